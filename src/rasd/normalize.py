@@ -1,0 +1,107 @@
+"""Arabic normalization with an offset map back to the original text.
+
+`normalize(text)` returns a `Normalized` whose `text` is the search form and whose `index[i]` is the
+offset in the original of normalized character `i`. Characters are only ever deleted, replaced one for
+one, or (for presentation-form ligatures) expanded; never reordered. So a normalized span [s, e) maps to
+the original span [index[s], index[e-1] + 1).
+
+What is folded (the same rules as ../shared/eval/FORMAT.md's name normalization, plus digits and
+punctuation):
+- diacritics (harakat, tanwin, shadda, sukun, dagger alef, Quranic marks), tatweel, bidi and zero-width
+  controls, soft hyphen: removed;
+- أ إ آ ٱ → ا, ى → ي, ة → ه, ؤ → و, ئ → ي; Persian ک ی → ك ي;
+- Arabic-Indic and Persian digits → ASCII; ٫ → '.', ٬ → ',';
+- ، → ',', ؛ → ';', ؟ → '?', « » “ ” „ ″ → '"', ‘ ’ ‚ → "'", dashes → '-', every space → ' ';
+- presentation forms (FB50–FDFF, FE70–FEFF) by NFKC; Latin to lower case.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from dataclasses import dataclass
+
+_REMOVE = set(range(0x064B, 0x0660)) | {0x0670, 0x0640, 0x00AD, 0x061C}
+_REMOVE |= set(range(0x06D6, 0x06DD)) | set(range(0x06DF, 0x06E5)) | {0x06E7, 0x06E8} | set(range(0x06EA, 0x06EE))
+_REMOVE |= set(range(0x0610, 0x061B))
+_REMOVE |= set(range(0x200B, 0x2010)) | set(range(0x202A, 0x202F)) | set(range(0x2066, 0x206A)) | {0xFEFF}
+
+_MAP: dict[int, str] = {
+    0x0623: "ا", 0x0625: "ا", 0x0622: "ا", 0x0671: "ا", 0x0672: "ا", 0x0673: "ا",
+    0x0649: "ي", 0x06CC: "ي", 0x0626: "ي",
+    0x0629: "ه", 0x06C0: "ه",
+    0x0624: "و",
+    0x06A9: "ك",
+    0x066B: ".", 0x066C: ",", 0x060C: ",", 0x061B: ";", 0x061F: "?", 0x066A: "%", 0x06D4: ".",
+    0x00AB: '"', 0x00BB: '"', 0x201C: '"', 0x201D: '"', 0x201E: '"', 0x2033: '"',
+    0x2018: "'", 0x2019: "'", 0x201A: "'",
+    0x2010: "-", 0x2011: "-", 0x2012: "-", 0x2013: "-", 0x2014: "-", 0x2015: "-", 0x2212: "-",
+}
+for _i in range(10):
+    _MAP[0x0660 + _i] = str(_i)
+    _MAP[0x06F0 + _i] = str(_i)
+
+
+def _fold_char(ch: str) -> str:
+    """The normalized form of one character: '' (removed), one character, or several (ligatures)."""
+    cp = ord(ch)
+    if cp < 0x80:
+        return ch.lower() if "A" <= ch <= "Z" else ch
+    if cp in _REMOVE:
+        return ""
+    mapped = _MAP.get(cp)
+    if mapped is not None:
+        return mapped
+    if 0xFB50 <= cp <= 0xFDFF or 0xFE70 <= cp <= 0xFEFC:
+        return "".join(_fold_char(c) for c in unicodedata.normalize("NFKC", ch))
+    if ch.isspace():
+        return " " if ch not in "\n\r" else "\n"
+    if unicodedata.category(ch) == "Mn":
+        return ""
+    return ch.lower()
+
+
+@dataclass(frozen=True, slots=True)
+class Normalized:
+    """Normalized text and, for each of its characters, the offset of the original character."""
+
+    text: str
+    index: tuple[int, ...]
+    original_length: int
+
+    def to_original(self, start: int, end: int) -> tuple[int, int]:
+        """Map a normalized span [start, end) to the original text."""
+        if end <= start:
+            pos = self.index[start] if start < len(self.index) else self.original_length
+            return pos, pos
+        return self.index[start], self.index[end - 1] + 1
+
+    def from_original(self, pos: int) -> int:
+        """The first normalized offset whose original offset is at or after `pos`."""
+        lo, hi = 0, len(self.index)
+        while lo < hi:
+            mid = (lo + hi) // 2
+            if self.index[mid] < pos:
+                lo = mid + 1
+            else:
+                hi = mid
+        return lo
+
+
+def normalize(text: str) -> Normalized:
+    out: list[str] = []
+    index: list[int] = []
+    cache: dict[str, str] = {}
+    for i, ch in enumerate(text):
+        folded = cache.get(ch)
+        if folded is None:
+            folded = _fold_char(ch)
+            cache[ch] = folded
+        if folded:
+            out.append(folded)
+            index.extend([i] * len(folded))
+    return Normalized(text="".join(out), index=tuple(index), original_length=len(text))
+
+
+def normalize_name(text: str) -> str:
+    """Normalize a dictionary name the way input text is normalized, with spaces collapsed."""
+    return " ".join(normalize(text).text.split())

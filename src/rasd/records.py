@@ -1,0 +1,207 @@
+"""Record types of the `rasd.document/1` contract (DESIGN.md §2).
+
+Every record is a frozen dataclass; `to_json()` gives the JSON shape the contract fixes.
+All `start`/`end` offsets index the *original* text of the document.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any, Literal
+
+SCHEMA = "rasd.document/1"
+
+MentionKind = Literal["actor", "place", "count", "date", "trigger", "number", "source"]
+CountKind = Literal["killed", "wounded", "displaced", "missing", "detained", "abducted", "sick", "affected"]
+Qualifier = Literal["exact", "approx", "at_least", "at_most", "vague"]
+Scope = Literal["incident", "cumulative"]
+Modality = Literal["asserted", "reported", "planned", "called_for", "negated", "denied"]
+Precision = Literal["day", "week", "month", "year", "unknown"]
+Anchor = Literal["published", "explicit", "unknown"]
+
+COUNT_KINDS: tuple[str, ...] = ("killed", "wounded", "displaced", "missing", "detained", "abducted", "sick", "affected")
+QUALIFIERS: tuple[str, ...] = ("exact", "approx", "at_least", "at_most", "vague")
+MODALITIES: tuple[str, ...] = ("asserted", "reported", "planned", "called_for", "negated", "denied")
+
+
+@dataclass(frozen=True, slots=True)
+class Span:
+    start: int
+    end: int
+
+    def to_json(self) -> dict[str, int]:
+        return {"start": self.start, "end": self.end}
+
+
+@dataclass(frozen=True, slots=True)
+class Mention:
+    """A recognized stretch of the original text."""
+
+    id: str
+    kind: MentionKind
+    text: str
+    start: int
+    end: int
+    ref: str | None = None
+    framing: str | None = None  # e.g. "hostile" for ميليشيات حفتر; a property of the mention, not the actor
+
+    def to_json(self) -> dict[str, Any]:
+        d: dict[str, Any] = {"id": self.id, "kind": self.kind, "text": self.text,
+                             "start": self.start, "end": self.end, "ref": self.ref}
+        if self.framing:
+            d["framing"] = self.framing
+        return d
+
+
+@dataclass(frozen=True, slots=True)
+class ActorRef:
+    id: str
+    name_en: str
+    name_ar: str
+    kind: str
+    country: str | None = None
+    affiliation: str | None = None
+    mentions: tuple[str, ...] = ()  # ids of the mentions that name this actor in the event
+
+    def to_json(self) -> dict[str, Any]:
+        return {"id": self.id, "name_en": self.name_en, "name_ar": self.name_ar, "kind": self.kind,
+                "country": self.country, "affiliation": self.affiliation, "mentions": list(self.mentions)}
+
+
+@dataclass(frozen=True, slots=True)
+class LocationRef:
+    id: str
+    name_en: str
+    name_ar: str
+    country: str
+    admin1: str | None
+    lat: float
+    lon: float
+    geo_precision: int
+    feature: str
+    mentions: tuple[str, ...] = ()
+
+    def to_json(self) -> dict[str, Any]:
+        return {"id": self.id, "name_en": self.name_en, "name_ar": self.name_ar, "country": self.country,
+                "admin1": self.admin1, "lat": self.lat, "lon": self.lon, "geo_precision": self.geo_precision,
+                "feature": self.feature, "mentions": list(self.mentions)}
+
+
+@dataclass(frozen=True, slots=True)
+class EventDate:
+    start: str | None
+    end: str | None
+    precision: Precision
+    anchor: Anchor
+    text: str | None = None
+    span: Span | None = None
+
+    def to_json(self) -> dict[str, Any]:
+        d: dict[str, Any] = {"start": self.start, "end": self.end, "precision": self.precision,
+                             "anchor": self.anchor}
+        if self.span is not None:
+            d["text"] = self.text
+            d["span"] = self.span.to_json()
+        return d
+
+
+UNKNOWN_DATE = EventDate(start=None, end=None, precision="unknown", anchor="unknown")
+
+
+@dataclass(frozen=True, slots=True)
+class Count:
+    kind: str
+    value: int
+    qualifier: str
+    who: str
+    scope: str
+    start: int
+    end: int
+    text: str
+    parent: int | None = None  # index (in the document's count list) of the count this is a subset of
+    source_attribution: str | None = None
+
+    def to_json(self) -> dict[str, Any]:
+        return {"kind": self.kind, "value": self.value, "qualifier": self.qualifier, "who": self.who,
+                "scope": self.scope, "start": self.start, "end": self.end, "text": self.text,
+                "parent": self.parent, "source_attribution": self.source_attribution}
+
+
+@dataclass(frozen=True, slots=True)
+class Event:
+    id: str
+    acled_event_type: str | None
+    acled_sub_event_type: str | None
+    plover: str
+    actor1: ActorRef | None
+    actor2: ActorRef | None
+    location: LocationRef | None
+    date: EventDate
+    counts: tuple[Count, ...]
+    modality: str
+    source_attribution: str | None
+    evidence: tuple[Span, ...]
+    confidence: float
+    trigger: Mention | None = None
+    other_actors: tuple[ActorRef, ...] = ()
+    rules: tuple[str, ...] = ()  # names of the rules that produced the fields: the confidence's evidence
+
+    def to_json(self) -> dict[str, Any]:
+        acled = None
+        if self.acled_event_type is not None:
+            acled = {"event_type": self.acled_event_type, "sub_event_type": self.acled_sub_event_type}
+        return {
+            "id": self.id,
+            "acled": acled,
+            "plover": self.plover,
+            "actor1": self.actor1.to_json() if self.actor1 else None,
+            "actor2": self.actor2.to_json() if self.actor2 else None,
+            "actors": [a.to_json() for a in self.other_actors],
+            "location": self.location.to_json() if self.location else None,
+            "date": self.date.to_json(),
+            "counts": [c.to_json() for c in self.counts],
+            "modality": self.modality,
+            "source_attribution": self.source_attribution,
+            "evidence": [s.to_json() for s in self.evidence],
+            "confidence": round(self.confidence, 3),
+            "trigger": self.trigger.to_json() if self.trigger else None,
+            "rules": list(self.rules),
+        }
+
+
+@dataclass(frozen=True, slots=True)
+class DocumentInfo:
+    id: str
+    source: str
+    published: str | None
+    language: str
+    length: int
+    encoding: str | None = None
+    content_type: str = "text/plain"
+    title: str | None = None
+    country: str | None = None  # the document's main country, as the place resolver decided it
+
+    def to_json(self) -> dict[str, Any]:
+        return {"id": self.id, "source": self.source, "published": self.published, "language": self.language,
+                "length": self.length, "encoding": self.encoding, "content_type": self.content_type,
+                "title": self.title, "country": self.country}
+
+
+@dataclass(frozen=True, slots=True)
+class DocumentRecord:
+    document: DocumentInfo
+    text: str
+    mentions: tuple[Mention, ...] = ()
+    events: tuple[Event, ...] = ()
+    counts: tuple[Count, ...] = field(default=())
+    schema: str = SCHEMA
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "schema": self.schema,
+            "document": self.document.to_json(),
+            "text": self.text,
+            "mentions": [m.to_json() for m in self.mentions],
+            "events": [e.to_json() for e in self.events],
+            "counts": [c.to_json() for c in self.counts],
+        }

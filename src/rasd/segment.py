@@ -1,0 +1,132 @@
+"""Sentence splitting, tokenization and clitic analysis over normalized text.
+
+All spans here are offsets into the *normalized* text; `Normalized.to_original` maps them back.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+# Arabic letters after normalization, Latin letters and digits make words; digits may carry
+# thousands separators and a decimal point ("2,243", "2.5").
+_TOKEN_RE = re.compile(
+    r"(?P<number>\d+(?:[.,]\d+)*)"
+    r"|(?P<word>[\u0621-\u064a\u0671-\u06d3\u06fa-\u06ff]+)"
+    r"|(?P<latin>[a-z\u00c0-\u024f]+)"
+    r"|(?P<punct>[^\s])"
+)
+# A sentence ends at . ! ? or a line break; a '.' between digits is a decimal point, not an end.
+# ';' (from ؛) does not end one: Arabic writers use it where English has a comma.
+_SENT_END_RE = re.compile(r"(?<!\d)\.|\.(?!\d)|[!?]|\n+")
+
+CONJUNCTIONS = ("و", "ف")
+PREPOSITIONS = ("ب", "ل", "ك")
+ARTICLE = "ال"
+
+
+@dataclass(frozen=True, slots=True)
+class Token:
+    text: str
+    start: int
+    end: int
+    kind: str  # word | number | latin | punct
+    sentence: int
+
+
+@dataclass(frozen=True, slots=True)
+class Sentence:
+    index: int
+    start: int
+    end: int
+    token_start: int  # index of its first token in the document's token list
+    token_end: int
+
+
+@dataclass(frozen=True, slots=True)
+class Segmented:
+    sentences: tuple[Sentence, ...]
+    tokens: tuple[Token, ...]
+
+    def sentence_at(self, pos: int) -> Sentence:
+        """The sentence holding normalized offset `pos` (the last one when `pos` is past the end)."""
+        lo, hi = 0, len(self.sentences) - 1
+        while lo < hi:
+            mid = (lo + hi + 1) // 2
+            if self.sentences[mid].start <= pos:
+                lo = mid
+            else:
+                hi = mid - 1
+        return self.sentences[lo]
+
+    def token_index_at(self, pos: int) -> int:
+        """Index of the first token that ends after `pos`."""
+        lo, hi = 0, len(self.tokens)
+        while lo < hi:
+            mid = (lo + hi) // 2
+            if self.tokens[mid].end <= pos:
+                lo = mid + 1
+            else:
+                hi = mid
+        return lo
+
+
+def split_sentences(text: str) -> list[tuple[int, int]]:
+    """Sentence spans of normalized text; every non-space character lies in exactly one span."""
+    spans: list[tuple[int, int]] = []
+    start = 0
+    for m in _SENT_END_RE.finditer(text):
+        end = m.end()
+        if text[start:end].strip():
+            spans.append((start, end))
+            start = end
+    if text[start:].strip() or not spans:
+        spans.append((start, len(text)))
+    return spans
+
+
+def segment(text: str) -> Segmented:
+    sentences: list[Sentence] = []
+    tokens: list[Token] = []
+    for si, (s, e) in enumerate(split_sentences(text)):
+        first = len(tokens)
+        for m in _TOKEN_RE.finditer(text, s, e):
+            kind = m.lastgroup or "punct"
+            tokens.append(Token(text=m.group(), start=m.start(), end=m.end(), kind=kind, sentence=si))
+        sentences.append(Sentence(index=si, start=s, end=e, token_start=first, token_end=len(tokens)))
+    return Segmented(sentences=tuple(sentences), tokens=tuple(tokens))
+
+
+def clitic_splits(word: str, min_stem: int = 2) -> list[tuple[str, str]]:
+    """Possible (proclitics, stem) readings of a normalized word, the bare word first.
+
+    Proclitics: an optional conjunction (و ف), an optional preposition (ب ل ك) or future marker (س),
+    and an optional article (ال, which after ل is written لل).
+    """
+    out: list[tuple[str, str]] = [("", word)]
+    seen = {""}
+    for conj in ("", *CONJUNCTIONS):
+        if conj and not word.startswith(conj):
+            continue
+        rest = word[len(conj):]
+        for prep in ("", *PREPOSITIONS, "س"):
+            if prep and not rest.startswith(prep):
+                continue
+            rest2 = rest[len(prep):]
+            candidates = [(prep, rest2)]
+            if prep in ("", "ب", "ك") and rest2.startswith(ARTICLE):
+                candidates.append((prep + ARTICLE, rest2[2:]))
+            if prep == "ل" and rest2.startswith("ل"):
+                candidates.append(("لل", rest2[1:]))
+            for p, stem in candidates:
+                prefix = conj + p
+                if prefix in seen or len(stem) < min_stem:
+                    continue
+                seen.add(prefix)
+                out.append((prefix, stem))
+    return out
+
+
+def is_proclitic_sequence(prefix: str) -> bool:
+    """True when `prefix` (normalized) is a valid run of proclitics before a name: و ف ب ل ك ال لل."""
+    return any(p == prefix for p, _ in clitic_splits(prefix + "xx", min_stem=2))
