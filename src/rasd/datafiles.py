@@ -24,7 +24,7 @@ class ResourceError(ValueError):
 
 def data_path(name: str) -> Path:
     """Path of a packaged data file (src/rasd/data/NAME)."""
-    return Path(str(resources.files("rasd").joinpath("data", name)))
+    return Path(str(resources.files("rasd").joinpath("data").joinpath(name)))
 
 
 def read_text(name_or_path: str | Path) -> tuple[str, str]:

@@ -1,0 +1,3 @@
+"""rasd (رصد): Arabic conflict reports in, sourced event records out."""
+
+__version__ = "0.1.0"

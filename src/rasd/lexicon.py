@@ -1,0 +1,175 @@
+"""The trigger lexicon and the cue lexicon (data/triggers.yaml, data/cues.yaml), loaded and validated."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from .datafiles import ResourceError, load_yaml
+from .matcher import PhraseMatcher
+from .normalize import normalize_name
+
+ACLED_TYPES: dict[str, tuple[str, ...]] = {
+    "Battles": ("Armed clash", "Government regains territory", "Non-state actor overtakes territory", "territory"),
+    "Explosions/Remote violence": ("Air/drone strike", "Shelling/artillery/missile attack",
+                                   "Remote explosive/landmine/IED", "Suicide bomb", "Grenade", "Chemical weapon"),
+    "Violence against civilians": ("Attack", "Abduction/forced disappearance", "Sexual violence"),
+    "Protests": ("Peaceful protest", "Protest with intervention", "Excessive force against protesters"),
+    "Riots": ("Violent demonstration", "Mob violence"),
+    "Strategic developments": ("Agreement", "Arrests", "Change to group/activity", "Disrupted weapons use",
+                               "Headquarters or base established", "Looting/property destruction",
+                               "Non-violent transfer of territory", "Other"),
+}
+PLOVER_TYPES = frozenset({
+    "AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT", "REQUEST", "ACCUSE", "REJECT",
+    "THREATEN", "PROTEST", "SANCTION", "MOBILIZE", "COERCE", "ASSAULT", "DEMAND", "DISAPPROVE", "INVESTIGATE",
+    "OTHER",
+})
+COUNT_KIND_NAMES = frozenset({"killed", "wounded", "displaced", "missing", "detained", "abducted", "sick",
+                              "affected"})
+
+
+@dataclass(frozen=True, slots=True)
+class Trigger:
+    id: str
+    acled_event_type: str | None
+    acled_sub_event_type: str | None
+    plover: str
+    weight: float
+    priority: int
+    family: str
+    counts: frozenset[str]
+    content: bool  # a speech act whose clause holds what is called for / denied
+
+
+def _str_list(value: Any, file: str, where: str) -> list[str]:
+    if not isinstance(value, list) or not all(isinstance(v, str) and v.strip() for v in value):
+        raise ResourceError(file, f"{where}: expected a list of non-empty strings")
+    return value
+
+
+class TriggerLexicon:
+    def __init__(self, triggers: tuple[Trigger, ...], forms: list[tuple[str, Trigger]], suffixes: list[str],
+                 source: str, fallbacks: dict[str, Trigger]) -> None:
+        self.triggers = triggers
+        self.fallbacks = fallbacks
+        self.source = source
+        self.matcher: PhraseMatcher[Trigger] = PhraseMatcher(forms, suffixes=[normalize_name(s) for s in suffixes])
+
+    @classmethod
+    def load(cls, path: str | Path = "triggers.yaml") -> TriggerLexicon:
+        data, shown = load_yaml(path)
+        if not isinstance(data, dict) or not isinstance(data.get("triggers"), list):
+            raise ResourceError(shown, "expected a mapping with a 'triggers' list")
+        suffixes = _str_list(data.get("suffixes", []), shown, "suffixes")
+        seen: set[str] = set()
+        triggers: list[Trigger] = []
+        forms: list[tuple[str, Trigger]] = []
+        for i, raw in enumerate(data["triggers"]):
+            where = f"trigger #{i + 1}"
+            if not isinstance(raw, dict):
+                raise ResourceError(shown, f"{where}: expected a mapping")
+            tid = raw.get("id")
+            if not isinstance(tid, str) or not tid:
+                raise ResourceError(shown, f"{where}: missing id")
+            where = f"trigger {tid!r}"
+            if tid in seen:
+                raise ResourceError(shown, f"{where}: duplicate id")
+            seen.add(tid)
+            acled = raw.get("acled")
+            a_type: str | None = None
+            a_sub: str | None = None
+            if acled is not None:
+                if not (isinstance(acled, list) and len(acled) == 2):
+                    raise ResourceError(shown, f"{where}: acled must be [type, sub-type] or null")
+                a_type, a_sub = str(acled[0]), str(acled[1])
+                if a_type not in ACLED_TYPES or a_sub not in ACLED_TYPES[a_type]:
+                    raise ResourceError(shown, f"{where}: unknown ACLED type {a_type!r} / {a_sub!r}")
+            plover = raw.get("plover")
+            if plover not in PLOVER_TYPES:
+                raise ResourceError(shown, f"{where}: unknown PLOVER type {plover!r}")
+            weight = raw.get("weight", 0.7)
+            if not isinstance(weight, int | float) or not 0 < float(weight) <= 1:
+                raise ResourceError(shown, f"{where}: weight must be in (0, 1]")
+            kinds = frozenset(_str_list(raw.get("counts", []), shown, f"{where} counts")) if raw.get("counts") else frozenset()
+            bad = kinds - COUNT_KIND_NAMES
+            if bad:
+                raise ResourceError(shown, f"{where}: unknown count kinds {sorted(bad)}")
+            trig = Trigger(id=tid, acled_event_type=a_type, acled_sub_event_type=a_sub, plover=str(plover),
+                           weight=float(weight), priority=int(raw.get("priority", 5)),
+                           family=str(raw.get("family", tid)), counts=kinds, content=bool(raw.get("content", False)))
+            triggers.append(trig)
+            for form in _str_list(raw.get("forms"), shown, f"{where} forms"):
+                forms.append((normalize_name(form), trig))
+        by_id = {t.id: t for t in triggers}
+        fallbacks: dict[str, Trigger] = {}
+        raw_fb = data.get("fallbacks") or {}
+        if not isinstance(raw_fb, dict):
+            raise ResourceError(shown, "fallbacks: expected a mapping")
+        for key, tid in raw_fb.items():
+            if key not in COUNT_KIND_NAMES and key != "civilians":
+                raise ResourceError(shown, f"fallbacks: {key!r} is not a count kind")
+            if tid not in by_id:
+                raise ResourceError(shown, f"fallbacks: {key!r} names unknown trigger {tid!r}")
+            fallbacks[key] = by_id[tid]
+        missing = (COUNT_KIND_NAMES | {"civilians"}) - set(fallbacks)
+        if missing:
+            raise ResourceError(shown, f"fallbacks: no entry for {sorted(missing)}")
+        return cls(tuple(triggers), forms, suffixes, shown, fallbacks)
+
+
+@dataclass(frozen=True, slots=True)
+class ModalityCue:
+    modality: str
+    window: int
+
+
+class CueLexicon:
+    """Modality, attribution, role and location cues."""
+
+    def __init__(self, data: dict[str, Any], shown: str) -> None:
+        self.source = shown
+        mod = data.get("modality")
+        if not isinstance(mod, dict):
+            raise ResourceError(shown, "missing 'modality' mapping")
+        self.modality_order: tuple[str, ...] = tuple(mod)
+        entries: list[tuple[str, ModalityCue]] = []
+        for name, spec in mod.items():
+            if name not in ("denied", "negated", "called_for", "planned", "reported"):
+                raise ResourceError(shown, f"modality {name!r}: not a modality of the contract")
+            if not isinstance(spec, dict):
+                raise ResourceError(shown, f"modality {name!r}: expected a mapping")
+            cue = ModalityCue(modality=name, window=int(spec.get("window", 4)))
+            entries += [(normalize_name(f), cue) for f in _str_list(spec.get("forms"), shown, f"modality {name}")]
+        self.modality: PhraseMatcher[ModalityCue] = PhraseMatcher(entries)
+        self.planned_triggers = frozenset(normalize_name(f) for f in _str_list(
+            data.get("planned_trigger_forms", []), shown, "planned_trigger_forms"))
+        att = data.get("attribution") or {}
+        self.introducers: PhraseMatcher[str] = PhraseMatcher(
+            (normalize_name(f), "introducer") for f in _str_list(att.get("introducers"), shown, "introducers"))
+        self.speech_verbs: PhraseMatcher[str] = PhraseMatcher(
+            (normalize_name(f), "speech") for f in _str_list(att.get("speech_verbs"), shown, "speech_verbs"))
+        self.sources: PhraseMatcher[str] = PhraseMatcher(
+            (normalize_name(f), "source") for f in _str_list(att.get("sources"), shown, "sources"))
+        self.attribution_max_words = int(att.get("max_words", 6))
+        roles = data.get("roles") or {}
+        self.target_words = frozenset(normalize_name(f) for f in _str_list(roles.get("target"), shown, "roles.target"))
+        self.between_words = frozenset(normalize_name(f) for f in _str_list(roles.get("between"), shown, "roles.between"))
+        loc = data.get("location") or {}
+        place_cues: list[tuple[str, int]] = []
+        for name, spec in loc.items():
+            if not isinstance(spec, dict):
+                raise ResourceError(shown, f"location {name!r}: expected a mapping")
+            prec = int(spec.get("precision", 1))
+            place_cues += [(normalize_name(f), prec) for f in _str_list(spec.get("forms"), shown, f"location {name}")]
+        self.place_cues: PhraseMatcher[int] = PhraseMatcher(place_cues)
+        self.suppress_before = frozenset(normalize_name(f) for f in _str_list(
+            data.get("suppress_before", []), shown, "suppress_before"))
+
+    @classmethod
+    def load(cls, path: str | Path = "cues.yaml") -> CueLexicon:
+        data, shown = load_yaml(path)
+        if not isinstance(data, dict):
+            raise ResourceError(shown, "expected a mapping")
+        return cls(data, shown)

@@ -1,0 +1,96 @@
+"""Clitic-aware multi-phrase matching over normalized text with one Aho-Corasick automaton.
+
+A phrase (already normalized) matches at a position when
+- on its left, the characters between the start of the word and the match form a run of proclitics
+  (و ف ب ل ك ال لل: "وبطرابلس", "للجيش") or nothing; and
+- on its right, the word ends, or the rest of the word is one of the matcher's allowed suffixes
+  (for triggers: pronoun suffixes such as ها/هم; for names: none).
+Overlapping hits are resolved leftmost-longest.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from typing import Generic, TypeVar
+
+import ahocorasick
+
+from .segment import is_proclitic_sequence
+
+T = TypeVar("T")
+
+
+def is_word_char(ch: str) -> bool:
+    cp = ord(ch)
+    return (0x0621 <= cp <= 0x064A or 0x0671 <= cp <= 0x06D3 or 0x06FA <= cp <= 0x06FF
+            or ch.isalnum())
+
+
+@dataclass(frozen=True, slots=True)
+class Hit(Generic[T]):
+    start: int          # normalized offset of the match itself (after any proclitics)
+    end: int
+    word_start: int     # start of the word, proclitics included
+    prefix: str         # the proclitics before the match ('' when none)
+    phrase: str
+    payloads: tuple[T, ...]
+
+
+class PhraseMatcher(Generic[T]):
+    """Finds normalized phrases in normalized text; each phrase carries one or more payloads."""
+
+    def __init__(self, entries: Iterable[tuple[str, T]], suffixes: Sequence[str] = ()) -> None:
+        table: dict[str, list[T]] = {}
+        for phrase, payload in entries:
+            phrase = " ".join(phrase.split())
+            if phrase:
+                bucket = table.setdefault(phrase, [])
+                if payload not in bucket:
+                    bucket.append(payload)
+        self._payloads: dict[str, tuple[T, ...]] = {k: tuple(v) for k, v in table.items()}
+        self._suffixes = tuple(sorted(set(suffixes), key=len, reverse=True))
+        self._automaton = ahocorasick.Automaton()
+        for phrase in self._payloads:
+            self._automaton.add_word(phrase, phrase)
+        if self._payloads:
+            self._automaton.make_automaton()
+
+    def __len__(self) -> int:
+        return len(self._payloads)
+
+    def _right_ok(self, text: str, end: int) -> int | None:
+        """End of the word when the match may end at `end`, else None."""
+        if end >= len(text) or not is_word_char(text[end]):
+            return end
+        for suf in self._suffixes:
+            stop = end + len(suf)
+            if text.startswith(suf, end) and (stop >= len(text) or not is_word_char(text[stop])):
+                return stop
+        return None
+
+    def find(self, text: str) -> list[Hit[T]]:
+        if not self._payloads:
+            return []
+        raw: list[Hit[T]] = []
+        for last, phrase in self._automaton.iter(text):
+            end = last + 1
+            start = end - len(phrase)
+            ws = start
+            while ws > 0 and is_word_char(text[ws - 1]):
+                ws -= 1
+            prefix = text[ws:start]
+            if prefix and not is_proclitic_sequence(prefix):
+                continue
+            if self._right_ok(text, end) is None:
+                continue
+            raw.append(Hit(start=start, end=end, word_start=ws, prefix=prefix, phrase=phrase,
+                           payloads=self._payloads[phrase]))
+        raw.sort(key=lambda h: (h.word_start, -(h.end - h.start)))
+        out: list[Hit[T]] = []
+        last_end = -1
+        for h in raw:
+            if h.word_start >= last_end:
+                out.append(h)
+                last_end = h.end
+        return out

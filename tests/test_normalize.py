@@ -1,0 +1,43 @@
+from __future__ import annotations
+
+from hypothesis import given
+from hypothesis import strategies as st
+
+from rasd.normalize import normalize, normalize_name
+
+
+def test_normalize_folds_letters_digits_and_marks() -> None:
+    n = normalize("أُعلِنَ إحصاءٌ: ٤٥٧ قتيلاً، و۱۲ في مدينةِ الـرقة؟")
+    assert n.text == "اعلن احصاء: 457 قتيلا, و12 في مدينه الرقه?"
+
+
+def test_normalize_offset_map_points_at_original_characters() -> None:
+    original = "قُتِلَ ثلاثةٌ في «طرابلس»"
+    n = normalize(original)
+    start = n.text.index("طرابلس")
+    s, e = n.to_original(start, start + len("طرابلس"))
+    assert original[s:e] == "طرابلس"
+    s, e = n.to_original(0, 3)
+    assert original[s:e] == "قُتِل"
+
+
+def test_normalize_ligature_expands_and_maps_back() -> None:
+    n = normalize("\ufefbجئ")  # lam-alef ligature
+    assert n.text.startswith("لا")
+    assert n.to_original(0, 2) == (0, 1)
+
+
+def test_normalize_name_collapses_spaces() -> None:
+    assert normalize_name("  المشير   خليفة\tحفتر ") == "المشير خليفه حفتر"
+
+
+@given(st.text(alphabet=st.sampled_from(list("اأإآبتةثجحخدذرزسشصضطظعغفقكلمنهوؤيئىءـًٌٍَُِّْ ٠١٢٣٤٥٦٧٨٩۰۱،؛؟«»\n\u200fabcXYZ0123.,")), max_size=80))
+def test_normalize_spans_always_map_inside_the_original(text: str) -> None:
+    n = normalize(text)
+    assert len(n.index) == len(n.text)
+    assert list(n.index) == sorted(n.index)
+    for i in range(len(n.text)):
+        for j in range(i + 1, min(len(n.text), i + 4) + 1):
+            s, e = n.to_original(i, j)
+            assert 0 <= s < e <= len(text)
+            assert normalize(text[s:e]).text == n.text[i:j] or n.index[i] == n.index[j - 1]

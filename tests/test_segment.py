@@ -1,0 +1,44 @@
+from __future__ import annotations
+
+from hypothesis import given
+from hypothesis import strategies as st
+
+from rasd.segment import clitic_splits, is_proclitic_sequence, segment, split_sentences
+
+
+def test_segment_splits_sentences_but_not_decimals() -> None:
+    text = "قتل 2.5 الف. ثم وصلت القوات!\nسطر جديد"
+    spans = split_sentences(text)
+    assert [text[s:e].strip() for s, e in spans] == ["قتل 2.5 الف.", "ثم وصلت القوات!", "سطر جديد"]
+
+
+def test_segment_tokens_carry_spans_and_kinds() -> None:
+    seg = segment("قتل 2,243 شخصا في sirte.")
+    assert [(t.text, t.kind) for t in seg.tokens] == [
+        ("قتل", "word"), ("2,243", "number"), ("شخصا", "word"), ("في", "word"), ("sirte", "latin"), (".", "punct")]
+
+
+def test_segment_clitic_splits_reads_conjunction_preposition_article() -> None:
+    splits = dict((p, s) for p, s in clitic_splits("وللمدنيين"))
+    assert splits["ولل"] == "مدنيين"
+    assert ("وب", "طرابلس") in clitic_splits("وبطرابلس")
+    assert ("س", "يزور") in clitic_splits("سيزور")
+
+
+def test_segment_proclitic_sequences() -> None:
+    assert is_proclitic_sequence("وبال")
+    assert is_proclitic_sequence("لل")
+    assert not is_proclitic_sequence("فا")
+    assert not is_proclitic_sequence("مد")
+
+
+@given(st.text(alphabet=st.sampled_from(list("ابتثجحخد .,!?\n0123456789")), max_size=120))
+def test_segment_every_nonspace_character_is_in_one_sentence(text: str) -> None:
+    seg = segment(text)
+    covered = [0] * len(text)
+    for s in seg.sentences:
+        for i in range(s.start, s.end):
+            covered[i] += 1
+    assert all(c == 1 for i, c in enumerate(covered) if not text[i].isspace())
+    for t in seg.tokens:
+        assert text[t.start:t.end] == t.text
