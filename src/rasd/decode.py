@@ -1,0 +1,276 @@
+"""Turning raw input bytes into the original text that every span indexes (DESIGN.md §1, first stage).
+
+`decode_bytes` accepts UTF-8 (with or without BOM), UTF-16 with a BOM, and Windows-1256 when the bytes are
+not UTF-8 and the result is plausibly Arabic; HTML pages are reduced to their main text with trafilatura.
+Anything else (binary data, empty input, oversized input, undecodable bytes) raises `InputError` with a
+one-line message "<name>: <problem>". Plain text is kept verbatim: newlines (CRLF too) are not touched.
+"""
+
+from __future__ import annotations
+
+import html
+import os
+import re
+import sys
+import unicodedata
+from collections import Counter
+from dataclasses import dataclass
+from typing import Any
+
+DEFAULT_MAX_BYTES = 16_000_000
+
+_BOM_UTF8 = b"\xef\xbb\xbf"
+_BOM_UTF16_LE = b"\xff\xfe"
+_BOM_UTF16_BE = b"\xfe\xff"
+
+_TEXT_CONTROLS = frozenset("\t\n\r\f\v")
+_CONTROL_SHARE = 0.02  # more than this share of control/unassigned characters: binary, not text
+_CP1256_ARABIC_SHARE = 0.6  # share of Arabic among the letters needed to accept a Windows-1256 reading
+
+_HTML_START = re.compile(r"\A\s*(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html[\s>])", re.IGNORECASE | re.DOTALL)
+_HTML_BODY_TAG = re.compile(r"<(?:body|p|div|article)[\s>]", re.IGNORECASE)
+_TAG = re.compile(r"<[a-zA-Z/!][^<>]{0,2000}>")
+_DROP_BLOCKS = re.compile(r"<(script|style|head|noscript|template)\b.*?</\1\s*>", re.IGNORECASE | re.DOTALL)
+_COMMENT = re.compile(r"<!--.*?-->", re.DOTALL)
+_BLOCK_TAG = re.compile(r"</?(?:p|div|br|li|ul|ol|h[1-6]|tr|table|section|article|header|footer|blockquote|pre)\b[^>]*>",
+                        re.IGNORECASE)
+_TITLE = re.compile(r"<title[^>]*>(.*?)</title\s*>", re.IGNORECASE | re.DOTALL)
+_META_CHARSET = re.compile(rb"<meta[^>]+charset\s*=\s*[\"']?\s*([A-Za-z0-9_\-]+)", re.IGNORECASE)
+
+_EN_STOPWORDS = frozenset(
+    "the of and to in is was for on that with by as at from are were has have it this be an which said".split())
+_FR_STOPWORDS = frozenset(
+    "le la les des du de et est un une dans pour sur par au aux que qui avec ont été sont ce cette il elle".split())
+
+
+class InputError(Exception):
+    """The input cannot be read as text; the message is one line, "<name>: <problem>"."""
+
+    def __init__(self, name: str, problem: str) -> None:
+        super().__init__(f"{name}: {problem}")
+        self.name = name
+        self.problem = problem
+
+
+@dataclass(frozen=True, slots=True)
+class DecodedText:
+    text: str  # the text all spans will index (for HTML: the extracted main text)
+    encoding: str  # utf-8 | utf-8-sig | utf-16 | windows-1256 | (an HTML page's declared charset)
+    content_type: str  # text/plain | text/html
+    title: str | None  # HTML <title> / trafilatura title
+    published_hint: str | None  # HTML date hint from trafilatura: only a hint, never a fact
+
+
+def _mb(n: int) -> str:
+    shown = f"{n / 1_000_000:.1f}"
+    return shown[:-2] if shown.endswith(".0") else shown
+
+
+def _too_big(size: int, max_bytes: int) -> str:
+    shown, limit = _mb(size), _mb(max_bytes)
+    if float(shown) <= max_bytes / 1_000_000:
+        return f"{size:,} bytes exceed the {max_bytes:,}-byte limit (--max-bytes)"
+    return f"{shown} MB exceeds the {limit} MB limit (--max-bytes)"
+
+
+def _is_arabic_letter(ch: str) -> bool:
+    cp = ord(ch)
+    return (0x0600 <= cp <= 0x06FF or 0x0750 <= cp <= 0x077F or 0x08A0 <= cp <= 0x08FF
+            or 0xFB50 <= cp <= 0xFDFF or 0xFE70 <= cp <= 0xFEFF) and ch.isalpha()
+
+
+def _bad_chars(text: str) -> int:
+    """Control characters other than ordinary whitespace, plus unassigned and private-use code points."""
+    bad = 0
+    for ch, n in Counter(text).items():
+        if ch not in _TEXT_CONTROLS and unicodedata.category(ch) in ("Cc", "Cn", "Co", "Cs"):
+            bad += n
+    return bad
+
+
+def _looks_binary(text: str) -> bool:
+    bad = _bad_chars(text)
+    return bad > 0 and bad > _CONTROL_SHARE * len(text)
+
+
+def _plausible_arabic(text: str) -> bool:
+    """Evidence that a Windows-1256 reading is right: Arabic dominates the letters, almost no controls."""
+    body = _TAG.sub(" ", text)
+    chars = Counter(body)
+    letters = sum(n for ch, n in chars.items() if ch.isalpha())
+    if letters < 3:
+        return False
+    arabic = sum(n for ch, n in chars.items() if _is_arabic_letter(ch))
+    if arabic < _CP1256_ARABIC_SHARE * letters:
+        return False
+    return _bad_chars(body) <= 0.005 * len(body)
+
+
+def _declared_charset(data: bytes) -> str | None:
+    m = _META_CHARSET.search(data[:4096])
+    if not m:
+        return None
+    name = m.group(1).decode("ascii", "replace").lower()
+    import codecs
+
+    try:
+        return codecs.lookup(name).name
+    except LookupError:
+        return None
+
+
+def _decode(data: bytes, name: str) -> tuple[str, str]:
+    """(text, encoding name) or InputError."""
+    if data.startswith(_BOM_UTF8):
+        try:
+            return data.decode("utf-8-sig"), "utf-8-sig"
+        except UnicodeDecodeError as exc:
+            raise InputError(name, f"invalid UTF-8 at byte {exc.start} (after a UTF-8 BOM)") from None
+    if data.startswith(_BOM_UTF16_LE) or data.startswith(_BOM_UTF16_BE):
+        try:
+            return data.decode("utf-16"), "utf-16"
+        except UnicodeDecodeError as exc:
+            raise InputError(name, f"invalid UTF-16 at byte {exc.start} (after a UTF-16 BOM)") from None
+    if b"\x00" in data:
+        raise InputError(name, "binary file (NUL bytes), not text")
+    try:
+        return data.decode("utf-8"), "utf-8"
+    except UnicodeDecodeError as exc:
+        offset = exc.start
+    declared = _declared_charset(data)
+    if declared and declared not in ("utf-8", "utf_8"):
+        try:
+            text = data.decode(declared)
+        except (UnicodeDecodeError, LookupError):
+            pass
+        else:
+            if not _looks_binary(text):
+                return text, declared.replace("_", "-")
+    text = data.decode("cp1256", errors="replace")
+    if "\ufffd" not in text and _plausible_arabic(text):
+        return text, "windows-1256"
+    raise InputError(name, f"invalid UTF-8 at byte {offset} and not Windows-1256 text")
+
+
+def _is_html(text: str) -> bool:
+    head = text[:2048]
+    if _HTML_START.match(head):
+        return True
+    if not _HTML_BODY_TAG.search(text):
+        return False
+    tags = _TAG.findall(text)
+    tag_chars = sum(len(t) for t in tags)
+    return len(tags) >= 3 and tag_chars >= 0.1 * len(text)
+
+
+def _strip_tags(page: str) -> str:
+    body = _COMMENT.sub(" ", page)
+    body = _DROP_BLOCKS.sub(" ", body)
+    body = _BLOCK_TAG.sub("\n", body)
+    body = _TAG.sub(" ", body)
+    body = html.unescape(body)
+    lines = (" ".join(line.split()) for line in body.splitlines())
+    return "\n".join(line for line in lines if line)
+
+
+def _html_title(page: str) -> str | None:
+    m = _TITLE.search(page)
+    if not m:
+        return None
+    title = " ".join(html.unescape(m.group(1)).split())
+    return title or None
+
+
+def _trafilatura(page: str) -> tuple[str | None, str | None, str | None]:
+    """(main text, title, date hint) from trafilatura; (None, None, None) when it fails or is missing."""
+    try:
+        import trafilatura
+        from trafilatura.settings import set_date_params
+
+        doc: Any = trafilatura.bare_extraction(
+            page, favor_precision=False, include_comments=False, include_tables=True, with_metadata=True,
+            date_extraction_params=set_date_params(False))
+    except Exception:  # a broken page or a broken install must not stop decoding
+        return None, None, None
+    if doc is None:
+        return None, None, None
+    get = doc.get if isinstance(doc, dict) else lambda k: getattr(doc, k, None)
+    text, title, date = get("text"), get("title"), get("date")
+    return (text if isinstance(text, str) and text.strip() else None,
+            title if isinstance(title, str) and title.strip() else None,
+            date if isinstance(date, str) and date.strip() else None)
+
+
+def decode_bytes(data: bytes, name: str, *, max_bytes: int = DEFAULT_MAX_BYTES) -> DecodedText:
+    """Decode one input. Raises InputError (and nothing else) when the bytes are not usable text."""
+    if len(data) > max_bytes:
+        raise InputError(name, _too_big(len(data), max_bytes))
+    if not data.strip():
+        raise InputError(name, "empty file")
+    text, encoding = _decode(data, name)
+    if not text.strip():
+        raise InputError(name, "empty file")
+    if _looks_binary(text):
+        raise InputError(name, "binary file (control characters), not text")
+    if not _is_html(text):
+        return DecodedText(text=text, encoding=encoding, content_type="text/plain", title=None,
+                           published_hint=None)
+    main, title, date = _trafilatura(text)
+    if main is None:
+        main = _strip_tags(text)
+    if title is None:
+        title = _html_title(text)
+    if not main.strip():
+        raise InputError(name, "HTML page without text")
+    return DecodedText(text=main, encoding=encoding, content_type="text/html", title=title,
+                       published_hint=date)
+
+
+def read_input(path: str, *, max_bytes: int = DEFAULT_MAX_BYTES) -> DecodedText:
+    """Read and decode a file, or standard input when `path` is '-'."""
+    if path == "-":
+        name = "<stdin>"
+        try:
+            data = sys.stdin.buffer.read(max_bytes + 1)
+        except OSError as exc:
+            raise InputError(name, f"cannot read: {exc.strerror or exc}") from None
+        if len(data) > max_bytes:
+            raise InputError(name, f"input exceeds the {_mb(max_bytes)} MB limit (--max-bytes)")
+        return decode_bytes(data, name, max_bytes=max_bytes)
+    name = path
+    try:
+        if os.path.isdir(path):
+            raise InputError(name, "is a directory, not a file")
+        size = os.stat(path).st_size
+        if size > max_bytes:
+            raise InputError(name, _too_big(size, max_bytes))
+        with open(path, "rb") as fh:
+            data = fh.read(max_bytes + 1)
+    except OSError as exc:
+        raise InputError(name, f"cannot read: {exc.strerror or exc}") from None
+    return decode_bytes(data, name, max_bytes=max_bytes)
+
+
+def language_of(text: str) -> str:
+    """'ar' when Arabic letters dominate the letters; for Latin script 'en' or 'fr' by stopwords; else 'und'."""
+    letters = 0
+    arabic = 0
+    for ch in text:
+        if ch.isalpha():
+            letters += 1
+            if _is_arabic_letter(ch):
+                arabic += 1
+    if letters == 0:
+        return "und"
+    if arabic * 2 > letters:
+        return "ar"
+    words = re.findall(r"[^\W\d_]+", text.lower())
+    en = sum(1 for w in words if w in _EN_STOPWORDS)
+    fr = sum(1 for w in words if w in _FR_STOPWORDS)
+    if en == 0 and fr == 0:
+        return "und"
+    if en > fr:
+        return "en"
+    if fr > en:
+        return "fr"
+    return "und"
