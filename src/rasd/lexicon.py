@@ -41,6 +41,7 @@ class Trigger:
     family: str
     counts: frozenset[str]
     content: bool  # a speech act whose clause holds what is called for / denied
+    subject_is_target: bool = False  # the verb's subject is the side that suffers it (خسرت)
 
 
 def _str_list(value: Any, file: str, where: str) -> list[str]:
@@ -51,9 +52,10 @@ def _str_list(value: Any, file: str, where: str) -> list[str]:
 
 class TriggerLexicon:
     def __init__(self, triggers: tuple[Trigger, ...], forms: list[tuple[str, Trigger]], suffixes: list[str],
-                 source: str, fallbacks: dict[str, Trigger]) -> None:
+                 source: str, fallbacks: dict[str, Trigger], not_triggers: list[str]) -> None:
         self.triggers = triggers
         self.fallbacks = fallbacks
+        self.not_triggers: PhraseMatcher[str] = PhraseMatcher((normalize_name(p), p) for p in not_triggers)
         self.source = source
         self.matcher: PhraseMatcher[Trigger] = PhraseMatcher(forms, suffixes=[normalize_name(s) for s in suffixes])
 
@@ -98,7 +100,8 @@ class TriggerLexicon:
                 raise ResourceError(shown, f"{where}: unknown count kinds {sorted(bad)}")
             trig = Trigger(id=tid, acled_event_type=a_type, acled_sub_event_type=a_sub, plover=str(plover),
                            weight=float(weight), priority=int(raw.get("priority", 5)),
-                           family=str(raw.get("family", tid)), counts=kinds, content=bool(raw.get("content", False)))
+                           family=str(raw.get("family", tid)), counts=kinds, content=bool(raw.get("content", False)),
+                           subject_is_target=bool(raw.get("subject_is_target", False)))
             triggers.append(trig)
             for form in _str_list(raw.get("forms"), shown, f"{where} forms"):
                 forms.append((normalize_name(form), trig))
@@ -116,7 +119,8 @@ class TriggerLexicon:
         missing = (COUNT_KIND_NAMES | {"civilians"}) - set(fallbacks)
         if missing:
             raise ResourceError(shown, f"fallbacks: no entry for {sorted(missing)}")
-        return cls(tuple(triggers), forms, suffixes, shown, fallbacks)
+        not_triggers = _str_list(data.get("not_triggers", []), shown, "not_triggers")
+        return cls(tuple(triggers), forms, suffixes, shown, fallbacks, not_triggers)
 
 
 @dataclass(frozen=True, slots=True)
@@ -153,6 +157,8 @@ class CueLexicon:
         self.sources: PhraseMatcher[str] = PhraseMatcher(
             (normalize_name(f), "source") for f in _str_list(att.get("sources"), shown, "sources"))
         self.attribution_max_words = int(att.get("max_words", 6))
+        self.attribution_stop = frozenset(normalize_name(f) for f in _str_list(
+            att.get("stop_words", []), shown, "attribution.stop_words"))
         roles = data.get("roles") or {}
         self.target_words = frozenset(normalize_name(f) for f in _str_list(roles.get("target"), shown, "roles.target"))
         self.between_words = frozenset(normalize_name(f) for f in _str_list(roles.get("between"), shown, "roles.between"))

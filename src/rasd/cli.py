@@ -1,0 +1,191 @@
+"""The `rasd` command line: thin wrappers over importable functions."""
+
+from __future__ import annotations
+
+import datetime
+import json
+import sys
+from pathlib import Path
+from typing import Annotated, Any
+
+import typer
+from rich.console import Console
+from rich.table import Table
+
+from .datafiles import ResourceError
+from .decode import InputError, read_input
+from .records import DocumentRecord
+
+app = typer.Typer(add_completion=False, no_args_is_help=True,
+                  help="rasd (رصد): Arabic conflict reports in, sourced event records out.")
+resources_app = typer.Typer(no_args_is_help=True, help="Inspect and check the language resources.")
+app.add_typer(resources_app, name="resources")
+
+DEFAULT_MAX_BYTES = 16_000_000
+
+
+def _err(console: Console, message: str) -> None:
+    console.print(f"rasd: error: {message}", markup=False, highlight=False, soft_wrap=True)
+
+
+def _load_pipeline(stderr: Console) -> Any:
+    from .pipeline import Pipeline
+
+    try:
+        return Pipeline.load()
+    except ResourceError as exc:
+        _err(stderr, f"language resource: {exc}")
+        raise typer.Exit(2) from exc
+
+
+def _check_date(value: str | None) -> str | None:
+    if value is None:
+        return None
+    try:
+        return datetime.date.fromisoformat(value).isoformat()
+    except ValueError as exc:
+        raise typer.BadParameter(f"{value!r} is not a date in YYYY-MM-DD form") from exc
+
+
+@app.command()
+def extract(
+    files: Annotated[list[str], typer.Argument(help="Text or HTML files; '-' reads standard input.")],
+    published: Annotated[str | None, typer.Option(help="Publication date YYYY-MM-DD; relative dates resolve against it.")] = None,
+    source: Annotated[str | None, typer.Option(help="Source name recorded in the output (default: the file name).")] = None,
+    fmt: Annotated[str, typer.Option("--format", help="json (one file), jsonl, or table.")] = "json",
+    max_bytes: Annotated[int, typer.Option(help="Refuse inputs larger than this many bytes.")] = DEFAULT_MAX_BYTES,
+) -> None:
+    """Read Arabic conflict reports into rasd.document/1 records."""
+    stderr = Console(stderr=True)
+    published = _check_date(published)
+    if fmt not in ("json", "jsonl", "table"):
+        raise typer.BadParameter("--format must be json, jsonl or table")
+    if fmt == "json" and len(files) > 1:
+        fmt = "jsonl"
+    pipe = _load_pipeline(stderr)
+    failed: list[str] = []
+    out = Console(highlight=False, width=None if sys.stdout.isatty() else 160)
+    for name in files:
+        try:
+            decoded = read_input(name, max_bytes=max_bytes)
+            rec = pipe.extract_decoded(decoded, source=source or name, published=published)
+        except InputError as exc:
+            _err(stderr, str(exc))
+            failed.append(name)
+            continue
+        if fmt == "json":
+            sys.stdout.write(json.dumps(rec.to_json(), ensure_ascii=False, indent=2) + "\n")
+        elif fmt == "jsonl":
+            sys.stdout.write(json.dumps(rec.to_json(), ensure_ascii=False) + "\n")
+        else:
+            print_table(out, rec)
+    sys.stdout.flush()
+    if failed:
+        _err(stderr, f"{len(failed)} of {len(files)} inputs failed: {', '.join(failed)}")
+        raise typer.Exit(1)
+
+
+def _fmt_counts(counts: Any) -> str:
+    parts = []
+    for c in counts:
+        q = {"exact": "", "approx": "~", "at_least": "≥", "at_most": "≤", "vague": "vague "}.get(c.qualifier, "")
+        sub = f" ⊂#{c.parent + 1}" if c.parent is not None else ""
+        parts.append(f"{c.kind} {q}{c.value} {c.who} ({c.scope}){sub}")
+    return "\n".join(parts)
+
+
+def print_table(console: Console, rec: DocumentRecord) -> None:
+    """A readable summary of one record for a person at a terminal."""
+    d = rec.document
+    console.print(f"[bold]{d.source}[/]  {d.id[:19]}…  language={d.language}  length={d.length}  "
+                  f"published={d.published or 'unknown'}  country={d.country or '?'}")
+    t = Table(title=f"{len(rec.events)} events", show_lines=True)
+    for col in ("#", "type", "modality", "actor1", "actor2", "place", "date", "counts", "conf"):
+        t.add_column(col)
+    for ev in rec.events:
+        typ = f"{ev.acled_event_type} / {ev.acled_sub_event_type}" if ev.acled_event_type else "—"
+        typ += f"\n{ev.plover}"
+        place = f"{ev.location.name_en} ({ev.location.country}, p{ev.location.geo_precision})" if ev.location else "—"
+        date = ev.date.start or "unknown"
+        if ev.date.end and ev.date.end != ev.date.start:
+            date += f"…{ev.date.end}"
+        date += f" [{ev.date.precision}]"
+        modality = ev.modality + (f"\nper {ev.source_attribution}" if ev.source_attribution else "")
+        t.add_row(ev.id, typ, modality, ev.actor1.name_en if ev.actor1 else "—",
+                  ev.actor2.name_en if ev.actor2 else "—", place, date, _fmt_counts(ev.counts),
+                  f"{ev.confidence:.2f}")
+    console.print(t)
+    if rec.counts:
+        ct = Table(title="counts in the text")
+        for col in ("#", "kind", "value", "qualifier", "who", "scope", "in", "text"):
+            ct.add_column(col)
+        for i, c in enumerate(rec.counts):
+            ct.add_row(str(i + 1), c.kind, str(c.value), c.qualifier, c.who, c.scope,
+                       f"#{c.parent + 1}" if c.parent is not None else "", c.text)
+        console.print(ct)
+    places = sorted({(m.ref or "", m.text) for m in rec.mentions if m.kind == "place"})
+    actors = sorted({(m.ref or "", m.text) for m in rec.mentions if m.kind == "actor"})
+    console.print("places: " + ("; ".join(f"{t} → {r}" for r, t in places) or "—"), markup=False)
+    console.print("actors: " + ("; ".join(f"{t} → {r}" for r, t in actors) or "—"), markup=False)
+
+
+@resources_app.command("stats")
+def resources_stats() -> None:
+    """Entries per country and kind in the gazetteer and the actor dictionary."""
+    from .actors import ActorDictionary
+    from .gazetteer import Gazetteer
+    from .resources_cli import format_stats
+
+    print(format_stats(Gazetteer.load(), ActorDictionary.load()))
+
+
+@resources_app.command("find")
+def resources_find(name: str) -> None:
+    """Look a name up: the candidate places and actors, and why one would win."""
+    from .actors import ActorDictionary
+    from .gazetteer import Gazetteer
+    from .resources_cli import explain_find
+
+    print(explain_find(Gazetteer.load(), ActorDictionary.load(), name))
+
+
+@resources_app.command("validate")
+def resources_validate(
+    directory: Annotated[Path | None, typer.Argument(help="A data directory to check instead of the packaged one.")] = None,
+) -> None:
+    """Load every resource file and check it; exit 1 on any problem."""
+    from .pipeline import Resources
+    from .resources_cli import validate_all
+
+    stderr = Console(stderr=True)
+    try:
+        res = Resources.load(directory)
+    except ResourceError as exc:
+        _err(stderr, str(exc))
+        raise typer.Exit(1) from exc
+    problems = validate_all(res.gazetteer, res.actors)
+    for p in problems:
+        _err(stderr, p)
+    if problems:
+        raise typer.Exit(1)
+    print(f"ok: {len(res.gazetteer.places)} places, {len(res.actors.actors)} actors, "
+          f"{len(res.triggers.triggers)} trigger entries")
+
+
+def _register_optional() -> None:
+    """Commands whose modules need the optional extras register themselves when importable."""
+    for module in ("cli_store", "cli_eval", "cli_batch"):
+        try:
+            mod = __import__(f"rasd.{module}", fromlist=["register"])
+        except ImportError:
+            continue
+        mod.register(app)
+
+
+def main() -> None:
+    _register_optional()
+    app()
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,529 @@
+"""Assemble events from triggers, counts, actors, places and dates, clause by clause.
+
+The unit is the sentence. In each sentence the triggers of one family (a strike and the killing it
+caused) make one event, named by the most specific trigger. Counts attach to the event of their sentence
+that accepts their kind, else to the nearest earlier event of the paragraph that does, else they open an
+event of their own (a displacement figure is its own event, as FORMAT.md codes it). Actors come from the
+sentence (target cues and "بين X و Y" set the roles), the place from the sentence or the sentence before
+it in the paragraph, the date from a date expression in the sentence. Modality comes from cue words before
+the trigger; attribution from "حسب/وفق/نقلا عن …" phrases and source words. Finally events of the same
+type, place, date and modality whose actors agree are merged: the same happening told twice.
+
+Every field records the rule that set it in `Event.rules`; the confidence is computed from those rules.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Sequence
+from dataclasses import dataclass, field, replace
+
+from .actors import Actor, ActorDictionary
+from .counts import CountMatch
+from .dates import DateMatch
+from .lexicon import CueLexicon, Trigger
+from .linking import ActorMention, PlaceMention
+from .normalize import Normalized
+from .records import UNKNOWN_DATE, ActorRef, Count, Event, EventDate, LocationRef, Mention, Span
+from .segment import Segmented, Sentence
+
+VIOLENT_FAMILIES = frozenset({"violence", "territory", "abduction", "siege", "arrest", "looting"})
+ARMED_KINDS = frozenset({"state_forces", "rebel_group", "political_militia", "identity_militia", "external_forces"})
+CIVILIAN_WHO = frozenset({"civilians", "children", "women", "migrants", "journalists", "medics"})
+SPECIFIC_FEATURES = {"district": 6, "facility": 6, "airport": 6, "port": 6, "base": 6, "camp": 6, "crossing": 6,
+                     "village": 5, "town": 5, "city": 5, "admin2": 4, "admin1": 3, "region": 2, "country": 1}
+NEGATION_EXCEPTIONS = ("لا تزال", "لا يزال", "ما زال", "ما زالت", "ما تزال", "لا زال", "لا زالت", "ما يزال")
+
+
+@dataclass(frozen=True, slots=True)
+class TriggerHit:
+    nstart: int
+    nend: int
+    prefix: str
+    phrase: str
+    trigger: Trigger
+    start: int  # original offsets
+    end: int
+
+
+@dataclass(frozen=True, slots=True)
+class DocContext:
+    text: str
+    norm: Normalized
+    seg: Segmented
+    triggers: tuple[TriggerHit, ...]
+    counts: tuple[CountMatch, ...]
+    dates: tuple[DateMatch, ...]
+    actors: tuple[ActorMention, ...]
+    places: tuple[PlaceMention, ...]
+    country: str | None
+    published: str | None
+
+
+@dataclass(slots=True)
+class _Draft:
+    """An event while it is being assembled (mutable inside this module only)."""
+
+    trigger: TriggerHit
+    sentence: Sentence
+    paragraph: int
+    sentences: list[Sentence]
+    window: tuple[int, int] = (0, 0)  # normalized span whose actors belong to this event
+    count_ids: list[int] = field(default_factory=list)
+    rules: list[str] = field(default_factory=list)
+    fallback: bool = False
+
+
+class EventAssembler:
+    def __init__(self, cues: CueLexicon, actors: ActorDictionary) -> None:
+        self.cues = cues
+        self.actors = actors
+        self._civilians = {a.country: a for a in actors.actors if a.kind == "civilians" and a.country}
+
+    # ------------------------------------------------------------------ drafts
+    def assemble(self, ctx: DocContext, fallback_trigger: dict[str, Trigger]) -> tuple[tuple[Event, ...], tuple[Count, ...]]:
+        seg, norm = ctx.seg, ctx.norm
+        paragraphs = _paragraph_ids(norm.text, seg.sentences)
+        by_sentence: dict[int, list[TriggerHit]] = {}
+        for th in ctx.triggers:
+            by_sentence.setdefault(seg.sentence_at(th.nstart).index, []).append(th)
+        counts_by_sentence: dict[int, list[int]] = {}
+        for ci, cm in enumerate(ctx.counts):
+            counts_by_sentence.setdefault(seg.sentence_at(cm.start).index, []).append(ci)
+
+        drafts: list[_Draft] = []
+        for sent in seg.sentences:
+            hits = self._live_triggers(norm.text, sent, by_sentence.get(sent.index, []), ctx)
+            sdrafts = self._family_drafts(hits, sent, paragraphs[sent.index])
+            drafts.extend(sdrafts)
+            for ci in counts_by_sentence.get(sent.index, []):
+                cm = ctx.counts[ci]
+                if cm.parent is not None:
+                    parent_owner = next((d for d in drafts if cm.parent in d.count_ids), None)
+                    if parent_owner is not None:
+                        parent_owner.count_ids.append(ci)
+                        continue
+                target = next((d for d in sdrafts if cm.kind in d.trigger.trigger.counts), None)
+                if target is None:
+                    target = next((d for d in reversed(drafts) if d.paragraph == paragraphs[sent.index]
+                                   and d.sentence.index >= sent.index - 2
+                                   and cm.kind in d.trigger.trigger.counts
+                                   and not _has_kind(d, ctx.counts, cm.kind, cm.scope)), None)
+                    if target is not None:
+                        target.sentences.append(sent)
+                        target.rules.append("counts_from_next_sentence")
+                if target is None:
+                    target = self._fallback_draft(cm, sent, paragraphs[sent.index], ctx, fallback_trigger)
+                    drafts.append(target)
+                    sdrafts.append(target)
+                target.count_ids.append(ci)
+
+        counts = self._document_counts(ctx)
+        events = [self._finish(d, ctx, counts) for d in drafts]
+        events = _merge_same(events)
+        return tuple(replace(e, id=f"e{i + 1}") for i, e in enumerate(events)), counts
+
+    def _live_triggers(self, text: str, sent: Sentence, hits: list[TriggerHit], ctx: DocContext) -> list[TriggerHit]:
+        """Triggers that name a happening: not the object of 'stop/end …', not inside a speech act's clause."""
+        live: list[TriggerHit] = []
+        content_seen = False
+        count_kinds = {ctx.counts[i].kind for i in range(len(ctx.counts))
+                       if sent.start <= ctx.counts[i].start < sent.end}
+        for th in sorted(hits, key=lambda h: h.nstart):
+            prev = text[max(sent.start, th.nstart - 25):th.nstart].split()
+            if prev and prev[-1] in self.cues.suppress_before or " ".join(prev[-2:]) in self.cues.suppress_before:
+                continue
+            if content_seen and not (th.trigger.counts & count_kinds) and not th.trigger.content:
+                continue
+            live.append(th)
+            if th.trigger.content:
+                content_seen = True
+        return live
+
+    @staticmethod
+    def _family_drafts(hits: list[TriggerHit], sent: Sentence, paragraph: int) -> list[_Draft]:
+        best: dict[str, TriggerHit] = {}
+        for th in hits:
+            fam = th.trigger.family
+            cur = best.get(fam)
+            if cur is None or th.trigger.priority > cur.trigger.priority:
+                best[fam] = th
+        chosen = sorted(best.values(), key=lambda h: h.nstart)
+        drafts = []
+        for i, th in enumerate(chosen):
+            # actors of one event stand between the trigger before it and the trigger after it
+            lo = sent.start if i == 0 else chosen[i - 1].nend
+            hi = chosen[i + 1].nstart if i + 1 < len(chosen) else sent.end
+            drafts.append(_Draft(trigger=th, sentence=sent, paragraph=paragraph, sentences=[sent], window=(lo, hi),
+                                 rules=[f"trigger:{th.trigger.id}"]))
+        return drafts
+
+    def _fallback_draft(self, cm: CountMatch, sent: Sentence, paragraph: int, ctx: DocContext,
+                        fallback_trigger: dict[str, Trigger]) -> _Draft:
+        kind = cm.kind
+        if kind in ("killed", "wounded", "missing", "affected", "sick"):
+            doc_violent = [th for th in ctx.triggers if th.trigger.family == "violence"]
+            if doc_violent:
+                trig = max(doc_violent, key=lambda h: h.trigger.priority).trigger
+                rule = f"fallback:document_trigger:{trig.id}"
+            else:
+                key = "civilians" if cm.who in CIVILIAN_WHO else "killed"
+                trig = fallback_trigger[key]
+                rule = f"fallback:{key}"
+        else:
+            trig = fallback_trigger[kind]
+            rule = f"fallback:{kind}"
+        s, e = ctx.norm.to_original(cm.start, cm.end)
+        th = TriggerHit(nstart=cm.start, nend=cm.end, prefix="", phrase=cm.text, trigger=trig, start=s, end=e)
+        return _Draft(trigger=th, sentence=sent, paragraph=paragraph, sentences=[sent], window=(sent.start, sent.end),
+                      rules=[rule], fallback=True)
+
+    # ------------------------------------------------------------------ counts
+    @staticmethod
+    def _document_counts(ctx: DocContext) -> tuple[Count, ...]:
+        out: list[Count] = []
+        for cm in ctx.counts:
+            s, e = ctx.norm.to_original(cm.start, cm.end)
+            sent = ctx.seg.sentence_at(cm.start)
+            out.append(Count(kind=cm.kind, value=cm.value, qualifier=cm.qualifier, who=cm.who, scope=cm.scope,
+                             start=s, end=e, text=ctx.text[s:e], parent=cm.parent,
+                             source_attribution=None if sent is None else None))
+        return tuple(out)
+
+    # ------------------------------------------------------------------ one event
+    def _finish(self, d: _Draft, ctx: DocContext, counts: tuple[Count, ...]) -> Event:
+        norm = ctx.norm
+        trig = d.trigger.trigger
+        rules = list(d.rules)
+        s_start = min(s.start for s in d.sentences)
+        s_end = max(s.end for s in d.sentences)
+        attribution, att_span = self._attribution(norm.text, ctx.text, norm, s_start, s_end)
+        if attribution:
+            rules.append("attribution")
+
+        # actors
+        w_start, w_end = d.window
+        in_clause = [m for m in ctx.actors if w_start <= m.nstart < w_end
+                     and not (att_span and att_span[0] <= m.nstart < att_span[1])]
+        actor1, actor2, others, role_rules = self._roles(in_clause, d, norm.text, trig)
+        rules += role_rules
+        my_counts = tuple(counts[i] for i in sorted(set(d.count_ids)))
+        acled_type, acled_sub = trig.acled_event_type, trig.acled_sub_event_type
+        if actor2 is None and acled_type in ("Battles", "Explosions/Remote violence", "Violence against civilians") \
+                and any(c.who in CIVILIAN_WHO for c in my_counts):
+            civ = self._civilians.get(ctx.country or "")
+            if civ is not None:
+                actor2 = _actor_ref(civ, ())
+                rules.append("actor2:civilian_victims")
+        if acled_type == "Battles" and actor2 is not None and actor2.kind == "civilians":
+            acled_type, acled_sub = "Violence against civilians", "Attack"
+            rules.append("type:civilian_target")
+        if acled_sub == "territory":
+            acled_sub = ("Government regains territory" if actor1 is not None and actor1.kind in ("state_forces", "government")
+                         else "Non-state actor overtakes territory")
+
+        # place
+        location, loc_rule = self._location(d, ctx, s_start, s_end)
+        if loc_rule:
+            rules.append(loc_rule)
+
+        # date
+        # a date between two triggers belongs to the one before it ("يلتقي … الأسبوع المقبل، فيما دعت")
+        date = self._date(ctx, d.sentence.start if d.window[0] == d.sentence.start else d.trigger.nstart, d.window[1])
+        if date.anchor != "unknown":
+            rules.append(f"date:{date.anchor}")
+
+        modality, mod_rule = self._modality(norm.text, d, s_start)
+        if mod_rule:
+            rules.append(mod_rule)
+
+        ev_s, ev_e = norm.to_original(s_start, _rstrip(norm.text, s_start, s_end))
+        evidence = (Span(ev_s, ev_e),)
+        trig_mention = Mention(id="", kind="trigger", text=ctx.text[d.trigger.start:d.trigger.end],
+                               start=d.trigger.start, end=d.trigger.end, ref=trig.id)
+        confidence = _confidence(trig.weight, d.fallback, actor1, actor2, location, loc_rule, my_counts, modality)
+        return Event(id="", acled_event_type=acled_type, acled_sub_event_type=acled_sub, plover=trig.plover,
+                     actor1=actor1, actor2=actor2, location=location, date=date, counts=my_counts,
+                     modality=modality, source_attribution=attribution, evidence=evidence,
+                     confidence=confidence, trigger=trig_mention, other_actors=others, rules=tuple(rules))
+
+    def _roles(self, mentions: list[ActorMention], d: _Draft, text: str, trig: Trigger
+               ) -> tuple[ActorRef | None, ActorRef | None, tuple[ActorRef, ...], list[str]]:
+        violent = trig.family in VIOLENT_FAMILIES
+        groups: dict[str, list[ActorMention]] = {}
+        order: list[str] = []
+        targets: set[str] = set()
+        between: list[str] = []
+        for m in mentions:
+            actor = self.actors.get(groups_key(m, violent, self.actors))
+            if actor.id not in groups:
+                groups[actor.id] = []
+                order.append(actor.id)
+            groups[actor.id].append(m)
+            prev = text[max(0, m.nstart - 20):m.nstart].split()
+            if prev and (prev[-1] in self.cues.target_words or (m.nstart > 0 and text[m.nstart - 1] != " "
+                                                                and text[m.nstart - 1] == "ب")):
+                if prev[-1] in self.cues.between_words:
+                    between.append(actor.id)
+                elif m.nstart > d.trigger.nstart:
+                    targets.add(actor.id)
+            elif prev and prev[-1] in self.cues.between_words:
+                between.append(actor.id)
+        if not order:
+            return None, None, (), []
+        rules: list[str] = []
+        if trig.content:
+            # a speech act's speaker: right after the verb (VSO), else the nearest name before it
+            tpos, tend = d.trigger.nstart, d.trigger.nend
+            after = [m for m in mentions if tend <= m.nstart <= tend + 12]
+            before = [m for m in mentions if m.nend <= tpos]
+            speaker = after[0] if after else (before[-1] if before else None)
+            if speaker is not None:
+                sid = groups_key(speaker, violent, self.actors)
+                order = [sid] + [a for a in order if a != sid]
+                targets.discard(sid)
+                rules.append("roles:speaker")
+        if between and len(order) >= 2:
+            first = between[0]
+            rest = [a for a in order if a != first]
+            order = [first] + rest
+            rules.append("roles:between")
+        elif targets:
+            non_targets = [a for a in order if a not in targets]
+            tgt = [a for a in order if a in targets]
+            order = non_targets + tgt
+            if non_targets:
+                rules.append("roles:target_cue")
+            else:
+                rules.append("roles:target_only")
+                refs = [self._ref(a, groups[a]) for a in tgt]
+                return None, refs[0], tuple(refs[1:]), rules
+        elif trig.subject_is_target:
+            rules.append("roles:subject_is_target")
+            refs = [self._ref(a, groups[a]) for a in order]
+            return (refs[1] if len(refs) > 1 else None), refs[0], tuple(refs[2:]), rules
+        else:
+            rules.append("roles:order")
+        refs = [self._ref(a, groups[a]) for a in order]
+        return refs[0], (refs[1] if len(refs) > 1 else None), tuple(refs[2:]), rules
+
+    def _ref(self, actor_id: str, mentions: list[ActorMention]) -> ActorRef:
+        return _actor_ref(self.actors.get(actor_id), tuple(f"@{m.start}:{m.end}" for m in mentions))
+
+    def _location(self, d: _Draft, ctx: DocContext, s_start: int, s_end: int) -> tuple[LocationRef | None, str | None]:
+        cands = [p for p in ctx.places if s_start <= p.nstart < s_end]
+        rule = "location:clause"
+        if not cands:
+            prev = [p for p in ctx.places if p.nend <= s_start]
+            if prev:
+                prev_sent = ctx.seg.sentence_at(prev[-1].nstart)
+                if _paragraph_of(ctx.norm.text, prev_sent.start) == _paragraph_of(ctx.norm.text, s_start) \
+                        and prev_sent.index >= d.sentence.index - 1:
+                    cands = [p for p in prev if prev_sent.start <= p.nstart]
+                    rule = "location:previous_sentence"
+        if not cands:
+            return None, None
+        # the most specific place; among equals the one closest after the trigger, then the first
+        tpos = d.trigger.nstart
+
+        def key(p: PlaceMention) -> tuple[int, int, int]:
+            spec = SPECIFIC_FEATURES.get(p.place.feature, 3)
+            if p.place.metonym:
+                spec = 0
+            return (-spec, 0 if p.nstart >= tpos else 1, abs(p.nstart - tpos))
+
+        best = sorted(cands, key=key)[0]
+        if best.place.metonym and best.place.feature != "country":
+            return None, None
+        prev_words = ctx.norm.text[max(0, best.nstart - 20):best.nstart].split()
+        precision = 1
+        for hit in self.cues.place_cues.find(" ".join(prev_words[-2:]) + " "):
+            precision = max(precision, hit.payloads[0])
+        if best.place.feature in ("admin1", "region"):
+            precision = max(precision, 3 if best.place.feature == "region" else 2)
+        if best.place.feature == "country":
+            precision = 3
+        mids = tuple(f"@{p.start}:{p.end}" for p in cands if p.place.id == best.place.id)
+        p = best.place
+        return LocationRef(id=p.id, name_en=p.name_en, name_ar=p.name_ar, country=p.country, admin1=p.admin1,
+                           lat=p.lat, lon=p.lon, geo_precision=precision, feature=p.feature, mentions=mids), rule
+
+    @staticmethod
+    def _date(ctx: DocContext, s_start: int, s_end: int) -> EventDate:
+        for dm in ctx.dates:
+            if s_start <= dm.start < s_end and dm.kind == "point":
+                s, e = ctx.norm.to_original(dm.start, dm.end)
+                return EventDate(start=dm.date_start, end=dm.date_end,
+                                 precision=dm.precision if dm.date_start else "unknown",  # type: ignore[arg-type]
+                                 anchor=dm.anchor if dm.date_start else "unknown",  # type: ignore[arg-type]
+                                 text=ctx.text[s:e], span=Span(s, e))
+        return UNKNOWN_DATE
+
+    def _modality(self, text: str, d: _Draft, s_start: int) -> tuple[str, str | None]:
+        trig = d.trigger
+        if d.fallback:
+            pass
+        elif trig.trigger.plover == "REQUEST":
+            return "called_for", "modality:request_trigger"
+        elif trig.prefix.endswith("س") or trig.phrase in self.cues.planned_triggers:
+            return "planned", "modality:planned_form"
+        window_text = text[s_start:trig.nstart]
+        words_before = len(window_text.split())
+        found: dict[str, int] = {}
+        for hit in self.cues.modality.find(window_text):
+            cue = hit.payloads[0]
+            words_after_cue = len(window_text[hit.end:].split())
+            if words_after_cue > cue.window:
+                continue
+            if cue.modality == "negated" and any(window_text.startswith(x, hit.start) for x in NEGATION_EXCEPTIONS):
+                continue
+            if trig.trigger.content and cue.modality in ("called_for", "reported"):
+                continue
+            found.setdefault(cue.modality, words_after_cue)
+        del words_before
+        for name in self.cues.modality_order:
+            if name in found:
+                return name, f"modality:{name}_cue"
+        return "asserted", None
+
+    def _attribution(self, ntext: str, text: str, norm: Normalized, s_start: int, s_end: int
+                     ) -> tuple[str | None, tuple[int, int] | None]:
+        clause = ntext[s_start:s_end]
+        for hit in self.cues.introducers.find(clause):
+            start = s_start + hit.end
+            while start < s_end and ntext[start] == " ":
+                start += 1
+            stop = start
+            for n, word in enumerate(_words_from(ntext, start, s_end)):
+                w_s, w_e = word
+                if n >= self.cues.attribution_max_words or ntext[w_s:w_e] in self.cues.attribution_stop:
+                    break
+                stop = w_e
+                if w_e < s_end and ntext[w_e] in ",.;:\"()\n":
+                    break
+            if stop > start:
+                s, e = norm.to_original(start, stop)
+                return text[s:e], (s_start + hit.word_start, stop)
+        for hit in self.cues.sources.find(clause):
+            s, e = norm.to_original(s_start + hit.word_start, s_start + hit.end)
+            return text[s:e], (s_start + hit.word_start, s_start + hit.end)
+        return None, None
+
+
+def groups_key(m: ActorMention, violent: bool, actors: ActorDictionary) -> str:
+    if violent and m.actor.kind == "person" and m.actor.affiliation:
+        return actors.get(m.actor.affiliation).id
+    return m.actor.id
+
+
+def _actor_ref(actor: Actor, mentions: tuple[str, ...]) -> ActorRef:
+    return ActorRef(id=actor.id, name_en=actor.name_en, name_ar=actor.name_ar, kind=actor.kind,
+                    country=actor.country, affiliation=actor.affiliation, mentions=mentions)
+
+
+def _has_kind(d: _Draft, counts: Sequence[CountMatch], kind: str, scope: str) -> bool:
+    return any(counts[i].kind == kind and counts[i].scope == scope and counts[i].parent is None for i in d.count_ids)
+
+
+def _words_from(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """Spans of the space-separated words of text[start:end], punctuation-trimmed; stops at a clause mark."""
+    out: list[tuple[int, int]] = []
+    i = start
+    while i < end:
+        while i < end and text[i] == " ":
+            i += 1
+        if i >= end or text[i] in ",.;:\"()\n":
+            break
+        j = i
+        while j < end and text[j] not in " ,.;:\"()\n":
+            j += 1
+        out.append((i, j))
+        i = j
+        if i < end and text[i] != " ":
+            break
+    return out
+
+
+def _rstrip(text: str, start: int, end: int) -> int:
+    while end > start and (text[end - 1].isspace() or text[end - 1] in ".,;"):
+        end -= 1
+    return end
+
+
+def _paragraph_of(text: str, pos: int) -> int:
+    return text.count("\n", 0, pos)
+
+
+def _paragraph_ids(text: str, sentences: Sequence[Sentence]) -> list[int]:
+    out: list[int] = []
+    para = 0
+    last = 0
+    for s in sentences:
+        para += text.count("\n", last, s.start)
+        last = s.start
+        out.append(para)
+    return out
+
+
+def _confidence(weight: float, fallback: bool, a1: ActorRef | None, a2: ActorRef | None,
+                loc: LocationRef | None, loc_rule: str | None, counts: Sequence[Count], modality: str) -> float:
+    c = weight * (0.55 if fallback else 0.75)
+    if a1 is not None:
+        c += 0.08
+    if a2 is not None:
+        c += 0.04
+    if loc is not None:
+        c += 0.08 if loc_rule == "location:clause" else 0.03
+    if counts:
+        c += 0.05
+    if modality in ("reported",):
+        c -= 0.05
+    return max(0.05, min(0.99, c))
+
+
+def _merge_key(e: Event) -> tuple[str | None, str | None, str, str, str | None, str | None]:
+    return (e.acled_event_type, e.acled_sub_event_type, e.plover, e.modality,
+            e.location.id if e.location else None, e.date.start)
+
+
+def _merge_same(events: list[Event]) -> list[Event]:
+    """Merge events that tell the same happening: same type, place, date and modality, compatible actors,
+    and counts that do not both give an incident toll of the same kind (two strikes stay two)."""
+    out: list[Event] = []
+    for ev in events:
+        target = None
+        for i, prev in enumerate(out):
+            if _merge_key(prev) != _merge_key(ev):
+                continue
+            if prev.location is None and prev.acled_event_type is None:
+                continue
+            a_prev = {a.id for a in (prev.actor1, prev.actor2) if a}
+            a_new = {a.id for a in (ev.actor1, ev.actor2) if a}
+            if a_prev and a_new and not (a_prev & a_new):
+                continue
+            kinds_prev = {(c.kind, c.who) for c in prev.counts if c.scope == "incident"}
+            kinds_new = {(c.kind, c.who) for c in ev.counts if c.scope == "incident"}
+            if kinds_prev & kinds_new:
+                continue
+            target = i
+            break
+        if target is None:
+            out.append(ev)
+            continue
+        prev = out[target]
+        out[target] = replace(
+            prev,
+            actor1=prev.actor1 or ev.actor1,
+            actor2=prev.actor2 or (ev.actor2 if ev.actor2 and (not prev.actor1 or ev.actor2.id != prev.actor1.id) else None),
+            counts=prev.counts + tuple(c for c in ev.counts if c not in prev.counts),
+            evidence=prev.evidence + tuple(s for s in ev.evidence if s not in prev.evidence),
+            source_attribution=prev.source_attribution or ev.source_attribution,
+            confidence=min(0.99, max(prev.confidence, ev.confidence) + 0.02),
+            rules=prev.rules + ("merged",),
+        )
+    return out
+
+
+def stable_event_id(doc_id: str, ev: Event) -> str:
+    h = hashlib.sha256(f"{doc_id}|{ev.evidence[0].start}|{ev.plover}|{ev.acled_event_type}".encode()).hexdigest()
+    return h[:12]

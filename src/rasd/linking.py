@@ -1,0 +1,169 @@
+"""Recognize actor and place names and link them to dictionary and gazetteer entries.
+
+Both use one clitic-aware Aho-Corasick automaton over the normalized variants of every name
+(`matcher.PhraseMatcher`). Actor names win over place names where they overlap ("حكومة الوفاق" is an
+actor, not a place). Descriptive references ("المشير", "الرجل القوي في ليبيا") resolve only when the
+document names the same actor (or one affiliated with it) plainly elsewhere. Places are disambiguated by
+the document's country, nearby places and the words around them (`Gazetteer.rank`).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from .actors import Actor, ActorDictionary, ActorName
+from .gazetteer import Gazetteer, Place
+from .matcher import PhraseMatcher
+from .normalize import Normalized, normalize_name
+
+
+@dataclass(frozen=True, slots=True)
+class ActorMention:
+    start: int          # original offsets
+    end: int
+    nstart: int         # normalized offsets
+    nend: int
+    text: str
+    actor: Actor
+    framing: str | None
+    descriptive: bool
+
+
+@dataclass(frozen=True, slots=True)
+class PlaceMention:
+    start: int
+    end: int
+    nstart: int
+    nend: int
+    text: str
+    place: Place
+    score: float
+    reasons: tuple[str, ...]
+    alternatives: int   # how many other candidates the name had
+
+
+@dataclass(frozen=True, slots=True)
+class PlaceCandidate:
+    nstart: int
+    nend: int
+    prefix: str                 # proclitics before the name (وب in وبطرابلس)
+    places: tuple[Place, ...]
+
+
+class ActorLinker:
+    def __init__(self, actors: ActorDictionary) -> None:
+        self.actors = actors
+        entries: list[tuple[str, ActorName]] = []
+        for name in actors.names():
+            norm = normalize_name(name.text)
+            if len(norm) >= 2:
+                entries.append((norm, name))
+        self.matcher: PhraseMatcher[ActorName] = PhraseMatcher(entries)
+
+    def find(self, text: str, norm: Normalized, published: str | None = None) -> list[ActorMention]:
+        found: list[ActorMention] = []
+        for hit in self.matcher.find(norm.text):
+            names = sorted(hit.payloads, key=lambda n: (n.descriptive, n.actor_id))
+            chosen = self._choose(names, published)
+            if chosen is None:
+                continue
+            s, e = norm.to_original(hit.start, hit.end)
+            found.append(ActorMention(start=s, end=e, nstart=hit.start, nend=hit.end, text=text[s:e],
+                                      actor=self.actors.get(chosen.actor_id), framing=chosen.framing,
+                                      descriptive=chosen.descriptive))
+        plain = {m.actor.id for m in found if not m.descriptive}
+        related = set(plain)
+        for aid in plain:
+            aff = self.actors.get(aid).affiliation
+            if aff:
+                related.add(aff)
+        return [m for m in found if not m.descriptive
+                or m.actor.id in related or (m.actor.affiliation and m.actor.affiliation in related)]
+
+    def _choose(self, names: Sequence[ActorName], published: str | None) -> ActorName | None:
+        if not names:
+            return None
+        if published:
+            valid = [n for n in names if _valid_on(self.actors.get(n.actor_id), published)]
+            if valid:
+                names = valid
+        return names[0]
+
+
+def _valid_on(actor: Actor, day: str) -> bool:
+    return (actor.valid_from is None or actor.valid_from <= day) and (actor.valid_to is None or day <= actor.valid_to)
+
+
+class PlaceLinker:
+    """Place names. A name known only from the generated GeoNames list, of a small place, counts only with
+    a place cue before it (في، قرب، مدينة، بلدة …): GeoNames holds many
+    villages whose names are ordinary words (وقف، جديدة، الاتحاد)."""
+
+    SMALL_PLACE = 100_000
+
+    def __init__(self, gazetteer: Gazetteer, place_cues: PhraseMatcher[int] | None = None) -> None:
+        self.gazetteer = gazetteer
+        self.place_cues = place_cues
+        entries = [(name, pid) for name, pid in gazetteer.names()
+                   if len(name) >= 2 and not gazetteer.is_stopword(name)]
+        self.matcher: PhraseMatcher[str] = PhraseMatcher(entries)
+
+    def find_candidates(self, norm: Normalized, blocked: Sequence[tuple[int, int]]) -> list[PlaceCandidate]:
+        """Place names with their candidate places, skipping spans inside `blocked` and weak names."""
+        out: list[PlaceCandidate] = []
+        for hit in self.matcher.find(norm.text):
+            if any(bs < hit.end and hit.start < be for bs, be in blocked):
+                continue
+            if self.gazetteer.is_stopword(hit.phrase):
+                continue
+            places = tuple(self.gazetteer.get(pid) for pid in hit.payloads)
+            if not self._strong(places, hit.phrase) and not self._cued(norm.text, hit.word_start, hit.prefix):
+                continue
+            out.append(PlaceCandidate(hit.start, hit.end, hit.prefix, places))
+        return out
+
+    def _strong(self, places: Sequence[Place], name: str) -> bool:
+        return any(not p.id.startswith("gn-") or (p.population >= self.SMALL_PLACE and len(name) > 3) for p in places)
+
+    def _cued(self, text: str, word_start: int, prefix: str) -> bool:
+        if self.place_cues is None:
+            return False
+        before = " ".join(text[max(0, word_start - 25):word_start].split()[-2:])
+        return any(h.end == len(before) for h in self.place_cues.find(before))
+
+    def link(self, text: str, norm: Normalized, candidates: Sequence[PlaceCandidate],
+             doc_country: str | None) -> list[PlaceMention]:
+        mentions: list[PlaceMention] = []
+        resolved: list[Place] = [c.places[0] for c in candidates if len(c.places) == 1]
+        for cand in candidates:
+            ns, ne, places = cand.nstart, cand.nend, cand.places
+            before = norm.text[max(0, ns - 30):ns].split()[-3:]
+            after = norm.text[ne:ne + 30].split()[:2]
+            ranked = self.gazetteer.rank(places, doc_country=doc_country, context_words=before + after,
+                                         nearby=resolved)
+            if not ranked:
+                continue
+            place, score, reasons = ranked[0]
+            s, e = norm.to_original(ns, ne)
+            mentions.append(PlaceMention(start=s, end=e, nstart=ns, nend=ne, text=text[s:e], place=place,
+                                         score=score, reasons=tuple(reasons), alternatives=len(places) - 1))
+        return mentions
+
+
+def document_country(candidates: Sequence[PlaceCandidate], actors: Sequence[ActorMention]) -> str | None:
+    """The country the document is about: a vote of unambiguous place names (sub-national places weigh
+    more than country names, which are often foreign partners) and of actors' countries."""
+    votes: dict[str, float] = {}
+    for cand in candidates:
+        places = cand.places
+        countries = {p.country for p in places}
+        if len(countries) == 1:
+            p = places[0]
+            votes[p.country] = votes.get(p.country, 0.0) + (1.0 if p.feature == "country" else 2.0)
+    for m in actors:
+        if m.actor.country and m.actor.kind not in ("government", "international_org", "media"):
+            votes[m.actor.country] = votes.get(m.actor.country, 0.0) + 1.5
+    if not votes:
+        return None
+    return max(sorted(votes), key=lambda c: votes[c])

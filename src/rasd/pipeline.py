@@ -1,0 +1,321 @@
+"""The extraction pipeline (DESIGN.md §1): stages over one document's analysis.
+
+Each stage is a plain object with one job. It declares the fields of `Analysis` it needs and the ones it
+adds; `Pipeline` checks when it is built that every need is met by the input or an earlier stage. Resources
+(lexicons, gazetteer, actor dictionary) are loaded once into a `Resources` object and shared by all stages;
+the same `Pipeline` serves the CLI, the API, the batch job and the evaluator.
+"""
+
+from __future__ import annotations
+
+import datetime
+import hashlib
+from collections.abc import Sequence
+from dataclasses import dataclass, fields, replace
+from pathlib import Path
+from typing import ClassVar, Protocol, TypeVar
+
+from .actors import ActorDictionary
+from .counts import CountMatch, CountRecognizer
+from .dates import DateMatch, DateRecognizer
+from .decode import DecodedText, decode_bytes, language_of
+from .events import DocContext, EventAssembler, TriggerHit
+from .gazetteer import Gazetteer
+from .lexicon import CueLexicon, TriggerLexicon
+from .linking import ActorLinker, ActorMention, PlaceLinker, PlaceMention, document_country
+from .normalize import Normalized, normalize
+from .numbers import NumberRecognizer
+from .records import ActorRef, Count, DocumentInfo, DocumentRecord, Event, LocationRef, Mention
+from .segment import Segmented, segment
+
+_T = TypeVar("_T")
+
+
+@dataclass(frozen=True, slots=True)
+class Resources:
+    """Every language resource, loaded and validated once."""
+
+    numbers: NumberRecognizer
+    counts: CountRecognizer
+    dates: DateRecognizer
+    gazetteer: Gazetteer
+    actors: ActorDictionary
+    triggers: TriggerLexicon
+    cues: CueLexicon
+    actor_linker: ActorLinker
+    place_linker: PlaceLinker
+
+    @classmethod
+    def load(cls, data_dir: str | Path | None = None) -> Resources:
+        def p(name: str) -> str | None:
+            return str(Path(data_dir) / name) if data_dir is not None else None
+
+        numbers = NumberRecognizer.load(p("numbers.yaml"))
+        gazetteer = Gazetteer.load(p("gazetteer"))
+        actors = ActorDictionary.load(p("actors"))
+        cues = CueLexicon.load(p("cues.yaml") or "cues.yaml")
+        return cls(
+            numbers=numbers,
+            counts=CountRecognizer.load(p("counts.yaml"), numbers=numbers),
+            dates=DateRecognizer.load(p("dates.yaml")),
+            gazetteer=gazetteer,
+            actors=actors,
+            triggers=TriggerLexicon.load(p("triggers.yaml") or "triggers.yaml"),
+            cues=cues,
+            actor_linker=ActorLinker(actors),
+            place_linker=PlaceLinker(gazetteer, cues.place_cues),
+        )
+
+
+@dataclass(frozen=True, slots=True)
+class Analysis:
+    """One document as the stages see it; each stage fills in some of the optional fields."""
+
+    info: DocumentInfo
+    text: str
+    published: datetime.date | None
+    norm: Normalized | None = None
+    seg: Segmented | None = None
+    counts: tuple[CountMatch, ...] | None = None
+    dates: tuple[DateMatch, ...] | None = None
+    actors: tuple[ActorMention, ...] | None = None
+    places: tuple[PlaceMention, ...] | None = None
+    country: str | None = None
+    triggers: tuple[TriggerHit, ...] | None = None
+    events: tuple[Event, ...] | None = None
+    doc_counts: tuple[Count, ...] | None = None
+
+
+INPUT_FIELDS = frozenset({"info", "text", "published"})
+
+
+class Stage(Protocol):
+    name: ClassVar[str]
+    needs: ClassVar[frozenset[str]]
+    adds: ClassVar[frozenset[str]]
+
+    def run(self, a: Analysis) -> Analysis: ...
+
+
+def _req(value: _T | None, what: str) -> _T:
+    if value is None:  # the pipeline's build-time check makes this unreachable
+        raise RuntimeError(f"stage input {what} missing")
+    return value
+
+
+class NormalizeStage:
+    name = "normalize"
+    needs = frozenset({"text"})
+    adds = frozenset({"norm"})
+
+    def run(self, a: Analysis) -> Analysis:
+        return replace(a, norm=normalize(a.text))
+
+
+class SegmentStage:
+    name = "segment"
+    needs = frozenset({"norm"})
+    adds = frozenset({"seg"})
+
+    def run(self, a: Analysis) -> Analysis:
+        return replace(a, seg=segment(_req(a.norm, "norm").text))
+
+
+class CountStage:
+    name = "counts"
+    needs = frozenset({"norm", "seg"})
+    adds = frozenset({"counts"})
+
+    def __init__(self, res: Resources) -> None:
+        self.res = res
+
+    def run(self, a: Analysis) -> Analysis:
+        norm, seg = _req(a.norm, "norm"), _req(a.seg, "seg")
+        sents = [(s.start, s.end) for s in seg.sentences]
+        return replace(a, counts=tuple(self.res.counts.find(norm.text, sents)))
+
+
+class DateStage:
+    name = "dates"
+    needs = frozenset({"norm", "published"})
+    adds = frozenset({"dates"})
+
+    def __init__(self, res: Resources) -> None:
+        self.res = res
+
+    def run(self, a: Analysis) -> Analysis:
+        return replace(a, dates=tuple(self.res.dates.find(_req(a.norm, "norm").text, a.published)))
+
+
+class LinkStage:
+    """Actors and places: recognize, resolve descriptive references, decide the document's country,
+    disambiguate places."""
+
+    name = "link"
+    needs = frozenset({"norm", "text"})
+    adds = frozenset({"actors", "places", "country"})
+
+    def __init__(self, res: Resources) -> None:
+        self.res = res
+
+    def run(self, a: Analysis) -> Analysis:
+        norm = _req(a.norm, "norm")
+        actors = self.res.actor_linker.find(a.text, norm, a.info.published)
+        blocked = [(m.nstart, m.nend) for m in actors]
+        cands = self.res.place_linker.find_candidates(norm, blocked)
+        country = document_country(cands, actors)
+        places = self.res.place_linker.link(a.text, norm, cands, country)
+        return replace(a, actors=tuple(actors), places=tuple(places), country=country,
+                       info=replace(a.info, country=country))
+
+
+class TriggerStage:
+    """Trigger words, except those inside a recognized name (وزارة is no visit, عين زارة no trigger)."""
+
+    name = "triggers"
+    needs = frozenset({"norm", "actors", "places"})
+    adds = frozenset({"triggers"})
+
+    def __init__(self, res: Resources) -> None:
+        self.res = res
+
+    def run(self, a: Analysis) -> Analysis:
+        norm = _req(a.norm, "norm")
+        hits: list[TriggerHit] = []
+        names = sorted([(m.nstart, m.nend) for m in a.actors or ()] + [(p.nstart, p.nend) for p in a.places or ()]
+                       + [(h.word_start, h.end) for h in self.res.triggers.not_triggers.find(norm.text)])
+        for h in self.res.triggers.matcher.find(norm.text):
+            if any(ns < h.end and h.word_start < ne for ns, ne in names):
+                continue
+            s, e = norm.to_original(h.start, h.end)
+            best = max(h.payloads, key=lambda t: t.priority)
+            hits.append(TriggerHit(nstart=h.start, nend=h.end, prefix=h.prefix, phrase=h.phrase,
+                                   trigger=best, start=s, end=e))
+        return replace(a, triggers=tuple(hits))
+
+
+class EventStage:
+    name = "events"
+    needs = frozenset({"norm", "seg", "counts", "dates", "actors", "places", "triggers", "country"})
+    adds = frozenset({"events", "doc_counts"})
+
+    def __init__(self, res: Resources) -> None:
+        self.res = res
+        self.assembler = EventAssembler(res.cues, res.actors)
+
+    def run(self, a: Analysis) -> Analysis:
+        ctx = DocContext(text=a.text, norm=_req(a.norm, "norm"), seg=_req(a.seg, "seg"),
+                         triggers=_req(a.triggers, "triggers"), counts=_req(a.counts, "counts"),
+                         dates=_req(a.dates, "dates"), actors=_req(a.actors, "actors"),
+                         places=_req(a.places, "places"), country=a.country, published=a.info.published)
+        events, counts = self.assembler.assemble(ctx, self.res.triggers.fallbacks)
+        return replace(a, events=events, doc_counts=counts)
+
+
+class PipelineError(ValueError):
+    pass
+
+
+class Pipeline:
+    def __init__(self, resources: Resources, stages: Sequence[Stage] | None = None) -> None:
+        self.resources = resources
+        self.stages: tuple[Stage, ...] = tuple(stages) if stages is not None else (
+            NormalizeStage(), SegmentStage(), CountStage(resources), DateStage(resources),
+            LinkStage(resources), TriggerStage(resources), EventStage(resources))
+        have = set(INPUT_FIELDS)
+        known = {f.name for f in fields(Analysis)}
+        for st in self.stages:
+            missing = st.needs - have
+            if missing:
+                raise PipelineError(f"stage {st.name!r} needs {sorted(missing)}, which no earlier stage adds")
+            unknown = st.adds - known
+            if unknown:
+                raise PipelineError(f"stage {st.name!r} adds unknown fields {sorted(unknown)}")
+            have |= st.adds
+        if not {"events", "doc_counts"} <= have:
+            raise PipelineError("the pipeline must end with events")
+
+    @classmethod
+    def load(cls, data_dir: str | Path | None = None) -> Pipeline:
+        return cls(Resources.load(data_dir))
+
+    def analyse(self, text: str, *, source: str = "-", published: str | None = None,
+                encoding: str | None = None, content_type: str = "text/plain", title: str | None = None) -> Analysis:
+        pub = datetime.date.fromisoformat(published) if published else None
+        info = DocumentInfo(id="sha256:" + hashlib.sha256(text.encode("utf-8")).hexdigest(), source=source,
+                            published=pub.isoformat() if pub else None, language=language_of(text),
+                            length=len(text), encoding=encoding, content_type=content_type, title=title)
+        a = Analysis(info=info, text=text, published=pub)
+        if info.language != "ar":
+            return replace(a, events=(), doc_counts=())
+        for st in self.stages:
+            a = st.run(a)
+        return a
+
+    def extract_text(self, text: str, *, source: str = "-", published: str | None = None,
+                     encoding: str | None = None, content_type: str = "text/plain",
+                     title: str | None = None) -> DocumentRecord:
+        return to_record(self.analyse(text, source=source, published=published, encoding=encoding,
+                                      content_type=content_type, title=title))
+
+    def extract_decoded(self, decoded: DecodedText, *, source: str, published: str | None = None) -> DocumentRecord:
+        return self.extract_text(decoded.text, source=source, published=published, encoding=decoded.encoding,
+                                 content_type=decoded.content_type, title=decoded.title)
+
+    def extract_bytes(self, data: bytes, *, source: str, published: str | None = None) -> DocumentRecord:
+        return self.extract_decoded(decode_bytes(data, source), source=source, published=published)
+
+
+def to_record(a: Analysis) -> DocumentRecord:
+    """The document record: mentions numbered in text order, events pointing at them."""
+    raw: list[tuple[int, int, str, str, str | None, str | None]] = []
+    for am in a.actors or ():
+        raw.append((am.start, am.end, "actor", am.text, am.actor.id, am.framing))
+    for pm in a.places or ():
+        raw.append((pm.start, pm.end, "place", pm.text, pm.place.id, None))
+    for c in a.doc_counts or ():
+        raw.append((c.start, c.end, "count", c.text, f"{c.kind}:{c.value}", None))
+    norm = a.norm
+    for dm in a.dates or ():
+        if norm is not None:
+            s, e = norm.to_original(dm.start, dm.end)
+            raw.append((s, e, "date", a.text[s:e], dm.date_start, None))
+    for th in a.triggers or ():
+        raw.append((th.start, th.end, "trigger", a.text[th.start:th.end], th.trigger.id, None))
+    order = {"actor": 0, "place": 1, "count": 2, "date": 3, "trigger": 4}
+    raw.sort(key=lambda r: (r[0], r[1], order[r[2]]))
+    mentions: list[Mention] = []
+    by_span: dict[tuple[str, int, int], str] = {}
+    for i, (s, e, kind, text, ref, framing) in enumerate(raw):
+        mid = f"m{i + 1}"
+        mentions.append(Mention(id=mid, kind=kind, text=text, start=s, end=e, ref=ref, framing=framing))  # type: ignore[arg-type]
+        by_span.setdefault((kind, s, e), mid)
+
+    def ids(kind: str, refs: tuple[str, ...]) -> tuple[str, ...]:
+        out = []
+        for r in refs:
+            if r.startswith("@"):
+                s, e = (int(x) for x in r[1:].split(":"))
+                mid = by_span.get((kind, s, e))
+                if mid:
+                    out.append(mid)
+            else:
+                out.append(r)
+        return tuple(out)
+
+    def fix_actor(ref: ActorRef | None) -> ActorRef | None:
+        return None if ref is None else replace(ref, mentions=ids("actor", ref.mentions))
+
+    def fix_loc(ref: LocationRef | None) -> LocationRef | None:
+        return None if ref is None else replace(ref, mentions=ids("place", ref.mentions))
+
+    events = []
+    for ev in a.events or ():
+        trig = ev.trigger
+        if trig is not None:
+            trig = replace(trig, id=by_span.get(("trigger", trig.start, trig.end), ""))
+        events.append(replace(ev, actor1=fix_actor(ev.actor1), actor2=fix_actor(ev.actor2),
+                              other_actors=tuple(r for r in (fix_actor(x) for x in ev.other_actors) if r),
+                              location=fix_loc(ev.location), trigger=trig))
+    return DocumentRecord(document=a.info, text=a.text, mentions=tuple(mentions), events=tuple(events),
+                          counts=a.doc_counts or ())

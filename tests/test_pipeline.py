@@ -1,0 +1,122 @@
+"""End-to-end behaviour of the pipeline on reports written for these tests."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from rasd.pipeline import Pipeline, PipelineError, SegmentStage
+from rasd.records import DocumentRecord
+
+ROOT = Path(__file__).resolve().parents[1]
+EXAMPLE = (ROOT / "examples" / "report_tripoli.txt").read_text(encoding="utf-8")
+
+
+def assert_spans_quote_text(rec: DocumentRecord) -> None:
+    text = rec.text
+    for m in rec.mentions:
+        assert text[m.start:m.end] == m.text, m
+    for c in rec.counts:
+        assert text[c.start:c.end] == c.text, c
+    for ev in rec.events:
+        for sp in ev.evidence:
+            assert 0 <= sp.start < sp.end <= len(text)
+        for c in ev.counts:
+            assert text[c.start:c.end] == c.text
+        if ev.trigger is not None:
+            assert text[ev.trigger.start:ev.trigger.end] == ev.trigger.text
+        if ev.date.span is not None:
+            assert text[ev.date.span.start:ev.date.span.end] == ev.date.text
+        assert 0.0 <= ev.confidence <= 1.0
+    ids = {m.id for m in rec.mentions}
+    for ev in rec.events:
+        for ref in (ev.actor1, ev.actor2, *ev.other_actors):
+            if ref is not None:
+                assert set(ref.mentions) <= ids
+        if ev.location is not None:
+            assert set(ev.location.mentions) <= ids
+
+
+def test_pipeline_checks_stage_needs_when_built(pipeline: Pipeline) -> None:
+    with pytest.raises(PipelineError, match="needs"):
+        Pipeline(pipeline.resources, stages=[SegmentStage()])
+
+
+def test_pipeline_example_report_reads_the_battle_and_its_tolls(pipeline: Pipeline) -> None:
+    rec = pipeline.extract_text(EXAMPLE, source="example", published="2019-05-09")
+    assert_spans_quote_text(rec)
+    assert rec.document.language == "ar"
+    assert rec.document.country == "LY"
+    battles = [e for e in rec.events if e.acled_event_type == "Battles"]
+    assert battles, [e.to_json() for e in rec.events]
+    clash = battles[0]
+    assert {clash.actor1.id if clash.actor1 else None, clash.actor2.id if clash.actor2 else None} == {"gna", "lna"}
+    assert clash.location is not None and clash.location.country == "LY"
+    assert clash.date.start == "2019-05-08"
+    pairs = {(c.kind, c.value, c.who, c.scope) for e in rec.events for c in e.counts}
+    assert ("killed", 7, "fighters", "incident") in pairs
+    assert ("wounded", 12, "total", "incident") in pairs or ("wounded", 12, "fighters", "incident") in pairs
+    assert ("killed", 510, "total", "cumulative") in pairs
+    assert ("killed", 70, "civilians", "cumulative") in pairs
+    assert ("killed", 2, "medics", "cumulative") in pairs
+    assert ("displaced", 60000, "total", "incident") in pairs or ("displaced", 60000, "total", "cumulative") in pairs
+
+
+def test_pipeline_example_report_modalities(pipeline: Pipeline) -> None:
+    rec = pipeline.extract_text(EXAMPLE, source="example", published="2019-05-09")
+    by_plover: dict[str, set[str]] = {}
+    for e in rec.events:
+        by_plover.setdefault(e.plover, set()).add(e.modality)
+    assert "planned" in by_plover.get("CONSULT", set())
+    assert "called_for" in by_plover.get("REQUEST", set())
+    strikes = [e for e in rec.events if e.acled_sub_event_type == "Air/drone strike"]
+    assert strikes and strikes[0].location is not None and strikes[0].location.feature == "airport"
+
+
+def test_pipeline_counts_nest_inside_their_total(pipeline: Pipeline) -> None:
+    rec = pipeline.extract_text(EXAMPLE, source="example", published="2019-05-09")
+    for c in rec.counts:
+        if c.parent is not None:
+            parent = rec.counts[c.parent]
+            assert c.value <= parent.value
+            assert c.kind == parent.kind
+
+
+def test_pipeline_without_published_date_never_guesses(pipeline: Pipeline) -> None:
+    rec = pipeline.extract_text(EXAMPLE, source="example")
+    for e in rec.events:
+        if e.date.anchor != "explicit":
+            assert e.date.start is None and e.date.precision == "unknown"
+
+
+def test_pipeline_non_arabic_text_gives_no_events(pipeline: Pipeline) -> None:
+    rec = pipeline.extract_text("Seven fighters were killed near Tripoli yesterday.", source="en")
+    assert rec.document.language == "en"
+    assert rec.events == ()
+
+
+def test_pipeline_ids_are_stable(pipeline: Pipeline) -> None:
+    a = pipeline.extract_text(EXAMPLE, source="x", published="2019-05-09").to_json()
+    b = pipeline.extract_text(EXAMPLE, source="x", published="2019-05-09").to_json()
+    assert a == b
+    assert a["document"]["id"].startswith("sha256:")
+
+
+_ALPHABET = list("ابتثجحخدذرزسشصضطظعغفقكلمنهويءأإآةىؤئًٌٍَُِّْـ ،.؛؟\n0123456789٠١٢٣٤٥٦٧٨٩()«»-")
+_WORDS = ["قتل", "مقتل", "جريحا", "قتيلا", "بينهم", "منهم", "مدنيا", "طفلا", "طبيبان", "نحو", "أكثر من", "ألف",
+          "عشرات", "غارة", "اشتباكات", "طرابلس", "حفتر", "قوات", "أمس", "السبت", "منذ", "شهر", "رمضان", "لم",
+          "نفى", "دعا", "إلى", "هدنة", "في", "بين", "و", "الحصيلة", "ارتفعت", "1,200", "٤٥٧", "2.5", "مليون"]
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(st.lists(st.one_of(st.sampled_from(_WORDS), st.text(alphabet=_ALPHABET, max_size=6)), max_size=40))
+def test_pipeline_never_crashes_and_spans_hold(pipeline: Pipeline, parts: list[str]) -> None:
+    text = " ".join(parts)
+    rec = pipeline.extract_text(text, source="fuzz", published="2020-01-15")
+    assert_spans_quote_text(rec)
+    data: dict[str, Any] = rec.to_json()
+    assert data["schema"] == "rasd.document/1"
