@@ -1,0 +1,133 @@
+"""`rasd ingest`, `rasd serve`, `rasd export`: thin Typer wrappers over the store, API and exports.
+
+`register(app)` adds the three commands to the main `rasd` Typer app; `python -m rasd.cli_store` runs them
+on their own.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+from pathlib import Path
+from typing import Annotated, Any
+
+import typer
+
+from rasd.store.store import DEFAULT_URL, EventFilter, Store
+
+DbOption = Annotated[str, typer.Option("--db", help="Store URL: sqlite:///rasd.db (default) or postgresql://…",
+                                       envvar="RASD_DB")]
+
+
+def load_extractor() -> Any:
+    """The pipeline, loaded once (all language resources)."""
+    from rasd.pipeline import Pipeline
+
+    return Pipeline.load()
+
+
+def ingest_command(
+    paths: Annotated[list[Path], typer.Argument(help="Files, directories, JSON Lines, saved RSS/Atom feeds, HTML")],
+    db: DbOption = DEFAULT_URL,
+    quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar")] = False,
+    json_summary: Annotated[bool, typer.Option("--json", help="Print the summary as JSON on stdout")] = False,
+) -> None:
+    """Extract and store documents; exits 1 when any input failed (each failure is listed with its reason)."""
+    import json
+
+    from rich.console import Console
+
+    from rasd.store.ingest import ingest_paths, render_summary
+
+    console = Console(stderr=True)
+    store = Store.open(db)
+    try:
+        extractor = load_extractor()
+        summary = ingest_paths(store, extractor, paths, progress=not quiet, console=console)
+    finally:
+        store.close()
+    render_summary(summary, console)
+    if json_summary:
+        sys.stdout.write(json.dumps(summary.to_json(), ensure_ascii=False) + "\n")
+    if summary.failed:
+        raise typer.Exit(1)
+
+
+def serve_command(
+    db: DbOption = DEFAULT_URL,
+    host: Annotated[str, typer.Option(help="Address to bind (loopback by default)")] = "127.0.0.1",
+    port: Annotated[int, typer.Option(help="Port")] = 8000,
+    max_body: Annotated[int, typer.Option("--max-body", help="Largest request body accepted, bytes")] = 2_000_000,
+) -> None:
+    """Serve the API and the dashboard. POST /api/documents needs the bearer token in $RASD_API_TOKEN."""
+    import uvicorn
+
+    from rasd.api import Settings, create_app
+
+    settings = Settings(db_url=db, api_token=os.environ.get("RASD_API_TOKEN") or None, max_body_bytes=max_body)
+    uvicorn.run(create_app(settings), host=host, port=port, log_level="info")
+
+
+def export_command(
+    format: Annotated[str, typer.Option("--format", "-f", help="acled-csv | geojson | jsonl | parquet")],
+    db: DbOption = DEFAULT_URL,
+    output: Annotated[Path | None, typer.Option("--output", "-o", help="File to write (default: stdout)")] = None,
+    date_from: Annotated[str | None, typer.Option("--from", help="Events on or after this date")] = None,
+    date_to: Annotated[str | None, typer.Option("--to", help="Events on or before this date")] = None,
+    country: Annotated[str | None, typer.Option(help="ISO 3166 alpha-2 country code")] = None,
+    place: Annotated[str | None, typer.Option(help="Place id or name")] = None,
+    actor: Annotated[str | None, typer.Option(help="Actor id or name")] = None,
+    acled_type: Annotated[str | None, typer.Option("--acled-type", help="ACLED event or sub-event type")] = None,
+    plover: Annotated[str | None, typer.Option(help="PLOVER event type")] = None,
+    modality: Annotated[str | None, typer.Option(help="Modalities, comma-separated")] = None,
+    min_confidence: Annotated[float | None, typer.Option("--min-confidence")] = None,
+    q: Annotated[str | None, typer.Option("--q", help="Text search")] = None,
+    all_reports: Annotated[bool, typer.Option("--all-reports", help="One row per document's event, unmerged")] = False,
+) -> None:
+    """Export stored events (one row per happening unless --all-reports)."""
+    from rasd.exports import FORMATS, export_events
+
+    if format not in FORMATS:
+        raise typer.BadParameter(f"one of {', '.join(FORMATS)}", param_hint="--format")
+    f = EventFilter(date_from=date_from, date_to=date_to, country=country, place=place, actor=actor,
+                    acled_type=acled_type, plover=plover, modality=modality, min_confidence=min_confidence, q=q,
+                    merged=not all_reports)
+    store = Store.open(db)
+    try:
+        if format == "parquet":
+            if output is None:
+                import io
+
+                buf = io.BytesIO()
+                n = export_events(store, format, buf, f)
+                sys.stdout.buffer.write(buf.getvalue())
+            else:
+                with output.open("wb") as fh:
+                    n = export_events(store, format, fh, f)
+        elif output is None:
+            n = export_events(store, format, sys.stdout, f)
+        else:
+            with output.open("w", encoding="utf-8", newline="") as fh:
+                n = export_events(store, format, fh, f)
+    finally:
+        store.close()
+    typer.echo(f"exported {n} events ({format})", err=True)
+
+
+def register(app: typer.Typer) -> None:
+    """Add `ingest`, `serve` and `export` to the rasd CLI."""
+    app.command("ingest")(ingest_command)
+    app.command("serve")(serve_command)
+    app.command("export")(export_command)
+
+
+def main() -> None:
+    app = typer.Typer(no_args_is_help=True, add_completion=False)
+    register(app)
+    app()
+
+
+if __name__ == "__main__":
+    main()
+
+__all__ = ["export_command", "ingest_command", "main", "register", "serve_command"]

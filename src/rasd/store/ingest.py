@@ -1,0 +1,321 @@
+"""`rasd ingest`: read files, directories, JSON Lines, saved RSS/Atom feeds and HTML pages into the store.
+
+Each input document is extracted by the pipeline and stored in its own transaction; a document whose text
+is already stored is skipped before extraction. Failures are collected with their reasons, never fatal to
+the run: the caller exits non-zero when any input failed.
+"""
+
+from __future__ import annotations
+
+import html
+import json
+import re
+import time
+from collections.abc import Callable, Iterator, Sequence
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+from typing import Any, Protocol
+
+from rasd.records import DocumentRecord
+from rasd.store.store import Store, text_hash
+
+FEED_SUFFIXES = frozenset({".rss", ".atom"})
+JSONL_SUFFIXES = frozenset({".jsonl", ".ndjson"})
+# what a directory walk picks up (a file named on the command line is always tried)
+DIR_SUFFIXES = frozenset({".txt", ".text", ".md", ".html", ".htm", ".xhtml", ".xml", ".rss", ".atom", ".jsonl",
+                          ".ndjson"})
+MAX_LINE_CHARS = 16_000_000
+_FEED_SNIFF = re.compile(rb"<(rss|feed|rdf:RDF)[\s>]", re.IGNORECASE)
+_TAG = re.compile(r"<[^<>]{0,2000}>")
+_BLOCK = re.compile(r"</?(?:p|div|br|li|h[1-6]|tr|blockquote|section|article)\b[^>]*>", re.IGNORECASE)
+_DROP = re.compile(r"<(script|style)\b.*?</\1\s*>", re.IGNORECASE | re.DOTALL)
+
+
+class Extractor(Protocol):
+    """What ingest needs from the pipeline (`rasd.pipeline.Pipeline` provides it)."""
+
+    def extract_text(self, text: str, *, source: str, published: str | None = None) -> DocumentRecord: ...
+
+    def extract_decoded(self, decoded: Any, *, source: str, published: str | None = None) -> DocumentRecord: ...
+
+
+@dataclass(frozen=True, slots=True)
+class Failure:
+    where: str
+    reason: str
+
+
+@dataclass(frozen=True, slots=True)
+class IngestSummary:
+    ingested: int
+    duplicates: int
+    failed: tuple[Failure, ...]
+    events: int
+    merged: int
+    reprints: int
+    seconds: float
+
+    @property
+    def ok(self) -> bool:
+        return not self.failed
+
+    def to_json(self) -> dict[str, Any]:
+        return {"ingested": self.ingested, "duplicates": self.duplicates, "events": self.events,
+                "merged": self.merged, "reprints": self.reprints, "seconds": round(self.seconds, 3),
+                "failed": [{"where": f.where, "reason": f.reason} for f in self.failed]}
+
+
+@dataclass(frozen=True, slots=True)
+class Item:
+    """One document to extract: either raw text (JSON Lines, feed entries) or a file to decode."""
+
+    where: str
+    source: str
+    published: str | None = None
+    text: str | None = None
+    path: Path | None = None
+    external_id: str | None = None
+    title: str | None = None
+
+
+@dataclass
+class _Tally:
+    ingested: int = 0
+    duplicates: int = 0
+    events: int = 0
+    merged: int = 0
+    reprints: int = 0
+    failed: list[Failure] = field(default_factory=list)
+
+
+# ---------------------------------------------------------------------------------------- input discovery
+
+def expand_paths(paths: Sequence[str | Path]) -> tuple[list[Path], list[Failure]]:
+    """Files to read: named files as given, directories walked (sorted, hidden entries skipped)."""
+    files: list[Path] = []
+    failed: list[Failure] = []
+    for raw in paths:
+        p = Path(raw)
+        if p.is_dir():
+            for f in sorted(p.rglob("*")):
+                rel = f.relative_to(p)
+                if any(part.startswith(".") for part in rel.parts) or not f.is_file():
+                    continue
+                if f.suffix.lower() in DIR_SUFFIXES:
+                    files.append(f)
+        elif p.is_file():
+            files.append(p)
+        else:
+            failed.append(Failure(str(p), "no such file or directory"))
+    return files, failed
+
+
+def iso_day(value: Any) -> str | None:
+    """'2019-05-09' from a date or an ISO date/time string; None for empty; ValueError for anything else."""
+    if value is None or value == "":
+        return None
+    if not isinstance(value, str):
+        raise ValueError(f"published must be a date string, not {type(value).__name__}")
+    day = value.strip()[:10]
+    date.fromisoformat(day)
+    return day
+
+
+def is_feed(path: Path) -> bool:
+    if path.suffix.lower() in FEED_SUFFIXES:
+        return True
+    if path.suffix.lower() not in (".xml", ""):
+        return False
+    try:
+        with path.open("rb") as fh:
+            head = fh.read(4096)
+    except OSError:
+        return False
+    return _FEED_SNIFF.search(head) is not None
+
+
+def html_to_text(fragment: str) -> str:
+    """Plain text of a feed entry's HTML content (paragraphs kept as lines)."""
+    body = _DROP.sub(" ", fragment)
+    body = _BLOCK.sub("\n", body)
+    body = _TAG.sub(" ", body)
+    body = html.unescape(body)
+    lines = (" ".join(line.split()) for line in body.splitlines())
+    return "\n".join(line for line in lines if line)
+
+
+def jsonl_items(path: Path) -> Iterator[Item | Failure]:
+    """One item per line {"text", "source"?, "published"?, "id"?}; blank lines are skipped."""
+    try:
+        fh = path.open("r", encoding="utf-8-sig")
+    except OSError as exc:
+        yield Failure(str(path), f"cannot read: {exc.strerror or exc}")
+        return
+    with fh:
+        try:
+            for lineno, line in enumerate(fh, start=1):
+                where = f"{path}:{lineno}"
+                if not line.strip():
+                    continue
+                if len(line) > MAX_LINE_CHARS:
+                    yield Failure(where, "line too long")
+                    continue
+                try:
+                    obj = json.loads(line)
+                except json.JSONDecodeError as exc:
+                    yield Failure(where, f"invalid JSON: {exc.msg}")
+                    continue
+                if not isinstance(obj, dict) or not isinstance(obj.get("text"), str) or not obj["text"].strip():
+                    yield Failure(where, 'expected an object with a non-empty "text" string')
+                    continue
+                try:
+                    published = iso_day(obj.get("published"))
+                except ValueError:
+                    yield Failure(where, f"published is not an ISO date: {obj.get('published')!r}")
+                    continue
+                ext = obj.get("id")
+                source = obj.get("source")
+                yield Item(where=where, source=str(source) if source else f"{path.name}:{ext or lineno}",
+                           published=published, text=obj["text"], external_id=None if ext is None else str(ext),
+                           title=obj.get("title") if isinstance(obj.get("title"), str) else None)
+        except UnicodeDecodeError as exc:
+            yield Failure(str(path), f"not UTF-8 JSON Lines: {exc.reason}")
+
+
+def feed_items(path: Path) -> Iterator[Item | Failure]:
+    """One item per RSS/Atom entry: its content (else its summary) as text, its link as source."""
+    import feedparser
+
+    try:
+        data = path.read_bytes()
+    except OSError as exc:
+        yield Failure(str(path), f"cannot read: {exc.strerror or exc}")
+        return
+    parsed = feedparser.parse(data)
+    if not parsed.entries:
+        reason = str(parsed.get("bozo_exception") or "no entries")
+        yield Failure(str(path), f"not a readable RSS/Atom feed: {reason.splitlines()[0] if reason else ''}")
+        return
+    for i, entry in enumerate(parsed.entries, start=1):
+        where = f"{path}#{i}"
+        body = ""
+        for c in entry.get("content") or []:
+            if c.get("value"):
+                body = c["value"]
+                break
+        body = body or entry.get("summary") or entry.get("description") or ""
+        text_ = html_to_text(body) if "<" in body else body.strip()
+        title = entry.get("title")
+        if title and text_ and not text_.startswith(title):
+            text_ = f"{title}\n{text_}"
+        if not text_.strip():
+            yield Failure(where, "entry without content or summary")
+            continue
+        published = None
+        stamp = entry.get("published_parsed") or entry.get("updated_parsed")
+        if stamp:
+            published = f"{stamp.tm_year:04d}-{stamp.tm_mon:02d}-{stamp.tm_mday:02d}"
+        yield Item(where=where, source=entry.get("link") or entry.get("id") or where, published=published,
+                   text=text_, external_id=entry.get("id"), title=title)
+
+
+def items_for(path: Path) -> Iterator[Item | Failure]:
+    suffix = path.suffix.lower()
+    if suffix in JSONL_SUFFIXES:
+        yield from jsonl_items(path)
+    elif is_feed(path):
+        yield from feed_items(path)
+    else:
+        yield Item(where=str(path), source=str(path), path=path)
+
+
+# ---------------------------------------------------------------------------------------- running
+
+def ingest_item(store: Store, extractor: Extractor, item: Item) -> tuple[str, int, int, bool]:
+    """Extract and store one item: (status, events, merged, is_reprint). Raises on failure."""
+    if item.text is not None:
+        if store.has_document(text_hash(item.text)):
+            return "duplicate", 0, 0, False
+        record = extractor.extract_text(item.text, source=item.source, published=item.published)
+    else:
+        from rasd.decode import read_input
+
+        assert item.path is not None
+        decoded = read_input(str(item.path))
+        if store.has_document(text_hash(decoded.text)):
+            return "duplicate", 0, 0, False
+        record = extractor.extract_decoded(decoded, source=item.source, published=item.published)
+    outcome = store.ingest(record, external_id=item.external_id)
+    return outcome.status, outcome.events, outcome.merged, outcome.reprint_of is not None
+
+
+def ingest_paths(store: Store, extractor: Extractor, paths: Sequence[str | Path], *, progress: bool = True,
+                 console: Any = None, on_item: Callable[[str, str], None] | None = None) -> IngestSummary:
+    """Ingest every document under `paths`; a rich progress bar over the files when `progress`."""
+    started = time.perf_counter()
+    files, missing = expand_paths(paths)
+    tally = _Tally(failed=list(missing))
+
+    def run_file(path: Path, advance: Callable[[], None]) -> None:
+        for it in items_for(path):
+            if isinstance(it, Failure):
+                tally.failed.append(it)
+                continue
+            try:
+                status, events, merged, reprint = ingest_item(store, extractor, it)
+            except Exception as exc:  # one bad document never stops the run
+                msg = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
+                if type(exc).__name__ != "InputError":
+                    msg = f"{type(exc).__name__}: {msg}"
+                tally.failed.append(Failure(it.where, msg))
+                continue
+            finally:
+                advance()
+            if status == "duplicate":
+                tally.duplicates += 1
+            else:
+                tally.ingested += 1
+                tally.events += events
+                tally.merged += merged
+                tally.reprints += int(reprint)
+            if on_item is not None:
+                on_item(it.where, status)
+
+    if progress:
+        from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+
+        with Progress(TextColumn("[bold]ingest[/]"), BarColumn(), MofNCompleteColumn(), TextColumn("files"),
+                      TimeElapsedColumn(), TextColumn("{task.fields[docs]} docs · {task.description}"),
+                      console=console, transient=False) as bar:
+            task = bar.add_task("", total=len(files), docs=0)
+            done = 0
+
+            def tick() -> None:
+                nonlocal done
+                done += 1
+                bar.update(task, docs=done)
+
+            for f in files:
+                bar.update(task, description=f.name[-40:])
+                run_file(f, tick)
+                bar.advance(task)
+    else:
+        for f in files:
+            run_file(f, lambda: None)
+    return IngestSummary(tally.ingested, tally.duplicates, tuple(tally.failed), tally.events, tally.merged,
+                         tally.reprints, time.perf_counter() - started)
+
+
+def render_summary(summary: IngestSummary, console: Any) -> None:
+    """Print the end-of-run summary (counts, throughput, each failure with its reason)."""
+    from rich.markup import escape
+
+    docs = summary.ingested + summary.duplicates
+    rate = docs / summary.seconds if summary.seconds > 0 else 0.0
+    console.print(f"[bold]ingested[/] {summary.ingested} · [bold]duplicates skipped[/] {summary.duplicates} · "
+                  f"[bold]failed[/] {len(summary.failed)} · events {summary.events} "
+                  f"(merged into earlier happenings: {summary.merged}) · reprints {summary.reprints} · "
+                  f"{summary.seconds:.1f} s ({rate:.1f} docs/s)")
+    for f in summary.failed:
+        console.print(f"  [red]failed[/] {escape(f.where)}: {escape(f.reason)}")

@@ -1,0 +1,240 @@
+"""The store's schema: SQLAlchemy 2 Core tables and the migrations that build them.
+
+Every table lives in one `MetaData` built by `build_metadata()` (no module-level mutable state: each
+`Store` builds its own). The schema is versioned: `schema_migrations` records each migration applied, and
+`migrate(conn, metadata)` applies the missing ones in order, inside the caller's transaction.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import UTC, datetime
+
+from sqlalchemy import (
+    Column,
+    Connection,
+    Float,
+    ForeignKey,
+    Index,
+    Integer,
+    MetaData,
+    String,
+    Table,
+    Text,
+    UniqueConstraint,
+    insert,
+    inspect,
+    select,
+)
+
+SCHEMA_VERSION = 1
+
+
+@dataclass(frozen=True, slots=True)
+class Tables:
+    metadata: MetaData
+    migrations: Table
+    documents: Table
+    doc_shingles: Table
+    mentions: Table
+    events: Table
+    event_actors: Table
+    counts: Table
+    event_sources: Table
+    tolls: Table
+
+
+def build_metadata() -> Tables:
+    md = MetaData()
+    migrations = Table(
+        "schema_migrations", md,
+        Column("version", Integer, primary_key=True, autoincrement=False),
+        Column("description", String(200), nullable=False),
+        Column("applied_at", String(40), nullable=False),
+    )
+    documents = Table(
+        "documents", md,
+        Column("id", String(80), primary_key=True),            # sha256:<hex of the original text>
+        Column("external_id", String(200)),                    # the id an input gave (JSON Lines "id")
+        Column("source", Text, nullable=False),
+        Column("published", String(10)),
+        Column("language", String(8), nullable=False),
+        Column("length", Integer, nullable=False),
+        Column("title", Text),
+        Column("encoding", String(40)),
+        Column("content_type", String(80)),
+        Column("country", String(4)),
+        Column("text", Text, nullable=False),
+        Column("record_schema", String(40), nullable=False),
+        Column("record_json", Text, nullable=False),           # the full document record as extracted
+        Column("n_events", Integer, nullable=False),
+        Column("n_mentions", Integer, nullable=False),
+        Column("n_counts", Integer, nullable=False),
+        Column("reprint_of", String(80)),                      # earlier document with (nearly) the same text
+        Column("reprint_similarity", Float),
+        Column("ingested_at", String(40), nullable=False),
+        Index("ix_documents_published", "published"),
+        Index("ix_documents_reprint_of", "reprint_of"),
+    )
+    doc_shingles = Table(
+        "doc_shingles", md,
+        Column("document_id", String(80), ForeignKey("documents.id", ondelete="CASCADE"), nullable=False),
+        Column("hash", Integer, nullable=False),
+        UniqueConstraint("document_id", "hash", name="uq_doc_shingles"),
+        Index("ix_doc_shingles_hash", "hash"),
+    )
+    mentions = Table(
+        "mentions", md,
+        Column("document_id", String(80), ForeignKey("documents.id", ondelete="CASCADE"), primary_key=True),
+        Column("id", String(40), primary_key=True),
+        Column("kind", String(20), nullable=False),
+        Column("text", Text, nullable=False),
+        Column("start", Integer, nullable=False),
+        Column("end", Integer, nullable=False),
+        Column("ref", String(200)),
+        Column("framing", String(40)),
+        Index("ix_mentions_ref", "kind", "ref"),
+    )
+    events = Table(
+        "events", md,
+        Column("uid", String(130), primary_key=True),          # <document id>/<event id>
+        Column("document_id", String(80), ForeignKey("documents.id", ondelete="CASCADE"), nullable=False),
+        Column("event_id", String(40), nullable=False),
+        Column("merged_id", String(130), nullable=False),      # uid of the canonical event of its happening
+        Column("acled_event_type", String(60)),
+        Column("acled_sub_event_type", String(80)),
+        Column("plover", String(40), nullable=False),
+        Column("actor1_id", String(120)),
+        Column("actor1_name_en", Text),
+        Column("actor1_name_ar", Text),
+        Column("actor1_kind", String(40)),
+        Column("actor2_id", String(120)),
+        Column("actor2_name_en", Text),
+        Column("actor2_name_ar", Text),
+        Column("actor2_kind", String(40)),
+        Column("location_id", String(120)),
+        Column("location_name_en", Text),
+        Column("location_name_ar", Text),
+        Column("country", String(4)),
+        Column("admin1", Text),
+        Column("lat", Float),
+        Column("lon", Float),
+        Column("geo_precision", Integer),
+        Column("date_start", String(10)),
+        Column("date_end", String(10)),
+        Column("date_precision", String(10), nullable=False),
+        Column("date_anchor", String(10), nullable=False),
+        Column("modality", String(20), nullable=False),
+        Column("source_attribution", Text),
+        Column("confidence", Float, nullable=False),
+        Column("fatalities", Integer),                         # incident-scope killed in this document; null: none said
+        Column("cumulative_killed", Integer),                  # largest cumulative killed toll the event carries
+        Column("evidence_text", Text, nullable=False),         # the evidence spans' text, joined by " … "
+        Column("search_text", Text, nullable=False),           # normalized evidence + names, for text search
+        Column("event_json", Text, nullable=False),
+        Index("ix_events_document", "document_id"),
+        Index("ix_events_merged", "merged_id"),
+        Index("ix_events_date", "date_start"),
+        Index("ix_events_country", "country"),
+        Index("ix_events_location", "location_id"),
+        Index("ix_events_match", "plover", "location_id", "date_start"),
+        Index("ix_events_acled", "acled_event_type"),
+    )
+    event_actors = Table(
+        "event_actors", md,
+        Column("event_uid", String(130), ForeignKey("events.uid", ondelete="CASCADE"), primary_key=True),
+        Column("position", Integer, primary_key=True, autoincrement=False),
+        Column("role", String(10), nullable=False),            # actor1 | actor2 | other
+        Column("actor_id", String(120), nullable=False),
+        Column("name_en", Text),
+        Column("name_ar", Text),
+        Column("kind", String(40)),
+        Index("ix_event_actors_actor", "actor_id"),
+    )
+    counts = Table(
+        "counts", md,
+        Column("id", Integer, primary_key=True, autoincrement=True),
+        Column("document_id", String(80), ForeignKey("documents.id", ondelete="CASCADE"), nullable=False),
+        Column("event_uid", String(130), ForeignKey("events.uid", ondelete="CASCADE")),  # null: document-level
+        Column("idx", Integer),                                # position in the document's count list
+        Column("kind", String(20), nullable=False),
+        Column("value", Integer, nullable=False),
+        Column("qualifier", String(12), nullable=False),
+        Column("who", String(40), nullable=False),
+        Column("scope", String(12), nullable=False),
+        Column("parent", Integer),                             # idx of the count this one is a subset of
+        Column("start", Integer, nullable=False),
+        Column("end", Integer, nullable=False),
+        Column("text", Text, nullable=False),
+        Column("source_attribution", Text),
+        Index("ix_counts_document", "document_id"),
+        Index("ix_counts_event", "event_uid"),
+    )
+    event_sources = Table(
+        "event_sources", md,
+        Column("merged_id", String(130), nullable=False),
+        Column("event_uid", String(130), ForeignKey("events.uid", ondelete="CASCADE"), nullable=False),
+        Column("document_id", String(80), ForeignKey("documents.id", ondelete="CASCADE"), nullable=False),
+        Column("source", Text, nullable=False),
+        Column("published", String(10)),
+        Column("reprint_of", String(80)),
+        UniqueConstraint("merged_id", "event_uid", name="uq_event_sources"),
+        Index("ix_event_sources_merged", "merged_id"),
+    )
+    tolls = Table(
+        "tolls", md,
+        Column("id", Integer, primary_key=True, autoincrement=True),
+        Column("series", String(400), nullable=False),         # campaign|place|kind|who
+        Column("campaign", String(250), nullable=False),       # sorted actor ids, or the event type
+        Column("place_id", String(120), nullable=False),       # location id, else the country, else ''
+        Column("place_name_en", Text),
+        Column("place_name_ar", Text),
+        Column("country", String(4)),
+        Column("kind", String(20), nullable=False),
+        Column("who", String(40), nullable=False),
+        Column("value", Integer, nullable=False),
+        Column("qualifier", String(12), nullable=False),
+        Column("date", String(10)),
+        Column("document_id", String(80), ForeignKey("documents.id", ondelete="CASCADE"), nullable=False),
+        Column("event_uid", String(130), ForeignKey("events.uid", ondelete="CASCADE"), nullable=False),
+        Column("source", Text, nullable=False),
+        Column("source_attribution", Text),
+        Column("start", Integer, nullable=False),
+        Column("end", Integer, nullable=False),
+        Index("ix_tolls_series", "series", "date"),
+    )
+    return Tables(md, migrations, documents, doc_shingles, mentions, events, event_actors, counts,
+                  event_sources, tolls)
+
+
+def _migration_1(conn: Connection, t: Tables) -> None:
+    t.metadata.create_all(conn, tables=[x for x in t.metadata.sorted_tables if x is not t.migrations])
+
+
+MIGRATIONS: tuple[tuple[int, str, Callable[[Connection, Tables], None]], ...] = (
+    (1, "initial schema: documents, mentions, events, actors, counts, sources, tolls", _migration_1),
+)
+
+
+def current_version(conn: Connection, t: Tables) -> int:
+    if not inspect(conn).has_table(t.migrations.name):
+        return 0
+    versions = conn.execute(select(t.migrations.c.version)).scalars().all()
+    return max(versions, default=0)
+
+
+def migrate(conn: Connection, t: Tables) -> int:
+    """Apply every migration newer than the store's version; return the version reached."""
+    t.migrations.create(conn, checkfirst=True)
+    have = current_version(conn, t)
+    if have > SCHEMA_VERSION:
+        raise RuntimeError(f"store schema version {have} is newer than this rasd ({SCHEMA_VERSION})")
+    for version, description, step in MIGRATIONS:
+        if version <= have:
+            continue
+        step(conn, t)
+        conn.execute(insert(t.migrations).values(
+            version=version, description=description, applied_at=datetime.now(UTC).isoformat()))
+        have = version
+    return have

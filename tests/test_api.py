@@ -1,0 +1,154 @@
+"""API tests (FastAPI TestClient over a SQLite store filled with hand-built records)."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterator
+from pathlib import Path
+from urllib.parse import quote
+
+import pytest
+from fastapi.testclient import TestClient
+from store_fixtures import TEXT_A, FakeExtractor, doc_id, sample_records
+
+from rasd.api import Settings, create_app
+from rasd.store import Store
+
+TOKEN = "s3cret-token"
+
+
+def _db(tmp_path: Path) -> str:
+    url = f"sqlite:///{tmp_path / 'api.db'}"
+    s = Store.open(url)
+    for rec in sample_records():
+        s.ingest(rec)
+    s.close()
+    return url
+
+
+@pytest.fixture
+def client(tmp_path: Path) -> Iterator[TestClient]:
+    app = create_app(Settings(db_url=_db(tmp_path), api_token=TOKEN, max_body_bytes=20_000,
+                              extractor_factory=FakeExtractor))
+    with TestClient(app) as c:
+        yield c
+
+
+def test_api_events_list_filters_and_pagination(client: TestClient) -> None:
+    r = client.get("/api/events")
+    assert r.status_code == 200
+    body = r.json()
+    assert body["total"] == 4 and len(body["items"]) == 4
+    assert client.get("/api/events", params={"country": "TN"}).json()["total"] == 1
+    assert client.get("/api/events", params={"actor": "gna"}).json()["total"] == 2
+    assert client.get("/api/events", params={"place": "Misrata"}).json()["total"] == 1
+    assert client.get("/api/events", params={"acled_type": "Battles"}).json()["total"] == 1
+    assert client.get("/api/events", params={"plover": "CONSULT"}).json()["total"] == 1
+    assert client.get("/api/events", params={"modality": "planned"}).json()["total"] == 1
+    assert client.get("/api/events", params={"min_confidence": 0.8}).json()["total"] == 2
+    assert client.get("/api/events", params={"q": "صفاقس"}).json()["total"] == 1
+    assert client.get("/api/events", params={"from": "2021-03-05", "to": "2021-03-07"}).json()["total"] == 2
+    assert client.get("/api/events", params={"merged": "false"}).json()["total"] == 6
+    page = client.get("/api/events", params={"limit": 2, "offset": 2, "sort": "date"}).json()
+    assert len(page["items"]) == 2 and page["offset"] == 2
+    assert client.get("/api/events", params={"limit": 0}).status_code == 422
+    assert client.get("/api/events", params={"limit": 100_000}).status_code == 422
+    assert client.get("/api/events", params={"sort": "uid; drop table events"}).status_code == 422
+    assert client.get("/api/events", params={"from": "yesterday"}).status_code == 422
+    assert client.get("/api/events", params={"min_confidence": 2}).status_code == 422
+
+
+def test_api_hostile_filter_values_are_harmless(client: TestClient) -> None:
+    hostile = "' OR 1=1; DROP TABLE events; --"
+    for key in ("place", "actor", "q", "plover", "modality", "acled_type"):
+        r = client.get("/api/events", params={key: hostile})
+        assert r.status_code == 200 and r.json()["total"] == 0
+    assert client.get("/api/events").json()["total"] == 4
+
+
+def test_api_event_detail_lists_every_report(client: TestClient) -> None:
+    ev = client.get("/api/events", params={"place": "ly-misrata"}).json()["items"][0]
+    r = client.get(f"/api/events/{quote(ev['id'], safe='')}")
+    assert r.status_code == 200
+    detail = r.json()
+    assert detail["fatalities"] == 10 and detail["n_sources"] == 3
+    assert {rep["source"] for rep in detail["reports"]} == {"wire-a/misrata-1", "paper-b/2021/03/03", "site-c/reprint"}
+    # the raw id (with its slash) works too
+    assert client.get(f"/api/events/{ev['id']}").status_code == 200
+    assert client.get("/api/events/sha256:nope/e1").status_code == 404
+
+
+def test_api_document_has_text_and_exact_spans(client: TestClient) -> None:
+    r = client.get(f"/api/documents/{doc_id(TEXT_A)}")
+    assert r.status_code == 200
+    doc = r.json()
+    assert doc["text"] == TEXT_A
+    for m in doc["mentions"]:
+        assert doc["text"][m["start"]:m["end"]] == m["text"]
+    for ev in doc["events"]:
+        for c in ev["counts"]:
+            assert doc["text"][c["start"]:c["end"]] == c["text"]
+    assert client.get("/api/documents/sha256:missing").status_code == 404
+    listing = client.get("/api/documents").json()
+    assert listing["total"] == 5
+
+
+def test_api_tolls_and_stats(client: TestClient) -> None:
+    series = client.get("/api/tolls", params={"kind": "killed"}).json()["series"]
+    assert len(series) == 1 and [p["value"] for p in series[0]["points"]] == [230, 241]
+    stats = client.get("/api/stats").json()
+    assert stats["documents"] == 5 and stats["events"] == 4 and stats["reprints"] == 1
+    assert stats["cumulative_killed_latest"] == 241
+    assert stats["by_country"] == {"LY": 3, "TN": 1}
+    assert {row["date"] for row in stats["timeline"]} >= {"2021-03-02", "2021-03-05"}
+    assert client.get("/api/stats", params={"country": "TN"}).json()["events"] == 1
+
+
+def test_api_export_formats(client: TestClient) -> None:
+    r = client.get("/api/export", params={"format": "acled-csv", "country": "LY"})
+    assert r.status_code == 200 and r.headers["content-type"].startswith("text/csv")
+    assert r.text.splitlines()[0].startswith("event_id_cnty,event_date,year,")
+    assert len(r.text.splitlines()) == 3  # header + shelling + Benghazi clash (the planned meeting is out)
+    r = client.get("/api/export", params={"format": "geojson"})
+    assert json.loads(r.content)["type"] == "FeatureCollection"
+    assert client.get("/api/export", params={"format": "jsonl"}).text.count("\n") == 4
+    assert client.get("/api/export", params={"format": "exe"}).status_code == 422
+
+
+def test_api_post_requires_token(client: TestClient) -> None:
+    doc = {"text": "قصفت مدفعية حيا في مصراتة صباح اليوم. ولم ترد أنباء عن ضحايا.", "source": "api-test",
+           "published": "2021-04-01"}
+    assert client.post("/api/documents", json=doc).status_code == 401
+    assert client.post("/api/documents", json=doc, headers={"Authorization": "Bearer wrong"}).status_code == 401
+    auth = {"Authorization": f"Bearer {TOKEN}"}
+    r = client.post("/api/documents", json=doc, headers=auth)
+    assert r.status_code == 201, r.text
+    assert r.json()["status"] == "ingested" and r.json()["events"] == 1
+    r = client.post("/api/documents", json=doc, headers=auth)
+    assert r.status_code == 200 and r.json()["status"] == "duplicate"
+    assert client.get("/api/stats").json()["documents"] == 6
+    assert client.post("/api/documents", json={"text": ""}, headers=auth).status_code == 422
+    assert client.post("/api/documents", json={"text": "نص", "published": "01/04/2021"},
+                       headers=auth).status_code == 422
+
+
+def test_api_post_refused_without_configured_token(tmp_path: Path) -> None:
+    app = create_app(Settings(db_url=_db(tmp_path), api_token=None, extractor_factory=FakeExtractor))
+    with TestClient(app) as c:
+        r = c.post("/api/documents", json={"text": "نص"}, headers={"Authorization": "Bearer anything"})
+        assert r.status_code == 403
+
+
+def test_api_request_size_is_limited(client: TestClient) -> None:
+    big = {"text": "ا" * 30_000}
+    r = client.post("/api/documents", json=big, headers={"Authorization": f"Bearer {TOKEN}"})
+    assert r.status_code == 413
+
+
+def test_api_openapi_and_security_headers(client: TestClient) -> None:
+    spec = client.get("/openapi.json").json()
+    assert {"/api/events", "/api/tolls", "/api/stats", "/api/export", "/api/documents"} <= set(spec["paths"])
+    r = client.get("/")
+    assert r.status_code == 200 and "text/html" in r.headers["content-type"]
+    assert "default-src 'self'" in r.headers["content-security-policy"]
+    assert r.headers["x-content-type-options"] == "nosniff"
