@@ -15,12 +15,13 @@ Every field records the rule that set it in `Event.rules`; the confidence is com
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, replace
 
 from .actors import Actor, ActorDictionary
 from .counts import CountMatch
 from .dates import DateMatch
+from .gazetteer import Gazetteer
 from .lexicon import CueLexicon, Trigger
 from .linking import ActorMention, PlaceMention
 from .normalize import Normalized
@@ -28,6 +29,7 @@ from .records import UNKNOWN_DATE, ActorRef, Count, Event, EventDate, LocationRe
 from .segment import Segmented, Sentence
 
 VIOLENT_FAMILIES = frozenset({"violence", "territory", "abduction", "siege", "arrest", "looting"})
+PLACE_FALLBACK_FAMILIES = VIOLENT_FAMILIES | {"displacement", "protest"}
 ARMED_KINDS = frozenset({"state_forces", "rebel_group", "political_militia", "identity_militia", "external_forces"})
 CIVILIAN_WHO = frozenset({"civilians", "children", "women", "migrants", "journalists", "medics"})
 SPECIFIC_FEATURES = {"district": 6, "facility": 6, "airport": 6, "port": 6, "base": 6, "camp": 6, "crossing": 6,
@@ -75,10 +77,17 @@ class _Draft:
 
 
 class EventAssembler:
-    def __init__(self, cues: CueLexicon, actors: ActorDictionary) -> None:
+    def __init__(self, cues: CueLexicon, actors: ActorDictionary, gazetteer: Gazetteer) -> None:
         self.cues = cues
         self.actors = actors
+        self.gazetteer = gazetteer
         self._civilians = {a.country: a for a in actors.actors if a.kind == "civilians" and a.country}
+
+    def _inside(self, inner: str, outer: str) -> bool:
+        """True when place `inner` lies in place `outer` (by the gazetteer's parent chain)."""
+        if inner not in self.gazetteer or outer not in self.gazetteer:
+            return False
+        return any(a.id == outer for a in self.gazetteer.ancestors(self.gazetteer.get(inner)))
 
     # ------------------------------------------------------------------ drafts
     def assemble(self, ctx: DocContext, fallback_trigger: dict[str, Trigger]) -> tuple[tuple[Event, ...], tuple[Count, ...]]:
@@ -117,10 +126,19 @@ class EventAssembler:
                     drafts.append(target)
                     sdrafts.append(target)
                 target.count_ids.append(ci)
+            for dr in list(sdrafts):
+                if dr.count_ids or dr.fallback or not _definite(dr.trigger):
+                    continue
+                earlier = next((x for x in reversed(drafts) if x is not dr and x.sentence.index < sent.index
+                                and x.trigger.trigger.family == dr.trigger.trigger.family), None)
+                if earlier is not None:
+                    earlier.sentences.append(sent)
+                    earlier.rules.append("anaphor:" + dr.trigger.trigger.id)
+                    drafts.remove(dr)
 
         counts = self._document_counts(ctx)
         events = [self._finish(d, ctx, counts) for d in drafts]
-        events = _merge_same(events)
+        events = merge_same(events, self._inside)
         return tuple(replace(e, id=f"e{i + 1}") for i, e in enumerate(events)), counts
 
     def _live_triggers(self, text: str, sent: Sentence, hits: list[TriggerHit], ctx: DocContext) -> list[TriggerHit]:
@@ -215,7 +233,7 @@ class EventAssembler:
             if civ is not None:
                 actor2 = _actor_ref(civ, ())
                 rules.append("actor2:civilian_victims")
-        if acled_type == "Battles" and actor2 is not None and actor2.kind == "civilians":
+        if trig.id == "offensive" and actor2 is not None and actor2.kind == "civilians":
             acled_type, acled_sub = "Violence against civilians", "Attack"
             rules.append("type:civilian_target")
         if acled_sub == "territory":
@@ -321,24 +339,36 @@ class EventAssembler:
                         and prev_sent.index >= d.sentence.index - 1:
                     cands = [p for p in prev if prev_sent.start <= p.nstart]
                     rule = "location:previous_sentence"
+        if not cands and d.trigger.trigger.family in PLACE_FALLBACK_FAMILIES:
+            main = self._main_place(ctx)
+            if main is not None:
+                cands = [main]
+                rule = "location:document"
         if not cands:
             return None, None
-        # the most specific place; among equals the one closest after the trigger, then the first
+        # the place a cue introduces (في، قرب، جنوب …) wins; then the most specific; then the nearest to the
+        # trigger, after it before before it
         tpos = d.trigger.nstart
 
-        def key(p: PlaceMention) -> tuple[int, int, int]:
+        def cue_precision(p: PlaceMention) -> int | None:
+            before = " ".join(ctx.norm.text[max(0, p.nstart - 25):p.nstart].split()[-2:])
+            precs = [h.payloads[0] for h in self.cues.place_cues.find(before) if h.end == len(before)]
+            if "ب" in ctx.norm.text[max(0, p.nstart - 3):p.nstart].replace("ال", ""):
+                precs.append(1)
+            return min(precs) if precs else None
+
+        def key(p: PlaceMention) -> tuple[int, int, int, int]:
             spec = SPECIFIC_FEATURES.get(p.place.feature, 3)
             if p.place.metonym:
-                spec = 0
-            return (-spec, 0 if p.nstart >= tpos else 1, abs(p.nstart - tpos))
+                spec = -5
+            cue = cue_precision(p)
+            bonus = 0 if cue is None else (4 if cue == 1 else 2)
+            return (-(spec + bonus), 0 if p.nstart >= tpos else 1, abs(p.nstart - tpos), p.nstart)
 
         best = sorted(cands, key=key)[0]
         if best.place.metonym and best.place.feature != "country":
             return None, None
-        prev_words = ctx.norm.text[max(0, best.nstart - 20):best.nstart].split()
-        precision = 1
-        for hit in self.cues.place_cues.find(" ".join(prev_words[-2:]) + " "):
-            precision = max(precision, hit.payloads[0])
+        precision = cue_precision(best) or 1
         if best.place.feature in ("admin1", "region"):
             precision = max(precision, 3 if best.place.feature == "region" else 2)
         if best.place.feature == "country":
@@ -347,6 +377,21 @@ class EventAssembler:
         p = best.place
         return LocationRef(id=p.id, name_en=p.name_en, name_ar=p.name_ar, country=p.country, admin1=p.admin1,
                            lat=p.lat, lon=p.lon, geo_precision=precision, feature=p.feature, mentions=mids), rule
+
+    @staticmethod
+    def _main_place(ctx: DocContext) -> PlaceMention | None:
+        """The document's main place: the sub-national place of its country named most often (first on ties)."""
+        tally: dict[str, list[PlaceMention]] = {}
+        for p in ctx.places:
+            if p.place.feature in ("country", "region") or p.place.metonym:
+                continue
+            if ctx.country and p.place.country != ctx.country:
+                continue
+            tally.setdefault(p.place.id, []).append(p)
+        if not tally:
+            return None
+        best = max(tally.values(), key=lambda ms: (len(ms), -ms[0].nstart))
+        return best[0]
 
     @staticmethod
     def _date(ctx: DocContext, s_start: int, s_end: int) -> EventDate:
@@ -421,6 +466,14 @@ def _actor_ref(actor: Actor, mentions: tuple[str, ...]) -> ActorRef:
                     country=actor.country, affiliation=actor.affiliation, mentions=mentions)
 
 
+def _definite(th: TriggerHit) -> bool:
+    """A trigger written with the article (الغارة، القصف): usually a reference back to a happening already told."""
+    word = th.prefix + th.phrase
+    while word[:1] in ("و", "ف"):
+        word = word[1:]
+    return word.startswith("ال") and not word.startswith("الي")
+
+
 def _has_kind(d: _Draft, counts: Sequence[CountMatch], kind: str, scope: str) -> bool:
     return any(counts[i].kind == kind and counts[i].scope == scope and counts[i].parent is None for i in d.count_ids)
 
@@ -473,7 +526,7 @@ def _confidence(weight: float, fallback: bool, a1: ActorRef | None, a2: ActorRef
     if a2 is not None:
         c += 0.04
     if loc is not None:
-        c += 0.08 if loc_rule == "location:clause" else 0.03
+        c += {"location:clause": 0.08, "location:previous_sentence": 0.03}.get(loc_rule or "", 0.0)
     if counts:
         c += 0.05
     if modality in ("reported",):
@@ -481,46 +534,77 @@ def _confidence(weight: float, fallback: bool, a1: ActorRef | None, a2: ActorRef
     return max(0.05, min(0.99, c))
 
 
-def _merge_key(e: Event) -> tuple[str | None, str | None, str, str, str | None, str | None]:
-    return (e.acled_event_type, e.acled_sub_event_type, e.plover, e.modality,
-            e.location.id if e.location else None, e.date.start)
+def _counts_clash(a: Event, b: Event) -> bool:
+    """Both give an incident figure of the same kind and group, with different values: two happenings."""
+    inc_a = {(c.kind, c.who): c.value for c in a.counts if c.scope == "incident" and c.parent is None}
+    inc_b = {(c.kind, c.who): c.value for c in b.counts if c.scope == "incident" and c.parent is None}
+    return any(k in inc_b and inc_b[k] != v for k, v in inc_a.items())
 
 
-def _merge_same(events: list[Event]) -> list[Event]:
-    """Merge events that tell the same happening: same type, place, date and modality, compatible actors,
-    and counts that do not both give an incident toll of the same kind (two strikes stay two)."""
+def _same_kind(a: Event, b: Event) -> bool:
+    return (a.acled_event_type, a.acled_sub_event_type, a.plover, a.modality) == \
+        (b.acled_event_type, b.acled_sub_event_type, b.plover, b.modality)
+
+
+def _actors_agree(a: Event, b: Event) -> bool:
+    ids_a = {x.id for x in (a.actor1, a.actor2) if x}
+    ids_b = {x.id for x in (b.actor1, b.actor2) if x}
+    return not ids_a or not ids_b or bool(ids_a & ids_b)
+
+
+def _dates_agree(a: Event, b: Event) -> bool:
+    return a.date.start is None or b.date.start is None or a.date.start == b.date.start
+
+
+def _merge_two(prev: Event, ev: Event, location: LocationRef | None) -> Event:
+    actor2 = prev.actor2
+    if actor2 is None and ev.actor2 is not None and (prev.actor1 is None or ev.actor2.id != prev.actor1.id):
+        actor2 = ev.actor2
+    if actor2 is None and prev.actor1 is not None and ev.actor1 is not None and ev.actor1.id != prev.actor1.id:
+        actor2 = ev.actor1
+    return replace(
+        prev,
+        actor1=prev.actor1 or ev.actor1,
+        actor2=actor2,
+        location=location,
+        date=prev.date if prev.date.start else ev.date,
+        counts=prev.counts + tuple(c for c in ev.counts if c not in prev.counts),
+        evidence=prev.evidence + tuple(s for s in ev.evidence if s not in prev.evidence),
+        source_attribution=prev.source_attribution or ev.source_attribution,
+        confidence=min(0.99, max(prev.confidence, ev.confidence) + 0.02),
+        rules=prev.rules + ("merged",),
+    )
+
+
+def merge_same(events: list[Event], related: Callable[[str, str], bool]) -> list[Event]:
+    """Merge events that tell the same happening: same type and modality, agreeing actors and dates, places
+    that are the same or one inside the other (a district and its city; `related` decides), and counts that
+    do not give two different incident figures of the same kind. A report names its battle many times."""
     out: list[Event] = []
     for ev in events:
         target = None
+        loc: LocationRef | None = None
         for i, prev in enumerate(out):
-            if _merge_key(prev) != _merge_key(ev):
+            if not _same_kind(prev, ev) or not _actors_agree(prev, ev) or not _dates_agree(prev, ev):
                 continue
-            if prev.location is None and prev.acled_event_type is None:
+            if _counts_clash(prev, ev):
                 continue
-            a_prev = {a.id for a in (prev.actor1, prev.actor2) if a}
-            a_new = {a.id for a in (ev.actor1, ev.actor2) if a}
-            if a_prev and a_new and not (a_prev & a_new):
-                continue
-            kinds_prev = {(c.kind, c.who) for c in prev.counts if c.scope == "incident"}
-            kinds_new = {(c.kind, c.who) for c in ev.counts if c.scope == "incident"}
-            if kinds_prev & kinds_new:
+            if prev.location is None or ev.location is None:
+                if prev.acled_event_type is None and (prev.location or ev.location):
+                    continue  # two meetings, one placed and one not, are not evidently one
+                loc = prev.location or ev.location
+            elif prev.location.id == ev.location.id or related(ev.location.id, prev.location.id):
+                loc = prev.location
+            elif related(prev.location.id, ev.location.id):
+                loc = ev.location  # keep the more specific place
+            else:
                 continue
             target = i
             break
         if target is None:
             out.append(ev)
-            continue
-        prev = out[target]
-        out[target] = replace(
-            prev,
-            actor1=prev.actor1 or ev.actor1,
-            actor2=prev.actor2 or (ev.actor2 if ev.actor2 and (not prev.actor1 or ev.actor2.id != prev.actor1.id) else None),
-            counts=prev.counts + tuple(c for c in ev.counts if c not in prev.counts),
-            evidence=prev.evidence + tuple(s for s in ev.evidence if s not in prev.evidence),
-            source_attribution=prev.source_attribution or ev.source_attribution,
-            confidence=min(0.99, max(prev.confidence, ev.confidence) + 0.02),
-            rules=prev.rules + ("merged",),
-        )
+        else:
+            out[target] = _merge_two(out[target], ev, loc)
     return out
 
 
