@@ -1,0 +1,394 @@
+"""The actor dictionary: one neutral entry per actor with all its Arabic names (DESIGN.md §3, §5).
+
+Data: ``src/rasd/data/actors/*.yaml``, one file per conflict or kind. Each file::
+
+    # provenance comment
+    country: LY            # default for the file's entries (optional)
+    actors:
+      - id: lna
+        name_en: Libyan National Army
+        name_ar: الجيش الوطني الليبي
+        kind: state_forces
+        variants_ar: [قوات حفتر, ...]        # neutral names
+        hostile_ar: [ميليشيات حفتر]           # names its enemies use (framing "hostile")
+        own_ar: [القوات المسلحة العربية الليبية] # its own self-designation (framing "own")
+        descriptions_ar: [الرجل القوي في ليبيا] # descriptive references (resolve when the document supports it)
+        hostile_descriptions_ar: [الميليشيات]   # descriptive and hostile
+        variants_en: [LNA]
+        affiliation: null   # id of the actor it belongs to
+        role: null          # persons: "commander of the LNA"
+        valid_from: null    # ISO dates
+        valid_to: null
+
+``stopwords.txt`` beside them lists common words that must never be a one-word neutral name.
+The framing of a name is a property of the mention, never of the actor.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter, defaultdict
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from rasd.datafiles import ResourceError, data_path, load_yaml
+from rasd.gazetteer import Gazetteer, read_stopwords, strip_clitics
+from rasd.normalize import normalize_name
+
+KINDS: tuple[str, ...] = (
+    "state_forces", "rebel_group", "political_militia", "identity_militia", "rioters", "protesters",
+    "civilians", "external_forces", "person", "government", "international_org", "media",
+)
+FRAMINGS: tuple[str | None, ...] = (None, "hostile", "own")
+_DATE_RE = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
+_ID_RE = re.compile(r"^[a-z0-9][a-z0-9_.-]*$")
+_KEYS = {"id", "name_en", "name_ar", "kind", "country", "affiliation", "role", "valid_from", "valid_to",
+         "variants_ar", "variants_en", "hostile_ar", "own_ar", "descriptions_ar", "hostile_descriptions_ar", "note"}
+
+
+@dataclass(frozen=True, slots=True)
+class Actor:
+    id: str
+    name_en: str
+    name_ar: str
+    kind: str
+    country: str | None
+    affiliation: str | None
+    role: str | None
+    valid_from: str | None
+    valid_to: str | None
+    variants_ar: tuple[str, ...]
+    variants_en: tuple[str, ...]
+    descriptions_ar: tuple[str, ...]
+    hostile_ar: tuple[str, ...] = ()
+    own_ar: tuple[str, ...] = ()
+    hostile_descriptions_ar: tuple[str, ...] = ()  # e.g. "الميليشيات" for the GNA's forces, in LNA media
+    source: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class ActorName:
+    """One Arabic surface form of an actor."""
+
+    text: str
+    actor_id: str
+    framing: str | None
+    descriptive: bool
+
+    @property
+    def normalized(self) -> str:
+        return normalize_name(self.text)
+
+
+@dataclass(frozen=True, slots=True)
+class ActorStats:
+    actors: int
+    names: int
+    ambiguous_names: int
+    by_kind: tuple[tuple[str, int], ...]
+    by_country: tuple[tuple[str, int], ...]
+    by_file: tuple[tuple[str, int], ...]
+
+
+def _str_list(value: Any, shown: str, what: str, line: int | None) -> tuple[str, ...]:
+    if value is None:
+        return ()
+    if isinstance(value, str):
+        value = [value]
+    if not isinstance(value, list) or not all(isinstance(v, str) and v.strip() for v in value):
+        raise ResourceError(shown, f"{what} must be a list of non-empty strings", line=line)
+    seen: dict[str, None] = {}
+    for v in value:
+        seen.setdefault(" ".join(v.split()), None)
+    return tuple(seen)
+
+
+def _opt_str(value: Any, shown: str, what: str, line: int | None) -> str | None:
+    if value is None or value == "":
+        return None
+    if not isinstance(value, str | int):
+        raise ResourceError(shown, f"{what} must be a string", line=line)
+    return str(value)
+
+
+def _entry_lines(text: str) -> list[int]:
+    """Line numbers (1-based) of each '- id:' entry, in order, for error messages."""
+    return [i + 1 for i, ln in enumerate(text.splitlines()) if re.match(r"^\s*-\s+id\s*:", ln)]
+
+
+def _parse_file(path: Path) -> list[Actor]:
+    data, shown = load_yaml(path)
+    text = path.read_text(encoding="utf-8")
+    lines = _entry_lines(text)
+    if not isinstance(data, dict) or not isinstance(data.get("actors"), list):
+        raise ResourceError(shown, "expected a mapping with an 'actors' list")
+    default_country = data.get("country")
+    out: list[Actor] = []
+    for i, entry in enumerate(data["actors"]):
+        line = lines[i] if i < len(lines) else None
+        if not isinstance(entry, dict):
+            raise ResourceError(shown, "each actor must be a mapping", line=line)
+        unknown = set(entry) - _KEYS
+        if unknown:
+            raise ResourceError(shown, f"unknown keys: {', '.join(sorted(map(str, unknown)))}", line=line)
+        for key in ("id", "name_en", "name_ar", "kind"):
+            if not isinstance(entry.get(key), str) or not entry[key].strip():
+                raise ResourceError(shown, f"missing {key}", line=line)
+        aid = entry["id"].strip()
+        if not _ID_RE.match(aid):
+            raise ResourceError(shown, f"bad id {aid!r} (lower-case letters, digits, - _ .)", line=line)
+        kind = entry["kind"].strip()
+        if kind not in KINDS:
+            raise ResourceError(shown, f"unknown kind {kind!r} for {aid}", line=line)
+        country = _opt_str(entry.get("country", default_country), shown, "country", line)
+        if country is not None and (len(country) != 2 or not country.isupper()):
+            raise ResourceError(shown, f"country {country!r} of {aid} is not ISO alpha-2", line=line)
+        vf = _opt_str(entry.get("valid_from"), shown, "valid_from", line)
+        vt = _opt_str(entry.get("valid_to"), shown, "valid_to", line)
+        for d in (vf, vt):
+            if d is not None and not _DATE_RE.match(d):
+                raise ResourceError(shown, f"date {d!r} of {aid} is not ISO (YYYY[-MM[-DD]])", line=line)
+        name_ar = " ".join(entry["name_ar"].split())
+        name_en = " ".join(entry["name_en"].split())
+        out.append(Actor(
+            id=aid, name_en=name_en, name_ar=name_ar, kind=kind, country=country,
+            affiliation=_opt_str(entry.get("affiliation"), shown, "affiliation", line),
+            role=_opt_str(entry.get("role"), shown, "role", line),
+            valid_from=vf, valid_to=vt,
+            variants_ar=tuple(dict.fromkeys((name_ar, *_str_list(entry.get("variants_ar"), shown,
+                                                                  "variants_ar", line)))),
+            variants_en=tuple(dict.fromkeys((name_en, *_str_list(entry.get("variants_en"), shown,
+                                                                  "variants_en", line)))),
+            descriptions_ar=_str_list(entry.get("descriptions_ar"), shown, "descriptions_ar", line),
+            hostile_ar=_str_list(entry.get("hostile_ar"), shown, "hostile_ar", line),
+            own_ar=_str_list(entry.get("own_ar"), shown, "own_ar", line),
+            hostile_descriptions_ar=_str_list(entry.get("hostile_descriptions_ar"), shown,
+                                              "hostile_descriptions_ar", line),
+            source=f"{path.name}:{line}" if line else path.name,
+        ))
+    return out
+
+
+@dataclass(frozen=True, slots=True)
+class ActorDictionary:
+    actors: tuple[Actor, ...]
+    stopwords: frozenset[str] = frozenset()
+    _by_id: dict[str, Actor] = field(default_factory=dict, repr=False, compare=False)
+    _by_name: dict[str, tuple[Actor, ...]] = field(default_factory=dict, repr=False, compare=False)
+    _names: list[ActorName] = field(default_factory=list, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        by_name: dict[str, list[Actor]] = defaultdict(list)
+        for a in self.actors:
+            self._by_id.setdefault(a.id, a)
+            seen: set[str] = set()
+            forms: list[tuple[str, str | None, bool]] = [(v, None, False) for v in a.variants_ar]
+            forms += [(v, "hostile", False) for v in a.hostile_ar]
+            forms += [(v, "own", False) for v in a.own_ar]
+            forms += [(v, None, True) for v in a.descriptions_ar]
+            forms += [(v, "hostile", True) for v in a.hostile_descriptions_ar]
+            for text, framing, descriptive in forms:
+                k = normalize_name(text)
+                if not k or k in seen:
+                    continue
+                seen.add(k)
+                self._names.append(ActorName(text=text, actor_id=a.id, framing=framing, descriptive=descriptive))
+                by_name[k].append(a)
+            for v in a.variants_en:
+                k = normalize_name(v)
+                if k and k not in seen:
+                    seen.add(k)
+                    by_name[k].append(a)
+            k = normalize_name(a.id)
+            if k not in seen:
+                by_name[k].append(a)
+        self._by_name.update({k: tuple(v) for k, v in by_name.items()})
+
+    @classmethod
+    def load(cls, directory: str | None = None) -> ActorDictionary:
+        base = Path(directory) if directory is not None else data_path("actors")
+        if not base.is_dir():
+            raise ResourceError(str(base), "actor directory not found")
+        actors: list[Actor] = []
+        seen: dict[str, str] = {}
+        for path in sorted(base.glob("*.yaml")):
+            for a in _parse_file(path):
+                if a.id in seen:
+                    raise ResourceError(str(path), f"duplicate actor id {a.id} (first in {seen[a.id]})",
+                                        line=int(a.source.rsplit(":", 1)[1]) if ":" in a.source else None)
+                seen[a.id] = a.source
+                actors.append(a)
+        stop = read_stopwords(base / "stopwords.txt") if (base / "stopwords.txt").exists() else frozenset()
+        d = cls(actors=tuple(actors), stopwords=stop)
+        hard = [p for p in d.validate() if p.startswith("ERROR")]
+        if hard:
+            raise ResourceError(str(base), "; ".join(hard[:5]) + (f" (+{len(hard) - 5} more)" if len(hard) > 5
+                                                                     else ""))
+        return d
+
+    def get(self, actor_id: str) -> Actor:
+        try:
+            return self._by_id[actor_id]
+        except KeyError:
+            raise KeyError(f"unknown actor id {actor_id!r}") from None
+
+    def __contains__(self, actor_id: object) -> bool:
+        return actor_id in self._by_id
+
+    def names(self) -> Iterator[ActorName]:
+        """Every Arabic surface form, descriptions flagged ``descriptive=True``; one per (actor, form)."""
+        return iter(self._names)
+
+    def find(self, normalized_name: str) -> tuple[Actor, ...]:
+        """Actors one of whose names (Arabic, English, or id) normalizes to ``normalized_name``."""
+        return self._by_name.get(normalized_name, ())
+
+    def name_info(self, normalized_name: str) -> tuple[ActorName, ...]:
+        """The ActorName entries (with framing) whose text normalizes to ``normalized_name``."""
+        return tuple(n for n in self._names if n.normalized == normalized_name)
+
+    def lookup(self, text: str) -> tuple[str, tuple[Actor, ...]]:
+        """Normalize ``text`` and try it and its clitic-stripped forms; (matched form, actors)."""
+        for form in strip_clitics(normalize_name(text)):
+            found = self.find(form)
+            if found:
+                return form, found
+        return normalize_name(text), ()
+
+    def affiliates(self, actor_id: str) -> tuple[Actor, ...]:
+        return tuple(a for a in self.actors if a.affiliation == actor_id)
+
+    def stats(self) -> ActorStats:
+        per_name: dict[str, set[str]] = defaultdict(set)
+        for n in self._names:
+            per_name[n.normalized].add(n.actor_id)
+        return ActorStats(
+            actors=len(self.actors), names=len(self._names),
+            ambiguous_names=sum(1 for ids in per_name.values() if len(ids) > 1),
+            by_kind=tuple(sorted(Counter(a.kind for a in self.actors).items(), key=lambda t: (-t[1], t[0]))),
+            by_country=tuple(sorted(Counter(a.country or "-" for a in self.actors).items(),
+                                    key=lambda t: (-t[1], t[0]))),
+            by_file=tuple(sorted(Counter(a.source.split(":")[0] for a in self.actors).items())),
+        )
+
+    def validate(self) -> list[str]:
+        """'ERROR …' broken references; 'WARN …' doubtful names; 'INFO …' shared names."""
+        out: list[str] = []
+        for aid, n in Counter(a.id for a in self.actors).items():
+            if n > 1:
+                out.append(f"ERROR duplicate actor id {aid}")
+        for a in self.actors:
+            if a.affiliation is not None:
+                if a.affiliation not in self._by_id:
+                    out.append(f"ERROR {a.id} ({a.source}): affiliation {a.affiliation} does not exist")
+                elif a.affiliation == a.id:
+                    out.append(f"ERROR {a.id} ({a.source}): affiliated with itself")
+            if a.valid_from and a.valid_to and a.valid_from > a.valid_to:
+                out.append(f"ERROR {a.id} ({a.source}): valid_from after valid_to")
+            if not any(0x0621 <= ord(c) <= 0x064A for c in a.name_ar):
+                out.append(f"ERROR {a.id} ({a.source}): name_ar has no Arabic letters")
+            if a.kind == "person" and not a.role:
+                out.append(f"WARN {a.id} ({a.source}): person without a role")
+            for v in (*a.variants_ar, *a.hostile_ar, *a.own_ar):
+                k = normalize_name(v)
+                if " " not in k and k in self.stopwords:
+                    out.append(f"ERROR {a.id} ({a.source}): one-word name {v!r} is a common word; make it a "
+                               "description (descriptions_ar) or drop it")
+        # cycles in affiliation
+        for a in self.actors:
+            seen = {a.id}
+            cur = a
+            while cur.affiliation and cur.affiliation in self._by_id:
+                if cur.affiliation in seen:
+                    out.append(f"ERROR {a.id}: affiliation cycle through {cur.affiliation}")
+                    break
+                seen.add(cur.affiliation)
+                cur = self._by_id[cur.affiliation]
+        per_name: dict[str, set[str]] = defaultdict(set)
+        for nm in self._names:
+            if not nm.descriptive:
+                per_name[nm.normalized].add(nm.actor_id)
+        for k, ids in sorted(per_name.items()):
+            if len(ids) > 1:
+                acts = [self._by_id[i] for i in sorted(ids)]
+                countries = {x.country for x in acts}
+                related = any(x.affiliation in ids for x in acts)
+                if len(countries) == len(acts):
+                    how = "by the document's country"
+                elif related:
+                    how = "to the parent organisation unless the text names the unit"
+                else:
+                    how = "needs context"
+                level = "INFO" if how != "needs context" else "WARN"
+                out.append(f"{level} name '{k}' shared by {', '.join(sorted(ids))}: resolved {how}")
+        return out
+
+
+# ---------------------------------------------------------------------- analyst commands (rasd resources)
+def format_stats(gaz: Gazetteer, actors: ActorDictionary) -> str:
+    """A plain-text summary of both resources: counts by country, feature and kind."""
+    g = gaz.stats()
+    a = actors.stats()
+    core = ("LY", "SY", "YE", "IQ", "SD", "SS", "SO", "LB", "PS", "EG", "IL", "JO", "TN", "DZ", "ML", "NE", "TD")
+    by_c = dict(g.by_country)
+    lines = [
+        f"gazetteer: {g.places} places ({g.curated} curated, {g.generated} generated), "
+        f"{g.arabic_names} Arabic names, {g.ambiguous_names} shared by several places, "
+        f"{len(gaz.stopwords)} stopwords",
+        "  by feature: " + ", ".join(f"{k} {v}" for k, v in g.by_feature),
+        "  conflict countries: " + ", ".join(f"{c} {by_c.get(c, 0)}" for c in core),
+        f"  other countries: {sum(v for k, v in g.by_country if k not in core)} places in "
+        f"{sum(1 for k, _ in g.by_country if k not in core)} countries",
+        f"actors: {a.actors} entries, {a.names} Arabic names, {a.ambiguous_names} shared by several actors",
+        "  by kind: " + ", ".join(f"{k} {v}" for k, v in a.by_kind),
+        "  by country: " + ", ".join(f"{k} {v}" for k, v in a.by_country),
+        "  by file: " + ", ".join(f"{k} {v}" for k, v in a.by_file),
+    ]
+    return "\n".join(lines)
+
+
+def explain_find(gaz: Gazetteer, actors: ActorDictionary, name: str, *, doc_country: str | None = None,
+                 context_words: tuple[str, ...] = ()) -> str:
+    """What ``name`` can mean: its normalized and clitic-stripped forms, the places it may be (ranked, with
+    the reasons one would win) and the actors it may name (with framing)."""
+    norm = normalize_name(name)
+    out = [f"{name!r} → normalized {norm!r}"]
+    for form in strip_clitics(norm):
+        places = gaz.candidates(form)
+        found = actors.find(form)
+        if not places and not found and not gaz.is_stopword(form):
+            continue
+        out.append(f"form {form!r}:")
+        if gaz.is_stopword(form):
+            out.append("  stopword: never read alone as a place")
+        if places:
+            ranked = gaz.rank(places, doc_country=doc_country, context_words=context_words, nearby=())
+            for i, (p, score, why) in enumerate(ranked):
+                mark = "→" if i == 0 else " "
+                out.append(f" {mark} place {p.id} {p.name_en} / {p.name_ar} ({p.feature}, {p.country}"
+                           f"{', ' + p.admin1 if p.admin1 else ''}) score {score}: {'; '.join(why)}")
+            if len(ranked) > 1 and doc_country is None:
+                out.append("   (no document country given: with one, places in it gain +2.0)")
+        for a in found:
+            infos = [n for n in actors.name_info(form) if n.actor_id == a.id]
+            tags = sorted({(n.framing or "neutral") + (", descriptive" if n.descriptive else "") for n in infos})
+            aff = f", part of {a.affiliation}" if a.affiliation else ""
+            out.append(f"   actor {a.id} {a.name_en} / {a.name_ar} ({a.kind}, {a.country or '-'}{aff})"
+                       f"{' [' + '; '.join(tags) + ']' if tags else ''}")
+        if len(found) > 1:
+            out.append("   (several actors: the linker prefers the document's country, then the parent organisation)")
+    if len(out) == 1:
+        out.append("  nothing found")
+    return "\n".join(out)
+
+
+def validate_all(gaz: Gazetteer, actors: ActorDictionary) -> list[str]:
+    """Problems of both resources and between them (an actor's country must be a known country)."""
+    out = [f"gazetteer: {p}" for p in gaz.validate()]
+    out += [f"actors: {p}" for p in actors.validate()]
+    for a in actors.actors:
+        if a.country is not None and gaz.country_place(a.country) is None:
+            out.append(f"actors: ERROR {a.id} ({a.source}): country {a.country} is not in the gazetteer")
+    return out

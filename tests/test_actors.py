@@ -1,0 +1,168 @@
+"""Tests of the actor dictionary and of the analyst functions over both resources."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from rasd.actors import KINDS, ActorDictionary, explain_find, format_stats, validate_all
+from rasd.datafiles import ResourceError
+from rasd.gazetteer import Gazetteer
+from rasd.normalize import normalize_name
+
+
+@pytest.fixture(scope="module")
+def actors() -> ActorDictionary:
+    return ActorDictionary.load()
+
+
+@pytest.fixture(scope="module")
+def gaz() -> Gazetteer:
+    return Gazetteer.load()
+
+
+def _ids(d: ActorDictionary, text: str) -> set[str]:
+    return {a.id for a in d.find(normalize_name(text))}
+
+
+def test_actors_load_enough_entries(actors: ActorDictionary) -> None:
+    assert len(actors.actors) >= 150
+    assert len([a for a in actors.actors if a.source.split(":")[0] != "generic.yaml"]) >= 150
+    assert {a.kind for a in actors.actors} <= set(KINDS)
+
+
+def test_actors_validate_has_no_errors(actors: ActorDictionary) -> None:
+    assert [p for p in actors.validate() if p.startswith("ERROR")] == []
+
+
+def test_actors_all_names_of_the_lna_map_to_one_entry(actors: ActorDictionary) -> None:
+    for name in ("الجيش الوطني الليبي", "الجيش الليبي", "قوات حفتر", "قوات القيادة العامة", "قوات الكرامة",
+                 "ميليشيات حفتر", "مليشيات حفتر"):
+        assert "lna" in _ids(actors, name), name
+    for name in ("حكومة الوفاق الوطني", "حكومة الوفاق", "الوفاق", "قوات الوفاق", "قوات حكومة الوفاق"):
+        assert "gna" in _ids(actors, name), name
+    assert "volcano-of-rage" in _ids(actors, "قوات بركان الغضب")
+    assert "presidential-council" in _ids(actors, "المجلس الرئاسي")
+    assert actors.get("volcano-of-rage").affiliation == "gna"
+
+
+def test_actors_framing_is_on_the_name_not_the_actor(actors: ActorDictionary) -> None:
+    def framing(text: str, actor_id: str) -> str | None:
+        infos = [n for n in actors.name_info(normalize_name(text)) if n.actor_id == actor_id]
+        assert infos, text
+        return infos[0].framing
+
+    assert framing("ميليشيات حفتر", "lna") == "hostile"
+    assert framing("قوات حفتر", "lna") is None
+    assert framing("جيش الاحتلال", "idf") == "hostile"
+    assert framing("قوات الاحتلال", "idf") == "hostile"
+    assert framing("الجيش الإسرائيلي", "idf") is None
+    assert framing("الجنجويد", "rsf") == "hostile"
+    assert framing("مليشيا الدعم السريع", "rsf") == "hostile"
+    assert framing("الميليشيات الحوثية", "houthis") == "hostile"
+    assert framing("أنصار الله", "houthis") is None
+    assert actors.get("lna").kind == "state_forces"
+
+
+def test_actors_persons_have_roles_and_affiliations(actors: ActorDictionary) -> None:
+    haftar = actors.get("haftar")
+    assert haftar.affiliation == "lna" and haftar.kind == "person" and haftar.role
+    assert {"حفتر", "خليفة حفتر", "المشير خليفة حفتر"} <= set(haftar.variants_ar)
+    assert {"المشير", "الرجل القوي في ليبيا"} <= set(haftar.descriptions_ar)
+    sarraj = actors.get("sarraj")
+    assert sarraj.affiliation == "gna"
+    assert "sarraj" in _ids(actors, "فائز السراج") and "sarraj" in _ids(actors, "فايز السراج")
+    assert actors.get("merkel").role and "merkel" in _ids(actors, "أنجيلا ميركل")
+    assert "conte" in _ids(actors, "جوزيبي كونتي") and "macron" in _ids(actors, "إيمانويل ماكرون")
+    assert "le-drian" in _ids(actors, "جان ايف لودريان")
+    for a in actors.actors:
+        if a.kind == "person":
+            assert a.role, a.id
+
+
+def test_actors_descriptions_are_flagged_descriptive(actors: ActorDictionary) -> None:
+    names = [n for n in actors.names() if n.actor_id == "haftar"]
+    desc = {n.text for n in names if n.descriptive}
+    assert "الرجل القوي في ليبيا" in desc and "المشير" in desc
+    assert not any(n.descriptive for n in names if n.text == "خليفة حفتر")
+
+
+def test_actors_conflict_entries_exist(actors: ActorDictionary) -> None:
+    expected = {
+        "قوات النظام": "saa", "قسد": "sdf", "هيئة تحرير الشام": "hts", "الجيش الوطني السوري": "sna",
+        "داعش": "islamic-state", "تنظيم الدولة": "islamic-state", "المرصد السوري لحقوق الإنسان": "sohr",
+        "الحوثيون": "houthis", "جماعة الحوثي": "houthis", "قوات الحكومة الشرعية": "yemen-government-forces",
+        "التحالف العربي": "saudi-coalition", "المجلس الانتقالي الجنوبي": "stc",
+        "القاعدة في جزيرة العرب": "aqap", "الجيش السوداني": "saf", "قوات الدعم السريع": "rsf",
+        "حميدتي": "hemedti", "البرهان": "burhan", "الحشد الشعبي": "pmf", "البيشمركة": "peshmerga",
+        "حركة حماس": "hamas", "كتائب القسام": "qassam-brigades", "سرايا القدس": "saraya-al-quds",
+        "الجهاد الإسلامي": "pij", "إسماعيل هنية": "haniyeh", "نتنياهو": "netanyahu", "الأمم المتحدة": "un",
+        "اللجنة الدولية للصليب الأحمر": "icrc", "أطباء بلا حدود": "msf", "الاتحاد الأفريقي": "au",
+        "الاتحاد الأوروبي": "eu", "جامعة الدول العربية": "arab-league", "غسان سلامة": "ghassan-salame",
+        "أردوغان": "erdogan", "بوتين": "putin", "مسلحون مجهولون": "unidentified-armed-group-ly",
+    }
+    for text, aid in expected.items():
+        assert aid in _ids(actors, text), text
+
+
+def test_actors_generic_entries_exist_per_country(actors: ActorDictionary) -> None:
+    civ = _ids(actors, "مدنيين")
+    assert {"civilians-ly", "civilians-sy", "civilians-ye", "civilians-ps", "civilians-sd"} <= civ
+    assert actors.get("civilians-ly").name_en == "Civilians (Libya)"
+    assert actors.get("migrants-ly").name_en == "Migrants (Libya)"
+    assert "protesters-ly" in _ids(actors, "متظاهرين")
+
+
+def test_actors_lookup_strips_clitics(actors: ActorDictionary) -> None:
+    form, found = actors.lookup("لقوات حفتر")
+    assert form == normalize_name("قوات حفتر") and [a.id for a in found] == ["lna"]
+    form, found = actors.lookup("وللأمم المتحدة")
+    assert "un" in {a.id for a in found}
+
+
+def _write(tmp: Path, text: str) -> None:
+    (tmp / "test.yaml").write_text(text, encoding="utf-8")
+
+
+def test_actors_validation_flags_common_one_word_names(tmp_path: Path) -> None:
+    (tmp_path / "stopwords.txt").write_text("الجيش\n", encoding="utf-8")
+    _write(tmp_path, "actors:\n  - id: x\n    name_en: X\n    name_ar: جيش التجربة\n    kind: state_forces\n"
+                     "    variants_ar: [الجيش]\n")
+    with pytest.raises(ResourceError, match="common word"):
+        ActorDictionary.load(str(tmp_path))
+    _write(tmp_path, "actors:\n  - id: x\n    name_en: X\n    name_ar: جيش التجربة\n    kind: state_forces\n"
+                     "    descriptions_ar: [الجيش]\n")
+    d = ActorDictionary.load(str(tmp_path))
+    assert [n.descriptive for n in d.names() if n.text == "الجيش"] == [True]
+
+
+def test_actors_validation_checks_affiliations_and_kinds(tmp_path: Path) -> None:
+    _write(tmp_path, "actors:\n  - id: x\n    name_en: X\n    name_ar: شخص ما\n    kind: person\n"
+                     "    role: tester\n    affiliation: nobody\n")
+    with pytest.raises(ResourceError, match="affiliation nobody does not exist"):
+        ActorDictionary.load(str(tmp_path))
+    _write(tmp_path, "# c\nactors:\n  - id: x\n    name_en: X\n    name_ar: شخص ما\n    kind: wizard\n")
+    with pytest.raises(ResourceError) as err:
+        ActorDictionary.load(str(tmp_path))
+    assert "test.yaml:3" in str(err.value) and "wizard" in str(err.value)
+
+
+def test_actors_validation_rejects_duplicate_ids(tmp_path: Path) -> None:
+    _write(tmp_path, "actors:\n  - id: x\n    name_en: X\n    name_ar: شخص ما\n    kind: civilians\n"
+                     "  - id: x\n    name_en: Y\n    name_ar: شخص آخر\n    kind: civilians\n")
+    with pytest.raises(ResourceError, match="duplicate actor id x"):
+        ActorDictionary.load(str(tmp_path))
+
+
+def test_actors_stats_and_analyst_functions(actors: ActorDictionary, gaz: Gazetteer) -> None:
+    st = actors.stats()
+    assert st.actors == len(actors.actors) and dict(st.by_kind)["person"] > 30
+    text = format_stats(gaz, actors)
+    assert "gazetteer:" in text and "actors:" in text and "LY" in text
+    explained = explain_find(gaz, actors, "وطرابلس", doc_country="LY")
+    assert "→ place ly-tripoli" in explained and "lb-tripoli" in explained
+    assert "actor lna" in explain_find(gaz, actors, "ميليشيات حفتر")
+    assert "hostile" in explain_find(gaz, actors, "ميليشيات حفتر")
+    assert "nothing found" in explain_find(gaz, actors, "كلمة لا معنى لها")
+    assert [p for p in validate_all(gaz, actors) if "ERROR" in p] == []
