@@ -210,3 +210,13 @@ def test_counts_hit_verb_only_right_before_number() -> None:
 
 def test_counts_day_of_month_not_a_count() -> None:
     assert pairs("اعتقل في الـ 25 من الشهر الماضي.") == []
+
+
+def test_counts_continuation_sentence_keeps_the_cumulative_scope() -> None:
+    from rasd.normalize import normalize
+    from rasd.segment import split_sentences
+
+    rec = CountRecognizer.load()
+    norm = normalize("وبلغت الحصيلة منذ بدء القتال 300 قتيل. إضافة إلى 900 جريح. وفي حادث منفصل أصيب 4 أشخاص.").text
+    found = {(c.kind, c.value): c.scope for c in rec.find(norm, split_sentences(norm))}
+    assert found == {("killed", 300): "cumulative", ("wounded", 900): "cumulative", ("wounded", 4): "incident"}

@@ -34,3 +34,11 @@ def test_matcher_hits_quote_the_text(text: str) -> None:
     for h in _m().find(text):
         assert text[h.start:h.end] == h.phrase
         assert text[h.word_start:h.start] == h.prefix
+
+
+def test_matcher_names_refuse_the_article_and_follow_lam() -> None:
+    m: PhraseMatcher[str] = PhraseMatcher([("جده", "jeddah"), ("الجيش الوطني", "lna")], names=True)
+    assert m.find("زارت الجده") == []
+    hits = m.find("وللجيش الوطني بيان")
+    assert [(h.prefix, h.payloads) for h in hits] == [("ول", ("lna",))]
+    assert m.find("لجيش الوطني") == []  # without a proclitic ل there is no article to drop

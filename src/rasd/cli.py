@@ -134,7 +134,7 @@ def resources_stats() -> None:
     """Entries per country and kind in the gazetteer and the actor dictionary."""
     from .actors import ActorDictionary
     from .gazetteer import Gazetteer
-    from .resources_cli import format_stats
+    from .actors import format_stats
 
     print(format_stats(Gazetteer.load(), ActorDictionary.load()))
 
@@ -144,7 +144,7 @@ def resources_find(name: str) -> None:
     """Look a name up: the candidate places and actors, and why one would win."""
     from .actors import ActorDictionary
     from .gazetteer import Gazetteer
-    from .resources_cli import explain_find
+    from .actors import explain_find
 
     print(explain_find(Gazetteer.load(), ActorDictionary.load(), name))
 
@@ -152,10 +152,11 @@ def resources_find(name: str) -> None:
 @resources_app.command("validate")
 def resources_validate(
     directory: Annotated[Path | None, typer.Argument(help="A data directory to check instead of the packaged one.")] = None,
+    verbose: Annotated[bool, typer.Option("--verbose", "-v", help="Also list INFO lines (shared names and how they resolve).")] = False,
 ) -> None:
-    """Load every resource file and check it; exit 1 on any problem."""
+    """Load every resource file and check it; exit 1 on any ERROR."""
     from .pipeline import Resources
-    from .resources_cli import validate_all
+    from .actors import validate_all
 
     stderr = Console(stderr=True)
     try:
@@ -163,13 +164,18 @@ def resources_validate(
     except ResourceError as exc:
         _err(stderr, str(exc))
         raise typer.Exit(1) from exc
-    problems = validate_all(res.gazetteer, res.actors)
-    for p in problems:
-        _err(stderr, p)
-    if problems:
+    lines = validate_all(res.gazetteer, res.actors)
+    errors = [ln for ln in lines if " ERROR " in f" {ln} "]
+    warnings = [ln for ln in lines if " WARN " in f" {ln} "]
+    for ln in lines:
+        if ln in errors or ln in warnings or verbose:
+            stderr.print(ln, markup=False, highlight=False, soft_wrap=True)
+    if errors:
+        _err(stderr, f"{len(errors)} errors")
         raise typer.Exit(1)
     print(f"ok: {len(res.gazetteer.places)} places, {len(res.actors.actors)} actors, "
-          f"{len(res.triggers.triggers)} trigger entries")
+          f"{len(res.triggers.triggers)} trigger entries; {len(warnings)} warnings, "
+          f"{len(lines) - len(errors) - len(warnings)} notes (--verbose lists them)")
 
 
 def _register_optional() -> None:

@@ -162,8 +162,10 @@ class CountRecognizer:
     def __init__(self, numbers: NumberRecognizer, nouns: Sequence[_Noun], of_groups: Sequence[_Phrase],
                  before: Sequence[_Phrase], after: Sequence[_Phrase], followers: Iterable[str],
                  markers: Sequence[_Phrase], breaks: Sequence[_Phrase], cumulative: Sequence[_Phrase],
-                 nisba: Sequence[str] = (), adjacent: Sequence[_Phrase] = ()) -> None:
+                 nisba: Sequence[str] = (), adjacent: Sequence[_Phrase] = (),
+                 continuations: Sequence[_Phrase] = ()) -> None:
         self.numbers = numbers
+        self._continuations = _PhraseTable(continuations)
         self._nouns = _PhraseTable(_Phrase(n.words, str(k)) for k, n in enumerate(nouns))
         self._noun_list = tuple(nouns)
         self._of_groups = _PhraseTable(of_groups)
@@ -244,6 +246,7 @@ class CountRecognizer:
             plain("cumulative", "cumulative"),
             [normalize_name(w) for w in _strs(data.get("nisba_suffixes"), shown, "nisba_suffixes")],
             labelled("triggers_adjacent", kinds) if "triggers_adjacent" in data else [],
+            plain("continuations", "continuation") if "continuations" in data else [],
         )
 
     # ------------------------------------------------------------------ helpers
@@ -292,6 +295,7 @@ class CountRecognizer:
         starts = [t.start for t in toks]
         num_starts = [m.start for m in numbers]
         out: list[CountMatch] = []
+        prev_cumulative = False
         for s, e in sentences:
             lo = _bisect_left(starts, s)
             hi = _bisect_left(starts, e)
@@ -299,7 +303,13 @@ class CountRecognizer:
                 continue
             a, b = _bisect_left(num_starts, s), _bisect_left(num_starts, e)
             sent_numbers = [m for m in numbers[a:b] if m.end <= e]
+            first = len(out)
             self._sentence(norm, toks, starts, lo, hi, sent_numbers, out)
+            # "… 457 قتيلا. إضافة إلى 2243 جريحا": a sentence that only goes on with the toll before it
+            if prev_cumulative and self._continuations.match(toks, lo, _PREFIXES, hi):
+                out[first:] = [replace(c, scope="cumulative") for c in out[first:]]
+            if len(out) > first:
+                prev_cumulative = all(c.scope == "cumulative" for c in out[first:])
         return out
 
     def _number_candidate(self, toks: Sequence[Tok], starts: Sequence[int], m: NumberMatch, hi: int) -> _Cand:

@@ -81,7 +81,8 @@ class EventAssembler:
         self.cues = cues
         self.actors = actors
         self.gazetteer = gazetteer
-        self._civilians = {a.country: a for a in actors.actors if a.kind == "civilians" and a.country}
+        self._civilians = {a.country: a for a in actors.actors
+                           if a.kind == "civilians" and a.country and a.id.startswith("civilians-")}
 
     def _inside(self, inner: str, outer: str) -> bool:
         """True when place `inner` lies in place `outer` (by the gazetteer's parent chain)."""
@@ -135,6 +136,8 @@ class EventAssembler:
                     earlier.sentences.append(sent)
                     earlier.rules.append("anaphor:" + dr.trigger.trigger.id)
                     drafts.remove(dr)
+                    sdrafts.remove(dr)
+            _set_windows([x for x in sdrafts if not x.fallback], sent)
 
         counts = self._document_counts(ctx)
         events = [self._finish(d, ctx, counts) for d in drafts]
@@ -167,13 +170,9 @@ class EventAssembler:
             if cur is None or th.trigger.priority > cur.trigger.priority:
                 best[fam] = th
         chosen = sorted(best.values(), key=lambda h: h.nstart)
-        drafts = []
-        for i, th in enumerate(chosen):
-            # actors of one event stand between the trigger before it and the trigger after it
-            lo = sent.start if i == 0 else chosen[i - 1].nend
-            hi = chosen[i + 1].nstart if i + 1 < len(chosen) else sent.end
-            drafts.append(_Draft(trigger=th, sentence=sent, paragraph=paragraph, sentences=[sent], window=(lo, hi),
-                                 rules=[f"trigger:{th.trigger.id}"]))
+        drafts = [_Draft(trigger=th, sentence=sent, paragraph=paragraph, sentences=[sent],
+                         rules=[f"trigger:{th.trigger.id}"]) for th in chosen]
+        _set_windows(drafts, sent)
         return drafts
 
     def _fallback_draft(self, cm: CountMatch, sent: Sentence, paragraph: int, ctx: DocContext,
@@ -221,16 +220,24 @@ class EventAssembler:
 
         # actors
         w_start, w_end = d.window
+        count_spans = [(c.start, c.end) for c in ctx.counts]
         in_clause = [m for m in ctx.actors if w_start <= m.nstart < w_end
-                     and not (att_span and att_span[0] <= m.nstart < att_span[1])]
+                     and not (att_span and att_span[0] <= m.nstart < att_span[1])
+                     and not (m.actor.kind == "civilians" and any(cs <= m.nstart < ce for cs, ce in count_spans))]
+        if not in_clause and trig.family in VIOLENT_FAMILIES and not d.fallback:
+            # the actors of a battle are often named in the sentence before the one that gives its toll
+            prev = self._previous_sentence_actors(ctx, d, count_spans)
+            if prev:
+                in_clause = prev
+                rules.append("actors:previous_sentence")
         actor1, actor2, others, role_rules = self._roles(in_clause, d, norm.text, trig)
         rules += role_rules
-        my_counts = tuple(counts[i] for i in sorted(set(d.count_ids)))
+        my_counts = _drop_shadowed_vague(tuple(counts[i] for i in sorted(set(d.count_ids))))
         acled_type, acled_sub = trig.acled_event_type, trig.acled_sub_event_type
         if actor2 is None and acled_type in ("Battles", "Explosions/Remote violence", "Violence against civilians") \
                 and any(c.who in CIVILIAN_WHO for c in my_counts):
             civ = self._civilians.get(ctx.country or "")
-            if civ is not None:
+            if civ is not None and (actor1 is None or actor1.id != civ.id):
                 actor2 = _actor_ref(civ, ())
                 rules.append("actor2:civilian_victims")
         if trig.id == "offensive" and actor2 is not None and actor2.kind == "civilians":
@@ -282,10 +289,12 @@ class EventAssembler:
             if prev and (prev[-1] in self.cues.target_words or (m.nstart > 0 and text[m.nstart - 1] != " "
                                                                 and text[m.nstart - 1] == "ب")):
                 if prev[-1] in self.cues.between_words:
-                    between.append(actor.id)
+                    if 0 <= len(text[d.trigger.nend:m.nstart].split()) <= 5:
+                        between.append(actor.id)
                 elif m.nstart > d.trigger.nstart:
                     targets.add(actor.id)
-            elif prev and prev[-1] in self.cues.between_words:
+            elif prev and prev[-1] in self.cues.between_words \
+                    and 0 <= len(text[d.trigger.nend:m.nstart].split()) <= 5:
                 between.append(actor.id)
         if not order:
             return None, None, (), []
@@ -293,7 +302,7 @@ class EventAssembler:
         if trig.content:
             # a speech act's speaker: right after the verb (VSO), else the nearest name before it
             tpos, tend = d.trigger.nstart, d.trigger.nend
-            after = [m for m in mentions if tend <= m.nstart <= tend + 12]
+            after = [m for m in mentions if tend <= m.nstart <= tend + 12 and not text[tend:m.nstart].strip(" ,")]
             before = [m for m in mentions if m.nend <= tpos]
             speaker = after[0] if after else (before[-1] if before else None)
             if speaker is not None:
@@ -324,6 +333,20 @@ class EventAssembler:
             rules.append("roles:order")
         refs = [self._ref(a, groups[a]) for a in order]
         return refs[0], (refs[1] if len(refs) > 1 else None), tuple(refs[2:]), rules
+
+    @staticmethod
+    def _previous_sentence_actors(ctx: DocContext, d: _Draft, count_spans: list[tuple[int, int]]) -> list[ActorMention]:
+        idx = d.sentence.index - 1
+        if idx < 0:
+            return []
+        prev = ctx.seg.sentences[idx]
+        if _paragraph_of(ctx.norm.text, prev.start) != _paragraph_of(ctx.norm.text, d.sentence.start):
+            return []
+        if any(prev.start <= th.nstart < prev.end and th.trigger.family not in VIOLENT_FAMILIES
+               and th.trigger.family != "displacement" for th in ctx.triggers):
+            return []  # the sentence before tells another kind of happening
+        return [m for m in ctx.actors if prev.start <= m.nstart < prev.end and m.actor.kind in ARMED_KINDS | {"person"}
+                and not any(cs <= m.nstart < ce for cs, ce in count_spans)]
 
     def _ref(self, actor_id: str, mentions: list[ActorMention]) -> ActorRef:
         return _actor_ref(self.actors.get(actor_id), tuple(f"@{m.start}:{m.end}" for m in mentions))
@@ -466,6 +489,22 @@ def _actor_ref(actor: Actor, mentions: tuple[str, ...]) -> ActorRef:
                     country=actor.country, affiliation=actor.affiliation, mentions=mentions)
 
 
+def _drop_shadowed_vague(counts: tuple[Count, ...]) -> tuple[Count, ...]:
+    """A vague quantity (عشرات القتلى) counts only when it is the event's only figure of that kind (ACLED's rule,
+    FORMAT.md); the document's count list keeps it."""
+    exact_kinds = {c.kind for c in counts if c.qualifier != "vague"}
+    return tuple(c for c in counts if c.qualifier != "vague" or c.kind not in exact_kinds)
+
+
+def _set_windows(drafts: list[_Draft], sent: Sentence) -> None:
+    """The actors of one event stand between the trigger before it and the trigger after it."""
+    drafts.sort(key=lambda d: d.trigger.nstart)
+    for i, d in enumerate(drafts):
+        lo = sent.start if i == 0 else drafts[i - 1].trigger.nend
+        hi = drafts[i + 1].trigger.nstart if i + 1 < len(drafts) else sent.end
+        d.window = (lo, hi)
+
+
 def _definite(th: TriggerHit) -> bool:
     """A trigger written with the article (الغارة، القصف): usually a reference back to a happening already told."""
     word = th.prefix + th.phrase
@@ -576,12 +615,50 @@ def _merge_two(prev: Event, ev: Event, location: LocationRef | None) -> Event:
     )
 
 
+def _continues(prev: Event, ev: Event) -> bool:
+    """`ev`, placed only by the sentence before, goes on telling `prev` (خسرت الوفاق … في صبراتة. وتذكر تقارير
+    أن هذه المناطق أصبحت تحت سيطرة حفتر): same kind of happening, actors that do not contradict."""
+    if (prev.acled_event_type, prev.plover) != (ev.acled_event_type, ev.plover) or prev.acled_event_type is None:
+        return False
+    if prev.location is None or ev.location is None or prev.location.id != ev.location.id:
+        return False
+    if _counts_clash(prev, ev):
+        return False
+    a_prev = [x.id for x in (prev.actor1, prev.actor2) if x]
+    return not (ev.actor1 and ev.actor1.id in a_prev[1:] and prev.actor1 and prev.actor1.id != ev.actor1.id)
+
+
+MODALITY_STRENGTH = {"asserted": 0, "reported": 1, "planned": 2, "called_for": 2, "negated": 3, "denied": 3}
+
+
+def _continue(prev: Event, ev: Event) -> Event:
+    actor1 = prev.actor1 or ev.actor1
+    actor2 = prev.actor2
+    if prev.actor1 is None and ev.actor1 is not None and prev.actor2 is not None:
+        actor1, actor2 = ev.actor1, prev.actor2
+    elif actor2 is None and ev.actor1 is not None and (actor1 is None or ev.actor1.id != actor1.id):
+        actor2 = ev.actor1
+    sub = prev.acled_sub_event_type
+    if sub in ("Government regains territory", "Non-state actor overtakes territory") and actor1 is not None:
+        sub = ("Government regains territory" if actor1.kind in ("state_forces", "government")
+               else "Non-state actor overtakes territory")
+    modality = max(prev.modality, ev.modality, key=lambda m: MODALITY_STRENGTH.get(m, 0))
+    return replace(prev, actor1=actor1, actor2=actor2, acled_sub_event_type=sub, modality=modality,
+                   counts=prev.counts + tuple(c for c in ev.counts if c not in prev.counts),
+                   evidence=prev.evidence + tuple(s for s in ev.evidence if s not in prev.evidence),
+                   source_attribution=prev.source_attribution or ev.source_attribution,
+                   rules=prev.rules + ("continued",))
+
+
 def merge_same(events: list[Event], related: Callable[[str, str], bool]) -> list[Event]:
     """Merge events that tell the same happening: same type and modality, agreeing actors and dates, places
     that are the same or one inside the other (a district and its city; `related` decides), and counts that
     do not give two different incident figures of the same kind. A report names its battle many times."""
     out: list[Event] = []
     for ev in events:
+        if out and "location:previous_sentence" in ev.rules and _continues(out[-1], ev):
+            out[-1] = _continue(out[-1], ev)
+            continue
         target = None
         loc: LocationRef | None = None
         for i, prev in enumerate(out):

@@ -59,13 +59,15 @@ class ActorLinker:
             norm = normalize_name(name.text)
             if len(norm) >= 2:
                 entries.append((norm, name))
-        self.matcher: PhraseMatcher[ActorName] = PhraseMatcher(entries)
+        self.matcher: PhraseMatcher[ActorName] = PhraseMatcher(entries, names=True)
 
-    def find(self, text: str, norm: Normalized, published: str | None = None) -> list[ActorMention]:
+    def find(self, text: str, norm: Normalized, published: str | None = None,
+             country: str | None = None) -> list[ActorMention]:
+        """Actor mentions. A name several actors share (مدنيين: the civilians of every country) goes to the
+        one of the document's `country`; call again with the country once it is known."""
         found: list[ActorMention] = []
         for hit in self.matcher.find(norm.text):
-            names = sorted(hit.payloads, key=lambda n: (n.descriptive, n.actor_id))
-            chosen = self._choose(names, published)
+            chosen = self._choose(hit.payloads, published, country)
             if chosen is None:
                 continue
             s, e = norm.to_original(hit.start, hit.end)
@@ -81,14 +83,18 @@ class ActorLinker:
         return [m for m in found if not m.descriptive
                 or m.actor.id in related or (m.actor.affiliation and m.actor.affiliation in related)]
 
-    def _choose(self, names: Sequence[ActorName], published: str | None) -> ActorName | None:
+    def _choose(self, names: Sequence[ActorName], published: str | None, country: str | None) -> ActorName | None:
+        """The reading of an ambiguous name: plain before descriptive, valid on the publication date, of the
+        document's country, then the dictionary's order."""
         if not names:
             return None
-        if published:
-            valid = [n for n in names if _valid_on(self.actors.get(n.actor_id), published)]
-            if valid:
-                names = valid
-        return names[0]
+
+        def key(n: ActorName) -> tuple[int, int, int]:
+            a = self.actors.get(n.actor_id)
+            return (int(n.descriptive), 0 if not published or _valid_on(a, published) else 1,
+                    0 if country is None or a.country in (country, None) else 1)
+
+        return min(names, key=key)
 
 
 def _valid_on(actor: Actor, day: str) -> bool:
@@ -107,7 +113,7 @@ class PlaceLinker:
         self.place_cues = place_cues
         entries = [(name, pid) for name, pid in gazetteer.names()
                    if len(name) >= 2 and not gazetteer.is_stopword(name)]
-        self.matcher: PhraseMatcher[str] = PhraseMatcher(entries)
+        self.matcher: PhraseMatcher[str] = PhraseMatcher(entries, names=True)
 
     def find_candidates(self, norm: Normalized, blocked: Sequence[tuple[int, int]]) -> list[PlaceCandidate]:
         """Place names with their candidate places, skipping spans inside `blocked` and weak names."""

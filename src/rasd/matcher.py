@@ -40,7 +40,12 @@ class Hit(Generic[T]):
 class PhraseMatcher(Generic[T]):
     """Finds normalized phrases in normalized text; each phrase carries one or more payloads."""
 
-    def __init__(self, entries: Iterable[tuple[str, T]], suffixes: Sequence[str] = ()) -> None:
+    def __init__(self, entries: Iterable[tuple[str, T]], suffixes: Sequence[str] = (),
+                 names: bool = False) -> None:
+        """`names=True` for proper names: the article ال never stands before a name written without it
+        (الجدة is no Jeddah), and a name written with it also matches after ل, where the article's alef
+        drops (للجيش الوطني = ل + الجيش الوطني)."""
+        self._names = names
         table: dict[str, list[T]] = {}
         for phrase, payload in entries:
             phrase = " ".join(phrase.split())
@@ -49,6 +54,12 @@ class PhraseMatcher(Generic[T]):
                 if payload not in bucket:
                     bucket.append(payload)
         self._payloads: dict[str, tuple[T, ...]] = {k: tuple(v) for k, v in table.items()}
+        self._after_lam: frozenset[str] = frozenset()
+        if names:
+            extra = {"ل" + k[2:]: v for k, v in self._payloads.items()
+                     if k.startswith("ال") and len(k) > 3 and "ل" + k[2:] not in self._payloads}
+            self._after_lam = frozenset(extra)
+            self._payloads.update(extra)
         self._suffixes = tuple(sorted(set(suffixes), key=len, reverse=True))
         self._automaton = ahocorasick.Automaton()
         for phrase in self._payloads:
@@ -82,6 +93,12 @@ class PhraseMatcher(Generic[T]):
             prefix = text[ws:start]
             if prefix and not is_proclitic_sequence(prefix):
                 continue
+            if self._names:
+                if phrase in self._after_lam:
+                    if not prefix.endswith("ل"):
+                        continue
+                elif prefix.endswith("ال") or prefix.endswith("لل"):
+                    continue
             if self._right_ok(text, end) is None:
                 continue
             raw.append(Hit(start=start, end=end, word_start=ws, prefix=prefix, phrase=phrase,

@@ -164,6 +164,8 @@ class LinkStage:
         blocked = [(m.nstart, m.nend) for m in actors]
         cands = self.res.place_linker.find_candidates(norm, blocked)
         country = document_country(cands, actors)
+        if country is not None:
+            actors = self.res.actor_linker.find(a.text, norm, a.info.published, country)
         places = self.res.place_linker.link(a.text, norm, cands, country)
         return replace(a, actors=tuple(actors), places=tuple(places), country=country,
                        info=replace(a.info, country=country))
