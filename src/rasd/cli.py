@@ -132,9 +132,8 @@ def print_table(console: Console, rec: DocumentRecord) -> None:
 @resources_app.command("stats")
 def resources_stats() -> None:
     """Entries per country and kind in the gazetteer and the actor dictionary."""
-    from .actors import ActorDictionary
+    from .actors import ActorDictionary, format_stats
     from .gazetteer import Gazetteer
-    from .actors import format_stats
 
     print(format_stats(Gazetteer.load(), ActorDictionary.load()))
 
@@ -142,9 +141,8 @@ def resources_stats() -> None:
 @resources_app.command("find")
 def resources_find(name: str) -> None:
     """Look a name up: the candidate places and actors, and why one would win."""
-    from .actors import ActorDictionary
+    from .actors import ActorDictionary, explain_find
     from .gazetteer import Gazetteer
-    from .actors import explain_find
 
     print(explain_find(Gazetteer.load(), ActorDictionary.load(), name))
 
@@ -155,8 +153,8 @@ def resources_validate(
     verbose: Annotated[bool, typer.Option("--verbose", "-v", help="Also list INFO lines (shared names and how they resolve).")] = False,
 ) -> None:
     """Load every resource file and check it; exit 1 on any ERROR."""
-    from .pipeline import Resources
     from .actors import validate_all
+    from .pipeline import Resources
 
     stderr = Console(stderr=True)
     try:

@@ -13,7 +13,7 @@ import hashlib
 from collections.abc import Sequence
 from dataclasses import dataclass, fields, replace
 from pathlib import Path
-from typing import ClassVar, Protocol, TypeVar
+from typing import Protocol, TypeVar
 
 from .actors import ActorDictionary
 from .counts import CountMatch, CountRecognizer
@@ -90,9 +90,9 @@ INPUT_FIELDS = frozenset({"info", "text", "published"})
 
 
 class Stage(Protocol):
-    name: ClassVar[str]
-    needs: ClassVar[frozenset[str]]
-    adds: ClassVar[frozenset[str]]
+    name: str
+    needs: frozenset[str]
+    adds: frozenset[str]
 
     def run(self, a: Analysis) -> Analysis: ...
 
@@ -221,9 +221,9 @@ class PipelineError(ValueError):
 class Pipeline:
     def __init__(self, resources: Resources, stages: Sequence[Stage] | None = None) -> None:
         self.resources = resources
-        self.stages: tuple[Stage, ...] = tuple(stages) if stages is not None else (
-            NormalizeStage(), SegmentStage(), CountStage(resources), DateStage(resources),
-            LinkStage(resources), TriggerStage(resources), EventStage(resources))
+        default: list[Stage] = [NormalizeStage(), SegmentStage(), CountStage(resources), DateStage(resources),
+                                LinkStage(resources), TriggerStage(resources), EventStage(resources)]
+        self.stages: tuple[Stage, ...] = tuple(stages if stages is not None else default)
         have = set(INPUT_FIELDS)
         known = {f.name for f in fields(Analysis)}
         for st in self.stages:
