@@ -23,6 +23,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from .evaluation import FieldScore
+
 TYPES: tuple[str, ...] = ("PERS", "LOC", "ORG")
 SCHEMES: tuple[str, ...] = ("BIO", "BIOES")
 SKIPPED_ACTOR_KINDS: frozenset[str] = frozenset({"civilians", "protesters", "rioters"})
@@ -70,25 +72,8 @@ class CharSpan:
     type: str
 
 
-@dataclass(frozen=True, slots=True)
-class TypeScore:
-    type: str
-    tp: int
-    predicted: int
-    gold: int
-
-    @property
-    def precision(self) -> float:
-        return self.tp / self.predicted if self.predicted else 0.0
-
-    @property
-    def recall(self) -> float:
-        return self.tp / self.gold if self.gold else 0.0
-
-    @property
-    def f1(self) -> float:
-        p, r = self.precision, self.recall
-        return 2 * p * r / (p + r) if p + r else 0.0
+# a type's score has the shape of an evaluation field's: the field is the entity type
+TypeScore = FieldScore
 
 
 @dataclass(frozen=True, slots=True)
@@ -109,7 +94,7 @@ class NerReport:
 
     def type(self, name: str) -> TypeScore:
         for t in self.types:
-            if t.type == name:
+            if t.field == name:
                 return t
         raise KeyError(name)
 
@@ -262,7 +247,7 @@ def score_ner(sentences: Sequence[Sentence], recognize: Recognizer, scheme: str 
 def format_ner_table(report: NerReport) -> str:
     lines = [f"{'type':<6} {'P':>6} {'R':>6} {'F1':>6} {'tp':>6} {'pred':>6} {'gold':>6}"]
     for t in (*report.types, report.micro):
-        lines.append(f"{t.type:<6} {t.precision:6.3f} {t.recall:6.3f} {t.f1:6.3f} {t.tp:6d} {t.predicted:6d} "
+        lines.append(f"{t.field:<6} {t.precision:6.3f} {t.recall:6.3f} {t.f1:6.3f} {t.tp:6d} {t.predicted:6d} "
                      f"{t.gold:6d}")
     lines.append(f"macro-F1 (PERS, LOC, ORG): {report.macro_f1:.3f}")
     lines.append(f"{report.sentences} sentence(s), {report.tokens} token(s); {report.ignored_gold} gold "
@@ -272,7 +257,7 @@ def format_ner_table(report: NerReport) -> str:
 
 def report_json(report: NerReport) -> dict[str, Any]:
     return {
-        "types": {t.type: {"precision": t.precision, "recall": t.recall, "f1": t.f1, "tp": t.tp,
+        "types": {t.field: {"precision": t.precision, "recall": t.recall, "f1": t.f1, "tp": t.tp,
                            "predicted": t.predicted, "gold": t.gold} for t in report.types},
         "macro_f1": report.macro_f1,
         "micro_f1": report.micro.f1,
