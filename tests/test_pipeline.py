@@ -120,3 +120,51 @@ def test_pipeline_never_crashes_and_spans_hold(pipeline: Pipeline, parts: list[s
     assert_spans_quote_text(rec)
     data: dict[str, Any] = rec.to_json()
     assert data["schema"] == "rasd.document/1"
+
+
+def _summary(rec: DocumentRecord) -> list[dict[str, Any]]:
+    out = []
+    for e in rec.events:
+        out.append({
+            "type": [e.acled_event_type, e.acled_sub_event_type, e.plover],
+            "modality": e.modality,
+            "actors": [a.id if a else None for a in (e.actor1, e.actor2)],
+            "place": e.location.id if e.location else None,
+            "date": [e.date.start, e.date.end, e.date.precision],
+            "counts": sorted([c.kind, c.value, c.who, c.qualifier, c.scope] for c in e.counts),
+            "source": e.source_attribution,
+        })
+    return out
+
+
+def test_pipeline_golden_events_of_the_example_report(pipeline: Pipeline, golden: Any) -> None:
+    rec = pipeline.extract_text(EXAMPLE, source="example", published="2019-05-09")
+    golden("pipeline/report_tripoli.events.json", _summary(rec))
+
+
+def test_pipeline_golden_mentions_of_the_example_report(pipeline: Pipeline, golden: Any) -> None:
+    rec = pipeline.extract_text(EXAMPLE, source="example", published="2019-05-09")
+    golden("pipeline/report_tripoli.mentions.json",
+           [[m.kind, m.text, m.start, m.end, m.ref] for m in rec.mentions if m.kind in ("actor", "place", "date")])
+
+
+def test_pipeline_bare_capital_is_the_capital_of_the_document_country(pipeline: Pipeline) -> None:
+    text = "اندلعت اشتباكات عنيفة في مدينة الزاوية غرب ليبيا. وسمع دوي انفجارات في العاصمة مساء أمس."
+    rec = pipeline.extract_text(text, source="t", published="2020-03-02")
+    capital = [m for m in rec.mentions if m.kind == "place" and m.text == "العاصمة"]
+    assert capital and capital[0].ref == "ly-tripoli"
+
+
+def test_pipeline_normalize_golden(golden: Any) -> None:
+    from rasd.normalize import normalize
+
+    n = normalize(EXAMPLE)
+    golden("normalize/report_tripoli.json", {"text": n.text, "index_head": list(n.index[:200])})
+
+
+def test_pipeline_segment_golden(golden: Any) -> None:
+    from rasd.normalize import normalize
+    from rasd.segment import segment
+
+    seg = segment(normalize(EXAMPLE).text)
+    golden("segment/report_tripoli.json", [[s.start, s.end, s.token_end - s.token_start] for s in seg.sentences])

@@ -30,6 +30,7 @@ from .segment import Segmented, Sentence
 
 VIOLENT_FAMILIES = frozenset({"violence", "territory", "abduction", "siege", "arrest", "looting"})
 PLACE_FALLBACK_FAMILIES = VIOLENT_FAMILIES | {"displacement", "protest"}
+REPORTER_KINDS = frozenset({"international_org", "media", "government"})
 ARMED_KINDS = frozenset({"state_forces", "rebel_group", "political_militia", "identity_militia", "external_forces"})
 CIVILIAN_WHO = frozenset({"civilians", "children", "women", "migrants", "journalists", "medics"})
 SPECIFIC_FEATURES = {"district": 6, "facility": 6, "airport": 6, "port": 6, "base": 6, "camp": 6, "crossing": 6,
@@ -118,7 +119,7 @@ class EventAssembler:
                     target = next((d for d in reversed(drafts) if d.paragraph == paragraphs[sent.index]
                                    and d.sentence.index >= sent.index - 2
                                    and cm.kind in d.trigger.trigger.counts
-                                   and not _has_kind(d, ctx.counts, cm.kind, cm.scope)), None)
+                                   and _scopes_fit(d, ctx.counts, cm)), None)
                     if target is not None:
                         target.sentences.append(sent)
                         target.rules.append("counts_from_next_sentence")
@@ -180,7 +181,12 @@ class EventAssembler:
         kind = cm.kind
         if kind in ("killed", "wounded", "missing", "affected", "sick"):
             doc_violent = [th for th in ctx.triggers if th.trigger.family == "violence"]
-            if doc_violent:
+            before = [th for th in doc_violent if th.nstart < cm.start]
+            if before:
+                # a toll with no trigger of its own is the toll of the violence told last before it
+                trig = before[-1].trigger
+                rule = f"fallback:previous_trigger:{trig.id}"
+            elif doc_violent:
                 trig = max(doc_violent, key=lambda h: h.trigger.priority).trigger
                 rule = f"fallback:document_trigger:{trig.id}"
             else:
@@ -224,6 +230,15 @@ class EventAssembler:
         in_clause = [m for m in ctx.actors if w_start <= m.nstart < w_end
                      and not (att_span and att_span[0] <= m.nstart < att_span[1])
                      and not (m.actor.kind == "civilians" and any(cs <= m.nstart < ce for cs, ce in count_spans))]
+        if not trig.content:
+            # an organisation that only announces the figure or the happening is its source, not a party
+            reporters = [m for m in in_clause if m.actor.kind in REPORTER_KINDS and m.nstart < d.trigger.nstart
+                         and self._after_speech_verb(norm.text, m.nstart)]
+            if reporters:
+                in_clause = [m for m in in_clause if m not in reporters]
+                if attribution is None:
+                    attribution = reporters[0].text
+                    rules.append("attribution:reporter")
         if not in_clause and trig.family in VIOLENT_FAMILIES and not d.fallback:
             # the actors of a battle are often named in the sentence before the one that gives its toll
             prev = self._previous_sentence_actors(ctx, d, count_spans)
@@ -235,7 +250,7 @@ class EventAssembler:
         my_counts = _drop_shadowed_vague(tuple(counts[i] for i in sorted(set(d.count_ids))))
         acled_type, acled_sub = trig.acled_event_type, trig.acled_sub_event_type
         if actor2 is None and acled_type in ("Battles", "Explosions/Remote violence", "Violence against civilians") \
-                and any(c.who in CIVILIAN_WHO for c in my_counts):
+                and _victims_civilian(my_counts):
             civ = self._civilians.get(ctx.country or "")
             if civ is not None and (actor1 is None or actor1.id != civ.id):
                 actor2 = _actor_ref(civ, ())
@@ -300,14 +315,16 @@ class EventAssembler:
             return None, None, (), []
         rules: list[str] = []
         if trig.content:
-            # a speech act's speaker: right after the verb (VSO), else the nearest name before it
+            # a speech act's speaker: right after the verb (VSO), else the nearest name before it; the rest
+            # of its actors are those after it (whom it calls on, accuses, rejects)
             tpos, tend = d.trigger.nstart, d.trigger.nend
             after = [m for m in mentions if tend <= m.nstart <= tend + 12 and not text[tend:m.nstart].strip(" ,")]
             before = [m for m in mentions if m.nend <= tpos]
             speaker = after[0] if after else (before[-1] if before else None)
             if speaker is not None:
                 sid = groups_key(speaker, violent, self.actors)
-                order = [sid] + [a for a in order if a != sid]
+                later = {groups_key(m, violent, self.actors) for m in mentions if m.nstart >= tend}
+                order = [sid] + [a for a in order if a != sid and a in later]
                 targets.discard(sid)
                 rules.append("roles:speaker")
         if between and len(order) >= 2:
@@ -318,7 +335,7 @@ class EventAssembler:
         elif targets:
             non_targets = [a for a in order if a not in targets]
             tgt = [a for a in order if a in targets]
-            order = non_targets + tgt
+            order = non_targets[:1] + tgt + non_targets[1:]
             if non_targets:
                 rules.append("roles:target_cue")
             else:
@@ -333,6 +350,10 @@ class EventAssembler:
             rules.append("roles:order")
         refs = [self._ref(a, groups[a]) for a in order]
         return refs[0], (refs[1] if len(refs) > 1 else None), tuple(refs[2:]), rules
+
+    def _after_speech_verb(self, text: str, pos: int) -> bool:
+        before = " ".join(text[max(0, pos - 20):pos].split()[-2:])
+        return any(h.end == len(before) for h in self.cues.speech_verbs.find(before))
 
     @staticmethod
     def _previous_sentence_actors(ctx: DocContext, d: _Draft, count_spans: list[tuple[int, int]]) -> list[ActorMention]:
@@ -352,7 +373,11 @@ class EventAssembler:
         return _actor_ref(self.actors.get(actor_id), tuple(f"@{m.start}:{m.end}" for m in mentions))
 
     def _location(self, d: _Draft, ctx: DocContext, s_start: int, s_end: int) -> tuple[LocationRef | None, str | None]:
-        cands = [p for p in ctx.places if s_start <= p.nstart < s_end]
+        # the places of an event: from its trigger to the next one (from the sentence start for the first),
+        # as for dates; a place between two triggers belongs to the one before it
+        lo = d.sentence.start if d.window[0] == d.sentence.start else d.trigger.nstart
+        cands = [p for p in ctx.places if (lo <= p.nstart < d.window[1])
+                 or (len(d.sentences) > 1 and any(x.start <= p.nstart < x.end for x in d.sentences[1:]))]
         rule = "location:clause"
         if not cands:
             prev = [p for p in ctx.places if p.nend <= s_start]
@@ -382,15 +407,11 @@ class EventAssembler:
 
         def key(p: PlaceMention) -> tuple[int, int, int, int]:
             spec = SPECIFIC_FEATURES.get(p.place.feature, 3)
-            if p.place.metonym:
-                spec = -5
             cue = cue_precision(p)
             bonus = 0 if cue is None else (4 if cue == 1 else 2)
             return (-(spec + bonus), 0 if p.nstart >= tpos else 1, abs(p.nstart - tpos), p.nstart)
 
         best = sorted(cands, key=key)[0]
-        if best.place.metonym and best.place.feature != "country":
-            return None, None
         precision = cue_precision(best) or 1
         if best.place.feature in ("admin1", "region"):
             precision = max(precision, 3 if best.place.feature == "region" else 2)
@@ -418,14 +439,16 @@ class EventAssembler:
 
     @staticmethod
     def _date(ctx: DocContext, s_start: int, s_end: int) -> EventDate:
-        for dm in ctx.dates:
-            if s_start <= dm.start < s_end and dm.kind == "point":
-                s, e = ctx.norm.to_original(dm.start, dm.end)
-                return EventDate(start=dm.date_start, end=dm.date_end,
-                                 precision=dm.precision if dm.date_start else "unknown",  # type: ignore[arg-type]
-                                 anchor=dm.anchor if dm.date_start else "unknown",  # type: ignore[arg-type]
-                                 text=ctx.text[s:e], span=Span(s, e))
-        return UNKNOWN_DATE
+        in_span = [dm for dm in ctx.dates if s_start <= dm.start < s_end and (dm.kind == "point" or dm.date_start)]
+        # a point in time first; else a period with a known start (الحصار المفروض منذ قرابة شهر)
+        if not in_span:
+            return UNKNOWN_DATE
+        dm = min(in_span, key=lambda x: (x.kind != "point", x.start))
+        s, e = ctx.norm.to_original(dm.start, dm.end)
+        return EventDate(start=dm.date_start, end=dm.date_end,
+                         precision=dm.precision if dm.date_start else "unknown",  # type: ignore[arg-type]
+                         anchor=dm.anchor if dm.date_start else "unknown",  # type: ignore[arg-type]
+                         text=ctx.text[s:e], span=Span(s, e))
 
     def _modality(self, text: str, d: _Draft, s_start: int) -> tuple[str, str | None]:
         trig = d.trigger
@@ -489,6 +512,13 @@ def _actor_ref(actor: Actor, mentions: tuple[str, ...]) -> ActorRef:
                     country=actor.country, affiliation=actor.affiliation, mentions=mentions)
 
 
+def _victims_civilian(counts: Sequence[Count]) -> bool:
+    """The victims are civilians when the event's top-level figures of people killed or wounded say so
+    (27 مدنيا بينهم 10 أطفال), not when civilians are only a part of a larger toll."""
+    top = [c for c in counts if c.parent is None and c.kind in ("killed", "wounded", "abducted", "missing")]
+    return bool(top) and all(c.who in CIVILIAN_WHO for c in top)
+
+
 def _drop_shadowed_vague(counts: tuple[Count, ...]) -> tuple[Count, ...]:
     """A vague quantity (عشرات القتلى) counts only when it is the event's only figure of that kind (ACLED's rule,
     FORMAT.md); the document's count list keeps it."""
@@ -513,8 +543,13 @@ def _definite(th: TriggerHit) -> bool:
     return word.startswith("ال") and not word.startswith("الي")
 
 
-def _has_kind(d: _Draft, counts: Sequence[CountMatch], kind: str, scope: str) -> bool:
-    return any(counts[i].kind == kind and counts[i].scope == scope and counts[i].parent is None for i in d.count_ids)
+def _scopes_fit(d: _Draft, counts: Sequence[CountMatch], cm: CountMatch) -> bool:
+    """A count from a later sentence joins an event only if the event has no figure of its kind and scope,
+    and no figure of another scope: a day's toll and the campaign's running toll are two events."""
+    own = [counts[i] for i in d.count_ids if counts[i].parent is None]
+    if any(c.kind == cm.kind and c.scope == cm.scope for c in own):
+        return False
+    return all(c.scope == cm.scope for c in own)
 
 
 def _words_from(text: str, start: int, end: int) -> list[tuple[int, int]]:
@@ -574,10 +609,15 @@ def _confidence(weight: float, fallback: bool, a1: ActorRef | None, a2: ActorRef
 
 
 def _counts_clash(a: Event, b: Event) -> bool:
-    """Both give an incident figure of the same kind and group, with different values: two happenings."""
+    """Both give an incident figure of the same kind and group, with different values, or one gives only
+    incident figures and the other only running totals: two happenings (a day's clash, a campaign's toll)."""
     inc_a = {(c.kind, c.who): c.value for c in a.counts if c.scope == "incident" and c.parent is None}
     inc_b = {(c.kind, c.who): c.value for c in b.counts if c.scope == "incident" and c.parent is None}
-    return any(k in inc_b and inc_b[k] != v for k, v in inc_a.items())
+    if any(k in inc_b and inc_b[k] != v for k, v in inc_a.items()):
+        return True
+    scopes_a = {c.scope for c in a.counts}
+    scopes_b = {c.scope for c in b.counts}
+    return len(scopes_a) == 1 and len(scopes_b) == 1 and scopes_a != scopes_b
 
 
 def _same_kind(a: Event, b: Event) -> bool:

@@ -13,7 +13,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from .actors import Actor, ActorDictionary, ActorName
-from .gazetteer import Gazetteer, Place
+from .gazetteer import Gazetteer, Place, haversine_km
 from .matcher import PhraseMatcher
 from .normalize import Normalized, normalize_name
 
@@ -97,6 +97,27 @@ class ActorLinker:
         return min(names, key=key)
 
 
+def capital_mentions(linker: PlaceLinker, text: str, norm: Normalized, taken: Sequence[tuple[int, int]],
+                     country: str | None) -> list[PlaceMention]:
+    """A bare "العاصمة" in a document about one country is that country's capital; not when a name or an
+    adjective follows it (العاصمة الليبية طرابلس is a name already; العاصمة التركية another country)."""
+    capital = linker.capitals.get(country or "")
+    if capital is None:
+        return []
+    out: list[PlaceMention] = []
+    for hit in linker.capital_words.find(norm.text):
+        if any(ts < hit.end + 12 and hit.start < te for ts, te in taken):
+            continue
+        following = norm.text[hit.end:hit.end + 20].split()
+        if following and following[0].endswith("يه"):
+            continue
+        s, e = norm.to_original(hit.start, hit.end)
+        out.append(PlaceMention(start=s, end=e, nstart=hit.start, nend=hit.end, text=text[s:e], place=capital,
+                                score=0.0, reasons=(f"the capital of the document's country {country}",),
+                                alternatives=0))
+    return out
+
+
 def _valid_on(actor: Actor, day: str) -> bool:
     return (actor.valid_from is None or actor.valid_from <= day) and (actor.valid_to is None or day <= actor.valid_to)
 
@@ -108,9 +129,13 @@ class PlaceLinker:
 
     SMALL_PLACE = 100_000
 
-    def __init__(self, gazetteer: Gazetteer, place_cues: PhraseMatcher[int] | None = None) -> None:
+    def __init__(self, gazetteer: Gazetteer, place_cues: PhraseMatcher[int] | None = None,
+                 capital_words: Sequence[str] = ()) -> None:
         self.gazetteer = gazetteer
         self.place_cues = place_cues
+        self.capitals = _capitals(gazetteer)
+        self.capital_words: PhraseMatcher[str] = PhraseMatcher(
+            ((normalize_name(w), "capital") for w in capital_words), names=True)
         entries = [(name, pid) for name, pid in gazetteer.names()
                    if len(name) >= 2 and not gazetteer.is_stopword(name)]
         self.matcher: PhraseMatcher[str] = PhraseMatcher(entries, names=True)
@@ -128,6 +153,17 @@ class PlaceLinker:
                 continue
             out.append(PlaceCandidate(hit.start, hit.end, hit.prefix, places))
         return out
+
+    def is_place_here(self, norm: Normalized, start: int, end: int) -> bool:
+        """True when a metonym capital is named at [start, end) right after a place cue (في باريس)."""
+        name = norm.text[start:end]
+        places = self.gazetteer.candidates(name)
+        if not any(p.metonym for p in places):
+            return False
+        ws = start
+        while ws > 0 and norm.text[ws - 1] not in " \n":
+            ws -= 1
+        return self._cued(norm.text, ws, norm.text[ws:start]) or norm.text[ws:start].endswith("ب")
 
     def _strong(self, places: Sequence[Place], name: str) -> bool:
         return any(not p.id.startswith("gn-") or (p.population >= self.SMALL_PLACE and len(name) > 3) for p in places)
@@ -155,6 +191,20 @@ class PlaceLinker:
             mentions.append(PlaceMention(start=s, end=e, nstart=ns, nend=ne, text=text[s:e], place=place,
                                          score=score, reasons=tuple(reasons), alternatives=len(places) - 1))
         return mentions
+
+
+def _capitals(gazetteer: Gazetteer) -> dict[str, Place]:
+    """Each country's capital: the gazetteer gives a country the point of its capital, so it is the city of
+    that country standing on that point."""
+    points = {p.country: p for p in gazetteer.places if p.feature == "country"}
+    best: dict[str, tuple[float, Place]] = {}
+    for p in gazetteer.places:
+        if p.feature != "city" or p.country not in points:
+            continue
+        d = haversine_km(p, points[p.country])
+        if d < 10 and (p.country not in best or (d, -p.population) < (best[p.country][0], -best[p.country][1].population)):
+            best[p.country] = (d, p)
+    return {c: p for c, (_d, p) in best.items()}
 
 
 def document_country(candidates: Sequence[PlaceCandidate], actors: Sequence[ActorMention]) -> str | None:

@@ -22,7 +22,7 @@ from .decode import DecodedText, decode_bytes, language_of
 from .events import DocContext, EventAssembler, TriggerHit
 from .gazetteer import Gazetteer
 from .lexicon import CueLexicon, TriggerLexicon
-from .linking import ActorLinker, ActorMention, PlaceLinker, PlaceMention, document_country
+from .linking import ActorLinker, ActorMention, PlaceLinker, PlaceMention, capital_mentions, document_country
 from .normalize import Normalized, normalize
 from .numbers import NumberRecognizer
 from .records import ActorRef, Count, DocumentInfo, DocumentRecord, Event, LocationRef, Mention
@@ -63,7 +63,7 @@ class Resources:
             triggers=TriggerLexicon.load(p("triggers.yaml") or "triggers.yaml"),
             cues=cues,
             actor_linker=ActorLinker(actors),
-            place_linker=PlaceLinker(gazetteer, cues.place_cues),
+            place_linker=PlaceLinker(gazetteer, cues.place_cues, cues.capital_words),
         )
 
 
@@ -161,14 +161,29 @@ class LinkStage:
     def run(self, a: Analysis) -> Analysis:
         norm = _req(a.norm, "norm")
         actors = self.res.actor_linker.find(a.text, norm, a.info.published)
+        actors = self._capitals_as_places(norm, actors)
         blocked = [(m.nstart, m.nend) for m in actors]
         cands = self.res.place_linker.find_candidates(norm, blocked)
         country = document_country(cands, actors)
         if country is not None:
-            actors = self.res.actor_linker.find(a.text, norm, a.info.published, country)
+            actors = self._capitals_as_places(norm, self.res.actor_linker.find(a.text, norm, a.info.published, country))
         places = self.res.place_linker.link(a.text, norm, cands, country)
+        taken = [(p.nstart, p.nend) for p in places] + blocked
+        places = sorted(places + capital_mentions(self.res.place_linker, a.text, norm, taken, country),
+                        key=lambda p: p.nstart)
         return replace(a, actors=tuple(actors), places=tuple(places), country=country,
                        info=replace(a.info, country=country))
+
+
+    def _capitals_as_places(self, norm: Normalized, actors: list[ActorMention]) -> list[ActorMention]:
+        """A capital that names its government (باريس، موسكو) is a place again after a place cue
+        (في باريس، إلى موسكو)."""
+        out = []
+        for m in actors:
+            if m.actor.kind == "government" and self.res.place_linker.is_place_here(norm, m.nstart, m.nend):
+                continue
+            out.append(m)
+        return out
 
 
 class TriggerStage:

@@ -78,10 +78,16 @@ def split_sentences(text: str) -> list[tuple[int, int]]:
     for m in _SENT_END_RE.finditer(text):
         end = m.end()
         if text[start:end].strip():
+            while text[start].isspace():  # a sentence starts at its first word, after the line breaks
+                start += 1
             spans.append((start, end))
             start = end
-    if text[start:].strip() or not spans:
+    if text[start:].strip():
+        while text[start].isspace():
+            start += 1
         spans.append((start, len(text)))
+    elif not spans:
+        spans.append((0, len(text)))
     return spans
 
 
