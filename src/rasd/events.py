@@ -439,8 +439,10 @@ class EventAssembler:
 
     @staticmethod
     def _date(ctx: DocContext, s_start: int, s_end: int) -> EventDate:
-        in_span = [dm for dm in ctx.dates if s_start <= dm.start < s_end and (dm.kind == "point" or dm.date_start)]
-        # a point in time first; else a period with a known start (الحصار المفروض منذ قرابة شهر)
+        # a point in time first; else a span that ends now (الحصار المفروض منذ قرابة شهر). "منذ 7 أكتوبر" dates the
+        # campaign a running toll counts from, not the toll: never the event's date
+        in_span = [dm for dm in ctx.dates if s_start <= dm.start < s_end
+                   and (dm.kind == "point" or (dm.kind == "duration" and dm.date_start))]
         if not in_span:
             return UNKNOWN_DATE
         dm = min(in_span, key=lambda x: (x.kind != "point", x.start))
