@@ -44,6 +44,7 @@ Resolution rules (all documented here, tested in tests/test_dates.py):
 
 from __future__ import annotations
 
+import dataclasses
 import datetime
 import re
 from collections.abc import Iterable, Sequence
@@ -933,6 +934,19 @@ class DateRecognizer:
         starters |= {p[0] for p in lexicon.day_before_yesterday} | lexicon.month_modifiers | lexicon.month_word
         starters |= {p[0] for p in lexicon.months} | lexicon.year_words
         self._clitic_starters = frozenset(starters)
+        # every word a date expression can begin with: anything the lexicon knows (plus numbers); the parser
+        # is only tried at such tokens, which keeps the scan linear and cheap
+        words: set[str] = set()
+        for f in dataclasses.fields(lexicon):
+            value = getattr(lexicon, f.name)
+            items = value.keys() if isinstance(value, dict) else value
+            for item in items if isinstance(items, Iterable) and not isinstance(items, str) else ():
+                if isinstance(item, tuple):
+                    words.update(item)
+                elif isinstance(item, str):
+                    words.add(item)
+        words.add("ال")
+        self._first_words = frozenset(words)
 
     @classmethod
     def load(cls, path: str | None = None) -> DateRecognizer:
@@ -957,9 +971,12 @@ class DateRecognizer:
         i = 0
         while i < len(toks):
             found = numeric.get(i)
+            tok = toks[i]
+            if found is None and not self._may_start(tok.text):
+                i += 1
+                continue
             if found is None:
                 found = parser.at(i)
-            tok = toks[i]
             for clitic in _CLITICS if found is None else ():
                 rest = tok.text[len(clitic):]
                 if not tok.text.startswith(clitic) or rest not in self._clitic_starters \
@@ -980,6 +997,11 @@ class DateRecognizer:
             out.append(self._match(norm, start, end, found, published))
             i = max(found.j, i + 1)
         return out
+
+    def _may_start(self, word: str) -> bool:
+        if word[:1].isdigit() or word in self._first_words:
+            return True
+        return any(word.startswith(c) and word[len(c):] in self._first_words for c in _CLITICS)
 
     def _numeric(self, norm: str, toks: list[_Tok]) -> dict[int, _Found]:
         """Numeric dates (2019/5/8, 8-5-2019), keyed by the index of their first token."""
