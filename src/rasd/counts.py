@@ -25,6 +25,7 @@ from rasd.numbers import NumberMatch, NumberRecognizer, Tok, tokenize
 _DATA_DIR = Path(__file__).resolve().parent / "data"
 
 # Proclitic runs allowed on the first word of a trigger, marker, cue or break phrase.
+_MAX_PREFIX = 4
 _PREFIXES = ("", "و", "ف", "ب", "ل", "وب", "ول", "فب", "فل", "ال", "وال", "فال", "بال", "وبال", "لل", "ولل", "فلل")
 _DEFINITE = ("ال", "وال", "فال", "بال", "وبال", "لل", "ولل", "فلل")
 _CLAUSE_PUNCT = frozenset(",.;:!?\"'()[]{}-|/")
@@ -84,10 +85,11 @@ class _PhraseTable:
         end = len(toks) if limit is None else limit
         first = toks[i].text
         best: _Hit | None = None
-        for pre in prefixes:
-            if pre and not (first.startswith(pre) and len(first) > len(pre) + 1):
+        for n in range(min(len(first) - 2, _MAX_PREFIX) + 1):
+            # a proclitic run of n letters, leaving a stem of two letters or more (lengths tried shortest first)
+            if first[n:] not in self._by_first or (first[:n] not in prefixes):
                 continue
-            for p in self._by_first.get(first[len(pre):], ()):
+            for p in self._by_first[first[n:]]:
                 j = i + len(p.words)
                 if j <= end and all(toks[i + k].text == w for k, w in enumerate(p.words[1:], start=1)):
                     if best is None or j > best.j:
