@@ -202,6 +202,7 @@ class Gazetteer:
     _by_id: dict[str, Place] = field(default_factory=dict, repr=False, compare=False)
     _by_name: dict[str, tuple[Place, ...]] = field(default_factory=dict, repr=False, compare=False)
     _bbox: dict[str, BBox] = field(default_factory=dict, repr=False, compare=False)
+    _norm_ar: dict[str, frozenset[str]] = field(default_factory=dict, repr=False, compare=False)
 
     def __post_init__(self) -> None:
         by_id = self._by_id
@@ -212,6 +213,7 @@ class Gazetteer:
                 by_id.setdefault(old, by_id[new])
         names: dict[str, list[Place]] = defaultdict(list)
         for p in self.places:
+            self._norm_ar[p.id] = frozenset(normalize_name(v) for v in p.variants_ar)
             keys = {normalize_name(v) for v in (*p.variants_ar, *p.variants_en)}
             for k in keys:
                 if k:
@@ -378,7 +380,7 @@ class Gazetteer:
                     why.append("+0.5 a country named in a document about another")
             ancestors = self.ancestors(p)
             for anc in ancestors:
-                anc_names = {normalize_name(v) for v in anc.variants_ar} - self.stopwords
+                anc_names = self._norm_ar.get(anc.id, frozenset()) - self.stopwords
                 hit = anc_names & ctx_forms
                 if hit:
                     score += 1.5
