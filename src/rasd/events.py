@@ -516,9 +516,10 @@ def _actor_ref(actor: Actor, mentions: tuple[str, ...]) -> ActorRef:
 
 def _victims_civilian(counts: Sequence[Count]) -> bool:
     """The victims are civilians when the event's top-level figures of people killed or wounded say so
-    (27 مدنيا بينهم 10 أطفال), not when civilians are only a part of a larger toll."""
+    (27 مدنيا بينهم 10 أطفال، وأصيب العشرات), not when civilians are only a part of a larger toll."""
     top = [c for c in counts if c.parent is None and c.kind in ("killed", "wounded", "abducted", "missing")]
-    return bool(top) and all(c.who in CIVILIAN_WHO for c in top)
+    return any(c.who in CIVILIAN_WHO for c in top) and not any(c.who in ("fighters", "police") for c in top) \
+        and not any(c.who == "total" and c.qualifier != "vague" and c.kind == "killed" for c in top)
 
 
 def _drop_shadowed_vague(counts: tuple[Count, ...]) -> tuple[Count, ...]:

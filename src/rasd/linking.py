@@ -28,6 +28,7 @@ class ActorMention:
     actor: Actor
     framing: str | None
     descriptive: bool
+    ambiguous: bool = False  # the name is shared by several actors (مدنيين: one entry per country)
 
 
 @dataclass(frozen=True, slots=True)
@@ -73,7 +74,8 @@ class ActorLinker:
             s, e = norm.to_original(hit.start, hit.end)
             found.append(ActorMention(start=s, end=e, nstart=hit.start, nend=hit.end, text=text[s:e],
                                       actor=self.actors.get(chosen.actor_id), framing=chosen.framing,
-                                      descriptive=chosen.descriptive))
+                                      descriptive=chosen.descriptive,
+                                      ambiguous=len({n.actor_id for n in hit.payloads}) > 1))
         plain = {m.actor.id for m in found if not m.descriptive}
         related = set(plain)
         for aid in plain:
@@ -218,7 +220,7 @@ def document_country(candidates: Sequence[PlaceCandidate], actors: Sequence[Acto
             p = places[0]
             votes[p.country] = votes.get(p.country, 0.0) + (1.0 if p.feature == "country" else 2.0)
     for m in actors:
-        if m.actor.country and m.actor.kind not in ("government", "international_org", "media"):
+        if m.actor.country and not m.ambiguous and m.actor.kind not in ("government", "international_org", "media"):
             votes[m.actor.country] = votes.get(m.actor.country, 0.0) + 1.5
     if not votes:
         return None
