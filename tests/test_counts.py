@@ -220,3 +220,12 @@ def test_counts_continuation_sentence_keeps_the_cumulative_scope() -> None:
     norm = normalize("وبلغت الحصيلة منذ بدء القتال 300 قتيل. إضافة إلى 900 جريح. وفي حادث منفصل أصيب 4 أشخاص.").text
     found = {(c.kind, c.value): c.scope for c in rec.find(norm, split_sentences(norm))}
     assert found == {("killed", 300): "cumulative", ("wounded", 900): "cumulative", ("wounded", 4): "incident"}
+
+
+def test_counts_subset_without_group_takes_its_parents_group() -> None:
+    from rasd.normalize import normalize
+    from rasd.segment import split_sentences
+
+    norm = normalize("أصيب تسعة محتجين بجروح، بينهم ثلاثة في حالة خطرة.").text
+    found = [(c.kind, c.value, c.who, c.parent) for c in CountRecognizer.load().find(norm, split_sentences(norm))]
+    assert found == [("wounded", 9, "civilians", None), ("wounded", 3, "civilians", 0)]

@@ -312,6 +312,10 @@ class CountRecognizer:
                 out[first:] = [replace(c, scope="cumulative") for c in out[first:]]
             if len(out) > first:
                 prev_cumulative = all(c.scope == "cumulative" for c in out[first:])
+        # a subset that names no group of its own is of its parent's group (سبعة متظاهرين بينهم اثنان)
+        for k, c in enumerate(out):
+            if c.parent is not None and c.who == "total":
+                out[k] = replace(c, who=out[c.parent].who)
         return out
 
     def _number_candidate(self, toks: Sequence[Tok], starts: Sequence[int], m: NumberMatch, hi: int) -> _Cand:

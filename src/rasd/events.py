@@ -245,7 +245,7 @@ class EventAssembler:
             if prev:
                 in_clause = prev
                 rules.append("actors:previous_sentence")
-        actor1, actor2, others, role_rules = self._roles(in_clause, d, norm.text, trig)
+        actor1, actor2, others, role_rules = self._roles(in_clause, d, norm.text, trig, count_spans)
         rules += role_rules
         my_counts = _drop_shadowed_vague(tuple(counts[i] for i in sorted(set(d.count_ids))))
         acled_type, acled_sub = trig.acled_event_type, trig.acled_sub_event_type
@@ -255,6 +255,11 @@ class EventAssembler:
             if civ is not None and (actor1 is None or actor1.id != civ.id):
                 actor2 = _actor_ref(civ, ())
                 rules.append("actor2:civilian_victims")
+        if acled_type == "Battles" and acled_sub == "Armed clash" and actor1 is not None \
+                and actor1.kind in ("protesters", "rioters"):
+            # demonstrators fighting the police: a riot, not a battle
+            acled_type, acled_sub = "Riots", "Violent demonstration"
+            rules.append("type:demonstrators_clash")
         if trig.id == "offensive" and actor2 is not None and actor2.kind == "civilians":
             acled_type, acled_sub = "Violence against civilians", "Attack"
             rules.append("type:civilian_target")
@@ -287,7 +292,18 @@ class EventAssembler:
                      modality=modality, source_attribution=attribution, evidence=evidence,
                      confidence=confidence, trigger=trig_mention, other_actors=others, rules=tuple(rules))
 
-    def _roles(self, mentions: list[ActorMention], d: _Draft, text: str, trig: Trigger
+    @staticmethod
+    def _is_victim(text: str, m: ActorMention, count_spans: Sequence[tuple[int, int]]) -> bool:
+        """A name inside a toll (سبعة متظاهرين) or right after one (أربعة عناصر من قوات …) names the victims."""
+        for cs, ce in count_spans:
+            if cs <= m.nstart < ce:
+                return True
+            if ce <= m.nstart <= ce + 4 and text[ce:m.nstart].strip() in ("من", ""):
+                return True
+        return False
+
+    def _roles(self, mentions: list[ActorMention], d: _Draft, text: str, trig: Trigger,
+               count_spans: Sequence[tuple[int, int]] = ()
                ) -> tuple[ActorRef | None, ActorRef | None, tuple[ActorRef, ...], list[str]]:
         violent = trig.family in VIOLENT_FAMILIES
         groups: dict[str, list[ActorMention]] = {}
@@ -300,6 +316,9 @@ class EventAssembler:
                 groups[actor.id] = []
                 order.append(actor.id)
             groups[actor.id].append(m)
+            if violent and self._is_victim(text, m, count_spans):
+                targets.add(actor.id)
+                continue
             prev = text[max(0, m.nstart - 20):m.nstart].split()
             if prev and (prev[-1] in self.cues.target_words or (m.nstart > 0 and text[m.nstart - 1] != " "
                                                                 and text[m.nstart - 1] == "ب")):

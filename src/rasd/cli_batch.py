@@ -1,0 +1,84 @@
+"""`rasd batch`: the pipeline over JSON Lines, Parquet, directories of files and WARC archives."""
+
+from __future__ import annotations
+
+import os
+from typing import Annotated
+
+import typer
+from rich.console import Console
+
+
+def register(app: typer.Typer) -> None:
+    """Add the `batch` command to the rasd CLI (pyarrow/pyspark are imported only when it runs)."""
+    app.command("batch")(batch)
+
+
+def batch(
+    input: Annotated[str, typer.Argument(
+        help="JSON Lines (.jsonl), Parquet (.parquet), WARC (.warc, .warc.gz), or a directory of .txt/.html files; "
+             "a local path or an s3://, hdfs://, gs:// URI.")],
+    output: Annotated[str, typer.Argument(help="Output directory (created; must be empty unless --overwrite).")],
+    engine: Annotated[str, typer.Option(help="local (process pool, no Java) or spark.")] = "local",
+    master: Annotated[str, typer.Option(help="Spark master URL (spark engine).")] = "local[*]",
+    partitions: Annotated[int | None, typer.Option(min=1, help="Spark partitions (default: one per unit).")] = None,
+    workers: Annotated[int | None, typer.Option(min=1, help="Worker processes (local engine; default: one per CPU).")] = None,
+    fmt: Annotated[str, typer.Option("--format", help="parquet (tables) or jsonl (document records).")] = "parquet",
+    input_format: Annotated[str | None, typer.Option(help="jsonl, parquet, files or warc (default: from the name).")] = None,
+    published_field: Annotated[str, typer.Option(help="JSONL/Parquet field holding the publication date.")] = "published",
+    text_field: Annotated[str, typer.Option(help="JSONL/Parquet field holding the text.")] = "text",
+    id_field: Annotated[str, typer.Option(help="JSONL/Parquet field holding the record id.")] = "id",
+    source_field: Annotated[str, typer.Option(help="JSONL/Parquet field holding the source name.")] = "source",
+    unit_size: Annotated[int, typer.Option(min=1, help="Records per unit of work (one part file per unit).")] = 100,
+    overwrite: Annotated[bool, typer.Option(help="Replace rasd's tables in an existing output directory.")] = False,
+) -> None:
+    """Extract events from many documents into Parquet tables (documents, events, counts, mentions, errors)
+    or JSON Lines records. Bad records go to the errors table and never stop the job."""
+    stderr = Console(stderr=True)
+
+    def fail(message: str, code: int = 2) -> typer.Exit:
+        stderr.print(f"rasd: error: {message}", markup=False, highlight=False, soft_wrap=True)
+        return typer.Exit(code)
+
+    if engine not in ("local", "spark"):
+        raise typer.BadParameter("--engine must be local or spark")
+    if fmt not in ("parquet", "jsonl"):
+        raise typer.BadParameter("--format must be parquet or jsonl")
+    if input_format is not None and input_format not in ("jsonl", "parquet", "files", "warc"):
+        raise typer.BadParameter("--input-format must be jsonl, parquet, files or warc")
+    try:
+        import pyarrow  # noqa: F401
+    except ImportError:
+        raise fail("rasd batch needs pyarrow: pip install 'rasd[spark]'") from None
+    if engine == "spark":
+        try:
+            import pyspark  # noqa: F401
+        except ImportError:
+            raise fail("the spark engine needs pyspark: pip install 'rasd[spark]' (or use --engine local)") from None
+
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
+
+    from .batch import BatchInputError, BatchOptions, Fields, OutputError, UnitStats, run_batch
+    from .datafiles import ResourceError
+
+    opts = BatchOptions(input=input, output=output, engine=engine, format=fmt,  # type: ignore[arg-type]
+                        input_kind=input_format, workers=workers or os.cpu_count() or 1, master=master,  # type: ignore[arg-type]
+                        partitions=partitions, unit_size=unit_size, overwrite=overwrite,
+                        fields=Fields(text=text_field, id=id_field, source=source_field, published=published_field))
+    with Progress(TextColumn("rasd batch"), BarColumn(), MofNCompleteColumn(), TextColumn("units"),
+                  TimeRemainingColumn(), console=stderr, transient=True, disable=not stderr.is_terminal) as bar:
+        job = bar.add_task("units", total=None)
+
+        def tick(_stats: UnitStats, total: int) -> None:
+            bar.update(job, total=total, advance=1)
+
+        try:
+            result = run_batch(opts, progress=tick)
+        except (BatchInputError, OutputError) as exc:
+            raise fail(str(exc)) from None
+        except ResourceError as exc:
+            raise fail(f"language resource: {exc}") from None
+    t = result.totals
+    stderr.print(f"rasd batch: {t['documents']} documents, {t['events']} events, {t['counts']} counts, "
+                 f"{t['mentions']} mentions, {t['errors']} errors in {result.units} units → {result.output}",
+                 markup=False, highlight=False, soft_wrap=True)
