@@ -168,3 +168,51 @@ def test_pipeline_segment_golden(golden: Any) -> None:
 
     seg = segment(normalize(EXAMPLE).text)
     golden("segment/report_tripoli.json", [[s.start, s.end, s.token_end - s.token_start] for s in seg.sentences])
+
+
+def test_pipeline_every_own_report_keeps_the_span_invariants(pipeline: Pipeline) -> None:
+    import json
+
+    gold_dir = Path(__file__).resolve().parent / "gold"
+    texts = sorted(gold_dir.glob("*.txt"))
+    assert len(texts) >= 40
+    for path in texts:
+        meta = json.loads(path.with_suffix(".json").read_text(encoding="utf-8"))
+        rec = pipeline.extract_text(path.read_text(encoding="utf-8"), source=path.name, published=meta.get("published"))
+        assert_spans_quote_text(rec)
+
+
+def test_pipeline_worked_example_reads_what_design_lists(pipeline: Pipeline, shared_dir: Path) -> None:
+    """DESIGN.md §6 on the real report (skipped where ../shared is absent; its text never enters the repo)."""
+    text = (shared_dir / "samples" / "000_dc543a338df92342.txt").read_text(encoding="utf-8")
+    rec = pipeline.extract_text(text, source="sample", published="2019-05-09")
+    assert_spans_quote_text(rec)
+    ev = rec.events
+
+    def actors(e: Any) -> set[str]:
+        return {a.id for a in (e.actor1, e.actor2) if a}
+
+    battle = next(e for e in ev if e.acled_event_type == "Battles" and e.counts)
+    assert actors(battle) == {"lna", "gna"}
+    assert battle.location is not None and battle.location.id.startswith("ly-tripoli")
+    tolls = {(c.kind, c.value, c.qualifier, c.who, c.scope) for c in battle.counts}
+    assert ("killed", 457, "approx", "total", "cumulative") in tolls
+    assert {("killed", 62, "exact", "civilians", "cumulative"), ("killed", 2, "exact", "medics", "cumulative"),
+            ("killed", 13, "exact", "women", "cumulative"), ("killed", 18, "exact", "children", "cumulative"),
+            ("wounded", 2243, "exact", "total", "cumulative")} <= tolls
+    assert battle.source_attribution == "مصادر طبية"
+    displaced = [c for e in ev for c in e.counts if c.kind == "displaced"]
+    assert [(c.value, c.qualifier) for c in displaced] == [(56000, "at_least")]
+    territory = [e for e in ev if e.acled_sub_event_type in ("Government regains territory",
+                                                            "Non-state actor overtakes territory")]
+    lost = next(e for e in territory if e.location and e.location.id in ("ly-sabratha", "ly-surman"))
+    assert lost.modality == "reported" and actors(lost) == {"lna", "gna"}
+    assert any(e.modality == "negated" and "lna" in actors(e) for e in territory)
+    meetings = [e for e in ev if e.plover == "CONSULT"]
+    assert any(actors(e) == {"sarraj", "merkel"} and e.modality == "asserted" for e in meetings)
+    assert any(actors(e) == {"sarraj", "macron"} and e.modality == "planned" for e in meetings)
+    calls = [e for e in ev if e.plover == "REQUEST"]
+    assert all(e.modality == "called_for" for e in calls)
+    assert {"merkel", "un"} <= {e.actor1.id for e in calls if e.actor1}
+    assert any(e.plover == "SUPPORT" and e.actor1 and e.actor1.id == "le-drian" for e in ev)
+    assert any(e.plover == "COERCE" for e in ev)  # the siege

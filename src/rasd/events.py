@@ -78,8 +78,10 @@ class _Draft:
 
 
 class EventAssembler:
-    def __init__(self, cues: CueLexicon, actors: ActorDictionary, gazetteer: Gazetteer) -> None:
+    def __init__(self, cues: CueLexicon, actors: ActorDictionary, gazetteer: Gazetteer,
+                 trigger_forms: frozenset[str] = frozenset()) -> None:
         self.cues = cues
+        self.trigger_forms = trigger_forms
         self.actors = actors
         self.gazetteer = gazetteer
         self._civilians = {a.country: a for a in actors.actors
@@ -129,7 +131,7 @@ class EventAssembler:
                     sdrafts.append(target)
                 target.count_ids.append(ci)
             for dr in list(sdrafts):
-                if dr.count_ids or dr.fallback or not _definite(dr.trigger):
+                if dr.count_ids or dr.fallback or not _definite(dr.trigger, self.trigger_forms):
                     continue
                 earlier = next((x for x in reversed(drafts) if x is not dr and x.sentence.index < sent.index
                                 and x.trigger.trigger.family == dr.trigger.trigger.family), None)
@@ -557,12 +559,13 @@ def _set_windows(drafts: list[_Draft], sent: Sentence) -> None:
         d.window = (lo, hi)
 
 
-def _definite(th: TriggerHit) -> bool:
-    """A trigger written with the article (الغارة، القصف): usually a reference back to a happening already told."""
-    word = th.prefix + th.phrase
-    while word[:1] in ("و", "ف"):
-        word = word[1:]
-    return word.startswith("ال") and not word.startswith("الي")
+def _definite(th: TriggerHit, forms: frozenset[str]) -> bool:
+    """A trigger noun written with the article (الغارة، القصف): usually a reference back to a happening
+    already told. The article is either a proclitic before the listed form, or the listed form carries it and
+    the bare noun is a form too (القصف/قصف) — التقى is a verb, not ال + تقى."""
+    if th.prefix.endswith("ال") or th.prefix.endswith("لل"):
+        return True
+    return th.phrase.startswith("ال") and th.phrase[2:] in forms
 
 
 def _scopes_fit(d: _Draft, counts: Sequence[CountMatch], cm: CountMatch) -> bool:

@@ -54,6 +54,7 @@ class TriggerLexicon:
     def __init__(self, triggers: tuple[Trigger, ...], forms: list[tuple[str, Trigger]], suffixes: list[str],
                  source: str, fallbacks: dict[str, Trigger], not_triggers: list[str]) -> None:
         self.triggers = triggers
+        self.forms = frozenset(f for f, _t in forms)
         self.fallbacks = fallbacks
         self.not_triggers: PhraseMatcher[str] = PhraseMatcher((normalize_name(p), p) for p in not_triggers)
         self.source = source

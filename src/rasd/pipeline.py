@@ -218,7 +218,7 @@ class EventStage:
 
     def __init__(self, res: Resources) -> None:
         self.res = res
-        self.assembler = EventAssembler(res.cues, res.actors, res.gazetteer)
+        self.assembler = EventAssembler(res.cues, res.actors, res.gazetteer, res.triggers.forms)
 
     def run(self, a: Analysis) -> Analysis:
         ctx = DocContext(text=a.text, norm=_req(a.norm, "norm"), seg=_req(a.seg, "seg"),
