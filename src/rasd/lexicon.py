@@ -171,6 +171,8 @@ class CueLexicon:
             prec = int(spec.get("precision", 1))
             place_cues += [(normalize_name(f), prec) for f in _str_list(spec.get("forms"), shown, f"location {name}")]
         self.place_cues: PhraseMatcher[int] = PhraseMatcher(place_cues)
+        self.place_blockers = frozenset(normalize_name(f) for f in _str_list(
+            data.get("place_blockers", []), shown, "place_blockers"))
         self.capital_words = tuple(_str_list(data.get("capital_words", []), shown, "capital_words"))
         self.suppress_before = frozenset(normalize_name(f) for f in _str_list(
             data.get("suppress_before", []), shown, "suppress_before"))

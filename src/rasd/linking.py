@@ -132,8 +132,9 @@ class PlaceLinker:
     SMALL_PLACE = 100_000
 
     def __init__(self, gazetteer: Gazetteer, place_cues: PhraseMatcher[int] | None = None,
-                 capital_words: Sequence[str] = ()) -> None:
+                 capital_words: Sequence[str] = (), blockers: frozenset[str] = frozenset()) -> None:
         self.gazetteer = gazetteer
+        self.blockers = blockers
         self.place_cues = place_cues
         self.capitals = _capitals(gazetteer)
         self.capital_words: PhraseMatcher[str] = PhraseMatcher(
@@ -149,6 +150,9 @@ class PlaceLinker:
             if any(bs < hit.end and hit.start < be for bs, be in blocked):
                 continue
             if self.gazetteer.is_stopword(hit.phrase):
+                continue
+            before = norm.text[max(0, hit.word_start - 20):hit.word_start].split()
+            if not hit.prefix and before and before[-1] in self.blockers:
                 continue
             places = tuple(self.gazetteer.get(pid) for pid in hit.payloads)
             if not self._strong(places, hit.phrase) and not self._cued(norm.text, hit.word_start, hit.prefix):

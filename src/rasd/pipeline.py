@@ -63,7 +63,7 @@ class Resources:
             triggers=TriggerLexicon.load(p("triggers.yaml") or "triggers.yaml"),
             cues=cues,
             actor_linker=ActorLinker(actors),
-            place_linker=PlaceLinker(gazetteer, cues.place_cues, cues.capital_words),
+            place_linker=PlaceLinker(gazetteer, cues.place_cues, cues.capital_words, cues.place_blockers),
         )
 
 
