@@ -216,3 +216,14 @@ def test_pipeline_worked_example_reads_what_design_lists(pipeline: Pipeline, sha
     assert {"merkel", "un"} <= {e.actor1.id for e in calls if e.actor1}
     assert any(e.plover == "SUPPORT" and e.actor1 and e.actor1.id == "le-drian" for e in ev)
     assert any(e.plover == "COERCE" for e in ev)  # the siege
+
+
+def test_pipeline_tripoli_resolves_by_the_documents_country(pipeline: Pipeline) -> None:
+    lebanon = ("اندلعت اشتباكات بين مسلحين في مدينة طرابلس شمال لبنان، وانتشر الجيش اللبناني في أحياء المدينة "
+               "بعد مقتل شخصين، فيما دعا رئيس الحكومة اللبنانية إلى التهدئة في عكار وطرابلس.")
+    libya = "اندلعت اشتباكات بين قوات حكومة الوفاق وقوات حفتر جنوب طرابلس قرب مطار معيتيقة ومدينة ترهونة."
+    lb = pipeline.extract_text(lebanon, source="lb")
+    ly = pipeline.extract_text(libya, source="ly")
+    assert lb.document.country == "LB" and ly.document.country == "LY"
+    assert {m.ref for m in lb.mentions if m.text == "طرابلس"} == {"lb-tripoli"}
+    assert {m.ref for m in ly.mentions if m.text == "طرابلس"} == {"ly-tripoli"}
