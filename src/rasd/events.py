@@ -185,8 +185,9 @@ class EventAssembler:
             doc_violent = [th for th in ctx.triggers if th.trigger.family == "violence"]
             before = [th for th in doc_violent if th.nstart < cm.start]
             if before:
-                # a toll with no trigger of its own is the toll of the violence told last before it
-                trig = before[-1].trigger
+                # a toll with no trigger of its own is the toll of the violence told before it: the most
+                # specific kind named (a strike over the "aggression" it belongs to), the latest among equals
+                trig = max(reversed(before), key=lambda h: h.trigger.priority).trigger
                 rule = f"fallback:previous_trigger:{trig.id}"
             elif doc_violent:
                 trig = max(doc_violent, key=lambda h: h.trigger.priority).trigger
