@@ -41,3 +41,10 @@ def test_normalize_spans_always_map_inside_the_original(text: str) -> None:
             s, e = n.to_original(i, j)
             assert 0 <= s < e <= len(text)
             assert normalize(text[s:e]).text == n.text[i:j] or n.index[i] == n.index[j - 1]
+
+
+@given(st.text(alphabet=st.characters(min_codepoint=0xFB50, max_codepoint=0xFEFF), max_size=30))
+def test_normalize_presentation_forms_never_recurse(text: str) -> None:
+    n = normalize(text)
+    assert len(n.index) == len(n.text)
+    assert all(0 <= i < len(text) for i in n.index)

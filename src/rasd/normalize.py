@@ -52,7 +52,9 @@ def _fold_char(ch: str) -> str:
     if mapped is not None:
         return mapped
     if 0xFB50 <= cp <= 0xFDFF or 0xFE70 <= cp <= 0xFEFC:
-        return "".join(_fold_char(c) for c in unicodedata.normalize("NFKC", ch))
+        decomposed = unicodedata.normalize("NFKC", ch)
+        if decomposed != ch:  # unassigned and non-characters in these blocks decompose to themselves
+            return "".join(_fold_char(c) for c in decomposed)
     if ch.isspace():
         return " " if ch not in "\n\r" else "\n"
     if unicodedata.category(ch) == "Mn":
