@@ -166,3 +166,56 @@ def test_actors_stats_and_analyst_functions(actors: ActorDictionary, gaz: Gazett
     assert "hostile" in explain_find(gaz, actors, "ميليشيات حفتر")
     assert "nothing found" in explain_find(gaz, actors, "كلمة لا معنى لها")
     assert [p for p in validate_all(gaz, actors) if "ERROR" in p] == []
+
+
+# ---------------------------------------------------------------------- full scale (issue 3)
+def test_actors_full_scale_count_and_conflicts(actors: ActorDictionary) -> None:
+    assert len(actors.actors) >= 430
+    by_country: dict[str, int] = {}
+    for a in actors.actors:
+        by_country[a.country or "-"] = by_country.get(a.country or "-", 0) + 1
+    for country, least in {"LY": 80, "SY": 50, "IQ": 30, "YE": 35, "SD": 35, "PS": 35, "IL": 20, "LB": 15,
+                           "SO": 15, "SS": 10, "ML": 8}.items():
+        assert by_country.get(country, 0) >= least, country
+
+
+@pytest.mark.parametrize(("name", "actor_id"), [
+    ("لواء فاطميون", "fatemiyoun"), ("لواء زينبيون", "zainabiyoun"), ("فيلق الشام", "faylaq-al-sham"),
+    ("الأسايش", "asayish"), ("فيلق القدس", "quds-force"), ("الفيلق الأفريقي", "africa-corps"),
+    ("منظمة بدر", "badr-organization"), ("حركة النجباء", "nujaba"), ("كتائب سيد الشهداء", "kataib-sayyid-al-shuhada"),
+    ("الجيش اللبناني", "laf"), ("حركة أمل", "amal"), ("قوات اليونيفيل", "unifil"), ("قوة الرضوان", "radwan-force"),
+    ("التجمع اليمني للإصلاح", "islah"), ("طارق صالح", "tareq-saleh"), ("قوات النخبة الحضرمية", "hadrami-elite"),
+    ("عبد العزيز الحلو", "abdelaziz-hilu"), ("المقاومة الشعبية المسلحة", "popular-resistance-sudan"),
+    ("الحركة الشعبية لتحرير السودان في المعارضة", "spla-io"), ("سلفا كير", "salva-kiir"),
+    ("حركة الشباب المجاهدين", "al-shabaab"), ("الجيش الصومالي", "somali-national-army"), ("أتميس", "atmis"),
+    ("جماعة نصرة الإسلام والمسلمين", "jnim"), ("الجيش المالي", "fama"), ("اللواء 444 قتال", "brigade-444"),
+    ("غنيوة", "abdulghani-kikli"), ("عرين الأسود", "lions-den"), ("كتيبة جنين", "jenin-brigade"),
+    ("حرس الحدود الإسرائيلي", "israel-border-police"), ("إيتمار بن غفير", "itamar-ben-gvir"),
+    ("نعيم قاسم", "naim-qassem"), ("محمد شياع السوداني", "mohammed-shia-sudani"),
+])
+def test_actors_full_scale_names_resolve(actors: ActorDictionary, name: str, actor_id: str) -> None:
+    assert actor_id in {a.id for a in actors.lookup(name)[1]}, name
+
+
+def test_actors_everyday_words_are_only_descriptions(actors: ActorDictionary) -> None:
+    """Bare الشباب (young people), القاعدة (the rule), الجيش الأبيض (medical staff), الحرس الجمهوري (any
+    country's) name an actor only when the document supports it."""
+    for text, actor_id in [("الشباب", "al-shabaab"), ("القاعدة", "al-qaeda"), ("الجيش الأبيض", "white-army"),
+                           ("الحرس الجمهوري", "syria-republican-guard"), ("المقاومة الشعبية", "popular-resistance-sudan")]:
+        infos = [n for n in actors.name_info(normalize_name(text)) if n.actor_id == actor_id]
+        assert infos and all(n.descriptive for n in infos), text
+    for bare in ("الحلو", "المالكي"):
+        assert not [n for n in actors.name_info(normalize_name(bare)) if not n.descriptive
+                    and n.actor_id in ("abdelaziz-hilu", "nouri-maliki")], bare
+
+
+def test_actors_persons_carry_dates_and_affiliations(actors: ActorDictionary) -> None:
+    for a in actors.actors:
+        if a.valid_from and a.valid_to:
+            assert a.valid_from <= a.valid_to, a.id
+    assert actors.get("tareq-saleh").affiliation == "national-resistance-yemen"
+    assert actors.get("naim-qassem").affiliation == "hezbollah"
+    assert actors.get("herzi-halevi").valid_to == "2025-03-05" == actors.get("eyal-zamir").valid_from
+    assert actors.get("quds-force").affiliation == "irgc"
+    # a unit and its parent never share a name the validator cannot resolve
+    assert not [p for p in actors.validate() if p.startswith("WARN") and "needs context" in p]

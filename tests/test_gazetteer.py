@@ -260,3 +260,48 @@ def test_gazetteer_build_script_reproduces_generated_files(tmp_path: Path) -> No
     for name in ("countries.tsv", "geonames.tsv", "bbox.tsv"):
         assert (tmp_path / name).read_text(encoding="utf-8") == \
             (data_path("gazetteer") / name).read_text(encoding="utf-8"), name
+
+
+# ---------------------------------------------------------------------- full scale (issue 3)
+@pytest.mark.parametrize(("name", "place_id", "feature"), [
+    ("مخيم الهول", "sy-al-hol-camp", "camp"), ("مستشفى كمال عدوان", "ps-kamal-adwan-hospital", "facility"),
+    ("محور نتساريم", "ps-netzarim-corridor", "region"), ("مخيم خان يونس", "ps-khan-younis-camp", "camp"),
+    ("معبر بيت حانون", "ps-erez-crossing", "crossing"), ("مخيم نور شمس", "ps-nur-shams-camp", "camp"),
+    ("ميناء رأس عيسى", "ye-ras-isa", "port"), ("مطار زوارة", "ly-zuwara-airport", "airport"),
+    ("الكلية العسكرية", "ly-military-college", "facility"), ("قنفودة", "ly-ganfouda", "district"),
+    ("ساحة التحرير", "iq-tahrir-square", "district"), ("مطار أربيل", "iq-erbil-airport", "airport"),
+    ("قضاء حديثة", "gn-96309", "town"), ("مدينة القائم", "gn-92138", "town"),
+    ("بلدة الخيام", "lb-khiam", "town"), ("مخيم عين الحلوة", "lb-ain-al-hilweh-camp", "camp"),
+    ("مخيم كلمة", "sd-kalma-camp", "camp"), ("أبو شوك", "sd-abu-shouk-camp", "camp"),
+    ("قاعدة وادي سيدنا", "sd-wadi-seidna", "base"), ("كيسمايو", "gn-55671", "city"),
+    ("مطار التيفور", "sy-t4-airbase", "base"), ("مدينة المجلد", "sd-al-mujlad", "town"),
+])
+def test_gazetteer_conflict_facilities_and_districts(gaz: Gazetteer, name: str, place_id: str,
+                                                      feature: str) -> None:
+    _, found = gaz.lookup(name)
+    assert place_id in {p.id for p in found}, name
+    place = gaz.get(place_id)
+    assert place.feature == feature and place.parent, name
+
+
+def test_gazetteer_curated_sites_have_parents_sources_and_provenance(gaz: Gazetteer) -> None:
+    path = data_path("gazetteer") / "curated_sites.tsv"
+    head = path.read_text(encoding="utf-8").splitlines()[:3]
+    assert any("GeoNames" in ln or "curator" in ln for ln in head)
+    sites = [p for p in gaz.places if p.source.startswith("curated_sites.tsv")]
+    assert len(sites) >= 100
+    for p in sites:
+        assert p.parent and p.parent in gaz, p.id
+        assert gaz.get(p.parent).country == p.country, p.id
+
+
+def test_gazetteer_everyday_words_need_the_long_form(gaz: Gazetteer) -> None:
+    """Places whose bare name is an everyday word answer only to a longer form."""
+    for bare, longer, pid in [("الخيام", "بلدة الخيام", "lb-khiam"), ("طويلة", "بلدة طويلة", "sd-tawila"),
+                              ("المجلد", "مدينة المجلد", "sd-al-mujlad"), ("البقاع", "سهل البقاع", "lb-adm-bekaa"),
+                              ("مشهد", "مدينة مشهد", "gn-124665"), ("الخبر", "مدينة الخبر", "gn-109323"),
+                              ("جدة", "مدينة جدة", "sa-jeddah"), ("كوبا", "جمهورية كوبا", "cu")]:
+        assert gaz.is_stopword(_n(bare)), bare
+        assert pid in {p.id for p in gaz.lookup(longer)[1]}, longer
+    assert "gn-360502" not in {p.id for p in gaz.lookup("أقصر")[1]}  # 'shorter', not Luxor
+    assert "gn-360502" in {p.id for p in gaz.lookup("الأقصر")[1]}

@@ -1,0 +1,126 @@
+"""How many gold place and actor names resolve to the *right* gazetteer / actor-dictionary entry.
+
+For every ``*.gold.json`` under a directory (default ``../shared/dev`` relative to the repository), each
+event's ``location`` list and each of its ``actors`` lists is a set of acceptable names for one place or
+actor: the Arabic ones (any Arabic letter) are looked up with ``Gazetteer.lookup`` /
+``ActorDictionary.lookup``; a name counts as resolved when one of the entries it finds has, among its
+English names (name_en, variants_en; for places also the id), one of the gold list's English names —
+finding *some* entry is not enough. Each distinct (document, name, list) is counted once.
+
+Prints per-country and overall shares, the misses (``--misses``), and the load time and peak memory of
+loading both resources (tracemalloc; also the process's max RSS).
+
+    python scripts/resource_coverage.py [DIR] [--misses]
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import re
+import resource
+import sys
+import time
+import tracemalloc
+from collections import defaultdict
+from pathlib import Path
+
+from rasd.actors import ActorDictionary
+from rasd.gazetteer import Gazetteer
+from rasd.normalize import normalize_name
+
+_ARABIC = re.compile(r"[\u0621-\u064a]")
+DEFAULT_DIR = Path(__file__).resolve().parents[2] / "shared" / "dev"
+
+
+def _english_key(s: str) -> str:
+    return " ".join(re.sub(r"[^a-z0-9 ]+", " ", s.lower().replace("'", "")).split())
+
+
+def _split(names: list[str]) -> tuple[list[str], set[str]]:
+    arabic = [n for n in names if isinstance(n, str) and _ARABIC.search(n)]
+    english = {_english_key(n) for n in names if isinstance(n, str) and not _ARABIC.search(n)}
+    return arabic, english - {""}
+
+
+def _entry_english(entry: object) -> set[str]:
+    names = {_english_key(getattr(entry, "name_en", "")), _english_key(getattr(entry, "id", ""))}
+    names |= {_english_key(v) for v in getattr(entry, "variants_en", ())}
+    return names - {""}
+
+
+def load_resources() -> tuple[Gazetteer, ActorDictionary, float, float]:
+    """Both resources, the seconds loading them takes and the tracemalloc peak (MiB) of a second load
+    (tracing slows loading several times, so time and memory are measured separately)."""
+    t0 = time.perf_counter()
+    gaz = Gazetteer.load()
+    actors = ActorDictionary.load()
+    seconds = time.perf_counter() - t0
+    tracemalloc.start()
+    Gazetteer.load()
+    ActorDictionary.load()
+    _, peak = tracemalloc.get_traced_memory()
+    tracemalloc.stop()
+    return gaz, actors, seconds, peak / 2**20
+
+
+def measure(directory: Path, gaz: Gazetteer, actors: ActorDictionary) -> dict[str, dict[str, list[tuple]]]:
+    """{"place"|"actor": {country: [(doc, arabic name, resolved?, found ids, gold English names)]}}."""
+    out: dict[str, dict[str, list[tuple]]] = {"place": defaultdict(list), "actor": defaultdict(list)}
+    for path in sorted(directory.glob("*.gold.json")):
+        gold = json.loads(path.read_text(encoding="utf-8"))
+        doc = path.name.removesuffix(".gold.json")
+        seen: set[tuple[str, str, str]] = set()
+        for ev in gold.get("events", []):
+            country = ev.get("country") or "-"
+            lists: list[tuple[str, list[str]]] = []
+            if ev.get("location"):
+                lists.append(("place", ev["location"]))
+            lists += [("actor", names) for names in ev.get("actors") or [] if names]
+            for what, names in lists:
+                arabic, english = _split(names)
+                for name in arabic:
+                    key = (what, normalize_name(name), "|".join(sorted(english)))
+                    if key in seen:
+                        continue
+                    seen.add(key)
+                    found = gaz.lookup(name)[1] if what == "place" else actors.lookup(name)[1]
+                    ok = any(_entry_english(e) & english for e in found)
+                    out[what][country].append((doc, name, ok, [e.id for e in found][:4], sorted(english)[:3]))
+    return out
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    ap.add_argument("directory", nargs="?", default=str(DEFAULT_DIR))
+    ap.add_argument("--misses", action="store_true", help="list the names that do not resolve to the right entry")
+    args = ap.parse_args(argv)
+    directory = Path(args.directory)
+    if not directory.is_dir():
+        print(f"no such directory: {directory}", file=sys.stderr)
+        return 2
+    gaz, actors, seconds, peak_mib = load_resources()
+    rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024  # KiB on Linux
+    results = measure(directory, gaz, actors)
+    for what, target in (("place", 0.90), ("actor", 0.85)):
+        per = results[what]
+        total = sum(len(v) for v in per.values())
+        good = sum(ok for v in per.values() for _, _, ok, _, _ in v)
+        print(f"{what}s: {good}/{total} = {good / max(total, 1):.1%} resolve to the right entry "
+              f"(target {target:.0%})")
+        for country in sorted(per):
+            rows = per[country]
+            n_ok = sum(ok for _, _, ok, _, _ in rows)
+            print(f"  {country}: {n_ok}/{len(rows)} = {n_ok / len(rows):.1%}")
+        if args.misses:
+            for country in sorted(per):
+                for doc, name, ok, ids, english in per[country]:
+                    if not ok:
+                        print(f"    miss {country} {doc}: {name!r} → {ids or 'nothing'} (gold: {english})")
+    print(f"load: gazetteer {len(gaz.places)} places + {len(actors.actors)} actors in {seconds:.2f} s, "
+          f"peak traced memory {peak_mib:.1f} MiB, process max RSS {rss:.0f} MiB")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
