@@ -173,6 +173,9 @@ class CueLexicon:
         self.place_cues: PhraseMatcher[int] = PhraseMatcher(place_cues)
         self.place_blockers = frozenset(normalize_name(f) for f in _str_list(
             data.get("place_blockers", []), shown, "place_blockers"))
+        self.cue_only_places = frozenset(normalize_name(f) for f in _str_list(
+            data.get("cue_only_places", []), shown, "cue_only_places"))
+        self.not_names = frozenset(normalize_name(f) for f in _str_list(data.get("not_names", []), shown, "not_names"))
         self.capital_words = tuple(_str_list(data.get("capital_words", []), shown, "capital_words"))
         self.suppress_before = frozenset(normalize_name(f) for f in _str_list(
             data.get("suppress_before", []), shown, "suppress_before"))

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 
 from .actors import Actor, ActorDictionary, ActorName
 from .gazetteer import Gazetteer, Place, haversine_km
-from .matcher import PhraseMatcher
+from .matcher import PhraseMatcher, is_word_char
 from .normalize import Normalized, normalize_name
 
 
@@ -50,11 +50,13 @@ class PlaceCandidate:
     nend: int
     prefix: str                 # proclitics before the name (وب in وبطرابلس)
     places: tuple[Place, ...]
+    cued: bool = True           # a place cue stands before it (or it needs none)
 
 
 class ActorLinker:
-    def __init__(self, actors: ActorDictionary) -> None:
+    def __init__(self, actors: ActorDictionary, not_names: frozenset[str] = frozenset()) -> None:
         self.actors = actors
+        self.not_names = not_names
         entries: list[tuple[str, ActorName]] = []
         for name in actors.names():
             norm = normalize_name(name.text)
@@ -68,6 +70,8 @@ class ActorLinker:
         one of the document's `country`; call again with the country once it is known."""
         found: list[ActorMention] = []
         for hit in self.matcher.find(norm.text):
+            if self.not_names and _whole_word(norm.text, hit.word_start, hit.end) in self.not_names:
+                continue
             chosen = self._choose(hit.payloads, published, country)
             if chosen is None:
                 continue
@@ -120,6 +124,12 @@ def capital_mentions(linker: PlaceLinker, text: str, norm: Normalized, taken: Se
     return out
 
 
+def _whole_word(text: str, start: int, end: int) -> str:
+    while end < len(text) and is_word_char(text[end]):
+        end += 1
+    return text[start:end]
+
+
 def _valid_on(actor: Actor, day: str) -> bool:
     return (actor.valid_from is None or actor.valid_from <= day) and (actor.valid_to is None or day <= actor.valid_to)
 
@@ -132,9 +142,11 @@ class PlaceLinker:
     SMALL_PLACE = 100_000
 
     def __init__(self, gazetteer: Gazetteer, place_cues: PhraseMatcher[int] | None = None,
-                 capital_words: Sequence[str] = (), blockers: frozenset[str] = frozenset()) -> None:
+                 capital_words: Sequence[str] = (), blockers: frozenset[str] = frozenset(),
+                 cue_only: frozenset[str] = frozenset()) -> None:
         self.gazetteer = gazetteer
         self.blockers = blockers
+        self.cue_only = cue_only
         self.place_cues = place_cues
         self.capitals = _capitals(gazetteer)
         self.capital_words: PhraseMatcher[str] = PhraseMatcher(
@@ -155,9 +167,11 @@ class PlaceLinker:
             if not hit.prefix and before and before[-1] in self.blockers:
                 continue
             places = tuple(self.gazetteer.get(pid) for pid in hit.payloads)
-            if not self._strong(places, hit.phrase) and not self._cued(norm.text, hit.word_start, hit.prefix):
+            cued = self._cued(norm.text, hit.word_start, hit.prefix)
+            if not cued and not self._strong(places, hit.phrase):
                 continue
-            out.append(PlaceCandidate(hit.start, hit.end, hit.prefix, places))
+            out.append(PlaceCandidate(hit.start, hit.end, hit.prefix, places,
+                                      cued=cued or hit.phrase not in self.cue_only))
         return out
 
     def is_place_here(self, norm: Normalized, start: int, end: int) -> bool:
@@ -186,6 +200,8 @@ class PlaceLinker:
         resolved: list[Place] = [c.places[0] for c in candidates if len(c.places) == 1]
         for cand in candidates:
             ns, ne, places = cand.nstart, cand.nend, cand.places
+            if not cand.cued and not any(p.country == doc_country for p in places):
+                continue  # a common word that is also a place name, with nothing to make it one
             before = norm.text[max(0, ns - 30):ns].split()[-3:]
             after = norm.text[ne:ne + 30].split()[:2]
             ranked = self.gazetteer.rank(places, doc_country=doc_country, context_words=before + after,

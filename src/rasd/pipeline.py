@@ -62,8 +62,9 @@ class Resources:
             actors=actors,
             triggers=TriggerLexicon.load(p("triggers.yaml") or "triggers.yaml"),
             cues=cues,
-            actor_linker=ActorLinker(actors),
-            place_linker=PlaceLinker(gazetteer, cues.place_cues, cues.capital_words, cues.place_blockers),
+            actor_linker=ActorLinker(actors, cues.not_names),
+            place_linker=PlaceLinker(gazetteer, cues.place_cues, cues.capital_words, cues.place_blockers,
+                                     cues.cue_only_places),
         )
 
 
