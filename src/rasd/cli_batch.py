@@ -21,7 +21,7 @@ def batch(
     output: Annotated[str, typer.Argument(help="Output directory (created; must be empty unless --overwrite).")],
     engine: Annotated[str, typer.Option(help="local (process pool, no Java) or spark.")] = "local",
     master: Annotated[str, typer.Option(help="Spark master URL (spark engine).")] = "local[*]",
-    partitions: Annotated[int | None, typer.Option(min=1, help="Spark partitions (default: one per unit).")] = None,
+    partitions: Annotated[int | None, typer.Option(min=1, help="Spark partitions (default: 2 per core, at most 20 units each).")] = None,
     workers: Annotated[int | None, typer.Option(min=1, help="Worker processes (local engine; default: one per CPU).")] = None,
     fmt: Annotated[str, typer.Option("--format", help="parquet (tables) or jsonl (document records).")] = "parquet",
     input_format: Annotated[str | None, typer.Option(help="jsonl, parquet, files or warc (default: from the name).")] = None,

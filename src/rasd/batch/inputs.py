@@ -245,8 +245,10 @@ def item_from_mapping(obj: Any, fields: Fields, *, input: str, record: str, name
             published = parse_published(raw_pub)
         except ValueError as exc:
             return bad(str(exc))
-    if fields.text not in obj or obj[fields.text] is None:
+    if fields.text not in obj:
         return bad(f"no {fields.text!r} field")
+    if obj[fields.text] is None:
+        return bad(f"{fields.text!r} is null")
     text = obj[fields.text]
     if not isinstance(text, str):
         return bad(f"{fields.text!r} is not a string (JSON {_json_type(text)})")

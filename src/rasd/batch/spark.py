@@ -49,7 +49,8 @@ def run_spark(tasks: Sequence[Task], *, master: str = DEFAULT_MASTER, partitions
               session: Any = None) -> list[UnitStats]:
     """Run the tasks as one Spark job; returns the units' stats in unit order.
 
-    `partitions` defaults to the number of units (each task then runs one unit; Spark balances them).
+    `partitions` defaults to twice the cluster's cores (fewer, longer tasks cost less to schedule), and more
+    when needed to keep a task at no more than 20 units.
     A given `session` is used and left running; otherwise one is started on `master` and stopped.
     """
     if not tasks:
@@ -58,7 +59,8 @@ def run_spark(tasks: Sequence[Task], *, master: str = DEFAULT_MASTER, partitions
     spark = spark_session(master) if own else session
     try:
         sc = spark.sparkContext
-        n = max(1, min(partitions or len(tasks), len(tasks)))
+        default = max(2 * sc.defaultParallelism, -(-len(tasks) // 20))
+        n = max(1, min(partitions or default, len(tasks)))
         stats: list[UnitStats] = sc.parallelize(list(tasks), numSlices=n).mapPartitions(_run_partition).collect()
     finally:
         if own:
