@@ -78,12 +78,17 @@ class _PhraseTable:
         for p in phrases:
             by_first.setdefault(p.words[0], []).append(p)
         self._by_first = {k: sorted(v, key=lambda p: -len(p.words)) for k, v in by_first.items()}
+        # the first words with every proclitic run (callers pass subsets of _PREFIXES): one set lookup
+        # rejects the other words of a text
+        self._prefixed = frozenset(pre + w for w in self._by_first for pre in _PREFIXES)
 
     def match(self, toks: Sequence[Tok], i: int, prefixes: Sequence[str] = ("",),
               limit: int | None = None) -> _Hit | None:
         """The longest phrase starting at token i (ending before token `limit`)."""
         end = len(toks) if limit is None else limit
         first = toks[i].text
+        if first not in self._prefixed and first not in self._by_first:
+            return None
         best: _Hit | None = None
         for n in range(min(len(first) - 2, _MAX_PREFIX) + 1):
             # a proclitic run of n letters, leaving a stem of two letters or more (lengths tried shortest first)

@@ -114,6 +114,10 @@ class NumberRecognizer:
         for ph in self.vague:
             vague_first.setdefault(ph.words[0], []).append(ph)
         self._vague_first = vague_first
+        # every surface form (with any proclitic) a number word or a vague quantity can start with: one set
+        # lookup rejects the other words of a text
+        self._word_forms = frozenset(p + w for w in self.words for p in ("", *self.proclitics))
+        self._vague_forms = frozenset(p + w for w in vague_first for p in ("", *self._all_prefixes))
 
     # ------------------------------------------------------------------ loading
     @classmethod
@@ -177,7 +181,7 @@ class NumberRecognizer:
         e = self.words.get(word)
         if e is not None:
             return 0, e
-        if clitics:
+        if clitics and word in self._word_forms:
             for p in self.proclitics:
                 if word.startswith(p) and len(word) > len(p) + 1:
                     e = self.words.get(word[len(p):])
@@ -371,6 +375,8 @@ class NumberRecognizer:
     def _vague_at(self, toks: Sequence[Tok], i: int) -> tuple[int, int, int] | None:
         """(value, index after, clitic length) of a vague quantity at token `i`."""
         w = toks[i].text
+        if w not in self._vague_forms:
+            return None
         cands = list(self._vague_first.get(w, ()))
         for p in self._all_prefixes:
             if w.startswith(p) and len(w) > len(p) + 1:
