@@ -601,15 +601,20 @@ class _Found:
 
 
 class _Parser:
-    def __init__(self, lex: _Lexicon, toks: Sequence[_Tok]) -> None:
+    def __init__(self, lex: _Lexicon, toks: Sequence[_Tok],
+                 index: dict[int, dict[str, tuple[tuple[str, ...], ...]]] | None = None) -> None:
         self.lex = lex
         self.toks = toks
+        self.index = index or {}
 
     def w(self, i: int) -> str:
         return self.toks[i].text if 0 <= i < len(self.toks) else ""
 
     def seq(self, i: int, phrases: Iterable[tuple[str, ...]]) -> int | None:
         """End index of the longest phrase matching at i."""
+        by_first = self.index.get(id(phrases))
+        if by_first is not None:
+            phrases = by_first.get(self.w(i), ())
         best: int | None = None
         for p in phrases:
             if all(self.w(i + k) == p[k] for k in range(len(p))) and (best is None or i + len(p) > best):
@@ -947,6 +952,10 @@ class DateRecognizer:
                     words.add(item)
         words.add("ال")
         self._first_words = frozenset(words)
+        self._first_forms = frozenset(c + w for w in words for c in ("", *_CLITICS))
+        # the phrase sets the parser scans at every candidate word, indexed by their first word
+        self._seq_index = {id(c): _index(c) for c in (lexicon.day_before_yesterday, lexicon.last_night,
+                                                       lexicon.day_parts, lexicon.approx)}
 
     @classmethod
     def load(cls, path: str | None = None) -> DateRecognizer:
@@ -967,7 +976,7 @@ class DateRecognizer:
         toks = [_Tok(m.group(), m.start(), m.end()) for m in _TOKEN.finditer(norm)]
         numeric = self._numeric(norm, toks)
         out: list[DateMatch] = []
-        parser = _Parser(self._lex, toks)
+        parser = _Parser(self._lex, toks, self._seq_index)
         i = 0
         while i < len(toks):
             found = numeric.get(i)
@@ -983,7 +992,7 @@ class DateRecognizer:
                         or ("ب" in clitic and not rest.startswith("ال")):
                     continue
                 stripped = _Tok(rest, tok.start + len(clitic), tok.end)
-                found = _Parser(self._lex, _Toks(toks, i, stripped)).at(i)
+                found = _Parser(self._lex, _Toks(toks, i, stripped), self._seq_index).at(i)
                 if found is not None:
                     if found.start is None:
                         found = _Found(found.i, found.j, found.ref, found.kind, stripped.start,
@@ -999,9 +1008,7 @@ class DateRecognizer:
         return out
 
     def _may_start(self, word: str) -> bool:
-        if word[:1].isdigit() or word in self._first_words:
-            return True
-        return any(word.startswith(c) and word[len(c):] in self._first_words for c in _CLITICS)
+        return word[:1].isdigit() or word in self._first_forms
 
     def _numeric(self, norm: str, toks: list[_Tok]) -> dict[int, _Found]:
         """Numeric dates (2019/5/8, 8-5-2019), keyed by the index of their first token."""
