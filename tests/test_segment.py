@@ -42,3 +42,9 @@ def test_segment_every_nonspace_character_is_in_one_sentence(text: str) -> None:
     assert all(c == 1 for i, c in enumerate(covered) if not text[i].isspace())
     for t in seg.tokens:
         assert text[t.start:t.end] == t.text
+
+
+@given(st.text(alphabet=st.sampled_from(list("وفبلكسالي")), min_size=1, max_size=5))
+def test_segment_proclitic_table_agrees_with_clitic_splits(prefix: str) -> None:
+    expected = any(p == prefix for p, _ in clitic_splits(prefix + "xx", min_stem=2))
+    assert is_proclitic_sequence(prefix) == expected

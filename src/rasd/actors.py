@@ -364,7 +364,8 @@ def explain_find(gaz: Gazetteer, actors: ActorDictionary, name: str, *, doc_coun
         if gaz.is_stopword(form):
             out.append("  stopword: never read alone as a place")
         if places:
-            ranked = gaz.rank(places, doc_country=doc_country, context_words=context_words, nearby=())
+            ranked = gaz.rank(places, doc_country=doc_country,
+                              context_words=[normalize_name(w) for w in context_words], nearby=())
             for i, (p, score, why) in enumerate(ranked):
                 mark = "→" if i == 0 else " "
                 out.append(f" {mark} place {p.id} {p.name_en} / {p.name_ar} ({p.feature}, {p.country}"

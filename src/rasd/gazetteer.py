@@ -356,14 +356,15 @@ class Gazetteer:
     # ------------------------------------------------------------------ disambiguation
     def rank(self, candidates: Sequence[Place], *, doc_country: str | None = None,
              context_words: Sequence[str] = (), nearby: Sequence[Place] = ()) -> list[tuple[Place, float, list[str]]]:
-        """Score each candidate; best first. Reasons say what each point came from.
+        """Score each candidate; best first. Reasons say what each point came from. `context_words` are
+        normalized (`normalize_name`).
 
         Evidence, strongest first: the document's country; context words naming the place's country,
         admin1 or parent, or its feature class (مطار → airport); places already resolved nearby (same
         parent, within 100 km); then a prior from feature class and population; curated entries get a
         small bonus over generated ones.
         """
-        ctx = {normalize_name(w) for w in context_words if w}
+        ctx = {w for w in context_words if w}  # already normalized (normalize_name)
         ctx_forms: set[str] = set()
         for w in ctx:
             ctx_forms.update(strip_clitics(w))

@@ -133,6 +133,22 @@ def clitic_splits(word: str, min_stem: int = 2) -> list[tuple[str, str]]:
     return out
 
 
+def _proclitic_sequences() -> frozenset[str]:
+    """Every run of proclitics `clitic_splits` accepts (و ف, then ب ل ك س, then ال; لل for ل + ال)."""
+    runs = set()
+    for conj in ("", *CONJUNCTIONS):
+        for prep in ("", *PREPOSITIONS, "س"):
+            runs.add(conj + prep)
+            if prep in ("", "ب", "ك"):
+                runs.add(conj + prep + ARTICLE)
+            if prep == "ل":
+                runs.add(conj + "لل")
+    return frozenset(r for r in runs if r)
+
+
+PROCLITIC_SEQUENCES = _proclitic_sequences()
+
+
 def is_proclitic_sequence(prefix: str) -> bool:
     """True when `prefix` (normalized) is a valid run of proclitics before a name: و ف ب ل ك ال لل."""
-    return any(p == prefix for p, _ in clitic_splits(prefix + "xx", min_stem=2))
+    return prefix in PROCLITIC_SEQUENCES
