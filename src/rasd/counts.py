@@ -105,8 +105,11 @@ class _PhraseTable:
     def scan(self, toks: Sequence[Tok], lo: int, hi: int, prefixes: Sequence[str] = ("",)) -> list[_Hit]:
         out: list[_Hit] = []
         i = lo
+        prefixed, by_first = self._prefixed, self._by_first
         while i < hi:
-            h = self.match(toks, i, prefixes, hi) if toks[i].kind == "word" else None
+            t = toks[i]
+            h = self.match(toks, i, prefixes, hi) if t.kind == "word" and (
+                t.text in prefixed or t.text in by_first) else None
             if h is None:
                 i += 1
             else:

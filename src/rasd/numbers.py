@@ -118,6 +118,10 @@ class NumberRecognizer:
         # lookup rejects the other words of a text
         self._word_forms = frozenset(p + w for w in self.words for p in ("", *self.proclitics))
         self._vague_forms = frozenset(p + w for w in vague_first for p in ("", *self._all_prefixes))
+        # what the word right before a number must be for a qualifier phrase to end there
+        self._before_last = frozenset(
+            ph.words[-1] if len(ph.words) > 1 else p + ph.words[0]
+            for ph in self.before for p in ("", *self.proclitics))
 
     # ------------------------------------------------------------------ loading
     @classmethod
@@ -222,6 +226,8 @@ class NumberRecognizer:
     def qualifier_before(self, toks: Sequence[Tok], i: int, floor: int = 0) -> tuple[str, int, int] | None:
         """(qualifier, normalized start, first token index) when a qualifier phrase ends right before token `i`;
         the start leaves out a proclitic on its first word (بنحو → نحو)."""
+        if i == 0 or toks[i - 1].text not in self._before_last:
+            return None
         for ph in self.before:
             k = i - len(ph.words)
             if k >= floor:
