@@ -420,21 +420,14 @@ class EventAssembler:
         # trigger, after it before before it
         tpos = d.trigger.nstart
 
-        def cue_precision(p: PlaceMention) -> int | None:
-            before = " ".join(ctx.norm.text[max(0, p.nstart - 25):p.nstart].split()[-2:])
-            precs = [h.payloads[0] for h in self.cues.place_cues.find(before) if h.end == len(before)]
-            if "ب" in ctx.norm.text[max(0, p.nstart - 3):p.nstart].replace("ال", ""):
-                precs.append(1)
-            return min(precs) if precs else None
-
         def key(p: PlaceMention) -> tuple[int, int, int, int]:
             spec = SPECIFIC_FEATURES.get(p.place.feature, 3)
-            cue = cue_precision(p)
+            cue = p.cue
             bonus = 0 if cue is None else (4 if cue == 1 else 2)
             return (-(spec + bonus), 0 if p.nstart >= tpos else 1, abs(p.nstart - tpos), p.nstart)
 
         best = sorted(cands, key=key)[0]
-        precision = cue_precision(best) or 1
+        precision = best.cue or 1
         if best.place.feature in ("admin1", "region"):
             precision = max(precision, 3 if best.place.feature == "region" else 2)
         if best.place.feature == "country":

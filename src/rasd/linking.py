@@ -42,6 +42,7 @@ class PlaceMention:
     score: float
     reasons: tuple[str, ...]
     alternatives: int   # how many other candidates the name had
+    cue: int | None = None  # geo precision the cue before it gives (في 1, قرب 2 …), None without one
 
 
 @dataclass(frozen=True, slots=True)
@@ -51,6 +52,7 @@ class PlaceCandidate:
     prefix: str                 # proclitics before the name (وب in وبطرابلس)
     places: tuple[Place, ...]
     cued: bool = True           # a place cue stands before it (or it needs none)
+    cue: int | None = None      # geo precision the cue before it gives (في 1, قرب 2 …), None without one
 
 
 class ActorLinker:
@@ -167,11 +169,14 @@ class PlaceLinker:
             if not hit.prefix and before and before[-1] in self.blockers:
                 continue
             places = tuple(self.gazetteer.get(pid) for pid in hit.payloads)
-            cued = self._cued(norm.text, hit.word_start, hit.prefix)
+            cue = self._cue(norm.text, hit.word_start)
+            cued = cue is not None
             if not cued and not self._strong(places, hit.phrase):
                 continue
+            if cue is None and "ب" in hit.prefix.replace("ال", ""):
+                cue = 1  # بطرابلس: "in", though not enough to make a weak name a place
             out.append(PlaceCandidate(hit.start, hit.end, hit.prefix, places,
-                                      cued=cued or hit.phrase not in self.cue_only))
+                                      cued=cued or hit.phrase not in self.cue_only, cue=cue))
         return out
 
     def is_place_here(self, norm: Normalized, start: int, end: int) -> bool:
@@ -183,16 +188,18 @@ class PlaceLinker:
         ws = start
         while ws > 0 and norm.text[ws - 1] not in " \n":
             ws -= 1
-        return self._cued(norm.text, ws, norm.text[ws:start]) or norm.text[ws:start].endswith("ب")
+        return self._cue(norm.text, ws) is not None or norm.text[ws:start].endswith("ب")
 
     def _strong(self, places: Sequence[Place], name: str) -> bool:
         return any(not p.id.startswith("gn-") or (p.population >= self.SMALL_PLACE and len(name) > 3) for p in places)
 
-    def _cued(self, text: str, word_start: int, prefix: str) -> bool:
+    def _cue(self, text: str, word_start: int) -> int | None:
+        """The geo precision of the place cue ending right before the word (the tightest when several)."""
         if self.place_cues is None:
-            return False
+            return None
         before = " ".join(text[max(0, word_start - 25):word_start].split()[-2:])
-        return any(h.end == len(before) for h in self.place_cues.find(before))
+        precs = [h.payloads[0] for h in self.place_cues.find(before) if h.end == len(before)]
+        return min(precs) if precs else None
 
     def link(self, text: str, norm: Normalized, candidates: Sequence[PlaceCandidate],
              doc_country: str | None) -> list[PlaceMention]:
@@ -211,7 +218,8 @@ class PlaceLinker:
             place, score, reasons = ranked[0]
             s, e = norm.to_original(ns, ne)
             mentions.append(PlaceMention(start=s, end=e, nstart=ns, nend=ne, text=text[s:e], place=place,
-                                         score=score, reasons=tuple(reasons), alternatives=len(places) - 1))
+                                         score=score, reasons=tuple(reasons), alternatives=len(places) - 1,
+                                         cue=cand.cue))
         return mentions
 
 
