@@ -9,6 +9,7 @@ from pathlib import Path
 from typing import Annotated, Any
 
 import typer
+from rich import box
 from rich.console import Console
 from rich.table import Table
 
@@ -85,44 +86,49 @@ def extract(
         raise typer.Exit(1)
 
 
-def _fmt_counts(counts: Any) -> str:
-    parts = []
-    for c in counts:
-        q = {"exact": "", "approx": "~", "at_least": "≥", "at_most": "≤", "vague": "vague "}.get(c.qualifier, "")
-        sub = f" ⊂#{c.parent + 1}" if c.parent is not None else ""
-        parts.append(f"{c.kind} {q}{c.value} {c.who} ({c.scope}){sub}")
-    return "\n".join(parts)
+_QUAL = {"exact": "", "approx": "~", "at_least": "≥", "at_most": "≤", "vague": "vague "}
+
+
+def _fmt_count(c: Any, counts: Any) -> str:
+    sub = ""
+    if c.parent is not None and 0 <= c.parent < len(counts):
+        sub = f" (of the {counts[c.parent].value})"
+    return f"{c.kind} {_QUAL.get(c.qualifier, '')}{c.value} {c.who}, {c.scope}{sub}"
 
 
 def print_table(console: Console, rec: DocumentRecord) -> None:
-    """A readable summary of one record for a person at a terminal."""
+    """A readable summary of one record for a person at a terminal: one block per event, then the counts,
+    places and actors the text names."""
     d = rec.document
     console.print(f"[bold]{d.source}[/]  {d.id[:19]}…  language={d.language}  length={d.length}  "
-                  f"published={d.published or 'unknown'}  country={d.country or '?'}")
-    t = Table(title=f"{len(rec.events)} events", show_lines=True)
-    for col in ("#", "type", "modality", "actor1", "actor2", "place", "date", "counts", "conf"):
-        t.add_column(col)
+                  f"published={d.published or 'unknown'}  country={d.country or '?'}  events={len(rec.events)}",
+                  highlight=False)
     for ev in rec.events:
-        typ = f"{ev.acled_event_type} / {ev.acled_sub_event_type}" if ev.acled_event_type else "—"
-        typ += f"\n{ev.plover}"
-        place = f"{ev.location.name_en} ({ev.location.country}, p{ev.location.geo_precision})" if ev.location else "—"
-        date = ev.date.start or "unknown"
-        if ev.date.end and ev.date.end != ev.date.start:
+        typ = f"{ev.acled_event_type} / {ev.acled_sub_event_type}" if ev.acled_event_type else "(outside ACLED)"
+        console.print(f"\n[bold]{ev.id}[/] {typ} · {ev.plover} · [italic]{ev.modality}[/] · confidence "
+                      f"{ev.confidence:.2f}", highlight=False)
+        who = " × ".join(a.name_en for a in (ev.actor1, ev.actor2) if a) or "no actor named"
+        place = (f"{ev.location.name_en} ({ev.location.country}, precision {ev.location.geo_precision})"
+                 if ev.location else "no place")
+        date = ev.date.start or "date unknown"
+        if ev.date.start and ev.date.end and ev.date.end != ev.date.start:
             date += f"…{ev.date.end}"
-        date += f" [{ev.date.precision}]"
-        modality = ev.modality + (f"\nper {ev.source_attribution}" if ev.source_attribution else "")
-        t.add_row(ev.id, typ, modality, ev.actor1.name_en if ev.actor1 else "—",
-                  ev.actor2.name_en if ev.actor2 else "—", place, date, _fmt_counts(ev.counts),
-                  f"{ev.confidence:.2f}")
-    console.print(t)
+        if ev.date.start:
+            date += f" ({ev.date.precision})"
+        line = f"   {who} · {place} · {date}"
+        if ev.source_attribution:
+            line += f" · per {ev.source_attribution}"
+        console.print(line, markup=False, highlight=False)
+        for c in ev.counts:
+            console.print(f"   - {_fmt_count(c, rec.counts)}", markup=False, highlight=False)
     if rec.counts:
-        ct = Table(title="counts in the text")
-        for col in ("#", "kind", "value", "qualifier", "who", "scope", "in", "text"):
-            ct.add_column(col)
+        t = Table(title="counts in the text", box=box.SIMPLE)
+        for col in ("#", "kind", "value", "qualifier", "who", "scope", "subset of", "text"):
+            t.add_column(col)
         for i, c in enumerate(rec.counts):
-            ct.add_row(str(i + 1), c.kind, str(c.value), c.qualifier, c.who, c.scope,
-                       f"#{c.parent + 1}" if c.parent is not None else "", c.text)
-        console.print(ct)
+            t.add_row(str(i + 1), c.kind, str(c.value), c.qualifier, c.who, c.scope,
+                      f"#{c.parent + 1}" if c.parent is not None else "", c.text)
+        console.print(t)
     places = sorted({(m.ref or "", m.text) for m in rec.mentions if m.kind == "place"})
     actors = sorted({(m.ref or "", m.text) for m in rec.mentions if m.kind == "actor"})
     console.print("places: " + ("; ".join(f"{t} → {r}" for r, t in places) or "—"), markup=False)
