@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
+from typing import Any
 
 from typer.testing import CliRunner
 
@@ -65,3 +66,23 @@ def test_cli_extract_rejects_a_malformed_published_date() -> None:
     res = runner.invoke(app, ["extract", str(EXAMPLE), "--published", "9/5/2019"])
     assert res.exit_code == 2
     assert "YYYY-MM-DD" in res.output
+
+
+def test_cli_extract_an_internal_error_costs_one_file_not_the_batch(tmp_path: Path, monkeypatch: Any) -> None:
+    from rasd.pipeline import Pipeline
+
+    real = Pipeline.extract_decoded
+
+    def flaky(self: Pipeline, decoded: Any, *, source: str, published: str | None = None) -> Any:
+        if source.endswith("bad.txt"):
+            raise RuntimeError("simulated bug")
+        return real(self, decoded, source=source, published=published)
+
+    monkeypatch.setattr(Pipeline, "extract_decoded", flaky)
+    bad = tmp_path / "bad.txt"
+    bad.write_text("اندلعت اشتباكات في مدينة سرت.", encoding="utf-8")
+    res = runner.invoke(app, ["extract", str(bad), str(EXAMPLE)])
+    assert res.exit_code == 1
+    assert len([x for x in res.stdout.splitlines() if x.strip()]) == 1
+    assert "bad.txt: internal error while extracting: RuntimeError: simulated bug" in res.stderr
+    assert "Traceback" not in res.output

@@ -74,6 +74,10 @@ def extract(
             _err(stderr, str(exc))
             failed.append(name)
             continue
+        except Exception as exc:  # a bug must not cost the other files: report it in one line and go on
+            _err(stderr, f"{name}: internal error while extracting: {type(exc).__name__}: {exc}")
+            failed.append(name)
+            continue
         if fmt == "json":
             sys.stdout.write(json.dumps(rec.to_json(), ensure_ascii=False, indent=2) + "\n")
         elif fmt == "jsonl":

@@ -31,6 +31,7 @@ from .segment import Segmented, Sentence
 VIOLENT_FAMILIES = frozenset({"violence", "territory", "abduction", "siege", "arrest", "looting"})
 PLACE_FALLBACK_FAMILIES = VIOLENT_FAMILIES | {"displacement", "protest"}
 REPORTER_KINDS = frozenset({"international_org", "media", "government"})
+RELATIVE_PRONOUNS = frozenset({"التي", "الذي", "الذين", "اللتي", "اللذين", "التى"})
 ARMED_KINDS = frozenset({"state_forces", "rebel_group", "political_militia", "identity_militia", "external_forces"})
 CIVILIAN_WHO = frozenset({"civilians", "children", "women", "migrants", "journalists", "medics"})
 SPECIFIC_FEATURES = {"district": 6, "facility": 6, "airport": 6, "port": 6, "base": 6, "camp": 6, "crossing": 6,
@@ -248,7 +249,10 @@ class EventAssembler:
             if prev:
                 in_clause = prev
                 rules.append("actors:previous_sentence")
-        actor1, actor2, others, role_rules = self._roles(in_clause, d, norm.text, trig, count_spans)
+        sentence_mentions = [m for m in ctx.actors if d.sentence.start <= m.nstart < d.trigger.nstart
+                             and not self._is_victim(norm.text, m, count_spans)]
+        actor1, actor2, others, role_rules = self._roles(in_clause, d, norm.text, trig, count_spans,
+                                                         sentence_mentions)
         rules += role_rules
         my_counts = _drop_shadowed_vague(tuple(counts[i] for i in sorted(set(d.count_ids))))
         acled_type, acled_sub = trig.acled_event_type, trig.acled_sub_event_type
@@ -306,7 +310,7 @@ class EventAssembler:
         return False
 
     def _roles(self, mentions: list[ActorMention], d: _Draft, text: str, trig: Trigger,
-               count_spans: Sequence[tuple[int, int]] = ()
+               count_spans: Sequence[tuple[int, int]] = (), sentence_mentions: Sequence[ActorMention] = ()
                ) -> tuple[ActorRef | None, ActorRef | None, tuple[ActorRef, ...], list[str]]:
         violent = trig.family in VIOLENT_FAMILIES
         groups: dict[str, list[ActorMention]] = {}
@@ -333,7 +337,7 @@ class EventAssembler:
             elif prev and prev[-1] in self.cues.between_words \
                     and 0 <= len(text[d.trigger.nend:m.nstart].split()) <= 5:
                 between.append(actor.id)
-        if not order:
+        if not order and not (trig.content and sentence_mentions):
             return None, None, (), []
         rules: list[str] = []
         if trig.content:
@@ -342,10 +346,24 @@ class EventAssembler:
             tpos, tend = d.trigger.nstart, d.trigger.nend
             after = [m for m in mentions if tend <= m.nstart <= tend + 12 and not text[tend:m.nstart].strip(" ,")]
             before = [m for m in mentions if m.nend <= tpos]
-            speaker = after[0] if after else (before[-1] if before else None)
+            speaker = after[0] if after else None
+            if speaker is None and sentence_mentions:
+                last = before[-1] if before else sentence_mentions[-1]
+                gap_words = {w.lstrip("و") for w in text[last.nend:tpos].split()}
+                if gap_words & RELATIVE_PRONOUNS or self._speech_between(text[last.nend:tpos]):
+                    # ميركل التي أعلنت أن بلادها تسعى …: the name the relative clause or the report hangs on
+                    speaker = last
+                else:
+                    # the verb's subject is dropped: the sentence's subject goes on (السراج … التقى … وطلب)
+                    speaker = sentence_mentions[0]
+            elif speaker is None and before:
+                speaker = before[-1]
             if speaker is not None:
                 sid = groups_key(speaker, violent, self.actors)
-                later = {groups_key(m, violent, self.actors) for m in mentions if m.nstart >= tend}
+                if sid not in groups:
+                    groups[sid] = [speaker]
+                # whom it calls on, accuses, rejects: named close after it
+                later = {groups_key(m, violent, self.actors) for m in mentions if tend <= m.nstart <= tend + 40}
                 order = [sid] + [a for a in order if a != sid and a in later]
                 targets.discard(sid)
                 rules.append("roles:speaker")
@@ -372,6 +390,9 @@ class EventAssembler:
             rules.append("roles:order")
         refs = [self._ref(a, groups[a]) for a in order]
         return refs[0], (refs[1] if len(refs) > 1 else None), tuple(refs[2:]), rules
+
+    def _speech_between(self, span: str) -> bool:
+        return bool(self.cues.speech_verbs.find(span))
 
     def _after_speech_verb(self, text: str, pos: int) -> bool:
         before = " ".join(text[max(0, pos - 20):pos].split()[-2:])
