@@ -186,12 +186,31 @@ def resources_validate(
           f"{len(lines) - len(errors) - len(warnings)} notes (--verbose lists them)")
 
 
+# modules whose commands need an optional extra: (module, its commands, the extra to install)
+_OPTIONAL = (("cli_store", ("ingest", "serve", "export"), "store"),
+             ("cli_eval", ("eval", "eval-ner"), None),
+             ("cli_batch", ("batch",), "spark"))
+
+
+def _missing_extra(command: str, extra: str | None, reason: str) -> None:
+    def run(args: Annotated[list[str] | None, typer.Argument(hidden=True)] = None) -> None:
+        hint = f"; install it with: pip install 'rasd[{extra}]'" if extra else ""
+        _err(Console(stderr=True), f"{command} is not available ({reason}){hint}")
+        raise typer.Exit(2)
+
+    app.command(command, help=f"(needs the '{extra}' extra)" if extra else "(not available)",
+                context_settings={"allow_extra_args": True, "ignore_unknown_options": True})(run)
+
+
 def _register_optional() -> None:
-    """Commands whose modules need the optional extras register themselves when importable."""
-    for module in ("cli_store", "cli_eval", "cli_batch"):
+    """Commands whose modules need the optional extras register themselves when importable; otherwise each
+    says in one line which extra to install."""
+    for module, commands, extra in _OPTIONAL:
         try:
             mod = __import__(f"rasd.{module}", fromlist=["register"])
-        except ImportError:
+        except ImportError as exc:
+            for command in commands:
+                _missing_extra(command, extra, f"missing module {exc.name}")
             continue
         mod.register(app)
 
