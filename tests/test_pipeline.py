@@ -227,3 +227,14 @@ def test_pipeline_tripoli_resolves_by_the_documents_country(pipeline: Pipeline) 
     assert lb.document.country == "LB" and ly.document.country == "LY"
     assert {m.ref for m in lb.mentions if m.text == "طرابلس"} == {"lb-tripoli"}
     assert {m.ref for m in ly.mentions if m.text == "طرابلس"} == {"ly-tripoli"}
+
+
+def test_pipeline_conflicting_tolls_keep_each_source(pipeline: Pipeline) -> None:
+    text = ("قال المرصد السوري لحقوق الإنسان إن 31 مدنيا على الأقل قتلوا في غارات جوية على مدينة إدلب أمس، "
+            "فيما قالت مديرية الصحة إن عدد القتلى بلغ 27 شخصا. وأصيب 40 آخرون، حسب الدفاع المدني.")
+    rec = pipeline.extract_text(text, source="t", published="2020-01-02")
+    sources = {(c.kind, c.value): c.source_attribution for c in rec.counts}
+    assert sources == {("killed", 31): "المرصد السوري لحقوق الإنسان", ("killed", 27): "مديرية الصحة",
+                       ("wounded", 40): "الدفاع المدني"}
+    strikes = [e for e in rec.events if e.acled_sub_event_type == "Air/drone strike"]
+    assert len(strikes) == 1 and {c.value for c in strikes[0].counts} == {31, 27, 40}

@@ -97,7 +97,8 @@ def _fmt_count(c: Any, counts: Any) -> str:
     sub = ""
     if c.parent is not None and 0 <= c.parent < len(counts):
         sub = f" (of the {counts[c.parent].value})"
-    return f"{c.kind} {_QUAL.get(c.qualifier, '')}{c.value} {c.who}, {c.scope}{sub}"
+    per = f" — per {c.source_attribution}" if c.source_attribution else ""
+    return f"{c.kind} {_QUAL.get(c.qualifier, '')}{c.value} {c.who}, {c.scope}{sub}{per}"
 
 
 def print_table(console: Console, rec: DocumentRecord) -> None:

@@ -206,16 +206,62 @@ class EventAssembler:
                       rules=[rule], fallback=True)
 
     # ------------------------------------------------------------------ counts
-    @staticmethod
-    def _document_counts(ctx: DocContext) -> tuple[Count, ...]:
+    def _document_counts(self, ctx: DocContext) -> tuple[Count, ...]:
         out: list[Count] = []
-        for cm in ctx.counts:
+        for k, cm in enumerate(ctx.counts):
             s, e = ctx.norm.to_original(cm.start, cm.end)
-            sent = ctx.seg.sentence_at(cm.start)
             out.append(Count(kind=cm.kind, value=cm.value, qualifier=cm.qualifier, who=cm.who, scope=cm.scope,
                              start=s, end=e, text=ctx.text[s:e], parent=cm.parent,
-                             source_attribution=None if sent is None else None))
+                             source_attribution=self._count_source(ctx, k)))
+        # a figure with no source of its own has the source of the figure before it in its sentence (a subset,
+        # "إضافة إلى 2400 جريح"), or else of the one after it ("قتل 7 وأصيب 12، بحسب مصادر طبية")
+        sentence = [ctx.seg.sentence_at(cm.start).index for cm in ctx.counts]
+        for k in range(1, len(out)):
+            if out[k].source_attribution is None and sentence[k] == sentence[k - 1]:
+                out[k] = replace(out[k], source_attribution=out[k - 1].source_attribution)
+        for k in range(len(out) - 2, -1, -1):
+            if out[k].source_attribution is None and sentence[k] == sentence[k + 1]:
+                out[k] = replace(out[k], source_attribution=out[k + 1].source_attribution)
         return tuple(out)
+
+    def _count_source(self, ctx: DocContext, k: int) -> str | None:
+        """Who gives this figure: an attribution right after it (… قتيلا، حسب مصادر طبية), else the speaker of
+        the report it stands in (وقالت وزارة الصحة إن …), looked for between it and the figure before it. Two
+        sources giving two tolls in one sentence each keep their own."""
+        cm = ctx.counts[k]
+        sent = ctx.seg.sentence_at(cm.start)
+        later = [c.start for c in ctx.counts[k + 1:] if c.start < sent.end and c.start >= cm.end]
+        after_end = min(later) if later else sent.end
+        found, _span = self._attribution(ctx.norm.text, ctx.text, ctx.norm, cm.end, after_end, introducers_only=True)
+        if found:
+            return found
+        earlier = [c.end for c in ctx.counts[:k] if c.end <= cm.start and c.start >= sent.start]
+        lo = max(earlier) if earlier else sent.start
+        return self._speaker(ctx, lo, cm.start)
+
+    def _speaker(self, ctx: DocContext, lo: int, hi: int) -> str | None:
+        """The words after the last speech verb in [lo, hi), up to إن/أن (وقالت وزارة الصحة إن → وزارة الصحة)."""
+        ntext = ctx.norm.text
+        hits = self.cues.speech_verbs.find(ntext[lo:hi])
+        if not hits:
+            found, _span = self._attribution(ntext, ctx.text, ctx.norm, lo, hi)
+            return found
+        start = lo + hits[-1].end
+        named = next((m for m in ctx.actors if start <= m.nstart <= start + 2 and m.nend <= hi), None)
+        if named is not None:
+            return named.text  # the speaker is a name the dictionary knows: exactly that name
+        words = _words_from(ntext, start, hi)
+        stop = None
+        for n, (w_s, w_e) in enumerate(words):
+            word = ntext[w_s:w_e]
+            if n >= self.cues.attribution_max_words or word in self.cues.attribution_stop \
+                    or word in self.trigger_forms or word.lstrip("و") in self.trigger_forms:
+                break
+            stop = (words[0][0], w_e)
+        if stop is None:
+            return None
+        s, e = ctx.norm.to_original(*stop)
+        return ctx.text[s:e]
 
     # ------------------------------------------------------------------ one event
     def _finish(self, d: _Draft, ctx: DocContext, counts: tuple[Count, ...]) -> Event:
@@ -255,6 +301,10 @@ class EventAssembler:
                                                          sentence_mentions)
         rules += role_rules
         my_counts = _drop_shadowed_vague(tuple(counts[i] for i in sorted(set(d.count_ids))))
+        first_source = next((c.source_attribution for c in my_counts if c.parent is None and c.source_attribution), None)
+        if first_source and first_source != attribution:
+            attribution = first_source  # the event is told on the authority of whoever gives its first figure
+            rules.append("attribution:first_figure")
         acled_type, acled_sub = trig.acled_event_type, trig.acled_sub_event_type
         if actor2 is None and acled_type in ("Battles", "Explosions/Remote violence", "Violence against civilians") \
                 and _victims_civilian(my_counts):
@@ -515,8 +565,8 @@ class EventAssembler:
                 return name, f"modality:{name}_cue"
         return "asserted", None
 
-    def _attribution(self, ntext: str, text: str, norm: Normalized, s_start: int, s_end: int
-                     ) -> tuple[str | None, tuple[int, int] | None]:
+    def _attribution(self, ntext: str, text: str, norm: Normalized, s_start: int, s_end: int,
+                     introducers_only: bool = False) -> tuple[str | None, tuple[int, int] | None]:
         clause = ntext[s_start:s_end]
         for hit in self.cues.introducers.find(clause):
             start = s_start + hit.end
@@ -533,6 +583,8 @@ class EventAssembler:
             if stop > start:
                 s, e = norm.to_original(start, stop)
                 return text[s:e], (s_start + hit.word_start, stop)
+        if introducers_only:
+            return None, None
         for hit in self.cues.sources.find(clause):
             s, e = norm.to_original(s_start + hit.word_start, s_start + hit.end)
             return text[s:e], (s_start + hit.word_start, s_start + hit.end)
