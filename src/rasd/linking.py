@@ -10,7 +10,7 @@ the document's country, nearby places and the words around them (`Gazetteer.rank
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from .actors import Actor, ActorDictionary, ActorName
 from .gazetteer import Gazetteer, Place, haversine_km
@@ -29,6 +29,7 @@ class ActorMention:
     framing: str | None
     descriptive: bool
     ambiguous: bool = False  # the name is shared by several actors (مدنيين: one entry per country)
+    readings: tuple[ActorName, ...] = ()  # every entry the name can be, to choose again once the country is known
 
 
 @dataclass(frozen=True, slots=True)
@@ -69,7 +70,12 @@ class ActorLinker:
     def find(self, text: str, norm: Normalized, published: str | None = None,
              country: str | None = None) -> list[ActorMention]:
         """Actor mentions. A name several actors share (مدنيين: the civilians of every country) goes to the
-        one of the document's `country`; call again with the country once it is known."""
+        one of the document's `country`; `with_country` chooses again once the country is known."""
+        return self.resolve_descriptions(self.scan(text, norm, published, country))
+
+    def scan(self, text: str, norm: Normalized, published: str | None = None,
+             country: str | None = None) -> list[ActorMention]:
+        """Every name the dictionary knows, descriptive references (المشير) included."""
         found: list[ActorMention] = []
         for hit in self.matcher.find(norm.text):
             if self.not_names and _whole_word(norm.text, hit.word_start, hit.end) in self.not_names:
@@ -78,10 +84,29 @@ class ActorLinker:
             if chosen is None:
                 continue
             s, e = norm.to_original(hit.start, hit.end)
+            ambiguous = len({n.actor_id for n in hit.payloads}) > 1
             found.append(ActorMention(start=s, end=e, nstart=hit.start, nend=hit.end, text=text[s:e],
                                       actor=self.actors.get(chosen.actor_id), framing=chosen.framing,
-                                      descriptive=chosen.descriptive,
-                                      ambiguous=len({n.actor_id for n in hit.payloads}) > 1))
+                                      descriptive=chosen.descriptive, ambiguous=ambiguous,
+                                      readings=hit.payloads if ambiguous else ()))
+        return found
+
+    def with_country(self, mentions: Sequence[ActorMention], published: str | None,
+                     country: str | None) -> list[ActorMention]:
+        """The mentions again, each ambiguous name chosen for the document's `country` (no second scan)."""
+        out = []
+        for m in mentions:
+            if m.readings:
+                chosen = self._choose(m.readings, published, country)
+                if chosen is not None and chosen.actor_id != m.actor.id:
+                    m = replace(m, actor=self.actors.get(chosen.actor_id), framing=chosen.framing,
+                                descriptive=chosen.descriptive)
+            out.append(m)
+        return out
+
+    def resolve_descriptions(self, found: list[ActorMention]) -> list[ActorMention]:
+        """Keep a descriptive reference only when the document names its actor, or one affiliated with it,
+        plainly."""
         plain = {m.actor.id for m in found if not m.descriptive}
         related = set(plain)
         for aid in plain:
@@ -209,13 +234,16 @@ class PlaceLinker:
             ns, ne, places = cand.nstart, cand.nend, cand.places
             if not cand.cued and not any(p.country == doc_country for p in places):
                 continue  # a common word that is also a place name, with nothing to make it one
-            before = norm.text[max(0, ns - 30):ns].split()[-3:]
-            after = norm.text[ne:ne + 30].split()[:2]
-            ranked = self.gazetteer.rank(places, doc_country=doc_country, context_words=before + after,
-                                         nearby=resolved)
-            if not ranked:
-                continue
-            place, score, reasons = ranked[0]
+            if len(places) == 1:
+                place, score, reasons = places[0], 1.0, ["the only place of that name"]
+            else:
+                before = norm.text[max(0, ns - 30):ns].split()[-3:]
+                after = norm.text[ne:ne + 30].split()[:2]
+                ranked = self.gazetteer.rank(places, doc_country=doc_country, context_words=before + after,
+                                             nearby=resolved)
+                if not ranked:
+                    continue
+                place, score, reasons = ranked[0]
             s, e = norm.to_original(ns, ne)
             mentions.append(PlaceMention(start=s, end=e, nstart=ns, nend=ne, text=text[s:e], place=place,
                                          score=score, reasons=tuple(reasons), alternatives=len(places) - 1,

@@ -161,13 +161,14 @@ class LinkStage:
 
     def run(self, a: Analysis) -> Analysis:
         norm = _req(a.norm, "norm")
-        actors = self.res.actor_linker.find(a.text, norm, a.info.published)
-        actors = self._capitals_as_places(norm, actors)
+        linker = self.res.actor_linker
+        scanned = self._capitals_as_places(norm, linker.scan(a.text, norm, a.info.published))
+        actors = linker.resolve_descriptions(scanned)
         blocked = [(m.nstart, m.nend) for m in actors]
         cands = self.res.place_linker.find_candidates(norm, blocked)
         country = document_country(cands, actors)
         if country is not None:
-            actors = self._capitals_as_places(norm, self.res.actor_linker.find(a.text, norm, a.info.published, country))
+            actors = linker.resolve_descriptions(linker.with_country(scanned, a.info.published, country))
         places = self.res.place_linker.link(a.text, norm, cands, country)
         taken = [(p.nstart, p.nend) for p in places] + blocked
         places = sorted(places + capital_mentions(self.res.place_linker, a.text, norm, taken, country),
