@@ -15,6 +15,7 @@ Every field records the rule that set it in `Event.rules`; the confidence is com
 from __future__ import annotations
 
 import hashlib
+from bisect import bisect_left
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, replace
 
@@ -62,6 +63,30 @@ class DocContext:
     places: tuple[PlaceMention, ...]
     country: str | None
     published: str | None
+    # start offsets of each list (all are in text order), for range look-ups that keep assembly linear
+    _actor_starts: tuple[int, ...] = field(init=False, repr=False, compare=False)
+    _place_starts: tuple[int, ...] = field(init=False, repr=False, compare=False)
+    _count_starts: tuple[int, ...] = field(init=False, repr=False, compare=False)
+    _date_starts: tuple[int, ...] = field(init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "_actor_starts", tuple(m.nstart for m in self.actors))
+        object.__setattr__(self, "_place_starts", tuple(p.nstart for p in self.places))
+        object.__setattr__(self, "_count_starts", tuple(c.start for c in self.counts))
+        object.__setattr__(self, "_date_starts", tuple(d.start for d in self.dates))
+
+    def actors_in(self, lo: int, hi: int) -> tuple[ActorMention, ...]:
+        """Actor mentions starting in [lo, hi) (normalized offsets)."""
+        return self.actors[bisect_left(self._actor_starts, lo):bisect_left(self._actor_starts, hi)]
+
+    def places_in(self, lo: int, hi: int) -> tuple[PlaceMention, ...]:
+        return self.places[bisect_left(self._place_starts, lo):bisect_left(self._place_starts, hi)]
+
+    def counts_in(self, lo: int, hi: int) -> tuple[CountMatch, ...]:
+        return self.counts[bisect_left(self._count_starts, lo):bisect_left(self._count_starts, hi)]
+
+    def dates_in(self, lo: int, hi: int) -> tuple[DateMatch, ...]:
+        return self.dates[bisect_left(self._date_starts, lo):bisect_left(self._date_starts, hi)]
 
 
 @dataclass(slots=True)
@@ -144,7 +169,8 @@ class EventAssembler:
             _set_windows([x for x in sdrafts if not x.fallback], sent)
 
         counts = self._document_counts(ctx)
-        events = [self._finish(d, ctx, counts) for d in drafts]
+        main_place = self._main_place(ctx)
+        events = [self._finish(d, ctx, counts, main_place) for d in drafts]
         events = merge_same(events, self._inside)
         return tuple(replace(e, id=f"e{i + 1}") for i, e in enumerate(events)), counts
 
@@ -152,8 +178,7 @@ class EventAssembler:
         """Triggers that name a happening: not the object of 'stop/end …', not inside a speech act's clause."""
         live: list[TriggerHit] = []
         content_seen = False
-        count_kinds = {ctx.counts[i].kind for i in range(len(ctx.counts))
-                       if sent.start <= ctx.counts[i].start < sent.end}
+        count_kinds = {c.kind for c in ctx.counts_in(sent.start, sent.end)}
         for th in sorted(hits, key=lambda h: h.nstart):
             prev = text[max(sent.start, th.nstart - 25):th.nstart].split()
             if prev and prev[-1] in self.cues.suppress_before or " ".join(prev[-2:]) in self.cues.suppress_before:
@@ -184,7 +209,7 @@ class EventAssembler:
         kind = cm.kind
         if kind in ("killed", "wounded", "missing", "affected", "sick"):
             doc_violent = [th for th in ctx.triggers if th.trigger.family == "violence"]
-            before = [th for th in doc_violent if th.nstart < cm.start]
+            before = doc_violent[:bisect_left([th.nstart for th in doc_violent], cm.start)]
             if before:
                 # a toll with no trigger of its own is the toll of the violence told before it: the most
                 # specific kind named (a strike over the "aggression" it belongs to), the latest among equals
@@ -230,12 +255,12 @@ class EventAssembler:
         sources giving two tolls in one sentence each keep their own."""
         cm = ctx.counts[k]
         sent = ctx.seg.sentence_at(cm.start)
-        later = [c.start for c in ctx.counts[k + 1:] if c.start < sent.end and c.start >= cm.end]
+        later = [c.start for c in ctx.counts_in(cm.end, sent.end)]
         after_end = min(later) if later else sent.end
         found, _span = self._attribution(ctx.norm.text, ctx.text, ctx.norm, cm.end, after_end, introducers_only=True)
         if found:
             return found
-        earlier = [c.end for c in ctx.counts[:k] if c.end <= cm.start and c.start >= sent.start]
+        earlier = [c.end for c in ctx.counts_in(sent.start, cm.start) if c.end <= cm.start]
         lo = max(earlier) if earlier else sent.start
         return self._speaker(ctx, lo, cm.start)
 
@@ -247,7 +272,7 @@ class EventAssembler:
             found, _span = self._attribution(ntext, ctx.text, ctx.norm, lo, hi)
             return found
         start = lo + hits[-1].end
-        named = next((m for m in ctx.actors if start <= m.nstart <= start + 2 and m.nend <= hi), None)
+        named = next((m for m in ctx.actors_in(start, start + 3) if m.nend <= hi), None)
         if named is not None:
             return named.text  # the speaker is a name the dictionary knows: exactly that name
         words = _words_from(ntext, start, hi)
@@ -264,7 +289,8 @@ class EventAssembler:
         return ctx.text[s:e]
 
     # ------------------------------------------------------------------ one event
-    def _finish(self, d: _Draft, ctx: DocContext, counts: tuple[Count, ...]) -> Event:
+    def _finish(self, d: _Draft, ctx: DocContext, counts: tuple[Count, ...],
+                main_place: PlaceMention | None = None) -> Event:
         norm = ctx.norm
         trig = d.trigger.trigger
         rules = list(d.rules)
@@ -276,9 +302,10 @@ class EventAssembler:
 
         # actors
         w_start, w_end = d.window
-        count_spans = [(c.start, c.end) for c in ctx.counts]
-        in_clause = [m for m in ctx.actors if w_start <= m.nstart < w_end
-                     and not (att_span and att_span[0] <= m.nstart < att_span[1])
+        first_sentence = d.sentences[0]
+        count_spans = [(c.start, c.end) for c in ctx.counts_in(max(0, first_sentence.start - 1), s_end)]
+        in_clause = [m for m in ctx.actors_in(w_start, w_end)
+                     if not (att_span and att_span[0] <= m.nstart < att_span[1])
                      and not (m.actor.kind == "civilians" and any(cs <= m.nstart < ce for cs, ce in count_spans))]
         if not trig.content:
             # an organisation that only announces the figure or the happening is its source, not a party
@@ -295,8 +322,8 @@ class EventAssembler:
             if prev:
                 in_clause = prev
                 rules.append("actors:previous_sentence")
-        sentence_mentions = [m for m in ctx.actors if d.sentence.start <= m.nstart < d.trigger.nstart
-                             and not self._is_victim(norm.text, m, count_spans)]
+        sentence_mentions = [m for m in ctx.actors_in(d.sentence.start, d.trigger.nstart)
+                             if not self._is_victim(norm.text, m, count_spans)]
         actor1, actor2, others, role_rules = self._roles(in_clause, d, norm.text, trig, count_spans,
                                                          sentence_mentions)
         rules += role_rules
@@ -325,7 +352,7 @@ class EventAssembler:
                          else "Non-state actor overtakes territory")
 
         # place
-        location, loc_rule = self._location(d, ctx, s_start, s_end)
+        location, loc_rule = self._location(d, ctx, s_start, s_end, main_place)
         if loc_rule:
             rules.append(loc_rule)
 
@@ -459,21 +486,25 @@ class EventAssembler:
         if any(prev.start <= th.nstart < prev.end and th.trigger.family not in VIOLENT_FAMILIES
                and th.trigger.family != "displacement" for th in ctx.triggers):
             return []  # the sentence before tells another kind of happening
-        return [m for m in ctx.actors if prev.start <= m.nstart < prev.end and m.actor.kind in ARMED_KINDS | {"person"}
-                and not any(cs <= m.nstart < ce for cs, ce in count_spans)]
+        prev_counts = [(c.start, c.end) for c in ctx.counts_in(prev.start, prev.end)]
+        return [m for m in ctx.actors_in(prev.start, prev.end) if m.actor.kind in ARMED_KINDS | {"person"}
+                and not any(cs <= m.nstart < ce for cs, ce in prev_counts)]
 
     def _ref(self, actor_id: str, mentions: list[ActorMention]) -> ActorRef:
         return _actor_ref(self.actors.get(actor_id), tuple(f"@{m.start}:{m.end}" for m in mentions))
 
-    def _location(self, d: _Draft, ctx: DocContext, s_start: int, s_end: int) -> tuple[LocationRef | None, str | None]:
+    def _location(self, d: _Draft, ctx: DocContext, s_start: int, s_end: int,
+                  main_place: PlaceMention | None = None) -> tuple[LocationRef | None, str | None]:
         # the places of an event: from its trigger to the next one (from the sentence start for the first),
         # as for dates; a place between two triggers belongs to the one before it
         lo = d.sentence.start if d.window[0] == d.sentence.start else d.trigger.nstart
-        cands = [p for p in ctx.places if (lo <= p.nstart < d.window[1])
-                 or (len(d.sentences) > 1 and any(x.start <= p.nstart < x.end for x in d.sentences[1:]))]
+        cands = list(ctx.places_in(lo, d.window[1]))
+        for x in d.sentences[1:]:
+            cands += [p for p in ctx.places_in(x.start, x.end) if p not in cands]
         rule = "location:clause"
         if not cands:
-            prev = [p for p in ctx.places if p.nend <= s_start]
+            before_start = ctx.places_in(0, s_start)
+            prev = [p for p in before_start[-8:] if p.nend <= s_start]
             if prev:
                 prev_sent = ctx.seg.sentence_at(prev[-1].nstart)
                 if _paragraph_of(ctx.norm.text, prev_sent.start) == _paragraph_of(ctx.norm.text, s_start) \
@@ -481,7 +512,7 @@ class EventAssembler:
                     cands = [p for p in prev if prev_sent.start <= p.nstart]
                     rule = "location:previous_sentence"
         if not cands and d.trigger.trigger.family in PLACE_FALLBACK_FAMILIES:
-            main = self._main_place(ctx)
+            main = main_place
             if main is not None:
                 cands = [main]
                 rule = "location:document"
@@ -527,8 +558,8 @@ class EventAssembler:
     def _date(ctx: DocContext, s_start: int, s_end: int) -> EventDate:
         # a point in time first; else a span that ends now (الحصار المفروض منذ قرابة شهر). "منذ 7 أكتوبر" dates the
         # campaign a running toll counts from, not the toll: never the event's date
-        in_span = [dm for dm in ctx.dates if s_start <= dm.start < s_end
-                   and (dm.kind == "point" or (dm.kind == "duration" and dm.date_start))]
+        in_span = [dm for dm in ctx.dates_in(s_start, s_end)
+                   if dm.kind == "point" or (dm.kind == "duration" and dm.date_start)]
         if not in_span:
             return UNKNOWN_DATE
         dm = min(in_span, key=lambda x: (x.kind != "point", x.start))
