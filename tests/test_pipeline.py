@@ -238,3 +238,12 @@ def test_pipeline_conflicting_tolls_keep_each_source(pipeline: Pipeline) -> None
                        ("wounded", 40): "الدفاع المدني"}
     strikes = [e for e in rec.events if e.acled_sub_event_type == "Air/drone strike"]
     assert len(strikes) == 1 and {c.value for c in strikes[0].counts} == {31, 27, 40}
+
+
+def test_pipeline_a_denial_codes_the_denied_happening(pipeline: Pipeline) -> None:
+    text = "ونفى الجيش السوداني أن تكون طائراته قد شنت غارات جوية على سوق مدينة نيالا أمس."
+    rec = pipeline.extract_text(text, source="t", published="2024-02-10")
+    assert [e.plover for e in rec.events if e.plover == "REJECT"] == []
+    strikes = [e for e in rec.events if e.acled_sub_event_type == "Air/drone strike"]
+    assert strikes and strikes[0].modality == "denied"
+    assert strikes[0].actor1 is not None and strikes[0].actor1.id == "saf"

@@ -179,9 +179,14 @@ class EventAssembler:
         live: list[TriggerHit] = []
         content_seen = False
         count_kinds = {c.kind for c in ctx.counts_in(sent.start, sent.end)}
-        for th in sorted(hits, key=lambda h: h.nstart):
+        ordered = sorted(hits, key=lambda h: h.nstart)
+        for k, th in enumerate(ordered):
             prev = text[max(sent.start, th.nstart - 25):th.nstart].split()
             if prev and prev[-1] in self.cues.suppress_before or " ".join(prev[-2:]) in self.cues.suppress_before:
+                continue
+            if th.trigger.family == "reject" and any(not x.trigger.content for x in ordered[k + 1:]):
+                # نفى الجيش أن تكون قواته قد أطلقت النار: what is coded is the denied happening (modality
+                # "denied", from the cue), not a separate act of denial
                 continue
             if content_seen and not (th.trigger.counts & count_kinds) and not th.trigger.content:
                 continue
