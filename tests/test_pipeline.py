@@ -247,3 +247,13 @@ def test_pipeline_a_denial_codes_the_denied_happening(pipeline: Pipeline) -> Non
     strikes = [e for e in rec.events if e.acled_sub_event_type == "Air/drone strike"]
     assert strikes and strikes[0].modality == "denied"
     assert strikes[0].actor1 is not None and strikes[0].actor1.id == "saf"
+
+
+def test_pipeline_dateline_town_inside_the_clause_region(pipeline: Pipeline) -> None:
+    text = ("سنجار - أعلنت السلطات المحلية حظر التجول في المدينة حتى إشعار آخر.\n\n"
+            "وقُتل ثلاثة مدنيين، صباح اليوم، بقصف مدفعي على قرية غربي محافظة نينوى، وفق مصادر محلية.")
+    rec = pipeline.extract_text(text, source="t", published="2022-08-01")
+    shelling = [e for e in rec.events if e.acled_sub_event_type == "Shelling/artillery/missile attack"]
+    assert shelling and shelling[0].location is not None
+    assert shelling[0].location.name_ar == "سنجار" and shelling[0].location.country == "IQ"
+    assert "location:dateline_within" in shelling[0].rules

@@ -112,7 +112,8 @@ def print_table(console: Console, rec: DocumentRecord) -> None:
         typ = f"{ev.acled_event_type} / {ev.acled_sub_event_type}" if ev.acled_event_type else "(outside ACLED)"
         console.print(f"\n[bold]{ev.id}[/] {typ} · {ev.plover} · [italic]{ev.modality}[/] · confidence "
                       f"{ev.confidence:.2f}", highlight=False)
-        who = " × ".join(a.name_en for a in (ev.actor1, ev.actor2) if a) or "no actor named"
+        who = (f"{ev.actor1.name_en if ev.actor1 else '(unnamed)'}"
+               + (f" × {ev.actor2.name_en}" if ev.actor2 else "")) if ev.actor1 or ev.actor2 else "no actor named"
         place = (f"{ev.location.name_en} ({ev.location.country}, precision {ev.location.geo_precision})"
                  if ev.location else "no place")
         date = ev.date.start or "date unknown"

@@ -24,7 +24,7 @@ from .counts import CountMatch
 from .dates import DateMatch
 from .gazetteer import Gazetteer
 from .lexicon import CueLexicon, Trigger
-from .linking import ActorMention, PlaceMention
+from .linking import ActorMention, PlaceMention, is_dateline
 from .normalize import Normalized
 from .records import UNKNOWN_DATE, ActorRef, Count, Event, EventDate, LocationRef, Mention, Span
 from .segment import Segmented, Sentence
@@ -169,8 +169,10 @@ class EventAssembler:
             _set_windows([x for x in sdrafts if not x.fallback], sent)
 
         counts = self._document_counts(ctx)
-        main_place = self._main_place(ctx)
-        events = [self._finish(d, ctx, counts, main_place) for d in drafts]
+        dateline = _dateline(ctx)
+        main_place = dateline if dateline is not None and dateline.place.country == ctx.country \
+            and dateline.place.feature not in ("country", "region") else self._main_place(ctx)
+        events = [self._finish(d, ctx, counts, main_place, dateline) for d in drafts]
         events = merge_same(events, self._inside)
         return tuple(replace(e, id=f"e{i + 1}") for i, e in enumerate(events)), counts
 
@@ -295,7 +297,7 @@ class EventAssembler:
 
     # ------------------------------------------------------------------ one event
     def _finish(self, d: _Draft, ctx: DocContext, counts: tuple[Count, ...],
-                main_place: PlaceMention | None = None) -> Event:
+                main_place: PlaceMention | None = None, dateline: PlaceMention | None = None) -> Event:
         norm = ctx.norm
         trig = d.trigger.trigger
         rules = list(d.rules)
@@ -357,7 +359,7 @@ class EventAssembler:
                          else "Non-state actor overtakes territory")
 
         # place
-        location, loc_rule = self._location(d, ctx, s_start, s_end, main_place)
+        location, loc_rule = self._location(d, ctx, s_start, s_end, main_place, dateline)
         if loc_rule:
             rules.append(loc_rule)
 
@@ -499,7 +501,8 @@ class EventAssembler:
         return _actor_ref(self.actors.get(actor_id), tuple(f"@{m.start}:{m.end}" for m in mentions))
 
     def _location(self, d: _Draft, ctx: DocContext, s_start: int, s_end: int,
-                  main_place: PlaceMention | None = None) -> tuple[LocationRef | None, str | None]:
+                  main_place: PlaceMention | None = None,
+                  dateline: PlaceMention | None = None) -> tuple[LocationRef | None, str | None]:
         # the places of an event: from its trigger to the next one (from the sentence start for the first),
         # as for dates; a place between two triggers belongs to the one before it
         lo = d.sentence.start if d.window[0] == d.sentence.start else d.trigger.nstart
@@ -534,6 +537,11 @@ class EventAssembler:
             return (-(spec + bonus), 0 if p.nstart >= tpos else 1, abs(p.nstart - tpos), p.nstart)
 
         best = sorted(cands, key=key)[0]
+        if best.place.feature in ("admin1", "region", "country") and dateline is not None \
+                and dateline.place.id != best.place.id and self._inside(dateline.place.id, best.place.id):
+            # "سنجار - … غربي محافظة نينوى": the dateline names the town inside the region the clause names
+            best = dateline
+            rule = "location:dateline_within"
         precision = best.cue or 1
         if best.place.feature in ("admin1", "region"):
             precision = max(precision, 3 if best.place.feature == "region" else 2)
@@ -636,6 +644,16 @@ def groups_key(m: ActorMention, violent: bool, actors: ActorDictionary) -> str:
 def _actor_ref(actor: Actor, mentions: tuple[str, ...]) -> ActorRef:
     return ActorRef(id=actor.id, name_en=actor.name_en, name_ar=actor.name_ar, kind=actor.kind,
                     country=actor.country, affiliation=actor.affiliation, mentions=mentions)
+
+
+def _dateline(ctx: DocContext) -> PlaceMention | None:
+    """The place of a wire report's dateline ("نيالا - أعلن …"): a place name opening a line, right before a
+    dash."""
+    text = ctx.norm.text
+    for p in ctx.places_in(0, min(len(text), 400)):
+        if is_dateline(text, p.nstart, p.nend):
+            return p
+    return None
 
 
 def _victims_civilian(counts: Sequence[Count]) -> bool:

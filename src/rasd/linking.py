@@ -151,6 +151,12 @@ def capital_mentions(linker: PlaceLinker, text: str, norm: Normalized, taken: Se
     return out
 
 
+def is_dateline(text: str, start: int, end: int) -> bool:
+    """A name opening a line (or the text) right before a dash: a wire report's dateline."""
+    line_start = text.rfind("\n", 0, start) + 1
+    return text[line_start:start].strip(" ([") == "" and text[end:end + 4].lstrip(" )").startswith("-")
+
+
 def _whole_word(text: str, start: int, end: int) -> str:
     while end < len(text) and is_word_char(text[end]):
         end += 1
@@ -195,6 +201,8 @@ class PlaceLinker:
                 continue
             places = tuple(self.gazetteer.get(pid) for pid in hit.payloads)
             cue = self._cue(norm.text, hit.word_start)
+            if cue is None and is_dateline(norm.text, hit.word_start, hit.end):
+                cue = 1  # "سنجار - …": a wire report's dateline names a place
             cued = cue is not None
             if not cued and not self._strong(places, hit.phrase):
                 continue
