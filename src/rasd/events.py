@@ -314,7 +314,10 @@ class EventAssembler:
         in_clause = [m for m in ctx.actors_in(w_start, w_end)
                      if not (att_span and att_span[0] <= m.nstart < att_span[1])
                      and not (m.actor.kind == "civilians" and any(cs <= m.nstart < ce for cs, ce in count_spans))]
-        if not trig.content:
+        if trig.content:
+            # civilians named in a call or an accusation (حماية المدنيين) are what it is about, not a party to it
+            in_clause = [m for m in in_clause if m.actor.kind != "civilians"]
+        else:
             # an organisation that only announces the figure or the happening is its source, not a party
             reporters = [m for m in in_clause if m.actor.kind in REPORTER_KINDS and m.nstart < d.trigger.nstart
                          and self._after_speech_verb(norm.text, m.nstart)]
