@@ -174,6 +174,14 @@ class EventAssembler:
             and dateline.place.feature not in ("country", "region") else self._main_place(ctx)
         events = [self._finish(d, ctx, counts, main_place, dateline) for d in drafts]
         events = merge_same(events, self._inside)
+        # a vague figure (عشرات القتلى) stands only where the report gives no exact one of that kind for the same
+        # kind of happening: the vague mention is then the same toll told loosely elsewhere in the text
+        exact = {(e.acled_event_type, c.kind) for e in events for c in e.counts
+                 if c.qualifier != "vague" and c.parent is None}
+        events = [replace(e, counts=tuple(c for c in e.counts
+                                          if c.qualifier != "vague" or (e.acled_event_type, c.kind) not in exact))
+                  if any(c.qualifier == "vague" and (e.acled_event_type, c.kind) in exact for c in e.counts) else e
+                  for e in events]
         return tuple(replace(e, id=f"e{i + 1}") for i, e in enumerate(events)), counts
 
     def _live_triggers(self, text: str, sent: Sentence, hits: list[TriggerHit], ctx: DocContext) -> list[TriggerHit]:
