@@ -48,3 +48,13 @@ def test_normalize_presentation_forms_never_recurse(text: str) -> None:
     n = normalize(text)
     assert len(n.index) == len(n.text)
     assert all(0 <= i < len(text) for i in n.index)
+
+
+@given(st.text(alphabet=st.one_of(
+    st.sampled_from(list("اأإآبتةثجحخدذرزسشصضطظعغفقكلمنهوؤيئىءـًٌٍَُِّْ ٠١٢٣٤٥٦٧٨٩۰۱،؛؟«»\n\u200f\u200d\ufeffABCabc0.,-")),
+    st.characters(min_codepoint=0xFB50, max_codepoint=0xFEFF),
+    st.characters(max_codepoint=0x2FFFF)), max_size=60))
+def test_normalize_fast_path_equals_the_reference(text: str) -> None:
+    from rasd.normalize import _normalize_slow
+
+    assert normalize(text) == _normalize_slow(text)
