@@ -39,14 +39,15 @@ class Sentence:
     index: int
     start: int
     end: int
-    token_start: int  # index of its first token in the document's token list
-    token_end: int
 
 
 @dataclass(frozen=True, slots=True)
 class Segmented:
+    """Sentences of a normalized text; its tokens (with clitic analysis through `clitic_splits`) are made on
+    demand, since the recognizers read the text through their own matchers."""
+
+    text: str
     sentences: tuple[Sentence, ...]
-    tokens: tuple[Token, ...]
 
     def sentence_at(self, pos: int) -> Sentence:
         """The sentence holding normalized offset `pos` (the last one when `pos` is past the end)."""
@@ -59,16 +60,11 @@ class Segmented:
                 hi = mid - 1
         return self.sentences[lo]
 
-    def token_index_at(self, pos: int) -> int:
-        """Index of the first token that ends after `pos`."""
-        lo, hi = 0, len(self.tokens)
-        while lo < hi:
-            mid = (lo + hi) // 2
-            if self.tokens[mid].end <= pos:
-                lo = mid + 1
-            else:
-                hi = mid
-        return lo
+    def tokens(self, sentence: Sentence | None = None) -> tuple[Token, ...]:
+        """The tokens of one sentence, or of the whole text, with their spans."""
+        chosen = (sentence,) if sentence is not None else self.sentences
+        return tuple(Token(text=m.group(), start=m.start(), end=m.end(), kind=m.lastgroup or "punct", sentence=s.index)
+                     for s in chosen for m in _TOKEN_RE.finditer(self.text, s.start, s.end))
 
 
 def split_sentences(text: str) -> list[tuple[int, int]]:
@@ -92,15 +88,8 @@ def split_sentences(text: str) -> list[tuple[int, int]]:
 
 
 def segment(text: str) -> Segmented:
-    sentences: list[Sentence] = []
-    tokens: list[Token] = []
-    for si, (s, e) in enumerate(split_sentences(text)):
-        first = len(tokens)
-        for m in _TOKEN_RE.finditer(text, s, e):
-            kind = m.lastgroup or "punct"
-            tokens.append(Token(text=m.group(), start=m.start(), end=m.end(), kind=kind, sentence=si))
-        sentences.append(Sentence(index=si, start=s, end=e, token_start=first, token_end=len(tokens)))
-    return Segmented(sentences=tuple(sentences), tokens=tuple(tokens))
+    return Segmented(text=text, sentences=tuple(Sentence(index=i, start=s, end=e)
+                                                 for i, (s, e) in enumerate(split_sentences(text))))
 
 
 def clitic_splits(word: str, min_stem: int = 2) -> list[tuple[str, str]]:
