@@ -18,6 +18,7 @@ import hashlib
 from bisect import bisect_left
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, replace
+from typing import Any
 
 from .actors import Actor, ActorDictionary
 from .counts import CountMatch
@@ -25,6 +26,7 @@ from .dates import DateMatch
 from .gazetteer import Gazetteer
 from .lexicon import CueLexicon, Trigger
 from .linking import ActorMention, PlaceMention, is_dateline
+from .matcher import Hit, PhraseMatcher
 from .normalize import Normalized
 from .records import UNKNOWN_DATE, ActorRef, Count, Event, EventDate, LocationRef, Mention, Span
 from .segment import Segmented, Sentence
@@ -68,12 +70,26 @@ class DocContext:
     _place_starts: tuple[int, ...] = field(init=False, repr=False, compare=False)
     _count_starts: tuple[int, ...] = field(init=False, repr=False, compare=False)
     _date_starts: tuple[int, ...] = field(init=False, repr=False, compare=False)
+    # hits of the cue matchers over the whole text, found once per document (keyed by matcher)
+    _cue_hits: dict[int, tuple[tuple[Hit[Any], ...], tuple[int, ...]]] = field(
+        init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "_actor_starts", tuple(m.nstart for m in self.actors))
         object.__setattr__(self, "_place_starts", tuple(p.nstart for p in self.places))
         object.__setattr__(self, "_count_starts", tuple(c.start for c in self.counts))
         object.__setattr__(self, "_date_starts", tuple(d.start for d in self.dates))
+        object.__setattr__(self, "_cue_hits", {})
+
+    def hits_in(self, matcher: PhraseMatcher[Any], lo: int, hi: int) -> list[Hit[Any]]:
+        """The matcher's hits over the whole text that lie in [lo, hi) (normalized offsets, absolute)."""
+        found = self._cue_hits.get(id(matcher))
+        if found is None:
+            hits = tuple(matcher.find(self.norm.text))
+            found = (hits, tuple(h.word_start for h in hits))
+            self._cue_hits[id(matcher)] = found
+        hits, starts = found
+        return [h for h in hits[bisect_left(starts, lo):bisect_left(starts, hi)] if h.end <= hi]
 
     def actors_in(self, lo: int, hi: int) -> tuple[ActorMention, ...]:
         """Actor mentions starting in [lo, hi) (normalized offsets)."""
@@ -272,7 +288,7 @@ class EventAssembler:
         sent = ctx.seg.sentence_at(cm.start)
         later = [c.start for c in ctx.counts_in(cm.end, sent.end)]
         after_end = min(later) if later else sent.end
-        found, _span = self._attribution(ctx.norm.text, ctx.text, ctx.norm, cm.end, after_end, introducers_only=True)
+        found, _span = self._attribution(ctx, cm.end, after_end, introducers_only=True)
         if found:
             return found
         earlier = [c.end for c in ctx.counts_in(sent.start, cm.start) if c.end <= cm.start]
@@ -282,11 +298,11 @@ class EventAssembler:
     def _speaker(self, ctx: DocContext, lo: int, hi: int) -> str | None:
         """The words after the last speech verb in [lo, hi), up to إن/أن (وقالت وزارة الصحة إن → وزارة الصحة)."""
         ntext = ctx.norm.text
-        hits = self.cues.speech_verbs.find(ntext[lo:hi])
+        hits = ctx.hits_in(self.cues.speech_verbs, lo, hi)
         if not hits:
-            found, _span = self._attribution(ntext, ctx.text, ctx.norm, lo, hi)
+            found, _span = self._attribution(ctx, lo, hi)
             return found
-        start = lo + hits[-1].end
+        start = hits[-1].end
         named = next((m for m in ctx.actors_in(start, start + 3) if m.nend <= hi), None)
         if named is not None:
             return named.text  # the speaker is a name the dictionary knows: exactly that name
@@ -311,7 +327,7 @@ class EventAssembler:
         rules = list(d.rules)
         s_start = min(s.start for s in d.sentences)
         s_end = max(s.end for s in d.sentences)
-        attribution, att_span = self._attribution(norm.text, ctx.text, norm, s_start, s_end)
+        attribution, att_span = self._attribution(ctx, s_start, s_end)
         if attribution:
             rules.append("attribution")
 
@@ -380,7 +396,7 @@ class EventAssembler:
         if date.anchor != "unknown":
             rules.append(f"date:{date.anchor}")
 
-        modality, mod_rule = self._modality(norm.text, d, s_start)
+        modality, mod_rule = self._modality(ctx, d, s_start)
         if mod_rule:
             rules.append(mod_rule)
 
@@ -593,7 +609,8 @@ class EventAssembler:
                          anchor=dm.anchor if dm.date_start else "unknown",  # type: ignore[arg-type]
                          text=ctx.text[s:e], span=Span(s, e))
 
-    def _modality(self, text: str, d: _Draft, s_start: int) -> tuple[str, str | None]:
+    def _modality(self, ctx: DocContext, d: _Draft, s_start: int) -> tuple[str, str | None]:
+        text = ctx.norm.text
         trig = d.trigger
         if d.fallback:
             pass
@@ -601,30 +618,27 @@ class EventAssembler:
             return "called_for", "modality:request_trigger"
         elif trig.prefix.endswith("س") or trig.phrase in self.cues.planned_triggers:
             return "planned", "modality:planned_form"
-        window_text = text[s_start:trig.nstart]
-        words_before = len(window_text.split())
         found: dict[str, int] = {}
-        for hit in self.cues.modality.find(window_text):
+        for hit in ctx.hits_in(self.cues.modality, s_start, trig.nstart):
             cue = hit.payloads[0]
-            words_after_cue = len(window_text[hit.end:].split())
+            words_after_cue = len(text[hit.end:trig.nstart].split())
             if words_after_cue > cue.window:
                 continue
-            if cue.modality == "negated" and any(window_text.startswith(x, hit.start) for x in NEGATION_EXCEPTIONS):
+            if cue.modality == "negated" and any(text.startswith(x, hit.start) for x in NEGATION_EXCEPTIONS):
                 continue
             if trig.trigger.content and cue.modality in ("called_for", "reported"):
                 continue
             found.setdefault(cue.modality, words_after_cue)
-        del words_before
         for name in self.cues.modality_order:
             if name in found:
                 return name, f"modality:{name}_cue"
         return "asserted", None
 
-    def _attribution(self, ntext: str, text: str, norm: Normalized, s_start: int, s_end: int,
+    def _attribution(self, ctx: DocContext, s_start: int, s_end: int,
                      introducers_only: bool = False) -> tuple[str | None, tuple[int, int] | None]:
-        clause = ntext[s_start:s_end]
-        for hit in self.cues.introducers.find(clause):
-            start = s_start + hit.end
+        ntext, text, norm = ctx.norm.text, ctx.text, ctx.norm
+        for hit in ctx.hits_in(self.cues.introducers, s_start, s_end):
+            start = hit.end
             while start < s_end and ntext[start] == " ":
                 start += 1
             stop = start
@@ -637,12 +651,12 @@ class EventAssembler:
                     break
             if stop > start:
                 s, e = norm.to_original(start, stop)
-                return text[s:e], (s_start + hit.word_start, stop)
+                return text[s:e], (hit.word_start, stop)
         if introducers_only:
             return None, None
-        for hit in self.cues.sources.find(clause):
-            s, e = norm.to_original(s_start + hit.word_start, s_start + hit.end)
-            return text[s:e], (s_start + hit.word_start, s_start + hit.end)
+        for hit in ctx.hits_in(self.cues.sources, s_start, s_end):
+            s, e = norm.to_original(hit.word_start, hit.end)
+            return text[s:e], (hit.word_start, hit.end)
         return None, None
 
 
