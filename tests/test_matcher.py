@@ -42,3 +42,12 @@ def test_matcher_names_refuse_the_article_and_follow_lam() -> None:
     hits = m.find("وللجيش الوطني بيان")
     assert [(h.prefix, h.payloads) for h in hits] == [("ول", ("lna",))]
     assert m.find("لجيش الوطني") == []  # without a proclitic ل there is no article to drop
+
+
+@given(st.lists(st.tuples(st.integers(0, 50), st.integers(1, 10)), max_size=12), st.integers(0, 60), st.integers(1, 10))
+def test_matcher_spanset_overlap_equals_the_pairwise_test(spans: list[tuple[int, int]], start: int, width: int) -> None:
+    from rasd.matcher import SpanSet
+
+    pairs = [(s, s + w) for s, w in spans]
+    expected = any(s < start + width and start < e for s, e in pairs)
+    assert SpanSet(pairs).overlaps(start, start + width) == expected

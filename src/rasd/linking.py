@@ -14,7 +14,7 @@ from dataclasses import dataclass, replace
 
 from .actors import Actor, ActorDictionary, ActorName
 from .gazetteer import Gazetteer, Place, haversine_km
-from .matcher import PhraseMatcher, is_word_char
+from .matcher import PhraseMatcher, SpanSet, is_word_char
 from .normalize import Normalized, normalize_name
 
 
@@ -191,8 +191,9 @@ class PlaceLinker:
     def find_candidates(self, norm: Normalized, blocked: Sequence[tuple[int, int]]) -> list[PlaceCandidate]:
         """Place names with their candidate places, skipping spans inside `blocked` and weak names."""
         out: list[PlaceCandidate] = []
+        taken = SpanSet(blocked)
         for hit in self.matcher.find(norm.text):
-            if any(bs < hit.end and hit.start < be for bs, be in blocked):
+            if taken.overlaps(hit.start, hit.end):
                 continue
             if self.gazetteer.is_stopword(hit.phrase):
                 continue

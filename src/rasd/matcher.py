@@ -10,6 +10,7 @@ Overlapping hits are resolved leftmost-longest.
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import Generic, TypeVar
@@ -111,3 +112,22 @@ class PhraseMatcher(Generic[T]):
                 out.append(h)
                 last_end = h.end
         return out
+
+
+class SpanSet:
+    """Spans [start, end) to test others against for overlap in O(log n): starts sorted, with the running
+    maximum of the ends."""
+
+    def __init__(self, spans: Iterable[tuple[int, int]]) -> None:
+        ordered = sorted(spans)
+        self._starts = [s for s, _ in ordered]
+        self._max_end: list[int] = []
+        top = -1
+        for _, e in ordered:
+            top = max(top, e)
+            self._max_end.append(top)
+
+    def overlaps(self, start: int, end: int) -> bool:
+        """True when some span starts before `end` and ends after `start`."""
+        k = bisect_left(self._starts, end)
+        return k > 0 and self._max_end[k - 1] > start

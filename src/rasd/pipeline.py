@@ -23,6 +23,7 @@ from .events import DocContext, EventAssembler, TriggerHit
 from .gazetteer import Gazetteer
 from .lexicon import CueLexicon, TriggerLexicon
 from .linking import ActorLinker, ActorMention, PlaceLinker, PlaceMention, capital_mentions, document_country
+from .matcher import SpanSet
 from .normalize import Normalized, normalize
 from .numbers import NumberRecognizer
 from .records import ActorRef, Count, DocumentInfo, DocumentRecord, Event, LocationRef, Mention
@@ -201,10 +202,10 @@ class TriggerStage:
     def run(self, a: Analysis) -> Analysis:
         norm = _req(a.norm, "norm")
         hits: list[TriggerHit] = []
-        names = sorted([(m.nstart, m.nend) for m in a.actors or ()] + [(p.nstart, p.nend) for p in a.places or ()]
-                       + [(h.word_start, h.end) for h in self.res.triggers.not_triggers.find(norm.text)])
+        names = SpanSet([(m.nstart, m.nend) for m in a.actors or ()] + [(p.nstart, p.nend) for p in a.places or ()]
+                        + [(h.word_start, h.end) for h in self.res.triggers.not_triggers.find(norm.text)])
         for h in self.res.triggers.matcher.find(norm.text):
-            if any(ns < h.end and h.word_start < ne for ns, ne in names):
+            if names.overlaps(h.word_start, h.end):
                 continue
             s, e = norm.to_original(h.start, h.end)
             best = max(h.payloads, key=lambda t: t.priority)
