@@ -928,6 +928,13 @@ class _Parser:
 
 # ------------------------------------------------------------------------------------------ recognizer
 
+# lexicon fields whose words are only ever looked at around an expression (before or after it), never where
+# one begins: they do not make a word worth trying the parser at
+_CONTEXT_FIELDS = frozenset({"risky_context", "weekday_blockers", "not_today_after", "bare_year_context",
+                             "suffix_greg", "suffix_hijri", "since_starts", "just_now", "period_starts",
+                             "recent_end", "vague", "units"})
+
+
 class DateRecognizer:
     """Finds and resolves date expressions in normalized text. Build once with `load()`; thread-safe."""
 
@@ -939,15 +946,17 @@ class DateRecognizer:
         starters |= {p[0] for p in lexicon.day_before_yesterday} | lexicon.month_modifiers | lexicon.month_word
         starters |= {p[0] for p in lexicon.months} | lexicon.year_words
         self._clitic_starters = frozenset(starters)
-        # every word a date expression can begin with: anything the lexicon knows (plus numbers); the parser
-        # is only tried at such tokens, which keeps the scan linear and cheap
+        # every word a date expression can begin with: the single words and the first words of the phrases the
+        # lexicon knows, but for context words (plus numbers); the parser is only tried at such tokens
         words: set[str] = set()
         for f in dataclasses.fields(lexicon):
+            if f.name in _CONTEXT_FIELDS:
+                continue
             value = getattr(lexicon, f.name)
             items = value.keys() if isinstance(value, dict) else value
             for item in items if isinstance(items, Iterable) and not isinstance(items, str) else ():
                 if isinstance(item, tuple):
-                    words.update(item)
+                    words.add(item[0])  # a phrase is only ever matched from its first word
                 elif isinstance(item, str):
                     words.add(item)
         words.add("ال")
