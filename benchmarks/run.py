@@ -5,7 +5,8 @@
 
 Measures, on a corpus made by generate_corpus.py (seeded, so the same every time):
   - one process: resource load time, RSS with resources loaded and peak RSS, extraction throughput
-    (decode + the whole pipeline) in articles/s and MB/s, and the floor (decode + normalize + segment only);
+    (decode + the whole pipeline) in articles/s and MB/s, and the floor (decode + normalize + segment and
+    tokenize only);
   - time per article as its length grows from 1 KB to 64 KB, and the log-log slope (1.0 = linear);
   - `rasd batch` on the local engine with 1 and 2 workers and on Spark local[1] and local[2]: wall time,
     speedups, and whether all four wrote byte-identical output;
@@ -83,7 +84,7 @@ def child_single(corpus: Path, profile: Path | None) -> dict[str, Any]:
     t = time.perf_counter()
     for data, r in payloads:
         d = decode_bytes(data, r["id"])
-        segment(normalize(d.text).text)
+        segment(normalize(d.text).text).tokens()  # the floor: decode, normalize and tokenize
     floor_s = time.perf_counter() - t
 
     t, c = time.perf_counter(), time.process_time()
