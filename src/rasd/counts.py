@@ -13,6 +13,7 @@
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
@@ -81,6 +82,10 @@ class _PhraseTable:
         # the first words with every proclitic run (callers pass subsets of _PREFIXES): one set lookup
         # rejects the other words of a text
         self._prefixed = frozenset(pre + w for w in self._by_first for pre in _PREFIXES)
+
+    def may_start(self, word: str) -> bool:
+        """False when no phrase can start at this word, whatever proclitics it carries."""
+        return word in self._prefixed or word in self._by_first
 
     def match(self, toks: Sequence[Tok], i: int, prefixes: Sequence[str] = ("",),
               limit: int | None = None) -> _Hit | None:
@@ -262,6 +267,8 @@ class CountRecognizer:
     # ------------------------------------------------------------------ helpers
     def _noun_at(self, toks: Sequence[Tok], i: int, hi: int, definite: bool) -> tuple[_Noun, int] | None:
         if i >= hi or toks[i].kind != "word":
+            return None
+        if not self._nouns.may_start(toks[i].text):
             return None
         prefixes: tuple[str, ...] = ("", *_DEFINITE) if definite else ("",)
         h = self._nouns.match(toks, i, prefixes, hi)
@@ -586,14 +593,7 @@ class CountRecognizer:
 
 
 def _bisect_left(a: Sequence[int], x: int) -> int:
-    lo, hi = 0, len(a)
-    while lo < hi:
-        mid = (lo + hi) // 2
-        if a[mid] < x:
-            lo = mid + 1
-        else:
-            hi = mid
-    return lo
+    return bisect_left(a, x)
 
 
 def _token_containing(starts: Sequence[int], toks: Sequence[Tok], pos: int) -> int:

@@ -118,6 +118,8 @@ class NumberRecognizer:
         # lookup rejects the other words of a text
         self._word_forms = frozenset(p + w for w in self.words for p in ("", *self.proclitics))
         self._vague_forms = frozenset(p + w for w in vague_first for p in ("", *self._all_prefixes))
+        # the words a post-number qualifier can start with (its first word may carry a proclitic)
+        self._after_first = frozenset(p + ph.words[0] for ph in self.after for p in ("", *self.proclitics))
         # what the word right before a number must be for a qualifier phrase to end there
         self._before_last = frozenset(
             ph.words[-1] if len(ph.words) > 1 else p + ph.words[0]
@@ -218,6 +220,8 @@ class NumberRecognizer:
 
     def qualifier_after(self, toks: Sequence[Tok], j: int) -> tuple[str, int] | None:
         """(qualifier, index after it) when a post-number qualifier (على الأقل) starts at token `j`."""
+        if j >= len(toks) or toks[j].text not in self._after_first:
+            return None
         for ph in self.after:
             if self._match_phrase(toks, j, ph.words) >= 0:
                 return ph.qualifier, j + len(ph.words)
