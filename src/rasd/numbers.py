@@ -24,7 +24,7 @@ QUALIFIER_KINDS = ("exact", "approx", "at_least", "at_most", "vague")
 _WORD_TYPES = ("unit", "ten", "tens", "hundred", "hundreds", "scale", "scale_plural", "scale_dual")
 
 # Words (normalized Arabic letters), numbers (digits with separators) and single other characters.
-_TOKEN_RE = re.compile(r"[0-9]+(?:[.,][0-9]+)*|[\u0621-\u064a]+|\S")
+_TOKEN_RE = re.compile(r"(?P<num>[0-9]+(?:[.,][0-9]+)*)|(?P<word>[\u0621-\u064a]+)|(?P<punct>\S)")
 _INT_RE = re.compile(r"[0-9]+")
 _COMMA_THOUSANDS_RE = re.compile(r"[0-9]{1,3}(?:,[0-9]{3})+")
 _DOT_THOUSANDS_RE = re.compile(r"[0-9]{1,3}(?:\.[0-9]{3})+")
@@ -42,13 +42,7 @@ class Tok:
 
 
 def tokenize(norm: str) -> list[Tok]:
-    out: list[Tok] = []
-    for m in _TOKEN_RE.finditer(norm):
-        t = m.group()
-        c = t[0]
-        kind = "num" if "0" <= c <= "9" else ("word" if "\u0621" <= c <= "\u064a" else "punct")
-        out.append(Tok(t, m.start(), m.end(), kind))
-    return out
+    return [Tok(m.group(), m.start(), m.end(), m.lastgroup or "punct") for m in _TOKEN_RE.finditer(norm)]
 
 
 @dataclass(frozen=True, slots=True)
