@@ -194,3 +194,13 @@ def test_decode_arbitrary_html_like_only_input_error(parts: list[str]) -> None:
         return
     assert d.text.strip()
     assert d.content_type in ("text/plain", "text/html")
+
+
+def test_decode_language_of_long_text_decides_on_a_clear_opening_else_counts_all() -> None:
+    from rasd.decode import language_of
+
+    arabic = "اندلعت اشتباكات عنيفة بين الطرفين في أطراف المدينة صباح اليوم. " * 60
+    english = "Fighting broke out between the two sides on the edge of the city this morning. " * 60
+    assert language_of(arabic + english[:500]) == "ar"
+    assert language_of(english[:1600] + arabic * 3) == "ar"
+    assert language_of(english + arabic[:300]) == "en"

@@ -73,6 +73,7 @@ def _too_big(size: int, max_bytes: int) -> str:
     return f"{shown} MB exceeds the {limit} MB limit (--max-bytes)"
 
 
+_LANGUAGE_SAMPLE = 1500  # characters
 _LETTER_RE = re.compile(r"[^\W\d_]")
 _ARABIC_LETTER_RE = re.compile(r"(?![\W\d_])[\u0600-\u06FF\u0750-\u077F\u08A0-\u08FF\uFB50-\uFDFF\uFE70-\uFEFF]")
 
@@ -257,7 +258,13 @@ def read_input(path: str, *, max_bytes: int = DEFAULT_MAX_BYTES) -> DecodedText:
 
 def language_of(text: str) -> str:
     """'ar' when Arabic letters dominate the letters; for Latin script 'en' or 'fr' by stopwords; else 'und'."""
-    # letters: \w minus digits and underscore (str.isalpha() but for a few numeric signs such as ²), counted in C
+    # letters: \w minus digits and underscore (str.isalpha() but for a few numeric signs such as ²), counted in C.
+    # A long text whose opening is clearly Arabic is Arabic: the rest is not counted.
+    if len(text) > 2 * _LANGUAGE_SAMPLE:
+        head = text[:_LANGUAGE_SAMPLE]
+        head_letters = len(_LETTER_RE.findall(head))
+        if head_letters >= 200 and len(_ARABIC_LETTER_RE.findall(head)) > 0.9 * head_letters:
+            return "ar"
     letters = len(_LETTER_RE.findall(text))
     arabic = len(_ARABIC_LETTER_RE.findall(text))
     if letters == 0:
