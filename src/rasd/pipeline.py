@@ -324,10 +324,14 @@ def to_record(a: Analysis) -> DocumentRecord:
         return tuple(out)
 
     def fix_actor(ref: ActorRef | None) -> ActorRef | None:
-        return None if ref is None else replace(ref, mentions=ids("actor", ref.mentions))
+        if ref is None or not ref.mentions:
+            return ref
+        return replace(ref, mentions=ids("actor", ref.mentions))
 
     def fix_loc(ref: LocationRef | None) -> LocationRef | None:
-        return None if ref is None else replace(ref, mentions=ids("place", ref.mentions))
+        if ref is None or not ref.mentions:
+            return ref
+        return replace(ref, mentions=ids("place", ref.mentions))
 
     events = []
     for ev in a.events or ():
