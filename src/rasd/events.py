@@ -392,7 +392,8 @@ class EventAssembler:
 
         # date
         # a date between two triggers belongs to the one before it ("يلتقي … الأسبوع المقبل، فيما دعت")
-        date = self._date(ctx, d.sentence.start if d.window[0] == d.sentence.start else d.trigger.nstart, d.window[1])
+        date = self._date(ctx, d.sentence.start if d.window[0] == d.sentence.start else d.trigger.nstart, d.window[1],
+                          running_total=bool(my_counts) and all(c.scope == "cumulative" for c in my_counts))
         if date.anchor != "unknown":
             rules.append(f"date:{date.anchor}")
 
@@ -595,11 +596,14 @@ class EventAssembler:
         return best[0]
 
     @staticmethod
-    def _date(ctx: DocContext, s_start: int, s_end: int) -> EventDate:
+    def _date(ctx: DocContext, s_start: int, s_end: int, running_total: bool = False) -> EventDate:
         # a point in time first; else a span that ends now (الحصار المفروض منذ قرابة شهر). "منذ 7 أكتوبر" dates the
-        # campaign a running toll counts from, not the toll: never the event's date
+        # campaign a running toll counts from, not the toll: never the event's date — nor, for a running total,
+        # a day named a few words after منذ (منذ اندلاعها في الرابع من أبريل)
+        text = ctx.norm.text
         in_span = [dm for dm in ctx.dates_in(s_start, s_end)
-                   if dm.kind == "point" or (dm.kind == "duration" and dm.date_start)]
+                   if (dm.kind == "point" or (dm.kind == "duration" and dm.date_start))
+                   and not (running_total and "منذ" in text[max(s_start, dm.start - 30):dm.start].split()[-4:])]
         if not in_span:
             return UNKNOWN_DATE
         dm = min(in_span, key=lambda x: (x.kind != "point", x.start))
