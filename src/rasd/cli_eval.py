@@ -231,6 +231,15 @@ def load_pipeline() -> Any:
     return Pipeline.load()
 
 
+def _pipeline_or_exit(stderr: Console) -> Any:
+    """The pipeline, or a one-line error naming the bad resource file and exit code 2."""
+    try:
+        return load_pipeline()
+    except ResourceError as exc:
+        _err(stderr, f"language resource: {exc}")
+        raise typer.Exit(2) from exc
+
+
 def _progress(stderr: Console) -> Progress:
     return Progress(TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
                     console=stderr, transient=True, disable=not stderr.is_terminal)
@@ -274,11 +283,7 @@ def eval_command(
     if not articles:
         _err(stderr, f"{gold_dir}: no *{GOLD_SUFFIX} files")
         raise typer.Exit(2)
-    try:
-        pipe = load_pipeline()
-    except ResourceError as exc:
-        _err(stderr, f"language resource: {exc}")
-        raise typer.Exit(2) from exc
+    pipe = _pipeline_or_exit(stderr)
 
     with _progress(stderr) as prog:
         task = prog.add_task("scoring", total=len(articles))
@@ -333,11 +338,7 @@ def eval_ner_command(
     except ner_eval.ConllError as exc:
         _err(stderr, str(exc))
         raise typer.Exit(2) from exc
-    try:
-        pipe = load_pipeline()
-    except ResourceError as exc:
-        _err(stderr, f"language resource: {exc}")
-        raise typer.Exit(2) from exc
+    pipe = _pipeline_or_exit(stderr)
     with _progress(stderr) as prog:
         task = prog.add_task("recognizing", total=len(sentences))
         result = ner_eval.score_ner(sentences, ner_eval.rasd_recognizer(pipe.resources), scheme=scheme,
