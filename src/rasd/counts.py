@@ -449,6 +449,8 @@ class CountRecognizer:
                 cands.append(cand)
                 covered.update(range(i, cand.j))
             i = j
+        if not cands:
+            return  # a sentence with no figure: nothing to scope or nest
         cands.sort(key=lambda c: c.i)
         scope = "cumulative" if self._cumulative.scan(toks, lo, hi, _PREFIXES) else "incident"
         self._resolve(norm, toks, lo, hi, cands, sorted(triggers + trig_def, key=lambda h: (h.i, h.j)), scope, out)
