@@ -229,3 +229,16 @@ def test_counts_subset_without_group_takes_its_parents_group() -> None:
     norm = normalize("أصيب تسعة محتجين بجروح، بينهم ثلاثة في حالة خطرة.").text
     found = [(c.kind, c.value, c.who, c.parent) for c in CountRecognizer.load().find(norm, split_sentences(norm))]
     assert found == [("wounded", 9, "civilians", None), ("wounded", 3, "civilians", 0)]
+
+
+def test_counts_the_displaced_or_detained_as_victims_of_a_killing() -> None:
+    from rasd.normalize import normalize
+    from rasd.segment import split_sentences
+
+    rec = CountRecognizer.load()
+    for text, expected in [("قتل 9 نازحين في قصف على المخيم.", ("killed", 9, "civilians")),
+                           ("أصيب 4 مهجرين بجروح.", ("wounded", 4, "civilians")),
+                           ("مقتل 3 معتقلين داخل السجن.", ("killed", 3, "other")),
+                           ("نزح 20 ألف شخص.", ("displaced", 20000, "total"))]:
+        norm = normalize(text).text
+        assert [(c.kind, c.value, c.who) for c in rec.find(norm, split_sentences(norm))] == [expected]

@@ -27,6 +27,8 @@ _DATA_DIR = Path(__file__).resolve().parent / "data"
 
 # Proclitic runs allowed on the first word of a trigger, marker, cue or break phrase.
 _MAX_PREFIX = 4
+# kinds that name people by their status (displaced, detained): they can also be the victims of a killing
+_STATUS_KINDS = frozenset({"displaced", "detained", "missing"})
 _PREFIXES = ("", "و", "ف", "ب", "ل", "وب", "ول", "فب", "فل", "ال", "وال", "فال", "بال", "وبال", "لل", "ولل", "فلل")
 _DEFINITE = ("ال", "وال", "فال", "بال", "وبال", "لل", "ولل", "فلل")
 _CLAUSE_PUNCT = frozenset(",.;:!?\"'()[]{}-|/")
@@ -511,6 +513,16 @@ class CountRecognizer:
                 scope = p.scope
             else:
                 nest.stack.clear()
+        if not kinds and c.noun is not None and c.noun.kind in _STATUS_KINDS:
+            # "قتل 14 نازحا", "مقتل 3 معتقلين": a killing verb right before the figure makes the displaced or the
+            # detained its victims
+            adjacent = [h for h in triggers if h.j == c.i and h.i >= last_break]
+            if adjacent:
+                tk = self._trigger_kinds(toks, adjacent[-1], triggers)
+                if tk and tk[0] in ("killed", "wounded"):
+                    kinds = (tk[0],)
+                    c.who = "civilians" if c.noun.kind == "displaced" else "other"
+                    cue += "+victims"
         if not kinds and c.noun is not None and c.noun.kind is not None and c.noun.kind != "affected":
             kinds = (c.noun.kind, *c.extra_kinds)
         if not kinds:
