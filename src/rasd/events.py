@@ -210,6 +210,9 @@ class EventAssembler:
             prev = text[max(sent.start, th.nstart - 25):th.nstart].split()
             if prev and prev[-1] in self.cues.suppress_before or " ".join(prev[-2:]) in self.cues.suppress_before:
                 continue
+            if any(c.start <= th.nstart < c.end and c.kind not in th.trigger.counts
+                   for c in ctx.counts_in(max(sent.start, th.nstart - 40), th.nend)):
+                continue  # "قتل 14 نازحا": the word names the victims of another toll, not a happening of its own
             if th.trigger.family == "reject" and any(not x.trigger.content for x in ordered[k + 1:]):
                 # نفى الجيش أن تكون قواته قد أطلقت النار: what is coded is the denied happening (modality
                 # "denied", from the cue), not a separate act of denial
