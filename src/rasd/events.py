@@ -789,8 +789,11 @@ def _confidence(weight: float, fallback: bool, a1: ActorRef | None, a2: ActorRef
 def _counts_clash(a: Event, b: Event) -> bool:
     """Both give an incident figure of the same kind and group, with different values, or one gives only
     incident figures and the other only running totals: two happenings (a day's clash, a campaign's toll)."""
-    inc_a = {(c.kind, c.who): c.value for c in a.counts if c.scope == "incident" and c.parent is None}
-    inc_b = {(c.kind, c.who): c.value for c in b.counts if c.scope == "incident" and c.parent is None}
+    # a vague figure (عشرات القتلى) retells a toll loosely: it never tells two happenings apart
+    inc_a = {(c.kind, c.who): c.value for c in a.counts
+             if c.scope == "incident" and c.parent is None and c.qualifier != "vague"}
+    inc_b = {(c.kind, c.who): c.value for c in b.counts
+             if c.scope == "incident" and c.parent is None and c.qualifier != "vague"}
     if any(k in inc_b and inc_b[k] != v for k, v in inc_a.items()):
         return True
     scopes_a = {c.scope for c in a.counts}
