@@ -24,6 +24,7 @@ from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
 from . import ner_eval
+from .cli import _err
 from .datafiles import ResourceError
 from .decode import InputError, read_input
 from .evaluation import (
@@ -219,10 +220,6 @@ def format_top_errors(report: EvalReport, n: int = TOP_ERRORS) -> str:
 
 
 # ---------------------------------------------------------------------------------------------- CLI
-
-def _err(console: Console, message: str) -> None:
-    console.print(f"rasd: error: {message}", markup=False, highlight=False, soft_wrap=True)
-
 
 def load_pipeline() -> Any:
     """The pipeline, loaded once per command (tests replace this function)."""

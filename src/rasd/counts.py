@@ -316,11 +316,11 @@ class CountRecognizer:
         out: list[CountMatch] = []
         prev_cumulative = False
         for s, e in sentences:
-            lo = _bisect_left(starts, s)
-            hi = _bisect_left(starts, e)
+            lo = bisect_left(starts, s)
+            hi = bisect_left(starts, e)
             if lo >= hi:
                 continue
-            a, b = _bisect_left(num_starts, s), _bisect_left(num_starts, e)
+            a, b = bisect_left(num_starts, s), bisect_left(num_starts, e)
             sent_numbers = [m for m in numbers[a:b] if m.end <= e]
             first = len(out)
             self._sentence(norm, toks, starts, lo, hi, sent_numbers, out)
@@ -606,10 +606,6 @@ class CountRecognizer:
         return tuple(kinds)
 
 
-def _bisect_left(a: Sequence[int], x: int) -> int:
-    return bisect_left(a, x)
-
-
 def _token_containing(starts: Sequence[int], toks: Sequence[Tok], pos: int) -> int:
-    k = _bisect_left(starts, pos + 1) - 1
+    k = bisect_left(starts, pos + 1) - 1
     return max(0, k)

@@ -14,7 +14,6 @@ Every field records the rule that set it in `Event.rules`; the confidence is com
 
 from __future__ import annotations
 
-import hashlib
 from bisect import bisect_left
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, replace
@@ -70,6 +69,7 @@ class DocContext:
     _place_starts: tuple[int, ...] = field(init=False, repr=False, compare=False)
     _count_starts: tuple[int, ...] = field(init=False, repr=False, compare=False)
     _date_starts: tuple[int, ...] = field(init=False, repr=False, compare=False)
+    _paragraphs: tuple[int, ...] = field(init=False, repr=False, compare=False)  # per sentence
     # hits of the cue matchers over the whole text, found once per document (keyed by matcher)
     _cue_hits: dict[int, tuple[tuple[Hit[Any], ...], tuple[int, ...]]] = field(
         init=False, repr=False, compare=False)
@@ -79,6 +79,7 @@ class DocContext:
         object.__setattr__(self, "_place_starts", tuple(p.nstart for p in self.places))
         object.__setattr__(self, "_count_starts", tuple(c.start for c in self.counts))
         object.__setattr__(self, "_date_starts", tuple(d.start for d in self.dates))
+        object.__setattr__(self, "_paragraphs", tuple(_paragraph_ids(self.norm.text, self.seg.sentences)))
         object.__setattr__(self, "_cue_hits", {})
 
     def hits_in(self, matcher: PhraseMatcher[Any], lo: int, hi: int) -> list[Hit[Any]]:
@@ -90,6 +91,10 @@ class DocContext:
             self._cue_hits[id(matcher)] = found
         hits, starts = found
         return [h for h in hits[bisect_left(starts, lo):bisect_left(starts, hi)] if h.end <= hi]
+
+    def paragraph(self, sentence: Sentence) -> int:
+        """Index of the paragraph (blocks of lines between line breaks) the sentence stands in."""
+        return self._paragraphs[sentence.index]
 
     def actors_in(self, lo: int, hi: int) -> tuple[ActorMention, ...]:
         """Actor mentions starting in [lo, hi) (normalized offsets)."""
@@ -138,7 +143,7 @@ class EventAssembler:
     # ------------------------------------------------------------------ drafts
     def assemble(self, ctx: DocContext, fallback_trigger: dict[str, Trigger]) -> tuple[tuple[Event, ...], tuple[Count, ...]]:
         seg, norm = ctx.seg, ctx.norm
-        paragraphs = _paragraph_ids(norm.text, seg.sentences)
+        paragraphs = ctx._paragraphs
         by_sentence: dict[int, list[TriggerHit]] = {}
         for th in ctx.triggers:
             by_sentence.setdefault(seg.sentence_at(th.nstart).index, []).append(th)
@@ -519,7 +524,7 @@ class EventAssembler:
         if idx < 0:
             return []
         prev = ctx.seg.sentences[idx]
-        if _paragraph_of(ctx.norm.text, prev.start) != _paragraph_of(ctx.norm.text, d.sentence.start):
+        if ctx.paragraph(prev) != ctx.paragraph(d.sentence):
             return []
         if any(prev.start <= th.nstart < prev.end and th.trigger.family not in VIOLENT_FAMILIES
                and th.trigger.family != "displacement" for th in ctx.triggers):
@@ -546,7 +551,7 @@ class EventAssembler:
             prev = [p for p in before_start[-8:] if p.nend <= s_start]
             if prev:
                 prev_sent = ctx.seg.sentence_at(prev[-1].nstart)
-                if _paragraph_of(ctx.norm.text, prev_sent.start) == _paragraph_of(ctx.norm.text, s_start) \
+                if ctx.paragraph(prev_sent) == ctx.paragraph(ctx.seg.sentence_at(s_start)) \
                         and prev_sent.index >= d.sentence.index - 1:
                     cands = [p for p in prev if prev_sent.start <= p.nstart]
                     rule = "location:previous_sentence"
@@ -755,10 +760,6 @@ def _rstrip(text: str, start: int, end: int) -> int:
     return end
 
 
-def _paragraph_of(text: str, pos: int) -> int:
-    return text.count("\n", 0, pos)
-
-
 def _paragraph_ids(text: str, sentences: Sequence[Sentence]) -> list[int]:
     out: list[int] = []
     para = 0
@@ -904,8 +905,3 @@ def merge_same(events: list[Event], related: Callable[[str, str], bool]) -> list
         else:
             out[target] = _merge_two(out[target], ev, loc)
     return out
-
-
-def stable_event_id(doc_id: str, ev: Event) -> str:
-    h = hashlib.sha256(f"{doc_id}|{ev.evidence[0].start}|{ev.plover}|{ev.acled_event_type}".encode()).hexdigest()
-    return h[:12]

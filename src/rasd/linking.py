@@ -138,8 +138,9 @@ def capital_mentions(linker: PlaceLinker, text: str, norm: Normalized, taken: Se
     if capital is None:
         return []
     out: list[PlaceMention] = []
+    names = SpanSet(taken)
     for hit in linker.capital_words.find(norm.text):
-        if any(ts < hit.end + 12 and hit.start < te for ts, te in taken):
+        if names.overlaps(hit.start, hit.end + 12):
             continue
         following = norm.text[hit.end:hit.end + 20].split()
         if following and following[0].endswith("يه"):
