@@ -21,7 +21,7 @@ from typing import Any
 
 from rasd.datafiles import ResourceError, load_yaml
 from rasd.normalize import normalize_name
-from rasd.numbers import NumberMatch, NumberRecognizer, Tok, tokenize
+from rasd.numbers import NumberMatch, NumberRecognizer, Tok, TokenIndex, tokenize
 
 _DATA_DIR = Path(__file__).resolve().parent / "data"
 
@@ -84,6 +84,7 @@ class _PhraseTable:
         # the first words with every proclitic run (callers pass subsets of _PREFIXES): one set lookup
         # rejects the other words of a text
         self._prefixed = frozenset(pre + w for w in self._by_first for pre in _PREFIXES)
+        self.starters = self._prefixed | frozenset(self._by_first)  # every form a phrase can start with
 
     def may_start(self, word: str) -> bool:
         """False when no phrase can start at this word, whatever proclitics it carries."""
@@ -109,17 +110,17 @@ class _PhraseTable:
                     break
         return best
 
-    def scan(self, toks: Sequence[Tok], lo: int, hi: int, prefixes: Sequence[str] = ("",)) -> list[_Hit]:
+    def scan(self, index: TokenIndex, lo: int, hi: int, prefixes: Sequence[str] = ("",)) -> list[_Hit]:
+        """The phrases in tokens [lo, hi), left to right, longest first, not overlapping."""
         out: list[_Hit] = []
+        toks = index.toks
+        at = index.words_in(self.starters)
         i = lo
-        prefixed, by_first = self._prefixed, self._by_first
-        while i < hi:
-            t = toks[i]
-            h = self.match(toks, i, prefixes, hi) if t.kind == "word" and (
-                t.text in prefixed or t.text in by_first) else None
-            if h is None:
-                i += 1
-            else:
+        for k in at[bisect_left(at, lo):bisect_left(at, hi)]:
+            if k < i:
+                continue
+            h = self.match(toks, k, prefixes, hi)
+            if h is not None:
                 out.append(h)
                 i = h.j
         return out
@@ -309,8 +310,9 @@ class CountRecognizer:
 
     # ------------------------------------------------------------------ main
     def find(self, norm: str, sentences: list[tuple[int, int]]) -> list[CountMatch]:
-        toks = tokenize(norm)
-        numbers = self.numbers.find_tokens(norm, toks)
+        index = TokenIndex(tokenize(norm))
+        toks = index.toks
+        numbers = self.numbers.find_tokens(norm, index)
         starts = [t.start for t in toks]
         num_starts = [m.start for m in numbers]
         out: list[CountMatch] = []
@@ -323,7 +325,7 @@ class CountRecognizer:
             a, b = bisect_left(num_starts, s), bisect_left(num_starts, e)
             sent_numbers = [m for m in numbers[a:b] if m.end <= e]
             first = len(out)
-            self._sentence(norm, toks, starts, lo, hi, sent_numbers, out)
+            self._sentence(norm, index, starts, lo, hi, sent_numbers, out)
             # "… 457 قتيلا. إضافة إلى 2243 جريحا": a sentence that only goes on with the toll before it
             if prev_cumulative and self._continuations.match(toks, lo, _PREFIXES, hi):
                 out[first:] = [replace(c, scope="cumulative") for c in out[first:]]
@@ -397,8 +399,9 @@ class CountRecognizer:
                      "number_noun" if noun is not None else ("number_of_group" if who != "total" else "bare_number"),
                      bare=bare, extra_kinds=extra, date_like=m.date_like)
 
-    def _sentence(self, norm: str, toks: Sequence[Tok], starts: Sequence[int], lo: int, hi: int,
+    def _sentence(self, norm: str, index: TokenIndex, starts: Sequence[int], lo: int, hi: int,
                   nums: list[NumberMatch], out: list[CountMatch]) -> None:
+        toks = index.toks
         cands: list[_Cand] = []
         for m in nums:
             c = self._number_candidate(toks, starts, m, hi)
@@ -411,15 +414,16 @@ class CountRecognizer:
         covered: set[int] = set()
         for c in cands:
             covered.update(range(c.i, c.j))
-        triggers = self._before.scan(toks, lo, hi, _PREFIXES)
-        trig_def = self._before_definite.scan(toks, lo, hi, _DEFINITE)
+        triggers = self._before.scan(index, lo, hi, _PREFIXES)
+        trig_def = self._before_definite.scan(index, lo, hi, _DEFINITE)
         trig_end = {h.j: h for h in triggers}
         # duals, singulars and bare plurals: nouns not counted by a number
-        i = lo
-        while i < hi:
-            if i in covered or toks[i].kind != "word":
-                i += 1
+        next_i = lo
+        nouns_at = index.words_in(self._nouns.starters)
+        for i in nouns_at[bisect_left(nouns_at, lo):bisect_left(nouns_at, hi)]:  # words no noun starts with: none
+            if i < next_i or i in covered:
                 continue
+            next_i = i + 1
             found = self._noun_at(toks, i, hi, definite=False)
             skip = 0
             if found is None and toks[i].text.startswith("و"):
@@ -427,12 +431,10 @@ class CountRecognizer:
                 if h is not None:
                     found, skip = (self._noun_list[int(h.label)], h.j), 1
             if found is None or found[0].unit:
-                i += 1
                 continue
             noun, j = found
             n_start = toks[i].start + skip
             if any(k in covered for k in range(i, j)):
-                i += 1
                 continue
             t_before = trig_end.get(i)
             after = self._after.match(toks, j, ("",), hi) if j < hi else None
@@ -450,17 +452,18 @@ class CountRecognizer:
                     cand.end = toks[qa[1] - 1].end
                 cands.append(cand)
                 covered.update(range(i, cand.j))
-            i = j
+            next_i = j
         if not cands:
             return  # a sentence with no figure: nothing to scope or nest
         cands.sort(key=lambda c: c.i)
-        scope = "cumulative" if self._cumulative.scan(toks, lo, hi, _PREFIXES) else "incident"
-        self._resolve(norm, toks, lo, hi, cands, sorted(triggers + trig_def, key=lambda h: (h.i, h.j)), scope, out)
+        scope = "cumulative" if self._cumulative.scan(index, lo, hi, _PREFIXES) else "incident"
+        self._resolve(norm, index, lo, hi, cands, sorted(triggers + trig_def, key=lambda h: (h.i, h.j)), scope, out)
 
-    def _resolve(self, norm: str, toks: Sequence[Tok], lo: int, hi: int, cands: list[_Cand],
+    def _resolve(self, norm: str, index: TokenIndex, lo: int, hi: int, cands: list[_Cand],
                  triggers: list[_Hit], scope: str, out: list[CountMatch]) -> None:
-        markers = self._markers.scan(toks, lo, hi, _PREFIXES)
-        breaks = self._breaks.scan(toks, lo, hi, _PREFIXES)
+        toks = index.toks
+        markers = self._markers.scan(index, lo, hi, _PREFIXES)
+        breaks = self._breaks.scan(index, lo, hi, _PREFIXES)
         # events in token order: (position, order, payload)
         events: list[tuple[int, int, Any]] = []
         events.extend((h.i, 0, ("break", h)) for h in breaks)

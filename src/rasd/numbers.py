@@ -8,6 +8,7 @@ normalized text.
 
 from __future__ import annotations
 
+import heapq
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
@@ -43,6 +44,37 @@ class Tok:
 
 def tokenize(norm: str) -> list[Tok]:
     return [Tok(m.group(), m.start(), m.end(), m.lastgroup or "punct") for m in _TOKEN_RE.finditer(norm)]
+
+
+class TokenIndex:
+    """The tokens of one text with, for each word, where it stands. A lexicon finds the tokens its phrases may
+    start at by intersecting the forms they start with and the text's vocabulary, instead of testing every
+    token; the answer is kept per set of forms for the life of this (one document's) index."""
+
+    __slots__ = ("toks", "numerals", "_where", "_vocab", "_memo")
+
+    def __init__(self, toks: Sequence[Tok]) -> None:
+        self.toks = toks
+        where: dict[str, list[int]] = {}
+        numerals: list[int] = []
+        for k, t in enumerate(toks):
+            if t.kind == "word":
+                where.setdefault(t.text, []).append(k)
+            elif t.kind == "num":
+                numerals.append(k)
+        self.numerals: tuple[int, ...] = tuple(numerals)  # indices of the digit tokens
+        self._where = where
+        self._vocab = frozenset(where)
+        self._memo: dict[frozenset[str], tuple[int, ...]] = {}
+
+    def words_in(self, forms: frozenset[str]) -> tuple[int, ...]:
+        """Indices, in text order, of the word tokens whose text is one of `forms`."""
+        found = self._memo.get(forms)
+        if found is None:
+            where = self._where
+            found = tuple(sorted(k for w in forms & self._vocab for k in where[w]))
+            self._memo[forms] = found
+        return found
 
 
 @dataclass(frozen=True, slots=True)
@@ -112,6 +144,7 @@ class NumberRecognizer:
         # lookup rejects the other words of a text
         self._word_forms = frozenset(p + w for w in self.words for p in ("", *self.proclitics))
         self._vague_forms = frozenset(p + w for w in vague_first for p in ("", *self._all_prefixes))
+        self._starters = self._word_forms | self._vague_forms
         # the words a post-number qualifier can start with (its first word may carry a proclitic)
         self._after_first = frozenset(p + ph.words[0] for ph in self.after for p in ("", *self.proclitics))
         # what the word right before a number must be for a qualifier phrase to end there
@@ -418,16 +451,19 @@ class NumberRecognizer:
         return is_year and nxt is not None and nxt.kind == "word" and self.is_month(nxt.text)
 
     def find(self, norm: str) -> list[NumberMatch]:
-        toks = tokenize(norm)
-        return self.find_tokens(norm, toks)
+        return self.find_tokens(norm, TokenIndex(tokenize(norm)))
 
-    def find_tokens(self, norm: str, toks: Sequence[Tok]) -> list[NumberMatch]:
-        """`find` over tokens already made by `tokenize(norm)`."""
+    def find_tokens(self, norm: str, index: TokenIndex) -> list[NumberMatch]:
+        """`find` over the tokens of `tokenize(norm)`, indexed: only digits and words that a number or a
+        vague quantity may start with are looked at."""
+        toks = index.toks
         out: list[NumberMatch] = []
         floor = 0  # first token index not used by an earlier match
         i = 0
-        n = len(toks)
-        while i < n:
+        for k in heapq.merge(index.numerals, index.words_in(self._starters)):
+            if k < i:
+                continue
+            i = k
             tok = toks[i]
             parsed: tuple[int, int, int] | None = None
             qualifier = "exact"
