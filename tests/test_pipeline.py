@@ -167,7 +167,7 @@ def test_pipeline_segment_golden(golden: Any) -> None:
     from rasd.segment import segment
 
     seg = segment(normalize(EXAMPLE).text)
-    golden("segment/report_tripoli.json", [[s.start, s.end, len(seg.tokens(s))] for s in seg.sentences])
+    golden("segment/report_tripoli.json", [[s.start, s.end, len(seg.sentence_tokens(s))] for s in seg.sentences])
 
 
 def test_pipeline_every_own_report_keeps_the_span_invariants(pipeline: Pipeline) -> None:

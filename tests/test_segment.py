@@ -14,7 +14,7 @@ def test_segment_splits_sentences_but_not_decimals() -> None:
 
 def test_segment_tokens_carry_spans_and_kinds() -> None:
     seg = segment("قتل 2,243 شخصا في sirte.")
-    assert [(t.text, t.kind) for t in seg.tokens()] == [
+    assert [(t.text, t.kind) for t in seg.tokens] == [
         ("قتل", "word"), ("2,243", "number"), ("شخصا", "word"), ("في", "word"), ("sirte", "latin"), (".", "punct")]
 
 
@@ -40,7 +40,7 @@ def test_segment_every_nonspace_character_is_in_one_sentence(text: str) -> None:
         for i in range(s.start, s.end):
             covered[i] += 1
     assert all(c == 1 for i, c in enumerate(covered) if not text[i].isspace())
-    for t in seg.tokens():
+    for t in seg.tokens:
         assert text[t.start:t.end] == t.text
 
 

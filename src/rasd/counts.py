@@ -21,7 +21,8 @@ from typing import Any
 
 from rasd.datafiles import ResourceError, load_yaml
 from rasd.normalize import normalize_name
-from rasd.numbers import NumberMatch, NumberRecognizer, Tok, TokenIndex, tokenize
+from rasd.numbers import NumberMatch, NumberRecognizer
+from rasd.segment import Token, TokenIndex, tokenize
 
 _DATA_DIR = Path(__file__).resolve().parent / "data"
 
@@ -90,7 +91,7 @@ class _PhraseTable:
         """False when no phrase can start at this word, whatever proclitics it carries."""
         return word in self._prefixed or word in self._by_first
 
-    def match(self, toks: Sequence[Tok], i: int, prefixes: Sequence[str] = ("",),
+    def match(self, toks: Sequence[Token], i: int, prefixes: Sequence[str] = ("",),
               limit: int | None = None) -> _Hit | None:
         """The longest phrase starting at token i (ending before token `limit`)."""
         end = len(toks) if limit is None else limit
@@ -268,7 +269,7 @@ class CountRecognizer:
         )
 
     # ------------------------------------------------------------------ helpers
-    def _noun_at(self, toks: Sequence[Tok], i: int, hi: int, definite: bool) -> tuple[_Noun, int] | None:
+    def _noun_at(self, toks: Sequence[Token], i: int, hi: int, definite: bool) -> tuple[_Noun, int] | None:
         if i >= hi or toks[i].kind != "word":
             return None
         if not self._nouns.may_start(toks[i].text):
@@ -279,7 +280,7 @@ class CountRecognizer:
             return None
         return self._noun_list[int(h.label)], h.j
 
-    def _of_group_at(self, toks: Sequence[Tok], i: int, hi: int) -> tuple[str, int] | None:
+    def _of_group_at(self, toks: Sequence[Token], i: int, hi: int) -> tuple[str, int] | None:
         """(who, token after) for "من" + a group phrase at token i."""
         if i + 1 >= hi or toks[i].text != "من":
             return None
@@ -291,14 +292,14 @@ class CountRecognizer:
             return n[0].who, n[1]
         return None
 
-    def _bare_ok(self, toks: Sequence[Tok], j: int, hi: int) -> bool:
+    def _bare_ok(self, toks: Sequence[Token], j: int, hi: int) -> bool:
         """Whether a number without a noun may end before token j (what follows is not another noun)."""
         if j >= hi:
             return True
         t = toks[j]
-        if t.kind == "punct":
+        if t.kind in ("punct", "latin"):  # a sign or a word in Latin letters
             return t.text not in ("%",)
-        if t.kind == "num":
+        if t.kind == "number":
             return False
         if t.text in self._followers:
             return True
@@ -309,8 +310,10 @@ class CountRecognizer:
         return t.text[0] == "و" and len(t.text) > 2
 
     # ------------------------------------------------------------------ main
-    def find(self, norm: str, sentences: list[tuple[int, int]]) -> list[CountMatch]:
-        index = TokenIndex(tokenize(norm))
+    def find(self, norm: str, sentences: list[tuple[int, int]], index: TokenIndex | None = None) -> list[CountMatch]:
+        """The counts in normalized text, sentence by sentence; `index` is the text's tokens when already made."""
+        if index is None:
+            index = TokenIndex(tokenize(norm))
         toks = index.toks
         numbers = self.numbers.find_tokens(norm, index)
         starts = [t.start for t in toks]
@@ -337,7 +340,7 @@ class CountRecognizer:
                 out[k] = replace(c, who=out[c.parent].who)
         return out
 
-    def _number_candidate(self, toks: Sequence[Tok], starts: Sequence[int], m: NumberMatch, hi: int) -> _Cand:
+    def _number_candidate(self, toks: Sequence[Token], starts: Sequence[int], m: NumberMatch, hi: int) -> _Cand:
         i = _token_containing(starts, toks, m.start)
         vi = _token_containing(starts, toks, m.value_start)
         vj = _token_containing(starts, toks, m.value_end - 1) + 1
@@ -374,7 +377,7 @@ class CountRecognizer:
             if noun.kind is not None and j < hi and toks[j].text.startswith("و"):
                 w = toks[j].text[1:]
                 for pre in ("", "ال"):
-                    second = self._nouns.match([Tok(w[len(pre):], 0, 0, "word")], 0) if w.startswith(pre) else None
+                    second = self._nouns.match([Token(w[len(pre):], 0, 0, "word")], 0) if w.startswith(pre) else None
                     if second is not None:
                         n2 = self._noun_list[int(second.label)]
                         if n2.kind is not None and n2.kind != noun.kind and second.j == 1:
@@ -500,7 +503,7 @@ class CountRecognizer:
                 if idx is not None:
                     prev = (c, idx)
 
-    def _emit(self, norm: str, toks: Sequence[Tok], lo: int, hi: int, c: _Cand, triggers: list[_Hit],
+    def _emit(self, norm: str, toks: Sequence[Token], lo: int, hi: int, c: _Cand, triggers: list[_Hit],
               nest: _Nesting, prev: tuple[_Cand, int] | None, last_break: int, scope: str,
               out: list[CountMatch]) -> int | None:
         parent: int | None = None
@@ -585,7 +588,7 @@ class CountRecognizer:
                 first_idx = len(out) - 1
         return first_idx
 
-    def _after_trigger(self, toks: Sequence[Tok], j: int, hi: int) -> tuple[str, int] | None:
+    def _after_trigger(self, toks: Sequence[Token], j: int, hi: int) -> tuple[str, int] | None:
         """(kind, distance in tokens) of a verb or phrase after a counted noun (نزحوا, قتلوا)."""
         for k in range(j, min(hi, j + 5)):
             t = toks[k]
@@ -599,7 +602,7 @@ class CountRecognizer:
         return None
 
     @staticmethod
-    def _trigger_kinds(toks: Sequence[Tok], near: _Hit, triggers: list[_Hit]) -> tuple[str, ...]:
+    def _trigger_kinds(toks: Sequence[Token], near: _Hit, triggers: list[_Hit]) -> tuple[str, ...]:
         """The kind of a trigger, and of a trigger joined to it before with و (مقتل وإصابة)."""
         kinds = [near.label.rstrip("!")]
         for h in triggers:
@@ -609,6 +612,6 @@ class CountRecognizer:
         return tuple(kinds)
 
 
-def _token_containing(starts: Sequence[int], toks: Sequence[Tok], pos: int) -> int:
+def _token_containing(starts: Sequence[int], toks: Sequence[Token], pos: int) -> int:
     k = bisect_left(starts, pos + 1) - 1
     return max(0, k)

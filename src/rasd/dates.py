@@ -46,6 +46,7 @@ from __future__ import annotations
 
 import dataclasses
 import datetime
+import heapq
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
@@ -56,6 +57,7 @@ from hijridate import Gregorian, Hijri
 
 from rasd.datafiles import ResourceError, read_text
 from rasd.normalize import normalize_name
+from rasd.segment import Token, TokenIndex, tokenize
 
 Precision = Literal["day", "week", "month", "year", "unknown"]
 Anchor = Literal["published", "explicit", "unknown"]
@@ -560,7 +562,6 @@ def _num(t: str) -> bool:
     return t.isascii() and t.isdigit()
 
 
-_TOKEN = re.compile(r"[0-9]+|[^\W\d_]+|[^\w\s]")
 _CLITICS = ("وب", "فب", "و", "ف", "ب")   # ب only before ال (بالعام الماضي)
 _NUMERIC = [
     (re.compile(r"(?<![0-9/.\-])([0-9]{4})([/\-.])([0-9]{1,2})\2([0-9]{1,2})(?![0-9]|[/\-.][0-9])"), ("y", "m", "d")),
@@ -568,23 +569,16 @@ _NUMERIC = [
 ]
 
 
-@dataclass(frozen=True, slots=True)
-class _Tok:
-    text: str
-    start: int
-    end: int
-
-
-class _Toks(Sequence[_Tok]):
+class _Toks(Sequence[Token]):
     """The token list with, optionally, one token replaced (a clitic و/ف stripped from the first word)."""
 
-    def __init__(self, toks: list[_Tok], at: int = -1, repl: _Tok | None = None) -> None:
+    def __init__(self, toks: Sequence[Token], at: int = -1, repl: Token | None = None) -> None:
         self._toks, self._at, self._repl = toks, at, repl
 
     def __len__(self) -> int:
         return len(self._toks)
 
-    def __getitem__(self, i: int) -> _Tok:  # type: ignore[override]
+    def __getitem__(self, i: int) -> Token:  # type: ignore[override]
         if i == self._at and self._repl is not None:
             return self._repl
         return self._toks[i]
@@ -601,7 +595,7 @@ class _Found:
 
 
 class _Parser:
-    def __init__(self, lex: _Lexicon, toks: Sequence[_Tok],
+    def __init__(self, lex: _Lexicon, toks: Sequence[Token],
                  index: dict[int, dict[str, tuple[tuple[str, ...], ...]]] | None = None) -> None:
         self.lex = lex
         self.toks = toks
@@ -979,20 +973,24 @@ class DateRecognizer:
             raise ResourceError(shown, "empty file")
         return cls(_build_lexicon(_Node(node, shown)))
 
-    def find(self, norm: str, published: datetime.date | None) -> list[DateMatch]:
+    def find(self, norm: str, published: datetime.date | None, index: TokenIndex | None = None) -> list[DateMatch]:
+        """The date expressions in normalized text; `index` is the text's tokens when already made. Only digits
+        and the words a date expression can begin with are looked at."""
         if isinstance(published, datetime.datetime):
             published = published.date()
-        toks = [_Tok(m.group(), m.start(), m.end()) for m in _TOKEN.finditer(norm)]
+        if index is None:
+            index = TokenIndex(tokenize(norm))
+        toks = index.toks
         numeric = self._numeric(norm, toks)
         out: list[DateMatch] = []
         parser = _Parser(self._lex, toks, self._seq_index)
         i = 0
-        while i < len(toks):
+        for k in heapq.merge(index.numerals, index.words_in(self._first_forms)):
+            if k < i:
+                continue
+            i = k
             found = numeric.get(i)
             tok = toks[i]
-            if found is None and not self._may_start(tok.text):
-                i += 1
-                continue
             if found is None:
                 found = parser.at(i)
             for clitic in _CLITICS if found is None else ():
@@ -1000,7 +998,7 @@ class DateRecognizer:
                 if not tok.text.startswith(clitic) or rest not in self._clitic_starters \
                         or ("ب" in clitic and not rest.startswith("ال")):
                     continue
-                stripped = _Tok(rest, tok.start + len(clitic), tok.end)
+                stripped = Token(rest, tok.start + len(clitic), tok.end, "word")
                 found = _Parser(self._lex, _Toks(toks, i, stripped), self._seq_index).at(i)
                 if found is not None:
                     if found.start is None:
@@ -1016,13 +1014,10 @@ class DateRecognizer:
             i = max(found.j, i + 1)
         return out
 
-    def _may_start(self, word: str) -> bool:
-        return word[:1].isdigit() or word in self._first_forms
-
-    def _numeric(self, norm: str, toks: list[_Tok]) -> dict[int, _Found]:
+    def _numeric(self, norm: str, toks: Sequence[Token]) -> dict[int, _Found]:
         """Numeric dates (2019/5/8, 8-5-2019), keyed by the index of their first token."""
-        by_start = {t.start: k for k, t in enumerate(toks)}
-        ends = {t.end: k for k, t in enumerate(toks)}
+        by_start: dict[int, int] = {}
+        ends: dict[int, int] = {}
         out: dict[int, _Found] = {}
         for rx, order in _NUMERIC:
             for m in rx.finditer(norm):
@@ -1030,6 +1025,9 @@ class DateRecognizer:
                 y, mo, d = int(parts["y"]), int(parts["m"]), int(parts["d"])
                 if not (1900 <= y <= 2100 and 1 <= mo <= 12 and 1 <= d <= _month_len(y, mo)):
                     continue
+                if not by_start:
+                    by_start = {t.start: k for k, t in enumerate(toks)}
+                    ends = {t.end: k for k, t in enumerate(toks)}
                 i, j = by_start.get(m.start()), ends.get(m.end())
                 if i is None or j is None or i in out:
                     continue

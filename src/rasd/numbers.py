@@ -17,6 +17,7 @@ from typing import Any
 
 from rasd.datafiles import ResourceError, load_yaml
 from rasd.normalize import normalize_name
+from rasd.segment import Token, TokenIndex, tokenize
 
 # The package data directory (data_path() needs rasd to be a regular package, with __init__.py).
 _DATA_DIR = Path(__file__).resolve().parent / "data"
@@ -25,56 +26,10 @@ QUALIFIER_KINDS = ("exact", "approx", "at_least", "at_most", "vague")
 _WORD_TYPES = ("unit", "ten", "tens", "hundred", "hundreds", "scale", "scale_plural", "scale_dual")
 
 # Words (normalized Arabic letters), numbers (digits with separators) and single other characters.
-_TOKEN_RE = re.compile(r"(?P<num>[0-9]+(?:[.,][0-9]+)*)|(?P<word>[\u0621-\u064a]+)|(?P<punct>\S)")
 _INT_RE = re.compile(r"[0-9]+")
 _COMMA_THOUSANDS_RE = re.compile(r"[0-9]{1,3}(?:,[0-9]{3})+")
 _DOT_THOUSANDS_RE = re.compile(r"[0-9]{1,3}(?:\.[0-9]{3})+")
 _DECIMAL_RE = re.compile(r"[0-9]+[.,][0-9]+")
-
-
-@dataclass(frozen=True, slots=True)
-class Tok:
-    """A token of normalized text: kind is word | num | punct."""
-
-    text: str
-    start: int
-    end: int
-    kind: str
-
-
-def tokenize(norm: str) -> list[Tok]:
-    return [Tok(m.group(), m.start(), m.end(), m.lastgroup or "punct") for m in _TOKEN_RE.finditer(norm)]
-
-
-class TokenIndex:
-    """The tokens of one text with, for each word, where it stands. A lexicon finds the tokens its phrases may
-    start at by intersecting the forms they start with and the text's vocabulary, instead of testing every
-    token; the answer is kept per set of forms for the life of this (one document's) index."""
-
-    __slots__ = ("toks", "numerals", "_where", "_vocab", "_memo")
-
-    def __init__(self, toks: Sequence[Tok]) -> None:
-        self.toks = toks
-        where: dict[str, list[int]] = {}
-        numerals: list[int] = []
-        for k, t in enumerate(toks):
-            if t.kind == "word":
-                where.setdefault(t.text, []).append(k)
-            elif t.kind == "num":
-                numerals.append(k)
-        self.numerals: tuple[int, ...] = tuple(numerals)  # indices of the digit tokens
-        self._where = where
-        self._vocab = frozenset(where)
-        self._memo: dict[frozenset[str], tuple[int, ...]] = {}
-
-    def words_in(self, forms: frozenset[str]) -> tuple[int, ...]:
-        """Indices, in text order, of the word tokens whose text is one of `forms`."""
-        found = self._memo.get(forms)
-        if found is None:
-            where = self._where
-            found = tuple(sorted(k for w in forms & self._vocab for k in where[w]))
-            self._memo[forms] = found
-        return found
 
 
 @dataclass(frozen=True, slots=True)
@@ -227,7 +182,7 @@ class NumberRecognizer:
             return True
         return any(word.startswith(p) and word[len(p):] in self.months for p in self.proclitics)
 
-    def _match_phrase(self, toks: Sequence[Tok], i: int, words: tuple[str, ...], definite: bool = False) -> int:
+    def _match_phrase(self, toks: Sequence[Token], i: int, words: tuple[str, ...], definite: bool = False) -> int:
         """Length of the clitic prefix when `words` match the tokens starting at `i`, else -1."""
         if i + len(words) > len(toks):
             return -1
@@ -245,7 +200,7 @@ class NumberRecognizer:
                 return len(p)
         return -1
 
-    def qualifier_after(self, toks: Sequence[Tok], j: int) -> tuple[str, int] | None:
+    def qualifier_after(self, toks: Sequence[Token], j: int) -> tuple[str, int] | None:
         """(qualifier, index after it) when a post-number qualifier (على الأقل) starts at token `j`."""
         if j >= len(toks) or toks[j].text not in self._after_first:
             return None
@@ -254,7 +209,7 @@ class NumberRecognizer:
                 return ph.qualifier, j + len(ph.words)
         return None
 
-    def qualifier_before(self, toks: Sequence[Tok], i: int, floor: int = 0) -> tuple[str, int, int] | None:
+    def qualifier_before(self, toks: Sequence[Token], i: int, floor: int = 0) -> tuple[str, int, int] | None:
         """(qualifier, normalized start, first token index) when a qualifier phrase ends right before token `i`;
         the start leaves out a proclitic on its first word (بنحو → نحو)."""
         if i == 0 or toks[i - 1].text not in self._before_last:
@@ -268,7 +223,7 @@ class NumberRecognizer:
         return None
 
     # ------------------------------------------------------------------ parsing
-    def _digits(self, toks: Sequence[Tok], i: int) -> tuple[int, int] | None:
+    def _digits(self, toks: Sequence[Token], i: int) -> tuple[int, int] | None:
         """(value, index after) of a digit number at token `i`, with a scale word after it."""
         t = toks[i].text
         integer: int | None = None
@@ -296,7 +251,7 @@ class NumberRecognizer:
             return None
         return integer, i + 1
 
-    def _words(self, toks: Sequence[Tok], i: int) -> tuple[int, int, int] | None:
+    def _words(self, toks: Sequence[Token], i: int) -> tuple[int, int, int] | None:
         """(value, index after, clitic length of the first token) of a number written in words at `i`."""
         first = self.word_value(toks[i].text)
         if first is None:
@@ -321,7 +276,7 @@ class NumberRecognizer:
             return None
         return best[0], best[1], clitic
 
-    def _next_atom(self, toks: Sequence[Tok], j: int) -> tuple[NumberWord | None, bool, int]:
+    def _next_atom(self, toks: Sequence[Token], j: int) -> tuple[NumberWord | None, bool, int]:
         if j >= len(toks) or toks[j].kind != "word":
             return None, False, 0
         w = toks[j].text
@@ -409,7 +364,7 @@ class NumberRecognizer:
             return False
         return False
 
-    def _vague_at(self, toks: Sequence[Tok], i: int) -> tuple[int, int, int] | None:
+    def _vague_at(self, toks: Sequence[Token], i: int) -> tuple[int, int, int] | None:
         """(value, index after, clitic length) of a vague quantity at token `i`."""
         w = toks[i].text
         if w not in self._vague_forms:
@@ -426,7 +381,7 @@ class NumberRecognizer:
                 return ph.value, i + len(ph.words), c
         return None
 
-    def _date_like(self, toks: Sequence[Tok], i: int, j: int, value: int) -> bool:
+    def _date_like(self, toks: Sequence[Token], i: int, j: int, value: int) -> bool:
         if j - i != 1 or not _INT_RE.fullmatch(toks[i].text):
             return False
         prev = toks[i - 1] if i > 0 else None
@@ -467,7 +422,7 @@ class NumberRecognizer:
             tok = toks[i]
             parsed: tuple[int, int, int] | None = None
             qualifier = "exact"
-            if tok.kind == "num":
+            if tok.kind == "number":
                 d = self._digits(toks, i)
                 if d is not None:
                     parsed = (d[0], d[1], 0)
@@ -483,7 +438,7 @@ class NumberRecognizer:
             value, j, clitic = parsed
             vstart, vend = tok.start + clitic, toks[j - 1].end
             start, end = vstart, vend
-            date_like = tok.kind == "num" and self._date_like(toks, i, j, value)
+            date_like = tok.kind == "number" and self._date_like(toks, i, j, value)
             if clitic == 0 and not date_like:
                 qb = self.qualifier_before(toks, i, floor)
                 if qb is not None:

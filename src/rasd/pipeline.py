@@ -27,7 +27,7 @@ from .matcher import SpanSet
 from .normalize import Normalized, normalize
 from .numbers import NumberRecognizer
 from .records import ActorRef, Count, DocumentInfo, DocumentRecord, Event, LocationRef, Mention
-from .segment import Segmented, segment
+from .segment import Segmented, TokenIndex, segment
 
 _T = TypeVar("_T")
 
@@ -78,6 +78,7 @@ class Analysis:
     published: datetime.date | None
     norm: Normalized | None = None
     seg: Segmented | None = None
+    tokens: TokenIndex | None = None  # the tokens of seg, indexed by word for the recognizers
     counts: tuple[CountMatch, ...] | None = None
     dates: tuple[DateMatch, ...] | None = None
     actors: tuple[ActorMention, ...] | None = None
@@ -117,15 +118,16 @@ class NormalizeStage:
 class SegmentStage:
     name = "segment"
     needs = frozenset({"norm"})
-    adds = frozenset({"seg"})
+    adds = frozenset({"seg", "tokens"})
 
     def run(self, a: Analysis) -> Analysis:
-        return replace(a, seg=segment(_req(a.norm, "norm").text))
+        seg = segment(_req(a.norm, "norm").text)
+        return replace(a, seg=seg, tokens=TokenIndex(seg.tokens))
 
 
 class CountStage:
     name = "counts"
-    needs = frozenset({"norm", "seg"})
+    needs = frozenset({"norm", "seg", "tokens"})
     adds = frozenset({"counts"})
 
     def __init__(self, res: Resources) -> None:
@@ -134,19 +136,20 @@ class CountStage:
     def run(self, a: Analysis) -> Analysis:
         norm, seg = _req(a.norm, "norm"), _req(a.seg, "seg")
         sents = [(s.start, s.end) for s in seg.sentences]
-        return replace(a, counts=tuple(self.res.counts.find(norm.text, sents)))
+        return replace(a, counts=tuple(self.res.counts.find(norm.text, sents, _req(a.tokens, "tokens"))))
 
 
 class DateStage:
     name = "dates"
-    needs = frozenset({"norm", "published"})
+    needs = frozenset({"norm", "tokens", "published"})
     adds = frozenset({"dates"})
 
     def __init__(self, res: Resources) -> None:
         self.res = res
 
     def run(self, a: Analysis) -> Analysis:
-        return replace(a, dates=tuple(self.res.dates.find(_req(a.norm, "norm").text, a.published)))
+        return replace(a, dates=tuple(self.res.dates.find(_req(a.norm, "norm").text, a.published,
+                                                          _req(a.tokens, "tokens"))))
 
 
 class LinkStage:

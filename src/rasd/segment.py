@@ -6,6 +6,8 @@ All spans here are offsets into the *normalized* text; `Normalized.to_original` 
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 # Arabic letters after normalization, Latin letters and digits make words; digits may carry
@@ -31,7 +33,6 @@ class Token:
     start: int
     end: int
     kind: str  # word | number | latin | punct
-    sentence: int
 
 
 @dataclass(frozen=True, slots=True)
@@ -41,13 +42,18 @@ class Sentence:
     end: int
 
 
+def tokenize(text: str) -> tuple[Token, ...]:
+    """The tokens of a normalized text: the one tokenization every recognizer reads."""
+    return tuple(Token(m.group(), m.start(), m.end(), m.lastgroup or "punct") for m in _TOKEN_RE.finditer(text))
+
+
 @dataclass(frozen=True, slots=True)
 class Segmented:
-    """Sentences of a normalized text; its tokens (with clitic analysis through `clitic_splits`) are made on
-    demand, since the recognizers read the text through their own matchers."""
+    """Sentences and tokens of a normalized text. No token crosses a sentence's edge."""
 
     text: str
     sentences: tuple[Sentence, ...]
+    tokens: tuple[Token, ...]
 
     def sentence_at(self, pos: int) -> Sentence:
         """The sentence holding normalized offset `pos` (the last one when `pos` is past the end)."""
@@ -60,11 +66,41 @@ class Segmented:
                 hi = mid - 1
         return self.sentences[lo]
 
-    def tokens(self, sentence: Sentence | None = None) -> tuple[Token, ...]:
-        """The tokens of one sentence, or of the whole text, with their spans."""
-        chosen = (sentence,) if sentence is not None else self.sentences
-        return tuple(Token(text=m.group(), start=m.start(), end=m.end(), kind=m.lastgroup or "punct", sentence=s.index)
-                     for s in chosen for m in _TOKEN_RE.finditer(self.text, s.start, s.end))
+    def sentence_tokens(self, sentence: Sentence) -> tuple[Token, ...]:
+        """The tokens of one sentence."""
+        starts = [t.start for t in self.tokens]
+        return self.tokens[bisect_left(starts, sentence.start):bisect_left(starts, sentence.end)]
+
+
+class TokenIndex:
+    """The tokens of one text with, for each word, where it stands. A lexicon finds the tokens its phrases may
+    start at by intersecting the forms they start with and the text's vocabulary, instead of testing every
+    token; the answer is kept per set of forms for the life of this (one document's) index."""
+
+    __slots__ = ("toks", "numerals", "_where", "_vocab", "_memo")
+
+    def __init__(self, toks: Sequence[Token]) -> None:
+        self.toks = toks
+        where: dict[str, list[int]] = {}
+        numerals: list[int] = []
+        for k, t in enumerate(toks):
+            if t.kind == "word":
+                where.setdefault(t.text, []).append(k)
+            elif t.kind == "number":
+                numerals.append(k)
+        self.numerals: tuple[int, ...] = tuple(numerals)  # indices of the digit tokens
+        self._where = where
+        self._vocab = frozenset(where)
+        self._memo: dict[frozenset[str], tuple[int, ...]] = {}
+
+    def words_in(self, forms: frozenset[str]) -> tuple[int, ...]:
+        """Indices, in text order, of the word tokens whose text is one of `forms`."""
+        found = self._memo.get(forms)
+        if found is None:
+            where = self._where
+            found = tuple(sorted(k for w in forms & self._vocab for k in where[w]))
+            self._memo[forms] = found
+        return found
 
 
 def split_sentences(text: str) -> list[tuple[int, int]]:
@@ -89,7 +125,8 @@ def split_sentences(text: str) -> list[tuple[int, int]]:
 
 def segment(text: str) -> Segmented:
     return Segmented(text=text, sentences=tuple(Sentence(index=i, start=s, end=e)
-                                                 for i, (s, e) in enumerate(split_sentences(text))))
+                                                 for i, (s, e) in enumerate(split_sentences(text))),
+                     tokens=tokenize(text))
 
 
 def clitic_splits(word: str, min_stem: int = 2) -> list[tuple[str, str]]:
