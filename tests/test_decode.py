@@ -204,3 +204,18 @@ def test_decode_language_of_long_text_decides_on_a_clear_opening_else_counts_all
     assert language_of(arabic + english[:500]) == "ar"
     assert language_of(english[:1600] + arabic * 3) == "ar"
     assert language_of(english + arabic[:300]) == "en"
+
+
+_ARABIC_BLOCKS = ((0x0600, 0x06FF), (0x0750, 0x077F), (0x08A0, 0x08FF), (0xFB50, 0xFDFF), (0xFE70, 0xFEFF))
+
+
+@given(st.text(alphabet=st.one_of(st.characters(), st.characters(min_codepoint=0x0600, max_codepoint=0x06FF),
+                                  st.characters(min_codepoint=0xFB50, max_codepoint=0xFEFF)), max_size=60))
+def test_decode_letter_counts_agree_with_a_character_by_character_count(text: str) -> None:
+    from rasd.decode import _letter_counts
+
+    def letter(ch: str) -> bool:  # \w without digits and underscore
+        return ch.isalnum() and not ch.isdecimal()
+
+    arabic = sum(1 for ch in text if letter(ch) and any(lo <= ord(ch) <= hi for lo, hi in _ARABIC_BLOCKS))
+    assert _letter_counts(text) == (sum(1 for ch in text if letter(ch)), arabic)

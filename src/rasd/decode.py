@@ -74,8 +74,15 @@ def _too_big(size: int, max_bytes: int) -> str:
 
 
 _LANGUAGE_SAMPLE = 1500  # characters
-_LETTER_RE = re.compile(r"[^\W\d_]")
-_ARABIC_LETTER_RE = re.compile(r"(?![\W\d_])[\u0600-\u06FF\u0750-\u077F\u08A0-\u08FF\uFB50-\uFDFF\uFE70-\uFEFF]")
+_NOT_LETTERS_RE = re.compile(r"[\W\d_]+")
+_NOT_ARABIC_RE = re.compile(r"[^\u0600-\u06FF\u0750-\u077F\u08A0-\u08FF\uFB50-\uFDFF\uFE70-\uFEFF]+")
+
+
+def _letter_counts(text: str) -> tuple[int, int]:
+    """(letters, Arabic letters) of a text. Letters: \\w minus digits and underscore (str.isalpha() but for a
+    few numeric signs such as ²); counted by deleting everything else, in C."""
+    letters = _NOT_LETTERS_RE.sub("", text)
+    return len(letters), len(_NOT_ARABIC_RE.sub("", letters))
 
 
 def _is_arabic_letter(ch: str) -> bool:
@@ -258,15 +265,12 @@ def read_input(path: str, *, max_bytes: int = DEFAULT_MAX_BYTES) -> DecodedText:
 
 def language_of(text: str) -> str:
     """'ar' when Arabic letters dominate the letters; for Latin script 'en' or 'fr' by stopwords; else 'und'."""
-    # letters: \w minus digits and underscore (str.isalpha() but for a few numeric signs such as ²), counted in C.
     # A long text whose opening is clearly Arabic is Arabic: the rest is not counted.
     if len(text) > 2 * _LANGUAGE_SAMPLE:
-        head = text[:_LANGUAGE_SAMPLE]
-        head_letters = len(_LETTER_RE.findall(head))
-        if head_letters >= 200 and len(_ARABIC_LETTER_RE.findall(head)) > 0.9 * head_letters:
+        head_letters, head_arabic = _letter_counts(text[:_LANGUAGE_SAMPLE])
+        if head_letters >= 200 and head_arabic > 0.9 * head_letters:
             return "ar"
-    letters = len(_LETTER_RE.findall(text))
-    arabic = len(_ARABIC_LETTER_RE.findall(text))
+    letters, arabic = _letter_counts(text)
     if letters == 0:
         return "und"
     if arabic * 2 > letters:

@@ -17,9 +17,14 @@ from typing import Generic, TypeVar
 
 import ahocorasick
 
-from .segment import is_proclitic_sequence
+from .segment import PROCLITIC_SEQUENCES, is_proclitic_sequence
 
 T = TypeVar("T")
+
+# every run of proclitics ends with one of these letters and is at most this long: a match inside a word whose
+# letter before it is none of them, or whose word starts further back, is no match
+_PROCLITIC_LAST = frozenset(p[-1] for p in PROCLITIC_SEQUENCES)
+_PROCLITIC_MAX = max(len(p) for p in PROCLITIC_SEQUENCES)
 
 
 def is_word_char(ch: str) -> bool:
@@ -89,11 +94,19 @@ class PhraseMatcher(Generic[T]):
             end = last + 1
             start = end - len(phrase)
             ws = start
-            while ws > 0 and is_word_char(text[ws - 1]):
+            prefix = ""
+            if start > 0 and is_word_char(text[start - 1]):
+                if text[start - 1] not in _PROCLITIC_LAST:
+                    continue
                 ws -= 1
-            prefix = text[ws:start]
-            if prefix and not is_proclitic_sequence(prefix):
-                continue
+                floor = max(0, start - _PROCLITIC_MAX)
+                while ws > floor and is_word_char(text[ws - 1]):
+                    ws -= 1
+                if ws > 0 and is_word_char(text[ws - 1]):
+                    continue
+                prefix = text[ws:start]
+                if not is_proclitic_sequence(prefix):
+                    continue
             if self._names:
                 if phrase in self._after_lam:
                     if not prefix.endswith("ل"):
