@@ -203,7 +203,7 @@ class EventAssembler:
                                           if c.qualifier != "vague" or (e.acled_event_type, c.kind) not in exact))
                   if any(c.qualifier == "vague" and (e.acled_event_type, c.kind) in exact for c in e.counts) else e
                   for e in events]
-        return tuple(replace(e, id=f"e{i + 1}") for i, e in enumerate(events)), counts
+        return tuple(events), counts  # numbered e1, e2 … when the record is made
 
     def _live_triggers(self, text: str, sent: Sentence, hits: list[TriggerHit], ctx: DocContext) -> list[TriggerHit]:
         """Triggers that name a happening: not the object of 'stop/end …', not inside a speech act's clause."""

@@ -121,6 +121,8 @@ class ActorLinker:
         document's country, then the dictionary's order."""
         if not names:
             return None
+        if len(names) == 1:
+            return names[0]
 
         def key(n: ActorName) -> tuple[int, int, int]:
             a = self.actors.get(n.actor_id)

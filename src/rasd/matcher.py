@@ -68,8 +68,9 @@ class PhraseMatcher(Generic[T]):
             self._payloads.update(extra)
         self._suffixes = tuple(sorted(set(suffixes), key=len, reverse=True))
         self._automaton = ahocorasick.Automaton()
-        for phrase in self._payloads:
-            self._automaton.add_word(phrase, phrase)
+        for phrase, payloads in self._payloads.items():
+            # what a hit needs, ready: its length, its payloads, whether it is a name's form after ل
+            self._automaton.add_word(phrase, (phrase, len(phrase), payloads, phrase in self._after_lam))
         if self._payloads:
             self._automaton.make_automaton()
 
@@ -89,10 +90,12 @@ class PhraseMatcher(Generic[T]):
     def find(self, text: str) -> list[Hit[T]]:
         if not self._payloads:
             return []
-        raw: list[Hit[T]] = []
-        for last, phrase in self._automaton.iter(text):
+        raw: list[tuple[int, int, int, int, str, str, tuple[T, ...]]] = []
+        names = self._names
+        n = len(text)
+        for last, (phrase, length, payloads, after_lam) in self._automaton.iter(text):
             end = last + 1
-            start = end - len(phrase)
+            start = end - length
             ws = start
             prefix = ""
             if start > 0 and is_word_char(text[start - 1]):
@@ -107,23 +110,22 @@ class PhraseMatcher(Generic[T]):
                 prefix = text[ws:start]
                 if not is_proclitic_sequence(prefix):
                     continue
-            if self._names:
-                if phrase in self._after_lam:
+            if names:
+                if after_lam:
                     if not prefix.endswith("ل"):
                         continue
                 elif prefix.endswith("ال") or prefix.endswith("لل"):
                     continue
-            if self._right_ok(text, end) is None:
+            if end < n and is_word_char(text[end]) and self._right_ok(text, end) is None:
                 continue
-            raw.append(Hit(start=start, end=end, word_start=ws, prefix=prefix, phrase=phrase,
-                           payloads=self._payloads[phrase]))
-        raw.sort(key=lambda h: (h.word_start, -(h.end - h.start)))
+            raw.append((ws, start - end, start, end, prefix, phrase, payloads))
+        raw.sort()  # by word start, the longest match first
         out: list[Hit[T]] = []
         last_end = -1
-        for h in raw:
-            if h.word_start >= last_end:
-                out.append(h)
-                last_end = h.end
+        for ws, _neg, start, end, prefix, phrase, payloads in raw:
+            if ws >= last_end:
+                out.append(Hit(start=start, end=end, word_start=ws, prefix=prefix, phrase=phrase, payloads=payloads))
+                last_end = end
         return out
 
 

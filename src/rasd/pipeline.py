@@ -85,7 +85,7 @@ class Analysis:
     places: tuple[PlaceMention, ...] | None = None
     country: str | None = None
     triggers: tuple[TriggerHit, ...] | None = None
-    events: tuple[Event, ...] | None = None
+    events: tuple[Event, ...] | None = None  # in document order; ids and mention ids are given by to_record
     doc_counts: tuple[Count, ...] | None = None
 
 
@@ -290,7 +290,7 @@ class Pipeline:
 
 
 def to_record(a: Analysis) -> DocumentRecord:
-    """The document record: mentions numbered in text order, events pointing at them."""
+    """The document record: mentions numbered in text order, events numbered e1, e2 … and pointing at them."""
     raw: list[tuple[int, int, str, str, str | None, str | None]] = []
     for am in a.actors or ():
         raw.append((am.start, am.end, "actor", am.text, am.actor.id, am.framing))
@@ -337,11 +337,11 @@ def to_record(a: Analysis) -> DocumentRecord:
         return replace(ref, mentions=ids("place", ref.mentions))
 
     events = []
-    for ev in a.events or ():
+    for n, ev in enumerate(a.events or (), start=1):
         trig = ev.trigger
         if trig is not None:
             trig = replace(trig, id=by_span.get(("trigger", trig.start, trig.end), ""))
-        events.append(replace(ev, actor1=fix_actor(ev.actor1), actor2=fix_actor(ev.actor2),
+        events.append(replace(ev, id=f"e{n}", actor1=fix_actor(ev.actor1), actor2=fix_actor(ev.actor2),
                               other_actors=tuple(r for r in (fix_actor(x) for x in ev.other_actors) if r),
                               location=fix_loc(ev.location), trigger=trig))
     return DocumentRecord(document=a.info, text=a.text, mentions=tuple(mentions), events=tuple(events),

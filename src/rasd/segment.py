@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
+from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -81,14 +82,12 @@ class TokenIndex:
 
     def __init__(self, toks: Sequence[Token]) -> None:
         self.toks = toks
-        where: dict[str, list[int]] = {}
-        numerals: list[int] = []
+        where: defaultdict[str, list[int]] = defaultdict(list)
         for k, t in enumerate(toks):
             if t.kind == "word":
-                where.setdefault(t.text, []).append(k)
-            elif t.kind == "number":
-                numerals.append(k)
-        self.numerals: tuple[int, ...] = tuple(numerals)  # indices of the digit tokens
+                where[t.text].append(k)
+        # indices of the digit tokens
+        self.numerals: tuple[int, ...] = tuple(k for k, t in enumerate(toks) if t.kind == "number")
         self._where = where
         self._vocab = frozenset(where)
         self._memo: dict[frozenset[str], tuple[int, ...]] = {}
