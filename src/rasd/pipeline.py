@@ -26,7 +26,7 @@ from .linking import ActorLinker, ActorMention, PlaceLinker, PlaceMention, capit
 from .matcher import SpanSet
 from .normalize import Normalized, normalize
 from .numbers import NumberRecognizer
-from .records import ActorRef, Count, DocumentInfo, DocumentRecord, Event, LocationRef, Mention
+from .records import ActorRef, Count, DocumentInfo, DocumentRecord, Event, LocationRef, Mention, MentionKind
 from .segment import Segmented, TokenIndex, segment
 
 _T = TypeVar("_T")
@@ -291,56 +291,60 @@ class Pipeline:
 
 def to_record(a: Analysis) -> DocumentRecord:
     """The document record: mentions numbered in text order, events numbered e1, e2 … and pointing at them."""
-    raw: list[tuple[int, int, str, str, str | None, str | None]] = []
+    # (start, end, kind order, arrival, kind, text, ref, framing): sorting the tuples orders by span, then kind,
+    # then arrival
+    raw: list[tuple[int, int, int, int, MentionKind, str, str | None, str | None]] = []
     for am in a.actors or ():
-        raw.append((am.start, am.end, "actor", am.text, am.actor.id, am.framing))
+        raw.append((am.start, am.end, 0, len(raw), "actor", am.text, am.actor.id, am.framing))
     for pm in a.places or ():
-        raw.append((pm.start, pm.end, "place", pm.text, pm.place.id, None))
+        raw.append((pm.start, pm.end, 1, len(raw), "place", pm.text, pm.place.id, None))
     for c in a.doc_counts or ():
-        raw.append((c.start, c.end, "count", c.text, f"{c.kind}:{c.value}", None))
+        raw.append((c.start, c.end, 2, len(raw), "count", c.text, f"{c.kind}:{c.value}", None))
     norm = a.norm
     for dm in a.dates or ():
         if norm is not None:
             s, e = norm.to_original(dm.start, dm.end)
-            raw.append((s, e, "date", a.text[s:e], dm.date_start, None))
+            raw.append((s, e, 3, len(raw), "date", a.text[s:e], dm.date_start, None))
     for th in a.triggers or ():
-        raw.append((th.start, th.end, "trigger", a.text[th.start:th.end], th.trigger.id, None))
-    order = {"actor": 0, "place": 1, "count": 2, "date": 3, "trigger": 4}
-    raw.sort(key=lambda r: (r[0], r[1], order[r[2]]))
+        raw.append((th.start, th.end, 4, len(raw), "trigger", a.text[th.start:th.end], th.trigger.id, None))
+    raw.sort()
     mentions: list[Mention] = []
-    by_span: dict[tuple[str, int, int], str] = {}
-    for i, (s, e, kind, text, ref, framing) in enumerate(raw):
-        mid = f"m{i + 1}"
-        mentions.append(Mention(id=mid, kind=kind, text=text, start=s, end=e, ref=ref, framing=framing))  # type: ignore[arg-type]
-        by_span.setdefault((kind, s, e), mid)
+    by_ref: dict[tuple[str, str], str] = {}  # (kind, "@start:end", the assembler's reference) → mention id
+    for i, (s, e, _o, _n, kind, text, ref, framing) in enumerate(raw, start=1):
+        mid = f"m{i}"
+        mentions.append(Mention(id=mid, kind=kind, text=text, start=s, end=e, ref=ref, framing=framing))
+        by_ref.setdefault((kind, f"@{s}:{e}"), mid)
 
     def ids(kind: str, refs: tuple[str, ...]) -> tuple[str, ...]:
         out = []
         for r in refs:
-            if r.startswith("@"):
-                s, e = (int(x) for x in r[1:].split(":"))
-                mid = by_span.get((kind, s, e))
+            if r[:1] == "@":
+                mid = by_ref.get((kind, r))
                 if mid:
                     out.append(mid)
             else:
                 out.append(r)
         return tuple(out)
 
-    def fix_actor(ref: ActorRef | None) -> ActorRef | None:
-        if ref is None or not ref.mentions:
-            return ref
-        return replace(ref, mentions=ids("actor", ref.mentions))
+    def fix_actor(r: ActorRef | None) -> ActorRef | None:
+        if r is None or not r.mentions:
+            return r
+        return ActorRef(id=r.id, name_en=r.name_en, name_ar=r.name_ar, kind=r.kind, country=r.country,
+                        affiliation=r.affiliation, mentions=ids("actor", r.mentions))
 
-    def fix_loc(ref: LocationRef | None) -> LocationRef | None:
-        if ref is None or not ref.mentions:
-            return ref
-        return replace(ref, mentions=ids("place", ref.mentions))
+    def fix_loc(r: LocationRef | None) -> LocationRef | None:
+        if r is None or not r.mentions:
+            return r
+        return LocationRef(id=r.id, name_en=r.name_en, name_ar=r.name_ar, country=r.country, admin1=r.admin1,
+                           lat=r.lat, lon=r.lon, geo_precision=r.geo_precision, feature=r.feature,
+                           mentions=ids("place", r.mentions))
 
     events = []
     for n, ev in enumerate(a.events or (), start=1):
         trig = ev.trigger
         if trig is not None:
-            trig = replace(trig, id=by_span.get(("trigger", trig.start, trig.end), ""))
+            trig = Mention(id=by_ref.get(("trigger", f"@{trig.start}:{trig.end}"), ""), kind=trig.kind,
+                           text=trig.text, start=trig.start, end=trig.end, ref=trig.ref, framing=trig.framing)
         events.append(replace(ev, id=f"e{n}", actor1=fix_actor(ev.actor1), actor2=fix_actor(ev.actor2),
                               other_actors=tuple(r for r in (fix_actor(x) for x in ev.other_actors) if r),
                               location=fix_loc(ev.location), trigger=trig))
