@@ -202,7 +202,8 @@ class Gazetteer:
     _by_id: dict[str, Place] = field(default_factory=dict, repr=False, compare=False)
     _by_name: dict[str, tuple[Place, ...]] = field(default_factory=dict, repr=False, compare=False)
     _bbox: dict[str, BBox] = field(default_factory=dict, repr=False, compare=False)
-    _norm_ar: dict[str, frozenset[str]] = field(default_factory=dict, repr=False, compare=False)
+    # each place's normalized Arabic names but the stopwords: what context words are compared with
+    _context_names: dict[str, frozenset[str]] = field(default_factory=dict, repr=False, compare=False)
 
     def __post_init__(self) -> None:
         by_id = self._by_id
@@ -213,7 +214,7 @@ class Gazetteer:
                 by_id.setdefault(old, by_id[new])
         names: dict[str, list[Place]] = defaultdict(list)
         for p in self.places:
-            self._norm_ar[p.id] = frozenset(normalize_name(v) for v in p.variants_ar)
+            self._context_names[p.id] = frozenset(normalize_name(v) for v in p.variants_ar) - self.stopwords
             keys = {normalize_name(v) for v in (*p.variants_ar, *p.variants_en)}
             for k in keys:
                 if k:
@@ -369,6 +370,7 @@ class Gazetteer:
         for w in ctx:
             ctx_forms.update(strip_clitics(w))
         scored: list[tuple[Place, float, list[str]]] = []
+        nearby_ancestors = [(q, {a.id for a in self.ancestors(q)}) for q in nearby]
         for p in candidates:
             score = 0.0
             why: list[str] = []
@@ -381,8 +383,7 @@ class Gazetteer:
                     why.append("+0.5 a country named in a document about another")
             ancestors = self.ancestors(p)
             for anc in ancestors:
-                anc_names = self._norm_ar.get(anc.id, frozenset()) - self.stopwords
-                hit = anc_names & ctx_forms
+                hit = self._context_names.get(anc.id, frozenset()) & ctx_forms
                 if hit:
                     score += 1.5
                     why.append(f"+1.5 context names its {anc.feature} {anc.name_en} ({sorted(hit)[0]})")
@@ -394,11 +395,10 @@ class Gazetteer:
             near_best = 0.0
             near_why = ""
             anc_ids = {a.id for a in ancestors}
-            for q in nearby:
+            for q, q_anc in nearby_ancestors:
                 if q.id == p.id:
                     near_best, near_why = 1.0, f"+1.0 already resolved in this document ({q.name_en})"
                     break
-                q_anc = {a.id for a in self.ancestors(q)}
                 if q.id in anc_ids or p.id in q_anc:
                     if near_best < 0.8:
                         near_best, near_why = 0.8, f"+0.8 contains or lies in {q.name_en}, named nearby"
