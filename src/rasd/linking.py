@@ -129,7 +129,14 @@ class ActorLinker:
             return (int(n.descriptive), 0 if not published or _valid_on(a, published) else 1,
                     0 if country is None or a.country in (country, None) else 1)
 
-        return min(names, key=key)
+        best, best_key = names[0], key(names[0])
+        for n in names[1:]:
+            if best_key == (0, 0, 0):
+                break  # nothing ranks before it: the first such reading is min()'s answer
+            k = key(n)
+            if k < best_key:
+                best, best_key = n, k
+        return best
 
 
 def capital_mentions(linker: PlaceLinker, text: str, norm: Normalized, taken: Sequence[tuple[int, int]],

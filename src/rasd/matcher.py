@@ -27,10 +27,15 @@ _PROCLITIC_LAST = frozenset(p[-1] for p in PROCLITIC_SEQUENCES)
 _PROCLITIC_MAX = max(len(p) for p in PROCLITIC_SEQUENCES)
 
 
+_ARABIC_WORD_RANGES = ((0x0621, 0x064A), (0x0671, 0x06D3), (0x06FA, 0x06FF))
+# the characters of those ranges that str.isalnum() does not count (ـ and two Sindhi signs)
+_WORD_NOT_ALNUM = frozenset(chr(cp) for lo, hi in _ARABIC_WORD_RANGES for cp in range(lo, hi + 1)
+                            if not chr(cp).isalnum())
+
+
 def is_word_char(ch: str) -> bool:
-    cp = ord(ch)
-    return (0x0621 <= cp <= 0x064A or 0x0671 <= cp <= 0x06D3 or 0x06FA <= cp <= 0x06FF
-            or ch.isalnum())
+    """A letter or digit of any script, or a character of the Arabic letter ranges."""
+    return ch.isalnum() or ch in _WORD_NOT_ALNUM
 
 
 @dataclass(frozen=True, slots=True)
@@ -93,13 +98,14 @@ class PhraseMatcher(Generic[T]):
         raw: list[tuple[int, int, int, int, str, str, tuple[T, ...]]] = []
         names = self._names
         n = len(text)
+        extra = _WORD_NOT_ALNUM
         for last, (phrase, length, payloads, after_lam) in self._automaton.iter(text):
             end = last + 1
             start = end - length
             ws = start
             prefix = ""
-            if start > 0 and is_word_char(text[start - 1]):
-                if text[start - 1] not in _PROCLITIC_LAST:
+            if start > 0 and ((c := text[start - 1]).isalnum() or c in extra):  # inside a word
+                if c not in _PROCLITIC_LAST:
                     continue
                 ws -= 1
                 floor = max(0, start - _PROCLITIC_MAX)
@@ -116,7 +122,7 @@ class PhraseMatcher(Generic[T]):
                         continue
                 elif prefix.endswith("ال") or prefix.endswith("لل"):
                     continue
-            if end < n and is_word_char(text[end]) and self._right_ok(text, end) is None:
+            if end < n and ((c := text[end]).isalnum() or c in extra) and self._right_ok(text, end) is None:
                 continue
             raw.append((ws, start - end, start, end, prefix, phrase, payloads))
         raw.sort()  # by word start, the longest match first
