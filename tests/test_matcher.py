@@ -51,3 +51,34 @@ def test_matcher_spanset_overlap_equals_the_pairwise_test(spans: list[tuple[int,
     pairs = [(s, s + w) for s, w in spans]
     expected = any(s < start + width and start < e for s, e in pairs)
     assert SpanSet(pairs).overlaps(start, start + width) == expected
+
+
+def _three() -> list[PhraseMatcher[str]]:
+    # lexicons that share phrases and differ in their rules: names, suffixes, neither
+    return [PhraseMatcher([("الجيش", "army"), ("جده", "jeddah"), ("طرابلس", "tripoli")], names=True),
+            PhraseMatcher([("هجوم", "attack"), ("الجيش", "army-word"), ("قتل", "kill")], suffixes=["ا", "ها"]),
+            PhraseMatcher([("قتل", "cue"), ("لا", "neg"), ("طرابلس الغرب", "tg")])]
+
+
+def test_matcher_scanner_gives_each_matcher_its_own_hits() -> None:
+    from rasd.matcher import PhraseScanner
+
+    matchers = _three()
+    text = "وللجيش هجوما على طرابلس الغرب ولا قتل في الجده"
+    scanned = PhraseScanner(matchers).scan(text)
+    assert [[h.phrase for h in scanned.of(m)] for m in matchers] == [
+        ["لجيش", "طرابلس"],             # a name after لل; الجده is no Jeddah
+        ["هجوم", "قتل"],                # هجوما with its suffix; وللجيش (alef dropped) only for names
+        ["طرابلس الغرب", "لا", "قتل"],  # ولا with its conjunction
+    ]
+    assert [h.prefix for h in scanned.of(matchers[2])] == ["", "و", ""]
+
+
+@given(st.text(alphabet=st.sampled_from(list("الجيشهومقتدطربس و")), max_size=80))
+def test_matcher_scanner_equals_one_find_per_matcher(text: str) -> None:
+    from rasd.matcher import PhraseScanner
+
+    matchers = _three()
+    scanned = PhraseScanner(matchers).scan(text)
+    for m in matchers:
+        assert list(scanned.of(m)) == m.find(text)

@@ -25,7 +25,7 @@ from .dates import DateMatch
 from .gazetteer import Gazetteer
 from .lexicon import CueLexicon, Trigger
 from .linking import ActorMention, PlaceMention, is_dateline
-from .matcher import Hit, PhraseMatcher
+from .matcher import Hit, PhraseMatcher, ScannedPhrases
 from .normalize import Normalized
 from .records import UNKNOWN_DATE, ActorRef, Count, Event, EventDate, LocationRef, Mention, Span
 from .segment import Segmented, Sentence
@@ -64,6 +64,7 @@ class DocContext:
     places: tuple[PlaceMention, ...]
     country: str | None
     published: str | None
+    phrases: ScannedPhrases | None = None  # the cue matchers' hits, when a scan of all the lexicons made them
     # start offsets of each list (all are in text order), for range look-ups that keep assembly linear
     _actor_starts: tuple[int, ...] = field(init=False, repr=False, compare=False)
     _place_starts: tuple[int, ...] = field(init=False, repr=False, compare=False)
@@ -86,7 +87,7 @@ class DocContext:
         """The matcher's hits over the whole text that lie in [lo, hi) (normalized offsets, absolute)."""
         found = self._cue_hits.get(id(matcher))
         if found is None:
-            hits = tuple(matcher.find(self.norm.text))
+            hits = self.phrases.of(matcher) if self.phrases is not None else tuple(matcher.find(self.norm.text))
             found = (hits, tuple(h.word_start for h in hits))
             self._cue_hits[id(matcher)] = found
         hits, starts = found

@@ -14,7 +14,7 @@ from dataclasses import dataclass, replace
 
 from .actors import Actor, ActorDictionary, ActorName
 from .gazetteer import Gazetteer, Place, haversine_km
-from .matcher import PhraseMatcher, SpanSet, is_word_char
+from .matcher import Hit, PhraseMatcher, SpanSet, is_word_char
 from .normalize import Normalized, normalize_name
 
 
@@ -74,10 +74,11 @@ class ActorLinker:
         return self.resolve_descriptions(self.scan(text, norm, published, country))
 
     def scan(self, text: str, norm: Normalized, published: str | None = None,
-             country: str | None = None) -> list[ActorMention]:
-        """Every name the dictionary knows, descriptive references (المشير) included."""
+             country: str | None = None, hits: Sequence[Hit[ActorName]] | None = None) -> list[ActorMention]:
+        """Every name the dictionary knows, descriptive references (المشير) included. `hits`: the matcher's
+        hits over `norm`, when a scan of all the lexicons found them already."""
         found: list[ActorMention] = []
-        for hit in self.matcher.find(norm.text):
+        for hit in self.matcher.find(norm.text) if hits is None else hits:
             if self.not_names and _whole_word(norm.text, hit.word_start, hit.end) in self.not_names:
                 continue
             chosen = self._choose(hit.payloads, published, country)
@@ -140,7 +141,7 @@ class ActorLinker:
 
 
 def capital_mentions(linker: PlaceLinker, text: str, norm: Normalized, taken: Sequence[tuple[int, int]],
-                     country: str | None) -> list[PlaceMention]:
+                     country: str | None, hits: Sequence[Hit[str]] | None = None) -> list[PlaceMention]:
     """A bare "العاصمة" in a document about one country is that country's capital; not when a name or an
     adjective follows it (العاصمة الليبية طرابلس is a name already; العاصمة التركية another country)."""
     capital = linker.capitals.get(country or "")
@@ -148,7 +149,7 @@ def capital_mentions(linker: PlaceLinker, text: str, norm: Normalized, taken: Se
         return []
     out: list[PlaceMention] = []
     names = SpanSet(taken)
-    for hit in linker.capital_words.find(norm.text):
+    for hit in linker.capital_words.find(norm.text) if hits is None else hits:
         if names.overlaps(hit.start, hit.end + 12):
             continue
         following = norm.text[hit.end:hit.end + 20].split()
@@ -198,11 +199,13 @@ class PlaceLinker:
                    if len(name) >= 2 and not gazetteer.is_stopword(name)]
         self.matcher: PhraseMatcher[str] = PhraseMatcher(entries, names=True)
 
-    def find_candidates(self, norm: Normalized, blocked: Sequence[tuple[int, int]]) -> list[PlaceCandidate]:
-        """Place names with their candidate places, skipping spans inside `blocked` and weak names."""
+    def find_candidates(self, norm: Normalized, blocked: Sequence[tuple[int, int]],
+                        hits: Sequence[Hit[str]] | None = None) -> list[PlaceCandidate]:
+        """Place names with their candidate places, skipping spans inside `blocked` and weak names. `hits`: the
+        matcher's hits over `norm`, when a scan of all the lexicons found them already."""
         out: list[PlaceCandidate] = []
         taken = SpanSet(blocked)
-        for hit in self.matcher.find(norm.text):
+        for hit in self.matcher.find(norm.text) if hits is None else hits:
             if taken.overlaps(hit.start, hit.end):
                 continue
             if self.gazetteer.is_stopword(hit.phrase):

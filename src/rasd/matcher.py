@@ -13,7 +13,7 @@ from __future__ import annotations
 from bisect import bisect_left
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from typing import Generic, TypeVar
+from typing import Any, Generic, TypeVar
 
 import ahocorasick
 
@@ -72,12 +72,8 @@ class PhraseMatcher(Generic[T]):
             self._after_lam = frozenset(extra)
             self._payloads.update(extra)
         self._suffixes = tuple(sorted(set(suffixes), key=len, reverse=True))
-        self._automaton = ahocorasick.Automaton()
-        for phrase, payloads in self._payloads.items():
-            # what a hit needs, ready: its length, its payloads, whether it is a name's form after ل
-            self._automaton.add_word(phrase, (phrase, len(phrase), payloads, phrase in self._after_lam))
-        if self._payloads:
-            self._automaton.make_automaton()
+        self._automaton = _automaton({phrase: [(0, payloads, phrase in self._after_lam)]
+                                      for phrase, payloads in self._payloads.items()})
 
     def __len__(self) -> int:
         return len(self._payloads)
@@ -95,44 +91,106 @@ class PhraseMatcher(Generic[T]):
     def find(self, text: str) -> list[Hit[T]]:
         if not self._payloads:
             return []
-        raw: list[tuple[int, int, int, int, str, str, tuple[T, ...]]] = []
-        names = self._names
-        n = len(text)
-        extra = _WORD_NOT_ALNUM
-        for last, (phrase, length, payloads, after_lam) in self._automaton.iter(text):
-            end = last + 1
-            start = end - length
-            ws = start
-            prefix = ""
-            if start > 0 and ((c := text[start - 1]).isalnum() or c in extra):  # inside a word
-                if c not in _PROCLITIC_LAST:
-                    continue
+        return _scan(self._automaton, (self,), text)[0]
+
+
+# what the automaton keeps for a phrase, ready for its hits: the phrase, its length, and for each matcher that
+# has it: the matcher's index, the phrase's payloads there, whether it is a name's form after ل
+_Entry = tuple[str, int, tuple[tuple[int, tuple[Any, ...], bool], ...]]
+
+
+def _automaton(table: dict[str, list[tuple[int, tuple[Any, ...], bool]]]) -> Any:
+    automaton = ahocorasick.Automaton()
+    for phrase, owners in table.items():
+        automaton.add_word(phrase, (phrase, len(phrase), tuple(owners)))
+    if table:
+        automaton.make_automaton()
+    return automaton
+
+
+def _scan(automaton: Any, matchers: Sequence[PhraseMatcher[Any]], text: str) -> list[list[Hit[Any]]]:
+    """One pass of `automaton` over `text`: the hits of each matcher, as its rules allow them (proclitics
+    before, suffixes after, the article rules of names), leftmost-longest."""
+    raw: list[list[tuple[int, int, int, int, str, str, tuple[Any, ...]]]] = [[] for _ in matchers]
+    n = len(text)
+    extra = _WORD_NOT_ALNUM
+    entry: _Entry
+    for last, entry in automaton.iter(text):
+        phrase, length, owners = entry
+        end = last + 1
+        start = end - length
+        ws = start
+        prefix = ""
+        if start > 0 and ((c := text[start - 1]).isalnum() or c in extra):  # inside a word
+            if c not in _PROCLITIC_LAST:
+                continue
+            ws -= 1
+            floor = max(0, start - _PROCLITIC_MAX)
+            while ws > floor and is_word_char(text[ws - 1]):
                 ws -= 1
-                floor = max(0, start - _PROCLITIC_MAX)
-                while ws > floor and is_word_char(text[ws - 1]):
-                    ws -= 1
-                if ws > 0 and is_word_char(text[ws - 1]):
-                    continue
-                prefix = text[ws:start]
-                if not is_proclitic_sequence(prefix):
-                    continue
-            if names:
+            if ws > 0 and is_word_char(text[ws - 1]):
+                continue
+            prefix = text[ws:start]
+            if not is_proclitic_sequence(prefix):
+                continue
+        word_goes_on = end < n and ((c := text[end]).isalnum() or c in extra)
+        for k, payloads, after_lam in owners:
+            m = matchers[k]
+            if m._names:
                 if after_lam:
                     if not prefix.endswith("ل"):
                         continue
                 elif prefix.endswith("ال") or prefix.endswith("لل"):
                     continue
-            if end < n and ((c := text[end]).isalnum() or c in extra) and self._right_ok(text, end) is None:
+            if word_goes_on and m._right_ok(text, end) is None:
                 continue
-            raw.append((ws, start - end, start, end, prefix, phrase, payloads))
-        raw.sort()  # by word start, the longest match first
-        out: list[Hit[T]] = []
+            raw[k].append((ws, start - end, start, end, prefix, phrase, payloads))
+    out: list[list[Hit[Any]]] = []
+    for found in raw:
+        found.sort()  # by word start, the longest match first
+        hits: list[Hit[Any]] = []
         last_end = -1
-        for ws, _neg, start, end, prefix, phrase, payloads in raw:
+        for ws, _neg, start, end, prefix, phrase, payloads in found:
             if ws >= last_end:
-                out.append(Hit(start=start, end=end, word_start=ws, prefix=prefix, phrase=phrase, payloads=payloads))
+                hits.append(Hit(start=start, end=end, word_start=ws, prefix=prefix, phrase=phrase, payloads=payloads))
                 last_end = end
-        return out
+        out.append(hits)
+    return out
+
+
+class PhraseScanner:
+    """Several phrase matchers in one automaton: one pass over a text gives each matcher's hits, the same as
+    its own `find` would, for the price of one pass instead of one per lexicon."""
+
+    def __init__(self, matchers: Sequence[PhraseMatcher[Any]]) -> None:
+        self.matchers = tuple(matchers)
+        table: dict[str, list[tuple[int, tuple[Any, ...], bool]]] = {}
+        for k, m in enumerate(self.matchers):
+            for phrase, payloads in m._payloads.items():
+                table.setdefault(phrase, []).append((k, payloads, phrase in m._after_lam))
+        self._automaton = _automaton(table)
+
+    def scan(self, text: str) -> ScannedPhrases:
+        found = _scan(self._automaton, self.matchers, text) if self.matchers else []
+        return ScannedPhrases(text, {id(m): tuple(h) for m, h in zip(self.matchers, found, strict=True)})
+
+
+class ScannedPhrases:
+    """The hits of a scanner's matchers over one text."""
+
+    __slots__ = ("text", "_hits")
+
+    def __init__(self, text: str, hits: dict[int, tuple[Hit[Any], ...]]) -> None:
+        self.text = text
+        self._hits = hits
+
+    def of(self, matcher: PhraseMatcher[T]) -> tuple[Hit[T], ...]:
+        """The matcher's hits over the text (found now when the scanner did not hold it)."""
+        found = self._hits.get(id(matcher))
+        if found is None:
+            found = tuple(matcher.find(self.text))
+            self._hits[id(matcher)] = found
+        return found
 
 
 class SpanSet:

@@ -23,7 +23,7 @@ from .events import DocContext, EventAssembler, TriggerHit
 from .gazetteer import Gazetteer
 from .lexicon import CueLexicon, TriggerLexicon
 from .linking import ActorLinker, ActorMention, PlaceLinker, PlaceMention, capital_mentions, document_country
-from .matcher import SpanSet
+from .matcher import PhraseScanner, ScannedPhrases, SpanSet
 from .normalize import Normalized, normalize
 from .numbers import NumberRecognizer
 from .records import ActorRef, Count, DocumentInfo, DocumentRecord, Event, LocationRef, Mention, MentionKind
@@ -45,6 +45,7 @@ class Resources:
     cues: CueLexicon
     actor_linker: ActorLinker
     place_linker: PlaceLinker
+    scanner: PhraseScanner  # every lexicon read over the whole text, in one automaton
 
     @classmethod
     def load(cls, data_dir: str | Path | None = None) -> Resources:
@@ -55,17 +56,24 @@ class Resources:
         gazetteer = Gazetteer.load(p("gazetteer"))
         actors = ActorDictionary.load(p("actors"))
         cues = CueLexicon.load(p("cues.yaml") or "cues.yaml")
+        triggers = TriggerLexicon.load(p("triggers.yaml") or "triggers.yaml")
+        actor_linker = ActorLinker(actors, cues.not_names)
+        place_linker = PlaceLinker(gazetteer, cues.place_cues, cues.capital_words, cues.place_blockers,
+                                   cues.cue_only_places)
+        scanner = PhraseScanner([actor_linker.matcher, place_linker.matcher, place_linker.capital_words,
+                                 triggers.matcher, triggers.not_triggers, cues.modality, cues.introducers,
+                                 cues.speech_verbs, cues.sources])
         return cls(
             numbers=numbers,
             counts=CountRecognizer.load(p("counts.yaml"), numbers=numbers),
             dates=DateRecognizer.load(p("dates.yaml")),
             gazetteer=gazetteer,
             actors=actors,
-            triggers=TriggerLexicon.load(p("triggers.yaml") or "triggers.yaml"),
+            triggers=triggers,
             cues=cues,
-            actor_linker=ActorLinker(actors, cues.not_names),
-            place_linker=PlaceLinker(gazetteer, cues.place_cues, cues.capital_words, cues.place_blockers,
-                                     cues.cue_only_places),
+            actor_linker=actor_linker,
+            place_linker=place_linker,
+            scanner=scanner,
         )
 
 
@@ -79,6 +87,7 @@ class Analysis:
     norm: Normalized | None = None
     seg: Segmented | None = None
     tokens: TokenIndex | None = None  # the tokens of seg, indexed by word for the recognizers
+    phrases: ScannedPhrases | None = None  # the hits of every lexicon's phrases over the normalized text
     counts: tuple[CountMatch, ...] | None = None
     dates: tuple[DateMatch, ...] | None = None
     actors: tuple[ActorMention, ...] | None = None
@@ -125,6 +134,20 @@ class SegmentStage:
         return replace(a, seg=seg, tokens=TokenIndex(seg.tokens))
 
 
+class PhraseStage:
+    """Names, triggers and cues: one pass of the resources' phrase scanner over the normalized text."""
+
+    name = "phrases"
+    needs = frozenset({"norm"})
+    adds = frozenset({"phrases"})
+
+    def __init__(self, res: Resources) -> None:
+        self.res = res
+
+    def run(self, a: Analysis) -> Analysis:
+        return replace(a, phrases=self.res.scanner.scan(_req(a.norm, "norm").text))
+
+
 class CountStage:
     name = "counts"
     needs = frozenset({"norm", "seg", "tokens"})
@@ -157,25 +180,27 @@ class LinkStage:
     disambiguate places."""
 
     name = "link"
-    needs = frozenset({"norm", "text"})
+    needs = frozenset({"norm", "text", "phrases"})
     adds = frozenset({"actors", "places", "country"})
 
     def __init__(self, res: Resources) -> None:
         self.res = res
 
     def run(self, a: Analysis) -> Analysis:
-        norm = _req(a.norm, "norm")
+        norm, phrases = _req(a.norm, "norm"), _req(a.phrases, "phrases")
         linker = self.res.actor_linker
-        scanned = self._capitals_as_places(norm, linker.scan(a.text, norm, a.info.published))
+        scanned = self._capitals_as_places(norm, linker.scan(a.text, norm, a.info.published,
+                                                             hits=phrases.of(linker.matcher)))
         actors = linker.resolve_descriptions(scanned)
         blocked = [(m.nstart, m.nend) for m in actors]
-        cands = self.res.place_linker.find_candidates(norm, blocked)
+        cands = self.res.place_linker.find_candidates(norm, blocked, hits=phrases.of(self.res.place_linker.matcher))
         country = document_country(cands, actors)
         if country is not None:
             actors = linker.resolve_descriptions(linker.with_country(scanned, a.info.published, country))
         places = self.res.place_linker.link(a.text, norm, cands, country)
         taken = [(p.nstart, p.nend) for p in places] + blocked
-        places = sorted(places + capital_mentions(self.res.place_linker, a.text, norm, taken, country),
+        places = sorted(places + capital_mentions(self.res.place_linker, a.text, norm, taken, country,
+                                                  hits=phrases.of(self.res.place_linker.capital_words)),
                         key=lambda p: p.nstart)
         return replace(a, actors=tuple(actors), places=tuple(places), country=country,
                        info=replace(a.info, country=country))
@@ -196,18 +221,18 @@ class TriggerStage:
     """Trigger words, except those inside a recognized name (وزارة is no visit, عين زارة no trigger)."""
 
     name = "triggers"
-    needs = frozenset({"norm", "actors", "places"})
+    needs = frozenset({"norm", "phrases", "actors", "places"})
     adds = frozenset({"triggers"})
 
     def __init__(self, res: Resources) -> None:
         self.res = res
 
     def run(self, a: Analysis) -> Analysis:
-        norm = _req(a.norm, "norm")
+        norm, phrases = _req(a.norm, "norm"), _req(a.phrases, "phrases")
         hits: list[TriggerHit] = []
         names = SpanSet([(m.nstart, m.nend) for m in a.actors or ()] + [(p.nstart, p.nend) for p in a.places or ()]
-                        + [(h.word_start, h.end) for h in self.res.triggers.not_triggers.find(norm.text)])
-        for h in self.res.triggers.matcher.find(norm.text):
+                        + [(h.word_start, h.end) for h in phrases.of(self.res.triggers.not_triggers)])
+        for h in phrases.of(self.res.triggers.matcher):
             if names.overlaps(h.word_start, h.end):
                 continue
             s, e = norm.to_original(h.start, h.end)
@@ -219,7 +244,7 @@ class TriggerStage:
 
 class EventStage:
     name = "events"
-    needs = frozenset({"norm", "seg", "counts", "dates", "actors", "places", "triggers", "country"})
+    needs = frozenset({"norm", "seg", "phrases", "counts", "dates", "actors", "places", "triggers", "country"})
     adds = frozenset({"events", "doc_counts"})
 
     def __init__(self, res: Resources) -> None:
@@ -230,7 +255,8 @@ class EventStage:
         ctx = DocContext(text=a.text, norm=_req(a.norm, "norm"), seg=_req(a.seg, "seg"),
                          triggers=_req(a.triggers, "triggers"), counts=_req(a.counts, "counts"),
                          dates=_req(a.dates, "dates"), actors=_req(a.actors, "actors"),
-                         places=_req(a.places, "places"), country=a.country, published=a.info.published)
+                         places=_req(a.places, "places"), country=a.country, published=a.info.published,
+                         phrases=a.phrases)
         events, counts = self.assembler.assemble(ctx, self.res.triggers.fallbacks)
         return replace(a, events=events, doc_counts=counts)
 
@@ -242,8 +268,9 @@ class PipelineError(ValueError):
 class Pipeline:
     def __init__(self, resources: Resources, stages: Sequence[Stage] | None = None) -> None:
         self.resources = resources
-        default: list[Stage] = [NormalizeStage(), SegmentStage(), CountStage(resources), DateStage(resources),
-                                LinkStage(resources), TriggerStage(resources), EventStage(resources)]
+        default: list[Stage] = [NormalizeStage(), SegmentStage(), PhraseStage(resources), CountStage(resources),
+                                DateStage(resources), LinkStage(resources), TriggerStage(resources),
+                                EventStage(resources)]
         self.stages: tuple[Stage, ...] = tuple(stages if stages is not None else default)
         have = set(INPUT_FIELDS)
         known = {f.name for f in fields(Analysis)}
