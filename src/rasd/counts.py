@@ -414,6 +414,10 @@ class CountRecognizer:
                     and self._noun_at(toks, c.vi - 1, hi, definite=False) is not None:
                 continue  # a numeral after its noun (عائلة واحدة, شخصين اثنين)
             cands.append(c)
+        nouns_at = index.words_in(self._nouns.starters)
+        nouns_here = nouns_at[bisect_left(nouns_at, lo):bisect_left(nouns_at, hi)]  # words no noun starts with: none
+        if not cands and not nouns_here:
+            return  # a sentence with no number and no count noun has no figure
         covered: set[int] = set()
         for c in cands:
             covered.update(range(c.i, c.j))
@@ -422,8 +426,7 @@ class CountRecognizer:
         trig_end = {h.j: h for h in triggers}
         # duals, singulars and bare plurals: nouns not counted by a number
         next_i = lo
-        nouns_at = index.words_in(self._nouns.starters)
-        for i in nouns_at[bisect_left(nouns_at, lo):bisect_left(nouns_at, hi)]:  # words no noun starts with: none
+        for i in nouns_here:
             if i < next_i or i in covered:
                 continue
             next_i = i + 1

@@ -600,9 +600,10 @@ class _Parser:
         self.lex = lex
         self.toks = toks
         self.index = index or {}
+        self._n = len(toks)
 
     def w(self, i: int) -> str:
-        return self.toks[i].text if 0 <= i < len(self.toks) else ""
+        return self.toks[i].text if 0 <= i < self._n else ""
 
     def seq(self, i: int, phrases: Iterable[tuple[str, ...]]) -> int | None:
         """End index of the longest phrase matching at i."""
