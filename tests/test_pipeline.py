@@ -257,3 +257,19 @@ def test_pipeline_dateline_town_inside_the_clause_region(pipeline: Pipeline) -> 
     assert shelling and shelling[0].location is not None
     assert shelling[0].location.name_ar == "سنجار" and shelling[0].location.country == "IQ"
     assert "location:dateline_within" in shelling[0].rules
+
+
+def test_pipeline_a_clause_break_starts_an_event_of_its_own(pipeline: Pipeline) -> None:
+    # the meeting has no place of its own; the trip after قبل أن is another (planned) event, by the same person,
+    # and the background after ويأتي هذا gives neither event an actor
+    text = ("وسيلتقي عبد الحميد الدبيبة المستشارة الألمانية أنجيلا ميركل يوم الخميس، قبل أن يتوجه إلى إسطنبول "
+            "لحضور مؤتمر عن الهجرة، ويأتي هذا اللقاء بعد خلاف بين حكومة الوفاق وقوات حفتر.")
+    rec = pipeline.extract_text(text, source="t", published="2021-03-01")
+    consult = [e for e in rec.events if e.plover == "CONSULT"]
+    assert len(consult) == 2
+    meeting, trip = consult
+    assert meeting.location is None
+    assert {meeting.actor1 and meeting.actor1.id, meeting.actor2 and meeting.actor2.id} == {"dbeibah", "merkel"}
+    assert trip.location is not None and trip.location.name_en == "Istanbul"
+    assert trip.actor1 is not None and trip.actor1.id == "dbeibah" and trip.actor2 is None
+    assert trip.modality == "planned" and "actors:subject_of_sentence" in trip.rules

@@ -14,7 +14,7 @@ Every field records the rule that set it in `Event.rules`; the confidence is com
 
 from __future__ import annotations
 
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, replace
 from typing import Any
@@ -123,6 +123,7 @@ class _Draft:
     count_ids: list[int] = field(default_factory=list)
     rules: list[str] = field(default_factory=list)
     fallback: bool = False
+    opens_clause: bool = False  # its trigger begins a clause after a clause break (قبل أن يتوجه)
 
 
 class EventAssembler:
@@ -155,7 +156,8 @@ class EventAssembler:
         drafts: list[_Draft] = []
         for sent in seg.sentences:
             hits = self._live_triggers(norm.text, sent, by_sentence.get(sent.index, []), ctx)
-            sdrafts = self._family_drafts(hits, sent, paragraphs[sent.index])
+            breaks = [h.word_start for h in ctx.hits_in(self.cues.clause_breaks, sent.start, sent.end)]
+            sdrafts = self._family_drafts(hits, sent, paragraphs[sent.index], breaks)
             drafts.extend(sdrafts)
             for ci in counts_by_sentence.get(sent.index, []):
                 cm = ctx.counts[ci]
@@ -181,7 +183,9 @@ class EventAssembler:
             for dr in list(sdrafts):
                 if dr.count_ids or dr.fallback or not _definite(dr.trigger, self.trigger_forms):
                     continue
-                earlier = next((x for x in reversed(drafts) if x is not dr and x.sentence.index < sent.index
+                # (the happening told before: in an earlier sentence, or in an earlier clause of this one)
+                earlier = next((x for x in reversed(drafts) if x is not dr
+                                and (x.sentence.index < sent.index or x.trigger.nstart < dr.trigger.nstart)
                                 and x.trigger.trigger.family == dr.trigger.trigger.family), None)
                 if earlier is not None:
                     earlier.sentences.append(sent)
@@ -231,16 +235,21 @@ class EventAssembler:
         return live
 
     @staticmethod
-    def _family_drafts(hits: list[TriggerHit], sent: Sentence, paragraph: int) -> list[_Draft]:
-        best: dict[str, TriggerHit] = {}
+    def _family_drafts(hits: list[TriggerHit], sent: Sentence, paragraph: int,
+                       breaks: Sequence[int] = ()) -> list[_Draft]:
+        """One draft per family of trigger in each clause of the sentence (clauses end at `breaks`, the starts
+        of clause-break cues): the strongest trigger of the family names it."""
+        best: dict[tuple[str, int], TriggerHit] = {}
         for th in hits:
-            fam = th.trigger.family
+            fam = (th.trigger.family, bisect_right(breaks, th.nstart))
             cur = best.get(fam)
             if cur is None or th.trigger.priority > cur.trigger.priority:
                 best[fam] = th
         chosen = sorted(best.values(), key=lambda h: h.nstart)
         drafts = [_Draft(trigger=th, sentence=sent, paragraph=paragraph, sentences=[sent],
-                         rules=[f"trigger:{th.trigger.id}"]) for th in chosen]
+                         rules=[f"trigger:{th.trigger.id}"],
+                         opens_clause=k > 0 and bisect_right(breaks, th.nstart) > bisect_right(breaks, chosen[k - 1].nstart))
+                  for k, th in enumerate(chosen)]
         _set_windows(drafts, sent)
         return drafts
 
@@ -334,6 +343,10 @@ class EventAssembler:
         norm = ctx.norm
         trig = d.trigger.trigger
         rules = list(d.rules)
+        breaks = ctx.hits_in(self.cues.clause_breaks, d.trigger.nend, d.window[1])
+        if breaks:  # a clause that tells another action of the subject ends what belongs to this event
+            d.window = (d.window[0], breaks[0].word_start)
+            rules.append("window:clause_break")
         s_start = min(s.start for s in d.sentences)
         s_end = max(s.end for s in d.sentences)
         attribution, att_span = self._attribution(ctx, s_start, s_end)
@@ -367,6 +380,10 @@ class EventAssembler:
                 rules.append("actors:previous_sentence")
         sentence_mentions = [m for m in ctx.actors_in(d.sentence.start, d.trigger.nstart)
                              if not self._is_victim(norm.text, m, count_spans)]
+        if d.opens_clause and sentence_mentions and sentence_mentions[0] not in in_clause:
+            # "… قبل أن يتوجه إلى بريطانيا": the clause goes on with the sentence's subject
+            in_clause = [sentence_mentions[0], *in_clause]
+            rules.append("actors:subject_of_sentence")
         actor1, actor2, others, role_rules = self._roles(in_clause, d, norm.text, trig, count_spans,
                                                          sentence_mentions)
         rules += role_rules
@@ -713,7 +730,8 @@ def _set_windows(drafts: list[_Draft], sent: Sentence) -> None:
     """The actors of one event stand between the trigger before it and the trigger after it."""
     drafts.sort(key=lambda d: d.trigger.nstart)
     for i, d in enumerate(drafts):
-        lo = sent.start if i == 0 else drafts[i - 1].trigger.nend
+        # a trigger that opens a clause of its own takes nothing from the clause before it
+        lo = sent.start if i == 0 else (d.trigger.nstart if d.opens_clause else drafts[i - 1].trigger.nend)
         hi = drafts[i + 1].trigger.nstart if i + 1 < len(drafts) else sent.end
         d.window = (lo, hi)
 
