@@ -48,3 +48,25 @@ def test_segment_every_nonspace_character_is_in_one_sentence(text: str) -> None:
 def test_segment_proclitic_table_agrees_with_clitic_splits(prefix: str) -> None:
     expected = any(p == prefix for p, _ in clitic_splits(prefix + "xx", min_stem=2))
     assert is_proclitic_sequence(prefix) == expected
+
+
+@given(st.text(alphabet=st.sampled_from(list("ابتثجحخد .,!?\n0123456789")), max_size=120))
+def test_segment_no_token_crosses_a_sentence_edge(text: str) -> None:
+    seg = segment(text)
+    for t in seg.tokens:
+        inside = [s for s in seg.sentences if s.start <= t.start and t.end <= s.end]
+        assert len(inside) == 1
+    assert sum(len(seg.sentence_tokens(s)) for s in seg.sentences) == len(seg.tokens)
+
+
+@given(st.lists(st.sampled_from(["قتل", "وقتل", "جرح", "5", "،", "قتلى"]), max_size=40),
+       st.sets(st.sampled_from(["قتل", "وقتل", "قتلى", "5", "غارة"])))
+def test_segment_token_index_finds_every_word_of_the_forms(words: list[str], forms: set[str]) -> None:
+    from rasd.segment import TokenIndex
+
+    seg = segment(" ".join(words))
+    index = TokenIndex(seg.tokens)
+    wanted = frozenset(forms)
+    assert list(index.words_in(wanted)) == [k for k, t in enumerate(seg.tokens)
+                                            if t.kind == "word" and t.text in wanted]
+    assert list(index.numerals) == [k for k, t in enumerate(seg.tokens) if t.kind == "number"]
