@@ -82,3 +82,14 @@ def test_matcher_scanner_equals_one_find_per_matcher(text: str) -> None:
     scanned = PhraseScanner(matchers).scan(text)
     for m in matchers:
         assert list(scanned.of(m)) == m.find(text)
+
+
+def test_matcher_word_characters_are_letters_digits_and_the_arabic_letter_ranges() -> None:
+    from rasd.matcher import is_word_char
+
+    ranges = ((0x0621, 0x064A), (0x0671, 0x06D3), (0x06FA, 0x06FF))
+    for cp in range(0x10000):
+        if 0xD800 <= cp <= 0xDFFF:
+            continue
+        ch = chr(cp)
+        assert is_word_char(ch) == (ch.isalnum() or any(lo <= cp <= hi for lo, hi in ranges)), hex(cp)

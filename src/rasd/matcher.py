@@ -28,7 +28,7 @@ _PROCLITIC_MAX = max(len(p) for p in PROCLITIC_SEQUENCES)
 
 
 _ARABIC_WORD_RANGES = ((0x0621, 0x064A), (0x0671, 0x06D3), (0x06FA, 0x06FF))
-# the characters of those ranges that str.isalnum() does not count (ـ and two Sindhi signs)
+# the characters of those ranges that str.isalnum() does not count (two Sindhi signs, ۽ and ۾)
 _WORD_NOT_ALNUM = frozenset(chr(cp) for lo, hi in _ARABIC_WORD_RANGES for cp in range(lo, hi + 1)
                             if not chr(cp).isalnum())
 
