@@ -273,3 +273,14 @@ def test_pipeline_a_clause_break_starts_an_event_of_its_own(pipeline: Pipeline) 
     assert trip.location is not None and trip.location.name_en == "Istanbul"
     assert trip.actor1 is not None and trip.actor1.id == "dbeibah" and trip.actor2 is None
     assert trip.modality == "planned" and "actors:subject_of_sentence" in trip.rules
+
+
+def test_pipeline_a_happening_told_as_past_inside_a_condemnation_is_an_event(pipeline: Pipeline) -> None:
+    text = ("أدانت الأمم المتحدة يوم الثلاثاء الانتهاكات المتكررة بحق السكان في مدينة الجنينة منذ سقوطها في أيدي "
+            "قوات الدعم السريع قبل شهرين.")
+    rec = pipeline.extract_text(text, source="t", published="2023-08-15")
+    taken = [e for e in rec.events if e.acled_sub_event_type == "Non-state actor overtakes territory"]
+    assert len(taken) == 1
+    assert taken[0].actor1 is not None and taken[0].actor1.id == "rsf" and taken[0].actor2 is None
+    assert taken[0].location is not None and taken[0].location.name_en == "El Geneina"
+    assert [e.plover for e in rec.events if e.plover == "ACCUSE"] == ["ACCUSE"]

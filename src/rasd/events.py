@@ -124,6 +124,7 @@ class _Draft:
     rules: list[str] = field(default_factory=list)
     fallback: bool = False
     opens_clause: bool = False  # its trigger begins a clause after a clause break (قبل أن يتوجه)
+    takes_subject: bool = True  # such a clause goes on with the sentence's subject (not a past one: منذ سقوطها)
 
 
 class EventAssembler:
@@ -157,7 +158,8 @@ class EventAssembler:
         for sent in seg.sentences:
             hits = self._live_triggers(norm.text, sent, by_sentence.get(sent.index, []), ctx)
             breaks = [h.word_start for h in ctx.hits_in(self.cues.clause_breaks, sent.start, sent.end)]
-            sdrafts = self._family_drafts(hits, sent, paragraphs[sent.index], breaks)
+            past = frozenset(th.nstart for th in hits if self._told_as_past(norm.text, sent, th))
+            sdrafts = self._family_drafts(hits, sent, paragraphs[sent.index], breaks, past)
             drafts.extend(sdrafts)
             for ci in counts_by_sentence.get(sent.index, []):
                 cm = ctx.counts[ci]
@@ -227,18 +229,27 @@ class EventAssembler:
                 # نفى الجيش أن تكون قواته قد أطلقت النار: what is coded is the denied happening (modality
                 # "denied", from the cue), not a separate act of denial
                 continue
-            if content_seen and not (th.trigger.counts & count_kinds) and not th.trigger.content:
-                continue
+            if content_seen and not (th.trigger.counts & count_kinds) and not th.trigger.content \
+                    and not self._told_as_past(text, sent, th):
+                continue  # what the speech act calls for, denies or condemns — unless told as past (منذ سقوطها)
             live.append(th)
             if th.trigger.content:
                 content_seen = True
         return live
 
+    def _told_as_past(self, text: str, sent: Sentence, th: TriggerHit) -> bool:
+        """A trigger right after منذ: a past happening of its own, in a clause of its own."""
+        prev = text[max(sent.start, th.nstart - 12):th.nstart].split()
+        return bool(prev) and prev[-1] in self.cues.happened_before
+
     @staticmethod
     def _family_drafts(hits: list[TriggerHit], sent: Sentence, paragraph: int,
-                       breaks: Sequence[int] = ()) -> list[_Draft]:
+                       breaks: Sequence[int] = (), past: frozenset[int] = frozenset()) -> list[_Draft]:
         """One draft per family of trigger in each clause of the sentence (clauses end at `breaks`, the starts
-        of clause-break cues): the strongest trigger of the family names it."""
+        of clause-break cues, and before triggers told as `past`): the strongest trigger of the family names
+        it. A clause after a break goes on with the sentence's subject; a past one has its own."""
+        if past:
+            breaks = sorted((*breaks, *past))
         best: dict[tuple[str, int], TriggerHit] = {}
         for th in hits:
             fam = (th.trigger.family, bisect_right(breaks, th.nstart))
@@ -248,7 +259,8 @@ class EventAssembler:
         chosen = sorted(best.values(), key=lambda h: h.nstart)
         drafts = [_Draft(trigger=th, sentence=sent, paragraph=paragraph, sentences=[sent],
                          rules=[f"trigger:{th.trigger.id}"],
-                         opens_clause=k > 0 and bisect_right(breaks, th.nstart) > bisect_right(breaks, chosen[k - 1].nstart))
+                         opens_clause=k > 0 and bisect_right(breaks, th.nstart) > bisect_right(breaks, chosen[k - 1].nstart),
+                         takes_subject=th.nstart not in past)
                   for k, th in enumerate(chosen)]
         _set_windows(drafts, sent)
         return drafts
@@ -380,7 +392,7 @@ class EventAssembler:
                 rules.append("actors:previous_sentence")
         sentence_mentions = [m for m in ctx.actors_in(d.sentence.start, d.trigger.nstart)
                              if not self._is_victim(norm.text, m, count_spans)]
-        if d.opens_clause and sentence_mentions and sentence_mentions[0] not in in_clause:
+        if d.opens_clause and d.takes_subject and sentence_mentions and sentence_mentions[0] not in in_clause:
             # "… قبل أن يتوجه إلى بريطانيا": the clause goes on with the sentence's subject
             in_clause = [sentence_mentions[0], *in_clause]
             rules.append("actors:subject_of_sentence")

@@ -179,6 +179,8 @@ class CueLexicon:
         self.capital_words = tuple(_str_list(data.get("capital_words", []), shown, "capital_words"))
         self.suppress_before = frozenset(normalize_name(f) for f in _str_list(
             data.get("suppress_before", []), shown, "suppress_before"))
+        self.happened_before = frozenset(normalize_name(f) for f in _str_list(
+            data.get("happened_before", []), shown, "happened_before"))
         self.clause_breaks: PhraseMatcher[str] = PhraseMatcher(
             (normalize_name(f), "break") for f in _str_list(data.get("clause_breaks", []), shown, "clause_breaks"))
 
