@@ -233,7 +233,10 @@ class TriggerStage:
         names = SpanSet([(m.nstart, m.nend) for m in a.actors or ()] + [(p.nstart, p.nend) for p in a.places or ()]
                         + [(h.word_start, h.end) for h in phrases.of(self.res.triggers.not_triggers)])
         for h in phrases.of(self.res.triggers.matcher):
-            if names.overlaps(h.word_start, h.end):
+            # a trigger word inside a name is none (وزارة, عين زارة); a phrase whose later words begin a name
+            # is one (احتجت الحكومة العراقية)
+            first_end = h.phrase.find(" ")
+            if names.overlaps(h.word_start, h.end if first_end < 0 else h.start + first_end):
                 continue
             s, e = norm.to_original(h.start, h.end)
             best = max(h.payloads, key=lambda t: t.priority)
