@@ -284,3 +284,11 @@ def test_pipeline_a_happening_told_as_past_inside_a_condemnation_is_an_event(pip
     assert taken[0].actor1 is not None and taken[0].actor1.id == "rsf" and taken[0].actor2 is None
     assert taken[0].location is not None and taken[0].location.name_en == "El Geneina"
     assert [e.plover for e in rec.events if e.plover == "ACCUSE"] == ["ACCUSE"]
+
+
+def test_pipeline_a_sentence_going_on_with_a_toll_keeps_its_source(pipeline: Pipeline) -> None:
+    text = ("قتل 30 شخصا على الأقل في قصف مدفعي على مدينة الفاشر أمس، حسب مصادر طبية. إضافة إلى 70 جريحا. "
+            "وفي مدينة نيالا أصيب 12 شخصا في اشتباكات.")
+    rec = pipeline.extract_text(text, source="t", published="2024-05-02")
+    sources = {(c.kind, c.value): c.source_attribution for c in rec.counts}
+    assert sources == {("killed", 30): "مصادر طبية", ("wounded", 70): "مصادر طبية", ("wounded", 12): None}

@@ -47,6 +47,7 @@ class CountMatch:
     parent: int | None  # index into the returned list of the count this one is a subset of
     text: str  # norm[start:end]
     cue: str  # the rule that produced it
+    goes_on: bool = False  # its sentence only goes on with the toll told before it (إضافة إلى 2243 جريحا)
 
 
 @dataclass(frozen=True, slots=True)
@@ -320,6 +321,7 @@ class CountRecognizer:
         num_starts = [m.start for m in numbers]
         out: list[CountMatch] = []
         prev_cumulative = False
+        counted = False  # an earlier sentence gave a figure
         for s, e in sentences:
             lo = bisect_left(starts, s)
             hi = bisect_left(starts, e)
@@ -329,11 +331,14 @@ class CountRecognizer:
             sent_numbers = [m for m in numbers[a:b] if m.end <= e]
             first = len(out)
             self._sentence(norm, index, starts, lo, hi, sent_numbers, out)
-            # "… 457 قتيلا. إضافة إلى 2243 جريحا": a sentence that only goes on with the toll before it
-            if prev_cumulative and self._continuations.match(toks, lo, _PREFIXES, hi):
-                out[first:] = [replace(c, scope="cumulative") for c in out[first:]]
+            # "… 457 قتيلا. إضافة إلى 2243 جريحا": a sentence that only goes on with the toll before it (of
+            # the same scope, when that was a running total)
+            if len(out) > first and counted and self._continuations.match(toks, lo, _PREFIXES, hi):
+                out[first:] = [replace(c, scope="cumulative" if prev_cumulative else c.scope, goes_on=True)
+                               for c in out[first:]]
             if len(out) > first:
                 prev_cumulative = all(c.scope == "cumulative" for c in out[first:])
+                counted = True
         # a subset that names no group of its own is of its parent's group (سبعة متظاهرين بينهم اثنان)
         for k, c in enumerate(out):
             if c.parent is not None and c.who == "total":

@@ -308,6 +308,13 @@ class EventAssembler:
         for k in range(len(out) - 2, -1, -1):
             if out[k].source_attribution is None and sentence[k] == sentence[k + 1]:
                 out[k] = replace(out[k], source_attribution=out[k + 1].source_attribution)
+        # … or, in a sentence that only goes on with the toll told before it (". إضافة إلى 2243 جريحا"), the
+        # source of the last figure before that sentence
+        for k, cm in enumerate(ctx.counts):
+            if out[k].source_attribution is None and cm.goes_on:
+                before = next((j for j in range(k - 1, -1, -1) if sentence[j] < sentence[k]), None)
+                if before is not None and out[before].source_attribution is not None:
+                    out[k] = replace(out[k], source_attribution=out[before].source_attribution)
         return tuple(out)
 
     def _count_source(self, ctx: DocContext, k: int) -> str | None:
