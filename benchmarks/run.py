@@ -6,7 +6,8 @@
 Measures, on a corpus made by generate_corpus.py (seeded, so the same every time):
   - one process: resource load time, RSS with resources loaded and peak RSS, extraction throughput
     (decode + the whole pipeline) in articles/s and MB/s, and the floor (decode + normalize + segment and
-    tokenize only);
+    tokenize only); floor and pipeline passes alternate (--rounds, default 3) and the medians are reported,
+    the ratio as the median of the per-round ratios;
   - time per article as its length grows from 1 KB to 64 KB, and the log-log slope (1.0 = linear);
   - `rasd batch` on the local engine with 1 and 2 workers and on Spark local[1] and local[2]: wall time,
     speedups, and whether all four wrote byte-identical output;
@@ -64,7 +65,7 @@ def _load_corpus(path: Path) -> list[dict[str, str]]:
 
 # ---- child: one process --------------------------------------------------------------------------------
 
-def child_single(corpus: Path, profile: Path | None) -> dict[str, Any]:
+def child_single(corpus: Path, profile: Path | None, rounds: int) -> dict[str, Any]:
     rss_start = _rss_mb("VmRSS")
     t0 = time.perf_counter()
     from rasd.decode import decode_bytes
@@ -81,19 +82,29 @@ def child_single(corpus: Path, profile: Path | None) -> dict[str, Any]:
     payloads = [(r["text"].encode("utf-8"), r) for r in rows]
     nbytes = sum(len(b) for b, _ in payloads)
 
-    t = time.perf_counter()
-    for data, r in payloads:
-        d = decode_bytes(data, r["id"])
-        segment(normalize(d.text).text)  # the floor: decode, normalize and tokenize (what the pipeline reads)
-    floor_s = time.perf_counter() - t
-
-    t, c = time.perf_counter(), time.process_time()
+    # floor and pipeline passes alternate, `rounds` times: a pass and the one next to it share the machine's
+    # state, so the ratio of each pair is robust to a load that drifts; the report gives the medians
+    floors: list[float] = []
+    pipes: list[tuple[float, float]] = []
     events = 0
-    for data, r in payloads:
-        d = decode_bytes(data, r["id"])
-        rec = pipe.extract_decoded(d, source=r["source"], published=r["published"])
-        events += len(rec.events)
-    pipe_s, pipe_cpu = time.perf_counter() - t, time.process_time() - c
+    for k in range(rounds):
+        t = time.perf_counter()
+        for data, r in payloads:
+            d = decode_bytes(data, r["id"])
+            segment(normalize(d.text).text)  # the floor: decode, normalize and tokenize (what the pipeline reads)
+        floors.append(time.perf_counter() - t)
+
+        t, c = time.perf_counter(), time.process_time()
+        for data, r in payloads:
+            d = decode_bytes(data, r["id"])
+            rec = pipe.extract_decoded(d, source=r["source"], published=r["published"])
+            if k == 0:
+                events += len(rec.events)
+        pipes.append((time.perf_counter() - t, time.process_time() - c))
+    ratios = [p / f for f, (p, _) in zip(floors, pipes, strict=True)]
+    floor_s = statistics.median(floors)
+    pipe_s = statistics.median(p for p, _ in pipes)
+    pipe_cpu = statistics.median(c for _, c in pipes)
     peak = _rss_mb()
     if profile is not None:  # a separate, untimed pass: the profiler slows what it watches
         from pyinstrument import Profiler
@@ -114,7 +125,9 @@ def child_single(corpus: Path, profile: Path | None) -> dict[str, Any]:
                      "mb_per_s": round(nbytes / 1e6 / pipe_s, 3), "ms_per_article": round(1000 * pipe_s / n, 3)},
         "floor": {"seconds": round(floor_s, 3), "articles_per_s": round(n / floor_s, 1),
                   "mb_per_s": round(nbytes / 1e6 / floor_s, 3), "ms_per_article": round(1000 * floor_s / n, 3)},
-        "pipeline_over_floor": round(pipe_s / floor_s, 2),
+        "pipeline_over_floor": round(statistics.median(ratios), 2),
+        "rounds": [{"floor_s": round(f, 3), "pipeline_s": round(p, 3), "ratio": round(q, 2)}
+                   for f, (p, _), q in zip(floors, pipes, ratios, strict=True)],
     }
 
 
@@ -258,13 +271,15 @@ def main() -> None:
     ap.add_argument("--skip-spark", action="store_true")
     ap.add_argument("--skip-engines", action="store_true")
     ap.add_argument("--profile", action="store_true", help="write a pyinstrument profile next to the report")
+    ap.add_argument("--rounds", type=int, default=3,
+                    help="alternating floor and pipeline passes in one process; medians reported (default 3)")
     ap.add_argument("--child", choices=("single", "lengths"), help=argparse.SUPPRESS)
     ap.add_argument("--corpus", type=Path, help=argparse.SUPPRESS)
     ap.add_argument("--profile-path", type=Path, help=argparse.SUPPRESS)
     args = ap.parse_args()
 
     if args.child == "single":
-        print(json.dumps(child_single(args.corpus, args.profile_path)))
+        print(json.dumps(child_single(args.corpus, args.profile_path, args.rounds)))
         return
     if args.child == "lengths":
         print(json.dumps(child_lengths(args.seed, args.length_budget_kb)))
@@ -283,7 +298,8 @@ def main() -> None:
     args.out.parent.mkdir(parents=True, exist_ok=True)
     profile_path = args.out.with_suffix(".profile.txt") if args.profile else None
     print("single process …", file=sys.stderr)
-    single_args = ["--corpus", str(corpus)] + (["--profile-path", str(profile_path)] if profile_path else [])
+    single_args = ["--corpus", str(corpus), "--rounds", str(args.rounds)] + (
+        ["--profile-path", str(profile_path)] if profile_path else [])
     single = _child("single", single_args)
     print(f"  {single['pipeline']['articles_per_s']} articles/s, floor {single['floor']['articles_per_s']}/s, "
           f"peak RSS {single['peak_rss_mb']} MB", file=sys.stderr)
