@@ -17,7 +17,7 @@ from typing import Any, Generic, TypeVar
 
 import ahocorasick
 
-from .segment import PROCLITIC_SEQUENCES, is_proclitic_sequence
+from .segment import ARABIC_WORD_RANGES, PROCLITIC_SEQUENCES, is_proclitic_sequence
 
 T = TypeVar("T")
 
@@ -27,9 +27,8 @@ _PROCLITIC_LAST = frozenset(p[-1] for p in PROCLITIC_SEQUENCES)
 _PROCLITIC_MAX = max(len(p) for p in PROCLITIC_SEQUENCES)
 
 
-_ARABIC_WORD_RANGES = ((0x0621, 0x064A), (0x0671, 0x06D3), (0x06FA, 0x06FF))
-# the characters of those ranges that str.isalnum() does not count (two Sindhi signs, ۽ and ۾)
-_WORD_NOT_ALNUM = frozenset(chr(cp) for lo, hi in _ARABIC_WORD_RANGES for cp in range(lo, hi + 1)
+# the characters of the Arabic letter ranges that str.isalnum() does not count (two Sindhi signs, ۽ and ۾)
+_WORD_NOT_ALNUM = frozenset(chr(cp) for lo, hi in ARABIC_WORD_RANGES for cp in range(lo, hi + 1)
                             if not chr(cp).isalnum())
 
 

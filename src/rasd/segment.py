@@ -11,11 +11,15 @@ from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+# The code points of Arabic letters (the basic letters and the extended ones of Persian, Urdu, Sindhi …): the
+# tokenizer's words, and the letters the phrase matcher counts as word characters.
+ARABIC_WORD_RANGES = ((0x0621, 0x064A), (0x0671, 0x06D3), (0x06FA, 0x06FF))
+
 # Arabic letters after normalization, Latin letters and digits make words; digits may carry
 # thousands separators and a decimal point ("2,243", "2.5").
 _TOKEN_RE = re.compile(
     r"(?P<number>\d+(?:[.,]\d+)*)"
-    r"|(?P<word>[\u0621-\u064a\u0671-\u06d3\u06fa-\u06ff]+)"
+    r"|(?P<word>[" + "".join(f"\\u{lo:04x}-\\u{hi:04x}" for lo, hi in ARABIC_WORD_RANGES) + r"]+)"
     r"|(?P<latin>[a-z\u00c0-\u024f]+)"
     r"|(?P<punct>[^\s])"
 )
