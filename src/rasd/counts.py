@@ -85,19 +85,18 @@ class _PhraseTable:
         self._by_first = {k: sorted(v, key=lambda p: -len(p.words)) for k, v in by_first.items()}
         # the first words with every proclitic run (callers pass subsets of _PREFIXES): one set lookup
         # rejects the other words of a text
-        self._prefixed = frozenset(pre + w for w in self._by_first for pre in _PREFIXES)
-        self.starters = self._prefixed | frozenset(self._by_first)  # every form a phrase can start with
+        self.starters = frozenset(pre + w for w in self._by_first for pre in _PREFIXES)  # _PREFIXES holds ""
 
     def may_start(self, word: str) -> bool:
         """False when no phrase can start at this word, whatever proclitics it carries."""
-        return word in self._prefixed or word in self._by_first
+        return word in self.starters
 
     def match(self, toks: Sequence[Token], i: int, prefixes: Sequence[str] = ("",),
               limit: int | None = None) -> _Hit | None:
         """The longest phrase starting at token i (ending before token `limit`)."""
         end = len(toks) if limit is None else limit
         first = toks[i].text
-        if first not in self._prefixed and first not in self._by_first:
+        if first not in self.starters:
             return None
         best: _Hit | None = None
         for n in range(min(len(first) - 2, _MAX_PREFIX) + 1):

@@ -46,7 +46,6 @@ from __future__ import annotations
 
 import dataclasses
 import datetime
-import heapq
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
@@ -986,7 +985,7 @@ class DateRecognizer:
         out: list[DateMatch] = []
         parser = _Parser(self._lex, toks, self._seq_index)
         i = 0
-        for k in heapq.merge(index.numerals, index.words_in(self._first_forms)):
+        for k in index.numerals_and_words_in(self._first_forms):
             if k < i:
                 continue
             i = k

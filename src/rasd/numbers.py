@@ -8,7 +8,6 @@ normalized text.
 
 from __future__ import annotations
 
-import heapq
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
@@ -25,7 +24,6 @@ _DATA_DIR = Path(__file__).resolve().parent / "data"
 QUALIFIER_KINDS = ("exact", "approx", "at_least", "at_most", "vague")
 _WORD_TYPES = ("unit", "ten", "tens", "hundred", "hundreds", "scale", "scale_plural", "scale_dual")
 
-# Words (normalized Arabic letters), numbers (digits with separators) and single other characters.
 _INT_RE = re.compile(r"[0-9]+")
 _COMMA_THOUSANDS_RE = re.compile(r"[0-9]{1,3}(?:,[0-9]{3})+")
 _DOT_THOUSANDS_RE = re.compile(r"[0-9]{1,3}(?:\.[0-9]{3})+")
@@ -415,7 +413,7 @@ class NumberRecognizer:
         out: list[NumberMatch] = []
         floor = 0  # first token index not used by an earlier match
         i = 0
-        for k in heapq.merge(index.numerals, index.words_in(self._starters)):
+        for k in index.numerals_and_words_in(self._starters):
             if k < i:
                 continue
             i = k

@@ -5,10 +5,11 @@ All spans here are offsets into the *normalized* text; `Normalized.to_original` 
 
 from __future__ import annotations
 
+import heapq
 import re
 from bisect import bisect_left
 from collections import defaultdict
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 
 # The code points of Arabic letters (the basic letters and the extended ones of Persian, Urdu, Sindhi …): the
@@ -95,6 +96,11 @@ class TokenIndex:
         self._where = where
         self._vocab = frozenset(where)
         self._memo: dict[frozenset[str], tuple[int, ...]] = {}
+
+    def numerals_and_words_in(self, forms: frozenset[str]) -> Iterator[int]:
+        """Indices, in text order, of the digit tokens and of the word tokens whose text is one of `forms`:
+        where a number or a date can begin."""
+        return heapq.merge(self.numerals, self.words_in(forms))
 
     def words_in(self, forms: frozenset[str]) -> tuple[int, ...]:
         """Indices, in text order, of the word tokens whose text is one of `forms`."""
