@@ -71,7 +71,9 @@ class DocContext:
     _count_starts: tuple[int, ...] = field(init=False, repr=False, compare=False)
     _date_starts: tuple[int, ...] = field(init=False, repr=False, compare=False)
     _paragraphs: tuple[int, ...] = field(init=False, repr=False, compare=False)  # per sentence
-    # hits of the cue matchers over the whole text, found once per document (keyed by matcher)
+    # hits of the cue matchers over the whole text (the scan's, or found once per document when there was no
+    # scan) with their word starts, keyed by matcher
+    _phrases: ScannedPhrases = field(init=False, repr=False, compare=False)
     _cue_hits: dict[int, tuple[tuple[Hit[Any], ...], tuple[int, ...]]] = field(
         init=False, repr=False, compare=False)
 
@@ -81,13 +83,14 @@ class DocContext:
         object.__setattr__(self, "_count_starts", tuple(c.start for c in self.counts))
         object.__setattr__(self, "_date_starts", tuple(d.start for d in self.dates))
         object.__setattr__(self, "_paragraphs", tuple(_paragraph_ids(self.norm.text, self.seg.sentences)))
+        object.__setattr__(self, "_phrases", self.phrases or ScannedPhrases(self.norm.text, {}))
         object.__setattr__(self, "_cue_hits", {})
 
     def hits_in(self, matcher: PhraseMatcher[Any], lo: int, hi: int) -> list[Hit[Any]]:
         """The matcher's hits over the whole text that lie in [lo, hi) (normalized offsets, absolute)."""
         found = self._cue_hits.get(id(matcher))
         if found is None:
-            hits = self.phrases.of(matcher) if self.phrases is not None else tuple(matcher.find(self.norm.text))
+            hits = self._phrases.of(matcher)
             found = (hits, tuple(h.word_start for h in hits))
             self._cue_hits[id(matcher)] = found
         hits, starts = found
@@ -250,18 +253,17 @@ class EventAssembler:
         it. A clause after a break goes on with the sentence's subject; a past one has its own."""
         if past:
             breaks = sorted((*breaks, *past))
-        best: dict[tuple[str, int], TriggerHit] = {}
+        best: dict[tuple[str, int], TriggerHit] = {}  # (family, clause) → trigger
         for th in hits:
-            fam = (th.trigger.family, bisect_right(breaks, th.nstart))
-            cur = best.get(fam)
+            key = (th.trigger.family, bisect_right(breaks, th.nstart))
+            cur = best.get(key)
             if cur is None or th.trigger.priority > cur.trigger.priority:
-                best[fam] = th
-        chosen = sorted(best.values(), key=lambda h: h.nstart)
+                best[key] = th
+        chosen = sorted(best.items(), key=lambda kv: kv[1].nstart)
         drafts = [_Draft(trigger=th, sentence=sent, paragraph=paragraph, sentences=[sent],
-                         rules=[f"trigger:{th.trigger.id}"],
-                         opens_clause=k > 0 and bisect_right(breaks, th.nstart) > bisect_right(breaks, chosen[k - 1].nstart),
+                         rules=[f"trigger:{th.trigger.id}"], opens_clause=k > 0 and clause > chosen[k - 1][0][1],
                          takes_subject=th.nstart not in past)
-                  for k, th in enumerate(chosen)]
+                  for k, ((_family, clause), th) in enumerate(chosen)]
         _set_windows(drafts, sent)
         return drafts
 
