@@ -242,14 +242,21 @@ def run_engines(corpus: Path, n: int, work: Path, skip_spark: bool, unit_size: i
 
 
 def _rasd_version() -> dict[str, Any]:
-    import rasd
+    """Where rasd was imported from, which of its modules run compiled (a wheel install: setup.py, mypyc), and
+    the commit of this checkout."""
+    import importlib.machinery
 
-    root = Path(rasd.__file__).resolve().parents[2]
-    info: dict[str, Any] = {"path": str(Path(rasd.__file__).resolve().parent)}
+    import rasd
+    import rasd.pipeline  # noqa: F401  (imports every module of the pipeline)
+
+    suffixes = tuple(importlib.machinery.EXTENSION_SUFFIXES)
+    compiled = sorted(name for name, mod in sys.modules.items()
+                      if name.startswith("rasd.") and str(getattr(mod, "__file__", "")).endswith(suffixes))
+    info: dict[str, Any] = {"path": str(Path(rasd.__file__).resolve().parent), "compiled_modules": compiled}
     try:
-        head = subprocess.run(["git", "-C", str(root), "rev-parse", "HEAD"], capture_output=True, text=True,
+        head = subprocess.run(["git", "-C", str(HERE), "rev-parse", "HEAD"], capture_output=True, text=True,
                               check=True).stdout.strip()
-        dirty = subprocess.run(["git", "-C", str(root), "status", "--porcelain", "--untracked-files=no"],
+        dirty = subprocess.run(["git", "-C", str(HERE), "status", "--porcelain", "--untracked-files=no"],
                                capture_output=True, text=True, check=True).stdout.strip()
         info.update({"commit": head, "modified_files": len(dirty.splitlines())})
     except (OSError, subprocess.CalledProcessError):

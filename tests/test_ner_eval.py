@@ -9,6 +9,9 @@ import typer
 from typer.testing import CliRunner
 
 from rasd import cli_eval
+from rasd.actors import Actor
+from rasd.gazetteer import Place
+from rasd.linking import ActorMention, PlaceMention
 from rasd.ner_eval import (
     CharSpan,
     ConllError,
@@ -132,29 +135,31 @@ def test_ner_eval_maps_actor_kinds_to_types() -> None:
     assert actor_type("rioters") is None
 
 
-def _fake(kind: str, start: int, end: int) -> Any:
-    class _A:
-        pass
+def _actor_mention(kind: str, start: int, end: int) -> ActorMention:
+    actor = Actor(id=f"test-{kind}", name_en=kind, name_ar="", kind=kind, country=None, affiliation=None, role=None,
+                  valid_from=None, valid_to=None, variants_ar=(), variants_en=(), descriptions_ar=())
+    return ActorMention(start=start, end=end, nstart=start, nend=end, text="", actor=actor, framing=None,
+                        descriptive=False)
 
-    a = _A()
-    a.kind, a.country = kind, None  # type: ignore[attr-defined]
-    m = _A()
-    m.start, m.end, m.nstart, m.nend, m.actor = start, end, start, end, a  # type: ignore[attr-defined]
-    return m
+
+def _place_mention(start: int, end: int) -> PlaceMention:
+    place = Place(id="test-city", name_en="city", name_ar="", variants_ar=(), variants_en=(), country="LY",
+                  admin1=None, lat=0.0, lon=0.0, feature="city", population=0, parent=None, metonym=False)
+    return PlaceMention(start=start, end=end, nstart=start, nend=end, text="", place=place, score=1.0, reasons=(),
+                        alternatives=0)
 
 
 class _FakeLinker:
     """Stands in for rasd's linkers: a person at 0-4, civilians at 5-11, a place at 12-15 — whatever the text."""
 
     def find(self, text: str, norm: Any, published: str | None) -> list[Any]:
-        return [_fake("person", 0, 4), _fake("civilians", 5, 11)]
+        return [_actor_mention("person", 0, 4), _actor_mention("civilians", 5, 11)]
 
     def find_candidates(self, norm: Any, blocked: Sequence[tuple[int, int]]) -> list[Any]:
         return []
 
     def link(self, text: str, norm: Any, cands: Any, country: Any) -> list[Any]:
-        place = _fake("city", 12, 15)
-        return [place]
+        return [_place_mention(12, 15)]
 
 
 def test_ner_eval_rasd_recognizer_types_linker_mentions() -> None:
