@@ -41,7 +41,8 @@ class OptionalBuildExt(build_ext):
             for path in self.get_outputs():
                 if os.path.exists(path):
                     os.remove(path)
-            print(f"rasd: the compiled modules could not be built ({exc}); installing pure Python",
+            print(f"rasd: the compiled modules could not be built ({type(exc).__name__}: the C compiler is missing "
+                  "or failed); installing pure Python (RASD_COMPILE=1 stops with the compiler's error)",
                   file=sys.stderr)
 
 
