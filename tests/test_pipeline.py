@@ -292,3 +292,33 @@ def test_pipeline_a_sentence_going_on_with_a_toll_keeps_its_source(pipeline: Pip
     rec = pipeline.extract_text(text, source="t", published="2024-05-02")
     sources = {(c.kind, c.value): c.source_attribution for c in rec.counts}
     assert sources == {("killed", 30): "مصادر طبية", ("wounded", 70): "مصادر طبية", ("wounded", 12): None}
+
+
+def test_pipeline_words_that_start_like_a_negation_negate_nothing(pipeline: Pipeline) -> None:
+    # كما (also), وكما, and the relative ما of a consequence (ما أدى إلى) start like the negation ما
+    text = ("قصفت طائرات حربية سوقا شعبيا في مدينة معرة النعمان صباح الأحد. كما قتل ثلاثة مدنيين في غارة "
+            "على بلدة كفرنبل. وشنت الطائرات غارة على مدينة سراقب، ما أدى إلى مقتل طفلين. ولم تسجل اشتباكات "
+            "في مدينة إدلب.")
+    rec = pipeline.extract_text(text, source="t", published="2022-02-06")
+    by_place = {e.location.name_en: e for e in rec.events if e.location is not None}
+    assert by_place["Kafranbel"].modality == "asserted"
+    assert by_place["Saraqib"].modality == "asserted"
+    assert by_place["Idlib"].modality == "negated"
+
+
+def test_pipeline_another_strike_is_not_merged_into_the_one_before(pipeline: Pipeline) -> None:
+    text = ("قتل تسعة مدنيين في غارة جوية على سوق في محافظة إدلب صباح الاثنين. "
+            "وقتل أربعة أشخاص في غارة أخرى على أطراف مدينة إدلب.")
+    rec = pipeline.extract_text(text, source="t", published="2022-03-07")
+    strikes = [e for e in rec.events if e.acled_sub_event_type == "Air/drone strike"]
+    assert len(strikes) == 2
+    assert [c.value for c in strikes[1].counts] == [4] and "another_happening" in strikes[1].rules
+    assert [c.value for c in strikes[0].counts] == [9]
+
+
+def test_pipeline_a_dual_trigger_noun_names_the_event(pipeline: Pipeline) -> None:
+    text = "شنت طائرات التحالف الدولي غارتين على مواقع لتنظيم الدولة قرب مدينة الميادين يوم الجمعة."
+    rec = pipeline.extract_text(text, source="t", published="2021-06-12")
+    strikes = [e for e in rec.events if e.acled_sub_event_type == "Air/drone strike"]
+    assert len(strikes) == 1 and strikes[0].trigger.text == "غارتين"
+    assert strikes[0].actor1 is not None and strikes[0].actor1.id == "international-coalition-isis"

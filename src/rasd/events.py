@@ -23,7 +23,7 @@ from .actors import Actor, ActorDictionary
 from .counts import CountMatch
 from .dates import DateMatch
 from .gazetteer import Gazetteer
-from .lexicon import CueLexicon, Trigger
+from .lexicon import CueLexicon, ModalityCue, Trigger
 from .linking import ActorMention, PlaceMention, is_dateline
 from .matcher import Hit, PhraseMatcher, ScannedPhrases
 from .normalize import Normalized
@@ -38,9 +38,6 @@ ARMED_KINDS = frozenset({"state_forces", "rebel_group", "political_militia", "id
 CIVILIAN_WHO = frozenset({"civilians", "children", "women", "migrants", "journalists", "medics"})
 SPECIFIC_FEATURES = {"district": 6, "facility": 6, "airport": 6, "port": 6, "base": 6, "camp": 6, "crossing": 6,
                      "village": 5, "town": 5, "city": 5, "admin2": 4, "admin1": 3, "region": 2, "country": 1}
-NEGATION_EXCEPTIONS = ("لا تزال", "لا يزال", "ما زال", "ما زالت", "ما تزال", "لا زال", "لا زالت", "ما يزال")
-
-
 @dataclass(frozen=True, slots=True)
 class TriggerHit:
     nstart: int
@@ -368,6 +365,9 @@ class EventAssembler:
         if breaks:  # a clause that tells another action of the subject ends what belongs to this event
             d.window = (d.window[0], breaks[0].word_start)
             rules.append("window:clause_break")
+        if any(norm.text[w_s:w_e] in self.cues.another_after
+               for w_s, w_e in _words_from(norm.text, d.trigger.nend, d.window[1])[:2]):
+            rules.append("another_happening")  # غارة أخرى: not the strike told before
         s_start = min(s.start for s in d.sentences)
         s_end = max(s.end for s in d.sentences)
         attribution, att_span = self._attribution(ctx, s_start, s_end)
@@ -675,7 +675,7 @@ class EventAssembler:
             words_after_cue = len(text[hit.end:trig.nstart].split())
             if words_after_cue > cue.window:
                 continue
-            if cue.modality == "negated" and any(text.startswith(x, hit.start) for x in NEGATION_EXCEPTIONS):
+            if cue.exceptions and _is_exception(text, hit, cue.exceptions):
                 continue
             if trig.trigger.content and cue.modality in ("called_for", "reported"):
                 continue
@@ -709,6 +709,17 @@ class EventAssembler:
             s, e = norm.to_original(hit.word_start, hit.end)
             return text[s:e], (hit.word_start, hit.end)
         return None, None
+
+
+def _is_exception(text: str, hit: Hit[ModalityCue], exceptions: tuple[str, ...]) -> bool:
+    """The cue's word starts one of the cue's exceptions, read from the word's start after any و or ف (كما
+    and ما أدى start like the negation ما; وكما too)."""
+    start = hit.word_start
+    while not any(text.startswith(x, start) for x in exceptions):
+        if start >= hit.start or text[start] not in "وف":
+            return False
+        start += 1
+    return True
 
 
 def groups_key(m: ActorMention, violent: bool, actors: ActorDictionary) -> str:
@@ -915,9 +926,13 @@ def _continue(prev: Event, ev: Event) -> Event:
 def merge_same(events: list[Event], related: Callable[[str, str], bool]) -> list[Event]:
     """Merge events that tell the same happening: same type and modality, agreeing actors and dates, places
     that are the same or one inside the other (a district and its city; `related` decides), and counts that
-    do not give two different incident figures of the same kind. A report names its battle many times."""
+    do not give two different incident figures of the same kind. A report names its battle many times. An
+    event told as another one (غارة أخرى) merges into none before it."""
     out: list[Event] = []
     for ev in events:
+        if "another_happening" in ev.rules:
+            out.append(ev)
+            continue
         if out and "location:previous_sentence" in ev.rules and _continues(out[-1], ev):
             out[-1] = _continue(out[-1], ev)
             continue

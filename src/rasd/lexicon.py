@@ -128,6 +128,7 @@ class TriggerLexicon:
 class ModalityCue:
     modality: str
     window: int
+    exceptions: tuple[str, ...] = ()  # normalized phrases that start like a form but do not carry the modality
 
 
 class CueLexicon:
@@ -145,7 +146,9 @@ class CueLexicon:
                 raise ResourceError(shown, f"modality {name!r}: not a modality of the contract")
             if not isinstance(spec, dict):
                 raise ResourceError(shown, f"modality {name!r}: expected a mapping")
-            cue = ModalityCue(modality=name, window=int(spec.get("window", 4)))
+            cue = ModalityCue(modality=name, window=int(spec.get("window", 4)),
+                              exceptions=tuple(normalize_name(f) for f in _str_list(
+                                  spec.get("except", []), shown, f"modality {name} except")))
             entries += [(normalize_name(f), cue) for f in _str_list(spec.get("forms"), shown, f"modality {name}")]
         self.modality: PhraseMatcher[ModalityCue] = PhraseMatcher(entries)
         self.planned_triggers = frozenset(normalize_name(f) for f in _str_list(
@@ -181,6 +184,8 @@ class CueLexicon:
             data.get("suppress_before", []), shown, "suppress_before"))
         self.happened_before = frozenset(normalize_name(f) for f in _str_list(
             data.get("happened_before", []), shown, "happened_before"))
+        self.another_after = frozenset(normalize_name(f) for f in _str_list(
+            data.get("another_after", []), shown, "another_after"))
         self.clause_breaks: PhraseMatcher[str] = PhraseMatcher(
             (normalize_name(f), "break") for f in _str_list(data.get("clause_breaks", []), shown, "clause_breaks"))
 
