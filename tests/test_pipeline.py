@@ -322,3 +322,16 @@ def test_pipeline_a_dual_trigger_noun_names_the_event(pipeline: Pipeline) -> Non
     strikes = [e for e in rec.events if e.acled_sub_event_type == "Air/drone strike"]
     assert len(strikes) == 1 and strikes[0].trigger.text == "غارتين"
     assert strikes[0].actor1 is not None and strikes[0].actor1.id == "international-coalition-isis"
+
+
+def test_pipeline_a_comma_clause_with_its_own_subject_ends_the_event_before(pipeline: Pipeline) -> None:
+    # after "، فيما" and after a name written with ف right after a comma, the parties named are not the event's
+    text = ("قصفت قوات النظام بلدة كفرنبل بالمدفعية صباح السبت، فيما قالت مصادر محلية إن عناصر من حزب الله "
+            "انتشروا في مدينة سراقب. ولم تتمكن قوات الدعم السريع من دخول المدينة رغم الحصار المفروض عليها منذ "
+            "أشهر، فالجيش السوداني ما زال في مطار الفاشر.")
+    rec = pipeline.extract_text(text, source="t", published="2024-05-01")
+    shelling = next(e for e in rec.events if e.acled_sub_event_type == "Shelling/artillery/missile attack")
+    assert shelling.actor1 is not None and shelling.actor1.id == "saa" and shelling.actor2 is None
+    assert "window:clause_break" in shelling.rules
+    siege = next(e for e in rec.events if e.plover == "COERCE")
+    assert siege.actor1 is not None and siege.actor1.id == "rsf" and siege.actor2 is None

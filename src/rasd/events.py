@@ -157,7 +157,7 @@ class EventAssembler:
         drafts: list[_Draft] = []
         for sent in seg.sentences:
             hits = self._live_triggers(norm.text, sent, by_sentence.get(sent.index, []), ctx)
-            breaks = [h.word_start for h in ctx.hits_in(self.cues.clause_breaks, sent.start, sent.end)]
+            breaks = self._clause_starts(ctx, sent.start, sent.end)
             past = frozenset(th.nstart for th in hits if self._told_as_past(norm.text, sent, th))
             sdrafts = self._family_drafts(hits, sent, paragraphs[sent.index], breaks, past)
             drafts.extend(sdrafts)
@@ -242,24 +242,37 @@ class EventAssembler:
         prev = text[max(sent.start, th.nstart - 12):th.nstart].split()
         return bool(prev) and prev[-1] in self.cues.happened_before
 
+    def _clause_starts(self, ctx: DocContext, lo: int, hi: int) -> list[tuple[int, bool]]:
+        """Where clauses start in [lo, hi), each with whether the clause goes on with the sentence's subject:
+        clause-break cues (قبل أن يتوجه: yes), and after a comma the comma-clause words (، فيما: no) or a known
+        name written with ف (، فميناء طرابلس: no)."""
+        text = ctx.norm.text
+        starts = [(h.word_start, True) for h in ctx.hits_in(self.cues.clause_breaks, lo, hi)]
+        after_comma = [h.word_start for h in ctx.hits_in(self.cues.comma_clauses, lo, hi)]
+        names = [m.nstart for m in ctx.actors_in(lo + 1, hi)] + [m.nstart for m in ctx.places_in(lo + 1, hi)]
+        after_comma += [pos - 1 for pos in names if text[pos - 1] == "ف"]
+        starts += [(pos, False) for pos in set(after_comma) if text[lo:pos].rstrip(" ").endswith(",")]
+        return sorted(starts)
+
     @staticmethod
     def _family_drafts(hits: list[TriggerHit], sent: Sentence, paragraph: int,
-                       breaks: Sequence[int] = (), past: frozenset[int] = frozenset()) -> list[_Draft]:
-        """One draft per family of trigger in each clause of the sentence (clauses end at `breaks`, the starts
-        of clause-break cues, and before triggers told as `past`): the strongest trigger of the family names
-        it. A clause after a break goes on with the sentence's subject; a past one has its own."""
-        if past:
-            breaks = sorted((*breaks, *past))
+                       breaks: Sequence[tuple[int, bool]] = (), past: frozenset[int] = frozenset()) -> list[_Draft]:
+        """One draft per family of trigger in each clause of the sentence (clauses start at `breaks`, each with
+        whether it goes on with the sentence's subject, and at triggers told as `past`): the strongest trigger
+        of the family names it. A clause after a clause-break cue goes on with the sentence's subject; one
+        after a comma clause or a past one has its own."""
+        starts = sorted({*(pos for pos, _ in breaks), *past})
+        own_subject = {pos for pos, carries in breaks if not carries} | past
         best: dict[tuple[str, int], TriggerHit] = {}  # (family, clause) → trigger
         for th in hits:
-            key = (th.trigger.family, bisect_right(breaks, th.nstart))
+            key = (th.trigger.family, bisect_right(starts, th.nstart))
             cur = best.get(key)
             if cur is None or th.trigger.priority > cur.trigger.priority:
                 best[key] = th
         chosen = sorted(best.items(), key=lambda kv: kv[1].nstart)
         drafts = [_Draft(trigger=th, sentence=sent, paragraph=paragraph, sentences=[sent],
                          rules=[f"trigger:{th.trigger.id}"], opens_clause=k > 0 and clause > chosen[k - 1][0][1],
-                         takes_subject=th.nstart not in past)
+                         takes_subject=clause == 0 or starts[clause - 1] not in own_subject)
                   for k, ((_family, clause), th) in enumerate(chosen)]
         _set_windows(drafts, sent)
         return drafts
@@ -361,9 +374,9 @@ class EventAssembler:
         norm = ctx.norm
         trig = d.trigger.trigger
         rules = list(d.rules)
-        breaks = ctx.hits_in(self.cues.clause_breaks, d.trigger.nend, d.window[1])
-        if breaks:  # a clause that tells another action of the subject ends what belongs to this event
-            d.window = (d.window[0], breaks[0].word_start)
+        breaks = self._clause_starts(ctx, d.trigger.nend, d.window[1])
+        if breaks:  # a clause that tells another action, or another subject's, ends what belongs to this event
+            d.window = (d.window[0], breaks[0][0])
             rules.append("window:clause_break")
         if any(norm.text[w_s:w_e] in self.cues.another_after
                for w_s, w_e in _words_from(norm.text, d.trigger.nend, d.window[1])[:2]):

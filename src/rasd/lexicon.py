@@ -188,6 +188,9 @@ class CueLexicon:
             data.get("another_after", []), shown, "another_after"))
         self.clause_breaks: PhraseMatcher[str] = PhraseMatcher(
             (normalize_name(f), "break") for f in _str_list(data.get("clause_breaks", []), shown, "clause_breaks"))
+        self.comma_clauses: PhraseMatcher[str] = PhraseMatcher(
+            (normalize_name(f), "comma_clause") for f in _str_list(data.get("comma_clauses", []), shown,
+                                                                    "comma_clauses"))
 
     @classmethod
     def load(cls, path: str | Path = "cues.yaml") -> CueLexicon:
