@@ -335,3 +335,13 @@ def test_pipeline_a_comma_clause_with_its_own_subject_ends_the_event_before(pipe
     assert "window:clause_break" in shelling.rules
     siege = next(e for e in rec.events if e.plover == "COERCE")
     assert siege.actor1 is not None and siege.actor1.id == "rsf" and siege.actor2 is None
+
+
+def test_pipeline_a_meeting_on_a_trip_abroad_is_placed_in_the_host_country(pipeline: Pipeline) -> None:
+    text = ("بدأ رئيس الحكومة الليبية عبد الحميد الدبيبة أمس جولة أوروبية التقى خلالها المستشارة الألمانية "
+            "أنجيلا ميركل. والتقى الدبيبة في وقت لاحق رئيس المجلس الرئاسي محمد المنفي.")
+    rec = pipeline.extract_text(text, source="t", published="2021-06-20")
+    abroad, home = [e for e in rec.events if e.plover == "CONSULT"]
+    assert abroad.location is not None and abroad.location.name_en == "Germany"
+    assert abroad.location.geo_precision == 3 and "location:host_country" in abroad.rules
+    assert home.location is None or home.location.country == "LY"

@@ -38,6 +38,8 @@ ARMED_KINDS = frozenset({"state_forces", "rebel_group", "political_militia", "id
 CIVILIAN_WHO = frozenset({"civilians", "children", "women", "migrants", "journalists", "medics"})
 SPECIFIC_FEATURES = {"district": 6, "facility": 6, "airport": 6, "port": 6, "base": 6, "camp": 6, "crossing": 6,
                      "village": 5, "town": 5, "city": 5, "admin2": 4, "admin1": 3, "region": 2, "country": 1}
+
+
 @dataclass(frozen=True, slots=True)
 class TriggerHit:
     nstart: int
@@ -447,6 +449,8 @@ class EventAssembler:
 
         # place
         location, loc_rule = self._location(d, ctx, s_start, s_end, main_place, dateline)
+        if location is None and trig.plover == "CONSULT":
+            location, loc_rule = self._host_country(ctx, s_start, s_end, actor1, actor2)
         if loc_rule:
             rules.append(loc_rule)
 
@@ -639,6 +643,28 @@ class EventAssembler:
         p = best.place
         return LocationRef(id=p.id, name_en=p.name_en, name_ar=p.name_ar, country=p.country, admin1=p.admin1,
                            lat=p.lat, lon=p.lon, geo_precision=precision, feature=p.feature, mentions=mids), rule
+
+    def _host_country(self, ctx: DocContext, s_start: int, s_end: int, visitor: ActorRef | None,
+                      host: ActorRef | None) -> tuple[LocationRef | None, str | None]:
+        """A meeting on a trip abroad (جولة أوروبية التقى خلالها المستشارة الألمانية) whose clause names no place,
+        when the visitor comes from another country than the one met: the place of the host's country the
+        sentence names (يزور بلينكن أنقرة، حيث يلتقي نظيره التركي → Ankara), else that country itself."""
+        if visitor is None or host is None or not visitor.country or not host.country \
+                or visitor.country == host.country or not ctx.hits_in(self.cues.visit_abroad, s_start, s_end):
+            return None, None
+        named = [m for m in ctx.places_in(s_start, s_end) if m.place.country == host.country]
+        mids: tuple[str, ...] = ()
+        if named:
+            m = max(named, key=lambda m: (SPECIFIC_FEATURES.get(m.place.feature, 3), -m.nstart))
+            p, precision, mids = m.place, m.cue or (3 if m.place.feature == "country" else 1), (f"@{m.start}:{m.end}",)
+        else:
+            country = self.gazetteer.country_place(host.country)
+            if country is None:
+                return None, None
+            p, precision = country, 3
+        return LocationRef(id=p.id, name_en=p.name_en, name_ar=p.name_ar, country=p.country, admin1=p.admin1,
+                           lat=p.lat, lon=p.lon, geo_precision=precision, feature=p.feature, mentions=mids), \
+            "location:host_country"
 
     @staticmethod
     def _main_place(ctx: DocContext) -> PlaceMention | None:

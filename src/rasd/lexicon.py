@@ -188,6 +188,8 @@ class CueLexicon:
             data.get("another_after", []), shown, "another_after"))
         self.clause_breaks: PhraseMatcher[str] = PhraseMatcher(
             (normalize_name(f), "break") for f in _str_list(data.get("clause_breaks", []), shown, "clause_breaks"))
+        self.visit_abroad: PhraseMatcher[str] = PhraseMatcher(
+            (normalize_name(f), "visit") for f in _str_list(data.get("visit_abroad", []), shown, "visit_abroad"))
         self.comma_clauses: PhraseMatcher[str] = PhraseMatcher(
             (normalize_name(f), "comma_clause") for f in _str_list(data.get("comma_clauses", []), shown,
                                                                     "comma_clauses"))

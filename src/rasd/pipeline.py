@@ -62,7 +62,8 @@ class Resources:
                                    cues.cue_only_places)
         scanner = PhraseScanner([actor_linker.matcher, place_linker.matcher, place_linker.capital_words,
                                  triggers.matcher, triggers.not_triggers, cues.modality, cues.introducers,
-                                 cues.speech_verbs, cues.sources, cues.clause_breaks, cues.comma_clauses])
+                                 cues.speech_verbs, cues.sources, cues.clause_breaks, cues.comma_clauses,
+                                 cues.visit_abroad])
         return cls(
             numbers=numbers,
             counts=CountRecognizer.load(p("counts.yaml"), numbers=numbers),
