@@ -345,3 +345,11 @@ def test_pipeline_a_meeting_on_a_trip_abroad_is_placed_in_the_host_country(pipel
     assert abroad.location is not None and abroad.location.name_en == "Germany"
     assert abroad.location.geo_precision == 3 and "location:host_country" in abroad.rules
     assert home.location is None or home.location.country == "LY"
+
+
+def test_pipeline_a_happening_told_as_done_is_not_dated_after_the_report(pipeline: Pipeline) -> None:
+    text = "ودعت الأمم المتحدة الأطراف المتحاربة في السودان إلى هدنة إنسانية بمناسبة شهر رمضان."
+    rec = pipeline.extract_text(text, source="t", published="2024-03-20")
+    call = next(e for e in rec.events if e.plover == "REQUEST")
+    assert (call.date.start, call.date.end) == ("2024-03-11", "2024-03-20")
+    assert "date:not_after_published" in call.rules

@@ -464,6 +464,15 @@ class EventAssembler:
         modality, mod_rule = self._modality(ctx, d, s_start)
         if mod_rule:
             rules.append(mod_rule)
+        if modality != "planned" and ctx.published and date.end and date.end > ctx.published:
+            # what is told as done (or as asked, denied …) happened by the day of the report: a call made "on the
+            # occasion of Ramadan" is not dated after it; a date wholly after the report is not this event's
+            if date.start and date.start > ctx.published:
+                date = UNKNOWN_DATE
+                rules.append("date:after_published_dropped")
+            else:
+                date = replace(date, end=ctx.published)
+                rules.append("date:not_after_published")
 
         ev_s, ev_e = norm.to_original(s_start, _rstrip(norm.text, s_start, s_end))
         evidence = (Span(ev_s, ev_e),)
