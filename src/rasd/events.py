@@ -156,10 +156,11 @@ class EventAssembler:
         for ci, cm in enumerate(ctx.counts):
             counts_by_sentence.setdefault(seg.sentence_at(cm.start).index, []).append(ci)
 
+        clause_starts = self._clause_starts(ctx)
         drafts: list[_Draft] = []
         for sent in seg.sentences:
             hits = self._live_triggers(norm.text, sent, by_sentence.get(sent.index, []), ctx)
-            breaks = self._clause_starts(ctx, sent.start, sent.end)
+            breaks = _within(clause_starts, sent.start, sent.end)
             past = frozenset(th.nstart for th in hits if self._told_as_past(norm.text, sent, th))
             sdrafts = self._family_drafts(hits, sent, paragraphs[sent.index], breaks, past)
             drafts.extend(sdrafts)
@@ -202,7 +203,7 @@ class EventAssembler:
         dateline = _dateline(ctx)
         main_place = dateline if dateline is not None and dateline.place.country == ctx.country \
             and dateline.place.feature not in ("country", "region") else self._main_place(ctx)
-        events = [self._finish(d, ctx, counts, main_place, dateline) for d in drafts]
+        events = [self._finish(d, ctx, counts, clause_starts, main_place, dateline) for d in drafts]
         events = merge_same(events, self._inside)
         # a vague figure (عشرات القتلى) stands only where the report gives no exact one of that kind for the same
         # kind of happening: the vague mention is then the same toll told loosely elsewhere in the text
@@ -244,16 +245,21 @@ class EventAssembler:
         prev = text[max(sent.start, th.nstart - 12):th.nstart].split()
         return bool(prev) and prev[-1] in self.cues.happened_before
 
-    def _clause_starts(self, ctx: DocContext, lo: int, hi: int) -> list[tuple[int, bool]]:
-        """Where clauses start in [lo, hi), each with whether the clause goes on with the sentence's subject:
-        clause-break cues (قبل أن يتوجه: yes), and after a comma the comma-clause words (، فيما: no) or a known
-        name written with ف (، فميناء طرابلس: no)."""
-        text = ctx.norm.text
-        starts = [(h.word_start, True) for h in ctx.hits_in(self.cues.clause_breaks, lo, hi)]
-        after_comma = [h.word_start for h in ctx.hits_in(self.cues.comma_clauses, lo, hi)]
-        names = [m.nstart for m in ctx.actors_in(lo + 1, hi)] + [m.nstart for m in ctx.places_in(lo + 1, hi)]
-        after_comma += [pos - 1 for pos in names if text[pos - 1] == "ف"]
-        starts += [(pos, False) for pos in set(after_comma) if text[lo:pos].rstrip(" ").endswith(",")]
+    def _clause_starts(self, ctx: DocContext) -> list[tuple[int, bool]]:
+        """Where clauses start in the document, each with whether the clause goes on with the sentence's
+        subject: clause-break cues (قبل أن يتوجه: yes), and right after a comma the comma-clause words (، فيما:
+        no) or a known name written with ف (، فميناء طرابلس: no)."""
+        text, end = ctx.norm.text, len(ctx.norm.text)
+        starts = [(h.word_start, True) for h in ctx.hits_in(self.cues.clause_breaks, 0, end)]
+        after_comma = [h.word_start for h in ctx.hits_in(self.cues.comma_clauses, 0, end)]
+        names = [m.nstart for m in ctx.actors] + [m.nstart for m in ctx.places]
+        after_comma += [pos - 1 for pos in names if pos > 0 and text[pos - 1] == "ف"]
+        for pos in set(after_comma):
+            before = pos - 1
+            while before >= 0 and text[before] == " ":
+                before -= 1
+            if before >= 0 and text[before] == ",":
+                starts.append((pos, False))
         return sorted(starts)
 
     @staticmethod
@@ -357,7 +363,7 @@ class EventAssembler:
         named = next((m for m in ctx.actors_in(start, start + 3) if m.nend <= hi), None)
         if named is not None:
             return named.text  # the speaker is a name the dictionary knows: exactly that name
-        words = _words_from(ntext, start, hi)
+        words = _words_from(ntext, start, hi, self.cues.attribution_max_words)
         stop = None
         for n, (w_s, w_e) in enumerate(words):
             word = ntext[w_s:w_e]
@@ -371,17 +377,19 @@ class EventAssembler:
         return ctx.text[s:e]
 
     # ------------------------------------------------------------------ one event
-    def _finish(self, d: _Draft, ctx: DocContext, counts: tuple[Count, ...],
+    def _finish(self, d: _Draft, ctx: DocContext, counts: tuple[Count, ...], clause_starts: list[tuple[int, bool]],
                 main_place: PlaceMention | None = None, dateline: PlaceMention | None = None) -> Event:
         norm = ctx.norm
         trig = d.trigger.trigger
         rules = list(d.rules)
-        breaks = self._clause_starts(ctx, d.trigger.nend, d.window[1])
+        breaks = _within(clause_starts, d.trigger.nend, d.window[1])
         if breaks:  # a clause that tells another action, or another subject's, ends what belongs to this event
             d.window = (d.window[0], breaks[0][0])
             rules.append("window:clause_break")
-        if any(norm.text[w_s:w_e] in self.cues.another_after
-               for w_s, w_e in _words_from(norm.text, d.trigger.nend, d.window[1])[:2]):
+        after = norm.text[d.trigger.nend:d.window[1]]  # (a quick test in C before the word-by-word one)
+        if any(w in after for w in self.cues.another_after) and any(
+                norm.text[w_s:w_e] in self.cues.another_after
+                for w_s, w_e in _words_from(norm.text, d.trigger.nend, d.window[1], 2)):
             rules.append("another_happening")  # غارة أخرى: not the strike told before
         s_start = min(s.start for s in d.sentences)
         s_end = max(s.end for s in d.sentences)
@@ -741,7 +749,7 @@ class EventAssembler:
             while start < s_end and ntext[start] == " ":
                 start += 1
             stop = start
-            for n, word in enumerate(_words_from(ntext, start, s_end)):
+            for n, word in enumerate(_words_from(ntext, start, s_end, self.cues.attribution_max_words)):
                 w_s, w_e = word
                 if n >= self.cues.attribution_max_words or ntext[w_s:w_e] in self.cues.attribution_stop:
                     break
@@ -816,6 +824,11 @@ def _set_windows(drafts: list[_Draft], sent: Sentence) -> None:
         d.window = (lo, hi)
 
 
+def _within(starts: list[tuple[int, bool]], lo: int, hi: int) -> list[tuple[int, bool]]:
+    """The clause starts in [lo, hi), from the document's sorted list."""
+    return starts[bisect_left(starts, (lo, False)):bisect_left(starts, (hi, False))]
+
+
 def _definite(th: TriggerHit, forms: frozenset[str]) -> bool:
     """A trigger noun written with the article (الغارة، القصف): usually a reference back to a happening
     already told. The article is either a proclitic before the listed form, or the listed form carries it and
@@ -834,11 +847,12 @@ def _scopes_fit(d: _Draft, counts: Sequence[CountMatch], cm: CountMatch) -> bool
     return all(c.scope == cm.scope for c in own)
 
 
-def _words_from(text: str, start: int, end: int) -> list[tuple[int, int]]:
-    """Spans of the space-separated words of text[start:end], punctuation-trimmed; stops at a clause mark."""
+def _words_from(text: str, start: int, end: int, limit: int) -> list[tuple[int, int]]:
+    """Spans of the first `limit` space-separated words of text[start:end], punctuation-trimmed; stops at a
+    clause mark."""
     out: list[tuple[int, int]] = []
     i = start
-    while i < end:
+    while i < end and len(out) < limit:
         while i < end and text[i] == " ":
             i += 1
         if i >= end or text[i] in ",.;:\"()\n":
