@@ -242,3 +242,8 @@ def test_counts_the_displaced_or_detained_as_victims_of_a_killing() -> None:
                            ("نزح 20 ألف شخص.", ("displaced", 20000, "total"))]:
         norm = normalize(text).text
         assert [(c.kind, c.value, c.who) for c in rec.find(norm, split_sentences(norm))] == [expected]
+
+
+def test_counts_suspects_are_a_group_that_can_be_detained() -> None:
+    cs = counts("وتمكنت قوة من الشرطة من اعتقال أربعة مشتبه بهم في حي الجديدة.")
+    assert [(c.kind, c.value, c.who) for c in cs] == [("detained", 4, "total")]

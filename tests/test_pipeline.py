@@ -353,3 +353,12 @@ def test_pipeline_a_happening_told_as_done_is_not_dated_after_the_report(pipelin
     call = next(e for e in rec.events if e.plover == "REQUEST")
     assert (call.date.start, call.date.end) == ("2024-03-11", "2024-03-20")
     assert "date:not_after_published" in call.rules
+
+
+def test_pipeline_searching_is_no_call(pipeline: Pipeline) -> None:
+    # بحثا (searching) is ب + حث (urge) + ا only on the surface: no call, and the arrest after it is an event
+    text = ("وذكرت قيادة الشرطة أن قوة أمنية فتشت البساتين المحيطة بمدينة بعقوبة بحثا عن المنفذين، وتمكنت من "
+            "اعتقال أربعة مشتبه بهم.")
+    rec = pipeline.extract_text(text, source="t", published="2021-05-01")
+    assert [e.plover for e in rec.events] == ["COERCE"]
+    assert [(c.kind, c.value) for c in rec.events[0].counts] == [("detained", 4)]
