@@ -1,8 +1,8 @@
 """Build of rasd: the metadata is in pyproject.toml; this file only adds the compiled modules.
 
 The rule modules (recognizers, linking, event assembly) are compiled to C extensions with mypyc when a wheel
-is built (`pip install .`, `pip wheel .`): the same source, type-checked and compiled, about a fifth faster
-per article (benchmarks/README.md). Their Python source ships beside them and is what runs when the
+is built (`pip install .`, `pip wheel .`): the same source, type-checked and compiled, taking 23-29% less
+time per article (benchmarks/README.md). Their Python source ships beside them and is what runs when the
 extensions cannot be built.
 
 - Editable installs (`pip install -e .`) are always pure Python, so that an edit takes effect without a
