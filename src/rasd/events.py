@@ -22,7 +22,7 @@ from typing import Any
 from .actors import Actor, ActorDictionary
 from .counts import CountMatch
 from .dates import DateMatch
-from .gazetteer import Gazetteer
+from .gazetteer import Gazetteer, Place
 from .lexicon import CueLexicon, ModalityCue, Trigger
 from .linking import ActorMention, PlaceMention, is_dateline
 from .matcher import Hit, PhraseMatcher, ScannedPhrases
@@ -651,15 +651,8 @@ class EventAssembler:
             # "سنجار - … غربي محافظة نينوى": the dateline names the town inside the region the clause names
             best = dateline
             rule = "location:dateline_within"
-        precision = best.cue or 1
-        if best.place.feature in ("admin1", "region"):
-            precision = max(precision, 3 if best.place.feature == "region" else 2)
-        if best.place.feature == "country":
-            precision = 3
         mids = tuple(f"@{p.start}:{p.end}" for p in cands if p.place.id == best.place.id)
-        p = best.place
-        return LocationRef(id=p.id, name_en=p.name_en, name_ar=p.name_ar, country=p.country, admin1=p.admin1,
-                           lat=p.lat, lon=p.lon, geo_precision=precision, feature=p.feature, mentions=mids), rule
+        return _location_ref(best.place, _geo_precision(best), mids), rule
 
     def _host_country(self, ctx: DocContext, s_start: int, s_end: int, visitor: ActorRef | None,
                       host: ActorRef | None) -> tuple[LocationRef | None, str | None]:
@@ -670,18 +663,13 @@ class EventAssembler:
                 or visitor.country == host.country or not ctx.hits_in(self.cues.visit_abroad, s_start, s_end):
             return None, None
         named = [m for m in ctx.places_in(s_start, s_end) if m.place.country == host.country]
-        mids: tuple[str, ...] = ()
         if named:
             m = max(named, key=lambda m: (SPECIFIC_FEATURES.get(m.place.feature, 3), -m.nstart))
-            p, precision, mids = m.place, m.cue or (3 if m.place.feature == "country" else 1), (f"@{m.start}:{m.end}",)
-        else:
-            country = self.gazetteer.country_place(host.country)
-            if country is None:
-                return None, None
-            p, precision = country, 3
-        return LocationRef(id=p.id, name_en=p.name_en, name_ar=p.name_ar, country=p.country, admin1=p.admin1,
-                           lat=p.lat, lon=p.lon, geo_precision=precision, feature=p.feature, mentions=mids), \
-            "location:host_country"
+            return _location_ref(m.place, _geo_precision(m), (f"@{m.start}:{m.end}",)), "location:host_country"
+        country = self.gazetteer.country_place(host.country)
+        if country is None:
+            return None, None
+        return _location_ref(country, 3, ()), "location:host_country"
 
     @staticmethod
     def _main_place(ctx: DocContext) -> PlaceMention | None:
@@ -765,6 +753,22 @@ class EventAssembler:
             s, e = norm.to_original(hit.word_start, hit.end)
             return text[s:e], (hit.word_start, hit.end)
         return None, None
+
+
+def _geo_precision(m: PlaceMention) -> int:
+    """ACLED's geo precision of a place mention: its cue's (في 1, قرب 2 …), at least 2 for a province and 3 for a
+    region or a country."""
+    feature = m.place.feature
+    if feature == "country":
+        return 3
+    if feature in ("admin1", "region"):
+        return max(m.cue or 1, 3 if feature == "region" else 2)
+    return m.cue or 1
+
+
+def _location_ref(p: Place, precision: int, mentions: tuple[str, ...]) -> LocationRef:
+    return LocationRef(id=p.id, name_en=p.name_en, name_ar=p.name_ar, country=p.country, admin1=p.admin1,
+                       lat=p.lat, lon=p.lon, geo_precision=precision, feature=p.feature, mentions=mentions)
 
 
 def _is_exception(text: str, hit: Hit[ModalityCue], exceptions: tuple[str, ...]) -> bool:
