@@ -362,3 +362,13 @@ def test_pipeline_searching_is_no_call(pipeline: Pipeline) -> None:
     rec = pipeline.extract_text(text, source="t", published="2021-05-01")
     assert [e.plover for e in rec.events] == ["COERCE"]
     assert [(c.kind, c.value) for c in rec.events[0].counts] == [("detained", 4)]
+
+
+def test_pipeline_a_nationality_after_a_word_for_forces_names_that_country_s_forces(pipeline: Pipeline) -> None:
+    # أردنية alone is no actor; after مقاتلات it is Jordan's forces, and the nationalities coordinated after it too
+    text = ("ونفذت مقاتلات أردنية وأمريكية وفرنسية اليوم إنزالا جويا لمساعدات غذائية على شمال قطاع غزة. "
+            "وقال مسؤول إن العملية جاءت بمبادرة أردنية وستتكرر.")
+    rec = pipeline.extract_text(text, source="t", published="2024-03-08")
+    named = {m.ref for m in rec.mentions if m.kind == "actor"}
+    assert {"jordan-forces", "us-forces", "france-forces"} <= named
+    assert [m.text for m in rec.mentions if m.kind == "actor" and m.ref == "jordan-forces"] == ["أردنية"]

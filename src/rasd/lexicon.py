@@ -184,6 +184,8 @@ class CueLexicon:
             data.get("suppress_before", []), shown, "suppress_before"))
         self.happened_before = frozenset(normalize_name(f) for f in _str_list(
             data.get("happened_before", []), shown, "happened_before"))
+        self.force_nouns = frozenset(normalize_name(f) for f in _str_list(
+            data.get("force_nouns", []), shown, "force_nouns"))
         self.another_after = frozenset(normalize_name(f) for f in _str_list(
             data.get("another_after", []), shown, "another_after"))
         self.clause_breaks: PhraseMatcher[str] = PhraseMatcher(

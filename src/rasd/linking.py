@@ -56,10 +56,15 @@ class PlaceCandidate:
     cue: int | None = None      # geo precision the cue before it gives (في 1, قرب 2 …), None without one
 
 
+FORCE_KINDS = frozenset({"external_forces", "state_forces"})  # whom a nationality after a word for forces names
+
+
 class ActorLinker:
-    def __init__(self, actors: ActorDictionary, not_names: frozenset[str] = frozenset()) -> None:
+    def __init__(self, actors: ActorDictionary, not_names: frozenset[str] = frozenset(),
+                 force_nouns: frozenset[str] = frozenset()) -> None:
         self.actors = actors
         self.not_names = not_names
+        self.force_nouns = force_nouns
         entries: list[tuple[str, ActorName]] = []
         for name in actors.names():
             norm = normalize_name(name.text)
@@ -71,7 +76,7 @@ class ActorLinker:
              country: str | None = None) -> list[ActorMention]:
         """Actor mentions. A name several actors share (مدنيين: the civilians of every country) goes to the
         one of the document's `country`; `with_country` chooses again once the country is known."""
-        return self.resolve_descriptions(self.scan(text, norm, published, country))
+        return self.resolve_descriptions(self.scan(text, norm, published, country), norm.text)
 
     def scan(self, text: str, norm: Normalized, published: str | None = None,
              country: str | None = None, hits: Sequence[Hit[ActorName]] | None = None) -> list[ActorMention]:
@@ -105,17 +110,30 @@ class ActorLinker:
             out.append(m)
         return out
 
-    def resolve_descriptions(self, found: list[ActorMention]) -> list[ActorMention]:
+    def resolve_descriptions(self, found: list[ActorMention], ntext: str) -> list[ActorMention]:
         """Keep a descriptive reference only when the document names its actor, or one affiliated with it,
-        plainly."""
+        plainly — or when it is a nationality right after a word for forces (طائرات أردنية), or coordinated
+        after such a one (… وأمريكية وفرنسية). `ntext`: the normalized text the mentions point into."""
         plain = {m.actor.id for m in found if not m.descriptive}
         related = set(plain)
         for aid in plain:
             aff = self.actors.get(aid).affiliation
             if aff:
                 related.add(aff)
-        return [m for m in found if not m.descriptive
-                or m.actor.id in related or (m.actor.affiliation and m.actor.affiliation in related)]
+        out: list[ActorMention] = []
+        prev_end = -1  # end of the last mention of forces named by a word for forces, or coordinated after one
+        for m in found:
+            words = ntext[m.nstart:m.nend].split()
+            forces = bool(self.force_nouns) and m.actor.kind in FORCE_KINDS and (
+                _ends_with_phrase(ntext, m.nstart, self.force_nouns)  # طائرات أردنية
+                or (prev_end >= 0 and ntext[prev_end:m.nstart].strip() in ("", "و"))  # … وأمريكية
+                or (bool(words) and (words[0] in self.force_nouns or " ".join(words[:2]) in self.force_nouns)))
+            if forces or not m.descriptive or m.actor.id in related \
+                    or (m.actor.affiliation and m.actor.affiliation in related):
+                out.append(m)
+                if forces:
+                    prev_end = m.nend
+        return out
 
     def _choose(self, names: Sequence[ActorName], published: str | None, country: str | None) -> ActorName | None:
         """The reading of an ambiguous name: plain before descriptive, valid on the publication date, of the
@@ -166,6 +184,16 @@ def is_dateline(text: str, start: int, end: int) -> bool:
     """A name opening a line (or the text) right before a dash: a wire report's dateline."""
     line_start = text.rfind("\n", 0, start) + 1
     return text[line_start:start].strip(" ([") == "" and text[end:end + 4].lstrip(" )").startswith("-")
+
+
+def _ends_with_phrase(text: str, pos: int, phrases: frozenset[str], max_words: int = 2) -> bool:
+    """The one or two words right before `pos` are one of `phrases` (proclitics of the first word aside)."""
+    words = text[max(0, pos - 40):pos].split()
+    for n in range(1, min(max_words, len(words)) + 1):
+        phrase = " ".join(words[-n:])
+        if phrase in phrases or phrase.lstrip("وفب") in phrases:
+            return True
+    return False
 
 
 def _whole_word(text: str, start: int, end: int) -> str:

@@ -57,7 +57,7 @@ class Resources:
         actors = ActorDictionary.load(p("actors"))
         cues = CueLexicon.load(p("cues.yaml") or "cues.yaml")
         triggers = TriggerLexicon.load(p("triggers.yaml") or "triggers.yaml")
-        actor_linker = ActorLinker(actors, cues.not_names)
+        actor_linker = ActorLinker(actors, cues.not_names, cues.force_nouns)
         place_linker = PlaceLinker(gazetteer, cues.place_cues, cues.capital_words, cues.place_blockers,
                                    cues.cue_only_places)
         scanner = PhraseScanner([actor_linker.matcher, place_linker.matcher, place_linker.capital_words,
@@ -192,12 +192,12 @@ class LinkStage:
         linker = self.res.actor_linker
         scanned = self._capitals_as_places(norm, linker.scan(a.text, norm, a.info.published,
                                                              hits=phrases.of(linker.matcher)))
-        actors = linker.resolve_descriptions(scanned)
+        actors = linker.resolve_descriptions(scanned, norm.text)
         blocked = [(m.nstart, m.nend) for m in actors]
         cands = self.res.place_linker.find_candidates(norm, blocked, hits=phrases.of(self.res.place_linker.matcher))
         country = document_country(cands, actors)
         if country is not None:
-            actors = linker.resolve_descriptions(linker.with_country(scanned, a.info.published, country))
+            actors = linker.resolve_descriptions(linker.with_country(scanned, a.info.published, country), norm.text)
         places = self.res.place_linker.link(a.text, norm, cands, country)
         taken = [(p.nstart, p.nend) for p in places] + blocked
         places = sorted(places + capital_mentions(self.res.place_linker, a.text, norm, taken, country,
