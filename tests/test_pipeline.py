@@ -372,3 +372,17 @@ def test_pipeline_a_nationality_after_a_word_for_forces_names_that_country_s_for
     named = {m.ref for m in rec.mentions if m.kind == "actor"}
     assert {"jordan-forces", "us-forces", "france-forces"} <= named
     assert [m.text for m in rec.mentions if m.kind == "actor" and m.ref == "jordan-forces"] == ["أردنية"]
+
+
+def test_pipeline_forces_named_together_are_one_side(pipeline: Pipeline) -> None:
+    # the British are the Americans' partners, not their target; "بين X وY" still names the two sides
+    text = ("شنت مقاتلات أمريكية وبريطانية فجر السبت غارات على مواقع لجماعة الحوثي قرب مدينة الحديدة. "
+            "واندلعت اشتباكات عنيفة بين الحوثيين وقوات الحكومة اليمنية في محافظة مأرب.")
+    rec = pipeline.extract_text(text, source="t", published="2024-01-13")
+    strike = next(e for e in rec.events if e.acled_sub_event_type == "Air/drone strike")
+    assert strike.actor1 is not None and strike.actor1.id == "us-forces"
+    assert strike.actor2 is not None and strike.actor2.id == "houthis"
+    assert "uk-forces" in {a.id for a in strike.other_actors} and "roles:allies" in strike.rules
+    clash = next(e for e in rec.events if e.acled_sub_event_type == "Armed clash")
+    assert {clash.actor1 and clash.actor1.id, clash.actor2 and clash.actor2.id} >= {"houthis"}
+    assert clash.actor2 is not None and "roles:allies" not in clash.rules

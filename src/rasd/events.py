@@ -510,15 +510,23 @@ class EventAssembler:
         order: list[str] = []
         targets: set[str] = set()
         between: list[str] = []
+        allies: set[str] = set()  # in a violent event, named right after another side with و: on its side
+        last_named: ActorMention | None = None
         for m in mentions:
             actor = self.actors.get(groups_key(m, violent, self.actors))
             if actor.id not in groups:
                 groups[actor.id] = []
                 order.append(actor.id)
             groups[actor.id].append(m)
+            # (not "بين X وY", the two sides of a clash, even when the name of X begins after a word: بين قوات التحالف)
+            coordinated = last_named is not None and text[last_named.nend:m.nstart].strip() in ("", "و") \
+                and not set(text[max(0, last_named.nstart - 16):last_named.nstart].split()[-2:]) & self.cues.between_words
+            last_named = m
             if violent and self._is_victim(text, m, count_spans):
                 targets.add(actor.id)
                 continue
+            if violent and coordinated and groups_key(mentions[0], violent, self.actors) != actor.id:
+                allies.add(actor.id)  # مقاتلات أمريكية وبريطانية: the British are no target of the Americans
             prev = text[max(0, m.nstart - 20):m.nstart].split()
             if prev and (prev[-1] in self.cues.target_words or (m.nstart > 0 and text[m.nstart - 1] != " "
                                                                 and text[m.nstart - 1] == "ب")):
@@ -581,6 +589,15 @@ class EventAssembler:
             return (refs[1] if len(refs) > 1 else None), refs[0], tuple(refs[2:]), rules
         else:
             rules.append("roles:order")
+        if not between and len(order) > 1 and order[1] in allies:
+            # an ally of the first side is none of its targets: the second side is the first actor that is not one
+            # (or none), the allies go with the others
+            rest = [a for a in order[1:] if a not in allies] + [a for a in order[1:] if a in allies]
+            order = [order[0]] + rest
+            rules.append("roles:allies")
+            if rest[0] in allies:
+                refs = [self._ref(a, groups[a]) for a in order]
+                return refs[0], None, tuple(refs[1:]), rules
         refs = [self._ref(a, groups[a]) for a in order]
         return refs[0], (refs[1] if len(refs) > 1 else None), tuple(refs[2:]), rules
 
