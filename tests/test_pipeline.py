@@ -386,3 +386,9 @@ def test_pipeline_forces_named_together_are_one_side(pipeline: Pipeline) -> None
     clash = next(e for e in rec.events if e.acled_sub_event_type == "Armed clash")
     assert {clash.actor1 and clash.actor1.id, clash.actor2 and clash.actor2.id} >= {"houthis"}
     assert clash.actor2 is not None and "roles:allies" not in clash.rules
+
+    # an actor after بإسناد من supports the side before it
+    text = "واندلعت معارك عنيفة خاضتها قوات الجيش العراقي، بإسناد من طيران التحالف الدولي، في محيط مدينة القائم."
+    battle = pipeline.extract_text(text, source="t", published="2017-11-03").events[0]
+    assert battle.actor1 is not None and battle.actor1.id == "isf" and battle.actor2 is None
+    assert [a.id for a in battle.other_actors] == ["international-coalition-isis"]

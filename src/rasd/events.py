@@ -525,7 +525,9 @@ class EventAssembler:
             if violent and self._is_victim(text, m, count_spans):
                 targets.add(actor.id)
                 continue
-            if violent and coordinated and groups_key(mentions[0], violent, self.actors) != actor.id:
+            words_before = text[max(0, m.nstart - 30):m.nstart].split()
+            supports = any(" ".join(words_before[-n:]) in self.cues.support_words for n in (1, 2, 3))
+            if violent and (coordinated or supports) and groups_key(mentions[0], violent, self.actors) != actor.id:
                 allies.add(actor.id)  # مقاتلات أمريكية وبريطانية: the British are no target of the Americans
             prev = text[max(0, m.nstart - 20):m.nstart].split()
             if prev and (prev[-1] in self.cues.target_words or (m.nstart > 0 and text[m.nstart - 1] != " "

@@ -166,6 +166,8 @@ class CueLexicon:
         roles = data.get("roles") or {}
         self.target_words = frozenset(normalize_name(f) for f in _str_list(roles.get("target"), shown, "roles.target"))
         self.between_words = frozenset(normalize_name(f) for f in _str_list(roles.get("between"), shown, "roles.between"))
+        self.support_words = frozenset(normalize_name(f) for f in _str_list(roles.get("support", []), shown,
+                                                                            "roles.support"))
         loc = data.get("location") or {}
         place_cues: list[tuple[str, int]] = []
         for name, spec in loc.items():
