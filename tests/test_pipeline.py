@@ -392,3 +392,11 @@ def test_pipeline_forces_named_together_are_one_side(pipeline: Pipeline) -> None
     battle = pipeline.extract_text(text, source="t", published="2017-11-03").events[0]
     assert battle.actor1 is not None and battle.actor1.id == "isf" and battle.actor2 is None
     assert [a.id for a in battle.other_actors] == ["international-coalition-isis"]
+
+
+def test_pipeline_what_observers_think_is_no_happening(pipeline: Pipeline) -> None:
+    text = ("ويرى محللون أنه لا مخرج أمام قائد الجيش سوى الدخول في مفاوضات جديدة مع قوات الدعم السريع. "
+            "والتقى قائد الجيش عبد الفتاح البرهان أمس المبعوث الأممي في مدينة بورتسودان.")
+    rec = pipeline.extract_text(text, source="t", published="2024-02-01")
+    assert [e.plover for e in rec.events] == ["CONSULT"]
+    assert rec.events[0].location is not None and rec.events[0].location.name_en == "Port Sudan"

@@ -220,11 +220,14 @@ class EventAssembler:
         live: list[TriggerHit] = []
         content_seen = False
         count_kinds = {c.kind for c in ctx.counts_in(sent.start, sent.end)}
+        opinion = [h.end for h in ctx.hits_in(self.cues.opinion_openers, sent.start, sent.end)]
         ordered = sorted(hits, key=lambda h: h.nstart)
         for k, th in enumerate(ordered):
             prev = text[max(sent.start, th.nstart - 25):th.nstart].split()
             if prev and prev[-1] in self.cues.suppress_before or " ".join(prev[-2:]) in self.cues.suppress_before:
                 continue
+            if opinion and opinion[0] <= th.nstart and not (th.trigger.counts & count_kinds):
+                continue  # ويرى مراقبون أنه لا حل سوى … مفاوضات: what observers think, not what happened
             if any(c.start <= th.nstart < c.end and c.kind not in th.trigger.counts
                    for c in ctx.counts_in(max(sent.start, th.nstart - 40), th.nend)):
                 continue  # "قتل 14 نازحا": the word names the victims of another toll, not a happening of its own

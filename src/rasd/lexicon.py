@@ -192,6 +192,9 @@ class CueLexicon:
             data.get("another_after", []), shown, "another_after"))
         self.clause_breaks: PhraseMatcher[str] = PhraseMatcher(
             (normalize_name(f), "break") for f in _str_list(data.get("clause_breaks", []), shown, "clause_breaks"))
+        self.opinion_openers: PhraseMatcher[str] = PhraseMatcher(
+            (normalize_name(f), "opinion") for f in _str_list(data.get("opinion_openers", []), shown,
+                                                               "opinion_openers"))
         self.visit_abroad: PhraseMatcher[str] = PhraseMatcher(
             (normalize_name(f), "visit") for f in _str_list(data.get("visit_abroad", []), shown, "visit_abroad"))
         self.comma_clauses: PhraseMatcher[str] = PhraseMatcher(

@@ -63,7 +63,7 @@ class Resources:
         scanner = PhraseScanner([actor_linker.matcher, place_linker.matcher, place_linker.capital_words,
                                  triggers.matcher, triggers.not_triggers, cues.modality, cues.introducers,
                                  cues.speech_verbs, cues.sources, cues.clause_breaks, cues.comma_clauses,
-                                 cues.visit_abroad])
+                                 cues.visit_abroad, cues.opinion_openers])
         return cls(
             numbers=numbers,
             counts=CountRecognizer.load(p("counts.yaml"), numbers=numbers),
