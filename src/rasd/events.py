@@ -522,15 +522,14 @@ class EventAssembler:
                 order.append(actor.id)
             groups[actor.id].append(m)
             # (not "بين X وY", the two sides of a clash, even when the name of X begins after a word: بين قوات التحالف)
-            coordinated = last_named is not None and text[last_named.nend:m.nstart].strip() in ("", "و") \
+            coordinated = violent and last_named is not None and text[last_named.nend:m.nstart].strip() in ("", "و") \
                 and not set(text[max(0, last_named.nstart - 16):last_named.nstart].split()[-2:]) & self.cues.between_words
             last_named = m
             if violent and self._is_victim(text, m, count_spans):
                 targets.add(actor.id)
                 continue
-            words_before = text[max(0, m.nstart - 30):m.nstart].split()
-            supports = any(" ".join(words_before[-n:]) in self.cues.support_words for n in (1, 2, 3))
-            if violent and (coordinated or supports) and groups_key(mentions[0], violent, self.actors) != actor.id:
+            if violent and (coordinated or self._after_support(text, m.nstart)) \
+                    and groups_key(mentions[0], violent, self.actors) != actor.id:
                 allies.add(actor.id)  # مقاتلات أمريكية وبريطانية: the British are no target of the Americans
             prev = text[max(0, m.nstart - 20):m.nstart].split()
             if prev and (prev[-1] in self.cues.target_words or (m.nstart > 0 and text[m.nstart - 1] != " "
@@ -605,6 +604,11 @@ class EventAssembler:
                 return refs[0], None, tuple(refs[1:]), rules
         refs = [self._ref(a, groups[a]) for a in order]
         return refs[0], (refs[1] if len(refs) > 1 else None), tuple(refs[2:]), rules
+
+    def _after_support(self, text: str, pos: int) -> bool:
+        """Right after بإسناد من / بدعم من … (roles.support)."""
+        words = text[max(0, pos - 30):pos].split()[-3:]
+        return any(" ".join(words[-n:]) in self.cues.support_words for n in (1, 2, 3))
 
     def _speech_between(self, span: str) -> bool:
         return bool(self.cues.speech_verbs.find(span))

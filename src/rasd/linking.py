@@ -123,11 +123,10 @@ class ActorLinker:
         out: list[ActorMention] = []
         prev_end = -1  # end of the last mention of forces named by a word for forces, or coordinated after one
         for m in found:
-            words = ntext[m.nstart:m.nend].split()
             forces = bool(self.force_nouns) and m.actor.kind in FORCE_KINDS and (
                 _ends_with_phrase(ntext, m.nstart, self.force_nouns)  # طائرات أردنية
                 or (prev_end >= 0 and ntext[prev_end:m.nstart].strip() in ("", "و"))  # … وأمريكية
-                or (bool(words) and (words[0] in self.force_nouns or " ".join(words[:2]) in self.force_nouns)))
+                or _starts_with_phrase(ntext, m.nstart, m.nend, self.force_nouns))  # غارة أمريكية
             if forces or not m.descriptive or m.actor.id in related \
                     or (m.actor.affiliation and m.actor.affiliation in related):
                 out.append(m)
@@ -184,6 +183,12 @@ def is_dateline(text: str, start: int, end: int) -> bool:
     """A name opening a line (or the text) right before a dash: a wire report's dateline."""
     line_start = text.rfind("\n", 0, start) + 1
     return text[line_start:start].strip(" ([") == "" and text[end:end + 4].lstrip(" )").startswith("-")
+
+
+def _starts_with_phrase(text: str, start: int, end: int, phrases: frozenset[str]) -> bool:
+    """The first one or two words of text[start:end] are one of `phrases`."""
+    words = text[start:end].split(maxsplit=2)[:2]
+    return bool(words) and (words[0] in phrases or " ".join(words) in phrases)
 
 
 def _ends_with_phrase(text: str, pos: int, phrases: frozenset[str], max_words: int = 2) -> bool:
