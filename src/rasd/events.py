@@ -316,28 +316,28 @@ class EventAssembler:
 
     # ------------------------------------------------------------------ counts
     def _document_counts(self, ctx: DocContext) -> tuple[Count, ...]:
-        out: list[Count] = []
-        for k, cm in enumerate(ctx.counts):
-            s, e = ctx.norm.to_original(cm.start, cm.end)
-            out.append(Count(kind=cm.kind, value=cm.value, qualifier=cm.qualifier, who=cm.who, scope=cm.scope,
-                             start=s, end=e, text=ctx.text[s:e], parent=cm.parent,
-                             source_attribution=self._count_source(ctx, k)))
+        sources = [self._count_source(ctx, k) for k in range(len(ctx.counts))]
         # a figure with no source of its own has the source of the figure before it in its sentence (a subset,
         # "إضافة إلى 2400 جريح"), or else of the one after it ("قتل 7 وأصيب 12، بحسب مصادر طبية")
         sentence = [ctx.seg.sentence_at(cm.start).index for cm in ctx.counts]
-        for k in range(1, len(out)):
-            if out[k].source_attribution is None and sentence[k] == sentence[k - 1]:
-                out[k] = replace(out[k], source_attribution=out[k - 1].source_attribution)
-        for k in range(len(out) - 2, -1, -1):
-            if out[k].source_attribution is None and sentence[k] == sentence[k + 1]:
-                out[k] = replace(out[k], source_attribution=out[k + 1].source_attribution)
+        for k in range(1, len(sources)):
+            if sources[k] is None and sentence[k] == sentence[k - 1]:
+                sources[k] = sources[k - 1]
+        for k in range(len(sources) - 2, -1, -1):
+            if sources[k] is None and sentence[k] == sentence[k + 1]:
+                sources[k] = sources[k + 1]
         # … or, in a sentence that only goes on with the toll told before it (". إضافة إلى 2243 جريحا"), the
         # source of the last figure before that sentence
         for k, cm in enumerate(ctx.counts):
-            if out[k].source_attribution is None and cm.goes_on:
+            if sources[k] is None and cm.goes_on:
                 before = next((j for j in range(k - 1, -1, -1) if sentence[j] < sentence[k]), None)
-                if before is not None and out[before].source_attribution is not None:
-                    out[k] = replace(out[k], source_attribution=out[before].source_attribution)
+                if before is not None and sources[before] is not None:
+                    sources[k] = sources[before]
+        out: list[Count] = []
+        for cm, source in zip(ctx.counts, sources, strict=True):
+            s, e = ctx.norm.to_original(cm.start, cm.end)
+            out.append(Count(kind=cm.kind, value=cm.value, qualifier=cm.qualifier, who=cm.who, scope=cm.scope,
+                             start=s, end=e, text=ctx.text[s:e], parent=cm.parent, source_attribution=source))
         return tuple(out)
 
     def _count_source(self, ctx: DocContext, k: int) -> str | None:

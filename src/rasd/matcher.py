@@ -151,7 +151,7 @@ def _scan(automaton: Any, matchers: Sequence[PhraseMatcher[Any]], text: str) -> 
         last_end = -1
         for ws, _neg, start, end, prefix, phrase, payloads in found:
             if ws >= last_end:
-                hits.append(Hit(start=start, end=end, word_start=ws, prefix=prefix, phrase=phrase, payloads=payloads))
+                hits.append(Hit(start, end, ws, prefix, phrase, payloads))  # (positional: the hot loop)
                 last_end = end
         out.append(hits)
     return out
