@@ -400,3 +400,17 @@ def test_pipeline_what_observers_think_is_no_happening(pipeline: Pipeline) -> No
     rec = pipeline.extract_text(text, source="t", published="2024-02-01")
     assert [e.plover for e in rec.events] == ["CONSULT"]
     assert rec.events[0].location is not None and rec.events[0].location.name_en == "Port Sudan"
+
+
+def test_pipeline_a_strike_on_two_places_is_an_event_at_each(pipeline: Pipeline) -> None:
+    # one event per place, as ACLED codes them; the toll stays with the first so that it is counted once; a
+    # running toll over two places stays one event
+    text = ("شن التحالف فجر السبت غارات جوية على صنعاء والحديدة، ما أدى إلى مقتل خمسة أشخاص. "
+            "وارتفعت حصيلة القتلى منذ بداية الحرب في تعز ومأرب إلى 900 قتيل.")
+    rec = pipeline.extract_text(text, source="t", published="2019-05-04")
+    strikes = [e for e in rec.events if "trigger:air_strike" in e.rules]
+    assert [e.location.name_en for e in strikes if e.location] == ["Sanaa", "Hodeidah"]
+    assert [c.value for c in strikes[0].counts] == [5] and strikes[1].counts == ()
+    assert "location:coordinated" in strikes[1].rules and strikes[1].actor1 == strikes[0].actor1
+    running = [e for e in rec.events if any(c.value == 900 for c in e.counts)]
+    assert len(running) == 1 and not any("location:coordinated" in e.rules for e in running)

@@ -204,7 +204,24 @@ class EventAssembler:
         main_place = dateline if dateline is not None and dateline.place.country == ctx.country \
             and dateline.place.feature not in ("country", "region") else self._main_place(ctx)
         events = [self._finish(d, ctx, counts, clause_starts, main_place, dateline) for d in drafts]
-        events = merge_same(events, self._inside)
+        also_at = [self._coordinated_places(ctx, d, ev) for d, ev in zip(drafts, events, strict=True)]
+        merged_into: list[int] = []
+        events = merge_same(events, self._inside, merged_into)
+        if any(also_at):
+            # "غارات على صنعاء والحديدة": one event per place, as ACLED codes them (after merging, so that each
+            # copy has all the event has); the figures stay with the first
+            places_of: dict[int, list[LocationRef]] = {}
+            for k, locs in zip(merged_into, also_at, strict=True):
+                places_of.setdefault(k, []).extend(locs)
+            split: list[Event] = []
+            for k, ev in enumerate(events):
+                split.append(ev)
+                seen = {ev.location.id} if ev.location is not None else set()
+                for loc in places_of.get(k, []):
+                    if loc.id not in seen:
+                        seen.add(loc.id)
+                        split.append(replace(ev, location=loc, counts=(), rules=(*ev.rules, "location:coordinated")))
+            events = split
         # a vague figure (عشرات القتلى) stands only where the report gives no exact one of that kind for the same
         # kind of happening: the vague mention is then the same toll told loosely elsewhere in the text
         exact = {(e.acled_event_type, c.kind) for e in events for c in e.counts
@@ -680,6 +697,32 @@ class EventAssembler:
         mids = tuple(f"@{p.start}:{p.end}" for p in cands if p.place.id == best.place.id)
         return _location_ref(best.place, _geo_precision(best), mids), rule
 
+    @staticmethod
+    def _coordinated_places(ctx: DocContext, d: _Draft, ev: Event) -> list[LocationRef]:
+        """Places of the same kind named together with the event's own in the clause of a violent happening told
+        as an incident (غارات على صنعاء والحديدة، سيطرت على صبراتة وصرمان): each the place of an event of its own."""
+        if ev.location is None or "location:clause" not in ev.rules or d.trigger.trigger.family not in VIOLENT_FAMILIES \
+                or any(c.scope == "cumulative" for c in ev.counts):
+            return []  # (a running toll, a displacement or an aid delivery over several places is one figure)
+        text = ctx.norm.text
+        here = [m for m in ctx.places_in(d.window[0], d.window[1])]
+        start = next((k for k, m in enumerate(here) if m.place.id == ev.location.id), None)
+        if start is None:
+            return []
+        rank = SPECIFIC_FEATURES.get(here[start].place.feature, 3)
+        out: list[LocationRef] = []
+        seen = {ev.location.id}
+        prev = here[start]
+        for m in here[start + 1:]:
+            if text[prev.nend:m.nstart].strip(" ,") not in ("", "و") \
+                    or SPECIFIC_FEATURES.get(m.place.feature, 3) != rank:
+                break
+            if m.place.id not in seen:
+                seen.add(m.place.id)
+                out.append(_location_ref(m.place, _geo_precision(m), (f"@{m.start}:{m.end}",)))
+            prev = m
+        return out
+
     def _host_country(self, ctx: DocContext, s_start: int, s_end: int, visitor: ActorRef | None,
                       host: ActorRef | None) -> tuple[LocationRef | None, str | None]:
         """A meeting on a trip abroad (جولة أوروبية التقى خلالها المستشارة الألمانية) whose clause names no place,
@@ -1015,18 +1058,23 @@ def _continue(prev: Event, ev: Event) -> Event:
                    rules=prev.rules + ("continued",))
 
 
-def merge_same(events: list[Event], related: Callable[[str, str], bool]) -> list[Event]:
+def merge_same(events: list[Event], related: Callable[[str, str], bool],
+               merged_into: list[int] | None = None) -> list[Event]:
     """Merge events that tell the same happening: same type and modality, agreeing actors and dates, places
     that are the same or one inside the other (a district and its city; `related` decides), and counts that
     do not give two different incident figures of the same kind. A report names its battle many times. An
-    event told as another one (غارة أخرى) merges into none before it."""
+    event told as another one (غارة أخرى) merges into none before it. `merged_into`, when given, receives for
+    each input event the index of the output event it became part of."""
     out: list[Event] = []
+    where = merged_into if merged_into is not None else []
     for ev in events:
         if "another_happening" in ev.rules:
             out.append(ev)
+            where.append(len(out) - 1)
             continue
         if out and "location:previous_sentence" in ev.rules and _continues(out[-1], ev):
             out[-1] = _continue(out[-1], ev)
+            where.append(len(out) - 1)
             continue
         target = None
         loc: LocationRef | None = None
@@ -1049,6 +1097,8 @@ def merge_same(events: list[Event], related: Callable[[str, str], bool]) -> list
             break
         if target is None:
             out.append(ev)
+            where.append(len(out) - 1)
         else:
             out[target] = _merge_two(out[target], ev, loc)
+            where.append(target)
     return out
