@@ -7,10 +7,10 @@ from __future__ import annotations
 
 import heapq
 import re
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 from collections import defaultdict
 from collections.abc import Iterator, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 # The code points of Arabic letters (the basic letters and the extended ones of Persian, Urdu, Sindhi …): the
 # tokenizer's words, and the letters the phrase matcher counts as word characters.
@@ -60,17 +60,15 @@ class Segmented:
     text: str
     sentences: tuple[Sentence, ...]
     tokens: tuple[Token, ...]
+    _starts: tuple[int, ...] = field(init=False, repr=False, compare=False)  # of the sentences, for sentence_at
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "_starts", tuple(s.start for s in self.sentences))
 
     def sentence_at(self, pos: int) -> Sentence:
-        """The sentence holding normalized offset `pos` (the last one when `pos` is past the end)."""
-        lo, hi = 0, len(self.sentences) - 1
-        while lo < hi:
-            mid = (lo + hi + 1) // 2
-            if self.sentences[mid].start <= pos:
-                lo = mid
-            else:
-                hi = mid - 1
-        return self.sentences[lo]
+        """The sentence holding normalized offset `pos` (the first one before its start, the last one when `pos`
+        is past the end)."""
+        return self.sentences[max(0, bisect_right(self._starts, pos) - 1)]
 
     def sentence_tokens(self, sentence: Sentence) -> tuple[Token, ...]:
         """The tokens of one sentence."""
