@@ -3,7 +3,7 @@ from __future__ import annotations
 from hypothesis import given
 from hypothesis import strategies as st
 
-from rasd.matcher import PhraseMatcher
+from rasd.matcher import PhraseMatcher, phrase_before
 from rasd.normalize import normalize_name
 
 
@@ -93,3 +93,14 @@ def test_matcher_word_characters_are_letters_digits_and_the_arabic_letter_ranges
             continue
         ch = chr(cp)
         assert is_word_char(ch) == (ch.isalnum() or any(lo <= cp <= hi for lo, hi in ranges)), hex(cp)
+
+
+@given(st.text(alphabet="وفب من قص ", max_size=30), st.integers(0, 30), st.integers(0, 30), st.integers(1, 3))
+def test_matcher_phrase_before_reads_the_last_words(text: str, lo: int, pos: int, max_words: int) -> None:
+    lo, pos = min(lo, pos, len(text)), min(pos, len(text))
+    phrases = {"من", "قص", "ب من", "و قص من"}
+    words = text[lo:pos].split()
+    expected = any(" ".join(words[-n:]) in phrases for n in range(1, min(max_words, len(words)) + 1))
+    assert phrase_before(text, pos, phrases, max_words, lo=lo) == expected
+    stripped = any(" ".join(words[-n:]).lstrip("وب") in phrases for n in range(1, min(max_words, len(words)) + 1))
+    assert phrase_before(text, pos, phrases, max_words, lo=lo, proclitics="وب") == (expected or stripped)

@@ -25,7 +25,7 @@ from .dates import DateMatch
 from .gazetteer import Gazetteer, Place
 from .lexicon import CueLexicon, ModalityCue, Trigger
 from .linking import ActorMention, PlaceMention, is_dateline
-from .matcher import Hit, PhraseMatcher, ScannedPhrases
+from .matcher import Hit, PhraseMatcher, ScannedPhrases, phrase_before
 from .normalize import Normalized
 from .records import UNKNOWN_DATE, ActorRef, Count, Event, EventDate, LocationRef, Mention, Span
 from .segment import Segmented, Sentence
@@ -240,8 +240,7 @@ class EventAssembler:
         opinion = [h.end for h in ctx.hits_in(self.cues.opinion_openers, sent.start, sent.end)]
         ordered = sorted(hits, key=lambda h: h.nstart)
         for k, th in enumerate(ordered):
-            prev = text[max(sent.start, th.nstart - 25):th.nstart].split()
-            if prev and prev[-1] in self.cues.suppress_before or " ".join(prev[-2:]) in self.cues.suppress_before:
+            if phrase_before(text, th.nstart, self.cues.suppress_before, 2, lo=sent.start):
                 continue
             if opinion and opinion[0] <= th.nstart and not (th.trigger.counts & count_kinds):
                 continue  # ويرى مراقبون أنه لا حل سوى … مفاوضات: what observers think, not what happened
@@ -262,8 +261,7 @@ class EventAssembler:
 
     def _told_as_past(self, text: str, sent: Sentence, th: TriggerHit) -> bool:
         """A trigger right after منذ: a past happening of its own, in a clause of its own."""
-        prev = text[max(sent.start, th.nstart - 12):th.nstart].split()
-        return bool(prev) and prev[-1] in self.cues.happened_before
+        return phrase_before(text, th.nstart, self.cues.happened_before, 1, lo=sent.start)
 
     def _clause_starts(self, ctx: DocContext) -> list[tuple[int, bool]]:
         """Where clauses start in the document, each with whether the clause goes on with the sentence's
@@ -545,7 +543,7 @@ class EventAssembler:
             if violent and self._is_victim(text, m, count_spans):
                 targets.add(actor.id)
                 continue
-            if violent and (coordinated or self._after_support(text, m.nstart)) \
+            if violent and (coordinated or phrase_before(text, m.nstart, self.cues.support_words, 3)) \
                     and groups_key(mentions[0], violent, self.actors) != actor.id:
                 allies.add(actor.id)  # مقاتلات أمريكية وبريطانية: the British are no target of the Americans
             prev = text[max(0, m.nstart - 20):m.nstart].split()
@@ -621,11 +619,6 @@ class EventAssembler:
                 return refs[0], None, tuple(refs[1:]), rules
         refs = [self._ref(a, groups[a]) for a in order]
         return refs[0], (refs[1] if len(refs) > 1 else None), tuple(refs[2:]), rules
-
-    def _after_support(self, text: str, pos: int) -> bool:
-        """Right after بإسناد من / بدعم من … (roles.support)."""
-        words = text[max(0, pos - 30):pos].split()[-3:]
-        return any(" ".join(words[-n:]) in self.cues.support_words for n in (1, 2, 3))
 
     def _speech_between(self, span: str) -> bool:
         return bool(self.cues.speech_verbs.find(span))

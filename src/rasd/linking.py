@@ -14,7 +14,7 @@ from dataclasses import dataclass, replace
 
 from .actors import Actor, ActorDictionary, ActorName
 from .gazetteer import Gazetteer, Place, haversine_km
-from .matcher import Hit, PhraseMatcher, SpanSet, is_word_char
+from .matcher import Hit, PhraseMatcher, SpanSet, is_word_char, phrase_before
 from .normalize import Normalized, normalize_name
 
 
@@ -124,7 +124,7 @@ class ActorLinker:
         prev_end = -1  # end of the last mention of forces named by a word for forces, or coordinated after one
         for m in found:
             forces = bool(self.force_nouns) and m.actor.kind in FORCE_KINDS and (
-                _ends_with_phrase(ntext, m.nstart, self.force_nouns)  # طائرات أردنية
+                phrase_before(ntext, m.nstart, self.force_nouns, 2, proclitics="وفب")  # طائرات أردنية
                 or (prev_end >= 0 and ntext[prev_end:m.nstart].strip() in ("", "و"))  # … وأمريكية
                 or _starts_with_phrase(ntext, m.nstart, m.nend, self.force_nouns))  # غارة أمريكية
             if forces or not m.descriptive or m.actor.id in related \
@@ -189,16 +189,6 @@ def _starts_with_phrase(text: str, start: int, end: int, phrases: frozenset[str]
     """The first one or two words of text[start:end] are one of `phrases`."""
     words = text[start:end].split(maxsplit=2)[:2]
     return bool(words) and (words[0] in phrases or " ".join(words) in phrases)
-
-
-def _ends_with_phrase(text: str, pos: int, phrases: frozenset[str], max_words: int = 2) -> bool:
-    """The one or two words right before `pos` are one of `phrases` (proclitics of the first word aside)."""
-    words = text[max(0, pos - 40):pos].split()
-    for n in range(1, min(max_words, len(words)) + 1):
-        phrase = " ".join(words[-n:])
-        if phrase in phrases or phrase.lstrip("وفب") in phrases:
-            return True
-    return False
 
 
 def _whole_word(text: str, start: int, end: int) -> str:

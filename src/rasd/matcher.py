@@ -11,7 +11,7 @@ Overlapping hits are resolved leftmost-longest.
 from __future__ import annotations
 
 from bisect import bisect_left
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Sequence, Set
 from dataclasses import dataclass
 from typing import Any, Generic, TypeVar
 
@@ -45,6 +45,30 @@ class Hit(Generic[T]):
     prefix: str         # the proclitics before the match ('' when none)
     phrase: str
     payloads: tuple[T, ...]
+
+
+def phrase_before(text: str, pos: int, phrases: Set[str], max_words: int, lo: int = 0, proclitics: str = "") -> bool:
+    """Whether the last 1 … `max_words` space-separated words of text[lo:pos] are one of `phrases`; with
+    `proclitics`, also once those letters are stripped from its front (وطائرات أردنية → طائرات). For the short
+    word lists read right before a mention or a trigger (وقف القتال، بإسناد من، منذ)."""
+    words: list[str] = []
+    end = pos
+    while len(words) < max_words:
+        while end > lo and text[end - 1].isspace():
+            end -= 1
+        if end <= lo:
+            break
+        start = end
+        while start > lo and not text[start - 1].isspace():
+            start -= 1
+        words.append(text[start:end])
+        end = start
+    phrase = ""
+    for word in words:
+        phrase = word if not phrase else f"{word} {phrase}"
+        if phrase in phrases or (proclitics and phrase.lstrip(proclitics) in phrases):
+            return True
+    return False
 
 
 class PhraseMatcher(Generic[T]):

@@ -72,8 +72,11 @@ class Segmented:
 
     def sentence_tokens(self, sentence: Sentence) -> tuple[Token, ...]:
         """The tokens of one sentence."""
-        starts = [t.start for t in self.tokens]
-        return self.tokens[bisect_left(starts, sentence.start):bisect_left(starts, sentence.end)]
+        def start(t: Token) -> int:
+            return t.start
+
+        return self.tokens[bisect_left(self.tokens, sentence.start, key=start):
+                           bisect_left(self.tokens, sentence.end, key=start)]
 
 
 class TokenIndex:
