@@ -698,7 +698,7 @@ class EventAssembler:
                 or any(c.scope == "cumulative" for c in ev.counts):
             return []  # (a running toll, a displacement or an aid delivery over several places is one figure)
         text = ctx.norm.text
-        here = [m for m in ctx.places_in(d.window[0], d.window[1])]
+        here = ctx.places_in(d.window[0], d.window[1])
         start = next((k for k, m in enumerate(here) if m.place.id == ev.location.id), None)
         if start is None:
             return []
