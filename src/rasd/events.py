@@ -243,7 +243,7 @@ class EventAssembler:
             if phrase_before(text, th.nstart, self.cues.suppress_before, 2, lo=sent.start):
                 continue
             if opinion and opinion[0] <= th.nstart and not (th.trigger.counts & count_kinds):
-                continue  # ويرى مراقبون أنه لا حل سوى … مفاوضات: what observers think, not what happened
+                continue  # ويرى محللون أن لا مخرج غير … الحوار: what observers think, not what happened
             if any(c.start <= th.nstart < c.end and c.kind not in th.trigger.counts
                    for c in ctx.counts_in(max(sent.start, th.nstart - 40), th.nend)):
                 continue  # "قتل 14 نازحا": the word names the victims of another toll, not a happening of its own
@@ -341,7 +341,7 @@ class EventAssembler:
         for k in range(len(sources) - 2, -1, -1):
             if sources[k] is None and sentence[k] == sentence[k + 1]:
                 sources[k] = sources[k + 1]
-        # … or, in a sentence that only goes on with the toll told before it (". إضافة إلى 2243 جريحا"), the
+        # … or, in a sentence that only goes on with the toll told before it (". إضافة إلى 85 جريحا"), the
         # source of the last figure before that sentence
         for k, cm in enumerate(ctx.counts):
             if sources[k] is None and cm.goes_on:
@@ -571,7 +571,7 @@ class EventAssembler:
                 last = before[-1] if before else sentence_mentions[-1]
                 gap_words = {w.lstrip("و") for w in text[last.nend:tpos].split()}
                 if gap_words & RELATIVE_PRONOUNS or self._speech_between(text[last.nend:tpos]):
-                    # ميركل التي أعلنت أن بلادها تسعى …: the name the relative clause or the report hangs on
+                    # الوزيرة التي قالت إن حكومتها تعمل على …: the name the relative clause or the report hangs on
                     speaker = last
                 else:
                     # the verb's subject is dropped: the sentence's subject goes on (السراج … التقى … وطلب)
@@ -718,7 +718,7 @@ class EventAssembler:
 
     def _host_country(self, ctx: DocContext, s_start: int, s_end: int, visitor: ActorRef | None,
                       host: ActorRef | None) -> tuple[LocationRef | None, str | None]:
-        """A meeting on a trip abroad (جولة أوروبية التقى خلالها المستشارة الألمانية) whose clause names no place,
+        """A meeting on a trip abroad (في جولة آسيوية اجتمع خلالها بالرئيس الصيني) whose clause names no place,
         when the visitor comes from another country than the one met: the place of the host's country the
         sentence names (يزور بلينكن أنقرة، حيث يلتقي نظيره التركي → Ankara), else that country itself."""
         if visitor is None or host is None or not visitor.country or not host.country \
@@ -1017,8 +1017,8 @@ def _merge_two(prev: Event, ev: Event, location: LocationRef | None) -> Event:
 
 
 def _continues(prev: Event, ev: Event) -> bool:
-    """`ev`, placed only by the sentence before, goes on telling `prev` (خسرت الوفاق … في صبراتة. وتذكر تقارير
-    أن هذه المناطق أصبحت تحت سيطرة حفتر): same kind of happening, actors that do not contradict."""
+    """`ev`, placed only by the sentence before, goes on telling `prev` (انسحبت القوات الحكومية … من غريان. وتفيد
+    أنباء بأن البلدة باتت في قبضة خصومها): same kind of happening, actors that do not contradict."""
     if (prev.acled_event_type, prev.plover) != (ev.acled_event_type, ev.plover) or prev.acled_event_type is None:
         return False
     if prev.location is None or ev.location is None or prev.location.id != ev.location.id:
