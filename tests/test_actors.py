@@ -145,7 +145,7 @@ def test_actors_validation_checks_affiliations_and_kinds(tmp_path: Path) -> None
     _write(tmp_path, "# c\nactors:\n  - id: x\n    name_en: X\n    name_ar: شخص ما\n    kind: wizard\n")
     with pytest.raises(ResourceError) as err:
         ActorDictionary.load(str(tmp_path))
-    assert "test.yaml:3" in str(err.value) and "wizard" in str(err.value)
+    assert "test.yaml:6" in str(err.value) and "wizard" in str(err.value)  # the line of the bad kind
 
 
 def test_actors_validation_rejects_duplicate_ids(tmp_path: Path) -> None:

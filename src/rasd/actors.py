@@ -44,8 +44,6 @@ KINDS: tuple[str, ...] = (
 FRAMINGS: tuple[str | None, ...] = (None, "hostile", "own")
 _DATE_RE = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
 _ID_RE = re.compile(r"^[a-z0-9][a-z0-9_.-]*$")
-_KEYS = {"id", "name_en", "name_ar", "kind", "country", "affiliation", "role", "valid_from", "valid_to",
-         "variants_ar", "variants_en", "hostile_ar", "own_ar", "descriptions_ar", "hostile_descriptions_ar", "note"}
 
 
 @dataclass(frozen=True, slots=True)
@@ -119,7 +117,7 @@ def _entry_lines(text: str) -> list[int]:
 
 
 def _parse_file(path: Path) -> list[Actor]:
-    data, shown = load_yaml(path)
+    data, shown = load_yaml(path, schema="actors")
     text = path.read_text(encoding="utf-8")
     lines = _entry_lines(text)
     if not isinstance(data, dict) or not isinstance(data.get("actors"), list):
@@ -130,9 +128,6 @@ def _parse_file(path: Path) -> list[Actor]:
         line = lines[i] if i < len(lines) else None
         if not isinstance(entry, dict):
             raise ResourceError(shown, "each actor must be a mapping", line=line)
-        unknown = set(entry) - _KEYS
-        if unknown:
-            raise ResourceError(shown, f"unknown keys: {', '.join(sorted(map(str, unknown)))}", line=line)
         for key in ("id", "name_en", "name_ar", "kind"):
             if not isinstance(entry.get(key), str) or not entry[key].strip():
                 raise ResourceError(shown, f"missing {key}", line=line)

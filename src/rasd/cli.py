@@ -164,17 +164,30 @@ def resources_validate(
     directory: Annotated[Path | None, typer.Argument(help="A data directory to check instead of the packaged one.")] = None,
     verbose: Annotated[bool, typer.Option("--verbose", "-v", help="Also list INFO lines (shared names and how they resolve).")] = False,
 ) -> None:
-    """Load every resource file and check it; exit 1 on any ERROR."""
+    """Check every resource file against its schema, load it and check it; exit 1 on any ERROR."""
     from .actors import validate_all
     from .pipeline import Resources
+    from .schemas import check_dir, resource_files
 
     stderr = Console(stderr=True)
+    if directory is not None and not directory.is_dir():
+        _err(stderr, f"{directory}: not a directory")
+        raise typer.Exit(1)
+    # every unknown key, misspelled category and wrong type of every file, one line each
+    bad = check_dir(directory)
+    for exc in bad:
+        _err(stderr, str(exc))
+    if bad:
+        if len(bad) > 1:
+            _err(stderr, f"{len(bad)} errors")
+        raise typer.Exit(1)
     try:
         res = Resources.load(directory)
     except ResourceError as exc:
         _err(stderr, str(exc))
         raise typer.Exit(1) from exc
     lines = validate_all(res.gazetteer, res.actors)
+    lines += [f"WARN {p}: not a file rasd reads (a misnamed resource file?)" for p in resource_files(directory)[1]]
     errors = [ln for ln in lines if " ERROR " in f" {ln} "]
     warnings = [ln for ln in lines if " WARN " in f" {ln} "]
     for ln in lines:

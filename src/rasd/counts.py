@@ -202,7 +202,7 @@ class CountRecognizer:
     # ------------------------------------------------------------------ loading
     @classmethod
     def load(cls, path: str | None = None, numbers: NumberRecognizer | None = None) -> CountRecognizer:
-        data, shown = load_yaml(path or _DATA_DIR / "counts.yaml")
+        data, shown = load_yaml(path or _DATA_DIR / "counts.yaml", schema="counts")
         if not isinstance(data, dict):
             raise ResourceError(shown, "top level must be a mapping")
         for key in ("kinds", "who", "kind_nouns", "groups", "of_groups", "triggers_before", "triggers_after",

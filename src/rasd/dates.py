@@ -54,7 +54,7 @@ from typing import Literal
 import yaml
 from hijridate import Gregorian, Hijri
 
-from rasd.datafiles import ResourceError, read_text
+from rasd.datafiles import ResourceError, check_yaml_node, read_text
 from rasd.normalize import normalize_name
 from rasd.segment import Token, TokenIndex, tokenize
 
@@ -971,6 +971,7 @@ class DateRecognizer:
                                 line=mark.line + 1 if mark is not None else None) from exc
         if node is None:
             raise ResourceError(shown, "empty file")
+        check_yaml_node("dates", node, shown)
         return cls(_build_lexicon(_Node(node, shown)))
 
     def find(self, norm: str, published: datetime.date | None, index: TokenIndex | None = None) -> list[DateMatch]:

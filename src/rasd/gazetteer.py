@@ -233,7 +233,7 @@ class Gazetteer:
         places: dict[str, Place] = {}
         replaced: dict[str, str] = {}
         for path in files:
-            rows, shown = read_tsv(path, PLACE_COLUMNS)
+            rows, shown = read_tsv(path, PLACE_COLUMNS, schema="gazetteer_places")
             for lineno, row in rows:
                 place = _parse_place(row, shown, lineno)
                 if place.id in places:
@@ -260,7 +260,7 @@ class Gazetteer:
             if p.parent in replaced:
                 places[pid] = replace(p, parent=replaced[p.parent])
         if (base / ALIASES_FILE).exists():
-            rows, shown = read_tsv(base / ALIASES_FILE, ALIAS_COLUMNS)
+            rows, shown = read_tsv(base / ALIASES_FILE, ALIAS_COLUMNS, schema="gazetteer_aliases")
             for lineno, row in rows:
                 pid = replaced.get(row["id"].strip(), row["id"].strip())
                 if pid not in places:
@@ -284,7 +284,7 @@ class Gazetteer:
         stop = read_stopwords(base / STOPWORDS_FILE) if (base / STOPWORDS_FILE).exists() else frozenset()
         bboxes: list[tuple[str, BBox]] = []
         if (base / BBOX_FILE).exists():
-            rows, shown = read_tsv(base / BBOX_FILE, BBOX_COLUMNS)
+            rows, shown = read_tsv(base / BBOX_FILE, BBOX_COLUMNS, schema="gazetteer_bbox")
             for lineno, row in rows:
                 try:
                     bb = BBox(float(row["min_lat"]), float(row["max_lat"]), float(row["min_lon"]),

@@ -62,7 +62,7 @@ class TriggerLexicon:
 
     @classmethod
     def load(cls, path: str | Path = "triggers.yaml") -> TriggerLexicon:
-        data, shown = load_yaml(path)
+        data, shown = load_yaml(path, schema="triggers")
         if not isinstance(data, dict) or not isinstance(data.get("triggers"), list):
             raise ResourceError(shown, "expected a mapping with a 'triggers' list")
         suffixes = _str_list(data.get("suffixes", []), shown, "suffixes")
@@ -203,7 +203,7 @@ class CueLexicon:
 
     @classmethod
     def load(cls, path: str | Path = "cues.yaml") -> CueLexicon:
-        data, shown = load_yaml(path)
+        data, shown = load_yaml(path, schema="cues")
         if not isinstance(data, dict):
             raise ResourceError(shown, "expected a mapping")
         return cls(data, shown)

@@ -108,7 +108,7 @@ class NumberRecognizer:
     # ------------------------------------------------------------------ loading
     @classmethod
     def load(cls, path: str | None = None) -> NumberRecognizer:
-        data, shown = load_yaml(path or _DATA_DIR / "numbers.yaml")
+        data, shown = load_yaml(path or _DATA_DIR / "numbers.yaml", schema="numbers")
         if not isinstance(data, dict):
             raise ResourceError(shown, "top level must be a mapping")
         for key in ("words", "proclitics", "qualifiers_before", "qualifiers_after", "vague", "year_words", "months"):
