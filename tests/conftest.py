@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -17,6 +18,27 @@ SHARED = ROOT.parent / "shared"
 def pytest_addoption(parser: pytest.Parser) -> None:
     parser.addoption("--update-golden", action="store_true",
                      help="rewrite golden files from the current output instead of comparing")
+
+
+FORBID_SKIPS = "RASD_FORBID_SKIPS"  # .ci/run sets it: there every extra and service is installed
+
+
+def _skipped(config: pytest.Config) -> int:
+    reporter = config.pluginmanager.get_plugin("terminalreporter")
+    return len(reporter.stats.get("skipped", [])) if reporter is not None else 0
+
+
+def pytest_sessionfinish(session: pytest.Session, exitstatus: int) -> None:
+    """With RASD_FORBID_SKIPS=1 a skipped test fails the run: in CI nothing may be left out quietly."""
+    if os.environ.get(FORBID_SKIPS) == "1" and _skipped(session.config) and exitstatus == 0:
+        session.exitstatus = pytest.ExitCode.TESTS_FAILED
+
+
+def pytest_terminal_summary(terminalreporter: Any, exitstatus: int, config: pytest.Config) -> None:
+    if os.environ.get(FORBID_SKIPS) == "1":
+        n = _skipped(config)
+        terminalreporter.write_line(f"skipped: {n}" + (f" — {FORBID_SKIPS}=1: a skipped test fails this run "
+                                                       "(see the reasons with -rs)" if n else ""))
 
 
 @pytest.fixture(scope="session")

@@ -8,6 +8,9 @@ from pathlib import Path
 from urllib.parse import quote
 
 import pytest
+
+STORE_EXTRA = "needs the [store] extra: python -m pip install -e '.[store]'"
+pytest.importorskip("fastapi", reason=STORE_EXTRA)
 from fastapi.testclient import TestClient
 from store_fixtures import TEXT_A, FakeExtractor, doc_id, sample_records
 

@@ -9,8 +9,9 @@ from typing import Any
 
 import pytest
 
-pa = pytest.importorskip("pyarrow")
-pq = pytest.importorskip("pyarrow.parquet")
+SPARK_EXTRA = "needs the [spark] extra: python -m pip install -e '.[spark]'"
+pa = pytest.importorskip("pyarrow", reason=SPARK_EXTRA)
+pq = pytest.importorskip("pyarrow.parquet", reason=SPARK_EXTRA)
 
 from rasd.batch import (  # noqa: E402
     TABLES,
@@ -184,7 +185,7 @@ def test_batch_jsonl_output_is_document_records(local_run: tuple[Path, Path], tm
     assert [e["record"] for e in errors] == ["line 3", "line 4", "line 6", "line 8"]
 
 
-def test_batch_parquet_directory_and_warc_inputs(local_run: tuple[Path, Path], tmp_path: Path) -> None:
+def test_batch_parquet_and_directory_inputs(local_run: tuple[Path, Path], tmp_path: Path) -> None:
     _, out_jsonl = local_run
     # Parquet with the same columns gives the same documents as JSON Lines
     table = pa.table({"id": [r["id"] for r in GOOD], "text": [r["text"] for r in GOOD],
@@ -208,6 +209,12 @@ def test_batch_parquet_directory_and_warc_inputs(local_run: tuple[Path, Path], t
     assert [(d["record"], d["content_type"]) for d in drows] == [("a.txt", "text/plain"), ("sub/b.html", "text/html")]
     assert "سرت" in drows[1]["text"] and "<p>" not in drows[1]["text"]
     assert [e["record"] for e in _rows(tmp_path / "o_dir", "errors")] == ["c.txt", "d.txt"]
+
+
+def test_batch_warc_input_reads_html_and_text_responses(local_run: tuple[Path, Path], tmp_path: Path) -> None:
+    pytest.importorskip("warcio", reason=SPARK_EXTRA)
+    _, out_jsonl = local_run
+    page = f"<html><head><title>خبر</title></head><body><article><p>{GOOD[1]['text']}</p></article></body></html>"
     # a WARC: HTML responses are read, other records skipped
     from warcio.statusandheaders import StatusAndHeaders
     from warcio.warcwriter import WARCWriter
@@ -250,7 +257,7 @@ def test_batch_cli_command(local_run: tuple[Path, Path], tmp_path: Path) -> None
 
 
 def test_batch_spark_local2_matches_local_engine(local_run: tuple[Path, Path], tmp_path: Path) -> None:
-    pytest.importorskip("pyspark")
+    pytest.importorskip("pyspark", reason=SPARK_EXTRA)
     src, out1 = local_run
     out = tmp_path / "spark"
     result = run_batch(BatchOptions(input=str(src), output=str(out), engine="spark", master="local[2]",

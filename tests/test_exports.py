@@ -9,6 +9,9 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+
+STORE_EXTRA = "needs the [store] extra: python -m pip install -e '.[store]'"
+pytest.importorskip("sqlalchemy", reason=STORE_EXTRA)
 from store_fixtures import sample_records
 
 from rasd.exports import ACLED_COLUMNS, FORMATS, acled_interaction, export_bytes, export_events

@@ -11,6 +11,9 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+
+STORE_EXTRA = "needs the [store] extra: python -m pip install -e '.[store]'"
+pytest.importorskip("sqlalchemy", reason=STORE_EXTRA)
 from sqlalchemy import func, select
 from store_fixtures import (
     PG_ENV,
