@@ -1,10 +1,13 @@
 from __future__ import annotations
 
 import json
+import tempfile
 from pathlib import Path
 from typing import Any
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from rasd.evaluation import (
     FIELDS,
@@ -218,8 +221,15 @@ def test_evaluation_field_score_zero_when_undefined() -> None:
 
 
 def _report(**f1s: tuple[int, int, int]) -> EvalReport:
-    return EvalReport(fields=tuple(FieldScore(k, *v) for k, v in f1s.items()), articles=1, failed=(),
-                      mismatches=())
+    """A report over every field the evaluator reports: the given ones with (tp, predicted, gold), the
+    others empty."""
+    return EvalReport(fields=tuple(FieldScore(k, *f1s.get(k, (0, 0, 0))) for k in FIELDS), articles=1,
+                      failed=(), mismatches=())
+
+
+def _floors(**given: dict[str, float]) -> dict[str, dict[str, float]]:
+    """Floors for every field: the given ones, and f1 0 for the others."""
+    return {k: given.get(k, {"f1": 0.0}) for k in FIELDS}
 
 
 def test_evaluation_corpus_hash_depends_on_names_and_contents(tmp_path: Path) -> None:
@@ -241,8 +251,8 @@ def test_evaluation_corpus_hash_depends_on_names_and_contents(tmp_path: Path) ->
 
 def test_evaluation_floors_check_and_raise(tmp_path: Path) -> None:
     floors = tmp_path / "floors.json"
-    floors.write_text(json.dumps({"corpus_hash": "sha256:aa", "floors": {
-        "counts": {"f1": 0.5}, "places": {"f1": 0.4, "recall": 0.9}}}), encoding="utf-8")
+    floors.write_text(json.dumps({"corpus_hash": "sha256:aa", "floors": _floors(
+        counts={"f1": 0.5}, places={"f1": 0.4, "recall": 0.9})}), encoding="utf-8")
     report = _report(counts=(1, 2, 2), places=(1, 1, 2), events=(0, 0, 0))
     assert floors_check(report, floors, "sha256:aa") == ["places recall 0.500 is below its floor 0.900"]
     problems = floors_check(report, floors, "sha256:bb")
@@ -251,34 +261,55 @@ def test_evaluation_floors_check_and_raise(tmp_path: Path) -> None:
     lines = raise_floors(_report(counts=(2, 3, 3), places=(1, 1, 2), events=(0, 0, 0)), floors, "sha256:aa")
     data = json.loads(floors.read_text(encoding="utf-8"))
     assert data["corpus_hash"] == "sha256:aa"
-    assert data["floors"]["counts"] == {"f1": 0.666}  # raised, rounded down
-    assert data["floors"]["places"] == {"recall": 0.9, "f1": 0.666}  # recall kept: only ever raised
+    assert data["floors"]["counts"] == {"f1": 0.665}  # raised: 0.667 rounded down to 0.005
+    assert data["floors"]["places"] == {"recall": 0.9, "f1": 0.665}  # recall kept: only ever raised
     assert data["floors"]["events"] == {"f1": 0.0}
     assert any("kept 0.900" in ln and "--lower" in ln for ln in lines)
     assert floors_check(_report(counts=(2, 3, 3), places=(1, 1, 2), events=(0, 0, 0)), floors,
                         "sha256:aa") == ["places recall 0.500 is below its floor 0.900"]
 
     raise_floors(_report(counts=(1, 3, 3), places=(1, 1, 2), events=(0, 0, 0)), floors, "sha256:aa")
-    assert json.loads(floors.read_text(encoding="utf-8"))["floors"]["counts"] == {"f1": 0.666}
+    assert json.loads(floors.read_text(encoding="utf-8"))["floors"]["counts"] == {"f1": 0.665}
 
     raise_floors(_report(counts=(1, 3, 3), places=(1, 1, 2), events=(0, 0, 0)), floors, "sha256:cc",
                  allow_lower=True)
     data = json.loads(floors.read_text(encoding="utf-8"))
     assert data["corpus_hash"] == "sha256:cc"
-    assert data["floors"]["counts"] == {"f1": 0.333}
+    assert data["floors"]["counts"] == {"f1": 0.33}  # 0.333 rounded down to 0.005
     assert data["floors"]["places"]["recall"] == 0.5
     assert floors_check(_report(counts=(1, 3, 3), places=(1, 1, 2), events=(0, 0, 0)), floors, "sha256:cc") == []
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.integers(min_value=0, max_value=500), st.integers(min_value=1, max_value=500))
+def test_evaluation_floors_pin_the_score_rounded_down_to_half_a_point(tp: int, gold: int) -> None:
+    tp = min(tp, gold)
+    with tempfile.TemporaryDirectory() as tmp:
+        floors = Path(tmp) / "floors.json"
+        report = _report(counts=(tp, gold, gold))
+        raise_floors(report, floors, "sha256:aa")
+        pinned = json.loads(floors.read_text(encoding="utf-8"))["floors"]["counts"]["f1"]
+        measured = report.field("counts").f1
+        assert pinned <= measured + 1e-9 and measured - pinned < 0.005 + 1e-9
+        assert round(pinned * 1000) % 5 == 0
+        assert floors_check(report, floors, "sha256:aa") == []
 
 
 def test_evaluation_floors_file_errors(tmp_path: Path) -> None:
     from rasd.datafiles import ResourceError
 
     floors = tmp_path / "floors.json"
-    floors.write_text(json.dumps({"corpus_hash": "h", "floors": {"nonsense": {"f1": 0.1}}}), encoding="utf-8")
-    with pytest.raises(ResourceError, match="unknown field 'nonsense'"):
-        floors_check(_report(counts=(0, 0, 0)), floors, "h")
-    floors.write_text(json.dumps({"corpus_hash": "h", "floors": {"counts": {"f1": 2}}}), encoding="utf-8")
-    with pytest.raises(ResourceError, match=r"\[0, 1\]"):
-        floors_check(_report(counts=(0, 0, 0)), floors, "h")
+    h = "sha256:aa"
+    for data, problem in (
+            ({"corpus_hash": h, "floors": {**_floors(), "nonsense": {"f1": 0.1}}}, "unknown field 'nonsense'"),
+            ({"corpus_hash": h, "floors": _floors(counts={"f1": 2})}, r"\[0, 1\]"),
+            ({"corpus_hash": h, "floors": {k: v for k, v in _floors().items() if k != "actors"}},
+             "no f1 floor for actors"),
+            ({"corpus_hash": h, "floors": _floors(dates={"recall": 0.5})}, "no f1 floor for dates"),
+            ({"floors": _floors()}, "corpus_hash"),
+            ({"corpus_hash": h, "floors": _floors(), "margin": 0.02}, "unknown key 'margin'")):
+        floors.write_text(json.dumps(data), encoding="utf-8")
+        with pytest.raises(ResourceError, match=problem):
+            floors_check(_report(), floors, h)
     with pytest.raises(ResourceError, match="cannot read"):
         floors_check(_report(counts=(0, 0, 0)), tmp_path / "none.json", "h")

@@ -42,7 +42,7 @@ from .evaluation import (
 )
 
 GOLD_SUFFIX = ".gold.json"
-DEFAULT_MARGIN = 0.02
+DEFAULT_MARGIN = 0.0
 TOP_ERRORS = 10
 
 

@@ -629,7 +629,13 @@ def corpus_hash(paths: Iterable[str | Path]) -> str:
     return f"sha256:{h.hexdigest()}"
 
 
-def _read_floors(floors_file: Path) -> tuple[str | None, dict[str, dict[str, float]]]:
+FLOOR_STEP = 0.005  # floors are pinned at the measured score rounded down to this step
+
+
+def _read_floors(floors_file: Path, *, complete: bool = True) -> tuple[str, dict[str, dict[str, float]]]:
+    """The pinned corpus hash and floors of a floors file. Every field the evaluator reports must have an
+    F1 floor and the corpus hash must be there: a file that lacks one is an error, never a check quietly
+    skipped (`complete=False` reads what there is, for re-pinning an incomplete file)."""
     shown = str(floors_file)
     try:
         data = json.loads(Path(floors_file).read_text(encoding="utf-8"))
@@ -637,11 +643,19 @@ def _read_floors(floors_file: Path) -> tuple[str | None, dict[str, dict[str, flo
         raise ResourceError(shown, f"cannot read: {exc.strerror or exc}") from None
     except (json.JSONDecodeError, UnicodeDecodeError) as exc:
         raise ResourceError(shown, f"invalid JSON: {exc}") from None
-    if not isinstance(data, dict) or not isinstance(data.get("floors", {}), dict):
+    if not isinstance(data, dict) or not isinstance(data.get("floors"), dict):
         raise ResourceError(shown, 'expected {"corpus_hash": ..., "floors": {field: {metric: value}}}')
+    unknown_keys = sorted(set(data) - {"corpus_hash", "floors"})
+    if unknown_keys:
+        raise ResourceError(shown, f"unknown key {unknown_keys[0]!r}; expected corpus_hash and floors")
     pinned = data.get("corpus_hash")
+    if not isinstance(pinned, str) or not pinned.startswith("sha256:"):
+        if not complete:
+            pinned = ""
+        else:
+            raise ResourceError(shown, "corpus_hash: expected the 'sha256:…' hash of the corpus the floors were pinned on")
     floors: dict[str, dict[str, float]] = {}
-    for field, metrics in data.get("floors", {}).items():
+    for field, metrics in data["floors"].items():
         if field not in FIELDS:
             raise ResourceError(shown, f"unknown field {field!r}; expected one of {', '.join(FIELDS)}")
         if not isinstance(metrics, dict):
@@ -652,7 +666,11 @@ def _read_floors(floors_file: Path) -> tuple[str | None, dict[str, dict[str, flo
             if isinstance(value, bool) or not isinstance(value, (int, float)) or not 0 <= value <= 1:
                 raise ResourceError(shown, f"floors.{field}.{metric}: expected a number in [0, 1]")
         floors[field] = {m: float(v) for m, v in metrics.items()}
-    return (pinned if isinstance(pinned, str) else None), floors
+    missing = [f for f in FIELDS if "f1" not in floors.get(f, {})]
+    if missing and complete:
+        raise ResourceError(shown, f"no f1 floor for {', '.join(missing)}: every field the evaluator reports "
+                                   "needs one (pin it with rasd eval … --update-floors)")
+    return pinned, floors
 
 
 def floors_check(report: EvalReport, floors_file: Path, corpus_hash: str) -> list[str]:
@@ -673,12 +691,14 @@ def floors_check(report: EvalReport, floors_file: Path, corpus_hash: str) -> lis
 
 
 def _floor_of(value: float, margin: float) -> float:
-    return max(0.0, math.floor((value - margin) * 1000 + 1e-6) / 1000)
+    """`value` less `margin`, rounded down to FLOOR_STEP (0.5 points)."""
+    steps = math.floor((value - margin) / FLOOR_STEP + 1e-6)
+    return max(0.0, round(steps * FLOOR_STEP, 3))
 
 
 def raise_floors(report: EvalReport, floors_file: Path, corpus_hash: str, *, allow_lower: bool = False,
                  margin: float = 0.0, metrics: Sequence[str] = ("f1",)) -> list[str]:
-    """Pin floors at the report's scores (rounded down to 3 decimals, less `margin`) for `corpus_hash`.
+    """Pin floors at the report's scores (less `margin`, rounded down to FLOOR_STEP) for `corpus_hash`.
 
     Floors only ever go up: a floor above today's score is kept unless `allow_lower` (the CLI's --lower),
     the explicit act to lower it. Metrics already floored in the file are updated too. Writes the file and
@@ -689,7 +709,7 @@ def raise_floors(report: EvalReport, floors_file: Path, corpus_hash: str, *, all
     floors_file = Path(floors_file)
     old: dict[str, dict[str, float]] = {}
     if floors_file.exists():
-        _, old = _read_floors(floors_file)
+        _, old = _read_floors(floors_file, complete=False)  # an incomplete file is completed
     new: dict[str, dict[str, float]] = {}
     lines: list[str] = []
     for fs in report.fields:
