@@ -8,6 +8,8 @@ Measures, on a corpus made by generate_corpus.py (seeded, so the same every time
     (decode + the whole pipeline) in articles/s and MB/s, and the floor (decode + normalize + segment and
     tokenize only); floor and pipeline passes alternate (--rounds, default 3) and the medians are reported,
     the ratio as the median of the per-round ratios;
+  - the same on real text, where ../shared/dev exists: its reports' paragraphs tiled into articles of ~--kb
+    (read in place, never copied into the repository; only figures enter the report);
   - time per article as its length grows from 1 KB to 64 KB, and the log-log slope (1.0 = linear);
   - `rasd batch` on the local engine with 1 and 2 workers and on Spark local[1] and local[2]: wall time,
     speedups, and whether all four wrote byte-identical output;
@@ -36,6 +38,7 @@ from pathlib import Path
 from typing import Any
 
 HERE = Path(__file__).resolve().parent
+SHARED_DEV = HERE.parent.parent / "shared" / "dev"
 sys.path.insert(0, str(HERE))
 
 from generate_corpus import generate, make_article  # noqa: E402
@@ -61,6 +64,29 @@ def _rss_mb(field: str = "VmHWM") -> float:
 def _load_corpus(path: Path) -> list[dict[str, str]]:
     with open(path, encoding="utf-8") as fh:
         return [json.loads(line) for line in fh]
+
+
+def real_corpus(dev: Path, n: int, kb: float) -> list[dict[str, Any]]:
+    """`n` articles of about `kb` KB tiled from the paragraphs of the real reports in `dev`, taken in order and
+    cycled: real wording at the synthetic corpus's article size."""
+    paragraphs = [para.strip() for path in sorted(dev.glob("*.txt"))
+                  for para in path.read_text(encoding="utf-8").splitlines() if para.strip()]
+    if not paragraphs:
+        return []
+    articles: list[dict[str, Any]] = []
+    current: list[str] = []
+    size = 0
+    i = 0
+    while len(articles) < n:
+        para = paragraphs[i % len(paragraphs)]
+        i += 1
+        current.append(para)
+        size += len(para.encode("utf-8")) + 1
+        if size >= kb * 1024:
+            articles.append({"id": f"real-{len(articles)}", "text": "\n".join(current), "source": "dev",
+                             "published": None})
+            current, size = [], 0
+    return articles
 
 
 # ---- child: one process --------------------------------------------------------------------------------
@@ -275,6 +301,8 @@ def main() -> None:
     ap.add_argument("--work", type=Path, default=None, help="scratch directory (default: a temporary one)")
     ap.add_argument("--unit-size", type=int, default=100, help="rasd batch unit size (default 100)")
     ap.add_argument("--length-budget-kb", type=int, default=512, help="KB of text per length point")
+    ap.add_argument("--real-n", type=int, default=500,
+                    help="articles tiled from ../shared/dev for the real-text pass (default 500; 0: none)")
     ap.add_argument("--skip-spark", action="store_true")
     ap.add_argument("--skip-engines", action="store_true")
     ap.add_argument("--profile", action="store_true", help="write a pyinstrument profile next to the report")
@@ -310,6 +338,18 @@ def main() -> None:
     single = _child("single", single_args)
     print(f"  {single['pipeline']['articles_per_s']} articles/s, floor {single['floor']['articles_per_s']}/s, "
           f"peak RSS {single['peak_rss_mb']} MB", file=sys.stderr)
+    single_real: dict[str, Any] = {}
+    real = real_corpus(SHARED_DEV, args.real_n, args.kb) if SHARED_DEV.is_dir() and args.real_n > 0 else []
+    if real:
+        real_path = work / "real.jsonl"
+        with open(real_path, "w", encoding="utf-8") as fh:
+            for row in real:
+                fh.write(json.dumps(row, ensure_ascii=False) + "\n")
+        print(f"single process, real text ({len(real)} articles tiled from {SHARED_DEV}) …", file=sys.stderr)
+        single_real = _child("single", ["--corpus", str(real_path), "--rounds", str(args.rounds)])
+        real_path.unlink()
+        print(f"  {single_real['pipeline']['articles_per_s']} articles/s, floor "
+              f"{single_real['floor']['articles_per_s']}/s", file=sys.stderr)
     print("article length 1–64 KB …", file=sys.stderr)
     lengths = _child("lengths", ["--seed", str(args.seed), "--length-budget-kb", str(args.length_budget_kb)])
     engines: dict[str, Any] = {}
@@ -333,6 +373,7 @@ def main() -> None:
         "corpus": {"articles": len(rows), "mb": round(total_bytes / 1e6, 3),
                    "mean_kb": round(total_bytes / len(rows) / 1024, 2), "seed": args.seed},
         "single_process": single,
+        "single_process_real": single_real,
         "length_scaling": lengths,
         "engines": engines,
         "targets": {
