@@ -33,6 +33,8 @@ SCHEMA_VERSION = 1
 
 @dataclass(frozen=True, slots=True)
 class Tables:
+    """The store's tables, built together in one `MetaData`."""
+
     metadata: MetaData
     migrations: Table
     documents: Table
@@ -45,15 +47,19 @@ class Tables:
     tolls: Table
 
 
-def build_metadata() -> Tables:
-    md = MetaData()
-    migrations = Table(
+def _migrations_table(md: MetaData) -> Table:
+    """The migrations applied to the store, one row per schema version."""
+    return Table(
         "schema_migrations", md,
         Column("version", Integer, primary_key=True, autoincrement=False),
         Column("description", String(200), nullable=False),
         Column("applied_at", String(40), nullable=False),
     )
-    documents = Table(
+
+
+def _documents_table(md: MetaData) -> Table:
+    """One row per stored document: its text, metadata, the record as extracted and its reprint link."""
+    return Table(
         "documents", md,
         Column("id", String(80), primary_key=True),            # sha256:<hex of the original text>
         Column("external_id", String(200)),                    # the id an input gave (JSON Lines "id")
@@ -77,14 +83,22 @@ def build_metadata() -> Tables:
         Index("ix_documents_published", "published"),
         Index("ix_documents_reprint_of", "reprint_of"),
     )
-    doc_shingles = Table(
+
+
+def _doc_shingles_table(md: MetaData) -> Table:
+    """The bottom-k shingle sketch of each document (reprint detection)."""
+    return Table(
         "doc_shingles", md,
         Column("document_id", String(80), ForeignKey("documents.id", ondelete="CASCADE"), nullable=False),
         Column("hash", Integer, nullable=False),
         UniqueConstraint("document_id", "hash", name="uq_doc_shingles"),
         Index("ix_doc_shingles_hash", "hash"),
     )
-    mentions = Table(
+
+
+def _mentions_table(md: MetaData) -> Table:
+    """The mentions of each document (actors, places, dates …) as spans into its text."""
+    return Table(
         "mentions", md,
         Column("document_id", String(80), ForeignKey("documents.id", ondelete="CASCADE"), primary_key=True),
         Column("id", String(40), primary_key=True),
@@ -96,7 +110,11 @@ def build_metadata() -> Tables:
         Column("framing", String(40)),
         Index("ix_mentions_ref", "kind", "ref"),
     )
-    events = Table(
+
+
+def _events_table(md: MetaData) -> Table:
+    """One row per extracted event, with the canonical event of its happening (`merged_id`)."""
+    return Table(
         "events", md,
         Column("uid", String(130), primary_key=True),          # <document id>/<event id>
         Column("document_id", String(80), ForeignKey("documents.id", ondelete="CASCADE"), nullable=False),
@@ -141,7 +159,11 @@ def build_metadata() -> Tables:
         Index("ix_events_match", "plover", "location_id", "date_start"),
         Index("ix_events_acled", "acled_event_type"),
     )
-    event_actors = Table(
+
+
+def _event_actors_table(md: MetaData) -> Table:
+    """Every actor of every event, by role and position."""
+    return Table(
         "event_actors", md,
         Column("event_uid", String(130), ForeignKey("events.uid", ondelete="CASCADE"), primary_key=True),
         Column("position", Integer, primary_key=True, autoincrement=False),
@@ -152,7 +174,11 @@ def build_metadata() -> Tables:
         Column("kind", String(40)),
         Index("ix_event_actors_actor", "actor_id"),
     )
-    counts = Table(
+
+
+def _counts_table(md: MetaData) -> Table:
+    """The counts of each document (`event_uid` null) and of each of its events."""
+    return Table(
         "counts", md,
         Column("id", Integer, primary_key=True, autoincrement=True),
         Column("document_id", String(80), ForeignKey("documents.id", ondelete="CASCADE"), nullable=False),
@@ -171,7 +197,11 @@ def build_metadata() -> Tables:
         Index("ix_counts_document", "document_id"),
         Index("ix_counts_event", "event_uid"),
     )
-    event_sources = Table(
+
+
+def _event_sources_table(md: MetaData) -> Table:
+    """The reports of each happening: its member events, keyed by its canonical event."""
+    return Table(
         "event_sources", md,
         Column("merged_id", String(130), nullable=False),
         Column("event_uid", String(130), ForeignKey("events.uid", ondelete="CASCADE"), nullable=False),
@@ -182,7 +212,11 @@ def build_metadata() -> Tables:
         UniqueConstraint("merged_id", "event_uid", name="uq_event_sources"),
         Index("ix_event_sources_merged", "merged_id"),
     )
-    tolls = Table(
+
+
+def _tolls_table(md: MetaData) -> Table:
+    """Cumulative toll points, one per cumulative count of an event; `series` groups them."""
+    return Table(
         "tolls", md,
         Column("id", Integer, primary_key=True, autoincrement=True),
         Column("series", String(400), nullable=False),         # campaign|place|kind|who
@@ -204,11 +238,18 @@ def build_metadata() -> Tables:
         Column("end", Integer, nullable=False),
         Index("ix_tolls_series", "series", "date"),
     )
-    return Tables(md, migrations, documents, doc_shingles, mentions, events, event_actors, counts,
-                  event_sources, tolls)
+
+
+def build_metadata() -> Tables:
+    """A fresh `MetaData` holding every table of the store (each `Store` builds its own)."""
+    md = MetaData()
+    return Tables(md, *(build(md) for build in (
+        _migrations_table, _documents_table, _doc_shingles_table, _mentions_table, _events_table,
+        _event_actors_table, _counts_table, _event_sources_table, _tolls_table)))
 
 
 def _migration_1(conn: Connection, t: Tables) -> None:
+    """Create every table of the initial schema."""
     t.metadata.create_all(conn, tables=[x for x in t.metadata.sorted_tables if x is not t.migrations])
 
 
@@ -218,6 +259,7 @@ MIGRATIONS: tuple[tuple[int, str, Callable[[Connection, Tables], None]], ...] = 
 
 
 def current_version(conn: Connection, t: Tables) -> int:
+    """The schema version the store has reached (0: no schema yet)."""
     if not inspect(conn).has_table(t.migrations.name):
         return 0
     versions = conn.execute(select(t.migrations.c.version)).scalars().all()
