@@ -27,6 +27,7 @@ from store_fixtures import (
 
 from rasd.records import Count
 from rasd.store import EventFilter, Store, TollFilter, incident_fatalities
+from rasd.store import tolls as store_tolls
 from rasd.store.schema import SCHEMA_VERSION
 
 FIXTURES = Path(__file__).with_name("store_fixtures.py")
@@ -182,7 +183,7 @@ def test_store_failed_ingest_leaves_no_half_document(store: Store, monkeypatch: 
     def boom(*_args: object) -> None:
         raise RuntimeError("disk on fire")
 
-    monkeypatch.setattr(store, "_append_tolls", boom)
+    monkeypatch.setattr(store_tolls, "append_tolls", boom)  # the last write of an ingest
     with pytest.raises(RuntimeError):
         store.ingest(rec)
     monkeypatch.undo()

@@ -1,0 +1,141 @@
+"""Query filters for events and tolls, and the SQL conditions and orderings they become."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any, Literal
+
+from sqlalchemy import ColumnElement, exists, func, literal, or_, select
+
+from rasd.normalize import normalize_name
+from rasd.store.schema import Tables
+
+SortKey = Literal["date", "-date", "confidence", "-confidence", "fatalities", "-fatalities"]
+SORT_KEYS: tuple[str, ...] = ("date", "-date", "confidence", "-confidence", "fatalities", "-fatalities")
+
+
+@dataclass(frozen=True, slots=True)
+class EventFilter:
+    """Which events a query returns; every field left None matches everything."""
+
+    date_from: str | None = None
+    date_to: str | None = None
+    country: str | None = None
+    place: str | None = None
+    actor: str | None = None
+    acled_type: str | None = None
+    plover: str | None = None
+    modality: str | None = None
+    min_confidence: float | None = None
+    q: str | None = None
+    document_id: str | None = None
+    merged: bool = True  # one row per happening (its canonical event); False: every document's event
+
+
+@dataclass(frozen=True, slots=True)
+class TollFilter:
+    """Which toll points a toll-series query returns; every field left None matches everything."""
+
+    country: str | None = None
+    place: str | None = None
+    kind: str | None = None
+    who: str | None = None
+    campaign: str | None = None
+    date_from: str | None = None
+    date_to: str | None = None
+
+
+def like_escape(value: str) -> str:
+    """`value` with LIKE's wildcards escaped (escape character: backslash)."""
+    return value.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+
+
+def event_conditions(t: Tables, f: EventFilter) -> list[ColumnElement[bool]]:
+    """The WHERE conditions on `events` that select the events `f` asks for."""
+    e = t.events
+    cond: list[ColumnElement[bool]] = []
+    if f.merged:
+        cond.append(e.c.uid == e.c.merged_id)
+    if f.date_from:
+        cond.append(e.c.date_end >= f.date_from)
+    if f.date_to:
+        cond.append(e.c.date_start <= f.date_to)
+    if f.country:
+        cond.append(e.c.country == f.country.upper())
+    if f.place:
+        p = f.place.strip()
+        cond.append(or_(e.c.location_id == p, func.lower(e.c.location_name_en) == p.lower(),
+                        e.c.location_name_ar == p))
+    if f.actor:
+        cond.append(_actor_condition(t, f.actor.strip()))
+    if f.acled_type:
+        cond.append(_acled_condition(t, f.acled_type))
+    return cond + _detail_conditions(t, f)
+
+
+def _actor_condition(t: Tables, a: str) -> ColumnElement[bool]:
+    """Events with an actor (any role) whose id, English or Arabic name is `a`."""
+    e, ea = t.events, t.event_actors
+    return exists(select(literal(1)).where(
+        ea.c.event_uid == e.c.uid,
+        or_(ea.c.actor_id == a, func.lower(ea.c.name_en) == a.lower(), ea.c.name_ar == a)))
+
+
+def _acled_condition(t: Tables, acled_type: str) -> ColumnElement[bool]:
+    """Events of an ACLED type or sub-type; "none"/"null" selects events without one."""
+    e = t.events
+    if acled_type.lower() in ("none", "null"):
+        return e.c.acled_event_type.is_(None)
+    return or_(e.c.acled_event_type == acled_type, e.c.acled_sub_event_type == acled_type)
+
+
+def _detail_conditions(t: Tables, f: EventFilter) -> list[ColumnElement[bool]]:
+    """The conditions for PLOVER code, modality, confidence, document and text search."""
+    e = t.events
+    cond: list[ColumnElement[bool]] = []
+    if f.plover:
+        cond.append(e.c.plover == f.plover.upper())
+    if f.modality:
+        cond.append(e.c.modality.in_([m.strip() for m in f.modality.split(",") if m.strip()]))
+    if f.min_confidence is not None:
+        cond.append(e.c.confidence >= f.min_confidence)
+    if f.document_id:
+        cond.append(e.c.document_id == f.document_id)
+    if f.q:
+        needle = normalize_name(f.q)
+        if needle:
+            cond.append(e.c.search_text.like(f"%{like_escape(needle)}%", escape="\\"))
+    return cond
+
+
+def event_order(t: Tables, sort: str) -> list[Any]:
+    """ORDER BY for a sort key (a SORT_KEYS member; "-" descending), ties broken by event uid."""
+    e = t.events
+    if sort not in SORT_KEYS:
+        raise ValueError(f"unknown sort {sort!r}; one of {', '.join(SORT_KEYS)}")
+    col = {"date": e.c.date_start, "confidence": e.c.confidence, "fatalities": e.c.fatalities}[sort.lstrip("-")]
+    if sort.startswith("-"):
+        return [col.desc().nulls_last(), e.c.uid]
+    return [col.asc().nulls_last(), e.c.uid]
+
+
+def toll_conditions(t: Tables, f: TollFilter) -> list[ColumnElement[bool]]:
+    """The WHERE conditions on `tolls` that select the toll points `f` asks for."""
+    tl = t.tolls
+    cond: list[ColumnElement[bool]] = []
+    if f.country:
+        cond.append(tl.c.country == f.country.upper())
+    if f.place:
+        cond.append(or_(tl.c.place_id == f.place, func.lower(tl.c.place_name_en) == f.place.lower(),
+                        tl.c.place_name_ar == f.place))
+    if f.kind:
+        cond.append(tl.c.kind == f.kind)
+    if f.who:
+        cond.append(tl.c.who == f.who)
+    if f.campaign:
+        cond.append(tl.c.campaign.like(f"%{like_escape(f.campaign)}%", escape="\\"))
+    if f.date_from:
+        cond.append(tl.c.date >= f.date_from)
+    if f.date_to:
+        cond.append(tl.c.date <= f.date_to)
+    return cond

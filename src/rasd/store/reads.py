@@ -1,0 +1,214 @@
+"""Queries: events (one per happening, with every report), documents, statistics and an integrity check.
+
+Every function reads through the connection it is given and returns plain JSON-ready dicts.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Sequence
+from typing import Any
+
+from sqlalchemy import ColumnElement, Connection, Select, exists, func, literal, select
+
+from rasd.store.filters import EventFilter, TollFilter, event_conditions, event_order
+from rasd.store.schema import SCHEMA_VERSION, Tables
+from rasd.store.tolls import toll_series
+
+
+def count_events(conn: Connection, t: Tables, f: EventFilter) -> int:
+    """How many events match the filter."""
+    e = t.events
+    return int(conn.execute(select(func.count()).select_from(e).where(*event_conditions(t, f))).scalar_one())
+
+
+def query_events(conn: Connection, t: Tables, f: EventFilter, *, limit: int, offset: int,
+                 sort: str) -> dict[str, Any]:
+    """A page of events: {"total", "limit", "offset", "sort", "items": [event dict, …]}."""
+    e = t.events
+    conds = event_conditions(t, f)
+    q: Select[Any] = select(e).where(*conds).order_by(*event_order(t, sort)).limit(limit).offset(offset)
+    total = int(conn.execute(select(func.count()).select_from(e).where(*conds)).scalar_one())
+    rows = conn.execute(q).mappings().all()
+    items = event_items(conn, t, rows)
+    return {"total": total, "limit": limit, "offset": offset, "sort": sort, "items": items}
+
+
+def _sources(conn: Connection, t: Tables, merged_ids: list[str]) -> dict[str, list[dict[str, Any]]]:
+    """The reports of each happening, oldest first: its source, document and the figures it gave."""
+    src = t.event_sources
+    src_rows = conn.execute(
+        select(src.c.merged_id, src.c.event_uid, src.c.document_id, src.c.source, src.c.published,
+               src.c.reprint_of, t.events.c.fatalities, t.events.c.cumulative_killed,
+               t.events.c.source_attribution, t.documents.c.ingested_at)
+        .join(t.events, t.events.c.uid == src.c.event_uid)
+        .join(t.documents, t.documents.c.id == src.c.document_id)
+        .where(src.c.merged_id.in_(merged_ids))
+        .order_by(src.c.published.asc().nulls_last(), src.c.event_uid)).mappings().all()
+    sources: dict[str, list[dict[str, Any]]] = {}
+    for s in src_rows:
+        sources.setdefault(s["merged_id"], []).append({
+            "event_id": s["event_uid"], "document_id": s["document_id"], "source": s["source"],
+            "published": s["published"], "reprint_of": s["reprint_of"], "fatalities": s["fatalities"],
+            "cumulative_killed": s["cumulative_killed"], "source_attribution": s["source_attribution"],
+            "ingested_at": s["ingested_at"]})
+    return sources
+
+
+def event_items(conn: Connection, t: Tables, rows: Sequence[Any]) -> list[dict[str, Any]]:
+    """Event rows as API dicts: the stored event with its happening's reports and merged fatalities."""
+    if not rows:
+        return []
+    sources = _sources(conn, t, sorted({r["merged_id"] for r in rows}))
+    items = []
+    for r in rows:
+        body = json.loads(r["event_json"])
+        srcs = sources.get(r["merged_id"], [])
+        reported = [s["fatalities"] for s in srcs if s["fatalities"] is not None]
+        body.update({
+            "id": r["uid"], "event_id": r["event_id"], "document_id": r["document_id"],
+            "merged_id": r["merged_id"], "canonical": r["uid"] == r["merged_id"],
+            "country": r["country"], "evidence_text": r["evidence_text"], "fatalities_reported": r["fatalities"],
+            # ACLED's rule: when reports of one event differ, the most conservative figure
+            "fatalities": min(reported) if reported else 0,
+            "fatalities_known": bool(reported),
+            "fatalities_low": min(reported) if reported else 0,
+            "fatalities_high": max(reported) if reported else 0,
+            "cumulative_killed": r["cumulative_killed"],
+            "n_sources": len(srcs), "sources": srcs})
+        items.append(body)
+    return items
+
+
+def get_event(conn: Connection, t: Tables, uid: str) -> dict[str, Any] | None:
+    """One event with every report of its happening (counts per source, conflicting figures kept)."""
+    e, d = t.events, t.documents
+    row = conn.execute(select(e).where(e.c.uid == uid)).mappings().first()
+    if row is None:
+        return None
+    item = event_items(conn, t, [row])[0]
+    members = conn.execute(select(e.c.uid, e.c.event_json, e.c.document_id, d.c.source, d.c.published, d.c.title)
+                           .join(d, d.c.id == e.c.document_id)
+                           .where(e.c.merged_id == row["merged_id"]).order_by(e.c.uid)).mappings().all()
+    doc = conn.execute(select(d.c.title, d.c.source, d.c.published).where(
+        d.c.id == row["document_id"])).mappings().first()
+    reports = []
+    for m in members:
+        body = json.loads(m["event_json"])
+        reports.append({"event_id": m["uid"], "document_id": m["document_id"], "source": m["source"],
+                        "published": m["published"], "title": m["title"], "counts": body.get("counts", []),
+                        "source_attribution": body.get("source_attribution"),
+                        "modality": body.get("modality")})
+    item["reports"] = reports
+    item["document"] = dict(doc) if doc else None
+    return item
+
+
+def get_document(conn: Connection, t: Tables, document_id: str) -> dict[str, Any] | None:
+    """The document text with its mentions, events (store ids) and counts; spans index `text`."""
+    d = t.documents
+    row = conn.execute(select(d).where(d.c.id == document_id)).mappings().first()
+    if row is None:
+        return None
+    rec = json.loads(row["record_json"])
+    reprints = conn.execute(select(d.c.id, d.c.source).where(d.c.reprint_of == document_id)
+                            .order_by(d.c.id)).mappings().all()
+    ev_rows = conn.execute(select(t.events.c.uid, t.events.c.event_id, t.events.c.merged_id)
+                           .where(t.events.c.document_id == document_id)).mappings().all()
+    by_event = {r["event_id"]: r for r in ev_rows}
+    events = []
+    for ev in rec.get("events", []):
+        r = by_event.get(ev["id"])
+        ev = dict(ev)
+        if r is not None:
+            ev["event_id"] = ev["id"]
+            ev["id"] = r["uid"]
+            ev["merged_id"] = r["merged_id"]
+        events.append(ev)
+    return {
+        "schema": rec.get("schema"), "document": rec.get("document"), "text": row["text"],
+        "mentions": rec.get("mentions", []), "events": events, "counts": rec.get("counts", []),
+        "reprint_of": row["reprint_of"], "reprint_similarity": row["reprint_similarity"],
+        "reprints": [dict(x) for x in reprints], "ingested_at": row["ingested_at"],
+        "external_id": row["external_id"]}
+
+
+def list_documents(conn: Connection, t: Tables, *, limit: int, offset: int) -> dict[str, Any]:
+    """A page of stored documents, newest first."""
+    d = t.documents
+    total = int(conn.execute(select(func.count()).select_from(d)).scalar_one())
+    rows = conn.execute(select(d.c.id, d.c.source, d.c.published, d.c.title, d.c.length, d.c.n_events,
+                               d.c.reprint_of, d.c.ingested_at)
+                        .order_by(d.c.published.desc().nulls_last(), d.c.id)
+                        .limit(limit).offset(offset)).mappings().all()
+    return {"total": total, "limit": limit, "offset": offset, "items": [dict(r) for r in rows]}
+
+
+def _breakdowns(conn: Connection, t: Tables, conds: list[ColumnElement[bool]]) -> dict[str, Any]:
+    """Matching events counted by ACLED type, PLOVER code, country and modality, and their date range."""
+    e = t.events
+
+    def group(col: Any) -> dict[str, int]:
+        rows = conn.execute(select(col, func.count()).where(*conds).group_by(col).order_by(col)).all()
+        return {str(k) if k is not None else "": int(n) for k, n in rows}
+
+    out: dict[str, Any] = {
+        "events": int(conn.execute(select(func.count()).select_from(e).where(*conds)).scalar_one()),
+        "by_acled_type": group(e.c.acled_event_type), "by_plover": group(e.c.plover),
+        "by_country": group(e.c.country), "by_modality": group(e.c.modality)}
+    date_rng = conn.execute(select(func.min(e.c.date_start), func.max(e.c.date_end)).where(*conds)).first()
+    out["date_min"] = date_rng[0] if date_rng else None
+    out["date_max"] = date_rng[1] if date_rng else None
+    return out
+
+
+def _timeline(conn: Connection, t: Tables, conds: list[ColumnElement[bool]]) -> list[dict[str, Any]]:
+    """Events and merged fatalities (the most conservative report of each happening) per day."""
+    e = t.events
+    per_happening = (select(e.c.merged_id, func.min(e.c.fatalities).label("f"))
+                     .where(e.c.fatalities.is_not(None)).group_by(e.c.merged_id).subquery())
+    fat_rows = conn.execute(
+        select(e.c.date_start, func.count(), func.coalesce(func.sum(per_happening.c.f), 0))
+        .select_from(e.outerjoin(per_happening, per_happening.c.merged_id == e.c.uid))
+        .where(*conds, e.c.date_start.is_not(None)).group_by(e.c.date_start).order_by(e.c.date_start)).all()
+    return [{"date": d_, "events": int(n), "fatalities": int(fat)} for d_, n, fat in fat_rows]
+
+
+def stats(conn: Connection, t: Tables, f: EventFilter) -> dict[str, Any]:
+    """Totals, breakdowns, the events timeline and the latest cumulative tolls of the matching events."""
+    conds = event_conditions(t, f)
+    n_docs = int(conn.execute(select(func.count()).select_from(t.documents)).scalar_one())
+    n_reprints = int(conn.execute(select(func.count()).select_from(t.documents)
+                                  .where(t.documents.c.reprint_of.is_not(None))).scalar_one())
+    n_all = int(conn.execute(select(func.count()).select_from(t.events)).scalar_one())
+    parts = _breakdowns(conn, t, conds)
+    timeline = _timeline(conn, t, conds)
+    series = toll_series(conn, t, TollFilter(country=f.country, date_from=f.date_from, date_to=f.date_to))
+    latest_killed = sum(s["latest"]["value"] for s in series if s["kind"] == "killed" and s["who"] == "total")
+    return {
+        "schema_version": SCHEMA_VERSION, "documents": n_docs, "reprints": n_reprints, "events_stored": n_all,
+        "events": parts["events"], "by_acled_type": parts["by_acled_type"], "by_plover": parts["by_plover"],
+        "by_country": parts["by_country"], "by_modality": parts["by_modality"], "date_min": parts["date_min"],
+        "date_max": parts["date_max"], "fatalities": sum(x["fatalities"] for x in timeline), "timeline": timeline,
+        "toll_series": len(series), "cumulative_killed_latest": latest_killed}
+
+
+def check_integrity(conn: Connection, t: Tables) -> list[str]:
+    """Problems found: documents whose stored rows disagree with their record (none after any crash)."""
+    problems = []
+    ev_n: dict[str, int] = dict(conn.execute(
+        select(t.events.c.document_id, func.count()).group_by(t.events.c.document_id)).all())
+    me_n: dict[str, int] = dict(conn.execute(
+        select(t.mentions.c.document_id, func.count()).group_by(t.mentions.c.document_id)).all())
+    docs = conn.execute(select(t.documents.c.id, t.documents.c.n_events, t.documents.c.n_mentions)).all()
+    for doc_id, n_events, n_mentions in docs:
+        if ev_n.get(doc_id, 0) != n_events:
+            problems.append(f"{doc_id}: {ev_n.get(doc_id, 0)} events stored, record has {n_events}")
+        if me_n.get(doc_id, 0) != n_mentions:
+            problems.append(f"{doc_id}: {me_n.get(doc_id, 0)} mentions stored, record has {n_mentions}")
+    orphans = conn.execute(select(func.count()).select_from(t.events).where(
+        ~exists(select(literal(1)).where(t.events.c.merged_id == t.event_sources.c.merged_id,
+                                         t.event_sources.c.event_uid == t.events.c.uid)))).scalar_one()
+    if orphans:
+        problems.append(f"{orphans} events without a source row")
+    return problems

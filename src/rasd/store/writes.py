@@ -1,0 +1,146 @@
+"""Persistence: the rows one document record becomes, written (and deleted) inside the caller's transaction."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from typing import Any, Literal
+
+from sqlalchemy import Connection, delete, insert, select
+
+from rasd.normalize import normalize_name
+from rasd.records import Count, DocumentRecord, Event
+from rasd.store import merging, reprints, tolls
+from rasd.store.schema import Tables
+
+CountKey = tuple[str, int, int, str]
+
+
+@dataclass(frozen=True, slots=True)
+class IngestOutcome:
+    """What ingesting one document did."""
+
+    document_id: str
+    status: Literal["ingested", "duplicate"]
+    events: int = 0
+    merged: int = 0  # events that joined a happening already in the store
+    reprint_of: str | None = None
+
+
+def _now() -> str:
+    return datetime.now(UTC).isoformat(timespec="seconds")
+
+
+def insert_record(conn: Connection, t: Tables, rec: DocumentRecord, external_id: str | None) -> IngestOutcome:
+    """Write a new document with its sketch, mentions, counts and events (merged and tolled)."""
+    info = rec.document
+    sketch = reprints.shingle_sketch(rec.text)
+    reprint_of, similarity = reprints.find_reprint(conn, t, sketch)
+    conn.execute(insert(t.documents).values(document_row(rec, external_id, reprint_of, similarity)))
+    reprints.store_sketch(conn, t, info.id, sketch)
+    if rec.mentions:
+        conn.execute(insert(t.mentions), [
+            {"document_id": info.id, "id": m.id, "kind": m.kind, "text": m.text, "start": m.start,
+             "end": m.end, "ref": m.ref, "framing": m.framing} for m in rec.mentions])
+    doc_count_idx = {(c.kind, c.start, c.end, c.who): i for i, c in enumerate(rec.counts)}
+    if rec.counts:
+        conn.execute(insert(t.counts), [count_row(info.id, None, i, c) for i, c in enumerate(rec.counts)])
+    merged = 0
+    for ev in rec.events:
+        merged += insert_event(conn, t, rec, ev, doc_count_idx, reprint_of)
+    return IngestOutcome(info.id, "ingested", events=len(rec.events), merged=merged, reprint_of=reprint_of)
+
+
+def document_row(rec: DocumentRecord, external_id: str | None, reprint_of: str | None,
+                 similarity: float | None) -> dict[str, Any]:
+    """The `documents` row of a record."""
+    info = rec.document
+    return dict(
+        id=info.id, external_id=external_id, source=info.source, published=info.published,
+        language=info.language, length=info.length, title=info.title, encoding=info.encoding,
+        content_type=info.content_type, country=info.country, text=rec.text, record_schema=rec.schema,
+        record_json=json.dumps(rec.to_json(), ensure_ascii=False), n_events=len(rec.events),
+        n_mentions=len(rec.mentions), n_counts=len(rec.counts), reprint_of=reprint_of,
+        reprint_similarity=similarity, ingested_at=_now())
+
+
+def count_row(doc_id: str, event_uid: str | None, idx: int | None, c: Count) -> dict[str, Any]:
+    """The `counts` row of a count (of the document when `event_uid` is None)."""
+    return {"document_id": doc_id, "event_uid": event_uid, "idx": idx, "kind": c.kind, "value": int(c.value),
+            "qualifier": c.qualifier, "who": c.who, "scope": c.scope, "parent": c.parent, "start": c.start,
+            "end": c.end, "text": c.text, "source_attribution": c.source_attribution}
+
+
+def insert_event(conn: Connection, t: Tables, rec: DocumentRecord, ev: Event, doc_count_idx: dict[CountKey, int],
+                 reprint_of: str | None) -> int:
+    """Write one event with its actors, counts, report and tolls; 1 when it joined a stored happening."""
+    info = rec.document
+    uid = f"{info.id}/{ev.id}"
+    merged_id = merging.find_merge_target(conn, t, ev, info.id) or uid
+    conn.execute(insert(t.events).values(event_row(rec, ev, uid, merged_id)))
+    actors = [("actor1", ev.actor1), ("actor2", ev.actor2)] + [("other", a) for a in ev.other_actors]
+    rows = [{"event_uid": uid, "position": i, "role": role, "actor_id": a.id, "name_en": a.name_en,
+             "name_ar": a.name_ar, "kind": a.kind} for i, (role, a) in enumerate(actors) if a is not None]
+    if rows:
+        conn.execute(insert(t.event_actors), rows)
+    if ev.counts:
+        conn.execute(insert(t.counts), [
+            count_row(info.id, uid, doc_count_idx.get((c.kind, c.start, c.end, c.who)), c) for c in ev.counts])
+    merging.add_report(conn, t, merged_id, uid, info, reprint_of)
+    tolls.append_tolls(conn, t, rec, ev, uid)
+    return int(merged_id != uid)
+
+
+def _search_text(rec: DocumentRecord, ev: Event, evidence: list[str]) -> str:
+    """Normalized evidence and actor and place names of an event, for text search."""
+    actors = [a for a in (ev.actor1, ev.actor2, *ev.other_actors) if a]
+    names = [a.name_en for a in actors] + [a.name_ar for a in actors]
+    if ev.location:
+        names += [ev.location.name_en, ev.location.name_ar]
+    return normalize_name(" | ".join([*evidence, *names]))
+
+
+def _actor_columns(ev: Event) -> dict[str, Any]:
+    """The actor1_* and actor2_* columns of an event row."""
+    cols: dict[str, Any] = {}
+    for n, a in (("actor1", ev.actor1), ("actor2", ev.actor2)):
+        cols.update({f"{n}_id": a.id if a else None, f"{n}_name_en": a.name_en if a else None,
+                     f"{n}_name_ar": a.name_ar if a else None, f"{n}_kind": a.kind if a else None})
+    return cols
+
+
+def event_row(rec: DocumentRecord, ev: Event, uid: str, merged_id: str) -> dict[str, Any]:
+    """The `events` row of an event of a record."""
+    loc = ev.location
+    evidence = [rec.text[s.start:s.end] for s in ev.evidence]
+    return dict(
+        uid=uid, document_id=rec.document.id, event_id=ev.id, merged_id=merged_id,
+        acled_event_type=ev.acled_event_type, acled_sub_event_type=ev.acled_sub_event_type, plover=ev.plover,
+        **_actor_columns(ev),
+        location_id=loc.id if loc else None, location_name_en=loc.name_en if loc else None,
+        location_name_ar=loc.name_ar if loc else None,
+        country=(loc.country if loc else None) or rec.document.country, admin1=loc.admin1 if loc else None,
+        lat=loc.lat if loc else None, lon=loc.lon if loc else None,
+        geo_precision=loc.geo_precision if loc else None,
+        date_start=ev.date.start, date_end=ev.date.end or ev.date.start, date_precision=ev.date.precision,
+        date_anchor=ev.date.anchor, modality=ev.modality, source_attribution=ev.source_attribution,
+        confidence=float(ev.confidence), fatalities=tolls.incident_fatalities(ev.counts),
+        cumulative_killed=tolls.cumulative_killed(ev.counts), search_text=_search_text(rec, ev, evidence),
+        evidence_text=" … ".join(evidence),
+        event_json=json.dumps(ev.to_json(), ensure_ascii=False))
+
+
+def delete_document_rows(conn: Connection, t: Tables, document_id: str) -> bool:
+    """Remove a document and everything derived from it; its happenings pass to their next reports."""
+    uids = conn.execute(select(t.events.c.uid).where(t.events.c.document_id == document_id)).scalars().all()
+    merging.hand_over_happenings(conn, t, uids)
+    for table in (t.tolls, t.counts, t.event_sources):
+        conn.execute(delete(table).where(table.c.document_id == document_id))
+    if uids:
+        conn.execute(delete(t.event_actors).where(t.event_actors.c.event_uid.in_(uids)))
+    for table in (t.events, t.mentions, t.doc_shingles):
+        conn.execute(delete(table).where(table.c.document_id == document_id))
+    reprints.forget_reprints_of(conn, t, document_id)
+    n = conn.execute(delete(t.documents).where(t.documents.c.id == document_id)).rowcount
+    return bool(n)
