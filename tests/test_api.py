@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 from urllib.parse import quote
 
 import pytest
@@ -155,3 +156,65 @@ def test_api_openapi_and_security_headers(client: TestClient) -> None:
     assert r.status_code == 200 and "text/html" in r.headers["content-type"]
     assert "default-src 'self'" in r.headers["content-security-policy"]
     assert r.headers["x-content-type-options"] == "nosniff"
+
+
+def _resolve(spec: dict[str, Any], schema: dict[str, Any]) -> dict[str, Any]:
+    """A schema with its $ref followed (and a nullable anyOf reduced to its non-null member)."""
+    while True:
+        if "$ref" in schema:
+            schema = spec["components"]["schemas"][schema["$ref"].rsplit("/", 1)[1]]
+        elif "anyOf" in schema:
+            members = [m for m in schema["anyOf"] if m.get("type") != "null"]
+            if len(members) != 1:
+                return schema
+            schema = members[0]
+        else:
+            return schema
+
+
+def _undocumented(spec: dict[str, Any], schema: dict[str, Any], value: Any, where: str) -> list[str]:
+    """Paths into `value` that its documented schema does not describe (unknown keys, missing required ones)."""
+    schema = _resolve(spec, schema)
+    if isinstance(value, list) and "items" in schema:
+        return [p for i, v in enumerate(value) for p in _undocumented(spec, schema["items"], v, f"{where}[{i}]")]
+    if not isinstance(value, dict) or "properties" not in schema:
+        return []
+    props = schema["properties"]
+    found = [f"{where}.{k} (undocumented)" for k in value if k not in props]
+    found += [f"{where}.{k} (required, absent)" for k in schema.get("required", []) if k not in value]
+    for k, v in value.items():
+        if k in props:
+            found += _undocumented(spec, props[k], v, f"{where}.{k}")
+    return found
+
+
+def test_api_openapi_documents_every_response(client: TestClient) -> None:
+    spec = client.get("/openapi.json").json()
+    assert spec["paths"]
+    for path, operations in spec["paths"].items():
+        assert "200" in {code for op in operations.values() for code in op["responses"]}, path
+        for method, op in operations.items():
+            ok = op["responses"].get("200") or op["responses"]["201"]
+            assert ok.get("content"), (method, path)
+            for media, body in ok["content"].items():
+                schema = _resolve(spec, body.get("schema") or {})
+                assert schema and (schema.get("properties") or schema.get("type")), (method, path, media)
+
+
+def test_api_responses_follow_their_documented_schema(client: TestClient) -> None:
+    spec = client.get("/openapi.json").json()
+    ev = client.get("/api/events", params={"place": "ly-misrata"}).json()["items"][0]
+    auth = {"Authorization": f"Bearer {TOKEN}"}
+    posted = client.post("/api/documents", headers=auth, json={"text": "اشتبكت قوات في مصراتة فجرا. وساد الهدوء لاحقا."})
+    checks = [("/api/events", "/api/events?merged=false&limit=500"),
+              ("/api/events/{event_id}", f"/api/events/{ev['id']}"),
+              ("/api/documents", "/api/documents"),
+              ("/api/documents/{document_id}", f"/api/documents/{doc_id(TEXT_A)}"),
+              ("/api/tolls", "/api/tolls"), ("/api/stats", "/api/stats")]
+    for documented, url in checks:
+        r = client.get(url)
+        assert r.status_code == 200, url
+        schema = spec["paths"][documented]["get"]["responses"]["200"]["content"]["application/json"]["schema"]
+        assert _undocumented(spec, schema, r.json(), url) == []
+    schema = spec["paths"]["/api/documents"]["post"]["responses"]["201"]["content"]["application/json"]["schema"]
+    assert posted.status_code == 201 and _undocumented(spec, schema, posted.json(), "POST") == []

@@ -1,0 +1,66 @@
+"""The FastAPI application: settings, the store's lifetime, middleware, the API routers and the dashboard."""
+
+from __future__ import annotations
+
+from collections.abc import AsyncIterator, Callable
+from contextlib import asynccontextmanager
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from fastapi import FastAPI
+from fastapi.responses import FileResponse
+from fastapi.staticfiles import StaticFiles
+
+from rasd.serve.routes import data_router, documents_router, events_router
+from rasd.serve.security import BodyLimit, security_headers
+from rasd.store.store import DEFAULT_URL, Store
+
+STATIC_DIR = Path(__file__).parent.parent / "static"
+
+
+@dataclass(frozen=True, slots=True)
+class Settings:
+    """How the app runs: its store, the write token, request limits, the extractor and the dashboard files."""
+
+    db_url: str = DEFAULT_URL
+    api_token: str | None = None  # None: POST /api/documents is refused
+    max_body_bytes: int = 2_000_000
+    max_page_size: int = 500
+    extractor_factory: Callable[[], Any] | None = None  # default: rasd.pipeline.Pipeline.load
+    static_dir: Path = STATIC_DIR
+
+
+def _mount_dashboard(app: FastAPI, static_dir: Path) -> None:
+    """Serve the dashboard: its static files under /static and its page at /."""
+    if not static_dir.is_dir():
+        return
+    app.mount("/static", StaticFiles(directory=static_dir), name="static")
+
+    @app.get("/", include_in_schema=False)
+    def index() -> FileResponse:
+        return FileResponse(static_dir / "index.html", media_type="text/html; charset=utf-8")
+
+
+def create_app(settings: Settings | None = None) -> FastAPI:
+    """The rasd API and dashboard over the store `settings.db_url` names (opened now, closed on shutdown)."""
+    settings = settings or Settings()
+    store = Store.open(settings.db_url)
+
+    @asynccontextmanager
+    async def lifespan(_app: FastAPI) -> AsyncIterator[None]:
+        yield
+        store.close()
+
+    app = FastAPI(title="rasd", version="1", lifespan=lifespan,
+                  description="Structured, sourced conflict events from Arabic news.")
+    app.state.settings = settings
+    app.state.store = store
+    app.middleware("http")(security_headers)
+    app.include_router(events_router(store, settings.max_page_size))
+    app.include_router(documents_router(store, settings.max_page_size, settings.api_token,
+                                        settings.extractor_factory))
+    app.include_router(data_router(store))
+    _mount_dashboard(app, settings.static_dir)
+    app.add_middleware(BodyLimit, limit=settings.max_body_bytes)
+    return app

@@ -1,0 +1,342 @@
+"""Pydantic models of the API's responses, so that /openapi.json documents every response's schema.
+
+Field order is the order the store builds its dicts in, so a response serialized through its model is the
+same JSON as the dict itself. Fields a record leaves out (a mention's `framing`, a date's `span`) stay out:
+the routes serialize with `response_model_exclude_unset=True`. Models that mirror the extraction record
+(`rasd.records`) allow extra keys, so a field added to the record reaches clients before it is documented.
+"""
+
+from __future__ import annotations
+
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict, Field
+
+
+class _Record(BaseModel):
+    """A part of an extraction record: documented fields plus any the record gains later."""
+
+    model_config = ConfigDict(extra="allow")
+
+
+class SpanOut(_Record):
+    """A character span into the document text (`text[start:end]`)."""
+
+    start: int
+    end: int
+
+
+class MentionOut(_Record):
+    """A recognized stretch of the text: actor, place, date, count …, with what it refers to."""
+
+    id: str
+    kind: str
+    text: str
+    start: int
+    end: int
+    ref: str | None = None
+    framing: str | None = Field(default=None, description="present only when the text frames the mention")
+
+
+class ActorOut(_Record):
+    """An actor of an event, from the actor dictionary."""
+
+    id: str
+    name_en: str
+    name_ar: str
+    kind: str
+    country: str | None = None
+    affiliation: str | None = None
+    mentions: list[str] = Field(default_factory=list, description="ids of the mentions naming the actor")
+
+
+class LocationOut(_Record):
+    """The place of an event, from the gazetteer."""
+
+    id: str
+    name_en: str
+    name_ar: str
+    country: str
+    admin1: str | None = None
+    lat: float
+    lon: float
+    geo_precision: int
+    feature: str
+    mentions: list[str] = Field(default_factory=list)
+
+
+class DateOut(_Record):
+    """When an event happened: a day or a range, its precision and what it was resolved against."""
+
+    start: str | None = None
+    end: str | None = None
+    precision: str
+    anchor: str
+    text: str | None = Field(default=None, description="present only when the date was read from the text")
+    span: SpanOut | None = None
+
+
+class CountOut(_Record):
+    """A figure the text gives (killed, wounded …), its group, scope and attribution."""
+
+    kind: str
+    value: int
+    qualifier: str
+    who: str
+    scope: str
+    start: int
+    end: int
+    text: str
+    parent: int | None = None
+    source_attribution: str | None = None
+
+
+class AcledOut(_Record):
+    """An event's ACLED type and sub-type."""
+
+    event_type: str
+    sub_event_type: str | None = None
+
+
+class EventRecordOut(_Record):
+    """An event as the extraction record gives it."""
+
+    id: str
+    acled: AcledOut | None = None
+    plover: str
+    actor1: ActorOut | None = None
+    actor2: ActorOut | None = None
+    actors: list[ActorOut] = Field(default_factory=list, description="other actors")
+    location: LocationOut | None = None
+    date: DateOut
+    counts: list[CountOut] = Field(default_factory=list)
+    modality: str
+    source_attribution: str | None = None
+    evidence: list[SpanOut] = Field(default_factory=list)
+    confidence: float
+    trigger: MentionOut | None = None
+    rules: list[str] = Field(default_factory=list)
+
+
+class SourceOut(BaseModel):
+    """One report of a happening: the document, its outlet and the figures it gave."""
+
+    event_id: str = Field(description="store id of the reporting event")
+    document_id: str
+    source: str
+    published: str | None = None
+    reprint_of: str | None = None
+    fatalities: int | None = Field(default=None, description="incident killed in this report; null: none said")
+    cumulative_killed: int | None = None
+    source_attribution: str | None = None
+    ingested_at: str
+
+
+class EventOut(EventRecordOut):
+    """A stored event with every report of its happening and the happening's fatalities."""
+
+    event_id: str = Field(description="the event's id within its document")
+    document_id: str
+    merged_id: str = Field(description="store id of the canonical event of the happening")
+    canonical: bool
+    country: str | None = None
+    evidence_text: str
+    fatalities_reported: int | None = Field(default=None, description="what this document reported")
+    fatalities: int = Field(description="the most conservative report of the happening (ACLED's rule)")
+    fatalities_known: bool
+    fatalities_low: int
+    fatalities_high: int
+    cumulative_killed: int | None = None
+    n_sources: int
+    sources: list[SourceOut]
+
+
+class EventPage(BaseModel):
+    """A page of events matching the filters."""
+
+    total: int
+    limit: int
+    offset: int
+    sort: str
+    items: list[EventOut]
+
+
+class ReportOut(BaseModel):
+    """What one document reported of a happening."""
+
+    event_id: str
+    document_id: str
+    source: str
+    published: str | None = None
+    title: str | None = None
+    counts: list[CountOut]
+    source_attribution: str | None = None
+    modality: str | None = None
+
+
+class DocumentRefOut(BaseModel):
+    """The document an event was read from."""
+
+    title: str | None = None
+    source: str
+    published: str | None = None
+
+
+class EventDetail(EventOut):
+    """One event with every report of its happening (conflicting figures kept)."""
+
+    reports: list[ReportOut]
+    document: DocumentRefOut | None = None
+
+
+class DocumentSummary(BaseModel):
+    """A stored document, without its text."""
+
+    id: str
+    source: str
+    published: str | None = None
+    title: str | None = None
+    length: int
+    n_events: int
+    reprint_of: str | None = None
+    ingested_at: str
+
+
+class DocumentPage(BaseModel):
+    """A page of stored documents, newest first."""
+
+    total: int
+    limit: int
+    offset: int
+    items: list[DocumentSummary]
+
+
+class DocumentInfoOut(_Record):
+    """What is known of a document besides its text."""
+
+    id: str
+    source: str
+    published: str | None = None
+    language: str
+    length: int
+    encoding: str | None = None
+    content_type: str | None = None
+    title: str | None = None
+    country: str | None = None
+
+
+class DocumentEventOut(EventRecordOut):
+    """An event of a document; `id` is its store id once stored."""
+
+    event_id: str | None = Field(default=None, description="the event's id within its document")
+    merged_id: str | None = Field(default=None, description="store id of the canonical event of the happening")
+
+
+class ReprintOut(BaseModel):
+    """A document stored as a reprint of this one."""
+
+    id: str
+    source: str
+
+
+class DocumentDetail(BaseModel):
+    """A document's text with its mentions, events and counts; every span indexes `text`."""
+
+    schema_: str | None = Field(default=None, alias="schema", description="record schema version")
+    document: DocumentInfoOut | None = None
+    text: str
+    mentions: list[MentionOut]
+    events: list[DocumentEventOut]
+    counts: list[CountOut]
+    reprint_of: str | None = None
+    reprint_similarity: float | None = None
+    reprints: list[ReprintOut]
+    ingested_at: str
+    external_id: str | None = None
+
+
+class IngestResult(BaseModel):
+    """What storing a posted document did (`duplicate`: its text was already stored)."""
+
+    document_id: str
+    status: Literal["ingested", "duplicate"]
+    events: int
+    merged: int | None = Field(default=None, description="events that joined a stored happening")
+    reprint_of: str | None = None
+
+
+class TollPointOut(BaseModel):
+    """One report of a cumulative toll: its value, the rise over the previous point and its source."""
+
+    date: str | None = None
+    value: int
+    qualifier: str
+    delta: int | None = None
+    source: str
+    source_attribution: str | None = None
+    document_id: str
+    event_id: str
+    start: int
+    end: int
+
+
+class TollSeriesOut(BaseModel):
+    """A cumulative toll series: one campaign, place, kind and group, its points by date and the latest."""
+
+    series: str
+    campaign: str
+    place_id: str
+    place_name_en: str | None = None
+    place_name_ar: str | None = None
+    country: str | None = None
+    kind: str
+    who: str
+    points: list[TollPointOut]
+    latest: TollPointOut
+
+
+class TollsOut(BaseModel):
+    """Cumulative toll series matching the filters."""
+
+    series: list[TollSeriesOut]
+
+
+class TimelinePoint(BaseModel):
+    """Events and merged fatalities on one day."""
+
+    date: str
+    events: int
+    fatalities: int
+
+
+class StatsOut(BaseModel):
+    """Totals, breakdowns and the events timeline of the events matching the filters."""
+
+    schema_version: int
+    documents: int
+    reprints: int
+    events_stored: int
+    events: int
+    by_acled_type: dict[str, int]
+    by_plover: dict[str, int]
+    by_country: dict[str, int]
+    by_modality: dict[str, int]
+    date_min: str | None = None
+    date_max: str | None = None
+    fatalities: int
+    timeline: list[TimelinePoint]
+    toll_series: int
+    cumulative_killed_latest: int
+
+
+class HealthOut(BaseModel):
+    """The service is up; the store's schema version."""
+
+    ok: bool
+    schema_version: int
+
+
+class ErrorOut(BaseModel):
+    """An error: what went wrong."""
+
+    detail: str

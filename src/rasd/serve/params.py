@@ -1,0 +1,66 @@
+"""Request parameters: the event and toll filters read from the query string, and a posted document."""
+
+from datetime import date
+from typing import Annotated
+
+from fastapi import HTTPException, Query
+from pydantic import BaseModel, Field, field_validator
+
+from rasd.store.filters import EventFilter, TollFilter
+
+
+class DocumentIn(BaseModel):
+    """A document posted for extraction."""
+
+    text: str = Field(min_length=1, description="The article text (plain text)")
+    source: str | None = Field(default=None, max_length=2000)
+    published: str | None = Field(default=None, description="YYYY-MM-DD")
+    id: str | None = Field(default=None, max_length=200, description="Your own id for the document")
+
+    @field_validator("published")
+    @classmethod
+    def _iso_date(cls, v: str | None) -> str | None:
+        if v is None or v == "":
+            return None
+        return date.fromisoformat(v).isoformat()
+
+
+def event_filter(
+    date_from: Annotated[str | None, Query(alias="from", description="YYYY-MM-DD")] = None,
+    date_to: Annotated[str | None, Query(alias="to", description="YYYY-MM-DD")] = None,
+    country: Annotated[str | None, Query(max_length=3)] = None,
+    place: Annotated[str | None, Query(max_length=200)] = None,
+    actor: Annotated[str | None, Query(max_length=200)] = None,
+    acled_type: Annotated[str | None, Query(max_length=100)] = None,
+    plover: Annotated[str | None, Query(max_length=40)] = None,
+    modality: Annotated[str | None, Query(max_length=200, description="comma-separated")] = None,
+    min_confidence: Annotated[float | None, Query(ge=0, le=1)] = None,
+    q: Annotated[str | None, Query(max_length=200, description="text search")] = None,
+    document_id: Annotated[str | None, Query(max_length=100)] = None,
+    merged: Annotated[bool, Query(description="one row per happening")] = True,
+) -> EventFilter:
+    """The event filter a query string asks for (422 on a malformed date)."""
+    for value, name in ((date_from, "from"), (date_to, "to")):
+        if value:
+            try:
+                date.fromisoformat(value)
+            except ValueError:
+                raise HTTPException(422, f"{name}: not a YYYY-MM-DD date") from None
+    return EventFilter(date_from=date_from or None, date_to=date_to or None, country=country or None,
+                       place=place or None, actor=actor or None, acled_type=acled_type or None,
+                       plover=plover or None, modality=modality or None, min_confidence=min_confidence,
+                       q=q or None, document_id=document_id or None, merged=merged)
+
+
+def toll_filter(
+    country: Annotated[str | None, Query(max_length=3)] = None,
+    place: Annotated[str | None, Query(max_length=200)] = None,
+    kind: Annotated[str | None, Query(max_length=20)] = None,
+    who: Annotated[str | None, Query(max_length=40)] = None,
+    campaign: Annotated[str | None, Query(max_length=200)] = None,
+    date_from: Annotated[str | None, Query(alias="from")] = None,
+    date_to: Annotated[str | None, Query(alias="to")] = None,
+) -> TollFilter:
+    """The toll filter a query string asks for."""
+    return TollFilter(country=country or None, place=place or None, kind=kind or None, who=who or None,
+                      campaign=campaign or None, date_from=date_from or None, date_to=date_to or None)

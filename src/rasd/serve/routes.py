@@ -1,0 +1,145 @@
+"""The API's routes, one router per resource: events, documents, and tolls, stats and exports.
+
+No `from __future__ import annotations` here: FastAPI must evaluate the route signatures, whose `Query`
+limits close over the factories' arguments.
+"""
+
+import threading
+from collections.abc import Callable
+from typing import Annotated, Any
+
+from fastapi import APIRouter, Depends, HTTPException, Query, Response
+
+from rasd.serve import models
+from rasd.serve.params import DocumentIn, event_filter, toll_filter
+from rasd.serve.security import token_checker
+from rasd.store.filters import SORT_KEYS, EventFilter, TollFilter
+from rasd.store.store import Store, text_hash
+
+Filter = Annotated[EventFilter, Depends(event_filter)]
+NOT_FOUND: dict[int | str, dict[str, Any]] = {404: {"model": models.ErrorOut, "description": "not stored"}}
+WRITE_ERRORS: dict[int | str, dict[str, Any]] = {
+    401: {"model": models.ErrorOut, "description": "no valid bearer token"},
+    403: {"model": models.ErrorOut, "description": "writes are disabled (no token configured)"},
+    413: {"model": models.ErrorOut, "description": "request body too large"}}
+EXPORT_MEDIA = ("text/csv", "application/geo+json", "application/x-ndjson", "application/vnd.apache.parquet")
+
+
+def events_router(store: Store, max_page_size: int) -> APIRouter:
+    """GET /api/events (a filtered, sorted page) and GET /api/events/{id} (one event with its reports)."""
+    router = APIRouter(prefix="/api/events", tags=["events"])
+
+    @router.get("", response_model=models.EventPage, response_model_exclude_unset=True,
+                summary="Events matching filters (paginated)")
+    def list_events(
+        f: Filter,
+        limit: Annotated[int, Query(ge=1, le=max_page_size)] = 50,
+        offset: Annotated[int, Query(ge=0, le=10_000_000)] = 0,
+        sort: Annotated[str, Query(pattern="^(" + "|".join(SORT_KEYS) + ")$")] = "-date",
+    ) -> dict[str, Any]:
+        return store.query_events(f, limit=limit, offset=offset, sort=sort)
+
+    @router.get("/{event_id:path}", response_model=models.EventDetail, response_model_exclude_unset=True,
+                responses=NOT_FOUND, summary="One event with all reports of its happening")
+    def get_event(event_id: str) -> dict[str, Any]:
+        ev = store.get_event(event_id)
+        if ev is None:
+            raise HTTPException(404, "no such event")
+        return ev
+
+    return router
+
+
+class _LazyExtractor:
+    """The extractor, built on first use (loading the pipeline takes a while) and shared by every request."""
+
+    def __init__(self, factory: Callable[[], Any] | None) -> None:
+        self._factory = factory
+        self._lock = threading.Lock()
+        self._made: list[Any] = []
+
+    def __call__(self) -> Any:
+        with self._lock:
+            if not self._made:
+                if self._factory is not None:
+                    self._made.append(self._factory())
+                else:
+                    from rasd.pipeline import Pipeline
+
+                    self._made.append(Pipeline.load())
+            return self._made[0]
+
+
+def documents_router(store: Store, max_page_size: int, api_token: str | None,
+                     extractor_factory: Callable[[], Any] | None) -> APIRouter:
+    """GET /api/documents, GET /api/documents/{id} and POST /api/documents (extract and store; bearer token)."""
+    router = APIRouter(prefix="/api/documents", tags=["documents"])
+    extractor = _LazyExtractor(extractor_factory)
+
+    @router.get("", response_model=models.DocumentPage, response_model_exclude_unset=True,
+                summary="Stored documents")
+    def list_documents(
+        limit: Annotated[int, Query(ge=1, le=max_page_size)] = 50,
+        offset: Annotated[int, Query(ge=0)] = 0,
+    ) -> dict[str, Any]:
+        return store.list_documents(limit=limit, offset=offset)
+
+    @router.get("/{document_id}", response_model=models.DocumentDetail, response_model_exclude_unset=True,
+                responses=NOT_FOUND, summary="A document's text with its spans")
+    def get_document(document_id: str) -> dict[str, Any]:
+        doc = store.get_document(document_id)
+        if doc is None:
+            raise HTTPException(404, "no such document")
+        return doc
+
+    @router.post("", status_code=201, dependencies=[Depends(token_checker(api_token))],
+                 response_model=models.IngestResult, response_model_exclude_unset=True,
+                 responses={200: {"model": models.IngestResult, "description": "the text was already stored"},
+                            **WRITE_ERRORS},
+                 summary="Extract and store a document (bearer token)")
+    def post_document(body: DocumentIn, response: Response) -> models.IngestResult:
+        doc_id = text_hash(body.text)
+        if store.has_document(doc_id):
+            response.status_code = 200
+            return models.IngestResult(document_id=doc_id, status="duplicate", events=0)
+        record = extractor().extract_text(body.text, source=body.source or "api", published=body.published)
+        outcome = store.ingest(record, external_id=body.id)
+        response.status_code = 201 if outcome.status == "ingested" else 200
+        return models.IngestResult(document_id=outcome.document_id, status=outcome.status, events=outcome.events,
+                                   merged=outcome.merged, reprint_of=outcome.reprint_of)
+
+    return router
+
+
+def data_router(store: Store) -> APIRouter:
+    """GET /api/tolls, /api/stats, /api/export (acled-csv, geojson, jsonl, parquet) and /api/health."""
+    router = APIRouter(prefix="/api")
+
+    @router.get("/tolls", response_model=models.TollsOut, response_model_exclude_unset=True, tags=["tolls"],
+                summary="Cumulative toll time series")
+    def get_tolls(tf: Annotated[TollFilter, Depends(toll_filter)]) -> dict[str, Any]:
+        return {"series": store.tolls(tf)}
+
+    @router.get("/stats", response_model=models.StatsOut, response_model_exclude_unset=True, tags=["stats"],
+                summary="Totals, breakdowns and the events timeline")
+    def get_stats(f: Filter) -> dict[str, Any]:
+        return store.stats(f)
+
+    @router.get("/export", response_class=Response, tags=["export"],
+                responses={200: {"description": "the events as a file (Content-Disposition: attachment)",
+                                 "content": {m: {"schema": {"type": "string", "format": "binary"}}
+                                             for m in EXPORT_MEDIA}}},
+                summary="Export events: acled-csv | geojson | jsonl | parquet")
+    def export(f: Filter,
+               format: Annotated[str, Query(pattern="^(acled-csv|geojson|jsonl|parquet)$")] = "jsonl") -> Response:
+        from rasd.exports import export_bytes
+
+        data, media, ext = export_bytes(store, format, f)
+        return Response(data, media_type=media,
+                        headers={"Content-Disposition": f'attachment; filename="rasd-events.{ext}"'})
+
+    @router.get("/health", response_model=models.HealthOut, include_in_schema=False)
+    def health() -> dict[str, Any]:
+        return {"ok": True, "schema_version": store.schema_version()}
+
+    return router
