@@ -122,6 +122,7 @@ def register(app: typer.Typer) -> None:
 
 
 def main() -> None:
+    """Run the store commands (ingest, serve, export) as their own CLI."""
     app = typer.Typer(no_args_is_help=True, add_completion=False)
     register(app)
     app()

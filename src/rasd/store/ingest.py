@@ -35,19 +35,27 @@ _DROP = re.compile(r"<(script|style)\b.*?</\1\s*>", re.IGNORECASE | re.DOTALL)
 class Extractor(Protocol):
     """What ingest needs from the pipeline (`rasd.pipeline.Pipeline` provides it)."""
 
-    def extract_text(self, text: str, *, source: str, published: str | None = None) -> DocumentRecord: ...
+    def extract_text(self, text: str, *, source: str, published: str | None = None) -> DocumentRecord:
+        """Extract the record of a plain text."""
+        ...
 
-    def extract_decoded(self, decoded: Any, *, source: str, published: str | None = None) -> DocumentRecord: ...
+    def extract_decoded(self, decoded: Any, *, source: str, published: str | None = None) -> DocumentRecord:
+        """Extract the record of a decoded input (HTML page, feed entry …)."""
+        ...
 
 
 @dataclass(frozen=True, slots=True)
 class Failure:
+    """An input that could not be ingested, and why."""
+
     where: str
     reason: str
 
 
 @dataclass(frozen=True, slots=True)
 class IngestSummary:
+    """What an ingest run did: counts, failures and the time taken."""
+
     ingested: int
     duplicates: int
     failed: tuple[Failure, ...]
@@ -58,9 +66,11 @@ class IngestSummary:
 
     @property
     def ok(self) -> bool:
+        """Whether no input failed."""
         return not self.failed
 
     def to_json(self) -> dict[str, Any]:
+        """The summary as a JSON-ready dict."""
         return {"ingested": self.ingested, "duplicates": self.duplicates, "events": self.events,
                 "merged": self.merged, "reprints": self.reprints, "seconds": round(self.seconds, 3),
                 "failed": [{"where": f.where, "reason": f.reason} for f in self.failed]}
@@ -123,6 +133,7 @@ def iso_day(value: Any) -> str | None:
 
 
 def is_feed(path: Path) -> bool:
+    """Whether a file is an RSS/Atom feed, by its suffix or by sniffing its start."""
     if path.suffix.lower() in FEED_SUFFIXES:
         return True
     if path.suffix.lower() not in (".xml", ""):
@@ -221,6 +232,7 @@ def feed_items(path: Path) -> Iterator[Item | Failure]:
 
 
 def items_for(path: Path) -> Iterator[Item | Failure]:
+    """The documents one input file holds (JSON Lines rows, feed entries or the file itself), or failures."""
     suffix = path.suffix.lower()
     if suffix in JSONL_SUFFIXES:
         yield from jsonl_items(path)
