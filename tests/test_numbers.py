@@ -12,7 +12,19 @@ from hypothesis import strategies as st
 
 from rasd.datafiles import ResourceError
 from rasd.normalize import normalize
+from rasd.number_grammar import (
+    Calendar,
+    NumberWord,
+    WordParse,
+    add_word,
+    digit_value,
+    is_date_like,
+    number_qualifier,
+    read_digits,
+    read_words,
+)
 from rasd.numbers import NumberMatch, NumberRecognizer
+from rasd.segment import tokenize
 
 GOLDEN = Path(__file__).parent / "golden" / "numbers"
 
@@ -181,3 +193,103 @@ def test_numbers_digit_roundtrip(n: int) -> None:
 def test_numbers_day_of_month_flagged(text: str) -> None:
     ms = find(text)
     assert ms and all(m.date_like for m in ms)
+
+
+# ---------------------------------------------------------------- the decisions, one by one
+def words_table() -> dict[str, NumberWord]:
+    return recognizer().words
+
+
+def read(text: str) -> tuple[int, int] | None:
+    """(value, tokens read) of the number written in words at the start of `text`."""
+    toks = tokenize(normalize(text).text)
+    first = words_table()[toks[0].text]
+    parsed = read_words(words_table(), toks, 0, first, 0)
+    return None if parsed is None else (parsed.value, parsed.end)
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("سبعة", (7, 1)),
+    ("سبعة عشر جنديا", (17, 2)),
+    ("تسعة وثلاثون", (39, 2)),
+    ("ثلاث مئة وخمسة", (305, 3)),
+    ("أربعة آلاف وستمئة", (4600, 3)),
+    ("ألف و مئتان", (1200, 3)),
+    ("خمسة وستة", (5, 1)),
+])
+def test_numbers_words_read_into_one_value(text: str, expected: tuple[int, int]) -> None:
+    assert read(text) == expected
+
+
+def test_numbers_teen_only_word_needs_its_ten() -> None:
+    one = words_table()[normalize("إحدى").text]
+    st = add_word(WordParse(), one, joined=False, first=True)
+    assert st is not None and st.teen_pending
+    assert add_word(st, words_table()["خمسه"], joined=True, first=False) is None
+    teen = add_word(st, words_table()["عشر"], joined=False, first=False)
+    assert teen is not None and (teen.group, teen.teen_pending) == (11, False)
+
+
+def test_numbers_scale_must_shrink() -> None:
+    thousand = words_table()["الف"]
+    st = add_word(WordParse(), words_table()["ثلاثه"], joined=False, first=True)
+    assert st is not None
+    st = add_word(st, thousand, joined=False, first=False)
+    assert st is not None and (st.total, st.group, st.last_scale) == (3000, 0, 1000)
+    assert add_word(st, thousand, joined=True, first=False) is None  # a second thousand does not add up
+
+
+@pytest.mark.parametrize(("text", "scale", "value"), [
+    ("457", 0, 457), ("12,500", 0, 12500), ("3.200", 0, 3200), ("3.200", 1000, 3200),
+    ("2.5", 1000000, 2500000), ("2,5", 1000, 2500), ("2.5", 0, None), ("12", 1000, 12000), ("x1", 0, None),
+])
+def test_numbers_digit_value(text: str, scale: int, value: int | None) -> None:
+    assert digit_value(text, scale) == value
+
+
+def test_numbers_digits_take_the_scale_word_after_them() -> None:
+    toks = tokenize(normalize("نزح 40 ألف مدني").text)
+    parsed = read_digits(words_table(), toks, 1)
+    assert parsed is not None and (parsed.value, parsed.end) == (40000, 3)
+
+
+@pytest.mark.parametrize(("own", "before", "after", "expected"), [
+    ("exact", None, None, "exact"),
+    ("exact", "approx", None, "approx"),
+    ("exact", "approx", "at_least", "at_least"),
+    ("vague", "approx", "at_least", "vague"),
+])
+def test_numbers_qualifier_decision(own: str, before: str | None, after: str | None, expected: str) -> None:
+    assert number_qualifier(own, before, after) == expected
+
+
+@pytest.mark.parametrize(("text", "at", "date"), [
+    ("اندلعت المعارك سنة 2016 في المدينة", 3, True),
+    ("وصل 2016 نازحا إلى المخيم", 1, False),
+    ("في 9 أيار الماضي", 1, True),
+    ("عند 7:30 مساء", 1, True),
+    ("أصيب 31 شخصا", 1, False),
+])
+def test_numbers_date_like_decision(text: str, at: int, date: bool) -> None:
+    toks = tokenize(normalize(text).text)
+    cal = Calendar(frozenset(recognizer().year_words), frozenset(recognizer().months), recognizer().proclitics,
+                   recognizer().year_range)
+    assert is_date_like(cal, toks, at, at + 1, int(toks[at].text)) is date
+
+
+_NUMBER_WORDS = ["واحد", "اثنين", "ثلاثه", "سبع", "عشر", "عشره", "عشرين", "تسعين", "ميه", "مئتين", "ثلاثمئه",
+                 "الف", "الفين", "الاف", "مليون", "مليار", "و", "احد", "اثنا"]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(_NUMBER_WORDS), min_size=1, max_size=8),
+       st.lists(st.booleans(), min_size=8, max_size=8))
+def test_numbers_read_words_never_crashes_and_stays_in_span(picked: list[str], joins: list[bool]) -> None:
+    words = [("و" + w if j and k and w != "و" else w) for k, (w, j) in enumerate(zip(picked, joins, strict=False))]
+    toks = tokenize(" ".join(words))
+    first = recognizer().word_value(toks[0].text)
+    if first is None:
+        return
+    parsed = read_words(words_table(), toks, 0, first[1], first[0])
+    if parsed is not None:
+        assert parsed.value > 0 and 1 <= parsed.end <= len(toks)

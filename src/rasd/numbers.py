@@ -8,7 +8,6 @@ normalized text.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -16,18 +15,25 @@ from typing import Any
 
 from rasd.datafiles import ResourceError, load_yaml
 from rasd.normalize import normalize_name
+from rasd.number_grammar import (
+    QUALIFIER_KINDS,
+    WORD_TYPES,
+    Calendar,
+    NumberWord,
+    Parsed,
+    is_date_like,
+    number_qualifier,
+    read_digits,
+    read_words,
+)
 from rasd.segment import Token, TokenIndex, tokenize
+
+__all__ = ["QUALIFIER_KINDS", "NumberMatch", "NumberRecognizer", "NumberWord"]
 
 # The package data directory (data_path() needs rasd to be a regular package, with __init__.py).
 _DATA_DIR = Path(__file__).resolve().parent / "data"
 
-QUALIFIER_KINDS = ("exact", "approx", "at_least", "at_most", "vague")
-_WORD_TYPES = ("unit", "ten", "tens", "hundred", "hundreds", "scale", "scale_plural", "scale_dual")
-
-_INT_RE = re.compile(r"[0-9]+")
-_COMMA_THOUSANDS_RE = re.compile(r"[0-9]{1,3}(?:,[0-9]{3})+")
-_DOT_THOUSANDS_RE = re.compile(r"[0-9]{1,3}(?:\.[0-9]{3})+")
-_DECIMAL_RE = re.compile(r"[0-9]+[.,][0-9]+")
+_WORD_TYPES = WORD_TYPES  # rasd.schemas reads the word types from here
 
 
 @dataclass(frozen=True, slots=True)
@@ -43,27 +49,11 @@ class NumberMatch:
 
 
 @dataclass(frozen=True, slots=True)
-class NumberWord:
-    value: int
-    type: str
-    teen_only: bool = False
-
-
-@dataclass(frozen=True, slots=True)
 class _Phrase:
     words: tuple[str, ...]
     qualifier: str
     value: int = 0
     definite: bool = False
-
-
-@dataclass(slots=True)
-class _State:
-    total: int = 0
-    group: int = 0
-    last: str = ""  # type of the last atom: unit teen tens hundred hundreds scale
-    last_scale: int = 0
-    teen_pending: bool = False
 
 
 def _as_str_list(value: Any, shown: str, what: str) -> list[str]:
@@ -86,6 +76,7 @@ class NumberRecognizer:
         self.year_words = frozenset(year_words)
         self.months = frozenset(months)
         self.year_range = year_range
+        self._calendar = Calendar(self.year_words, self.months, self.proclitics, year_range)
         definite = ["ال"] + [p + "ال" for p in self.proclitics if not p.endswith("ل")] + ["لل", "ولل", "فلل"]
         self._definite_prefixes = tuple(sorted(set(definite), key=len, reverse=True))
         self._all_prefixes = tuple(sorted(set(self.proclitics) | set(definite), key=len, reverse=True))
@@ -176,9 +167,8 @@ class NumberRecognizer:
         return None
 
     def is_month(self, word: str) -> bool:
-        if word in self.months:
-            return True
-        return any(word.startswith(p) and word[len(p):] in self.months for p in self.proclitics)
+        """Whether `word` is a month name, maybe with a proclitic."""
+        return self._calendar.is_month(word)
 
     def _match_phrase(self, toks: Sequence[Token], i: int, words: tuple[str, ...], definite: bool = False) -> int:
         """Length of the clitic prefix when `words` match the tokens starting at `i`, else -1."""
@@ -221,149 +211,15 @@ class NumberRecognizer:
         return None
 
     # ------------------------------------------------------------------ parsing
-    def _digits(self, toks: Sequence[Token], i: int) -> tuple[int, int] | None:
-        """(value, index after) of a digit number at token `i`, with a scale word after it."""
-        t = toks[i].text
-        integer: int | None = None
-        decimal: float | None = None
-        if _INT_RE.fullmatch(t):
-            integer = int(t)
-        elif _COMMA_THOUSANDS_RE.fullmatch(t):
-            integer = int(t.replace(",", ""))
-        elif _DOT_THOUSANDS_RE.fullmatch(t):
-            integer = int(t.replace(".", ""))
-            if t.count(".") == 1:
-                decimal = float(t)
-        elif _DECIMAL_RE.fullmatch(t):
-            decimal = float(t.replace(",", "."))
-        else:
-            return None
-        if i + 1 < len(toks) and toks[i + 1].kind == "word":
-            e = self.words.get(toks[i + 1].text)
-            if e is not None and e.type in ("scale", "scale_plural"):
-                if decimal is not None:
-                    return round(decimal * e.value), i + 2
-                assert integer is not None
-                return integer * e.value, i + 2
-        if integer is None:
-            return None
-        return integer, i + 1
-
-    def _words(self, toks: Sequence[Token], i: int) -> tuple[int, int, int] | None:
-        """(value, index after, clitic length of the first token) of a number written in words at `i`."""
+    def _words(self, toks: Sequence[Token], i: int) -> Parsed | None:
+        """A number written in words at token `i` (not one that opens with a plural scale: آلاف is vague)."""
         first = self.word_value(toks[i].text)
-        if first is None:
+        if first is None or first[1].type == "scale_plural":
             return None
-        clitic, e = first
-        if e.type == "scale_plural":
-            return None
-        st = _State()
-        best: tuple[int, int] | None = None
-        j = i
-        entry: NumberWord | None = e
-        joined = False
-        while entry is not None:
-            if not self._apply(st, entry, joined, j == i):
-                break
-            if not st.teen_pending:
-                best = (st.total + st.group, j + 1)
-            j += 1
-            entry, joined, skip = self._next_atom(toks, j)
-            j += skip
-        if best is None or best[0] <= 0:
-            return None
-        return best[0], best[1], clitic
+        return read_words(self.words, toks, i, first[1], first[0])
 
-    def _next_atom(self, toks: Sequence[Token], j: int) -> tuple[NumberWord | None, bool, int]:
-        if j >= len(toks) or toks[j].kind != "word":
-            return None, False, 0
-        w = toks[j].text
-        e = self.words.get(w)
-        if e is not None:
-            return e, False, 0
-        if w.startswith("و") and len(w) > 2:
-            e = self.words.get(w[1:])
-            if e is not None:
-                return e, True, 0
-        if w == "و" and j + 1 < len(toks):
-            e = self.words.get(toks[j + 1].text)
-            if e is not None:
-                return e, True, 1
-        return None, False, 0
-
-    @staticmethod
-    def _apply(st: _State, e: NumberWord, joined: bool, first: bool) -> bool:
-        """Add one number word to the parse state; False when it cannot continue the number."""
-        t, v = e.type, e.value
-        after_scale = st.group == 0 and st.total > 0
-        hundreds_only = st.group > 0 and st.last in ("hundred", "hundreds")
-        if st.teen_pending and not (t == "ten" and not joined):
-            return False
-        if first:
-            if t in ("scale", "scale_dual"):
-                st.total, st.last = v, "scale"
-                st.last_scale = v // 2 if t == "scale_dual" else v
-            else:
-                st.group, st.last = v, ("teen" if t == "ten" else t)
-                st.teen_pending = e.teen_only
-            return True
-        if t == "unit":
-            if joined and (after_scale or hundreds_only):
-                st.group += v
-                st.last = "unit"
-                return True
-            return False
-        if t == "ten":
-            if not joined and st.last == "unit" and st.group % 100 < 10:
-                st.group += 10
-                st.last, st.teen_pending = "teen", False
-                return True
-            if joined and (after_scale or hundreds_only):
-                st.group += 10
-                st.last = "teen"
-                return True
-            return False
-        if t == "tens":
-            if joined and (st.last == "unit" or after_scale or hundreds_only) and st.group % 100 < 10:
-                st.group += v
-                st.last = "tens"
-                return True
-            return False
-        if t == "hundred":
-            if not joined and st.last == "unit" and 0 < st.group < 10:
-                st.group *= 100
-                st.last = "hundred"
-                return True
-            if joined and after_scale:
-                st.group, st.last = v, "hundred"
-                return True
-            return False
-        if t == "hundreds":
-            if joined and after_scale:
-                st.group, st.last = v, "hundreds"
-                return True
-            return False
-        # scales
-        if t in ("scale", "scale_plural"):
-            if not joined and st.group > 0 and v > st.group and (st.last_scale == 0 or v < st.last_scale):
-                st.total += st.group * v
-                st.group, st.last, st.last_scale = 0, "scale", v
-                return True
-            if t == "scale" and joined and after_scale and v < st.last_scale:
-                st.total += v
-                st.last, st.last_scale = "scale", v
-                return True
-            return False
-        if t == "scale_dual":
-            if joined and after_scale and v // 2 < st.last_scale:
-                st.total += v
-                st.last, st.last_scale = "scale", v // 2
-                return True
-            return False
-        return False
-
-    def _vague_at(self, toks: Sequence[Token], i: int) -> tuple[int, int, int] | None:
-        """(value, index after, clitic length) of a vague quantity at token `i`."""
+    def _vague_at(self, toks: Sequence[Token], i: int) -> Parsed | None:
+        """A vague quantity at token `i` (عشرات, عدد من) and its conventional value."""
         w = toks[i].text
         if w not in self._vague_forms:
             return None
@@ -376,34 +232,11 @@ class NumberRecognizer:
         for ph in sorted(cands, key=lambda ph: -len(ph.words)):
             c = self._match_phrase(toks, i, ph.words, ph.definite)
             if c >= 0:
-                return ph.value, i + len(ph.words), c
+                return Parsed(ph.value, i + len(ph.words), c)
         return None
 
-    def _date_like(self, toks: Sequence[Token], i: int, j: int, value: int) -> bool:
-        if j - i != 1 or not _INT_RE.fullmatch(toks[i].text):
-            return False
-        prev = toks[i - 1] if i > 0 else None
-        nxt = toks[j] if j < len(toks) else None
-        for nb, adjacent in ((prev, prev is not None and prev.end == toks[i].start),
-                             (nxt, nxt is not None and nxt.start == toks[i].end)):
-            if nb is not None and adjacent and nb.text in (":", "/"):
-                return True
-        if prev is not None and prev.text == "ال":
-            return True  # الـ 25 (من الشهر): an ordinal or a day, not a quantity
-        if nxt is not None and nxt.text == "من" and i + 2 < len(toks) and (
-                toks[i + 2].text in ("الشهر", "شهر") or self.is_month(toks[i + 2].text)):
-            return True
-        low, high = self.year_range
-        is_year = len(toks[i].text) == 4 and low <= value <= high
-        if is_year and prev is not None and (prev.text in self.year_words or self.is_month(prev.text)):
-            return True
-        if is_year and nxt is not None and nxt.text in ("م", "ه", "هـ"):
-            return True
-        if 1 <= value <= 31 and nxt is not None and nxt.kind == "word" and self.is_month(nxt.text):
-            return True
-        return is_year and nxt is not None and nxt.kind == "word" and self.is_month(nxt.text)
-
     def find(self, norm: str) -> list[NumberMatch]:
+        """The number expressions of a normalized text, sorted and not overlapping."""
         return self.find_tokens(norm, TokenIndex(tokenize(norm)))
 
     def find_tokens(self, norm: str, index: TokenIndex) -> list[NumberMatch]:
@@ -417,43 +250,49 @@ class NumberRecognizer:
             if k < i:
                 continue
             i = k
-            tok = toks[i]
-            parsed: tuple[int, int, int] | None = None
-            qualifier = "exact"
-            if tok.kind == "number":
-                d = self._digits(toks, i)
-                if d is not None:
-                    parsed = (d[0], d[1], 0)
-            elif tok.kind == "word":
-                parsed = self._words(toks, i)
-                if parsed is None:
-                    parsed = self._vague_at(toks, i)
-                    if parsed is not None:
-                        qualifier = "vague"
-            if parsed is None or parsed[0] <= 0:
+            parsed, own = self._parse_at(toks, i)
+            if parsed is None or parsed.value <= 0:
                 i += 1
                 continue
-            value, j, clitic = parsed
-            vstart, vend = tok.start + clitic, toks[j - 1].end
-            start, end = vstart, vend
-            date_like = tok.kind == "number" and self._date_like(toks, i, j, value)
-            if clitic == 0 and not date_like:
-                qb = self.qualifier_before(toks, i, floor)
-                if qb is not None:
-                    q, start, _ = qb
-                    if qualifier != "vague":
-                        qualifier = q
-            if not date_like:
-                qa = self.qualifier_after(toks, j)
-                if qa is not None:
-                    if qualifier != "vague":
-                        qualifier = qa[0]
-                    j = qa[1]
-                    end = toks[j - 1].end
-            out.append(NumberMatch(start, end, value, qualifier, norm[start:end], vstart, vend, date_like))
+            m, j = self._match(norm, toks, i, floor, parsed, own)
+            out.append(m)
             floor = j
             i = j
         return out
+
+    def _parse_at(self, toks: Sequence[Token], i: int) -> tuple[Parsed | None, str]:
+        """The number at token `i` (digits, number words or a vague quantity) and its own qualifier."""
+        tok = toks[i]
+        if tok.kind == "number":
+            return read_digits(self.words, toks, i), "exact"
+        if tok.kind == "word":
+            parsed = self._words(toks, i)
+            if parsed is not None:
+                return parsed, "exact"
+            return self._vague_at(toks, i), "vague"
+        return None, "exact"
+
+    def _match(self, norm: str, toks: Sequence[Token], i: int, floor: int, parsed: Parsed,
+               own: str) -> tuple[NumberMatch, int]:
+        """The match of a number read at token `i` with the qualifier phrases around it, and the token after."""
+        tok = toks[i]
+        j = parsed.end
+        vstart, vend = tok.start + parsed.clitic, toks[j - 1].end
+        start, end = vstart, vend
+        date_like = tok.kind == "number" and is_date_like(self._calendar, toks, i, j, parsed.value)
+        before: str | None = None
+        after: str | None = None
+        if parsed.clitic == 0 and not date_like:  # a number word with a proclitic (وخمسة) opens its own phrase
+            qb = self.qualifier_before(toks, i, floor)
+            if qb is not None:
+                before, start = qb[0], qb[1]
+        if not date_like:
+            qa = self.qualifier_after(toks, j)
+            if qa is not None:
+                after, j = qa
+                end = toks[j - 1].end
+        qualifier = number_qualifier(own, before, after)
+        return NumberMatch(start, end, parsed.value, qualifier, norm[start:end], vstart, vend, date_like), j
 
 
 def _line_finder(shown: str) -> Any:
