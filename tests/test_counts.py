@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from dataclasses import replace
 from functools import lru_cache
 from pathlib import Path
 
@@ -10,10 +11,31 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from rasd.count_grammar import (
+    LIST_CLOSED,
+    NOT_NESTED,
+    Before,
+    Candidate,
+    CountCue,
+    Frame,
+    KindSource,
+    Rejection,
+    Scope,
+    decide_nesting,
+    goes_on,
+    noun_at,
+    nounless_value,
+    number_candidate,
+    second_kind,
+    sentence_scope,
+)
+from rasd.count_phrases import DEFINITE, PREFIXES
+from rasd.count_resolve import decide_kind, decide_who, reject
 from rasd.counts import CountMatch, CountRecognizer
 from rasd.datafiles import ResourceError
 from rasd.normalize import normalize
-from rasd.segment import split_sentences
+from rasd.number_grammar import QUALIFIER_KINDS
+from rasd.segment import TokenIndex, split_sentences, tokenize
 
 GOLDEN = Path(__file__).parent / "golden" / "counts"
 
@@ -248,3 +270,147 @@ def test_counts_the_displaced_or_detained_as_victims_of_a_killing() -> None:
 def test_counts_suspects_are_a_group_that_can_be_detained() -> None:
     cs = counts("وتمكنت قوة من الشرطة من اعتقال أربعة مشتبه بهم في حي الجديدة.")
     assert [(c.kind, c.value, c.who) for c in cs] == [("detained", 4, "total")]
+
+
+# ---------------------------------------------------------------- the decisions, one by one
+def sentence(text: str) -> tuple[Frame, TokenIndex, list[Candidate]]:
+    """One sentence read as CountRecognizer reads it: its frame, its tokens and the candidates of its numbers."""
+    norm = normalize(text).text
+    index = TokenIndex(tokenize(norm))
+    toks, hi = index.toks, len(index.toks)
+    g = recognizer().grammar
+    starts = [t.start for t in toks]
+    cands = [number_candidate(g, toks, starts, m, hi) for m in recognizer().numbers.find_tokens(norm, index)]
+    triggers = g.tables.before.scan(index, 0, hi, PREFIXES) + g.tables.before_definite.scan(index, 0, hi, DEFINITE)
+    frame = Frame(norm, toks, 0, hi, sorted(triggers, key=lambda h: (h.i, h.j)),
+                  sentence_scope(g.tables, index, 0, hi).value)
+    return frame, index, cands
+
+
+def fresh() -> Before:
+    return Before(None, -1, None, 0)
+
+
+def test_counts_cue_and_kind_source_values_are_the_recorded_strings() -> None:
+    assert [c.value for c in CountCue] == ["number_noun", "number_of_group", "bare_number", "dual", "singular",
+                                           "bare_plural"]
+    assert {s.suffix for s in KindSource} == {"", "+victims", "+list", "+after"}
+    assert [s.value for s in Scope] == ["incident", "cumulative"]
+
+
+def test_counts_number_candidate_reads_noun_group_and_post_qualifier() -> None:
+    frame, _, [c] = sentence("سقط 14 مدنيا على الأقل في القرية")
+    assert (c.value, c.cue, c.who, c.qualifier, c.noun is not None) == (14, CountCue.NUMBER_NOUN, "civilians",
+                                                                        "at_least", True)
+    assert frame.norm[c.start:c.end] == "14 مدنيا علي الاقل"
+    assert c.nj == c.vi + 2  # an after-trigger may start right after the noun, before the qualifier
+
+
+def test_counts_number_candidate_of_group() -> None:
+    _, _, [c] = sentence("أصيب 9 من المسعفين خلال القصف")
+    assert (c.value, c.cue, c.who, c.bare) == (9, CountCue.NUMBER_OF_GROUP, "medics", False)
+
+
+def test_counts_number_candidate_bare() -> None:
+    frame, _, [c] = sentence("بلغ عدد الجرحى 75 وفق المستشفى")
+    assert (c.cue, c.bare, c.who, c.noun) == (CountCue.BARE_NUMBER, True, "total", None)
+    assert frame.norm[c.start:c.end] == "75"
+
+
+def test_counts_second_kind_joined_with_waw() -> None:
+    toks = tokenize(normalize("30 قتيلا وجريحا").text)
+    found = noun_at(recognizer().tables, toks, 1, len(toks), definite=False)
+    assert found is not None and found[0].kind == "killed"
+    assert second_kind(recognizer().tables, toks, found[1], len(toks), found[0]) == "wounded"
+
+
+def test_counts_nounless_value_of_dual_singular_and_bare_plural() -> None:
+    tables = recognizer().tables
+    nouns = {n.words: n for n in tables.noun_list}
+    dual = next(n for n in nouns.values() if n.form == "dual")
+    sg = next(n for n in nouns.values() if n.form == "sg" and n.kind is None and not n.unit)
+    pl = next(n for n in nouns.values() if n.form == "pl" and n.kind is None and not n.unit)
+    assert nounless_value(dual, False, False, False) is not None
+    assert (nounless_value(dual, True, False, False) or fail()).value == 2
+    assert nounless_value(sg, False, False, False) is None  # a singular alone says no figure
+    assert (nounless_value(sg, False, True, False) or fail()).cue == CountCue.SINGULAR
+    assert nounless_value(sg, True, True, False) is None  # joined with و: not counted alone
+    v = nounless_value(pl, False, True, False)
+    assert v is not None and (v.value, v.qualifier, v.cue) == (3, "vague", CountCue.BARE_PLURAL)
+    assert nounless_value(pl, False, False, True) is None  # a bare plural needs a trigger before it
+
+
+def fail() -> None:
+    raise AssertionError("expected a decision")
+
+
+def test_counts_nesting_decision() -> None:
+    _, _, [c] = sentence("بينهم 4 أطفال")
+    parent = CountMatch(0, 5, "killed", 10, "exact", "total", "cumulative", None, "", "number_noun")
+    assert decide_nesting(c, None, None) is NOT_NESTED
+    n = decide_nesting(c, 0, parent)
+    assert (n.parent, n.kind, n.scope, n.close) == (0, "killed", "cumulative", False)
+    small = replace(parent, value=3)
+    assert decide_nesting(c, 0, small) is LIST_CLOSED  # 4 cannot be a subset of 3
+
+
+def test_counts_kind_from_trigger_before_and_verb_after() -> None:
+    g = recognizer().grammar
+    frame, _, [c] = sentence("أسفرت الغارة عن مقتل 6 مدنيين")
+    k = decide_kind(g, frame, c, fresh(), NOT_NESTED)
+    assert k is not None and (k.kinds, k.source) == (("killed",), KindSource.TRIGGER)
+    frame, _, [c] = sentence("وصل 300 شخص نزحوا من القرى")
+    k = decide_kind(g, frame, c, fresh(), NOT_NESTED)
+    assert k is not None and (k.kinds, k.source) == (("displaced",), KindSource.AFTER)
+    frame, _, [c] = sentence("شاهدنا 5 أشخاص في السوق")
+    assert decide_kind(g, frame, c, fresh(), NOT_NESTED) is None
+
+
+def test_counts_kind_of_a_list_continues() -> None:
+    g = recognizer().grammar
+    frame, _, [c1, c2] = sentence("قتل 8 جنود و3 مدنيين")
+    k1 = decide_kind(g, frame, c1, fresh(), NOT_NESTED)
+    assert k1 is not None and k1.kinds == ("killed",)
+    m1 = CountMatch(c1.start, c1.end, "killed", 8, "exact", c1.who, "incident", None, "", "number_noun")
+    k2 = decide_kind(g, frame, c2, Before(c1, 0, m1, 0), NOT_NESTED)
+    assert k2 is not None and (k2.kinds, k2.source) == (("killed",), KindSource.LIST)
+
+
+def test_counts_reject_bare_number_before_other_noun() -> None:
+    g = recognizer().grammar
+    frame, _, [c] = sentence("ارتفع عدد القتلى خلال 48 ساعة")
+    k = decide_kind(g, frame, c, fresh(), NOT_NESTED)
+    assert k is not None
+    assert reject(g, frame, c, fresh(), NOT_NESTED, k.source) == Rejection.OTHER_NOUN_AFTER
+
+
+def test_counts_who_of_others_is_the_group_before() -> None:
+    _, _, [c1, c2] = sentence("مقتل 4 صحفيين وإصابة 6 آخرين")
+    assert c2.noun is not None and c2.noun.others
+    m1 = CountMatch(c1.start, c1.end, "killed", 4, "exact", "journalists", "incident", None, "", "number_noun")
+    assert decide_who(c2, c2.who, Before(c1, 0, m1, 0)) == "journalists"
+    assert decide_who(c2, c2.who, fresh()) == c2.who
+
+
+def test_counts_scope_and_continuation_cues() -> None:
+    tables = recognizer().tables
+    for text, scope in (("ارتفعت حصيلة الضحايا إلى 90", Scope.CUMULATIVE), ("قتل 3 في الغارة", Scope.INCIDENT)):
+        index = TokenIndex(tokenize(normalize(text).text))
+        assert sentence_scope(tables, index, 0, len(index.toks)) is scope
+    toks = tokenize(normalize("إضافة إلى 12 جريحا").text)
+    assert goes_on(tables, toks, 0, len(toks))
+    assert not goes_on(tables, toks, 1, len(toks))
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(_PIECES, max_size=30).map(" ".join))
+def test_counts_number_candidate_stays_in_its_span(norm: str) -> None:
+    index = TokenIndex(tokenize(norm))
+    toks = index.toks
+    starts = [t.start for t in toks]
+    for m in recognizer().numbers.find_tokens(norm, index):
+        c = number_candidate(recognizer().grammar, toks, starts, m, len(toks))
+        assert c.start == m.start and m.end <= c.end <= len(norm)
+        assert c.i <= c.vi < c.nj <= c.j <= len(toks)
+        assert c.value == m.value and c.qualifier in QUALIFIER_KINDS
+        assert c.bare == (c.cue == CountCue.BARE_NUMBER)

@@ -1,10 +1,8 @@
-"""Recognizing numbers in normalized Arabic text: digits, number words, scale words, qualifiers, vague
-quantities (DESIGN.md §4, §4a).
+"""Number expressions in normalized Arabic text: digits, number words, scales, qualifiers, vague quantities."""
 
-`NumberRecognizer.load()` reads `data/numbers.yaml`; `find(norm)` returns the number expressions of a
-normalized text (see `rasd.normalize`) as `NumberMatch`es, sorted and non-overlapping, with spans into the
-normalized text.
-"""
+# DESIGN.md §4, §4a. `NumberRecognizer.load()` reads `data/numbers.yaml`; `find(norm)` returns the number
+# expressions of a normalized text (see `rasd.normalize`) as `NumberMatch`es, sorted and non-overlapping,
+# with spans into the normalized text. The grammar itself is in rasd.number_grammar.
 
 from __future__ import annotations
 
@@ -38,6 +36,8 @@ _WORD_TYPES = WORD_TYPES  # rasd.schemas reads the word types from here
 
 @dataclass(frozen=True, slots=True)
 class NumberMatch:
+    """A number expression in normalized text: its span, value, qualifier and the span of the value alone."""
+
     start: int  # normalized span of the whole expression, qualifier words included
     end: int
     value: int
@@ -99,6 +99,7 @@ class NumberRecognizer:
     # ------------------------------------------------------------------ loading
     @classmethod
     def load(cls, path: str | None = None) -> NumberRecognizer:
+        """The recognizer of numbers.yaml (the packaged one by default); a bad file is a ResourceError."""
         data, shown = load_yaml(path or _DATA_DIR / "numbers.yaml", schema="numbers")
         if not isinstance(data, dict):
             raise ResourceError(shown, "top level must be a mapping")
@@ -198,8 +199,8 @@ class NumberRecognizer:
         return None
 
     def qualifier_before(self, toks: Sequence[Token], i: int, floor: int = 0) -> tuple[str, int, int] | None:
-        """(qualifier, normalized start, first token index) when a qualifier phrase ends right before token `i`;
-        the start leaves out a proclitic on its first word (بنحو → نحو)."""
+        """(qualifier, normalized start, first token index) when a qualifier phrase ends right before token `i`."""
+        # the start leaves out a proclitic on its first word (بنحو → نحو)
         if i == 0 or toks[i - 1].text not in self._before_last:
             return None
         for ph in self.before:
@@ -240,8 +241,8 @@ class NumberRecognizer:
         return self.find_tokens(norm, TokenIndex(tokenize(norm)))
 
     def find_tokens(self, norm: str, index: TokenIndex) -> list[NumberMatch]:
-        """`find` over the tokens of `tokenize(norm)`, indexed: only digits and words that a number or a
-        vague quantity may start with are looked at."""
+        """`find` over the tokens of `tokenize(norm)`, indexed."""
+        # only digits and words that a number or a vague quantity may start with are looked at
         toks = index.toks
         out: list[NumberMatch] = []
         floor = 0  # first token index not used by an earlier match

@@ -1,0 +1,421 @@
+"""The count grammar's decisions over tokens: value, kind, group, nesting, scope and qualifier, one function each."""
+
+from __future__ import annotations
+
+from bisect import bisect_left
+from collections.abc import Sequence
+from dataclasses import dataclass
+from enum import Enum
+
+from rasd.count_phrases import DEFINITE, PREFIXES, CountTables, Hit, Noun
+from rasd.numbers import NumberMatch, NumberRecognizer
+from rasd.segment import Token, TokenIndex
+
+# kinds that name people by their status (displaced, detained): they can also be the victims of a killing
+STATUS_KINDS = frozenset({"displaced", "detained", "missing"})
+_QUOTES = ('"', "'")
+
+
+class CountCue(Enum):
+    """How a figure was found; the value is the cue a count records (before any KindSource suffix)."""
+
+    NUMBER_NOUN = "number_noun"  # a number and the noun it counts (12 قتيلا, 30 مدنيا)
+    NUMBER_OF_GROUP = "number_of_group"  # a number and من + a group (12 من العمال)
+    BARE_NUMBER = "bare_number"  # a number alone, its kind from a trigger (بلغ عدد الجرحى 40)
+    DUAL = "dual"  # a dual noun (جنديان = 2)
+    SINGULAR = "singular"  # a singular beside a kill or wound word (مقتل صياد = 1)
+    BARE_PLURAL = "bare_plural"  # a plural group after a trigger with no number (إصابة مزارعين = vague 3)
+
+
+class KindSource(Enum):
+    """What decided a count's kind; a value starting with "+" is the suffix recorded on the cue."""
+
+    PARENT = "parent"  # the count it is a subset of
+    NOUN = "noun"  # its own kind noun
+    VICTIMS = "+victims"  # a killing right before the displaced or detained it counts
+    LIST = "+list"  # the count before it in the same list
+    TRIGGER = "trigger"  # a trigger before it
+    AFTER = "+after"  # a verb after its noun
+    NOUN_ONLY = "noun_only"  # its noun, when nothing else says (ضحايا: affected)
+
+    @property
+    def suffix(self) -> str:
+        """The cue suffix this source records ("" for most)."""
+        v: str = self._value_  # the plain attribute: Enum.value is a slower descriptor
+        return v if v[0] == "+" else ""
+
+
+class Rejection(Enum):
+    """Why a candidate with a kind is still not a count."""
+
+    VAGUE_WITHOUT_NOUN = "vague_without_noun"
+    NUMERAL_AFTER_NOUN = "numeral_after_noun"
+    OTHER_NOUN_AFTER = "other_noun_after"
+    NO_TRIGGER_NEAR = "no_trigger_near"
+
+
+class Scope(Enum):
+    """Whether a figure is of one incident or a running total; the value is what a count records."""
+
+    INCIDENT = "incident"
+    CUMULATIVE = "cumulative"
+
+
+@dataclass(frozen=True, slots=True)
+class CountMatch:
+    """A count found in normalized text, with its span, kind, value, qualifier, group, scope and nesting."""
+
+    start: int  # normalized span covering number (+qualifier) and count noun
+    end: int
+    kind: str  # killed wounded displaced missing detained abducted sick affected
+    value: int
+    qualifier: str
+    who: str  # total civilians children women men fighters medics journalists migrants police other
+    scope: str  # incident | cumulative
+    parent: int | None  # index into the returned list of the count this one is a subset of
+    text: str  # norm[start:end]
+    cue: str  # the rule that produced it
+    goes_on: bool = False  # its sentence only goes on with the toll told before it (إضافة إلى 2243 جريحا)
+
+
+@dataclass(slots=True)
+class Candidate:
+    """A count candidate in one sentence (token indices are global): a value and what it counts."""
+
+    # a working record, not frozen: a frozen dataclass costs several times more to build, and there is one per number
+
+    i: int  # first token (number or qualifier)
+    vi: int  # first token of the number itself / the noun for nounless candidates
+    j: int  # token after the whole candidate (noun, من-phrase, post qualifier)
+    nj: int  # token after the number and its noun (where an after-trigger may start)
+    start: int
+    end: int
+    value: int
+    qualifier: str
+    noun: Noun | None
+    who: str
+    cue: CountCue
+    bare: bool = False  # a number with no noun after it
+    extra_kinds: tuple[str, ...] = ()
+    date_like: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class Grammar:
+    """What the decisions read besides the tokens: the count tables and the number recognizer."""
+
+    tables: CountTables
+    numbers: NumberRecognizer
+
+
+@dataclass(frozen=True, slots=True)
+class Frame:
+    """One sentence as the decisions see it: its tokens [lo, hi), its triggers in order and its scope."""
+
+    norm: str
+    toks: Sequence[Token]
+    lo: int
+    hi: int
+    triggers: list[Hit]
+    scope: str
+
+
+@dataclass(slots=True)
+class Before:
+    """What the sentence said before a candidate: the last count emitted, its index, and the last break."""
+
+    # a cursor moved along the sentence: one per sentence, updated in place
+
+    prev: Candidate | None
+    prev_idx: int  # -1 without a previous count
+    prev_match: CountMatch | None
+    last_break: int  # the token after the last break word
+
+
+@dataclass(frozen=True, slots=True)
+class Qualified:
+    """A qualifier phrase after a counted noun (على الأقل) and the token after it."""
+
+    qualifier: str
+    j: int
+
+
+@dataclass(frozen=True, slots=True)
+class NounValue:
+    """The value a count noun says without a number: a dual, a singular or a bare plural."""
+
+    value: int
+    qualifier: str
+    cue: CountCue
+
+
+@dataclass(frozen=True, slots=True)
+class Nesting:
+    """Whether a candidate is a subset of the count opened by the last بينهم/منهم, and of which."""
+
+    parent: int | None
+    kind: str  # the parent's kind ("" without a parent)
+    scope: str  # the parent's scope ("" without a parent)
+    close: bool  # the candidate does not fit: the open subset lists end
+
+
+@dataclass(frozen=True, slots=True)
+class KindDecision:
+    """The kinds of a count, what decided them, and its group as that rule leaves it."""
+
+    kinds: tuple[str, ...]
+    source: KindSource
+    who: str
+
+
+# ------------------------------------------------------------------ nouns and phrases at a token
+def noun_at(tables: CountTables, toks: Sequence[Token], i: int, hi: int, definite: bool) -> tuple[Noun, int] | None:
+    """The count noun at token i and the token after it (with ال when `definite`)."""
+    if i >= hi or toks[i].kind != "word":
+        return None
+    if not tables.nouns.may_start(toks[i].text):
+        return None
+    prefixes: tuple[str, ...] = ("", *DEFINITE) if definite else ("",)
+    h = tables.nouns.match(toks, i, prefixes, hi)
+    if h is None:
+        return None
+    return tables.noun_list[int(h.label)], h.j
+
+
+def of_group_at(tables: CountTables, toks: Sequence[Token], i: int, hi: int) -> tuple[str, int] | None:
+    """(who, token after) for "من" + a group phrase at token i."""
+    if i + 1 >= hi or toks[i].text != "من":
+        return None
+    h = tables.of_groups.match(toks, i + 1, ("",), hi)
+    if h is not None:
+        return h.label, h.j
+    n = noun_at(tables, toks, i + 1, hi, definite=True)
+    if n is not None and n[0].kind is None and n[0].who != "total":
+        return n[0].who, n[1]
+    return None
+
+
+def after_trigger(tables: CountTables, toks: Sequence[Token], j: int, hi: int) -> tuple[str, int] | None:
+    """(kind, distance in tokens) of a verb or phrase after a counted noun (نزحوا, قتلوا)."""
+    for k in range(j, min(hi, j + 5)):
+        t = toks[k]
+        if t.kind != "word":
+            return None
+        h = tables.after.match(toks, k, ("",), hi)
+        if h is not None:
+            return h.label, k - j
+        if tables.before.match(toks, k, PREFIXES, hi) is not None:
+            return None  # another trigger comes first: the verb is of another figure
+    return None
+
+
+def trigger_kinds(toks: Sequence[Token], near: Hit, triggers: Sequence[Hit]) -> tuple[str, ...]:
+    """The kind of a trigger, and of a trigger joined to it before with و (مقتل وإصابة)."""
+    kinds = [near.label.rstrip("!")]
+    for h in triggers:
+        if h.j == near.i and toks[near.i].text.startswith("و") and h.label.rstrip("!") not in kinds \
+                and (h.i == 0 or toks[h.i - 1].kind != "word" or toks[h.i - 1].text in ("عن", "الي", "في")):
+            kinds.insert(0, h.label.rstrip("!"))
+    return tuple(kinds)
+
+
+def bare_ok(tables: CountTables, toks: Sequence[Token], j: int, hi: int) -> bool:
+    """Whether a number without a noun may end before token j (what follows is not another noun)."""
+    if j >= hi:
+        return True
+    t = toks[j]
+    if t.kind in ("punct", "latin"):  # a sign or a word in Latin letters
+        return t.text not in ("%",)
+    if t.kind == "number":
+        return False
+    if t.text in tables.followers:
+        return True
+    if tables.markers.match(toks, j, PREFIXES, hi) is not None:
+        return True
+    if tables.before.match(toks, j, PREFIXES, hi) is not None:
+        return True
+    return t.text[0] == "و" and len(t.text) > 2  # وأصيب, والباقون: the clause goes on with و
+
+
+# ------------------------------------------------------------------ value: a number and what it counts
+def post_qualifier(numbers: NumberRecognizer, toks: Sequence[Token], j: int, hi: int,
+                   own: str) -> Qualified | None:
+    """A qualifier after the counted noun (8 جرحى على الأقل), inside the sentence; a vague figure keeps its own."""
+    if own == "vague":
+        return None
+    qa = numbers.qualifier_after(toks, j)
+    if qa is None or qa[1] > hi:
+        return None
+    return Qualified(qa[0], qa[1])
+
+
+def noun_after_number(tables: CountTables, toks: Sequence[Token], k: int, hi: int,
+                      vague: bool) -> tuple[Noun, int] | None:
+    """The noun a number at token k counts: a count noun, من + one after a vague number, or a nisba plural."""
+    # عشرات من الجرحى: a vague number may count a definite noun after من; ستة سودانيين: a nisba plural
+    found = noun_at(tables, toks, k, hi, definite=vague)
+    if found is None and vague and k < hi and toks[k].text == "من":
+        found = noun_at(tables, toks, k + 1, hi, definite=True)
+    if found is None and k < hi and toks[k].kind == "word" and len(toks[k].text) > 4 \
+            and toks[k].text.endswith(tables.nisba) and tables.before.match(toks, k, PREFIXES, hi) is None:
+        # 8 عراقيين (مدنيين): a nisba plural, maybe followed by the group noun it describes
+        found = noun_at(tables, toks, k + 1, hi, definite=False)
+        if found is None or found[0].kind is not None:
+            found = (Noun((toks[k].text,), None, "total", "pl"), k + 1)
+    return found
+
+
+def second_kind(tables: CountTables, toks: Sequence[Token], j: int, hi: int, noun: Noun) -> str | None:
+    """The kind of a second kind noun joined with و right after the first (قتلى وجرحى)."""
+    if noun.kind is None or j >= hi or not toks[j].text.startswith("و"):
+        return None
+    w = toks[j].text[1:]
+    for pre in ("", "ال"):
+        second = tables.nouns.match([Token(w[len(pre):], 0, 0, "word")], 0) if w.startswith(pre) else None
+        if second is not None:
+            n2 = tables.noun_list[int(second.label)]
+            if n2.kind is not None and n2.kind != noun.kind and second.j == 1:
+                return n2.kind
+    return None
+
+
+def number_candidate(g: Grammar, toks: Sequence[Token], starts: Sequence[int], m: NumberMatch,
+                     hi: int) -> Candidate:
+    """The candidate a number makes: the number, the noun or من-group it counts and a qualifier after them."""
+    tables = g.tables
+    i = token_containing(starts, m.start)
+    vi = token_containing(starts, m.value_start)
+    vj = token_containing(starts, m.value_end - 1) + 1
+    j = token_containing(starts, m.end - 1) + 1
+    who = "total"
+    end = m.end
+    extra: tuple[str, ...] = ()
+    # post-number qualifier consumed: the noun cannot follow it; a quote may stand between (5 "جنود")
+    k = j if j == vj else hi
+    if k < hi - 1 and toks[k].text in _QUOTES:
+        k += 1
+    found = noun_after_number(tables, toks, k, hi, m.qualifier == "vague")
+    if found is None:
+        og = of_group_at(tables, toks, k, hi) if k < hi else None  # 12 من المسعفين
+        if og is not None:
+            who, j = og
+            end = toks[j - 1].end
+    noun: Noun | None = None
+    if found is not None:
+        noun, j = found
+        who = noun.who
+        end = toks[j - 1].end
+        kind2 = second_kind(tables, toks, j, hi, noun)
+        if kind2 is not None:
+            extra = (kind2,)
+            end = toks[j].end
+            j += 1
+    nj = j
+    qualifier = m.qualifier
+    if noun is not None or who != "total":
+        og = of_group_at(tables, toks, j, hi)
+        if og is not None and (who == "total" or noun is None):
+            who, j = og  # 30 قتيلا من المدنيين
+            end = toks[j - 1].end
+        q = post_qualifier(g.numbers, toks, j, hi, qualifier)
+        if q is not None:
+            qualifier, j = q.qualifier, q.j
+            end = toks[j - 1].end
+    cue = CountCue.NUMBER_NOUN if noun is not None else (
+        CountCue.NUMBER_OF_GROUP if who != "total" else CountCue.BARE_NUMBER)
+    return Candidate(i, vi, j, nj, m.start, end, m.value, qualifier, noun, who, cue,
+                     bare=noun is None and who == "total", extra_kinds=extra, date_like=m.date_like)
+
+
+def nounless_value(noun: Noun, joined: bool, trigger_before: bool, trigger_after: bool) -> NounValue | None:
+    """The value a count noun says without a number: a dual, a singular by a trigger, a bare plural after one."""
+    # a dual is 2 (جنديان); a singular beside a kill or wound word is 1 (مقتل صياد); a group plural right
+    # after a trigger is some, vague 3 (إصابة مزارعين)
+    if noun.form == "dual":
+        return _DUAL
+    if joined:
+        return None  # وصياد: a singular or plural joined with و is not counted alone
+    if noun.form == "sg" and (trigger_before or trigger_after):
+        return _SINGULAR
+    if noun.form == "pl" and trigger_before and noun.kind is None:
+        return _BARE_PLURAL
+    return None
+
+
+_DUAL = NounValue(2, "exact", CountCue.DUAL)
+_SINGULAR = NounValue(1, "exact", CountCue.SINGULAR)
+_BARE_PLURAL = NounValue(3, "vague", CountCue.BARE_PLURAL)
+
+
+def counted_noun_at(tables: CountTables, toks: Sequence[Token], i: int, hi: int) -> tuple[Noun, int, int] | None:
+    """(noun, token after, 1 when joined with و else 0) for a count noun at token i that counts people."""
+    found = noun_at(tables, toks, i, hi, definite=False)
+    skip = 0
+    if found is None and toks[i].text.startswith("و"):
+        h = tables.nouns.match(toks, i, ("و",), hi)
+        if h is not None:
+            found, skip = (tables.noun_list[int(h.label)], h.j), 1
+    if found is None or found[0].unit:
+        return None  # عائلة counts households, not people
+    return found[0], found[1], skip
+
+
+def nounless_candidates(g: Grammar, toks: Sequence[Token], lo: int, hi: int, nouns_here: Sequence[int],
+                        covered: set[int], trig_end: dict[int, Hit]) -> list[Candidate]:
+    """Duals, singulars and bare plurals: count nouns in tokens [lo, hi) that no number counts."""
+    out: list[Candidate] = []
+    next_i = lo
+    for i in nouns_here:
+        if i < next_i or i in covered:
+            continue
+        next_i = i + 1
+        found = counted_noun_at(g.tables, toks, i, hi)
+        if found is None:
+            continue
+        noun, j, skip = found
+        if any(k in covered for k in range(i, j)):
+            continue
+        after = g.tables.after.match(toks, j, ("",), hi) if j < hi else None
+        nv = nounless_value(noun, skip == 1, i in trig_end, after is not None)
+        if nv is not None:
+            qualifier, cj, end = nv.qualifier, j, toks[j - 1].end
+            q = post_qualifier(g.numbers, toks, j, hi, qualifier)
+            if q is not None:
+                qualifier, cj, end = q.qualifier, q.j, toks[q.j - 1].end
+            out.append(Candidate(i, i, cj, j, toks[i].start + skip, end, nv.value, qualifier, noun, noun.who,
+                                 nv.cue))
+            covered.update(range(i, cj))
+        next_i = j
+    return out
+
+
+def token_containing(starts: Sequence[int], pos: int) -> int:
+    """The index of the token containing character `pos` (the token starting last at or before it)."""
+    k = bisect_left(starts, pos + 1) - 1
+    return max(0, k)
+
+
+# ------------------------------------------------------------------ scope
+def sentence_scope(tables: CountTables, index: TokenIndex, lo: int, hi: int) -> Scope:
+    """Cumulative when the sentence has a running-total cue (منذ بداية, الحصيلة الإجمالية), else incident."""
+    return Scope.CUMULATIVE if tables.cumulative.scan(index, lo, hi, PREFIXES) else Scope.INCIDENT
+
+
+def goes_on(tables: CountTables, toks: Sequence[Token], lo: int, hi: int) -> bool:
+    """Whether a sentence opens by going on with the toll told before it (إضافة إلى 40 جريحا)."""
+    return tables.continuations.match(toks, lo, PREFIXES, hi) is not None
+
+
+# ------------------------------------------------------------------ nesting
+def decide_nesting(c: Candidate, parent_idx: int | None, parent: CountMatch | None) -> Nesting:
+    """A candidate after بينهم/منهم is a subset of the open count when it has no other kind and is no larger."""
+    if parent_idx is None or parent is None:
+        return NOT_NESTED
+    own = c.noun.kind if c.noun is not None else None
+    if (own is None or own == parent.kind) and c.value <= parent.value:
+        return Nesting(parent_idx, parent.kind, parent.scope, False)
+    return LIST_CLOSED  # 50 قتيلا بينهم 80 جريحا: not a subset; the list is over
+
+
+NOT_NESTED = Nesting(None, "", "", False)
+LIST_CLOSED = Nesting(None, "", "", True)

@@ -1,0 +1,211 @@
+"""A sentence's count candidates resolved in token order into counts: nesting, kind, admission and group."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field, replace
+from typing import Any
+
+from rasd.count_grammar import (
+    STATUS_KINDS,
+    Before,
+    Candidate,
+    CountCue,
+    CountMatch,
+    Frame,
+    Grammar,
+    KindDecision,
+    KindSource,
+    Nesting,
+    Rejection,
+    after_trigger,
+    bare_ok,
+    decide_nesting,
+    trigger_kinds,
+)
+from rasd.count_phrases import PREFIXES, Hit
+from rasd.segment import TokenIndex
+
+_LIST_GLUE = (",", "و", "-", ";")  # what may stand between two figures of one list
+
+
+@dataclass(slots=True)
+class OpenLists:
+    """The subset lists open in a sentence: (parent index, parenthesis depth) per بينهم/منهم, and the depth."""
+
+    stack: list[tuple[int, int]] = field(default_factory=list)
+    depth: int = 0
+
+    def paren(self, text: str) -> None:
+        """A parenthesis: "(" opens a level; ")" closes it and the lists opened inside it."""
+        if text == "(":
+            self.depth += 1
+            return
+        self.depth = max(0, self.depth - 1)
+        while self.stack and self.stack[-1][1] > self.depth:
+            self.stack.pop()
+
+
+# ------------------------------------------------------------------ kind
+def victims_kind(frame: Frame, c: Candidate, before: Before) -> KindDecision | None:
+    """The kind of the displaced or detained killed or wounded: a killing verb right before the figure."""
+    # قتل 14 نازحا, مقتل 3 معتقلين: the victims are the displaced (civilians) or the detained (other)
+    if c.noun is None or c.noun.kind not in STATUS_KINDS:
+        return None
+    adjacent = [h for h in frame.triggers if h.j == c.i and h.i >= before.last_break]
+    if not adjacent:
+        return None
+    tk = trigger_kinds(frame.toks, adjacent[-1], frame.triggers)
+    if tk and tk[0] in ("killed", "wounded"):
+        return KindDecision((tk[0],), KindSource.VICTIMS, "civilians" if c.noun.kind == "displaced" else "other")
+    return None
+
+
+def list_kind(frame: Frame, c: Candidate, before: Before, hits: list[Hit]) -> tuple[list[Hit], str | None]:
+    """The triggers still speaking for a candidate after the previous count, and that count's kind if it continues."""
+    # قتل 12 مدنيا و4 أطفال: the second figure continues the list of the first (joined by و or a comma, with
+    # no trigger between); a singular does not continue a list
+    prev = before.prev
+    if prev is None or prev.j > c.i or before.prev_match is None:
+        return hits, None
+    between = [h for h in hits if h.i >= prev.j]
+    gap = frame.toks[prev.j:c.i]
+    linked = all(t.text in _LIST_GLUE for t in gap) and (bool(gap) or frame.toks[c.i].text.startswith("و"))
+    kind = before.prev_match.kind if not between and linked and c.cue != CountCue.SINGULAR else None
+    return between or [h for h in hits if h.j <= prev.i], kind
+
+
+def context_kind(g: Grammar, frame: Frame, c: Candidate, before: Before) -> KindDecision | None:
+    """The kind from around a figure without a kind noun: its list, a trigger before it, a verb after its noun."""
+    # the list it continues; a trigger close before it (مقتل 4 مدنيين) unless a verb follows the noun at once;
+    # a verb after the noun (8 أشخاص قتلوا); a trigger farther back last
+    hits = [h for h in frame.triggers if h.j <= c.i and h.i >= before.last_break
+            and (not h.label.endswith("!") or h.j == c.i)]  # a "!" trigger only right before the figure
+    hits, listed = list_kind(frame, c, before, hits)
+    if listed is not None:
+        return KindDecision((listed,), KindSource.LIST, c.who)
+    near = hits[-1] if hits and c.i - hits[-1].j <= 6 else None
+    gap_len = c.i - near.j if near is not None else 99
+    after = None if c.bare else after_trigger(g.tables, frame.toks, c.nj, frame.hi)
+    if near is not None and (gap_len == 0 or (gap_len <= 2 and (after is None or after[1] > 0))):
+        return KindDecision(trigger_kinds(frame.toks, near, frame.triggers), KindSource.TRIGGER, c.who)
+    if after is not None:
+        return KindDecision((after[0],), KindSource.AFTER, c.who)  # a verb right after the noun beats a far trigger
+    if near is not None and (not c.bare or gap_len <= 3):
+        return KindDecision(trigger_kinds(frame.toks, near, frame.triggers), KindSource.TRIGGER, c.who)
+    return None
+
+
+def decide_kind(g: Grammar, frame: Frame, c: Candidate, before: Before, nesting: Nesting) -> KindDecision | None:
+    """The kinds of a candidate and what decided them; None when nothing says its kind."""
+    # in order: its parent's, a killing of the displaced, its own kind noun, the context, and last a kind noun
+    # that says only "affected" (ضحايا)
+    if nesting.parent is not None:
+        return KindDecision((nesting.kind,), KindSource.PARENT, c.who)
+    victims = victims_kind(frame, c, before)
+    if victims is not None:
+        return victims
+    own = c.noun.kind if c.noun is not None else None
+    if own is not None and own != "affected":
+        return KindDecision((own, *c.extra_kinds), KindSource.NOUN, c.who)
+    found = context_kind(g, frame, c, before)
+    if found is not None:
+        return found
+    if own is not None:
+        return KindDecision((own, *c.extra_kinds), KindSource.NOUN_ONLY, c.who)
+    return None
+
+
+# ------------------------------------------------------------------ admission
+def reject(g: Grammar, frame: Frame, c: Candidate, before: Before, nesting: Nesting,
+           source: KindSource) -> Rejection | None:
+    """Why a candidate with a kind is still no count (a nounless number that counts something else), or None."""
+    toks = frame.toks
+    if c.bare and c.qualifier == "vague" and c.value < 12:
+        return Rejection.VAGUE_WITHOUT_NOUN  # عدة, بعض, عدد من need a noun (مناطق عدة is not a count)
+    if c.bare and c.value <= 2 and toks[c.vi].kind == "word" and nesting.parent is None \
+            and not any(h.j == c.i for h in frame.triggers):
+        return Rejection.NUMERAL_AFTER_NOUN  # ليلة واحدة: a numeral word after some other noun
+    if c.bare and not bare_ok(g.tables, toks, c.j, frame.hi):
+        return Rejection.OTHER_NOUN_AFTER  # a nounless number must not be followed by some other noun (48 ساعة)
+    if c.cue == CountCue.BARE_NUMBER and nesting.parent is None and source != KindSource.LIST:
+        # a bare number needs a trigger at most 3 tokens before it (ارتفعت حصيلة القتلى إلى 75)
+        if not any(h.j <= c.i and h.i >= before.last_break and c.i - h.j <= 3 for h in frame.triggers):
+            return Rejection.NO_TRIGGER_NEAR
+    return None
+
+
+# ------------------------------------------------------------------ group
+def decide_who(c: Candidate, who: str, before: Before) -> str:
+    """The group of a count: آخرين takes the group counted before it (3 قتلى وإصابة 5 آخرين); else its own."""
+    if c.noun is not None and c.noun.others and before.prev_match is not None:
+        return before.prev_match.who
+    return who
+
+
+def group_of_list(frame: Frame, c: Candidate, who: str, before: Before, parent: int | None) -> bool:
+    """Whether a من-group after a list of figures with no group of their own is the whole list's."""
+    # 40 قتيلا و35 جريحا من العمال: the workers are the killed and the wounded
+    prev, pm = before.prev, before.prev_match
+    if prev is None or pm is None or (c.noun is not None and c.noun.others):
+        return False
+    return c.cue in (CountCue.NUMBER_NOUN, CountCue.NUMBER_OF_GROUP) and who != "total" \
+        and (c.noun is None or c.noun.who == "total") and prev.j <= c.i and pm.who == "total" \
+        and pm.parent == parent and all(t.text in (",", "و") for t in frame.toks[prev.j:c.i])
+
+
+# ------------------------------------------------------------------ emission
+def emit(g: Grammar, frame: Frame, c: Candidate, lists: OpenLists, before: Before,
+         out: list[CountMatch]) -> int | None:
+    """Appends the counts of one candidate (one per kind) to `out`; the index of the first, or None."""
+    top = lists.stack[-1][0] if lists.stack else None
+    nesting = decide_nesting(c, top, out[top] if top is not None else None)
+    if nesting.close:
+        lists.stack.clear()
+    kind = decide_kind(g, frame, c, before, nesting)
+    if kind is None or reject(g, frame, c, before, nesting, kind.source) is not None:
+        return None
+    who = decide_who(c, kind.who, before)
+    if group_of_list(frame, c, who, before, nesting.parent):
+        for k in range(before.prev_idx, len(out)):
+            out[k] = replace(out[k], who=who)
+    scope = nesting.scope if nesting.parent is not None else frame.scope
+    cue = c.cue._value_ + kind.source.suffix  # _value_: the plain attribute, Enum.value is a slower descriptor
+    first = len(out)
+    for each in kind.kinds:
+        out.append(CountMatch(c.start, c.end, each, c.value, c.qualifier, who, scope, nesting.parent,
+                              frame.norm[c.start:c.end], cue))
+    return first
+
+
+def resolve(g: Grammar, frame: Frame, index: TokenIndex, cands: list[Candidate], out: list[CountMatch]) -> None:
+    """Emits a sentence's candidates in token order, opening and closing subset lists on the way."""
+    # a break word or a trigger outside a figure ends the open subset lists; بينهم/منهم opens one on the count
+    # before it; a closing parenthesis ends the lists opened inside it
+    toks, lo, hi = frame.toks, frame.lo, frame.hi
+    tables = g.tables
+    # events in token order: (position, order, payload); order 0 break, 1 trigger, 2 marker, 3 paren, 4 figure
+    events: list[tuple[int, int, Any]] = []
+    events.extend((h.i, 0, h) for h in tables.breaks.scan(index, lo, hi, PREFIXES))
+    events.extend((h.i, 1, h) for h in frame.triggers)
+    events.extend((h.i, 2, h) for h in tables.markers.scan(index, lo, hi, PREFIXES))
+    events.extend((k, 3, toks[k].text) for k in range(lo, hi) if toks[k].text in "()")
+    events.extend((c.i, 4, c) for c in cands)
+    events.sort(key=lambda ev: (ev[0], ev[1]))
+    lists = OpenLists()
+    before = Before(None, -1, None, lo)
+    for pos, order, item in events:
+        if order == 0:
+            lists.stack.clear()
+            before.last_break = item.j
+        elif order == 1:
+            if not any(c.i <= pos < c.j for c in cands):
+                lists.stack.clear()  # a new trigger outside any figure: what follows is no subset
+        elif order == 2:
+            if before.prev is not None and not any(c.i <= pos < c.j for c in cands):
+                lists.stack.append((before.prev_idx, lists.depth))
+        elif order == 3:
+            lists.paren(item)
+        else:
+            idx = emit(g, frame, item, lists, before, out)
+            if idx is not None:
+                before.prev, before.prev_idx, before.prev_match = item, idx, out[idx]
