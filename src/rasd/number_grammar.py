@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from enum import Enum
 
 from rasd.segment import Token
@@ -26,6 +26,7 @@ class Qualifier(Enum):
 
 
 QUALIFIER_KINDS = tuple(q.value for q in Qualifier)  # exact approx at_least at_most vague
+_VAGUE = Qualifier.VAGUE.value
 WORD_TYPES = ("unit", "ten", "tens", "hundred", "hundreds", "scale", "scale_plural", "scale_dual")
 
 
@@ -177,9 +178,17 @@ def add_word(st: WordParse, e: NumberWord, joined: bool, first: bool) -> WordPar
     if t == "scale_dual":
         # الفين after a larger scale: وألفين adds 2000 below a million
         if joined and after_scale and e.value // 2 < st.last_scale:
-            return replace(st, total=st.total + e.value, last="scale", last_scale=e.value // 2)
+            return _step(st, total=st.total + e.value, last="scale", last_scale=e.value // 2)
         return None
     return None
+
+
+def _step(st: WordParse, total: int = -1, group: int = -1, last: str = "", last_scale: int = -1,
+          teen_pending: bool | None = None) -> WordParse:
+    """`st` with the fields given changed (dataclasses.replace, without its cost)."""
+    return WordParse(st.total if total < 0 else total, st.group if group < 0 else group, last or st.last,
+                     st.last_scale if last_scale < 0 else last_scale,
+                     st.teen_pending if teen_pending is None else teen_pending)
 
 
 def _first_word(e: NumberWord) -> WordParse:
@@ -193,30 +202,30 @@ def _first_word(e: NumberWord) -> WordParse:
 def _add_unit(st: WordParse, v: int, joined: bool, open_group: bool) -> WordParse | None:
     # مئة وخمسة, ألف وثلاثة: a unit joins only after hundreds or a scale
     if joined and open_group:
-        return replace(st, group=st.group + v, last="unit")
+        return _step(st, group=st.group + v, last="unit")
     return None
 
 
 def _add_ten(st: WordParse, joined: bool, open_group: bool) -> WordParse | None:
     if not joined and st.last == "unit" and st.group % 100 < 10:
-        return replace(st, group=st.group + 10, last="teen", teen_pending=False)  # خمسة عشر
+        return _step(st, group=st.group + 10, last="teen", teen_pending=False)  # خمسة عشر
     if joined and open_group:
-        return replace(st, group=st.group + 10, last="teen")  # مئة وعشرة
+        return _step(st, group=st.group + 10, last="teen")  # مئة وعشرة
     return None
 
 
 def _add_tens(st: WordParse, v: int, joined: bool, open_group: bool) -> WordParse | None:
     # خمسة وعشرون, مئة وعشرون: tens join a unit, hundreds or a scale
     if joined and (st.last == "unit" or open_group) and st.group % 100 < 10:
-        return replace(st, group=st.group + v, last="tens")
+        return _step(st, group=st.group + v, last="tens")
     return None
 
 
 def _add_hundred(st: WordParse, e: NumberWord, joined: bool, after_scale: bool) -> WordParse | None:
     if e.type == "hundred" and not joined and st.last == "unit" and 0 < st.group < 10:
-        return replace(st, group=st.group * 100, last="hundred")  # ثلاث مئة
+        return _step(st, group=st.group * 100, last="hundred")  # ثلاث مئة
     if joined and after_scale:
-        return replace(st, group=e.value, last=e.type)  # ألف وثلاثمئة
+        return _step(st, group=e.value, last=e.type)  # ألف وثلاثمئة
     return None
 
 
@@ -224,9 +233,9 @@ def _add_scale(st: WordParse, e: NumberWord, joined: bool, after_scale: bool) ->
     v = e.value
     if not joined and st.group > 0 and v > st.group and (st.last_scale == 0 or v < st.last_scale):
         # ثلاثة آلاف: the group so far times the scale, below any larger scale read before
-        return replace(st, total=st.total + st.group * v, group=0, last="scale", last_scale=v)
+        return _step(st, total=st.total + st.group * v, group=0, last="scale", last_scale=v)
     if e.type == "scale" and joined and after_scale and v < st.last_scale:
-        return replace(st, total=st.total + v, last="scale", last_scale=v)  # مليون وألف
+        return _step(st, total=st.total + v, last="scale", last_scale=v)  # مليون وألف
     return None
 
 
@@ -259,7 +268,7 @@ def is_date_like(cal: Calendar, toks: Sequence[Token], i: int, j: int, value: in
 
 def number_qualifier(own: str, before: str | None, after: str | None) -> str:
     """The qualifier of a number: a vague quantity stays vague; else one after it, else one before it."""
-    if own == Qualifier.VAGUE.value:
+    if own == _VAGUE:
         return own  # عشرات على الأقل is still vague
     if after is not None:
         return after
