@@ -11,7 +11,8 @@ extensions cannot be built.
   install instead of falling back).
 - Without a C compiler (or when mypyc fails), the install goes on in pure Python and says so.
 
-The modules compiled are listed in pyproject.toml, [tool.rasd] compiled.
+The modules compiled are listed in pyproject.toml, [tool.rasd] compiled, each by its path under src/rasd
+without ".py": "counts" is src/rasd/counts.py, "events/roles" src/rasd/events/roles.py.
 """
 
 from __future__ import annotations
@@ -26,6 +27,11 @@ from setuptools.command.build_ext import build_ext
 
 with open("pyproject.toml", "rb") as fh:
     COMPILED: list[str] = tomllib.load(fh)["tool"]["rasd"]["compiled"]
+
+
+def module_path(name: str) -> str:
+    """The source file of a compiled module named as in [tool.rasd] compiled ("events/roles" or "events.roles")."""
+    return "src/rasd/" + name.replace(".", "/") + ".py"
 
 
 class OptionalBuildExt(build_ext):
@@ -55,7 +61,7 @@ def _extensions() -> list[Any]:
     try:
         from mypyc.build import mypycify
 
-        return list(mypycify(["--config-file", "pyproject.toml", *(f"src/rasd/{m}.py" for m in COMPILED)],
+        return list(mypycify(["--config-file", "pyproject.toml", *(module_path(m) for m in COMPILED)],
                              opt_level="3"))
     except (Exception, SystemExit) as exc:  # mypy missing, or it found an error (mypyc exits)
         if wanted == "1":

@@ -1,0 +1,158 @@
+"""EventAssembler: drafts a document's events, has each field decided by its resolver, and merges the events
+that tell the same happening."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+from enum import Enum
+
+from ..actors import ActorDictionary
+from ..gazetteer import Gazetteer
+from ..lexicon import CueLexicon, Trigger
+from ..linking import PlaceMention
+from ..records import Count, Event, LocationRef, Mention, Span
+from .attribution import AttributionDecision, Attributor
+from .confidence import confidence
+from .context import DocContext, Draft, rstrip, within, words_from
+from .date import bound_by_published, resolve_date
+from .drafts import Drafter
+from .figures import document_counts, drop_vague_told_exactly, event_counts
+from .kind import event_type
+from .merge import MergeHint, merge_same
+from .modality import ModalityResolver
+from .place import PlaceDecision, PlaceResolver, coordinated_places, dateline, main_place
+from .roles import RoleResolver
+from .rules import AttributionRule, PlaceRule, RoleRule, ScopeRule
+
+
+@dataclass(frozen=True, slots=True)
+class Finished:
+    """One draft made an event: the record, what merging needs to know of it, and its place decision."""
+
+    event: Event
+    hint: MergeHint
+    place: PlaceDecision
+
+
+def _values(*rules: Enum | None) -> list[str]:
+    """The rule strings of the decisions that have a rule, in the order given."""
+    return [r.value for r in rules if r is not None]
+
+
+class EventAssembler:
+    """Assembles a document's events from its triggers, counts, actors, places and dates."""
+
+    def __init__(self, cues: CueLexicon, actors: ActorDictionary, gazetteer: Gazetteer,
+                 trigger_forms: frozenset[str] = frozenset()) -> None:
+        self.cues = cues
+        self.trigger_forms = trigger_forms
+        self.actors = actors
+        self.gazetteer = gazetteer
+        self.attributor = Attributor(cues, trigger_forms)
+        self.drafter = Drafter(cues, trigger_forms)
+        self.roles = RoleResolver(cues, actors, self.attributor)
+        self.places = PlaceResolver(cues, gazetteer)
+        self.modality = ModalityResolver(cues)
+
+    def assemble(self, ctx: DocContext,
+                 fallback_trigger: dict[str, Trigger]) -> tuple[tuple[Event, ...], tuple[Count, ...]]:
+        """The document's events (in document order; numbered e1, e2 … when the record is made) and counts."""
+        clause_starts = self.drafter.clause_starts(ctx)
+        drafts = self.drafter.draft(ctx, fallback_trigger, clause_starts)
+        counts = document_counts(ctx, self.attributor)
+        line = dateline(ctx)
+        main = line if line is not None and line.place.country == ctx.country \
+            and line.place.feature not in ("country", "region") else main_place(ctx)
+        finished = [self._finish(d, ctx, counts, clause_starts, main, line) for d in drafts]
+        also_at = [coordinated_places(ctx, d, f.place, any(c.scope == "cumulative" for c in f.event.counts))
+                   for d, f in zip(drafts, finished, strict=True)]
+        merged_into: list[int] = []
+        events = merge_same([f.event for f in finished], [f.hint for f in finished], self.places.inside,
+                            merged_into)
+        if any(also_at):
+            events = _split_by_place(events, merged_into, also_at)
+        return tuple(drop_vague_told_exactly(events)), counts
+
+    def _scope(self, ctx: DocContext, d: Draft, clause_starts: list[tuple[int, bool]]) -> list[ScopeRule]:
+        """Ends the draft's window at the first clause break after its trigger; tells whether it is another
+        happening than the one told before (غارة أخرى)."""
+        text = ctx.norm.text
+        rules: list[ScopeRule] = []
+        breaks = within(clause_starts, d.trigger.nend, d.window[1])
+        if breaks:  # a clause that tells another action, or another subject's, ends what belongs to this event
+            d.window = (d.window[0], breaks[0][0])
+            rules.append(ScopeRule.CLAUSE_BREAK)
+        after = text[d.trigger.nend:d.window[1]]  # (a quick test in C before the word-by-word one)
+        if any(w in after for w in self.cues.another_after) and any(
+                text[w_s:w_e] in self.cues.another_after
+                for w_s, w_e in words_from(text, d.trigger.nend, d.window[1], 2)):
+            rules.append(ScopeRule.ANOTHER_HAPPENING)  # غارة أخرى: not the strike told before
+        return rules
+
+    def _finish(self, d: Draft, ctx: DocContext, counts: tuple[Count, ...], clause_starts: list[tuple[int, bool]],
+                main: PlaceMention | None, line: PlaceMention | None) -> Finished:
+        """The event of one draft, each field decided by its resolver."""
+        norm, trig = ctx.norm, d.trigger.trigger
+        scope = self._scope(ctx, d, clause_starts)
+        s_start = min(s.start for s in d.sentences)
+        s_end = max(s.end for s in d.sentences)
+        said = self.attributor.phrase(ctx, s_start, s_end)
+        count_spans = [(c.start, c.end) for c in ctx.counts_in(max(0, d.sentences[0].start - 1), s_end)]
+        roles = self.roles.resolve(ctx, d, said.evidence, count_spans, said.value is not None)
+        reported = said if roles.reporter is None else \
+            AttributionDecision(roles.reporter, AttributionRule.REPORTER, None)
+        my_counts = event_counts(counts, d.count_ids)
+        told = _first_figure(reported, my_counts)
+        actor1 = roles.actor1
+        actor2 = roles.actor2 or self.roles.civilian_victims(ctx, roles, trig.acled_event_type, my_counts)
+        kind = event_type(trig, actor1, actor2)
+        place = self.places.resolve(d, ctx, s_start, s_end, main, line)
+        if place.value is None and trig.plover == "CONSULT":
+            place = self.places.host_country(ctx, s_start, s_end, actor1, actor2)
+        # a date between two triggers belongs to the one before it ("يلتقي … الأسبوع المقبل، فيما دعت")
+        date = resolve_date(ctx, d.sentence.start if d.window[0] == d.sentence.start else d.trigger.nstart,
+                            d.window[1], running_total=bool(my_counts)
+                            and all(c.scope == "cumulative" for c in my_counts))
+        modality = self.modality.resolve(ctx, d, s_start)
+        date = bound_by_published(date, modality.value == "planned", ctx.published)
+        rules = [*d.rules, *_values(*scope, said.rule, None if roles.reporter is None else reported.rule),
+                 *_values(*roles.rules, None if told is reported else told.rule,
+                          None if actor2 is roles.actor2 else RoleRule.CIVILIAN_VICTIMS, *kind.rules,
+                          place.rule, date.rule, modality.rule, date.bound)]
+        ev_s, ev_e = norm.to_original(s_start, rstrip(norm.text, s_start, s_end))
+        trig_mention = Mention(id="", kind="trigger", text=ctx.text[d.trigger.start:d.trigger.end],
+                               start=d.trigger.start, end=d.trigger.end, ref=trig.id)
+        event = Event(id="", acled_event_type=kind.acled_type, acled_sub_event_type=kind.acled_sub,
+                      plover=trig.plover, actor1=actor1, actor2=actor2, location=place.value, date=date.value,
+                      counts=my_counts, modality=modality.value, source_attribution=told.value,
+                      evidence=(Span(ev_s, ev_e),),
+                      confidence=confidence(trig.weight, d.fallback, roles, actor2 is not None, place, my_counts,
+                                            modality),
+                      trigger=trig_mention, other_actors=roles.others, rules=tuple(rules))
+        return Finished(event, MergeHint(ScopeRule.ANOTHER_HAPPENING in scope, place.rule), place)
+
+
+def _first_figure(reported: AttributionDecision, counts: tuple[Count, ...]) -> AttributionDecision:
+    """The event is told on the authority of whoever gives its first figure."""
+    first_source = next((c.source_attribution for c in counts if c.parent is None and c.source_attribution), None)
+    if first_source and first_source != reported.value:
+        return AttributionDecision(first_source, AttributionRule.FIRST_FIGURE, None)
+    return reported
+
+
+def _split_by_place(events: list[Event], merged_into: list[int], also_at: list[list[LocationRef]]) -> list[Event]:
+    """One event per place named together (غارات على صنعاء والحديدة), as ACLED codes them (after merging, so
+    that each copy has all the event has); the figures stay with the first."""
+    places_of: dict[int, list[LocationRef]] = {}
+    for k, locs in zip(merged_into, also_at, strict=True):
+        places_of.setdefault(k, []).extend(locs)
+    split: list[Event] = []
+    for k, ev in enumerate(events):
+        split.append(ev)
+        seen = {ev.location.id} if ev.location is not None else set()
+        for loc in places_of.get(k, []):
+            if loc.id not in seen:
+                seen.add(loc.id)
+                split.append(replace(ev, location=loc, counts=(),
+                                     rules=(*ev.rules, PlaceRule.COORDINATED.value)))
+    return split

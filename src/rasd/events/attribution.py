@@ -1,0 +1,89 @@
+"""Source attribution: who tells an event or gives a figure (حسب/وفق/نقلا عن …, source words, the speaker
+of a report)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from ..lexicon import CueLexicon
+from .context import DocContext, words_from
+from .rules import AttributionRule
+
+
+@dataclass(frozen=True, slots=True)
+class AttributionDecision:
+    """Who an event is told on the authority of, the rule that found it and its span (normalized offsets)."""
+
+    value: str | None
+    rule: AttributionRule | None
+    evidence: tuple[int, int] | None
+
+
+NO_ATTRIBUTION = AttributionDecision(None, None, None)
+
+
+class Attributor:
+    """Finds attribution phrases and speakers in a stretch of a document."""
+
+    def __init__(self, cues: CueLexicon, trigger_forms: frozenset[str]) -> None:
+        self.cues = cues
+        self.trigger_forms = trigger_forms
+
+    def phrase(self, ctx: DocContext, s_start: int, s_end: int,
+               introducers_only: bool = False) -> AttributionDecision:
+        """The first attribution in [s_start, s_end): the words after an introducer (حسب مصادر طبية), else
+        (unless `introducers_only`) a source word."""
+        ntext, text, norm = ctx.norm.text, ctx.text, ctx.norm
+        for hit in ctx.hits_in(self.cues.introducers, s_start, s_end):
+            start = hit.end
+            while start < s_end and ntext[start] == " ":
+                start += 1
+            stop = start
+            for n, word in enumerate(words_from(ntext, start, s_end, self.cues.attribution_max_words)):
+                w_s, w_e = word
+                if n >= self.cues.attribution_max_words or ntext[w_s:w_e] in self.cues.attribution_stop:
+                    break
+                stop = w_e
+                if w_e < s_end and ntext[w_e] in ",.;:\"()\n":
+                    break
+            if stop > start:
+                s, e = norm.to_original(start, stop)
+                return AttributionDecision(text[s:e], AttributionRule.PHRASE, (hit.word_start, stop))
+        if introducers_only:
+            return NO_ATTRIBUTION
+        for hit in ctx.hits_in(self.cues.sources, s_start, s_end):
+            s, e = norm.to_original(hit.word_start, hit.end)
+            return AttributionDecision(text[s:e], AttributionRule.PHRASE, (hit.word_start, hit.end))
+        return NO_ATTRIBUTION
+
+    def speaker(self, ctx: DocContext, lo: int, hi: int) -> str | None:
+        """The words after the last speech verb in [lo, hi), up to إن/أن (وقالت وزارة الصحة إن → وزارة الصحة)."""
+        ntext = ctx.norm.text
+        hits = ctx.hits_in(self.cues.speech_verbs, lo, hi)
+        if not hits:
+            return self.phrase(ctx, lo, hi).value
+        start = hits[-1].end
+        named = next((m for m in ctx.actors_in(start, start + 3) if m.nend <= hi), None)
+        if named is not None:
+            return named.text  # the speaker is a name the dictionary knows: exactly that name
+        words = words_from(ntext, start, hi, self.cues.attribution_max_words)
+        stop = None
+        for n, (w_s, w_e) in enumerate(words):
+            word = ntext[w_s:w_e]
+            if n >= self.cues.attribution_max_words or word in self.cues.attribution_stop \
+                    or word in self.trigger_forms or word.lstrip("و") in self.trigger_forms:
+                break
+            stop = (words[0][0], w_e)
+        if stop is None:
+            return None
+        s, e = ctx.norm.to_original(*stop)
+        return ctx.text[s:e]
+
+    def after_speech_verb(self, text: str, pos: int) -> bool:
+        """A speech verb (قالت، أعلن) ends right before `pos`."""
+        before = " ".join(text[max(0, pos - 20):pos].split()[-2:])
+        return any(h.end == len(before) for h in self.cues.speech_verbs.find(before))
+
+    def speech_between(self, span: str) -> bool:
+        """The stretch of text holds a speech verb."""
+        return bool(self.cues.speech_verbs.find(span))

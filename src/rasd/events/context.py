@@ -1,0 +1,181 @@
+"""What event assembly reads of one document (DocContext), the trigger hits and drafts it works on, and the
+small text helpers every resolver shares."""
+
+from __future__ import annotations
+
+from bisect import bisect_left
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+from ..actors import Actor
+from ..counts import CountMatch
+from ..dates import DateMatch
+from ..gazetteer import Place
+from ..lexicon import Trigger
+from ..linking import ActorMention, PlaceMention
+from ..matcher import Hit, PhraseMatcher, ScannedPhrases
+from ..normalize import Normalized
+from ..records import ActorRef, LocationRef
+from ..segment import Segmented, Sentence
+
+VIOLENT_FAMILIES = frozenset({"violence", "territory", "abduction", "siege", "arrest", "looting"})
+PLACE_FALLBACK_FAMILIES = VIOLENT_FAMILIES | {"displacement", "protest"}
+REPORTER_KINDS = frozenset({"international_org", "media", "government"})
+RELATIVE_PRONOUNS = frozenset({"التي", "الذي", "الذين", "اللتي", "اللذين", "التى"})
+ARMED_KINDS = frozenset({"state_forces", "rebel_group", "political_militia", "identity_militia", "external_forces"})
+CIVILIAN_WHO = frozenset({"civilians", "children", "women", "migrants", "journalists", "medics"})
+SPECIFIC_FEATURES = {"district": 6, "facility": 6, "airport": 6, "port": 6, "base": 6, "camp": 6, "crossing": 6,
+                     "village": 5, "town": 5, "city": 5, "admin2": 4, "admin1": 3, "region": 2, "country": 1}
+
+
+@dataclass(frozen=True, slots=True)
+class TriggerHit:
+    nstart: int
+    nend: int
+    prefix: str
+    phrase: str
+    trigger: Trigger
+    start: int  # original offsets
+    end: int
+
+
+@dataclass(frozen=True, slots=True)
+class DocContext:
+    text: str
+    norm: Normalized
+    seg: Segmented
+    triggers: tuple[TriggerHit, ...]
+    counts: tuple[CountMatch, ...]
+    dates: tuple[DateMatch, ...]
+    actors: tuple[ActorMention, ...]
+    places: tuple[PlaceMention, ...]
+    country: str | None
+    published: str | None
+    phrases: ScannedPhrases | None = None  # the cue matchers' hits, when a scan of all the lexicons made them
+    # start offsets of each list (all are in text order), for range look-ups that keep assembly linear
+    _actor_starts: tuple[int, ...] = field(init=False, repr=False, compare=False)
+    _place_starts: tuple[int, ...] = field(init=False, repr=False, compare=False)
+    _count_starts: tuple[int, ...] = field(init=False, repr=False, compare=False)
+    _date_starts: tuple[int, ...] = field(init=False, repr=False, compare=False)
+    _paragraphs: tuple[int, ...] = field(init=False, repr=False, compare=False)  # per sentence
+    # hits of the cue matchers over the whole text (the scan's, or found once per document when there was no
+    # scan) with their word starts, keyed by matcher
+    _phrases: ScannedPhrases = field(init=False, repr=False, compare=False)
+    _cue_hits: dict[int, tuple[tuple[Hit[Any], ...], tuple[int, ...]]] = field(
+        init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "_actor_starts", tuple(m.nstart for m in self.actors))
+        object.__setattr__(self, "_place_starts", tuple(p.nstart for p in self.places))
+        object.__setattr__(self, "_count_starts", tuple(c.start for c in self.counts))
+        object.__setattr__(self, "_date_starts", tuple(d.start for d in self.dates))
+        object.__setattr__(self, "_paragraphs", tuple(paragraph_ids(self.norm.text, self.seg.sentences)))
+        object.__setattr__(self, "_phrases", self.phrases or ScannedPhrases(self.norm.text, {}))
+        object.__setattr__(self, "_cue_hits", {})
+
+    def hits_in(self, matcher: PhraseMatcher[Any], lo: int, hi: int) -> list[Hit[Any]]:
+        """The matcher's hits over the whole text that lie in [lo, hi) (normalized offsets, absolute)."""
+        found = self._cue_hits.get(id(matcher))
+        if found is None:
+            hits = self._phrases.of(matcher)
+            found = (hits, tuple(h.word_start for h in hits))
+            self._cue_hits[id(matcher)] = found
+        hits, starts = found
+        return [h for h in hits[bisect_left(starts, lo):bisect_left(starts, hi)] if h.end <= hi]
+
+    def paragraph(self, sentence: Sentence) -> int:
+        """Index of the paragraph (blocks of lines between line breaks) the sentence stands in."""
+        return self._paragraphs[sentence.index]
+
+    def paragraph_of(self, index: int) -> int:
+        """Index of the paragraph of the sentence numbered `index`."""
+        return self._paragraphs[index]
+
+    def actors_in(self, lo: int, hi: int) -> tuple[ActorMention, ...]:
+        """Actor mentions starting in [lo, hi) (normalized offsets)."""
+        return self.actors[bisect_left(self._actor_starts, lo):bisect_left(self._actor_starts, hi)]
+
+    def places_in(self, lo: int, hi: int) -> tuple[PlaceMention, ...]:
+        """Place mentions starting in [lo, hi) (normalized offsets)."""
+        return self.places[bisect_left(self._place_starts, lo):bisect_left(self._place_starts, hi)]
+
+    def counts_in(self, lo: int, hi: int) -> tuple[CountMatch, ...]:
+        """Counts starting in [lo, hi) (normalized offsets)."""
+        return self.counts[bisect_left(self._count_starts, lo):bisect_left(self._count_starts, hi)]
+
+    def dates_in(self, lo: int, hi: int) -> tuple[DateMatch, ...]:
+        """Date expressions starting in [lo, hi) (normalized offsets)."""
+        return self.dates[bisect_left(self._date_starts, lo):bisect_left(self._date_starts, hi)]
+
+
+@dataclass(slots=True)
+class Draft:
+    """An event while it is being assembled (mutable inside the events package only)."""
+
+    trigger: TriggerHit
+    sentence: Sentence
+    paragraph: int
+    sentences: list[Sentence]
+    window: tuple[int, int] = (0, 0)  # normalized span whose actors belong to this event
+    count_ids: list[int] = field(default_factory=list)
+    rules: list[str] = field(default_factory=list)
+    fallback: bool = False
+    opens_clause: bool = False  # its trigger begins a clause after a clause break (قبل أن يتوجه)
+    takes_subject: bool = True  # such a clause goes on with the sentence's subject (not a past one: منذ سقوطها)
+
+
+def actor_ref(actor: Actor, mentions: tuple[str, ...]) -> ActorRef:
+    """The event's reference to an actor of the dictionary, with the mentions that name it."""
+    return ActorRef(id=actor.id, name_en=actor.name_en, name_ar=actor.name_ar, kind=actor.kind,
+                    country=actor.country, affiliation=actor.affiliation, mentions=mentions)
+
+
+def location_ref(p: Place, precision: int, mentions: tuple[str, ...]) -> LocationRef:
+    """The event's reference to a place of the gazetteer, with its geo precision and the mentions naming it."""
+    return LocationRef(id=p.id, name_en=p.name_en, name_ar=p.name_ar, country=p.country, admin1=p.admin1,
+                       lat=p.lat, lon=p.lon, geo_precision=precision, feature=p.feature, mentions=mentions)
+
+
+def within(starts: list[tuple[int, bool]], lo: int, hi: int) -> list[tuple[int, bool]]:
+    """The clause starts in [lo, hi), from the document's sorted list."""
+    return starts[bisect_left(starts, (lo, False)):bisect_left(starts, (hi, False))]
+
+
+def words_from(text: str, start: int, end: int, limit: int) -> list[tuple[int, int]]:
+    """Spans of the first `limit` space-separated words of text[start:end], punctuation-trimmed; stops at a
+    clause mark."""
+    out: list[tuple[int, int]] = []
+    i = start
+    while i < end and len(out) < limit:
+        while i < end and text[i] == " ":
+            i += 1
+        if i >= end or text[i] in ",.;:\"()\n":
+            break
+        j = i
+        while j < end and text[j] not in " ,.;:\"()\n":
+            j += 1
+        out.append((i, j))
+        i = j
+        if i < end and text[i] != " ":
+            break
+    return out
+
+
+def rstrip(text: str, start: int, end: int) -> int:
+    """The end of text[start:end] without trailing spaces and sentence marks."""
+    while end > start and (text[end - 1].isspace() or text[end - 1] in ".,;"):
+        end -= 1
+    return end
+
+
+def paragraph_ids(text: str, sentences: Sequence[Sentence]) -> list[int]:
+    """The paragraph index of each sentence (paragraphs are counted by line breaks)."""
+    out: list[int] = []
+    para = 0
+    last = 0
+    for s in sentences:
+        para += text.count("\n", last, s.start)
+        last = s.start
+        out.append(para)
+    return out

@@ -1,0 +1,216 @@
+"""Drafts events from a document's sentences and clauses: one draft per trigger family in each clause, the
+counts attached to the draft that accepts their kind, a draft of its own for a count that finds none."""
+
+from __future__ import annotations
+
+from bisect import bisect_left, bisect_right
+from collections.abc import Sequence
+
+from ..counts import CountMatch
+from ..lexicon import CueLexicon, Trigger
+from ..matcher import phrase_before
+from ..segment import Sentence
+from .context import CIVILIAN_WHO, DocContext, Draft, TriggerHit, within
+from .rules import DraftRule
+
+
+class Drafter:
+    """Makes the drafts of one document, sentence by sentence, in text order."""
+
+    def __init__(self, cues: CueLexicon, trigger_forms: frozenset[str]) -> None:
+        self.cues = cues
+        self.trigger_forms = trigger_forms
+
+    def draft(self, ctx: DocContext, fallback_trigger: dict[str, Trigger],
+              clause_starts: list[tuple[int, bool]]) -> list[Draft]:
+        """The drafts of the document, with their counts, in the order they were made."""
+        seg, text = ctx.seg, ctx.norm.text
+        by_sentence: dict[int, list[TriggerHit]] = {}
+        for th in ctx.triggers:
+            by_sentence.setdefault(seg.sentence_at(th.nstart).index, []).append(th)
+        counts_by_sentence: dict[int, list[int]] = {}
+        for ci, cm in enumerate(ctx.counts):
+            counts_by_sentence.setdefault(seg.sentence_at(cm.start).index, []).append(ci)
+        drafts: list[Draft] = []
+        for sent in seg.sentences:
+            hits = self.live_triggers(text, sent, by_sentence.get(sent.index, []), ctx)
+            breaks = within(clause_starts, sent.start, sent.end)
+            past = frozenset(th.nstart for th in hits if self.told_as_past(text, sent, th))
+            sdrafts = family_drafts(hits, sent, ctx.paragraph_of(sent.index), breaks, past)
+            drafts.extend(sdrafts)
+            for ci in counts_by_sentence.get(sent.index, []):
+                self._attach_count(ci, sent, drafts, sdrafts, ctx, fallback_trigger)
+            self._fold_anaphors(sent, drafts, sdrafts)
+            set_windows([x for x in sdrafts if not x.fallback], sent)
+        return drafts
+
+    def _attach_count(self, ci: int, sent: Sentence, drafts: list[Draft], sdrafts: list[Draft], ctx: DocContext,
+                      fallback_trigger: dict[str, Trigger]) -> None:
+        """Gives count `ci` to the draft it belongs to: its parent's, one of its sentence that accepts its kind,
+        one of the two sentences before in the paragraph, or a fallback draft of its own."""
+        cm = ctx.counts[ci]
+        if cm.parent is not None:
+            parent_owner = next((d for d in drafts if cm.parent in d.count_ids), None)
+            if parent_owner is not None:
+                parent_owner.count_ids.append(ci)
+                return
+        paragraph = ctx.paragraph_of(sent.index)
+        target = next((d for d in sdrafts if cm.kind in d.trigger.trigger.counts), None)
+        if target is None:
+            target = next((d for d in reversed(drafts) if d.paragraph == paragraph
+                           and d.sentence.index >= sent.index - 2
+                           and cm.kind in d.trigger.trigger.counts
+                           and scopes_fit(d, ctx.counts, cm)), None)
+            if target is not None:
+                target.sentences.append(sent)
+                target.rules.append(DraftRule.COUNTS_FROM_NEXT_SENTENCE.value)
+        if target is None:
+            target = fallback_draft(cm, sent, paragraph, ctx, fallback_trigger)
+            drafts.append(target)
+            sdrafts.append(target)
+        target.count_ids.append(ci)
+
+    def _fold_anaphors(self, sent: Sentence, drafts: list[Draft], sdrafts: list[Draft]) -> None:
+        """A definite trigger with no figure (الغارة) refers back to the happening of its family told before:
+        its sentence joins that event instead of making one."""
+        for dr in list(sdrafts):
+            if dr.count_ids or dr.fallback or not definite(dr.trigger, self.trigger_forms):
+                continue
+            # (the happening told before: in an earlier sentence, or in an earlier clause of this one)
+            earlier = next((x for x in reversed(drafts) if x is not dr
+                            and (x.sentence.index < sent.index or x.trigger.nstart < dr.trigger.nstart)
+                            and x.trigger.trigger.family == dr.trigger.trigger.family), None)
+            if earlier is not None:
+                earlier.sentences.append(sent)
+                earlier.rules.append(DraftRule.ANAPHOR.value + dr.trigger.trigger.id)
+                drafts.remove(dr)
+                sdrafts.remove(dr)
+
+    def live_triggers(self, text: str, sent: Sentence, hits: list[TriggerHit], ctx: DocContext) -> list[TriggerHit]:
+        """Triggers that name a happening: not the object of 'stop/end …', not inside a speech act's clause."""
+        live: list[TriggerHit] = []
+        content_seen = False
+        count_kinds = {c.kind for c in ctx.counts_in(sent.start, sent.end)}
+        opinion = [h.end for h in ctx.hits_in(self.cues.opinion_openers, sent.start, sent.end)]
+        ordered = sorted(hits, key=lambda h: h.nstart)
+        for k, th in enumerate(ordered):
+            if phrase_before(text, th.nstart, self.cues.suppress_before, 2, lo=sent.start):
+                continue
+            if opinion and opinion[0] <= th.nstart and not (th.trigger.counts & count_kinds):
+                continue  # ويرى محللون أن لا مخرج غير … الحوار: what observers think, not what happened
+            if any(c.start <= th.nstart < c.end and c.kind not in th.trigger.counts
+                   for c in ctx.counts_in(max(sent.start, th.nstart - 40), th.nend)):
+                continue  # "قتل 14 نازحا": the word names the victims of another toll, not a happening of its own
+            if th.trigger.family == "reject" and any(not x.trigger.content for x in ordered[k + 1:]):
+                # نفى الجيش أن تكون قواته قد أطلقت النار: what is coded is the denied happening (modality
+                # "denied", from the cue), not a separate act of denial
+                continue
+            if content_seen and not (th.trigger.counts & count_kinds) and not th.trigger.content \
+                    and not self.told_as_past(text, sent, th):
+                continue  # what the speech act calls for, denies or condemns — unless told as past (منذ سقوطها)
+            live.append(th)
+            if th.trigger.content:
+                content_seen = True
+        return live
+
+    def told_as_past(self, text: str, sent: Sentence, th: TriggerHit) -> bool:
+        """A trigger right after منذ: a past happening of its own, in a clause of its own."""
+        return phrase_before(text, th.nstart, self.cues.happened_before, 1, lo=sent.start)
+
+    def clause_starts(self, ctx: DocContext) -> list[tuple[int, bool]]:
+        """Where clauses start in the document, each with whether the clause goes on with the sentence's
+        subject: clause-break cues (قبل أن يتوجه: yes), and right after a comma the comma-clause words (، فيما:
+        no) or a known name written with ف (، فميناء طرابلس: no)."""
+        text, end = ctx.norm.text, len(ctx.norm.text)
+        starts = [(h.word_start, True) for h in ctx.hits_in(self.cues.clause_breaks, 0, end)]
+        after_comma = [h.word_start for h in ctx.hits_in(self.cues.comma_clauses, 0, end)]
+        names = [m.nstart for m in ctx.actors] + [m.nstart for m in ctx.places]
+        after_comma += [pos - 1 for pos in names if pos > 0 and text[pos - 1] == "ف"]
+        for pos in set(after_comma):
+            before = pos - 1
+            while before >= 0 and text[before] == " ":
+                before -= 1
+            if before >= 0 and text[before] == ",":
+                starts.append((pos, False))
+        return sorted(starts)
+
+
+def family_drafts(hits: list[TriggerHit], sent: Sentence, paragraph: int,
+                  breaks: Sequence[tuple[int, bool]] = (), past: frozenset[int] = frozenset()) -> list[Draft]:
+    """One draft per family of trigger in each clause of the sentence (clauses start at `breaks`, each with
+    whether it goes on with the sentence's subject, and at triggers told as `past`): the strongest trigger
+    of the family names it. A clause after a clause-break cue goes on with the sentence's subject; one
+    after a comma clause or a past one has its own."""
+    starts = sorted({*(pos for pos, _ in breaks), *past})
+    own_subject = {pos for pos, carries in breaks if not carries} | past
+    best: dict[tuple[str, int], TriggerHit] = {}  # (family, clause) → trigger
+    for th in hits:
+        key = (th.trigger.family, bisect_right(starts, th.nstart))
+        cur = best.get(key)
+        if cur is None or th.trigger.priority > cur.trigger.priority:
+            best[key] = th
+    chosen = sorted(best.items(), key=lambda kv: kv[1].nstart)
+    drafts = [Draft(trigger=th, sentence=sent, paragraph=paragraph, sentences=[sent],
+                    rules=[DraftRule.TRIGGER.value + th.trigger.id],
+                    opens_clause=k > 0 and clause > chosen[k - 1][0][1],
+                    takes_subject=clause == 0 or starts[clause - 1] not in own_subject)
+              for k, ((_family, clause), th) in enumerate(chosen)]
+    set_windows(drafts, sent)
+    return drafts
+
+
+def fallback_draft(cm: CountMatch, sent: Sentence, paragraph: int, ctx: DocContext,
+                   fallback_trigger: dict[str, Trigger]) -> Draft:
+    """The draft of a count that no trigger's event takes: named by the violence told before it, or by the
+    lexicon's fallback trigger for its kind."""
+    kind = cm.kind
+    if kind in ("killed", "wounded", "missing", "affected", "sick"):
+        doc_violent = [th for th in ctx.triggers if th.trigger.family == "violence"]
+        before = doc_violent[:bisect_left([th.nstart for th in doc_violent], cm.start)]
+        if before:
+            # a toll with no trigger of its own is the toll of the violence told before it: the most
+            # specific kind named (a strike over the "aggression" it belongs to), the latest among equals
+            trig = max(reversed(before), key=lambda h: h.trigger.priority).trigger
+            rule = DraftRule.FALLBACK_PREVIOUS_TRIGGER.value + trig.id
+        elif doc_violent:
+            trig = max(doc_violent, key=lambda h: h.trigger.priority).trigger
+            rule = DraftRule.FALLBACK_DOCUMENT_TRIGGER.value + trig.id
+        else:
+            key = "civilians" if cm.who in CIVILIAN_WHO else "killed"
+            trig = fallback_trigger[key]
+            rule = DraftRule.FALLBACK.value + key
+    else:
+        trig = fallback_trigger[kind]
+        rule = DraftRule.FALLBACK.value + kind
+    s, e = ctx.norm.to_original(cm.start, cm.end)
+    th = TriggerHit(nstart=cm.start, nend=cm.end, prefix="", phrase=cm.text, trigger=trig, start=s, end=e)
+    return Draft(trigger=th, sentence=sent, paragraph=paragraph, sentences=[sent], window=(sent.start, sent.end),
+                 rules=[rule], fallback=True)
+
+
+def set_windows(drafts: list[Draft], sent: Sentence) -> None:
+    """The actors of one event stand between the trigger before it and the trigger after it."""
+    drafts.sort(key=lambda d: d.trigger.nstart)
+    for i, d in enumerate(drafts):
+        # a trigger that opens a clause of its own takes nothing from the clause before it
+        lo = sent.start if i == 0 else (d.trigger.nstart if d.opens_clause else drafts[i - 1].trigger.nend)
+        hi = drafts[i + 1].trigger.nstart if i + 1 < len(drafts) else sent.end
+        d.window = (lo, hi)
+
+
+def definite(th: TriggerHit, forms: frozenset[str]) -> bool:
+    """A trigger noun written with the article (الغارة، القصف): usually a reference back to a happening
+    already told. The article is either a proclitic before the listed form, or the listed form carries it and
+    the bare noun is a form too (القصف/قصف) — التقى is a verb, not ال + تقى."""
+    if th.prefix.endswith("ال") or th.prefix.endswith("لل"):
+        return True
+    return th.phrase.startswith("ال") and th.phrase[2:] in forms
+
+
+def scopes_fit(d: Draft, counts: Sequence[CountMatch], cm: CountMatch) -> bool:
+    """A count from a later sentence joins an event only if the event has no figure of its kind and scope,
+    and no figure of another scope: a day's toll and the campaign's running toll are two events."""
+    own = [counts[i] for i in d.count_ids if counts[i].parent is None]
+    if any(c.kind == cm.kind and c.scope == cm.scope for c in own):
+        return False
+    return all(c.scope == cm.scope for c in own)

@@ -1,0 +1,82 @@
+"""The document's figures as Count records, each with its source, and which of them an event keeps."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import replace
+
+from ..records import Count, Event
+from .attribution import Attributor
+from .context import CIVILIAN_WHO, DocContext
+
+
+def document_counts(ctx: DocContext, attributor: Attributor) -> tuple[Count, ...]:
+    """Every count of the document as a record, with the source that gives it."""
+    sources = [count_source(ctx, k, attributor) for k in range(len(ctx.counts))]
+    # a figure with no source of its own has the source of the figure before it in its sentence (a subset,
+    # "إضافة إلى 2400 جريح"), or else of the one after it ("قتل 7 وأصيب 12، بحسب مصادر طبية")
+    sentence = [ctx.seg.sentence_at(cm.start).index for cm in ctx.counts]
+    for k in range(1, len(sources)):
+        if sources[k] is None and sentence[k] == sentence[k - 1]:
+            sources[k] = sources[k - 1]
+    for k in range(len(sources) - 2, -1, -1):
+        if sources[k] is None and sentence[k] == sentence[k + 1]:
+            sources[k] = sources[k + 1]
+    # … or, in a sentence that only goes on with the toll told before it (". إضافة إلى 85 جريحا"), the
+    # source of the last figure before that sentence
+    for k, cm in enumerate(ctx.counts):
+        if sources[k] is None and cm.goes_on:
+            before = next((j for j in range(k - 1, -1, -1) if sentence[j] < sentence[k]), None)
+            if before is not None and sources[before] is not None:
+                sources[k] = sources[before]
+    out: list[Count] = []
+    for cm, source in zip(ctx.counts, sources, strict=True):
+        s, e = ctx.norm.to_original(cm.start, cm.end)
+        out.append(Count(kind=cm.kind, value=cm.value, qualifier=cm.qualifier, who=cm.who, scope=cm.scope,
+                         start=s, end=e, text=ctx.text[s:e], parent=cm.parent, source_attribution=source))
+    return tuple(out)
+
+
+def count_source(ctx: DocContext, k: int, attributor: Attributor) -> str | None:
+    """Who gives this figure: an attribution right after it (… قتيلا، حسب مصادر طبية), else the speaker of
+    the report it stands in (وقالت وزارة الصحة إن …), looked for between it and the figure before it. Two
+    sources giving two tolls in one sentence each keep their own."""
+    cm = ctx.counts[k]
+    sent = ctx.seg.sentence_at(cm.start)
+    later = [c.start for c in ctx.counts_in(cm.end, sent.end)]
+    after_end = min(later) if later else sent.end
+    found = attributor.phrase(ctx, cm.end, after_end, introducers_only=True).value
+    if found:
+        return found
+    earlier = [c.end for c in ctx.counts_in(sent.start, cm.start) if c.end <= cm.start]
+    lo = max(earlier) if earlier else sent.start
+    return attributor.speaker(ctx, lo, cm.start)
+
+
+def event_counts(counts: Sequence[Count], count_ids: Sequence[int]) -> tuple[Count, ...]:
+    """The figures of one event, in document order; a vague quantity (عشرات القتلى) counts only when it is the
+    event's only figure of that kind (ACLED's rule, FORMAT.md); the document's count list keeps it."""
+    mine = tuple(counts[i] for i in sorted(set(count_ids)))
+    exact_kinds = {c.kind for c in mine if c.qualifier != "vague"}
+    return tuple(c for c in mine if c.qualifier != "vague" or c.kind not in exact_kinds)
+
+
+def victims_civilian(counts: Sequence[Count]) -> bool:
+    """The victims are civilians when the event's top-level figures of people killed or wounded say so
+    (27 مدنيا بينهم 10 أطفال، وأصيب العشرات), not when civilians are only a part of a larger toll."""
+    top = [c for c in counts if c.parent is None and c.kind in ("killed", "wounded", "abducted", "missing")]
+    return any(c.who in CIVILIAN_WHO for c in top) and not any(c.who in ("fighters", "police") for c in top) \
+        and not any(c.who == "total" and c.qualifier != "vague" and c.kind == "killed" for c in top)
+
+
+def drop_vague_told_exactly(events: list[Event]) -> list[Event]:
+    """The events without the vague figures that an exact figure of the same kind, in an event of the same
+    type, tells precisely."""
+    # a vague figure (عشرات القتلى) stands only where the report gives no exact one of that kind for the same
+    # kind of happening: the vague mention is then the same toll told loosely elsewhere in the text
+    exact = {(e.acled_event_type, c.kind) for e in events for c in e.counts
+             if c.qualifier != "vague" and c.parent is None}
+    return [replace(e, counts=tuple(c for c in e.counts
+                                    if c.qualifier != "vague" or (e.acled_event_type, c.kind) not in exact))
+            if any(c.qualifier == "vague" and (e.acled_event_type, c.kind) in exact for c in e.counts) else e
+            for e in events]

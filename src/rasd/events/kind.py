@@ -1,0 +1,44 @@
+"""The event type resolver: the trigger's ACLED type, changed where the parties say otherwise."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from ..lexicon import Trigger
+from ..records import ActorRef
+from .rules import TypeRule
+
+TERRITORY_SUBTYPES = ("Government regains territory", "Non-state actor overtakes territory")
+
+
+@dataclass(frozen=True, slots=True)
+class TypeDecision:
+    """The event's ACLED type and sub-type and the rules that changed them from the trigger's."""
+
+    acled_type: str | None
+    acled_sub: str | None
+    rules: tuple[TypeRule, ...]
+
+
+def territory_subtype(actor1: ActorRef | None) -> str:
+    """Who takes ground: the government regains it, anyone else overtakes it."""
+    if actor1 is not None and actor1.kind in ("state_forces", "government"):
+        return TERRITORY_SUBTYPES[0]
+    return TERRITORY_SUBTYPES[1]
+
+
+def event_type(trig: Trigger, actor1: ActorRef | None, actor2: ActorRef | None) -> TypeDecision:
+    """The trigger's type, unless its parties make it another one."""
+    acled_type, acled_sub = trig.acled_event_type, trig.acled_sub_event_type
+    rules: list[TypeRule] = []
+    if acled_type == "Battles" and acled_sub == "Armed clash" and actor1 is not None \
+            and actor1.kind in ("protesters", "rioters"):
+        # demonstrators fighting the police: a riot, not a battle
+        acled_type, acled_sub = "Riots", "Violent demonstration"
+        rules.append(TypeRule.DEMONSTRATORS_CLASH)
+    if trig.id == "offensive" and actor2 is not None and actor2.kind == "civilians":
+        acled_type, acled_sub = "Violence against civilians", "Attack"
+        rules.append(TypeRule.CIVILIAN_TARGET)
+    if acled_sub == "territory":
+        acled_sub = territory_subtype(actor1)
+    return TypeDecision(acled_type, acled_sub, tuple(rules))

@@ -1,0 +1,257 @@
+"""The roles resolver: which actors an event has (actor1, actor2, the others) and by which rule."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+from ..actors import ActorDictionary
+from ..lexicon import CueLexicon, Trigger
+from ..linking import ActorMention
+from ..matcher import phrase_before
+from ..records import ActorRef, Count
+from .attribution import Attributor
+from .context import (
+    ARMED_KINDS,
+    RELATIVE_PRONOUNS,
+    REPORTER_KINDS,
+    VIOLENT_FAMILIES,
+    DocContext,
+    Draft,
+    actor_ref,
+)
+from .figures import victims_civilian
+from .rules import RoleRule
+
+VICTIM_TYPES = ("Battles", "Explosions/Remote violence", "Violence against civilians")
+
+
+@dataclass(frozen=True, slots=True)
+class RolesDecision:
+    """The event's sides and other actors, the rules that chose them, the reporter that named the happening
+    (when an organisation only announces it) and the stretch the actors were read from (normalized offsets)."""
+
+    actor1: ActorRef | None
+    actor2: ActorRef | None
+    others: tuple[ActorRef, ...]
+    rules: tuple[RoleRule, ...]
+    reporter: str | None
+    evidence: tuple[int, int]
+
+
+@dataclass(slots=True)
+class _Cast:
+    """The actors of an event grouped by who they are, in the order first named, with what the cues say."""
+
+    groups: dict[str, list[ActorMention]] = field(default_factory=dict)
+    order: list[str] = field(default_factory=list)
+    targets: set[str] = field(default_factory=set)
+    between: list[str] = field(default_factory=list)
+    allies: set[str] = field(default_factory=set)  # in a violent event, named right after another side with و
+
+
+def groups_key(m: ActorMention, violent: bool, actors: ActorDictionary) -> str:
+    """The actor a mention stands for in an event: in a violent one, a person stands for the group he is of."""
+    if violent and m.actor.kind == "person" and m.actor.affiliation:
+        return actors.get(m.actor.affiliation).id
+    return m.actor.id
+
+
+def is_victim(text: str, m: ActorMention, count_spans: Sequence[tuple[int, int]]) -> bool:
+    """A name inside a toll (سبعة متظاهرين) or right after one (أربعة عناصر من قوات …) names the victims."""
+    for cs, ce in count_spans:
+        if cs <= m.nstart < ce:
+            return True
+        if ce <= m.nstart <= ce + 4 and text[ce:m.nstart].strip() in ("من", ""):
+            return True
+    return False
+
+
+class RoleResolver:
+    """Decides an event's actors from the mentions of its clause and the cues around them."""
+
+    def __init__(self, cues: CueLexicon, actors: ActorDictionary, attributor: Attributor) -> None:
+        self.cues = cues
+        self.actors = actors
+        self.attributor = attributor
+        self._civilians = {a.country: a for a in actors.actors
+                           if a.kind == "civilians" and a.country and a.id.startswith("civilians-")}
+
+    def civilian_victims(self, ctx: DocContext, roles: RolesDecision, acled_type: str | None,
+                         counts: Sequence[Count]) -> ActorRef | None:
+        """The second side of a violent event that has none, when its victims are civilians: the civilians of
+        the document's country (unless they are its first side)."""
+        if roles.actor2 is not None or acled_type not in VICTIM_TYPES or not victims_civilian(counts):
+            return None
+        civ = self._civilians.get(ctx.country or "")
+        if civ is None or (roles.actor1 is not None and roles.actor1.id == civ.id):
+            return None
+        return actor_ref(civ, ())
+
+    def resolve(self, ctx: DocContext, d: Draft, attribution_span: tuple[int, int] | None,
+                count_spans: list[tuple[int, int]], has_attribution: bool) -> RolesDecision:
+        """The event's actors: those of its clause (less the victims inside a toll and the reporters), else
+        those of the sentence before; a clause that goes on with the sentence's subject takes it."""
+        text, trig = ctx.norm.text, d.trigger.trigger
+        rules: list[RoleRule] = []
+        in_clause = [m for m in ctx.actors_in(d.window[0], d.window[1])
+                     if not (attribution_span and attribution_span[0] <= m.nstart < attribution_span[1])
+                     and not (m.actor.kind == "civilians" and any(cs <= m.nstart < ce for cs, ce in count_spans))]
+        reporter = None
+        if trig.content:
+            # civilians named in a call or an accusation (حماية المدنيين) are what it is about, not a party to it
+            in_clause = [m for m in in_clause if m.actor.kind != "civilians"]
+        else:
+            # an organisation that only announces the figure or the happening is its source, not a party
+            reporters = [m for m in in_clause if m.actor.kind in REPORTER_KINDS and m.nstart < d.trigger.nstart
+                         and self.attributor.after_speech_verb(text, m.nstart)]
+            if reporters:
+                in_clause = [m for m in in_clause if m not in reporters]
+                reporter = None if has_attribution else reporters[0].text
+        if not in_clause and trig.family in VIOLENT_FAMILIES and not d.fallback:
+            # the actors of a battle are often named in the sentence before the one that gives its toll
+            prev = previous_sentence_actors(ctx, d)
+            if prev:
+                in_clause = prev
+                rules.append(RoleRule.PREVIOUS_SENTENCE)
+        sentence_mentions = [m for m in ctx.actors_in(d.sentence.start, d.trigger.nstart)
+                             if not is_victim(text, m, count_spans)]
+        if d.opens_clause and d.takes_subject and sentence_mentions and sentence_mentions[0] not in in_clause:
+            # "… قبل أن يتوجه إلى بريطانيا": the clause goes on with the sentence's subject
+            in_clause = [sentence_mentions[0], *in_clause]
+            rules.append(RoleRule.SUBJECT_OF_SENTENCE)
+        actor1, actor2, others = self._roles(in_clause, d, text, trig, count_spans, sentence_mentions, rules)
+        return RolesDecision(actor1, actor2, others, tuple(rules), reporter, d.window)
+
+    def _cast(self, mentions: list[ActorMention], d: Draft, text: str, violent: bool,
+              count_spans: Sequence[tuple[int, int]]) -> _Cast:
+        """Groups the mentions by actor and reads the cues before each: target, between, ally."""
+        cast = _Cast()
+        last_named: ActorMention | None = None
+        first_key = groups_key(mentions[0], violent, self.actors) if mentions else ""
+        for m in mentions:
+            actor = self.actors.get(groups_key(m, violent, self.actors))
+            if actor.id not in cast.groups:
+                cast.groups[actor.id] = []
+                cast.order.append(actor.id)
+            cast.groups[actor.id].append(m)
+            # (not "بين X وY", the two sides of a clash, even when the name of X begins after a word: بين قوات التحالف)
+            coordinated = violent and last_named is not None and text[last_named.nend:m.nstart].strip() in ("", "و") \
+                and not set(text[max(0, last_named.nstart - 16):last_named.nstart].split()[-2:]) \
+                & self.cues.between_words
+            last_named = m
+            if violent and is_victim(text, m, count_spans):
+                cast.targets.add(actor.id)
+                continue
+            if violent and (coordinated or phrase_before(text, m.nstart, self.cues.support_words, 3)) \
+                    and first_key != actor.id:
+                cast.allies.add(actor.id)  # مقاتلات أمريكية وبريطانية: the British are no target of the Americans
+            self._read_cue(cast, actor.id, m, d, text)
+        return cast
+
+    def _read_cue(self, cast: _Cast, actor_id: str, m: ActorMention, d: Draft, text: str) -> None:
+        """The word before a mention: a target cue (على، ب…) makes a target of it, بين one of two sides."""
+        prev = text[max(0, m.nstart - 20):m.nstart].split()
+        if not prev:
+            return
+        if prev[-1] in self.cues.target_words or (m.nstart > 0 and text[m.nstart - 1] != " "
+                                                  and text[m.nstart - 1] == "ب"):
+            if prev[-1] in self.cues.between_words:
+                if 0 <= len(text[d.trigger.nend:m.nstart].split()) <= 5:
+                    cast.between.append(actor_id)
+            elif m.nstart > d.trigger.nstart:
+                cast.targets.add(actor_id)
+        elif prev[-1] in self.cues.between_words and 0 <= len(text[d.trigger.nend:m.nstart].split()) <= 5:
+            cast.between.append(actor_id)
+
+    def _roles(self, mentions: list[ActorMention], d: Draft, text: str, trig: Trigger,
+               count_spans: Sequence[tuple[int, int]], sentence_mentions: Sequence[ActorMention],
+               rules: list[RoleRule]) -> tuple[ActorRef | None, ActorRef | None, tuple[ActorRef, ...]]:
+        """actor1, actor2 and the others, from the cast; appends the rules that decided them."""
+        violent = trig.family in VIOLENT_FAMILIES
+        cast = self._cast(mentions, d, text, violent, count_spans)
+        if not cast.order and not (trig.content and sentence_mentions):
+            return None, None, ()
+        if trig.content and self._speaker_first(cast, mentions, d, text, violent, sentence_mentions):
+            rules.append(RoleRule.SPEAKER)
+        if cast.between and len(cast.order) >= 2:
+            first = cast.between[0]
+            cast.order = [first] + [a for a in cast.order if a != first]
+            rules.append(RoleRule.BETWEEN)
+        elif cast.targets:
+            non_targets = [a for a in cast.order if a not in cast.targets]
+            tgt = [a for a in cast.order if a in cast.targets]
+            cast.order = non_targets[:1] + tgt + non_targets[1:]
+            if not non_targets:
+                rules.append(RoleRule.TARGET_ONLY)
+                refs = self._refs(cast, tgt)
+                return None, refs[0], tuple(refs[1:])
+            rules.append(RoleRule.TARGET_CUE)
+        elif trig.subject_is_target:
+            rules.append(RoleRule.SUBJECT_IS_TARGET)
+            refs = self._refs(cast, cast.order)
+            return (refs[1] if len(refs) > 1 else None), refs[0], tuple(refs[2:])
+        else:
+            rules.append(RoleRule.ORDER)
+        order = cast.order
+        if not cast.between and len(order) > 1 and order[1] in cast.allies:
+            # an ally of the first side is none of its targets: the second side is the first actor that is not one
+            # (or none), the allies go with the others
+            rest = [a for a in order[1:] if a not in cast.allies] + [a for a in order[1:] if a in cast.allies]
+            order = [order[0]] + rest
+            rules.append(RoleRule.ALLIES)
+            if rest[0] in cast.allies:
+                refs = self._refs(cast, order)
+                return refs[0], None, tuple(refs[1:])
+        refs = self._refs(cast, order)
+        return refs[0], (refs[1] if len(refs) > 1 else None), tuple(refs[2:])
+
+    def _speaker_first(self, cast: _Cast, mentions: list[ActorMention], d: Draft, text: str, violent: bool,
+                       sentence_mentions: Sequence[ActorMention]) -> bool:
+        """Puts a speech act's speaker first: right after the verb (VSO), else the nearest name before it; the
+        rest of its actors are those after it (whom it calls on, accuses, rejects). False when there is none."""
+        tpos, tend = d.trigger.nstart, d.trigger.nend
+        after = [m for m in mentions if tend <= m.nstart <= tend + 12 and not text[tend:m.nstart].strip(" ,")]
+        before = [m for m in mentions if m.nend <= tpos]
+        speaker = after[0] if after else None
+        if speaker is None and sentence_mentions:
+            last = before[-1] if before else sentence_mentions[-1]
+            gap_words = {w.lstrip("و") for w in text[last.nend:tpos].split()}
+            if gap_words & RELATIVE_PRONOUNS or self.attributor.speech_between(text[last.nend:tpos]):
+                # الوزيرة التي قالت إن حكومتها تعمل على …: the name the relative clause or the report hangs on
+                speaker = last
+            else:
+                # the verb's subject is dropped: the sentence's subject goes on (السراج … التقى … وطلب)
+                speaker = sentence_mentions[0]
+        elif speaker is None and before:
+            speaker = before[-1]
+        if speaker is None:
+            return False
+        sid = groups_key(speaker, violent, self.actors)
+        if sid not in cast.groups:
+            cast.groups[sid] = [speaker]
+        # whom it calls on, accuses, rejects: named close after it
+        later = {groups_key(m, violent, self.actors) for m in mentions if tend <= m.nstart <= tend + 40}
+        cast.order = [sid] + [a for a in cast.order if a != sid and a in later]
+        cast.targets.discard(sid)
+        return True
+
+    def _refs(self, cast: _Cast, ids: list[str]) -> list[ActorRef]:
+        return [actor_ref(self.actors.get(a), tuple(f"@{m.start}:{m.end}" for m in cast.groups[a])) for a in ids]
+
+
+def previous_sentence_actors(ctx: DocContext, d: Draft) -> list[ActorMention]:
+    """The armed actors and persons of the sentence before, in the same paragraph, when it tells no other kind
+    of happening (not those inside its tolls)."""
+    idx = d.sentence.index - 1
+    if idx < 0:
+        return []
+    prev = ctx.seg.sentences[idx]
+    if ctx.paragraph(prev) != ctx.paragraph(d.sentence):
+        return []
+    if any(prev.start <= th.nstart < prev.end and th.trigger.family not in VIOLENT_FAMILIES
+           and th.trigger.family != "displacement" for th in ctx.triggers):
+        return []  # the sentence before tells another kind of happening
+    prev_counts = [(c.start, c.end) for c in ctx.counts_in(prev.start, prev.end)]
+    return [m for m in ctx.actors_in(prev.start, prev.end) if m.actor.kind in ARMED_KINDS | {"person"}
+            and not any(cs <= m.nstart < ce for cs, ce in prev_counts)]

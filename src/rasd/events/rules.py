@@ -1,0 +1,92 @@
+"""The names of the rules that decide an event's fields, as enums whose values are the strings of `Event.rules`."""
+
+from __future__ import annotations
+
+from enum import Enum
+
+
+class DraftRule(Enum):
+    """How a draft came to be; the values that end in ':' are followed by a trigger id or a count kind."""
+
+    TRIGGER = "trigger:"
+    ANAPHOR = "anaphor:"
+    COUNTS_FROM_NEXT_SENTENCE = "counts_from_next_sentence"
+    FALLBACK_PREVIOUS_TRIGGER = "fallback:previous_trigger:"
+    FALLBACK_DOCUMENT_TRIGGER = "fallback:document_trigger:"
+    FALLBACK = "fallback:"
+
+
+class ScopeRule(Enum):
+    """What bounds the stretch of text an event takes its parties from, and whether it is another happening."""
+
+    CLAUSE_BREAK = "window:clause_break"
+    ANOTHER_HAPPENING = "another_happening"
+
+
+class AttributionRule(Enum):
+    """Who the event is told on the authority of."""
+
+    PHRASE = "attribution"
+    REPORTER = "attribution:reporter"
+    FIRST_FIGURE = "attribution:first_figure"
+
+
+class RoleRule(Enum):
+    """How actor1, actor2 and the other actors were chosen."""
+
+    PREVIOUS_SENTENCE = "actors:previous_sentence"
+    SUBJECT_OF_SENTENCE = "actors:subject_of_sentence"
+    SPEAKER = "roles:speaker"
+    BETWEEN = "roles:between"
+    TARGET_CUE = "roles:target_cue"
+    TARGET_ONLY = "roles:target_only"
+    SUBJECT_IS_TARGET = "roles:subject_is_target"
+    ORDER = "roles:order"
+    ALLIES = "roles:allies"
+    CIVILIAN_VICTIMS = "actor2:civilian_victims"
+
+
+class TypeRule(Enum):
+    """An event type other than the trigger's."""
+
+    DEMONSTRATORS_CLASH = "type:demonstrators_clash"
+    CIVILIAN_TARGET = "type:civilian_target"
+
+
+class PlaceRule(Enum):
+    """Where the event's place was found."""
+
+    CLAUSE = "location:clause"
+    PREVIOUS_SENTENCE = "location:previous_sentence"
+    DOCUMENT = "location:document"
+    DATELINE_WITHIN = "location:dateline_within"
+    HOST_COUNTRY = "location:host_country"
+    COORDINATED = "location:coordinated"
+
+
+class DateRule(Enum):
+    """How the event's date was set."""
+
+    PUBLISHED = "date:published"
+    EXPLICIT = "date:explicit"
+    AFTER_PUBLISHED_DROPPED = "date:after_published_dropped"
+    NOT_AFTER_PUBLISHED = "date:not_after_published"
+
+
+class ModalityRule(Enum):
+    """What set the event's modality (asserted has no rule)."""
+
+    REQUEST_TRIGGER = "modality:request_trigger"
+    PLANNED_FORM = "modality:planned_form"
+    DENIED_CUE = "modality:denied_cue"
+    NEGATED_CUE = "modality:negated_cue"
+    CALLED_FOR_CUE = "modality:called_for_cue"
+    PLANNED_CUE = "modality:planned_cue"
+    REPORTED_CUE = "modality:reported_cue"
+
+
+class MergeRule(Enum):
+    """How an event absorbed another one telling the same happening."""
+
+    MERGED = "merged"
+    CONTINUED = "continued"
