@@ -19,14 +19,14 @@ from .actors import ActorDictionary
 from .counts import CountMatch, CountRecognizer
 from .dates import DateMatch, DateRecognizer
 from .decode import DecodedText, decode_bytes, language_of
-from .events import DocContext, EventAssembler, TriggerHit
+from .events import DocContext, EventAssembler, MentionRef, TriggerHit
 from .gazetteer import Gazetteer
 from .lexicon import CueLexicon, TriggerLexicon
 from .linking import ActorLinker, ActorMention, PlaceLinker, PlaceMention, capital_mentions, document_country
 from .matcher import PhraseScanner, ScannedPhrases, SpanSet
 from .normalize import Normalized, normalize
 from .numbers import NumberRecognizer
-from .records import ActorRef, Count, DocumentInfo, DocumentRecord, Event, LocationRef, Mention, MentionKind
+from .records import Count, DocumentInfo, DocumentRecord, Event, Mention, MentionKind
 from .segment import Segmented, TokenIndex, segment
 
 _T = TypeVar("_T")
@@ -95,7 +95,8 @@ class Analysis:
     places: tuple[PlaceMention, ...] | None = None
     country: str | None = None
     triggers: tuple[TriggerHit, ...] | None = None
-    events: tuple[Event, ...] | None = None  # in document order; ids and mention ids are given by to_record
+    mentions: tuple[Mention, ...] | None = None  # every mention, numbered m1, m2 … in text order
+    events: tuple[Event, ...] | None = None  # in document order, naming mentions by id; to_record numbers them
     doc_counts: tuple[Count, ...] | None = None
 
 
@@ -246,9 +247,21 @@ class TriggerStage:
         return replace(a, triggers=tuple(hits))
 
 
+class MentionStage:
+    """Numbers the document's mentions (actors, places, counts, dates, triggers) in text order."""
+
+    name = "mentions"
+    needs = frozenset({"text", "norm", "counts", "dates", "actors", "places", "triggers"})
+    adds = frozenset({"mentions"})
+
+    def run(self, a: Analysis) -> Analysis:
+        return replace(a, mentions=number_mentions(a))
+
+
 class EventStage:
     name = "events"
-    needs = frozenset({"norm", "seg", "phrases", "counts", "dates", "actors", "places", "triggers", "country"})
+    needs = frozenset({"norm", "seg", "phrases", "counts", "dates", "actors", "places", "triggers", "country",
+                       "mentions"})
     adds = frozenset({"events", "doc_counts"})
 
     def __init__(self, res: Resources) -> None:
@@ -256,11 +269,14 @@ class EventStage:
         self.assembler = EventAssembler(res.cues, res.actors, res.gazetteer, res.triggers.forms)
 
     def run(self, a: Analysis) -> Analysis:
+        ids: dict[MentionRef, str] = {}
+        for m in a.mentions or ():
+            ids.setdefault(MentionRef(m.kind, m.start, m.end), m.id)
         ctx = DocContext(text=a.text, norm=_req(a.norm, "norm"), seg=_req(a.seg, "seg"),
                          triggers=_req(a.triggers, "triggers"), counts=_req(a.counts, "counts"),
                          dates=_req(a.dates, "dates"), actors=_req(a.actors, "actors"),
                          places=_req(a.places, "places"), country=a.country, published=a.info.published,
-                         phrases=a.phrases)
+                         phrases=a.phrases, mention_ids=ids)
         events, counts = self.assembler.assemble(ctx, self.res.triggers.fallbacks)
         return replace(a, events=events, doc_counts=counts)
 
@@ -274,7 +290,7 @@ class Pipeline:
         self.resources = resources
         default: list[Stage] = [NormalizeStage(), SegmentStage(), PhraseStage(resources), CountStage(resources),
                                 DateStage(resources), LinkStage(resources), TriggerStage(resources),
-                                EventStage(resources)]
+                                MentionStage(), EventStage(resources)]
         self.stages: tuple[Stage, ...] = tuple(stages if stages is not None else default)
         have = set(INPUT_FIELDS)
         known = {f.name for f in fields(Analysis)}
@@ -320,8 +336,8 @@ class Pipeline:
         return self.extract_decoded(decode_bytes(data, source), source=source, published=published)
 
 
-def to_record(a: Analysis) -> DocumentRecord:
-    """The document record: mentions numbered in text order, events numbered e1, e2 … and pointing at them."""
+def number_mentions(a: Analysis) -> tuple[Mention, ...]:
+    """The document's mentions, numbered m1, m2 … in text order (by span, then kind, then arrival)."""
     # (start, end, kind order, arrival, kind, text, ref, framing): sorting the tuples orders by span, then kind,
     # then arrival
     raw: list[tuple[int, int, int, int, MentionKind, str, str | None, str | None]] = []
@@ -329,55 +345,24 @@ def to_record(a: Analysis) -> DocumentRecord:
         raw.append((am.start, am.end, 0, len(raw), "actor", am.text, am.actor.id, am.framing))
     for pm in a.places or ():
         raw.append((pm.start, pm.end, 1, len(raw), "place", pm.text, pm.place.id, None))
-    for c in a.doc_counts or ():
-        raw.append((c.start, c.end, 2, len(raw), "count", c.text, f"{c.kind}:{c.value}", None))
     norm = a.norm
-    for dm in a.dates or ():
-        if norm is not None:
+    if norm is not None:
+        for cm in a.counts or ():  # (the document's count records, one per count, have these spans)
+            s, e = norm.to_original(cm.start, cm.end)
+            raw.append((s, e, 2, len(raw), "count", a.text[s:e], f"{cm.kind}:{cm.value}", None))
+        for dm in a.dates or ():
             s, e = norm.to_original(dm.start, dm.end)
             raw.append((s, e, 3, len(raw), "date", a.text[s:e], dm.date_start, None))
     for th in a.triggers or ():
         raw.append((th.start, th.end, 4, len(raw), "trigger", a.text[th.start:th.end], th.trigger.id, None))
     raw.sort()
-    mentions: list[Mention] = []
-    by_ref: dict[tuple[str, str], str] = {}  # (kind, "@start:end", the assembler's reference) → mention id
-    for i, (s, e, _o, _n, kind, text, ref, framing) in enumerate(raw, start=1):
-        mid = f"m{i}"
-        mentions.append(Mention(id=mid, kind=kind, text=text, start=s, end=e, ref=ref, framing=framing))
-        by_ref.setdefault((kind, f"@{s}:{e}"), mid)
+    return tuple(Mention(id=f"m{i}", kind=kind, text=text, start=s, end=e, ref=ref, framing=framing)
+                 for i, (s, e, _o, _n, kind, text, ref, framing) in enumerate(raw, start=1))
 
-    def ids(kind: str, refs: tuple[str, ...]) -> tuple[str, ...]:
-        out = []
-        for r in refs:
-            if r[:1] == "@":
-                mid = by_ref.get((kind, r))
-                if mid:
-                    out.append(mid)
-            else:
-                out.append(r)
-        return tuple(out)
 
-    def fix_actor(r: ActorRef | None) -> ActorRef | None:
-        if r is None or not r.mentions:
-            return r
-        return ActorRef(id=r.id, name_en=r.name_en, name_ar=r.name_ar, kind=r.kind, country=r.country,
-                        affiliation=r.affiliation, mentions=ids("actor", r.mentions))
-
-    def fix_loc(r: LocationRef | None) -> LocationRef | None:
-        if r is None or not r.mentions:
-            return r
-        return LocationRef(id=r.id, name_en=r.name_en, name_ar=r.name_ar, country=r.country, admin1=r.admin1,
-                           lat=r.lat, lon=r.lon, geo_precision=r.geo_precision, feature=r.feature,
-                           mentions=ids("place", r.mentions))
-
-    events = []
-    for n, ev in enumerate(a.events or (), start=1):
-        trig = ev.trigger
-        if trig is not None:
-            trig = Mention(id=by_ref.get(("trigger", f"@{trig.start}:{trig.end}"), ""), kind=trig.kind,
-                           text=trig.text, start=trig.start, end=trig.end, ref=trig.ref, framing=trig.framing)
-        events.append(replace(ev, id=f"e{n}", actor1=fix_actor(ev.actor1), actor2=fix_actor(ev.actor2),
-                              other_actors=tuple(r for r in (fix_actor(x) for x in ev.other_actors) if r),
-                              location=fix_loc(ev.location), trigger=trig))
-    return DocumentRecord(document=a.info, text=a.text, mentions=tuple(mentions), events=tuple(events),
+def to_record(a: Analysis) -> DocumentRecord:
+    """The document record: its mentions (numbered by MentionStage) and its events, numbered e1, e2 …"""
+    mentions = a.mentions if a.mentions is not None else number_mentions(a)
+    events = tuple(replace(ev, id=f"e{n}") for n, ev in enumerate(a.events or (), start=1))
+    return DocumentRecord(document=a.info, text=a.text, mentions=mentions, events=events,
                           counts=a.doc_counts or ())

@@ -4,7 +4,7 @@ small text helpers every resolver shares."""
 from __future__ import annotations
 
 from bisect import bisect_left
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -16,7 +16,7 @@ from ..lexicon import Trigger
 from ..linking import ActorMention, PlaceMention
 from ..matcher import Hit, PhraseMatcher, ScannedPhrases
 from ..normalize import Normalized
-from ..records import ActorRef, LocationRef
+from ..records import ActorRef, LocationRef, MentionKind
 from ..segment import Segmented, Sentence
 
 VIOLENT_FAMILIES = frozenset({"violence", "territory", "abduction", "siege", "arrest", "looting"})
@@ -41,6 +41,16 @@ class TriggerHit:
 
 
 @dataclass(frozen=True, slots=True)
+class MentionRef:
+    """A mention of the document by its kind and its span in the original text; the pipeline numbers the
+    mentions and maps each reference to the id of its mention (DocContext.mention_ids)."""
+
+    kind: MentionKind
+    start: int
+    end: int
+
+
+@dataclass(frozen=True, slots=True)
 class DocContext:
     text: str
     norm: Normalized
@@ -53,6 +63,8 @@ class DocContext:
     country: str | None
     published: str | None
     phrases: ScannedPhrases | None = None  # the cue matchers' hits, when a scan of all the lexicons made them
+    # the id of each mention of the document (the first of its kind on its span); without it, events name none
+    mention_ids: dict[MentionRef, str] | None = None
     # start offsets of each list (all are in text order), for range look-ups that keep assembly linear
     _actor_starts: tuple[int, ...] = field(init=False, repr=False, compare=False)
     _place_starts: tuple[int, ...] = field(init=False, repr=False, compare=False)
@@ -83,6 +95,13 @@ class DocContext:
             self._cue_hits[id(matcher)] = found
         hits, starts = found
         return [h for h in hits[bisect_left(starts, lo):bisect_left(starts, hi)] if h.end <= hi]
+
+    def ids_of(self, refs: Iterable[MentionRef]) -> tuple[str, ...]:
+        """The ids of the mentions referred to, in the order given (a reference to no mention gives none)."""
+        ids = self.mention_ids
+        if not ids:
+            return ()
+        return tuple(mid for mid in (ids.get(r) for r in refs) if mid)
 
     def paragraph(self, sentence: Sentence) -> int:
         """Index of the paragraph (blocks of lines between line breaks) the sentence stands in."""

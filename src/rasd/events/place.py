@@ -15,6 +15,7 @@ from .context import (
     VIOLENT_FAMILIES,
     DocContext,
     Draft,
+    MentionRef,
     location_ref,
 )
 from .rules import PlaceRule
@@ -82,7 +83,7 @@ class PlaceResolver:
             # "سنجار - … غربي محافظة نينوى": the dateline names the town inside the region the clause names
             best = dateline
             rule = PlaceRule.DATELINE_WITHIN
-        mids = tuple(f"@{p.start}:{p.end}" for p in cands if p.place.id == best.place.id)
+        mids = ctx.ids_of([MentionRef("place", p.start, p.end) for p in cands if p.place.id == best.place.id])
         return PlaceDecision(location_ref(best.place, geo_precision(best), mids), rule, (best.nstart, best.nend))
 
     @staticmethod
@@ -115,7 +116,7 @@ class PlaceResolver:
         named = [m for m in ctx.places_in(s_start, s_end) if m.place.country == host.country]
         if named:
             m = max(named, key=lambda m: (SPECIFIC_FEATURES.get(m.place.feature, 3), -m.nstart))
-            return PlaceDecision(location_ref(m.place, geo_precision(m), (f"@{m.start}:{m.end}",)),
+            return PlaceDecision(location_ref(m.place, geo_precision(m), ctx.ids_of([MentionRef("place", m.start, m.end)])),
                                  PlaceRule.HOST_COUNTRY, (m.nstart, m.nend))
         country = self.gazetteer.country_place(host.country)
         if country is None:
@@ -145,7 +146,7 @@ def coordinated_places(ctx: DocContext, d: Draft, place: PlaceDecision, cumulati
             break
         if m.place.id not in seen:
             seen.add(m.place.id)
-            out.append(location_ref(m.place, geo_precision(m), (f"@{m.start}:{m.end}",)))
+            out.append(location_ref(m.place, geo_precision(m), ctx.ids_of([MentionRef("place", m.start, m.end)])))
         prev = m
     return out
 

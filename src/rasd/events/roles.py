@@ -18,6 +18,7 @@ from .context import (
     VIOLENT_FAMILIES,
     DocContext,
     Draft,
+    MentionRef,
     actor_ref,
 )
 from .figures import victims_civilian
@@ -120,7 +121,7 @@ class RoleResolver:
             # "… قبل أن يتوجه إلى بريطانيا": the clause goes on with the sentence's subject
             in_clause = [sentence_mentions[0], *in_clause]
             rules.append(RoleRule.SUBJECT_OF_SENTENCE)
-        actor1, actor2, others = self._roles(in_clause, d, text, trig, count_spans, sentence_mentions, rules)
+        actor1, actor2, others = self._roles(ctx, in_clause, d, trig, count_spans, sentence_mentions, rules)
         return RolesDecision(actor1, actor2, others, tuple(rules), reporter, d.window)
 
     def _cast(self, mentions: list[ActorMention], d: Draft, text: str, violent: bool,
@@ -164,10 +165,11 @@ class RoleResolver:
         elif prev[-1] in self.cues.between_words and 0 <= len(text[d.trigger.nend:m.nstart].split()) <= 5:
             cast.between.append(actor_id)
 
-    def _roles(self, mentions: list[ActorMention], d: Draft, text: str, trig: Trigger,
+    def _roles(self, ctx: DocContext, mentions: list[ActorMention], d: Draft, trig: Trigger,
                count_spans: Sequence[tuple[int, int]], sentence_mentions: Sequence[ActorMention],
                rules: list[RoleRule]) -> tuple[ActorRef | None, ActorRef | None, tuple[ActorRef, ...]]:
         """actor1, actor2 and the others, from the cast; appends the rules that decided them."""
+        text = ctx.norm.text
         violent = trig.family in VIOLENT_FAMILIES
         cast = self._cast(mentions, d, text, violent, count_spans)
         if not cast.order and not (trig.content and sentence_mentions):
@@ -184,12 +186,12 @@ class RoleResolver:
             cast.order = non_targets[:1] + tgt + non_targets[1:]
             if not non_targets:
                 rules.append(RoleRule.TARGET_ONLY)
-                refs = self._refs(cast, tgt)
+                refs = self._refs(ctx, cast, tgt)
                 return None, refs[0], tuple(refs[1:])
             rules.append(RoleRule.TARGET_CUE)
         elif trig.subject_is_target:
             rules.append(RoleRule.SUBJECT_IS_TARGET)
-            refs = self._refs(cast, cast.order)
+            refs = self._refs(ctx, cast, cast.order)
             return (refs[1] if len(refs) > 1 else None), refs[0], tuple(refs[2:])
         else:
             rules.append(RoleRule.ORDER)
@@ -201,9 +203,9 @@ class RoleResolver:
             order = [order[0]] + rest
             rules.append(RoleRule.ALLIES)
             if rest[0] in cast.allies:
-                refs = self._refs(cast, order)
+                refs = self._refs(ctx, cast, order)
                 return refs[0], None, tuple(refs[1:])
-        refs = self._refs(cast, order)
+        refs = self._refs(ctx, cast, order)
         return refs[0], (refs[1] if len(refs) > 1 else None), tuple(refs[2:])
 
     def _speaker_first(self, cast: _Cast, mentions: list[ActorMention], d: Draft, text: str, violent: bool,
@@ -236,8 +238,9 @@ class RoleResolver:
         cast.targets.discard(sid)
         return True
 
-    def _refs(self, cast: _Cast, ids: list[str]) -> list[ActorRef]:
-        return [actor_ref(self.actors.get(a), tuple(f"@{m.start}:{m.end}" for m in cast.groups[a])) for a in ids]
+    def _refs(self, ctx: DocContext, cast: _Cast, ids: list[str]) -> list[ActorRef]:
+        return [actor_ref(self.actors.get(a), ctx.ids_of([MentionRef("actor", m.start, m.end) for m in cast.groups[a]]))
+                for a in ids]
 
 
 def previous_sentence_actors(ctx: DocContext, d: Draft) -> list[ActorMention]:
