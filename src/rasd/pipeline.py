@@ -49,6 +49,7 @@ class Resources:
 
     @classmethod
     def load(cls, data_dir: str | Path | None = None) -> Resources:
+        """Loads every resource from `data_dir` (the packaged data when None)."""
         def p(name: str) -> str | None:
             return str(Path(data_dir) / name) if data_dir is not None else None
 
@@ -104,11 +105,15 @@ INPUT_FIELDS = frozenset({"info", "text", "published"})
 
 
 class Stage(Protocol):
+    """A step of the pipeline: reads the fields `needs` of the analysis, adds the fields `adds`."""
+
     name: str
     needs: frozenset[str]
     adds: frozenset[str]
 
-    def run(self, a: Analysis) -> Analysis: ...
+    def run(self, a: Analysis) -> Analysis:
+        """The analysis with this stage's fields added."""
+        ...
 
 
 def _req(value: _T | None, what: str) -> _T:
@@ -118,20 +123,26 @@ def _req(value: _T | None, what: str) -> _T:
 
 
 class NormalizeStage:
+    """The normalized text (with its map back to the original offsets)."""
+
     name = "normalize"
     needs = frozenset({"text"})
     adds = frozenset({"norm"})
 
     def run(self, a: Analysis) -> Analysis:
+        """The analysis with this stage's fields added."""
         return replace(a, norm=normalize(a.text))
 
 
 class SegmentStage:
+    """Sentences and tokens of the normalized text."""
+
     name = "segment"
     needs = frozenset({"norm"})
     adds = frozenset({"seg", "tokens"})
 
     def run(self, a: Analysis) -> Analysis:
+        """The analysis with this stage's fields added."""
         seg = segment(_req(a.norm, "norm").text)
         return replace(a, seg=seg, tokens=TokenIndex(seg.tokens))
 
@@ -147,10 +158,13 @@ class PhraseStage:
         self.res = res
 
     def run(self, a: Analysis) -> Analysis:
+        """The analysis with this stage's fields added."""
         return replace(a, phrases=self.res.scanner.scan(_req(a.norm, "norm").text))
 
 
 class CountStage:
+    """Counts of people (killed, wounded, displaced …), sentence by sentence."""
+
     name = "counts"
     needs = frozenset({"norm", "seg", "tokens"})
     adds = frozenset({"counts"})
@@ -159,12 +173,15 @@ class CountStage:
         self.res = res
 
     def run(self, a: Analysis) -> Analysis:
+        """The analysis with this stage's fields added."""
         norm, seg = _req(a.norm, "norm"), _req(a.seg, "seg")
         sents = [(s.start, s.end) for s in seg.sentences]
         return replace(a, counts=tuple(self.res.counts.find(norm.text, sents, _req(a.tokens, "tokens"))))
 
 
 class DateStage:
+    """Date expressions, resolved against the day of publication."""
+
     name = "dates"
     needs = frozenset({"norm", "tokens", "published"})
     adds = frozenset({"dates"})
@@ -173,6 +190,7 @@ class DateStage:
         self.res = res
 
     def run(self, a: Analysis) -> Analysis:
+        """The analysis with this stage's fields added."""
         return replace(a, dates=tuple(self.res.dates.find(_req(a.norm, "norm").text, a.published,
                                                           _req(a.tokens, "tokens"))))
 
@@ -189,6 +207,7 @@ class LinkStage:
         self.res = res
 
     def run(self, a: Analysis) -> Analysis:
+        """The analysis with this stage's fields added."""
         norm, phrases = _req(a.norm, "norm"), _req(a.phrases, "phrases")
         linker = self.res.actor_linker
         scanned = self._capitals_as_places(norm, linker.scan(a.text, norm, a.info.published,
@@ -230,6 +249,7 @@ class TriggerStage:
         self.res = res
 
     def run(self, a: Analysis) -> Analysis:
+        """The analysis with this stage's fields added."""
         norm, phrases = _req(a.norm, "norm"), _req(a.phrases, "phrases")
         hits: list[TriggerHit] = []
         names = SpanSet([(m.nstart, m.nend) for m in a.actors or ()] + [(p.nstart, p.nend) for p in a.places or ()]
@@ -255,10 +275,13 @@ class MentionStage:
     adds = frozenset({"mentions"})
 
     def run(self, a: Analysis) -> Analysis:
+        """The analysis with this stage's fields added."""
         return replace(a, mentions=number_mentions(a))
 
 
 class EventStage:
+    """The document's events and count records, from the event assembler."""
+
     name = "events"
     needs = frozenset({"norm", "seg", "phrases", "counts", "dates", "actors", "places", "triggers", "country",
                        "mentions"})
@@ -269,6 +292,7 @@ class EventStage:
         self.assembler = EventAssembler(res.cues, res.actors, res.gazetteer, res.triggers.forms)
 
     def run(self, a: Analysis) -> Analysis:
+        """The analysis with this stage's fields added."""
         ids: dict[MentionRef, str] = {}
         for m in a.mentions or ():
             ids.setdefault(MentionRef(m.kind, m.start, m.end), m.id)
@@ -282,10 +306,12 @@ class EventStage:
 
 
 class PipelineError(ValueError):
-    pass
+    """A pipeline whose stages do not fit together."""
 
 
 class Pipeline:
+    """The stages that turn a text into a document record, over resources loaded once."""
+
     def __init__(self, resources: Resources, stages: Sequence[Stage] | None = None) -> None:
         self.resources = resources
         default: list[Stage] = [NormalizeStage(), SegmentStage(), PhraseStage(resources), CountStage(resources),
@@ -307,10 +333,12 @@ class Pipeline:
 
     @classmethod
     def load(cls, data_dir: str | Path | None = None) -> Pipeline:
+        """The default pipeline over the resources in `data_dir` (the packaged data when None)."""
         return cls(Resources.load(data_dir))
 
     def analyse(self, text: str, *, source: str = "-", published: str | None = None,
                 encoding: str | None = None, content_type: str = "text/plain", title: str | None = None) -> Analysis:
+        """Runs the stages over one text (a text that is not Arabic gets no events)."""
         pub = datetime.date.fromisoformat(published) if published else None
         info = DocumentInfo(id="sha256:" + hashlib.sha256(text.encode("utf-8")).hexdigest(), source=source,
                             published=pub.isoformat() if pub else None, language=language_of(text),
@@ -325,14 +353,17 @@ class Pipeline:
     def extract_text(self, text: str, *, source: str = "-", published: str | None = None,
                      encoding: str | None = None, content_type: str = "text/plain",
                      title: str | None = None) -> DocumentRecord:
+        """The document record of one text."""
         return to_record(self.analyse(text, source=source, published=published, encoding=encoding,
                                       content_type=content_type, title=title))
 
     def extract_decoded(self, decoded: DecodedText, *, source: str, published: str | None = None) -> DocumentRecord:
+        """The document record of a decoded file."""
         return self.extract_text(decoded.text, source=source, published=published, encoding=decoded.encoding,
                                  content_type=decoded.content_type, title=decoded.title)
 
     def extract_bytes(self, data: bytes, *, source: str, published: str | None = None) -> DocumentRecord:
+        """The document record of raw bytes (decoded first)."""
         return self.extract_decoded(decode_bytes(data, source), source=source, published=published)
 
 

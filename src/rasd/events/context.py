@@ -31,6 +31,8 @@ SPECIFIC_FEATURES = {"district": 6, "facility": 6, "airport": 6, "port": 6, "bas
 
 @dataclass(frozen=True, slots=True)
 class TriggerHit:
+    """A trigger word of the lexicon found in the text (normalized and original offsets)."""
+
     nstart: int
     nend: int
     prefix: str
@@ -52,6 +54,8 @@ class MentionRef:
 
 @dataclass(frozen=True, slots=True)
 class DocContext:
+    """Everything event assembly reads of one document, with range look-ups over each kind of mention."""
+
     text: str
     norm: Normalized
     seg: Segmented
