@@ -267,6 +267,9 @@ class TriggerStage:
         return replace(a, triggers=tuple(hits))
 
 
+NAMED_BY_EVENTS = frozenset({"actor", "place", "trigger"})  # the kinds of mention an event refers to
+
+
 class MentionStage:
     """Numbers the document's mentions (actors, places, counts, dates, triggers) in text order."""
 
@@ -295,7 +298,8 @@ class EventStage:
         """The analysis with this stage's fields added."""
         ids: dict[MentionRef, str] = {}
         for m in a.mentions or ():
-            ids.setdefault(MentionRef(m.kind, m.start, m.end), m.id)
+            if m.kind in NAMED_BY_EVENTS:
+                ids.setdefault(MentionRef(m.kind, m.start, m.end), m.id)
         ctx = DocContext(text=a.text, norm=_req(a.norm, "norm"), seg=_req(a.seg, "seg"),
                          triggers=_req(a.triggers, "triggers"), counts=_req(a.counts, "counts"),
                          dates=_req(a.dates, "dates"), actors=_req(a.actors, "actors"),

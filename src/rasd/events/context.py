@@ -67,7 +67,8 @@ class DocContext:
     country: str | None
     published: str | None
     phrases: ScannedPhrases | None = None  # the cue matchers' hits, when a scan of all the lexicons made them
-    # the id of each mention of the document (the first of its kind on its span); without it, events name none
+    # the id of each actor, place and trigger mention (the first of its kind on its span), the kinds an event
+    # names; without it, events name no mentions
     mention_ids: dict[MentionRef, str] | None = None
     # start offsets of each list (all are in text order), for range look-ups that keep assembly linear
     _actor_starts: tuple[int, ...] = field(init=False, repr=False, compare=False)
@@ -105,7 +106,12 @@ class DocContext:
         ids = self.mention_ids
         if not ids:
             return ()
-        return tuple(mid for mid in (ids.get(r) for r in refs) if mid)
+        out: list[str] = []
+        for r in refs:
+            mid = ids.get(r)
+            if mid:
+                out.append(mid)
+        return tuple(out)
 
     def paragraph(self, sentence: Sentence) -> int:
         """Index of the paragraph (blocks of lines between line breaks) the sentence stands in."""
