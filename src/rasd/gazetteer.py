@@ -141,6 +141,65 @@ def haversine_km(a: Place, b: Place) -> float:
     return 6371.0 * 2 * math.asin(min(1.0, math.sqrt(h)))
 
 
+@dataclass(frozen=True, slots=True)
+class _Points:
+    """One piece of evidence for a candidate place: the points it adds and the reason shown."""
+
+    points: float
+    reason: str
+
+
+def _country_points(p: Place, doc_country: str | None) -> _Points | None:
+    """+2.0 for a place in the document's country; +0.5 for a country named in a document about another."""
+    if not doc_country:
+        return None
+    if p.country == doc_country:
+        return _Points(2.0, f"+2.0 in the document's country {doc_country}")
+    if p.feature == "country":
+        return _Points(0.5, "+0.5 a country named in a document about another")
+    return None
+
+
+def _cue_points(p: Place, ctx_forms: set[str]) -> _Points | None:
+    """+1.0 when a context word fits the place's feature class (مطار → airport)."""
+    cue_hits = sorted(w for w in ctx_forms if p.feature in FEATURE_CUES.get(w, ()))
+    if cue_hits:
+        return _Points(1.0, f"+1.0 context word {cue_hits[0]} fits feature {p.feature}")
+    return None
+
+
+def _nearby_points(p: Place, ancestors: list[Place],
+                   nearby_ancestors: list[tuple[Place, set[str]]]) -> _Points | None:
+    """The best of: the same place already resolved (+1.0), one containing or inside it (+0.8), within
+    100 km in the same country (+0.6), the same country (+0.3)."""
+    near_best = 0.0
+    near_why = ""
+    anc_ids = {a.id for a in ancestors}
+    for q, q_anc in nearby_ancestors:
+        if q.id == p.id:
+            near_best, near_why = 1.0, f"+1.0 already resolved in this document ({q.name_en})"
+            break
+        if q.id in anc_ids or p.id in q_anc:
+            if near_best < 0.8:
+                near_best, near_why = 0.8, f"+0.8 contains or lies in {q.name_en}, named nearby"
+        elif q.country == p.country and p.feature != "country":
+            d = haversine_km(p, q)
+            if d < 100 and near_best < 0.6:
+                near_best, near_why = 0.6, f"+0.6 {d:.0f} km from {q.name_en}, named nearby"
+            elif near_best < 0.3:
+                near_best, near_why = 0.3, f"+0.3 same country as {q.name_en}, named nearby"
+    return _Points(near_best, near_why) if near_best else None
+
+
+def _prior_points(p: Place) -> tuple[_Points | None, _Points | None, _Points | None]:
+    """The priors: feature class, population (log-scaled, at most 0.6), +0.2 for a curated entry."""
+    prior = FEATURE_PRIOR.get(p.feature, 0.0)
+    pop = min(0.6, math.log10(p.population + 1) / 10) if p.population > 0 else 0.0
+    return (_Points(prior, f"+{prior:.1f} feature prior ({p.feature})") if prior else None,
+            _Points(pop, f"+{pop:.2f} population {p.population:,}") if p.population > 0 else None,
+            None if p.id.startswith("gn-") else _Points(0.2, "+0.2 curated entry"))
+
+
 def _parse_place(row: dict[str, str], shown: str, lineno: int) -> Place:
     def need(col: str) -> str:
         v = row.get(col, "").strip()
@@ -194,6 +253,92 @@ def read_stopwords(path: str | Path) -> frozenset[str]:
 
 
 @dataclass(frozen=True, slots=True)
+class _PlaceTable:
+    """The places read from the place files by id, and the generated ids curated rows replaced."""
+
+    places: dict[str, Place]
+    replaced: dict[str, str]  # gn-<geonameid> → the curated place's id
+
+
+def _read_places(files: Sequence[Path]) -> _PlaceTable:
+    """Read the place files in order; a curated row with a geonameid takes over the generated row."""
+    places: dict[str, Place] = {}
+    replaced: dict[str, str] = {}
+    for path in files:
+        rows, shown = read_tsv(path, PLACE_COLUMNS, schema="gazetteer_places")
+        for lineno, row in rows:
+            place = _parse_place(row, shown, lineno)
+            if place.id in places:
+                raise ResourceError(shown, f"duplicate id {place.id} (first in {places[place.id].source})",
+                                    line=lineno)
+            for gid in _split(row.get("geonameid", "")):
+                if not gid.isdigit():
+                    raise ResourceError(shown, f"geonameid {gid!r} is not a number", line=lineno)
+                old_id = f"gn-{gid}"
+                replaced[old_id] = place.id
+                old = places.pop(old_id, None)
+                if old is not None:  # a GeoNames place without an Arabic name is not generated
+                    place = _take_over(place, old)
+            places[place.id] = place
+    return _PlaceTable(places, replaced)
+
+
+def _take_over(place: Place, old: Place) -> Place:
+    """A curated place replacing a generated one: it inherits the old names, population and admin1."""
+    return replace(
+        place,
+        variants_ar=_dedupe((*place.variants_ar, *old.variants_ar)),
+        variants_en=_dedupe((*place.variants_en, *old.variants_en)),
+        population=place.population or old.population,
+        admin1=place.admin1 or old.admin1,
+    )
+
+
+def _apply_aliases(path: Path, places: dict[str, Place], replaced: dict[str, str]) -> None:
+    """aliases.tsv: add Arabic and English variants to places and drop Arabic ones, in place."""
+    rows, shown = read_tsv(path, ALIAS_COLUMNS, schema="gazetteer_aliases")
+    for lineno, row in rows:
+        pid = replaced.get(row["id"].strip(), row["id"].strip())
+        if pid not in places:
+            raise ResourceError(shown, f"alias for unknown place {pid}", line=lineno)
+        p = places[pid]
+        drop = {normalize_name(v) for v in _split(row["drop_ar"])}
+        var_ar = tuple(v for v in (*p.variants_ar, *_split(row["add_ar"]))
+                       if normalize_name(v) not in drop)
+        if not var_ar:
+            raise ResourceError(shown, f"no Arabic name of {pid} would remain", line=lineno)
+        name_ar = p.name_ar if normalize_name(p.name_ar) not in drop else var_ar[0]
+        places[pid] = replace(p, name_ar=name_ar, variants_ar=_dedupe(var_ar),
+                              variants_en=_dedupe((*p.variants_en, *_split(row["add_en"]))))
+
+
+def _fill_admin1(places: dict[str, Place]) -> None:
+    """A place without admin1 takes its parent's, following the chain (facility → district → city →
+    admin1) up to four steps, in place."""
+    for _ in range(4):
+        for pid, p in list(places.items()):
+            par = places.get(p.parent) if p.parent else None
+            if p.admin1 is None and par is not None and p.feature != "country":
+                admin1 = par.name_en if par.feature == "admin1" else par.admin1
+                if admin1:
+                    places[pid] = replace(p, admin1=admin1)
+
+
+def _read_bboxes(path: Path) -> list[tuple[str, BBox]]:
+    """bbox.tsv: (country, bounding box) rows."""
+    bboxes: list[tuple[str, BBox]] = []
+    rows, shown = read_tsv(path, BBOX_COLUMNS, schema="gazetteer_bbox")
+    for lineno, row in rows:
+        try:
+            bb = BBox(float(row["min_lat"]), float(row["max_lat"]), float(row["min_lon"]),
+                      float(row["max_lon"]))
+        except ValueError as exc:
+            raise ResourceError(shown, "bad bounding box number", line=lineno) from exc
+        bboxes.append((row["country"].strip(), bb))
+    return bboxes
+
+
+@dataclass(frozen=True, slots=True)
 class Gazetteer:
     places: tuple[Place, ...]
     stopwords: frozenset[str] = frozenset()
@@ -225,73 +370,23 @@ class Gazetteer:
     # ------------------------------------------------------------------ loading
     @classmethod
     def load(cls, directory: str | None = None) -> Gazetteer:
+        """The gazetteer of `directory` (default: the packaged one); ResourceError on a malformed file."""
         base = Path(directory) if directory is not None else data_path("gazetteer")
         if not base.is_dir():
             raise ResourceError(str(base), "gazetteer directory not found")
         files = [base / f for f in GENERATED_FILES if (base / f).exists()]
         files += sorted(base.glob("curated_*.tsv"))
-        places: dict[str, Place] = {}
-        replaced: dict[str, str] = {}
-        for path in files:
-            rows, shown = read_tsv(path, PLACE_COLUMNS, schema="gazetteer_places")
-            for lineno, row in rows:
-                place = _parse_place(row, shown, lineno)
-                if place.id in places:
-                    raise ResourceError(shown, f"duplicate id {place.id} (first in {places[place.id].source})",
-                                        line=lineno)
-                for gid in _split(row.get("geonameid", "")):
-                    if not gid.isdigit():
-                        raise ResourceError(shown, f"geonameid {gid!r} is not a number", line=lineno)
-                    old_id = f"gn-{gid}"
-                    replaced[old_id] = place.id
-                    old = places.pop(old_id, None)
-                    if old is None:  # a GeoNames place without an Arabic name is not generated
-                        continue
-                    place = replace(
-                        place,
-                        variants_ar=_dedupe((*place.variants_ar, *old.variants_ar)),
-                        variants_en=_dedupe((*place.variants_en, *old.variants_en)),
-                        population=place.population or old.population,
-                        admin1=place.admin1 or old.admin1,
-                    )
-                places[place.id] = place
+        table = _read_places(files)
+        places, replaced = table.places, table.replaced
         # references to replaced generated ids follow the curated place
         for pid, p in list(places.items()):
             if p.parent in replaced:
                 places[pid] = replace(p, parent=replaced[p.parent])
         if (base / ALIASES_FILE).exists():
-            rows, shown = read_tsv(base / ALIASES_FILE, ALIAS_COLUMNS, schema="gazetteer_aliases")
-            for lineno, row in rows:
-                pid = replaced.get(row["id"].strip(), row["id"].strip())
-                if pid not in places:
-                    raise ResourceError(shown, f"alias for unknown place {pid}", line=lineno)
-                p = places[pid]
-                drop = {normalize_name(v) for v in _split(row["drop_ar"])}
-                var_ar = tuple(v for v in (*p.variants_ar, *_split(row["add_ar"]))
-                               if normalize_name(v) not in drop)
-                if not var_ar:
-                    raise ResourceError(shown, f"no Arabic name of {pid} would remain", line=lineno)
-                name_ar = p.name_ar if normalize_name(p.name_ar) not in drop else var_ar[0]
-                places[pid] = replace(p, name_ar=name_ar, variants_ar=_dedupe(var_ar),
-                                      variants_en=_dedupe((*p.variants_en, *_split(row["add_en"]))))
-        for _ in range(4):  # admin1 follows the parent chain (facility → district → city → admin1)
-            for pid, p in list(places.items()):
-                par = places.get(p.parent) if p.parent else None
-                if p.admin1 is None and par is not None and p.feature != "country":
-                    admin1 = par.name_en if par.feature == "admin1" else par.admin1
-                    if admin1:
-                        places[pid] = replace(p, admin1=admin1)
+            _apply_aliases(base / ALIASES_FILE, places, replaced)
+        _fill_admin1(places)
         stop = read_stopwords(base / STOPWORDS_FILE) if (base / STOPWORDS_FILE).exists() else frozenset()
-        bboxes: list[tuple[str, BBox]] = []
-        if (base / BBOX_FILE).exists():
-            rows, shown = read_tsv(base / BBOX_FILE, BBOX_COLUMNS, schema="gazetteer_bbox")
-            for lineno, row in rows:
-                try:
-                    bb = BBox(float(row["min_lat"]), float(row["max_lat"]), float(row["min_lon"]),
-                              float(row["max_lon"]))
-                except ValueError as exc:
-                    raise ResourceError(shown, "bad bounding box number", line=lineno) from exc
-                bboxes.append((row["country"].strip(), bb))
+        bboxes = _read_bboxes(base / BBOX_FILE) if (base / BBOX_FILE).exists() else []
         gaz = cls(places=tuple(sorted(places.values(), key=lambda p: p.id)), stopwords=stop,
                   bboxes=tuple(bboxes), aliases_of_ids=tuple(sorted(replaced.items())))
         hard = [p for p in gaz.validate() if p.startswith("ERROR")]
@@ -365,66 +460,34 @@ class Gazetteer:
         parent, within 100 km); then a prior from feature class and population; curated entries get a
         small bonus over generated ones.
         """
-        ctx = {w for w in context_words if w}  # already normalized (normalize_name)
         ctx_forms: set[str] = set()
-        for w in ctx:
-            ctx_forms.update(strip_clitics(w))
-        scored: list[tuple[Place, float, list[str]]] = []
+        for w in context_words:
+            if w:  # already normalized (normalize_name)
+                ctx_forms.update(strip_clitics(w))
         nearby_ancestors = [(q, {a.id for a in self.ancestors(q)}) for q in nearby]
+        scored: list[tuple[Place, float, list[str]]] = []
         for p in candidates:
+            ancestors = self.ancestors(p)
+            evidence = (_country_points(p, doc_country), self._ancestor_points(ancestors, ctx_forms),
+                        _cue_points(p, ctx_forms), _nearby_points(p, ancestors, nearby_ancestors),
+                        *_prior_points(p))
             score = 0.0
             why: list[str] = []
-            if doc_country:
-                if p.country == doc_country:
-                    score += 2.0
-                    why.append(f"+2.0 in the document's country {doc_country}")
-                elif p.feature == "country":
-                    score += 0.5
-                    why.append("+0.5 a country named in a document about another")
-            ancestors = self.ancestors(p)
-            for anc in ancestors:
-                hit = self._context_names.get(anc.id, frozenset()) & ctx_forms
-                if hit:
-                    score += 1.5
-                    why.append(f"+1.5 context names its {anc.feature} {anc.name_en} ({sorted(hit)[0]})")
-                    break
-            cue_hits = sorted(w for w in ctx_forms if p.feature in FEATURE_CUES.get(w, ()))
-            if cue_hits:
-                score += 1.0
-                why.append(f"+1.0 context word {cue_hits[0]} fits feature {p.feature}")
-            near_best = 0.0
-            near_why = ""
-            anc_ids = {a.id for a in ancestors}
-            for q, q_anc in nearby_ancestors:
-                if q.id == p.id:
-                    near_best, near_why = 1.0, f"+1.0 already resolved in this document ({q.name_en})"
-                    break
-                if q.id in anc_ids or p.id in q_anc:
-                    if near_best < 0.8:
-                        near_best, near_why = 0.8, f"+0.8 contains or lies in {q.name_en}, named nearby"
-                elif q.country == p.country and p.feature != "country":
-                    d = haversine_km(p, q)
-                    if d < 100 and near_best < 0.6:
-                        near_best, near_why = 0.6, f"+0.6 {d:.0f} km from {q.name_en}, named nearby"
-                    elif near_best < 0.3:
-                        near_best, near_why = 0.3, f"+0.3 same country as {q.name_en}, named nearby"
-            if near_best:
-                score += near_best
-                why.append(near_why)
-            prior = FEATURE_PRIOR.get(p.feature, 0.0)
-            if prior:
-                score += prior
-                why.append(f"+{prior:.1f} feature prior ({p.feature})")
-            if p.population > 0:
-                pop = min(0.6, math.log10(p.population + 1) / 10)
-                score += pop
-                why.append(f"+{pop:.2f} population {p.population:,}")
-            if not p.id.startswith("gn-"):
-                score += 0.2
-                why.append("+0.2 curated entry")
+            for ev in evidence:  # summed in this order, so the rounded score is always the same
+                if ev is not None:
+                    score += ev.points
+                    why.append(ev.reason)
             scored.append((p, round(score, 3), why))
         scored.sort(key=lambda t: (-t[1], -t[0].population, t[0].id))
         return scored
+
+    def _ancestor_points(self, ancestors: list[Place], ctx_forms: set[str]) -> _Points | None:
+        """+1.5 when a context word names one of the place's ancestors (the nearest that is named)."""
+        for anc in ancestors:
+            hit = self._context_names.get(anc.id, frozenset()) & ctx_forms
+            if hit:
+                return _Points(1.5, f"+1.5 context names its {anc.feature} {anc.name_en} ({sorted(hit)[0]})")
+        return None
 
     # ------------------------------------------------------------------ checks and numbers
     def stats(self) -> GazetteerStats:
@@ -449,46 +512,59 @@ class Gazetteer:
             if n > 1:
                 out.append(f"ERROR duplicate place id {pid}")
         for p in self.places:
-            if p.parent is not None and p.parent not in self._by_id:
-                out.append(f"ERROR {p.id} ({p.source}): parent {p.parent} does not exist")
-            if p.parent == p.id:
-                out.append(f"ERROR {p.id} ({p.source}): is its own parent")
-            par = self._by_id.get(p.parent) if p.parent else None
-            if par is not None and par.country != p.country and p.feature != "country":
-                out.append(f"ERROR {p.id} ({p.source}): parent {par.id} is in {par.country}, not {p.country}")
-            bb = self._bbox.get(p.country)
-            if bb is not None and not bb.contains(p.lat, p.lon, margin=0.3):
-                out.append(f"ERROR {p.id} ({p.source}): {p.lat},{p.lon} outside the bounding box of {p.country}")
-            if par is not None and par.feature in ("city", "town") and p.feature in (
-                    "district", "airport", "port", "base", "camp", "facility", "crossing"):
-                d = haversine_km(p, par)
-                if d > 60:
-                    out.append(f"WARN {p.id} ({p.source}): {d:.0f} km from its parent {par.id}")
-            if not any(0x0621 <= ord(c) <= 0x064A for c in p.name_ar):
-                out.append(f"ERROR {p.id} ({p.source}): name_ar {p.name_ar!r} has no Arabic letters")
+            out += self._place_problems(p)
         for name, found in self._by_name.items():
             if not any(0x0621 <= ord(c) <= 0x064A for c in name) or self.is_stopword(name):
                 continue
-            uniq = {p.id: p for p in found}
-            if len(uniq) < 2:
-                continue
-            countries = Counter(p.country for p in uniq.values())
-            same = [c for c, n in countries.items() if n > 1]
-            for c in same:
-                group = sorted((p for p in uniq.values() if p.country == c),
-                               key=lambda p: (-FEATURE_PRIOR.get(p.feature, 0), -p.population))
-                a, b = group[0], group[1]
-                if (a.feature == b.feature and a.population == b.population
-                        and not (a.id.startswith("gn-") ^ b.id.startswith("gn-"))):
-                    out.append(f"WARN '{name}': {a.id} and {b.id} in {c} tie on feature and population")
-                else:
-                    out.append(f"INFO '{name}': {len(group)} places in {c}, resolved by feature/population "
-                               f"→ {a.id}")
-            if len(countries) > 1:
-                out.append(f"INFO '{name}': places in {', '.join(sorted(countries))}, resolved by the "
-                           "document's country")
+            out += _shared_name_notes(name, found)
         return out
 
+    def _place_problems(self, p: Place) -> list[str]:
+        """One place's broken references (parent, country), coordinates and Arabic name."""
+        out: list[str] = []
+        if p.parent is not None and p.parent not in self._by_id:
+            out.append(f"ERROR {p.id} ({p.source}): parent {p.parent} does not exist")
+        if p.parent == p.id:
+            out.append(f"ERROR {p.id} ({p.source}): is its own parent")
+        par = self._by_id.get(p.parent) if p.parent else None
+        if par is not None and par.country != p.country and p.feature != "country":
+            out.append(f"ERROR {p.id} ({p.source}): parent {par.id} is in {par.country}, not {p.country}")
+        bb = self._bbox.get(p.country)
+        if bb is not None and not bb.contains(p.lat, p.lon, margin=0.3):
+            out.append(f"ERROR {p.id} ({p.source}): {p.lat},{p.lon} outside the bounding box of {p.country}")
+        if par is not None and par.feature in ("city", "town") and p.feature in (
+                "district", "airport", "port", "base", "camp", "facility", "crossing"):
+            d = haversine_km(p, par)
+            if d > 60:
+                out.append(f"WARN {p.id} ({p.source}): {d:.0f} km from its parent {par.id}")
+        if not any(0x0621 <= ord(c) <= 0x064A for c in p.name_ar):
+            out.append(f"ERROR {p.id} ({p.source}): name_ar {p.name_ar!r} has no Arabic letters")
+        return out
+
+
+def _shared_name_notes(name: str, found: tuple[Place, ...]) -> list[str]:
+    """How an Arabic name several places share is resolved: by feature and population within a country (a
+    WARN when two tie), by the document's country across countries."""
+    out: list[str] = []
+    uniq = {p.id: p for p in found}
+    if len(uniq) < 2:
+        return out
+    countries = Counter(p.country for p in uniq.values())
+    same = [c for c, n in countries.items() if n > 1]
+    for c in same:
+        group = sorted((p for p in uniq.values() if p.country == c),
+                       key=lambda p: (-FEATURE_PRIOR.get(p.feature, 0), -p.population))
+        a, b = group[0], group[1]
+        if (a.feature == b.feature and a.population == b.population
+                and not (a.id.startswith("gn-") ^ b.id.startswith("gn-"))):
+            out.append(f"WARN '{name}': {a.id} and {b.id} in {c} tie on feature and population")
+        else:
+            out.append(f"INFO '{name}': {len(group)} places in {c}, resolved by feature/population "
+                       f"→ {a.id}")
+    if len(countries) > 1:
+        out.append(f"INFO '{name}': places in {', '.join(sorted(countries))}, resolved by the "
+                   "document's country")
+    return out
 
 def problems(lines: Iterable[str], level: str = "WARN") -> list[str]:
     """Lines of a validate() report at ``level`` or worse (ERROR < WARN < INFO)."""
