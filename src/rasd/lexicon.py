@@ -62,6 +62,7 @@ class TriggerLexicon:
 
     @classmethod
     def load(cls, path: str | Path = "triggers.yaml") -> TriggerLexicon:
+        """The trigger lexicon of a triggers.yaml (default: the packaged one); ResourceError when malformed."""
         data, shown = load_yaml(path, schema="triggers")
         if not isinstance(data, dict) or not isinstance(data.get("triggers"), list):
             raise ResourceError(shown, "expected a mapping with a 'triggers' list")
@@ -70,58 +71,78 @@ class TriggerLexicon:
         triggers: list[Trigger] = []
         forms: list[tuple[str, Trigger]] = []
         for i, raw in enumerate(data["triggers"]):
-            where = f"trigger #{i + 1}"
-            if not isinstance(raw, dict):
-                raise ResourceError(shown, f"{where}: expected a mapping")
-            tid = raw.get("id")
-            if not isinstance(tid, str) or not tid:
-                raise ResourceError(shown, f"{where}: missing id")
-            where = f"trigger {tid!r}"
-            if tid in seen:
-                raise ResourceError(shown, f"{where}: duplicate id")
-            seen.add(tid)
-            acled = raw.get("acled")
-            a_type: str | None = None
-            a_sub: str | None = None
-            if acled is not None:
-                if not (isinstance(acled, list) and len(acled) == 2):
-                    raise ResourceError(shown, f"{where}: acled must be [type, sub-type] or null")
-                a_type, a_sub = str(acled[0]), str(acled[1])
-                if a_type not in ACLED_TYPES or a_sub not in ACLED_TYPES[a_type]:
-                    raise ResourceError(shown, f"{where}: unknown ACLED type {a_type!r} / {a_sub!r}")
-            plover = raw.get("plover")
-            if plover not in PLOVER_TYPES:
-                raise ResourceError(shown, f"{where}: unknown PLOVER type {plover!r}")
-            weight = raw.get("weight", 0.7)
-            if not isinstance(weight, int | float) or not 0 < float(weight) <= 1:
-                raise ResourceError(shown, f"{where}: weight must be in (0, 1]")
-            kinds = frozenset(_str_list(raw.get("counts", []), shown, f"{where} counts")) if raw.get("counts") else frozenset()
-            bad = kinds - COUNT_KIND_NAMES
-            if bad:
-                raise ResourceError(shown, f"{where}: unknown count kinds {sorted(bad)}")
-            trig = Trigger(id=tid, acled_event_type=a_type, acled_sub_event_type=a_sub, plover=str(plover),
-                           weight=float(weight), priority=int(raw.get("priority", 5)),
-                           family=str(raw.get("family", tid)), counts=kinds, content=bool(raw.get("content", False)),
-                           subject_is_target=bool(raw.get("subject_is_target", False)))
+            trig = _parse_trigger(raw, f"trigger #{i + 1}", shown, seen)
             triggers.append(trig)
-            for form in _str_list(raw.get("forms"), shown, f"{where} forms"):
+            for form in _str_list(raw.get("forms"), shown, f"trigger {trig.id!r} forms"):
                 forms.append((normalize_name(form), trig))
-        by_id = {t.id: t for t in triggers}
-        fallbacks: dict[str, Trigger] = {}
-        raw_fb = data.get("fallbacks") or {}
-        if not isinstance(raw_fb, dict):
-            raise ResourceError(shown, "fallbacks: expected a mapping")
-        for key, tid in raw_fb.items():
-            if key not in COUNT_KIND_NAMES and key != "civilians":
-                raise ResourceError(shown, f"fallbacks: {key!r} is not a count kind")
-            if tid not in by_id:
-                raise ResourceError(shown, f"fallbacks: {key!r} names unknown trigger {tid!r}")
-            fallbacks[key] = by_id[tid]
-        missing = (COUNT_KIND_NAMES | {"civilians"}) - set(fallbacks)
-        if missing:
-            raise ResourceError(shown, f"fallbacks: no entry for {sorted(missing)}")
+        fallbacks = _fallbacks(data.get("fallbacks") or {}, {t.id: t for t in triggers}, shown)
         not_triggers = _str_list(data.get("not_triggers", []), shown, "not_triggers")
         return cls(tuple(triggers), forms, suffixes, shown, fallbacks, not_triggers)
+
+
+def _parse_trigger(raw: Any, where: str, shown: str, seen: set[str]) -> Trigger:
+    """One entry of the triggers list, checked (a unique id, known ACLED and PLOVER types, count kinds)."""
+    if not isinstance(raw, dict):
+        raise ResourceError(shown, f"{where}: expected a mapping")
+    tid = raw.get("id")
+    if not isinstance(tid, str) or not tid:
+        raise ResourceError(shown, f"{where}: missing id")
+    where = f"trigger {tid!r}"
+    if tid in seen:
+        raise ResourceError(shown, f"{where}: duplicate id")
+    seen.add(tid)
+    acled = _acled(raw.get("acled"), shown, where)
+    plover = raw.get("plover")
+    if plover not in PLOVER_TYPES:
+        raise ResourceError(shown, f"{where}: unknown PLOVER type {plover!r}")
+    weight = raw.get("weight", 0.7)
+    if not isinstance(weight, int | float) or not 0 < float(weight) <= 1:
+        raise ResourceError(shown, f"{where}: weight must be in (0, 1]")
+    kinds = frozenset(_str_list(raw.get("counts", []), shown, f"{where} counts")) if raw.get("counts") else frozenset()
+    bad = kinds - COUNT_KIND_NAMES
+    if bad:
+        raise ResourceError(shown, f"{where}: unknown count kinds {sorted(bad)}")
+    return Trigger(id=tid, acled_event_type=acled.type, acled_sub_event_type=acled.sub_type, plover=str(plover),
+                   weight=float(weight), priority=int(raw.get("priority", 5)),
+                   family=str(raw.get("family", tid)), counts=kinds, content=bool(raw.get("content", False)),
+                   subject_is_target=bool(raw.get("subject_is_target", False)))
+
+
+@dataclass(frozen=True, slots=True)
+class _Acled:
+    """A trigger's ACLED event type and sub-type (both None: the trigger has no ACLED event)."""
+
+    type: str | None
+    sub_type: str | None
+
+
+def _acled(acled: Any, shown: str, where: str) -> _Acled:
+    """The [type, sub-type] pair of a trigger, checked against ACLED_TYPES."""
+    if acled is None:
+        return _Acled(None, None)
+    if not (isinstance(acled, list) and len(acled) == 2):
+        raise ResourceError(shown, f"{where}: acled must be [type, sub-type] or null")
+    a_type, a_sub = str(acled[0]), str(acled[1])
+    if a_type not in ACLED_TYPES or a_sub not in ACLED_TYPES[a_type]:
+        raise ResourceError(shown, f"{where}: unknown ACLED type {a_type!r} / {a_sub!r}")
+    return _Acled(a_type, a_sub)
+
+
+def _fallbacks(raw_fb: Any, by_id: dict[str, Trigger], shown: str) -> dict[str, Trigger]:
+    """The trigger each count kind (and civilians) falls back to when a count has no trigger of its own."""
+    if not isinstance(raw_fb, dict):
+        raise ResourceError(shown, "fallbacks: expected a mapping")
+    fallbacks: dict[str, Trigger] = {}
+    for key, tid in raw_fb.items():
+        if key not in COUNT_KIND_NAMES and key != "civilians":
+            raise ResourceError(shown, f"fallbacks: {key!r} is not a count kind")
+        if tid not in by_id:
+            raise ResourceError(shown, f"fallbacks: {key!r} names unknown trigger {tid!r}")
+        fallbacks[key] = by_id[tid]
+    missing = (COUNT_KIND_NAMES | {"civilians"}) - set(fallbacks)
+    if missing:
+        raise ResourceError(shown, f"fallbacks: no entry for {sorted(missing)}")
+    return fallbacks
 
 
 @dataclass(frozen=True, slots=True)
@@ -136,70 +157,33 @@ class CueLexicon:
 
     def __init__(self, data: dict[str, Any], shown: str) -> None:
         self.source = shown
-        mod = data.get("modality")
-        if not isinstance(mod, dict):
-            raise ResourceError(shown, "missing 'modality' mapping")
-        self.modality_order: tuple[str, ...] = tuple(mod)
-        entries: list[tuple[str, ModalityCue]] = []
-        for name, spec in mod.items():
-            if name not in ("denied", "negated", "called_for", "planned", "reported"):
-                raise ResourceError(shown, f"modality {name!r}: not a modality of the contract")
-            if not isinstance(spec, dict):
-                raise ResourceError(shown, f"modality {name!r}: expected a mapping")
-            cue = ModalityCue(modality=name, window=int(spec.get("window", 4)),
-                              exceptions=tuple(normalize_name(f) for f in _str_list(
-                                  spec.get("except", []), shown, f"modality {name} except")))
-            entries += [(normalize_name(f), cue) for f in _str_list(spec.get("forms"), shown, f"modality {name}")]
-        self.modality: PhraseMatcher[ModalityCue] = PhraseMatcher(entries)
-        self.planned_triggers = frozenset(normalize_name(f) for f in _str_list(
-            data.get("planned_trigger_forms", []), shown, "planned_trigger_forms"))
+        modality = _modality_cues(data.get("modality"), shown)
+        self.modality_order: tuple[str, ...] = modality.order
+        self.modality: PhraseMatcher[ModalityCue] = modality.matcher
+        self.planned_triggers = _phrases(data.get("planned_trigger_forms", []), shown, "planned_trigger_forms")
         att = data.get("attribution") or {}
-        self.introducers: PhraseMatcher[str] = PhraseMatcher(
-            (normalize_name(f), "introducer") for f in _str_list(att.get("introducers"), shown, "introducers"))
-        self.speech_verbs: PhraseMatcher[str] = PhraseMatcher(
-            (normalize_name(f), "speech") for f in _str_list(att.get("speech_verbs"), shown, "speech_verbs"))
-        self.sources: PhraseMatcher[str] = PhraseMatcher(
-            (normalize_name(f), "source") for f in _str_list(att.get("sources"), shown, "sources"))
+        self.introducers = _labelled(att.get("introducers"), shown, "introducers", "introducer")
+        self.speech_verbs = _labelled(att.get("speech_verbs"), shown, "speech_verbs", "speech")
+        self.sources = _labelled(att.get("sources"), shown, "sources", "source")
         self.attribution_max_words = int(att.get("max_words", 6))
-        self.attribution_stop = frozenset(normalize_name(f) for f in _str_list(
-            att.get("stop_words", []), shown, "attribution.stop_words"))
+        self.attribution_stop = _phrases(att.get("stop_words", []), shown, "attribution.stop_words")
         roles = data.get("roles") or {}
-        self.target_words = frozenset(normalize_name(f) for f in _str_list(roles.get("target"), shown, "roles.target"))
-        self.between_words = frozenset(normalize_name(f) for f in _str_list(roles.get("between"), shown, "roles.between"))
-        self.support_words = frozenset(normalize_name(f) for f in _str_list(roles.get("support", []), shown,
-                                                                            "roles.support"))
-        loc = data.get("location") or {}
-        place_cues: list[tuple[str, int]] = []
-        for name, spec in loc.items():
-            if not isinstance(spec, dict):
-                raise ResourceError(shown, f"location {name!r}: expected a mapping")
-            prec = int(spec.get("precision", 1))
-            place_cues += [(normalize_name(f), prec) for f in _str_list(spec.get("forms"), shown, f"location {name}")]
-        self.place_cues: PhraseMatcher[int] = PhraseMatcher(place_cues)
-        self.place_blockers = frozenset(normalize_name(f) for f in _str_list(
-            data.get("place_blockers", []), shown, "place_blockers"))
-        self.cue_only_places = frozenset(normalize_name(f) for f in _str_list(
-            data.get("cue_only_places", []), shown, "cue_only_places"))
-        self.not_names = frozenset(normalize_name(f) for f in _str_list(data.get("not_names", []), shown, "not_names"))
+        self.target_words = _phrases(roles.get("target"), shown, "roles.target")
+        self.between_words = _phrases(roles.get("between"), shown, "roles.between")
+        self.support_words = _phrases(roles.get("support", []), shown, "roles.support")
+        self.place_cues: PhraseMatcher[int] = _place_cues(data.get("location") or {}, shown)
+        self.place_blockers = _phrases(data.get("place_blockers", []), shown, "place_blockers")
+        self.cue_only_places = _phrases(data.get("cue_only_places", []), shown, "cue_only_places")
+        self.not_names = _phrases(data.get("not_names", []), shown, "not_names")
         self.capital_words = tuple(_str_list(data.get("capital_words", []), shown, "capital_words"))
-        self.suppress_before = frozenset(normalize_name(f) for f in _str_list(
-            data.get("suppress_before", []), shown, "suppress_before"))
-        self.happened_before = frozenset(normalize_name(f) for f in _str_list(
-            data.get("happened_before", []), shown, "happened_before"))
-        self.force_nouns = frozenset(normalize_name(f) for f in _str_list(
-            data.get("force_nouns", []), shown, "force_nouns"))
-        self.another_after = frozenset(normalize_name(f) for f in _str_list(
-            data.get("another_after", []), shown, "another_after"))
-        self.clause_breaks: PhraseMatcher[str] = PhraseMatcher(
-            (normalize_name(f), "break") for f in _str_list(data.get("clause_breaks", []), shown, "clause_breaks"))
-        self.opinion_openers: PhraseMatcher[str] = PhraseMatcher(
-            (normalize_name(f), "opinion") for f in _str_list(data.get("opinion_openers", []), shown,
-                                                               "opinion_openers"))
-        self.visit_abroad: PhraseMatcher[str] = PhraseMatcher(
-            (normalize_name(f), "visit") for f in _str_list(data.get("visit_abroad", []), shown, "visit_abroad"))
-        self.comma_clauses: PhraseMatcher[str] = PhraseMatcher(
-            (normalize_name(f), "comma_clause") for f in _str_list(data.get("comma_clauses", []), shown,
-                                                                    "comma_clauses"))
+        self.suppress_before = _phrases(data.get("suppress_before", []), shown, "suppress_before")
+        self.happened_before = _phrases(data.get("happened_before", []), shown, "happened_before")
+        self.force_nouns = _phrases(data.get("force_nouns", []), shown, "force_nouns")
+        self.another_after = _phrases(data.get("another_after", []), shown, "another_after")
+        self.clause_breaks = _labelled(data.get("clause_breaks", []), shown, "clause_breaks", "break")
+        self.opinion_openers = _labelled(data.get("opinion_openers", []), shown, "opinion_openers", "opinion")
+        self.visit_abroad = _labelled(data.get("visit_abroad", []), shown, "visit_abroad", "visit")
+        self.comma_clauses = _labelled(data.get("comma_clauses", []), shown, "comma_clauses", "comma_clause")
 
     @classmethod
     def load(cls, path: str | Path = "cues.yaml") -> CueLexicon:
@@ -207,3 +191,49 @@ class CueLexicon:
         if not isinstance(data, dict):
             raise ResourceError(shown, "expected a mapping")
         return cls(data, shown)
+
+
+def _phrases(value: Any, file: str, where: str) -> frozenset[str]:
+    """A list of phrases of the file, normalized."""
+    return frozenset(normalize_name(f) for f in _str_list(value, file, where))
+
+
+def _labelled(value: Any, file: str, where: str, label: str) -> PhraseMatcher[str]:
+    """A matcher of a list of phrases of the file, every phrase labelled `label`."""
+    return PhraseMatcher((normalize_name(f), label) for f in _str_list(value, file, where))
+
+
+@dataclass(frozen=True, slots=True)
+class _ModalityCues:
+    """The modality section: the modalities in the file's order and a matcher of their forms."""
+
+    order: tuple[str, ...]
+    matcher: PhraseMatcher[ModalityCue]
+
+
+def _modality_cues(mod: Any, shown: str) -> _ModalityCues:
+    """The modality section: each modality of the contract with its forms, window and exceptions."""
+    if not isinstance(mod, dict):
+        raise ResourceError(shown, "missing 'modality' mapping")
+    entries: list[tuple[str, ModalityCue]] = []
+    for name, spec in mod.items():
+        if name not in ("denied", "negated", "called_for", "planned", "reported"):
+            raise ResourceError(shown, f"modality {name!r}: not a modality of the contract")
+        if not isinstance(spec, dict):
+            raise ResourceError(shown, f"modality {name!r}: expected a mapping")
+        cue = ModalityCue(modality=name, window=int(spec.get("window", 4)),
+                          exceptions=tuple(normalize_name(f) for f in _str_list(
+                              spec.get("except", []), shown, f"modality {name} except")))
+        entries += [(normalize_name(f), cue) for f in _str_list(spec.get("forms"), shown, f"modality {name}")]
+    return _ModalityCues(tuple(mod), PhraseMatcher(entries))
+
+
+def _place_cues(loc: Any, shown: str) -> PhraseMatcher[int]:
+    """The location section: cue phrases before a place name, each with the precision it implies."""
+    place_cues: list[tuple[str, int]] = []
+    for name, spec in loc.items():
+        if not isinstance(spec, dict):
+            raise ResourceError(shown, f"location {name!r}: expected a mapping")
+        prec = int(spec.get("precision", 1))
+        place_cues += [(normalize_name(f), prec) for f in _str_list(spec.get("forms"), shown, f"location {name}")]
+    return PhraseMatcher(place_cues)
