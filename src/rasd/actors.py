@@ -275,50 +275,65 @@ class ActorDictionary:
             if n > 1:
                 out.append(f"ERROR duplicate actor id {aid}")
         for a in self.actors:
-            if a.affiliation is not None:
-                if a.affiliation not in self._by_id:
-                    out.append(f"ERROR {a.id} ({a.source}): affiliation {a.affiliation} does not exist")
-                elif a.affiliation == a.id:
-                    out.append(f"ERROR {a.id} ({a.source}): affiliated with itself")
-            if a.valid_from and a.valid_to and a.valid_from > a.valid_to:
-                out.append(f"ERROR {a.id} ({a.source}): valid_from after valid_to")
-            if not any(0x0621 <= ord(c) <= 0x064A for c in a.name_ar):
-                out.append(f"ERROR {a.id} ({a.source}): name_ar has no Arabic letters")
-            if a.kind == "person" and not a.role:
-                out.append(f"WARN {a.id} ({a.source}): person without a role")
-            for v in (*a.variants_ar, *a.hostile_ar, *a.own_ar):
-                k = normalize_name(v)
-                if " " not in k and k in self.stopwords:
-                    out.append(f"ERROR {a.id} ({a.source}): one-word name {v!r} is a common word; make it a "
-                               "description (descriptions_ar) or drop it")
-        # cycles in affiliation
+            out += self._entry_problems(a)
         for a in self.actors:
-            seen = {a.id}
-            cur = a
-            while cur.affiliation and cur.affiliation in self._by_id:
-                if cur.affiliation in seen:
-                    out.append(f"ERROR {a.id}: affiliation cycle through {cur.affiliation}")
-                    break
-                seen.add(cur.affiliation)
-                cur = self._by_id[cur.affiliation]
+            cycle = self._affiliation_cycle(a)
+            if cycle is not None:
+                out.append(f"ERROR {a.id}: affiliation cycle through {cycle}")
         per_name: dict[str, set[str]] = defaultdict(set)
         for nm in self._names:
             if not nm.descriptive:
                 per_name[nm.normalized].add(nm.actor_id)
         for k, ids in sorted(per_name.items()):
             if len(ids) > 1:
-                acts = [self._by_id[i] for i in sorted(ids)]
-                countries = {x.country for x in acts}
-                related = any(x.affiliation in ids for x in acts)
-                if len(countries) == len(acts):
-                    how = "by the document's country"
-                elif related:
-                    how = "to the parent organisation unless the text names the unit"
-                else:
-                    how = "needs context"
-                level = "INFO" if how != "needs context" else "WARN"
-                out.append(f"{level} name '{k}' shared by {', '.join(sorted(ids))}: resolved {how}")
+                out.append(self._shared_name_note(k, ids))
         return out
+
+    def _entry_problems(self, a: Actor) -> list[str]:
+        """One entry's broken affiliation, dates, Arabic name, missing role, and one-word common-word names."""
+        out: list[str] = []
+        if a.affiliation is not None:
+            if a.affiliation not in self._by_id:
+                out.append(f"ERROR {a.id} ({a.source}): affiliation {a.affiliation} does not exist")
+            elif a.affiliation == a.id:
+                out.append(f"ERROR {a.id} ({a.source}): affiliated with itself")
+        if a.valid_from and a.valid_to and a.valid_from > a.valid_to:
+            out.append(f"ERROR {a.id} ({a.source}): valid_from after valid_to")
+        if not any(0x0621 <= ord(c) <= 0x064A for c in a.name_ar):
+            out.append(f"ERROR {a.id} ({a.source}): name_ar has no Arabic letters")
+        if a.kind == "person" and not a.role:
+            out.append(f"WARN {a.id} ({a.source}): person without a role")
+        for v in (*a.variants_ar, *a.hostile_ar, *a.own_ar):
+            k = normalize_name(v)
+            if " " not in k and k in self.stopwords:
+                out.append(f"ERROR {a.id} ({a.source}): one-word name {v!r} is a common word; make it a "
+                           "description (descriptions_ar) or drop it")
+        return out
+
+    def _affiliation_cycle(self, a: Actor) -> str | None:
+        """The id at which following `a`'s affiliations comes back to one already passed, else None."""
+        seen = {a.id}
+        cur = a
+        while cur.affiliation and cur.affiliation in self._by_id:
+            if cur.affiliation in seen:
+                return cur.affiliation
+            seen.add(cur.affiliation)
+            cur = self._by_id[cur.affiliation]
+        return None
+
+    def _shared_name_note(self, k: str, ids: set[str]) -> str:
+        """How a name several actors share is resolved: by country, by the parent organisation, or not."""
+        acts = [self._by_id[i] for i in sorted(ids)]
+        countries = {x.country for x in acts}
+        related = any(x.affiliation in ids for x in acts)
+        if len(countries) == len(acts):
+            how = "by the document's country"
+        elif related:
+            how = "to the parent organisation unless the text names the unit"
+        else:
+            how = "needs context"
+        level = "INFO" if how != "needs context" else "WARN"
+        return f"{level} name '{k}' shared by {', '.join(sorted(ids))}: resolved {how}"
 
 
 # ---------------------------------------------------------------------- analyst commands (rasd resources)

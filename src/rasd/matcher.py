@@ -168,17 +168,20 @@ def _scan(automaton: Any, matchers: Sequence[PhraseMatcher[Any]], text: str) -> 
             if word_goes_on and m._right_ok(text, end) is None:
                 continue
             raw[k].append((ws, start - end, start, end, prefix, phrase, payloads))
-    out: list[list[Hit[Any]]] = []
-    for found in raw:
-        found.sort()  # by word start, the longest match first
-        hits: list[Hit[Any]] = []
-        last_end = -1
-        for ws, _neg, start, end, prefix, phrase, payloads in found:
-            if ws >= last_end:
-                hits.append(Hit(start, end, ws, prefix, phrase, payloads))  # (positional: the hot loop)
-                last_end = end
-        out.append(hits)
-    return out
+    return [_leftmost_longest(found) for found in raw]
+
+
+def _leftmost_longest(found: list[tuple[int, int, int, int, str, str, tuple[Any, ...]]]) -> list[Hit[Any]]:
+    """One matcher's raw matches (word start, -length, start, end, prefix, phrase, payloads) as hits that do
+    not overlap: by word start, the longest first."""
+    found.sort()
+    hits: list[Hit[Any]] = []
+    last_end = -1
+    for ws, _neg, start, end, prefix, phrase, payloads in found:
+        if ws >= last_end:
+            hits.append(Hit(start, end, ws, prefix, phrase, payloads))  # (positional: the hot loop)
+            last_end = end
+    return hits
 
 
 class PhraseScanner:
