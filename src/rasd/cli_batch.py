@@ -3,10 +3,13 @@
 from __future__ import annotations
 
 import os
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 from rich.console import Console
+
+if TYPE_CHECKING:
+    from .batch import BatchOptions, BatchResult
 
 
 def register(app: typer.Typer) -> None:
@@ -35,36 +38,61 @@ def batch(
     """Extract events from many documents into Parquet tables (documents, events, counts, mentions, errors)
     or JSON Lines records. Bad records go to the errors table and never stop the job."""
     stderr = Console(stderr=True)
+    _check_options(engine, fmt, input_format)
+    missing = _missing_extra(engine)
+    if missing is not None:
+        raise _fail(stderr, missing)
 
-    def fail(message: str, code: int = 2) -> typer.Exit:
-        stderr.print(f"rasd: error: {message}", markup=False, highlight=False, soft_wrap=True)
-        return typer.Exit(code)
+    from .batch import BatchOptions, Fields
 
+    opts = BatchOptions(input=input, output=output, engine=engine, format=fmt,  # type: ignore[arg-type]
+                        input_kind=input_format, workers=workers or os.cpu_count() or 1, master=master,  # type: ignore[arg-type]
+                        partitions=partitions, unit_size=unit_size, overwrite=overwrite,
+                        fields=Fields(text=text_field, id=id_field, source=source_field, published=published_field))
+    result = _run(opts, stderr)
+    t = result.totals
+    stderr.print(f"rasd batch: {t['documents']} documents, {t['events']} events, {t['counts']} counts, "
+                 f"{t['mentions']} mentions, {t['errors']} errors in {result.units} units → {result.output}",
+                 markup=False, highlight=False, soft_wrap=True)
+
+
+def _fail(stderr: Console, message: str, code: int = 2) -> typer.Exit:
+    """Print `rasd: error: message` and return the exit to raise."""
+    stderr.print(f"rasd: error: {message}", markup=False, highlight=False, soft_wrap=True)
+    return typer.Exit(code)
+
+
+def _check_options(engine: str, fmt: str, input_format: str | None) -> None:
+    """Reject an unknown engine, output format or input format (a usage error)."""
     if engine not in ("local", "spark"):
         raise typer.BadParameter("--engine must be local or spark")
     if fmt not in ("parquet", "jsonl"):
         raise typer.BadParameter("--format must be parquet or jsonl")
     if input_format is not None and input_format not in ("jsonl", "parquet", "files", "warc"):
         raise typer.BadParameter("--input-format must be jsonl, parquet, files or warc")
+
+
+def _missing_extra(engine: str) -> str | None:
+    """The install hint when pyarrow (or, for the spark engine, pyspark) is missing; None when both are there."""
     try:
         import pyarrow  # noqa: F401
     except ImportError:
-        raise fail("rasd batch needs pyarrow: pip install 'rasd[spark]'") from None
+        return "rasd batch needs pyarrow: pip install 'rasd[spark]'"
     if engine == "spark":
         try:
             import pyspark  # noqa: F401
         except ImportError:
-            raise fail("the spark engine needs pyspark: pip install 'rasd[spark]' (or use --engine local)") from None
+            return "the spark engine needs pyspark: pip install 'rasd[spark]' (or use --engine local)"
+    return None
 
+
+def _run(opts: BatchOptions, stderr: Console) -> BatchResult:
+    """Run the batch with a progress bar of its units; input, output and resource errors exit 2."""
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
 
-    from .batch import BatchInputError, BatchOptions, Fields, OutputError, UnitStats, run_batch
+    from .batch import BatchInputError, OutputError, UnitStats, run_batch
     from .datafiles import ResourceError
 
-    opts = BatchOptions(input=input, output=output, engine=engine, format=fmt,  # type: ignore[arg-type]
-                        input_kind=input_format, workers=workers or os.cpu_count() or 1, master=master,  # type: ignore[arg-type]
-                        partitions=partitions, unit_size=unit_size, overwrite=overwrite,
-                        fields=Fields(text=text_field, id=id_field, source=source_field, published=published_field))
     with Progress(TextColumn("rasd batch"), BarColumn(), MofNCompleteColumn(), TextColumn("units"),
                   TimeRemainingColumn(), console=stderr, transient=True, disable=not stderr.is_terminal) as bar:
         job = bar.add_task("units", total=None)
@@ -73,12 +101,8 @@ def batch(
             bar.update(job, total=total, advance=1)
 
         try:
-            result = run_batch(opts, progress=tick)
+            return run_batch(opts, progress=tick)
         except (BatchInputError, OutputError) as exc:
-            raise fail(str(exc)) from None
+            raise _fail(stderr, str(exc)) from None
         except ResourceError as exc:
-            raise fail(f"language resource: {exc}") from None
-    t = result.totals
-    stderr.print(f"rasd batch: {t['documents']} documents, {t['events']} events, {t['counts']} counts, "
-                 f"{t['mentions']} mentions, {t['errors']} errors in {result.units} units → {result.output}",
-                 markup=False, highlight=False, soft_wrap=True)
+            raise _fail(stderr, f"language resource: {exc}") from None

@@ -254,23 +254,9 @@ def eval_command(
 ) -> None:
     """Score rasd against gold annotations: P/R/F1 per field (eval/FORMAT.md)."""
     stderr = Console(stderr=True)
-    if not gold_dir.is_dir():
-        _err(stderr, f"{gold_dir}: not a directory")
-        raise typer.Exit(2)
-    if texts is not None and not texts.is_dir():
-        _err(stderr, f"{texts}: not a directory")
-        raise typer.Exit(2)
-    if (update_floors or lower) and floors is None:
-        _err(stderr, "--update-floors and --lower need --floors FILE")
-        raise typer.Exit(2)
-    if lower and not update_floors:
-        _err(stderr, "--lower only makes sense with --update-floors")
-        raise typer.Exit(2)
-    if not 0 <= margin < 1:
-        _err(stderr, "--margin must be in [0, 1)")
-        raise typer.Exit(2)
-    if floors is not None and not update_floors and not floors.is_file():
-        _err(stderr, f"{floors}: no such floors file (create it with --update-floors)")
+    problem = _option_problem(gold_dir, texts, floors, update_floors, lower, margin)
+    if problem is not None:
+        _err(stderr, problem)
         raise typer.Exit(2)
     try:
         articles = find_articles(gold_dir, texts)
@@ -286,6 +272,35 @@ def eval_command(
         task = prog.add_task("scoring", total=len(articles))
         run = run_eval(articles, pipe, progress=lambda _id: prog.advance(task))
 
+    _write_scores(run, errors)
+    if report is not None:
+        report.parent.mkdir(parents=True, exist_ok=True)
+        report.write_text(json.dumps(report_json(run, gold_dir), ensure_ascii=False, indent=2) + "\n",
+                          encoding="utf-8")
+    if floors is not None:
+        _floors(run, floors, update_floors=update_floors, lower=lower, margin=margin, stderr=stderr)
+
+
+def _option_problem(gold_dir: Path, texts: Path | None, floors: Path | None, update_floors: bool, lower: bool,
+                    margin: float) -> str | None:
+    """What is wrong with `rasd eval`'s arguments, before anything is loaded; None when nothing is."""
+    if not gold_dir.is_dir():
+        return f"{gold_dir}: not a directory"
+    if texts is not None and not texts.is_dir():
+        return f"{texts}: not a directory"
+    if (update_floors or lower) and floors is None:
+        return "--update-floors and --lower need --floors FILE"
+    if lower and not update_floors:
+        return "--lower only makes sense with --update-floors"
+    if not 0 <= margin < 1:
+        return "--margin must be in [0, 1)"
+    if floors is not None and not update_floors and not floors.is_file():
+        return f"{floors}: no such floors file (create it with --update-floors)"
+    return None
+
+
+def _write_scores(run: EvalRun, errors: bool) -> None:
+    """The score table (after every error with --errors), the failed articles, the top errors, the corpus."""
     out = sys.stdout
     if errors:
         out.write(format_errors(run.report) + "\n\n")
@@ -295,12 +310,12 @@ def eval_command(
     out.write(format_top_errors(run.report) + "\n")
     out.write(f"corpus {run.corpus_hash}\n")
     out.flush()
-    if report is not None:
-        report.parent.mkdir(parents=True, exist_ok=True)
-        report.write_text(json.dumps(report_json(run, gold_dir), ensure_ascii=False, indent=2) + "\n",
-                          encoding="utf-8")
-    if floors is None:
-        return
+
+
+def _floors(run: EvalRun, floors: Path, *, update_floors: bool, lower: bool, margin: float,
+            stderr: Console) -> None:
+    """--update-floors: raise (with --lower, also lower) the floors; else check them (exit 1 below one)."""
+    out = sys.stdout
     try:
         if update_floors:
             for line in raise_floors(run.report, floors, run.corpus_hash, allow_lower=lower, margin=margin,
