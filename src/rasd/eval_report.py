@@ -1,0 +1,59 @@
+"""The evaluation report: P/R/F1 per field, and the misses and false alarms behind them."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+FIELDS: tuple[str, ...] = ("counts", "counts_who", "acled_types", "plover_types", "places", "actors", "events",
+                           "dates")
+EXTRA_FIELDS: frozenset[str] = frozenset({"dates"})  # rasd's own, not in FORMAT.md
+METRICS: tuple[str, ...] = ("precision", "recall", "f1")
+
+
+@dataclass(frozen=True, slots=True)
+class FieldScore:
+    field: str
+    tp: int
+    predicted: int
+    gold: int
+
+    @property
+    def precision(self) -> float:
+        return self.tp / self.predicted if self.predicted else 0.0
+
+    @property
+    def recall(self) -> float:
+        return self.tp / self.gold if self.gold else 0.0
+
+    @property
+    def f1(self) -> float:
+        p, r = self.precision, self.recall
+        return 2 * p * r / (p + r) if p + r else 0.0
+
+    def metric(self, name: str) -> float:
+        if name not in METRICS:
+            raise ValueError(f"unknown metric {name!r}; expected one of {', '.join(METRICS)}")
+        return float(getattr(self, name))
+
+
+@dataclass(frozen=True, slots=True)
+class Mismatch:
+    article: str
+    field: str
+    kind: str  # "miss" (gold item not predicted) | "false_alarm" (predicted item not in gold)
+    item: str
+    context: str
+
+
+@dataclass(frozen=True, slots=True)
+class EvalReport:
+    fields: tuple[FieldScore, ...]
+    articles: int
+    failed: tuple[str, ...]
+    mismatches: tuple[Mismatch, ...]
+
+    def field(self, name: str) -> FieldScore:
+        for f in self.fields:
+            if f.field == name:
+                return f
+        raise KeyError(name)
