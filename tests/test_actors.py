@@ -114,6 +114,57 @@ def test_actors_generic_entries_exist_per_country(actors: ActorDictionary) -> No
     assert "protesters-ly" in _ids(actors, "متظاهرين")
 
 
+def test_actors_generic_template_makes_every_kind_for_every_country(actors: ActorDictionary) -> None:
+    generic = [a for a in actors.actors if a.source.split(":")[0] == "generic.yaml"]
+    assert len(generic) == 5 * 17 and len({a.id for a in generic}) == 85
+    sy = actors.get("civilians-sy")
+    assert sy.country == "SY" and sy.kind == "civilians" and sy.name_ar == "مدنيين"
+    assert sy.variants_en == ("Civilians (Syria)", "Civilians", "Syrian civilians")
+    assert {"مدنيين سوريين", "سوريين مدنيين", "المدنيين السوريين"} <= set(sy.variants_ar)
+    # a country without a definite adjective gets no variant that needs one
+    assert not any(v.startswith("المدنيين ") and v != "المدنيين" for v in actors.get("civilians-ml").variants_ar)
+    assert actors.get("unidentified-armed-group-jo").name_en == "Unidentified Armed Group (Jordan)"
+
+
+_TEMPLATE = """template:
+  countries:
+    - {code: LY, name_en: Libya, adjective_en: Libyan, adjective_ar: ليبيين, definite_ar: الليبيين}
+    - {code: ML, name_en: Mali, adjective_en: Malian, adjective_ar: ماليين}
+  kinds:
+    - id_prefix: guards
+      name_en: Guards
+      name_ar: حراس
+      kind: civilians
+      variants_en: ["{adjective_en} guards"]
+      variants_ar: [حراس, "حراس {adjective_ar}", "الحراس {definite_ar}"]
+actors:
+  - id: x
+    name_en: X
+    name_ar: جماعة التجربة
+    kind: rebel_group
+"""
+
+
+def test_actors_template_expands_in_order_beside_hand_entries(tmp_path: Path) -> None:
+    _write(tmp_path, _TEMPLATE)
+    d = ActorDictionary.load(str(tmp_path))
+    assert [a.id for a in d.actors] == ["guards-ly", "guards-ml", "x"]
+    ly, ml = d.get("guards-ly"), d.get("guards-ml")
+    assert ly.name_en == "Guards (Libya)" and ly.variants_en == ("Guards (Libya)", "Libyan guards")
+    assert ly.variants_ar == ("حراس", "حراس ليبيين", "الحراس الليبيين")
+    assert ml.variants_ar == ("حراس", "حراس ماليين") and ml.country == "ML"
+    assert ly.source == "test.yaml:6" and d.get("x").source == "test.yaml:13"
+
+
+def test_actors_template_rejects_an_unknown_placeholder(tmp_path: Path) -> None:
+    _write(tmp_path, _TEMPLATE.replace("{adjective_ar}", "{adjective_fr}"))
+    with pytest.raises(ResourceError, match="adjective_fr"):
+        ActorDictionary.load(str(tmp_path))
+    _write(tmp_path, _TEMPLATE.replace("adjective_en: Libyan,", "adjective_en: Libyan, capital: Tripoli,"))
+    with pytest.raises(ResourceError, match="capital"):
+        ActorDictionary.load(str(tmp_path))
+
+
 def test_actors_lookup_strips_clitics(actors: ActorDictionary) -> None:
     form, found = actors.lookup("لقوات حفتر")
     assert form == normalize_name("قوات حفتر") and [a.id for a in found] == ["lna"]

@@ -20,6 +20,10 @@ Data: ``src/rasd/data/actors/*.yaml``, one file per conflict or kind. Each file:
         valid_from: null    # ISO dates
         valid_to: null
 
+A file may also have a ``template`` (before its ``actors``) for entries that are the same for every country:
+a list of countries with their adjectives and a list of kinds whose names hold {adjective_en},
+{adjective_ar} or {definite_ar}; every kind is made for every country (``generic.yaml`` documents it).
+
 ``stopwords.txt`` beside them lists common words that must never be a one-word neutral name.
 The framing of a name is a property of the mention, never of the actor.
 """
@@ -111,58 +115,109 @@ def _opt_str(value: Any, shown: str, what: str, line: int | None) -> str | None:
     return str(value)
 
 
-def _entry_lines(text: str) -> list[int]:
-    """Line numbers (1-based) of each '- id:' entry, in order, for error messages."""
-    return [i + 1 for i, ln in enumerate(text.splitlines()) if re.match(r"^\s*-\s+id\s*:", ln)]
+def _entry_lines(text: str, key: str = "id") -> list[int]:
+    """Line numbers (1-based) of each '- <key>:' entry, in order, for error messages."""
+    rx = re.compile(rf"^\s*-\s+{key}\s*:")
+    return [i + 1 for i, ln in enumerate(text.splitlines()) if rx.match(ln)]
 
 
 def _parse_file(path: Path) -> list[Actor]:
+    """The actors of one file: those its template makes, then those written by hand."""
     data, shown = load_yaml(path, schema="actors")
     text = path.read_text(encoding="utf-8")
-    lines = _entry_lines(text)
     if not isinstance(data, dict) or not isinstance(data.get("actors"), list):
         raise ResourceError(shown, "expected a mapping with an 'actors' list")
+    lines = _entry_lines(text)
+    entries = _template_entries(data.get("template"), _entry_lines(text, "id_prefix"))
+    entries += [(entry, lines[i] if i < len(lines) else None) for i, entry in enumerate(data["actors"])]
     default_country = data.get("country")
-    out: list[Actor] = []
-    for i, entry in enumerate(data["actors"]):
-        line = lines[i] if i < len(lines) else None
-        if not isinstance(entry, dict):
-            raise ResourceError(shown, "each actor must be a mapping", line=line)
-        for key in ("id", "name_en", "name_ar", "kind"):
-            if not isinstance(entry.get(key), str) or not entry[key].strip():
-                raise ResourceError(shown, f"missing {key}", line=line)
-        aid = entry["id"].strip()
-        if not _ID_RE.match(aid):
-            raise ResourceError(shown, f"bad id {aid!r} (lower-case letters, digits, - _ .)", line=line)
-        kind = entry["kind"].strip()
-        if kind not in KINDS:
-            raise ResourceError(shown, f"unknown kind {kind!r} for {aid}", line=line)
-        country = _opt_str(entry.get("country", default_country), shown, "country", line)
-        if country is not None and (len(country) != 2 or not country.isupper()):
-            raise ResourceError(shown, f"country {country!r} of {aid} is not ISO alpha-2", line=line)
-        vf = _opt_str(entry.get("valid_from"), shown, "valid_from", line)
-        vt = _opt_str(entry.get("valid_to"), shown, "valid_to", line)
-        for d in (vf, vt):
-            if d is not None and not _DATE_RE.match(d):
-                raise ResourceError(shown, f"date {d!r} of {aid} is not ISO (YYYY[-MM[-DD]])", line=line)
-        name_ar = " ".join(entry["name_ar"].split())
-        name_en = " ".join(entry["name_en"].split())
-        out.append(Actor(
-            id=aid, name_en=name_en, name_ar=name_ar, kind=kind, country=country,
-            affiliation=_opt_str(entry.get("affiliation"), shown, "affiliation", line),
-            role=_opt_str(entry.get("role"), shown, "role", line),
-            valid_from=vf, valid_to=vt,
-            variants_ar=tuple(dict.fromkeys((name_ar, *_str_list(entry.get("variants_ar"), shown,
-                                                                  "variants_ar", line)))),
-            variants_en=tuple(dict.fromkeys((name_en, *_str_list(entry.get("variants_en"), shown,
-                                                                  "variants_en", line)))),
-            descriptions_ar=_str_list(entry.get("descriptions_ar"), shown, "descriptions_ar", line),
-            hostile_ar=_str_list(entry.get("hostile_ar"), shown, "hostile_ar", line),
-            own_ar=_str_list(entry.get("own_ar"), shown, "own_ar", line),
-            hostile_descriptions_ar=_str_list(entry.get("hostile_descriptions_ar"), shown,
-                                              "hostile_descriptions_ar", line),
-            source=f"{path.name}:{line}" if line else path.name,
-        ))
+    return [_parse_entry(entry, default_country, shown, line, path.name) for entry, line in entries]
+
+
+def _parse_entry(entry: Any, default_country: Any, shown: str, line: int | None, file_name: str) -> Actor:
+    """One actor entry of a file (written by hand or made from the template), checked."""
+    if not isinstance(entry, dict):
+        raise ResourceError(shown, "each actor must be a mapping", line=line)
+    for key in ("id", "name_en", "name_ar", "kind"):
+        if not isinstance(entry.get(key), str) or not entry[key].strip():
+            raise ResourceError(shown, f"missing {key}", line=line)
+    aid = entry["id"].strip()
+    if not _ID_RE.match(aid):
+        raise ResourceError(shown, f"bad id {aid!r} (lower-case letters, digits, - _ .)", line=line)
+    kind = entry["kind"].strip()
+    if kind not in KINDS:
+        raise ResourceError(shown, f"unknown kind {kind!r} for {aid}", line=line)
+    country = _opt_str(entry.get("country", default_country), shown, "country", line)
+    if country is not None and (len(country) != 2 or not country.isupper()):
+        raise ResourceError(shown, f"country {country!r} of {aid} is not ISO alpha-2", line=line)
+    vf = _opt_str(entry.get("valid_from"), shown, "valid_from", line)
+    vt = _opt_str(entry.get("valid_to"), shown, "valid_to", line)
+    for d in (vf, vt):
+        if d is not None and not _DATE_RE.match(d):
+            raise ResourceError(shown, f"date {d!r} of {aid} is not ISO (YYYY[-MM[-DD]])", line=line)
+    name_ar = " ".join(entry["name_ar"].split())
+    name_en = " ".join(entry["name_en"].split())
+    return Actor(
+        id=aid, name_en=name_en, name_ar=name_ar, kind=kind, country=country,
+        affiliation=_opt_str(entry.get("affiliation"), shown, "affiliation", line),
+        role=_opt_str(entry.get("role"), shown, "role", line),
+        valid_from=vf, valid_to=vt,
+        variants_ar=tuple(dict.fromkeys((name_ar, *_str_list(entry.get("variants_ar"), shown,
+                                                              "variants_ar", line)))),
+        variants_en=tuple(dict.fromkeys((name_en, *_str_list(entry.get("variants_en"), shown,
+                                                              "variants_en", line)))),
+        descriptions_ar=_str_list(entry.get("descriptions_ar"), shown, "descriptions_ar", line),
+        hostile_ar=_str_list(entry.get("hostile_ar"), shown, "hostile_ar", line),
+        own_ar=_str_list(entry.get("own_ar"), shown, "own_ar", line),
+        hostile_descriptions_ar=_str_list(entry.get("hostile_descriptions_ar"), shown,
+                                          "hostile_descriptions_ar", line),
+        source=f"{file_name}:{line}" if line else file_name,
+    )
+
+
+# ------------------------------------------------------------------------------- the per-country template
+# A file's `template` makes one entry per country and kind (countries outer, kinds inner); the file's header
+# (generic.yaml) documents it and rasd.schemas.ActorTemplate checks it before it gets here.
+
+TEMPLATE_FIELDS: tuple[str, ...] = ("adjective_en", "adjective_ar", "definite_ar")  # a country's {placeholders}
+_PLACEHOLDER_RE = re.compile(r"\{([^{}]*)\}")
+_TEMPLATE_LISTS: tuple[str, ...] = ("variants_en", "variants_ar", "descriptions_ar")
+
+
+def _template_entries(template: Any, kind_lines: list[int]) -> list[tuple[Any, int | None]]:
+    """The entries a template makes, each with the line of the kind it comes from."""
+    if not isinstance(template, dict):
+        return []
+    out: list[tuple[Any, int | None]] = []
+    for country in template["countries"]:
+        for i, kind in enumerate(template["kinds"]):
+            out.append((_expand(kind, country), kind_lines[i] if i < len(kind_lines) else None))
+    return out
+
+
+def _expand(kind: dict[str, Any], country: dict[str, Any]) -> dict[str, Any]:
+    """One kind for one country: `<id_prefix>-<code>`, `<name_en> (<country>)`, the lists filled in."""
+    entry: dict[str, Any] = {
+        "id": f"{kind['id_prefix']}-{str(country['code']).lower()}",
+        "name_en": f"{kind['name_en']} ({country['name_en']})",
+        "name_ar": kind["name_ar"], "kind": kind["kind"], "country": country["code"],
+    }
+    for key in _TEMPLATE_LISTS:
+        if kind.get(key) is not None:
+            filled = (_fill(str(v), country) for v in kind[key])
+            entry[key] = [v for v in filled if v is not None]
+    return entry
+
+
+def _fill(pattern: str, country: dict[str, Any]) -> str | None:
+    """`pattern` with each {placeholder} replaced by the country's value; None when the country has none
+    (المدنيين {definite_ar} for a country without a definite form)."""
+    out = pattern
+    for name in _PLACEHOLDER_RE.findall(pattern):
+        value = country.get(name)
+        if value is None:
+            return None
+        out = out.replace("{" + name + "}", str(value))
     return out
 
 

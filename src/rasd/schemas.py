@@ -35,7 +35,7 @@ from pydantic import (
     field_validator,
 )
 
-from rasd.actors import _DATE_RE, _ID_RE
+from rasd.actors import _DATE_RE, _ID_RE, _PLACEHOLDER_RE, TEMPLATE_FIELDS
 from rasd.actors import KINDS as ACTOR_KINDS
 from rasd.datafiles import ResourceError, UniqueKeyLoader
 from rasd.gazetteer import ALIASES_FILE, BBOX_FILE, FEATURES, GENERATED_FILES
@@ -380,8 +380,47 @@ class ActorEntry(_Yaml):
     note: str | None = None
 
 
+def _known_placeholders(v: str) -> bool:
+    return all(name in TEMPLATE_FIELDS for name in _PLACEHOLDER_RE.findall(v))
+
+
+# a name of a template kind: text with {adjective_en}, {adjective_ar} or {definite_ar} in it
+Pattern = Annotated[str, AfterValidator(_nonblank), _shaped(
+    _known_placeholders, "a pattern whose placeholders are " + ", ".join(f"{{{f}}}" for f in TEMPLATE_FIELDS))]
+
+
+class TemplateCountry(_Yaml):
+    """A country of the per-country template: its code, English name and adjectives."""
+
+    code: Country
+    name_en: NonBlank
+    adjective_en: NonBlank
+    adjective_ar: NonBlank  # masculine plural (مدنيين سوريين)
+    definite_ar: NonBlank | None = None  # with the article (المدنيين السوريين); patterns naming it are left out
+
+
+class TemplateKind(_Yaml):
+    """A kind of the per-country template: one entry per country, named after it."""
+
+    id_prefix: ActorId
+    name_en: NonBlank
+    name_ar: NonBlank
+    kind: ActorKind
+    variants_ar: list[Pattern] | None = None
+    variants_en: list[Pattern] | None = None
+    descriptions_ar: list[Pattern] | None = None
+
+
+class ActorTemplate(_Yaml):
+    """Entries that are the same for every country (actors/generic.yaml): every kind for every country."""
+
+    countries: Annotated[list[TemplateCountry], Field(min_length=1)]
+    kinds: Annotated[list[TemplateKind], Field(min_length=1)]
+
+
 class ActorsFile(_Yaml):
     country: Country | None = None
+    template: ActorTemplate | None = None
     actors: list[ActorEntry]
 
 
