@@ -258,6 +258,7 @@ class ActorDictionary:
 
     @classmethod
     def load(cls, directory: str | None = None) -> ActorDictionary:
+        """The actor dictionary of a directory (default: the packaged one); ResourceError on a broken file or reference."""
         base = Path(directory) if directory is not None else data_path("actors")
         if not base.is_dir():
             raise ResourceError(str(base), "actor directory not found")
@@ -279,6 +280,7 @@ class ActorDictionary:
         return d
 
     def get(self, actor_id: str) -> Actor:
+        """The actor with this id (KeyError when unknown)."""
         try:
             return self._by_id[actor_id]
         except KeyError:
@@ -308,9 +310,11 @@ class ActorDictionary:
         return normalize_name(text), ()
 
     def affiliates(self, actor_id: str) -> tuple[Actor, ...]:
+        """The actors affiliated with `actor_id`."""
         return tuple(a for a in self.actors if a.affiliation == actor_id)
 
     def stats(self) -> ActorStats:
+        """Counts of actors and names by kind, country and file."""
         per_name: dict[str, set[str]] = defaultdict(set)
         for n in self._names:
             per_name[n.normalized].add(n.actor_id)

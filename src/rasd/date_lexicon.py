@@ -74,25 +74,30 @@ class _Node:
         self.line = node.start_mark.line + 1
 
     def error(self, problem: str) -> ResourceError:
+        """A ResourceError at this node's line."""
         return ResourceError(self.file, problem, line=self.line)
 
     def mapping(self) -> list[tuple[_Node, _Node]]:
+        """The (key, value) node pairs of a mapping node."""
         if not isinstance(self.node, yaml.MappingNode):
             raise self.error("expected a mapping")
         return [(_Node(k, self.file), _Node(v, self.file)) for k, v in self.node.value]
 
     def get(self, key: str) -> _Node:
+        """The value node of `key` in a mapping node."""
         for k, v in self.mapping():
             if k.scalar() == key:
                 return v
         raise self.error(f"missing key {key!r}")
 
     def scalar(self) -> str:
+        """The text of a single-value node."""
         if not isinstance(self.node, yaml.ScalarNode):
             raise self.error("expected a single value")
         return str(self.node.value)
 
     def integer(self) -> int:
+        """The whole number of a single-value node."""
         try:
             return int(self.scalar())
         except ValueError:
@@ -114,6 +119,7 @@ class _Node:
         return out
 
     def words(self) -> frozenset[str]:
+        """A list of single Arabic words, normalized."""
         out = set()
         for words in self.names():
             if len(words) != 1:

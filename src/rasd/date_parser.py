@@ -68,6 +68,7 @@ class _CalendarParser:
         self._n = len(toks)
 
     def w(self, i: int) -> str:
+        """The text of token i ('' outside the text)."""
         return self.toks[i].text if 0 <= i < self._n else ""
 
     def seq(self, i: int, phrases: Iterable[tuple[str, ...]]) -> int | None:
@@ -111,6 +112,7 @@ class _CalendarParser:
     # -- months ------------------------------------------------------------------------------------
 
     def month_name(self, i: int) -> tuple[int, _Cal, int, str] | None:
+        """A month name at i: (end, calendar, month, risk level)."""
         for name in self.lex.month_index.get(self.w(i), ()):
             if all(self.w(i + k) == name[k] for k in range(len(name))):
                 cal, m = self.lex.months[name]
@@ -168,6 +170,7 @@ class _CalendarParser:
         return j, "nearest", 0
 
     def day_month(self, i: int) -> tuple[int, _Ref] | None:
+        """A day and month at i (14 نوفمبر 2023، السابع من الشهر الجاري, month-first يناير 04, 2023)."""
         dn = self.day_number(i)
         if dn is not None:
             k, day = dn
@@ -196,6 +199,7 @@ class _CalendarParser:
         return None
 
     def month_only(self, i: int, prev: str) -> tuple[int, _CalDate] | None:
+        """A month without a day (في مايو، شهر رمضان المقبل); risky names need the evidence dates.yaml asks for."""
         k = i
         context = prev in self.lex.risky_context
         strong = False
@@ -224,6 +228,7 @@ class _Parser(_CalendarParser):
     # -- days --------------------------------------------------------------------------------------
 
     def weekday(self, i: int, prefixed: bool) -> tuple[int, _Ref] | None:
+        """A weekday at i, with its qualifier or the explicit date that follows it."""
         wd = self.lex.weekdays.get(self.w(i))
         if wd is None:
             return None
@@ -264,6 +269,7 @@ class _Parser(_CalendarParser):
         return end, _RelDay(offset)
 
     def core(self, i: int, prefixed: bool) -> tuple[int, _Ref] | None:
+        """A relative day, a weekday or a day and month at i."""
         return self.relative_day(i, prefixed) or self.weekday(i, prefixed) or self.day_month(i)
 
     def period(self, i: int) -> tuple[int, _Ref] | None:
@@ -281,6 +287,7 @@ class _Parser(_CalendarParser):
         return None
 
     def year_phrase(self, i: int, prev: str) -> tuple[int, _Ref] | None:
+        """A year: after عام/سنة, or a bare 1900–2100 number after في/منذ/حتى that is not a count."""
         if self.w(i) in self.lex.year_words:
             y = self.year(i + 1, 1000, 2200)
             if y is None:
@@ -348,6 +355,7 @@ class _Parser(_CalendarParser):
         return k, unit, count
 
     def since(self, i: int) -> _Found | None:
+        """منذ + a point, an amount of time, the start of a period or an unknown start (منذ اندلاع)."""
         lex = self.lex
         k = i + 1
         if self.w(k) in lex.just_now:
@@ -369,6 +377,7 @@ class _Parser(_CalendarParser):
         return None
 
     def at(self, i: int) -> _Found | None:
+        """The date expression starting at token i, if any."""
         lex = self.lex
         t = self.w(i)
         prev = self.w(i - 1)

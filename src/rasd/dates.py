@@ -135,6 +135,7 @@ class DateRecognizer:
 
     @classmethod
     def load(cls, path: str | None = None) -> DateRecognizer:
+        """The recognizer of a dates.yaml (default: the packaged one); ResourceError names the bad line."""
         text, shown = read_text(path if path is not None else "dates.yaml")
         try:
             node = yaml.compose(text)

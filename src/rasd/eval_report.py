@@ -19,18 +19,22 @@ class FieldScore:
 
     @property
     def precision(self) -> float:
+        """tp / predicted (0 without predictions)."""
         return self.tp / self.predicted if self.predicted else 0.0
 
     @property
     def recall(self) -> float:
+        """tp / gold (0 without gold items)."""
         return self.tp / self.gold if self.gold else 0.0
 
     @property
     def f1(self) -> float:
+        """The harmonic mean of precision and recall."""
         p, r = self.precision, self.recall
         return 2 * p * r / (p + r) if p + r else 0.0
 
     def metric(self, name: str) -> float:
+        """precision, recall or f1 by name."""
         if name not in METRICS:
             raise ValueError(f"unknown metric {name!r}; expected one of {', '.join(METRICS)}")
         return float(getattr(self, name))
@@ -53,6 +57,7 @@ class EvalReport:
     mismatches: tuple[Mismatch, ...]
 
     def field(self, name: str) -> FieldScore:
+        """The score of one field."""
         for f in self.fields:
             if f.field == name:
                 return f

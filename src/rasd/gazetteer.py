@@ -136,6 +136,7 @@ def strip_clitics(normalized: str) -> list[str]:
 
 
 def haversine_km(a: Place, b: Place) -> float:
+    """Great-circle distance between two places, in km."""
     la1, lo1, la2, lo2 = map(math.radians, (a.lat, a.lon, b.lat, b.lon))
     h = math.sin((la2 - la1) / 2) ** 2 + math.cos(la1) * math.cos(la2) * math.sin((lo2 - lo1) / 2) ** 2
     return 6371.0 * 2 * math.asin(min(1.0, math.sqrt(h)))
@@ -397,6 +398,7 @@ class Gazetteer:
 
     # ------------------------------------------------------------------ lookups
     def get(self, place_id: str) -> Place:
+        """The place with this id (a replaced gn- id gives the curated place)."""
         try:
             return self._by_id[place_id]
         except KeyError:
@@ -430,12 +432,15 @@ class Gazetteer:
                     yield k, p.id
 
     def is_stopword(self, normalized_name: str) -> bool:
+        """Whether a normalized name is never read alone as a place."""
         return normalized_name in self.stopwords
 
     def children(self, place_id: str) -> tuple[Place, ...]:
+        """The places whose parent is `place_id`."""
         return tuple(p for p in self.places if p.parent == place_id)
 
     def ancestors(self, place: Place) -> list[Place]:
+        """The parent chain of a place, nearest first (at most 10)."""
         out: list[Place] = []
         cur = place
         while cur.parent and cur.parent in self._by_id and len(out) < 10:
@@ -444,9 +449,11 @@ class Gazetteer:
         return out
 
     def country_place(self, code: str) -> Place | None:
+        """The country's own place, by ISO code."""
         return self._by_id.get(code.lower())
 
     def bbox(self, country: str) -> BBox | None:
+        """The country's bounding box, if known."""
         return self._bbox.get(country)
 
     # ------------------------------------------------------------------ disambiguation
@@ -491,6 +498,7 @@ class Gazetteer:
 
     # ------------------------------------------------------------------ checks and numbers
     def stats(self) -> GazetteerStats:
+        """Counts of places and names by country, feature and origin."""
         by_country = Counter(p.country for p in self.places)
         by_feature = Counter(p.feature for p in self.places)
         arabic = {k for k, _ in self.names()}

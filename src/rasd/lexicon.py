@@ -187,6 +187,7 @@ class CueLexicon:
 
     @classmethod
     def load(cls, path: str | Path = "cues.yaml") -> CueLexicon:
+        """The cue lexicon of a cues.yaml (default: the packaged one); ResourceError when malformed."""
         data, shown = load_yaml(path, schema="cues")
         if not isinstance(data, dict):
             raise ResourceError(shown, "expected a mapping")

@@ -112,6 +112,7 @@ class PhraseMatcher(Generic[T]):
         return None
 
     def find(self, text: str) -> list[Hit[T]]:
+        """The hits of this matcher's phrases in `text`, leftmost-longest."""
         if not self._payloads:
             return []
         return _scan(self._automaton, (self,), text)[0]
@@ -197,6 +198,7 @@ class PhraseScanner:
         self._automaton = _automaton(table)
 
     def scan(self, text: str) -> ScannedPhrases:
+        """One pass over `text`: every matcher's hits."""
         found = _scan(self._automaton, self.matchers, text) if self.matchers else []
         return ScannedPhrases(text, {id(m): tuple(h) for m, h in zip(self.matchers, found, strict=True)})
 

@@ -25,6 +25,7 @@ class Problem:
     rank: int = 2  # which problem of a file to report first: unknown keys, then bad values, then missing keys
 
     def error(self, shown: str, more: int = 0) -> ResourceError:
+        """This problem as a ResourceError of file `shown` (with how many more there are)."""
         text = f"{self.path}: {self.problem}" if self.path else self.problem
         return ResourceError(shown, text + (f" (+{more} more)" if more else ""), line=self.line)
 

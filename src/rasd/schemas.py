@@ -378,11 +378,10 @@ class ActorEntry(_Yaml):
     note: str | None = None
 
 
-def _known_placeholders(v: str) -> bool:
+def _known_placeholders(v: str) -> bool:  # a template kind's names: {adjective_en}, {adjective_ar}, {definite_ar}
     return all(name in TEMPLATE_FIELDS for name in _PLACEHOLDER_RE.findall(v))
 
 
-# a name of a template kind: text with {adjective_en}, {adjective_ar} or {definite_ar} in it
 Pattern = Annotated[str, AfterValidator(_nonblank), _shaped(
     _known_placeholders, "a pattern whose placeholders are " + ", ".join(f"{{{f}}}" for f in TEMPLATE_FIELDS))]
 
@@ -545,6 +544,7 @@ def table_problems(kind: str, header: Sequence[str], header_line: int,
 
 def check_table(kind: str, header: Sequence[str], header_line: int, rows: Sequence[tuple[int, dict[str, str]]],
                 shown: str) -> None:
+    """Raise ResourceError unless a TSV file's header and rows match its schema."""
     found = table_problems(kind, header, header_line, rows)
     if found:
         raise found[0].error(shown, len(found) - 1)
