@@ -3,8 +3,9 @@ that tell the same happening."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from enum import Enum
+from typing import NamedTuple
 
 from ..actors import ActorDictionary
 from ..gazetteer import Gazetteer
@@ -25,8 +26,7 @@ from .roles import RoleResolver
 from .rules import AttributionRule, PlaceRule, RoleRule, ScopeRule
 
 
-@dataclass(frozen=True, slots=True)
-class Finished:
+class Finished(NamedTuple):
     """One draft made an event: the record, what merging needs to know of it, and its place decision."""
 
     event: Event

@@ -3,15 +3,14 @@ of a report)."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from ..lexicon import CueLexicon
 from .context import DocContext, words_from
 from .rules import AttributionRule
 
 
-@dataclass(frozen=True, slots=True)
-class AttributionDecision:
+class AttributionDecision(NamedTuple):
     """Who an event is told on the authority of, the rule that found it and its span (normalized offsets)."""
 
     value: str | None

@@ -2,15 +2,15 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
+from dataclasses import replace
+from typing import NamedTuple
 
 from ..records import UNKNOWN_DATE, EventDate, Span
 from .context import DocContext
 from .rules import DateRule
 
 
-@dataclass(frozen=True, slots=True)
-class DateDecision:
+class DateDecision(NamedTuple):
     """The event's date, the rule of its anchor (none when unknown), the rule that bounded it by the day of
     the report (if any) and the span of the date expression (normalized offsets)."""
 

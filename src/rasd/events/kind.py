@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from ..lexicon import Trigger
 from ..records import ActorRef
@@ -11,8 +11,7 @@ from .rules import TypeRule
 TERRITORY_SUBTYPES = ("Government regains territory", "Non-state actor overtakes territory")
 
 
-@dataclass(frozen=True, slots=True)
-class TypeDecision:
+class TypeDecision(NamedTuple):
     """The event's ACLED type and sub-type and the rules that changed them from the trigger's."""
 
     acled_type: str | None

@@ -4,15 +4,15 @@ event placed only by the sentence before that goes on telling the one before it 
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, replace
+from dataclasses import replace
+from typing import NamedTuple
 
 from ..records import Event, LocationRef
 from .kind import TERRITORY_SUBTYPES, territory_subtype
 from .rules import MergeRule, PlaceRule
 
 
-@dataclass(frozen=True, slots=True)
-class MergeHint:
+class MergeHint(NamedTuple):
     """What merging needs to know of an event beyond its record: whether it is told as another happening
     (غارة أخرى) and which rule placed it."""
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from ..lexicon import CueLexicon, ModalityCue
 from ..matcher import Hit
@@ -10,8 +10,7 @@ from .context import DocContext, Draft
 from .rules import ModalityRule
 
 
-@dataclass(frozen=True, slots=True)
-class ModalityDecision:
+class ModalityDecision(NamedTuple):
     """The event's modality, the rule that set it (none for asserted) and the span of its cue or trigger
     (normalized offsets)."""
 

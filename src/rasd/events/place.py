@@ -3,7 +3,7 @@ the dateline, the host country of a visit) and the places named together with it
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from ..gazetteer import Gazetteer
 from ..lexicon import CueLexicon
@@ -21,8 +21,7 @@ from .context import (
 from .rules import PlaceRule
 
 
-@dataclass(frozen=True, slots=True)
-class PlaceDecision:
+class PlaceDecision(NamedTuple):
     """The event's place, the rule that found it and the span of the mention it came from (normalized
     offsets; none for a country the text does not name)."""
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from typing import NamedTuple
 
 from ..actors import ActorDictionary
 from ..lexicon import CueLexicon, Trigger
@@ -27,8 +28,7 @@ from .rules import RoleRule
 VICTIM_TYPES = ("Battles", "Explosions/Remote violence", "Violence against civilians")
 
 
-@dataclass(frozen=True, slots=True)
-class RolesDecision:
+class RolesDecision(NamedTuple):
     """The event's sides and other actors, the rules that chose them, the reporter that named the happening
     (when an organisation only announces it) and the stretch the actors were read from (normalized offsets)."""
 
