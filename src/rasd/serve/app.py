@@ -27,6 +27,7 @@ class Settings:
     api_token: str | None = None  # None: POST /api/documents is refused
     max_body_bytes: int = 2_000_000
     max_page_size: int = 500
+    threads: int = 40  # requests served at once (anyio's worker threads); the store's pool holds as many
     extractor_factory: Callable[[], Any] | None = None  # default: rasd.pipeline.Pipeline.load
     static_dir: Path = STATIC_DIR
 
@@ -45,10 +46,13 @@ def _mount_dashboard(app: FastAPI, static_dir: Path) -> None:
 def create_app(settings: Settings | None = None) -> FastAPI:
     """The rasd API and dashboard over the store `settings.db_url` names (opened now, closed on shutdown)."""
     settings = settings or Settings()
-    store = Store.open(settings.db_url)
+    store = Store.open(settings.db_url, pool_size=settings.threads)
 
     @asynccontextmanager
     async def lifespan(_app: FastAPI) -> AsyncIterator[None]:
+        import anyio.to_thread
+
+        anyio.to_thread.current_default_thread_limiter().total_tokens = settings.threads
         yield
         store.close()
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import UTC, datetime
+from typing import Any
 
 from sqlalchemy import (
     Column,
@@ -23,12 +24,16 @@ from sqlalchemy import (
     Table,
     Text,
     UniqueConstraint,
+    func,
     insert,
     inspect,
     select,
+    text,
 )
+from sqlalchemy.schema import CreateIndex
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
+CANONICAL = "uid = merged_id"  # the partial indexes' predicate: one row per happening (filters' merged=True)
 
 
 @dataclass(frozen=True, slots=True)
@@ -158,7 +163,42 @@ def _events_table(md: MetaData) -> Table:
         Index("ix_events_location", "location_id"),
         Index("ix_events_match", "plover", "location_id", "date_start"),
         Index("ix_events_acled", "acled_event_type"),
+        *_hot_event_indexes(),
     )
+
+
+def _canonical_index(name: str, *cols: Any) -> Index:
+    """An index over the canonical events only (`uid = merged_id`), on SQLite and PostgreSQL."""
+    where = text(CANONICAL)
+    return Index(name, *cols, sqlite_where=where, postgresql_where=where)
+
+
+def _hot_event_indexes() -> list[Index]:
+    """Indexes of /api/events' and the dashboard's filters and sorts (schema version 2)."""
+    return [
+        _canonical_index("ix_events_canon_date", "date_start", "uid"),
+        _canonical_index("ix_events_canon_fatalities", "fatalities", "uid"),
+        _canonical_index("ix_events_canon_confidence", "confidence", "uid"),
+        _canonical_index("ix_events_canon_country", "country", "date_start"),
+        _canonical_index("ix_events_canon_location", "location_id", "date_start"),
+        _canonical_index("ix_events_canon_acled", "acled_event_type", "date_start"),
+        Index("ix_events_subtype", "acled_sub_event_type"),
+        Index("ix_events_plover", "plover", "date_start"),
+        Index("ix_events_location_en", func.lower(text("location_name_en"))),
+        Index("ix_events_location_ar", "location_name_ar"),
+        Index("ix_events_fatalities", "fatalities"),
+        Index("ix_events_confidence", "confidence"),
+        *(_pg_desc_index(f"ix_events_{canon}{col}_desc", col, canonical=bool(canon))
+          for canon in ("", "canon_") for col in ("date_start", "fatalities")),
+    ]
+
+
+def _pg_desc_index(name: str, col: str, *, canonical: bool) -> Index:
+    """PostgreSQL only: `col DESC NULLS LAST, uid`, the order of the descending sorts (SQLite's NULLs sort low)."""
+    index = Index(name, text(f"{col} DESC NULLS LAST"), "uid",
+                  postgresql_where=text(CANONICAL) if canonical else None)
+    index.ddl_if(dialect="postgresql")
+    return index
 
 
 def _event_actors_table(md: MetaData) -> Table:
@@ -173,6 +213,8 @@ def _event_actors_table(md: MetaData) -> Table:
         Column("name_ar", Text),
         Column("kind", String(40)),
         Index("ix_event_actors_actor", "actor_id"),
+        Index("ix_event_actors_name_en", func.lower(text("name_en"))),
+        Index("ix_event_actors_name_ar", "name_ar"),
     )
 
 
@@ -253,8 +295,19 @@ def _migration_1(conn: Connection, t: Tables) -> None:
     t.metadata.create_all(conn, tables=[x for x in t.metadata.sorted_tables if x is not t.migrations])
 
 
+def _migration_2(conn: Connection, t: Tables) -> None:
+    """Create the indexes of the hot read queries (a store made at version 1 lacks them)."""
+    for table in (t.events, t.event_actors):
+        for index in sorted(table.indexes, key=lambda i: str(i.name)):
+            if str(index.name).endswith("_desc") and conn.dialect.name != "postgresql":
+                continue  # PostgreSQL-only (`_pg_desc_index`)
+            conn.execute(CreateIndex(index, if_not_exists=True))
+
+
 MIGRATIONS: tuple[tuple[int, str, Callable[[Connection, Tables], None]], ...] = (
     (1, "initial schema: documents, mentions, events, actors, counts, sources, tolls", _migration_1),
+    (2, "indexes of the hot read queries (canonical events by date, country, place, type; actor names)",
+     _migration_2),
 )
 
 

@@ -1,8 +1,10 @@
 """`Store`: documents, events, counts and tolls in SQLite or PostgreSQL (SQLAlchemy 2 Core).
 
-- `Store.open(url)` connects and migrates: `sqlite:///rasd.db` (WAL, busy timeout, writes serialized with
-  BEGIN IMMEDIATE so concurrent ingests wait instead of failing) or `postgresql://…` (psycopg 3; ingests
-  serialized by a transaction-scoped advisory lock so cross-document merging sees every committed event).
+- `Store.open(url)` connects and migrates: `sqlite:///rasd.db` (WAL, busy timeout; writes serialized with
+  BEGIN IMMEDIATE so concurrent ingests wait instead of failing, reads in deferred transactions so WAL lets
+  them run while a write is under way) or `postgresql://…` (psycopg 3; ingests serialized by a
+  transaction-scoped advisory lock so cross-document merging sees every committed event). The connection
+  pool holds `pool_size` connections (the API sizes it for its worker threads).
 - `ingest(record)` stores one document record in one transaction: idempotent by document id (the content
   hash), reprints linked (`reprints`), events merged across documents (`merging`), cumulative tolls appended
   to their series (`tolls`); the rows are written by `writes`.
@@ -26,6 +28,8 @@ from rasd.store.tolls import incident_fatalities, toll_series
 from rasd.store.writes import IngestOutcome
 
 DEFAULT_URL = "sqlite:///rasd.db"
+DEFAULT_POOL_SIZE = 5
+_WRITE = "rasd_write"  # execution option marking a connection that writes (SQLite: BEGIN IMMEDIATE)
 _PG_LOCK_KEY = 0x7261_7364  # "rasd"
 ALL_EVENTS = EventFilter()  # the default filters: every event, every toll (frozen, so safe as defaults)
 ALL_TOLLS = TollFilter()
@@ -44,15 +48,18 @@ def text_hash(text_: str) -> str:
     return "sha256:" + hashlib.sha256(text_.encode("utf-8")).hexdigest()
 
 
-def _sqlite_engine(url: str, busy_timeout_s: float) -> Engine:
-    """A SQLite engine: WAL (on files), busy timeout, foreign keys, and BEGIN IMMEDIATE for every transaction."""
-    engine = create_engine(url, connect_args={"timeout": busy_timeout_s, "check_same_thread": False})
+def _sqlite_engine(url: str, busy_timeout_s: float, pool_size: int) -> Engine:
+    """A SQLite engine: WAL (on files), busy timeout, foreign keys; BEGIN IMMEDIATE to write, BEGIN to read."""
+    memory = ":memory:" in url or url in ("sqlite://", "sqlite:///")
+    pool_args: dict[str, Any] = {} if memory else {"pool_size": pool_size, "max_overflow": pool_size}
+    engine = create_engine(url, connect_args={"timeout": busy_timeout_s, "check_same_thread": False},
+                           **pool_args)
     timeout_ms = int(busy_timeout_s * 1000)
 
     def on_connect(dbapi_conn: Any, _record: Any) -> None:
         dbapi_conn.isolation_level = None  # let the "begin" hook below issue BEGIN itself
         cur = dbapi_conn.cursor()
-        if ":memory:" not in url and url not in ("sqlite://", "sqlite:///"):
+        if not memory:
             cur.execute("PRAGMA journal_mode=WAL")
         cur.execute(f"PRAGMA busy_timeout={timeout_ms}")
         cur.execute("PRAGMA foreign_keys=ON")
@@ -60,7 +67,8 @@ def _sqlite_engine(url: str, busy_timeout_s: float) -> Engine:
         cur.close()
 
     def on_begin(conn: Connection) -> None:
-        conn.exec_driver_sql("BEGIN IMMEDIATE")
+        # a reader's deferred BEGIN takes no lock: under WAL it reads a snapshot while one writer writes
+        conn.exec_driver_sql("BEGIN IMMEDIATE" if conn.get_execution_options().get(_WRITE) else "BEGIN")
 
     event.listen(engine, "connect", on_connect)
     event.listen(engine, "begin", on_begin)
@@ -71,20 +79,22 @@ class Store:
     """A connection pool to one store plus the schema it uses. Open with `Store.open(url)`."""
 
     def __init__(self, engine: Engine, tables: Tables) -> None:
-        self.engine = engine
+        self.engine = engine  # reads: deferred transactions
+        self.writer = engine.execution_options(**{_WRITE: True})  # writes: the same pool, BEGIN IMMEDIATE
         self.t = tables
 
     # -- opening --------------------------------------------------------------------------------------
     @classmethod
-    def open(cls, url: str = DEFAULT_URL, *, busy_timeout_s: float = 60.0) -> Store:
-        """Connect to the store at `url` and bring its schema up to date."""
+    def open(cls, url: str = DEFAULT_URL, *, busy_timeout_s: float = 60.0,
+             pool_size: int = DEFAULT_POOL_SIZE) -> Store:
+        """Connect to the store at `url` (a pool of `pool_size` connections) and bring its schema up to date."""
         url = normalize_url(url)
         if url.startswith("sqlite"):
-            engine = _sqlite_engine(url, busy_timeout_s)
+            engine = _sqlite_engine(url, busy_timeout_s, pool_size)
         else:
-            engine = create_engine(url, pool_pre_ping=True)
+            engine = create_engine(url, pool_pre_ping=True, pool_size=pool_size, max_overflow=pool_size)
         store = cls(engine, build_metadata())
-        with engine.begin() as conn:
+        with store.writer.begin() as conn:
             store._lock(conn)
             migrate(conn, store.t)
         return store
@@ -125,7 +135,7 @@ class Store:
         """Store one document record in one transaction; a document already stored is skipped."""
         doc_id = record.document.id
         try:
-            with self.engine.begin() as conn:
+            with self.writer.begin() as conn:
                 self._lock(conn)
                 d = self.t.documents
                 if conn.execute(select(d.c.id).where(d.c.id == doc_id)).first() is not None:
@@ -139,7 +149,7 @@ class Store:
 
     def delete_document(self, document_id: str) -> bool:
         """Remove a document and everything derived from it (events merged into its events are re-pointed)."""
-        with self.engine.begin() as conn:
+        with self.writer.begin() as conn:
             self._lock(conn)
             return writes.delete_document_rows(conn, self.t, document_id)
 

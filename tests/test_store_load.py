@@ -1,0 +1,99 @@
+"""Store under concurrent use: readers never wait for a writer, and the hot queries are served by indexes."""
+
+from __future__ import annotations
+
+import os
+import re
+import time
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+STORE_EXTRA = "needs the [store] extra: python -m pip install -e '.[store]'"
+pytest.importorskip("sqlalchemy", reason=STORE_EXTRA)
+from sqlalchemy import Connection, Select
+from store_fixtures import PG_ENV, reset_postgres, synthetic_record
+
+from rasd.store import EventFilter, Store
+from rasd.store.reads import event_page_statements
+
+# The filters and sorts of /api/events and the dashboard (text search `q` is a substring search: a scan).
+HOT_FILTERS = [EventFilter(), EventFilter(country="LY"), EventFilter(actor="lna"), EventFilter(place="ly-tripoli"),
+               EventFilter(place="مصراتة"), EventFilter(date_from="2020-03-01", date_to="2020-05-31"),
+               EventFilter(acled_type="Battles", min_confidence=0.5), EventFilter(plover="PROTEST", country="TN"),
+               EventFilter(merged=False), EventFilter(country="LY", date_from="2020-06-01")]
+HOT_SORTS = ["-date", "date", "-fatalities"]
+
+
+@pytest.fixture(params=["sqlite", "postgresql"])
+def store_url(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[str]:
+    if request.param == "sqlite":
+        yield f"sqlite:///{tmp_path / 'rasd.db'}"
+        return
+    url = os.environ.get(PG_ENV)
+    if not url:
+        pytest.skip(f"{PG_ENV} not set: no PostgreSQL server to test against")
+    reset_postgres(url)
+    yield url
+    reset_postgres(url)
+
+
+def _plan(conn: Connection, q: Select[object]) -> list[str]:
+    """The query plan's lines (SQLite: EXPLAIN QUERY PLAN; PostgreSQL: EXPLAIN with sequential scans off)."""
+    sql = str(q.compile(conn, compile_kwargs={"literal_binds": True}))
+    if conn.dialect.name == "sqlite":
+        return [str(r[3]) for r in conn.exec_driver_sql("EXPLAIN QUERY PLAN " + sql).all()]
+    conn.exec_driver_sql("SET LOCAL enable_seqscan = off")  # a seq scan left: no index can serve the query
+    return [str(r[0]) for r in conn.exec_driver_sql("EXPLAIN " + sql).all()]
+
+
+def _full_scans(plan: list[str]) -> list[str]:
+    """Plan lines that read the whole events table (an index scan, covering or not, is not one)."""
+    table_scan = re.compile(r"^SCAN events(?! USING)|Seq Scan on events\b")
+    return [line for line in plan if table_scan.search(line.strip(" ->"))]
+
+
+def test_store_load_hot_queries_never_scan_events(store_url: str) -> None:
+    with Store.open(store_url) as store:
+        for i in range(60):
+            store.ingest(synthetic_record(i, events=2, seed=3))
+        with store.engine.connect() as conn:
+            for f in HOT_FILTERS:
+                for sort in HOT_SORTS:
+                    for q in event_page_statements(store.t, f, limit=50, offset=100, sort=sort):
+                        plan = _plan(conn, q)
+                        assert not _full_scans(plan), (f, sort, plan)
+
+
+def test_store_load_reads_do_not_wait_for_a_writer(tmp_path: Path) -> None:
+    url = f"sqlite:///{tmp_path / 'rasd.db'}"
+    with Store.open(url, busy_timeout_s=0.5) as store:
+        store.ingest(synthetic_record(1, events=2))
+        writer = store.writer.connect()
+        try:
+            writer.begin()
+            writer.exec_driver_sql("UPDATE documents SET title = 'قيد الكتابة'")  # holds the write lock
+            started = time.perf_counter()
+            assert store.count_events(EventFilter(merged=False)) == 2
+            assert store.query_events()["total"] >= 1
+            assert store.stats()["documents"] == 1
+            assert time.perf_counter() - started < 0.4  # no busy wait: the lock was never asked for
+        finally:
+            writer.rollback()
+            writer.close()
+
+
+def test_store_load_writers_still_take_the_write_lock_first(tmp_path: Path) -> None:
+    url = f"sqlite:///{tmp_path / 'rasd.db'}"
+    with Store.open(url, busy_timeout_s=0.3) as store:
+        writer = store.writer.connect()
+        try:
+            writer.begin()
+            writer.exec_driver_sql("UPDATE documents SET title = NULL")
+            with pytest.raises(Exception, match="locked"):
+                store.ingest(synthetic_record(2, events=1))
+        finally:
+            writer.rollback()
+            writer.close()
+        assert store.ingest(synthetic_record(2, events=1)).status == "ingested"
