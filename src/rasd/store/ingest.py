@@ -156,42 +156,60 @@ def html_to_text(fragment: str) -> str:
     return "\n".join(line for line in lines if line)
 
 
-def jsonl_items(path: Path) -> Iterator[Item | Failure]:
-    """One item per line {"text", "source"?, "published"?, "id"?}; blank lines are skipped."""
+def jsonl_lines(path: Path) -> Iterator[tuple[int, str | None, str | None]]:
+    """(line number, text, problem) of each line, decoded one line at a time: a bad byte fails its line only."""
     try:
-        fh = path.open("r", encoding="utf-8-sig")
+        fh = path.open("rb")
     except OSError as exc:
-        yield Failure(str(path), f"cannot read: {exc.strerror or exc}")
+        yield 0, None, f"cannot read: {exc.strerror or exc}"
         return
     with fh:
-        try:
-            for lineno, line in enumerate(fh, start=1):
-                where = f"{path}:{lineno}"
-                if not line.strip():
-                    continue
-                if len(line) > MAX_LINE_CHARS:
-                    yield Failure(where, "line too long")
-                    continue
-                try:
-                    obj = json.loads(line)
-                except json.JSONDecodeError as exc:
-                    yield Failure(where, f"invalid JSON: {exc.msg}")
-                    continue
-                if not isinstance(obj, dict) or not isinstance(obj.get("text"), str) or not obj["text"].strip():
-                    yield Failure(where, 'expected an object with a non-empty "text" string')
-                    continue
-                try:
-                    published = iso_day(obj.get("published"))
-                except ValueError:
-                    yield Failure(where, f"published is not an ISO date: {obj.get('published')!r}")
-                    continue
-                ext = obj.get("id")
-                source = obj.get("source")
-                yield Item(where=where, source=str(source) if source else f"{path.name}:{ext or lineno}",
-                           published=published, text=obj["text"], external_id=None if ext is None else str(ext),
-                           title=obj.get("title") if isinstance(obj.get("title"), str) else None)
-        except UnicodeDecodeError as exc:
-            yield Failure(str(path), f"not UTF-8 JSON Lines: {exc.reason}")
+        for lineno, raw in enumerate(fh, start=1):
+            if lineno == 1 and raw.startswith(b"\xef\xbb\xbf"):
+                raw = raw[3:]
+            if len(raw) > MAX_LINE_CHARS * 4:
+                yield lineno, None, "line too long"
+                continue
+            try:
+                yield lineno, raw.decode("utf-8"), None
+            except UnicodeDecodeError as exc:
+                yield lineno, None, f"not UTF-8 at byte {exc.start}: {exc.reason}"
+
+
+def jsonl_item(path: Path, lineno: int, line: str) -> Item | Failure | None:
+    """The item one JSON Lines line holds {"text", "source"?, "published"?, "id"?}; None for a blank line."""
+    where = f"{path}:{lineno}"
+    if not line.strip():
+        return None
+    if len(line) > MAX_LINE_CHARS:
+        return Failure(where, "line too long")
+    try:
+        obj = json.loads(line)
+    except json.JSONDecodeError as exc:
+        return Failure(where, f"invalid JSON: {exc.msg}")
+    if not isinstance(obj, dict) or not isinstance(obj.get("text"), str) or not obj["text"].strip():
+        return Failure(where, 'expected an object with a non-empty "text" string')
+    try:
+        published = iso_day(obj.get("published"))
+    except ValueError:
+        return Failure(where, f"published is not an ISO date: {obj.get('published')!r}")
+    ext = obj.get("id")
+    source = obj.get("source")
+    return Item(where=where, source=str(source) if source else f"{path.name}:{ext or lineno}",
+                published=published, text=obj["text"], external_id=None if ext is None else str(ext),
+                title=obj.get("title") if isinstance(obj.get("title"), str) else None)
+
+
+def jsonl_items(path: Path) -> Iterator[Item | Failure]:
+    """One item per line; a line that is not UTF-8 or not valid JSON fails alone, with its line number."""
+    for lineno, line, problem in jsonl_lines(path):
+        if problem is not None:
+            yield Failure(f"{path}:{lineno}" if lineno else str(path), problem)
+            continue
+        assert line is not None
+        item = jsonl_item(path, lineno, line)
+        if item is not None:
+            yield item
 
 
 def feed_items(path: Path) -> Iterator[Item | Failure]:

@@ -1,0 +1,48 @@
+"""`rasd ingest` inputs: JSON Lines read line by line, so one bad line never costs its neighbours."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+pytest.importorskip("sqlalchemy", reason="needs the [store] extra: python -m pip install -e '.[store]'")
+from store_fixtures import FakeExtractor
+
+from rasd.store import Store
+from rasd.store.ingest import ingest_paths, jsonl_items
+
+
+def _line(i: int) -> bytes:
+    text = f"أفاد سكان محليون بسقوط قذيفة رقم {i} قرب سوق الخضار في مصراتة. ولم ترد أنباء عن إصابات."
+    return json.dumps({"id": f"n{i}", "text": text, "published": "2022-07-14"}, ensure_ascii=False).encode() + b"\n"
+
+
+def _jsonl_with_bad_lines(path: Path) -> None:
+    lines = [_line(i) for i in range(1, 31)]
+    lines[6] = lines[6].replace("قذيفة".encode(), b"\xff\xfe" + "قذيفة".encode())  # line 7: invalid bytes
+    cut = lines[14].index("سوق".encode()) + 1
+    lines[14] = lines[14][:cut] + lines[14][cut + 1:]  # line 15: a two-byte character cut in half
+    lines[19] = b'{"text": "\xd9\x86\xd8\xb5 \n'  # line 20: unterminated JSON
+    path.write_bytes(b"\xef\xbb\xbf" + b"".join(lines))
+
+
+def test_ingest_jsonl_bad_bytes_fail_their_line_alone(tmp_path: Path) -> None:
+    src = tmp_path / "news.jsonl"
+    _jsonl_with_bad_lines(src)
+    items = list(jsonl_items(src))
+    failed = {i.where.rsplit(":", 1)[1]: i.reason for i in items if not hasattr(i, "text")}
+    assert set(failed) == {"7", "15", "20"}
+    assert "not UTF-8" in failed["7"] and "not UTF-8" in failed["15"] and "invalid JSON" in failed["20"]
+    assert sum(1 for i in items if hasattr(i, "text")) == 27
+
+
+def test_ingest_jsonl_stores_every_valid_line_around_a_bad_one(tmp_path: Path) -> None:
+    src = tmp_path / "news.jsonl"
+    _jsonl_with_bad_lines(src)
+    with Store.open(f"sqlite:///{tmp_path / 'rasd.db'}") as store:
+        summary = ingest_paths(store, FakeExtractor(), [src], progress=False)
+        assert summary.ingested == 27
+        assert sorted(f.where for f in summary.failed) == [f"{src}:15", f"{src}:20", f"{src}:7"]
+        assert store.list_documents(limit=50)["total"] == 27
