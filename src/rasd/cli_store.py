@@ -19,6 +19,39 @@ DbOption = Annotated[str, typer.Option("--db", help="Store URL: sqlite:///rasd.d
                                        envvar="RASD_DB")]
 
 
+def fail(message: str, code: int = 2) -> typer.Exit:
+    """Print one line on stderr (no traceback) and return the exit to raise."""
+    typer.echo(f"error: {message}", err=True)
+    return typer.Exit(code)
+
+
+def _first_line(exc: BaseException) -> str:
+    """What went wrong, in one line: the driver's own message when SQLAlchemy wraps one."""
+    inner = getattr(exc, "orig", None) or exc
+    if isinstance(inner, ModuleNotFoundError):
+        return f"missing database driver ({inner.name}): install rasd's [store] extra"
+    text = str(inner).strip().splitlines()
+    return text[0] if text else type(inner).__name__
+
+
+def _shown_url(db: str) -> str:
+    """The store URL with any password masked."""
+    try:
+        from sqlalchemy.engine import make_url
+
+        return make_url(db).render_as_string(hide_password=True)
+    except Exception:
+        return db
+
+
+def open_store(db: str) -> Store:
+    """The store at `db`; a bad URL, a missing driver or an unreachable server exit 2 with one line."""
+    try:
+        return Store.open(db)
+    except Exception as exc:
+        raise fail(f"cannot open the store {_shown_url(db)}: {_first_line(exc)}") from None
+
+
 def load_extractor() -> Any:
     """The pipeline, loaded once (all language resources)."""
     from rasd.pipeline import Pipeline
@@ -40,7 +73,7 @@ def ingest_command(
     from rasd.store.ingest import ingest_paths, render_summary
 
     console = Console(stderr=True)
-    store = Store.open(db)
+    store = open_store(db)
     try:
         extractor = load_extractor()
         summary = ingest_paths(store, extractor, paths, progress=not quiet, console=console)
@@ -65,6 +98,7 @@ def serve_command(
     from rasd.api import Settings, create_app
 
     settings = Settings(db_url=db, api_token=os.environ.get("RASD_API_TOKEN") or None, max_body_bytes=max_body)
+    open_store(db).close()  # a bad URL, a missing driver or an unreachable server: one line, exit 2
     uvicorn.run(create_app(settings), host=host, port=port, log_level="info")
 
 
@@ -85,33 +119,37 @@ def export_command(
     all_reports: Annotated[bool, typer.Option("--all-reports", help="One row per document's event, unmerged")] = False,
 ) -> None:
     """Export stored events (one row per happening unless --all-reports)."""
-    from rasd.exports import FORMATS, export_events
+    from rasd.exports import FORMATS
 
     if format not in FORMATS:
         raise typer.BadParameter(f"one of {', '.join(FORMATS)}", param_hint="--format")
     f = EventFilter(date_from=date_from, date_to=date_to, country=country, place=place, actor=actor,
                     acled_type=acled_type, plover=plover, modality=modality, min_confidence=min_confidence, q=q,
                     merged=not all_reports)
-    store = Store.open(db)
+    store = open_store(db)
     try:
-        if format == "parquet":
-            if output is None:
-                import io
-
-                buf = io.BytesIO()
-                n = export_events(store, format, buf, f)
-                sys.stdout.buffer.write(buf.getvalue())
-            else:
-                with output.open("wb") as fh:
-                    n = export_events(store, format, fh, f)
-        elif output is None:
-            n = export_events(store, format, sys.stdout, f)
-        else:
-            with output.open("w", encoding="utf-8", newline="") as fh:
-                n = export_events(store, format, fh, f)
+        n = _export(store, format, output, f)
+    except OSError as exc:
+        raise fail(f"cannot write {output or 'stdout'}: {exc.strerror or exc}", 1) from None
     finally:
         store.close()
     typer.echo(f"exported {n} events ({format})", err=True)
+
+
+def _export(store: Store, format: str, output: Path | None, f: EventFilter) -> int:
+    """Export to `output` atomically (temporary file renamed into place), else to stdout."""
+    from rasd.exports import export_events, export_to_file
+
+    if output is not None:
+        return export_to_file(store, format, output, f)
+    if format == "parquet":
+        import io
+
+        buf = io.BytesIO()
+        n = export_events(store, format, buf, f)
+        sys.stdout.buffer.write(buf.getvalue())
+        return n
+    return export_events(store, format, sys.stdout, f)
 
 
 def register(app: typer.Typer) -> None:

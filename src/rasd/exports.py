@@ -13,8 +13,11 @@ import csv
 import hashlib
 import io
 import json
+import os
+import tempfile
 from collections.abc import Iterable, Iterator
 from datetime import datetime
+from pathlib import Path
 from types import MappingProxyType
 from typing import IO, Any
 
@@ -316,6 +319,38 @@ def export_events(store: Store, fmt: str, out: IO[Any], f: EventFilter | None = 
     if fmt == "parquet":
         return write_parquet(events, out)
     raise ValueError(f"unknown export format {fmt!r}; one of {', '.join(FORMATS)}")
+
+
+def _file_mode(path: Path) -> int:
+    """The permissions a new file at `path` would get (the old file's, else 0o666 less the umask)."""
+    try:
+        return path.stat().st_mode & 0o7777
+    except OSError:
+        umask = os.umask(0)
+        os.umask(umask)
+        return 0o666 & ~umask
+
+
+def export_to_file(store: Store, fmt: str, path: Path, f: EventFilter | None = None) -> int:
+    """Export to `path` atomically: written to a temporary file beside it, renamed into place when complete.
+
+    Any failure (a full disk, a broken store) removes the temporary file and leaves an existing `path`
+    untouched; the error propagates.
+    """
+    binary = fmt == "parquet"
+    fd, tmp_name = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".part")
+    tmp = Path(tmp_name)
+    try:
+        with (os.fdopen(fd, "wb") if binary else os.fdopen(fd, "w", encoding="utf-8", newline="")) as fh:
+            n = export_events(store, fmt, fh, f)
+            fh.flush()
+            os.fsync(fh.fileno())
+        os.chmod(tmp, _file_mode(path))
+        os.replace(tmp, path)
+    except BaseException:
+        tmp.unlink(missing_ok=True)
+        raise
+    return n
 
 
 def export_bytes(store: Store, fmt: str, f: EventFilter | None = None) -> tuple[bytes, str, str]:
