@@ -17,6 +17,7 @@ import os
 import tempfile
 from collections.abc import Iterable, Iterator
 from datetime import datetime
+from itertools import islice
 from pathlib import Path
 from types import MappingProxyType
 from typing import IO, Any
@@ -244,31 +245,39 @@ def flat_row(ev: dict[str, Any]) -> dict[str, Any]:
 
 # ------------------------------------------------------------------------------------------- writers
 
-def write_acled_csv(events: Iterable[dict[str, Any]], out: IO[str]) -> int:
-    """Write events in ACLED's CSV columns; return how many rows were written."""
+Chunks = Iterator[tuple[str, int]]  # (text, rows it holds)
+
+
+def _drain(buf: io.StringIO) -> str:
+    """What was written to `buf` since the last drain."""
+    text = buf.getvalue()
+    buf.seek(0)
+    buf.truncate()
+    return text
+
+
+def acled_csv_chunks(events: Iterable[dict[str, Any]]) -> Chunks:
+    """ACLED CSV as it is produced: the header, then one chunk per event in ACLED's scope."""
     countries = CountryInfo()
-    writer = csv.DictWriter(out, fieldnames=list(ACLED_COLUMNS), lineterminator="\n")
+    buf = io.StringIO()
+    writer = csv.DictWriter(buf, fieldnames=list(ACLED_COLUMNS), lineterminator="\n")
     writer.writeheader()
-    n = 0
+    yield _drain(buf), 0
     for ev in events:
         if in_acled_scope(ev):
             writer.writerow(acled_row(ev, countries))
-            n += 1
-    return n
+            yield _drain(buf), 1
 
 
-def write_jsonl(events: Iterable[dict[str, Any]], out: IO[str]) -> int:
-    """Write events as JSON Lines, one event a line; return how many."""
-    n = 0
+def jsonl_chunks(events: Iterable[dict[str, Any]]) -> Chunks:
+    """JSON Lines as they are produced, one event a line."""
     for ev in events:
-        out.write(json.dumps(ev, ensure_ascii=False) + "\n")
-        n += 1
-    return n
+        yield json.dumps(ev, ensure_ascii=False) + "\n", 1
 
 
-def write_geojson(events: Iterable[dict[str, Any]], out: IO[str]) -> int:
-    """Write events as a GeoJSON FeatureCollection (flat properties); return how many."""
-    out.write('{"type": "FeatureCollection", "features": [\n')
+def geojson_chunks(events: Iterable[dict[str, Any]]) -> Chunks:
+    """A GeoJSON FeatureCollection (flat properties) as it is produced, one feature a chunk."""
+    yield '{"type": "FeatureCollection", "features": [\n', 0
     n = 0
     for ev in events:
         row = flat_row(ev)
@@ -276,10 +285,36 @@ def write_geojson(events: Iterable[dict[str, Any]], out: IO[str]) -> int:
         if row["latitude"] is not None and row["longitude"] is not None:
             geom = {"type": "Point", "coordinates": [row["longitude"], row["latitude"]]}
         feature = {"type": "Feature", "id": row["id"], "geometry": geom, "properties": row}
-        out.write((",\n" if n else "") + json.dumps(feature, ensure_ascii=False))
+        yield (",\n" if n else "") + json.dumps(feature, ensure_ascii=False), 1
         n += 1
-    out.write("\n]}\n")
+    yield "\n]}\n", 0
+
+
+TEXT_CHUNKS = MappingProxyType({"acled-csv": acled_csv_chunks, "geojson": geojson_chunks, "jsonl": jsonl_chunks})
+
+
+def _write_chunks(chunks: Chunks, out: IO[str]) -> int:
+    """Write every chunk to `out`; return the rows written."""
+    n = 0
+    for text, rows in chunks:
+        out.write(text)
+        n += rows
     return n
+
+
+def write_acled_csv(events: Iterable[dict[str, Any]], out: IO[str]) -> int:
+    """Write events in ACLED's CSV columns; return how many rows were written."""
+    return _write_chunks(acled_csv_chunks(events), out)
+
+
+def write_jsonl(events: Iterable[dict[str, Any]], out: IO[str]) -> int:
+    """Write events as JSON Lines, one event a line; return how many."""
+    return _write_chunks(jsonl_chunks(events), out)
+
+
+def write_geojson(events: Iterable[dict[str, Any]], out: IO[str]) -> int:
+    """Write events as a GeoJSON FeatureCollection (flat properties); return how many."""
+    return _write_chunks(geojson_chunks(events), out)
 
 
 def write_parquet(events: Iterable[dict[str, Any]], out: IO[bytes] | str) -> int:
@@ -351,6 +386,34 @@ def export_to_file(store: Store, fmt: str, path: Path, f: EventFilter | None = N
         tmp.unlink(missing_ok=True)
         raise
     return n
+
+
+EXPORT_MEDIA = MappingProxyType({
+    "acled-csv": ("text/csv; charset=utf-8", "csv"), "geojson": ("application/geo+json", "geojson"),
+    "jsonl": ("application/x-ndjson", "jsonl"), "parquet": ("application/vnd.apache.parquet", "parquet")})
+
+
+def stream_export(store: Store, fmt: str, f: EventFilter | None = None, *, max_rows: int | None = None,
+                  chunk_bytes: int = 1 << 16) -> Iterator[bytes]:
+    """An export as it is read from the store (at most `max_rows` events; None: all), in chunks of ~64 KB."""
+    events: Iterator[dict[str, Any]] = store.iter_events(f or EventFilter(), sort="date")
+    if max_rows is not None:
+        events = islice(events, max_rows)
+    if fmt == "parquet":  # a Parquet file is written whole (its footer indexes it)
+        buf = io.BytesIO()
+        write_parquet(events, buf)
+        yield buf.getvalue()
+        return
+    pending: list[bytes] = []
+    size = 0
+    for text, _rows in TEXT_CHUNKS[fmt](events):
+        pending.append(text.encode("utf-8"))
+        size += len(pending[-1])
+        if size >= chunk_bytes:
+            yield b"".join(pending)
+            pending, size = [], 0
+    if pending:
+        yield b"".join(pending)
 
 
 def export_bytes(store: Store, fmt: str, f: EventFilter | None = None) -> tuple[bytes, str, str]:

@@ -27,6 +27,7 @@ class Settings:
     api_token: str | None = None  # None: POST /api/documents is refused
     max_body_bytes: int = 2_000_000
     max_page_size: int = 500
+    export_max_rows: int = 10_000  # /api/export's row cap unless `full=true`
     threads: int = 40  # requests served at once (anyio's worker threads); the store's pool holds as many
     extractor_factory: Callable[[], Any] | None = None  # default: rasd.pipeline.Pipeline.load
     static_dir: Path = STATIC_DIR
@@ -64,7 +65,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     app.include_router(events_router(store, settings.max_page_size))
     app.include_router(documents_router(store, settings.max_page_size, settings.api_token,
                                         settings.extractor_factory))
-    app.include_router(data_router(store))
+    app.include_router(data_router(store, settings.export_max_rows))
     _mount_dashboard(app, settings.static_dir)
     app.add_middleware(BodyLimit, limit=settings.max_body_bytes)
     return app

@@ -9,7 +9,7 @@ from collections.abc import Callable
 from typing import Annotated, Any
 
 from fastapi import APIRouter, Depends, HTTPException, Query, Response
-from fastapi.responses import JSONResponse
+from fastapi.responses import JSONResponse, StreamingResponse
 
 from rasd.serve import models
 from rasd.serve.params import DocumentIn, event_filter, toll_filter
@@ -33,6 +33,7 @@ def documented(model: type[Any], extra: dict[int | str, dict[str, Any]] | None =
             "responses": {200: {"model": model, "description": "Successful Response"}, **(extra or {})}}
 
 
+MAX_OFFSET = 10_000_000  # every offset is bounded (a 64-bit overflow in SQL was a 500)
 EXPORT_MEDIA = ("text/csv", "application/geo+json", "application/x-ndjson", "application/vnd.apache.parquet")
 
 
@@ -45,7 +46,7 @@ def events_router(store: Store, max_page_size: int) -> APIRouter:
     def list_events(
         f: Filter,
         limit: Annotated[int, Query(ge=1, le=max_page_size)] = 50,
-        offset: Annotated[int, Query(ge=0, le=10_000_000)] = 0,
+        offset: Annotated[int, Query(ge=0, le=MAX_OFFSET)] = 0,
         sort: Annotated[str, Query(pattern="^(" + "|".join(SORT_KEYS) + ")$")] = "-date",
     ) -> JSONResponse:
         return JSONResponse(store.query_events(f, limit=limit, offset=offset, sort=sort))
@@ -91,7 +92,7 @@ def documents_router(store: Store, max_page_size: int, api_token: str | None,
                 summary="Stored documents")
     def list_documents(
         limit: Annotated[int, Query(ge=1, le=max_page_size)] = 50,
-        offset: Annotated[int, Query(ge=0)] = 0,
+        offset: Annotated[int, Query(ge=0, le=MAX_OFFSET)] = 0,
     ) -> JSONResponse:
         return JSONResponse(store.list_documents(limit=limit, offset=offset))
 
@@ -122,7 +123,7 @@ def documents_router(store: Store, max_page_size: int, api_token: str | None,
     return router
 
 
-def data_router(store: Store) -> APIRouter:
+def data_router(store: Store, export_max_rows: int = 10_000) -> APIRouter:
     """GET /api/tolls, /api/stats, /api/export (acled-csv, geojson, jsonl, parquet) and /api/health."""
     router = APIRouter(prefix="/api")
 
@@ -136,18 +137,27 @@ def data_router(store: Store) -> APIRouter:
     def get_stats(f: Filter) -> JSONResponse:
         return JSONResponse(store.stats(f))
 
-    @router.get("/export", response_class=Response, tags=["export"],
-                responses={200: {"description": "the events as a file (Content-Disposition: attachment)",
+    @router.get("/export", response_class=StreamingResponse, tags=["export"],
+                responses={200: {"description": "the events as a file (Content-Disposition: attachment); "
+                                                "X-Rasd-Max-Rows: the row cap applied, absent for a full dump",
                                  "content": {m: {"schema": {"type": "string", "format": "binary"}}
                                              for m in EXPORT_MEDIA}}},
-                summary="Export events: acled-csv | geojson | jsonl | parquet")
+                summary="Export events: acled-csv | geojson | jsonl | parquet (streamed)")
     def export(f: Filter,
-               format: Annotated[str, Query(pattern="^(acled-csv|geojson|jsonl|parquet)$")] = "jsonl") -> Response:
-        from rasd.exports import export_bytes
+               format: Annotated[str, Query(pattern="^(acled-csv|geojson|jsonl|parquet)$")] = "jsonl",
+               max_rows: Annotated[int | None, Query(ge=1, le=export_max_rows,
+                                                     description="at most this many events")] = None,
+               full: Annotated[bool, Query(description="every matching event (no row cap)")] = False,
+               ) -> StreamingResponse:
+        from rasd.exports import EXPORT_MEDIA as MEDIA
+        from rasd.exports import stream_export
 
-        data, media, ext = export_bytes(store, format, f)
-        return Response(data, media_type=media,
-                        headers={"Content-Disposition": f'attachment; filename="rasd-events.{ext}"'})
+        cap = None if full else (max_rows or export_max_rows)
+        media, ext = MEDIA[format]
+        headers = {"Content-Disposition": f'attachment; filename="rasd-events.{ext}"'}
+        if cap is not None:
+            headers["X-Rasd-Max-Rows"] = str(cap)
+        return StreamingResponse(stream_export(store, format, f, max_rows=cap), media_type=media, headers=headers)
 
     @router.get("/health", response_model=models.HealthOut, include_in_schema=False)
     def health() -> dict[str, Any]:

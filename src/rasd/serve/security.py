@@ -19,6 +19,10 @@ CSP = ("default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline';
        "connect-src 'self'; font-src 'self'; object-src 'none'; base-uri 'none'; frame-ancestors 'none'")
 
 
+SECURITY_HEADERS = (("X-Content-Type-Options", "nosniff"), ("Referrer-Policy", "no-referrer"),
+                    ("X-Frame-Options", "DENY"))
+
+
 class _TooLarge(Exception):
     pass
 
@@ -76,16 +80,17 @@ class BodyLimit:
     async def _reject(self, send: Send) -> None:
         body = b'{"detail":"request body too large"}'
         await send({"type": "http.response.start", "status": 413,
-                    "headers": [(b"content-type", b"application/json"), (b"content-length", str(len(body)).encode())]})
+                    "headers": [(b"content-type", b"application/json"), (b"content-length", str(len(body)).encode()),
+                                *((k.lower().encode(), v.encode()) for k, v in SECURITY_HEADERS),
+                                (b"content-security-policy", CSP.encode())]})
         await send({"type": "http.response.body", "body": body})
 
 
 async def security_headers(request: Request, call_next: Callable[[Request], Awaitable[Response]]) -> Response:
     """Add no-sniff, no-referrer, no-framing and (outside the API docs) the content security policy."""
     response = await call_next(request)
-    response.headers["X-Content-Type-Options"] = "nosniff"
-    response.headers["Referrer-Policy"] = "no-referrer"
-    response.headers["X-Frame-Options"] = "DENY"
+    for name, value in SECURITY_HEADERS:
+        response.headers[name] = value
     if not request.url.path.startswith(("/docs", "/redoc")):
         response.headers["Content-Security-Policy"] = CSP
     return response
