@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any, Literal
 
-from sqlalchemy import ColumnElement, func, or_, select
+from sqlalchemy import ColumnElement, func, or_, select, union
 
 from rasd.normalize import normalize_name
 from rasd.store.schema import Tables
@@ -76,9 +76,10 @@ def event_conditions(t: Tables, f: EventFilter) -> list[ColumnElement[bool]]:
 def _actor_condition(t: Tables, a: str) -> ColumnElement[bool]:
     """Events with an actor (any role) whose id, English or Arabic name is `a`."""
     e, ea = t.events, t.event_actors
-    # an uncorrelated IN: looked up through the actor indexes once, not once per event row
-    return e.c.uid.in_(select(ea.c.event_uid).where(
-        or_(ea.c.actor_id == a, func.lower(ea.c.name_en) == a.lower(), ea.c.name_ar == a)))
+    # an uncorrelated IN over a UNION: each branch is one covering-index look-up (an OR would read the rows)
+    return e.c.uid.in_(union(select(ea.c.event_uid).where(ea.c.actor_id == a),
+                             select(ea.c.event_uid).where(func.lower(ea.c.name_en) == a.lower()),
+                             select(ea.c.event_uid).where(ea.c.name_ar == a)))
 
 
 def _acled_condition(t: Tables, acled_type: str) -> ColumnElement[bool]:

@@ -176,12 +176,14 @@ def _canonical_index(name: str, *cols: Any) -> Index:
 def _hot_event_indexes() -> list[Index]:
     """Indexes of /api/events' and the dashboard's filters and sorts (schema version 2)."""
     return [
-        _canonical_index("ix_events_canon_date", "date_start", "uid"),
+        _canonical_index("ix_events_canon_date", "date_start", "uid", "date_end"),
+        _canonical_index("ix_events_canon_search", "search_text"),  # text search scans this, not the rows
         _canonical_index("ix_events_canon_fatalities", "fatalities", "uid"),
         _canonical_index("ix_events_canon_confidence", "confidence", "uid"),
         _canonical_index("ix_events_canon_country", "country", "date_start"),
         _canonical_index("ix_events_canon_location", "location_id", "date_start"),
         _canonical_index("ix_events_canon_acled", "acled_event_type", "date_start"),
+        Index("ix_events_uid_merged", "uid", "merged_id"),  # "is it canonical?" without reading the row
         Index("ix_events_subtype", "acled_sub_event_type"),
         Index("ix_events_plover", "plover", "date_start"),
         Index("ix_events_location_en", func.lower(text("location_name_en"))),
@@ -213,8 +215,10 @@ def _event_actors_table(md: MetaData) -> Table:
         Column("name_ar", Text),
         Column("kind", String(40)),
         Index("ix_event_actors_actor", "actor_id"),
-        Index("ix_event_actors_name_en", func.lower(text("name_en"))),
-        Index("ix_event_actors_name_ar", "name_ar"),
+        # the actor filter's look-ups, covering (each gives the event uid without reading the row)
+        Index("ix_event_actors_actor_uid", "actor_id", "event_uid"),
+        Index("ix_event_actors_name_en", func.lower(text("name_en")), "event_uid"),
+        Index("ix_event_actors_name_ar", "name_ar", "event_uid"),
     )
 
 
