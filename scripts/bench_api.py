@@ -1,29 +1,38 @@
-"""Benchmark (not a test): p50/p99 latency of GET /api/events over 10,000 stored synthetic events.
+"""Load benchmark (not a test): GET /api/events under 1 and 50 keep-alive clients, with and without an ingest.
 
-    python scripts/bench_api.py [--db sqlite:///bench.db | postgresql://…] [--events 10000] [--requests 500]
+    python scripts/bench_api.py [--db sqlite:///bench.db | postgresql://…] [--events 100000] [--seconds 60]
+                                [--clients 1,50] [--ingest-clients 50] [--fill-only]
+    python scripts/bench_api.py --ingest-rate [--db …] [--at 1000,10000,100000] [--sample 300]
 
-Fills the store with synthetic documents (tests/store_fixtures.py; 2 events each) unless it already holds
-enough events, reports ingest throughput, then serves the app with uvicorn on 127.0.0.1 and times a mix of
-/api/events queries (no filter, country, actor, text search, date range, sort by fatalities, deep pages)
-over HTTP with one keep-alive client.
+Fills the store with synthetic documents (tests/store_fixtures.py; 2 events each) in bulk (one transaction
+per 1,000 documents) unless it already holds enough events, then serves the app with uvicorn on 127.0.0.1 in
+a subprocess and, for each client count, runs that many keep-alive clients for `--seconds` over a mix of
+/api/events queries (no filter, country, actor, text search, date range, sort by fatalities, deep pages,
+unmerged): p50/p95/p99, requests/s and errors. `--ingest-clients N` adds a run with N clients while another
+process ingests synthetic documents one transaction each (its documents/s are reported). Traffic goes to
+127.0.0.1 only. `--ingest-rate` measures store-only ingest (documents/s over `--sample` documents) when the
+store holds each of the `--at` document counts.
 """
 
 from __future__ import annotations
 
 import argparse
+import asyncio
+import json
+import os
 import random
 import socket
-import statistics
+import subprocess
 import sys
 import tempfile
-import threading
 import time
 from pathlib import Path
+from typing import Any
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "tests"))
 
-QUERIES = [
+QUERIES: list[dict[str, str]] = [
     {},
     {"country": "LY"},
     {"actor": "lna"},
@@ -33,82 +42,212 @@ QUERIES = [
     {"acled_type": "Battles", "min_confidence": "0.5"},
     {"offset": "5000"},
     {"merged": "false", "limit": "100"},
+    {"place": "ly-tripoli", "sort": "date"},
+    {"plover": "PROTEST", "country": "TN"},
 ]
+PER_DOC = 2
+FILL_BATCH = 1000
 
 
-def fill(url: str, n_events: int, per_doc: int = 2) -> None:
+def stored_documents(url: str) -> int:
+    """How many documents the store at `url` holds."""
+    from sqlalchemy import func, select
+
+    from rasd.store import Store
+
+    with Store.open(url) as store, store.engine.connect() as conn:
+        return int(conn.execute(select(func.count()).select_from(store.t.documents)).scalar_one())
+
+
+def fill_documents(url: str, n_docs: int, seed: int = 7) -> None:
+    """Store synthetic documents until the store holds `n_docs`, FILL_BATCH documents per transaction.
+
+    The fill skips the reprint and merge look-ups (their sketches are stored; every filled event is its own
+    happening), so a 100,000-event store takes minutes with any version of the store; the timed runs
+    (`ingest_rate`, the concurrent ingest) go through `Store.ingest` with every look-up.
+    """
+    from unittest import mock
+
     from store_fixtures import synthetic_record
 
-    from rasd.store import EventFilter, Store
+    from rasd.store import Store, merging, reprints, writes
 
-    store = Store.open(url)
-    have = store.count_events(EventFilter(merged=False))
-    if have >= n_events:
-        print(f"store already holds {have} events")
-        store.close()
+    have = stored_documents(url)
+    if have >= n_docs:
         return
-    docs = (n_events - have + per_doc - 1) // per_doc
-    start = have // per_doc
     t0 = time.perf_counter()
-    for i in range(start, start + docs):
-        store.ingest(synthetic_record(i, events=per_doc, seed=7))
+    with Store.open(url) as store, mock.patch.object(reprints, "find_reprint", return_value=(None, None)), \
+            mock.patch.object(merging, "find_merge_target", return_value=None):
+        for lo in range(have, n_docs, FILL_BATCH):
+            with store.engine.begin() as conn:
+                store._lock(conn)
+                for i in range(lo, min(n_docs, lo + FILL_BATCH)):
+                    writes.insert_record(conn, store.t, synthetic_record(i, events=PER_DOC, seed=seed), None)
     dt = time.perf_counter() - t0
-    total = store.count_events(EventFilter(merged=False))
-    merged = store.count_events()
-    print(f"ingested {docs} documents ({docs * per_doc} events) in {dt:.1f} s: {docs / dt:.0f} docs/s "
-          f"(store-only; the pipeline's extraction time is not included); {total} events stored, "
-          f"{merged} happenings after cross-document merging")
-    store.close()
+    print(f"filled {n_docs - have} documents ({(n_docs - have) * PER_DOC} events) in {dt:.0f} s "
+          f"({(n_docs - have) / dt:.0f} docs/s, bulk)", flush=True)
+
+
+def ingest_rate(url: str, n: int, start: int, seed: int = 11) -> float:
+    """Documents/s of `Store.ingest` (one transaction per document) over `n` new synthetic documents."""
+    from store_fixtures import synthetic_record
+
+    from rasd.store import Store
+
+    records = [synthetic_record(i, events=PER_DOC, seed=seed) for i in range(start, start + n)]
+    with Store.open(url) as store:
+        t0 = time.perf_counter()
+        for rec in records:
+            store.ingest(rec)
+        return n / (time.perf_counter() - t0)
+
+
+def free_port() -> int:
+    """A free TCP port on 127.0.0.1."""
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return int(s.getsockname()[1])
+
+
+def start_server(url: str, port: int) -> subprocess.Popen[bytes]:
+    """`rasd serve` semantics in a subprocess on 127.0.0.1:`port`; returns once /api/health answers."""
+    import httpx
+
+    code = ("import uvicorn; from rasd.api import Settings, create_app; "
+            f"uvicorn.run(create_app(Settings(db_url={url!r})), host='127.0.0.1', port={port}, "
+            "log_level='warning')")
+    log = open(Path(tempfile.gettempdir()) / f"rasd-bench-server-{port}.log", "wb")  # noqa: SIM115
+    proc = subprocess.Popen([sys.executable, "-c", code], stderr=log)
+    deadline = time.monotonic() + 120
+    while time.monotonic() < deadline:
+        try:
+            if httpx.get(f"http://127.0.0.1:{port}/api/health", timeout=2).status_code == 200:
+                return proc
+        except httpx.HTTPError:
+            time.sleep(0.2)
+    proc.kill()
+    raise SystemExit("the server did not start")
+
+
+def pct(xs: list[float], p: float) -> float:
+    """The p-th percentile of `xs` (nearest rank)."""
+    if not xs:
+        return float("nan")
+    xs = sorted(xs)
+    return xs[min(len(xs) - 1, int(round(p / 100 * (len(xs) - 1))))]
+
+
+async def _client(base: str, seconds: float, seed: int, timings: list[float], errors: list[str]) -> None:
+    """One keep-alive client: random queries of the mix, back to back, for `seconds`."""
+    import httpx
+
+    rng = random.Random(seed)
+    async with httpx.AsyncClient(base_url=base, timeout=60) as client:
+        end = time.perf_counter() + seconds
+        while time.perf_counter() < end:
+            q = rng.choice(QUERIES)
+            t0 = time.perf_counter()
+            try:
+                r = await client.get("/api/events", params=q)
+                ok = r.status_code == 200
+                why = str(r.status_code)
+            except httpx.HTTPError as exc:
+                ok, why = False, type(exc).__name__
+            timings.append((time.perf_counter() - t0) * 1000)
+            if not ok:
+                errors.append(why)
+
+
+def run_load(port: int, clients: int, seconds: float) -> dict[str, Any]:
+    """Figures of `clients` keep-alive clients over `seconds`: p50/p95/p99 ms, requests/s, errors."""
+    timings: list[float] = []
+    errors: list[str] = []
+
+    async def main() -> None:
+        await asyncio.gather(*(_client(f"http://127.0.0.1:{port}", seconds, k, timings, errors)
+                               for k in range(clients)))
+
+    t0 = time.perf_counter()
+    asyncio.run(main())
+    wall = time.perf_counter() - t0
+    return {"clients": clients, "requests": len(timings), "rps": round(len(timings) / wall, 1),
+            "p50": round(pct(timings, 50), 1), "p95": round(pct(timings, 95), 1),
+            "p99": round(pct(timings, 99), 1), "errors": len(errors),
+            "error_kinds": sorted(set(errors))[:5]}
+
+
+def start_ingest(url: str, start: int, seconds: float) -> subprocess.Popen[bytes]:
+    """Another process ingesting synthetic documents (one transaction each) for `seconds`."""
+    code = (f"import sys, time; sys.path.insert(0, {str(ROOT / 'tests')!r}); "
+            "from store_fixtures import synthetic_record; from rasd.store import Store; "
+            f"s = Store.open({url!r}); end = time.perf_counter() + {seconds}; i = {start}\n"
+            "while time.perf_counter() < end:\n"
+            f"    s.ingest(synthetic_record(i, events={PER_DOC}, seed=5)); i += 1\n"
+            f"print(i - {start})")
+    return subprocess.Popen([sys.executable, "-c", code], stdout=subprocess.PIPE)
+
+
+def print_row(label: str, row: dict[str, Any]) -> None:
+    """One line of the load table."""
+    extra = f", ingest {row['ingest_docs_s']} docs/s" if "ingest_docs_s" in row else ""
+    print(f"{label:28s} clients {row['clients']:3d}  p50 {row['p50']:7.1f}  p95 {row['p95']:7.1f}  "
+          f"p99 {row['p99']:7.1f} ms  {row['rps']:6.1f} req/s  errors {row['errors']}{extra}"
+          f"{'  ' + str(row['error_kinds']) if row['errors'] else ''}", flush=True)
+
+
+def load_table(url: str, clients: list[int], ingest_clients: int, seconds: float) -> list[dict[str, Any]]:
+    """The load runs against a server over the store at `url`."""
+    port = free_port()
+    server = start_server(url, port)
+    rows = []
+    try:
+        run_load(port, 1, 2)  # warm up
+        for n in clients:
+            rows.append(run_load(port, n, seconds))
+            print_row("events", rows[-1])
+        if ingest_clients:
+            ing = start_ingest(url, 10_000_000 + int(time.time()) % 1_000_000 * 100, seconds)
+            row = run_load(port, ingest_clients, seconds)
+            out, _ = ing.communicate(timeout=seconds + 120)
+            row["ingest_docs_s"] = round(int(out.decode().strip() or 0) / seconds, 1)
+            rows.append(row)
+            print_row("events + concurrent ingest", row)
+    finally:
+        server.terminate()
+        server.wait(timeout=30)
+    return rows
 
 
 def main() -> None:
+    """Parse the options and run the fill, the load table or the ingest-rate measurement."""
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--db", default=None, help="store URL (default: a temporary SQLite file)")
-    ap.add_argument("--events", type=int, default=10_000)
-    ap.add_argument("--requests", type=int, default=500)
+    ap.add_argument("--events", type=int, default=100_000)
+    ap.add_argument("--seconds", type=float, default=60)
+    ap.add_argument("--clients", default="1,50", help="client counts, comma-separated")
+    ap.add_argument("--ingest-clients", type=int, default=50, help="clients during the ingest run (0: none)")
+    ap.add_argument("--fill-only", action="store_true")
+    ap.add_argument("--ingest-rate", action="store_true")
+    ap.add_argument("--at", default="1000,10000,100000", help="store sizes (documents) for --ingest-rate")
+    ap.add_argument("--sample", type=int, default=300, help="documents timed at each size")
+    ap.add_argument("--json", default=None, help="also write the figures to this JSON file")
     args = ap.parse_args()
     url = args.db or f"sqlite:///{Path(tempfile.mkdtemp()) / 'bench.db'}"
-    fill(url, args.events)
-
-    import httpx
-    import uvicorn
-
-    from rasd.api import Settings, create_app
-
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        port = s.getsockname()[1]
-    server = uvicorn.Server(uvicorn.Config(create_app(Settings(db_url=url)), host="127.0.0.1", port=port,
-                                           log_level="warning"))
-    thread = threading.Thread(target=server.run, daemon=True)
-    thread.start()
-    while not server.started:
-        time.sleep(0.05)
-    rng = random.Random(1)
-    per_query: dict[str, list[float]] = {}
-    timings: list[float] = []
-    with httpx.Client(base_url=f"http://127.0.0.1:{port}") as client:
-        for q in QUERIES:  # warm up
-            client.get("/api/events", params=q).raise_for_status()
-        for _ in range(args.requests):
-            q = rng.choice(QUERIES)
-            t0 = time.perf_counter()
-            r = client.get("/api/events", params=q)
-            dt = (time.perf_counter() - t0) * 1000
-            r.raise_for_status()
-            timings.append(dt)
-            per_query.setdefault(str(q), []).append(dt)
-    server.should_exit = True
-    thread.join(timeout=10)
-
-    def pct(xs: list[float], p: float) -> float:
-        xs = sorted(xs)
-        return xs[min(len(xs) - 1, int(round(p / 100 * (len(xs) - 1))))]
-
-    print(f"GET /api/events over {args.requests} requests ({url.split(':')[0]}): "
-          f"p50 {statistics.median(timings):.1f} ms, p99 {pct(timings, 99):.1f} ms, max {max(timings):.1f} ms")
-    for label, xs in sorted(per_query.items()):
-        print(f"  {label:55s} n={len(xs):4d} p50 {statistics.median(xs):7.1f} ms  p99 {pct(xs, 99):7.1f} ms")
+    figures: dict[str, Any] = {"url": url.split(":")[0], "cpus": os.cpu_count()}
+    if args.ingest_rate:
+        rates = {}
+        for k, n in enumerate(int(x) for x in args.at.split(",")):
+            fill_documents(url, n)
+            rates[n] = round(ingest_rate(url, args.sample, 20_000_000 + k * 100_000), 1)
+            print(f"store-only ingest at {n} stored documents: {rates[n]} docs/s", flush=True)
+        figures["ingest_rate"] = rates
+    else:
+        fill_documents(url, (args.events + PER_DOC - 1) // PER_DOC)
+        if not args.fill_only:
+            clients = [int(x) for x in args.clients.split(",") if x]
+            figures["load"] = load_table(url, clients, args.ingest_clients, args.seconds)
+    if args.json:
+        Path(args.json).write_text(json.dumps(figures, indent=1), encoding="utf-8")
 
 
 if __name__ == "__main__":
