@@ -34,14 +34,21 @@ class Settings:
 
 
 def _mount_dashboard(app: FastAPI, static_dir: Path) -> None:
-    """Serve the dashboard: its static files under /static and its page at /."""
+    """Serve the dashboard: its static files under /static, its page at /, and the API's documentation at
+    /docs (Swagger UI) and /redoc (ReDoc), both from vendored files so that they work offline."""
     if not static_dir.is_dir():
         return
     app.mount("/static", StaticFiles(directory=static_dir), name="static")
+    for path, page in (("/", "index.html"), ("/docs", "docs.html"), ("/redoc", "redoc.html")):
+        _page(app, path, static_dir / page)
 
-    @app.get("/", include_in_schema=False)
-    def index() -> FileResponse:
-        return FileResponse(static_dir / "index.html", media_type="text/html; charset=utf-8")
+
+def _page(app: FastAPI, path: str, file: Path) -> None:
+    """Serve one HTML page of the static folder at `path`."""
+
+    @app.get(path, include_in_schema=False)
+    def page() -> FileResponse:
+        return FileResponse(file, media_type="text/html; charset=utf-8")
 
 
 def create_app(settings: Settings | None = None) -> FastAPI:
@@ -57,7 +64,9 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         yield
         store.close()
 
-    app = FastAPI(title="rasd", version="1", lifespan=lifespan,
+    # /docs and /redoc are the dashboard's own pages over vendored Swagger UI and ReDoc: FastAPI's defaults
+    # load them from a CDN and are blank offline
+    app = FastAPI(title="rasd", version="1", lifespan=lifespan, docs_url=None, redoc_url=None,
                   description="Structured, sourced conflict events from Arabic news.")
     app.state.settings = settings
     app.state.store = store
