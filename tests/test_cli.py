@@ -86,3 +86,12 @@ def test_cli_extract_an_internal_error_costs_one_file_not_the_batch(tmp_path: Pa
     assert len([x for x in res.stdout.splitlines() if x.strip()]) == 1
     assert "bad.txt: internal error while extracting: RuntimeError: simulated bug" in res.stderr
     assert "Traceback" not in res.output
+
+
+def test_cli_runs_as_python_module() -> None:
+    import subprocess
+    import sys
+
+    done = subprocess.run([sys.executable, "-m", "rasd", "--help"], capture_output=True, text=True, timeout=60)
+    assert done.returncode == 0, done.stderr
+    assert "python -m rasd" in done.stdout and "extract" in done.stdout

@@ -1,0 +1,5 @@
+"""`python -m rasd`: the same command line as `rasd`."""
+
+from rasd.cli import main
+
+main()
