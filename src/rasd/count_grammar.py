@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from enum import Enum
 
 from rasd.count_phrases import DEFINITE, PREFIXES, CountTables, Hit, Noun
@@ -118,6 +118,49 @@ class Frame:
     hi: int
     triggers: list[Hit]
     scope: str
+    at: TriggerIndex = field(init=False)
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "at", TriggerIndex(self.triggers))
+
+
+class TriggerIndex:
+    """A sentence's triggers (in order by (i, j)) indexed by where they start and end, so that the last trigger
+    before a figure is found by bisection instead of a pass over all of them."""
+
+    __slots__ = ("hits", "plain", "plain_starts", "by_end")
+
+    def __init__(self, hits: list[Hit]) -> None:
+        self.hits = hits
+        # the triggers without "!" (list positions, and where they start); "!" ones count only where they end
+        self.plain = [k for k, h in enumerate(hits) if not h.label.endswith("!")]
+        self.plain_starts = [hits[k].i for k in self.plain]
+        self.by_end: dict[int, list[int]] = {}  # token where a trigger ends -> list positions, in order
+        for k, h in enumerate(hits):
+            self.by_end.setdefault(h.j, []).append(k)
+
+    def ending_at(self, j: int) -> list[Hit]:
+        """The triggers ending at token j, in order."""
+        return [self.hits[k] for k in self.by_end.get(j, ())]
+
+    def last_before(self, pos: int, lo: int, bang_at: int) -> Hit | None:
+        """The last trigger (in order) that ends at or before token pos and starts at or after lo: one without
+        "!", or a "!" one that ends at token bang_at."""
+        hits, best = self.hits, -1
+        p = bisect_right(self.plain_starts, pos) - 1
+        while p >= 0:  # back over the few triggers that start before pos but end after it
+            h = hits[self.plain[p]]
+            if h.i < lo:
+                break
+            if h.j <= pos:
+                best = self.plain[p]
+                break
+            p -= 1
+        for k in self.by_end.get(bang_at, ()):
+            h = hits[k]
+            if k > best and h.label.endswith("!") and h.i >= lo and h.j <= pos:
+                best = k
+        return hits[best] if best >= 0 else None
 
 
 @dataclass(slots=True)
@@ -209,11 +252,11 @@ def after_trigger(tables: CountTables, toks: Sequence[Token], j: int, hi: int) -
     return None
 
 
-def trigger_kinds(toks: Sequence[Token], near: Hit, triggers: Sequence[Hit]) -> tuple[str, ...]:
+def trigger_kinds(toks: Sequence[Token], near: Hit, triggers: TriggerIndex) -> tuple[str, ...]:
     """The kind of a trigger, and of a trigger joined to it before with و (مقتل وإصابة)."""
     kinds = [near.label.rstrip("!")]
-    for h in triggers:
-        if h.j == near.i and toks[near.i].text.startswith("و") and h.label.rstrip("!") not in kinds \
+    for h in triggers.ending_at(near.i):
+        if toks[near.i].text.startswith("و") and h.label.rstrip("!") not in kinds \
                 and (h.i == 0 or toks[h.i - 1].kind != "word" or toks[h.i - 1].text in ("عن", "الي", "في")):
             kinds.insert(0, h.label.rstrip("!"))
     return tuple(kinds)

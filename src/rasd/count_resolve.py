@@ -51,47 +51,47 @@ def victims_kind(frame: Frame, c: Candidate, before: Before) -> KindDecision | N
     # قتل 14 نازحا, مقتل 3 معتقلين: the victims are the displaced (civilians) or the detained (other)
     if c.noun is None or c.noun.kind not in STATUS_KINDS:
         return None
-    adjacent = [h for h in frame.triggers if h.j == c.i and h.i >= before.last_break]
+    adjacent = [h for h in frame.at.ending_at(c.i) if h.i >= before.last_break]
     if not adjacent:
         return None
-    tk = trigger_kinds(frame.toks, adjacent[-1], frame.triggers)
+    tk = trigger_kinds(frame.toks, adjacent[-1], frame.at)
     if tk and tk[0] in ("killed", "wounded"):
         return KindDecision((tk[0],), KindSource.VICTIMS, "civilians" if c.noun.kind == "displaced" else "other")
     return None
 
 
-def list_kind(frame: Frame, c: Candidate, before: Before, hits: list[Hit]) -> tuple[list[Hit], str | None]:
-    """The triggers still speaking for a candidate after the previous count, and that count's kind if it continues."""
+def list_kind(frame: Frame, c: Candidate, before: Before, last: Hit | None) -> tuple[Hit | None, str | None]:
+    """The last trigger still speaking for a candidate after the previous count (`last`: the last trigger before
+    it), and that count's kind if it continues."""
     # قتل 12 مدنيا و4 أطفال: the second figure continues the list of the first (joined by و or a comma, with
     # no trigger between); a singular does not continue a list
     prev = before.prev
     if prev is None or prev.j > c.i or before.prev_match is None:
-        return hits, None
-    between = [h for h in hits if h.i >= prev.j]
+        return last, None
+    between = last is not None and last.i >= prev.j  # (the triggers are in order of their start)
     gap = frame.toks[prev.j:c.i]
     linked = all(t.text in _LIST_GLUE for t in gap) and (bool(gap) or frame.toks[c.i].text.startswith("و"))
     kind = before.prev_match.kind if not between and linked and c.cue != CountCue.SINGULAR else None
-    return between or [h for h in hits if h.j <= prev.i], kind
+    return last if between else frame.at.last_before(prev.i, before.last_break, c.i), kind
 
 
 def context_kind(g: Grammar, frame: Frame, c: Candidate, before: Before) -> KindDecision | None:
     """The kind from around a figure without a kind noun: its list, a trigger before it, a verb after its noun."""
     # the list it continues; a trigger close before it (مقتل 4 مدنيين) unless a verb follows the noun at once;
     # a verb after the noun (8 أشخاص قتلوا); a trigger farther back last
-    hits = [h for h in frame.triggers if h.j <= c.i and h.i >= before.last_break
-            and (not h.label.endswith("!") or h.j == c.i)]  # a "!" trigger only right before the figure
-    hits, listed = list_kind(frame, c, before, hits)
+    last = frame.at.last_before(c.i, before.last_break, c.i)  # a "!" trigger only right before the figure
+    last, listed = list_kind(frame, c, before, last)
     if listed is not None:
         return KindDecision((listed,), KindSource.LIST, c.who)
-    near = hits[-1] if hits and c.i - hits[-1].j <= 6 else None
+    near = last if last is not None and c.i - last.j <= 6 else None
     gap_len = c.i - near.j if near is not None else 99
     after = None if c.bare else after_trigger(g.tables, frame.toks, c.nj, frame.hi)
     if near is not None and (gap_len == 0 or (gap_len <= 2 and (after is None or after[1] > 0))):
-        return KindDecision(trigger_kinds(frame.toks, near, frame.triggers), KindSource.TRIGGER, c.who)
+        return KindDecision(trigger_kinds(frame.toks, near, frame.at), KindSource.TRIGGER, c.who)
     if after is not None:
         return KindDecision((after[0],), KindSource.AFTER, c.who)  # a verb right after the noun beats a far trigger
     if near is not None and (not c.bare or gap_len <= 3):
-        return KindDecision(trigger_kinds(frame.toks, near, frame.triggers), KindSource.TRIGGER, c.who)
+        return KindDecision(trigger_kinds(frame.toks, near, frame.at), KindSource.TRIGGER, c.who)
     return None
 
 
@@ -123,13 +123,13 @@ def reject(g: Grammar, frame: Frame, c: Candidate, before: Before, nesting: Nest
     if c.bare and c.qualifier == "vague" and c.value < 12:
         return Rejection.VAGUE_WITHOUT_NOUN  # عدة, بعض, عدد من need a noun (مناطق عدة is not a count)
     if c.bare and c.value <= 2 and toks[c.vi].kind == "word" and nesting.parent is None \
-            and not any(h.j == c.i for h in frame.triggers):
+            and c.i not in frame.at.by_end:
         return Rejection.NUMERAL_AFTER_NOUN  # ليلة واحدة: a numeral word after some other noun
     if c.bare and not bare_ok(g.tables, toks, c.j, frame.hi):
         return Rejection.OTHER_NOUN_AFTER  # a nounless number must not be followed by some other noun (48 ساعة)
     if c.cue == CountCue.BARE_NUMBER and nesting.parent is None and source != KindSource.LIST:
         # a bare number needs a trigger at most 3 tokens before it (ارتفعت حصيلة القتلى إلى 75)
-        if not any(h.j <= c.i and h.i >= before.last_break and c.i - h.j <= 3 for h in frame.triggers):
+        if not any(h.i >= before.last_break for j in range(c.i - 3, c.i + 1) for h in frame.at.ending_at(j)):
             return Rejection.NO_TRIGGER_NEAR
     return None
 
@@ -191,6 +191,7 @@ def resolve(g: Grammar, frame: Frame, index: TokenIndex, cands: list[Candidate],
     events.extend((k, 3, toks[k].text) for k in range(lo, hi) if toks[k].text in "()")
     events.extend((c.i, 4, c) for c in cands)
     events.sort(key=lambda ev: (ev[0], ev[1]))
+    in_figure = {k for c in cands for k in range(c.i, c.j)}
     lists = OpenLists()
     before = Before(None, -1, None, lo)
     for pos, order, item in events:
@@ -198,10 +199,10 @@ def resolve(g: Grammar, frame: Frame, index: TokenIndex, cands: list[Candidate],
             lists.stack.clear()
             before.last_break = item.j
         elif order == 1:
-            if not any(c.i <= pos < c.j for c in cands):
+            if pos not in in_figure:
                 lists.stack.clear()  # a new trigger outside any figure: what follows is no subset
         elif order == 2:
-            if before.prev is not None and not any(c.i <= pos < c.j for c in cands):
+            if before.prev is not None and pos not in in_figure:
                 lists.stack.append((before.prev_idx, lists.depth))
         elif order == 3:
             lists.paren(item)

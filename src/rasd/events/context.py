@@ -76,6 +76,7 @@ class DocContext:
     _place_starts: tuple[int, ...] = field(init=False, repr=False, compare=False)
     _count_starts: tuple[int, ...] = field(init=False, repr=False, compare=False)
     _date_starts: tuple[int, ...] = field(init=False, repr=False, compare=False)
+    _count_ends: tuple[tuple[int, int], ...] = field(init=False, repr=False, compare=False)  # (end, start)
     _paragraphs: tuple[int, ...] = field(init=False, repr=False, compare=False)  # per sentence
     # hits of the cue matchers over the whole text (the scan's, or found once per document when there was no
     # scan) with their word starts, keyed by matcher
@@ -88,6 +89,7 @@ class DocContext:
         object.__setattr__(self, "_place_starts", tuple(p.nstart for p in self.places))
         object.__setattr__(self, "_count_starts", tuple(c.start for c in self.counts))
         object.__setattr__(self, "_date_starts", tuple(d.start for d in self.dates))
+        object.__setattr__(self, "_count_ends", tuple(sorted((c.end, c.start) for c in self.counts)))
         object.__setattr__(self, "_paragraphs", tuple(paragraph_ids(self.norm.text, self.seg.sentences)))
         object.__setattr__(self, "_phrases", self.phrases or ScannedPhrases(self.norm.text, {}))
         object.__setattr__(self, "_cue_hits", {})
@@ -133,6 +135,21 @@ class DocContext:
     def counts_in(self, lo: int, hi: int) -> tuple[CountMatch, ...]:
         """Counts starting in [lo, hi) (normalized offsets)."""
         return self.counts[bisect_left(self._count_starts, lo):bisect_left(self._count_starts, hi)]
+
+    def first_count_start(self, lo: int, hi: int) -> int | None:
+        """Where the first count starting in [lo, hi) starts, or None."""
+        k = bisect_left(self._count_starts, lo)
+        return self._count_starts[k] if k < len(self._count_starts) and self._count_starts[k] < hi else None
+
+    def last_count_end(self, lo: int, hi: int) -> int | None:
+        """The last end of a count that lies in [lo, hi] (starts at or after lo, ends at or before hi), or None."""
+        ends = self._count_ends
+        k = bisect_left(ends, (hi + 1, -1)) - 1
+        while k >= 0 and ends[k][0] > lo:  # back over the few counts that end here but start before lo
+            if ends[k][1] >= lo:
+                return ends[k][0]
+            k -= 1
+        return None
 
     def dates_in(self, lo: int, hi: int) -> tuple[DateMatch, ...]:
         """Date expressions starting in [lo, hi) (normalized offsets)."""

@@ -57,10 +57,7 @@ class Drafter:
         paragraph = ctx.paragraph_of(sent.index)
         target = next((d for d in sdrafts if cm.kind in d.trigger.trigger.counts), None)
         if target is None:
-            target = next((d for d in reversed(drafts) if d.paragraph == paragraph
-                           and d.sentence.index >= sent.index - 2
-                           and cm.kind in d.trigger.trigger.counts
-                           and scopes_fit(d, ctx.counts, cm)), None)
+            target = _recent_taker(drafts, sent.index - 2, paragraph, cm, ctx)
             if target is not None:
                 target.sentences.append(sent)
                 target.rules.append(DraftRule.COUNTS_FROM_NEXT_SENTENCE.value)
@@ -214,3 +211,14 @@ def scopes_fit(d: Draft, counts: Sequence[CountMatch], cm: CountMatch) -> bool:
     if any(c.kind == cm.kind and c.scope == cm.scope for c in own):
         return False
     return all(c.scope == cm.scope for c in own)
+
+
+def _recent_taker(drafts: list[Draft], first: int, paragraph: int, cm: CountMatch, ctx: DocContext) -> Draft | None:
+    """The last draft of the paragraph, made in sentence `first` or later, that takes a count of this kind and
+    scope (the drafts are in order of the sentence that made them: the look-back stops at `first`)."""
+    for d in reversed(drafts):
+        if d.sentence.index < first:
+            return None
+        if d.paragraph == paragraph and cm.kind in d.trigger.trigger.counts and scopes_fit(d, ctx.counts, cm):
+            return d
+    return None

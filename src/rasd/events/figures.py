@@ -43,13 +43,13 @@ def count_source(ctx: DocContext, k: int, attributor: Attributor) -> str | None:
     sources giving two tolls in one sentence each keep their own."""
     cm = ctx.counts[k]
     sent = ctx.seg.sentence_at(cm.start)
-    later = [c.start for c in ctx.counts_in(cm.end, sent.end)]
-    after_end = min(later) if later else sent.end
+    later = ctx.first_count_start(cm.end, sent.end)
+    after_end = later if later is not None else sent.end
     found = attributor.phrase(ctx, cm.end, after_end, introducers_only=True).value
     if found:
         return found
-    earlier = [c.end for c in ctx.counts_in(sent.start, cm.start) if c.end <= cm.start]
-    lo = max(earlier) if earlier else sent.start
+    earlier = ctx.last_count_end(sent.start, cm.start)
+    lo = earlier if earlier is not None else sent.start
     return attributor.speaker(ctx, lo, cm.start)
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from dataclasses import replace
-from typing import NamedTuple
+from typing import Any, NamedTuple
 
 from ..records import Event, LocationRef
 from .kind import TERRITORY_SUBTYPES, territory_subtype
@@ -20,19 +20,42 @@ class MergeHint(NamedTuple):
     place_rule: PlaceRule | None
 
 
-def _counts_clash(a: Event, b: Event) -> bool:
+class _Figures:
+    """An event's figures as merging reads them, kept up to date as events merge into it (so a merge costs the
+    new figures, not all the figures gathered so far): the set of its counts and of its evidence, its incident
+    figures by (kind, group) (the last one given wins, as in a dict built over its counts) and its scopes."""
+
+    __slots__ = ("counts", "evidence", "incident", "scopes")
+
+    def __init__(self, ev: Event) -> None:
+        self.counts = set(ev.counts)
+        self.evidence = set(ev.evidence)
+        self.incident: dict[tuple[str, str], Any] = {}
+        self.scopes: set[str] = set()
+        self.add(ev.counts)
+
+    def add(self, counts: Sequence[Any]) -> None:
+        for c in counts:
+            if c.scope == "incident" and c.parent is None and c.qualifier != "vague":
+                self.incident[(c.kind, c.who)] = c.value
+            self.scopes.add(c.scope)
+
+    def gain(self, old: Event, new: Event) -> None:
+        """`new` is `old` with figures and evidence added at the end."""
+        added = new.counts[len(old.counts):]
+        self.counts.update(added)
+        self.evidence.update(new.evidence[len(old.evidence):])
+        self.add(added)
+
+
+def _clash(fa: _Figures, fb: _Figures) -> bool:
     """Both give an incident figure of the same kind and group, with different values, or one gives only
     incident figures and the other only running totals: two happenings (a day's clash, a campaign's toll)."""
     # a vague figure (عشرات القتلى) retells a toll loosely: it never tells two happenings apart
-    inc_a = {(c.kind, c.who): c.value for c in a.counts
-             if c.scope == "incident" and c.parent is None and c.qualifier != "vague"}
-    inc_b = {(c.kind, c.who): c.value for c in b.counts
-             if c.scope == "incident" and c.parent is None and c.qualifier != "vague"}
+    inc_a, inc_b = fa.incident, fb.incident
     if any(k in inc_b and inc_b[k] != v for k, v in inc_a.items()):
         return True
-    scopes_a = {c.scope for c in a.counts}
-    scopes_b = {c.scope for c in b.counts}
-    return len(scopes_a) == 1 and len(scopes_b) == 1 and scopes_a != scopes_b
+    return len(fa.scopes) == 1 and len(fb.scopes) == 1 and fa.scopes != fb.scopes
 
 
 def _same_kind(a: Event, b: Event) -> bool:
@@ -50,7 +73,7 @@ def _dates_agree(a: Event, b: Event) -> bool:
     return a.date.start is None or b.date.start is None or a.date.start == b.date.start
 
 
-def _merge_two(prev: Event, ev: Event, location: LocationRef | None) -> Event:
+def _merge_two(prev: Event, ev: Event, location: LocationRef | None, fig: _Figures | None = None) -> Event:
     actor2 = prev.actor2
     if actor2 is None and ev.actor2 is not None and (prev.actor1 is None or ev.actor2.id != prev.actor1.id):
         actor2 = ev.actor2
@@ -62,22 +85,27 @@ def _merge_two(prev: Event, ev: Event, location: LocationRef | None) -> Event:
         actor2=actor2,
         location=location,
         date=prev.date if prev.date.start else ev.date,
-        counts=prev.counts + tuple(c for c in ev.counts if c not in prev.counts),
-        evidence=prev.evidence + tuple(s for s in ev.evidence if s not in prev.evidence),
+        counts=_joined(prev.counts, ev.counts, fig.counts if fig is not None else set(prev.counts)),
+        evidence=_joined(prev.evidence, ev.evidence, fig.evidence if fig is not None else set(prev.evidence)),
         source_attribution=prev.source_attribution or ev.source_attribution,
         confidence=min(0.99, max(prev.confidence, ev.confidence) + 0.02),
         rules=prev.rules + (MergeRule.MERGED.value,),
     )
 
 
-def _continues(prev: Event, ev: Event) -> bool:
+def _joined(mine: tuple[Any, ...], theirs: tuple[Any, ...], seen: set[Any]) -> tuple[Any, ...]:
+    """`mine` and then those of `theirs` that `mine` (whose items are `seen`) does not have."""
+    return mine + tuple(x for x in theirs if x not in seen)
+
+
+def _continues(prev: Event, ev: Event, fig: _Figures | None = None) -> bool:
     """`ev`, placed only by the sentence before, goes on telling `prev` (انسحبت القوات الحكومية … من غريان. وتفيد
     أنباء بأن البلدة باتت في قبضة خصومها): same kind of happening, actors that do not contradict."""
     if (prev.acled_event_type, prev.plover) != (ev.acled_event_type, ev.plover) or prev.acled_event_type is None:
         return False
     if prev.location is None or ev.location is None or prev.location.id != ev.location.id:
         return False
-    if _counts_clash(prev, ev):
+    if _clash(fig if fig is not None else _Figures(prev), _Figures(ev)):
         return False
     a_prev = [x.id for x in (prev.actor1, prev.actor2) if x]
     return not (ev.actor1 and ev.actor1.id in a_prev[1:] and prev.actor1 and prev.actor1.id != ev.actor1.id)
@@ -86,7 +114,7 @@ def _continues(prev: Event, ev: Event) -> bool:
 MODALITY_STRENGTH = {"asserted": 0, "reported": 1, "planned": 2, "called_for": 2, "negated": 3, "denied": 3}
 
 
-def _continue(prev: Event, ev: Event) -> Event:
+def _continue(prev: Event, ev: Event, fig: _Figures | None = None) -> Event:
     actor1 = prev.actor1 or ev.actor1
     actor2 = prev.actor2
     if prev.actor1 is None and ev.actor1 is not None and prev.actor2 is not None:
@@ -98,10 +126,45 @@ def _continue(prev: Event, ev: Event) -> Event:
         sub = territory_subtype(actor1)
     modality = max(prev.modality, ev.modality, key=lambda m: MODALITY_STRENGTH.get(m, 0))
     return replace(prev, actor1=actor1, actor2=actor2, acled_sub_event_type=sub, modality=modality,
-                   counts=prev.counts + tuple(c for c in ev.counts if c not in prev.counts),
-                   evidence=prev.evidence + tuple(s for s in ev.evidence if s not in prev.evidence),
+                   counts=_joined(prev.counts, ev.counts, fig.counts if fig is not None else set(prev.counts)),
+                   evidence=_joined(prev.evidence, ev.evidence,
+                                    fig.evidence if fig is not None else set(prev.evidence)),
                    source_attribution=prev.source_attribution or ev.source_attribution,
                    rules=prev.rules + (MergeRule.CONTINUED.value,))
+
+
+# how many earlier events of the same kind an event is compared with (the latest ones): far more than any real
+# report tells, so that only a runaway document (thousands of events of one kind) is cut short
+MERGE_LOOK_BACK = 500
+
+_Key = tuple[Any, ...]
+
+
+def _kind_key(ev: Event) -> _Key:
+    return (ev.acled_event_type, ev.acled_sub_event_type, ev.plover, ev.modality)
+
+
+class _Merged:
+    """The events merged so far, with their figures, and their positions by kind of happening (_same_kind)."""
+
+    def __init__(self) -> None:
+        self.out: list[Event] = []
+        self.figs: list[_Figures] = []
+        self.by_kind: dict[_Key, list[int]] = {}
+
+    def append(self, ev: Event) -> int:
+        self.out.append(ev)
+        self.figs.append(_Figures(ev))
+        self.by_kind.setdefault(_kind_key(ev), []).append(len(self.out) - 1)
+        return len(self.out) - 1
+
+    def set(self, i: int, new: Event) -> None:
+        old = self.out[i]
+        self.out[i] = new
+        self.figs[i].gain(old, new)
+        if _kind_key(old) != _kind_key(new):  # (only the last event changes its kind, by _continue)
+            self.by_kind[_kind_key(old)].pop()  # (i, the last event, is the last of its kind)
+            self.by_kind.setdefault(_kind_key(new), []).append(i)
 
 
 def merge_same(events: list[Event], hints: Sequence[MergeHint], related: Callable[[str, str], bool],
@@ -111,34 +174,37 @@ def merge_same(events: list[Event], hints: Sequence[MergeHint], related: Callabl
     do not give two different incident figures of the same kind. A report names its battle many times. An
     event told as another one (غارة أخرى) merges into none before it. `merged_into`, when given, receives for
     each input event the index of the output event it became part of."""
-    out: list[Event] = []
+    m = _Merged()
     where = merged_into if merged_into is not None else []
     for ev, hint in zip(events, hints, strict=True):
+        last = len(m.out) - 1
         if hint.another:
-            out.append(ev)
-            where.append(len(out) - 1)
+            where.append(m.append(ev))
             continue
-        if out and hint.place_rule is PlaceRule.PREVIOUS_SENTENCE and _continues(out[-1], ev):
-            out[-1] = _continue(out[-1], ev)
-            where.append(len(out) - 1)
+        if m.out and hint.place_rule is PlaceRule.PREVIOUS_SENTENCE and _continues(m.out[-1], ev, m.figs[-1]):
+            m.set(last, _continue(m.out[-1], ev, m.figs[-1]))
+            where.append(last)
             continue
-        target, loc = _same_happening(out, ev, related)
+        target, loc = _same_happening(m, ev, related)
         if target is None:
-            out.append(ev)
-            where.append(len(out) - 1)
+            where.append(m.append(ev))
         else:
-            out[target] = _merge_two(out[target], ev, loc)
+            m.set(target, _merge_two(m.out[target], ev, loc, m.figs[target]))
             where.append(target)
-    return out
+    return m.out
 
 
-def _same_happening(out: list[Event], ev: Event,
+def _same_happening(m: _Merged, ev: Event,
                     related: Callable[[str, str], bool]) -> tuple[int | None, LocationRef | None]:
-    """The first event of `out` that tells the same happening as `ev`, and the place the two keep."""
-    for i, prev in enumerate(out):
-        if not _same_kind(prev, ev) or not _actors_agree(prev, ev) or not _dates_agree(prev, ev):
+    """The first event merged so far (of the last MERGE_LOOK_BACK of its kind) that tells the same happening
+    as `ev`, and the place the two keep."""
+    fig = None
+    for i in m.by_kind.get(_kind_key(ev), [])[-MERGE_LOOK_BACK:]:
+        prev = m.out[i]
+        if not _actors_agree(prev, ev) or not _dates_agree(prev, ev):
             continue
-        if _counts_clash(prev, ev):
+        fig = fig or _Figures(ev)
+        if _clash(m.figs[i], fig):
             continue
         if prev.location is None or ev.location is None:
             if prev.acled_event_type is None and (prev.location or ev.location):
