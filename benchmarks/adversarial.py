@@ -34,7 +34,7 @@ def slope(points: list[tuple[float, float]]) -> float:
     ys = [math.log(max(s, 1e-6)) for _, s in points]
     mx, my = sum(xs) / len(xs), sum(ys) / len(ys)
     den = sum((x - mx) ** 2 for x in xs)
-    return sum((x - mx) * (y - my) for x, y in zip(xs, ys)) / den if den else float("nan")
+    return sum((x - mx) * (y - my) for x, y in zip(xs, ys, strict=True)) / den if den else float("nan")
 
 
 def main() -> None:

@@ -13,6 +13,7 @@ from rich import box
 from rich.console import Console
 from rich.table import Table
 
+from .budget import MIN_SECONDS, SECONDS_PER_100KB, TimeBudgetExceeded, default_budget
 from .datafiles import ResourceError
 from .decode import InputError, read_input
 from .records import DocumentRecord
@@ -55,10 +56,15 @@ def extract(
     source: Annotated[str | None, typer.Option(help="Source name recorded in the output (default: the file name).")] = None,
     fmt: Annotated[str, typer.Option("--format", help="json (one file), jsonl, or table.")] = "json",
     max_bytes: Annotated[int, typer.Option(help="Refuse inputs larger than this many bytes.")] = DEFAULT_MAX_BYTES,
+    max_seconds: Annotated[float | None, typer.Option(
+        help="Time budget per input in seconds; an input over it fails alone "
+             f"(default: {SECONDS_PER_100KB:g} s per 100 KB of text, at least {MIN_SECONDS:g} s).")] = None,
 ) -> None:
     """Read Arabic conflict reports into rasd.document/1 records."""
     stderr = Console(stderr=True)
     published = _check_date(published)
+    if max_seconds is not None and not max_seconds > 0:
+        raise typer.BadParameter(f"--max-seconds must be a positive number of seconds, not {max_seconds:g}")
     if fmt not in ("json", "jsonl", "table"):
         raise typer.BadParameter("--format must be json, jsonl or table")
     if fmt == "json" and len(files) > 1:
@@ -69,9 +75,14 @@ def extract(
     for name in files:
         try:
             decoded = read_input(name, max_bytes=max_bytes)
-            rec = pipe.extract_decoded(decoded, source=source or name, published=published)
+            budget = max_seconds if max_seconds is not None else default_budget(len(decoded.text))
+            rec = pipe.extract_decoded(decoded, source=source or name, published=published, max_seconds=budget)
         except InputError as exc:
             _err(stderr, str(exc))
+            failed.append(name)
+            continue
+        except TimeBudgetExceeded as exc:
+            _err(stderr, f"{name}: {exc}; skipped (--max-seconds sets the budget)")
             failed.append(name)
             continue
         except Exception as exc:  # a bug must not cost the other files: report it in one line and go on

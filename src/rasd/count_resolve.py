@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field, replace
 from typing import Any
 
+from rasd import budget
 from rasd.count_grammar import (
     STATUS_KINDS,
     Before,
@@ -207,6 +208,7 @@ def resolve(g: Grammar, frame: Frame, index: TokenIndex, cands: list[Candidate],
         elif order == 3:
             lists.paren(item)
         else:
+            budget.check("counts")
             idx = emit(g, frame, item, lists, before, out)
             if idx is not None:
                 before.prev, before.prev_idx, before.prev_match = item, idx, out[idx]

@@ -19,6 +19,7 @@ from bisect import bisect_left
 from collections.abc import Sequence
 from dataclasses import replace
 
+from rasd import budget
 from rasd.count_grammar import (
     Candidate,
     CountMatch,
@@ -64,6 +65,7 @@ class CountRecognizer:
         prev_cumulative = False
         counted = False  # an earlier sentence gave a figure
         for s, e in sentences:
+            budget.check("counts")
             lo = bisect_left(starts, s)
             hi = bisect_left(starts, e)
             if lo >= hi:

@@ -15,7 +15,9 @@ from dataclasses import dataclass, fields, replace
 from pathlib import Path
 from typing import Protocol, TypeVar
 
+from . import budget
 from .actors import ActorDictionary
+from .budget import time_budget
 from .counts import CountMatch, CountRecognizer
 from .dates import DateMatch, DateRecognizer
 from .decode import DecodedText, decode_bytes, language_of
@@ -341,8 +343,11 @@ class Pipeline:
         return cls(Resources.load(data_dir))
 
     def analyse(self, text: str, *, source: str = "-", published: str | None = None,
-                encoding: str | None = None, content_type: str = "text/plain", title: str | None = None) -> Analysis:
-        """Runs the stages over one text (a text that is not Arabic gets no events)."""
+                encoding: str | None = None, content_type: str = "text/plain", title: str | None = None,
+                max_seconds: float | None = None) -> Analysis:
+        """Runs the stages over one text (a text that is not Arabic gets no events). With `max_seconds`, a text
+        whose extraction takes longer raises budget.TimeBudgetExceeded (checked between the stages and inside
+        the loops that grow with the text)."""
         pub = datetime.date.fromisoformat(published) if published else None
         info = DocumentInfo(id="sha256:" + hashlib.sha256(text.encode("utf-8")).hexdigest(), source=source,
                             published=pub.isoformat() if pub else None, language=language_of(text),
@@ -350,25 +355,30 @@ class Pipeline:
         a = Analysis(info=info, text=text, published=pub)
         if info.language != "ar":
             return replace(a, events=(), doc_counts=())
-        for st in self.stages:
-            a = st.run(a)
+        with time_budget(max_seconds):
+            for st in self.stages:
+                a = st.run(a)
+                budget.check(f"stage {st.name}")
         return a
 
     def extract_text(self, text: str, *, source: str = "-", published: str | None = None,
                      encoding: str | None = None, content_type: str = "text/plain",
-                     title: str | None = None) -> DocumentRecord:
-        """The document record of one text."""
+                     title: str | None = None, max_seconds: float | None = None) -> DocumentRecord:
+        """The document record of one text (`max_seconds`: the time budget, as in analyse)."""
         return to_record(self.analyse(text, source=source, published=published, encoding=encoding,
-                                      content_type=content_type, title=title))
+                                      content_type=content_type, title=title, max_seconds=max_seconds))
 
-    def extract_decoded(self, decoded: DecodedText, *, source: str, published: str | None = None) -> DocumentRecord:
+    def extract_decoded(self, decoded: DecodedText, *, source: str, published: str | None = None,
+                        max_seconds: float | None = None) -> DocumentRecord:
         """The document record of a decoded file."""
         return self.extract_text(decoded.text, source=source, published=published, encoding=decoded.encoding,
-                                 content_type=decoded.content_type, title=decoded.title)
+                                 content_type=decoded.content_type, title=decoded.title, max_seconds=max_seconds)
 
-    def extract_bytes(self, data: bytes, *, source: str, published: str | None = None) -> DocumentRecord:
+    def extract_bytes(self, data: bytes, *, source: str, published: str | None = None,
+                      max_seconds: float | None = None) -> DocumentRecord:
         """The document record of raw bytes (decoded first)."""
-        return self.extract_decoded(decode_bytes(data, source), source=source, published=published)
+        return self.extract_decoded(decode_bytes(data, source), source=source, published=published,
+                                    max_seconds=max_seconds)
 
 
 def number_mentions(a: Analysis) -> tuple[Mention, ...]:

@@ -6,6 +6,7 @@ from __future__ import annotations
 from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
 
+from .. import budget
 from ..counts import CountMatch
 from ..lexicon import CueLexicon, Trigger
 from ..matcher import phrase_before
@@ -33,6 +34,7 @@ class Drafter:
             counts_by_sentence.setdefault(seg.sentence_at(cm.start).index, []).append(ci)
         drafts: list[Draft] = []
         for sent in seg.sentences:
+            budget.check("event drafts")
             hits = self.live_triggers(text, sent, by_sentence.get(sent.index, []), ctx)
             breaks = within(clause_starts, sent.start, sent.end)
             past = frozenset(th.nstart for th in hits if self.told_as_past(text, sent, th))

@@ -7,6 +7,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import replace
 from typing import Any, NamedTuple
 
+from .. import budget
 from ..records import Event, LocationRef
 from .kind import TERRITORY_SUBTYPES, territory_subtype
 from .rules import MergeRule, PlaceRule
@@ -177,6 +178,7 @@ def merge_same(events: list[Event], hints: Sequence[MergeHint], related: Callabl
     m = _Merged()
     where = merged_into if merged_into is not None else []
     for ev, hint in zip(events, hints, strict=True):
+        budget.check("event merging")
         last = len(m.out) - 1
         if hint.another:
             where.append(m.append(ev))
