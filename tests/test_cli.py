@@ -73,10 +73,10 @@ def test_cli_extract_an_internal_error_costs_one_file_not_the_batch(tmp_path: Pa
 
     real = Pipeline.extract_decoded
 
-    def flaky(self: Pipeline, decoded: Any, *, source: str, published: str | None = None) -> Any:
+    def flaky(self: Pipeline, decoded: Any, *, source: str, published: str | None = None, **kw: Any) -> Any:
         if source.endswith("bad.txt"):
             raise RuntimeError("simulated bug")
-        return real(self, decoded, source=source, published=published)
+        return real(self, decoded, source=source, published=published, **kw)
 
     monkeypatch.setattr(Pipeline, "extract_decoded", flaky)
     bad = tmp_path / "bad.txt"
