@@ -24,15 +24,20 @@ class MergeHint(NamedTuple):
 class _Figures:
     """An event's figures as merging reads them, kept up to date as events merge into it (so a merge costs the
     new figures, not all the figures gathered so far): the set of its counts and of its evidence, its incident
-    figures by (kind, group) (the last one given wins, as in a dict built over its counts) and its scopes."""
+    figures by (kind, group) (the last one given wins, as in a dict built over its counts) and its scopes; and
+    the counts, evidence and rules the merges add, which the event record receives once merging is done (a
+    tuple grown merge by merge would cost all that was gathered at every merge)."""
 
-    __slots__ = ("counts", "evidence", "incident", "scopes")
+    __slots__ = ("counts", "evidence", "incident", "scopes", "more_counts", "more_evidence", "more_rules")
 
     def __init__(self, ev: Event) -> None:
         self.counts = set(ev.counts)
         self.evidence = set(ev.evidence)
         self.incident: dict[tuple[str, str], Any] = {}
         self.scopes: set[str] = set()
+        self.more_counts: list[Any] = []
+        self.more_evidence: list[Any] = []
+        self.more_rules: list[str] = []
         self.add(ev.counts)
 
     def add(self, counts: Sequence[Any]) -> None:
@@ -41,12 +46,23 @@ class _Figures:
                 self.incident[(c.kind, c.who)] = c.value
             self.scopes.add(c.scope)
 
-    def gain(self, old: Event, new: Event) -> None:
-        """`new` is `old` with figures and evidence added at the end."""
-        added = new.counts[len(old.counts):]
-        self.counts.update(added)
-        self.evidence.update(new.evidence[len(old.evidence):])
-        self.add(added)
+    def take(self, ev: Event, rule: str) -> None:
+        """The counts and evidence of `ev` that the event does not have yet join it, by `rule`."""
+        counts = [c for c in ev.counts if c not in self.counts]
+        evidence = [x for x in ev.evidence if x not in self.evidence]
+        self.counts.update(counts)
+        self.evidence.update(evidence)
+        self.add(counts)
+        self.more_counts.extend(counts)
+        self.more_evidence.extend(evidence)
+        self.more_rules.append(rule)
+
+    def record(self, ev: Event) -> Event:
+        """The event record with what the merges added."""
+        if not self.more_rules:
+            return ev
+        return replace(ev, counts=ev.counts + tuple(self.more_counts),
+                       evidence=ev.evidence + tuple(self.more_evidence), rules=ev.rules + tuple(self.more_rules))
 
 
 def _clash(fa: _Figures, fb: _Figures) -> bool:
@@ -74,7 +90,9 @@ def _dates_agree(a: Event, b: Event) -> bool:
     return a.date.start is None or b.date.start is None or a.date.start == b.date.start
 
 
-def _merge_two(prev: Event, ev: Event, location: LocationRef | None, fig: _Figures | None = None) -> Event:
+def _merge_two(prev: Event, ev: Event, location: LocationRef | None, fig: _Figures) -> Event:
+    """`prev` with what `ev` adds (its counts, evidence and rule go to `fig`)."""
+    fig.take(ev, MergeRule.MERGED.value)
     actor2 = prev.actor2
     if actor2 is None and ev.actor2 is not None and (prev.actor1 is None or ev.actor2.id != prev.actor1.id):
         actor2 = ev.actor2
@@ -86,27 +104,19 @@ def _merge_two(prev: Event, ev: Event, location: LocationRef | None, fig: _Figur
         actor2=actor2,
         location=location,
         date=prev.date if prev.date.start else ev.date,
-        counts=_joined(prev.counts, ev.counts, fig.counts if fig is not None else set(prev.counts)),
-        evidence=_joined(prev.evidence, ev.evidence, fig.evidence if fig is not None else set(prev.evidence)),
         source_attribution=prev.source_attribution or ev.source_attribution,
         confidence=min(0.99, max(prev.confidence, ev.confidence) + 0.02),
-        rules=prev.rules + (MergeRule.MERGED.value,),
     )
 
 
-def _joined(mine: tuple[Any, ...], theirs: tuple[Any, ...], seen: set[Any]) -> tuple[Any, ...]:
-    """`mine` and then those of `theirs` that `mine` (whose items are `seen`) does not have."""
-    return mine + tuple(x for x in theirs if x not in seen)
-
-
-def _continues(prev: Event, ev: Event, fig: _Figures | None = None) -> bool:
+def _continues(prev: Event, ev: Event, fig: _Figures) -> bool:
     """`ev`, placed only by the sentence before, goes on telling `prev` (انسحبت القوات الحكومية … من غريان. وتفيد
     أنباء بأن البلدة باتت في قبضة خصومها): same kind of happening, actors that do not contradict."""
     if (prev.acled_event_type, prev.plover) != (ev.acled_event_type, ev.plover) or prev.acled_event_type is None:
         return False
     if prev.location is None or ev.location is None or prev.location.id != ev.location.id:
         return False
-    if _clash(fig if fig is not None else _Figures(prev), _Figures(ev)):
+    if _clash(fig, _Figures(ev)):
         return False
     a_prev = [x.id for x in (prev.actor1, prev.actor2) if x]
     return not (ev.actor1 and ev.actor1.id in a_prev[1:] and prev.actor1 and prev.actor1.id != ev.actor1.id)
@@ -115,7 +125,9 @@ def _continues(prev: Event, ev: Event, fig: _Figures | None = None) -> bool:
 MODALITY_STRENGTH = {"asserted": 0, "reported": 1, "planned": 2, "called_for": 2, "negated": 3, "denied": 3}
 
 
-def _continue(prev: Event, ev: Event, fig: _Figures | None = None) -> Event:
+def _continue(prev: Event, ev: Event, fig: _Figures) -> Event:
+    """`prev` going on with `ev` (its counts, evidence and rule go to `fig`)."""
+    fig.take(ev, MergeRule.CONTINUED.value)
     actor1 = prev.actor1 or ev.actor1
     actor2 = prev.actor2
     if prev.actor1 is None and ev.actor1 is not None and prev.actor2 is not None:
@@ -127,11 +139,7 @@ def _continue(prev: Event, ev: Event, fig: _Figures | None = None) -> Event:
         sub = territory_subtype(actor1)
     modality = max(prev.modality, ev.modality, key=lambda m: MODALITY_STRENGTH.get(m, 0))
     return replace(prev, actor1=actor1, actor2=actor2, acled_sub_event_type=sub, modality=modality,
-                   counts=_joined(prev.counts, ev.counts, fig.counts if fig is not None else set(prev.counts)),
-                   evidence=_joined(prev.evidence, ev.evidence,
-                                    fig.evidence if fig is not None else set(prev.evidence)),
-                   source_attribution=prev.source_attribution or ev.source_attribution,
-                   rules=prev.rules + (MergeRule.CONTINUED.value,))
+                   source_attribution=prev.source_attribution or ev.source_attribution)
 
 
 # how many earlier events of the same kind an event is compared with (the latest ones): far more than any real
@@ -162,7 +170,6 @@ class _Merged:
     def set(self, i: int, new: Event) -> None:
         old = self.out[i]
         self.out[i] = new
-        self.figs[i].gain(old, new)
         if _kind_key(old) != _kind_key(new):  # (only the last event changes its kind, by _continue)
             self.by_kind[_kind_key(old)].pop()  # (i, the last event, is the last of its kind)
             self.by_kind.setdefault(_kind_key(new), []).append(i)
@@ -193,7 +200,7 @@ def merge_same(events: list[Event], hints: Sequence[MergeHint], related: Callabl
         else:
             m.set(target, _merge_two(m.out[target], ev, loc, m.figs[target]))
             where.append(target)
-    return m.out
+    return [f.record(ev) for ev, f in zip(m.out, m.figs, strict=True)]
 
 
 def _same_happening(m: _Merged, ev: Event,
