@@ -77,6 +77,8 @@ class DocContext:
     _count_starts: tuple[int, ...] = field(init=False, repr=False, compare=False)
     _date_starts: tuple[int, ...] = field(init=False, repr=False, compare=False)
     _count_ends: tuple[tuple[int, int], ...] = field(init=False, repr=False, compare=False)  # (end, start)
+    _triggers_by_start: tuple[TriggerHit, ...] = field(init=False, repr=False, compare=False)
+    _trigger_starts: tuple[int, ...] = field(init=False, repr=False, compare=False)
     _paragraphs: tuple[int, ...] = field(init=False, repr=False, compare=False)  # per sentence
     # hits of the cue matchers over the whole text (the scan's, or found once per document when there was no
     # scan) with their word starts, keyed by matcher
@@ -90,6 +92,9 @@ class DocContext:
         object.__setattr__(self, "_count_starts", tuple(c.start for c in self.counts))
         object.__setattr__(self, "_date_starts", tuple(d.start for d in self.dates))
         object.__setattr__(self, "_count_ends", tuple(sorted((c.end, c.start) for c in self.counts)))
+        by_start = tuple(sorted(self.triggers, key=lambda th: th.nstart))
+        object.__setattr__(self, "_triggers_by_start", by_start)
+        object.__setattr__(self, "_trigger_starts", tuple(th.nstart for th in by_start))
         object.__setattr__(self, "_paragraphs", tuple(paragraph_ids(self.norm.text, self.seg.sentences)))
         object.__setattr__(self, "_phrases", self.phrases or ScannedPhrases(self.norm.text, {}))
         object.__setattr__(self, "_cue_hits", {})
@@ -135,6 +140,11 @@ class DocContext:
     def counts_in(self, lo: int, hi: int) -> tuple[CountMatch, ...]:
         """Counts starting in [lo, hi) (normalized offsets)."""
         return self.counts[bisect_left(self._count_starts, lo):bisect_left(self._count_starts, hi)]
+
+    def triggers_starting_in(self, lo: int, hi: int) -> tuple[TriggerHit, ...]:
+        """Trigger hits starting in [lo, hi) (normalized offsets), in order of their start."""
+        starts = self._trigger_starts
+        return self._triggers_by_start[bisect_left(starts, lo):bisect_left(starts, hi)]
 
     def first_count_start(self, lo: int, hi: int) -> int | None:
         """Where the first count starting in [lo, hi) starts, or None."""

@@ -252,8 +252,8 @@ def previous_sentence_actors(ctx: DocContext, d: Draft) -> list[ActorMention]:
     prev = ctx.seg.sentences[idx]
     if ctx.paragraph(prev) != ctx.paragraph(d.sentence):
         return []
-    if any(prev.start <= th.nstart < prev.end and th.trigger.family not in VIOLENT_FAMILIES
-           and th.trigger.family != "displacement" for th in ctx.triggers):
+    if any(th.trigger.family not in VIOLENT_FAMILIES and th.trigger.family != "displacement"
+           for th in ctx.triggers_starting_in(prev.start, prev.end)):
         return []  # the sentence before tells another kind of happening
     prev_counts = [(c.start, c.end) for c in ctx.counts_in(prev.start, prev.end)]
     return [m for m in ctx.actors_in(prev.start, prev.end) if m.actor.kind in ARMED_KINDS | {"person"}
