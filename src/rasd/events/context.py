@@ -4,9 +4,9 @@ small text helpers every resolver shares."""
 from __future__ import annotations
 
 from bisect import bisect_left
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
-from typing import Any, NamedTuple
+from typing import Any, NamedTuple, TypeVar, cast
 
 from ..actors import Actor
 from ..counts import CountMatch
@@ -27,6 +27,9 @@ ARMED_KINDS = frozenset({"state_forces", "rebel_group", "political_militia", "id
 CIVILIAN_WHO = frozenset({"civilians", "children", "women", "migrants", "journalists", "medics"})
 SPECIFIC_FEATURES = {"district": 6, "facility": 6, "airport": 6, "port": 6, "base": 6, "camp": 6, "crossing": 6,
                      "village": 5, "town": 5, "city": 5, "admin2": 4, "admin1": 3, "region": 2, "country": 1}
+
+
+T = TypeVar("T")
 
 
 @dataclass(frozen=True, slots=True)
@@ -85,6 +88,7 @@ class DocContext:
     _phrases: ScannedPhrases = field(init=False, repr=False, compare=False)
     _cue_hits: dict[int, tuple[tuple[Hit[Any], ...], tuple[int, ...]]] = field(
         init=False, repr=False, compare=False)
+    _memo: dict[str, Any] = field(init=False, repr=False, compare=False)  # what memo() has made
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "_actor_starts", tuple(m.nstart for m in self.actors))
@@ -98,6 +102,13 @@ class DocContext:
         object.__setattr__(self, "_paragraphs", tuple(paragraph_ids(self.norm.text, self.seg.sentences)))
         object.__setattr__(self, "_phrases", self.phrases or ScannedPhrases(self.norm.text, {}))
         object.__setattr__(self, "_cue_hits", {})
+        object.__setattr__(self, "_memo", {})
+
+    def memo(self, key: str, make: Callable[[], T]) -> T:
+        """What make() returns, made once per document (an index that a per-mention step reads)."""
+        if key not in self._memo:
+            self._memo[key] = make()
+        return cast(T, self._memo[key])
 
     def hits_in(self, matcher: PhraseMatcher[Any], lo: int, hi: int) -> list[Hit[Any]]:
         """The matcher's hits over the whole text that lie in [lo, hi) (normalized offsets, absolute)."""

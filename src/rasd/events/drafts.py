@@ -158,21 +158,36 @@ def family_drafts(hits: list[TriggerHit], sent: Sentence, paragraph: int,
     return drafts
 
 
+class _ViolentTriggers:
+    """The document's triggers of violence, where they start, and for each the one of highest priority up to
+    it (the latest among equals), found once per document instead of once per toll."""
+
+    def __init__(self, triggers: Sequence[TriggerHit]) -> None:
+        hits = [th for th in triggers if th.trigger.family == "violence"]
+        self.starts = [th.nstart for th in hits]
+        self.best_up_to: list[TriggerHit] = []
+        for th in hits:
+            top = self.best_up_to[-1] if self.best_up_to else None
+            self.best_up_to.append(th if top is None or th.trigger.priority >= top.trigger.priority else top)
+        # over all of them: the first of the highest priority
+        self.best = max(hits, key=lambda h: h.trigger.priority) if hits else None
+
+
 def fallback_draft(cm: CountMatch, sent: Sentence, paragraph: int, ctx: DocContext,
                    fallback_trigger: dict[str, Trigger]) -> Draft:
     """The draft of a count that no trigger's event takes: named by the violence told before it, or by the
     lexicon's fallback trigger for its kind."""
     kind = cm.kind
     if kind in ("killed", "wounded", "missing", "affected", "sick"):
-        doc_violent = [th for th in ctx.triggers if th.trigger.family == "violence"]
-        before = doc_violent[:bisect_left([th.nstart for th in doc_violent], cm.start)]
-        if before:
+        violent = ctx.memo("violent triggers", lambda: _ViolentTriggers(ctx.triggers))
+        n_before = bisect_left(violent.starts, cm.start)
+        if n_before:
             # a toll with no trigger of its own is the toll of the violence told before it: the most
             # specific kind named (a strike over the "aggression" it belongs to), the latest among equals
-            trig = max(reversed(before), key=lambda h: h.trigger.priority).trigger
+            trig = violent.best_up_to[n_before - 1].trigger
             rule = DraftRule.FALLBACK_PREVIOUS_TRIGGER.value + trig.id
-        elif doc_violent:
-            trig = max(doc_violent, key=lambda h: h.trigger.priority).trigger
+        elif violent.best is not None:
+            trig = violent.best.trigger
             rule = DraftRule.FALLBACK_DOCUMENT_TRIGGER.value + trig.id
         else:
             key = "civilians" if cm.who in CIVILIAN_WHO else "killed"
