@@ -82,8 +82,8 @@ class Drafter:
             if earlier is not None:
                 earlier.sentences.append(sent)
                 earlier.rules.append(DraftRule.ANAPHOR.value + dr.trigger.trigger.id)
-                drafts.remove(dr)
-                sdrafts.remove(dr)
+                _remove_last(drafts, dr)
+                _remove_last(sdrafts, dr)
 
     def live_triggers(self, text: str, sent: Sentence, hits: list[TriggerHit], ctx: DocContext) -> list[TriggerHit]:
         """Triggers that name a happening: not the object of 'stop/end …', not inside a speech act's clause."""
@@ -156,6 +156,14 @@ def family_drafts(hits: list[TriggerHit], sent: Sentence, paragraph: int,
               for k, ((_family, clause), th) in enumerate(chosen)]
     set_windows(drafts, sent)
     return drafts
+
+
+def _remove_last(drafts: list[Draft], dr: Draft) -> None:
+    """Removes `dr` itself from the list, looked for from the end (where the drafts of this sentence are)."""
+    for k in range(len(drafts) - 1, -1, -1):
+        if drafts[k] is dr:
+            del drafts[k]
+            return
 
 
 class _ViolentTriggers:

@@ -144,7 +144,7 @@ def _continue(prev: Event, ev: Event, fig: _Figures) -> Event:
 
 # how many earlier events of the same kind an event is compared with (the latest ones): far more than any real
 # report tells, so that only a runaway document (thousands of events of one kind) is cut short
-MERGE_LOOK_BACK = 500
+MERGE_LOOK_BACK = 200
 
 _Key = tuple[Any, ...]
 
