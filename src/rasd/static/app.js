@@ -15,6 +15,15 @@
       counts: "الأرقام", reports: "التقارير", evidence: "الدليل", cumulative: "تراكمي", incident: "في الحادث",
       events_per_day: "أحداث في اليوم", toll_axis: "حصيلة تراكمية", unknown: "غير معروف", reprint: "إعادة نشر",
       loading: "جار التحميل…", error: "تعذر تحميل البيانات", no_tolls: "لا حصائل تراكمية",
+      undated: "بلا تاريخ: {events} حدث و{points} رقم تراكمي (غير مرسومة)", events_axis: "أحداث",
+      events_per_day_day: "أحداث في اليوم", events_per_day_week: "أحداث في الأسبوع", events_per_day_month: "أحداث في الشهر",
+      events_per_day_quarter: "أحداث في الربع", events_per_day_year: "أحداث في السنة",
+      who: {total: "المجموع", civilians: "مدنيون", children: "أطفال", women: "نساء", men: "رجال", fighters: "مقاتلون",
+            medics: "مسعفون", journalists: "صحفيون", migrants: "مهاجرون", police: "شرطة", other: "آخرون"},
+      plover_types: {AGREE: "اتفاق", CONSULT: "تشاور", SUPPORT: "دعم", CONCEDE: "تنازل", COOPERATE: "تعاون", AID: "مساعدة",
+            RETREAT: "انسحاب", REQUEST: "طلب", ACCUSE: "اتهام", REJECT: "رفض", THREATEN: "تهديد", PROTEST: "احتجاج",
+            SANCTION: "عقوبة", MOBILIZE: "تعبئة", COERCE: "إكراه", ASSAULT: "اعتداء", DEMAND: "مطالبة", DISAPPROVE: "استنكار",
+            INVESTIGATE: "تحقيق", OTHER: "أخرى"},
       modal: {asserted: "مؤكد", reported: "منقول", planned: "مخطط", called_for: "مطالب به", negated: "لم يحدث", denied: "منفي"},
       kinds: {killed: "قتلى", wounded: "جرحى", displaced: "نازحون", missing: "مفقودون", detained: "معتقلون", abducted: "مختطفون", sick: "مرضى", affected: "متضررون"},
       acled: {"Battles": "معارك", "Explosions/Remote violence": "تفجيرات/عنف عن بعد", "Violence against civilians": "عنف ضد المدنيين",
@@ -32,6 +41,15 @@
       counts: "Figures", reports: "Reports", evidence: "Evidence", cumulative: "cumulative", incident: "incident",
       events_per_day: "events per day", toll_axis: "cumulative toll", unknown: "unknown", reprint: "reprint",
       loading: "Loading…", error: "Could not load data", no_tolls: "No cumulative tolls",
+      undated: "Undated: {events} events and {points} cumulative figures (not plotted)", events_axis: "events",
+      events_per_day_day: "events per day", events_per_day_week: "events per week", events_per_day_month: "events per month",
+      events_per_day_quarter: "events per quarter", events_per_day_year: "events per year",
+      who: {total: "total", civilians: "civilians", children: "children", women: "women", men: "men", fighters: "fighters",
+            medics: "medics", journalists: "journalists", migrants: "migrants", police: "police", other: "other"},
+      plover_types: {AGREE: "Agree", CONSULT: "Consult", SUPPORT: "Support", CONCEDE: "Concede", COOPERATE: "Cooperate", AID: "Aid",
+            RETREAT: "Retreat", REQUEST: "Request", ACCUSE: "Accuse", REJECT: "Reject", THREATEN: "Threaten", PROTEST: "Protest",
+            SANCTION: "Sanction", MOBILIZE: "Mobilize", COERCE: "Coerce", ASSAULT: "Assault", DEMAND: "Demand", DISAPPROVE: "Disapprove",
+            INVESTIGATE: "Investigate", OTHER: "Other"},
       modal: {asserted: "asserted", reported: "reported", planned: "planned", called_for: "called for", negated: "negated", denied: "denied"},
       kinds: {killed: "killed", wounded: "wounded", displaced: "displaced", missing: "missing", detained: "detained", abducted: "abducted", sick: "sick", affected: "affected"},
       acled: {"Battles": "Battles", "Explosions/Remote violence": "Explosions/Remote violence", "Violence against civilians": "Violence against civilians",
@@ -42,7 +60,6 @@
     "Battles": "#d62728", "Explosions/Remote violence": "#ff7f0e", "Violence against civilians": "#9467bd",
     "Protests": "#2ca02c", "Riots": "#8c564b", "Strategic developments": "#1f77b4", "": "#7f7f7f"
   };
-  var TOLL_COLORS = ["#8a1c1c", "#1f5f8b", "#2f7d32", "#a05a00", "#5b3f8c", "#00796b"];
   var PAGE = 25;
   var SVGNS = "http://www.w3.org/2000/svg";
 
@@ -71,9 +88,15 @@
     var ar = obj.name_ar, en = obj.name_en;
     return (state.lang === "ar" ? (ar || en) : (en || ar)) || obj.id || fallback || "";
   }
+  function ploverLabel(p) { return I18N[state.lang].plover_types[p] || p; }
+  function countryName(code) {
+    if (!code) { return ""; }
+    try { return new Intl.DisplayNames([state.lang], { type: "region" }).of(code) || code; } catch (e) { return code; }
+  }
+  function placeName(ev) { return name(ev.location, countryName(ev.country)); }
   function typeLabel(ev) {
     var a = acledType(ev);
-    var label = a ? (I18N[state.lang].acled[a] || a) : ev.plover;
+    var label = a ? (I18N[state.lang].acled[a] || a) : ploverLabel(ev.plover);
     if (ev.acled && ev.acled.sub_event_type && state.lang === "en") { label += " · " + ev.acled.sub_event_type; }
     return label;
   }
@@ -117,9 +140,9 @@
     sel.value = keep;
   }
   function fillFilters(stats) {
-    fillSelect("country", Object.keys(stats.by_country || {}));
+    fillSelect("country", Object.keys(stats.by_country || {}), countryName);
     fillSelect("acled_type", Object.keys(stats.by_acled_type || {}), function (v) { return I18N[state.lang].acled[v] || v; });
-    fillSelect("plover", Object.keys(stats.by_plover || {}));
+    fillSelect("plover", Object.keys(stats.by_plover || {}), ploverLabel);
     fillSelect("modality", ["asserted", "reported", "planned", "called_for", "negated", "denied"],
       function (v) { return I18N[state.lang].modal[v] || v; });
   }
@@ -127,15 +150,17 @@
   // ------------------------------------------------------------------ map
   function initMap() {
     if (typeof L === "undefined") { return; }
-    map = L.map("map", { worldCopyJump: true, zoomSnap: 0.25, attributionControl: true }).setView([30, 25], 4);
+    map = L.map("map", { worldCopyJump: true, zoomSnap: 0.25, attributionControl: true, minZoom: 1, maxZoom: 12 }).setView([30, 25], 4);
     map.attributionControl.setPrefix("Leaflet");
     map.attributionControl.addAttribution("Natural Earth / world-atlas");
     getJSON("/static/vendor/world-atlas/countries-110m.json").then(function (topo) {
       var land = topojson.feature(topo, topo.objects.countries);
       L.geoJSON(land, { style: { color: "#8b8b8b", weight: 0.8, fillColor: "#f3efe6", fillOpacity: 1 }, interactive: false }).addTo(map);
-      if (markerLayer) { markerLayer.bringToFront(); }
+      /* markers live in the marker pane, above the shapes */
     }).catch(function () { /* boundaries are decoration; events still show */ });
-    markerLayer = L.featureGroup().addTo(map);
+    // markers on one place are clustered (a count, spread out on click) so none hides another
+    markerLayer = (L.markerClusterGroup ? L.markerClusterGroup({ maxClusterRadius: 28, spiderfyOnMaxZoom: true,
+      showCoverageOnHover: false, spiderfyDistanceMultiplier: 1.6 }) : L.featureGroup()).addTo(map);
   }
   function drawMarkers(items) {
     if (!map) { return; }
@@ -150,72 +175,183 @@
       var tip = el("div");
       tip.appendChild(el("strong", null, typeLabel(ev)));
       tip.appendChild(el("div", null, name(loc) + " · " + (ev.date.start || t("unknown"))));
-      tip.appendChild(el("div", null, t("fatalities") + ": " + (ev.fatalities || 0) + " · " + t("sources") + ": " + ev.n_sources));
+      tip.appendChild(el("div", null, t("fatalities") + ": " + (ev.fatalities_known ? ev.fatalities : "—") + " · " + t("sources") + ": " + ev.n_sources));
       m.bindTooltip(tip, { direction: "top" });
       m.on("click", function () { openEvent(ev.id); });
       m.addTo(markerLayer);
       markersById[ev.id] = m;
       pts.push([loc.lat, loc.lon]);
     });
-    if (pts.length) { map.fitBounds(L.latLngBounds(pts).pad(0.4), { maxZoom: 7 }); }
+    // fit the filtered events: their bounds with a margin, never closer than a city's surroundings
+    if (pts.length) { map.fitBounds(L.latLngBounds(pts).pad(pts.length > 1 ? 0.25 : 0), { maxZoom: 7, padding: [24, 24] }); }
   }
 
-  // ------------------------------------------------------------------ timeline (plain SVG)
+  // ------------------------------------------------------------------ timeline (uPlot, vendored)
+  // Events are counted in bins (day, week, month, quarter or year: the finest whose bars stay >= 8 px wide),
+  // drawn as bars on the left axis; each cumulative toll series of /api/tolls is a line on the right axis,
+  // logarithmic because one campaign's displaced run to six figures while another's dead stay in tens.
+  // Both scales are fitted to what is drawn; events and toll figures with no date are counted under the chart.
+  var DAY = 86400;
+  var BINS = [["day", 1], ["week", 7], ["month", 30.44], ["quarter", 91.31], ["year", 365.25]];
+  var chart = null, chartWidth = 0;
+  function utcSec(iso) { return Date.parse(iso.slice(0, 10) + "T00:00:00Z") / 1000; }
+  function binStart(sec, unit) {
+    var d = new Date(sec * 1000), y = d.getUTCFullYear(), m = d.getUTCMonth();
+    if (unit === "day") { return sec; }
+    if (unit === "week") { return sec - ((d.getUTCDay() + 6) % 7) * DAY; }
+    if (unit === "month") { return Date.UTC(y, m, 1) / 1000; }
+    if (unit === "quarter") { return Date.UTC(y, m - m % 3, 1) / 1000; }
+    return Date.UTC(y, 0, 1) / 1000;
+  }
+  function binEnd(start, unit) {
+    var d = new Date(start * 1000), y = d.getUTCFullYear(), m = d.getUTCMonth();
+    if (unit === "day") { return start + DAY; }
+    if (unit === "week") { return start + 7 * DAY; }
+    if (unit === "month") { return Date.UTC(y, m + 1, 1) / 1000; }
+    if (unit === "quarter") { return Date.UTC(y, m + 3, 1) / 1000; }
+    return Date.UTC(y + 1, 0, 1) / 1000;
+  }
+  function locale() { return state.lang === "ar" ? "ar-u-nu-latn" : "en-GB"; }
+  function fmtDay(sec, opts) {
+    return new Intl.DateTimeFormat(locale(), Object.assign({ timeZone: "UTC" }, opts)).format(new Date(sec * 1000));
+  }
+  function fmtBin(sec, unit) {
+    if (unit === "year") { return fmtDay(sec, { year: "numeric" }); }
+    if (unit === "month" || unit === "quarter") { return fmtDay(sec, { year: "numeric", month: "short" }); }
+    return fmtDay(sec, { year: "numeric", month: "short", day: "numeric" });
+  }
+  function kindLabel(k) { return I18N[state.lang].kinds[k] || k; }
+  function whoLabel(w) { return I18N[state.lang].who[w] || w; }
+  function tollLabel(s) {
+    var place = state.lang === "ar" ? (s.place_name_ar || s.place_name_en) : (s.place_name_en || s.place_name_ar);
+    return kindLabel(s.kind) + (s.who !== "total" ? " (" + whoLabel(s.who) + ")" : "") + " · " + (place || countryName(s.country) || s.place_id);
+  }
+  function tollColor(i, n) { return "hsl(" + Math.round(i * 360 / Math.max(n, 1) + 10) + ", 65%, " + (i % 2 ? "32%" : "42%") + ")"; }
+
+  function timelineModel(stats, tolls, plotPx) {
+    var dated = (stats.timeline || []).filter(function (d) { return d.date; });
+    var undatedEvents = Math.max(0, (stats.events || 0) - dated.reduce(function (a, d) { return a + d.events; }, 0));
+    var undatedPoints = 0, secs = [];
+    dated.forEach(function (d) { secs.push(utcSec(d.date)); });
+    var series = tolls.map(function (s) {
+      var byDay = {};
+      s.points.forEach(function (p) {
+        if (!p.date || !(p.value > 0)) { undatedPoints += p.date ? 0 : 1; return; }
+        var x = utcSec(p.date); byDay[x] = Math.max(byDay[x] || 0, p.value); secs.push(x);
+      });
+      return { meta: s, byDay: byDay };
+    }).filter(function (s) { return Object.keys(s.byDay).length; });
+    if (!secs.length) { return { empty: true, undatedEvents: undatedEvents, undatedPoints: undatedPoints }; }
+    var lo = Math.min.apply(null, secs), hi = Math.max.apply(null, secs);
+    var spanDays = (hi - lo) / DAY + 1, unit = "year";
+    for (var i = 0; i < BINS.length; i++) {
+      if (plotPx / Math.max(1, spanDays / BINS[i][1]) >= 8) { unit = BINS[i][0]; break; }
+    }
+    var bins = {};
+    dated.forEach(function (d) { var b = binStart(utcSec(d.date), unit); bins[b] = (bins[b] || 0) + d.events; });
+    var xs = {};
+    Object.keys(bins).forEach(function (b) { xs[b] = 1; });
+    series.forEach(function (s) { Object.keys(s.byDay).forEach(function (x) { xs[x] = 1; }); });
+    var xArr = Object.keys(xs).map(Number).sort(function (a, b) { return a - b; });
+    var data = [xArr, xArr.map(function (x) { return bins[x] !== undefined ? bins[x] : null; })];
+    series.forEach(function (s) { data.push(xArr.map(function (x) { return s.byDay[x] !== undefined ? s.byDay[x] : null; })); });
+    var binKeys = Object.keys(bins).map(Number);
+    var xMin = Math.min(lo, binKeys.length ? Math.min.apply(null, binKeys) : lo);
+    var xMax = Math.max(hi, binKeys.length ? Math.max.apply(null, binKeys.map(function (b) { return binEnd(b, unit); })) : hi);
+    if (xMax - xMin < 2 * DAY) { xMin -= DAY; xMax += DAY; }
+    return { data: data, unit: unit, series: series, xMin: xMin, xMax: xMax, undatedEvents: undatedEvents,
+             undatedPoints: undatedPoints, maxN: Math.max.apply(null, [0].concat(binKeys.map(function (b) { return bins[b]; }))) };
+  }
+
+  function barPaths(unit) {
+    return function (u, sidx, i0, i1) {
+      var fill = new Path2D(), xs = u.data[0], ys = u.data[sidx];
+      for (var i = i0; i <= i1; i++) {
+        if (ys[i] === null || ys[i] === undefined) { continue; }
+        var a = u.valToPos(xs[i], "x", true), b = u.valToPos(binEnd(xs[i], unit), "x", true);
+        var gap = Math.max(1, (b - a) * 0.15), top = u.valToPos(ys[i], "n", true), base = u.valToPos(0, "n", true);
+        fill.rect(a + gap / 2, top, Math.max(2, b - a - gap), base - top);
+      }
+      return { stroke: fill, fill: fill };
+    };
+  }
+
   function drawTimeline(stats, tolls) {
     var box = document.getElementById("timeline");
+    if (chart) { chart.destroy(); chart = null; }
     clear(box);
-    var W = 640, H = 260, padL = 44, padR = 44, padT = 14, padB = 40;
-    var root = svg("svg", { viewBox: "0 0 " + W + " " + H, role: "img", "aria-label": t("timeline"), direction: "ltr" });
-    box.appendChild(root);
-    var days = (stats.timeline || []).map(function (d) { return d.date; });
-    tolls.forEach(function (s) { s.points.forEach(function (p) { if (p.date) { days.push(p.date); } }); });
-    if (!days.length) { root.appendChild(svg("text", { x: W / 2, y: H / 2, "text-anchor": "middle", "class": "label" }, t("none"))); return; }
-    days.sort();
-    var t0 = Date.parse(days[0]), t1 = Date.parse(days[days.length - 1]);
-    if (t1 === t0) { t0 -= 86400000 * 3; t1 += 86400000 * 3; }
-    var x = function (d) { return padL + (Date.parse(d) - t0) / (t1 - t0) * (W - padL - padR); };
-    var maxN = Math.max.apply(null, [1].concat((stats.timeline || []).map(function (d) { return d.events; })));
-    var maxToll = Math.max.apply(null, [1].concat(tolls.map(function (s) { return Math.max.apply(null, s.points.map(function (p) { return p.value; })); })));
-    var yN = function (n) { return H - padB - n / maxN * (H - padT - padB); };
-    var yT = function (v) { return H - padB - v / maxToll * (H - padT - padB); };
-    var axis = svg("g", { "class": "axis" });
-    root.appendChild(axis);
-    axis.appendChild(svg("line", { x1: padL, y1: H - padB, x2: W - padR, y2: H - padB, stroke: "#999" }));
-    axis.appendChild(svg("text", { x: padL - 4, y: padT + 8, "text-anchor": "end" }, maxN));
-    axis.appendChild(svg("text", { x: padL - 4, y: H - padB, "text-anchor": "end" }, 0));
-    axis.appendChild(svg("text", { x: W - padR + 4, y: padT + 8, "text-anchor": "start" }, maxToll));
-    axis.appendChild(svg("text", { x: padL, y: H - padB + 14, "text-anchor": "start" }, days[0]));
-    axis.appendChild(svg("text", { x: W - padR, y: H - padB + 14, "text-anchor": "end" }, days[days.length - 1]));
-    axis.appendChild(svg("text", { x: padL, y: H - 6, "class": "label" }, "▮ " + t("events_per_day")));
-    axis.appendChild(svg("text", { x: W - padR, y: H - 6, "text-anchor": "end", "class": "label" }, "— " + t("toll_axis")));
-    var bw = Math.max(2, Math.min(14, (W - padL - padR) / Math.max(days.length, 1) * 0.6));
-    var bars = svg("g", { "class": "bars" });
-    root.appendChild(bars);
-    (stats.timeline || []).forEach(function (d) {
-      var r = svg("rect", { "class": "bar", x: x(d.date) - bw / 2, y: yN(d.events), width: bw, height: H - padB - yN(d.events), "data-date": d.date });
-      r.appendChild(svg("title", {}, d.date + ": " + d.events + " · " + t("fatalities") + " " + d.fatalities));
-      bars.appendChild(r);
+    window.rasdTimeline = null;
+    var width = Math.max(280, box.clientWidth || 600);
+    chartWidth = width;
+    var narrow = width < 560;
+    var m = timelineModel(stats, tolls, width - (narrow ? 90 : 110));
+    var chartBox = el("div", { "class": "chart", dir: "ltr" });
+    box.appendChild(chartBox);
+    var note = el("p", { "class": "undated hint", id: "timeline-undated" },
+      fmt(t("undated"), { events: m.undatedEvents, points: m.undatedPoints }));
+    if (m.empty || typeof uPlot === "undefined") {
+      chartBox.appendChild(el("p", { "class": "hint" }, t("none")));
+      box.appendChild(note);
+      return;
+    }
+    var nf = new Intl.NumberFormat(locale(), { notation: "compact", maximumFractionDigits: 1 });
+    var nfull = new Intl.NumberFormat(locale());
+    var font = "11px " + getComputedStyle(document.body).fontFamily;
+    var series = [
+      { label: t("date"), value: function (u, v) { return v === null || v === undefined ? "—" : fmtDay(v, { year: "numeric", month: "short", day: "numeric" }); } },
+      { label: t("events_per_day_" + m.unit), scale: "n", fill: "rgba(110,116,135,0.75)", stroke: "rgba(110,116,135,0.75)", width: 0,
+        paths: barPaths(m.unit), points: { show: false },
+        value: function (u, v) { return v === null || v === undefined ? "—" : nfull.format(v); } }
+    ];
+    m.series.forEach(function (s, i) {
+      var c = tollColor(i, m.series.length);
+      series.push({ label: tollLabel(s.meta), scale: "t", stroke: c, width: 2, spanGaps: true,
+        points: { show: true, size: 6, fill: c, stroke: c },
+        value: function (u, v) { return v === null || v === undefined ? "—" : nfull.format(v); } });
     });
-    var lines = svg("g", { "class": "tolls" });
-    root.appendChild(lines);
-    tolls.slice(0, TOLL_COLORS.length).forEach(function (s, i) {
-      var pts = s.points.filter(function (p) { return p.date; });
-      if (!pts.length) { return; }
-      var c = TOLL_COLORS[i % TOLL_COLORS.length];
-      var path = pts.map(function (p) { return x(p.date).toFixed(1) + "," + yT(p.value).toFixed(1); }).join(" ");
-      lines.appendChild(svg("polyline", { "class": "toll", points: path, stroke: c, "data-series": s.series }));
-      pts.forEach(function (p) {
-        var dot = svg("circle", { cx: x(p.date), cy: yT(p.value), r: 3.5, fill: c });
-        dot.appendChild(svg("title", {}, p.date + ": " + p.value + " " + (I18N[state.lang].kinds[s.kind] || s.kind) +
-          " (" + s.who + ") · " + (state.lang === "ar" ? (s.place_name_ar || s.place_id) : (s.place_name_en || s.place_id)) +
-          " · " + p.source + (p.source_attribution ? " · " + p.source_attribution : "")));
-        lines.appendChild(dot);
-      });
-      var last = pts[pts.length - 1];
-      lines.appendChild(svg("text", { x: x(last.date) - 4, y: yT(last.value) - 6, "text-anchor": "end", "class": "label", fill: c },
-        last.value + " " + (I18N[state.lang].kinds[s.kind] || s.kind) + " · " + (state.lang === "ar" ? (s.place_name_ar || s.place_id) : (s.place_name_en || s.place_id))));
-    });
+    var opts = {
+      width: width, height: narrow ? 240 : 280,
+      series: series,
+      legend: { show: true, live: true },
+      cursor: { points: { size: 8 } },
+      scales: {
+        x: { time: true, range: function () { return [m.xMin, m.xMax]; } },
+        n: { range: function (u, lo, hi) { return [0, Math.max(1, m.maxN)]; } },
+        t: { distr: 3, log: 10, range: function (u, lo, hi) { return uPlot.rangeLog(lo, hi, 10, true); } }
+      },
+      axes: [
+        { font: font, stroke: "#555", space: narrow ? 70 : 90, grid: { stroke: "#eee" },
+          values: function (u, splits, ai, space, incr) {
+            var unit = incr >= 360 * DAY ? "year" : incr >= 28 * DAY ? "month" : "day";
+            return splits.map(function (v) { return fmtBin(v, unit); });
+          } },
+        { scale: "n", font: font, stroke: "#555", label: t("events_axis"), labelFont: font, labelSize: 18, size: 40, space: 24,
+          grid: { stroke: "#eee" },
+          splits: function (u) {
+            var mx = u.scales.n.max, step = Math.max(1, Math.ceil(mx / Math.max(1, Math.floor(u.bbox.height / devicePixelRatio / 28))));
+            var out = []; for (var v = 0; v <= mx + 1e-9; v += step) { out.push(v); } return out;
+          },
+          values: function (u, splits) { return splits.map(function (v) { return nf.format(v); }); } },
+        { scale: "t", side: 1, font: font, stroke: "#555", label: t("toll_axis"), labelFont: font, labelSize: 18, size: 50, space: 24,
+          grid: { show: false },
+          splits: function (u) {
+            var lo = u.scales.t.min, hi = u.scales.t.max, out = [];
+            for (var p = Math.round(Math.log10(lo)); Math.pow(10, p) <= hi * 1.0001; p++) { out.push(Math.pow(10, p)); }
+            return out;
+          },
+          values: function (u, splits) { return splits.map(function (v) { return nf.format(v); }); } }
+      ]
+    };
+    if (!m.series.length) { opts.series = series.slice(0, 2); opts.axes = opts.axes.slice(0, 2); delete opts.scales.t; }
+    chart = new uPlot(opts, m.data, chartBox);
+    chart.rasd = { unit: m.unit, xMin: m.xMin, xMax: m.xMax, undatedEvents: m.undatedEvents, undatedPoints: m.undatedPoints };
+    window.rasdTimeline = chart;
+    box.appendChild(note);
   }
+  window.addEventListener("resize", function () {
+    var box = document.getElementById("timeline");
+    if (state.stats && box && Math.abs((box.clientWidth || 0) - chartWidth) > 20) { drawTimeline(state.stats, state.tolls); }
+  });
 
   // ------------------------------------------------------------------ events table
   function drawTable(page) {
@@ -233,7 +369,7 @@
       typ.appendChild(sw); typ.appendChild(document.createTextNode(typeLabel(ev)));
       tr.appendChild(typ);
       tr.appendChild(el("td", null, [name(ev.actor1), name(ev.actor2)].filter(Boolean).join(" — ")));
-      tr.appendChild(el("td", null, name(ev.location, ev.country || "")));
+      tr.appendChild(el("td", null, placeName(ev)));
       tr.appendChild(el("td", null, ev.fatalities_known ? ev.fatalities : "—"));
       tr.appendChild(el("td", null, ev.n_sources));
       tr.appendChild(el("td", null, I18N[state.lang].modal[ev.modality] || ev.modality));
@@ -281,7 +417,7 @@
   function drawDetail(ev, doc) {
     var box = document.getElementById("event-detail");
     clear(box);
-    var h = el("h3", null, typeLabel(ev) + " · " + name(ev.location, ev.country || "") + " · ");
+    var h = el("h3", null, typeLabel(ev) + " · " + placeName(ev) + " · ");
     h.appendChild(el("bdi", { "class": "num" }, ev.date.start || t("unknown")));
     box.appendChild(h);
     var dl = el("dl");
@@ -290,7 +426,7 @@
     dlRow(dl, "fatalities", ev.fatalities_known ? (ev.fatalities + (ev.fatalities_low !== ev.fatalities_high ? " (" + ev.fatalities_low + "–" + ev.fatalities_high + ")" : "")) : "—");
     dlRow(dl, "confidence", ev.confidence);
     dlRow(dl, "attribution", ev.source_attribution);
-    dlRow(dl, "plover", ev.plover);
+    dlRow(dl, "plover", ploverLabel(ev.plover));
     box.appendChild(dl);
     box.appendChild(el("strong", null, t("reports") + " (" + (ev.reports || []).length + ")"));
     var ul = el("ul", { "class": "reports" });
@@ -300,7 +436,7 @@
       a.addEventListener("click", function (e) { e.preventDefault(); openEvent(r.event_id); });
       li.appendChild(a);
       var figs = (r.counts || []).map(function (c) {
-        return c.value + " " + (I18N[state.lang].kinds[c.kind] || c.kind) + (c.who !== "total" ? " (" + c.who + ")" : "") +
+        return c.value + " " + (I18N[state.lang].kinds[c.kind] || c.kind) + (c.who !== "total" ? " (" + whoLabel(c.who) + ")" : "") +
           (c.scope === "cumulative" ? " [" + t("cumulative") + "]" : "");
       });
       if (figs.length) { li.appendChild(el("span", null, " — " + figs.join("، "))); }
@@ -343,7 +479,10 @@
         drawArticle(ev, doc);
         if (history.replaceState) { history.replaceState(null, "", "#event=" + encodeURIComponent(id)); }
         var m = markersById[ev.merged_id] || markersById[id];
-        if (m && map) { m.openTooltip(); }
+        if (m && map) {
+          if (markerLayer.zoomToShowLayer && !m._map) { markerLayer.zoomToShowLayer(m, function () { m.openTooltip(); }); }
+          else if (m._map) { m.openTooltip(); }
+        }
       });
     }).catch(function () { clear(box); box.appendChild(el("p", { "class": "hint" }, t("error"))); });
   }
