@@ -47,6 +47,13 @@ AR_ACLED = {"Battles": "معارك", "Explosions/Remote violence": "تفجيرا
             "Violence against civilians": "عنف ضد المدنيين", "Protests": "احتجاجات"}
 AR_MODALITY = {"asserted": "مؤكد", "reported": "منقول", "planned": "مخطط"}
 AR_UNKNOWN = "غير معروف"
+AR_PLOVER = {"AGREE": "اتفاق", "CONSULT": "تشاور", "SUPPORT": "دعم", "CONCEDE": "تنازل", "COOPERATE": "تعاون",
+             "AID": "مساعدة", "RETREAT": "انسحاب", "REQUEST": "طلب", "ACCUSE": "اتهام", "REJECT": "رفض",
+             "THREATEN": "تهديد", "PROTEST": "احتجاج", "SANCTION": "عقوبة", "MOBILIZE": "تعبئة", "COERCE": "إكراه",
+             "ASSAULT": "اعتداء", "DEMAND": "مطالبة", "DISAPPROVE": "استنكار", "INVESTIGATE": "تحقيق", "OTHER": "أخرى"}
+# country-level events show the country's name (Chromium's Intl.DisplayNames), never its ISO code
+AR_COUNTRY = {"LY": "ليبيا", "TN": "تونس", "SY": "سوريا", "SD": "السودان"}
+EN_COUNTRY = {"LY": "Libya", "TN": "Tunisia", "SY": "Syria", "SD": "Sudan"}
 
 
 def _unlocated_record() -> Any:
@@ -217,6 +224,8 @@ def _check_map(page: Any, server: str, min_shapes: int, **filters: str) -> None:
     items = _api(server, "/api/events", limit=500, **filters)["items"]
     located = {ev["id"]: ev for ev in items if ev["location"] and ev["location"]["lat"] is not None}
     markers = page.locator("#map path.leaflet-interactive")
+    # markers on one place are clustered: every located event is a marker or counted in a cluster's number
+    assert markers.count() + _cluster_total(page) == len(located)
     assert markers.count() == len(located)
     # every marker is drawn (Leaflet writes "M0 0" for a shape it clips away), a circle inside the map's frame
     drawn = page.evaluate("""() => { const f = document.getElementById('map').getBoundingClientRect();
@@ -235,7 +244,9 @@ def _check_map(page: Any, server: str, min_shapes: int, **filters: str) -> None:
         assert len(match) == 1, f"marker {i} tooltip {text!r} matches {len(match)} events"
         ev = match[0]
         assert ev["id"] not in seen, f"two markers for {ev['id']}"
-        assert AR_ACLED.get((ev["acled"] or {}).get("event_type"), ev["plover"]) in text
+        assert AR_ACLED.get((ev["acled"] or {}).get("event_type"), AR_PLOVER[ev["plover"]]) in text
+        # the tooltip says "—" where the table does (fatalities not known), never "0"
+        assert (str(ev["fatalities"]) if ev["fatalities_known"] else "—") in text.split("·")[-2]
         box = markers.nth(i).bounding_box()
         seen[ev["id"]] = {"x": box["x"] + box["width"] / 2, "y": box["y"] + box["height"] / 2}
         page.mouse.move(0, 0)
@@ -252,6 +263,14 @@ def _check_map(page: Any, server: str, min_shapes: int, **filters: str) -> None:
     # ... and lies within the drawn extent of a country shape
     for eid, pt in seen.items():
         assert any(s["l"] <= pt["x"] <= s["r"] and s["t"] <= pt["y"] <= s["b"] for s in shapes), eid
+
+
+def _cluster_total(page: Any) -> int:
+    """The events counted in the map's cluster icons (Leaflet.markercluster writes the number in the icon)."""
+    page.wait_for_function("() => !document.querySelector('#map .leaflet-cluster-anim')")
+    page.wait_for_timeout(400)  # the cluster group redraws after the map's moveend
+    return sum(int(n) for n in page.eval_on_selector_all(
+        "#map .marker-cluster", "els => els.map(e => e.textContent.trim())"))
 
 
 def test_dashboard_map_shows_countries_and_one_marker_per_located_event(browser: Any, server: str) -> None:
@@ -277,8 +296,8 @@ def _expected_cells(ev: dict[str, Any]) -> list[str]:
     """The seven cells of an event's row, as the Arabic page writes them."""
     acled = (ev["acled"] or {}).get("event_type")
     loc = ev["location"]
-    return [ev["date"]["start"] or AR_UNKNOWN, AR_ACLED[acled] if acled else ev["plover"], _actor_names(ev),
-            (loc["name_ar"] or loc["name_en"]) if loc else (ev["country"] or ""),
+    return [ev["date"]["start"] or AR_UNKNOWN, AR_ACLED[acled] if acled else AR_PLOVER[ev["plover"]], _actor_names(ev),
+            (loc["name_ar"] or loc["name_en"]) if loc else AR_COUNTRY.get(ev["country"], ""),
             str(ev["fatalities"]) if ev["fatalities_known"] else "—", str(ev["n_sources"]),
             AR_MODALITY[ev["modality"]]]
 
@@ -302,9 +321,11 @@ def test_dashboard_table_rows_match_api_events(browser: Any, server: str) -> Non
     assert page.evaluate("document.documentElement.dir") == "rtl"
     items = _check_table(page, server)
     assert len(items) == 5  # the sample's four happenings (three reports of the shelling merged) and F
-    # the timeline is drawn: bars for events, a line for the cumulative toll
-    assert page.locator("#timeline rect.bar").count() >= 3
-    assert page.locator("#timeline polyline.toll").count() == 1
+    # the timeline is drawn: bars for events, a line for the cumulative toll (a uPlot chart on a canvas)
+    tl = _timeline(page)
+    assert tl["bars"] >= 3
+    assert sum(tl["barValues"]) == sum(d["events"] for d in _api(server, "/api/stats")["timeline"] if d["date"])
+    assert len(tl["tolls"]) == 1 and page.locator("#timeline canvas").count() == 1
 
     _apply_filters(page, country="LY", q="مصراتة")
     (shelling,) = _check_table(page, server, country="LY", q="مصراتة")
@@ -312,6 +333,158 @@ def test_dashboard_table_rows_match_api_events(browser: Any, server: str) -> Non
     _apply_filters(page, country="TN", q="")
     (protest,) = _check_table(page, server, country="TN")
     assert protest["location"]["id"] == "tn-sfax"
+    dash.assert_clean()
+    page.close()
+
+
+# ------------------------------------------------------------------------------------------- timeline
+
+TIMELINE = """() => {
+    // what the uPlot chart (window.rasdTimeline) draws: its scales, its bars and lines, and where its axis labels are
+    const u = window.rasdTimeline;
+    if (!u) { return null; }
+    const xs = u.data[0], bars = u.data[1].map((v, i) => [xs[i], v]).filter(p => p[1] !== null);
+    const tolls = u.data.slice(2).map(ys => ys.map((v, i) => [xs[i], v]).filter(p => p[1] !== null));
+    const ctx = document.createElement('canvas').getContext('2d');
+    const axes = u.axes.map((a, i) => {
+        const f = Array.isArray(a.font) ? a.font[0] : a.font;
+        ctx.font = f.replace(/^([0-9.]+)px/, (m, n) => (parseFloat(n) / (window.devicePixelRatio || 1)) + 'px');
+        const scale = a.scale || (i === 0 ? 'x' : 'y');
+        const values = a._values || [], splits = a._splits || [];
+        return {scale, side: a.side, ticks: splits.map((v, j) => ({v, label: String(values[j] ?? ''),
+            pos: u.valToPos(v, scale), w: ctx.measureText(String(values[j] ?? '')).width}))
+            .filter(t => t.label !== '' && t.pos >= -0.5 && t.pos <= (scale === 'x' ? u.bbox.width : u.bbox.height) / (window.devicePixelRatio || 1) + 0.5)};
+    });
+    const scales = {};
+    for (const k of Object.keys(u.scales)) { scales[k] = {min: u.scales[k].min, max: u.scales[k].max}; }
+    return {scales, axes, bars: bars.length, barValues: bars.map(p => p[1]), barPx: bars.map(p => u.valToPos(p[0], 'x')),
+            tolls, meta: u.rasd, undated: document.getElementById('timeline-undated').textContent,
+            width: u.width, canvasW: u.root.getBoundingClientRect().width,
+            boxW: document.getElementById('timeline').getBoundingClientRect().width};
+}"""
+
+
+def _timeline(page: Any) -> dict[str, Any]:
+    page.wait_for_function("() => !!window.rasdTimeline")
+    tl = page.evaluate(TIMELINE)
+    assert tl is not None
+    return dict(tl)
+
+
+def _check_timeline(page: Any, server: str) -> None:
+    """The chart's axes cover exactly what it draws, its labels do not overlap, and undated data is counted."""
+    stats, tolls = _api(server, "/api/stats"), _api(server, "/api/tolls")["series"]
+    tl = _timeline(page)
+    dated = [d for d in stats["timeline"] if d["date"]]
+    # every event with a date is in a bar; the others are counted under the chart
+    assert sum(tl["barValues"]) == sum(d["events"] for d in dated)
+    undated_events = stats["events"] - sum(d["events"] for d in dated)
+    undated_points = sum(1 for s in tolls for p in s["points"] if not p["date"])
+    assert str(undated_events) in tl["undated"] and str(undated_points) in tl["undated"], tl["undated"]
+    # every toll series with a dated figure is drawn (not only the first few)
+    assert len(tl["tolls"]) == sum(1 for s in tolls if any(p["date"] for p in s["points"]))
+    sc = tl["scales"]
+    xs = [x for x, _ in [(b, 0) for b in []]]
+    day = 86400
+    all_x = [p[0] for ser in tl["tolls"] for p in ser] + [
+        int(time.mktime(time.strptime(d["date"], "%Y-%m-%d"))) - time.timezone for d in dated]
+    xs = [x for x in all_x]
+    assert xs
+    # x: from the first plotted day to the last, with no more than one bin (a year at most) to spare on each side
+    assert sc["x"]["min"] <= min(xs) and sc["x"]["max"] >= max(xs)
+    assert sc["x"]["min"] >= min(xs) - 366 * day and sc["x"]["max"] <= max(xs) + 367 * day
+    # events: from 0 to the tallest bar exactly
+    assert sc["n"]["min"] == 0 and sc["n"]["max"] == max(max(tl["barValues"]), 1)
+    # tolls (log): the lowest and highest figure drawn, within one order of magnitude
+    vals = [p[1] for ser in tl["tolls"] for p in ser]
+    if vals:
+        assert sc["t"]["min"] <= min(vals) and sc["t"]["max"] >= max(vals)
+        assert sc["t"]["min"] * 10 >= min(vals) * 0.999 and sc["t"]["max"] <= max(vals) * 10.001
+    # bars on neighbouring bins do not overlap and are not hairlines: at least 8 px between their starts
+    px = sorted(tl["barPx"])
+    assert all(b - a >= 8 for a, b in zip(px, px[1:])), px
+    # the chart fits its panel
+    assert tl["canvasW"] <= tl["boxW"] + 1
+    # tick labels: none overlaps its neighbour (x: text widths side by side; y: one line of text apart)
+    for ax in tl["axes"]:
+        ticks = sorted(ax["ticks"], key=lambda t: t["pos"])
+        assert len(ticks) >= 2, ax
+        for a, b in zip(ticks, ticks[1:]):
+            if ax["scale"] == "x":
+                assert a["pos"] + a["w"] / 2 + 2 <= b["pos"] - b["w"] / 2, (a, b)
+            else:
+                assert b["pos"] - a["pos"] >= 12, (a, b)
+
+
+def _check_table_lang(page: Any, server: str, lang: str) -> None:
+    if lang == "ar":
+        _check_table(page, server)
+        return
+    api = _api(server, "/api/events", limit=PAGE_SIZE, offset=0)
+    rows = page.eval_on_selector_all("#events-table tbody tr", """rows => rows.map(r => ({
+        id: r.getAttribute('data-id'), cells: Array.from(r.cells).map(c => c.textContent.trim())}))""")
+    assert [r["id"] for r in rows] == [ev["id"] for ev in api["items"]]
+    for row, ev in zip(rows, api["items"], strict=True):
+        loc = ev["location"]
+        place = (loc["name_en"] or loc["name_ar"]) if loc else EN_COUNTRY.get(ev["country"], "")
+        assert row["cells"][0] == (ev["date"]["start"] or "unknown")
+        assert row["cells"][3] == place and row["cells"][4] == (str(ev["fatalities"]) if ev["fatalities_known"] else "—")
+        assert row["cells"][5] == str(ev["n_sources"])
+
+
+def _raw_enums() -> dict[str, set[str]]:
+    from rasd.lexicon import ACLED_TYPES, COUNT_KIND_NAMES, PLOVER_TYPES
+    from rasd.schemas import COUNT_WHO
+    modal = {"asserted", "reported", "planned", "called_for", "negated", "denied"}
+    return {"plover": set(PLOVER_TYPES), "who": set(COUNT_WHO), "kinds": set(COUNT_KIND_NAMES),
+            "acled": set(ACLED_TYPES), "modality": modal}
+
+
+def _check_translated(page: Any, lang: str) -> None:
+    """No enum value the API returns is shown as its raw code: on the Arabic page no Latin enum word at all."""
+    import re
+    shown = page.evaluate("""() => [
+        ...Array.from(document.querySelectorAll('#filters option')).map(o => o.textContent),
+        ...Array.from(document.querySelectorAll('#events-table tbody td, #event-detail dd, #event-detail li span')).map(n => n.textContent),
+        ...Array.from(document.querySelectorAll('#timeline .u-legend th, #legend, #map .leaflet-tooltip')).map(n => n.textContent)]""")
+    text = "\n".join(shown)
+    enums = _raw_enums()
+    if lang == "ar":
+        for group, values in enums.items():
+            for v in values:
+                assert not re.search(r"(?<![A-Za-z_])" + re.escape(v) + r"(?![A-Za-z_])", text), (group, v)
+    else:
+        for v in enums["plover"] | {"called_for"}:
+            assert not re.search(r"(?<![A-Za-z_])" + re.escape(v) + r"(?![A-Za-z_])", text), v
+    # no ISO country code stands alone in a cell or an option
+    assert not [s for s in shown if re.fullmatch(r"\s*[A-Z]{2}\s*", s)], "ISO codes shown"
+
+
+@pytest.mark.parametrize("lang", ["ar", "en"])
+@pytest.mark.parametrize("width", [1400, 400])
+def test_dashboard_timeline_and_layout(browser: Any, server: str, lang: str, width: int) -> None:
+    """At 1400 and 400 px, in Arabic and English: the timeline's axes cover what it draws with no overlapping
+    labels, every table row matches /api/events, no enum is untranslated, nothing leaves 127.0.0.1."""
+    dash = _open(browser, server)
+    page = dash.page
+    page.set_viewport_size({"width": width, "height": 1100})
+    if lang == "en":
+        page.click("#lang-toggle")
+    page.wait_for_function("w => window.rasdTimeline && Math.abs(window.rasdTimeline.root.parentElement"
+                           ".getBoundingClientRect().width - document.getElementById('timeline').clientWidth) <= 1"
+                           " && window.rasdTimeline.width <= document.getElementById('timeline').clientWidth", arg=width)
+    assert page.evaluate("document.documentElement.dir") == ("rtl" if lang == "ar" else "ltr")
+    # nothing wider than the window (the layout holds at 400 px)
+    assert page.evaluate("document.documentElement.scrollWidth") <= width + 1
+    _check_timeline(page, server)
+    _check_table_lang(page, server, lang)
+    page.locator("#events-table tbody tr[data-id]").first.click()
+    page.wait_for_selector("#article mark.hl-evidence")
+    _check_translated(page, lang)
+    shots = Path(__file__).resolve().parents[1] / "docs" / "screenshots"
+    shots.mkdir(parents=True, exist_ok=True)
+    png = page.screenshot(path=str(shots / f"dashboard-{lang}-{'wide' if width > 600 else 'narrow'}.png"), full_page=True)
+    assert png[:8] == b"\x89PNG\r\n\x1a\n" and len(png) > 10_000
     dash.assert_clean()
     page.close()
 
