@@ -220,6 +220,8 @@
     if (unit === "month" || unit === "quarter") { return fmtDay(sec, { year: "numeric", month: "short" }); }
     return fmtDay(sec, { year: "numeric", month: "short", day: "numeric" });
   }
+  // canvas text is laid out in the chart's left-to-right context: isolate Arabic labels so "2 مارس 2021" keeps its order
+  function iso(text) { return state.lang === "ar" ? "\u2067" + text + "\u2069" : text; }
   function kindLabel(k) { return I18N[state.lang].kinds[k] || k; }
   function whoLabel(w) { return I18N[state.lang].who[w] || w; }
   function tollLabel(s) {
@@ -323,23 +325,23 @@
         { font: font, stroke: "#555", space: narrow ? 70 : 90, grid: { stroke: "#eee" },
           values: function (u, splits, ai, space, incr) {
             var unit = incr >= 360 * DAY ? "year" : incr >= 28 * DAY ? "month" : "day";
-            return splits.map(function (v) { return fmtBin(v, unit); });
+            return splits.map(function (v) { return iso(fmtBin(v, unit)); });
           } },
-        { scale: "n", font: font, stroke: "#555", label: t("events_axis"), labelFont: font, labelSize: 18, size: 40, space: 24,
+        { scale: "n", font: font, stroke: "#555", label: iso(t("events_axis")), labelFont: font, labelSize: 18, size: 40, space: 24,
           grid: { stroke: "#eee" },
           splits: function (u) {
             var mx = u.scales.n.max, step = Math.max(1, Math.ceil(mx / Math.max(1, Math.floor(u.bbox.height / devicePixelRatio / 28))));
             var out = []; for (var v = 0; v <= mx + 1e-9; v += step) { out.push(v); } return out;
           },
-          values: function (u, splits) { return splits.map(function (v) { return nf.format(v); }); } },
-        { scale: "t", side: 1, font: font, stroke: "#555", label: t("toll_axis"), labelFont: font, labelSize: 18, size: 50, space: 24,
+          values: function (u, splits) { return splits.map(function (v) { return iso(nf.format(v)); }); } },
+        { scale: "t", side: 1, font: font, stroke: "#555", label: iso(t("toll_axis")), labelFont: font, labelSize: 18, size: 50, space: 24,
           grid: { show: false },
           splits: function (u) {
             var lo = u.scales.t.min, hi = u.scales.t.max, out = [];
             for (var p = Math.round(Math.log10(lo)); Math.pow(10, p) <= hi * 1.0001; p++) { out.push(Math.pow(10, p)); }
             return out;
           },
-          values: function (u, splits) { return splits.map(function (v) { return nf.format(v); }); } }
+          values: function (u, splits) { return splits.map(function (v) { return iso(nf.format(v)); }); } }
       ]
     };
     if (!m.series.length) { opts.series = series.slice(0, 2); opts.axes = opts.axes.slice(0, 2); delete opts.scales.t; }
