@@ -97,6 +97,35 @@ def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
 
 
 @pytest.fixture(scope="module")
+def examples_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    """The store `rasd ingest examples/reports.jsonl` makes: 27 events, four of them in Tripoli."""
+    import subprocess
+    import sys
+
+    import uvicorn
+
+    from rasd.api import Settings, create_app
+
+    root = Path(__file__).resolve().parents[1]
+    db = tmp_path_factory.mktemp("dash-examples") / "examples.db"
+    url = f"sqlite:///{db}"
+    subprocess.run([sys.executable, "-m", "rasd", "ingest", str(root / "examples" / "reports.jsonl"), "--db", url],
+                   check=True, capture_output=True, env={**os.environ, "PYTHONPATH": str(root / "src")})
+    port = _free_port()
+    srv = uvicorn.Server(uvicorn.Config(create_app(Settings(db_url=url)), host="127.0.0.1", port=port,
+                                        log_level="warning"))
+    thread = threading.Thread(target=srv.run, daemon=True)
+    thread.start()
+    deadline = time.monotonic() + 20
+    while not srv.started and time.monotonic() < deadline:
+        time.sleep(0.05)
+    assert srv.started, "uvicorn did not start"
+    yield f"http://127.0.0.1:{port}"
+    srv.should_exit = True
+    thread.join(timeout=10)
+
+
+@pytest.fixture(scope="module")
 def browser() -> Iterator[Any]:
     with sync_api.sync_playwright() as pw:
         b = pw.chromium.launch(executable_path=CHROMIUM, args=ARGS, headless=True)
@@ -225,7 +254,8 @@ def _check_map(page: Any, server: str, min_shapes: int, **filters: str) -> None:
     located = {ev["id"]: ev for ev in items if ev["location"] and ev["location"]["lat"] is not None}
     markers = page.locator("#map path.leaflet-interactive")
     # markers on one place are clustered: every located event is a marker or counted in a cluster's number
-    assert markers.count() + _cluster_total(page) == len(located)
+    clustered = _cluster_total(page)
+    assert markers.count() + clustered == len(located)
     assert markers.count() == len(located)
     # every marker is drawn (Leaflet writes "M0 0" for a shape it clips away), a circle inside the map's frame
     drawn = page.evaluate("""() => { const f = document.getElementById('map').getBoundingClientRect();
@@ -267,10 +297,19 @@ def _check_map(page: Any, server: str, min_shapes: int, **filters: str) -> None:
 
 def _cluster_total(page: Any) -> int:
     """The events counted in the map's cluster icons (Leaflet.markercluster writes the number in the icon)."""
+    # the cluster group redraws after the map's moveend and animates markers into clusters: wait until the
+    # markers and clusters on the map have stayed the same for a second
     page.wait_for_function("() => !document.querySelector('#map .leaflet-cluster-anim')")
-    page.wait_for_timeout(400)  # the cluster group redraws after the map's moveend
-    return sum(int(n) for n in page.eval_on_selector_all(
-        "#map .marker-cluster", "els => els.map(e => e.textContent.trim())"))
+    read = """() => [document.querySelectorAll('#map path.leaflet-interactive').length,
+        Array.from(document.querySelectorAll('#map .marker-cluster')).map(e => +e.textContent.trim())]"""
+    last, same = None, 0
+    deadline = time.monotonic() + 10
+    while same < 4 and time.monotonic() < deadline:
+        now = page.evaluate(read)
+        same = same + 1 if now == last else 0
+        last = now
+        page.wait_for_timeout(250)
+    return int(sum(last[1]))
 
 
 def test_dashboard_map_shows_countries_and_one_marker_per_located_event(browser: Any, server: str) -> None:
@@ -284,6 +323,74 @@ def test_dashboard_map_shows_countries_and_one_marker_per_located_event(browser:
     assert dash.page.locator("#map path.leaflet-interactive").count() == 1
     dash.assert_clean()
     dash.page.close()
+
+
+MARKER_CENTRES = """() => Array.from(document.querySelectorAll('#map path.leaflet-interactive'))
+    .filter(p => p.getAttribute('d') !== 'M0 0')
+    .map(p => { const r = p.getBoundingClientRect(); return [r.x + r.width / 2, r.y + r.height / 2]; })"""
+
+
+def test_dashboard_map_clusters_markers_on_one_place(browser: Any, examples_server: str) -> None:
+    """Events on one place are a cluster whose number counts them; opened, each is its own marker, none hidden."""
+    dash = _open(browser, examples_server)
+    page = dash.page
+    page.evaluate(MAP_SETTLED)
+    items = _api(examples_server, "/api/events", limit=500)["items"]
+    located = [ev for ev in items if ev["location"] and ev["location"]["lat"] is not None]
+    per_place: dict[tuple[float, float], int] = {}
+    for ev in located:
+        key = (ev["location"]["lat"], ev["location"]["lon"])
+        per_place[key] = per_place.get(key, 0) + 1
+    assert max(per_place.values()) >= 4  # Tripoli
+    # every located event is on the map: a marker of its own or counted in a cluster
+    clustered = _cluster_total(page)
+    assert page.locator("#map path.leaflet-interactive").count() + clustered == len(located)
+    assert clustered >= 4
+    # the map is fitted to the events, not the whole Old World: every marker and cluster is inside the frame
+    inside = page.evaluate("""() => { const f = document.getElementById('map').getBoundingClientRect();
+        return Array.from(document.querySelectorAll('#map path.leaflet-interactive, #map .marker-cluster')).every(n => {
+            const r = n.getBoundingClientRect(), x = r.x + r.width / 2, y = r.y + r.height / 2;
+            return f.left <= x && x <= f.right && f.top <= y && y <= f.bottom; }); }""")
+    assert inside
+    # no two markers drawn on top of each other
+    centres = page.evaluate(MARKER_CENTRES)
+    assert all(abs(a[0] - b[0]) + abs(a[1] - b[1]) >= 2 for i, a in enumerate(centres) for b in centres[i + 1:])
+    # open the biggest cluster until its events are markers of their own, spread apart (spiderfied at one place)
+    for _ in range(8):
+        # a spread-out cluster stays, faded, under its markers: only the opaque ones are still closed
+        clusters = page.eval_on_selector_all("#map .marker-cluster", """els => els.map(e =>
+            getComputedStyle(e).opacity === '1' ? +e.textContent.trim() : 0)""")
+        if not clusters or max(clusters) < max(per_place.values()):
+            break
+        page.locator("#map .marker-cluster").nth(clusters.index(max(clusters))).click()
+        page.mouse.move(0, 0)  # away from the markers it spreads out, so that no tooltip covers them
+        page.evaluate(MAP_SETTLED)
+        page.wait_for_function("() => !document.querySelector('#map .leaflet-cluster-anim')")
+        page.wait_for_timeout(600)
+    page.wait_for_selector("#map .leaflet-tooltip", state="detached")
+    # the markers now drawn in the frame are each on top at their own centre: none hides another
+    visible = page.evaluate("""() => { const f = document.getElementById('map').getBoundingClientRect();
+        return Array.from(document.querySelectorAll('#map path.leaflet-interactive')).map(p => {
+            const r = p.getBoundingClientRect(), x = r.x + r.width / 2, y = r.y + r.height / 2;
+            const inFrame = p.getAttribute('d') !== 'M0 0' && f.left <= x && x <= f.right && f.top <= y && y <= f.bottom;
+            const e = document.elementFromPoint(x, y);
+            return inFrame ? {x, y, top: e === p, at: e && (e.tagName + "." + e.getAttribute("class"))} : null; }).filter(Boolean); }""")
+    assert len(visible) >= max(per_place.values()), visible
+    # (the faded icon of the cluster they came from is under them)
+    assert all(v["top"] for v in visible), [v for v in visible if not v["top"]]
+    # each of them names one of the events at a single place in its tooltip
+    tips = []
+    for v in visible:
+        page.mouse.move(v["x"], v["y"])
+        tip = page.locator("#map .leaflet-tooltip")
+        tip.wait_for()
+        tips.append(tip.inner_text())
+        page.mouse.move(0, 0)
+        tip.wait_for(state="detached")
+    places = {ev["location"]["name_ar"] for ev in located}
+    assert all(any(p in t for p in places) for t in tips), tips
+    dash.assert_clean()
+    page.close()
 
 
 # ------------------------------------------------------------------------------------------- table

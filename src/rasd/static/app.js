@@ -160,7 +160,8 @@
     }).catch(function () { /* boundaries are decoration; events still show */ });
     // markers on one place are clustered (a count, spread out on click) so none hides another
     markerLayer = (L.markerClusterGroup ? L.markerClusterGroup({ maxClusterRadius: 28, spiderfyOnMaxZoom: true,
-      showCoverageOnHover: false, spiderfyDistanceMultiplier: 1.6 }) : L.featureGroup()).addTo(map);
+      showCoverageOnHover: false, spiderfyDistanceMultiplier: 1.8,
+      spiderLegPolylineOptions: { weight: 1.5, color: "#222", opacity: 0.5, interactive: false, className: "spider-leg" } }) : L.featureGroup()).addTo(map);
   }
   function drawMarkers(items) {
     if (!map) { return; }
