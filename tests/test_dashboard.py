@@ -47,6 +47,19 @@ AR_ACLED = {"Battles": "معارك", "Explosions/Remote violence": "تفجيرا
             "Violence against civilians": "عنف ضد المدنيين", "Protests": "احتجاجات"}
 AR_MODALITY = {"asserted": "مؤكد", "reported": "منقول", "planned": "مخطط"}
 AR_UNKNOWN = "غير معروف"
+AR_MONTHS = ["يناير", "فبراير", "مارس", "أبريل", "مايو", "يونيو", "يوليو", "أغسطس", "سبتمبر", "أكتوبر", "نوفمبر", "ديسمبر"]
+EN_MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
+             "November", "December"]
+
+
+def _date_shown(iso: str | None, lang: str = "ar") -> str:
+    """A date as the page shows it: '2 مارس 2021' / '2 March 2021' (Intl, Latin digits), or 'unknown'."""
+    if not iso:
+        return AR_UNKNOWN if lang == "ar" else "unknown"
+    y, m, d = (int(v) for v in iso[:10].split("-"))
+    return f"{d} {(AR_MONTHS if lang == 'ar' else EN_MONTHS)[m - 1]} {y}"
+
+
 AR_PLOVER = {"AGREE": "اتفاق", "CONSULT": "تشاور", "SUPPORT": "دعم", "CONCEDE": "تنازل", "COOPERATE": "تعاون",
              "AID": "مساعدة", "RETREAT": "انسحاب", "REQUEST": "طلب", "ACCUSE": "اتهام", "REJECT": "رفض",
              "THREATEN": "تهديد", "PROTEST": "احتجاج", "SANCTION": "عقوبة", "MOBILIZE": "تعبئة", "COERCE": "إكراه",
@@ -270,7 +283,7 @@ def _check_map(page: Any, server: str, min_shapes: int, **filters: str) -> None:
         tip = page.locator("#map .leaflet-tooltip")
         tip.wait_for()
         text = tip.inner_text()
-        match = [ev for ev in located.values() if ev["location"]["name_ar"] in text and ev["date"]["start"] in text]
+        match = [ev for ev in located.values() if ev["location"]["name_ar"] in text and _date_shown(ev["date"]["start"]) in text]
         assert len(match) == 1, f"marker {i} tooltip {text!r} matches {len(match)} events"
         ev = match[0]
         assert ev["id"] not in seen, f"two markers for {ev['id']}"
@@ -403,7 +416,7 @@ def _expected_cells(ev: dict[str, Any]) -> list[str]:
     """The seven cells of an event's row, as the Arabic page writes them."""
     acled = (ev["acled"] or {}).get("event_type")
     loc = ev["location"]
-    return [ev["date"]["start"] or AR_UNKNOWN, AR_ACLED[acled] if acled else AR_PLOVER[ev["plover"]], _actor_names(ev),
+    return [_date_shown(ev["date"]["start"]), AR_ACLED[acled] if acled else AR_PLOVER[ev["plover"]], _actor_names(ev),
             (loc["name_ar"] or loc["name_en"]) if loc else AR_COUNTRY.get(ev["country"], ""),
             str(ev["fatalities"]) if ev["fatalities_known"] else "—", str(ev["n_sources"]),
             AR_MODALITY[ev["modality"]]]
@@ -412,11 +425,14 @@ def _expected_cells(ev: dict[str, Any]) -> list[str]:
 def _check_table(page: Any, server: str, **filters: str) -> list[dict[str, Any]]:
     api = _api(server, "/api/events", limit=PAGE_SIZE, offset=0, **filters)
     rows = page.eval_on_selector_all("#events-table tbody tr", """rows => rows.map(r => ({
-        id: r.getAttribute('data-id'), cells: Array.from(r.cells).map(c => c.textContent.trim())}))""")
+        id: r.getAttribute('data-id'), cells: Array.from(r.cells).map(c => c.textContent.trim()),
+        datetime: r.cells[0] && r.cells[0].querySelector('time') ? r.cells[0].querySelector('time').getAttribute('datetime') : null}))""")
     assert api["items"], "the filters should leave some events"
     assert [r["id"] for r in rows] == [ev["id"] for ev in api["items"]]
     for row, ev in zip(rows, api["items"], strict=True):
         assert row["cells"] == _expected_cells(ev), ev["id"]
+        # the shown date is the ISO date of /api/events, kept machine-readable in <time datetime>
+        assert row["datetime"] == (ev["date"]["start"] or None), ev["id"]
     assert page.locator("#events-count").inner_text() == f"({api['total']})"
     return list(api["items"])
 
@@ -440,6 +456,15 @@ def test_dashboard_table_rows_match_api_events(browser: Any, server: str) -> Non
     _apply_filters(page, country="TN", q="")
     (protest,) = _check_table(page, server, country="TN")
     assert protest["location"]["id"] == "tn-sfax"
+    # dates are typed as ISO dates (the same on the Arabic and the English page, never mm/dd/yyyy)
+    page.click("#reset")
+    page.wait_for_selector("body[data-loading='0']")
+    assert page.get_attribute("#filters input[name=from]", "placeholder") == "مثلا 2021-03-02"
+    page.fill("#filters input[name=from]", "2021-03-04")
+    page.click("#apply")
+    page.wait_for_selector("body[data-loading='0']")
+    later = _check_table(page, server, **{"from": "2021-03-04"})
+    assert 0 < len(later) < len(items) and all(ev["date"]["start"] >= "2021-03-04" for ev in later)
     dash.assert_clean()
     page.close()
 
@@ -534,7 +559,7 @@ def _check_table_lang(page: Any, server: str, lang: str) -> None:
     for row, ev in zip(rows, api["items"], strict=True):
         loc = ev["location"]
         place = (loc["name_en"] or loc["name_ar"]) if loc else EN_COUNTRY.get(ev["country"], "")
-        assert row["cells"][0] == (ev["date"]["start"] or "unknown")
+        assert row["cells"][0] == _date_shown(ev["date"]["start"], "en")
         assert row["cells"][3] == place and row["cells"][4] == (str(ev["fatalities"]) if ev["fatalities_known"] else "—")
         assert row["cells"][5] == str(ev["n_sources"])
 

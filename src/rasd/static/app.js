@@ -10,7 +10,7 @@
       map: "الخريطة", timeline: "الخط الزمني: الأحداث والحصائل التراكمية", events: "الأحداث", date: "التاريخ",
       type: "النوع", actors: "الفاعلون", fatalities: "القتلى", sources: "المصادر", prev: "السابق", next: "التالي",
       export: "تصدير CSV بصيغة ACLED", article: "المقال", pick: "اختر حدثا من الجدول أو الخريطة لعرض نصه.",
-      any: "الكل", toggle: "English", summary: "{docs} وثيقة · {events} حدث · {fat} قتيلا في الحوادث · أحدث الحصائل التراكمية: {cum}",
+      any: "الكل", toggle: "English", date_ph: "مثلا 2021-03-02", date_hint: "تاريخ بصيغة 2021-03-02", summary: "{docs} وثيقة · {events} حدث · {fat} قتيلا في الحوادث · أحدث الحصائل التراكمية: {cum}",
       page: "{a}–{b} من {n}", none: "لا أحداث مطابقة", confidence: "الثقة", attribution: "المصدر المنسوب إليه",
       counts: "الأرقام", reports: "التقارير", evidence: "الدليل", cumulative: "تراكمي", incident: "في الحادث",
       events_per_day: "أحداث في اليوم", toll_axis: "حصيلة تراكمية", unknown: "غير معروف", reprint: "إعادة نشر",
@@ -36,7 +36,7 @@
       map: "Map", timeline: "Timeline: events and cumulative tolls", events: "Events", date: "Date", type: "Type",
       actors: "Actors", fatalities: "Fatalities", sources: "Sources", prev: "Previous", next: "Next",
       export: "Export ACLED-style CSV", article: "Article", pick: "Pick an event in the table or on the map to read its text.",
-      any: "Any", toggle: "العربية", summary: "{docs} documents · {events} events · {fat} killed in incidents · latest cumulative tolls: {cum}",
+      any: "Any", toggle: "العربية", date_ph: "e.g. 2021-03-02", date_hint: "A date such as 2021-03-02", summary: "{docs} documents · {events} events · {fat} killed in incidents · latest cumulative tolls: {cum}",
       page: "{a}–{b} of {n}", none: "No matching events", confidence: "Confidence", attribution: "Attributed to",
       counts: "Figures", reports: "Reports", evidence: "Evidence", cumulative: "cumulative", incident: "incident",
       events_per_day: "events per day", toll_axis: "cumulative toll", unknown: "unknown", reprint: "reprint",
@@ -88,6 +88,13 @@
     var ar = obj.name_ar, en = obj.name_en;
     return (state.lang === "ar" ? (ar || en) : (en || ar)) || obj.id || fallback || "";
   }
+  // dates are shown in the page's language ("2 مارس 2021", "2 March 2021"); the ISO date stays in <time datetime>
+  function dateText(iso) {
+    if (!iso) { return t("unknown"); }
+    var d = String(iso).slice(0, 10);
+    return /^\d{4}-\d{2}-\d{2}$/.test(d) ? fmtDay(utcSec(d), { day: "numeric", month: "long", year: "numeric" }) : String(iso);
+  }
+  function dateNode(iso) { return el("time", iso ? { datetime: String(iso).slice(0, 10) } : null, dateText(iso)); }
   function ploverLabel(p) { return I18N[state.lang].plover_types[p] || p; }
   function countryName(code) {
     if (!code) { return ""; }
@@ -123,6 +130,10 @@
     root.lang = state.lang;
     root.dir = state.lang === "ar" ? "rtl" : "ltr";
     document.querySelectorAll("[data-i18n]").forEach(function (n) { n.textContent = t(n.getAttribute("data-i18n")); });
+    document.querySelectorAll("[data-i18n-placeholder]").forEach(function (n) {
+      n.setAttribute("placeholder", t(n.getAttribute("data-i18n-placeholder")));
+      n.setAttribute("title", t("date_hint"));
+    });
     document.getElementById("lang-toggle").textContent = t("toggle");
     document.title = t("title") + " — " + t("subtitle");
     try { localStorage.setItem("rasd-lang", state.lang); } catch (e) { /* private mode */ }
@@ -175,7 +186,7 @@
       var m = L.circleMarker([loc.lat, loc.lon], { radius: Math.min(r, 40), color: "#222", weight: 1, fillColor: color(ev), fillOpacity: 0.75 });
       var tip = el("div");
       tip.appendChild(el("strong", null, typeLabel(ev)));
-      tip.appendChild(el("div", null, name(loc) + " · " + (ev.date.start || t("unknown"))));
+      tip.appendChild(el("div", null, name(loc) + " · " + dateText(ev.date.start)));
       tip.appendChild(el("div", null, t("fatalities") + ": " + (ev.fatalities_known ? ev.fatalities : "—") + " · " + t("sources") + ": " + ev.n_sources));
       m.bindTooltip(tip, { direction: "top" });
       m.on("click", function () { openEvent(ev.id); });
@@ -366,7 +377,7 @@
     page.items.forEach(function (ev) {
       var tr = el("tr", { "data-id": ev.id });
       if (state.selected === ev.id) { tr.className = "selected"; }
-      tr.appendChild(el("td", { "class": "num" }, ev.date.start || t("unknown")));
+      var dtd = el("td", { "class": "date" }); dtd.appendChild(dateNode(ev.date.start)); tr.appendChild(dtd);
       var typ = el("td");
       var sw = el("span", { "class": "swatch" }); sw.style.background = color(ev);
       typ.appendChild(sw); typ.appendChild(document.createTextNode(typeLabel(ev)));
@@ -421,7 +432,7 @@
     var box = document.getElementById("event-detail");
     clear(box);
     var h = el("h3", null, typeLabel(ev) + " · " + placeName(ev) + " · ");
-    h.appendChild(el("bdi", { "class": "num" }, ev.date.start || t("unknown")));
+    var hb = el("bdi"); hb.appendChild(dateNode(ev.date.start)); h.appendChild(hb);
     box.appendChild(h);
     var dl = el("dl");
     dlRow(dl, "actors", [name(ev.actor1), name(ev.actor2)].filter(Boolean).join(" — "));
@@ -435,7 +446,7 @@
     var ul = el("ul", { "class": "reports" });
     (ev.reports || []).forEach(function (r) {
       var li = el("li");
-      var a = el("a", { href: "#", "data-event": r.event_id, dir: "auto" }, r.source + (r.published ? " · " + r.published : ""));
+      var a = el("a", { href: "#", "data-event": r.event_id, dir: "auto" }, r.source + (r.published ? " · " + dateText(r.published) : ""));
       a.addEventListener("click", function (e) { e.preventDefault(); openEvent(r.event_id); });
       li.appendChild(a);
       var figs = (r.counts || []).map(function (c) {
@@ -449,7 +460,7 @@
     box.appendChild(ul);
     if (doc) {
       var src = el("p", { "class": "hint" }, (doc.document.title ? doc.document.title + " · " : "") + doc.document.source +
-        (doc.document.published ? " · " + doc.document.published : "") + (doc.reprint_of ? " · " + t("reprint") : ""));
+        (doc.document.published ? " · " + dateText(doc.document.published) : "") + (doc.reprint_of ? " · " + t("reprint") : ""));
       box.appendChild(src);
     }
   }
@@ -549,7 +560,11 @@
     });
     document.getElementById("filters").addEventListener("submit", function (e) { e.preventDefault(); state.offset = 0; load(); });
     document.getElementById("reset").addEventListener("click", function () {
-      document.getElementById("filters").reset(); state.offset = 0; load();
+      var form = document.getElementById("filters");
+      // the form's own reset() is shadowed by its button id="reset" (form.reset is that button): call the prototype's
+      HTMLFormElement.prototype.reset.call(form);
+      Array.prototype.forEach.call(form.querySelectorAll("select"), function (sel) { sel.value = ""; });
+      state.offset = 0; load();
     });
     document.getElementById("prev").addEventListener("click", function () { state.offset = Math.max(0, state.offset - PAGE); load(); });
     document.getElementById("next").addEventListener("click", function () { state.offset += PAGE; load(); });
