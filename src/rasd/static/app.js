@@ -10,7 +10,7 @@
       map: "الخريطة", timeline: "الخط الزمني: الأحداث والحصائل التراكمية", events: "الأحداث", date: "التاريخ",
       type: "النوع", actors: "الفاعلون", fatalities: "القتلى", sources: "المصادر", prev: "السابق", next: "التالي",
       export: "تصدير CSV بصيغة ACLED", article: "المقال", pick: "اختر حدثا من الجدول أو الخريطة لعرض نصه.",
-      any: "الكل", toggle: "English", date_ph: "مثلا 2021-03-02", date_hint: "تاريخ بصيغة 2021-03-02", summary: "{docs} وثيقة · {events} حدث · {fat} قتيلا في الحوادث · أحدث الحصائل التراكمية: {cum}",
+      any: "الكل", toggle: "English", date_ph: "مثلا \u20662021-03-02\u2069", date_hint: "تاريخ بصيغة 2021-03-02", summary: "{docs} وثيقة · {events} حدث · {fat} قتيلا في الحوادث · أحدث الحصائل التراكمية: {cum}",
       page: "{a}–{b} من {n}", none: "لا أحداث مطابقة", confidence: "الثقة", attribution: "المصدر المنسوب إليه",
       counts: "الأرقام", reports: "التقارير", evidence: "الدليل", cumulative: "تراكمي", incident: "في الحادث",
       events_per_day: "أحداث في اليوم", toll_axis: "حصيلة تراكمية", unknown: "غير معروف", reprint: "إعادة نشر",
@@ -94,6 +94,8 @@
     var d = String(iso).slice(0, 10);
     return /^\d{4}-\d{2}-\d{2}$/.test(d) ? fmtDay(utcSec(d), { day: "numeric", month: "long", year: "numeric" }) : String(iso);
   }
+  // inside mixed text (a Latin source name, an Arabic place) a date is isolated (FSI…PDI) so its parts keep their order
+  function dateInline(iso) { return "\u2068" + dateText(iso) + "\u2069"; }
   function dateNode(iso) { return el("time", iso ? { datetime: String(iso).slice(0, 10) } : null, dateText(iso)); }
   function ploverLabel(p) { return I18N[state.lang].plover_types[p] || p; }
   function countryName(code) {
@@ -186,7 +188,7 @@
       var m = L.circleMarker([loc.lat, loc.lon], { radius: Math.min(r, 40), color: "#222", weight: 1, fillColor: color(ev), fillOpacity: 0.75 });
       var tip = el("div");
       tip.appendChild(el("strong", null, typeLabel(ev)));
-      tip.appendChild(el("div", null, name(loc) + " · " + dateText(ev.date.start)));
+      tip.appendChild(el("div", null, name(loc) + " · " + dateInline(ev.date.start)));
       tip.appendChild(el("div", null, t("fatalities") + ": " + (ev.fatalities_known ? ev.fatalities : "—") + " · " + t("sources") + ": " + ev.n_sources));
       m.bindTooltip(tip, { direction: "top" });
       m.on("click", function () { openEvent(ev.id); });
@@ -446,7 +448,7 @@
     var ul = el("ul", { "class": "reports" });
     (ev.reports || []).forEach(function (r) {
       var li = el("li");
-      var a = el("a", { href: "#", "data-event": r.event_id, dir: "auto" }, r.source + (r.published ? " · " + dateText(r.published) : ""));
+      var a = el("a", { href: "#", "data-event": r.event_id, dir: "auto" }, r.source + (r.published ? " · " + dateInline(r.published) : ""));
       a.addEventListener("click", function (e) { e.preventDefault(); openEvent(r.event_id); });
       li.appendChild(a);
       var figs = (r.counts || []).map(function (c) {
@@ -460,7 +462,7 @@
     box.appendChild(ul);
     if (doc) {
       var src = el("p", { "class": "hint" }, (doc.document.title ? doc.document.title + " · " : "") + doc.document.source +
-        (doc.document.published ? " · " + dateText(doc.document.published) : "") + (doc.reprint_of ? " · " + t("reprint") : ""));
+        (doc.document.published ? " · " + dateInline(doc.document.published) : "") + (doc.reprint_of ? " · " + t("reprint") : ""));
       box.appendChild(src);
     }
   }
