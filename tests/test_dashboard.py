@@ -8,6 +8,7 @@ package is missing.
 
 from __future__ import annotations
 
+import calendar
 import json
 import os
 import socket
@@ -287,7 +288,7 @@ def _check_map(page: Any, server: str, min_shapes: int, **filters: str) -> None:
         assert len(match) == 1, f"marker {i} tooltip {text!r} matches {len(match)} events"
         ev = match[0]
         assert ev["id"] not in seen, f"two markers for {ev['id']}"
-        assert AR_ACLED.get((ev["acled"] or {}).get("event_type"), AR_PLOVER[ev["plover"]]) in text
+        assert AR_ACLED.get(str((ev["acled"] or {}).get("event_type")), AR_PLOVER[ev["plover"]]) in text
         # the tooltip says "—" where the table does (fatalities not known), never "0"
         assert (str(ev["fatalities"]) if ev["fatalities_known"] else "—") in text.split("·")[-2]
         box = markers.nth(i).bounding_box()
@@ -315,7 +316,8 @@ def _cluster_total(page: Any) -> int:
     page.wait_for_function("() => !document.querySelector('#map .leaflet-cluster-anim')")
     read = """() => [document.querySelectorAll('#map path.leaflet-interactive').length,
         Array.from(document.querySelectorAll('#map .marker-cluster')).map(e => +e.textContent.trim())]"""
-    last, same = None, 0
+    last: Any = None
+    same = 0
     deadline = time.monotonic() + 10
     while same < 4 and time.monotonic() < deadline:
         now = page.evaluate(read)
@@ -516,11 +518,9 @@ def _check_timeline(page: Any, server: str) -> None:
     # every toll series with a dated figure is drawn (not only the first few)
     assert len(tl["tolls"]) == sum(1 for s in tolls if any(p["date"] for p in s["points"]))
     sc = tl["scales"]
-    xs = [x for x, _ in [(b, 0) for b in []]]
     day = 86400
-    all_x = [p[0] for ser in tl["tolls"] for p in ser] + [
-        int(time.mktime(time.strptime(d["date"], "%Y-%m-%d"))) - time.timezone for d in dated]
-    xs = [x for x in all_x]
+    xs = [p[0] for ser in tl["tolls"] for p in ser] + [
+        calendar.timegm(time.strptime(d["date"], "%Y-%m-%d")) for d in dated]
     assert xs
     # x: from the first plotted day to the last, with no more than one bin (a year at most) to spare on each side
     assert sc["x"]["min"] <= min(xs) and sc["x"]["max"] >= max(xs)
@@ -534,14 +534,14 @@ def _check_timeline(page: Any, server: str) -> None:
         assert sc["t"]["min"] * 10 >= min(vals) * 0.999 and sc["t"]["max"] <= max(vals) * 10.001
     # bars on neighbouring bins do not overlap and are not hairlines: at least 8 px between their starts
     px = sorted(tl["barPx"])
-    assert all(b - a >= 8 for a, b in zip(px, px[1:])), px
+    assert all(b - a >= 8 for a, b in zip(px, px[1:], strict=False)), px
     # the chart fits its panel
     assert tl["canvasW"] <= tl["boxW"] + 1
     # tick labels: none overlaps its neighbour (x: text widths side by side; y: one line of text apart)
     for ax in tl["axes"]:
         ticks = sorted(ax["ticks"], key=lambda t: t["pos"])
         assert len(ticks) >= 2, ax
-        for a, b in zip(ticks, ticks[1:]):
+        for a, b in zip(ticks, ticks[1:], strict=False):
             if ax["scale"] == "x":
                 assert a["pos"] + a["w"] / 2 + 2 <= b["pos"] - b["w"] / 2, (a, b)
             else:
