@@ -548,6 +548,27 @@ def _check_timeline(page: Any, server: str) -> None:
                 assert b["pos"] - a["pos"] >= 12, (a, b)
 
 
+@pytest.mark.parametrize("width", [1400, 400])
+def test_dashboard_timeline_many_series(browser: Any, examples_server: str, width: int) -> None:
+    """The examples store: six years of events, 13 toll series from tens to 146,000 displaced, undated events.
+    Every series is drawn on axes that cover it, bars stay apart, labels do not overlap, at both widths."""
+    dash = _open(browser, examples_server)
+    page = dash.page
+    page.set_viewport_size({"width": width, "height": 1100})
+    page.wait_for_function("() => window.rasdTimeline && window.rasdTimeline.width"
+                           " <= document.getElementById('timeline').clientWidth")
+    assert len(_api(examples_server, "/api/tolls")["series"]) >= 13
+    _check_timeline(page, examples_server)
+    tl = _timeline(page)
+    assert tl["meta"]["undatedEvents"] > 0 and str(tl["meta"]["undatedEvents"]) in tl["undated"]
+    # and again in English (the chart is redrawn with English labels)
+    page.click("#lang-toggle")
+    page.wait_for_function("() => document.documentElement.dir === 'ltr' && !!window.rasdTimeline")
+    _check_timeline(page, examples_server)
+    dash.assert_clean()
+    page.close()
+
+
 def _check_table_lang(page: Any, server: str, lang: str) -> None:
     if lang == "ar":
         _check_table(page, server)
