@@ -61,7 +61,6 @@
     "Protests": "#2ca02c", "Riots": "#8c564b", "Strategic developments": "#1f77b4", "": "#7f7f7f"
   };
   var PAGE = 25;
-  var SVGNS = "http://www.w3.org/2000/svg";
 
   var state = { lang: "ar", offset: 0, total: 0, items: [], stats: null, tolls: [], selected: null, detail: null, doc: null };
   var map = null, markerLayer = null, markersById = {};
@@ -72,12 +71,6 @@
     var n = document.createElement(tag);
     if (attrs) { Object.keys(attrs).forEach(function (k) { n.setAttribute(k, attrs[k]); }); }
     if (text !== undefined && text !== null) { n.textContent = String(text); }
-    return n;
-  }
-  function svg(tag, attrs, text) {
-    var n = document.createElementNS(SVGNS, tag);
-    Object.keys(attrs || {}).forEach(function (k) { n.setAttribute(k, attrs[k]); });
-    if (text !== undefined) { n.textContent = String(text); }
     return n;
   }
   function clear(n) { while (n.firstChild) { n.removeChild(n.firstChild); } }
