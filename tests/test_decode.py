@@ -219,3 +219,91 @@ def test_decode_letter_counts_agree_with_a_character_by_character_count(text: st
 
     arabic = sum(1 for ch in text if letter(ch) and any(lo <= ord(ch) <= hi for lo, hi in _ARABIC_BLOCKS))
     assert _letter_counts(text) == (sum(1 for ch in text if letter(ch)), arabic)
+
+
+# ---- issue 17: decoding never guesses silently; lone surrogates --------------------------------------------
+
+REPORT = "قصفت الطائرات قرية الزيتون فجر الثلاثاء وقتل ثلاثة مدنيين بينهم طفل.\n"
+
+
+def test_decode_one_invalid_byte_stays_utf8_with_offset() -> None:
+    data = REPORT.encode("utf-8")
+    cut = data.index(b" ") + 1  # a character boundary
+    d = decode_bytes(data[:cut] + b"\xff" + data[cut:], "one.txt")
+    assert d.encoding == "utf-8"
+    assert d.decode_errors == (cut,)
+    assert d.text == REPORT[:len(data[:cut].decode())] + "\ufffd" + data[cut:].decode()
+
+
+def test_decode_truncated_sequence_is_one_replacement_character() -> None:
+    data = REPORT.encode("utf-8") + "ب".encode()[:1]
+    d = decode_bytes(data, "cut.txt")
+    assert d.encoding == "utf-8"
+    assert d.text == REPORT + "\ufffd"
+    assert d.decode_errors == (len(data) - 1,)
+
+
+def test_decode_bom_utf8_with_invalid_byte_is_replaced_not_rejected() -> None:
+    data = b"\xef\xbb\xbf" + REPORT.encode("utf-8") + b"\xc0"
+    d = decode_bytes(data, "bom.txt")
+    assert d.encoding == "utf-8-sig"
+    assert d.text == REPORT + "\ufffd"
+    assert d.decode_errors == (len(data) - 1,)
+
+
+def test_decode_windows1256_only_when_far_more_plausible() -> None:
+    d = decode_bytes(REPORT.encode("cp1256"), "old.txt")
+    assert (d.encoding, d.text, d.decode_errors) == ("windows-1256", REPORT, ())
+    # a few cp1256 letters inside mostly valid UTF-8 do not turn the whole file into Windows-1256
+    mixed = REPORT.encode("utf-8") * 3 + "قتل".encode("cp1256")
+    d = decode_bytes(mixed, "mixed.txt")
+    assert d.encoding == "utf-8" and len(d.decode_errors) == 3
+
+
+def test_decode_replace_surrogates_keeps_length() -> None:
+    from rasd.decode import replace_surrogates
+
+    text = "قتل\ud800 خمسة \udfff"
+    out = replace_surrogates(text)
+    assert len(out) == len(text) and out == "قتل\ufffd خمسة \ufffd"
+    assert replace_surrogates(REPORT) is REPORT
+    assert replace_surrogates("\U0001f600") == "\U0001f600"
+
+
+def test_decode_describe_offsets_and_shown_name() -> None:
+    from rasd.decode import describe_offsets, shown_name
+
+    assert describe_offsets((4,)) == "1 invalid UTF-8 sequence at byte 4"
+    assert describe_offsets(tuple(range(7))) == "7 invalid UTF-8 sequences at bytes 0, 1, 2, 3, 4, …"
+    assert shown_name("a\x1b[31mb.txt") == "a\\x1b[31mb.txt"
+    assert shown_name("تقرير.txt") == "تقرير.txt"
+    assert str(InputError("x\x1b]0;t\x07.txt", "empty file")) == "x\\x1b]0;t\\x07.txt: empty file"
+
+
+def test_read_input_fifo_is_skipped_not_read(tmp_path: Path) -> None:
+    import os
+
+    fifo = tmp_path / "pipe.txt"
+    os.mkfifo(fifo)
+    with pytest.raises(InputError, match="not a regular file"):
+        read_input(str(fifo))
+
+
+def _has_lone_surrogate(text: str) -> bool:
+    return any(0xD800 <= ord(ch) <= 0xDFFF for ch in text)
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.one_of(st.binary(max_size=300),
+                 st.lists(st.sampled_from([REPORT.encode(), b"\xff", b"\xd8", b"\xed\xa0\x80", b"\xef\xbb\xbf",
+                                           b"\xff\xfe", "قتل".encode("cp1256"), b"<html><p>", b"+2D8-",
+                                           b'<meta charset="utf-7">', b"\x00"]), max_size=12).map(b"".join)))
+def test_decode_bytes_property_no_lone_surrogate_or_input_error(data: bytes) -> None:
+    try:
+        d = decode_bytes(data, "p.bin")
+    except InputError:
+        return
+    assert isinstance(d, DecodedText)
+    assert not _has_lone_surrogate(d.text)
+    assert d.title is None or not _has_lone_surrogate(d.title)
+    assert all(0 <= o < len(data) for o in d.decode_errors)

@@ -8,10 +8,13 @@ one-line message "<name>: <problem>". Plain text is kept verbatim: newlines (CRL
 
 from __future__ import annotations
 
+import codecs
 import html
 import os
 import re
+import stat
 import sys
+import threading
 import unicodedata
 from collections import Counter
 from dataclasses import dataclass
@@ -47,7 +50,7 @@ class InputError(Exception):
     """The input cannot be read as text; the message is one line, "<name>: <problem>"."""
 
     def __init__(self, name: str, problem: str) -> None:
-        super().__init__(f"{name}: {problem}")
+        super().__init__(f"{shown_name(name)}: {problem}")
         self.name = name
         self.problem = problem
 
@@ -59,6 +62,31 @@ class DecodedText:
     content_type: str  # text/plain | text/html
     title: str | None  # HTML <title> / trafilatura title
     published_hint: str | None  # HTML date hint from trafilatura: only a hint, never a fact
+    decode_errors: tuple[int, ...] = ()  # byte offsets of invalid UTF-8 sequences, each now one U+FFFD
+
+
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def replace_surrogates(text: str) -> str:
+    """`text` with every lone surrogate (from JSON "\\ud800") replaced by U+FFFD: same length, offsets kept.
+
+    Every entry point that receives str from JSON calls this before anything else sees the text."""
+    return _SURROGATE.sub("\ufffd", text) if _SURROGATE.search(text) else text
+
+
+def describe_offsets(offsets: tuple[int, ...], shown: int = 5) -> str:
+    """'3 invalid UTF-8 sequences at bytes 10, 52, 90' (the first few offsets and the count)."""
+    first = ", ".join(str(o) for o in offsets[:shown]) + (", …" if len(offsets) > shown else "")
+    noun = "sequence" if len(offsets) == 1 else "sequences"
+    return f"{len(offsets)} invalid UTF-8 {noun} at byte{'' if len(offsets) == 1 else 's'} {first}"
+
+
+def shown_name(name: str) -> str:
+    """A file name safe to print: control characters (terminal escape codes) shown as escapes."""
+    if name.isprintable():
+        return name
+    return "".join(ch if ch.isprintable() else ascii(ch)[1:-1] for ch in name)
 
 
 def _mb(n: int) -> str:
@@ -131,24 +159,65 @@ def _declared_charset(data: bytes) -> str | None:
         return None
 
 
-def _decode(data: bytes, name: str) -> tuple[str, str]:
-    """(text, encoding name) or InputError."""
+_ERRORS = threading.local()
+
+
+def _record_error(exc: UnicodeError) -> tuple[str, int]:
+    assert isinstance(exc, UnicodeDecodeError)
+    _ERRORS.found.append((exc.start, exc.end))
+    return "\ufffd", exc.end
+
+
+codecs.register_error("rasd-record", _record_error)
+
+_UTF8_INVALID_SHARE = 0.5  # UTF-8 stays UTF-8 while at most this share of its high bytes is invalid
+
+
+def _utf8_replacing(data: bytes, codec: str = "utf-8") -> tuple[str, list[tuple[int, int]]]:
+    """The UTF-8 reading with each invalid sequence replaced by one U+FFFD, and the (start, end) of each."""
+    _ERRORS.found = []
+    try:
+        text = data.decode(codec, errors="rasd-record")
+        return text, _ERRORS.found
+    finally:
+        _ERRORS.found = []
+
+
+def _mostly_utf8(data: bytes, spans: list[tuple[int, int]]) -> bool:
+    """Whether a UTF-8 reading with invalid sequences is still the right one: most high bytes are valid."""
+    high = len(data.translate(None, bytes(range(128))))  # the bytes >= 0x80
+    invalid = sum(end - start for start, end in spans)
+    return invalid <= _UTF8_INVALID_SHARE * high
+
+
+def _decode(data: bytes, name: str) -> tuple[str, str, tuple[int, ...]]:
+    """(text, encoding name, byte offsets of replaced invalid UTF-8) or InputError."""
     if data.startswith(_BOM_UTF8):
-        try:
-            return data.decode("utf-8-sig"), "utf-8-sig"
-        except UnicodeDecodeError as exc:
-            raise InputError(name, f"invalid UTF-8 at byte {exc.start} (after a UTF-8 BOM)") from None
+        text, spans = _utf8_replacing(data[3:])
+        return text, "utf-8-sig", tuple(start + 3 for start, _ in spans)
     if data.startswith(_BOM_UTF16_LE) or data.startswith(_BOM_UTF16_BE):
         try:
-            return data.decode("utf-16"), "utf-16"
+            return data.decode("utf-16"), "utf-16", ()
         except UnicodeDecodeError as exc:
             raise InputError(name, f"invalid UTF-16 at byte {exc.start} (after a UTF-16 BOM)") from None
     if b"\x00" in data:
         raise InputError(name, "binary file (NUL bytes), not text")
     try:
-        return data.decode("utf-8"), "utf-8"
+        return data.decode("utf-8"), "utf-8", ()
     except UnicodeDecodeError as exc:
         offset = exc.start
+    text, spans = _utf8_replacing(data)
+    if _mostly_utf8(data, spans):
+        return text, "utf-8", tuple(start for start, _ in spans)
+    other = _other_encoding(data)
+    if other is not None:
+        return other[0], other[1], ()
+    raise InputError(name, f"invalid UTF-8 at byte {offset} and not Windows-1256 text")
+
+
+def _other_encoding(data: bytes) -> tuple[str, str] | None:
+    """A reading of bytes that are far from UTF-8: the page's declared charset, else Windows-1256 when the
+    result is plausibly Arabic; None otherwise."""
     declared = _declared_charset(data)
     if declared and declared not in ("utf-8", "utf_8"):
         try:
@@ -161,7 +230,7 @@ def _decode(data: bytes, name: str) -> tuple[str, str]:
     text = data.decode("cp1256", errors="replace")
     if "\ufffd" not in text and _plausible_arabic(text):
         return text, "windows-1256"
-    raise InputError(name, f"invalid UTF-8 at byte {offset} and not Windows-1256 text")
+    return None
 
 
 def _is_html(text: str) -> bool:
@@ -219,14 +288,15 @@ def decode_bytes(data: bytes, name: str, *, max_bytes: int = DEFAULT_MAX_BYTES) 
         raise InputError(name, _too_big(len(data), max_bytes))
     if not data.strip():
         raise InputError(name, "empty file")
-    text, encoding = _decode(data, name)
+    text, encoding, errors = _decode(data, name)
+    text = replace_surrogates(text)  # a declared charset such as UTF-7 can yield lone surrogates
     if not text.strip():
         raise InputError(name, "empty file")
     if _looks_binary(text):
         raise InputError(name, "binary file (control characters), not text")
     if not _is_html(text):
         return DecodedText(text=text, encoding=encoding, content_type="text/plain", title=None,
-                           published_hint=None)
+                           published_hint=None, decode_errors=errors)
     main, title, date = _trafilatura(text)
     if main is None:
         main = _strip_tags(text)
@@ -234,8 +304,9 @@ def decode_bytes(data: bytes, name: str, *, max_bytes: int = DEFAULT_MAX_BYTES) 
         title = _html_title(text)
     if not main.strip():
         raise InputError(name, "HTML page without text")
-    return DecodedText(text=main, encoding=encoding, content_type="text/html", title=title,
-                       published_hint=date)
+    return DecodedText(text=replace_surrogates(main), encoding=encoding, content_type="text/html",
+                       title=None if title is None else replace_surrogates(title), published_hint=date,
+                       decode_errors=errors)
 
 
 def read_input(path: str, *, max_bytes: int = DEFAULT_MAX_BYTES) -> DecodedText:
@@ -251,9 +322,12 @@ def read_input(path: str, *, max_bytes: int = DEFAULT_MAX_BYTES) -> DecodedText:
         return decode_bytes(data, name, max_bytes=max_bytes)
     name = path
     try:
-        if os.path.isdir(path):
+        st = os.stat(path)
+        if stat.S_ISDIR(st.st_mode):
             raise InputError(name, "is a directory, not a file")
-        size = os.stat(path).st_size
+        if not stat.S_ISREG(st.st_mode):
+            raise InputError(name, "not a regular file (a FIFO, socket or device): skipped")
+        size = st.st_size
         if size > max_bytes:
             raise InputError(name, _too_big(size, max_bytes))
         with open(path, "rb") as fh:
