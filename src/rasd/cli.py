@@ -15,8 +15,8 @@ from rich.table import Table
 
 from .budget import MIN_SECONDS, SECONDS_PER_100KB, TimeBudgetExceeded, default_budget
 from .datafiles import ResourceError
-from .decode import InputError, read_input
-from .records import DocumentRecord
+from .decode import DecodedText, InputError, describe_offsets, read_input, shown_name
+from .records import DocumentRecord, with_decode_errors
 
 app = typer.Typer(add_completion=False, no_args_is_help=True,
                   help="rasd (رصد): Arabic conflict reports in, sourced event records out.")
@@ -38,6 +38,19 @@ def _load_pipeline(stderr: Console) -> Any:
     except ResourceError as exc:
         _err(stderr, f"language resource: {exc}")
         raise typer.Exit(2) from exc
+
+
+def warn_decode_errors(console: Console, name: str, decoded: DecodedText) -> None:
+    """One warning line when the input had invalid UTF-8 (replaced by U+FFFD, the file still processed)."""
+    if decoded.decode_errors:
+        console.print(f"rasd: warning: {shown_name(name)}: {describe_offsets(decoded.decode_errors)} "
+                      "(each replaced by U+FFFD)", markup=False, highlight=False, soft_wrap=True)
+
+
+def _check_max_bytes(stderr: Console, max_bytes: int) -> None:
+    if max_bytes < 1:
+        _err(stderr, f"--max-bytes {max_bytes}: must be a positive number of bytes")
+        raise typer.Exit(2)
 
 
 def _check_date(value: str | None) -> str | None:
@@ -62,6 +75,7 @@ def extract(
 ) -> None:
     """Read Arabic conflict reports into rasd.document/1 records."""
     stderr = Console(stderr=True)
+    _check_max_bytes(stderr, max_bytes)
     published = _check_date(published)
     if max_seconds is not None and not max_seconds > 0:
         raise typer.BadParameter(f"--max-seconds must be a positive number of seconds, not {max_seconds:g}")
@@ -75,18 +89,20 @@ def extract(
     for name in files:
         try:
             decoded = read_input(name, max_bytes=max_bytes)
+            warn_decode_errors(stderr, name, decoded)
             budget = max_seconds if max_seconds is not None else default_budget(len(decoded.text))
             rec = pipe.extract_decoded(decoded, source=source or name, published=published, max_seconds=budget)
+            rec = with_decode_errors(rec, len(decoded.decode_errors))
         except InputError as exc:
             _err(stderr, str(exc))
             failed.append(name)
             continue
         except TimeBudgetExceeded as exc:
-            _err(stderr, f"{name}: {exc}; skipped (--max-seconds sets the budget)")
+            _err(stderr, f"{shown_name(name)}: {exc}; skipped (--max-seconds sets the budget)")
             failed.append(name)
             continue
         except Exception as exc:  # a bug must not cost the other files: report it in one line and go on
-            _err(stderr, f"{name}: internal error while extracting: {type(exc).__name__}: {exc}")
+            _err(stderr, f"{shown_name(name)}: internal error while extracting: {type(exc).__name__}: {exc}")
             failed.append(name)
             continue
         if fmt == "json":
@@ -97,7 +113,7 @@ def extract(
             print_table(out, rec)
     sys.stdout.flush()
     if failed:
-        _err(stderr, f"{len(failed)} of {len(files)} inputs failed: {', '.join(failed)}")
+        _err(stderr, f"{len(failed)} of {len(files)} inputs failed: {', '.join(map(shown_name, failed))}")
         raise typer.Exit(1)
 
 

@@ -6,7 +6,7 @@ All `start`/`end` offsets index the *original* text of the document.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any, Literal
 
 SCHEMA = "rasd.document/1"
@@ -180,11 +180,22 @@ class DocumentInfo:
     content_type: str = "text/plain"
     title: str | None = None
     country: str | None = None  # the document's main country, as the place resolver decided it
+    decode_errors: int = 0  # invalid UTF-8 sequences of the input, each replaced by one U+FFFD in the text
 
     def to_json(self) -> dict[str, Any]:
-        return {"id": self.id, "source": self.source, "published": self.published, "language": self.language,
-                "length": self.length, "encoding": self.encoding, "content_type": self.content_type,
-                "title": self.title, "country": self.country}
+        out: dict[str, Any] = {"id": self.id, "source": self.source, "published": self.published, "language": self.language,
+               "length": self.length, "encoding": self.encoding, "content_type": self.content_type,
+               "title": self.title, "country": self.country}
+        if self.decode_errors:  # only when the input had invalid bytes: clean records keep their shape
+            out["decode_errors"] = self.decode_errors
+        return out
+
+
+def with_decode_errors(rec: DocumentRecord, decode_errors: int) -> DocumentRecord:
+    """`rec` noting how many invalid byte sequences its input had (the record unchanged when none)."""
+    if not decode_errors:
+        return rec
+    return replace(rec, document=replace(rec.document, decode_errors=decode_errors))
 
 
 @dataclass(frozen=True, slots=True)
