@@ -9,15 +9,18 @@ from __future__ import annotations
 
 import html
 import json
+import os
 import re
+import stat
 import time
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, datetime
 from pathlib import Path
 from typing import Any, Protocol
 
-from rasd.records import DocumentRecord
+from rasd.decode import describe_offsets, replace_surrogates, shown_name
+from rasd.records import DocumentRecord, with_decode_errors
 from rasd.store.store import Store, text_hash
 
 FEED_SUFFIXES = frozenset({".rss", ".atom"})
@@ -63,6 +66,7 @@ class IngestSummary:
     merged: int
     reprints: int
     seconds: float
+    warnings: tuple[Failure, ...] = ()  # inputs processed despite a problem (invalid UTF-8 replaced)
 
     @property
     def ok(self) -> bool:
@@ -73,7 +77,9 @@ class IngestSummary:
         """The summary as a JSON-ready dict."""
         return {"ingested": self.ingested, "duplicates": self.duplicates, "events": self.events,
                 "merged": self.merged, "reprints": self.reprints, "seconds": round(self.seconds, 3),
-                "failed": [{"where": f.where, "reason": f.reason} for f in self.failed]}
+                "failed": [{"where": f.where, "reason": f.reason} for f in self.failed],
+                **({"warnings": [{"where": w.where, "reason": w.reason} for w in self.warnings]}
+                   if self.warnings else {})}
 
 
 @dataclass(frozen=True, slots=True)
@@ -97,6 +103,7 @@ class _Tally:
     merged: int = 0
     reprints: int = 0
     failed: list[Failure] = field(default_factory=list)
+    warnings: list[Failure] = field(default_factory=list)
 
 
 # ---------------------------------------------------------------------------------------- input discovery
@@ -114,8 +121,10 @@ def expand_paths(paths: Sequence[str | Path]) -> tuple[list[Path], list[Failure]
                     continue
                 if f.suffix.lower() in DIR_SUFFIXES:
                     files.append(f)
-        elif p.is_file():
+        elif p.is_file() and stat.S_ISREG(os.stat(p).st_mode):
             files.append(p)
+        elif p.exists():  # a FIFO, socket or device: opening it could block the whole run
+            failed.append(Failure(str(p), "not a regular file (a FIFO, socket or device): skipped"))
         else:
             failed.append(Failure(str(p), "no such file or directory"))
     return files, failed
@@ -127,8 +136,11 @@ def iso_day(value: Any) -> str | None:
         return None
     if not isinstance(value, str):
         raise ValueError(f"published must be a date string, not {type(value).__name__}")
-    day = value.strip()[:10]
+    stamp = value.strip()
+    day = stamp[:10]
     date.fromisoformat(day)
+    if len(stamp) > 10:  # a date and time, never a date followed by anything else ('2020-01-01garbage')
+        datetime.fromisoformat(stamp[:-1] + "+00:00" if stamp.endswith("Z") else stamp)
     return day
 
 
@@ -176,6 +188,9 @@ def jsonl_lines(path: Path) -> Iterator[tuple[int, str | None, str | None]]:
                 yield lineno, None, f"not UTF-8 at byte {exc.start}: {exc.reason}"
 
 
+_JSON_TYPES = {dict: "object", list: "array", int: "number", float: "number", bool: "boolean"}
+
+
 def jsonl_item(path: Path, lineno: int, line: str) -> Item | Failure | None:
     """The item one JSON Lines line holds {"text", "source"?, "published"?, "id"?}; None for a blank line."""
     where = f"{path}:{lineno}"
@@ -193,11 +208,14 @@ def jsonl_item(path: Path, lineno: int, line: str) -> Item | Failure | None:
         published = iso_day(obj.get("published"))
     except ValueError:
         return Failure(where, f"published is not an ISO date: {obj.get('published')!r}")
-    ext = obj.get("id")
-    source = obj.get("source")
-    return Item(where=where, source=str(source) if source else f"{path.name}:{ext or lineno}",
-                published=published, text=obj["text"], external_id=None if ext is None else str(ext),
-                title=obj.get("title") if isinstance(obj.get("title"), str) else None)
+    ext, source, title = obj.get("id"), obj.get("source"), obj.get("title")
+    for key, value in (("id", ext), ("source", source)):
+        if value is not None and not isinstance(value, str):
+            return Failure(where, f'"{key}" must be a string, not a JSON {_JSON_TYPES.get(type(value), "value")}')
+    return Item(where=where, source=replace_surrogates(source) if source else f"{path.name}:{ext or lineno}",
+                published=published, text=replace_surrogates(obj["text"]),
+                external_id=None if ext is None else replace_surrogates(ext),
+                title=replace_surrogates(title) if isinstance(title, str) else None)
 
 
 def jsonl_items(path: Path) -> Iterator[Item | Failure]:
@@ -262,8 +280,10 @@ def items_for(path: Path) -> Iterator[Item | Failure]:
 
 # ---------------------------------------------------------------------------------------- running
 
-def ingest_item(store: Store, extractor: Extractor, item: Item) -> tuple[str, int, int, bool]:
-    """Extract and store one item: (status, events, merged, is_reprint). Raises on failure."""
+def ingest_item(store: Store, extractor: Extractor, item: Item,
+                warnings: list[Failure] | None = None) -> tuple[str, int, int, bool]:
+    """Extract and store one item: (status, events, merged, is_reprint). Raises on failure. A file with invalid
+    UTF-8 is still ingested (each bad sequence one U+FFFD); it is noted in `warnings` and in its record."""
     if item.text is not None:
         if store.has_document(text_hash(item.text)):
             return "duplicate", 0, 0, False
@@ -273,9 +293,12 @@ def ingest_item(store: Store, extractor: Extractor, item: Item) -> tuple[str, in
 
         assert item.path is not None
         decoded = read_input(str(item.path))
+        if decoded.decode_errors and warnings is not None:
+            warnings.append(Failure(item.where, f"{describe_offsets(decoded.decode_errors)} (each replaced by U+FFFD)"))
         if store.has_document(text_hash(decoded.text)):
             return "duplicate", 0, 0, False
         record = extractor.extract_decoded(decoded, source=item.source, published=item.published)
+        record = with_decode_errors(record, len(decoded.decode_errors))
     outcome = store.ingest(record, external_id=item.external_id)
     return outcome.status, outcome.events, outcome.merged, outcome.reprint_of is not None
 
@@ -293,7 +316,7 @@ def ingest_paths(store: Store, extractor: Extractor, paths: Sequence[str | Path]
                 tally.failed.append(it)
                 continue
             try:
-                status, events, merged, reprint = ingest_item(store, extractor, it)
+                status, events, merged, reprint = ingest_item(store, extractor, it, tally.warnings)
             except Exception as exc:  # one bad document never stops the run
                 msg = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
                 if type(exc).__name__ != "InputError":
@@ -334,7 +357,7 @@ def ingest_paths(store: Store, extractor: Extractor, paths: Sequence[str | Path]
         for f in files:
             run_file(f, lambda: None)
     return IngestSummary(tally.ingested, tally.duplicates, tuple(tally.failed), tally.events, tally.merged,
-                         tally.reprints, time.perf_counter() - started)
+                         tally.reprints, time.perf_counter() - started, tuple(tally.warnings))
 
 
 def render_summary(summary: IngestSummary, console: Any) -> None:
@@ -346,6 +369,8 @@ def render_summary(summary: IngestSummary, console: Any) -> None:
     console.print(f"[bold]ingested[/] {summary.ingested} · [bold]duplicates skipped[/] {summary.duplicates} · "
                   f"[bold]failed[/] {len(summary.failed)} · events {summary.events} "
                   f"(merged into earlier happenings: {summary.merged}) · reprints {summary.reprints} · "
-                  f"{summary.seconds:.1f} s ({rate:.1f} docs/s)")
+                  f"{summary.seconds:.1f} s ({rate:.1f} docs/s)", soft_wrap=True)
+    for w in summary.warnings:
+        console.print(f"  [yellow]warning[/] {escape(shown_name(w.where))}: {escape(shown_name(w.reason))}", soft_wrap=True)
     for f in summary.failed:
-        console.print(f"  [red]failed[/] {escape(f.where)}: {escape(f.reason)}")
+        console.print(f"  [red]failed[/] {escape(shown_name(f.where))}: {escape(shown_name(f.reason))}", soft_wrap=True)
