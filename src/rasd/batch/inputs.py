@@ -11,9 +11,12 @@ from __future__ import annotations
 import datetime
 import json
 import os
+import stat
 from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any, Literal
+
+from rasd.decode import replace_surrogates, shown_name
 
 InputKind = Literal["jsonl", "parquet", "files", "warc"]
 INPUT_KINDS: tuple[str, ...] = ("jsonl", "parquet", "files", "warc")
@@ -75,7 +78,21 @@ def resolve(uri: str) -> str:
     return uri if "://" in uri else os.path.abspath(uri)
 
 
+def _check_regular(uri: str) -> None:
+    """A local input that is neither a regular file nor a directory (a FIFO, socket, device) would block or
+    never end: refuse it in one line before anything opens it."""
+    if "://" in uri:
+        return
+    try:
+        mode = os.stat(uri).st_mode
+    except OSError:
+        return  # missing: detect_kind says so
+    if not (stat.S_ISREG(mode) or stat.S_ISDIR(mode)):
+        raise BatchInputError(f"{shown_name(uri)}: not a regular file (a FIFO, socket or device): skipped")
+
+
 def detect_kind(uri: str) -> InputKind:
+    _check_regular(uri)
     fs, path = _filesystem(uri)
     from pyarrow import fs as pafs
 
@@ -99,6 +116,7 @@ def plan_units(uri: str, kind: InputKind | None = None, unit_size: int = DEFAULT
     """Cut the input into units of at most `unit_size` items (WARC files: one unit each)."""
     if unit_size < 1:
         raise ValueError("unit_size must be at least 1")
+    _check_regular(uri)
     kind = kind or detect_kind(uri)
     where = resolve(uri)
     try:
@@ -230,13 +248,18 @@ def item_from_mapping(obj: Any, fields: Fields, *, input: str, record: str, name
     if not isinstance(obj, dict):
         return Item(input=input, record=record, source=name,
                     error=f"record is not a JSON object ({_json_type(obj)})")
-    input_id = _scalar_str(obj.get(fields.id))
-    source = obj.get(fields.source)
-    if not isinstance(source, str) or not source.strip():
-        source = f"{name}#{input_id}" if input_id is not None else f"{name}:{record}"
+    raw_id, source = obj.get(fields.id), obj.get(fields.source)
+    input_id = _scalar_str(raw_id) if isinstance(raw_id, str | int | float) and not isinstance(raw_id, bool) else None
+    shown_source = replace_surrogates(source) if isinstance(source, str) and source.strip() else None
+    source = shown_source or (f"{name}#{input_id}" if input_id is not None else f"{name}:{record}")
 
     def bad(reason: str) -> Item:
         return Item(input=input, record=record, source=source, input_id=input_id, error=reason)
+
+    if raw_id is not None and input_id is None:  # never stored as a Python repr
+        return bad(f"{fields.id!r} is not a string or a number (JSON {_json_type(raw_id)})")
+    if obj.get(fields.source) is not None and not isinstance(obj.get(fields.source), str):
+        return bad(f"{fields.source!r} is not a string (JSON {_json_type(obj.get(fields.source))})")
 
     published = None
     raw_pub = obj.get(fields.published)
@@ -254,7 +277,8 @@ def item_from_mapping(obj: Any, fields: Fields, *, input: str, record: str, name
         return bad(f"{fields.text!r} is not a string (JSON {_json_type(text)})")
     if not text.strip():
         return bad(f"empty {fields.text!r}")
-    return Item(input=input, record=record, source=source, input_id=input_id, published=published, text=text)
+    return Item(input=input, record=record, source=source, input_id=None if input_id is None
+                else replace_surrogates(input_id), published=published, text=replace_surrogates(text))
 
 
 def _read_jsonl(unit: Unit, fields: Fields, name: str) -> Iterator[Item]:
