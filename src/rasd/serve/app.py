@@ -8,10 +8,13 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from fastapi import FastAPI
-from fastapi.responses import FileResponse
+from fastapi import FastAPI, Request
+from fastapi.encoders import jsonable_encoder
+from fastapi.exceptions import RequestValidationError
+from fastapi.responses import FileResponse, JSONResponse
 from fastapi.staticfiles import StaticFiles
 
+from rasd.decode import replace_surrogates
 from rasd.serve.routes import data_router, documents_router, events_router
 from rasd.serve.security import BodyLimit, security_headers
 from rasd.store.store import DEFAULT_URL, Store
@@ -51,6 +54,24 @@ def _page(app: FastAPI, path: str, file: Path) -> None:
         return FileResponse(file, media_type="text/html; charset=utf-8")
 
 
+def _no_surrogates(value: Any) -> Any:
+    """`value` (decoded JSON) with lone surrogates in its strings replaced by U+FFFD."""
+    if isinstance(value, str):
+        return replace_surrogates(value)
+    if isinstance(value, list):
+        return [_no_surrogates(v) for v in value]
+    if isinstance(value, dict):
+        return {_no_surrogates(k): _no_surrogates(v) for k, v in value.items()}
+    return value
+
+
+async def _validation_error(_request: Request, exc: Exception) -> JSONResponse:
+    """FastAPI's 422, but a rejected value with a lone surrogate ("\\ud800") is echoed as U+FFFD instead of
+    failing to encode (a 500)."""
+    errors = exc.errors() if isinstance(exc, RequestValidationError) else []
+    return JSONResponse(status_code=422, content=_no_surrogates(jsonable_encoder({"detail": errors})))
+
+
 def create_app(settings: Settings | None = None) -> FastAPI:
     """The rasd API and dashboard over the store `settings.db_url` names (opened now, closed on shutdown)."""
     settings = settings or Settings()
@@ -69,6 +90,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     app = FastAPI(title="rasd", version="1", lifespan=lifespan, docs_url=None, redoc_url=None,
                   description="Structured, sourced conflict events from Arabic news.")
     app.state.settings = settings
+    app.add_exception_handler(RequestValidationError, _validation_error)
     app.state.store = store
     app.middleware("http")(security_headers)
     app.include_router(events_router(store, settings.max_page_size))

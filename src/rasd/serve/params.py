@@ -1,11 +1,12 @@
 """Request parameters: the event and toll filters read from the query string, and a posted document."""
 
 from datetime import date
-from typing import Annotated
+from typing import Annotated, Any
 
 from fastapi import HTTPException, Query
 from pydantic import BaseModel, Field, field_validator
 
+from rasd.decode import replace_surrogates
 from rasd.store.filters import EventFilter, TollFilter
 
 
@@ -16,6 +17,13 @@ class DocumentIn(BaseModel):
     source: str | None = Field(default=None, max_length=2000)
     published: str | None = Field(default=None, description="YYYY-MM-DD")
     id: str | None = Field(default=None, max_length=200, description="Your own id for the document")
+
+    @field_validator("text", "source", "published", "id", mode="before")
+    @classmethod
+    def _no_lone_surrogates(cls, v: Any) -> Any:
+        """Lone surrogates ("\\ud800" in the JSON) become U+FFFD before anything else sees the string: same
+        length, so every span still indexes the text, and no error response can echo an unencodable value."""
+        return replace_surrogates(v) if isinstance(v, str) else v
 
     @field_validator("published")
     @classmethod

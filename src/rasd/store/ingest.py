@@ -212,9 +212,9 @@ def jsonl_item(path: Path, lineno: int, line: str) -> Item | Failure | None:
     for key, value in (("id", ext), ("source", source)):
         if value is not None and not isinstance(value, str):
             return Failure(where, f'"{key}" must be a string, not a JSON {_JSON_TYPES.get(type(value), "value")}')
+    ext = None if ext is None else replace_surrogates(ext)
     return Item(where=where, source=replace_surrogates(source) if source else f"{path.name}:{ext or lineno}",
-                published=published, text=replace_surrogates(obj["text"]),
-                external_id=None if ext is None else replace_surrogates(ext),
+                published=published, text=replace_surrogates(obj["text"]), external_id=ext,
                 title=replace_surrogates(title) if isinstance(title, str) else None)
 
 
