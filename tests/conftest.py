@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 import os
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
@@ -73,3 +73,20 @@ def golden(request: pytest.FixtureRequest) -> Callable[[str, Any], None]:
         assert json.loads(text) == expected, f"output differs from {path} (review, then --update-golden)"
 
     return check
+
+
+@pytest.fixture(params=["sqlite", "postgresql"])
+def store_url(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[str]:
+    """A store URL for each database rasd supports: a fresh SQLite file, and the PostgreSQL test database
+    RASD_TEST_PG_URL names (emptied before and after), skipped without it."""
+    from store_fixtures import PG_ENV, reset_postgres
+
+    if request.param == "sqlite":
+        yield f"sqlite:///{tmp_path / 'rasd.db'}"
+        return
+    url = os.environ.get(PG_ENV)
+    if not url:
+        pytest.skip(f"{PG_ENV} not set: no PostgreSQL server to test against")
+    reset_postgres(url)
+    yield url
+    reset_postgres(url)

@@ -86,9 +86,7 @@ def _free_port() -> int:
 
 @pytest.fixture(scope="module")
 def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
-    import uvicorn
 
-    from rasd.api import Settings, create_app
     from rasd.store import Store
 
     db = tmp_path_factory.mktemp("dash") / "dash.db"
@@ -97,18 +95,7 @@ def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     for rec in [*sample_records(), _unlocated_record()]:
         store.ingest(rec)
     store.close()
-    port = _free_port()
-    config = uvicorn.Config(create_app(Settings(db_url=url)), host="127.0.0.1", port=port, log_level="warning")
-    srv = uvicorn.Server(config)
-    thread = threading.Thread(target=srv.run, daemon=True)
-    thread.start()
-    deadline = time.monotonic() + 20
-    while not srv.started and time.monotonic() < deadline:
-        time.sleep(0.05)
-    assert srv.started, "uvicorn did not start"
-    yield f"http://127.0.0.1:{port}"
-    srv.should_exit = True
-    thread.join(timeout=10)
+    yield from _serve(url)
 
 
 @pytest.fixture(scope="module")
@@ -117,15 +104,22 @@ def examples_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     import subprocess
     import sys
 
-    import uvicorn
-
-    from rasd.api import Settings, create_app
 
     root = Path(__file__).resolve().parents[1]
     db = tmp_path_factory.mktemp("dash-examples") / "examples.db"
     url = f"sqlite:///{db}"
     subprocess.run([sys.executable, "-m", "rasd", "ingest", str(root / "examples" / "reports.jsonl"), "--db", url],
                    check=True, capture_output=True, env={**os.environ, "PYTHONPATH": str(root / "src")})
+    yield from _serve(url)
+
+
+def _serve(url: str) -> Iterator[str]:
+    """The API and dashboard over the store at `url`, served by uvicorn on a free port of 127.0.0.1 while the
+    generator is open."""
+    import uvicorn
+
+    from rasd.api import Settings, create_app
+
     port = _free_port()
     srv = uvicorn.Server(uvicorn.Config(create_app(Settings(db_url=url)), host="127.0.0.1", port=port,
                                         log_level="warning"))
@@ -170,9 +164,10 @@ class Dash:
         assert not self.errors, f"console errors: {self.errors}"
 
 
-def _open(browser: Any, server: str) -> Dash:
+def _watch(browser: Any, server: str, path: str, timeout_ms: int = 15_000) -> Dash:
+    """A page at `path`, with its console errors and requests recorded."""
     page = browser.new_page(viewport={"width": 1400, "height": 1100})
-    page.set_default_timeout(10_000)
+    page.set_default_timeout(timeout_ms)
     dash = Dash(page)
 
     def on_console(msg: Any) -> None:
@@ -183,25 +178,19 @@ def _open(browser: Any, server: str) -> Dash:
     page.on("pageerror", lambda exc: dash.errors.append(f"pageerror: {exc}"))
     page.on("requestfailed", lambda req: dash.errors.append(f"request failed: {req.url}"))
     page.on("request", lambda req: dash.requests.append(req.url))
-    page.goto(server + "/")
+    page.goto(server + path)
+    return dash
+
+
+def _open(browser: Any, server: str) -> Dash:
+    """The dashboard, loaded: its table filled and every country shape on the map."""
+    dash = _watch(browser, server, "/", timeout_ms=10_000)
+    page = dash.page
     page.wait_for_selector("body[data-loading='0']")
     page.wait_for_selector("#events-table tbody tr[data-id]")
     # the country shapes come by their own fetch: wait until all of them are on the map
     page.wait_for_function("n => document.querySelectorAll('#map path:not(.leaflet-interactive)').length >= n",
                            arg=N_COUNTRIES)
-    return dash
-
-
-def _watch(browser: Any, server: str, path: str) -> Dash:
-    """A page at `path`, with its console errors and requests recorded."""
-    page = browser.new_page(viewport={"width": 1400, "height": 1100})
-    page.set_default_timeout(15_000)
-    dash = Dash(page)
-    page.on("console", lambda msg: dash.errors.append(f"console: {msg.text}") if msg.type == "error" else None)
-    page.on("pageerror", lambda exc: dash.errors.append(f"pageerror: {exc}"))
-    page.on("requestfailed", lambda req: dash.errors.append(f"request failed: {req.url}"))
-    page.on("request", lambda req: dash.requests.append(req.url))
-    page.goto(server + path)
     return dash
 
 

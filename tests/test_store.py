@@ -16,11 +16,9 @@ STORE_EXTRA = "needs the [store] extra: python -m pip install -e '.[store]'"
 pytest.importorskip("sqlalchemy", reason=STORE_EXTRA)
 from sqlalchemy import func, select
 from store_fixtures import (
-    PG_ENV,
     TEXT_A,
     TEXT_B,
     doc_id,
-    reset_postgres,
     sample_records,
     synthetic_record,
 )
@@ -31,19 +29,6 @@ from rasd.store import tolls as store_tolls
 from rasd.store.schema import SCHEMA_VERSION
 
 FIXTURES = Path(__file__).with_name("store_fixtures.py")
-
-
-@pytest.fixture(params=["sqlite", "postgresql"])
-def store_url(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[str]:
-    if request.param == "sqlite":
-        yield f"sqlite:///{tmp_path / 'rasd.db'}"
-        return
-    url = os.environ.get(PG_ENV)
-    if not url:
-        pytest.skip(f"{PG_ENV} not set: no PostgreSQL server to test against")
-    reset_postgres(url)
-    yield url
-    reset_postgres(url)
 
 
 @pytest.fixture

@@ -2,10 +2,8 @@
 
 from __future__ import annotations
 
-import os
 import re
 import time
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -13,7 +11,7 @@ import pytest
 STORE_EXTRA = "needs the [store] extra: python -m pip install -e '.[store]'"
 pytest.importorskip("sqlalchemy", reason=STORE_EXTRA)
 from sqlalchemy import Connection, Select
-from store_fixtures import PG_ENV, reset_postgres, synthetic_record
+from store_fixtures import synthetic_record
 
 from rasd.store import EventFilter, Store
 from rasd.store.reads import event_page_statements
@@ -24,19 +22,6 @@ HOT_FILTERS = [EventFilter(), EventFilter(country="LY"), EventFilter(actor="lna"
                EventFilter(acled_type="Battles", min_confidence=0.5), EventFilter(plover="PROTEST", country="TN"),
                EventFilter(merged=False), EventFilter(country="LY", date_from="2020-06-01")]
 HOT_SORTS = ["-date", "date", "-fatalities"]
-
-
-@pytest.fixture(params=["sqlite", "postgresql"])
-def store_url(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[str]:
-    if request.param == "sqlite":
-        yield f"sqlite:///{tmp_path / 'rasd.db'}"
-        return
-    url = os.environ.get(PG_ENV)
-    if not url:
-        pytest.skip(f"{PG_ENV} not set: no PostgreSQL server to test against")
-    reset_postgres(url)
-    yield url
-    reset_postgres(url)
 
 
 def _plan(conn: Connection, q: Select[object]) -> list[str]:
