@@ -15,10 +15,10 @@ import stat
 import time
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
-from datetime import date, datetime
 from pathlib import Path
 from typing import Any, Protocol
 
+from rasd.batch.inputs import parse_published
 from rasd.decode import describe_offsets, replace_surrogates, shown_name
 from rasd.records import DocumentRecord, with_decode_errors
 from rasd.store.store import Store, text_hash
@@ -131,17 +131,14 @@ def expand_paths(paths: Sequence[str | Path]) -> tuple[list[Path], list[Failure]
 
 
 def iso_day(value: Any) -> str | None:
-    """'2019-05-09' from a date or an ISO date/time string; None for empty; ValueError for anything else."""
+    """'2019-05-09' from an ISO date or date/time string; None for empty; ValueError for anything else
+    ('2020-01-01garbage', a number). The same reading as `rasd batch` (batch.inputs.parse_published), for
+    the strings JSON gives."""
     if value is None or value == "":
         return None
     if not isinstance(value, str):
         raise ValueError(f"published must be a date string, not {type(value).__name__}")
-    stamp = value.strip()
-    day = stamp[:10]
-    date.fromisoformat(day)
-    if len(stamp) > 10:  # a date and time, never a date followed by anything else ('2020-01-01garbage')
-        datetime.fromisoformat(stamp[:-1] + "+00:00" if stamp.endswith("Z") else stamp)
-    return day
+    return parse_published(value)
 
 
 def is_feed(path: Path) -> bool:
