@@ -94,10 +94,10 @@ def real_corpus(dev: Path, n: int, kb: float) -> list[dict[str, Any]]:
 def child_single(corpus: Path, profile: Path | None, rounds: int) -> dict[str, Any]:
     rss_start = _rss_mb("VmRSS")
     t0 = time.perf_counter()
-    from rasd.decode import decode_bytes
-    from rasd.normalize import normalize
     from rasd.pipeline import Pipeline
-    from rasd.segment import segment
+    from rasd.text.decode import decode_bytes
+    from rasd.text.normalize import normalize
+    from rasd.text.segment import segment
 
     t_import = time.perf_counter() - t0
     t1 = time.perf_counter()

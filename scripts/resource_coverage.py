@@ -25,9 +25,9 @@ import tracemalloc
 from collections import defaultdict
 from pathlib import Path
 
-from rasd.actors import ActorDictionary
-from rasd.gazetteer import Gazetteer
-from rasd.normalize import normalize_name
+from rasd.resources.actors import ActorDictionary
+from rasd.resources.gazetteer import Gazetteer
+from rasd.text.normalize import normalize_name
 
 _ARABIC = re.compile(r"[\u0621-\u064a]")
 DEFAULT_DIR = Path(__file__).resolve().parents[2] / "shared" / "dev"

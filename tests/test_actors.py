@@ -6,10 +6,10 @@ from pathlib import Path
 
 import pytest
 
-from rasd.actors import KINDS, ActorDictionary, explain_find, format_stats, validate_all
-from rasd.datafiles import ResourceError
-from rasd.gazetteer import Gazetteer
-from rasd.normalize import normalize_name
+from rasd.resources.actors import KINDS, ActorDictionary, explain_find, format_stats, validate_all
+from rasd.resources.datafiles import ResourceError
+from rasd.resources.gazetteer import Gazetteer
+from rasd.text.normalize import normalize_name
 
 
 @pytest.fixture(scope="module")

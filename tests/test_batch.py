@@ -237,7 +237,7 @@ def test_batch_cli_command(local_run: tuple[Path, Path], tmp_path: Path) -> None
     import typer
     from typer.testing import CliRunner
 
-    from rasd.cli_batch import register
+    from rasd.cli.batch import register
 
     app = typer.Typer()
     register(app)

@@ -8,7 +8,7 @@ from typing import Any
 
 from typer.testing import CliRunner
 
-from rasd.cli import app
+from rasd.cli.commands import app
 
 ROOT = Path(__file__).resolve().parents[1]
 EXAMPLE = ROOT / "examples" / "report_tripoli.txt"

@@ -8,8 +8,8 @@ import pytest
 import typer
 from typer.testing import CliRunner
 
-from rasd import cli_eval
-from rasd.evaluation import Mismatch
+from rasd.cli import evaluate as cli_eval
+from rasd.evaluation.score import Mismatch
 
 # Our own short Arabic reports (written for this test).
 TEXT_A = "قتل خمسة مسلحين في اشتباكات بين الجيش الوطني ومجموعة مسلحة قرب مدينة سرت صباح اليوم."

@@ -14,7 +14,7 @@ import typer
 from store_fixtures import sample_records
 from typer.testing import CliRunner
 
-from rasd.cli_store import register
+from rasd.cli.store import register
 from rasd.store import Store
 
 runner = CliRunner()

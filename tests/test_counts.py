@@ -1,4 +1,4 @@
-"""Tests of rasd.counts: count nouns, triggers, duals, singulars, nesting, scope, golden paragraphs."""
+"""Tests of rasd.recognize.counts: count nouns, triggers, duals, singulars, nesting, scope, golden paragraphs."""
 
 from __future__ import annotations
 
@@ -11,7 +11,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from rasd.count_grammar import (
+from rasd.recognize.count_grammar import (
     LIST_CLOSED,
     NOT_NESTED,
     Before,
@@ -29,13 +29,13 @@ from rasd.count_grammar import (
     second_kind,
     sentence_scope,
 )
-from rasd.count_phrases import DEFINITE, PREFIXES
-from rasd.count_resolve import decide_kind, decide_who, reject
-from rasd.counts import CountMatch, CountRecognizer
-from rasd.datafiles import ResourceError
-from rasd.normalize import normalize
-from rasd.number_grammar import QUALIFIER_KINDS
-from rasd.segment import TokenIndex, split_sentences, tokenize
+from rasd.recognize.count_phrases import DEFINITE, PREFIXES
+from rasd.recognize.count_resolve import decide_kind, decide_who, reject
+from rasd.recognize.counts import CountMatch, CountRecognizer
+from rasd.recognize.number_grammar import QUALIFIER_KINDS
+from rasd.resources.datafiles import ResourceError
+from rasd.text.normalize import normalize
+from rasd.text.segment import TokenIndex, split_sentences, tokenize
 
 GOLDEN = Path(__file__).parent / "golden" / "counts"
 
@@ -155,7 +155,7 @@ def test_counts_golden(name: str) -> None:
 
 
 def test_counts_bad_resource_names_file(tmp_path: Path) -> None:
-    src = (Path(__file__).parents[1] / "src" / "rasd" / "data" / "counts.yaml").read_text(encoding="utf-8")
+    src = (Path(__file__).parents[1] / "src" / "rasd" / "resources" / "data" / "counts.yaml").read_text(encoding="utf-8")
     bad = tmp_path / "counts.yaml"
     bad.write_text(src.replace("{kind: killed, who: total, sg: [قتيل", "{kind: slain, who: total, sg: [قتيل"),
                    encoding="utf-8")
@@ -236,8 +236,8 @@ def test_counts_day_of_month_not_a_count() -> None:
 
 
 def test_counts_continuation_sentence_keeps_the_cumulative_scope() -> None:
-    from rasd.normalize import normalize
-    from rasd.segment import split_sentences
+    from rasd.text.normalize import normalize
+    from rasd.text.segment import split_sentences
 
     rec = CountRecognizer.load()
     norm = normalize("وبلغت الحصيلة منذ بدء القتال 300 قتيل. إضافة إلى 900 جريح. وفي حادث منفصل أصيب 4 أشخاص.").text
@@ -246,8 +246,8 @@ def test_counts_continuation_sentence_keeps_the_cumulative_scope() -> None:
 
 
 def test_counts_subset_without_group_takes_its_parents_group() -> None:
-    from rasd.normalize import normalize
-    from rasd.segment import split_sentences
+    from rasd.text.normalize import normalize
+    from rasd.text.segment import split_sentences
 
     norm = normalize("أصيب تسعة محتجين بجروح، بينهم ثلاثة في حالة خطرة.").text
     found = [(c.kind, c.value, c.who, c.parent) for c in CountRecognizer.load().find(norm, split_sentences(norm))]
@@ -255,8 +255,8 @@ def test_counts_subset_without_group_takes_its_parents_group() -> None:
 
 
 def test_counts_the_displaced_or_detained_as_victims_of_a_killing() -> None:
-    from rasd.normalize import normalize
-    from rasd.segment import split_sentences
+    from rasd.text.normalize import normalize
+    from rasd.text.segment import split_sentences
 
     rec = CountRecognizer.load()
     for text, expected in [("قتل 9 نازحين في قصف على المخيم.", ("killed", 9, "civilians")),

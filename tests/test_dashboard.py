@@ -35,7 +35,7 @@ if not os.path.exists(CHROMIUM):
 sync_api = pytest.importorskip("playwright.sync_api", reason="needs the [dev] extra (the playwright package)")
 pytest.importorskip("uvicorn", reason="needs the [store] extra: python -m pip install -e '.[store]'")
 
-WORLD = Path(__file__).resolve().parents[1] / "src" / "rasd" / "static" / "vendor" / "world-atlas" / "countries-110m.json"
+WORLD = Path(__file__).resolve().parents[1] / "src" / "rasd" / "serve" / "static" / "vendor" / "world-atlas" / "countries-110m.json"
 N_COUNTRIES = len(json.loads(WORLD.read_text(encoding="utf-8"))["objects"]["countries"]["geometries"])
 PAGE_SIZE = 25  # app.js PAGE
 LOCAL_HOSTS = {"127.0.0.1", "localhost"}
@@ -576,8 +576,8 @@ def _check_table_lang(page: Any, server: str, lang: str) -> None:
 
 
 def _raw_enums() -> dict[str, set[str]]:
-    from rasd.lexicon import ACLED_TYPES, COUNT_KIND_NAMES, PLOVER_TYPES
-    from rasd.schemas import COUNT_WHO
+    from rasd.resources.lexicon import ACLED_TYPES, COUNT_KIND_NAMES, PLOVER_TYPES
+    from rasd.resources.schemas import COUNT_WHO
     modal = {"asserted", "reported", "planned", "called_for", "negated", "denied"}
     return {"plover": set(PLOVER_TYPES), "who": set(COUNT_WHO), "kinds": set(COUNT_KIND_NAMES),
             "acled": set(ACLED_TYPES), "modality": modal}

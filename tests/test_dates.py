@@ -1,4 +1,4 @@
-"""Tests for rasd.dates. Every Arabic sentence here was written for these tests."""
+"""Tests for rasd.recognize.dates. Every Arabic sentence here was written for these tests."""
 
 from __future__ import annotations
 
@@ -11,9 +11,9 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from rasd.datafiles import ResourceError, data_path
-from rasd.dates import DateMatch, DateRecognizer
-from rasd.normalize import normalize
+from rasd.recognize.dates import DateMatch, DateRecognizer
+from rasd.resources.datafiles import ResourceError, data_path
+from rasd.text.normalize import normalize
 
 PUB = datetime.date(2019, 5, 8)   # a Wednesday, in Ramadan 1440
 GOLDEN = Path(__file__).parent / "golden" / "dates"

@@ -8,7 +8,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from rasd.decode import DecodedText, InputError, decode_bytes, language_of, read_input
+from rasd.text.decode import DecodedText, InputError, decode_bytes, language_of, read_input
 
 # Sentences written for these tests.
 ARABIC = "أعلنت السلطات المحلية صباح الأحد عن إغلاق الطريق الساحلي بعد سقوط قذيفتين قرب السوق.\r\n" \
@@ -197,7 +197,7 @@ def test_decode_arbitrary_html_like_only_input_error(parts: list[str]) -> None:
 
 
 def test_decode_language_of_long_text_decides_on_a_clear_opening_else_counts_all() -> None:
-    from rasd.decode import language_of
+    from rasd.text.decode import language_of
 
     arabic = "اندلعت اشتباكات عنيفة بين الطرفين في أطراف المدينة صباح اليوم. " * 60
     english = "Fighting broke out between the two sides on the edge of the city this morning. " * 60
@@ -212,7 +212,7 @@ _ARABIC_BLOCKS = ((0x0600, 0x06FF), (0x0750, 0x077F), (0x08A0, 0x08FF), (0xFB50,
 @given(st.text(alphabet=st.one_of(st.characters(), st.characters(min_codepoint=0x0600, max_codepoint=0x06FF),
                                   st.characters(min_codepoint=0xFB50, max_codepoint=0xFEFF)), max_size=60))
 def test_decode_letter_counts_agree_with_a_character_by_character_count(text: str) -> None:
-    from rasd.decode import _letter_counts
+    from rasd.text.decode import _letter_counts
 
     def letter(ch: str) -> bool:  # \w without digits and underscore
         return ch.isalnum() and not ch.isdecimal()
@@ -261,7 +261,7 @@ def test_decode_windows1256_only_when_far_more_plausible() -> None:
 
 
 def test_decode_replace_surrogates_keeps_length() -> None:
-    from rasd.decode import replace_surrogates
+    from rasd.text.decode import replace_surrogates
 
     text = "قتل\ud800 خمسة \udfff"
     out = replace_surrogates(text)
@@ -271,7 +271,7 @@ def test_decode_replace_surrogates_keeps_length() -> None:
 
 
 def test_decode_describe_offsets_and_shown_name() -> None:
-    from rasd.decode import describe_offsets, shown_name
+    from rasd.text.decode import describe_offsets, shown_name
 
     assert describe_offsets((4,)) == "1 invalid UTF-8 sequence at byte 4"
     assert describe_offsets(tuple(range(7))) == "7 invalid UTF-8 sequences at bytes 0, 1, 2, 3, 4, …"

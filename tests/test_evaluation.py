@@ -9,7 +9,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from rasd.evaluation import (
+from rasd.evaluation.score import (
     FIELDS,
     EvalReport,
     FieldScore,
@@ -296,7 +296,7 @@ def test_evaluation_floors_pin_the_score_rounded_down_to_half_a_point(tp: int, g
 
 
 def test_evaluation_floors_file_errors(tmp_path: Path) -> None:
-    from rasd.datafiles import ResourceError
+    from rasd.resources.datafiles import ResourceError
 
     floors = tmp_path / "floors.json"
     h = "sha256:aa"

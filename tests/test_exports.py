@@ -124,7 +124,7 @@ def test_exports_cli_writes_each_format(store: Store, tmp_path: Path) -> None:
     import typer
     from typer.testing import CliRunner
 
-    from rasd import cli_store
+    from rasd.cli import store as cli_store
 
     app = typer.Typer()
     cli_store.register(app)

@@ -11,8 +11,8 @@ from typing import Any
 
 import pytest
 
-from rasd.cli_eval import find_articles, run_eval
-from rasd.evaluation import floors_check
+from rasd.cli.evaluate import find_articles, run_eval
+from rasd.evaluation.score import floors_check
 
 ROOT = Path(__file__).resolve().parents[1]
 FLOORS = ROOT / "tests" / "floors"

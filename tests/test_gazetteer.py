@@ -10,9 +10,9 @@ from pathlib import Path
 
 import pytest
 
-from rasd.datafiles import ResourceError, data_path
-from rasd.gazetteer import Gazetteer, Place, strip_clitics
-from rasd.normalize import normalize_name
+from rasd.resources.datafiles import ResourceError, data_path
+from rasd.resources.gazetteer import Gazetteer, Place, strip_clitics
+from rasd.text.normalize import normalize_name
 
 ROOT = Path(__file__).resolve().parent.parent
 

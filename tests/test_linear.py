@@ -10,9 +10,9 @@ from typing import Any
 import pytest
 from typer.testing import CliRunner
 
-from rasd import cli
 from rasd.budget import TimeBudgetExceeded, default_budget
-from rasd.cli import app
+from rasd.cli.commands import app
+from rasd.cli import commands as cli
 
 UNITS = ("قتل ٥ ", "قتل 5 أشخاص. ", "قتل 3 مدنيين وأصيب 7 آخرون في غارة على خان يونس. ")
 

@@ -3,8 +3,8 @@ from __future__ import annotations
 from hypothesis import given
 from hypothesis import strategies as st
 
-from rasd.matcher import PhraseMatcher, phrase_before
-from rasd.normalize import normalize_name
+from rasd.recognize.matcher import PhraseMatcher, phrase_before
+from rasd.text.normalize import normalize_name
 
 
 def _m() -> PhraseMatcher[str]:
@@ -46,7 +46,7 @@ def test_matcher_names_refuse_the_article_and_follow_lam() -> None:
 
 @given(st.lists(st.tuples(st.integers(0, 50), st.integers(1, 10)), max_size=12), st.integers(0, 60), st.integers(1, 10))
 def test_matcher_spanset_overlap_equals_the_pairwise_test(spans: list[tuple[int, int]], start: int, width: int) -> None:
-    from rasd.matcher import SpanSet
+    from rasd.recognize.matcher import SpanSet
 
     pairs = [(s, s + w) for s, w in spans]
     expected = any(s < start + width and start < e for s, e in pairs)
@@ -61,7 +61,7 @@ def _three() -> list[PhraseMatcher[str]]:
 
 
 def test_matcher_scanner_gives_each_matcher_its_own_hits() -> None:
-    from rasd.matcher import PhraseScanner
+    from rasd.recognize.matcher import PhraseScanner
 
     matchers = _three()
     text = "وللجيش هجوما على طرابلس الغرب ولا قتل في الجده"
@@ -76,7 +76,7 @@ def test_matcher_scanner_gives_each_matcher_its_own_hits() -> None:
 
 @given(st.text(alphabet=st.sampled_from(list("الجيشهومقتدطربس و")), max_size=80))
 def test_matcher_scanner_equals_one_find_per_matcher(text: str) -> None:
-    from rasd.matcher import PhraseScanner
+    from rasd.recognize.matcher import PhraseScanner
 
     matchers = _three()
     scanned = PhraseScanner(matchers).scan(text)
@@ -85,7 +85,7 @@ def test_matcher_scanner_equals_one_find_per_matcher(text: str) -> None:
 
 
 def test_matcher_word_characters_are_letters_digits_and_the_arabic_letter_ranges() -> None:
-    from rasd.matcher import is_word_char
+    from rasd.recognize.matcher import is_word_char
 
     ranges = ((0x0621, 0x064A), (0x0671, 0x06D3), (0x06FA, 0x06FF))
     for cp in range(0x10000):

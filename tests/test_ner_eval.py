@@ -8,11 +8,8 @@ import pytest
 import typer
 from typer.testing import CliRunner
 
-from rasd import cli_eval
-from rasd.actors import Actor
-from rasd.gazetteer import Place
-from rasd.linking import ActorMention, PlaceMention
-from rasd.ner_eval import (
+from rasd.cli import evaluate as cli_eval
+from rasd.evaluation.ner import (
     CharSpan,
     ConllError,
     Entity,
@@ -26,6 +23,9 @@ from rasd.ner_eval import (
     read_conll,
     score_ner,
 )
+from rasd.recognize.linking import ActorMention, PlaceMention
+from rasd.resources.actors import Actor
+from rasd.resources.gazetteer import Place
 
 # Our own tiny CoNLL sample (not from any corpus). Gold: PERS 2, LOC 3, ORG 1, MISC 1 (ignored).
 SAMPLE = """\

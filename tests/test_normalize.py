@@ -3,7 +3,7 @@ from __future__ import annotations
 from hypothesis import given
 from hypothesis import strategies as st
 
-from rasd.normalize import normalize, normalize_name
+from rasd.text.normalize import normalize, normalize_name
 
 
 def test_normalize_folds_letters_digits_and_marks() -> None:
@@ -55,6 +55,6 @@ def test_normalize_presentation_forms_never_recurse(text: str) -> None:
     st.characters(min_codepoint=0xFB50, max_codepoint=0xFEFF),
     st.characters(max_codepoint=0x2FFFF)), max_size=60))
 def test_normalize_fast_path_equals_the_reference(text: str) -> None:
-    from rasd.normalize import _normalize_slow
+    from rasd.text.normalize import _normalize_slow
 
     assert normalize(text) == _normalize_slow(text)

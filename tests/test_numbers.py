@@ -1,4 +1,4 @@
-"""Tests of rasd.numbers: digits, number words, scales, qualifiers, vague quantities, dates."""
+"""Tests of rasd.recognize.numbers: digits, number words, scales, qualifiers, vague quantities, dates."""
 
 from __future__ import annotations
 
@@ -10,9 +10,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from rasd.datafiles import ResourceError
-from rasd.normalize import normalize
-from rasd.number_grammar import (
+from rasd.recognize.number_grammar import (
     Calendar,
     NumberWord,
     WordParse,
@@ -23,8 +21,10 @@ from rasd.number_grammar import (
     read_digits,
     read_words,
 )
-from rasd.numbers import NumberMatch, NumberRecognizer
-from rasd.segment import tokenize
+from rasd.recognize.numbers import NumberMatch, NumberRecognizer
+from rasd.resources.datafiles import ResourceError
+from rasd.text.normalize import normalize
+from rasd.text.segment import tokenize
 
 GOLDEN = Path(__file__).parent / "golden" / "numbers"
 

@@ -16,11 +16,11 @@ from pathlib import Path
 
 import pytest
 
-from rasd.normalize import normalize
+from rasd.text.normalize import normalize
 
 ROOT = Path(__file__).resolve().parents[1]
 RUN = 8
-EXEMPT = ("src/rasd/data/actors/", "src/rasd/data/gazetteer/")
+EXEMPT = ("src/rasd/resources/data/actors/", "src/rasd/resources/data/gazetteer/")
 _WORD = re.compile(r"[^\W_]+")  # a run of letters and digits (Arabic or Latin) after normalization
 
 
@@ -152,6 +152,6 @@ def test_originality_skips_the_name_dictionaries_and_binary_files() -> None:
     if not names:
         pytest.skip("no tracked files")
     assert not any(rel.startswith(EXEMPT) for rel in names)
-    assert "src/rasd/data/cues.yaml" in names and "tests/test_originality.py" in names
+    assert "src/rasd/resources/data/cues.yaml" in names and "tests/test_originality.py" in names
     assert "tests/golden/counts/toll_city.txt" in names
     assert not any(rel.endswith(".png") for rel in names)

@@ -188,7 +188,7 @@ def test_pipeline_bare_capital_is_the_capital_of_the_document_country(pipeline: 
 
 
 def test_pipeline_normalize_golden(golden: Any) -> None:
-    from rasd.normalize import normalize
+    from rasd.text.normalize import normalize
 
     n = normalize(EXAMPLE)
     # the facts the golden file pins: diacritics and shadda dropped, hamza seats, ta marbuta and alef maqsura
@@ -203,8 +203,8 @@ def test_pipeline_normalize_golden(golden: Any) -> None:
 
 
 def test_pipeline_segment_golden(golden: Any) -> None:
-    from rasd.normalize import normalize
-    from rasd.segment import segment
+    from rasd.text.normalize import normalize
+    from rasd.text.segment import segment
 
     norm = normalize(EXAMPLE).text
     seg = segment(norm)

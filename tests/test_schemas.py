@@ -1,5 +1,5 @@
-"""The schemas of the resource files (rasd.schemas): an unknown key, a misspelled category or a value of the
-wrong type in any YAML/TSV file under src/rasd/data/ is an error of its loader and of `rasd resources
+"""The schemas of the resource files (rasd.resources.schemas): an unknown key, a misspelled category or a value of the
+wrong type in any YAML/TSV file under src/rasd/resources/data/ is an error of its loader and of `rasd resources
 validate DIR`, one line naming the file, the line and the key."""
 
 from __future__ import annotations
@@ -17,16 +17,16 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from typer.testing import CliRunner
 
-from rasd import schemas
-from rasd.actors import KINDS, ActorDictionary
-from rasd.cli import app
-from rasd.counts import CountRecognizer
-from rasd.datafiles import ResourceError, data_path, load_yaml, read_tsv_table
-from rasd.dates import DateRecognizer
-from rasd.evaluation import GOLD_WHO
-from rasd.gazetteer import FEATURES, Gazetteer
-from rasd.lexicon import ACLED_TYPES, COUNT_KIND_NAMES, PLOVER_TYPES, CueLexicon, TriggerLexicon
-from rasd.numbers import NumberRecognizer
+from rasd.cli.commands import app
+from rasd.evaluation.score import GOLD_WHO
+from rasd.recognize.counts import CountRecognizer
+from rasd.recognize.dates import DateRecognizer
+from rasd.recognize.numbers import NumberRecognizer
+from rasd.resources import schemas
+from rasd.resources.actors import KINDS, ActorDictionary
+from rasd.resources.datafiles import ResourceError, data_path, load_yaml, read_tsv_table
+from rasd.resources.gazetteer import FEATURES, Gazetteer
+from rasd.resources.lexicon import ACLED_TYPES, COUNT_KIND_NAMES, PLOVER_TYPES, CueLexicon, TriggerLexicon
 
 runner = CliRunner()
 
@@ -279,8 +279,8 @@ def test_schemas_a_key_given_twice_is_an_error(data: Path, name: str, load: Call
 
 
 def test_schemas_help_does_not_import_pydantic_models() -> None:
-    code = ("import sys; sys.argv = ['rasd', '--help']\nfrom rasd.cli import main\ntry:\n    main()\n"
-            "except SystemExit:\n    pass\nassert 'rasd.schemas' not in sys.modules")
+    code = ("import sys; sys.argv = ['rasd', '--help']\nfrom rasd.cli.commands import main\ntry:\n    main()\n"
+            "except SystemExit:\n    pass\nassert 'rasd.resources.schemas' not in sys.modules")
     res = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=False)
     assert res.returncode == 0, res.stderr
 

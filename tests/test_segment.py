@@ -3,7 +3,7 @@ from __future__ import annotations
 from hypothesis import given
 from hypothesis import strategies as st
 
-from rasd.segment import clitic_splits, is_proclitic_sequence, segment, split_sentences
+from rasd.text.segment import clitic_splits, is_proclitic_sequence, segment, split_sentences
 
 
 def test_segment_splits_sentences_but_not_decimals() -> None:
@@ -62,7 +62,7 @@ def test_segment_no_token_crosses_a_sentence_edge(text: str) -> None:
 @given(st.lists(st.sampled_from(["قتل", "وقتل", "جرح", "5", "،", "قتلى"]), max_size=40),
        st.sets(st.sampled_from(["قتل", "وقتل", "قتلى", "5", "غارة"])))
 def test_segment_token_index_finds_every_word_of_the_forms(words: list[str], forms: set[str]) -> None:
-    from rasd.segment import TokenIndex
+    from rasd.text.segment import TokenIndex
 
     seg = segment(" ".join(words))
     index = TokenIndex(seg.tokens)

@@ -344,7 +344,7 @@ def test_store_ingest_cli_summary_and_exit_code(tmp_path: Path, monkeypatch: pyt
     from store_fixtures import FakeExtractor
     from typer.testing import CliRunner
 
-    from rasd import cli_store
+    from rasd.cli import store as cli_store
 
     monkeypatch.setattr(cli_store, "load_extractor", FakeExtractor)
     app = typer.Typer()

@@ -1,5 +1,5 @@
 """`python -m rasd`: the same command line as `rasd`."""
 
-from rasd.cli import main
+from rasd.cli.commands import main
 
 main()

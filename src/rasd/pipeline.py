@@ -16,20 +16,27 @@ from pathlib import Path
 from typing import Protocol, TypeVar
 
 from . import budget
-from .actors import ActorDictionary
 from .budget import time_budget
-from .counts import CountMatch, CountRecognizer
-from .dates import DateMatch, DateRecognizer
-from .decode import DecodedText, decode_bytes, language_of
 from .events import DocContext, EventAssembler, MentionRef, TriggerHit
-from .gazetteer import Gazetteer
-from .lexicon import CueLexicon, TriggerLexicon
-from .linking import ActorLinker, ActorMention, PlaceLinker, PlaceMention, capital_mentions, document_country
-from .matcher import PhraseScanner, ScannedPhrases, SpanSet
-from .normalize import Normalized, normalize
-from .numbers import NumberRecognizer
+from .recognize.counts import CountMatch, CountRecognizer
+from .recognize.dates import DateMatch, DateRecognizer
+from .recognize.linking import (
+    ActorLinker,
+    ActorMention,
+    PlaceLinker,
+    PlaceMention,
+    capital_mentions,
+    document_country,
+)
+from .recognize.matcher import PhraseScanner, ScannedPhrases, SpanSet
+from .recognize.numbers import NumberRecognizer
 from .records import Count, DocumentInfo, DocumentRecord, Event, Mention, MentionKind
-from .segment import Segmented, TokenIndex, segment
+from .resources.actors import ActorDictionary
+from .resources.gazetteer import Gazetteer
+from .resources.lexicon import CueLexicon, TriggerLexicon
+from .text.decode import DecodedText, decode_bytes, language_of
+from .text.normalize import Normalized, normalize
+from .text.segment import Segmented, TokenIndex, segment
 
 _T = TypeVar("_T")
 

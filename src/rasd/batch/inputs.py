@@ -16,7 +16,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any, Literal
 
-from rasd.decode import replace_surrogates, shown_name
+from rasd.text.decode import replace_surrogates, shown_name
 
 InputKind = Literal["jsonl", "parquet", "files", "warc"]
 INPUT_KINDS: tuple[str, ...] = ("jsonl", "parquet", "files", "warc")

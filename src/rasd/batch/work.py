@@ -65,7 +65,7 @@ def extract_item(pipe: Any, item: Item) -> tuple[Any | None, str | None]:
             if len(item.text) * 4 > MAX_TEXT_BYTES and len(item.text.encode("utf-8")) > MAX_TEXT_BYTES:
                 return None, f"text exceeds {MAX_TEXT_BYTES:,} bytes"
             return pipe.extract_text(item.text, source=item.source, published=item.published), None
-        from ..decode import InputError, decode_bytes
+        from ..text.decode import InputError, decode_bytes
 
         try:
             decoded = decode_bytes(item.data or b"", item.source, max_bytes=MAX_TEXT_BYTES)

@@ -7,11 +7,11 @@ from dataclasses import replace
 from enum import Enum
 from typing import NamedTuple
 
-from ..actors import ActorDictionary
-from ..gazetteer import Gazetteer
-from ..lexicon import CueLexicon, Trigger
-from ..linking import PlaceMention
+from ..recognize.linking import PlaceMention
 from ..records import Count, Event, LocationRef, Mention, Span
+from ..resources.actors import ActorDictionary
+from ..resources.gazetteer import Gazetteer
+from ..resources.lexicon import CueLexicon, Trigger
 from .attribution import AttributionDecision, Attributor
 from .confidence import confidence
 from .context import DocContext, Draft, MentionRef, rstrip, within, words_from

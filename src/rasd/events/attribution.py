@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import NamedTuple
 
-from ..lexicon import CueLexicon
+from ..resources.lexicon import CueLexicon
 from .context import DocContext, words_from
 from .rules import AttributionRule
 

@@ -8,16 +8,16 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Any, NamedTuple, TypeVar, cast
 
-from ..actors import Actor
-from ..counts import CountMatch
-from ..dates import DateMatch
-from ..gazetteer import Place
-from ..lexicon import Trigger
-from ..linking import ActorMention, PlaceMention
-from ..matcher import Hit, PhraseMatcher, ScannedPhrases
-from ..normalize import Normalized
+from ..recognize.counts import CountMatch
+from ..recognize.dates import DateMatch
+from ..recognize.linking import ActorMention, PlaceMention
+from ..recognize.matcher import Hit, PhraseMatcher, ScannedPhrases
 from ..records import ActorRef, LocationRef, MentionKind
-from ..segment import Segmented, Sentence
+from ..resources.actors import Actor
+from ..resources.gazetteer import Place
+from ..resources.lexicon import Trigger
+from ..text.normalize import Normalized
+from ..text.segment import Segmented, Sentence
 
 VIOLENT_FAMILIES = frozenset({"violence", "territory", "abduction", "siege", "arrest", "looting"})
 PLACE_FALLBACK_FAMILIES = VIOLENT_FAMILIES | {"displacement", "protest"}

@@ -7,10 +7,10 @@ from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
 
 from .. import budget
-from ..counts import CountMatch
-from ..lexicon import CueLexicon, Trigger
-from ..matcher import phrase_before
-from ..segment import Sentence
+from ..recognize.counts import CountMatch
+from ..recognize.matcher import phrase_before
+from ..resources.lexicon import CueLexicon, Trigger
+from ..text.segment import Sentence
 from .context import CIVILIAN_WHO, DocContext, Draft, TriggerHit, within
 from .rules import DraftRule
 

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from typing import NamedTuple
 
-from ..lexicon import Trigger
 from ..records import ActorRef
+from ..resources.lexicon import Trigger
 from .rules import TypeRule
 
 TERRITORY_SUBTYPES = ("Government regains territory", "Non-state actor overtakes territory")

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from typing import NamedTuple
 
-from ..lexicon import CueLexicon, ModalityCue
-from ..matcher import Hit
+from ..recognize.matcher import Hit
+from ..resources.lexicon import CueLexicon, ModalityCue
 from .context import DocContext, Draft
 from .rules import ModalityRule
 

@@ -5,10 +5,10 @@ from __future__ import annotations
 
 from typing import NamedTuple
 
-from ..gazetteer import Gazetteer
-from ..lexicon import CueLexicon
-from ..linking import PlaceMention, is_dateline
+from ..recognize.linking import PlaceMention, is_dateline
 from ..records import ActorRef, LocationRef
+from ..resources.gazetteer import Gazetteer
+from ..resources.lexicon import CueLexicon
 from .context import (
     PLACE_FALLBACK_FAMILIES,
     SPECIFIC_FEATURES,

@@ -6,11 +6,11 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import NamedTuple
 
-from ..actors import ActorDictionary
-from ..lexicon import CueLexicon, Trigger
-from ..linking import ActorMention
-from ..matcher import phrase_before
+from ..recognize.linking import ActorMention
+from ..recognize.matcher import phrase_before
 from ..records import ActorRef, Count
+from ..resources.actors import ActorDictionary
+from ..resources.lexicon import CueLexicon, Trigger
 from .attribution import Attributor
 from .context import (
     ARMED_KINDS,

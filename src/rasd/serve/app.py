@@ -14,12 +14,12 @@ from fastapi.exceptions import RequestValidationError
 from fastapi.responses import FileResponse, JSONResponse
 from fastapi.staticfiles import StaticFiles
 
-from rasd.decode import replace_surrogates
 from rasd.serve.routes import data_router, documents_router, events_router
 from rasd.serve.security import BodyLimit, security_headers
 from rasd.store.store import DEFAULT_URL, Store
+from rasd.text.decode import replace_surrogates
 
-STATIC_DIR = Path(__file__).parent.parent / "static"
+STATIC_DIR = Path(__file__).parent / "static"
 
 
 @dataclass(frozen=True, slots=True)

@@ -6,8 +6,8 @@ from typing import Annotated, Any
 from fastapi import HTTPException, Query
 from pydantic import BaseModel, Field, field_validator
 
-from rasd.decode import replace_surrogates
 from rasd.store.filters import EventFilter, TollFilter
+from rasd.text.decode import replace_surrogates
 
 
 class DocumentIn(BaseModel):

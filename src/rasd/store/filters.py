@@ -7,8 +7,8 @@ from typing import Any, Literal
 
 from sqlalchemy import ColumnElement, func, or_, select, union
 
-from rasd.normalize import normalize_name
 from rasd.store.schema import Tables
+from rasd.text.normalize import normalize_name
 
 SortKey = Literal["date", "-date", "confidence", "-confidence", "fatalities", "-fatalities"]
 SORT_KEYS: tuple[str, ...] = ("date", "-date", "confidence", "-confidence", "fatalities", "-fatalities")

@@ -19,9 +19,9 @@ from pathlib import Path
 from typing import Any, Protocol
 
 from rasd.batch.inputs import parse_published
-from rasd.decode import describe_offsets, replace_surrogates, shown_name
 from rasd.records import DocumentRecord, with_decode_errors
 from rasd.store.store import Store, text_hash
+from rasd.text.decode import describe_offsets, replace_surrogates, shown_name
 
 FEED_SUFFIXES = frozenset({".rss", ".atom"})
 JSONL_SUFFIXES = frozenset({".jsonl", ".ndjson"})
@@ -286,7 +286,7 @@ def ingest_item(store: Store, extractor: Extractor, item: Item,
             return "duplicate", 0, 0, False
         record = extractor.extract_text(item.text, source=item.source, published=item.published)
     else:
-        from rasd.decode import read_input
+        from rasd.text.decode import read_input
 
         assert item.path is not None
         decoded = read_input(str(item.path))

@@ -11,8 +11,8 @@ import hashlib
 
 from sqlalchemy import Connection, func, insert, select
 
-from rasd.normalize import normalize
 from rasd.store.schema import Tables
+from rasd.text.normalize import normalize
 
 SHINGLE_SIZE = 5
 SKETCH_SIZE = 32

@@ -9,10 +9,10 @@ from typing import Any, Literal
 
 from sqlalchemy import Connection, delete, insert, select
 
-from rasd.normalize import normalize_name
 from rasd.records import Count, DocumentRecord, Event
 from rasd.store import merging, reprints, tolls
 from rasd.store.schema import Tables
+from rasd.text.normalize import normalize_name
 
 CountKey = tuple[str, int, int, str]
 

@@ -1,11 +1,11 @@
 """`rasd eval` and `rasd eval-ner`: how far to trust rasd, measured (DESIGN.md §7, eval/FORMAT.md).
 
 `rasd eval GOLD_DIR` runs the pipeline (loaded once) on the article of every `<id>.gold.json` and scores the
-records with `rasd.evaluation.score`. An article whose text is missing or unreadable, or that the pipeline
+records with `rasd.evaluation.score.score`. An article whose text is missing or unreadable, or that the pipeline
 fails on, counts as an empty prediction and is listed. `--floors FILE` checks the scores against pinned
 floors (exit 1, one line per problem); `--update-floors` raises them (never lowers them without `--lower`).
 
-`rasd eval-ner FILE` scores the dictionary recognizer against CoNLL BIO data (`rasd.ner_eval`).
+`rasd eval-ner FILE` scores the dictionary recognizer against CoNLL BIO data (`rasd.evaluation.ner`).
 """
 
 from __future__ import annotations
@@ -23,11 +23,8 @@ import typer
 from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
-from . import ner_eval
-from .cli import _err
-from .datafiles import ResourceError
-from .decode import InputError, read_input
-from .evaluation import (
+from ..evaluation import ner as ner_eval
+from ..evaluation.score import (
     EvalReport,
     GoldDocument,
     GoldError,
@@ -40,6 +37,9 @@ from .evaluation import (
     raise_floors,
     score,
 )
+from ..resources.datafiles import ResourceError
+from ..text.decode import InputError, read_input
+from .commands import _err
 
 GOLD_SUFFIX = ".gold.json"
 DEFAULT_MARGIN = 0.0
@@ -223,7 +223,7 @@ def format_top_errors(report: EvalReport, n: int = TOP_ERRORS) -> str:
 
 def load_pipeline() -> Any:
     """The pipeline, loaded once per command (tests replace this function)."""
-    from .pipeline import Pipeline
+    from ..pipeline import Pipeline
 
     return Pipeline.load()
 

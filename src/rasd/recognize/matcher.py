@@ -17,7 +17,7 @@ from typing import Any, Generic, TypeVar
 
 import ahocorasick
 
-from .segment import ARABIC_WORD_RANGES, PROCLITIC_SEQUENCES, is_proclitic_sequence
+from ..text.segment import ARABIC_WORD_RANGES, PROCLITIC_SEQUENCES, is_proclitic_sequence
 
 T = TypeVar("T")
 

@@ -9,7 +9,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from rasd.datafiles import ResourceError
+from rasd.resources.datafiles import ResourceError
 
 GOLD_KINDS: tuple[str, ...] = ("killed", "wounded", "displaced", "missing", "detained", "abducted", "affected")
 GOLD_WHO: tuple[str, ...] = ("total", "civilians", "children", "women", "men", "fighters", "medics",

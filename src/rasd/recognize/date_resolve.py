@@ -8,7 +8,7 @@ from typing import Literal
 
 from hijridate import Gregorian, Hijri
 
-from rasd.date_lexicon import _Cal, _Unit
+from rasd.recognize.date_lexicon import _Cal, _Unit
 
 Precision = Literal["day", "week", "month", "year", "unknown"]
 Anchor = Literal["published", "explicit", "unknown"]

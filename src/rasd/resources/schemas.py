@@ -1,4 +1,4 @@
-"""Declarative schemas of the language-resource files in ``src/rasd/data/``: one pydantic model per file kind.
+"""Declarative schemas of the language-resource files in ``src/rasd/resources/data/``: one pydantic model per file kind.
 
 Every key a file may have, the type of its value and, for categories, the values allowed are declared here
 (``extra="forbid"``, strict types, ``Literal`` categories taken from the loaders' own constants), so an
@@ -8,10 +8,10 @@ the key path::
     cues.yaml:92: clause_brakes: unknown key, did you mean 'clause_breaks'? (expected one of …)
 
 The loaders (lexicon, numbers, counts, dates, actors, gazetteer) call ``check`` through
-``rasd.datafiles.load_yaml`` / ``read_tsv`` before they build their typed objects, and keep the checks
+``rasd.resources.datafiles.load_yaml`` / ``read_tsv`` before they build their typed objects, and keep the checks
 that need more than one entry (duplicates, references between entries). This module is not compiled with
 mypyc (pydantic models cannot be) and is imported only when a resource file is read, so ``rasd --help``
-does not pay for importing pydantic. The one-line messages are made by ``rasd.schema_errors``.
+does not pay for importing pydantic. The one-line messages are made by ``rasd.resources.schema_errors``.
 """
 
 from __future__ import annotations
@@ -32,15 +32,15 @@ from pydantic import (
     field_validator,
 )
 
-from rasd.actors import _DATE_RE, _ID_RE, _PLACEHOLDER_RE, TEMPLATE_FIELDS
-from rasd.actors import KINDS as ACTOR_KINDS
-from rasd.datafiles import ResourceError, UniqueKeyLoader
-from rasd.gazetteer import ALIASES_FILE, BBOX_FILE, FEATURES, GENERATED_FILES
-from rasd.lexicon import ACLED_TYPES, COUNT_KIND_NAMES, PLOVER_TYPES
-from rasd.numbers import _WORD_TYPES
-from rasd.schema_errors import Problem, _compose, _expected, _explain, _path, _yaml_line
+from rasd.recognize.numbers import _WORD_TYPES
+from rasd.resources.actors import _DATE_RE, _ID_RE, _PLACEHOLDER_RE, TEMPLATE_FIELDS
+from rasd.resources.actors import KINDS as ACTOR_KINDS
+from rasd.resources.datafiles import ResourceError, UniqueKeyLoader
+from rasd.resources.gazetteer import ALIASES_FILE, BBOX_FILE, FEATURES, GENERATED_FILES
+from rasd.resources.lexicon import ACLED_TYPES, COUNT_KIND_NAMES, PLOVER_TYPES
+from rasd.resources.schema_errors import Problem, _compose, _expected, _explain, _path, _yaml_line
 
-# The "who" of a count (../shared/eval/FORMAT.md; the same values as rasd.evaluation.GOLD_WHO).
+# The "who" of a count (../shared/eval/FORMAT.md; the same values as rasd.evaluation.score.GOLD_WHO).
 COUNT_WHO: tuple[str, ...] = ("total", "civilians", "children", "women", "men", "fighters", "medics",
                               "journalists", "migrants", "police", "other")
 COUNT_KINDS: tuple[str, ...] = tuple(sorted(COUNT_KIND_NAMES))
@@ -553,7 +553,7 @@ def check_table(kind: str, header: Sequence[str], header_line: int, rows: Sequen
 def resource_files(directory: str | Path | None = None) -> tuple[list[tuple[str, Path]], list[Path]]:
     """(file kind, path) of every resource file of a data directory (the packaged one by default) that
     has a schema, and the files rasd does not read at all."""
-    from rasd.datafiles import data_path
+    from rasd.resources.datafiles import data_path
 
     base = Path(directory) if directory is not None else data_path("")
     found: list[tuple[str, Path]] = [(name, base / f"{name}.yaml") for name in
@@ -572,7 +572,7 @@ def resource_files(directory: str | Path | None = None) -> tuple[list[tuple[str,
 
 def check_dir(directory: str | Path | None = None, per_file: int = 10) -> list[ResourceError]:
     """Every schema violation of every resource file of a data directory (at most `per_file` a file)."""
-    from rasd.datafiles import read_text, read_tsv_table
+    from rasd.resources.datafiles import read_text, read_tsv_table
 
     out: list[ResourceError] = []
     files, _ = resource_files(directory)

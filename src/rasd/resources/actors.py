@@ -1,6 +1,6 @@
 """The actor dictionary: one neutral entry per actor with all its Arabic names (DESIGN.md §3, §5).
 
-Data: ``src/rasd/data/actors/*.yaml``, one file per conflict or kind. Each file::
+Data: ``src/rasd/resources/data/actors/*.yaml``, one file per conflict or kind. Each file::
 
     # provenance comment
     country: LY            # default for the file's entries (optional)
@@ -37,9 +37,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from rasd.datafiles import ResourceError, data_path, load_yaml
-from rasd.gazetteer import Gazetteer, read_stopwords, strip_clitics
-from rasd.normalize import normalize_name
+from rasd.resources.datafiles import ResourceError, data_path, load_yaml
+from rasd.resources.gazetteer import Gazetteer, read_stopwords, strip_clitics
+from rasd.text.normalize import normalize_name
 
 KINDS: tuple[str, ...] = (
     "state_forces", "rebel_group", "political_militia", "identity_militia", "rioters", "protesters",
@@ -177,7 +177,7 @@ def _parse_entry(entry: Any, default_country: Any, shown: str, line: int | None,
 
 # ------------------------------------------------------------------------------- the per-country template
 # A file's `template` makes one entry per country and kind (countries outer, kinds inner); the file's header
-# (generic.yaml) documents it and rasd.schemas.ActorTemplate checks it before it gets here.
+# (generic.yaml) documents it and rasd.resources.schemas.ActorTemplate checks it before it gets here.
 
 TEMPLATE_FIELDS: tuple[str, ...] = ("adjective_en", "adjective_ar", "definite_ar")  # a country's {placeholders}
 _PLACEHOLDER_RE = re.compile(r"\{([^{}]*)\}")

@@ -7,7 +7,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from enum import Enum
 
-from rasd.segment import Token
+from rasd.text.segment import Token
 
 _INT_RE = re.compile(r"[0-9]+")
 _COMMA_THOUSANDS_RE = re.compile(r"[0-9]{1,3}(?:,[0-9]{3})+")

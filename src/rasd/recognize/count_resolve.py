@@ -6,7 +6,7 @@ from dataclasses import dataclass, field, replace
 from typing import Any
 
 from rasd import budget
-from rasd.count_grammar import (
+from rasd.recognize.count_grammar import (
     STATUS_KINDS,
     Before,
     Candidate,
@@ -23,8 +23,8 @@ from rasd.count_grammar import (
     decide_nesting,
     trigger_kinds,
 )
-from rasd.count_phrases import PREFIXES, Hit
-from rasd.segment import TokenIndex
+from rasd.recognize.count_phrases import PREFIXES, Hit
+from rasd.text.segment import TokenIndex
 
 _LIST_GLUE = (",", "و", "-", ";")  # what may stand between two figures of one list
 

@@ -9,7 +9,7 @@ import typer
 from rich.console import Console
 
 if TYPE_CHECKING:
-    from .batch import BatchOptions, BatchResult
+    from ..batch import BatchOptions, BatchResult
 
 
 def register(app: typer.Typer) -> None:
@@ -43,7 +43,7 @@ def batch(
     if missing is not None:
         raise _fail(stderr, missing)
 
-    from .batch import BatchOptions, Fields
+    from ..batch import BatchOptions, Fields
 
     opts = BatchOptions(input=input, output=output, engine=engine, format=fmt,  # type: ignore[arg-type]
                         input_kind=input_format, workers=workers or os.cpu_count() or 1, master=master,  # type: ignore[arg-type]
@@ -90,8 +90,8 @@ def _run(opts: BatchOptions, stderr: Console) -> BatchResult:
     """Run the batch with a progress bar of its units; input, output and resource errors exit 2."""
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
 
-    from .batch import BatchInputError, OutputError, UnitStats, run_batch
-    from .datafiles import ResourceError
+    from ..batch import BatchInputError, OutputError, UnitStats, run_batch
+    from ..resources.datafiles import ResourceError
 
     with Progress(TextColumn("rasd batch"), BarColumn(), MofNCompleteColumn(), TextColumn("units"),
                   TimeRemainingColumn(), console=stderr, transient=True, disable=not stderr.is_terminal) as bar:

@@ -10,8 +10,8 @@ non-null "date"s).
 Predicted counts are the counts attached to predicted events (gold counts only exist inside events); the
 record's top-level "counts" list is not scored.
 
-Gold files are read by `rasd.eval_gold`, the report's types are in `rasd.eval_report`, CI floors in
-`rasd.eval_floors`; every public name of the three is importable from here too.
+Gold files are read by `rasd.evaluation.gold`, the report's types are in `rasd.evaluation.report`, CI floors in
+`rasd.evaluation.floors`; every public name of the three is importable from here too.
 """
 
 from __future__ import annotations
@@ -21,8 +21,8 @@ from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any, TypeVar
 
-from rasd.eval_floors import FLOOR_STEP, corpus_hash, floors_check, raise_floors
-from rasd.eval_gold import (
+from rasd.evaluation.floors import FLOOR_STEP, corpus_hash, floors_check, raise_floors
+from rasd.evaluation.gold import (
     GOLD_KINDS,
     GOLD_MODALITIES,
     GOLD_QUALIFIERS,
@@ -36,7 +36,7 @@ from rasd.eval_gold import (
     gold_from_json,
     load_gold,
 )
-from rasd.eval_report import EXTRA_FIELDS, FIELDS, METRICS, EvalReport, FieldScore, Mismatch
+from rasd.evaluation.report import EXTRA_FIELDS, FIELDS, METRICS, EvalReport, FieldScore, Mismatch
 
 T = TypeVar("T")
 

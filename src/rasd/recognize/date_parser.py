@@ -6,8 +6,8 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import Literal
 
-from rasd.date_lexicon import _Cal, _Lexicon, _Unit
-from rasd.date_resolve import (
+from rasd.recognize.date_lexicon import _Cal, _Lexicon, _Unit
+from rasd.recognize.date_resolve import (
     _Ago,
     _CalDate,
     _DayOfMonth,
@@ -20,7 +20,7 @@ from rasd.date_resolve import (
     _Weekday,
     _Year,
 )
-from rasd.segment import Token
+from rasd.text.segment import Token
 
 Kind = Literal["point", "since", "duration"]
 _OFFSETS = {"before": -1, "current": 0, "next": 1}

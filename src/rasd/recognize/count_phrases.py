@@ -8,11 +8,9 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from rasd.datafiles import ResourceError, load_yaml
-from rasd.normalize import normalize_name
-from rasd.segment import Token, TokenIndex
-
-_DATA_DIR = Path(__file__).resolve().parent / "data"
+from rasd.resources.datafiles import ResourceError, data_path, load_yaml
+from rasd.text.normalize import normalize_name
+from rasd.text.segment import Token, TokenIndex
 
 # Proclitic runs allowed on the first word of a trigger, marker, cue or break phrase.
 MAX_PREFIX = 4
@@ -150,7 +148,7 @@ def build_tables(nouns: Sequence[Noun], sections: dict[str, list[Phrase]], follo
 # ------------------------------------------------------------------ loading counts.yaml
 def load_tables(path: str | Path | None = None) -> CountTables:
     """The count tables from counts.yaml (the packaged one by default); a bad file is a ResourceError."""
-    data, shown = load_yaml(path or _DATA_DIR / "counts.yaml", schema="counts")
+    data, shown = load_yaml(path or data_path("counts.yaml"), schema="counts")
     if not isinstance(data, dict):
         raise ResourceError(shown, "top level must be a mapping")
     for key in _REQUIRED:

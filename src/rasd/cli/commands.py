@@ -13,10 +13,10 @@ from rich import box
 from rich.console import Console
 from rich.table import Table
 
-from .budget import MIN_SECONDS, SECONDS_PER_100KB, TimeBudgetExceeded, default_budget
-from .datafiles import ResourceError
-from .decode import DecodedText, InputError, describe_offsets, read_input, shown_name
-from .records import DocumentRecord, with_decode_errors
+from ..budget import MIN_SECONDS, SECONDS_PER_100KB, TimeBudgetExceeded, default_budget
+from ..records import DocumentRecord, with_decode_errors
+from ..resources.datafiles import ResourceError
+from ..text.decode import DecodedText, InputError, describe_offsets, read_input, shown_name
 
 app = typer.Typer(add_completion=False, no_args_is_help=True,
                   help="rasd (رصد): Arabic conflict reports in, sourced event records out.")
@@ -31,7 +31,7 @@ def _err(console: Console, message: str) -> None:
 
 
 def _load_pipeline(stderr: Console) -> Any:
-    from .pipeline import Pipeline
+    from ..pipeline import Pipeline
 
     try:
         return Pipeline.load()
@@ -171,8 +171,8 @@ def print_table(console: Console, rec: DocumentRecord) -> None:
 @resources_app.command("stats")
 def resources_stats() -> None:
     """Entries per country and kind in the gazetteer and the actor dictionary."""
-    from .actors import ActorDictionary, format_stats
-    from .gazetteer import Gazetteer
+    from ..resources.actors import ActorDictionary, format_stats
+    from ..resources.gazetteer import Gazetteer
 
     print(format_stats(Gazetteer.load(), ActorDictionary.load()))
 
@@ -180,8 +180,8 @@ def resources_stats() -> None:
 @resources_app.command("find")
 def resources_find(name: str) -> None:
     """Look a name up: the candidate places and actors, and why one would win."""
-    from .actors import ActorDictionary, explain_find
-    from .gazetteer import Gazetteer
+    from ..resources.actors import ActorDictionary, explain_find
+    from ..resources.gazetteer import Gazetteer
 
     print(explain_find(Gazetteer.load(), ActorDictionary.load(), name))
 
@@ -192,9 +192,9 @@ def resources_validate(
     verbose: Annotated[bool, typer.Option("--verbose", "-v", help="Also list INFO lines (shared names and how they resolve).")] = False,
 ) -> None:
     """Check every resource file against its schema, load it and check it; exit 1 on any ERROR."""
-    from .actors import validate_all
-    from .pipeline import Resources
-    from .schemas import check_dir, resource_files
+    from ..pipeline import Resources
+    from ..resources.actors import validate_all
+    from ..resources.schemas import check_dir, resource_files
 
     stderr = Console(stderr=True)
     if directory is not None and not directory.is_dir():
@@ -229,9 +229,9 @@ def resources_validate(
 
 
 # modules whose commands need an optional extra: (module, its commands, the extra to install)
-_OPTIONAL = (("cli_store", ("ingest", "serve", "export"), "store"),
-             ("cli_eval", ("eval", "eval-ner"), None),
-             ("cli_batch", ("batch",), "spark"))
+_OPTIONAL = (("store", ("ingest", "serve", "export"), "store"),
+             ("evaluate", ("eval", "eval-ner"), None),
+             ("batch", ("batch",), "spark"))
 
 
 def _missing_extra(command: str, extra: str | None, reason: str) -> None:
@@ -249,7 +249,7 @@ def _register_optional() -> None:
     says in one line which extra to install."""
     for module, commands, extra in _OPTIONAL:
         try:
-            mod = __import__(f"rasd.{module}", fromlist=["register"])
+            mod = __import__(f"rasd.cli.{module}", fromlist=["register"])
         except ImportError as exc:
             for command in commands:
                 _missing_extra(command, extra, f"missing module {exc.name}")

@@ -7,9 +7,9 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from enum import Enum
 
-from rasd.count_phrases import DEFINITE, PREFIXES, CountTables, Hit, Noun
-from rasd.numbers import NumberMatch, NumberRecognizer
-from rasd.segment import Token, TokenIndex
+from rasd.recognize.count_phrases import DEFINITE, PREFIXES, CountTables, Hit, Noun
+from rasd.recognize.numbers import NumberMatch, NumberRecognizer
+from rasd.text.segment import Token, TokenIndex
 
 # kinds that name people by their status (displaced, detained): they can also be the victims of a killing
 STATUS_KINDS = frozenset({"displaced", "detained", "missing"})

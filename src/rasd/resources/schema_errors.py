@@ -12,7 +12,7 @@ from typing import Annotated, Any, Literal, Union, get_args, get_origin
 import yaml
 from pydantic import BaseModel
 
-from rasd.datafiles import ResourceError
+from rasd.resources.datafiles import ResourceError
 
 
 @dataclass(frozen=True, slots=True)

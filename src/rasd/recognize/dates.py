@@ -1,7 +1,7 @@
 """Date expressions in normalized Arabic text, resolved against the publication date (DESIGN §5).
 
 `DateRecognizer.load().find(norm, published)` returns the date expressions of `norm` (the `.text` of
-`rasd.normalize.normalize`) as `DateMatch`es, sorted and non-overlapping, each with a normalized span
+`rasd.text.normalize.normalize`) as `DateMatch`es, sorted and non-overlapping, each with a normalized span
 (`norm[start:end] == text`) and its resolution to ISO dates. The parts: `date_lexicon` (dates.yaml's word
 tables), `date_parser` (one expression at a token), `date_resolve` (its ISO dates); this module finds them.
 
@@ -53,10 +53,9 @@ from dataclasses import dataclass
 
 import yaml
 
-from rasd.datafiles import ResourceError, check_yaml_node, read_text
-from rasd.date_lexicon import _build_lexicon, _index, _Lexicon, _Node
-from rasd.date_parser import Kind, _Found, _Parser, _Toks
-from rasd.date_resolve import (
+from rasd.recognize.date_lexicon import _build_lexicon, _index, _Lexicon, _Node
+from rasd.recognize.date_parser import Kind, _Found, _Parser, _Toks
+from rasd.recognize.date_resolve import (
     _UNRESOLVED,
     Anchor,
     Precision,
@@ -66,7 +65,8 @@ from rasd.date_resolve import (
     _resolve,
     _Unknown,
 )
-from rasd.segment import Token, TokenIndex, tokenize
+from rasd.resources.datafiles import ResourceError, check_yaml_node, read_text
+from rasd.text.segment import Token, TokenIndex, tokenize
 
 __all__ = ["Anchor", "DateMatch", "DateRecognizer", "Kind", "Precision"]
 

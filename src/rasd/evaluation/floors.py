@@ -13,8 +13,8 @@ import math
 from collections.abc import Iterable, Sequence
 from pathlib import Path
 
-from rasd.datafiles import ResourceError
-from rasd.eval_report import FIELDS, METRICS, EvalReport
+from rasd.evaluation.report import FIELDS, METRICS, EvalReport
+from rasd.resources.datafiles import ResourceError
 
 
 def corpus_hash(paths: Iterable[str | Path]) -> str:

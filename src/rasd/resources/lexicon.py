@@ -6,9 +6,9 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from ..recognize.matcher import PhraseMatcher
+from ..text.normalize import normalize_name
 from .datafiles import ResourceError, load_yaml
-from .matcher import PhraseMatcher
-from .normalize import normalize_name
 
 ACLED_TYPES: dict[str, tuple[str, ...]] = {
     "Battles": ("Armed clash", "Government regains territory", "Non-state actor overtakes territory", "territory"),

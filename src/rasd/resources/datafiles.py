@@ -23,8 +23,8 @@ class ResourceError(ValueError):
 
 
 def data_path(name: str) -> Path:
-    """Path of a packaged data file (src/rasd/data/NAME)."""
-    return Path(str(resources.files("rasd").joinpath("data").joinpath(name)))
+    """Path of a packaged data file (src/rasd/resources/data/NAME)."""
+    return Path(str(resources.files("rasd.resources").joinpath("data").joinpath(name)))
 
 
 def read_text(name_or_path: str | Path) -> tuple[str, str]:
@@ -57,7 +57,7 @@ class UniqueKeyLoader(yaml.SafeLoader):
 
 
 def load_yaml(name_or_path: str | Path, schema: str | None = None) -> tuple[Any, str]:
-    """(data, display name) of a YAML file; with `schema` (a file kind of rasd.schemas) the data must match
+    """(data, display name) of a YAML file; with `schema` (a file kind of rasd.resources.schemas) the data must match
     that schema: an unknown key, a misspelled category, a wrong type or a key given twice is a ResourceError."""
     text, shown = read_text(name_or_path)
     try:
@@ -67,7 +67,7 @@ def load_yaml(name_or_path: str | Path, schema: str | None = None) -> tuple[Any,
         raise ResourceError(shown, f"invalid YAML: {getattr(exc, 'problem', exc)}",
                             line=mark.line + 1 if mark is not None else None) from exc
     if schema is not None:
-        from rasd.schemas import check  # imports pydantic: only when a resource file is read
+        from rasd.resources.schemas import check  # imports pydantic: only when a resource file is read
 
         check(schema, data, shown, text=text)
     return data, shown
@@ -75,7 +75,7 @@ def load_yaml(name_or_path: str | Path, schema: str | None = None) -> tuple[Any,
 
 def check_yaml_node(schema: str, node: yaml.Node, shown: str) -> None:
     """The schema check of `load_yaml` for a file read with yaml.compose (whose nodes keep their lines)."""
-    from rasd.schemas import check_node
+    from rasd.resources.schemas import check_node
 
     check_node(schema, node, shown)
 
@@ -103,14 +103,14 @@ def read_tsv_table(name_or_path: str | Path) -> tuple[list[str], int, list[tuple
 def read_tsv(name_or_path: str | Path, required: tuple[str, ...],
              schema: str | None = None) -> tuple[list[tuple[int, dict[str, str]]], str]:
     """Rows of a TSV file as (line number, row) pairs (see `read_tsv_table`); the columns must include
-    `required`. With `schema` (a file kind of rasd.schemas) every column must be one the schema knows and
+    `required`. With `schema` (a file kind of rasd.resources.schemas) every column must be one the schema knows and
     every cell must match it (numbers in numeric columns, known categories)."""
     header, header_line, rows, shown = read_tsv_table(name_or_path)
     missing = [c for c in required if c not in header]
     if missing:
         raise ResourceError(shown, f"missing columns: {', '.join(missing)}", line=header_line)
     if schema is not None:
-        from rasd.schemas import check_table  # imports pydantic: only when a resource file is read
+        from rasd.resources.schemas import check_table  # imports pydantic: only when a resource file is read
 
         check_table(schema, header, header_line, rows, shown)
     return rows, shown

@@ -1,6 +1,6 @@
 """Casualty and displacement counts in normalized Arabic text (DESIGN.md §4, §4a)."""
 
-# `CountRecognizer.load()` reads `data/counts.yaml` (rasd.count_phrases; and `data/numbers.yaml` through
+# `CountRecognizer.load()` reads `data/counts.yaml` (rasd.recognize.count_phrases; and `data/numbers.yaml` through
 # `NumberRecognizer`); `find(norm, sentences)` returns `CountMatch`es with spans into the normalized text:
 #
 # - a number (from `NumberRecognizer`) and the noun it counts: a kind noun (40 جريحا) or a group noun
@@ -10,8 +10,8 @@
 #   (إصابة آخرين = several, vague 3);
 # - nesting with بينهم/منهم (`parent`), scope from cumulative cues in the sentence.
 #
-# Each decision (value, kind, group, nesting, scope, qualifier) is a function of rasd.count_grammar and
-# rasd.count_resolve; this module walks the sentences.
+# Each decision (value, kind, group, nesting, scope, qualifier) is a function of rasd.recognize.count_grammar and
+# rasd.recognize.count_resolve; this module walks the sentences.
 
 from __future__ import annotations
 
@@ -20,7 +20,7 @@ from collections.abc import Sequence
 from dataclasses import replace
 
 from rasd import budget
-from rasd.count_grammar import (
+from rasd.recognize.count_grammar import (
     Candidate,
     CountMatch,
     Frame,
@@ -30,11 +30,11 @@ from rasd.count_grammar import (
     number_candidate,
     sentence_scope,
 )
-from rasd.count_grammar import goes_on as _goes_on
-from rasd.count_phrases import DEFINITE, PREFIXES, CountTables, load_tables
-from rasd.count_resolve import resolve
-from rasd.numbers import NumberMatch, NumberRecognizer
-from rasd.segment import TokenIndex, tokenize
+from rasd.recognize.count_grammar import goes_on as _goes_on
+from rasd.recognize.count_phrases import DEFINITE, PREFIXES, CountTables, load_tables
+from rasd.recognize.count_resolve import resolve
+from rasd.recognize.numbers import NumberMatch, NumberRecognizer
+from rasd.text.segment import TokenIndex, tokenize
 
 __all__ = ["CountMatch", "CountRecognizer"]
 

@@ -1,8 +1,8 @@
 """Number expressions in normalized Arabic text: digits, number words, scales, qualifiers, vague quantities."""
 
 # DESIGN.md §4, §4a. `NumberRecognizer.load()` reads `data/numbers.yaml`; `find(norm)` returns the number
-# expressions of a normalized text (see `rasd.normalize`) as `NumberMatch`es, sorted and non-overlapping,
-# with spans into the normalized text. The grammar itself is in rasd.number_grammar.
+# expressions of a normalized text (see `rasd.text.normalize`) as `NumberMatch`es, sorted and non-overlapping,
+# with spans into the normalized text. The grammar itself is in rasd.recognize.number_grammar.
 
 from __future__ import annotations
 
@@ -11,9 +11,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from rasd.datafiles import ResourceError, load_yaml
-from rasd.normalize import normalize_name
-from rasd.number_grammar import (
+from rasd.recognize.number_grammar import (
     QUALIFIER_KINDS,
     WORD_TYPES,
     Calendar,
@@ -24,14 +22,15 @@ from rasd.number_grammar import (
     read_digits,
     read_words,
 )
-from rasd.segment import Token, TokenIndex, tokenize
+from rasd.resources.datafiles import ResourceError, data_path, load_yaml
+from rasd.text.normalize import normalize_name
+from rasd.text.segment import Token, TokenIndex, tokenize
 
 __all__ = ["QUALIFIER_KINDS", "NumberMatch", "NumberRecognizer", "NumberWord"]
 
 # The package data directory (data_path() needs rasd to be a regular package, with __init__.py).
-_DATA_DIR = Path(__file__).resolve().parent / "data"
 
-_WORD_TYPES = WORD_TYPES  # rasd.schemas reads the word types from here
+_WORD_TYPES = WORD_TYPES  # rasd.resources.schemas reads the word types from here
 
 
 @dataclass(frozen=True, slots=True)
@@ -100,7 +99,7 @@ class NumberRecognizer:
     @classmethod
     def load(cls, path: str | None = None) -> NumberRecognizer:
         """The recognizer of numbers.yaml (the packaged one by default); a bad file is a ResourceError."""
-        data, shown = load_yaml(path or _DATA_DIR / "numbers.yaml", schema="numbers")
+        data, shown = load_yaml(path or data_path("numbers.yaml"), schema="numbers")
         if not isinstance(data, dict):
             raise ResourceError(shown, "top level must be a mapping")
         for key in ("words", "proclitics", "qualifiers_before", "qualifiers_after", "vague", "year_words", "months"):

@@ -12,10 +12,10 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
-from .actors import Actor, ActorDictionary, ActorName
-from .gazetteer import Gazetteer, Place, haversine_km
+from ..resources.actors import Actor, ActorDictionary, ActorName
+from ..resources.gazetteer import Gazetteer, Place, haversine_km
+from ..text.normalize import Normalized, normalize_name
 from .matcher import Hit, PhraseMatcher, SpanSet, is_word_char, phrase_before
-from .normalize import Normalized, normalize_name
 
 
 @dataclass(frozen=True, slots=True)

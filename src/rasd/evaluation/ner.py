@@ -23,7 +23,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from .evaluation import FieldScore
+from .score import FieldScore
 
 TYPES: tuple[str, ...] = ("PERS", "LOC", "ORG")
 SCHEMES: tuple[str, ...] = ("BIO", "BIOES")
@@ -282,8 +282,8 @@ def actor_type(kind: str) -> str | None:
 def rasd_recognizer(resources: Any) -> Recognizer:
     """rasd's dictionaries as a recognizer: normalization, the actor linker, then the place linker on what
     the actors leave (the pipeline's link stage, on one sentence)."""
-    from .linking import document_country
-    from .normalize import normalize
+    from ..recognize.linking import document_country
+    from ..text.normalize import normalize
 
     def recognize(text: str) -> list[CharSpan]:
         norm = normalize(text)

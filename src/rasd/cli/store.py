@@ -1,6 +1,6 @@
 """`rasd ingest`, `rasd serve`, `rasd export`: thin Typer wrappers over the store, API and exports.
 
-`register(app)` adds the three commands to the main `rasd` Typer app; `python -m rasd.cli_store` runs them
+`register(app)` adds the three commands to the main `rasd` Typer app; `python -m rasd.cli.store` runs them
 on their own.
 """
 

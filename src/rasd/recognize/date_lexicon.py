@@ -8,8 +8,8 @@ from typing import Literal
 
 import yaml
 
-from rasd.datafiles import ResourceError
-from rasd.normalize import normalize_name
+from rasd.resources.datafiles import ResourceError
+from rasd.text.normalize import normalize_name
 
 _Cal = Literal["gregorian", "hijri"]
 _Unit = Literal["hour", "day", "week", "month", "year"]
