@@ -1,13 +1,15 @@
 """Fuzz rasd (not a test): generated hostile inputs through decoding and the pipeline, checking that nothing
 crashes and that every span quotes the text.
 
-    python scripts/fuzz.py --minutes 10 [--seed 1] [--only bytes,surrogates] [--json fuzz.json] [--out fuzz-out]
+    python scripts/fuzz.py --minutes 10 [--seed 1] [--only bytes,surrogates] [--pipeline-every 40]
+                           [--json fuzz.json] [--out fuzz-out]
 
 Generators (each gets an equal share of the time):
   bytes       random and UTF-8-like bytes (truncated sequences, BOMs, NULs, Windows-1256) through decode_bytes;
               every PIPELINE_EVERY-th decoded text also through the pipeline
   surrogates  Unicode strings with lone surrogates, astral and combining characters, through decode (as
-              surrogatepass bytes) and through Pipeline.extract_text directly (every PIPELINE_EVERY-th)
+              surrogatepass bytes) and through Pipeline.extract_text directly (every PIPELINE_EVERY-th;
+              --pipeline-every sets it for both: the pipeline costs ~100x decoding, so a large value buys counts)
   salad       word salad of the lexicon's Arabic words with numbers written in every digit script, pipeline
   mutated     the own gold reports (tests/gold/*.txt) mutated: characters deleted, doubled, swapped, digits
               and clitics inserted, sentences repeated, pipeline
@@ -232,7 +234,7 @@ def run_one(pipe: Pipeline, gen: Generator, data: Any, full: bool, tally: Tally)
 
 
 def fuzz(pipe: Pipeline, corpus: Corpus, gens: list[Generator], seconds: float, seed: int,
-         out: Path) -> dict[str, Tally]:
+         out: Path, pipeline_every: int = PIPELINE_EVERY) -> dict[str, Tally]:
     """Run each generator for its share of `seconds`; the tallies by generator."""
     tallies = {g.name: Tally() for g in gens}
     share = seconds / len(gens)
@@ -244,7 +246,8 @@ def fuzz(pipe: Pipeline, corpus: Corpus, gens: list[Generator], seconds: float, 
             data = g.make(rng, corpus)
             t.inputs += 1
             try:
-                run_one(pipe, g, data, t.inputs % g.every == 0, t)
+                every = pipeline_every if g.every == PIPELINE_EVERY else g.every
+                run_one(pipe, g, data, t.inputs % every == 0, t)
             except Exception as exc:  # a crash or a violation: keep the input to reproduce it
                 t.crashes += not isinstance(exc, AssertionError) or "span violation" not in str(exc)
                 out.mkdir(parents=True, exist_ok=True)
@@ -266,18 +269,21 @@ def main() -> None:
     ap.add_argument("--minutes", type=float, default=1.0)
     ap.add_argument("--seed", type=int, default=1)
     ap.add_argument("--only", default="", help="generators to run, comma-separated (default: all)")
+    ap.add_argument("--pipeline-every", type=int, default=PIPELINE_EVERY,
+                    help="bytes/surrogates: one input in this many also through the pipeline")
     ap.add_argument("--json", default=None, help="write the counts per generator to this file")
     ap.add_argument("--out", default="fuzz-out", help="directory for crashing inputs")
     args = ap.parse_args()
     wanted = [g for g in GENERATORS if not args.only or g.name in args.only.split(",")]
     pipe, corpus = Pipeline.load(), load_corpus()
-    tallies = fuzz(pipe, corpus, wanted, args.minutes * 60, args.seed, Path(args.out))
+    tallies = fuzz(pipe, corpus, wanted, args.minutes * 60, args.seed, Path(args.out), args.pipeline_every)
     total = sum(t.inputs for t in tallies.values())
     crashes = sum(t.crashes for t in tallies.values())
     violations = sum(t.violations for t in tallies.values())
     print(f"total {total} inputs · crashes {crashes} · span violations {violations}")
     if args.json:
-        Path(args.json).write_text(json.dumps({"seed": args.seed, "minutes": args.minutes, "generators": {
+        Path(args.json).write_text(json.dumps({"seed": args.seed, "minutes": args.minutes,
+                                               "pipeline_every": args.pipeline_every, "generators": {
             k: {f: getattr(v, f) for f in ("inputs", "pipeline", "rejected", "budget_stops", "crashes",
                                            "violations", "seconds", "examples")}
             for k, v in tallies.items()}}, ensure_ascii=False, indent=1), encoding="utf-8")
