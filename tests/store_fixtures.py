@@ -199,14 +199,16 @@ class FakeExtractor:
     def __init__(self) -> None:
         self.calls = 0
 
-    def extract_text(self, text: str, *, source: str, published: str | None = None) -> DocumentRecord:
+    def extract_text(self, text: str, *, source: str, published: str | None = None,
+                     max_seconds: float | None = None) -> DocumentRecord:
         self.calls += 1
         first = text.strip().split(".")[0].strip() or text.strip()
         return build_record(text, source, published, [EventSpec(
             evidence=first, plover="ASSAULT", acled=("Battles", "Armed clash"), actor1=LNA, location=MISRATA,
             day=published)], country="LY")
 
-    def extract_decoded(self, decoded: object, *, source: str, published: str | None = None) -> DocumentRecord:
+    def extract_decoded(self, decoded: object, *, source: str, published: str | None = None,
+                        max_seconds: float | None = None) -> DocumentRecord:
         text = decoded.text  # type: ignore[attr-defined]
         return self.extract_text(text, source=source, published=published or decoded.published_hint)  # type: ignore[attr-defined]
 

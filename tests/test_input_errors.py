@@ -74,7 +74,14 @@ def _ingest_inputs(d: Path) -> list[Case]:
     (d / "feed.jsonl").write_bytes(data)
     os.mkfifo(d / "pipe.txt")
     (d / f"x{ESC}.txt").write_bytes(b"\x00\x01")
-    return [Case("feed.jsonl:2", "invalid JSON"), Case("feed.jsonl:3", "expected an object"),
+    (d / "walk").mkdir()
+    (d / "walk" / "good.txt").write_text(OTHER, encoding="utf-8")
+    os.mkfifo(d / "walk" / "queue.txt")  # a FIFO met in a directory walk: skipped with a message
+    (d / "walk" / "dated.jsonl").write_text(json.dumps({"text": GOOD + OTHER, "published": "2021-02-30"}) + "\n",
+                                            encoding="utf-8")
+    return [Case("walk/queue.txt", "not a regular file"),
+            Case("walk/dated.jsonl:1", "published is not an ISO date: '2021-02-30'"),
+            Case("feed.jsonl:2", "invalid JSON"), Case("feed.jsonl:3", "expected an object"),
             Case("feed.jsonl:4", "published is not an ISO date: '2020-01-01garbage'"),
             Case("feed.jsonl:5", '"id" must be a string, not a JSON object'),
             Case("feed.jsonl:6", '"source" must be a string, not a JSON number'),
@@ -113,31 +120,107 @@ def test_cli_catalogue_of_bad_inputs_fails_each_alone(tmp_path: Path) -> None:
 
     ingest_cases = _ingest_inputs(tmp_path)
     r = _run("ingest", "--db", f"sqlite:///{tmp_path / 's.db'}", "-q", "--json", "feed.jsonl", "pipe.txt",
-             "nowhere.txt", f"x{ESC}.txt", "onebad.txt", cwd=tmp_path)
+             "nowhere.txt", f"x{ESC}.txt", "onebad.txt", "walk", cwd=tmp_path)
     assert r.returncode == 1
     _assert_one_line_each(r.stderr, ingest_cases, "failed")
     summary = json.loads(r.stdout)
-    assert summary["ingested"] == 3 and len(summary["failed"]) == len(ingest_cases)
+    assert summary["ingested"] == 4 and len(summary["failed"]) == len(ingest_cases)
     assert "warning onebad.txt: 1 invalid UTF-8 sequence at byte 7" in r.stderr
-    assert len(extract_cases) + len(ingest_cases) >= 20
+    assert len(extract_cases) + len(ingest_cases) + len(COMMAND_CASES) + len(BATCH_CASES) >= 40
 
 
-@pytest.mark.parametrize(("args", "problem"), [
-    (("extract", "--max-bytes", "-5", "good.txt"), "--max-bytes -5: must be a positive number of bytes"),
-    (("extract", "--max-bytes", "0", "good.txt"), "--max-bytes 0: must be a positive number of bytes"),
-    (("batch", "fifo.jsonl", "out"), "fifo.jsonl: not a regular file"),
-    (("batch", "nothing.jsonl", "out"), "nothing.jsonl: no such file or directory"),
-    (("ingest", "--db", "nosuchdb://x", "good.txt"), "cannot open the store"),
-])
-def test_cli_bad_options_and_inputs_one_line_exit_2(tmp_path: Path, args: tuple[str, ...], problem: str) -> None:
+PG_DOWN = "postgresql://rasd@127.0.0.1:1/rasd"  # nothing listens on port 1
+# (arguments, exit code, a piece of the one line on stderr): every user error of every command
+COMMAND_CASES: list[tuple[tuple[str, ...], int, str]] = [
+    (("extract", "--max-bytes", "-5", "good.txt"), 2, "--max-bytes -5: must be a positive number of bytes"),
+    (("extract", "--max-bytes", "0", "good.txt"), 2, "--max-bytes 0: must be a positive number of bytes"),
+    (("extract", "--max-seconds", "-2", "good.txt"), 2, "--max-seconds must be a positive number"),
+    (("extract", "--published", "2020-13-45", "good.txt"), 2, "--published: '2020-13-45' is not a date"),
+    (("extract", "--format", "xml", "good.txt"), 2, "--format must be json, jsonl or table"),
+    (("extract",), 2, "Missing argument 'files'"),
+    (("batch", "fifo.jsonl", "out"), 2, "fifo.jsonl: not a regular file"),
+    (("batch", "nothing.jsonl", "out"), 2, "nothing.jsonl: no such file or directory"),
+    (("batch", "corrupt.parquet", "out"), 2, "corrupt.parquet: cannot read as parquet"),
+    (("batch", "table.csv", "out"), 2, "table.csv: unknown input kind"),
+    (("batch", "good.jsonl", "good.txt/out"), 2, "good.txt/out: cannot create the output directory"),
+    (("batch", "good.jsonl", "full"), 2, "full: exists and is not empty"),
+    (("batch", "good.jsonl", "out", "--unit-size", "-5"), 2, "'--unit-size'"),
+    (("batch", "good.jsonl", "out", "--workers", "0"), 2, "'--workers'"),
+    (("batch", "good.jsonl", "out", "--max-seconds", "0"), 2, "--max-seconds must be a positive number"),
+    (("ingest", "--db", "nosuchdb://x", "good.txt"), 2, "cannot open the store"),
+    (("ingest", "--db", "mysql://u@localhost/x", "good.txt"), 2, "missing database driver"),
+    (("ingest", "--db", PG_DOWN, "good.txt"), 2, "cannot open the store postgresql://rasd@127.0.0.1:1/rasd"),
+    (("ingest", "--db", "sqlite:////no/such/dir/r.db", "good.txt"), 2, "unable to open database file"),
+    (("ingest", "--max-seconds", "-1", "good.txt"), 2, "--max-seconds must be a positive number"),
+    (("export", "-f", "jsonl", "--db", "sqlite:///s.db", "-o", "no/such/dir/x.jsonl"), 1,
+     "cannot write no/such/dir/x.jsonl: No such file or directory"),
+    (("export", "-f", "jsonl", "--db", "sqlite:///s.db", "-o", "full"), 1, "cannot write full: Is a directory"),
+    (("export", "-f", "jsonl", "--db", "sqlite:///s.db", "--from", "2020-99-99"), 2,
+     "'--from': '2020-99-99' is not a date"),
+    (("export", "-f", "jsonl", "--db", "sqlite:///s.db", "--to", "2021-02-30"), 2,
+     "'--to': '2021-02-30' is not a date"),
+    (("export", "-f", "xml", "--db", "sqlite:///s.db"), 2, "--format: one of acled-csv"),
+    (("export", "-f", "jsonl", "--db", "mysql://u@localhost/x"), 2, "missing database driver"),
+    (("serve", "--db", PG_DOWN), 2, "cannot open the store"),
+    (("serve", "--max-seconds", "0"), 2, "--max-seconds must be a positive number"),
+    (("nosuchcommand",), 2, "No such command 'nosuchcommand'"),
+]
+
+
+@pytest.mark.parametrize(("args", "code", "problem"), COMMAND_CASES, ids=[" ".join(c[0]) for c in COMMAND_CASES])
+def test_cli_bad_options_and_inputs_one_line(tmp_path: Path, args: tuple[str, ...], code: int, problem: str) -> None:
     (tmp_path / "good.txt").write_text(GOOD, encoding="utf-8")
+    (tmp_path / "good.jsonl").write_text(json.dumps({"text": GOOD}) + "\n", encoding="utf-8")
+    (tmp_path / "corrupt.parquet").write_bytes(b"PAR1" + b"\x07" * 40 + b"PAR1")
+    (tmp_path / "table.csv").write_text("a,b\n", encoding="utf-8")
+    (tmp_path / "full").mkdir()
+    (tmp_path / "full" / "note.txt").write_text("x", encoding="utf-8")
     os.mkfifo(tmp_path / "fifo.jsonl")
+    if args[0] == "export" and "sqlite:///s.db" in args:
+        _run("ingest", "-q", "--db", "sqlite:///s.db", "good.txt", cwd=tmp_path)
     r = _run(*args, cwd=tmp_path, timeout=60)
-    assert r.returncode == 2
+    assert r.returncode == code, r.stderr
     assert "Traceback" not in r.stderr
     lines = r.stderr.strip().splitlines()
     assert len(lines) == 1 and problem in lines[0], r.stderr
     assert r.stdout == ""
+
+
+# `rasd batch` over a directory: (file, a piece of its error row's reason) — the other files are processed
+BATCH_CASES: list[tuple[str, str]] = [
+    ("queue.txt", "not a regular file (a FIFO, socket or device): skipped"),
+    ("empty.txt", "empty file"),
+    ("nul.txt", "binary file"),
+]
+
+
+def test_batch_directory_bad_files_are_error_rows_and_bad_bytes_warned(tmp_path: Path) -> None:
+    pytest.importorskip("pyarrow")
+    d = tmp_path / "in"
+    d.mkdir()
+    (d / "good.txt").write_text(GOOD, encoding="utf-8")
+    raw = OTHER.encode()
+    (d / "onebad.txt").write_bytes(raw[:9] + b"\xfe" + raw[9:])
+    os.mkfifo(d / "queue.txt")
+    (d / "empty.txt").write_bytes(b"")
+    (d / "nul.txt").write_bytes(b"\x00\x00" + raw)
+    (tmp_path / "junk.warc").write_bytes(b"WARC/1.0\r\nnothing here\r\n\r\n")
+    r = _run("batch", "in", "out", "--format", "jsonl", "--workers", "1", cwd=tmp_path)
+    assert r.returncode == 0 and "Traceback" not in r.stderr, r.stderr
+    warning = [ln for ln in r.stderr.splitlines() if ln.startswith("rasd: warning:")]
+    assert len(warning) == 1 and "onebad.txt: 1 invalid UTF-8 sequence at byte 9" in warning[0], r.stderr
+    errors = {e["record"]: e["reason"] for f in sorted((tmp_path / "out" / "errors").iterdir())
+              for e in map(json.loads, f.read_text(encoding="utf-8").splitlines())}
+    for name, problem in BATCH_CASES:
+        assert problem in errors[name], errors
+    records = {rec["document"]["source"]: rec for f in sorted((tmp_path / "out" / "records").iterdir())
+               for rec in map(json.loads, f.read_text(encoding="utf-8").splitlines())}
+    assert set(records) == {"good.txt", "onebad.txt"} and records["onebad.txt"]["document"]["decode_errors"] == 1
+    r = _run("batch", "junk.warc", "wout", "--format", "jsonl", "--workers", "1", cwd=tmp_path)
+    assert r.returncode == 0 and "1 errors" in r.stderr
+    errs = [json.loads(ln) for f in (tmp_path / "wout" / "errors").iterdir()
+            for ln in f.read_text(encoding="utf-8").splitlines()]
+    assert [e["reason"] for e in errs] == ["no WARC record found (not a WARC file?)"]
 
 
 def test_batch_bad_records_are_error_rows_and_surrogates_replaced(tmp_path: Path) -> None:

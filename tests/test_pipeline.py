@@ -10,6 +10,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from rasd.invariants import span_violations
 from rasd.pipeline import Pipeline, PipelineError, SegmentStage
 from rasd.records import DocumentRecord
 
@@ -18,28 +19,7 @@ EXAMPLE = (ROOT / "examples" / "report_tripoli.txt").read_text(encoding="utf-8")
 
 
 def assert_spans_quote_text(rec: DocumentRecord) -> None:
-    text = rec.text
-    for m in rec.mentions:
-        assert text[m.start:m.end] == m.text, m
-    for c in rec.counts:
-        assert text[c.start:c.end] == c.text, c
-    for ev in rec.events:
-        for sp in ev.evidence:
-            assert 0 <= sp.start < sp.end <= len(text)
-        for c in ev.counts:
-            assert text[c.start:c.end] == c.text
-        if ev.trigger is not None:
-            assert text[ev.trigger.start:ev.trigger.end] == ev.trigger.text
-        if ev.date.span is not None:
-            assert text[ev.date.span.start:ev.date.span.end] == ev.date.text
-        assert 0.0 <= ev.confidence <= 1.0
-    ids = {m.id for m in rec.mentions}
-    for ev in rec.events:
-        for ref in (ev.actor1, ev.actor2, *ev.other_actors):
-            if ref is not None:
-                assert set(ref.mentions) <= ids
-        if ev.location is not None:
-            assert set(ev.location.mentions) <= ids
+    assert span_violations(rec) == []
 
 
 def test_pipeline_checks_stage_needs_when_built(pipeline: Pipeline) -> None:

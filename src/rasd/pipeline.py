@@ -43,7 +43,7 @@ from .text.clauses import (
     build_clauses,
     speech_openers,
 )
-from .text.decode import DecodedText, decode_bytes, language_of
+from .text.decode import DecodedText, decode_bytes, language_of, replace_surrogates
 from .text.normalize import Normalized, normalize
 from .text.segment import Segmented, TokenIndex, segment
 
@@ -402,7 +402,8 @@ class Pipeline:
                 max_seconds: float | None = None) -> Analysis:
         """Runs the stages over one text (a text that is not Arabic gets no events). With `max_seconds`, a text
         whose extraction takes longer raises budget.TimeBudgetExceeded (checked between the stages and inside
-        the loops that grow with the text)."""
+        the loops that grow with the text). Lone surrogates become U+FFFD first (same length: offsets hold)."""
+        text = replace_surrogates(text)
         pub = datetime.date.fromisoformat(published) if published else None
         info = DocumentInfo(id="sha256:" + hashlib.sha256(text.encode("utf-8")).hexdigest(), source=source,
                             published=pub.isoformat() if pub else None, language=language_of(text),

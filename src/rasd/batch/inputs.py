@@ -129,8 +129,8 @@ def plan_units(uri: str, kind: InputKind | None = None, unit_size: int = DEFAULT
         if kind == "files":
             return _plan_files(where, unit_size)
         return [Unit(index=0, kind="warc", path=where)]
-    except OSError as exc:
-        raise BatchInputError(f"{uri}: cannot read: {exc}") from None
+    except (OSError, ValueError) as exc:  # pyarrow's ArrowInvalid (a corrupt Parquet file) is a ValueError
+        raise BatchInputError(f"{uri}: cannot read as {kind}: {_one_line(str(exc))}") from None
 
 
 def _plan_jsonl(where: str, unit_size: int) -> list[Unit]:
@@ -175,8 +175,10 @@ def _plan_files(where: str, unit_size: int) -> list[Unit]:
 
     fs, path = _filesystem(where)
     infos = fs.get_file_info(pafs.FileSelector(path, recursive=True))
+    # a FIFO, socket or device (type Unknown) is listed too: reading it reports it, never opens it
     names = sorted(os.path.relpath(i.path, path) for i in infos
-                   if i.type == pafs.FileType.File and i.path.lower().endswith(DOCUMENT_SUFFIXES))
+                   if i.type in (pafs.FileType.File, pafs.FileType.Unknown)
+                   and i.path.lower().endswith(DOCUMENT_SUFFIXES))
     return [Unit(index=i, kind="files", path=where, names=tuple(names[s:s + unit_size]))
             for i, s in enumerate(range(0, len(names), unit_size))]
 
@@ -328,7 +330,13 @@ def _read_parquet(unit: Unit, fields: Fields, name: str) -> Iterator[Item]:
 
 def _read_files(unit: Unit, fields: Fields, name: str) -> Iterator[Item]:
     fs, root = _filesystem(unit.path)
+    from pyarrow import fs as pafs
+
     for rel in unit.names:
+        if fs.get_file_info(f"{root}/{rel}").type != pafs.FileType.File:
+            yield Item(input=unit.path, record=rel, source=rel,
+                       error="not a regular file (a FIFO, socket or device): skipped")
+            continue
         try:
             with fs.open_input_stream(f"{root}/{rel}") as fh:
                 data = fh.read()
@@ -342,8 +350,10 @@ def _read_warc(unit: Unit, fields: Fields, name: str) -> Iterator[Item]:
     from warcio.archiveiterator import ArchiveIterator
 
     fs, path = _filesystem(unit.path)
+    typed = 0
     with fs.open_input_stream(path) as fh:
         for n, rec in enumerate(ArchiveIterator(fh), start=1):
+            typed += rec.rec_type is not None
             if rec.rec_type != "response":
                 continue
             uri = rec.rec_headers.get_header("WARC-Target-URI") or f"{name}:record {n}"
@@ -356,3 +366,5 @@ def _read_warc(unit: Unit, fields: Fields, name: str) -> Iterator[Item]:
                                            or "xhtml" in ctype):
                     continue  # not an article (redirect, image, script): skipped, not an error
             yield Item(input=unit.path, record=record, source=uri, data=rec.content_stream().read())
+    if not typed:
+        yield Item(input=unit.path, record="", source=name, error="no WARC record found (not a WARC file?)")

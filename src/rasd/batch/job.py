@@ -30,6 +30,7 @@ class BatchOptions:
     fields: Fields = Fields()
     overwrite: bool = False
     factory: str = DEFAULT_FACTORY
+    max_seconds: float | None = None  # time budget per document (None: budget.default_budget of its length)
 
 
 @dataclass(frozen=True, slots=True)
@@ -39,6 +40,7 @@ class BatchResult:
     units: int
     totals: dict[str, int]
     manifest: dict[str, Any]
+    warnings: tuple[str, ...] = ()  # documents processed despite a problem (invalid UTF-8 replaced)
 
 
 def run_batch(opts: BatchOptions, progress: Callable[[UnitStats, int], None] | None = None,
@@ -47,7 +49,8 @@ def run_batch(opts: BatchOptions, progress: Callable[[UnitStats, int], None] | N
     only ever become rows of the errors table."""
     units = plan_units(opts.input, opts.input_kind, opts.unit_size)
     spec = prepare_output(opts.output, opts.format, overwrite=opts.overwrite)
-    tasks = [Task(unit=u, output=spec, fields=opts.fields, factory=opts.factory) for u in units]
+    tasks = [Task(unit=u, output=spec, fields=opts.fields, factory=opts.factory, max_seconds=opts.max_seconds)
+             for u in units]
     stats: list[UnitStats] = []
     if opts.engine == "spark":
         from .spark import run_spark
@@ -78,4 +81,5 @@ def run_batch(opts: BatchOptions, progress: Callable[[UnitStats, int], None] | N
                   for s in stats],
     }
     write_manifest(spec, manifest)
-    return BatchResult(output=spec.uri, units=len(units), totals=totals, manifest=manifest)
+    return BatchResult(output=spec.uri, units=len(units), totals=totals, manifest=manifest,
+                       warnings=tuple(w for s in stats for w in s.warnings))

@@ -58,9 +58,13 @@ def prepare_output(uri: str, fmt: OutputFormat, *, overwrite: bool) -> OutputSpe
                     fs.delete_dir(e.path)
                 else:
                     fs.delete_file(e.path)
-    fs.create_dir(path, recursive=True)
-    for table in spec.tables:
-        fs.create_dir(f"{path}/{table}", recursive=True)
+    try:
+        fs.create_dir(path, recursive=True)
+        for table in spec.tables:
+            fs.create_dir(f"{path}/{table}", recursive=True)
+    except OSError as exc:
+        reason = exc.strerror or str(exc).split(". Detail")[0]
+        raise OutputError(f"{uri}: cannot create the output directory: {reason}") from None
     return spec
 
 

@@ -12,6 +12,8 @@ import importlib
 from dataclasses import dataclass
 from typing import Any
 
+from ..budget import TimeBudgetExceeded, default_budget
+from ..records import with_decode_errors
 from .inputs import Fields, Item, Unit, _one_line, read_unit
 from .output import OutputSpec, write_jsonl_part, write_parquet_part
 from .rows import Row, empty_tables, error_row, record_rows
@@ -31,6 +33,7 @@ class UnitStats:
     mentions: int
     errors: int
     bytes: int  # UTF-8 bytes of the texts extracted
+    warnings: tuple[str, ...] = ()  # "input record: invalid UTF-8 …" of documents processed despite it
 
 
 @dataclass(frozen=True, slots=True)
@@ -41,6 +44,7 @@ class Task:
     output: OutputSpec
     fields: Fields = Fields()
     factory: str = DEFAULT_FACTORY
+    max_seconds: float | None = None  # time budget per document (None: budget.default_budget of its length)
 
 
 def _resolve_factory(spec: str) -> Any:
@@ -57,24 +61,44 @@ def load_pipeline(factory: str = DEFAULT_FACTORY) -> Any:
     return _resolve_factory(factory)()
 
 
-def extract_item(pipe: Any, item: Item) -> tuple[Any | None, str | None]:
-    """(record, None) or (None, reason): a bad item never raises."""
+@dataclass(frozen=True, slots=True)
+class Extracted:
+    """One item's outcome: its record, or why it failed; and a warning when it was processed despite a problem."""
+
+    record: Any | None
+    reason: str | None = None
+    warning: str | None = None
+
+
+def extract_item(pipe: Any, item: Item, max_seconds: float | None = None) -> Extracted:
+    """The item's record or the reason it failed (a bad item never raises); extraction stops past the time
+    budget (`max_seconds`, default budget.default_budget of the text's length). Bytes with invalid UTF-8 are
+    extracted with each bad sequence replaced, the record noting `decode_errors` and a warning naming them."""
     if item.error is not None:
-        return None, item.error
+        return Extracted(None, item.error)
     try:
         if item.text is not None:
             if len(item.text) * 4 > MAX_TEXT_BYTES and len(item.text.encode("utf-8")) > MAX_TEXT_BYTES:
-                return None, f"text exceeds {MAX_TEXT_BYTES:,} bytes"
-            return pipe.extract_text(item.text, source=item.source, published=item.published), None
-        from ..text.decode import InputError, decode_bytes
+                return Extracted(None, f"text exceeds {MAX_TEXT_BYTES:,} bytes")
+            return Extracted(pipe.extract_text(item.text, source=item.source, published=item.published,
+                                               max_seconds=max_seconds or default_budget(len(item.text))))
+        from ..text.decode import InputError, decode_bytes, describe_offsets
 
         try:
             decoded = decode_bytes(item.data or b"", item.source, max_bytes=MAX_TEXT_BYTES)
         except InputError as exc:
-            return None, exc.problem
-        return pipe.extract_decoded(decoded, source=item.source, published=item.published), None
+            return Extracted(None, exc.problem)
+        rec = pipe.extract_decoded(decoded, source=item.source, published=item.published,
+                                   max_seconds=max_seconds or default_budget(len(decoded.text)))
+        warning = None
+        if decoded.decode_errors:
+            where = item.input if item.record in ("", item.input) else f"{item.input} {item.record}"
+            warning = f"{where}: {describe_offsets(decoded.decode_errors)} (each replaced by U+FFFD)"
+        return Extracted(with_decode_errors(rec, len(decoded.decode_errors)), warning=warning)
+    except TimeBudgetExceeded as exc:
+        return Extracted(None, f"{exc}; skipped (--max-seconds sets the budget)")
     except Exception as exc:  # one document's failure is recorded, the job goes on
-        return None, f"extraction failed: {type(exc).__name__}: {_one_line(str(exc))}"
+        return Extracted(None, f"extraction failed: {type(exc).__name__}: {_one_line(str(exc))}")
 
 
 def run_unit(task: Task, pipe: Any | None = None) -> UnitStats:
@@ -85,9 +109,13 @@ def run_unit(task: Task, pipe: Any | None = None) -> UnitStats:
     records: list[dict[str, Any]] = []
     errors: list[Row] = tables["errors"]
     items = docs = nbytes = 0
+    warnings: list[str] = []
     for item in read_unit(task.unit, task.fields):
         items += 1
-        rec, reason = extract_item(pipe, item)
+        out = extract_item(pipe, item, task.max_seconds)
+        rec, reason = out.record, out.reason
+        if out.warning is not None:
+            warnings.append(out.warning)
         if rec is None:
             errors.append(error_row(input=item.input, record=item.record, input_id=item.input_id,
                                     reason=reason or "unknown error"))
@@ -107,4 +135,4 @@ def run_unit(task: Task, pipe: Any | None = None) -> UnitStats:
         write_parquet_part(task.output, task.unit.index, tables)
     return UnitStats(index=task.unit.index, items=items, documents=docs, events=len(tables["events"]),
                      counts=len(tables["counts"]), mentions=len(tables["mentions"]), errors=len(errors),
-                     bytes=nbytes)
+                     bytes=nbytes, warnings=tuple(warnings))

@@ -8,6 +8,9 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 from rich.console import Console
 
+from ..text.decode import shown_name
+from .options import MaxSecondsOption
+
 if TYPE_CHECKING:
     from ..batch import BatchOptions, BatchResult
 
@@ -34,6 +37,7 @@ def batch(
     source_field: Annotated[str, typer.Option(help="JSONL/Parquet field holding the source name.")] = "source",
     unit_size: Annotated[int, typer.Option(min=1, help="Records per unit of work (one part file per unit).")] = 100,
     overwrite: Annotated[bool, typer.Option(help="Replace rasd's tables in an existing output directory.")] = False,
+    max_seconds: MaxSecondsOption = None,
 ) -> None:
     """Extract events from many documents into Parquet tables (documents, events, counts, mentions, errors)
     or JSON Lines records. Bad records go to the errors table and never stop the job."""
@@ -47,9 +51,11 @@ def batch(
 
     opts = BatchOptions(input=input, output=output, engine=engine, format=fmt,  # type: ignore[arg-type]
                         input_kind=input_format, workers=workers or os.cpu_count() or 1, master=master,  # type: ignore[arg-type]
-                        partitions=partitions, unit_size=unit_size, overwrite=overwrite,
+                        partitions=partitions, unit_size=unit_size, overwrite=overwrite, max_seconds=max_seconds,
                         fields=Fields(text=text_field, id=id_field, source=source_field, published=published_field))
     result = _run(opts, stderr)
+    for w in result.warnings:
+        stderr.print(f"rasd: warning: {shown_name(w)}", markup=False, highlight=False, soft_wrap=True)
     t = result.totals
     stderr.print(f"rasd batch: {t['documents']} documents, {t['events']} events, {t['counts']} counts, "
                  f"{t['mentions']} mentions, {t['errors']} errors in {result.units} units → {result.output}",

@@ -13,10 +13,11 @@ from rich import box
 from rich.console import Console
 from rich.table import Table
 
-from ..budget import MIN_SECONDS, SECONDS_PER_100KB, TimeBudgetExceeded, default_budget
+from ..budget import TimeBudgetExceeded, default_budget
 from ..records import DocumentRecord, with_decode_errors
 from ..resources.datafiles import ResourceError
 from ..text.decode import DecodedText, InputError, describe_offsets, read_input, shown_name
+from .options import MaxSecondsOption
 
 app = typer.Typer(add_completion=False, no_args_is_help=True,
                   help="rasd (رصد): Arabic conflict reports in, sourced event records out.")
@@ -59,7 +60,7 @@ def _check_date(value: str | None) -> str | None:
     try:
         return datetime.date.fromisoformat(value).isoformat()
     except ValueError as exc:
-        raise typer.BadParameter(f"{value!r} is not a date in YYYY-MM-DD form") from exc
+        raise typer.BadParameter(f"{value!r} is not a date in YYYY-MM-DD form", param_hint="--published") from exc
 
 
 @app.command()
@@ -69,16 +70,12 @@ def extract(
     source: Annotated[str | None, typer.Option(help="Source name recorded in the output (default: the file name).")] = None,
     fmt: Annotated[str, typer.Option("--format", help="json (one file), jsonl, or table.")] = "json",
     max_bytes: Annotated[int, typer.Option(help="Refuse inputs larger than this many bytes.")] = DEFAULT_MAX_BYTES,
-    max_seconds: Annotated[float | None, typer.Option(
-        help="Time budget per input in seconds; an input over it fails alone "
-             f"(default: {SECONDS_PER_100KB:g} s per 100 KB of text, at least {MIN_SECONDS:g} s).")] = None,
+    max_seconds: MaxSecondsOption = None,
 ) -> None:
     """Read Arabic conflict reports into rasd.document/1 records."""
     stderr = Console(stderr=True)
     _check_max_bytes(stderr, max_bytes)
     published = _check_date(published)
-    if max_seconds is not None and not max_seconds > 0:
-        raise typer.BadParameter(f"--max-seconds must be a positive number of seconds, not {max_seconds:g}")
     if fmt not in ("json", "jsonl", "table"):
         raise typer.BadParameter("--format must be json, jsonl or table")
     if fmt == "json" and len(files) > 1:
@@ -258,9 +255,25 @@ def _register_optional() -> None:
 
 
 def main() -> None:
-    """Runs the rasd command line."""
+    """Run the CLI; a usage error (a bad option value, a missing argument) is one line on stderr, exit 2."""
+    # the click Typer runs on (Typer vendors its own): the base class of its usage errors
+    usage_error: type[Exception] = next(c for c in typer.BadParameter.__mro__ if c.__name__ == "UsageError")
     _register_optional()
-    app()
+    try:
+        code = app(standalone_mode=False)
+    except usage_error as exc:
+        if type(exc).__name__ == "NoArgsIsHelpError":  # `rasd` alone: the help
+            exc.show()  # type: ignore[attr-defined]
+        else:
+            ctx = getattr(exc, "ctx", None)
+            where = f"rasd {ctx.info_name}" if ctx is not None and ctx.parent is not None else "rasd"
+            message = " ".join(exc.format_message().split())  # type: ignore[attr-defined]
+            sys.stderr.write(f"{where}: error: {shown_name(message)}\n")
+        code = getattr(exc, "exit_code", 2)
+    except typer.Abort:
+        sys.stderr.write("rasd: aborted\n")
+        code = 1
+    sys.exit(code if isinstance(code, int) else 0)
 
 
 if __name__ == "__main__":

@@ -13,6 +13,7 @@ from typing import Annotated, Any
 
 import typer
 
+from rasd.cli.options import MaxSecondsOption, iso_date
 from rasd.store.store import DEFAULT_URL, EventFilter, Store
 
 DbOption = Annotated[str, typer.Option("--db", help="Store URL: sqlite:///rasd.db (default) or postgresql://…",
@@ -64,6 +65,7 @@ def ingest_command(
     db: DbOption = DEFAULT_URL,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar")] = False,
     json_summary: Annotated[bool, typer.Option("--json", help="Print the summary as JSON on stdout")] = False,
+    max_seconds: MaxSecondsOption = None,
 ) -> None:
     """Extract and store documents; exits 1 when any input failed (each failure is listed with its reason)."""
     import json
@@ -76,7 +78,8 @@ def ingest_command(
     store = open_store(db)
     try:
         extractor = load_extractor()
-        summary = ingest_paths(store, extractor, paths, progress=not quiet, console=console)
+        summary = ingest_paths(store, extractor, paths, progress=not quiet, console=console,
+                               max_seconds=max_seconds)
     finally:
         store.close()
     render_summary(summary, console)
@@ -91,13 +94,15 @@ def serve_command(
     host: Annotated[str, typer.Option(help="Address to bind (loopback by default)")] = "127.0.0.1",
     port: Annotated[int, typer.Option(help="Port")] = 8000,
     max_body: Annotated[int, typer.Option("--max-body", help="Largest request body accepted, bytes")] = 2_000_000,
+    max_seconds: MaxSecondsOption = None,
 ) -> None:
     """Serve the API and the dashboard. POST /api/documents needs the bearer token in $RASD_API_TOKEN."""
     import uvicorn
 
     from rasd.api import Settings, create_app
 
-    settings = Settings(db_url=db, api_token=os.environ.get("RASD_API_TOKEN") or None, max_body_bytes=max_body)
+    settings = Settings(db_url=db, api_token=os.environ.get("RASD_API_TOKEN") or None, max_body_bytes=max_body,
+                        max_seconds=max_seconds)
     open_store(db).close()  # a bad URL, a missing driver or an unreachable server: one line, exit 2
     uvicorn.run(create_app(settings), host=host, port=port, log_level="info")
 
@@ -106,8 +111,10 @@ def export_command(
     format: Annotated[str, typer.Option("--format", "-f", help="acled-csv | geojson | jsonl | parquet")],
     db: DbOption = DEFAULT_URL,
     output: Annotated[Path | None, typer.Option("--output", "-o", help="File to write (default: stdout)")] = None,
-    date_from: Annotated[str | None, typer.Option("--from", help="Events on or after this date")] = None,
-    date_to: Annotated[str | None, typer.Option("--to", help="Events on or before this date")] = None,
+    date_from: Annotated[str | None, typer.Option("--from", help="Events on or after this date (YYYY-MM-DD)",
+                                                  callback=iso_date)] = None,
+    date_to: Annotated[str | None, typer.Option("--to", help="Events on or before this date (YYYY-MM-DD)",
+                                                callback=iso_date)] = None,
     country: Annotated[str | None, typer.Option(help="ISO 3166 alpha-2 country code")] = None,
     place: Annotated[str | None, typer.Option(help="Place id or name")] = None,
     actor: Annotated[str | None, typer.Option(help="Actor id or name")] = None,

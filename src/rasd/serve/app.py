@@ -33,6 +33,7 @@ class Settings:
     export_max_rows: int = 10_000  # /api/export's row cap unless `full=true`
     threads: int = 40  # requests served at once (anyio's worker threads); the store's pool holds as many
     extractor_factory: Callable[[], Any] | None = None  # default: rasd.pipeline.Pipeline.load
+    max_seconds: float | None = None  # POST /api/documents' time budget per text (None: budget.default_budget)
     static_dir: Path = STATIC_DIR
 
 
@@ -95,7 +96,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     app.middleware("http")(security_headers)
     app.include_router(events_router(store, settings.max_page_size))
     app.include_router(documents_router(store, settings.max_page_size, settings.api_token,
-                                        settings.extractor_factory))
+                                        settings.extractor_factory, settings.max_seconds))
     app.include_router(data_router(store, settings.export_max_rows))
     _mount_dashboard(app, settings.static_dir)
     app.add_middleware(BodyLimit, limit=settings.max_body_bytes)

@@ -11,6 +11,7 @@ from typing import Annotated, Any
 from fastapi import APIRouter, Depends, HTTPException, Query, Response
 from fastapi.responses import JSONResponse, StreamingResponse
 
+from rasd.budget import TimeBudgetExceeded, default_budget
 from rasd.serve import models
 from rasd.serve.params import DocumentIn, event_filter, toll_filter
 from rasd.serve.security import token_checker
@@ -22,7 +23,8 @@ NOT_FOUND: dict[int | str, dict[str, Any]] = {404: {"model": models.ErrorOut, "d
 WRITE_ERRORS: dict[int | str, dict[str, Any]] = {
     401: {"model": models.ErrorOut, "description": "no valid bearer token"},
     403: {"model": models.ErrorOut, "description": "writes are disabled (no token configured)"},
-    413: {"model": models.ErrorOut, "description": "request body too large"}}
+    413: {"model": models.ErrorOut, "description": "request body too large"},
+    422: {"model": models.ErrorOut, "description": "the text could not be extracted within the time budget"}}
 def documented(model: type[Any], extra: dict[int | str, dict[str, Any]] | None = None) -> dict[str, Any]:
     """Route options documenting `model` as the 200 response while the route returns its JSON directly.
 
@@ -83,8 +85,9 @@ class _LazyExtractor:
 
 
 def documents_router(store: Store, max_page_size: int, api_token: str | None,
-                     extractor_factory: Callable[[], Any] | None) -> APIRouter:
-    """GET /api/documents, GET /api/documents/{id} and POST /api/documents (extract and store; bearer token)."""
+                     extractor_factory: Callable[[], Any] | None, max_seconds: float | None = None) -> APIRouter:
+    """GET /api/documents, GET /api/documents/{id} and POST /api/documents (extract and store; bearer token;
+    the extraction within `max_seconds`, default budget.default_budget of the text's length, else a 422)."""
     router = APIRouter(prefix="/api/documents", tags=["documents"])
     extractor = _LazyExtractor(extractor_factory)
 
@@ -114,7 +117,11 @@ def documents_router(store: Store, max_page_size: int, api_token: str | None,
         if store.has_document(doc_id):
             response.status_code = 200
             return models.IngestResult(document_id=doc_id, status="duplicate", events=0)
-        record = extractor().extract_text(body.text, source=body.source or "api", published=body.published)
+        try:
+            record = extractor().extract_text(body.text, source=body.source or "api", published=body.published,
+                                              max_seconds=max_seconds or default_budget(len(body.text)))
+        except TimeBudgetExceeded as exc:  # the worker is free again; nothing was stored
+            raise HTTPException(422, f"{exc}; the document was not stored") from None
         outcome = store.ingest(record, external_id=body.id)
         response.status_code = 201 if outcome.status == "ingested" else 200
         return models.IngestResult(document_id=outcome.document_id, status=outcome.status, events=outcome.events,

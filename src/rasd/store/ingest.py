@@ -19,6 +19,7 @@ from pathlib import Path
 from typing import Any, Protocol
 
 from rasd.batch.inputs import parse_published
+from rasd.budget import TimeBudgetExceeded, default_budget
 from rasd.records import DocumentRecord, with_decode_errors
 from rasd.store.store import Store, text_hash
 from rasd.text.decode import describe_offsets, replace_surrogates, shown_name
@@ -38,11 +39,13 @@ _DROP = re.compile(r"<(script|style)\b.*?</\1\s*>", re.IGNORECASE | re.DOTALL)
 class Extractor(Protocol):
     """What ingest needs from the pipeline (`rasd.pipeline.Pipeline` provides it)."""
 
-    def extract_text(self, text: str, *, source: str, published: str | None = None) -> DocumentRecord:
-        """Extract the record of a plain text."""
+    def extract_text(self, text: str, *, source: str, published: str | None = None,
+                     max_seconds: float | None = None) -> DocumentRecord:
+        """Extract the record of a plain text (TimeBudgetExceeded past `max_seconds`)."""
         ...
 
-    def extract_decoded(self, decoded: Any, *, source: str, published: str | None = None) -> DocumentRecord:
+    def extract_decoded(self, decoded: Any, *, source: str, published: str | None = None,
+                        max_seconds: float | None = None) -> DocumentRecord:
         """Extract the record of a decoded input (HTML page, feed entry …)."""
         ...
 
@@ -117,17 +120,27 @@ def expand_paths(paths: Sequence[str | Path]) -> tuple[list[Path], list[Failure]
         if p.is_dir():
             for f in sorted(p.rglob("*")):
                 rel = f.relative_to(p)
-                if any(part.startswith(".") for part in rel.parts) or not f.is_file():
+                if any(part.startswith(".") for part in rel.parts) or f.is_dir() or f.suffix.lower() not in DIR_SUFFIXES:
                     continue
-                if f.suffix.lower() in DIR_SUFFIXES:
+                if _is_regular(f):
                     files.append(f)
-        elif p.is_file() and stat.S_ISREG(os.stat(p).st_mode):
+                else:
+                    failed.append(Failure(str(f), "not a regular file (a FIFO, socket or device): skipped"))
+        elif _is_regular(p):
             files.append(p)
         elif p.exists():  # a FIFO, socket or device: opening it could block the whole run
             failed.append(Failure(str(p), "not a regular file (a FIFO, socket or device): skipped"))
         else:
             failed.append(Failure(str(p), "no such file or directory"))
     return files, failed
+
+
+def _is_regular(p: Path) -> bool:
+    """Whether a path is a regular file (following links), never opening it."""
+    try:
+        return stat.S_ISREG(os.stat(p).st_mode)
+    except OSError:
+        return False
 
 
 def iso_day(value: Any) -> str | None:
@@ -277,14 +290,16 @@ def items_for(path: Path) -> Iterator[Item | Failure]:
 
 # ---------------------------------------------------------------------------------------- running
 
-def ingest_item(store: Store, extractor: Extractor, item: Item,
-                warnings: list[Failure] | None = None) -> tuple[str, int, int, bool]:
-    """Extract and store one item: (status, events, merged, is_reprint). Raises on failure. A file with invalid
-    UTF-8 is still ingested (each bad sequence one U+FFFD); it is noted in `warnings` and in its record."""
+def ingest_item(store: Store, extractor: Extractor, item: Item, warnings: list[Failure] | None = None,
+                max_seconds: float | None = None) -> tuple[str, int, int, bool]:
+    """Extract and store one item: (status, events, merged, is_reprint). Raises on failure (TimeBudgetExceeded
+    past `max_seconds`, default: budget.default_budget of its length). A file with invalid UTF-8 is still
+    ingested (each bad sequence one U+FFFD); it is noted in `warnings` and in its record."""
     if item.text is not None:
         if store.has_document(text_hash(item.text)):
             return "duplicate", 0, 0, False
-        record = extractor.extract_text(item.text, source=item.source, published=item.published)
+        record = extractor.extract_text(item.text, source=item.source, published=item.published,
+                                        max_seconds=max_seconds or default_budget(len(item.text)))
     else:
         from rasd.text.decode import read_input
 
@@ -294,15 +309,26 @@ def ingest_item(store: Store, extractor: Extractor, item: Item,
             warnings.append(Failure(item.where, f"{describe_offsets(decoded.decode_errors)} (each replaced by U+FFFD)"))
         if store.has_document(text_hash(decoded.text)):
             return "duplicate", 0, 0, False
-        record = extractor.extract_decoded(decoded, source=item.source, published=item.published)
+        record = extractor.extract_decoded(decoded, source=item.source, published=item.published,
+                                           max_seconds=max_seconds or default_budget(len(decoded.text)))
         record = with_decode_errors(record, len(decoded.decode_errors))
     outcome = store.ingest(record, external_id=item.external_id)
     return outcome.status, outcome.events, outcome.merged, outcome.reprint_of is not None
 
 
+def failure_reason(exc: Exception) -> str:
+    """One line saying why a document failed (the exception's type too, unless it is a known user error)."""
+    msg = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
+    if isinstance(exc, TimeBudgetExceeded):
+        return f"{msg}; skipped (--max-seconds sets the budget)"
+    return msg if type(exc).__name__ == "InputError" else f"{type(exc).__name__}: {msg}"
+
+
 def ingest_paths(store: Store, extractor: Extractor, paths: Sequence[str | Path], *, progress: bool = True,
-                 console: Any = None, on_item: Callable[[str, str], None] | None = None) -> IngestSummary:
-    """Ingest every document under `paths`; a rich progress bar over the files when `progress`."""
+                 console: Any = None, on_item: Callable[[str, str], None] | None = None,
+                 max_seconds: float | None = None) -> IngestSummary:
+    """Ingest every document under `paths`; a rich progress bar over the files when `progress`; each
+    document's extraction within `max_seconds` (default: budget.default_budget of its length)."""
     started = time.perf_counter()
     files, missing = expand_paths(paths)
     tally = _Tally(failed=list(missing))
@@ -313,12 +339,9 @@ def ingest_paths(store: Store, extractor: Extractor, paths: Sequence[str | Path]
                 tally.failed.append(it)
                 continue
             try:
-                status, events, merged, reprint = ingest_item(store, extractor, it, tally.warnings)
+                status, events, merged, reprint = ingest_item(store, extractor, it, tally.warnings, max_seconds)
             except Exception as exc:  # one bad document never stops the run
-                msg = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
-                if type(exc).__name__ != "InputError":
-                    msg = f"{type(exc).__name__}: {msg}"
-                tally.failed.append(Failure(it.where, msg))
+                tally.failed.append(Failure(it.where, failure_reason(exc)))
                 continue
             finally:
                 advance()

@@ -13,13 +13,16 @@ from datetime import UTC, datetime
 from typing import Any
 
 from sqlalchemy import (
+    BigInteger,
     Column,
     Connection,
     Float,
     ForeignKey,
     Index,
     Integer,
+    LargeBinary,
     MetaData,
+    PrimaryKeyConstraint,
     String,
     Table,
     Text,
@@ -32,7 +35,7 @@ from sqlalchemy import (
 )
 from sqlalchemy.schema import CreateIndex
 
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 3
 CANONICAL = "uid = merged_id"  # the partial indexes' predicate: one row per happening (filters' merged=True)
 
 
@@ -43,7 +46,8 @@ class Tables:
     metadata: MetaData
     migrations: Table
     documents: Table
-    doc_shingles: Table
+    doc_bands: Table
+    doc_minhash: Table
     mentions: Table
     events: Table
     event_actors: Table
@@ -90,14 +94,23 @@ def _documents_table(md: MetaData) -> Table:
     )
 
 
-def _doc_shingles_table(md: MetaData) -> Table:
-    """The bottom-k shingle sketch of each document (reprint detection)."""
+def _doc_bands_table(md: MetaData) -> Table:
+    """The MinHash band keys of each document (reprint detection looks its candidates up by key)."""
     return Table(
-        "doc_shingles", md,
+        "doc_bands", md,
+        Column("band", BigInteger, nullable=False),
         Column("document_id", String(80), ForeignKey("documents.id", ondelete="CASCADE"), nullable=False),
-        Column("hash", Integer, nullable=False),
-        UniqueConstraint("document_id", "hash", name="uq_doc_shingles"),
-        Index("ix_doc_shingles_hash", "hash"),
+        PrimaryKeyConstraint("band", "document_id", name="pk_doc_bands"),
+        Index("ix_doc_bands_document", "document_id"),
+    )
+
+
+def _doc_minhash_table(md: MetaData) -> Table:
+    """The MinHash signature of each document (the similarity of reprint candidates)."""
+    return Table(
+        "doc_minhash", md,
+        Column("document_id", String(80), ForeignKey("documents.id", ondelete="CASCADE"), primary_key=True),
+        Column("signature", LargeBinary, nullable=False),      # SIGNATURE_SIZE little-endian uint32
     )
 
 
@@ -290,7 +303,7 @@ def build_metadata() -> Tables:
     """A fresh `MetaData` holding every table of the store (each `Store` builds its own)."""
     md = MetaData()
     return Tables(md, *(build(md) for build in (
-        _migrations_table, _documents_table, _doc_shingles_table, _mentions_table, _events_table,
+        _migrations_table, _documents_table, _doc_bands_table, _doc_minhash_table, _mentions_table, _events_table,
         _event_actors_table, _counts_table, _event_sources_table, _tolls_table)))
 
 
@@ -308,10 +321,23 @@ def _migration_2(conn: Connection, t: Tables) -> None:
             conn.execute(CreateIndex(index, if_not_exists=True))
 
 
+def _migration_3(conn: Connection, t: Tables) -> None:
+    """Reprint detection through MinHash bands: create their tables, sketch the stored documents, drop the
+    bottom-k sketches of versions 1-2 (`doc_shingles`), whose look-up grew with the store."""
+    from rasd.store import reprints
+
+    t.doc_bands.create(conn, checkfirst=True)
+    t.doc_minhash.create(conn, checkfirst=True)
+    reprints.backfill(conn, t)
+    conn.execute(text("DROP TABLE IF EXISTS doc_shingles"))
+
+
 MIGRATIONS: tuple[tuple[int, str, Callable[[Connection, Tables], None]], ...] = (
     (1, "initial schema: documents, mentions, events, actors, counts, sources, tolls", _migration_1),
     (2, "indexes of the hot read queries (canonical events by date, country, place, type; actor names)",
      _migration_2),
+    (3, "reprint detection through MinHash LSH bands (doc_bands, doc_minhash) instead of doc_shingles",
+     _migration_3),
 )
 
 

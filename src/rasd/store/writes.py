@@ -35,7 +35,7 @@ def _now() -> str:
 def insert_record(conn: Connection, t: Tables, rec: DocumentRecord, external_id: str | None) -> IngestOutcome:
     """Write a new document with its sketch, mentions, counts and events (merged and tolled)."""
     info = rec.document
-    sketch = reprints.shingle_sketch(rec.text)
+    sketch = reprints.sketch_of(rec.text)
     reprint_of, similarity = reprints.find_reprint(conn, t, sketch)
     conn.execute(insert(t.documents).values(document_row(rec, external_id, reprint_of, similarity)))
     reprints.store_sketch(conn, t, info.id, sketch)
@@ -139,8 +139,9 @@ def delete_document_rows(conn: Connection, t: Tables, document_id: str) -> bool:
         conn.execute(delete(table).where(table.c.document_id == document_id))
     if uids:
         conn.execute(delete(t.event_actors).where(t.event_actors.c.event_uid.in_(uids)))
-    for table in (t.events, t.mentions, t.doc_shingles):
+    for table in (t.events, t.mentions):
         conn.execute(delete(table).where(table.c.document_id == document_id))
+    reprints.forget_sketch(conn, t, document_id)
     reprints.forget_reprints_of(conn, t, document_id)
     n = conn.execute(delete(t.documents).where(t.documents.c.id == document_id)).rowcount
     return bool(n)
