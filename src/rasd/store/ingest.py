@@ -400,8 +400,8 @@ def _meter(console: Any, total_bytes: int) -> Iterator[_Meter]:
     )
 
     with Progress(TextColumn("[bold]ingest[/]"), BarColumn(), DownloadColumn(), TransferSpeedColumn(),
-                  TextColumn("{task.fields[docs]} docs ({task.fields[rate]:.1f}/s)"), TimeElapsedColumn(),
-                  TextColumn("left"), TimeRemainingColumn(), TextColumn("{task.description}"),
+                  TextColumn("{task.fields[docs]} docs ({task.fields[rate]:.1f}/s) · elapsed"), TimeElapsedColumn(),
+                  TextColumn("· left"), TimeRemainingColumn(), TextColumn("{task.description}"),
                   console=console, transient=False) as bar:
         yield _Meter(bar, bar.add_task("", total=total_bytes, docs=0, rate=0.0))
 
