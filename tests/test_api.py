@@ -218,3 +218,82 @@ def test_api_responses_follow_their_documented_schema(client: TestClient) -> Non
         assert _undocumented(spec, schema, r.json(), url) == []
     schema = spec["paths"]["/api/documents"]["post"]["responses"]["201"]["content"]["application/json"]["schema"]
     assert posted.status_code == 201 and _undocumented(spec, schema, posted.json(), "POST") == []
+
+
+def test_api_health_reports_store_versions_and_counts(client: TestClient) -> None:
+    from rasd import __version__
+
+    r = client.get("/api/health")
+    assert r.status_code == 200
+    h = r.json()
+    assert h["ok"] is True and h["version"] == __version__
+    assert h["database"] == {"reachable": True, "backend": "sqlite", "schema_version": h["database"]["schema_version"],
+                             "error": None}
+    assert h["database"]["schema_version"] >= 1
+    assert h["documents"] == client.get("/api/documents").json()["total"]
+    assert h["happenings"] == client.get("/api/events").json()["total"]
+    assert h["events"] == client.get("/api/events", params={"merged": "false"}).json()["total"] >= h["happenings"]
+
+
+def test_api_health_is_503_with_the_reason_when_the_store_is_unreachable(client: TestClient,
+                                                                         monkeypatch: pytest.MonkeyPatch) -> None:
+    def down() -> int:
+        raise RuntimeError("connection refused\nsecond line")
+
+    monkeypatch.setattr(client.app.state.store, "schema_version", down)  # type: ignore[attr-defined]
+    r = client.get("/api/health")
+    assert r.status_code == 503
+    h = r.json()
+    assert h["ok"] is False and h["documents"] is None
+    assert h["database"]["reachable"] is False and h["database"]["error"] == "connection refused"
+
+
+def test_api_errors_have_one_shape(client: TestClient, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    responses = {
+        404: client.get("/api/events/sha256:nope/e1"),
+        405: client.delete("/api/events"),
+        422: client.get("/api/events", params={"limit": 0, "sort": "nonsense"}),
+        401: client.post("/api/documents", json={"text": "نص"}),
+        413: client.post("/api/documents", content=b"x" * 30_000, headers={"Authorization": f"Bearer {TOKEN}"}),
+    }
+    responses[4040] = client.get("/api/no-such-route")
+    monkeypatch.setattr(client.app.state.store, "stats", lambda *_a, **_k: 1 / 0)  # type: ignore[attr-defined]
+    with TestClient(client.app, raise_server_exceptions=False) as c:
+        responses[500] = c.get("/api/stats")
+    for code, r in responses.items():
+        body = r.json()
+        assert set(body) == {"status", "detail", "errors"}, (code, body)
+        assert body["status"] == r.status_code == (404 if code == 4040 else code)
+        assert body["detail"] and "\n" not in body["detail"]
+    assert responses[500].json()["detail"] == "internal server error"  # the exception itself is not shown
+    errors = responses[422].json()["errors"]
+    assert {tuple(e["loc"]) for e in errors} == {("query", "limit"), ("query", "sort")}
+    assert responses[422].json()["detail"].endswith("(and 1 more)")
+    assert responses[401].headers["WWW-Authenticate"] == "Bearer"
+
+
+def test_api_openapi_documents_the_error_model_and_health(client: TestClient) -> None:
+    spec = client.get("/openapi.json").json()
+    assert set(spec["components"]["schemas"]["ErrorOut"]["properties"]) == {"status", "detail", "errors"}
+    for path, ops in spec["paths"].items():
+        for method, op in ops.items():
+            for code in ("422", "500"):
+                ref = op["responses"][code]["content"]["application/json"]["schema"]["$ref"]
+                assert ref.endswith("/ErrorOut"), (path, method, code)
+    health = spec["paths"]["/api/health"]["get"]["responses"]
+    assert health["200"]["content"]["application/json"]["schema"]["$ref"].endswith("/HealthOut")
+    assert health["503"]["content"]["application/json"]["schema"]["$ref"].endswith("/HealthOut")
+
+
+def test_api_tolls_reject_a_date_that_is_not_iso(client: TestClient) -> None:
+    assert client.get("/api/tolls", params={"from": "2021-03-01"}).status_code == 200
+    for bad in ("03/01/2021", "20210301", "yesterday"):
+        r = client.get("/api/tolls", params={"to": bad})
+        assert r.status_code == 422 and r.json()["detail"] == "to: not a YYYY-MM-DD date"
+
+
+def test_api_favicon_is_served(client: TestClient) -> None:
+    r = client.get("/favicon.ico")
+    assert r.status_code == 200 and r.headers["content-type"].startswith("image/svg+xml")
+    assert r.content.startswith(b"<svg")
+    assert 'href="/static/favicon.svg"' in client.get("/").text

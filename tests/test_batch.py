@@ -256,6 +256,36 @@ def test_batch_cli_command(local_run: tuple[Path, Path], tmp_path: Path) -> None
     assert res.exit_code == 2 and "not empty" in res.output
 
 
+def test_batch_spark_logging_is_warnings_only_unless_verbose(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import typer
+    from typer.testing import CliRunner
+
+    import rasd.batch
+    from rasd.batch.spark import LOG4J2_CONFIG
+    from rasd.cli.batch import register
+
+    config = LOG4J2_CONFIG.read_text(encoding="utf-8")  # packaged beside the engine, the JVM reads it
+    assert "rootLogger.level = ${sys:rasd.spark.level:-WARN}" in config
+    seen: list[str] = []
+
+    def fake_run(opts: BatchOptions, progress: Any = None) -> Any:
+        seen.append(opts.log_level)
+        return type("R", (), {"totals": dict.fromkeys(("documents", "events", "counts", "mentions", "errors"), 0),
+                              "units": 0, "output": opts.output, "warnings": ()})()
+
+    monkeypatch.setattr(rasd.batch, "run_batch", fake_run)
+    app = typer.Typer()
+    register(app)
+    app.callback()(lambda: None)
+    src = tmp_path / "in.jsonl"
+    src.write_text("", encoding="utf-8")
+    for flags in ([], ["--verbose"], ["--quiet"]):
+        res = CliRunner().invoke(app, ["batch", str(src), str(tmp_path / "out"), *flags])
+        assert res.exit_code == 0, res.output
+        assert ("rasd batch: 0 documents" in res.stderr) is (flags != ["--quiet"])
+    assert seen == ["WARN", "INFO", "WARN"]
+
+
 def test_batch_spark_local2_matches_local_engine(local_run: tuple[Path, Path], tmp_path: Path) -> None:
     pytest.importorskip("pyspark", reason=SPARK_EXTRA)
     src, out1 = local_run

@@ -95,3 +95,97 @@ def test_cli_runs_as_python_module() -> None:
     done = subprocess.run([sys.executable, "-m", "rasd", "--help"], capture_output=True, text=True, timeout=60)
     assert done.returncode == 0, done.stderr
     assert "python -m rasd" in done.stdout and "extract" in done.stdout
+
+
+def test_cli_version_prints_the_package_version() -> None:
+    from rasd import __version__
+
+    res = runner.invoke(app, ["--version"])
+    assert res.exit_code == 0 and res.stdout.strip() == f"rasd {__version__}"
+
+
+def _rasd_script(tmp_path: Path) -> Path:
+    """A `rasd` launcher over this tree (the installed console script may point at another checkout)."""
+    import sys
+
+    script = tmp_path / "bin" / "rasd"
+    script.parent.mkdir()
+    script.write_text(f"#!{sys.executable}\nfrom rasd.cli.commands import main\nmain()\n", encoding="utf-8")
+    script.chmod(0o755)
+    return script
+
+
+def test_cli_install_completion_installs_a_working_bash_completion(tmp_path: Path) -> None:
+    import os
+    import subprocess
+
+    rasd = _rasd_script(tmp_path)
+    env = {**os.environ, "HOME": str(tmp_path), "PYTHONPATH": str(ROOT / "src")}
+    done = subprocess.run([str(rasd), "--install-completion", "bash"], capture_output=True, text=True, env=env,
+                          timeout=60)
+    assert done.returncode == 0, done.stderr
+    script = (tmp_path / ".bash_completions" / "rasd.sh").read_text(encoding="utf-8")
+    assert "_RASD_COMPLETE" in script and "rasd.sh" in (tmp_path / ".bashrc").read_text(encoding="utf-8")
+    done = subprocess.run([str(rasd)], capture_output=True, text=True, timeout=60,
+                          env={**env, "_RASD_COMPLETE": "complete_bash", "COMP_WORDS": "rasd ex", "COMP_CWORD": "1"})
+    assert "extract" in done.stdout.split() and "export" in done.stdout.split(), done.stdout
+
+
+def _all_commands() -> dict[str, Any]:
+    """Every leaf command of the full CLI (the optional extras' commands registered), by its path."""
+    import typer
+
+    from rasd.cli.commands import register_optional
+
+    full = typer.Typer()
+    full.registered_commands = list(app.registered_commands)
+    full.registered_groups = list(app.registered_groups)
+    register_optional(full)
+    out: dict[str, Any] = {}
+    for name, cmd in typer.main.get_command(full).commands.items():  # type: ignore[attr-defined]
+        subs = cmd.commands.items() if hasattr(cmd, "commands") else [(None, cmd)]
+        for sub, leaf in subs:
+            out[f"{name} {sub}" if sub else name] = leaf
+    return out
+
+
+def test_cli_every_command_takes_quiet_and_verbose() -> None:
+    commands = _all_commands()
+    assert {"extract", "ingest", "serve", "export", "eval", "eval-ner", "batch", "resources validate"} <= set(commands)
+    for name, cmd in commands.items():
+        opts = {o for p in cmd.params for o in p.opts}
+        assert {"--quiet", "-q", "--verbose", "-v"} <= opts, name
+
+
+def test_cli_quiet_with_verbose_is_one_line_exit_2() -> None:
+    res = runner.invoke(app, ["extract", str(EXAMPLE), "-q", "-v"])
+    assert res.exit_code == 2
+    assert res.stderr.strip() == "rasd: error: --quiet and --verbose exclude each other"
+
+
+def test_cli_extract_verbose_says_what_each_file_gave(tmp_path: Path) -> None:
+    res = runner.invoke(app, ["extract", str(EXAMPLE), "--verbose"])
+    assert res.exit_code == 0, res.output
+    assert any(ln.startswith("rasd: ") and " events, " in ln and ln.endswith(" s") for ln in res.stderr.splitlines())
+    quiet = runner.invoke(app, ["extract", str(EXAMPLE), "--quiet"])
+    assert quiet.exit_code == 0 and quiet.stderr == ""
+
+
+def test_cli_extract_published_date_is_one_line_exit_2() -> None:
+    for bad in ("9/5/2019", "20190509", "2019-5-9", "notadate"):
+        res = runner.invoke(app, ["extract", str(EXAMPLE), "--published", bad])
+        assert res.exit_code == 2
+        assert res.stderr.strip() == f"rasd: error: --published {bad!r}: not a date in YYYY-MM-DD form"
+
+
+def test_cli_help_imports_no_heavy_module() -> None:
+    import subprocess
+    import sys
+
+    code = ("import sys; sys.argv = ['rasd', '--help']\nfrom rasd.cli.commands import main\ntry:\n    main()\n"
+            "except SystemExit:\n    pass\n"
+            "heavy = [m for m in ('sqlalchemy', 'rich', 'yaml', 'pydantic', 'rasd.pipeline', 'rasd.records', "
+            "'rasd.evaluation.score', 'rasd.text.decode', 'fastapi') if m in sys.modules]\n"
+            "assert not heavy, heavy")
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60)
+    assert done.returncode == 0, done.stderr

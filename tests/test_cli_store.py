@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import socket
 from collections.abc import Iterator
 from pathlib import Path
@@ -56,8 +57,9 @@ def db(tmp_path: Path) -> str:
 def test_cli_store_bad_db_url_is_one_line(url: str, needle: str, command: str, tmp_path: Path) -> None:
     args = ["export", "-f", "jsonl"] if command == "export" else ["ingest", "-q", str(tmp_path)]
     res = runner.invoke(app, [*args, "--db", url])
-    _one_line_error(res, needle)
-    assert res.exit_code == 2
+    missing = command == "export" and url.startswith("sqlite")  # a read-only command: no such store, exit 1
+    _one_line_error(res, "no store at" if missing else needle)
+    assert res.exit_code == (1 if missing else 2)
 
 
 def test_cli_store_unreachable_server_is_one_line() -> None:
@@ -114,3 +116,49 @@ def test_cli_store_export_replaces_the_file_when_complete(db: str, tmp_path: Pat
     assert res.exit_code == 0, res.output
     assert len(out.read_text(encoding="utf-8").splitlines()) == 4
     assert not [p for p in tmp_path.iterdir() if p.name.endswith(".part")]
+
+
+@pytest.mark.parametrize("bad", ["notadate", "09/05/2019", "2019-5-9", "20190509", "2019-02-30"])
+@pytest.mark.parametrize("option", ["--from", "--to"])
+def test_cli_store_export_date_not_iso_is_one_line_exit_2(db: str, bad: str, option: str) -> None:
+    res = runner.invoke(app, ["export", "-f", "jsonl", "--db", db, option, bad])
+    _one_line_error(res, f"{option} {bad!r}: not a date in YYYY-MM-DD form")
+    assert res.exit_code == 2 and res.stdout == ""
+
+
+def test_cli_store_export_dates_filter_as_dates(db: str) -> None:
+    every = runner.invoke(app, ["export", "-f", "jsonl", "--db", db])
+    dates = sorted(json.loads(ln)["date"]["start"] for ln in every.stdout.splitlines())
+    res = runner.invoke(app, ["export", "-f", "jsonl", "--db", db, "--from", dates[-1], "--to", dates[-1]])
+    assert res.exit_code == 0, res.output
+    assert [json.loads(ln)["date"]["start"] for ln in res.stdout.splitlines()] == [d for d in dates if d == dates[-1]]
+    res = runner.invoke(app, ["export", "-f", "jsonl", "--db", db, "--from", "2030-01-02", "--to", "2030-01-01"])
+    _one_line_error(res, "--from 2030-01-02 is after --to 2030-01-01")
+
+
+@pytest.mark.parametrize("command", [["export", "-f", "jsonl"], ["serve", "--port", "1"]])
+def test_cli_store_read_only_commands_refuse_a_missing_store(command: list[str], tmp_path: Path) -> None:
+    missing = tmp_path / "missing.db"
+    res = runner.invoke(app, [*command, "--db", f"sqlite:///{missing}"])
+    _one_line_error(res, f"no store at {missing}")
+    assert res.exit_code == 1
+    assert list(tmp_path.iterdir()) == []  # nothing created
+
+
+def test_cli_store_export_excel_begins_with_a_bom(db: str, tmp_path: Path) -> None:
+    plain, excel = tmp_path / "plain.csv", tmp_path / "excel.csv"
+    assert runner.invoke(app, ["export", "-f", "acled-csv", "--db", db, "-o", str(plain)]).exit_code == 0
+    assert runner.invoke(app, ["export", "-f", "acled-csv", "--excel", "--db", db, "-o", str(excel)]).exit_code == 0
+    assert excel.read_bytes() == b"\xef\xbb\xbf" + plain.read_bytes()
+    assert not plain.read_bytes().startswith(b"\xef\xbb\xbf")
+    res = runner.invoke(app, ["export", "-f", "acled-csv", "--excel", "--db", db])  # stdout too
+    assert res.stdout.startswith("\ufeff")
+    res = runner.invoke(app, ["export", "-f", "jsonl", "--excel", "--db", db])
+    _one_line_error(res, "--excel is for --format acled-csv only")
+
+
+def test_cli_store_export_quiet_and_verbose(db: str) -> None:
+    res = runner.invoke(app, ["export", "-f", "jsonl", "--db", db, "--quiet"])
+    assert res.exit_code == 0 and res.stderr == "" and res.stdout
+    res = runner.invoke(app, ["export", "-f", "jsonl", "--db", db, "--verbose"])
+    assert "export filter" in res.stderr and "exported 4 events" in res.stderr

@@ -619,6 +619,7 @@ def test_dashboard_timeline_and_layout(browser: Any, server: str, lang: str, wid
     assert page.evaluate("document.documentElement.dir") == ("rtl" if lang == "ar" else "ltr")
     # nothing wider than the window (the layout holds at 400 px)
     assert page.evaluate("document.documentElement.scrollWidth") <= width + 1
+    _check_table_scrolls_in_its_panel(page)
     _check_timeline(page, server)
     _check_table_lang(page, server, lang)
     page.locator("#events-table tbody tr[data-id]").first.click()
@@ -632,6 +633,22 @@ def test_dashboard_timeline_and_layout(browser: Any, server: str, lang: str, wid
     assert png[:8] == b"\x89PNG\r\n\x1a\n" and len(png) > 10_000
     dash.assert_clean()
     page.close()
+
+
+def _check_table_scrolls_in_its_panel(page: Any) -> None:
+    """The events table stays inside its panel; when its columns are wider, it scrolls sideways itself (the
+    panel, its heading and its pager do not)."""
+    box = page.evaluate("""() => {
+        const t = document.getElementById('events-table'), p = t.closest('.panel');
+        const tr = t.getBoundingClientRect(), pr = p.getBoundingClientRect();
+        const before = t.scrollLeft; t.scrollLeft = document.documentElement.dir === 'rtl' ? -40 : 40;
+        const moved = t.scrollLeft !== before; t.scrollLeft = before;
+        return {inside: tr.left >= pr.left - 1 && tr.right <= pr.right + 1, panelFits: p.scrollWidth <= p.clientWidth + 1,
+                wider: t.scrollWidth > t.clientWidth + 1, moved};
+    }""")
+    assert box["inside"] and box["panelFits"], box
+    assert box["moved"] == box["wider"], box  # wider than the panel: it scrolls
+    assert box["wider"] or page.viewport_size["width"] > 600, box  # at 400 px the seven columns are wider
 
 
 # ------------------------------------------------------------------------------------------- article view

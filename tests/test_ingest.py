@@ -46,3 +46,20 @@ def test_ingest_jsonl_stores_every_valid_line_around_a_bad_one(tmp_path: Path) -
         assert summary.ingested == 27
         assert sorted(f.where for f in summary.failed) == [f"{src}:15", f"{src}:20", f"{src}:7"]
         assert store.list_documents(limit=50)["total"] == 27
+
+
+def test_ingest_progress_counts_documents_and_bytes_of_one_jsonl_file(tmp_path: Path) -> None:
+    from rich.console import Console
+
+    src = tmp_path / "big.jsonl"
+    src.write_bytes(b"".join(_line(i) for i in range(1, 41)))
+    console = Console(file=open(tmp_path / "progress.txt", "w", encoding="utf-8"), force_terminal=True, width=200)
+    with Store.open(f"sqlite:///{tmp_path / 's.db'}") as store:
+        summary = ingest_paths(store, FakeExtractor(), [src], progress=True, console=console)
+    console.file.close()
+    assert summary.ingested == 40
+    shown = (tmp_path / "progress.txt").read_text(encoding="utf-8")
+    size_kb = f"{src.stat().st_size / 1000:.1f}"
+    assert f"{size_kb}/{size_kb} kB" in shown  # bytes read of the bytes there are, not files
+    assert "40 docs (" in shown and "/s)" in shown and "B/s" in shown  # documents with their rate, bytes/s
+    assert "left" in shown  # and the time left

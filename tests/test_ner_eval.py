@@ -171,7 +171,7 @@ def test_ner_eval_rasd_recognizer_types_linker_mentions() -> None:
 def test_ner_eval_cli_prints_table(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     f = tmp_path / "sample.txt"
     f.write_text(SAMPLE, encoding="utf-8")
-    monkeypatch.setattr(cli_eval.ner_eval, "rasd_recognizer", lambda res: _lexicon_recognizer)
+    monkeypatch.setattr("rasd.evaluation.ner.rasd_recognizer", lambda res: _lexicon_recognizer)
     monkeypatch.setattr(cli_eval, "load_pipeline", lambda: type("P", (), {"resources": None})())
     app = typer.Typer()
     cli_eval.register(app)

@@ -354,6 +354,9 @@ def test_store_ingest_cli_summary_and_exit_code(tmp_path: Path, monkeypatch: pyt
     res = CliRunner().invoke(app, ["ingest", str(d / "a.txt"), str(d / "feeds"), "--db", db, "--json"])
     assert res.exit_code == 0, res.output
     assert '"ingested": 4' in res.output
-    res = CliRunner().invoke(app, ["ingest", str(d), "--db", db, "--quiet"])
+    res = CliRunner().invoke(app, ["ingest", str(d), "--db", db])
     assert res.exit_code == 1
     assert "duplicates skipped" in res.output and "broken.txt" in res.output
+    res = CliRunner().invoke(app, ["ingest", str(d), "--db", db, "--quiet"])  # the failures, not the summary
+    assert res.exit_code == 1
+    assert "duplicates skipped" not in res.output and "broken.txt" in res.output

@@ -342,10 +342,15 @@ def write_parquet(events: Iterable[dict[str, Any]], out: IO[bytes] | str) -> int
     return len(rows)
 
 
-def export_events(store: Store, fmt: str, out: IO[Any], f: EventFilter | None = None) -> int:
-    """Write the events matching `f` to `out` (text stream; a binary one for parquet); return rows written."""
+def export_events(store: Store, fmt: str, out: IO[Any], f: EventFilter | None = None, *, bom: bool = False) -> int:
+    """Write the events matching `f` to `out` (text stream; a binary one for parquet); return rows written.
+    `bom`: the CSV starts with a UTF-8 byte order mark, by which Excel knows the file is UTF-8."""
     events: Iterator[dict[str, Any]] = store.iter_events(f or EventFilter(), sort="date")
+    if bom and fmt != "acled-csv":
+        raise ValueError("a byte order mark is for the acled-csv format only")
     if fmt == "acled-csv":
+        if bom:
+            out.write("\ufeff")
         return write_acled_csv(events, out)
     if fmt == "geojson":
         return write_geojson(events, out)
@@ -366,7 +371,7 @@ def _file_mode(path: Path) -> int:
         return 0o666 & ~umask
 
 
-def export_to_file(store: Store, fmt: str, path: Path, f: EventFilter | None = None) -> int:
+def export_to_file(store: Store, fmt: str, path: Path, f: EventFilter | None = None, *, bom: bool = False) -> int:
     """Export to `path` atomically: written to a temporary file beside it, renamed into place when complete.
 
     Any failure (a full disk, a broken store) removes the temporary file and leaves an existing `path`
@@ -377,7 +382,7 @@ def export_to_file(store: Store, fmt: str, path: Path, f: EventFilter | None = N
     tmp = Path(tmp_name)
     try:
         with (os.fdopen(fd, "wb") if binary else os.fdopen(fd, "w", encoding="utf-8", newline="")) as fh:
-            n = export_events(store, fmt, fh, f)
+            n = export_events(store, fmt, fh, f, bom=bom)
             fh.flush()
             os.fsync(fh.fileno())
         os.chmod(tmp, _file_mode(path))

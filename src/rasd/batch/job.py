@@ -31,6 +31,7 @@ class BatchOptions:
     overwrite: bool = False
     factory: str = DEFAULT_FACTORY
     max_seconds: float | None = None  # time budget per document (None: budget.default_budget of its length)
+    log_level: str = "WARN"  # Spark's own logging (the spark engine): WARN, or INFO with `rasd batch --verbose`
 
 
 @dataclass(frozen=True, slots=True)
@@ -55,7 +56,8 @@ def run_batch(opts: BatchOptions, progress: Callable[[UnitStats, int], None] | N
     if opts.engine == "spark":
         from .spark import run_spark
 
-        stats = run_spark(tasks, master=opts.master, partitions=opts.partitions, session=spark_session)
+        stats = run_spark(tasks, master=opts.master, partitions=opts.partitions, session=spark_session,
+                          log_level=opts.log_level)
         if progress:
             for s in stats:
                 progress(s, len(tasks))

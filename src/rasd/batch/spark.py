@@ -13,11 +13,15 @@ from __future__ import annotations
 import os
 import sys
 from collections.abc import Iterable, Iterator, Sequence
+from pathlib import Path
 from typing import Any
 
 from .work import Task, UnitStats, load_pipeline, run_unit
 
 DEFAULT_MASTER = "local[*]"
+# log4j 2 configuration of the driver JVM: Spark's own logging at the level of the system property
+# rasd.spark.level (WARN unless `rasd batch --verbose`), so that a small job does not print pages of INFO
+LOG4J2_CONFIG = Path(__file__).with_name("log4j2.properties")
 
 
 def _run_partition(tasks: Iterable[Task]) -> Iterator[UnitStats]:
@@ -28,12 +32,15 @@ def _run_partition(tasks: Iterable[Task]) -> Iterator[UnitStats]:
         yield run_unit(task, pipe)
 
 
-def spark_session(master: str = DEFAULT_MASTER, app_name: str = "rasd batch", conf: dict[str, str] | None = None) -> Any:
-    """A local Spark session for the batch job (its own logging quietened)."""
+def spark_session(master: str = DEFAULT_MASTER, app_name: str = "rasd batch", conf: dict[str, str] | None = None,
+                  log_level: str = "WARN") -> Any:
+    """A Spark session on `master` whose own logging is at `log_level` (WARN: warnings and errors only)."""
     from pyspark.sql import SparkSession
 
     builder = SparkSession.builder.master(master).appName(app_name)
-    settings = {"spark.ui.showConsoleProgress": "false"}
+    java_options = f"-Dlog4j2.configurationFile={LOG4J2_CONFIG.as_uri()} -Drasd.spark.level={log_level}"
+    settings = {"spark.ui.showConsoleProgress": "false", "spark.driver.extraJavaOptions": java_options,
+                "spark.executor.extraJavaOptions": java_options}
     if master.startswith("local"):
         # the Python workers must be this interpreter (with rasd installed), not whatever `python3` is
         settings.update({"spark.pyspark.python": os.environ.get("PYSPARK_PYTHON", sys.executable),
@@ -42,12 +49,12 @@ def spark_session(master: str = DEFAULT_MASTER, app_name: str = "rasd batch", co
     for key, value in settings.items():
         builder = builder.config(key, value)
     session = builder.getOrCreate()
-    session.sparkContext.setLogLevel("ERROR")
+    session.sparkContext.setLogLevel(log_level)
     return session
 
 
 def run_spark(tasks: Sequence[Task], *, master: str = DEFAULT_MASTER, partitions: int | None = None,
-              session: Any = None) -> list[UnitStats]:
+              session: Any = None, log_level: str = "WARN") -> list[UnitStats]:
     """Run the tasks as one Spark job; returns the units' stats in unit order.
 
     `partitions` defaults to twice the cluster's cores (fewer, longer tasks cost less to schedule), and more
@@ -57,7 +64,7 @@ def run_spark(tasks: Sequence[Task], *, master: str = DEFAULT_MASTER, partitions
     if not tasks:
         return []
     own = session is None
-    spark = spark_session(master) if own else session
+    spark = spark_session(master, log_level=log_level) if own else session
     try:
         sc = spark.sparkContext
         default = max(2 * sc.defaultParallelism, -(-len(tasks) // 20))

@@ -6,12 +6,12 @@ import os
 from typing import TYPE_CHECKING, Annotated
 
 import typer
-from rich.console import Console
 
-from ..text.decode import shown_name
-from .options import MaxSecondsOption
+from .options import MaxSecondsOption, QuietOption, Verbosity, verbosity
 
 if TYPE_CHECKING:
+    from rich.console import Console
+
     from ..batch import BatchOptions, BatchResult
 
 
@@ -38,10 +38,14 @@ def batch(
     unit_size: Annotated[int, typer.Option(min=1, help="Records per unit of work (one part file per unit).")] = 100,
     overwrite: Annotated[bool, typer.Option(help="Replace rasd's tables in an existing output directory.")] = False,
     max_seconds: MaxSecondsOption = None,
+    quiet: QuietOption = False,
+    verbose: Annotated[bool, typer.Option("--verbose", "-v", help="More on stderr: Spark's own INFO logs (else "
+                                                                   "warnings and errors only).")] = False,
 ) -> None:
     """Extract events from many documents into Parquet tables (documents, events, counts, mentions, errors)
     or JSON Lines records. Bad records go to the errors table and never stop the job."""
-    stderr = Console(stderr=True)
+    say = verbosity(quiet, verbose)
+    stderr = say.console()
     _check_options(engine, fmt, input_format)
     missing = _missing_extra(engine)
     if missing is not None:
@@ -52,14 +56,18 @@ def batch(
     opts = BatchOptions(input=input, output=output, engine=engine, format=fmt,  # type: ignore[arg-type]
                         input_kind=input_format, workers=workers or os.cpu_count() or 1, master=master,  # type: ignore[arg-type]
                         partitions=partitions, unit_size=unit_size, overwrite=overwrite, max_seconds=max_seconds,
+                        log_level="INFO" if verbose else "WARN",
                         fields=Fields(text=text_field, id=id_field, source=source_field, published=published_field))
-    result = _run(opts, stderr)
+    result = _run(opts, stderr, say)
+    from ..text.decode import shown_name
+
     for w in result.warnings:
         stderr.print(f"rasd: warning: {shown_name(w)}", markup=False, highlight=False, soft_wrap=True)
     t = result.totals
-    stderr.print(f"rasd batch: {t['documents']} documents, {t['events']} events, {t['counts']} counts, "
-                 f"{t['mentions']} mentions, {t['errors']} errors in {result.units} units → {result.output}",
-                 markup=False, highlight=False, soft_wrap=True)
+    if not quiet:
+        stderr.print(f"rasd batch: {t['documents']} documents, {t['events']} events, {t['counts']} counts, "
+                     f"{t['mentions']} mentions, {t['errors']} errors in {result.units} units → {result.output}",
+                     markup=False, highlight=False, soft_wrap=True)
 
 
 def _fail(stderr: Console, message: str, code: int = 2) -> typer.Exit:
@@ -92,7 +100,7 @@ def _missing_extra(engine: str) -> str | None:
     return None
 
 
-def _run(opts: BatchOptions, stderr: Console) -> BatchResult:
+def _run(opts: BatchOptions, stderr: Console, say: Verbosity) -> BatchResult:
     """Run the batch with a progress bar of its units; input, output and resource errors exit 2."""
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
 
@@ -100,7 +108,7 @@ def _run(opts: BatchOptions, stderr: Console) -> BatchResult:
     from ..resources.datafiles import ResourceError
 
     with Progress(TextColumn("rasd batch"), BarColumn(), MofNCompleteColumn(), TextColumn("units"),
-                  TimeRemainingColumn(), console=stderr, transient=True, disable=not stderr.is_terminal) as bar:
+                  TimeRemainingColumn(), console=stderr, transient=True, disable=not stderr.is_terminal or say.quiet) as bar:
         job = bar.add_task("units", total=None)
 
         def tick(_stats: UnitStats, total: int) -> None:

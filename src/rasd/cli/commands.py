@@ -2,37 +2,56 @@
 
 from __future__ import annotations
 
-import datetime
 import json
 import sys
+import time
 from pathlib import Path
-from typing import Annotated, Any
+from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
-from rich import box
-from rich.console import Console
-from rich.table import Table
 
-from ..budget import TimeBudgetExceeded, default_budget
-from ..records import DocumentRecord, with_decode_errors
-from ..resources.datafiles import ResourceError
-from ..text.decode import DecodedText, InputError, describe_offsets, read_input, shown_name
-from .options import MaxSecondsOption
+from .. import __version__
+from ..budget import MIN_SECONDS, SECONDS_PER_100KB, TimeBudgetExceeded, default_budget
+from .options import QuietOption, VerboseOption, Verbosity, iso_date, verbosity
 
-app = typer.Typer(add_completion=False, no_args_is_help=True,
+if TYPE_CHECKING:  # imported when a command runs, not when `rasd --help` starts
+    from rich.console import Console
+
+    from ..records import DocumentRecord
+    from ..text.decode import DecodedText
+
+# rich_markup_mode=None: click's plain help, which needs no rich import (`rasd --help` starts in a third of the time)
+app = typer.Typer(no_args_is_help=True, rich_markup_mode=None,
                   help="rasd (رصد): Arabic conflict reports in, sourced event records out.")
-resources_app = typer.Typer(no_args_is_help=True, help="Inspect and check the language resources.")
+resources_app = typer.Typer(no_args_is_help=True, rich_markup_mode=None,
+                            help="Inspect and check the language resources.")
 app.add_typer(resources_app, name="resources")
+
+
+def _version(value: bool) -> None:
+    if value:
+        typer.echo(f"rasd {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def _main(
+    version: Annotated[bool, typer.Option("--version", callback=_version, is_eager=True,
+                                          help="Print rasd's version and exit.")] = False,
+) -> None:
+    """rasd (رصد): Arabic conflict reports in, sourced event records out."""
 
 DEFAULT_MAX_BYTES = 16_000_000
 
 
 def _err(console: Console, message: str) -> None:
+    """`rasd: error: message` on the console, one line."""
     console.print(f"rasd: error: {message}", markup=False, highlight=False, soft_wrap=True)
 
 
 def _load_pipeline(stderr: Console) -> Any:
     from ..pipeline import Pipeline
+    from ..resources.datafiles import ResourceError
 
     try:
         return Pipeline.load()
@@ -43,24 +62,25 @@ def _load_pipeline(stderr: Console) -> Any:
 
 def warn_decode_errors(console: Console, name: str, decoded: DecodedText) -> None:
     """One warning line when the input had invalid UTF-8 (replaced by U+FFFD, the file still processed)."""
+    from ..text.decode import describe_offsets, shown_name
+
     if decoded.decode_errors:
         console.print(f"rasd: warning: {shown_name(name)}: {describe_offsets(decoded.decode_errors)} "
                       "(each replaced by U+FFFD)", markup=False, highlight=False, soft_wrap=True)
 
 
-def _check_max_bytes(stderr: Console, max_bytes: int) -> None:
+def _check_options(stderr: Console, max_bytes: int, max_seconds: float | None, fmt: str) -> None:
+    """Reject a non-positive --max-bytes or --max-seconds and an unknown --format: one line, exit 2."""
+    problem = None
     if max_bytes < 1:
-        _err(stderr, f"--max-bytes {max_bytes}: must be a positive number of bytes")
+        problem = f"--max-bytes {max_bytes}: must be a positive number of bytes"
+    elif max_seconds is not None and not max_seconds > 0:
+        problem = f"--max-seconds must be a positive number of seconds, not {max_seconds:g}"
+    elif fmt not in ("json", "jsonl", "table"):
+        problem = f"--format must be json, jsonl or table, not {fmt}"
+    if problem:
+        _err(stderr, problem)
         raise typer.Exit(2)
-
-
-def _check_date(value: str | None) -> str | None:
-    if value is None:
-        return None
-    try:
-        return datetime.date.fromisoformat(value).isoformat()
-    except ValueError as exc:
-        raise typer.BadParameter(f"{value!r} is not a date in YYYY-MM-DD form", param_hint="--published") from exc
 
 
 @app.command()
@@ -70,39 +90,30 @@ def extract(
     source: Annotated[str | None, typer.Option(help="Source name recorded in the output (default: the file name).")] = None,
     fmt: Annotated[str, typer.Option("--format", help="json (one file), jsonl, or table.")] = "json",
     max_bytes: Annotated[int, typer.Option(help="Refuse inputs larger than this many bytes.")] = DEFAULT_MAX_BYTES,
-    max_seconds: MaxSecondsOption = None,
+    max_seconds: Annotated[float | None, typer.Option(
+        help="Time budget per input in seconds; an input over it fails alone "
+             f"(default: {SECONDS_PER_100KB:g} s per 100 KB of text, at least {MIN_SECONDS:g} s).")] = None,
+    quiet: QuietOption = False,
+    verbose: VerboseOption = False,
 ) -> None:
     """Read Arabic conflict reports into rasd.document/1 records."""
+    from rich.console import Console
+
+    say = verbosity(quiet, verbose)
     stderr = Console(stderr=True)
-    _check_max_bytes(stderr, max_bytes)
-    published = _check_date(published)
-    if fmt not in ("json", "jsonl", "table"):
-        raise typer.BadParameter("--format must be json, jsonl or table")
+    published = iso_date(published, "--published")
+    _check_options(stderr, max_bytes, max_seconds, fmt)
     if fmt == "json" and len(files) > 1:
         fmt = "jsonl"
     pipe = _load_pipeline(stderr)
     failed: list[str] = []
     out = Console(highlight=False, width=None if sys.stdout.isatty() else 160)
     for name in files:
-        try:
-            decoded = read_input(name, max_bytes=max_bytes)
-            warn_decode_errors(stderr, name, decoded)
-            budget = max_seconds if max_seconds is not None else default_budget(len(decoded.text))
-            rec = pipe.extract_decoded(decoded, source=source or name, published=published, max_seconds=budget)
-            rec = with_decode_errors(rec, len(decoded.decode_errors))
-        except InputError as exc:
-            _err(stderr, str(exc))
+        rec = _extract_one(pipe, name, stderr, say, source=source, published=published, max_bytes=max_bytes,
+                           max_seconds=max_seconds)
+        if rec is None:
             failed.append(name)
-            continue
-        except TimeBudgetExceeded as exc:
-            _err(stderr, f"{shown_name(name)}: {exc}; skipped (--max-seconds sets the budget)")
-            failed.append(name)
-            continue
-        except Exception as exc:  # a bug must not cost the other files: report it in one line and go on
-            _err(stderr, f"{shown_name(name)}: internal error while extracting: {type(exc).__name__}: {exc}")
-            failed.append(name)
-            continue
-        if fmt == "json":
+        elif fmt == "json":
             sys.stdout.write(json.dumps(rec.to_json(), ensure_ascii=False, indent=2) + "\n")
         elif fmt == "jsonl":
             sys.stdout.write(json.dumps(rec.to_json(), ensure_ascii=False) + "\n")
@@ -110,8 +121,37 @@ def extract(
             print_table(out, rec)
     sys.stdout.flush()
     if failed:
+        from ..text.decode import shown_name
+
         _err(stderr, f"{len(failed)} of {len(files)} inputs failed: {', '.join(map(shown_name, failed))}")
         raise typer.Exit(1)
+
+
+def _extract_one(pipe: Any, name: str, stderr: Console, say: Verbosity, *, source: str | None,
+                 published: str | None, max_bytes: int, max_seconds: float | None) -> DocumentRecord | None:
+    """The record of one input, or None after a one-line error (the other inputs go on)."""
+    from ..records import with_decode_errors
+    from ..text.decode import InputError, read_input, shown_name
+
+    started = time.perf_counter()
+    try:
+        decoded = read_input(name, max_bytes=max_bytes)
+        warn_decode_errors(stderr, name, decoded)  # a warning: shown even with --quiet
+        budget = max_seconds if max_seconds is not None else default_budget(len(decoded.text))
+        rec = pipe.extract_decoded(decoded, source=source or name, published=published, max_seconds=budget)
+        rec = with_decode_errors(rec, len(decoded.decode_errors))
+    except InputError as exc:
+        _err(stderr, str(exc))
+        return None
+    except TimeBudgetExceeded as exc:
+        _err(stderr, f"{shown_name(name)}: {exc}; skipped (--max-seconds sets the budget)")
+        return None
+    except Exception as exc:  # a bug must not cost the other files: report it in one line and go on
+        _err(stderr, f"{shown_name(name)}: internal error while extracting: {type(exc).__name__}: {exc}")
+        return None
+    say.detail(f"rasd: {shown_name(name)}: {len(decoded.text)} characters, {len(rec.events)} events, "
+               f"{time.perf_counter() - started:.2f} s")
+    return rec
 
 
 _QUAL = {"exact": "", "approx": "~", "at_least": "≥", "at_most": "≤", "vague": "vague "}
@@ -128,6 +168,9 @@ def _fmt_count(c: Any, counts: Any) -> str:
 def print_table(console: Console, rec: DocumentRecord) -> None:
     """A readable summary of one record for a person at a terminal: one block per event, then the counts,
     places and actors the text names."""
+    from rich import box
+    from rich.table import Table
+
     d = rec.document
     console.print(f"[bold]{d.source}[/]  {d.id[:19]}…  language={d.language}  length={d.length}  "
                   f"published={d.published or 'unknown'}  country={d.country or '?'}  events={len(rec.events)}",
@@ -166,8 +209,9 @@ def print_table(console: Console, rec: DocumentRecord) -> None:
 
 
 @resources_app.command("stats")
-def resources_stats() -> None:
+def resources_stats(quiet: QuietOption = False, verbose: VerboseOption = False) -> None:
     """Entries per country and kind in the gazetteer and the actor dictionary."""
+    verbosity(quiet, verbose)
     from ..resources.actors import ActorDictionary, format_stats
     from ..resources.gazetteer import Gazetteer
 
@@ -175,8 +219,9 @@ def resources_stats() -> None:
 
 
 @resources_app.command("find")
-def resources_find(name: str) -> None:
+def resources_find(name: str, quiet: QuietOption = False, verbose: VerboseOption = False) -> None:
     """Look a name up: the candidate places and actors, and why one would win."""
+    verbosity(quiet, verbose)
     from ..resources.actors import ActorDictionary, explain_find
     from ..resources.gazetteer import Gazetteer
 
@@ -186,13 +231,18 @@ def resources_find(name: str) -> None:
 @resources_app.command("validate")
 def resources_validate(
     directory: Annotated[Path | None, typer.Argument(help="A data directory to check instead of the packaged one.")] = None,
+    quiet: QuietOption = False,
     verbose: Annotated[bool, typer.Option("--verbose", "-v", help="Also list INFO lines (shared names and how they resolve).")] = False,
 ) -> None:
     """Check every resource file against its schema, load it and check it; exit 1 on any ERROR."""
+    from rich.console import Console
+
     from ..pipeline import Resources
     from ..resources.actors import validate_all
+    from ..resources.datafiles import ResourceError
     from ..resources.schemas import check_dir, resource_files
 
+    verbosity(quiet, verbose)
     stderr = Console(stderr=True)
     if directory is not None and not directory.is_dir():
         _err(stderr, f"{directory}: not a directory")
@@ -225,46 +275,56 @@ def resources_validate(
           f"{len(lines) - len(errors) - len(warnings)} notes (--verbose lists them)")
 
 
-# modules whose commands need an optional extra: (module, its commands, the extra to install)
-_OPTIONAL = (("store", ("ingest", "serve", "export"), "store"),
-             ("evaluate", ("eval", "eval-ner"), None),
-             ("batch", ("batch",), "spark"))
+# modules whose commands need an optional extra: (module, its commands, the extra to install, the packages it
+# needs: looked for without importing them, so that `rasd --help` stays fast)
+_OPTIONAL = (("store", ("ingest", "serve", "export"), "store", ("sqlalchemy", "fastapi", "uvicorn")),
+             ("evaluate", ("eval", "eval-ner"), None, ()),
+             ("batch", ("batch",), "spark", ()))
 
 
-def _missing_extra(command: str, extra: str | None, reason: str) -> None:
+def _missing_extra(target: typer.Typer, command: str, extra: str | None, reason: str) -> None:
     def run(args: Annotated[list[str] | None, typer.Argument(hidden=True)] = None) -> None:
-        hint = f"; install it with: pip install 'rasd[{extra}]'" if extra else ""
-        _err(Console(stderr=True), f"{command} is not available ({reason}){hint}")
-        raise typer.Exit(2)
+        from .options import fail
 
-    app.command(command, help=f"(needs the '{extra}' extra)" if extra else "(not available)",
+        hint = f"; install it with: pip install 'rasd[{extra}]'" if extra else ""
+        raise fail(f"{command} is not available ({reason}){hint}")
+
+    target.command(command, help=f"(needs the '{extra}' extra)" if extra else "(not available)",
                 context_settings={"allow_extra_args": True, "ignore_unknown_options": True})(run)
 
 
-def _register_optional() -> None:
-    """Commands whose modules need the optional extras register themselves when importable; otherwise each
-    says in one line which extra to install."""
-    for module, commands, extra in _OPTIONAL:
+def register_optional(target: typer.Typer = app) -> None:
+    """Commands whose modules need the optional extras register themselves on `target` when importable;
+    otherwise each says in one line which extra to install."""
+    from importlib.util import find_spec
+
+    for module, commands, extra, needs in _OPTIONAL:
+        missing = next((name for name in needs if find_spec(name) is None), None)
         try:
+            if missing is not None:
+                raise ModuleNotFoundError(name=missing)
             mod = __import__(f"rasd.cli.{module}", fromlist=["register"])
         except ImportError as exc:
             for command in commands:
-                _missing_extra(command, extra, f"missing module {exc.name}")
+                _missing_extra(target, command, extra, f"missing module {exc.name}")
             continue
-        mod.register(app)
+        mod.register(target)
 
 
 def main() -> None:
-    """Run the CLI; a usage error (a bad option value, a missing argument) is one line on stderr, exit 2."""
+    """Run the `rasd` command line (all commands registered); a usage error (a bad option value, a missing
+    argument) is one line on stderr, exit 2."""
     # the click Typer runs on (Typer vendors its own): the base class of its usage errors
     usage_error: type[Exception] = next(c for c in typer.BadParameter.__mro__ if c.__name__ == "UsageError")
-    _register_optional()
+    register_optional(app)
     try:
         code = app(standalone_mode=False)
     except usage_error as exc:
         if type(exc).__name__ == "NoArgsIsHelpError":  # `rasd` alone: the help
             exc.show()  # type: ignore[attr-defined]
         else:
+            from ..text.decode import shown_name
+
             ctx = getattr(exc, "ctx", None)
             where = f"rasd {ctx.info_name}" if ctx is not None and ctx.parent is not None else "rasd"
             message = " ".join(exc.format_message().split())  # type: ignore[attr-defined]

@@ -17,29 +17,18 @@ from collections import Counter
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Annotated, Any
+from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
-from rich.console import Console
-from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
-from ..evaluation import ner as ner_eval
-from ..evaluation.score import (
-    EvalReport,
-    GoldDocument,
-    GoldError,
-    Mismatch,
-    article_path,
-    corpus_hash,
-    floors_check,
-    format_table,
-    load_gold,
-    raise_floors,
-    score,
-)
-from ..resources.datafiles import ResourceError
-from ..text.decode import InputError, read_input
 from .commands import _err
+from .options import QuietOption, VerboseOption, Verbosity, verbosity
+
+if TYPE_CHECKING:  # the scorer, rich and the decoder are imported when a command runs (`rasd --help` is fast)
+    from rich.console import Console
+    from rich.progress import Progress
+
+    from ..evaluation.score import EvalReport, GoldDocument, Mismatch
 
 GOLD_SUFFIX = ".gold.json"
 DEFAULT_MARGIN = 0.0
@@ -109,6 +98,8 @@ def find_articles(gold_dir: Path, texts_dir: Path | None = None) -> list[Article
     Text: `texts_dir/<id>.txt` when --texts is given and it exists, else the file next to the gold file
     (`article_path`). Published: the gold file's "published", else the metadata `<id>.json` (next to the
     text or the gold file) "published" or "publication_date". Raises GoldError for a broken gold file."""
+    from ..evaluation.score import article_path, load_gold
+
     out: list[Article] = []
     for gp in sorted(gold_dir.glob("*" + GOLD_SUFFIX)):
         aid = gp.name[: -len(GOLD_SUFFIX)]
@@ -127,6 +118,9 @@ def find_articles(gold_dir: Path, texts_dir: Path | None = None) -> list[Article
 def run_eval(articles: Sequence[Article], pipeline: Any,
              progress: Callable[[str], None] | None = None) -> EvalRun:
     """Run the pipeline on every article and score it; failures count as empty predictions."""
+    from ..evaluation.score import corpus_hash, score
+    from ..text.decode import InputError, read_input
+
     pairs: list[tuple[GoldDocument, dict[str, Any] | None, str]] = []
     failures: list[Failure] = []
     for art in articles:
@@ -235,6 +229,8 @@ def load_pipeline() -> Any:
 
 def _pipeline_or_exit(stderr: Console) -> Any:
     """The pipeline, or a one-line error naming the bad resource file and exit code 2."""
+    from ..resources.datafiles import ResourceError
+
     try:
         return load_pipeline()
     except ResourceError as exc:
@@ -242,9 +238,12 @@ def _pipeline_or_exit(stderr: Console) -> Any:
         raise typer.Exit(2) from exc
 
 
-def _progress(stderr: Console) -> Progress:
+def _progress(stderr: Console, say: Verbosity) -> Progress:
+    """A progress bar on stderr (drawn on a terminal, and not with --quiet)."""
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+
     return Progress(TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
-                    console=stderr, transient=True, disable=not stderr.is_terminal)
+                    console=stderr, transient=True, disable=not stderr.is_terminal or say.quiet)
 
 
 def eval_command(
@@ -256,9 +255,14 @@ def eval_command(
     update_floors: Annotated[bool, typer.Option("--update-floors", help="Raise the floors in --floors to today's scores less --margin.")] = False,
     lower: Annotated[bool, typer.Option("--lower", help="With --update-floors: also lower floors (an explicit act).")] = False,
     margin: Annotated[float, typer.Option(help="With --update-floors: pin floors this far below the measured score.")] = DEFAULT_MARGIN,
+    quiet: QuietOption = False,
+    verbose: VerboseOption = False,
 ) -> None:
     """Score rasd against gold annotations: P/R/F1 per field (eval/FORMAT.md)."""
-    stderr = Console(stderr=True)
+    from ..evaluation.score import GoldError
+
+    say = verbosity(quiet, verbose)
+    stderr = say.console()
     problem = _option_problem(gold_dir, texts, floors, update_floors, lower, margin)
     if problem is not None:
         _err(stderr, problem)
@@ -273,9 +277,14 @@ def eval_command(
         raise typer.Exit(2)
     pipe = _pipeline_or_exit(stderr)
 
-    with _progress(stderr) as prog:
+    with _progress(stderr, say) as prog:
         task = prog.add_task("scoring", total=len(articles))
-        run = run_eval(articles, pipe, progress=lambda _id: prog.advance(task))
+
+        def scored(article_id: str) -> None:
+            prog.advance(task)
+            say.detail(f"rasd: scored {article_id}")
+
+        run = run_eval(articles, pipe, progress=scored)
 
     _write_scores(run, errors)
     if report is not None:
@@ -306,6 +315,8 @@ def _option_problem(gold_dir: Path, texts: Path | None, floors: Path | None, upd
 
 def _write_scores(run: EvalRun, errors: bool) -> None:
     """The score table (after every error with --errors), the failed articles, the top errors, the corpus."""
+    from ..evaluation.score import format_table
+
     out = sys.stdout
     if errors:
         out.write(format_errors(run.report) + "\n\n")
@@ -320,6 +331,9 @@ def _write_scores(run: EvalRun, errors: bool) -> None:
 def _floors(run: EvalRun, floors: Path, *, update_floors: bool, lower: bool, margin: float,
             stderr: Console) -> None:
     """--update-floors: raise (with --lower, also lower) the floors; else check them (exit 1 below one)."""
+    from ..evaluation.score import floors_check, raise_floors
+    from ..resources.datafiles import ResourceError
+
     out = sys.stdout
     try:
         if update_floors:
@@ -343,9 +357,14 @@ def eval_ner_command(
     file: Annotated[Path, typer.Argument(help="CoNLL file: 'token TAG' per line, blank line between sentences.")],
     scheme: Annotated[str, typer.Option(help="Tag scheme: BIO or BIOES.")] = "BIO",
     report: Annotated[Path | None, typer.Option(help="Write the scores as JSON here.")] = None,
+    quiet: QuietOption = False,
+    verbose: VerboseOption = False,
 ) -> None:
     """Score rasd's actor and place recognizer against NER data (PERS/LOC/ORG; MISC ignored)."""
-    stderr = Console(stderr=True)
+    from ..evaluation import ner as ner_eval
+
+    say = verbosity(quiet, verbose)
+    stderr = say.console()
     scheme = scheme.upper()
     if scheme not in ner_eval.SCHEMES:
         _err(stderr, f"--scheme must be one of {', '.join(ner_eval.SCHEMES)}")
@@ -356,7 +375,7 @@ def eval_ner_command(
         _err(stderr, str(exc))
         raise typer.Exit(2) from exc
     pipe = _pipeline_or_exit(stderr)
-    with _progress(stderr) as prog:
+    with _progress(stderr, say) as prog:
         task = prog.add_task("recognizing", total=len(sentences))
         result = ner_eval.score_ner(sentences, ner_eval.rasd_recognizer(pipe.resources), scheme=scheme,
                            progress=lambda n: prog.advance(task, n))

@@ -9,21 +9,26 @@ from __future__ import annotations
 import os
 import sys
 from pathlib import Path
-from typing import Annotated, Any
+from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
-from rasd.cli.options import MaxSecondsOption, iso_date
-from rasd.store.store import DEFAULT_URL, EventFilter, Store
+from rasd.cli.options import (
+    MaxSecondsOption,
+    QuietOption,
+    VerboseOption,
+    Verbosity,
+    fail,
+    iso_date,
+    verbosity,
+)
+from rasd.store import DEFAULT_URL  # the package alone: SQLAlchemy is imported when a command runs
+
+if TYPE_CHECKING:
+    from rasd.store.store import EventFilter, Store
 
 DbOption = Annotated[str, typer.Option("--db", help="Store URL: sqlite:///rasd.db (default) or postgresql://…",
                                        envvar="RASD_DB")]
-
-
-def fail(message: str, code: int = 2) -> typer.Exit:
-    """Print one line on stderr (no traceback) and return the exit to raise."""
-    typer.echo(f"error: {message}", err=True)
-    return typer.Exit(code)
 
 
 def _first_line(exc: BaseException) -> str:
@@ -45,8 +50,28 @@ def _shown_url(db: str) -> str:
         return db
 
 
-def open_store(db: str) -> Store:
-    """The store at `db`; a bad URL, a missing driver or an unreachable server exit 2 with one line."""
+def _sqlite_file(db: str) -> Path | None:
+    """The file a sqlite:/// URL names; None for any other URL and for an in-memory database."""
+    try:
+        from sqlalchemy.engine import make_url
+
+        url = make_url(db)
+    except Exception:
+        return None
+    if url.get_backend_name() != "sqlite" or not url.database or url.database == ":memory:" \
+            or url.database.startswith("file:"):
+        return None
+    return Path(url.database)
+
+
+def open_store(db: str, *, existing: bool = False) -> Store:
+    """The store at `db`; a bad URL, a missing driver or an unreachable server exit 2 with one line.
+    `existing` (the read-only commands): a SQLite file that does not exist exits 1 instead of being created."""
+    from rasd.store.store import Store
+
+    path = _sqlite_file(db) if existing else None
+    if path is not None and not path.is_file():
+        raise fail(f"no store at {path} (rasd ingest creates one; --db or $RASD_DB names another)", 1)
     try:
         return Store.open(db)
     except Exception as exc:
@@ -63,30 +88,37 @@ def load_extractor() -> Any:
 def ingest_command(
     paths: Annotated[list[Path], typer.Argument(help="Files, directories, JSON Lines, saved RSS/Atom feeds, HTML")],
     db: DbOption = DEFAULT_URL,
-    quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar")] = False,
     json_summary: Annotated[bool, typer.Option("--json", help="Print the summary as JSON on stdout")] = False,
     max_seconds: MaxSecondsOption = None,
+    quiet: QuietOption = False,
+    verbose: VerboseOption = False,
 ) -> None:
     """Extract and store documents; exits 1 when any input failed (each failure is listed with its reason)."""
     import json
 
-    from rich.console import Console
-
     from rasd.store.ingest import ingest_paths, render_summary
 
-    console = Console(stderr=True)
+    say = verbosity(quiet, verbose)
+    console = say.console()
     store = open_store(db)
     try:
         extractor = load_extractor()
-        summary = ingest_paths(store, extractor, paths, progress=not quiet, console=console,
-                               max_seconds=max_seconds)
+        summary = ingest_paths(store, extractor, paths, progress=say.progress, console=console,
+                               on_item=_item_logger(say), max_seconds=max_seconds)
     finally:
         store.close()
-    render_summary(summary, console)
+    render_summary(summary, console, quiet=say.quiet)
     if json_summary:
         sys.stdout.write(json.dumps(summary.to_json(), ensure_ascii=False) + "\n")
     if summary.failed:
         raise typer.Exit(1)
+
+
+def _item_logger(say: Verbosity) -> Any:
+    """With --verbose, a function printing each document's outcome as it is stored; else None."""
+    if not say.verbose:
+        return None
+    return lambda where, status: say.detail(f"rasd: {where}: {status}")
 
 
 def serve_command(
@@ -95,26 +127,30 @@ def serve_command(
     port: Annotated[int, typer.Option(help="Port")] = 8000,
     max_body: Annotated[int, typer.Option("--max-body", help="Largest request body accepted, bytes")] = 2_000_000,
     max_seconds: MaxSecondsOption = None,
+    quiet: QuietOption = False,
+    verbose: VerboseOption = False,
 ) -> None:
-    """Serve the API and the dashboard. POST /api/documents needs the bearer token in $RASD_API_TOKEN."""
+    """Serve the API and the dashboard over an existing store. POST /api/documents needs the bearer token in
+    $RASD_API_TOKEN."""
+    say = verbosity(quiet, verbose)
+    # a missing SQLite file: exit 1; a bad URL, a missing driver or an unreachable server: one line, exit 2
+    open_store(db, existing=True).close()
     import uvicorn
 
     from rasd.api import Settings, create_app
 
     settings = Settings(db_url=db, api_token=os.environ.get("RASD_API_TOKEN") or None, max_body_bytes=max_body,
                         max_seconds=max_seconds)
-    open_store(db).close()  # a bad URL, a missing driver or an unreachable server: one line, exit 2
-    uvicorn.run(create_app(settings), host=host, port=port, log_level="info")
+    level = "warning" if say.quiet else "debug" if say.verbose else "info"
+    uvicorn.run(create_app(settings), host=host, port=port, log_level=level)
 
 
 def export_command(
     format: Annotated[str, typer.Option("--format", "-f", help="acled-csv | geojson | jsonl | parquet")],
     db: DbOption = DEFAULT_URL,
     output: Annotated[Path | None, typer.Option("--output", "-o", help="File to write (default: stdout)")] = None,
-    date_from: Annotated[str | None, typer.Option("--from", help="Events on or after this date (YYYY-MM-DD)",
-                                                  callback=iso_date)] = None,
-    date_to: Annotated[str | None, typer.Option("--to", help="Events on or before this date (YYYY-MM-DD)",
-                                                callback=iso_date)] = None,
+    date_from: Annotated[str | None, typer.Option("--from", help="Events on or after this date, YYYY-MM-DD")] = None,
+    date_to: Annotated[str | None, typer.Option("--to", help="Events on or before this date, YYYY-MM-DD")] = None,
     country: Annotated[str | None, typer.Option(help="ISO 3166 alpha-2 country code")] = None,
     place: Annotated[str | None, typer.Option(help="Place id or name")] = None,
     actor: Annotated[str | None, typer.Option(help="Actor id or name")] = None,
@@ -124,31 +160,44 @@ def export_command(
     min_confidence: Annotated[float | None, typer.Option("--min-confidence")] = None,
     q: Annotated[str | None, typer.Option("--q", help="Text search")] = None,
     all_reports: Annotated[bool, typer.Option("--all-reports", help="One row per document's event, unmerged")] = False,
+    excel: Annotated[bool, typer.Option("--excel", help="acled-csv: begin with a UTF-8 byte order mark, so that "
+                                                         "Excel reads the Arabic right")] = False,
+    quiet: QuietOption = False,
+    verbose: VerboseOption = False,
 ) -> None:
-    """Export stored events (one row per happening unless --all-reports)."""
+    """Export stored events (one row per happening unless --all-reports) from an existing store."""
     from rasd.exports import FORMATS
 
+    say = verbosity(quiet, verbose)
     if format not in FORMATS:
-        raise typer.BadParameter(f"one of {', '.join(FORMATS)}", param_hint="--format")
+        raise fail(f"--format {format}: one of {', '.join(FORMATS)}")
+    if excel and format != "acled-csv":
+        raise fail("--excel is for --format acled-csv only")
+    date_from, date_to = iso_date(date_from, "--from"), iso_date(date_to, "--to")
+    if date_from and date_to and date_from > date_to:
+        raise fail(f"--from {date_from} is after --to {date_to}")
+    from rasd.store.store import EventFilter
+
     f = EventFilter(date_from=date_from, date_to=date_to, country=country, place=place, actor=actor,
                     acled_type=acled_type, plover=plover, modality=modality, min_confidence=min_confidence, q=q,
                     merged=not all_reports)
-    store = open_store(db)
+    say.detail(f"rasd: export filter {f}")
+    store = open_store(db, existing=True)
     try:
-        n = _export(store, format, output, f)
+        n = _export(store, format, output, f, bom=excel)
     except OSError as exc:
         raise fail(f"cannot write {output or 'stdout'}: {exc.strerror or exc}", 1) from None
     finally:
         store.close()
-    typer.echo(f"exported {n} events ({format})", err=True)
+    say.info(f"exported {n} events ({format})")
 
 
-def _export(store: Store, format: str, output: Path | None, f: EventFilter) -> int:
+def _export(store: Store, format: str, output: Path | None, f: EventFilter, *, bom: bool = False) -> int:
     """Export to `output` atomically (temporary file renamed into place), else to stdout."""
     from rasd.exports import export_events, export_to_file
 
     if output is not None:
-        return export_to_file(store, format, output, f)
+        return export_to_file(store, format, output, f, bom=bom)
     if format == "parquet":
         import io
 
@@ -156,7 +205,7 @@ def _export(store: Store, format: str, output: Path | None, f: EventFilter) -> i
         n = export_events(store, format, buf, f)
         sys.stdout.buffer.write(buf.getvalue())
         return n
-    return export_events(store, format, sys.stdout, f)
+    return export_events(store, format, sys.stdout, f, bom=bom)
 
 
 def register(app: typer.Typer) -> None:
@@ -168,7 +217,7 @@ def register(app: typer.Typer) -> None:
 
 def main() -> None:
     """Run the store commands (ingest, serve, export) as their own CLI."""
-    app = typer.Typer(no_args_is_help=True, add_completion=False)
+    app = typer.Typer(no_args_is_help=True, add_completion=False, rich_markup_mode=None)
     register(app)
     app()
 
@@ -176,4 +225,4 @@ def main() -> None:
 if __name__ == "__main__":
     main()
 
-__all__ = ["export_command", "ingest_command", "main", "register", "serve_command"]
+__all__ = ["export_command", "fail", "ingest_command", "main", "register", "serve_command"]

@@ -65,7 +65,7 @@ from rasd.recognize.date_resolve import (
     _resolve,
     _Unknown,
 )
-from rasd.resources.datafiles import ResourceError, check_yaml_node, read_text
+from rasd.resources.datafiles import SAFE_LOADER, ResourceError, check_yaml_node, read_text
 from rasd.text.segment import Token, TokenIndex, tokenize
 
 __all__ = ["Anchor", "DateMatch", "DateRecognizer", "Kind", "Precision"]
@@ -138,7 +138,7 @@ class DateRecognizer:
         """The recognizer of a dates.yaml (default: the packaged one); ResourceError names the bad line."""
         text, shown = read_text(path if path is not None else "dates.yaml")
         try:
-            node = yaml.compose(text)
+            node = yaml.compose(text, Loader=SAFE_LOADER)
         except yaml.YAMLError as exc:
             mark = getattr(exc, "problem_mark", None)
             raise ResourceError(shown, f"invalid YAML: {getattr(exc, 'problem', exc)}",

@@ -40,8 +40,13 @@ def read_text(name_or_path: str | Path) -> tuple[str, str]:
         raise ResourceError(str(path), f"not UTF-8: {exc.reason}") from exc
 
 
-class UniqueKeyLoader(yaml.SafeLoader):
-    """yaml.SafeLoader that refuses a key given twice in one mapping (SafeLoader keeps the last one)."""
+# libyaml's parser when PyYAML has it (about 10 times faster than the pure-Python one: the resources load in
+# a fraction of the time), else the pure-Python one; both give the same data and the same lines
+SAFE_LOADER: type[yaml.SafeLoader] = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
+class UniqueKeyLoader(SAFE_LOADER):  # type: ignore[valid-type,misc]
+    """A safe YAML loader that refuses a key given twice in one mapping (SafeLoader keeps the last one)."""
 
     def construct_mapping(self, node: yaml.MappingNode, deep: bool = False) -> dict[Any, Any]:
         """A mapping of the YAML node; a key given twice is an error naming its lines."""
@@ -62,7 +67,7 @@ def load_yaml(name_or_path: str | Path, schema: str | None = None) -> tuple[Any,
     that schema: an unknown key, a misspelled category, a wrong type or a key given twice is a ResourceError."""
     text, shown = read_text(name_or_path)
     try:
-        data = yaml.load(text, Loader=UniqueKeyLoader) if schema is not None else yaml.safe_load(text)
+        data = yaml.load(text, Loader=UniqueKeyLoader if schema is not None else SAFE_LOADER)
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         raise ResourceError(shown, f"invalid YAML: {getattr(exc, 'problem', exc)}",

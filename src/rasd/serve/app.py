@@ -8,16 +8,14 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from fastapi import FastAPI, Request
-from fastapi.encoders import jsonable_encoder
-from fastapi.exceptions import RequestValidationError
-from fastapi.responses import FileResponse, JSONResponse
+from fastapi import FastAPI
+from fastapi.responses import FileResponse
 from fastapi.staticfiles import StaticFiles
 
+from rasd.serve.errors import ERROR_RESPONSES, install_error_handlers
 from rasd.serve.routes import data_router, documents_router, events_router
 from rasd.serve.security import BodyLimit, security_headers
 from rasd.store.store import DEFAULT_URL, Store
-from rasd.text.decode import replace_surrogates
 
 STATIC_DIR = Path(__file__).parent / "static"
 
@@ -44,33 +42,17 @@ def _mount_dashboard(app: FastAPI, static_dir: Path) -> None:
         return
     app.mount("/static", StaticFiles(directory=static_dir), name="static")
     for path, page in (("/", "index.html"), ("/docs", "docs.html"), ("/redoc", "redoc.html")):
-        _page(app, path, static_dir / page)
+        _page(app, path, static_dir / page, "text/html; charset=utf-8")
+    # the icon a browser asks for by itself (the pages name /static/favicon.svg)
+    _page(app, "/favicon.ico", static_dir / "favicon.svg", "image/svg+xml")
 
 
-def _page(app: FastAPI, path: str, file: Path) -> None:
-    """Serve one HTML page of the static folder at `path`."""
+def _page(app: FastAPI, path: str, file: Path, media_type: str) -> None:
+    """Serve one file of the static folder at `path`."""
 
     @app.get(path, include_in_schema=False)
     def page() -> FileResponse:
-        return FileResponse(file, media_type="text/html; charset=utf-8")
-
-
-def _no_surrogates(value: Any) -> Any:
-    """`value` (decoded JSON) with lone surrogates in its strings replaced by U+FFFD."""
-    if isinstance(value, str):
-        return replace_surrogates(value)
-    if isinstance(value, list):
-        return [_no_surrogates(v) for v in value]
-    if isinstance(value, dict):
-        return {_no_surrogates(k): _no_surrogates(v) for k, v in value.items()}
-    return value
-
-
-async def _validation_error(_request: Request, exc: Exception) -> JSONResponse:
-    """FastAPI's 422, but a rejected value with a lone surrogate ("\\ud800") is echoed as U+FFFD instead of
-    failing to encode (a 500)."""
-    errors = exc.errors() if isinstance(exc, RequestValidationError) else []
-    return JSONResponse(status_code=422, content=_no_surrogates(jsonable_encoder({"detail": errors})))
+        return FileResponse(file, media_type=media_type)
 
 
 def create_app(settings: Settings | None = None) -> FastAPI:
@@ -88,10 +70,11 @@ def create_app(settings: Settings | None = None) -> FastAPI:
 
     # /docs and /redoc are the dashboard's own pages over vendored Swagger UI and ReDoc: FastAPI's defaults
     # load them from a CDN and are blank offline
+    # every error response has one shape (serve.errors), documented for every route
     app = FastAPI(title="rasd", version="1", lifespan=lifespan, docs_url=None, redoc_url=None,
-                  description="Structured, sourced conflict events from Arabic news.")
+                  responses=ERROR_RESPONSES, description="Structured, sourced conflict events from Arabic news.")
     app.state.settings = settings
-    app.add_exception_handler(RequestValidationError, _validation_error)
+    install_error_handlers(app)
     app.state.store = store
     app.middleware("http")(security_headers)
     app.include_router(events_router(store, settings.max_page_size))

@@ -329,14 +329,38 @@ class StatsOut(BaseModel):
     cumulative_killed_latest: int
 
 
+class DatabaseHealth(BaseModel):
+    """The store as the service sees it."""
+
+    reachable: bool = Field(description="a query on the store succeeded")
+    backend: Literal["sqlite", "postgresql"] | str
+    schema_version: int | None = Field(description="the store's schema version (None when unreachable)")
+    error: str | None = Field(default=None, description="why the store is unreachable (one line)")
+
+
 class HealthOut(BaseModel):
-    """The service is up; the store's schema version."""
+    """GET /api/health: the service is up and its store reachable (200), or not (503, same body)."""
 
     ok: bool
-    schema_version: int
+    version: str = Field(description="rasd's version")
+    database: DatabaseHealth
+    documents: int | None = Field(description="documents stored (None when the store is unreachable)")
+    events: int | None = Field(description="event records stored, one per report")
+    happenings: int | None = Field(description="events merged across reports: what /api/events lists")
+
+
+class FieldErrorOut(BaseModel):
+    """One rejected part of a request: where it is, what is wrong with it."""
+
+    loc: list[str | int] = Field(description='where, e.g. ["query", "limit"]')
+    msg: str
+    type: str
 
 
 class ErrorOut(BaseModel):
-    """An error: what went wrong."""
+    """Every error response, 4xx and 5xx: the status, one line saying what went wrong, and for a rejected
+    request (422) each rejected parameter."""
 
-    detail: str
+    status: int = Field(description="the HTTP status code, repeated")
+    detail: str = Field(description="what went wrong, one line")
+    errors: list[FieldErrorOut] = Field(default_factory=list, description="422: each rejected parameter")

@@ -48,16 +48,23 @@ def event_filter(
     merged: Annotated[bool, Query(description="one row per happening")] = True,
 ) -> EventFilter:
     """The event filter a query string asks for (422 on a malformed date)."""
-    for value, name in ((date_from, "from"), (date_to, "to")):
-        if value:
-            try:
-                date.fromisoformat(value)
-            except ValueError:
-                raise HTTPException(422, f"{name}: not a YYYY-MM-DD date") from None
+    _check_dates(date_from, date_to)
     return EventFilter(date_from=date_from or None, date_to=date_to or None, country=country or None,
                        place=place or None, actor=actor or None, acled_type=acled_type or None,
                        plover=plover or None, modality=modality or None, min_confidence=min_confidence,
                        q=q or None, document_id=document_id or None, merged=merged)
+
+
+def _check_dates(date_from: str | None, date_to: str | None) -> None:
+    """422 unless each given date is YYYY-MM-DD (dates are compared as ISO strings in SQL)."""
+    for value, name in ((date_from, "from"), (date_to, "to")):
+        if value:
+            try:
+                if len(value) != 10:
+                    raise ValueError(value)
+                date.fromisoformat(value)
+            except ValueError:
+                raise HTTPException(422, f"{name}: not a YYYY-MM-DD date") from None
 
 
 def toll_filter(
@@ -66,9 +73,10 @@ def toll_filter(
     kind: Annotated[str | None, Query(max_length=20)] = None,
     who: Annotated[str | None, Query(max_length=40)] = None,
     campaign: Annotated[str | None, Query(max_length=200)] = None,
-    date_from: Annotated[str | None, Query(alias="from")] = None,
-    date_to: Annotated[str | None, Query(alias="to")] = None,
+    date_from: Annotated[str | None, Query(alias="from", description="YYYY-MM-DD")] = None,
+    date_to: Annotated[str | None, Query(alias="to", description="YYYY-MM-DD")] = None,
 ) -> TollFilter:
-    """The toll filter a query string asks for."""
+    """The toll filter a query string asks for (422 on a malformed date)."""
+    _check_dates(date_from, date_to)
     return TollFilter(country=country or None, place=place or None, kind=kind or None, who=who or None,
                       campaign=campaign or None, date_from=date_from or None, date_to=date_to or None)

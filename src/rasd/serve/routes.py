@@ -130,6 +130,26 @@ def documents_router(store: Store, max_page_size: int, api_token: str | None,
     return router
 
 
+def health_of(store: Store) -> models.HealthOut:
+    """The store's health: reachable, its schema version, what it holds; ok=False with the reason if not."""
+    from rasd import __version__
+
+    backend = store.engine.dialect.name
+    try:
+        version = store.schema_version()
+        documents = int(store.list_documents(limit=1)["total"])
+        events = store.count_events(EventFilter(merged=False))
+        happenings = store.count_events(EventFilter())
+    except Exception as exc:  # an unreachable store is the answer here, not an error
+        reason = (str(getattr(exc, "orig", None) or exc).strip().splitlines() or [type(exc).__name__])[0]
+        db = models.DatabaseHealth(reachable=False, backend=backend, schema_version=None, error=reason)
+        return models.HealthOut(ok=False, version=__version__, database=db, documents=None, events=None,
+                                happenings=None)
+    db = models.DatabaseHealth(reachable=True, backend=backend, schema_version=version)
+    return models.HealthOut(ok=True, version=__version__, database=db, documents=documents, events=events,
+                            happenings=happenings)
+
+
 def data_router(store: Store, export_max_rows: int = 10_000) -> APIRouter:
     """GET /api/tolls, /api/stats, /api/export (acled-csv, geojson, jsonl, parquet) and /api/health."""
     router = APIRouter(prefix="/api")
@@ -166,8 +186,11 @@ def data_router(store: Store, export_max_rows: int = 10_000) -> APIRouter:
             headers["X-Rasd-Max-Rows"] = str(cap)
         return StreamingResponse(stream_export(store, format, f, max_rows=cap), media_type=media, headers=headers)
 
-    @router.get("/health", response_model=models.HealthOut, include_in_schema=False)
-    def health() -> dict[str, Any]:
-        return {"ok": True, "schema_version": store.schema_version()}
+    @router.get("/health", response_model=models.HealthOut, tags=["health"],
+                responses={503: {"model": models.HealthOut, "description": "the store is unreachable"}},
+                summary="Whether the service and its store work: versions and counts")
+    def health() -> JSONResponse:
+        out = health_of(store)
+        return JSONResponse(out.model_dump(mode="json"), status_code=200 if out.ok else 503)
 
     return router

@@ -3,11 +3,14 @@
 from __future__ import annotations
 
 import hmac
+import json
 from collections.abc import Awaitable, Callable, MutableMapping
 from typing import Annotated, Any
 
 from fastapi import Header, HTTPException, Request
 from fastapi.responses import Response
+
+from rasd.serve.errors import error_body
 
 Scope = MutableMapping[str, Any]
 Message = MutableMapping[str, Any]
@@ -78,7 +81,7 @@ class BodyLimit:
                 await self._reject(send)
 
     async def _reject(self, send: Send) -> None:
-        body = b'{"detail":"request body too large"}'
+        body = json.dumps(error_body(413, "request body too large")).encode()
         await send({"type": "http.response.start", "status": 413,
                     "headers": [(b"content-type", b"application/json"), (b"content-length", str(len(body)).encode()),
                                 *((k.lower().encode(), v.encode()) for k, v in SECURITY_HEADERS),

@@ -14,6 +14,7 @@ import re
 import stat
 import time
 from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Protocol
@@ -178,8 +179,9 @@ def html_to_text(fragment: str) -> str:
     return "\n".join(line for line in lines if line)
 
 
-def jsonl_lines(path: Path) -> Iterator[tuple[int, str | None, str | None]]:
-    """(line number, text, problem) of each line, decoded one line at a time: a bad byte fails its line only."""
+def jsonl_lines(path: Path, consumed: Callable[[int], None] | None = None) -> Iterator[tuple[int, str | None, str | None]]:
+    """(line number, text, problem) of each line, decoded one line at a time: a bad byte fails its line only.
+    `consumed` is told each line's length in bytes as it is read (the progress bar's bytes)."""
     try:
         fh = path.open("rb")
     except OSError as exc:
@@ -187,6 +189,8 @@ def jsonl_lines(path: Path) -> Iterator[tuple[int, str | None, str | None]]:
         return
     with fh:
         for lineno, raw in enumerate(fh, start=1):
+            if consumed is not None:
+                consumed(len(raw))
             if lineno == 1 and raw.startswith(b"\xef\xbb\xbf"):
                 raw = raw[3:]
             if len(raw) > MAX_LINE_CHARS * 4:
@@ -228,9 +232,9 @@ def jsonl_item(path: Path, lineno: int, line: str) -> Item | Failure | None:
                 title=replace_surrogates(title) if isinstance(title, str) else None)
 
 
-def jsonl_items(path: Path) -> Iterator[Item | Failure]:
+def jsonl_items(path: Path, consumed: Callable[[int], None] | None = None) -> Iterator[Item | Failure]:
     """One item per line; a line that is not UTF-8 or not valid JSON fails alone, with its line number."""
-    for lineno, line, problem in jsonl_lines(path):
+    for lineno, line, problem in jsonl_lines(path, consumed):
         if problem is not None:
             yield Failure(f"{path}:{lineno}" if lineno else str(path), problem)
             continue
@@ -277,11 +281,12 @@ def feed_items(path: Path) -> Iterator[Item | Failure]:
                    text=text_, external_id=entry.get("id"), title=title)
 
 
-def items_for(path: Path) -> Iterator[Item | Failure]:
-    """The documents one input file holds (JSON Lines rows, feed entries or the file itself), or failures."""
+def items_for(path: Path, consumed: Callable[[int], None] | None = None) -> Iterator[Item | Failure]:
+    """The documents one input file holds (JSON Lines rows, feed entries or the file itself), or failures.
+    `consumed` hears of the bytes of a JSON Lines file as its lines are read."""
     suffix = path.suffix.lower()
     if suffix in JSONL_SUFFIXES:
-        yield from jsonl_items(path)
+        yield from jsonl_items(path, consumed)
     elif is_feed(path):
         yield from feed_items(path)
     else:
@@ -327,14 +332,16 @@ def failure_reason(exc: Exception) -> str:
 def ingest_paths(store: Store, extractor: Extractor, paths: Sequence[str | Path], *, progress: bool = True,
                  console: Any = None, on_item: Callable[[str, str], None] | None = None,
                  max_seconds: float | None = None) -> IngestSummary:
-    """Ingest every document under `paths`; a rich progress bar over the files when `progress`; each
+    """Ingest every document under `paths`; with `progress`, a rich progress bar of the bytes read and the
+    documents done, with their rates and the time left (a large JSON Lines file moves it line by line); each
     document's extraction within `max_seconds` (default: budget.default_budget of its length)."""
     started = time.perf_counter()
     files, missing = expand_paths(paths)
     tally = _Tally(failed=list(missing))
 
-    def run_file(path: Path, advance: Callable[[], None]) -> None:
-        for it in items_for(path):
+    def run_file(path: Path, meter: _Meter) -> None:
+        jsonl = path.suffix.lower() in JSONL_SUFFIXES
+        for it in items_for(path, meter.read if jsonl else None):
             if isinstance(it, Failure):
                 tally.failed.append(it)
                 continue
@@ -344,7 +351,7 @@ def ingest_paths(store: Store, extractor: Extractor, paths: Sequence[str | Path]
                 tally.failed.append(Failure(it.where, failure_reason(exc)))
                 continue
             finally:
-                advance()
+                meter.document()
             if status == "duplicate":
                 tally.duplicates += 1
             else:
@@ -354,42 +361,86 @@ def ingest_paths(store: Store, extractor: Extractor, paths: Sequence[str | Path]
                 tally.reprints += int(reprint)
             if on_item is not None:
                 on_item(it.where, status)
+        if not jsonl:
+            meter.read(_size(path))
 
-    if progress:
-        from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
-
-        with Progress(TextColumn("[bold]ingest[/]"), BarColumn(), MofNCompleteColumn(), TextColumn("files"),
-                      TimeElapsedColumn(), TextColumn("{task.fields[docs]} docs · {task.description}"),
-                      console=console, transient=False) as bar:
-            task = bar.add_task("", total=len(files), docs=0)
-            done = 0
-
-            def tick() -> None:
-                nonlocal done
-                done += 1
-                bar.update(task, docs=done)
-
-            for f in files:
-                bar.update(task, description=f.name[-40:])
-                run_file(f, tick)
-                bar.advance(task)
-    else:
+    with _meter(console if progress else None, sum(map(_size, files))) as meter:
         for f in files:
-            run_file(f, lambda: None)
+            meter.file(f)
+            run_file(f, meter)
     return IngestSummary(tally.ingested, tally.duplicates, tuple(tally.failed), tally.events, tally.merged,
                          tally.reprints, time.perf_counter() - started, tuple(tally.warnings))
 
 
-def render_summary(summary: IngestSummary, console: Any) -> None:
-    """Print the end-of-run summary (counts, throughput, each failure with its reason)."""
+def _size(path: Path) -> int:
+    """The size of a file in bytes (0 when it cannot be read: it fails later, with its reason)."""
+    try:
+        return path.stat().st_size
+    except OSError:
+        return 0
+
+
+class _Meter:
+    """The progress of an ingest run: documents done and bytes read, shown on a rich progress bar if given."""
+
+    def __init__(self, bar: Any = None, task: Any = None) -> None:
+        self.bar, self.task = bar, task
+        self.docs = 0
+        self.started = time.perf_counter()
+
+    def document(self) -> None:
+        """One more document done (stored, skipped or failed)."""
+        self.docs += 1
+        if self.bar is not None:
+            rate = self.docs / max(time.perf_counter() - self.started, 1e-6)
+            self.bar.update(self.task, docs=self.docs, rate=rate)
+
+    def read(self, n: int) -> None:
+        """`n` more bytes of input read."""
+        if self.bar is not None:
+            self.bar.advance(self.task, n)
+
+    def file(self, path: Path) -> None:
+        """The file now being read."""
+        if self.bar is not None:
+            self.bar.update(self.task, description=path.name[-40:])
+
+
+@contextmanager
+def _meter(console: Any, total_bytes: int) -> Iterator[_Meter]:
+    """A meter drawing on `console` (None: a meter that draws nothing)."""
+    if console is None:
+        yield _Meter()
+        return
+    from rich.progress import (
+        BarColumn,
+        DownloadColumn,
+        Progress,
+        TextColumn,
+        TimeElapsedColumn,
+        TimeRemainingColumn,
+        TransferSpeedColumn,
+    )
+
+    with Progress(TextColumn("[bold]ingest[/]"), BarColumn(), DownloadColumn(), TransferSpeedColumn(),
+                  TextColumn("{task.fields[docs]} docs ({task.fields[rate]:.1f}/s) · elapsed"), TimeElapsedColumn(),
+                  TextColumn("· left"), TimeRemainingColumn(), TextColumn("{task.description}"),
+                  console=console, transient=False) as bar:
+        yield _Meter(bar, bar.add_task("", total=total_bytes, docs=0, rate=0.0))
+
+
+def render_summary(summary: IngestSummary, console: Any, *, quiet: bool = False) -> None:
+    """Print the end-of-run summary (counts, throughput; not when `quiet`), each warning and each failure with
+    its reason."""
     from rich.markup import escape
 
     docs = summary.ingested + summary.duplicates
     rate = docs / summary.seconds if summary.seconds > 0 else 0.0
-    console.print(f"[bold]ingested[/] {summary.ingested} · [bold]duplicates skipped[/] {summary.duplicates} · "
-                  f"[bold]failed[/] {len(summary.failed)} · events {summary.events} "
-                  f"(merged into earlier happenings: {summary.merged}) · reprints {summary.reprints} · "
-                  f"{summary.seconds:.1f} s ({rate:.1f} docs/s)", soft_wrap=True)
+    if not quiet:
+        console.print(f"[bold]ingested[/] {summary.ingested} · [bold]duplicates skipped[/] {summary.duplicates} · "
+                      f"[bold]failed[/] {len(summary.failed)} · events {summary.events} "
+                      f"(merged into earlier happenings: {summary.merged}) · reprints {summary.reprints} · "
+                      f"{summary.seconds:.1f} s ({rate:.1f} docs/s)", soft_wrap=True)
     for w in summary.warnings:
         console.print(f"  [yellow]warning[/] {escape(shown_name(w.where))}: {escape(shown_name(w.reason))}", soft_wrap=True)
     for f in summary.failed:

@@ -21,13 +21,12 @@ from sqlalchemy import Connection, Engine, create_engine, event, select, text
 from sqlalchemy.exc import IntegrityError
 
 from rasd.records import DocumentRecord
-from rasd.store import reads, writes
+from rasd.store import DEFAULT_URL, reads, writes
 from rasd.store.filters import SORT_KEYS, EventFilter, SortKey, TollFilter
 from rasd.store.schema import Tables, build_metadata, current_version, migrate
 from rasd.store.tolls import incident_fatalities, toll_series
 from rasd.store.writes import IngestOutcome
 
-DEFAULT_URL = "sqlite:///rasd.db"
 DEFAULT_POOL_SIZE = 5
 _WRITE = "rasd_write"  # execution option marking a connection that writes (SQLite: BEGIN IMMEDIATE)
 _PG_LOCK_KEY = 0x7261_7364  # "rasd"
