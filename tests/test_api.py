@@ -218,3 +218,19 @@ def test_api_responses_follow_their_documented_schema(client: TestClient) -> Non
         assert _undocumented(spec, schema, r.json(), url) == []
     schema = spec["paths"]["/api/documents"]["post"]["responses"]["201"]["content"]["application/json"]["schema"]
     assert posted.status_code == 201 and _undocumented(spec, schema, posted.json(), "POST") == []
+
+
+def test_api_campaigns_list_and_series(client: TestClient) -> None:
+    from rasd.serve.models import CampaignsOut, CampaignTollsOut
+
+    listed = CampaignsOut.model_validate(client.get("/api/campaigns").json()).campaigns
+    assert len(listed) == 1 and listed[0].points == 2
+    one = listed[0]
+    got = client.get(f"/api/campaigns/{one.id}/tolls")
+    assert got.status_code == 200
+    body = CampaignTollsOut.model_validate(got.json())
+    assert body.campaign.id == one.id
+    assert [[p.value for p in s.points] for s in body.series] == [[230, 241]]  # one source: the ministry
+    assert client.get("/api/campaigns/no-such-war/tolls").status_code == 404
+    spec = client.get("/openapi.json").json()
+    assert {"/api/campaigns", "/api/campaigns/{campaign_id}/tolls"} <= set(spec["paths"])

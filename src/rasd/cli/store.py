@@ -64,9 +64,19 @@ def ingest_command(
     db: DbOption = DEFAULT_URL,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar")] = False,
     json_summary: Annotated[bool, typer.Option("--json", help="Print the summary as JSON on stdout")] = False,
+    published: Annotated[str | None, typer.Option(
+        "--published", help="Publication date (YYYY-MM-DD) of the plain-text and HTML files; HTML pages "
+                            "otherwise give their own, JSON Lines rows and feed entries always do")] = None,
 ) -> None:
     """Extract and store documents; exits 1 when any input failed (each failure is listed with its reason)."""
     import json
+
+    from rasd.store.ingest import iso_day
+
+    try:
+        day = iso_day(published)
+    except ValueError:
+        raise typer.BadParameter(f"not an ISO date: {published!r}", param_hint="--published") from None
 
     from rich.console import Console
 
@@ -76,7 +86,7 @@ def ingest_command(
     store = open_store(db)
     try:
         extractor = load_extractor()
-        summary = ingest_paths(store, extractor, paths, progress=not quiet, console=console)
+        summary = ingest_paths(store, extractor, paths, progress=not quiet, console=console, published=day)
     finally:
         store.close()
     render_summary(summary, console)
@@ -134,6 +144,22 @@ def export_command(
     finally:
         store.close()
     typer.echo(f"exported {n} events ({format})", err=True)
+    if format == "acled-csv":
+        _say_left_out(db, f)
+
+
+def _say_left_out(db: str, f: EventFilter) -> None:
+    """On stderr: how many stored events the ACLED export left out, and why."""
+    from rasd.exports import acled_left_out
+
+    store = open_store(db)
+    try:
+        reasons = acled_left_out(store.iter_events(f, sort="date"))
+    finally:
+        store.close()
+    if reasons:
+        why = ", ".join(f"{reason} {n}" for reason, n in reasons.items())
+        typer.echo(f"left out {sum(reasons.values())} stored events: {why}", err=True)
 
 
 def _export(store: Store, format: str, output: Path | None, f: EventFilter) -> int:

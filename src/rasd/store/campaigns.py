@@ -20,6 +20,7 @@ from rasd.text.segment import split_sentences
 
 ARMED_KINDS = frozenset({"state_forces", "rebel_group", "political_militia", "identity_militia",
                          "external_forces"})
+REPORTING_KINDS = frozenset({"international_org", "government", "media"})  # report tolls; never a party by kind
 MIN_SCORE = 3  # the evidence a known campaign needs (see `score`)
 
 
@@ -173,6 +174,10 @@ def toll_source(rec: DocumentRecord, ev: Event, c: Count, campaign: Campaign) ->
     if said and at < 0:
         at = rec.text.find(said)
     named = _actor_named(rec, ev, at, at + len(said)) if said and at >= 0 else None
+    if named is None and not said:  # "the WHO repeated that the toll …": the reporting actor speaks
+        speaker = next((a for a in (ev.actor1, ev.actor2, *ev.other_actors)
+                        if a is not None and a.kind in REPORTING_KINDS), None)
+        named = (speaker.id, speaker.name_en) if speaker is not None else None
     if named is None and said:  # "the ministry of health", "medical sources": the words are the source
         return TollSource(key=f"said:{normalize_name(said)}", label=said, belligerent=False)
     if named is None:

@@ -264,15 +264,24 @@ def feed_items(path: Path) -> Iterator[Item | Failure]:
                    text=text_, external_id=entry.get("id"), title=title)
 
 
-def items_for(path: Path) -> Iterator[Item | Failure]:
-    """The documents one input file holds (JSON Lines rows, feed entries or the file itself), or failures."""
+def items_for(path: Path, published: str | None = None) -> Iterator[Item | Failure]:
+    """The documents one input file holds (JSON Lines rows, feed entries or the file itself), or failures.
+    `published` dates a plain-text or HTML file (JSON Lines rows and feed entries carry their own dates)."""
     suffix = path.suffix.lower()
     if suffix in JSONL_SUFFIXES:
         yield from jsonl_items(path)
     elif is_feed(path):
         yield from feed_items(path)
     else:
-        yield Item(where=str(path), source=str(path), path=path)
+        yield Item(where=str(path), source=str(path), path=path, published=published)
+
+
+def page_date(hint: str | None) -> str | None:
+    """The publication date an HTML page's metadata gives (trafilatura's date), None when absent or unreadable."""
+    try:
+        return iso_day(hint)
+    except ValueError:
+        return None
 
 
 # ---------------------------------------------------------------------------------------- running
@@ -294,21 +303,24 @@ def ingest_item(store: Store, extractor: Extractor, item: Item,
             warnings.append(Failure(item.where, f"{describe_offsets(decoded.decode_errors)} (each replaced by U+FFFD)"))
         if store.has_document(text_hash(decoded.text)):
             return "duplicate", 0, 0, False
-        record = extractor.extract_decoded(decoded, source=item.source, published=item.published)
+        published = item.published or page_date(decoded.published_hint)
+        record = extractor.extract_decoded(decoded, source=item.source, published=published)
         record = with_decode_errors(record, len(decoded.decode_errors))
     outcome = store.ingest(record, external_id=item.external_id)
     return outcome.status, outcome.events, outcome.merged, outcome.reprint_of is not None
 
 
 def ingest_paths(store: Store, extractor: Extractor, paths: Sequence[str | Path], *, progress: bool = True,
-                 console: Any = None, on_item: Callable[[str, str], None] | None = None) -> IngestSummary:
-    """Ingest every document under `paths`; a rich progress bar over the files when `progress`."""
+                 console: Any = None, on_item: Callable[[str, str], None] | None = None,
+                 published: str | None = None) -> IngestSummary:
+    """Ingest every document under `paths`; a rich progress bar over the files when `progress`. `published`
+    dates the plain-text and HTML files (else an HTML page's own metadata date; else they are undated)."""
     started = time.perf_counter()
     files, missing = expand_paths(paths)
     tally = _Tally(failed=list(missing))
 
     def run_file(path: Path, advance: Callable[[], None]) -> None:
-        for it in items_for(path):
+        for it in items_for(path, published):
             if isinstance(it, Failure):
                 tally.failed.append(it)
                 continue
