@@ -110,8 +110,8 @@ class CampaignAssigner:
         anchor = ctx.anchor or ctx.anchor_text or ("start" if ctx.generic else "")
         key = f"prov:{theatre}" + (f":{normalize_name(anchor).replace(' ', '-')}" if anchor else "")
         en, ar = self.catalog.place_names.get(theatre, (theatre, theatre))
-        return Campaign(id=key, name_en=f"{en}" + (f" since {anchor}" if anchor else "") + " (provisional)",
-                        name_ar=f"{ar}" + (f" منذ {anchor}" if anchor else "") + " (مؤقتة)",
+        return Campaign(id=key, name_en=en + (f" since {anchor}" if anchor else ""),
+                        name_ar=ar + (f" منذ {anchor}" if anchor else ""),
                         country=ctx.country, theatre=(theatre,), start=ctx.anchor, provisional=True)
 
 
