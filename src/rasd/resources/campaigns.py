@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from rasd.resources.datafiles import ResourceError, load_yaml
+from rasd.resources.datafiles import ResourceError, data_path, load_yaml
 from rasd.text.normalize import normalize_name
 
 CAMPAIGNS_FILE = "campaigns.yaml"
@@ -40,6 +40,17 @@ class Campaign:
         return (self.start is None or day >= self.start) and (self.end is None or day[:len(self.end)] <= self.end)
 
 
+def actor_names() -> dict[str, tuple[str, str, str]]:
+    """(English name, Arabic name, kind) of every actor the actor files list by id (not the per-country
+    template's), read without building the actor dictionary's recognizer."""
+    out: dict[str, tuple[str, str, str]] = {}
+    for path in sorted(data_path("actors").glob("*.yaml")):
+        data, _ = load_yaml(path)
+        for a in data.get("actors") or []:
+            out[a["id"]] = (a["name_en"], a["name_ar"], a["kind"])
+    return out
+
+
 @dataclass(frozen=True, slots=True)
 class CampaignCatalog:
     """The known campaigns, the place hierarchy that decides theatres, and the since-the-start words."""
@@ -49,6 +60,7 @@ class CampaignCatalog:
     countries: dict[str, str]  # the id of a country's gazetteer entry -> its code
     theatre_place: dict[str, str]  # place id -> itself or the settlement or area it lies in (a provisional theatre)
     place_names: dict[str, tuple[str, str]]  # place id -> (English, Arabic) name
+    actors: dict[str, tuple[str, str, str]]  # actor id -> (English name, Arabic name, kind): a toll's source's names
     since: tuple[str, ...]  # normalized منذ
     since_starts: tuple[str, ...]  # normalized بدء, اندلاع …
 
@@ -77,7 +89,7 @@ class CampaignCatalog:
         areas = {p.id for p in gaz.places if p.feature in AREA_FEATURES}
         theatre_place = {pid: next((a for a in chain if a in areas), pid) for pid, chain in ancestry.items()}
         names = {p.id: (p.name_en, p.name_ar) for p in gaz.places}
-        return cls(tuple(campaigns), ancestry, countries, theatre_place, names,
+        return cls(tuple(campaigns), ancestry, countries, theatre_place, names, actor_names(),
                    tuple(normalize_name(w) for w in dates["since"]),
                    tuple(normalize_name(w) for w in dates["since_starts"]))
 

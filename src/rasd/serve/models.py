@@ -292,7 +292,8 @@ class TollSeriesOut(BaseModel):
     kind: str
     who: str
     source_key: str = Field(description="whose figure: an actor id, else outlet:<the report's source>")
-    source_label: str
+    source_label: str = Field(description="the source's English name, else the attribution's words or the outlet")
+    source_label_ar: str
     belligerent: bool = Field(description="the figure is a party's own claim")
     points: list[TollPointOut]
     latest: TollPointOut
@@ -309,6 +310,7 @@ class CampaignSourceOut(BaseModel):
 
     source_key: str
     source_label: str
+    source_label_ar: str
     belligerent: bool
     points: int
 
@@ -320,6 +322,7 @@ class CampaignLatestOut(BaseModel):
     who: str
     source_key: str
     source_label: str
+    source_label_ar: str
     belligerent: bool
     date: str | None = None
     value: int
@@ -371,6 +374,7 @@ class HeadlineTollOut(BaseModel):
     qualifier: str
     date: str | None = None
     source_label: str
+    source_label_ar: str
     belligerent: bool
     sources: int
 

@@ -13,7 +13,7 @@ import datetime
 from dataclasses import dataclass
 from typing import Any
 
-from rasd.records import ActorRef, Count, DocumentRecord, Event
+from rasd.records import Count, DocumentRecord, Event, Mention
 from rasd.resources.campaigns import Campaign, CampaignCatalog
 from rasd.text.normalize import normalize, normalize_name
 from rasd.text.segment import split_sentences
@@ -45,6 +45,7 @@ class TollSource:
 
     key: str
     label: str
+    label_ar: str
     belligerent: bool
 
 
@@ -155,33 +156,32 @@ def toll_context(catalog: CampaignCatalog, rec: DocumentRecord, ev: Event, c: Co
         parties=_parties(rec, ev), day=day)
 
 
-def _actor_named(rec: DocumentRecord, ev: Event, s: int, e: int) -> tuple[str, str] | None:
-    """(id, name) of the first actor whose mention overlaps text[s:e]."""
-    for m in rec.mentions:
-        if m.kind == "actor" and m.ref and m.start < e and s < m.end:
-            known: ActorRef | None = next((a for a in (ev.actor1, ev.actor2, *ev.other_actors)
-                                           if a is not None and a.id == m.ref), None)
-            return m.ref, known.name_en if known else m.text
-    return None
+def _actor_named(rec: DocumentRecord, s: int, e: int) -> Mention | None:
+    """The first actor mention that overlaps text[s:e]."""
+    return next((m for m in rec.mentions if m.kind == "actor" and m.ref and m.start < e and s < m.end), None)
 
 
-def toll_source(rec: DocumentRecord, ev: Event, c: Count, campaign: Campaign) -> TollSource:
+def toll_source(catalog: CampaignCatalog, rec: DocumentRecord, ev: Event, c: Count, campaign: Campaign) -> TollSource:
     """Whose figure the count is: the actor its attribution names, else the attribution's words, else the
-    report's outlet."""
+    reporting actor the event names, else the report's outlet. A figure of a party (or of an armed actor) is
+    its own claim."""
     said = c.source_attribution or ev.source_attribution
     s, e = sentence_span(rec.text, c.start, c.end)
     at = rec.text.find(said, s, e) if said else -1
     if said and at < 0:
         at = rec.text.find(said)
-    named = _actor_named(rec, ev, at, at + len(said)) if said and at >= 0 else None
-    if named is None and not said:  # "the WHO repeated that the toll …": the reporting actor speaks
-        speaker = next((a for a in (ev.actor1, ev.actor2, *ev.other_actors)
-                        if a is not None and a.kind in REPORTING_KINDS), None)
-        named = (speaker.id, speaker.name_en) if speaker is not None else None
+    named = _actor_named(rec, at, at + len(said)) if said and at >= 0 else None
     if named is None and said:  # "the ministry of health", "medical sources": the words are the source
-        return TollSource(key=f"said:{normalize_name(said)}", label=said, belligerent=False)
-    if named is None:
-        return TollSource(key=f"outlet:{rec.document.source}", label=rec.document.source, belligerent=False)
-    actor_id, label = named
-    armed = {a.id for a in (ev.actor1, ev.actor2, *ev.other_actors) if a is not None and a.kind in ARMED_KINDS}
-    return TollSource(key=actor_id, label=label, belligerent=actor_id in campaign.parties or actor_id in armed)
+        return TollSource(key=f"said:{normalize_name(said)}", label=said, label_ar=said, belligerent=False)
+    refs = {a.id: a for a in (ev.actor1, ev.actor2, *ev.other_actors) if a is not None}
+    actor_id = named.ref if named is not None else next(  # "the WHO repeated that the toll …": it speaks
+        (a.id for a in refs.values() if a.kind in REPORTING_KINDS), None)
+    if actor_id is None:
+        return TollSource(key=f"outlet:{rec.document.source}", label=rec.document.source,
+                          label_ar=rec.document.source, belligerent=False)
+    known = catalog.actors.get(actor_id)
+    ref = refs.get(actor_id)
+    en, ar, kind = known or ((ref.name_en, ref.name_ar, ref.kind) if ref else (named.text, named.text, "")
+                             if named is not None else (actor_id, actor_id, ""))
+    return TollSource(key=actor_id, label=en, label_ar=ar,
+                      belligerent=actor_id in campaign.parties or kind in ARMED_KINDS)

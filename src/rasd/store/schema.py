@@ -286,7 +286,8 @@ def _tolls_table(md: MetaData) -> Table:
         Column("start", Integer, nullable=False),
         Column("end", Integer, nullable=False),
         Column("source_key", String(250)),                     # whose figure: an actor id, else outlet:<source>
-        Column("source_label", Text),
+        Column("source_label", Text),                          # the source's English name (else its words)
+        Column("source_label_ar", Text),
         Column("belligerent", Boolean),                        # the figure is a party's own claim
         Index("ix_tolls_series", "series", "date"),
         Index("ix_tolls_campaign", "campaign", "kind", "date"),
@@ -336,12 +337,13 @@ def _migration_3(conn: Connection, t: Tables) -> None:
     """Campaigns: the campaigns table, and each toll point's source key, label and belligerent mark."""
     t.campaigns.create(conn, checkfirst=True)
     have = {c["name"] for c in inspect(conn).get_columns(t.tolls.name)}
-    for name in ("source_key", "source_label", "belligerent"):
+    for name in ("source_key", "source_label", "source_label_ar", "belligerent"):
         if name not in have:  # a store made before version 3 (version 1 builds today's tables)
             kind = t.tolls.c[name].type.compile(dialect=conn.dialect)
             conn.execute(text(f"ALTER TABLE tolls ADD COLUMN {name} {kind}"))
     conn.execute(update(t.tolls).where(t.tolls.c.source_key.is_(None)).values(
-        source_key="outlet:" + t.tolls.c.source, source_label=t.tolls.c.source, belligerent=False))
+        source_key="outlet:" + t.tolls.c.source, source_label=t.tolls.c.source, source_label_ar=t.tolls.c.source,
+        belligerent=False))
     conn.execute(CreateIndex(next(i for i in t.tolls.indexes if i.name == "ix_tolls_campaign"), if_not_exists=True))
 
 

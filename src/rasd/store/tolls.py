@@ -74,7 +74,7 @@ def append_tolls(conn: Connection, t: Tables, rec: DocumentRecord, ev: Event, ui
     for c in cumulative:
         campaign = assigner.assign(toll_context(assigner.catalog, rec, ev, c, day))
         ensure_campaign(conn, t, campaign)
-        src = toll_source(rec, ev, c, campaign)
+        src = toll_source(assigner.catalog, rec, ev, c, campaign)
         rows.append({
             "series": f"{campaign.id}|{c.kind}|{c.who}|{src.key}", "campaign": campaign.id,
             "place_id": loc.id if loc else (country or ""),
@@ -83,7 +83,7 @@ def append_tolls(conn: Connection, t: Tables, rec: DocumentRecord, ev: Event, ui
             "qualifier": c.qualifier, "date": day, "document_id": info.id, "event_uid": uid,
             "source": info.source, "source_attribution": c.source_attribution or ev.source_attribution,
             "start": c.start, "end": c.end, "source_key": src.key, "source_label": src.label,
-            "belligerent": src.belligerent})
+            "source_label_ar": src.label_ar, "belligerent": src.belligerent})
     conn.execute(insert(t.tolls), rows)
 
 
@@ -116,6 +116,7 @@ def toll_series(conn: Connection, t: Tables, f: TollFilter) -> list[dict[str, An
                 "place_name_en": r["place_name_en"], "place_name_ar": r["place_name_ar"],
                 "country": r["country"], "kind": r["kind"], "who": r["who"],
                 "source_key": r["source_key"] or f"outlet:{r['source']}", "source_label": r["source_label"] or r["source"],
+                "source_label_ar": r["source_label_ar"] or r["source_label"] or r["source"],
                 "belligerent": bool(r["belligerent"]), "points": []}
         prev = s["points"][-1]["value"] if s["points"] else None
         s["points"].append({
@@ -136,10 +137,11 @@ def _campaign_dict(r: Any, series: list[dict[str, Any]]) -> dict[str, Any]:
     sources: dict[str, dict[str, Any]] = {}
     for s in series:
         src = sources.setdefault(s["source_key"], {"source_key": s["source_key"], "source_label": s["source_label"],
+                                                   "source_label_ar": s["source_label_ar"],
                                                    "belligerent": s["belligerent"], "points": 0})
         src["points"] += len(s["points"])
     latest = [{"kind": s["kind"], "who": s["who"], "source_key": s["source_key"], "source_label": s["source_label"],
-               "belligerent": s["belligerent"], "date": s["latest"]["date"], "value": s["latest"]["value"],
+               "source_label_ar": s["source_label_ar"], "belligerent": s["belligerent"], "date": s["latest"]["date"], "value": s["latest"]["value"],
                "qualifier": s["latest"]["qualifier"]} for s in series]
     return {"id": r["id"], "name_en": r["name_en"], "name_ar": r["name_ar"], "provisional": bool(r["provisional"]),
             "country": r["country"], "theatre": [x for x in r["theatre"].split("|") if x],
@@ -173,5 +175,6 @@ def headline_tolls(conn: Connection, t: Tables, f: TollFilter) -> list[dict[str,
         out.append({"campaign": c["id"], "name_en": c["name_en"], "name_ar": c["name_ar"],
                     "provisional": c["provisional"], "kind": "killed", "value": best["value"],
                     "qualifier": best["qualifier"], "date": best["date"], "source_label": best["source_label"],
+                    "source_label_ar": best["source_label_ar"],
                     "belligerent": best["belligerent"], "sources": len(c["sources"])})
     return sorted(out, key=lambda x: (x["provisional"], -(x["value"])))

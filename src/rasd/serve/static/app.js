@@ -244,7 +244,7 @@
   function tollLabel(s) {
     var place = state.lang === "ar" ? (s.place_name_ar || s.place_name_en) : (s.place_name_en || s.place_name_ar);
     return kindLabel(s.kind) + (s.who !== "total" ? " (" + whoLabel(s.who) + ")" : "") + " · " + (place || countryName(s.country) || s.place_id) +
-      (s.source_label ? " · " + s.source_label : "");
+      (s.source_label ? " · " + srcName(s) : "");
   }
   function tollColor(i, n) { return "hsl(" + Math.round(i * 360 / Math.max(n, 1) + 10) + ", 65%, " + (i % 2 ? "32%" : "42%") + ")"; }
 
@@ -419,7 +419,7 @@
       var chip = el("span", { "class": "camp-toll", "data-campaign": c.campaign });
       chip.appendChild(el("bdi", null, campName(c)));
       chip.appendChild(document.createTextNode(": " + new Intl.NumberFormat(locale()).format(c.value) + " " + kindLabel(c.kind) + " ("));
-      chip.appendChild(el("bdi", null, c.source_label));
+      chip.appendChild(el("bdi", null, srcName(c)));
       chip.appendChild(document.createTextNode(state.lang === "ar" ? "، " : ", "));
       chip.appendChild(el("bdi", null, c.date ? dateText(c.date) : t("unknown")));
       chip.appendChild(document.createTextNode(")"));
@@ -613,7 +613,8 @@
     }
     return { stroke: path };
   }
-  function sourceLabel(s) { return s.source_label + (s.belligerent ? " ⚑" : ""); }
+  function srcName(o) { return (state.lang === "ar" ? (o.source_label_ar || o.source_label) : o.source_label) || ""; }
+  function sourceLabel(s) { return srcName(s) + (s.belligerent ? " ⚑" : ""); }
   function drawCampaign() {
     var box = document.getElementById("campaign-chart"), tbody = document.querySelector("#campaign-points tbody");
     if (camp.chart) { camp.chart.destroy(); camp.chart = null; }
@@ -682,7 +683,7 @@
     rows.forEach(function (r) {
       var tr = el("tr", { "data-document": r.p.document_id, "data-start": r.p.start, "data-source": r.s.source_key });
       var dtd = el("td", { "class": "date" }); dtd.appendChild(dateNode(r.p.date)); tr.appendChild(dtd);
-      var src = el("td", { dir: "auto" }, r.s.source_label + (r.s.who !== "total" ? " (" + whoLabel(r.s.who) + ")" : ""));
+      var src = el("td", { dir: "auto" }, srcName(r.s) + (r.s.who !== "total" ? " (" + whoLabel(r.s.who) + ")" : ""));
       if (r.s.belligerent) { src.appendChild(el("span", { "class": "badge claim", title: t("claim") }, "⚑ " + t("claim"))); }
       tr.appendChild(src);
       tr.appendChild(el("td", { "class": "num" }, new Intl.NumberFormat(locale()).format(r.p.value)));
@@ -704,7 +705,9 @@
       if (b < chars.length) { b++; }
       var head = el("p", { "class": "camp-ev-head", dir: "auto" });
       head.appendChild(el("strong", null, new Intl.NumberFormat(locale()).format(p.value) + " " + kindLabel(s.kind)));
-      head.appendChild(document.createTextNode(" · " + s.source_label + " · "));
+      head.appendChild(document.createTextNode(" · "));
+      head.appendChild(el("bdi", null, srcName(s)));
+      head.appendChild(document.createTextNode(" · "));
       head.appendChild(dateNode(p.date));
       if (s.belligerent) { head.appendChild(el("span", { "class": "badge claim" }, "⚑ " + t("claim"))); }
       box.appendChild(head);
