@@ -463,13 +463,8 @@ def test_dashboard_table_rows_match_api_events(browser: Any, server: str) -> Non
 
 # ------------------------------------------------------------------------------------------- timeline
 
-TIMELINE = """() => {
-    // what the uPlot chart (window.rasdTimeline) draws: its scales, its bars and lines, and where its axis labels are
-    const u = window.rasdTimeline;
-    if (!u) { return null; }
-    const xs = u.data[0], bars = u.data[1].map((v, i) => [xs[i], v]).filter(p => p[1] !== null);
-    const tolls = u.data.slice(2).map(ys => ys.map((v, i) => [xs[i], v]).filter(p => p[1] !== null));
-    const ctx = document.createElement('canvas').getContext('2d');
+AXES_JS = """const ctx = document.createElement('canvas').getContext('2d');
+    // where a uPlot chart `u` draws its tick labels, and how wide each is
     const axes = u.axes.map((a, i) => {
         const f = Array.isArray(a.font) ? a.font[0] : a.font;
         ctx.font = f.replace(/^([0-9.]+)px/, (m, n) => (parseFloat(n) / (window.devicePixelRatio || 1)) + 'px');
@@ -478,7 +473,14 @@ TIMELINE = """() => {
         return {scale, side: a.side, ticks: splits.map((v, j) => ({v, label: String(values[j] ?? ''),
             pos: u.valToPos(v, scale), w: ctx.measureText(String(values[j] ?? '')).width}))
             .filter(t => t.label !== '' && t.pos >= -0.5 && t.pos <= (scale === 'x' ? u.bbox.width : u.bbox.height) / (window.devicePixelRatio || 1) + 0.5)};
-    });
+    });"""
+TIMELINE = """() => {
+    // what the uPlot chart (window.rasdTimeline) draws: its scales, its bars and lines, and where its axis labels are
+    const u = window.rasdTimeline;
+    if (!u) { return null; }
+    const xs = u.data[0], bars = u.data[1].map((v, i) => [xs[i], v]).filter(p => p[1] !== null);
+    const tolls = u.data.slice(2).map(ys => ys.map((v, i) => [xs[i], v]).filter(p => p[1] !== null));
+    /*AXES*/
     const scales = {};
     for (const k of Object.keys(u.scales)) { scales[k] = {min: u.scales[k].min, max: u.scales[k].max}; }
     return {scales, axes, bars: bars.length, barValues: bars.map(p => p[1]), barPx: bars.map(p => u.valToPos(p[0], 'x')),
@@ -486,6 +488,21 @@ TIMELINE = """() => {
             width: u.width, canvasW: u.root.getBoundingClientRect().width,
             boxW: document.getElementById('timeline').getBoundingClientRect().width};
 }"""
+
+
+TIMELINE = TIMELINE.replace("/*AXES*/", AXES_JS)
+
+
+def _ticks_apart(axes: list[dict[str, Any]]) -> None:
+    """Tick labels: none overlaps its neighbour (x: text widths side by side; y: one line of text apart)."""
+    for ax in axes:
+        ticks = sorted(ax["ticks"], key=lambda t: t["pos"])
+        assert len(ticks) >= 2, ax
+        for a, b in zip(ticks, ticks[1:], strict=False):
+            if ax["scale"] == "x":
+                assert a["pos"] + a["w"] / 2 + 2 <= b["pos"] - b["w"] / 2, (a, b)
+            else:
+                assert b["pos"] - a["pos"] >= 12, (a, b)
 
 
 def _timeline(page: Any) -> dict[str, Any]:
@@ -527,15 +544,7 @@ def _check_timeline(page: Any, server: str) -> None:
     assert all(b - a >= 8 for a, b in zip(px, px[1:], strict=False)), px
     # the chart fits its panel
     assert tl["canvasW"] <= tl["boxW"] + 1
-    # tick labels: none overlaps its neighbour (x: text widths side by side; y: one line of text apart)
-    for ax in tl["axes"]:
-        ticks = sorted(ax["ticks"], key=lambda t: t["pos"])
-        assert len(ticks) >= 2, ax
-        for a, b in zip(ticks, ticks[1:], strict=False):
-            if ax["scale"] == "x":
-                assert a["pos"] + a["w"] / 2 + 2 <= b["pos"] - b["w"] / 2, (a, b)
-            else:
-                assert b["pos"] - a["pos"] >= 12, (a, b)
+    _ticks_apart(tl["axes"])
 
 
 @pytest.mark.parametrize("width", [1400, 400])
@@ -754,21 +763,15 @@ CAMPAIGN = """() => {
     if (!u) { return null; }
     const xs = u.data[0], dpr = window.devicePixelRatio || 1;
     const series = u.data.slice(1).map(ys => ys.map((v, i) => [xs[i], v]).filter(p => p[1] !== null));
-    const ctx = document.createElement('canvas').getContext('2d');
-    const axes = u.axes.map((a, i) => {
-        const f = Array.isArray(a.font) ? a.font[0] : a.font;
-        ctx.font = f.replace(/^([0-9.]+)px/, (m, n) => (parseFloat(n) / dpr) + 'px');
-        const scale = a.scale || (i === 0 ? 'x' : 'y');
-        const values = a._values || [], splits = a._splits || [];
-        return {scale, ticks: splits.map((v, j) => ({v, label: String(values[j] ?? ''), pos: u.valToPos(v, scale),
-            w: ctx.measureText(String(values[j] ?? '')).width}))
-            .filter(t => t.label !== '' && t.pos >= -0.5 && t.pos <= (scale === 'x' ? u.bbox.width : u.bbox.height) / dpr + 0.5)};
-    });
+    /*AXES*/
     const r = u.over.getBoundingClientRect();
     const px = series.map(ser => ser.map(p => [r.left + u.valToPos(p[0], 'x'), r.top + u.valToPos(p[1], 'y')]));
     return {series, px, meta: u.rasd, axes, scales: {x: [u.scales.x.min, u.scales.x.max], y: [u.scales.y.min, u.scales.y.max]},
             width: u.width, boxW: document.getElementById('campaign-chart').getBoundingClientRect().width};
 }"""
+
+
+CAMPAIGN = CAMPAIGN.replace("/*AXES*/", AXES_JS)
 
 
 def _campaign_chart(page: Any) -> dict[str, Any]:
@@ -798,14 +801,7 @@ def _check_campaign_chart(page: Any, server: str, campaign_id: str, kind: str) -
     assert ch["scales"]["y"][0] == 0 and max(values) <= ch["scales"]["y"][1] <= max(values) * 1.5
     assert ch["scales"]["x"][0] < min(xs) and ch["scales"]["x"][1] > max(xs)
     assert ch["scales"]["x"][1] - ch["scales"]["x"][0] <= (max(xs) - min(xs)) * 1.2 + 2 * 86400
-    for ax in ch["axes"]:
-        ticks = sorted(ax["ticks"], key=lambda t: t["pos"])
-        assert len(ticks) >= 2, ax
-        for a, b in zip(ticks, ticks[1:], strict=False):
-            if ax["scale"] == "x":
-                assert a["pos"] + a["w"] / 2 + 2 <= b["pos"] - b["w"] / 2, (a, b)
-            else:
-                assert abs(b["pos"] - a["pos"]) >= 12, (a, b)
+    _ticks_apart(ch["axes"])
     assert ch["width"] <= ch["boxW"] + 1
     return ch
 
