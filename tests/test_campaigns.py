@@ -137,3 +137,17 @@ def test_campaigns_file_errors_name_the_problem(tmp_path: Any) -> None:
     bad.write_text("campaigns:\n  - id: x\n    name: X\n", encoding="utf-8")
     with pytest.raises(ResourceError, match="name"):
         CampaignCatalog.load(bad)
+
+
+def test_campaigns_an_events_tolls_share_its_campaign(catalog: CampaignCatalog) -> None:
+    from rasd.recognize.dates import DateRecognizer
+    from rasd.store.campaigns import CampaignAssigner, TollContext
+
+    assigner = CampaignAssigner(catalog, DateRecognizer.load())
+    base = dict(anchor_text=None, generic=False, place_id="sy", country="SY", parties=frozenset(), day="2018-03-11")
+    anchored = TollContext(sentence="", anchor="2018-02-18", **base)  # type: ignore[arg-type]
+    bare = TollContext(sentence="", anchor=None, **base)  # type: ignore[arg-type]
+    assert assigner.assign(bare).id == "sy-civil-war"  # alone, the wounded figure fits the whole war best
+    assert [c.id for c in assigner.assign_event([anchored, bare])] == ["sy-eastern-ghouta-2018"] * 2
+    later = TollContext(sentence="", anchor=None, **{**base, "day": "2019-01-01"})  # type: ignore[arg-type]
+    assert [c.id for c in assigner.assign_event([anchored, later])] == ["sy-eastern-ghouta-2018", "sy-civil-war"]

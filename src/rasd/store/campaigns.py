@@ -76,6 +76,21 @@ class CampaignAssigner:
             return self.provisional(ctx)
         return max(ranked, key=lambda r: r[:3])[3]
 
+    def assign_event(self, ctxs: list[TollContext]) -> list[Campaign]:
+        """The campaigns of one event's tolls: an event is one happening, so a toll whose own sentence says less
+        ("… and 4,350 were wounded") joins the best-fitting known campaign of its siblings, unless its own
+        words, place or date rule that campaign out."""
+        own = [self.assign(ctx) for ctx in ctxs]
+        scored = [(self.score(c, ctx) or 0, c) for c, ctx in zip(own, ctxs, strict=True) if not c.provisional]
+        if not scored:
+            return own
+        top, best = max(scored, key=lambda x: x[0])
+        out = []
+        for c, ctx in zip(own, ctxs, strict=True):
+            weaker = c.provisional or (self.score(c, ctx) or 0) < top
+            out.append(best if weaker and c.id != best.id and self.score(best, ctx) is not None else c)
+        return out
+
     def score(self, c: Campaign, ctx: TollContext) -> int | None:
         """How well a toll fits a campaign; None when its date, country or start anchor rule it out."""
         if not c.active_on(ctx.day):

@@ -71,8 +71,8 @@ def append_tolls(conn: Connection, t: Tables, rec: DocumentRecord, ev: Event, ui
     country = (loc.country if loc else None) or info.country
     day = toll_day(rec, ev)
     rows = []
-    for c in cumulative:
-        campaign = assigner.assign(toll_context(assigner.catalog, rec, ev, c, day))
+    campaigns_ = assigner.assign_event([toll_context(assigner.catalog, rec, ev, c, day) for c in cumulative])
+    for c, campaign in zip(cumulative, campaigns_, strict=True):
         ensure_campaign(conn, t, campaign)
         src = toll_source(assigner.catalog, rec, ev, c, campaign)
         rows.append({
