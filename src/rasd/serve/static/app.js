@@ -587,7 +587,7 @@
         if (byDay[x] === undefined || p.value > byDay[x].value) { byDay[x] = p; }  // a running total: the day's highest
       });
       return { meta: s, byDay: byDay };
-    });
+    }).filter(function (s) { return Object.keys(s.byDay).length; });  // a source with only undated figures: table only
     var xs = Object.keys(secs).map(Number).sort(function (a, b) { return a - b; });
     var data_ = [xs];
     series.forEach(function (s) { data_.push(xs.map(function (x) { return s.byDay[x] ? s.byDay[x].value : null; })); });
