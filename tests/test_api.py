@@ -102,7 +102,7 @@ def test_api_tolls_and_stats(client: TestClient) -> None:
     assert len(series) == 1 and [p["value"] for p in series[0]["points"]] == [230, 241]
     stats = client.get("/api/stats").json()
     assert stats["documents"] == 5 and stats["events"] == 4 and stats["reprints"] == 1
-    assert stats["cumulative_killed_latest"] == 241
+    assert [c["value"] for c in stats["campaign_tolls"]] == [241]
     assert stats["by_country"] == {"LY": 3, "TN": 1}
     assert {row["date"] for row in stats["timeline"]} >= {"2021-03-02", "2021-03-05"}
     assert client.get("/api/stats", params={"country": "TN"}).json()["events"] == 1
@@ -297,3 +297,17 @@ def test_api_favicon_is_served(client: TestClient) -> None:
     assert r.status_code == 200 and r.headers["content-type"].startswith("image/svg+xml")
     assert r.content.startswith(b"<svg")
     assert 'href="/static/favicon.svg"' in client.get("/").text
+def test_api_campaigns_list_and_series(client: TestClient) -> None:
+    from rasd.serve.models import CampaignsOut, CampaignTollsOut
+
+    listed = CampaignsOut.model_validate(client.get("/api/campaigns").json()).campaigns
+    assert len(listed) == 1 and listed[0].points == 2
+    one = listed[0]
+    got = client.get(f"/api/campaigns/{one.id}/tolls")
+    assert got.status_code == 200
+    body = CampaignTollsOut.model_validate(got.json())
+    assert body.campaign.id == one.id
+    assert [[p.value for p in s.points] for s in body.series] == [[230, 241]]  # one source: the ministry
+    assert client.get("/api/campaigns/no-such-war/tolls").status_code == 404
+    spec = client.get("/openapi.json").json()
+    assert {"/api/campaigns", "/api/campaigns/{campaign_id}/tolls"} <= set(spec["paths"])

@@ -162,3 +162,28 @@ def test_cli_store_export_quiet_and_verbose(db: str) -> None:
     assert res.exit_code == 0 and res.stderr == "" and res.stdout
     res = runner.invoke(app, ["export", "-f", "jsonl", "--db", db, "--verbose"])
     assert "export filter" in res.stderr and "exported 4 events" in res.stderr
+def test_cli_store_ingest_dates_plain_text_and_html(tmp_path: Path) -> None:
+    url = f"sqlite:///{tmp_path / 'rasd.db'}"
+    plain = tmp_path / "a.txt"
+    plain.write_text("قتل أربعة مسلحين في هجوم على نقطة تفتيش قرب مدينة الزاوية.\n", encoding="utf-8")
+    page = tmp_path / "b.html"
+    page.write_text('<html><head><meta property="article:published_time" content="2019-05-03T10:00:00Z"></head>'
+                    "<body><article><p>أصيب ثلاثة أشخاص في قصف استهدف حيا سكنيا في مدينة مصراتة مساء الأحد، "
+                    "وفق ما أفاد مسعفون في المدينة.</p><p>ولم تعلن أي جهة مسؤوليتها عن القصف حتى الآن.</p>"
+                    "</article></body></html>", encoding="utf-8")
+    bare = tmp_path / "c.txt"
+    bare.write_text("قتل جندي في انفجار عبوة ناسفة على طريق سرت.\n", encoding="utf-8")
+    assert runner.invoke(app, ["ingest", str(plain), "--published", "2019-05-02", "--db", url, "-q"]).exit_code == 0
+    assert runner.invoke(app, ["ingest", str(page), str(bare), "--db", url, "-q"]).exit_code == 0
+    with Store.open(url) as store:
+        dates = {d["source"]: d["published"] for d in store.list_documents()["items"]}
+        assert store.stats()["documents_undated"] == 1
+    assert dates == {str(plain): "2019-05-02", str(page): "2019-05-03", str(bare): None}
+    res = runner.invoke(app, ["ingest", str(plain), "--published", "2019-13-40", "--db", url, "-q"])
+    assert res.exit_code != 0 and "--published" in res.output
+
+
+def test_cli_store_acled_export_says_what_it_left_out(db: str, tmp_path: Path) -> None:
+    res = runner.invoke(app, ["export", "-f", "acled-csv", "--db", db, "-o", str(tmp_path / "a.csv")])
+    assert res.exit_code == 0
+    assert "left out 1 stored events: outside ACLED 1" in res.stderr  # the planned visit has no ACLED type

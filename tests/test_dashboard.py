@@ -463,13 +463,8 @@ def test_dashboard_table_rows_match_api_events(browser: Any, server: str) -> Non
 
 # ------------------------------------------------------------------------------------------- timeline
 
-TIMELINE = """() => {
-    // what the uPlot chart (window.rasdTimeline) draws: its scales, its bars and lines, and where its axis labels are
-    const u = window.rasdTimeline;
-    if (!u) { return null; }
-    const xs = u.data[0], bars = u.data[1].map((v, i) => [xs[i], v]).filter(p => p[1] !== null);
-    const tolls = u.data.slice(2).map(ys => ys.map((v, i) => [xs[i], v]).filter(p => p[1] !== null));
-    const ctx = document.createElement('canvas').getContext('2d');
+AXES_JS = """const ctx = document.createElement('canvas').getContext('2d');
+    // where a uPlot chart `u` draws its tick labels, and how wide each is
     const axes = u.axes.map((a, i) => {
         const f = Array.isArray(a.font) ? a.font[0] : a.font;
         ctx.font = f.replace(/^([0-9.]+)px/, (m, n) => (parseFloat(n) / (window.devicePixelRatio || 1)) + 'px');
@@ -478,7 +473,14 @@ TIMELINE = """() => {
         return {scale, side: a.side, ticks: splits.map((v, j) => ({v, label: String(values[j] ?? ''),
             pos: u.valToPos(v, scale), w: ctx.measureText(String(values[j] ?? '')).width}))
             .filter(t => t.label !== '' && t.pos >= -0.5 && t.pos <= (scale === 'x' ? u.bbox.width : u.bbox.height) / (window.devicePixelRatio || 1) + 0.5)};
-    });
+    });"""
+TIMELINE = """() => {
+    // what the uPlot chart (window.rasdTimeline) draws: its scales, its bars and lines, and where its axis labels are
+    const u = window.rasdTimeline;
+    if (!u) { return null; }
+    const xs = u.data[0], bars = u.data[1].map((v, i) => [xs[i], v]).filter(p => p[1] !== null);
+    const tolls = u.data.slice(2).map(ys => ys.map((v, i) => [xs[i], v]).filter(p => p[1] !== null));
+    /*AXES*/
     const scales = {};
     for (const k of Object.keys(u.scales)) { scales[k] = {min: u.scales[k].min, max: u.scales[k].max}; }
     return {scales, axes, bars: bars.length, barValues: bars.map(p => p[1]), barPx: bars.map(p => u.valToPos(p[0], 'x')),
@@ -486,6 +488,21 @@ TIMELINE = """() => {
             width: u.width, canvasW: u.root.getBoundingClientRect().width,
             boxW: document.getElementById('timeline').getBoundingClientRect().width};
 }"""
+
+
+TIMELINE = TIMELINE.replace("/*AXES*/", AXES_JS)
+
+
+def _ticks_apart(axes: list[dict[str, Any]]) -> None:
+    """Tick labels: none overlaps its neighbour (x: text widths side by side; y: one line of text apart)."""
+    for ax in axes:
+        ticks = sorted(ax["ticks"], key=lambda t: t["pos"])
+        assert len(ticks) >= 2, ax
+        for a, b in zip(ticks, ticks[1:], strict=False):
+            if ax["scale"] == "x":
+                assert a["pos"] + a["w"] / 2 + 2 <= b["pos"] - b["w"] / 2, (a, b)
+            else:
+                assert b["pos"] - a["pos"] >= 12, (a, b)
 
 
 def _timeline(page: Any) -> dict[str, Any]:
@@ -527,15 +544,7 @@ def _check_timeline(page: Any, server: str) -> None:
     assert all(b - a >= 8 for a, b in zip(px, px[1:], strict=False)), px
     # the chart fits its panel
     assert tl["canvasW"] <= tl["boxW"] + 1
-    # tick labels: none overlaps its neighbour (x: text widths side by side; y: one line of text apart)
-    for ax in tl["axes"]:
-        ticks = sorted(ax["ticks"], key=lambda t: t["pos"])
-        assert len(ticks) >= 2, ax
-        for a, b in zip(ticks, ticks[1:], strict=False):
-            if ax["scale"] == "x":
-                assert a["pos"] + a["w"] / 2 + 2 <= b["pos"] - b["w"] / 2, (a, b)
-            else:
-                assert b["pos"] - a["pos"] >= 12, (a, b)
+    _ticks_apart(tl["axes"])
 
 
 @pytest.mark.parametrize("width", [1400, 400])
@@ -745,5 +754,118 @@ def test_dashboard_screenshot(browser: Any, server: str, tmp_path: Path) -> None
         assert page.locator(sel).first.is_visible(), sel
     png = page.screenshot(path=str(out / "dashboard.png"), full_page=True)
     assert png[:8] == b"\x89PNG\r\n\x1a\n" and len(png) > 10_000
+    dash.assert_clean()
+    page.close()
+
+
+# ------------------------------------------------------------------------------------------- campaign view
+
+@pytest.fixture(scope="module")
+def campaign_server(tmp_path_factory: pytest.TempPathFactory, pipeline: Any) -> Iterator[str]:
+    """The reference offensive of tests/test_campaigns.py (our own eight dated updates, three sources)."""
+    from test_campaigns import OFFENSIVE
+
+    from rasd.store import Store
+
+    url = f"sqlite:///{tmp_path_factory.mktemp('dash-campaign') / 'campaign.db'}"
+    with Store.open(url) as store:
+        for published, source, text in OFFENSIVE:
+            store.ingest(pipeline.extract_text(text, source=source, published=published))
+    yield from _serve(url)
+
+
+CAMPAIGN = """() => {
+    // what the campaign chart (window.rasdCampaign) draws: its points per source, scales and axis labels
+    const u = window.rasdCampaign;
+    if (!u) { return null; }
+    const xs = u.data[0], dpr = window.devicePixelRatio || 1;
+    const series = u.data.slice(1).map(ys => ys.map((v, i) => [xs[i], v]).filter(p => p[1] !== null));
+    /*AXES*/
+    const r = u.over.getBoundingClientRect();
+    const px = series.map(ser => ser.map(p => [r.left + u.valToPos(p[0], 'x'), r.top + u.valToPos(p[1], 'y')]));
+    return {series, px, meta: u.rasd, axes, scales: {x: [u.scales.x.min, u.scales.x.max], y: [u.scales.y.min, u.scales.y.max]},
+            width: u.width, boxW: document.getElementById('campaign-chart').getBoundingClientRect().width};
+}"""
+
+
+CAMPAIGN = CAMPAIGN.replace("/*AXES*/", AXES_JS)
+
+
+def _campaign_chart(page: Any) -> dict[str, Any]:
+    page.wait_for_function("() => !!window.rasdCampaign")
+    got = page.evaluate(CAMPAIGN)
+    assert got is not None
+    return dict(got)
+
+
+def _check_campaign_chart(page: Any, server: str, campaign_id: str, kind: str) -> dict[str, Any]:
+    """The chart draws each source's dated figures of `kind` as the API gives them, on axes fitted to them."""
+    api = _api(server, "/api/campaigns/" + quote(campaign_id, safe="") + "/tolls")
+    series = [s for s in api["series"] if s["kind"] == kind and s["who"] == "total" and any(p["date"] for p in s["points"])]
+    ch = _campaign_chart(page)
+    assert ch["meta"]["campaign"] == campaign_id and ch["meta"]["kind"] == kind
+    assert [s["source_key"] for s in ch["meta"]["series"]] == [s["source_key"] for s in series]
+    for drawn, s in zip(ch["series"], series, strict=True):
+        by_day: dict[int, int] = {}
+        for p in s["points"]:
+            if p["date"]:
+                x = calendar.timegm(time.strptime(p["date"], "%Y-%m-%d"))
+                by_day[x] = max(by_day.get(x, 0), p["value"])
+        assert sorted((int(x), int(v)) for x, v in drawn) == sorted(by_day.items())
+    values = [v for ser in ch["series"] for _, v in ser]
+    xs = [x for ser in ch["series"] for x, _ in ser]
+    # y from 0 to just above the tallest figure (never a sum of sources); x around the first and last report
+    assert ch["scales"]["y"][0] == 0 and max(values) <= ch["scales"]["y"][1] <= max(values) * 1.5
+    assert ch["scales"]["x"][0] < min(xs) and ch["scales"]["x"][1] > max(xs)
+    assert ch["scales"]["x"][1] - ch["scales"]["x"][0] <= (max(xs) - min(xs)) * 1.2 + 2 * 86400
+    _ticks_apart(ch["axes"])
+    assert ch["width"] <= ch["boxW"] + 1
+    return ch
+
+
+@pytest.mark.parametrize("width", [1400, 400])
+def test_dashboard_campaign_view(browser: Any, campaign_server: str, width: int) -> None:
+    """Choose the campaign, see each source's killed and wounded figures as points matching the API, open a
+    point's evidence from the chart and from the table; Arabic and English; the header's toll is per campaign."""
+    dash = _open(browser, campaign_server)
+    page = dash.page
+    page.set_viewport_size({"width": width, "height": 1400})
+    campaigns = _api(campaign_server, "/api/campaigns")["campaigns"]
+    assert [c["id"] for c in campaigns] == ["ly-tripoli-offensive-2019"]
+    options = page.eval_on_selector_all("#campaign-select option", "os => os.map(o => [o.value, o.textContent])")
+    assert options == [[c["id"], c["name_ar"]] for c in campaigns]
+    cid = campaigns[0]["id"]
+    page.wait_for_function("w => window.rasdCampaign && window.rasdCampaign.width"
+                           " <= document.getElementById('campaign-chart').clientWidth + 1", arg=width)
+    ch = _check_campaign_chart(page, campaign_server, cid, "killed")
+    assert len(ch["series"]) == 3 and sum(1 for s in ch["meta"]["series"] if s["belligerent"]) == 1
+    # the header shows the campaign's latest toll, not a sum
+    head = page.locator("#summary .camp-toll").all_text_contents()
+    assert len(head) == 1 and "345" in head[0] and "الهجوم على طرابلس" in head[0]
+    # a point's evidence, one click away on the chart: the sentence with the figure marked
+    page.locator("#campaign-chart").scroll_into_view_if_needed()
+    x, y = _campaign_chart(page)["px"][0][0]
+    page.mouse.click(x, y)
+    page.wait_for_selector("#campaign-evidence mark.hl-count")
+    api = _api(campaign_server, "/api/campaigns/" + quote(cid, safe="") + "/tolls")
+    first = next(s for s in api["series"] if s["kind"] == "killed" and s["source_key"] == ch["meta"]["series"][0]["source_key"])
+    pt = min((p for p in first["points"] if p["date"]), key=lambda p: p["date"])
+    doc = _api(campaign_server, "/api/documents/" + quote(pt["document_id"], safe=""))
+    assert page.locator("#campaign-evidence mark.hl-count").text_content() == doc["text"][pt["start"]:pt["end"]]
+    # … and in the table of figures: one row per point, each with its evidence
+    n_points = sum(len(s["points"]) for s in api["series"] if s["kind"] == "killed" and s["who"] == "total")
+    assert page.locator("#campaign-points tbody tr").count() == n_points
+    page.locator("#campaign-points tbody tr button").last.click()
+    page.wait_for_function("() => document.querySelector('#campaign-evidence mark.hl-count')")
+    # wounded, then English
+    page.locator("#campaign-kinds input[value=wounded]").check()
+    _check_campaign_chart(page, campaign_server, cid, "wounded")
+    page.click("#lang-toggle")
+    page.wait_for_function("() => document.documentElement.dir === 'ltr' && !!window.rasdCampaign")
+    assert page.eval_on_selector_all("#campaign-select option", "os => os.map(o => o.textContent)") == [campaigns[0]["name_en"]]
+    _check_campaign_chart(page, campaign_server, cid, "wounded")
+    assert page.evaluate("document.documentElement.scrollWidth") <= width + 1
+    shot = Path(tempfile.mkdtemp(prefix="rasd-campaign-")) / f"campaign-{width}.png"
+    page.locator("#campaign-panel").screenshot(path=str(shot))
     dash.assert_clean()
     page.close()

@@ -211,9 +211,30 @@ def acled_row(ev: dict[str, Any], countries: CountryInfo) -> dict[str, Any]:
     }
 
 
+def acled_exclusion(ev: dict[str, Any]) -> str | None:
+    """Why an event stays out of an ACLED export ("outside ACLED", its modality, "undated"); None: it goes in."""
+    if not ev.get("acled"):
+        return "outside ACLED"
+    if ev.get("modality") not in ACLED_MODALITIES:
+        return str(ev.get("modality"))
+    if not ev["date"].get("start"):
+        return "undated"
+    return None
+
+
 def in_acled_scope(ev: dict[str, Any]) -> bool:
     """Whether an event belongs in an ACLED export (typed, asserted or reported, dated)."""
-    return bool(ev.get("acled")) and ev.get("modality") in ACLED_MODALITIES and bool(ev["date"].get("start"))
+    return acled_exclusion(ev) is None
+
+
+def acled_left_out(events: Iterable[dict[str, Any]]) -> dict[str, int]:
+    """How many events an ACLED export leaves out, by reason (most frequent first)."""
+    reasons: dict[str, int] = {}
+    for ev in events:
+        why = acled_exclusion(ev)
+        if why is not None:
+            reasons[why] = reasons.get(why, 0) + 1
+    return dict(sorted(reasons.items(), key=lambda kv: (-kv[1], kv[0])))
 
 
 def flat_row(ev: dict[str, Any]) -> dict[str, Any]:

@@ -92,19 +92,23 @@ def ingest_command(
     max_seconds: MaxSecondsOption = None,
     quiet: QuietOption = False,
     verbose: VerboseOption = False,
+    published: Annotated[str | None, typer.Option(
+        "--published", help="Publication date (YYYY-MM-DD) of the plain-text and HTML files; HTML pages "
+                            "otherwise give their own, JSON Lines rows and feed entries always do")] = None,
 ) -> None:
     """Extract and store documents; exits 1 when any input failed (each failure is listed with its reason)."""
     import json
 
     from rasd.store.ingest import ingest_paths, render_summary
 
+    published = iso_date(published, "--published")
     say = verbosity(quiet, verbose)
     console = say.console()
     store = open_store(db)
     try:
         extractor = load_extractor()
         summary = ingest_paths(store, extractor, paths, progress=say.progress, console=console,
-                               on_item=_item_logger(say), max_seconds=max_seconds)
+                               on_item=_item_logger(say), max_seconds=max_seconds, published=published)
     finally:
         store.close()
     render_summary(summary, console, quiet=say.quiet)
@@ -190,6 +194,22 @@ def export_command(
     finally:
         store.close()
     say.info(f"exported {n} events ({format})")
+    if format == "acled-csv" and not say.quiet:
+        _say_left_out(db, f)
+
+
+def _say_left_out(db: str, f: EventFilter) -> None:
+    """On stderr: how many stored events the ACLED export left out, and why."""
+    from rasd.exports import acled_left_out
+
+    store = open_store(db)
+    try:
+        reasons = acled_left_out(store.iter_events(f, sort="date"))
+    finally:
+        store.close()
+    if reasons:
+        why = ", ".join(f"{reason} {n}" for reason, n in reasons.items())
+        typer.echo(f"left out {sum(reasons.values())} stored events: {why}", err=True)
 
 
 def _export(store: Store, format: str, output: Path | None, f: EventFilter, *, bom: bool = False) -> int:

@@ -204,3 +204,34 @@ def _yaml_line(node: yaml.Node | None, loc: Sequence[Any]) -> int | None:
         else:
             break
     return line
+
+
+def check_dir(directory: str | Path | None = None, per_file: int = 10) -> list[ResourceError]:
+    """Every schema violation of every resource file of a data directory (at most `per_file` a file)."""
+    from rasd.resources.datafiles import read_text, read_tsv_table
+    from rasd.resources.schemas import _construct, problems, resource_files, table_problems
+
+    out: list[ResourceError] = []
+    files, _ = resource_files(directory)
+    for kind, path in files:
+        try:
+            if kind.startswith("gazetteer_"):
+                header, header_line, rows, shown = read_tsv_table(path)
+                found = table_problems(kind, header, header_line, rows)
+            else:
+                text, shown = read_text(path)
+                try:  # libyaml when there is one: the loaders, which read the files again after this, use PyYAML
+                    node = yaml.compose(text, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
+                except yaml.YAMLError as exc:
+                    mark = getattr(exc, "problem_mark", None)
+                    raise ResourceError(shown, f"invalid YAML: {getattr(exc, 'problem', exc)}",
+                                        line=mark.line + 1 if mark is not None else None) from exc
+                data = _construct(node, shown) if node is not None else None
+                found = problems(kind, data, shown, node=node)
+        except ResourceError as exc:
+            out.append(exc)
+            continue
+        out += [p.error(shown) for p in sorted(found[:per_file], key=lambda p: p.line or 0)]
+        if len(found) > per_file:  # the problems of a file no schema can make sense of
+            out.append(ResourceError(shown, f"… and {len(found) - per_file} more problems"))
+    return out

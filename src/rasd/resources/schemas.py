@@ -36,6 +36,7 @@ from rasd.resources.datafiles import ResourceError, UniqueKeyLoader
 from rasd.resources.gazetteer import ALIASES_FILE, BBOX_FILE, GENERATED_FILES
 from rasd.resources.lexicon import ACLED_TYPES
 from rasd.resources.schema_errors import Problem, _compose, _expected, _explain, _path, _yaml_line
+from rasd.resources.schema_errors import check_dir as check_dir  # the directory check, where it always was
 from rasd.resources.schema_types import (
     COUNT_WHO,
     AcledType,
@@ -398,6 +399,26 @@ class ActorsFile(_Yaml):
     actors: list[ActorEntry]
 
 
+# ------------------------------------------------------------------------------------ campaigns.yaml
+
+class CampaignEntry(_Yaml):
+    """A campaign of campaigns.yaml: id, names, country, theatre, period, parties and naming phrases."""
+    id: ActorId
+    name_en: NonBlank
+    name_ar: NonBlank
+    country: Country
+    theatre: SomeNames  # gazetteer ids
+    start: IsoDate
+    end: IsoDate | None = None
+    parties: list[ActorId]
+    phrases_ar: SomeNames
+
+
+class CampaignsFile(_Yaml):
+    """campaigns.yaml."""
+    campaigns: Annotated[list[CampaignEntry], Field(min_length=1)]
+
+
 # ---------------------------------------------------------------------------------- gazetteer/*.tsv
 
 Latitude = Annotated[float, BeforeValidator(_strip), Field(ge=-90, le=90)]
@@ -446,7 +467,7 @@ class BBoxRow(_Row):
 
 SCHEMAS: dict[str, type[BaseModel]] = {
     "triggers": TriggersFile, "cues": CuesFile, "numbers": NumbersFile, "counts": CountsFile,
-    "dates": DatesFile, "actors": ActorsFile,
+    "dates": DatesFile, "actors": ActorsFile, "campaigns": CampaignsFile,
     "gazetteer_places": PlaceRow, "gazetteer_aliases": AliasRow, "gazetteer_bbox": BBoxRow,
 }
 _TABLES: dict[str, TypeAdapter[Any]] = {}
@@ -534,7 +555,7 @@ def resource_files(directory: str | Path | None = None) -> tuple[list[tuple[str,
 
     base = Path(directory) if directory is not None else data_path("")
     found: list[tuple[str, Path]] = [(name, base / f"{name}.yaml") for name in
-                                     ("triggers", "cues", "numbers", "counts", "dates")
+                                     ("triggers", "cues", "numbers", "counts", "dates", "campaigns")
                                      if (base / f"{name}.yaml").is_file()]
     found += [("actors", p) for p in sorted((base / "actors").glob("*.yaml"))]
     gaz = base / "gazetteer"
@@ -545,33 +566,3 @@ def resource_files(directory: str | Path | None = None) -> tuple[list[tuple[str,
     read = {p for _, p in found} | {base / "actors" / "stopwords.txt", gaz / "stopwords.txt", gaz / "README.md"}
     unread = sorted(p for p in base.rglob("*") if p.is_file() and p not in read and "__pycache__" not in p.parts)
     return found, unread
-
-
-def check_dir(directory: str | Path | None = None, per_file: int = 10) -> list[ResourceError]:
-    """Every schema violation of every resource file of a data directory (at most `per_file` a file)."""
-    from rasd.resources.datafiles import read_text, read_tsv_table
-
-    out: list[ResourceError] = []
-    files, _ = resource_files(directory)
-    for kind, path in files:
-        try:
-            if kind.startswith("gazetteer_"):
-                header, header_line, rows, shown = read_tsv_table(path)
-                found = table_problems(kind, header, header_line, rows)
-            else:
-                text, shown = read_text(path)
-                try:  # libyaml when there is one: the loaders, which read the files again after this, use PyYAML
-                    node = yaml.compose(text, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
-                except yaml.YAMLError as exc:
-                    mark = getattr(exc, "problem_mark", None)
-                    raise ResourceError(shown, f"invalid YAML: {getattr(exc, 'problem', exc)}",
-                                        line=mark.line + 1 if mark is not None else None) from exc
-                data = _construct(node, shown) if node is not None else None
-                found = problems(kind, data, shown, node=node)
-        except ResourceError as exc:
-            out.append(exc)
-            continue
-        out += [p.error(shown) for p in sorted(found[:per_file], key=lambda p: p.line or 0)]
-        if len(found) > per_file:  # the problems of a file no schema can make sense of
-            out.append(ResourceError(shown, f"… and {len(found) - per_file} more problems"))
-    return out

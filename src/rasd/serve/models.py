@@ -281,7 +281,7 @@ class TollPointOut(BaseModel):
 
 
 class TollSeriesOut(BaseModel):
-    """A cumulative toll series: one campaign, place, kind and group, its points by date and the latest."""
+    """A cumulative toll series: one campaign, kind, group and source, its points by date and the latest."""
 
     series: str
     campaign: str
@@ -291,6 +291,10 @@ class TollSeriesOut(BaseModel):
     country: str | None = None
     kind: str
     who: str
+    source_key: str = Field(description="whose figure: an actor id, else outlet:<the report's source>")
+    source_label: str = Field(description="the source's English name, else the attribution's words or the outlet")
+    source_label_ar: str
+    belligerent: bool = Field(description="the figure is a party's own claim")
     points: list[TollPointOut]
     latest: TollPointOut
 
@@ -299,6 +303,80 @@ class TollsOut(BaseModel):
     """Cumulative toll series matching the filters."""
 
     series: list[TollSeriesOut]
+
+
+class CampaignSourceOut(BaseModel):
+    """A source of a campaign's tolls and how many points it gave."""
+
+    source_key: str
+    source_label: str
+    source_label_ar: str
+    belligerent: bool
+    points: int
+
+
+class CampaignLatestOut(BaseModel):
+    """The latest figure of one series of a campaign (kind, group, source)."""
+
+    kind: str
+    who: str
+    source_key: str
+    source_label: str
+    source_label_ar: str
+    belligerent: bool
+    date: str | None = None
+    value: int
+    qualifier: str
+
+
+class CampaignOut(BaseModel):
+    """A war or offensive with its sources and the latest figure of each series (never a sum)."""
+
+    id: str
+    name_en: str
+    name_ar: str
+    provisional: bool = Field(description="opened by a toll that fits no known campaign: keyed by theatre and anchor")
+    country: str | None = None
+    theatre: list[str]
+    start: str | None = None
+    end: str | None = None
+    parties: list[str]
+    points: int
+    documents: int
+    date_min: str | None = None
+    date_max: str | None = None
+    sources: list[CampaignSourceOut]
+    latest: list[CampaignLatestOut]
+
+
+class CampaignsOut(BaseModel):
+    """The campaigns tolls were assigned to."""
+
+    campaigns: list[CampaignOut]
+
+
+class CampaignTollsOut(BaseModel):
+    """One campaign and its toll series, one per kind, group and source."""
+
+    campaign: CampaignOut
+    series: list[TollSeriesOut]
+
+
+class HeadlineTollOut(BaseModel):
+    """The latest killed toll of one campaign, with its source (one figure per campaign, never summed)."""
+
+    campaign: str
+    name_en: str
+    name_ar: str
+    provisional: bool
+    kind: str
+    value: int
+    qualifier: str
+    date: str | None = None
+    source_label: str
+    source_label_ar: str
+    belligerent: bool
+    sources: int
 
 
 class TimelinePoint(BaseModel):
@@ -326,7 +404,8 @@ class StatsOut(BaseModel):
     fatalities: int
     timeline: list[TimelinePoint]
     toll_series: int
-    cumulative_killed_latest: int
+    documents_undated: int = Field(description="stored documents without a publication date")
+    campaign_tolls: list[HeadlineTollOut]
 
 
 class DatabaseHealth(BaseModel):

@@ -151,13 +151,26 @@ def health_of(store: Store) -> models.HealthOut:
 
 
 def data_router(store: Store, export_max_rows: int = 10_000) -> APIRouter:
-    """GET /api/tolls, /api/stats, /api/export (acled-csv, geojson, jsonl, parquet) and /api/health."""
+    """GET /api/tolls, /api/campaigns, /api/stats, /api/export (acled-csv, geojson, jsonl, parquet), /api/health."""
     router = APIRouter(prefix="/api")
 
     @router.get("/tolls", **documented(models.TollsOut), tags=["tolls"],
                 summary="Cumulative toll time series")
     def get_tolls(tf: Annotated[TollFilter, Depends(toll_filter)]) -> JSONResponse:
         return JSONResponse({"series": store.tolls(tf)})
+
+    @router.get("/campaigns", **documented(models.CampaignsOut), tags=["tolls"],
+                summary="Campaigns with the latest figure of each kind, group and source")
+    def get_campaigns(tf: Annotated[TollFilter, Depends(toll_filter)]) -> JSONResponse:
+        return JSONResponse({"campaigns": store.campaigns(tf)})
+
+    @router.get("/campaigns/{campaign_id}/tolls", **documented(models.CampaignTollsOut, NOT_FOUND), tags=["tolls"],
+                summary="A campaign's toll series, one per kind, group and source")
+    def get_campaign_tolls(campaign_id: str) -> JSONResponse:
+        found = store.campaign(campaign_id)
+        if found is None:
+            raise HTTPException(404, "no such campaign")
+        return JSONResponse(found)
 
     @router.get("/stats", **documented(models.StatsOut), tags=["stats"],
                 summary="Totals, breakdowns and the events timeline")

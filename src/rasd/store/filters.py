@@ -134,7 +134,7 @@ def toll_conditions(t: Tables, f: TollFilter) -> list[ColumnElement[bool]]:
     if f.who:
         cond.append(tl.c.who == f.who)
     if f.campaign:
-        cond.append(tl.c.campaign.like(f"%{like_escape(f.campaign)}%", escape="\\"))
+        cond.append(tl.c.campaign == f.campaign)
     if f.date_from:
         cond.append(tl.c.date >= f.date_from)
     if f.date_to:

@@ -281,16 +281,26 @@ def feed_items(path: Path) -> Iterator[Item | Failure]:
                    text=text_, external_id=entry.get("id"), title=title)
 
 
-def items_for(path: Path, consumed: Callable[[int], None] | None = None) -> Iterator[Item | Failure]:
+def items_for(path: Path, consumed: Callable[[int], None] | None = None,
+              published: str | None = None) -> Iterator[Item | Failure]:
     """The documents one input file holds (JSON Lines rows, feed entries or the file itself), or failures.
-    `consumed` hears of the bytes of a JSON Lines file as its lines are read."""
+    `consumed` hears of the bytes of a JSON Lines file as its lines are read; `published` dates a plain-text or
+    HTML file (JSON Lines rows and feed entries carry their own dates)."""
     suffix = path.suffix.lower()
     if suffix in JSONL_SUFFIXES:
         yield from jsonl_items(path, consumed)
     elif is_feed(path):
         yield from feed_items(path)
     else:
-        yield Item(where=str(path), source=str(path), path=path)
+        yield Item(where=str(path), source=str(path), path=path, published=published)
+
+
+def page_date(hint: str | None) -> str | None:
+    """The publication date an HTML page's metadata gives (trafilatura's date), None when absent or unreadable."""
+    try:
+        return iso_day(hint)
+    except ValueError:
+        return None
 
 
 # ---------------------------------------------------------------------------------------- running
@@ -314,7 +324,8 @@ def ingest_item(store: Store, extractor: Extractor, item: Item, warnings: list[F
             warnings.append(Failure(item.where, f"{describe_offsets(decoded.decode_errors)} (each replaced by U+FFFD)"))
         if store.has_document(text_hash(decoded.text)):
             return "duplicate", 0, 0, False
-        record = extractor.extract_decoded(decoded, source=item.source, published=item.published,
+        published = item.published or page_date(decoded.published_hint)
+        record = extractor.extract_decoded(decoded, source=item.source, published=published,
                                            max_seconds=max_seconds or default_budget(len(decoded.text)))
         record = with_decode_errors(record, len(decoded.decode_errors))
     outcome = store.ingest(record, external_id=item.external_id)
@@ -331,17 +342,18 @@ def failure_reason(exc: Exception) -> str:
 
 def ingest_paths(store: Store, extractor: Extractor, paths: Sequence[str | Path], *, progress: bool = True,
                  console: Any = None, on_item: Callable[[str, str], None] | None = None,
-                 max_seconds: float | None = None) -> IngestSummary:
+                 max_seconds: float | None = None, published: str | None = None) -> IngestSummary:
     """Ingest every document under `paths`; with `progress`, a rich progress bar of the bytes read and the
     documents done, with their rates and the time left (a large JSON Lines file moves it line by line); each
-    document's extraction within `max_seconds` (default: budget.default_budget of its length)."""
+    document's extraction within `max_seconds` (default: budget.default_budget of its length). `published`
+    dates the plain-text and HTML files (else an HTML page's own metadata date; else they are undated)."""
     started = time.perf_counter()
     files, missing = expand_paths(paths)
     tally = _Tally(failed=list(missing))
 
     def run_file(path: Path, meter: _Meter) -> None:
         jsonl = path.suffix.lower() in JSONL_SUFFIXES
-        for it in items_for(path, meter.read if jsonl else None):
+        for it in items_for(path, meter.read if jsonl else None, published):
             if isinstance(it, Failure):
                 tally.failed.append(it)
                 continue

@@ -13,7 +13,7 @@ from sqlalchemy import ColumnElement, Connection, Select, exists, func, literal,
 
 from rasd.store.filters import EventFilter, TollFilter, event_conditions, event_order
 from rasd.store.schema import SCHEMA_VERSION, Tables
-from rasd.store.tolls import toll_series
+from rasd.store.tolls import headline_tolls, toll_series
 
 
 def count_events(conn: Connection, t: Tables, f: EventFilter) -> int:
@@ -182,7 +182,7 @@ def _timeline(conn: Connection, t: Tables, conds: list[ColumnElement[bool]]) -> 
 
 
 def stats(conn: Connection, t: Tables, f: EventFilter) -> dict[str, Any]:
-    """Totals, breakdowns, the events timeline and the latest cumulative tolls of the matching events."""
+    """Totals, breakdowns, the events timeline and the latest killed toll of each campaign (one figure each)."""
     conds = event_conditions(t, f)
     n_docs = int(conn.execute(select(func.count()).select_from(t.documents)).scalar_one())
     n_reprints = int(conn.execute(select(func.count()).select_from(t.documents)
@@ -190,14 +190,17 @@ def stats(conn: Connection, t: Tables, f: EventFilter) -> dict[str, Any]:
     n_all = int(conn.execute(select(func.count()).select_from(t.events)).scalar_one())
     parts = _breakdowns(conn, t, conds)
     timeline = _timeline(conn, t, conds)
-    series = toll_series(conn, t, TollFilter(country=f.country, date_from=f.date_from, date_to=f.date_to))
-    latest_killed = sum(s["latest"]["value"] for s in series if s["kind"] == "killed" and s["who"] == "total")
+    tf = TollFilter(country=f.country, date_from=f.date_from, date_to=f.date_to)
+    n_series = len(toll_series(conn, t, tf))
+    undated = int(conn.execute(select(func.count()).select_from(t.documents)
+                               .where(t.documents.c.published.is_(None))).scalar_one())
     return {
         "schema_version": SCHEMA_VERSION, "documents": n_docs, "reprints": n_reprints, "events_stored": n_all,
         "events": parts["events"], "by_acled_type": parts["by_acled_type"], "by_plover": parts["by_plover"],
         "by_country": parts["by_country"], "by_modality": parts["by_modality"], "date_min": parts["date_min"],
         "date_max": parts["date_max"], "fatalities": sum(x["fatalities"] for x in timeline), "timeline": timeline,
-        "toll_series": len(series), "cumulative_killed_latest": latest_killed}
+        "toll_series": n_series, "documents_undated": undated,
+        "campaign_tolls": headline_tolls(conn, t, tf)}  # the latest killed toll of each campaign, never summed
 
 
 def check_integrity(conn: Connection, t: Tables) -> list[str]:

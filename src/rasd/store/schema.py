@@ -14,6 +14,7 @@ from typing import Any
 
 from sqlalchemy import (
     BigInteger,
+    Boolean,
     Column,
     Connection,
     Float,
@@ -32,10 +33,11 @@ from sqlalchemy import (
     inspect,
     select,
     text,
+    update,
 )
 from sqlalchemy.schema import CreateIndex
 
-SCHEMA_VERSION = 3
+SCHEMA_VERSION = 4
 CANONICAL = "uid = merged_id"  # the partial indexes' predicate: one row per happening (filters' merged=True)
 
 
@@ -54,6 +56,7 @@ class Tables:
     counts: Table
     event_sources: Table
     tolls: Table
+    campaigns: Table
 
 
 def _migrations_table(md: MetaData) -> Table:
@@ -278,8 +281,8 @@ def _tolls_table(md: MetaData) -> Table:
     return Table(
         "tolls", md,
         Column("id", Integer, primary_key=True, autoincrement=True),
-        Column("series", String(400), nullable=False),         # campaign|place|kind|who
-        Column("campaign", String(250), nullable=False),       # sorted actor ids, or the event type
+        Column("series", String(700), nullable=False),         # campaign|kind|who|source_key
+        Column("campaign", String(250), nullable=False),       # campaigns.id
         Column("place_id", String(120), nullable=False),       # location id, else the country, else ''
         Column("place_name_en", Text),
         Column("place_name_ar", Text),
@@ -295,7 +298,29 @@ def _tolls_table(md: MetaData) -> Table:
         Column("source_attribution", Text),
         Column("start", Integer, nullable=False),
         Column("end", Integer, nullable=False),
+        Column("source_key", String(250)),                     # whose figure: an actor id, else outlet:<source>
+        Column("source_label", Text),                          # the source's English name (else its words)
+        Column("source_label_ar", Text),
+        Column("belligerent", Boolean),                        # the figure is a party's own claim
         Index("ix_tolls_series", "series", "date"),
+        Index("ix_tolls_campaign", "campaign", "kind", "date"),
+    )
+
+
+def _campaigns_table(md: MetaData) -> Table:
+    """The campaigns tolls are assigned to: known ones (campaigns.yaml) and provisional ones an analyst may name."""
+    return Table(
+        "campaigns", md,
+        Column("id", String(250), primary_key=True),
+        Column("name_en", Text, nullable=False),
+        Column("name_ar", Text, nullable=False),
+        Column("country", String(4)),
+        Column("theatre", Text, nullable=False),               # gazetteer ids, '|'-separated
+        Column("start_date", String(10)),
+        Column("end_date", String(10)),
+        Column("parties", Text, nullable=False),               # actor ids, '|'-separated
+        Column("provisional", Boolean, nullable=False),
+        Column("created_at", String(40), nullable=False),
     )
 
 
@@ -304,7 +329,7 @@ def build_metadata() -> Tables:
     md = MetaData()
     return Tables(md, *(build(md) for build in (
         _migrations_table, _documents_table, _doc_bands_table, _doc_minhash_table, _mentions_table, _events_table,
-        _event_actors_table, _counts_table, _event_sources_table, _tolls_table)))
+        _event_actors_table, _counts_table, _event_sources_table, _tolls_table, _campaigns_table)))
 
 
 def _migration_1(conn: Connection, t: Tables) -> None:
@@ -332,12 +357,28 @@ def _migration_3(conn: Connection, t: Tables) -> None:
     conn.execute(text("DROP TABLE IF EXISTS doc_shingles"))
 
 
+def _migration_4(conn: Connection, t: Tables) -> None:
+    """Campaigns: the campaigns table, and each toll point's source key, label and belligerent mark."""
+    t.campaigns.create(conn, checkfirst=True)
+    have = {c["name"] for c in inspect(conn).get_columns(t.tolls.name)}
+    for name in ("source_key", "source_label", "source_label_ar", "belligerent"):
+        if name not in have:  # a store made before version 4 (version 1 builds today's tables)
+            kind = t.tolls.c[name].type.compile(dialect=conn.dialect)
+            conn.execute(text(f"ALTER TABLE tolls ADD COLUMN {name} {kind}"))
+    conn.execute(update(t.tolls).where(t.tolls.c.source_key.is_(None)).values(
+        source_key="outlet:" + t.tolls.c.source, source_label=t.tolls.c.source, source_label_ar=t.tolls.c.source,
+        belligerent=False))
+    conn.execute(CreateIndex(next(i for i in t.tolls.indexes if i.name == "ix_tolls_campaign"), if_not_exists=True))
+
+
 MIGRATIONS: tuple[tuple[int, str, Callable[[Connection, Tables], None]], ...] = (
     (1, "initial schema: documents, mentions, events, actors, counts, sources, tolls", _migration_1),
     (2, "indexes of the hot read queries (canonical events by date, country, place, type; actor names)",
      _migration_2),
     (3, "reprint detection through MinHash LSH bands (doc_bands, doc_minhash) instead of doc_shingles",
      _migration_3),
+    (4, "campaigns: tolls assigned to campaigns, each point with its source key and belligerent mark",
+     _migration_4),
 )
 
 

@@ -14,6 +14,7 @@
 from __future__ import annotations
 
 import hashlib
+import threading
 from collections.abc import Iterator
 from typing import Any
 
@@ -22,9 +23,10 @@ from sqlalchemy.exc import IntegrityError
 
 from rasd.records import DocumentRecord
 from rasd.store import DEFAULT_URL, reads, writes
+from rasd.store.campaigns import CampaignAssigner
 from rasd.store.filters import SORT_KEYS, EventFilter, SortKey, TollFilter
 from rasd.store.schema import Tables, build_metadata, current_version, migrate
-from rasd.store.tolls import incident_fatalities, toll_series
+from rasd.store.tolls import campaigns, incident_fatalities, toll_series
 from rasd.store.writes import IngestOutcome
 
 DEFAULT_POOL_SIZE = 5
@@ -77,22 +79,31 @@ def _sqlite_engine(url: str, busy_timeout_s: float, pool_size: int) -> Engine:
 class Store:
     """A connection pool to one store plus the schema it uses. Open with `Store.open(url)`."""
 
-    def __init__(self, engine: Engine, tables: Tables) -> None:
+    def __init__(self, engine: Engine, tables: Tables, campaigns: CampaignAssigner | None = None) -> None:
         self.engine = engine  # reads: deferred transactions
         self.writer = engine.execution_options(**{_WRITE: True})  # writes: the same pool, BEGIN IMMEDIATE
         self.t = tables
+        self._campaigns = [campaigns] if campaigns is not None else []  # loaded by the first cumulative toll
+        self._campaigns_lock = threading.Lock()
+
+    def campaign_assigner(self) -> CampaignAssigner:
+        """The known campaigns and their matcher, loaded on first use (campaigns.yaml, gazetteer, dates)."""
+        with self._campaigns_lock:
+            if not self._campaigns:
+                self._campaigns.append(CampaignAssigner.load())
+            return self._campaigns[0]
 
     # -- opening --------------------------------------------------------------------------------------
     @classmethod
     def open(cls, url: str = DEFAULT_URL, *, busy_timeout_s: float = 60.0,
-             pool_size: int = DEFAULT_POOL_SIZE) -> Store:
+             pool_size: int = DEFAULT_POOL_SIZE, campaigns: CampaignAssigner | None = None) -> Store:
         """Connect to the store at `url` (a pool of `pool_size` connections) and bring its schema up to date."""
         url = normalize_url(url)
         if url.startswith("sqlite"):
             engine = _sqlite_engine(url, busy_timeout_s, pool_size)
         else:
             engine = create_engine(url, pool_pre_ping=True, pool_size=pool_size, max_overflow=pool_size)
-        store = cls(engine, build_metadata())
+        store = cls(engine, build_metadata(), campaigns)
         with store.writer.begin() as conn:
             store._lock(conn)
             migrate(conn, store.t)
@@ -139,7 +150,7 @@ class Store:
                 d = self.t.documents
                 if conn.execute(select(d.c.id).where(d.c.id == doc_id)).first() is not None:
                     return IngestOutcome(doc_id, "duplicate")
-                return writes.insert_record(conn, self.t, record, external_id)
+                return writes.insert_record(conn, self.t, record, external_id, self.campaign_assigner)
         except IntegrityError:
             # Another writer stored the same document between our check and our insert.
             if self.has_document(doc_id):
@@ -194,6 +205,19 @@ class Store:
         """Cumulative toll series (one per campaign, place, kind and who), each point with its source."""
         with self.engine.connect() as conn:
             return toll_series(conn, self.t, f)
+
+    def campaigns(self, f: TollFilter = ALL_TOLLS) -> list[dict[str, Any]]:
+        """The campaigns with their sources and the latest figure of each series (never a sum)."""
+        with self.engine.connect() as conn:
+            return campaigns(conn, self.t, f)
+
+    def campaign(self, campaign_id: str) -> dict[str, Any] | None:
+        """One campaign with every series of its tolls (one per kind, group and source), None when unknown."""
+        with self.engine.connect() as conn:
+            found = campaigns(conn, self.t, ALL_TOLLS, campaign_id)
+            if not found:
+                return None
+            return {"campaign": found[0], "series": toll_series(conn, self.t, TollFilter(campaign=campaign_id))}
 
     def stats(self, f: EventFilter = ALL_EVENTS) -> dict[str, Any]:
         """Totals, breakdowns, the events timeline and the latest cumulative tolls."""

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any, Literal
@@ -11,6 +12,7 @@ from sqlalchemy import Connection, delete, insert, select
 
 from rasd.records import Count, DocumentRecord, Event
 from rasd.store import merging, reprints, tolls
+from rasd.store.campaigns import CampaignAssigner
 from rasd.store.schema import Tables
 from rasd.text.normalize import normalize_name
 
@@ -32,7 +34,8 @@ def _now() -> str:
     return datetime.now(UTC).isoformat(timespec="seconds")
 
 
-def insert_record(conn: Connection, t: Tables, rec: DocumentRecord, external_id: str | None) -> IngestOutcome:
+def insert_record(conn: Connection, t: Tables, rec: DocumentRecord, external_id: str | None,
+                  campaigns: Callable[[], CampaignAssigner]) -> IngestOutcome:
     """Write a new document with its sketch, mentions, counts and events (merged and tolled)."""
     info = rec.document
     sketch = reprints.sketch_of(rec.text)
@@ -48,7 +51,7 @@ def insert_record(conn: Connection, t: Tables, rec: DocumentRecord, external_id:
         conn.execute(insert(t.counts), [count_row(info.id, None, i, c) for i, c in enumerate(rec.counts)])
     merged = 0
     for ev in rec.events:
-        merged += insert_event(conn, t, rec, ev, doc_count_idx, reprint_of)
+        merged += insert_event(conn, t, rec, ev, doc_count_idx, reprint_of, campaigns)
     return IngestOutcome(info.id, "ingested", events=len(rec.events), merged=merged, reprint_of=reprint_of)
 
 
@@ -73,7 +76,7 @@ def count_row(doc_id: str, event_uid: str | None, idx: int | None, c: Count) -> 
 
 
 def insert_event(conn: Connection, t: Tables, rec: DocumentRecord, ev: Event, doc_count_idx: dict[CountKey, int],
-                 reprint_of: str | None) -> int:
+                 reprint_of: str | None, campaigns: Callable[[], CampaignAssigner]) -> int:
     """Write one event with its actors, counts, report and tolls; 1 when it joined a stored happening."""
     info = rec.document
     uid = f"{info.id}/{ev.id}"
@@ -88,7 +91,7 @@ def insert_event(conn: Connection, t: Tables, rec: DocumentRecord, ev: Event, do
         conn.execute(insert(t.counts), [
             count_row(info.id, uid, doc_count_idx.get((c.kind, c.start, c.end, c.who)), c) for c in ev.counts])
     merging.add_report(conn, t, merged_id, uid, info, reprint_of)
-    tolls.append_tolls(conn, t, rec, ev, uid)
+    tolls.append_tolls(conn, t, rec, ev, uid, campaigns)
     return int(merged_id != uid)
 
 

@@ -10,11 +10,16 @@
       map: "الخريطة", timeline: "الخط الزمني: الأحداث والحصائل التراكمية", events: "الأحداث", date: "التاريخ",
       type: "النوع", actors: "الفاعلون", fatalities: "القتلى", sources: "المصادر", prev: "السابق", next: "التالي",
       export: "تصدير CSV بصيغة ACLED", article: "المقال", pick: "اختر حدثا من الجدول أو الخريطة لعرض نصه.",
-      any: "الكل", toggle: "English", date_ph: "مثلا \u20662021-03-02\u2069", date_hint: "تاريخ بصيغة 2021-03-02", summary: "{docs} وثيقة · {events} حدث · {fat} قتيلا في الحوادث · أحدث الحصائل التراكمية: {cum}",
+      any: "الكل", toggle: "English", date_ph: "مثلا \u20662021-03-02\u2069", date_hint: "تاريخ بصيغة 2021-03-02", summary: "{docs} وثيقة ({undated}) · {events} حدث · {fat} قتيلا في الحوادث",
       page: "{a}–{b} من {n}", none: "لا أحداث مطابقة", confidence: "الثقة", attribution: "المصدر المنسوب إليه",
       counts: "الأرقام", reports: "التقارير", evidence: "الدليل", cumulative: "تراكمي", incident: "في الحادث",
       events_per_day: "أحداث في اليوم", toll_axis: "حصيلة تراكمية", unknown: "غير معروف", reprint: "إعادة نشر",
       loading: "جار التحميل…", error: "تعذر تحميل البيانات", no_tolls: "لا حصائل تراكمية",
+      campaigns: "الحملات: الحصائل التراكمية حسب المصدر", campaign: "الحملة", provisional: "مؤقتة", claim: "رواية طرف في النزاع",
+      camp_undated: "{n} رقما بلا تاريخ (في الجدول، غير مرسومة)", camp_none: "لا حصائل لهذه الحملة",
+      value: "العدد", source: "المصدر", open_report: "افتح التقرير", show_evidence: "الدليل", since: "منذ",
+      pick_point: "اختر نقطة من الرسم أو من الجدول لعرض دليلها.", head_undated: "{n} بلا تاريخ",
+      head_more: "و{n} حملة مؤقتة",
       undated: "بلا تاريخ: {events} حدث و{points} رقم تراكمي (غير مرسومة)", events_axis: "أحداث",
       events_per_day_day: "أحداث في اليوم", events_per_day_week: "أحداث في الأسبوع", events_per_day_month: "أحداث في الشهر",
       events_per_day_quarter: "أحداث في الربع", events_per_day_year: "أحداث في السنة",
@@ -36,11 +41,16 @@
       map: "Map", timeline: "Timeline: events and cumulative tolls", events: "Events", date: "Date", type: "Type",
       actors: "Actors", fatalities: "Fatalities", sources: "Sources", prev: "Previous", next: "Next",
       export: "Export ACLED-style CSV", article: "Article", pick: "Pick an event in the table or on the map to read its text.",
-      any: "Any", toggle: "العربية", date_ph: "e.g. 2021-03-02", date_hint: "A date such as 2021-03-02", summary: "{docs} documents · {events} events · {fat} killed in incidents · latest cumulative tolls: {cum}",
+      any: "Any", toggle: "العربية", date_ph: "e.g. 2021-03-02", date_hint: "A date such as 2021-03-02", summary: "{docs} documents ({undated}) · {events} events · {fat} killed in incidents",
       page: "{a}–{b} of {n}", none: "No matching events", confidence: "Confidence", attribution: "Attributed to",
       counts: "Figures", reports: "Reports", evidence: "Evidence", cumulative: "cumulative", incident: "incident",
       events_per_day: "events per day", toll_axis: "cumulative toll", unknown: "unknown", reprint: "reprint",
       loading: "Loading…", error: "Could not load data", no_tolls: "No cumulative tolls",
+      campaigns: "Campaigns: cumulative tolls by source", campaign: "Campaign", provisional: "provisional", claim: "a party's own claim",
+      camp_undated: "{n} undated figures (in the table, not plotted)", camp_none: "No tolls for this campaign",
+      value: "Figure", source: "Source", open_report: "Open the report", show_evidence: "Evidence", since: "since",
+      pick_point: "Pick a point on the chart or in the table to see its evidence.", head_undated: "{n} undated",
+      head_more: "and {n} provisional campaigns",
       undated: "Undated: {events} events and {points} cumulative figures (not plotted)", events_axis: "events",
       events_per_day_day: "events per day", events_per_day_week: "events per week", events_per_day_month: "events per month",
       events_per_day_quarter: "events per quarter", events_per_day_year: "events per year",
@@ -233,7 +243,8 @@
   function whoLabel(w) { return I18N[state.lang].who[w] || w; }
   function tollLabel(s) {
     var place = state.lang === "ar" ? (s.place_name_ar || s.place_name_en) : (s.place_name_en || s.place_name_ar);
-    return kindLabel(s.kind) + (s.who !== "total" ? " (" + whoLabel(s.who) + ")" : "") + " · " + (place || countryName(s.country) || s.place_id);
+    return kindLabel(s.kind) + (s.who !== "total" ? " (" + whoLabel(s.who) + ")" : "") + " · " + (place || countryName(s.country) || s.place_id) +
+      (s.source_label ? " · " + srcName(s) : "");
   }
   function tollColor(i, n) { return "hsl(" + Math.round(i * 360 / Math.max(n, 1) + 10) + ", 65%, " + (i % 2 ? "32%" : "42%") + ")"; }
 
@@ -358,6 +369,10 @@
     box.appendChild(note);
   }
   window.addEventListener("resize", function () {
+    var cbox = document.getElementById("campaign-chart");
+    if (camp.chart && cbox && Math.abs((cbox.clientWidth || 0) - camp.chart.width) > 20) { drawCampaign(); }
+  });
+  window.addEventListener("resize", function () {
     var box = document.getElementById("timeline");
     if (state.stats && box && Math.abs((box.clientWidth || 0) - chartWidth) > 20) { drawTimeline(state.stats, state.tolls); }
   });
@@ -392,9 +407,27 @@
     document.getElementById("next").disabled = b >= page.total;
   }
 
+  // the header: totals, then the latest killed toll of each campaign with its source (one figure per campaign,
+  // never a sum across campaigns); provisional campaigns are only counted
   function drawSummary(stats) {
-    document.getElementById("summary").textContent = fmt(t("summary"), {
-      docs: stats.documents, events: stats.events, fat: stats.fatalities, cum: stats.cumulative_killed_latest });
+    var box = document.getElementById("summary");
+    clear(box);
+    box.appendChild(el("span", null, fmt(t("summary"), { docs: stats.documents, events: stats.events, fat: stats.fatalities,
+      undated: fmt(t("head_undated"), { n: stats.documents_undated || 0 }) })));
+    var tolls = stats.campaign_tolls || [], known = tolls.filter(function (c) { return !c.provisional; });
+    known.forEach(function (c) {  // "name: 345 killed (source, date)", each name isolated from the others' direction
+      var chip = el("span", { "class": "camp-toll", "data-campaign": c.campaign });
+      chip.appendChild(el("bdi", null, campName(c)));
+      chip.appendChild(document.createTextNode(": " + new Intl.NumberFormat(locale()).format(c.value) + " " + kindLabel(c.kind) + " ("));
+      chip.appendChild(el("bdi", null, srcName(c)));
+      chip.appendChild(document.createTextNode(state.lang === "ar" ? "، " : ", "));
+      chip.appendChild(el("bdi", null, c.date ? dateText(c.date) : t("unknown")));
+      chip.appendChild(document.createTextNode(")"));
+      box.appendChild(chip);
+    });
+    if (tolls.length > known.length) {
+      box.appendChild(el("span", { "class": "camp-toll more" }, fmt(t("head_more"), { n: tolls.length - known.length })));
+    }
   }
 
   // ------------------------------------------------------------------ article view
@@ -496,6 +529,200 @@
     }).catch(function () { clear(box); box.appendChild(el("p", { "class": "hint" }, t("error"))); });
   }
 
+  // ------------------------------------------------------------------ campaign view
+  // One campaign at a time: its killed, wounded or displaced over time, one series per source (a belligerent's
+  // own claim marked), each report a point. Points a day or two apart are joined; farther apart they stand alone
+  // (nothing is interpolated between reports). A point's evidence (the sentence, its figure marked) is one click
+  // away, on the chart or in the table of figures under it.
+  var CKINDS = ["killed", "wounded", "displaced"];
+  var camp = { list: [], id: null, kind: "killed", data: null, chart: null, model: null };
+  function campName(c) { return (state.lang === "ar" ? (c.name_ar || c.name_en) : (c.name_en || c.name_ar)) || c.id || c.campaign; }
+  function campOption(c) { return campName(c) + (c.provisional ? " (" + t("provisional") + ")" : ""); }
+  function campTolls(id) { return getJSON("/api/campaigns/" + encodeURIComponent(id) + "/tolls"); }
+  function loadCampaigns() {
+    var tf = new URLSearchParams(), p = filterParams();
+    ["country", "from", "to"].forEach(function (k) { if (p.get(k)) { tf.set(k, p.get(k)); } });
+    return getJSON("/api/campaigns?" + tf.toString()).then(function (res) {
+      camp.list = res.campaigns;
+      if (!camp.list.some(function (c) { return c.id === camp.id; })) {  // the first with dated figures to draw
+        var first = camp.list.filter(function (c) { return c.date_max; })[0] || camp.list[0];
+        camp.id = first ? first.id : null;
+      }
+      fillCampaigns();
+      return camp.id ? campTolls(camp.id) : null;
+    }).then(function (data) { camp.data = data; drawCampaign(); });
+  }
+  function fillCampaigns() {
+    var sel = document.getElementById("campaign-select");
+    clear(sel);
+    camp.list.forEach(function (c) { sel.appendChild(el("option", { value: c.id }, campOption(c))); });
+    if (camp.id) { sel.value = camp.id; }
+    var kinds = document.getElementById("campaign-kinds");
+    clear(kinds);
+    CKINDS.forEach(function (k) {
+      var lab = el("label"), inp = el("input", { type: "radio", name: "campaign-kind", value: k });
+      inp.checked = k === camp.kind;
+      inp.addEventListener("change", function () { camp.kind = k; drawCampaign(); });
+      lab.appendChild(inp); lab.appendChild(document.createTextNode(" " + kindLabel(k)));
+      kinds.appendChild(lab);
+    });
+  }
+  function initCampaignView() {
+    document.getElementById("campaign-select").addEventListener("change", function (e) {
+      camp.id = e.target.value;
+      campTolls(camp.id).then(function (data) { camp.data = data; drawCampaign(); })
+        .catch(function () { document.getElementById("campaign-chart").textContent = t("error"); });
+    });
+  }
+  function campaignModel(data, kind) {
+    var all = (data ? data.series : []).filter(function (s) { return s.kind === kind; });
+    var totals = all.filter(function (s) { return s.who === "total"; });
+    var chosen = totals.length ? totals : all;
+    var secs = {}, undated = 0;
+    var series = chosen.map(function (s) {
+      var byDay = {};
+      s.points.forEach(function (p) {
+        if (!p.date) { undated += 1; return; }
+        var x = utcSec(p.date); secs[x] = 1;
+        if (byDay[x] === undefined || p.value > byDay[x].value) { byDay[x] = p; }  // a running total: the day's highest
+      });
+      return { meta: s, byDay: byDay };
+    }).filter(function (s) { return Object.keys(s.byDay).length; });  // a source with only undated figures: table only
+    var xs = Object.keys(secs).map(Number).sort(function (a, b) { return a - b; });
+    var data_ = [xs];
+    series.forEach(function (s) { data_.push(xs.map(function (x) { return s.byDay[x] ? s.byDay[x].value : null; })); });
+    var vals = [];
+    series.forEach(function (s) { Object.keys(s.byDay).forEach(function (x) { vals.push(s.byDay[x].value); }); });
+    return { series: series, all: chosen, data: data_, xs: xs, undated: undated, max: vals.length ? Math.max.apply(null, vals) : 0 };
+  }
+  // a "nice" upper bound for the y axis: the tallest point and a little room, on a 1-2-2.5-5 step
+  function niceMax(v) {
+    if (v <= 0) { return 1; }
+    var p = Math.pow(10, Math.floor(Math.log10(v))), steps = [1, 1.2, 1.5, 2, 2.5, 3, 4, 5, 6, 8, 10];
+    for (var i = 0; i < steps.length; i++) { if (steps[i] * p >= v * 1.05) { return steps[i] * p; } }
+    return 10 * p;
+  }
+  // joins a series' points only where they are at most two days apart
+  function runPaths(u, sidx, i0, i1) {
+    var path = new Path2D(), xs = u.data[0], ys = u.data[sidx], last = null;
+    for (var i = i0; i <= i1; i++) {
+      if (ys[i] === null || ys[i] === undefined) { continue; }
+      var x = u.valToPos(xs[i], "x", true), y = u.valToPos(ys[i], "y", true);
+      if (last !== null && xs[i] - xs[last] <= 2 * DAY) { path.lineTo(x, y); } else { path.moveTo(x, y); }
+      last = i;
+    }
+    return { stroke: path };
+  }
+  function srcName(o) { return (state.lang === "ar" ? (o.source_label_ar || o.source_label) : o.source_label) || ""; }
+  function sourceLabel(s) { return srcName(s) + (s.belligerent ? " ⚑" : ""); }
+  function drawCampaign() {
+    var box = document.getElementById("campaign-chart"), tbody = document.querySelector("#campaign-points tbody");
+    if (camp.chart) { camp.chart.destroy(); camp.chart = null; }
+    window.rasdCampaign = null;
+    clear(box); clear(tbody);
+    var note = document.getElementById("campaign-undated");
+    var m = campaignModel(camp.data, camp.kind);
+    var shown = camp.shown && m.all.indexOf(camp.shown.s) >= 0 ? camp.shown : null;
+    camp.shown = null;
+    var ev = document.getElementById("campaign-evidence");
+    if (shown) { showPointEvidence(shown.s, shown.p); } else { clear(ev); ev.appendChild(el("p", { "class": "hint" }, t("pick_point"))); }
+    camp.model = m;
+    note.textContent = m.undated ? fmt(t("camp_undated"), { n: m.undated }) : "";
+    drawCampaignTable(m, tbody);
+    if (!m.xs.length || typeof uPlot === "undefined") { box.appendChild(el("p", { "class": "hint" }, t("camp_none"))); return; }
+    var width = Math.max(260, box.clientWidth || 600), narrow = width < 560;
+    var nf = new Intl.NumberFormat(locale(), { notation: "compact", maximumFractionDigits: 1 });
+    var nfull = new Intl.NumberFormat(locale());
+    var font = "11px " + getComputedStyle(document.body).fontFamily;
+    var series = [{ label: t("date"), value: function (u, v) { return v === null || v === undefined ? "—" : fmtDay(v, { year: "numeric", month: "short", day: "numeric" }); } }];
+    m.series.forEach(function (s, i) {
+      var c = tollColor(i, m.series.length);
+      series.push({ label: iso(sourceLabel(s.meta) + (s.meta.who !== "total" ? " (" + whoLabel(s.meta.who) + ")" : "")), scale: "y",
+        stroke: c, width: 1.5, paths: runPaths, points: { show: true, size: 8, fill: c, stroke: c },
+        value: function (u, v) { return v === null || v === undefined ? "—" : nfull.format(v); } });
+    });
+    var lo = m.xs[0], hi = m.xs[m.xs.length - 1], pad = Math.max(DAY, (hi - lo) * 0.04);
+    var top = niceMax(m.max);
+    var opts = {
+      width: width, height: narrow ? 220 : 260, series: series, legend: { show: true, live: false },
+      padding: [12, narrow ? 28 : 40, 0, 4],  // room for the last date label
+      cursor: { points: { size: 10 }, drag: { x: false, y: false } },
+      scales: { x: { time: true, range: function () { return [lo - pad, hi + pad]; } },
+                y: { range: function () { return [0, top]; } } },
+      axes: [
+        { font: font, stroke: "#555", space: narrow ? 80 : 100, grid: { stroke: "#eee" },
+          values: function (u, splits, ai, space, incr) {
+            var unit = incr >= 360 * DAY ? "year" : incr >= 28 * DAY ? "month" : "day";
+            return splits.map(function (v) { return iso(fmtBin(v, unit)); });
+          } },
+        { scale: "y", font: font, stroke: "#555", size: 50, space: 28, grid: { stroke: "#eee" },
+          values: function (u, splits) { return splits.map(function (v) { return iso(nf.format(v)); }); } }
+      ]
+    };
+    camp.chart = new uPlot(opts, m.data, box);
+    camp.chart.rasd = { kind: camp.kind, campaign: camp.id, undated: m.undated, top: top,
+      series: m.series.map(function (s) { return { source_key: s.meta.source_key, belligerent: s.meta.belligerent }; }) };
+    camp.chart.over.addEventListener("click", function (e) { pickPoint(camp.chart, e); });
+    window.rasdCampaign = camp.chart;
+  }
+  // the point nearest the click (within 12 px), across every source
+  function pickPoint(u, e) {
+    var r = u.over.getBoundingClientRect(), cx = e.clientX - r.left, cy = e.clientY - r.top, best = null;
+    camp.model.series.forEach(function (s) {
+      Object.keys(s.byDay).forEach(function (x) {
+        var p = s.byDay[x], dx = u.valToPos(Number(x), "x") - cx, dy = u.valToPos(p.value, "y") - cy, d = Math.sqrt(dx * dx + dy * dy);
+        if (d <= 12 && (best === null || d < best.d)) { best = { d: d, p: p, s: s.meta }; }
+      });
+    });
+    if (best) { showPointEvidence(best.s, best.p); }
+  }
+  function drawCampaignTable(m, tbody) {
+    var rows = [];
+    m.all.forEach(function (s) { s.points.forEach(function (p) { rows.push({ s: s, p: p }); }); });
+    rows.sort(function (a, b) { return (a.p.date || "").localeCompare(b.p.date || "") || a.s.source_key.localeCompare(b.s.source_key); });
+    rows.forEach(function (r) {
+      var tr = el("tr", { "data-document": r.p.document_id, "data-start": r.p.start, "data-source": r.s.source_key });
+      var dtd = el("td", { "class": "date" }); dtd.appendChild(dateNode(r.p.date)); tr.appendChild(dtd);
+      var src = el("td", { dir: "auto" }, srcName(r.s) + (r.s.who !== "total" ? " (" + whoLabel(r.s.who) + ")" : ""));
+      if (r.s.belligerent) { src.appendChild(el("span", { "class": "badge claim", title: t("claim") }, "⚑ " + t("claim"))); }
+      tr.appendChild(src);
+      tr.appendChild(el("td", { "class": "num" }, new Intl.NumberFormat(locale()).format(r.p.value)));
+      var btd = el("td"), b = el("button", { type: "button" }, t("show_evidence"));
+      b.addEventListener("click", function () { showPointEvidence(r.s, r.p); });
+      btd.appendChild(b); tr.appendChild(btd);
+      tbody.appendChild(tr);
+    });
+  }
+  function showPointEvidence(s, p) {
+    camp.shown = { s: s, p: p };
+    var box = document.getElementById("campaign-evidence");
+    clear(box); box.appendChild(el("p", { "class": "hint" }, t("loading")));
+    getJSON("/api/documents/" + encodeURIComponent(p.document_id)).then(function (doc) {
+      clear(box);
+      var chars = Array.from(doc.text), a = p.start, b = p.end;
+      while (a > 0 && a > p.start - 220 && !/[.!؟?\n]/.test(chars[a - 1])) { a--; }
+      while (b < chars.length && b < p.end + 220 && !/[.!؟?\n]/.test(chars[b])) { b++; }
+      if (b < chars.length) { b++; }
+      var head = el("p", { "class": "camp-ev-head", dir: "auto" });
+      head.appendChild(el("strong", null, new Intl.NumberFormat(locale()).format(p.value) + " " + kindLabel(s.kind)));
+      head.appendChild(document.createTextNode(" · "));
+      head.appendChild(el("bdi", null, srcName(s)));
+      head.appendChild(document.createTextNode(" · "));
+      head.appendChild(dateNode(p.date));
+      if (s.belligerent) { head.appendChild(el("span", { "class": "badge claim" }, "⚑ " + t("claim"))); }
+      box.appendChild(head);
+      var q = el("blockquote", { dir: "rtl", lang: "ar", "data-start": p.start, "data-end": p.end });
+      q.appendChild(document.createTextNode(chars.slice(a, p.start).join("")));
+      q.appendChild(el("mark", { "class": "hl-count" }, chars.slice(p.start, p.end).join("")));
+      q.appendChild(document.createTextNode(chars.slice(p.end, b).join("")));
+      box.appendChild(q);
+      if (p.source_attribution) { box.appendChild(el("p", { "class": "hint" }, t("attribution") + ": " + p.source_attribution)); }
+      var link = el("a", { href: "#", "data-event": p.event_id }, t("open_report") + " · " + doc.document.source);
+      link.addEventListener("click", function (e) { e.preventDefault(); openEvent(p.event_id); });
+      box.appendChild(link);
+    }).catch(function () { clear(box); box.appendChild(el("p", { "class": "hint" }, t("error"))); });
+  }
+
   // ------------------------------------------------------------------ loading
   function load() {
     var p = filterParams();
@@ -518,6 +745,8 @@
       drawTable(page);
       drawMarkers(all.items);
       drawTimeline(stats, tolls);
+      return loadCampaigns();
+    }).then(function () {
       document.body.setAttribute("data-loading", "0");
     }).catch(function () {
       document.getElementById("summary").textContent = t("error");
@@ -530,6 +759,7 @@
     if (state.stats) {
       fillFilters(state.stats); drawSummary(state.stats); drawTable(state.page); drawMarkers(state.all || []);
       drawTimeline(state.stats, state.tolls);
+      fillCampaigns(); drawCampaign();
     }
     if (map) { initLegend(); }
     if (state.detail) { drawDetail(state.detail, state.doc); drawArticle(state.detail, state.doc); }
@@ -561,6 +791,7 @@
       Array.prototype.forEach.call(form.querySelectorAll("select"), function (sel) { sel.value = ""; });
       state.offset = 0; load();
     });
+    initCampaignView();
     document.getElementById("prev").addEventListener("click", function () { state.offset = Math.max(0, state.offset - PAGE); load(); });
     document.getElementById("next").addEventListener("click", function () { state.offset += PAGE; load(); });
     getJSON("/api/stats").then(function (stats) { fillFilters(stats); }).catch(function () { /* load() reports */ });

@@ -1,0 +1,202 @@
+"""Which campaign a cumulative toll belongs to, and whose claim it is.
+
+A toll is assigned from its own words (a phrase naming the campaign, "since <its start date>", "since the start
+of the war"), its theatre (the place, its ancestors, its country), its date and the belligerents the event or
+the document names. The organization that reports a figure (WHO, a ministry, medical sources) is its source,
+never a party: it keys the toll's series, and a belligerent's own figure is marked as its claim. A toll that
+fits no known campaign opens a provisional one keyed by its theatre and start anchor.
+"""
+
+from __future__ import annotations
+
+import datetime
+from dataclasses import dataclass
+from typing import Any
+
+from rasd.records import Count, DocumentRecord, Event, Mention
+from rasd.resources.campaigns import Campaign, CampaignCatalog
+from rasd.text.normalize import normalize, normalize_name
+from rasd.text.segment import split_sentences
+
+ARMED_KINDS = frozenset({"state_forces", "rebel_group", "political_militia", "identity_militia",
+                         "external_forces"})
+REPORTING_KINDS = frozenset({"international_org", "government", "media"})  # report tolls; never a party by kind
+MIN_SCORE = 3  # the evidence a known campaign needs (see `score`)
+
+
+@dataclass(frozen=True, slots=True)
+class TollContext:
+    """What a toll's report says that can place it in a campaign."""
+
+    sentence: str  # the count's sentence, normalized
+    anchor: str | None  # the ISO date of the "since …" date the sentence gives, when the report's date fixes it
+    anchor_text: str | None  # that "since …" phrase, normalized (without منذ)
+    generic: bool  # "since the start (of the war …)" without a date
+    place_id: str | None
+    country: str | None  # the place's country, else the document's (a guess: it never rules a campaign out)
+    parties: frozenset[str]  # belligerents (and their affiliations) the event or the document names
+    day: str | None  # the toll's date
+
+
+@dataclass(frozen=True, slots=True)
+class TollSource:
+    """Whose figure a toll is: the attributed actor (its id), else the attribution (said:<words>), else the
+    outlet that published the report (outlet:<source>)."""
+
+    key: str
+    label: str
+    label_ar: str
+    belligerent: bool
+
+
+@dataclass(frozen=True, slots=True)
+class CampaignAssigner:
+    """The known campaigns and the date recognizer that resolves a "since …" anchor against a campaign's start."""
+
+    catalog: CampaignCatalog
+    dates: Any  # rasd.recognize.dates.DateRecognizer
+
+    @classmethod
+    def load(cls) -> CampaignAssigner:
+        """Load campaigns.yaml, the gazetteer it refers to and the date recognizer."""
+        from rasd.recognize.dates import DateRecognizer
+
+        return cls(CampaignCatalog.load(), DateRecognizer.load())
+
+    def assign(self, ctx: TollContext) -> Campaign:
+        """The best-fitting known campaign, else the provisional campaign of the toll's theatre and anchor.
+        Ties go to the campaign with a local theatre (an offensive within a war), then the later start."""
+        ranked = []
+        for c in self.catalog.campaigns:
+            points = self.score(c, ctx)
+            if points is not None and points >= MIN_SCORE:
+                local = any(t not in self.catalog.countries for t in c.theatre)
+                ranked.append((points, local, c.start or "", c))
+        if not ranked:
+            return self.provisional(ctx)
+        return max(ranked, key=lambda r: r[:3])[3]
+
+    def assign_event(self, ctxs: list[TollContext]) -> list[Campaign]:
+        """The campaigns of one event's tolls: an event is one happening, so a toll whose own sentence says less
+        ("… and 4,350 were wounded") joins the best-fitting known campaign of its siblings, unless its own
+        words, place or date rule that campaign out."""
+        own = [self.assign(ctx) for ctx in ctxs]
+        scored = [(self.score(c, ctx) or 0, c) for c, ctx in zip(own, ctxs, strict=True) if not c.provisional]
+        if not scored:
+            return own
+        top, best = max(scored, key=lambda x: x[0])
+        out = []
+        for c, ctx in zip(own, ctxs, strict=True):
+            weaker = c.provisional or (self.score(c, ctx) or 0) < top
+            out.append(best if weaker and c.id != best.id and self.score(best, ctx) is not None else c)
+        return out
+
+    def score(self, c: Campaign, ctx: TollContext) -> int | None:
+        """How well a toll fits a campaign; None when its date, country or start anchor rule it out."""
+        if not c.active_on(ctx.day):
+            return None
+        fit = self.catalog.theatre_fit(c, ctx.place_id, ctx.country)
+        if fit < 0 and ctx.place_id is not None:
+            return None
+        phrase = any(p and p in ctx.sentence for p in c.phrases_ar)
+        anchored = self.anchored_at(c, ctx)
+        if anchored is False and not phrase:
+            return None  # "since 17 August" is not a campaign that began on 4 April
+        fit = max(fit, 0)
+        points = 3 * phrase + 3 * bool(anchored) + fit + (fit > 0 and ctx.generic)
+        points += min(2, len(ctx.parties & set(c.parties))) + (ctx.day is not None and fit > 0)
+        return points
+
+    def anchored_at(self, c: Campaign, ctx: TollContext) -> bool | None:
+        """Whether the toll's "since …" date is the campaign's start (None: the toll gives no such date)."""
+        if ctx.anchor is not None:
+            return c.start is not None and ctx.anchor.startswith(c.start[:len(ctx.anchor)])
+        if not ctx.anchor_text or c.start is None:
+            return None
+        start = datetime.date.fromisoformat(c.start)
+        found = [m for m in self.dates.find(normalize(ctx.anchor_text).text, start) if m.date_start]
+        if not found:
+            return None
+        return any(m.date_start == c.start for m in found)
+
+    def provisional(self, ctx: TollContext) -> Campaign:
+        """The campaign a toll opens when it fits no known one: keyed by theatre and start anchor."""
+        theatre = (self.catalog.theatre_place.get(ctx.place_id, ctx.place_id) if ctx.place_id
+                   else (ctx.country or "").lower()) or "unplaced"
+        anchor = ctx.anchor or ctx.anchor_text or ("start" if ctx.generic else "")
+        key = f"prov:{theatre}" + (f":{normalize_name(anchor).replace(' ', '-')}" if anchor else "")
+        en, ar = self.catalog.place_names.get(theatre, (theatre, theatre))
+        return Campaign(id=key, name_en=en + (f" since {anchor}" if anchor else ""),
+                        name_ar=ar + (f" منذ {anchor}" if anchor else ""),
+                        country=ctx.country, theatre=(theatre,), start=ctx.anchor, provisional=True)
+
+
+def sentence_span(text: str, start: int, end: int) -> tuple[int, int]:
+    """The span of the sentence holding text[start:end] (the whole text when none does)."""
+    for s, e in split_sentences(text):
+        if s <= start < e:
+            return s, max(e, end)
+    return 0, len(text)
+
+
+def _parties(rec: DocumentRecord, ev: Event) -> frozenset[str]:
+    """The belligerents the event names (armed actors and what they belong to) and every actor the document
+    names (a campaign's parties are belligerents, so a reporting organization never matches one)."""
+    out: set[str] = set()
+    for a in (ev.actor1, ev.actor2, *ev.other_actors):
+        if a is not None and a.kind in ARMED_KINDS:
+            out.add(a.id)
+            if a.affiliation:
+                out.add(a.affiliation)
+    out.update(m.ref for m in rec.mentions if m.kind == "actor" and m.ref)
+    return frozenset(out)
+
+
+def toll_context(catalog: CampaignCatalog, rec: DocumentRecord, ev: Event, c: Count,
+                 day: str | None) -> TollContext:
+    """The words, place, parties and date of a cumulative count."""
+    s, e = sentence_span(rec.text, c.start, c.end)
+    sentence = normalize_name(rec.text[s:e])
+    since = [m for m in rec.mentions if m.kind == "date" and s <= m.start < e
+             and normalize_name(m.text).split(" ")[0] in catalog.since]
+    since.sort(key=lambda m: abs(m.start - c.start))
+    words = since[0].text.split()[1:] if since else []
+    generic = bool(words) and normalize_name(words[0]) in catalog.since_starts or any(
+        f"{w} {st}" in sentence for w in catalog.since for st in catalog.since_starts)
+    loc = ev.location
+    return TollContext(
+        sentence=sentence, anchor=since[0].ref if since and not generic else None,
+        anchor_text=" ".join(words) if words and not generic else None, generic=generic,
+        place_id=loc.id if loc else None, country=(loc.country if loc else None) or rec.document.country,
+        parties=_parties(rec, ev), day=day)
+
+
+def _actor_named(rec: DocumentRecord, s: int, e: int) -> Mention | None:
+    """The first actor mention that overlaps text[s:e]."""
+    return next((m for m in rec.mentions if m.kind == "actor" and m.ref and m.start < e and s < m.end), None)
+
+
+def toll_source(catalog: CampaignCatalog, rec: DocumentRecord, ev: Event, c: Count, campaign: Campaign) -> TollSource:
+    """Whose figure the count is: the actor its attribution names, else the attribution's words, else the
+    reporting actor the event names, else the report's outlet. A figure of a party (or of an armed actor) is
+    its own claim."""
+    said = c.source_attribution or ev.source_attribution
+    s, e = sentence_span(rec.text, c.start, c.end)
+    at = rec.text.find(said, s, e) if said else -1
+    if said and at < 0:
+        at = rec.text.find(said)
+    named = _actor_named(rec, at, at + len(said)) if said and at >= 0 else None
+    if named is None and said:  # "the ministry of health", "medical sources": the words are the source
+        return TollSource(key=f"said:{normalize_name(said)}", label=said, label_ar=said, belligerent=False)
+    refs = {a.id: a for a in (ev.actor1, ev.actor2, *ev.other_actors) if a is not None}
+    actor_id = named.ref if named is not None else next(  # "the WHO repeated that the toll …": it speaks
+        (a.id for a in refs.values() if a.kind in REPORTING_KINDS), None)
+    if actor_id is None:
+        return TollSource(key=f"outlet:{rec.document.source}", label=rec.document.source,
+                          label_ar=rec.document.source, belligerent=False)
+    known = catalog.actors.get(actor_id)
+    ref = refs.get(actor_id)
+    en, ar, kind = known or ((ref.name_en, ref.name_ar, ref.kind) if ref else (named.text, named.text, "")
+                             if named is not None else (actor_id, actor_id, ""))
+    return TollSource(key=actor_id, label=en, label_ar=ar,
+                      belligerent=actor_id in campaign.parties or kind in ARMED_KINDS)

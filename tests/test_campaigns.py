@@ -1,0 +1,153 @@
+"""Campaigns: cumulative tolls land in the campaign their words, theatre, date and parties fit, one series per
+source, never summed (issue "Campaigns"). Every report here is our own text."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+pytest.importorskip("sqlalchemy", reason="needs the [store] extra: python -m pip install -e '.[store]'")
+
+from rasd.resources.actors import ActorDictionary
+from rasd.resources.campaigns import CampaignCatalog
+from rasd.resources.datafiles import ResourceError
+from rasd.store import Store
+
+TRIPOLI = "ly-tripoli-offensive-2019"
+# eight dated updates of one offensive from three sources (WHO, the GNA's health ministry, the LNA): a
+# restatement (2019-04-22), a conflicting claim on one day (2019-04-14) and a report naming only one side
+OFFENSIVE = [
+    ("2019-04-10", "wire-one", "أعلنت منظمة الصحة العالمية أن حصيلة القتلى منذ بدء الهجوم على طرابلس ارتفعت إلى "
+                               "56 قتيلا و266 جريحا."),
+    ("2019-04-14", "wire-one", "قالت منظمة الصحة العالمية في بيان إن عدد القتلى جراء المعارك حول العاصمة طرابلس منذ "
+                               "بدء الهجوم بلغ 121 قتيلا و561 جريحا بين قوات حكومة الوفاق وقوات حفتر."),
+    ("2019-04-14", "paper-two", "أكد المركز الإعلامي للجيش الوطني الليبي أن عدد قتلى المعارك في طرابلس منذ بدء "
+                                "الهجوم بلغ 14 قتيلا فقط."),
+    ("2019-04-18", "paper-two", "ذكرت وزارة الصحة بحكومة الوفاق أن حصيلة ضحايا الهجوم على طرابلس ارتفعت إلى 189 "
+                                "قتيلا و816 جريحا منذ الرابع من أبريل."),
+    ("2019-04-21", "site-three", "ارتفعت حصيلة المعارك في طرابلس منذ بدء الهجوم إلى 220 قتيلا و1066 جريحا، بحسب "
+                                 "منظمة الصحة العالمية."),
+    ("2019-04-22", "site-three", "كررت منظمة الصحة العالمية أن حصيلة القتلى منذ بدء الهجوم على طرابلس بلغت 220 قتيلا."),
+    ("2019-04-25", "wire-one", "أفادت وزارة الصحة بحكومة الوفاق بأن عدد القتلى منذ بدء هجوم قوات حفتر على طرابلس "
+                               "ارتفع إلى 264 قتيلا."),
+    ("2019-04-30", "paper-two", "أعلنت منظمة الصحة العالمية أن حصيلة القتلى منذ بدء الهجوم على العاصمة طرابلس بلغت "
+                                "345 قتيلا و1652 جريحا."),
+]
+
+
+def _ingest(store: Store, pipeline: Any, reports: list[tuple[str | None, str, str]]) -> None:
+    for published, source, text in reports:
+        store.ingest(pipeline.extract_text(text, source=source, published=published))
+
+
+@pytest.fixture(scope="module")
+def catalog() -> CampaignCatalog:
+    return CampaignCatalog.load()
+
+
+def test_campaigns_reference_offensive_is_one_campaign_with_three_sources(pipeline: Any, store_url: str) -> None:
+    with Store.open(store_url) as store:
+        _ingest(store, pipeline, OFFENSIVE)
+        listed = store.campaigns()
+        assert [c["id"] for c in listed] == [TRIPOLI]
+        found = store.campaign(TRIPOLI)
+        assert found is not None
+        killed = {s["source_key"]: s for s in found["series"] if s["kind"] == "killed"}
+        assert set(killed) == {"who", "gna-ministry-of-health", "lna"}
+        points = {k: [(p["date"], p["value"]) for p in s["points"]] for k, s in killed.items()}
+        assert points["who"] == [("2019-04-10", 56), ("2019-04-14", 121), ("2019-04-21", 220),
+                                 ("2019-04-22", 220), ("2019-04-30", 345)]  # the restatement is its own point
+        assert points["gna-ministry-of-health"] == [("2019-04-18", 189), ("2019-04-25", 264)]
+        assert points["lna"] == [("2019-04-14", 14)]  # the conflicting claim of that day, kept beside WHO's
+        assert killed["lna"]["belligerent"] and not killed["who"]["belligerent"]
+        assert killed["who"]["latest"]["value"] == 345
+        headline = store.stats()["campaign_tolls"]
+        assert [(h["campaign"], h["value"], h["date"]) for h in headline] == [(TRIPOLI, 345, "2019-04-30")]  # no sum
+        text = store.get_document(killed["lna"]["points"][0]["document_id"])["text"]  # type: ignore[index]
+        p = killed["lna"]["points"][0]
+        assert text[p["start"]:p["end"]].startswith("14")  # the evidence span
+
+
+@pytest.mark.parametrize("report", [
+    # undated, anchored at another start: a campaign of its own, keyed by theatre and anchor
+    "ارتفعت حصيلة الاشتباكات بين الفصائل المسلحة في طرابلس منذ 17 أغسطس إلى 61 قتيلا، وفق وزارة الصحة.",
+    "بلغ عدد قتلى القتال في العاصمة طرابلس منذ الثالث من سبتمبر 47 قتيلا بحسب مصادر طبية.",
+    "وصلت حصيلة القتلى في اشتباكات طرابلس منذ العاشر من أغسطس إلى 39 قتيلا حسب مصادر طبية.",
+])
+def test_campaigns_other_start_anchor_opens_a_provisional_campaign(pipeline: Any, tmp_path: Any,
+                                                                    report: str) -> None:
+    with Store.open(f"sqlite:///{tmp_path / 'r.db'}") as store:
+        _ingest(store, pipeline, [(None, "paper", report)])
+        listed = store.campaigns()
+        assert listed, "the toll was not read as cumulative"
+        assert all(c["provisional"] and c["id"].startswith("prov:ly-tripoli:") for c in listed)
+
+
+@pytest.mark.parametrize(("published", "report"), [
+    # the reporting organization is a source: the theatre and the date place the toll, not the WHO
+    ("2019-05-20", "أعلنت منظمة الصحة العالمية ارتفاع حصيلة القتال في طرابلس إلى 510 قتلى."),
+    ("2019-06-02", "قالت الأمم المتحدة إن حصيلة القتلى في معارك جنوب طرابلس ارتفعت إلى 653 قتيلا."),
+    (None, "أعلنت وزارة الصحة أن حصيلة القتلى منذ بدء الهجوم على طرابلس ارتفعت إلى 400 قتيل."),
+])
+def test_campaigns_source_never_keys_the_campaign(pipeline: Any, tmp_path: Any, published: str | None,
+                                                  report: str) -> None:
+    with Store.open(f"sqlite:///{tmp_path / 'r.db'}") as store:
+        _ingest(store, pipeline, [(published, "paper", report)])
+        assert [c["id"] for c in store.campaigns()] == [TRIPOLI]
+
+
+def test_campaigns_other_wars_by_anchor_and_theatre(pipeline: Any, tmp_path: Any) -> None:
+    reports: list[tuple[str | None, str, str]] = [
+        (None, "a", "أعلنت وزارة الصحة أن حصيلة العدوان على قطاع غزة منذ السابع من أكتوبر 2023 ارتفعت إلى 9000 شهيد."),
+        ("2024-01-10", "b", "ارتفع عدد القتلى في السودان منذ اندلاع الحرب بين الجيش وقوات الدعم السريع إلى 12000 قتيل."),
+        ("2016-05-01", "c", "ارتفعت حصيلة القتلى في طرابلس منذ بدء المعارك إلى 30 قتيلا."),  # before the offensive
+    ]
+    with Store.open(f"sqlite:///{tmp_path / 'r.db'}") as store:
+        _ingest(store, pipeline, reports)
+        ids = {c["id"] for c in store.campaigns()}
+    assert {"ps-gaza-war-2023", "sd-war-2023"} <= ids
+    assert TRIPOLI not in ids and any(i.startswith("prov:ly-tripoli") for i in ids)
+
+
+def test_campaigns_data_refers_to_known_places_and_actors(catalog: CampaignCatalog) -> None:
+    actors = ActorDictionary.load()
+    for c in catalog.campaigns:
+        assert c.start and c.name_ar and c.phrases_ar
+        assert all(actors.get(p) is not None for p in c.parties), c.id
+        assert all(t in catalog.ancestry for t in c.theatre), c.id
+
+
+def test_campaigns_theatre_fit(catalog: CampaignCatalog) -> None:
+    tripoli = catalog.get(TRIPOLI)
+    assert tripoli is not None
+    assert catalog.theatre_fit(tripoli, "ly-tajoura-detention-centre", "LY") == 2  # under Tripoli
+    assert catalog.theatre_fit(tripoli, "ly-benghazi", "LY") == 1
+    assert catalog.theatre_fit(tripoli, "gn-2467454", "TN") == -1
+    sudan = catalog.get("sd-war-2023")
+    assert sudan is not None and catalog.theatre_fit(sudan, None, "SD") == 2  # a whole-country theatre
+
+
+def test_campaigns_file_errors_name_the_problem(tmp_path: Any) -> None:
+    bad = tmp_path / "campaigns.yaml"
+    bad.write_text("campaigns:\n  - id: x\n    name_en: X\n    name_ar: س\n    country: LY\n    theatre: [nowhere]\n"
+                   "    start: '2019-01-01'\n    parties: []\n    phrases_ar: [حرب]\n", encoding="utf-8")
+    with pytest.raises(ResourceError, match="nowhere"):
+        CampaignCatalog.load(bad)
+    bad.write_text("campaigns:\n  - id: x\n    name: X\n", encoding="utf-8")
+    with pytest.raises(ResourceError, match="name"):
+        CampaignCatalog.load(bad)
+
+
+def test_campaigns_an_events_tolls_share_its_campaign(catalog: CampaignCatalog) -> None:
+    from rasd.recognize.dates import DateRecognizer
+    from rasd.store.campaigns import CampaignAssigner, TollContext
+
+    assigner = CampaignAssigner(catalog, DateRecognizer.load())
+    base = dict(anchor_text=None, generic=False, place_id="sy", country="SY", parties=frozenset(), day="2018-03-11")
+    anchored = TollContext(sentence="", anchor="2018-02-18", **base)  # type: ignore[arg-type]
+    bare = TollContext(sentence="", anchor=None, **base)  # type: ignore[arg-type]
+    assert assigner.assign(bare).id == "sy-civil-war"  # alone, the wounded figure fits the whole war best
+    assert [c.id for c in assigner.assign_event([anchored, bare])] == ["sy-eastern-ghouta-2018"] * 2
+    later = TollContext(sentence="", anchor=None, **{**base, "day": "2019-01-01"})  # type: ignore[arg-type]
+    assert [c.id for c in assigner.assign_event([anchored, later])] == ["sy-eastern-ghouta-2018", "sy-civil-war"]
