@@ -414,3 +414,80 @@ def test_counts_number_candidate_stays_in_its_span(norm: str) -> None:
         assert c.i <= c.vi < c.nj <= c.j <= len(toks)
         assert c.value == m.value and c.qualifier in QUALIFIER_KINDS
         assert c.bare == (c.cue == CountCue.BARE_NUMBER)
+
+
+# ---------------------------------------------------------------- scope by the words of the figure's clause
+def scopes(text: str) -> dict[tuple[str, int], str]:
+    return {(c.kind, c.value): c.scope for c in counts(text)}
+
+
+@pytest.mark.parametrize("text", [
+    "قتل 12 مدنيا في غارات جوية على سوق البلدة منذ صباح اليوم.",
+    "أسفر القصف المدفعي عن مقتل 9 أشخاص، وفق حصيلة أولية لمصادر محلية.",
+    "ارتفعت حصيلة ضحايا الانفجار الذي هز الميناء إلى 40 قتيلا.",
+    "وارتفع عدد قتلى الهجوم على الحافلة إلى 14 شخصا، بحسب حصيلة جديدة.",
+])
+def test_counts_scope_an_incident_toll_stays_incident(text: str) -> None:
+    assert set(scopes(text).values()) == {"incident"}
+
+
+@pytest.mark.parametrize("text", [
+    "وارتفعت حصيلة القتلى في المدينة إلى 600 قتيل.",
+    "قتل أكثر من 900 شخص منذ بدء المعارك في الإقليم.",
+    "وتقول الأمم المتحدة إن 300 مدني قتلوا حتى الآن في المواجهات.",
+    "وقتل في المجموع 45 جنديا من القوات الحكومية.",
+])
+def test_counts_scope_a_running_total_is_cumulative(text: str) -> None:
+    assert set(scopes(text).values()) == {"cumulative"}
+
+
+def test_counts_scope_a_day_window_is_incident_beside_a_running_total() -> None:
+    assert scopes("استشهد 40 فلسطينيا خلال الـ24 ساعة الماضية، ليرتفع عدد الشهداء منذ بداية الحرب إلى 30 ألف "
+                  "شهيد.") == {("killed", 40): "incident", ("killed", 30000): "cumulative"}
+    assert scopes("قتل 17 شخصا في الساعات الـ24 الأخيرة جراء القصف.") == {("killed", 17): "incident"}
+    got = scopes("ارتفع عدد القتلى منذ اندلاع القتال إلى 2100 قتيل، بينهم 35 قتيلا خلال الـ24 ساعة الماضية.")
+    assert got == {("killed", 2100): "cumulative", ("killed", 35): "incident"}
+
+
+# ---------------------------------------------------------------- the singular after a number (tamyiz), nisba nouns
+@pytest.mark.parametrize(("text", "want"), [
+    ("قتل 23 فلسطينيا في غارة على المخيم.", ("killed", 23)),
+    ("أصيب 300 سوداني في الهجوم على السوق.", ("wounded", 300)),
+    ("اعتقلت الشرطة 14 صوماليا على الحدود.", ("detained", 14)),
+    ("فر 1200 مواطن من البلدة بعد القصف.", ("displaced", 1200)),
+])
+def test_counts_singular_after_a_number(text: str, want: tuple[str, int]) -> None:
+    assert pairs(text) == [want]
+
+
+@pytest.mark.parametrize("text", ["وصل 20 شخصا إلى سوريا.", "قتل شخص في 18 يوميا من القصف."])
+def test_counts_places_and_adverbs_are_no_nisba(text: str) -> None:
+    assert ("killed", 18) not in pairs(text) and all(v != 20 or k != "displaced" for k, v in pairs(text))
+
+
+# ---------------------------------------------------------------- ranges keep both ends
+@pytest.mark.parametrize(("text", "low", "high"), [
+    ("نزح ما بين 250 و300 ألف شخص من الولاية.", 250000, 300000),
+    ("قتل بين خمسة وثمانية مدنيين في القصف.", 5, 8),
+    ("أصيب ما بين 10 إلى 15 عاملا في الانفجار.", 10, 15),
+    ("قتل 7-9 جنود في الكمين.", 7, 9),
+])
+def test_counts_range_keeps_both_ends(text: str, low: int, high: int) -> None:
+    [c] = counts(text)
+    assert (c.value, c.high, c.qualifier) == (low, high, "at_least")
+
+
+def test_counts_a_rise_from_one_figure_to_another_is_no_range() -> None:
+    assert [c.high for c in counts("ارتفع عدد القتلى من 20 إلى 30 قتيلا.")] == [None, None]
+
+
+# ---------------------------------------------------------------- displaced: fleeing, hosting displaced families
+@pytest.mark.parametrize(("text", "want"), [
+    ("استضافت البلدة 200 أسرة نازحة من الريف.", ("displaced", 200)),
+    ("استقبلت المدارس نحو 450 عائلة نازحة.", ("displaced", 450)),
+    ("اضطرت 64 أسرة إلى النزوح من الحي.", ("displaced", 64)),
+    ("أجبر القصف 30 عائلة على الرحيل عن القرية.", ("displaced", 30)),
+    ("فرت قرابة ثلاثة آلاف من سكان البلدة.", ("displaced", 3000)),
+])
+def test_counts_fleeing_and_hosting_displaced(text: str, want: tuple[str, int]) -> None:
+    assert want in pairs(text)

@@ -120,11 +120,15 @@ class Count:
     text: str
     parent: int | None = None  # index (in the document's count list) of the count this is a subset of
     source_attribution: str | None = None
+    high: int | None = None  # the upper end of a range (ما بين 5 و8: value 5, qualifier at_least, high 8)
 
     def to_json(self) -> dict[str, Any]:
-        return {"kind": self.kind, "value": self.value, "qualifier": self.qualifier, "who": self.who,
-                "scope": self.scope, "start": self.start, "end": self.end, "text": self.text,
-                "parent": self.parent, "source_attribution": self.source_attribution}
+        d: dict[str, Any] = {"kind": self.kind, "value": self.value, "qualifier": self.qualifier, "who": self.who,
+                             "scope": self.scope, "start": self.start, "end": self.end, "text": self.text,
+                             "parent": self.parent, "source_attribution": self.source_attribution}
+        if self.high is not None:
+            d["high"] = self.high
+        return d
 
 
 @dataclass(frozen=True, slots=True)

@@ -33,7 +33,8 @@ def document_counts(ctx: DocContext, attributor: Attributor) -> tuple[Count, ...
     for cm, source in zip(ctx.counts, sources, strict=True):
         s, e = ctx.norm.to_original(cm.start, cm.end)
         out.append(Count(kind=cm.kind, value=cm.value, qualifier=cm.qualifier, who=cm.who, scope=cm.scope,
-                         start=s, end=e, text=ctx.text[s:e], parent=cm.parent, source_attribution=source))
+                         start=s, end=e, text=ctx.text[s:e], parent=cm.parent, source_attribution=source,
+                         high=cm.high))
     return tuple(out)
 
 

@@ -119,29 +119,46 @@ class CountTables:
     followers: frozenset[str]  # words a nounless number may stand before
     markers: PhraseTable  # بينهم, منهم: what follows is a subset
     breaks: PhraseTable  # words that end a list of subsets
-    cumulative: PhraseTable  # cues of a running total (منذ بدء, حصيلة)
+    cumulative: PhraseTable  # cues of a running total whatever it counts (منذ بدء, الإجمالية, حتى الآن)
+    rises: PhraseTable  # a toll that rose (ارتفعت حصيلة): a running total unless an incident heads it
+    incident_heads: PhraseTable  # what makes a toll one incident's (حصيلة الغارة, عدد قتلى التفجير)
+    openers: PhraseTable  # words that open a result clause of their own (ليرتفع, ما يرفع)
+    day_windows: PhraseTable  # a figure of one day (خلال ال 24 ساعة الماضية): incident scope
     continuations: PhraseTable  # a sentence that goes on with the toll before it (إضافة إلى)
-    nisba: tuple[str, ...]  # suffixes of nisba plurals (عراقيين)
+    nisba: tuple[str, ...]  # suffixes of nisba nouns after a number (عراقيين, فلسطينيا, سوداني)
+    not_nisba: frozenset[str] = frozenset()  # words with those endings that name no people (سوريا, يوميا)
+    toll_subjects: frozenset[str] = frozenset()  # عدد, حصيلة: a toll's subject, its figure after a predicate
+    toll_predicates: frozenset[str] = frozenset()  # إلى, تجاوز, بلغ: what stands right before a toll's figure
 
 
 def build_tables(nouns: Sequence[Noun], sections: dict[str, list[Phrase]], followers: Iterable[str],
-                 nisba: Sequence[str]) -> CountTables:
+                 nisba: Sequence[str], not_nisba: Iterable[str] = ()) -> CountTables:
     """The tables from the nouns and the phrase sections of counts.yaml (keyed as in the file)."""
     definite = [Phrase(n.words, n.kind) for n in nouns if n.kind is not None and n.form != "dual"]
     adjacent = (Phrase(p.words, p.label + "!") for p in sections.get("triggers_adjacent", []))
+    subjects = [p.words[0] for p in sections.get("toll_subjects", [])]
+    # عدد قتلى, حصيلة ضحايا: a toll's subject and a kind noun in construct say the kind of the toll's figure
+    construct = (Phrase((s, *n.words), n.kind) for s in subjects for n in nouns if n.kind is not None and n.form == "pl")
     return CountTables(
         nouns=PhraseTable(Phrase(n.words, str(k)) for k, n in enumerate(nouns)),
         noun_list=tuple(nouns),
         of_groups=PhraseTable(sections["of_groups"]),
-        before=PhraseTable([*sections["triggers_before"], *adjacent]),
+        before=PhraseTable([*sections["triggers_before"], *adjacent, *construct]),
         before_definite=PhraseTable(definite),
         after=PhraseTable(sections["triggers_after"]),
         followers=frozenset(followers),
         markers=PhraseTable(sections["nest_markers"]),
         breaks=PhraseTable(sections["breaks"]),
         cumulative=PhraseTable(sections["cumulative"]),
+        rises=PhraseTable(sections.get("toll_rises", [])),
+        incident_heads=PhraseTable(sections.get("incident_heads", [])),
+        openers=PhraseTable(sections.get("result_openers", [])),
+        day_windows=PhraseTable(sections.get("day_windows", [])),
         continuations=PhraseTable(sections.get("continuations", [])),
         nisba=tuple(nisba),
+        not_nisba=frozenset(not_nisba),
+        toll_subjects=frozenset(subjects),
+        toll_predicates=frozenset(p.words[0] for p in sections.get("toll_predicates", [])),
     )
 
 
@@ -169,9 +186,12 @@ def load_tables(path: str | Path | None = None) -> CountTables:
     nisba = [normalize_name(w) for w in _strs(data.get("nisba_suffixes"), shown, "nisba_suffixes")]
     if "triggers_adjacent" in data:
         sections["triggers_adjacent"] = _labelled(data, shown, "triggers_adjacent", src.kinds)
-    if "continuations" in data:
-        sections["continuations"] = _plain(data, shown, "continuations", "continuation")
-    return build_tables(nouns, sections, followers, nisba)
+    for key in ("continuations", "toll_rises", "incident_heads", "result_openers", "day_windows", "toll_subjects",
+                "toll_predicates"):
+        if key in data:
+            sections[key] = _plain(data, shown, key, key)
+    not_nisba = [normalize_name(w) for w in _strs(data.get("not_nisba"), shown, "not_nisba")]
+    return build_tables(nouns, sections, followers, nisba, not_nisba)
 
 
 @dataclass(frozen=True, slots=True)

@@ -7,6 +7,7 @@ from typing import Any
 
 from rasd import budget
 from rasd.recognize.count_grammar import (
+    NO_CUES,
     STATUS_KINDS,
     Before,
     Candidate,
@@ -18,9 +19,11 @@ from rasd.recognize.count_grammar import (
     KindSource,
     Nesting,
     Rejection,
+    Scope,
     after_trigger,
     bare_ok,
     decide_nesting,
+    figure_scope,
     trigger_kinds,
 )
 from rasd.recognize.count_phrases import PREFIXES, Hit
@@ -93,6 +96,26 @@ def context_kind(g: Grammar, frame: Frame, c: Candidate, before: Before) -> Kind
         return KindDecision((after[0],), KindSource.AFTER, c.who)  # a verb right after the noun beats a far trigger
     if near is not None and (not c.bare or gap_len <= 3):
         return KindDecision(trigger_kinds(frame.toks, near, frame.at), KindSource.TRIGGER, c.who)
+    subject = toll_subject(g, frame, c, before)
+    if subject is not None:
+        return KindDecision(trigger_kinds(frame.toks, subject, frame.at), KindSource.TRIGGER, c.who)
+    return None
+
+
+def toll_subject(g: Grammar, frame: Frame, c: Candidate, before: Before) -> Hit | None:
+    """The kind trigger of a toll's subject (عدد قتلى, حصيلة القتلى) for a figure right after one of its
+    predicates (ارتفع عدد قتلى الهجوم على الحافلة إلى 14), up to 14 words back in the same clause."""
+    tables, toks = g.tables, frame.toks
+    p = c.i - 1
+    if p < before.last_break or toks[p].text not in tables.toll_predicates:
+        return None
+    h = frame.at.last_before(p, before.last_break, -1)
+    if h is None or c.i - h.j > 14:
+        return None
+    words = [toks[h.i].text] + ([toks[h.i - 1].text] if h.i > before.last_break else [])
+    subjects = tables.toll_subjects
+    if any(w[len(pre):] in subjects for w in words for pre in PREFIXES if w.startswith(pre)):
+        return h
     return None
 
 
@@ -130,7 +153,8 @@ def reject(g: Grammar, frame: Frame, c: Candidate, before: Before, nesting: Nest
         return Rejection.OTHER_NOUN_AFTER  # a nounless number must not be followed by some other noun (48 ساعة)
     if c.cue == CountCue.BARE_NUMBER and nesting.parent is None and source != KindSource.LIST:
         # a bare number needs a trigger at most 3 tokens before it (ارتفعت حصيلة القتلى إلى 75)
-        if not any(h.i >= before.last_break for j in range(c.i - 3, c.i + 1) for h in frame.at.ending_at(j)):
+        if not any(h.i >= before.last_break for j in range(c.i - 3, c.i + 1) for h in frame.at.ending_at(j)) \
+                and toll_subject(g, frame, c, before) is None:
             return Rejection.NO_TRIGGER_NEAR
     return None
 
@@ -155,8 +179,21 @@ def group_of_list(frame: Frame, c: Candidate, who: str, before: Before, parent: 
 
 
 # ------------------------------------------------------------------ emission
+def decide_scope(frame: Frame, c: Candidate, nesting: Nesting, next_figure: int) -> str:
+    """A figure's scope: a day window after it makes it a day's (incident); else a subset's is its parent's; else
+    its clause's (cumulative in a clause with a running-total cue, incident otherwise)."""
+    by_clause = figure_scope(frame.cues, c.i, c.j, next_figure)
+    if by_clause is Scope.INCIDENT:
+        return by_clause.value
+    if nesting.parent is not None:
+        return nesting.scope
+    if frame.cues is NO_CUES:
+        return frame.scope
+    return Scope.CUMULATIVE.value if by_clause is Scope.CUMULATIVE else Scope.INCIDENT.value
+
+
 def emit(g: Grammar, frame: Frame, c: Candidate, lists: OpenLists, before: Before,
-         out: list[CountMatch]) -> int | None:
+         out: list[CountMatch], next_figure: int) -> int | None:
     """Appends the counts of one candidate (one per kind) to `out`; the index of the first, or None."""
     top = lists.stack[-1][0] if lists.stack else None
     nesting = decide_nesting(c, top, out[top] if top is not None else None)
@@ -169,12 +206,12 @@ def emit(g: Grammar, frame: Frame, c: Candidate, lists: OpenLists, before: Befor
     if group_of_list(frame, c, who, before, nesting.parent):
         for k in range(before.prev_idx, len(out)):
             out[k] = replace(out[k], who=who)
-    scope = nesting.scope if nesting.parent is not None else frame.scope
+    scope = decide_scope(frame, c, nesting, next_figure)
     cue = c.cue._value_ + kind.source.suffix  # _value_: the plain attribute, Enum.value is a slower descriptor
     first = len(out)
     for each in kind.kinds:
         out.append(CountMatch(c.start, c.end, each, c.value, c.qualifier, who, scope, nesting.parent,
-                              frame.norm[c.start:c.end], cue))
+                              frame.norm[c.start:c.end], cue, high=c.high))
     return first
 
 
@@ -193,6 +230,7 @@ def resolve(g: Grammar, frame: Frame, index: TokenIndex, cands: list[Candidate],
     events.extend((c.i, 4, c) for c in cands)
     events.sort(key=lambda ev: (ev[0], ev[1]))
     in_figure = {k for c in cands for k in range(c.i, c.j)}
+    next_at = {id(c): (cands[n + 1].i if n + 1 < len(cands) else hi) for n, c in enumerate(cands)}
     lists = OpenLists()
     before = Before(None, -1, None, lo)
     for pos, order, item in events:
@@ -209,6 +247,6 @@ def resolve(g: Grammar, frame: Frame, index: TokenIndex, cands: list[Candidate],
             lists.paren(item)
         else:
             budget.check("counts")
-            idx = emit(g, frame, item, lists, before, out)
+            idx = emit(g, frame, item, lists, before, out, next_at[id(item)])
             if idx is not None:
                 before.prev, before.prev_idx, before.prev_match = item, idx, out[idx]

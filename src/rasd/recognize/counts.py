@@ -25,15 +25,16 @@ from rasd.recognize.count_grammar import (
     CountMatch,
     Frame,
     Grammar,
+    Scope,
     noun_at,
     nounless_candidates,
     number_candidate,
-    sentence_scope,
+    scope_cues,
 )
 from rasd.recognize.count_grammar import goes_on as _goes_on
 from rasd.recognize.count_phrases import DEFINITE, PREFIXES, CountTables, load_tables
 from rasd.recognize.count_resolve import resolve
-from rasd.recognize.numbers import NumberMatch, NumberRecognizer
+from rasd.recognize.numbers import NumberMatch, NumberRecognizer, join_ranges
 from rasd.text.segment import TokenIndex, tokenize
 
 __all__ = ["CountMatch", "CountRecognizer"]
@@ -58,7 +59,7 @@ class CountRecognizer:
         if index is None:
             index = TokenIndex(tokenize(norm))
         toks = index.toks
-        numbers = self.numbers.find_tokens(norm, index)
+        numbers = join_ranges(norm, self.numbers.find_tokens(norm, index))
         starts = [t.start for t in toks]
         num_starts = [m.start for m in numbers]
         out: list[CountMatch] = []
@@ -117,6 +118,7 @@ class CountRecognizer:
         if not cands:
             return  # a sentence with no figure: nothing to scope or nest
         cands.sort(key=lambda c: c.i)
+        cues = scope_cues(tables, index, lo, hi)
         frame = Frame(norm, toks, lo, hi, sorted(triggers + trig_def, key=lambda h: (h.i, h.j)),
-                      sentence_scope(tables, index, lo, hi).value)
+                      (Scope.CUMULATIVE if cues.clauses else Scope.INCIDENT).value, cues)
         resolve(g, frame, index, cands, out)

@@ -263,10 +263,17 @@ class CountsFile(_Yaml):
     triggers_after: dict[CountKind, Names]
     bare_followers: Names
     nisba_suffixes: Names | None = None
+    not_nisba: Names | None = None
     nest_markers: Names
     breaks: Names
     cumulative: Names
     continuations: Names = []
+    toll_rises: Names = []
+    incident_heads: Names = []
+    result_openers: Names = []
+    day_windows: Names = []
+    toll_subjects: Names = []
+    toll_predicates: Names = []
 
 
 # --------------------------------------------------------------------------------------- dates.yaml
