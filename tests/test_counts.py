@@ -473,8 +473,9 @@ def test_counts_places_and_adverbs_are_no_nisba(text: str) -> None:
     ("قتل 7-9 جنود في الكمين.", 7, 9),
 ])
 def test_counts_range_keeps_both_ends(text: str, low: int, high: int) -> None:
-    [c] = counts(text)
-    assert (c.value, c.high, c.qualifier) == (low, high, "at_least")
+    lower, upper = counts(text)
+    assert (lower.value, lower.high, lower.qualifier) == (low, high, "at_least")
+    assert (upper.value, upper.qualifier, upper.kind, upper.start) == (high, "at_most", lower.kind, lower.start)
 
 
 def test_counts_a_rise_from_one_figure_to_another_is_no_range() -> None:
@@ -491,3 +492,91 @@ def test_counts_a_rise_from_one_figure_to_another_is_no_range() -> None:
 ])
 def test_counts_fleeing_and_hosting_displaced(text: str, want: tuple[str, int]) -> None:
     assert want in pairs(text)
+
+
+# ---------------------------------------------------------------- implicit counts: one, two, a numeral after its noun
+@pytest.mark.parametrize(("text", "want"), [
+    ("قتل أربعة أشخاص بينهم امرأة في القصف.", ("killed", 1, "women")),
+    ("أصيب سبعة عمال، من بينهم طفل، في الانفجار.", ("wounded", 1, "children")),
+    ("استشهد 12 مواطنا بينهم مسعف.", ("killed", 1, "medics")),
+])
+def test_counts_a_singular_after_a_subset_marker_is_one(text: str, want: tuple[str, int, str]) -> None:
+    cs = counts(text)
+    assert want in [(c.kind, c.value, c.who) for c in cs]
+    assert [c.parent for c in cs if (c.kind, c.value, c.who) == want] == [0]
+
+
+@pytest.mark.parametrize(("text", "want"), [
+    ("أصيب أحد مسعفيه بشظايا القذيفة.", ("wounded", 1, "medics")),
+    ("وقتل أحد عناصرها في الاشتباك الليلي.", ("killed", 1, "fighters")),
+    ("واعتقلت إحدى الصحفيات قرب الحاجز.", ("detained", 1, "journalists")),
+    ("قتل ثلاثة أشخاص بينهم أحد الأطباء.", ("killed", 1, "medics")),
+])
+def test_counts_one_of_a_group(text: str, want: tuple[str, int, str]) -> None:
+    assert want in [(c.kind, c.value, c.who) for c in counts(text)]
+
+
+def test_counts_one_of_a_group_needs_a_trigger_beside_it() -> None:
+    assert pairs("قال أحد المسعفين إن الوضع صعب في المستشفى.") == []
+
+
+@pytest.mark.parametrize(("text", "want"), [
+    ("وارتقت شهيدة برصاص قناص.", ("killed", 1)),
+    ("وسقط قتيل وجريحان في الحادث.", ("killed", 1)),
+    ("اغتيال القيادي في الجماعة أمام منزله.", ("killed", 1)),
+    ("اختطاف الطفل من أمام المدرسة.", ("abducted", 1)),
+])
+def test_counts_implicit_singulars(text: str, want: tuple[str, int]) -> None:
+    assert want in pairs(text)
+
+
+@pytest.mark.parametrize(("text", "want"), [
+    ("قال الشهود إن امرأة وابنتها قتلتا في القصف.", ("killed", 2)),
+    ("وأفاد المستشفى بأن شابين من القرية أصيبا بالرصاص.", ("wounded", 2)),
+    ("ولقي القياديان في الحركة مصرعهما في الغارة.", ("killed", 2)),
+])
+def test_counts_a_dual_verb_counts_two(text: str, want: tuple[str, int]) -> None:
+    assert want in pairs(text)
+
+
+@pytest.mark.parametrize(("text", "want"), [
+    ("أسفر القصف عن إصابة مدنيين اثنين بجروح.", ("wounded", 2, "civilians")),
+    ("اعتقال مستوطنين اثنين في الضفة.", ("detained", 2, "total")),
+    ("قتل أطفال ثلاثة في الغارة.", ("killed", 3, "children")),
+])
+def test_counts_a_numeral_after_its_noun(text: str, want: tuple[str, int, str]) -> None:
+    assert [(c.kind, c.value, c.who) for c in counts(text)] == [want]
+
+
+@pytest.mark.parametrize(("text", "want"), [
+    ("أصيب مسعفان في القصف.", ("wounded", 2, "medics")),
+    ("قتلت ممرضتان في المستشفى.", ("killed", 2, "medics")),
+    ("واستشهد معلمان في الغارة.", ("killed", 2, "other")),
+    ("واعتقلت صحفيتان عند الحاجز.", ("detained", 2, "journalists")),
+])
+def test_counts_duals_of_group_nouns_made_from_the_singular(text: str, want: tuple[str, int, str]) -> None:
+    assert [(c.kind, c.value, c.who) for c in counts(text)] == [want]
+
+
+def test_counts_a_dual_or_trigger_after_a_kind_noun_is_a_figure_of_its_own() -> None:
+    assert pairs("أكدت الوزارة أن هناك 11 قتيلا وجريحين.") == [("killed", 11), ("wounded", 2)]
+    assert pairs("سقط 18 قتيلا وإصابة 600 آخرين.") == [("killed", 18), ("wounded", 600)]
+    assert pairs("قتل وجرح 30 قتيلا وجريحا.")[:2] == [("killed", 30), ("wounded", 30)]
+
+
+# ---------------------------------------------------------------- groups: health workers, students, crews; quotes
+@pytest.mark.parametrize(("text", "who"), [
+    ("قتل 3 عاملين صحيين في الهجوم على العيادة.", "medics"),
+    ("أصيب 5 من العاملين في القطاع الصحي.", "medics"),
+    ("قتل 12 طالبا في قصف المدرسة.", "other"),
+    ("أصيبت 4 تلميذات في الانفجار.", "other"),
+    ("اختطف 9 من أفراد الطاقم على متن السفينة.", "other"),
+    ("قتل 6 من عمال الإغاثة في الغارة.", "other"),
+])
+def test_counts_health_worker_student_and_crew_groups(text: str, who: str) -> None:
+    assert [c.who for c in counts(text)] == [who]
+
+
+@pytest.mark.parametrize("text", ['قتل "25" شخصا في الهجوم.', "قتل «25» شخصا في الهجوم.", "قتل “25” شخصا في الهجوم."])
+def test_counts_figures_in_quotation_marks(text: str) -> None:
+    assert pairs(text) == [("killed", 25)]

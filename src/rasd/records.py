@@ -120,7 +120,7 @@ class Count:
     text: str
     parent: int | None = None  # index (in the document's count list) of the count this is a subset of
     source_attribution: str | None = None
-    high: int | None = None  # the upper end of a range (ما بين 5 و8: value 5, qualifier at_least, high 8)
+    high: int | None = None  # on a range's lower end, its upper end (ما بين 5 و8: 5 at_least, high 8; 8 at_most)
 
     def to_json(self) -> dict[str, Any]:
         d: dict[str, Any] = {"kind": self.kind, "value": self.value, "qualifier": self.qualifier, "who": self.who,

@@ -338,7 +338,10 @@ def second_kind(tables: CountTables, toks: Sequence[Token], j: int, hi: int, nou
         second = tables.nouns.match([Token(w[len(pre):], 0, 0, "word")], 0) if w.startswith(pre) else None
         if second is not None:
             n2 = tables.noun_list[int(second.label)]
-            if n2.kind is not None and n2.kind != noun.kind and second.j == 1:
+            # قتلى وجرحى, 30 قتيلا وجريحا; a dual (11 قتيلا وجريحين) or a trigger (18 قتيلا وإصابة 600) counts a
+            # figure of its own
+            if n2.kind is not None and n2.kind != noun.kind and second.j == 1 and n2.form != "dual" \
+                    and tables.before.match(toks, j, PREFIXES) is None:
                 return n2.kind
     return None
 
@@ -411,9 +414,14 @@ _SINGULAR = NounValue(1, "exact", CountCue.SINGULAR)
 _BARE_PLURAL = NounValue(3, "vague", CountCue.BARE_PLURAL)
 
 
-def counted_noun_at(tables: CountTables, toks: Sequence[Token], i: int, hi: int) -> tuple[Noun, int, int] | None:
-    """(noun, token after, 1 when joined with و else 0) for a count noun at token i that counts people."""
+def counted_noun_at(tables: CountTables, toks: Sequence[Token], i: int, hi: int,
+                    definite: bool = False) -> tuple[Noun, int, int] | None:
+    """(noun, token after, 1 when joined with و else 0) for a count noun at token i that counts people; with
+    `definite`, also a definite singular group noun (اغتيال القيادي, اختطاف الطفل)."""
     found = noun_at(tables, toks, i, hi, definite=False)
+    if found is None and definite:
+        d = noun_at(tables, toks, i, hi, definite=True)
+        found = d if d is not None and d[0].form == "sg" and d[0].kind is None and not d[0].others else None
     skip = 0
     if found is None and toks[i].text.startswith("و"):
         h = tables.nouns.match(toks, i, ("و",), hi)
@@ -425,22 +433,26 @@ def counted_noun_at(tables: CountTables, toks: Sequence[Token], i: int, hi: int)
 
 
 def nounless_candidates(g: Grammar, toks: Sequence[Token], lo: int, hi: int, nouns_here: Sequence[int],
-                        covered: set[int], trig_end: dict[int, Hit]) -> list[Candidate]:
-    """Duals, singulars and bare plurals: count nouns in tokens [lo, hi) that no number counts."""
+                        covered: set[int], trig_end: dict[int, Hit],
+                        markers: frozenset[int] = frozenset()) -> list[Candidate]:
+    """Duals, singulars and bare plurals: count nouns in tokens [lo, hi) that no number counts; a singular also
+    counts one right after a subset marker (`markers`: where one ends; بينهم امرأة), a definite one right after
+    a trigger (مقتل القيادي) and a lone kind noun alone (سقطت شهيدة)."""
     out: list[Candidate] = []
     next_i = lo
     for i in nouns_here:
         if i < next_i or i in covered:
             continue
         next_i = i + 1
-        found = counted_noun_at(g.tables, toks, i, hi)
+        found = counted_noun_at(g.tables, toks, i, hi, definite=i in trig_end)
         if found is None:
             continue
         noun, j, skip = found
         if any(k in covered for k in range(i, j)):
             continue
         after = g.tables.after.match(toks, j, ("",), hi) if j < hi else None
-        nv = nounless_value(noun, skip == 1, i in trig_end, after is not None)
+        by = i in trig_end or (noun.lone and noun.form == "sg" and toks[i].text == noun.words[0])
+        nv = nounless_value(noun, skip == 1, by or i in markers, after is not None)
         if nv is not None:
             qualifier, cj, end = nv.qualifier, j, toks[j - 1].end
             q = post_qualifier(g.numbers, toks, j, hi, qualifier)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from bisect import bisect_left
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
@@ -30,6 +30,7 @@ class Noun:
     form: str  # sg | pl | dual
     unit: bool = False  # counts households (عائلة), not people
     others: bool = False  # آخرين: of the group counted before
+    lone: bool = False  # a singular that counts one even with no trigger beside it (سقطت شهيدة)
 
 
 @dataclass(frozen=True, slots=True)
@@ -129,6 +130,9 @@ class CountTables:
     not_nisba: frozenset[str] = frozenset()  # words with those endings that name no people (سوريا, يوميا)
     toll_subjects: frozenset[str] = frozenset()  # عدد, حصيلة: a toll's subject, its figure after a predicate
     toll_predicates: frozenset[str] = frozenset()  # إلى, تجاوز, بلغ: what stands right before a toll's figure
+    one_of: frozenset[str] = frozenset()  # أحد, إحدى: one of the group named after it (أحد مسعفيه)
+    pronouns: tuple[str, ...] = ()  # pronoun suffixes a noun may carry after أحد (مسعفيه, عناصرها)
+    dual_verbs: PhraseTable = PhraseTable(())  # verbs of two people (قتلتا, أصيبا, لقيا مصرعهما): labels are kinds
 
 
 def build_tables(nouns: Sequence[Noun], sections: dict[str, list[Phrase]], followers: Iterable[str],
@@ -159,6 +163,9 @@ def build_tables(nouns: Sequence[Noun], sections: dict[str, list[Phrase]], follo
         not_nisba=frozenset(not_nisba),
         toll_subjects=frozenset(subjects),
         toll_predicates=frozenset(p.words[0] for p in sections.get("toll_predicates", [])),
+        one_of=frozenset(p.words[0] for p in sections.get("one_of", [])),
+        pronouns=tuple(sorted((p.words[0] for p in sections.get("pronoun_suffixes", [])), key=len, reverse=True)),
+        dual_verbs=PhraseTable(sections.get("dual_verbs", [])),
     )
 
 
@@ -187,9 +194,11 @@ def load_tables(path: str | Path | None = None) -> CountTables:
     if "triggers_adjacent" in data:
         sections["triggers_adjacent"] = _labelled(data, shown, "triggers_adjacent", src.kinds)
     for key in ("continuations", "toll_rises", "incident_heads", "result_openers", "day_windows", "toll_subjects",
-                "toll_predicates"):
+                "toll_predicates", "one_of", "pronoun_suffixes"):
         if key in data:
             sections[key] = _plain(data, shown, key, key)
+    if "dual_verbs" in data:
+        sections["dual_verbs"] = _labelled(data, shown, "dual_verbs", src.kinds)
     not_nisba = [normalize_name(w) for w in _strs(data.get("not_nisba"), shown, "not_nisba")]
     return build_tables(nouns, sections, followers, nisba, not_nisba)
 
@@ -215,7 +224,7 @@ def _nouns(data: dict[str, Any], src: _Source) -> list[Noun]:
             if not isinstance(e, dict):
                 raise ResourceError(shown, f"{section}: bad entry {e!r}", line=_line_of(shown, section))
             nouns.extend(_noun_entry(e, section, has_kind, src, seen))
-    return nouns
+    return nouns + generated_duals(nouns, seen)
 
 
 def _noun_entry(e: dict[str, Any], section: str, has_kind: bool, src: _Source,
@@ -232,14 +241,36 @@ def _noun_entry(e: dict[str, Any], section: str, has_kind: bool, src: _Source,
     if not forms:
         raise ResourceError(shown, f"{section}: entry without forms", line=where)
     out: list[Noun] = []
+    flags = (bool(e.get("unit", False)), bool(e.get("others", False)), bool(e.get("lone", False)))
     for form in ("sg", "pl", "dual"):
         for w in _strs(e.get(form), shown, section):
             words = _words(w)
             if words in seen:
                 raise ResourceError(shown, f"{section}: {w!r} listed twice", line=_line_of(shown, w))
             seen[words] = form
-            out.append(Noun(words, kind, str(who), form, bool(e.get("unit", False)), bool(e.get("others", False))))
+            out.append(Noun(words, kind, str(who), form, *flags))
     return out
+
+
+def generated_duals(nouns: Sequence[Noun], seen: dict[tuple[str, ...], str]) -> list[Noun]:
+    """The duals of the one-word singulars that counts.yaml does not list (مسعف → مسعفان, ممرضة → ممرضتان,
+    ممرضتين); a masculine dual in -ين is not made, it is often the plural too (عاملين)."""
+    out: list[Noun] = []
+    for n in nouns:
+        if n.form != "sg" or len(n.words) > 1 or n.words[0].endswith("ا"):
+            continue
+        for words in dual_forms(n.words[0]):
+            if words not in seen:
+                seen[words] = "dual"
+                out.append(replace(n, words=words, form="dual"))
+    return out
+
+
+def dual_forms(sg: str) -> list[tuple[str, ...]]:
+    """The duals of a normalized singular: -ان, and for a feminine in ة (normalized ه) -تان and -تين."""
+    if sg.endswith("ه"):
+        return [(sg[:-1] + "تان",), (sg[:-1] + "تين",)]
+    return [(sg + "ان",)]
 
 
 def _labelled(data: dict[str, Any], shown: str, section: str, allowed: frozenset[str]) -> list[Phrase]:

@@ -212,6 +212,9 @@ def emit(g: Grammar, frame: Frame, c: Candidate, lists: OpenLists, before: Befor
     for each in kind.kinds:
         out.append(CountMatch(c.start, c.end, each, c.value, c.qualifier, who, scope, nesting.parent,
                               frame.norm[c.start:c.end], cue, high=c.high))
+        if c.high is not None:  # a range: its upper end too, as FORMAT.md codes it (at_least low, at_most high)
+            out.append(CountMatch(c.start, c.end, each, c.high, "at_most", who, scope, nesting.parent,
+                                  frame.norm[c.start:c.end], cue))
     return first
 
 

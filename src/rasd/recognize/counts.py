@@ -32,6 +32,7 @@ from rasd.recognize.count_grammar import (
     scope_cues,
 )
 from rasd.recognize.count_grammar import goes_on as _goes_on
+from rasd.recognize.count_implicit import dual_verb_candidates, numeral_after_noun, one_of_candidates
 from rasd.recognize.count_phrases import DEFINITE, PREFIXES, CountTables, load_tables
 from rasd.recognize.count_resolve import resolve
 from rasd.recognize.numbers import NumberMatch, NumberRecognizer, join_ranges
@@ -96,10 +97,16 @@ class CountRecognizer:
         toks = index.toks
         g = self.grammar
         tables = self.tables
+        triggers = tables.before.scan(index, lo, hi, PREFIXES)
+        trig_end = {h.j: h for h in triggers}
         cands: list[Candidate] = []
         for m in nums:
             c = number_candidate(g, toks, starts, m, hi)
             if c.date_like:
+                continue
+            merged = numeral_after_noun(g, toks, c, lo, trig_end)  # مدنيين اثنين
+            if merged is not None:
+                cands.append(merged)
                 continue
             if c.bare and c.value <= 2 and c.i == c.vi > lo and toks[c.vi].kind == "word" \
                     and noun_at(tables, toks, c.vi - 1, hi, definite=False) is not None:
@@ -107,14 +114,16 @@ class CountRecognizer:
             cands.append(c)
         nouns_at = index.words_in(tables.nouns.starters)
         nouns_here = nouns_at[bisect_left(nouns_at, lo):bisect_left(nouns_at, hi)]  # words no noun starts with: none
-        if not cands and not nouns_here:
-            return  # a sentence with no number and no count noun has no figure
         covered: set[int] = set()
         for c in cands:
             covered.update(range(c.i, c.j))
-        triggers = tables.before.scan(index, lo, hi, PREFIXES)
+        cands.extend(dual_verb_candidates(g, index, lo, hi, covered))  # قتلتا
+        markers = frozenset(h.j for h in tables.markers.scan(index, lo, hi, PREFIXES))
+        cands.extend(one_of_candidates(g, index, lo, hi, covered, markers | frozenset(trig_end)))  # أحد مسعفيه
+        if not cands and not nouns_here:
+            return  # a sentence with no figure, no count noun, no dual verb and no أحد has no figure
         trig_def = tables.before_definite.scan(index, lo, hi, DEFINITE)
-        cands.extend(nounless_candidates(g, toks, lo, hi, nouns_here, covered, {h.j: h for h in triggers}))
+        cands.extend(nounless_candidates(g, toks, lo, hi, nouns_here, covered, trig_end, markers))
         if not cands:
             return  # a sentence with no figure: nothing to scope or nest
         cands.sort(key=lambda c: c.i)

@@ -238,6 +238,7 @@ class KindNoun(_Yaml):
     who: Who
     unit: bool = False  # counts households, not people
     others: bool = False  # "others" of the group counted before
+    lone: bool = False  # its singular counts one with no trigger beside it
     sg: Names | None = None
     pl: Names | None = None
     dual: Names | None = None
@@ -274,6 +275,9 @@ class CountsFile(_Yaml):
     day_windows: Names = []
     toll_subjects: Names = []
     toll_predicates: Names = []
+    one_of: Names = []
+    pronoun_suffixes: Names = []
+    dual_verbs: dict[CountKind, Names] = {}
 
 
 # --------------------------------------------------------------------------------------- dates.yaml
