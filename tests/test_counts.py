@@ -580,3 +580,44 @@ def test_counts_health_worker_student_and_crew_groups(text: str, who: str) -> No
 @pytest.mark.parametrize("text", ['قتل "25" شخصا في الهجوم.', "قتل «25» شخصا في الهجوم.", "قتل “25” شخصا في الهجوم."])
 def test_counts_figures_in_quotation_marks(text: str) -> None:
     assert pairs(text) == [("killed", 25)]
+
+
+# ---------------------------------------------------------------- who: others, a toll's subject, في صفوف, dual verbs
+@pytest.mark.parametrize(("text", "want"), [
+    ("قتل 40 شخصا، بينهم 9 مدنيين، وأصيب 70 آخرون.", ("wounded", 70, "total")),
+    ("استشهد 12 مدنيا، منهم 4 نساء، وجرح 30 آخرين.", ("wounded", 30, "civilians")),
+    ("قتل 6 جنود، من بينهم ضابطان، وأصيب 11 آخرون.", ("wounded", 11, "fighters")),
+])
+def test_counts_others_take_the_top_level_group(text: str, want: tuple[str, int, str]) -> None:
+    assert want in [(c.kind, c.value, c.who) for c in counts(text)]
+
+
+@pytest.mark.parametrize(("text", "want"), [
+    ("وقال إن عدد القتلى المدنيين في الإقليم تجاوز 500 قتيل.", ("killed", 500, "civilians")),
+    ("ارتفعت حصيلة القتلى العسكريين منذ بداية الهجوم إلى 90.", ("killed", 90, "fighters")),
+    ("بلغ عدد الجرحى الأطفال في المدينة نحو 70 جريحا.", ("wounded", 70, "children")),
+])
+def test_counts_a_tolls_subject_names_its_group(text: str, want: tuple[str, int, str]) -> None:
+    assert [(c.kind, c.value, c.who) for c in counts(text)] == [want]
+
+
+@pytest.mark.parametrize(("text", "who"), [
+    ("سقط 4 قتلى و9 جرحى في صفوف القوات الحكومية.", "fighters"),
+    ("وأوقع الهجوم 7 قتلى في صفوف المسلحين.", "fighters"),
+    ("خلف القصف 15 جريحا في صفوف المدنيين.", "civilians"),
+])
+def test_counts_in_the_ranks_of(text: str, who: str) -> None:
+    assert {c.who for c in counts(text)} == {who}
+
+
+def test_counts_in_the_ranks_of_a_people_says_no_group() -> None:
+    assert {c.who for c in counts("سقط 30 جريحا في صفوف اليمنيين.")} == {"total"}
+
+
+@pytest.mark.parametrize(("text", "who"), [
+    ("أفاد الأهالي بأن امرأة وطفلتها قتلتا في القصف.", "civilians"),
+    ("وكان مسلحان من الجماعة قد قتلا في اشتباك.", "fighters"),
+    ("وأعلن المستشفى أن رجلين أصيبا في الحادث.", "civilians"),
+])
+def test_counts_a_dual_verb_takes_the_group_of_its_subject(text: str, who: str) -> None:
+    assert [(c.value, c.who) for c in counts(text) if c.cue == "dual"][-1] == (2, who)

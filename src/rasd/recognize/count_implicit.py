@@ -53,6 +53,26 @@ def one_of_candidates(g: Grammar, index: TokenIndex, lo: int, hi: int, covered: 
     return out
 
 
+_CIVILIAN_GROUPS = frozenset({"civilians", "women", "children", "men"})
+
+
+def subject_group(tables: CountTables, toks: Sequence[Token], a: int, b: int) -> str:
+    """The group of the people a dual verb speaks of, from the group nouns in tokens [a, b): civilians when they
+    are women, children or civilians (امرأة وطفلتها قتلتا), fighters when fighters (عضوان من مسلحي الحركة
+    قتلا), else total."""
+    whos = set()
+    for k in range(a, b):
+        w = toks[k].text
+        for word in (w, w[1:]) if w.startswith("و") else (w,):
+            found = noun_at(tables, [Token(word, 0, 0, "word")], 0, 1, definite=True)
+            if found is not None and found[0].kind is None and found[0].who != "total":
+                whos.add(found[0].who)
+                break
+    if whos and whos <= _CIVILIAN_GROUPS:
+        return "civilians"
+    return "fighters" if whos == {"fighters"} else "total"
+
+
 def dual_verb_candidates(g: Grammar, index: TokenIndex, lo: int, hi: int, covered: set[int]) -> list[Candidate]:
     """A verb of two people with no figure in the four words before it (امرأة وطفلتها قتلتا): two of its kind."""
     tables, toks = g.tables, index.toks
@@ -60,8 +80,9 @@ def dual_verb_candidates(g: Grammar, index: TokenIndex, lo: int, hi: int, covere
     for h in tables.dual_verbs.scan(index, lo, hi, ("", "و", "ف")):
         if any(k in covered for k in range(max(lo, h.i - 4), h.j)):
             continue
-        noun = Noun(tuple(t.text for t in toks[h.i:h.j]), h.label, "total", "dual")
-        out.append(Candidate(h.i, h.i, h.j, h.j, toks[h.i].start, toks[h.j - 1].end, 2, "exact", noun, "total",
+        who = subject_group(tables, toks, max(lo, h.i - 6), h.i)
+        noun = Noun(tuple(t.text for t in toks[h.i:h.j]), h.label, who, "dual")
+        out.append(Candidate(h.i, h.i, h.j, h.j, toks[h.i].start, toks[h.j - 1].end, 2, "exact", noun, who,
                              CountCue.DUAL))
         covered.update(range(h.i, h.j))
     return out

@@ -133,6 +133,8 @@ class CountTables:
     one_of: frozenset[str] = frozenset()  # أحد, إحدى: one of the group named after it (أحد مسعفيه)
     pronouns: tuple[str, ...] = ()  # pronoun suffixes a noun may carry after أحد (مسعفيه, عناصرها)
     dual_verbs: PhraseTable = PhraseTable(())  # verbs of two people (قتلتا, أصيبا, لقيا مصرعهما): labels are kinds
+    ranks: PhraseTable = PhraseTable(())  # في صفوف: the figures before it are of the ranks named after it
+    ranks_of: PhraseTable = PhraseTable(())  # the words after في صفوف that name a group: labels are groups
 
 
 def build_tables(nouns: Sequence[Noun], sections: dict[str, list[Phrase]], followers: Iterable[str],
@@ -166,6 +168,8 @@ def build_tables(nouns: Sequence[Noun], sections: dict[str, list[Phrase]], follo
         one_of=frozenset(p.words[0] for p in sections.get("one_of", [])),
         pronouns=tuple(sorted((p.words[0] for p in sections.get("pronoun_suffixes", [])), key=len, reverse=True)),
         dual_verbs=PhraseTable(sections.get("dual_verbs", [])),
+        ranks=PhraseTable(sections.get("ranks", [])),
+        ranks_of=PhraseTable(sections.get("ranks_of", [])),
     )
 
 
@@ -194,11 +198,13 @@ def load_tables(path: str | Path | None = None) -> CountTables:
     if "triggers_adjacent" in data:
         sections["triggers_adjacent"] = _labelled(data, shown, "triggers_adjacent", src.kinds)
     for key in ("continuations", "toll_rises", "incident_heads", "result_openers", "day_windows", "toll_subjects",
-                "toll_predicates", "one_of", "pronoun_suffixes"):
+                "toll_predicates", "one_of", "pronoun_suffixes", "ranks"):
         if key in data:
             sections[key] = _plain(data, shown, key, key)
     if "dual_verbs" in data:
         sections["dual_verbs"] = _labelled(data, shown, "dual_verbs", src.kinds)
+    if "ranks_of" in data:
+        sections["ranks_of"] = _labelled(data, shown, "ranks_of", src.whos)
     not_nisba = [normalize_name(w) for w in _strs(data.get("not_nisba"), shown, "not_nisba")]
     return build_tables(nouns, sections, followers, nisba, not_nisba)
 

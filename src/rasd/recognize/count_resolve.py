@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 from typing import Any
 
@@ -24,6 +25,7 @@ from rasd.recognize.count_grammar import (
     bare_ok,
     decide_nesting,
     figure_scope,
+    noun_at,
     trigger_kinds,
 )
 from rasd.recognize.count_phrases import PREFIXES, Hit
@@ -103,20 +105,22 @@ def context_kind(g: Grammar, frame: Frame, c: Candidate, before: Before) -> Kind
 
 
 def toll_subject(g: Grammar, frame: Frame, c: Candidate, before: Before) -> Hit | None:
-    """The kind trigger of a toll's subject (عدد قتلى, حصيلة القتلى) for a figure right after one of its
-    predicates (ارتفع عدد قتلى الهجوم على الحافلة إلى 14), up to 14 words back in the same clause."""
+    """The kind trigger of a toll's subject (عدد قتلى, حصيلة القتلى) for a figure after one of its predicates
+    (ارتفع عدد قتلى الهجوم على الحافلة إلى 14; بلغ عدد الجرحى في المدينة نحو 70), up to 14 words back in the
+    same clause."""
     tables, toks = g.tables, frame.toks
-    p = c.i - 1
-    if p < before.last_break or toks[p].text not in tables.toll_predicates:
-        return None
-    h = frame.at.last_before(p, before.last_break, -1)
+    h = frame.at.last_before(c.i, before.last_break, -1)
     if h is None or c.i - h.j > 14:
         return None
-    words = [toks[h.i].text] + ([toks[h.i - 1].text] if h.i > before.last_break else [])
-    subjects = tables.toll_subjects
-    if any(w[len(pre):] in subjects for w in words for pre in PREFIXES if w.startswith(pre)):
-        return h
-    return None
+    subjects, predicates = tables.toll_subjects, tables.toll_predicates
+    at = next((k for k in (h.i, h.i - 1) if k >= before.last_break
+               and any(toks[k].text[len(pre):] in subjects for pre in PREFIXES if toks[k].text.startswith(pre))), None)
+    if at is None:
+        return None
+    # بلغ عدد الجرحى … نحو 70: a predicate before the subject governs the first figure after it only
+    ahead = at > before.last_break and toks[at - 1].text.removeprefix("و") in predicates \
+        and (before.prev is None or before.prev.i < at)
+    return h if toks[c.i - 1].text in predicates or ahead else None
 
 
 def decide_kind(g: Grammar, frame: Frame, c: Candidate, before: Before, nesting: Nesting) -> KindDecision | None:
@@ -160,11 +164,26 @@ def reject(g: Grammar, frame: Frame, c: Candidate, before: Before, nesting: Nest
 
 
 # ------------------------------------------------------------------ group
-def decide_who(c: Candidate, who: str, before: Before) -> str:
-    """The group of a count: آخرين takes the group counted before it (3 قتلى وإصابة 5 آخرين); else its own."""
-    if c.noun is not None and c.noun.others and before.prev_match is not None:
-        return before.prev_match.who
-    return who
+def decide_who(c: Candidate, who: str, before: Before, out: Sequence[CountMatch] = ()) -> str:
+    """The group of a count: آخرين takes the group of the top-level count before it (3 قتلى وإصابة 5 آخرين;
+    345 شخصا، منهم 22 مدنيا، وأصيب 1652 آخرين: of the 345, not of the 22); else its own."""
+    pm = before.prev_match
+    if c.noun is None or not c.noun.others or pm is None:
+        return who
+    while pm.parent is not None and pm.parent < len(out):
+        pm = out[pm.parent]
+    return pm.who
+
+
+def subject_group(g: Grammar, frame: Frame, c: Candidate, before: Before) -> str | None:
+    """The group a toll's subject names (عدد القتلى المدنيين … بلغ أكثر من ألف قتيل: civilians)."""
+    h = toll_subject(g, frame, c, before)
+    if h is None or h.j >= frame.hi:
+        return None
+    found = noun_at(g.tables, frame.toks, h.j, frame.hi, definite=True)
+    if found is None or found[0].kind is not None or found[0].who == "total":
+        return None
+    return found[0].who
 
 
 def group_of_list(frame: Frame, c: Candidate, who: str, before: Before, parent: int | None) -> bool:
@@ -202,7 +221,9 @@ def emit(g: Grammar, frame: Frame, c: Candidate, lists: OpenLists, before: Befor
     kind = decide_kind(g, frame, c, before, nesting)
     if kind is None or reject(g, frame, c, before, nesting, kind.source) is not None:
         return None
-    who = decide_who(c, kind.who, before)
+    who = decide_who(c, kind.who, before, out)
+    if who == "total" and nesting.parent is None:
+        who = subject_group(g, frame, c, before) or who
     if group_of_list(frame, c, who, before, nesting.parent):
         for k in range(before.prev_idx, len(out)):
             out[k] = replace(out[k], who=who)
@@ -253,3 +274,20 @@ def resolve(g: Grammar, frame: Frame, index: TokenIndex, cands: list[Candidate],
             idx = emit(g, frame, item, lists, before, out, next_at[id(item)])
             if idx is not None:
                 before.prev, before.prev_idx, before.prev_match = item, idx, out[idx]
+
+
+def ranks_groups(g: Grammar, frame: Frame, index: TokenIndex, out: list[CountMatch], first: int) -> None:
+    """Figures with no group before في صفوف + a word naming fighters or civilians (ثلاث وفيات وخمسة جرحى في
+    صفوف التحالف) take that group: the sentence's counts from `first` on that end at most ten words before it."""
+    toks = frame.toks
+    for h in g.tables.ranks.scan(index, frame.lo, frame.hi, PREFIXES):
+        named = g.tables.ranks_of.match(toks, h.j, ("",), frame.hi) if h.j < frame.hi else None
+        if named is None:
+            continue
+        at = toks[h.i].start
+        reach = toks[max(frame.lo, h.i - 10)].start
+        for k in range(first, len(out)):
+            c = out[k]
+            if c.who == "total" and c.parent is None and reach <= c.start and c.end <= at:
+                out[k] = replace(c, who=named.label)
+

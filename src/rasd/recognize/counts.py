@@ -34,7 +34,7 @@ from rasd.recognize.count_grammar import (
 from rasd.recognize.count_grammar import goes_on as _goes_on
 from rasd.recognize.count_implicit import dual_verb_candidates, numeral_after_noun, one_of_candidates
 from rasd.recognize.count_phrases import DEFINITE, PREFIXES, CountTables, load_tables
-from rasd.recognize.count_resolve import resolve
+from rasd.recognize.count_resolve import ranks_groups, resolve
 from rasd.recognize.numbers import NumberMatch, NumberRecognizer, join_ranges
 from rasd.text.segment import TokenIndex, tokenize
 
@@ -130,4 +130,6 @@ class CountRecognizer:
         cues = scope_cues(tables, index, lo, hi)
         frame = Frame(norm, toks, lo, hi, sorted(triggers + trig_def, key=lambda h: (h.i, h.j)),
                       (Scope.CUMULATIVE if cues.clauses else Scope.INCIDENT).value, cues)
+        first = len(out)
         resolve(g, frame, index, cands, out)
+        ranks_groups(g, frame, index, out, first)

@@ -278,6 +278,8 @@ class CountsFile(_Yaml):
     one_of: Names = []
     pronoun_suffixes: Names = []
     dual_verbs: dict[CountKind, Names] = {}
+    ranks: Names = []
+    ranks_of: dict[Who, Names] = {}
 
 
 # --------------------------------------------------------------------------------------- dates.yaml
