@@ -6,6 +6,7 @@ import json
 from dataclasses import replace
 from functools import lru_cache
 from pathlib import Path
+from typing import Any
 
 import pytest
 from hypothesis import given, settings
@@ -621,3 +622,14 @@ def test_counts_in_the_ranks_of_a_people_says_no_group() -> None:
 ])
 def test_counts_a_dual_verb_takes_the_group_of_its_subject(text: str, who: str) -> None:
     assert [(c.value, c.who) for c in counts(text) if c.cue == "dual"][-1] == (2, who)
+
+
+# ---------------------------------------------------------------- a toll told by its women and children is of civilians
+@pytest.mark.parametrize("text", [
+    "استشهد 15 فلسطينيا، بينهم 6 أطفال و3 نساء، في غارة إسرائيلية على منزل في رفح.",
+    "قتل 9 أشخاص بينهم طفلان وامرأتان في قصف مدفعي على سوق مدينة إدلب.",
+    "لقي 11 شخصا حتفهم، من بينهم 4 نساء و5 أطفال، في غارة جوية على قرية قرب مدينة صعدة.",
+])
+def test_counts_a_toll_of_women_and_children_has_civilian_victims(pipeline: Any, text: str) -> None:
+    rec = pipeline.extract_text(text, source="test", published="2024-03-05")
+    assert any(e.actor2 is not None and e.actor2.kind == "civilians" for e in rec.events)
