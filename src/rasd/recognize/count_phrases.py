@@ -197,15 +197,15 @@ def load_tables(path: str | Path | None = None) -> CountTables:
     nisba = [normalize_name(w) for w in _strs(data.get("nisba_suffixes"), shown, "nisba_suffixes")]
     if "triggers_adjacent" in data:
         sections["triggers_adjacent"] = _labelled(data, shown, "triggers_adjacent", src.kinds)
-    for key in ("continuations", "toll_rises", "incident_heads", "result_openers", "day_windows", "toll_subjects",
-                "toll_predicates", "one_of", "pronoun_suffixes", "ranks"):
-        if key in data:
-            sections[key] = _plain(data, shown, key, key)
-    if "dual_verbs" in data:
-        sections["dual_verbs"] = _labelled(data, shown, "dual_verbs", src.kinds)
-    if "ranks_of" in data:
-        sections["ranks_of"] = _labelled(data, shown, "ranks_of", src.whos)
-    not_nisba = [normalize_name(w) for w in _strs(data.get("not_nisba"), shown, "not_nisba")]
+    if "continuations" in data:
+        sections["continuations"] = _plain(data, shown, "continuations", "continuation")
+    phrases, labelled = data.get("phrases") or {}, data.get("labelled") or {}  # the grammar's named cue lists
+    for key in phrases:
+        sections[key] = _plain(phrases, shown, key, key)
+    for key, allowed in (("dual_verbs", src.kinds), ("ranks_of", src.whos)):
+        if key in labelled:
+            sections[key] = _labelled(labelled, shown, key, allowed)
+    not_nisba = [p.words[0] for p in sections.get("not_nisba", [])]
     return build_tables(nouns, sections, followers, nisba, not_nisba)
 
 

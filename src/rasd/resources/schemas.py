@@ -233,8 +233,7 @@ class NumbersFile(_Yaml):
 
 # -------------------------------------------------------------------------------------- counts.yaml
 
-class KindNoun(_Yaml):
-    kind: CountKind
+class GroupNoun(_Yaml):
     who: Who
     unit: bool = False  # counts households, not people
     others: bool = False  # "others" of the group counted before
@@ -244,13 +243,8 @@ class KindNoun(_Yaml):
     dual: Names | None = None
 
 
-class GroupNoun(_Yaml):
-    who: Who
-    unit: bool = False
-    others: bool = False
-    sg: Names | None = None
-    pl: Names | None = None
-    dual: Names | None = None
+class KindNoun(GroupNoun):
+    kind: CountKind
 
 
 class CountsFile(_Yaml):
@@ -264,22 +258,13 @@ class CountsFile(_Yaml):
     triggers_after: dict[CountKind, Names]
     bare_followers: Names
     nisba_suffixes: Names | None = None
-    not_nisba: Names | None = None
     nest_markers: Names
     breaks: Names
     cumulative: Names
     continuations: Names = []
-    toll_rises: Names = []
-    incident_heads: Names = []
-    result_openers: Names = []
-    day_windows: Names = []
-    toll_subjects: Names = []
-    toll_predicates: Names = []
-    one_of: Names = []
-    pronoun_suffixes: Names = []
-    dual_verbs: dict[CountKind, Names] = {}
-    ranks: Names = []
-    ranks_of: dict[Who, Names] = {}
+    phrases: dict[Literal["not_nisba", "toll_rises", "incident_heads", "result_openers", "day_windows", "toll_subjects",
+                          "toll_predicates", "one_of", "pronoun_suffixes", "ranks"], Names] = {}  # named cue lists
+    labelled: dict[Literal["dual_verbs", "ranks_of"], dict[str, Names]] = {}  # by kind; by group
 
 
 # --------------------------------------------------------------------------------------- dates.yaml
