@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from dataclasses import replace
 from typing import NamedTuple
 
@@ -36,24 +37,32 @@ def _points(ctx: DocContext, lo: int, hi: int, running_total: bool, day_only: bo
             and not ((running_total or day_only) and _after_since(text, lo, dm))]
 
 
-def _paragraph_dates(ctx: DocContext, s_start: int, running_total: bool) -> list[DateMatch]:
+def _days_by_sentence(ctx: DocContext) -> tuple[list[int], list[list[DateMatch]]]:
+    """The sentences (their indices, in order) that give a day, and those days: made once per document, so
+    that finding a paragraph's day stays linear in the text."""
+    idx: list[int] = []
+    days: list[list[DateMatch]] = []
+    for sent in ctx.seg.sentences:
+        found = _points(ctx, sent.start, sent.end, False, day_only=True)
+        if found:
+            idx.append(sent.index)
+            days.append(found)
+    return idx, days
+
+
+def _paragraph_dates(ctx: DocContext, s_start: int) -> list[DateMatch]:
     """The day its paragraph gives an event whose sentence gives none: the nearest one before the sentence,
     else the first after it."""
     sent = ctx.seg.sentence_at(s_start)
     para = ctx.paragraph(sent)
-    sentences = ctx.seg.sentences
-    k = sent.index - 1
-    while k >= 0 and ctx.paragraph_of(k) == para:
-        found = _points(ctx, sentences[k].start, sentences[k].end, running_total, day_only=True)
-        if found:
-            return found[-1:]
-        k -= 1
-    k = sent.index + 1
-    while k < len(sentences) and ctx.paragraph_of(k) == para:
-        found = _points(ctx, sentences[k].start, sentences[k].end, running_total, day_only=True)
-        if found:
-            return found[:1]
+    idx, days = ctx.memo("date:days_by_sentence", lambda: _days_by_sentence(ctx))
+    k = bisect_left(idx, sent.index)
+    if k > 0 and ctx.paragraph_of(idx[k - 1]) == para:
+        return days[k - 1][-1:]
+    if k < len(idx) and idx[k] == sent.index:
         k += 1
+    if k < len(idx) and ctx.paragraph_of(idx[k]) == para:
+        return days[k][:1]
     return []
 
 
@@ -68,7 +77,7 @@ def resolve_date(ctx: DocContext, s_start: int, s_end: int, running_total: bool 
         sent = ctx.seg.sentence_at(s_start)
         in_span = _points(ctx, sent.start, sent.end, running_total, day_only=True)
     if not in_span:
-        in_span = _paragraph_dates(ctx, s_start, running_total)
+        in_span = _paragraph_dates(ctx, s_start)
     if not in_span:
         return DateDecision(UNKNOWN_DATE, None, None, None)
     dm = min(in_span, key=lambda x: (x.date_start is None, x.kind != "point", x.start))  # a resolved one first
