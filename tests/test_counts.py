@@ -6,6 +6,7 @@ import json
 from dataclasses import replace
 from functools import lru_cache
 from pathlib import Path
+from typing import Any
 
 import pytest
 from hypothesis import given, settings
@@ -414,3 +415,232 @@ def test_counts_number_candidate_stays_in_its_span(norm: str) -> None:
         assert c.i <= c.vi < c.nj <= c.j <= len(toks)
         assert c.value == m.value and c.qualifier in QUALIFIER_KINDS
         assert c.bare == (c.cue == CountCue.BARE_NUMBER)
+
+
+# ---------------------------------------------------------------- scope by the words of the figure's clause
+def scopes(text: str) -> dict[tuple[str, int], str]:
+    return {(c.kind, c.value): c.scope for c in counts(text)}
+
+
+@pytest.mark.parametrize("text", [
+    "قتل 12 مدنيا في غارات جوية على سوق البلدة منذ صباح اليوم.",
+    "أسفر القصف المدفعي عن مقتل 9 أشخاص، وفق حصيلة أولية لمصادر محلية.",
+    "ارتفعت حصيلة ضحايا الانفجار الذي هز الميناء إلى 40 قتيلا.",
+    "وارتفع عدد قتلى الهجوم على الحافلة إلى 14 شخصا، بحسب حصيلة جديدة.",
+])
+def test_counts_scope_an_incident_toll_stays_incident(text: str) -> None:
+    assert set(scopes(text).values()) == {"incident"}
+
+
+@pytest.mark.parametrize("text", [
+    "وارتفعت حصيلة القتلى في المدينة إلى 600 قتيل.",
+    "قتل أكثر من 900 شخص منذ بدء المعارك في الإقليم.",
+    "وتقول الأمم المتحدة إن 300 مدني قتلوا حتى الآن في المواجهات.",
+    "وقتل في المجموع 45 جنديا من القوات الحكومية.",
+])
+def test_counts_scope_a_running_total_is_cumulative(text: str) -> None:
+    assert set(scopes(text).values()) == {"cumulative"}
+
+
+def test_counts_scope_a_day_window_is_incident_beside_a_running_total() -> None:
+    assert scopes("استشهد 40 فلسطينيا خلال الـ24 ساعة الماضية، ليرتفع عدد الشهداء منذ بداية الحرب إلى 30 ألف "
+                  "شهيد.") == {("killed", 40): "incident", ("killed", 30000): "cumulative"}
+    assert scopes("قتل 17 شخصا في الساعات الـ24 الأخيرة جراء القصف.") == {("killed", 17): "incident"}
+    got = scopes("ارتفع عدد القتلى منذ اندلاع القتال إلى 2100 قتيل، بينهم 35 قتيلا خلال الـ24 ساعة الماضية.")
+    assert got == {("killed", 2100): "cumulative", ("killed", 35): "incident"}
+
+
+# ---------------------------------------------------------------- the singular after a number (tamyiz), nisba nouns
+@pytest.mark.parametrize(("text", "want"), [
+    ("قتل 23 فلسطينيا في غارة على المخيم.", ("killed", 23)),
+    ("أصيب 300 سوداني في الهجوم على السوق.", ("wounded", 300)),
+    ("اعتقلت الشرطة 14 صوماليا على الحدود.", ("detained", 14)),
+    ("فر 1200 مواطن من البلدة بعد القصف.", ("displaced", 1200)),
+])
+def test_counts_singular_after_a_number(text: str, want: tuple[str, int]) -> None:
+    assert pairs(text) == [want]
+
+
+@pytest.mark.parametrize("text", ["وصل 20 شخصا إلى سوريا.", "قتل شخص في 18 يوميا من القصف."])
+def test_counts_places_and_adverbs_are_no_nisba(text: str) -> None:
+    assert ("killed", 18) not in pairs(text) and all(v != 20 or k != "displaced" for k, v in pairs(text))
+
+
+# ---------------------------------------------------------------- ranges keep both ends
+@pytest.mark.parametrize(("text", "low", "high"), [
+    ("نزح ما بين 250 و300 ألف شخص من الولاية.", 250000, 300000),
+    ("قتل بين خمسة وثمانية مدنيين في القصف.", 5, 8),
+    ("أصيب ما بين 10 إلى 15 عاملا في الانفجار.", 10, 15),
+    ("قتل 7-9 جنود في الكمين.", 7, 9),
+])
+def test_counts_range_keeps_both_ends(text: str, low: int, high: int) -> None:
+    lower, upper = counts(text)
+    assert (lower.value, lower.high, lower.qualifier) == (low, high, "at_least")
+    assert (upper.value, upper.qualifier, upper.kind, upper.start) == (high, "at_most", lower.kind, lower.start)
+
+
+def test_counts_a_rise_from_one_figure_to_another_is_no_range() -> None:
+    assert [c.high for c in counts("ارتفع عدد القتلى من 20 إلى 30 قتيلا.")] == [None, None]
+
+
+# ---------------------------------------------------------------- displaced: fleeing, hosting displaced families
+@pytest.mark.parametrize(("text", "want"), [
+    ("استضافت البلدة 200 أسرة نازحة من الريف.", ("displaced", 200)),
+    ("استقبلت المدارس نحو 450 عائلة نازحة.", ("displaced", 450)),
+    ("اضطرت 64 أسرة إلى النزوح من الحي.", ("displaced", 64)),
+    ("أجبر القصف 30 عائلة على الرحيل عن القرية.", ("displaced", 30)),
+    ("فرت قرابة ثلاثة آلاف من سكان البلدة.", ("displaced", 3000)),
+])
+def test_counts_fleeing_and_hosting_displaced(text: str, want: tuple[str, int]) -> None:
+    assert want in pairs(text)
+
+
+# ---------------------------------------------------------------- implicit counts: one, two, a numeral after its noun
+@pytest.mark.parametrize(("text", "want"), [
+    ("قتل أربعة أشخاص بينهم امرأة في القصف.", ("killed", 1, "women")),
+    ("أصيب سبعة عمال، من بينهم طفل، في الانفجار.", ("wounded", 1, "children")),
+    ("استشهد 12 مواطنا بينهم مسعف.", ("killed", 1, "medics")),
+])
+def test_counts_a_singular_after_a_subset_marker_is_one(text: str, want: tuple[str, int, str]) -> None:
+    cs = counts(text)
+    assert want in [(c.kind, c.value, c.who) for c in cs]
+    assert [c.parent for c in cs if (c.kind, c.value, c.who) == want] == [0]
+
+
+@pytest.mark.parametrize(("text", "want"), [
+    ("أصيب أحد مسعفيه بشظايا القذيفة.", ("wounded", 1, "medics")),
+    ("وقتل أحد عناصرها في الاشتباك الليلي.", ("killed", 1, "fighters")),
+    ("واعتقلت إحدى الصحفيات قرب الحاجز.", ("detained", 1, "journalists")),
+    ("قتل ثلاثة أشخاص بينهم أحد الأطباء.", ("killed", 1, "medics")),
+])
+def test_counts_one_of_a_group(text: str, want: tuple[str, int, str]) -> None:
+    assert want in [(c.kind, c.value, c.who) for c in counts(text)]
+
+
+def test_counts_one_of_a_group_needs_a_trigger_beside_it() -> None:
+    assert pairs("قال أحد المسعفين إن الوضع صعب في المستشفى.") == []
+
+
+@pytest.mark.parametrize(("text", "want"), [
+    ("وارتقت شهيدة برصاص قناص.", ("killed", 1)),
+    ("وسقط قتيل وجريحان في الحادث.", ("killed", 1)),
+    ("اغتيال القيادي في الجماعة أمام منزله.", ("killed", 1)),
+    ("اختطاف الطفل من أمام المدرسة.", ("abducted", 1)),
+])
+def test_counts_implicit_singulars(text: str, want: tuple[str, int]) -> None:
+    assert want in pairs(text)
+
+
+@pytest.mark.parametrize(("text", "want"), [
+    ("قال الشهود إن امرأة وابنتها قتلتا في القصف.", ("killed", 2)),
+    ("وأفاد المستشفى بأن شابين من القرية أصيبا بالرصاص.", ("wounded", 2)),
+    ("ولقي القياديان في الحركة مصرعهما في الغارة.", ("killed", 2)),
+])
+def test_counts_a_dual_verb_counts_two(text: str, want: tuple[str, int]) -> None:
+    assert want in pairs(text)
+
+
+@pytest.mark.parametrize(("text", "want"), [
+    ("أسفر القصف عن إصابة مدنيين اثنين بجروح.", ("wounded", 2, "civilians")),
+    ("اعتقال مستوطنين اثنين في الضفة.", ("detained", 2, "total")),
+    ("قتل أطفال ثلاثة في الغارة.", ("killed", 3, "children")),
+])
+def test_counts_a_numeral_after_its_noun(text: str, want: tuple[str, int, str]) -> None:
+    assert [(c.kind, c.value, c.who) for c in counts(text)] == [want]
+
+
+@pytest.mark.parametrize(("text", "want"), [
+    ("أصيب مسعفان في القصف.", ("wounded", 2, "medics")),
+    ("قتلت ممرضتان في المستشفى.", ("killed", 2, "medics")),
+    ("واستشهد معلمان في الغارة.", ("killed", 2, "other")),
+    ("واعتقلت صحفيتان عند الحاجز.", ("detained", 2, "journalists")),
+])
+def test_counts_duals_of_group_nouns_made_from_the_singular(text: str, want: tuple[str, int, str]) -> None:
+    assert [(c.kind, c.value, c.who) for c in counts(text)] == [want]
+
+
+def test_counts_a_dual_or_trigger_after_a_kind_noun_is_a_figure_of_its_own() -> None:
+    assert pairs("أكدت الوزارة أن هناك 11 قتيلا وجريحين.") == [("killed", 11), ("wounded", 2)]
+    assert pairs("سقط 18 قتيلا وإصابة 600 آخرين.") == [("killed", 18), ("wounded", 600)]
+    assert pairs("قتل وجرح 30 قتيلا وجريحا.")[:2] == [("killed", 30), ("wounded", 30)]
+
+
+# ---------------------------------------------------------------- groups: health workers, students, crews; quotes
+@pytest.mark.parametrize(("text", "who"), [
+    ("قتل 3 عاملين صحيين في الهجوم على العيادة.", "medics"),
+    ("أصيب 5 من العاملين في القطاع الصحي.", "medics"),
+    ("قتل 12 طالبا في قصف المدرسة.", "other"),
+    ("أصيبت 4 تلميذات في الانفجار.", "other"),
+    ("اختطف 9 من أفراد الطاقم على متن السفينة.", "other"),
+    ("قتل 6 من عمال الإغاثة في الغارة.", "other"),
+])
+def test_counts_health_worker_student_and_crew_groups(text: str, who: str) -> None:
+    assert [c.who for c in counts(text)] == [who]
+
+
+@pytest.mark.parametrize("text", ['قتل "25" شخصا في الهجوم.', "قتل «25» شخصا في الهجوم.", "قتل “25” شخصا في الهجوم."])
+def test_counts_figures_in_quotation_marks(text: str) -> None:
+    assert pairs(text) == [("killed", 25)]
+
+
+# ---------------------------------------------------------------- who: others, a toll's subject, في صفوف, dual verbs
+@pytest.mark.parametrize(("text", "want"), [
+    ("قتل 40 شخصا، بينهم 9 مدنيين، وأصيب 70 آخرون.", ("wounded", 70, "total")),
+    ("استشهد 12 مدنيا، منهم 4 نساء، وجرح 30 آخرين.", ("wounded", 30, "civilians")),
+    ("قتل 6 جنود، من بينهم ضابطان، وأصيب 11 آخرون.", ("wounded", 11, "fighters")),
+])
+def test_counts_others_take_the_top_level_group(text: str, want: tuple[str, int, str]) -> None:
+    assert want in [(c.kind, c.value, c.who) for c in counts(text)]
+
+
+@pytest.mark.parametrize(("text", "want"), [
+    ("وقال إن عدد القتلى المدنيين في الإقليم تجاوز 500 قتيل.", ("killed", 500, "civilians")),
+    ("ارتفعت حصيلة القتلى العسكريين منذ بداية الهجوم إلى 90.", ("killed", 90, "fighters")),
+    ("بلغ عدد الجرحى الأطفال في المدينة نحو 70 جريحا.", ("wounded", 70, "children")),
+])
+def test_counts_a_tolls_subject_names_its_group(text: str, want: tuple[str, int, str]) -> None:
+    assert [(c.kind, c.value, c.who) for c in counts(text)] == [want]
+
+
+@pytest.mark.parametrize(("text", "who"), [
+    ("سقط 4 قتلى و9 جرحى في صفوف القوات الحكومية.", "fighters"),
+    ("وأوقع الهجوم 7 قتلى في صفوف المسلحين.", "fighters"),
+    ("خلف القصف 15 جريحا في صفوف المدنيين.", "civilians"),
+])
+def test_counts_in_the_ranks_of(text: str, who: str) -> None:
+    assert {c.who for c in counts(text)} == {who}
+
+
+def test_counts_in_the_ranks_of_a_people_says_no_group() -> None:
+    assert {c.who for c in counts("سقط 30 جريحا في صفوف اليمنيين.")} == {"total"}
+
+
+@pytest.mark.parametrize(("text", "who"), [
+    ("أفاد الأهالي بأن امرأة وطفلتها قتلتا في القصف.", "civilians"),
+    ("وكان مسلحان من الجماعة قد قتلا في اشتباك.", "fighters"),
+    ("وأعلن المستشفى أن رجلين أصيبا في الحادث.", "civilians"),
+])
+def test_counts_a_dual_verb_takes_the_group_of_its_subject(text: str, who: str) -> None:
+    assert [(c.value, c.who) for c in counts(text) if c.cue == "dual"][-1] == (2, who)
+
+
+# ---------------------------------------------------------------- a toll told by its women and children is of civilians
+@pytest.mark.parametrize("text", [
+    "استشهد 15 فلسطينيا، بينهم 6 أطفال و3 نساء، في غارة إسرائيلية على منزل في رفح.",
+    "قتل 9 أشخاص بينهم طفلان وامرأتان في قصف مدفعي على سوق مدينة إدلب.",
+    "لقي 11 شخصا حتفهم، من بينهم 4 نساء و5 أطفال، في غارة جوية على قرية قرب مدينة صعدة.",
+])
+def test_counts_a_toll_of_women_and_children_has_civilian_victims(pipeline: Any, text: str) -> None:
+    rec = pipeline.extract_text(text, source="test", published="2024-03-05")
+    assert any(e.actor2 is not None and e.actor2.kind == "civilians" for e in rec.events)
+
+
+def test_counts_since_a_day_is_a_running_total(pipeline: Any) -> None:
+    """منذ before a day of the month, a digit or a month makes the figure a running total; منذ الصباح does not."""
+    cases = [("ذكرت الوزارة أن حصيلة ضحايا الهجوم على المدينة ارتفعت إلى 189 قتيلا منذ الرابع من أبريل.", "cumulative"),
+             ("بلغ عدد النازحين 3000 منذ 5 مايو.", "cumulative"),
+             ("قتل 40 شخصا منذ مطلع الشهر في المعارك.", "cumulative"),
+             ("قتل 12 شخصا في غارة على السوق منذ الصباح.", "incident")]
+    for text, scope in cases:
+        counts = pipeline.extract_text(text, published="2019-04-18").counts
+        assert [c.scope for c in counts] == [scope], text

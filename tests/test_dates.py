@@ -6,6 +6,7 @@ import dataclasses
 import datetime
 import json
 from pathlib import Path
+from typing import Any
 
 import pytest
 from hypothesis import given, settings
@@ -321,3 +322,37 @@ def test_dates_property_spans_and_ranges(rec: DateRecognizer, words: list[str], 
         assert m.precision in ("day", "week", "month", "year", "unknown")
         assert m.anchor in ("published", "explicit", "unknown")
         assert m.kind in ("point", "since", "duration")
+
+
+# ---------------------------------------------------------------- the weekday wins over اليوم/أمس (PUB: a Wednesday)
+@pytest.mark.parametrize(("text", "day"), [
+    ("قتل ثلاثة أشخاص اليوم الثلاثاء في قصف على البلدة.", "2019-05-07"),
+    ("وقالت الوزارة مساء أمس الاثنين إن الهجوم فشل.", "2019-05-06"),
+    ("وأصيب جنديان فجر اليوم الثلاثاء قرب الحاجز.", "2019-05-07"),
+    ("وصل الوفد إلى المدينة اليوم الأربعاء.", "2019-05-08"),
+])
+def test_dates_the_weekday_wins_over_today(rec: DateRecognizer, text: str, day: str) -> None:
+    assert one(rec, text).date_start == day
+
+
+def test_dates_a_story_written_the_day_before_counts_from_its_own_day(rec: DateRecognizer) -> None:
+    got = [(m.text, m.date_start) for m in find(rec, "اندلعت الاشتباكات صباح اليوم الثلاثاء، بعد غارات شنتها "
+                                                      "الطائرات أمس على أطراف المدينة.")]
+    assert got == [("صباح اليوم الثلاثاء", "2019-05-07"), ("امس", "2019-05-06")]
+    assert find(rec, "وقتل جندي أمس الثلاثاء، وأصيب آخر اليوم.")[1].date_start == "2019-05-08"
+
+
+def test_dates_a_weekday_before_an_explicit_date_takes_the_date(rec: DateRecognizer) -> None:
+    m = one(rec, "أسفرت غارات يوم أمس الثلاثاء 19 تشرين الثاني 2024 عن قتلى.", None)
+    assert (m.date_start, m.anchor) == ("2024-11-19", "explicit")
+
+
+# ---------------------------------------------------------------- an event's date: its clause, its sentence, its paragraph
+@pytest.mark.parametrize("text", [
+    "شنت الطائرات الحربية غارات على بلدة الجديدة صباح الاثنين. وفي مدينة الزهراء، اعتقلت قوات الأمن عشرة أشخاص.",
+    "تظاهر مئات الطلاب يوم الاثنين أمام مبنى المحافظة في مدينة البصرة. واعتقلت الشرطة خمسة منهم بعد مواجهات.",
+    "التقى وزير الخارجية نظيره التركي في أنقرة يوم الاثنين. وبحث الجانبان سبل وقف القتال في الشمال.",
+])
+def test_dates_an_event_takes_the_date_of_its_paragraph(pipeline: Any, text: str) -> None:
+    rec = pipeline.extract_text(text, source="test", published=PUB.isoformat())
+    assert len(rec.events) >= 2 and {e.date.start for e in rec.events} == {"2019-05-06"}

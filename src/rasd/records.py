@@ -130,12 +130,16 @@ class Count:
     text: str
     parent: int | None = None  # index (in the document's count list) of the count this is a subset of
     source_attribution: str | None = None
+    high: int | None = None  # on a range's lower end, its upper end (ما بين 5 و8: 5 at_least, high 8; 8 at_most)
 
     def to_json(self) -> dict[str, Any]:
         """The record as the JSON of the contract (docs/contract.md)."""
-        return {"kind": self.kind, "value": self.value, "qualifier": self.qualifier, "who": self.who,
-                "scope": self.scope, "start": self.start, "end": self.end, "text": self.text,
-                "parent": self.parent, "source_attribution": self.source_attribution}
+        d: dict[str, Any] = {"kind": self.kind, "value": self.value, "qualifier": self.qualifier, "who": self.who,
+                             "scope": self.scope, "start": self.start, "end": self.end, "text": self.text,
+                             "parent": self.parent, "source_attribution": self.source_attribution}
+        if self.high is not None:
+            d["high"] = self.high
+        return d
 
 
 @dataclass(frozen=True, slots=True)

@@ -33,7 +33,8 @@ def document_counts(ctx: DocContext, attributor: Attributor) -> tuple[Count, ...
     for cm, source in zip(ctx.counts, sources, strict=True):
         s, e = ctx.norm.to_original(cm.start, cm.end)
         out.append(Count(kind=cm.kind, value=cm.value, qualifier=cm.qualifier, who=cm.who, scope=cm.scope,
-                         start=s, end=e, text=ctx.text[s:e], parent=cm.parent, source_attribution=source))
+                         start=s, end=e, text=ctx.text[s:e], parent=cm.parent, source_attribution=source,
+                         high=cm.high))
     return tuple(out)
 
 
@@ -65,8 +66,19 @@ def victims_civilian(counts: Sequence[Count]) -> bool:
     """The victims are civilians when the event's top-level figures of people killed or wounded say so
     (27 مدنيا بينهم 10 أطفال، وأصيب العشرات), not when civilians are only a part of a larger toll."""
     top = [c for c in counts if c.parent is None and c.kind in ("killed", "wounded", "abducted", "missing")]
-    return any(c.who in CIVILIAN_WHO for c in top) and not any(c.who in ("fighters", "police") for c in top) \
-        and not any(c.who == "total" and c.qualifier != "vague" and c.kind == "killed" for c in top)
+    told = [c for c in top if c.who == "total" and c.qualifier != "vague" and c.kind == "killed"]
+    civilian = [c for c in told if _told_as_civilians(counts, c)]
+    return (any(c.who in CIVILIAN_WHO for c in top) or bool(civilian)) \
+        and not any(c.who in ("fighters", "police") for c in top) and len(civilian) == len(told)
+
+
+def _told_as_civilians(counts: Sequence[Count], total: Count) -> bool:
+    """Whether a total toll of an incident is told as one of civilians: its subsets are women and children, both
+    (18 قتيلا، بينهم 7 أطفال و4 نساء)."""
+    if total.scope != "incident":
+        return False
+    subsets = [c.who for c in counts if c.parent is not None and c.start > total.start and c.kind == total.kind]
+    return set(subsets) == {"women", "children"}
 
 
 def drop_vague_told_exactly(events: list[Event]) -> list[Event]:

@@ -76,6 +76,7 @@ class CountMatch:
     text: str  # norm[start:end]
     cue: str  # the rule that produced it
     goes_on: bool = False  # its sentence only goes on with the toll told before it (إضافة إلى 2243 جريحا)
+    high: int | None = None  # the upper end of a range (ما بين 5 و8 قتلى: value 5, high 8)
 
 
 @dataclass(slots=True)
@@ -98,6 +99,7 @@ class Candidate:
     bare: bool = False  # a number with no noun after it
     extra_kinds: tuple[str, ...] = ()
     date_like: bool = False
+    high: int | None = None  # the upper end of a range
 
 
 @dataclass(frozen=True, slots=True)
@@ -109,6 +111,17 @@ class Grammar:
 
 
 @dataclass(frozen=True, slots=True)
+class ScopeCues:
+    """Where a sentence speaks of a running total: its cumulative clauses (token ranges) and its day windows."""
+
+    clauses: tuple[tuple[int, int], ...] = ()  # [a, b) token ranges of the clauses with a running-total cue
+    windows: tuple[int, ...] = ()  # tokens where a day window starts (خلال ال 24 ساعة)
+
+
+NO_CUES = ScopeCues()
+
+
+@dataclass(frozen=True, slots=True)
 class Frame:
     """One sentence as the decisions see it: its tokens [lo, hi), its triggers in order and its scope."""
 
@@ -117,7 +130,8 @@ class Frame:
     lo: int
     hi: int
     triggers: list[Hit]
-    scope: str
+    scope: str  # the sentence's: cumulative when any of its clauses speaks of a running total
+    cues: ScopeCues = NO_CUES  # where (empty: every figure takes `scope`)
     at: TriggerIndex = field(init=False)
 
     def __post_init__(self) -> None:
@@ -292,6 +306,13 @@ def post_qualifier(numbers: NumberRecognizer, toks: Sequence[Token], j: int, hi:
     return Qualified(qa[0], qa[1])
 
 
+def is_nisba(tables: CountTables, t: Token) -> bool:
+    """Whether a word is a nisba noun naming people (سودانيين, فلسطينيا, يمني), not a place or an adverb."""
+    w = t.text
+    return t.kind == "word" and len(w) > 3 and w.endswith(tables.nisba) and not w.startswith("ال") \
+        and w not in tables.not_nisba
+
+
 def noun_after_number(tables: CountTables, toks: Sequence[Token], k: int, hi: int,
                       vague: bool) -> tuple[Noun, int] | None:
     """The noun a number at token k counts: a count noun, من + one after a vague number, or a nisba plural."""
@@ -299,9 +320,9 @@ def noun_after_number(tables: CountTables, toks: Sequence[Token], k: int, hi: in
     found = noun_at(tables, toks, k, hi, definite=vague)
     if found is None and vague and k < hi and toks[k].text == "من":
         found = noun_at(tables, toks, k + 1, hi, definite=True)
-    if found is None and k < hi and toks[k].kind == "word" and len(toks[k].text) > 4 \
-            and toks[k].text.endswith(tables.nisba) and tables.before.match(toks, k, PREFIXES, hi) is None:
-        # 8 عراقيين (مدنيين): a nisba plural, maybe followed by the group noun it describes
+    if found is None and k < hi and is_nisba(tables, toks[k]) and tables.before.match(toks, k, PREFIXES, hi) is None:
+        # 8 عراقيين (مدنيين): a nisba plural, maybe followed by the group noun it describes; the singular of
+        # the counted noun after 11-99 (18 فلسطينيا) and after hundreds and thousands (300 سوداني)
         found = noun_at(tables, toks, k + 1, hi, definite=False)
         if found is None or found[0].kind is not None:
             found = (Noun((toks[k].text,), None, "total", "pl"), k + 1)
@@ -317,7 +338,10 @@ def second_kind(tables: CountTables, toks: Sequence[Token], j: int, hi: int, nou
         second = tables.nouns.match([Token(w[len(pre):], 0, 0, "word")], 0) if w.startswith(pre) else None
         if second is not None:
             n2 = tables.noun_list[int(second.label)]
-            if n2.kind is not None and n2.kind != noun.kind and second.j == 1:
+            # قتلى وجرحى, 30 قتيلا وجريحا; a dual (11 قتيلا وجريحين) or a trigger (18 قتيلا وإصابة 600) counts a
+            # figure of its own
+            if n2.kind is not None and n2.kind != noun.kind and second.j == 1 and n2.form != "dual" \
+                    and tables.before.match(toks, j, PREFIXES) is None:
                 return n2.kind
     return None
 
@@ -367,7 +391,7 @@ def number_candidate(g: Grammar, toks: Sequence[Token], starts: Sequence[int], m
     cue = CountCue.NUMBER_NOUN if noun is not None else (
         CountCue.NUMBER_OF_GROUP if who != "total" else CountCue.BARE_NUMBER)
     return Candidate(i, vi, j, nj, m.start, end, m.value, qualifier, noun, who, cue,
-                     bare=noun is None and who == "total", extra_kinds=extra, date_like=m.date_like)
+                     bare=noun is None and who == "total", extra_kinds=extra, date_like=m.date_like, high=m.high)
 
 
 def nounless_value(noun: Noun, joined: bool, trigger_before: bool, trigger_after: bool) -> NounValue | None:
@@ -390,9 +414,14 @@ _SINGULAR = NounValue(1, "exact", CountCue.SINGULAR)
 _BARE_PLURAL = NounValue(3, "vague", CountCue.BARE_PLURAL)
 
 
-def counted_noun_at(tables: CountTables, toks: Sequence[Token], i: int, hi: int) -> tuple[Noun, int, int] | None:
-    """(noun, token after, 1 when joined with و else 0) for a count noun at token i that counts people."""
+def counted_noun_at(tables: CountTables, toks: Sequence[Token], i: int, hi: int,
+                    definite: bool = False) -> tuple[Noun, int, int] | None:
+    """(noun, token after, 1 when joined with و else 0) for a count noun at token i that counts people; with
+    `definite`, also a definite singular group noun (اغتيال القيادي, اختطاف الطفل)."""
     found = noun_at(tables, toks, i, hi, definite=False)
+    if found is None and definite:
+        d = noun_at(tables, toks, i, hi, definite=True)
+        found = d if d is not None and d[0].form == "sg" and d[0].kind is None and not d[0].others else None
     skip = 0
     if found is None and toks[i].text.startswith("و"):
         h = tables.nouns.match(toks, i, ("و",), hi)
@@ -404,22 +433,26 @@ def counted_noun_at(tables: CountTables, toks: Sequence[Token], i: int, hi: int)
 
 
 def nounless_candidates(g: Grammar, toks: Sequence[Token], lo: int, hi: int, nouns_here: Sequence[int],
-                        covered: set[int], trig_end: dict[int, Hit]) -> list[Candidate]:
-    """Duals, singulars and bare plurals: count nouns in tokens [lo, hi) that no number counts."""
+                        covered: set[int], trig_end: dict[int, Hit],
+                        markers: frozenset[int] = frozenset()) -> list[Candidate]:
+    """Duals, singulars and bare plurals: count nouns in tokens [lo, hi) that no number counts; a singular also
+    counts one right after a subset marker (`markers`: where one ends; بينهم امرأة), a definite one right after
+    a trigger (مقتل القيادي) and a lone kind noun alone (سقطت شهيدة)."""
     out: list[Candidate] = []
     next_i = lo
     for i in nouns_here:
         if i < next_i or i in covered:
             continue
         next_i = i + 1
-        found = counted_noun_at(g.tables, toks, i, hi)
+        found = counted_noun_at(g.tables, toks, i, hi, definite=i in trig_end)
         if found is None:
             continue
         noun, j, skip = found
         if any(k in covered for k in range(i, j)):
             continue
         after = g.tables.after.match(toks, j, ("",), hi) if j < hi else None
-        nv = nounless_value(noun, skip == 1, i in trig_end, after is not None)
+        by = i in trig_end or (noun.lone and noun.form == "sg" and toks[i].text == noun.words[0])
+        nv = nounless_value(noun, skip == 1, by or i in markers, after is not None)
         if nv is not None:
             qualifier, cj, end = nv.qualifier, j, toks[j - 1].end
             q = post_qualifier(g.numbers, toks, j, hi, qualifier)
@@ -439,9 +472,55 @@ def token_containing(starts: Sequence[int], pos: int) -> int:
 
 
 # ------------------------------------------------------------------ scope
+def _headed_by_incident(tables: CountTables, toks: Sequence[Token], h: Hit, hi: int) -> bool:
+    """Whether an incident names the toll a rise cue speaks of (ارتفعت حصيلة [ضحايا] الغارة)."""
+    return any(tables.incident_heads.match(toks, k, PREFIXES, hi) is not None for k in range(h.j, min(hi, h.j + 3)))
+
+
+def _since_a_day(tables: CountTables, index: TokenIndex, lo: int, hi: int) -> list[Hit]:
+    """منذ before a day of the month or a month (منذ الرابع من أبريل، منذ 4 أبريل، منذ مطلع الشهر): the figure
+    runs from that day on. (منذ الصباح, منذ ساعات date a day's incident, and are no such cue.)"""
+    toks = index.toks
+    at = index.words_in(tables.since)
+    return [Hit(k, k + 2, "cumulative") for k in at[bisect_left(at, lo):bisect_left(at, hi - 1)]
+            if toks[k + 1].kind == "number" or toks[k + 1].text in tables.since_days]
+
+
+def scope_cues(tables: CountTables, index: TokenIndex, lo: int, hi: int) -> ScopeCues:
+    """The sentence's cumulative clauses and day windows; a clause ends at a break word (not one that goes on with
+    the same toll) or a result opener."""
+    toks = index.toks
+    cues = tables.cumulative.scan(index, lo, hi, PREFIXES) + _since_a_day(tables, index, lo, hi)
+    rises = tables.rises.scan(index, lo, hi, PREFIXES)
+    if not any(_headed_by_incident(tables, toks, h, hi) for h in rises):
+        cues += rises
+    windows = tuple(h.i for h in tables.day_windows.scan(index, lo, hi, PREFIXES))
+    if not cues:
+        return ScopeCues((), windows)
+    # a break that goes on with the same toll (إضافة إلى 2400 جريح) is no clause boundary
+    breaks = [h.i for h in tables.breaks.scan(index, lo, hi, PREFIXES)
+              if tables.continuations.match(toks, h.i, PREFIXES, hi) is None]
+    bounds = sorted({lo, hi, *breaks, *(h.i for h in tables.openers.scan(index, lo, hi, PREFIXES))})
+    clauses = set()
+    for h in cues:
+        k = bisect_right(bounds, h.i) - 1
+        clauses.add((bounds[k], bounds[k + 1] if k + 1 < len(bounds) else hi))
+    return ScopeCues(tuple(sorted(clauses)), windows)
+
+
 def sentence_scope(tables: CountTables, index: TokenIndex, lo: int, hi: int) -> Scope:
-    """Cumulative when the sentence has a running-total cue (منذ بداية, الحصيلة الإجمالية), else incident."""
-    return Scope.CUMULATIVE if tables.cumulative.scan(index, lo, hi, PREFIXES) else Scope.INCIDENT
+    """Cumulative when a clause of the sentence has a running-total cue (منذ بداية, ارتفعت حصيلة), else incident."""
+    return Scope.CUMULATIVE if scope_cues(tables, index, lo, hi).clauses else Scope.INCIDENT
+
+
+def figure_scope(cues: ScopeCues, i: int, j: int, next_figure: int) -> Scope | None:
+    """The scope of a figure in tokens [i, j) by its clause: incident when a day window follows it before the next
+    figure (50 شهيدا خلال ال 24 ساعة), cumulative inside a running-total clause, None when no cue says."""
+    if any(j <= w < next_figure and w - j <= 8 for w in cues.windows):
+        return Scope.INCIDENT
+    if any(a <= i < b for a, b in cues.clauses):
+        return Scope.CUMULATIVE
+    return None
 
 
 def goes_on(tables: CountTables, toks: Sequence[Token], lo: int, hi: int) -> bool:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from bisect import bisect_left
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
@@ -30,6 +30,7 @@ class Noun:
     form: str  # sg | pl | dual
     unit: bool = False  # counts households (عائلة), not people
     others: bool = False  # آخرين: of the group counted before
+    lone: bool = False  # a singular that counts one even with no trigger beside it (سقطت شهيدة)
 
 
 @dataclass(frozen=True, slots=True)
@@ -119,29 +120,60 @@ class CountTables:
     followers: frozenset[str]  # words a nounless number may stand before
     markers: PhraseTable  # بينهم, منهم: what follows is a subset
     breaks: PhraseTable  # words that end a list of subsets
-    cumulative: PhraseTable  # cues of a running total (منذ بدء, حصيلة)
+    cumulative: PhraseTable  # cues of a running total whatever it counts (منذ بدء, الإجمالية, حتى الآن)
+    rises: PhraseTable  # a toll that rose (ارتفعت حصيلة): a running total unless an incident heads it
+    incident_heads: PhraseTable  # what makes a toll one incident's (حصيلة الغارة, عدد قتلى التفجير)
+    openers: PhraseTable  # words that open a result clause of their own (ليرتفع, ما يرفع)
+    day_windows: PhraseTable  # a figure of one day (خلال ال 24 ساعة الماضية): incident scope
     continuations: PhraseTable  # a sentence that goes on with the toll before it (إضافة إلى)
-    nisba: tuple[str, ...]  # suffixes of nisba plurals (عراقيين)
+    nisba: tuple[str, ...]  # suffixes of nisba nouns after a number (عراقيين, فلسطينيا, سوداني)
+    not_nisba: frozenset[str] = frozenset()  # words with those endings that name no people (سوريا, يوميا)
+    toll_subjects: frozenset[str] = frozenset()  # عدد, حصيلة: a toll's subject, its figure after a predicate
+    toll_predicates: frozenset[str] = frozenset()  # إلى, تجاوز, بلغ: what stands right before a toll's figure
+    one_of: frozenset[str] = frozenset()  # أحد, إحدى: one of the group named after it (أحد مسعفيه)
+    pronouns: tuple[str, ...] = ()  # pronoun suffixes a noun may carry after أحد (مسعفيه, عناصرها)
+    dual_verbs: PhraseTable = PhraseTable(())  # verbs of two people (قتلتا, أصيبا, لقيا مصرعهما): labels are kinds
+    ranks: PhraseTable = PhraseTable(())  # في صفوف: the figures before it are of the ranks named after it
+    ranks_of: PhraseTable = PhraseTable(())  # the words after في صفوف that name a group: labels are groups
+    since: frozenset[str] = frozenset()  # منذ (with و or ف before it too)
+    since_days: frozenset[str] = frozenset()  # after منذ, a day of the month or a month: a running total since then
 
 
 def build_tables(nouns: Sequence[Noun], sections: dict[str, list[Phrase]], followers: Iterable[str],
-                 nisba: Sequence[str]) -> CountTables:
+                 nisba: Sequence[str], not_nisba: Iterable[str] = ()) -> CountTables:
     """The tables from the nouns and the phrase sections of counts.yaml (keyed as in the file)."""
     definite = [Phrase(n.words, n.kind) for n in nouns if n.kind is not None and n.form != "dual"]
     adjacent = (Phrase(p.words, p.label + "!") for p in sections.get("triggers_adjacent", []))
+    subjects = [p.words[0] for p in sections.get("toll_subjects", [])]
+    # عدد قتلى, حصيلة ضحايا: a toll's subject and a kind noun in construct say the kind of the toll's figure
+    construct = (Phrase((s, *n.words), n.kind) for s in subjects for n in nouns if n.kind is not None and n.form == "pl")
     return CountTables(
         nouns=PhraseTable(Phrase(n.words, str(k)) for k, n in enumerate(nouns)),
         noun_list=tuple(nouns),
         of_groups=PhraseTable(sections["of_groups"]),
-        before=PhraseTable([*sections["triggers_before"], *adjacent]),
+        before=PhraseTable([*sections["triggers_before"], *adjacent, *construct]),
         before_definite=PhraseTable(definite),
         after=PhraseTable(sections["triggers_after"]),
         followers=frozenset(followers),
         markers=PhraseTable(sections["nest_markers"]),
         breaks=PhraseTable(sections["breaks"]),
         cumulative=PhraseTable(sections["cumulative"]),
+        rises=PhraseTable(sections.get("toll_rises", [])),
+        incident_heads=PhraseTable(sections.get("incident_heads", [])),
+        openers=PhraseTable(sections.get("result_openers", [])),
+        day_windows=PhraseTable(sections.get("day_windows", [])),
         continuations=PhraseTable(sections.get("continuations", [])),
         nisba=tuple(nisba),
+        not_nisba=frozenset(not_nisba),
+        toll_subjects=frozenset(subjects),
+        toll_predicates=frozenset(p.words[0] for p in sections.get("toll_predicates", [])),
+        one_of=frozenset(p.words[0] for p in sections.get("one_of", [])),
+        pronouns=tuple(sorted((p.words[0] for p in sections.get("pronoun_suffixes", [])), key=len, reverse=True)),
+        dual_verbs=PhraseTable(sections.get("dual_verbs", [])),
+        ranks=PhraseTable(sections.get("ranks", [])),
+        ranks_of=PhraseTable(sections.get("ranks_of", [])),
+        since=frozenset(c + p.words[0] for p in sections.get("since_words", []) for c in ("", "و", "ف")),
+        since_days=frozenset(p.words[0] for p in sections.get("since_days", [])),
     )
 
 
@@ -171,7 +203,14 @@ def load_tables(path: str | Path | None = None) -> CountTables:
         sections["triggers_adjacent"] = _labelled(data, shown, "triggers_adjacent", src.kinds)
     if "continuations" in data:
         sections["continuations"] = _plain(data, shown, "continuations", "continuation")
-    return build_tables(nouns, sections, followers, nisba)
+    phrases, labelled = data.get("phrases") or {}, data.get("labelled") or {}  # the grammar's named cue lists
+    for key in phrases:
+        sections[key] = _plain(phrases, shown, key, key)
+    for key, allowed in (("dual_verbs", src.kinds), ("ranks_of", src.whos)):
+        if key in labelled:
+            sections[key] = _labelled(labelled, shown, key, allowed)
+    not_nisba = [p.words[0] for p in sections.get("not_nisba", [])]
+    return build_tables(nouns, sections, followers, nisba, not_nisba)
 
 
 @dataclass(frozen=True, slots=True)
@@ -195,7 +234,7 @@ def _nouns(data: dict[str, Any], src: _Source) -> list[Noun]:
             if not isinstance(e, dict):
                 raise ResourceError(shown, f"{section}: bad entry {e!r}", line=_line_of(shown, section))
             nouns.extend(_noun_entry(e, section, has_kind, src, seen))
-    return nouns
+    return nouns + generated_duals(nouns, seen)
 
 
 def _noun_entry(e: dict[str, Any], section: str, has_kind: bool, src: _Source,
@@ -212,14 +251,36 @@ def _noun_entry(e: dict[str, Any], section: str, has_kind: bool, src: _Source,
     if not forms:
         raise ResourceError(shown, f"{section}: entry without forms", line=where)
     out: list[Noun] = []
+    flags = (bool(e.get("unit", False)), bool(e.get("others", False)), bool(e.get("lone", False)))
     for form in ("sg", "pl", "dual"):
         for w in _strs(e.get(form), shown, section):
             words = _words(w)
             if words in seen:
                 raise ResourceError(shown, f"{section}: {w!r} listed twice", line=_line_of(shown, w))
             seen[words] = form
-            out.append(Noun(words, kind, str(who), form, bool(e.get("unit", False)), bool(e.get("others", False))))
+            out.append(Noun(words, kind, str(who), form, *flags))
     return out
+
+
+def generated_duals(nouns: Sequence[Noun], seen: dict[tuple[str, ...], str]) -> list[Noun]:
+    """The duals of the one-word singulars that counts.yaml does not list (مسعف → مسعفان, ممرضة → ممرضتان,
+    ممرضتين); a masculine dual in -ين is not made, it is often the plural too (عاملين)."""
+    out: list[Noun] = []
+    for n in nouns:
+        if n.form != "sg" or len(n.words) > 1 or n.words[0].endswith("ا"):
+            continue
+        for words in dual_forms(n.words[0]):
+            if words not in seen:
+                seen[words] = "dual"
+                out.append(replace(n, words=words, form="dual"))
+    return out
+
+
+def dual_forms(sg: str) -> list[tuple[str, ...]]:
+    """The duals of a normalized singular: -ان, and for a feminine in ة (normalized ه) -تان and -تين."""
+    if sg.endswith("ه"):
+        return [(sg[:-1] + "تان",), (sg[:-1] + "تين",)]
+    return [(sg + "ان",)]
 
 
 def _labelled(data: dict[str, Any], shown: str, section: str, allowed: frozenset[str]) -> list[Phrase]:

@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 from typing import Any
 
 from rasd import budget
 from rasd.recognize.count_grammar import (
+    NO_CUES,
     STATUS_KINDS,
     Before,
     Candidate,
@@ -18,9 +20,12 @@ from rasd.recognize.count_grammar import (
     KindSource,
     Nesting,
     Rejection,
+    Scope,
     after_trigger,
     bare_ok,
     decide_nesting,
+    figure_scope,
+    noun_at,
     trigger_kinds,
 )
 from rasd.recognize.count_phrases import PREFIXES, Hit
@@ -93,7 +98,29 @@ def context_kind(g: Grammar, frame: Frame, c: Candidate, before: Before) -> Kind
         return KindDecision((after[0],), KindSource.AFTER, c.who)  # a verb right after the noun beats a far trigger
     if near is not None and (not c.bare or gap_len <= 3):
         return KindDecision(trigger_kinds(frame.toks, near, frame.at), KindSource.TRIGGER, c.who)
+    subject = toll_subject(g, frame, c, before)
+    if subject is not None:
+        return KindDecision(trigger_kinds(frame.toks, subject, frame.at), KindSource.TRIGGER, c.who)
     return None
+
+
+def toll_subject(g: Grammar, frame: Frame, c: Candidate, before: Before) -> Hit | None:
+    """The kind trigger of a toll's subject (عدد قتلى, حصيلة القتلى) for a figure after one of its predicates
+    (ارتفع عدد قتلى الهجوم على الحافلة إلى 14; بلغ عدد الجرحى في المدينة نحو 70), up to 14 words back in the
+    same clause."""
+    tables, toks = g.tables, frame.toks
+    h = frame.at.last_before(c.i, before.last_break, -1)
+    if h is None or c.i - h.j > 14:
+        return None
+    subjects, predicates = tables.toll_subjects, tables.toll_predicates
+    at = next((k for k in (h.i, h.i - 1) if k >= before.last_break
+               and any(toks[k].text[len(pre):] in subjects for pre in PREFIXES if toks[k].text.startswith(pre))), None)
+    if at is None:
+        return None
+    # بلغ عدد الجرحى … نحو 70: a predicate before the subject governs the first figure after it only
+    ahead = at > before.last_break and toks[at - 1].text.removeprefix("و") in predicates \
+        and (before.prev is None or before.prev.i < at)
+    return h if toks[c.i - 1].text in predicates or ahead else None
 
 
 def decide_kind(g: Grammar, frame: Frame, c: Candidate, before: Before, nesting: Nesting) -> KindDecision | None:
@@ -130,17 +157,33 @@ def reject(g: Grammar, frame: Frame, c: Candidate, before: Before, nesting: Nest
         return Rejection.OTHER_NOUN_AFTER  # a nounless number must not be followed by some other noun (48 ساعة)
     if c.cue == CountCue.BARE_NUMBER and nesting.parent is None and source != KindSource.LIST:
         # a bare number needs a trigger at most 3 tokens before it (ارتفعت حصيلة القتلى إلى 75)
-        if not any(h.i >= before.last_break for j in range(c.i - 3, c.i + 1) for h in frame.at.ending_at(j)):
+        if not any(h.i >= before.last_break for j in range(c.i - 3, c.i + 1) for h in frame.at.ending_at(j)) \
+                and toll_subject(g, frame, c, before) is None:
             return Rejection.NO_TRIGGER_NEAR
     return None
 
 
 # ------------------------------------------------------------------ group
-def decide_who(c: Candidate, who: str, before: Before) -> str:
-    """The group of a count: آخرين takes the group counted before it (3 قتلى وإصابة 5 آخرين); else its own."""
-    if c.noun is not None and c.noun.others and before.prev_match is not None:
-        return before.prev_match.who
-    return who
+def decide_who(c: Candidate, who: str, before: Before, out: Sequence[CountMatch] = ()) -> str:
+    """The group of a count: آخرين takes the group of the top-level count before it (3 قتلى وإصابة 5 آخرين;
+    345 شخصا، منهم 22 مدنيا، وأصيب 1652 آخرين: of the 345, not of the 22); else its own."""
+    pm = before.prev_match
+    if c.noun is None or not c.noun.others or pm is None:
+        return who
+    while pm.parent is not None and pm.parent < len(out):
+        pm = out[pm.parent]
+    return pm.who
+
+
+def subject_group(g: Grammar, frame: Frame, c: Candidate, before: Before) -> str | None:
+    """The group a toll's subject names (عدد القتلى المدنيين … بلغ أكثر من ألف قتيل: civilians)."""
+    h = toll_subject(g, frame, c, before)
+    if h is None or h.j >= frame.hi:
+        return None
+    found = noun_at(g.tables, frame.toks, h.j, frame.hi, definite=True)
+    if found is None or found[0].kind is not None or found[0].who == "total":
+        return None
+    return found[0].who
 
 
 def group_of_list(frame: Frame, c: Candidate, who: str, before: Before, parent: int | None) -> bool:
@@ -155,8 +198,21 @@ def group_of_list(frame: Frame, c: Candidate, who: str, before: Before, parent: 
 
 
 # ------------------------------------------------------------------ emission
+def decide_scope(frame: Frame, c: Candidate, nesting: Nesting, next_figure: int) -> str:
+    """A figure's scope: a day window after it makes it a day's (incident); else a subset's is its parent's; else
+    its clause's (cumulative in a clause with a running-total cue, incident otherwise)."""
+    by_clause = figure_scope(frame.cues, c.i, c.j, next_figure)
+    if by_clause is Scope.INCIDENT:
+        return by_clause.value
+    if nesting.parent is not None:
+        return nesting.scope
+    if frame.cues is NO_CUES:
+        return frame.scope
+    return Scope.CUMULATIVE.value if by_clause is Scope.CUMULATIVE else Scope.INCIDENT.value
+
+
 def emit(g: Grammar, frame: Frame, c: Candidate, lists: OpenLists, before: Before,
-         out: list[CountMatch]) -> int | None:
+         out: list[CountMatch], next_figure: int) -> int | None:
     """Appends the counts of one candidate (one per kind) to `out`; the index of the first, or None."""
     top = lists.stack[-1][0] if lists.stack else None
     nesting = decide_nesting(c, top, out[top] if top is not None else None)
@@ -165,16 +221,21 @@ def emit(g: Grammar, frame: Frame, c: Candidate, lists: OpenLists, before: Befor
     kind = decide_kind(g, frame, c, before, nesting)
     if kind is None or reject(g, frame, c, before, nesting, kind.source) is not None:
         return None
-    who = decide_who(c, kind.who, before)
+    who = decide_who(c, kind.who, before, out)
+    if who == "total" and nesting.parent is None:
+        who = subject_group(g, frame, c, before) or who
     if group_of_list(frame, c, who, before, nesting.parent):
         for k in range(before.prev_idx, len(out)):
             out[k] = replace(out[k], who=who)
-    scope = nesting.scope if nesting.parent is not None else frame.scope
+    scope = decide_scope(frame, c, nesting, next_figure)
     cue = c.cue._value_ + kind.source.suffix  # _value_: the plain attribute, Enum.value is a slower descriptor
     first = len(out)
     for each in kind.kinds:
         out.append(CountMatch(c.start, c.end, each, c.value, c.qualifier, who, scope, nesting.parent,
-                              frame.norm[c.start:c.end], cue))
+                              frame.norm[c.start:c.end], cue, high=c.high))
+        if c.high is not None:  # a range: its upper end too, as FORMAT.md codes it (at_least low, at_most high)
+            out.append(CountMatch(c.start, c.end, each, c.high, "at_most", who, scope, nesting.parent,
+                                  frame.norm[c.start:c.end], cue))
     return first
 
 
@@ -193,6 +254,7 @@ def resolve(g: Grammar, frame: Frame, index: TokenIndex, cands: list[Candidate],
     events.extend((c.i, 4, c) for c in cands)
     events.sort(key=lambda ev: (ev[0], ev[1]))
     in_figure = {k for c in cands for k in range(c.i, c.j)}
+    next_at = {id(c): (cands[n + 1].i if n + 1 < len(cands) else hi) for n, c in enumerate(cands)}
     lists = OpenLists()
     before = Before(None, -1, None, lo)
     for pos, order, item in events:
@@ -209,6 +271,23 @@ def resolve(g: Grammar, frame: Frame, index: TokenIndex, cands: list[Candidate],
             lists.paren(item)
         else:
             budget.check("counts")
-            idx = emit(g, frame, item, lists, before, out)
+            idx = emit(g, frame, item, lists, before, out, next_at[id(item)])
             if idx is not None:
                 before.prev, before.prev_idx, before.prev_match = item, idx, out[idx]
+
+
+def ranks_groups(g: Grammar, frame: Frame, index: TokenIndex, out: list[CountMatch], first: int) -> None:
+    """Figures with no group before في صفوف + a word naming fighters or civilians (ثلاث وفيات وخمسة جرحى في
+    صفوف التحالف) take that group: the sentence's counts from `first` on that end at most ten words before it."""
+    toks = frame.toks
+    for h in g.tables.ranks.scan(index, frame.lo, frame.hi, PREFIXES):
+        named = g.tables.ranks_of.match(toks, h.j, ("",), frame.hi) if h.j < frame.hi else None
+        if named is None:
+            continue
+        at = toks[h.i].start
+        reach = toks[max(frame.lo, h.i - 10)].start
+        for k in range(first, len(out)):
+            c = out[k]
+            if c.who == "total" and c.parent is None and reach <= c.start and c.end <= at:
+                out[k] = replace(c, who=named.label)
+

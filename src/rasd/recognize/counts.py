@@ -25,15 +25,17 @@ from rasd.recognize.count_grammar import (
     CountMatch,
     Frame,
     Grammar,
+    Scope,
     noun_at,
     nounless_candidates,
     number_candidate,
-    sentence_scope,
+    scope_cues,
 )
 from rasd.recognize.count_grammar import goes_on as _goes_on
+from rasd.recognize.count_implicit import dual_verb_candidates, numeral_after_noun, one_of_candidates
 from rasd.recognize.count_phrases import DEFINITE, PREFIXES, CountTables, load_tables
-from rasd.recognize.count_resolve import resolve
-from rasd.recognize.numbers import NumberMatch, NumberRecognizer
+from rasd.recognize.count_resolve import ranks_groups, resolve
+from rasd.recognize.numbers import NumberMatch, NumberRecognizer, join_ranges
 from rasd.text.segment import TokenIndex, tokenize
 
 __all__ = ["CountMatch", "CountRecognizer"]
@@ -58,7 +60,7 @@ class CountRecognizer:
         if index is None:
             index = TokenIndex(tokenize(norm))
         toks = index.toks
-        numbers = self.numbers.find_tokens(norm, index)
+        numbers = join_ranges(norm, self.numbers.find_tokens(norm, index))
         starts = [t.start for t in toks]
         num_starts = [m.start for m in numbers]
         out: list[CountMatch] = []
@@ -95,10 +97,16 @@ class CountRecognizer:
         toks = index.toks
         g = self.grammar
         tables = self.tables
+        triggers = tables.before.scan(index, lo, hi, PREFIXES)
+        trig_end = {h.j: h for h in triggers}
         cands: list[Candidate] = []
         for m in nums:
             c = number_candidate(g, toks, starts, m, hi)
             if c.date_like:
+                continue
+            merged = numeral_after_noun(g, toks, c, lo, trig_end)  # مدنيين اثنين
+            if merged is not None:
+                cands.append(merged)
                 continue
             if c.bare and c.value <= 2 and c.i == c.vi > lo and toks[c.vi].kind == "word" \
                     and noun_at(tables, toks, c.vi - 1, hi, definite=False) is not None:
@@ -106,17 +114,22 @@ class CountRecognizer:
             cands.append(c)
         nouns_at = index.words_in(tables.nouns.starters)
         nouns_here = nouns_at[bisect_left(nouns_at, lo):bisect_left(nouns_at, hi)]  # words no noun starts with: none
-        if not cands and not nouns_here:
-            return  # a sentence with no number and no count noun has no figure
         covered: set[int] = set()
         for c in cands:
             covered.update(range(c.i, c.j))
-        triggers = tables.before.scan(index, lo, hi, PREFIXES)
+        cands.extend(dual_verb_candidates(g, index, lo, hi, covered))  # قتلتا
+        markers = frozenset(h.j for h in tables.markers.scan(index, lo, hi, PREFIXES))
+        cands.extend(one_of_candidates(g, index, lo, hi, covered, markers | frozenset(trig_end)))  # أحد مسعفيه
+        if not cands and not nouns_here:
+            return  # a sentence with no figure, no count noun, no dual verb and no أحد has no figure
         trig_def = tables.before_definite.scan(index, lo, hi, DEFINITE)
-        cands.extend(nounless_candidates(g, toks, lo, hi, nouns_here, covered, {h.j: h for h in triggers}))
+        cands.extend(nounless_candidates(g, toks, lo, hi, nouns_here, covered, trig_end, markers))
         if not cands:
             return  # a sentence with no figure: nothing to scope or nest
         cands.sort(key=lambda c: c.i)
+        cues = scope_cues(tables, index, lo, hi)
         frame = Frame(norm, toks, lo, hi, sorted(triggers + trig_def, key=lambda h: (h.i, h.j)),
-                      sentence_scope(tables, index, lo, hi).value)
+                      (Scope.CUMULATIVE if cues.clauses else Scope.INCIDENT).value, cues)
+        first = len(out)
         resolve(g, frame, index, cands, out)
+        ranks_groups(g, frame, index, out, first)

@@ -264,8 +264,11 @@ class _Parser(_CalendarParser):
             end, offset = i + 1, 1
         if end is None:
             return None
-        if self.w(end) in self.lex.weekdays:
-            end += 1
+        wd = self.lex.weekdays.get(self.w(end))
+        if wd is not None:
+            # أمس الثلاثاء 19 تشرين الثاني 2024: the explicit date says the day; اليوم الأحد: the weekday may say
+            # the story's own day
+            return self.day_month(end + 1 + (self.w(end + 1) == ",")) or (end + 1, _RelDay(offset, wd))
         return end, _RelDay(offset)
 
     def core(self, i: int, prefixed: bool) -> tuple[int, _Ref] | None:

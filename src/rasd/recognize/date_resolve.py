@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime
+from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Literal
 
@@ -23,6 +24,7 @@ _SOON_MONTH = datetime.timedelta(days=62)   # … and a month without a year
 @dataclass(frozen=True, slots=True)
 class _RelDay:
     offset: int
+    weekday: int | None = None  # the weekday named with it (اليوم الأحد, أمس السبت)
 
 
 @dataclass(frozen=True, slots=True)
@@ -174,7 +176,7 @@ def _resolve(ref: _Ref, pub: datetime.date | None) -> _Resolved:
     if pub is None or isinstance(ref, _Unknown):
         return _UNRESOLVED
     if isinstance(ref, _RelDay):
-        d = pub + ref.offset * _DAY
+        d = _weekday_wins(pub + ref.offset * _DAY, ref.weekday)
         return _Resolved(d, d, "day", "published")
     if isinstance(ref, _Weekday):
         return _resolve_weekday(ref, pub)
@@ -197,6 +199,27 @@ def _resolve_year(ref: _Year) -> _Resolved:
     if first is None or last is None:
         return _UNRESOLVED
     return _Resolved(first[0], last[1], "year", "explicit")
+
+
+def _weekday_wins(d: datetime.date, weekday: int | None) -> datetime.date:
+    """The day a relative day names when its weekday disagrees with it (اليوم السبت where today is Sunday): the
+    nearest day of that weekday, up to three days back (else ahead)."""
+    if weekday is None:
+        return d
+    behind = (d.weekday() - weekday) % 7
+    return d - behind * _DAY if behind <= 3 else d + (7 - behind) * _DAY
+
+
+def writing_day(refs: Iterable[_Ref], pub: datetime.date | None) -> datetime.date | None:
+    """The day the story was written: the publication day, unless a relative day named with its weekday
+    disagrees with it (اليوم الأحد in a report published on a Monday): the weekday wins, the story having been
+    written a day or so before it was published. The first such day decides."""
+    if pub is None:
+        return None
+    for ref in refs:
+        if isinstance(ref, _RelDay) and ref.weekday is not None:
+            return pub + (_weekday_wins(pub + ref.offset * _DAY, ref.weekday) - (pub + ref.offset * _DAY))
+    return pub
 
 
 def _resolve_weekday(ref: _Weekday, pub: datetime.date) -> _Resolved:

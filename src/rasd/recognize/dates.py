@@ -64,6 +64,7 @@ from rasd.recognize.date_resolve import (
     _needs_published,
     _resolve,
     _Unknown,
+    writing_day,
 )
 from rasd.resources.datafiles import SAFE_LOADER, ResourceError, check_yaml_node, read_text
 from rasd.text.segment import Token, TokenIndex, tokenize
@@ -157,7 +158,7 @@ class DateRecognizer:
             index = TokenIndex(tokenize(norm))
         toks = index.toks
         numeric = self._numeric(norm, toks)
-        out: list[DateMatch] = []
+        spans: list[tuple[int, int, _Found]] = []
         parser = _Parser(self._lex, toks, self._seq_index)
         i = 0
         for k in index.numerals_and_words_in(self._first_forms):
@@ -185,9 +186,11 @@ class DateRecognizer:
                 continue
             start = found.start if found.start is not None else toks[found.i].start
             end = found.end if found.end is not None else toks[found.j - 1].end
-            out.append(self._match(norm, start, end, found, published))
+            spans.append((start, end, found))
             i = max(found.j, i + 1)
-        return out
+        # relative dates count from the day the story was written, which a weekday may set (اليوم الأحد)
+        written = writing_day((f.ref for _, _, f in spans), published)
+        return [self._match(norm, start, end, found, published, written) for start, end, found in spans]
 
     def _numeric(self, norm: str, toks: Sequence[Token]) -> dict[int, _Found]:
         """Numeric dates (2019/5/8, 8-5-2019), keyed by the index of their first token."""
@@ -210,10 +213,10 @@ class DateRecognizer:
         return out
 
     def _match(self, norm: str, start: int, end: int, found: _Found,
-               published: datetime.date | None) -> DateMatch:
+               published: datetime.date | None, written: datetime.date | None = None) -> DateMatch:
         ref = found.ref
         try:
-            res = _resolve(ref, published)
+            res = _resolve(ref, written or published)
         except (OverflowError, ValueError):   # a publication date at the ends of the calendar
             res = _UNRESOLVED
         relative = _needs_published(ref) or found.kind == "duration"

@@ -45,6 +45,42 @@ class NumberMatch:
     value_start: int  # span of the numeric part without the qualifier
     value_end: int
     date_like: bool = False  # a year or day of month (عام 2019, 14 نوفمبر) or a clock time: not a count
+    high: int | None = None  # the upper end of a range (ما بين 5 و8: value 5, high 8)
+
+
+_RANGE_GLUE = frozenset({"و", "-", "الي", "او"})  # what joins the two ends of a range
+_RANGE_OPENERS = frozenset({"بين", "وبين", "فبين"})  # what a range with و or الي needs before its low end
+
+
+def join_ranges(norm: str, found: Sequence[NumberMatch]) -> list[NumberMatch]:
+    """Two numbers that make a range (ما بين 5 و8, بين 250 و300 ألف, 5-8) as one match: its low end (at the
+    high end's scale when only the high end has one: 250 و300 ألف is 250 thousand), qualifier at_least (the
+    low end is the figure a reader can rely on) and `high`."""
+    out: list[NumberMatch] = []
+    k = 0
+    while k < len(found):
+        a = found[k]
+        b = found[k + 1] if k + 1 < len(found) else None
+        if b is None or a.date_like or b.date_like or a.high is not None or a.qualifier == "vague" \
+                or b.qualifier == "vague":
+            out.append(a)
+            k += 1
+            continue
+        glue = norm[a.end:b.start].strip()
+        before = norm[max(0, a.start - 12):a.start].split()
+        opened = bool(before) and before[-1] in _RANGE_OPENERS
+        if glue not in _RANGE_GLUE or not (glue == "-" or opened) or a.value >= b.value:
+            out.append(a)
+            k += 1
+            continue
+        low = a.value
+        while " " in b.text and low * 1000 <= b.value:
+            low *= 1000  # 250 و300 ألف: the low end at the high end's scale
+        qualifier = "at_least" if a.qualifier == "exact" else a.qualifier
+        out.append(NumberMatch(a.start, b.end, low, qualifier, norm[a.start:b.end], a.value_start, b.value_end,
+                               high=b.value))
+        k += 2
+    return out
 
 
 @dataclass(frozen=True, slots=True)

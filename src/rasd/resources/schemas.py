@@ -199,25 +199,20 @@ class NumbersFile(_Yaml):
 
 # -------------------------------------------------------------------------------------- counts.yaml
 
-class KindNoun(_Yaml):
-    """A noun of counts.yaml that names a kind of count (killed, wounded …)."""
-    kind: CountKind
-    who: Who
-    unit: bool = False  # counts households, not people
-    others: bool = False  # "others" of the group counted before
-    sg: Names | None = None
-    pl: Names | None = None
-    dual: Names | None = None
-
-
 class GroupNoun(_Yaml):
     """A noun of counts.yaml that names a group of people (civilians, children …)."""
     who: Who
-    unit: bool = False
-    others: bool = False
+    unit: bool = False  # counts households, not people
+    others: bool = False  # "others" of the group counted before
+    lone: bool = False  # its singular counts one with no trigger beside it
     sg: Names | None = None
     pl: Names | None = None
     dual: Names | None = None
+
+
+class KindNoun(GroupNoun):
+    """A noun of counts.yaml that names a kind of count (killed, wounded …)."""
+    kind: CountKind
 
 
 class CountsFile(_Yaml):
@@ -236,6 +231,10 @@ class CountsFile(_Yaml):
     breaks: Names
     cumulative: Names
     continuations: Names = []
+    phrases: dict[Literal["not_nisba", "toll_rises", "incident_heads", "result_openers", "day_windows", "toll_subjects",
+                          "toll_predicates", "one_of", "pronoun_suffixes", "ranks", "since_words",
+                          "since_days"], Names] = {}  # named cue lists
+    labelled: dict[Literal["dual_verbs", "ranks_of"], dict[str, Names]] = {}  # by kind; by group
 
 
 # --------------------------------------------------------------------------------------- dates.yaml

@@ -28,6 +28,8 @@ def incident_fatalities(counts: Sequence[Count]) -> int | None:
     Cumulative tolls never count here. None when the report gives no killed figure at all.
     """
     killed = [c for c in counts if c.kind == "killed" and c.scope == "incident"]
+    upper = {(c.start, c.high) for c in killed if c.high is not None}  # a range counts by its lower end
+    killed = [c for c in killed if (c.start, c.value) not in upper]
     if not killed:
         return None
     totals = [c.value for c in killed if c.who == "total"]

@@ -1,0 +1,108 @@
+"""Counts a text gives without a figure of its own: one of a group (أحد مسعفيه), two by a dual verb (قتلتا), and a
+numeral after its noun (مدنيين اثنين)."""
+
+from __future__ import annotations
+
+from bisect import bisect_left
+from collections.abc import Sequence
+
+from rasd.recognize.count_grammar import Candidate, CountCue, Grammar, noun_at
+from rasd.recognize.count_phrases import DEFINITE, CountTables, Hit, Noun
+from rasd.text.segment import Token, TokenIndex
+
+_PLURAL_ENDINGS = ("ين", "ون", "ات")  # an unlisted sound plural (مستوطنين) before a numeral
+
+
+def group_after_one_of(tables: CountTables, toks: Sequence[Token], k: int, hi: int) -> tuple[Noun, int] | None:
+    """The plural after أحد/إحدى at token k: listed (المسعفين), or with a pronoun suffix (مسعفيه → مسعفين,
+    عناصرها → عناصر)."""
+    found = noun_at(tables, toks, k, hi, definite=True)
+    if found is not None:
+        return found if found[0].form == "pl" else None
+    w = toks[k].text
+    for suffix in tables.pronouns:
+        stem = w[:-len(suffix)]
+        if not w.endswith(suffix) or len(stem) < 3:
+            continue
+        for form in (stem, stem + "ن"):  # مسعفي+ه is the construct of مسعفين
+            n = noun_at(tables, [Token(form, 0, 0, "word")], 0, 1, definite=False)
+            if n is not None and n[0].form == "pl":
+                return n[0], k + 1
+    return None
+
+
+def one_of_candidates(g: Grammar, index: TokenIndex, lo: int, hi: int, covered: set[int],
+                      next_to: frozenset[int]) -> list[Candidate]:
+    """أحد/إحدى + a plural of people right after a trigger or a subset marker (`next_to`: the tokens where one
+    ends) or right before a verb that gives the kind: one of that group (أصيب أحد مسعفيه, بينهم إحدى النساء)."""
+    tables, toks = g.tables, index.toks
+    out: list[Candidate] = []
+    at = index.words_in(tables.one_of)
+    for i in at[bisect_left(at, lo):bisect_left(at, hi - 1)]:
+        if i in covered or i + 1 in covered:
+            continue
+        found = group_after_one_of(tables, toks, i + 1, hi)
+        if found is None or found[0].unit:
+            continue
+        noun, j = found
+        if i not in next_to and (j >= hi or tables.after.match(toks, j, ("",), hi) is None):
+            continue
+        out.append(Candidate(i, i, j, j, toks[i].start, toks[j - 1].end, 1, "exact", noun, noun.who,
+                             CountCue.SINGULAR))
+        covered.update(range(i, j))
+    return out
+
+
+_CIVILIAN_GROUPS = frozenset({"civilians", "women", "children", "men"})
+
+
+def subject_group(tables: CountTables, toks: Sequence[Token], a: int, b: int) -> str:
+    """The group of the people a dual verb speaks of, from the group nouns in tokens [a, b): civilians when they
+    are women, children or civilians (امرأة وطفلتها قتلتا), fighters when fighters (عضوان من مسلحي الحركة
+    قتلا), else total."""
+    whos = set()
+    for k in range(a, b):
+        w = toks[k].text
+        for word in (w, w[1:]) if w.startswith("و") else (w,):
+            found = noun_at(tables, [Token(word, 0, 0, "word")], 0, 1, definite=True)
+            if found is not None and found[0].kind is None and found[0].who != "total":
+                whos.add(found[0].who)
+                break
+    if whos and whos <= _CIVILIAN_GROUPS:
+        return "civilians"
+    return "fighters" if whos == {"fighters"} else "total"
+
+
+def dual_verb_candidates(g: Grammar, index: TokenIndex, lo: int, hi: int, covered: set[int]) -> list[Candidate]:
+    """A verb of two people with no figure in the four words before it (امرأة وطفلتها قتلتا): two of its kind."""
+    tables, toks = g.tables, index.toks
+    out: list[Candidate] = []
+    for h in tables.dual_verbs.scan(index, lo, hi, ("", "و", "ف")):
+        if any(k in covered for k in range(max(lo, h.i - 4), h.j)):
+            continue
+        who = subject_group(tables, toks, max(lo, h.i - 6), h.i)
+        noun = Noun(tuple(t.text for t in toks[h.i:h.j]), h.label, who, "dual")
+        out.append(Candidate(h.i, h.i, h.j, h.j, toks[h.i].start, toks[h.j - 1].end, 2, "exact", noun, who,
+                             CountCue.DUAL))
+        covered.update(range(h.i, h.j))
+    return out
+
+
+def numeral_after_noun(g: Grammar, toks: Sequence[Token], c: Candidate, lo: int,
+                       trig_end: dict[int, Hit]) -> Candidate | None:
+    """A numeral word after the plural it counts (مدنيين اثنين, أطفال ثلاثة), or after an unlisted sound plural
+    right after a trigger (اعتقال مستوطنين اثنين): one candidate over both, valued by the numeral."""
+    p = c.i - 1
+    if not (c.bare and c.i == c.vi and p >= lo and toks[c.i].kind == "word" and toks[p].kind == "word"
+            and c.value >= 2 and c.qualifier == "exact"):
+        return None
+    found = noun_at(g.tables, toks, p, c.i, definite=True)
+    if found is not None and found[1] == c.i and found[0].form in ("pl", "dual") and not found[0].unit:
+        noun = found[0]
+    elif found is None and p in trig_end and toks[p].text.endswith(_PLURAL_ENDINGS) \
+            and not toks[p].text.startswith(DEFINITE[0]):
+        noun = Noun((toks[p].text,), None, "total", "pl")
+    else:
+        return None
+    return Candidate(p, p, c.j, c.j, toks[p].start, c.end, c.value, c.qualifier, noun, noun.who,
+                     CountCue.NUMBER_NOUN)
