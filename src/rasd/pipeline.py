@@ -248,7 +248,8 @@ class LinkStage:
 
 
 class TriggerStage:
-    """Trigger words, except those inside a recognized name (وزارة is no visit, عين زارة no trigger)."""
+    """Trigger words as whole words, except those inside a recognized name (وزارة is no visit, عين زارة no
+    trigger), a hashtag or a byline."""
 
     name = "triggers"
     needs = frozenset({"norm", "phrases", "actors", "places"})
@@ -262,8 +263,11 @@ class TriggerStage:
         norm, phrases = _req(a.norm, "norm"), _req(a.phrases, "phrases")
         hits: list[TriggerHit] = []
         names = SpanSet([(m.nstart, m.nend) for m in a.actors or ()] + [(p.nstart, p.nend) for p in a.places or ()]
-                        + [(h.word_start, h.end) for h in phrases.of(self.res.triggers.not_triggers)])
+                        + [(h.word_start, h.end) for h in phrases.of(self.res.triggers.not_triggers)]
+                        + self.res.triggers.blocked(norm.text))  # hashtags and bylines
         for h in phrases.of(self.res.triggers.matcher):
+            if not self.res.triggers.accepts(h.phrase, h.prefix):
+                continue
             # a trigger word inside a name is none (وزارة, عين زارة); a phrase whose later words begin a name
             # is one (احتجت الحكومة العراقية)
             first_end = h.phrase.find(" ")

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -9,6 +10,7 @@ from typing import Any
 from ..recognize.matcher import PhraseMatcher
 from ..text.normalize import normalize_name
 from .datafiles import ResourceError, load_yaml
+from .morphology import Morphology, parse_lemma
 
 ACLED_TYPES: dict[str, tuple[str, ...]] = {
     "Battles": ("Armed clash", "Government regains territory", "Non-state actor overtakes territory", "territory"),
@@ -50,34 +52,115 @@ def _str_list(value: Any, file: str, where: str) -> list[str]:
     return value
 
 
+@dataclass(frozen=True, slots=True)
+class FormSource:
+    """Where a form of the trigger lexicon comes from: its entry, the lemma (or listed form) and how it was
+    made (a listed form, or a generated one: "past 3fs", "present 3m.mp + ها", "noun", "participle")."""
+
+    trigger: str
+    lemma: str
+    label: str
+    verb: bool = False
+
+
+_NOT_BEFORE_VERB = ("ال", "لل", "ب", "ك")  # proclitics that never stand before a finite verb
+_BYLINE_RE = r"(?:^|(?<=[\s\-\|/]))(?:{labels})\s*:[^\n.,;:]{{0,60}}"
+_HASHTAG_RE = re.compile(r"#[^\s#]+")
+
+
 class TriggerLexicon:
-    def __init__(self, triggers: tuple[Trigger, ...], forms: list[tuple[str, Trigger]], suffixes: list[str],
-                 source: str, fallbacks: dict[str, Trigger], not_triggers: list[str]) -> None:
+    def __init__(self, triggers: tuple[Trigger, ...], forms: list[tuple[str, Trigger]],
+                 sources: dict[str, list[FormSource]], source: str, fallbacks: dict[str, Trigger],
+                 not_triggers: list[str], byline_labels: list[str]) -> None:
         self.triggers = triggers
         self.forms = frozenset(f for f, _t in forms)
+        self.sources = sources  # every form: the entries, lemmas and analyses it comes from
         self.fallbacks = fallbacks
         self.not_triggers: PhraseMatcher[str] = PhraseMatcher((normalize_name(p), p) for p in not_triggers)
         self.source = source
-        self.matcher: PhraseMatcher[Trigger] = PhraseMatcher(forms, suffixes=[normalize_name(s) for s in suffixes])
+        self.matcher: PhraseMatcher[Trigger] = PhraseMatcher(forms)
+        # forms that are only ever a finite verb, and forms of two letters: no article or preposition before them
+        self.verb_only = frozenset(f for f, src in sources.items() if all(s.verb for s in src))
+        self.bare_only = frozenset(f for f in self.forms if " " not in f and len(f) < 3)
+        labels = "|".join(re.escape(normalize_name(b)) for b in byline_labels)
+        self._byline = re.compile(_BYLINE_RE.format(labels=labels), re.MULTILINE) if labels else None
 
     @classmethod
-    def load(cls, path: str | Path = "triggers.yaml") -> TriggerLexicon:
-        """The trigger lexicon of a triggers.yaml (default: the packaged one); ResourceError when malformed."""
+    def load(cls, path: str | Path = "triggers.yaml", morphology: str | Path | None = None) -> TriggerLexicon:
+        """The trigger lexicon of a triggers.yaml (default: the packaged one) with the forms its lemmas
+        generate by `morphology` (default: the morphology.yaml beside it, else the packaged one);
+        ResourceError when malformed."""
         data, shown = load_yaml(path, schema="triggers")
         if not isinstance(data, dict) or not isinstance(data.get("triggers"), list):
             raise ResourceError(shown, "expected a mapping with a 'triggers' list")
-        suffixes = _str_list(data.get("suffixes", []), shown, "suffixes")
+        if morphology is None:
+            beside = Path(shown).with_name("morphology.yaml")
+            morphology = beside if beside.is_file() else "morphology.yaml"
+        morph = Morphology.load(morphology)
+        suffixes = [normalize_name(s) for s in _str_list(data.get("suffixes", []), shown, "suffixes")]
         seen: set[str] = set()
         triggers: list[Trigger] = []
         forms: list[tuple[str, Trigger]] = []
+        sources: dict[str, list[FormSource]] = {}
         for i, raw in enumerate(data["triggers"]):
             trig = _parse_trigger(raw, f"trigger #{i + 1}", shown, seen)
             triggers.append(trig)
-            for form in _str_list(raw.get("forms"), shown, f"trigger {trig.id!r} forms"):
-                forms.append((normalize_name(form), trig))
+            for form, src in _entry_forms(raw, trig, morph, suffixes, shown):
+                forms.append((form, trig))
+                sources.setdefault(form, []).append(src)
         fallbacks = _fallbacks(data.get("fallbacks") or {}, {t.id: t for t in triggers}, shown)
         not_triggers = _str_list(data.get("not_triggers", []), shown, "not_triggers")
-        return cls(tuple(triggers), forms, suffixes, shown, fallbacks, not_triggers)
+        bylines = _str_list(data.get("byline_labels", []), shown, "byline_labels")
+        return cls(tuple(triggers), forms, sources, shown, fallbacks, not_triggers, bylines)
+
+    def accepts(self, phrase: str, prefix: str) -> bool:
+        """Whether a hit of `phrase` after the proclitics `prefix` is a whole word of that form: no article
+        or preposition before a finite verb or a form of two letters (الفرات is no فر)."""
+        if not prefix or (phrase not in self.verb_only and phrase not in self.bare_only):
+            return True
+        return not any(p in prefix for p in _NOT_BEFORE_VERB)
+
+    def blocked(self, text: str) -> list[tuple[int, int]]:
+        """Spans of a normalized text where no trigger counts: hashtags (#غارات_غزة) and bylines (تحرير: فلان)."""
+        spans = [m.span() for m in _HASHTAG_RE.finditer(text)]
+        if self._byline is not None:
+            spans += [m.span() for m in self._byline.finditer(text)]
+        return spans
+
+    def explain(self, word: str) -> list[str]:
+        """What `word` is to the trigger lexicon: for each reading (proclitics, form, suffix) the entries,
+        lemmas and generated forms it matches."""
+        norm = normalize_name(word)
+        out: list[str] = []
+        for hit in self.matcher.find(norm):
+            if not self.accepts(hit.phrase, hit.prefix):
+                out.append(f"form {hit.phrase!r} after {hit.prefix!r}: refused (not a whole word of it)")
+                continue
+            for src in self.sources.get(hit.phrase, []):
+                pre = f" after proclitics {hit.prefix!r}" if hit.prefix else ""
+                out.append(f"trigger {src.trigger}: lemma {src.lemma!r}, form {hit.phrase!r} ({src.label}){pre}")
+        return out
+
+
+def _entry_forms(raw: dict[str, Any], trig: Trigger, morph: Morphology, suffixes: list[str],
+                 shown: str) -> list[tuple[str, FormSource]]:
+    """The normalized forms of one entry: its listed forms (each also with the file's suffixes, unless it
+    is shorter than the morphology's shortest stem) and every form its lemmas generate."""
+    where = f"trigger {trig.id!r}"
+    listed = _str_list(raw.get("forms", []), shown, f"{where} forms") if raw.get("forms") else []
+    lemmas = raw.get("lemmas") or []
+    if not listed and not lemmas:
+        raise ResourceError(shown, f"{where}: needs forms or lemmas")
+    out: list[tuple[str, FormSource]] = []
+    for form in listed:
+        norm = normalize_name(form)
+        out.append((norm, FormSource(trig.id, norm, "listed")))
+        if len(norm.split()[-1]) >= morph.min_stem:
+            out += [(norm + suf, FormSource(trig.id, norm, f"listed + {suf}")) for suf in suffixes]
+    for k, raw_lemma in enumerate(lemmas):
+        lemma = parse_lemma(raw_lemma, shown, f"{where} lemma #{k + 1}")
+        out += [(f.text, FormSource(trig.id, lemma.name, f.label, f.verb)) for f in morph.inflect(lemma)]
+    return out
 
 
 def _parse_trigger(raw: Any, where: str, shown: str, seen: set[str]) -> Trigger:

@@ -1,17 +1,16 @@
 """Declarative schemas of the language-resource files in ``src/rasd/resources/data/``: one pydantic model per file kind.
 
-Every key a file may have, the type of its value and, for categories, the values allowed are declared here
-(``extra="forbid"``, strict types, ``Literal`` categories taken from the loaders' own constants), so an
-unknown key, a misspelled category or a value of the wrong type is an error naming the file, the line and
-the key path::
+Every key a file may have, the type of its value and, for categories, the values allowed are declared here (``extra=
+"forbid"``, strict types, ``Literal`` categories taken from the loaders' own constants), so an unknown key, a
+misspelled category or a value of the wrong type is an error naming the file, the line and the key path::
 
     cues.yaml:92: clause_brakes: unknown key, did you mean 'clause_breaks'? (expected one of …)
 
-The loaders (lexicon, numbers, counts, dates, actors, gazetteer) call ``check`` through
-``rasd.resources.datafiles.load_yaml`` / ``read_tsv`` before they build their typed objects, and keep the checks
-that need more than one entry (duplicates, references between entries). This module is not compiled with
-mypyc (pydantic models cannot be) and is imported only when a resource file is read, so ``rasd --help``
-does not pay for importing pydantic. The one-line messages are made by ``rasd.resources.schema_errors``.
+The loaders (lexicon, morphology, numbers, counts, dates, actors, gazetteer) call ``check`` through
+``rasd.resources.datafiles.load_yaml`` / ``read_tsv`` before they build their typed objects, and keep the checks that
+need more than one entry (duplicates, references between entries). This module is not compiled with mypyc (pydantic
+models cannot be) and is imported only when a resource file is read, so ``rasd --help`` does not pay for importing
+pydantic. The one-line messages are made by ``rasd.resources.schema_errors``.
 """
 
 from __future__ import annotations
@@ -81,10 +80,6 @@ def _shaped(test: Callable[[str], bool], what: str) -> AfterValidator:
     return AfterValidator(check)
 
 
-def _is_country(v: str) -> bool:
-    return len(v) == 2 and v.isascii() and v.isalpha() and v.isupper()
-
-
 def _is_geonameids(v: str) -> bool:
     return all(p.strip().isascii() and p.strip().isdigit() for p in v.split("|") if p.strip())
 
@@ -96,7 +91,8 @@ def _strip(value: Any) -> Any:
 NonBlank = Annotated[str, AfterValidator(_nonblank)]
 Names = list[NonBlank]  # a list of Arabic words or phrases
 SomeNames = Annotated[list[NonBlank], Field(min_length=1)]  # … that may not be empty
-Country = Annotated[str, _shaped(_is_country, "an ISO alpha-2 country code (two capital letters)")]
+Country = Annotated[str, _shaped(lambda v: len(v) == 2 and v.isascii() and v.isalpha() and v.isupper(),
+                                 "an ISO alpha-2 country code (two capital letters)")]
 IsoDate = Annotated[str, _shaped(lambda v: bool(_DATE_RE.match(v)), "an ISO date (YYYY[-MM[-DD]])")]
 ActorId = Annotated[str, _shaped(lambda v: bool(_ID_RE.match(v.strip())), "an actor id (lower-case letters, digits, - _ .)")]
 
@@ -125,7 +121,8 @@ class TriggerEntry(_Yaml):
     counts: list[CountKind] = []
     content: bool = False
     subject_is_target: bool = False
-    forms: SomeNames
+    forms: Names = []
+    lemmas: list[NonBlank | dict[Literal["verb", "present", "nouns", "participles", "objects"], str | bool | Names]] = []
 
     @field_validator("acled")
     @classmethod
@@ -140,7 +137,16 @@ class TriggersFile(_Yaml):
     suffixes: Names = []
     triggers: list[TriggerEntry]
     not_triggers: Names = []
+    byline_labels: Names = []
     fallbacks: dict[FallbackKey, NonBlank]
+
+
+class MorphologyFile(_Yaml):
+    guard: dict[Literal["min_stem", "stoplist"], Annotated[int, Field(ge=1)] | Names] = {}
+    past: dict[str, str]
+    present: dict[Literal["prefixes", "suffixes", "strip"], dict[str, str] | dict[str, int]]
+    objects: dict[Literal["pronouns", "before"], Names | dict[str, str]] = {}
+    nominal: dict[Literal["noun_suffixes", "participle_suffixes", "form1_active", "form1_passive", "derived"], list[str] | NonBlank] = {}
 
 
 # ---------------------------------------------------------------------------------------- cues.yaml
@@ -233,8 +239,7 @@ class NumbersFile(_Yaml):
 
 # -------------------------------------------------------------------------------------- counts.yaml
 
-class KindNoun(_Yaml):
-    kind: CountKind
+class GroupNoun(_Yaml):
     who: Who
     unit: bool = False  # counts households, not people
     others: bool = False  # "others" of the group counted before
@@ -243,13 +248,8 @@ class KindNoun(_Yaml):
     dual: Names | None = None
 
 
-class GroupNoun(_Yaml):
-    who: Who
-    unit: bool = False
-    others: bool = False
-    sg: Names | None = None
-    pl: Names | None = None
-    dual: Names | None = None
+class KindNoun(GroupNoun):
+    kind: CountKind
 
 
 class CountsFile(_Yaml):
@@ -468,7 +468,7 @@ class BBoxRow(_Row):
 
 
 SCHEMAS: dict[str, type[BaseModel]] = {
-    "triggers": TriggersFile, "cues": CuesFile, "numbers": NumbersFile, "counts": CountsFile,
+    "triggers": TriggersFile, "morphology": MorphologyFile, "cues": CuesFile, "numbers": NumbersFile, "counts": CountsFile,
     "dates": DatesFile, "actors": ActorsFile,
     "gazetteer_places": PlaceRow, "gazetteer_aliases": AliasRow, "gazetteer_bbox": BBoxRow,
 }
@@ -557,7 +557,7 @@ def resource_files(directory: str | Path | None = None) -> tuple[list[tuple[str,
 
     base = Path(directory) if directory is not None else data_path("")
     found: list[tuple[str, Path]] = [(name, base / f"{name}.yaml") for name in
-                                     ("triggers", "cues", "numbers", "counts", "dates")
+                                     ("triggers", "morphology", "cues", "numbers", "counts", "dates")
                                      if (base / f"{name}.yaml").is_file()]
     found += [("actors", p) for p in sorted((base / "actors").glob("*.yaml"))]
     gaz = base / "gazetteer"
