@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
 from ..recognize.matcher import PhraseMatcher
 from ..text.normalize import normalize_name
+from ..text.segment import clitic_splits
 from .datafiles import ResourceError, load_yaml
 from .morphology import Morphology, parse_lemma
 
@@ -44,6 +45,18 @@ class Trigger:
     counts: frozenset[str]
     content: bool  # a speech act whose clause holds what is called for / denied
     subject_is_target: bool = False  # the verb's subject is the side that suffers it (خسرت)
+    with_counts: tuple[Retype, ...] = ()  # with a count of such a kind, the event is of another type
+
+
+@dataclass(frozen=True, slots=True)
+class Retype:
+    """The type an event takes when it carries a count of `kind` (استقبلت البلدة 300 عائلة نازحة: displacement,
+    not a meeting): that of another entry of the lexicon."""
+
+    kind: str
+    acled_event_type: str | None
+    acled_sub_event_type: str | None
+    plover: str
 
 
 def _str_list(value: Any, file: str, where: str) -> list[str]:
@@ -61,9 +74,20 @@ class FormSource:
     lemma: str
     label: str
     verb: bool = False
+    needs: frozenset[str] = frozenset()  # words one of which must follow the form (its object), if any
 
 
-_NOT_BEFORE_VERB = ("ال", "لل", "ب", "ك")  # proclitics that never stand before a finite verb
+_OBJECT_WINDOW = 6  # words after a verb where its object may stand (after the subject and its attributes)
+_SUFFIXES = ("ها", "هم", "ه", "ا")  # a possessive or the accusative after an object (وحداتها، اتفاقا)
+_CLAUSE_END = re.compile(r"[.!?;:\n,]")
+
+
+def _next_words(text: str, pos: int, n: int) -> list[str]:
+    """Up to `n` words after `pos`, not past the end of the clause (a punctuation mark)."""
+    stop = _CLAUSE_END.search(text, pos)
+    return text[pos: stop.start() if stop else len(text)].split()[:n]
+
+
 _BYLINE_RE = r"(?:^|(?<=[\s\-\|/]))(?:{labels})\s*:[^\n.,;:]{{0,60}}"
 _HASHTAG_RE = re.compile(r"#[^\s#]+")
 
@@ -78,10 +102,20 @@ class TriggerLexicon:
         self.fallbacks = fallbacks
         self.not_triggers: PhraseMatcher[str] = PhraseMatcher((normalize_name(p), p) for p in not_triggers)
         self.source = source
-        self.matcher: PhraseMatcher[Trigger] = PhraseMatcher(forms)
         # forms that are only ever a finite verb, and forms of two letters: no article or preposition before them
-        self.verb_only = frozenset(f for f, src in sources.items() if all(s.verb for s in src))
+        self.verb_only = frozenset(f for f, src in sources.items() if any(s.verb for s in src)
+                                   and all(s.verb or s.label.startswith("listed") for s in src))
         self.bare_only = frozenset(f for f in self.forms if " " not in f and len(f) < 3)
+        # verbs that are a trigger of an entry only with their object after them (نشرت … وحدات): the objects
+        # they accept, by (form, entry)
+        needs: dict[tuple[str, str], set[str]] = {}
+        for f, src in sources.items():
+            for entry in {s.trigger for s in src}:
+                of_entry = [s.needs for s in src if s.trigger == entry]
+                if all(of_entry):
+                    needs[(f, entry)] = set().union(*of_entry)
+        self.needs = {k: frozenset(v) for k, v in needs.items()}
+        self.matcher: PhraseMatcher[Trigger] = PhraseMatcher(forms, verbs=self.verb_only | self.bare_only)
         labels = "|".join(re.escape(normalize_name(b)) for b in byline_labels)
         self._byline = re.compile(_BYLINE_RE.format(labels=labels), re.MULTILINE) if labels else None
 
@@ -103,8 +137,9 @@ class TriggerLexicon:
         forms: list[tuple[str, Trigger]] = []
         sources: dict[str, list[FormSource]] = {}
         for i, raw in enumerate(data["triggers"]):
-            trig = _parse_trigger(raw, f"trigger #{i + 1}", shown, seen)
-            triggers.append(trig)
+            triggers.append(_parse_trigger(raw, f"trigger #{i + 1}", shown, seen))
+        triggers = _with_counts(data["triggers"], triggers, shown)
+        for raw, trig in zip(data["triggers"], triggers, strict=True):
             for form, src in _entry_forms(raw, trig, morph, suffixes, shown):
                 forms.append((form, trig))
                 sources.setdefault(form, []).append(src)
@@ -113,12 +148,29 @@ class TriggerLexicon:
         bylines = _str_list(data.get("byline_labels", []), shown, "byline_labels")
         return cls(tuple(triggers), forms, sources, shown, fallbacks, not_triggers, bylines)
 
-    def accepts(self, phrase: str, prefix: str) -> bool:
-        """Whether a hit of `phrase` after the proclitics `prefix` is a whole word of that form: no article
-        or preposition before a finite verb or a form of two letters (الفرات is no فر)."""
-        if not prefix or (phrase not in self.verb_only and phrase not in self.bare_only):
-            return True
-        return not any(p in prefix for p in _NOT_BEFORE_VERB)
+    def complete(self, text: str, phrase: str, end: int, payloads: tuple[Trigger, ...]) -> tuple[Trigger, ...]:
+        """The entries a hit of `phrase` ending at `end` is a trigger of: those that need nothing more, and
+        those whose verb needs its object and finds one among the next words of the clause (a subject may
+        stand between: دفع الجيش بتعزيزات، نشرت الوزارة وحداتها)."""
+        out = []
+        words: list[str] | None = None
+        for trig in payloads:
+            needs = self.needs.get((phrase, trig.id))
+            if needs is not None:
+                if words is None:
+                    words = [stem for word in _next_words(text, end, _OBJECT_WINDOW) for _p, stem in clitic_splits(word)]
+                if not any(w in needs or any(w.endswith(p) and w[: -len(p)] in needs for p in _SUFFIXES)
+                           for w in words):
+                    continue
+            out.append(trig)
+        return tuple(out)
+
+    def stats(self) -> str:
+        """The lexicon's size: entries, lemmas, listed forms and the forms the lemmas generate."""
+        lemmas = {(s.trigger, s.lemma) for src in self.sources.values() for s in src if not s.label.startswith("listed")}
+        generated = sum(1 for src in self.sources.values() if any(not s.label.startswith("listed") for s in src))
+        return (f"triggers: {len(self.triggers)} entries, {len(lemmas)} lemmas, {len(self.forms)} forms "
+                f"({len(self.forms) - generated} listed only, {generated} generated from the lemmas)")
 
     def blocked(self, text: str) -> list[tuple[int, int]]:
         """Spans of a normalized text where no trigger counts: hashtags (#غارات_غزة) and bylines (تحرير: فلان)."""
@@ -133,13 +185,27 @@ class TriggerLexicon:
         norm = normalize_name(word)
         out: list[str] = []
         for hit in self.matcher.find(norm):
-            if not self.accepts(hit.phrase, hit.prefix):
-                out.append(f"form {hit.phrase!r} after {hit.prefix!r}: refused (not a whole word of it)")
-                continue
             for src in self.sources.get(hit.phrase, []):
                 pre = f" after proclitics {hit.prefix!r}" if hit.prefix else ""
                 out.append(f"trigger {src.trigger}: lemma {src.lemma!r}, form {hit.phrase!r} ({src.label}){pre}")
         return out
+
+
+def _with_counts(raws: list[Any], triggers: list[Trigger], shown: str) -> list[Trigger]:
+    """The triggers with their `with_counts` resolved: the count kind and the type of the entry it names."""
+    by_id = {t.id: t for t in triggers}
+    out = []
+    for raw, trig in zip(raws, triggers, strict=True):
+        spec = raw.get("with_counts") or {}
+        retypes = []
+        for kind, tid in spec.items():
+            if kind not in COUNT_KIND_NAMES or tid not in by_id:
+                raise ResourceError(shown, f"trigger {trig.id!r} with_counts: {kind!r} → {tid!r} is no count kind "
+                                           "and entry")
+            other = by_id[tid]
+            retypes.append(Retype(kind, other.acled_event_type, other.acled_sub_event_type, other.plover))
+        out.append(replace(trig, with_counts=tuple(retypes)) if retypes else trig)
+    return out
 
 
 def _entry_forms(raw: dict[str, Any], trig: Trigger, morph: Morphology, suffixes: list[str],
@@ -159,7 +225,9 @@ def _entry_forms(raw: dict[str, Any], trig: Trigger, morph: Morphology, suffixes
             out += [(norm + suf, FormSource(trig.id, norm, f"listed + {suf}")) for suf in suffixes]
     for k, raw_lemma in enumerate(lemmas):
         lemma = parse_lemma(raw_lemma, shown, f"{where} lemma #{k + 1}")
-        out += [(f.text, FormSource(trig.id, lemma.name, f.label, f.verb)) for f in morph.inflect(lemma)]
+        needs = frozenset(lemma.needs)
+        out += [(f.text, FormSource(trig.id, lemma.name, f.label, f.verb, needs if f.verb else frozenset()))
+                for f in morph.inflect(lemma)]
     return out
 
 

@@ -24,6 +24,8 @@ class Lemma:
     participles: tuple[str, ...] = ()  # given ones; with `derive_participles` the derived ones as well
     derive_participles: bool = False
     objects: bool = True  # a transitive verb: object pronouns may follow it
+    present_tense: bool = True  # false: the past only (a present that mostly tells a state: تسيطر عليها)
+    needs: tuple[str, ...] = ()  # words one of which must follow the verb within a few words (نشر … قوات)
 
     @property
     def name(self) -> str:
@@ -65,6 +67,7 @@ class Morphology:
             (normalize_name(k), int(v)) for k, v in present.get("strip", {}).items())
         self.objects: tuple[str, ...] = tuple(objects.get("pronouns", []))
         self.before_object: dict[str, str] = dict(objects.get("before", {}))
+        self.not_on_stem = frozenset(objects.get("not_on_stem", []))
         self.noun_suffixes: tuple[str, ...] = tuple(nominal.get("noun_suffixes", [""]))
         self.participle_suffixes: tuple[str, ...] = tuple(nominal.get("participle_suffixes", [""]))
         self.participle_patterns = _Participles(str(nominal.get("form1_active", "")),
@@ -114,42 +117,53 @@ class Morphology:
 
     def _forms(self, lemma: Lemma) -> Iterator[Form]:
         """The lemma's forms before the stoplist: verbs, then nouns, then participles."""
-        tail = f" {lemma.tail}" if lemma.tail else ""
+        tails = self._tails(lemma.tail)
+        # a short stem (حث) takes no object pronoun, participle or noun suffix: with them it would collide with
+        # other words; before fixed words that tell it apart it takes everything (شنوها هجوما is no word, but
+        # شنت هجوما is)
+        short = len(lemma.verb) < self.min_stem and not lemma.tail
+        words: list[tuple[str, str, bool]] = [(lemma.verb, "past 3ms", True)] if lemma.verb else []
         if lemma.verb:
-            yield Form(lemma.verb + tail, "past 3ms", True)
-        short = len(lemma.verb) < self.min_stem
-        if lemma.verb and not short:
-            for word, label in self._verb_words(lemma):
-                yield Form(word + tail, label, True)
+            words += [(word, label, True) for word, label in self._verb_words(lemma, objects=not short)]
         for noun in lemma.nouns:
-            for suf in ("",) if tail or len(noun) < self.min_stem else self.noun_suffixes:
-                yield Form(noun + suf + tail, "noun" + (f" + {suf}" if suf else ""), False)
-        if short:
-            return
-        for part in self.participles(lemma):
-            for suf in ("",) if tail else self.participle_suffixes:
-                yield Form(part + suf + tail, "participle" + (f" + {suf}" if suf else ""), False)
+            words += [(noun + suf, "noun" + (f" + {suf}" if suf else ""), False)
+                      for suf in (("",) if lemma.tail or len(noun) < self.min_stem else self.noun_suffixes)]
+        if not short:
+            words += [(part + suf, "participle" + (f" + {suf}" if suf else ""), False)
+                      for part in self.participles(lemma)
+                      for suf in (("",) if lemma.tail else self.participle_suffixes)]
+        for word, label, verb in words:
+            for tail, t_label in tails:
+                yield Form(word + tail, label + t_label, verb)
 
-    def _verb_words(self, lemma: Lemma) -> Iterator[tuple[str, str]]:
+    def _tails(self, tail: str) -> list[tuple[str, str]]:
+        """The fixed words after a lemma's verb, and their last word with a pronoun (نشر قواته، بحث معه)."""
+        if not tail:
+            return [("", "")]
+        return [(f" {tail}", ""), *((f" {tail}{obj}", f" (tail + {obj})") for obj in self.objects)]
+
+    def _verb_words(self, lemma: Lemma, objects: bool) -> Iterator[tuple[str, str]]:
         """The finite verb's words: past and present, each person, with an object pronoun when the lemma
         has no fixed words after it."""
         subjects = [(lemma.verb + suf, suf, f"past {label}") for label, suf in self.past.items()]
         present = self.present_stem(lemma)
-        subjects += [(pre + present + suf, suf, f"present {p_label}.{s_label}")
-                     for p_label, pre in self.present_prefixes.items()
+        subjects += [(pre + present + suf, suf, f"present {p_label}.{s_label}") for p_label, pre in
+                     (self.present_prefixes.items() if lemma.present_tense else ())
                      for s_label, suf in self.present_suffixes.items()]
         for word, suf, label in subjects:
             yield word, label
-            if lemma.tail or not lemma.objects:
+            if lemma.tail or not lemma.objects or not objects:
                 continue
             base = word[: len(word) - len(suf)] + self.before_object.get(suf, suf) if suf else word
             for obj in self.objects:
-                yield base + obj, f"{label} + {obj}"
+                if word != lemma.verb or obj not in self.not_on_stem:
+                    yield base + obj, f"{label} + {obj}"
 
 
 def parse_lemma(raw: Any, shown: str, where: str) -> Lemma:
     """One entry of a trigger's `lemmas`: a verb (its first word inflects: "نشر قوات") or a mapping with
-    verb, present, nouns, participles (a list, or true to derive them), objects (false: intransitive)."""
+    verb, present, nouns, participles (a list, or true to derive them), objects (false: intransitive), tenses ("past": no present),
+    with (words one of which must follow the verb: its object, after a subject in between — نشرت الوزارة وحدات)."""
     if isinstance(raw, str):
         raw = {"verb": raw}
     if not isinstance(raw, dict):
@@ -162,4 +176,6 @@ def parse_lemma(raw: Any, shown: str, where: str) -> Lemma:
     return Lemma(verb=words[0] if words else "", tail=" ".join(words[1:]),
                  present=normalize_name(str(raw.get("present", ""))), nouns=nouns,
                  participles=tuple(normalize_name(p) for p in parts) if isinstance(parts, list) else (),
-                 derive_participles=parts is True, objects=bool(raw.get("objects", True)))
+                 derive_participles=parts is True, objects=bool(raw.get("objects", True)),
+                 present_tense=raw.get("tenses", "all") != "past",
+                 needs=tuple(normalize_name(w) for w in raw.get("with", [])))

@@ -1,16 +1,17 @@
 """Declarative schemas of the language-resource files in ``src/rasd/resources/data/``: one pydantic model per file kind.
 
-Every key a file may have, the type of its value and, for categories, the values allowed are declared here (``extra=
-"forbid"``, strict types, ``Literal`` categories taken from the loaders' own constants), so an unknown key, a
-misspelled category or a value of the wrong type is an error naming the file, the line and the key path::
+Every key a file may have, the type of its value and, for categories, the values allowed are declared here
+(``extra="forbid"``, strict types, ``Literal`` categories taken from the loaders' own constants), so an
+unknown key, a misspelled category or a value of the wrong type is an error naming the file, the line and
+the key path::
 
     cues.yaml:92: clause_brakes: unknown key, did you mean 'clause_breaks'? (expected one of …)
 
 The loaders (lexicon, morphology, numbers, counts, dates, actors, gazetteer) call ``check`` through
-``rasd.resources.datafiles.load_yaml`` / ``read_tsv`` before they build their typed objects, and keep the checks that
-need more than one entry (duplicates, references between entries). This module is not compiled with mypyc (pydantic
-models cannot be) and is imported only when a resource file is read, so ``rasd --help`` does not pay for importing
-pydantic. The one-line messages are made by ``rasd.resources.schema_errors``.
+``rasd.resources.datafiles.load_yaml`` / ``read_tsv`` before they build their typed objects, and keep the checks
+that need more than one entry (duplicates, references between entries). This module is not compiled with
+mypyc (pydantic models cannot be) and is imported only when a resource file is read, so ``rasd --help``
+does not pay for importing pydantic. The one-line messages are made by ``rasd.resources.schema_errors``.
 """
 
 from __future__ import annotations
@@ -24,7 +25,6 @@ from pydantic import (
     AfterValidator,
     BaseModel,
     BeforeValidator,
-    ConfigDict,
     Field,
     TypeAdapter,
     ValidationError,
@@ -37,6 +37,8 @@ from rasd.resources.actors import KINDS as ACTOR_KINDS
 from rasd.resources.datafiles import ResourceError, UniqueKeyLoader
 from rasd.resources.gazetteer import ALIASES_FILE, BBOX_FILE, FEATURES, GENERATED_FILES
 from rasd.resources.lexicon import ACLED_TYPES, COUNT_KIND_NAMES, PLOVER_TYPES
+from rasd.resources.morphology_schema import LemmaEntry, MorphologyFile
+from rasd.resources.schema_base import Names, NonBlank, SomeNames, _nonblank, _Row, _Yaml
 from rasd.resources.schema_errors import Problem, _compose, _expected, _explain, _path, _yaml_line
 
 # The "who" of a count (../shared/eval/FORMAT.md; the same values as rasd.evaluation.score.GOLD_WHO).
@@ -66,18 +68,16 @@ else:
     Feature = Literal[FEATURES]
 
 
-def _nonblank(value: str) -> str:
-    if not value.strip():
-        raise ValueError("expected a non-empty string")
-    return value
-
-
 def _shaped(test: Callable[[str], bool], what: str) -> AfterValidator:
     def check(value: str) -> str:
         if not test(value):
             raise ValueError(f"{value!r} is not {what}")
         return value
     return AfterValidator(check)
+
+
+def _is_country(v: str) -> bool:
+    return len(v) == 2 and v.isascii() and v.isalpha() and v.isupper()
 
 
 def _is_geonameids(v: str) -> bool:
@@ -88,25 +88,9 @@ def _strip(value: Any) -> Any:
     return value.strip() if isinstance(value, str) else value
 
 
-NonBlank = Annotated[str, AfterValidator(_nonblank)]
-Names = list[NonBlank]  # a list of Arabic words or phrases
-SomeNames = Annotated[list[NonBlank], Field(min_length=1)]  # … that may not be empty
-Country = Annotated[str, _shaped(lambda v: len(v) == 2 and v.isascii() and v.isalpha() and v.isupper(),
-                                 "an ISO alpha-2 country code (two capital letters)")]
+Country = Annotated[str, _shaped(_is_country, "an ISO alpha-2 country code (two capital letters)")]
 IsoDate = Annotated[str, _shaped(lambda v: bool(_DATE_RE.match(v)), "an ISO date (YYYY[-MM[-DD]])")]
 ActorId = Annotated[str, _shaped(lambda v: bool(_ID_RE.match(v.strip())), "an actor id (lower-case letters, digits, - _ .)")]
-
-
-class _Yaml(BaseModel):
-    """A mapping in a YAML resource file: no keys but the declared ones, no type conversions."""
-
-    model_config = ConfigDict(extra="forbid", strict=True)
-
-
-class _Row(BaseModel):
-    """A row of a TSV resource file: every cell is text; numeric columns must parse as numbers."""
-
-    model_config = ConfigDict(extra="forbid", strict=False, allow_inf_nan=False)
 
 
 # ------------------------------------------------------------------------------------ triggers.yaml
@@ -121,8 +105,9 @@ class TriggerEntry(_Yaml):
     counts: list[CountKind] = []
     content: bool = False
     subject_is_target: bool = False
+    with_counts: dict[CountKind, NonBlank] = {}  # with a count of this kind the event is of that entry's type
     forms: Names = []
-    lemmas: list[NonBlank | dict[Literal["verb", "present", "nouns", "participles", "objects"], str | bool | Names]] = []
+    lemmas: list[NonBlank | LemmaEntry] = []
 
     @field_validator("acled")
     @classmethod
@@ -139,14 +124,6 @@ class TriggersFile(_Yaml):
     not_triggers: Names = []
     byline_labels: Names = []
     fallbacks: dict[FallbackKey, NonBlank]
-
-
-class MorphologyFile(_Yaml):
-    guard: dict[Literal["min_stem", "stoplist"], Annotated[int, Field(ge=1)] | Names] = {}
-    past: dict[str, str]
-    present: dict[Literal["prefixes", "suffixes", "strip"], dict[str, str] | dict[str, int]]
-    objects: dict[Literal["pronouns", "before"], Names | dict[str, str]] = {}
-    nominal: dict[Literal["noun_suffixes", "participle_suffixes", "form1_active", "form1_passive", "derived"], list[str] | NonBlank] = {}
 
 
 # ---------------------------------------------------------------------------------------- cues.yaml
@@ -239,7 +216,8 @@ class NumbersFile(_Yaml):
 
 # -------------------------------------------------------------------------------------- counts.yaml
 
-class GroupNoun(_Yaml):
+class KindNoun(_Yaml):
+    kind: CountKind
     who: Who
     unit: bool = False  # counts households, not people
     others: bool = False  # "others" of the group counted before
@@ -248,8 +226,13 @@ class GroupNoun(_Yaml):
     dual: Names | None = None
 
 
-class KindNoun(GroupNoun):
-    kind: CountKind
+class GroupNoun(_Yaml):
+    who: Who
+    unit: bool = False
+    others: bool = False
+    sg: Names | None = None
+    pl: Names | None = None
+    dual: Names | None = None
 
 
 class CountsFile(_Yaml):
