@@ -122,9 +122,11 @@ def test_lexicon_every_plover_type_rasd_emits_has_entries(lexicon: TriggerLexico
 
 
 def test_lexicon_hosting_displaced_families_is_displacement(pipeline: Pipeline, lexicon: TriggerLexicon) -> None:
-    hosted = pipeline.extract_text("استقبلت بلدة سرمدا مئات العائلات النازحة خلال الأسبوع الماضي.",
-                                   source="test", published="2024-03-05")
-    assert [(e.plover, e.acled_sub_event_type) for e in hosted.events] == [("OTHER", "Other")]
+    for text in ("استقبلت بلدة سرمدا نحو 300 نازح خلال الأسبوع الماضي.",
+                 "استضافت مدينة مأرب خلال شهر واحد أكثر من ألفي نازح."):
+        hosted = pipeline.extract_text(text, source="test", published="2024-03-05")
+        assert [(e.plover, e.acled_sub_event_type) for e in hosted.events] == [("OTHER", "Other")], text
+        assert [c.kind for e in hosted.events for c in e.counts] == ["displaced"], text
     assert _plovers(pipeline, "استقبل الرئيس العراقي وزير الخارجية الإيراني في بغداد.") == ["CONSULT"]
     # with a displaced count the host verb's event is displacement (its entry's with_counts)
     host = next(t for t in lexicon.triggers if t.id == "host")
@@ -149,10 +151,12 @@ def test_lexicon_no_trigger_in_a_name_byline_or_hashtag(pipeline: Pipeline) -> N
 
 
 def test_lexicon_explain_names_entry_lemma_and_form(lexicon: TriggerLexicon) -> None:
-    lines = lexicon.explain("والقاصفة")
+    lines = lexicon.explain("وقاصفة")
     assert any("shelling" in ln and "'قصف'" in ln and "participle" in ln for ln in lines), lines
     assert any("present" in ln for ln in lexicon.explain("يقصفون"))
     assert "generated" in lexicon.stats()
+    # with the article a participle describes people (الأسر النازحة): no trigger
+    assert lexicon.explain("النازحة") == [] and lexicon.explain("نازحة") != []
 
 
 def test_lexicon_blocked_spans_are_offsets_into_the_text(lexicon: TriggerLexicon) -> None:

@@ -40,7 +40,8 @@ class Form:
 
     text: str
     label: str  # e.g. "past 3fs", "present 3m.mp + ها", "noun", "participle"
-    verb: bool  # a finite verb: no article, preposition or لل before it
+    verb: bool  # a finite verb or a participle: no article, ب or ك before it (with the article a participle
+    # describes people — الأسر النازحة، المهاجمين — it tells no happening)
 
 
 @dataclass(frozen=True, slots=True)
@@ -129,7 +130,7 @@ class Morphology:
             words += [(noun + suf, "noun" + (f" + {suf}" if suf else ""), False)
                       for suf in (("",) if lemma.tail or len(noun) < self.min_stem else self.noun_suffixes)]
         if not short:
-            words += [(part + suf, "participle" + (f" + {suf}" if suf else ""), False)
+            words += [(part + suf, "participle" + (f" + {suf}" if suf else ""), True)
                       for part in self.participles(lemma)
                       for suf in (("",) if lemma.tail else self.participle_suffixes)]
         for word, label, verb in words:
