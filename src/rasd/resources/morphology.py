@@ -4,7 +4,7 @@ pronouns, verbal nouns, participles), generated at load time from the affix tabl
 from __future__ import annotations
 
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
@@ -26,6 +26,7 @@ class Lemma:
     objects: bool = True  # a transitive verb: object pronouns may follow it
     present_tense: bool = True  # false: the past only (a present that mostly tells a state: تسيطر عليها)
     needs: tuple[str, ...] = ()  # words one of which must follow the verb within a few words (نشر … قوات)
+    circumstantial: str = ""  # its active participle as a circumstantial accusative (مهددا، متوعدا); "-": derived
 
     @property
     def name(self) -> str:
@@ -71,6 +72,7 @@ class Morphology:
         self.not_on_stem = frozenset(objects.get("not_on_stem", []))
         self.noun_suffixes: tuple[str, ...] = tuple(nominal.get("noun_suffixes", [""]))
         self.participle_suffixes: tuple[str, ...] = tuple(nominal.get("participle_suffixes", [""]))
+        self.circumstantial_suffixes: tuple[str, ...] = tuple(nominal.get("circumstantial_suffixes", []))
         self.participle_patterns = _Participles(str(nominal.get("form1_active", "")),
                                                 str(nominal.get("form1_passive", "")), str(nominal.get("derived", "")))
 
@@ -133,6 +135,11 @@ class Morphology:
             words += [(part + suf, "participle" + (f" + {suf}" if suf else ""), True)
                       for part in self.participles(lemma)
                       for suf in (("",) if lemma.tail else self.participle_suffixes)]
+        if lemma.circumstantial and lemma.verb and not short:
+            active = lemma.circumstantial if lemma.circumstantial != "-" else \
+                self.participles(replace(lemma, participles=(), derive_participles=True))[0]
+            words += [(active + suf, f"participle (circumstantial) + {suf}", True)
+                      for suf in self.circumstantial_suffixes]
         for word, label, verb in words:
             for tail, t_label in tails:
                 yield Form(word + tail, label + t_label, verb)
@@ -164,7 +171,8 @@ class Morphology:
 def parse_lemma(raw: Any, shown: str, where: str) -> Lemma:
     """One entry of a trigger's `lemmas`: a verb (its first word inflects: "نشر قوات") or a mapping with
     verb, present, nouns, participles (a list, or true to derive them), objects (false: intransitive), tenses ("past": no present),
-    with (words one of which must follow the verb: its object, after a subject in between — نشرت الوزارة وحدات)."""
+    with (words one of which must follow the verb: its object, after a subject in between — نشرت الوزارة وحدات),
+    circumstantial (its active participle in the accusative: مهددا ب…; true to derive it, or the participle)."""
     if isinstance(raw, str):
         raw = {"verb": raw}
     if not isinstance(raw, dict):
@@ -179,4 +187,12 @@ def parse_lemma(raw: Any, shown: str, where: str) -> Lemma:
                  participles=tuple(normalize_name(p) for p in parts) if isinstance(parts, list) else (),
                  derive_participles=parts is True, objects=bool(raw.get("objects", True)),
                  present_tense=raw.get("tenses", "all") != "past",
-                 needs=tuple(normalize_name(w) for w in raw.get("with", [])))
+                 needs=tuple(normalize_name(w) for w in raw.get("with", [])),
+                 circumstantial=_circumstantial(raw.get("circumstantial", False)))
+
+
+def _circumstantial(value: Any) -> str:
+    """A lemma's `circumstantial`: its participle written out (normalized), "-" to derive it, "" for none."""
+    if value is True:
+        return "-"
+    return normalize_name(value) if isinstance(value, str) else ""

@@ -20,6 +20,7 @@ class LemmaEntry(_Yaml):
     objects: bool = True
     tenses: Literal["all", "past"] = "all"
     with_: Names = Field(default=[], alias="with")  # one of these must follow the verb (its object)
+    circumstantial: bool | NonBlank = False  # its active participle (true: derived) as a circumstantial accusative
 
 
 class MorphologyGuard(_Yaml):
@@ -42,6 +43,7 @@ class ObjectPronouns(_Yaml):
 class Nominal(_Yaml):
     noun_suffixes: list[str] = [""]
     participle_suffixes: list[str] = [""]
+    circumstantial_suffixes: list[str] = []
     form1_active: NonBlank
     form1_passive: NonBlank
     derived: NonBlank
