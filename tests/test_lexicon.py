@@ -90,6 +90,20 @@ def test_lexicon_a_commander_fleeing_is_no_displacement(pipeline: Pipeline) -> N
     assert all(e.acled_sub_event_type != "Other" for e in record.events)
 
 
+@pytest.mark.parametrize(("text", "plover"), [
+    ("قال المتحدث إن الجيش سيرد بقوة، مهددا باستهداف مخازن السلاح في الجبل.", "THREATEN"),
+    ("ختم القائد كلمته أمام أنصاره متوعدا المسلحين بملاحقتهم حتى الحدود.", "THREATEN"),
+    ("ألقى رئيس الهيئة بيانا مطولا مطالبا الأمم المتحدة بإرسال مراقبين.", "REQUEST"),
+    ("تحدث الوزير للصحفيين متهما الفصائل بخرق التهدئة مرتين.", "ACCUSE"),
+])
+def test_lexicon_a_speech_act_as_a_circumstance(pipeline: Pipeline, text: str, plover: str) -> None:
+    assert plover in _plovers(pipeline, text)
+
+
+def test_lexicon_a_participle_in_another_sense_is_no_speech_act(pipeline: Pipeline) -> None:
+    assert "THREATEN" not in _plovers(pipeline, "باتت المباني القديمة في السوق مهددة بالانهيار.")
+
+
 # ----------------------------------------------------------------------------------- PLOVER coverage
 COVERAGE = {
     "AID": "وزعت جمعية الإغاثة سلالا غذائية على الأسر في مدينة بنغازي.",
@@ -142,6 +156,11 @@ def test_lexicon_no_trigger_inside_a_longer_word(pipeline: Pipeline, lexicon: Tr
     assert lexicon.explain("الفرات") == [] and lexicon.explain("بالفرات") == []
     # a verb takes no article: الهجرة is no هجر، and الزاره no visit
     assert not any(t == "displacement" for t, _w in _triggers(pipeline, "ناقش المؤتمر ملف الهجرة غير النظامية."))
+
+
+def test_lexicon_a_round_of_fighting_is_no_meeting(pipeline: Pipeline) -> None:
+    assert "CONSULT" not in _plovers(pipeline, "اندلعت جولة قتال جديدة بين العشيرتين في ريف دير الزور.")
+    assert "CONSULT" in _plovers(pipeline, "بدأ وزير الخارجية جولة خليجية تشمل الرياض والدوحة.")
 
 
 def test_lexicon_no_trigger_in_a_name_byline_or_hashtag(pipeline: Pipeline) -> None:
