@@ -47,6 +47,9 @@ def test_lexicon_finds_past_present_and_passive(pipeline: Pipeline, text: str, e
     ("بحث وزير الخارجية المصري هاتفيا مع نظيره القطري جهود التهدئة.", "CONSULT"),
     ("أغلقت السلطات المحلية كل المعابر الحدودية صباح الخميس.", "COERCE"),
     ("فرضت واشنطن اليوم عقوبات جديدة على شركات نقل النفط.", "SANCTION"),
+    ("حمّلت الرئاسة، في بيان، الميليشيات مسؤولية التفجير.", "ACCUSE"),
+    ("نشرت منظمة الصحة العالمية فرقا طبية في مستشفيات المدينة.", "AID"),
+    ("أرسل الهلال الأحمر الكويتي طواقم إسعاف إلى القرى المنكوبة.", "AID"),
 ])
 def test_lexicon_verb_before_its_subject(pipeline: Pipeline, text: str, plover: str) -> None:
     assert plover in _plovers(pipeline, text)

@@ -79,11 +79,11 @@ class FormSource:
 
 _OBJECT_WINDOW = 6  # words after a verb where its object may stand (after the subject and its attributes)
 _SUFFIXES = ("ها", "هم", "ه", "ا")  # a possessive or the accusative after an object (وحداتها، اتفاقا)
-_CLAUSE_END = re.compile(r"[.!?;:\n,]")
+_CLAUSE_END = re.compile(r"[.!?;:\n]")  # (not the comma: it often sets off the subject between verb and object)
 
 
 def _next_words(text: str, pos: int, n: int) -> list[str]:
-    """Up to `n` words after `pos`, not past the end of the clause (a punctuation mark)."""
+    """Up to `n` words after `pos`, not past the end of the sentence or a colon."""
     stop = _CLAUSE_END.search(text, pos)
     return text[pos: stop.start() if stop else len(text)].split()[:n]
 
@@ -226,8 +226,7 @@ def _entry_forms(raw: dict[str, Any], trig: Trigger, morph: Morphology, suffixes
     for k, raw_lemma in enumerate(lemmas):
         lemma = parse_lemma(raw_lemma, shown, f"{where} lemma #{k + 1}")
         needs = frozenset(lemma.needs)
-        out += [(f.text, FormSource(trig.id, lemma.name, f.label, f.verb, needs if f.verb else frozenset()))
-                for f in morph.inflect(lemma)]
+        out += [(f.text, FormSource(trig.id, lemma.name, f.label, f.verb, needs)) for f in morph.inflect(lemma)]
     return out
 
 
