@@ -16,13 +16,13 @@ from ..records import ActorRef, LocationRef, MentionKind
 from ..resources.actors import Actor
 from ..resources.gazetteer import Place
 from ..resources.lexicon import Trigger
+from ..text.clauses import Clauses
 from ..text.normalize import Normalized
 from ..text.segment import Segmented, Sentence
 
 VIOLENT_FAMILIES = frozenset({"violence", "territory", "abduction", "siege", "arrest", "looting"})
 PLACE_FALLBACK_FAMILIES = VIOLENT_FAMILIES | {"displacement", "protest"}
 REPORTER_KINDS = frozenset({"international_org", "media", "government"})
-RELATIVE_PRONOUNS = frozenset({"التي", "الذي", "الذين", "اللتي", "اللذين", "التى"})
 ARMED_KINDS = frozenset({"state_forces", "rebel_group", "political_militia", "identity_militia", "external_forces"})
 CIVILIAN_WHO = frozenset({"civilians", "children", "women", "migrants", "journalists", "medics"})
 SPECIFIC_FEATURES = {"district": 6, "facility": 6, "airport": 6, "port": 6, "base": 6, "camp": 6, "crossing": 6,
@@ -70,6 +70,7 @@ class DocContext:
     places: tuple[PlaceMention, ...]
     country: str | None
     published: str | None
+    clauses: Clauses  # every sentence cut into typed clauses (rasd.text.clauses)
     phrases: ScannedPhrases | None = None  # the cue matchers' hits, when a scan of all the lexicons made them
     # the id of each actor, place and trigger mention (the first of its kind on its span), the kinds an event
     # names; without it, events name no mentions
@@ -151,6 +152,12 @@ class DocContext:
     def counts_in(self, lo: int, hi: int) -> tuple[CountMatch, ...]:
         """Counts starting in [lo, hi) (normalized offsets)."""
         return self.counts[bisect_left(self._count_starts, lo):bisect_left(self._count_starts, hi)]
+
+    def counts_holding(self, pos: int) -> list[CountMatch]:
+        """The counts whose span holds normalized offset `pos` (found among those starting at most the longest
+        count's length before it)."""
+        longest = self.memo("longest count", lambda: max((c.end - c.start for c in self.counts), default=0))
+        return [c for c in self.counts_in(pos - longest, pos + 1) if c.start <= pos < c.end]
 
     def triggers_starting_in(self, lo: int, hi: int) -> tuple[TriggerHit, ...]:
         """Trigger hits starting in [lo, hi) (normalized offsets), in order of their start."""

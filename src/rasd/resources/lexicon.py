@@ -35,6 +35,7 @@ COUNT_KIND_NAMES = frozenset({"killed", "wounded", "displaced", "missing", "deta
 
 @dataclass(frozen=True, slots=True)
 class Trigger:
+    """An entry of the trigger lexicon: the happening a word names, its types, family and counts."""
     id: str
     acled_event_type: str | None
     acled_sub_event_type: str | None
@@ -93,6 +94,8 @@ _HASHTAG_RE = re.compile(r"#[^\s#]+")
 
 
 class TriggerLexicon:
+    """The trigger lexicon: every entry, the forms its lemmas generate, and the matcher over them."""
+
     def __init__(self, triggers: tuple[Trigger, ...], forms: list[tuple[str, Trigger]],
                  sources: dict[str, list[FormSource]], source: str, fallbacks: dict[str, Trigger],
                  not_triggers: list[str], byline_labels: list[str]) -> None:
@@ -297,6 +300,7 @@ def _fallbacks(raw_fb: Any, by_id: dict[str, Trigger], shown: str) -> dict[str, 
 
 @dataclass(frozen=True, slots=True)
 class ModalityCue:
+    """A modality cue: the modality, how many words on it reaches, and its exceptions."""
     modality: str
     window: int
     exceptions: tuple[str, ...] = ()  # normalized phrases that start like a form but do not carry the modality
@@ -334,6 +338,9 @@ class CueLexicon:
         self.opinion_openers = _labelled(data.get("opinion_openers", []), shown, "opinion_openers", "opinion")
         self.visit_abroad = _labelled(data.get("visit_abroad", []), shown, "visit_abroad", "visit")
         self.comma_clauses = _labelled(data.get("comma_clauses", []), shown, "comma_clauses", "comma_clause")
+        self.relative_openers = _labelled(data.get("relative_openers", []), shown, "relative_openers", "relative")
+        self.relative_words = _phrases(data.get("relative_openers", []), shown, "relative_openers")
+        self.purpose_openers = _labelled(data.get("purpose_openers", []), shown, "purpose_openers", "purpose")
 
     @classmethod
     def load(cls, path: str | Path = "cues.yaml") -> CueLexicon:

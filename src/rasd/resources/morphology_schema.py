@@ -7,7 +7,7 @@ from typing import Annotated, Literal
 
 from pydantic import Field
 
-from rasd.resources.schema_base import Names, NonBlank, _Yaml
+from rasd.resources.schema_types import Names, NonBlank, _Yaml
 
 
 class LemmaEntry(_Yaml):
@@ -24,23 +24,31 @@ class LemmaEntry(_Yaml):
 
 
 class MorphologyGuard(_Yaml):
+    """The precision guards: the shortest stem that inflects, and words never generated."""
+
     min_stem: Annotated[int, Field(ge=1)] = 3
     stoplist: Names = []
 
 
 class PresentTense(_Yaml):
+    """The present tense: person prefixes, subject suffixes, and how its stem follows from the past."""
+
     prefixes: dict[str, NonBlank]
     suffixes: dict[str, str]
     strip: dict[NonBlank, Annotated[int, Field(ge=1)]] = {}
 
 
 class ObjectPronouns(_Yaml):
+    """Object pronouns after a verb, and how a subject suffix changes before one."""
+
     pronouns: Names
     before: dict[str, str] = {}
     not_on_stem: Names = []
 
 
 class Nominal(_Yaml):
+    """Suffixes of verbal nouns and participles, and the participle patterns."""
+
     noun_suffixes: list[str] = [""]
     participle_suffixes: list[str] = [""]
     circumstantial_suffixes: list[str] = []
@@ -50,6 +58,8 @@ class Nominal(_Yaml):
 
 
 class MorphologyFile(_Yaml):
+    """morphology.yaml"""
+
     guard: MorphologyGuard = MorphologyGuard()
     past: dict[str, str]
     present: PresentTense

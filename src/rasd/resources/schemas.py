@@ -16,9 +16,9 @@ does not pay for importing pydantic. The one-line messages are made by ``rasd.re
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated, Any, Literal
+from typing import Annotated, Any, Literal
 
 import yaml
 from pydantic import (
@@ -31,71 +31,44 @@ from pydantic import (
     field_validator,
 )
 
-from rasd.recognize.numbers import _WORD_TYPES
-from rasd.resources.actors import _DATE_RE, _ID_RE, _PLACEHOLDER_RE, TEMPLATE_FIELDS
-from rasd.resources.actors import KINDS as ACTOR_KINDS
+from rasd.resources.actors import _PLACEHOLDER_RE, TEMPLATE_FIELDS
 from rasd.resources.datafiles import ResourceError, UniqueKeyLoader
-from rasd.resources.gazetteer import ALIASES_FILE, BBOX_FILE, FEATURES, GENERATED_FILES
-from rasd.resources.lexicon import ACLED_TYPES, COUNT_KIND_NAMES, PLOVER_TYPES
+from rasd.resources.gazetteer import ALIASES_FILE, BBOX_FILE, GENERATED_FILES
+from rasd.resources.lexicon import ACLED_TYPES
 from rasd.resources.morphology_schema import LemmaEntry, MorphologyFile
-from rasd.resources.schema_base import Names, NonBlank, SomeNames, _nonblank, _Row, _Yaml
 from rasd.resources.schema_errors import Problem, _compose, _expected, _explain, _path, _yaml_line
+from rasd.resources.schema_types import (
+    COUNT_WHO,
+    AcledType,
+    ActorId,
+    ActorKind,
+    CountKind,
+    Country,
+    FallbackKey,
+    Feature,
+    IsoDate,
+    Names,
+    NonBlank,
+    Plover,
+    SomeNames,
+    Who,
+    WordType,
+    _is_geonameids,
+    _nonblank,
+    _Row,
+    _shaped,
+    _strip,
+    _Yaml,
+)
 
-# The "who" of a count (../shared/eval/FORMAT.md; the same values as rasd.evaluation.score.GOLD_WHO).
-COUNT_WHO: tuple[str, ...] = ("total", "civilians", "children", "women", "men", "fighters", "medics",
-                              "journalists", "migrants", "police", "other")
-COUNT_KINDS: tuple[str, ...] = tuple(sorted(COUNT_KIND_NAMES))
-
-# Categories: real Literal types for pydantic, plain str for mypy (the values come from the loaders'
-# constants, so a schema and its loader cannot disagree on them).
-if TYPE_CHECKING:
-    AcledType = str
-    Plover = str
-    CountKind = str
-    FallbackKey = str
-    Who = str
-    WordType = str
-    ActorKind = str
-    Feature = str
-else:
-    AcledType = Literal[tuple(ACLED_TYPES)]
-    Plover = Literal[tuple(sorted(PLOVER_TYPES))]
-    CountKind = Literal[COUNT_KINDS]
-    FallbackKey = Literal[(*COUNT_KINDS, "civilians")]
-    Who = Literal[COUNT_WHO]
-    WordType = Literal[_WORD_TYPES]
-    ActorKind = Literal[ACTOR_KINDS]
-    Feature = Literal[FEATURES]
-
-
-def _shaped(test: Callable[[str], bool], what: str) -> AfterValidator:
-    def check(value: str) -> str:
-        if not test(value):
-            raise ValueError(f"{value!r} is not {what}")
-        return value
-    return AfterValidator(check)
-
-
-def _is_country(v: str) -> bool:
-    return len(v) == 2 and v.isascii() and v.isalpha() and v.isupper()
-
-
-def _is_geonameids(v: str) -> bool:
-    return all(p.strip().isascii() and p.strip().isdigit() for p in v.split("|") if p.strip())
-
-
-def _strip(value: Any) -> Any:
-    return value.strip() if isinstance(value, str) else value
-
-
-Country = Annotated[str, _shaped(_is_country, "an ISO alpha-2 country code (two capital letters)")]
-IsoDate = Annotated[str, _shaped(lambda v: bool(_DATE_RE.match(v)), "an ISO date (YYYY[-MM[-DD]])")]
-ActorId = Annotated[str, _shaped(lambda v: bool(_ID_RE.match(v.strip())), "an actor id (lower-case letters, digits, - _ .)")]
+# (the categories are importable from here too)
+__all__ = ["COUNT_WHO", "AcledType", "ActorKind", "CountKind", "Feature", "Plover", "Who"]
 
 
 # ------------------------------------------------------------------------------------ triggers.yaml
 
 class TriggerEntry(_Yaml):
+    """An entry of triggers.yaml."""
     id: NonBlank
     acled: Annotated[tuple[AcledType, NonBlank], Field(strict=False)] | None  # [type, sub-type] or null
     plover: Plover
@@ -119,6 +92,7 @@ class TriggerEntry(_Yaml):
 
 
 class TriggersFile(_Yaml):
+    """triggers.yaml."""
     suffixes: Names = []
     triggers: list[TriggerEntry]
     not_triggers: Names = []
@@ -129,6 +103,7 @@ class TriggersFile(_Yaml):
 # ---------------------------------------------------------------------------------------- cues.yaml
 
 class ModalityCues(_Yaml):
+    """The forms of one modality in cues.yaml."""
     window: Annotated[int, Field(ge=0)] = 4
     forms: SomeNames
     except_: Names = Field(default=[], alias="except")
@@ -136,6 +111,7 @@ class ModalityCues(_Yaml):
 
 class Modalities(_Yaml):
     # checked in the order the file gives
+    """cues.yaml's modality section."""
     denied: ModalityCues
     negated: ModalityCues
     called_for: ModalityCues
@@ -144,6 +120,7 @@ class Modalities(_Yaml):
 
 
 class Attribution(_Yaml):
+    """cues.yaml's attribution section."""
     introducers: Names
     stop_words: Names = []
     speech_verbs: Names
@@ -152,17 +129,20 @@ class Attribution(_Yaml):
 
 
 class Roles(_Yaml):
+    """cues.yaml's roles section."""
     target: Names
     between: Names
     support: Names = []
 
 
 class LocationCues(_Yaml):
+    """A place cue of cues.yaml and the geo precision it gives."""
     precision: Annotated[int, Field(ge=1, le=3)] = 1  # ACLED's geo_precision
     forms: Names
 
 
 class CuesFile(_Yaml):
+    """cues.yaml."""
     modality: Modalities
     planned_trigger_forms: Names = []
     attribution: Attribution
@@ -175,6 +155,8 @@ class CuesFile(_Yaml):
     clause_breaks: Names = []
     another_after: Names = []
     comma_clauses: Names = []
+    relative_openers: Names = []
+    purpose_openers: Names = []
     visit_abroad: Names = []
     force_nouns: Names = []
     opinion_openers: Names = []
@@ -185,6 +167,7 @@ class CuesFile(_Yaml):
 # ------------------------------------------------------------------------------------- numbers.yaml
 
 class NumberWordEntry(_Yaml):
+    """A number word of numbers.yaml."""
     w: NonBlank
     v: Annotated[int, Field(gt=0)]
     type: WordType
@@ -192,18 +175,21 @@ class NumberWordEntry(_Yaml):
 
 
 class QualifierPhrases(_Yaml):
+    """numbers.yaml's qualifier phrases (more than, about, at least …)."""
     approx: Names = []
     at_least: Names = []
     at_most: Names = []
 
 
 class VagueEntry(_Yaml):
+    """A vague quantity of numbers.yaml (dozens, hundreds …)."""
     w: NonBlank
     v: Annotated[int, Field(gt=0)]
     definite: bool = False
 
 
 class NumbersFile(_Yaml):
+    """numbers.yaml."""
     words: list[NumberWordEntry]
     proclitics: Names
     qualifiers_before: QualifierPhrases
@@ -217,6 +203,7 @@ class NumbersFile(_Yaml):
 # -------------------------------------------------------------------------------------- counts.yaml
 
 class KindNoun(_Yaml):
+    """A noun of counts.yaml that names a kind of count (killed, wounded …)."""
     kind: CountKind
     who: Who
     unit: bool = False  # counts households, not people
@@ -227,6 +214,7 @@ class KindNoun(_Yaml):
 
 
 class GroupNoun(_Yaml):
+    """A noun of counts.yaml that names a group of people (civilians, children …)."""
     who: Who
     unit: bool = False
     others: bool = False
@@ -236,6 +224,7 @@ class GroupNoun(_Yaml):
 
 
 class CountsFile(_Yaml):
+    """counts.yaml."""
     kinds: list[CountKind]
     who: list[Who]
     kind_nouns: list[KindNoun]
@@ -263,11 +252,13 @@ Tens = dict[Annotated[int, Field(ge=20, le=30)], SomeNames]
 
 
 class RiskyMonths(_Yaml):
+    """Month names of dates.yaml that are also common words."""
     strict: SomeNames
     context: SomeNames
 
 
 class DateQualifiers(_Yaml):
+    """dates.yaml's qualifiers (early, mid, late …)."""
     before: SomeNames
     current: SomeNames
     next: SomeNames
@@ -275,18 +266,21 @@ class DateQualifiers(_Yaml):
 
 
 class Periods(_Yaml):
+    """dates.yaml's parts of a day or a week."""
     week: SomeNames
     month: SomeNames
     year: SomeNames
 
 
 class UnitForms(_Yaml):
+    """The forms of one unit of time in dates.yaml."""
     one: SomeNames
     two: SomeNames
     many: SomeNames
 
 
 class DurationUnits(_Yaml):
+    """dates.yaml's units of duration."""
     hour: UnitForms
     day: UnitForms
     week: UnitForms
@@ -295,6 +289,7 @@ class DurationUnits(_Yaml):
 
 
 class OrdinalDays(_Yaml):
+    """dates.yaml's ordinal day words."""
     units: Units9
     ten: SomeNames
     compound_units: Units9
@@ -303,6 +298,7 @@ class OrdinalDays(_Yaml):
 
 
 class DatesFile(_Yaml):
+    """dates.yaml."""
     gregorian_months: Months
     hijri_months: Months
     risky_months: RiskyMonths
@@ -343,6 +339,7 @@ class DatesFile(_Yaml):
 # ------------------------------------------------------------------------------------- actors/*.yaml
 
 class ActorEntry(_Yaml):
+    """An entry of an actors/*.yaml file."""
     id: ActorId
     name_en: NonBlank
     name_ar: NonBlank
@@ -399,6 +396,7 @@ class ActorTemplate(_Yaml):
 
 
 class ActorsFile(_Yaml):
+    """An actors/*.yaml file."""
     country: Country | None = None
     template: ActorTemplate | None = None
     actors: list[ActorEntry]
