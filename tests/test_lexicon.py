@@ -161,6 +161,19 @@ def test_lexicon_no_trigger_inside_a_longer_word(pipeline: Pipeline, lexicon: Tr
     assert not any(t == "displacement" for t, _w in _triggers(pipeline, "ناقش المؤتمر ملف الهجرة غير النظامية."))
 
 
+@pytest.mark.parametrize("text", [
+    "أمر رئيس الحكومة بفتح المعابر أمام شاحنات الوقود.",
+    "وأمر الحاكم العسكري، مساء الجمعة، بإخلاء الحي خلال ساعتين.",
+    "أمر القاضي بالتحقيق في مقتل المتظاهرين الثلاثة.",
+])
+def test_lexicon_an_order_is_a_demand(pipeline: Pipeline, text: str) -> None:
+    assert "DEMAND" in _plovers(pipeline, text)
+
+
+def test_lexicon_the_noun_amr_is_no_order(pipeline: Pipeline) -> None:
+    assert "DEMAND" not in _plovers(pipeline, "هذا أمر لا يمكن قبوله في ظل وقف إطلاق النار.")
+
+
 def test_lexicon_a_round_of_fighting_is_no_meeting(pipeline: Pipeline) -> None:
     assert "CONSULT" not in _plovers(pipeline, "اندلعت جولة قتال جديدة بين العشيرتين في ريف دير الزور.")
     assert "CONSULT" in _plovers(pipeline, "بدأ وزير الخارجية جولة خليجية تشمل الرياض والدوحة.")
