@@ -295,7 +295,8 @@ class ClauseStage:
 
 
 class TriggerStage:
-    """Trigger words, except those inside a recognized name (وزارة is no visit, عين زارة no trigger)."""
+    """Trigger words as whole words, except those inside a recognized name (وزارة is no visit, عين زارة no
+    trigger), a hashtag or a byline."""
 
     name = "triggers"
     needs = frozenset({"norm", "phrases", "actors", "places"})
@@ -309,15 +310,19 @@ class TriggerStage:
         norm, phrases = _req(a.norm, "norm"), _req(a.phrases, "phrases")
         hits: list[TriggerHit] = []
         names = SpanSet([(m.nstart, m.nend) for m in a.actors or ()] + [(p.nstart, p.nend) for p in a.places or ()]
-                        + [(h.word_start, h.end) for h in phrases.of(self.res.triggers.not_triggers)])
+                        + [(h.word_start, h.end) for h in phrases.of(self.res.triggers.not_triggers)]
+                        + self.res.triggers.blocked(norm.text))  # hashtags and bylines
         for h in phrases.of(self.res.triggers.matcher):
+            payloads = self.res.triggers.complete(norm.text, h.phrase, h.end, h.payloads)
+            if not payloads:
+                continue  # a verb that is a trigger only with its object (نشرت … وحدات), without it
             # a trigger word inside a name is none (وزارة, عين زارة); a phrase whose later words begin a name
             # is one (احتجت الحكومة العراقية)
             first_end = h.phrase.find(" ")
             if names.overlaps(h.word_start, h.end if first_end < 0 else h.start + first_end):
                 continue
             s, e = norm.to_original(h.start, h.end)
-            best = max(h.payloads, key=lambda t: t.priority)
+            best = max(payloads, key=lambda t: t.priority)
             hits.append(TriggerHit(nstart=h.start, nend=h.end, prefix=h.prefix, phrase=h.phrase,
                                    trigger=best, start=s, end=e))
         return replace(a, triggers=tuple(hits))

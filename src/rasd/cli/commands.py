@@ -210,22 +210,28 @@ def print_table(console: Console, rec: DocumentRecord) -> None:
 
 @resources_app.command("stats")
 def resources_stats(quiet: QuietOption = False, verbose: VerboseOption = False) -> None:
-    """Entries per country and kind in the gazetteer and the actor dictionary."""
+    """Entries per country and kind in the gazetteer and the actor dictionary; the trigger lexicon's size."""
     verbosity(quiet, verbose)
     from ..resources.actors import ActorDictionary, format_stats
     from ..resources.gazetteer import Gazetteer
+    from ..resources.lexicon import TriggerLexicon
 
     print(format_stats(Gazetteer.load(), ActorDictionary.load()))
+    print(TriggerLexicon.load().stats())
 
 
 @resources_app.command("find")
 def resources_find(name: str, quiet: QuietOption = False, verbose: VerboseOption = False) -> None:
-    """Look a name up: the candidate places and actors, and why one would win."""
+    """Look a name or a word up: the candidate places and actors, and why one would win; the trigger entries,
+    lemmas and generated forms the word matches."""
     verbosity(quiet, verbose)
     from ..resources.actors import ActorDictionary, explain_find
     from ..resources.gazetteer import Gazetteer
+    from ..resources.lexicon import TriggerLexicon
 
     print(explain_find(Gazetteer.load(), ActorDictionary.load(), name))
+    for line in TriggerLexicon.load().explain(name) or ["triggers: none"]:
+        print(line)
 
 
 @resources_app.command("validate")

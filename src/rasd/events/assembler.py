@@ -105,9 +105,9 @@ class EventAssembler:
         told = _first_figure(reported, my_counts)
         actor1 = roles.actor1
         actor2 = roles.actor2 or self.roles.civilian_victims(ctx, roles, trig.acled_event_type, my_counts)
-        kind = event_type(trig, actor1, actor2)
+        kind = event_type(trig, actor1, actor2, frozenset(c.kind for c in my_counts))
         place = self.places.resolve(d, ctx, s_start, s_end, main, line)
-        if place.value is None and trig.plover == "CONSULT":
+        if place.value is None and kind.plover == "CONSULT":
             place = self.places.host_country(ctx, s_start, s_end, actor1, actor2)
         # a date between two triggers belongs to the one before it ("يلتقي … الأسبوع المقبل، فيما دعت")
         date = resolve_date(ctx, d.sentence.start if d.window[0] == d.sentence.start else d.trigger.nstart,
@@ -124,7 +124,7 @@ class EventAssembler:
         trig_mention = Mention(id=trig_ids[0] if trig_ids else "", kind="trigger", text=ctx.text[d.trigger.start:d.trigger.end],
                                start=d.trigger.start, end=d.trigger.end, ref=trig.id)
         event = Event(id="", acled_event_type=kind.acled_type, acled_sub_event_type=kind.acled_sub,
-                      plover=trig.plover, actor1=actor1, actor2=actor2, location=place.value, date=date.value,
+                      plover=kind.plover, actor1=actor1, actor2=actor2, location=place.value, date=date.value,
                       counts=my_counts, modality=modality.value, source_attribution=told.value,
                       evidence=(Span(ev_s, ev_e),),
                       confidence=confidence(trig.weight, d.fallback, roles, actor2 is not None, place, my_counts,

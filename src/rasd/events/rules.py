@@ -51,6 +51,7 @@ class TypeRule(Enum):
 
     DEMONSTRATORS_CLASH = "type:demonstrators_clash"
     CIVILIAN_TARGET = "type:civilian_target"
+    COUNT_KIND = "type:count_kind"  # the trigger's with_counts: the kind of its count decides the type
 
 
 class PlaceRule(Enum):

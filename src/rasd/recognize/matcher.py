@@ -64,11 +64,13 @@ class PhraseMatcher(Generic[T]):
     """Finds normalized phrases in normalized text; each phrase carries one or more payloads."""
 
     def __init__(self, entries: Iterable[tuple[str, T]], suffixes: Sequence[str] = (),
-                 names: bool = False) -> None:
+                 names: bool = False, verbs: Set[str] = frozenset()) -> None:
         """`names=True` for proper names: the article ال never stands before a name written without it
         (الجدة is no Jeddah), and a name written with it also matches after ل, where the article's alef
-        drops (للجيش الوطني = ل + الجيش الوطني)."""
+        drops (للجيش الوطني = ل + الجيش الوطني). `verbs`: phrases that take no article and no preposition
+        ب ك before them (a finite verb: الفرات is no ال + فر + ات); a shorter phrase inside may match instead."""
         self._names = names
+        self._verbs = frozenset(verbs)
         table: dict[str, list[T]] = {}
         for phrase, payload in entries:
             phrase = " ".join(phrase.split())
@@ -149,6 +151,8 @@ def _scan(automaton: Any, matchers: Sequence[PhraseMatcher[Any]], text: str) -> 
         word_goes_on = end < n and ((c := text[end]).isalnum() or c in extra)
         for k, payloads, after_lam in owners:
             m = matchers[k]
+            if prefix and m._verbs and phrase in m._verbs and _before_noun(prefix):
+                continue
             if m._names:
                 if after_lam:
                     if not prefix.endswith("ل"):
@@ -159,6 +163,11 @@ def _scan(automaton: Any, matchers: Sequence[PhraseMatcher[Any]], text: str) -> 
                 continue
             raw[k].append((ws, start - end, start, end, prefix, phrase, payloads))
     return [_leftmost_longest(found) for found in raw]
+
+
+def _before_noun(prefix: str) -> bool:
+    """Whether a run of proclitics ends in one that stands only before a noun (the article, ب or ك)."""
+    return prefix.endswith(("ال", "لل", "ب", "ك"))
 
 
 def _leftmost_longest(found: list[tuple[int, int, int, int, str, str, tuple[Any, ...]]]) -> list[Hit[Any]]:

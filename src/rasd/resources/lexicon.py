@@ -2,13 +2,16 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+import re
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
 from ..recognize.matcher import PhraseMatcher
 from ..text.normalize import normalize_name
+from ..text.segment import clitic_splits
 from .datafiles import ResourceError, load_yaml
+from .morphology import Morphology, parse_lemma
 
 ACLED_TYPES: dict[str, tuple[str, ...]] = {
     "Battles": ("Armed clash", "Government regains territory", "Non-state actor overtakes territory", "territory"),
@@ -43,6 +46,18 @@ class Trigger:
     counts: frozenset[str]
     content: bool  # a speech act whose clause holds what is called for / denied
     subject_is_target: bool = False  # the verb's subject is the side that suffers it (خسرت)
+    with_counts: tuple[Retype, ...] = ()  # with a count of such a kind, the event is of another type
+
+
+@dataclass(frozen=True, slots=True)
+class Retype:
+    """The type an event takes when it carries a count of `kind` (استقبلت البلدة 300 عائلة نازحة: displacement,
+    not a meeting): that of another entry of the lexicon."""
+
+    kind: str
+    acled_event_type: str | None
+    acled_sub_event_type: str | None
+    plover: str
 
 
 def _str_list(value: Any, file: str, where: str) -> list[str]:
@@ -51,35 +66,171 @@ def _str_list(value: Any, file: str, where: str) -> list[str]:
     return value
 
 
+@dataclass(frozen=True, slots=True)
+class FormSource:
+    """Where a form of the trigger lexicon comes from: its entry, the lemma (or listed form) and how it was
+    made (a listed form, or a generated one: "past 3fs", "present 3m.mp + ها", "noun", "participle")."""
+
+    trigger: str
+    lemma: str
+    label: str
+    verb: bool = False
+    needs: frozenset[str] = frozenset()  # words one of which must follow the form (its object), if any
+
+
+_OBJECT_WINDOW = 6  # words after a verb where its object may stand (after the subject and its attributes)
+_SUFFIXES = ("ها", "هم", "ه", "ا")  # a possessive or the accusative after an object (وحداتها، اتفاقا)
+_CLAUSE_END = re.compile(r"[.!?;:\n]")  # (not the comma: it often sets off the subject between verb and object)
+
+
+def _next_words(text: str, pos: int, n: int) -> list[str]:
+    """Up to `n` words after `pos`, not past the end of the sentence or a colon."""
+    stop = _CLAUSE_END.search(text, pos)
+    return text[pos: stop.start() if stop else len(text)].split()[:n]
+
+
+_BYLINE_RE = r"(?:^|(?<=[\s\-\|/]))(?:{labels})\s*:[^\n.,;:]{{0,60}}"
+_HASHTAG_RE = re.compile(r"#[^\s#]+")
+
+
 class TriggerLexicon:
-    """The trigger lexicon: every entry and the matcher over their forms."""
-    def __init__(self, triggers: tuple[Trigger, ...], forms: list[tuple[str, Trigger]], suffixes: list[str],
-                 source: str, fallbacks: dict[str, Trigger], not_triggers: list[str]) -> None:
+    """The trigger lexicon: every entry, the forms its lemmas generate, and the matcher over them."""
+
+    def __init__(self, triggers: tuple[Trigger, ...], forms: list[tuple[str, Trigger]],
+                 sources: dict[str, list[FormSource]], source: str, fallbacks: dict[str, Trigger],
+                 not_triggers: list[str], byline_labels: list[str]) -> None:
         self.triggers = triggers
         self.forms = frozenset(f for f, _t in forms)
+        self.sources = sources  # every form: the entries, lemmas and analyses it comes from
         self.fallbacks = fallbacks
         self.not_triggers: PhraseMatcher[str] = PhraseMatcher((normalize_name(p), p) for p in not_triggers)
         self.source = source
-        self.matcher: PhraseMatcher[Trigger] = PhraseMatcher(forms, suffixes=[normalize_name(s) for s in suffixes])
+        # forms that are only ever a finite verb, and forms of two letters: no article or preposition before them
+        self.verb_only = frozenset(f for f, src in sources.items() if any(s.verb for s in src)
+                                   and all(s.verb or s.label.startswith("listed") for s in src))
+        self.bare_only = frozenset(f for f in self.forms if " " not in f and len(f) < 3)
+        # verbs that are a trigger of an entry only with their object after them (نشرت … وحدات): the objects
+        # they accept, by (form, entry)
+        needs: dict[tuple[str, str], set[str]] = {}
+        for f, src in sources.items():
+            for entry in {s.trigger for s in src}:
+                of_entry = [s.needs for s in src if s.trigger == entry]
+                if all(of_entry):
+                    needs[(f, entry)] = set().union(*of_entry)
+        self.needs = {k: frozenset(v) for k, v in needs.items()}
+        self.matcher: PhraseMatcher[Trigger] = PhraseMatcher(forms, verbs=self.verb_only | self.bare_only)
+        labels = "|".join(re.escape(normalize_name(b)) for b in byline_labels)
+        self._byline = re.compile(_BYLINE_RE.format(labels=labels), re.MULTILINE) if labels else None
 
     @classmethod
-    def load(cls, path: str | Path = "triggers.yaml") -> TriggerLexicon:
-        """The trigger lexicon of a triggers.yaml (default: the packaged one); ResourceError when malformed."""
+    def load(cls, path: str | Path = "triggers.yaml", morphology: str | Path | None = None) -> TriggerLexicon:
+        """The trigger lexicon of a triggers.yaml (default: the packaged one) with the forms its lemmas
+        generate by `morphology` (default: the morphology.yaml beside it, else the packaged one);
+        ResourceError when malformed."""
         data, shown = load_yaml(path, schema="triggers")
         if not isinstance(data, dict) or not isinstance(data.get("triggers"), list):
             raise ResourceError(shown, "expected a mapping with a 'triggers' list")
-        suffixes = _str_list(data.get("suffixes", []), shown, "suffixes")
+        if morphology is None:
+            beside = Path(shown).with_name("morphology.yaml")
+            morphology = beside if beside.is_file() else "morphology.yaml"
+        morph = Morphology.load(morphology)
+        suffixes = [normalize_name(s) for s in _str_list(data.get("suffixes", []), shown, "suffixes")]
         seen: set[str] = set()
         triggers: list[Trigger] = []
         forms: list[tuple[str, Trigger]] = []
+        sources: dict[str, list[FormSource]] = {}
         for i, raw in enumerate(data["triggers"]):
-            trig = _parse_trigger(raw, f"trigger #{i + 1}", shown, seen)
-            triggers.append(trig)
-            for form in _str_list(raw.get("forms"), shown, f"trigger {trig.id!r} forms"):
-                forms.append((normalize_name(form), trig))
+            triggers.append(_parse_trigger(raw, f"trigger #{i + 1}", shown, seen))
+        triggers = _with_counts(data["triggers"], triggers, shown)
+        for raw, trig in zip(data["triggers"], triggers, strict=True):
+            for form, src in _entry_forms(raw, trig, morph, suffixes, shown):
+                forms.append((form, trig))
+                sources.setdefault(form, []).append(src)
         fallbacks = _fallbacks(data.get("fallbacks") or {}, {t.id: t for t in triggers}, shown)
         not_triggers = _str_list(data.get("not_triggers", []), shown, "not_triggers")
-        return cls(tuple(triggers), forms, suffixes, shown, fallbacks, not_triggers)
+        bylines = _str_list(data.get("byline_labels", []), shown, "byline_labels")
+        return cls(tuple(triggers), forms, sources, shown, fallbacks, not_triggers, bylines)
+
+    def complete(self, text: str, phrase: str, end: int, payloads: tuple[Trigger, ...]) -> tuple[Trigger, ...]:
+        """The entries a hit of `phrase` ending at `end` is a trigger of: those that need nothing more, and
+        those whose verb needs its object and finds one among the next words of the clause (a subject may
+        stand between: دفع الجيش بتعزيزات، نشرت الوزارة وحداتها)."""
+        out = []
+        words: list[str] | None = None
+        for trig in payloads:
+            needs = self.needs.get((phrase, trig.id))
+            if needs is not None:
+                if words is None:
+                    words = [stem for word in _next_words(text, end, _OBJECT_WINDOW) for _p, stem in clitic_splits(word)]
+                if not any(w in needs or any(w.endswith(p) and w[: -len(p)] in needs for p in _SUFFIXES)
+                           for w in words):
+                    continue
+            out.append(trig)
+        return tuple(out)
+
+    def stats(self) -> str:
+        """The lexicon's size: entries, lemmas, listed forms and the forms the lemmas generate."""
+        lemmas = {(s.trigger, s.lemma) for src in self.sources.values() for s in src if not s.label.startswith("listed")}
+        generated = sum(1 for src in self.sources.values() if any(not s.label.startswith("listed") for s in src))
+        return (f"triggers: {len(self.triggers)} entries, {len(lemmas)} lemmas, {len(self.forms)} forms "
+                f"({len(self.forms) - generated} listed only, {generated} generated from the lemmas)")
+
+    def blocked(self, text: str) -> list[tuple[int, int]]:
+        """Spans of a normalized text where no trigger counts: hashtags (#غارات_غزة) and bylines (تحرير: فلان)."""
+        spans = [m.span() for m in _HASHTAG_RE.finditer(text)]
+        if self._byline is not None:
+            spans += [m.span() for m in self._byline.finditer(text)]
+        return spans
+
+    def explain(self, word: str) -> list[str]:
+        """What `word` is to the trigger lexicon: for each reading (proclitics, form, suffix) the entries,
+        lemmas and generated forms it matches."""
+        norm = normalize_name(word)
+        out: list[str] = []
+        for hit in self.matcher.find(norm):
+            for src in self.sources.get(hit.phrase, []):
+                pre = f" after proclitics {hit.prefix!r}" if hit.prefix else ""
+                out.append(f"trigger {src.trigger}: lemma {src.lemma!r}, form {hit.phrase!r} ({src.label}){pre}")
+        return out
+
+
+def _with_counts(raws: list[Any], triggers: list[Trigger], shown: str) -> list[Trigger]:
+    """The triggers with their `with_counts` resolved: the count kind and the type of the entry it names."""
+    by_id = {t.id: t for t in triggers}
+    out = []
+    for raw, trig in zip(raws, triggers, strict=True):
+        spec = raw.get("with_counts") or {}
+        retypes = []
+        for kind, tid in spec.items():
+            if kind not in COUNT_KIND_NAMES or tid not in by_id:
+                raise ResourceError(shown, f"trigger {trig.id!r} with_counts: {kind!r} → {tid!r} is no count kind "
+                                           "and entry")
+            other = by_id[tid]
+            retypes.append(Retype(kind, other.acled_event_type, other.acled_sub_event_type, other.plover))
+        out.append(replace(trig, with_counts=tuple(retypes)) if retypes else trig)
+    return out
+
+
+def _entry_forms(raw: dict[str, Any], trig: Trigger, morph: Morphology, suffixes: list[str],
+                 shown: str) -> list[tuple[str, FormSource]]:
+    """The normalized forms of one entry: its listed forms (each also with the file's suffixes, unless it
+    is shorter than the morphology's shortest stem) and every form its lemmas generate."""
+    where = f"trigger {trig.id!r}"
+    listed = _str_list(raw.get("forms", []), shown, f"{where} forms") if raw.get("forms") else []
+    lemmas = raw.get("lemmas") or []
+    if not listed and not lemmas:
+        raise ResourceError(shown, f"{where}: needs forms or lemmas")
+    out: list[tuple[str, FormSource]] = []
+    for form in listed:
+        norm = normalize_name(form)
+        out.append((norm, FormSource(trig.id, norm, "listed")))
+        if len(norm.split()[-1]) >= morph.min_stem:
+            out += [(norm + suf, FormSource(trig.id, norm, f"listed + {suf}")) for suf in suffixes]
+    for k, raw_lemma in enumerate(lemmas):
+        lemma = parse_lemma(raw_lemma, shown, f"{where} lemma #{k + 1}")
+        needs = frozenset(lemma.needs)
+        out += [(f.text, FormSource(trig.id, lemma.name, f.label, f.verb, needs)) for f in morph.inflect(lemma)]
+    return out
 
 
 def _parse_trigger(raw: Any, where: str, shown: str, seen: set[str]) -> Trigger:

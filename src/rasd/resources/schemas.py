@@ -7,7 +7,7 @@ the key path::
 
     cues.yaml:92: clause_brakes: unknown key, did you mean 'clause_breaks'? (expected one of …)
 
-The loaders (lexicon, numbers, counts, dates, actors, gazetteer) call ``check`` through
+The loaders (lexicon, morphology, numbers, counts, dates, actors, gazetteer) call ``check`` through
 ``rasd.resources.datafiles.load_yaml`` / ``read_tsv`` before they build their typed objects, and keep the checks
 that need more than one entry (duplicates, references between entries). This module is not compiled with
 mypyc (pydantic models cannot be) and is imported only when a resource file is read, so ``rasd --help``
@@ -35,6 +35,7 @@ from rasd.resources.actors import _PLACEHOLDER_RE, TEMPLATE_FIELDS
 from rasd.resources.datafiles import ResourceError, UniqueKeyLoader
 from rasd.resources.gazetteer import ALIASES_FILE, BBOX_FILE, GENERATED_FILES
 from rasd.resources.lexicon import ACLED_TYPES
+from rasd.resources.morphology_schema import LemmaEntry, MorphologyFile
 from rasd.resources.schema_errors import Problem, _compose, _expected, _explain, _path, _yaml_line
 from rasd.resources.schema_errors import check_dir as check_dir  # the directory check, where it always was
 from rasd.resources.schema_types import (
@@ -78,7 +79,9 @@ class TriggerEntry(_Yaml):
     counts: list[CountKind] = []
     content: bool = False
     subject_is_target: bool = False
-    forms: SomeNames
+    with_counts: dict[CountKind, NonBlank] = {}  # with a count of this kind the event is of that entry's type
+    forms: Names = []
+    lemmas: list[NonBlank | LemmaEntry] = []
 
     @field_validator("acled")
     @classmethod
@@ -94,6 +97,7 @@ class TriggersFile(_Yaml):
     suffixes: Names = []
     triggers: list[TriggerEntry]
     not_triggers: Names = []
+    byline_labels: Names = []
     fallbacks: dict[FallbackKey, NonBlank]
 
 
@@ -215,6 +219,12 @@ class KindNoun(GroupNoun):
     kind: CountKind
 
 
+class CountsLabelled(_Yaml):
+    """counts.yaml's labelled cue lists: dual verbs by kind, rank words by group."""
+    dual_verbs: dict[CountKind, Names] = {}
+    ranks_of: dict[Who, Names] = {}
+
+
 class CountsFile(_Yaml):
     """counts.yaml."""
     kinds: list[CountKind]
@@ -234,7 +244,7 @@ class CountsFile(_Yaml):
     phrases: dict[Literal["not_nisba", "toll_rises", "incident_heads", "result_openers", "day_windows", "toll_subjects",
                           "toll_predicates", "one_of", "pronoun_suffixes", "ranks", "since_words",
                           "since_days"], Names] = {}  # named cue lists
-    labelled: dict[Literal["dual_verbs", "ranks_of"], dict[str, Names]] = {}  # by kind; by group
+    labelled: CountsLabelled = CountsLabelled()
 
 
 # --------------------------------------------------------------------------------------- dates.yaml
@@ -465,8 +475,8 @@ class BBoxRow(_Row):
 
 
 SCHEMAS: dict[str, type[BaseModel]] = {
-    "triggers": TriggersFile, "cues": CuesFile, "numbers": NumbersFile, "counts": CountsFile,
-    "dates": DatesFile, "actors": ActorsFile, "campaigns": CampaignsFile,
+    "triggers": TriggersFile, "morphology": MorphologyFile, "cues": CuesFile, "numbers": NumbersFile,
+    "counts": CountsFile, "dates": DatesFile, "actors": ActorsFile, "campaigns": CampaignsFile,
     "gazetteer_places": PlaceRow, "gazetteer_aliases": AliasRow, "gazetteer_bbox": BBoxRow,
 }
 _TABLES: dict[str, TypeAdapter[Any]] = {}
@@ -554,7 +564,8 @@ def resource_files(directory: str | Path | None = None) -> tuple[list[tuple[str,
 
     base = Path(directory) if directory is not None else data_path("")
     found: list[tuple[str, Path]] = [(name, base / f"{name}.yaml") for name in
-                                     ("triggers", "cues", "numbers", "counts", "dates", "campaigns")
+                                     ("triggers", "morphology", "cues", "numbers", "counts", "dates",
+                                      "campaigns")
                                      if (base / f"{name}.yaml").is_file()]
     found += [("actors", p) for p in sorted((base / "actors").glob("*.yaml"))]
     gaz = base / "gazetteer"
