@@ -3,6 +3,7 @@ the dateline, the host country of a visit) and the places named together with it
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import NamedTuple
 
 from ..recognize.linking import PlaceMention, is_dateline
@@ -31,6 +32,9 @@ class PlaceDecision(NamedTuple):
 
 
 NO_PLACE = PlaceDecision(None, None, None)
+# actors a place after them does not seat: civilians or migrants in a town are where the event struck
+UNSEATED_KINDS = frozenset({"civilians", "protesters", "rioters"})
+PLACE_PREPOSITIONS = frozenset({"في", "الي", "لدي"})  # (normalized: إلى، لدى)
 
 
 def geo_precision(m: PlaceMention) -> int:
@@ -42,6 +46,29 @@ def geo_precision(m: PlaceMention) -> int:
     if feature in ("admin1", "region"):
         return max(m.cue or 1, 3 if feature == "region" else 2)
     return m.cue or 1
+
+
+def word_start(text: str, pos: int) -> int:
+    """Where the word holding `pos` begins (before its proclitics)."""
+    while pos > 0 and not text[pos - 1].isspace() and text[pos - 1] not in "(\"«":
+        pos -= 1
+    return pos
+
+
+def phrase_within(text: str, pos: int, words: frozenset[str], n: int) -> bool:
+    """One of `words` is among the last `n` words before `pos` in its clause (not across a clause mark)."""
+    for w in text[max(0, pos - 12 * n):word_start(text, pos)].split()[-n:][::-1]:
+        if w.strip("(),،") in words:
+            return True
+        if any(c in w for c in ",.;:()،"):
+            return False
+    return False
+
+
+def _in_aside(text: str, pos: int) -> bool:
+    """`pos` stands inside a parenthesis of its sentence: "مدينة أ (80 كلم جنوب ب)"."""
+    line_start = max(text.rfind("\n", 0, pos), text.rfind(".", 0, pos)) + 1
+    return text.rfind("(", line_start, pos) > text.rfind(")", line_start, pos)
 
 
 def _rank(p: PlaceMention, tpos: int) -> tuple[int, int, int, int]:
@@ -75,15 +102,73 @@ class PlaceResolver:
             cands, rule = [main_place], PlaceRule.DOCUMENT
         if not cands:
             return NO_PLACE
-        tpos = d.trigger.nstart
-        best = min(cands, key=lambda p: _rank(p, tpos))
-        if best.place.feature in ("admin1", "region", "country") and dateline is not None \
-                and dateline.place.id != best.place.id and self.inside(dateline.place.id, best.place.id):
-            # "سنجار - … غربي محافظة نينوى": the dateline names the town inside the region the clause names
-            best = dateline
-            rule = PlaceRule.DATELINE_WITHIN
+        best = self.choose(ctx, cands, d.trigger.nstart)
+        if best.place.feature in ("admin1", "region", "country"):
+            # "سنجار - … غربي محافظة نينوى": the lead's place or the dateline names the town inside the region the
+            # clause names
+            inner = next((p for p in (main_place, dateline) if p is not None and p.place.id != best.place.id
+                          and self.inside(p.place.id, best.place.id)), None)
+            if inner is not None:
+                best, rule = inner, PlaceRule.DATELINE_WITHIN
         mids = ctx.ids_of([MentionRef("place", p.start, p.end) for p in cands if p.place.id == best.place.id])
         return PlaceDecision(location_ref(best.place, geo_precision(best), mids), rule, (best.nstart, best.nend))
+
+    def choose(self, ctx: DocContext, cands: Sequence[PlaceMention], tpos: int) -> PlaceMention:
+        """The place of the event among its candidates, by role before proximity: a place that only serves
+        another (a dateline, an aside in parentheses, the reference point of a distance, a place that describes
+        an actor or an office) counts only when nothing else is named; then the cued and specific one; and
+        of a region or country, the place named inside it."""
+        levels = self.subordinate(ctx, cands)
+        low = min(levels)
+        primary = [p for p, level in zip(cands, levels, strict=True) if level == low]
+        best = min(primary, key=lambda p: _rank(p, tpos))
+        if SPECIFIC_FEATURES.get(best.place.feature, 3) <= SPECIFIC_FEATURES["admin2"]:
+            # too coarse: "بلدة ط في ولاية ش": the town inside the province the clause names
+            inner = [p for p in primary if p.place.id != best.place.id and self.inside(p.place.id, best.place.id)]
+            if inner:
+                best = min(inner, key=lambda p: _rank(p, tpos))
+        return best
+
+    def subordinate(self, ctx: DocContext, cands: Sequence[PlaceMention]) -> list[int]:
+        """For each candidate place, how far it only serves another word of the clause (see `choose`): 0 not
+        at all, 1 an aside, a distance's reference point or a place describing an actor, 2 the dateline. A
+        place coordinated right after a described one (قوات الحكومة في أ وب), or locating it (مسلحين في
+        مدينة د شرقي ليبيا), describes it too."""
+        text = ctx.norm.text
+        out: list[int] = []
+        for k, p in enumerate(cands):
+            prev = cands[k - 1] if k else None
+            if prev is not None and out[-1] == 1 and self._locates(text[prev.nend:p.nstart]):
+                out.append(1)
+            elif is_dateline(text, p.nstart, p.nend):
+                out.append(2)
+            else:
+                out.append(int(_in_aside(text, p.nstart) or phrase_within(text, p.nstart, self.cues.distance_units, 4)
+                               or self._describes(ctx, p)))
+        return out
+
+    def _locates(self, gap: str) -> bool:
+        """The words between two places join or locate them: و, or a place cue (شرقي، في)."""
+        gap = gap.strip(" ،,")
+        return gap in ("", "و") or any(h.start == 0 and h.end == len(gap) for h in self.cues.place_cues.find(gap))
+
+    def _describes(self, ctx: DocContext, p: PlaceMention) -> bool:
+        """A place that tells where an actor or an office is, or which one it is (الحكومة السودانية في
+        بورتسودان، السفير التركي في بغداد، المبعوث الأممي إلى اليمن، المجلس البلدي لسوق الجمعة), not where the
+        event happened."""
+        text = ctx.norm.text
+        head = word_start(text, p.nstart)  # where the words the place hangs on end: before في, or before بـ/لـ
+        if not {"ب", "ل"} & set(text[head:p.nstart].replace("ال", "")):
+            before = text[max(0, head - 8):head].split()
+            if not before or before[-1].lstrip("و") not in PLACE_PREPOSITIONS:
+                return False
+            head = text.rfind(before[-1], 0, head)
+            if before[-1].lstrip("و") != "في":  # (إلى after an actor is where it goes: only an office's)
+                return phrase_within(text, head, self.cues.office_nouns, 3)
+        if phrase_within(text, head, self.cues.office_nouns, 3):
+            return True
+        return any(0 <= head - m.nend <= 1 and m.actor.kind not in UNSEATED_KINDS
+                   for m in ctx.actors_in(max(0, head - 80), head))
 
     @staticmethod
     def _candidates(d: Draft, ctx: DocContext, s_start: int) -> tuple[list[PlaceMention], PlaceRule]:
@@ -148,6 +233,23 @@ def coordinated_places(ctx: DocContext, d: Draft, place: PlaceDecision, cumulati
             out.append(location_ref(m.place, geo_precision(m), ctx.ids_of([MentionRef("place", m.start, m.end)])))
         prev = m
     return out
+
+
+def document_place(ctx: DocContext, places: PlaceResolver, line: PlaceMention | None) -> PlaceMention | None:
+    """The place an event without one of its own takes: the place of the lead (the sentence that opens
+    with the dateline) in the document's country when it lies outside the dateline's place, else the
+    dateline's own, else the main place."""
+    local = line is not None and line.place.country == ctx.country and line.place.feature not in ("country", "region")
+    if line is None:
+        return main_place(ctx)
+    lead = ctx.seg.sentence_at(line.nstart)
+    named = [p for p in ctx.places_in(lead.start, lead.end) if p.nstart != line.nstart]
+    if named:
+        best = places.choose(ctx, named, lead.start)
+        if best.place.country == ctx.country and best.place.feature not in ("country", "region") \
+                and not places.inside(line.place.id, best.place.id) and not places.inside(best.place.id, line.place.id):
+            return best  # (a district of the dateline's city leaves the document in that city)
+    return line if local else main_place(ctx)
 
 
 def main_place(ctx: DocContext) -> PlaceMention | None:

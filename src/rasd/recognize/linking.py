@@ -210,10 +210,11 @@ class PlaceLinker:
 
     def __init__(self, gazetteer: Gazetteer, place_cues: PhraseMatcher[int] | None = None,
                  capital_words: Sequence[str] = (), blockers: frozenset[str] = frozenset(),
-                 cue_only: frozenset[str] = frozenset()) -> None:
+                 cue_only: frozenset[str] = frozenset(), idioms: frozenset[str] = frozenset()) -> None:
         self.gazetteer = gazetteer
         self.blockers = blockers
         self.cue_only = cue_only
+        self.idioms = idioms
         self.place_cues = place_cues
         self.capitals = _capitals(gazetteer)
         self.capital_words: PhraseMatcher[str] = PhraseMatcher(
@@ -236,6 +237,8 @@ class PlaceLinker:
             before = norm.text[max(0, hit.word_start - 20):hit.word_start].split()
             if not hit.prefix and before and before[-1] in self.blockers:
                 continue
+            if self._fragment(norm.text, hit, before):
+                continue
             places = tuple(self.gazetteer.get(pid) for pid in hit.payloads)
             cue = self._cue(norm.text, hit.word_start)
             if cue is None and is_dateline(norm.text, hit.word_start, hit.end):
@@ -248,6 +251,29 @@ class PlaceLinker:
             out.append(PlaceCandidate(hit.start, hit.end, hit.prefix, places,
                                       cued=cued or hit.phrase not in self.cue_only, cue=cue))
         return out
+
+    def _fragment(self, text: str, hit: Hit[str], before: Sequence[str]) -> bool:
+        """The name is a word of an idiom (مسقط رأسه "his birthplace", سدة الحكم) or of a compound glued by an
+        underscore (#جنوب_السودان), not a place of its own."""
+        if (hit.word_start > 0 and text[hit.word_start - 1] == "_") or text[hit.end:hit.end + 1] == "_":
+            return True
+        if not self.idioms:
+            return False
+        after = text[hit.end:hit.end + 20].split(maxsplit=1)
+        own = text[hit.word_start:hit.end]
+        return (bool(after) and f"{hit.phrase} {after[0]}" in self.idioms) \
+            or (bool(before) and f"{before[-1]} {own}" in self.idioms)
+
+    def _unnamed_abroad(self, text: str, cand: PlaceCandidate, doc_country: str,
+                        named: frozenset[str]) -> bool:
+        """Every reading of the name lies in a foreign country the text never names, and nothing makes it a
+        place there: no place cue (في، إلى) nor, for a capital, the word for capital before it. A common word
+        or a fragment of a name is no place abroad (قاطع المنامة، طريق مكة، أحياء … والجنينة)."""
+        places = cand.places
+        if cand.cue is not None or any(p.country == doc_country or p.country in named for p in places):
+            return False
+        capital = any(self.capitals.get(p.country) == p for p in places)
+        return not capital or not self.capital_words.find(text[max(0, cand.nstart - 30):cand.nstart])
 
     def is_place_here(self, norm: Normalized, start: int, end: int) -> bool:
         """True when a metonym capital is named at [start, end) right after a place cue (في باريس)."""
@@ -272,13 +298,18 @@ class PlaceLinker:
         return min(precs) if precs else None
 
     def link(self, text: str, norm: Normalized, candidates: Sequence[PlaceCandidate],
-             doc_country: str | None) -> list[PlaceMention]:
+             doc_country: str | None, named_countries: frozenset[str] | None = None) -> list[PlaceMention]:
+        """Each candidate linked to its place; with `named_countries` (the countries the text names), not a
+        name read abroad in a country the text never names (see `_unnamed_abroad`)."""
         mentions: list[PlaceMention] = []
         resolved: list[Place] = [c.places[0] for c in candidates if len(c.places) == 1]
         for cand in candidates:
             ns, ne, places = cand.nstart, cand.nend, cand.places
             if not cand.cued and not any(p.country == doc_country for p in places):
                 continue  # a common word that is also a place name, with nothing to make it one
+            if named_countries is not None and doc_country is not None \
+                    and self._unnamed_abroad(norm.text, cand, doc_country, named_countries):
+                continue
             if len(places) == 1:
                 place, score, reasons = places[0], 1.0, ["the only place of that name"]
             else:
@@ -310,12 +341,21 @@ def _capitals(gazetteer: Gazetteer) -> dict[str, Place]:
     return {c: p for c, (_d, p) in best.items()}
 
 
+def named_countries(candidates: Sequence[PlaceCandidate], actors: Sequence[ActorMention]) -> frozenset[str]:
+    """The countries a text names: by their own name, or by an actor of theirs (نظيره التركي)."""
+    named = {c.places[0].country for c in candidates if all(p.feature == "country" for p in c.places)}
+    named |= {m.actor.country for m in actors if m.actor.country and not m.ambiguous}
+    return frozenset(named)
+
+
 def document_country(candidates: Sequence[PlaceCandidate], actors: Sequence[ActorMention]) -> str | None:
     """The country the document is about: a vote of unambiguous place names (sub-national places weigh
     more than country names, which are often foreign partners) and of actors' countries."""
     votes: dict[str, float] = {}
     for cand in candidates:
         places = cand.places
+        if not cand.cued:
+            continue  # (a common word that is a place only after a cue: الخمس "the five")
         countries = {p.country for p in places}
         if len(countries) == 1:
             p = places[0]
