@@ -18,6 +18,7 @@ from .context import (
     Draft,
     MentionRef,
     location_ref,
+    word_start,
 )
 from .rules import PlaceRule
 
@@ -46,13 +47,6 @@ def geo_precision(m: PlaceMention) -> int:
     if feature in ("admin1", "region"):
         return max(m.cue or 1, 3 if feature == "region" else 2)
     return m.cue or 1
-
-
-def word_start(text: str, pos: int) -> int:
-    """Where the word holding `pos` begins (before its proclitics)."""
-    while pos > 0 and not text[pos - 1].isspace() and text[pos - 1] not in "(\"«":
-        pos -= 1
-    return pos
 
 
 def phrase_within(text: str, pos: int, words: frozenset[str], n: int) -> bool:

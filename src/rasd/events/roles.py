@@ -21,11 +21,14 @@ from .context import (
     Draft,
     MentionRef,
     actor_ref,
+    word_start,
 )
 from .figures import victims_civilian
 from .rules import RoleRule
 
 VICTIM_TYPES = ("Battles", "Explosions/Remote violence", "Violence against civilians")
+QUANTIFIERS = frozenset({"جميع", "كافة", "كافه", "كل", "مختلف", "سائر"})  # (normalized forms too)
+SUBJECT_LINKS = frozenset({"في", "باسم", "من", "عن"})  # a speaker's title, then his organisation
 
 
 class RolesDecision(NamedTuple):
@@ -176,6 +179,12 @@ class RoleResolver:
             return None, None, ()
         if trig.content and self._speaker_first(cast, mentions, d, text, violent, sentence_mentions):
             rules.append(RoleRule.SPEAKER)
+        elif trig.content and cast.order:
+            # a speaker the dictionary does not know (اتهمت وزارة الإعلام في الحكومة … جماعة الحوثي، دعا الأمين
+            # العام جميع الأطراف): those named after it are whom it calls on or accuses, the second side
+            rules.append(RoleRule.ADDRESSEE)
+            refs = self._refs(ctx, cast, cast.order)
+            return None, refs[0], tuple(refs[1:])
         if cast.between and len(cast.order) >= 2:
             first = cast.between[0]
             cast.order = [first] + [a for a in cast.order if a != first]
@@ -213,7 +222,8 @@ class RoleResolver:
         """Puts a speech act's speaker first: right after the verb (VSO), else the nearest name before it; the
         rest of its actors are those after it (whom it calls on, accuses, rejects). False when there is none."""
         tpos, tend = d.trigger.nstart, d.trigger.nend
-        after = [m for m in mentions if tend <= m.nstart <= tend + 12 and not text[tend:m.nstart].strip(" ,")]
+        after = [m for m in mentions if tend <= m.nstart and not quantified(text, m)
+                 and subject_gap(text[tend:word_start(text, m.nstart)])]
         before = [m for m in mentions if m.nend <= tpos]
         speaker = after[0] if after else None
         if speaker is None and sentence_mentions:
@@ -233,7 +243,8 @@ class RoleResolver:
         if sid not in cast.groups:
             cast.groups[sid] = [speaker]
         # whom it calls on, accuses, rejects: named close after it
-        later = {groups_key(m, violent, self.actors) for m in mentions if tend <= m.nstart <= tend + 40}
+        reach = max(tend, speaker.nend) + 40  # (after a speaker named after the verb, from his name on)
+        later = {groups_key(m, violent, self.actors) for m in mentions if tend <= m.nstart <= reach}
         cast.order = [sid] + [a for a in cast.order if a != sid and a in later]
         cast.targets.discard(sid)
         return True
@@ -241,6 +252,23 @@ class RoleResolver:
     def _refs(self, ctx: DocContext, cast: _Cast, ids: list[str]) -> list[ActorRef]:
         return [actor_ref(self.actors.get(a), ctx.ids_of([MentionRef("actor", m.start, m.end) for m in cast.groups[a]]))
                 for a in ids]
+
+
+def quantified(text: str, m: ActorMention) -> bool:
+    """The mention is a quantified group (جميع الأطراف، كافة الفصائل): whom a call or a charge addresses, never
+    who makes it."""
+    words = text[max(0, m.nstart - 12):m.nstart].split()
+    first = text[m.nstart:m.nend].split(maxsplit=1)
+    return bool(words and words[-1].lstrip("و") in QUANTIFIERS) or bool(first and first[0] in QUANTIFIERS)
+
+
+def subject_gap(gap: str) -> bool:
+    """The words between a speech verb and a name keep the name in the verb's subject: none (دعت الأمم المتحدة),
+    or a title the name's organisation follows (المتحدث باسم …، مسؤول في …، الأمين العام لـ…)."""
+    words = gap.split()
+    if not words:
+        return True
+    return len(words) <= 3 and (words[-1] in SUBJECT_LINKS or gap.endswith(("ل", "لل")))
 
 
 def previous_sentence_actors(ctx: DocContext, d: Draft) -> list[ActorMention]:

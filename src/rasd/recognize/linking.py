@@ -61,7 +61,7 @@ FORCE_KINDS = frozenset({"external_forces", "state_forces"})  # whom a nationali
 
 class ActorLinker:
     def __init__(self, actors: ActorDictionary, not_names: frozenset[str] = frozenset(),
-                 force_nouns: frozenset[str] = frozenset()) -> None:
+                 force_nouns: frozenset[str] = frozenset(), place_words: frozenset[str] = frozenset()) -> None:
         self.actors = actors
         self.not_names = not_names
         self.force_nouns = force_nouns
@@ -71,6 +71,7 @@ class ActorLinker:
             if len(norm) >= 2:
                 entries.append((norm, name))
         self.matcher: PhraseMatcher[ActorName] = PhraseMatcher(entries, names=True)
+        self.generic = _generic_names(entries, actors, place_words)
 
     def find(self, text: str, norm: Normalized, published: str | None = None,
              country: str | None = None) -> list[ActorMention]:
@@ -108,6 +109,32 @@ class ActorLinker:
                     m = replace(m, actor=self.actors.get(chosen.actor_id), framing=chosen.framing,
                                 descriptive=chosen.descriptive)
             out.append(m)
+        return out
+
+    def drop_foreign_generic(self, mentions: Sequence[ActorMention], text: str, norm: Normalized,
+                             country: str | None) -> list[ActorMention]:
+        """Without a word that says another country, a generic name (القيادة العامة، قوات الجيش الوطني، الحكومة
+        المعترف بها دوليا) is no actor of that other country: in a document about `country`, such a mention
+        goes, and the names inside its stretch are read again (قوات الجيش الوطني الليبي → الجيش الوطني الليبي)."""
+        if country is None:
+            return list(mentions)
+        ntext = norm.text
+        out: list[ActorMention] = []
+        for m in mentions:
+            if not (m.actor.country and m.actor.country != country
+                    and normalize_name(ntext[m.nstart:m.nend]) in self.generic):
+                out.append(m)
+                continue
+            lo = ntext.find(" ", m.nstart, m.nend) + 1  # the name again from its second word
+            hit = next(iter(self.matcher.find(ntext[lo:min(len(ntext), m.nend + 60)])), None) if lo else None
+            if hit is None or lo + hit.start >= m.nend:
+                continue
+            chosen = self._choose(hit.payloads, None, country)
+            if chosen is not None:
+                s, e = norm.to_original(lo + hit.start, lo + hit.end)
+                out.append(ActorMention(start=s, end=e, nstart=lo + hit.start, nend=lo + hit.end, text=text[s:e],
+                                        actor=self.actors.get(chosen.actor_id), framing=chosen.framing,
+                                        descriptive=chosen.descriptive))
         return out
 
     def resolve_descriptions(self, found: list[ActorMention], ntext: str) -> list[ActorMention]:
@@ -155,6 +182,29 @@ class ActorLinker:
             if k < best_key:
                 best, best_key = n, k
         return best
+
+
+GENERIC_KINDS = frozenset({"state_forces", "government"})  # whose names are often the same words in every country
+
+
+def _generic_names(entries: Sequence[tuple[str, ActorName]], actors: ActorDictionary,
+                   place_words: frozenset[str]) -> frozenset[str]:
+    """The names of a country's forces and government made only of words that the forces and governments of
+    other countries use too (قوات الجيش الوطني، القيادة العامة، الحكومة المعترف بها دوليا): they do not say
+    which country they belong to. A name with a word of `place_words` (السودان، جوبا) says it."""
+    countries: dict[str, set[str]] = {}
+    for norm, name in entries:
+        actor = actors.get(name.actor_id)
+        if actor.country and actor.kind in GENERIC_KINDS:
+            for w in norm.split():
+                countries.setdefault(w, set()).add(actor.country)
+    out = set()
+    for norm, name in entries:
+        actor = actors.get(name.actor_id)
+        if actor.country and actor.kind in GENERIC_KINDS \
+                and all(len(countries[w]) > 1 and w not in place_words for w in norm.split()):
+            out.add(norm)
+    return frozenset(out)
 
 
 def capital_mentions(linker: PlaceLinker, text: str, norm: Normalized, taken: Sequence[tuple[int, int]],

@@ -1,0 +1,45 @@
+"""Roles by function: a generic name of another country's forces or government is no actor of a document
+about this one, and whom a call or a charge addresses is its second side. All sentences written for these tests."""
+
+from __future__ import annotations
+
+import pytest
+
+from rasd.pipeline import Pipeline
+from rasd.records import DocumentRecord
+
+
+def _record(pipeline: Pipeline, text: str) -> DocumentRecord:
+    return pipeline.extract_text(text, source="test", published="2024-03-05")
+
+
+def _actor_ids(rec: DocumentRecord) -> set[str]:
+    return {m.ref for m in rec.mentions if m.kind == "actor" and m.ref}
+
+
+# an alias the forces of several countries share needs the document's country
+@pytest.mark.parametrize(("text", "present", "absent"), [
+    ("تجددت المعارك أمس بين قوات حكومة الوفاق وقوات الجيش الوطني الليبي جنوب طرابلس.", "lna",
+     "yemen-government-forces"),
+    ("أعلنت القيادة العامة للجيش السوري أن قواتها قصفت مواقع للمسلحين في ريف إدلب.", "saa", "lna"),
+    ("اتهمت وزارة الإعلام في الحكومة المعترف بها دوليا جماعة الحوثي بقصف أحياء سكنية في تعز.", "houthis", "gna"),
+    ("قال المتحدث باسم القيادة العامة إن الجيش السوداني استعاد السيطرة على مدينة ود مدني.", "saf", "lna"),
+])
+def test_roles_generic_alias_needs_the_documents_country(pipeline: Pipeline, text: str, present: str,
+                                                         absent: str) -> None:
+    ids = _actor_ids(_record(pipeline, text))
+    assert present in ids and absent not in ids
+
+
+# the addressee of a call or a charge is its second side, never its first
+@pytest.mark.parametrize(("text", "actor1", "actor2"), [
+    ("دعا الأمين العام للأمم المتحدة جميع الأطراف في ليبيا إلى وقف فوري لإطلاق النار.", None, "all-parties-libya"),
+    ("اتهمت وزارة الإعلام في الحكومة المعترف بها دوليا جماعة الحوثي بقصف أحياء سكنية في تعز.", None, "houthis"),
+    ("وطالب المتحدث باسم حكومة الوفاق المجتمع الدولي بوقف دعم قوات حفتر.", "gna", "international-community"),
+    ("وحثت بعثة الأمم المتحدة للدعم في ليبيا كافة الأطراف المتحاربة على الالتزام بالهدنة في طرابلس.", "unsmil",
+     "all-parties-libya"),
+])
+def test_roles_addressee_of_a_speech_act_is_actor2(pipeline: Pipeline, text: str, actor1: str | None,
+                                                   actor2: str) -> None:
+    ev = next(e for e in _record(pipeline, text).events if e.plover in ("REQUEST", "ACCUSE"))
+    assert (ev.actor1.id if ev.actor1 else None, ev.actor2.id if ev.actor2 else None) == (actor1, actor2)
