@@ -187,6 +187,9 @@ class CueLexicon:
         self.opinion_openers = _labelled(data.get("opinion_openers", []), shown, "opinion_openers", "opinion")
         self.visit_abroad = _labelled(data.get("visit_abroad", []), shown, "visit_abroad", "visit")
         self.comma_clauses = _labelled(data.get("comma_clauses", []), shown, "comma_clauses", "comma_clause")
+        self.relative_openers = _labelled(data.get("relative_openers", []), shown, "relative_openers", "relative")
+        self.relative_words = _phrases(data.get("relative_openers", []), shown, "relative_openers")
+        self.purpose_openers = _labelled(data.get("purpose_openers", []), shown, "purpose_openers", "purpose")
 
     @classmethod
     def load(cls, path: str | Path = "cues.yaml") -> CueLexicon:
