@@ -77,3 +77,32 @@ def test_place_collisions_are_no_places(pipeline: Pipeline, text: str, wrong: st
 def test_place_foreign_capital_after_a_cue_stays(pipeline: Pipeline) -> None:
     rec = _record(pipeline, "ومن المقرر أن يتوجه الوسيط القطري إلى القاهرة غدا لبحث التهدئة في غزة.")
     assert "القاهرة" in _mentioned(rec)
+
+
+# a statement about an incident takes the incident's place and date, not its speaker's seat
+@pytest.mark.parametrize(("text", "place"), [
+    ("قصفت طائرات مسيرة مستشفى في مدينة الأبيض أمس، ما أدى إلى مقتل أربعة مرضى.\n\n"
+     "وأدانت منظمة الصحة العالمية في جنيف الهجوم على المستشفى، ودعت إلى حماية المرافق الصحية.", "El Obeid"),
+    ("قتل ثلاثة عناصر من الشرطة أمس في تفجير انتحاري استهدف حاجزا أمنيا في مدينة بيجي.\n\n"
+     "وندد رئيس الوزراء العراقي في بغداد بهذا التفجير الإرهابي.", "Bayjī"),
+    ("طرابلس - أدان المجلس الرئاسي في بيان الهجوم الذي استهدف مقر المفوضية العليا للانتخابات في مدينة مصراتة.",
+     "Misrata"),
+])
+def test_place_reaction_takes_its_incidents_place(pipeline: Pipeline, text: str, place: str) -> None:
+    rec = _record(pipeline, text)
+    statement = next(e for e in rec.events if e.plover == "ACCUSE")
+    assert statement.location is not None and statement.location.name_en == place
+    for incident in (e for e in rec.events if e.acled_event_type and e.location == statement.location):
+        assert statement.date.start == incident.date.start
+
+
+# a statement about nothing located keeps no place: not the dateline, nor an envoy's or an embassy's seat
+@pytest.mark.parametrize("text", [
+    "الدوحة - دعا وزير الخارجية القطري إلى وقف فوري لإطلاق النار واستئناف المفاوضات.",
+    "اتهمت الحكومة العراقية أنقرة بانتهاك السيادة في مذكرة سلمتها إلى السفير التركي في بغداد.",
+    "عمان - طالب المبعوث الأممي إلى سوريا جميع الأطراف بالإفراج عن المعتقلين.",
+])
+def test_place_statement_about_nothing_located_has_none(pipeline: Pipeline, text: str) -> None:
+    rec = _record(pipeline, text)
+    statements = [e for e in rec.events if e.plover in ("REQUEST", "ACCUSE")]
+    assert statements and all(e.location is None for e in statements)

@@ -21,7 +21,7 @@ from .figures import document_counts, drop_vague_told_exactly, event_counts
 from .kind import event_type
 from .merge import MergeHint, merge_same
 from .modality import ModalityResolver
-from .place import PlaceDecision, PlaceResolver, coordinated_places, dateline, document_place
+from .place import PlaceDecision, PlaceResolver, coordinated_places, dateline, document_place, link_reactions
 from .roles import RoleResolver
 from .rules import AttributionRule, PlaceRule, RoleRule, ScopeRule
 
@@ -63,6 +63,8 @@ class EventAssembler:
         line = dateline(ctx)
         main = document_place(ctx, self.places, line)
         finished = [self._finish(d, ctx, counts, clause_starts, main, line) for d in drafts]
+        linked = link_reactions(ctx, drafts, [f.event for f in finished], [f.place for f in finished])
+        finished = [f._replace(event=ev) for f, ev in zip(finished, linked, strict=True)]
         also_at = [coordinated_places(ctx, d, f.place, any(c.scope == "cumulative" for c in f.event.counts))
                    for d, f in zip(drafts, finished, strict=True)]
         merged_into: list[int] = []

@@ -4,12 +4,14 @@ the dateline, the host country of a visit) and the places named together with it
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import replace
 from typing import NamedTuple
 
 from ..recognize.linking import PlaceMention, is_dateline
-from ..records import ActorRef, LocationRef
+from ..records import ActorRef, Event, LocationRef
 from ..resources.gazetteer import Gazetteer
 from ..resources.lexicon import CueLexicon
+from ..text.clauses import ClauseOpen
 from .context import (
     PLACE_FALLBACK_FAMILIES,
     SPECIFIC_FEATURES,
@@ -17,10 +19,11 @@ from .context import (
     DocContext,
     Draft,
     MentionRef,
+    TriggerHit,
     location_ref,
     word_start,
 )
-from .rules import PlaceRule
+from .rules import DateRule, PlaceRule
 
 
 class PlaceDecision(NamedTuple):
@@ -35,6 +38,9 @@ class PlaceDecision(NamedTuple):
 NO_PLACE = PlaceDecision(None, None, None)
 # actors a place after them does not seat: civilians or migrants in a town are where the event struck
 UNSEATED_KINDS = frozenset({"civilians", "protesters", "rioters"})
+# clauses that tell something beside the event: where they name a place, it is not the event's
+SERVING_CLAUSES = frozenset({ClauseOpen.ASIDE, ClauseOpen.RELATIVE, ClauseOpen.BACKGROUND, ClauseOpen.PURPOSE})
+INCIDENT_REACH = 8  # words from a statement's verb to the incident it is about (ندد رئيس الوزراء في بغداد بهذا …)
 PLACE_PREPOSITIONS = frozenset({"في", "الي", "لدي"})  # (normalized: إلى، لدى)
 
 
@@ -57,12 +63,6 @@ def phrase_within(text: str, pos: int, words: frozenset[str], n: int) -> bool:
         if any(c in w for c in ",.;:()،"):
             return False
     return False
-
-
-def _in_aside(text: str, pos: int) -> bool:
-    """`pos` stands inside a parenthesis of its sentence: "مدينة أ (80 كلم جنوب ب)"."""
-    line_start = max(text.rfind("\n", 0, pos), text.rfind(".", 0, pos)) + 1
-    return text.rfind("(", line_start, pos) > text.rfind(")", line_start, pos)
 
 
 def _rank(p: PlaceMention, tpos: int) -> tuple[int, int, int, int]:
@@ -97,6 +97,10 @@ class PlaceResolver:
         if not cands:
             return NO_PLACE
         best = self.choose(ctx, cands, d.trigger.nstart)
+        if d.trigger.trigger.content and rule is not PlaceRule.DOCUMENT and all(
+                is_dateline(ctx.norm.text, p.nstart, p.nend) or self._describes(ctx, p, offices_only=True)
+                for p in cands):
+            return NO_PLACE  # a statement about nothing located: not the dateline, nor an envoy's or embassy's seat
         if best.place.feature in ("admin1", "region", "country"):
             # "سنجار - … غربي محافظة نينوى": the lead's place or the dateline names the town inside the region the
             # clause names
@@ -112,7 +116,7 @@ class PlaceResolver:
         another (a dateline, an aside in parentheses, the reference point of a distance, a place that describes
         an actor or an office) counts only when nothing else is named; then the cued and specific one; and
         of a region or country, the place named inside it."""
-        levels = self.subordinate(ctx, cands)
+        levels = self.subordinate(ctx, cands, tpos)
         low = min(levels)
         primary = [p for p, level in zip(cands, levels, strict=True) if level == low]
         best = min(primary, key=lambda p: _rank(p, tpos))
@@ -123,12 +127,14 @@ class PlaceResolver:
                 best = min(inner, key=lambda p: _rank(p, tpos))
         return best
 
-    def subordinate(self, ctx: DocContext, cands: Sequence[PlaceMention]) -> list[int]:
+    def subordinate(self, ctx: DocContext, cands: Sequence[PlaceMention], tpos: int) -> list[int]:
         """For each candidate place, how far it only serves another word of the clause (see `choose`): 0 not
-        at all, 1 an aside, a distance's reference point or a place describing an actor, 2 the dateline. A
-        place coordinated right after a described one (قوات الحكومة في أ وب), or locating it (مسلحين في
+        at all, 1 an aside, a distance's reference point, a place describing an actor, or one in a clause of
+        another kind than the event's (a relative clause, a background منذ clause, a purpose), 2 the dateline.
+        A place coordinated right after a described one (قوات الحكومة في أ وب), or locating it (مسلحين في
         مدينة د شرقي ليبيا), describes it too."""
         text = ctx.norm.text
+        own = ctx.clauses.at(tpos)
         out: list[int] = []
         for k, p in enumerate(cands):
             prev = cands[k - 1] if k else None
@@ -137,7 +143,10 @@ class PlaceResolver:
             elif is_dateline(text, p.nstart, p.nend):
                 out.append(2)
             else:
-                out.append(int(_in_aside(text, p.nstart) or phrase_within(text, p.nstart, self.cues.distance_units, 4)
+                clause = ctx.clauses.at(p.nstart)
+                aside = clause is not None and own is not None and clause is not own \
+                    and clause.sentence == own.sentence and clause.opens in SERVING_CLAUSES
+                out.append(int(aside or phrase_within(text, p.nstart, self.cues.distance_units, 4)
                                or self._describes(ctx, p)))
         return out
 
@@ -146,10 +155,10 @@ class PlaceResolver:
         gap = gap.strip(" ،,")
         return gap in ("", "و") or any(h.start == 0 and h.end == len(gap) for h in self.cues.place_cues.find(gap))
 
-    def _describes(self, ctx: DocContext, p: PlaceMention) -> bool:
+    def _describes(self, ctx: DocContext, p: PlaceMention, offices_only: bool = False) -> bool:
         """A place that tells where an actor or an office is, or which one it is (الحكومة السودانية في
         بورتسودان، السفير التركي في بغداد، المبعوث الأممي إلى اليمن، المجلس البلدي لسوق الجمعة), not where the
-        event happened."""
+        event happened. `offices_only`: only an office's."""
         text = ctx.norm.text
         head = word_start(text, p.nstart)  # where the words the place hangs on end: before في, or before بـ/لـ
         if not {"ب", "ل"} & set(text[head:p.nstart].replace("ال", "")):
@@ -161,7 +170,7 @@ class PlaceResolver:
                 return phrase_within(text, head, self.cues.office_nouns, 3)
         if phrase_within(text, head, self.cues.office_nouns, 3):
             return True
-        return any(0 <= head - m.nend <= 1 and m.actor.kind not in UNSEATED_KINDS
+        return not offices_only and any(0 <= head - m.nend <= 1 and m.actor.kind not in UNSEATED_KINDS
                    for m in ctx.actors_in(max(0, head - 80), head))
 
     @staticmethod
@@ -227,6 +236,49 @@ def coordinated_places(ctx: DocContext, d: Draft, place: PlaceDecision, cumulati
             out.append(location_ref(m.place, geo_precision(m), ctx.ids_of([MentionRef("place", m.start, m.end)])))
         prev = m
     return out
+
+
+def link_reactions(ctx: DocContext, drafts: Sequence[Draft], events: Sequence[Event],
+                   places: Sequence[PlaceDecision]) -> list[Event]:
+    """A statement about an incident (ندد بالقصف، نفت مسؤوليتها عن هذه الغارة، أدانت الهجوم على المستشفى) takes
+    the place and date of that incident: the event the incident's word tells, else the last violent event told
+    before it, unless its own clause places the incident after that word (الهجوم الذي استهدف سوقا في الفاشر)."""
+    out = list(events)
+    by_trigger = {d.trigger.nstart: k for k, d in enumerate(drafts)}
+    last: int | None = None  # the last violent event with a place
+    for k, d in enumerate(drafts):
+        trig = d.trigger.trigger
+        if trig.family in VIOLENT_FAMILIES and events[k].location is not None:
+            last = k
+            continue
+        ref = _incident_word(ctx, d) if trig.content else None
+        if ref is None:
+            continue
+        own = places[k].evidence
+        if own is not None and own[0] >= ref.nstart:
+            continue  # the statement's own clause places the incident
+        j = by_trigger.get(ref.nstart)
+        told = [i for i in (j, last) if i is not None and i != k and events[i].location is not None]
+        src = next((i for i in told if events[i].date.start is not None), told[0] if told else None)
+        if src is None:
+            continue
+        ev, inc = out[k], events[src]
+        dated = ev.date.start is None or DateRule.PUBLISHED.value in ev.rules
+        out[k] = replace(ev, location=inc.location, date=inc.date if dated else ev.date,
+                         rules=(*ev.rules, PlaceRule.INCIDENT.value))
+    return out
+
+
+def _incident_word(ctx: DocContext, d: Draft) -> TriggerHit | None:
+    """The word of a violent happening a statement is about: a violence trigger within a few words after the
+    statement's verb, in its sentence (ندد بالقصف، أدان الهجوم، نفى مسؤوليته عن هذه الغارة)."""
+    text = ctx.norm.text
+    for th in ctx.triggers_starting_in(d.trigger.nend, d.sentence.end):
+        if len(text[d.trigger.nend:th.nstart].split()) > INCIDENT_REACH:
+            return None
+        if th.trigger.family in VIOLENT_FAMILIES and not th.trigger.content:
+            return th
+    return None
 
 
 def document_place(ctx: DocContext, places: PlaceResolver, line: PlaceMention | None) -> PlaceMention | None:

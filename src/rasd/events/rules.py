@@ -63,6 +63,7 @@ class PlaceRule(Enum):
     DATELINE_WITHIN = "location:dateline_within"
     HOST_COUNTRY = "location:host_country"
     COORDINATED = "location:coordinated"
+    INCIDENT = "location:incident"  # a statement about an incident takes its place and date
 
 
 class DateRule(Enum):

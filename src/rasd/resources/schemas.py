@@ -1,14 +1,17 @@
 """Declarative schemas of the language-resource files in ``src/rasd/resources/data/``: one pydantic model per file kind.
 
 Every key a file may have, the type of its value and, for categories, the values allowed are declared here
-(``extra="forbid"``, strict types, ``Literal`` categories taken from the loaders' own constants), so an unknown key,
-a misspelled category or a value of the wrong type is an error naming the file, the line and the key path::
+(``extra="forbid"``, strict types, ``Literal`` categories taken from the loaders' own constants), so an
+unknown key, a misspelled category or a value of the wrong type is an error naming the file, the line and
+the key path::
 
     cues.yaml:92: clause_brakes: unknown key, did you mean 'clause_breaks'? (expected one of …)
 
-The loaders call ``check`` through ``datafiles.load_yaml`` / ``read_tsv`` before they build their typed objects, and
-keep the checks that need more than one entry (duplicates, references). Not compiled with mypyc (pydantic cannot be),
-imported only when a resource file is read; the one-line messages come from ``schema_errors``.
+The loaders (lexicon, numbers, counts, dates, actors, gazetteer) call ``check`` through
+``rasd.resources.datafiles.load_yaml`` / ``read_tsv`` before they build their typed objects, and keep the checks
+that need more than one entry (duplicates, references between entries). This module is not compiled with
+mypyc (pydantic models cannot be) and is imported only when a resource file is read, so ``rasd --help``
+does not pay for importing pydantic. The one-line messages are made by ``rasd.resources.schema_errors``.
 """
 
 from __future__ import annotations
