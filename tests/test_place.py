@@ -106,3 +106,21 @@ def test_place_statement_about_nothing_located_has_none(pipeline: Pipeline, text
     rec = _record(pipeline, text)
     statements = [e for e in rec.events if e.plover in ("REQUEST", "ACCUSE")]
     assert statements and all(e.location is None for e in statements)
+
+
+# the seat of a report's source, an affiliation (تابعة لـ، مرتبطة بـ) and a country or capital that stands for
+# its government are not the event's place
+@pytest.mark.parametrize(("text", "place"), [
+    ("قتل أربعة مدنيين في قصف على بلدة سراقب، بحسب ناشطين في مدينة إدلب.", "Saraqib"),
+    ("أصيب خمسة أشخاص في غارة على حي سكني في مدينة دوما، وفق الدفاع المدني في دمشق.", "Dūmā"),
+    ("قصفت طائرة مسيرة تابعة لتركيا مواقع في بلدة عين عيسى شمال الرقة.", "‘Ayn ‘Īsá"),
+    ("هاجمت طائرات مسيرة سفنا تجارية مرتبطة بإسرائيل قبالة ميناء الحديدة.", "Port of Hodeidah"),
+    ("وصل الوفد الليبي إلى العاصمة التركية أنقرة في زيارة رسمية إلى تركيا تستمر يومين.", "Ankara"),
+])
+def test_place_source_affiliation_and_party_lose(pipeline: Pipeline, text: str, place: str) -> None:
+    assert _places(_record(pipeline, text))[:1] == [place]
+
+
+def test_place_a_country_standing_for_its_government_is_no_place(pipeline: Pipeline) -> None:
+    rec = _record(pipeline, "نفت طهران أي دور لها في الهجوم على ناقلة النفط قبالة السواحل.")
+    assert all(e.location is None for e in rec.events)

@@ -65,6 +65,12 @@ def phrase_within(text: str, pos: int, words: frozenset[str], n: int) -> bool:
     return False
 
 
+def _party(p: PlaceMention) -> bool:
+    """A country or a capital that stands for its government, named with no place cue (لكن طهران تنفي، قصف إيران
+    لمقر …، اتفاق مع إسرائيل): a party to the event, not where it happened."""
+    return p.cue is None and (p.place.feature == "country" or p.place.metonym)
+
+
 def _rank(p: PlaceMention, tpos: int) -> tuple[int, int, int, int]:
     # the place a cue introduces (في، قرب، جنوب …) wins; then the most specific; then the nearest to the
     # trigger, after it before before it
@@ -92,6 +98,7 @@ class PlaceResolver:
         """The event's place: the best of its clause's places, else of the sentence before, else (for
         violence, displacement, protest) the document's main place."""
         cands, rule = self._candidates(d, ctx, s_start)
+        cands = [p for p in cands if not _party(p)]
         if not cands and d.trigger.trigger.family in PLACE_FALLBACK_FAMILIES and main_place is not None:
             cands, rule = [main_place], PlaceRule.DOCUMENT
         if not cands:
@@ -123,6 +130,11 @@ class PlaceResolver:
         if SPECIFIC_FEATURES.get(best.place.feature, 3) <= SPECIFIC_FEATURES["admin2"]:
             # too coarse: "بلدة ط في ولاية ش": the town inside the province the clause names
             inner = [p for p in primary if p.place.id != best.place.id and self.inside(p.place.id, best.place.id)]
+            if not inner:  # (or named elsewhere in the sentence: زيارة إلى تركيا … وصل إلى أنقرة)
+                sent = ctx.seg.sentence_at(tpos)
+                inner = [p for p in ctx.places_in(sent.start, sent.end) if p.place.id != best.place.id
+                         and self.inside(p.place.id, best.place.id)
+                         and not is_dateline(ctx.norm.text, p.nstart, p.nend)]
             if inner:
                 best = min(inner, key=lambda p: _rank(p, tpos))
         return best
@@ -147,13 +159,24 @@ class PlaceResolver:
                 aside = clause is not None and own is not None and clause is not own \
                     and clause.sentence == own.sentence and clause.opens in SERVING_CLAUSES
                 out.append(int(aside or phrase_within(text, p.nstart, self.cues.distance_units, 4)
-                               or self._describes(ctx, p)))
+                               or self._describes(ctx, p) or self._sources_seat(ctx, p)))
         return out
 
     def _locates(self, gap: str) -> bool:
         """The words between two places join or locate them: و, or a place cue (شرقي، في)."""
         gap = gap.strip(" ،,")
         return gap in ("", "و") or any(h.start == 0 and h.end == len(gap) for h in self.cues.place_cues.find(gap))
+
+    def _sources_seat(self, ctx: DocContext, p: PlaceMention) -> bool:
+        """A place inside the phrase that names the source of a report (بحسب مصادر طبية في مستشفى …، وفق لجان
+        المقاومة في الفاشر): where the source sits, not where the event happened."""
+        text = ctx.norm.text
+        lo = max(0, p.nstart - 60)
+        for hit in ctx.hits_in(self.cues.introducers, lo, p.nstart)[-1:]:
+            between = text[hit.end:word_start(text, p.nstart)]
+            if len(between.split()) <= self.cues.attribution_max_words and not any(c in between for c in ",.;:،"):
+                return True
+        return False
 
     def _describes(self, ctx: DocContext, p: PlaceMention, offices_only: bool = False) -> bool:
         """A place that tells where an actor or an office is, or which one it is (الحكومة السودانية في
@@ -167,7 +190,7 @@ class PlaceResolver:
                 return False
             head = text.rfind(before[-1], 0, head)
             if before[-1].lstrip("و") != "في":  # (إلى after an actor is where it goes: only an office's)
-                return phrase_within(text, head, self.cues.office_nouns, 3)
+                return phrase_within(text, head, self.cues.office_nouns, 6)
         if phrase_within(text, head, self.cues.office_nouns, 3):
             return True
         return not offices_only and any(0 <= head - m.nend <= 1 and m.actor.kind not in UNSEATED_KINDS

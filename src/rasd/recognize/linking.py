@@ -326,7 +326,8 @@ class PlaceLinker:
         return not capital or not self.capital_words.find(text[max(0, cand.nstart - 30):cand.nstart])
 
     def is_place_here(self, norm: Normalized, start: int, end: int) -> bool:
-        """True when a metonym capital is named at [start, end) right after a place cue (في باريس)."""
+        """True when a metonym capital is named at [start, end) right after a place cue (في باريس) or the word
+        for capital."""
         name = norm.text[start:end]
         places = self.gazetteer.candidates(name)
         if not any(p.metonym for p in places):
@@ -334,7 +335,9 @@ class PlaceLinker:
         ws = start
         while ws > 0 and norm.text[ws - 1] not in " \n":
             ws -= 1
-        return self._cue(norm.text, ws) is not None or norm.text[ws:start].endswith("ب")
+        # (or after the word for capital: العاصمة التركية أنقرة)
+        return self._cue(norm.text, ws) is not None or norm.text[ws:start].endswith("ب") \
+            or bool(self.capital_words.find(" ".join(norm.text[max(0, ws - 30):ws].split()[-2:])))
 
     def _strong(self, places: Sequence[Place], name: str) -> bool:
         return any(not p.id.startswith("gn-") or (p.population >= self.SMALL_PLACE and len(name) > 3) for p in places)
