@@ -43,3 +43,29 @@ def test_roles_addressee_of_a_speech_act_is_actor2(pipeline: Pipeline, text: str
                                                    actor2: str) -> None:
     ev = next(e for e in _record(pipeline, text).events if e.plover in ("REQUEST", "ACCUSE"))
     assert (ev.actor1.id if ev.actor1 else None, ev.actor2.id if ev.actor2 else None) == (actor1, actor2)
+
+
+# a name a supporting phrase describes is not the side that acts (طيران أجنبي داعم لقوات X is not X)
+@pytest.mark.parametrize(("text", "wrong", "target"), [
+    ("قصف طيران أجنبي داعم لقوات حفتر مواقع لقوات الوفاق في غريان.", "lna", "gna"),
+    ("شنت طائرات مسيرة داعمة لقوات الدعم السريع غارات على مواقع للجيش السوداني في مدينة الأبيض.", "rsf", "saf"),
+    ("قصفت مقاتلات أجنبية مساندة لحكومة الوفاق مواقع لقوات حفتر قرب مدينة سرت.", "gna", "lna"),
+])
+def test_roles_supported_force_is_not_the_attacker(pipeline: Pipeline, text: str, wrong: str, target: str) -> None:
+    ev = next(e for e in _record(pipeline, text).events if e.acled_event_type)
+    assert ev.actor1 is None or ev.actor1.id != wrong
+    assert ev.actor2 is not None and ev.actor2.id == target
+
+
+# the organisation that only reports a figure, by its spokesman or director, is the source, not a side
+@pytest.mark.parametrize(("text", "source"), [
+    ("وقال مدير المرصد السوري لحقوق الإنسان إن غارة جوية قتلت ستة مدنيين في بلدة معرة النعمان.", "sohr"),
+    ("وقال أحمد العلي، المتحدث باسم اللجنة الدولية للصليب الأحمر، إن قذيفة سقطت على مستودع للأدوية في تعز.",
+     "icrc"),
+    ("وأحصى المرصد السوري مقتل 40 مقاتلا في اشتباكات بريف حلب.", "sohr"),
+])
+def test_roles_reporter_is_the_source_not_an_actor(pipeline: Pipeline, text: str, source: str) -> None:
+    rec = _record(pipeline, text)
+    ev = next(e for e in rec.events if e.acled_event_type)
+    sides = {a.id for a in (ev.actor1, ev.actor2, *ev.other_actors) if a is not None}
+    assert source not in sides and ev.source_attribution

@@ -100,14 +100,16 @@ class RoleResolver:
         in_clause = [m for m in ctx.actors_in(d.window[0], d.window[1])
                      if not (attribution_span and attribution_span[0] <= m.nstart < attribution_span[1])
                      and not (m.actor.kind == "civilians" and any(cs <= m.nstart < ce for cs, ce in count_spans))]
+        # (a name a supporting phrase describes: طيران أجنبي داعم لقوات حفتر is none of Haftar's forces)
+        in_clause = [m for m in in_clause if not self._supported(text, m)]
         reporter = None
         if trig.content:
             # civilians named in a call or an accusation (حماية المدنيين) are what it is about, not a party to it
             in_clause = [m for m in in_clause if m.actor.kind != "civilians"]
         else:
             # an organisation that only announces the figure or the happening is its source, not a party
-            reporters = [m for m in in_clause if m.actor.kind in REPORTER_KINDS and m.nstart < d.trigger.nstart
-                         and self.attributor.after_speech_verb(text, m.nstart)]
+            reporters = [m for m in in_clause if self._reporter_kind(m) and m.nstart < d.trigger.nstart
+                         and self._reports(ctx, d, m)]
             if reporters:
                 in_clause = [m for m in in_clause if m not in reporters]
                 reporter = None if has_attribution else reporters[0].text
@@ -125,6 +127,34 @@ class RoleResolver:
             rules.append(RoleRule.SUBJECT_OF_SENTENCE)
         actor1, actor2, others = self._roles(ctx, in_clause, d, trig, count_spans, sentence_mentions, rules)
         return RolesDecision(actor1, actor2, others, tuple(rules), reporter, d.window)
+
+    def _reporter_kind(self, m: ActorMention) -> bool:
+        """An organisation that may only report (a ministry, an agency, a monitor), or a person of one (its
+        director, its spokesman)."""
+        if m.actor.kind == "person" and m.actor.affiliation:
+            return self.actors.get(m.actor.affiliation).kind in REPORTER_KINDS
+        return m.actor.kind in REPORTER_KINDS
+
+    def _reports(self, ctx: DocContext, d: Draft, m: ActorMention) -> bool:
+        """The mention is who speaks after a speech verb, or the organisation of the speaker's title (وقال مدير
+        المرصد، أكد المتحدث باسم النقابة، قال فلان، المتحدث باسم الصليب الأحمر)."""
+        text = ctx.norm.text
+        if self.attributor.after_speech_verb(text, m.nstart):
+            return True
+        ws = word_start(text, m.nstart)
+        verbs = ctx.hits_in(self.cues.speech_verbs, max(d.sentence.start, ws - 60), ws)
+        if not verbs:
+            return False
+        gap = text[verbs[-1].end:ws]
+        words = gap.replace("،", ",").split(",")[-1].split()  # (قال فلان، المتحدث باسم …: after the name)
+        # (the verb's subject: a title and the organisation, or a name and his title after a comma)
+        return gap.count(",") + gap.count("،") <= 1 and len(words) <= 3
+
+    def _supported(self, text: str, m: ActorMention) -> bool:
+        """The mention follows a supporting word with لـ (داعم لقوات …، الداعمة للحكومة): it describes the
+        force named before it."""
+        ws = word_start(text, m.nstart)
+        return "ل" in text[ws:m.nstart] and phrase_before(text, ws, self.cues.supporting_words, 1)
 
     def _cast(self, mentions: list[ActorMention], d: Draft, text: str, violent: bool,
               count_spans: Sequence[tuple[int, int]]) -> _Cast:
@@ -154,7 +184,9 @@ class RoleResolver:
 
     def _read_cue(self, cast: _Cast, actor_id: str, m: ActorMention, d: Draft, text: str) -> None:
         """The word before a mention: a target cue (على، ب…) makes a target of it, بين one of two sides."""
-        prev = text[max(0, m.nstart - 20):m.nstart].split()
+        ws = word_start(text, m.nstart)
+        prev = text[max(0, ws - 20):ws].split() if ws < m.nstart and text[m.nstart - 1] == "ل" else \
+            text[max(0, m.nstart - 20):m.nstart].split()  # (مواقع لقوات …: the word before the proclitic)
         if not prev:
             return
         if prev[-1] in self.cues.target_words or (m.nstart > 0 and text[m.nstart - 1] != " "
@@ -197,6 +229,8 @@ class RoleResolver:
                 refs = self._refs(ctx, cast, tgt)
                 return None, refs[0], tuple(refs[1:])
             rules.append(RoleRule.TARGET_CUE)
+            if cast.allies & set(non_targets[1:]):
+                rules.append(RoleRule.ALLIES)  # (allies of the first side go with the others, not the targets)
         elif trig.subject_is_target:
             rules.append(RoleRule.SUBJECT_IS_TARGET)
             refs = self._refs(ctx, cast, cast.order)

@@ -171,6 +171,7 @@ class CueLexicon:
         self.target_words = _phrases(roles.get("target"), shown, "roles.target")
         self.between_words = _phrases(roles.get("between"), shown, "roles.between")
         self.support_words = _phrases(roles.get("support", []), shown, "roles.support")
+        self.supporting_words = _phrases(roles.get("supporting", []), shown, "roles.supporting")
         self.place_cues: PhraseMatcher[int] = _place_cues(data.get("location") or {}, shown)
         self.place_blockers = _phrases(data.get("place_blockers", []), shown, "place_blockers")
         self.cue_only_places = _phrases(data.get("cue_only_places", []), shown, "cue_only_places")

@@ -123,6 +123,7 @@ class Roles(_Yaml):
     target: Names
     between: Names
     support: Names = []
+    supporting: Names = []
 
 
 class LocationCues(_Yaml):
