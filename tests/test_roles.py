@@ -69,3 +69,29 @@ def test_roles_reporter_is_the_source_not_an_actor(pipeline: Pipeline, text: str
     ev = next(e for e in rec.events if e.acled_event_type)
     sides = {a.id for a in (ev.actor1, ev.actor2, *ev.other_actors) if a is not None}
     assert source not in sides and ev.source_attribution
+
+
+# a name a known force belongs to is not another side; after a word the dictionary does not know it is the side
+@pytest.mark.parametrize(("text", "actor1", "absent"), [
+    ("شنت قوات الحزام الأمني التابعة للمجلس الانتقالي الجنوبي هجوما على مواقع لتنظيم القاعدة في أبين.",
+     "security-belt", "stc"),
+    ("قتل عنصران من وحدات محلية مرتبطة بحزب العمال الكردستاني في غارة تركية قرب سنجار.", "turkey-forces", "pkk"),
+    ("قصف الطيران الحربي التابع للجيش السوداني سوقا في مدينة نيالا.", "saf", None),
+])
+def test_roles_belonging_phrase(pipeline: Pipeline, text: str, actor1: str, absent: str | None) -> None:
+    ev = next(e for e in _record(pipeline, text).events if e.acled_event_type)
+    sides = {a.id for a in (ev.actor1, ev.actor2, *ev.other_actors) if a is not None}
+    assert ev.actor1 is not None and ev.actor1.id == actor1 and absent not in sides
+
+
+# the organisation whose building hosts a meeting is no party to it; the building's city is its place
+@pytest.mark.parametrize(("text", "absent", "place"), [
+    ("وقع ممثلو الحكومة والمعارضة اتفاقا لوقف إطلاق النار في مقر الأمم المتحدة بجنيف.", "un", "Geneva"),
+    ("عقد وزراء الخارجية العرب اجتماعا طارئا في مقر جامعة الدول العربية بالقاهرة لبحث الحرب في غزة.",
+     "arab-league", "Cairo"),
+    ("التقى الوسطاء بوفد الحركة في مبنى الاتحاد الأفريقي في أديس أبابا.", "au", "Addis Ababa"),
+])
+def test_roles_seat_of_a_meeting_is_no_party(pipeline: Pipeline, text: str, absent: str, place: str) -> None:
+    ev = _record(pipeline, text).events[0]
+    sides = {a.id for a in (ev.actor1, ev.actor2, *ev.other_actors) if a is not None}
+    assert absent not in sides and ev.location is not None and ev.location.name_en == place

@@ -8,6 +8,7 @@ from dataclasses import replace
 from typing import NamedTuple
 
 from ..recognize.linking import PlaceMention, is_dateline
+from ..recognize.matcher import phrase_before
 from ..records import ActorRef, Event, LocationRef
 from ..resources.gazetteer import Gazetteer
 from ..resources.lexicon import CueLexicon
@@ -193,8 +194,10 @@ class PlaceResolver:
                 return phrase_within(text, head, self.cues.office_nouns, 6)
         if phrase_within(text, head, self.cues.office_nouns, 3):
             return True
+        # (not the building of an actor, where a meeting is held: في مقر الجامعة العربية بالقاهرة)
         return not offices_only and any(0 <= head - m.nend <= 1 and m.actor.kind not in UNSEATED_KINDS
-                   for m in ctx.actors_in(max(0, head - 80), head))
+                                        and not phrase_before(text, word_start(text, m.nstart), self.cues.seat_words, 1)
+                                        for m in ctx.actors_in(max(0, head - 80), head))
 
     @staticmethod
     def _candidates(d: Draft, ctx: DocContext, s_start: int) -> tuple[list[PlaceMention], PlaceRule]:

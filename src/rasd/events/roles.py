@@ -101,7 +101,9 @@ class RoleResolver:
                      if not (attribution_span and attribution_span[0] <= m.nstart < attribution_span[1])
                      and not (m.actor.kind == "civilians" and any(cs <= m.nstart < ce for cs, ce in count_spans))]
         # (a name a supporting phrase describes: طيران أجنبي داعم لقوات حفتر is none of Haftar's forces)
-        in_clause = [m for m in in_clause if not self._supported(text, m)]
+        in_clause = [m for k, m in enumerate(in_clause) if not self._supported(text, m, in_clause[k - 1] if k else None)
+                     and (trig.family in VIOLENT_FAMILIES
+                          or not phrase_before(text, word_start(text, m.nstart), self.cues.seat_words, 1))]
         reporter = None
         if trig.content:
             # civilians named in a call or an accusation (حماية المدنيين) are what it is about, not a party to it
@@ -150,11 +152,18 @@ class RoleResolver:
         # (the verb's subject: a title and the organisation, or a name and his title after a comma)
         return gap.count(",") + gap.count("،") <= 1 and len(words) <= 3
 
-    def _supported(self, text: str, m: ActorMention) -> bool:
-        """The mention follows a supporting word with لـ (داعم لقوات …، الداعمة للحكومة): it describes the
-        force named before it."""
+    def _supported(self, text: str, m: ActorMention, prev: ActorMention | None) -> bool:
+        """The mention follows a supporting word with لـ or بـ (داعم لقوات …، المرتبطة بالحزب), or a belonging
+        word right after another name (قوات الحزام الأمني التابعة للمجلس): it describes the force before it."""
         ws = word_start(text, m.nstart)
-        return "ل" in text[ws:m.nstart] and phrase_before(text, ws, self.cues.supporting_words, 1)
+        clitics = set(text[ws:m.nstart])
+        if not {"ل", "ب"} & clitics:
+            return False
+        if phrase_before(text, ws, self.cues.supporting_words, 1):
+            return True
+        if prev is None or not phrase_before(text, ws, self.cues.belonging_words, 1):
+            return False
+        return len(text[prev.nend:ws].split()) <= 1
 
     def _cast(self, mentions: list[ActorMention], d: Draft, text: str, violent: bool,
               count_spans: Sequence[tuple[int, int]]) -> _Cast:

@@ -124,6 +124,8 @@ class Roles(_Yaml):
     between: Names
     support: Names = []
     supporting: Names = []
+    belonging: Names = []
+    seat: Names = []
 
 
 class LocationCues(_Yaml):
