@@ -95,3 +95,15 @@ def test_roles_seat_of_a_meeting_is_no_party(pipeline: Pipeline, text: str, abse
     ev = _record(pipeline, text).events[0]
     sides = {a.id for a in (ev.actor1, ev.actor2, *ev.other_actors) if a is not None}
     assert absent not in sides and ev.location is not None and ev.location.name_en == place
+
+
+# victims are the civilians' side only when the text tells them as civilians (or children, women), not as
+# journalists, medics or migrants
+@pytest.mark.parametrize(("text", "civilians"), [
+    ("قتل ثلاثة صحفيين في قصف مدفعي استهدف مقر قناة محلية في مدينة أم درمان.", False),
+    ("قتل أربعة مهاجرين في هجوم على مركز احتجاز في مدينة الزاوية.", False),
+    ("قتل خمسة مدنيين في قصف مدفعي على سوق شعبي في مدينة الفاشر.", True),
+])
+def test_roles_civilian_victims_only_when_told_as_civilians(pipeline: Pipeline, text: str, civilians: bool) -> None:
+    ev = next(e for e in _record(pipeline, text).events if e.acled_event_type)
+    assert (ev.actor2 is not None and ev.actor2.id.startswith("civilians-")) is civilians

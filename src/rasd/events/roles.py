@@ -84,8 +84,9 @@ class RoleResolver:
                          counts: Sequence[Count]) -> ActorRef | None:
         """The second side of a violent event that has none, when its victims are civilians: the civilians of
         the document's country (unless they are its first side)."""
-        if roles.actor2 is not None or acled_type not in VICTIM_TYPES or not victims_civilian(counts):
-            return None
+        if roles.actor2 is not None or acled_type not in VICTIM_TYPES or not victims_civilian(counts) \
+                or not any(c.who in ("civilians", "children", "women") for c in counts if c.parent is None):
+            return None  # (victims told as civilians, children or women: not journalists, medics or migrants alone)
         civ = self._civilians.get(ctx.country or "")
         if civ is None or (roles.actor1 is not None and roles.actor1.id == civ.id):
             return None
