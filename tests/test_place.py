@@ -69,6 +69,8 @@ def test_place_most_specific_wins(pipeline: Pipeline, text: str, place: str) -> 
     ("قالت قوة مجموعة دول الساحل الخمس إن ثلاثة جنود قتلوا في هجوم قرب مدينة غاو.", "الخمس"),
     ("اشتباكات بين الجيش والمعارضة في #جنوب_السودان أسفرت عن مقتل 7 جنود.", "السودان"),
     ("نزحت عائلات من أحياء الشهداء والنصر والجنينة في مدينة رفح جنوب قطاع غزة بعد قصف عنيف.", "الجنينة"),
+    ("أطلق الحوثيون صاروخين باتجاه سفينة تجارية في خليج عدن فجر اليوم.", "عدن"),
+    ("رصدت البحرية سفينة تهريب في خليج سرت قبالة السواحل الليبية.", "سرت"),
 ])
 def test_place_collisions_are_no_places(pipeline: Pipeline, text: str, wrong: str) -> None:
     assert wrong not in _mentioned(_record(pipeline, text))
@@ -124,3 +126,9 @@ def test_place_source_affiliation_and_party_lose(pipeline: Pipeline, text: str, 
 def test_place_a_country_standing_for_its_government_is_no_place(pipeline: Pipeline) -> None:
     rec = _record(pipeline, "نفت طهران أي دور لها في الهجوم على ناقلة النفط قبالة السواحل.")
     assert all(e.location is None for e in rec.events)
+
+
+def test_place_an_envoys_destination_loses_to_the_dateline(pipeline: Pipeline) -> None:
+    rec = _record(pipeline, "جنيف - أعلن المبعوث الخاص للأمين العام للأمم المتحدة إلى اليمن توصل الطرفين إلى اتفاق "
+                            "لتبادل الأسرى.")
+    assert all(e.location is None or e.location.name_en != "Yemen" for e in rec.events)

@@ -143,7 +143,8 @@ class PlaceResolver:
     def subordinate(self, ctx: DocContext, cands: Sequence[PlaceMention], tpos: int) -> list[int]:
         """For each candidate place, how far it only serves another word of the clause (see `choose`): 0 not
         at all, 1 an aside, a distance's reference point, a place describing an actor, or one in a clause of
-        another kind than the event's (a relative clause, a background منذ clause, a purpose), 2 the dateline.
+        another kind than the event's (a relative clause, a background منذ clause, a purpose), 2 the dateline,
+        3 the place of an office (المبعوث إلى اليمن، السفير في بغداد).
         A place coordinated right after a described one (قوات الحكومة في أ وب), or locating it (مسلحين في
         مدينة د شرقي ليبيا), describes it too."""
         text = ctx.norm.text
@@ -151,10 +152,12 @@ class PlaceResolver:
         out: list[int] = []
         for k, p in enumerate(cands):
             prev = cands[k - 1] if k else None
-            if prev is not None and out[-1] == 1 and self._locates(text[prev.nend:p.nstart]):
-                out.append(1)
+            if prev is not None and out[-1] in (1, 3) and self._locates(text[prev.nend:p.nstart]):
+                out.append(out[-1])
             elif is_dateline(text, p.nstart, p.nend):
                 out.append(2)
+            elif self._describes(ctx, p, offices_only=True):
+                out.append(3)  # (an envoy's or an embassy's place is not even where the report was filed)
             else:
                 clause = ctx.clauses.at(p.nstart)
                 aside = clause is not None and own is not None and clause is not own \
