@@ -13,6 +13,7 @@ from ..records import ActorRef, Event, LocationRef
 from ..resources.gazetteer import Gazetteer
 from ..resources.lexicon import CueLexicon
 from ..text.clauses import ClauseOpen
+from ..text.segment import words_before
 from .context import (
     PLACE_FALLBACK_FAMILIES,
     SPECIFIC_FEATURES,
@@ -58,7 +59,7 @@ def geo_precision(m: PlaceMention) -> int:
 
 def phrase_within(text: str, pos: int, words: frozenset[str], n: int) -> bool:
     """One of `words` is among the last `n` words before `pos` in its clause (not across a clause mark)."""
-    for w in text[max(0, pos - 12 * n):word_start(text, pos)].split()[-n:][::-1]:
+    for w in words_before(text, word_start(text, pos), n)[::-1]:
         if w.strip("(),،") in words:
             return True
         if any(c in w for c in ",.;:()،"):
@@ -175,7 +176,7 @@ class PlaceResolver:
         """A place inside the phrase that names the source of a report (بحسب مصادر طبية في مستشفى …، وفق لجان
         المقاومة في الفاشر): where the source sits, not where the event happened."""
         text = ctx.norm.text
-        lo = max(0, p.nstart - 60)
+        lo = ctx.seg.sentence_at(p.nstart).start
         for hit in ctx.hits_in(self.cues.introducers, lo, p.nstart)[-1:]:
             between = text[hit.end:word_start(text, p.nstart)]
             if len(between.split()) <= self.cues.attribution_max_words and not any(c in between for c in ",.;:،"):
@@ -189,7 +190,7 @@ class PlaceResolver:
         text = ctx.norm.text
         head = word_start(text, p.nstart)  # where the words the place hangs on end: before في, or before بـ/لـ
         if not {"ب", "ل"} & set(text[head:p.nstart].replace("ال", "")):
-            before = text[max(0, head - 8):head].split()
+            before = words_before(text, head, 1)
             if not before or before[-1].lstrip("و") not in PLACE_PREPOSITIONS:
                 return False
             head = text.rfind(before[-1], 0, head)

@@ -11,6 +11,7 @@ from ..recognize.matcher import phrase_before
 from ..records import ActorRef, Count
 from ..resources.actors import ActorDictionary
 from ..resources.lexicon import CueLexicon, Trigger
+from ..text.segment import word_spans_after, words_before
 from .attribution import Attributor
 from .context import (
     ARMED_KINDS,
@@ -28,6 +29,9 @@ from .rules import RoleRule
 VICTIM_TYPES = ("Battles", "Explosions/Remote violence", "Violence against civilians")
 QUANTIFIERS = frozenset({"جميع", "كافة", "كافه", "كل", "مختلف", "سائر"})  # (normalized forms too)
 SUBJECT_LINKS = frozenset({"في", "باسم", "من", "عن"})  # a speaker's title, then his organisation
+
+# whom a speech act calls on, accuses or rejects is named within this many words after its verb
+SPEECH_OBJECT_WORDS = 7
 
 
 class RolesDecision(NamedTuple):
@@ -145,7 +149,7 @@ class RoleResolver:
         if self.attributor.after_speech_verb(text, m.nstart):
             return True
         ws = word_start(text, m.nstart)
-        verbs = ctx.hits_in(self.cues.speech_verbs, max(d.sentence.start, ws - 60), ws)
+        verbs = ctx.hits_in(self.cues.speech_verbs, d.sentence.start, ws)
         if not verbs:
             return False
         gap = text[verbs[-1].end:ws]
@@ -180,7 +184,7 @@ class RoleResolver:
             cast.groups[actor.id].append(m)
             # (not "بين X وY", the two sides of a clash, even when the name of X begins after a word: بين قوات التحالف)
             coordinated = violent and last_named is not None and text[last_named.nend:m.nstart].strip() in ("", "و") \
-                and not set(text[max(0, last_named.nstart - 16):last_named.nstart].split()[-2:]) \
+                and not set(words_before(text, last_named.nstart, 2)) \
                 & self.cues.between_words
             last_named = m
             if violent and is_victim(text, m, count_spans):
@@ -195,8 +199,8 @@ class RoleResolver:
     def _read_cue(self, cast: _Cast, actor_id: str, m: ActorMention, d: Draft, text: str) -> None:
         """The word before a mention: a target cue (على، ب…) makes a target of it, بين one of two sides."""
         ws = word_start(text, m.nstart)
-        prev = text[max(0, ws - 20):ws].split() if ws < m.nstart and text[m.nstart - 1] == "ل" else \
-            text[max(0, m.nstart - 20):m.nstart].split()  # (مواقع لقوات …: the word before the proclitic)
+        # (مواقع لقوات …: the word before the proclitic)
+        prev = words_before(text, ws if ws < m.nstart and text[m.nstart - 1] == "ل" else m.nstart, 1)
         if not prev:
             return
         if prev[-1] in self.cues.target_words or (m.nstart > 0 and text[m.nstart - 1] != " "
@@ -286,8 +290,10 @@ class RoleResolver:
         if sid not in cast.groups:
             cast.groups[sid] = [speaker]
         # whom it calls on, accuses, rejects: named close after it
-        reach = max(tend, speaker.nend) + 40  # (after a speaker named after the verb, from his name on)
-        later = {groups_key(m, violent, self.actors) for m in mentions if tend <= m.nstart <= reach}
+        # (after a speaker named after the verb, from his name on)
+        reach = word_spans_after(text, max(tend, speaker.nend), SPEECH_OBJECT_WORDS)
+        horizon = reach[-1][1] if reach else tend
+        later = {groups_key(m, violent, self.actors) for m in mentions if tend <= m.nstart < horizon}
         cast.order = [sid] + [a for a in cast.order if a != sid and a in later]
         cast.targets.discard(sid)
         return True
@@ -300,7 +306,7 @@ class RoleResolver:
 def quantified(text: str, m: ActorMention) -> bool:
     """The mention is a quantified group (جميع الأطراف، كافة الفصائل): whom a call or a charge addresses, never
     who makes it."""
-    words = text[max(0, m.nstart - 12):m.nstart].split()
+    words = words_before(text, m.nstart, 1)
     first = text[m.nstart:m.nend].split(maxsplit=1)
     return bool(words and words[-1].lstrip("و") in QUANTIFIERS) or bool(first and first[0] in QUANTIFIERS)
 

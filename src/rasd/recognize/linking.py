@@ -15,11 +15,13 @@ from dataclasses import dataclass, replace
 from ..resources.actors import Actor, ActorDictionary, ActorName
 from ..resources.gazetteer import Gazetteer, Place, haversine_km
 from ..text.normalize import Normalized, normalize_name
+from ..text.segment import word_spans_after, words_after, words_before
 from .matcher import Hit, PhraseMatcher, SpanSet, is_word_char, phrase_before
 
 
 @dataclass(frozen=True, slots=True)
 class ActorMention:
+    """An actor of the dictionary named in the text (normalized and original offsets)."""
     start: int          # original offsets
     end: int
     nstart: int         # normalized offsets
@@ -34,6 +36,7 @@ class ActorMention:
 
 @dataclass(frozen=True, slots=True)
 class PlaceMention:
+    """A place of the gazetteer named in the text, with the score and reasons of its choice."""
     start: int
     end: int
     nstart: int
@@ -48,6 +51,7 @@ class PlaceMention:
 
 @dataclass(frozen=True, slots=True)
 class PlaceCandidate:
+    """A place name found in the text with every gazetteer place it may be."""
     nstart: int
     nend: int
     prefix: str                 # proclitics before the name (وب in وبطرابلس)
@@ -60,6 +64,7 @@ FORCE_KINDS = frozenset({"external_forces", "state_forces"})  # whom a nationali
 
 
 class ActorLinker:
+    """Finds the dictionary's actors in a text and resolves descriptive references to them."""
     def __init__(self, actors: ActorDictionary, not_names: frozenset[str] = frozenset(),
                  force_nouns: frozenset[str] = frozenset(), place_words: frozenset[str] = frozenset()) -> None:
         self.actors = actors
@@ -217,9 +222,10 @@ def capital_mentions(linker: PlaceLinker, text: str, norm: Normalized, taken: Se
     out: list[PlaceMention] = []
     names = SpanSet(taken)
     for hit in linker.capital_words.find(norm.text) if hits is None else hits:
-        if names.overlaps(hit.start, hit.end + 12):
-            continue
-        following = norm.text[hit.end:hit.end + 20].split()
+        following_spans = word_spans_after(norm.text, hit.end, 1)
+        if names.overlaps(hit.start, following_spans[0][1] if following_spans else hit.end):
+            continue  # a name right after it: العاصمة الليبية طرابلس
+        following = [norm.text[s:e] for s, e in following_spans]
         if following and following[0].endswith("يه"):
             continue
         s, e = norm.to_original(hit.start, hit.end)
@@ -284,7 +290,7 @@ class PlaceLinker:
                 continue
             if self.gazetteer.is_stopword(hit.phrase):
                 continue
-            before = norm.text[max(0, hit.word_start - 20):hit.word_start].split()
+            before = words_before(norm.text, hit.word_start, 1)
             if not hit.prefix and before and before[-1] in self.blockers:
                 continue
             if self._fragment(norm.text, hit, before):
@@ -309,7 +315,7 @@ class PlaceLinker:
             return True
         if not self.idioms:
             return False
-        after = text[hit.end:hit.end + 20].split(maxsplit=1)
+        after = words_after(text, hit.end, 1)
         own = text[hit.word_start:hit.end]
         return (bool(after) and f"{hit.phrase} {after[0]}" in self.idioms) \
             or (bool(before) and f"{before[-1]} {own}" in self.idioms)
@@ -323,7 +329,7 @@ class PlaceLinker:
         if cand.cue is not None or any(p.country == doc_country or p.country in named for p in places):
             return False
         capital = any(self.capitals.get(p.country) == p for p in places)
-        return not capital or not self.capital_words.find(text[max(0, cand.nstart - 30):cand.nstart])
+        return not capital or not self.capital_words.find(" ".join(words_before(text, cand.nstart, 2)))
 
     def is_place_here(self, norm: Normalized, start: int, end: int) -> bool:
         """True when a metonym capital is named at [start, end) right after a place cue (في باريس) or the word
@@ -337,7 +343,7 @@ class PlaceLinker:
             ws -= 1
         # (or after the word for capital: العاصمة التركية أنقرة)
         return self._cue(norm.text, ws) is not None or norm.text[ws:start].endswith("ب") \
-            or bool(self.capital_words.find(" ".join(norm.text[max(0, ws - 30):ws].split()[-2:])))
+            or bool(self.capital_words.find(" ".join(words_before(norm.text, ws, 2))))
 
     def _strong(self, places: Sequence[Place], name: str) -> bool:
         return any(not p.id.startswith("gn-") or (p.population >= self.SMALL_PLACE and len(name) > 3) for p in places)
@@ -346,7 +352,7 @@ class PlaceLinker:
         """The geo precision of the place cue ending right before the word (the tightest when several)."""
         if self.place_cues is None:
             return None
-        before = " ".join(text[max(0, word_start - 25):word_start].split()[-2:])
+        before = " ".join(words_before(text, word_start, 2))
         precs = [h.payloads[0] for h in self.place_cues.find(before) if h.end == len(before)]
         return min(precs) if precs else None
 
@@ -366,8 +372,8 @@ class PlaceLinker:
             if len(places) == 1:
                 place, score, reasons = places[0], 1.0, ["the only place of that name"]
             else:
-                before = norm.text[max(0, ns - 30):ns].split()[-3:]
-                after = norm.text[ne:ne + 30].split()[:2]
+                before = words_before(norm.text, ns, 3)
+                after = words_after(norm.text, ne, 2)
                 ranked = self.gazetteer.rank(places, doc_country=doc_country, context_words=before + after,
                                              nearby=resolved)
                 if not ranked:
