@@ -27,6 +27,7 @@ from .recognize.linking import (
     PlaceMention,
     capital_mentions,
     document_country,
+    named_countries,
 )
 from .recognize.matcher import PhraseScanner, ScannedPhrases, SpanSet
 from .recognize.numbers import NumberRecognizer
@@ -76,9 +77,14 @@ class Resources:
         actors = ActorDictionary.load(p("actors"))
         cues = CueLexicon.load(p("cues.yaml") or "cues.yaml")
         triggers = TriggerLexicon.load(p("triggers.yaml") or "triggers.yaml")
-        actor_linker = ActorLinker(actors, cues.not_names, cues.force_nouns)
+        # (the names of countries, provinces and cities: a word of them says which country a name belongs to)
+        place_words = frozenset(n for n, pid in gazetteer.names()
+                                if " " not in n and gazetteer.get(pid).feature in ("country", "admin1", "city"))
+        actor_linker = ActorLinker(actors, cues.not_names, cues.force_nouns, place_words)
+        # a place name that is also a number word (الخمس "the five") counts only after a cue
+        number_words = frozenset(numbers.words) | frozenset("ال" + w for w in numbers.words)
         place_linker = PlaceLinker(gazetteer, cues.place_cues, cues.capital_words, cues.place_blockers,
-                                   cues.cue_only_places)
+                                   cues.cue_only_places | number_words, cues.place_idioms)
         scanner = PhraseScanner([actor_linker.matcher, place_linker.matcher, place_linker.capital_words,
                                  triggers.matcher, triggers.not_triggers, cues.modality, cues.introducers,
                                  cues.speech_verbs, cues.sources, cues.clause_breaks, cues.comma_clauses,
@@ -237,8 +243,9 @@ class LinkStage:
         cands = self.res.place_linker.find_candidates(norm, blocked, hits=phrases.of(self.res.place_linker.matcher))
         country = document_country(cands, actors)
         if country is not None:
-            actors = linker.resolve_descriptions(linker.with_country(scanned, a.info.published, country), norm.text)
-        places = self.res.place_linker.link(a.text, norm, cands, country)
+            actors = linker.resolve_descriptions(linker.drop_foreign_generic(
+                linker.with_country(scanned, a.info.published, country), a.text, norm, country), norm.text)
+        places = self.res.place_linker.link(a.text, norm, cands, country, named_countries(cands, actors))
         taken = [(p.nstart, p.nend) for p in places] + blocked
         places = sorted(places + capital_mentions(self.res.place_linker, a.text, norm, taken, country,
                                                   hits=phrases.of(self.res.place_linker.capital_words)),

@@ -21,7 +21,7 @@ from .figures import document_counts, drop_vague_told_exactly, event_counts
 from .kind import event_type
 from .merge import MergeHint, merge_same
 from .modality import ModalityResolver
-from .place import PlaceDecision, PlaceResolver, coordinated_places, dateline, main_place
+from .place import PlaceDecision, PlaceResolver, coordinated_places, dateline, document_place, link_reactions
 from .roles import RoleResolver
 from .rules import AttributionRule, PlaceRule, RoleRule, ScopeRule
 
@@ -61,9 +61,10 @@ class EventAssembler:
         drafts = self.drafter.draft(ctx, fallback_trigger, clause_starts)
         counts = document_counts(ctx, self.attributor)
         line = dateline(ctx)
-        main = line if line is not None and line.place.country == ctx.country \
-            and line.place.feature not in ("country", "region") else main_place(ctx)
+        main = document_place(ctx, self.places, line)
         finished = [self._finish(d, ctx, counts, clause_starts, main, line) for d in drafts]
+        linked = link_reactions(ctx, drafts, [f.event for f in finished], [f.place for f in finished])
+        finished = [f._replace(event=ev) for f, ev in zip(finished, linked, strict=True)]
         also_at = [coordinated_places(ctx, d, f.place, any(c.scope == "cumulative" for c in f.event.counts))
                    for d, f in zip(drafts, finished, strict=True)]
         merged_into: list[int] = []

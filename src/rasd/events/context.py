@@ -237,6 +237,13 @@ def words_from(text: str, start: int, end: int, limit: int) -> list[tuple[int, i
     return out
 
 
+def word_start(text: str, pos: int) -> int:
+    """Where the word holding `pos` begins (before its proclitics)."""
+    while pos > 0 and not text[pos - 1].isspace() and text[pos - 1] not in "(\"«":
+        pos -= 1
+    return pos
+
+
 def rstrip(text: str, start: int, end: int) -> int:
     """The end of text[start:end] without trailing spaces and sentence marks."""
     while end > start and (text[end - 1].isspace() or text[end - 1] in ".,;"):

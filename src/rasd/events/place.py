@@ -3,12 +3,17 @@ the dateline, the host country of a visit) and the places named together with it
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+from dataclasses import replace
 from typing import NamedTuple
 
 from ..recognize.linking import PlaceMention, is_dateline
-from ..records import ActorRef, LocationRef
+from ..recognize.matcher import phrase_before
+from ..records import ActorRef, Event, LocationRef
 from ..resources.gazetteer import Gazetteer
 from ..resources.lexicon import CueLexicon
+from ..text.clauses import ClauseOpen
+from ..text.segment import words_before
 from .context import (
     PLACE_FALLBACK_FAMILIES,
     SPECIFIC_FEATURES,
@@ -16,9 +21,11 @@ from .context import (
     DocContext,
     Draft,
     MentionRef,
+    TriggerHit,
     location_ref,
+    word_start,
 )
-from .rules import PlaceRule
+from .rules import DateRule, PlaceRule
 
 
 class PlaceDecision(NamedTuple):
@@ -31,6 +38,12 @@ class PlaceDecision(NamedTuple):
 
 
 NO_PLACE = PlaceDecision(None, None, None)
+# actors a place after them does not seat: civilians or migrants in a town are where the event struck
+UNSEATED_KINDS = frozenset({"civilians", "protesters", "rioters"})
+# clauses that tell something beside the event: where they name a place, it is not the event's
+SERVING_CLAUSES = frozenset({ClauseOpen.ASIDE, ClauseOpen.RELATIVE, ClauseOpen.BACKGROUND, ClauseOpen.PURPOSE})
+INCIDENT_REACH = 8  # words from a statement's verb to the incident it is about (ندد رئيس الوزراء في بغداد بهذا …)
+PLACE_PREPOSITIONS = frozenset({"في", "الي", "لدي"})  # (normalized: إلى، لدى)
 
 
 def geo_precision(m: PlaceMention) -> int:
@@ -42,6 +55,22 @@ def geo_precision(m: PlaceMention) -> int:
     if feature in ("admin1", "region"):
         return max(m.cue or 1, 3 if feature == "region" else 2)
     return m.cue or 1
+
+
+def phrase_within(text: str, pos: int, words: frozenset[str], n: int) -> bool:
+    """One of `words` is among the last `n` words before `pos` in its clause (not across a clause mark)."""
+    for w in words_before(text, word_start(text, pos), n)[::-1]:
+        if w.strip("(),،") in words:
+            return True
+        if any(c in w for c in ",.;:()،"):
+            return False
+    return False
+
+
+def _party(p: PlaceMention) -> bool:
+    """A country or a capital that stands for its government, named with no place cue (لكن طهران تنفي، قصف إيران
+    لمقر …، اتفاق مع إسرائيل): a party to the event, not where it happened."""
+    return p.cue is None and (p.place.feature == "country" or p.place.metonym)
 
 
 def _rank(p: PlaceMention, tpos: int) -> tuple[int, int, int, int]:
@@ -71,19 +100,108 @@ class PlaceResolver:
         """The event's place: the best of its clause's places, else of the sentence before, else (for
         violence, displacement, protest) the document's main place."""
         cands, rule = self._candidates(d, ctx, s_start)
+        cands = [p for p in cands if not _party(p)]
         if not cands and d.trigger.trigger.family in PLACE_FALLBACK_FAMILIES and main_place is not None:
             cands, rule = [main_place], PlaceRule.DOCUMENT
         if not cands:
             return NO_PLACE
-        tpos = d.trigger.nstart
-        best = min(cands, key=lambda p: _rank(p, tpos))
-        if best.place.feature in ("admin1", "region", "country") and dateline is not None \
-                and dateline.place.id != best.place.id and self.inside(dateline.place.id, best.place.id):
-            # "سنجار - … غربي محافظة نينوى": the dateline names the town inside the region the clause names
-            best = dateline
-            rule = PlaceRule.DATELINE_WITHIN
+        best = self.choose(ctx, cands, d.trigger.nstart)
+        if d.trigger.trigger.content and rule is not PlaceRule.DOCUMENT and all(
+                is_dateline(ctx.norm.text, p.nstart, p.nend) or self._describes(ctx, p, offices_only=True)
+                for p in cands):
+            return NO_PLACE  # a statement about nothing located: not the dateline, nor an envoy's or embassy's seat
+        if best.place.feature in ("admin1", "region", "country"):
+            # "سنجار - … غربي محافظة نينوى": the lead's place or the dateline names the town inside the region the
+            # clause names
+            inner = next((p for p in (main_place, dateline) if p is not None and p.place.id != best.place.id
+                          and self.inside(p.place.id, best.place.id)), None)
+            if inner is not None:
+                best, rule = inner, PlaceRule.DATELINE_WITHIN
         mids = ctx.ids_of([MentionRef("place", p.start, p.end) for p in cands if p.place.id == best.place.id])
         return PlaceDecision(location_ref(best.place, geo_precision(best), mids), rule, (best.nstart, best.nend))
+
+    def choose(self, ctx: DocContext, cands: Sequence[PlaceMention], tpos: int) -> PlaceMention:
+        """The place of the event among its candidates, by role before proximity: a place that only serves
+        another (a dateline, an aside in parentheses, the reference point of a distance, a place that describes
+        an actor or an office) counts only when nothing else is named; then the cued and specific one; and
+        of a region or country, the place named inside it."""
+        levels = self.subordinate(ctx, cands, tpos)
+        low = min(levels)
+        primary = [p for p, level in zip(cands, levels, strict=True) if level == low]
+        best = min(primary, key=lambda p: _rank(p, tpos))
+        if SPECIFIC_FEATURES.get(best.place.feature, 3) <= SPECIFIC_FEATURES["admin2"]:
+            # too coarse: "بلدة ط في ولاية ش": the town inside the province the clause names
+            inner = [p for p in primary if p.place.id != best.place.id and self.inside(p.place.id, best.place.id)]
+            if not inner:  # (or named elsewhere in the sentence: زيارة إلى تركيا … وصل إلى أنقرة)
+                sent = ctx.seg.sentence_at(tpos)
+                inner = [p for p in ctx.places_in(sent.start, sent.end) if p.place.id != best.place.id
+                         and self.inside(p.place.id, best.place.id)
+                         and not is_dateline(ctx.norm.text, p.nstart, p.nend)]
+            if inner:
+                best = min(inner, key=lambda p: _rank(p, tpos))
+        return best
+
+    def subordinate(self, ctx: DocContext, cands: Sequence[PlaceMention], tpos: int) -> list[int]:
+        """For each candidate place, how far it only serves another word of the clause (see `choose`): 0 not
+        at all, 1 an aside, a distance's reference point, a place describing an actor, or one in a clause of
+        another kind than the event's (a relative clause, a background منذ clause, a purpose), 2 the dateline,
+        3 the place of an office (المبعوث إلى اليمن، السفير في بغداد).
+        A place coordinated right after a described one (قوات الحكومة في أ وب), or locating it (مسلحين في
+        مدينة د شرقي ليبيا), describes it too."""
+        text = ctx.norm.text
+        own = ctx.clauses.at(tpos)
+        out: list[int] = []
+        for k, p in enumerate(cands):
+            prev = cands[k - 1] if k else None
+            if prev is not None and out[-1] in (1, 3) and self._locates(text[prev.nend:p.nstart]):
+                out.append(out[-1])
+            elif is_dateline(text, p.nstart, p.nend):
+                out.append(2)
+            elif self._describes(ctx, p, offices_only=True):
+                out.append(3)  # (an envoy's or an embassy's place is not even where the report was filed)
+            else:
+                clause = ctx.clauses.at(p.nstart)
+                aside = clause is not None and own is not None and clause is not own \
+                    and clause.sentence == own.sentence and clause.opens in SERVING_CLAUSES
+                out.append(int(aside or phrase_within(text, p.nstart, self.cues.distance_units, 4)
+                               or self._describes(ctx, p) or self._sources_seat(ctx, p)))
+        return out
+
+    def _locates(self, gap: str) -> bool:
+        """The words between two places join or locate them: و, or a place cue (شرقي، في)."""
+        gap = gap.strip(" ،,")
+        return gap in ("", "و") or any(h.start == 0 and h.end == len(gap) for h in self.cues.place_cues.find(gap))
+
+    def _sources_seat(self, ctx: DocContext, p: PlaceMention) -> bool:
+        """A place inside the phrase that names the source of a report (بحسب مصادر طبية في مستشفى …، وفق لجان
+        المقاومة في الفاشر): where the source sits, not where the event happened."""
+        text = ctx.norm.text
+        lo = ctx.seg.sentence_at(p.nstart).start
+        for hit in ctx.hits_in(self.cues.introducers, lo, p.nstart)[-1:]:
+            between = text[hit.end:word_start(text, p.nstart)]
+            if len(between.split()) <= self.cues.attribution_max_words and not any(c in between for c in ",.;:،"):
+                return True
+        return False
+
+    def _describes(self, ctx: DocContext, p: PlaceMention, offices_only: bool = False) -> bool:
+        """A place that tells where an actor or an office is, or which one it is (الحكومة السودانية في
+        بورتسودان، السفير التركي في بغداد، المبعوث الأممي إلى اليمن، المجلس البلدي لسوق الجمعة), not where the
+        event happened. `offices_only`: only an office's."""
+        text = ctx.norm.text
+        head = word_start(text, p.nstart)  # where the words the place hangs on end: before في, or before بـ/لـ
+        if not {"ب", "ل"} & set(text[head:p.nstart].replace("ال", "")):
+            before = words_before(text, head, 1)
+            if not before or before[-1].lstrip("و") not in PLACE_PREPOSITIONS:
+                return False
+            head = text.rfind(before[-1], 0, head)
+            if before[-1].lstrip("و") != "في":  # (إلى after an actor is where it goes: only an office's)
+                return phrase_within(text, head, self.cues.office_nouns, 6)
+        if phrase_within(text, head, self.cues.office_nouns, 3):
+            return True
+        # (not the building of an actor, where a meeting is held: في مقر الجامعة العربية بالقاهرة)
+        return not offices_only and any(0 <= head - m.nend <= 1 and m.actor.kind not in UNSEATED_KINDS
+                                        and not phrase_before(text, word_start(text, m.nstart), self.cues.seat_words, 1)
+                                        for m in ctx.actors_in(max(0, head - 80), head))
 
     @staticmethod
     def _candidates(d: Draft, ctx: DocContext, s_start: int) -> tuple[list[PlaceMention], PlaceRule]:
@@ -148,6 +266,66 @@ def coordinated_places(ctx: DocContext, d: Draft, place: PlaceDecision, cumulati
             out.append(location_ref(m.place, geo_precision(m), ctx.ids_of([MentionRef("place", m.start, m.end)])))
         prev = m
     return out
+
+
+def link_reactions(ctx: DocContext, drafts: Sequence[Draft], events: Sequence[Event],
+                   places: Sequence[PlaceDecision]) -> list[Event]:
+    """A statement about an incident (ندد بالقصف، نفت مسؤوليتها عن هذه الغارة، أدانت الهجوم على المستشفى) takes
+    the place and date of that incident: the event the incident's word tells, else the last violent event told
+    before it, unless its own clause places the incident after that word (الهجوم الذي استهدف سوقا في الفاشر)."""
+    out = list(events)
+    by_trigger = {d.trigger.nstart: k for k, d in enumerate(drafts)}
+    last: int | None = None  # the last violent event with a place
+    for k, d in enumerate(drafts):
+        trig = d.trigger.trigger
+        if trig.family in VIOLENT_FAMILIES and events[k].location is not None:
+            last = k
+            continue
+        ref = _incident_word(ctx, d) if trig.content else None
+        if ref is None:
+            continue
+        own = places[k].evidence
+        if own is not None and own[0] >= ref.nstart:
+            continue  # the statement's own clause places the incident
+        j = by_trigger.get(ref.nstart)
+        told = [i for i in (j, last) if i is not None and i != k and events[i].location is not None]
+        src = next((i for i in told if events[i].date.start is not None), told[0] if told else None)
+        if src is None:
+            continue
+        ev, inc = out[k], events[src]
+        dated = ev.date.start is None or DateRule.PUBLISHED.value in ev.rules
+        out[k] = replace(ev, location=inc.location, date=inc.date if dated else ev.date,
+                         rules=(*ev.rules, PlaceRule.INCIDENT.value))
+    return out
+
+
+def _incident_word(ctx: DocContext, d: Draft) -> TriggerHit | None:
+    """The word of a violent happening a statement is about: a violence trigger within a few words after the
+    statement's verb, in its sentence (ندد بالقصف، أدان الهجوم، نفى مسؤوليته عن هذه الغارة)."""
+    text = ctx.norm.text
+    for th in ctx.triggers_starting_in(d.trigger.nend, d.sentence.end):
+        if len(text[d.trigger.nend:th.nstart].split()) > INCIDENT_REACH:
+            return None
+        if th.trigger.family in VIOLENT_FAMILIES and not th.trigger.content:
+            return th
+    return None
+
+
+def document_place(ctx: DocContext, places: PlaceResolver, line: PlaceMention | None) -> PlaceMention | None:
+    """The place an event without one of its own takes: the place of the lead (the sentence that opens
+    with the dateline) in the document's country when it lies outside the dateline's place, else the
+    dateline's own, else the main place."""
+    local = line is not None and line.place.country == ctx.country and line.place.feature not in ("country", "region")
+    if line is None:
+        return main_place(ctx)
+    lead = ctx.seg.sentence_at(line.nstart)
+    named = [p for p in ctx.places_in(lead.start, lead.end) if p.nstart != line.nstart]
+    if named:
+        best = places.choose(ctx, named, lead.start)
+        if best.place.country == ctx.country and best.place.feature not in ("country", "region") \
+                and not places.inside(line.place.id, best.place.id) and not places.inside(best.place.id, line.place.id):
+            return best  # (a district of the dateline's city leaves the document in that city)
+    return line if local else main_place(ctx)
 
 
 def main_place(ctx: DocContext) -> PlaceMention | None:

@@ -21,11 +21,14 @@ from .context import (
     Draft,
     MentionRef,
     actor_ref,
+    word_start,
 )
 from .figures import victims_civilian
 from .rules import RoleRule
 
 VICTIM_TYPES = ("Battles", "Explosions/Remote violence", "Violence against civilians")
+QUANTIFIERS = frozenset({"جميع", "كافة", "كافه", "كل", "مختلف", "سائر"})  # (normalized forms too)
+SUBJECT_LINKS = frozenset({"في", "باسم", "من", "عن"})  # a speaker's title, then his organisation
 
 # whom a speech act calls on, accuses or rejects is named within this many words after its verb
 SPEECH_OBJECT_WORDS = 7
@@ -85,8 +88,10 @@ class RoleResolver:
                          counts: Sequence[Count]) -> ActorRef | None:
         """The second side of a violent event that has none, when its victims are civilians: the civilians of
         the document's country (unless they are its first side)."""
-        if roles.actor2 is not None or acled_type not in VICTIM_TYPES or not victims_civilian(counts):
-            return None
+        if roles.actor2 is not None or acled_type not in VICTIM_TYPES or not victims_civilian(counts) \
+                or not any(c.who in ("civilians", "children", "women") for c in counts):
+            return None  # (victims told as civilians, children or women — a toll or its subsets —, not journalists,
+            # medics or migrants alone)
         civ = self._civilians.get(ctx.country or "")
         if civ is None or (roles.actor1 is not None and roles.actor1.id == civ.id):
             return None
@@ -101,14 +106,18 @@ class RoleResolver:
         in_clause = [m for m in ctx.actors_in(d.window[0], d.window[1])
                      if not (attribution_span and attribution_span[0] <= m.nstart < attribution_span[1])
                      and not (m.actor.kind == "civilians" and any(cs <= m.nstart < ce for cs, ce in count_spans))]
+        # (a name a supporting phrase describes: طيران أجنبي داعم لقوات حفتر is none of Haftar's forces)
+        in_clause = [m for k, m in enumerate(in_clause) if not self._supported(text, m, in_clause[k - 1] if k else None)
+                     and (trig.family in VIOLENT_FAMILIES
+                          or not phrase_before(text, word_start(text, m.nstart), self.cues.seat_words, 1))]
         reporter = None
         if trig.content:
             # civilians named in a call or an accusation (حماية المدنيين) are what it is about, not a party to it
             in_clause = [m for m in in_clause if m.actor.kind != "civilians"]
         else:
             # an organisation that only announces the figure or the happening is its source, not a party
-            reporters = [m for m in in_clause if m.actor.kind in REPORTER_KINDS and m.nstart < d.trigger.nstart
-                         and self.attributor.after_speech_verb(text, m.nstart)]
+            reporters = [m for m in in_clause if self._reporter_kind(m) and m.nstart < d.trigger.nstart
+                         and self._reports(ctx, d, m)]
             if reporters:
                 in_clause = [m for m in in_clause if m not in reporters]
                 reporter = None if has_attribution else reporters[0].text
@@ -126,6 +135,41 @@ class RoleResolver:
             rules.append(RoleRule.SUBJECT_OF_SENTENCE)
         actor1, actor2, others = self._roles(ctx, in_clause, d, trig, count_spans, sentence_mentions, rules)
         return RolesDecision(actor1, actor2, others, tuple(rules), reporter, d.window)
+
+    def _reporter_kind(self, m: ActorMention) -> bool:
+        """An organisation that may only report (a ministry, an agency, a monitor), or a person of one (its
+        director, its spokesman)."""
+        if m.actor.kind == "person" and m.actor.affiliation:
+            return self.actors.get(m.actor.affiliation).kind in REPORTER_KINDS
+        return m.actor.kind in REPORTER_KINDS
+
+    def _reports(self, ctx: DocContext, d: Draft, m: ActorMention) -> bool:
+        """The mention is who speaks after a speech verb, or the organisation of the speaker's title (وقال مدير
+        المرصد، أكد المتحدث باسم النقابة، قال فلان، المتحدث باسم الصليب الأحمر)."""
+        text = ctx.norm.text
+        if self.attributor.after_speech_verb(text, m.nstart):
+            return True
+        ws = word_start(text, m.nstart)
+        verbs = ctx.hits_in(self.cues.speech_verbs, d.sentence.start, ws)
+        if not verbs:
+            return False
+        gap = text[verbs[-1].end:ws]
+        words = gap.replace("،", ",").split(",")[-1].split()  # (قال فلان، المتحدث باسم …: after the name)
+        # (the verb's subject: a title and the organisation, or a name and his title after a comma)
+        return gap.count(",") + gap.count("،") <= 1 and len(words) <= 3
+
+    def _supported(self, text: str, m: ActorMention, prev: ActorMention | None) -> bool:
+        """The mention follows a supporting word with لـ or بـ (داعم لقوات …، المرتبطة بالحزب), or a belonging
+        word right after another name (قوات الحزام الأمني التابعة للمجلس): it describes the force before it."""
+        ws = word_start(text, m.nstart)
+        clitics = set(text[ws:m.nstart])
+        if not {"ل", "ب"} & clitics:
+            return False
+        if phrase_before(text, ws, self.cues.supporting_words, 1):
+            return True
+        if prev is None or not phrase_before(text, ws, self.cues.belonging_words, 1):
+            return False
+        return len(text[prev.nend:ws].split()) <= 1
 
     def _cast(self, mentions: list[ActorMention], d: Draft, text: str, violent: bool,
               count_spans: Sequence[tuple[int, int]]) -> _Cast:
@@ -155,7 +199,9 @@ class RoleResolver:
 
     def _read_cue(self, cast: _Cast, actor_id: str, m: ActorMention, d: Draft, text: str) -> None:
         """The word before a mention: a target cue (على، ب…) makes a target of it, بين one of two sides."""
-        prev = words_before(text, m.nstart, 1)
+        ws = word_start(text, m.nstart)
+        # (مواقع لقوات …: the word before the proclitic)
+        prev = words_before(text, ws if ws < m.nstart and text[m.nstart - 1] == "ل" else m.nstart, 1)
         if not prev:
             return
         if prev[-1] in self.cues.target_words or (m.nstart > 0 and text[m.nstart - 1] != " "
@@ -179,6 +225,12 @@ class RoleResolver:
             return None, None, ()
         if trig.content and self._speaker_first(cast, mentions, d, text, violent, sentence_mentions):
             rules.append(RoleRule.SPEAKER)
+        elif trig.content and cast.order:
+            # a speaker the dictionary does not know (اتهمت وزارة الإعلام في الحكومة … جماعة الحوثي، دعا الأمين
+            # العام جميع الأطراف): those named after it are whom it calls on or accuses, the second side
+            rules.append(RoleRule.ADDRESSEE)
+            refs = self._refs(ctx, cast, cast.order)
+            return None, refs[0], tuple(refs[1:])
         if cast.between and len(cast.order) >= 2:
             first = cast.between[0]
             cast.order = [first] + [a for a in cast.order if a != first]
@@ -192,6 +244,8 @@ class RoleResolver:
                 refs = self._refs(ctx, cast, tgt)
                 return None, refs[0], tuple(refs[1:])
             rules.append(RoleRule.TARGET_CUE)
+            if cast.allies & set(non_targets[1:]):
+                rules.append(RoleRule.ALLIES)  # (allies of the first side go with the others, not the targets)
         elif trig.subject_is_target:
             rules.append(RoleRule.SUBJECT_IS_TARGET)
             refs = self._refs(ctx, cast, cast.order)
@@ -216,7 +270,8 @@ class RoleResolver:
         """Puts a speech act's speaker first: right after the verb (VSO), else the nearest name before it; the
         rest of its actors are those after it (whom it calls on, accuses, rejects). False when there is none."""
         tpos, tend = d.trigger.nstart, d.trigger.nend
-        after = [m for m in mentions if tend <= m.nstart and not text[tend:m.nstart].strip(" ,")]
+        after = [m for m in mentions if tend <= m.nstart and not quantified(text, m)
+                 and subject_gap(text[tend:word_start(text, m.nstart)])]
         before = [m for m in mentions if m.nend <= tpos]
         speaker = after[0] if after else None
         if speaker is None and sentence_mentions:
@@ -236,7 +291,8 @@ class RoleResolver:
         if sid not in cast.groups:
             cast.groups[sid] = [speaker]
         # whom it calls on, accuses, rejects: named close after it
-        reach = word_spans_after(text, tend, SPEECH_OBJECT_WORDS)
+        # (after a speaker named after the verb, from his name on)
+        reach = word_spans_after(text, max(tend, speaker.nend), SPEECH_OBJECT_WORDS)
         horizon = reach[-1][1] if reach else tend
         later = {groups_key(m, violent, self.actors) for m in mentions if tend <= m.nstart < horizon}
         cast.order = [sid] + [a for a in cast.order if a != sid and a in later]
@@ -246,6 +302,23 @@ class RoleResolver:
     def _refs(self, ctx: DocContext, cast: _Cast, ids: list[str]) -> list[ActorRef]:
         return [actor_ref(self.actors.get(a), ctx.ids_of([MentionRef("actor", m.start, m.end) for m in cast.groups[a]]))
                 for a in ids]
+
+
+def quantified(text: str, m: ActorMention) -> bool:
+    """The mention is a quantified group (جميع الأطراف، كافة الفصائل): whom a call or a charge addresses, never
+    who makes it."""
+    words = words_before(text, m.nstart, 1)
+    first = text[m.nstart:m.nend].split(maxsplit=1)
+    return bool(words and words[-1].lstrip("و") in QUANTIFIERS) or bool(first and first[0] in QUANTIFIERS)
+
+
+def subject_gap(gap: str) -> bool:
+    """The words between a speech verb and a name keep the name in the verb's subject: none (دعت الأمم المتحدة),
+    or a title the name's organisation follows (المتحدث باسم …، مسؤول في …، الأمين العام لـ…)."""
+    words = gap.split()
+    if not words:
+        return True
+    return len(words) <= 3 and (words[-1] in SUBJECT_LINKS or gap.endswith(("ل", "لل")))
 
 
 def previous_sentence_actors(ctx: DocContext, d: Draft) -> list[ActorMention]:

@@ -37,6 +37,7 @@ class RoleRule(Enum):
     PREVIOUS_SENTENCE = "actors:previous_sentence"
     SUBJECT_OF_SENTENCE = "actors:subject_of_sentence"
     SPEAKER = "roles:speaker"
+    ADDRESSEE = "roles:addressee"  # the speaker unknown: those named after the verb are whom it addresses
     BETWEEN = "roles:between"
     TARGET_CUE = "roles:target_cue"
     TARGET_ONLY = "roles:target_only"
@@ -63,6 +64,7 @@ class PlaceRule(Enum):
     DATELINE_WITHIN = "location:dateline_within"
     HOST_COUNTRY = "location:host_country"
     COORDINATED = "location:coordinated"
+    INCIDENT = "location:incident"  # a statement about an incident takes its place and date
 
 
 class DateRule(Enum):

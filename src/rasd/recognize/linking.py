@@ -66,7 +66,7 @@ FORCE_KINDS = frozenset({"external_forces", "state_forces"})  # whom a nationali
 class ActorLinker:
     """Finds the dictionary's actors in a text and resolves descriptive references to them."""
     def __init__(self, actors: ActorDictionary, not_names: frozenset[str] = frozenset(),
-                 force_nouns: frozenset[str] = frozenset()) -> None:
+                 force_nouns: frozenset[str] = frozenset(), place_words: frozenset[str] = frozenset()) -> None:
         self.actors = actors
         self.not_names = not_names
         self.force_nouns = force_nouns
@@ -76,6 +76,7 @@ class ActorLinker:
             if len(norm) >= 2:
                 entries.append((norm, name))
         self.matcher: PhraseMatcher[ActorName] = PhraseMatcher(entries, names=True)
+        self.generic = _generic_names(entries, actors, place_words)
 
     def find(self, text: str, norm: Normalized, published: str | None = None,
              country: str | None = None) -> list[ActorMention]:
@@ -113,6 +114,32 @@ class ActorLinker:
                     m = replace(m, actor=self.actors.get(chosen.actor_id), framing=chosen.framing,
                                 descriptive=chosen.descriptive)
             out.append(m)
+        return out
+
+    def drop_foreign_generic(self, mentions: Sequence[ActorMention], text: str, norm: Normalized,
+                             country: str | None) -> list[ActorMention]:
+        """Without a word that says another country, a generic name (القيادة العامة، قوات الجيش الوطني، الحكومة
+        المعترف بها دوليا) is no actor of that other country: in a document about `country`, such a mention
+        goes, and the names inside its stretch are read again (قوات الجيش الوطني الليبي → الجيش الوطني الليبي)."""
+        if country is None:
+            return list(mentions)
+        ntext = norm.text
+        out: list[ActorMention] = []
+        for m in mentions:
+            if not (m.actor.country and m.actor.country != country
+                    and normalize_name(ntext[m.nstart:m.nend]) in self.generic):
+                out.append(m)
+                continue
+            lo = ntext.find(" ", m.nstart, m.nend) + 1  # the name again from its second word
+            hit = next(iter(self.matcher.find(ntext[lo:min(len(ntext), m.nend + 60)])), None) if lo else None
+            if hit is None or lo + hit.start >= m.nend:
+                continue
+            chosen = self._choose(hit.payloads, None, country)
+            if chosen is not None:
+                s, e = norm.to_original(lo + hit.start, lo + hit.end)
+                out.append(ActorMention(start=s, end=e, nstart=lo + hit.start, nend=lo + hit.end, text=text[s:e],
+                                        actor=self.actors.get(chosen.actor_id), framing=chosen.framing,
+                                        descriptive=chosen.descriptive))
         return out
 
     def resolve_descriptions(self, found: list[ActorMention], ntext: str) -> list[ActorMention]:
@@ -160,6 +187,29 @@ class ActorLinker:
             if k < best_key:
                 best, best_key = n, k
         return best
+
+
+GENERIC_KINDS = frozenset({"state_forces", "government"})  # whose names are often the same words in every country
+
+
+def _generic_names(entries: Sequence[tuple[str, ActorName]], actors: ActorDictionary,
+                   place_words: frozenset[str]) -> frozenset[str]:
+    """The names of a country's forces and government made only of words that the forces and governments of
+    other countries use too (قوات الجيش الوطني، القيادة العامة، الحكومة المعترف بها دوليا): they do not say
+    which country they belong to. A name with a word of `place_words` (السودان، جوبا) says it."""
+    countries: dict[str, set[str]] = {}
+    for norm, name in entries:
+        actor = actors.get(name.actor_id)
+        if actor.country and actor.kind in GENERIC_KINDS:
+            for w in norm.split():
+                countries.setdefault(w, set()).add(actor.country)
+    out = set()
+    for norm, name in entries:
+        actor = actors.get(name.actor_id)
+        if actor.country and actor.kind in GENERIC_KINDS \
+                and all(len(countries[w]) > 1 and w not in place_words for w in norm.split()):
+            out.add(norm)
+    return frozenset(out)
 
 
 def capital_mentions(linker: PlaceLinker, text: str, norm: Normalized, taken: Sequence[tuple[int, int]],
@@ -216,10 +266,11 @@ class PlaceLinker:
 
     def __init__(self, gazetteer: Gazetteer, place_cues: PhraseMatcher[int] | None = None,
                  capital_words: Sequence[str] = (), blockers: frozenset[str] = frozenset(),
-                 cue_only: frozenset[str] = frozenset()) -> None:
+                 cue_only: frozenset[str] = frozenset(), idioms: frozenset[str] = frozenset()) -> None:
         self.gazetteer = gazetteer
         self.blockers = blockers
         self.cue_only = cue_only
+        self.idioms = idioms
         self.place_cues = place_cues
         self.capitals = _capitals(gazetteer)
         self.capital_words: PhraseMatcher[str] = PhraseMatcher(
@@ -242,6 +293,8 @@ class PlaceLinker:
             before = words_before(norm.text, hit.word_start, 1)
             if not hit.prefix and before and before[-1] in self.blockers:
                 continue
+            if self._fragment(norm.text, hit, before):
+                continue
             places = tuple(self.gazetteer.get(pid) for pid in hit.payloads)
             cue = self._cue(norm.text, hit.word_start)
             if cue is None and is_dateline(norm.text, hit.word_start, hit.end):
@@ -255,8 +308,32 @@ class PlaceLinker:
                                       cued=cued or hit.phrase not in self.cue_only, cue=cue))
         return out
 
+    def _fragment(self, text: str, hit: Hit[str], before: Sequence[str]) -> bool:
+        """The name is a word of an idiom (مسقط رأسه "his birthplace", سدة الحكم) or of a compound glued by an
+        underscore (#جنوب_السودان), not a place of its own."""
+        if (hit.word_start > 0 and text[hit.word_start - 1] == "_") or text[hit.end:hit.end + 1] == "_":
+            return True
+        if not self.idioms:
+            return False
+        after = words_after(text, hit.end, 1)
+        own = text[hit.word_start:hit.end]
+        return (bool(after) and f"{hit.phrase} {after[0]}" in self.idioms) \
+            or (bool(before) and f"{before[-1]} {own}" in self.idioms)
+
+    def _unnamed_abroad(self, text: str, cand: PlaceCandidate, doc_country: str,
+                        named: frozenset[str]) -> bool:
+        """Every reading of the name lies in a foreign country the text never names, and nothing makes it a
+        place there: no place cue (في، إلى) nor, for a capital, the word for capital before it. A common word
+        or a fragment of a name is no place abroad (قاطع المنامة، طريق مكة، أحياء … والجنينة)."""
+        places = cand.places
+        if cand.cue is not None or any(p.country == doc_country or p.country in named for p in places):
+            return False
+        capital = any(self.capitals.get(p.country) == p for p in places)
+        return not capital or not self.capital_words.find(" ".join(words_before(text, cand.nstart, 2)))
+
     def is_place_here(self, norm: Normalized, start: int, end: int) -> bool:
-        """True when a metonym capital is named at [start, end) right after a place cue (في باريس)."""
+        """True when a metonym capital is named at [start, end) right after a place cue (في باريس) or the word
+        for capital."""
         name = norm.text[start:end]
         places = self.gazetteer.candidates(name)
         if not any(p.metonym for p in places):
@@ -264,7 +341,9 @@ class PlaceLinker:
         ws = start
         while ws > 0 and norm.text[ws - 1] not in " \n":
             ws -= 1
-        return self._cue(norm.text, ws) is not None or norm.text[ws:start].endswith("ب")
+        # (or after the word for capital: العاصمة التركية أنقرة)
+        return self._cue(norm.text, ws) is not None or norm.text[ws:start].endswith("ب") \
+            or bool(self.capital_words.find(" ".join(words_before(norm.text, ws, 2))))
 
     def _strong(self, places: Sequence[Place], name: str) -> bool:
         return any(not p.id.startswith("gn-") or (p.population >= self.SMALL_PLACE and len(name) > 3) for p in places)
@@ -278,14 +357,18 @@ class PlaceLinker:
         return min(precs) if precs else None
 
     def link(self, text: str, norm: Normalized, candidates: Sequence[PlaceCandidate],
-             doc_country: str | None) -> list[PlaceMention]:
-        """The place mentions of the candidates: homonyms decided by the document's country and context."""
+             doc_country: str | None, named_countries: frozenset[str] | None = None) -> list[PlaceMention]:
+        """Each candidate linked to its place; with `named_countries` (the countries the text names), not a
+        name read abroad in a country the text never names (see `_unnamed_abroad`)."""
         mentions: list[PlaceMention] = []
         resolved: list[Place] = [c.places[0] for c in candidates if len(c.places) == 1]
         for cand in candidates:
             ns, ne, places = cand.nstart, cand.nend, cand.places
             if not cand.cued and not any(p.country == doc_country for p in places):
                 continue  # a common word that is also a place name, with nothing to make it one
+            if named_countries is not None and doc_country is not None \
+                    and self._unnamed_abroad(norm.text, cand, doc_country, named_countries):
+                continue
             if len(places) == 1:
                 place, score, reasons = places[0], 1.0, ["the only place of that name"]
             else:
@@ -317,12 +400,21 @@ def _capitals(gazetteer: Gazetteer) -> dict[str, Place]:
     return {c: p for c, (_d, p) in best.items()}
 
 
+def named_countries(candidates: Sequence[PlaceCandidate], actors: Sequence[ActorMention]) -> frozenset[str]:
+    """The countries a text names: by their own name, or by an actor of theirs (نظيره التركي)."""
+    named = {c.places[0].country for c in candidates if all(p.feature == "country" for p in c.places)}
+    named |= {m.actor.country for m in actors if m.actor.country and not m.ambiguous}
+    return frozenset(named)
+
+
 def document_country(candidates: Sequence[PlaceCandidate], actors: Sequence[ActorMention]) -> str | None:
     """The country the document is about: a vote of unambiguous place names (sub-national places weigh
     more than country names, which are often foreign partners) and of actors' countries."""
     votes: dict[str, float] = {}
     for cand in candidates:
         places = cand.places
+        if not cand.cued:
+            continue  # (a common word that is a place only after a cue: الخمس "the five")
         countries = {p.country for p in places}
         if len(countries) == 1:
             p = places[0]

@@ -134,6 +134,9 @@ class Roles(_Yaml):
     target: Names
     between: Names
     support: Names = []
+    supporting: Names = []
+    belonging: Names = []
+    seat: Names = []
 
 
 class LocationCues(_Yaml):
@@ -150,6 +153,9 @@ class CuesFile(_Yaml):
     roles: Roles
     location: dict[NonBlank, LocationCues] = {}
     place_blockers: Names = []
+    distance_units: Names = []  # place roles (events/place.py): a distance's reference point, an office's seat
+    office_nouns: Names = []
+    place_idioms: Names = []
     cue_only_places: Names = []
     not_names: Names = []
     happened_before: Names = []

@@ -1,0 +1,109 @@
+"""Roles by function: a generic name of another country's forces or government is no actor of a document
+about this one, and whom a call or a charge addresses is its second side. All sentences written for these tests."""
+
+from __future__ import annotations
+
+import pytest
+
+from rasd.pipeline import Pipeline
+from rasd.records import DocumentRecord
+
+
+def _record(pipeline: Pipeline, text: str) -> DocumentRecord:
+    return pipeline.extract_text(text, source="test", published="2024-03-05")
+
+
+def _actor_ids(rec: DocumentRecord) -> set[str]:
+    return {m.ref for m in rec.mentions if m.kind == "actor" and m.ref}
+
+
+# an alias the forces of several countries share needs the document's country
+@pytest.mark.parametrize(("text", "present", "absent"), [
+    ("تجددت المعارك أمس بين قوات حكومة الوفاق وقوات الجيش الوطني الليبي جنوب طرابلس.", "lna",
+     "yemen-government-forces"),
+    ("أعلنت القيادة العامة للجيش السوري أن قواتها قصفت مواقع للمسلحين في ريف إدلب.", "saa", "lna"),
+    ("اتهمت وزارة الإعلام في الحكومة المعترف بها دوليا جماعة الحوثي بقصف أحياء سكنية في تعز.", "houthis", "gna"),
+    ("قال المتحدث باسم القيادة العامة إن الجيش السوداني استعاد السيطرة على مدينة ود مدني.", "saf", "lna"),
+])
+def test_roles_generic_alias_needs_the_documents_country(pipeline: Pipeline, text: str, present: str,
+                                                         absent: str) -> None:
+    ids = _actor_ids(_record(pipeline, text))
+    assert present in ids and absent not in ids
+
+
+# the addressee of a call or a charge is its second side, never its first
+@pytest.mark.parametrize(("text", "actor1", "actor2"), [
+    ("دعا الأمين العام للأمم المتحدة جميع الأطراف في ليبيا إلى وقف فوري لإطلاق النار.", None, "all-parties-libya"),
+    ("اتهمت وزارة الإعلام في الحكومة المعترف بها دوليا جماعة الحوثي بقصف أحياء سكنية في تعز.", None, "houthis"),
+    ("وطالب المتحدث باسم حكومة الوفاق المجتمع الدولي بوقف دعم قوات حفتر.", "gna", "international-community"),
+    ("وحثت بعثة الأمم المتحدة للدعم في ليبيا كافة الأطراف المتحاربة على الالتزام بالهدنة في طرابلس.", "unsmil",
+     "all-parties-libya"),
+])
+def test_roles_addressee_of_a_speech_act_is_actor2(pipeline: Pipeline, text: str, actor1: str | None,
+                                                   actor2: str) -> None:
+    ev = next(e for e in _record(pipeline, text).events if e.plover in ("REQUEST", "ACCUSE"))
+    assert (ev.actor1.id if ev.actor1 else None, ev.actor2.id if ev.actor2 else None) == (actor1, actor2)
+
+
+# a name a supporting phrase describes is not the side that acts (طيران أجنبي داعم لقوات X is not X)
+@pytest.mark.parametrize(("text", "wrong", "target"), [
+    ("قصف طيران أجنبي داعم لقوات حفتر مواقع لقوات الوفاق في غريان.", "lna", "gna"),
+    ("شنت طائرات مسيرة داعمة لقوات الدعم السريع غارات على مواقع للجيش السوداني في مدينة الأبيض.", "rsf", "saf"),
+    ("قصفت مقاتلات أجنبية مساندة لحكومة الوفاق مواقع لقوات حفتر قرب مدينة سرت.", "gna", "lna"),
+])
+def test_roles_supported_force_is_not_the_attacker(pipeline: Pipeline, text: str, wrong: str, target: str) -> None:
+    ev = next(e for e in _record(pipeline, text).events if e.acled_event_type)
+    assert ev.actor1 is None or ev.actor1.id != wrong
+    assert ev.actor2 is not None and ev.actor2.id == target
+
+
+# the organisation that only reports a figure, by its spokesman or director, is the source, not a side
+@pytest.mark.parametrize(("text", "source"), [
+    ("وقال مدير المرصد السوري لحقوق الإنسان إن غارة جوية قتلت ستة مدنيين في بلدة معرة النعمان.", "sohr"),
+    ("وقال أحمد العلي، المتحدث باسم اللجنة الدولية للصليب الأحمر، إن قذيفة سقطت على مستودع للأدوية في تعز.",
+     "icrc"),
+    ("وأحصى المرصد السوري مقتل 40 مقاتلا في اشتباكات بريف حلب.", "sohr"),
+])
+def test_roles_reporter_is_the_source_not_an_actor(pipeline: Pipeline, text: str, source: str) -> None:
+    rec = _record(pipeline, text)
+    ev = next(e for e in rec.events if e.acled_event_type)
+    sides = {a.id for a in (ev.actor1, ev.actor2, *ev.other_actors) if a is not None}
+    assert source not in sides and ev.source_attribution
+
+
+# a name a known force belongs to is not another side; after a word the dictionary does not know it is the side
+@pytest.mark.parametrize(("text", "actor1", "absent"), [
+    ("شنت قوات الحزام الأمني التابعة للمجلس الانتقالي الجنوبي هجوما على مواقع لتنظيم القاعدة في أبين.",
+     "security-belt", "stc"),
+    ("قتل عنصران من وحدات محلية مرتبطة بحزب العمال الكردستاني في غارة تركية قرب سنجار.", "turkey-forces", "pkk"),
+    ("قصف الطيران الحربي التابع للجيش السوداني سوقا في مدينة نيالا.", "saf", None),
+])
+def test_roles_belonging_phrase(pipeline: Pipeline, text: str, actor1: str, absent: str | None) -> None:
+    ev = next(e for e in _record(pipeline, text).events if e.acled_event_type)
+    sides = {a.id for a in (ev.actor1, ev.actor2, *ev.other_actors) if a is not None}
+    assert ev.actor1 is not None and ev.actor1.id == actor1 and absent not in sides
+
+
+# the organisation whose building hosts a meeting is no party to it; the building's city is its place
+@pytest.mark.parametrize(("text", "absent", "place"), [
+    ("وقع ممثلو الحكومة والمعارضة اتفاقا لوقف إطلاق النار في مقر الأمم المتحدة بجنيف.", "un", "Geneva"),
+    ("عقد وزراء الخارجية العرب اجتماعا طارئا في مقر جامعة الدول العربية بالقاهرة لبحث الحرب في غزة.",
+     "arab-league", "Cairo"),
+    ("التقى الوسطاء بوفد الحركة في مبنى الاتحاد الأفريقي في أديس أبابا.", "au", "Addis Ababa"),
+])
+def test_roles_seat_of_a_meeting_is_no_party(pipeline: Pipeline, text: str, absent: str, place: str) -> None:
+    ev = _record(pipeline, text).events[0]
+    sides = {a.id for a in (ev.actor1, ev.actor2, *ev.other_actors) if a is not None}
+    assert absent not in sides and ev.location is not None and ev.location.name_en == place
+
+
+# victims are the civilians' side only when the text tells them as civilians (or children, women), not as
+# journalists, medics or migrants
+@pytest.mark.parametrize(("text", "civilians"), [
+    ("قتل ثلاثة صحفيين في قصف مدفعي استهدف مقر قناة محلية في مدينة أم درمان.", False),
+    ("قتل أربعة مهاجرين في هجوم على مركز احتجاز في مدينة الزاوية.", False),
+    ("قتل خمسة مدنيين في قصف مدفعي على سوق شعبي في مدينة الفاشر.", True),
+])
+def test_roles_civilian_victims_only_when_told_as_civilians(pipeline: Pipeline, text: str, civilians: bool) -> None:
+    ev = next(e for e in _record(pipeline, text).events if e.acled_event_type)
+    assert (ev.actor2 is not None and ev.actor2.id.startswith("civilians-")) is civilians
