@@ -12,6 +12,7 @@ from ..recognize.matcher import phrase_before
 from ..resources.lexicon import CueLexicon, Trigger
 from ..text.segment import Sentence
 from .context import CIVILIAN_WHO, DocContext, Draft, TriggerHit, within
+from .happenings import incident_breaks, owner_in_sentence
 from .rules import DraftRule
 
 
@@ -36,20 +37,22 @@ class Drafter:
         for sent in seg.sentences:
             budget.check("event drafts")
             hits = self.live_triggers(text, sent, by_sentence.get(sent.index, []), ctx)
-            breaks = within(clause_starts, sent.start, sent.end)
+            breaks = sorted([*within(clause_starts, sent.start, sent.end), *incident_breaks(ctx, sent, hits)])
             past = frozenset(th.nstart for th in hits if self.told_as_past(text, sent, th))
             sdrafts = family_drafts(hits, sent, ctx.paragraph_of(sent.index), breaks, past)
             drafts.extend(sdrafts)
             for ci in counts_by_sentence.get(sent.index, []):
-                self._attach_count(ci, sent, drafts, sdrafts, ctx, fallback_trigger)
+                self._attach_count(ci, sent, (drafts, sdrafts), ctx, fallback_trigger, breaks)
             self._fold_anaphors(sent, drafts, sdrafts)
             set_windows([x for x in sdrafts if not x.fallback], sent)
         return drafts
 
-    def _attach_count(self, ci: int, sent: Sentence, drafts: list[Draft], sdrafts: list[Draft], ctx: DocContext,
-                      fallback_trigger: dict[str, Trigger]) -> None:
-        """Gives count `ci` to the draft it belongs to: its parent's, one of its sentence that accepts its kind,
-        one of the two sentences before in the paragraph, or a fallback draft of its own."""
+    def _attach_count(self, ci: int, sent: Sentence, made: tuple[list[Draft], list[Draft]], ctx: DocContext,
+                      fallback_trigger: dict[str, Trigger], breaks: Sequence[tuple[int, bool]]) -> None:
+        """Gives count `ci` to the draft it belongs to: its parent's, the one of its sentence (and clause) that
+        accepts its kind, one of the two sentences before in the paragraph, or a fallback draft of its own.
+        `made` holds the document's drafts so far and those of this sentence."""
+        drafts, sdrafts = made
         cm = ctx.counts[ci]
         if cm.parent is not None:
             parent_owner = next((d for d in drafts if cm.parent in d.count_ids), None)
@@ -57,7 +60,7 @@ class Drafter:
                 parent_owner.count_ids.append(ci)
                 return
         paragraph = ctx.paragraph_of(sent.index)
-        target = next((d for d in sdrafts if cm.kind in d.trigger.trigger.counts), None)
+        target = owner_in_sentence(sdrafts, cm, breaks)
         if target is None:
             target = _recent_taker(drafts, sent.index - 2, paragraph, cm, ctx)
             if target is not None:

@@ -51,6 +51,9 @@ class TypeRule(Enum):
 
     DEMONSTRATORS_CLASH = "type:demonstrators_clash"
     CIVILIAN_TARGET = "type:civilian_target"
+    WEAPON = "type:weapon"
+    PROTESTERS_HIT = "type:protesters_hit"
+    CIVILIANS_KILLED = "type:civilians_killed"
 
 
 class PlaceRule(Enum):

@@ -26,6 +26,8 @@ PLOVER_TYPES = frozenset({
     "THREATEN", "PROTEST", "SANCTION", "MOBILIZE", "COERCE", "ASSAULT", "DEMAND", "DISAPPROVE", "INVESTIGATE",
     "OTHER",
 })
+# what a weapon word (cues.yaml weapons) makes of a violent event: a sub-type of remote violence, or gunfire
+WEAPON_KINDS: tuple[str, ...] = (*ACLED_TYPES["Explosions/Remote violence"], "gunfire")
 COUNT_KIND_NAMES = frozenset({"killed", "wounded", "displaced", "missing", "detained", "abducted", "sick",
                               "affected"})
 
@@ -184,6 +186,7 @@ class CueLexicon:
         self.opinion_openers = _labelled(data.get("opinion_openers", []), shown, "opinion_openers", "opinion")
         self.visit_abroad = _labelled(data.get("visit_abroad", []), shown, "visit_abroad", "visit")
         self.comma_clauses = _labelled(data.get("comma_clauses", []), shown, "comma_clauses", "comma_clause")
+        self.weapons = _weapons(data.get("weapons") or {}, shown)
 
     @classmethod
     def load(cls, path: str | Path = "cues.yaml") -> CueLexicon:
@@ -192,6 +195,16 @@ class CueLexicon:
         if not isinstance(data, dict):
             raise ResourceError(shown, "expected a mapping")
         return cls(data, shown)
+
+
+def _weapons(value: dict[str, Any], file: str) -> PhraseMatcher[str]:
+    """The weapons section: each form labelled with what it makes of a violent event (WEAPON_KINDS)."""
+    entries: list[tuple[str, str]] = []
+    for kind, forms in value.items():
+        if kind not in WEAPON_KINDS:
+            raise ResourceError(file, f"weapons: {kind!r} is none of {', '.join(WEAPON_KINDS)}")
+        entries += [(normalize_name(f), kind) for f in _str_list(forms, file, f"weapons {kind}")]
+    return PhraseMatcher(entries)
 
 
 def _phrases(value: Any, file: str, where: str) -> frozenset[str]:

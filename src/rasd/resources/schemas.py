@@ -151,8 +151,7 @@ class ModalityCues(_Yaml):
     except_: Names = Field(default=[], alias="except")
 
 
-class Modalities(_Yaml):
-    # checked in the order the file gives
+class Modalities(_Yaml):  # checked in the order the file gives
     denied: ModalityCues
     negated: ModalityCues
     called_for: ModalityCues
@@ -197,6 +196,7 @@ class CuesFile(_Yaml):
     opinion_openers: Names = []
     capital_words: Names = []
     suppress_before: Names = []
+    weapons: dict[NonBlank, Names] = {}  # keys: lexicon.WEAPON_KINDS
 
 
 # ------------------------------------------------------------------------------------- numbers.yaml
