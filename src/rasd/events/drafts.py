@@ -11,6 +11,7 @@ from ..recognize.counts import CountMatch
 from ..recognize.matcher import phrase_before
 from ..resources.lexicon import CueLexicon, Trigger
 from ..text.segment import Sentence
+from .background import BackgroundResolver
 from .context import CIVILIAN_WHO, DocContext, Draft, TriggerHit, within
 from .happenings import incident_breaks, owner_in_sentence
 from .rules import DraftRule
@@ -22,6 +23,7 @@ class Drafter:
     def __init__(self, cues: CueLexicon, trigger_forms: frozenset[str]) -> None:
         self.cues = cues
         self.trigger_forms = trigger_forms
+        self.background = BackgroundResolver(cues)
 
     def draft(self, ctx: DocContext, fallback_trigger: dict[str, Trigger],
               clause_starts: list[tuple[int, bool]]) -> list[Draft]:
@@ -100,6 +102,8 @@ class Drafter:
                 continue
             if opinion and opinion[0] <= th.nstart and not (th.trigger.counts & count_kinds):
                 continue  # ويرى محللون أن لا مخرج غير … الحوار: what observers think, not what happened
+            if not (th.trigger.counts & count_kinds) and self.background.told(ctx, sent, th, ordered[:k]):
+                continue  # history, a state, a habit, a fear: no happening of the report (events/background.py)
             if any(c.start <= th.nstart < c.end and c.kind not in th.trigger.counts
                    for c in ctx.counts_in(max(sent.start, th.nstart - 40), th.nend)):
                 continue  # "قتل 14 نازحا": the word names the victims of another toll, not a happening of its own

@@ -56,6 +56,18 @@ class TypeRule(Enum):
     CIVILIANS_KILLED = "type:civilians_killed"
 
 
+class BackgroundRule(Enum):
+    """Why a trigger makes no event of its own: the report tells it as background."""
+
+    PLUPERFECT = "background:pluperfect"
+    HISTORY = "background:history"
+    HISTORY_DATE = "background:history_date"
+    HABITUAL = "background:habitual"
+    FEAR = "background:fear"
+    STATE = "background:state"
+    DESCRIPTION = "background:description"
+
+
 class PlaceRule(Enum):
     """Where the event's place was found."""
 

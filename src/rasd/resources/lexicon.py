@@ -28,6 +28,9 @@ PLOVER_TYPES = frozenset({
 })
 # what a weapon word (cues.yaml weapons) makes of a violent event: a sub-type of remote violence, or gunfire
 WEAPON_KINDS: tuple[str, ...] = (*ACLED_TYPES["Explosions/Remote violence"], "gunfire")
+# what a background cue (cues.yaml background, events/background.py) tells a trigger after it is
+BACKGROUND_KINDS: tuple[str, ...] = ("pluperfect", "history", "habitual", "fear", "state", "after", "become",
+                                     "description")
 COUNT_KIND_NAMES = frozenset({"killed", "wounded", "displaced", "missing", "detained", "abducted", "sick",
                               "affected"})
 
@@ -186,7 +189,8 @@ class CueLexicon:
         self.opinion_openers = _labelled(data.get("opinion_openers", []), shown, "opinion_openers", "opinion")
         self.visit_abroad = _labelled(data.get("visit_abroad", []), shown, "visit_abroad", "visit")
         self.comma_clauses = _labelled(data.get("comma_clauses", []), shown, "comma_clauses", "comma_clause")
-        self.weapons = _weapons(data.get("weapons") or {}, shown)
+        self.weapons = _sections(data.get("weapons") or {}, shown, "weapons", WEAPON_KINDS)
+        self.background = _sections(data.get("background") or {}, shown, "background", BACKGROUND_KINDS)
 
     @classmethod
     def load(cls, path: str | Path = "cues.yaml") -> CueLexicon:
@@ -197,13 +201,13 @@ class CueLexicon:
         return cls(data, shown)
 
 
-def _weapons(value: dict[str, Any], file: str) -> PhraseMatcher[str]:
-    """The weapons section: each form labelled with what it makes of a violent event (WEAPON_KINDS)."""
+def _sections(value: dict[str, Any], file: str, where: str, kinds: tuple[str, ...]) -> PhraseMatcher[str]:
+    """A section of lists keyed by one of `kinds` (weapons, background): each form labelled with its key."""
     entries: list[tuple[str, str]] = []
     for kind, forms in value.items():
-        if kind not in WEAPON_KINDS:
-            raise ResourceError(file, f"weapons: {kind!r} is none of {', '.join(WEAPON_KINDS)}")
-        entries += [(normalize_name(f), kind) for f in _str_list(forms, file, f"weapons {kind}")]
+        if kind not in kinds:
+            raise ResourceError(file, f"{where}: {kind!r} is none of {', '.join(kinds)}")
+        entries += [(normalize_name(f), kind) for f in _str_list(forms, file, f"{where} {kind}")]
     return PhraseMatcher(entries)
 
 

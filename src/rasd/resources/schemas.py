@@ -197,6 +197,7 @@ class CuesFile(_Yaml):
     capital_words: Names = []
     suppress_before: Names = []
     weapons: dict[NonBlank, Names] = {}  # keys: lexicon.WEAPON_KINDS
+    background: dict[NonBlank, Names] = {}  # keys: lexicon.BACKGROUND_KINDS
 
 
 # ------------------------------------------------------------------------------------- numbers.yaml
@@ -469,9 +470,8 @@ class BBoxRow(_Row):
 
 SCHEMAS: dict[str, type[BaseModel]] = {
     "triggers": TriggersFile, "cues": CuesFile, "numbers": NumbersFile, "counts": CountsFile,
-    "dates": DatesFile, "actors": ActorsFile,
-    "gazetteer_places": PlaceRow, "gazetteer_aliases": AliasRow, "gazetteer_bbox": BBoxRow,
-}
+    "dates": DatesFile, "actors": ActorsFile, "gazetteer_places": PlaceRow, "gazetteer_aliases": AliasRow,
+    "gazetteer_bbox": BBoxRow}
 _TABLES: dict[str, TypeAdapter[Any]] = {}
 
 
