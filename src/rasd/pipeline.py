@@ -34,6 +34,15 @@ from .records import Count, DocumentInfo, DocumentRecord, Event, Mention, Mentio
 from .resources.actors import ActorDictionary
 from .resources.gazetteer import Gazetteer
 from .resources.lexicon import CueLexicon, TriggerLexicon
+from .text.clauses import (
+    ClauseOpen,
+    Clauses,
+    Opener,
+    after_comma,
+    aside_openers,
+    build_clauses,
+    speech_openers,
+)
 from .text.decode import DecodedText, decode_bytes, language_of
 from .text.normalize import Normalized, normalize
 from .text.segment import Segmented, TokenIndex, segment
@@ -73,7 +82,8 @@ class Resources:
         scanner = PhraseScanner([actor_linker.matcher, place_linker.matcher, place_linker.capital_words,
                                  triggers.matcher, triggers.not_triggers, cues.modality, cues.introducers,
                                  cues.speech_verbs, cues.sources, cues.clause_breaks, cues.comma_clauses,
-                                 cues.visit_abroad, cues.opinion_openers])
+                                 cues.visit_abroad, cues.opinion_openers, cues.relative_openers,
+                                 cues.purpose_openers])
         return cls(
             numbers=numbers,
             counts=CountRecognizer.load(p("counts.yaml"), numbers=numbers),
@@ -104,6 +114,7 @@ class Analysis:
     actors: tuple[ActorMention, ...] | None = None
     places: tuple[PlaceMention, ...] | None = None
     country: str | None = None
+    clauses: Clauses | None = None  # every sentence cut into typed clauses
     triggers: tuple[TriggerHit, ...] | None = None
     mentions: tuple[Mention, ...] | None = None  # every mention, numbered m1, m2 … in text order
     events: tuple[Event, ...] | None = None  # in document order, naming mentions by id; to_record numbers them
@@ -247,6 +258,43 @@ class LinkStage:
         return out
 
 
+class ClauseStage:
+    """The clause layer: every sentence cut into typed clauses at the openers the cue lexicon, the punctuation
+    and the recognized names give (rasd.text.clauses)."""
+
+    name = "clauses"
+    needs = frozenset({"norm", "seg", "phrases", "actors", "places"})
+    adds = frozenset({"clauses"})
+
+    def __init__(self, res: Resources) -> None:
+        self.cues = res.cues
+
+    def run(self, a: Analysis) -> Analysis:
+        """The analysis with this stage's fields added."""
+        norm, seg, phrases = _req(a.norm, "norm"), _req(a.seg, "seg"), _req(a.phrases, "phrases")
+        return replace(a, clauses=build_clauses(seg, self.openers(norm.text, seg, phrases, a)))
+
+    def openers(self, text: str, seg: Segmented, phrases: ScannedPhrases, a: Analysis) -> list[Opener]:
+        """Where clauses open in the document, and what kind each is."""
+        cues = self.cues
+        ops = [Opener(h.word_start, ClauseOpen.CONTINUES) for h in phrases.of(cues.clause_breaks)]
+        # right after a comma: a comma-clause word, or a known name written with ف (، فميناء طرابلس)
+        starts = [m.nstart for m in a.actors or ()] + [p.nstart for p in a.places or ()]
+        names = [pos - 1 for pos in starts if pos > 0 and text[pos - 1] == "ف"]
+        for pos in {*(h.word_start for h in phrases.of(cues.comma_clauses)), *names}:
+            if after_comma(text, pos):
+                ops.append(Opener(pos, ClauseOpen.COMMA))
+        ops += [Opener(h.word_start, ClauseOpen.RELATIVE) for h in phrases.of(cues.relative_openers)]
+        ops += [Opener(h.word_start, ClauseOpen.PURPOSE) for h in phrases.of(cues.purpose_openers)]
+        ops += speech_openers(seg.tokens, (h.end for h in phrases.of(cues.speech_verbs)))
+        since = cues.happened_before
+        ops += [Opener(t.start, ClauseOpen.BACKGROUND) for t in seg.tokens if t.kind == "word"
+                and (t.text in since or (t.text[:1] in "وف" and t.text[1:] in since))]
+        for sent in seg.sentences:
+            ops += aside_openers(seg.sentence_tokens(sent))
+        return ops
+
+
 class TriggerStage:
     """Trigger words, except those inside a recognized name (وزارة is no visit, عين زارة no trigger)."""
 
@@ -296,7 +344,7 @@ class EventStage:
 
     name = "events"
     needs = frozenset({"norm", "seg", "phrases", "counts", "dates", "actors", "places", "triggers", "country",
-                       "mentions"})
+                       "mentions", "clauses"})
     adds = frozenset({"events", "doc_counts"})
 
     def __init__(self, res: Resources) -> None:
@@ -313,7 +361,7 @@ class EventStage:
                          triggers=_req(a.triggers, "triggers"), counts=_req(a.counts, "counts"),
                          dates=_req(a.dates, "dates"), actors=_req(a.actors, "actors"),
                          places=_req(a.places, "places"), country=a.country, published=a.info.published,
-                         phrases=a.phrases, mention_ids=ids)
+                         phrases=a.phrases, mention_ids=ids, clauses=_req(a.clauses, "clauses"))
         events, counts = self.assembler.assemble(ctx, self.res.triggers.fallbacks)
         return replace(a, events=events, doc_counts=counts)
 
@@ -328,7 +376,8 @@ class Pipeline:
     def __init__(self, resources: Resources, stages: Sequence[Stage] | None = None) -> None:
         self.resources = resources
         default: list[Stage] = [NormalizeStage(), SegmentStage(), PhraseStage(resources), CountStage(resources),
-                                DateStage(resources), LinkStage(resources), TriggerStage(resources),
+                                DateStage(resources), LinkStage(resources), ClauseStage(resources),
+                                TriggerStage(resources),
                                 MentionStage(), EventStage(resources)]
         self.stages: tuple[Stage, ...] = tuple(stages if stages is not None else default)
         have = set(INPUT_FIELDS)

@@ -58,7 +58,7 @@ class EventAssembler:
     def assemble(self, ctx: DocContext,
                  fallback_trigger: dict[str, Trigger]) -> tuple[tuple[Event, ...], tuple[Count, ...]]:
         """The document's events (in document order; numbered e1, e2 … when the record is made) and counts."""
-        clause_starts = self.drafter.clause_starts(ctx)
+        clause_starts = ctx.clauses.breaks()
         drafts = self.drafter.draft(ctx, fallback_trigger, clause_starts)
         counts = document_counts(ctx, self.attributor)
         line = dateline(ctx)

@@ -16,13 +16,13 @@ from ..records import ActorRef, LocationRef, MentionKind
 from ..resources.actors import Actor
 from ..resources.gazetteer import Place
 from ..resources.lexicon import Trigger
+from ..text.clauses import Clauses
 from ..text.normalize import Normalized
 from ..text.segment import Segmented, Sentence
 
 VIOLENT_FAMILIES = frozenset({"violence", "territory", "abduction", "siege", "arrest", "looting"})
 PLACE_FALLBACK_FAMILIES = VIOLENT_FAMILIES | {"displacement", "protest"}
 REPORTER_KINDS = frozenset({"international_org", "media", "government"})
-RELATIVE_PRONOUNS = frozenset({"التي", "الذي", "الذين", "اللتي", "اللذين", "التى"})
 ARMED_KINDS = frozenset({"state_forces", "rebel_group", "political_militia", "identity_militia", "external_forces"})
 CIVILIAN_WHO = frozenset({"civilians", "children", "women", "migrants", "journalists", "medics"})
 SPECIFIC_FEATURES = {"district": 6, "facility": 6, "airport": 6, "port": 6, "base": 6, "camp": 6, "crossing": 6,
@@ -70,6 +70,7 @@ class DocContext:
     places: tuple[PlaceMention, ...]
     country: str | None
     published: str | None
+    clauses: Clauses  # every sentence cut into typed clauses (rasd.text.clauses)
     phrases: ScannedPhrases | None = None  # the cue matchers' hits, when a scan of all the lexicons made them
     # the id of each actor, place and trigger mention (the first of its kind on its span), the kinds an event
     # names; without it, events name no mentions

@@ -123,23 +123,6 @@ class Drafter:
         """A trigger right after منذ: a past happening of its own, in a clause of its own."""
         return phrase_before(text, th.nstart, self.cues.happened_before, 1, lo=sent.start)
 
-    def clause_starts(self, ctx: DocContext) -> list[tuple[int, bool]]:
-        """Where clauses start in the document, each with whether the clause goes on with the sentence's
-        subject: clause-break cues (قبل أن يتوجه: yes), and right after a comma the comma-clause words (، فيما:
-        no) or a known name written with ف (، فميناء طرابلس: no)."""
-        text, end = ctx.norm.text, len(ctx.norm.text)
-        starts = [(h.word_start, True) for h in ctx.hits_in(self.cues.clause_breaks, 0, end)]
-        after_comma = [h.word_start for h in ctx.hits_in(self.cues.comma_clauses, 0, end)]
-        names = [m.nstart for m in ctx.actors] + [m.nstart for m in ctx.places]
-        after_comma += [pos - 1 for pos in names if pos > 0 and text[pos - 1] == "ف"]
-        for pos in set(after_comma):
-            before = pos - 1
-            while before >= 0 and text[before] == " ":
-                before -= 1
-            if before >= 0 and text[before] == ",":
-                starts.append((pos, False))
-        return sorted(starts)
-
 
 def family_drafts(hits: list[TriggerHit], sent: Sentence, paragraph: int,
                   breaks: Sequence[tuple[int, bool]] = (), past: frozenset[int] = frozenset()) -> list[Draft]:

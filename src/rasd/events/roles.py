@@ -14,7 +14,6 @@ from ..resources.lexicon import CueLexicon, Trigger
 from .attribution import Attributor
 from .context import (
     ARMED_KINDS,
-    RELATIVE_PRONOUNS,
     REPORTER_KINDS,
     VIOLENT_FAMILIES,
     DocContext,
@@ -219,7 +218,7 @@ class RoleResolver:
         if speaker is None and sentence_mentions:
             last = before[-1] if before else sentence_mentions[-1]
             gap_words = {w.lstrip("و") for w in text[last.nend:tpos].split()}
-            if gap_words & RELATIVE_PRONOUNS or self.attributor.speech_between(text[last.nend:tpos]):
+            if gap_words & self.cues.relative_words or self.attributor.speech_between(text[last.nend:tpos]):
                 # الوزيرة التي قالت إن حكومتها تعمل على …: the name the relative clause or the report hangs on
                 speaker = last
             else:

@@ -191,6 +191,9 @@ class CueLexicon:
         self.comma_clauses = _labelled(data.get("comma_clauses", []), shown, "comma_clauses", "comma_clause")
         self.weapons = _sections(data.get("weapons") or {}, shown, "weapons", WEAPON_KINDS)
         self.background = _sections(data.get("background") or {}, shown, "background", BACKGROUND_KINDS)
+        self.relative_openers = _labelled(data.get("relative_openers", []), shown, "relative_openers", "relative")
+        self.relative_words = _phrases(data.get("relative_openers", []), shown, "relative_openers")
+        self.purpose_openers = _labelled(data.get("purpose_openers", []), shown, "purpose_openers", "purpose")
 
     @classmethod
     def load(cls, path: str | Path = "cues.yaml") -> CueLexicon:
