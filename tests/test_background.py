@@ -58,3 +58,41 @@ def test_background_war_toll_is_cumulative(pipeline: Pipeline, text: str, value:
     assert len(war) == 1 and len(events) == 2
     assert [c.scope for c in war[0].counts] == ["cumulative"]
     assert all(c.scope == "incident" for e in events if e is not war[0] for c in e.counts)
+
+
+def _types(events: tuple[Event, ...]) -> list[str]:
+    return [e.acled_event_type or e.plover for e in events]
+
+
+# a relative clause after a happening told, a purpose, a list of alleged crimes, an agreement's terms or the talks
+# it came out of, and "any" (أي) make no event of their own
+@pytest.mark.parametrize(("text", "types"), [
+    ("قصفت الطائرات الحربية مدينة معرة النعمان التي سيطرت عليها فصائل المعارضة قبل أشهر.",
+     ["Explosions/Remote violence"]),
+    ("استهدف قصف مدفعي بلدة سرمين، التي شهدت اشتباكات عنيفة الأسبوع الماضي.", ["Explosions/Remote violence"]),
+    ("التقى المبعوث الأممي في طرابلس قادة الفصائل الذين شاركوا في معارك العاصمة.", ["CONSULT"]),
+    ("شنت قوات حفتر هجوما على محور عين زارة بهدف السيطرة على مطار طرابلس.", ["Battles"]),
+    ("تقدمت القوات الحكومية نحو مدينة مأرب من أجل استعادة مواقع خسرتها.", []),
+    ("أرسل الجيش تعزيزات إلى مدينة سرت للسيطرة على الطريق الساحلي.", ["MOBILIZE"]),
+    ("سعت القوات خلال الأيام الماضية للسيطرة على الطريق الدولي.", []),
+    ("اتهمت منظمة العفو الدولية قوات الدعم السريع بارتكاب عمليات قتل واغتصاب ونهب في مدينة الجنينة.",
+     ["ACCUSE"]),
+    ("تتهم الحكومة اليمنية جماعة الحوثي بقصف الأحياء السكنية واختطاف المدنيين في تعز.", ["ACCUSE"]),
+    ("اتهم ناشطون قوات الأمن باعتقال عشرات الشبان وتعذيبهم في سجون سرية في بغداد.", ["ACCUSE"]),
+    ("ويقضي الاتفاق بالإفراج عن جميع المعتقلين وإدخال المساعدات إلى المدينة.", ["Strategic developments"]),
+    ("وتتضمن الهدنة انسحاب المقاتلين من الأحياء الشرقية لمدينة حلب.", ["Strategic developments"]),
+    ("توصل الطرفان إلى اتفاق لتبادل الأسرى في ختام جولة مفاوضات في مدينة جنيف.", ["Strategic developments"]),
+    ("أعلنت الحكومة والمتمردون التوصل إلى اتفاق سلام بعد محادثات استمرت أسبوعين في مدينة جوبا.",
+     ["Strategic developments"]),
+    ("وقع الطرفان اتفاقا لوقف إطلاق النار عقب اجتماع في مدينة الدوحة.", ["Strategic developments"]),
+    ("ولم تسجل أي مواجهات في مدينة حماة حتى المساء.", []),
+    ("توعد الجيش بالرد على أي هجوم يستهدف قواته في مدينة درعا.", ["THREATEN"]),
+    ("لم يبلغ عن أية اشتباكات في محيط مدينة الفاشر.", []),
+])
+def test_background_clause_makes_no_event_of_its_own(pipeline: Pipeline, text: str, types: list[str]) -> None:
+    assert _types(_events(pipeline, text)) == types
+
+
+def test_background_accusation_holds_its_figure(pipeline: Pipeline) -> None:
+    events = _events(pipeline, "اتهم ناشطون قوات الأمن باعتقال عشرات الشبان وتعذيبهم في سجون سرية في بغداد.")
+    assert [(c.kind, c.value) for c in events[0].counts] == [("detained", 12)]

@@ -62,7 +62,7 @@ class Drafter:
                 parent_owner.count_ids.append(ci)
                 return
         paragraph = ctx.paragraph_of(sent.index)
-        target = owner_in_sentence(sdrafts, cm, breaks)
+        target = owner_in_sentence(ctx, sdrafts, cm, breaks)
         if target is None:
             target = _recent_taker(drafts, sent.index - 2, paragraph, cm, ctx)
             if target is not None:
@@ -78,13 +78,16 @@ class Drafter:
         """A definite trigger with no figure (الغارة) refers back to the happening of its family told before:
         its sentence joins that event instead of making one."""
         for dr in list(sdrafts):
-            if dr.count_ids or dr.fallback or not definite(dr.trigger, self.trigger_forms):
+            # (the figures an accusation holds go with it: الاتهامات … باحتجاز 200 شخص)
+            if (dr.count_ids and not dr.trigger.trigger.content) or dr.fallback \
+                    or not definite(dr.trigger, self.trigger_forms):
                 continue
             # (the happening told before: in an earlier sentence, or in an earlier clause of this one)
             earlier = next((x for x in reversed(drafts) if x is not dr
                             and (x.sentence.index < sent.index or x.trigger.nstart < dr.trigger.nstart)
                             and x.trigger.trigger.family == dr.trigger.trigger.family), None)
             if earlier is not None:
+                earlier.count_ids.extend(dr.count_ids)
                 earlier.sentences.append(sent)
                 earlier.rules.append(DraftRule.ANAPHOR.value + dr.trigger.trigger.id)
                 _remove_last(drafts, dr)
@@ -102,8 +105,8 @@ class Drafter:
                 continue
             if opinion and opinion[0] <= th.nstart and not (th.trigger.counts & count_kinds):
                 continue  # ويرى محللون أن لا مخرج غير … الحوار: what observers think, not what happened
-            if not (th.trigger.counts & count_kinds) and self.background.told(ctx, sent, th, ordered[:k]):
-                continue  # history, a state, a habit, a fear: no happening of the report (events/background.py)
+            if self.background.told(ctx, sent, th, ordered[:k]):
+                continue  # history, a habit, a fear, a relative or purpose clause, an alleged crime (background.py)
             if any(c.start <= th.nstart < c.end and c.kind not in th.trigger.counts
                    for c in ctx.counts_in(max(sent.start, th.nstart - 40), th.nend)):
                 continue  # "قتل 14 نازحا": the word names the victims of another toll, not a happening of its own

@@ -9,6 +9,7 @@ from collections.abc import Sequence
 
 from ..recognize.counts import CountMatch
 from ..text.segment import Sentence
+from .background import OWN_SUBJECT
 from .context import DocContext, Draft, TriggerHit
 
 # the families whose incidents are told one after another in a sentence, each with its own place
@@ -54,17 +55,30 @@ def incident_breaks(ctx: DocContext, sent: Sentence, hits: Sequence[TriggerHit])
     return out
 
 
+def _holds(ctx: DocContext, d: Draft, cm: CountMatch) -> bool:
+    """A figure that no happening of its sentence takes belongs to an accusation told before it in its clause
+    that lists the crime it counts (اتهم … باحتجاز ما يزيد على مئتي شخص)."""
+    if d.trigger.trigger.family != "accuse" or d.trigger.nend > cm.start \
+            or ctx.clauses.starts_within(d.trigger.nend, cm.start, OWN_SUBJECT):
+        return False
+    return any(cm.kind in th.trigger.counts for th in ctx.triggers_starting_in(d.trigger.nend, cm.start))
+
+
 def clause_of(starts: Sequence[int], pos: int) -> int:
     """The number of the clause (0 for the first) that `pos` stands in, given the sorted clause starts."""
     return bisect_right(starts, pos)
 
 
-def owner_in_sentence(drafts: Sequence[Draft], cm: CountMatch, breaks: Sequence[tuple[int, bool]]) -> Draft | None:
+def owner_in_sentence(ctx: DocContext, drafts: Sequence[Draft], cm: CountMatch,
+                      breaks: Sequence[tuple[int, bool]]) -> Draft | None:
     """The draft of the sentence that takes a figure of this kind: the one of the figure's own clause, else the
-    first that accepts its kind (a figure told before the strike it belongs to is no other incident)."""
+    first that accepts its kind (a figure told before the strike it belongs to is no other incident); else an
+    accusation that holds it (_holds)."""
     takers = [d for d in drafts if cm.kind in d.trigger.trigger.counts]
+    if not takers:
+        return next((d for d in drafts if _holds(ctx, d, cm)), None)
     if len(takers) < 2 or not breaks:
-        return takers[0] if takers else None
+        return takers[0]
     starts = [pos for pos, _ in breaks]
     own = clause_of(starts, cm.start)
     return next((d for d in takers if clause_of(starts, d.trigger.nstart) == own), takers[0])

@@ -66,6 +66,13 @@ class BackgroundRule(Enum):
     FEAR = "background:fear"
     STATE = "background:state"
     DESCRIPTION = "background:description"
+    RELATIVE = "background:relative_clause"
+    PURPOSE = "background:purpose"
+    SINCE = "background:since"
+    ALLEGED = "background:alleged"
+    TERMS = "background:terms"
+    TALKS = "background:talks"
+    GENERIC = "background:generic"
 
 
 class PlaceRule(Enum):
