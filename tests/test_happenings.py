@@ -17,6 +17,26 @@ def _kinds(events: tuple[Event, ...]) -> list[tuple[str | None, str | None]]:
     return [(e.acled_event_type, e.acled_sub_event_type) for e in events]
 
 
+@pytest.mark.parametrize("text", [
+    # a headline told again in the body, more precisely (its place, its weapon)
+    "اشتباكات عنيفة غربي طرابلس\nاندلعت صباح اليوم اشتباكات مسلحة في منطقة جنزور غربي العاصمة الليبية بين "
+    "مجموعتين مسلحتين.",
+    "هجوم انتحاري يهز مقديشو\nقتل خمسة أشخاص في تفجير سيارة مفخخة استهدف مطعما في العاصمة الصومالية مقديشو.",
+    "قصف على أحياء سكنية في تعز\nأصيب ثلاثة مدنيين بقذائف أطلقها الحوثيون على حي سكني شرقي مدينة تعز.",
+    # one strike told by its weapon and again by a generic word
+    "شنت طائرة مسيرة غارة على سيارة قرب مدينة مأرب. وأكدت مصادر محلية أن قصفا استهدف السيارة على الطريق.",
+    "دوى انفجار في سوق مدينة الباب. وقال شهود إن انتحاريا فجر نفسه وسط المتسوقين في مدينة الباب.",
+])
+def test_happenings_headline_and_generic_word_are_one_event(pipeline: Pipeline, text: str) -> None:
+    assert len(_events(pipeline, text)) == 1
+
+
+def test_happenings_headline_takes_the_body_place(pipeline: Pipeline) -> None:
+    events = _events(pipeline, "اشتباكات عنيفة غربي طرابلس\nاندلعت صباح اليوم اشتباكات مسلحة في منطقة جنزور "
+                               "غربي العاصمة الليبية بين مجموعتين مسلحتين.")
+    assert [e.location.name_en if e.location else None for e in events] == ["Janzour"]
+
+
 # a restatement is one event: a headline and its body, a quote restating the toll, a subset toll told apart
 @pytest.mark.parametrize("text", [
     "غارات جوية تقتل 12 مدنيا في دوما\nقتل 12 مدنيا، بينهم أربعة أطفال، جراء غارات جوية شنتها طائرات حربية على "

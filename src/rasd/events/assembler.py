@@ -18,6 +18,7 @@ from .context import DocContext, Draft, MentionRef, rstrip, within, words_from
 from .date import bound_by_published, resolve_date
 from .drafts import Drafter
 from .figures import document_counts, drop_vague_told_exactly, event_counts
+from .happenings import headline_end
 from .kind import KindResolver
 from .merge import MergeHint, merge_same
 from .modality import ModalityResolver
@@ -131,7 +132,8 @@ class EventAssembler:
                       confidence=confidence(trig.weight, d.fallback, roles, actor2 is not None, place, my_counts,
                                             modality),
                       trigger=trig_mention, other_actors=roles.others, rules=tuple(rules))
-        return Finished(event, MergeHint(ScopeRule.ANOTHER_HAPPENING in scope, place.rule), place)
+        return Finished(event, MergeHint(ScopeRule.ANOTHER_HAPPENING in scope, place.rule,
+                                         d.trigger.nstart < headline_end(ctx)), place)
 
 
 def _first_figure(reported: AttributionDecision, counts: tuple[Count, ...]) -> AttributionDecision:

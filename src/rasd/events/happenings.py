@@ -16,6 +16,23 @@ from .context import DocContext, Draft, TriggerHit
 INCIDENT_FAMILIES = frozenset({"violence", "abduction", "arrest", "protest", "displacement"})
 
 
+# a headline is a first line of at most this many words, with no full stop, that more text follows
+HEADLINE_WORDS = 25
+
+
+def headline_end(ctx: DocContext) -> int:
+    """Where the report's headline ends (normalized offset; 0 when it has none)."""
+    return ctx.memo("headline end", lambda: _headline_end(ctx.norm.text))
+
+
+def _headline_end(text: str) -> int:
+    end = text.find("\n")
+    line = text[:end].strip() if end > 0 else ""
+    if not line or line.endswith((".", ":")) or len(line.split()) > HEADLINE_WORDS or not text[end:].strip():
+        return 0
+    return end
+
+
 def _place_after(ctx: DocContext, lo: int, hi: int) -> str | None:
     """The id of the first place named in [lo, hi) (normalized offsets), or None."""
     places = ctx.places_in(lo, hi)
