@@ -1,9 +1,18 @@
 from __future__ import annotations
 
-from hypothesis import given
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from rasd.text.segment import clitic_splits, is_proclitic_sequence, segment, split_sentences
+from rasd.text.segment import (
+    clitic_splits,
+    is_proclitic_sequence,
+    segment,
+    split_sentences,
+    word_spans_after,
+    word_spans_before,
+    words_after,
+    words_before,
+)
 
 
 def test_segment_splits_sentences_but_not_decimals() -> None:
@@ -70,3 +79,21 @@ def test_segment_token_index_finds_every_word_of_the_forms(words: list[str], for
     assert list(index.words_in(wanted)) == [k for k, t in enumerate(seg.tokens)
                                             if t.kind == "word" and t.text in wanted]
     assert list(index.numerals) == [k for k, t in enumerate(seg.tokens) if t.kind == "number"]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(st.sampled_from(list("قتل في ,.ab \n\t")), max_size=60), st.integers(0, 70), st.integers(0, 5))
+def test_segment_word_windows_are_the_split_words(text: str, pos: int, k: int) -> None:
+    """The word windows before and after a position are the space-separated words there, however long."""
+    pos = min(pos, len(text))
+    assert words_before(text, pos, k) == (text[:pos].split()[-k:] if k else [])
+    assert words_after(text, pos, k) == text[pos:].split()[:k]
+    for s, e in word_spans_before(text, pos, k) + word_spans_after(text, pos, k):
+        assert text[s:e].strip() == text[s:e] and text[s:e]
+
+
+def test_segment_word_windows_ignore_word_length() -> None:
+    long_word = "ب" + "ا" * 40
+    text = f"قال المتحدث {long_word} إن"
+    assert words_before(text, text.index("إن"), 2) == ["المتحدث", long_word]
+    assert words_after(text, 0, 3) == ["قال", "المتحدث", long_word]

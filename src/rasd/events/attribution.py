@@ -6,6 +6,7 @@ from __future__ import annotations
 from typing import NamedTuple
 
 from ..resources.lexicon import CueLexicon
+from ..text.segment import words_before
 from .context import DocContext, words_from
 from .rules import AttributionRule
 
@@ -80,7 +81,7 @@ class Attributor:
 
     def after_speech_verb(self, text: str, pos: int) -> bool:
         """A speech verb (قالت، أعلن) ends right before `pos`."""
-        before = " ".join(text[max(0, pos - 20):pos].split()[-2:])
+        before = " ".join(words_before(text, pos, 2))
         return any(h.end == len(before) for h in self.cues.speech_verbs.find(before))
 
     def speech_between(self, span: str) -> bool:

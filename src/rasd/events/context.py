@@ -153,6 +153,12 @@ class DocContext:
         """Counts starting in [lo, hi) (normalized offsets)."""
         return self.counts[bisect_left(self._count_starts, lo):bisect_left(self._count_starts, hi)]
 
+    def counts_holding(self, pos: int) -> list[CountMatch]:
+        """The counts whose span holds normalized offset `pos` (found among those starting at most the longest
+        count's length before it)."""
+        longest = self.memo("longest count", lambda: max((c.end - c.start for c in self.counts), default=0))
+        return [c for c in self.counts_in(pos - longest, pos + 1) if c.start <= pos < c.end]
+
     def triggers_starting_in(self, lo: int, hi: int) -> tuple[TriggerHit, ...]:
         """Trigger hits starting in [lo, hi) (normalized offsets), in order of their start."""
         starts = self._trigger_starts

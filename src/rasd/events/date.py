@@ -6,6 +6,7 @@ from dataclasses import replace
 from typing import NamedTuple
 
 from ..records import UNKNOWN_DATE, EventDate, Span
+from ..text.segment import words_before
 from .context import DocContext
 from .rules import DateRule
 
@@ -28,7 +29,7 @@ def resolve_date(ctx: DocContext, s_start: int, s_end: int, running_total: bool 
     text = ctx.norm.text
     in_span = [dm for dm in ctx.dates_in(s_start, s_end)
                if (dm.kind == "point" or (dm.kind == "duration" and dm.date_start))
-               and not (running_total and "منذ" in text[max(s_start, dm.start - 30):dm.start].split()[-4:])]
+               and not (running_total and "منذ" in words_before(text, dm.start, 4, s_start))]
     if not in_span:
         return DateDecision(UNKNOWN_DATE, None, None, None)
     dm = min(in_span, key=lambda x: (x.kind != "point", x.start))

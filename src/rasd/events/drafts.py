@@ -107,8 +107,7 @@ class Drafter:
                 continue  # ويرى محللون أن لا مخرج غير … الحوار: what observers think, not what happened
             if self.background.told(ctx, sent, th, ordered[:k]):
                 continue  # history, a habit, a fear, a relative or purpose clause, an alleged crime (background.py)
-            if any(c.start <= th.nstart < c.end and c.kind not in th.trigger.counts
-                   for c in ctx.counts_in(max(sent.start, th.nstart - 40), th.nend)):
+            if any(c.kind not in th.trigger.counts for c in ctx.counts_holding(th.nstart)):
                 continue  # "قتل 14 نازحا": the word names the victims of another toll, not a happening of its own
             if th.trigger.family == "reject" and any(not x.trigger.content for x in ordered[k + 1:]):
                 # نفى الجيش أن تكون قواته قد أطلقت النار: what is coded is the denied happening (modality

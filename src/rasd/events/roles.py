@@ -11,6 +11,7 @@ from ..recognize.matcher import phrase_before
 from ..records import ActorRef, Count
 from ..resources.actors import ActorDictionary
 from ..resources.lexicon import CueLexicon, Trigger
+from ..text.segment import word_spans_after, words_before
 from .attribution import Attributor
 from .context import (
     ARMED_KINDS,
@@ -25,6 +26,9 @@ from .figures import victims_civilian
 from .rules import RoleRule
 
 VICTIM_TYPES = ("Battles", "Explosions/Remote violence", "Violence against civilians")
+
+# whom a speech act calls on, accuses or rejects is named within this many words after its verb
+SPEECH_OBJECT_WORDS = 7
 
 
 class RolesDecision(NamedTuple):
@@ -137,7 +141,7 @@ class RoleResolver:
             cast.groups[actor.id].append(m)
             # (not "بين X وY", the two sides of a clash, even when the name of X begins after a word: بين قوات التحالف)
             coordinated = violent and last_named is not None and text[last_named.nend:m.nstart].strip() in ("", "و") \
-                and not set(text[max(0, last_named.nstart - 16):last_named.nstart].split()[-2:]) \
+                and not set(words_before(text, last_named.nstart, 2)) \
                 & self.cues.between_words
             last_named = m
             if violent and is_victim(text, m, count_spans):
@@ -151,7 +155,7 @@ class RoleResolver:
 
     def _read_cue(self, cast: _Cast, actor_id: str, m: ActorMention, d: Draft, text: str) -> None:
         """The word before a mention: a target cue (على، ب…) makes a target of it, بين one of two sides."""
-        prev = text[max(0, m.nstart - 20):m.nstart].split()
+        prev = words_before(text, m.nstart, 1)
         if not prev:
             return
         if prev[-1] in self.cues.target_words or (m.nstart > 0 and text[m.nstart - 1] != " "
@@ -212,7 +216,7 @@ class RoleResolver:
         """Puts a speech act's speaker first: right after the verb (VSO), else the nearest name before it; the
         rest of its actors are those after it (whom it calls on, accuses, rejects). False when there is none."""
         tpos, tend = d.trigger.nstart, d.trigger.nend
-        after = [m for m in mentions if tend <= m.nstart <= tend + 12 and not text[tend:m.nstart].strip(" ,")]
+        after = [m for m in mentions if tend <= m.nstart and not text[tend:m.nstart].strip(" ,")]
         before = [m for m in mentions if m.nend <= tpos]
         speaker = after[0] if after else None
         if speaker is None and sentence_mentions:
@@ -232,7 +236,9 @@ class RoleResolver:
         if sid not in cast.groups:
             cast.groups[sid] = [speaker]
         # whom it calls on, accuses, rejects: named close after it
-        later = {groups_key(m, violent, self.actors) for m in mentions if tend <= m.nstart <= tend + 40}
+        reach = word_spans_after(text, tend, SPEECH_OBJECT_WORDS)
+        horizon = reach[-1][1] if reach else tend
+        later = {groups_key(m, violent, self.actors) for m in mentions if tend <= m.nstart < horizon}
         cast.order = [sid] + [a for a in cast.order if a != sid and a in later]
         cast.targets.discard(sid)
         return True

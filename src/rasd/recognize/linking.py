@@ -15,6 +15,7 @@ from dataclasses import dataclass, replace
 from ..resources.actors import Actor, ActorDictionary, ActorName
 from ..resources.gazetteer import Gazetteer, Place, haversine_km
 from ..text.normalize import Normalized, normalize_name
+from ..text.segment import word_spans_after, words_after, words_before
 from .matcher import Hit, PhraseMatcher, SpanSet, is_word_char, phrase_before
 
 
@@ -167,9 +168,10 @@ def capital_mentions(linker: PlaceLinker, text: str, norm: Normalized, taken: Se
     out: list[PlaceMention] = []
     names = SpanSet(taken)
     for hit in linker.capital_words.find(norm.text) if hits is None else hits:
-        if names.overlaps(hit.start, hit.end + 12):
-            continue
-        following = norm.text[hit.end:hit.end + 20].split()
+        following_spans = word_spans_after(norm.text, hit.end, 1)
+        if names.overlaps(hit.start, following_spans[0][1] if following_spans else hit.end):
+            continue  # a name right after it: العاصمة الليبية طرابلس
+        following = [norm.text[s:e] for s, e in following_spans]
         if following and following[0].endswith("يه"):
             continue
         s, e = norm.to_original(hit.start, hit.end)
@@ -233,7 +235,7 @@ class PlaceLinker:
                 continue
             if self.gazetteer.is_stopword(hit.phrase):
                 continue
-            before = norm.text[max(0, hit.word_start - 20):hit.word_start].split()
+            before = words_before(norm.text, hit.word_start, 1)
             if not hit.prefix and before and before[-1] in self.blockers:
                 continue
             places = tuple(self.gazetteer.get(pid) for pid in hit.payloads)
@@ -267,7 +269,7 @@ class PlaceLinker:
         """The geo precision of the place cue ending right before the word (the tightest when several)."""
         if self.place_cues is None:
             return None
-        before = " ".join(text[max(0, word_start - 25):word_start].split()[-2:])
+        before = " ".join(words_before(text, word_start, 2))
         precs = [h.payloads[0] for h in self.place_cues.find(before) if h.end == len(before)]
         return min(precs) if precs else None
 
@@ -282,8 +284,8 @@ class PlaceLinker:
             if len(places) == 1:
                 place, score, reasons = places[0], 1.0, ["the only place of that name"]
             else:
-                before = norm.text[max(0, ns - 30):ns].split()[-3:]
-                after = norm.text[ne:ne + 30].split()[:2]
+                before = words_before(norm.text, ns, 3)
+                after = words_after(norm.text, ne, 2)
                 ranked = self.gazetteer.rank(places, doc_country=doc_country, context_words=before + after,
                                              nearby=resolved)
                 if not ranked:

@@ -17,7 +17,7 @@ from typing import Any, Generic, TypeVar
 
 import ahocorasick
 
-from ..text.segment import ARABIC_WORD_RANGES, PROCLITIC_SEQUENCES, is_proclitic_sequence
+from ..text.segment import ARABIC_WORD_RANGES, PROCLITIC_SEQUENCES, is_proclitic_sequence, words_before
 
 T = TypeVar("T")
 
@@ -51,20 +51,8 @@ def phrase_before(text: str, pos: int, phrases: Set[str], max_words: int, lo: in
     """Whether the last 1 … `max_words` space-separated words of text[lo:pos] are one of `phrases`; with
     `proclitics`, also once those letters are stripped from its front (وطائرات أردنية → طائرات). For the short
     word lists read right before a mention or a trigger (وقف القتال، بإسناد من، منذ)."""
-    words: list[str] = []
-    end = pos
-    while len(words) < max_words:
-        while end > lo and text[end - 1].isspace():
-            end -= 1
-        if end <= lo:
-            break
-        start = end
-        while start > lo and not text[start - 1].isspace():
-            start -= 1
-        words.append(text[start:end])
-        end = start
     phrase = ""
-    for word in words:
+    for word in reversed(words_before(text, pos, max_words, lo)):
         phrase = word if not phrase else f"{word} {phrase}"
         if phrase in phrases or (proclitics and phrase.lstrip(proclitics) in phrases):
             return True

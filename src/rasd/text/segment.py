@@ -113,6 +113,53 @@ class TokenIndex:
         return found
 
 
+def word_spans_before(text: str, pos: int, k: int, lo: int = 0) -> list[tuple[int, int]]:
+    """Spans of the last `k` space-separated words of text[lo:pos], in text order: the word window rules read
+    before a position (how many words, never how many characters)."""
+    spans: list[tuple[int, int]] = []
+    end = pos
+    while len(spans) < k:
+        while end > lo and text[end - 1].isspace():
+            end -= 1
+        if end <= lo:
+            break
+        start = end
+        while start > lo and not text[start - 1].isspace():
+            start -= 1
+        spans.append((start, end))
+        end = start
+    spans.reverse()
+    return spans
+
+
+def word_spans_after(text: str, pos: int, k: int, hi: int | None = None) -> list[tuple[int, int]]:
+    """Spans of the first `k` space-separated words of text[pos:hi], in text order."""
+    hi = len(text) if hi is None else hi
+    spans: list[tuple[int, int]] = []
+    start = pos
+    while len(spans) < k:
+        while start < hi and text[start].isspace():
+            start += 1
+        if start >= hi:
+            break
+        end = start
+        while end < hi and not text[end].isspace():
+            end += 1
+        spans.append((start, end))
+        start = end
+    return spans
+
+
+def words_before(text: str, pos: int, k: int, lo: int = 0) -> list[str]:
+    """The last `k` space-separated words of text[lo:pos], in text order."""
+    return [text[s:e] for s, e in word_spans_before(text, pos, k, lo)]
+
+
+def words_after(text: str, pos: int, k: int, hi: int | None = None) -> list[str]:
+    """The first `k` space-separated words of text[pos:hi], in text order."""
+    return [text[s:e] for s, e in word_spans_after(text, pos, k, hi)]
+
+
 def split_sentences(text: str) -> list[tuple[int, int]]:
     """Sentence spans of normalized text; every non-space character lies in exactly one span."""
     spans: list[tuple[int, int]] = []
