@@ -105,3 +105,18 @@ def test_kind_protesters_hit_by_force(pipeline: Pipeline, text: str) -> None:
 ])
 def test_kind_weapon_of_the_clause(pipeline: Pipeline, text: str, sub: str) -> None:
     assert _kinds(_events(pipeline, text)) == [("Explosions/Remote violence", sub)]
+
+
+# civilians killed by a strike stay remote violence; a massacre told with its weapon; the attack that refers back
+# to the strike told before it
+@pytest.mark.parametrize(("text", "sub"), [
+    ("قتل 15 مدنيا بينهم ستة أطفال أمس جراء غارات روسية على قرى في محافظة إدلب.", "Air/drone strike"),
+    ("ارتكبت الطائرات الحربية مجزرة بغارات على سوق في مدينة معرة النعمان.", "Air/drone strike"),
+    ("قتل عشرة مدنيين في هجوم صاروخي على حي سكني في مدينة حلب.", "Shelling/artillery/missile attack"),
+    ("استهدفت غارة جوية حافلة في سوق مدينة صعدة. وقالت منظمة الصليب الأحمر إن 29 طفلا قتلوا في الهجوم.",
+     "Air/drone strike"),
+    ("انفجرت عبوة ناسفة بدورية للشرطة في مدينة الرمادي. وأفاد مصدر أمني بأن ثلاثة من عناصر الدورية قتلوا في "
+     "الهجوم.", "Remote explosive/landmine/IED"),
+])
+def test_kind_strike_with_civilian_victims_or_told_before(pipeline: Pipeline, text: str, sub: str) -> None:
+    assert _kinds(_events(pipeline, text)) == [("Explosions/Remote violence", sub)]

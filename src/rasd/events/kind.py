@@ -17,6 +17,9 @@ REMOTE = "Explosions/Remote violence"
 GUNFIRE = "gunfire"
 # triggers that tell an attack without saying how (هجوم، العدوان، اقتحام): the weapon the clause names decides
 GENERIC_ATTACKS = frozenset({"offensive", "armed_clash"})
+# triggers of violence that name no weapon (a generic attack, a massacre, an attack on civilians): a remote weapon
+# of their clause makes them remote violence (ارتكب مجزرة بغارات جوية)
+WEAPONLESS = frozenset({"offensive", "attack_civilians"})
 # the kinds of the side that can kill civilians or protesters in a one-sided attack (an unnamed one too)
 ATTACKER_KINDS = ARMED_KINDS | {"government"}
 
@@ -85,14 +88,27 @@ class KindResolver:
         # a toll that borrows the violence told in an earlier sentence stays part of it; one with no violence
         # told anywhere in the report, or a generic attack of its own clause, goes by its victims
         generic = trig.id in GENERIC_ATTACKS and (not d.fallback or d.rules[0] == DraftRule.FALLBACK.value + "killed")
-        if remote is not None and (d.fallback or trig.id == "offensive") and base.acled_type == "Battles":
-            return TypeDecision(REMOTE, remote, (*rules, TypeRule.WEAPON))
+        if remote is not None and (d.fallback or trig.id in WEAPONLESS) and base.acled_type != "Protests":
+            return TypeDecision(REMOTE, remote, (*rules, TypeRule.WEAPON))  # (civilians killed by a strike too)
+        told = self._strike_told_before(ctx, d) if remote is None and trig.id == "offensive" else None
+        if told is not None:
+            return TypeDecision(REMOTE, told, (*rules, TypeRule.STRIKE_TOLD_BEFORE))
         if base.acled_type == "Battles" and base.acled_sub == "Armed clash" and generic and remote is None \
                 and (victims_civilian(counts) or (actor2 is not None and actor2.kind == "civilians")) \
                 and not self._clash_in(ctx, d) \
                 and (actor1 is None or actor1.kind in ATTACKER_KINDS):
             return TypeDecision("Violence against civilians", "Attack", (*rules, TypeRule.CIVILIANS_KILLED))
         return base
+
+    def _strike_told_before(self, ctx: DocContext, d: Draft) -> str | None:
+        """The sub-type of the last strike told before a definite generic attack word (الهجوم، العدوان), which
+        refers back to it (… غارة على حافلة. وقال الصليب الأحمر إن 29 طفلا قتلوا في الهجوم)."""
+        th = d.trigger
+        if not (th.prefix.endswith("ال") or th.phrase.startswith("ال")):
+            return None
+        before = [x for x in ctx.triggers_starting_in(0, th.nstart) if x.trigger.family == "violence"]
+        last = before[-1].trigger if before else None
+        return last.acled_sub_event_type if last is not None and last.acled_event_type == REMOTE else None
 
     def _clash_in(self, ctx: DocContext, d: Draft) -> bool:
         """A two-sided fight (اشتباكات، معارك) is named in the draft's sentence."""

@@ -54,6 +54,7 @@ class TypeRule(Enum):
     WEAPON = "type:weapon"
     PROTESTERS_HIT = "type:protesters_hit"
     CIVILIANS_KILLED = "type:civilians_killed"
+    STRIKE_TOLD_BEFORE = "type:strike_told_before"
 
 
 class BackgroundRule(Enum):
