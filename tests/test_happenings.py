@@ -120,3 +120,17 @@ def test_kind_weapon_of_the_clause(pipeline: Pipeline, text: str, sub: str) -> N
 ])
 def test_kind_strike_with_civilian_victims_or_told_before(pipeline: Pipeline, text: str, sub: str) -> None:
     assert _kinds(_events(pipeline, text)) == [("Explosions/Remote violence", sub)]
+
+
+# a word that refers back to the strike told before (الهجوم) with another source's toll: one event with both figures
+@pytest.mark.parametrize(("text", "values"), [
+    ("انفجرت عبوة ناسفة بدورية للجيش قرب مدينة الفلوجة، ما أدى إلى مقتل جنديين. وتبنى تنظيم داعش الهجوم، زاعما "
+     "أنه أسفر عن مقتل ستة جنود.", [2, 6]),
+    ("شنت طائرة مسيرة غارة على سيارة قرب مدينة مأرب فقتلت ثلاثة أشخاص. وقالت جماعة الحوثي إن الهجوم أسفر عن مقتل "
+     "خمسة من عناصرها.", [3, 5]),
+])
+def test_happenings_claim_with_another_toll_is_one_event(pipeline: Pipeline, text: str, values: list[int]) -> None:
+    events = _events(pipeline, text)
+    assert len(events) == 1
+    assert sorted(c.value for c in events[0].counts) == values
+

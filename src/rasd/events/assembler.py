@@ -24,7 +24,7 @@ from .merge import MergeHint, merge_same
 from .modality import ModalityResolver
 from .place import PlaceDecision, PlaceResolver, coordinated_places, dateline, main_place
 from .roles import RoleResolver
-from .rules import AttributionRule, PlaceRule, RoleRule, ScopeRule
+from .rules import AttributionRule, PlaceRule, RoleRule, ScopeRule, TypeRule
 
 
 class Finished(NamedTuple):
@@ -133,7 +133,8 @@ class EventAssembler:
                                             modality),
                       trigger=trig_mention, other_actors=roles.others, rules=tuple(rules))
         return Finished(event, MergeHint(ScopeRule.ANOTHER_HAPPENING in scope, place.rule,
-                                         d.trigger.nstart < headline_end(ctx)), place)
+                                         d.trigger.nstart < headline_end(ctx),
+                                         TypeRule.STRIKE_TOLD_BEFORE in kind.rules), place)
 
 
 def _first_figure(reported: AttributionDecision, counts: tuple[Count, ...]) -> AttributionDecision:

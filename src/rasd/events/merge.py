@@ -20,6 +20,7 @@ class MergeHint(NamedTuple):
     another: bool
     place_rule: PlaceRule | None
     headline: bool = False
+    refers_back: bool = False  # a definite generic word (الهجوم) that names the strike told before it
 
 
 REMOTE = "Explosions/Remote violence"
@@ -227,7 +228,7 @@ def merge_same(events: list[Event], hints: Sequence[MergeHint], related: Callabl
             m.set(last, _continue(m.out[-1], ev, m.figs[-1]))
             where.append(last)
             continue
-        target, loc = _same_happening(m, ev, related)
+        target, loc = _same_happening(m, ev, related, hint.refers_back)
         if target is None:
             where.append(m.append(ev, hint.headline))
         else:
@@ -237,18 +238,20 @@ def merge_same(events: list[Event], hints: Sequence[MergeHint], related: Callabl
     return [f.record(ev) for ev, f in zip(m.out, m.figs, strict=True)]
 
 
-def _same_happening(m: _Merged, ev: Event,
-                    related: Callable[[str, str], bool]) -> tuple[int | None, LocationRef | None]:
+def _same_happening(m: _Merged, ev: Event, related: Callable[[str, str], bool],
+                    refers_back: bool = False) -> tuple[int | None, LocationRef | None]:
     """The first event merged so far (of the last MERGE_LOOK_BACK of its kind) that tells the same happening
-    as `ev`, and the place the two keep."""
+    as `ev`, and the place the two keep; one that refers back to a strike told before may give other figures
+    and name the other side (تبنى تنظيم داعش الهجوم، زاعما أنه أسفر عن مقتل خمسة جنود)."""
     fig = None
     for i in m.by_kind.get(_kind_key(ev), [])[-MERGE_LOOK_BACK:]:
         prev, head = m.out[i], m.heads[i]
-        if not _subtypes_fit(prev, ev, head) or not _actors_agree(prev, ev) or not _dates_agree(prev, ev):
+        if not _subtypes_fit(prev, ev, head) or not (refers_back or _actors_agree(prev, ev)) \
+                or not _dates_agree(prev, ev):
             continue
         fig = fig or _Figures(ev)
-        if _clash(m.figs[i], fig):
-            continue
+        if _clash(m.figs[i], fig) and not refers_back:
+            continue  # (a word that refers back tells the same strike, another source's toll: one event)
         if head and _headline_place_fits(prev.location, ev.location):
             return i, ev.location  # the headline's place told more precisely in the body (غربي طرابلس … جنزور)
         if prev.location is None or ev.location is None:
