@@ -10,12 +10,14 @@ from collections.abc import Sequence
 from ..recognize.matcher import phrase_before
 from ..resources.lexicon import CueLexicon
 from ..text.clauses import ClauseOpen
-from ..text.segment import Sentence
+from ..text.segment import Sentence, word_spans_before
 from .context import PLACE_FALLBACK_FAMILIES, VIOLENT_FAMILIES, DocContext, TriggerHit
 from .rules import BackgroundRule
 
 # how many words before a trigger a habit, a fear or a history cue may stand (in the trigger's clause)
 CUE_WORDS = 10
+# the longest background cue, in words (سبق لهم أن، بين فترة وأخرى)
+CUE_SPAN = 4
 # a date that ends this many days or more before the publication is history, not the news of the day
 HISTORY_DAYS = 60
 _QAD = frozenset({"قد"})
@@ -57,7 +59,10 @@ class BackgroundResolver:
     def _cues_before(self, ctx: DocContext, lo: int, th: TriggerHit, words: int) -> set[str]:
         """The background cue labels that stand in [lo, trigger) at most `words` words before the trigger."""
         text = ctx.norm.text
-        return {label for h in ctx.hits_in(self.cues.background, lo, th.nstart)
+        # (a cue of up to CUE_SPAN words ends fewer than `words` words before the trigger)
+        spans = word_spans_before(text, th.nstart, words + CUE_SPAN, lo)
+        first = spans[0][0] if spans else th.nstart
+        return {label for h in ctx.hits_in(self.cues.background, first, th.nstart)
                 if len(text[h.end:th.nstart].split()) < words for label in h.payloads}
 
     def told(self, ctx: DocContext, sent: Sentence, th: TriggerHit,

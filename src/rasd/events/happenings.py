@@ -91,11 +91,17 @@ def owner_in_sentence(ctx: DocContext, drafts: Sequence[Draft], cm: CountMatch,
     """The draft of the sentence that takes a figure of this kind: the one of the figure's own clause, else the
     first that accepts its kind (a figure told before the strike it belongs to is no other incident); else an
     accusation that holds it (_holds)."""
-    takers = [d for d in drafts if cm.kind in d.trigger.trigger.counts]
-    if not takers:
+    first = next((d for d in drafts if cm.kind in d.trigger.trigger.counts), None)
+    if first is None:
         return next((d for d in drafts if _holds(ctx, d, cm)), None)
-    if len(takers) < 2 or not breaks:
-        return takers[0]
+    if not breaks or first.fallback:
+        return first
     starts = [pos for pos, _ in breaks]
     own = clause_of(starts, cm.start)
-    return next((d for d in takers if clause_of(starts, d.trigger.nstart) == own), takers[0])
+    # (the drafts of the sentence's triggers come first, in text order, before those of its figures)
+    for d in drafts:
+        if d.fallback or clause_of(starts, d.trigger.nstart) > own:
+            break
+        if clause_of(starts, d.trigger.nstart) == own and cm.kind in d.trigger.trigger.counts:
+            return d
+    return first

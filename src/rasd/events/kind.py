@@ -3,12 +3,13 @@ clause names say otherwise."""
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from collections.abc import Sequence
 from typing import NamedTuple
 
 from ..records import ActorRef, Count
 from ..resources.lexicon import CueLexicon, Trigger
-from .context import ARMED_KINDS, DocContext, Draft
+from .context import ARMED_KINDS, DocContext, Draft, TriggerHit
 from .figures import victims_civilian
 from .rules import DraftRule, TypeRule
 
@@ -55,6 +56,12 @@ def event_type(trig: Trigger, actor1: ActorRef | None, actor2: ActorRef | None) 
     if acled_sub == "territory":
         acled_sub = territory_subtype(actor1)
     return TypeDecision(acled_type, acled_sub, tuple(rules))
+
+
+def _violent_triggers(ctx: DocContext) -> tuple[list[int], list[TriggerHit]]:
+    """The document's triggers of violence in text order, and where they start (found once per document)."""
+    hits = [th for th in ctx.triggers_starting_in(0, len(ctx.norm.text)) if th.trigger.family == "violence"]
+    return [th.nstart for th in hits], hits
 
 
 class KindResolver:
@@ -106,8 +113,9 @@ class KindResolver:
         th = d.trigger
         if not (th.prefix.endswith("ال") or th.phrase.startswith("ال")):
             return None
-        before = [x for x in ctx.triggers_starting_in(0, th.nstart) if x.trigger.family == "violence"]
-        last = before[-1].trigger if before else None
+        violent = ctx.memo("violent trigger starts", lambda: _violent_triggers(ctx))
+        k = bisect_left(violent[0], th.nstart)
+        last = violent[1][k - 1].trigger if k else None
         return last.acled_sub_event_type if last is not None and last.acled_event_type == REMOTE else None
 
     def _clash_in(self, ctx: DocContext, d: Draft) -> bool:
