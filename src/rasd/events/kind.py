@@ -70,9 +70,10 @@ class KindResolver:
     def __init__(self, cues: CueLexicon) -> None:
         self.cues = cues
 
-    def weapons(self, ctx: DocContext, lo: int, hi: int) -> list[str]:
-        """The weapon kinds named in [lo, hi) (normalized offsets), in text order."""
-        return [h.payloads[0] for h in ctx.hits_in(self.cues.weapons, lo, hi)]
+    def weapons(self, ctx: DocContext, lo: int, hi: int, near: int) -> list[str]:
+        """The weapon kinds named in [lo, hi) (normalized offsets), the one nearest to `near` first."""
+        hits = ctx.hits_in(self.cues.weapons, lo, hi)
+        return [h.payloads[0] for h in sorted(hits, key=lambda h: min(abs(h.start - near), abs(h.end - near)))]
 
     def resolve(self, ctx: DocContext, d: Draft, actor1: ActorRef | None, actor2: ActorRef | None,
                 counts: Sequence[Count]) -> TypeDecision:
@@ -85,13 +86,14 @@ class KindResolver:
             return base
         trig = d.trigger.trigger
         lo, hi = (d.sentence.start, d.sentence.end) if d.fallback else d.window
-        weapons = self.weapons(ctx, lo, hi)
+        weapons = self.weapons(ctx, lo, hi, d.trigger.nstart)
         rules = list(base.rules)
         victims = [c for c in counts if c.kind in ("killed", "wounded") and c.parent is None]
         if victims and self._protesters_hit(ctx, d, weapons, actor1, actor2):
             return TypeDecision("Protests", "Excessive force against protesters",
                                 (*rules, TypeRule.PROTESTERS_HIT), "PROTEST")
-        remote = next((w for w in weapons if w != GUNFIRE), None)
+        # the weapon told nearest the act is its means (أطلقوا النار على مهاجرين … أثناء القصف: shots, not a strike)
+        remote = weapons[0] if weapons and weapons[0] != GUNFIRE else None
         # a toll that borrows the violence told in an earlier sentence stays part of it; one with no violence
         # told anywhere in the report, or a generic attack of its own clause, goes by its victims
         generic = trig.id in GENERIC_ATTACKS and (not d.fallback or d.rules[0] == DraftRule.FALLBACK.value + "killed")
