@@ -48,3 +48,33 @@ def test_codebase_size_check_sees_long_functions_classes_and_modules(tmp_path: P
     assert [p for p in _too_big(sample, "sample.py") if "module of 601 lines" in p]
     sample.write_text("def short_one() -> None:\n    pass\n", encoding="utf-8")
     assert _too_big(sample, "sample.py") == []
+
+
+def _undocumented(path: Path, shown: str) -> list[str]:
+    """The module itself and every public class, function and method of it (not the functions nested inside
+    a function) that has no docstring."""
+    tree = ast.parse(path.read_text(encoding="utf-8"))
+    out = [] if ast.get_docstring(tree) else [f"{shown}: module"]
+
+    def visit(node: ast.AST) -> None:
+        for child in ast.iter_child_nodes(node):
+            if isinstance(child, ast.ClassDef | ast.FunctionDef | ast.AsyncFunctionDef):
+                if not child.name.startswith("_") and not ast.get_docstring(child):
+                    out.append(f"{shown}:{child.lineno}: {child.name}")
+                if isinstance(child, ast.ClassDef):
+                    visit(child)
+
+    visit(tree)
+    return out
+
+
+def test_codebase_every_module_and_public_function_says_its_job() -> None:
+    found = [m for p in sorted(SRC.rglob("*.py")) for m in _undocumented(p, str(p.relative_to(SRC)))]
+    assert not found, "without a one-line docstring:\n" + "\n".join(found)
+
+
+def test_codebase_docstring_check_sees_what_lacks_one(tmp_path: Path) -> None:
+    bad = tmp_path / "bad.py"
+    bad.write_text("def job():\n    return 1\n\n\nclass Box:\n    def open(self):\n        def _inner():\n"
+                   "            pass\n\n    def _private(self):\n        pass\n", encoding="utf-8")
+    assert _undocumented(bad, "bad.py") == ["bad.py: module", "bad.py:1: job", "bad.py:5: Box", "bad.py:6: open"]

@@ -263,11 +263,13 @@ class ClauseStage:
     and the recognized names give (rasd.text.clauses)."""
 
     name = "clauses"
-    needs = frozenset({"norm", "seg", "phrases", "actors", "places"})
+    needs = frozenset({"norm", "seg", "tokens", "phrases", "actors", "places"})
     adds = frozenset({"clauses"})
 
     def __init__(self, res: Resources) -> None:
         self.cues = res.cues
+        # منذ and its forms with و or ف before it (ومنذ)
+        self.since_forms = frozenset(p + w for w in res.cues.happened_before for p in ("", "و", "ف"))
 
     def run(self, a: Analysis) -> Analysis:
         """The analysis with this stage's fields added."""
@@ -287,12 +289,9 @@ class ClauseStage:
         ops += [Opener(h.word_start, ClauseOpen.RELATIVE) for h in phrases.of(cues.relative_openers)]
         ops += [Opener(h.word_start, ClauseOpen.PURPOSE) for h in phrases.of(cues.purpose_openers)]
         ops += speech_openers(seg.tokens, (h.end for h in phrases.of(cues.speech_verbs)))
-        since = cues.happened_before
-        ops += [Opener(t.start, ClauseOpen.BACKGROUND) for t in seg.tokens if t.kind == "word"
-                and (t.text in since or (t.text[:1] in "وف" and t.text[1:] in since))]
-        for sent in seg.sentences:
-            ops += aside_openers(seg.sentence_tokens(sent))
-        return ops
+        toks = _req(a.tokens, "tokens")
+        ops += [Opener(toks.toks[k].start, ClauseOpen.BACKGROUND) for k in toks.words_in(self.since_forms)]
+        return ops + aside_openers(text, seg.sentences)
 
 
 class TriggerStage:

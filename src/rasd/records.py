@@ -26,10 +26,12 @@ MODALITIES: tuple[str, ...] = ("asserted", "reported", "planned", "called_for", 
 
 @dataclass(frozen=True, slots=True)
 class Span:
+    """A span of the original text."""
     start: int
     end: int
 
     def to_json(self) -> dict[str, int]:
+        """The record as the JSON of the contract (docs/contract.md)."""
         return {"start": self.start, "end": self.end}
 
 
@@ -46,6 +48,7 @@ class Mention:
     framing: str | None = None  # e.g. "hostile" for ميليشيات حفتر; a property of the mention, not the actor
 
     def to_json(self) -> dict[str, Any]:
+        """The record as the JSON of the contract (docs/contract.md)."""
         d: dict[str, Any] = {"id": self.id, "kind": self.kind, "text": self.text,
                              "start": self.start, "end": self.end, "ref": self.ref}
         if self.framing:
@@ -55,6 +58,7 @@ class Mention:
 
 @dataclass(frozen=True, slots=True)
 class ActorRef:
+    """An actor of an event: its id, name and kind."""
     id: str
     name_en: str
     name_ar: str
@@ -64,12 +68,14 @@ class ActorRef:
     mentions: tuple[str, ...] = ()  # ids of the mentions that name this actor in the event
 
     def to_json(self) -> dict[str, Any]:
+        """The record as the JSON of the contract (docs/contract.md)."""
         return {"id": self.id, "name_en": self.name_en, "name_ar": self.name_ar, "kind": self.kind,
                 "country": self.country, "affiliation": self.affiliation, "mentions": list(self.mentions)}
 
 
 @dataclass(frozen=True, slots=True)
 class LocationRef:
+    """The place of an event: gazetteer id, names, coordinates and geo precision."""
     id: str
     name_en: str
     name_ar: str
@@ -82,6 +88,7 @@ class LocationRef:
     mentions: tuple[str, ...] = ()
 
     def to_json(self) -> dict[str, Any]:
+        """The record as the JSON of the contract (docs/contract.md)."""
         return {"id": self.id, "name_en": self.name_en, "name_ar": self.name_ar, "country": self.country,
                 "admin1": self.admin1, "lat": self.lat, "lon": self.lon, "geo_precision": self.geo_precision,
                 "feature": self.feature, "mentions": list(self.mentions)}
@@ -89,6 +96,7 @@ class LocationRef:
 
 @dataclass(frozen=True, slots=True)
 class EventDate:
+    """The date of an event: a day or a range, and how precise it is."""
     start: str | None
     end: str | None
     precision: Precision
@@ -97,6 +105,7 @@ class EventDate:
     span: Span | None = None
 
     def to_json(self) -> dict[str, Any]:
+        """The record as the JSON of the contract (docs/contract.md)."""
         d: dict[str, Any] = {"start": self.start, "end": self.end, "precision": self.precision,
                              "anchor": self.anchor}
         if self.span is not None:
@@ -110,6 +119,7 @@ UNKNOWN_DATE = EventDate(start=None, end=None, precision="unknown", anchor="unkn
 
 @dataclass(frozen=True, slots=True)
 class Count:
+    """A figure of people killed, wounded, displaced …: value, qualifier, who, scope, source and span."""
     kind: str
     value: int
     qualifier: str
@@ -122,6 +132,7 @@ class Count:
     source_attribution: str | None = None
 
     def to_json(self) -> dict[str, Any]:
+        """The record as the JSON of the contract (docs/contract.md)."""
         return {"kind": self.kind, "value": self.value, "qualifier": self.qualifier, "who": self.who,
                 "scope": self.scope, "start": self.start, "end": self.end, "text": self.text,
                 "parent": self.parent, "source_attribution": self.source_attribution}
@@ -129,6 +140,7 @@ class Count:
 
 @dataclass(frozen=True, slots=True)
 class Event:
+    """One event: types, actors, place, date, counts, modality, evidence, confidence and the rules that made it."""
     id: str
     acled_event_type: str | None
     acled_sub_event_type: str | None
@@ -147,6 +159,7 @@ class Event:
     rules: tuple[str, ...] = ()  # names of the rules that produced the fields: the confidence's evidence
 
     def to_json(self) -> dict[str, Any]:
+        """The record as the JSON of the contract (docs/contract.md)."""
         acled = None
         if self.acled_event_type is not None:
             acled = {"event_type": self.acled_event_type, "sub_event_type": self.acled_sub_event_type}
@@ -171,6 +184,7 @@ class Event:
 
 @dataclass(frozen=True, slots=True)
 class DocumentInfo:
+    """What is known of the document itself: id, source, publication date, language, length."""
     id: str
     source: str
     published: str | None
@@ -183,6 +197,7 @@ class DocumentInfo:
     decode_errors: int = 0  # invalid UTF-8 sequences of the input, each replaced by one U+FFFD in the text
 
     def to_json(self) -> dict[str, Any]:
+        """The record as the JSON of the contract (docs/contract.md)."""
         out: dict[str, Any] = {"id": self.id, "source": self.source, "published": self.published, "language": self.language,
                "length": self.length, "encoding": self.encoding, "content_type": self.content_type,
                "title": self.title, "country": self.country}
@@ -200,6 +215,7 @@ def with_decode_errors(rec: DocumentRecord, decode_errors: int) -> DocumentRecor
 
 @dataclass(frozen=True, slots=True)
 class DocumentRecord:
+    """The record of one document: its info, mentions, events and counts."""
     document: DocumentInfo
     text: str
     mentions: tuple[Mention, ...] = ()
@@ -208,6 +224,7 @@ class DocumentRecord:
     schema: str = SCHEMA
 
     def to_json(self) -> dict[str, Any]:
+        """The record as the JSON of the contract (docs/contract.md)."""
         return {
             "schema": self.schema,
             "document": self.document.to_json(),

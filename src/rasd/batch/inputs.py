@@ -59,6 +59,7 @@ class Item:
 
 @dataclass(frozen=True, slots=True)
 class Fields:
+    """The field names of an input table's text, id, source and published date."""
     text: str = "text"
     id: str = "id"
     source: str = "source"
@@ -92,6 +93,7 @@ def _check_regular(uri: str) -> None:
 
 
 def detect_kind(uri: str) -> InputKind:
+    """The kind of input at `uri` (JSON Lines, Parquet, WARC, a text file or a directory of them), or InputError."""
     _check_regular(uri)
     fs, path = _filesystem(uri)
     from pyarrow import fs as pafs

@@ -17,6 +17,7 @@ STAT_FIELDS = ("items", "documents", "events", "counts", "mentions", "errors", "
 
 @dataclass(frozen=True, slots=True)
 class BatchOptions:
+    """What a batch run reads, writes and how it cuts the work (engine, unit size, overwrite, limits)."""
     input: str
     output: str
     engine: Engine = "local"
@@ -33,6 +34,7 @@ class BatchOptions:
 
 @dataclass(frozen=True, slots=True)
 class BatchResult:
+    """What a batch run did: units, documents, events, errors and where it wrote them."""
     output: str
     units: int
     totals: dict[str, int]

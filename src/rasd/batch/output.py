@@ -28,11 +28,13 @@ class OutputError(Exception):
 
 @dataclass(frozen=True, slots=True)
 class OutputSpec:
+    """Where a batch run writes and in which format (Parquet tables or JSON Lines)."""
     uri: str
     format: OutputFormat = "parquet"
 
     @property
     def tables(self) -> tuple[str, ...]:
+        """The tables this output writes."""
         return tuple(TABLES) if self.format == "parquet" else ("records", "errors")
 
 
@@ -63,10 +65,12 @@ def prepare_output(uri: str, fmt: OutputFormat, *, overwrite: bool) -> OutputSpe
 
 
 def part_name(unit_index: int, fmt: OutputFormat) -> str:
+    """The file name of one unit's part of a table."""
     return f"part-{unit_index:05d}.{'parquet' if fmt == 'parquet' else 'jsonl'}"
 
 
 def arrow_schema(table: str) -> Any:
+    """The Arrow schema of one output table."""
     import pyarrow as pa
 
     types = {"string": pa.string(), "int64": pa.int64(), "int32": pa.int32(), "float64": pa.float64()}
@@ -74,6 +78,7 @@ def arrow_schema(table: str) -> Any:
 
 
 def write_parquet_part(spec: OutputSpec, unit_index: int, tables: dict[str, list[Row]]) -> None:
+    """Writes one unit's rows of one table as a Parquet part file (atomically)."""
     import pyarrow as pa
     import pyarrow.parquet as pq
 
@@ -85,6 +90,7 @@ def write_parquet_part(spec: OutputSpec, unit_index: int, tables: dict[str, list
 
 
 def write_jsonl_part(spec: OutputSpec, unit_index: int, records: list[dict[str, Any]], errors: list[Row]) -> None:
+    """Writes one unit's rows of one table as a JSON Lines part file (atomically)."""
     fs, path = _filesystem(spec.uri)
     for table, rows in (("records", records), ("errors", errors)):
         body = "".join(json.dumps(r, ensure_ascii=False) + "\n" for r in rows).encode("utf-8")
@@ -93,6 +99,7 @@ def write_jsonl_part(spec: OutputSpec, unit_index: int, records: list[dict[str, 
 
 
 def write_manifest(spec: OutputSpec, manifest: dict[str, Any]) -> None:
+    """Writes the run's manifest (schema, counts, parts) next to its tables."""
     fs, path = _filesystem(spec.uri)
     body = (json.dumps(manifest, ensure_ascii=False, indent=1, sort_keys=True) + "\n").encode("utf-8")
     with fs.open_output_stream(f"{path}/{MANIFEST}") as fh:

@@ -60,6 +60,7 @@ def _actor(prefix: str, ref: ActorRef | None) -> Row:
 
 
 def document_row(rec: DocumentRecord, *, input: str, record: str, input_id: str | None) -> Row:
+    """The documents-table row of one record."""
     d = rec.document
     return {"doc_id": d.id, "input": input, "record": record, "input_id": input_id, "source": d.source,
             "published": d.published, "language": d.language, "length": d.length, "encoding": d.encoding,
@@ -69,6 +70,7 @@ def document_row(rec: DocumentRecord, *, input: str, record: str, input_id: str 
 
 
 def event_row(doc_id: str, ev: Event) -> Row:
+    """The events-table row of one event of a record."""
     loc = ev.location
     row: Row = {"doc_id": doc_id, "event_id": ev.id, "acled_event_type": ev.acled_event_type,
                 "acled_sub_event_type": ev.acled_sub_event_type, "plover": ev.plover}
@@ -92,6 +94,7 @@ def event_row(doc_id: str, ev: Event) -> Row:
 
 
 def count_row(doc_id: str, event_id: str | None, index: int, c: Count) -> Row:
+    """The counts-table row of one count of an event."""
     return {"doc_id": doc_id, "event_id": event_id, "count_index": index, "kind": c.kind, "value": int(c.value),
             "qualifier": c.qualifier, "who": c.who, "scope": c.scope, "start": c.start, "end": c.end,
             "parent": c.parent, "text": c.text, "source_attribution": c.source_attribution}
@@ -115,8 +118,10 @@ def record_rows(rec: DocumentRecord, *, input: str, record: str, input_id: str |
 
 
 def error_row(*, input: str, record: str, input_id: str | None, reason: str) -> Row:
+    """The errors-table row of an input that failed."""
     return {"input": input, "record": record, "input_id": input_id, "reason": reason}
 
 
 def empty_tables() -> dict[str, list[Row]]:
+    """One empty row list per output table."""
     return {name: [] for name in TABLES}

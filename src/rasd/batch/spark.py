@@ -29,6 +29,7 @@ def _run_partition(tasks: Iterable[Task]) -> Iterator[UnitStats]:
 
 
 def spark_session(master: str = DEFAULT_MASTER, app_name: str = "rasd batch", conf: dict[str, str] | None = None) -> Any:
+    """A local Spark session for the batch job (its own logging quietened)."""
     from pyspark.sql import SparkSession
 
     builder = SparkSession.builder.master(master).appName(app_name)

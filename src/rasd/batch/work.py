@@ -22,6 +22,7 @@ MAX_TEXT_BYTES = 16_000_000
 
 @dataclass(frozen=True, slots=True)
 class UnitStats:
+    """What one unit of a batch run held and produced."""
     index: int
     items: int
     documents: int

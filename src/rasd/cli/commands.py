@@ -258,6 +258,7 @@ def _register_optional() -> None:
 
 
 def main() -> None:
+    """Runs the rasd command line."""
     _register_optional()
     app()
 

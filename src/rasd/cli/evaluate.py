@@ -62,12 +62,14 @@ class Article:
 
 @dataclass(frozen=True, slots=True)
 class Failure:
+    """An article the evaluator could not score, and why."""
     id: str
     reason: str
 
 
 @dataclass(frozen=True, slots=True)
 class EvalRun:
+    """One evaluation: the report, the corpus hash, the articles scored and the failures."""
     report: EvalReport
     corpus_hash: str
     articles: tuple[Article, ...]
@@ -187,6 +189,7 @@ def top_errors(report: EvalReport, n: int = TOP_ERRORS) -> list[tuple[str, int]]
 
 
 def report_json(run: EvalRun, gold_dir: Path) -> dict[str, Any]:
+    """The evaluation as the JSON object `--report` writes."""
     r = run.report
     return {
         "schema": "rasd.eval/1",
@@ -204,6 +207,7 @@ def report_json(run: EvalRun, gold_dir: Path) -> dict[str, Any]:
 
 
 def format_errors(report: EvalReport) -> str:
+    """Every miss and false alarm, one per line with its article and context."""
     lines = []
     for m in report.mismatches:
         ctx = f"  | {m.context}" if m.context else ""
@@ -212,6 +216,7 @@ def format_errors(report: EvalReport) -> str:
 
 
 def format_top_errors(report: EvalReport, n: int = TOP_ERRORS) -> str:
+    """The most frequent kinds of error, with their numbers."""
     top = top_errors(report, n)
     if not top:
         return "no errors"

@@ -25,6 +25,7 @@ class GoldError(ResourceError):
 
 @dataclass(frozen=True, slots=True)
 class GoldCount:
+    """A count of a gold event (FORMAT.md)."""
     kind: str
     value: int
     who: str
@@ -34,6 +35,7 @@ class GoldCount:
 
 @dataclass(frozen=True, slots=True)
 class GoldEvent:
+    """A gold event: types, actors, place, date and counts (FORMAT.md)."""
     acled_event_type: str | None
     acled_sub_event_type: str | None
     plover: str
@@ -48,6 +50,7 @@ class GoldEvent:
 
 @dataclass(frozen=True, slots=True)
 class GoldDocument:
+    """A gold file: the article's id, publication date and events."""
     id: str
     published: str | None
     events: tuple[GoldEvent, ...]

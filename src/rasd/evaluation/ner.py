@@ -36,11 +36,13 @@ class ConllError(ValueError):
 
 @dataclass(frozen=True, slots=True)
 class Sentence:
+    """A sentence of CoNLL data: its tokens and their BIO tags."""
     tokens: tuple[str, ...]
     tags: tuple[str, ...]
 
     @property
     def text(self) -> str:
+        """The tokens joined by spaces."""
         return " ".join(self.tokens)
 
     @property
@@ -78,6 +80,7 @@ TypeScore = FieldScore
 
 @dataclass(frozen=True, slots=True)
 class NerReport:
+    """Precision, recall and F1 per entity type of one NER scoring."""
     types: tuple[TypeScore, ...]
     sentences: int
     tokens: int
@@ -85,14 +88,17 @@ class NerReport:
 
     @property
     def macro_f1(self) -> float:
+        """The mean of the types' F1."""
         return sum(t.f1 for t in self.types) / len(self.types) if self.types else 0.0
 
     @property
     def micro(self) -> TypeScore:
+        """The scores summed over every type."""
         return TypeScore("micro", sum(t.tp for t in self.types), sum(t.predicted for t in self.types),
                          sum(t.gold for t in self.types))
 
     def type(self, name: str) -> TypeScore:
+        """The scores of one entity type (KeyError when absent)."""
         for t in self.types:
             if t.field == name:
                 return t
@@ -132,6 +138,7 @@ def parse_conll(lines: Iterable[str], source: str = "<conll>") -> list[Sentence]
 
 
 def read_conll(path: str | Path) -> list[Sentence]:
+    """The sentences of a CoNLL file (token and BIO tag per line, a blank line between sentences)."""
     shown = str(path)
     try:
         text = Path(path).read_text(encoding="utf-8-sig")
@@ -221,6 +228,7 @@ def predicted_entities(sentence: Sentence, spans: Iterable[CharSpan]) -> set[Ent
 
 def score_ner(sentences: Sequence[Sentence], recognize: Recognizer, scheme: str = "BIO",
               progress: Callable[[int], None] | None = None) -> NerReport:
+    """Scores the recognizer's entities against the gold BIO tags, per type."""
     tp = dict.fromkeys(TYPES, 0)
     pred = dict.fromkeys(TYPES, 0)
     gold = dict.fromkeys(TYPES, 0)
@@ -245,6 +253,7 @@ def score_ner(sentences: Sequence[Sentence], recognize: Recognizer, scheme: str 
 
 
 def format_ner_table(report: NerReport) -> str:
+    """The NER scores as a table."""
     lines = [f"{'type':<6} {'P':>6} {'R':>6} {'F1':>6} {'tp':>6} {'pred':>6} {'gold':>6}"]
     for t in (*report.types, report.micro):
         lines.append(f"{t.field:<6} {t.precision:6.3f} {t.recall:6.3f} {t.f1:6.3f} {t.tp:6d} {t.predicted:6d} "
@@ -256,6 +265,7 @@ def format_ner_table(report: NerReport) -> str:
 
 
 def report_json(report: NerReport) -> dict[str, Any]:
+    """The NER scores as a JSON object."""
     return {
         "types": {t.field: {"precision": t.precision, "recall": t.recall, "f1": t.f1, "tp": t.tp,
                            "predicted": t.predicted, "gold": t.gold} for t in report.types},

@@ -12,6 +12,7 @@ METRICS: tuple[str, ...] = ("precision", "recall", "f1")
 
 @dataclass(frozen=True, slots=True)
 class FieldScore:
+    """True positives, predictions and gold items of one field, with P/R/F1."""
     field: str
     tp: int
     predicted: int
@@ -42,6 +43,7 @@ class FieldScore:
 
 @dataclass(frozen=True, slots=True)
 class Mismatch:
+    """One miss or false alarm: the article, the field, the item and its context."""
     article: str
     field: str
     kind: str  # "miss" (gold item not predicted) | "false_alarm" (predicted item not in gold)
@@ -51,6 +53,7 @@ class Mismatch:
 
 @dataclass(frozen=True, slots=True)
 class EvalReport:
+    """The scores of every field over a corpus, with the mismatches."""
     fields: tuple[FieldScore, ...]
     articles: int
     failed: tuple[str, ...]

@@ -49,6 +49,7 @@ class _Figures:
         self.add(ev.counts)
 
     def add(self, counts: Sequence[Any]) -> None:
+        """Takes the figures of an event into the tally."""
         for c in counts:
             if c.scope == "incident" and c.parent is None and c.qualifier != "vague":
                 self.incident[(c.kind, c.who)] = c.value
@@ -195,6 +196,7 @@ class _Merged:
         self.by_kind: dict[_Key, list[int]] = {}
 
     def append(self, ev: Event, head: bool = False) -> int:
+        """Adds an event at the end (`head`: the headline's); returns its index."""
         self.out.append(ev)
         self.figs.append(_Figures(ev))
         self.heads.append(head)
@@ -202,6 +204,7 @@ class _Merged:
         return len(self.out) - 1
 
     def set(self, i: int, new: Event) -> None:
+        """Replaces the event at index `i` (keeping the index by kind right)."""
         old = self.out[i]
         self.out[i] = new
         if _kind_key(old) != _kind_key(new):  # (only the last event changes its kind, by _continue)

@@ -21,6 +21,7 @@ from .matcher import Hit, PhraseMatcher, SpanSet, is_word_char, phrase_before
 
 @dataclass(frozen=True, slots=True)
 class ActorMention:
+    """An actor of the dictionary named in the text (normalized and original offsets)."""
     start: int          # original offsets
     end: int
     nstart: int         # normalized offsets
@@ -35,6 +36,7 @@ class ActorMention:
 
 @dataclass(frozen=True, slots=True)
 class PlaceMention:
+    """A place of the gazetteer named in the text, with the score and reasons of its choice."""
     start: int
     end: int
     nstart: int
@@ -49,6 +51,7 @@ class PlaceMention:
 
 @dataclass(frozen=True, slots=True)
 class PlaceCandidate:
+    """A place name found in the text with every gazetteer place it may be."""
     nstart: int
     nend: int
     prefix: str                 # proclitics before the name (وب in وبطرابلس)
@@ -61,6 +64,7 @@ FORCE_KINDS = frozenset({"external_forces", "state_forces"})  # whom a nationali
 
 
 class ActorLinker:
+    """Finds the dictionary's actors in a text and resolves descriptive references to them."""
     def __init__(self, actors: ActorDictionary, not_names: frozenset[str] = frozenset(),
                  force_nouns: frozenset[str] = frozenset()) -> None:
         self.actors = actors
@@ -275,6 +279,7 @@ class PlaceLinker:
 
     def link(self, text: str, norm: Normalized, candidates: Sequence[PlaceCandidate],
              doc_country: str | None) -> list[PlaceMention]:
+        """The place mentions of the candidates: homonyms decided by the document's country and context."""
         mentions: list[PlaceMention] = []
         resolved: list[Place] = [c.places[0] for c in candidates if len(c.places) == 1]
         for cand in candidates:

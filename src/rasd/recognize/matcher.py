@@ -39,6 +39,7 @@ def is_word_char(ch: str) -> bool:
 
 @dataclass(frozen=True, slots=True)
 class Hit(Generic[T]):
+    """One match of a phrase in the text, with its proclitics and payloads."""
     start: int          # normalized offset of the match itself (after any proclitics)
     end: int
     word_start: int     # start of the word, proclitics included

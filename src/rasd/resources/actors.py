@@ -52,6 +52,7 @@ _ID_RE = re.compile(r"^[a-z0-9][a-z0-9_.-]*$")
 
 @dataclass(frozen=True, slots=True)
 class Actor:
+    """An entry of the actor dictionary: id, names, kind, country and period."""
     id: str
     name_en: str
     name_ar: str
@@ -81,11 +82,13 @@ class ActorName:
 
     @property
     def normalized(self) -> str:
+        """The name normalized as the matcher reads it."""
         return normalize_name(self.text)
 
 
 @dataclass(frozen=True, slots=True)
 class ActorStats:
+    """How many actors and names the dictionary holds, by kind and country."""
     actors: int
     names: int
     ambiguous_names: int
@@ -223,6 +226,7 @@ def _fill(pattern: str, country: dict[str, Any]) -> str | None:
 
 @dataclass(frozen=True, slots=True)
 class ActorDictionary:
+    """The actor dictionary: every entry, its names and the matcher over them."""
     actors: tuple[Actor, ...]
     stopwords: frozenset[str] = frozenset()
     _by_id: dict[str, Actor] = field(default_factory=dict, repr=False, compare=False)

@@ -44,6 +44,7 @@ class UniqueKeyLoader(yaml.SafeLoader):
     """yaml.SafeLoader that refuses a key given twice in one mapping (SafeLoader keeps the last one)."""
 
     def construct_mapping(self, node: yaml.MappingNode, deep: bool = False) -> dict[Any, Any]:
+        """A mapping of the YAML node; a key given twice is an error naming its lines."""
         if isinstance(node, yaml.MappingNode):
             self.flatten_mapping(node)
             first: dict[tuple[str, str], int] = {}

@@ -65,6 +65,7 @@ FEATURE_PRIOR: dict[str, float] = {
 
 @dataclass(frozen=True, slots=True)
 class Place:
+    """A place of the gazetteer: id, names, feature, country, admin parents, coordinates and population."""
     id: str
     name_en: str
     name_ar: str
@@ -83,6 +84,7 @@ class Place:
 
 @dataclass(frozen=True, slots=True)
 class GazetteerStats:
+    """How many places and names the gazetteer holds, by country and feature."""
     places: int
     arabic_names: int
     ambiguous_names: int
@@ -94,12 +96,14 @@ class GazetteerStats:
 
 @dataclass(frozen=True, slots=True)
 class BBox:
+    """A country's bounding box."""
     min_lat: float
     max_lat: float
     min_lon: float
     max_lon: float
 
     def contains(self, lat: float, lon: float, margin: float = 0.0) -> bool:
+        """Whether the point lies inside the box."""
         return (self.min_lat - margin <= lat <= self.max_lat + margin
                 and self.min_lon - margin <= lon <= self.max_lon + margin)
 
@@ -341,6 +345,7 @@ def _read_bboxes(path: Path) -> list[tuple[str, BBox]]:
 
 @dataclass(frozen=True, slots=True)
 class Gazetteer:
+    """The gazetteer: places by id, their names and the matcher over them."""
     places: tuple[Place, ...]
     stopwords: frozenset[str] = frozenset()
     bboxes: tuple[tuple[str, BBox], ...] = ()

@@ -37,6 +37,7 @@ COUNT_KIND_NAMES = frozenset({"killed", "wounded", "displaced", "missing", "deta
 
 @dataclass(frozen=True, slots=True)
 class Trigger:
+    """An entry of the trigger lexicon: the happening a word names, its types, family and counts."""
     id: str
     acled_event_type: str | None
     acled_sub_event_type: str | None
@@ -56,6 +57,7 @@ def _str_list(value: Any, file: str, where: str) -> list[str]:
 
 
 class TriggerLexicon:
+    """The trigger lexicon: every entry and the matcher over their forms."""
     def __init__(self, triggers: tuple[Trigger, ...], forms: list[tuple[str, Trigger]], suffixes: list[str],
                  source: str, fallbacks: dict[str, Trigger], not_triggers: list[str]) -> None:
         self.triggers = triggers
@@ -152,6 +154,7 @@ def _fallbacks(raw_fb: Any, by_id: dict[str, Trigger], shown: str) -> dict[str, 
 
 @dataclass(frozen=True, slots=True)
 class ModalityCue:
+    """A modality cue: the modality, how many words on it reaches, and its exceptions."""
     modality: str
     window: int
     exceptions: tuple[str, ...] = ()  # normalized phrases that start like a form but do not carry the modality

@@ -67,6 +67,7 @@ __all__ = ["COUNT_WHO", "AcledType", "ActorKind", "CountKind", "Feature", "Plove
 # ------------------------------------------------------------------------------------ triggers.yaml
 
 class TriggerEntry(_Yaml):
+    """An entry of triggers.yaml."""
     id: NonBlank
     acled: Annotated[tuple[AcledType, NonBlank], Field(strict=False)] | None  # [type, sub-type] or null
     plover: Plover
@@ -88,6 +89,7 @@ class TriggerEntry(_Yaml):
 
 
 class TriggersFile(_Yaml):
+    """triggers.yaml."""
     suffixes: Names = []
     triggers: list[TriggerEntry]
     not_triggers: Names = []
@@ -97,6 +99,7 @@ class TriggersFile(_Yaml):
 # ---------------------------------------------------------------------------------------- cues.yaml
 
 class ModalityCues(_Yaml):
+    """The forms of one modality in cues.yaml."""
     window: Annotated[int, Field(ge=0)] = 4
     forms: SomeNames
     except_: Names = Field(default=[], alias="except")
@@ -104,6 +107,7 @@ class ModalityCues(_Yaml):
 
 class Modalities(_Yaml):
     # checked in the order the file gives
+    """cues.yaml's modality section."""
     denied: ModalityCues
     negated: ModalityCues
     called_for: ModalityCues
@@ -112,6 +116,7 @@ class Modalities(_Yaml):
 
 
 class Attribution(_Yaml):
+    """cues.yaml's attribution section."""
     introducers: Names
     stop_words: Names = []
     speech_verbs: Names
@@ -120,17 +125,20 @@ class Attribution(_Yaml):
 
 
 class Roles(_Yaml):
+    """cues.yaml's roles section."""
     target: Names
     between: Names
     support: Names = []
 
 
 class LocationCues(_Yaml):
+    """A place cue of cues.yaml and the geo precision it gives."""
     precision: Annotated[int, Field(ge=1, le=3)] = 1  # ACLED's geo_precision
     forms: Names
 
 
 class CuesFile(_Yaml):
+    """cues.yaml."""
     modality: Modalities
     planned_trigger_forms: Names = []
     attribution: Attribution
@@ -157,6 +165,7 @@ class CuesFile(_Yaml):
 # ------------------------------------------------------------------------------------- numbers.yaml
 
 class NumberWordEntry(_Yaml):
+    """A number word of numbers.yaml."""
     w: NonBlank
     v: Annotated[int, Field(gt=0)]
     type: WordType
@@ -164,18 +173,21 @@ class NumberWordEntry(_Yaml):
 
 
 class QualifierPhrases(_Yaml):
+    """numbers.yaml's qualifier phrases (more than, about, at least …)."""
     approx: Names = []
     at_least: Names = []
     at_most: Names = []
 
 
 class VagueEntry(_Yaml):
+    """A vague quantity of numbers.yaml (dozens, hundreds …)."""
     w: NonBlank
     v: Annotated[int, Field(gt=0)]
     definite: bool = False
 
 
 class NumbersFile(_Yaml):
+    """numbers.yaml."""
     words: list[NumberWordEntry]
     proclitics: Names
     qualifiers_before: QualifierPhrases
@@ -189,6 +201,7 @@ class NumbersFile(_Yaml):
 # -------------------------------------------------------------------------------------- counts.yaml
 
 class KindNoun(_Yaml):
+    """A noun of counts.yaml that names a kind of count (killed, wounded …)."""
     kind: CountKind
     who: Who
     unit: bool = False  # counts households, not people
@@ -199,6 +212,7 @@ class KindNoun(_Yaml):
 
 
 class GroupNoun(_Yaml):
+    """A noun of counts.yaml that names a group of people (civilians, children …)."""
     who: Who
     unit: bool = False
     others: bool = False
@@ -208,6 +222,7 @@ class GroupNoun(_Yaml):
 
 
 class CountsFile(_Yaml):
+    """counts.yaml."""
     kinds: list[CountKind]
     who: list[Who]
     kind_nouns: list[KindNoun]
@@ -235,11 +250,13 @@ Tens = dict[Annotated[int, Field(ge=20, le=30)], SomeNames]
 
 
 class RiskyMonths(_Yaml):
+    """Month names of dates.yaml that are also common words."""
     strict: SomeNames
     context: SomeNames
 
 
 class DateQualifiers(_Yaml):
+    """dates.yaml's qualifiers (early, mid, late …)."""
     before: SomeNames
     current: SomeNames
     next: SomeNames
@@ -247,18 +264,21 @@ class DateQualifiers(_Yaml):
 
 
 class Periods(_Yaml):
+    """dates.yaml's parts of a day or a week."""
     week: SomeNames
     month: SomeNames
     year: SomeNames
 
 
 class UnitForms(_Yaml):
+    """The forms of one unit of time in dates.yaml."""
     one: SomeNames
     two: SomeNames
     many: SomeNames
 
 
 class DurationUnits(_Yaml):
+    """dates.yaml's units of duration."""
     hour: UnitForms
     day: UnitForms
     week: UnitForms
@@ -267,6 +287,7 @@ class DurationUnits(_Yaml):
 
 
 class OrdinalDays(_Yaml):
+    """dates.yaml's ordinal day words."""
     units: Units9
     ten: SomeNames
     compound_units: Units9
@@ -275,6 +296,7 @@ class OrdinalDays(_Yaml):
 
 
 class DatesFile(_Yaml):
+    """dates.yaml."""
     gregorian_months: Months
     hijri_months: Months
     risky_months: RiskyMonths
@@ -315,6 +337,7 @@ class DatesFile(_Yaml):
 # ------------------------------------------------------------------------------------- actors/*.yaml
 
 class ActorEntry(_Yaml):
+    """An entry of an actors/*.yaml file."""
     id: ActorId
     name_en: NonBlank
     name_ar: NonBlank
@@ -371,6 +394,7 @@ class ActorTemplate(_Yaml):
 
 
 class ActorsFile(_Yaml):
+    """An actors/*.yaml file."""
     country: Country | None = None
     template: ActorTemplate | None = None
     actors: list[ActorEntry]

@@ -26,16 +26,15 @@ from bisect import bisect_left, bisect_right
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from enum import Enum
+from operator import attrgetter
 
 from .segment import Segmented, Sentence, Token
 
 # how many tokens after a speech verb its complementizer may stand (قال المتحدث باسم الجيش في بيان إن …)
 SPEECH_REACH = 8
+_START = attrgetter("start")
 # (normalized: أن and إن are written ان)
 COMPLEMENTIZERS = frozenset({"ان", "بان", "وان", "فان"})
-ASIDE_OPEN = frozenset({"(", "[", "{"})
-ASIDE_CLOSE = frozenset({")", "]", "}"})
-DASHES = frozenset({"-"})  # (normalization writes every dash as '-')
 
 
 class ClauseOpen(Enum):
@@ -130,13 +129,17 @@ def build_clauses(seg: Segmented, openers: Iterable[Opener]) -> Clauses:
     by_sentence: dict[int, list[Opener]] = {}
     for op in sorted(openers, key=lambda o: (o.pos, _RANK[o.opens])):
         by_sentence.setdefault(seg.sentence_at(op.pos).index, []).append(op)
-    starts = tuple(t.start for t in seg.tokens)
+    toks = seg.tokens
     items: list[Clause] = []
+    lo = 0
     for sent in seg.sentences:
-        for piece in _Cutter(sent).cut(by_sentence.get(sent.index, [])):
+        mine = by_sentence.get(sent.index)
+        pieces = _Cutter(sent).cut(mine) if mine else [_Piece(sent.start, sent.end, ClauseOpen.MAIN, False)] \
+            if sent.end > sent.start else []
+        for piece in pieces:
             items.append(Clause(index=len(items), sentence=sent.index, start=piece.start, end=piece.end,
-                                first_token=bisect_left(starts, piece.start),
-                                end_token=bisect_left(starts, piece.end), opens=piece.opens,
+                                first_token=(lo := bisect_left(toks, piece.start, lo, key=_START)),
+                                end_token=(lo := bisect_left(toks, piece.end, lo, key=_START)), opens=piece.opens,
                                 carries_subject=piece.opens in _CARRIES_SUBJECT, resumes=piece.resumes))
     return Clauses(tuple(items))
 
@@ -200,10 +203,9 @@ def after_comma(text: str, pos: int) -> bool:
 def speech_openers(tokens: Sequence[Token], verb_ends: Iterable[int]) -> list[Opener]:
     """The reported speech after each speech verb (ending at `verb_ends`): from its complementizer (إن/أن) or
     colon within SPEECH_REACH tokens, in the same sentence (no full stop between)."""
-    starts = [t.start for t in tokens]
     out: list[Opener] = []
     for end in verb_ends:
-        k = bisect_left(starts, end)
+        k = bisect_left(tokens, end, key=_START)
         for t in tokens[k:k + SPEECH_REACH]:
             if t.text in (".", "!", "?"):
                 break
@@ -213,18 +215,32 @@ def speech_openers(tokens: Sequence[Token], verb_ends: Iterable[int]) -> list[Op
     return out
 
 
-def aside_openers(sent_tokens: Sequence[Token]) -> list[Opener]:
-    """The asides of one sentence: a parenthesis to its closing one, a dash to the next dash (a lone dash, as
-    in a dateline, opens nothing)."""
+def aside_openers(text: str, sentences: Sequence[Sentence]) -> list[Opener]:
+    """The asides of the text: a parenthesis to its closing one, a dash to the next dash, within a sentence (a
+    lone dash, as in a dateline, opens nothing). Found with str.find, not token by token."""
     out: list[Opener] = []
-    k = 0
-    while k < len(sent_tokens):
-        t = sent_tokens[k]
-        if t.kind == "punct" and (t.text in ASIDE_OPEN or t.text in DASHES):
-            closers = ASIDE_CLOSE if t.text in ASIDE_OPEN else DASHES
-            close = next((j for j in range(k + 1, len(sent_tokens)) if sent_tokens[j].text in closers), None)
-            if close is not None:
-                out.append(Opener(t.start, ClauseOpen.ASIDE, until=sent_tokens[close].end))
-                k = close
-        k += 1
+    for sent in sentences:
+        pos = sent.start
+        while True:
+            found = [(k, ch) for ch in _ASIDE_MARKS if (k := text.find(ch, pos, sent.end)) >= 0]
+            if not found:
+                break
+            k, ch = min(found)
+            close = text.find(_CLOSER[ch], k + 1, sent.end)
+            while ch == "-" and close >= 0 and not _spaced(text, close):
+                close = text.find("-", close + 1, sent.end)
+            if close < 0 or (ch == "-" and not _spaced(text, k)):  # (a hyphen inside a word is no dash)
+                pos = k + 1
+                continue
+            out.append(Opener(k, ClauseOpen.ASIDE, until=close + 1))
+            pos = close + 1
     return out
+
+
+def _spaced(text: str, k: int) -> bool:
+    """A dash with a space on one side at least (a hyphen joins two words: al-qaeda)."""
+    return (k == 0 or text[k - 1].isspace()) or (k + 1 == len(text) or text[k + 1].isspace())
+
+
+_CLOSER = {"(": ")", "[": "]", "{": "}", "-": "-"}
+_ASIDE_MARKS = tuple(_CLOSER)

@@ -57,6 +57,7 @@ class InputError(Exception):
 
 @dataclass(frozen=True, slots=True)
 class DecodedText:
+    """A decoded input: the text, its encoding, content type and how many bytes were replaced."""
     text: str  # the text all spans will index (for HTML: the extracted main text)
     encoding: str  # utf-8 | utf-8-sig | utf-16 | windows-1256 | (an HTML page's declared charset)
     content_type: str  # text/plain | text/html

@@ -141,6 +141,7 @@ _TABLE, _SLOW_RE, _REMOVED_RE = _fast_tables()
 
 
 def normalize(text: str) -> Normalized:
+    """The normalized text of `text`, with its map back to the original offsets."""
     if _SLOW_RE.search(text):
         return _normalize_slow(text)
     folded = text.translate(_TABLE)

@@ -35,6 +35,7 @@ ARTICLE = "ال"
 
 @dataclass(frozen=True, slots=True)
 class Token:
+    """A token of the normalized text: its text, span and kind (word, number, latin, punct)."""
     text: str
     start: int
     end: int
@@ -43,6 +44,7 @@ class Token:
 
 @dataclass(frozen=True, slots=True)
 class Sentence:
+    """A sentence of the normalized text: its index and span."""
     index: int
     start: int
     end: int
@@ -181,6 +183,7 @@ def split_sentences(text: str) -> list[tuple[int, int]]:
 
 
 def segment(text: str) -> Segmented:
+    """The sentences and tokens of a normalized text."""
     return Segmented(text=text, sentences=tuple(Sentence(index=i, start=s, end=e)
                                                  for i, (s, e) in enumerate(split_sentences(text))),
                      tokens=tokenize(text))
