@@ -77,7 +77,7 @@ def test_happenings_two_incidents_in_one_sentence(pipeline: Pipeline, text: str,
     "أعدم مسلحو تنظيم الدولة 12 مدنيا رميا بالرصاص في قرية قرب مدينة الموصل.",
     "أعدمت ميليشيا مسلحة ثلاثة رجال ميدانيا في بلدة ترهونة.",
     # shots are the means even when a strike is told in the clause (the weapon nearest the act decides)
-    "قال شهود إن حراسا أطلقوا النار على مهاجرين حاولوا الهرب من مركز في مدينة الزاوية أثناء تعرضه لقصف مدفعي.",
+    "أفاد شهود بأن سجانين أطلقوا النار على محتجزين حاولوا الخروج من سجن في مدينة الزاوية خلال قصف مدفعي استهدفه.",
     "قتل أربعة سجناء برصاص حراس أطلقوا النار على سجن في مدينة سبها أثناء القصف.",
 ])
 def test_kind_civilians_killed_by_one_side(pipeline: Pipeline, text: str) -> None:
