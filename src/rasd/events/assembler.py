@@ -18,12 +18,13 @@ from .context import DocContext, Draft, MentionRef, rstrip, within, words_from
 from .date import bound_by_published, resolve_date
 from .drafts import Drafter
 from .figures import document_counts, drop_vague_told_exactly, event_counts
-from .kind import event_type
+from .happenings import headline_end
+from .kind import KindResolver
 from .merge import MergeHint, merge_same
 from .modality import ModalityResolver
 from .place import PlaceDecision, PlaceResolver, coordinated_places, dateline, document_place, link_reactions
 from .roles import RoleResolver
-from .rules import AttributionRule, PlaceRule, RoleRule, ScopeRule
+from .rules import AttributionRule, PlaceRule, RoleRule, ScopeRule, TypeRule
 
 
 class Finished(NamedTuple):
@@ -53,6 +54,7 @@ class EventAssembler:
         self.roles = RoleResolver(cues, actors, self.attributor)
         self.places = PlaceResolver(cues, gazetteer)
         self.modality = ModalityResolver(cues)
+        self.kinds = KindResolver(cues)
 
     def assemble(self, ctx: DocContext,
                  fallback_trigger: dict[str, Trigger]) -> tuple[tuple[Event, ...], tuple[Count, ...]]:
@@ -106,7 +108,7 @@ class EventAssembler:
         told = _first_figure(reported, my_counts)
         actor1 = roles.actor1
         actor2 = roles.actor2 or self.roles.civilian_victims(ctx, roles, trig.acled_event_type, my_counts)
-        kind = event_type(trig, actor1, actor2, frozenset(c.kind for c in my_counts))
+        kind = self.kinds.resolve(ctx, d, actor1, actor2, my_counts)
         place = self.places.resolve(d, ctx, s_start, s_end, main, line)
         if place.value is None and kind.plover == "CONSULT":
             place = self.places.host_country(ctx, s_start, s_end, actor1, actor2)
@@ -125,13 +127,15 @@ class EventAssembler:
         trig_mention = Mention(id=trig_ids[0] if trig_ids else "", kind="trigger", text=ctx.text[d.trigger.start:d.trigger.end],
                                start=d.trigger.start, end=d.trigger.end, ref=trig.id)
         event = Event(id="", acled_event_type=kind.acled_type, acled_sub_event_type=kind.acled_sub,
-                      plover=kind.plover, actor1=actor1, actor2=actor2, location=place.value, date=date.value,
+                      plover=kind.plover or trig.plover, actor1=actor1, actor2=actor2, location=place.value, date=date.value,
                       counts=my_counts, modality=modality.value, source_attribution=told.value,
                       evidence=(Span(ev_s, ev_e),),
                       confidence=confidence(trig.weight, d.fallback, roles, actor2 is not None, place, my_counts,
                                             modality),
                       trigger=trig_mention, other_actors=roles.others, rules=tuple(rules))
-        return Finished(event, MergeHint(ScopeRule.ANOTHER_HAPPENING in scope, place.rule), place)
+        return Finished(event, MergeHint(ScopeRule.ANOTHER_HAPPENING in scope, place.rule,
+                                         d.trigger.nstart < headline_end(ctx),
+                                         TypeRule.STRIKE_TOLD_BEFORE in kind.rules), place)
 
 
 def _first_figure(reported: AttributionDecision, counts: tuple[Count, ...]) -> AttributionDecision:

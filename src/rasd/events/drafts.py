@@ -11,7 +11,9 @@ from ..recognize.counts import CountMatch
 from ..recognize.matcher import phrase_before
 from ..resources.lexicon import CueLexicon, Trigger
 from ..text.segment import Sentence
+from .background import BackgroundResolver
 from .context import CIVILIAN_WHO, DocContext, Draft, TriggerHit, within
+from .happenings import incident_breaks, owner_in_sentence
 from .rules import DraftRule
 
 
@@ -21,6 +23,7 @@ class Drafter:
     def __init__(self, cues: CueLexicon, trigger_forms: frozenset[str]) -> None:
         self.cues = cues
         self.trigger_forms = trigger_forms
+        self.background = BackgroundResolver(cues)
 
     def draft(self, ctx: DocContext, fallback_trigger: dict[str, Trigger],
               clause_starts: list[tuple[int, bool]]) -> list[Draft]:
@@ -36,20 +39,22 @@ class Drafter:
         for sent in seg.sentences:
             budget.check("event drafts")
             hits = self.live_triggers(text, sent, by_sentence.get(sent.index, []), ctx)
-            breaks = within(clause_starts, sent.start, sent.end)
+            breaks = sorted([*within(clause_starts, sent.start, sent.end), *incident_breaks(ctx, sent, hits)])
             past = frozenset(th.nstart for th in hits if self.told_as_past(text, sent, th))
             sdrafts = family_drafts(hits, sent, ctx.paragraph_of(sent.index), breaks, past)
             drafts.extend(sdrafts)
             for ci in counts_by_sentence.get(sent.index, []):
-                self._attach_count(ci, sent, drafts, sdrafts, ctx, fallback_trigger)
+                self._attach_count(ci, sent, (drafts, sdrafts), ctx, fallback_trigger, breaks)
             self._fold_anaphors(sent, drafts, sdrafts)
             set_windows([x for x in sdrafts if not x.fallback], sent)
         return drafts
 
-    def _attach_count(self, ci: int, sent: Sentence, drafts: list[Draft], sdrafts: list[Draft], ctx: DocContext,
-                      fallback_trigger: dict[str, Trigger]) -> None:
-        """Gives count `ci` to the draft it belongs to: its parent's, one of its sentence that accepts its kind,
-        one of the two sentences before in the paragraph, or a fallback draft of its own."""
+    def _attach_count(self, ci: int, sent: Sentence, made: tuple[list[Draft], list[Draft]], ctx: DocContext,
+                      fallback_trigger: dict[str, Trigger], breaks: Sequence[tuple[int, bool]]) -> None:
+        """Gives count `ci` to the draft it belongs to: its parent's, the one of its sentence (and clause) that
+        accepts its kind, one of the two sentences before in the paragraph, or a fallback draft of its own.
+        `made` holds the document's drafts so far and those of this sentence."""
+        drafts, sdrafts = made
         cm = ctx.counts[ci]
         if cm.parent is not None:
             parent_owner = next((d for d in drafts if cm.parent in d.count_ids), None)
@@ -57,7 +62,7 @@ class Drafter:
                 parent_owner.count_ids.append(ci)
                 return
         paragraph = ctx.paragraph_of(sent.index)
-        target = next((d for d in sdrafts if cm.kind in d.trigger.trigger.counts), None)
+        target = owner_in_sentence(ctx, sdrafts, cm, breaks)
         if target is None:
             target = _recent_taker(drafts, sent.index - 2, paragraph, cm, ctx)
             if target is not None:
@@ -73,13 +78,16 @@ class Drafter:
         """A definite trigger with no figure (الغارة) refers back to the happening of its family told before:
         its sentence joins that event instead of making one."""
         for dr in list(sdrafts):
-            if dr.count_ids or dr.fallback or not definite(dr.trigger, self.trigger_forms):
+            # (the figures an accusation holds go with it: الاتهامات … باحتجاز 200 شخص)
+            if (dr.count_ids and not dr.trigger.trigger.content) or dr.fallback \
+                    or not definite(dr.trigger, self.trigger_forms):
                 continue
             # (the happening told before: in an earlier sentence, or in an earlier clause of this one)
             earlier = next((x for x in reversed(drafts) if x is not dr
                             and (x.sentence.index < sent.index or x.trigger.nstart < dr.trigger.nstart)
                             and x.trigger.trigger.family == dr.trigger.trigger.family), None)
             if earlier is not None:
+                earlier.count_ids.extend(dr.count_ids)
                 earlier.sentences.append(sent)
                 earlier.rules.append(DraftRule.ANAPHOR.value + dr.trigger.trigger.id)
                 _remove_last(drafts, dr)
@@ -97,6 +105,8 @@ class Drafter:
                 continue
             if opinion and opinion[0] <= th.nstart and not (th.trigger.counts & count_kinds):
                 continue  # ويرى محللون أن لا مخرج غير … الحوار: what observers think, not what happened
+            if self.background.told(ctx, sent, th, ordered[:k]):
+                continue  # history, a habit, a fear, a relative or purpose clause, an alleged crime (background.py)
             if any(c.kind not in th.trigger.counts for c in ctx.counts_holding(th.nstart)):
                 continue  # "قتل 14 نازحا": the word names the victims of another toll, not a happening of its own
             if th.trigger.family == "reject" and any(not x.trigger.content for x in ordered[k + 1:]):

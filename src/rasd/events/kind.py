@@ -1,14 +1,28 @@
-"""The event type resolver: the trigger's ACLED type, changed where the parties say otherwise."""
+"""The event type resolver: the trigger's ACLED type, changed where the parties, the victims or the weapon the
+clause names say otherwise."""
 
 from __future__ import annotations
 
+from bisect import bisect_left
+from collections.abc import Sequence
 from typing import NamedTuple
 
-from ..records import ActorRef
-from ..resources.lexicon import Trigger
-from .rules import TypeRule
+from ..records import ActorRef, Count
+from ..resources.lexicon import CueLexicon, Trigger
+from .context import ARMED_KINDS, DocContext, Draft, TriggerHit
+from .figures import victims_civilian
+from .rules import DraftRule, TypeRule
 
 TERRITORY_SUBTYPES = ("Government regains territory", "Non-state actor overtakes territory")
+REMOTE = "Explosions/Remote violence"
+GUNFIRE = "gunfire"
+# triggers that tell an attack without saying how (هجوم، العدوان، اقتحام): the weapon the clause names decides
+GENERIC_ATTACKS = frozenset({"offensive", "armed_clash"})
+# triggers of violence that name no weapon (a generic attack, a massacre, an attack on civilians): a remote weapon
+# of their clause makes them remote violence (ارتكب مجزرة بغارات جوية)
+WEAPONLESS = frozenset({"offensive", "attack_civilians"})
+# the kinds of the side that can kill civilians or protesters in a one-sided attack (an unnamed one too)
+ATTACKER_KINDS = ARMED_KINDS | {"government"}
 
 
 class TypeDecision(NamedTuple):
@@ -17,7 +31,7 @@ class TypeDecision(NamedTuple):
     acled_type: str | None
     acled_sub: str | None
     rules: tuple[TypeRule, ...]
-    plover: str = ""
+    plover: str | None = None  # the PLOVER type when the new type makes it another than the trigger's
 
 
 def territory_subtype(actor1: ActorRef | None) -> str:
@@ -47,3 +61,85 @@ def event_type(trig: Trigger, actor1: ActorRef | None, actor2: ActorRef | None,
     if acled_sub == "territory":
         acled_sub = territory_subtype(actor1)
     return TypeDecision(acled_type, acled_sub, tuple(rules), plover)
+
+
+def _violent_triggers(ctx: DocContext) -> tuple[list[int], list[TriggerHit]]:
+    """The document's triggers of violence in text order, and where they start (found once per document)."""
+    hits = [th for th in ctx.triggers_starting_in(0, len(ctx.norm.text)) if th.trigger.family == "violence"]
+    return [th.nstart for th in hits], hits
+
+
+class KindResolver:
+    """Decides an event's type from its trigger, its parties, its victims and the weapon words of its clause."""
+
+    def __init__(self, cues: CueLexicon) -> None:
+        self.cues = cues
+
+    def weapons(self, ctx: DocContext, lo: int, hi: int, near: int) -> list[str]:
+        """The weapon kinds named in [lo, hi) (normalized offsets), the one nearest to `near` first."""
+        hits = ctx.hits_in(self.cues.weapons, lo, hi)
+        return [h.payloads[0] for h in sorted(hits, key=lambda h: min(abs(h.start - near), abs(h.end - near)))]
+
+    def resolve(self, ctx: DocContext, d: Draft, actor1: ActorRef | None, actor2: ActorRef | None,
+                counts: Sequence[Count]) -> TypeDecision:
+        """The trigger's type (event_type), then: a toll or a generic attack told with a remote weapon is remote
+        violence of that weapon (قتل خمسة بغارة جوية، العدوان … بالغارات); protesters killed or wounded by force
+        are excessive force against protesters; civilians killed in a one-sided attack (an execution, a fake
+        checkpoint, shots at a crowd) are violence against civilians."""
+        base = event_type(d.trigger.trigger, actor1, actor2, frozenset(c.kind for c in counts))
+        if base.acled_type not in ("Battles", "Protests", "Violence against civilians"):
+            return base
+        trig = d.trigger.trigger
+        lo, hi = (d.sentence.start, d.sentence.end) if d.fallback else d.window
+        weapons = self.weapons(ctx, lo, hi, d.trigger.nstart)
+        rules = list(base.rules)
+        victims = [c for c in counts if c.kind in ("killed", "wounded") and c.parent is None]
+        if victims and self._protesters_hit(ctx, d, weapons, actor1, actor2):
+            return TypeDecision("Protests", "Excessive force against protesters",
+                                (*rules, TypeRule.PROTESTERS_HIT), "PROTEST")
+        # the weapon told nearest the act is its means (أطلقوا النار على مهاجرين … أثناء القصف: shots, not a strike)
+        remote = weapons[0] if weapons and weapons[0] != GUNFIRE else None
+        # a toll that borrows the violence told in an earlier sentence stays part of it; one with no violence
+        # told anywhere in the report, or a generic attack of its own clause, goes by its victims
+        generic = trig.id in GENERIC_ATTACKS and (not d.fallback or d.rules[0] == DraftRule.FALLBACK.value + "killed")
+        if remote is not None and (d.fallback or trig.id in WEAPONLESS) and base.acled_type != "Protests":
+            return TypeDecision(REMOTE, remote, (*rules, TypeRule.WEAPON))  # (civilians killed by a strike too)
+        told = self._strike_told_before(ctx, d) if remote is None and trig.id == "offensive" else None
+        if told is not None:
+            return TypeDecision(REMOTE, told, (*rules, TypeRule.STRIKE_TOLD_BEFORE))
+        if base.acled_type == "Battles" and base.acled_sub == "Armed clash" and generic and remote is None \
+                and (victims_civilian(counts) or (actor2 is not None and actor2.kind == "civilians")) \
+                and not self._clash_in(ctx, d) \
+                and (actor1 is None or actor1.kind in ATTACKER_KINDS):
+            return TypeDecision("Violence against civilians", "Attack", (*rules, TypeRule.CIVILIANS_KILLED))
+        return base
+
+    def _strike_told_before(self, ctx: DocContext, d: Draft) -> str | None:
+        """The sub-type of the last strike told before a definite generic attack word (الهجوم، العدوان), which
+        refers back to it (… غارة على حافلة. وقال الصليب الأحمر إن 29 طفلا قتلوا في الهجوم)."""
+        th = d.trigger
+        if not (th.prefix.endswith("ال") or th.phrase.startswith("ال")):
+            return None
+        violent = ctx.memo("violent trigger starts", lambda: _violent_triggers(ctx))
+        k = bisect_left(violent[0], th.nstart)
+        last = violent[1][k - 1].trigger if k else None
+        return last.acled_sub_event_type if last is not None and last.acled_event_type == REMOTE else None
+
+    def _clash_in(self, ctx: DocContext, d: Draft) -> bool:
+        """A two-sided fight (اشتباكات، معارك) is named in the draft's sentence."""
+        return any(th.trigger.id == "armed_clash"
+                   for th in ctx.triggers_starting_in(d.sentence.start, d.sentence.end))
+
+    def _protesters_hit(self, ctx: DocContext, d: Draft, weapons: list[str], actor1: ActorRef | None,
+                        actor2: ActorRef | None) -> bool:
+        """The victims are protesters hit by force: a protest told with shots or with the forces that fired,
+        or a toll whose victims are named protesters."""
+        trig = d.trigger.trigger
+        parties = [a for a in (actor1, actor2) if a is not None]
+        if trig.family == "protest":
+            return GUNFIRE in weapons or any(a.kind in ATTACKER_KINDS for a in parties)
+        if trig.family != "violence":
+            return False
+        lo, hi = d.sentence.start, d.sentence.end
+        return any(m.actor.kind == "protesters" and any(c.start <= m.nstart < c.end for c in ctx.counts_in(lo, hi))
+                   for m in ctx.actors_in(lo, hi))

@@ -15,10 +15,18 @@ from .rules import MergeRule, PlaceRule
 
 class MergeHint(NamedTuple):
     """What merging needs to know of an event beyond its record: whether it is told as another happening
-    (غارة أخرى) and which rule placed it."""
+    (غارة أخرى), which rule placed it, and whether the report's headline tells it."""
 
     another: bool
     place_rule: PlaceRule | None
+    headline: bool = False
+    refers_back: bool = False  # a definite generic word (الهجوم) that names the strike told before it
+
+
+REMOTE = "Explosions/Remote violence"
+# which remote-violence sub-type says more of one strike told twice (قصف جوي … قصفا جويا، هجوم انتحاري … التفجير)
+SUBTYPE_RANK = {"Suicide bomb": 5, "Air/drone strike": 4, "Remote explosive/landmine/IED": 3, "Grenade": 3,
+                "Shelling/artillery/missile attack": 2}
 
 
 class _Figures:
@@ -76,9 +84,30 @@ def _clash(fa: _Figures, fb: _Figures) -> bool:
     return len(fa.scopes) == 1 and len(fb.scopes) == 1 and fa.scopes != fb.scopes
 
 
-def _same_kind(a: Event, b: Event) -> bool:
-    return (a.acled_event_type, a.acled_sub_event_type, a.plover, a.modality) == \
-        (b.acled_event_type, b.acled_sub_event_type, b.plover, b.modality)
+def _subtypes_fit(prev: Event, ev: Event, head: bool) -> bool:
+    """Two events of one type and modality tell one happening only with one sub-type, except a strike told
+    once by its weapon and once by a generic word (قصف جوي … القصف), or a headline told again in the body."""
+    if prev.acled_sub_event_type == ev.acled_sub_event_type or head:
+        return True
+    # (a running total is a campaign's, never one strike's told again)
+    running = any(c.scope == "cumulative" for c in (*prev.counts, *ev.counts))
+    return prev.acled_event_type == REMOTE and not running
+
+
+def _headline_place_fits(head: LocationRef | None, body: LocationRef | None) -> bool:
+    """A headline's place that the body may tell more precisely: one of the same region, or one named only
+    near (غربي طرابلس) in the same country."""
+    if head is None or body is None or head.country != body.country:
+        return False
+    return (head.admin1 is not None and head.admin1 == body.admin1) or head.geo_precision >= 2
+
+
+def _better_subtype(prev: Event, ev: Event) -> str | None:
+    """The sub-type the merged strike keeps: the weapon's over a generic word's."""
+    a, b = prev.acled_sub_event_type, ev.acled_sub_event_type
+    if prev.acled_event_type == REMOTE and SUBTYPE_RANK.get(b or "", 0) > SUBTYPE_RANK.get(a or "", 0):
+        return b
+    return a
 
 
 def _actors_agree(a: Event, b: Event) -> bool:
@@ -101,6 +130,7 @@ def _merge_two(prev: Event, ev: Event, location: LocationRef | None, fig: _Figur
         actor2 = ev.actor1
     return replace(
         prev,
+        acled_sub_event_type=_better_subtype(prev, ev),
         actor1=prev.actor1 or ev.actor1,
         actor2=actor2,
         location=location,
@@ -151,7 +181,9 @@ _Key = tuple[Any, ...]
 
 
 def _kind_key(ev: Event) -> _Key:
-    return (ev.acled_event_type, ev.acled_sub_event_type, ev.plover, ev.modality)
+    """The events one may merge into: those of its type, PLOVER type and modality (_subtypes_fit decides on
+    the sub-type)."""
+    return (ev.acled_event_type, ev.plover, ev.modality)
 
 
 class _Merged:
@@ -160,12 +192,14 @@ class _Merged:
     def __init__(self) -> None:
         self.out: list[Event] = []
         self.figs: list[_Figures] = []
+        self.heads: list[bool] = []  # the event is the headline's, not yet told again in the body
         self.by_kind: dict[_Key, list[int]] = {}
 
-    def append(self, ev: Event) -> int:
-        """Adds an event at the end; returns its index."""
+    def append(self, ev: Event, head: bool = False) -> int:
+        """Adds an event at the end (`head`: the headline's); returns its index."""
         self.out.append(ev)
         self.figs.append(_Figures(ev))
+        self.heads.append(head)
         self.by_kind.setdefault(_kind_key(ev), []).append(len(self.out) - 1)
         return len(self.out) - 1
 
@@ -191,33 +225,38 @@ def merge_same(events: list[Event], hints: Sequence[MergeHint], related: Callabl
         budget.check("event merging")
         last = len(m.out) - 1
         if hint.another:
-            where.append(m.append(ev))
+            where.append(m.append(ev, hint.headline))
             continue
         if m.out and hint.place_rule is PlaceRule.PREVIOUS_SENTENCE and _continues(m.out[-1], ev, m.figs[-1]):
             m.set(last, _continue(m.out[-1], ev, m.figs[-1]))
             where.append(last)
             continue
-        target, loc = _same_happening(m, ev, related)
+        target, loc = _same_happening(m, ev, related, hint.refers_back)
         if target is None:
-            where.append(m.append(ev))
+            where.append(m.append(ev, hint.headline))
         else:
             m.set(target, _merge_two(m.out[target], ev, loc, m.figs[target]))
+            m.heads[target] = m.heads[target] and hint.headline
             where.append(target)
     return [f.record(ev) for ev, f in zip(m.out, m.figs, strict=True)]
 
 
-def _same_happening(m: _Merged, ev: Event,
-                    related: Callable[[str, str], bool]) -> tuple[int | None, LocationRef | None]:
+def _same_happening(m: _Merged, ev: Event, related: Callable[[str, str], bool],
+                    refers_back: bool = False) -> tuple[int | None, LocationRef | None]:
     """The first event merged so far (of the last MERGE_LOOK_BACK of its kind) that tells the same happening
-    as `ev`, and the place the two keep."""
+    as `ev`, and the place the two keep; one that refers back to a strike told before may give other figures
+    and name the other side (تبنى تنظيم داعش الهجوم، زاعما أنه أسفر عن مقتل خمسة جنود)."""
     fig = None
     for i in m.by_kind.get(_kind_key(ev), [])[-MERGE_LOOK_BACK:]:
-        prev = m.out[i]
-        if not _actors_agree(prev, ev) or not _dates_agree(prev, ev):
+        prev, head = m.out[i], m.heads[i]
+        if not _subtypes_fit(prev, ev, head) or not (refers_back or _actors_agree(prev, ev)) \
+                or not _dates_agree(prev, ev):
             continue
         fig = fig or _Figures(ev)
-        if _clash(m.figs[i], fig):
-            continue
+        if _clash(m.figs[i], fig) and not refers_back:
+            continue  # (a word that refers back tells the same strike, another source's toll: one event)
+        if head and _headline_place_fits(prev.location, ev.location):
+            return i, ev.location  # the headline's place told more precisely in the body (غربي طرابلس … جنزور)
         if prev.location is None or ev.location is None:
             if prev.acled_event_type is None and (prev.location or ev.location):
                 continue  # two meetings, one placed and one not, are not evidently one

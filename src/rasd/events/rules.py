@@ -53,6 +53,29 @@ class TypeRule(Enum):
     DEMONSTRATORS_CLASH = "type:demonstrators_clash"
     CIVILIAN_TARGET = "type:civilian_target"
     COUNT_KIND = "type:count_kind"  # the trigger's with_counts: the kind of its count decides the type
+    WEAPON = "type:weapon"
+    PROTESTERS_HIT = "type:protesters_hit"
+    CIVILIANS_KILLED = "type:civilians_killed"
+    STRIKE_TOLD_BEFORE = "type:strike_told_before"
+
+
+class BackgroundRule(Enum):
+    """Why a trigger makes no event of its own: the report tells it as background."""
+
+    PLUPERFECT = "background:pluperfect"
+    HISTORY = "background:history"
+    HISTORY_DATE = "background:history_date"
+    HABITUAL = "background:habitual"
+    FEAR = "background:fear"
+    STATE = "background:state"
+    DESCRIPTION = "background:description"
+    RELATIVE = "background:relative_clause"
+    PURPOSE = "background:purpose"
+    SINCE = "background:since"
+    ALLEGED = "background:alleged"
+    TERMS = "background:terms"
+    TALKS = "background:talks"
+    GENERIC = "background:generic"
 
 
 class PlaceRule(Enum):

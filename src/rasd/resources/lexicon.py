@@ -29,6 +29,11 @@ PLOVER_TYPES = frozenset({
     "THREATEN", "PROTEST", "SANCTION", "MOBILIZE", "COERCE", "ASSAULT", "DEMAND", "DISAPPROVE", "INVESTIGATE",
     "OTHER",
 })
+# what a weapon word (cues.yaml weapons) makes of a violent event: a sub-type of remote violence, or gunfire
+WEAPON_KINDS: tuple[str, ...] = (*ACLED_TYPES["Explosions/Remote violence"], "gunfire")
+# what a background cue (cues.yaml background, events/background.py) tells a trigger after it is
+BACKGROUND_KINDS: tuple[str, ...] = ("pluperfect", "history", "habitual", "fear", "state", "after", "become",
+                                     "alleging", "terms", "talks", "generic", "description")
 COUNT_KIND_NAMES = frozenset({"killed", "wounded", "displaced", "missing", "detained", "abducted", "sick",
                               "affected"})
 
@@ -344,6 +349,8 @@ class CueLexicon:
         self.opinion_openers = _labelled(data.get("opinion_openers", []), shown, "opinion_openers", "opinion")
         self.visit_abroad = _labelled(data.get("visit_abroad", []), shown, "visit_abroad", "visit")
         self.comma_clauses = _labelled(data.get("comma_clauses", []), shown, "comma_clauses", "comma_clause")
+        self.weapons = _sections(data.get("weapons") or {}, shown, "weapons", WEAPON_KINDS)
+        self.background = _sections(data.get("background") or {}, shown, "background", BACKGROUND_KINDS)
         self.relative_openers = _labelled(data.get("relative_openers", []), shown, "relative_openers", "relative")
         self.relative_words = _phrases(data.get("relative_openers", []), shown, "relative_openers")
         self.purpose_openers = _labelled(data.get("purpose_openers", []), shown, "purpose_openers", "purpose")
@@ -355,6 +362,16 @@ class CueLexicon:
         if not isinstance(data, dict):
             raise ResourceError(shown, "expected a mapping")
         return cls(data, shown)
+
+
+def _sections(value: dict[str, Any], file: str, where: str, kinds: tuple[str, ...]) -> PhraseMatcher[str]:
+    """A section of lists keyed by one of `kinds` (weapons, background): each form labelled with its key."""
+    entries: list[tuple[str, str]] = []
+    for kind, forms in value.items():
+        if kind not in kinds:
+            raise ResourceError(file, f"{where}: {kind!r} is none of {', '.join(kinds)}")
+        entries += [(normalize_name(f), kind) for f in _str_list(forms, file, f"{where} {kind}")]
+    return PhraseMatcher(entries)
 
 
 def _phrases(value: Any, file: str, where: str) -> frozenset[str]:

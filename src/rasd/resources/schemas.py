@@ -169,6 +169,8 @@ class CuesFile(_Yaml):
     opinion_openers: Names = []
     capital_words: Names = []
     suppress_before: Names = []
+    weapons: dict[NonBlank, Names] = {}  # keys: lexicon.WEAPON_KINDS
+    background: dict[NonBlank, Names] = {}  # keys: lexicon.BACKGROUND_KINDS
 
 
 # ------------------------------------------------------------------------------------- numbers.yaml
