@@ -11,8 +11,8 @@ import pytest
 from typer.testing import CliRunner
 
 from rasd.budget import TimeBudgetExceeded, default_budget
-from rasd.cli.commands import app
 from rasd.cli import commands as cli
+from rasd.cli.commands import app
 
 UNITS = ("قتل ٥ ", "قتل 5 أشخاص. ", "قتل 3 مدنيين وأصيب 7 آخرون في غارة على خان يونس. ")
 

@@ -38,6 +38,7 @@ from rasd.resources.actors import KINDS as ACTOR_KINDS
 from rasd.resources.datafiles import ResourceError, UniqueKeyLoader
 from rasd.resources.gazetteer import ALIASES_FILE, BBOX_FILE, FEATURES, GENERATED_FILES
 from rasd.resources.lexicon import ACLED_TYPES, COUNT_KIND_NAMES, PLOVER_TYPES
+from rasd.resources.schema_descriptors import DescriptorsFile
 from rasd.resources.schema_errors import Problem, _compose, _expected, _explain, _path, _yaml_line
 
 # The "who" of a count (../shared/eval/FORMAT.md; the same values as rasd.evaluation.score.GOLD_WHO).
@@ -469,7 +470,7 @@ class BBoxRow(_Row):
 
 SCHEMAS: dict[str, type[BaseModel]] = {
     "triggers": TriggersFile, "cues": CuesFile, "numbers": NumbersFile, "counts": CountsFile,
-    "dates": DatesFile, "actors": ActorsFile,
+    "dates": DatesFile, "actors": ActorsFile, "descriptors": DescriptorsFile,
     "gazetteer_places": PlaceRow, "gazetteer_aliases": AliasRow, "gazetteer_bbox": BBoxRow,
 }
 _TABLES: dict[str, TypeAdapter[Any]] = {}
@@ -556,9 +557,8 @@ def resource_files(directory: str | Path | None = None) -> tuple[list[tuple[str,
     from rasd.resources.datafiles import data_path
 
     base = Path(directory) if directory is not None else data_path("")
-    found: list[tuple[str, Path]] = [(name, base / f"{name}.yaml") for name in
-                                     ("triggers", "cues", "numbers", "counts", "dates")
-                                     if (base / f"{name}.yaml").is_file()]
+    names = ("triggers", "cues", "numbers", "counts", "dates", "descriptors")
+    found: list[tuple[str, Path]] = [(n, base / f"{n}.yaml") for n in names if (base / f"{n}.yaml").is_file()]
     found += [("actors", p) for p in sorted((base / "actors").glob("*.yaml"))]
     gaz = base / "gazetteer"
     found += [("gazetteer_places", gaz / f) for f in GENERATED_FILES if (gaz / f).is_file()]
@@ -566,7 +566,7 @@ def resource_files(directory: str | Path | None = None) -> tuple[list[tuple[str,
     found += [(kind, gaz / f) for kind, f in (("gazetteer_aliases", ALIASES_FILE), ("gazetteer_bbox", BBOX_FILE))
               if (gaz / f).is_file()]
     read = {p for _, p in found} | {base / "actors" / "stopwords.txt", gaz / "stopwords.txt", gaz / "README.md"}
-    unread = sorted(p for p in base.rglob("*") if p.is_file() and p not in read and "__pycache__" not in p.parts)
+    unread = sorted(p for p in base.rglob("*") if p.is_file() and p not in read and not {"__pycache__", "ner"} & set(p.relative_to(base).parts))
     return found, unread
 
 
