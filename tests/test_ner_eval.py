@@ -16,6 +16,7 @@ from rasd.evaluation.ner import (
     Sentence,
     actor_type,
     char_to_tokens,
+    crf_recognizer,
     entities_from_tags,
     parse_conll,
     predicted_entities,
@@ -176,13 +177,22 @@ def test_ner_eval_cli_prints_table(tmp_path: Path, monkeypatch: pytest.MonkeyPat
     app = typer.Typer()
     cli_eval.register(app)
     out_json = tmp_path / "ner.json"
-    result = CliRunner().invoke(app, ["eval-ner", str(f), "--report", str(out_json)])
+    result = CliRunner().invoke(app, ["eval-ner", str(f), "--report", str(out_json), "--recognizer", "dictionary"])
     assert result.exit_code == 0, result.output
     assert "macro-F1 (PERS, LOC, ORG): 0.472" in result.stdout
     assert "1 gold entities of other types (MISC) ignored" in result.stdout
     assert '"macro_f1": 0.47' in out_json.read_text(encoding="utf-8")
     bad = CliRunner().invoke(app, ["eval-ner", str(f), "--scheme", "XYZ"])
     assert bad.exit_code == 2
+    bad = CliRunner().invoke(app, ["eval-ner", str(f), "--recognizer", "XYZ"])
+    assert bad.exit_code == 2
+
+
+def test_ner_eval_crf_recognizer_scores_the_sample(pipeline: Any) -> None:
+    sents = parse_conll(SAMPLE.splitlines())
+    report = score_ner(sents, crf_recognizer(pipeline.resources))
+    assert report.type("LOC").tp >= 2  # the learned model finds most of our sample's places
+    assert report.micro.predicted >= 3
 
 
 def test_ner_eval_real_dictionaries_find_a_city(pipeline: Any) -> None:

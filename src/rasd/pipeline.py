@@ -30,8 +30,10 @@ from .recognize.linking import (
     named_countries,
 )
 from .recognize.matcher import PhraseScanner, ScannedPhrases, SpanSet
+from .recognize.names import NameTagger
 from .recognize.numbers import NumberRecognizer
-from .records import Count, DocumentInfo, DocumentRecord, Event, Mention, MentionKind
+from .recognize.unlinked import Descriptors, UnlinkedFinder
+from .records import Count, DocumentInfo, DocumentRecord, Event, Mention, MentionKind, is_unlinked
 from .resources.actors import ActorDictionary
 from .resources.gazetteer import Gazetteer
 from .resources.lexicon import CueLexicon, TriggerLexicon
@@ -65,6 +67,8 @@ class Resources:
     actor_linker: ActorLinker
     place_linker: PlaceLinker
     scanner: PhraseScanner  # every lexicon read over the whole text, in one automaton
+    names: NameTagger | None = None  # the learned name recognizer (None when no model is packaged)
+    unlinked: UnlinkedFinder | None = None  # names after a descriptor or a title that no entry resolves
 
     @classmethod
     def load(cls, data_dir: str | Path | None = None) -> Resources:
@@ -73,6 +77,7 @@ class Resources:
             return str(Path(data_dir) / name) if data_dir is not None else None
 
         numbers = NumberRecognizer.load(p("numbers.yaml"))
+        names = NameTagger.load(data_dir) or NameTagger.load()
         gazetteer = Gazetteer.load(p("gazetteer"))
         actors = ActorDictionary.load(p("actors"))
         cues = CueLexicon.load(p("cues.yaml") or "cues.yaml")
@@ -85,7 +90,9 @@ class Resources:
         number_words = frozenset(numbers.words) | frozenset("ال" + w for w in numbers.words)
         place_linker = PlaceLinker(gazetteer, cues.place_cues, cues.capital_words, cues.place_blockers,
                                    cues.cue_only_places | number_words, cues.place_idioms)
+        descriptors = Descriptors.load(p("descriptors.yaml"))
         scanner = PhraseScanner([actor_linker.matcher, place_linker.matcher, place_linker.capital_words,
+                                 descriptors.matcher,
                                  triggers.matcher, triggers.not_triggers, cues.modality, cues.introducers,
                                  cues.speech_verbs, cues.sources, cues.clause_breaks, cues.comma_clauses,
                                  cues.visit_abroad, cues.opinion_openers, cues.relative_openers,
@@ -101,6 +108,8 @@ class Resources:
             actor_linker=actor_linker,
             place_linker=place_linker,
             scanner=scanner,
+            names=names,
+            unlinked=UnlinkedFinder(descriptors, actor_linker, place_linker, names),
         )
 
 
@@ -226,7 +235,7 @@ class LinkStage:
     disambiguate places."""
 
     name = "link"
-    needs = frozenset({"norm", "text", "phrases"})
+    needs = frozenset({"norm", "seg", "text", "phrases"})
     adds = frozenset({"actors", "places", "country"})
 
     def __init__(self, res: Resources) -> None:
@@ -250,6 +259,13 @@ class LinkStage:
         places = sorted(places + capital_mentions(self.res.place_linker, a.text, norm, taken, country,
                                                   hits=phrases.of(self.res.place_linker.capital_words)),
                         key=lambda p: p.nstart)
+        if self.res.unlinked is not None:  # names no entry resolves, after a descriptor or a title
+            unl = self.res.unlinked
+            more = unl.find(a.text, norm, _req(a.seg, "seg"), actors, places, country,
+                            hits=(phrases.of(linker.matcher), phrases.of(self.res.place_linker.matcher)),
+                            descriptor_hits=phrases.of(unl.d.matcher))
+            actors = sorted([m for m in actors if m not in more.dropped] + list(more.actors), key=lambda m: m.nstart)
+            places = sorted(places + list(more.places), key=lambda p: p.nstart)
         return replace(a, actors=tuple(actors), places=tuple(places), country=country,
                        info=replace(a.info, country=country))
 
@@ -455,9 +471,11 @@ def number_mentions(a: Analysis) -> tuple[Mention, ...]:
     # then arrival
     raw: list[tuple[int, int, int, int, MentionKind, str, str | None, str | None]] = []
     for am in a.actors or ():
-        raw.append((am.start, am.end, 0, len(raw), "actor", am.text, am.actor.id, am.framing))
+        ref = None if is_unlinked(am.actor.id) else am.actor.id
+        raw.append((am.start, am.end, 0, len(raw), "actor", am.text, ref, am.framing))
     for pm in a.places or ():
-        raw.append((pm.start, pm.end, 1, len(raw), "place", pm.text, pm.place.id, None))
+        ref = None if is_unlinked(pm.place.id) else pm.place.id
+        raw.append((pm.start, pm.end, 1, len(raw), "place", pm.text, ref, None))
     norm = a.norm
     if norm is not None:
         for cm in a.counts or ():  # (the document's count records, one per count, have these spans)

@@ -56,10 +56,23 @@ class Mention:
         return d
 
 
+UNLINKED = "unlinked:"  # the id prefix of an unlinked entity (no gazetteer place, no dictionary actor)
+
+
+def is_unlinked(entity_id: str | None) -> bool:
+    """True for the id of an unlinked entity: the contract shows its id (and name_en) as null."""
+    return entity_id is not None and entity_id.startswith(UNLINKED)
+
+
+def public_id(entity_id: str) -> str | None:
+    """The id as the contract shows it: null for an unlinked entity."""
+    return None if is_unlinked(entity_id) else entity_id
+
+
 @dataclass(frozen=True, slots=True)
 class ActorRef:
     """An actor of an event: its id, name and kind."""
-    id: str
+    id: str  # "unlinked:…" for an actor no dictionary entry resolves (null in JSON; named by name_ar)
     name_en: str
     name_ar: str
     kind: str
@@ -69,14 +82,15 @@ class ActorRef:
 
     def to_json(self) -> dict[str, Any]:
         """The record as the JSON of the contract (docs/contract.md)."""
-        return {"id": self.id, "name_en": self.name_en, "name_ar": self.name_ar, "kind": self.kind,
-                "country": self.country, "affiliation": self.affiliation, "mentions": list(self.mentions)}
+        return {"id": public_id(self.id), "name_en": None if is_unlinked(self.id) else self.name_en,
+                "name_ar": self.name_ar, "kind": self.kind, "country": self.country, "affiliation": self.affiliation,
+                "mentions": list(self.mentions)}
 
 
 @dataclass(frozen=True, slots=True)
 class LocationRef:
     """The place of an event: gazetteer id, names, coordinates and geo precision."""
-    id: str
+    id: str  # "unlinked:…" for a place no gazetteer entry resolves (null in JSON; at the known place around it)
     name_en: str
     name_ar: str
     country: str
@@ -86,12 +100,17 @@ class LocationRef:
     geo_precision: int
     feature: str
     mentions: tuple[str, ...] = ()
+    within: tuple[str, str, str] | None = None  # an unlinked place's known place: (id, name_en, name_ar)
 
     def to_json(self) -> dict[str, Any]:
         """The record as the JSON of the contract (docs/contract.md)."""
-        return {"id": self.id, "name_en": self.name_en, "name_ar": self.name_ar, "country": self.country,
+        d: dict[str, Any] = {"id": public_id(self.id), "name_en": None if is_unlinked(self.id) else self.name_en,
+                "name_ar": self.name_ar, "country": self.country,
                 "admin1": self.admin1, "lat": self.lat, "lon": self.lon, "geo_precision": self.geo_precision,
                 "feature": self.feature, "mentions": list(self.mentions)}
+        if self.within is not None:  # an unlinked place: the known place it stands at
+            d["within"] = {"id": self.within[0], "name_en": self.within[1], "name_ar": self.within[2]}
+        return d
 
 
 @dataclass(frozen=True, slots=True)

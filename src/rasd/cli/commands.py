@@ -234,6 +234,31 @@ def resources_find(name: str, quiet: QuietOption = False, verbose: VerboseOption
         print(line)
 
 
+@resources_app.command("suggest")
+def resources_suggest(
+    path: Annotated[Path, typer.Argument(help="Records (.json, .jsonl, or a directory of them), or a gold "
+                                              "directory (*.gold.json beside the texts), which rasd extracts first.")],
+    limit: Annotated[int, typer.Option(help="List at most this many names (0: all).")] = 0,
+    quiet: QuietOption = False,
+    verbose: VerboseOption = False,
+) -> None:
+    """List the unlinked names (places and actors no entry resolves) by frequency, to add as entries."""
+    from ..resources.suggest import format_suggestions, read_records, suggestions
+
+    stderr = verbosity(quiet, verbose).console()
+    if not path.exists():
+        _err(stderr, f"{path}: no such file or directory")
+        raise typer.Exit(2)
+    if path.is_dir() and any(path.glob("*.gold.json")):
+        from .evaluate import find_articles, run_records
+
+        records = run_records(find_articles(path), _load_pipeline(stderr))
+    else:
+        records = list(read_records(path))
+    found = suggestions(records)
+    print(format_suggestions(found[:limit] if limit > 0 else found))
+
+
 @resources_app.command("validate")
 def resources_validate(
     directory: Annotated[Path | None, typer.Argument(help="A data directory to check instead of the packaged one.")] = None,

@@ -115,30 +115,40 @@ def find_articles(gold_dir: Path, texts_dir: Path | None = None) -> list[Article
     return out
 
 
+def extract_article(art: Article, pipeline: Any) -> tuple[dict[str, Any] | None, str, Failure | None]:
+    """(record as JSON, text, failure) of one article; a failure leaves no record."""
+    from ..text.decode import InputError, read_input
+
+    if art.text_path is None:
+        return None, "", Failure(art.id, "no article text found")
+    text = ""
+    try:
+        decoded = read_input(str(art.text_path))
+        text = decoded.text
+        record = pipeline.extract_decoded(decoded, source=art.text_path.name, published=art.published).to_json()
+    except InputError as exc:
+        return None, text, Failure(art.id, str(exc))
+    except Exception as exc:  # a pipeline bug on one article must not stop the evaluation
+        return None, text, Failure(art.id, f"pipeline failed: {type(exc).__name__}: {exc}")
+    return record, text, None
+
+
+def run_records(articles: Sequence[Article], pipeline: Any) -> list[dict[str, Any]]:
+    """The records of the articles rasd could read (for `rasd resources suggest` on a gold directory)."""
+    return [rec for art in articles if (rec := extract_article(art, pipeline)[0]) is not None]
+
+
 def run_eval(articles: Sequence[Article], pipeline: Any,
              progress: Callable[[str], None] | None = None) -> EvalRun:
     """Run the pipeline on every article and score it; failures count as empty predictions."""
     from ..evaluation.score import corpus_hash, score
-    from ..text.decode import InputError, read_input
 
     pairs: list[tuple[GoldDocument, dict[str, Any] | None, str]] = []
     failures: list[Failure] = []
     for art in articles:
-        record: dict[str, Any] | None = None
-        text = ""
-        if art.text_path is None:
-            failures.append(Failure(art.id, "no article text found"))
-        else:
-            try:
-                decoded = read_input(str(art.text_path))
-                text = decoded.text
-                record = pipeline.extract_decoded(decoded, source=art.text_path.name,
-                                                  published=art.published).to_json()
-            except InputError as exc:
-                failures.append(Failure(art.id, str(exc)))
-            except Exception as exc:  # a pipeline bug on one article must not stop the evaluation
-                failures.append(Failure(art.id, f"pipeline failed: {type(exc).__name__}: {exc}"))
-                record = None
+        record, text, failure = extract_article(art, pipeline)
+        if failure is not None:
+            failures.append(failure)
         pairs.append((art.gold, record, text))
         if progress is not None:
             progress(art.id)
@@ -357,10 +367,13 @@ def eval_ner_command(
     file: Annotated[Path, typer.Argument(help="CoNLL file: 'token TAG' per line, blank line between sentences.")],
     scheme: Annotated[str, typer.Option(help="Tag scheme: BIO or BIOES.")] = "BIO",
     report: Annotated[Path | None, typer.Option(help="Write the scores as JSON here.")] = None,
+    recognizer: Annotated[str, typer.Option(help="crf (the learned recognizer) or dictionary (the linkers).")]
+    = "crf",
     quiet: QuietOption = False,
     verbose: VerboseOption = False,
 ) -> None:
-    """Score rasd's actor and place recognizer against NER data (PERS/LOC/ORG; MISC ignored)."""
+    """Score rasd's name recognizer (the CRF, or the dictionaries) against NER data (PERS/LOC/ORG; MISC
+    ignored)."""
     from ..evaluation import ner as ner_eval
 
     say = verbosity(quiet, verbose)
@@ -368,6 +381,9 @@ def eval_ner_command(
     scheme = scheme.upper()
     if scheme not in ner_eval.SCHEMES:
         _err(stderr, f"--scheme must be one of {', '.join(ner_eval.SCHEMES)}")
+        raise typer.Exit(2)
+    if recognizer not in ner_eval.RECOGNIZERS:
+        _err(stderr, f"--recognizer must be one of {', '.join(ner_eval.RECOGNIZERS)}")
         raise typer.Exit(2)
     try:
         sentences = ner_eval.read_conll(file)
@@ -377,7 +393,8 @@ def eval_ner_command(
     pipe = _pipeline_or_exit(stderr)
     with _progress(stderr, say) as prog:
         task = prog.add_task("recognizing", total=len(sentences))
-        result = ner_eval.score_ner(sentences, ner_eval.rasd_recognizer(pipe.resources), scheme=scheme,
+        make = ner_eval.crf_recognizer if recognizer == "crf" else ner_eval.rasd_recognizer
+        result = ner_eval.score_ner(sentences, make(pipe.resources), scheme=scheme,
                            progress=lambda n: prog.advance(task, n))
     sys.stdout.write(ner_eval.format_ner_table(result) + "\n")
     if report is not None:

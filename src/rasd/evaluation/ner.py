@@ -312,3 +312,27 @@ def rasd_recognizer(resources: Any) -> Recognizer:
         return out
 
     return recognize
+
+
+def crf_recognizer(resources: Any) -> Recognizer:
+    """The learned recognizer (`rasd.recognize.names`, the CRF) as a recognizer over a sentence whose tokens
+    are joined by single spaces, with the dictionaries' hits as its features."""
+    from ..recognize.names import dictionary_marks
+    from ..text.normalize import normalize_name
+
+    tagger = resources.names
+    if tagger is None:
+        raise ValueError("no trained name model is packaged (run scripts/train_ner.py)")
+
+    def recognize(text: str) -> list[CharSpan]:
+        tokens = text.split(" ")
+        words = [normalize_name(t) or t for t in tokens]
+        offsets = Sentence(tuple(tokens), ()).offsets
+        marks = dictionary_marks(words, resources.actor_linker, resources.place_linker)
+        return [CharSpan(offsets[n.first][0], offsets[n.last - 1][1], n.type)
+                for n in tagger.names(words, marks)]
+
+    return recognize
+
+
+RECOGNIZERS: tuple[str, ...] = ("crf", "dictionary")  # eval-ner --recognizer: crf_recognizer, rasd_recognizer

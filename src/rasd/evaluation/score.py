@@ -149,6 +149,9 @@ def _pred_entity(ent: Any, mentions: Mapping[str, Mapping[str, Any]]) -> _Item |
     if not isinstance(ent, Mapping):
         return None
     names = [ent.get(k) for k in ("id", "name_en", "name_ar")]
+    within = ent.get("within")
+    if isinstance(within, Mapping):  # an unlinked place stands at a known one: it answers to that one's names too
+        names += [within.get(k) for k in ("id", "name_en", "name_ar")]
     span = None
     for mid in ent.get("mentions") or []:
         m = mentions.get(mid) if isinstance(mid, str) else None

@@ -12,7 +12,7 @@ from ..recognize.counts import CountMatch
 from ..recognize.dates import DateMatch
 from ..recognize.linking import ActorMention, PlaceMention
 from ..recognize.matcher import Hit, PhraseMatcher, ScannedPhrases
-from ..records import ActorRef, LocationRef, MentionKind
+from ..records import ActorRef, LocationRef, MentionKind, is_unlinked
 from ..resources.actors import Actor
 from ..resources.gazetteer import Place
 from ..resources.lexicon import Trigger
@@ -208,8 +208,10 @@ def actor_ref(actor: Actor, mentions: tuple[str, ...]) -> ActorRef:
 
 def location_ref(p: Place, precision: int, mentions: tuple[str, ...]) -> LocationRef:
     """The event's reference to a place of the gazetteer, with its geo precision and the mentions naming it."""
+    within = (p.parent or "", p.variants_en[0], p.variants_ar[0]) if is_unlinked(p.id) else None
     return LocationRef(id=p.id, name_en=p.name_en, name_ar=p.name_ar, country=p.country, admin1=p.admin1,
-                       lat=p.lat, lon=p.lon, geo_precision=precision, feature=p.feature, mentions=mentions)
+                       lat=p.lat, lon=p.lon, geo_precision=precision, feature=p.feature, mentions=mentions,
+                       within=within)
 
 
 def within(starts: list[tuple[int, bool]], lo: int, hi: int) -> list[tuple[int, bool]]:

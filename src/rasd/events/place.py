@@ -9,7 +9,8 @@ from typing import NamedTuple
 
 from ..recognize.linking import PlaceMention, is_dateline
 from ..recognize.matcher import phrase_before
-from ..records import ActorRef, Event, LocationRef
+from ..recognize.unlinked import unlinked_container
+from ..records import ActorRef, Event, LocationRef, is_unlinked
 from ..resources.gazetteer import Gazetteer
 from ..resources.lexicon import CueLexicon
 from ..text.clauses import ClauseOpen
@@ -50,6 +51,9 @@ def geo_precision(m: PlaceMention) -> int:
     """ACLED's geo precision of a place mention: its cue's (في 1, قرب 2 …), at least 2 for a province and 3 for a
     region or a country."""
     feature = m.place.feature
+    if is_unlinked(m.place.id):  # at the coordinates of the known place around it: a city's (2), a country's (3)
+        parent = m.place.parent or ""
+        return 3 if parent == m.place.country.lower() else max(m.cue or 1, 2)
     if feature == "country":
         return 3
     if feature in ("admin1", "region"):
@@ -90,7 +94,11 @@ class PlaceResolver:
         self.gazetteer = gazetteer
 
     def inside(self, inner: str, outer: str) -> bool:
-        """True when place `inner` lies in place `outer` (by the gazetteer's parent chain)."""
+        """True when place `inner` lies in place `outer` (by the gazetteer's parent chain; an unlinked place lies
+        in the known place it stands at)."""
+        container = unlinked_container(inner)
+        if container is not None:
+            return container == outer or self.inside(container, outer)
         if inner not in self.gazetteer or outer not in self.gazetteer:
             return False
         return any(a.id == outer for a in self.gazetteer.ancestors(self.gazetteer.get(inner)))
@@ -332,8 +340,8 @@ def main_place(ctx: DocContext) -> PlaceMention | None:
     """The document's main place: the sub-national place of its country named most often (first on ties)."""
     tally: dict[str, list[PlaceMention]] = {}
     for p in ctx.places:
-        if p.place.feature in ("country", "region") or p.place.metonym:
-            continue
+        if p.place.feature in ("country", "region") or p.place.metonym or is_unlinked(p.place.id):
+            continue  # (an unlinked place is its clause's place, never the whole document's)
         if ctx.country and p.place.country != ctx.country:
             continue
         tally.setdefault(p.place.id, []).append(p)

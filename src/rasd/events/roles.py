@@ -178,7 +178,8 @@ class RoleResolver:
         last_named: ActorMention | None = None
         first_key = groups_key(mentions[0], violent, self.actors) if mentions else ""
         for m in mentions:
-            actor = self.actors.get(groups_key(m, violent, self.actors))
+            key = groups_key(m, violent, self.actors)
+            actor = m.actor if key == m.actor.id else self.actors.get(key)  # (an unlinked actor is no entry)
             if actor.id not in cast.groups:
                 cast.groups[actor.id] = []
                 cast.order.append(actor.id)
@@ -300,8 +301,8 @@ class RoleResolver:
         return True
 
     def _refs(self, ctx: DocContext, cast: _Cast, ids: list[str]) -> list[ActorRef]:
-        return [actor_ref(self.actors.get(a), ctx.ids_of([MentionRef("actor", m.start, m.end) for m in cast.groups[a]]))
-                for a in ids]
+        return [actor_ref(self.actors.get(a) if a in self.actors else cast.groups[a][0].actor,
+                          ctx.ids_of([MentionRef("actor", m.start, m.end) for m in cast.groups[a]])) for a in ids]
 
 
 def quantified(text: str, m: ActorMention) -> bool:

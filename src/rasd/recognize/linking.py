@@ -348,6 +348,10 @@ class PlaceLinker:
     def _strong(self, places: Sequence[Place], name: str) -> bool:
         return any(not p.id.startswith("gn-") or (p.population >= self.SMALL_PLACE and len(name) > 3) for p in places)
 
+    def cue_at(self, text: str, word_start: int) -> int | None:
+        """The geo precision of the place cue ending right before the word at `word_start` (None: no cue)."""
+        return self._cue(text, word_start)
+
     def _cue(self, text: str, word_start: int) -> int | None:
         """The geo precision of the place cue ending right before the word (the tightest when several)."""
         if self.place_cues is None:

@@ -36,6 +36,7 @@ from rasd.resources.datafiles import ResourceError, UniqueKeyLoader
 from rasd.resources.gazetteer import ALIASES_FILE, BBOX_FILE, GENERATED_FILES
 from rasd.resources.lexicon import ACLED_TYPES
 from rasd.resources.morphology_schema import LemmaEntry, MorphologyFile
+from rasd.resources.schema_descriptors import DescriptorsFile
 from rasd.resources.schema_errors import Problem, _compose, _expected, _explain, _path, _yaml_line
 from rasd.resources.schema_errors import check_dir as check_dir  # the directory check, where it always was
 from rasd.resources.schema_types import (
@@ -485,6 +486,7 @@ class BBoxRow(_Row):
 SCHEMAS: dict[str, type[BaseModel]] = {
     "triggers": TriggersFile, "morphology": MorphologyFile, "cues": CuesFile, "numbers": NumbersFile,
     "counts": CountsFile, "dates": DatesFile, "actors": ActorsFile, "campaigns": CampaignsFile,
+    "descriptors": DescriptorsFile,
     "gazetteer_places": PlaceRow, "gazetteer_aliases": AliasRow, "gazetteer_bbox": BBoxRow,
 }
 _TABLES: dict[str, TypeAdapter[Any]] = {}
@@ -571,10 +573,8 @@ def resource_files(directory: str | Path | None = None) -> tuple[list[tuple[str,
     from rasd.resources.datafiles import data_path
 
     base = Path(directory) if directory is not None else data_path("")
-    found: list[tuple[str, Path]] = [(name, base / f"{name}.yaml") for name in
-                                     ("triggers", "morphology", "cues", "numbers", "counts", "dates",
-                                      "campaigns")
-                                     if (base / f"{name}.yaml").is_file()]
+    names = ("triggers", "morphology", "cues", "numbers", "counts", "dates", "campaigns", "descriptors")
+    found: list[tuple[str, Path]] = [(n, base / f"{n}.yaml") for n in names if (base / f"{n}.yaml").is_file()]
     found += [("actors", p) for p in sorted((base / "actors").glob("*.yaml"))]
     gaz = base / "gazetteer"
     found += [("gazetteer_places", gaz / f) for f in GENERATED_FILES if (gaz / f).is_file()]
@@ -582,5 +582,5 @@ def resource_files(directory: str | Path | None = None) -> tuple[list[tuple[str,
     found += [(kind, gaz / f) for kind, f in (("gazetteer_aliases", ALIASES_FILE), ("gazetteer_bbox", BBOX_FILE))
               if (gaz / f).is_file()]
     read = {p for _, p in found} | {base / "actors" / "stopwords.txt", gaz / "stopwords.txt", gaz / "README.md"}
-    unread = sorted(p for p in base.rglob("*") if p.is_file() and p not in read and "__pycache__" not in p.parts)
+    unread = sorted(p for p in base.rglob("*") if p.is_file() and p not in read and not {"__pycache__", "ner"} & set(p.relative_to(base).parts))
     return found, unread

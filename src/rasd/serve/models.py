@@ -39,10 +39,10 @@ class MentionOut(_Record):
 
 
 class ActorOut(_Record):
-    """An actor of an event, from the actor dictionary."""
+    """An actor of an event, from the actor dictionary (id and name_en null: an unlinked actor)."""
 
-    id: str
-    name_en: str
+    id: str | None
+    name_en: str | None
     name_ar: str
     kind: str
     country: str | None = None
@@ -51,10 +51,10 @@ class ActorOut(_Record):
 
 
 class LocationOut(_Record):
-    """The place of an event, from the gazetteer."""
+    """The place of an event, from the gazetteer (id and name_en null: an unlinked place)."""
 
-    id: str
-    name_en: str
+    id: str | None
+    name_en: str | None
     name_ar: str
     country: str
     admin1: str | None = None
@@ -63,6 +63,8 @@ class LocationOut(_Record):
     geo_precision: int
     feature: str
     mentions: list[str] = Field(default_factory=list)
+    within: dict[str, str | None] | None = Field(default=None, description="an unlinked place: the known place "
+                                                                         "it stands at (id, name_en, name_ar)")
 
 
 class DateOut(_Record):

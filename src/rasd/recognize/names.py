@@ -1,0 +1,201 @@
+"""A learned name recognizer: a CRF over normalized tokens, beside the dictionaries.
+
+The model (`resources/data/ner/model.crfsuite`, trained by `scripts/train_ner.py` on ANERcorp's train split and
+the Wojood sample) tags tokens BIO over PERS, LOC and ORG. Its features are cheap and come from rasd's own
+analysis: the normalized word, its clitic reading (`text.segment.clitic_splits`: proclitics and stem), affixes,
+the words around it, and whether a gazetteer place or a dictionary actor covers it (the phrase matcher's hits).
+The pipeline runs it only on the few words after a descriptor or a title (`recognize.unlinked`), never over a
+whole text, so extraction stays fast. Nothing is downloaded: the model ships in the package.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass
+from importlib import resources as importlib_resources
+from pathlib import Path
+from typing import Any
+
+from ..text.segment import PROCLITIC_SEQUENCES
+from .matcher import Hit
+
+MODEL_NAME = "model.crfsuite"
+VOCAB_NAME = "vocab.tsv"  # stems seen at least twice in the training text, with a frequency band
+NER_TYPES: tuple[str, ...] = ("PERS", "LOC", "ORG")
+
+
+def model_path(data_dir: str | Path | None = None) -> Path:
+    """Where the trained model is: `data_dir`/ner/model.crfsuite, the packaged one when None."""
+    if data_dir is not None:
+        return Path(data_dir) / "ner" / MODEL_NAME
+    return Path(str(importlib_resources.files("rasd.resources") / "data" / "ner" / MODEL_NAME))
+
+
+def read_vocab(path: Path) -> dict[str, str]:
+    """stem → frequency band, from a `stem<TAB>band` file (empty when there is none)."""
+    if not path.is_file():
+        return {}
+    rows = (line.split("\t") for line in path.read_text(encoding="utf-8").splitlines() if "\t" in line)
+    return {stem: band for stem, band in rows}
+
+
+def _stem(word: str) -> tuple[str, str]:
+    """(proclitics, stem) of the reading that strips most, keeping a stem of three letters or more (the
+    longest of `clitic_splits`' readings: its proclitic runs are PROCLITIC_SEQUENCES)."""
+    for k in range(min(4, len(word) - 3), 0, -1):
+        if word[:k] in PROCLITIC_SEQUENCES:
+            return word[:k], word[k:]
+    return "", word
+
+
+def _shape(word: str) -> str:
+    if word.isdigit():
+        return "num"
+    if word.isascii() and word.isalpha():
+        return "lat"
+    if not any(ch.isalpha() for ch in word):
+        return "punct"
+    return "ar"
+
+
+def _own_features(word: str, prefix: str, stem: str) -> list[str]:
+    return [f"w={word}", f"s={stem}", f"p={prefix}", f"s1={stem[-1:]}", f"s2={stem[-2:]}", f"s3={stem[-3:]}",
+            f"s4={stem[-4:]}", f"b2={stem[:2]}", f"b3={stem[:3]}", f"b4={stem[:4]}", f"sh={_shape(word)}",
+            f"len={min(len(stem), 8)}"]
+
+
+def frequency_band(count: int) -> str:
+    """A stem's frequency in the training text as a band: rare words are often names."""
+    return "0" if count < 2 else "1" if count < 5 else "2" if count < 20 else "3"
+
+
+def token_features(words: Sequence[str], marks: Sequence[str],
+                   vocab: Mapping[str, str] | None = None) -> list[list[str]]:
+    """The CRF features of every token of a sentence: `words` normalized, `marks` the dictionary hit each
+    token lies in ("" none; e.g. "LOC-B", "ORG-I", "LOCw-B" for a small GeoNames place), `vocab` the frequency
+    band of common stems."""
+    readings = [_stem(w) for w in words]
+    stems = [st for _, st in readings]
+    bands = [(vocab or {}).get(st, "0") for st in stems]
+    n = len(words)
+    out: list[list[str]] = []
+    for i, w in enumerate(words):
+        f = _own_features(w, *readings[i])
+        f += [f"m={marks[i]}", f"fq={bands[i]}"]
+        for d in (-2, -1, 1, 2):
+            j = i + d
+            if 0 <= j < n:
+                f += [f"w[{d}]={words[j]}", f"s[{d}]={stems[j]}", f"m[{d}]={marks[j]}", f"fq[{d}]={bands[j]}"]
+            else:
+                f.append(f"edge[{d}]")
+        if i > 0:
+            f += [f"s[-1]|s={stems[i - 1]}|{stems[i]}", f"w[-1]|w={words[i - 1]}|{w}", f"m[-1]|m={marks[i - 1]}|{marks[i]}"]
+        if i + 1 < n:
+            f.append(f"s|s[1]={stems[i]}|{stems[i + 1]}")
+        out.append(f)
+    return out
+
+
+def marks_from_hits(offsets: Sequence[tuple[int, int]], hits: Iterable[tuple[int, int, str]]) -> list[str]:
+    """Per token, the dictionary hit (start, end, type) that covers it as "TYPE-B" / "TYPE-I" ("" none);
+    the first hit given wins where two overlap."""
+    marks = [""] * len(offsets)
+    for s, e, typ in hits:
+        inside = [i for i, (ts, te) in enumerate(offsets) if ts < e and s < te and not marks[i]]
+        for k, i in enumerate(inside):
+            marks[i] = f"{typ}-{'B' if k == 0 else 'I'}"
+    return marks
+
+
+def hit_marks(place_hits: Sequence[Hit[Any]], actor_hits: Sequence[Hit[Any]], strong_place: Any,
+              actor_type: Any) -> list[tuple[int, int, str]]:
+    """(start, end, type) of dictionary hits: actors first (typed by `actor_type(payloads)`, None to skip),
+    then places ("LOC" when `strong_place(payloads)`, else "LOCw")."""
+    out: list[tuple[int, int, str]] = []
+    for h in actor_hits:
+        typ = actor_type(h.payloads)
+        if typ is not None:
+            out.append((h.start, h.end, typ))
+    for h in place_hits:
+        out.append((h.start, h.end, "LOC" if strong_place(h.payloads) else "LOCw"))
+    return out
+
+
+@dataclass(frozen=True, slots=True)
+class TaggedName:
+    """A name the CRF found: tokens [first, last) of the words it was given, with its type."""
+
+    first: int
+    last: int
+    type: str
+
+
+def decode_bio(tags: Sequence[str]) -> list[TaggedName]:
+    """The names a BIO tag sequence encodes (an I- that continues nothing starts a name)."""
+    out: list[TaggedName] = []
+    start, typ = -1, ""
+    for i, tag in enumerate([*tags, "O"]):
+        head, _, t = tag.partition("-")
+        if start >= 0 and (head != "I" or t != typ):
+            out.append(TaggedName(start, i, typ))
+            start = -1
+        if head in ("B", "I") and start < 0:
+            start, typ = i, t
+    return out
+
+
+class NameTagger:
+    """The trained CRF, loaded once; `tag` gives BIO tags for a sentence's normalized words."""
+
+    def __init__(self, path: str | Path) -> None:
+        import pycrfsuite
+
+        self.path = Path(path)
+        self._tagger = pycrfsuite.Tagger()
+        self._tagger.open(str(self.path))
+        self.vocab = read_vocab(self.path.with_name(VOCAB_NAME))
+
+    @classmethod
+    def load(cls, data_dir: str | Path | None = None) -> NameTagger | None:
+        """The packaged model (or the one under `data_dir`); None when there is none."""
+        path = model_path(data_dir)
+        return cls(path) if path.is_file() else None
+
+    def tag(self, words: Sequence[str], marks: Sequence[str] | None = None) -> list[str]:
+        """BIO tags of the words (normalized), with their dictionary marks ("" when none given)."""
+        if not words:
+            return []
+        return list(self._tagger.tag(token_features(words, marks or [""] * len(words), self.vocab)))
+
+    def names(self, words: Sequence[str], marks: Sequence[str] | None = None) -> list[TaggedName]:
+        """The names in the words."""
+        return decode_bio(self.tag(words, marks))
+
+
+def typed_hits(actor_hits: Sequence[Hit[Any]], place_hits: Sequence[Hit[Any]], actor_linker: Any,
+               place_linker: Any) -> list[tuple[int, int, str]]:
+    """(start, end, type) of the dictionaries' phrase hits, actors first: a person PERS, another actor ORG; a
+    place LOC, a small GeoNames one LOCw."""
+    gaz = place_linker.gazetteer
+    actors = actor_linker.actors
+
+    def strong(ids: Sequence[str]) -> bool:
+        return any(not pid.startswith("gn-") or gaz.get(pid).population >= place_linker.SMALL_PLACE for pid in ids)
+
+    def typed(names: Sequence[Any]) -> str | None:
+        return "PERS" if actors.get(names[0].actor_id).kind == "person" else "ORG"
+
+    return hit_marks(place_hits, actor_hits, strong, typed)
+
+
+def dictionary_marks(words: Sequence[str], actor_linker: Any, place_linker: Any) -> list[str]:
+    """The dictionary marks of a sentence's normalized words: the actor and place linkers' phrase matchers
+    over the words joined by spaces."""
+    text = " ".join(words)
+    offsets: list[tuple[int, int]] = []
+    pos = 0
+    for w in words:
+        offsets.append((pos, pos + len(w)))
+        pos += len(w) + 1
+    hits = typed_hits(actor_linker.matcher.find(text), place_linker.matcher.find(text), actor_linker, place_linker)
+    return marks_from_hits(offsets, hits)

@@ -1,0 +1,291 @@
+"""Names no entry resolves: a place or a group after a descriptor (قرية X، حي X، لواء X), a person after a title
+(وزير الخارجية الإيطالي X). They become unlinked entities: id null, their Arabic name from the text, their kind
+from the descriptor; a place takes its coordinates from the most specific known place around it (a city named
+in the sentence, else the document's country) with a geo precision of 2 or 3.
+
+The descriptors are data (data/descriptors.yaml). A strong descriptor (قرية، حي، مخيم) names the word after it
+unless that word is a common one; a weak one (منطقة، مجموعة، قوة) and every title need the learned recognizer
+(`recognize.names`, the CRF) to tag a name right there. The CRF runs only on the words around a descriptor.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_left
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from ..records import UNLINKED, is_unlinked
+from ..resources.actors import Actor
+from ..resources.datafiles import load_yaml
+from ..resources.gazetteer import Place
+from ..text.normalize import Normalized, normalize_name
+from ..text.segment import Segmented, Token
+from .linking import ActorLinker, ActorMention, PlaceLinker, PlaceMention
+from .matcher import Hit, PhraseMatcher, SpanSet
+from .names import NameTagger, TaggedName, marks_from_hits, typed_hits
+
+MAX_NAME_WORDS = 4
+PHRASE_PREFIXES = ("لل", "بال", "كال", "فال", "وال", "وب", "ول")  # a word with these begins a phrase, no name
+TITLE_REACH = 6  # a person's name starts at most this many words after a title
+WINDOW_BEFORE, WINDOW_AFTER = 2, 10  # the words around a descriptor the CRF reads
+CITY_FEATURES = frozenset({"city", "town", "village", "district"})
+_DIACRITICS = frozenset(chr(c) for c in (*range(0x064B, 0x0660), 0x0670, 0x0640))
+
+
+def unlinked_container(place_id: str) -> str | None:
+    """The id of the known place an unlinked place stands at (its id is unlinked:place:<that id>:<name>)."""
+    parts = place_id.split(":", 3)
+    return parts[2] if is_unlinked(place_id) and len(parts) == 4 and parts[1] == "place" else None
+
+
+def display_name(text: str) -> str:
+    """A name as the text writes it, without diacritics or tatweel, spaces collapsed."""
+    return " ".join("".join(ch for ch in text if ch not in _DIACRITICS).split())
+
+
+def _nisba(word: str) -> bool:
+    """A definite word of the nisba form (الزبيدي، البرزاني): a family name after a given name."""
+    return word.startswith("ال") and word.endswith("ي") and len(word) >= 5
+
+
+def _adjective(word: str) -> bool:
+    """An indefinite nisba adjective (سكنية، شعبي): it describes the descriptor, it names nothing."""
+    return not word.startswith("ال") and len(word) >= 4 and (word.endswith("يه") or word.endswith("ي"))
+
+
+@dataclass(frozen=True, slots=True)
+class Descriptors:
+    """The descriptor words (normalized): places and groups with (feature or kind, strong), titles, stop words."""
+
+    places: dict[str, tuple[str, bool]]
+    groups: dict[str, tuple[str, bool]]
+    titles: frozenset[str]
+    stop_words: frozenset[str]
+    compound_heads: frozenset[str]
+    matcher: PhraseMatcher[str] = field(init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        # names=True: no article before a place or group descriptor (اللواء is a rank, لواء a brigade)
+        entries = [(w, "place") for w in self.places] + [(w, "group") for w in self.groups] \
+            + [(w, "title") for w in self.titles]
+        object.__setattr__(self, "matcher", PhraseMatcher(entries, names=True))
+
+    @classmethod
+    def load(cls, path: str | Path | None = None) -> Descriptors:
+        """Reads data/descriptors.yaml (or `path`), checked against its schema."""
+        data, _ = load_yaml(path or "descriptors.yaml", schema="descriptors")
+
+        def words(items: list[str]) -> frozenset[str]:
+            return frozenset(normalize_name(w) for w in items)
+
+        return cls(places={normalize_name(d["word"]): (d["feature"], d["strong"]) for d in data["places"]},
+                   groups={normalize_name(d["word"]): (d["kind"], d["strong"]) for d in data["groups"]},
+                   titles=words(data["titles"]), stop_words=words(data["stop_words"]),
+                   compound_heads=words(data["compound_heads"]))
+
+
+def _token_start(t: Token) -> int:
+    return t.start
+
+
+@dataclass(frozen=True, slots=True)
+class _Found:
+    what: str          # place | group | person
+    kind: str          # feature of a place, kind of an actor
+    span: tuple[int, int]  # normalized: the mention (descriptor + name for places and groups)
+    name: tuple[int, int]  # normalized: the name alone
+
+
+@dataclass(frozen=True, slots=True)
+class Unlinked:
+    """What the finder found: new actor and place mentions, and dictionary persons a longer name replaces."""
+
+    actors: tuple[ActorMention, ...]
+    places: tuple[PlaceMention, ...]
+    dropped: tuple[ActorMention, ...]
+
+
+class UnlinkedFinder:
+    """Finds unlinked places, groups and persons in a document, beside the linked mentions."""
+
+    def __init__(self, descriptors: Descriptors, actor_linker: ActorLinker, place_linker: PlaceLinker,
+                 tagger: NameTagger | None) -> None:
+        self.d = descriptors
+        self.actor_linker = actor_linker
+        self.place_linker = place_linker
+        self.gazetteer = place_linker.gazetteer
+        self.tagger = tagger
+
+    def find(self, text: str, norm: Normalized, seg: Segmented, actors: Sequence[ActorMention],
+             places: Sequence[PlaceMention], country: str | None,
+             hits: tuple[Sequence[Hit[Any]], Sequence[Hit[Any]]] = ((), ()),
+             descriptor_hits: Sequence[Hit[str]] | None = None) -> Unlinked:
+        """The unlinked actor and place mentions, and the dictionary persons a longer unlinked name holds
+        (الزبيدي inside خالد الزبيدي), to drop. `hits`: the actor and place phrase hits (the CRF's features);
+        `descriptor_hits`: the descriptors' matcher's hits over the text, when a scan found them already."""
+        people = [m for m in actors if m.actor.kind == "person"]
+        taken = SpanSet([(m.nstart, m.nend) for m in actors if m.actor.kind != "person"]
+                        + [(p.nstart, p.nend) for p in places])
+        found: list[_Found] = []
+        used_to = -1
+        for h in self.d.matcher.find(norm.text) if descriptor_hits is None else descriptor_hits:
+            if h.word_start < used_to or taken.overlaps(h.start, h.end):
+                continue
+            toks = seg.sentence_tokens(seg.sentence_at(h.start))
+            j = bisect_left(toks, h.word_start, key=_token_start)
+            if j < len(toks) and toks[j].start == h.word_start and toks[j].end == h.end:
+                f = self._at(toks, j, h.payloads[0], h.phrase, taken, hits)
+                if f is not None:
+                    found.append(f)
+                    used_to = f.span[1]
+        new_actors: list[ActorMention] = []
+        new_places: list[PlaceMention] = []
+        dropped: list[ActorMention] = []
+        for f in found:
+            s, e = f.name
+            inside = [m for m in people if m.nstart < e and s < m.nend]
+            if any(m.nstart < s or m.nend > e or (m.nstart, m.nend) == (s, e) for m in inside):
+                continue  # a dictionary person as long as the name, or reaching out of it, wins
+            dropped += inside
+            if f.what == "place":
+                pm = self._place(text, norm, seg, f, places, country)
+                if pm is not None:
+                    new_places.append(pm)
+            else:
+                new_actors.append(self._actor(text, norm, f))
+        return Unlinked(tuple(new_actors), tuple(new_places), tuple(dropped))
+
+    def _at(self, toks: Sequence[Token], j: int, what: str, word: str, taken: SpanSet,
+            hits: tuple[Sequence[Hit[Any]], Sequence[Hit[Any]]]) -> _Found | None:
+        """The name the descriptor at token j introduces, if any."""
+        if not self._name_may_follow(toks, j, what == "title", taken):
+            return None  # (the CRF need not run)
+        strong = what != "title" and (self.d.places.get(word) or self.d.groups[word])[1]
+        tags = [] if strong else self._tag(toks, max(0, j - WINDOW_BEFORE), min(len(toks), j + WINDOW_AFTER), hits)
+        last = self._name_end(toks, j, what, word, tags, taken)
+        if last is None:
+            return None
+        first = j + 1 if what != "title" else self._person_start(tags, j)
+        name = (toks[first].start, toks[last - 1].end)
+        desc_start = toks[j].end - len(word)
+        if what == "title":
+            return _Found("person", "person", name, name)
+        if what == "place":
+            return _Found("place", self.d.places[word][0], (desc_start, name[1]), name)
+        return _Found("group", self.d.groups[word][0], (desc_start, name[1]), (desc_start, name[1]))
+
+    def _tag(self, toks: Sequence[Token], first: int, last: int,
+             hits: tuple[Sequence[Hit[Any]], Sequence[Hit[Any]]]) -> list[TaggedName]:
+        """The CRF's names among tokens [first, last) (indices into `toks`): the words around a descriptor."""
+        if self.tagger is None:
+            return []
+        window = toks[first:last]
+        lo, hi = window[0].start, window[-1].end
+        near = typed_hits([h for h in hits[0] if lo <= h.start < hi], [h for h in hits[1] if lo <= h.start < hi],
+                          self.actor_linker, self.place_linker)
+        names = self.tagger.names([t.text for t in window], marks_from_hits([(t.start, t.end) for t in window], near))
+        return [TaggedName(n.first + first, n.last + first, n.type) for n in names]
+
+    @staticmethod
+    def _person_start(tags: Sequence[TaggedName], j: int) -> int:
+        return next(n.first for n in tags if n.type == "PERS" and j < n.first <= j + TITLE_REACH)
+
+    def _name_end(self, toks: Sequence[Token], j: int, what: str, word: str, tags: Sequence[TaggedName],
+                  taken: SpanSet) -> int | None:
+        """The end (token index) of the name a descriptor at token j introduces; None when there is none."""
+        if what == "title":
+            person = next((n for n in tags if n.type == "PERS" and j < n.first <= j + TITLE_REACH), None)
+            if person is None or any(t.kind != "word" or taken.overlaps(t.start, t.end)
+                                     for t in toks[j + 1:person.first]):
+                return None  # (a known actor or place in the title: the person speaks for it)
+            end = self._clip(toks, person.first, person.last, taken)
+            while end is not None and end < min(len(toks), person.first + MAX_NAME_WORDS) \
+                    and self._name_word(toks[end], taken) and _nisba(toks[end].text):
+                end += 1  # a family name of the nisba form (خالد الزبيدي) goes on with the name
+            return end
+        k = j + 1
+        if k >= len(toks) or not self._name_word(toks[k], taken):
+            return None
+        tagged = next((n for n in tags if n.first == k or (n.first == j and n.last > k)), None)
+        if tagged is not None:
+            end = self._clip(toks, k, tagged.last, taken)
+        elif (self.d.places.get(word) or self.d.groups[word])[1]:  # a strong descriptor: the next word (no CRF)
+            end = k + 1
+        else:
+            return None
+        head = toks[k].text
+        if end == k + 1 and end < len(toks) and self._name_word(toks[end], taken) and (
+                head in self.d.compound_heads or (not head.startswith("ال") and toks[end].text.startswith("ال"))):
+            end += 1  # أبو X، كفر X; a word without the article before one with it is a construct (شهداء الفجر)
+        return end
+
+    def _clip(self, toks: Sequence[Token], first: int, last: int, taken: SpanSet) -> int | None:
+        end = first
+        while end < min(last, first + MAX_NAME_WORDS) and self._name_word(toks[end], taken):
+            end += 1
+        return end if end > first else None
+
+    def _name_may_follow(self, toks: Sequence[Token], j: int, title: bool, taken: SpanSet) -> bool:
+        """A cheap test before the CRF: a name word right after a descriptor; after a title, a word without the
+        article among the next few, before any punctuation (a given name: خالد، أنطونيو)."""
+        if not title:
+            return j + 1 < len(toks) and self._name_word(toks[j + 1], taken) and not _adjective(toks[j + 1].text)
+        for t in toks[j + 1:j + 1 + TITLE_REACH]:  # the title's complements (الخارجية الإيطالي، باسم الجيش)
+            if t.kind != "word":
+                return False
+            if not t.text.startswith("ال") and t.text != "باسم" and t.text not in self.d.titles:
+                return self._name_word(t, taken)  # the first other word begins the name, or there is none
+        return False
+
+    def _name_word(self, tok: Token, taken: SpanSet) -> bool:
+        """A word that can be (part of) a name: not a stop word, not a known name, not a word with a
+        preposition and the article (للنازحين، بالقرب: a phrase, not a name)."""
+        return tok.kind == "word" and len(tok.text) >= 2 and tok.text not in self.d.stop_words \
+            and not tok.text.startswith(PHRASE_PREFIXES) and not taken.overlaps(tok.start, tok.end)
+
+    def _place(self, text: str, norm: Normalized, seg: Segmented, f: _Found, places: Sequence[PlaceMention],
+               country: str | None) -> PlaceMention | None:
+        name = norm.text[f.name[0]:f.name[1]]
+        if self.gazetteer.lookup(name)[1]:
+            return None  # a known name the linker left out on purpose
+        container = self._container(seg, f, places, country)
+        if container is None:
+            return None
+        ws = f.span[0]
+        while ws > 0 and norm.text[ws - 1] not in " \n":
+            ws -= 1
+        cue = self.place_linker.cue_at(norm.text, ws)
+        if cue is None and "ب" in norm.text[ws:f.span[0]]:
+            cue = 1  # بحي X: "in"
+        s, e = norm.to_original(*f.span)
+        ns, ne = norm.to_original(*f.name)
+        place = Place(id=f"{UNLINKED}place:{container.id}:{normalize_name(name)}", name_en="", name_ar=display_name(text[ns:ne]),
+                      variants_ar=(container.name_ar,), variants_en=(container.name_en,), country=container.country, admin1=container.admin1,
+                      lat=container.lat, lon=container.lon, feature=f.kind, population=0, parent=container.id,
+                      metonym=False, source="unlinked")
+        return PlaceMention(start=s, end=e, nstart=f.span[0], nend=f.span[1], text=text[s:e], place=place, score=0.0,
+                            reasons=(f"unlinked: placed by {container.id}",), alternatives=0, cue=cue)
+
+    def _container(self, seg: Segmented, f: _Found, places: Sequence[PlaceMention],
+                   country: str | None) -> Place | None:
+        """The most specific known place around an unlinked one: a city or district named in its sentence
+        (the nearest), else the document's country."""
+        sent = seg.sentence_at(f.span[0])
+        near = [p for p in places if sent.start <= p.nstart < sent.end and p.place.feature in CITY_FEATURES
+                and not is_unlinked(p.place.id)]
+        if near:
+            best = min(near, key=lambda p: (abs(p.nstart - f.span[1]) if p.nstart >= f.span[1]
+                                            else f.span[0] - p.nend + 20))
+            return best.place
+        return self.gazetteer.country_place(country) if country else None
+
+    def _actor(self, text: str, norm: Normalized, f: _Found) -> ActorMention:
+        s, e = norm.to_original(*f.span)
+        name = display_name(text[s:e])
+        actor = Actor(id=UNLINKED + "actor:" + normalize_name(name), name_en="", name_ar=name, kind=f.kind,
+                      country=None, affiliation=None, role=None, valid_from=None, valid_to=None, variants_ar=(),
+                      variants_en=(), descriptions_ar=(), source="unlinked")
+        return ActorMention(start=s, end=e, nstart=f.span[0], nend=f.span[1], text=text[s:e], actor=actor,
+                            framing=None, descriptive=False)

@@ -1,0 +1,38 @@
+"""The schema of data/descriptors.yaml (rasd.recognize.unlinked), registered in rasd.resources.schemas.
+
+Like the other file schemas: no keys but the declared ones, strict types, categories (a place's feature, a
+group's actor kind) taken from the loaders' own constants.
+"""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+from pydantic import StringConstraints
+
+from rasd.resources.schema_types import ActorKind, Feature, _Yaml
+
+Word = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
+
+
+class PlaceDescriptor(_Yaml):
+    """A word of descriptors.yaml that introduces a place name (قرية، حي، مخيم …) and the feature it gives."""
+    word: Word
+    feature: Feature  # the feature the unlinked place gets
+    strong: bool  # the next word is the name unless it is a common word (else the CRF must tag a name)
+
+
+class GroupDescriptor(_Yaml):
+    """A word of descriptors.yaml that introduces a group or a person (كتيبة، لواء، a title) and its kind."""
+    word: Word
+    kind: ActorKind
+    strong: bool
+
+
+class DescriptorsFile(_Yaml):
+    """descriptors.yaml."""
+    places: list[PlaceDescriptor]
+    groups: list[GroupDescriptor]
+    titles: list[Word]
+    stop_words: list[Word]
+    compound_heads: list[Word]

@@ -1,0 +1,112 @@
+"""Unlinked names (recognize/unlinked.py): a place or group after a descriptor, a person after a title, kept in the
+record with id null when no gazetteer place or dictionary actor resolves them. All sentences are our own."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from rasd.recognize.names import TaggedName, decode_bio, marks_from_hits
+from rasd.records import is_unlinked, public_id
+from rasd.resources.suggest import format_suggestions, suggestions
+
+
+def _unlinked(pipeline: Any, text: str) -> tuple[dict[str, dict[str, Any]], dict[str, Any]]:
+    """The unlinked entities of the record's events by Arabic name, and the record."""
+    rec = pipeline.extract_text(text, published="2024-05-02").to_json()
+    out: dict[str, dict[str, Any]] = {}
+    for ev in rec["events"]:
+        for ent in [ev["location"], ev["actor1"], ev["actor2"], *ev["actors"]]:
+            if ent and ent["id"] is None:
+                out[ent["name_ar"]] = ent
+    return out, rec
+
+
+# descriptor kinds: places (village, town, neighbourhood, camp, with clitics and word orders varied)
+@pytest.mark.parametrize(("text", "name", "feature"), [
+    ("قُتل مدنيان في قصف مدفعي استهدف قرية الزعرورة شمال مدينة حماة.", "الزعرورة", "village"),
+    ("وتعرضت بلدة كفر زيتون لغارات جوية قرب مدينة حمص، بحسب ناشطين.", "كفر زيتون", "town"),
+    ("أصيب ثلاثة أطفال بقذيفة سقطت على حي النخيلات بمدينة الحديدة مساء الأحد.", "النخيلات", "district"),
+    ("داهمت قوة إسرائيلية مخيم السنابل قرب مدينة جنين واعتقلت خمسة شبان.", "السنابل", "camp"),
+])
+def test_unlinked_place_after_a_descriptor(pipeline: Any, text: str, name: str, feature: str) -> None:
+    a = pipeline.analyse(text, published="2024-05-02")
+    found = {p.place.name_ar: p for p in a.places if is_unlinked(p.place.id)}
+    assert name in found, [p.text for p in a.places]
+    pm = found[name]
+    assert pm.place.feature == feature and pm.place.country == a.country
+    assert text[pm.start:pm.end] == pm.text and pm.text.endswith(name)
+    known = [p.place for p in a.places if not is_unlinked(p.place.id)]
+    assert (pm.place.lat, pm.place.lon) in [(p.lat, p.lon) for p in known]  # the city around it
+
+
+def test_unlinked_place_is_the_events_place(pipeline: Any) -> None:
+    found, rec = _unlinked(pipeline, "قُتل مدنيان في قصف مدفعي استهدف قرية الزعرورة شمال مدينة حماة.")
+    place = found["الزعرورة"]
+    assert place["geo_precision"] == 2 and place["name_en"] is None and place["country"] == "SY"
+    mention = next(m for m in rec["mentions"] if m["id"] == place["mentions"][0])
+    assert mention["ref"] is None and rec["text"][mention["start"]:mention["end"]] == mention["text"]
+
+
+# descriptor kinds: groups (a unit's name after كتيبة، لواء، فيلق)
+@pytest.mark.parametrize(("text", "name"), [
+    ("تبنت كتيبة أنصار الفجر الهجوم على حاجز للجيش قرب مدينة درعا.", "كتيبة أنصار الفجر"),
+    ("اشتبك مقاتلو لواء الصقور مع قوات النظام في ريف حلب الجنوبي أمس.", "لواء الصقور"),
+    ("وأعلن فيلق الساحل مسؤوليته عن تفجير عبوة ناسفة استهدفت دورية في مدينة اللاذقية.", "فيلق الساحل"),
+])
+def test_unlinked_group_after_a_descriptor(pipeline: Any, text: str, name: str) -> None:
+    found, _ = _unlinked(pipeline, text)
+    assert name in found, found
+    assert found[name]["kind"] == "rebel_group"
+
+
+# a title and a person's name: the learned recognizer delimits the name
+@pytest.mark.parametrize(("text", "name"), [
+    ("قال وزير الخارجية الإيطالي أنطونيو تاياني إن بلاده تدين القصف الذي استهدف مدينة غزة.", "أنطونيو تاياني"),
+    ("وندد رئيس الوزراء الهولندي مارك روته بالهجوم على مدينة خاركيف.", "مارك روته"),
+    ("أعلن الناطق باسم لجان الحماية الأهلية خالد الزبيدي اعتقال ثلاثة مطلوبين في مدينة الموصل.", "خالد الزبيدي"),
+])
+def test_unlinked_person_after_a_title(pipeline: Any, text: str, name: str) -> None:
+    rec = pipeline.extract_text(text, published="2024-05-02").to_json()
+    people = [m["text"] for m in rec["mentions"] if m["kind"] == "actor" and m["ref"] is None]
+    assert name in people, rec["mentions"]
+
+
+def test_unlinked_person_who_speaks_for_a_known_actor_is_not_kept(pipeline: Any) -> None:
+    rec = pipeline.extract_text("وقال رئيس النيجر سالم أبو بكر إن الهجوم لن يمر دون عقاب.").to_json()
+    assert not [m for m in rec["mentions"] if m["kind"] == "actor" and m["ref"] is None], rec["mentions"]
+
+
+# precision: a descriptor followed by a common word names nothing
+@pytest.mark.parametrize("text", [
+    "تعرضت منطقة سكنية لقصف عنيف صباح اليوم.",
+    "وصل وفد من الهلال الأحمر إلى مخيم للنازحين في المنطقة.",
+    "هاجمت مجموعة مسلحة حاجزا أمنيا على الطريق الدولي.",
+    "قالت مديرية أمن المدينة إن قوة أمنية اعتقلت مشتبها به في حي قريب.",
+])
+def test_unlinked_nothing_after_a_common_word(pipeline: Any, text: str) -> None:
+    rec = pipeline.extract_text(text, published="2024-05-02").to_json()
+    assert not [m for m in rec["mentions"] if m["kind"] in ("actor", "place") and m["ref"] is None], rec["mentions"]
+
+
+def test_unlinked_ids_are_null_in_json() -> None:
+    assert is_unlinked("unlinked:place:x") and not is_unlinked("sy-homs") and not is_unlinked(None)
+    assert public_id("unlinked:actor:x") is None and public_id("sy-homs") == "sy-homs"
+
+
+def test_unlinked_names_decode_bio_and_marks() -> None:
+    assert decode_bio(["O", "B-PERS", "I-PERS", "I-LOC", "O"]) == [TaggedName(1, 3, "PERS"), TaggedName(3, 4, "LOC")]
+    assert marks_from_hits([(0, 3), (4, 8), (9, 12)], [(4, 12, "LOC")]) == ["", "LOC-B", "LOC-I"]
+
+
+def test_unlinked_suggest_counts_names_by_frequency() -> None:
+    place = {"id": None, "name_ar": "الزعرورة", "feature": "village", "country": "SY", "mentions": ["m1"]}
+    known = {"id": "sy-homs", "name_ar": "حمص", "feature": "city", "country": "SY", "mentions": ["m2"]}
+    group = {"id": None, "name_ar": "لواء الصقور", "kind": "rebel_group", "mentions": ["m3"]}
+    recs = [{"document": {"source": "a.txt"}, "events": [{"location": place, "actor1": group, "actors": []}]},
+            {"document": {"source": "b.txt"}, "events": [{"location": place, "actor1": None, "actors": []},
+                                                          {"location": known, "actors": []}]}]
+    found = suggestions(recs)
+    assert [(s.what, s.name_ar, s.documents) for s in found] == [("place", "الزعرورة", 2), ("actor", "لواء الصقور", 1)]
+    assert "الزعرورة" in format_suggestions(found)
