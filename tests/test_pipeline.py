@@ -357,7 +357,7 @@ def test_pipeline_a_comma_clause_with_its_own_subject_ends_the_event_before(pipe
     # after "، فيما" and after a name written with ف right after a comma, the parties named are not the event's
     text = ("قصفت قوات النظام بلدة كفرنبل بالمدفعية صباح السبت، فيما قالت مصادر محلية إن عناصر من حزب الله "
             "انتشروا في مدينة سراقب. ولم تتمكن قوات الدعم السريع من دخول المدينة رغم الحصار المفروض عليها منذ "
-            "أشهر، فالجيش السوداني ما زال في مطار الفاشر.")
+            "أمس، فالجيش السوداني ما زال في مطار الفاشر.")  # (a siege of months is background: test_background)
     rec = pipeline.extract_text(text, source="t", published="2024-05-01")
     shelling = next(e for e in rec.events if e.acled_sub_event_type == "Shelling/artillery/missile attack")
     assert shelling.actor1 is not None and shelling.actor1.id == "saa" and shelling.actor2 is None

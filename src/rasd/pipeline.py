@@ -335,6 +335,10 @@ class TriggerStage:
         names = SpanSet([(m.nstart, m.nend) for m in a.actors or ()] + [(p.nstart, p.nend) for p in a.places or ()]
                         + [(h.word_start, h.end) for h in phrases.of(self.res.triggers.not_triggers)]
                         + self.res.triggers.blocked(norm.text))  # hashtags and bylines
+        # a name that a word for strikes or forces opens (غارة إسرائيلية، القصف التركي) names the actor by its act:
+        # that word is still a trigger
+        forces = self.res.cues.force_nouns
+        named_by_act = {m.nstart for m in a.actors or ()}
         for h in phrases.of(self.res.triggers.matcher):
             payloads = self.res.triggers.complete(norm.text, h.phrase, h.end, h.payloads)
             if not payloads:
@@ -342,7 +346,8 @@ class TriggerStage:
             # a trigger word inside a name is none (وزارة, عين زارة); a phrase whose later words begin a name
             # is one (احتجت الحكومة العراقية)
             first_end = h.phrase.find(" ")
-            if names.overlaps(h.word_start, h.end if first_end < 0 else h.start + first_end):
+            if names.overlaps(h.word_start, h.end if first_end < 0 else h.start + first_end) \
+                    and not (h.word_start in named_by_act and (h.prefix + h.phrase.split(" ")[0]) in forces):
                 continue
             s, e = norm.to_original(h.start, h.end)
             best = max(payloads, key=lambda t: t.priority)

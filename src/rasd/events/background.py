@@ -10,7 +10,7 @@ from collections.abc import Sequence
 from ..recognize.matcher import phrase_before
 from ..resources.lexicon import CueLexicon
 from ..text.clauses import ClauseOpen
-from ..text.segment import Sentence, word_spans_before
+from ..text.segment import Sentence, word_spans_after, word_spans_before
 from .context import PLACE_FALLBACK_FAMILIES, VIOLENT_FAMILIES, DocContext, TriggerHit
 from .rules import BackgroundRule
 
@@ -29,6 +29,24 @@ PREDICATE_WORDS = 4
 OWN_SUBJECT = frozenset({ClauseOpen.COMMA, ClauseOpen.SPEECH})
 # the proclitic ل before a verbal noun of taking ground: what an action aims at (للسيطرة على، لاستعادة)
 PURPOSE_PREFIXES = frozenset({"ل", "لل", "ول", "ولل"})
+# the proclitic ل (no article) on the verbal noun of an act: what an action aims at or why (لزيارة، لرفضهن، لدعوة);
+# not for the families whose ل-form is itself told as a happening (اضطروا للنزوح، خرجوا للتظاهر، تعرض لهجوم،
+# توصلا لاتفاق، قافلة لإغاثة …). (A verbal noun after another one with ل, تستعد لاستضافة محادثات, is a plan: an
+# event with modality planned.)
+AIM_PREFIXES = frozenset({"ل", "ول", "فل"})
+NOT_AIMED = PLACE_FALLBACK_FAMILIES | {"aid", "agreement"}
+# how many words after a trigger a منذ that says how long it has lasted may stand (تحاصر القوات المدينة منذ أشهر)
+LASTING_WORDS = 6
+# how many words after a trigger a word that makes it a figure of speech may start (فقدت العائلة كل شيء)
+FIGURE_WORDS = 2
+# the families an agreement or talks referred to (ضمن اتفاق، بموجب محادثات) belong to
+REFERRED_FAMILIES = frozenset({"agreement", "consult"})
+# the families whose participle after a place's name describes it (البلدة المحاصرة)
+STATE_FAMILIES = frozenset({"siege", "territory"})
+# how far back (characters) the name before a word may start
+NAME_REACH = 80
+# the longest line, in words, that is a crosshead (a title inside the body) rather than a paragraph
+CROSSHEAD_WORDS = 5
 
 
 def _clause_start(text: str, lo: int, pos: int) -> int:
@@ -41,6 +59,25 @@ def _iso(day: str | None) -> datetime.date | None:
         return datetime.date.fromisoformat(day[:10]) if day else None
     except ValueError:
         return None
+
+
+def _qualifies_place(ctx: DocContext, th: TriggerHit) -> bool:
+    """A participle with the article right after a place's name qualifies it: a state (الغوطة الشرقية المحاصرة،
+    المدينة الخاضعة …), not a happening."""
+    if th.trigger.family not in STATE_FAMILIES or not (th.prefix.endswith("ال") or th.phrase.startswith("ال")):
+        return False
+    word = th.nstart - len(th.prefix)
+    return any(not ctx.norm.text[p.nend:word].strip() for p in ctx.places_in(word - NAME_REACH, word))
+
+
+def _crosshead(text: str, sent: Sentence) -> bool:
+    """A line of its own of at most CROSSHEAD_WORDS words, after the headline: a title inside the body."""
+    line_start = text.rfind("\n", 0, sent.start) + 1
+    if line_start == 0 or any(ch.isalnum() for ch in text[line_start:sent.start]):
+        return False
+    line_end = text.find("\n", sent.start)
+    line = text[line_start:len(text) if line_end < 0 else line_end]
+    return len(line.split()) <= CROSSHEAD_WORDS and bool(text[:line_start].strip())
 
 
 def counted(ctx: DocContext, sent: Sentence, th: TriggerHit, before: Sequence[TriggerHit]) -> bool:
@@ -62,8 +99,9 @@ class BackgroundResolver:
         # (a cue of up to CUE_SPAN words ends fewer than `words` words before the trigger)
         spans = word_spans_before(text, th.nstart, words + CUE_SPAN, lo)
         first = spans[0][0] if spans else th.nstart
+        # (counted to the trigger's word: its proclitics are no word between, وفقا لاتفاق)
         return {label for h in ctx.hits_in(self.cues.background, first, th.nstart)
-                if len(text[h.end:th.nstart].split()) < words for label in h.payloads}
+                if len(text[h.end:th.nstart - len(th.prefix)].split()) < words for label in h.payloads}
 
     def told(self, ctx: DocContext, sent: Sentence, th: TriggerHit,
              before: Sequence[TriggerHit]) -> BackgroundRule | None:
@@ -71,12 +109,47 @@ class BackgroundResolver:
         before it. A trigger with a figure is a happening, unless it is a crime an accusation lists."""
         if not th.trigger.content and self._alleged(ctx, th, before):
             return BackgroundRule.ALLEGED  # اتهمت … القوات بارتكاب عمليات قتل ونهب: the accusation is the event
+        if not th.trigger.content and self._listed(ctx, sent, th):
+            return BackgroundRule.LISTED  # وثق التقرير انتهاكات منها القتل والنهب: the report is the event
+        if self._compound(ctx, sent, th):
+            return BackgroundRule.COMPOUND  # منظمة الإغاثة، مخيم للنازحين: a body or a place, not a happening
         if th.trigger.family != "agreement" and "terms" in self._cues_before(
                 ctx, _clause_start(ctx.norm.text, sent.start, th.nstart), th, CUE_WORDS):
             return BackgroundRule.TERMS  # وينص الاتفاق على إدخال 600 شاحنة مساعدات: the agreement is the event
         if counted(ctx, sent, th, before):
             return None
+        if _crosshead(ctx.norm.text, sent):
+            return BackgroundRule.CROSSHEAD  # a short line between paragraphs titles what the body tells
         return self._subordinate(ctx, th, before) or self._background(ctx, sent, th, before)
+
+    def _compound(self, ctx: DocContext, sent: Sentence, th: TriggerHit) -> bool:
+        """A head noun of a body's or a place's name stands right before it, or with one word with ل between
+        (منظمة الإغاثة، مخيم للنازحين، مركز لإيواء النازحين)."""
+        text = ctx.norm.text
+        spans = word_spans_before(text, th.nstart - len(th.prefix), 2, _clause_start(text, sent.start, th.nstart))
+        heads = {h.start for h in ctx.hits_in(self.cues.background, spans[0][0], th.nstart)
+                 if "compound" in h.payloads} if spans else set()
+        if not heads:
+            return False
+        (s1, e1), (s2, _e2) = spans[-1], spans[0]
+        return any(s1 <= h < e1 for h in heads) or (len(spans) == 2 and any(s2 <= h < spans[0][1] for h in heads)
+                                                     and text[s1:e1].lstrip("وف").startswith("ل"))
+
+    def _listed(self, ctx: DocContext, sent: Sentence, th: TriggerHit) -> bool:
+        """A list of crimes holds it: a crimes noun, then a listing word (منها، شملت، من بينها), then it, in its
+        sentence, with no clause of another subject between the list and it."""
+        hits = ctx.hits_in(self.cues.background, sent.start, th.nstart)
+        crimes = next((h.end for h in hits if "crimes" in h.payloads), None)
+        if crimes is None:
+            return False
+        listing = [h for h in hits if "listing" in h.payloads and h.start >= crimes]
+        return bool(listing) and len(ctx.norm.text[listing[-1].end:th.nstart].split()) < CUE_WORDS \
+            and not ctx.clauses.starts_within(listing[-1].end, th.nstart, OWN_SUBJECT)
+
+    def _aimed(self, ctx: DocContext, th: TriggerHit, lo: int) -> bool:
+        """What an action aims at or why: the trigger is a verbal noun with ل, inside its clause (كان متوجها
+        لزيارة شقيقه، قتلن لرفضهن، دوت الصفارات لدعوة السكان إلى الملاجئ)."""
+        return th.trigger.family not in NOT_AIMED and th.prefix in AIM_PREFIXES and th.nstart - len(th.prefix) > lo
 
     def _alleged(self, ctx: DocContext, th: TriggerHit, before: Sequence[TriggerHit]) -> bool:
         """An accusation before it in its sentence lists it, with no clause of another subject between."""
@@ -96,7 +169,10 @@ class BackgroundResolver:
         words = len(ctx.norm.text[clause.start:th.nstart].split())
         if clause.opens is ClauseOpen.RELATIVE and before and words <= PREDICATE_WORDS:
             return BackgroundRule.RELATIVE
-        if clause.opens is ClauseOpen.PURPOSE or (th.trigger.family == "territory" and th.prefix in PURPOSE_PREFIXES):
+        # (an aim runs to the first comma: … تهدف إلى رفع الجاهزية، محذرا من أن قواته ستستأنف …)
+        aim = clause.opens is ClauseOpen.PURPOSE and _clause_start(ctx.norm.text, clause.start, th.nstart) == clause.start
+        if aim or (th.trigger.family == "territory" and th.prefix in PURPOSE_PREFIXES) \
+                or self._aimed(ctx, th, clause.start):
             return BackgroundRule.PURPOSE
         # (the word right after منذ is a past happening of its own: منذ سقوطها في أيدي …, drafts.told_as_past)
         if clause.opens is ClauseOpen.BACKGROUND and 1 < words <= PREDICATE_WORDS:
@@ -113,13 +189,22 @@ class BackgroundResolver:
                 and "pluperfect" in self._cues_before(ctx, sent.start, th, CUE_WORDS):
             return BackgroundRule.PLUPERFECT  # وكانت القوات قد سيطرت على المدينة (a call made before is news)
         for label, rule in (("history", BackgroundRule.HISTORY), ("habitual", BackgroundRule.HABITUAL),
-                            ("fear", BackgroundRule.FEAR)):
+                            ("fear", BackgroundRule.FEAR), ("projection", BackgroundRule.PROJECTION)):
             if label in near:
                 return rule
-        if th.trigger.family == "territory" and self._state(ctx, th, clause):
+        after = self._cues_after(ctx, th.nend, sent.end, FIGURE_WORDS)
+        if "figurative" in after:
+            return BackgroundRule.FIGURATIVE  # حرب كلامية، هجوما لاذعا، تفجر الأوضاع
+        if "former" in self._cues_after(ctx, th.nend, sent.end, 1):
+            return BackgroundRule.HISTORY  # سلسلة هجمات مماثلة شهدتها المنطقة
+        if th.trigger.family in REFERRED_FAMILIES and "reference" in self._cues_before(ctx, clause, th, 2):
+            return BackgroundRule.REFERENCE  # ضمن اتفاق خفض التصعيد: an agreement made before
+        if self._lasting(ctx, sent, th):
+            return BackgroundRule.LASTING
+        if (th.trigger.family == "territory" and self._state(ctx, th, clause)) or _qualifies_place(ctx, th):
             return BackgroundRule.STATE
-        if th.trigger.family not in VIOLENT_FAMILIES and any(b.trigger.family in VIOLENT_FAMILIES for b in before) \
-                and "description" in self._cues_before(ctx, clause, th, 3):
+        if th.trigger.family not in PLACE_FALLBACK_FAMILIES and any(b.trigger.family in VIOLENT_FAMILIES for b in before) \
+                and ("description" in self._cues_before(ctx, clause, th, 3) or "target" in near):
             return BackgroundRule.DESCRIPTION  # قصفت مقرا كان يعقد فيه اجتماع: the meeting is what was hit
         if "generic" in self._cues_before(ctx, clause, th, 1):
             return BackgroundRule.GENERIC  # لم تسجل أي مواجهات، الرد على أي هجوم: no happening at all
@@ -129,6 +214,23 @@ class BackgroundResolver:
         if self._old_date(ctx, sent, th, before):
             return BackgroundRule.HISTORY_DATE
         return None
+
+    def _cues_after(self, ctx: DocContext, pos: int, hi: int, words: int) -> set[str]:
+        """The background cue labels of the cues that start within the first `words` words of [pos, hi)."""
+        spans = word_spans_after(ctx.norm.text, pos, words, hi)
+        if not spans:
+            return set()
+        return {label for h in ctx.hits_in(self.cues.background, spans[0][0], hi)
+                if h.start < spans[-1][1] for label in h.payloads}
+
+    def _lasting(self, ctx: DocContext, sent: Sentence, th: TriggerHit) -> bool:
+        """A منذ after it, in its sentence, says it has lasted months or years (تحاصر القوات المدينة منذ أشهر):
+        a state, not the news of the day."""
+        since = ctx.clauses.starts_within(th.nend, sent.end, frozenset({ClauseOpen.BACKGROUND}))
+        if not since or len(ctx.norm.text[th.nend:since[0].start].split()) > LASTING_WORDS:
+            return False
+        # (the منذ word itself, then what follows it)
+        return "period" in self._cues_after(ctx, since[0].start, since[0].end, 4)
 
     def _state(self, ctx: DocContext, th: TriggerHit, clause: int) -> bool:
         """Ground held, not taken: under someone's control (تحت سيطرة، الخاضعة لسيطرة), or the taking told of a

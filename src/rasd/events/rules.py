@@ -76,6 +76,13 @@ class BackgroundRule(Enum):
     TERMS = "background:terms"
     TALKS = "background:talks"
     GENERIC = "background:generic"
+    COMPOUND = "background:compound"
+    LISTED = "background:listed_crime"
+    PROJECTION = "background:projection"
+    FIGURATIVE = "background:figurative"
+    LASTING = "background:lasting"
+    CROSSHEAD = "background:crosshead"
+    REFERENCE = "background:reference"
 
 
 class PlaceRule(Enum):
