@@ -97,3 +97,68 @@ def test_background_clause_makes_no_event_of_its_own(pipeline: Pipeline, text: s
 def test_background_accusation_holds_its_figure(pipeline: Pipeline) -> None:
     events = _events(pipeline, "اتهم ناشطون قوات الأمن باعتقال عشرات الشبان وتعذيبهم في سجون سرية في بغداد.")
     assert [(c.kind, c.value) for c in events[0].counts] == [("detained", 12)]
+
+
+# a trigger word that is no event here: the head of a body's or a place's name before it, a verbal noun with ل
+# (an aim), a crime listed after a crimes noun, a strike word that opens an actor's name stays a trigger
+@pytest.mark.parametrize(("text", "types"), [
+    ("وصل وفد من منظمة الإغاثة الإسلامية إلى مدينة كسلا أمس.", []),
+    ("دوت صفارات الإنذار في مدينة عسقلان مساء الأحد.", []),
+    ("أصيب موظفان من هيئة الإغاثة في انفجار عبوة ناسفة في مدينة الباب.", ["Explosions/Remote violence"]),
+    ("قتل ثلاثة مدنيين في قصف على مخيم للنازحين قرب مدينة نيالا.", ["Explosions/Remote violence"]),
+    ("خرج الرجل من منزله لزيارة والدته في حي الشيخ مقصود.", []),
+    ("وجهت السلطات نداء للسكان لزيارة مراكز التبرع بالدم في المدينة.", []),
+    ("تعرضت ثلاث فتيات للضرب لرفضهن مغادرة المدرسة في بلدة الحوش.", []),
+    ("وثقت منظمة حقوقية انتهاكات جسيمة في مدينة الجنينة، منها القتل والاغتصاب والنهب.", []),
+    ("تحدث التقرير عن فظائع من بينها الاغتصاب الجماعي وحرق القرى في ولاية الوحدة.", []),
+    ("يرتكب المسلحون انتهاكات تشمل الاحتجاز التعسفي والقتل خارج القانون في المنطقة.", []),
+    ("ضربت غارة إسرائيلية لقاء لقادة الفصائل في مدينة صور.", ["Explosions/Remote violence"]),
+])
+def test_background_word_is_no_event_here(pipeline: Pipeline, text: str, types: list[str]) -> None:
+    assert _types(_events(pipeline, text)) == types
+
+
+# background made into events: a state that has lasted months or years (منذ أشهر), a projection or a condition
+# (an actor's own plan is an event, modality planned), a figure of speech, others of its kind, an agreement or
+# talks referred to, what a strike hit, a participle that qualifies a place, a crosshead
+@pytest.mark.parametrize(("text", "types"), [
+    ("وتشهد المنطقة معارك متقطعة منذ سنوات بين القبائل.", []),
+    ("تحاصر القوات المدينة منذ أشهر عدة.", []),
+    ("يسيطر المتمردون على الطريق منذ أكثر من عام.", []),
+    ("اندلعت اشتباكات في المدينة منذ صباح اليوم.", ["Battles"]),
+    ("ومن المتوقع أن تتصاعد الاحتجاجات في العاصمة يوم الجمعة.", []),
+    ("ويتوقع أن تنسحب القوات الأجنبية من البلاد العام المقبل.", []),
+    ("وإذا استمر القصف على المدينة فإن آلاف السكان سيفرون.", []),
+    ("دفع الجيش بتعزيزات إلى المدينة تحسبا لهجوم محتمل.", ["MOBILIZE"]),
+    ("تعتزم الحكومة نشر قوات إضافية في الإقليم.", ["MOBILIZE"]),
+    ("تفجرت الأوضاع السياسية في البلاد بعد الانتخابات.", []),
+    ("شن النائب هجوما لاذعا على الحكومة في البرلمان.", []),
+    ("فقدت العائلة كل شيء في الفيضانات.", []),
+    ("ويقف التنظيم وراء سلسلة هجمات مماثلة شهدتها المنطقة.", []),
+    ("وتذكر الحادثة بغارات سابقة على الأسواق الشعبية.", []),
+    ("ولا تزال آثار المعارك السابقة ظاهرة في الحي.", []),
+    ("وانسحبت القوات من المدينة وفقا لاتفاق التهدئة.", ["Strategic developments"]),
+    ("أنشأ الجيش نقطة مراقبة في بلدة الصرمان ضمن اتفاق خفض التصعيد.", []),
+    ("عقد الوفدان جلسة جديدة في إطار محادثات جنيف.", ["CONSULT"]),
+    ("استهدفت غارة لطائرة مسيرة اجتماعا لقادة الفصيل في ريف إدلب.", ["Explosions/Remote violence"]),
+    ("قصف الطيران اجتماعا قبليا في مديرية صرواح.", ["Explosions/Remote violence"]),
+    ("أصابت قذيفة مدفعية اجتماعا للجنة الأمنية في مدينة تعز.", ["Explosions/Remote violence"]),
+    ("سقطت قذائف على مدينة دوما المحاصرة مساء السبت.", ["Explosions/Remote violence"]),
+    ("عاد الهدوء إلى مدينة الفاشر المحاصرة منذ أشهر.", []),
+    ("حاصرت القوات مدينة الفاشر أمس.", ["COERCE"]),
+    ("استؤنفت الاشتباكات في المدينة بعد انتهاء الهدنة.", ["Battles"]),
+    ("اتهم الجيش المتمردين بخرق وقف إطلاق النار في الإقليم.", ["ACCUSE"]),
+])
+def test_background_told_is_no_event(pipeline: Pipeline, text: str, types: list[str]) -> None:
+    assert _types(_events(pipeline, text)) == types
+
+
+@pytest.mark.parametrize(("text", "triggers"), [
+    ("قتل ثلاثة جنود في اشتباكات قرب مدينة سرت.\nهدنة هشة\nوتوصل الطرفان إلى اتفاق لوقف إطلاق النار في مدينة "
+     "سرت مساء الأحد.", ["اشتباكات", "توصل الطرفان"]),
+    ("قتل جنديان في كمين قرب بلدة المالكية.\nمعارك عنيفة\nوقالت مصادر محلية إن الهدوء عاد إلى البلدة مساء.",
+     ["كمين"]),
+    ("غارات على حلب\nقصفت طائرات حربية أحياء في مدينة حلب صباح اليوم.", ["غارات"]),
+])
+def test_background_crosshead_makes_no_event(pipeline: Pipeline, text: str, triggers: list[str]) -> None:
+    assert [e.trigger.text if e.trigger else None for e in _events(pipeline, text)] == triggers
