@@ -61,6 +61,15 @@ def _iso(day: str | None) -> datetime.date | None:
         return None
 
 
+def _aim_goes_on(ctx: DocContext, th: TriggerHit) -> bool:
+    """A verbal noun with و right after one with لل: coordinated in the same aim (عملية للاستطلاع والسيطرة على)."""
+    if not th.prefix.startswith("و"):
+        return False
+    spans = word_spans_before(ctx.norm.text, th.nstart - len(th.prefix), 1)
+    word = ctx.norm.text[spans[0][0]:spans[0][1]] if spans else ""
+    return word.startswith("لل") and word.isalpha()
+
+
 def _qualifies_place(ctx: DocContext, th: TriggerHit) -> bool:
     """A participle with the article right after a place's name qualifies it: a state (الغوطة الشرقية المحاصرة،
     المدينة الخاضعة …), not a happening."""
@@ -171,7 +180,7 @@ class BackgroundResolver:
             return BackgroundRule.RELATIVE
         # (an aim runs to the first comma: … تهدف إلى رفع الجاهزية، محذرا من أن قواته ستستأنف …)
         aim = clause.opens is ClauseOpen.PURPOSE and _clause_start(ctx.norm.text, clause.start, th.nstart) == clause.start
-        if aim or (th.trigger.family == "territory" and th.prefix in PURPOSE_PREFIXES) \
+        if aim or (th.trigger.family == "territory" and (th.prefix in PURPOSE_PREFIXES or _aim_goes_on(ctx, th))) \
                 or self._aimed(ctx, th, clause.start):
             return BackgroundRule.PURPOSE
         # (the word right after منذ is a past happening of its own: منذ سقوطها في أيدي …, drafts.told_as_past)
@@ -203,9 +212,12 @@ class BackgroundResolver:
             return BackgroundRule.LASTING
         if (th.trigger.family == "territory" and self._state(ctx, th, clause)) or _qualifies_place(ctx, th):
             return BackgroundRule.STATE
-        if th.trigger.family not in PLACE_FALLBACK_FAMILIES and any(b.trigger.family in VIOLENT_FAMILIES for b in before) \
+        struck = any(b.trigger.family in VIOLENT_FAMILIES for b in before)
+        if struck and th.trigger.family not in PLACE_FALLBACK_FAMILIES \
                 and ("description" in self._cues_before(ctx, clause, th, 3) or "target" in near):
             return BackgroundRule.DESCRIPTION  # قصفت مقرا كان يعقد فيه اجتماع: the meeting is what was hit
+        if struck and th.trigger.family == "looting" and "result" in near:
+            return BackgroundRule.DESCRIPTION  # أدى الانفجار إلى هدم منازل: the damage the blast did
         if "generic" in self._cues_before(ctx, clause, th, 1):
             return BackgroundRule.GENERIC  # لم تسجل أي مواجهات، الرد على أي هجوم: no happening at all
         if th.trigger.family == "consult" and any(b.trigger.family == "agreement" for b in before) \
@@ -250,6 +262,11 @@ class BackgroundResolver:
         published = _iso(ctx.published)
         if published is None:
             return False
+        # (a trigger of its family before it in its clause that the date makes history: التوقيع في 2015 على اتفاق)
+        k = next((i for i in range(len(before) - 1, -1, -1) if before[i].trigger.family == th.trigger.family), None)
+        if k is not None and before[k].nstart >= _clause_start(ctx.norm.text, sent.start, th.nstart) \
+                and self._old_date(ctx, sent, before[k], before[:k]):
+            return True
         others = [b.nstart for b in before] + [t.nstart for t in ctx.triggers_starting_in(th.nend, sent.end)]
         for dm in ctx.dates_in(sent.start, sent.end):
             end = _iso(dm.date_end)
