@@ -61,6 +61,19 @@ def test_background_war_toll_is_cumulative(pipeline: Pipeline, text: str, value:
     assert all(c.scope == "incident" for e in events if e is not war[0] for c in e.counts)
 
 
+@pytest.mark.parametrize("text", [
+    "قتل أربعة مقاتلين في غارة قرب مدينة جوبا أمس.\nوخلف النزاع في جنوب السودان أكثر من 400 ألف قتيل منذ اندلاعه.",
+    "أصيب ثلاثة مدنيين في قصف على مدينة تعز.\nوأوقعت الحرب في اليمن أكثر من 150 ألف قتيل.",
+    "قتل جنديان في غارة في ضواحي مدينة الخرطوم.\nويعتقد أن أكثر من 20 ألف شخص قتلوا في السودان منذ اندلاع الحرب.",
+])
+def test_background_war_toll_is_the_wars(pipeline: Pipeline, text: str) -> None:
+    # the running toll of a war is the war's (armed conflict), not the strike told before it
+    events = _events(pipeline, text)
+    war = [e for e in events if any(c.scope == "cumulative" for c in e.counts)]
+    assert len(war) == 1 and war[0].acled_event_type == "Battles" and "fallback:war" in war[0].rules
+    assert [e.acled_event_type for e in events if e is not war[0]] == ["Explosions/Remote violence"]
+
+
 def _types(events: tuple[Event, ...]) -> list[str]:
     return [e.acled_event_type or e.plover for e in events]
 

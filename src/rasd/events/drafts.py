@@ -69,7 +69,9 @@ class Drafter:
                 target.sentences.append(sent)
                 target.rules.append(DraftRule.COUNTS_FROM_NEXT_SENTENCE.value)
         if target is None:
-            target = fallback_draft(cm, sent, paragraph, ctx, fallback_trigger)
+            war = cm.scope == "cumulative" and any("war" in h.payloads for h in ctx.hits_in(self.cues.background,
+                                                                                           sent.start, sent.end))
+            target = fallback_draft(cm, sent, paragraph, ctx, fallback_trigger, war=war)
             drafts.append(target)
             sdrafts.append(target)
         target.count_ids.append(ci)
@@ -174,11 +176,15 @@ class _ViolentTriggers:
 
 
 def fallback_draft(cm: CountMatch, sent: Sentence, paragraph: int, ctx: DocContext,
-                   fallback_trigger: dict[str, Trigger]) -> Draft:
+                   fallback_trigger: dict[str, Trigger], war: bool = False) -> Draft:
     """The draft of a count that no trigger's event takes: named by the violence told before it, or by the
-    lexicon's fallback trigger for its kind."""
+    lexicon's fallback trigger for its kind; a running toll of a war (`war`: خلفت الحرب أكثر من 10 آلاف قتيل)
+    is the war's, not the latest strike's."""
     kind = cm.kind
-    if kind in ("killed", "wounded", "missing", "affected", "sick"):
+    if war and kind in ("killed", "wounded", "missing"):
+        key = "civilians" if cm.who in CIVILIAN_WHO else "killed"
+        trig, rule = fallback_trigger[key], DraftRule.FALLBACK.value + "war"
+    elif kind in ("killed", "wounded", "missing", "affected", "sick"):
         violent = ctx.memo("violent triggers", lambda: _ViolentTriggers(ctx.triggers))
         n_before = bisect_left(violent.starts, cm.start)
         if n_before:

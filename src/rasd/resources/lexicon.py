@@ -33,7 +33,7 @@ PLOVER_TYPES = frozenset({
 WEAPON_KINDS: tuple[str, ...] = (*ACLED_TYPES["Explosions/Remote violence"], "gunfire")
 # what a background cue (cues.yaml background, events/background.py) tells a trigger after it is
 BACKGROUND_KINDS: tuple[str, ...] = ("pluperfect", "history", "habitual", "fear", "state", "after", "become",
-                                     "alleging", "terms", "talks", "generic", "description", "target", "result",
+                                     "alleging", "terms", "talks", "generic", "description", "target", "result", "war",
                                      "compound", "crimes", "listing", "projection", "figurative", "period",
                                      "former", "reference")
 COUNT_KIND_NAMES = frozenset({"killed", "wounded", "displaced", "missing", "detained", "abducted", "sick",
