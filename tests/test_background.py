@@ -126,6 +126,9 @@ def test_background_accusation_holds_its_figure(pipeline: Pipeline) -> None:
     ("تحدث التقرير عن فظائع من بينها الاغتصاب الجماعي وحرق القرى في ولاية الوحدة.", []),
     ("يرتكب المسلحون انتهاكات تشمل الاحتجاز التعسفي والقتل خارج القانون في المنطقة.", []),
     ("ضربت غارة إسرائيلية لقاء لقادة الفصائل في مدينة صور.", ["Explosions/Remote violence"]),
+    ("دخلت جماعات أجنبية ساحة القتال في الإقليم خلال العام الماضي.", []),
+    ("قتل خمسة عناصر من الجبهة الشعبية لتحرير الإقليم في اشتباكات مع الجيش قرب بلدة كرن.", ["Battles"]),
+    ("قتل ثلاثة مسلحين في معارك للسيطرة على التلة.", ["Battles"]),
 ])
 def test_background_word_is_no_event_here(pipeline: Pipeline, text: str, types: list[str]) -> None:
     assert _types(_events(pipeline, text)) == types

@@ -125,6 +125,8 @@ class BackgroundResolver:
         if th.trigger.family != "agreement" and "terms" in self._cues_before(
                 ctx, _clause_start(ctx.norm.text, sent.start, th.nstart), th, CUE_WORDS):
             return BackgroundRule.TERMS  # وينص الاتفاق على إدخال 600 شاحنة مساعدات: the agreement is the event
+        if self._aim(ctx, th):
+            return BackgroundRule.PURPOSE  # للسيطرة على، لزيارة: a verbal noun with ل is an aim, figures or not
         if counted(ctx, sent, th, before):
             return None
         if _crosshead(ctx.norm.text, sent):
@@ -155,10 +157,16 @@ class BackgroundResolver:
         return bool(listing) and len(ctx.norm.text[listing[-1].end:th.nstart].split()) < CUE_WORDS \
             and not ctx.clauses.starts_within(listing[-1].end, th.nstart, OWN_SUBJECT)
 
-    def _aimed(self, ctx: DocContext, th: TriggerHit, lo: int) -> bool:
-        """What an action aims at or why: the trigger is a verbal noun with ل, inside its clause (كان متوجها
-        لزيارة شقيقه، قتلن لرفضهن، دوت الصفارات لدعوة السكان إلى الملاجئ)."""
-        return th.trigger.family not in NOT_AIMED and th.prefix in AIM_PREFIXES and th.nstart - len(th.prefix) > lo
+    def _aim(self, ctx: DocContext, th: TriggerHit) -> bool:
+        """What an action aims at or why: a verbal noun with ل (للسيطرة على، لاستعادة; لزيارة شقيقه، لرفضهن، لدعوة
+        السكان: not for displacement, protests, aid or agreements), or one with و right after such a one (للاستطلاع
+        والسيطرة على); never the first word of its clause."""
+        clause = ctx.clauses.at(th.nstart)
+        if clause is None or th.nstart - len(th.prefix) <= clause.start:
+            return False
+        if th.trigger.family == "territory":
+            return th.prefix in PURPOSE_PREFIXES or _aim_goes_on(ctx, th)
+        return th.trigger.family not in NOT_AIMED and th.prefix in AIM_PREFIXES
 
     def _alleged(self, ctx: DocContext, th: TriggerHit, before: Sequence[TriggerHit]) -> bool:
         """An accusation before it in its sentence lists it, with no clause of another subject between."""
@@ -180,8 +188,7 @@ class BackgroundResolver:
             return BackgroundRule.RELATIVE
         # (an aim runs to the first comma: … تهدف إلى رفع الجاهزية، محذرا من أن قواته ستستأنف …)
         aim = clause.opens is ClauseOpen.PURPOSE and _clause_start(ctx.norm.text, clause.start, th.nstart) == clause.start
-        if aim or (th.trigger.family == "territory" and (th.prefix in PURPOSE_PREFIXES or _aim_goes_on(ctx, th))) \
-                or self._aimed(ctx, th, clause.start):
+        if aim:
             return BackgroundRule.PURPOSE
         # (the word right after منذ is a past happening of its own: منذ سقوطها في أيدي …, drafts.told_as_past)
         if clause.opens is ClauseOpen.BACKGROUND and 1 < words <= PREDICATE_WORDS:
