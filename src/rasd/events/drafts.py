@@ -178,7 +178,7 @@ class _ViolentTriggers:
 def fallback_draft(cm: CountMatch, sent: Sentence, paragraph: int, ctx: DocContext,
                    fallback_trigger: dict[str, Trigger], war: bool = False) -> Draft:
     """The draft of a count that no trigger's event takes: named by the violence told before it, or by the
-    lexicon's fallback trigger for its kind; a running toll of a war (`war`: خلفت الحرب أكثر من 10 آلاف قتيل)
+    lexicon's fallback trigger for its kind; a running toll of a war (`war`: خلّف النزاع نحو 400 ألف قتيل)
     is the war's, not the latest strike's."""
     kind = cm.kind
     if war and kind in ("killed", "wounded", "missing"):
