@@ -107,6 +107,19 @@ def test_background_clause_makes_no_event_of_its_own(pipeline: Pipeline, text: s
     assert _types(_events(pipeline, text)) == types
 
 
+@pytest.mark.parametrize(("text", "types"), [
+    ("قتل ثلاثة مدنيين في قصف على بلدة كفرنبل التي سيطرت عليها الفصائل العام الماضي.",
+     ["Explosions/Remote violence"]),
+    ("قتل أربعة أشخاص في قصف على المدينة منذ أن سيطرت عليها القوات.", ["Explosions/Remote violence"]),
+    ("أصيب خمسة أشخاص في غارة على الحي الذي شهد اشتباكات عنيفة الأسبوع الماضي.", ["Explosions/Remote violence"]),
+    ("قتل جنديان في هجوم على البلدة التي نزح منها آلاف السكان.", ["Battles", "Strategic developments"]),
+])
+def test_background_clause_without_its_own_figure_in_a_tolled_sentence(pipeline: Pipeline, text: str,
+                                                                        types: list[str]) -> None:
+    # the sentence's toll is of the happening the clause qualifies; a figure inside the clause is its own
+    assert _types(_events(pipeline, text)) == types
+
+
 def test_background_accusation_holds_its_figure(pipeline: Pipeline) -> None:
     events = _events(pipeline, "اتهم ناشطون قوات الأمن باعتقال عشرات الشبان وتعذيبهم في سجون سرية في بغداد.")
     assert [(c.kind, c.value) for c in events[0].counts] == [("detained", 12)]

@@ -127,11 +127,18 @@ class BackgroundResolver:
             return BackgroundRule.TERMS  # وينص الاتفاق على إدخال 600 شاحنة مساعدات: the agreement is the event
         if self._aim(ctx, th):
             return BackgroundRule.PURPOSE  # للسيطرة على، لزيارة: a verbal noun with ل is an aim, figures or not
+        # (a relative, purpose or منذ clause with no figure of its own: the sentence's toll is of the happening it
+        # qualifies, قتل ثلاثة في قصف على البلدة التي سيطرت عليها الفصائل)
+        clause = ctx.clauses.at(th.nstart)
+        subordinate = self._subordinate(ctx, th, before)
+        if subordinate is not None and clause is not None \
+                and not any(c.kind in th.trigger.counts for c in ctx.counts_in(clause.start, clause.end)):
+            return subordinate
         if counted(ctx, sent, th, before):
             return None
         if _crosshead(ctx.norm.text, sent):
             return BackgroundRule.CROSSHEAD  # a short line between paragraphs titles what the body tells
-        return self._subordinate(ctx, th, before) or self._background(ctx, sent, th, before)
+        return subordinate or self._background(ctx, sent, th, before)
 
     def _compound(self, ctx: DocContext, sent: Sentence, th: TriggerHit) -> bool:
         """A head noun of a body's or a place's name stands right before it, or with one word with ل between
