@@ -142,6 +142,12 @@ def test_background_accusation_holds_its_figure(pipeline: Pipeline) -> None:
     ("دخلت جماعات أجنبية ساحة القتال في الإقليم خلال العام الماضي.", []),
     ("قتل خمسة عناصر من الجبهة الشعبية لتحرير الإقليم في اشتباكات مع الجيش قرب بلدة كرن.", ["Battles"]),
     ("قتل ثلاثة مسلحين في معارك للسيطرة على التلة.", ["Battles"]),
+    # whole words only (after proclitics), never in a byline or a hashtag
+    ("عبرت القوات نهر الفرات قرب مدينة دير الزور.", []),
+    ("رفعت القوات جاهزيتها القتالية في مدينة سرت.", []),
+    ("قال الناطق باسم تجمع المهنيين إن الوضع هادئ.", []),
+    ("#غزة_تحت_القصف تتصدر مواقع التواصل.", []),
+    ("تحرير: أحمد علي", []),
 ])
 def test_background_word_is_no_event_here(pipeline: Pipeline, text: str, types: list[str]) -> None:
     assert _types(_events(pipeline, text)) == types
