@@ -113,6 +113,7 @@ def test_background_clause_makes_no_event_of_its_own(pipeline: Pipeline, text: s
     ("قتل أربعة أشخاص في قصف على المدينة منذ أن سيطرت عليها القوات.", ["Explosions/Remote violence"]),
     ("أصيب خمسة أشخاص في غارة على الحي الذي شهد اشتباكات عنيفة الأسبوع الماضي.", ["Explosions/Remote violence"]),
     ("قتل جنديان في هجوم على البلدة التي نزح منها آلاف السكان.", ["Battles", "Strategic developments"]),
+    ("قتلت القوات أكثر من 60 متظاهرا منذ بدء الاحتجاجات في المدينة.", ["Protests"]),
 ])
 def test_background_clause_without_its_own_figure_in_a_tolled_sentence(pipeline: Pipeline, text: str,
                                                                         types: list[str]) -> None:
@@ -197,6 +198,8 @@ def test_background_word_is_no_event_here(pipeline: Pipeline, text: str, types: 
     ("لن تسمح القوات بتحويل المدينة إلى ساحة لتصفية الحسابات.", []),
     ("وصلت قافلة مساعدات إلى المدينة صباح اليوم.", ["AID"]),
     ("اتهم الجيش المتمردين بخرق وقف إطلاق النار في الإقليم.", ["ACCUSE"]),
+    ("دعا المبعوث إلى وقف القتال في العاصمة فورا.", ["REQUEST"]),
+    ("طالبت الأمم المتحدة بوقف إطلاق النار في المدينة.", ["REQUEST"]),
 ])
 def test_background_told_is_no_event(pipeline: Pipeline, text: str, types: list[str]) -> None:
     assert _types(_events(pipeline, text)) == types

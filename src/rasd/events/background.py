@@ -131,8 +131,12 @@ class BackgroundResolver:
         # qualifies, قتل ثلاثة في قصف على البلدة التي سيطرت عليها الفصائل)
         clause = ctx.clauses.at(th.nstart)
         subordinate = self._subordinate(ctx, th, before)
+        # (a toll before منذ is the running toll of what منذ names, قتل 60 منذ بدء الاحتجاجات, unless a trigger
+        # before takes it: قتل أربعة في قصف على المدينة منذ أن سيطرت عليها القوات)
         if subordinate is not None and clause is not None \
-                and not any(c.kind in th.trigger.counts for c in ctx.counts_in(clause.start, clause.end)):
+                and not any(c.kind in th.trigger.counts for c in ctx.counts_in(clause.start, clause.end)) \
+                and (subordinate is not BackgroundRule.SINCE or any(b.trigger.counts & th.trigger.counts
+                                                                     for b in before)):
             return subordinate
         if counted(ctx, sent, th, before):
             return None

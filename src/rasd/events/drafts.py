@@ -103,7 +103,8 @@ class Drafter:
         opinion = [h.end for h in ctx.hits_in(self.cues.opinion_openers, sent.start, sent.end)]
         ordered = sorted(hits, key=lambda h: h.nstart)
         for k, th in enumerate(ordered):
-            if phrase_before(text, th.nstart, self.cues.suppress_before, 2, lo=sent.start):
+            # (read before the trigger's word: its article is no word of its own, لوقف القتال)
+            if phrase_before(text, th.nstart - len(th.prefix), self.cues.suppress_before, 2, lo=sent.start):
                 continue
             if opinion and opinion[0] <= th.nstart and not (th.trigger.counts & count_kinds):
                 continue  # ويرى محللون أن لا مخرج غير … الحوار: what observers think, not what happened
