@@ -21,6 +21,8 @@ from ..text.segment import ARABIC_WORD_RANGES, PROCLITIC_SEQUENCES, is_proclitic
 
 T = TypeVar("T")
 
+# marks that may stand glued to a word without being part of it
+_QUOTES = "\"'«»“”„()[]{}"
 # every run of proclitics ends with one of these letters and is at most this long: a match inside a word whose
 # letter before it is none of them, or whose word starts further back, is no match
 _PROCLITIC_LAST = frozenset(p[-1] for p in PROCLITIC_SEQUENCES)
@@ -53,7 +55,9 @@ def phrase_before(text: str, pos: int, phrases: Set[str], max_words: int, lo: in
     `proclitics`, also once those letters are stripped from its front (وطائرات أردنية → طائرات). For the short
     word lists read right before a mention or a trigger (وقف القتال، بإسناد من، منذ)."""
     phrase = ""
-    for word in reversed(words_before(text, pos, max_words, lo)):
+    # (quotation marks and brackets around a word are no part of it: انتهاء "الهدنة)
+    for word in reversed([w for w in (w.strip(_QUOTES) for w in words_before(text, pos, max_words + 1, lo)) if w]
+                         [-max_words:]):
         phrase = word if not phrase else f"{word} {phrase}"
         if phrase in phrases or (proclitics and phrase.lstrip(proclitics) in phrases):
             return True
