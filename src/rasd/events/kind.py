@@ -140,6 +140,8 @@ class KindResolver:
             return GUNFIRE in weapons or any(a.kind in ATTACKER_KINDS for a in parties)
         if trig.family != "violence":
             return False
+        if actor2 is not None and actor2.kind == "protesters" and (actor1 is None or actor1.kind in ATTACKER_KINDS):
+            return True  # أطلقت قوات الأمن الرصاص على المتظاهرين فقتلت اثنين: the protesters are the target
         lo, hi = d.sentence.start, d.sentence.end
         return any(m.actor.kind == "protesters" and any(c.start <= m.nstart < c.end for c in ctx.counts_in(lo, hi))
                    for m in ctx.actors_in(lo, hi))
