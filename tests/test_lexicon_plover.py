@@ -112,7 +112,11 @@ TYPING: dict[str, tuple[str, ...]] = {
         "أطلق عناصر الميليشيا النار على المصلين أمام المسجد فقتلوا سبعة منهم.",
         "قتلت قوات الأمن 20 مدنيا عند حاجز وهمي على طريق الساحل.",
         "لقي 30 مدنيا حتفهم على يد قوات الدعم السريع في مدينة الجنينة.",
-        "فتح مسلحون مجهولون النار على ركاب حافلة في ولاية النيجر وقتلوا تسعة منهم."),
+        "فتح مسلحون مجهولون النار على ركاب حافلة في ولاية النيجر وقتلوا تسعة منهم.",
+        # people who are no fighters killed at the hands of a side (على يد): one-sided, with no fight told
+        "كشفت شهادات السكان عن مقتل نحو 300 شخص خلال ثلاثة أيام على يد قوات الدعم السريع في مدينة الجنينة.",
+        "قتل 25 شخصا على أيدي مسلحين مجهولين في قرية بولاية زمفرة.",
+        "لقي 40 قرويا حتفهم على يد عناصر الميليشيا في بلدة بمنطقة إيتوري."),
     # protesters killed by security forces: excessive force against protesters
     "Excessive force against protesters": (
         "قتلت قوات الأمن ثلاثة متظاهرين في مدينة الناصرية يوم الجمعة.",
@@ -140,3 +144,12 @@ def test_lexicon_plover_type_by_victims_setting_and_weapon(pipeline: Pipeline, a
     types = _types(pipeline, text)
     assert acled in types
     assert "Battles" not in types
+
+
+@pytest.mark.parametrize("text", [
+    "قتل 12 جنديا على يد مسلحين في هجوم على ثكنة بولاية بورنو.",  # the victims are fighters
+    "اندلعت اشتباكات بين الجيش والمتمردين قتل فيها 20 شخصا على يد الطرفين في مدينة الفاشر.",  # a fight
+])
+def test_lexicon_plover_killed_at_the_hands_of_a_side_in_a_fight_is_a_battle(pipeline: Pipeline, text: str) -> None:
+    types = _types(pipeline, text)
+    assert "Battles" in types and "Violence against civilians" not in types

@@ -107,12 +107,28 @@ class KindResolver:
         told = self._strike_told_before(ctx, d) if remote is None and trig.id == "offensive" else None
         if told is not None:
             return TypeDecision(REMOTE, told, (*rules, TypeRule.STRIKE_TOLD_BEFORE))
-        if base.acled_type == "Battles" and base.acled_sub == "Armed clash" and generic and remote is None \
-                and (victims_civilian(counts) or (actor2 is not None and actor2.kind == "civilians")) \
-                and not self._clash_in(ctx, d) \
-                and (actor1 is None or actor1.kind in ATTACKER_KINDS):
-            return TypeDecision("Violence against civilians", "Attack", (*rules, TypeRule.CIVILIANS_KILLED))
+        one_sided = self._one_sided(ctx, d, counts, actor2) if base.acled_type == "Battles" \
+            and base.acled_sub == "Armed clash" and trig.id in GENERIC_ATTACKS and remote is None else None
+        # civilians killed: by a toll or a generic attack of its own (or one with no violence told before); a toll
+        # told at the hands of a side (على يد) is one-sided whatever it borrows its trigger from
+        if (one_sided is TypeRule.ONE_SIDED_KILLING or (one_sided is not None and generic and (
+                actor1 is None or actor1.kind in ATTACKER_KINDS))) and not self._clash_in(ctx, d):
+            return TypeDecision("Violence against civilians", "Attack", (*rules, one_sided))
         return base
+
+    def _one_sided(self, ctx: DocContext, d: Draft, counts: Sequence[Count],
+                   actor2: ActorRef | None) -> TypeRule | None:
+        """Why a toll with no fight and no remote weapon is violence against civilians: its victims are civilians,
+        or people who are no fighters killed at the hands of a side (مقتل ألفي شخص على يد مسلحين); else None."""
+        if victims_civilian(counts) or (actor2 is not None and actor2.kind == "civilians"):
+            return TypeRule.CIVILIANS_KILLED
+        killed = [c for c in counts if c.kind == "killed" and c.parent is None]
+        if not killed or any(c.who in ("fighters", "police") for c in counts):
+            return None
+        first = min(c.start for c in killed)
+        hits = ctx.hits_in(self.cues.perpetrator, d.sentence.start, d.sentence.end)
+        return TypeRule.ONE_SIDED_KILLING if any(ctx.norm.to_original(h.start, h.end)[0] >= first
+                                                 for h in hits) else None
 
     def _strike_told_before(self, ctx: DocContext, d: Draft) -> str | None:
         """The sub-type of the last strike told before a definite generic attack word (الهجوم، العدوان), which

@@ -333,6 +333,7 @@ class CueLexicon:
         self.supporting_words = _phrases(roles.get("supporting", []), shown, "roles.supporting")
         self.belonging_words = _phrases(roles.get("belonging", []), shown, "roles.belonging")
         self.seat_words = _phrases(roles.get("seat", []), shown, "roles.seat")
+        self.perpetrator = _labelled(roles.get("perpetrator", []), shown, "roles.perpetrator", "perpetrator")
         self.place_cues: PhraseMatcher[int] = _place_cues(data.get("location") or {}, shown)
         self.place_blockers = _phrases(data.get("place_blockers", []), shown, "place_blockers")
         self.cue_only_places = _phrases(data.get("cue_only_places", []), shown, "cue_only_places")

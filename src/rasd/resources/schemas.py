@@ -138,6 +138,7 @@ class Roles(_Yaml):
     supporting: Names = []
     belonging: Names = []
     seat: Names = []
+    perpetrator: Names = []
 
 
 class LocationCues(_Yaml):
