@@ -153,3 +153,17 @@ def test_lexicon_plover_type_by_victims_setting_and_weapon(pipeline: Pipeline, a
 def test_lexicon_plover_killed_at_the_hands_of_a_side_in_a_fight_is_a_battle(pipeline: Pipeline, text: str) -> None:
     types = _types(pipeline, text)
     assert "Battles" in types and "Violence against civilians" not in types
+
+
+@pytest.mark.parametrize(("text", "transfer"), [
+    ("انسحبت الفصائل المسلحة من بلدة التل بموجب اتفاق مع الحكومة.", True),
+    ("تنسحب قوات الحركة من مدينة كادقلي وفقا لاتفاق السلام الموقع في جوبا.", True),
+    ("انسحب المقاتلون من مواقعهم في الجبل تنفيذا لاتفاق مع الجيش.", True),
+    ("انسحبت القوات الحكومية من مدينة بانتيو تحت وطأة القصف.", False),
+    ("أعلن الجيش انسحاب وحداته من ثلاث قرى شرق النهر.", False),
+])
+def test_lexicon_plover_a_withdrawal_is_a_transfer_only_by_agreement(pipeline: Pipeline, text: str,
+                                                                      transfer: bool) -> None:
+    types = _types(pipeline, text)
+    assert "RETREAT" in types
+    assert ("Non-violent transfer of territory" in types) is transfer

@@ -15,6 +15,7 @@ from .rules import DraftRule, TypeRule
 
 TERRITORY_SUBTYPES = ("Government regains territory", "Non-state actor overtakes territory")
 REMOTE = "Explosions/Remote violence"
+TRANSFER = ("Strategic developments", "Non-violent transfer of territory")
 GUNFIRE = "gunfire"
 # triggers that tell an attack without saying how (هجوم، العدوان، اقتحام): the weapon the clause names decides
 GENERIC_ATTACKS = frozenset({"offensive", "armed_clash"})
@@ -87,6 +88,10 @@ class KindResolver:
         are excessive force against protesters; civilians killed in a one-sided attack (an execution, a fake
         checkpoint, shots at a crowd) are violence against civilians."""
         base = event_type(d.trigger.trigger, actor1, actor2, frozenset(c.kind for c in counts))
+        if base.acled_type is None and base.plover == "RETREAT" and d.trigger.trigger.family == "territory" \
+                and ctx.hits_in(self.cues.by_agreement, d.sentence.start, d.sentence.end):
+            # انسحبت الفصائل من البلدة بموجب اتفاق: ground handed over, not a retreat under fire
+            return TypeDecision(*TRANSFER, (*base.rules, TypeRule.BY_AGREEMENT), "RETREAT")
         if base.acled_type not in ("Battles", "Protests", "Violence against civilians"):
             return base
         trig = d.trigger.trigger

@@ -343,6 +343,7 @@ class CueLexicon:
         self.not_names = _phrases(data.get("not_names", []), shown, "not_names")
         self.capital_words = tuple(_str_list(data.get("capital_words", []), shown, "capital_words"))
         self.suppress_before = _phrases(data.get("suppress_before", []), shown, "suppress_before")
+        self.by_agreement = _labelled(data.get("by_agreement", []), shown, "by_agreement", "agreement")
         self.happened_before = _phrases(data.get("happened_before", []), shown, "happened_before")
         self.force_nouns = _phrases(data.get("force_nouns", []), shown, "force_nouns")
         self.another_after = _phrases(data.get("another_after", []), shown, "another_after")
