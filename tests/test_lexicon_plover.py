@@ -136,7 +136,13 @@ TYPING: dict[str, tuple[str, ...]] = {
         "قتل خمسة محتجين برصاص الشرطة خلال مظاهرة في أم درمان.",
         "أطلقت قوات الأمن الرصاص الحي على المتظاهرين في بغداد فقتلت اثنين منهم.",
         "سقط 4 قتلى من المحتجين برصاص الجيش خلال الاحتجاجات في الخرطوم.",
-        "فتحت الشرطة النار على المحتجين في مدينة كسلا ما أسفر عن مقتل ثلاثة منهم."),
+        "فتحت الشرطة النار على المحتجين في مدينة كسلا ما أسفر عن مقتل ثلاثة منهم.",
+        # people shot by the forces with a protest told a few sentences away: the protesters
+        "قتل ثلاثة أشخاص برصاص قوات الأمن خلال المواجهات في مدينة الناصرية. وكان آلاف المحتجين قد خرجوا في مسيرات "
+        "سلمية للمطالبة بالخدمات.",
+        "تظاهر مئات الشبان قرب مقر المحافظة في كربلاء. وقتل اثنان منهم برصاص الشرطة.",
+        "سقط خمسة قتلى برصاص الجيش في مواجهات على أطراف العاصمة الخرطوم.\nوتتواصل الاحتجاجات ضد الحكم العسكري "
+        "منذ أسابيع."),
     # a toll opens the event: the weapon its sentence names types it, never a default armed clash
     "Air/drone strike": ("قتل 7 أشخاص بغارة جوية على سوق في مدينة الضعين.",
                          "قتل 4 أشخاص في ضربة بطائرة مسيرة استهدفت سيارتهم قرب مدينة مأرب.",
@@ -180,3 +186,8 @@ def test_lexicon_plover_a_withdrawal_is_a_transfer_only_by_agreement(pipeline: P
     types = _types(pipeline, text)
     assert "RETREAT" in types
     assert ("Non-violent transfer of territory" in types) is transfer
+
+
+def test_lexicon_plover_soldiers_killed_near_a_protest_are_no_protesters(pipeline: Pipeline) -> None:
+    types = _types(pipeline, "تظاهر المئات في بغداد للمطالبة بالإصلاح. وفي الموصل قتل جنديان برصاص قناص من التنظيم.")
+    assert "Excessive force against protesters" not in types

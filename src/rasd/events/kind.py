@@ -22,6 +22,8 @@ GENERIC_ATTACKS = frozenset({"offensive", "armed_clash"})
 # triggers of violence that name no weapon (a generic attack, a massacre, an attack on civilians): a remote weapon
 # of their clause makes them remote violence (ارتكب مجزرة بغارات جوية)
 WEAPONLESS = frozenset({"offensive", "attack_civilians"})
+# how many sentences before or after a toll of people shot a protest may be told for the victims to be its protesters
+_PROTEST_NEAR = 4
 # the kinds of the side that can kill civilians or protesters in a one-sided attack (an unnamed one too)
 ATTACKER_KINDS = ARMED_KINDS | {"government"}
 
@@ -99,9 +101,11 @@ class KindResolver:
         weapons = self.weapons(ctx, lo, hi, d.trigger.nstart)
         rules = list(base.rules)
         victims = [c for c in counts if c.kind in ("killed", "wounded") and c.parent is None]
-        if victims and self._protesters_hit(ctx, d, weapons, actor1, actor2):
+        # a protest's toll told in the next sentence (تظاهر المئات … وقتل اثنان منهم برصاص الشرطة): its shots too
+        shots = weapons if trig.family != "protest" else self.weapons(ctx, lo, max(s.end for s in d.sentences), lo)
+        if victims and self._protesters_hit(ctx, d, shots, (actor1, actor2), victims):
             return TypeDecision("Protests", "Excessive force against protesters",
-                                (*rules, TypeRule.PROTESTERS_HIT), "PROTEST")
+                                (*rules, TypeRule.PROTESTERS_HIT), "ASSAULT")
         # the weapon told nearest the act is its means (أطلقوا النار على مهاجرين … أثناء القصف: shots, not a strike)
         remote = weapons[0] if weapons and weapons[0] != GUNFIRE else None
         # a toll that borrows the violence told in an earlier sentence stays part of it; one with no violence
@@ -151,18 +155,35 @@ class KindResolver:
         return any(th.trigger.id == "armed_clash"
                    for th in ctx.triggers_starting_in(d.sentence.start, d.sentence.end))
 
-    def _protesters_hit(self, ctx: DocContext, d: Draft, weapons: list[str], actor1: ActorRef | None,
-                        actor2: ActorRef | None) -> bool:
+    def _protesters_hit(self, ctx: DocContext, d: Draft, weapons: list[str],
+                        parties: tuple[ActorRef | None, ActorRef | None], victims: Sequence[Count]) -> bool:
         """The victims are protesters hit by force: a protest told with shots or with the forces that fired,
         or a toll whose victims are named protesters."""
         trig = d.trigger.trigger
-        parties = [a for a in (actor1, actor2) if a is not None]
+        actor1, actor2 = parties
+        if any(c.who in ("fighters", "police") for c in victims):
+            return False  # soldiers or policemen killed are no protesters
         if trig.family == "protest":
-            return GUNFIRE in weapons or any(a.kind in ATTACKER_KINDS for a in parties)
+            return GUNFIRE in weapons or any(a is not None and a.kind in ATTACKER_KINDS for a in parties)
         if trig.family != "violence":
             return False
         if actor2 is not None and actor2.kind == "protesters" and (actor1 is None or actor1.kind in ATTACKER_KINDS):
             return True  # أطلقت قوات الأمن الرصاص على المتظاهرين فقتلت اثنين: the protesters are the target
+        if self._shot_at_a_protest(ctx, d, weapons, actor1):
+            return True
         lo, hi = d.sentence.start, d.sentence.end
         return any(m.actor.kind == "protesters" and any(c.start <= m.nstart < c.end for c in ctx.counts_in(lo, hi))
                    for m in ctx.actors_in(lo, hi))
+
+    def _shot_at_a_protest(self, ctx: DocContext, d: Draft, weapons: list[str], actor1: ActorRef | None) -> bool:
+        """A toll of people shot (برصاص) by the state's forces, in a fight word or none, with a protest told within
+        a few sentences of it: the victims are the protesters (قتل 25 شخصا برصاص الجيش خلال المواجهات … وكان
+        الآلاف قد تظاهروا قرب الحدود)."""
+        if GUNFIRE not in weapons or d.trigger.trigger.id not in GENERIC_ATTACKS \
+                or (actor1 is not None and actor1.kind not in ("state_forces", "government")):
+            return False
+        sentences = ctx.seg.sentences
+        k = d.sentence.index
+        lo = sentences[max(0, k - _PROTEST_NEAR)].start
+        hi = sentences[min(len(sentences) - 1, k + _PROTEST_NEAR)].end
+        return any(th.trigger.family == "protest" for th in ctx.triggers_starting_in(lo, hi))
