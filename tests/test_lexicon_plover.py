@@ -72,7 +72,9 @@ WORDINGS: dict[str, tuple[str, ...]] = {
                 "نظم العاملون وقفة احتجاجية أمام مقر الحكومة في عدن.",
                 "خرج المئات في مسيرات احتجاجية بمدينة طرابلس.",
                 "يحتج السكان على انقطاع الكهرباء في مدينة البصرة.",
-                "احتج مئات العمال أمام وزارة المالية في الخرطوم."),
+                "احتج مئات العمال أمام وزارة المالية في الخرطوم.",
+                "احتشد مئات المواطنين في ساحة التحرير للمطالبة بإسقاط الحكومة.",
+                "احتشد آلاف الطلاب أمام الجامعة احتجاجا على اعتقال زملائهم."),
     "SANCTION": ("فرضت الولايات المتحدة عقوبات على قادة في قوات الدعم السريع.",
                  "يفرض الاتحاد الأوروبي عقوبات جديدة على شركات روسية.",
                  "جمدت وزارة الخزانة أصول ثلاثة قادة من الحركة.",
@@ -112,6 +114,10 @@ def test_lexicon_plover_no_false_reading_of_the_new_verbs(pipeline: Pipeline) ->
     assert _types(pipeline, "وبحسب مصادر محلية فإن مسلحين يدينون بالولاء للتنظيم يتمركزون في الجبال.") == set()
     assert "SUPPORT" not in _types(pipeline, "أعرب الوزير عن قلقه من تدهور الأوضاع في المدينة.")
     assert "Violence against civilians" not in _types(pipeline, "أمر الوزير بفتح تحقيق في إطلاق النار.")
+    # a crowd at the scene is no protest; the end or the breach of a truce is no agreement
+    assert "PROTEST" not in _types(pipeline, "احتشد السكان في موقع الانفجار بحثا عن ناجين.")
+    assert "AGREE" not in _types(pipeline, "وتجدد القصف بعد يوم من انتهاء الهدنة الإنسانية في المدينة.")
+    assert "AGREE" not in _types(pipeline, "وتبادل الطرفان الاتهامات بخرق الهدنة في محيط العاصمة.")
     # describing or committing something that is no crime
     assert _types(pipeline, "وصف المراسل المشهد في السوق بأنه هادئ.") == set()
     assert _types(pipeline, "ارتكب اللاعب خطأ في الدقيقة الأخيرة من المباراة.") == set()
