@@ -43,6 +43,15 @@ def test_date_events_a_day_after_since_is_no_happening_day(pipeline: Pipeline) -
     assert days == ["2024-03-04"]
 
 
+@pytest.mark.parametrize("text", [
+    "نظم سكان منطقة سوق الجمعة في طرابلس وقفة احتجاجية أمس للمطالبة بالإفراج عن المعتقلين.",
+    "قتل شخصان في اشتباكات بمنطقة سوق الجمعة مساء أمس.",
+])
+def test_date_events_a_weekday_inside_a_place_name_is_no_date(pipeline: Pipeline, text: str) -> None:
+    # سوق الجمعة is a district of Tripoli, not a Friday: the event is yesterday's
+    assert _days(pipeline, text)[0] == "2024-03-04"
+
+
 def test_date_events_habitual_attacks_are_no_event(pipeline: Pipeline) -> None:
     # an adverb of habit before the attack word: a description, not a happening (cues.yaml background habitual)
     for text in ("وتشن الميليشيا بانتظام هجمات على القرى الحدودية.",

@@ -37,7 +37,16 @@ def _points(ctx: DocContext, lo: int, hi: int, running_total: bool, day_only: bo
     return [dm for dm in ctx.dates_in(lo, hi)
             if (dm.kind == "point" or (not day_only and dm.kind == "duration" and dm.date_start))
             and not (day_only and (dm.precision != "day" or not dm.date_start))
-            and not ((running_total or day_only or dm.kind == "point") and _after_since(text, lo, dm))]
+            and not ((running_total or day_only or dm.kind == "point") and _after_since(text, lo, dm))
+            and not _in_a_name(ctx, dm)]
+
+
+_NAME_REACH = 40  # how far before a date a place name that holds it may start (سوق الجمعة)
+
+
+def _in_a_name(ctx: DocContext, dm: DateMatch) -> bool:
+    """Whether a date expression is a word of a place's name (سوق الجمعة is a district, not a Friday)."""
+    return any(p.nstart < dm.end and dm.start < p.nend for p in ctx.places_in(max(0, dm.start - _NAME_REACH), dm.end))
 
 
 _SAID_WINDOW = 10  # words before a date where the speech verb whose day it gives may stand (its speaker between)
