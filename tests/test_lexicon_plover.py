@@ -200,3 +200,20 @@ def test_lexicon_plover_a_withdrawal_is_a_transfer_only_by_agreement(pipeline: P
 def test_lexicon_plover_soldiers_killed_near_a_protest_are_no_protesters(pipeline: Pipeline) -> None:
     types = _types(pipeline, "تظاهر المئات في بغداد للمطالبة بالإصلاح. وفي الموصل قتل جنديان برصاص قناص من التنظيم.")
     assert "Excessive force against protesters" not in types
+
+
+@pytest.mark.parametrize(("text", "plover"), [
+    # an armed side fleeing gives ground up: a retreat
+    ("فر مسلحو حركة الشباب من بلدة جوهر بعد وصول قوات الجيش الصومالي.", "RETREAT"),
+    ("وفر عناصر قوات الدعم السريع من مواقعهم شرق مدينة الأبيض.", "RETREAT"),
+    ("فرت عناصر تنظيم داعش من القرية تحت ضغط القصف.", "RETREAT"),
+    # people fleeing, whoever they flee from, are displaced
+    ("فر آلاف المدنيين من مدينة ود مدني نحو ولاية سنار.", "OTHER"),
+    ("فرت مئات الأسر من بلدة تلعفر خوفا من تنظيم داعش.", "OTHER"),
+    ("فر الآلاف من مدينة الفاشر هربا من قصف قوات الدعم السريع.", "OTHER"),
+])
+def test_lexicon_plover_who_flees_decides_retreat_or_displacement(pipeline: Pipeline, text: str,
+                                                                   plover: str) -> None:
+    types = _types(pipeline, text)
+    assert plover in types
+    assert ("RETREAT" if plover == "OTHER" else "Other") not in types

@@ -9,6 +9,7 @@ from typing import NamedTuple
 
 from ..records import ActorRef, Count
 from ..resources.lexicon import CueLexicon, Trigger
+from ..text.segment import word_spans_after
 from .context import ARMED_KINDS, DocContext, Draft, TriggerHit
 from .figures import victims_civilian
 from .rules import DraftRule, TypeRule
@@ -22,6 +23,8 @@ GENERIC_ATTACKS = frozenset({"offensive", "armed_clash"})
 # triggers of violence that name no weapon (a generic attack, a massacre, an attack on civilians): a remote weapon
 # of their clause makes them remote violence (ارتكب مجزرة بغارات جوية)
 WEAPONLESS = frozenset({"offensive", "attack_civilians"})
+# how many words after a word of fleeing its armed subject may start (one word of its members before the name)
+_SUBJECT_WORDS = 2
 # how many sentences before or after a toll of people shot a protest may be told for the victims to be its protesters
 _PROTEST_NEAR = 4
 # the kinds of the side that can kill civilians or protesters in a one-sided attack (an unnamed one too)
@@ -94,6 +97,9 @@ class KindResolver:
                 and ctx.hits_in(self.cues.by_agreement, d.sentence.start, d.sentence.end):
             # انسحبت الفصائل من البلدة بموجب اتفاق: ground handed over, not a retreat under fire
             return TypeDecision(*TRANSFER, (*base.rules, TypeRule.BY_AGREEMENT), "RETREAT")
+        if d.trigger.trigger.id == "displacement" and self._fighters_fled(ctx, d):
+            # فر مسلحو الحركة من البلدة: fighters fleeing give ground up, they are no displaced people
+            return TypeDecision(None, None, (*base.rules, TypeRule.FIGHTERS_FLED), "RETREAT")
         if base.acled_type not in ("Battles", "Protests", "Violence against civilians"):
             return base
         trig = d.trigger.trigger
@@ -187,3 +193,11 @@ class KindResolver:
         lo = sentences[max(0, k - _PROTEST_NEAR)].start
         hi = sentences[min(len(sentences) - 1, k + _PROTEST_NEAR)].end
         return any(th.trigger.family == "protest" for th in ctx.triggers_starting_in(lo, hi))
+
+    def _fighters_fled(self, ctx: DocContext, d: Draft) -> bool:
+        """An armed side is the subject right after a word of fleeing (فر مسلحو حركة الشباب، فرت عناصر التنظيم):
+        its first words name the side, one word of its members (مسلحو، عناصر) at most before it."""
+        spans = word_spans_after(ctx.norm.text, d.trigger.nend, _SUBJECT_WORDS, d.sentence.end)
+        if not spans:
+            return False
+        return any(m.actor.kind in ARMED_KINDS for m in ctx.actors_in(spans[0][0], spans[-1][1]))

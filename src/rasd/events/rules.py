@@ -58,7 +58,8 @@ class TypeRule(Enum):
     CIVILIANS_KILLED = "type:civilians_killed"
     STRIKE_TOLD_BEFORE = "type:strike_told_before"
     BY_AGREEMENT = "type:by_agreement"  # a withdrawal by agreement: a non-violent transfer of territory
-    ONE_SIDED_KILLING = "type:one_sided_killing"  # a toll of non-fighters killed at the hands of a side (على يد)
+    ONE_SIDED_KILLING = "type:one_sided_killing"
+    FIGHTERS_FLED = "type:fighters_fled"  # an armed side fleeing: a retreat, not displacement  # a toll of non-fighters killed at the hands of a side (على يد)
 
 
 class BackgroundRule(Enum):
