@@ -67,3 +67,20 @@ def test_morphology_lemma_entries_are_checked() -> None:
         parse_lemma({"present": "قصف"}, "triggers.yaml", "lemma")
     lemma = parse_lemma({"verb": "دفع", "with": ["تعزيزات"]}, "t", "l")
     assert lemma == Lemma(verb="دفع", needs=("تعزيزات",)) and lemma.name == "دفع"
+
+
+def test_morphology_present_persons_take_only_their_suffixes(morph: Morphology) -> None:
+    forms = _forms(morph, {"verb": "قصف"})
+    # the third person masculine takes the feminine plural (يقصفن), the second person its feminine (تقصفين)
+    assert {"يقصفن", "تقصفين", "نقصف", "يقصفان"} <= set(forms)
+    # the first person is singular only, and ي takes no second person feminine: these are no words
+    assert not {"نقصفون", "اقصفان", "يقصفين"} & set(forms)
+
+
+def test_morphology_nouns_in_taa_marbuta_take_their_suffixes_after_t(morph: Morphology) -> None:
+    forms = _forms(morph, {"verb": "داهم", "nouns": ["مداهمة"]})
+    assert {"مداهمه", "مداهمات", "مداهمتها", "مداهماتهم", "مداهمتين"} <= set(forms)
+    assert not {"مداهمهات", "مداهمهها"} & set(forms)
+    # a noun without ة keeps its plain suffixes, but no bare ه (خلال انسحابه tells a circumstance)
+    plain = _forms(morph, {"verb": "انسحب", "nouns": ["انسحاب"], "objects": False})
+    assert {"انسحابها", "انسحابات"} <= set(plain) and "انسحابه" not in plain

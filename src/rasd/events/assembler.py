@@ -115,7 +115,7 @@ class EventAssembler:
         # a date between two triggers belongs to the one before it ("يلتقي … الأسبوع المقبل، فيما دعت")
         date = resolve_date(ctx, d.sentence.start if d.window[0] == d.sentence.start else d.trigger.nstart,
                             d.window[1], running_total=bool(my_counts)
-                            and all(c.scope == "cumulative" for c in my_counts))
+                            and all(c.scope == "cumulative" for c in my_counts), speech=self.cues.speech_verbs)
         modality = self.modality.resolve(ctx, d, s_start)
         date = bound_by_published(date, modality.value == "planned", ctx.published)
         rules = [*d.rules, *_values(*scope, said.rule, None if roles.reporter is None else reported.rule),

@@ -7,6 +7,7 @@ from dataclasses import replace
 from typing import NamedTuple
 
 from ..recognize.dates import DateMatch
+from ..recognize.matcher import PhraseMatcher
 from ..records import UNKNOWN_DATE, EventDate, Span
 from ..text.segment import words_before
 from .context import DocContext
@@ -30,12 +31,54 @@ def _after_since(text: str, s_start: int, dm: DateMatch) -> bool:
 
 def _points(ctx: DocContext, lo: int, hi: int, running_total: bool, day_only: bool = False) -> list[DateMatch]:
     """The date expressions in [lo, hi) that can date an event: points in time (a span that ends now too, unless
-    `day_only`), never one after منذ for a running total nor, with `day_only`, one after منذ at all."""
+    `day_only`), never a point after منذ (the start of a span: منذ اندلاع الحرب في 15 أبريل) nor, for a running
+    total or with `day_only`, any date after منذ."""
     text = ctx.norm.text
     return [dm for dm in ctx.dates_in(lo, hi)
             if (dm.kind == "point" or (not day_only and dm.kind == "duration" and dm.date_start))
             and not (day_only and (dm.precision != "day" or not dm.date_start))
-            and not ((running_total or day_only) and _after_since(text, lo, dm))]
+            and not ((running_total or day_only or dm.kind == "point") and _after_since(text, lo, dm))
+            and not _in_a_name(ctx, dm)]
+
+
+_NAME_REACH = 40  # how far before a date a place name that holds it may start (سوق الجمعة)
+
+
+def _in_a_name(ctx: DocContext, dm: DateMatch) -> bool:
+    """Whether a date expression is a word of a place's name (سوق الجمعة is a district, not a Friday)."""
+    return any(p.nstart < dm.end and dm.start < p.nend for p in ctx.places_in(max(0, dm.start - _NAME_REACH), dm.end))
+
+
+_SAID_WINDOW = 10  # words before a date where the speech verb whose day it gives may stand (its speaker between)
+_COMPLEMENTIZERS = frozenset({"ان", "انه", "انها", "انهم", "بان", "بانه", "بانها", "وان"})
+
+
+def _said_days(ctx: DocContext, speech: PhraseMatcher[str], lo: int, found: list[DateMatch]) -> set[int]:
+    """The starts of the dates that give the day of a statement, not of what it reports: the first date after a
+    speech verb, before the verb's complement begins (أعلنت هيئة الأركان الخميس مقتل 30 … الأحد: Thursday;
+    أفاد مصدر طبي اليوم بأن …; not قال إن … الخميس)."""
+    text = ctx.norm.text
+    out: set[int] = set()
+    for dm in sorted(found, key=lambda x: x.start):
+        for word in reversed(words_before(text, dm.start, _SAID_WINDOW, lo)):
+            if word in _COMPLEMENTIZERS:
+                break
+            if speech.find(word):
+                out.add(dm.start)
+                lo = dm.end  # a later date is no longer this verb's
+                break
+    return out
+
+
+def _told_days(ctx: DocContext, speech: PhraseMatcher[str] | None, lo: int,
+               found: list[DateMatch]) -> list[DateMatch]:
+    """Of several dates, those of the happening: a statement's day goes when another date is told beside it
+    (أعلنت الوزارة الخميس مقتل 12 مسلحا الأحد: Sunday), one after منذ does not count as such; a lone one stays."""
+    if speech is None or len(found) < 2:
+        return found
+    said = _said_days(ctx, speech, lo, found)
+    told = [dm for dm in found if dm.start not in said and not _after_since(ctx.norm.text, lo, dm)]
+    return told or found
 
 
 def _days_by_sentence(ctx: DocContext) -> tuple[list[int], list[list[DateMatch]]]:
@@ -67,16 +110,18 @@ def _paragraph_dates(ctx: DocContext, s_start: int) -> list[DateMatch]:
     return []
 
 
-def resolve_date(ctx: DocContext, s_start: int, s_end: int, running_total: bool = False) -> DateDecision:
+def resolve_date(ctx: DocContext, s_start: int, s_end: int, running_total: bool = False,
+                 speech: PhraseMatcher[str] | None = None) -> DateDecision:
     """The first point in time in [s_start, s_end) (the event's clause); else in its sentence; else the nearest
-    day its paragraph gives; else unknown."""
+    day its paragraph gives; else unknown. Of several in the clause or sentence, the day of a statement (after a
+    verb of `speech`) is the report's, not the event's: another one dates the event."""
     # a point in time first; else a span that ends now (الحصار المفروض منذ قرابة شهر). "منذ 7 أكتوبر" dates the
     # campaign a running toll counts from, not the toll: never the event's date — nor, for a running total,
     # a day named a few words after منذ (منذ اندلاعها في الرابع من أبريل)
-    in_span = _points(ctx, s_start, s_end, running_total)
+    sent = ctx.seg.sentence_at(s_start)
+    in_span = _told_days(ctx, speech, sent.start, _points(ctx, s_start, s_end, running_total))
     if not in_span:
-        sent = ctx.seg.sentence_at(s_start)
-        in_span = _points(ctx, sent.start, sent.end, running_total, day_only=True)
+        in_span = _told_days(ctx, speech, sent.start, _points(ctx, sent.start, sent.end, running_total, day_only=True))
     if not in_span:
         in_span = _paragraph_dates(ctx, s_start)
     if not in_span:

@@ -57,6 +57,9 @@ class TypeRule(Enum):
     PROTESTERS_HIT = "type:protesters_hit"
     CIVILIANS_KILLED = "type:civilians_killed"
     STRIKE_TOLD_BEFORE = "type:strike_told_before"
+    BY_AGREEMENT = "type:by_agreement"  # a withdrawal by agreement: a non-violent transfer of territory
+    ONE_SIDED_KILLING = "type:one_sided_killing"
+    FIGHTERS_FLED = "type:fighters_fled"  # an armed side fleeing: a retreat, not displacement  # a toll of non-fighters killed at the hands of a side (على يد)
 
 
 class BackgroundRule(Enum):

@@ -13,6 +13,7 @@ from __future__ import annotations
 from bisect import bisect_left
 from collections.abc import Iterable, Sequence, Set
 from dataclasses import dataclass
+from functools import cached_property
 from typing import Any, Generic, TypeVar
 
 import ahocorasick
@@ -90,8 +91,13 @@ class PhraseMatcher(Generic[T]):
             self._after_lam = frozenset(extra)
             self._payloads.update(extra)
         self._suffixes = tuple(sorted(set(suffixes), key=len, reverse=True))
-        self._automaton = _automaton({phrase: [(0, payloads, phrase in self._after_lam)]
-                                      for phrase, payloads in self._payloads.items()})
+
+    @cached_property
+    def _automaton(self) -> Any:
+        """This matcher's own automaton, built when `find` first needs it: a matcher read only through a
+        PhraseScanner (the trigger forms, the gazetteer's names) never builds one, which keeps loading fast."""
+        return _automaton({phrase: [(0, payloads, phrase in self._after_lam)]
+                           for phrase, payloads in self._payloads.items()})
 
     def __len__(self) -> int:
         return len(self._payloads)

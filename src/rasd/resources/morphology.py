@@ -65,12 +65,14 @@ class Morphology:
         self.past: dict[str, str] = dict(data["past"])
         self.present_prefixes: dict[str, str] = dict(present.get("prefixes", {}))
         self.present_suffixes: dict[str, str] = dict(present.get("suffixes", {"sg": ""}))
+        self.persons: dict[str, frozenset[str]] = {k: frozenset(v) for k, v in present.get("persons", {}).items()}
         self.present_rules: tuple[tuple[str, int], ...] = tuple(
             (normalize_name(k), int(v)) for k, v in present.get("strip", {}).items())
         self.objects: tuple[str, ...] = tuple(objects.get("pronouns", []))
         self.before_object: dict[str, str] = dict(objects.get("before", {}))
         self.not_on_stem = frozenset(objects.get("not_on_stem", []))
         self.noun_suffixes: tuple[str, ...] = tuple(nominal.get("noun_suffixes", [""]))
+        self.feminine_suffixes: tuple[str, ...] = tuple(nominal.get("feminine_suffixes", []))
         self.participle_suffixes: tuple[str, ...] = tuple(nominal.get("participle_suffixes", [""]))
         self.circumstantial_suffixes: tuple[str, ...] = tuple(nominal.get("circumstantial_suffixes", []))
         self.participle_patterns = _Participles(str(nominal.get("form1_active", "")),
@@ -129,8 +131,7 @@ class Morphology:
         if lemma.verb:
             words += [(word, label, True) for word, label in self._verb_words(lemma, objects=not short)]
         for noun in lemma.nouns:
-            words += [(noun + suf, "noun" + (f" + {suf}" if suf else ""), False)
-                      for suf in (("",) if lemma.tail or len(noun) < self.min_stem else self.noun_suffixes)]
+            words += [(word, label, False) for word, label in self._noun_words(noun, bare=bool(lemma.tail))]
         if not short:
             words += [(part + suf, "participle" + (f" + {suf}" if suf else ""), True)
                       for part in self.participles(lemma)
@@ -143,6 +144,20 @@ class Morphology:
         for word, label, verb in words:
             for tail, t_label in tails:
                 yield Form(word + tail, label + t_label, verb)
+
+    def _noun_words(self, noun: str, bare: bool) -> Iterator[tuple[str, str]]:
+        """A verbal noun and its suffixed words: a noun in ة (normalized ه) puts its suffixes after ت or in
+        place of the ه (زيارته، مداهمات); a short noun, or one before fixed words, takes none."""
+        yield noun, "noun"
+        if bare or len(noun) < self.min_stem:
+            return
+        if noun.endswith("ه"):
+            for suf in self.feminine_suffixes:
+                yield noun[:-1] + suf, f"noun (ة) + {suf}"
+            return
+        for suf in self.noun_suffixes:
+            if suf:
+                yield noun + suf, f"noun + {suf}"
 
     def _tails(self, tail: str) -> list[tuple[str, str]]:
         """The fixed words after a lemma's verb, and their last word with a pronoun (نشر قواته، بحث معه)."""
@@ -157,7 +172,8 @@ class Morphology:
         present = self.present_stem(lemma)
         subjects += [(pre + present + suf, suf, f"present {p_label}.{s_label}") for p_label, pre in
                      (self.present_prefixes.items() if lemma.present_tense else ())
-                     for s_label, suf in self.present_suffixes.items()]
+                     for s_label, suf in self.present_suffixes.items()
+                     if s_label in self.persons.get(p_label, self.present_suffixes)]
         for word, suf, label in subjects:
             yield word, label
             if lemma.tail or not lemma.objects or not objects:

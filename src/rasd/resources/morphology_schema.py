@@ -35,6 +35,7 @@ class PresentTense(_Yaml):
 
     prefixes: dict[str, NonBlank]
     suffixes: dict[str, str]
+    persons: dict[NonBlank, Names] = {}  # prefix label → the suffix labels it takes (default: all)
     strip: dict[NonBlank, Annotated[int, Field(ge=1)]] = {}
 
 
@@ -50,6 +51,7 @@ class Nominal(_Yaml):
     """Suffixes of verbal nouns and participles, and the participle patterns."""
 
     noun_suffixes: list[str] = [""]
+    feminine_suffixes: list[str] = []  # on a noun in ة (normalized ه), after its ه is dropped
     participle_suffixes: list[str] = [""]
     circumstantial_suffixes: list[str] = []
     form1_active: NonBlank

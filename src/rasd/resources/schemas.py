@@ -138,6 +138,7 @@ class Roles(_Yaml):
     supporting: Names = []
     belonging: Names = []
     seat: Names = []
+    perpetrator: Names = []
 
 
 class LocationCues(_Yaml):
@@ -170,6 +171,7 @@ class CuesFile(_Yaml):
     opinion_openers: Names = []
     capital_words: Names = []
     suppress_before: Names = []
+    by_agreement: Names = []
     weapons: dict[NonBlank, Names] = {}  # keys: lexicon.WEAPON_KINDS
     background: dict[NonBlank, Names] = {}  # keys: lexicon.BACKGROUND_KINDS
 
