@@ -43,6 +43,8 @@ FIGURE_WORDS = 2
 REFERRED_FAMILIES = frozenset({"agreement", "consult"})
 # the families whose participle after a place's name describes it (البلدة المحاصرة)
 STATE_FAMILIES = frozenset({"siege", "territory"})
+# what someone says: never what a strike hit (أثار القصف انتقادات: the criticism is its own event)
+SPEECH_FAMILIES = frozenset({"accuse", "reject", "request", "support", "threaten", "sanction"})
 # how far back (characters) the name before a word may start
 NAME_REACH = 80
 # the longest line, in words, that is a crosshead (a title inside the body) rather than a paragraph
@@ -231,7 +233,7 @@ class BackgroundResolver:
         if (th.trigger.family == "territory" and self._state(ctx, th, clause)) or _qualifies_place(ctx, th):
             return BackgroundRule.STATE
         struck = any(b.trigger.family in VIOLENT_FAMILIES for b in before)
-        if struck and th.trigger.family not in PLACE_FALLBACK_FAMILIES \
+        if struck and th.trigger.family not in PLACE_FALLBACK_FAMILIES | SPEECH_FAMILIES \
                 and ("description" in self._cues_before(ctx, clause, th, 3) or "target" in near):
             return BackgroundRule.DESCRIPTION  # قصفت مقرا كان يعقد فيه اجتماع: the meeting is what was hit
         if struck and th.trigger.family == "looting" and "result" in near:
