@@ -110,3 +110,54 @@ def test_unlinked_suggest_counts_names_by_frequency() -> None:
     found = suggestions(recs)
     assert [(s.what, s.name_ar, s.documents) for s in found] == [("place", "الزعرورة", 2), ("actor", "لواء الصقور", 1)]
     assert "الزعرورة" in format_suggestions(found)
+
+
+# a ward or village that shares a foreign city's name is a place of the document's country (own sentences)
+@pytest.mark.parametrize(("text", "name", "country"), [
+    ("شهدت مدينة سبها في جنوب ليبيا توترا أمنيا. وقتل شخصان في حي المنامة وسط المدينة إثر اشتباكات.",
+     "المنامة", "LY"),
+    ("داهمت قوة أمنية منزلا في حي القاهرة بمدينة تعز واعتقلت شابين. وقالت مصادر محلية في تعز إن الحملة"
+     " شملت أحياء أخرى.", "القاهرة", "YE"),
+    ("تعرضت مدينة أم درمان لقصف مدفعي. وسقطت قذيفة على حارة بغداد في المدينة وأصابت أربعة أشخاص، حسب مصادر"
+     " طبية في الخرطوم.", "بغداد", "SD"),
+])
+def test_unlinked_foreign_homonym_after_a_descriptor_stays_in_the_country(pipeline: Any, text: str, name: str,
+                                                                        country: str) -> None:
+    a = pipeline.analyse(text, published="2024-05-02")
+    assert a.country == country
+    named = [p for p in a.places if p.place.name_ar == name or p.text.endswith(name)]
+    assert named and all(is_unlinked(p.place.id) and p.place.country == country for p in named), \
+        [(p.text, p.place.id) for p in a.places]
+
+
+def test_unlinked_foreign_city_named_as_such_stays_abroad(pipeline: Any) -> None:
+    a = pipeline.analyse("وصل وزير الخارجية الليبي إلى القاهرة أمس لبحث الأوضاع في طرابلس مع نظيره المصري.",
+                         published="2024-05-02")
+    assert "eg-cairo" in [p.place.id for p in a.places]
+
+
+# a direction word before a country, province or city makes the mention a region of it (own sentences)
+@pytest.mark.parametrize(("text", "mention", "place"), [
+    ("قتل خمسة مدنيين في غارات جوية على بلدات في جنوبي سوريا أمس.", "جنوبي سوريا", "sy"),
+    ("وقتل جنديان في هجوم على موقع عسكري بجنوب اليمن.", "جنوب اليمن", "ye"),
+    ("أصيب ثلاثة فلسطينيين برصاص الاحتلال شرقي مدينة غزة.", "شرقي مدينة غزة", "ps-gaza-city"),
+])
+def test_unlinked_region_of_a_place_keeps_its_words(pipeline: Any, text: str, mention: str, place: str) -> None:
+    a = pipeline.analyse(text, published="2024-05-02")
+    found = {p.text: p for p in a.places}
+    assert mention in found, list(found)
+    pm = found[mention]
+    assert pm.place.id == place and text[pm.start:pm.end] == mention and pm.cue is not None
+
+
+# a rank or an honorific before a person's name is no part of it (own sentences)
+@pytest.mark.parametrize(("text", "name"), [
+    ("قال المتحدث باسم الشرطة العقيد خالد المنصوري إن قوات الأمن اعتقلت خمسة مسلحين في مدينة الزاوية.",
+     "خالد المنصوري"),
+    ("وقال وزير الدفاع الليبي الفريق أول يوسف المنقوش إن قواته سيطرت على مطار سبها.", "يوسف المنقوش"),
+    ("وأكد قائد اللواء الثالث العميد سالم بن رجب أن قواته صدت هجوما على مدينة غريان.", "سالم بن رجب"),
+])
+def test_unlinked_person_without_rank(pipeline: Any, text: str, name: str) -> None:
+    rec = pipeline.extract_text(text, published="2024-05-02").to_json()
+    people = [m["text"] for m in rec["mentions"] if m["kind"] == "actor" and m["ref"] is None]
+    assert people == [name], rec["mentions"]
