@@ -124,7 +124,7 @@ def test_actors_generic_entries_exist_per_country(actors: ActorDictionary) -> No
 
 def test_actors_generic_template_makes_every_kind_for_every_country(actors: ActorDictionary) -> None:
     generic = [a for a in actors.actors if a.source.split(":")[0] == "generic.yaml"]
-    assert len(generic) == 8 * 17 and len({a.id for a in generic}) == 8 * 17
+    assert len(generic) == 9 * 17 and len({a.id for a in generic}) == 9 * 17
     sy = actors.get("civilians-sy")
     assert sy.country == "SY" and sy.kind == "civilians" and sy.name_ar == "مدنيين"
     assert sy.variants_en == ("Civilians (Syria)", "Civilians", "Syrian civilians")
@@ -313,6 +313,9 @@ def test_actors_generic_security_forces_and_unnamed_groups(actors: ActorDictiona
     ("اعتقلت قوات الأمن خمسة متظاهرين في مدينة البصرة العراقية.", "security-forces-iq"),
     ("اشتبكت عناصر الأمن مع متظاهرين غاضبين في مدينة صنعاء.", "security-forces-ye"),
     ("وفرق رجال الشرطة تجمعا للمحتجين أمام مقر الحكومة في الخرطوم.", "police-sd"),
+    ("ودعا المبعوث الأممي الأطراف المتحاربة في اليمن إلى هدنة في مدينة الحديدة.", "all-parties-ye"),
+    ("وطالب رئيس الوزراء العراقي أطراف النزاع في مدينة كركوك بضبط النفس.", "all-parties-iq"),
+    ("وحثت المنظمة جميع الأطراف السورية على حماية المدنيين في مدينة إدلب.", "all-parties-sy"),
 ])
 def test_actors_generic_groups_take_the_documents_country(pipeline: Any, text: str, actor: str) -> None:
     rec = pipeline.extract_text(text, published="2024-05-02").to_json()
