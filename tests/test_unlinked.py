@@ -161,3 +161,15 @@ def test_unlinked_person_without_rank(pipeline: Any, text: str, name: str) -> No
     rec = pipeline.extract_text(text, published="2024-05-02").to_json()
     people = [m["text"] for m in rec["mentions"] if m["kind"] == "actor" and m["ref"] is None]
     assert people == [name], rec["mentions"]
+
+
+# a city the gazetteer does not know, after مدينة (own sentences)
+@pytest.mark.parametrize(("text", "name"), [
+    ("قتل ثلاثة أشخاص في غارة على مدينة ضحيان في محافظة صعدة اليمنية.", "ضحيان"),
+    ("سقط صاروخ على مدينة سيدروت جنوب إسرائيل دون وقوع إصابات.", "سيدروت"),
+    ("وفرت مئات الأسر من مدينة تندلتي نحو ولاية النيل الأبيض بعد الهجوم.", "تندلتي"),  # (ي after a feminine noun: a name)
+])
+def test_unlinked_city_after_its_descriptor(pipeline: Any, text: str, name: str) -> None:
+    a = pipeline.analyse(text, published="2024-05-02")
+    found = {p.place.name_ar: p for p in a.places if is_unlinked(p.place.id)}
+    assert name in found, [p.text for p in a.places]

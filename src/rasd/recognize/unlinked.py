@@ -51,9 +51,13 @@ def _nisba(word: str) -> bool:
     return word.startswith("ال") and word.endswith("ي") and len(word) >= 5
 
 
-def _adjective(word: str) -> bool:
-    """An indefinite nisba adjective (سكنية، شعبي): it describes the descriptor, it names nothing."""
-    return not word.startswith("ال") and len(word) >= 4 and (word.endswith("يه") or word.endswith("ي"))
+def _adjective(word: str, descriptor: str = "") -> bool:
+    """An indefinite nisba adjective (سكنية، شعبي): it describes the descriptor, it names nothing. An adjective
+    agrees with its noun: after a feminine descriptor (مدينة، قرية، بلدة: normalized ending ه) only a feminine
+    one (ساحلية) is an adjective; a word ending ي there is a name (مدينة تندلتي)."""
+    if word.startswith("ال") or len(word) < 4:
+        return False
+    return word.endswith("يه") or (word.endswith("ي") and not descriptor.endswith("ه"))
 
 
 @dataclass(frozen=True, slots=True)
@@ -303,7 +307,8 @@ class UnlinkedFinder:
         """A cheap test before the CRF: a name word right after a descriptor; after a title, a word without the
         article among the next few, before any punctuation (a given name: خالد، أنطونيو)."""
         if not title:
-            return j + 1 < len(toks) and self._name_word(toks[j + 1], taken) and not _adjective(toks[j + 1].text)
+            return j + 1 < len(toks) and self._name_word(toks[j + 1], taken) \
+                and not _adjective(toks[j + 1].text, toks[j].text)
         for t in toks[j + 1:j + 1 + TITLE_REACH]:  # the title's complements (الخارجية الإيطالي، باسم الجيش)
             if t.kind != "word":
                 return False
