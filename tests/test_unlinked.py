@@ -173,3 +173,20 @@ def test_unlinked_city_after_its_descriptor(pipeline: Any, text: str, name: str)
     a = pipeline.analyse(text, published="2024-05-02")
     found = {p.place.name_ar: p for p in a.places if is_unlinked(p.place.id)}
     assert name in found, [p.text for p in a.places]
+
+
+# a small place's name that the next word continues is the head of a longer name (own sentences)
+@pytest.mark.parametrize(("text", "name"), [
+    ("شن الطيران الإسرائيلي غارة على بلدة راشيا الفخار في جنوب لبنان.", "راشيا الفخار"),
+    ("وقصفت المدفعية أطراف بلدة راشيا الفخار الجنوبية صباح اليوم، وفق الوكالة الوطنية اللبنانية.", "راشيا الفخار"),
+    ("سقطت قذائف على قرية مجز العليا في محافظة صعدة اليمنية.", "مجز العليا"),
+])
+def test_unlinked_longer_name_wins_over_a_small_place_inside_it(pipeline: Any, text: str, name: str) -> None:
+    a = pipeline.analyse(text, published="2024-05-02")
+    assert name in {p.place.name_ar for p in a.places if is_unlinked(p.place.id)}, [p.text for p in a.places]
+    assert not [p for p in a.places if not is_unlinked(p.place.id) and p.text in name]
+
+
+def test_unlinked_known_city_keeps_its_epithet_out(pipeline: Any) -> None:
+    a = pipeline.analyse("دخلت القوات مدينة حلب الشهباء بعد معارك عنيفة.", published="2024-05-02")
+    assert [p.place.id for p in a.places] == ["sy-aleppo"]

@@ -179,7 +179,8 @@ class UnlinkedFinder:
                     new_places.append(pm)
             else:
                 new_actors.append(self._actor(text, norm, f))
-        replaced = [h for h in homonyms if any(p.nstart <= h.nstart and h.nend <= p.nend for p in new_places)]
+        replaced = [h for h in homonyms if any(p.nstart <= h.nstart and h.nend <= p.nend
+                                               and (p.nend > h.nend or h.place.country != country) for p in new_places)]
         return Unlinked(tuple(new_actors), tuple(new_places) + tuple(r for _, r in widened), tuple(dropped),
                         tuple(replaced) + tuple(p for p, _ in widened))
 
@@ -212,20 +213,26 @@ class UnlinkedFinder:
 
     def _foreign_homonyms(self, ntext: str, descs: Sequence[Hit[str]], places: Sequence[PlaceMention],
                           country: str | None) -> list[PlaceMention]:
-        """Places linked abroad though a place descriptor qualifies them (حي المنامة، قاطع الرياض) in a document
-        about another country that names no other place of theirs: a ward or a village of the document's country
-        that shares a foreign city's name, not that city."""
-        if country is None:
-            return []
+        """Places a place descriptor qualifies that the name after it is not: linked abroad in a document about
+        another country that names no other place of theirs (حي المنامة، قاطع الرياض: a ward or a village of the
+        document's country that shares a foreign city's name), or the head of a longer name (`_head_of_longer`)."""
         ends = {h.end for h in descs if h.payloads[0] == "place"}
         out = []
         for p in places:
-            if p.place.country == country or is_unlinked(p.place.id) or p.nstart - 1 not in ends \
-                    or ntext[p.nstart - 1] != " ":
+            if is_unlinked(p.place.id) or p.nstart - 1 not in ends or ntext[p.nstart - 1] != " ":
                 continue
-            if not any(q.place.country == p.place.country for q in places if q is not p):
+            if self._head_of_longer(ntext, p) or (country is not None and p.place.country != country and not any(
+                    q.place.country == p.place.country for q in places if q is not p)):
                 out.append(p)
         return out
+
+    def _head_of_longer(self, ntext: str, p: PlaceMention) -> bool:
+        """A small place's one-word name the next word continues as a construct (بلدة راشيا الفخار is not راشيا):
+        a longer name after the descriptor, which wins over the name inside it."""
+        nxt = ntext[p.nend:].split(maxsplit=1)[:1] if ntext[p.nend:p.nend + 1] == " " else []
+        return bool(nxt) and " " not in ntext[p.nstart:p.nend] and not ntext[p.nstart:p.nend].startswith("ال") \
+            and nxt[0].startswith("ال") and nxt[0] not in self.d.stop_words \
+            and p.place.id.startswith("gn-") and p.place.population < PlaceLinker.SMALL_PLACE
 
     def _at(self, toks: Sequence[Token], j: int, what: str, word: str, taken: SpanSet,
             hits: tuple[Sequence[Hit[Any]], Sequence[Hit[Any]]]) -> _Found | None:
