@@ -124,7 +124,7 @@ def test_actors_generic_entries_exist_per_country(actors: ActorDictionary) -> No
 
 def test_actors_generic_template_makes_every_kind_for_every_country(actors: ActorDictionary) -> None:
     generic = [a for a in actors.actors if a.source.split(":")[0] == "generic.yaml"]
-    assert len(generic) == 9 * 17 and len({a.id for a in generic}) == 9 * 17
+    assert len(generic) == 10 * 20 and len({a.id for a in generic}) == 10 * 20
     sy = actors.get("civilians-sy")
     assert sy.country == "SY" and sy.kind == "civilians" and sy.name_ar == "مدنيين"
     assert sy.variants_en == ("Civilians (Syria)", "Civilians", "Syrian civilians")
@@ -316,6 +316,9 @@ def test_actors_generic_security_forces_and_unnamed_groups(actors: ActorDictiona
     ("ودعا المبعوث الأممي الأطراف المتحاربة في اليمن إلى هدنة في مدينة الحديدة.", "all-parties-ye"),
     ("وطالب رئيس الوزراء العراقي أطراف النزاع في مدينة كركوك بضبط النفس.", "all-parties-iq"),
     ("وحثت المنظمة جميع الأطراف السورية على حماية المدنيين في مدينة إدلب.", "all-parties-sy"),
+    ("ونقلت الصحيفة عن مسؤولين سعوديين أن المحادثات مع الحوثيين ستستأنف في مسقط.", "officials-sa"),
+    ("واتهمت الحكومة السودانية قوات الدعم السريع بقصف مدينة الأبيض، بحسب مسؤولين أمريكيين.", "officials-us"),
+    ("والتقى وفد حركة حماس المسؤولين المصريين في القاهرة لبحث الهدنة في قطاع غزة.", "officials-eg"),
 ])
 def test_actors_generic_groups_take_the_documents_country(pipeline: Any, text: str, actor: str) -> None:
     rec = pipeline.extract_text(text, published="2024-05-02").to_json()

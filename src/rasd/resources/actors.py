@@ -204,7 +204,8 @@ def _expand(kind: dict[str, Any], country: dict[str, Any]) -> dict[str, Any]:
     entry: dict[str, Any] = {
         "id": f"{kind['id_prefix']}-{str(country['code']).lower()}",
         "name_en": f"{kind['name_en']} ({country['name_en']})",
-        "name_ar": kind["name_ar"], "kind": kind["kind"], "country": country["code"],
+        "name_ar": _fill(str(kind["name_ar"]), country) or kind["name_ar"], "kind": kind["kind"],
+        "country": country["code"],
     }
     for key in _TEMPLATE_LISTS:
         if kind.get(key) is not None:
