@@ -7,7 +7,7 @@ from typing import Any
 
 import pytest
 
-from rasd.recognize.names import TaggedName, decode_bio, marks_from_hits
+from rasd.recognize.names import TaggedName, decode_bio, marks_from_hits, person_stems, token_features
 from rasd.records import is_unlinked, public_id
 from rasd.resources.suggest import format_suggestions, suggestions
 
@@ -190,3 +190,13 @@ def test_unlinked_longer_name_wins_over_a_small_place_inside_it(pipeline: Any, t
 def test_unlinked_known_city_keeps_its_epithet_out(pipeline: Any) -> None:
     a = pipeline.analyse("دخلت القوات مدينة حلب الشهباء بعد معارك عنيفة.", published="2024-05-02")
     assert [p.place.id for p in a.places] == ["sy-aleppo"]
+
+
+def test_unlinked_names_person_stems_and_context_features() -> None:
+    tagged = [("حسن", "B-PERS"), ("حسن", "B-PERS"), ("حسن", "O"), ("البنا", "I-PERS"), ("البنا", "I-PERS"),
+              ("وزير", "O"), ("وزير", "O"), ("سالم", "B-PERS")]
+    assert person_stems(tagged) == {"حسن": "B", "البنا": "I"}  # (seen once: no stem; mostly O: none)
+    feats = token_features(["قال", "وزير", "الخارجيه", "حسن", "البنا"], [""] * 5, cues=frozenset({"وزير"}),
+                           persons={"حسن": "B", "بنا": "I"})  # (stems: البنا without its article)
+    assert "cue[-2]" in feats[3] and "cue[-1]" in feats[2] and "cue[0]" in feats[1]
+    assert "pn[0]=B" in feats[3] and "pn[1]=I" in feats[3] and not any(f.startswith("pn") for f in feats[0])
