@@ -23,11 +23,14 @@ import pycrfsuite
 from rasd.evaluation.ner import Sentence, read_conll
 from rasd.pipeline import Resources
 from rasd.recognize.names import (
+    PERSONS_NAME,
     VOCAB_NAME,
     _stem,
+    cue_words,
     dictionary_marks,
     frequency_band,
     model_path,
+    person_stems,
     token_features,
 )
 from rasd.text.normalize import normalize_name
@@ -61,6 +64,12 @@ def wojood(path: Path) -> list[Sentence]:
     return out
 
 
+def _persons(sentences: list[Sentence]) -> dict[str, str]:
+    """The person stems (`person_stems`) of some training sentences."""
+    return person_stems((_stem(w)[1], tag) for sent in sentences
+                        for w, tag in zip(normalized_words(sent.tokens), sent.tags, strict=True))
+
+
 def main(argv: list[str] | None = None) -> int:
     """Train and write the model."""
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
@@ -80,10 +89,16 @@ def main(argv: list[str] | None = None) -> int:
     args.out.parent.mkdir(parents=True, exist_ok=True)
     args.out.with_name(VOCAB_NAME).write_text("".join(f"{st}\t{b}\n" for st, b in sorted(vocab.items())),
                                               encoding="utf-8")
-    for sent in train:
+    persons = _persons(train)
+    args.out.with_name(PERSONS_NAME).write_text("".join(f"{st}\t{b}\n" for st, b in sorted(persons.items())),
+                                                encoding="utf-8")
+    # (each half of the training text reads the person stems of the other half: no sentence sees its own tags)
+    halves = (_persons(train[1::2]), _persons(train[0::2]))
+    cues = cue_words()
+    for i, sent in enumerate(train):
         words = normalized_words(sent.tokens)
-        trainer.append(token_features(words, dictionary_marks(words, res.actor_linker, res.place_linker), vocab),
-                       list(sent.tags))
+        trainer.append(token_features(words, dictionary_marks(words, res.actor_linker, res.place_linker), vocab,
+                                      cues, halves[i % 2]), list(sent.tags))
     trainer.set_params(PARAMS)
     print(f"{len(train)} sentences, features in {time.perf_counter() - t0:.1f} s", file=sys.stderr)
     trainer.train(str(args.out))

@@ -3,10 +3,18 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 import pytest
 
-from rasd.resources.actors import KINDS, ActorDictionary, explain_find, format_stats, validate_all
+from rasd.resources.actors import (
+    KINDS,
+    ActorDictionary,
+    explain_find,
+    feminine_nisba,
+    format_stats,
+    validate_all,
+)
 from rasd.resources.datafiles import ResourceError
 from rasd.resources.gazetteer import Gazetteer
 from rasd.text.normalize import normalize_name
@@ -116,7 +124,7 @@ def test_actors_generic_entries_exist_per_country(actors: ActorDictionary) -> No
 
 def test_actors_generic_template_makes_every_kind_for_every_country(actors: ActorDictionary) -> None:
     generic = [a for a in actors.actors if a.source.split(":")[0] == "generic.yaml"]
-    assert len(generic) == 5 * 17 and len({a.id for a in generic}) == 85
+    assert len(generic) == 10 * 20 and len({a.id for a in generic}) == 10 * 20
     sy = actors.get("civilians-sy")
     assert sy.country == "SY" and sy.kind == "civilians" and sy.name_ar == "مدنيين"
     assert sy.variants_en == ("Civilians (Syria)", "Civilians", "Syrian civilians")
@@ -148,7 +156,7 @@ actors:
 def test_actors_template_expands_in_order_beside_hand_entries(tmp_path: Path) -> None:
     _write(tmp_path, _TEMPLATE)
     d = ActorDictionary.load(str(tmp_path))
-    assert [a.id for a in d.actors] == ["guards-ly", "guards-ml", "x"]
+    assert [a.id for a in d.actors] == ["x", "guards-ly", "guards-ml"]  # (the template's after the hand-written)
     ly, ml = d.get("guards-ly"), d.get("guards-ml")
     assert ly.name_en == "Guards (Libya)" and ly.variants_en == ("Guards (Libya)", "Libyan guards")
     assert ly.variants_ar == ("حراس", "حراس ليبيين", "الحراس الليبيين")
@@ -270,3 +278,48 @@ def test_actors_persons_carry_dates_and_affiliations(actors: ActorDictionary) ->
     assert actors.get("quds-force").affiliation == "irgc"
     # a unit and its parent never share a name the validator cannot resolve
     assert not [p for p in actors.validate() if p.startswith("WARN") and "needs context" in p]
+
+
+def test_actors_template_feminine_nisba_from_the_definite_plural(tmp_path: Path) -> None:
+    _write(tmp_path, _TEMPLATE.replace('"الحراس {definite_ar}"', '"الحراسة {feminine_ar}"'))
+    d = ActorDictionary.load(str(tmp_path))
+    assert "الحراسة الليبية" in d.get("guards-ly").variants_ar
+    assert not any(v.startswith("الحراسة") for v in d.get("guards-ml").variants_ar)  # (Mali: no definite form)
+    assert feminine_nisba("السوريين") == "السورية" and feminine_nisba(None) is None and feminine_nisba("الكرد") is None
+
+
+def test_actors_hand_written_entry_wins_over_the_template(tmp_path: Path) -> None:
+    _write(tmp_path, _TEMPLATE.replace("name_ar: جماعة التجربة", "name_ar: حراس ليبيين\n    country: LY"))
+    d = ActorDictionary.load(str(tmp_path))
+    assert [a.id for a in d.find(normalize_name("حراس ليبيين"))][0] == "x"
+
+
+def test_actors_generic_security_forces_and_unnamed_groups(actors: ActorDictionary) -> None:
+    # own phrases: a country's security forces, police and authorities without its name; unnamed gunmen
+    assert "security-forces-iq" in _ids(actors, "القوات الأمنية")
+    assert "police-sd" in _ids(actors, "رجال الشرطة")
+    assert "authorities-ly" in _ids(actors, "السلطات الليبية")
+    assert "authorities-ml" not in _ids(actors, "السلطات الليبية")
+    for phrase in ("مجموعة مسلحة", "مسلحون ملثمون", "مجهولين", "عصابات مسلحة"):
+        assert "unidentified-armed-group-ye" in _ids(actors, phrase), phrase
+
+
+# unnamed groups and a country's security forces without its name are the document's country's (own sentences)
+@pytest.mark.parametrize(("text", "actor"), [
+    ("هاجمت مجموعة مسلحة نقطة تفتيش في مدينة الزاوية الليبية وقتلت جنديين.", "unidentified-armed-group-ly"),
+    ("اختطف مجهولون موظفا في مدينة تعز اليمنية.", "unidentified-armed-group-ye"),
+    ("أطلق مسلحون ملثمون النار على سيارة في مدينة درعا السورية مما أدى إلى مقتل سائقها.",
+     "unidentified-armed-group-sy"),
+    ("اعتقلت قوات الأمن خمسة متظاهرين في مدينة البصرة العراقية.", "security-forces-iq"),
+    ("اشتبكت عناصر الأمن مع متظاهرين غاضبين في مدينة صنعاء.", "security-forces-ye"),
+    ("وفرق رجال الشرطة تجمعا للمحتجين أمام مقر الحكومة في الخرطوم.", "police-sd"),
+    ("ودعا المبعوث الأممي الأطراف المتحاربة في اليمن إلى هدنة في مدينة الحديدة.", "all-parties-ye"),
+    ("وطالب رئيس الوزراء العراقي أطراف النزاع في مدينة كركوك بضبط النفس.", "all-parties-iq"),
+    ("وحثت المنظمة جميع الأطراف السورية على حماية المدنيين في مدينة إدلب.", "all-parties-sy"),
+    ("ونقلت الصحيفة عن مسؤولين سعوديين أن المحادثات مع الحوثيين ستستأنف في مسقط.", "officials-sa"),
+    ("واتهمت الحكومة السودانية قوات الدعم السريع بقصف مدينة الأبيض، بحسب مسؤولين أمريكيين.", "officials-us"),
+    ("والتقى وفد حركة حماس المسؤولين المصريين في القاهرة لبحث الهدنة في قطاع غزة.", "officials-eg"),
+])
+def test_actors_generic_groups_take_the_documents_country(pipeline: Any, text: str, actor: str) -> None:
+    rec = pipeline.extract_text(text, published="2024-05-02").to_json()
+    assert actor in [m["ref"] for m in rec["mentions"] if m["kind"] == "actor"], rec["mentions"]

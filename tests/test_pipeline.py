@@ -254,7 +254,7 @@ def test_pipeline_tripoli_resolves_by_the_documents_country(pipeline: Pipeline) 
     ly = pipeline.extract_text(libya, source="ly")
     assert lb.document.country == "LB" and ly.document.country == "LY"
     assert {m.ref for m in lb.mentions if m.text == "طرابلس"} == {"lb-tripoli"}
-    assert {m.ref for m in ly.mentions if m.text == "طرابلس"} == {"ly-tripoli"}
+    assert {m.ref for m in ly.mentions if m.text.endswith("طرابلس")} == {"ly-tripoli"}  # (جنوب طرابلس: a region)
 
 
 def test_pipeline_conflicting_tolls_keep_each_source(pipeline: Pipeline) -> None:

@@ -37,7 +37,7 @@ def test_roles_generic_alias_needs_the_documents_country(pipeline: Pipeline, tex
     ("اتهمت وزارة الإعلام في الحكومة المعترف بها دوليا جماعة الحوثي بقصف أحياء سكنية في تعز.", None, "houthis"),
     ("وطالب المتحدث باسم حكومة الوفاق المجتمع الدولي بوقف دعم قوات حفتر.", "gna", "international-community"),
     ("وحثت بعثة الأمم المتحدة للدعم في ليبيا كافة الأطراف المتحاربة على الالتزام بالهدنة في طرابلس.", "unsmil",
-     "all-parties-libya"),
+     "all-parties-ly"),  # (the warring parties of the document's country: the generic template's)
 ])
 def test_roles_addressee_of_a_speech_act_is_actor2(pipeline: Pipeline, text: str, actor1: str | None,
                                                    actor2: str) -> None:
@@ -107,3 +107,21 @@ def test_roles_seat_of_a_meeting_is_no_party(pipeline: Pipeline, text: str, abse
 def test_roles_civilian_victims_only_when_told_as_civilians(pipeline: Pipeline, text: str, civilians: bool) -> None:
     ev = next(e for e in _record(pipeline, text).events if e.acled_event_type)
     assert (ev.actor2 is not None and ev.actor2.id.startswith("civilians-")) is civilians
+
+
+# any actor that tells of a happening with its own subject (قالت الشرطة إن سيارة انفجرت) is its source; one
+# that tells of itself (إنها اعتقلت، أنه قصف) is its actor (own sentences)
+@pytest.mark.parametrize(("text", "speaker", "is_actor"), [
+    ("قالت الشرطة العراقية إن سيارة مفخخة انفجرت قرب سوق شعبي في مدينة كركوك مما أدى إلى مقتل أربعة أشخاص.",
+     "isf", False),
+    ("وأفادت قوات الأمن بأن مسلحين هاجموا نقطة تفتيش في مدينة الرمادي وقتلوا جنديين.", "security-forces-iq", False),
+    ("وقال الجيش السوداني إن طائرة مسيرة قصفت محطة كهرباء في مدينة عطبرة.", "saf", False),
+    ("وقالت الشرطة العراقية إنها اعتقلت خمسة مشتبه بهم في مدينة كركوك.", "isf", True),
+    ("وأعلن الجيش السوداني أنه قصف مواقع لقوات الدعم السريع في مدينة الفاشر.", "saf", True),
+])
+def test_roles_speaker_of_another_subjects_happening_is_its_source(pipeline: Pipeline, text: str, speaker: str,
+                                                                  is_actor: bool) -> None:
+    rec = _record(pipeline, text)
+    ev = rec.events[0]
+    sides = {a.id for a in (ev.actor1, ev.actor2, *ev.other_actors) if a is not None}
+    assert (speaker in sides) == is_actor, sides

@@ -7,7 +7,7 @@ from typing import Any
 
 import pytest
 
-from rasd.recognize.names import TaggedName, decode_bio, marks_from_hits
+from rasd.recognize.names import TaggedName, decode_bio, marks_from_hits, person_stems, token_features
 from rasd.records import is_unlinked, public_id
 from rasd.resources.suggest import format_suggestions, suggestions
 
@@ -110,3 +110,93 @@ def test_unlinked_suggest_counts_names_by_frequency() -> None:
     found = suggestions(recs)
     assert [(s.what, s.name_ar, s.documents) for s in found] == [("place", "الزعرورة", 2), ("actor", "لواء الصقور", 1)]
     assert "الزعرورة" in format_suggestions(found)
+
+
+# a ward or village that shares a foreign city's name is a place of the document's country (own sentences)
+@pytest.mark.parametrize(("text", "name", "country"), [
+    ("شهدت مدينة سبها في جنوب ليبيا توترا أمنيا. وقتل شخصان في حي المنامة وسط المدينة إثر اشتباكات.",
+     "المنامة", "LY"),
+    ("داهمت قوة أمنية منزلا في حي القاهرة بمدينة تعز واعتقلت شابين. وقالت مصادر محلية في تعز إن الحملة"
+     " شملت أحياء أخرى.", "القاهرة", "YE"),
+    ("تعرضت مدينة أم درمان لقصف مدفعي. وسقطت قذيفة على حارة بغداد في المدينة وأصابت أربعة أشخاص، حسب مصادر"
+     " طبية في الخرطوم.", "بغداد", "SD"),
+])
+def test_unlinked_foreign_homonym_after_a_descriptor_stays_in_the_country(pipeline: Any, text: str, name: str,
+                                                                        country: str) -> None:
+    a = pipeline.analyse(text, published="2024-05-02")
+    assert a.country == country
+    named = [p for p in a.places if p.place.name_ar == name or p.text.endswith(name)]
+    assert named and all(is_unlinked(p.place.id) and p.place.country == country for p in named), \
+        [(p.text, p.place.id) for p in a.places]
+
+
+def test_unlinked_foreign_city_named_as_such_stays_abroad(pipeline: Any) -> None:
+    a = pipeline.analyse("وصل وزير الخارجية الليبي إلى القاهرة أمس لبحث الأوضاع في طرابلس مع نظيره المصري.",
+                         published="2024-05-02")
+    assert "eg-cairo" in [p.place.id for p in a.places]
+
+
+# a direction word before a country, province or city makes the mention a region of it (own sentences)
+@pytest.mark.parametrize(("text", "mention", "place"), [
+    ("قتل خمسة مدنيين في غارات جوية على بلدات في جنوبي سوريا أمس.", "جنوبي سوريا", "sy"),
+    ("وقتل جنديان في هجوم على موقع عسكري بجنوب اليمن.", "جنوب اليمن", "ye"),
+    ("أصيب ثلاثة فلسطينيين برصاص الاحتلال شرقي مدينة غزة.", "شرقي مدينة غزة", "ps-gaza-city"),
+])
+def test_unlinked_region_of_a_place_keeps_its_words(pipeline: Any, text: str, mention: str, place: str) -> None:
+    a = pipeline.analyse(text, published="2024-05-02")
+    found = {p.text: p for p in a.places}
+    assert mention in found, list(found)
+    pm = found[mention]
+    assert pm.place.id == place and text[pm.start:pm.end] == mention and pm.cue is not None
+
+
+# a rank or an honorific before a person's name is no part of it (own sentences)
+@pytest.mark.parametrize(("text", "name"), [
+    ("قال المتحدث باسم الشرطة العقيد خالد المنصوري إن قوات الأمن اعتقلت خمسة مسلحين في مدينة الزاوية.",
+     "خالد المنصوري"),
+    ("وقال وزير الدفاع الليبي الفريق أول يوسف المنقوش إن قواته سيطرت على مطار سبها.", "يوسف المنقوش"),
+    ("وأكد قائد اللواء الثالث العميد سالم بن رجب أن قواته صدت هجوما على مدينة غريان.", "سالم بن رجب"),
+])
+def test_unlinked_person_without_rank(pipeline: Any, text: str, name: str) -> None:
+    rec = pipeline.extract_text(text, published="2024-05-02").to_json()
+    people = [m["text"] for m in rec["mentions"] if m["kind"] == "actor" and m["ref"] is None]
+    assert people == [name], rec["mentions"]
+
+
+# a city the gazetteer does not know, after مدينة (own sentences)
+@pytest.mark.parametrize(("text", "name"), [
+    ("قتل ثلاثة أشخاص في غارة على مدينة ضحيان في محافظة صعدة اليمنية.", "ضحيان"),
+    ("سقط صاروخ على مدينة سيدروت جنوب إسرائيل دون وقوع إصابات.", "سيدروت"),
+    ("وفرت مئات الأسر من مدينة تندلتي نحو ولاية النيل الأبيض بعد الهجوم.", "تندلتي"),  # (ي after a feminine noun: a name)
+])
+def test_unlinked_city_after_its_descriptor(pipeline: Any, text: str, name: str) -> None:
+    a = pipeline.analyse(text, published="2024-05-02")
+    found = {p.place.name_ar: p for p in a.places if is_unlinked(p.place.id)}
+    assert name in found, [p.text for p in a.places]
+
+
+# a small place's name that the next word continues is the head of a longer name (own sentences)
+@pytest.mark.parametrize(("text", "name"), [
+    ("شن الطيران الإسرائيلي غارة على بلدة راشيا الفخار في جنوب لبنان.", "راشيا الفخار"),
+    ("وقصفت المدفعية أطراف بلدة راشيا الفخار الجنوبية صباح اليوم، وفق الوكالة الوطنية اللبنانية.", "راشيا الفخار"),
+    ("سقطت قذائف على قرية مجز العليا في محافظة صعدة اليمنية.", "مجز العليا"),
+])
+def test_unlinked_longer_name_wins_over_a_small_place_inside_it(pipeline: Any, text: str, name: str) -> None:
+    a = pipeline.analyse(text, published="2024-05-02")
+    assert name in {p.place.name_ar for p in a.places if is_unlinked(p.place.id)}, [p.text for p in a.places]
+    assert not [p for p in a.places if not is_unlinked(p.place.id) and p.text in name]
+
+
+def test_unlinked_known_city_keeps_its_epithet_out(pipeline: Any) -> None:
+    a = pipeline.analyse("دخلت القوات مدينة حلب الشهباء بعد معارك عنيفة.", published="2024-05-02")
+    assert [p.place.id for p in a.places] == ["sy-aleppo"]
+
+
+def test_unlinked_names_person_stems_and_context_features() -> None:
+    tagged = [("حسن", "B-PERS"), ("حسن", "B-PERS"), ("حسن", "O"), ("البنا", "I-PERS"), ("البنا", "I-PERS"),
+              ("وزير", "O"), ("وزير", "O"), ("سالم", "B-PERS")]
+    assert person_stems(tagged) == {"حسن": "B", "البنا": "I"}  # (seen once: no stem; mostly O: none)
+    feats = token_features(["قال", "وزير", "الخارجيه", "حسن", "البنا"], [""] * 5, cues=frozenset({"وزير"}),
+                           persons={"حسن": "B", "بنا": "I"})  # (stems: البنا without its article)
+    assert "cue[-2]" in feats[3] and "cue[-1]" in feats[2] and "cue[0]" in feats[1]
+    assert "pn[0]=B" in feats[3] and "pn[1]=I" in feats[3] and not any(f.startswith("pn") for f in feats[0])

@@ -265,7 +265,8 @@ class LinkStage:
                             hits=(phrases.of(linker.matcher), phrases.of(self.res.place_linker.matcher)),
                             descriptor_hits=phrases.of(unl.d.matcher))
             actors = sorted([m for m in actors if m not in more.dropped] + list(more.actors), key=lambda m: m.nstart)
-            places = sorted(places + list(more.places), key=lambda p: p.nstart)
+            places = sorted([p for p in places if p not in more.dropped_places] + list(more.places),
+                            key=lambda p: p.nstart)
         return replace(a, actors=tuple(actors), places=tuple(places), country=country,
                        info=replace(a.info, country=country))
 

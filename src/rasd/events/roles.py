@@ -30,6 +30,7 @@ VICTIM_TYPES = ("Battles", "Explosions/Remote violence", "Violence against civil
 QUANTIFIERS = frozenset({"جميع", "كافة", "كافه", "كل", "مختلف", "سائر"})  # (normalized forms too)
 SUBJECT_LINKS = frozenset({"في", "باسم", "من", "عن"})  # a speaker's title, then his organisation
 
+THAT_WORDS = frozenset({"ان", "بان"})  # (normalized إن، أن، بأن) before a said clause; إنه، إنها: of itself
 # whom a speech act calls on, accuses or rejects is named within this many words after its verb
 SPEECH_OBJECT_WORDS = 7
 
@@ -116,8 +117,8 @@ class RoleResolver:
             in_clause = [m for m in in_clause if m.actor.kind != "civilians"]
         else:
             # an organisation that only announces the figure or the happening is its source, not a party
-            reporters = [m for m in in_clause if self._reporter_kind(m) and m.nstart < d.trigger.nstart
-                         and self._reports(ctx, d, m)]
+            reporters = [m for m in in_clause if m.nstart < d.trigger.nstart and (
+                (self._reporter_kind(m) and self._reports(ctx, d, m)) or self._tells_of_others(ctx, d, m))]
             if reporters:
                 in_clause = [m for m in in_clause if m not in reporters]
                 reporter = None if has_attribution else reporters[0].text
@@ -157,6 +158,17 @@ class RoleResolver:
         words = gap.replace("،", ",").split(",")[-1].split()  # (قال فلان، المتحدث باسم …: after the name)
         # (the verb's subject: a title and the organisation, or a name and his title after a comma)
         return gap.count(",") + gap.count("،") <= 1 and len(words) <= 3
+
+    def _tells_of_others(self, ctx: DocContext, d: Draft, m: ActorMention) -> bool:
+        """Any actor is only the source when it speaks right after a speech verb and the happening is told in
+        what it says, with a subject of its own: قالت الشرطة إن سيارة مفخخة انفجرت (not قالت الشرطة إنها
+        اعتقلت، أعلن الجيش أنه قصف: there it tells of itself)."""
+        text = ctx.norm.text
+        if not self.attributor.after_speech_verb(text, m.nstart):
+            return False
+        gap = text[m.nend:word_start(text, d.trigger.nstart)].split()
+        that = next((k for k, w in enumerate(gap) if w in THAT_WORDS), None)
+        return that is not None and that <= 4
 
     def _supported(self, text: str, m: ActorMention, prev: ActorMention | None) -> bool:
         """The mention follows a supporting word with لـ or بـ (داعم لقوات …، المرتبطة بالحزب), or a belonging

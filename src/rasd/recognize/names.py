@@ -10,6 +10,7 @@ whole text, so extraction stays fast. Nothing is downloaded: the model ships in 
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from importlib import resources as importlib_resources
@@ -21,6 +22,7 @@ from .matcher import Hit
 
 MODEL_NAME = "model.crfsuite"
 VOCAB_NAME = "vocab.tsv"  # stems seen at least twice in the training text, with a frequency band
+PERSONS_NAME = "persons.tsv"  # stems the training text tags mostly as (the first, or a later, word of) a person
 NER_TYPES: tuple[str, ...] = ("PERS", "LOC", "ORG")
 
 
@@ -64,24 +66,57 @@ def _own_features(word: str, prefix: str, stem: str) -> list[str]:
             f"len={min(len(stem), 8)}"]
 
 
+def person_stems(tagged: Iterable[tuple[str, str]], least: int = 2) -> dict[str, str]:
+    """From (stem, BIO tag) pairs of a training text: the stems tagged as a person's first word (B) or a later
+    one (I) at least `least` times and more often than anything else (a given name, a family name)."""
+    seen: dict[str, Counter[str]] = {}
+    for stem, tag in tagged:
+        seen.setdefault(stem, Counter())[tag[:1] if tag.endswith("PERS") else "O"] += 1
+    out = {}
+    for stem, c in seen.items():
+        (best, k), = c.most_common(1)
+        if best != "O" and k >= least and k * 2 > sum(c.values()):
+            out[stem] = best
+    return out
+
+
 def frequency_band(count: int) -> str:
     """A stem's frequency in the training text as a band: rare words are often names."""
     return "0" if count < 2 else "1" if count < 5 else "2" if count < 20 else "3"
 
 
+def cue_words(data_dir: str | Path | None = None) -> frozenset[str]:
+    """The words of the titles and ranks of descriptors.yaml (normalized): a person's name often follows one
+    (وزير، المتحدث، العقيد، الشيخ) — context the CRF reads."""
+    from ..resources.datafiles import load_yaml
+    from ..text.normalize import normalize_name
+
+    path = Path(data_dir) / "descriptors.yaml" if data_dir is not None else "descriptors.yaml"
+    data, _ = load_yaml(path, schema="descriptors")
+    return frozenset(w for phrase in [*data["titles"], *(data.get("ranks") or [])]
+                     for w in normalize_name(phrase).split())
+
+
 def token_features(words: Sequence[str], marks: Sequence[str],
-                   vocab: Mapping[str, str] | None = None) -> list[list[str]]:
+                   vocab: Mapping[str, str] | None = None, cues: frozenset[str] = frozenset(),
+                   persons: Mapping[str, str] | None = None) -> list[list[str]]:
     """The CRF features of every token of a sentence: `words` normalized, `marks` the dictionary hit each
     token lies in ("" none; e.g. "LOC-B", "ORG-I", "LOCw-B" for a small GeoNames place), `vocab` the frequency
-    band of common stems."""
+    band of common stems, `cues` the title and rank words (`cue_words`: whether one stands here or a word or
+    two before), `persons` the stems the training text tags mostly as a given name (B) or a later word of a
+    name (I)."""
     readings = [_stem(w) for w in words]
     stems = [st for _, st in readings]
     bands = [(vocab or {}).get(st, "0") for st in stems]
+    cued = [w in cues or st in cues for w, st in zip(words, stems, strict=True)]
+    given = [(persons or {}).get(st, "") for st in stems]
     n = len(words)
     out: list[list[str]] = []
     for i, w in enumerate(words):
         f = _own_features(w, *readings[i])
         f += [f"m={marks[i]}", f"fq={bands[i]}"]
+        f += [f"cue[{d}]" for d in (-2, -1, 0) if 0 <= i + d and cued[i + d]]
+        f += [f"pn[{d}]={given[i + d]}" for d in (-1, 0, 1) if 0 <= i + d < n and given[i + d]]
         for d in (-2, -1, 1, 2):
             j = i + d
             if 0 <= j < n:
@@ -154,6 +189,8 @@ class NameTagger:
         self._tagger = pycrfsuite.Tagger()
         self._tagger.open(str(self.path))
         self.vocab = read_vocab(self.path.with_name(VOCAB_NAME))
+        self.persons = read_vocab(self.path.with_name(PERSONS_NAME))
+        self.cues = cue_words()
 
     @classmethod
     def load(cls, data_dir: str | Path | None = None) -> NameTagger | None:
@@ -165,7 +202,8 @@ class NameTagger:
         """BIO tags of the words (normalized), with their dictionary marks ("" when none given)."""
         if not words:
             return []
-        return list(self._tagger.tag(token_features(words, marks or [""] * len(words), self.vocab)))
+        return list(self._tagger.tag(token_features(words, marks or [""] * len(words), self.vocab, self.cues,
+                                                   self.persons)))
 
     def names(self, words: Sequence[str], marks: Sequence[str] | None = None) -> list[TaggedName]:
         """The names in the words."""

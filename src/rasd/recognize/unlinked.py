@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from bisect import bisect_left
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
@@ -31,6 +31,7 @@ PHRASE_PREFIXES = ("لل", "بال", "كال", "فال", "وال", "وب", "ول
 TITLE_REACH = 6  # a person's name starts at most this many words after a title
 WINDOW_BEFORE, WINDOW_AFTER = 2, 10  # the words around a descriptor the CRF reads
 CITY_FEATURES = frozenset({"city", "town", "village", "district"})
+REGION_FEATURES = frozenset({"country", "admin1", "region", "city"})  # places a direction word makes a region of
 _DIACRITICS = frozenset(chr(c) for c in (*range(0x064B, 0x0660), 0x0670, 0x0640))
 
 
@@ -50,9 +51,13 @@ def _nisba(word: str) -> bool:
     return word.startswith("ال") and word.endswith("ي") and len(word) >= 5
 
 
-def _adjective(word: str) -> bool:
-    """An indefinite nisba adjective (سكنية، شعبي): it describes the descriptor, it names nothing."""
-    return not word.startswith("ال") and len(word) >= 4 and (word.endswith("يه") or word.endswith("ي"))
+def _adjective(word: str, descriptor: str = "") -> bool:
+    """An indefinite nisba adjective (سكنية، شعبي): it describes the descriptor, it names nothing. An adjective
+    agrees with its noun: after a feminine descriptor (مدينة، قرية، بلدة: normalized ending ه) only a feminine
+    one (ساحلية) is an adjective; a word ending ي there is a name (مدينة تندلتي)."""
+    if word.startswith("ال") or len(word) < 4:
+        return False
+    return word.endswith("يه") or (word.endswith("ي") and not descriptor.endswith("ه"))
 
 
 @dataclass(frozen=True, slots=True)
@@ -64,13 +69,17 @@ class Descriptors:
     titles: frozenset[str]
     stop_words: frozenset[str]
     compound_heads: frozenset[str]
+    ranks: frozenset[str] = frozenset()  # (phrases, normalized) ranks and honorifics before a person's name
+    directions: frozenset[str] = frozenset()  # words that make a region of the place after them (جنوبي، ريف)
     matcher: PhraseMatcher[str] = field(init=False, repr=False, compare=False)
+    rank_words: frozenset[str] = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
         # names=True: no article before a place or group descriptor (اللواء is a rank, لواء a brigade)
         entries = [(w, "place") for w in self.places] + [(w, "group") for w in self.groups] \
-            + [(w, "title") for w in self.titles]
+            + [(w, "title") for w in self.titles]  # (a rank alone names an officer, rarely an event's actor)
         object.__setattr__(self, "matcher", PhraseMatcher(entries, names=True))
+        object.__setattr__(self, "rank_words", frozenset(w for r in self.ranks for w in r.split()))
 
     @classmethod
     def load(cls, path: str | Path | None = None) -> Descriptors:
@@ -83,7 +92,15 @@ class Descriptors:
         return cls(places={normalize_name(d["word"]): (d["feature"], d["strong"]) for d in data["places"]},
                    groups={normalize_name(d["word"]): (d["kind"], d["strong"]) for d in data["groups"]},
                    titles=words(data["titles"]), stop_words=words(data["stop_words"]),
-                   compound_heads=words(data["compound_heads"]))
+                   compound_heads=words(data["compound_heads"]), ranks=words(data.get("ranks") or []),
+                   directions=words(data.get("directions") or []))
+
+
+def _only_abroad(known: Sequence[Place], places: Sequence[PlaceMention], country: str | None) -> bool:
+    """Every place of a name lies in a country other than the document's, and the text names no place there:
+    after a descriptor (حارة بغداد in a Sudanese town) the name is a homonym of the document's country."""
+    abroad = {p.country for p in known}
+    return country is not None and country not in abroad and not any(q.place.country in abroad for q in places)
 
 
 def _token_start(t: Token) -> int:
@@ -105,6 +122,7 @@ class Unlinked:
     actors: tuple[ActorMention, ...]
     places: tuple[PlaceMention, ...]
     dropped: tuple[ActorMention, ...]
+    dropped_places: tuple[PlaceMention, ...] = ()  # foreign homonyms an unlinked place of the country replaces
 
 
 class UnlinkedFinder:
@@ -126,11 +144,16 @@ class UnlinkedFinder:
         (الزبيدي inside خالد الزبيدي), to drop. `hits`: the actor and place phrase hits (the CRF's features);
         `descriptor_hits`: the descriptors' matcher's hits over the text, when a scan found them already."""
         people = [m for m in actors if m.actor.kind == "person"]
+        descs = list(self.d.matcher.find(norm.text) if descriptor_hits is None else descriptor_hits)
+        homonyms = self._foreign_homonyms(norm.text, descs, places, country)
+        places = [p for p in places if p not in homonyms]
+        widened = [(p, r) for p in places if (r := self._region(text, norm.text, norm, p)) is not None]
+        places = [next((r for q, r in widened if q is p), p) for p in places]
         taken = SpanSet([(m.nstart, m.nend) for m in actors if m.actor.kind != "person"]
                         + [(p.nstart, p.nend) for p in places])
         found: list[_Found] = []
         used_to = -1
-        for h in self.d.matcher.find(norm.text) if descriptor_hits is None else descriptor_hits:
+        for h in descs:
             if h.word_start < used_to or taken.overlaps(h.start, h.end):
                 continue
             toks = seg.sentence_tokens(seg.sentence_at(h.start))
@@ -150,12 +173,66 @@ class UnlinkedFinder:
                 continue  # a dictionary person as long as the name, or reaching out of it, wins
             dropped += inside
             if f.what == "place":
-                pm = self._place(text, norm, seg, f, places, country)
+                pm = self._place(text, norm, seg, f, places, country,
+                                 known_abroad=any(h.nstart < e and s < h.nend for h in homonyms))
                 if pm is not None:
                     new_places.append(pm)
             else:
                 new_actors.append(self._actor(text, norm, f))
-        return Unlinked(tuple(new_actors), tuple(new_places), tuple(dropped))
+        replaced = [h for h in homonyms if any(p.nstart <= h.nstart and h.nend <= p.nend
+                                               and (p.nend > h.nend or h.place.country != country) for p in new_places)]
+        return Unlinked(tuple(new_actors), tuple(new_places) + tuple(r for _, r in widened), tuple(dropped),
+                        tuple(replaced) + tuple(p for p, _ in widened))
+
+    def _region(self, text: str, ntext: str, norm: Normalized, p: PlaceMention) -> PlaceMention | None:
+        """The mention of a country, province or city widened over the direction words before it (جنوبي سوريا،
+        شمال غرب البلاد، ريف حماة الشمالي): the text names a region of the place; the place stays linked to
+        it and keeps its cue. None when no direction word stands right before it."""
+        if p.place.feature not in REGION_FEATURES or is_unlinked(p.place.id):
+            return None
+        start = p.nstart
+        words: list[str] = []
+        for _ in range(2):
+            ws = ntext.rfind(" ", 0, max(0, start - 1)) + 1
+            word = ntext[ws:start - 1] if start > 0 and ntext[start - 1] == " " else ""
+            k = next((k for k in range(3) if word[k:] in self.d.directions and set(word[:k]) <= set("وفبل")), None)
+            if k is None or word[k:].startswith("ال"):
+                break
+            start, words = ws + k, [word[k:], *words]
+            if words[0] == "ريف":
+                break
+        if not words:
+            return None
+        end = p.nend
+        nxt = ntext[end + 1:].split(maxsplit=1)[:1] if ntext[end:end + 1] == " " else []
+        if "ريف" in words and nxt and nxt[0].startswith("ال") and nxt[0] in self.d.directions:
+            end += 1 + len(nxt[0])  # ريف حماة الشمالي
+        s, e = norm.to_original(start, end)
+        return replace(p, start=s, end=e, nstart=start, nend=end, text=text[s:e],
+                       cue=p.cue if p.cue is not None else 2)
+
+    def _foreign_homonyms(self, ntext: str, descs: Sequence[Hit[str]], places: Sequence[PlaceMention],
+                          country: str | None) -> list[PlaceMention]:
+        """Places a place descriptor qualifies that the name after it is not: linked abroad in a document about
+        another country that names no other place of theirs (حي المنامة، قاطع الرياض: a ward or a village of the
+        document's country that shares a foreign city's name), or the head of a longer name (`_head_of_longer`)."""
+        ends = {h.end for h in descs if h.payloads[0] == "place"}
+        out = []
+        for p in places:
+            if is_unlinked(p.place.id) or p.nstart - 1 not in ends or ntext[p.nstart - 1] != " ":
+                continue
+            if self._head_of_longer(ntext, p) or (country is not None and p.place.country != country and not any(
+                    q.place.country == p.place.country for q in places if q is not p)):
+                out.append(p)
+        return out
+
+    def _head_of_longer(self, ntext: str, p: PlaceMention) -> bool:
+        """A small place's one-word name the next word continues as a construct (بلدة راشيا الفخار is not راشيا):
+        a longer name after the descriptor, which wins over the name inside it."""
+        nxt = ntext[p.nend:].split(maxsplit=1)[:1] if ntext[p.nend:p.nend + 1] == " " else []
+        return bool(nxt) and " " not in ntext[p.nstart:p.nend] and not ntext[p.nstart:p.nend].startswith("ال") \
+            and nxt[0].startswith("ال") and nxt[0] not in self.d.stop_words \
+            and p.place.id.startswith("gn-") and p.place.population < PlaceLinker.SMALL_PLACE
 
     def _at(self, toks: Sequence[Token], j: int, what: str, word: str, taken: SpanSet,
             hits: tuple[Sequence[Hit[Any]], Sequence[Hit[Any]]]) -> _Found | None:
@@ -167,7 +244,7 @@ class UnlinkedFinder:
         last = self._name_end(toks, j, what, word, tags, taken)
         if last is None:
             return None
-        first = j + 1 if what != "title" else self._person_start(tags, j)
+        first = j + 1 if what != "title" else self._person_start(toks, tags, j)
         name = (toks[first].start, toks[last - 1].end)
         desc_start = toks[j].end - len(word)
         if what == "title":
@@ -188,9 +265,14 @@ class UnlinkedFinder:
         names = self.tagger.names([t.text for t in window], marks_from_hits([(t.start, t.end) for t in window], near))
         return [TaggedName(n.first + first, n.last + first, n.type) for n in names]
 
-    @staticmethod
-    def _person_start(tags: Sequence[TaggedName], j: int) -> int:
-        return next(n.first for n in tags if n.type == "PERS" and j < n.first <= j + TITLE_REACH)
+    def _person_start(self, toks: Sequence[Token], tags: Sequence[TaggedName], j: int) -> int:
+        """The first word of the person a title at token j introduces: the CRF's name, less the ranks and
+        honorifics it begins with (العقيد خالد X → خالد X)."""
+        person = next(n for n in tags if n.type == "PERS" and j < n.first <= j + TITLE_REACH)
+        first = person.first
+        while first < person.last - 1 and toks[first].text in self.d.rank_words:
+            first += 1
+        return first
 
     def _name_end(self, toks: Sequence[Token], j: int, what: str, word: str, tags: Sequence[TaggedName],
                   taken: SpanSet) -> int | None:
@@ -200,7 +282,8 @@ class UnlinkedFinder:
             if person is None or any(t.kind != "word" or taken.overlaps(t.start, t.end)
                                      for t in toks[j + 1:person.first]):
                 return None  # (a known actor or place in the title: the person speaks for it)
-            end = self._clip(toks, person.first, person.last, taken)
+            start = self._person_start(toks, tags, j)
+            end = self._clip(toks, start, person.last, taken)
             while end is not None and end < min(len(toks), person.first + MAX_NAME_WORDS) \
                     and self._name_word(toks[end], taken) and _nisba(toks[end].text):
                 end += 1  # a family name of the nisba form (خالد الزبيدي) goes on with the name
@@ -231,11 +314,13 @@ class UnlinkedFinder:
         """A cheap test before the CRF: a name word right after a descriptor; after a title, a word without the
         article among the next few, before any punctuation (a given name: خالد، أنطونيو)."""
         if not title:
-            return j + 1 < len(toks) and self._name_word(toks[j + 1], taken) and not _adjective(toks[j + 1].text)
+            return j + 1 < len(toks) and self._name_word(toks[j + 1], taken) \
+                and not _adjective(toks[j + 1].text, toks[j].text)
         for t in toks[j + 1:j + 1 + TITLE_REACH]:  # the title's complements (الخارجية الإيطالي، باسم الجيش)
             if t.kind != "word":
                 return False
-            if not t.text.startswith("ال") and t.text != "باسم" and t.text not in self.d.titles:
+            if not t.text.startswith("ال") and t.text != "باسم" and t.text not in self.d.titles \
+                    and t.text not in self.d.rank_words:
                 return self._name_word(t, taken)  # the first other word begins the name, or there is none
         return False
 
@@ -246,9 +331,10 @@ class UnlinkedFinder:
             and not tok.text.startswith(PHRASE_PREFIXES) and not taken.overlaps(tok.start, tok.end)
 
     def _place(self, text: str, norm: Normalized, seg: Segmented, f: _Found, places: Sequence[PlaceMention],
-               country: str | None) -> PlaceMention | None:
+               country: str | None, known_abroad: bool = False) -> PlaceMention | None:
         name = norm.text[f.name[0]:f.name[1]]
-        if self.gazetteer.lookup(name)[1]:
+        known = self.gazetteer.lookup(name)[1]
+        if known and not known_abroad and not _only_abroad(known, places, country):
             return None  # a known name the linker left out on purpose
         container = self._container(seg, f, places, country)
         if container is None:
@@ -271,14 +357,19 @@ class UnlinkedFinder:
     def _container(self, seg: Segmented, f: _Found, places: Sequence[PlaceMention],
                    country: str | None) -> Place | None:
         """The most specific known place around an unlinked one: a city or district named in its sentence
-        (the nearest), else the document's country."""
+        (the nearest); else, when the sentence names no other known place (a province, a region), the last city of
+        the document's country named before it; else that country."""
         sent = seg.sentence_at(f.span[0])
-        near = [p for p in places if sent.start <= p.nstart < sent.end and p.place.feature in CITY_FEATURES
-                and not is_unlinked(p.place.id)]
+        cities = [p for p in places if p.place.feature in CITY_FEATURES and not is_unlinked(p.place.id)]
+        near = [p for p in cities if sent.start <= p.nstart < sent.end]
         if near:
             best = min(near, key=lambda p: (abs(p.nstart - f.span[1]) if p.nstart >= f.span[1]
                                             else f.span[0] - p.nend + 20))
             return best.place
+        elsewhere = any(sent.start <= p.nstart < sent.end and not is_unlinked(p.place.id) for p in places)
+        before = [] if elsewhere else [p for p in cities if p.nend <= f.span[0] and p.place.country == country]
+        if before:
+            return before[-1].place
         return self.gazetteer.country_place(country) if country else None
 
     def _actor(self, text: str, norm: Normalized, f: _Found) -> ActorMention:

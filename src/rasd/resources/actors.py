@@ -32,8 +32,8 @@ from __future__ import annotations
 
 import re
 from collections import Counter, defaultdict
-from collections.abc import Iterator
-from dataclasses import dataclass, field
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
@@ -124,17 +124,18 @@ def _entry_lines(text: str, key: str = "id") -> list[int]:
     return [i + 1 for i, ln in enumerate(text.splitlines()) if rx.match(ln)]
 
 
-def _parse_file(path: Path) -> list[Actor]:
-    """The actors of one file: those its template makes, then those written by hand."""
+def _parse_file(path: Path) -> tuple[list[Actor], list[Actor]]:
+    """The actors of one file: those written by hand, and those its template makes."""
     data, shown = load_yaml(path, schema="actors")
     text = path.read_text(encoding="utf-8")
     if not isinstance(data, dict) or not isinstance(data.get("actors"), list):
         raise ResourceError(shown, "expected a mapping with an 'actors' list")
     lines = _entry_lines(text)
-    entries = _template_entries(data.get("template"), _entry_lines(text, "id_prefix"))
-    entries += [(entry, lines[i] if i < len(lines) else None) for i, entry in enumerate(data["actors"])]
+    made = _template_entries(data.get("template"), _entry_lines(text, "id_prefix"))
+    hand = [(entry, lines[i] if i < len(lines) else None) for i, entry in enumerate(data["actors"])]
     default_country = data.get("country")
-    return [_parse_entry(entry, default_country, shown, line, path.name) for entry, line in entries]
+    return ([_parse_entry(entry, default_country, shown, line, path.name) for entry, line in hand],
+            [_parse_entry(entry, default_country, shown, line, path.name) for entry, line in made])
 
 
 def _parse_entry(entry: Any, default_country: Any, shown: str, line: int | None, file_name: str) -> Actor:
@@ -182,7 +183,7 @@ def _parse_entry(entry: Any, default_country: Any, shown: str, line: int | None,
 # A file's `template` makes one entry per country and kind (countries outer, kinds inner); the file's header
 # (generic.yaml) documents it and rasd.resources.schemas.ActorTemplate checks it before it gets here.
 
-TEMPLATE_FIELDS: tuple[str, ...] = ("adjective_en", "adjective_ar", "definite_ar")  # a country's {placeholders}
+TEMPLATE_FIELDS: tuple[str, ...] = ("adjective_en", "adjective_ar", "definite_ar", "feminine_ar")  # {placeholders}
 _PLACEHOLDER_RE = re.compile(r"\{([^{}]*)\}")
 _TEMPLATE_LISTS: tuple[str, ...] = ("variants_en", "variants_ar", "descriptions_ar")
 
@@ -203,7 +204,8 @@ def _expand(kind: dict[str, Any], country: dict[str, Any]) -> dict[str, Any]:
     entry: dict[str, Any] = {
         "id": f"{kind['id_prefix']}-{str(country['code']).lower()}",
         "name_en": f"{kind['name_en']} ({country['name_en']})",
-        "name_ar": kind["name_ar"], "kind": kind["kind"], "country": country["code"],
+        "name_ar": _fill(str(kind["name_ar"]), country) or kind["name_ar"], "kind": kind["kind"],
+        "country": country["code"],
     }
     for key in _TEMPLATE_LISTS:
         if kind.get(key) is not None:
@@ -217,11 +219,31 @@ def _fill(pattern: str, country: dict[str, Any]) -> str | None:
     (المدنيين {definite_ar} for a country without a definite form)."""
     out = pattern
     for name in _PLACEHOLDER_RE.findall(pattern):
-        value = country.get(name)
+        value = feminine_nisba(country.get("definite_ar")) if name == "feminine_ar" else country.get(name)
         if value is None:
             return None
         out = out.replace("{" + name + "}", str(value))
     return out
+
+
+def _without_hand_names(made: Sequence[Actor], hand: Sequence[Actor]) -> list[Actor]:
+    """The template's entries less the Arabic names an entry written by hand for the same country has (الشرطة
+    العراقية is Iraq's own entry's name, not the generic police's)."""
+    taken = {(a.country, normalize_name(v)) for a in hand
+             for v in (*a.variants_ar, *a.hostile_ar, *a.own_ar, *a.descriptions_ar, *a.hostile_descriptions_ar)}
+    out = []
+    for a in made:
+        keep = tuple(v for v in a.variants_ar if v == a.name_ar or (a.country, normalize_name(v)) not in taken)
+        out.append(a if keep == a.variants_ar else replace(a, variants_ar=keep))
+    return out
+
+
+def feminine_nisba(plural: str | None) -> str | None:
+    """The definite feminine singular of a nisba from its definite masculine plural (الليبيين → الليبية, as in
+    السلطات الليبية، القوات الأمنية الليبية); None for a form that is no sound nisba plural."""
+    if not plural or not plural.endswith("يين") or len(plural) < 6:
+        return None
+    return plural[:-3] + "ية"
 
 
 @dataclass(frozen=True, slots=True)
@@ -266,15 +288,21 @@ class ActorDictionary:
         base = Path(directory) if directory is not None else data_path("actors")
         if not base.is_dir():
             raise ResourceError(str(base), "actor directory not found")
+        hand: list[Actor] = []
+        made: list[Actor] = []  # (after every hand-written entry: one wins where a template's shares its name)
+        for path in sorted(base.glob("*.yaml")):
+            file_hand, file_made = _parse_file(path)
+            hand += file_hand
+            made += file_made
         actors: list[Actor] = []
         seen: dict[str, str] = {}
-        for path in sorted(base.glob("*.yaml")):
-            for a in _parse_file(path):
-                if a.id in seen:
-                    raise ResourceError(str(path), f"duplicate actor id {a.id} (first in {seen[a.id]})",
-                                        line=int(a.source.rsplit(":", 1)[1]) if ":" in a.source else None)
-                seen[a.id] = a.source
-                actors.append(a)
+        for a in hand + _without_hand_names(made, hand):
+            if a.id in seen:
+                file_name, _, line = a.source.partition(":")
+                raise ResourceError(str(base / file_name), f"duplicate actor id {a.id} (first in {seen[a.id]})",
+                                    line=int(line) if line else None)
+            seen[a.id] = a.source
+            actors.append(a)
         stop = read_stopwords(base / "stopwords.txt") if (base / "stopwords.txt").exists() else frozenset()
         d = cls(actors=tuple(actors), stopwords=stop)
         hard = [p for p in d.validate() if p.startswith("ERROR")]

@@ -34,5 +34,7 @@ class DescriptorsFile(_Yaml):
     places: list[PlaceDescriptor]
     groups: list[GroupDescriptor]
     titles: list[Word]
+    directions: list[Word] = []  # a region of a place: جنوبي سوريا، ريف حماة (the mention takes the word)
+    ranks: list[Word] = []  # military ranks and honorifics before a name (العقيد، اللواء، السيد): not part of it
     stop_words: list[Word]
     compound_heads: list[Word]
