@@ -8,7 +8,7 @@ from dataclasses import replace
 from typing import Any, NamedTuple
 
 from .. import budget
-from ..records import Event, LocationRef
+from ..records import ActorRef, Event, LocationRef
 from .kind import TERRITORY_SUBTYPES, territory_subtype
 from .rules import MergeRule, PlaceRule
 
@@ -21,6 +21,7 @@ class MergeHint(NamedTuple):
     place_rule: PlaceRule | None
     headline: bool = False
     refers_back: bool = False  # a definite generic word (الهجوم) that names the strike told before it
+    definite: bool = False  # told by a definite word (القصف، التفجير): the happening told before, maybe by another source
 
 
 REMOTE = "Explosions/Remote violence"
@@ -84,6 +85,11 @@ def _clash(fa: _Figures, fb: _Figures) -> bool:
     return len(fa.scopes) == 1 and len(fb.scopes) == 1 and fa.scopes != fb.scopes
 
 
+def _same_scopes(fa: _Figures, fb: _Figures) -> bool:
+    """Both give figures of one scope (a day's toll and a running total are never one happening's)."""
+    return fa.scopes == fb.scopes
+
+
 def _subtypes_fit(prev: Event, ev: Event, head: bool) -> bool:
     """Two events of one type and modality tell one happening only with one sub-type, except a strike told
     once by its weapon and once by a generic word (قصف جوي … القصف), or a headline told again in the body."""
@@ -110,9 +116,34 @@ def _better_subtype(prev: Event, ev: Event) -> str | None:
     return a
 
 
-def _actors_agree(a: Event, b: Event) -> bool:
-    ids_a = {x.id for x in (a.actor1, a.actor2) if x}
-    ids_b = {x.id for x in (b.actor1, b.actor2) if x}
+# actors that are no party to a violent happening: its victims, or an organisation or outlet that reports it
+# (a strike told once with the attacker and once with the ministry that counts its dead is one strike)
+NON_PARTY_KINDS = frozenset({"civilians", "international_org", "media"})
+Family = Callable[[str], frozenset[str]]
+
+
+def _alone(actor_id: str) -> frozenset[str]:
+    return frozenset({actor_id})
+
+
+def _is_party(ev: Event, x: ActorRef | None) -> bool:
+    """`x` is an actor of the event, and one of its sides where it is a violent happening."""
+    return x is not None and not (ev.acled_event_type is not None and x.kind in NON_PARTY_KINDS)
+
+
+def _parties(ev: Event, family: Family) -> set[str]:
+    """The ids an event's actors answer to, each with the actors it belongs to (an envoy, his mission, the UN);
+    of a violent happening, only its parties."""
+    out: set[str] = set()
+    for x in (ev.actor1, ev.actor2):
+        if x is not None and _is_party(ev, x):
+            out |= family(x.id)
+    return out
+
+
+def _actors_agree(a: Event, b: Event, family: Family = _alone) -> bool:
+    """The two events name no parties that exclude each other: one names none, or they share one."""
+    ids_a, ids_b = _parties(a, family), _parties(b, family)
     return not ids_a or not ids_b or bool(ids_a & ids_b)
 
 
@@ -123,15 +154,18 @@ def _dates_agree(a: Event, b: Event) -> bool:
 def _merge_two(prev: Event, ev: Event, location: LocationRef | None, fig: _Figures) -> Event:
     """`prev` with what `ev` adds (its counts, evidence and rule go to `fig`)."""
     fig.take(ev, MergeRule.MERGED.value)
+    actor1 = prev.actor1
+    if not _is_party(prev, actor1) and _is_party(ev, ev.actor1):
+        actor1 = ev.actor1  # (the side that struck, over the agency that counted the dead)
     actor2 = prev.actor2
-    if actor2 is None and ev.actor2 is not None and (prev.actor1 is None or ev.actor2.id != prev.actor1.id):
+    if actor2 is None and ev.actor2 is not None and (actor1 is None or ev.actor2.id != actor1.id):
         actor2 = ev.actor2
-    if actor2 is None and prev.actor1 is not None and ev.actor1 is not None and ev.actor1.id != prev.actor1.id:
+    if actor2 is None and actor1 is not None and ev.actor1 is not None and ev.actor1.id != actor1.id:
         actor2 = ev.actor1
     return replace(
         prev,
         acled_sub_event_type=_better_subtype(prev, ev),
-        actor1=prev.actor1 or ev.actor1,
+        actor1=actor1 or ev.actor1,
         actor2=actor2,
         location=location,
         date=prev.date if prev.date.start else ev.date,
@@ -180,10 +214,14 @@ MERGE_LOOK_BACK = 200
 _Key = tuple[Any, ...]
 
 
+# a happening asserted and the same one told on a source's word (نقلت الوكالة عن مسؤول قوله إن …) are one
+MERGED_MODALITY = {"reported": "asserted"}
+
+
 def _kind_key(ev: Event) -> _Key:
     """The events one may merge into: those of its type, PLOVER type and modality (_subtypes_fit decides on
     the sub-type)."""
-    return (ev.acled_event_type, ev.plover, ev.modality)
+    return (ev.acled_event_type, ev.plover, MERGED_MODALITY.get(ev.modality, ev.modality))
 
 
 class _Merged:
@@ -213,12 +251,13 @@ class _Merged:
 
 
 def merge_same(events: list[Event], hints: Sequence[MergeHint], related: Callable[[str, str], bool],
-               merged_into: list[int] | None = None) -> list[Event]:
+               merged_into: list[int] | None = None, family: Family = _alone) -> list[Event]:
     """Merge events that tell the same happening: same type and modality, agreeing actors and dates, places
     that are the same or one inside the other (a district and its city; `related` decides), and counts that
     do not give two different incident figures of the same kind. A report names its battle many times. An
     event told as another one (غارة أخرى) merges into none before it. `merged_into`, when given, receives for
-    each input event the index of the output event it became part of."""
+    each input event the index of the output event it became part of; `family` gives the ids an actor answers
+to (itself and the actors it belongs to)."""
     m = _Merged()
     where = merged_into if merged_into is not None else []
     for ev, hint in zip(events, hints, strict=True):
@@ -231,7 +270,7 @@ def merge_same(events: list[Event], hints: Sequence[MergeHint], related: Callabl
             m.set(last, _continue(m.out[-1], ev, m.figs[-1]))
             where.append(last)
             continue
-        target, loc = _same_happening(m, ev, related, hint.refers_back)
+        target, loc = _same_happening(m, ev, hint, related, family)
         if target is None:
             where.append(m.append(ev, hint.headline))
         else:
@@ -241,19 +280,25 @@ def merge_same(events: list[Event], hints: Sequence[MergeHint], related: Callabl
     return [f.record(ev) for ev, f in zip(m.out, m.figs, strict=True)]
 
 
-def _same_happening(m: _Merged, ev: Event, related: Callable[[str, str], bool],
-                    refers_back: bool = False) -> tuple[int | None, LocationRef | None]:
+def _same_happening(m: _Merged, ev: Event, hint: MergeHint, related: Callable[[str, str], bool],
+                    family: Family = _alone) -> tuple[int | None, LocationRef | None]:
     """The first event merged so far (of the last MERGE_LOOK_BACK of its kind) that tells the same happening
     as `ev`, and the place the two keep; one that refers back to a strike told before may give other figures
-    and name the other side (تبنى تنظيم داعش الهجوم، زاعما أنه أسفر عن مقتل خمسة جنود)."""
+    and name the other side (تبنى تنظيم داعش الهجوم، زاعما أنه أسفر عن مقتل خمسة جنود). One place of a toll
+    broken down by place (اثنان في رفح و13 في غزة) is an incident of its own: it joins only one at that place."""
+    refers_back = hint.refers_back
+    exact = hint.place_rule is PlaceRule.BREAKDOWN
+    # another source's toll of the happening told before (قتل 20 … وقالت الأمم المتحدة إن القصف أسفر عن مقتل 25),
+    # told by a definite word in a clause that places it
+    retold = hint.definite and hint.place_rule in (PlaceRule.CLAUSE, PlaceRule.PREVIOUS_SENTENCE)
     fig = None
     for i in m.by_kind.get(_kind_key(ev), [])[-MERGE_LOOK_BACK:]:
         prev, head = m.out[i], m.heads[i]
-        if not _subtypes_fit(prev, ev, head) or not (refers_back or _actors_agree(prev, ev)) \
+        if not _subtypes_fit(prev, ev, head) or not (refers_back or _actors_agree(prev, ev, family)) \
                 or not _dates_agree(prev, ev):
             continue
         fig = fig or _Figures(ev)
-        if _clash(m.figs[i], fig) and not refers_back:
+        if _clash(m.figs[i], fig) and not refers_back and not (retold and _same_scopes(m.figs[i], fig)):
             continue  # (a word that refers back tells the same strike, another source's toll: one event)
         if head and _headline_place_fits(prev.location, ev.location):
             return i, ev.location  # the headline's place told more precisely in the body (غربي طرابلس … جنزور)
@@ -261,8 +306,8 @@ def _same_happening(m: _Merged, ev: Event, related: Callable[[str, str], bool],
             if prev.acled_event_type is None and (prev.location or ev.location):
                 continue  # two meetings, one placed and one not, are not evidently one
             return i, prev.location or ev.location
-        if prev.location.id == ev.location.id or related(ev.location.id, prev.location.id):
+        if prev.location.id == ev.location.id or (related(ev.location.id, prev.location.id) and not exact):
             return i, prev.location
-        if related(prev.location.id, ev.location.id):
+        if related(prev.location.id, ev.location.id) and not exact:
             return i, ev.location  # keep the more specific place
     return None, None

@@ -104,9 +104,10 @@ class PlaceResolver:
         return any(a.id == outer for a in self.gazetteer.ancestors(self.gazetteer.get(inner)))
 
     def resolve(self, d: Draft, ctx: DocContext, s_start: int, s_end: int, main_place: PlaceMention | None,
-                dateline: PlaceMention | None) -> PlaceDecision:
+                dateline: PlaceMention | None, cumulative: bool = False) -> PlaceDecision:
         """The event's place: the best of its clause's places, else of the sentence before, else (for
-        violence, displacement, protest) the document's main place."""
+        violence, displacement, protest) the document's main place. A violent incident placed only in a region
+        or country takes the report's town inside it; a statement or a running toll keeps the region."""
         cands, rule = self._candidates(d, ctx, s_start)
         cands = [p for p in cands if not _party(p)]
         if not cands and d.trigger.trigger.family in PLACE_FALLBACK_FAMILIES and main_place is not None:
@@ -118,7 +119,8 @@ class PlaceResolver:
                 is_dateline(ctx.norm.text, p.nstart, p.nend) or self._describes(ctx, p, offices_only=True)
                 for p in cands):
             return NO_PLACE  # a statement about nothing located: not the dateline, nor an envoy's or embassy's seat
-        if best.place.feature in ("admin1", "region", "country"):
+        if best.place.feature in ("admin1", "region", "country") and not cumulative \
+                and d.trigger.trigger.family in VIOLENT_FAMILIES:
             # "سنجار - … غربي محافظة نينوى": the lead's place or the dateline names the town inside the region the
             # clause names
             inner = next((p for p in (main_place, dateline) if p is not None and p.place.id != best.place.id

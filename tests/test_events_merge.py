@@ -1,0 +1,77 @@
+"""One event per happening (events/merge.py): a happening told again by another source, with its own toll, by
+its attacker and by the agency that counts its dead, or on a source's word, is one event; sentences written for
+these tests."""
+
+from __future__ import annotations
+
+import pytest
+
+from rasd.pipeline import Pipeline
+from rasd.records import Event
+
+
+def _events(pipeline: Pipeline, text: str) -> tuple[Event, ...]:
+    return pipeline.extract_text(text, source="test", published="2024-03-10").events
+
+
+def _values(ev: Event) -> set[int]:
+    return {c.value for c in ev.counts if c.kind == "killed"}
+
+
+# another source's toll of the strike told before, by a definite word (القصف، التفجير، الغارة): one event with
+# both tolls (FORMAT.md: two sources giving different tolls for the same event keep both counts in it)
+@pytest.mark.parametrize(("text", "tolls"), [
+    ("قتل 20 شخصا في قصف على مخيم للنازحين قرب مدينة الفاشر. وقالت الأمم المتحدة إن القصف أسفر عن مقتل 25 "
+     "شخصا على الأقل.", {20, 25}),
+    ("أدى انفجار سيارة مفخخة في سوق مدينة منبج إلى مقتل 9 أشخاص، بحسب مصادر محلية. وأكدت وزارة الصحة أن حصيلة "
+     "التفجير بلغت 11 قتيلا.", {9, 11}),
+    ("استهدفت غارة جوية سوقا شعبيا في مدينة صعدة فقتلت 12 شخصا. ونقلت وكالة الأنباء عن مسؤول صحي قوله إن الغارة "
+     "أودت بحياة 15 شخصا.", {12, 15}),
+    ("تقصف المدفعية بلدة سرمين منذ الصباح، ما أوقع أربعة قتلى. ويقول ناشطون إن القصف قتل ستة مدنيين.", {4, 6}),
+])
+def test_merge_another_sources_toll_is_one_event(pipeline: Pipeline, text: str, tolls: set[int]) -> None:
+    events = _events(pipeline, text)
+    assert len(events) == 1
+    assert _values(events[0]) == tolls
+
+
+# a strike told once with its attacker and once with the agency or the victims that report it: the agency is no
+# side of the strike, so the two do not name two sides
+@pytest.mark.parametrize("text", [
+    "شنت طائرة مسيرة غارة على مركز لإيواء المهاجرين في تاجوراء. وقالت الأمم المتحدة إن الغارة على المركز "
+    "قتلت 30 مهاجرا.",
+    "قصفت القوات الروسية سوقا في مدينة معرة النعمان فقتلت 14 مدنيا. وأفاد الدفاع المدني السوري بأن فرقه انتشلت "
+    "جثث 14 شخصا من تحت أنقاض القصف في معرة النعمان.",
+    "سقطت قذائف أطلقتها قوات حفتر على مطار معيتيقة صباح اليوم. وقالت بعثة الأمم المتحدة إن القذائف التي سقطت "
+    "على مطار معيتيقة أصابت مدرج الطائرات.",
+])
+def test_merge_reporting_agency_is_no_other_side(pipeline: Pipeline, text: str) -> None:
+    violent = [e for e in _events(pipeline, text) if e.acled_event_type is not None]
+    assert len(violent) == 1
+
+
+def test_merge_keeps_the_attacker_over_the_agency(pipeline: Pipeline) -> None:
+    events = _events(pipeline, "قتل 14 مدنيا في قصف على سوق مدينة معرة النعمان، بحسب الدفاع المدني السوري. وأوضح "
+                               "المرصد أن الطائرات الحربية التي نفذت القصف على معرة النعمان تابعة للقوات الروسية.")
+    violent = [e for e in events if e.acled_event_type is not None]
+    assert len(violent) == 1
+    assert "russia-forces" in {a.id for a in (violent[0].actor1, violent[0].actor2) if a}
+
+
+# a call told in the headline and again in the body, by the envoy and by his organisation: one call
+@pytest.mark.parametrize("text", [
+    "سلامة يدعو إلى هدنة في طرابلس\nدعا المبعوث الأممي إلى ليبيا غسان سلامة، اليوم، إلى هدنة إنسانية في طرابلس.",
+    "الأمم المتحدة تدعو إلى هدنة في طرابلس\nدعا المبعوث الأممي غسان سلامة أطراف القتال إلى هدنة إنسانية في "
+    "طرابلس.",
+])
+def test_merge_headline_call_by_envoy_and_organisation_is_one(pipeline: Pipeline, text: str) -> None:
+    assert [e.plover for e in _events(pipeline, text)] == ["REQUEST"]
+
+
+# and what stays two: a strike told as another one, or on another day
+@pytest.mark.parametrize("text", [
+    "قتل 3 أشخاص في غارة على مدينة دوما. وقتل 5 آخرون في غارة أخرى على مدينة دوما.",
+    "قتل 4 أشخاص في قصف على مدينة حلب يوم الاثنين. ويوم الثلاثاء، أسفر القصف على مدينة حلب عن مقتل 7 أشخاص.",
+])
+def test_merge_another_strike_stays_apart(pipeline: Pipeline, text: str) -> None:
+    assert len(_events(pipeline, text)) == 2
