@@ -22,7 +22,15 @@ from .happenings import breakdown_at, headline_end
 from .kind import KindResolver
 from .merge import MergeHint, merge_same
 from .modality import ModalityResolver
-from .place import PlaceDecision, PlaceResolver, coordinated_places, dateline, document_place, link_reactions
+from .place import (
+    PlaceDecision,
+    PlaceResolver,
+    coordinated_places,
+    dateline,
+    document_place,
+    link_reactions,
+    reaction_objects,
+)
 from .roles import RoleResolver
 from .rules import AttributionRule, PlaceRule, RoleRule, ScopeRule, TypeRule
 
@@ -68,7 +76,11 @@ class EventAssembler:
         main = document_place(ctx, self.places, line)
         finished = [self._finish(d, ctx, counts, clause_starts, main, line) for d in drafts]
         linked = link_reactions(ctx, drafts, [f.event for f in finished], [f.place for f in finished])
-        finished = [f._replace(event=ev) for f, ev in zip(finished, linked, strict=True)]
+        objects = reaction_objects(ctx, drafts)  # (a definite one refers back: أدان هذه الغارة)
+        finished = [f._replace(event=ev, hint=f.hint._replace(
+            refers_back=f.hint.refers_back or (f.hint.definite and d.trigger.nstart in objects),
+            statement_object=d.trigger.nstart in objects))
+            for d, f, ev in zip(drafts, finished, linked, strict=True)]
         also_at = [coordinated_places(ctx, d, f.place, any(c.scope == "cumulative" for c in f.event.counts))
                    + list(f.also) for d, f in zip(drafts, finished, strict=True)]
         merged_into: list[int] = []

@@ -8,7 +8,7 @@ from dataclasses import replace
 from typing import Any, NamedTuple
 
 from .. import budget
-from ..records import ActorRef, Event, LocationRef
+from ..records import ActorRef, Event, LocationRef, is_unlinked
 from .kind import TERRITORY_SUBTYPES, territory_subtype
 from .rules import MergeRule, PlaceRule
 
@@ -22,6 +22,7 @@ class MergeHint(NamedTuple):
     headline: bool = False
     refers_back: bool = False  # a definite generic word (الهجوم) that names the strike told before it
     definite: bool = False  # told by a definite word (القصف، التفجير): the happening told before, maybe by another source
+    statement_object: bool = False  # what a statement is about (أدان الغارة): its speaker is no side of it
 
 
 REMOTE = "Explosions/Remote violence"
@@ -101,11 +102,20 @@ def _subtypes_fit(prev: Event, ev: Event, head: bool) -> bool:
 
 
 def _headline_place_fits(head: LocationRef | None, body: LocationRef | None) -> bool:
-    """A headline's place that the body may tell more precisely: one of the same region, or one named only
-    near (غربي طرابلس) in the same country."""
+    """A headline's place that the body may tell more precisely: one of the same region, one named only
+    near (غربي طرابلس), or a place the gazetteer does not know (منطقة هاولواداغ), in the same country."""
     if head is None or body is None or head.country != body.country:
         return False
-    return (head.admin1 is not None and head.admin1 == body.admin1) or head.geo_precision >= 2
+    return (head.admin1 is not None and head.admin1 == body.admin1) or head.geo_precision >= 2 \
+        or is_unlinked(body.id)
+
+
+def _unknown_district(told: LocationRef | None, retold: LocationRef | None) -> bool:
+    """A place the gazetteer does not know, in the country of a known town told before: where a definite word
+    that tells the same strike again with its figures may place it (التفجير الذي وقع في منطقة X); the event
+    keeps the known town, which the rest of the report names."""
+    return told is not None and retold is not None and is_unlinked(retold.id) and not is_unlinked(told.id) \
+        and told.country == retold.country and retold.geo_precision >= 3
 
 
 def _better_subtype(prev: Event, ev: Event) -> str | None:
@@ -151,9 +161,11 @@ def _dates_agree(a: Event, b: Event) -> bool:
     return a.date.start is None or b.date.start is None or a.date.start == b.date.start
 
 
-def _merge_two(prev: Event, ev: Event, location: LocationRef | None, fig: _Figures) -> Event:
-    """`prev` with what `ev` adds (its counts, evidence and rule go to `fig`)."""
+def _merge_two(prev: Event, ev: Event, location: LocationRef | None, fig: _Figures, sides: bool = True) -> Event:
+    """`prev` with what `ev` adds (its counts, evidence and rule go to `fig`; its actors unless not `sides`)."""
     fig.take(ev, MergeRule.MERGED.value)
+    if not sides:
+        ev = replace(ev, actor1=None, actor2=None)
     actor1 = prev.actor1
     if not _is_party(prev, actor1) and _is_party(ev, ev.actor1):
         actor1 = ev.actor1  # (the side that struck, over the agency that counted the dead)
@@ -274,7 +286,7 @@ to (itself and the actors it belongs to)."""
         if target is None:
             where.append(m.append(ev, hint.headline))
         else:
-            m.set(target, _merge_two(m.out[target], ev, loc, m.figs[target]))
+            m.set(target, _merge_two(m.out[target], ev, loc, m.figs[target], not hint.statement_object))
             m.heads[target] = m.heads[target] and hint.headline
             where.append(target)
     return [f.record(ev) for ev, f in zip(m.out, m.figs, strict=True)]
@@ -291,17 +303,21 @@ def _same_happening(m: _Merged, ev: Event, hint: MergeHint, related: Callable[[s
     # another source's toll of the happening told before (قتل 20 … وقالت الأمم المتحدة إن القصف أسفر عن مقتل 25),
     # told by a definite word in a clause that places it
     retold = hint.definite and hint.place_rule in (PlaceRule.CLAUSE, PlaceRule.PREVIOUS_SENTENCE)
-    fig = None
-    for i in m.by_kind.get(_kind_key(ev), [])[-MERGE_LOOK_BACK:]:
+    fig = _Figures(ev)
+    earlier = m.by_kind.get(_kind_key(ev), [])[-MERGE_LOOK_BACK:]
+    for i in reversed(earlier) if refers_back else earlier:  # (a word that refers back names the last one)
         prev, head = m.out[i], m.heads[i]
-        if not _subtypes_fit(prev, ev, head) or not (refers_back or _actors_agree(prev, ev, family)) \
+        # the same toll at the same place is one happening whoever the sides are said to be
+        same_toll = bool(fig.incident) and fig.incident == m.figs[i].incident
+        if not _subtypes_fit(prev, ev, head) or not (refers_back or same_toll or _actors_agree(prev, ev, family)) \
                 or not _dates_agree(prev, ev):
             continue
-        fig = fig or _Figures(ev)
         if _clash(m.figs[i], fig) and not refers_back and not (retold and _same_scopes(m.figs[i], fig)):
             continue  # (a word that refers back tells the same strike, another source's toll: one event)
         if head and _headline_place_fits(prev.location, ev.location):
             return i, ev.location  # the headline's place told more precisely in the body (غربي طرابلس … جنزور)
+        if retold and not m.figs[i].incident and _unknown_district(prev.location, ev.location):
+            return i, prev.location  # (… مفخخة في مقديشو. وقال مسؤول إن التفجير الذي وقع في منطقة X قتل 3)
         if prev.location is None or ev.location is None:
             if prev.acled_event_type is None and (prev.location or ev.location):
                 continue  # two meetings, one placed and one not, are not evidently one

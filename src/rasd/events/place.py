@@ -309,12 +309,21 @@ def link_reactions(ctx: DocContext, drafts: Sequence[Draft], events: Sequence[Ev
     return out
 
 
-def _incident_word(ctx: DocContext, d: Draft) -> TriggerHit | None:
+def reaction_objects(ctx: DocContext, drafts: Sequence[Draft]) -> frozenset[int]:
+    """Where the incident words a statement or a call is about start (ندد بالقصف، أدان هذه الغارة، دعا إلى
+    تحقيق في الغارة): told by a definite word, such a word names the incident told before, not a new one."""
+    return frozenset(ref.nstart for d in drafts if d.trigger.trigger.family not in VIOLENT_FAMILIES
+                     and (ref := _incident_word(ctx, d, whole_words=True)) is not None)
+
+
+def _incident_word(ctx: DocContext, d: Draft, whole_words: bool = False) -> TriggerHit | None:
     """The word of a violent happening a statement is about: a violence trigger within a few words after the
-    statement's verb, in its sentence (ندد بالقصف، أدان الهجوم، نفى مسؤوليته عن هذه الغارة)."""
+    statement's verb, in its sentence (ندد بالقصف، أدان الهجوم، نفى مسؤوليته عن هذه الغارة); `whole_words`:
+    the article of the word (في الغارة) is no word between."""
     text = ctx.norm.text
     for th in ctx.triggers_starting_in(d.trigger.nend, d.sentence.end):
-        if len(text[d.trigger.nend:th.nstart].split()) > INCIDENT_REACH:
+        if len(text[d.trigger.nend:word_start(text, th.nstart) if whole_words else th.nstart].split()) \
+                > INCIDENT_REACH:
             return None
         if th.trigger.family in VIOLENT_FAMILIES and not th.trigger.content:
             return th
