@@ -34,3 +34,26 @@ def test_place_statement_keeps_the_region_it_names(pipeline: Pipeline, text: str
     events = _events(pipeline, text)
     assert [e.plover for e in events] == ["REQUEST"]
     assert _places(events) == [place]
+
+
+# people or forces leaving a place: where they went is not where it happened
+@pytest.mark.parametrize(("text", "place"), [
+    ("يفر آلاف المدنيين من الفاشر إلى بلدة طويلة هربا من القصف.", "El Fasher"),
+    ("تقصف القوات الحكومية مدينة حلب منذ أيام. وفر أكثر من 4000 مدني من المدينة باتجاه بلدة عندان.", "Aleppo"),
+    ("اشتدت المعارك في مدينة سرت. ونزحت 300 عائلة من أحيائها الشرقية إلى مدينة مصراتة.", "Sirte"),
+    ("هاجمت قوات المعارضة مدينة غريان. وانسحبت القوات الحكومية من المدينة نحو مدينة طرابلس.", "Gharyan"),
+])
+def test_place_leaving_is_not_placed_where_they_went(pipeline: Pipeline, text: str, place: str) -> None:
+    moving = [e for e in _events(pipeline, text) if e.plover in ("OTHER", "RETREAT")
+              and e.acled_event_type in (None, "Strategic developments")]
+    assert _places(tuple(moving)) == [place]
+
+
+# people arriving or hosted: the place they reach is the happening's
+@pytest.mark.parametrize(("text", "place"), [
+    ("وصل أكثر من ألف نازح إلى مدينة كوستي قادمين من ولاية الجزيرة.", "Kosti"),
+    ("لجأت 150 عائلة نازحة من قضاء سنجار إلى مدينة دهوك.", "Dihok"),
+    ("استقبلت مدينة مأرب 500 عائلة نازحة من محافظة الجوف.", "Marib"),
+])
+def test_place_arriving_is_placed_where_they_arrive(pipeline: Pipeline, text: str, place: str) -> None:
+    assert _places(_events(pipeline, text)) == [place]

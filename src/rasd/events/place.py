@@ -45,6 +45,13 @@ UNSEATED_KINDS = frozenset({"civilians", "protesters", "rioters"})
 SERVING_CLAUSES = frozenset({ClauseOpen.ASIDE, ClauseOpen.RELATIVE, ClauseOpen.BACKGROUND, ClauseOpen.PURPOSE})
 INCIDENT_REACH = 8  # words from a statement's verb to the incident it is about (ندد رئيس الوزراء في بغداد بهذا …)
 PLACE_PREPOSITIONS = frozenset({"في", "الي", "لدي"})  # (normalized: إلى، لدى)
+# the words before where people or forces went (نزحوا إلى، انسحبت نحو، فروا باتجاه): normalized, with و
+DESTINATION_WORDS = frozenset(w + x for w in ("", "و") for x in ("الي", "نحو", "باتجاه", "تجاه", "صوب", "حتي"))
+DESTINATION_REACH = 2  # words from a destination word to the place it names (نحو مدينة غزة، باتجاه بلدتي نبل)
+# the stems of arriving (وصل نازحون إلى كوستي، لجأت العائلات إلى المدارس، عاد النازحون إلى): where they went is
+# then the happening's place (normalized; a word with or without و)
+ARRIVAL_STEMS = ("وصل", "يصل", "تصل", "لجا", "يلجا", "تلجا", "توافد", "يتوافد", "تتوافد", "عاد", "يعود", "تعود",
+                 "قادم", "استقبل", "يستقبل", "تستقبل", "استقر", "يستقر")
 
 
 def geo_precision(m: PlaceMention) -> int:
@@ -69,6 +76,13 @@ def phrase_within(text: str, pos: int, words: frozenset[str], n: int) -> bool:
         if any(c in w for c in ",.;:()،"):
             return False
     return False
+
+
+def _moving(d: Draft) -> bool:
+    """The draft tells people or forces leaving a place (a displacement, a withdrawal), not arriving (استقبلت
+    البلدة نازحين)."""
+    trig = d.trigger.trigger
+    return (trig.family == "displacement" and trig.id != "host") or trig.plover == "RETREAT"
 
 
 def _party(p: PlaceMention) -> bool:
@@ -110,6 +124,10 @@ class PlaceResolver:
         or country takes the report's town inside it; a statement or a running toll keeps the region."""
         cands, rule = self._candidates(d, ctx, s_start)
         cands = [p for p in cands if not _party(p)]
+        if _moving(d) and rule is PlaceRule.CLAUSE:
+            cands = self._not_destinations(ctx, cands)
+            if not cands:  # (فروا من المدينة باتجاه بلدة ع: the town told before)
+                cands, rule = self._previous_sentence(d, ctx, s_start)
         if not cands and d.trigger.trigger.family in PLACE_FALLBACK_FAMILIES and main_place is not None:
             cands, rule = [main_place], PlaceRule.DOCUMENT
         if not cands:
@@ -177,6 +195,23 @@ class PlaceResolver:
                                or self._describes(ctx, p) or self._sources_seat(ctx, p)))
         return out
 
+    def _not_destinations(self, ctx: DocContext, cands: Sequence[PlaceMention]) -> list[PlaceMention]:
+        """The candidates of a movement but where it went (نزحوا من الفاشر إلى طويلة، فروا من المدينة باتجاه
+        بلدتي نبل والزهراء، انسحبت واتجهت نحو مدينة غزة قرب حي الزيتون): a place right after a destination word,
+        or joined or located by the one before it that is; all of them where the sentence tells people arriving."""
+        text = ctx.norm.text
+        if cands and any(w.removeprefix("و").startswith(ARRIVAL_STEMS)
+                         for w in text[ctx.seg.sentence_at(cands[0].nstart).start:cands[-1].nstart].split()):
+            return list(cands)  # (people arriving: the place they reach is the happening's)
+        out: list[PlaceMention] = []
+        went = False
+        for k, p in enumerate(cands):
+            went = phrase_within(text, p.nstart, DESTINATION_WORDS, DESTINATION_REACH) \
+                or (went and k > 0 and self._locates(text[cands[k - 1].nend:p.nstart]))
+            if not went:
+                out.append(p)
+        return out
+
     def _locates(self, gap: str) -> bool:
         """The words between two places join or locate them: و, or a place cue (شرقي، في)."""
         gap = gap.strip(" ،,")
@@ -224,6 +259,11 @@ class PlaceResolver:
             cands += [p for p in ctx.places_in(x.start, x.end) if p not in cands]
         if cands:
             return cands, PlaceRule.CLAUSE
+        return PlaceResolver._previous_sentence(d, ctx, s_start)
+
+    @staticmethod
+    def _previous_sentence(d: Draft, ctx: DocContext, s_start: int) -> tuple[list[PlaceMention], PlaceRule]:
+        """The places of the sentence before the event's, in its paragraph."""
         prev = [p for p in ctx.places_in(0, s_start)[-8:] if p.nend <= s_start]
         if prev:
             prev_sent = ctx.seg.sentence_at(prev[-1].nstart)
