@@ -118,3 +118,22 @@ def test_merge_definite_retelling_in_an_unknown_district(pipeline: Pipeline, tex
     violent = [e for e in _events(pipeline, text) if e.acled_event_type is not None]
     assert len(violent) == 1
     assert violent[0].counts
+
+
+# a battle told once with one side and once with the other (or with a side that joined it), at one place: one
+# battle; a strike by each side at one place stays two
+@pytest.mark.parametrize("text", [
+    "اشتبكت قوات حكومة الوفاق مع مسلحين في منطقة جنزور. وأفاد شهود بأن مواجهات عنيفة دارت في جنزور شارك فيها "
+    "الجيش الوطني الليبي.",
+    "أصيب جنديان في مواجهات مع مسلحي حركة الشباب قرب مدينة بلدوين. وذكرت الحكومة أن الجيش الصومالي خاض مواجهات "
+    "عنيفة قرب بلدوين.",
+    "تخوض قوات الجيش العراقي مواجهات مع مسلحي داعش قرب مدينة تكريت. وقال مصدر عسكري إن قوات الحشد الشعبي تشارك "
+    "في مواجهات عنيفة قرب تكريت.",
+])
+def test_merge_battle_told_with_each_side_is_one(pipeline: Pipeline, text: str) -> None:
+    assert [e.acled_event_type for e in _events(pipeline, text)] == ["Battles"]
+
+
+def test_merge_strike_by_each_side_stays_two(pipeline: Pipeline) -> None:
+    events = _events(pipeline, "قصفت الطائرات الإسرائيلية مدينة رفح. وأطلقت حركة حماس صواريخ من مدينة رفح.")
+    assert len(events) == 2

@@ -151,10 +151,22 @@ def _parties(ev: Event, family: Family) -> set[str]:
     return out
 
 
+# happenings with two sides, each telling of which may name only one of them (جرح في اشتباك مع كتيبة الزنتان …
+# قتل شخص في اشتباك … أحدهما نجل حفتر)
+TWO_SIDED = frozenset({"Battles"})
+
+
+def _one_side(ev: Event) -> bool:
+    return sum(_is_party(ev, x) for x in (ev.actor1, ev.actor2)) <= 1
+
+
 def _actors_agree(a: Event, b: Event, family: Family = _alone) -> bool:
-    """The two events name no parties that exclude each other: one names none, or they share one."""
+    """The two events name no parties that exclude each other: one names none, they share one, or, of a
+    two-sided happening, one names a single side (the other's may be the side it leaves out)."""
     ids_a, ids_b = _parties(a, family), _parties(b, family)
-    return not ids_a or not ids_b or bool(ids_a & ids_b)
+    if not ids_a or not ids_b or ids_a & ids_b:
+        return True
+    return a.acled_event_type in TWO_SIDED and (_one_side(a) or _one_side(b))
 
 
 def _dates_agree(a: Event, b: Event) -> bool:
