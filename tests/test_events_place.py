@@ -57,3 +57,16 @@ def test_place_leaving_is_not_placed_where_they_went(pipeline: Pipeline, text: s
 ])
 def test_place_arriving_is_placed_where_they_arrive(pipeline: Pipeline, text: str, place: str) -> None:
     assert _places(_events(pipeline, text)) == [place]
+
+
+# a happening ACLED does not code (a mobilization, aid) whose clause names only where its actor is (المقيم في،
+# المتواجدة في، الموجودة في): no place; where forces are sent, or where a visit goes, is its place
+@pytest.mark.parametrize(("text", "place"), [
+    ("دفعت القوات الموالية للرئيس المقيم في الرياض بتعزيزات عسكرية جديدة.", None),
+    ("نشرت الحكومة المتواجدة في طرابلس وحدات عسكرية إضافية.", None),
+    ("وزعت المنظمة الموجودة في جنيف مساعدات غذائية على آلاف العائلات.", None),
+    ("دفع الجيش السوداني بتعزيزات عسكرية إلى مدينة الفاشر.", "El Fasher"),
+    ("يتوجه رئيس الوزراء القطري إلى القاهرة غدا للقاء المسؤولين المصريين.", "Cairo"),
+])
+def test_place_where_the_actor_is_places_no_statement(pipeline: Pipeline, text: str, place: str | None) -> None:
+    assert _places(_events(pipeline, text)) == [place]

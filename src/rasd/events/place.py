@@ -133,10 +133,14 @@ class PlaceResolver:
         if not cands:
             return NO_PLACE
         best = self.choose(ctx, cands, d.trigger.nstart)
-        if d.trigger.trigger.content and rule is not PlaceRule.DOCUMENT and all(
+        trig = d.trigger.trigger
+        unplaced = trig.content or (trig.acled_event_type is None and trig.family != "consult")
+        if unplaced and rule is not PlaceRule.DOCUMENT and all(
                 is_dateline(ctx.norm.text, p.nstart, p.nend) or self._describes(ctx, p, offices_only=True)
                 for p in cands):
-            return NO_PLACE  # a statement about nothing located: not the dateline, nor an envoy's or embassy's seat
+            # a statement, or a happening ACLED does not code (a mobilization, aid; a visit takes the place it goes
+            # to), about nothing located: not the dateline, an envoy's seat, where an actor is (الموجود في الرياض)
+            return NO_PLACE
         if best.place.feature in ("admin1", "region", "country") and not cumulative \
                 and d.trigger.trigger.family in VIOLENT_FAMILIES:
             # "سنجار - … غربي محافظة نينوى": the lead's place or the dateline names the town inside the region the
