@@ -137,3 +137,14 @@ def test_merge_battle_told_with_each_side_is_one(pipeline: Pipeline, text: str) 
 def test_merge_strike_by_each_side_stays_two(pipeline: Pipeline) -> None:
     events = _events(pipeline, "قصفت الطائرات الإسرائيلية مدينة رفح. وأطلقت حركة حماس صواريخ من مدينة رفح.")
     assert len(events) == 2
+
+
+# a headline that names no place, told again in the body with its place: one event, at the body's place
+@pytest.mark.parametrize(("text", "place"), [
+    ("تعزيزات لقوات الوفاق\nدفعت حكومة الوفاق بتعزيزات عسكرية إلى محور عين زارة جنوبي طرابلس.", "Ain Zara"),
+    ("الأمم المتحدة تدعو إلى هدنة\nدعت بعثة الأمم المتحدة في ليبيا إلى هدنة إنسانية في طرابلس.", "Tripoli"),
+    ("الجيش يرسل تعزيزات جديدة\nأرسل الجيش السوداني تعزيزات عسكرية إلى مدينة الأبيض.", "El Obeid"),
+])
+def test_merge_unplaced_headline_takes_the_bodys_place(pipeline: Pipeline, text: str, place: str) -> None:
+    events = _events(pipeline, text)
+    assert [e.location.name_en if e.location else None for e in events] == [place]

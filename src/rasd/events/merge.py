@@ -326,8 +326,9 @@ def _same_happening(m: _Merged, ev: Event, hint: MergeHint, related: Callable[[s
             continue
         if _clash(m.figs[i], fig) and not refers_back and not (retold and _same_scopes(m.figs[i], fig)):
             continue  # (a word that refers back tells the same strike, another source's toll: one event)
-        if head and _headline_place_fits(prev.location, ev.location):
-            return i, ev.location  # the headline's place told more precisely in the body (غربي طرابلس … جنزور)
+        if head and (prev.location is None or _headline_place_fits(prev.location, ev.location)):
+            # the headline's place told more precisely in the body (غربي طرابلس … جنزور), or placed only there
+            return i, ev.location or prev.location
         if retold and not m.figs[i].incident and _unknown_district(prev.location, ev.location):
             return i, prev.location  # (… مفخخة في مقديشو. وقال مسؤول إن التفجير الذي وقع في منطقة X قتل 3)
         if prev.location is None or ev.location is None:
