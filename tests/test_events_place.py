@@ -70,3 +70,13 @@ def test_place_arriving_is_placed_where_they_arrive(pipeline: Pipeline, text: st
 ])
 def test_place_where_the_actor_is_places_no_statement(pipeline: Pipeline, text: str, place: str | None) -> None:
     assert _places(_events(pipeline, text)) == [place]
+
+
+# an event whose place is told in the clause before it, or in the sentence before
+@pytest.mark.parametrize(("text", "place"), [
+    ("تقدمت قوات الدعم السريع نحو مدينة الفاشر، حيث اندلعت اشتباكات عنيفة مع الجيش السوداني.", "El Fasher"),
+    ("في مدينة درنة، قتل ثلاثة أشخاص بانفجار لغم أرضي.", "Derna"),
+    ("شهدت مدينة سرت توترا أمنيا منذ الصباح. وقتل مقاتلان في اشتباكات اندلعت بعد الظهر.", "Sirte"),
+])
+def test_place_told_in_a_neighbouring_clause(pipeline: Pipeline, text: str, place: str) -> None:
+    assert _places(_events(pipeline, text)) == [place]
