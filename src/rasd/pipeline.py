@@ -382,7 +382,8 @@ class EventStage:
 
     def __init__(self, res: Resources) -> None:
         self.res = res
-        self.assembler = EventAssembler(res.cues, res.actors, res.gazetteer, res.triggers.forms)
+        self.assembler = EventAssembler(res.cues, res.actors, res.gazetteer, res.triggers.forms,
+                                        frozenset(res.numbers.words))
 
     def run(self, a: Analysis) -> Analysis:
         """The analysis with this stage's fields added."""

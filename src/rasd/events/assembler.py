@@ -18,11 +18,19 @@ from .context import DocContext, Draft, MentionRef, rstrip, within, words_from
 from .date import bound_by_published, resolve_date
 from .drafts import Drafter
 from .figures import document_counts, drop_vague_told_exactly, event_counts
-from .happenings import headline_end
+from .happenings import breakdown_at, headline_end
 from .kind import KindResolver
 from .merge import MergeHint, merge_same
 from .modality import ModalityResolver
-from .place import PlaceDecision, PlaceResolver, coordinated_places, dateline, document_place, link_reactions
+from .place import (
+    PlaceDecision,
+    PlaceResolver,
+    coordinated_places,
+    dateline,
+    document_place,
+    link_reactions,
+    reaction_objects,
+)
 from .roles import RoleResolver
 from .rules import AttributionRule, PlaceRule, RoleRule, ScopeRule, TypeRule
 
@@ -33,6 +41,7 @@ class Finished(NamedTuple):
     event: Event
     hint: MergeHint
     place: PlaceDecision
+    also: tuple[LocationRef, ...] = ()  # the places of the other incidents its toll is broken down into
 
 
 def _values(*rules: Enum | None) -> list[str]:
@@ -44,8 +53,9 @@ class EventAssembler:
     """Assembles a document's events from its triggers, counts, actors, places and dates."""
 
     def __init__(self, cues: CueLexicon, actors: ActorDictionary, gazetteer: Gazetteer,
-                 trigger_forms: frozenset[str] = frozenset()) -> None:
+                 trigger_forms: frozenset[str] = frozenset(), number_words: frozenset[str] = frozenset()) -> None:
         self.cues = cues
+        self.number_words = number_words
         self.trigger_forms = trigger_forms
         self.actors = actors
         self.gazetteer = gazetteer
@@ -66,15 +76,28 @@ class EventAssembler:
         main = document_place(ctx, self.places, line)
         finished = [self._finish(d, ctx, counts, clause_starts, main, line) for d in drafts]
         linked = link_reactions(ctx, drafts, [f.event for f in finished], [f.place for f in finished])
-        finished = [f._replace(event=ev) for f, ev in zip(finished, linked, strict=True)]
+        objects = reaction_objects(ctx, drafts)  # (a definite one refers back: أدان هذه الغارة)
+        finished = [f._replace(event=ev, hint=f.hint._replace(
+            refers_back=f.hint.refers_back or (f.hint.definite and d.trigger.nstart in objects),
+            statement_object=d.trigger.nstart in objects))
+            for d, f, ev in zip(drafts, finished, linked, strict=True)]
         also_at = [coordinated_places(ctx, d, f.place, any(c.scope == "cumulative" for c in f.event.counts))
-                   for d, f in zip(drafts, finished, strict=True)]
+                   + list(f.also) for d, f in zip(drafts, finished, strict=True)]
         merged_into: list[int] = []
         events = merge_same([f.event for f in finished], [f.hint for f in finished], self.places.inside,
-                            merged_into)
+                            merged_into, self._family)
         if any(also_at):
             events = _split_by_place(events, merged_into, also_at)
         return tuple(drop_vague_told_exactly(events)), counts
+
+    def _family(self, actor_id: str) -> frozenset[str]:
+        """The actor's id and those of the actors it belongs to (an envoy, his mission, the UN)."""
+        out = {actor_id}
+        cur = self.actors.get(actor_id).affiliation if actor_id in self.actors else None
+        while cur is not None and cur not in out and cur in self.actors:
+            out.add(cur)
+            cur = self.actors.get(cur).affiliation
+        return frozenset(out)
 
     def _scope(self, ctx: DocContext, d: Draft, clause_starts: list[tuple[int, bool]]) -> list[ScopeRule]:
         """Ends the draft's window at the first clause break after its trigger; tells whether it is another
@@ -109,9 +132,11 @@ class EventAssembler:
         actor1 = roles.actor1
         actor2 = roles.actor2 or self.roles.civilian_victims(ctx, roles, trig.acled_event_type, my_counts)
         kind = self.kinds.resolve(ctx, d, actor1, actor2, my_counts)
-        place = self.places.resolve(d, ctx, s_start, s_end, main, line)
+        cumulative = any(c.scope == "cumulative" for c in my_counts)
+        place = self.places.resolve(d, ctx, s_start, s_end, main, line, cumulative)
         if place.value is None and kind.plover == "CONSULT":
             place = self.places.host_country(ctx, s_start, s_end, actor1, actor2)
+        place, also = breakdown_at(ctx, d, place, cumulative, self.number_words, self.places.inside)
         # a date between two triggers belongs to the one before it ("يلتقي … الأسبوع المقبل، فيما دعت")
         date = resolve_date(ctx, d.sentence.start if d.window[0] == d.sentence.start else d.trigger.nstart,
                             d.window[1], running_total=bool(my_counts)
@@ -135,7 +160,9 @@ class EventAssembler:
                       trigger=trig_mention, other_actors=roles.others, rules=tuple(rules))
         return Finished(event, MergeHint(ScopeRule.ANOTHER_HAPPENING in scope, place.rule,
                                          d.trigger.nstart < headline_end(ctx),
-                                         TypeRule.STRIKE_TOLD_BEFORE in kind.rules), place)
+                                         TypeRule.STRIKE_TOLD_BEFORE in kind.rules,
+                                         d.trigger.prefix.endswith("ال") or d.trigger.phrase.startswith("ال")),
+                        place, also)
 
 
 def _first_figure(reported: AttributionDecision, counts: tuple[Count, ...]) -> AttributionDecision:

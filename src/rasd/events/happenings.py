@@ -5,12 +5,16 @@ quote, a subset toll) are joined afterwards by merge.merge_same."""
 from __future__ import annotations
 
 from bisect import bisect_right
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 from ..recognize.counts import CountMatch
-from ..text.segment import Sentence
+from ..recognize.linking import PlaceMention
+from ..records import LocationRef
+from ..text.segment import Sentence, word_spans_before
 from .background import OWN_SUBJECT
-from .context import DocContext, Draft, TriggerHit
+from .context import DocContext, Draft, MentionRef, TriggerHit, location_ref, word_start
+from .place import PlaceDecision, geo_precision
+from .rules import PlaceRule
 
 # the families whose incidents are told one after another in a sentence, each with its own place
 INCIDENT_FAMILIES = frozenset({"violence", "abduction", "arrest", "protest", "displacement"})
@@ -105,3 +109,61 @@ def owner_in_sentence(ctx: DocContext, drafts: Sequence[Draft], cm: CountMatch,
         if clause_of(starts, d.trigger.nstart) == own and cm.kind in d.trigger.trigger.counts:
             return d
     return first
+
+
+# the words a bare number may stand apart from its place by (اثنان في رفح، و13 آخرين في مدينة غزة)
+BREAKDOWN_GAP = frozenset({"في", "داخل", "اخرون", "اخرين", "اخران", "اخريان", "اخريين", "منهم", "منهن"})
+BREAKDOWN_REACH = 5  # words from a place back to the figure of its incident
+CLAUSE_MARKS = ",.;:()"
+
+
+def _figure_before(ctx: DocContext, p: PlaceMention, lo: int, numbers: frozenset[str]) -> bool:
+    """A figure tells the incident at this place: a count a few words before it, no clause mark between
+    (قتلت امرأتان في قصف على مدينة حماة، قتل شخصان في مدينة الرمادي), or a bare number right before it, only a
+    preposition or آخرون between (سبعة في بلدة الخيام، و13 آخرين في مدينة غزة); a year is none. `lo`: where
+    the place named before it ends (a figure is never looked for beyond it)."""
+    text = ctx.norm.text
+    strict = True  # only the words a bare number may stand apart by, so far
+    for s, e in reversed(word_spans_before(text, word_start(text, p.nstart), BREAKDOWN_REACH, lo)):
+        word = text[s:e]
+        if any(c in word for c in CLAUSE_MARKS):
+            return False  # (a figure and its place are not parted by a clause mark)
+        if any(c.end == e for c in ctx.counts_in(max(0, s - 60), e)):
+            return True
+        bare = word[1:] if word.startswith("و") and len(word) > 2 else word
+        if strict and ((bare.isdigit() and not 1900 <= int(bare) <= 2100) or bare in numbers):
+            return True
+        strict = strict and word in BREAKDOWN_GAP
+    return False
+
+
+def breakdown_places(ctx: DocContext, d: Draft, lo: int, numbers: frozenset[str],
+                     inside: Callable[[str, str], bool]) -> list[PlaceMention]:
+    """The places of a toll broken down by place in the draft's clause (أصيب 15، اثنان في رفح و13 في مدينة
+    غزة؛ قتل ثلاثة في إدلب واثنان في حلب): each place a figure is told at, when there are two or more once the
+    places that hold another of them are left out (the total's region: أصيب 12 في جنوب لبنان، سبعة في الخيام
+    وخمسة في كفركلا; a district told inside its town is one incident's detail); each is an incident's place."""
+    if d.trigger.trigger.family not in INCIDENT_FAMILIES:
+        return []
+    told: list[PlaceMention] = []
+    prev_end = lo
+    for p in ctx.places_in(lo, d.window[1]):
+        if all(q.place.id != p.place.id for q in told) and _figure_before(ctx, p, prev_end, numbers):
+            told.append(p)
+        prev_end = p.nend
+    out = [p for p in told if not any(q is not p and inside(q.place.id, p.place.id) for q in told)]
+    return out if len(out) >= 2 else []
+
+
+def breakdown_at(ctx: DocContext, d: Draft, place: PlaceDecision, cumulative: bool, numbers: frozenset[str],
+                 inside: Callable[[str, str], bool]) -> tuple[PlaceDecision, tuple[LocationRef, ...]]:
+    """The event's place and the places of the other incidents its toll is broken down into (breakdown_places):
+    the event takes the first of them (its first figure is that place's); a running toll is never broken down."""
+    lo = d.sentence.start if d.window[0] == d.sentence.start else d.trigger.nstart
+    spread = [] if cumulative else breakdown_places(ctx, d, lo, numbers, inside)
+    if not spread:
+        return place, ()
+    decisions = [PlaceDecision(location_ref(m.place, geo_precision(m),
+                                            ctx.ids_of([MentionRef("place", m.start, m.end)])),
+                               PlaceRule.BREAKDOWN, (m.nstart, m.nend)) for m in spread]
+    return decisions[0], tuple(x.value for x in decisions[1:] if x.value is not None)

@@ -8,7 +8,7 @@ from dataclasses import replace
 from typing import Any, NamedTuple
 
 from .. import budget
-from ..records import Event, LocationRef
+from ..records import ActorRef, Event, LocationRef, is_unlinked
 from .kind import TERRITORY_SUBTYPES, territory_subtype
 from .rules import MergeRule, PlaceRule
 
@@ -21,6 +21,8 @@ class MergeHint(NamedTuple):
     place_rule: PlaceRule | None
     headline: bool = False
     refers_back: bool = False  # a definite generic word (الهجوم) that names the strike told before it
+    definite: bool = False  # told by a definite word (القصف، التفجير): the happening told before, maybe by another source
+    statement_object: bool = False  # what a statement is about (أدان الغارة): its speaker is no side of it
 
 
 REMOTE = "Explosions/Remote violence"
@@ -84,6 +86,11 @@ def _clash(fa: _Figures, fb: _Figures) -> bool:
     return len(fa.scopes) == 1 and len(fb.scopes) == 1 and fa.scopes != fb.scopes
 
 
+def _same_scopes(fa: _Figures, fb: _Figures) -> bool:
+    """Both give figures of one scope (a day's toll and a running total are never one happening's)."""
+    return fa.scopes == fb.scopes
+
+
 def _subtypes_fit(prev: Event, ev: Event, head: bool) -> bool:
     """Two events of one type and modality tell one happening only with one sub-type, except a strike told
     once by its weapon and once by a generic word (قصف جوي … القصف), or a headline told again in the body."""
@@ -95,11 +102,20 @@ def _subtypes_fit(prev: Event, ev: Event, head: bool) -> bool:
 
 
 def _headline_place_fits(head: LocationRef | None, body: LocationRef | None) -> bool:
-    """A headline's place that the body may tell more precisely: one of the same region, or one named only
-    near (غربي طرابلس) in the same country."""
+    """A headline's place that the body may tell more precisely: one of the same region, one named only
+    near (غربي طرابلس), or a place the gazetteer does not know (منطقة هاولواداغ), in the same country."""
     if head is None or body is None or head.country != body.country:
         return False
-    return (head.admin1 is not None and head.admin1 == body.admin1) or head.geo_precision >= 2
+    return (head.admin1 is not None and head.admin1 == body.admin1) or head.geo_precision >= 2 \
+        or is_unlinked(body.id)
+
+
+def _unknown_district(told: LocationRef | None, retold: LocationRef | None) -> bool:
+    """A place the gazetteer does not know, in the country of a known town told before: where a definite word
+    that tells the same strike again with its figures may place it (التفجير الذي وقع في منطقة X); the event
+    keeps the known town, which the rest of the report names."""
+    return told is not None and retold is not None and is_unlinked(retold.id) and not is_unlinked(told.id) \
+        and told.country == retold.country and retold.geo_precision >= 3
 
 
 def _better_subtype(prev: Event, ev: Event) -> str | None:
@@ -110,28 +126,70 @@ def _better_subtype(prev: Event, ev: Event) -> str | None:
     return a
 
 
-def _actors_agree(a: Event, b: Event) -> bool:
-    ids_a = {x.id for x in (a.actor1, a.actor2) if x}
-    ids_b = {x.id for x in (b.actor1, b.actor2) if x}
-    return not ids_a or not ids_b or bool(ids_a & ids_b)
+# actors that are no party to a violent happening: its victims, or an organisation or outlet that reports it
+# (a strike told once with the attacker and once with the ministry that counts its dead is one strike)
+NON_PARTY_KINDS = frozenset({"civilians", "international_org", "media"})
+Family = Callable[[str], frozenset[str]]
+
+
+def _alone(actor_id: str) -> frozenset[str]:
+    return frozenset({actor_id})
+
+
+def _is_party(ev: Event, x: ActorRef | None) -> bool:
+    """`x` is an actor of the event, and one of its sides where it is a violent happening."""
+    return x is not None and not (ev.acled_event_type is not None and x.kind in NON_PARTY_KINDS)
+
+
+def _parties(ev: Event, family: Family) -> set[str]:
+    """The ids an event's actors answer to, each with the actors it belongs to (an envoy, his mission, the UN);
+    of a violent happening, only its parties."""
+    out: set[str] = set()
+    for x in (ev.actor1, ev.actor2):
+        if x is not None and _is_party(ev, x):
+            out |= family(x.id)
+    return out
+
+
+# happenings with two sides, each telling of which may name only one of them (جرح في اشتباك مع كتيبة الزنتان …
+# قتل شخص في اشتباك … أحدهما نجل حفتر)
+TWO_SIDED = frozenset({"Battles"})
+
+
+def _one_side(ev: Event) -> bool:
+    return sum(_is_party(ev, x) for x in (ev.actor1, ev.actor2)) <= 1
+
+
+def _actors_agree(a: Event, b: Event, family: Family = _alone) -> bool:
+    """The two events name no parties that exclude each other: one names none, they share one, or, of a
+    two-sided happening, one names a single side (the other's may be the side it leaves out)."""
+    ids_a, ids_b = _parties(a, family), _parties(b, family)
+    if not ids_a or not ids_b or ids_a & ids_b:
+        return True
+    return a.acled_event_type in TWO_SIDED and (_one_side(a) or _one_side(b))
 
 
 def _dates_agree(a: Event, b: Event) -> bool:
     return a.date.start is None or b.date.start is None or a.date.start == b.date.start
 
 
-def _merge_two(prev: Event, ev: Event, location: LocationRef | None, fig: _Figures) -> Event:
-    """`prev` with what `ev` adds (its counts, evidence and rule go to `fig`)."""
+def _merge_two(prev: Event, ev: Event, location: LocationRef | None, fig: _Figures, sides: bool = True) -> Event:
+    """`prev` with what `ev` adds (its counts, evidence and rule go to `fig`; its actors unless not `sides`)."""
     fig.take(ev, MergeRule.MERGED.value)
+    if not sides:
+        ev = replace(ev, actor1=None, actor2=None)
+    actor1 = prev.actor1
+    if not _is_party(prev, actor1) and _is_party(ev, ev.actor1):
+        actor1 = ev.actor1  # (the side that struck, over the agency that counted the dead)
     actor2 = prev.actor2
-    if actor2 is None and ev.actor2 is not None and (prev.actor1 is None or ev.actor2.id != prev.actor1.id):
+    if actor2 is None and ev.actor2 is not None and (actor1 is None or ev.actor2.id != actor1.id):
         actor2 = ev.actor2
-    if actor2 is None and prev.actor1 is not None and ev.actor1 is not None and ev.actor1.id != prev.actor1.id:
+    if actor2 is None and actor1 is not None and ev.actor1 is not None and ev.actor1.id != actor1.id:
         actor2 = ev.actor1
     return replace(
         prev,
         acled_sub_event_type=_better_subtype(prev, ev),
-        actor1=prev.actor1 or ev.actor1,
+        actor1=actor1 or ev.actor1,
         actor2=actor2,
         location=location,
         date=prev.date if prev.date.start else ev.date,
@@ -180,10 +238,14 @@ MERGE_LOOK_BACK = 200
 _Key = tuple[Any, ...]
 
 
+# a happening asserted and the same one told on a source's word (نقلت الوكالة عن مسؤول قوله إن …) are one
+MERGED_MODALITY = {"reported": "asserted"}
+
+
 def _kind_key(ev: Event) -> _Key:
     """The events one may merge into: those of its type, PLOVER type and modality (_subtypes_fit decides on
     the sub-type)."""
-    return (ev.acled_event_type, ev.plover, ev.modality)
+    return (ev.acled_event_type, ev.plover, MERGED_MODALITY.get(ev.modality, ev.modality))
 
 
 class _Merged:
@@ -213,12 +275,13 @@ class _Merged:
 
 
 def merge_same(events: list[Event], hints: Sequence[MergeHint], related: Callable[[str, str], bool],
-               merged_into: list[int] | None = None) -> list[Event]:
+               merged_into: list[int] | None = None, family: Family = _alone) -> list[Event]:
     """Merge events that tell the same happening: same type and modality, agreeing actors and dates, places
     that are the same or one inside the other (a district and its city; `related` decides), and counts that
     do not give two different incident figures of the same kind. A report names its battle many times. An
     event told as another one (غارة أخرى) merges into none before it. `merged_into`, when given, receives for
-    each input event the index of the output event it became part of."""
+    each input event the index of the output event it became part of; `family` gives the ids an actor answers
+to (itself and the actors it belongs to)."""
     m = _Merged()
     where = merged_into if merged_into is not None else []
     for ev, hint in zip(events, hints, strict=True):
@@ -231,38 +294,49 @@ def merge_same(events: list[Event], hints: Sequence[MergeHint], related: Callabl
             m.set(last, _continue(m.out[-1], ev, m.figs[-1]))
             where.append(last)
             continue
-        target, loc = _same_happening(m, ev, related, hint.refers_back)
+        target, loc = _same_happening(m, ev, hint, related, family)
         if target is None:
             where.append(m.append(ev, hint.headline))
         else:
-            m.set(target, _merge_two(m.out[target], ev, loc, m.figs[target]))
+            m.set(target, _merge_two(m.out[target], ev, loc, m.figs[target], not hint.statement_object))
             m.heads[target] = m.heads[target] and hint.headline
             where.append(target)
     return [f.record(ev) for ev, f in zip(m.out, m.figs, strict=True)]
 
 
-def _same_happening(m: _Merged, ev: Event, related: Callable[[str, str], bool],
-                    refers_back: bool = False) -> tuple[int | None, LocationRef | None]:
+def _same_happening(m: _Merged, ev: Event, hint: MergeHint, related: Callable[[str, str], bool],
+                    family: Family = _alone) -> tuple[int | None, LocationRef | None]:
     """The first event merged so far (of the last MERGE_LOOK_BACK of its kind) that tells the same happening
     as `ev`, and the place the two keep; one that refers back to a strike told before may give other figures
-    and name the other side (تبنى تنظيم داعش الهجوم، زاعما أنه أسفر عن مقتل خمسة جنود)."""
-    fig = None
-    for i in m.by_kind.get(_kind_key(ev), [])[-MERGE_LOOK_BACK:]:
+    and name the other side (تبنى تنظيم داعش الهجوم، زاعما أنه أسفر عن مقتل خمسة جنود). One place of a toll
+    broken down by place (اثنان في رفح و13 في غزة) is an incident of its own: it joins only one at that place."""
+    refers_back = hint.refers_back
+    exact = hint.place_rule is PlaceRule.BREAKDOWN
+    # another source's toll of the happening told before (قتل 20 … وقالت الأمم المتحدة إن القصف أسفر عن مقتل 25),
+    # told by a definite word in a clause that places it
+    retold = hint.definite and hint.place_rule in (PlaceRule.CLAUSE, PlaceRule.PREVIOUS_SENTENCE)
+    fig = _Figures(ev)
+    earlier = m.by_kind.get(_kind_key(ev), [])[-MERGE_LOOK_BACK:]
+    for i in reversed(earlier) if refers_back else earlier:  # (a word that refers back names the last one)
         prev, head = m.out[i], m.heads[i]
-        if not _subtypes_fit(prev, ev, head) or not (refers_back or _actors_agree(prev, ev)) \
+        # the same toll at the same place is one happening whoever the sides are said to be
+        same_toll = bool(fig.incident) and fig.incident == m.figs[i].incident
+        if not _subtypes_fit(prev, ev, head) or not (refers_back or same_toll or _actors_agree(prev, ev, family)) \
                 or not _dates_agree(prev, ev):
             continue
-        fig = fig or _Figures(ev)
-        if _clash(m.figs[i], fig) and not refers_back:
+        if _clash(m.figs[i], fig) and not refers_back and not (retold and _same_scopes(m.figs[i], fig)):
             continue  # (a word that refers back tells the same strike, another source's toll: one event)
-        if head and _headline_place_fits(prev.location, ev.location):
-            return i, ev.location  # the headline's place told more precisely in the body (غربي طرابلس … جنزور)
+        if head and (prev.location is None or _headline_place_fits(prev.location, ev.location)):
+            # the headline's place told more precisely in the body (غربي طرابلس … جنزور), or placed only there
+            return i, ev.location or prev.location
+        if retold and not m.figs[i].incident and _unknown_district(prev.location, ev.location):
+            return i, prev.location  # (… مفخخة في مقديشو. وقال مسؤول إن التفجير الذي وقع في منطقة X قتل 3)
         if prev.location is None or ev.location is None:
             if prev.acled_event_type is None and (prev.location or ev.location):
                 continue  # two meetings, one placed and one not, are not evidently one
             return i, prev.location or ev.location
-        if prev.location.id == ev.location.id or related(ev.location.id, prev.location.id):
+        if prev.location.id == ev.location.id or (related(ev.location.id, prev.location.id) and not exact):
             return i, prev.location
-        if related(prev.location.id, ev.location.id):
+        if related(prev.location.id, ev.location.id) and not exact:
             return i, ev.location  # keep the more specific place
     return None, None

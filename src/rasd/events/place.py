@@ -45,6 +45,13 @@ UNSEATED_KINDS = frozenset({"civilians", "protesters", "rioters"})
 SERVING_CLAUSES = frozenset({ClauseOpen.ASIDE, ClauseOpen.RELATIVE, ClauseOpen.BACKGROUND, ClauseOpen.PURPOSE})
 INCIDENT_REACH = 8  # words from a statement's verb to the incident it is about (ندد رئيس الوزراء في بغداد بهذا …)
 PLACE_PREPOSITIONS = frozenset({"في", "الي", "لدي"})  # (normalized: إلى، لدى)
+# the words before where people or forces went (نزحوا إلى، انسحبت نحو، فروا باتجاه): normalized, with و
+DESTINATION_WORDS = frozenset(w + x for w in ("", "و") for x in ("الي", "نحو", "باتجاه", "تجاه", "صوب", "حتي"))
+DESTINATION_REACH = 2  # words from a destination word to the place it names (نحو مدينة غزة، باتجاه بلدتي نبل)
+# the stems of arriving (وصل نازحون إلى كوستي، لجأت العائلات إلى المدارس، عاد النازحون إلى): where they went is
+# then the happening's place (normalized; a word with or without و)
+ARRIVAL_STEMS = ("وصل", "يصل", "تصل", "لجا", "يلجا", "تلجا", "توافد", "يتوافد", "تتوافد", "عاد", "يعود", "تعود",
+                 "قادم", "استقبل", "يستقبل", "تستقبل", "استقر", "يستقر")
 
 
 def geo_precision(m: PlaceMention) -> int:
@@ -69,6 +76,13 @@ def phrase_within(text: str, pos: int, words: frozenset[str], n: int) -> bool:
         if any(c in w for c in ",.;:()،"):
             return False
     return False
+
+
+def _moving(d: Draft) -> bool:
+    """The draft tells people or forces leaving a place (a displacement, a withdrawal), not arriving (استقبلت
+    البلدة نازحين)."""
+    trig = d.trigger.trigger
+    return (trig.family == "displacement" and trig.id != "host") or trig.plover == "RETREAT"
 
 
 def _party(p: PlaceMention) -> bool:
@@ -104,21 +118,31 @@ class PlaceResolver:
         return any(a.id == outer for a in self.gazetteer.ancestors(self.gazetteer.get(inner)))
 
     def resolve(self, d: Draft, ctx: DocContext, s_start: int, s_end: int, main_place: PlaceMention | None,
-                dateline: PlaceMention | None) -> PlaceDecision:
+                dateline: PlaceMention | None, cumulative: bool = False) -> PlaceDecision:
         """The event's place: the best of its clause's places, else of the sentence before, else (for
-        violence, displacement, protest) the document's main place."""
+        violence, displacement, protest) the document's main place. A violent incident placed only in a region
+        or country takes the report's town inside it; a statement or a running toll keeps the region."""
         cands, rule = self._candidates(d, ctx, s_start)
         cands = [p for p in cands if not _party(p)]
+        if _moving(d) and rule is PlaceRule.CLAUSE:
+            cands = self._not_destinations(ctx, cands)
+            if not cands:  # (فروا من المدينة باتجاه بلدة ع: the town told before)
+                cands, rule = self._previous_sentence(d, ctx, s_start)
         if not cands and d.trigger.trigger.family in PLACE_FALLBACK_FAMILIES and main_place is not None:
             cands, rule = [main_place], PlaceRule.DOCUMENT
         if not cands:
             return NO_PLACE
         best = self.choose(ctx, cands, d.trigger.nstart)
-        if d.trigger.trigger.content and rule is not PlaceRule.DOCUMENT and all(
+        trig = d.trigger.trigger
+        unplaced = trig.content or (trig.acled_event_type is None and trig.family != "consult")
+        if unplaced and rule is not PlaceRule.DOCUMENT and all(
                 is_dateline(ctx.norm.text, p.nstart, p.nend) or self._describes(ctx, p, offices_only=True)
                 for p in cands):
-            return NO_PLACE  # a statement about nothing located: not the dateline, nor an envoy's or embassy's seat
-        if best.place.feature in ("admin1", "region", "country"):
+            # a statement, or a happening ACLED does not code (a mobilization, aid; a visit takes the place it goes
+            # to), about nothing located: not the dateline, an envoy's seat, where an actor is (الموجود في الرياض)
+            return NO_PLACE
+        if best.place.feature in ("admin1", "region", "country") and not cumulative \
+                and d.trigger.trigger.family in VIOLENT_FAMILIES:
             # "سنجار - … غربي محافظة نينوى": the lead's place or the dateline names the town inside the region the
             # clause names
             inner = next((p for p in (main_place, dateline) if p is not None and p.place.id != best.place.id
@@ -175,6 +199,23 @@ class PlaceResolver:
                                or self._describes(ctx, p) or self._sources_seat(ctx, p)))
         return out
 
+    def _not_destinations(self, ctx: DocContext, cands: Sequence[PlaceMention]) -> list[PlaceMention]:
+        """The candidates of a movement but where it went (نزحوا من الفاشر إلى طويلة، فروا من المدينة باتجاه
+        بلدتي نبل والزهراء، انسحبت واتجهت نحو مدينة غزة قرب حي الزيتون): a place right after a destination word,
+        or joined or located by the one before it that is; all of them where the sentence tells people arriving."""
+        text = ctx.norm.text
+        if cands and any(w.removeprefix("و").startswith(ARRIVAL_STEMS)
+                         for w in text[ctx.seg.sentence_at(cands[0].nstart).start:cands[-1].nstart].split()):
+            return list(cands)  # (people arriving: the place they reach is the happening's)
+        out: list[PlaceMention] = []
+        went = False
+        for k, p in enumerate(cands):
+            went = phrase_within(text, p.nstart, DESTINATION_WORDS, DESTINATION_REACH) \
+                or (went and k > 0 and self._locates(text[cands[k - 1].nend:p.nstart]))
+            if not went:
+                out.append(p)
+        return out
+
     def _locates(self, gap: str) -> bool:
         """The words between two places join or locate them: و, or a place cue (شرقي، في)."""
         gap = gap.strip(" ،,")
@@ -222,6 +263,11 @@ class PlaceResolver:
             cands += [p for p in ctx.places_in(x.start, x.end) if p not in cands]
         if cands:
             return cands, PlaceRule.CLAUSE
+        return PlaceResolver._previous_sentence(d, ctx, s_start)
+
+    @staticmethod
+    def _previous_sentence(d: Draft, ctx: DocContext, s_start: int) -> tuple[list[PlaceMention], PlaceRule]:
+        """The places of the sentence before the event's, in its paragraph."""
         prev = [p for p in ctx.places_in(0, s_start)[-8:] if p.nend <= s_start]
         if prev:
             prev_sent = ctx.seg.sentence_at(prev[-1].nstart)
@@ -307,12 +353,21 @@ def link_reactions(ctx: DocContext, drafts: Sequence[Draft], events: Sequence[Ev
     return out
 
 
-def _incident_word(ctx: DocContext, d: Draft) -> TriggerHit | None:
+def reaction_objects(ctx: DocContext, drafts: Sequence[Draft]) -> frozenset[int]:
+    """Where the incident words a statement or a call is about start (ندد بالقصف، أدان هذه الغارة، دعا إلى
+    تحقيق في الغارة): told by a definite word, such a word names the incident told before, not a new one."""
+    return frozenset(ref.nstart for d in drafts if d.trigger.trigger.family not in VIOLENT_FAMILIES
+                     and (ref := _incident_word(ctx, d, whole_words=True)) is not None)
+
+
+def _incident_word(ctx: DocContext, d: Draft, whole_words: bool = False) -> TriggerHit | None:
     """The word of a violent happening a statement is about: a violence trigger within a few words after the
-    statement's verb, in its sentence (ندد بالقصف، أدان الهجوم، نفى مسؤوليته عن هذه الغارة)."""
+    statement's verb, in its sentence (ندد بالقصف، أدان الهجوم، نفى مسؤوليته عن هذه الغارة); `whole_words`:
+    the article of the word (في الغارة) is no word between."""
     text = ctx.norm.text
     for th in ctx.triggers_starting_in(d.trigger.nend, d.sentence.end):
-        if len(text[d.trigger.nend:th.nstart].split()) > INCIDENT_REACH:
+        if len(text[d.trigger.nend:word_start(text, th.nstart) if whole_words else th.nstart].split()) \
+                > INCIDENT_REACH:
             return None
         if th.trigger.family in VIOLENT_FAMILIES and not th.trigger.content:
             return th

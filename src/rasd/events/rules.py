@@ -97,6 +97,7 @@ class PlaceRule(Enum):
     DATELINE_WITHIN = "location:dateline_within"
     HOST_COUNTRY = "location:host_country"
     COORDINATED = "location:coordinated"
+    BREAKDOWN = "location:breakdown"  # a toll broken down by place (اثنان في رفح و13 في غزة): one event per place
     INCIDENT = "location:incident"  # a statement about an incident takes its place and date
 
 

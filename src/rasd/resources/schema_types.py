@@ -17,7 +17,7 @@ from rasd.recognize.numbers import _WORD_TYPES
 from rasd.resources.actors import _DATE_RE, _ID_RE
 from rasd.resources.actors import KINDS as ACTOR_KINDS
 from rasd.resources.gazetteer import FEATURES
-from rasd.resources.lexicon import ACLED_TYPES, COUNT_KIND_NAMES, PLOVER_TYPES
+from rasd.resources.lexicon import ACLED_TYPES, BACKGROUND_KINDS, COUNT_KIND_NAMES, PLOVER_TYPES, WEAPON_KINDS
 
 # The "who" of a count (../shared/eval/FORMAT.md; the same values as rasd.evaluation.score.GOLD_WHO).
 COUNT_WHO: tuple[str, ...] = ("total", "civilians", "children", "women", "men", "fighters", "medics",
@@ -35,6 +35,8 @@ if TYPE_CHECKING:
     WordType = str
     ActorKind = str
     Feature = str
+    WeaponKind = str
+    BackgroundKind = str
 else:
     AcledType = Literal[tuple(ACLED_TYPES)]
     Plover = Literal[tuple(sorted(PLOVER_TYPES))]
@@ -44,6 +46,8 @@ else:
     WordType = Literal[_WORD_TYPES]
     ActorKind = Literal[ACTOR_KINDS]
     Feature = Literal[FEATURES]
+    WeaponKind = Literal[WEAPON_KINDS]
+    BackgroundKind = Literal[BACKGROUND_KINDS]
 
 
 def _nonblank(value: str) -> str:

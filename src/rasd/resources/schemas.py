@@ -44,6 +44,7 @@ from rasd.resources.schema_types import (
     AcledType,
     ActorId,
     ActorKind,
+    BackgroundKind,
     CountKind,
     Country,
     FallbackKey,
@@ -53,6 +54,7 @@ from rasd.resources.schema_types import (
     NonBlank,
     Plover,
     SomeNames,
+    WeaponKind,
     Who,
     WordType,
     _is_geonameids,
@@ -172,8 +174,8 @@ class CuesFile(_Yaml):
     capital_words: Names = []
     suppress_before: Names = []
     by_agreement: Names = []
-    weapons: dict[NonBlank, Names] = {}  # keys: lexicon.WEAPON_KINDS
-    background: dict[NonBlank, Names] = {}  # keys: lexicon.BACKGROUND_KINDS
+    weapons: dict[WeaponKind, Names] = {}  # keys: lexicon.WEAPON_KINDS
+    background: dict[BackgroundKind, Names] = {}  # keys: lexicon.BACKGROUND_KINDS
 
 
 # ------------------------------------------------------------------------------------- numbers.yaml

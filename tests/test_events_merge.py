@@ -1,0 +1,150 @@
+"""One event per happening (events/merge.py): a happening told again by another source, with its own toll, by
+its attacker and by the agency that counts its dead, or on a source's word, is one event; sentences written for
+these tests."""
+
+from __future__ import annotations
+
+import pytest
+
+from rasd.pipeline import Pipeline
+from rasd.records import Event
+
+
+def _events(pipeline: Pipeline, text: str) -> tuple[Event, ...]:
+    return pipeline.extract_text(text, source="test", published="2024-03-10").events
+
+
+def _values(ev: Event) -> set[int]:
+    return {c.value for c in ev.counts if c.kind == "killed"}
+
+
+# another source's toll of the strike told before, by a definite word (القصف، التفجير، الغارة): one event with
+# both tolls (FORMAT.md: two sources giving different tolls for the same event keep both counts in it)
+@pytest.mark.parametrize(("text", "tolls"), [
+    ("قتل 20 شخصا في قصف على مخيم للنازحين قرب مدينة الفاشر. وقالت الأمم المتحدة إن القصف أسفر عن مقتل 25 "
+     "شخصا على الأقل.", {20, 25}),
+    ("أدى انفجار سيارة مفخخة في سوق مدينة منبج إلى مقتل 9 أشخاص، بحسب مصادر محلية. وأكدت وزارة الصحة أن حصيلة "
+     "التفجير بلغت 11 قتيلا.", {9, 11}),
+    ("استهدفت غارة جوية سوقا شعبيا في مدينة صعدة فقتلت 12 شخصا. ونقلت وكالة الأنباء عن مسؤول صحي قوله إن الغارة "
+     "أودت بحياة 15 شخصا.", {12, 15}),
+    ("تقصف المدفعية بلدة سرمين منذ الصباح، ما أوقع أربعة قتلى. ويقول ناشطون إن القصف قتل ستة مدنيين.", {4, 6}),
+])
+def test_merge_another_sources_toll_is_one_event(pipeline: Pipeline, text: str, tolls: set[int]) -> None:
+    events = _events(pipeline, text)
+    assert len(events) == 1
+    assert _values(events[0]) == tolls
+
+
+# a strike told once with its attacker and once with the agency or the victims that report it: the agency is no
+# side of the strike, so the two do not name two sides
+@pytest.mark.parametrize("text", [
+    "شنت طائرة مسيرة غارة على مركز لإيواء المهاجرين في تاجوراء. وقالت الأمم المتحدة إن الغارة على المركز "
+    "قتلت 30 مهاجرا.",
+    "قصفت القوات الروسية سوقا في مدينة معرة النعمان فقتلت 14 مدنيا. وأفاد الدفاع المدني السوري بأن فرقه انتشلت "
+    "جثث 14 شخصا من تحت أنقاض القصف في معرة النعمان.",
+    "سقطت قذائف أطلقتها قوات حفتر على مطار معيتيقة صباح اليوم. وقالت بعثة الأمم المتحدة إن القذائف التي سقطت "
+    "على مطار معيتيقة أصابت مدرج الطائرات.",
+])
+def test_merge_reporting_agency_is_no_other_side(pipeline: Pipeline, text: str) -> None:
+    violent = [e for e in _events(pipeline, text) if e.acled_event_type is not None]
+    assert len(violent) == 1
+
+
+def test_merge_keeps_the_attacker_over_the_agency(pipeline: Pipeline) -> None:
+    events = _events(pipeline, "قتل 14 مدنيا في قصف على سوق مدينة معرة النعمان، بحسب الدفاع المدني السوري. وأوضح "
+                               "المرصد أن الطائرات الحربية التي نفذت القصف على معرة النعمان تابعة للقوات الروسية.")
+    violent = [e for e in events if e.acled_event_type is not None]
+    assert len(violent) == 1
+    assert "russia-forces" in {a.id for a in (violent[0].actor1, violent[0].actor2) if a}
+
+
+# a call told in the headline and again in the body, by the envoy and by his organisation: one call
+@pytest.mark.parametrize("text", [
+    "سلامة يدعو إلى هدنة في طرابلس\nدعا المبعوث الأممي إلى ليبيا غسان سلامة، اليوم، إلى هدنة إنسانية في طرابلس.",
+    "الأمم المتحدة تدعو إلى هدنة في طرابلس\nدعا المبعوث الأممي غسان سلامة أطراف القتال إلى هدنة إنسانية في "
+    "طرابلس.",
+])
+def test_merge_headline_call_by_envoy_and_organisation_is_one(pipeline: Pipeline, text: str) -> None:
+    assert [e.plover for e in _events(pipeline, text)] == ["REQUEST"]
+
+
+# and what stays two: a strike told as another one, or on another day
+@pytest.mark.parametrize("text", [
+    "قتل 3 أشخاص في غارة على مدينة دوما. وقتل 5 آخرون في غارة أخرى على مدينة دوما.",
+    "قتل 4 أشخاص في قصف على مدينة حلب يوم الاثنين. ويوم الثلاثاء، أسفر القصف على مدينة حلب عن مقتل 7 أشخاص.",
+])
+def test_merge_another_strike_stays_apart(pipeline: Pipeline, text: str) -> None:
+    assert len(_events(pipeline, text)) == 2
+
+
+# the strike a statement or a call is about, told by a definite word (دعت إلى تحقيق في الغارة، أدانت الغارة):
+# the strike told before, with the figures its sentence adds; the speaker is no side of it
+@pytest.mark.parametrize(("text", "attacker"), [
+    ("قتل 7 أشخاص في غارة شنتها طائرات التحالف على حافلة في مدينة صعدة. ودعت الحكومة الأمريكية لتحقيق \"مستقل\" "
+     "بشأن الغارة، وأوضح بيان لها أن التقارير تشير إلى سقوط ثلاثة قتلى مدنيين.", "saudi-coalition"),
+    ("قصفت القوات الروسية سوقا في بلدة سراقب فقتلت 11 مدنيا. وطالبت الحكومة التركية بفتح تحقيق مستقل في القصف، "
+     "مشيرة إلى أن عدد القتلى بلغ 13 مدنيا.", "russia-forces"),
+    ("شن الجيش الإسرائيلي غارة على منزل في مدينة خان يونس أوقعت خمسة قتلى. وأدانت الحكومة المصرية بأشد العبارات "
+     "الغارة على المنزل، وقالت إنها أودت بحياة ستة أشخاص.", "idf"),
+])
+def test_merge_strike_a_statement_is_about_is_the_one_told(pipeline: Pipeline, text: str, attacker: str) -> None:
+    violent = [e for e in _events(pipeline, text) if e.acled_event_type is not None]
+    assert len(violent) == 1
+    sides = {a.id for a in (violent[0].actor1, violent[0].actor2) if a}
+    assert attacker in sides
+    assert not sides & {"gov-us", "gov-turkey", "gov-egypt"}
+
+
+# the same toll at the same place, whoever each telling names as the side that struck: one strike
+@pytest.mark.parametrize("text", [
+    "قالت حكومة الوفاق إن قصفا استهدف مطار معيتيقة أسفر عن مقتل شرطي وإصابة ثلاثة. وأكد شهود أن مليشيات حفتر "
+    "قصفت مطار معيتيقة ما أدى إلى مقتل شرطي وإصابة ثلاثة.",
+    "أعلنت وزارة الدفاع السورية أن قصفا طال بلدة كفرنبل وقتل أربعة مدنيين. وقال المرصد إن الطائرات الروسية قصفت "
+    "بلدة كفرنبل فقتلت أربعة مدنيين.",
+])
+def test_merge_same_toll_same_place_is_one_strike(pipeline: Pipeline, text: str) -> None:
+    assert len([e for e in _events(pipeline, text) if e.acled_event_type is not None]) == 1
+
+
+# a strike told first with its town and no figures, then by a definite word in a district the gazetteer does not
+# know, with its figures: one strike, at the town the report names
+@pytest.mark.parametrize("text", [
+    "هجوم انتحاري يهز مقديشو\nقالت الشرطة إن انتحاريا فجر سيارة مفخخة قرب مبنى حكومي في مقديشو. وأوضح مسؤول أن "
+    "التفجير الذي وقع في منطقة طرطيغلي الغربية أسفر عن مقتل 4 جنود.",
+    "انفجرت عبوة ناسفة في مدينة كركوك صباح اليوم. وقال مصدر أمني إن الانفجار الذي وقع في حي الواسطي الجديد أدى "
+    "إلى إصابة ستة أشخاص.",
+])
+def test_merge_definite_retelling_in_an_unknown_district(pipeline: Pipeline, text: str) -> None:
+    violent = [e for e in _events(pipeline, text) if e.acled_event_type is not None]
+    assert len(violent) == 1
+    assert violent[0].counts
+
+
+# a battle told once with one side and once with the other (or with a side that joined it), at one place: one
+# battle; a strike by each side at one place stays two
+@pytest.mark.parametrize("text", [
+    "اشتبكت قوات حكومة الوفاق مع مسلحين في منطقة جنزور. وأفاد شهود بأن مواجهات عنيفة دارت في جنزور شارك فيها "
+    "الجيش الوطني الليبي.",
+    "أصيب جنديان في مواجهات مع مسلحي حركة الشباب قرب مدينة بلدوين. وذكرت الحكومة أن الجيش الصومالي خاض مواجهات "
+    "عنيفة قرب بلدوين.",
+    "تخوض قوات الجيش العراقي مواجهات مع مسلحي داعش قرب مدينة تكريت. وقال مصدر عسكري إن قوات الحشد الشعبي تشارك "
+    "في مواجهات عنيفة قرب تكريت.",
+])
+def test_merge_battle_told_with_each_side_is_one(pipeline: Pipeline, text: str) -> None:
+    assert [e.acled_event_type for e in _events(pipeline, text)] == ["Battles"]
+
+
+def test_merge_strike_by_each_side_stays_two(pipeline: Pipeline) -> None:
+    events = _events(pipeline, "قصفت الطائرات الإسرائيلية مدينة رفح. وأطلقت حركة حماس صواريخ من مدينة رفح.")
+    assert len(events) == 2
+
+
+# a headline that names no place, told again in the body with its place: one event, at the body's place
+@pytest.mark.parametrize(("text", "place"), [
+    ("تعزيزات لقوات الوفاق\nدفعت حكومة الوفاق بتعزيزات عسكرية إلى محور عين زارة جنوبي طرابلس.", "Ain Zara"),
+    ("الأمم المتحدة تدعو إلى هدنة\nدعت بعثة الأمم المتحدة في ليبيا إلى هدنة إنسانية في طرابلس.", "Tripoli"),
+    ("الجيش يرسل تعزيزات جديدة\nأرسل الجيش السوداني تعزيزات عسكرية إلى مدينة الأبيض.", "El Obeid"),
+])
+def test_merge_unplaced_headline_takes_the_bodys_place(pipeline: Pipeline, text: str, place: str) -> None:
+    events = _events(pipeline, text)
+    assert [e.location.name_en if e.location else None for e in events] == [place]
