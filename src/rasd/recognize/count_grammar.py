@@ -100,6 +100,8 @@ class Candidate:
     extra_kinds: tuple[str, ...] = ()
     date_like: bool = False
     high: int | None = None  # the upper end of a range
+    members: tuple[tuple[int, int, str], ...] = ()  # (start, end, group) of the people a dual verb names
+    partitive: bool = False  # "ثلاثة منهم مدنيون": a part of the count before it, of the group named after منهم
 
 
 @dataclass(frozen=True, slots=True)
@@ -367,6 +369,11 @@ def number_candidate(g: Grammar, toks: Sequence[Token], starts: Sequence[int], m
         if og is not None:
             who, j = og
             end = toks[j - 1].end
+    partitive = False
+    if found is None and k < hi - 1 and toks[k].text in tables.partitives:  # ثلاثة منهم مدنيون
+        found = noun_at(tables, toks, k + 1, hi, definite=False)
+        partitive = found is not None and found[0].kind is None and found[0].who != "total" and not found[0].others
+        found = found if partitive else None
     noun: Noun | None = None
     if found is not None:
         noun, j = found
@@ -391,7 +398,8 @@ def number_candidate(g: Grammar, toks: Sequence[Token], starts: Sequence[int], m
     cue = CountCue.NUMBER_NOUN if noun is not None else (
         CountCue.NUMBER_OF_GROUP if who != "total" else CountCue.BARE_NUMBER)
     return Candidate(i, vi, j, nj, m.start, end, m.value, qualifier, noun, who, cue,
-                     bare=noun is None and who == "total", extra_kinds=extra, date_like=m.date_like, high=m.high)
+                     bare=noun is None and who == "total", extra_kinds=extra, date_like=m.date_like, high=m.high,
+                     partitive=partitive)
 
 
 def nounless_value(noun: Noun, joined: bool, trigger_before: bool, trigger_after: bool) -> NounValue | None:
@@ -452,7 +460,9 @@ def nounless_candidates(g: Grammar, toks: Sequence[Token], lo: int, hi: int, nou
             continue
         after = g.tables.after.match(toks, j, ("",), hi) if j < hi else None
         by = i in trig_end or (noun.lone and noun.form == "sg" and toks[i].text == noun.words[0])
-        nv = nounless_value(noun, skip == 1, by or i in markers, after is not None)
+        # بينهم طفلان وامرأة: a singular joined to a figure of an open subset list is one more of the list
+        in_list = skip == 1 and i - 1 in covered and joins_list(g.tables, toks, (lo, i, hi), noun, markers)
+        nv = nounless_value(noun, skip == 1 and not in_list, by or i in markers or in_list, after is not None)
         if nv is not None:
             qualifier, cj, end = nv.qualifier, j, toks[j - 1].end
             q = post_qualifier(g.numbers, toks, j, hi, qualifier)
@@ -463,6 +473,18 @@ def nounless_candidates(g: Grammar, toks: Sequence[Token], lo: int, hi: int, nou
             covered.update(range(i, cj))
         next_i = j
     return out
+
+
+def joins_list(tables: CountTables, toks: Sequence[Token], at: tuple[int, int, int], noun: Noun,
+               markers: frozenset[int]) -> bool:
+    """Whether a group noun at token i (of `at` = (lo, i, hi)), joined with و right after a figure, is one more
+    of an open subset list (بينهم طفلان وامرأة): a subset marker ends at most six words before it and the figure
+    before it is a plural or a dual (4000 طفل وامرأة is one number counting both; وإصابة العشرات a trigger)."""
+    lo, i, hi = at
+    if noun.kind is not None or not any(m in markers for m in range(max(lo, i - 6), i)):
+        return False
+    prev = noun_at(tables, toks, i - 1, hi, definite=False)
+    return prev is not None and prev[0].form != "sg"
 
 
 def token_containing(starts: Sequence[int], pos: int) -> int:

@@ -88,7 +88,7 @@ class CountRecognizer:
         for k, c in enumerate(out):
             if c.parent is not None and c.who == "total":
                 out[k] = replace(c, who=out[c.parent].who)
-        return out
+        return in_text_order(out)
 
     def _sentence(self, norm: str, index: TokenIndex, starts: Sequence[int], span: tuple[int, int],
                   nums: list[NumberMatch], out: list[CountMatch]) -> None:
@@ -118,7 +118,8 @@ class CountRecognizer:
         for c in cands:
             covered.update(range(c.i, c.j))
         cands.extend(dual_verb_candidates(g, index, lo, hi, covered))  # قتلتا
-        markers = frozenset(h.j for h in tables.markers.scan(index, lo, hi, PREFIXES))
+        markers = frozenset([*(h.j for h in tables.markers.scan(index, lo, hi, PREFIXES)),
+                             *(k + 1 for k in range(lo, hi) if toks[k].text in tables.appositions)])
         cands.extend(one_of_candidates(g, index, lo, hi, covered, markers | frozenset(trig_end)))  # أحد مسعفيه
         if not cands and not nouns_here:
             return  # a sentence with no figure, no count noun, no dual verb and no أحد has no figure
@@ -133,3 +134,13 @@ class CountRecognizer:
         first = len(out)
         resolve(g, frame, index, cands, out)
         ranks_groups(g, frame, index, out, first)
+
+
+def in_text_order(counts: list[CountMatch]) -> list[CountMatch]:
+    """The counts sorted by where they start (a dual verb's members stand before it), parents renumbered."""
+    order = sorted(range(len(counts)), key=lambda k: counts[k].start)
+    if order == list(range(len(counts))):
+        return counts
+    new_at = {old: new for new, old in enumerate(order)}
+    return [replace(c, parent=None if c.parent is None else new_at[c.parent])
+            for c in (counts[k] for k in order)]

@@ -252,7 +252,8 @@ class CountsFile(_Yaml):
     continuations: Names = []
     phrases: dict[Literal["not_nisba", "toll_rises", "incident_heads", "result_openers", "day_windows", "toll_subjects",
                           "toll_predicates", "one_of", "pronoun_suffixes", "ranks", "since_words",
-                          "since_days"], Names] = {}  # named cue lists
+                          "since_days", "majority", "whole", "appositions", "partitives",
+                          "places_after"], Names] = {}  # named cue lists
     labelled: CountsLabelled = CountsLabelled()
 
 
