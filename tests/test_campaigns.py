@@ -151,3 +151,49 @@ def test_campaigns_an_events_tolls_share_its_campaign(catalog: CampaignCatalog) 
     assert [c.id for c in assigner.assign_event([anchored, bare])] == ["sy-eastern-ghouta-2018"] * 2
     later = TollContext(sentence="", anchor=None, **{**base, "day": "2019-01-01"})  # type: ignore[arg-type]
     assert [c.id for c in assigner.assign_event([anchored, later])] == ["sy-eastern-ghouta-2018", "sy-civil-war"]
+
+
+@pytest.mark.parametrize(("words", "key"), [
+    ("مصادر طبية ليبية", "medical-sources:ly"),
+    ("مصدر طبي في مستشفى الزاوية", "medical-sources:ly"),
+    ("المتحدث باسم وزارة الصحة", "gna-ministry-of-health"),  # the ministry the dictionary knows in Libya
+    ("ما نقلته وكالة الأناضول للأنباء", "anadolu"),
+    ("المكتب الإعلامي الحكومي", "government-media-office:ly"),
+    ("الناطق العسكري باسم القوات", "army:ly"),
+])
+def test_campaigns_source_words_name_a_source_key(catalog: CampaignCatalog, words: str, key: str) -> None:
+    from rasd.resources.campaigns import named_source
+    from rasd.text.normalize import normalize_name
+
+    found = named_source(catalog.sources, normalize_name(words))
+    assert found is not None and not found.unnamed
+    assert (found.actor("LY") or found.key("LY")) == key
+
+
+@pytest.mark.parametrize("words", ["بيان", "تقارير إعلامية", "المصادر ذاتها", "الوزارة"])
+def test_campaigns_words_that_name_no_source(catalog: CampaignCatalog, words: str) -> None:
+    from rasd.resources.campaigns import named_source
+    from rasd.text.normalize import normalize_name
+
+    found = named_source(catalog.sources, normalize_name(words))
+    assert found is not None and found.unnamed
+
+
+def test_campaigns_series_keyed_by_source_key_not_raw_words(pipeline: Any, tmp_path: Any) -> None:
+    reports: list[tuple[str | None, str, str]] = [
+        ("2019-05-02", "a", "ارتفعت حصيلة القتلى منذ بدء الهجوم على طرابلس إلى 392 قتيلا، بحسب مصادر طبية."),
+        ("2019-05-06", "b", "قالت مصادر طبية في العاصمة إن عدد القتلى منذ بدء الهجوم على طرابلس بلغ 432 قتيلا."),
+        ("2019-05-07", "c", "ارتفع عدد القتلى منذ بدء الهجوم على طرابلس إلى 443 قتيلا وفق ما أوردته وكالة الأناضول."),
+    ]
+    with Store.open(f"sqlite:///{tmp_path / 'r.db'}") as store:
+        _ingest(store, pipeline, reports)
+        found = store.campaign(TRIPOLI)
+    assert found is not None
+    keys = {s["source_key"]: [p["value"] for p in s["points"]] for s in found["series"] if s["kind"] == "killed"}
+    assert keys == {"medical-sources:ly": [392, 432], "anadolu": [443]}
+    assert not any(k.startswith("said:") for k in keys)
+
+
+def test_campaigns_sources_refer_to_known_actors(catalog: CampaignCatalog) -> None:
+    for s in catalog.sources:
+        assert all(a in catalog.actors for _, a in s.actors), s.id

@@ -23,15 +23,14 @@ from rasd.recognize.count_grammar import (
     Rejection,
     Scope,
     decide_nesting,
-    goes_on,
     noun_at,
     nounless_value,
     number_candidate,
     second_kind,
-    sentence_scope,
 )
 from rasd.recognize.count_phrases import DEFINITE, PREFIXES
 from rasd.recognize.count_resolve import decide_kind, decide_who, reject
+from rasd.recognize.count_scope import goes_on, sentence_scope
 from rasd.recognize.counts import CountMatch, CountRecognizer
 from rasd.recognize.number_grammar import QUALIFIER_KINDS
 from rasd.resources.datafiles import ResourceError

@@ -9,7 +9,7 @@ from enum import Enum
 
 from rasd.recognize.count_phrases import DEFINITE, PREFIXES, CountTables, Hit, Noun
 from rasd.recognize.numbers import NumberMatch, NumberRecognizer
-from rasd.text.segment import Token, TokenIndex
+from rasd.text.segment import Token
 
 # kinds that name people by their status (displaced, detained): they can also be the victims of a killing
 STATUS_KINDS = frozenset({"displaced", "detained", "missing"})
@@ -77,6 +77,7 @@ class CountMatch:
     cue: str  # the rule that produced it
     goes_on: bool = False  # its sentence only goes on with the toll told before it (إضافة إلى 2243 جريحا)
     high: int | None = None  # the upper end of a range (ما بين 5 و8 قتلى: value 5, high 8)
+    by_rise: bool = False  # cumulative only by a rise or "latest toll" cue: a restated incident toll may be one
 
 
 @dataclass(slots=True)
@@ -118,6 +119,8 @@ class ScopeCues:
 
     clauses: tuple[tuple[int, int], ...] = ()  # [a, b) token ranges of the clauses with a running-total cue
     windows: tuple[int, ...] = ()  # tokens where a day window starts (خلال ال 24 ساعة)
+    rise_only: tuple[tuple[int, int], ...] = ()  # those of `clauses` whose only cue is a rise (ارتفعت الحصيلة)
+    one_day: bool = False  # the sentence dates what it tells to one day or one happening (اليوم, منذ منتصف الليل)
 
 
 NO_CUES = ScopeCues()
@@ -491,63 +494,6 @@ def token_containing(starts: Sequence[int], pos: int) -> int:
     """The index of the token containing character `pos` (the token starting last at or before it)."""
     k = bisect_left(starts, pos + 1) - 1
     return max(0, k)
-
-
-# ------------------------------------------------------------------ scope
-def _headed_by_incident(tables: CountTables, toks: Sequence[Token], h: Hit, hi: int) -> bool:
-    """Whether an incident names the toll a rise cue speaks of (ارتفعت حصيلة [ضحايا] الغارة)."""
-    return any(tables.incident_heads.match(toks, k, PREFIXES, hi) is not None for k in range(h.j, min(hi, h.j + 3)))
-
-
-def _since_a_day(tables: CountTables, index: TokenIndex, lo: int, hi: int) -> list[Hit]:
-    """منذ before a day of the month or a month (منذ الرابع من أبريل، منذ 4 أبريل، منذ مطلع الشهر): the figure
-    runs from that day on. (منذ الصباح, منذ ساعات date a day's incident, and are no such cue.)"""
-    toks = index.toks
-    at = index.words_in(tables.since)
-    return [Hit(k, k + 2, "cumulative") for k in at[bisect_left(at, lo):bisect_left(at, hi - 1)]
-            if toks[k + 1].kind == "number" or toks[k + 1].text in tables.since_days]
-
-
-def scope_cues(tables: CountTables, index: TokenIndex, lo: int, hi: int) -> ScopeCues:
-    """The sentence's cumulative clauses and day windows; a clause ends at a break word (not one that goes on with
-    the same toll) or a result opener."""
-    toks = index.toks
-    cues = tables.cumulative.scan(index, lo, hi, PREFIXES) + _since_a_day(tables, index, lo, hi)
-    rises = tables.rises.scan(index, lo, hi, PREFIXES)
-    if not any(_headed_by_incident(tables, toks, h, hi) for h in rises):
-        cues += rises
-    windows = tuple(h.i for h in tables.day_windows.scan(index, lo, hi, PREFIXES))
-    if not cues:
-        return ScopeCues((), windows)
-    # a break that goes on with the same toll (إضافة إلى 2400 جريح) is no clause boundary
-    breaks = [h.i for h in tables.breaks.scan(index, lo, hi, PREFIXES)
-              if tables.continuations.match(toks, h.i, PREFIXES, hi) is None]
-    bounds = sorted({lo, hi, *breaks, *(h.i for h in tables.openers.scan(index, lo, hi, PREFIXES))})
-    clauses = set()
-    for h in cues:
-        k = bisect_right(bounds, h.i) - 1
-        clauses.add((bounds[k], bounds[k + 1] if k + 1 < len(bounds) else hi))
-    return ScopeCues(tuple(sorted(clauses)), windows)
-
-
-def sentence_scope(tables: CountTables, index: TokenIndex, lo: int, hi: int) -> Scope:
-    """Cumulative when a clause of the sentence has a running-total cue (منذ بداية, ارتفعت حصيلة), else incident."""
-    return Scope.CUMULATIVE if scope_cues(tables, index, lo, hi).clauses else Scope.INCIDENT
-
-
-def figure_scope(cues: ScopeCues, i: int, j: int, next_figure: int) -> Scope | None:
-    """The scope of a figure in tokens [i, j) by its clause: incident when a day window follows it before the next
-    figure (50 شهيدا خلال ال 24 ساعة), cumulative inside a running-total clause, None when no cue says."""
-    if any(j <= w < next_figure and w - j <= 8 for w in cues.windows):
-        return Scope.INCIDENT
-    if any(a <= i < b for a, b in cues.clauses):
-        return Scope.CUMULATIVE
-    return None
-
-
-def goes_on(tables: CountTables, toks: Sequence[Token], lo: int, hi: int) -> bool:
-    """Whether a sentence opens by going on with the toll told before it (إضافة إلى 40 جريحا)."""
-    return tables.continuations.match(toks, lo, PREFIXES, hi) is not None
 
 
 # ------------------------------------------------------------------ nesting

@@ -142,6 +142,10 @@ class CountTables:
     appositions: frozenset[str] = frozenset()  # هم right after a count: who they are (3 قتلى هم عسكريان ومدني)
     partitives: frozenset[str] = frozenset()  # منهم after a number: a part of the count before (ثلاثة منهم مدنيون)
     places_after: frozenset[str] = frozenset()  # في after a number without a noun: its share of a count by place
+    day_times: PhraseTable = PhraseTable(())  # after منذ, a time of day, not a date (منذ منتصف الليل)
+    day_words: PhraseTable = PhraseTable(())  # words that date what a sentence tells to one day (اليوم, أمس)
+    wars: PhraseTable = PhraseTable(())  # a war or a campaign (الحرب, النزاع, حملة) as the cause of a toll
+    causes: PhraseTable = PhraseTable(())  # verbs of causing a toll (خلفت, أسفرت, تسببت في)
 
 
 def build_tables(nouns: Sequence[Noun], sections: dict[str, list[Phrase]], followers: Iterable[str],
@@ -184,6 +188,10 @@ def build_tables(nouns: Sequence[Noun], sections: dict[str, list[Phrase]], follo
         appositions=frozenset(c + p.words[0] for p in sections.get("appositions", []) for c in ("", "و")),
         partitives=frozenset(p.words[0] for p in sections.get("partitives", [])),
         places_after=frozenset(p.words[0] for p in sections.get("places_after", [])),
+        day_times=PhraseTable(sections.get("day_times", [])),
+        day_words=PhraseTable(sections.get("day_words", [])),
+        wars=PhraseTable(sections.get("wars", [])),
+        causes=PhraseTable(sections.get("causes", [])),
     )
 
 

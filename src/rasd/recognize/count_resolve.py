@@ -24,12 +24,12 @@ from rasd.recognize.count_grammar import (
     after_trigger,
     bare_ok,
     decide_nesting,
-    figure_scope,
     noun_at,
     of_group_at,
     trigger_kinds,
 )
 from rasd.recognize.count_phrases import PREFIXES, CountTables, Hit
+from rasd.recognize.count_scope import by_rise_only, displacement_runs, figure_scope
 from rasd.text.segment import Token, TokenIndex
 
 _LIST_GLUE = (",", "و", "-", ";")  # what may stand between two figures of one list
@@ -297,14 +297,18 @@ def emit(g: Grammar, frame: Frame, c: Candidate, lists: OpenLists, before: Befor
         for k in range(before.prev_idx, len(out)):
             out[k] = replace(out[k], who=who)
     scope = decide_scope(frame, c, nesting, next_figure)
+    rise = scope == Scope.CUMULATIVE.value and by_rise_only(frame.cues, c.i)
+    if scope == Scope.INCIDENT.value and nesting.parent is None and displacement_runs(frame.cues, kind.kinds,
+                                                                                      frame.triggers):
+        scope = Scope.CUMULATIVE.value  # نزوح أكثر من 56 ألف شخص: a displacement runs on
     cue = c.cue._value_ + kind.source.suffix  # _value_: the plain attribute, Enum.value is a slower descriptor
     first = len(out)
     for each in kind.kinds:
         out.append(CountMatch(c.start, c.end, each, c.value, c.qualifier, who, scope, nesting.parent,
-                              frame.norm[c.start:c.end], cue, high=c.high))
+                              frame.norm[c.start:c.end], cue, high=c.high, by_rise=rise))
         if c.high is not None:  # a range: its upper end too, as FORMAT.md codes it (at_least low, at_most high)
             out.append(CountMatch(c.start, c.end, each, c.high, "at_most", who, scope, nesting.parent,
-                                  frame.norm[c.start:c.end], cue))
+                                  frame.norm[c.start:c.end], cue, by_rise=rise))
     for s, e, group in c.members:  # امرأة وطفلتها قتلتا: one woman and one child of the two killed
         out.append(CountMatch(s, e, kind.kinds[0], 1, "exact", group, scope, first, frame.norm[s:e], "member"))
     return first

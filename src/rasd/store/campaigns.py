@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from rasd.records import Count, DocumentRecord, Event, Mention
-from rasd.resources.campaigns import Campaign, CampaignCatalog
+from rasd.resources.campaigns import Campaign, CampaignCatalog, named_source
 from rasd.text.normalize import normalize, normalize_name
 from rasd.text.segment import split_sentences
 
@@ -186,8 +186,18 @@ def toll_source(catalog: CampaignCatalog, rec: DocumentRecord, ev: Event, c: Cou
     if said and at < 0:
         at = rec.text.find(said)
     named = _actor_named(rec, at, at + len(said)) if said and at >= 0 else None
-    if named is None and said:  # "the ministry of health", "medical sources": the words are the source
-        return TollSource(key=f"said:{normalize_name(said)}", label=said, label_ar=said, belligerent=False)
+    if named is None and said:  # "the ministry of health", "medical sources": the words name the source
+        words = named_source(catalog.sources, normalize_name(said))
+        country = campaign.country or (ev.location.country if ev.location else None) or rec.document.country
+        if words is None:
+            return TollSource(key=f"said:{normalize_name(said)}", label=said, label_ar=said, belligerent=False)
+        actor = words.actor(country)
+        if actor is not None and actor in catalog.actors:  # وزارة الصحة in Gaza: the ministry the dictionary knows
+            en, ar, _ = catalog.actors[actor]
+            return TollSource(key=actor, label=en, label_ar=ar, belligerent=actor in campaign.parties)
+        if not words.unnamed:
+            en, ar = words.labels(country)
+            return TollSource(key=words.key(country), label=en, label_ar=ar, belligerent=words.belligerent)
     refs = {a.id: a for a in (ev.actor1, ev.actor2, *ev.other_actors) if a is not None}
     actor_id = named.ref if named is not None else next(  # "the WHO repeated that the toll …": it speaks
         (a.id for a in refs.values() if a.kind in REPORTING_KINDS), None)
