@@ -197,3 +197,25 @@ def test_campaigns_series_keyed_by_source_key_not_raw_words(pipeline: Any, tmp_p
 def test_campaigns_sources_refer_to_known_actors(catalog: CampaignCatalog) -> None:
     for s in catalog.sources:
         assert all(a in catalog.actors for _, a in s.actors), s.id
+
+
+@pytest.mark.parametrize(("published", "report", "campaign"), [
+    # "since three weeks" counted back from the report is a week off at most: the offensive that began then
+    ("2018-03-12", "أدى الهجوم البري والجوي الذي يشنه الجيش السوري على ريف دمشق منذ ثلاثة أسابيع إلى مقتل "
+                   "1150 مدنيا في حصيلة إجمالية.", "sy-eastern-ghouta-2018"),
+    ("2019-05-03", "ارتفعت حصيلة القتلى في طرابلس منذ نحو شهر إلى 392 قتيلا، بحسب منظمة الصحة العالمية.",
+     TRIPOLI),
+])
+def test_campaigns_anchor_counted_back_is_as_exact_as_its_unit(pipeline: Any, tmp_path: Any, published: str,
+                                                               report: str, campaign: str) -> None:
+    with Store.open(f"sqlite:///{tmp_path / 'r.db'}") as store:
+        _ingest(store, pipeline, [(published, "paper", report)])
+        assert [c["id"] for c in store.campaigns()] == [campaign]
+
+
+def test_campaigns_anchor_counted_back_months_off_opens_a_provisional_campaign(pipeline: Any,
+                                                                             tmp_path: Any) -> None:
+    report = "ارتفعت حصيلة القتلى في طرابلس منذ ثلاثة أشهر إلى 392 قتيلا، بحسب منظمة الصحة العالمية."
+    with Store.open(f"sqlite:///{tmp_path / 'r.db'}") as store:
+        _ingest(store, pipeline, [("2019-09-20", "paper", report)])
+        assert all(c["provisional"] for c in store.campaigns())

@@ -22,6 +22,7 @@ ARMED_KINDS = frozenset({"state_forces", "rebel_group", "political_militia", "id
                          "external_forces"})
 REPORTING_KINDS = frozenset({"international_org", "government", "media"})  # report tolls; never a party by kind
 MIN_SCORE = 3  # the evidence a known campaign needs (see `score`)
+_SLACK = {"week": 7, "month": 31}  # days a date counted back in weeks or months may be off
 
 
 @dataclass(frozen=True, slots=True)
@@ -108,9 +109,16 @@ class CampaignAssigner:
         return points
 
     def anchored_at(self, c: Campaign, ctx: TollContext) -> bool | None:
-        """Whether the toll's "since …" date is the campaign's start (None: the toll gives no such date)."""
+        """Whether the toll's "since …" date is the campaign's start (None: the toll gives no such date); a
+        date counted back from the report (منذ ثلاثة أسابيع) is only as exact as its unit (a week, a month)."""
         if ctx.anchor is not None:
-            return c.start is not None and ctx.anchor.startswith(c.start[:len(ctx.anchor)])
+            if c.start is None:
+                return False
+            if ctx.anchor.startswith(c.start[:len(ctx.anchor)]):
+                return True
+            slack = self.slack(ctx)
+            return slack > 0 and len(ctx.anchor) == 10 and abs(
+                (datetime.date.fromisoformat(ctx.anchor) - datetime.date.fromisoformat(c.start)).days) <= slack
         if not ctx.anchor_text or c.start is None:
             return None
         start = datetime.date.fromisoformat(c.start)
@@ -118,6 +126,14 @@ class CampaignAssigner:
         if not found:
             return None
         return any(m.date_start == c.start for m in found)
+
+    def slack(self, ctx: TollContext) -> int:
+        """How many days a "since …" date counted back from the report may be off: a week's or a month's when the
+        words count weeks or months back (منذ ثلاثة أسابيع, منذ نحو شهر), else none."""
+        if not ctx.anchor_text or ctx.day is None:
+            return 0
+        found = self.dates.find(normalize("منذ " + ctx.anchor_text).text, datetime.date.fromisoformat(ctx.day))
+        return max((_SLACK.get(m.precision, 0) for m in found if m.relative), default=0)
 
     def provisional(self, ctx: TollContext) -> Campaign:
         """The campaign a toll opens when it fits no known one: keyed by theatre and start anchor."""
