@@ -219,3 +219,18 @@ def test_campaigns_anchor_counted_back_months_off_opens_a_provisional_campaign(p
     with Store.open(f"sqlite:///{tmp_path / 'r.db'}") as store:
         _ingest(store, pipeline, [("2019-09-20", "paper", report)])
         assert all(c["provisional"] for c in store.campaigns())
+
+
+@pytest.mark.parametrize("report", [
+    "عقدت وزارة الصحة بحكومة الوفاق مؤتمرا صحفيا في طرابلس. وأعلنت الوزارة ارتفاع حصيلة القتلى منذ بدء الهجوم على "
+    "طرابلس إلى 310 قتلى.",
+    "نشرت منظمة الصحة العالمية تقريرا عن المستشفيات الميدانية. وقالت المنظمة إن عدد القتلى منذ بدء الهجوم على "
+    "طرابلس بلغ 310 قتلى.",
+])
+def test_campaigns_source_told_before_keys_the_series(pipeline: Any, tmp_path: Any, report: str) -> None:
+    with Store.open(f"sqlite:///{tmp_path / 'r.db'}") as store:
+        _ingest(store, pipeline, [("2019-05-01", "paper", report)])
+        found = store.campaign(TRIPOLI)
+    assert found is not None
+    keys = {s["source_key"] for s in found["series"] if s["kind"] == "killed"}
+    assert keys & {"gna-ministry-of-health", "who"} and not any(k.startswith(("said:", "outlet:")) for k in keys)

@@ -21,6 +21,7 @@ from rasd.text.segment import split_sentences
 ARMED_KINDS = frozenset({"state_forces", "rebel_group", "political_militia", "identity_militia",
                          "external_forces"})
 REPORTING_KINDS = frozenset({"international_org", "government", "media"})  # report tolls; never a party by kind
+ANAPHOR_KINDS = frozenset({"international_org", "government"})  # what الوزارة, المنظمة may refer back to
 MIN_SCORE = 3  # the evidence a known campaign needs (see `score`)
 _SLACK = {"week": 7, "month": 31}  # days a date counted back in weeks or months may be off
 
@@ -192,6 +193,14 @@ def _actor_named(rec: DocumentRecord, s: int, e: int) -> Mention | None:
     return next((m for m in rec.mentions if m.kind == "actor" and m.ref and m.start < e and s < m.end), None)
 
 
+def _reporter_before(catalog: CampaignCatalog, rec: DocumentRecord, start: int) -> str | None:
+    """The last organization (a ministry, an agency; not an outlet) the report names before offset `start`:
+    the one words like الوزارة or المنظمة refer back to."""
+    before = [m for m in rec.mentions if m.kind == "actor" and m.ref and m.end <= start
+              and catalog.actors.get(m.ref, ("", "", ""))[2] in ANAPHOR_KINDS]
+    return max(before, key=lambda m: m.start).ref if before else None
+
+
 def toll_source(catalog: CampaignCatalog, rec: DocumentRecord, ev: Event, c: Count, campaign: Campaign) -> TollSource:
     """Whose figure the count is: the actor its attribution names, else the attribution's words, else the
     reporting actor the event names, else the report's outlet. A figure of a party (or of an armed actor) is
@@ -217,6 +226,8 @@ def toll_source(catalog: CampaignCatalog, rec: DocumentRecord, ev: Event, c: Cou
     refs = {a.id: a for a in (ev.actor1, ev.actor2, *ev.other_actors) if a is not None}
     actor_id = named.ref if named is not None else next(  # "the WHO repeated that the toll …": it speaks
         (a.id for a in refs.values() if a.kind in REPORTING_KINDS), None)
+    if actor_id is None and said:  # أعلنت الوزارة: the ministry (an organization) the report named before
+        actor_id = _reporter_before(catalog, rec, c.start)
     if actor_id is None:
         return TollSource(key=f"outlet:{rec.document.source}", label=rec.document.source,
                           label_ar=rec.document.source, belligerent=False)
