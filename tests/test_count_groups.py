@@ -147,3 +147,17 @@ def test_count_grammar_joined_singular_outside_a_list_is_no_count(text: str) -> 
 ])
 def test_count_resolve_verb_right_after_number(text: str, want: tuple[str, int]) -> None:
     assert want in {(c.kind, c.value) for c in counts(text)}
+
+
+# ------------------------------------------------------------------ the same figure told again in other units
+@pytest.mark.parametrize(("text", "want"), [
+    ("فقد نزح نحو 9 آلاف أسرة، أي ما يعادل قرابة 45 ألف شخص، من البلدات الحدودية.", ("displaced", 45000)),
+    ("نزحت 5 آلاف أسرة، أي ما يعادل 25 ألف شخص، من المدينة خلال الأسبوع.", ("displaced", 25000)),
+    ("نزوح 1200 عائلة، أي حوالي 6 آلاف شخص، من الأحياء الغربية.", ("displaced", 6000)),
+])
+def test_count_resolve_restatement_in_other_units_takes_the_kind(text: str, want: tuple[str, int]) -> None:
+    assert want in {(c.kind, c.value) for c in counts(text)}
+
+
+def test_count_resolve_restatement_word_before_no_figure_of_people() -> None:
+    assert [(c.kind, c.value) for c in counts("قتل 3 أشخاص، أي عام 2019.")] == [("killed", 3)]

@@ -146,6 +146,7 @@ class CountTables:
     day_words: PhraseTable = PhraseTable(())  # words that date what a sentence tells to one day (اليوم, أمس)
     wars: PhraseTable = PhraseTable(())  # a war or a campaign (الحرب, النزاع, حملة) as the cause of a toll
     causes: PhraseTable = PhraseTable(())  # verbs of causing a toll (خلفت, أسفرت, تسببت في)
+    restatements: frozenset[str] = frozenset()  # أي ما يعادل: the figure after it tells the one before in other units
 
 
 def build_tables(nouns: Sequence[Noun], sections: dict[str, list[Phrase]], followers: Iterable[str],
@@ -192,6 +193,7 @@ def build_tables(nouns: Sequence[Noun], sections: dict[str, list[Phrase]], follo
         day_words=PhraseTable(sections.get("day_words", [])),
         wars=PhraseTable(sections.get("wars", [])),
         causes=PhraseTable(sections.get("causes", [])),
+        restatements=frozenset(" ".join(p.words) for p in sections.get("restatements", [])),
     )
 
 

@@ -67,7 +67,8 @@ def victims_kind(frame: Frame, c: Candidate, before: Before) -> KindDecision | N
     return None
 
 
-def list_kind(frame: Frame, c: Candidate, before: Before, last: Hit | None) -> tuple[Hit | None, str | None]:
+def list_kind(frame: Frame, c: Candidate, before: Before, last: Hit | None,
+              restatements: frozenset[str] = frozenset()) -> tuple[Hit | None, str | None]:
     """The last trigger still speaking for a candidate after the previous count (`last`: the last trigger before
     it), and that count's kind if it continues."""
     # قتل 12 مدنيا و4 أطفال: the second figure continues the list of the first (joined by و or a comma, with
@@ -78,6 +79,8 @@ def list_kind(frame: Frame, c: Candidate, before: Before, last: Hit | None) -> t
     between = last is not None and last.i >= prev.j  # (the triggers are in order of their start)
     gap = frame.toks[prev.j:c.i]
     linked = all(t.text in _LIST_GLUE for t in gap) and (bool(gap) or frame.toks[c.i].text.startswith("و"))
+    # 900 أسرة، أي ما يعادل 4500 شخص: the same figure told again in other units
+    linked = linked or " ".join(t.text for t in gap if t.kind != "punct") in restatements
     kind = before.prev_match.kind if not between and linked and c.cue != CountCue.SINGULAR else None
     return last if between else frame.at.last_before(prev.i, before.last_break, c.i), kind
 
@@ -87,7 +90,7 @@ def context_kind(g: Grammar, frame: Frame, c: Candidate, before: Before) -> Kind
     # the list it continues; a trigger close before it (مقتل 4 مدنيين) unless a verb follows the noun at once;
     # a verb after the noun (8 أشخاص قتلوا); a trigger farther back last
     last = frame.at.last_before(c.i, before.last_break, c.i)  # a "!" trigger only right before the figure
-    last, listed = list_kind(frame, c, before, last)
+    last, listed = list_kind(frame, c, before, last, g.tables.restatements)
     if listed is not None:
         return KindDecision((listed,), KindSource.LIST, c.who)
     near = last if last is not None and c.i - last.j <= 6 else None

@@ -251,9 +251,9 @@ class CountsFile(_Yaml):
     cumulative: Names
     continuations: Names = []
     phrases: dict[Literal["not_nisba", "toll_rises", "incident_heads", "result_openers", "day_windows", "toll_subjects",
-                          "toll_predicates", "one_of", "pronoun_suffixes", "ranks", "since_words",
-                          "since_days", "majority", "whole", "appositions", "partitives",
-                          "places_after", "day_times", "day_words", "wars", "causes"], Names] = {}  # named cue lists
+                          "toll_predicates", "one_of", "pronoun_suffixes", "ranks", "since_words", "since_days",
+                          "majority", "whole", "appositions", "partitives", "places_after", "day_times",
+                          "day_words", "wars", "causes", "restatements"], Names] = {}  # named cue lists
     labelled: CountsLabelled = CountsLabelled()
 
 
