@@ -4,27 +4,8 @@ verbs right after a number without a noun. Every sentence is our own."""
 
 from __future__ import annotations
 
-from functools import lru_cache
-
 import pytest
-
-from rasd.recognize.counts import CountMatch, CountRecognizer
-from rasd.text.normalize import normalize
-from rasd.text.segment import split_sentences
-
-
-@lru_cache(maxsize=1)
-def recognizer() -> CountRecognizer:
-    return CountRecognizer.load()
-
-
-def counts(text: str) -> list[CountMatch]:
-    norm = normalize(text).text
-    return recognizer().find(norm, split_sentences(norm))
-
-
-def triples(text: str) -> set[tuple[str, int, str]]:
-    return {(c.kind, c.value, c.who) for c in counts(text)}
+from count_fixtures import counts, triples
 
 
 # ------------------------------------------------------------------ a killing told by its victims (راح ضحيته)

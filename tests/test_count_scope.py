@@ -2,27 +2,8 @@
 
 from __future__ import annotations
 
-from functools import lru_cache
-
 import pytest
-
-from rasd.recognize.counts import CountMatch, CountRecognizer
-from rasd.text.normalize import normalize
-from rasd.text.segment import split_sentences
-
-
-@lru_cache(maxsize=1)
-def recognizer() -> CountRecognizer:
-    return CountRecognizer.load()
-
-
-def counts(text: str) -> list[CountMatch]:
-    norm = normalize(text).text
-    return recognizer().find(norm, split_sentences(norm))
-
-
-def scopes(text: str) -> dict[tuple[str, int], str]:
-    return {(c.kind, c.value): c.scope for c in counts(text)}
+from count_fixtures import counts, scopes
 
 
 @pytest.mark.parametrize(("text", "figure"), [

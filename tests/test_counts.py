@@ -4,11 +4,11 @@ from __future__ import annotations
 
 import json
 from dataclasses import replace
-from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
 import pytest
+from count_fixtures import counts, recognizer, scopes
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -38,16 +38,6 @@ from rasd.text.normalize import normalize
 from rasd.text.segment import TokenIndex, split_sentences, tokenize
 
 GOLDEN = Path(__file__).parent / "golden" / "counts"
-
-
-@lru_cache(maxsize=1)
-def recognizer() -> CountRecognizer:
-    return CountRecognizer.load()
-
-
-def counts(text: str) -> list[CountMatch]:
-    norm = normalize(text).text
-    return recognizer().find(norm, split_sentences(norm))
 
 
 def pairs(text: str) -> list[tuple[str, int]]:
@@ -417,10 +407,6 @@ def test_counts_number_candidate_stays_in_its_span(norm: str) -> None:
 
 
 # ---------------------------------------------------------------- scope by the words of the figure's clause
-def scopes(text: str) -> dict[tuple[str, int], str]:
-    return {(c.kind, c.value): c.scope for c in counts(text)}
-
-
 @pytest.mark.parametrize("text", [
     "قتل 12 مدنيا في غارات جوية على سوق البلدة منذ صباح اليوم.",
     "أسفر القصف المدفعي عن مقتل 9 أشخاص، وفق حصيلة أولية لمصادر محلية.",
