@@ -142,3 +142,12 @@ def test_count_resolve_restatement_in_other_units_takes_the_kind(text: str, want
 
 def test_count_resolve_restatement_word_before_no_figure_of_people() -> None:
     assert [(c.kind, c.value) for c in counts("قتل 3 أشخاص، أي عام 2019.")] == [("killed", 3)]
+
+
+@pytest.mark.parametrize("text", [
+    "أدت الغارات إلى مقتل 19 مدنيا، معظمهم في قرية واحدة.",
+    "قتل 14 طفلا، غالبيتهم خلال الليل، في القصف على المخيم.",
+    "أصيب 30 مهاجرا معظمهم بجروح طفيفة.",
+])
+def test_count_resolve_most_of_them_somewhere_keeps_the_group(text: str) -> None:
+    assert all(c.who != "total" for c in counts(text))

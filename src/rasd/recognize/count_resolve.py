@@ -221,8 +221,9 @@ def group_said_after(g: Grammar, frame: Frame, c: Candidate) -> tuple[str, str] 
     if k >= hi:
         return None
     w = toks[k].text
-    if w in tables.majority:
-        return "majority", ""
+    if w in tables.majority:  # معظمهم من المارة والأطفال; not معظمهم في بلدة واحدة (where, not who)
+        found = next((grp for n in range(k + 1, min(hi, k + 4)) if (grp := _group_at(tables, toks, n, hi))), None)
+        return None if found is None else ("majority", found)
     if w in tables.whole:
         group = _group_at(tables, toks, k + 1, hi)
         return None if group is None else ("whole", group)
