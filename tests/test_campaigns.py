@@ -151,3 +151,86 @@ def test_campaigns_an_events_tolls_share_its_campaign(catalog: CampaignCatalog) 
     assert [c.id for c in assigner.assign_event([anchored, bare])] == ["sy-eastern-ghouta-2018"] * 2
     later = TollContext(sentence="", anchor=None, **{**base, "day": "2019-01-01"})  # type: ignore[arg-type]
     assert [c.id for c in assigner.assign_event([anchored, later])] == ["sy-eastern-ghouta-2018", "sy-civil-war"]
+
+
+@pytest.mark.parametrize(("words", "key"), [
+    ("مصادر طبية ليبية", "medical-sources:ly"),
+    ("مصدر طبي في مستشفى الزاوية", "medical-sources:ly"),
+    ("المتحدث باسم وزارة الصحة", "gna-ministry-of-health"),  # the ministry the dictionary knows in Libya
+    ("ما نقلته وكالة الأناضول للأنباء", "anadolu"),
+    ("المكتب الإعلامي الحكومي", "government-media-office:ly"),
+    ("الناطق العسكري باسم القوات", "army:ly"),
+])
+def test_campaigns_source_words_name_a_source_key(catalog: CampaignCatalog, words: str, key: str) -> None:
+    from rasd.resources.campaigns import named_source
+    from rasd.text.normalize import normalize_name
+
+    found = named_source(catalog.sources, normalize_name(words))
+    assert found is not None and not found.unnamed
+    assert (found.actor("LY") or found.key("LY")) == key
+
+
+@pytest.mark.parametrize("words", ["بيان", "تقارير إعلامية", "المصادر ذاتها", "الوزارة"])
+def test_campaigns_words_that_name_no_source(catalog: CampaignCatalog, words: str) -> None:
+    from rasd.resources.campaigns import named_source
+    from rasd.text.normalize import normalize_name
+
+    found = named_source(catalog.sources, normalize_name(words))
+    assert found is not None and found.unnamed
+
+
+def test_campaigns_series_keyed_by_source_key_not_raw_words(pipeline: Any, tmp_path: Any) -> None:
+    reports: list[tuple[str | None, str, str]] = [
+        ("2019-05-02", "a", "ارتفعت حصيلة القتلى منذ بدء الهجوم على طرابلس إلى 392 قتيلا، بحسب مصادر طبية."),
+        ("2019-05-06", "b", "قالت مصادر طبية في العاصمة إن عدد القتلى منذ بدء الهجوم على طرابلس بلغ 432 قتيلا."),
+        ("2019-05-07", "c", "ارتفع عدد القتلى منذ بدء الهجوم على طرابلس إلى 443 قتيلا وفق ما أوردته وكالة الأناضول."),
+    ]
+    with Store.open(f"sqlite:///{tmp_path / 'r.db'}") as store:
+        _ingest(store, pipeline, reports)
+        found = store.campaign(TRIPOLI)
+    assert found is not None
+    keys = {s["source_key"]: [p["value"] for p in s["points"]] for s in found["series"] if s["kind"] == "killed"}
+    assert keys == {"medical-sources:ly": [392, 432], "anadolu": [443]}
+    assert not any(k.startswith("said:") for k in keys)
+
+
+def test_campaigns_sources_refer_to_known_actors(catalog: CampaignCatalog) -> None:
+    for s in catalog.sources:
+        assert all(a in catalog.actors for _, a in s.actors), s.id
+
+
+@pytest.mark.parametrize(("published", "report", "campaign"), [
+    # "since three weeks" counted back from the report is a week off at most: the offensive that began then
+    ("2018-03-12", "أدى الهجوم البري والجوي الذي يشنه الجيش السوري على ريف دمشق منذ ثلاثة أسابيع إلى مقتل "
+                   "1150 مدنيا في حصيلة إجمالية.", "sy-eastern-ghouta-2018"),
+    ("2019-05-03", "ارتفعت حصيلة القتلى في طرابلس منذ نحو شهر إلى 392 قتيلا، بحسب منظمة الصحة العالمية.",
+     TRIPOLI),
+])
+def test_campaigns_anchor_counted_back_is_as_exact_as_its_unit(pipeline: Any, tmp_path: Any, published: str,
+                                                               report: str, campaign: str) -> None:
+    with Store.open(f"sqlite:///{tmp_path / 'r.db'}") as store:
+        _ingest(store, pipeline, [(published, "paper", report)])
+        assert [c["id"] for c in store.campaigns()] == [campaign]
+
+
+def test_campaigns_anchor_counted_back_months_off_opens_a_provisional_campaign(pipeline: Any,
+                                                                             tmp_path: Any) -> None:
+    report = "ارتفعت حصيلة القتلى في طرابلس منذ ثلاثة أشهر إلى 392 قتيلا، بحسب منظمة الصحة العالمية."
+    with Store.open(f"sqlite:///{tmp_path / 'r.db'}") as store:
+        _ingest(store, pipeline, [("2019-09-20", "paper", report)])
+        assert all(c["provisional"] for c in store.campaigns())
+
+
+@pytest.mark.parametrize("report", [
+    "عقدت وزارة الصحة بحكومة الوفاق مؤتمرا صحفيا في طرابلس. وأعلنت الوزارة ارتفاع حصيلة القتلى منذ بدء الهجوم على "
+    "طرابلس إلى 310 قتلى.",
+    "نشرت منظمة الصحة العالمية تقريرا عن المستشفيات الميدانية. وقالت المنظمة إن عدد القتلى منذ بدء الهجوم على "
+    "طرابلس بلغ 310 قتلى.",
+])
+def test_campaigns_source_told_before_keys_the_series(pipeline: Any, tmp_path: Any, report: str) -> None:
+    with Store.open(f"sqlite:///{tmp_path / 'r.db'}") as store:
+        _ingest(store, pipeline, [("2019-05-01", "paper", report)])
+        found = store.campaign(TRIPOLI)
+    assert found is not None
+    keys = {s["source_key"] for s in found["series"] if s["kind"] == "killed"}
+    assert keys & {"gna-ministry-of-health", "who"} and not any(k.startswith(("said:", "outlet:")) for k in keys)

@@ -4,11 +4,11 @@ from __future__ import annotations
 
 import json
 from dataclasses import replace
-from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
 import pytest
+from count_fixtures import counts, recognizer, scopes
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -23,15 +23,14 @@ from rasd.recognize.count_grammar import (
     Rejection,
     Scope,
     decide_nesting,
-    goes_on,
     noun_at,
     nounless_value,
     number_candidate,
     second_kind,
-    sentence_scope,
 )
 from rasd.recognize.count_phrases import DEFINITE, PREFIXES
 from rasd.recognize.count_resolve import decide_kind, decide_who, reject
+from rasd.recognize.count_scope import goes_on, sentence_scope
 from rasd.recognize.counts import CountMatch, CountRecognizer
 from rasd.recognize.number_grammar import QUALIFIER_KINDS
 from rasd.resources.datafiles import ResourceError
@@ -39,16 +38,6 @@ from rasd.text.normalize import normalize
 from rasd.text.segment import TokenIndex, split_sentences, tokenize
 
 GOLDEN = Path(__file__).parent / "golden" / "counts"
-
-
-@lru_cache(maxsize=1)
-def recognizer() -> CountRecognizer:
-    return CountRecognizer.load()
-
-
-def counts(text: str) -> list[CountMatch]:
-    norm = normalize(text).text
-    return recognizer().find(norm, split_sentences(norm))
 
 
 def pairs(text: str) -> list[tuple[str, int]]:
@@ -418,10 +407,6 @@ def test_counts_number_candidate_stays_in_its_span(norm: str) -> None:
 
 
 # ---------------------------------------------------------------- scope by the words of the figure's clause
-def scopes(text: str) -> dict[tuple[str, int], str]:
-    return {(c.kind, c.value): c.scope for c in counts(text)}
-
-
 @pytest.mark.parametrize("text", [
     "قتل 12 مدنيا في غارات جوية على سوق البلدة منذ صباح اليوم.",
     "أسفر القصف المدفعي عن مقتل 9 أشخاص، وفق حصيلة أولية لمصادر محلية.",

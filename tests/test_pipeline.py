@@ -140,7 +140,7 @@ def test_pipeline_golden_events_of_the_example_report(pipeline: Pipeline, golden
          ("killed", 510, "cumulative"), ("wounded", 2400, "cumulative")],
         [("wounded", 3, "incident")],
         [],
-        [("displaced", 60000, "incident")],
+        [("displaced", 60000, "cumulative")],
         [],
         [],
     ]

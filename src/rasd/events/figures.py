@@ -64,8 +64,10 @@ def event_counts(counts: Sequence[Count], count_ids: Sequence[int]) -> tuple[Cou
 
 def victims_civilian(counts: Sequence[Count]) -> bool:
     """The victims are civilians when the event's top-level figures of people killed or wounded say so
-    (27 مدنيا بينهم 10 أطفال، وأصيب العشرات), not when civilians are only a part of a larger toll."""
-    top = [c for c in counts if c.parent is None and c.kind in ("killed", "wounded", "abducted", "missing")]
+    (27 مدنيا بينهم 10 أطفال، وأصيب العشرات), not when civilians are only a part of a larger toll, nor when only
+    a running total (a campaign's toll, not this happening's victims) names them."""
+    top = [c for c in counts if c.parent is None and c.kind in ("killed", "wounded", "abducted", "missing")
+           and c.scope == "incident"]
     told = [c for c in top if c.who == "total" and c.qualifier != "vague" and c.kind == "killed"]
     civilian = [c for c in told if _told_as_civilians(counts, c)]
     return (any(c.who in CIVILIAN_WHO for c in top) or bool(civilian)) \

@@ -9,7 +9,7 @@ from enum import Enum
 
 from rasd.recognize.count_phrases import DEFINITE, PREFIXES, CountTables, Hit, Noun
 from rasd.recognize.numbers import NumberMatch, NumberRecognizer
-from rasd.text.segment import Token, TokenIndex
+from rasd.text.segment import Token
 
 # kinds that name people by their status (displaced, detained): they can also be the victims of a killing
 STATUS_KINDS = frozenset({"displaced", "detained", "missing"})
@@ -77,6 +77,7 @@ class CountMatch:
     cue: str  # the rule that produced it
     goes_on: bool = False  # its sentence only goes on with the toll told before it (إضافة إلى 2243 جريحا)
     high: int | None = None  # the upper end of a range (ما بين 5 و8 قتلى: value 5, high 8)
+    by_rise: bool = False  # cumulative only by a rise or "latest toll" cue: a restated incident toll may be one
 
 
 @dataclass(slots=True)
@@ -100,6 +101,8 @@ class Candidate:
     extra_kinds: tuple[str, ...] = ()
     date_like: bool = False
     high: int | None = None  # the upper end of a range
+    members: tuple[tuple[int, int, str], ...] = ()  # (start, end, group) of the people a dual verb names
+    partitive: bool = False  # "ثلاثة منهم مدنيون": a part of the count before it, of the group named after منهم
 
 
 @dataclass(frozen=True, slots=True)
@@ -116,6 +119,8 @@ class ScopeCues:
 
     clauses: tuple[tuple[int, int], ...] = ()  # [a, b) token ranges of the clauses with a running-total cue
     windows: tuple[int, ...] = ()  # tokens where a day window starts (خلال ال 24 ساعة)
+    rise_only: tuple[tuple[int, int], ...] = ()  # those of `clauses` whose only cue is a rise (ارتفعت الحصيلة)
+    one_day: bool = False  # the sentence dates what it tells to one day or one happening (اليوم, منذ منتصف الليل)
 
 
 NO_CUES = ScopeCues()
@@ -367,6 +372,11 @@ def number_candidate(g: Grammar, toks: Sequence[Token], starts: Sequence[int], m
         if og is not None:
             who, j = og
             end = toks[j - 1].end
+    partitive = False
+    if found is None and k < hi - 1 and toks[k].text in tables.partitives:  # ثلاثة منهم مدنيون
+        found = noun_at(tables, toks, k + 1, hi, definite=False)
+        partitive = found is not None and found[0].kind is None and found[0].who != "total" and not found[0].others
+        found = found if partitive else None
     noun: Noun | None = None
     if found is not None:
         noun, j = found
@@ -391,7 +401,8 @@ def number_candidate(g: Grammar, toks: Sequence[Token], starts: Sequence[int], m
     cue = CountCue.NUMBER_NOUN if noun is not None else (
         CountCue.NUMBER_OF_GROUP if who != "total" else CountCue.BARE_NUMBER)
     return Candidate(i, vi, j, nj, m.start, end, m.value, qualifier, noun, who, cue,
-                     bare=noun is None and who == "total", extra_kinds=extra, date_like=m.date_like, high=m.high)
+                     bare=noun is None and who == "total", extra_kinds=extra, date_like=m.date_like, high=m.high,
+                     partitive=partitive)
 
 
 def nounless_value(noun: Noun, joined: bool, trigger_before: bool, trigger_after: bool) -> NounValue | None:
@@ -452,7 +463,9 @@ def nounless_candidates(g: Grammar, toks: Sequence[Token], lo: int, hi: int, nou
             continue
         after = g.tables.after.match(toks, j, ("",), hi) if j < hi else None
         by = i in trig_end or (noun.lone and noun.form == "sg" and toks[i].text == noun.words[0])
-        nv = nounless_value(noun, skip == 1, by or i in markers, after is not None)
+        # بينهم طفلان وامرأة: a singular joined to a figure of an open subset list is one more of the list
+        in_list = skip == 1 and i - 1 in covered and joins_list(g.tables, toks, (lo, i, hi), noun, markers)
+        nv = nounless_value(noun, skip == 1 and not in_list, by or i in markers or in_list, after is not None)
         if nv is not None:
             qualifier, cj, end = nv.qualifier, j, toks[j - 1].end
             q = post_qualifier(g.numbers, toks, j, hi, qualifier)
@@ -465,67 +478,22 @@ def nounless_candidates(g: Grammar, toks: Sequence[Token], lo: int, hi: int, nou
     return out
 
 
+def joins_list(tables: CountTables, toks: Sequence[Token], at: tuple[int, int, int], noun: Noun,
+               markers: frozenset[int]) -> bool:
+    """Whether a group noun at token i (of `at` = (lo, i, hi)), joined with و right after a figure, is one more
+    of an open subset list (بينهم طفلان وامرأة): a subset marker ends at most six words before it and the figure
+    before it is a plural or a dual (4000 طفل وامرأة is one number counting both; وإصابة العشرات a trigger)."""
+    lo, i, hi = at
+    if noun.kind is not None or not any(m in markers for m in range(max(lo, i - 6), i)):
+        return False
+    prev = noun_at(tables, toks, i - 1, hi, definite=False)
+    return prev is not None and prev[0].form != "sg"
+
+
 def token_containing(starts: Sequence[int], pos: int) -> int:
     """The index of the token containing character `pos` (the token starting last at or before it)."""
     k = bisect_left(starts, pos + 1) - 1
     return max(0, k)
-
-
-# ------------------------------------------------------------------ scope
-def _headed_by_incident(tables: CountTables, toks: Sequence[Token], h: Hit, hi: int) -> bool:
-    """Whether an incident names the toll a rise cue speaks of (ارتفعت حصيلة [ضحايا] الغارة)."""
-    return any(tables.incident_heads.match(toks, k, PREFIXES, hi) is not None for k in range(h.j, min(hi, h.j + 3)))
-
-
-def _since_a_day(tables: CountTables, index: TokenIndex, lo: int, hi: int) -> list[Hit]:
-    """منذ before a day of the month or a month (منذ الرابع من أبريل، منذ 4 أبريل، منذ مطلع الشهر): the figure
-    runs from that day on. (منذ الصباح, منذ ساعات date a day's incident, and are no such cue.)"""
-    toks = index.toks
-    at = index.words_in(tables.since)
-    return [Hit(k, k + 2, "cumulative") for k in at[bisect_left(at, lo):bisect_left(at, hi - 1)]
-            if toks[k + 1].kind == "number" or toks[k + 1].text in tables.since_days]
-
-
-def scope_cues(tables: CountTables, index: TokenIndex, lo: int, hi: int) -> ScopeCues:
-    """The sentence's cumulative clauses and day windows; a clause ends at a break word (not one that goes on with
-    the same toll) or a result opener."""
-    toks = index.toks
-    cues = tables.cumulative.scan(index, lo, hi, PREFIXES) + _since_a_day(tables, index, lo, hi)
-    rises = tables.rises.scan(index, lo, hi, PREFIXES)
-    if not any(_headed_by_incident(tables, toks, h, hi) for h in rises):
-        cues += rises
-    windows = tuple(h.i for h in tables.day_windows.scan(index, lo, hi, PREFIXES))
-    if not cues:
-        return ScopeCues((), windows)
-    # a break that goes on with the same toll (إضافة إلى 2400 جريح) is no clause boundary
-    breaks = [h.i for h in tables.breaks.scan(index, lo, hi, PREFIXES)
-              if tables.continuations.match(toks, h.i, PREFIXES, hi) is None]
-    bounds = sorted({lo, hi, *breaks, *(h.i for h in tables.openers.scan(index, lo, hi, PREFIXES))})
-    clauses = set()
-    for h in cues:
-        k = bisect_right(bounds, h.i) - 1
-        clauses.add((bounds[k], bounds[k + 1] if k + 1 < len(bounds) else hi))
-    return ScopeCues(tuple(sorted(clauses)), windows)
-
-
-def sentence_scope(tables: CountTables, index: TokenIndex, lo: int, hi: int) -> Scope:
-    """Cumulative when a clause of the sentence has a running-total cue (منذ بداية, ارتفعت حصيلة), else incident."""
-    return Scope.CUMULATIVE if scope_cues(tables, index, lo, hi).clauses else Scope.INCIDENT
-
-
-def figure_scope(cues: ScopeCues, i: int, j: int, next_figure: int) -> Scope | None:
-    """The scope of a figure in tokens [i, j) by its clause: incident when a day window follows it before the next
-    figure (50 شهيدا خلال ال 24 ساعة), cumulative inside a running-total clause, None when no cue says."""
-    if any(j <= w < next_figure and w - j <= 8 for w in cues.windows):
-        return Scope.INCIDENT
-    if any(a <= i < b for a, b in cues.clauses):
-        return Scope.CUMULATIVE
-    return None
-
-
-def goes_on(tables: CountTables, toks: Sequence[Token], lo: int, hi: int) -> bool:
-    """Whether a sentence opens by going on with the toll told before it (إضافة إلى 40 جريحا)."""
-    return tables.continuations.match(toks, lo, PREFIXES, hi) is not None
 
 
 # ------------------------------------------------------------------ nesting

@@ -54,12 +54,56 @@ def one_of_candidates(g: Grammar, index: TokenIndex, lo: int, hi: int, covered: 
 
 
 _CIVILIAN_GROUPS = frozenset({"civilians", "women", "children", "men"})
+_MEMBER_REACH = 10  # how far back a dual verb's subject may start (امرأة حاملا وطفلتها، وعمرها سنة، قتلتا)
 
 
-def subject_group(tables: CountTables, toks: Sequence[Token], a: int, b: int) -> str:
-    """The group of the people a dual verb speaks of, from the group nouns in tokens [a, b): civilians when they
-    are women, children or civilians (امرأة وطفلتها قتلتا), fighters when fighters (عضوان من مسلحي الحركة
-    قتلا), else total."""
+def member_at(tables: CountTables, toks: Sequence[Token], k: int) -> tuple[str, int] | None:
+    """(group, 1 when a و before it is left out else 0) of a singular person noun at token k (وطفلتها, امرأة);
+    None for none, a plural or a noun of no group."""
+    w = toks[k].text
+    for skip, word in enumerate((w, w[1:]) if w.startswith("و") and len(w) > 3 else (w,)):
+        for form in (word, *_without_pronoun(tables, word)):
+            found = noun_at(tables, [Token(form, 0, 0, "word")], 0, 1, definite=True)
+            if found is not None and found[0].kind is None and found[0].form == "sg" and not found[0].others \
+                    and not found[0].unit:
+                return found[0].who, skip
+    return None
+
+
+def _without_pronoun(tables: CountTables, word: str) -> list[str]:
+    """A noun's forms without a pronoun suffix (طفلتها → طفله, ابنه → ابن); the ت of a feminine before the
+    suffix is its ة again (normalized ه)."""
+    out = []
+    for suffix in tables.pronouns:
+        stem = word[:-len(suffix)]
+        if word.endswith(suffix) and len(stem) >= 3:
+            out.append(stem[:-1] + "ه" if stem.endswith("ت") else stem)
+    return out
+
+
+def dual_members(tables: CountTables, toks: Sequence[Token], a: int, b: int) -> tuple[tuple[int, int, str], ...]:
+    """The two people a dual verb at token b speaks of, when tokens [a, b) name exactly two by singular nouns,
+    the second joined with و (امرأة وطفلتها, طفلة رضيعة ووالدتها): (start, end, group) of each; () otherwise."""
+    found: list[tuple[int, tuple[str, int]]] = []
+    for k in range(a, b):
+        m = member_at(tables, toks, k) if toks[k].kind == "word" else None
+        if m is not None and not (found and found[-1][0] == k - 1 and m[1] == 0):  # طفلة رضيعة: one person
+            found.append((k, m))
+    if len(found) != 2 or found[1][1][1] != 1:
+        return ()
+    return tuple((toks[k].start + skip, toks[k].end, who) for k, (who, skip) in found)
+
+
+def subject_group(whos: set[str]) -> str:
+    """The group of the people a dual verb speaks of, from their groups: civilians when they are women, children
+    or civilians (امرأة وطفلتها قتلتا), fighters when fighters (عضوان من مسلحي الحركة قتلا), else total."""
+    if whos and whos <= _CIVILIAN_GROUPS:
+        return "civilians"
+    return "fighters" if whos == {"fighters"} else "total"
+
+
+def nearby_groups(tables: CountTables, toks: Sequence[Token], a: int, b: int) -> set[str]:
+    """The groups the group nouns in tokens [a, b) name (of any number), total left out."""
     whos = set()
     for k in range(a, b):
         w = toks[k].text
@@ -68,22 +112,23 @@ def subject_group(tables: CountTables, toks: Sequence[Token], a: int, b: int) ->
             if found is not None and found[0].kind is None and found[0].who != "total":
                 whos.add(found[0].who)
                 break
-    if whos and whos <= _CIVILIAN_GROUPS:
-        return "civilians"
-    return "fighters" if whos == {"fighters"} else "total"
+    return whos
 
 
 def dual_verb_candidates(g: Grammar, index: TokenIndex, lo: int, hi: int, covered: set[int]) -> list[Candidate]:
-    """A verb of two people with no figure in the four words before it (امرأة وطفلتها قتلتا): two of its kind."""
+    """A verb of two people with no figure in the four words before it (امرأة وطفلتها قتلتا): two of its kind,
+    and, when the words before it name the two (a woman and her child), one of each's group as its members."""
     tables, toks = g.tables, index.toks
     out: list[Candidate] = []
     for h in tables.dual_verbs.scan(index, lo, hi, ("", "و", "ف")):
         if any(k in covered for k in range(max(lo, h.i - 4), h.j)):
             continue
-        who = subject_group(tables, toks, max(lo, h.i - 6), h.i)
+        members = dual_members(tables, toks, max(lo, h.i - _MEMBER_REACH), h.i)
+        whos = {who for _, _, who in members} or nearby_groups(tables, toks, max(lo, h.i - 6), h.i)
+        who = subject_group(whos)
         noun = Noun(tuple(t.text for t in toks[h.i:h.j]), h.label, who, "dual")
         out.append(Candidate(h.i, h.i, h.j, h.j, toks[h.i].start, toks[h.j - 1].end, 2, "exact", noun, who,
-                             CountCue.DUAL))
+                             CountCue.DUAL, members=members))
         covered.update(range(h.i, h.j))
     return out
 

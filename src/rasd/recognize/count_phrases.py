@@ -137,6 +137,16 @@ class CountTables:
     ranks_of: PhraseTable = PhraseTable(())  # the words after في صفوف that name a group: labels are groups
     since: frozenset[str] = frozenset()  # منذ (with و or ف before it too)
     since_days: frozenset[str] = frozenset()  # after منذ, a day of the month or a month: a running total since then
+    majority: frozenset[str] = frozenset()  # معظمهم, غالبيتهم: most of the count are of a group, so not all
+    whole: frozenset[str] = frozenset()  # كلهم, جميعهم: all of the count are of the group named after it
+    appositions: frozenset[str] = frozenset()  # هم right after a count: who they are (3 قتلى هم عسكريان ومدني)
+    partitives: frozenset[str] = frozenset()  # منهم after a number: a part of the count before (ثلاثة منهم مدنيون)
+    places_after: frozenset[str] = frozenset()  # في after a number without a noun: its share of a count by place
+    day_times: PhraseTable = PhraseTable(())  # after منذ, a time of day, not a date (منذ منتصف الليل)
+    day_words: PhraseTable = PhraseTable(())  # words that date what a sentence tells to one day (اليوم, أمس)
+    wars: PhraseTable = PhraseTable(())  # a war or a campaign (الحرب, النزاع, حملة) as the cause of a toll
+    causes: PhraseTable = PhraseTable(())  # verbs of causing a toll (خلفت, أسفرت, تسببت في)
+    restatements: frozenset[str] = frozenset()  # أي ما يعادل: the figure after it tells the one before in other units
 
 
 def build_tables(nouns: Sequence[Noun], sections: dict[str, list[Phrase]], followers: Iterable[str],
@@ -174,6 +184,16 @@ def build_tables(nouns: Sequence[Noun], sections: dict[str, list[Phrase]], follo
         ranks_of=PhraseTable(sections.get("ranks_of", [])),
         since=frozenset(c + p.words[0] for p in sections.get("since_words", []) for c in ("", "و", "ف")),
         since_days=frozenset(p.words[0] for p in sections.get("since_days", [])),
+        majority=frozenset(c + p.words[0] for p in sections.get("majority", []) for c in ("", "و")),
+        whole=frozenset(c + p.words[0] for p in sections.get("whole", []) for c in ("", "و")),
+        appositions=frozenset(c + p.words[0] for p in sections.get("appositions", []) for c in ("", "و")),
+        partitives=frozenset(p.words[0] for p in sections.get("partitives", [])),
+        places_after=frozenset(p.words[0] for p in sections.get("places_after", [])),
+        day_times=PhraseTable(sections.get("day_times", [])),
+        day_words=PhraseTable(sections.get("day_words", [])),
+        wars=PhraseTable(sections.get("wars", [])),
+        causes=PhraseTable(sections.get("causes", [])),
+        restatements=frozenset(" ".join(p.words) for p in sections.get("restatements", [])),
     )
 
 

@@ -24,12 +24,13 @@ from rasd.recognize.count_grammar import (
     after_trigger,
     bare_ok,
     decide_nesting,
-    figure_scope,
     noun_at,
+    of_group_at,
     trigger_kinds,
 )
-from rasd.recognize.count_phrases import PREFIXES, Hit
-from rasd.text.segment import TokenIndex
+from rasd.recognize.count_phrases import PREFIXES, CountTables, Hit
+from rasd.recognize.count_scope import by_rise_only, displacement_runs, figure_scope
+from rasd.text.segment import Token, TokenIndex
 
 _LIST_GLUE = (",", "و", "-", ";")  # what may stand between two figures of one list
 
@@ -66,7 +67,8 @@ def victims_kind(frame: Frame, c: Candidate, before: Before) -> KindDecision | N
     return None
 
 
-def list_kind(frame: Frame, c: Candidate, before: Before, last: Hit | None) -> tuple[Hit | None, str | None]:
+def list_kind(frame: Frame, c: Candidate, before: Before, last: Hit | None,
+              restatements: frozenset[str] = frozenset()) -> tuple[Hit | None, str | None]:
     """The last trigger still speaking for a candidate after the previous count (`last`: the last trigger before
     it), and that count's kind if it continues."""
     # قتل 12 مدنيا و4 أطفال: the second figure continues the list of the first (joined by و or a comma, with
@@ -77,6 +79,8 @@ def list_kind(frame: Frame, c: Candidate, before: Before, last: Hit | None) -> t
     between = last is not None and last.i >= prev.j  # (the triggers are in order of their start)
     gap = frame.toks[prev.j:c.i]
     linked = all(t.text in _LIST_GLUE for t in gap) and (bool(gap) or frame.toks[c.i].text.startswith("و"))
+    # 900 أسرة، أي ما يعادل 4500 شخص: the same figure told again in other units
+    linked = linked or " ".join(t.text for t in gap if t.kind != "punct") in restatements
     kind = before.prev_match.kind if not between and linked and c.cue != CountCue.SINGULAR else None
     return last if between else frame.at.last_before(prev.i, before.last_break, c.i), kind
 
@@ -86,12 +90,14 @@ def context_kind(g: Grammar, frame: Frame, c: Candidate, before: Before) -> Kind
     # the list it continues; a trigger close before it (مقتل 4 مدنيين) unless a verb follows the noun at once;
     # a verb after the noun (8 أشخاص قتلوا); a trigger farther back last
     last = frame.at.last_before(c.i, before.last_break, c.i)  # a "!" trigger only right before the figure
-    last, listed = list_kind(frame, c, before, last)
+    last, listed = list_kind(frame, c, before, last, g.tables.restatements)
     if listed is not None:
         return KindDecision((listed,), KindSource.LIST, c.who)
     near = last if last is not None and c.i - last.j <= 6 else None
     gap_len = c.i - near.j if near is not None else 99
-    after = None if c.bare else after_trigger(g.tables, frame.toks, c.nj, frame.hi)
+    after = after_trigger(g.tables, frame.toks, c.nj, frame.hi)
+    if c.bare and after is not None and after[1] > 0:
+        after = None  # a number without a noun takes a verb only right after it (عشرات الآلاف جرى تشريدهم)
     if near is not None and (gap_len == 0 or (gap_len <= 2 and (after is None or after[1] > 0))):
         return KindDecision(trigger_kinds(frame.toks, near, frame.at), KindSource.TRIGGER, c.who)
     if after is not None:
@@ -153,6 +159,8 @@ def reject(g: Grammar, frame: Frame, c: Candidate, before: Before, nesting: Nest
     if c.bare and c.value <= 2 and toks[c.vi].kind == "word" and nesting.parent is None \
             and c.i not in frame.at.by_end:
         return Rejection.NUMERAL_AFTER_NOUN  # ليلة واحدة: a numeral word after some other noun
+    if source == KindSource.AFTER:
+        return None  # the verb right after it says what it counts (المئات نزحوا)
     if c.bare and not bare_ok(g.tables, toks, c.j, frame.hi):
         return Rejection.OTHER_NOUN_AFTER  # a nounless number must not be followed by some other noun (48 ساعة)
     if c.cue == CountCue.BARE_NUMBER and nesting.parent is None and source != KindSource.LIST:
@@ -164,15 +172,80 @@ def reject(g: Grammar, frame: Frame, c: Candidate, before: Before, nesting: Nest
 
 
 # ------------------------------------------------------------------ group
-def decide_who(c: Candidate, who: str, before: Before, out: Sequence[CountMatch] = ()) -> str:
-    """The group of a count: آخرين takes the group of the top-level count before it (3 قتلى وإصابة 5 آخرين;
-    345 شخصا، منهم 22 مدنيا، وأصيب 1652 آخرين: of the 345, not of the 22); else its own."""
+def decide_who(c: Candidate, who: str, before: Before, out: Sequence[CountMatch] = (),
+               said: tuple[str, str] | None = None) -> str:
+    """The group of a count: what the words after it say (`said`: "whole" or "majority" and a group); else آخرين
+    takes the group of the top-level count before it (3 قتلى وإصابة 5 آخرين; 345 شخصا، منهم 22 مدنيا، وأصيب 1652
+    آخرين: of the 345, not of the 22) unless a subset of another group follows it; else its own."""
+    if said is not None and said[0] == "whole":
+        return said[1]
+    if said is not None and said[0] == "majority":
+        return "total"  # 48 آخرون، معظمهم أطفال: most, so not all, are of one group
     pm = before.prev_match
     if c.noun is None or not c.noun.others or pm is None:
         return who
     while pm.parent is not None and pm.parent < len(out):
         pm = out[pm.parent]
+    if said is not None and _other_group(said[1], pm.who):
+        return "total"  # مقتل جنديين وجرح 9 آخرين بينهم 4 أطفال: the others are not all soldiers
     return pm.who
+
+
+_DEMOGRAPHIC = frozenset({"women", "children", "men"})  # groups that may be part of civilians, migrants …
+_ARMED = frozenset({"fighters", "police"})
+
+
+def _other_group(subset: str, group: str) -> bool:
+    """Whether a subset's group cannot be part of a count's group (children of soldiers; police of protesters),
+    where women or children may be civilians or migrants."""
+    if subset in (group, "total"):
+        return False
+    return subset not in _DEMOGRAPHIC or group in _ARMED
+
+
+def group_said_after(g: Grammar, frame: Frame, c: Candidate) -> tuple[str, str] | None:
+    """What the words right after a count say of its group: ("whole", group) for كلهم/جميعهم + a group (وأن كلهم
+    مدنيون, جميعهم من الأطفال), ("majority", group) for معظمهم/غالبيتهم + a group, ("subset", group) for a subset
+    marker and the group of the first subset after it; None otherwise."""
+    tables, toks, hi = g.tables, frame.toks, frame.hi
+    k, skipped = c.j, 0
+    while k < hi:  # over punctuation, one short word (وأن) and the verb after the noun (لقوا حتفهم)
+        after = tables.after.match(toks, k, ("",), hi) if toks[k].kind == "word" else None
+        if after is not None:
+            k = after.j
+        elif toks[k].kind == "punct" or (skipped == 0 and toks[k].kind == "word" and len(toks[k].text) <= 3):
+            skipped += toks[k].kind == "word"
+            k += 1
+        else:
+            break
+    if k >= hi:
+        return None
+    w = toks[k].text
+    if w in tables.majority:  # معظمهم من المارة والأطفال; not معظمهم في بلدة واحدة (where, not who)
+        found = next((grp for n in range(k + 1, min(hi, k + 4)) if (grp := _group_at(tables, toks, n, hi))), None)
+        return None if found is None else ("majority", found)
+    if w in tables.whole:
+        group = _group_at(tables, toks, k + 1, hi)
+        return None if group is None else ("whole", group)
+    m = tables.markers.match(toks, k, PREFIXES, hi)
+    if m is None:
+        return None
+    for n in range(m.j, min(hi, m.j + 3)):  # بينهم 6 أطفال, من بينهم أكثر من 10 نساء
+        group = _group_at(tables, toks, n, hi)
+        if group is not None:
+            return "subset", group
+    return None
+
+
+def _group_at(tables: CountTables, toks: Sequence[Token], k: int, hi: int) -> str | None:
+    """The group a group noun at token k names (مدنيون, الأطفال, من المدنيين); None for no group or total."""
+    og = of_group_at(tables, toks, k, hi)
+    if og is not None:
+        return og[0]
+    found = noun_at(tables, toks, k, hi, definite=True)
+    if found is None or found[0].kind is not None or found[0].who == "total" or found[0].others:
+        return None
+    return found[0].who
 
 
 def subject_group(g: Grammar, frame: Frame, c: Candidate, before: Before) -> str | None:
@@ -221,21 +294,27 @@ def emit(g: Grammar, frame: Frame, c: Candidate, lists: OpenLists, before: Befor
     kind = decide_kind(g, frame, c, before, nesting)
     if kind is None or reject(g, frame, c, before, nesting, kind.source) is not None:
         return None
-    who = decide_who(c, kind.who, before, out)
+    who = decide_who(c, kind.who, before, out, group_said_after(g, frame, c))
     if who == "total" and nesting.parent is None:
         who = subject_group(g, frame, c, before) or who
     if group_of_list(frame, c, who, before, nesting.parent):
         for k in range(before.prev_idx, len(out)):
             out[k] = replace(out[k], who=who)
     scope = decide_scope(frame, c, nesting, next_figure)
+    rise = scope == Scope.CUMULATIVE.value and by_rise_only(frame.cues, c.i)
+    if scope == Scope.INCIDENT.value and nesting.parent is None and displacement_runs(frame.cues, kind.kinds,
+                                                                                      frame.triggers):
+        scope = Scope.CUMULATIVE.value  # نزوح أكثر من 56 ألف شخص: a displacement runs on
     cue = c.cue._value_ + kind.source.suffix  # _value_: the plain attribute, Enum.value is a slower descriptor
     first = len(out)
     for each in kind.kinds:
         out.append(CountMatch(c.start, c.end, each, c.value, c.qualifier, who, scope, nesting.parent,
-                              frame.norm[c.start:c.end], cue, high=c.high))
+                              frame.norm[c.start:c.end], cue, high=c.high, by_rise=rise))
         if c.high is not None:  # a range: its upper end too, as FORMAT.md codes it (at_least low, at_most high)
             out.append(CountMatch(c.start, c.end, each, c.high, "at_most", who, scope, nesting.parent,
-                                  frame.norm[c.start:c.end], cue))
+                                  frame.norm[c.start:c.end], cue, by_rise=rise))
+    for s, e, group in c.members:  # امرأة وطفلتها قتلتا: one woman and one child of the two killed
+        out.append(CountMatch(s, e, kind.kinds[0], 1, "exact", group, scope, first, frame.norm[s:e], "member"))
     return first
 
 
@@ -250,11 +329,14 @@ def resolve(g: Grammar, frame: Frame, index: TokenIndex, cands: list[Candidate],
     events.extend((h.i, 0, h) for h in tables.breaks.scan(index, lo, hi, PREFIXES))
     events.extend((h.i, 1, h) for h in frame.triggers)
     events.extend((h.i, 2, h) for h in tables.markers.scan(index, lo, hi, PREFIXES))
+    # هم right after a count (ثلاثة قتلى هم عسكريان ومدني) names who they are: a subset list too
+    events.extend((k, 2, Hit(k, k + 1, _APPOSITION)) for k in range(lo, hi) if toks[k].text in tables.appositions)
     events.extend((k, 3, toks[k].text) for k in range(lo, hi) if toks[k].text in "()")
     events.extend((c.i, 4, c) for c in cands)
     events.sort(key=lambda ev: (ev[0], ev[1]))
     in_figure = {k for c in cands for k in range(c.i, c.j)}
     next_at = {id(c): (cands[n + 1].i if n + 1 < len(cands) else hi) for n, c in enumerate(cands)}
+    shares = distributed(g, toks, cands)
     lists = OpenLists()
     before = Before(None, -1, None, lo)
     for pos, order, item in events:
@@ -265,15 +347,44 @@ def resolve(g: Grammar, frame: Frame, index: TokenIndex, cands: list[Candidate],
             if pos not in in_figure:
                 lists.stack.clear()  # a new trigger outside any figure: what follows is no subset
         elif order == 2:
-            if before.prev is not None and pos not in in_figure:
+            if before.prev is not None and pos not in in_figure \
+                    and (item.label != _APPOSITION or before.prev.j == pos):
                 lists.stack.append((before.prev_idx, lists.depth))
         elif order == 3:
             lists.paren(item)
         else:
             budget.check("counts")
+            if before.prev is not None and (item.partitive or shares.get(id(item)) is before.prev):
+                lists.stack.append((before.prev_idx, lists.depth))  # ثلاثة منهم; 15، اثنان في أ و13 في ب
             idx = emit(g, frame, item, lists, before, out, next_at[id(item)])
             if idx is not None:
                 before.prev, before.prev_idx, before.prev_match = item, idx, out[idx]
+
+
+_APPOSITION = "apposition"
+
+
+def distributed(g: Grammar, toks: Sequence[Token], cands: Sequence[Candidate]) -> dict[int, Candidate]:
+    """Figures that share out the count right before them by place (إصابة 15، اثنان في رفح و13 في غزة): two or
+    more numbers without a noun, each followed by a place (في …), joined by commas or و, that add up to it. The
+    first of them (by id) -> the count they share out."""
+    out: dict[int, Candidate] = {}
+    for n, whole in enumerate(cands):
+        if whole.bare:
+            continue
+        parts: list[Candidate] = []
+        end = whole.j
+        for c in cands[n + 1:]:
+            glue = toks[end:c.i]
+            if not c.bare or c.j >= len(toks) or not all(t.text in _LIST_GLUE for t in glue) \
+                    or not (glue or toks[c.i].text.startswith("و")) or toks[c.j].text not in g.tables.places_after:
+                break
+            parts.append(c)
+            end = next((k for k in range(c.j, len(toks)) if toks[k].text in _LIST_GLUE
+                        or toks[k].kind == "number"), len(toks))
+        if len(parts) >= 2 and sum(c.value for c in parts) == whole.value:
+            out[id(parts[0])] = whole
+    return out
 
 
 def ranks_groups(g: Grammar, frame: Frame, index: TokenIndex, out: list[CountMatch], first: int) -> None:

@@ -29,12 +29,12 @@ from rasd.recognize.count_grammar import (
     noun_at,
     nounless_candidates,
     number_candidate,
-    scope_cues,
 )
-from rasd.recognize.count_grammar import goes_on as _goes_on
 from rasd.recognize.count_implicit import dual_verb_candidates, numeral_after_noun, one_of_candidates
 from rasd.recognize.count_phrases import DEFINITE, PREFIXES, CountTables, load_tables
 from rasd.recognize.count_resolve import ranks_groups, resolve
+from rasd.recognize.count_scope import goes_on as _goes_on
+from rasd.recognize.count_scope import scope_cues
 from rasd.recognize.numbers import NumberMatch, NumberRecognizer, join_ranges
 from rasd.text.segment import TokenIndex, tokenize
 
@@ -88,7 +88,7 @@ class CountRecognizer:
         for k, c in enumerate(out):
             if c.parent is not None and c.who == "total":
                 out[k] = replace(c, who=out[c.parent].who)
-        return out
+        return restated_incidents(in_text_order(out))
 
     def _sentence(self, norm: str, index: TokenIndex, starts: Sequence[int], span: tuple[int, int],
                   nums: list[NumberMatch], out: list[CountMatch]) -> None:
@@ -118,7 +118,8 @@ class CountRecognizer:
         for c in cands:
             covered.update(range(c.i, c.j))
         cands.extend(dual_verb_candidates(g, index, lo, hi, covered))  # قتلتا
-        markers = frozenset(h.j for h in tables.markers.scan(index, lo, hi, PREFIXES))
+        markers = frozenset([*(h.j for h in tables.markers.scan(index, lo, hi, PREFIXES)),
+                             *(k + 1 for k in range(lo, hi) if toks[k].text in tables.appositions)])
         cands.extend(one_of_candidates(g, index, lo, hi, covered, markers | frozenset(trig_end)))  # أحد مسعفيه
         if not cands and not nouns_here:
             return  # a sentence with no figure, no count noun, no dual verb and no أحد has no figure
@@ -133,3 +134,30 @@ class CountRecognizer:
         first = len(out)
         resolve(g, frame, index, cands, out)
         ranks_groups(g, frame, index, out, first)
+
+
+def in_text_order(counts: list[CountMatch]) -> list[CountMatch]:
+    """The counts sorted by where they start (a dual verb's members stand before it), parents renumbered."""
+    order = sorted(range(len(counts)), key=lambda k: counts[k].start)
+    if order == list(range(len(counts))):
+        return counts
+    new_at = {old: new for new, old in enumerate(order)}
+    return [replace(c, parent=None if c.parent is None else new_at[c.parent])
+            for c in (counts[k] for k in order)]
+
+
+def restated_incidents(counts: list[CountMatch]) -> list[CountMatch]:
+    """A toll that only a rise or "latest toll" cue makes cumulative, and that an incident figure of the same kind
+    and value told before it restates (أسفر الهجوم عن ثلاثة قتلى … الحصيلة الأخيرة بلغت ثلاثة قتلى), is that
+    incident's toll: incident, with its subsets."""
+    told = set()
+    out = list(counts)
+    for k, c in enumerate(out):
+        if c.parent is None and c.scope == "incident":
+            told.add((c.kind, c.value))
+        elif c.parent is None and c.by_rise and (c.kind, c.value) in told:
+            out[k] = replace(c, scope="incident")
+        elif c.parent is not None and out[c.parent].scope == "incident" and c.scope == "cumulative" \
+                and counts[c.parent].by_rise:
+            out[k] = replace(c, scope="incident")
+    return out

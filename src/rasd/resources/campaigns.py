@@ -40,6 +40,42 @@ class Campaign:
         return (self.start is None or day >= self.start) and (self.end is None or day[:len(self.end)] <= self.end)
 
 
+@dataclass(frozen=True, slots=True)
+class SourceName:
+    """A toll's source named by words (وزارة الصحة, مصادر طبية, وكالة الأناضول): its key and names."""
+
+    id: str
+    name_en: str
+    name_ar: str
+    phrases: tuple[str, ...]  # normalized
+    per_country: bool = False
+    belligerent: bool = False
+    unnamed: bool = False
+    actors: tuple[tuple[str, str], ...] = ()  # (country, actor id): the actor that is this source there
+
+    def actor(self, country: str | None) -> str | None:
+        """The actor that is this source in a country (a ministry of health the dictionary knows), or None."""
+        return next((a for c, a in self.actors if country and c == country.upper()), None)
+
+    def key(self, country: str | None) -> str:
+        """The series key: the id, with the country for a country's source (health-ministry:ps)."""
+        return f"{self.id}:{country.lower()}" if self.per_country and country else self.id
+
+    def labels(self, country: str | None) -> tuple[str, str]:
+        """The English and Arabic labels, with the country for a country's source."""
+        if self.per_country and country:
+            return f"{self.name_en} ({country.upper()})", f"{self.name_ar} ({country.upper()})"
+        return self.name_en, self.name_ar
+
+
+def named_source(sources: tuple[SourceName, ...], said: str) -> SourceName | None:
+    """The source an attribution's normalized words name: the longest phrase found in them as whole words, a
+    source that names someone before words that name no one (ما أوردته وكالة الأناضول: the agency)."""
+    padded = f" {said} "
+    found = [(not s.unnamed, len(p), s) for s in sources for p in s.phrases if f" {p} " in padded]
+    return max(found, key=lambda f: f[:2])[2] if found else None
+
+
 def actor_names() -> dict[str, tuple[str, str, str]]:
     """(English name, Arabic name, kind) of every actor the actor files list by id (not the per-country
     template's), read without building the actor dictionary's recognizer."""
@@ -63,6 +99,7 @@ class CampaignCatalog:
     actors: dict[str, tuple[str, str, str]]  # actor id -> (English name, Arabic name, kind): a toll's source's names
     since: tuple[str, ...]  # normalized منذ
     since_starts: tuple[str, ...]  # normalized بدء, اندلاع …
+    sources: tuple[SourceName, ...] = ()  # sources named by words (campaigns.yaml's sources)
 
     @classmethod
     def load(cls, path: str | Path | None = None, gazetteer: Any = None) -> CampaignCatalog:
@@ -89,9 +126,14 @@ class CampaignCatalog:
         areas = {p.id for p in gaz.places if p.feature in AREA_FEATURES}
         theatre_place = {pid: next((a for a in chain if a in areas), pid) for pid, chain in ancestry.items()}
         names = {p.id: (p.name_en, p.name_ar) for p in gaz.places}
+        sources = tuple(SourceName(e["id"], e["name_en"], e["name_ar"],
+                                   tuple(normalize_name(p) for p in e["phrases_ar"]), e.get("per_country", False),
+                                   e.get("belligerent", False), e.get("unnamed", False),
+                                   tuple(sorted((e.get("actors") or {}).items())))
+                        for e in data.get("sources") or [])
         return cls(tuple(campaigns), ancestry, countries, theatre_place, names, actor_names(),
                    tuple(normalize_name(w) for w in dates["since"]),
-                   tuple(normalize_name(w) for w in dates["since_starts"]))
+                   tuple(normalize_name(w) for w in dates["since_starts"]), sources)
 
     def get(self, campaign_id: str) -> Campaign | None:
         """The known campaign with this id, None for any other (a provisional campaign's id)."""

@@ -255,8 +255,9 @@ class CountsFile(_Yaml):
     cumulative: Names
     continuations: Names = []
     phrases: dict[Literal["not_nisba", "toll_rises", "incident_heads", "result_openers", "day_windows", "toll_subjects",
-                          "toll_predicates", "one_of", "pronoun_suffixes", "ranks", "since_words",
-                          "since_days"], Names] = {}  # named cue lists
+                          "toll_predicates", "one_of", "pronoun_suffixes", "ranks", "since_words", "since_days",
+                          "majority", "whole", "appositions", "partitives", "places_after", "day_times",
+                          "day_words", "wars", "causes", "restatements"], Names] = {}  # named cue lists
     labelled: CountsLabelled = CountsLabelled()
 
 
@@ -436,9 +437,22 @@ class CampaignEntry(_Yaml):
     phrases_ar: SomeNames
 
 
+class TollSourceEntry(_Yaml):
+    """A toll's source of campaigns.yaml: its key, names, the phrases that name it, whether a country's."""
+    id: ActorId
+    name_en: NonBlank
+    name_ar: NonBlank
+    per_country: bool = False  # a country's (its ministry of health): keyed id:country
+    belligerent: bool = False  # a party's own figure (an army, a defence ministry)
+    unnamed: bool = False  # words that name no source (تقارير, بيان, الوزارة): the source is told elsewhere
+    actors: dict[Country, ActorId] = {}  # the actor that is this source in a country (its ministry of health)
+    phrases_ar: SomeNames
+
+
 class CampaignsFile(_Yaml):
     """campaigns.yaml."""
     campaigns: Annotated[list[CampaignEntry], Field(min_length=1)]
+    sources: list[TollSourceEntry] = []
 
 
 # ---------------------------------------------------------------------------------- gazetteer/*.tsv

@@ -14,14 +14,16 @@ from dataclasses import dataclass
 from typing import Any
 
 from rasd.records import Count, DocumentRecord, Event, Mention
-from rasd.resources.campaigns import Campaign, CampaignCatalog
+from rasd.resources.campaigns import Campaign, CampaignCatalog, named_source
 from rasd.text.normalize import normalize, normalize_name
 from rasd.text.segment import split_sentences
 
 ARMED_KINDS = frozenset({"state_forces", "rebel_group", "political_militia", "identity_militia",
                          "external_forces"})
 REPORTING_KINDS = frozenset({"international_org", "government", "media"})  # report tolls; never a party by kind
+ANAPHOR_KINDS = frozenset({"international_org", "government"})  # what الوزارة, المنظمة may refer back to
 MIN_SCORE = 3  # the evidence a known campaign needs (see `score`)
+_SLACK = {"week": 7, "month": 31}  # days a date counted back in weeks or months may be off
 
 
 @dataclass(frozen=True, slots=True)
@@ -108,9 +110,16 @@ class CampaignAssigner:
         return points
 
     def anchored_at(self, c: Campaign, ctx: TollContext) -> bool | None:
-        """Whether the toll's "since …" date is the campaign's start (None: the toll gives no such date)."""
+        """Whether the toll's "since …" date is the campaign's start (None: the toll gives no such date); a
+        date counted back from the report (منذ ثلاثة أسابيع) is only as exact as its unit (a week, a month)."""
         if ctx.anchor is not None:
-            return c.start is not None and ctx.anchor.startswith(c.start[:len(ctx.anchor)])
+            if c.start is None:
+                return False
+            if ctx.anchor.startswith(c.start[:len(ctx.anchor)]):
+                return True
+            slack = self.slack(ctx)
+            return slack > 0 and len(ctx.anchor) == 10 and abs(
+                (datetime.date.fromisoformat(ctx.anchor) - datetime.date.fromisoformat(c.start)).days) <= slack
         if not ctx.anchor_text or c.start is None:
             return None
         start = datetime.date.fromisoformat(c.start)
@@ -118,6 +127,14 @@ class CampaignAssigner:
         if not found:
             return None
         return any(m.date_start == c.start for m in found)
+
+    def slack(self, ctx: TollContext) -> int:
+        """How many days a "since …" date counted back from the report may be off: a week's or a month's when the
+        words count weeks or months back (منذ ثلاثة أسابيع, منذ نحو شهر), else none."""
+        if not ctx.anchor_text or ctx.day is None:
+            return 0
+        found = self.dates.find(normalize("منذ " + ctx.anchor_text).text, datetime.date.fromisoformat(ctx.day))
+        return max((_SLACK.get(m.precision, 0) for m in found if m.relative), default=0)
 
     def provisional(self, ctx: TollContext) -> Campaign:
         """The campaign a toll opens when it fits no known one: keyed by theatre and start anchor."""
@@ -176,6 +193,14 @@ def _actor_named(rec: DocumentRecord, s: int, e: int) -> Mention | None:
     return next((m for m in rec.mentions if m.kind == "actor" and m.ref and m.start < e and s < m.end), None)
 
 
+def _reporter_before(catalog: CampaignCatalog, rec: DocumentRecord, start: int) -> str | None:
+    """The last organization (a ministry, an agency; not an outlet) the report names before offset `start`:
+    the one words like الوزارة or المنظمة refer back to."""
+    before = [m for m in rec.mentions if m.kind == "actor" and m.ref and m.end <= start
+              and catalog.actors.get(m.ref, ("", "", ""))[2] in ANAPHOR_KINDS]
+    return max(before, key=lambda m: m.start).ref if before else None
+
+
 def toll_source(catalog: CampaignCatalog, rec: DocumentRecord, ev: Event, c: Count, campaign: Campaign) -> TollSource:
     """Whose figure the count is: the actor its attribution names, else the attribution's words, else the
     reporting actor the event names, else the report's outlet. A figure of a party (or of an armed actor) is
@@ -186,11 +211,23 @@ def toll_source(catalog: CampaignCatalog, rec: DocumentRecord, ev: Event, c: Cou
     if said and at < 0:
         at = rec.text.find(said)
     named = _actor_named(rec, at, at + len(said)) if said and at >= 0 else None
-    if named is None and said:  # "the ministry of health", "medical sources": the words are the source
-        return TollSource(key=f"said:{normalize_name(said)}", label=said, label_ar=said, belligerent=False)
+    if named is None and said:  # "the ministry of health", "medical sources": the words name the source
+        words = named_source(catalog.sources, normalize_name(said))
+        country = campaign.country or (ev.location.country if ev.location else None) or rec.document.country
+        if words is None:
+            return TollSource(key=f"said:{normalize_name(said)}", label=said, label_ar=said, belligerent=False)
+        actor = words.actor(country)
+        if actor is not None and actor in catalog.actors:  # وزارة الصحة in Gaza: the ministry the dictionary knows
+            en, ar, _ = catalog.actors[actor]
+            return TollSource(key=actor, label=en, label_ar=ar, belligerent=actor in campaign.parties)
+        if not words.unnamed:
+            en, ar = words.labels(country)
+            return TollSource(key=words.key(country), label=en, label_ar=ar, belligerent=words.belligerent)
     refs = {a.id: a for a in (ev.actor1, ev.actor2, *ev.other_actors) if a is not None}
     actor_id = named.ref if named is not None else next(  # "the WHO repeated that the toll …": it speaks
         (a.id for a in refs.values() if a.kind in REPORTING_KINDS), None)
+    if actor_id is None and said:  # أعلنت الوزارة: the ministry (an organization) the report named before
+        actor_id = _reporter_before(catalog, rec, c.start)
     if actor_id is None:
         return TollSource(key=f"outlet:{rec.document.source}", label=rec.document.source,
                           label_ar=rec.document.source, belligerent=False)

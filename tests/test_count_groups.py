@@ -1,0 +1,153 @@
+"""Tests of the count grammar's groups and subsets (rasd.recognize.count_resolve, count_implicit, count_grammar):
+what the words after a count say of its group, a dual verb's two people, subset lists without بينهم, and
+verbs right after a number without a noun. Every sentence is our own."""
+
+from __future__ import annotations
+
+import pytest
+from count_fixtures import counts, triples
+
+
+# ------------------------------------------------------------------ a killing told by its victims (راح ضحيته)
+@pytest.mark.parametrize(("text", "want"), [
+    ("استهدف صاروخ سوقا شعبيا في البلدة، وراح ضحيته 9 أشخاص على الأقل.", ("killed", 9, "total")),
+    ("انفجرت عبوة ناسفة بحافلة ركاب راح ضحيتها سبعة مدنيين.", ("killed", 7, "civilians")),
+    ("الغارة التي راح ضحيتها 14 شخصا وقعت فجر الأحد.", ("killed", 14, "total")),
+    ("هجوم ذهب ضحيته 23 جنديا عند نقطة التفتيش.", ("killed", 23, "fighters")),
+])
+def test_count_resolve_killed_by_victims_phrase(text: str, want: tuple[str, int, str]) -> None:
+    assert want in triples(text)
+
+
+# ------------------------------------------------------------------ what follows a count says of its group
+@pytest.mark.parametrize(("text", "want"), [
+    # most of them: no single group, even for آخرين after a count of one group
+    ("قتل 4 جنود وأصيب 11 آخرون، معظمهم من المارة والأطفال.", ("wounded", 11, "total")),
+    ("أسفر القصف عن مقتل 12 طفلا وجرح 30 آخرين غالبيتهم نساء.", ("wounded", 30, "total")),
+    # a subset of a group that cannot be part of the others' (children among soldiers' "others")
+    ("قتلت الغارة 5 مقاتلين وأصابت 9 آخرين بينهم 3 نساء.", ("wounded", 9, "total")),
+    ("قتل شرطي وأصيب 17 آخرون من بينهم أربعة أطفال قرب المركز.", ("wounded", 17, "total")),
+    # all of them: their group
+    ("وقالت الشرطة إن عدد القتلى بلغ 17 وإن جميعهم من المدنيين.", ("killed", 17, "civilians")),
+    ("قتل 8 أشخاص كلهم مدنيون في القصف.", ("killed", 8, "civilians")),
+    ("أصيب 6 عمال، جميعهم من اللاجئين، في انهيار المبنى.", ("wounded", 6, "migrants")),
+])
+def test_count_resolve_group_said_after_count(text: str, want: tuple[str, int, str]) -> None:
+    assert want in triples(text)
+
+
+@pytest.mark.parametrize(("text", "want"), [
+    # women or children among the others of civilians or migrants keep the others' group
+    ("قتل مدني وأصيب ثلاثة آخرون، بينهم طفلان، في القصف.", ("wounded", 3, "civilians")),
+    ("لقي مهاجر مصرعه وأصيب خمسة آخرون بينهم امرأة.", ("wounded", 5, "migrants")),
+    ("قتل 3 جنود وأصيب 7 آخرون بينهم ضابطان.", ("wounded", 7, "fighters")),
+])
+def test_count_resolve_others_keep_group_of_compatible_subset(text: str, want: tuple[str, int, str]) -> None:
+    assert want in triples(text)
+
+
+@pytest.mark.parametrize(("text", "want"), [
+    ("قال مدير المفوضية إن من بين القتلى خمسة موظفين.", ("killed", 5, "civilians")),
+    ("قتل 9 أشخاص بينهم ستة من قوات الأمن.", ("killed", 6, "police")),
+    ("أصيب موظفان في الوزارة بجروح.", ("wounded", 2, "civilians")),
+])
+def test_count_resolve_employees_and_security_forces(text: str, want: tuple[str, int, str]) -> None:
+    assert want in triples(text)
+
+
+# ------------------------------------------------------------------ a dual verb's two people
+@pytest.mark.parametrize(("text", "want"), [
+    ("أكد طبيب في المستوصف أن سيدة مسنة وطفلتها الصغيرة، وكانتا في الحقل، قتلتا برصاص قناص.",
+     {("killed", 2, "civilians"), ("killed", 1, "women"), ("killed", 1, "children")}),
+    ("قالت الوزارة إن طفلة رضيعة ووالدتها قتلتا في غارة فجر اليوم.",
+     {("killed", 2, "civilians"), ("killed", 1, "women"), ("killed", 1, "children")}),
+    ("أفاد مسعفون بأن رجلا وزوجته استشهدا بقصف مدفعي على منزلهما.",
+     {("killed", 2, "civilians"), ("killed", 1, "women"), ("killed", 1, "men")}),
+    ("وذكر شهود أن فتاة وشقيقها أصيبا بشظايا قذيفة.",
+     {("wounded", 2, "civilians"), ("wounded", 1, "women"), ("wounded", 1, "men")}),
+])
+def test_count_implicit_dual_verb_members(text: str, want: set[tuple[str, int, str]]) -> None:
+    cs = counts(text)
+    assert want <= {(c.kind, c.value, c.who) for c in cs}
+    dual = next(k for k, c in enumerate(cs) if c.value == 2)
+    assert all(c.parent == dual for c in cs if c.value == 1)  # the two are subsets of the dual's count
+    assert [c.start for c in cs] == sorted(c.start for c in cs)  # in text order, parents renumbered
+
+
+def test_count_implicit_dual_verb_without_two_named_keeps_no_members() -> None:
+    cs = counts("مسن وحفيده لقيا مصرعهما تحت أنقاض منزلهما.")
+    assert [(c.kind, c.value) for c in cs] == [("killed", 2)]
+
+
+# ------------------------------------------------------------------ subset lists without بينهم
+@pytest.mark.parametrize(("text", "want"), [
+    ("خلف القصف 15 جريحا، ستة في بيت لاهيا وتسعة في جباليا شمالي القطاع.",
+     [("wounded", 15, None), ("wounded", 6, 0), ("wounded", 9, 0)]),
+    ("قتل تسعة أشخاص، أربعة في حلب وخمسة في إدلب.", [("killed", 9, None), ("killed", 4, 0), ("killed", 5, 0)]),
+    ("نزح 700 شخص، 300 في البلدة القديمة و400 في الأحياء الشرقية.",
+     [("displaced", 700, None), ("displaced", 300, 0), ("displaced", 400, 0)]),
+])
+def test_count_resolve_shares_by_place_are_subsets(text: str, want: list[tuple[str, int, int | None]]) -> None:
+    assert [(c.kind, c.value, c.parent) for c in counts(text)] == want
+
+
+def test_count_resolve_figures_by_place_that_do_not_add_up_are_no_subsets() -> None:
+    cs = counts("قتل 6 مسلحين و4 جنود في المعارك، ثلاثة في الشمال وسبعة في الجنوب.")
+    assert all(c.parent is None for c in cs)
+
+
+@pytest.mark.parametrize(("text", "want"), [
+    ("وأصيب 20 شخصا، ثلاثة منهم مدنيون.", ("wounded", 3, "civilians")),
+    ("استشهد خمسة فلسطينيين، اثنان منهم أطفال، في قصف على خان يونس.", ("killed", 2, "children")),
+    ("قتل 12 شخصا وهم ثمانية رجال وأربع نساء.", ("killed", 4, "women")),
+    ("أعلن الجيش سقوط أربعة قتلى هم ثلاثة جنود ومدني.", ("killed", 1, "civilians")),
+    ("قتل سبعة أشخاص بينهم طفلان وامرأة في القصف.", ("killed", 1, "women")),
+    ("أصيب عشرة، من بينهم ثلاثة أطفال ومسعف.", ("wounded", 1, "medics")),
+])
+def test_count_resolve_partitive_apposition_and_joined_singular(text: str, want: tuple[str, int, str]) -> None:
+    cs = counts(text)
+    found = [c for c in cs if (c.kind, c.value, c.who) == want]
+    assert found and found[0].parent is not None
+
+
+@pytest.mark.parametrize("text", [
+    "بينهم أكثر من 4000 طفل وامرأة.",  # one number counting both nouns
+    "وقتل تسعة مدنيين من بينهم أربعة أطفال وامرأتان وأصيب العشرات بجروح.",  # وإصابة: a trigger
+    "قتل جنديان ومدني في الهجوم.",  # no subset list open
+])
+def test_count_grammar_joined_singular_outside_a_list_is_no_count(text: str) -> None:
+    assert not [c for c in counts(text) if c.value == 1]
+
+
+# ------------------------------------------------------------------ a verb right after a number without a noun
+@pytest.mark.parametrize(("text", "want"), [
+    ("وقالت المنظمة إن عشرات الآلاف جرى تشريدهم في المنطقة.", ("displaced", 12000)),
+    ("وأفاد المكتب بأن المئات نزحوا خلال الليل.", ("displaced", 100)),
+    ("وقال السكان إن 40 قتلوا في القرية.", ("killed", 40)),
+    ("وأكد شهود أن 7 رجال تم إعدامهم ميدانيا في الساحة.", ("killed", 7)),
+])
+def test_count_resolve_verb_right_after_number(text: str, want: tuple[str, int]) -> None:
+    assert want in {(c.kind, c.value) for c in counts(text)}
+
+
+# ------------------------------------------------------------------ the same figure told again in other units
+@pytest.mark.parametrize(("text", "want"), [
+    ("فقد نزح نحو 9 آلاف أسرة، أي ما يعادل قرابة 45 ألف شخص، من البلدات الحدودية.", ("displaced", 45000)),
+    ("نزحت 5 آلاف أسرة، أي ما يعادل 25 ألف شخص، من المدينة خلال الأسبوع.", ("displaced", 25000)),
+    ("نزوح 1200 عائلة، أي حوالي 6 آلاف شخص، من الأحياء الغربية.", ("displaced", 6000)),
+])
+def test_count_resolve_restatement_in_other_units_takes_the_kind(text: str, want: tuple[str, int]) -> None:
+    assert want in {(c.kind, c.value) for c in counts(text)}
+
+
+def test_count_resolve_restatement_word_before_no_figure_of_people() -> None:
+    assert [(c.kind, c.value) for c in counts("قتل 3 أشخاص، أي عام 2019.")] == [("killed", 3)]
+
+
+@pytest.mark.parametrize("text", [
+    "أدت الغارات إلى مقتل 19 مدنيا، معظمهم في قرية واحدة.",
+    "قتل 14 طفلا، غالبيتهم خلال الليل، في القصف على المخيم.",
+    "أصيب 30 مهاجرا معظمهم بجروح طفيفة.",
+])
+def test_count_resolve_most_of_them_somewhere_keeps_the_group(text: str) -> None:
+    assert all(c.who != "total" for c in counts(text))

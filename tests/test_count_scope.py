@@ -1,0 +1,74 @@
+"""Tests of rasd.recognize.count_scope: incident or cumulative from the words (issue 15 item 3). Own sentences."""
+
+from __future__ import annotations
+
+import pytest
+from count_fixtures import counts, scopes
+
+
+@pytest.mark.parametrize(("text", "figure"), [
+    # the toll's subject after the figure (verb first), or before the rise verb (subject first)
+    ('وأضاف أنه بمقتل الطفلين ترتفع إلى "خمسة قتلى" حصيلة الضحايا في موجة الغارات التي بدأت ليل الثلاثاء.',
+     ("killed", 5)),
+    ("عدد قتلى القصف على السوق الشعبي ارتفع إلى 15 شخصا.", ("killed", 15)),
+    ("وقال المسعفون إن عدد جرحى التفجير في الحي التجاري وصل إلى 60.", ("wounded", 60)),
+    ("ترتفع بذلك إلى 22 قتيلا حصيلة الهجوم على القافلة.", ("killed", 22)),
+])
+def test_count_scope_rise_of_an_incident_toll_wherever_its_subject(text: str, figure: tuple[str, int]) -> None:
+    assert scopes(text)[figure] == "incident"
+
+
+@pytest.mark.parametrize(("text", "figure"), [
+    ("ارتفع عدد الشهداء منذ بدء الحرب إلى 34 ألفا.", ("killed", 34000)),
+    ("وخلفت هذه الحرب نحو 20 ألف قتيل.", ("killed", 20000)),
+    ("في حملة عسكرية أسفرت عن مقتل 900 مدني.", ("killed", 900)),
+    ("وقال التقرير إن حملة القصف حصدت أكثر من 5 آلاف قتيل.", ("killed", 5000)),
+    ("تسبب العدوان في استشهاد 1200 فلسطيني.", ("killed", 1200)),
+])
+def test_count_scope_war_as_the_cause_is_cumulative(text: str, figure: tuple[str, int]) -> None:
+    assert scopes(text)[figure] == "cumulative"
+
+
+@pytest.mark.parametrize("text", [
+    "أسفرت الغارة عن مقتل 7 أشخاص.",
+    "أسفرت المعارك العنيفة أمس عن مقتل 9 مقاتلين.",  # one day's fighting
+    "وقتل 4 جنود في الهجوم الذي خلف أيضا 10 جرحى.",
+])
+def test_count_scope_cause_without_a_war_stays_incident(text: str) -> None:
+    assert set(scopes(text).values()) == {"incident"}
+
+
+@pytest.mark.parametrize(("text", "scope"), [
+    ("مع تفاقم الوضع الإنساني ونزوح أكثر من 40 ألف شخص.", "cumulative"),
+    ("أجبر القتال في الضواحي أكثر من 3 آلاف أسرة على مغادرة منازلها.", "cumulative"),
+    ("أفادت المنظمة بأن 9 آلاف شخص نزحوا من المدينة وريفها.", "cumulative"),
+    # one day's, or beside an incident's casualties
+    ("وفر أكثر من 3000 شخص منذ منتصف الليل من البلدة.", "incident"),
+    ("نزح نحو 800 شخص من القرية اليوم بعد الهجوم.", "incident"),
+    ("قتل 5 أشخاص واضطرت 30 عائلة إلى النزوح.", "incident"),
+])
+def test_count_scope_displacement_runs_unless_a_day_or_an_incident(text: str, scope: str) -> None:
+    assert {c.scope for c in counts(text) if c.kind == "displaced"} == {scope}
+
+
+def test_count_scope_since_a_time_of_day_is_no_running_total() -> None:
+    assert scopes("قتل 6 أشخاص منذ منتصف الليل في قصف متواصل على الحي.") == {("killed", 6): "incident"}
+    assert scopes("قتل 600 شخص منذ منتصف أبريل في المعارك حول العاصمة.") == {("killed", 600): "cumulative"}
+
+
+def test_count_scope_two_day_window_is_incident() -> None:
+    assert scopes("قتل نحو 300 شخص خلال يومين من الهجمات على المخيم.")[("killed", 300)] == "incident"
+
+
+@pytest.mark.parametrize("text", [
+    "أسفر التفجير الانتحاري عن سقوط أربعة قتلى. وقال الحاكم إن الحصيلة الأخيرة بلغت أربعة قتلى هم ثلاثة جنود ومدني.",
+    "قتل 11 مدنيا في قصف على السوق. وبحسب آخر حصيلة، بلغ عدد القتلى 11.",
+    "أصيب 25 شخصا في انفجار العبوة. وأفادت حصيلة جديدة بأن عدد الجرحى وصل إلى 25 جريحا.",
+])
+def test_count_scope_latest_toll_restating_an_incident_is_incident(text: str) -> None:
+    assert {c.scope for c in counts(text)} == {"incident"}
+
+
+def test_count_scope_latest_toll_with_a_war_anchor_stays_cumulative() -> None:
+    cs = counts("قتل 30 مدنيا في قصف على البلدة. وارتفعت حصيلة القتلى منذ بدء الهجوم إلى 30.")
+    assert [c.scope for c in cs] == ["incident", "cumulative"]
