@@ -36,6 +36,7 @@ from rasd.resources.datafiles import ResourceError, UniqueKeyLoader
 from rasd.resources.gazetteer import ALIASES_FILE, BBOX_FILE, GENERATED_FILES
 from rasd.resources.lexicon import ACLED_TYPES
 from rasd.resources.morphology_schema import LemmaEntry, MorphologyFile
+from rasd.resources.schema_campaigns import CampaignsFile
 from rasd.resources.schema_descriptors import DescriptorsFile
 from rasd.resources.schema_errors import Problem, _compose, _expected, _explain, _path, _yaml_line
 from rasd.resources.schema_errors import check_dir as check_dir  # the directory check, where it always was
@@ -420,39 +421,6 @@ class ActorsFile(_Yaml):
     country: Country | None = None
     template: ActorTemplate | None = None
     actors: list[ActorEntry]
-
-
-# ------------------------------------------------------------------------------------ campaigns.yaml
-
-class CampaignEntry(_Yaml):
-    """A campaign of campaigns.yaml: id, names, country, theatre, period, parties and naming phrases."""
-    id: ActorId
-    name_en: NonBlank
-    name_ar: NonBlank
-    country: Country
-    theatre: SomeNames  # gazetteer ids
-    start: IsoDate
-    end: IsoDate | None = None
-    parties: list[ActorId]
-    phrases_ar: SomeNames
-
-
-class TollSourceEntry(_Yaml):
-    """A toll's source of campaigns.yaml: its key, names, the phrases that name it, whether a country's."""
-    id: ActorId
-    name_en: NonBlank
-    name_ar: NonBlank
-    per_country: bool = False  # a country's (its ministry of health): keyed id:country
-    belligerent: bool = False  # a party's own figure (an army, a defence ministry)
-    unnamed: bool = False  # words that name no source (تقارير, بيان, الوزارة): the source is told elsewhere
-    actors: dict[Country, ActorId] = {}  # the actor that is this source in a country (its ministry of health)
-    phrases_ar: SomeNames
-
-
-class CampaignsFile(_Yaml):
-    """campaigns.yaml."""
-    campaigns: Annotated[list[CampaignEntry], Field(min_length=1)]
-    sources: list[TollSourceEntry] = []
 
 
 # ---------------------------------------------------------------------------------- gazetteer/*.tsv
