@@ -18,7 +18,7 @@ import threading
 from collections.abc import Iterator
 from typing import Any
 
-from sqlalchemy import Connection, Engine, create_engine, event, select, text
+from sqlalchemy import Connection, Engine, create_engine, event, select, text, update
 from sqlalchemy.exc import IntegrityError
 
 from rasd.records import DocumentRecord
@@ -150,7 +150,9 @@ class Store:
                 d = self.t.documents
                 if conn.execute(select(d.c.id).where(d.c.id == doc_id)).first() is not None:
                     return IngestOutcome(doc_id, "duplicate")
-                return writes.insert_record(conn, self.t, record, external_id, self.campaign_assigner)
+                outcome = writes.insert_record(conn, self.t, record, external_id, self.campaign_assigner)
+                self._bump(conn)
+                return outcome
         except IntegrityError:
             # Another writer stored the same document between our check and our insert.
             if self.has_document(doc_id):
@@ -161,7 +163,19 @@ class Store:
         """Remove a document and everything derived from it (events merged into its events are re-pointed)."""
         with self.writer.begin() as conn:
             self._lock(conn)
+            self._bump(conn)
             return writes.delete_document_rows(conn, self.t, document_id)
+
+    def _bump(self, conn: Connection) -> None:
+        """Raise the store's generation inside a write transaction (read caches see that the data changed)."""
+        st = self.t.state
+        conn.execute(update(st).where(st.c.id == 1).values(generation=st.c.generation + 1))
+
+    def generation(self) -> int:
+        """The store's generation: it changes with every committed write, from this process or any other."""
+        st = self.t.state
+        with self.engine.connect() as conn:
+            return int(conn.execute(select(st.c.generation).where(st.c.id == 1)).scalar_one_or_none() or 0)
 
     # -- reading --------------------------------------------------------------------------------------
     def count_events(self, f: EventFilter = ALL_EVENTS) -> int:
