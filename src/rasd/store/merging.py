@@ -18,7 +18,7 @@ from collections.abc import Sequence
 from datetime import date, timedelta
 from typing import Any
 
-from sqlalchemy import CompoundSelect, Connection, insert, select, union_all
+from sqlalchemy import Connection, TextClause, insert, select, text
 
 from rasd.records import DocumentInfo, Event
 from rasd.store.schema import Tables
@@ -93,19 +93,30 @@ def find_merge_target(conn: Connection, t: Tables, ev: Event, doc_id: str) -> st
     return best[2] if best else None
 
 
-def merge_candidates(t: Tables, plover: str, acled: str | None, place: str, lo: str,
-                     hi: str) -> CompoundSelect[Any]:
+def _candidates_sql(acled_known: bool) -> str:
+    """The SQL of `merge_candidates` (one UNION ALL branch per span class), written once: building it with
+    SQLAlchemy's expression language on every look-up cost more than running it."""
+    acled = "acled_event_type = :acled" if acled_known else "acled_event_type IS NULL"
+    branches = []
+    for k in range(len(SPAN_CLASSES) + 1):
+        since = f" AND date_start >= :since{k}" if k < len(SPAN_CLASSES) else ""
+        branches.append("SELECT uid, document_id, actor1_id, actor2_id, date_start FROM events "
+                        f"WHERE uid = merged_id AND plover = :plover AND {acled} AND location_id = :place "
+                        f"AND merge_span = {k}{since} AND date_start <= :hi AND date_end >= :lo")
+    return " UNION ALL ".join(branches)
+
+
+_CANDIDATES_SQL = (_candidates_sql(False), _candidates_sql(True))  # by whether the ACLED type is known
+
+
+def merge_candidates(t: Tables, plover: str, acled: str | None, place: str, lo: str, hi: str) -> TextClause:
     """The canonical events of this type and place whose date range overlaps [lo, hi]: one bounded range of
     `ix_events_merge` per span class (an event of class k starts at most SPAN_CLASSES[k] days before lo)."""
-    e = t.events
-    acled_cond = e.c.acled_event_type.is_(None) if acled is None else e.c.acled_event_type == acled
-    parts = []
-    for k in range(len(SPAN_CLASSES) + 1):
-        since = [e.c.date_start >= _shift(lo, -SPAN_CLASSES[k])] if k < len(SPAN_CLASSES) else []
-        parts.append(select(e.c.uid, e.c.document_id, e.c.actor1_id, e.c.actor2_id, e.c.date_start)
-                     .where(e.c.uid == e.c.merged_id, e.c.plover == plover, acled_cond, e.c.location_id == place,
-                            e.c.merge_span == k, *since, e.c.date_start <= hi, e.c.date_end >= lo))
-    return union_all(*parts)
+    params: dict[str, Any] = {"plover": plover, "place": place, "lo": lo, "hi": hi,
+                              **{f"since{k}": _shift(lo, -width) for k, width in enumerate(SPAN_CLASSES)}}
+    if acled is not None:
+        params["acled"] = acled
+    return text(_CANDIDATES_SQL[acled is not None]).bindparams(**params)
 
 
 def add_report(conn: Connection, t: Tables, merged_id: str, uid: str, info: DocumentInfo,
