@@ -13,6 +13,7 @@ from fastapi.responses import JSONResponse, StreamingResponse
 
 from rasd.budget import TimeBudgetExceeded, default_budget
 from rasd.serve import models
+from rasd.serve.cache import ReadCache, cached
 from rasd.serve.params import DocumentIn, event_filter, toll_filter
 from rasd.serve.security import token_checker
 from rasd.store.filters import SORT_KEYS, EventFilter, TollFilter
@@ -39,8 +40,14 @@ MAX_OFFSET = 10_000_000  # every offset is bounded (a 64-bit overflow in SQL was
 EXPORT_MEDIA = ("text/csv", "application/geo+json", "application/x-ndjson", "application/vnd.apache.parquet")
 
 
-def events_router(store: Store, max_page_size: int) -> APIRouter:
-    """GET /api/events (a filtered, sorted page) and GET /api/events/{id} (one event with its reports)."""
+def _json(body: bytes) -> Response:
+    """A rendered JSON body as the response."""
+    return Response(content=body, media_type="application/json")
+
+
+def events_router(store: Store, max_page_size: int, cache: ReadCache | None = None) -> APIRouter:
+    """GET /api/events (a filtered, sorted page; through the read cache) and GET /api/events/{id} (one event
+    with its reports)."""
     router = APIRouter(prefix="/api/events", tags=["events"])
 
     @router.get("", **documented(models.EventPage),
@@ -50,8 +57,13 @@ def events_router(store: Store, max_page_size: int) -> APIRouter:
         limit: Annotated[int, Query(ge=1, le=max_page_size)] = 50,
         offset: Annotated[int, Query(ge=0, le=MAX_OFFSET)] = 0,
         sort: Annotated[str, Query(pattern="^(" + "|".join(SORT_KEYS) + ")$")] = "-date",
-    ) -> JSONResponse:
-        return JSONResponse(store.query_events(f, limit=limit, offset=offset, sort=sort))
+    ) -> Response:
+        def page() -> dict[str, Any]:
+            # the filter's count is cached on its own: every page and sort order of a filter shares it
+            total = None if cache is None else int(cache.get(("count", f), lambda: b"%d" % store.count_events(f)))
+            return store.query_events(f, limit=limit, offset=offset, sort=sort, total=total)
+
+        return _json(cached(cache, ("events", f, limit, offset, sort), page))
 
     @router.get("/{event_id:path}", **documented(models.EventDetail, NOT_FOUND),
                 summary="One event with all reports of its happening")
@@ -85,7 +97,8 @@ class _LazyExtractor:
 
 
 def documents_router(store: Store, max_page_size: int, api_token: str | None,
-                     extractor_factory: Callable[[], Any] | None, max_seconds: float | None = None) -> APIRouter:
+                     extractor_factory: Callable[[], Any] | None, max_seconds: float | None = None,
+                     cache: ReadCache | None = None) -> APIRouter:
     """GET /api/documents, GET /api/documents/{id} and POST /api/documents (extract and store; bearer token;
     the extraction within `max_seconds`, default budget.default_budget of the text's length, else a 422)."""
     router = APIRouter(prefix="/api/documents", tags=["documents"])
@@ -123,6 +136,8 @@ def documents_router(store: Store, max_page_size: int, api_token: str | None,
         except TimeBudgetExceeded as exc:  # the worker is free again; nothing was stored
             raise HTTPException(422, f"{exc}; the document was not stored") from None
         outcome = store.ingest(record, external_id=body.id)
+        if cache is not None:
+            cache.clear()  # read your writes
         response.status_code = 201 if outcome.status == "ingested" else 200
         return models.IngestResult(document_id=outcome.document_id, status=outcome.status, events=outcome.events,
                                    merged=outcome.merged, reprint_of=outcome.reprint_of)
@@ -150,7 +165,7 @@ def health_of(store: Store) -> models.HealthOut:
                             happenings=happenings)
 
 
-def data_router(store: Store, export_max_rows: int = 10_000) -> APIRouter:
+def data_router(store: Store, export_max_rows: int = 10_000, cache: ReadCache | None = None) -> APIRouter:
     """GET /api/tolls, /api/campaigns, /api/stats, /api/export (acled-csv, geojson, jsonl, parquet), /api/health."""
     router = APIRouter(prefix="/api")
 
@@ -174,8 +189,8 @@ def data_router(store: Store, export_max_rows: int = 10_000) -> APIRouter:
 
     @router.get("/stats", **documented(models.StatsOut), tags=["stats"],
                 summary="Totals, breakdowns and the events timeline")
-    def get_stats(f: Filter) -> JSONResponse:
-        return JSONResponse(store.stats(f))
+    def get_stats(f: Filter) -> Response:
+        return _json(cached(cache, ("stats", f), lambda: store.stats(f)))
 
     @router.get("/export", response_class=StreamingResponse, tags=["export"],
                 responses={200: {"description": "the events as a file (Content-Disposition: attachment); "

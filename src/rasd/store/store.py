@@ -184,10 +184,11 @@ class Store:
             return reads.count_events(conn, self.t, f)
 
     def query_events(self, f: EventFilter = ALL_EVENTS, *, limit: int = 50, offset: int = 0,
-                     sort: str = "-date") -> dict[str, Any]:
-        """A page of events: {"total", "limit", "offset", "sort", "items": [event dict, …]}."""
+                     sort: str = "-date", total: int | None = None) -> dict[str, Any]:
+        """A page of events: {"total", "limit", "offset", "sort", "items": [event dict, …]} (`total`: the
+        filter's count when the caller knows it already)."""
         with self.engine.connect() as conn:
-            return reads.query_events(conn, self.t, f, limit=limit, offset=offset, sort=sort)
+            return reads.query_events(conn, self.t, f, limit=limit, offset=offset, sort=sort, total=total)
 
     def iter_events(self, f: EventFilter = ALL_EVENTS, *, batch: int = 1000,
                     sort: str = "date") -> Iterator[dict[str, Any]]:
