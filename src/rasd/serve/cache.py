@@ -71,6 +71,23 @@ class ReadCache:
             self._epoch += 1
             self._generation = (0, float("-inf"))
 
+    def peek(self, key: Hashable) -> bytes | None:
+        """The body for `key` when it can be served without the store (valid as `get` would find it, with the
+        generation read less than `poll_seconds` ago); None when `get` is needed. Cheap enough for the event
+        loop: a cache hit then never waits for a worker thread."""
+        gen, when = self._generation
+        now = time.monotonic()
+        if now - when >= self._poll:
+            return None
+        with self._lock:
+            entry = self._entries.get(key)
+            if entry is None or not (entry.generation == gen or now - entry.made < self._stale
+                                     or key in self._inflight):
+                return None
+            self._entries.move_to_end(key)
+            self.hits += 1
+            return entry.body
+
     def get(self, key: Hashable, compute: Callable[[], bytes]) -> bytes:
         """The body for `key`: cached if still valid, else computed by `compute` (once for concurrent callers)."""
         gen = self.generation()

@@ -5,11 +5,12 @@ limits close over the factories' arguments.
 """
 
 import threading
-from collections.abc import Callable
+from collections.abc import Callable, Hashable
 from typing import Annotated, Any
 
 from fastapi import APIRouter, Depends, HTTPException, Query, Response
 from fastapi.responses import JSONResponse, StreamingResponse
+from starlette.concurrency import run_in_threadpool
 
 from rasd.budget import TimeBudgetExceeded, default_budget
 from rasd.serve import models
@@ -45,6 +46,15 @@ def _json(body: bytes) -> Response:
     return Response(content=body, media_type="application/json")
 
 
+async def _cached_response(cache: ReadCache | None, key: Hashable, compute: Callable[[], Any]) -> Response:
+    """The JSON response for `key`: a valid cached body straight from the event loop, else computed (or taken
+    from the cache after a generation check) in a worker thread, where the store's blocking reads belong."""
+    body = cache.peek(key) if cache is not None else None
+    if body is None:
+        body = await run_in_threadpool(cached, cache, key, compute)
+    return _json(body)
+
+
 def events_router(store: Store, max_page_size: int, cache: ReadCache | None = None) -> APIRouter:
     """GET /api/events (a filtered, sorted page; through the read cache) and GET /api/events/{id} (one event
     with its reports)."""
@@ -52,7 +62,7 @@ def events_router(store: Store, max_page_size: int, cache: ReadCache | None = No
 
     @router.get("", **documented(models.EventPage),
                 summary="Events matching filters (paginated)")
-    def list_events(
+    async def list_events(
         f: Filter,
         limit: Annotated[int, Query(ge=1, le=max_page_size)] = 50,
         offset: Annotated[int, Query(ge=0, le=MAX_OFFSET)] = 0,
@@ -63,7 +73,7 @@ def events_router(store: Store, max_page_size: int, cache: ReadCache | None = No
             total = None if cache is None else int(cache.get(("count", f), lambda: b"%d" % store.count_events(f)))
             return store.query_events(f, limit=limit, offset=offset, sort=sort, total=total)
 
-        return _json(cached(cache, ("events", f, limit, offset, sort), page))
+        return await _cached_response(cache, ("events", f, limit, offset, sort), page)
 
     @router.get("/{event_id:path}", **documented(models.EventDetail, NOT_FOUND),
                 summary="One event with all reports of its happening")
@@ -189,8 +199,8 @@ def data_router(store: Store, export_max_rows: int = 10_000, cache: ReadCache | 
 
     @router.get("/stats", **documented(models.StatsOut), tags=["stats"],
                 summary="Totals, breakdowns and the events timeline")
-    def get_stats(f: Filter) -> Response:
-        return _json(cached(cache, ("stats", f), lambda: store.stats(f)))
+    async def get_stats(f: Filter) -> Response:
+        return await _cached_response(cache, ("stats", f), lambda: store.stats(f))
 
     @router.get("/export", response_class=StreamingResponse, tags=["export"],
                 responses={200: {"description": "the events as a file (Content-Disposition: attachment); "

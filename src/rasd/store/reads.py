@@ -26,9 +26,9 @@ def event_page_statements(t: Tables, f: EventFilter, *, limit: int, offset: int,
                           sort: str) -> tuple[Select[Any], Select[Any]]:
     """The two queries of a page of events: how many match, and the page's rows."""
     e = t.events
-    conds = event_conditions(t, f)
-    page: Select[Any] = select(e).where(*conds).order_by(*event_order(t, sort)).limit(limit).offset(offset)
-    return select(func.count()).select_from(e).where(*conds), page
+    page: Select[Any] = (select(e).where(*event_conditions(t, f, ordered=True)).order_by(*event_order(t, sort))
+                         .limit(limit).offset(offset))
+    return select(func.count()).select_from(e).where(*event_conditions(t, f)), page
 
 
 def query_events(conn: Connection, t: Tables, f: EventFilter, *, limit: int, offset: int,
