@@ -247,17 +247,22 @@ def print_row(label: str, row: dict[str, Any]) -> None:
 
 
 def load_table(url: str, clients: list[int], ingest_clients: int, seconds: float, *, workers: int = 1,
-               mix: str = "fixed", cache_seconds: float = 2.0) -> list[dict[str, Any]]:
-    """The load runs against a server over the store at `url`."""
+               mix: str = "fixed", cache_seconds: float = 2.0, warmup: float = 0) -> list[dict[str, Any]]:
+    """The load runs against a server over the store at `url` (each after `warmup` unmeasured seconds of the
+    same clients: every worker process has its own cache and its own connections to fill)."""
     port = free_port()
     server = start_server(url, port, workers, cache_seconds)
     rows = []
     try:
         run_load(port, 1, 2, mix)  # warm up
         for n in clients:
+            if warmup:
+                run_load(port, n, warmup, mix)
             rows.append(run_load(port, n, seconds, mix, server.pid))
             print_row(f"events ({mix})", rows[-1])
         if ingest_clients:
+            if warmup:
+                run_load(port, ingest_clients, warmup, mix)
             ing = start_ingest(url, 10_000_000 + int(time.time()) % 1_000_000 * 100, seconds)
             row = run_load(port, ingest_clients, seconds, mix, server.pid)
             out, _ = ing.communicate(timeout=seconds + 120)
@@ -268,7 +273,7 @@ def load_table(url: str, clients: list[int], ingest_clients: int, seconds: float
         server.terminate()
         server.wait(timeout=30)
     for row in rows:
-        row.update(workers=workers, cache_seconds=cache_seconds)
+        row.update(workers=workers, cache_seconds=cache_seconds, warmup_s=warmup)
     return rows
 
 
@@ -285,6 +290,7 @@ def main() -> None:
     ap.add_argument("--mix", choices=["fixed", "random"], default="fixed",
                     help="fixed: the 11 queries above; random: the same kinds with random values")
     ap.add_argument("--cache-seconds", type=float, default=2.0, help="rasd serve --cache-seconds (0: no cache)")
+    ap.add_argument("--warmup", type=float, default=0, help="unmeasured seconds of the same clients before each run")
     ap.add_argument("--ingest-rate", action="store_true")
     ap.add_argument("--at", default="1000,10000,100000", help="store sizes (documents) for --ingest-rate")
     ap.add_argument("--sample", type=int, default=300, help="documents timed at each size")
@@ -305,7 +311,7 @@ def main() -> None:
         if not args.fill_only:
             clients = [int(x) for x in args.clients.split(",") if x]
             figures["load"] = load_table(url, clients, args.ingest_clients, args.seconds, workers=args.workers,
-                                         mix=args.mix, cache_seconds=args.cache_seconds)
+                                         mix=args.mix, cache_seconds=args.cache_seconds, warmup=args.warmup)
     if args.json:
         Path(args.json).write_text(json.dumps(figures, indent=1), encoding="utf-8")
 
