@@ -300,9 +300,10 @@ def main() -> None:
     figures: dict[str, Any] = {"url": url.split(":")[0], "cpus": os.cpu_count()}
     if args.ingest_rate:
         rates: dict[int, dict[str, float]] = {}
-        for k, n in enumerate(int(x) for x in args.at.split(",")):
+        for n in (int(x) for x in args.at.split(",")):
             fill_documents(url, n)
-            wall, cpu = ingest_rate(url, args.sample, 20_000_000 + k * 100_000)
+            # new documents each time: numbered after the store's size (a rerun at one size is not duplicates)
+            wall, cpu = ingest_rate(url, args.sample, 20_000_000 + stored_documents(url) * 10)
             rates[n] = {"docs_per_s": round(wall, 1), "docs_per_cpu_s": round(cpu, 1)}
             print(f"store-only ingest at {n} stored documents: {wall:.1f} docs/s, {cpu:.1f} docs/CPU-s", flush=True)
         figures["ingest_rate"] = rates

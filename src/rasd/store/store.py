@@ -32,6 +32,7 @@ from rasd.store.writes import IngestOutcome
 DEFAULT_POOL_SIZE = 5
 _WRITE = "rasd_write"  # execution option marking a connection that writes (SQLite: BEGIN IMMEDIATE)
 _PG_LOCK_KEY = 0x7261_7364  # "rasd"
+_SQLITE_CACHE_KIB = 32_768  # page cache per connection (SQLite's default is 2 MiB)
 ALL_EVENTS = EventFilter()  # the default filters: every event, every toll (frozen, so safe as defaults)
 ALL_TOLLS = TollFilter()
 
@@ -65,6 +66,7 @@ def _sqlite_engine(url: str, busy_timeout_s: float, pool_size: int) -> Engine:
         cur.execute(f"PRAGMA busy_timeout={timeout_ms}")
         cur.execute("PRAGMA foreign_keys=ON")
         cur.execute("PRAGMA synchronous=NORMAL")
+        cur.execute(f"PRAGMA cache_size=-{_SQLITE_CACHE_KIB}")
         cur.close()
 
     def on_begin(conn: Connection) -> None:
