@@ -32,6 +32,7 @@ from typing import Any
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "tests"))
 
+SORTS = ["date", "-date", "confidence", "-confidence", "fatalities", "-fatalities"]
 QUERIES: list[dict[str, str]] = [
     {},
     {"country": "LY"},
@@ -82,7 +83,8 @@ def fill_documents(url: str, n_docs: int, seed: int = 7) -> None:
             with store.engine.begin() as conn:
                 store._lock(conn)
                 for i in range(lo, min(n_docs, lo + FILL_BATCH)):
-                    writes.insert_record(conn, store.t, synthetic_record(i, events=PER_DOC, seed=seed), None)
+                    writes.insert_record(conn, store.t, synthetic_record(i, events=PER_DOC, seed=seed), None,
+                                         store.campaign_assigner)
     dt = time.perf_counter() - t0
     print(f"filled {n_docs - have} documents ({(n_docs - have) * PER_DOC} events) in {dt:.0f} s "
           f"({(n_docs - have) / dt:.0f} docs/s, bulk)", flush=True)
@@ -111,15 +113,13 @@ def free_port() -> int:
         return int(s.getsockname()[1])
 
 
-def start_server(url: str, port: int) -> subprocess.Popen[bytes]:
-    """`rasd serve` semantics in a subprocess on 127.0.0.1:`port`; returns once /api/health answers."""
+def start_server(url: str, port: int, workers: int = 1, cache_seconds: float = 2.0) -> subprocess.Popen[bytes]:
+    """`rasd serve` (`workers` processes) in a subprocess on 127.0.0.1:`port`; returns once /api/health answers."""
     import httpx
 
-    code = ("import uvicorn; from rasd.api import Settings, create_app; "
-            f"uvicorn.run(create_app(Settings(db_url={url!r})), host='127.0.0.1', port={port}, "
-            "log_level='warning')")
     log = open(Path(tempfile.gettempdir()) / f"rasd-bench-server-{port}.log", "wb")  # noqa: SIM115
-    proc = subprocess.Popen([sys.executable, "-c", code], stderr=log)
+    proc = subprocess.Popen([sys.executable, "-m", "rasd", "serve", "--db", url, "--port", str(port), "-q",
+                             "--workers", str(workers), "--cache-seconds", str(cache_seconds)], stderr=log)
     deadline = time.monotonic() + 120
     while time.monotonic() < deadline:
         try:
@@ -131,6 +131,28 @@ def start_server(url: str, port: int) -> subprocess.Popen[bytes]:
     raise SystemExit("the server did not start")
 
 
+def tree_cpu_seconds(pid: int) -> float:
+    """CPU seconds (user + system) used so far by process `pid` and its descendants (Linux /proc)."""
+    parents: dict[int, int] = {}
+    cpu: dict[int, float] = {}
+    tick = os.sysconf("SC_CLK_TCK")
+    for entry in Path("/proc").iterdir():
+        if not entry.name.isdigit():
+            continue
+        try:
+            fields = (entry / "stat").read_text().rsplit(")", 1)[1].split()
+        except OSError:
+            continue
+        parents[int(entry.name)] = int(fields[1])
+        cpu[int(entry.name)] = (int(fields[11]) + int(fields[12])) / tick
+    total, todo = 0.0, [pid]
+    while todo:
+        p = todo.pop()
+        total += cpu.get(p, 0.0)
+        todo.extend(c for c, parent in parents.items() if parent == p)
+    return total
+
+
 def pct(xs: list[float], p: float) -> float:
     """The p-th percentile of `xs` (nearest rank)."""
     if not xs:
@@ -139,15 +161,36 @@ def pct(xs: list[float], p: float) -> float:
     return xs[min(len(xs) - 1, int(round(p / 100 * (len(xs) - 1))))]
 
 
-async def _client(base: str, seconds: float, seed: int, timings: list[float], errors: list[str]) -> None:
-    """One keep-alive client: random queries of the mix, back to back, for `seconds`."""
+def random_query(rng: random.Random) -> dict[str, str]:
+    """A query of the random mix: the fixed mix's kinds with random values (dates, places, actors, words, pages),
+    so that most requests miss any cache."""
+    day = f"2020-{rng.randint(1, 12):02d}-{rng.randint(1, 28):02d}"
+    kind = rng.randrange(8)
+    q: dict[str, str] = [
+        {"country": rng.choice(["LY", "TN"]), "from": day},
+        {"actor": rng.choice(["lna", "gna", "Libyan National Army", "حكومة الوفاق الوطني"])},
+        {"q": rng.choice(["مصراتة", "قصف", "الحي السكني", "شهود عيان", "غارة"])},
+        {"from": day, "to": day},
+        {"place": rng.choice(["ly-tripoli", "ly-misrata", "Benghazi", "صفاقس"]), "sort": rng.choice(SORTS)},
+        {"acled_type": rng.choice(["Battles", "Protests", "Air/drone strike"]),
+         "min_confidence": str(rng.choice([0.4, 0.5, 0.6, 0.7, 0.8]))},
+        {"plover": rng.choice(["PROTEST", "ASSAULT", "CONSULT"]), "country": rng.choice(["LY", "TN"])},
+        {"merged": "false", "limit": "100", "sort": rng.choice(SORTS)},
+    ][kind]
+    q["offset"] = str(rng.choice([0, 0, 0, 50, 100, 500, 2000]))
+    return q
+
+
+async def _client(base: str, seconds: float, seed: int, timings: list[float], errors: list[str],
+                  mix: str = "fixed") -> None:
+    """One keep-alive client: queries of the mix, back to back, for `seconds`."""
     import httpx
 
     rng = random.Random(seed)
     async with httpx.AsyncClient(base_url=base, timeout=60) as client:
         end = time.perf_counter() + seconds
         while time.perf_counter() < end:
-            q = rng.choice(QUERIES)
+            q = rng.choice(QUERIES) if mix == "fixed" else random_query(rng)
             t0 = time.perf_counter()
             try:
                 r = await client.get("/api/events", params=q)
@@ -160,22 +203,27 @@ async def _client(base: str, seconds: float, seed: int, timings: list[float], er
                 errors.append(why)
 
 
-def run_load(port: int, clients: int, seconds: float) -> dict[str, Any]:
-    """Figures of `clients` keep-alive clients over `seconds`: p50/p95/p99 ms, requests/s, errors."""
+def run_load(port: int, clients: int, seconds: float, mix: str = "fixed",
+             server_pid: int | None = None) -> dict[str, Any]:
+    """Figures of `clients` keep-alive clients over `seconds`: p50/p95/p99 ms, requests/s, errors, the load
+    average at the end and the server's CPU milliseconds per request."""
     timings: list[float] = []
     errors: list[str] = []
 
-    async def main() -> None:
-        await asyncio.gather(*(_client(f"http://127.0.0.1:{port}", seconds, k, timings, errors)
+    async def clients_run() -> None:
+        await asyncio.gather(*(_client(f"http://127.0.0.1:{port}", seconds, k, timings, errors, mix)
                                for k in range(clients)))
 
+    cpu0 = tree_cpu_seconds(server_pid) if server_pid else 0.0
     t0 = time.perf_counter()
-    asyncio.run(main())
+    asyncio.run(clients_run())
     wall = time.perf_counter() - t0
-    return {"clients": clients, "requests": len(timings), "rps": round(len(timings) / wall, 1),
+    cpu = tree_cpu_seconds(server_pid) - cpu0 if server_pid else 0.0
+    return {"clients": clients, "mix": mix, "requests": len(timings), "rps": round(len(timings) / wall, 1),
             "p50": round(pct(timings, 50), 1), "p95": round(pct(timings, 95), 1),
             "p99": round(pct(timings, 99), 1), "errors": len(errors),
-            "error_kinds": sorted(set(errors))[:5]}
+            "error_kinds": sorted(set(errors))[:5], "load_avg_1m": round(os.getloadavg()[0], 2),
+            "server_cpu_ms_per_request": round(cpu * 1000 / max(len(timings), 1), 2)}
 
 
 def start_ingest(url: str, start: int, seconds: float) -> subprocess.Popen[bytes]:
@@ -193,30 +241,39 @@ def print_row(label: str, row: dict[str, Any]) -> None:
     """One line of the load table."""
     extra = f", ingest {row['ingest_docs_s']} docs/s" if "ingest_docs_s" in row else ""
     print(f"{label:28s} clients {row['clients']:3d}  p50 {row['p50']:7.1f}  p95 {row['p95']:7.1f}  "
-          f"p99 {row['p99']:7.1f} ms  {row['rps']:6.1f} req/s  errors {row['errors']}{extra}"
+          f"p99 {row['p99']:7.1f} ms  {row['rps']:6.1f} req/s  errors {row['errors']}  "
+          f"server {row['server_cpu_ms_per_request']} CPU-ms/req  load {row['load_avg_1m']}{extra}"
           f"{'  ' + str(row['error_kinds']) if row['errors'] else ''}", flush=True)
 
 
-def load_table(url: str, clients: list[int], ingest_clients: int, seconds: float) -> list[dict[str, Any]]:
-    """The load runs against a server over the store at `url`."""
+def load_table(url: str, clients: list[int], ingest_clients: int, seconds: float, *, workers: int = 1,
+               mix: str = "fixed", cache_seconds: float = 2.0, warmup: float = 0) -> list[dict[str, Any]]:
+    """The load runs against a server over the store at `url` (each after `warmup` unmeasured seconds of the
+    same clients: every worker process has its own cache and its own connections to fill)."""
     port = free_port()
-    server = start_server(url, port)
+    server = start_server(url, port, workers, cache_seconds)
     rows = []
     try:
-        run_load(port, 1, 2)  # warm up
+        run_load(port, 1, 2, mix)  # warm up
         for n in clients:
-            rows.append(run_load(port, n, seconds))
-            print_row("events", rows[-1])
+            if warmup:
+                run_load(port, n, warmup, mix)
+            rows.append(run_load(port, n, seconds, mix, server.pid))
+            print_row(f"events ({mix})", rows[-1])
         if ingest_clients:
+            if warmup:
+                run_load(port, ingest_clients, warmup, mix)
             ing = start_ingest(url, 10_000_000 + int(time.time()) % 1_000_000 * 100, seconds)
-            row = run_load(port, ingest_clients, seconds)
+            row = run_load(port, ingest_clients, seconds, mix, server.pid)
             out, _ = ing.communicate(timeout=seconds + 120)
             row["ingest_docs_s"] = round(int(out.decode().strip() or 0) / seconds, 1)
             rows.append(row)
-            print_row("events + concurrent ingest", row)
+            print_row(f"events ({mix}) + ingest", row)
     finally:
         server.terminate()
         server.wait(timeout=30)
+    for row in rows:
+        row.update(workers=workers, cache_seconds=cache_seconds, warmup_s=warmup)
     return rows
 
 
@@ -229,6 +286,11 @@ def main() -> None:
     ap.add_argument("--clients", default="1,50", help="client counts, comma-separated")
     ap.add_argument("--ingest-clients", type=int, default=50, help="clients during the ingest run (0: none)")
     ap.add_argument("--fill-only", action="store_true")
+    ap.add_argument("--workers", type=int, default=1, help="server processes (rasd serve --workers)")
+    ap.add_argument("--mix", choices=["fixed", "random"], default="fixed",
+                    help="fixed: the 11 queries above; random: the same kinds with random values")
+    ap.add_argument("--cache-seconds", type=float, default=2.0, help="rasd serve --cache-seconds (0: no cache)")
+    ap.add_argument("--warmup", type=float, default=0, help="unmeasured seconds of the same clients before each run")
     ap.add_argument("--ingest-rate", action="store_true")
     ap.add_argument("--at", default="1000,10000,100000", help="store sizes (documents) for --ingest-rate")
     ap.add_argument("--sample", type=int, default=300, help="documents timed at each size")
@@ -238,9 +300,10 @@ def main() -> None:
     figures: dict[str, Any] = {"url": url.split(":")[0], "cpus": os.cpu_count()}
     if args.ingest_rate:
         rates: dict[int, dict[str, float]] = {}
-        for k, n in enumerate(int(x) for x in args.at.split(",")):
+        for n in (int(x) for x in args.at.split(",")):
             fill_documents(url, n)
-            wall, cpu = ingest_rate(url, args.sample, 20_000_000 + k * 100_000)
+            # new documents each time: numbered after the store's size (a rerun at one size is not duplicates)
+            wall, cpu = ingest_rate(url, args.sample, 20_000_000 + stored_documents(url) * 10)
             rates[n] = {"docs_per_s": round(wall, 1), "docs_per_cpu_s": round(cpu, 1)}
             print(f"store-only ingest at {n} stored documents: {wall:.1f} docs/s, {cpu:.1f} docs/CPU-s", flush=True)
         figures["ingest_rate"] = rates
@@ -248,7 +311,8 @@ def main() -> None:
         fill_documents(url, (args.events + PER_DOC - 1) // PER_DOC)
         if not args.fill_only:
             clients = [int(x) for x in args.clients.split(",") if x]
-            figures["load"] = load_table(url, clients, args.ingest_clients, args.seconds)
+            figures["load"] = load_table(url, clients, args.ingest_clients, args.seconds, workers=args.workers,
+                                         mix=args.mix, cache_seconds=args.cache_seconds, warmup=args.warmup)
     if args.json:
         Path(args.json).write_text(json.dumps(figures, indent=1), encoding="utf-8")
 

@@ -163,6 +163,9 @@ COMMAND_CASES: list[tuple[tuple[str, ...], int, str]] = [
     (("export", "-f", "jsonl", "--db", "mysql://u@localhost/x"), 2, "missing database driver"),
     (("serve", "--db", PG_DOWN), 2, "cannot open the store"),
     (("serve", "--max-seconds", "0"), 2, "--max-seconds must be a positive number"),
+    (("serve", "--db", "sqlite://", "--workers", "2"), 2, "--workers: an in-memory SQLite store cannot be shared"),
+    (("serve", "--workers", "0"), 2, "Invalid value for '--workers'"),
+    (("serve", "--cache-seconds", "-1"), 2, "Invalid value for '--cache-seconds'"),
     (("nosuchcommand",), 2, "No such command 'nosuchcommand'"),
 ]
 

@@ -64,18 +64,46 @@ def test_store_schema_4_migrates_a_version_3_store(store_url: str) -> None:
     s = Store.open(store_url)
     s.ingest(records[0])
     with s.writer.begin() as conn:  # back to version 3: no campaigns table, no source columns
-        conn.execute(delete(s.t.migrations).where(s.t.migrations.c.version == 4))
+        conn.execute(delete(s.t.migrations).where(s.t.migrations.c.version >= 4))
         conn.execute(text("DROP TABLE campaigns"))
         for col in ("source_key", "source_label", "source_label_ar", "belligerent"):
             conn.execute(text(f"ALTER TABLE tolls DROP COLUMN {col}"))
     s.close()
     s = Store.open(store_url)
-    assert s.schema_version() == SCHEMA_VERSION == 4
+    assert s.schema_version() == SCHEMA_VERSION >= 4
     old = s.tolls()
     assert old and all(x["source_key"].startswith("outlet:") for x in old)
     for rec in records[1:]:
         s.ingest(rec)
     assert s.campaigns() and all(x["source_key"] for x in s.tolls())
+    s.close()
+
+
+def test_store_schema_5_migrates_a_version_4_store(store_url: str) -> None:
+    """A store made before the bounded merge look-up: its events gain their span class, the index is built,
+    and a later report still joins the happening stored before the migration."""
+    from sqlalchemy import delete, text
+
+    records = sample_records()
+    s = Store.open(store_url)
+    s.ingest(records[0])  # the Misrata shelling (one day, asserted)
+    s.ingest(records[4])  # a planned meeting (never merges) and a clash
+    with s.writer.begin() as conn:  # back to version 4: no merge_span column, the old match index
+        conn.execute(delete(s.t.migrations).where(s.t.migrations.c.version == 5))
+        conn.execute(text("DROP INDEX ix_events_merge"))
+        conn.execute(text("ALTER TABLE events DROP COLUMN merge_span"))
+        conn.execute(text("CREATE INDEX ix_events_match ON events (plover, location_id, date_start)"))
+    s.close()
+    s = Store.open(store_url)
+    assert s.schema_version() == SCHEMA_VERSION == 5
+    with s.engine.connect() as conn:
+        spans = dict(conn.execute(select(s.t.events.c.plover, s.t.events.c.merge_span)).all())
+        index_names = set(conn.exec_driver_sql(
+            "SELECT name FROM sqlite_master WHERE type = 'index'" if conn.dialect.name == "sqlite"
+            else "SELECT indexname FROM pg_indexes WHERE tablename = 'events'").scalars())
+    assert spans == {"ASSAULT": 0, "CONSULT": None}
+    assert "ix_events_merge" in index_names and "ix_events_match" not in index_names
+    assert s.ingest(records[1]).merged == 1  # the second outlet's report of the shelling
     s.close()
 
 

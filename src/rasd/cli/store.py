@@ -131,6 +131,11 @@ def serve_command(
     port: Annotated[int, typer.Option(help="Port")] = 8000,
     max_body: Annotated[int, typer.Option("--max-body", help="Largest request body accepted, bytes")] = 2_000_000,
     max_seconds: MaxSecondsOption = None,
+    workers: Annotated[int, typer.Option("--workers", min=1, max=64, help="Server processes (a file or PostgreSQL "
+                                                                           "store; each has its own pool)")] = 1,
+    cache_seconds: Annotated[float, typer.Option(
+        "--cache-seconds", min=0, help="How long a write by another process may go unseen by GET /api/events "
+                                       "and /api/stats (0: no read cache)")] = 2.0,
     quiet: QuietOption = False,
     verbose: VerboseOption = False,
 ) -> None:
@@ -139,14 +144,22 @@ def serve_command(
     say = verbosity(quiet, verbose)
     # a missing SQLite file: exit 1; a bad URL, a missing driver or an unreachable server: one line, exit 2
     open_store(db, existing=True).close()
+    if workers > 1 and _sqlite_file(db) is None and db.startswith("sqlite"):
+        raise fail("--workers: an in-memory SQLite store cannot be shared by several processes")
     import uvicorn
 
     from rasd.api import Settings, create_app
+    from rasd.serve.app import SETTINGS_ENV, settings_to_env
 
     settings = Settings(db_url=db, api_token=os.environ.get("RASD_API_TOKEN") or None, max_body_bytes=max_body,
-                        max_seconds=max_seconds)
+                        max_seconds=max_seconds, cache_seconds=cache_seconds)
     level = "warning" if say.quiet else "debug" if say.verbose else "info"
-    uvicorn.run(create_app(settings), host=host, port=port, log_level=level)
+    if workers == 1:
+        uvicorn.run(create_app(settings), host=host, port=port, log_level=level)
+        return
+    os.environ[SETTINGS_ENV] = settings_to_env(settings)  # each worker process builds its app from it
+    uvicorn.run("rasd.serve.app:app_from_environment", factory=True, workers=workers, host=host, port=port,
+                log_level=level)
 
 
 def export_command(

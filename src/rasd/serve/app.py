@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import json
+import os
 from collections.abc import AsyncIterator, Callable
 from contextlib import asynccontextmanager
 from dataclasses import dataclass
@@ -12,6 +14,7 @@ from fastapi import FastAPI
 from fastapi.responses import FileResponse
 from fastapi.staticfiles import StaticFiles
 
+from rasd.serve.cache import ReadCache
 from rasd.serve.errors import ERROR_RESPONSES, install_error_handlers
 from rasd.serve.routes import data_router, documents_router, events_router
 from rasd.serve.security import BodyLimit, security_headers
@@ -32,6 +35,8 @@ class Settings:
     threads: int = 40  # requests served at once (anyio's worker threads); the store's pool holds as many
     extractor_factory: Callable[[], Any] | None = None  # default: rasd.pipeline.Pipeline.load
     max_seconds: float | None = None  # POST /api/documents' time budget per text (None: budget.default_budget)
+    cache_seconds: float = 2.0  # GET /api/events and /api/stats: how long a write of another process may go
+    # unseen (serve.cache; this process's writes are seen at once); 0: no read cache
     static_dir: Path = STATIC_DIR
 
 
@@ -53,6 +58,23 @@ def _page(app: FastAPI, path: str, file: Path, media_type: str) -> None:
     @app.get(path, include_in_schema=False)
     def page() -> FileResponse:
         return FileResponse(file, media_type=media_type)
+
+
+SETTINGS_ENV = "RASD_SERVE_SETTINGS"  # `rasd serve --workers N`: the settings each worker process reads
+
+
+def settings_to_env(settings: Settings) -> str:
+    """The settings a worker process needs, as JSON (the API token stays in $RASD_API_TOKEN)."""
+    return json.dumps({"db_url": settings.db_url, "max_body_bytes": settings.max_body_bytes,
+                       "max_page_size": settings.max_page_size, "export_max_rows": settings.export_max_rows,
+                       "threads": settings.threads, "max_seconds": settings.max_seconds,
+                       "cache_seconds": settings.cache_seconds})
+
+
+def app_from_environment() -> FastAPI:
+    """The app of one `rasd serve --workers N` process: settings from $RASD_SERVE_SETTINGS and $RASD_API_TOKEN."""
+    fields = json.loads(os.environ.get(SETTINGS_ENV) or "{}")
+    return create_app(Settings(**fields, api_token=os.environ.get("RASD_API_TOKEN") or None))
 
 
 def create_app(settings: Settings | None = None) -> FastAPI:
@@ -77,10 +99,12 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     install_error_handlers(app)
     app.state.store = store
     app.middleware("http")(security_headers)
-    app.include_router(events_router(store, settings.max_page_size))
+    cache = ReadCache(store.generation, stale_seconds=settings.cache_seconds) if settings.cache_seconds > 0 else None
+    app.state.read_cache = cache
+    app.include_router(events_router(store, settings.max_page_size, cache))
     app.include_router(documents_router(store, settings.max_page_size, settings.api_token,
-                                        settings.extractor_factory, settings.max_seconds))
-    app.include_router(data_router(store, settings.export_max_rows))
+                                        settings.extractor_factory, settings.max_seconds, cache))
+    app.include_router(data_router(store, settings.export_max_rows, cache))
     _mount_dashboard(app, settings.static_dir)
     app.add_middleware(BodyLimit, limit=settings.max_body_bytes)
     return app

@@ -33,7 +33,7 @@ class DocumentIn(BaseModel):
         return date.fromisoformat(v).isoformat()
 
 
-def event_filter(
+async def event_filter(  # async: pure parsing, so FastAPI runs it in the event loop, not a worker thread
     date_from: Annotated[str | None, Query(alias="from", description="YYYY-MM-DD")] = None,
     date_to: Annotated[str | None, Query(alias="to", description="YYYY-MM-DD")] = None,
     country: Annotated[str | None, Query(max_length=3)] = None,

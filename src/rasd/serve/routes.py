@@ -5,14 +5,16 @@ limits close over the factories' arguments.
 """
 
 import threading
-from collections.abc import Callable
+from collections.abc import Callable, Hashable
 from typing import Annotated, Any
 
 from fastapi import APIRouter, Depends, HTTPException, Query, Response
 from fastapi.responses import JSONResponse, StreamingResponse
+from starlette.concurrency import run_in_threadpool
 
 from rasd.budget import TimeBudgetExceeded, default_budget
 from rasd.serve import models
+from rasd.serve.cache import ReadCache, cached
 from rasd.serve.params import DocumentIn, event_filter, toll_filter
 from rasd.serve.security import token_checker
 from rasd.store.filters import SORT_KEYS, EventFilter, TollFilter
@@ -39,19 +41,39 @@ MAX_OFFSET = 10_000_000  # every offset is bounded (a 64-bit overflow in SQL was
 EXPORT_MEDIA = ("text/csv", "application/geo+json", "application/x-ndjson", "application/vnd.apache.parquet")
 
 
-def events_router(store: Store, max_page_size: int) -> APIRouter:
-    """GET /api/events (a filtered, sorted page) and GET /api/events/{id} (one event with its reports)."""
+def _json(body: bytes) -> Response:
+    """A rendered JSON body as the response."""
+    return Response(content=body, media_type="application/json")
+
+
+async def _cached_response(cache: ReadCache | None, key: Hashable, compute: Callable[[], Any]) -> Response:
+    """The JSON response for `key`: a valid cached body straight from the event loop, else computed (or taken
+    from the cache after a generation check) in a worker thread, where the store's blocking reads belong."""
+    body = cache.peek(key) if cache is not None else None
+    if body is None:
+        body = await run_in_threadpool(cached, cache, key, compute)
+    return _json(body)
+
+
+def events_router(store: Store, max_page_size: int, cache: ReadCache | None = None) -> APIRouter:
+    """GET /api/events (a filtered, sorted page; through the read cache) and GET /api/events/{id} (one event
+    with its reports)."""
     router = APIRouter(prefix="/api/events", tags=["events"])
 
     @router.get("", **documented(models.EventPage),
                 summary="Events matching filters (paginated)")
-    def list_events(
+    async def list_events(
         f: Filter,
         limit: Annotated[int, Query(ge=1, le=max_page_size)] = 50,
         offset: Annotated[int, Query(ge=0, le=MAX_OFFSET)] = 0,
         sort: Annotated[str, Query(pattern="^(" + "|".join(SORT_KEYS) + ")$")] = "-date",
-    ) -> JSONResponse:
-        return JSONResponse(store.query_events(f, limit=limit, offset=offset, sort=sort))
+    ) -> Response:
+        def page() -> dict[str, Any]:
+            # the filter's count is cached on its own: every page and sort order of a filter shares it
+            total = None if cache is None else int(cache.get(("count", f), lambda: b"%d" % store.count_events(f)))
+            return store.query_events(f, limit=limit, offset=offset, sort=sort, total=total)
+
+        return await _cached_response(cache, ("events", f, limit, offset, sort), page)
 
     @router.get("/{event_id:path}", **documented(models.EventDetail, NOT_FOUND),
                 summary="One event with all reports of its happening")
@@ -85,7 +107,8 @@ class _LazyExtractor:
 
 
 def documents_router(store: Store, max_page_size: int, api_token: str | None,
-                     extractor_factory: Callable[[], Any] | None, max_seconds: float | None = None) -> APIRouter:
+                     extractor_factory: Callable[[], Any] | None, max_seconds: float | None = None,
+                     cache: ReadCache | None = None) -> APIRouter:
     """GET /api/documents, GET /api/documents/{id} and POST /api/documents (extract and store; bearer token;
     the extraction within `max_seconds`, default budget.default_budget of the text's length, else a 422)."""
     router = APIRouter(prefix="/api/documents", tags=["documents"])
@@ -123,6 +146,8 @@ def documents_router(store: Store, max_page_size: int, api_token: str | None,
         except TimeBudgetExceeded as exc:  # the worker is free again; nothing was stored
             raise HTTPException(422, f"{exc}; the document was not stored") from None
         outcome = store.ingest(record, external_id=body.id)
+        if cache is not None:
+            cache.clear()  # read your writes
         response.status_code = 201 if outcome.status == "ingested" else 200
         return models.IngestResult(document_id=outcome.document_id, status=outcome.status, events=outcome.events,
                                    merged=outcome.merged, reprint_of=outcome.reprint_of)
@@ -150,7 +175,7 @@ def health_of(store: Store) -> models.HealthOut:
                             happenings=happenings)
 
 
-def data_router(store: Store, export_max_rows: int = 10_000) -> APIRouter:
+def data_router(store: Store, export_max_rows: int = 10_000, cache: ReadCache | None = None) -> APIRouter:
     """GET /api/tolls, /api/campaigns, /api/stats, /api/export (acled-csv, geojson, jsonl, parquet), /api/health."""
     router = APIRouter(prefix="/api")
 
@@ -174,8 +199,8 @@ def data_router(store: Store, export_max_rows: int = 10_000) -> APIRouter:
 
     @router.get("/stats", **documented(models.StatsOut), tags=["stats"],
                 summary="Totals, breakdowns and the events timeline")
-    def get_stats(f: Filter) -> JSONResponse:
-        return JSONResponse(store.stats(f))
+    async def get_stats(f: Filter) -> Response:
+        return await _cached_response(cache, ("stats", f), lambda: store.stats(f))
 
     @router.get("/export", response_class=StreamingResponse, tags=["export"],
                 responses={200: {"description": "the events as a file (Content-Disposition: attachment); "

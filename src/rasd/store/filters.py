@@ -50,8 +50,9 @@ def like_escape(value: str) -> str:
     return value.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
 
 
-def event_conditions(t: Tables, f: EventFilter) -> list[ColumnElement[bool]]:
-    """The WHERE conditions on `events` that select the events `f` asks for."""
+def event_conditions(t: Tables, f: EventFilter, *, ordered: bool = False) -> list[ColumnElement[bool]]:
+    """The WHERE conditions on `events` that select the events `f` asks for (`ordered`: for a sorted page,
+    walked in its sort order's index, rather than a count)."""
     e = t.events
     cond: list[ColumnElement[bool]] = []
     if f.merged:
@@ -67,19 +68,23 @@ def event_conditions(t: Tables, f: EventFilter) -> list[ColumnElement[bool]]:
         cond.append(or_(e.c.location_id == p, func.lower(e.c.location_name_en) == p.lower(),
                         e.c.location_name_ar == p))
     if f.actor:
-        cond.append(_actor_condition(t, f.actor.strip()))
+        cond.append(_actor_condition(t, f.actor.strip(), ordered=ordered))
     if f.acled_type:
         cond.append(_acled_condition(t, f.acled_type))
     return cond + _detail_conditions(t, f)
 
 
-def _actor_condition(t: Tables, a: str) -> ColumnElement[bool]:
+def _actor_condition(t: Tables, a: str, *, ordered: bool = False) -> ColumnElement[bool]:
     """Events with an actor (any role) whose id, English or Arabic name is `a`."""
     e, ea = t.events, t.event_actors
-    # an uncorrelated IN over a UNION: each branch is one covering-index look-up (an OR would read the rows)
-    return e.c.uid.in_(union(select(ea.c.event_uid).where(ea.c.actor_id == a),
-                             select(ea.c.event_uid).where(func.lower(ea.c.name_en) == a.lower()),
-                             select(ea.c.event_uid).where(ea.c.name_ar == a)))
+    # an uncorrelated IN over a UNION: each branch is one covering-index look-up (an OR would read the rows).
+    # For a sorted page, `uid || ''` keeps SQLite from driving the query by uid through that list (a look-up
+    # and a sort of every match: 630 ms for an actor with 30,000 events, 39 ms so): it walks the sort order's
+    # index and tests membership. A count is cheapest driven by the list.
+    uid = e.c.uid.concat("") if ordered else e.c.uid
+    return uid.in_(union(select(ea.c.event_uid).where(ea.c.actor_id == a),
+                         select(ea.c.event_uid).where(func.lower(ea.c.name_en) == a.lower()),
+                         select(ea.c.event_uid).where(ea.c.name_ar == a)))
 
 
 def _acled_condition(t: Tables, acled_type: str) -> ColumnElement[bool]:

@@ -3,20 +3,29 @@
 Same happening: same PLOVER and ACLED type, same place, dates within MERGE_WINDOW_DAYS, actors compatible
 (one side's actors a subset of the other's), both asserted or reported. Each event's `merged_id` is the uid
 of its happening's canonical event (the first stored); `event_sources` lists every report of a happening.
+
+The look-up is an index range per span class (schema version 5): a mergeable event stores the class of its
+date range's length (`merge_span`: at most 1, 7, 31 or 366 days, or longer), and the canonical events are
+indexed by type, place, class and start date (`ix_events_merge`, covering). An event overlapping the window
+[lo, hi] starts in [lo - width of its class, hi], so each class is one bounded range of that index: the rows
+read are the stored events of that type and place within a few days (a year for year-long ranges), never
+every earlier event of that type and place, and the cost per document does not grow with the store's span.
 """
 
 from __future__ import annotations
 
 from collections.abc import Sequence
 from datetime import date, timedelta
+from typing import Any
 
-from sqlalchemy import Connection, insert, select
+from sqlalchemy import Connection, TextClause, insert, select, text
 
 from rasd.records import DocumentInfo, Event
 from rasd.store.schema import Tables
 
 MERGE_WINDOW_DAYS = 1
 MERGEABLE_MODALITIES = ("asserted", "reported")
+SPAN_CLASSES = (1, 7, 31, 366)  # the widths (days from start to end) of the span classes; longer: the last class
 
 
 def actor_set(ids: Sequence[str | None]) -> frozenset[str]:
@@ -28,36 +37,86 @@ def _shift(day: str, days: int) -> str:
     return (date.fromisoformat(day) + timedelta(days=days)).isoformat()
 
 
-def find_merge_target(conn: Connection, t: Tables, ev: Event, doc_id: str) -> str | None:
-    """The canonical event of the same happening already stored from another document, if any."""
+def merge_span(ev: Event) -> int | None:
+    """The span class of a mergeable event (the first of SPAN_CLASSES its date range fits in, len(SPAN_CLASSES)
+    beyond them); None for an event that never merges (no place, no date, not asserted or reported)."""
     if ev.location is None or ev.date.start is None or ev.modality not in MERGEABLE_MODALITIES:
         return None
-    e = t.events
-    start = ev.date.start
-    end = ev.date.end or start
+    return span_class(ev.date.start, ev.date.end)
+
+
+def span_class(start: str, end: str | None) -> int | None:
+    """The span class of the date range start..end (None for a date that does not parse)."""
     try:
-        lo, hi = _shift(start, -MERGE_WINDOW_DAYS), _shift(end, MERGE_WINDOW_DAYS)
+        days = (date.fromisoformat(end or start) - date.fromisoformat(start)).days
     except ValueError:
         return None
-    acled = (e.c.acled_event_type.is_(None) if ev.acled_event_type is None
-             else e.c.acled_event_type == ev.acled_event_type)
-    rows = conn.execute(
-        select(e.c.uid, e.c.actor1_id, e.c.actor2_id, e.c.date_start)
-        .where(e.c.uid == e.c.merged_id, e.c.plover == ev.plover, acled, e.c.location_id == ev.location.id,
-               e.c.document_id != doc_id, e.c.modality.in_(MERGEABLE_MODALITIES),
-               e.c.date_start <= hi, e.c.date_end >= lo)
-        .order_by(e.c.date_start, e.c.uid)).all()
+    return next((k for k, width in enumerate(SPAN_CLASSES) if days <= width), len(SPAN_CLASSES))
+
+
+def backfill_spans(conn: Connection, t: Tables, batch: int = 1000) -> int:
+    """Set the span class of every stored mergeable event that has none (a store made before version 5)."""
+    e = t.events
+    rows = conn.execute(select(e.c.uid, e.c.date_start, e.c.date_end).where(
+        e.c.merge_span.is_(None), e.c.location_id.is_not(None), e.c.date_start.is_not(None),
+        e.c.modality.in_(MERGEABLE_MODALITIES))).all()
+    by_class: dict[int, list[str]] = {}
+    for uid, start, end in rows:
+        k = span_class(start, end)
+        if k is not None:
+            by_class.setdefault(k, []).append(uid)
+    for k, uids in by_class.items():
+        for i in range(0, len(uids), batch):
+            conn.execute(e.update().where(e.c.uid.in_(uids[i:i + batch])).values(merge_span=k))
+    return sum(map(len, by_class.values()))
+
+
+def find_merge_target(conn: Connection, t: Tables, ev: Event, doc_id: str) -> str | None:
+    """The canonical event of the same happening already stored from another document, if any."""
+    if merge_span(ev) is None or ev.location is None or ev.date.start is None:
+        return None
+    start = ev.date.start
+    try:
+        lo, hi = _shift(start, -MERGE_WINDOW_DAYS), _shift(ev.date.end or start, MERGE_WINDOW_DAYS)
+    except ValueError:
+        return None
     mine = actor_set([ev.actor1.id if ev.actor1 else None, ev.actor2.id if ev.actor2 else None])
     best: tuple[int, int, str] | None = None
-    for r in rows:
+    for r in conn.execute(merge_candidates(t, ev.plover, ev.acled_event_type, ev.location.id, lo, hi)).all():
         theirs = actor_set([r.actor1_id, r.actor2_id])
-        if not (mine <= theirs or theirs <= mine):
+        if r.document_id == doc_id or not (mine <= theirs or theirs <= mine):
             continue
         gap = abs((date.fromisoformat(r.date_start) - date.fromisoformat(start)).days)
         score = (-len(mine & theirs), gap, r.uid)
         if best is None or score < best:
             best = score
     return best[2] if best else None
+
+
+def _candidates_sql(acled_known: bool) -> str:
+    """The SQL of `merge_candidates` (one UNION ALL branch per span class), written once: building it with
+    SQLAlchemy's expression language on every look-up cost more than running it."""
+    acled = "acled_event_type = :acled" if acled_known else "acled_event_type IS NULL"
+    branches = []
+    for k in range(len(SPAN_CLASSES) + 1):
+        since = f" AND date_start >= :since{k}" if k < len(SPAN_CLASSES) else ""
+        branches.append("SELECT uid, document_id, actor1_id, actor2_id, date_start FROM events "
+                        f"WHERE uid = merged_id AND plover = :plover AND {acled} AND location_id = :place "
+                        f"AND merge_span = {k}{since} AND date_start <= :hi AND date_end >= :lo")
+    return " UNION ALL ".join(branches)
+
+
+_CANDIDATES_SQL = (_candidates_sql(False), _candidates_sql(True))  # by whether the ACLED type is known
+
+
+def merge_candidates(t: Tables, plover: str, acled: str | None, place: str, lo: str, hi: str) -> TextClause:
+    """The canonical events of this type and place whose date range overlaps [lo, hi]: one bounded range of
+    `ix_events_merge` per span class (an event of class k starts at most SPAN_CLASSES[k] days before lo)."""
+    params: dict[str, Any] = {"plover": plover, "place": place, "lo": lo, "hi": hi,
+                              **{f"since{k}": _shift(lo, -width) for k, width in enumerate(SPAN_CLASSES)}}
+    if acled is not None:
+        params["acled"] = acled
+    return text(_CANDIDATES_SQL[acled is not None]).bindparams(**params)
 
 
 def add_report(conn: Connection, t: Tables, merged_id: str, uid: str, info: DocumentInfo,

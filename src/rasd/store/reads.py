@@ -26,16 +26,18 @@ def event_page_statements(t: Tables, f: EventFilter, *, limit: int, offset: int,
                           sort: str) -> tuple[Select[Any], Select[Any]]:
     """The two queries of a page of events: how many match, and the page's rows."""
     e = t.events
-    conds = event_conditions(t, f)
-    page: Select[Any] = select(e).where(*conds).order_by(*event_order(t, sort)).limit(limit).offset(offset)
-    return select(func.count()).select_from(e).where(*conds), page
+    page: Select[Any] = (select(e).where(*event_conditions(t, f, ordered=True)).order_by(*event_order(t, sort))
+                         .limit(limit).offset(offset))
+    return select(func.count()).select_from(e).where(*event_conditions(t, f)), page
 
 
 def query_events(conn: Connection, t: Tables, f: EventFilter, *, limit: int, offset: int,
-                 sort: str) -> dict[str, Any]:
-    """A page of events: {"total", "limit", "offset", "sort", "items": [event dict, …]}."""
+                 sort: str, total: int | None = None) -> dict[str, Any]:
+    """A page of events: {"total", "limit", "offset", "sort", "items": [event dict, …]}; `total` when the
+    caller already knows it (a cached count of the same filter), else counted."""
     count_q, page_q = event_page_statements(t, f, limit=limit, offset=offset, sort=sort)
-    total = int(conn.execute(count_q).scalar_one())
+    if total is None:
+        total = int(conn.execute(count_q).scalar_one())
     rows = conn.execute(page_q).mappings().all()
     items = event_items(conn, t, rows)
     return {"total": total, "limit": limit, "offset": offset, "sort": sort, "items": items}

@@ -24,6 +24,7 @@ from sqlalchemy import (
     LargeBinary,
     MetaData,
     PrimaryKeyConstraint,
+    SmallInteger,
     String,
     Table,
     Text,
@@ -37,7 +38,7 @@ from sqlalchemy import (
 )
 from sqlalchemy.schema import CreateIndex
 
-SCHEMA_VERSION = 4
+SCHEMA_VERSION = 5
 CANONICAL = "uid = merged_id"  # the partial indexes' predicate: one row per happening (filters' merged=True)
 
 
@@ -57,6 +58,7 @@ class Tables:
     event_sources: Table
     tolls: Table
     campaigns: Table
+    state: Table
 
 
 def _migrations_table(md: MetaData) -> Table:
@@ -165,6 +167,7 @@ def _events_table(md: MetaData) -> Table:
         Column("date_precision", String(10), nullable=False),
         Column("date_anchor", String(10), nullable=False),
         Column("modality", String(20), nullable=False),
+        Column("merge_span", SmallInteger),                    # span class of a mergeable event (merging; version 5)
         Column("source_attribution", Text),
         Column("confidence", Float, nullable=False),
         Column("fatalities", Integer),                         # incident-scope killed in this document; null: none said
@@ -177,9 +180,9 @@ def _events_table(md: MetaData) -> Table:
         Index("ix_events_date", "date_start"),
         Index("ix_events_country", "country"),
         Index("ix_events_location", "location_id"),
-        Index("ix_events_match", "plover", "location_id", "date_start"),
         Index("ix_events_acled", "acled_event_type"),
         *_hot_event_indexes(),
+        _merge_index(),
     )
 
 
@@ -209,6 +212,14 @@ def _hot_event_indexes() -> list[Index]:
         *(_pg_desc_index(f"ix_events_{canon}{col}_desc", col, canonical=bool(canon))
           for canon in ("", "canon_") for col in ("date_start", "fatalities")),
     ]
+
+
+def _merge_index() -> Index:
+    """The cross-document merge look-up (schema version 5): canonical events by type, place, span class and start
+    date, covering the columns `merging.merge_candidates` reads (SQLite: in the key; PostgreSQL: INCLUDE)."""
+    keys = ("plover", "acled_event_type", "location_id", "merge_span", "date_start")
+    covered = ("date_end", "uid", "document_id", "actor1_id", "actor2_id")
+    return _canonical_index("ix_events_merge", *keys, *covered)
 
 
 def _pg_desc_index(name: str, col: str, *, canonical: bool) -> Index:
@@ -324,12 +335,21 @@ def _campaigns_table(md: MetaData) -> Table:
     )
 
 
+def _state_table(md: MetaData) -> Table:
+    """One row: the store's generation, raised by every write transaction (read caches compare it; version 5)."""
+    return Table(
+        "store_state", md,
+        Column("id", Integer, primary_key=True, autoincrement=False),
+        Column("generation", BigInteger, nullable=False),
+    )
+
+
 def build_metadata() -> Tables:
     """A fresh `MetaData` holding every table of the store (each `Store` builds its own)."""
     md = MetaData()
     return Tables(md, *(build(md) for build in (
         _migrations_table, _documents_table, _doc_bands_table, _doc_minhash_table, _mentions_table, _events_table,
-        _event_actors_table, _counts_table, _event_sources_table, _tolls_table, _campaigns_table)))
+        _event_actors_table, _counts_table, _event_sources_table, _tolls_table, _campaigns_table, _state_table)))
 
 
 def _migration_1(conn: Connection, t: Tables) -> None:
@@ -371,6 +391,23 @@ def _migration_4(conn: Connection, t: Tables) -> None:
     conn.execute(CreateIndex(next(i for i in t.tolls.indexes if i.name == "ix_tolls_campaign"), if_not_exists=True))
 
 
+def _migration_5(conn: Connection, t: Tables) -> None:
+    """Merging through an index whose ranges are bounded: each mergeable event's span class (`merge_span`, set
+    from its stored dates) and `ix_events_merge`; `ix_events_match` (open-ended date ranges) goes. And the
+    store's generation (`store_state`), which every write raises."""
+    from rasd.store import merging
+
+    t.state.create(conn, checkfirst=True)
+    if conn.execute(select(t.state.c.id)).first() is None:
+        conn.execute(insert(t.state).values(id=1, generation=0))
+    have = {c["name"] for c in inspect(conn).get_columns(t.events.name)}
+    if "merge_span" not in have:  # a store made before version 5 (version 1 builds today's tables)
+        conn.execute(text("ALTER TABLE events ADD COLUMN merge_span SMALLINT"))
+    merging.backfill_spans(conn, t)
+    conn.execute(CreateIndex(next(i for i in t.events.indexes if i.name == "ix_events_merge"), if_not_exists=True))
+    conn.execute(text("DROP INDEX IF EXISTS ix_events_match"))
+
+
 MIGRATIONS: tuple[tuple[int, str, Callable[[Connection, Tables], None]], ...] = (
     (1, "initial schema: documents, mentions, events, actors, counts, sources, tolls", _migration_1),
     (2, "indexes of the hot read queries (canonical events by date, country, place, type; actor names)",
@@ -379,6 +416,8 @@ MIGRATIONS: tuple[tuple[int, str, Callable[[Connection, Tables], None]], ...] = 
      _migration_3),
     (4, "campaigns: tolls assigned to campaigns, each point with its source key and belligerent mark",
      _migration_4),
+    (5, "merging through bounded index ranges (events.merge_span, ix_events_merge); the store's generation",
+     _migration_5),
 )
 
 

@@ -18,7 +18,7 @@ import threading
 from collections.abc import Iterator
 from typing import Any
 
-from sqlalchemy import Connection, Engine, create_engine, event, select, text
+from sqlalchemy import Connection, Engine, create_engine, event, select, text, update
 from sqlalchemy.exc import IntegrityError
 
 from rasd.records import DocumentRecord
@@ -32,6 +32,7 @@ from rasd.store.writes import IngestOutcome
 DEFAULT_POOL_SIZE = 5
 _WRITE = "rasd_write"  # execution option marking a connection that writes (SQLite: BEGIN IMMEDIATE)
 _PG_LOCK_KEY = 0x7261_7364  # "rasd"
+_SQLITE_CACHE_KIB = 32_768  # page cache per connection (SQLite's default is 2 MiB)
 ALL_EVENTS = EventFilter()  # the default filters: every event, every toll (frozen, so safe as defaults)
 ALL_TOLLS = TollFilter()
 
@@ -65,6 +66,7 @@ def _sqlite_engine(url: str, busy_timeout_s: float, pool_size: int) -> Engine:
         cur.execute(f"PRAGMA busy_timeout={timeout_ms}")
         cur.execute("PRAGMA foreign_keys=ON")
         cur.execute("PRAGMA synchronous=NORMAL")
+        cur.execute(f"PRAGMA cache_size=-{_SQLITE_CACHE_KIB}")
         cur.close()
 
     def on_begin(conn: Connection) -> None:
@@ -150,7 +152,9 @@ class Store:
                 d = self.t.documents
                 if conn.execute(select(d.c.id).where(d.c.id == doc_id)).first() is not None:
                     return IngestOutcome(doc_id, "duplicate")
-                return writes.insert_record(conn, self.t, record, external_id, self.campaign_assigner)
+                outcome = writes.insert_record(conn, self.t, record, external_id, self.campaign_assigner)
+                self._bump(conn)
+                return outcome
         except IntegrityError:
             # Another writer stored the same document between our check and our insert.
             if self.has_document(doc_id):
@@ -161,7 +165,19 @@ class Store:
         """Remove a document and everything derived from it (events merged into its events are re-pointed)."""
         with self.writer.begin() as conn:
             self._lock(conn)
+            self._bump(conn)
             return writes.delete_document_rows(conn, self.t, document_id)
+
+    def _bump(self, conn: Connection) -> None:
+        """Raise the store's generation inside a write transaction (read caches see that the data changed)."""
+        st = self.t.state
+        conn.execute(update(st).where(st.c.id == 1).values(generation=st.c.generation + 1))
+
+    def generation(self) -> int:
+        """The store's generation: it changes with every committed write, from this process or any other."""
+        st = self.t.state
+        with self.engine.connect() as conn:
+            return int(conn.execute(select(st.c.generation).where(st.c.id == 1)).scalar_one_or_none() or 0)
 
     # -- reading --------------------------------------------------------------------------------------
     def count_events(self, f: EventFilter = ALL_EVENTS) -> int:
@@ -170,10 +186,11 @@ class Store:
             return reads.count_events(conn, self.t, f)
 
     def query_events(self, f: EventFilter = ALL_EVENTS, *, limit: int = 50, offset: int = 0,
-                     sort: str = "-date") -> dict[str, Any]:
-        """A page of events: {"total", "limit", "offset", "sort", "items": [event dict, …]}."""
+                     sort: str = "-date", total: int | None = None) -> dict[str, Any]:
+        """A page of events: {"total", "limit", "offset", "sort", "items": [event dict, …]} (`total`: the
+        filter's count when the caller knows it already)."""
         with self.engine.connect() as conn:
-            return reads.query_events(conn, self.t, f, limit=limit, offset=offset, sort=sort)
+            return reads.query_events(conn, self.t, f, limit=limit, offset=offset, sort=sort, total=total)
 
     def iter_events(self, f: EventFilter = ALL_EVENTS, *, batch: int = 1000,
                     sort: str = "date") -> Iterator[dict[str, Any]]:

@@ -1,0 +1,129 @@
+"""A read cache for the API's GET responses: rendered JSON bodies keyed by request, checked against the store's
+generation.
+
+An entry holds the body, the store generation it was computed at and when. It is served while the generation is
+unchanged, and for `stale_seconds` after it was made whatever the generation (so that a stream of writes from
+another process cannot make every read a miss); past that, the first request recomputes it while the others keep
+getting the previous body until the new one is in. A cold key is computed once: concurrent requests for it wait
+for that one computation. The generation is read from the store at most every `poll_seconds`; a write made
+through this process (`clear()`) is seen at once. So a response never lags a write of this process, and lags a
+write of another process by at most `stale_seconds` plus one computation.
+"""
+
+from __future__ import annotations
+
+import json
+import threading
+import time
+from collections import OrderedDict
+from collections.abc import Callable, Hashable
+from dataclasses import dataclass
+from typing import Any
+
+
+def render(content: Any) -> bytes:
+    """A JSON body as Starlette's JSONResponse renders it (UTF-8, no spaces)."""
+    return json.dumps(content, ensure_ascii=False, allow_nan=False, indent=None, separators=(",", ":")).encode()
+
+
+@dataclass(frozen=True, slots=True)
+class _Entry:
+    body: bytes
+    generation: int
+    made: float
+
+
+class ReadCache:
+    """Rendered GET bodies, at most `max_entries` (least recently used evicted), valid as described above."""
+
+    def __init__(self, generation: Callable[[], int], *, max_entries: int = 1024, stale_seconds: float = 2.0,
+                 poll_seconds: float = 0.5) -> None:
+        self._read_generation = generation
+        self._max = max_entries
+        self._stale = stale_seconds
+        self._poll = poll_seconds
+        self._lock = threading.Lock()
+        self._poll_lock = threading.Lock()
+        self._entries: OrderedDict[Hashable, _Entry] = OrderedDict()
+        self._inflight: dict[Hashable, threading.Event] = {}
+        self._generation = (0, float("-inf"))  # (value, when read)
+        self._epoch = 0  # raised by clear(): a computation begun before it is not kept
+        self.hits = 0
+        self.misses = 0
+
+    def generation(self) -> int:
+        """The store's generation as last read (read again when older than `poll_seconds`)."""
+        value, when = self._generation
+        now = time.monotonic()
+        if now - when < self._poll:
+            return value
+        with self._poll_lock:
+            value, when = self._generation
+            if now - when >= self._poll:
+                value = self._read_generation()
+                self._generation = (value, time.monotonic())
+            return value
+
+    def clear(self) -> None:
+        """Forget every entry and the generation (after a write through this process)."""
+        with self._lock:
+            self._entries.clear()
+            self._epoch += 1
+            self._generation = (0, float("-inf"))
+
+    def peek(self, key: Hashable) -> bytes | None:
+        """The body for `key` when it can be served without the store (valid as `get` would find it, with the
+        generation read less than `poll_seconds` ago); None when `get` is needed. Cheap enough for the event
+        loop: a cache hit then never waits for a worker thread."""
+        gen, when = self._generation
+        now = time.monotonic()
+        if now - when >= self._poll:
+            return None
+        with self._lock:
+            entry = self._entries.get(key)
+            if entry is None or not (entry.generation == gen or now - entry.made < self._stale
+                                     or key in self._inflight):
+                return None
+            self._entries.move_to_end(key)
+            self.hits += 1
+            return entry.body
+
+    def get(self, key: Hashable, compute: Callable[[], bytes]) -> bytes:
+        """The body for `key`: cached if still valid, else computed by `compute` (once for concurrent callers)."""
+        gen = self.generation()
+        while True:
+            with self._lock:
+                entry = self._entries.get(key)
+                now = time.monotonic()
+                fresh = entry is not None and (entry.generation == gen or now - entry.made < self._stale)
+                waiting = self._inflight.get(key)
+                if entry is not None and (fresh or waiting is not None):
+                    self._entries.move_to_end(key)
+                    self.hits += 1
+                    return entry.body
+                if waiting is None:
+                    done = self._inflight[key] = threading.Event()
+                    epoch = self._epoch
+                    self.misses += 1
+                    break
+            waiting.wait()  # a cold key being computed by another request: take its result
+        try:
+            body = compute()
+            with self._lock:
+                if epoch == self._epoch:
+                    self._entries[key] = _Entry(body, gen, time.monotonic())
+                    self._entries.move_to_end(key)
+                    while len(self._entries) > self._max:
+                        self._entries.popitem(last=False)
+            return body
+        finally:
+            with self._lock:
+                del self._inflight[key]
+            done.set()
+
+
+def cached(cache: ReadCache | None, key: Hashable, compute: Callable[[], Any]) -> bytes:
+    """The rendered body of `compute()`, through `cache` when there is one."""
+    if cache is None:
+        return render(compute())
+    return cache.get(key, lambda: render(compute()))

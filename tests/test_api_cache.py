@@ -1,0 +1,156 @@
+"""The API's read cache: bodies valid while the store's generation holds, a bounded lag for other processes'
+writes, none for this process's, one computation per cold key; and `rasd serve --workers N`."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+import threading
+import time
+from pathlib import Path
+
+import pytest
+
+STORE_EXTRA = "needs the [store] extra: python -m pip install -e '.[store]'"
+pytest.importorskip("fastapi", reason=STORE_EXTRA)
+from fastapi.testclient import TestClient
+from store_fixtures import FakeExtractor, sample_records, synthetic_record
+
+import rasd
+from rasd.api import Settings, create_app
+from rasd.serve.cache import ReadCache
+from rasd.store import Store
+
+TOKEN = "cache-token"
+
+
+class Counter:
+    """A body maker that counts its calls."""
+
+    def __init__(self) -> None:
+        self.calls = 0
+
+    def __call__(self) -> bytes:
+        self.calls += 1
+        return str(self.calls).encode()
+
+
+def test_cache_serves_an_entry_while_the_generation_holds() -> None:
+    gen = [1]
+    cache = ReadCache(lambda: gen[0], stale_seconds=0, poll_seconds=0)
+    make = Counter()
+    assert cache.get("k", make) == b"1" and cache.get("k", make) == b"1"
+    gen[0] = 2  # a write somewhere: the entry is recomputed
+    assert cache.get("k", make) == b"2" and make.calls == 2
+    assert cache.get("other", make) == b"3"
+
+
+def test_cache_lag_for_another_process_is_bounded_by_stale_seconds() -> None:
+    gen = [1]
+    cache = ReadCache(lambda: gen[0], stale_seconds=0.2, poll_seconds=0)
+    make = Counter()
+    cache.get("k", make)
+    gen[0] = 2
+    assert cache.get("k", make) == b"1"  # younger than stale_seconds: still served
+    time.sleep(0.25)
+    assert cache.get("k", make) == b"2"
+    cache.clear()  # a write through this process: seen at once
+    assert cache.get("k", make) == b"3"
+
+
+def test_cache_cold_key_is_computed_once_for_concurrent_requests() -> None:
+    cache = ReadCache(lambda: 1)
+    calls = []
+
+    def slow() -> bytes:
+        calls.append(1)
+        time.sleep(0.2)
+        return b"body"
+
+    out: list[bytes] = []
+    threads = [threading.Thread(target=lambda: out.append(cache.get("k", slow))) for _ in range(8)]
+    for th in threads:
+        th.start()
+    for th in threads:
+        th.join()
+    assert out == [b"body"] * 8 and len(calls) == 1
+
+
+def test_cache_keeps_at_most_max_entries() -> None:
+    cache = ReadCache(lambda: 1, max_entries=3)
+    make = Counter()
+    for k in range(5):
+        cache.get(k, make)
+    cache.get(0, make)  # evicted: recomputed
+    assert make.calls == 6
+
+
+def test_api_cache_reads_own_writes_and_sees_others_within_the_bound(tmp_path: Path) -> None:
+    url = f"sqlite:///{tmp_path / 'api.db'}"
+    with Store.open(url) as s:
+        for rec in sample_records():
+            s.ingest(rec)
+    app = create_app(Settings(db_url=url, api_token=TOKEN, extractor_factory=FakeExtractor, cache_seconds=0.3))
+    with TestClient(app) as client:
+        total = client.get("/api/events").json()["total"]
+        assert client.get("/api/events").json()["total"] == total  # from the cache
+        r = client.post("/api/documents", json={"text": "اشتباكات في مصراتة اليوم. وقتل ثلاثة.",
+                                                "published": "2021-04-01"},
+                        headers={"Authorization": f"Bearer {TOKEN}"})
+        assert r.status_code == 201
+        assert client.get("/api/events").json()["total"] == total + 1  # this process's write: at once
+        with Store.open(url) as other:  # another writer (another process's store)
+            other.ingest(synthetic_record(1, events=1))
+        time.sleep(0.9)  # stale_seconds 0.3 + the generation poll 0.5
+        assert client.get("/api/events").json()["total"] == total + 2
+        assert app.state.read_cache.hits >= 1
+
+
+def test_store_generation_rises_with_each_write(store_url: str) -> None:
+    with Store.open(store_url) as s:
+        g0 = s.generation()
+        rec = synthetic_record(3, events=1)
+        s.ingest(rec)
+        g1 = s.generation()
+        s.ingest(rec)  # a duplicate writes nothing
+        assert g1 == g0 + 1 and s.generation() == g1
+        s.delete_document(rec.document.id)
+        assert s.generation() == g1 + 1
+
+
+def test_serve_workers_serve_one_sqlite_store(tmp_path: Path) -> None:
+    import httpx
+
+    url = f"sqlite:///{tmp_path / 'w.db'}"
+    with Store.open(url) as s:
+        for rec in sample_records():
+            s.ingest(rec)
+    port = _free_port()
+    env = {**os.environ, "PYTHONPATH": str(Path(rasd.__file__).resolve().parents[1])}
+    proc = subprocess.Popen([sys.executable, "-m", "rasd", "serve", "--db", url, "--port", str(port), "-q",
+                             "--workers", "2"], env=env, stderr=subprocess.PIPE)
+    try:
+        base = f"http://127.0.0.1:{port}"
+        deadline = time.monotonic() + 60
+        while True:
+            try:
+                if httpx.get(base + "/api/health", timeout=2).status_code == 200:
+                    break
+            except httpx.HTTPError:
+                assert time.monotonic() < deadline, "the workers did not start"
+                time.sleep(0.2)
+        with httpx.Client(base_url=base) as client:
+            totals = {client.get("/api/events", params={"country": "LY"}).json()["total"] for _ in range(10)}
+        assert totals == {3}
+    finally:
+        proc.terminate()
+        proc.wait(timeout=30)
+
+
+def _free_port() -> int:
+    import socket
+
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return int(sock.getsockname()[1])
