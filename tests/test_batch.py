@@ -24,7 +24,7 @@ from rasd.batch import (  # noqa: E402
     read_unit,
     run_batch,
 )
-from rasd.batch.inputs import parse_published  # noqa: E402
+from rasd.isodates import parse_published  # noqa: E402
 
 # Short reports written for these tests.
 REPORTS: list[dict[str, Any]] = [

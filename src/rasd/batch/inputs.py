@@ -8,7 +8,6 @@ small `Unit` travels to it). Items carry either text, raw bytes to decode, or th
 
 from __future__ import annotations
 
-import datetime
 import json
 import os
 import stat
@@ -16,6 +15,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any, Literal
 
+from rasd.isodates import parse_published
 from rasd.text.decode import replace_surrogates, shown_name
 
 InputKind = Literal["jsonl", "parquet", "files", "warc"]
@@ -202,25 +202,6 @@ def read_unit(unit: Unit, fields: Fields = Fields()) -> Iterator[Item]:
 def _one_line(message: str, limit: int = 300) -> str:
     flat = " ".join(message.split())
     return flat if len(flat) <= limit else flat[: limit - 1] + "…"
-
-
-def parse_published(value: Any) -> str:
-    """YYYY-MM-DD from a date, a datetime, or an ISO date/datetime string; ValueError otherwise."""
-    if isinstance(value, datetime.datetime):
-        return value.date().isoformat()
-    if isinstance(value, datetime.date):
-        return value.isoformat()
-    if isinstance(value, str):
-        s = value.strip()
-        try:
-            return datetime.date.fromisoformat(s).isoformat()
-        except ValueError:
-            pass
-        try:
-            return datetime.datetime.fromisoformat(s.replace("Z", "+00:00")).date().isoformat()
-        except ValueError:
-            raise ValueError(f"published {value!r} is not a YYYY-MM-DD date") from None
-    raise ValueError(f"published is a {type(value).__name__}, not a date")
 
 
 def _scalar_str(value: Any) -> str | None:

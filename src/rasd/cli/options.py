@@ -5,13 +5,13 @@ Kept free of heavy imports (no rich, no rasd internals): `rasd --help` imports t
 
 from __future__ import annotations
 
-import datetime
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Annotated
 
 import typer
 
 from ..budget import MIN_SECONDS, SECONDS_PER_100KB
+from ..isodates import strict_day
 
 if TYPE_CHECKING:
     from rich.console import Console
@@ -69,9 +69,7 @@ def iso_date(value: str | None, option: str) -> str | None:
     if value is None:
         return None
     try:
-        if len(value) != 10:
-            raise ValueError(value)
-        return datetime.date.fromisoformat(value).isoformat()
+        return strict_day(value)
     except ValueError:
         raise fail(f"{option} {value!r}: not a date in YYYY-MM-DD form") from None
 

@@ -5,10 +5,10 @@ from __future__ import annotations
 import json
 from collections.abc import Mapping
 from dataclasses import dataclass
-from datetime import date
 from pathlib import Path
 from typing import Any
 
+from rasd.isodates import strict_day
 from rasd.resources.datafiles import ResourceError
 
 GOLD_KINDS: tuple[str, ...] = ("killed", "wounded", "displaced", "missing", "detained", "abducted", "affected")
@@ -73,11 +73,9 @@ def _iso_date(v: Any, file: str, where: str) -> str | None:
     if v is None:
         return None
     try:
-        date.fromisoformat(v)
-    except (TypeError, ValueError):
+        return strict_day(v)
+    except ValueError:
         raise GoldError(file, f"{where}: expected an ISO date (YYYY-MM-DD) or null, got {v!r}") from None
-    _need(len(v) == 10, file, where, f"expected an ISO date (YYYY-MM-DD) or null, got {v!r}")
-    return str(v)
 
 
 def _one_of(v: Any, allowed: tuple[str, ...], file: str, where: str) -> str:

@@ -1,11 +1,11 @@
 """Request parameters: the event and toll filters read from the query string, and a posted document."""
 
-from datetime import date
 from typing import Annotated, Any
 
 from fastapi import HTTPException, Query
 from pydantic import BaseModel, Field, field_validator
 
+from rasd.isodates import parse_published, strict_day
 from rasd.store.filters import EventFilter, TollFilter
 from rasd.text.decode import replace_surrogates
 
@@ -30,7 +30,7 @@ class DocumentIn(BaseModel):
     def _iso_date(cls, v: str | None) -> str | None:
         if v is None or v == "":
             return None
-        return date.fromisoformat(v).isoformat()
+        return parse_published(v)  # as ingest and batch read a document's date
 
 
 async def event_filter(  # async: pure parsing, so FastAPI runs it in the event loop, not a worker thread
@@ -60,9 +60,7 @@ def _check_dates(date_from: str | None, date_to: str | None) -> None:
     for value, name in ((date_from, "from"), (date_to, "to")):
         if value:
             try:
-                if len(value) != 10:
-                    raise ValueError(value)
-                date.fromisoformat(value)
+                strict_day(value)
             except ValueError:
                 raise HTTPException(422, f"{name}: not a YYYY-MM-DD date") from None
 

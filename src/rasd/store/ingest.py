@@ -19,8 +19,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Protocol
 
-from rasd.batch.inputs import parse_published
 from rasd.budget import TimeBudgetExceeded, default_budget
+from rasd.isodates import parse_published
 from rasd.records import DocumentRecord, with_decode_errors
 from rasd.store.store import Store, text_hash
 from rasd.text.decode import describe_offsets, replace_surrogates, shown_name
@@ -146,7 +146,7 @@ def _is_regular(p: Path) -> bool:
 
 def iso_day(value: Any) -> str | None:
     """'2019-05-09' from an ISO date or date/time string; None for empty; ValueError for anything else
-    ('2020-01-01garbage', a number). The same reading as `rasd batch` (batch.inputs.parse_published), for
+    ('2020-01-01garbage', a number). The same reading as `rasd batch` (isodates.parse_published), for
     the strings JSON gives."""
     if value is None or value == "":
         return None
