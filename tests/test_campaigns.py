@@ -234,3 +234,49 @@ def test_campaigns_source_told_before_keys_the_series(pipeline: Any, tmp_path: A
     assert found is not None
     keys = {s["source_key"] for s in found["series"] if s["kind"] == "killed"}
     assert keys & {"gna-ministry-of-health", "who"} and not any(k.startswith(("said:", "outlet:")) for k in keys)
+
+
+def test_campaigns_latest_is_the_latest_dated_point(pipeline: Any, tmp_path: Any) -> None:
+    """An undated point (a report with no date) never beats a dated one, whatever its value; a series with no
+    dated point shows its highest figure; the header follows the series."""
+    reports: list[tuple[str | None, str, str]] = [
+        ("2019-04-12", "a", "أعلنت منظمة الصحة العالمية أن حصيلة القتلى منذ بدء الهجوم على طرابلس ارتفعت إلى 150 قتيلا."),
+        (None, "b", "قالت منظمة الصحة العالمية إن عدد القتلى منذ بدء الهجوم على طرابلس ارتفع إلى 260 قتيلا."),
+        ("2019-04-16", "c", "ارتفعت حصيلة القتلى منذ بدء الهجوم على طرابلس إلى 200 قتيل، بحسب منظمة الصحة العالمية."),
+        (None, "d", "أفادت وزارة الصحة بحكومة الوفاق بأن حصيلة القتلى منذ بدء الهجوم على طرابلس ارتفعت إلى 90 قتيلا."),
+        (None, "e", "ذكرت وزارة الصحة بحكومة الوفاق أن عدد القتلى منذ بدء الهجوم على طرابلس ارتفع إلى 120 قتيلا."),
+    ]
+    with Store.open(f"sqlite:///{tmp_path / 'r.db'}") as store:
+        _ingest(store, pipeline, reports)
+        (camp,) = store.campaigns()
+        latest = {x["source_key"]: (x["date"], x["value"]) for x in camp["latest"] if x["kind"] == "killed"}
+        assert latest == {"who": ("2019-04-16", 200), "gna-ministry-of-health": (None, 120)}
+        headline = store.stats()["campaign_tolls"]
+        assert [(h["value"], h["date"]) for h in headline] == [(200, "2019-04-16")]
+
+
+@pytest.mark.parametrize("report", [
+    # a "since …" that closes a comparison dates the comparison, not the toll's start
+    "أعلنت منظمة الصحة العالمية ارتفاع حصيلة القتال في طرابلس إلى 260 قتيلا، ووصفت المعارك بأنها الأعنف منذ عام 2011.",
+    "قالت الأمم المتحدة إن 25 ألف شخص نزحوا بسبب القتال في طرابلس، في أسوأ موجة عنف تشهدها العاصمة منذ 2014.",
+    "ارتفع عدد القتلى في معارك طرابلس إلى 310 قتلى، وهي أعلى حصيلة تسجلها المدينة منذ سنة 2011 بحسب وزارة الصحة.",
+])
+def test_campaigns_since_of_a_comparison_is_no_anchor(pipeline: Any, tmp_path: Any, report: str) -> None:
+    with Store.open(f"sqlite:///{tmp_path / 'r.db'}") as store:
+        _ingest(store, pipeline, [("2019-04-20", "paper", report)])
+        assert [c["id"] for c in store.campaigns()] == [TRIPOLI]
+
+
+@pytest.mark.parametrize(("words", "compares"), [
+    ("ووصفت المعارك بأنها الأسوأ منذ", True),
+    ("في أسوأ موجة عنف تشهدها العاصمة منذ", True),
+    ("وهي أعلى حصيلة منذ", True),
+    ("إلى أكثر من 200 قتيل منذ", False),  # a figure's
+    ("أعلن الجيش أن القتلى منذ", False),  # a verb of the elative's shape
+    ("بلغ أكثر من ألف قتيل منذ", False),
+    ("ارتفعت حصيلة القتلى في طرابلس منذ", False),
+])
+def test_campaigns_comparison_before_since(catalog: CampaignCatalog, words: str, compares: bool) -> None:
+    from rasd.store.campaigns import compares as closes_comparison
+
+    assert closes_comparison(catalog, words + " 2014", len(words) - 3) is compares

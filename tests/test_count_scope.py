@@ -72,3 +72,34 @@ def test_count_scope_latest_toll_restating_an_incident_is_incident(text: str) ->
 def test_count_scope_latest_toll_with_a_war_anchor_stays_cumulative() -> None:
     cs = counts("قتل 30 مدنيا في قصف على البلدة. وارتفعت حصيلة القتلى منذ بدء الهجوم إلى 30.")
     assert [c.scope for c in cs] == ["incident", "cumulative"]
+
+
+@pytest.mark.parametrize("text", [
+    # a toll that reached a figure, with no rise, no since-phrase, no war: one incident's, told after it
+    "تعرض مخيم للنازحين شرق المدينة لقصف مدفعي صباح اليوم. وأوضح مدير المستشفى أن عدد القتلى بلغ 9 قتلى و14 جريحا.",
+    "وبلغت حصيلة الضحايا 23 قتيلا بحسب الدفاع المدني.",
+    "وقد وصل عدد الجرحى إلى 31 جريحا، وفق ما أفاد مسعفون في المكان.",
+    "وتجاوز عدد المصابين 50 مصابا حسب المستشفى الميداني.",
+    "فقد بلغ عدد القتلى 17 قتيلا و6 جرحى من ركاب الحافلة.",
+])
+def test_count_scope_a_toll_that_reached_a_figure_is_incident(text: str) -> None:
+    assert set(scopes(text).values()) == {"incident"}
+
+
+@pytest.mark.parametrize(("text", "figure"), [
+    ("بلغ عدد القتلى منذ بدء الحرب 4 آلاف قتيل.", ("killed", 4000)),
+    ("وصلت الحصيلة الإجمالية للقتلى إلى 640 قتيلا.", ("killed", 640)),
+    ("ارتفع عدد القتلى إلى 70 قتيلا.", ("killed", 70)),
+    ("قتل 3 مدنيين في القصف، ليبلغ عدد القتلى منذ مطلع الشهر 90 قتيلا.", ("killed", 90)),
+])
+def test_count_scope_a_rise_a_since_or_a_total_stays_cumulative(text: str, figure: tuple[str, int]) -> None:
+    assert scopes(text)[figure] == "cumulative"
+
+
+@pytest.mark.parametrize("text", [
+    "قتل أكثر من 20 ألف شخص منذ اندلاع النزاع، بينما تجاوز عدد النازحين 3 ملايين.",
+    "ولقي 7 آلاف شخص حتفهم منذ بداية المعارك، في حين بلغ عدد المهجرين مليوني شخص.",
+    "وأحصت الأمم المتحدة مقتل 900 مدني حتى الآن، فيما تخطى عدد النازحين 400 ألف.",
+])
+def test_count_scope_displacement_beside_a_running_toll_runs_too(text: str) -> None:
+    assert {c.scope for c in counts(text) if c.kind == "displaced"} == {"cumulative"}

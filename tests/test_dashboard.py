@@ -858,6 +858,7 @@ def test_dashboard_campaign_view(browser: Any, campaign_server: str, width: int)
     assert page.locator("#campaign-points tbody tr").count() == n_points
     page.locator("#campaign-points tbody tr button").last.click()
     page.wait_for_function("() => document.querySelector('#campaign-evidence mark.hl-count')")
+    _campaign_shot(page, "ar", width)
     # wounded, then English
     page.locator("#campaign-kinds input[value=wounded]").check()
     _check_campaign_chart(page, campaign_server, cid, "wounded")
@@ -866,7 +867,18 @@ def test_dashboard_campaign_view(browser: Any, campaign_server: str, width: int)
     assert page.eval_on_selector_all("#campaign-select option", "os => os.map(o => o.textContent)") == [campaigns[0]["name_en"]]
     _check_campaign_chart(page, campaign_server, cid, "wounded")
     assert page.evaluate("document.documentElement.scrollWidth") <= width + 1
-    shot = Path(tempfile.mkdtemp(prefix="rasd-campaign-")) / f"campaign-{width}.png"
-    page.locator("#campaign-panel").screenshot(path=str(shot))
+    page.locator("#campaign-points tbody tr button").last.click()
+    page.wait_for_function("() => document.querySelector('#campaign-evidence mark.hl-count')")
+    _campaign_shot(page, "en", width)
     dash.assert_clean()
     page.close()
+
+
+def _campaign_shot(page: Any, lang: str, width: int) -> None:
+    """A screenshot of the campaign panel: into RASD_SCREENSHOTS (docs/screenshots rewrites the README's), else a
+    scratch dir, so a test run leaves the checkout as it was."""
+    shots = Path(os.environ.get("RASD_SCREENSHOTS") or tempfile.mkdtemp(prefix="rasd-campaign-"))
+    shots.mkdir(parents=True, exist_ok=True)
+    png = page.locator("#campaign-panel").screenshot(
+        path=str(shots / f"campaign-{lang}-{'wide' if width > 600 else 'narrow'}.png"))
+    assert png[:8] == b"\x89PNG\r\n\x1a\n" and len(png) > 10_000

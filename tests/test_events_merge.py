@@ -148,3 +148,35 @@ def test_merge_strike_by_each_side_stays_two(pipeline: Pipeline) -> None:
 def test_merge_unplaced_headline_takes_the_bodys_place(pipeline: Pipeline, text: str, place: str) -> None:
     events = _events(pipeline, text)
     assert [e.location.name_en if e.location else None for e in events] == [place]
+
+
+# a happening told twice, each telling naming a party the other leaves out: the merged event keeps its sides and
+# the further party as another actor (never dropped, never made a side of its own)
+@pytest.mark.parametrize(("text", "sides", "further"), [
+    ("اشتباكات بين الجيش الوطني الليبي وقوات حكومة الوفاق جنوب طرابلس\nقتل أربعة مقاتلين في اشتباكات اندلعت جنوب "
+     "طرابلس بين قوات حكومة الوفاق وكتيبة ثوار طرابلس من جهة وقوات الجيش الوطني الليبي من جهة أخرى.",
+     {"lna", "gna"}, "trb"),
+    ("قصفت القوات الروسية بلدة سرمين بريف إدلب فقتلت ثلاثة مدنيين. وفي سرمين أيضا، قتل ثلاثة مدنيين في قصف لقوات "
+     "النظام السوري والقوات الروسية.", {"russia-forces", "civilians-sy"}, "saa"),
+])
+def test_merge_keeps_a_further_party_as_other_actor(pipeline: Pipeline, text: str, sides: set[str],
+                                                    further: str) -> None:
+    violent = [e for e in _events(pipeline, text) if e.acled_event_type is not None]
+    assert len(violent) == 1
+    assert {a.id for a in (violent[0].actor1, violent[0].actor2) if a} == sides
+    assert further in {a.id for a in violent[0].other_actors}
+
+
+# a headline that names no side, told again in the body with its sides: the event takes the body's sides
+@pytest.mark.parametrize(("text", "sides"), [
+    ("غارات جوية على مدينة صعدة\nشن طيران التحالف بقيادة السعودية غارات جوية على مواقع لجماعة الحوثي في مدينة صعدة "
+     "صباح اليوم.", ("saudi-coalition", "houthis")),
+    ("اشتباكات عنيفة في مدينة تعز\nاندلعت اشتباكات عنيفة في مدينة تعز بين قوات الحكومة اليمنية وجماعة الحوثي.",
+     ("yemen-government-forces", "houthis")),
+    ("قصف على بلدة سرمين\nقصفت القوات الروسية بلدة سرمين بريف إدلب. وقال الدفاع المدني إن القصف الروسي على سرمين "
+     "أدى إلى مقتل ثلاثة مدنيين.", ("russia-forces", "civilians-sy")),
+])
+def test_merge_headline_without_sides_takes_the_bodys(pipeline: Pipeline, text: str, sides: tuple[str, str]) -> None:
+    violent = [e for e in _events(pipeline, text) if e.acled_event_type is not None]
+    assert len(violent) == 1
+    assert (violent[0].actor1 and violent[0].actor1.id, violent[0].actor2 and violent[0].actor2.id) == sides

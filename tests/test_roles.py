@@ -125,3 +125,20 @@ def test_roles_speaker_of_another_subjects_happening_is_its_source(pipeline: Pip
     ev = rec.events[0]
     sides = {a.id for a in (ev.actor1, ev.actor2, *ev.other_actors) if a is not None}
     assert (speaker in sides) == is_actor, sides
+
+
+# the subject of a speech verb right after it (SVO), with a said clause of its own, is the source of what it says,
+# wherever the happening is told; a said clause about itself (إنها، إنه) keeps it an actor
+@pytest.mark.parametrize(("text", "speaker", "is_actor"), [
+    ("قتل خمسة مسلحين في غارة أمريكية قرب مدينة الفلوجة، لكن الشرطة العراقية ذكرت أن عدد القتلى بلغ ثلاثة فقط.",
+     "isf", False),
+    ("أصيب ستة أشخاص في انفجار عبوة ناسفة في سوق مدينة بعقوبة، والجيش العراقي قال إن الانفجار استهدف دورية.",
+     "isf", False),
+    ("سقطت قذيفتان على حي سكني في مدينة الرمادي، والشرطة العراقية أكدت أن القذيفتين أصابتا منزلين.", "isf", False),
+    ("اشتبكت الشرطة العراقية مع مسلحين قرب مدينة الرمادي، والشرطة قالت إنها قتلت اثنين منهم.", "isf", True),
+])
+def test_roles_speaker_named_before_its_verb_is_the_source(pipeline: Pipeline, text: str, speaker: str,
+                                                           is_actor: bool) -> None:
+    ev = next(e for e in _record(pipeline, text).events if e.acled_event_type)
+    sides = {a.id for a in (ev.actor1, ev.actor2, *ev.other_actors) if a is not None}
+    assert (speaker in sides) == is_actor, sides

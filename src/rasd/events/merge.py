@@ -9,6 +9,7 @@ from typing import Any, NamedTuple
 
 from .. import budget
 from ..records import ActorRef, Event, LocationRef, is_unlinked
+from .context import REPORTER_KINDS
 from .kind import TERRITORY_SUBTYPES, territory_subtype
 from .rules import MergeRule, PlaceRule
 
@@ -186,16 +187,30 @@ def _merge_two(prev: Event, ev: Event, location: LocationRef | None, fig: _Figur
         actor2 = ev.actor2
     if actor2 is None and actor1 is not None and ev.actor1 is not None and ev.actor1.id != actor1.id:
         actor2 = ev.actor1
+    actor1 = actor1 or ev.actor1
     return replace(
         prev,
         acled_sub_event_type=_better_subtype(prev, ev),
-        actor1=actor1 or ev.actor1,
+        actor1=actor1,
         actor2=actor2,
+        other_actors=_others(prev, ev, actor1, actor2),
         location=location,
         date=prev.date if prev.date.start else ev.date,
         source_attribution=prev.source_attribution or ev.source_attribution,
         confidence=min(0.99, max(prev.confidence, ev.confidence) + 0.02),
     )
+
+
+def _others(a: Event, b: Event, actor1: ActorRef | None, actor2: ActorRef | None) -> tuple[ActorRef, ...]:
+    """The actors of two events told as one that are neither of its sides, each once, in the order named: a
+    side one telling names and the other leaves out, or the agency the strike's side replaced, stays an actor."""
+    sides = {x.id for x in (actor1, actor2) if x is not None}
+    out: list[ActorRef] = []
+    for x in (a.actor1, a.actor2, *a.other_actors, b.actor1, b.actor2):
+        if x is not None and x.id not in sides and (a.acled_event_type is None or x.kind not in REPORTER_KINDS):
+            sides.add(x.id)
+            out.append(x)
+    return tuple(out)
 
 
 def _continues(prev: Event, ev: Event, fig: _Figures) -> bool:

@@ -117,8 +117,9 @@ class RoleResolver:
             in_clause = [m for m in in_clause if m.actor.kind != "civilians"]
         else:
             # an organisation that only announces the figure or the happening is its source, not a party
-            reporters = [m for m in in_clause if m.nstart < d.trigger.nstart and (
-                (self._reporter_kind(m) and self._reports(ctx, d, m)) or self._tells_of_others(ctx, d, m))]
+            reporters = [m for m in in_clause if (m.nstart < d.trigger.nstart and (
+                (self._reporter_kind(m) and self._reports(ctx, d, m)) or self._tells_of_others(ctx, d, m)))
+                or self._speaks_of(text, m)]
             if reporters:
                 in_clause = [m for m in in_clause if m not in reporters]
                 reporter = None if has_attribution else reporters[0].text
@@ -169,6 +170,13 @@ class RoleResolver:
         gap = text[m.nend:word_start(text, d.trigger.nstart)].split()
         that = next((k for k, w in enumerate(gap) if w in THAT_WORDS), None)
         return that is not None and that <= 4
+
+    def _speaks_of(self, text: str, m: ActorMention) -> bool:
+        """The actor is the subject of a speech verb right after it, with a said clause of its own (لكن الشرطة
+        ذكرت أن عدد القتلى 13، والوزارة قالت إن …): the source of what it says, not a party (not قالت إنها …)."""
+        spans = word_spans_after(text, m.nend, 3)
+        words = [text[a:b] for a, b in spans]
+        return len(words) >= 2 and bool(self.cues.speech_verbs.find(words[0])) and words[1] in THAT_WORDS
 
     def _supported(self, text: str, m: ActorMention, prev: ActorMention | None) -> bool:
         """The mention follows a supporting word with لـ or بـ (داعم لقوات …، المرتبطة بالحزب), or a belonging

@@ -114,10 +114,12 @@ def by_rise_only(cues: ScopeCues, i: int) -> bool:
 def displacement_runs(cues: ScopeCues, kinds: Sequence[str], triggers: Sequence[Hit]) -> bool:
     """Whether a displacement figure with no cue of its own is a running total: people displaced by a war stay
     displaced, so its figure is a stock unless the sentence dates it to one day (اليوم، منذ منتصف الليل، خلال
-    ال 24 ساعة) or tells it beside an incident's casualties (قتل 6 واضطرت 64 عائلة إلى النزوح)."""
+    ال 24 ساعة) or tells it beside an incident's casualties (قتل 6 واضطرت 64 عائلة إلى النزوح); casualties told
+    in a running total's clause (قتل 50 ألفا منذ اندلاع الحرب، بينما تجاوز عدد النازحين 9 ملايين) are no incident's."""
     if "displaced" not in kinds or cues.one_day:
         return False
-    return not any(h.label.rstrip("!") in _CASUALTY_KINDS for h in triggers)
+    return not any(h.label.rstrip("!") in _CASUALTY_KINDS and not any(a <= h.i < b for a, b in cues.clauses)
+                   for h in triggers)
 
 
 def goes_on(tables: CountTables, toks: Sequence[Token], lo: int, hi: int) -> bool:

@@ -100,6 +100,7 @@ class CampaignCatalog:
     since: tuple[str, ...]  # normalized منذ
     since_starts: tuple[str, ...]  # normalized بدء, اندلاع …
     sources: tuple[SourceName, ...] = ()  # sources named by words (campaigns.yaml's sources)
+    comparison_openers: frozenset[str] = frozenset()  # normalized: after them an elative compares (في أسوأ …)
 
     @classmethod
     def load(cls, path: str | Path | None = None, gazetteer: Any = None) -> CampaignCatalog:
@@ -133,7 +134,8 @@ class CampaignCatalog:
                         for e in data.get("sources") or [])
         return cls(tuple(campaigns), ancestry, countries, theatre_place, names, actor_names(),
                    tuple(normalize_name(w) for w in dates["since"]),
-                   tuple(normalize_name(w) for w in dates["since_starts"]), sources)
+                   tuple(normalize_name(w) for w in dates["since_starts"]), sources,
+                   frozenset(normalize_name(w) for w in data.get("comparison_openers") or []))
 
     def get(self, campaign_id: str) -> Campaign | None:
         """The known campaign with this id, None for any other (a provisional campaign's id)."""

@@ -42,3 +42,4 @@ class CampaignsFile(_Yaml):
     """campaigns.yaml."""
     campaigns: Annotated[list[CampaignEntry], Field(min_length=1)]
     sources: list[TollSourceEntry] = []
+    comparison_openers: list[NonBlank] = []  # words after which an elative opens a comparison (في أسوأ …)

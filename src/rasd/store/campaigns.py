@@ -24,6 +24,9 @@ REPORTING_KINDS = frozenset({"international_org", "government", "media"})  # rep
 ANAPHOR_KINDS = frozenset({"international_org", "government"})  # what الوزارة, المنظمة may refer back to
 MIN_SCORE = 3  # the evidence a known campaign needs (see `score`)
 _SLACK = {"week": 7, "month": 31}  # days a date counted back in weeks or months may be off
+_COMPARE_REACH = 5  # words before منذ where an elative makes it a comparison's (الأسوأ منذ)
+_QUOTES = "\"'“”«»()"
+_ELATIVE_PREFIXES = ("", "ال", "وال", "بال", "فال", "لل", "كال")
 
 
 @dataclass(frozen=True, slots=True)
@@ -169,13 +172,39 @@ def _parties(rec: DocumentRecord, ev: Event) -> frozenset[str]:
     return frozenset(out)
 
 
+def _elative(word: str, before: str | None, openers: frozenset[str]) -> bool:
+    """Whether a normalized word is an elative (ا and two or three radicals: أسوأ، أعنف، أشد): with the article
+    (الأسوأ، بالأعنف), or after a word of `openers` (في أسوأ، وهي أعلى) — a verb of the same shape (أعلن) is
+    neither."""
+    for p in _ELATIVE_PREFIXES:
+        stem = word[len(p):]
+        if word.startswith(p) and 3 <= len(stem) <= 4 and stem[0] == "ا" and ("ال" in p or before in openers):
+            return True
+    return False
+
+
+def compares(catalog: CampaignCatalog, text: str, start: int) -> bool:
+    """Whether the "since …" phrase at text[start:] closes a comparison (الأسوأ منذ العام 2014، في أعلى حصيلة
+    تسجلها المدينة منذ 2011): an elative at most five words before it, with no figure or punctuation between and
+    no "من" right after it (أكثر من 200 قتيل منذ … counts a figure). It dates the comparison, never a toll's
+    start."""
+    words = [normalize_name(w).strip(_QUOTES) for w in text[max(0, start - 100):start].split()][-_COMPARE_REACH - 1:]
+    for k in range(1, len(words)):
+        if _elative(words[k], words[k - 1], catalog.comparison_openers) \
+                and not any(ch.isdigit() or ch in "،,.:;؛" for x in words[k:] for ch in x) \
+                and words[k + 1:k + 2] != ["من"]:
+            return True
+    return False
+
+
 def toll_context(catalog: CampaignCatalog, rec: DocumentRecord, ev: Event, c: Count,
                  day: str | None) -> TollContext:
-    """The words, place, parties and date of a cumulative count."""
+    """The words, place, parties and date of a cumulative count (a "since …" that closes a comparison gives
+    no start: `compares`)."""
     s, e = sentence_span(rec.text, c.start, c.end)
     sentence = normalize_name(rec.text[s:e])
     since = [m for m in rec.mentions if m.kind == "date" and s <= m.start < e
-             and normalize_name(m.text).split(" ")[0] in catalog.since]
+             and normalize_name(m.text).split(" ")[0] in catalog.since and not compares(catalog, rec.text, m.start)]
     since.sort(key=lambda m: abs(m.start - c.start))
     words = since[0].text.split()[1:] if since else []
     generic = bool(words) and normalize_name(words[0]) in catalog.since_starts or any(
