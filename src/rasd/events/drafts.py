@@ -16,6 +16,8 @@ from .context import CIVILIAN_WHO, DocContext, Draft, TriggerHit, within
 from .happenings import incident_breaks, owner_in_sentence
 from .rules import DraftRule
 
+PRELUDE_WORDS = 5  # words that may stand between "after" and the fighting it names (بعد أربعة أيام من المعارك)
+
 
 class Drafter:
     """Makes the drafts of one document, sentence by sentence, in text order."""
@@ -42,6 +44,7 @@ class Drafter:
             breaks = sorted([*within(clause_starts, sent.start, sent.end), *incident_breaks(ctx, sent, hits)])
             past = frozenset(th.nstart for th in hits if self.told_as_past(text, sent, th))
             sdrafts = family_drafts(hits, sent, ctx.paragraph_of(sent.index), breaks, past)
+            self._fold_preludes(ctx, sdrafts)
             drafts.extend(sdrafts)
             for ci in counts_by_sentence.get(sent.index, []):
                 self._attach_count(ci, sent, (drafts, sdrafts), ctx, fallback_trigger, breaks)
@@ -75,6 +78,24 @@ class Drafter:
             drafts.append(target)
             sdrafts.append(target)
         target.count_ids.append(ci)
+
+    def _fold_preludes(self, ctx: DocContext, sdrafts: list[Draft]) -> None:
+        """Fighting told as what led to the taking of ground in its sentence (سيطرت على المدينة بعد أربعة أيام من
+        المعارك، بعد حصار استمر أسابيع دخلت القوات البلدة) is part of that taking: one event, not two."""
+        taking = next((d for d in sdrafts if d.trigger.trigger.family == "territory"
+                       and d.trigger.trigger.acled_event_type == "Battles"), None)
+        if taking is None:
+            return
+        text = ctx.norm.text
+        for dr in list(sdrafts):
+            trig = dr.trigger.trigger
+            if not (trig.family == "siege" or (trig.family == "violence" and trig.acled_event_type == "Battles")):
+                continue
+            lo = max(dr.sentence.start, dr.trigger.nstart - 60)
+            if any("after" in h.payloads and text.count(" ", h.end, dr.trigger.nstart) <= PRELUDE_WORDS
+                   for h in ctx.hits_in(self.cues.background, lo, dr.trigger.nstart)):
+                taking.rules.append(DraftRule.PRELUDE.value + trig.id)
+                sdrafts.remove(dr)
 
     def _fold_anaphors(self, sent: Sentence, drafts: list[Draft], sdrafts: list[Draft]) -> None:
         """A definite trigger with no figure (الغارة) refers back to the happening of its family told before:

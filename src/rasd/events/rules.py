@@ -10,6 +10,7 @@ class DraftRule(Enum):
 
     TRIGGER = "trigger:"
     ANAPHOR = "anaphor:"
+    PRELUDE = "prelude:"
     COUNTS_FROM_NEXT_SENTENCE = "counts_from_next_sentence"
     FALLBACK_PREVIOUS_TRIGGER = "fallback:previous_trigger:"
     FALLBACK_DOCUMENT_TRIGGER = "fallback:document_trigger:"
