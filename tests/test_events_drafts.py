@@ -46,3 +46,16 @@ def test_drafts_fighting_before_a_taking_is_part_of_it(pipeline: Pipeline, text:
 def test_drafts_fighting_not_after_a_taking_stays_its_own(pipeline: Pipeline, text: str) -> None:
     events = _events(pipeline, text)
     assert "trigger:armed_clash" in [r for e in events for r in e.rules]
+
+
+# a defective verb (its stem ends in ى) drops the weak letter before some subject suffixes: استولت، استولوا، ألقت
+@pytest.mark.parametrize(("text", "kind"), [
+    ("استولت عناصر التنظيم فجر اليوم على مقر الشرطة في بلدة جيلي.", "Battles"),
+    ("استولى المسلحون على ثلاث قرى في ولاية بورنو.", "Battles"),
+    ("واستولوا على مدينة كيدال بعد انسحاب الجيش منها.", "Battles"),
+    ("يستولي المقاتلون على مخازن الحبوب في ريف المدينة.", "Battles"),
+    ("ألقت الشرطة القبض على خمسة مشتبه بهم في مدينة كسلا.", "Strategic developments"),
+    ("ألقوا القبض على قائد الخلية في بلدة الباب.", "Strategic developments"),
+])
+def test_drafts_defective_verbs_are_triggers(pipeline: Pipeline, text: str, kind: str) -> None:
+    assert kind in [e.acled_event_type for e in _events(pipeline, text)]
