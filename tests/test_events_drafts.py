@@ -59,3 +59,16 @@ def test_drafts_fighting_not_after_a_taking_stays_its_own(pipeline: Pipeline, te
 ])
 def test_drafts_defective_verbs_are_triggers(pipeline: Pipeline, text: str, kind: str) -> None:
     assert kind in [e.acled_event_type for e in _events(pipeline, text)]
+
+
+# a definite trigger after a word of renewal or outbreak is a new round, not the happening told before
+@pytest.mark.parametrize(("text", "places"), [
+    ("قصفت المدفعية بلدة كفرنبل صباح الاثنين. وفي المساء تجدد القصف على بلدة معرة النعمان.",
+     ["Kafranbel", "Maarat al-Numan"]),
+    ("اندلعت اشتباكات في حي الصابري ببنغازي أمس. واستؤنف القتال صباح اليوم في منطقة قنفودة.",
+     ["Al-Sabri (Benghazi)", "Ganfouda"]),
+    ("شنت الطائرات غارات على مدينة دوما. ثم تجددت الغارات على بلدة عربين مساء.", ["Dūmā", "‘Irbīn"]),
+])
+def test_drafts_renewed_fighting_is_a_happening_of_its_own(pipeline: Pipeline, text: str, places: list[str]) -> None:
+    events = _events(pipeline, text)
+    assert [e.location.name_en if e.location else None for e in events] == places

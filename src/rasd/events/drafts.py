@@ -48,7 +48,7 @@ class Drafter:
             drafts.extend(sdrafts)
             for ci in counts_by_sentence.get(sent.index, []):
                 self._attach_count(ci, sent, (drafts, sdrafts), ctx, fallback_trigger, breaks)
-            self._fold_anaphors(sent, drafts, sdrafts)
+            self._fold_anaphors(text, sent, drafts, sdrafts)
             set_windows([x for x in sdrafts if not x.fallback], sent)
         return drafts
 
@@ -97,13 +97,13 @@ class Drafter:
                 taking.rules.append(DraftRule.PRELUDE.value + trig.id)
                 sdrafts.remove(dr)
 
-    def _fold_anaphors(self, sent: Sentence, drafts: list[Draft], sdrafts: list[Draft]) -> None:
+    def _fold_anaphors(self, text: str, sent: Sentence, drafts: list[Draft], sdrafts: list[Draft]) -> None:
         """A definite trigger with no figure (الغارة) refers back to the happening of its family told before:
         its sentence joins that event instead of making one."""
         for dr in list(sdrafts):
             # (the figures an accusation holds go with it: الاتهامات … باحتجاز 200 شخص)
             if (dr.count_ids and not dr.trigger.trigger.content) or dr.fallback \
-                    or not definite(dr.trigger, self.trigger_forms):
+                    or not definite(dr.trigger, self.trigger_forms) or self.renewed(text, sent, dr.trigger):
                 continue
             # (the happening told before: in an earlier sentence, or in an earlier clause of this one)
             earlier = next((x for x in reversed(drafts) if x is not dr
@@ -144,6 +144,11 @@ class Drafter:
             if th.trigger.content:
                 content_seen = True
         return live
+
+    def renewed(self, text: str, sent: Sentence, th: TriggerHit) -> bool:
+        """A trigger right after a word of renewal or outbreak (تجدد القصف، استؤنف القتال): a happening of its own."""
+        return phrase_before(text, th.nstart - len(th.prefix), self.cues.another_before, 1,
+                             lo=sent.start, proclitics="وف")
 
     def told_as_past(self, text: str, sent: Sentence, th: TriggerHit) -> bool:
         """A trigger right after منذ: a past happening of its own, in a clause of its own."""

@@ -166,6 +166,7 @@ class CuesFile(_Yaml):
     happened_before: Names = []
     clause_breaks: Names = []
     another_after: Names = []
+    another_before: Names = []
     comma_clauses: Names = []
     relative_openers: Names = []
     purpose_openers: Names = []
