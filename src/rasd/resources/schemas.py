@@ -167,6 +167,7 @@ class CuesFile(_Yaml):
     clause_breaks: Names = []
     another_after: Names = []
     another_before: Names = []
+    place_anaphors: Names = []
     comma_clauses: Names = []
     relative_openers: Names = []
     purpose_openers: Names = []
