@@ -80,3 +80,32 @@ def test_place_where_the_actor_is_places_no_statement(pipeline: Pipeline, text: 
 ])
 def test_place_told_in_a_neighbouring_clause(pipeline: Pipeline, text: str, place: str) -> None:
     assert _places(_events(pipeline, text)) == [place]
+
+
+# a ceasefire or truce whose clause names no place is the truce of the fighting the report is about
+@pytest.mark.parametrize(("text", "place"), [
+    ("اندلعت اشتباكات عنيفة في مدينة تعز بين القوات الحكومية والحوثيين.\n\nوقال مسؤول محلي إن السكان لزموا"
+     " منازلهم. وأعلن الطرفان لاحقا التوصل إلى هدنة لمدة ثلاثة أيام.", "Taiz"),
+    ("قصفت القوات الحكومية أحياء مدينة درنة طوال الليل.\n\nووقعت الفصائل المحلية مع الجيش اتفاقا لوقف إطلاق النار"
+     " صباح الأحد.", "Derna"),
+    ("تجددت المواجهات في مدينة الفاشر بين الجيش وقوات الدعم السريع. ولم تعرف حصيلة الضحايا بعد.\n\nوتوصل الجانبان"
+     " الثلاثاء إلى اتفاق لوقف القتال.", "El Fasher"),
+])
+def test_place_truce_without_a_place_takes_the_documents(pipeline: Pipeline, text: str, place: str) -> None:
+    agreed = [e for e in _events(pipeline, text) if e.plover == "AGREE"]
+    assert _places(tuple(agreed)) == [place]
+
+
+# a clause that names no place but refers back to a settlement (المدينة المحاصرة، داخل البلدة، إلى المخيم) is placed
+# at the one named last before it
+@pytest.mark.parametrize(("text", "plover", "place"), [
+    ("تحاصر قوات الدعم السريع مدينة الفاشر منذ أشهر.\n\nوقال مسؤول إن الوضع الإنساني خطير. وأسقطت طائرات الجيش"
+     " مساعدات غذائية على المدينة المحاصرة.", "AID", "El Fasher"),
+    ("اقتحم الجيش بلدة جنين فجرا.\n\nوأفاد شهود بسماع دوي انفجارات. ودعت الأمم المتحدة إلى حماية المدنيين داخل"
+     " البلدة.", "REQUEST", "Jenin"),
+    ("قصفت الطائرات مخيم النصيرات ليلا.\n\nولم تعلن حصيلة بعد. ووصلت قافلة مساعدات طبية إلى المخيم صباح اليوم.",
+     "AID", "Nuseirat refugee camp"),
+])
+def test_place_settlement_referred_back_to(pipeline: Pipeline, text: str, plover: str, place: str) -> None:
+    events = [e for e in _events(pipeline, text) if e.plover == plover]
+    assert _places(tuple(events)) == [place]

@@ -21,7 +21,7 @@ from ..text.normalize import Normalized
 from ..text.segment import Segmented, Sentence
 
 VIOLENT_FAMILIES = frozenset({"violence", "territory", "abduction", "siege", "arrest", "looting"})
-PLACE_FALLBACK_FAMILIES = VIOLENT_FAMILIES | {"displacement", "protest"}
+PLACE_FALLBACK_FAMILIES = VIOLENT_FAMILIES | {"displacement", "protest", "agreement"}  # (a truce: the fighting's place)
 REPORTER_KINDS = frozenset({"international_org", "media", "government"})
 ARMED_KINDS = frozenset({"state_forces", "rebel_group", "political_militia", "identity_militia", "external_forces"})
 CIVILIAN_WHO = frozenset({"civilians", "children", "women", "migrants", "journalists", "medics"})

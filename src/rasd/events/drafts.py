@@ -16,6 +16,8 @@ from .context import CIVILIAN_WHO, DocContext, Draft, TriggerHit, within
 from .happenings import incident_breaks, owner_in_sentence
 from .rules import DraftRule
 
+PRELUDE_WORDS = 5  # words that may stand between "after" and the fighting it names (بعد أربعة أيام من المعارك)
+
 
 class Drafter:
     """Makes the drafts of one document, sentence by sentence, in text order."""
@@ -42,10 +44,11 @@ class Drafter:
             breaks = sorted([*within(clause_starts, sent.start, sent.end), *incident_breaks(ctx, sent, hits)])
             past = frozenset(th.nstart for th in hits if self.told_as_past(text, sent, th))
             sdrafts = family_drafts(hits, sent, ctx.paragraph_of(sent.index), breaks, past)
+            self._fold_preludes(ctx, sdrafts)
             drafts.extend(sdrafts)
             for ci in counts_by_sentence.get(sent.index, []):
                 self._attach_count(ci, sent, (drafts, sdrafts), ctx, fallback_trigger, breaks)
-            self._fold_anaphors(sent, drafts, sdrafts)
+            self._fold_anaphors(text, sent, drafts, sdrafts)
             set_windows([x for x in sdrafts if not x.fallback], sent)
         return drafts
 
@@ -76,13 +79,31 @@ class Drafter:
             sdrafts.append(target)
         target.count_ids.append(ci)
 
-    def _fold_anaphors(self, sent: Sentence, drafts: list[Draft], sdrafts: list[Draft]) -> None:
+    def _fold_preludes(self, ctx: DocContext, sdrafts: list[Draft]) -> None:
+        """Fighting told as what led to the taking of ground in its sentence (سيطرت على المدينة بعد أربعة أيام من
+        المعارك، بعد حصار استمر أسابيع دخلت القوات البلدة) is part of that taking: one event, not two."""
+        taking = next((d for d in sdrafts if d.trigger.trigger.family == "territory"
+                       and d.trigger.trigger.acled_event_type == "Battles"), None)
+        if taking is None:
+            return
+        text = ctx.norm.text
+        for dr in list(sdrafts):
+            trig = dr.trigger.trigger
+            if not (trig.family == "siege" or (trig.family == "violence" and trig.acled_event_type == "Battles")):
+                continue
+            lo = max(dr.sentence.start, dr.trigger.nstart - 60)
+            if any("after" in h.payloads and text.count(" ", h.end, dr.trigger.nstart) <= PRELUDE_WORDS
+                   for h in ctx.hits_in(self.cues.background, lo, dr.trigger.nstart)):
+                taking.rules.append(DraftRule.PRELUDE.value + trig.id)
+                sdrafts.remove(dr)
+
+    def _fold_anaphors(self, text: str, sent: Sentence, drafts: list[Draft], sdrafts: list[Draft]) -> None:
         """A definite trigger with no figure (الغارة) refers back to the happening of its family told before:
         its sentence joins that event instead of making one."""
         for dr in list(sdrafts):
             # (the figures an accusation holds go with it: الاتهامات … باحتجاز 200 شخص)
             if (dr.count_ids and not dr.trigger.trigger.content) or dr.fallback \
-                    or not definite(dr.trigger, self.trigger_forms):
+                    or not definite(dr.trigger, self.trigger_forms) or self.renewed(text, sent, dr.trigger):
                 continue
             # (the happening told before: in an earlier sentence, or in an earlier clause of this one)
             earlier = next((x for x in reversed(drafts) if x is not dr
@@ -123,6 +144,11 @@ class Drafter:
             if th.trigger.content:
                 content_seen = True
         return live
+
+    def renewed(self, text: str, sent: Sentence, th: TriggerHit) -> bool:
+        """A trigger right after a word of renewal or outbreak (تجدد القصف، استؤنف القتال): a happening of its own."""
+        return phrase_before(text, th.nstart - len(th.prefix), self.cues.another_before, 1,
+                             lo=sent.start, proclitics="وف")
 
     def told_as_past(self, text: str, sent: Sentence, th: TriggerHit) -> bool:
         """A trigger right after منذ: a past happening of its own, in a clause of its own."""

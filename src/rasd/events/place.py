@@ -39,6 +39,7 @@ class PlaceDecision(NamedTuple):
 
 
 NO_PLACE = PlaceDecision(None, None, None)
+SETTLEMENTS = frozenset({"city", "town", "village", "camp"})  # what المدينة، البلدة، القرية، المخيم refer back to
 # actors a place after them does not seat: civilians or migrants in a town are where the event struck
 UNSEATED_KINDS = frozenset({"civilians", "protesters", "rioters"})
 # clauses that tell something beside the event: where they name a place, it is not the event's
@@ -128,6 +129,10 @@ class PlaceResolver:
             cands = self._not_destinations(ctx, cands)
             if not cands:  # (فروا من المدينة باتجاه بلدة ع: the town told before)
                 cands, rule = self._previous_sentence(d, ctx, s_start)
+        if not cands:
+            back = self._settlement_referred(d, ctx)
+            if back is not None:
+                cands, rule = [back], PlaceRule.ANAPHOR
         if not cands and d.trigger.trigger.family in PLACE_FALLBACK_FAMILIES and main_place is not None:
             cands, rule = [main_place], PlaceRule.DOCUMENT
         if not cands:
@@ -264,6 +269,13 @@ class PlaceResolver:
         if cands:
             return cands, PlaceRule.CLAUSE
         return PlaceResolver._previous_sentence(d, ctx, s_start)
+
+    def _settlement_referred(self, d: Draft, ctx: DocContext) -> PlaceMention | None:
+        """The town named last before the event when its clause refers back to one (داخل المدينة، القرية)."""
+        lo = d.sentence.start if d.window[0] == d.sentence.start else d.trigger.nstart
+        if not any(w.strip(".,،\"") in self.cues.place_anaphors for w in ctx.norm.text[lo:d.window[1]].split()):
+            return None
+        return next((p for p in reversed(ctx.places_in(0, lo)) if p.place.feature in SETTLEMENTS), None)
 
     @staticmethod
     def _previous_sentence(d: Draft, ctx: DocContext, s_start: int) -> tuple[list[PlaceMention], PlaceRule]:

@@ -10,6 +10,7 @@ class DraftRule(Enum):
 
     TRIGGER = "trigger:"
     ANAPHOR = "anaphor:"
+    PRELUDE = "prelude:"
     COUNTS_FROM_NEXT_SENTENCE = "counts_from_next_sentence"
     FALLBACK_PREVIOUS_TRIGGER = "fallback:previous_trigger:"
     FALLBACK_DOCUMENT_TRIGGER = "fallback:document_trigger:"
@@ -98,6 +99,7 @@ class PlaceRule(Enum):
     HOST_COUNTRY = "location:host_country"
     COORDINATED = "location:coordinated"
     BREAKDOWN = "location:breakdown"  # a toll broken down by place (اثنان في رفح و13 في غزة): one event per place
+    ANAPHOR = "location:anaphor"  # المدينة المحاصرة: the settlement named before
     INCIDENT = "location:incident"  # a statement about an incident takes its place and date
 
 

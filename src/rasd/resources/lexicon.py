@@ -349,6 +349,8 @@ class CueLexicon:
         self.happened_before = _phrases(data.get("happened_before", []), shown, "happened_before")
         self.force_nouns = _phrases(data.get("force_nouns", []), shown, "force_nouns")
         self.another_after = _phrases(data.get("another_after", []), shown, "another_after")
+        self.place_anaphors = _phrases(data.get("place_anaphors", []), shown, "place_anaphors")
+        self.another_before = _phrases(data.get("another_before", []), shown, "another_before")
         self.clause_breaks = _labelled(data.get("clause_breaks", []), shown, "clause_breaks", "break")
         self.opinion_openers = _labelled(data.get("opinion_openers", []), shown, "opinion_openers", "opinion")
         self.visit_abroad = _labelled(data.get("visit_abroad", []), shown, "visit_abroad", "visit")

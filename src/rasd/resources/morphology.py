@@ -59,7 +59,10 @@ class Morphology:
 
     def __init__(self, data: dict[str, Any], shown: str) -> None:
         self.source = shown
-        guard, present, objects, nominal = (data.get(k) or {} for k in ("guard", "present", "objects", "nominal"))
+        guard, present, objects, nominal, defective = (data.get(k) or {} for k in
+                                                       ("guard", "present", "objects", "nominal", "defective"))
+        self.weak_ending = str(defective.get("ending", ""))
+        self.weak_drop_before = frozenset(defective.get("drop_before", []))
         self.min_stem = int(guard.get("min_stem", 3))
         self.stoplist = frozenset(normalize_name(w) for w in guard.get("stoplist", []))
         self.past: dict[str, str] = dict(data["past"])
@@ -165,12 +168,18 @@ class Morphology:
             return [("", "")]
         return [(f" {tail}", ""), *((f" {tail}{obj}", f" (tail + {obj})") for obj in self.objects)]
 
+    def _suffixed(self, stem: str, suf: str) -> str:
+        """The stem with a subject suffix; a defective stem's weak last letter drops before some (استولت، يستولون)."""
+        if suf in self.weak_drop_before and self.weak_ending and stem.endswith(self.weak_ending):
+            return stem[: -len(self.weak_ending)] + suf
+        return stem + suf
+
     def _verb_words(self, lemma: Lemma, objects: bool) -> Iterator[tuple[str, str]]:
         """The finite verb's words: past and present, each person, with an object pronoun when the lemma
         has no fixed words after it."""
-        subjects = [(lemma.verb + suf, suf, f"past {label}") for label, suf in self.past.items()]
+        subjects = [(self._suffixed(lemma.verb, suf), suf, f"past {label}") for label, suf in self.past.items()]
         present = self.present_stem(lemma)
-        subjects += [(pre + present + suf, suf, f"present {p_label}.{s_label}") for p_label, pre in
+        subjects += [(pre + self._suffixed(present, suf), suf, f"present {p_label}.{s_label}") for p_label, pre in
                      (self.present_prefixes.items() if lemma.present_tense else ())
                      for s_label, suf in self.present_suffixes.items()
                      if s_label in self.persons.get(p_label, self.present_suffixes)]

@@ -59,10 +59,18 @@ class Nominal(_Yaml):
     derived: NonBlank
 
 
+class Defective(_Yaml):
+    """Verbs whose stem ends in a weak letter (استولى، القى، تلقى): the subject suffixes before which it drops."""
+
+    ending: str = ""
+    drop_before: list[str] = []
+
+
 class MorphologyFile(_Yaml):
     """morphology.yaml"""
 
     guard: MorphologyGuard = MorphologyGuard()
+    defective: Defective = Defective()
     past: dict[str, str]
     present: PresentTense
     objects: ObjectPronouns

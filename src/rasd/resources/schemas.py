@@ -166,6 +166,8 @@ class CuesFile(_Yaml):
     happened_before: Names = []
     clause_breaks: Names = []
     another_after: Names = []
+    another_before: Names = []
+    place_anaphors: Names = []
     comma_clauses: Names = []
     relative_openers: Names = []
     purpose_openers: Names = []
