@@ -142,3 +142,21 @@ def test_roles_speaker_named_before_its_verb_is_the_source(pipeline: Pipeline, t
     ev = next(e for e in _record(pipeline, text).events if e.acled_event_type)
     sides = {a.id for a in (ev.actor1, ev.actor2, *ev.other_actors) if a is not None}
     assert (speaker in sides) == is_actor, sides
+
+
+# a violent happening whose sides are named only where a later sentence tells it again (ونشبت الاشتباكات بين …،
+# واستهدفت الغارات …) takes them from there; not a force only linked to a side (على صلة بـ…، بالتنسيق مع …)
+@pytest.mark.parametrize(("text", "sides"), [
+    ("اندلعت اشتباكات عنيفة صباح اليوم عند مدخل مدينة غريان. ونشبت الاشتباكات بين قوات الجيش الوطني الليبي وقوات "
+     "حكومة الوفاق.", {"lna", "gna"}),
+    ("شنت طائرات حربية غارات على مدينة صعدة فجر اليوم. واستهدفت الغارات مواقع لجماعة الحوثي قرب المدينة، وقالت "
+     "مصادر محلية إن طيران التحالف بقيادة السعودية نفذها.", {"saudi-coalition", "houthis"}),
+    ("دارت معارك عنيفة جنوب مدينة سرت منذ فجر الخميس. واندلعت المعارك بين قوات حكومة الوفاق وقوات الجيش الوطني "
+     "الليبي على طريق المطار.", {"lna", "gna"}),
+    ("وقعت اشتباكات مسلحة قرب مدينة الرمادي ليلة أمس. وقتل اثنان في الاشتباكات التي خاضتها القوات الأمنية العراقية "
+     "مع مسلحين على صلة بتنظيم الدولة الإسلامية.", {"isf"}),
+])
+def test_roles_sides_named_where_the_happening_is_told_again(pipeline: Pipeline, text: str, sides: set[str]) -> None:
+    violent = [e for e in _record(pipeline, text).events if e.acled_event_type]
+    assert len(violent) == 1
+    assert {a.id for a in (violent[0].actor1, violent[0].actor2, *violent[0].other_actors) if a} == sides

@@ -33,6 +33,9 @@ SUBJECT_LINKS = frozenset({"في", "باسم", "من", "عن"})  # a speaker's t
 THAT_WORDS = frozenset({"ان", "بان"})  # (normalized إن، أن، بأن) before a said clause; إنه، إنها: of itself
 # whom a speech act calls on, accuses or rejects is named within this many words after its verb
 SPEECH_OBJECT_WORDS = 7
+# who a later sentence that tells a violent happening again may name as its sides: armed forces, their persons and
+# governments (قوات حكومة الوفاق), not the organisations and outlets that report it
+RETOLD_KINDS = ARMED_KINDS | {"person", "government"}
 
 
 class RolesDecision(NamedTuple):
@@ -129,6 +132,11 @@ class RoleResolver:
             if prev:
                 in_clause = prev
                 rules.append(RoleRule.PREVIOUS_SENTENCE)
+        if trig.family in VIOLENT_FAMILIES and len({m.actor.id for m in in_clause}) < 2:
+            retold = self._retold_actors(ctx, d, in_clause)
+            if retold:
+                in_clause = [*in_clause, *retold]
+                rules.append(RoleRule.RETOLD)
         sentence_mentions = [m for m in ctx.actors_in(d.sentence.start, d.trigger.nstart)
                              if not is_victim(text, m, count_spans)]
         if d.opens_clause and d.takes_subject and sentence_mentions and sentence_mentions[0] not in in_clause:
@@ -137,6 +145,36 @@ class RoleResolver:
             rules.append(RoleRule.SUBJECT_OF_SENTENCE)
         actor1, actor2, others = self._roles(ctx, in_clause, d, trig, count_spans, sentence_mentions, rules)
         return RolesDecision(actor1, actor2, others, tuple(rules), reporter, d.window)
+
+    def _retold_actors(self, ctx: DocContext, d: Draft, known: list[ActorMention]) -> list[ActorMention]:
+        """The armed actors and persons of a later sentence the event took in, that tells its happening again by
+        a word of its family (ونشبت الاشتباكات بين …، واستهدفت الغارات مواقع …): the sides it leaves unnamed. Not
+        the victims inside its tolls, not who reports it."""
+        text, family = ctx.norm.text, d.trigger.trigger.family
+        seen = {m.actor.id for m in known}
+        out: list[ActorMention] = []
+        for s in d.sentences:
+            again = [th.nend for th in ctx.triggers_starting_in(s.start, s.end) if th.trigger.family == family]
+            if s.index <= d.sentence.index or not again:
+                continue
+            spans = [(c.start, c.end) for c in ctx.counts_in(s.start, s.end)]
+            prev: ActorMention | None = None
+            for m in ctx.actors_in(again[0], s.end):  # (named after the word that tells it again)
+                described, prev = self._supported(text, m, prev), m
+                # (not a force that only supports a side or is linked to one: بالتنسيق مع …، على صلة بـ…)
+                if m.actor.id in seen or m.actor.kind not in RETOLD_KINDS or is_victim(text, m, spans) \
+                        or described or phrase_before(text, m.nstart, self.cues.support_words, 3) \
+                        or self._speaker(text, m) or self._speaks_of(text, m):
+                    continue
+                seen.add(m.actor.id)
+                out.append(m)
+        return out
+
+    def _speaker(self, text: str, m: ActorMention) -> bool:
+        """The mention is who speaks right after a speech verb (قال الجيش); not a side after بين, which reads as
+        a speech verb (بيّن) once its marks are gone."""
+        before = words_before(text, m.nstart, 1)
+        return not (before and before[-1] in self.cues.between_words) and self.attributor.after_speech_verb(text, m.nstart)
 
     def _reporter_kind(self, m: ActorMention) -> bool:
         """An organisation that may only report (a ministry, an agency, a monitor), or a person of one (its
