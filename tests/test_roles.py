@@ -160,3 +160,20 @@ def test_roles_sides_named_where_the_happening_is_told_again(pipeline: Pipeline,
     violent = [e for e in _record(pipeline, text).events if e.acled_event_type]
     assert len(violent) == 1
     assert {a.id for a in (violent[0].actor1, violent[0].actor2, *violent[0].other_actors) if a} == sides
+
+
+# a meeting told again (وحضر اللقاء …، وشارك في الاجتماع …) names more of those who took part: they join its
+# actors, not the organisation of a person's title (عضو المجلس الرئاسي فلان)
+@pytest.mark.parametrize(("text", "others", "absent"), [
+    ("التقى فايز السراج الرئيس التركي رجب طيب أردوغان في أنقرة يوم الاثنين. وحضر اللقاء من الجانب الليبي عضو "
+     "المجلس الرئاسي موسى الكوني.", {"musa-koni"}, "presidential-council"),
+    ("اجتمع الرئيس التركي رجب طيب أردوغان مع فايز السراج في إسطنبول. وشارك في الاجتماع وزير الخارجية التركي مولود "
+     "جاويش أوغلو والأمين العام للأمم المتحدة أنطونيو غوتيريش.", {"cavusoglu", "guterres"}, "un"),
+    ("عقد فايز السراج محادثات مع أنطونيو غوتيريش في نيويورك أمس. وانضم إلى المحادثات لاحقا المفوض بوزارة الخارجية "
+     "محمد الطاهر سيالة.", {"siala"}, "mofa-ly"),
+])
+def test_roles_meeting_told_again_names_more_participants(pipeline: Pipeline, text: str, others: set[str],
+                                                         absent: str) -> None:
+    ev = _record(pipeline, text).events[0]
+    ids = {a.id for a in (ev.actor1, ev.actor2, *ev.other_actors) if a}
+    assert others <= ids and absent not in ids, ids

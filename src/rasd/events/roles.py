@@ -36,6 +36,9 @@ SPEECH_OBJECT_WORDS = 7
 # who a later sentence that tells a violent happening again may name as its sides: armed forces, their persons and
 # governments (قوات حكومة الوفاق), not the organisations and outlets that report it
 RETOLD_KINDS = ARMED_KINDS | {"person", "government"}
+# a meeting told again (وضم اللقاء …، وحضر الاجتماع …) names more of those who took part: all are its actors
+GATHERING_FAMILIES = frozenset({"consult"})
+GATHERING_KINDS = RETOLD_KINDS | {"international_org", "political_party"}
 
 
 class RolesDecision(NamedTuple):
@@ -132,7 +135,8 @@ class RoleResolver:
             if prev:
                 in_clause = prev
                 rules.append(RoleRule.PREVIOUS_SENTENCE)
-        if trig.family in VIOLENT_FAMILIES and len({m.actor.id for m in in_clause}) < 2:
+        if (trig.family in VIOLENT_FAMILIES and len({m.actor.id for m in in_clause}) < 2) \
+                or trig.family in GATHERING_FAMILIES:
             retold = self._retold_actors(ctx, d, in_clause)
             if retold:
                 in_clause = [*in_clause, *retold]
@@ -158,17 +162,24 @@ class RoleResolver:
             if s.index <= d.sentence.index or not again:
                 continue
             spans = [(c.start, c.end) for c in ctx.counts_in(s.start, s.end)]
-            prev: ActorMention | None = None
-            for m in ctx.actors_in(again[0], s.end):  # (named after the word that tells it again)
-                described, prev = self._supported(text, m, prev), m
-                # (not a force that only supports a side or is linked to one: بالتنسيق مع …، على صلة بـ…)
-                if m.actor.id in seen or m.actor.kind not in RETOLD_KINDS or is_victim(text, m, spans) \
-                        or described or phrase_before(text, m.nstart, self.cues.support_words, 3) \
-                        or self._speaker(text, m) or self._speaks_of(text, m):
+            named = ctx.actors_in(again[0], s.end)  # (named after the word that tells it again)
+            for k, m in enumerate(named):
+                if m.actor.id in seen or is_victim(text, m, spans) \
+                        or m.actor.kind not in (RETOLD_KINDS if family in VIOLENT_FAMILIES else GATHERING_KINDS) \
+                        or self._describes(text, m, named[k - 1] if k else None,
+                                           named[k + 1] if k + 1 < len(named) else None):
                     continue
                 seen.add(m.actor.id)
                 out.append(m)
         return out
+
+    def _describes(self, text: str, m: ActorMention, prev: ActorMention | None, nxt: ActorMention | None) -> bool:
+        """The mention is no party of its own: a force only supporting or tied to one (بالتنسيق مع …، على صلة
+        بـ…), who speaks or reports, or the organisation of a person's title (عضو المجلس الرئاسي فلان)."""
+        title = nxt is not None and nxt.actor.kind == "person" and m.actor.kind != "person" \
+            and not text[m.nend:nxt.nstart].strip()
+        return title or self._supported(text, m, prev) or phrase_before(text, m.nstart, self.cues.support_words, 3) \
+            or self._speaker(text, m) or self._speaks_of(text, m)
 
     def _speaker(self, text: str, m: ActorMention) -> bool:
         """The mention is who speaks right after a speech verb (قال الجيش); not a side after بين, which reads as
