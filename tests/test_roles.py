@@ -177,3 +177,18 @@ def test_roles_meeting_told_again_names_more_participants(pipeline: Pipeline, te
     ev = _record(pipeline, text).events[0]
     ids = {a.id for a in (ev.actor1, ev.actor2, *ev.other_actors) if a}
     assert others <= ids and absent not in ids, ids
+
+
+# the organisation of an official's title, with his name after it (وزير الخارجية في حكومة X، فلان): the official
+# makes the call himself, not his government; a spokesman (المتحدث باسم X، فلان) speaks in its name
+@pytest.mark.parametrize(("text", "actor1", "absent"), [
+    ("وطالب وزير الخارجية في حكومة الوفاق الوطني، محمد الطاهر سيالة، بوقف فوري لإطلاق النار حول طرابلس.", "siala",
+     "gna"),
+    ("دعا الأمين العام للأمم المتحدة، أنطونيو غوتيريش، جميع الأطراف في ليبيا إلى وقف القتال.", "guterres", "un"),
+    ("وأمر رئيس المجلس الرئاسي، فايز السراج، بفتح تحقيق في قصف مطار معيتيقة.", "sarraj", "presidential-council"),
+])
+def test_roles_official_named_after_his_title_is_the_speaker(pipeline: Pipeline, text: str, actor1: str,
+                                                            absent: str) -> None:
+    ev = next(e for e in _record(pipeline, text).events if e.acled_event_type is None)
+    ids = {a.id for a in (ev.actor1, ev.actor2, *ev.other_actors) if a}
+    assert ev.actor1 is not None and ev.actor1.id == actor1 and absent not in ids, ids

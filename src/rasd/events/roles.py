@@ -28,7 +28,8 @@ from .rules import RoleRule
 
 VICTIM_TYPES = ("Battles", "Explosions/Remote violence", "Violence against civilians")
 QUANTIFIERS = frozenset({"جميع", "كافة", "كافه", "كل", "مختلف", "سائر"})  # (normalized forms too)
-SUBJECT_LINKS = frozenset({"في", "باسم", "من", "عن"})  # a speaker's title, then his organisation
+SUBJECT_LINKS = frozenset({"في", "باسم", "من", "عن"})
+NAME_OF = frozenset({"باسم"})  # المتحدث باسم …: who speaks in an organisation's name  # a speaker's title, then his organisation
 
 THAT_WORDS = frozenset({"ان", "بان"})  # (normalized إن، أن، بأن) before a said clause; إنه، إنها: of itself
 # whom a speech act calls on, accuses or rejects is named within this many words after its verb
@@ -357,6 +358,9 @@ class RoleResolver:
             speaker = before[-1]
         if speaker is None:
             return False
+        titled = speaker
+        if not violent:  # (in a violent happening a person stands for his force anyway)
+            speaker = titled_person(text, [*sentence_mentions, *mentions], speaker)
         sid = groups_key(speaker, violent, self.actors)
         if sid not in cast.groups:
             cast.groups[sid] = [speaker]
@@ -364,7 +368,8 @@ class RoleResolver:
         # (after a speaker named after the verb, from his name on)
         reach = word_spans_after(text, max(tend, speaker.nend), SPEECH_OBJECT_WORDS)
         horizon = reach[-1][1] if reach else tend
-        later = {groups_key(m, violent, self.actors) for m in mentions if tend <= m.nstart < horizon}
+        later = {groups_key(m, violent, self.actors) for m in mentions if tend <= m.nstart < horizon
+                 and (titled is speaker or m.nstart >= titled.nend or m.nend <= titled.nstart)}  # (not his title's)
         cast.order = [sid] + [a for a in cast.order if a != sid and a in later]
         cast.targets.discard(sid)
         return True
@@ -372,6 +377,18 @@ class RoleResolver:
     def _refs(self, ctx: DocContext, cast: _Cast, ids: list[str]) -> list[ActorRef]:
         return [actor_ref(self.actors.get(a) if a in self.actors else cast.groups[a][0].actor,
                           ctx.ids_of([MentionRef("actor", m.start, m.end) for m in cast.groups[a]])) for a in ids]
+
+
+def titled_person(text: str, pool: Sequence[ActorMention], m: ActorMention) -> ActorMention:
+    """The person an organisation's name only titles (وزير الداخلية بحكومة X، فلان): the person named right after
+    it, with a comma at most between; else the mention itself. A spokesman speaks in its name (المتحدث باسم
+    الجيش، العميد فلان): there the organisation stays the actor."""
+    before = words_before(text, m.nstart, 1)
+    if m.actor.kind == "person" or (before and before[-1] in NAME_OF):
+        return m
+    nxt = next((x for x in pool if x.nstart >= m.nend and x.actor.kind == "person"
+                and not text[m.nend:x.nstart].strip(" ,،")), None)
+    return nxt or m
 
 
 def quantified(text: str, m: ActorMention) -> bool:
