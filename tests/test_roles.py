@@ -192,3 +192,18 @@ def test_roles_official_named_after_his_title_is_the_speaker(pipeline: Pipeline,
     ev = next(e for e in _record(pipeline, text).events if e.acled_event_type is None)
     ids = {a.id for a in (ev.actor1, ev.actor2, *ev.other_actors) if a}
     assert ev.actor1 is not None and ev.actor1.id == actor1 and absent not in ids, ids
+
+
+# a side that claims the happening in a sentence that tells it again (أعلنت حركة X مسؤوليتها عن الهجوم، تبنى تنظيم
+# X الهجوم) is its first side
+@pytest.mark.parametrize(("text", "claimant"), [
+    ("انفجرت سيارة مفخخة قرب حاجز للجيش في مدينة مقديشو فقتلت أربعة جنود. وأعلنت حركة الشباب مسؤوليتها عن الهجوم.",
+     "al-shabaab"),
+    ("قتل ثلاثة جنود في هجوم على قاعدة عسكرية قرب مدينة العريش. وتبنى تنظيم الدولة الإسلامية الهجوم في بيان.",
+     "islamic-state"),
+    ("استهدف تفجير انتحاري سوقا شعبيا في مدينة بغداد مساء الجمعة. وأعلن تنظيم الدولة الإسلامية في بيان مسؤوليته عن "
+     "التفجير.", "islamic-state"),
+])
+def test_roles_claimant_of_a_retold_attack_is_actor1(pipeline: Pipeline, text: str, claimant: str) -> None:
+    violent = [e for e in _record(pipeline, text).events if e.acled_event_type]
+    assert len(violent) == 1 and violent[0].actor1 is not None and violent[0].actor1.id == claimant

@@ -163,6 +163,10 @@ class RoleResolver:
             if s.index <= d.sentence.index or not again:
                 continue
             spans = [(c.start, c.end) for c in ctx.counts_in(s.start, s.end)]
+            who = claimant(ctx, self.cues, s.start, again[0], seen)
+            if who is not None:  # (who claims it comes first)
+                seen.add(who.actor.id)
+                out.insert(0, who)
             named = ctx.actors_in(again[0], s.end)  # (named after the word that tells it again)
             for k, m in enumerate(named):
                 if m.actor.id in seen or is_victim(text, m, spans) \
@@ -377,6 +381,17 @@ class RoleResolver:
     def _refs(self, ctx: DocContext, cast: _Cast, ids: list[str]) -> list[ActorRef]:
         return [actor_ref(self.actors.get(a) if a in self.actors else cast.groups[a][0].actor,
                           ctx.ids_of([MentionRef("actor", m.start, m.end) for m in cast.groups[a]])) for a in ids]
+
+
+def claimant(ctx: DocContext, cues: CueLexicon, lo: int, hi: int, seen: set[str]) -> ActorMention | None:
+    """The armed side in [lo, hi) that claims the happening a later word tells again (أعلنت حركة X مسؤوليتها عن
+    الهجوم، تبنى تنظيم X الهجوم): named before a claim word, or right after one."""
+    text = ctx.norm.text
+    claims = ctx.hits_in(cues.claim_words, lo, hi)
+    return next((m for m in ctx.actors_in(lo, hi) if m.actor.kind in ARMED_KINDS and m.actor.id not in seen
+                 and any(h.word_start >= m.nend or (h.end <= m.nstart
+                                                    and not text[h.end:word_start(text, m.nstart)].strip())
+                         for h in claims)), None)
 
 
 def titled_person(text: str, pool: Sequence[ActorMention], m: ActorMention) -> ActorMention:
