@@ -142,3 +142,68 @@ def test_roles_speaker_named_before_its_verb_is_the_source(pipeline: Pipeline, t
     ev = next(e for e in _record(pipeline, text).events if e.acled_event_type)
     sides = {a.id for a in (ev.actor1, ev.actor2, *ev.other_actors) if a is not None}
     assert (speaker in sides) == is_actor, sides
+
+
+# a violent happening whose sides are named only where a later sentence tells it again (ونشبت الاشتباكات بين …،
+# واستهدفت الغارات …) takes them from there; not a force only linked to a side (على صلة بـ…، بالتنسيق مع …)
+@pytest.mark.parametrize(("text", "sides"), [
+    ("اندلعت اشتباكات عنيفة صباح اليوم عند مدخل مدينة غريان. ونشبت الاشتباكات بين قوات الجيش الوطني الليبي وقوات "
+     "حكومة الوفاق.", {"lna", "gna"}),
+    ("شنت طائرات حربية غارات على مدينة صعدة فجر اليوم. واستهدفت الغارات مواقع لجماعة الحوثي قرب المدينة، وقالت "
+     "مصادر محلية إن طيران التحالف بقيادة السعودية نفذها.", {"saudi-coalition", "houthis"}),
+    ("دارت معارك عنيفة جنوب مدينة سرت منذ فجر الخميس. واندلعت المعارك بين قوات حكومة الوفاق وقوات الجيش الوطني "
+     "الليبي على طريق المطار.", {"lna", "gna"}),
+    ("وقعت اشتباكات مسلحة قرب مدينة الرمادي ليلة أمس. وقتل اثنان في الاشتباكات التي خاضتها القوات الأمنية العراقية "
+     "مع مسلحين على صلة بتنظيم الدولة الإسلامية.", {"isf"}),
+])
+def test_roles_sides_named_where_the_happening_is_told_again(pipeline: Pipeline, text: str, sides: set[str]) -> None:
+    violent = [e for e in _record(pipeline, text).events if e.acled_event_type]
+    assert len(violent) == 1
+    assert {a.id for a in (violent[0].actor1, violent[0].actor2, *violent[0].other_actors) if a} == sides
+
+
+# a meeting told again (وحضر اللقاء …، وشارك في الاجتماع …) names more of those who took part: they join its
+# actors, not the organisation of a person's title (عضو المجلس الرئاسي فلان)
+@pytest.mark.parametrize(("text", "others", "absent"), [
+    ("التقى فايز السراج الرئيس التركي رجب طيب أردوغان في أنقرة يوم الاثنين. وحضر اللقاء من الجانب الليبي عضو "
+     "المجلس الرئاسي موسى الكوني.", {"musa-koni"}, "presidential-council"),
+    ("اجتمع الرئيس التركي رجب طيب أردوغان مع فايز السراج في إسطنبول. وشارك في الاجتماع وزير الخارجية التركي مولود "
+     "جاويش أوغلو والأمين العام للأمم المتحدة أنطونيو غوتيريش.", {"cavusoglu", "guterres"}, "un"),
+    ("عقد فايز السراج محادثات مع أنطونيو غوتيريش في نيويورك أمس. وانضم إلى المحادثات لاحقا المفوض بوزارة الخارجية "
+     "محمد الطاهر سيالة.", {"siala"}, "mofa-ly"),
+])
+def test_roles_meeting_told_again_names_more_participants(pipeline: Pipeline, text: str, others: set[str],
+                                                         absent: str) -> None:
+    ev = _record(pipeline, text).events[0]
+    ids = {a.id for a in (ev.actor1, ev.actor2, *ev.other_actors) if a}
+    assert others <= ids and absent not in ids, ids
+
+
+# the organisation of an official's title, with his name after it (وزير الخارجية في حكومة X، فلان): the official
+# makes the call himself, not his government; a spokesman (المتحدث باسم X، فلان) speaks in its name
+@pytest.mark.parametrize(("text", "actor1", "absent"), [
+    ("وطالب وزير الخارجية في حكومة الوفاق الوطني، محمد الطاهر سيالة، بوقف فوري لإطلاق النار حول طرابلس.", "siala",
+     "gna"),
+    ("دعا الأمين العام للأمم المتحدة، أنطونيو غوتيريش، جميع الأطراف في ليبيا إلى وقف القتال.", "guterres", "un"),
+    ("وأمر رئيس المجلس الرئاسي، فايز السراج، بفتح تحقيق في قصف مطار معيتيقة.", "sarraj", "presidential-council"),
+])
+def test_roles_official_named_after_his_title_is_the_speaker(pipeline: Pipeline, text: str, actor1: str,
+                                                            absent: str) -> None:
+    ev = next(e for e in _record(pipeline, text).events if e.acled_event_type is None)
+    ids = {a.id for a in (ev.actor1, ev.actor2, *ev.other_actors) if a}
+    assert ev.actor1 is not None and ev.actor1.id == actor1 and absent not in ids, ids
+
+
+# a side that claims the happening in a sentence that tells it again (أعلنت حركة X مسؤوليتها عن الهجوم، تبنى تنظيم
+# X الهجوم) is its first side
+@pytest.mark.parametrize(("text", "claimant"), [
+    ("انفجرت سيارة مفخخة قرب حاجز للجيش في مدينة مقديشو فقتلت أربعة جنود. وأعلنت حركة الشباب مسؤوليتها عن الهجوم.",
+     "al-shabaab"),
+    ("قتل ثلاثة جنود في هجوم على قاعدة عسكرية قرب مدينة العريش. وتبنى تنظيم الدولة الإسلامية الهجوم في بيان.",
+     "islamic-state"),
+    ("استهدف تفجير انتحاري سوقا شعبيا في مدينة بغداد مساء الجمعة. وأعلن تنظيم الدولة الإسلامية في بيان مسؤوليته عن "
+     "التفجير.", "islamic-state"),
+])
+def test_roles_claimant_of_a_retold_attack_is_actor1(pipeline: Pipeline, text: str, claimant: str) -> None:
+    violent = [e for e in _record(pipeline, text).events if e.acled_event_type]
+    assert len(violent) == 1 and violent[0].actor1 is not None and violent[0].actor1.id == claimant

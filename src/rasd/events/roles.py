@@ -28,11 +28,18 @@ from .rules import RoleRule
 
 VICTIM_TYPES = ("Battles", "Explosions/Remote violence", "Violence against civilians")
 QUANTIFIERS = frozenset({"جميع", "كافة", "كافه", "كل", "مختلف", "سائر"})  # (normalized forms too)
-SUBJECT_LINKS = frozenset({"في", "باسم", "من", "عن"})  # a speaker's title, then his organisation
+SUBJECT_LINKS = frozenset({"في", "باسم", "من", "عن"})
+NAME_OF = frozenset({"باسم"})  # المتحدث باسم …: who speaks in an organisation's name  # a speaker's title, then his organisation
 
 THAT_WORDS = frozenset({"ان", "بان"})  # (normalized إن، أن، بأن) before a said clause; إنه، إنها: of itself
 # whom a speech act calls on, accuses or rejects is named within this many words after its verb
 SPEECH_OBJECT_WORDS = 7
+# who a later sentence that tells a violent happening again may name as its sides: armed forces, their persons and
+# governments (قوات حكومة الوفاق), not the organisations and outlets that report it
+RETOLD_KINDS = ARMED_KINDS | {"person", "government"}
+# a meeting told again (وضم اللقاء …، وحضر الاجتماع …) names more of those who took part: all are its actors
+GATHERING_FAMILIES = frozenset({"consult"})
+GATHERING_KINDS = RETOLD_KINDS | {"international_org", "political_party"}
 
 
 class RolesDecision(NamedTuple):
@@ -129,6 +136,12 @@ class RoleResolver:
             if prev:
                 in_clause = prev
                 rules.append(RoleRule.PREVIOUS_SENTENCE)
+        if (trig.family in VIOLENT_FAMILIES and len({m.actor.id for m in in_clause}) < 2) \
+                or trig.family in GATHERING_FAMILIES:
+            retold = self._retold_actors(ctx, d, in_clause)
+            if retold:
+                in_clause = [*in_clause, *retold]
+                rules.append(RoleRule.RETOLD)
         sentence_mentions = [m for m in ctx.actors_in(d.sentence.start, d.trigger.nstart)
                              if not is_victim(text, m, count_spans)]
         if d.opens_clause and d.takes_subject and sentence_mentions and sentence_mentions[0] not in in_clause:
@@ -137,6 +150,47 @@ class RoleResolver:
             rules.append(RoleRule.SUBJECT_OF_SENTENCE)
         actor1, actor2, others = self._roles(ctx, in_clause, d, trig, count_spans, sentence_mentions, rules)
         return RolesDecision(actor1, actor2, others, tuple(rules), reporter, d.window)
+
+    def _retold_actors(self, ctx: DocContext, d: Draft, known: list[ActorMention]) -> list[ActorMention]:
+        """The armed actors and persons of a later sentence the event took in, that tells its happening again by
+        a word of its family (ونشبت الاشتباكات بين …، واستهدفت الغارات مواقع …): the sides it leaves unnamed. Not
+        the victims inside its tolls, not who reports it."""
+        text, family = ctx.norm.text, d.trigger.trigger.family
+        seen = {m.actor.id for m in known}
+        out: list[ActorMention] = []
+        for s in d.sentences:
+            again = [th.nend for th in ctx.triggers_starting_in(s.start, s.end) if th.trigger.family == family]
+            if s.index <= d.sentence.index or not again:
+                continue
+            spans = [(c.start, c.end) for c in ctx.counts_in(s.start, s.end)]
+            who = claimant(ctx, self.cues, s.start, again[0], seen)
+            if who is not None:  # (who claims it comes first)
+                seen.add(who.actor.id)
+                out.insert(0, who)
+            named = ctx.actors_in(again[0], s.end)  # (named after the word that tells it again)
+            for k, m in enumerate(named):
+                if m.actor.id in seen or is_victim(text, m, spans) \
+                        or m.actor.kind not in (RETOLD_KINDS if family in VIOLENT_FAMILIES else GATHERING_KINDS) \
+                        or self._describes(text, m, named[k - 1] if k else None,
+                                           named[k + 1] if k + 1 < len(named) else None):
+                    continue
+                seen.add(m.actor.id)
+                out.append(m)
+        return out
+
+    def _describes(self, text: str, m: ActorMention, prev: ActorMention | None, nxt: ActorMention | None) -> bool:
+        """The mention is no party of its own: a force only supporting or tied to one (بالتنسيق مع …، على صلة
+        بـ…), who speaks or reports, or the organisation of a person's title (عضو المجلس الرئاسي فلان)."""
+        title = nxt is not None and nxt.actor.kind == "person" and m.actor.kind != "person" \
+            and not text[m.nend:nxt.nstart].strip()
+        return title or self._supported(text, m, prev) or phrase_before(text, m.nstart, self.cues.support_words, 3) \
+            or self._speaker(text, m) or self._speaks_of(text, m)
+
+    def _speaker(self, text: str, m: ActorMention) -> bool:
+        """The mention is who speaks right after a speech verb (قال الجيش); not a side after بين, which reads as
+        a speech verb (بيّن) once its marks are gone."""
+        before = words_before(text, m.nstart, 1)
+        return not (before and before[-1] in self.cues.between_words) and self.attributor.after_speech_verb(text, m.nstart)
 
     def _reporter_kind(self, m: ActorMention) -> bool:
         """An organisation that may only report (a ministry, an agency, a monitor), or a person of one (its
@@ -308,6 +362,9 @@ class RoleResolver:
             speaker = before[-1]
         if speaker is None:
             return False
+        titled = speaker
+        if not violent:  # (in a violent happening a person stands for his force anyway)
+            speaker = titled_person(text, [*sentence_mentions, *mentions], speaker)
         sid = groups_key(speaker, violent, self.actors)
         if sid not in cast.groups:
             cast.groups[sid] = [speaker]
@@ -315,7 +372,8 @@ class RoleResolver:
         # (after a speaker named after the verb, from his name on)
         reach = word_spans_after(text, max(tend, speaker.nend), SPEECH_OBJECT_WORDS)
         horizon = reach[-1][1] if reach else tend
-        later = {groups_key(m, violent, self.actors) for m in mentions if tend <= m.nstart < horizon}
+        later = {groups_key(m, violent, self.actors) for m in mentions if tend <= m.nstart < horizon
+                 and (titled is speaker or m.nstart >= titled.nend or m.nend <= titled.nstart)}  # (not his title's)
         cast.order = [sid] + [a for a in cast.order if a != sid and a in later]
         cast.targets.discard(sid)
         return True
@@ -323,6 +381,29 @@ class RoleResolver:
     def _refs(self, ctx: DocContext, cast: _Cast, ids: list[str]) -> list[ActorRef]:
         return [actor_ref(self.actors.get(a) if a in self.actors else cast.groups[a][0].actor,
                           ctx.ids_of([MentionRef("actor", m.start, m.end) for m in cast.groups[a]])) for a in ids]
+
+
+def claimant(ctx: DocContext, cues: CueLexicon, lo: int, hi: int, seen: set[str]) -> ActorMention | None:
+    """The armed side in [lo, hi) that claims the happening a later word tells again (أعلنت حركة X مسؤوليتها عن
+    الهجوم، تبنى تنظيم X الهجوم): named before a claim word, or right after one."""
+    text = ctx.norm.text
+    claims = ctx.hits_in(cues.claim_words, lo, hi)
+    return next((m for m in ctx.actors_in(lo, hi) if m.actor.kind in ARMED_KINDS and m.actor.id not in seen
+                 and any(h.word_start >= m.nend or (h.end <= m.nstart
+                                                    and not text[h.end:word_start(text, m.nstart)].strip())
+                         for h in claims)), None)
+
+
+def titled_person(text: str, pool: Sequence[ActorMention], m: ActorMention) -> ActorMention:
+    """The person an organisation's name only titles (وزير الداخلية بحكومة X، فلان): the person named right after
+    it, with a comma at most between; else the mention itself. A spokesman speaks in its name (المتحدث باسم
+    الجيش، العميد فلان): there the organisation stays the actor."""
+    before = words_before(text, m.nstart, 1)
+    if m.actor.kind == "person" or (before and before[-1] in NAME_OF):
+        return m
+    nxt = next((x for x in pool if x.nstart >= m.nend and x.actor.kind == "person"
+                and not text[m.nend:x.nstart].strip(" ,،")), None)
+    return nxt or m
 
 
 def quantified(text: str, m: ActorMention) -> bool:

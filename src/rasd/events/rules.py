@@ -36,6 +36,7 @@ class RoleRule(Enum):
     """How actor1, actor2 and the other actors were chosen."""
 
     PREVIOUS_SENTENCE = "actors:previous_sentence"
+    RETOLD = "actors:retold"  # named where a later sentence tells the happening again (ونشبت الاشتباكات بين …)
     SUBJECT_OF_SENTENCE = "actors:subject_of_sentence"
     SPEAKER = "roles:speaker"
     ADDRESSEE = "roles:addressee"  # the speaker unknown: those named after the verb are whom it addresses

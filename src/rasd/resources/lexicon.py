@@ -336,6 +336,7 @@ class CueLexicon:
         self.belonging_words = _phrases(roles.get("belonging", []), shown, "roles.belonging")
         self.seat_words = _phrases(roles.get("seat", []), shown, "roles.seat")
         self.perpetrator = _labelled(roles.get("perpetrator", []), shown, "roles.perpetrator", "perpetrator")
+        self.claim_words = _labelled(roles.get("claim", []), shown, "roles.claim", "claim")
         self.place_cues: PhraseMatcher[int] = _place_cues(data.get("location") or {}, shown)
         self.place_blockers = _phrases(data.get("place_blockers", []), shown, "place_blockers")
         self.cue_only_places = _phrases(data.get("cue_only_places", []), shown, "cue_only_places")

@@ -142,6 +142,7 @@ class Roles(_Yaml):
     belonging: Names = []
     seat: Names = []
     perpetrator: Names = []
+    claim: Names = []
 
 
 class LocationCues(_Yaml):
