@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
+from typing import Final
 
 from ..resources.actors import Actor, ActorDictionary, ActorName
 from ..resources.gazetteer import Gazetteer, Place, haversine_km
@@ -257,12 +258,16 @@ def _valid_on(actor: Actor, day: str) -> bool:
     return (actor.valid_from is None or actor.valid_from <= day) and (actor.valid_to is None or day <= actor.valid_to)
 
 
+# a GeoNames place under this population is small: its name counts only with a place cue before it
+# (module-level: the compiled build has no class attributes to read from outside an instance)
+SMALL_PLACE: Final = 100_000
+
+
 class PlaceLinker:
     """Place names. A name known only from the generated GeoNames list, of a small place, counts only with
     a place cue before it (في، قرب، مدينة، بلدة …): GeoNames holds many
     villages whose names are ordinary words (وقف، جديدة، الاتحاد)."""
 
-    SMALL_PLACE = 100_000
 
     def __init__(self, gazetteer: Gazetteer, place_cues: PhraseMatcher[int] | None = None,
                  capital_words: Sequence[str] = (), blockers: frozenset[str] = frozenset(),
@@ -346,7 +351,7 @@ class PlaceLinker:
             or bool(self.capital_words.find(" ".join(words_before(norm.text, ws, 2))))
 
     def _strong(self, places: Sequence[Place], name: str) -> bool:
-        return any(not p.id.startswith("gn-") or (p.population >= self.SMALL_PLACE and len(name) > 3) for p in places)
+        return any(not p.id.startswith("gn-") or (p.population >= SMALL_PLACE and len(name) > 3) for p in places)
 
     def cue_at(self, text: str, word_start: int) -> int | None:
         """The geo precision of the place cue ending right before the word at `word_start` (None: no cue)."""

@@ -18,6 +18,7 @@ from pathlib import Path
 from typing import Any
 
 from ..text.segment import PROCLITIC_SEQUENCES
+from .linking import SMALL_PLACE
 from .matcher import Hit
 
 MODEL_NAME = "model.crfsuite"
@@ -218,7 +219,7 @@ def typed_hits(actor_hits: Sequence[Hit[Any]], place_hits: Sequence[Hit[Any]], a
     actors = actor_linker.actors
 
     def strong(ids: Sequence[str]) -> bool:
-        return any(not pid.startswith("gn-") or gaz.get(pid).population >= place_linker.SMALL_PLACE for pid in ids)
+        return any(not pid.startswith("gn-") or gaz.get(pid).population >= SMALL_PLACE for pid in ids)
 
     def typed(names: Sequence[Any]) -> str | None:
         return "PERS" if actors.get(names[0].actor_id).kind == "person" else "ORG"

@@ -22,7 +22,7 @@ from ..resources.datafiles import load_yaml
 from ..resources.gazetteer import Place
 from ..text.normalize import Normalized, normalize_name
 from ..text.segment import Segmented, Token
-from .linking import ActorLinker, ActorMention, PlaceLinker, PlaceMention
+from .linking import SMALL_PLACE, ActorLinker, ActorMention, PlaceLinker, PlaceMention
 from .matcher import Hit, PhraseMatcher, SpanSet
 from .names import NameTagger, TaggedName, marks_from_hits, typed_hits
 
@@ -232,7 +232,7 @@ class UnlinkedFinder:
         nxt = ntext[p.nend:].split(maxsplit=1)[:1] if ntext[p.nend:p.nend + 1] == " " else []
         return bool(nxt) and " " not in ntext[p.nstart:p.nend] and not ntext[p.nstart:p.nend].startswith("ال") \
             and nxt[0].startswith("ال") and nxt[0] not in self.d.stop_words \
-            and p.place.id.startswith("gn-") and p.place.population < PlaceLinker.SMALL_PLACE
+            and p.place.id.startswith("gn-") and p.place.population < SMALL_PLACE
 
     def _at(self, toks: Sequence[Token], j: int, what: str, word: str, taken: SpanSet,
             hits: tuple[Sequence[Hit[Any]], Sequence[Hit[Any]]]) -> _Found | None:
