@@ -147,6 +147,10 @@ class CountTables:
     wars: PhraseTable = PhraseTable(())  # a war or a campaign (الحرب, النزاع, حملة) as the cause of a toll
     causes: PhraseTable = PhraseTable(())  # verbs of causing a toll (خلفت, أسفرت, تسببت في)
     restatements: frozenset[str] = frozenset()  # أي ما يعادل: the figure after it tells the one before in other units
+    fighting: PhraseTable = PhraseTable(())  # المعارك, القتال: a war when told running since a start just before
+    carry_clitics: tuple[str, ...] = ()  # و, ف: a sentence opening with one may go on with the running total before
+    carry_openers: PhraseTable = PhraseTable(())  # كما, فيما, بلغت الحصيلة: so may one opening with these
+    weekdays: PhraseTable = PhraseTable(())  # a sentence naming a weekday tells one day's happening
 
 
 def build_tables(nouns: Sequence[Noun], sections: dict[str, list[Phrase]], followers: Iterable[str],
@@ -194,6 +198,10 @@ def build_tables(nouns: Sequence[Noun], sections: dict[str, list[Phrase]], follo
         wars=PhraseTable(sections.get("wars", [])),
         causes=PhraseTable(sections.get("causes", [])),
         restatements=frozenset(" ".join(p.words) for p in sections.get("restatements", [])),
+        fighting=PhraseTable(sections.get("fighting", [])),
+        carry_clitics=tuple(p.words[0] for p in sections.get("carry_clitics", [])),
+        carry_openers=PhraseTable(sections.get("carry_openers", [])),
+        weekdays=PhraseTable(sections.get("weekdays", [])),
     )
 
 

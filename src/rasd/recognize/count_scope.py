@@ -4,21 +4,40 @@
 # عن) is cumulative; a rise cue (ارتفعت حصيلة، آخر حصيلة) too, unless an incident names the toll it speaks of,
 # wherever the toll's subject stands (ارتفعت حصيلة الغارة; عدد قتلى القصف … ارتفع إلى 15; ترتفع إلى 3 حصيلة
 # القتلى في سلسلة الغارات). A day window after a figure makes it a day's. A displacement figure is a running
-# total unless the sentence dates it to one day or tells it beside an incident's casualties.
+# total unless the sentence dates it to one day or tells it beside an incident's casualties. A sentence that goes on
+# from a since-phrase right before it (… منذ بدء الهجوم. وقتل 300 …) runs from the same start (`carries_on`), and
+# the fighting told as running since a start is a war when a later sentence gives it as a toll's cause.
 
 from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
+from dataclasses import dataclass
 
 from rasd.recognize.count_grammar import Scope, ScopeCues
-from rasd.recognize.count_phrases import PREFIXES, CountTables, Hit
+from rasd.recognize.count_phrases import DEFINITE, PREFIXES, CountTables, Hit
 from rasd.text.segment import Token, TokenIndex
 
 _HEAD_REACH = 3  # words after a rise cue where an incident may name its toll
 _SUBJECT_REACH = 4  # words after a toll's subject (حصيلة القتلى في سلسلة الغارات)
 _CAUSE_REACH = 3  # words between a war noun and the verb of what it caused (حملة أسفرت; خلفت هذه الحرب)
 _CASUALTY_KINDS = frozenset({"killed", "wounded", "abducted", "detained", "missing"})
+_FIGHTING_REACH = 2  # sentences after one that told the fighting running since a start where it is a war
+_CLITIC_STEM = 2  # letters a word must keep after a conjunction proclitic (وقد, فقد)
+
+
+@dataclass(frozen=True, slots=True)
+class RunningStart:
+    """What the sentences before one said of a running total's start: where the one right before it ended when it
+    gave a since-phrase (منذ بدء الهجوم، منذ 4 أبريل; else -1), and the index of the last sentence that told the
+    fighting running since a start (معارك … منذ إعلان الهجوم؛ منذ بداية المعارك)."""
+
+    since_end: int = -1
+    fighting_at: int = -_FIGHTING_REACH - 1
+
+    def fighting_runs(self, n: int) -> bool:
+        """Whether sentence n comes at most two sentences after the fighting was told running since a start."""
+        return 0 < n - self.fighting_at <= _FIGHTING_REACH
 
 
 def _headed_by_incident(tables: CountTables, toks: Sequence[Token], h: Hit, hi: int) -> bool:
@@ -51,44 +70,94 @@ def _since_a_day(tables: CountTables, index: TokenIndex, lo: int, hi: int) -> li
             and tables.day_times.match(toks, k + 1, ("",), hi) is None]
 
 
-def _war_causes(tables: CountTables, index: TokenIndex, lo: int, hi: int) -> list[Hit]:
+def _war_causes(tables: CountTables, index: TokenIndex, lo: int, hi: int, fighting: bool) -> list[Hit]:
     """A war told as the cause of a toll (وخلفت هذه الحرب نحو 10 آلاف قتيل; في حملة أسفرت عن مقتل 1300):
-    a verb of causing with a war noun at most three words before or after it."""
+    a verb of causing with a war noun at most three words before or after it; with `fighting`, the fighting told
+    before (وتسببت المعارك في سقوط 600 قتيل) is one."""
     toks = index.toks
     wars = [h.i for h in tables.wars.scan(index, lo, hi, PREFIXES)]
+    if fighting:
+        wars += [h.i for h in tables.fighting.scan(index, lo, hi, DEFINITE)]
     if not wars:
         return []
     return [h for h in tables.causes.scan(index, lo, hi, PREFIXES)
             if any(-_CAUSE_REACH <= w - h.i <= _CAUSE_REACH and w != h.i for w in wars)
             and not any(tables.incident_heads.match(toks, k, PREFIXES, hi) is not None
-                        for k in range(h.j, min(hi, h.j + 1)))]
+                        for k in range(h.j, min(hi, h.j + 1)) if k not in wars)]
 
 
-def scope_cues(tables: CountTables, index: TokenIndex, lo: int, hi: int) -> ScopeCues:
-    """The sentence's cumulative clauses and day windows; a clause ends at a break word (not one that goes on with
-    the same toll) or a result opener."""
+def _bounds(tables: CountTables, index: TokenIndex, lo: int, hi: int) -> list[int]:
+    """Where the sentence's clauses start: at a break word (not one that goes on with the same toll: إضافة إلى
+    2400 جريح) or a result opener, and where it ends."""
     toks = index.toks
+    breaks = [h.i for h in tables.breaks.scan(index, lo, hi, PREFIXES)
+              if tables.continuations.match(toks, h.i, PREFIXES, hi) is None]
+    return sorted({lo, hi, *breaks, *(h.i for h in tables.openers.scan(index, lo, hi, PREFIXES))})
+
+
+def _clause(bounds: list[int], i: int) -> tuple[int, int]:
+    """The clause [a, b) of `bounds` that holds token i."""
+    k = bisect_right(bounds, i) - 1
+    return bounds[k], bounds[k + 1] if k + 1 < len(bounds) else bounds[-1]
+
+
+def scope_cues(tables: CountTables, index: TokenIndex, lo: int, hi: int, fighting: bool = False) -> ScopeCues:
+    """The sentence's cumulative clauses and day windows; a clause ends at a break word (not one that goes on with
+    the same toll) or a result opener. `fighting`: the fighting was told running since a start just before."""
+    toks = index.toks
+    windows = tuple(h.i for h in tables.day_windows.scan(index, lo, hi, PREFIXES))
+    one_day = bool(windows) or bool(tables.day_words.scan(index, lo, hi, PREFIXES))
+    fighting = fighting and not one_day and not tables.weekdays.scan(index, lo, hi, PREFIXES)
     strong = tables.cumulative.scan(index, lo, hi, PREFIXES) + _since_a_day(tables, index, lo, hi) \
-        + _war_causes(tables, index, lo, hi)
+        + _war_causes(tables, index, lo, hi, fighting)
     rises = tables.rises.scan(index, lo, hi, PREFIXES)
     if any(_headed_by_incident(tables, toks, h, hi) for h in rises) or (rises and _toll_of_incident(tables, toks, lo, hi)):
         rises = []
-    windows = tuple(h.i for h in tables.day_windows.scan(index, lo, hi, PREFIXES))
-    one_day = bool(windows) or bool(tables.day_words.scan(index, lo, hi, PREFIXES))
     if not strong and not rises:
         return ScopeCues((), windows, (), one_day)
-    # a break that goes on with the same toll (إضافة إلى 2400 جريح) is no clause boundary
-    breaks = [h.i for h in tables.breaks.scan(index, lo, hi, PREFIXES)
-              if tables.continuations.match(toks, h.i, PREFIXES, hi) is None]
-    bounds = sorted({lo, hi, *breaks, *(h.i for h in tables.openers.scan(index, lo, hi, PREFIXES))})
-
-    def clause(h: Hit) -> tuple[int, int]:
-        k = bisect_right(bounds, h.i) - 1
-        return bounds[k], bounds[k + 1] if k + 1 < len(bounds) else hi
-
-    by_strong = {clause(h) for h in strong}
-    by_rise = {clause(h) for h in rises} - by_strong
+    bounds = _bounds(tables, index, lo, hi)
+    by_strong = {_clause(bounds, h.i) for h in strong}
+    by_rise = {_clause(bounds, h.i) for h in rises} - by_strong
     return ScopeCues(tuple(sorted(by_strong | by_rise)), windows, tuple(sorted(by_rise)), one_day)
+
+
+def running_start(tables: CountTables, index: TokenIndex, span: tuple[int, int], end: int, n: int,
+                  before: RunningStart) -> RunningStart:
+    """What sentence n (tokens `span`, ending at offset `end`) leaves to the sentences after it: whether it gives a
+    since-phrase (منذ بدء، منذ اندلاع، منذ 4 أبريل; not حتى الآن or a total), and whether it tells the fighting
+    running since a start (a fighting noun in the clause of such a phrase: معارك … منذ إعلان الهجوم)."""
+    lo, hi = span
+    toks = index.toks
+    at = index.words_in(tables.since)
+    if bisect_left(at, lo) == bisect_left(at, hi):
+        return RunningStart(-1, before.fighting_at)
+    since = [h.i for h in tables.cumulative.scan(index, lo, hi, PREFIXES) if toks[h.i].text in tables.since]
+    since += [h.i for h in _since_a_day(tables, index, lo, hi)]
+    if not since:
+        return RunningStart(-1, before.fighting_at)
+    bounds = _bounds(tables, index, lo, hi)
+    clauses = {_clause(bounds, i) for i in since}
+    told = any(_clause(bounds, h.i) in clauses for h in tables.fighting.scan(index, lo, hi, PREFIXES))
+    return RunningStart(end, n if told else before.fighting_at)
+
+
+def carries_on(tables: CountTables, index: TokenIndex, norm: str, span: tuple[int, int], start: int,
+               before: RunningStart) -> bool:
+    """Whether a sentence (tokens `span`, from offset `start`) goes on with the running total of a since-phrase
+    right before it in its paragraph (… نزح 40 ألفا منذ بدء الهجوم. وقتل 300 شخص وأصيب 1200): it opens with a
+    conjunction (وقتل، فقد، كما، فيما) or a toll reaching a figure (بلغت الحصيلة), and names no happening, day or
+    scope of its own (an incident head, a day word, a weekday, a day window, a cue of scope)."""
+    lo, hi = span
+    if before.since_end < 0 or "\n" in norm[before.since_end:start]:
+        return False
+    toks = index.toks
+    first = toks[lo].text
+    if tables.carry_openers.match(toks, lo, PREFIXES, hi) is None and not any(
+            first.startswith(c) and len(first) - len(c) >= _CLITIC_STEM for c in tables.carry_clitics):
+        return False
+    cues = scope_cues(tables, index, lo, hi)
+    return not (cues.clauses or cues.windows or cues.one_day or tables.weekdays.scan(index, lo, hi, PREFIXES)
+                or tables.incident_heads.scan(index, lo, hi, PREFIXES))
 
 
 def sentence_scope(tables: CountTables, index: TokenIndex, lo: int, hi: int) -> Scope:

@@ -33,8 +33,8 @@ from rasd.recognize.count_grammar import (
 from rasd.recognize.count_implicit import dual_verb_candidates, numeral_after_noun, one_of_candidates
 from rasd.recognize.count_phrases import DEFINITE, PREFIXES, CountTables, load_tables
 from rasd.recognize.count_resolve import ranks_groups, resolve
+from rasd.recognize.count_scope import RunningStart, carries_on, running_start, scope_cues
 from rasd.recognize.count_scope import goes_on as _goes_on
-from rasd.recognize.count_scope import scope_cues
 from rasd.recognize.numbers import NumberMatch, NumberRecognizer, join_ranges
 from rasd.text.segment import TokenIndex, tokenize
 
@@ -66,7 +66,8 @@ class CountRecognizer:
         out: list[CountMatch] = []
         prev_cumulative = False
         counted = False  # an earlier sentence gave a figure
-        for s, e in sentences:
+        running = RunningStart()  # the since-phrases of the sentences before
+        for n, (s, e) in enumerate(sentences):
             budget.check("counts")
             lo = bisect_left(starts, s)
             hi = bisect_left(starts, e)
@@ -75,12 +76,15 @@ class CountRecognizer:
             a, b = bisect_left(num_starts, s), bisect_left(num_starts, e)
             sent_numbers = [m for m in numbers[a:b] if m.end <= e]
             first = len(out)
-            self._sentence(norm, index, starts, (lo, hi), sent_numbers, out)
+            self._sentence(norm, index, starts, (lo, hi), sent_numbers, out, running.fighting_runs(n))
             # "… 120 قتيلا. إضافة إلى 300 جريح": a sentence that only goes on with the toll before it (of
             # the same scope, when that was a running total)
             if len(out) > first and counted and _goes_on(self.tables, toks, lo, hi):
                 out[first:] = [replace(c, scope="cumulative" if prev_cumulative else c.scope, goes_on=True)
                                for c in out[first:]]
+            elif len(out) > first and carries_on(self.tables, index, norm, (lo, hi), s, running):
+                out[first:] = [replace(c, scope="cumulative") for c in out[first:]]  # منذ بدء الهجوم … . وقتل 300
+            running = running_start(self.tables, index, (lo, hi), e, n, running)
             if len(out) > first:
                 prev_cumulative = all(c.scope == "cumulative" for c in out[first:])
                 counted = True
@@ -91,8 +95,9 @@ class CountRecognizer:
         return restated_incidents(in_text_order(out))
 
     def _sentence(self, norm: str, index: TokenIndex, starts: Sequence[int], span: tuple[int, int],
-                  nums: list[NumberMatch], out: list[CountMatch]) -> None:
-        """Appends the counts of the sentence in tokens [lo, hi) to `out`."""
+                  nums: list[NumberMatch], out: list[CountMatch], fighting: bool = False) -> None:
+        """Appends the counts of the sentence in tokens [lo, hi) to `out`; `fighting`: the fighting was told running
+        since a start just before (its definite noun is then a war as a toll's cause)."""
         lo, hi = span
         toks = index.toks
         g = self.grammar
@@ -128,7 +133,7 @@ class CountRecognizer:
         if not cands:
             return  # a sentence with no figure: nothing to scope or nest
         cands.sort(key=lambda c: c.i)
-        cues = scope_cues(tables, index, lo, hi)
+        cues = scope_cues(tables, index, lo, hi, fighting)
         frame = Frame(norm, toks, lo, hi, sorted(triggers + trig_def, key=lambda h: (h.i, h.j)),
                       (Scope.CUMULATIVE if cues.clauses else Scope.INCIDENT).value, cues)
         first = len(out)

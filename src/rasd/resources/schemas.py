@@ -261,7 +261,8 @@ class CountsFile(_Yaml):
     phrases: dict[Literal["not_nisba", "toll_rises", "incident_heads", "result_openers", "day_windows", "toll_subjects",
                           "toll_predicates", "one_of", "pronoun_suffixes", "ranks", "since_words", "since_days",
                           "majority", "whole", "appositions", "partitives", "places_after", "day_times",
-                          "day_words", "wars", "causes", "restatements"], Names] = {}  # named cue lists
+                          "day_words", "wars", "causes", "restatements", "fighting", "carry_clitics",
+                          "carry_openers", "weekdays"], Names] = {}  # named cue lists
     labelled: CountsLabelled = CountsLabelled()
 
 
