@@ -59,7 +59,7 @@ class Attributor:
     def speaker(self, ctx: DocContext, lo: int, hi: int) -> str | None:
         """The words after the last speech verb in [lo, hi), up to إن/أن (وقالت وزارة الصحة إن → وزارة الصحة)."""
         ntext = ctx.norm.text
-        hits = ctx.hits_in(self.cues.speech_verbs, lo, hi)
+        hits = [h for h in ctx.hits_in(self.cues.speech_verbs, lo, hi) if self._speaks(ntext, h.phrase, h.end, hi)]
         if not hits:
             return self.phrase(ctx, lo, hi).value
         start = hits[-1].end
@@ -78,6 +78,13 @@ class Attributor:
             return None
         s, e = ctx.norm.to_original(*stop)
         return ctx.text[s:e]
+
+    def _speaks(self, ntext: str, verb: str, end: int, hi: int) -> bool:
+        """Whether a speech verb (normalized, ending at `end`) speaks: a word that is also a preposition of roles.between
+        (بين) does only with أن or إن right after its subject, before `hi` (وبين المصدر أن …, not اشتباكات بين
+        فصائل)."""
+        return verb not in self.cues.between_words or any(
+            w in self.cues.that_words for w in ntext[end:hi].split()[:self.cues.attribution_max_words + 1])
 
     def after_speech_verb(self, text: str, pos: int) -> bool:
         """A speech verb (قالت، أعلن) ends right before `pos`."""

@@ -328,6 +328,7 @@ class CueLexicon:
         self.sources = _labelled(att.get("sources"), shown, "sources", "source")
         self.attribution_max_words = int(att.get("max_words", 6))
         self.attribution_stop = _phrases(att.get("stop_words", []), shown, "attribution.stop_words")
+        self.that_words = _phrases(att.get("that_words", []), shown, "attribution.that_words")
         roles = data.get("roles") or {}
         self.target_words = _phrases(roles.get("target"), shown, "roles.target")
         self.between_words = _phrases(roles.get("between"), shown, "roles.between")

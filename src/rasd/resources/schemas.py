@@ -129,6 +129,7 @@ class Attribution(_Yaml):
     introducers: Names
     stop_words: Names = []
     speech_verbs: Names
+    that_words: Names = []
     sources: Names
     max_words: Annotated[int, Field(ge=1)] = 6
 
