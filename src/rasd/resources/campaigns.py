@@ -68,11 +68,21 @@ class SourceName:
         return self.name_en, self.name_ar
 
 
+_PROCLITICS = ("", "ل", "ب", "و", "ول", "وب")  # what an attribution's first word may carry (حصيلة لوزارة الصحة)
+
+
+def _with_proclitic(phrase: str, pre: str) -> str:
+    """A phrase with a proclitic on its first word: ل before the article drops its alif (للمكتب)."""
+    return pre + (phrase[1:] if pre.endswith("ل") and phrase.startswith("ال") else phrase)
+
+
 def named_source(sources: tuple[SourceName, ...], said: str) -> SourceName | None:
-    """The source an attribution's normalized words name: the longest phrase found in them as whole words, a
-    source that names someone before words that name no one (ما أوردته وكالة الأناضول: the agency)."""
+    """The source an attribution's normalized words name: the longest phrase found in them as whole words (its first
+    word may carry ل, ب or و: آخر حصيلة لوزارة الصحة), a source that names someone before words that name no one
+    (ما أوردته وكالة الأناضول: the agency)."""
     padded = f" {said} "
-    found = [(not s.unnamed, len(p), s) for s in sources for p in s.phrases if f" {p} " in padded]
+    found = [(not s.unnamed, len(p), s) for s in sources for p in s.phrases
+             if any(f" {_with_proclitic(p, pre)} " in padded for pre in _PROCLITICS)]
     return max(found, key=lambda f: f[:2])[2] if found else None
 
 

@@ -159,6 +159,15 @@ def sentence_span(text: str, start: int, end: int) -> tuple[int, int]:
     return 0, len(text)
 
 
+def previous_sentence(text: str, start: int) -> tuple[int, int] | None:
+    """The span of the sentence right before the one that starts at offset `start`, when no line break parts them
+    (they are of one paragraph); else None."""
+    before = [(s, e) for s, e in split_sentences(text) if e <= start]
+    if not before or "\n" in text[before[-1][1]:start]:
+        return None
+    return before[-1]
+
+
 def _parties(rec: DocumentRecord, ev: Event) -> frozenset[str]:
     """The belligerents the event names (armed actors and what they belong to) and every actor the document
     names (a campaign's parties are belligerents, so a reporting organization never matches one)."""
@@ -197,18 +206,33 @@ def compares(catalog: CampaignCatalog, text: str, start: int) -> bool:
     return False
 
 
+def _since_dates(catalog: CampaignCatalog, rec: DocumentRecord, s: int, e: int) -> list[Mention]:
+    """The "since …" dates in text[s:e] that may start a toll (not one that closes a comparison: `compares`)."""
+    return [m for m in rec.mentions if m.kind == "date" and s <= m.start < e
+            and normalize_name(m.text).split(" ")[0] in catalog.since and not compares(catalog, rec.text, m.start)]
+
+
+def _since_start(catalog: CampaignCatalog, sentence: str) -> bool:
+    """Whether normalized words say "since the start" (منذ بدء، منذ اندلاع) without a date."""
+    return any(f"{w} {st}" in sentence for w in catalog.since for st in catalog.since_starts)
+
+
 def toll_context(catalog: CampaignCatalog, rec: DocumentRecord, ev: Event, c: Count,
                  day: str | None) -> TollContext:
     """The words, place, parties and date of a cumulative count (a "since …" that closes a comparison gives
-    no start: `compares`)."""
+    no start: `compares`). A toll whose sentence gives no start takes the one the sentence right before it in its
+    paragraph gives (منذ اندلاع النزاع … . وقتل 345 شخصا), with that sentence's words."""
     s, e = sentence_span(rec.text, c.start, c.end)
+    since = _since_dates(catalog, rec, s, e)
     sentence = normalize_name(rec.text[s:e])
-    since = [m for m in rec.mentions if m.kind == "date" and s <= m.start < e
-             and normalize_name(m.text).split(" ")[0] in catalog.since and not compares(catalog, rec.text, m.start)]
+    before = previous_sentence(rec.text, s) if not since and not _since_start(catalog, sentence) else None
+    if before is not None and (_since_dates(catalog, rec, *before)
+                               or _since_start(catalog, normalize_name(rec.text[before[0]:before[1]]))):
+        s = before[0]  # … منذ بدء الهجوم. وقتل 300: that start, and that sentence's words
+        since, sentence = _since_dates(catalog, rec, s, e), normalize_name(rec.text[s:e])
     since.sort(key=lambda m: abs(m.start - c.start))
     words = since[0].text.split()[1:] if since else []
-    generic = bool(words) and normalize_name(words[0]) in catalog.since_starts or any(
-        f"{w} {st}" in sentence for w in catalog.since for st in catalog.since_starts)
+    generic = bool(words) and normalize_name(words[0]) in catalog.since_starts or _since_start(catalog, sentence)
     loc = ev.location
     return TollContext(
         sentence=sentence, anchor=since[0].ref if since and not generic else None,

@@ -1,0 +1,61 @@
+"""Campaigns of running tolls told across sentences: the start a toll runs from may be given by the sentence right
+before it, the fighting told since a start is the war a later toll belongs to, and a toll's source is never the
+party its sentence names (issue "Campaigns"). Every report here is our own text."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+pytest.importorskip("sqlalchemy", reason="needs the [store] extra: python -m pip install -e '.[store]'")
+
+from rasd.store import Store
+
+TRIPOLI = "ly-tripoli-offensive-2019"
+
+
+def _campaigns(pipeline: Any, tmp_path: Any, report: str, published: str | None = None) -> dict[str, Any]:
+    """The campaigns of one report, by id, with their series."""
+    with Store.open(f"sqlite:///{tmp_path / 'r.db'}") as store:
+        store.ingest(pipeline.extract_text(report, source="paper", published=published))
+        return {c["id"]: store.campaign(c["id"]) for c in store.campaigns()}
+
+
+def _killed(found: dict[str, Any]) -> dict[str, set[int]]:
+    """Campaign id -> the killed figures it holds."""
+    return {cid: {p["value"] for s in c["series"] if s["kind"] == "killed" for p in s["points"]}
+            for cid, c in found.items()}
+
+
+@pytest.mark.parametrize(("report", "killed"), [
+    # undated: only the start the sentence before gives ties the toll to the offensive
+    ("اضطر نحو 25 ألف شخص إلى مغادرة أحياء جنوب طرابلس منذ بدء الهجوم على المدينة. وبحسب وزارة الصحة، قتل 390 "
+     "شخصا وأصيب 1800 آخرون.", 390),
+    ("تتعرض الضواحي الجنوبية لطرابلس لقصف عشوائي منذ اندلاع المعارك مطلع الشهر. فقد لقي 265 شخصا حتفهم، بحسب "
+     "منظمة الصحة العالمية.", 265),
+    ("تشهد طرابلس معارك بين قوات حفتر وقوات حكومة الوفاق منذ الرابع من أبريل.\nوتسببت المعارك في سقوط أكثر من 500 "
+     "قتيل و2500 جريح، بحسب الأمم المتحدة.", 500),
+])
+def test_campaigns_toll_after_a_since_sentence_lands_in_the_offensive(pipeline: Any, tmp_path: Any, report: str,
+                                                                      killed: int) -> None:
+    found = _killed(_campaigns(pipeline, tmp_path, report))
+    assert killed in found.get(TRIPOLI, set()), found
+
+
+def test_campaigns_start_of_the_sentence_before_opens_its_provisional_campaign(pipeline: Any, tmp_path: Any) -> None:
+    report = ("تتقاتل جماعات مسلحة في أحياء طرابلس منذ 20 سبتمبر. وقد قتل 70 شخصا وجرح 160، بحسب مصادر طبية.")
+    found = _killed(_campaigns(pipeline, tmp_path, report))
+    assert [cid for cid, values in found.items() if 70 in values] == ["prov:ly-tripoli:20-سبتمبر"]
+
+
+@pytest.mark.parametrize("report", [
+    "اندلعت اشتباكات بين مجموعات مسلحة في طرابلس منذ 20 سبتمبر وأدت إلى مقتل 70 شخصا وجرح 160، حسب آخر حصيلة "
+    "لوزارة الصحة.",
+    "تدور مواجهات بين كتائب متناحرة جنوب طرابلس منذ 20 سبتمبر، أوقعت 70 قتيلا و160 جريحا وفق وزارة الصحة.",
+    "منذ 20 سبتمبر، تدور معارك بين ميليشيات متنافسة في طرابلس خلفت 70 قتيلا و160 جريحا بحسب وزارة الصحة الليبية.",
+])
+def test_campaigns_source_of_a_toll_is_never_its_party(pipeline: Any, tmp_path: Any, report: str) -> None:
+    found = _campaigns(pipeline, tmp_path, report)
+    keys = {s["source_key"] for c in found.values() for s in c["series"] if s["kind"] in ("killed", "wounded")}
+    assert keys == {"gna-ministry-of-health"}
