@@ -59,3 +59,19 @@ def test_campaigns_source_of_a_toll_is_never_its_party(pipeline: Any, tmp_path: 
     found = _campaigns(pipeline, tmp_path, report)
     keys = {s["source_key"] for c in found.values() for s in c["series"] if s["kind"] in ("killed", "wounded")}
     assert keys == {"gna-ministry-of-health"}
+
+
+@pytest.mark.parametrize(("published", "report", "campaign"), [
+    # "since <something> began on <day>": that day is the toll's start, a known campaign's or a provisional one's
+    ("2018-09-05", "أفادت مصادر طبية بأن 45 شخصا قتلوا في طرابلس منذ اندلعت الاشتباكات بين الكتائب في 26 أغسطس.",
+     "prov:ly-tripoli:2018-08-26"),
+    ("2018-05-20", "قالت وزارة الصحة إن 70 متظاهرا قتلوا على حدود غزة منذ انطلقت المسيرات في 30 مارس.",
+     ":2018-03-30"),
+    ("2019-05-10", "ذكرت الأمم المتحدة أن 380 شخصا قتلوا في طرابلس منذ بدأ هجوم قوات حفتر في الرابع من أبريل.", TRIPOLI),
+    ("2019-05-10", "قتل 90 شخصا في طرابلس منذ اندلعت اشتباكات الأحياء الشرقية في 20 أبريل، بحسب مصادر طبية.",
+     "prov:ly-tripoli:2019-04-20"),
+])
+def test_campaigns_day_a_since_phrase_names_is_the_start(pipeline: Any, tmp_path: Any, published: str, report: str,
+                                                         campaign: str) -> None:
+    found = _campaigns(pipeline, tmp_path, report, published)
+    assert len(found) == 1 and next(iter(found)).endswith(campaign), found.keys()

@@ -25,6 +25,7 @@ ANAPHOR_KINDS = frozenset({"international_org", "government"})  # what الوز�
 MIN_SCORE = 3  # the evidence a known campaign needs (see `score`)
 _SLACK = {"week": 7, "month": 31}  # days a date counted back in weeks or months may be off
 _COMPARE_REACH = 5  # words before منذ where an elative makes it a comparison's (الأسوأ منذ)
+_SINCE_REACH = 7  # words before a day where منذ makes it a start (منذ اندلعت الاشتباكات بين الكتائب في 26 أغسطس)
 _QUOTES = "\"'“”«»()"
 _ELATIVE_PREFIXES = ("", "ال", "وال", "بال", "فال", "لل", "كال")
 
@@ -212,6 +213,21 @@ def _since_dates(catalog: CampaignCatalog, rec: DocumentRecord, s: int, e: int) 
             and normalize_name(m.text).split(" ")[0] in catalog.since and not compares(catalog, rec.text, m.start)]
 
 
+def _dated_start(catalog: CampaignCatalog, rec: DocumentRecord, s: int, e: int) -> Mention | None:
+    """A dated day a "since …" phrase of text[s:e] names a few words on (منذ بدأت الاحتجاجات في 30 مارس; منذ بدء
+    الهجوم في الرابع من أبريل): the first date mention with a day whose seven words before it hold منذ, with no
+    punctuation or figure between, and that closes no comparison."""
+    for m in rec.mentions:
+        if m.kind != "date" or not m.ref or not s <= m.start < e:
+            continue
+        words = [normalize_name(w) for w in rec.text[max(s, m.start - 120):m.start].split()][-_SINCE_REACH:]
+        at = [k for k, w in enumerate(words) if w in catalog.since]
+        if at and not any(ch.isdigit() or ch in "،,.:;؛" for w in words[at[-1]:] for ch in w) \
+                and not compares(catalog, rec.text, m.start):
+            return m
+    return None
+
+
 def _since_start(catalog: CampaignCatalog, sentence: str) -> bool:
     """Whether normalized words say "since the start" (منذ بدء، منذ اندلاع) without a date."""
     return any(f"{w} {st}" in sentence for w in catalog.since for st in catalog.since_starts)
@@ -233,10 +249,13 @@ def toll_context(catalog: CampaignCatalog, rec: DocumentRecord, ev: Event, c: Co
     since.sort(key=lambda m: abs(m.start - c.start))
     words = since[0].text.split()[1:] if since else []
     generic = bool(words) and normalize_name(words[0]) in catalog.since_starts or _since_start(catalog, sentence)
+    anchor, anchor_text = (since[0].ref, " ".join(words) or None) if since and not generic else (None, None)
+    dated = _dated_start(catalog, rec, s, e) if anchor is None else None
+    if dated is not None:  # منذ بدأت الاحتجاجات في 30 مارس: that day
+        anchor, anchor_text = dated.ref, dated.text
     loc = ev.location
     return TollContext(
-        sentence=sentence, anchor=since[0].ref if since and not generic else None,
-        anchor_text=" ".join(words) if words and not generic else None, generic=generic,
+        sentence=sentence, anchor=anchor, anchor_text=anchor_text, generic=generic,
         place_id=loc.id if loc else None, country=(loc.country if loc else None) or rec.document.country,
         parties=_parties(rec, ev), day=day)
 
