@@ -75,3 +75,18 @@ def test_campaigns_day_a_since_phrase_names_is_the_start(pipeline: Any, tmp_path
                                                          campaign: str) -> None:
     found = _campaigns(pipeline, tmp_path, report, published)
     assert len(found) == 1 and next(iter(found)).endswith(campaign), found.keys()
+
+
+@pytest.mark.parametrize(("published", "report", "campaign"), [
+    # a war's running toll whose words name no place, after the day's happening at a town: the country's
+    ("2018-06-02", "اندلعت اشتباكات عنيفة بين الجيش ومسلحي المعارضة في بلدة ملكال صباح السبت، وقال متحدث عسكري إن "
+     "القوات صدت الهجوم.\nومنذ عام 2013 تعاني البلاد من حرب أهلية بين الحكومة والمعارضة.\nوخلفت هذه الحرب نحو 50 "
+     "ألف قتيل وأكثر من مليوني نازح.", "prov:ss"),
+    ("2019-03-11", "هاجم مسلحون قاعدة للجيش في بلدة بوني شمال شرقي نيجيريا ليل الأحد، ودارت معارك استمرت ساعات.\n"
+     "وتخوض الحكومة حربا ضد الجماعة منذ عام 2009.\nوأوقعت هذه الحرب أكثر من 27 ألف قتيل وشردت مليوني شخص.", "prov:ng"),
+    ("2020-02-14", "قصفت طائرات مسيرة مواقع للمسلحين قرب قرية منكا وسط مالي يوم الجمعة.\nوتشهد البلاد منذ عام 2012 "
+     "نزاعا مسلحا.\nوقد خلف النزاع آلاف القتلى ونزوح أكثر من 200 ألف شخص.", "prov:ml"),
+])
+def test_campaigns_provisional_theatre_is_the_place_the_toll_names(pipeline: Any, tmp_path: Any, published: str,
+                                                                   report: str, campaign: str) -> None:
+    assert list(_campaigns(pipeline, tmp_path, report, published)) == [campaign]

@@ -42,6 +42,7 @@ class TollContext:
     country: str | None  # the place's country, else the document's (a guess: it never rules a campaign out)
     parties: frozenset[str]  # belligerents (and their affiliations) the event or the document names
     day: str | None  # the toll's date
+    place_told: bool = True  # the toll's words name the event's place (`_placed_there`)
 
 
 @dataclass(frozen=True, slots=True)
@@ -141,8 +142,10 @@ class CampaignAssigner:
         return max((_SLACK.get(m.precision, 0) for m in found if m.relative), default=0)
 
     def provisional(self, ctx: TollContext) -> Campaign:
-        """The campaign a toll opens when it fits no known one: keyed by theatre and start anchor."""
-        theatre = (self.catalog.theatre_place.get(ctx.place_id, ctx.place_id) if ctx.place_id
+        """The campaign a toll opens when it fits no known one: keyed by theatre and start anchor. Its theatre is
+        the event's place where the toll's words name it, else the country (a war's toll told with no place is not
+        the village's of the day's battle its event was folded into, nor that of the place the report named)."""
+        theatre = (self.catalog.theatre_place.get(ctx.place_id, ctx.place_id) if ctx.place_id and ctx.place_told
                    else (ctx.country or "").lower()) or "unplaced"
         anchor = ctx.anchor or ctx.anchor_text or ("start" if ctx.generic else "")
         key = f"prov:{theatre}" + (f":{normalize_name(anchor).replace(' ', '-')}" if anchor else "")
@@ -257,7 +260,16 @@ def toll_context(catalog: CampaignCatalog, rec: DocumentRecord, ev: Event, c: Co
     return TollContext(
         sentence=sentence, anchor=anchor, anchor_text=anchor_text, generic=generic,
         place_id=loc.id if loc else None, country=(loc.country if loc else None) or rec.document.country,
-        parties=_parties(rec, ev), day=day)
+        parties=_parties(rec, ev), day=day, place_told=_placed_there(rec, ev, s, e))
+
+
+def _placed_there(rec: DocumentRecord, ev: Event, s: int, e: int) -> bool:
+    """Whether the words of a toll told in text[s:e] name the event's place. A running toll whose words name no
+    place (… وخلفت هذه الحرب نحو 10 آلاف قتيل) is of the country, not of the village of the day's battle its event
+    was folded into or of the place the report named first."""
+    loc = ev.location
+    return loc is not None and any(s <= m.start < e and (m.id in loc.mentions or m.ref == loc.id)
+                                   for m in rec.mentions)
 
 
 def _actor_named(rec: DocumentRecord, s: int, e: int) -> Mention | None:
