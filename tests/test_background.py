@@ -216,3 +216,16 @@ def test_background_told_is_no_event(pipeline: Pipeline, text: str, types: list[
 ])
 def test_background_crosshead_makes_no_event(pipeline: Pipeline, text: str, triggers: list[str]) -> None:
     assert [e.trigger.text if e.trigger else None for e in _events(pipeline, text)] == triggers
+
+
+# a happening that tells when another took place is a time, not an event: right after غداة، عشية، قبيل, or after قبل
+# and a stretch of time with من
+@pytest.mark.parametrize(("text", "types"), [
+    ("وقتل اثنان من المهاجمين في الهجوم الذي وقع قبل ثلاثة أيام من لقاء بين قادة المنطقة.", ["Battles"]),
+    ("قصفت الطائرات مواقع المسلحين غداة احتجاجات في العاصمة.", ["Explosions/Remote violence"]),
+    ("وجاء التفجير في السوق عشية مفاوضات بين الحكومة والمعارضة.", ["Explosions/Remote violence"]),
+    ("قبل يومين من الاجتماع، اعتقلت الشرطة عشرة ناشطين.", ["Strategic developments"]),
+    ("اعتقلت الشرطة عشرة ناشطين قبيل زيارة الوزير للمدينة.", ["Strategic developments"]),
+])
+def test_background_landmark_is_no_event(pipeline: Pipeline, text: str, types: list[str]) -> None:
+    assert _types(_events(pipeline, text)) == types

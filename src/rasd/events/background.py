@@ -47,6 +47,10 @@ STATE_FAMILIES = frozenset({"siege", "territory"})
 SPEECH_FAMILIES = frozenset({"accuse", "reject", "request", "support", "threaten", "sanction"})
 # how far back (characters) the name before a word may start
 NAME_REACH = 80
+# the words that put a stretch of time before a happening (قبل ثلاثة أيام من لقاء), and how many words (a number)
+# may stand between one of them and the stretch
+BEFORE_WORDS = frozenset({"قبل", "قبيل"})
+LEAD_WORDS = 2
 # the longest line, in words, that is a crosshead (a title inside the body) rather than a paragraph
 CROSSHEAD_WORDS = 5
 
@@ -230,6 +234,8 @@ class BackgroundResolver:
             return BackgroundRule.REFERENCE  # ضمن اتفاق خفض التصعيد: an agreement made before
         if self._lasting(ctx, sent, th):
             return BackgroundRule.LASTING
+        if self._landmark(ctx, clause, th):
+            return BackgroundRule.LANDMARK  # غداة احتجاجات الجمعة، قبل ثلاثة أيام من لقاء …: a time, not a happening
         if (th.trigger.family == "territory" and self._state(ctx, th, clause)) or _qualifies_place(ctx, th):
             return BackgroundRule.STATE
         struck = any(b.trigger.family in VIOLENT_FAMILIES for b in before)
@@ -254,6 +260,19 @@ class BackgroundResolver:
             return set()
         return {label for h in ctx.hits_in(self.cues.background, spans[0][0], hi)
                 if h.start < spans[-1][1] for label in h.payloads}
+
+    def _landmark(self, ctx: DocContext, clause: int, th: TriggerHit) -> bool:
+        """The trigger tells when another happening took place: right after غداة، عشية، قبيل, or after قبل and a
+        stretch of time with من (قبل ثلاثة أيام من لقاء القادة)."""
+        if "landmark" in self._cues_before(ctx, clause, th, 1):
+            return True
+        text = ctx.norm.text
+        word = th.nstart - len(th.prefix)
+        lead = [h for h in ctx.hits_in(self.cues.background, clause, word)
+                if "lead_time" in h.payloads and not text[h.end:word].strip()]
+        if not lead:
+            return False
+        return any(text[s:e] in BEFORE_WORDS for s, e in word_spans_before(text, lead[-1].start, LEAD_WORDS, clause))
 
     def _lasting(self, ctx: DocContext, sent: Sentence, th: TriggerHit) -> bool:
         """A منذ after it, in its sentence, says it has lasted months or years (تحاصر القوات المدينة منذ أشهر):
