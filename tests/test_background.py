@@ -229,3 +229,13 @@ def test_background_crosshead_makes_no_event(pipeline: Pipeline, text: str, trig
 ])
 def test_background_landmark_is_no_event(pipeline: Pipeline, text: str, types: list[str]) -> None:
     assert _types(_events(pipeline, text)) == types
+
+
+# an anniversary names the happening it commemorates, not one of the day
+@pytest.mark.parametrize(("text", "types"), [
+    ("أحيا الأهالي الذكرى الثالثة لمجزرة السوق في مدينة الضعين.", []),
+    ("وتصادف اليوم الذكرى السنوية للهجوم على الثكنة العسكرية في مدينة بنغازي.", []),
+    ("نظم ناشطون وقفة احتجاجية بذكرى مرور عام على قصف المستشفى.", ["Protests"]),
+])
+def test_background_anniversary_is_no_event(pipeline: Pipeline, text: str, types: list[str]) -> None:
+    assert _types(_events(pipeline, text)) == types
