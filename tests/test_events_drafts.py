@@ -72,3 +72,13 @@ def test_drafts_defective_verbs_are_triggers(pipeline: Pipeline, text: str, kind
 def test_drafts_renewed_fighting_is_a_happening_of_its_own(pipeline: Pipeline, text: str, places: list[str]) -> None:
     events = _events(pipeline, text)
     assert [e.location.name_en if e.location else None for e in events] == places
+
+
+# the verbal noun of taking ground (استيلاء), with its possessor or a pronoun between it and على: ground taken
+@pytest.mark.parametrize("text", [
+    "أكد الجيش استيلاء قواته على ثلاث قرى في ريف حماة.",
+    "وأعلنت الحركة استيلاءها على مقر الشرطة في البلدة.",
+    "وجاء استيلاء المسلحين على المعسكر بعد يومين من الحصار.",
+])
+def test_drafts_verbal_noun_of_taking_is_ground_taken(pipeline: Pipeline, text: str) -> None:
+    assert "Battles" in [e.acled_event_type for e in _events(pipeline, text)]
