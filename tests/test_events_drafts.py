@@ -82,3 +82,14 @@ def test_drafts_renewed_fighting_is_a_happening_of_its_own(pipeline: Pipeline, t
 ])
 def test_drafts_verbal_noun_of_taking_is_ground_taken(pipeline: Pipeline, text: str) -> None:
     assert "Battles" in [e.acled_event_type for e in _events(pipeline, text)]
+
+
+# a family with its possessor (أسرتها، أسرتهم) is no capture (أسرت + ها); a capture still is
+@pytest.mark.parametrize(("text", "arrest"), [
+    ("قتلت المسعفة مع أفراد من أسرتها في قصف على البلدة.", False),
+    ("وقال الأب إن أسرتهم فرت من المدينة قبل أسبوع.", False),
+    ("لم تتلق أسرتنا أي مساعدات منذ شهر.", False),
+    ("وأسرت الحركة ثلاثة جنود في كمين قرب البلدة.", True),
+])
+def test_drafts_a_family_is_no_capture(pipeline: Pipeline, text: str, arrest: bool) -> None:
+    assert ("Arrests" in [e.acled_sub_event_type for e in _events(pipeline, text)]) is arrest
