@@ -93,3 +93,13 @@ def test_drafts_verbal_noun_of_taking_is_ground_taken(pipeline: Pipeline, text: 
 ])
 def test_drafts_a_family_is_no_capture(pipeline: Pipeline, text: str, arrest: bool) -> None:
     assert ("Arrests" in [e.acled_sub_event_type for e in _events(pipeline, text)]) is arrest
+
+
+# renewed fighting at the same place is a new round too: never merged into the one told before
+@pytest.mark.parametrize(("text", "kind"), [
+    ("اندلعت اشتباكات في مدينة سرت أمس. واستؤنف القتال صباح اليوم في المدينة.", "Battles"),
+    ("قصفت المدفعية بلدة كفرنبل صباح الاثنين. وتجدد القصف على البلدة مساء.", "Explosions/Remote violence"),
+    ("شنت الطائرات غارات على مدينة دوما. ثم تجددت الغارات على المدينة بعد منتصف الليل.", "Explosions/Remote violence"),
+])
+def test_drafts_renewed_fighting_at_the_same_place_stays_apart(pipeline: Pipeline, text: str, kind: str) -> None:
+    assert [e.acled_event_type for e in _events(pipeline, text)] == [kind, kind]
