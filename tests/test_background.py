@@ -239,3 +239,19 @@ def test_background_landmark_is_no_event(pipeline: Pipeline, text: str, types: l
 ])
 def test_background_anniversary_is_no_event(pipeline: Pipeline, text: str, types: list[str]) -> None:
     assert _types(_events(pipeline, text)) == types
+
+
+# the whole war as a happening's time (خلال الحرب، طوال الحرب، منذ اندلاع النزاع): a summary, no incident; a figure
+# with it is the war's running toll, still counted
+@pytest.mark.parametrize(("text", "types"), [
+    ("وقال إن معظم قتلى الغارات الجوية خلال الحرب على المدينة من المدنيين.", []),
+    ("وتعرضت أحياء المدينة للقصف طوال الحرب.", []),
+    ("وشهدت القرية معارك متقطعة منذ اندلاع النزاع.", []),
+])
+def test_background_war_span_is_no_event(pipeline: Pipeline, text: str, types: list[str]) -> None:
+    assert _types(_events(pipeline, text)) == types
+
+
+def test_background_war_span_toll_is_still_counted(pipeline: Pipeline) -> None:
+    events = _events(pipeline, "قتل أكثر من 20 ألف شخص منذ اندلاع الحرب في البلاد.")
+    assert [c.value for e in events for c in e.counts if c.kind == "killed"] == [20000]

@@ -232,8 +232,8 @@ class BackgroundResolver:
             return BackgroundRule.HISTORY  # سلسلة هجمات مماثلة شهدتها المنطقة
         if th.trigger.family in REFERRED_FAMILIES and "reference" in self._cues_before(ctx, clause, th, 2):
             return BackgroundRule.REFERENCE  # ضمن اتفاق خفض التصعيد: an agreement made before
-        if self._lasting(ctx, sent, th):
-            return BackgroundRule.LASTING
+        if self._lasting(ctx, sent, th) or "war_span" in self._cues_after(ctx, th.nend, sent.end, FIGURE_WORDS):
+            return BackgroundRule.LASTING  # تحاصر القوات المدينة منذ أشهر، قتلى الغارات خلال الحرب
         if self._landmark(ctx, clause, th):
             return BackgroundRule.LANDMARK  # غداة احتجاجات الجمعة، قبل ثلاثة أيام من لقاء …: a time, not a happening
         if (th.trigger.family == "territory" and self._state(ctx, th, clause)) or _qualifies_place(ctx, th):

@@ -73,8 +73,9 @@ class Drafter:
                 target.sentences.append(sent)
                 target.rules.append(DraftRule.COUNTS_FROM_NEXT_SENTENCE.value)
         if target is None:
-            war = cm.scope == "cumulative" and any("war" in h.payloads for h in ctx.hits_in(self.cues.background,
-                                                                                           sent.start, sent.end))
+            # (منذ اندلاع الحرب names the war too: its span is matched as one cue)
+            war = cm.scope == "cumulative" and any(WAR_LABELS & set(h.payloads) for h in ctx.hits_in(
+                self.cues.background, sent.start, sent.end))
             target = fallback_draft(cm, sent, paragraph, ctx, fallback_trigger, war=war)
             drafts.append(target)
             sdrafts.append(target)
@@ -163,6 +164,10 @@ class Drafter:
     def told_as_past(self, text: str, sent: Sentence, th: TriggerHit) -> bool:
         """A trigger right after منذ: a past happening of its own, in a clause of its own."""
         return phrase_before(text, th.nstart, self.cues.happened_before, 1, lo=sent.start)
+
+
+# the background cues that name the war a running toll belongs to
+WAR_LABELS = frozenset({"war", "war_span"})
 
 
 def family_drafts(hits: list[TriggerHit], sent: Sentence, paragraph: int,
