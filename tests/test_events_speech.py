@@ -91,3 +91,15 @@ def test_events_speech_a_standing_aim_is_no_event(pipeline: Pipeline, text: str)
 def test_events_speech_a_denial_said_again_is_one(pipeline: Pipeline, text: str, denied: str) -> None:
     types = _types(pipeline, text)
     assert denied in types and "REJECT" not in types
+
+
+# a speech act in the clause of a protest told before it is what the protest demands or denounces: the protest is
+# the event, and what is demanded no happening; a call in a clause of its own stays a call
+@pytest.mark.parametrize(("text", "types"), [
+    ("قتل محتج في مظاهرات تطالب بإسقاط الحكومة في مدينة كربلاء.", ["Protests"]),
+    ("وخرجت مظاهرات في المدينة رفضا لقرار الحكومة.", ["Protests"]),
+    ("ونظم الطلاب وقفة احتجاجية تطالب بالإفراج عن زملائهم.", ["Protests"]),
+    ("تظاهر المئات أمام السفارة، ودعا المنظمون إلى مقاطعة الانتخابات.", ["Protests", "REQUEST"]),
+])
+def test_events_speech_a_protests_demand_is_the_protest(pipeline: Pipeline, text: str, types: list[str]) -> None:
+    assert _types(pipeline, text) == types

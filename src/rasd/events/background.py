@@ -95,6 +95,15 @@ def _crosshead(text: str, sent: Sentence) -> bool:
     return len(line.split()) <= CROSSHEAD_WORDS and bool(text[:line_start].strip())
 
 
+def _protest_demand(ctx: DocContext, sent: Sentence, th: TriggerHit, before: Sequence[TriggerHit]) -> bool:
+    """A speech act in the clause of a protest told before it is what the protest demands or denounces (مظاهرات
+    تطالب بمكافحة الفساد، خرجت مظاهرات رفضا للإجراءات): the protest is the event."""
+    if th.trigger.family not in SPEECH_FAMILIES:
+        return False
+    lo = _clause_start(ctx.norm.text, sent.start, th.nstart)
+    return any(b.trigger.family == "protest" and b.nstart >= lo for b in before)
+
+
 def counted(ctx: DocContext, sent: Sentence, th: TriggerHit, before: Sequence[TriggerHit]) -> bool:
     """The sentence gives a figure of a kind the trigger takes, after the last trigger of its family before it
     (… 300 ألف شخص فروا من الجزيرة، كثير منهم كانوا قد نزحوا إليها: the figure is of the first)."""
@@ -131,7 +140,7 @@ class BackgroundResolver:
         if th.trigger.family != "agreement" and "terms" in self._cues_before(
                 ctx, _clause_start(ctx.norm.text, sent.start, th.nstart), th, CUE_WORDS):
             return BackgroundRule.TERMS  # وينص الاتفاق على إدخال 600 شاحنة مساعدات: the agreement is the event
-        if self._aim(ctx, th):
+        if self._aim(ctx, th) or _protest_demand(ctx, sent, th, before):
             return BackgroundRule.PURPOSE  # للسيطرة على، لزيارة: a verbal noun with ل is an aim, figures or not
         # (a relative, purpose or منذ clause with no figure of its own: the sentence's toll is of the happening it
         # qualifies, قتل ثلاثة في قصف على البلدة التي سيطرت عليها الفصائل)

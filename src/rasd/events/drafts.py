@@ -135,7 +135,11 @@ class Drafter:
             if opinion and opinion[0] <= th.nstart and not (th.trigger.counts & count_kinds):
                 continue  # ويرى محللون أن لا مخرج غير … الحوار: what observers think, not what happened
             if self.background.told(ctx, sent, th, ordered[:k]):
-                continue  # history, a habit, a fear, a relative or purpose clause, an alleged crime (background.py)
+                # history, a habit, a fear, a relative or purpose clause, an alleged crime (background.py); what a
+                # speech act told as background says is no happening either (مظاهرات تطالب بإسقاط الحكومة)
+                if th.trigger.content:
+                    content_seen, content_end = True, clause_end
+                continue
             if any(c.kind not in th.trigger.counts for c in ctx.counts_holding(th.nstart)):
                 continue  # "قتل 14 نازحا": the word names the victims of another toll, not a happening of its own
             if th.trigger.family == "reject" and (denied or any(not x.trigger.content and x.nstart < clause_end
