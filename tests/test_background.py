@@ -216,3 +216,42 @@ def test_background_told_is_no_event(pipeline: Pipeline, text: str, types: list[
 ])
 def test_background_crosshead_makes_no_event(pipeline: Pipeline, text: str, triggers: list[str]) -> None:
     assert [e.trigger.text if e.trigger else None for e in _events(pipeline, text)] == triggers
+
+
+# a happening that tells when another took place is a time, not an event: right after غداة، عشية، قبيل, or after قبل
+# and a stretch of time with من
+@pytest.mark.parametrize(("text", "types"), [
+    ("سقط قتيلان من المسلحين في الهجوم على الثكنة قبل يومين من اجتماع مرتقب لوزراء الدفاع.", ["Battles"]),
+    ("قصفت الطائرات مواقع المسلحين غداة احتجاجات في العاصمة.", ["Explosions/Remote violence"]),
+    ("وجاء التفجير في السوق عشية مفاوضات بين الحكومة والمعارضة.", ["Explosions/Remote violence"]),
+    ("قبل يومين من الاجتماع، اعتقلت الشرطة عشرة ناشطين.", ["Strategic developments"]),
+    ("اعتقلت الشرطة عشرة ناشطين قبيل زيارة الوزير للمدينة.", ["Strategic developments"]),
+])
+def test_background_landmark_is_no_event(pipeline: Pipeline, text: str, types: list[str]) -> None:
+    assert _types(_events(pipeline, text)) == types
+
+
+# an anniversary names the happening it commemorates, not one of the day
+@pytest.mark.parametrize(("text", "types"), [
+    ("أحيا الأهالي الذكرى الثالثة لمجزرة السوق في مدينة الضعين.", []),
+    ("وتصادف اليوم الذكرى السنوية للهجوم على الثكنة العسكرية في مدينة بنغازي.", []),
+    ("نظم ناشطون وقفة احتجاجية بذكرى مرور عام على قصف المستشفى.", ["Protests"]),
+])
+def test_background_anniversary_is_no_event(pipeline: Pipeline, text: str, types: list[str]) -> None:
+    assert _types(_events(pipeline, text)) == types
+
+
+# the whole war as a happening's time (خلال الحرب، طوال الحرب، منذ اندلاع النزاع): a summary, no incident; a figure
+# with it is the war's running toll, still counted
+@pytest.mark.parametrize(("text", "types"), [
+    ("وأوضح التقرير أن أغلب ضحايا الغارات طوال الحرب كانوا من النساء والأطفال.", []),
+    ("وتعرضت أحياء المدينة للقصف طوال الحرب.", []),
+    ("وشهدت القرية معارك متقطعة منذ اندلاع النزاع.", []),
+])
+def test_background_war_span_is_no_event(pipeline: Pipeline, text: str, types: list[str]) -> None:
+    assert _types(_events(pipeline, text)) == types
+
+
+def test_background_war_span_toll_is_still_counted(pipeline: Pipeline) -> None:
+    events = _events(pipeline, "قتل أكثر من 20 ألف شخص منذ اندلاع الحرب في البلاد.")
+    assert [c.value for e in events for c in e.counts if c.kind == "killed"] == [20000]

@@ -72,3 +72,34 @@ def test_drafts_defective_verbs_are_triggers(pipeline: Pipeline, text: str, kind
 def test_drafts_renewed_fighting_is_a_happening_of_its_own(pipeline: Pipeline, text: str, places: list[str]) -> None:
     events = _events(pipeline, text)
     assert [e.location.name_en if e.location else None for e in events] == places
+
+
+# the verbal noun of taking ground (استيلاء), with its possessor or a pronoun between it and على: ground taken
+@pytest.mark.parametrize("text", [
+    "أكد الجيش استيلاء قواته على ثلاث قرى في ريف حماة.",
+    "وأعلنت الحركة استيلاءها على مقر الشرطة في البلدة.",
+    "وجاء استيلاء المسلحين على المعسكر بعد يومين من الحصار.",
+])
+def test_drafts_verbal_noun_of_taking_is_ground_taken(pipeline: Pipeline, text: str) -> None:
+    assert "Battles" in [e.acled_event_type for e in _events(pipeline, text)]
+
+
+# a family with its possessor (أسرتها، أسرتهم) is no capture (أسرت + ها); a capture still is
+@pytest.mark.parametrize(("text", "arrest"), [
+    ("قتلت المسعفة مع أفراد من أسرتها في قصف على البلدة.", False),
+    ("وقال الأب إن أسرتهم فرت من المدينة قبل أسبوع.", False),
+    ("لم تتلق أسرتنا أي مساعدات منذ شهر.", False),
+    ("وأسرت الحركة ثلاثة جنود في كمين قرب البلدة.", True),
+])
+def test_drafts_a_family_is_no_capture(pipeline: Pipeline, text: str, arrest: bool) -> None:
+    assert ("Arrests" in [e.acled_sub_event_type for e in _events(pipeline, text)]) is arrest
+
+
+# renewed fighting at the same place is a new round too: never merged into the one told before
+@pytest.mark.parametrize(("text", "kind"), [
+    ("اندلعت اشتباكات في مدينة سرت أمس. واستؤنف القتال صباح اليوم في المدينة.", "Battles"),
+    ("قصفت المدفعية بلدة كفرنبل صباح الاثنين. وتجدد القصف على البلدة مساء.", "Explosions/Remote violence"),
+    ("شنت الطائرات غارات على مدينة دوما. ثم تجددت الغارات على المدينة بعد منتصف الليل.", "Explosions/Remote violence"),
+])
+def test_drafts_renewed_fighting_at_the_same_place_stays_apart(pipeline: Pipeline, text: str, kind: str) -> None:
+    assert [e.acled_event_type for e in _events(pipeline, text)] == [kind, kind]

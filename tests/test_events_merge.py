@@ -6,6 +6,8 @@ from __future__ import annotations
 
 import pytest
 
+from rasd.events import MergeHint, merge_same
+from rasd.events.rules import PlaceRule
 from rasd.pipeline import Pipeline
 from rasd.records import Event
 
@@ -180,3 +182,31 @@ def test_merge_headline_without_sides_takes_the_bodys(pipeline: Pipeline, text: 
     violent = [e for e in _events(pipeline, text) if e.acled_event_type is not None]
     assert len(violent) == 1
     assert (violent[0].actor1 and violent[0].actor1.id, violent[0].actor2 and violent[0].actor2.id) == sides
+
+
+
+def _one(pipeline: Pipeline, text: str) -> Event:
+    events = _events(pipeline, text)
+    assert len(events) == 1
+    return events[0]
+
+
+# a country-wide report and a strike on one town in that country are two happenings, not one told twice (the town
+# lies inside the country: `related` says so); a strike on a province and one on a town in it may be one
+@pytest.mark.parametrize(("wide", "town", "apart"), [
+    ("أسفرت الغارات الإسرائيلية على لبنان أمس عن 12 قتيلا.", "وشن الطيران الحربي غارة على بلدة الخيام.", True),
+    ("قالت وزارة الصحة إن غارات التحالف على اليمن أوقعت 30 قتيلا خلال يومين.", "كما قصفت الطائرات مدينة زبيد.", True),
+    ("شنت الطائرات الروسية عشرات الغارات في سوريا أمس.", "وقصف الطيران بلدة أريحا مساء.", True),
+    ("قصفت الطائرات الروسية قرى في محافظة إدلب أمس.", "وقصف الطيران بلدة أريحا مساء.", False),
+])
+def test_merge_country_wide_report_and_a_town_strike_stay_two(pipeline: Pipeline, wide: str, town: str,
+                                                               apart: bool) -> None:
+    events = [_one(pipeline, wide), _one(pipeline, town)]
+    hints = [MergeHint(False, PlaceRule.CLAUSE)] * 2
+    assert len(merge_same(events, hints, lambda a, b: True)) == (2 if apart else 1)
+
+
+def test_merge_country_wide_report_and_a_town_strike_in_a_report(pipeline: Pipeline) -> None:
+    events = _events(pipeline, "شنت الطائرات الروسية عشرات الغارات في سوريا أمس. وقصف الطيران بلدة أريحا مساء.")
+    assert [e.location.id if e.location else None for e in events] == ["sy", events[1].location.id]
+    assert len(events) == 2

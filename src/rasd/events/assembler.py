@@ -113,6 +113,8 @@ class EventAssembler:
                 text[w_s:w_e] in self.cues.another_after
                 for w_s, w_e in words_from(text, d.trigger.nend, d.window[1], 2)):
             rules.append(ScopeRule.ANOTHER_HAPPENING)  # غارة أخرى: not the strike told before
+        elif not d.fallback and self.drafter.renewed(text, d.sentence, d.trigger):
+            rules.append(ScopeRule.ANOTHER_HAPPENING)  # تجدد القصف، استؤنف القتال: a new round, not the one told before
         return rules
 
     def _finish(self, d: Draft, ctx: DocContext, counts: tuple[Count, ...], clause_starts: list[tuple[int, bool]],

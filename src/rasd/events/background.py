@@ -47,6 +47,10 @@ STATE_FAMILIES = frozenset({"siege", "territory"})
 SPEECH_FAMILIES = frozenset({"accuse", "reject", "request", "support", "threaten", "sanction"})
 # how far back (characters) the name before a word may start
 NAME_REACH = 80
+# the words that put a stretch of time before a happening (قبل ثلاثة أيام من لقاء), and how many words (a number)
+# may stand between one of them and the stretch
+BEFORE_WORDS = frozenset({"قبل", "قبيل"})
+LEAD_WORDS = 2
 # the longest line, in words, that is a crosshead (a title inside the body) rather than a paragraph
 CROSSHEAD_WORDS = 5
 
@@ -91,6 +95,15 @@ def _crosshead(text: str, sent: Sentence) -> bool:
     return len(line.split()) <= CROSSHEAD_WORDS and bool(text[:line_start].strip())
 
 
+def _protest_demand(ctx: DocContext, sent: Sentence, th: TriggerHit, before: Sequence[TriggerHit]) -> bool:
+    """A speech act in the clause of a protest told before it is what the protest demands or denounces (مظاهرات
+    تطالب بمكافحة الفساد، خرجت مظاهرات رفضا للإجراءات): the protest is the event."""
+    if th.trigger.family not in SPEECH_FAMILIES:
+        return False
+    lo = _clause_start(ctx.norm.text, sent.start, th.nstart)
+    return any(b.trigger.family == "protest" and b.nstart >= lo for b in before)
+
+
 def counted(ctx: DocContext, sent: Sentence, th: TriggerHit, before: Sequence[TriggerHit]) -> bool:
     """The sentence gives a figure of a kind the trigger takes, after the last trigger of its family before it
     (… 300 ألف شخص فروا من الجزيرة، كثير منهم كانوا قد نزحوا إليها: the figure is of the first)."""
@@ -127,7 +140,7 @@ class BackgroundResolver:
         if th.trigger.family != "agreement" and "terms" in self._cues_before(
                 ctx, _clause_start(ctx.norm.text, sent.start, th.nstart), th, CUE_WORDS):
             return BackgroundRule.TERMS  # وينص الاتفاق على إدخال 600 شاحنة مساعدات: the agreement is the event
-        if self._aim(ctx, th):
+        if self._aim(ctx, th) or _protest_demand(ctx, sent, th, before):
             return BackgroundRule.PURPOSE  # للسيطرة على، لزيارة: a verbal noun with ل is an aim, figures or not
         # (a relative, purpose or منذ clause with no figure of its own: the sentence's toll is of the happening it
         # qualifies, قتل ثلاثة في قصف على البلدة التي سيطرت عليها الفصائل)
@@ -228,8 +241,10 @@ class BackgroundResolver:
             return BackgroundRule.HISTORY  # سلسلة هجمات مماثلة شهدتها المنطقة
         if th.trigger.family in REFERRED_FAMILIES and "reference" in self._cues_before(ctx, clause, th, 2):
             return BackgroundRule.REFERENCE  # ضمن اتفاق خفض التصعيد: an agreement made before
-        if self._lasting(ctx, sent, th):
-            return BackgroundRule.LASTING
+        if self._lasting(ctx, sent, th) or "war_span" in self._cues_after(ctx, th.nend, sent.end, FIGURE_WORDS):
+            return BackgroundRule.LASTING  # تحاصر القوات المدينة منذ أشهر، قتلى الغارات خلال الحرب
+        if self._landmark(ctx, clause, th):
+            return BackgroundRule.LANDMARK  # غداة احتجاجات الجمعة، قبل ثلاثة أيام من لقاء …: a time, not a happening
         if (th.trigger.family == "territory" and self._state(ctx, th, clause)) or _qualifies_place(ctx, th):
             return BackgroundRule.STATE
         struck = any(b.trigger.family in VIOLENT_FAMILIES for b in before)
@@ -254,6 +269,19 @@ class BackgroundResolver:
             return set()
         return {label for h in ctx.hits_in(self.cues.background, spans[0][0], hi)
                 if h.start < spans[-1][1] for label in h.payloads}
+
+    def _landmark(self, ctx: DocContext, clause: int, th: TriggerHit) -> bool:
+        """The trigger tells when another happening took place: right after غداة، عشية، قبيل, or after قبل and a
+        stretch of time with من (قبل ثلاثة أيام من لقاء القادة)."""
+        if "landmark" in self._cues_before(ctx, clause, th, 1):
+            return True
+        text = ctx.norm.text
+        word = th.nstart - len(th.prefix)
+        lead = [h for h in ctx.hits_in(self.cues.background, clause, word)
+                if "lead_time" in h.payloads and not text[h.end:word].strip()]
+        if not lead:
+            return False
+        return any(text[s:e] in BEFORE_WORDS for s, e in word_spans_before(text, lead[-1].start, LEAD_WORDS, clause))
 
     def _lasting(self, ctx: DocContext, sent: Sentence, th: TriggerHit) -> bool:
         """A منذ after it, in its sentence, says it has lasted months or years (تحاصر القوات المدينة منذ أشهر):

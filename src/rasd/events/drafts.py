@@ -40,7 +40,8 @@ class Drafter:
         drafts: list[Draft] = []
         for sent in seg.sentences:
             budget.check("event drafts")
-            hits = self.live_triggers(text, sent, by_sentence.get(sent.index, []), ctx)
+            hits = self.live_triggers(text, sent, by_sentence.get(sent.index, []), ctx,
+                                      [pos for pos, _ in within(clause_starts, sent.start, sent.end)])
             breaks = sorted([*within(clause_starts, sent.start, sent.end), *incident_breaks(ctx, sent, hits)])
             past = frozenset(th.nstart for th in hits if self.told_as_past(text, sent, th))
             sdrafts = family_drafts(hits, sent, ctx.paragraph_of(sent.index), breaks, past)
@@ -72,8 +73,9 @@ class Drafter:
                 target.sentences.append(sent)
                 target.rules.append(DraftRule.COUNTS_FROM_NEXT_SENTENCE.value)
         if target is None:
-            war = cm.scope == "cumulative" and any("war" in h.payloads for h in ctx.hits_in(self.cues.background,
-                                                                                           sent.start, sent.end))
+            # (منذ اندلاع الحرب names the war too: its span is matched as one cue)
+            war = cm.scope == "cumulative" and any(WAR_LABELS & set(h.payloads) for h in ctx.hits_in(
+                self.cues.background, sent.start, sent.end))
             target = fallback_draft(cm, sent, paragraph, ctx, fallback_trigger, war=war)
             drafts.append(target)
             sdrafts.append(target)
@@ -116,33 +118,46 @@ class Drafter:
                 _remove_last(drafts, dr)
                 _remove_last(sdrafts, dr)
 
-    def live_triggers(self, text: str, sent: Sentence, hits: list[TriggerHit], ctx: DocContext) -> list[TriggerHit]:
-        """Triggers that name a happening: not the object of 'stop/end …', not inside a speech act's clause."""
+    def live_triggers(self, text: str, sent: Sentence, hits: list[TriggerHit], ctx: DocContext,
+                      clause_starts: Sequence[int] = ()) -> list[TriggerHit]:
+        """Triggers that name a happening: not the object of 'stop/end …', not inside a speech act's clause
+        (`clause_starts`: where the sentence's later clauses start)."""
         live: list[TriggerHit] = []
-        content_seen = False
+        content_seen, content_end, denied = False, sent.end, False
         count_kinds = {c.kind for c in ctx.counts_in(sent.start, sent.end)}
         opinion = [h.end for h in ctx.hits_in(self.cues.opinion_openers, sent.start, sent.end)]
         ordered = sorted(hits, key=lambda h: h.nstart)
         for k, th in enumerate(ordered):
+            clause_end = next((pos for pos in clause_starts if pos > th.nstart), sent.end)
             # (read before the trigger's word: its article is no word of its own, لوقف القتال)
             if phrase_before(text, th.nstart - len(th.prefix), self.cues.suppress_before, 2, lo=sent.start):
                 continue
             if opinion and opinion[0] <= th.nstart and not (th.trigger.counts & count_kinds):
                 continue  # ويرى محللون أن لا مخرج غير … الحوار: what observers think, not what happened
             if self.background.told(ctx, sent, th, ordered[:k]):
-                continue  # history, a habit, a fear, a relative or purpose clause, an alleged crime (background.py)
+                # history, a habit, a fear, a relative or purpose clause, an alleged crime (background.py); what a
+                # speech act told as background says is no happening either (مظاهرات تطالب بإسقاط الحكومة)
+                if th.trigger.content:
+                    content_seen, content_end = True, clause_end
+                continue
             if any(c.kind not in th.trigger.counts for c in ctx.counts_holding(th.nstart)):
                 continue  # "قتل 14 نازحا": the word names the victims of another toll, not a happening of its own
-            if th.trigger.family == "reject" and any(not x.trigger.content for x in ordered[k + 1:]):
+            if th.trigger.family == "reject" and (denied or any(not x.trigger.content and x.nstart < clause_end
+                                                               for x in ordered[k + 1:])):
                 # نفى الجيش أن تكون قواته قد أطلقت النار: what is coded is the denied happening (modality
-                # "denied", from the cue), not a separate act of denial
+                # "denied", from the cue), not a separate act of denial, nor the denial said again (واصفا
+                # التقارير بأنها عارية عن الصحة) — a happening of a later clause (… لم تتدخل في البلدة، فيما قتل
+                # عشرة مدنيين) is no part of the denial
+                denied = True
                 continue
+            # (what a speech act says ends at its clause: … ، فيما اندلعت اشتباكات is a happening of its own)
+            content_seen = content_seen and th.nstart < content_end
             if content_seen and not (th.trigger.counts & count_kinds) and not th.trigger.content \
                     and not self.told_as_past(text, sent, th):
                 continue  # what the speech act calls for, denies or condemns — unless told as past (منذ سقوطها)
             live.append(th)
             if th.trigger.content:
-                content_seen = True
+                content_seen, content_end = True, clause_end
         return live
 
     def renewed(self, text: str, sent: Sentence, th: TriggerHit) -> bool:
@@ -153,6 +168,10 @@ class Drafter:
     def told_as_past(self, text: str, sent: Sentence, th: TriggerHit) -> bool:
         """A trigger right after منذ: a past happening of its own, in a clause of its own."""
         return phrase_before(text, th.nstart, self.cues.happened_before, 1, lo=sent.start)
+
+
+# the background cues that name the war a running toll belongs to
+WAR_LABELS = frozenset({"war", "war_span"})
 
 
 def family_drafts(hits: list[TriggerHit], sent: Sentence, paragraph: int,

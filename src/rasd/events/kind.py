@@ -149,7 +149,7 @@ class KindResolver:
         """The sub-type of the last strike told before a definite generic attack word (الهجوم، العدوان), which
         refers back to it (… غارة على حافلة. وقال الصليب الأحمر إن 29 طفلا قتلوا في الهجوم)."""
         th = d.trigger
-        if not (th.prefix.endswith("ال") or th.phrase.startswith("ال")):
+        if not (th.prefix.endswith(("ال", "لل")) or th.phrase.startswith("ال")):  # (للهجوم: ل + الهجوم)
             return None
         violent = ctx.memo("violent trigger starts", lambda: _violent_triggers(ctx))
         k = bisect_left(violent[0], th.nstart)

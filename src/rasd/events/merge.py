@@ -119,6 +119,13 @@ def _unknown_district(told: LocationRef | None, retold: LocationRef | None) -> b
         and told.country == retold.country and retold.geo_precision >= 3
 
 
+def _country_and_town(a: LocationRef, b: LocationRef) -> bool:
+    """One is placed only in a country, the other at a settlement in it: a country-wide report (غارات … أسفرت عن 14
+    شهيدا في لبنان) and a strike on one town (شن الطيران غارة على بلدة X) are two happenings."""
+    features = {a.feature, b.feature}
+    return "country" in features and len(features) == 2 and not features & {"admin1", "region"}
+
+
 def _better_subtype(prev: Event, ev: Event) -> str | None:
     """The sub-type the merged strike keeps: the weapon's over a generic word's."""
     a, b = prev.acled_sub_event_type, ev.acled_sub_event_type
@@ -350,8 +357,10 @@ def _same_happening(m: _Merged, ev: Event, hint: MergeHint, related: Callable[[s
             if prev.acled_event_type is None and (prev.location or ev.location):
                 continue  # two meetings, one placed and one not, are not evidently one
             return i, prev.location or ev.location
-        if prev.location.id == ev.location.id or (related(ev.location.id, prev.location.id) and not exact):
+        if prev.location.id == ev.location.id or (related(ev.location.id, prev.location.id) and not exact
+                                                  and not _country_and_town(prev.location, ev.location)):
             return i, prev.location
-        if related(prev.location.id, ev.location.id) and not exact:
+        if related(prev.location.id, ev.location.id) and not exact \
+                and not _country_and_town(prev.location, ev.location):
             return i, ev.location  # keep the more specific place
     return None, None

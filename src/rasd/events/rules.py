@@ -88,6 +88,7 @@ class BackgroundRule(Enum):
     LASTING = "background:lasting"
     CROSSHEAD = "background:crosshead"
     REFERENCE = "background:reference"
+    LANDMARK = "background:landmark"
 
 
 class PlaceRule(Enum):

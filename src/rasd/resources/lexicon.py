@@ -35,7 +35,8 @@ WEAPON_KINDS: tuple[str, ...] = (*ACLED_TYPES["Explosions/Remote violence"], "gu
 BACKGROUND_KINDS: tuple[str, ...] = ("pluperfect", "history", "habitual", "fear", "state", "after", "become",
                                      "alleging", "terms", "talks", "generic", "description", "target", "result", "war",
                                      "compound", "crimes", "listing", "projection", "figurative", "period",
-                                     "former", "reference")
+                                     "former", "reference", "landmark", "lead_time",
+                                     "war_span")
 COUNT_KIND_NAMES = frozenset({"killed", "wounded", "displaced", "missing", "detained", "abducted", "sick",
                               "affected"})
 
