@@ -61,6 +61,7 @@ class PlaceCandidate:
     cue: int | None = None      # geo precision the cue before it gives (في 1, قرب 2 …), None without one
 
 
+NISBA_ENDINGS = ("ي", "يه", "يين", "يون", "يات")  # (normalized) a nisba adjective: الوطني، السورية، الأمريكيين
 FORCE_KINDS = frozenset({"external_forces", "state_forces"})  # whom a nationality after a word for forces names
 
 
@@ -93,7 +94,9 @@ class ActorLinker:
         for hit in self.matcher.find(norm.text) if hits is None else hits:
             if self.not_names and _whole_word(norm.text, hit.word_start, hit.end) in self.not_names:
                 continue
-            chosen = self._choose(hit.payloads, published, country)
+            if all(n.national for n in hit.payloads):
+                continue  # a bare noun (الجيش): `national` reads it once the document's country is known
+            chosen = self._choose([n for n in hit.payloads if not n.national], published, country)
             if chosen is None:
                 continue
             s, e = norm.to_original(hit.start, hit.end)
@@ -116,6 +119,44 @@ class ActorLinker:
                                 descriptive=chosen.descriptive)
             out.append(m)
         return out
+
+    def national(self, text: str, norm: Normalized, published: str | None, country: str | None,
+                 hits: Sequence[Hit[ActorName]] | None = None) -> list[ActorMention]:
+        """Bare nouns of a national role (الجيش، الجنود، الشرطة، الحكومة) as the actor of the document's `country`
+        that plays it; not before a definite word that continues the noun (الجيش الحر، الجنود الأتراك: a longer
+        name, or another country's)."""
+        if country is None:
+            return []
+        out: list[ActorMention] = []
+        found = list(self.matcher.find(norm.text) if hits is None else hits)
+        named = {h.word_start for h in found  # (names of forces or governments: الجنود الأمريكيين)
+                 if any(self.actors.get(n.actor_id).kind in FORCE_KINDS | {"government"} for n in h.payloads)}
+        others = {h.word_start for h in found}
+        for hit in found:
+            if not all(n.national for n in hit.payloads):
+                continue
+            mine = [n for n in hit.payloads if self.actors.get(n.actor_id).country == country
+                    and (not published or _valid_on(self.actors.get(n.actor_id), published))]
+            before = words_before(norm.text, hit.word_start, 1)
+            if not mine or (hit.end < len(norm.text) and is_word_char(norm.text[hit.end])) \
+                    or (before and _without_proclitics(before[-1]) & self.actors.national_not_after) \
+                    or self._continued(norm.text, hit.end, named, others):
+                continue
+            s, e = norm.to_original(hit.start, hit.end)
+            out.append(ActorMention(start=s, end=e, nstart=hit.start, nend=hit.end, text=text[s:e],
+                                    actor=self.actors.get(mine[0].actor_id), framing=None, descriptive=False))
+        return out
+
+    @staticmethod
+    def _continued(ntext: str, end: int, named: set[int], others: set[int]) -> bool:
+        """A definite word right after a bare noun: an adjective (الوطني، المختصة) or a genitive continues it,
+        a force's name says another country (الجنود الأمريكيين); only another actor's name (فرقت الشرطة
+        المتظاهرين: its object) leaves it alone."""
+        if ntext[end:end + 1] != " ":
+            return False
+        word = ntext[end + 1:].split(maxsplit=1)[0] if ntext[end + 1:].strip() else ""
+        return word.startswith("ال") and (word.endswith(NISBA_ENDINGS) or end + 1 in named
+                                          or end + 1 not in others)
 
     def drop_foreign_generic(self, mentions: Sequence[ActorMention], text: str, norm: Normalized,
                              country: str | None) -> list[ActorMention]:
@@ -246,6 +287,11 @@ def _starts_with_phrase(text: str, start: int, end: int, phrases: frozenset[str]
     """The first one or two words of text[start:end] are one of `phrases`."""
     words = text[start:end].split(maxsplit=2)[:2]
     return bool(words) and (words[0] in phrases or " ".join(words) in phrases)
+
+
+def _without_proclitics(word: str) -> set[str]:
+    """A word and its readings without one or two proclitics (لسيطره → سيطره)."""
+    return {word} | {word[k:] for k in (1, 2) if len(word) - k >= 2 and set(word[:k]) <= set("وفبل")}
 
 
 def _whole_word(text: str, start: int, end: int) -> str:

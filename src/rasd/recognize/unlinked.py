@@ -71,6 +71,7 @@ class Descriptors:
     compound_heads: frozenset[str]
     ranks: frozenset[str] = frozenset()  # (phrases, normalized) ranks and honorifics before a person's name
     directions: frozenset[str] = frozenset()  # words that make a region of the place after them (جنوبي، ريف)
+    given_names: frozenset[str] = frozenset()  # stop words that are given names too (علي): after a title, the CRF decides
     matcher: PhraseMatcher[str] = field(init=False, repr=False, compare=False)
     rank_words: frozenset[str] = field(init=False, repr=False, compare=False)
 
@@ -93,7 +94,7 @@ class Descriptors:
                    groups={normalize_name(d["word"]): (d["kind"], d["strong"]) for d in data["groups"]},
                    titles=words(data["titles"]), stop_words=words(data["stop_words"]),
                    compound_heads=words(data["compound_heads"]), ranks=words(data.get("ranks") or []),
-                   directions=words(data.get("directions") or []))
+                   directions=words(data.get("directions") or []), given_names=words(data.get("given_names") or []))
 
 
 def _only_abroad(known: Sequence[Place], places: Sequence[PlaceMention], country: str | None) -> bool:
@@ -283,9 +284,9 @@ class UnlinkedFinder:
                                      for t in toks[j + 1:person.first]):
                 return None  # (a known actor or place in the title: the person speaks for it)
             start = self._person_start(toks, tags, j)
-            end = self._clip(toks, start, person.last, taken)
+            end = self._clip(toks, start, person.last, taken, person=True)
             while end is not None and end < min(len(toks), person.first + MAX_NAME_WORDS) \
-                    and self._name_word(toks[end], taken) and _nisba(toks[end].text):
+                    and self._name_word(toks[end], taken, person=True) and _nisba(toks[end].text):
                 end += 1  # a family name of the nisba form (خالد الزبيدي) goes on with the name
             return end
         k = j + 1
@@ -304,9 +305,9 @@ class UnlinkedFinder:
             end += 1  # أبو X، كفر X; a word without the article before one with it is a construct (شهداء الفجر)
         return end
 
-    def _clip(self, toks: Sequence[Token], first: int, last: int, taken: SpanSet) -> int | None:
+    def _clip(self, toks: Sequence[Token], first: int, last: int, taken: SpanSet, person: bool = False) -> int | None:
         end = first
-        while end < min(last, first + MAX_NAME_WORDS) and self._name_word(toks[end], taken):
+        while end < min(last, first + MAX_NAME_WORDS) and self._name_word(toks[end], taken, person):
             end += 1
         return end if end > first else None
 
@@ -321,13 +322,14 @@ class UnlinkedFinder:
                 return False
             if not t.text.startswith("ال") and t.text != "باسم" and t.text not in self.d.titles \
                     and t.text not in self.d.rank_words:
-                return self._name_word(t, taken)  # the first other word begins the name, or there is none
+                return self._name_word(t, taken, person=True)  # the first other word begins the name, or none
         return False
 
-    def _name_word(self, tok: Token, taken: SpanSet) -> bool:
-        """A word that can be (part of) a name: not a stop word, not a known name, not a word with a
-        preposition and the article (للنازحين، بالقرب: a phrase, not a name)."""
-        return tok.kind == "word" and len(tok.text) >= 2 and tok.text not in self.d.stop_words \
+    def _name_word(self, tok: Token, taken: SpanSet, person: bool = False) -> bool:
+        """A word that can be (part of) a name: not a stop word (in a person's name, a given name that is one
+        too: علي), not a known name, not a word with a preposition and the article (للنازحين، بالقرب: a phrase)."""
+        return tok.kind == "word" and len(tok.text) >= 2 \
+            and (tok.text not in self.d.stop_words or (person and tok.text in self.d.given_names)) \
             and not tok.text.startswith(PHRASE_PREFIXES) and not taken.overlaps(tok.start, tok.end)
 
     def _place(self, text: str, norm: Normalized, seg: Segmented, f: _Found, places: Sequence[PlaceMention],
