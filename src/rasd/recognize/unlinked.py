@@ -242,6 +242,8 @@ class UnlinkedFinder:
             return None  # (the CRF need not run)
         strong = what != "title" and (self.d.places.get(word) or self.d.groups[word])[1]
         tags = [] if strong else self._tag(toks, max(0, j - WINDOW_BEFORE), min(len(toks), j + WINDOW_AFTER), hits)
+        if what == "title" and not any(n.type == "PERS" and j < n.first <= j + TITLE_REACH for n in tags):
+            tags += self._given_name(toks, j, taken)
         last = self._name_end(toks, j, what, word, tags, taken)
         if last is None:
             return None
@@ -265,6 +267,22 @@ class UnlinkedFinder:
                           self.actor_linker, self.place_linker)
         names = self.tagger.names([t.text for t in window], marks_from_hits([(t.start, t.end) for t in window], near))
         return [TaggedName(n.first + first, n.last + first, n.type) for n in names]
+
+    def _given_name(self, toks: Sequence[Token], j: int, taken: SpanSet) -> list[TaggedName]:
+        """A person the CRF misses after a title: a given name that is a stop word too (علي) and a family name of
+        the nisba form right after it (العميد علي الخزاعي): the recognizer reads such a علي as "on"."""
+        for k in range(j + 1, min(len(toks) - 1, j + 1 + TITLE_REACH)):
+            t = toks[k]
+            if t.kind != "word":
+                return []
+            if t.text in self.d.given_names:
+                nxt = toks[k + 1]
+                ok = nxt.kind == "word" and _nisba(nxt.text) and not taken.overlaps(nxt.start, nxt.end)
+                return [TaggedName(k, k + 2, "PERS")] if ok else []
+            if not (t.text.startswith("ال") or t.text in self.d.titles or t.text in self.d.rank_words
+                    or t.text == "باسم"):
+                return []
+        return []
 
     def _person_start(self, toks: Sequence[Token], tags: Sequence[TaggedName], j: int) -> int:
         """The first word of the person a title at token j introduces: the CRF's name, less the ranks and

@@ -410,8 +410,9 @@ class ActorDictionary:
                 out.append(f"ERROR {a.id}: affiliation cycle through {cycle}")
         per_name: dict[str, set[str]] = defaultdict(set)
         for nm in self._names:
-            if not nm.descriptive:
+            if not nm.descriptive and not nm.national:  # (a bare noun: the document's country says whose)
                 per_name[nm.normalized].add(nm.actor_id)
+        out += self._national_overlaps()
         for k, ids in sorted(per_name.items()):
             if len(ids) > 1:
                 out.append(self._shared_name_note(k, ids))
@@ -436,6 +437,23 @@ class ActorDictionary:
             if " " not in k and k in self.stopwords:
                 out.append(f"ERROR {a.id} ({a.source}): one-word name {v!r} is a common word; make it a "
                            "description (descriptions_ar) or drop it")
+        return out
+
+    def _national_overlaps(self) -> list[str]:
+        """'WARN …' for two entries written by hand that play one national role for one country at once (the
+        template's entries yield to them)."""
+        out = []
+        players: dict[tuple[str | None, str], list[Actor]] = defaultdict(list)
+        for a in self.actors:
+            if not a.source.startswith("generic.yaml"):
+                for role in a.national:
+                    players[(a.country, role)].append(a)
+        for (country, role), acts in sorted(players.items(), key=lambda kv: (kv[0][0] or "", kv[0][1])):
+            for i, a in enumerate(acts):
+                for b in acts[i + 1:]:
+                    if (a.valid_to is None or b.valid_from is None or b.valid_from < a.valid_to) \
+                            and (b.valid_to is None or a.valid_from is None or a.valid_from < b.valid_to):
+                        out.append(f"WARN {a.id} and {b.id} both play {role} for {country} at once")
         return out
 
     def _affiliation_cycle(self, a: Actor) -> str | None:

@@ -1,0 +1,126 @@
+"""Actors by function (issue 14, items 2 and 5): a bare force noun (الجيش، الجنود، الشرطة، الحكومة) is the force
+of the document's country; a title's person whose given name is a stop word too (علي); a brigade descriptor in the
+plural (ألوية); the source of a figure is no party; the addressee of a call is its second actor. All sentences
+are our own."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from rasd.records import is_unlinked
+from rasd.resources.actors import ActorDictionary
+from rasd.resources.datafiles import ResourceError
+
+
+def _actors(pipeline: Any, text: str) -> tuple[list[tuple[str, str]], list[dict[str, Any]]]:
+    """(mention text, actor id) of every actor mention, and the record's events."""
+    a = pipeline.analyse(text, published="2024-05-02")
+    rec = pipeline.extract_text(text, published="2024-05-02").to_json()
+    return [(m.text, m.actor.id) for m in a.actors], rec["events"]
+
+
+def _event_ids(events: list[dict[str, Any]]) -> set[str]:
+    return {ent.get("id") or ent.get("name_ar") for ev in events
+            for ent in [ev["actor1"], ev["actor2"], *ev["actors"]] if ent}
+
+
+# bare force nouns: the document's country's own force, police or government (tense, clitics, number varied)
+@pytest.mark.parametrize(("text", "noun", "actor"), [
+    ("اشتبك الجيش مع مسلحين مجهولين قرب مدينة ملكال في ولاية أعالي النيل.", "الجيش", "sspdf"),
+    ("لقي ثلاثة جنود مصرعهم وأصيب آخرون بانفجار عبوة على طريق قرب مدينة بيدوا الصومالية.", "جنود", "somali-national-army"),
+    ("واعتقلت الشرطة عشرين محتجا في مدينة عطبرة السودانية مساء الخميس.", "الشرطة", "sudan-police"),
+    ("وتقدمت القوات الحكومية نحو مدينة تعز بعد معارك عنيفة مع الحوثيين.", "القوات الحكومية",
+     "yemen-government-forces"),
+    ("والجنود انسحبوا من مواقعهم في مدينة كادقلي بعد قصف مدفعي عنيف.", "الجنود", "saf"),
+])
+def test_linking_bare_force_noun_is_the_countrys_force(pipeline: Any, text: str, noun: str, actor: str) -> None:
+    found, events = _actors(pipeline, text)
+    assert (noun, actor) in found, found
+    assert actor in _event_ids(events)
+
+
+# … and nothing where the noun belongs to a longer name, another country, a person or a territory
+@pytest.mark.parametrize("text", [
+    "وأعلن قائد الجيش في مؤتمر صحفي بمدينة بورتسودان أن المعارك ستستمر.",       # a title: the army's commander
+    "وعادت البلدة إلى سيطرة الحكومة بعد معارك قرب مدينة حماة.",                # a territory: whose control
+    "وقتل الجنود الأمريكيون ثلاثة مسلحين في غارة قرب مدينة الموصل.",            # another country's soldiers
+    "وتقدمت فصائل الجيش الحر نحو مدينة إدلب.",                                 # a longer name
+    "قال الجيش إن الهجوم فشل.",                                                 # no country to say whose
+])
+def test_linking_bare_noun_of_no_one_here(pipeline: Any, text: str) -> None:
+    found, _ = _actors(pipeline, text)
+    bare = {"الجيش", "الحكومة", "الجنود"}
+    assert not [(t, i) for t, i in found if t in bare], found
+
+
+def test_actors_national_role_must_be_defined(tmp_path: Path) -> None:
+    (tmp_path / "x.yaml").write_text(
+        "country: SD\nactors:\n  - {id: x-army, name_en: X army, name_ar: جيش إكس, kind: state_forces, "
+        "national: [navy]}\n", encoding="utf-8")
+    with pytest.raises(ResourceError, match="national role"):
+        ActorDictionary.load(str(tmp_path))
+
+
+def test_actors_national_names_are_no_lookup_and_no_shared_name_warning() -> None:
+    d = ActorDictionary.load()
+    assert "الجيش" in {n.text for n in d.names() if n.national}
+    assert d.lookup("الجيش")[1] == ()  # (only the document's country says whose)
+    assert not [p for p in d.validate() if "'الجيش'" in p or "play" in p]
+
+
+# a title's person whose given name is also a stop word (على "on" / علي "Ali")
+@pytest.mark.parametrize(("text", "name"), [
+    ("وقال المتحدث العسكري العميد علي الخزاعي، الأحد، إن قواته سيطرت على التلال المحيطة بمدينة حلب.",
+     "علي الخزاعي"),
+    ("وأكد وزير الدفاع علي النعيمي أن القوات ستنتشر في مدينة الرمادي خلال أيام.", "علي النعيمي"),
+    ("ونفى القيادي علي المرزوقي مسؤولية جماعته عن تفجير وقع في مدينة البصرة.", "علي المرزوقي"),
+])
+def test_unlinked_person_whose_given_name_is_a_stop_word(pipeline: Any, text: str, name: str) -> None:
+    a = pipeline.analyse(text, published="2024-05-02")
+    people = [m.text for m in a.actors if is_unlinked(m.actor.id) and m.actor.kind == "person"]
+    assert name in people, [m.text for m in a.actors]
+
+
+def test_unlinked_title_before_the_preposition_ala_names_no_one(pipeline: Any) -> None:
+    a = pipeline.analyse("وقال المتحدث باسم البلدية على هامش المؤتمر إن الوضع هادئ في مدينة بنغازي.",
+                         published="2024-05-02")
+    assert not [m.text for m in a.actors if is_unlinked(m.actor.id) and m.actor.kind == "person"]
+
+
+# brigades in the plural (ألوية X)
+@pytest.mark.parametrize(("text", "name"), [
+    ("وأعلنت ألوية الفاروق مسؤوليتها عن الهجوم على حاجز قرب مدينة حمص.", "ألوية الفاروق"),
+    ("اشتبك مقاتلون من ألوية العاديات مع قوات النظام في ريف درعا أمس.", "ألوية العاديات"),
+    ("وانسحبت ألوية الحسم من مواقعها شمال مدينة الحديدة بعد قصف مكثف.", "ألوية الحسم"),
+])
+def test_unlinked_group_after_a_plural_brigade(pipeline: Any, text: str, name: str) -> None:
+    a = pipeline.analyse(text, published="2024-05-02")
+    groups = [m.text for m in a.actors if is_unlinked(m.actor.id) and m.actor.kind != "person"]
+    assert name in groups, [m.text for m in a.actors]
+
+
+# the source of a figure is no party of the event
+@pytest.mark.parametrize(("text", "source"), [
+    ("وقتل خمسة مدنيين في قصف على مدينة الفاشر، بحسب ما أعلنت الحكومة السودانية.", "sudan-government"),
+    ("وأفادت وكالة الأنباء السورية بأن طفلا قتل بقذيفة سقطت على حي في دمشق.", "sana"),
+    ("وقالت الحكومة إن قصفا على مخيم للنازحين قرب مدينة نيالا أسفر عن مقتل 12 شخصا.", "sudan-government"),
+])
+def test_roles_source_of_a_figure_is_no_party(pipeline: Any, text: str, source: str) -> None:
+    _, events = _actors(pipeline, text)
+    assert events and source not in _event_ids(events)
+
+
+# the addressee of a call or a demand is the call's second actor
+@pytest.mark.parametrize(("text", "speaker", "addressee"), [
+    ("ودعت الأمم المتحدة جميع الأطراف في ليبيا إلى وقف القتال فورا.", "un", "all-parties-libya"),
+    ("وناشدت منظمة الصحة العالمية المجتمع الدولي تقديم المساعدات للنازحين في اليمن.", "who",
+     "international-community"),
+    ("وحث الاتحاد الأفريقي الجيش السوداني على العودة إلى المفاوضات في جدة.", "au", "saf"),
+])
+def test_roles_addressee_of_a_call_is_actor2(pipeline: Any, text: str, speaker: str, addressee: str) -> None:
+    _, events = _actors(pipeline, text)
+    pairs = {((ev["actor1"] or {}).get("id"), (ev["actor2"] or {}).get("id")) for ev in events}
+    assert (speaker, addressee) in pairs, pairs
