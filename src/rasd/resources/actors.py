@@ -474,12 +474,20 @@ class ActorDictionary:
         related = any(x.affiliation in ids for x in acts)
         if len(countries) == len(acts):
             how = "by the document's country"
+        elif _disjoint_periods(acts):
+            how = "by the publication date"
         elif related:
             how = "to the parent organisation unless the text names the unit"
         else:
             how = "needs context"
         level = "INFO" if how != "needs context" else "WARN"
         return f"{level} name '{k}' shared by {', '.join(sorted(ids))}: resolved {how}"
+
+
+def _disjoint_periods(acts: Sequence[Actor]) -> bool:
+    """No two of the actors are valid at once (a force and its successor: the publication date says which)."""
+    spans = sorted((a.valid_from or "", a.valid_to or "9999") for a in acts)
+    return all(spans[i][1] <= spans[i + 1][0] for i in range(len(spans) - 1))
 
 
 # ---------------------------------------------------------------------- analyst commands (rasd resources)
