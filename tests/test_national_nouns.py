@@ -124,3 +124,32 @@ def test_roles_addressee_of_a_call_is_actor2(pipeline: Any, text: str, speaker: 
     _, events = _actors(pipeline, text)
     pairs = {((ev["actor1"] or {}).get("id"), (ev["actor2"] or {}).get("id")) for ev in events}
     assert (speaker, addressee) in pairs, pairs
+
+
+# gunmen whom the words after them tie to a named actor are that actor's, no unidentified group
+@pytest.mark.parametrize(("text", "named"), [
+    ("قتل مسلحون من قوات الدعم السريع 14 مدنيا في قرية قرب مدينة الفاشر.", "rsf"),
+    ("وقتل جنديان في هجوم شنه مسلحون يعتقد أنهم من خلايا تنظيم داعش قرب مدينة دير الزور.", "islamic-state"),
+    ("وهاجم مسلحين موالين لجماعة الحوثي نقطة أمنية في مدينة تعز فجر الاثنين.", "houthis"),
+])
+def test_linking_gunmen_of_a_named_actor_are_not_unidentified(pipeline: Any, text: str, named: str) -> None:
+    found, _ = _actors(pipeline, text)
+    ids = {i for _, i in found}
+    assert named in ids and not [i for i in ids if i.startswith("unidentified-armed-group-")], found
+
+
+def test_linking_unidentified_gunmen_stay_unidentified(pipeline: Any) -> None:
+    found, _ = _actors(pipeline, "وقتل ثلاثة مدنيين برصاص مسلحين مجهولين في مدينة درعا مساء السبت.")
+    assert ("مسلحين مجهولين", "unidentified-armed-group-sy") in found
+
+
+# the armed groups of wars the dictionary knew little of (Mali, South Sudan, Somalia)
+@pytest.mark.parametrize(("text", "actor"), [
+    ("واشتبكت الحركة الوطنية لتحرير أزواد مع الجيش المالي قرب مدينة كيدال.", "mnla"),
+    ("وأعلنت مجموعة إمغاد سيطرتها على بلدة قرب مدينة ميناكا شمال مالي.", "gatia"),
+    ("واتهمت جبهة جنوب السودان المتحدة قوات الحكومة بمهاجمة مواقعها قرب مدينة ياي.", "ssuf"),
+    ("وداهمت الشرطة الصومالية منزلا في حي بمقديشو واعتقلت ثلاثة مشتبه بهم.", "somali-police"),
+])
+def test_actors_groups_of_less_familiar_wars(pipeline: Any, text: str, actor: str) -> None:
+    found, _ = _actors(pipeline, text)
+    assert actor in {i for _, i in found}, found

@@ -9,6 +9,7 @@ the document's country, nearby places and the words around them (`Gazetteer.rank
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from typing import Final
@@ -62,6 +63,7 @@ class PlaceCandidate:
 
 
 NISBA_ENDINGS = ("ي", "يه", "يين", "يون", "يات")  # (normalized) a nisba adjective: الوطني، السورية، الأمريكيين
+UNIDENTIFIED = "unidentified-armed-group-"  # the id prefix of the generic template's unidentified gunmen
 FORCE_KINDS = frozenset({"external_forces", "state_forces"})  # whom a nationality after a word for forces names
 
 
@@ -157,6 +159,21 @@ class ActorLinker:
         word = ntext[end + 1:].split(maxsplit=1)[0] if ntext[end + 1:].strip() else ""
         return word.startswith("ال") and (word.endswith(NISBA_ENDINGS) or end + 1 in named
                                           or end + 1 not in others)
+
+    def drop_identified_gunmen(self, mentions: Sequence[ActorMention], ntext: str) -> list[ActorMention]:
+        """Unidentified gunmen (مسلحون) whom the words after them tie to a named actor (مسلحون من قوات X،
+        مسلحين تابعين للجيش، مسلحون يعتقد أنهم من خلايا التنظيم) are that actor's: the generic mention goes."""
+        out = []
+        for k, m in enumerate(mentions):
+            nxt = next((n for n in mentions[k + 1:] if n.nstart >= m.nend), None)
+            if m.actor.id.startswith(UNIDENTIFIED) and nxt is not None and not nxt.actor.id.startswith(UNIDENTIFIED) \
+                    and nxt.actor.kind != "civilians":
+                gap = [_without_proclitics(w) for w in ntext[m.nend:nxt.nstart].split()]
+                at = next((i for i, forms in enumerate(gap) if forms & self.actors.identified_by), None)
+                if at is not None and at <= 2 and len(gap) - at <= 3 and not re.search(r"[.,،؛:]", ntext[m.nend:nxt.nstart]):
+                    continue
+            out.append(m)
+        return out
 
     def drop_foreign_generic(self, mentions: Sequence[ActorMention], text: str, norm: Normalized,
                              country: str | None) -> list[ActorMention]:
