@@ -133,7 +133,6 @@ class ActorLinker:
         found = list(self.matcher.find(norm.text) if hits is None else hits)
         named = {h.word_start for h in found  # (names of forces or governments: الجنود الأمريكيين)
                  if any(self.actors.get(n.actor_id).kind in FORCE_KINDS | {"government"} for n in h.payloads)}
-        others = {h.word_start for h in found}
         for hit in found:
             if not all(n.national for n in hit.payloads):
                 continue
@@ -142,7 +141,7 @@ class ActorLinker:
             before = words_before(norm.text, hit.word_start, 1)
             if not mine or (hit.end < len(norm.text) and is_word_char(norm.text[hit.end])) \
                     or (before and _without_proclitics(before[-1]) & self.actors.national_not_after) \
-                    or self._continued(norm.text, hit.end, named, others):
+                    or self._continued(norm.text, hit.end, named):
                 continue
             s, e = norm.to_original(hit.start, hit.end)
             out.append(ActorMention(start=s, end=e, nstart=hit.start, nend=hit.end, text=text[s:e],
@@ -150,15 +149,14 @@ class ActorLinker:
         return out
 
     @staticmethod
-    def _continued(ntext: str, end: int, named: set[int], others: set[int]) -> bool:
-        """A definite word right after a bare noun: an adjective (الوطني، المختصة) or a genitive continues it,
-        a force's name says another country (الجنود الأمريكيين); only another actor's name (فرقت الشرطة
-        المتظاهرين: its object) leaves it alone."""
+    def _continued(ntext: str, end: int, named: set[int]) -> bool:
+        """A definite adjective right after a bare noun: a nisba (الوطني، السورية) or a participle (المختصة،
+        المتمركزة) continues it; a force's name says another country (الجنود الأمريكيين). Another definite noun
+        is its object (اتهمت الحكومة الجبهة)."""
         if ntext[end:end + 1] != " ":
             return False
         word = ntext[end + 1:].split(maxsplit=1)[0] if ntext[end + 1:].strip() else ""
-        return word.startswith("ال") and (word.endswith(NISBA_ENDINGS) or end + 1 in named
-                                          or end + 1 not in others)
+        return word.startswith("ال") and (word.endswith(NISBA_ENDINGS) or word.startswith("الم") or end + 1 in named)
 
     def drop_identified_gunmen(self, mentions: Sequence[ActorMention], ntext: str) -> list[ActorMention]:
         """Unidentified gunmen (مسلحون) whom the words after them tie to a named actor (مسلحون من قوات X،
