@@ -153,3 +153,25 @@ def test_linking_unidentified_gunmen_stay_unidentified(pipeline: Any) -> None:
 def test_actors_groups_of_less_familiar_wars(pipeline: Any, text: str, actor: str) -> None:
     found, _ = _actors(pipeline, text)
     assert actor in {i for _, i in found}, found
+
+
+# a definite head noun alone takes up the group named before whose name begins with it
+@pytest.mark.parametrize(("text", "noun", "actor"), [
+    ("قتل جنديان في هجوم لتنظيم داعش قرب مدينة تكريت، وقالت مصادر أمنية إن التنظيم تبنى الهجوم لاحقا.",
+     "التنظيم", "islamic-state"),
+    ("اتهمت حركة حماس إسرائيل بخرق الهدنة في غزة، وقالت الحركة إن القصف استهدف منازل مأهولة.", "الحركة", "hamas"),
+    ("اشتبكت جبهة جنوب السودان المتحدة مع الجيش قرب مدينة ياي، ونفت الجبهة لاحقا سقوط قتلى في صفوفها.",
+     "الجبهة", "ssuf"),
+])
+def test_linking_head_noun_takes_up_the_group_named_before(pipeline: Any, text: str, noun: str, actor: str) -> None:
+    found, _ = _actors(pipeline, text)
+    assert (noun, actor) in found, found
+
+
+@pytest.mark.parametrize("text", [
+    "وقالت الحركة إن مظاهرة ستخرج في مدينة الخرطوم يوم الجمعة.",                 # nothing named before
+    "اتهمت حركة حماس إسرائيل بقصف غزة، فيما دعت الحركة الشعبية إلى التهدئة.",      # a name of its own
+])
+def test_linking_head_noun_without_its_group(pipeline: Any, text: str) -> None:
+    found, _ = _actors(pipeline, text)
+    assert not [(t, i) for t, i in found if t in ("الحركة", "الحركة الشعبية") and i == "hamas"], found

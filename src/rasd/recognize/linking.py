@@ -122,6 +122,52 @@ class ActorLinker:
             out.append(m)
         return out
 
+    def in_context(self, text: str, norm: Normalized, published: str | None, country: str | None,
+                   mentions: Sequence[ActorMention], hits: Sequence[Hit[ActorName]] | None = None) -> list[ActorMention]:
+        """The mentions once the document's country is known: with the bare nouns of its national roles
+        (`national`), without gunmen a named actor owns (`drop_identified_gunmen`), with the definite head nouns
+        that take up a group named before (`anaphora`)."""
+        found = sorted([*mentions, *self.national(text, norm, published, country, hits)], key=lambda m: m.nstart)
+        found = self.drop_identified_gunmen(found, norm.text)
+        return sorted([*found, *self.anaphora(text, norm, found)], key=lambda m: m.nstart)
+
+    def anaphora(self, text: str, norm: Normalized, mentions: Sequence[ActorMention]) -> list[ActorMention]:
+        """A definite head noun alone (التنظيم، الحركة، الجماعة، الجبهة، الميليشيا) takes up the last group named
+        before it whose name, as written or in the dictionary, begins with that noun (تنظيم داعش … التنظيم،
+        جبهة X … الجبهة، حماس = حركة المقاومة الإسلامية … الحركة). Not inside another name, not before an
+        adjective or a genitive that makes it a name of its own (الحركة الشعبية، جبهة القتال)."""
+        heads = self.actors.anaphora_heads
+        if not heads or not mentions:
+            return []
+        ntext = norm.text
+        taken = SpanSet([(m.nstart, m.nend) for m in mentions])
+        out: list[ActorMention] = []
+        for match in re.finditer(r"\S+", ntext):
+            word, ws, we = match.group(), match.start(), match.end()
+            k = next((k for k in range(3) if word[k:k + 2] == "ال" and word[k + 2:] in heads
+                      and set(word[:k]) <= set("وفبل")), None)
+            if k is None or taken.overlaps(ws, we):
+                continue
+            after = ntext[we + 1:].split(maxsplit=1)[:1] if ntext[we:we + 1] == " " else []
+            if after and after[0].startswith("ال") and not after[0].endswith((".", "،", ",")):
+                continue  # (الحركة الشعبية: a name or a phrase of its own)
+            head = word[k + 2:]
+            before = [m for m in mentions if m.nend <= ws and m.actor.kind not in ("person", "civilians")
+                      and self._begins_with(m, head)]
+            if before:
+                m = before[-1]
+                s, e = norm.to_original(ws + k, we)
+                out.append(ActorMention(start=s, end=e, nstart=ws + k, nend=we, text=text[s:e], actor=m.actor,
+                                        framing=None, descriptive=False))
+        return out
+
+    @staticmethod
+    def _begins_with(m: ActorMention, head: str) -> bool:
+        """The mention's text or its actor's Arabic names begin with the head noun (with or without ال)."""
+        names = [normalize_name(m.text), normalize_name(m.actor.name_ar),
+                 *(normalize_name(v) for v in m.actor.variants_ar)]
+        return any(n.split(maxsplit=1)[:1] in ([head], ["ال" + head]) for n in names)
+
     def national(self, text: str, norm: Normalized, published: str | None, country: str | None,
                  hits: Sequence[Hit[ActorName]] | None = None) -> list[ActorMention]:
         """Bare nouns of a national role (الجيش، الجنود، الشرطة، الحكومة) as the actor of the document's `country`

@@ -138,6 +138,8 @@ def _parse_file(path: Path) -> tuple[list[Actor], list[Actor], dict[str, tuple[s
     hand = [(entry, lines[i] if i < len(lines) else None) for i, entry in enumerate(data["actors"])]
     default_country = data.get("country")
     roles = {role: _str_list(words, shown, "national", None) for role, words in (data.get("national") or {}).items()}
+    if data.get("anaphora_heads"):
+        roles[ANAPHORA_HEADS] = _str_list(data["anaphora_heads"], shown, "anaphora_heads", None)
     if data.get("identified_by"):
         roles[IDENTIFIED_BY] = _str_list(data["identified_by"], shown, "identified_by", None)
     if data.get("national_not_after"):
@@ -148,6 +150,7 @@ def _parse_file(path: Path) -> tuple[list[Actor], list[Actor], dict[str, tuple[s
 
 NOT_AFTER = "not after"  # (the key of `national_not_after` among the national roles' nouns: no role has a space)
 IDENTIFIED_BY = "identified by"  # (the key of `identified_by` there)
+ANAPHORA_HEADS = "anaphora heads"  # (and of `anaphora_heads`)
 
 
 def _with_national(actors: Sequence[Actor], roles: dict[str, tuple[str, ...]], base: Path) -> list[Actor]:
@@ -285,6 +288,7 @@ class ActorDictionary:
     stopwords: frozenset[str] = frozenset()
     national_not_after: frozenset[str] = frozenset()  # (normalized) words after which a bare noun is no actor
     identified_by: frozenset[str] = frozenset()  # (normalized) words after unidentified gunmen that say whose
+    anaphora_heads: frozenset[str] = frozenset()  # (normalized) head nouns whose definite form takes up a group
     _by_id: dict[str, Actor] = field(default_factory=dict, repr=False, compare=False)
     _by_name: dict[str, tuple[Actor, ...]] = field(default_factory=dict, repr=False, compare=False)
     _names: list[ActorName] = field(default_factory=list, repr=False, compare=False)
@@ -346,7 +350,8 @@ class ActorDictionary:
         stop = read_stopwords(base / "stopwords.txt") if (base / "stopwords.txt").exists() else frozenset()
         d = cls(actors=tuple(actors), stopwords=stop,
                 national_not_after=frozenset(normalize_name(w) for w in roles.get(NOT_AFTER, ())),
-                identified_by=frozenset(normalize_name(w) for w in roles.get(IDENTIFIED_BY, ())))
+                identified_by=frozenset(normalize_name(w) for w in roles.get(IDENTIFIED_BY, ())),
+                anaphora_heads=frozenset(normalize_name(w) for w in roles.get(ANAPHORA_HEADS, ())))
         hard = [p for p in d.validate() if p.startswith("ERROR")]
         if hard:
             raise ResourceError(str(base), "; ".join(hard[:5]) + (f" (+{len(hard) - 5} more)" if len(hard) > 5

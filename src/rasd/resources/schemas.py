@@ -426,6 +426,7 @@ class ActorsFile(_Yaml):
     country: Country | None = None
     template: ActorTemplate | None = None
     national: dict[str, Names] | None = None  # role → the bare nouns (الجيش) that name its player in its country
+    anaphora_heads: Names | None = None  # head nouns whose definite form alone takes up a group (التنظيم)
     identified_by: Names | None = None  # words after unidentified gunmen that name whose they are (مسلحون من X)
     national_not_after: Names | None = None  # words after which a bare noun is no actor (قائد الجيش، سيطرة الحكومة)
     actors: list[ActorEntry]
