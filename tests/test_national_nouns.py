@@ -175,3 +175,15 @@ def test_linking_head_noun_takes_up_the_group_named_before(pipeline: Any, text: 
 def test_linking_head_noun_without_its_group(pipeline: Any, text: str) -> None:
     found, _ = _actors(pipeline, text)
     assert not [(t, i) for t, i in found if t in ("الحركة", "الحركة الشعبية") and i == "hamas"], found
+
+
+# a bare noun with a country's nisba names that country's player of the role, whatever the document's country
+@pytest.mark.parametrize(("text", "mention", "actor"), [
+    ("واتهمت وزارة الخارجية العراقية أنقرة بانتهاك السيادة بعد غارة قرب سنجار.", "وزارة الخارجية العراقية",
+     "iraq-government"),
+    ("وأعلنت الرئاسة السورية وقفا شاملا لإطلاق النار في محافظة السويداء.", "الرئاسة السورية", "syria-government"),
+    ("وقالت الشرطة الصومالية إنها اعتقلت ثلاثة مشتبه بهم في مقديشو.", "الشرطة الصومالية", "somali-police"),
+])
+def test_linking_bare_noun_with_a_countrys_nisba(pipeline: Any, text: str, mention: str, actor: str) -> None:
+    found, _ = _actors(pipeline, text)
+    assert (mention, actor) in found, found

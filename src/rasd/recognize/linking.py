@@ -81,6 +81,7 @@ class ActorLinker:
                 entries.append((norm, name))
         self.matcher: PhraseMatcher[ActorName] = PhraseMatcher(entries, names=True)
         self.generic = _generic_names(entries, actors, place_words)
+        self.nisbas = dict(actors.nisbas)
 
     def find(self, text: str, norm: Normalized, published: str | None = None,
              country: str | None = None) -> list[ActorMention]:
@@ -171,10 +172,9 @@ class ActorLinker:
     def national(self, text: str, norm: Normalized, published: str | None, country: str | None,
                  hits: Sequence[Hit[ActorName]] | None = None) -> list[ActorMention]:
         """Bare nouns of a national role (الجيش، الجنود، الشرطة، الحكومة) as the actor of the document's `country`
-        that plays it; not before a definite word that continues the noun (الجيش الحر، الجنود الأتراك: a longer
-        name, or another country's)."""
-        if country is None:
-            return []
+        that plays it, or of the country a nisba adjective after the noun names (وزارة الخارجية العراقية، الرئاسة
+        السورية: the mention takes the adjective); not before another definite adjective that continues the noun
+        (الجيش الحر، القوات المتمركزة) or another country's forces (الجنود الأمريكيين)."""
         out: list[ActorMention] = []
         found = list(self.matcher.find(norm.text) if hits is None else hits)
         named = {h.word_start for h in found  # (names of forces or governments: الجنود الأمريكيين)
@@ -182,15 +182,21 @@ class ActorLinker:
         for hit in found:
             if not all(n.national for n in hit.payloads):
                 continue
-            mine = [n for n in hit.payloads if self.actors.get(n.actor_id).country == country
-                    and (not published or _valid_on(self.actors.get(n.actor_id), published))]
             before = words_before(norm.text, hit.word_start, 1)
-            if not mine or (hit.end < len(norm.text) and is_word_char(norm.text[hit.end])) \
-                    or (before and _without_proclitics(before[-1]) & self.actors.national_not_after) \
-                    or self._continued(norm.text, hit.end, named):
+            if (hit.end < len(norm.text) and is_word_char(norm.text[hit.end])) \
+                    or (before and _without_proclitics(before[-1]) & self.actors.national_not_after):
                 continue
-            s, e = norm.to_original(hit.start, hit.end)
-            out.append(ActorMention(start=s, end=e, nstart=hit.start, nend=hit.end, text=text[s:e],
+            adj = word_spans_after(norm.text, hit.end, 1) if norm.text[hit.end:hit.end + 1] == " " else []
+            whose = self.nisbas.get(norm.text[adj[0][0]:adj[0][1]]) if adj else None
+            if whose is None and self._continued(norm.text, hit.end, named):
+                continue
+            mine = [n for n in hit.payloads if self.actors.get(n.actor_id).country == (whose or country)
+                    and (not published or _valid_on(self.actors.get(n.actor_id), published))]
+            if not mine:
+                continue
+            end = adj[0][1] if whose else hit.end  # (وزارة الخارجية العراقية: the adjective says whose)
+            s, e = norm.to_original(hit.start, end)
+            out.append(ActorMention(start=s, end=e, nstart=hit.start, nend=end, text=text[s:e],
                                     actor=self.actors.get(mine[0].actor_id), framing=None, descriptive=False))
         return out
 

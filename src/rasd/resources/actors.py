@@ -138,6 +138,10 @@ def _parse_file(path: Path) -> tuple[list[Actor], list[Actor], dict[str, tuple[s
     hand = [(entry, lines[i] if i < len(lines) else None) for i, entry in enumerate(data["actors"])]
     default_country = data.get("country")
     roles = {role: _str_list(words, shown, "national", None) for role, words in (data.get("national") or {}).items()}
+    for country in (data.get("template") or {}).get("countries", []):  # (السورية، السوري: Syria's)
+        plural = country.get("definite_ar")
+        if plural and plural.endswith("يين"):
+            roles[NISBA + country["code"]] = (plural[:-2], feminine_nisba(plural) or plural[:-2])
     if data.get("anaphora_heads"):
         roles[ANAPHORA_HEADS] = _str_list(data["anaphora_heads"], shown, "anaphora_heads", None)
     if data.get("identified_by"):
@@ -151,6 +155,7 @@ def _parse_file(path: Path) -> tuple[list[Actor], list[Actor], dict[str, tuple[s
 NOT_AFTER = "not after"  # (the key of `national_not_after` among the national roles' nouns: no role has a space)
 IDENTIFIED_BY = "identified by"  # (the key of `identified_by` there)
 ANAPHORA_HEADS = "anaphora heads"  # (and of `anaphora_heads`)
+NISBA = "nisba "  # (+ a country code: the key of that country's singular nisba adjectives, masculine and feminine)
 
 
 def _with_national(actors: Sequence[Actor], roles: dict[str, tuple[str, ...]], base: Path) -> list[Actor]:
@@ -289,6 +294,7 @@ class ActorDictionary:
     national_not_after: frozenset[str] = frozenset()  # (normalized) words after which a bare noun is no actor
     identified_by: frozenset[str] = frozenset()  # (normalized) words after unidentified gunmen that say whose
     anaphora_heads: frozenset[str] = frozenset()  # (normalized) head nouns whose definite form takes up a group
+    nisbas: tuple[tuple[str, str], ...] = ()  # (normalized definite singular nisba, country): السوريه → SY
     _by_id: dict[str, Actor] = field(default_factory=dict, repr=False, compare=False)
     _by_name: dict[str, tuple[Actor, ...]] = field(default_factory=dict, repr=False, compare=False)
     _names: list[ActorName] = field(default_factory=list, repr=False, compare=False)
@@ -351,7 +357,9 @@ class ActorDictionary:
         d = cls(actors=tuple(actors), stopwords=stop,
                 national_not_after=frozenset(normalize_name(w) for w in roles.get(NOT_AFTER, ())),
                 identified_by=frozenset(normalize_name(w) for w in roles.get(IDENTIFIED_BY, ())),
-                anaphora_heads=frozenset(normalize_name(w) for w in roles.get(ANAPHORA_HEADS, ())))
+                anaphora_heads=frozenset(normalize_name(w) for w in roles.get(ANAPHORA_HEADS, ())),
+                nisbas=tuple((normalize_name(w), k.removeprefix(NISBA)) for k, ws in roles.items()
+                             if k.startswith(NISBA) for w in ws))
         hard = [p for p in d.validate() if p.startswith("ERROR")]
         if hard:
             raise ResourceError(str(base), "; ".join(hard[:5]) + (f" (+{len(hard) - 5} more)" if len(hard) > 5
