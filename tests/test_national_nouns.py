@@ -187,3 +187,18 @@ def test_linking_head_noun_without_its_group(pipeline: Any, text: str) -> None:
 def test_linking_bare_noun_with_a_countrys_nisba(pipeline: Any, text: str, mention: str, actor: str) -> None:
     found, _ = _actors(pipeline, text)
     assert (mention, actor) in found, found
+
+
+# a title in construct with an organisation after a speech verb: the organisation speaks (actor1), the one it
+# calls on or accuses comes after (actor2)
+@pytest.mark.parametrize(("text", "speaker", "addressee"), [
+    ("ودعا زعيم التيار الصدري الحكومة العراقية إلى حصر السلاح بيد الدولة.", "sadrists", "iraq-government"),
+    ("وطالب قائد قوات الدعم السريع الجيش السوداني بالانسحاب من مدينة الفاشر.", "rsf", "saf"),
+    ("واتهم مسؤول في الحكومة اليمنية جماعة الحوثي بقصف الأحياء السكنية في مدينة تعز.", "yemen-government",
+     "houthis"),
+])
+def test_roles_organisation_of_a_speakers_title_is_actor1(pipeline: Any, text: str, speaker: str,
+                                                          addressee: str) -> None:
+    _, events = _actors(pipeline, text)
+    pairs = {((ev["actor1"] or {}).get("id"), (ev["actor2"] or {}).get("id")) for ev in events}
+    assert (speaker, addressee) in pairs, pairs

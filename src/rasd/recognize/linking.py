@@ -128,9 +128,34 @@ class ActorLinker:
         """The mentions once the document's country is known: with the bare nouns of its national roles
         (`national`), without gunmen a named actor owns (`drop_identified_gunmen`), with the definite head nouns
         that take up a group named before (`anaphora`)."""
-        found = sorted([*mentions, *self.national(text, norm, published, country, hits)], key=lambda m: m.nstart)
+        hits = list(self.matcher.find(norm.text) if hits is None else hits)
+        found = sorted([*mentions, *self.national(text, norm, published, country, hits),
+                        *self._inside_dropped(text, norm, mentions, hits, published, country)], key=lambda m: m.nstart)
         found = self.drop_identified_gunmen(found, norm.text)
         return sorted([*found, *self.anaphora(text, norm, found)], key=lambda m: m.nstart)
+
+    def _inside_dropped(self, text: str, norm: Normalized, mentions: Sequence[ActorMention],
+                        hits: Sequence[Hit[ActorName]], published: str | None,
+                        country: str | None) -> list[ActorMention]:
+        """The plain name inside a description the document does not support (قائد قوات الدعم السريع without
+        Hemedti named: قوات الدعم السريع), read again from the description's second word."""
+        taken = SpanSet([(m.nstart, m.nend) for m in mentions])
+        out: list[ActorMention] = []
+        for hit in hits:
+            if not all(n.descriptive for n in hit.payloads) or taken.overlaps(hit.start, hit.end):
+                continue
+            lo = norm.text.find(" ", hit.start, hit.end) + 1
+            inner = next(iter(self.matcher.find(norm.text[lo:hit.end])), None) if lo else None
+            if inner is None:
+                continue
+            plain = [n for n in inner.payloads if not n.descriptive and not n.national]
+            chosen = self._choose(plain, published, country)
+            if chosen is not None:
+                s, e = norm.to_original(lo + inner.start, lo + inner.end)
+                out.append(ActorMention(start=s, end=e, nstart=lo + inner.start, nend=lo + inner.end,
+                                        text=text[s:e], actor=self.actors.get(chosen.actor_id),
+                                        framing=chosen.framing, descriptive=False))
+        return out
 
     def anaphora(self, text: str, norm: Normalized, mentions: Sequence[ActorMention]) -> list[ActorMention]:
         """A definite head noun alone (التنظيم، الحركة، الجماعة، الجبهة، الميليشيا) takes up the last group named
