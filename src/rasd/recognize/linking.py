@@ -82,6 +82,9 @@ class ActorLinker:
         self.matcher: PhraseMatcher[ActorName] = PhraseMatcher(entries, names=True)
         self.generic = _generic_names(entries, actors, place_words)
         self.nisbas = dict(actors.nisbas)
+        self._anaphora_re = re.compile(r"(?<![^\s\"«(])([وفبل]{0,2})ال(" + "|".join(
+            sorted(map(re.escape, actors.anaphora_heads), key=len, reverse=True) or ["(?!)"])
+            + r")(?=[\s.,،؛:!?\"»)]|$)")
 
     def find(self, text: str, norm: Normalized, published: str | None = None,
              country: str | None = None) -> list[ActorMention]:
@@ -168,16 +171,14 @@ class ActorLinker:
         ntext = norm.text
         taken = SpanSet([(m.nstart, m.nend) for m in mentions])
         out: list[ActorMention] = []
-        for match in re.finditer(r"\S+", ntext):
-            word, ws, we = match.group(), match.start(), match.end()
-            k = next((k for k in range(3) if word[k:k + 2] == "ال" and word[k + 2:] in heads
-                      and set(word[:k]) <= set("وفبل")), None)
-            if k is None or taken.overlaps(ws, we):
+        for match in self._anaphora_re.finditer(ntext):  # (a head noun with the article, after 0-2 proclitics)
+            ws, we, k = match.start(), match.end(), len(match.group(1))
+            if taken.overlaps(ws, we):
                 continue
             after = ntext[we + 1:].split(maxsplit=1)[:1] if ntext[we:we + 1] == " " else []
             if after and after[0].startswith("ال") and not after[0].endswith((".", "،", ",")):
                 continue  # (الحركة الشعبية: a name or a phrase of its own)
-            head = word[k + 2:]
+            head = match.group(2)
             before = [m for m in mentions if m.nend <= ws and m.actor.kind not in ("person", "civilians")
                       and self._begins_with(m, head)]
             if before:
