@@ -19,6 +19,11 @@ Data: ``src/rasd/resources/data/actors/*.yaml``, one file per conflict or kind. 
         role: null          # persons: "commander of the LNA"
         valid_from: null    # ISO dates
         valid_to: null
+        national: [army]    # roles it plays for its country: the role's bare nouns (الجيش) name it there
+
+``generic.yaml`` also holds the word lists of reading in context: ``national`` (role → bare nouns: الجيش،
+الشرطة، الحكومة name the entry of the document's country that plays the role, or of the country a nisba after
+them names), ``national_not_after``, ``identified_by`` and ``anaphora_heads`` (recognize.linking.ActorLinker.in_context).
 
 A file may also have a ``template`` (before its ``actors``) for entries that are the same for every country:
 a list of countries with their adjectives and a list of kinds whose names hold {adjective_en},
