@@ -29,6 +29,10 @@ from .rules import RoleRule
 VICTIM_TYPES = ("Battles", "Explosions/Remote violence", "Violence against civilians")
 QUANTIFIERS = frozenset({"جميع", "كافة", "كافه", "كل", "مختلف", "سائر"})  # (normalized forms too)
 SUBJECT_LINKS = frozenset({"في", "باسم", "من", "عن"})
+# (normalized) the head of a title in construct with its organisation (زعيم التيار X، قائد قوات X، أمين عام X): the
+# organisation after it is the verb's subject, the speaker, not whom it calls on
+SPEAKER_TITLES = frozenset({"زعيم", "رييس", "قايد", "امين", "وزير", "سفير", "مبعوث", "ممثل", "مدير", "نايب", "مسوول",
+                            "المتحدث", "متحدث", "الناطق", "ناطق", "منسق", "مفوض", "امير"})
 NAME_OF = frozenset({"باسم"})  # المتحدث باسم …: who speaks in an organisation's name  # a speaker's title, then his organisation
 
 THAT_WORDS = frozenset({"ان", "بان"})  # (normalized إن، أن، بأن) before a said clause; إنه، إنها: of itself
@@ -346,7 +350,7 @@ class RoleResolver:
         rest of its actors are those after it (whom it calls on, accuses, rejects). False when there is none."""
         tpos, tend = d.trigger.nstart, d.trigger.nend
         after = [m for m in mentions if tend <= m.nstart and not quantified(text, m)
-                 and subject_gap(text[tend:word_start(text, m.nstart)])]
+                 and subject_gap(text[tend:m.nstart])]
         before = [m for m in mentions if m.nend <= tpos]
         speaker = after[0] if after else None
         if speaker is None and sentence_mentions:
@@ -416,11 +420,11 @@ def quantified(text: str, m: ActorMention) -> bool:
 
 def subject_gap(gap: str) -> bool:
     """The words between a speech verb and a name keep the name in the verb's subject: none (دعت الأمم المتحدة),
-    or a title the name's organisation follows (المتحدث باسم …، مسؤول في …، الأمين العام لـ…)."""
+    or a title the name's organisation follows (المتحدث باسم …، مسؤول في …، الأمين العام لـ…، زعيم …)."""
     words = gap.split()
     if not words:
         return True
-    return len(words) <= 3 and (words[-1] in SUBJECT_LINKS or gap.endswith(("ل", "لل")))
+    return len(words) <= 3 and (words[-1] in SUBJECT_LINKS or words[-1] in SPEAKER_TITLES or gap.endswith(("ل", "لل")))
 
 
 def previous_sentence_actors(ctx: DocContext, d: Draft) -> list[ActorMention]:

@@ -9,6 +9,7 @@ the document's country, nearby places and the words around them (`Gazetteer.rank
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from typing import Final
@@ -61,6 +62,8 @@ class PlaceCandidate:
     cue: int | None = None      # geo precision the cue before it gives (في 1, قرب 2 …), None without one
 
 
+NISBA_ENDINGS = ("ي", "يه", "يين", "يون", "يات")  # (normalized) a nisba adjective: الوطني، السورية، الأمريكيين
+UNIDENTIFIED = "unidentified-armed-group-"  # the id prefix of the generic template's unidentified gunmen
 FORCE_KINDS = frozenset({"external_forces", "state_forces"})  # whom a nationality after a word for forces names
 
 
@@ -78,6 +81,10 @@ class ActorLinker:
                 entries.append((norm, name))
         self.matcher: PhraseMatcher[ActorName] = PhraseMatcher(entries, names=True)
         self.generic = _generic_names(entries, actors, place_words)
+        self.nisbas = dict(actors.nisbas)
+        self._anaphora_re = re.compile(r"(?<![^\s\"«(])([وفبل]{0,2})ال(" + "|".join(
+            sorted(map(re.escape, actors.anaphora_heads), key=len, reverse=True) or ["(?!)"])
+            + r")(?=[\s.,،؛:!?\"»)]|$)")
 
     def find(self, text: str, norm: Normalized, published: str | None = None,
              country: str | None = None) -> list[ActorMention]:
@@ -93,7 +100,9 @@ class ActorLinker:
         for hit in self.matcher.find(norm.text) if hits is None else hits:
             if self.not_names and _whole_word(norm.text, hit.word_start, hit.end) in self.not_names:
                 continue
-            chosen = self._choose(hit.payloads, published, country)
+            if all(n.national for n in hit.payloads):
+                continue  # a bare noun (الجيش): `national` reads it once the document's country is known
+            chosen = self._choose([n for n in hit.payloads if not n.national], published, country)
             if chosen is None:
                 continue
             s, e = norm.to_original(hit.start, hit.end)
@@ -114,6 +123,131 @@ class ActorLinker:
                 if chosen is not None and chosen.actor_id != m.actor.id:
                     m = replace(m, actor=self.actors.get(chosen.actor_id), framing=chosen.framing,
                                 descriptive=chosen.descriptive)
+            out.append(m)
+        return out
+
+    def in_context(self, text: str, norm: Normalized, published: str | None, country: str | None,
+                   mentions: Sequence[ActorMention], hits: Sequence[Hit[ActorName]] | None = None) -> list[ActorMention]:
+        """The mentions once the document's country is known: with the bare nouns of its national roles
+        (`national`), without gunmen a named actor owns (`drop_identified_gunmen`), with the definite head nouns
+        that take up a group named before (`anaphora`)."""
+        hits = list(self.matcher.find(norm.text) if hits is None else hits)
+        found = sorted([*mentions, *self.national(text, norm, published, country, hits),
+                        *self._inside_dropped(text, norm, mentions, hits, published, country)], key=lambda m: m.nstart)
+        found = self.drop_identified_gunmen(found, norm.text)
+        return sorted([*found, *self.anaphora(text, norm, found)], key=lambda m: m.nstart)
+
+    def _inside_dropped(self, text: str, norm: Normalized, mentions: Sequence[ActorMention],
+                        hits: Sequence[Hit[ActorName]], published: str | None,
+                        country: str | None) -> list[ActorMention]:
+        """The plain name inside a description the document does not support (قائد قوات الدعم السريع without
+        Hemedti named: قوات الدعم السريع), read again from the description's second word."""
+        taken = SpanSet([(m.nstart, m.nend) for m in mentions])
+        out: list[ActorMention] = []
+        for hit in hits:
+            if not all(n.descriptive for n in hit.payloads) or taken.overlaps(hit.start, hit.end):
+                continue
+            lo = norm.text.find(" ", hit.start, hit.end) + 1
+            inner = next(iter(self.matcher.find(norm.text[lo:hit.end])), None) if lo else None
+            if inner is None:
+                continue
+            plain = [n for n in inner.payloads if not n.descriptive and not n.national]
+            chosen = self._choose(plain, published, country)
+            if chosen is not None:
+                s, e = norm.to_original(lo + inner.start, lo + inner.end)
+                out.append(ActorMention(start=s, end=e, nstart=lo + inner.start, nend=lo + inner.end,
+                                        text=text[s:e], actor=self.actors.get(chosen.actor_id),
+                                        framing=chosen.framing, descriptive=False))
+        return out
+
+    def anaphora(self, text: str, norm: Normalized, mentions: Sequence[ActorMention]) -> list[ActorMention]:
+        """A definite head noun alone (التنظيم، الحركة، الجماعة، الجبهة، الميليشيا) takes up the last group named
+        before it whose name, as written or in the dictionary, begins with that noun (تنظيم داعش … التنظيم،
+        جبهة X … الجبهة، حماس = حركة المقاومة الإسلامية … الحركة). Not inside another name, not before an
+        adjective or a genitive that makes it a name of its own (الحركة الشعبية، جبهة القتال)."""
+        heads = self.actors.anaphora_heads
+        if not heads or not mentions:
+            return []
+        ntext = norm.text
+        taken = SpanSet([(m.nstart, m.nend) for m in mentions])
+        out: list[ActorMention] = []
+        for match in self._anaphora_re.finditer(ntext):  # (a head noun with the article, after 0-2 proclitics)
+            ws, we, k = match.start(), match.end(), len(match.group(1))
+            if taken.overlaps(ws, we):
+                continue
+            after = ntext[we + 1:].split(maxsplit=1)[:1] if ntext[we:we + 1] == " " else []
+            if after and after[0].startswith("ال") and not after[0].endswith((".", "،", ",")):
+                continue  # (الحركة الشعبية: a name or a phrase of its own)
+            head = match.group(2)
+            before = [m for m in mentions if m.nend <= ws and m.actor.kind not in ("person", "civilians")
+                      and self._begins_with(m, head)]
+            if before:
+                m = before[-1]
+                s, e = norm.to_original(ws + k, we)
+                out.append(ActorMention(start=s, end=e, nstart=ws + k, nend=we, text=text[s:e], actor=m.actor,
+                                        framing=None, descriptive=False))
+        return out
+
+    @staticmethod
+    def _begins_with(m: ActorMention, head: str) -> bool:
+        """The mention's text or its actor's Arabic names begin with the head noun (with or without ال)."""
+        names = [normalize_name(m.text), normalize_name(m.actor.name_ar),
+                 *(normalize_name(v) for v in m.actor.variants_ar)]
+        return any(n.split(maxsplit=1)[:1] in ([head], ["ال" + head]) for n in names)
+
+    def national(self, text: str, norm: Normalized, published: str | None, country: str | None,
+                 hits: Sequence[Hit[ActorName]] | None = None) -> list[ActorMention]:
+        """Bare nouns of a national role (الجيش، الجنود، الشرطة، الحكومة) as the actor of the document's `country`
+        that plays it, or of the country a nisba adjective after the noun names (وزارة الخارجية العراقية، الرئاسة
+        السورية: the mention takes the adjective); not before another definite adjective that continues the noun
+        (الجيش الحر، القوات المتمركزة) or another country's forces (الجنود الأمريكيين)."""
+        out: list[ActorMention] = []
+        found = list(self.matcher.find(norm.text) if hits is None else hits)
+        named = {h.word_start for h in found  # (names of forces or governments: الجنود الأمريكيين)
+                 if any(self.actors.get(n.actor_id).kind in FORCE_KINDS | {"government"} for n in h.payloads)}
+        for hit in found:
+            if not all(n.national for n in hit.payloads):
+                continue
+            before = words_before(norm.text, hit.word_start, 1)
+            if (hit.end < len(norm.text) and is_word_char(norm.text[hit.end])) \
+                    or (before and _without_proclitics(before[-1]) & self.actors.national_not_after):
+                continue
+            adj = word_spans_after(norm.text, hit.end, 1) if norm.text[hit.end:hit.end + 1] == " " else []
+            whose = self.nisbas.get(norm.text[adj[0][0]:adj[0][1]]) if adj else None
+            if whose is None and self._continued(norm.text, hit.end, named):
+                continue
+            mine = [n for n in hit.payloads if self.actors.get(n.actor_id).country == (whose or country)
+                    and (not published or _valid_on(self.actors.get(n.actor_id), published))]
+            if not mine:
+                continue
+            end = adj[0][1] if whose else hit.end  # (وزارة الخارجية العراقية: the adjective says whose)
+            s, e = norm.to_original(hit.start, end)
+            out.append(ActorMention(start=s, end=e, nstart=hit.start, nend=end, text=text[s:e],
+                                    actor=self.actors.get(mine[0].actor_id), framing=None, descriptive=False))
+        return out
+
+    @staticmethod
+    def _continued(ntext: str, end: int, named: set[int]) -> bool:
+        """A definite adjective right after a bare noun: a nisba (الوطني، السورية) or a participle (المختصة،
+        المتمركزة) continues it; a force's name says another country (الجنود الأمريكيين). Another definite noun
+        is its object (اتهمت الحكومة الجبهة)."""
+        if ntext[end:end + 1] != " ":
+            return False
+        word = ntext[end + 1:].split(maxsplit=1)[0] if ntext[end + 1:].strip() else ""
+        return word.startswith("ال") and (word.endswith(NISBA_ENDINGS) or word.startswith("الم") or end + 1 in named)
+
+    def drop_identified_gunmen(self, mentions: Sequence[ActorMention], ntext: str) -> list[ActorMention]:
+        """Unidentified gunmen (مسلحون) whom the words after them tie to a named actor (مسلحون من قوات X،
+        مسلحين تابعين للجيش، مسلحون يعتقد أنهم من خلايا التنظيم) are that actor's: the generic mention goes."""
+        out = []
+        for k, m in enumerate(mentions):
+            nxt = next((n for n in mentions[k + 1:] if n.nstart >= m.nend), None)
+            if m.actor.id.startswith(UNIDENTIFIED) and nxt is not None and not nxt.actor.id.startswith(UNIDENTIFIED) \
+                    and nxt.actor.kind != "civilians":
+                gap = [_without_proclitics(w) for w in ntext[m.nend:nxt.nstart].split()]
+                at = next((i for i, forms in enumerate(gap) if forms & self.actors.identified_by), None)
+                if at is not None and at <= 2 and len(gap) - at <= 3 and not re.search(r"[.,،؛:]", ntext[m.nend:nxt.nstart]):
+                    continue
             out.append(m)
         return out
 
@@ -246,6 +380,11 @@ def _starts_with_phrase(text: str, start: int, end: int, phrases: frozenset[str]
     """The first one or two words of text[start:end] are one of `phrases`."""
     words = text[start:end].split(maxsplit=2)[:2]
     return bool(words) and (words[0] in phrases or " ".join(words) in phrases)
+
+
+def _without_proclitics(word: str) -> set[str]:
+    """A word and its readings without one or two proclitics (لسيطره → سيطره)."""
+    return {word} | {word[k:] for k in (1, 2) if len(word) - k >= 2 and set(word[:k]) <= set("وفبل")}
 
 
 def _whole_word(text: str, start: int, end: int) -> str:

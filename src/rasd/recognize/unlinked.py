@@ -71,6 +71,7 @@ class Descriptors:
     compound_heads: frozenset[str]
     ranks: frozenset[str] = frozenset()  # (phrases, normalized) ranks and honorifics before a person's name
     directions: frozenset[str] = frozenset()  # words that make a region of the place after them (جنوبي، ريف)
+    given_names: frozenset[str] = frozenset()  # stop words that are given names too (علي): after a title, the CRF decides
     matcher: PhraseMatcher[str] = field(init=False, repr=False, compare=False)
     rank_words: frozenset[str] = field(init=False, repr=False, compare=False)
 
@@ -93,7 +94,7 @@ class Descriptors:
                    groups={normalize_name(d["word"]): (d["kind"], d["strong"]) for d in data["groups"]},
                    titles=words(data["titles"]), stop_words=words(data["stop_words"]),
                    compound_heads=words(data["compound_heads"]), ranks=words(data.get("ranks") or []),
-                   directions=words(data.get("directions") or []))
+                   directions=words(data.get("directions") or []), given_names=words(data.get("given_names") or []))
 
 
 def _only_abroad(known: Sequence[Place], places: Sequence[PlaceMention], country: str | None) -> bool:
@@ -241,6 +242,8 @@ class UnlinkedFinder:
             return None  # (the CRF need not run)
         strong = what != "title" and (self.d.places.get(word) or self.d.groups[word])[1]
         tags = [] if strong else self._tag(toks, max(0, j - WINDOW_BEFORE), min(len(toks), j + WINDOW_AFTER), hits)
+        if what == "title" and not any(n.type == "PERS" and j < n.first <= j + TITLE_REACH for n in tags):
+            tags += self._given_name(toks, j, taken)
         last = self._name_end(toks, j, what, word, tags, taken)
         if last is None:
             return None
@@ -265,6 +268,22 @@ class UnlinkedFinder:
         names = self.tagger.names([t.text for t in window], marks_from_hits([(t.start, t.end) for t in window], near))
         return [TaggedName(n.first + first, n.last + first, n.type) for n in names]
 
+    def _given_name(self, toks: Sequence[Token], j: int, taken: SpanSet) -> list[TaggedName]:
+        """A person the CRF misses after a title: a given name that is a stop word too (علي) and a family name of
+        the nisba form right after it (العميد علي الخزاعي): the recognizer reads such a علي as "on"."""
+        for k in range(j + 1, min(len(toks) - 1, j + 1 + TITLE_REACH)):
+            t = toks[k]
+            if t.kind != "word":
+                return []
+            if t.text in self.d.given_names:
+                nxt = toks[k + 1]
+                ok = nxt.kind == "word" and _nisba(nxt.text) and not taken.overlaps(nxt.start, nxt.end)
+                return [TaggedName(k, k + 2, "PERS")] if ok else []
+            if not (t.text.startswith("ال") or t.text in self.d.titles or t.text in self.d.rank_words
+                    or t.text == "باسم"):
+                return []
+        return []
+
     def _person_start(self, toks: Sequence[Token], tags: Sequence[TaggedName], j: int) -> int:
         """The first word of the person a title at token j introduces: the CRF's name, less the ranks and
         honorifics it begins with (العقيد خالد X → خالد X)."""
@@ -283,9 +302,9 @@ class UnlinkedFinder:
                                      for t in toks[j + 1:person.first]):
                 return None  # (a known actor or place in the title: the person speaks for it)
             start = self._person_start(toks, tags, j)
-            end = self._clip(toks, start, person.last, taken)
+            end = self._clip(toks, start, person.last, taken, person=True)
             while end is not None and end < min(len(toks), person.first + MAX_NAME_WORDS) \
-                    and self._name_word(toks[end], taken) and _nisba(toks[end].text):
+                    and self._name_word(toks[end], taken, person=True) and _nisba(toks[end].text):
                 end += 1  # a family name of the nisba form (خالد الزبيدي) goes on with the name
             return end
         k = j + 1
@@ -304,9 +323,9 @@ class UnlinkedFinder:
             end += 1  # أبو X، كفر X; a word without the article before one with it is a construct (شهداء الفجر)
         return end
 
-    def _clip(self, toks: Sequence[Token], first: int, last: int, taken: SpanSet) -> int | None:
+    def _clip(self, toks: Sequence[Token], first: int, last: int, taken: SpanSet, person: bool = False) -> int | None:
         end = first
-        while end < min(last, first + MAX_NAME_WORDS) and self._name_word(toks[end], taken):
+        while end < min(last, first + MAX_NAME_WORDS) and self._name_word(toks[end], taken, person):
             end += 1
         return end if end > first else None
 
@@ -321,13 +340,14 @@ class UnlinkedFinder:
                 return False
             if not t.text.startswith("ال") and t.text != "باسم" and t.text not in self.d.titles \
                     and t.text not in self.d.rank_words:
-                return self._name_word(t, taken)  # the first other word begins the name, or there is none
+                return self._name_word(t, taken, person=True)  # the first other word begins the name, or none
         return False
 
-    def _name_word(self, tok: Token, taken: SpanSet) -> bool:
-        """A word that can be (part of) a name: not a stop word, not a known name, not a word with a
-        preposition and the article (للنازحين، بالقرب: a phrase, not a name)."""
-        return tok.kind == "word" and len(tok.text) >= 2 and tok.text not in self.d.stop_words \
+    def _name_word(self, tok: Token, taken: SpanSet, person: bool = False) -> bool:
+        """A word that can be (part of) a name: not a stop word (in a person's name, a given name that is one
+        too: علي), not a known name, not a word with a preposition and the article (للنازحين، بالقرب: a phrase)."""
+        return tok.kind == "word" and len(tok.text) >= 2 \
+            and (tok.text not in self.d.stop_words or (person and tok.text in self.d.given_names)) \
             and not tok.text.startswith(PHRASE_PREFIXES) and not taken.overlaps(tok.start, tok.end)
 
     def _place(self, text: str, norm: Normalized, seg: Segmented, f: _Found, places: Sequence[PlaceMention],

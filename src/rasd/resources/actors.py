@@ -19,6 +19,11 @@ Data: ``src/rasd/resources/data/actors/*.yaml``, one file per conflict or kind. 
         role: null          # persons: "commander of the LNA"
         valid_from: null    # ISO dates
         valid_to: null
+        national: [army]    # roles it plays for its country: the role's bare nouns (الجيش) name it there
+
+``generic.yaml`` also holds the word lists of reading in context: ``national`` (role → bare nouns: الجيش،
+الشرطة، الحكومة name the entry of the document's country that plays the role, or of the country a nisba after
+them names), ``national_not_after``, ``identified_by`` and ``anaphora_heads`` (recognize.linking.ActorLinker.in_context).
 
 A file may also have a ``template`` (before its ``actors``) for entries that are the same for every country:
 a list of countries with their adjectives and a list of kinds whose names hold {adjective_en},
@@ -69,6 +74,8 @@ class Actor:
     own_ar: tuple[str, ...] = ()
     hostile_descriptions_ar: tuple[str, ...] = ()  # e.g. "الميليشيات" for the GNA's forces, in LNA media
     source: str = ""
+    national: tuple[str, ...] = ()  # roles (army, police, government …) it plays for its country
+    national_ar: tuple[str, ...] = ()  # the bare nouns of those roles (الجيش، الشرطة): its names in its country
 
 
 @dataclass(frozen=True, slots=True)
@@ -79,6 +86,7 @@ class ActorName:
     actor_id: str
     framing: str | None
     descriptive: bool
+    national: bool = False  # a bare noun (الجيش): this actor only in a document about its country
 
     @property
     def normalized(self) -> str:
@@ -124,8 +132,8 @@ def _entry_lines(text: str, key: str = "id") -> list[int]:
     return [i + 1 for i, ln in enumerate(text.splitlines()) if rx.match(ln)]
 
 
-def _parse_file(path: Path) -> tuple[list[Actor], list[Actor]]:
-    """The actors of one file: those written by hand, and those its template makes."""
+def _parse_file(path: Path) -> tuple[list[Actor], list[Actor], dict[str, tuple[str, ...]]]:
+    """The actors of one file: those written by hand, those its template makes, and its national roles' nouns."""
     data, shown = load_yaml(path, schema="actors")
     text = path.read_text(encoding="utf-8")
     if not isinstance(data, dict) or not isinstance(data.get("actors"), list):
@@ -134,8 +142,42 @@ def _parse_file(path: Path) -> tuple[list[Actor], list[Actor]]:
     made = _template_entries(data.get("template"), _entry_lines(text, "id_prefix"))
     hand = [(entry, lines[i] if i < len(lines) else None) for i, entry in enumerate(data["actors"])]
     default_country = data.get("country")
+    roles = {role: _str_list(words, shown, "national", None) for role, words in (data.get("national") or {}).items()}
+    for country in (data.get("template") or {}).get("countries", []):  # (السورية، السوري: Syria's)
+        plural = country.get("definite_ar")
+        if plural and plural.endswith("يين"):
+            roles[NISBA + country["code"]] = (plural[:-2], feminine_nisba(plural) or plural[:-2])
+    if data.get("anaphora_heads"):
+        roles[ANAPHORA_HEADS] = _str_list(data["anaphora_heads"], shown, "anaphora_heads", None)
+    if data.get("identified_by"):
+        roles[IDENTIFIED_BY] = _str_list(data["identified_by"], shown, "identified_by", None)
+    if data.get("national_not_after"):
+        roles[NOT_AFTER] = _str_list(data["national_not_after"], shown, "national_not_after", None)
     return ([_parse_entry(entry, default_country, shown, line, path.name) for entry, line in hand],
-            [_parse_entry(entry, default_country, shown, line, path.name) for entry, line in made])
+            [_parse_entry(entry, default_country, shown, line, path.name) for entry, line in made], roles)
+
+
+NOT_AFTER = "not after"  # (the key of `national_not_after` among the national roles' nouns: no role has a space)
+IDENTIFIED_BY = "identified by"  # (the key of `identified_by` there)
+ANAPHORA_HEADS = "anaphora heads"  # (and of `anaphora_heads`)
+NISBA = "nisba "  # (+ a country code: the key of that country's singular nisba adjectives, masculine and feminine)
+
+
+def _with_national(actors: Sequence[Actor], roles: dict[str, tuple[str, ...]], base: Path) -> list[Actor]:
+    """The actors, each playing a national role (army, police, government) given that role's bare nouns
+    (generic.yaml's `national`); ResourceError for a role no file defines or an entry without a country."""
+    out = []
+    for a in actors:
+        if not a.national:
+            out.append(a)
+            continue
+        unknown = [r for r in a.national if r not in roles]
+        if unknown or a.country is None:
+            raise ResourceError(str(base / a.source.partition(":")[0]),
+                                f"{a.id}: national role {unknown or a.national} "
+                                + ("is not defined" if unknown else "needs a country"))
+        out.append(replace(a, national_ar=tuple(w for r in a.national for w in roles[r])))
+    return out
 
 
 def _parse_entry(entry: Any, default_country: Any, shown: str, line: int | None, file_name: str) -> Actor:
@@ -176,6 +218,7 @@ def _parse_entry(entry: Any, default_country: Any, shown: str, line: int | None,
         hostile_descriptions_ar=_str_list(entry.get("hostile_descriptions_ar"), shown,
                                           "hostile_descriptions_ar", line),
         source=f"{file_name}:{line}" if line else file_name,
+        national=_str_list(entry.get("national"), shown, "national", line),
     )
 
 
@@ -207,6 +250,8 @@ def _expand(kind: dict[str, Any], country: dict[str, Any]) -> dict[str, Any]:
         "name_ar": _fill(str(kind["name_ar"]), country) or kind["name_ar"], "kind": kind["kind"],
         "country": country["code"],
     }
+    if kind.get("national"):
+        entry["national"] = list(kind["national"])
     for key in _TEMPLATE_LISTS:
         if kind.get(key) is not None:
             filled = (_fill(str(v), country) for v in kind[key])
@@ -251,6 +296,10 @@ class ActorDictionary:
     """The actor dictionary: every entry, its names and the matcher over them."""
     actors: tuple[Actor, ...]
     stopwords: frozenset[str] = frozenset()
+    national_not_after: frozenset[str] = frozenset()  # (normalized) words after which a bare noun is no actor
+    identified_by: frozenset[str] = frozenset()  # (normalized) words after unidentified gunmen that say whose
+    anaphora_heads: frozenset[str] = frozenset()  # (normalized) head nouns whose definite form takes up a group
+    nisbas: tuple[tuple[str, str], ...] = ()  # (normalized definite singular nisba, country): السوريه → SY
     _by_id: dict[str, Actor] = field(default_factory=dict, repr=False, compare=False)
     _by_name: dict[str, tuple[Actor, ...]] = field(default_factory=dict, repr=False, compare=False)
     _names: list[ActorName] = field(default_factory=list, repr=False, compare=False)
@@ -272,6 +321,10 @@ class ActorDictionary:
                 seen.add(k)
                 self._names.append(ActorName(text=text, actor_id=a.id, framing=framing, descriptive=descriptive))
                 by_name[k].append(a)
+            for text in a.national_ar:  # (no lookup by a bare noun: only the document's country says whose)
+                if normalize_name(text) not in seen:
+                    self._names.append(ActorName(text=text, actor_id=a.id, framing=None, descriptive=False,
+                                                 national=True))
             for v in a.variants_en:
                 k = normalize_name(v)
                 if k and k not in seen:
@@ -290,13 +343,15 @@ class ActorDictionary:
             raise ResourceError(str(base), "actor directory not found")
         hand: list[Actor] = []
         made: list[Actor] = []  # (after every hand-written entry: one wins where a template's shares its name)
+        roles: dict[str, tuple[str, ...]] = {}
         for path in sorted(base.glob("*.yaml")):
-            file_hand, file_made = _parse_file(path)
+            file_hand, file_made, file_roles = _parse_file(path)
             hand += file_hand
             made += file_made
+            roles.update(file_roles)
         actors: list[Actor] = []
         seen: dict[str, str] = {}
-        for a in hand + _without_hand_names(made, hand):
+        for a in _with_national(hand + _without_hand_names(made, hand), roles, base):
             if a.id in seen:
                 file_name, _, line = a.source.partition(":")
                 raise ResourceError(str(base / file_name), f"duplicate actor id {a.id} (first in {seen[a.id]})",
@@ -304,7 +359,12 @@ class ActorDictionary:
             seen[a.id] = a.source
             actors.append(a)
         stop = read_stopwords(base / "stopwords.txt") if (base / "stopwords.txt").exists() else frozenset()
-        d = cls(actors=tuple(actors), stopwords=stop)
+        d = cls(actors=tuple(actors), stopwords=stop,
+                national_not_after=frozenset(normalize_name(w) for w in roles.get(NOT_AFTER, ())),
+                identified_by=frozenset(normalize_name(w) for w in roles.get(IDENTIFIED_BY, ())),
+                anaphora_heads=frozenset(normalize_name(w) for w in roles.get(ANAPHORA_HEADS, ())),
+                nisbas=tuple((normalize_name(w), k.removeprefix(NISBA)) for k, ws in roles.items()
+                             if k.startswith(NISBA) for w in ws))
         hard = [p for p in d.validate() if p.startswith("ERROR")]
         if hard:
             raise ResourceError(str(base), "; ".join(hard[:5]) + (f" (+{len(hard) - 5} more)" if len(hard) > 5
@@ -373,8 +433,9 @@ class ActorDictionary:
                 out.append(f"ERROR {a.id}: affiliation cycle through {cycle}")
         per_name: dict[str, set[str]] = defaultdict(set)
         for nm in self._names:
-            if not nm.descriptive:
+            if not nm.descriptive and not nm.national:  # (a bare noun: the document's country says whose)
                 per_name[nm.normalized].add(nm.actor_id)
+        out += self._national_overlaps()
         for k, ids in sorted(per_name.items()):
             if len(ids) > 1:
                 out.append(self._shared_name_note(k, ids))
@@ -401,6 +462,23 @@ class ActorDictionary:
                            "description (descriptions_ar) or drop it")
         return out
 
+    def _national_overlaps(self) -> list[str]:
+        """'WARN …' for two entries written by hand that play one national role for one country at once (the
+        template's entries yield to them)."""
+        out = []
+        players: dict[tuple[str | None, str], list[Actor]] = defaultdict(list)
+        for a in self.actors:
+            if not a.source.startswith("generic.yaml"):
+                for role in a.national:
+                    players[(a.country, role)].append(a)
+        for (country, role), acts in sorted(players.items(), key=lambda kv: (kv[0][0] or "", kv[0][1])):
+            for i, a in enumerate(acts):
+                for b in acts[i + 1:]:
+                    if (a.valid_to is None or b.valid_from is None or b.valid_from < a.valid_to) \
+                            and (b.valid_to is None or a.valid_from is None or a.valid_from < b.valid_to):
+                        out.append(f"WARN {a.id} and {b.id} both play {role} for {country} at once")
+        return out
+
     def _affiliation_cycle(self, a: Actor) -> str | None:
         """The id at which following `a`'s affiliations comes back to one already passed, else None."""
         seen = {a.id}
@@ -419,12 +497,20 @@ class ActorDictionary:
         related = any(x.affiliation in ids for x in acts)
         if len(countries) == len(acts):
             how = "by the document's country"
+        elif _disjoint_periods(acts):
+            how = "by the publication date"
         elif related:
             how = "to the parent organisation unless the text names the unit"
         else:
             how = "needs context"
         level = "INFO" if how != "needs context" else "WARN"
         return f"{level} name '{k}' shared by {', '.join(sorted(ids))}: resolved {how}"
+
+
+def _disjoint_periods(acts: Sequence[Actor]) -> bool:
+    """No two of the actors are valid at once (a force and its successor: the publication date says which)."""
+    spans = sorted((a.valid_from or "", a.valid_to or "9999") for a in acts)
+    return all(spans[i][1] <= spans[i + 1][0] for i in range(len(spans) - 1))
 
 
 # ---------------------------------------------------------------------- analyst commands (rasd resources)

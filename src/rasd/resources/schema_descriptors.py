@@ -37,4 +37,5 @@ class DescriptorsFile(_Yaml):
     directions: list[Word] = []  # a region of a place: جنوبي سوريا، ريف حماة (the mention takes the word)
     ranks: list[Word] = []  # military ranks and honorifics before a name (العقيد، اللواء، السيد): not part of it
     stop_words: list[Word]
+    given_names: list[Word] = []  # stop words that are also given names (على/علي → علي): a person's, if the CRF says so
     compound_heads: list[Word]

@@ -381,6 +381,7 @@ class ActorEntry(_Yaml):
     own_ar: Names | None = None
     descriptions_ar: Names | None = None
     hostile_descriptions_ar: Names | None = None
+    national: list[NonBlank] | None = None  # roles it plays for its country (a key of the file's `national`)
     note: str | None = None
 
 
@@ -412,6 +413,7 @@ class TemplateKind(_Yaml):
     variants_ar: list[Pattern] | None = None
     variants_en: list[Pattern] | None = None
     descriptions_ar: list[Pattern] | None = None
+    national: list[NonBlank] | None = None  # roles each country's entry plays, unless one written by hand does
 
 
 class ActorTemplate(_Yaml):
@@ -425,6 +427,10 @@ class ActorsFile(_Yaml):
     """An actors/*.yaml file."""
     country: Country | None = None
     template: ActorTemplate | None = None
+    national: dict[str, Names] | None = None  # role → the bare nouns (الجيش) that name its player in its country
+    anaphora_heads: Names | None = None  # head nouns whose definite form alone takes up a group (التنظيم)
+    identified_by: Names | None = None  # words after unidentified gunmen that name whose they are (مسلحون من X)
+    national_not_after: Names | None = None  # words after which a bare noun is no actor (قائد الجيش، سيطرة الحكومة)
     actors: list[ActorEntry]
 
 
