@@ -384,7 +384,7 @@ class PlaceLinker:
                 before = words_before(norm.text, ns, 3)
                 after = words_after(norm.text, ne, 2)
                 ranked = self.gazetteer.rank(places, doc_country=doc_country, context_words=before + after,
-                                             nearby=resolved)
+                                             nearby=resolved, named=named_countries or frozenset())
                 if not ranked:
                     continue
                 place, score, reasons = ranked[0]
@@ -428,8 +428,11 @@ def document_country(candidates: Sequence[PlaceCandidate], actors: Sequence[Acto
         if len(countries) == 1:
             p = places[0]
             votes[p.country] = votes.get(p.country, 0.0) + (1.0 if p.feature == "country" else 2.0)
-    for m in actors:
-        if m.actor.country and not m.ambiguous and m.actor.kind not in ("government", "international_org", "media"):
+    seen: set[str] = set()
+    for m in actors:  # (each actor once: forces named in every sentence do not outvote the places)
+        if m.actor.country and not m.ambiguous and m.actor.id not in seen \
+                and m.actor.kind not in ("government", "international_org", "media"):
+            seen.add(m.actor.id)
             votes[m.actor.country] = votes.get(m.actor.country, 0.0) + 1.5
     if not votes:
         return None

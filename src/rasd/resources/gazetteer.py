@@ -154,12 +154,15 @@ class _Points:
     reason: str
 
 
-def _country_points(p: Place, doc_country: str | None) -> _Points | None:
-    """+2.0 for a place in the document's country; +0.5 for a country named in a document about another."""
+def _country_points(p: Place, doc_country: str | None, named: frozenset[str] = frozenset()) -> _Points | None:
+    """+2.0 for a place in the document's country; +1.0 for a place inside another country the text names (by
+    a place or an actor); +0.5 for a country named in a document about another."""
     if not doc_country:
         return None
     if p.country == doc_country:
         return _Points(2.0, f"+2.0 in the document's country {doc_country}")
+    if p.feature != "country" and p.country in named:
+        return _Points(1.0, f"+1.0 in {p.country}, a country the text names")
     if p.feature == "country":
         return _Points(0.5, "+0.5 a country named in a document about another")
     return None
@@ -463,11 +466,13 @@ class Gazetteer:
 
     # ------------------------------------------------------------------ disambiguation
     def rank(self, candidates: Sequence[Place], *, doc_country: str | None = None,
-             context_words: Sequence[str] = (), nearby: Sequence[Place] = ()) -> list[tuple[Place, float, list[str]]]:
+             context_words: Sequence[str] = (), nearby: Sequence[Place] = (),
+             named: frozenset[str] = frozenset()) -> list[tuple[Place, float, list[str]]]:
         """Score each candidate; best first. Reasons say what each point came from. `context_words` are
         normalized (`normalize_name`).
 
-        Evidence, strongest first: the document's country; context words naming the place's country,
+        Evidence, strongest first: the document's country (else a country the text `named`, by a place or an
+        actor: عمان is Amman beside مسؤولين أردنيين); context words naming the place's country,
         admin1 or parent, or its feature class (مطار → airport); places already resolved nearby (same
         parent, within 100 km); then a prior from feature class and population; curated entries get a
         small bonus over generated ones.
@@ -480,7 +485,7 @@ class Gazetteer:
         scored: list[tuple[Place, float, list[str]]] = []
         for p in candidates:
             ancestors = self.ancestors(p)
-            evidence = (_country_points(p, doc_country), self._ancestor_points(ancestors, ctx_forms),
+            evidence = (_country_points(p, doc_country, named), self._ancestor_points(ancestors, ctx_forms),
                         _cue_points(p, ctx_forms), _nearby_points(p, ancestors, nearby_ancestors),
                         *_prior_points(p))
             score = 0.0
