@@ -55,6 +55,10 @@ FEATURE_CUES: dict[str, tuple[str, ...]] = {
     "دوله": ("country",), "بلاد": ("country",), "مستشفي": ("facility",), "سجن": ("facility",),
     "مركز": ("facility",),
 }
+# words a name is looked up without (مدينة كادقلي، مديرية مودية، شرق مدينة رفح: the place after them)
+LOOKUP_HEADS: frozenset[str] = frozenset(FEATURE_CUES) | frozenset({
+    "مديريه", "ناحيه", "قضاء", "محله", "حاره", "شمال", "جنوب", "شرق", "غرب", "شمالي", "جنوبي", "شرقي", "غربي",
+    "وسط"})
 # Capital-city prior: a bare name is more often the big place than a hamlet of the same name.
 FEATURE_PRIOR: dict[str, float] = {
     "country": 0.6, "admin1": 0.2, "region": 0.3, "city": 0.4, "town": 0.2, "village": 0.0,
@@ -155,8 +159,7 @@ class _Points:
 
 
 def _country_points(p: Place, doc_country: str | None, named: frozenset[str] = frozenset()) -> _Points | None:
-    """+2.0 for a place in the document's country; +1.0 for a place inside another country the text names (by
-    a place or an actor); +0.5 for a country named in a document about another."""
+    """+2.0 in the document's country; +1.0 in another country the text names; +0.5 a country named."""
     if not doc_country:
         return None
     if p.country == doc_country:
@@ -420,14 +423,20 @@ class Gazetteer:
         return self._by_name.get(normalized_name, ())
 
     def lookup(self, text: str) -> tuple[str, tuple[Place, ...]]:
-        """Normalize ``text``, then try it and its clitic-stripped forms; (matched form, places)."""
+        """Normalize ``text``, then try it and its clitic-stripped forms; (matched form, places). After a descriptor
+        or a direction (مدينة كادقلي، شرق مدينة رفح), the place after them, a stopword too, but not a country."""
         for form in strip_clitics(normalize_name(text)):
             if self.is_stopword(form):
                 continue
             found = self.candidates(form)
             if found:
                 return form, found
-        return normalize_name(text), ()
+        words = normalize_name(text).split()
+        most = min(2, len(words) - 1)
+        head = next((k for k in range(most) if words[k] not in LOOKUP_HEADS), most)
+        rest = " ".join(words[head:])
+        found = tuple(p for p in self.candidates(rest) if p.feature != "country") if head else ()
+        return (rest, found) if found else (normalize_name(text), ())
 
     def names(self) -> Iterator[tuple[str, str]]:
         """(normalized Arabic variant, place id) pairs, stopwords left out, each pair once."""
