@@ -40,6 +40,7 @@ class PlaceDecision(NamedTuple):
 
 NO_PLACE = PlaceDecision(None, None, None)
 SETTLEMENTS = frozenset({"city", "town", "village", "camp"})  # what المدينة، البلدة، القرية، المخيم refer back to
+ANAPHOR_FEATURES = {"المدينه": "city", "البلده": "town", "القريه": "village", "المخيم": "camp"}  # (normalized)
 # actors a place after them does not seat: civilians or migrants in a town are where the event struck
 UNSEATED_KINDS = frozenset({"civilians", "protesters", "rioters"})
 # clauses that tell something beside the event: where they name a place, it is not the event's
@@ -299,11 +300,25 @@ class PlaceResolver:
         return before[-1]
 
     def _settlement_referred(self, d: Draft, ctx: DocContext) -> PlaceMention | None:
-        """The town named last before the event when its clause refers back to one (داخل المدينة، القرية)."""
+        """The town named last before the event when its clause refers back to one (داخل المدينة، القرية): the
+        last one of the kind the word says (في محيط القرية: the village, not the city they fled to), else the
+        last settlement."""
         lo = d.sentence.start if d.window[0] == d.sentence.start else d.trigger.nstart
-        if not any(w.strip(".,،\"") in self.cues.place_anaphors for w in ctx.norm.text[lo:d.window[1]].split()):
+        words = [w.strip(".,،\"") for w in ctx.norm.text[lo:d.window[1]].split()]
+        said = next((w for w in words if w in self.cues.place_anaphors), None)
+        if said is None:
             return None
-        return next((p for p in reversed(ctx.places_in(0, lo)) if p.place.feature in SETTLEMENTS), None)
+        before = [p for p in reversed(ctx.places_in(0, lo)) if p.place.feature in SETTLEMENTS]
+        kind = ANAPHOR_FEATURES.get(said[said.find("ال"):])
+
+        def called(p: PlaceMention) -> str | None:  # what the text calls it (مدينة طفس: a city, whatever its size)
+            word = words_before(ctx.norm.text, word_start(ctx.norm.text, p.nstart), 1)
+            # (the word, or it without و، ب، وب: بمدينة)
+            return next((ANAPHOR_FEATURES["ال" + word[0][k:]] for k in range(3)
+                         if "ال" + word[0][k:] in ANAPHOR_FEATURES), None) if word else None
+
+        return next((p for p in before if called(p) == kind), next(
+            (p for p in before if called(p) is None and p.place.feature == kind), before[0] if before else None))
 
     @staticmethod
     def _previous_sentence(d: Draft, ctx: DocContext, s_start: int) -> tuple[list[PlaceMention], PlaceRule]:

@@ -417,17 +417,19 @@ def named_countries(candidates: Sequence[PlaceCandidate], actors: Sequence[Actor
 
 
 def document_country(candidates: Sequence[PlaceCandidate], actors: Sequence[ActorMention]) -> str | None:
-    """The country the document is about: a vote of unambiguous place names (sub-national places weigh
-    more than country names, which are often foreign partners) and of actors' countries."""
+    """The country the document is about: a vote of unambiguous place names (sub-national places, and countries
+    after a place cue, weigh more than bare country names, which are often foreign partners) and of actors'
+    countries, each actor once."""
     votes: dict[str, float] = {}
     for cand in candidates:
         places = cand.places
         if not cand.cued:
             continue  # (a common word that is a place only after a cue: الخمس "the five")
         countries = {p.country for p in places}
-        if len(countries) == 1:
+        if len(countries) == 1:  # (a country after a place cue is where things happen: جنوبي لبنان، في اليمن)
             p = places[0]
-            votes[p.country] = votes.get(p.country, 0.0) + (1.0 if p.feature == "country" else 2.0)
+            cued = cand.cue is not None and "ب" not in cand.prefix  # (a word, not بـ: مرتبطة بإسرائيل)
+            votes[p.country] = votes.get(p.country, 0.0) + (1.0 if p.feature == "country" and not cued else 2.0)
     seen: set[str] = set()
     for m in actors:  # (each actor once: forces named in every sentence do not outvote the places)
         if m.actor.country and not m.ambiguous and m.actor.id not in seen \
