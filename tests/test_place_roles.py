@@ -84,3 +84,15 @@ def test_place_unlinked_at_the_country_has_no_within(pipeline: Pipeline) -> None
                                 " على أطراف بلدة المجادل.", source="test", published="2024-03-10").to_json()
     locs = [e["location"] for e in rec["events"] if e["location"] and e["location"]["id"] is None]
     assert locs and all(loc["country"] == "LB" and "within" not in loc for loc in locs)
+
+
+# where the wounded or the dead were taken (إلى مدينة أعزاز) is not where a strike or an attack happened, even
+# when it is more specific than the region the clause names
+@pytest.mark.parametrize(("text", "place"), [
+    ("سقطت قذائف على ريف حلب الشمالي، ونقل المصابون إلى مدينة أعزاز.", "Aleppo Governorate"),
+    ("قتل ثلاثة مدنيين بانفجار عبوة ناسفة في محافظة درعا، ونقلت الجثث إلى مدينة الصنمين.", "Daraa Governorate"),
+    ("أسفر قصف مدفعي على ريف حماة الشمالي عن مقتل طفلين نقلت جثتاهما إلى مدينة حماة.",
+     "Northern Hama countryside"),
+])
+def test_place_violence_not_where_the_wounded_were_taken(pipeline: Pipeline, text: str, place: str) -> None:
+    assert _places(_events(pipeline, text)) == [place]

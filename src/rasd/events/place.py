@@ -135,6 +135,10 @@ class PlaceResolver:
             cands = self._not_destinations(ctx, cands)
             if not cands:  # (فروا من المدينة باتجاه بلدة ع: the town told before)
                 cands, rule = self._previous_sentence(d, ctx, s_start)
+        elif d.trigger.trigger.family in VIOLENT_FAMILIES and rule is PlaceRule.CLAUSE:
+            # (where the attacks spread or the wounded were taken, إلى بوركينا فاسو، إلى مستشفى: not where it
+            # happened, when the clause names another place)
+            cands = self._not_destinations(ctx, cands) or cands
         if not cands:
             back = self._settlement_referred(d, ctx)
             if back is not None:
@@ -143,8 +147,8 @@ class PlaceResolver:
             cands, rule = [main_place], PlaceRule.DOCUMENT
         if not cands:
             return NO_PLACE
-        best = self.choose(ctx, cands, d.trigger.nstart)
         trig = d.trigger.trigger
+        best = self.choose(ctx, cands, d.trigger.nstart, violent=trig.family in VIOLENT_FAMILIES)
         unplaced = trig.content or (trig.acled_event_type is None and trig.family != "consult")
         if unplaced and rule is not PlaceRule.DOCUMENT and all(
                 is_dateline(ctx.norm.text, p.nstart, p.nend) or self._describes(ctx, p, offices_only=True)
@@ -163,11 +167,13 @@ class PlaceResolver:
         mids = ctx.ids_of([MentionRef("place", p.start, p.end) for p in cands if p.place.id == best.place.id])
         return PlaceDecision(location_ref(best.place, geo_precision(best), mids), rule, (best.nstart, best.nend))
 
-    def choose(self, ctx: DocContext, cands: Sequence[PlaceMention], tpos: int) -> PlaceMention:
+    def choose(self, ctx: DocContext, cands: Sequence[PlaceMention], tpos: int,
+               violent: bool = False) -> PlaceMention:
         """The place of the event among its candidates, by role before proximity: a place that only serves
         another (a dateline, an aside in parentheses, the reference point of a distance, a place that describes
         an actor or an office) counts only when nothing else is named; then the cued and specific one; and
-        of a region or country, the place named inside it."""
+        of a region or country, the place named inside it (for a `violent` event, not where the wounded were
+        taken: قصف على ريف حلب، ونقل المصابون إلى مدينة أعزاز)."""
         levels = self.subordinate(ctx, cands, tpos)
         low = min(levels)
         primary = [p for p, level in zip(cands, levels, strict=True) if level == low]
@@ -179,7 +185,8 @@ class PlaceResolver:
                 sent = ctx.seg.sentence_at(tpos)
                 inner = [p for p in ctx.places_in(sent.start, sent.end) if p.place.id != best.place.id
                          and self.inside(p.place.id, best.place.id)
-                         and not is_dateline(ctx.norm.text, p.nstart, p.nend)]
+                         and not is_dateline(ctx.norm.text, p.nstart, p.nend) and not (violent and phrase_within(
+                             ctx.norm.text, p.nstart, DESTINATION_WORDS, DESTINATION_REACH))]
             if inner:
                 best = min(inner, key=lambda p: _rank(p, tpos))
         return best

@@ -59,8 +59,10 @@ class PlaceCandidate:
     places: tuple[Place, ...]
     cued: bool = True           # a place cue stands before it (or it needs none)
     cue: int | None = None      # geo precision the cue before it gives (في 1, قرب 2 …), None without one
+    toward: bool = False        # the word before it says where something goes (إلى، نحو): no place of a happening
 
 
+TOWARD = frozenset({"الي", "نحو", "باتجاه", "تجاه", "صوب"})  # (normalized) where something goes
 FORCE_KINDS = frozenset({"external_forces", "state_forces"})  # whom a nationality after a word for forces names
 
 
@@ -310,7 +312,8 @@ class PlaceLinker:
             if cue is None and "ب" in hit.prefix.replace("ال", ""):
                 cue = 1  # بطرابلس: "in", though not enough to make a weak name a place
             out.append(PlaceCandidate(hit.start, hit.end, hit.prefix, places,
-                                      cued=cued or hit.phrase not in self.cue_only, cue=cue))
+                                      cued=cued or hit.phrase not in self.cue_only, cue=cue,
+                                      toward=bool(before) and before[-1].removeprefix("و") in TOWARD))
         return out
 
     def _fragment(self, text: str, hit: Hit[str], before: Sequence[str]) -> bool:
@@ -428,7 +431,8 @@ def document_country(candidates: Sequence[PlaceCandidate], actors: Sequence[Acto
         countries = {p.country for p in places}
         if len(countries) == 1:  # (a country after a place cue is where things happen: جنوبي لبنان، في اليمن)
             p = places[0]
-            cued = cand.cue is not None and "ب" not in cand.prefix  # (a word, not بـ: مرتبطة بإسرائيل)
+            # (a word, not بـ: مرتبطة بإسرائيل; not where things go: امتدت إلى بوركينا فاسو)
+            cued = cand.cue is not None and "ب" not in cand.prefix and not cand.toward
             votes[p.country] = votes.get(p.country, 0.0) + (1.0 if p.feature == "country" and not cued else 2.0)
     seen: set[str] = set()
     for m in actors:  # (each actor once: forces named in every sentence do not outvote the places)
