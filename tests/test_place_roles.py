@@ -96,3 +96,14 @@ def test_place_unlinked_at_the_country_has_no_within(pipeline: Pipeline) -> None
 ])
 def test_place_violence_not_where_the_wounded_were_taken(pipeline: Pipeline, text: str, place: str) -> None:
     assert _places(_events(pipeline, text)) == [place]
+
+
+# a small place coordinated with a place a cue introduces (في حرستا وعربين) is a place too, without a cue of
+# its own
+@pytest.mark.parametrize(("text", "place"), [
+    ("قتل ثمانية مدنيين في القصف على حرستا وعربين في الغوطة الشرقية.", "‘Irbīn"),
+    ("قصفت الطائرات الروسية بلدات في سراقب وتفتناز شرقي إدلب.", "Taftanāz"),
+    ("قتل مدنيان في قصف على معرة النعمان والتمانعة جنوبي إدلب.", "At Tamāni‘ah"),
+])
+def test_linking_small_place_coordinated_with_a_cued_one(pipeline: Pipeline, text: str, place: str) -> None:
+    assert place in _places(_events(pipeline, text))

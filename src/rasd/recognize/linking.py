@@ -306,7 +306,9 @@ class PlaceLinker:
             cue = self._cue(norm.text, hit.word_start)
             if cue is None and is_dateline(norm.text, hit.word_start, hit.end):
                 cue = 1  # "سنجار - …": a wire report's dateline names a place
-            cued = cue is not None
+            # (في حرستا وعربين: coordinated with a cued place, a place too, though the cue is the first one's)
+            cued = cue is not None or (bool(out) and out[-1].cue is not None and hit.prefix.startswith("و")
+                                       and norm.text[out[-1].nend:hit.start] == " " + hit.prefix)
             if not cued and not self._strong(places, hit.phrase):
                 continue
             if cue is None and "ب" in hit.prefix.replace("ال", ""):
