@@ -27,6 +27,7 @@ import resource
 import sys
 import time
 import tracemalloc
+import unicodedata
 from collections import defaultdict
 from pathlib import Path
 
@@ -40,7 +41,10 @@ DEFAULT_DIR = Path(__file__).resolve().parents[2] / "shared" / "dev"
 
 
 def _english_key(s: str) -> str:
-    return " ".join(re.sub(r"[^a-z0-9 ]+", " ", s.lower().replace("'", "")).split())
+    """Lower case, without accents (GeoNames writes Mūdīyah, gold Mudiyah), apostrophes or other marks."""
+    plain = "".join(ch for ch in unicodedata.normalize("NFKD", s) if not unicodedata.combining(ch))
+    return " ".join(re.sub(r"[^a-z0-9 ]+", " ", plain.lower().replace("'", "").replace("\u2018", "")
+                           .replace("\u2019", "")).split())
 
 
 def _split(names: list[str]) -> tuple[list[str], set[str]]:

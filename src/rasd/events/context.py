@@ -208,7 +208,9 @@ def actor_ref(actor: Actor, mentions: tuple[str, ...]) -> ActorRef:
 
 def location_ref(p: Place, precision: int, mentions: tuple[str, ...]) -> LocationRef:
     """The event's reference to a place of the gazetteer, with its geo precision and the mentions naming it."""
-    within = (p.parent or "", p.variants_en[0], p.variants_ar[0]) if is_unlinked(p.id) else None
+    # (an unlinked place at its country's point says so by `country`: it is no part of the country as a place)
+    within = (p.parent or "", p.variants_en[0], p.variants_ar[0]) \
+        if is_unlinked(p.id) and p.parent != p.country.lower() else None
     return LocationRef(id=p.id, name_en=p.name_en, name_ar=p.name_ar, country=p.country, admin1=p.admin1,
                        lat=p.lat, lon=p.lon, geo_precision=precision, feature=p.feature, mentions=mentions,
                        within=within)

@@ -40,12 +40,14 @@ class PlaceDecision(NamedTuple):
 
 NO_PLACE = PlaceDecision(None, None, None)
 SETTLEMENTS = frozenset({"city", "town", "village", "camp"})  # what المدينة، البلدة، القرية، المخيم refer back to
+ANAPHOR_FEATURES = {"المدينه": "city", "البلده": "town", "القريه": "village", "المخيم": "camp"}  # (normalized)
 # actors a place after them does not seat: civilians or migrants in a town are where the event struck
 UNSEATED_KINDS = frozenset({"civilians", "protesters", "rioters"})
 # clauses that tell something beside the event: where they name a place, it is not the event's
 SERVING_CLAUSES = frozenset({ClauseOpen.ASIDE, ClauseOpen.RELATIVE, ClauseOpen.BACKGROUND, ClauseOpen.PURPOSE})
 INCIDENT_REACH = 8  # words from a statement's verb to the incident it is about (ندد رئيس الوزراء في بغداد بهذا …)
 PLACE_PREPOSITIONS = frozenset({"في", "الي", "لدي"})  # (normalized: إلى، لدى)
+RESUMPTIVES = frozenset({"فيها", "فيه", "بها", "به"})  # "there": a pronoun that refers back to a place
 # the words before where people or forces went (نزحوا إلى، انسحبت نحو، فروا باتجاه): normalized, with و
 DESTINATION_WORDS = frozenset(w + x for w in ("", "و") for x in ("الي", "نحو", "باتجاه", "تجاه", "صوب", "حتي"))
 DESTINATION_REACH = 2  # words from a destination word to the place it names (نحو مدينة غزة، باتجاه بلدتي نبل)
@@ -123,12 +125,20 @@ class PlaceResolver:
         """The event's place: the best of its clause's places, else of the sentence before, else (for
         violence, displacement, protest) the document's main place. A violent incident placed only in a region
         or country takes the report's town inside it; a statement or a running toll keeps the region."""
-        cands, rule = self._candidates(d, ctx, s_start)
-        cands = [p for p in cands if not _party(p)]
+        antecedent = self._antecedent(d, ctx)
+        if antecedent is not None:  # (القاهرة التي زاروها: the visit is there, a capital though it is)
+            cands, rule = [antecedent], PlaceRule.ANAPHOR
+        else:
+            cands, rule = self._candidates(d, ctx, s_start)
+            cands = [p for p in cands if not _party(p)]
         if _moving(d) and rule is PlaceRule.CLAUSE:
             cands = self._not_destinations(ctx, cands)
             if not cands:  # (فروا من المدينة باتجاه بلدة ع: the town told before)
                 cands, rule = self._previous_sentence(d, ctx, s_start)
+        elif d.trigger.trigger.family in VIOLENT_FAMILIES and rule is PlaceRule.CLAUSE:
+            # (where the attacks spread or the wounded were taken, إلى بوركينا فاسو، إلى مستشفى: not where it
+            # happened, when the clause names another place)
+            cands = self._not_destinations(ctx, cands) or cands
         if not cands:
             back = self._settlement_referred(d, ctx)
             if back is not None:
@@ -137,8 +147,8 @@ class PlaceResolver:
             cands, rule = [main_place], PlaceRule.DOCUMENT
         if not cands:
             return NO_PLACE
-        best = self.choose(ctx, cands, d.trigger.nstart)
         trig = d.trigger.trigger
+        best = self.choose(ctx, cands, d.trigger.nstart, violent=trig.family in VIOLENT_FAMILIES)
         unplaced = trig.content or (trig.acled_event_type is None and trig.family != "consult")
         if unplaced and rule is not PlaceRule.DOCUMENT and all(
                 is_dateline(ctx.norm.text, p.nstart, p.nend) or self._describes(ctx, p, offices_only=True)
@@ -157,11 +167,13 @@ class PlaceResolver:
         mids = ctx.ids_of([MentionRef("place", p.start, p.end) for p in cands if p.place.id == best.place.id])
         return PlaceDecision(location_ref(best.place, geo_precision(best), mids), rule, (best.nstart, best.nend))
 
-    def choose(self, ctx: DocContext, cands: Sequence[PlaceMention], tpos: int) -> PlaceMention:
+    def choose(self, ctx: DocContext, cands: Sequence[PlaceMention], tpos: int,
+               violent: bool = False) -> PlaceMention:
         """The place of the event among its candidates, by role before proximity: a place that only serves
         another (a dateline, an aside in parentheses, the reference point of a distance, a place that describes
         an actor or an office) counts only when nothing else is named; then the cued and specific one; and
-        of a region or country, the place named inside it."""
+        of a region or country, the place named inside it (for a `violent` event, not where the wounded were
+        taken: قصف على ريف حلب، ونقل المصابون إلى مدينة أعزاز)."""
         levels = self.subordinate(ctx, cands, tpos)
         low = min(levels)
         primary = [p for p, level in zip(cands, levels, strict=True) if level == low]
@@ -173,7 +185,8 @@ class PlaceResolver:
                 sent = ctx.seg.sentence_at(tpos)
                 inner = [p for p in ctx.places_in(sent.start, sent.end) if p.place.id != best.place.id
                          and self.inside(p.place.id, best.place.id)
-                         and not is_dateline(ctx.norm.text, p.nstart, p.nend)]
+                         and not is_dateline(ctx.norm.text, p.nstart, p.nend) and not (violent and phrase_within(
+                             ctx.norm.text, p.nstart, DESTINATION_WORDS, DESTINATION_REACH))]
             if inner:
                 best = min(inner, key=lambda p: _rank(p, tpos))
         return best
@@ -226,6 +239,10 @@ class PlaceResolver:
         gap = gap.strip(" ،,")
         return gap in ("", "و") or any(h.start == 0 and h.end == len(gap) for h in self.cues.place_cues.find(gap))
 
+    def describes(self, ctx: DocContext, p: PlaceMention) -> bool:
+        """The place only tells where an actor, an office or a report's source is (see `_describes`)."""
+        return self._describes(ctx, p) or self._sources_seat(ctx, p)
+
     def _sources_seat(self, ctx: DocContext, p: PlaceMention) -> bool:
         """A place inside the phrase that names the source of a report (بحسب مصادر طبية في مستشفى …، وفق لجان
         المقاومة في الفاشر): where the source sits, not where the event happened."""
@@ -243,6 +260,8 @@ class PlaceResolver:
         event happened. `offices_only`: only an office's."""
         text = ctx.norm.text
         head = word_start(text, p.nstart)  # where the words the place hangs on end: before في, or before بـ/لـ
+        if head == p.nstart and phrase_before(text, head, self.cues.office_nouns, 1, proclitics="و"):
+            return True  # in construct after an office (حاكم موبتي، سفير فرنسا): whose office, not where
         if not {"ب", "ل"} & set(text[head:p.nstart].replace("ال", "")):
             before = words_before(text, head, 1)
             if not before or before[-1].lstrip("و") not in PLACE_PREPOSITIONS:
@@ -270,12 +289,43 @@ class PlaceResolver:
             return cands, PlaceRule.CLAUSE
         return PlaceResolver._previous_sentence(d, ctx, s_start)
 
-    def _settlement_referred(self, d: Draft, ctx: DocContext) -> PlaceMention | None:
-        """The town named last before the event when its clause refers back to one (داخل المدينة، القرية)."""
-        lo = d.sentence.start if d.window[0] == d.sentence.start else d.trigger.nstart
-        if not any(w.strip(".,،\"") in self.cues.place_anaphors for w in ctx.norm.text[lo:d.window[1]].split()):
+    @staticmethod
+    def _antecedent(d: Draft, ctx: DocContext) -> PlaceMention | None:
+        """The place a relative clause holding the trigger qualifies, when that clause names no place of its own
+        (عائدا من القاهرة التي زارها، البلدة التي تعرضت لقصف، مدينة حلب، التي شهدت معارك): the happening is there."""
+        clause = ctx.clauses.at(d.trigger.nstart)
+        if clause is not None and clause.opens is ClauseOpen.CONTINUES and clause.index > 0 \
+                and RESUMPTIVES & set(ctx.norm.text[clause.start:clause.end].split()):
+            # (… التي زارها يومين والتقى فيها: the relative clause goes on, "there" says it)
+            clause = ctx.clauses.items[clause.index - 1]
+        if clause is None or clause.opens is not ClauseOpen.RELATIVE or any(
+                not _party(p) for p in ctx.places_in(clause.start, min(clause.end, d.window[1]))):
+            return None  # (a country named there is a party: التقى فيها أمير قطر)
+        before = ctx.places_in(max(0, clause.start - 80), clause.start)
+        if not before or ctx.norm.text[before[-1].nend:clause.start].strip(" ،,") != "":
             return None
-        return next((p for p in reversed(ctx.places_in(0, lo)) if p.place.feature in SETTLEMENTS), None)
+        return before[-1]
+
+    def _settlement_referred(self, d: Draft, ctx: DocContext) -> PlaceMention | None:
+        """The town named last before the event when its clause refers back to one (داخل المدينة، القرية): the
+        last one of the kind the word says (في محيط القرية: the village, not the city they fled to), else the
+        last settlement."""
+        lo = d.sentence.start if d.window[0] == d.sentence.start else d.trigger.nstart
+        words = [w.strip(".,،\"") for w in ctx.norm.text[lo:d.window[1]].split()]
+        said = next((w for w in words if w in self.cues.place_anaphors), None)
+        if said is None:
+            return None
+        before = [p for p in reversed(ctx.places_in(0, lo)) if p.place.feature in SETTLEMENTS]
+        kind = ANAPHOR_FEATURES.get(said[said.find("ال"):])
+
+        def called(p: PlaceMention) -> str | None:  # what the text calls it (مدينة طفس: a city, whatever its size)
+            word = words_before(ctx.norm.text, word_start(ctx.norm.text, p.nstart), 1)
+            # (the word, or it without و، ب، وب: بمدينة)
+            return next((ANAPHOR_FEATURES["ال" + word[0][k:]] for k in range(3)
+                         if "ال" + word[0][k:] in ANAPHOR_FEATURES), None) if word else None
+
+        return next((p for p in before if called(p) == kind), next(
+            (p for p in before if called(p) is None and p.place.feature == kind), before[0] if before else None))
 
     @staticmethod
     def _previous_sentence(d: Draft, ctx: DocContext, s_start: int) -> tuple[list[PlaceMention], PlaceRule]:
@@ -392,7 +442,7 @@ def document_place(ctx: DocContext, places: PlaceResolver, line: PlaceMention | 
     dateline's own, else the main place."""
     local = line is not None and line.place.country == ctx.country and line.place.feature not in ("country", "region")
     if line is None:
-        return main_place(ctx)
+        return main_place(ctx, places)
     lead = ctx.seg.sentence_at(line.nstart)
     named = [p for p in ctx.places_in(lead.start, lead.end) if p.nstart != line.nstart]
     if named:
@@ -400,15 +450,19 @@ def document_place(ctx: DocContext, places: PlaceResolver, line: PlaceMention | 
         if best.place.country == ctx.country and best.place.feature not in ("country", "region") \
                 and not places.inside(line.place.id, best.place.id) and not places.inside(best.place.id, line.place.id):
             return best  # (a district of the dateline's city leaves the document in that city)
-    return line if local else main_place(ctx)
+    return line if local else main_place(ctx, places)
 
 
-def main_place(ctx: DocContext) -> PlaceMention | None:
-    """The document's main place: the sub-national place of its country named most often (first on ties)."""
+def main_place(ctx: DocContext, places: PlaceResolver | None = None) -> PlaceMention | None:
+    """The document's main place: the sub-national place of its country named most often (first on ties); with
+    `places`, not counting a place that only tells where an actor or an office is (حاكم موبتي، مكتب المفوضية في
+    البصرة)."""
     tally: dict[str, list[PlaceMention]] = {}
     for p in ctx.places:
         if p.place.feature in ("country", "region") or p.place.metonym or is_unlinked(p.place.id):
             continue  # (an unlinked place is its clause's place, never the whole document's)
+        if places is not None and places.describes(ctx, p):
+            continue
         if ctx.country and p.place.country != ctx.country:
             continue
         tally.setdefault(p.place.id, []).append(p)

@@ -60,10 +60,12 @@ class PlaceCandidate:
     places: tuple[Place, ...]
     cued: bool = True           # a place cue stands before it (or it needs none)
     cue: int | None = None      # geo precision the cue before it gives (في 1, قرب 2 …), None without one
+    toward: bool = False        # the word before it says where something goes (إلى، نحو): no place of a happening
 
 
 NISBA_ENDINGS = ("ي", "يه", "يين", "يون", "يات")  # (normalized) a nisba adjective: الوطني، السورية، الأمريكيين
 UNIDENTIFIED = "unidentified-armed-group-"  # the id prefix of the generic template's unidentified gunmen
+TOWARD = frozenset({"الي", "نحو", "باتجاه", "تجاه", "صوب"})  # (normalized) where something goes
 FORCE_KINDS = frozenset({"external_forces", "state_forces"})  # whom a nationality after a word for forces names
 
 
@@ -443,13 +445,16 @@ class PlaceLinker:
             cue = self._cue(norm.text, hit.word_start)
             if cue is None and is_dateline(norm.text, hit.word_start, hit.end):
                 cue = 1  # "سنجار - …": a wire report's dateline names a place
-            cued = cue is not None
+            # (في حرستا وعربين: coordinated with a cued place, a place too, though the cue is the first one's)
+            cued = cue is not None or (bool(out) and out[-1].cue is not None and hit.prefix.startswith("و")
+                                       and norm.text[out[-1].nend:hit.start] == " " + hit.prefix)
             if not cued and not self._strong(places, hit.phrase):
                 continue
             if cue is None and "ب" in hit.prefix.replace("ال", ""):
                 cue = 1  # بطرابلس: "in", though not enough to make a weak name a place
             out.append(PlaceCandidate(hit.start, hit.end, hit.prefix, places,
-                                      cued=cued or hit.phrase not in self.cue_only, cue=cue))
+                                      cued=cued or hit.phrase not in self.cue_only, cue=cue,
+                                      toward=bool(before) and before[-1].removeprefix("و") in TOWARD))
         return out
 
     def _fragment(self, text: str, hit: Hit[str], before: Sequence[str]) -> bool:
@@ -523,7 +528,7 @@ class PlaceLinker:
                 before = words_before(norm.text, ns, 3)
                 after = words_after(norm.text, ne, 2)
                 ranked = self.gazetteer.rank(places, doc_country=doc_country, context_words=before + after,
-                                             nearby=resolved)
+                                             nearby=resolved, named=named_countries or frozenset())
                 if not ranked:
                     continue
                 place, score, reasons = ranked[0]
@@ -556,19 +561,25 @@ def named_countries(candidates: Sequence[PlaceCandidate], actors: Sequence[Actor
 
 
 def document_country(candidates: Sequence[PlaceCandidate], actors: Sequence[ActorMention]) -> str | None:
-    """The country the document is about: a vote of unambiguous place names (sub-national places weigh
-    more than country names, which are often foreign partners) and of actors' countries."""
+    """The country the document is about: a vote of unambiguous place names (sub-national places, and countries
+    after a place cue, weigh more than bare country names, which are often foreign partners) and of actors'
+    countries, each actor once."""
     votes: dict[str, float] = {}
     for cand in candidates:
         places = cand.places
         if not cand.cued:
             continue  # (a common word that is a place only after a cue: الخمس "the five")
         countries = {p.country for p in places}
-        if len(countries) == 1:
+        if len(countries) == 1:  # (a country after a place cue is where things happen: جنوبي لبنان، في اليمن)
             p = places[0]
-            votes[p.country] = votes.get(p.country, 0.0) + (1.0 if p.feature == "country" else 2.0)
-    for m in actors:
-        if m.actor.country and not m.ambiguous and m.actor.kind not in ("government", "international_org", "media"):
+            # (a word, not بـ: مرتبطة بإسرائيل; not where things go: امتدت إلى بوركينا فاسو)
+            cued = cand.cue is not None and "ب" not in cand.prefix and not cand.toward
+            votes[p.country] = votes.get(p.country, 0.0) + (1.0 if p.feature == "country" and not cued else 2.0)
+    seen: set[str] = set()
+    for m in actors:  # (each actor once: forces named in every sentence do not outvote the places)
+        if m.actor.country and not m.ambiguous and m.actor.id not in seen \
+                and m.actor.kind not in ("government", "international_org", "media"):
+            seen.add(m.actor.id)
             votes[m.actor.country] = votes.get(m.actor.country, 0.0) + 1.5
     if not votes:
         return None

@@ -72,6 +72,7 @@ class Descriptors:
     ranks: frozenset[str] = frozenset()  # (phrases, normalized) ranks and honorifics before a person's name
     directions: frozenset[str] = frozenset()  # words that make a region of the place after them (جنوبي، ريف)
     given_names: frozenset[str] = frozenset()  # stop words that are given names too (علي): after a title, the CRF decides
+    named_after: frozenset[str] = frozenset()  # descriptors named after other places (شارع بغداد، دوار الكويت)
     matcher: PhraseMatcher[str] = field(init=False, repr=False, compare=False)
     rank_words: frozenset[str] = field(init=False, repr=False, compare=False)
 
@@ -94,7 +95,8 @@ class Descriptors:
                    groups={normalize_name(d["word"]): (d["kind"], d["strong"]) for d in data["groups"]},
                    titles=words(data["titles"]), stop_words=words(data["stop_words"]),
                    compound_heads=words(data["compound_heads"]), ranks=words(data.get("ranks") or []),
-                   directions=words(data.get("directions") or []), given_names=words(data.get("given_names") or []))
+                   directions=words(data.get("directions") or []), given_names=words(data.get("given_names") or []),
+                   named_after=words(data.get("named_after") or []))
 
 
 def _only_abroad(known: Sequence[Place], places: Sequence[PlaceMention], country: str | None) -> bool:
@@ -216,14 +218,16 @@ class UnlinkedFinder:
                           country: str | None) -> list[PlaceMention]:
         """Places a place descriptor qualifies that the name after it is not: linked abroad in a document about
         another country that names no other place of theirs (حي المنامة، قاطع الرياض: a ward or a village of the
-        document's country that shares a foreign city's name), or the head of a longer name (`_head_of_longer`)."""
-        ends = {h.end for h in descs if h.payloads[0] == "place"}
+        document's country that shares a foreign city's name), a city or country a street is named after (شارع
+        الزاوية، دوار الكويت), or the head of a longer name (`_head_of_longer`)."""
+        ends = {h.end: h.phrase for h in descs if h.payloads[0] == "place"}
         out = []
         for p in places:
             if is_unlinked(p.place.id) or p.nstart - 1 not in ends or ntext[p.nstart - 1] != " ":
                 continue
-            if self._head_of_longer(ntext, p) or (country is not None and p.place.country != country and not any(
-                    q.place.country == p.place.country for q in places if q is not p)):
+            if self._head_of_longer(ntext, p) or ends[p.nstart - 1] in self.d.named_after \
+                    or (country is not None and p.place.country != country and not any(
+                        q.place.country == p.place.country for q in places if q is not p)):
                 out.append(p)
         return out
 
@@ -354,7 +358,8 @@ class UnlinkedFinder:
                country: str | None, known_abroad: bool = False) -> PlaceMention | None:
         name = norm.text[f.name[0]:f.name[1]]
         known = self.gazetteer.lookup(name)[1]
-        if known and not known_abroad and not _only_abroad(known, places, country):
+        street = norm.text[f.span[0]:f.name[0]].strip() in self.d.named_after  # (شارع الزاوية: named after it)
+        if known and not known_abroad and not street and not _only_abroad(known, places, country):
             return None  # a known name the linker left out on purpose
         container = self._container(seg, f, places, country)
         if container is None:

@@ -55,6 +55,10 @@ FEATURE_CUES: dict[str, tuple[str, ...]] = {
     "دوله": ("country",), "بلاد": ("country",), "مستشفي": ("facility",), "سجن": ("facility",),
     "مركز": ("facility",),
 }
+# words a name is looked up without (مدينة كادقلي، مديرية مودية، شرق مدينة رفح: the place after them)
+LOOKUP_HEADS: frozenset[str] = frozenset(FEATURE_CUES) | frozenset({
+    "مديريه", "ناحيه", "قضاء", "محله", "حاره", "شمال", "جنوب", "شرق", "غرب", "شمالي", "جنوبي", "شرقي", "غربي",
+    "وسط"})
 # Capital-city prior: a bare name is more often the big place than a hamlet of the same name.
 FEATURE_PRIOR: dict[str, float] = {
     "country": 0.6, "admin1": 0.2, "region": 0.3, "city": 0.4, "town": 0.2, "village": 0.0,
@@ -154,12 +158,14 @@ class _Points:
     reason: str
 
 
-def _country_points(p: Place, doc_country: str | None) -> _Points | None:
-    """+2.0 for a place in the document's country; +0.5 for a country named in a document about another."""
+def _country_points(p: Place, doc_country: str | None, named: frozenset[str] = frozenset()) -> _Points | None:
+    """+2.0 in the document's country; +1.0 in another country the text names; +0.5 a country named."""
     if not doc_country:
         return None
     if p.country == doc_country:
         return _Points(2.0, f"+2.0 in the document's country {doc_country}")
+    if p.feature != "country" and p.country in named:
+        return _Points(1.0, f"+1.0 in {p.country}, a country the text names")
     if p.feature == "country":
         return _Points(0.5, "+0.5 a country named in a document about another")
     return None
@@ -417,14 +423,20 @@ class Gazetteer:
         return self._by_name.get(normalized_name, ())
 
     def lookup(self, text: str) -> tuple[str, tuple[Place, ...]]:
-        """Normalize ``text``, then try it and its clitic-stripped forms; (matched form, places)."""
+        """Normalize ``text``, then try it and its clitic-stripped forms; (matched form, places). After a descriptor
+        or a direction (مدينة كادقلي، شرق مدينة رفح), the place after them, a stopword too, but not a country."""
         for form in strip_clitics(normalize_name(text)):
             if self.is_stopword(form):
                 continue
             found = self.candidates(form)
             if found:
                 return form, found
-        return normalize_name(text), ()
+        words = normalize_name(text).split()
+        most = min(2, len(words) - 1)
+        head = next((k for k in range(most) if words[k] not in LOOKUP_HEADS), most)
+        rest = " ".join(words[head:])
+        found = tuple(p for p in self.candidates(rest) if p.feature != "country") if head else ()
+        return (rest, found) if found else (normalize_name(text), ())
 
     def names(self) -> Iterator[tuple[str, str]]:
         """(normalized Arabic variant, place id) pairs, stopwords left out, each pair once."""
@@ -463,11 +475,13 @@ class Gazetteer:
 
     # ------------------------------------------------------------------ disambiguation
     def rank(self, candidates: Sequence[Place], *, doc_country: str | None = None,
-             context_words: Sequence[str] = (), nearby: Sequence[Place] = ()) -> list[tuple[Place, float, list[str]]]:
+             context_words: Sequence[str] = (), nearby: Sequence[Place] = (),
+             named: frozenset[str] = frozenset()) -> list[tuple[Place, float, list[str]]]:
         """Score each candidate; best first. Reasons say what each point came from. `context_words` are
         normalized (`normalize_name`).
 
-        Evidence, strongest first: the document's country; context words naming the place's country,
+        Evidence, strongest first: the document's country (else a country the text `named`, by a place or an
+        actor: عمان is Amman beside مسؤولين أردنيين); context words naming the place's country,
         admin1 or parent, or its feature class (مطار → airport); places already resolved nearby (same
         parent, within 100 km); then a prior from feature class and population; curated entries get a
         small bonus over generated ones.
@@ -480,7 +494,7 @@ class Gazetteer:
         scored: list[tuple[Place, float, list[str]]] = []
         for p in candidates:
             ancestors = self.ancestors(p)
-            evidence = (_country_points(p, doc_country), self._ancestor_points(ancestors, ctx_forms),
+            evidence = (_country_points(p, doc_country, named), self._ancestor_points(ancestors, ctx_forms),
                         _cue_points(p, ctx_forms), _nearby_points(p, ancestors, nearby_ancestors),
                         *_prior_points(p))
             score = 0.0

@@ -35,6 +35,7 @@ class DescriptorsFile(_Yaml):
     groups: list[GroupDescriptor]
     titles: list[Word]
     directions: list[Word] = []  # a region of a place: جنوبي سوريا، ريف حماة (the mention takes the word)
+    named_after: list[Word] = []  # place descriptors whose name is often another place's: شارع بغداد، دوار الكويت
     ranks: list[Word] = []  # military ranks and honorifics before a name (العقيد، اللواء، السيد): not part of it
     stop_words: list[Word]
     given_names: list[Word] = []  # stop words that are also given names (على/علي → علي): a person's, if the CRF says so
