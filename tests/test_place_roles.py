@@ -107,3 +107,29 @@ def test_place_violence_not_where_the_wounded_were_taken(pipeline: Pipeline, tex
 ])
 def test_linking_small_place_coordinated_with_a_cued_one(pipeline: Pipeline, text: str, place: str) -> None:
     assert place in _places(_events(pipeline, text))
+
+
+# a strike told across a country takes a town inside it only where the report named that town before it (the
+# lead, the dateline): a town told after it is the place of its own happening
+@pytest.mark.parametrize(("text", "places"), [
+    ("شنت الطائرات الحربية عشرات الغارات على اليمن خلال الليل. وقصفت المدفعية بلدة حرض صباح اليوم.",
+     ["Yemen", "Ḩaraḑ"]),
+    ("شن الطيران المسير غارات متفرقة في العراق يوم الأحد. كما قصفت المدفعية مدينة سنجار بعد الظهر.",
+     ["Iraq", "Sinjār"]),
+    ("تعرضت مناطق عدة في سوريا لقصف جوي مكثف أمس. وفي وقت لاحق استهدف الطيران مدينة سراقب بصواريخ.",
+     ["Syria", "Saraqib"]),
+])
+def test_place_country_wide_strike_keeps_the_country_before_a_later_town(
+        pipeline: Pipeline, text: str, places: list[str]) -> None:
+    events = [e for e in _events(pipeline, text) if e.acled_event_type == "Explosions/Remote violence"]
+    assert _places(tuple(events)) == places
+
+
+@pytest.mark.parametrize(("text", "place"), [
+    ("سراقب - قصف الطيران الحربي مواقع في سوريا صباح اليوم.", "Saraqib"),
+    ("تواصل القصف على مدينة سنجار. وشن الطيران غارات في العراق أوقعت قتلى.", "Sinjār"),
+    ("اشتدت المعارك حول بلدة حرض منذ أيام. وقصفت الطائرات مواقع في اليمن مساء أمس.", "Ḩaraḑ"),
+])
+def test_place_country_wide_strike_takes_the_town_named_before(pipeline: Pipeline, text: str, place: str) -> None:
+    events = [e for e in _events(pipeline, text) if e.acled_event_type == "Explosions/Remote violence"]
+    assert _places(tuple(events))[-1] == place

@@ -160,7 +160,10 @@ class PlaceResolver:
                 and d.trigger.trigger.family in VIOLENT_FAMILIES:
             # "سنجار - … غربي محافظة نينوى": the lead's place or the dateline names the town inside the region the
             # clause names
-            inner = next((p for p in (main_place, dateline) if p is not None and p.place.id != best.place.id
+            # (the main place only when named before the event: a town told after a country-wide report is
+            # its own happening's place — غارات في سوريا أمس. وقصف الطيران بلدة أريحا)
+            told = main_place if main_place is not None and main_place.nstart < d.trigger.nstart else None
+            inner = next((p for p in (told, dateline) if p is not None and p.place.id != best.place.id
                           and self.inside(p.place.id, best.place.id)), None)
             if inner is not None:
                 best, rule = inner, PlaceRule.DATELINE_WITHIN
