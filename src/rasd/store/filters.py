@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any, Literal
 
-from sqlalchemy import ColumnElement, and_, func, or_, select, union
+from sqlalchemy import ColumnElement, and_, func, or_, select, union_all
 
 from rasd.store.schema import Tables
 from rasd.text.normalize import normalize_name
@@ -88,12 +88,14 @@ def _any_of(t: Tables, f: EventFilter, ordered: bool, *alternatives: ColumnEleme
 def _actor_condition(t: Tables, a: str, *, ordered: bool = False) -> ColumnElement[bool]:
     """Events with an actor (any role) whose id, English or Arabic name is `a`."""
     e, ea = t.events, t.event_actors
-    # an uncorrelated IN over a UNION: each branch is one covering-index look-up (an OR would read the rows).
+    # an uncorrelated IN over a UNION ALL: each branch is one covering-index look-up (an OR would read the rows);
+    # IN tests membership, so a uid two branches give is no duplicate, and a UNION's own de-duplicating B-tree
+    # was a second copy of the list (an actor with 33,000 events: count 72 -> 54 ms, a page 42 -> 19 ms).
     # For a sorted page, `uid || ''` keeps SQLite from driving the query by uid through that list (a look-up
     # and a sort of every match: 630 ms for an actor with 30,000 events, 39 ms so): it walks the sort order's
     # index and tests membership. A count is cheapest driven by the list.
     uid = e.c.uid.concat("") if ordered else e.c.uid
-    return uid.in_(union(select(ea.c.event_uid).where(ea.c.actor_id == a),
+    return uid.in_(union_all(select(ea.c.event_uid).where(ea.c.actor_id == a),
                          select(ea.c.event_uid).where(func.lower(ea.c.name_en) == a.lower()),
                          select(ea.c.event_uid).where(ea.c.name_ar == a)))
 
