@@ -176,7 +176,7 @@ def _events_table(md: MetaData) -> Table:
         Column("search_text", Text, nullable=False),           # normalized evidence + names, for text search
         Column("event_json", Text, nullable=False),
         Index("ix_events_document", "document_id"),
-        Index("ix_events_merged", "merged_id"),
+        Index("ix_events_happening", "merged_id", "fatalities"),  # a happening's reports and its figure (v6)
         Index("ix_events_date", "date_start"),
         *_hot_event_indexes(),
         _merge_index(),
@@ -196,7 +196,7 @@ def _hot_event_indexes() -> list[Index]:
         _covering("ix_events_cov_search", "search_text"),  # text search scans this, not the rows
         _canonical_index("ix_events_canon_fatalities", "fatalities", "uid"),
         _canonical_index("ix_events_canon_confidence", "confidence", "uid"),
-        _covering("ix_events_cov_country", "country", "date_start", "date_end", "plover"),
+        _covering("ix_events_cov_country", "country", "date_start", "date_end", "plover", "modality"),
         _covering("ix_events_cov_plover", "plover", "country", "date_start"),
         _covering("ix_events_cov_place", "location_id", "date_start"),
         _covering("ix_events_cov_place_en", func.lower(text("location_name_en")), "date_start"),
@@ -225,7 +225,7 @@ def _covering(name: str, *cols: Any) -> Index:
 REPLACED_INDEXES = ("ix_events_canon_date", "ix_events_canon_search", "ix_events_canon_country",
                     "ix_events_canon_location", "ix_events_canon_acled", "ix_events_country", "ix_events_location",
                     "ix_events_acled", "ix_events_subtype", "ix_events_plover", "ix_events_location_en",
-                    "ix_events_location_ar")
+                    "ix_events_location_ar", "ix_events_merged")
 
 
 def _merge_index() -> Index:
