@@ -1,7 +1,7 @@
 """Load benchmark (not a test): GET /api/events under 1 and 50 keep-alive clients, with and without an ingest.
 
     python scripts/bench_api.py [--db sqlite:///bench.db | postgresql://…] [--events 100000] [--seconds 60]
-                                [--clients 1,50] [--ingest-clients 50] [--fill-only]
+                                [--clients 1,50] [--ingest-clients 50] [--fill-only] [--db-pid PID]
     python scripts/bench_api.py --ingest-rate [--db …] [--at 1000,10000,100000] [--sample 300]
 
 Fills the store with synthetic documents (tests/store_fixtures.py; 2 events each) in bulk (one transaction
@@ -9,7 +9,9 @@ per 1,000 documents) unless it already holds enough events, then serves the app 
 a subprocess and, for each client count, runs that many keep-alive clients for `--seconds` over a mix of
 /api/events queries (no filter, country, actor, text search, date range, sort by fatalities, deep pages,
 unmerged): p50/p95/p99, requests/s and errors. `--ingest-clients N` adds a run with N clients while another
-process ingests synthetic documents one transaction each (its documents/s are reported). Traffic goes to
+process ingests synthetic documents one transaction each (its documents/s are reported). Each run reports the
+server's CPU milliseconds per request (uvicorn processes; with `--db-pid`, the PostgreSQL postmaster's tree
+too): on a shared machine the steadier figure than wall-clock latency. Traffic goes to
 127.0.0.1 only. `--ingest-rate` measures store-only ingest (documents/s over `--sample` documents) when the
 store holds each of the `--at` document counts.
 """
@@ -204,9 +206,10 @@ async def _client(base: str, seconds: float, seed: int, timings: list[float], er
 
 
 def run_load(port: int, clients: int, seconds: float, mix: str = "fixed",
-             server_pid: int | None = None) -> dict[str, Any]:
+             server_pid: int | None = None, db_pid: int | None = None) -> dict[str, Any]:
     """Figures of `clients` keep-alive clients over `seconds`: p50/p95/p99 ms, requests/s, errors, the load
-    average at the end and the server's CPU milliseconds per request."""
+    average at the end and the server's CPU milliseconds per request (and the database server's, `db_pid`: the
+    PostgreSQL postmaster, whose backends are its children)."""
     timings: list[float] = []
     errors: list[str] = []
 
@@ -215,15 +218,18 @@ def run_load(port: int, clients: int, seconds: float, mix: str = "fixed",
                                for k in range(clients)))
 
     cpu0 = tree_cpu_seconds(server_pid) if server_pid else 0.0
+    db0 = tree_cpu_seconds(db_pid) if db_pid else 0.0
     t0 = time.perf_counter()
     asyncio.run(clients_run())
     wall = time.perf_counter() - t0
     cpu = tree_cpu_seconds(server_pid) - cpu0 if server_pid else 0.0
+    db_cpu = tree_cpu_seconds(db_pid) - db0 if db_pid else 0.0
     return {"clients": clients, "mix": mix, "requests": len(timings), "rps": round(len(timings) / wall, 1),
             "p50": round(pct(timings, 50), 1), "p95": round(pct(timings, 95), 1),
             "p99": round(pct(timings, 99), 1), "errors": len(errors),
             "error_kinds": sorted(set(errors))[:5], "load_avg_1m": round(os.getloadavg()[0], 2),
-            "server_cpu_ms_per_request": round(cpu * 1000 / max(len(timings), 1), 2)}
+            "server_cpu_ms_per_request": round(cpu * 1000 / max(len(timings), 1), 2),
+            "db_cpu_ms_per_request": round(db_cpu * 1000 / max(len(timings), 1), 2) if db_pid else None}
 
 
 def start_ingest(url: str, start: int, seconds: float) -> subprocess.Popen[bytes]:
@@ -242,12 +248,15 @@ def print_row(label: str, row: dict[str, Any]) -> None:
     extra = f", ingest {row['ingest_docs_s']} docs/s" if "ingest_docs_s" in row else ""
     print(f"{label:28s} clients {row['clients']:3d}  p50 {row['p50']:7.1f}  p95 {row['p95']:7.1f}  "
           f"p99 {row['p99']:7.1f} ms  {row['rps']:6.1f} req/s  errors {row['errors']}  "
-          f"server {row['server_cpu_ms_per_request']} CPU-ms/req  load {row['load_avg_1m']}{extra}"
+          f"server {row['server_cpu_ms_per_request']} CPU-ms/req"
+          f"{'' if row.get('db_cpu_ms_per_request') is None else ' + db ' + str(row['db_cpu_ms_per_request'])}"
+          f"  load {row['load_avg_1m']}{extra}"
           f"{'  ' + str(row['error_kinds']) if row['errors'] else ''}", flush=True)
 
 
 def load_table(url: str, clients: list[int], ingest_clients: int, seconds: float, *, workers: int = 1,
-               mix: str = "fixed", cache_seconds: float = 2.0, warmup: float = 0) -> list[dict[str, Any]]:
+               mix: str = "fixed", cache_seconds: float = 2.0, warmup: float = 0,
+               db_pid: int | None = None) -> list[dict[str, Any]]:
     """The load runs against a server over the store at `url` (each after `warmup` unmeasured seconds of the
     same clients: every worker process has its own cache and its own connections to fill)."""
     port = free_port()
@@ -258,13 +267,13 @@ def load_table(url: str, clients: list[int], ingest_clients: int, seconds: float
         for n in clients:
             if warmup:
                 run_load(port, n, warmup, mix)
-            rows.append(run_load(port, n, seconds, mix, server.pid))
+            rows.append(run_load(port, n, seconds, mix, server.pid, db_pid))
             print_row(f"events ({mix})", rows[-1])
         if ingest_clients:
             if warmup:
                 run_load(port, ingest_clients, warmup, mix)
             ing = start_ingest(url, 10_000_000 + int(time.time()) % 1_000_000 * 100, seconds)
-            row = run_load(port, ingest_clients, seconds, mix, server.pid)
+            row = run_load(port, ingest_clients, seconds, mix, server.pid, db_pid)
             out, _ = ing.communicate(timeout=seconds + 120)
             row["ingest_docs_s"] = round(int(out.decode().strip() or 0) / seconds, 1)
             rows.append(row)
@@ -291,6 +300,8 @@ def main() -> None:
                     help="fixed: the 11 queries above; random: the same kinds with random values")
     ap.add_argument("--cache-seconds", type=float, default=2.0, help="rasd serve --cache-seconds (0: no cache)")
     ap.add_argument("--warmup", type=float, default=0, help="unmeasured seconds of the same clients before each run")
+    ap.add_argument("--db-pid", type=int, default=None,
+                    help="also report the CPU of this process tree per request (the PostgreSQL postmaster)")
     ap.add_argument("--ingest-rate", action="store_true")
     ap.add_argument("--at", default="1000,10000,100000", help="store sizes (documents) for --ingest-rate")
     ap.add_argument("--sample", type=int, default=300, help="documents timed at each size")
@@ -312,7 +323,8 @@ def main() -> None:
         if not args.fill_only:
             clients = [int(x) for x in args.clients.split(",") if x]
             figures["load"] = load_table(url, clients, args.ingest_clients, args.seconds, workers=args.workers,
-                                         mix=args.mix, cache_seconds=args.cache_seconds, warmup=args.warmup)
+                                         mix=args.mix, cache_seconds=args.cache_seconds, warmup=args.warmup,
+                                         db_pid=args.db_pid)
     if args.json:
         Path(args.json).write_text(json.dumps(figures, indent=1), encoding="utf-8")
 

@@ -89,13 +89,13 @@ def test_store_schema_5_migrates_a_version_4_store(store_url: str) -> None:
     s.ingest(records[0])  # the Misrata shelling (one day, asserted)
     s.ingest(records[4])  # a planned meeting (never merges) and a clash
     with s.writer.begin() as conn:  # back to version 4: no merge_span column, the old match index
-        conn.execute(delete(s.t.migrations).where(s.t.migrations.c.version == 5))
+        conn.execute(delete(s.t.migrations).where(s.t.migrations.c.version >= 5))
         conn.execute(text("DROP INDEX ix_events_merge"))
         conn.execute(text("ALTER TABLE events DROP COLUMN merge_span"))
         conn.execute(text("CREATE INDEX ix_events_match ON events (plover, location_id, date_start)"))
     s.close()
     s = Store.open(store_url)
-    assert s.schema_version() == SCHEMA_VERSION == 5
+    assert s.schema_version() == SCHEMA_VERSION >= 5
     with s.engine.connect() as conn:
         spans = dict(conn.execute(select(s.t.events.c.plover, s.t.events.c.merge_span)).all())
         index_names = set(conn.exec_driver_sql(

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any, Literal
 
-from sqlalchemy import ColumnElement, func, or_, select, union
+from sqlalchemy import ColumnElement, and_, func, or_, select, union_all
 
 from rasd.store.schema import Tables
 from rasd.text.normalize import normalize_name
@@ -65,34 +65,48 @@ def event_conditions(t: Tables, f: EventFilter, *, ordered: bool = False) -> lis
         cond.append(e.c.country == f.country.upper())
     if f.place:
         p = f.place.strip()
-        cond.append(or_(e.c.location_id == p, func.lower(e.c.location_name_en) == p.lower(),
-                        e.c.location_name_ar == p))
+        cond.append(_any_of(t, f, ordered, e.c.location_id == p, func.lower(e.c.location_name_en) == p.lower(),
+                            e.c.location_name_ar == p))
     if f.actor:
         cond.append(_actor_condition(t, f.actor.strip(), ordered=ordered))
     if f.acled_type:
-        cond.append(_acled_condition(t, f.acled_type))
+        cond.append(_acled_condition(t, f, ordered))
     return cond + _detail_conditions(t, f)
+
+
+def _any_of(t: Tables, f: EventFilter, ordered: bool, *alternatives: ColumnElement[bool]) -> ColumnElement[bool]:
+    """An OR of `alternatives` (a place's id or names, an ACLED type or sub-type). For a count of canonical events
+    each alternative repeats the canonical test: SQLite then counts the OR as one look-up per alternative in the
+    canonical covering indexes (a place's count over 100,000 events: 156 -> 6 ms of CPU); it takes an OR
+    without it as no use of a partial index. A sorted page keeps the plain OR: it walks its sort order's index."""
+    e = t.events
+    if f.merged and not ordered:
+        return or_(*(and_(e.c.uid == e.c.merged_id, alt) for alt in alternatives))
+    return or_(*alternatives)
 
 
 def _actor_condition(t: Tables, a: str, *, ordered: bool = False) -> ColumnElement[bool]:
     """Events with an actor (any role) whose id, English or Arabic name is `a`."""
     e, ea = t.events, t.event_actors
-    # an uncorrelated IN over a UNION: each branch is one covering-index look-up (an OR would read the rows).
+    # an uncorrelated IN over a UNION ALL: each branch is one covering-index look-up (an OR would read the rows);
+    # IN tests membership, so a uid two branches give is no duplicate, and a UNION's own de-duplicating B-tree
+    # was a second copy of the list (an actor with 33,000 events: count 72 -> 54 ms, a page 42 -> 19 ms).
     # For a sorted page, `uid || ''` keeps SQLite from driving the query by uid through that list (a look-up
     # and a sort of every match: 630 ms for an actor with 30,000 events, 39 ms so): it walks the sort order's
     # index and tests membership. A count is cheapest driven by the list.
     uid = e.c.uid.concat("") if ordered else e.c.uid
-    return uid.in_(union(select(ea.c.event_uid).where(ea.c.actor_id == a),
+    return uid.in_(union_all(select(ea.c.event_uid).where(ea.c.actor_id == a),
                          select(ea.c.event_uid).where(func.lower(ea.c.name_en) == a.lower()),
                          select(ea.c.event_uid).where(ea.c.name_ar == a)))
 
 
-def _acled_condition(t: Tables, acled_type: str) -> ColumnElement[bool]:
+def _acled_condition(t: Tables, f: EventFilter, ordered: bool) -> ColumnElement[bool]:
     """Events of an ACLED type or sub-type; "none"/"null" selects events without one."""
     e = t.events
+    acled_type = f.acled_type or ""
     if acled_type.lower() in ("none", "null"):
         return e.c.acled_event_type.is_(None)
-    return or_(e.c.acled_event_type == acled_type, e.c.acled_sub_event_type == acled_type)
+    return _any_of(t, f, ordered, e.c.acled_event_type == acled_type, e.c.acled_sub_event_type == acled_type)
 
 
 def _detail_conditions(t: Tables, f: EventFilter) -> list[ColumnElement[bool]]:

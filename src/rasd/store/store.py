@@ -33,6 +33,10 @@ DEFAULT_POOL_SIZE = 5
 _WRITE = "rasd_write"  # execution option marking a connection that writes (SQLite: BEGIN IMMEDIATE)
 _PG_LOCK_KEY = 0x7261_7364  # "rasd"
 _SQLITE_CACHE_KIB = 32_768  # page cache per connection (SQLite's default is 2 MiB)
+# memory-mapped reads (SQLite caps it at its compile-time limit, 2 GiB by default): a page outside the page cache
+# is read from the OS's cache without a read() system call and a copy. Counts and pages over 100,000 events spent
+# as much CPU in those calls as in SQL (a text search's count: 305 -> 151 ms of CPU)
+_SQLITE_MMAP_BYTES = 1 << 31
 ALL_EVENTS = EventFilter()  # the default filters: every event, every toll (frozen, so safe as defaults)
 ALL_TOLLS = TollFilter()
 
@@ -63,6 +67,7 @@ def _sqlite_engine(url: str, busy_timeout_s: float, pool_size: int) -> Engine:
         cur = dbapi_conn.cursor()
         if not memory:
             cur.execute("PRAGMA journal_mode=WAL")
+            cur.execute(f"PRAGMA mmap_size={_SQLITE_MMAP_BYTES}")
         cur.execute(f"PRAGMA busy_timeout={timeout_ms}")
         cur.execute("PRAGMA foreign_keys=ON")
         cur.execute("PRAGMA synchronous=NORMAL")
