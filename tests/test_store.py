@@ -16,8 +16,12 @@ STORE_EXTRA = "needs the [store] extra: python -m pip install -e '.[store]'"
 pytest.importorskip("sqlalchemy", reason=STORE_EXTRA)
 from sqlalchemy import func, select
 from store_fixtures import (
+    MISRATA,
     TEXT_A,
     TEXT_B,
+    EventSpec,
+    build_record,
+    count,
     doc_id,
     sample_records,
     synthetic_record,
@@ -175,6 +179,21 @@ def test_store_cumulative_tolls_are_a_series_never_added(loaded: Store) -> None:
     stats = loaded.stats()
     assert [c["value"] for c in stats["campaign_tolls"]] == [241]  # the latest of one campaign: not 230 + 241
     assert stats["fatalities"] == 10  # incident figures only, conservative across sources
+
+
+def test_store_toll_delta_only_between_dated_points(loaded: Store) -> None:
+    """An undated report's running toll has no place in the curve's order: no rise is told from or to it."""
+    text = "وقالت وزارة الصحة إن عدد القتلى منذ بدء الهجوم بلغ 300 قتيل."
+    undated = build_record(text, "paper-d/undated", None, [EventSpec(
+        evidence="عدد القتلى منذ بدء الهجوم بلغ 300 قتيل", plover="ASSAULT",
+        acled=("Explosions/Remote violence", "Shelling/artillery/missile attack"), location=MISRATA,
+        counts=[count(text, "300 قتيل", "killed", 300, scope="cumulative", attribution="وزارة الصحة")])],
+        country="LY")
+    assert loaded.ingest(undated).status == "ingested"
+    (s,) = loaded.tolls(TollFilter(kind="killed"))
+    assert [(p["date"], p["value"], p["delta"]) for p in s["points"]] == [
+        (None, 300, None), ("2021-03-02", 230, None), ("2021-03-03", 241, 11)]
+    assert s["latest"]["value"] == 241  # the latest dated point, not the largest figure
 
 
 def test_store_filters_and_pagination(loaded: Store) -> None:

@@ -103,7 +103,8 @@ def ensure_campaign(conn: Connection, t: Tables, c: Campaign) -> None:
 def toll_series(conn: Connection, t: Tables, f: TollFilter) -> list[dict[str, Any]]:
     """Cumulative toll series (one per campaign, kind, group and source), each point with its evidence.
 
-    Points are ordered by date (undated first); `delta` is the rise over the previous point of the series. A
+    Points are ordered by date (undated first); `delta` is the rise over the previous dated point of the series
+    (None for an undated point or the first dated one). A
     toll is a running total: aggregations use `latest`, never a sum of points or of series.
     """
     tl = t.tolls
@@ -120,7 +121,9 @@ def toll_series(conn: Connection, t: Tables, f: TollFilter) -> list[dict[str, An
                 "source_key": r["source_key"] or f"outlet:{r['source']}", "source_label": r["source_label"] or r["source"],
                 "source_label_ar": r["source_label_ar"] or r["source_label"] or r["source"],
                 "belligerent": bool(r["belligerent"]), "points": []}
-        prev = s["points"][-1]["value"] if s["points"] else None
+        # (a rise is told only between two dated points: an undated one has no place in the curve's order)
+        dated = [p["value"] for p in s["points"] if p["date"]]
+        prev = dated[-1] if dated and r["date"] else None
         s["points"].append({
             "date": r["date"], "value": r["value"], "qualifier": r["qualifier"],
             "delta": None if prev is None else r["value"] - prev, "source": r["source"],
