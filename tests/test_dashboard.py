@@ -498,6 +498,8 @@ def _ticks_apart(axes: list[dict[str, Any]]) -> None:
     for ax in axes:
         ticks = sorted(ax["ticks"], key=lambda t: t["pos"])
         assert len(ticks) >= 2, ax
+        if ax["scale"] == "x":  # one label per tick: a day is never labelled twice
+            assert len({t["label"] for t in ticks}) == len(ticks), ticks
         for a, b in zip(ticks, ticks[1:], strict=False):
             if ax["scale"] == "x":
                 assert a["pos"] + a["w"] / 2 + 2 <= b["pos"] - b["w"] / 2, (a, b)
@@ -870,6 +872,31 @@ def test_dashboard_campaign_view(browser: Any, campaign_server: str, width: int)
     page.locator("#campaign-points tbody tr button").last.click()
     page.wait_for_function("() => document.querySelector('#campaign-evidence mark.hl-count')")
     _campaign_shot(page, "en", width)
+    dash.assert_clean()
+    page.close()
+
+
+@pytest.fixture(scope="module")
+def one_report_server(tmp_path_factory: pytest.TempPathFactory, pipeline: Any) -> Iterator[str]:
+    """A campaign told by one dated report (our own first update of the reference offensive)."""
+    from test_campaigns import OFFENSIVE
+
+    from rasd.store import Store
+
+    url = f"sqlite:///{tmp_path_factory.mktemp('dash-one') / 'one.db'}"
+    published, source, text = OFFENSIVE[0]
+    with Store.open(url) as store:
+        store.ingest(pipeline.extract_text(text, source=source, published=published))
+    yield from _serve(url)
+
+
+def test_dashboard_campaign_view_one_dated_report(browser: Any, one_report_server: str) -> None:
+    """One dated figure: its day on the x axis once, with the days around it, never the same day over and over."""
+    dash = _open(browser, one_report_server)
+    page = dash.page
+    page.set_viewport_size({"width": 1400, "height": 1400})
+    ch = _check_campaign_chart(page, one_report_server, "ly-tripoli-offensive-2019", "killed")
+    assert [len(s) for s in ch["series"]] == [1]
     dash.assert_clean()
     page.close()
 

@@ -602,6 +602,8 @@
     for (var i = 0; i < steps.length; i++) { if (steps[i] * p >= v * 1.05) { return steps[i] * p; } }
     return 10 * p;
   }
+  // the x axis' tick steps: whole days and up (a figure is dated by its day; hours would label one day many times)
+  var DAY_INCRS = [1, 2, 3, 4, 5, 7, 10, 14, 15, 30, 60, 90, 120, 180, 365, 730, 1825, 3650].map(function (n) { return n * DAY; });
   // joins a series' points only where they are at most two days apart
   function runPaths(u, sidx, i0, i1) {
     var path = new Path2D(), xs = u.data[0], ys = u.data[sidx], last = null;
@@ -650,7 +652,7 @@
       scales: { x: { time: true, range: function () { return [lo - pad, hi + pad]; } },
                 y: { range: function () { return [0, top]; } } },
       axes: [
-        { font: font, stroke: "#555", space: narrow ? 80 : 100, grid: { stroke: "#eee" },
+        { font: font, stroke: "#555", space: narrow ? 80 : 100, grid: { stroke: "#eee" }, incrs: DAY_INCRS,
           values: function (u, splits, ai, space, incr) {
             var unit = incr >= 360 * DAY ? "year" : incr >= 28 * DAY ? "month" : "day";
             return splits.map(function (v) { return iso(fmtBin(v, unit)); });
