@@ -16,6 +16,7 @@ from rasd.evaluation.ner import (
     Sentence,
     actor_type,
     char_to_tokens,
+    crf_document_recognizer,
     crf_recognizer,
     entities_from_tags,
     parse_conll,
@@ -125,6 +126,31 @@ def test_ner_eval_scores_hand_computed_sample() -> None:
     assert report.ignored_gold == 1
     assert (report.micro.tp, report.micro.predicted, report.micro.gold) == (4, 7, 6)
     assert report.sentences == 3 and report.tokens == 18
+
+
+def test_ner_eval_scores_a_document_recognizer_like_sentences() -> None:
+    sents = parse_conll(SAMPLE.splitlines())
+    by_doc = score_ner(sents, None, document=lambda texts: [_lexicon_recognizer(t) for t in texts])
+    assert by_doc == score_ner(sents, _lexicon_recognizer)
+    with pytest.raises(ValueError, match="recognizer"):
+        score_ner(sents, None)
+
+
+def test_ner_eval_crf_document_recognizer_remembers_names(pipeline: Any) -> None:
+    # our own running text: a name in full, then its family name alone, with and without clitics
+    conll = "\n\n".join("\n".join(f"{w} O" for w in s.split()) for s in (
+        "أعلن وزير الداخلية محمد المحاميدي أن التحقيق مستمر",
+        "وقال المحاميدي إن عناصر الشرطة أوقفوا ثلاثة مشتبه بهم",
+        "وأكد بيان للمحاميدي أن المشتبه بهم نقلوا إلى السجن",
+        "ونفى المحاميدي وجود إصابات بين العناصر"))
+    sents = parse_conll(conll.splitlines())
+    alone = [crf_recognizer(pipeline.resources)(s.text) for s in sents]
+    together = crf_document_recognizer(pipeline.resources, 3)([s.text for s in sents])
+    assert together[0] == alone[0]
+    assert Entity(3, 5, "PERS") in predicted_entities(sents[0], alone[0])  # the name in full, after a title
+    for k, sent in enumerate(sents[1:], 1):  # the family name alone is a person in every later sentence
+        word = next(i for i, t in enumerate(sent.tokens) if "محاميدي" in t)
+        assert (word, "PERS") in {(e.start, e.type) for e in predicted_entities(sent, together[k])}
 
 
 def test_ner_eval_maps_actor_kinds_to_types() -> None:

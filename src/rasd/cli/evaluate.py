@@ -369,6 +369,8 @@ def eval_ner_command(
     report: Annotated[Path | None, typer.Option(help="Write the scores as JSON here.")] = None,
     recognizer: Annotated[str, typer.Option(help="crf (the learned recognizer) or dictionary (the linkers).")]
     = "crf",
+    window: Annotated[int, typer.Option(help="crf: sentences either side whose names a sentence remembers "
+                                             "(the file's sentences read as running text); 0: each alone.")] = 0,
     quiet: QuietOption = False,
     verbose: VerboseOption = False,
 ) -> None:
@@ -394,8 +396,10 @@ def eval_ner_command(
     with _progress(stderr, say) as prog:
         task = prog.add_task("recognizing", total=len(sentences))
         make = ner_eval.crf_recognizer if recognizer == "crf" else ner_eval.rasd_recognizer
-        result = ner_eval.score_ner(sentences, make(pipe.resources), scheme=scheme,
-                           progress=lambda n: prog.advance(task, n))
+        document = ner_eval.crf_document_recognizer(pipe.resources, window) \
+            if recognizer == "crf" and window > 0 else None
+        result = ner_eval.score_ner(sentences, None if document else make(pipe.resources), scheme=scheme,
+                                    progress=lambda n: prog.advance(task, n), document=document)
     sys.stdout.write(ner_eval.format_ner_table(result) + "\n")
     if report is not None:
         report.write_text(json.dumps(ner_eval.report_json(result), indent=2) + "\n", encoding="utf-8")

@@ -207,6 +207,8 @@ def char_to_tokens(span: tuple[int, int], offsets: Sequence[tuple[int, int]]) ->
 # ------------------------------------------------------------------------------------------------ scoring
 
 Recognizer = Callable[[str], Sequence[CharSpan]]
+# a recognizer that reads every sentence of a text at once (its names may depend on the sentences around)
+DocumentRecognizer = Callable[[Sequence[str]], Sequence[Sequence[CharSpan]]]
 
 
 def predicted_entities(sentence: Sentence, spans: Iterable[CharSpan]) -> set[Entity]:
@@ -226,20 +228,28 @@ def predicted_entities(sentence: Sentence, spans: Iterable[CharSpan]) -> set[Ent
     return out
 
 
-def score_ner(sentences: Sequence[Sentence], recognize: Recognizer, scheme: str = "BIO",
-              progress: Callable[[int], None] | None = None) -> NerReport:
-    """Scores the recognizer's entities against the gold BIO tags, per type."""
+def score_ner(sentences: Sequence[Sentence], recognize: Recognizer | None, scheme: str = "BIO",
+              progress: Callable[[int], None] | None = None,
+              document: DocumentRecognizer | None = None) -> NerReport:
+    """Scores the recognizer's entities against the gold BIO tags, per type: `recognize` reads one sentence
+    at a time, else `document` reads them all in their order (one of the two is given)."""
+    if document is not None:
+        found = list(document([s.text for s in sentences]))
+    elif recognize is not None:
+        found = [recognize(s.text) for s in sentences]
+    else:
+        raise ValueError("score_ner needs a recognizer")
     tp = dict.fromkeys(TYPES, 0)
     pred = dict.fromkeys(TYPES, 0)
     gold = dict.fromkeys(TYPES, 0)
     ignored = 0
     tokens = 0
-    for sent in sentences:
+    for i, sent in enumerate(sentences):
         tokens += len(sent.tokens)
         g_all = entities_from_tags(sent.tags, scheme)
         g = {e for e in g_all if e.type in TYPES}
         ignored += len(g_all) - len(g)
-        p = predicted_entities(sent, recognize(sent.text))
+        p = predicted_entities(sent, found[i])
         for e in g:
             gold[e.type] += 1
         for e in p:
@@ -309,6 +319,29 @@ def rasd_recognizer(resources: Any) -> Recognizer:
                 out.append(CharSpan(am.start, am.end, typ))
         for pm in places:
             out.append(CharSpan(pm.start, pm.end, "LOC"))
+        return out
+
+    return recognize
+
+
+def crf_document_recognizer(resources: Any, window: int) -> DocumentRecognizer:
+    """The learned recognizer over consecutive sentences (tokens joined by single spaces): each sentence
+    remembers the names tagged in the `window` sentences around it (`NameTagger.tag_document`)."""
+    from ..recognize.names import decode_bio, dictionary_marks
+    from ..text.normalize import normalize_name
+
+    tagger = resources.names
+    if tagger is None:
+        raise ValueError("no trained name model is packaged (run scripts/train_ner.py)")
+
+    def recognize(texts: Sequence[str]) -> list[list[CharSpan]]:
+        token_lists = [text.split(" ") for text in texts]
+        words = [[normalize_name(t) or t for t in tokens] for tokens in token_lists]
+        marks = [dictionary_marks(ws, resources.actor_linker, resources.place_linker) for ws in words]
+        out: list[list[CharSpan]] = []
+        for tokens, tags in zip(token_lists, tagger.tag_document(words, marks, window), strict=True):
+            offsets = Sentence(tuple(tokens), ()).offsets
+            out.append([CharSpan(offsets[n.first][0], offsets[n.last - 1][1], n.type) for n in decode_bio(tags)])
         return out
 
     return recognize

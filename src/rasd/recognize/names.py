@@ -25,6 +25,9 @@ MODEL_NAME = "model.crfsuite"
 VOCAB_NAME = "vocab.tsv"  # stems seen at least twice in the training text, with a frequency band
 PERSONS_NAME = "persons.tsv"  # stems the training text tags mostly as (the first, or a later, word of) a person
 NER_TYPES: tuple[str, ...] = ("PERS", "LOC", "ORG")
+DOCUMENT_WINDOW = 30  # sentences either side whose names a sentence remembers (`propagate`)
+MEMORY_TYPES: frozenset[str] = frozenset({"PERS", "LOC"})  # a single word of such a name is remembered alone
+RARE_BANDS: frozenset[str] = frozenset({"0", "1"})  # stems seen fewer than five times in the training text
 
 
 def model_path(data_dir: str | Path | None = None) -> Path:
@@ -180,6 +183,57 @@ def decode_bio(tags: Sequence[str]) -> list[TaggedName]:
     return out
 
 
+def _remembered(names: Sequence[Sequence[TaggedName]], stems: Sequence[Sequence[str]],
+                vocab: Mapping[str, str]) -> tuple[dict[tuple[str, ...], str], dict[str, str]]:
+    """What some sentences' names teach the sentences around them: every name of two words or more (its
+    stems) with its most frequent type, and every rare stem (`RARE_BANDS`) of three letters or more inside a
+    person's or a place's name with its most frequent type."""
+    phrases: dict[tuple[str, ...], Counter[str]] = {}
+    words: dict[str, Counter[str]] = {}
+    for found, sts in zip(names, stems, strict=True):
+        for n in found:
+            if n.type not in NER_TYPES:
+                continue
+            key = tuple(sts[n.first:n.last])
+            if len(key) > 1:
+                phrases.setdefault(key, Counter())[n.type] += 1
+            if n.type in MEMORY_TYPES:
+                for st in key:
+                    if len(st) >= 3 and vocab.get(st, "0") in RARE_BANDS:
+                        words.setdefault(st, Counter())[n.type] += 1
+    return ({k: c.most_common(1)[0][0] for k, c in phrases.items()},
+            {k: c.most_common(1)[0][0] for k, c in words.items()})
+
+
+def _recall(tags: list[str], stems: Sequence[str], phrases: Mapping[tuple[str, ...], str],
+            words: Mapping[str, str]) -> list[str]:
+    """A sentence's tags with the remembered names added where it tagged nothing: whole names first, then
+    single words (a word that follows a name of its type continues it)."""
+    for key, typ in phrases.items():
+        n = len(key)
+        for k in range(len(tags) - n + 1):
+            if tuple(stems[k:k + n]) == key and all(t == "O" for t in tags[k:k + n]):
+                tags[k:k + n] = [f"B-{typ}"] + [f"I-{typ}"] * (n - 1)
+    for k, st in enumerate(stems):
+        kind = words.get(st)
+        if kind is not None and tags[k] == "O":
+            tags[k] = f"I-{kind}" if k and tags[k - 1][2:] == kind else f"B-{kind}"
+    return tags
+
+
+def propagate(tags: Sequence[Sequence[str]], stems: Sequence[Sequence[str]], vocab: Mapping[str, str],
+              window: int = DOCUMENT_WINDOW) -> list[list[str]]:
+    """Document memory: a name the CRF tagged in one sentence is tagged where it recurs untagged within
+    `window` sentences either side (a person named in full once and by the family name after; 0: none)."""
+    names = [decode_bio(t) for t in tags]
+    out = []
+    for i, sent in enumerate(tags):
+        lo, hi = max(0, i - window), min(len(tags), i + window + 1)
+        phrases, words = _remembered(names[lo:hi], stems[lo:hi], vocab) if window > 0 else ({}, {})
+        out.append(_recall(list(sent), stems[i], phrases, words))
+    return out
+
+
 class NameTagger:
     """The trained CRF, loaded once; `tag` gives BIO tags for a sentence's normalized words."""
 
@@ -205,6 +259,13 @@ class NameTagger:
             return []
         return list(self._tagger.tag(token_features(words, marks or [""] * len(words), self.vocab, self.cues,
                                                    self.persons)))
+
+    def tag_document(self, sentences: Sequence[Sequence[str]], marks: Sequence[Sequence[str]] | None = None,
+                     window: int = DOCUMENT_WINDOW) -> list[list[str]]:
+        """BIO tags of a document's sentences (normalized words), each sentence remembering the names tagged
+        in the `window` sentences around it (`propagate`)."""
+        tags = [self.tag(words, None if marks is None else marks[i]) for i, words in enumerate(sentences)]
+        return propagate(tags, [[_stem(w)[1] for w in words] for words in sentences], self.vocab, window)
 
     def names(self, words: Sequence[str], marks: Sequence[str] | None = None) -> list[TaggedName]:
         """The names in the words."""
