@@ -33,6 +33,10 @@ SUBJECT_LINKS = frozenset({"في", "باسم", "من", "عن"})
 # organisation after it is the verb's subject, the speaker, not whom it calls on
 SPEAKER_TITLES = frozenset({"زعيم", "رييس", "قايد", "امين", "وزير", "سفير", "مبعوث", "ممثل", "مدير", "نايب", "مسوول",
                             "المتحدث", "متحدث", "الناطق", "ناطق", "منسق", "مفوض", "امير"})
+# (normalized) the first word of a title's remit after its organisation (الخاص إلى ليبيا، في اليمن، لدى سوريا،
+# لشوون اللاجيين): the person named after the remit and a comma holds the title
+TITLE_REMIT = frozenset({"الخاص", "الخاصه", "الي", "لدي", "في", "لشوون", "المعني", "المكلف", "الاممي", "الدولي"})
+TITLE_TAIL_WORDS = 4
 NAME_OF = frozenset({"باسم"})  # المتحدث باسم …: who speaks in an organisation's name  # a speaker's title, then his organisation
 
 THAT_WORDS = frozenset({"ان", "بان"})  # (normalized إن، أن، بأن) before a said clause; إنه، إنها: of itself
@@ -406,8 +410,20 @@ def titled_person(text: str, pool: Sequence[ActorMention], m: ActorMention) -> A
     if m.actor.kind == "person" or (before and before[-1] in NAME_OF):
         return m
     nxt = next((x for x in pool if x.nstart >= m.nend and x.actor.kind == "person"
-                and not text[m.nend:x.nstart].strip(" ,،")), None)
+                and title_tail(text[m.nend:x.nstart])), None)
     return nxt or m
+
+
+def title_tail(gap: str) -> bool:
+    """The words between a title's organisation and a person's name still belong to the title, so the name is
+    in apposition to it: none, a comma at most (رئيس المجلس الرئاسي فلان), or the title's remit and then a comma
+    (مبعوث الأمم المتحدة الخاص إلى ليبيا، فلان؛ ممثل المنظمة في اليمن، فلان)."""
+    if not gap.strip(" ,،"):
+        return True
+    body = gap.rstrip(" ")
+    words = body.rstrip(",،").split()
+    return body.endswith((",", "،")) and len(words) <= TITLE_TAIL_WORDS and words[0] in TITLE_REMIT \
+        and not any(c in body[:-1] for c in ",،")
 
 
 def quantified(text: str, m: ActorMention) -> bool:

@@ -44,6 +44,7 @@ from typing import Any
 
 from rasd.resources.datafiles import ResourceError, data_path, load_yaml
 from rasd.resources.gazetteer import Gazetteer, read_stopwords, strip_clitics
+from rasd.resources.spelling import alif_variants
 from rasd.text.normalize import normalize_name
 
 KINDS: tuple[str, ...] = (
@@ -333,7 +334,21 @@ class ActorDictionary:
             k = normalize_name(a.id)
             if k not in seen:
                 by_name[k].append(a)
+        self._add_spellings(by_name)
         self._by_name.update({k: tuple(v) for k, v in by_name.items()})
+
+    def _add_spellings(self, by_name: dict[str, list[Actor]]) -> None:
+        """A person's full names spelt with one alif more or less (سالفا كير for سلفا كير), where no entry
+        already holds that spelling."""
+        for a in self.actors:
+            if a.kind != "person":
+                continue
+            for v in a.variants_ar:
+                for form in alif_variants(v):
+                    k = normalize_name(form)
+                    if k and k not in by_name:
+                        by_name[k].append(a)
+                        self._names.append(ActorName(text=form, actor_id=a.id, framing=None, descriptive=False))
 
     @classmethod
     def load(cls, directory: str | None = None) -> ActorDictionary:
