@@ -64,3 +64,21 @@ def test_spelling_alif_variants_of_a_full_name_only() -> None:
     assert "بنيامين نتانياهو" in alif_variants("بنيامين نتنياهو")
     assert alif_variants("نتنياهو") == []  # (one word: no variant)
     assert all("كير" in v.split() for v in alif_variants("سلفا كير"))  # (short words stay)
+
+
+# the source of a toll speaks in a relative clause on the happening (relative word, verb, tense varied)
+@pytest.mark.parametrize(("text", "source"), [
+    ("سيطرت قوات الدعم السريع على المخيم بعد هجوم استمر يومين، والذي قالت الحكومة إنه أسفر عن مقتل العشرات.",
+     "sudan-government"),
+    ("اقتحمت قوات الدعم السريع القرية في هجوم عنيف، الذي ذكرت الحكومة أنه أوقع عشرين قتيلا.", "sudan-government"),
+    ("انفجرت سيارة مفخخة في سوق المدينة، التي قالت الشرطة إنها أودت بحياة سبعة أشخاص.", "police"),
+])
+def test_roles_source_in_relative_clause_is_no_party(pipeline: Any, text: str, source: str) -> None:
+    sides = _sides(pipeline, text)
+    assert sides and not any(source in (a or "") for pair in sides for a in pair), sides
+
+
+def test_roles_speaker_of_itself_after_happening_stays_a_party(pipeline: Any) -> None:
+    # no relative clause: the army tells of what it did itself
+    sides = _sides(pipeline, "قصف الجيش قرية قرب كادقلي، وقال الجيش إنه استهدف مواقع للمتمردين.")
+    assert sides and sides[0][0] == "saf", sides
