@@ -135,7 +135,7 @@ class RoleResolver:
             # an organisation that only announces the figure or the happening is its source, not a party
             reporters = [m for m in in_clause if (m.nstart < d.trigger.nstart and (
                 (self._reporter_kind(m) and self._reports(ctx, d, m)) or self._tells_of_others(ctx, d, m)))
-                or self._speaks_of(text, m) or self._relative_source(text, m)]
+                or self._speaks_of(text, m) or relative_source(text, m, self.cues)]
             if reporters:
                 in_clause = [m for m in in_clause if m not in reporters]
                 reporter = None if has_attribution else reporters[0].text
@@ -240,17 +240,6 @@ class RoleResolver:
         spans = word_spans_after(text, m.nend, 3)
         words = [text[a:b] for a, b in spans]
         return len(words) >= 2 and bool(self.cues.speech_verbs.find(words[0])) and words[1] in THAT_WORDS
-
-    def _relative_source(self, text: str, m: ActorMention) -> bool:
-        """The actor speaks in a relative clause on the happening told before it, with a said clause whose
-        pronoun is the happening (الهجوم الذي قالت الحكومة إنه أسفر عن …، والتي ذكرت الشرطة أنها أوقعت …): the
-        source of its toll, not a party."""
-        before = words_before(text, m.nstart, 2)
-        if len(before) < 2 or before[0].lstrip("و") not in self.cues.relative_words \
-                or not self.cues.speech_verbs.find(before[1]):
-            return False
-        words = [text[a:b] for a, b in word_spans_after(text, m.nend, 4)]
-        return any(w in SAID_OF for w in words)
 
     def _supported(self, text: str, m: ActorMention, prev: ActorMention | None) -> bool:
         """The mention follows a supporting word with لـ or بـ (داعم لقوات …، المرتبطة بالحزب), or a belonging
@@ -412,6 +401,17 @@ def claimant(ctx: DocContext, cues: CueLexicon, lo: int, hi: int, seen: set[str]
                  and any(h.word_start >= m.nend or (h.end <= m.nstart
                                                     and not text[h.end:word_start(text, m.nstart)].strip())
                          for h in claims)), None)
+
+
+def relative_source(text: str, m: ActorMention, cues: CueLexicon) -> bool:
+    """The actor speaks in a relative clause on the happening told before it, with a said clause whose pronoun
+    is the happening (الهجوم الذي قالت الحكومة إنه أسفر عن …، والتي ذكرت الشرطة أنها أوقعت …): the source of
+    its toll, not a party."""
+    before = words_before(text, m.nstart, 2)
+    if len(before) < 2 or before[0].lstrip("و") not in cues.relative_words or not cues.speech_verbs.find(before[1]):
+        return False
+    words = [text[a:b] for a, b in word_spans_after(text, m.nend, 4)]
+    return any(w in SAID_OF for w in words)
 
 
 def titled_person(text: str, pool: Sequence[ActorMention], m: ActorMention) -> ActorMention:
