@@ -16,6 +16,11 @@ def _events(pipeline: Pipeline, text: str) -> tuple[Event, ...]:
     return pipeline.extract_text(text, source="test", published="2024-03-10").events
 
 
+def _violent(pipeline: Pipeline, text: str) -> list[Event]:
+    """The events ACLED codes (the violent ones among them, in these texts)."""
+    return [e for e in _events(pipeline, text) if e.acled_event_type is not None]
+
+
 def _values(ev: Event) -> set[int]:
     return {c.value for c in ev.counts if c.kind == "killed"}
 
@@ -48,7 +53,7 @@ def test_merge_another_sources_toll_is_one_event(pipeline: Pipeline, text: str, 
     "على مطار معيتيقة أصابت مدرج الطائرات.",
 ])
 def test_merge_reporting_agency_is_no_other_side(pipeline: Pipeline, text: str) -> None:
-    violent = [e for e in _events(pipeline, text) if e.acled_event_type is not None]
+    violent = _violent(pipeline, text)
     assert len(violent) == 1
 
 
@@ -90,7 +95,7 @@ def test_merge_another_strike_stays_apart(pipeline: Pipeline, text: str) -> None
      "الغارة على المنزل، وقالت إنها أودت بحياة ستة أشخاص.", "idf"),
 ])
 def test_merge_strike_a_statement_is_about_is_the_one_told(pipeline: Pipeline, text: str, attacker: str) -> None:
-    violent = [e for e in _events(pipeline, text) if e.acled_event_type is not None]
+    violent = _violent(pipeline, text)
     assert len(violent) == 1
     sides = {a.id for a in (violent[0].actor1, violent[0].actor2) if a}
     assert attacker in sides
@@ -105,7 +110,7 @@ def test_merge_strike_a_statement_is_about_is_the_one_told(pipeline: Pipeline, t
     "بلدة كفرنبل فقتلت أربعة مدنيين.",
 ])
 def test_merge_same_toll_same_place_is_one_strike(pipeline: Pipeline, text: str) -> None:
-    assert len([e for e in _events(pipeline, text) if e.acled_event_type is not None]) == 1
+    assert len(_violent(pipeline, text)) == 1
 
 
 # a strike told first with its town and no figures, then by a definite word in a district the gazetteer does not
@@ -117,7 +122,7 @@ def test_merge_same_toll_same_place_is_one_strike(pipeline: Pipeline, text: str)
     "إلى إصابة ستة أشخاص.",
 ])
 def test_merge_definite_retelling_in_an_unknown_district(pipeline: Pipeline, text: str) -> None:
-    violent = [e for e in _events(pipeline, text) if e.acled_event_type is not None]
+    violent = _violent(pipeline, text)
     assert len(violent) == 1
     assert violent[0].counts
 
@@ -163,7 +168,7 @@ def test_merge_unplaced_headline_takes_the_bodys_place(pipeline: Pipeline, text:
 ])
 def test_merge_keeps_a_further_party_as_other_actor(pipeline: Pipeline, text: str, sides: set[str],
                                                     further: str) -> None:
-    violent = [e for e in _events(pipeline, text) if e.acled_event_type is not None]
+    violent = _violent(pipeline, text)
     assert len(violent) == 1
     assert {a.id for a in (violent[0].actor1, violent[0].actor2) if a} == sides
     assert further in {a.id for a in violent[0].other_actors}
@@ -179,7 +184,7 @@ def test_merge_keeps_a_further_party_as_other_actor(pipeline: Pipeline, text: st
      "أدى إلى مقتل ثلاثة مدنيين.", ("russia-forces", "civilians-sy")),
 ])
 def test_merge_headline_without_sides_takes_the_bodys(pipeline: Pipeline, text: str, sides: tuple[str, str]) -> None:
-    violent = [e for e in _events(pipeline, text) if e.acled_event_type is not None]
+    violent = _violent(pipeline, text)
     assert len(violent) == 1
     assert (violent[0].actor1 and violent[0].actor1.id, violent[0].actor2 and violent[0].actor2.id) == sides
 
