@@ -27,6 +27,7 @@ from .figures import victims_civilian
 from .rules import RoleRule
 
 VICTIM_TYPES = ("Battles", "Explosions/Remote violence", "Violence against civilians")
+UNARMED_WHO = frozenset({"men", "civilians", "children", "women"})  # people an arrest or a shooting takes, not fighters
 QUANTIFIERS = frozenset({"جميع", "كافة", "كافه", "كل", "مختلف", "سائر"})  # (normalized forms too)
 SUBJECT_LINKS = frozenset({"في", "باسم", "من", "عن"})
 # (normalized) the head of a title in construct with its organisation (زعيم التيار X، قائد قوات X، أمين عام X): the
@@ -105,8 +106,8 @@ class RoleResolver:
                          counts: Sequence[Count]) -> ActorRef | None:
         """The second side of a violent event that has none, when its victims are civilians: the civilians of
         the document's country (unless they are its first side)."""
-        if roles.actor2 is not None or acled_type not in VICTIM_TYPES or not victims_civilian(counts) \
-                or not any(c.who in ("civilians", "children", "women") for c in counts):
+        if roles.actor2 is not None or not (unarmed_victims(counts, acled_type) or (acled_type in VICTIM_TYPES
+                and victims_civilian(counts) and any(c.who in ("civilians", "children", "women") for c in counts))):
             return None  # (victims told as civilians, children or women — a toll or its subsets —, not journalists,
             # medics or migrants alone)
         civ = self._civilians.get(ctx.country or "")
@@ -390,6 +391,18 @@ class RoleResolver:
     def _refs(self, ctx: DocContext, cast: _Cast, ids: list[str]) -> list[ActorRef]:
         return [actor_ref(self.actors.get(a) if a in self.actors else cast.groups[a][0].actor,
                           ctx.ids_of([MentionRef("actor", m.start, m.end) for m in cast.groups[a]])) for a in ids]
+
+
+def unarmed_victims(counts: Sequence[Count], acled_type: str | None) -> bool:
+    """The event's people are unarmed men of the street (شاب، رجلان، شبان) or civilians it detains: every
+    top-level figure of people killed, wounded, abducted or detained counts men, civilians, children or women,
+    none fighters or police — young men shot or rounded up are civilians, the victims of a violent event or
+    those of an arrest campaign (اعتقلت 25 شابا)."""
+    kinds = ("killed", "wounded", "abducted", "missing") if acled_type in VICTIM_TYPES \
+        else ("detained",) if acled_type == "Strategic developments" else ()
+    top = [c for c in counts if c.parent is None and c.kind in kinds and c.scope == "incident"]
+    return bool(top) and all(c.who in UNARMED_WHO for c in top) and any(c.who == "men" for c in top) \
+        if acled_type in VICTIM_TYPES else bool(top) and all(c.who in UNARMED_WHO for c in top)
 
 
 def claimant(ctx: DocContext, cues: CueLexicon, lo: int, hi: int, seen: set[str]) -> ActorMention | None:

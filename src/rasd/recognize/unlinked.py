@@ -11,7 +11,7 @@ unless that word is a common one; a weak one (منطقة، مجموعة، قوة
 from __future__ import annotations
 
 from bisect import bisect_left
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
@@ -25,6 +25,7 @@ from ..text.segment import Segmented, Token
 from .linking import SMALL_PLACE, ActorLinker, ActorMention, PlaceLinker, PlaceMention
 from .matcher import Hit, PhraseMatcher, SpanSet
 from .names import NameTagger, TaggedName, marks_from_hits, typed_hits
+from .organisations import OrganisationFinder
 
 MAX_NAME_WORDS = 4
 PHRASE_PREFIXES = ("لل", "بال", "كال", "فال", "وال", "وب", "ول")  # a word with these begins a phrase, no name
@@ -73,6 +74,7 @@ class Descriptors:
     directions: frozenset[str] = frozenset()  # words that make a region of the place after them (جنوبي، ريف)
     given_names: frozenset[str] = frozenset()  # stop words that are given names too (علي): after a title, the CRF decides
     named_after: frozenset[str] = frozenset()  # descriptors named after other places (شارع بغداد، دوار الكويت)
+    organisations: Mapping[str, str] = field(default_factory=dict)  # a body's head noun → its kind (recognize.organisations)
     matcher: PhraseMatcher[str] = field(init=False, repr=False, compare=False)
     rank_words: frozenset[str] = field(init=False, repr=False, compare=False)
 
@@ -96,7 +98,8 @@ class Descriptors:
                    titles=words(data["titles"]), stop_words=words(data["stop_words"]),
                    compound_heads=words(data["compound_heads"]), ranks=words(data.get("ranks") or []),
                    directions=words(data.get("directions") or []), given_names=words(data.get("given_names") or []),
-                   named_after=words(data.get("named_after") or []))
+                   named_after=words(data.get("named_after") or []),
+                   organisations={normalize_name(d["word"]): d["kind"] for d in data.get("organisations") or []})
 
 
 def _only_abroad(known: Sequence[Place], places: Sequence[PlaceMention], country: str | None) -> bool:
@@ -138,6 +141,8 @@ class UnlinkedFinder:
         self.place_linker = place_linker
         self.gazetteer = place_linker.gazetteer
         self.tagger = tagger
+        self.bodies = OrganisationFinder(descriptors.organisations, descriptors.stop_words, display_name,
+                                         frozenset(descriptors.places))
 
     def find(self, text: str, norm: Normalized, seg: Segmented, actors: Sequence[ActorMention],
              places: Sequence[PlaceMention], country: str | None,
@@ -182,6 +187,7 @@ class UnlinkedFinder:
                     new_places.append(pm)
             else:
                 new_actors.append(self._actor(text, norm, f))
+        new_actors += self.bodies.find(text, norm, seg, [*actors, *new_actors], [*places, *new_places])
         replaced = [h for h in homonyms if any(p.nstart <= h.nstart and h.nend <= p.nend
                                                and (p.nend > h.nend or h.place.country != country) for p in new_places)]
         return Unlinked(tuple(new_actors), tuple(new_places) + tuple(r for _, r in widened), tuple(dropped),

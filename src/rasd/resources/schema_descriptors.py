@@ -29,11 +29,18 @@ class GroupDescriptor(_Yaml):
     strong: bool
 
 
+class OrganisationHead(_Yaml):
+    """A head noun of descriptors.yaml that names a body with its qualifiers (لجنة، مجلس، مفوضية) and its kind."""
+    word: Word
+    kind: ActorKind
+
+
 class DescriptorsFile(_Yaml):
     """descriptors.yaml."""
     places: list[PlaceDescriptor]
     groups: list[GroupDescriptor]
     titles: list[Word]
+    organisations: list[OrganisationHead] = []  # bodies named by head + qualifiers (recognize.organisations)
     directions: list[Word] = []  # a region of a place: جنوبي سوريا، ريف حماة (the mention takes the word)
     named_after: list[Word] = []  # place descriptors whose name is often another place's: شارع بغداد، دوار الكويت
     ranks: list[Word] = []  # military ranks and honorifics before a name (العقيد، اللواء، السيد): not part of it

@@ -1,0 +1,31 @@
+"""Young men and other unarmed people shot or rounded up are the civilian side of the event (roles.unarmed_victims).
+All sentences are our own."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+
+def _sides(pipeline: Any, text: str) -> list[tuple[str | None, str | None]]:
+    rec = pipeline.extract_text(text, published="2024-05-02").to_json()
+    return [((ev["actor1"] or {}).get("id"), (ev["actor2"] or {}).get("id")) for ev in rec["events"]]
+
+
+@pytest.mark.parametrize(("text", "civilians"), [
+    ("شنت قوات الأمن حملة دهم في بلدة الحراك بريف درعا واعتقلت 12 شابا على الأقل.", "civilians-sy"),
+    ("اعتقلت القوات الإسرائيلية ثلاثة مواطنين من مدينة الخليل فجر اليوم.", "civilians-ps"),
+    ("قتل شاب برصاص قوات الاحتلال في بلدة بيتا جنوب نابلس.", "civilians-ps"),
+    ("أصيب رجلان بجروح خطيرة برصاص مسلحين مجهولين في مدينة الموصل.", "civilians-iq"),
+])
+def test_roles_unarmed_victims_are_civilians(pipeline: Any, text: str, civilians: str) -> None:
+    assert any(a2 == civilians for _, a2 in _sides(pipeline, text)), _sides(pipeline, text)
+
+
+@pytest.mark.parametrize("text", [
+    "قتل ثلاثة جنود في هجوم شنه مسلحون على حاجز في مدينة درعا.",
+    "اعتقل الجيش السوداني 4 مقاتلين من الدعم السريع في مدينة الأبيض.",
+])
+def test_roles_fighters_are_no_civilians(pipeline: Any, text: str) -> None:
+    assert not any(a2 and a2.startswith("civilians") for _, a2 in _sides(pipeline, text)), _sides(pipeline, text)
