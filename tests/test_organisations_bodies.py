@@ -67,3 +67,23 @@ def test_organisations_no_body_where_the_phrase_names_none(pipeline: Any, text: 
 def test_organisations_participle_after_a_feminine_noun_is_no_head(pipeline: Any, text: str) -> None:
     rec = pipeline.extract_text(text, published="2024-05-02").to_json()
     assert not [m for m in rec["mentions"] if m["kind"] == "actor" and m["ref"] is None], rec["mentions"]
+
+
+@pytest.mark.parametrize(("text", "name"), [
+    ('وتبنى فصيل يطلق على نفسه اسم "عصبة المقاومين" الهجوم الصاروخي على قاعدة عسكرية قرب مدينة الرمادي.',
+     "عصبة المقاومين"),
+    ('وأعلنت الجبهة الوطنية انضمام فصائل جديدة إلى صفوفها، أبرزها "جيش الأحرار" و"ألوية النصر".', "جيش الأحرار"),
+    ('وهاجم مقاتلو "تجمع ثوار الجنوب" حاجزا للجيش في ريف درعا فجر اليوم.', "تجمع ثوار الجنوب"),
+])
+def test_organisations_group_name_in_quotation_marks(pipeline: Any, text: str, name: str) -> None:
+    names, _ = _actor_names(pipeline, text)
+    assert name in names, names
+
+
+@pytest.mark.parametrize("text", [
+    'ووصفت الحكومة الحركة بأنها "جماعة إرهابية" بعد هجوم على مدينة كسلا.',  # a phrase in quotes
+    'وقال المتحدث إن "الجيش سيرد" على أي هجوم يستهدف مدينة الفاشر.',  # a quoted clause, definite
+])
+def test_organisations_no_group_in_quoted_phrases(pipeline: Any, text: str) -> None:
+    rec = pipeline.extract_text(text, published="2024-05-02").to_json()
+    assert not [m for m in rec["mentions"] if m["kind"] == "actor" and m["ref"] is None], rec["mentions"]

@@ -33,6 +33,7 @@ ADJECTIVES = frozenset({"العليا", "الاعلي", "المشتركه", "ا�
 GENERIC = frozenset({"المدينه", "البلده", "المنطقه", "المحافظه", "البلاد", "الولايه", "القضاء", "الناحيه", "العاصمه"})
 SEAT_WORDS = frozenset({"مدينه", "محافظه", "ولايه", "بلده", "منطقه", "قضاء"})  # لمدينة دوما: the seat's descriptor
 MAX_WORDS = 7
+MAX_QUOTED = 5  # words of a name in quotation marks
 # (normalized) words before a body that make it no actor: a member's or a head's title (عضو المجلس البلدي X: the
 # person acts), a building or a target (مبنى الهيئة، استهدف المفوضية، هجوم على المجلس), its teams or offices
 HOLDERS = frozenset({"عضو", "اعضاء", "رييس", "مبني", "مقر", "مقار", "مباني", "مكتب", "فرق", "فريق",
@@ -75,8 +76,9 @@ class OrganisationFinder:
     """Finds bodies named by a head noun and its qualifiers in one document."""
 
     def __init__(self, heads: Mapping[str, str], stop_words: frozenset[str], display: Callable[[str], str],
-                 place_heads: frozenset[str] = frozenset()) -> None:
+                 place_heads: frozenset[str] = frozenset(), quoted: Mapping[str, str] | None = None) -> None:
         self.heads = heads  # (normalized, no article) head noun → the actor kind of its bodies
+        self.quoted = {**heads, **(quoted or {})}  # heads of names in quotation marks: bodies, groups, fronts
         self.place_heads = place_heads  # heads that are place descriptors too (مديرية)
         self.stop_words = stop_words
         self.display = display  # a name as the text writes it, for the record
@@ -92,7 +94,7 @@ class OrganisationFinder:
             toks = seg.sentence_tokens(sent)
             k = 0
             while k < len(toks):
-                body = self._at(toks, k, known, taken, seats)
+                body = self._quoted(toks, k, known) if toks[k].text == '"' else self._at(toks, k, known, taken, seats)
                 if body is None:
                     k += 1
                     continue
@@ -115,6 +117,20 @@ class OrganisationFinder:
     def _free(self, tok: Token, known: SpanSet, taken: SpanSet) -> bool:
         return tok.kind == "word" and tok.text not in self.stop_words and not known.overlaps(tok.start, tok.end) \
             and not taken.overlaps(tok.start, tok.end)
+
+    def _quoted(self, toks: Sequence[Token], k: int, known: SpanSet) -> _Body | None:
+        """A group's or body's own name in quotation marks (فصيل "عصبة الثائرين"، أبرزها "جبهة تحرير سوريا"): an
+        indefinite head in construct with the words up to the closing mark, which delimits the name; none when a
+        known actor stands inside (the dictionary names it) or the head is followed by an adjective (a phrase in
+        quotes: "جماعة إرهابية")."""
+        end = next((m for m in range(k + 3, min(len(toks), k + 2 + MAX_QUOTED)) if toks[m].text == '"'), None)
+        if end is None or any(t.kind != "word" or known.overlaps(t.start, t.end) for t in toks[k + 1:end]):
+            return None
+        first, second = toks[k + 1].text, toks[k + 2].text
+        if first.startswith("ال") or first not in self.quoted or (
+                not second.startswith("ال") and second.endswith(("يه", "ي"))):
+            return None
+        return _Body(k + 1, end, end, toks[k + 1].start)
 
     def _genitive(self, tok: Token, head: str, known: SpanSet, taken: SpanSet) -> bool:
         """Whether a word can be the genitive of an indefinite head: a domain noun (مديرية أمن), or a name word
@@ -191,8 +207,9 @@ class OrganisationFinder:
         s, e = norm.to_original(body.head_at, toks[body.end - 1].end)
         ns, ne = norm.to_original(body.head_at, toks[body.name_end - 1].end)
         name = self.display(text[ns:ne])
-        kind = "state_forces" if toks[body.first + 1].text in SECURITY \
-            else self.heads[self._head(toks[body.first])[0]]  # type: ignore[index]
+        head = toks[body.first].text
+        kind = "state_forces" if toks[body.first + 1].text in SECURITY else self.quoted[head] \
+            if head in self.quoted else self.heads[self._head(toks[body.first])[0]]  # type: ignore[index]
         actor = Actor(id=UNLINKED + "actor:" + normalize_name(name), name_en="", name_ar=name, kind=kind,
                       country=None, affiliation=None, role=None, valid_from=None, valid_to=None, variants_ar=(),
                       variants_en=(), descriptions_ar=(), source="unlinked")

@@ -75,6 +75,7 @@ class Descriptors:
     given_names: frozenset[str] = frozenset()  # stop words that are given names too (علي): after a title, the CRF decides
     named_after: frozenset[str] = frozenset()  # descriptors named after other places (شارع بغداد، دوار الكويت)
     organisations: Mapping[str, str] = field(default_factory=dict)  # a body's head noun → its kind (recognize.organisations)
+    quoted: Mapping[str, str] = field(default_factory=dict)  # heads of group names in quotation marks → their kind
     matcher: PhraseMatcher[str] = field(init=False, repr=False, compare=False)
     rank_words: frozenset[str] = field(init=False, repr=False, compare=False)
 
@@ -99,7 +100,8 @@ class Descriptors:
                    compound_heads=words(data["compound_heads"]), ranks=words(data.get("ranks") or []),
                    directions=words(data.get("directions") or []), given_names=words(data.get("given_names") or []),
                    named_after=words(data.get("named_after") or []),
-                   organisations={normalize_name(d["word"]): d["kind"] for d in data.get("organisations") or []})
+                   organisations={normalize_name(d["word"]): d["kind"] for d in data.get("organisations") or []},
+                   quoted={normalize_name(d["word"]): d["kind"] for d in data.get("quoted_heads") or []})
 
 
 def _only_abroad(known: Sequence[Place], places: Sequence[PlaceMention], country: str | None) -> bool:
@@ -142,7 +144,8 @@ class UnlinkedFinder:
         self.gazetteer = place_linker.gazetteer
         self.tagger = tagger
         self.bodies = OrganisationFinder(descriptors.organisations, descriptors.stop_words, display_name,
-                                         frozenset(descriptors.places))
+                                         frozenset(descriptors.places),
+                                         {**{w: k for w, (k, _) in descriptors.groups.items()}, **descriptors.quoted})
 
     def find(self, text: str, norm: Normalized, seg: Segmented, actors: Sequence[ActorMention],
              places: Sequence[PlaceMention], country: str | None,

@@ -41,6 +41,7 @@ class DescriptorsFile(_Yaml):
     groups: list[GroupDescriptor]
     titles: list[Word]
     organisations: list[OrganisationHead] = []  # bodies named by head + qualifiers (recognize.organisations)
+    quoted_heads: list[OrganisationHead] = []  # heads of group names in quotation marks (جبهة، جيش، عصبة)
     directions: list[Word] = []  # a region of a place: جنوبي سوريا، ريف حماة (the mention takes the word)
     named_after: list[Word] = []  # place descriptors whose name is often another place's: شارع بغداد، دوار الكويت
     ranks: list[Word] = []  # military ranks and honorifics before a name (العقيد، اللواء، السيد): not part of it
