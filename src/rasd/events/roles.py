@@ -126,6 +126,7 @@ class RoleResolver:
                      and not (m.actor.kind == "civilians" and any(cs <= m.nstart < ce for cs, ce in count_spans))]
         # (a name a supporting phrase describes: طيران أجنبي داعم لقوات حفتر is none of Haftar's forces)
         in_clause = [m for k, m in enumerate(in_clause) if not self._supported(text, m, in_clause[k - 1] if k else None)
+                     and not spokesman_named(text, m, in_clause[k - 1] if k else None)
                      and (trig.family in VIOLENT_FAMILIES
                           or not phrase_before(text, word_start(text, m.nstart), self.cues.seat_words, 1))]
         reporter = None
@@ -437,6 +438,21 @@ def titled_person(text: str, pool: Sequence[ActorMention], m: ActorMention) -> A
     nxt = next((x for x in pool if x.nstart >= m.nend and x.actor.kind == "person"
                 and title_tail(text[m.nend:x.nstart])), None)
     return nxt or m
+
+
+def spokesman_named(text: str, m: ActorMention, prev: ActorMention | None) -> bool:
+    """The person is the spokesman of the organisation named before him (المتحدث باسم التحالف، العقيد فلان؛ الناطق
+    باسم الجيش اللواء فلان): the organisation speaks, and he is none of the other parties. His name stands in
+    apposition: after the organisation, its remit and a comma at most, then a rank or two (definite words)."""
+    if m.actor.kind != "person" or prev is None or prev.actor.kind == "person":
+        return False
+    before = words_before(text, prev.nstart, 1)
+    if not before or before[-1] not in NAME_OF:
+        return False
+    gap = text[prev.nend:m.nstart]
+    cut = max(gap.rfind(","), gap.rfind("،"))
+    ranks = gap[cut + 1:].split()
+    return len(ranks) <= 2 and all(w.startswith("ال") for w in ranks) and (cut < 0 or title_tail(gap[:cut + 1]))
 
 
 def title_tail(gap: str) -> bool:
