@@ -87,3 +87,17 @@ def test_organisations_group_name_in_quotation_marks(pipeline: Any, text: str, n
 def test_organisations_no_group_in_quoted_phrases(pipeline: Any, text: str) -> None:
     rec = pipeline.extract_text(text, published="2024-05-02").to_json()
     assert not [m for m in rec["mentions"] if m["kind"] == "actor" and m["ref"] is None], rec["mentions"]
+
+
+@pytest.mark.parametrize(("text", "person", "affiliation"), [
+    ("واندلعت اشتباكات عنيفة في طرابلس بين قوات موالية لحكومة عبد الحميد الدبيبة وأخرى داعمة لحكومة فتحي باشاغا.",
+     "bashagha", "gna"),
+    ("وهاجمت مجموعات مسلحة تابعة لحكومة فتحي باشاغا مقرا أمنيا في مدينة مصراتة فجر اليوم.", "bashagha", "gna"),
+    ("واشتبكت قوات حكومة فتحي باشاغا مع كتيبة محلية في مدينة الزاوية مساء أمس.", "bashagha", "gna"),
+])
+def test_organisations_government_named_after_its_head(pipeline: Any, text: str, person: str,
+                                                       affiliation: str) -> None:
+    # (حكومة فلان: the person stands for the government he heads, not for the one his entry is affiliated with)
+    rec = pipeline.extract_text(text, published="2022-06-01").to_json()
+    sides = {(ev[k] or {}).get("id") for ev in rec["events"] for k in ("actor1", "actor2")}
+    assert person in sides and affiliation not in sides, sides

@@ -15,7 +15,7 @@ the name, so both forms stand in the record.
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from ..records import UNLINKED
 from ..resources.actors import Actor
@@ -33,6 +33,7 @@ ADJECTIVES = frozenset({"العليا", "الاعلي", "المشتركه", "ا�
 GENERIC = frozenset({"المدينه", "البلده", "المنطقه", "المحافظه", "البلاد", "الولايه", "القضاء", "الناحيه", "العاصمه"})
 SEAT_WORDS = frozenset({"مدينه", "محافظه", "ولايه", "بلده", "منطقه", "قضاء"})  # لمدينة دوما: the seat's descriptor
 MAX_WORDS = 7
+GOVERNMENT = "حكومه"  # (normalized) حكومة فلان: the government a person heads
 MAX_QUOTED = 5  # words of a name in quotation marks
 # (normalized) words before a body that make it no actor: a member's or a head's title (عضو المجلس البلدي X: the
 # person acts), a building or a target (مبنى الهيئة، استهدف المفوضية، هجوم على المجلس), its teams or offices
@@ -215,6 +216,24 @@ class OrganisationFinder:
                       variants_en=(), descriptions_ar=(), source="unlinked")
         return ActorMention(start=s, end=e, nstart=body.head_at, nend=toks[body.end - 1].end, text=text[s:e],
                             actor=actor, framing=None, descriptive=False)
+
+
+def headed_governments(norm: Normalized,
+                       actors: Sequence[ActorMention]) -> list[tuple[ActorMention, ActorMention]]:
+    """A government named after the person who heads it (حكومة فتحي باشاغا، لحكومة فلان): the person stands for
+    that government himself, not for the group his entry is affiliated with (a minister of one government may
+    head another later). Pairs (the mention, the same mention without the affiliation)."""
+    out = []
+    ntext = norm.text
+    for m in actors:
+        if m.actor.kind != "person" or m.nstart < 2 or ntext[m.nstart - 1] != " ":
+            continue
+        ws = ntext.rfind(" ", 0, m.nstart - 1) + 1
+        base, pre = _strip(ntext[ws:m.nstart - 1])
+        if base != GOVERNMENT:
+            continue
+        out.append((m, replace(m, actor=replace(m.actor, affiliation=None))))
+    return out
 
 
 def _held(toks: Sequence[Token], k: int) -> bool:

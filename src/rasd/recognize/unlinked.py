@@ -25,7 +25,7 @@ from ..text.segment import Segmented, Token
 from .linking import SMALL_PLACE, ActorLinker, ActorMention, PlaceLinker, PlaceMention
 from .matcher import Hit, PhraseMatcher, SpanSet
 from .names import NameTagger, TaggedName, marks_from_hits, typed_hits
-from .organisations import OrganisationFinder
+from .organisations import OrganisationFinder, headed_governments
 
 MAX_NAME_WORDS = 4
 PHRASE_PREFIXES = ("لل", "بال", "كال", "فال", "وال", "وب", "ول")  # a word with these begins a phrase, no name
@@ -191,6 +191,9 @@ class UnlinkedFinder:
             else:
                 new_actors.append(self._actor(text, norm, f))
         new_actors += self.bodies.find(text, norm, seg, [*actors, *new_actors], [*places, *new_places])
+        for person, headed in headed_governments(norm, [m for m in people if m not in dropped]):
+            dropped.append(person)
+            new_actors.append(headed)
         replaced = [h for h in homonyms if any(p.nstart <= h.nstart and h.nend <= p.nend
                                                and (p.nend > h.nend or h.place.country != country) for p in new_places)]
         return Unlinked(tuple(new_actors), tuple(new_places) + tuple(r for _, r in widened), tuple(dropped),
