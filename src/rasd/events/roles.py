@@ -9,7 +9,7 @@ from typing import NamedTuple
 from ..recognize.linking import ActorMention
 from ..recognize.matcher import phrase_before
 from ..records import ActorRef, Count
-from ..resources.actors import ActorDictionary
+from ..resources.actors import Actor, ActorDictionary
 from ..resources.lexicon import CueLexicon, Trigger
 from ..text.segment import word_spans_after, words_before
 from .attribution import Attributor
@@ -28,6 +28,7 @@ from .rules import RoleRule
 
 VICTIM_TYPES = ("Battles", "Explosions/Remote violence", "Violence against civilians")
 UNARMED_WHO = frozenset({"men", "civilians", "children", "women"})  # people an arrest or a shooting takes, not fighters
+UNARMED_KINDS = frozenset({"civilians", "protesters", "rioters"})
 QUANTIFIERS = frozenset({"جميع", "كافة", "كافه", "كل", "مختلف", "سائر"})  # (normalized forms too)
 SUBJECT_LINKS = frozenset({"في", "باسم", "من", "عن"})
 # (normalized) the head of a title in construct with its organisation (زعيم التيار X، قائد قوات X، أمين عام X): the
@@ -99,7 +100,7 @@ class RoleResolver:
         self.cues = cues
         self.actors = actors
         self.attributor = attributor
-        self._civilians = {a.country: a for a in actors.actors
+        self.civilians = {a.country: a for a in actors.actors
                            if a.kind == "civilians" and a.country and a.id.startswith("civilians-")}
 
     def civilian_victims(self, ctx: DocContext, roles: RolesDecision, acled_type: str | None,
@@ -110,7 +111,7 @@ class RoleResolver:
                 and victims_civilian(counts) and any(c.who in ("civilians", "children", "women") for c in counts))):
             return None  # (victims told as civilians, children or women — a toll or its subsets —, not journalists,
             # medics or migrants alone)
-        civ = self._civilians.get(ctx.country or "")
+        civ = self.civilians.get(ctx.country or "")
         if civ is None or (roles.actor1 is not None and roles.actor1.id == civ.id):
             return None
         return actor_ref(civ, ())
@@ -392,6 +393,19 @@ class RoleResolver:
     def _refs(self, ctx: DocContext, cast: _Cast, ids: list[str]) -> list[ActorRef]:
         return [actor_ref(self.actors.get(a) if a in self.actors else cast.groups[a][0].actor,
                           ctx.ids_of([MentionRef("actor", m.start, m.end) for m in cast.groups[a]])) for a in ids]
+
+
+def civilians_also_hit(civ: Actor | None, actor1: ActorRef | None, actor2: ActorRef | None, acled_type: str | None,
+                       counts: Sequence[Count]) -> ActorRef | None:
+    """The civilians of the document's country as a further side of a violent event whose two sides are armed when
+    its figures name civilians, children or women among those it killed or wounded (3 جنود وإصابة 14 آخرين بينهم
+    6 أطفال): they were hit too. None when they, or the protesters they are, are a side already."""
+    if civ is None or actor2 is None or acled_type not in VICTIM_TYPES or civ.id in (
+            actor2.id, actor1.id if actor1 else None) or actor2.kind in UNARMED_KINDS:
+        return None  # (protesters or civilians hit are the side already)
+    hit = any(c.who in ("civilians", "children", "women") and c.kind in ("killed", "wounded")
+              and c.scope == "incident" for c in counts)
+    return actor_ref(civ, ()) if hit else None
 
 
 def unarmed_victims(counts: Sequence[Count], acled_type: str | None) -> bool:
