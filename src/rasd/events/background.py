@@ -116,24 +116,22 @@ class CuesBefore:
     trigger's word: read once per trigger, then asked for windows of up to CUE_WORDS words (the resolver asks
     up to ten times per trigger)."""
 
-    __slots__ = ("_spans", "_hits")
+    __slots__ = ("_hits",)
 
     def __init__(self, ctx: DocContext, cues: CueLexicon, lo: int, th: TriggerHit) -> None:
         text = ctx.norm.text
-        # (a cue of up to CUE_SPAN words ends fewer than `words` words before the trigger)
-        self._spans = word_spans_before(text, th.nstart, CUE_WORDS + CUE_SPAN, lo)
-        first = self._spans[0][0] if self._spans else th.nstart
         word = th.nstart - len(th.prefix)  # (counted to the trigger's word: its proclitics are no word between)
-        self._hits = [(h.word_start, len(text[h.end:word].split()), h.payloads)
-                      for h in ctx.hits_in(cues.background, first, th.nstart)]
+        # each cue with the words from its word's start to the trigger (a cue within the last n words of
+        # text[lo:trigger] has at most n) and the words between its end and the trigger's word
+        self._hits = [(reach, len(text[h.end:word].split()), h.payloads)
+                      for h in ctx.hits_in(cues.background, lo, th.nstart)
+                      if (reach := len(text[h.word_start:th.nstart].split())) <= CUE_WORDS + CUE_SPAN]
 
     def labels(self, words: int) -> set[str]:
-        """The labels of the cues that stand at most `words` (<= CUE_WORDS) words before the trigger."""
-        spans, n = self._spans, min(words, CUE_WORDS) + CUE_SPAN
-        if not spans:
-            return set()
-        first = spans[-n][0] if len(spans) >= n else spans[0][0]
-        return {label for start, gap, payloads in self._hits if start >= first and gap < words
+        """The labels of the cues that stand at most `words` (<= CUE_WORDS) words before the trigger: a cue of up
+        to CUE_SPAN words that ends fewer than `words` words before it."""
+        reach = min(words, CUE_WORDS) + CUE_SPAN
+        return {label for within, gap, payloads in self._hits if within <= reach and gap < words
                 for label in payloads}
 
 
