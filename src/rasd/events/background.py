@@ -249,10 +249,10 @@ class BackgroundResolver:
                             ("fear", BackgroundRule.FEAR), ("projection", BackgroundRule.PROJECTION)):
             if label in near:
                 return rule
-        after = self._cues_after(ctx, th.nend, sent.end, FIGURE_WORDS)
+        after, next_word = self._cues_after(ctx, th.nend, sent.end, FIGURE_WORDS, 1)
         if "figurative" in after:
             return BackgroundRule.FIGURATIVE  # حرب كلامية، هجوما لاذعا، تفجر الأوضاع
-        if "former" in self._cues_after(ctx, th.nend, sent.end, 1):
+        if "former" in next_word:
             return BackgroundRule.HISTORY  # سلسلة هجمات مماثلة شهدتها المنطقة
         if th.trigger.family in REFERRED_FAMILIES and "reference" in cues.labels(2):
             return BackgroundRule.REFERENCE  # ضمن اتفاق خفض التصعيد: an agreement made before
@@ -277,13 +277,15 @@ class BackgroundResolver:
             return BackgroundRule.HISTORY_DATE
         return None
 
-    def _cues_after(self, ctx: DocContext, pos: int, hi: int, words: int) -> set[str]:
-        """The background cue labels of the cues that start within the first `words` words of [pos, hi)."""
-        spans = word_spans_after(ctx.norm.text, pos, words, hi)
+    def _cues_after(self, ctx: DocContext, pos: int, hi: int, *words: int) -> list[set[str]]:
+        """For each count of `words`, the background cue labels of the cues that start within the first that
+        many words of [pos, hi) (one word walk and one look-up for all of them)."""
+        spans = word_spans_after(ctx.norm.text, pos, max(words), hi)
         if not spans:
-            return set()
-        return {label for h in ctx.hits_in(self.cues.background, spans[0][0], hi)
-                if h.start < spans[-1][1] for label in h.payloads}
+            return [set() for _ in words]
+        hits = ctx.hits_in(self.cues.background, spans[0][0], hi)
+        return [{label for h in hits if h.start < spans[min(n, len(spans)) - 1][1] for label in h.payloads}
+                for n in words]
 
     def _landmark(self, ctx: DocContext, clause: int, th: TriggerHit, cues: CuesBefore) -> bool:
         """The trigger tells when another happening took place: right after غداة، عشية، قبيل, or after قبل and a
@@ -305,7 +307,7 @@ class BackgroundResolver:
         if not since or len(ctx.norm.text[th.nend:since[0].start].split()) > LASTING_WORDS:
             return False
         # (the منذ word itself, then what follows it)
-        return "period" in self._cues_after(ctx, since[0].start, since[0].end, 4)
+        return "period" in self._cues_after(ctx, since[0].start, since[0].end, 4)[0]
 
     def _state(self, ctx: DocContext, th: TriggerHit, cues: CuesBefore) -> bool:
         """Ground held, not taken: under someone's control (تحت سيطرة، الخاضعة لسيطرة), or the taking told of a
