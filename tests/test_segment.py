@@ -92,6 +92,18 @@ def test_segment_word_windows_are_the_split_words(text: str, pos: int, k: int) -
         assert text[s:e].strip() == text[s:e] and text[s:e]
 
 
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.text(st.sampled_from(list("قتلب")), min_size=1, max_size=70), max_size=40),
+       st.lists(st.sampled_from([" ", "  ", "\n", "\t ", "، "]), min_size=40, max_size=40),
+       st.integers(0, 2000), st.integers(0, 2000), st.integers(0, 8))
+def test_segment_words_before_are_the_words_of_the_spans(words: list[str], gaps: list[str], pos: int, lo: int,
+                                                          k: int) -> None:
+    """words_before (a window that widens) reads the words word_spans_before spans, wherever the window cuts."""
+    text = "".join(g + w for g, w in zip(gaps, words, strict=False))
+    pos, lo = min(pos, len(text)), min(lo, len(text))
+    assert words_before(text, pos, k, lo) == [text[s:e] for s, e in word_spans_before(text, pos, k, lo)]
+
+
 def test_segment_word_windows_ignore_word_length() -> None:
     long_word = "ب" + "ا" * 40
     text = f"قال المتحدث {long_word} إن"

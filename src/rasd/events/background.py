@@ -111,21 +111,35 @@ def counted(ctx: DocContext, sent: Sentence, th: TriggerHit, before: Sequence[Tr
     return any(c.kind in th.trigger.counts for c in ctx.counts_in(lo, sent.end))
 
 
+class CuesBefore:
+    """The background cues in [lo, trigger) of one trigger, each with how many words stand between it and the
+    trigger's word: read once per trigger, then asked for windows of up to CUE_WORDS words (the resolver asks
+    up to ten times per trigger)."""
+
+    __slots__ = ("_hits",)
+
+    def __init__(self, ctx: DocContext, cues: CueLexicon, lo: int, th: TriggerHit) -> None:
+        text = ctx.norm.text
+        word = th.nstart - len(th.prefix)  # (counted to the trigger's word: its proclitics are no word between)
+        # each cue with the words from its word's start to the trigger (a cue within the last n words of
+        # text[lo:trigger] has at most n) and the words between its end and the trigger's word
+        self._hits = [(reach, len(text[h.end:word].split()), h.payloads)
+                      for h in ctx.hits_in(cues.background, lo, th.nstart)
+                      if (reach := len(text[h.word_start:th.nstart].split())) <= CUE_WORDS + CUE_SPAN]
+
+    def labels(self, words: int) -> set[str]:
+        """The labels of the cues that stand at most `words` (<= CUE_WORDS) words before the trigger: a cue of up
+        to CUE_SPAN words that ends fewer than `words` words before it."""
+        reach = min(words, CUE_WORDS) + CUE_SPAN
+        return {label for within, gap, payloads in self._hits if within <= reach and gap < words
+                for label in payloads}
+
+
 class BackgroundResolver:
     """Tells whether a trigger is background (the rule that says so) or a happening (None)."""
 
     def __init__(self, cues: CueLexicon) -> None:
         self.cues = cues
-
-    def _cues_before(self, ctx: DocContext, lo: int, th: TriggerHit, words: int) -> set[str]:
-        """The background cue labels that stand in [lo, trigger) at most `words` words before the trigger."""
-        text = ctx.norm.text
-        # (a cue of up to CUE_SPAN words ends fewer than `words` words before the trigger)
-        spans = word_spans_before(text, th.nstart, words + CUE_SPAN, lo)
-        first = spans[0][0] if spans else th.nstart
-        # (counted to the trigger's word: its proclitics are no word between, وفقا لاتفاق)
-        return {label for h in ctx.hits_in(self.cues.background, first, th.nstart)
-                if len(text[h.end:th.nstart - len(th.prefix)].split()) < words for label in h.payloads}
 
     def told(self, ctx: DocContext, sent: Sentence, th: TriggerHit,
              before: Sequence[TriggerHit]) -> BackgroundRule | None:
@@ -137,8 +151,8 @@ class BackgroundResolver:
             return BackgroundRule.LISTED  # وثق التقرير انتهاكات منها القتل والنهب: the report is the event
         if self._compound(ctx, sent, th):
             return BackgroundRule.COMPOUND  # منظمة الإغاثة، مخيم للنازحين: a body or a place, not a happening
-        if th.trigger.family != "agreement" and "terms" in self._cues_before(
-                ctx, _clause_start(ctx.norm.text, sent.start, th.nstart), th, CUE_WORDS):
+        near = CuesBefore(ctx, self.cues, _clause_start(ctx.norm.text, sent.start, th.nstart), th)
+        if th.trigger.family != "agreement" and "terms" in near.labels(CUE_WORDS):
             return BackgroundRule.TERMS  # وينص الاتفاق على إدخال 600 شاحنة مساعدات: the agreement is the event
         if self._aim(ctx, th) or _protest_demand(ctx, sent, th, before):
             return BackgroundRule.PURPOSE  # للسيطرة على، لزيارة: a verbal noun with ل is an aim, figures or not
@@ -157,7 +171,7 @@ class BackgroundResolver:
             return None
         if _crosshead(ctx.norm.text, sent):
             return BackgroundRule.CROSSHEAD  # a short line between paragraphs titles what the body tells
-        return subordinate or self._background(ctx, sent, th, before)
+        return subordinate or self._background(ctx, sent, th, before, near)
 
     def _compound(self, ctx: DocContext, sent: Sentence, th: TriggerHit) -> bool:
         """A head noun of a body's or a place's name stands right before it, or with one word with ل between
@@ -221,59 +235,62 @@ class BackgroundResolver:
             return BackgroundRule.SINCE
         return None
 
-    def _background(self, ctx: DocContext, sent: Sentence, th: TriggerHit,
-                    before: Sequence[TriggerHit]) -> BackgroundRule | None:
-        """History, a habit, a fear, a state of control, what a strike hit, by the cues before the trigger."""
+    def _background(self, ctx: DocContext, sent: Sentence, th: TriggerHit, before: Sequence[TriggerHit],
+                    cues: CuesBefore) -> BackgroundRule | None:
+        """History, a habit, a fear, a state of control, what a strike hit, by the cues before the trigger (`cues`:
+        those of its clause)."""
         text = ctx.norm.text
         clause = _clause_start(text, sent.start, th.nstart)
-        near = self._cues_before(ctx, clause, th, CUE_WORDS)
+        near = cues.labels(CUE_WORDS)
         if th.trigger.family in PLACE_FALLBACK_FAMILIES and phrase_before(text, th.nstart, _QAD, 1, lo=sent.start) \
-                and "pluperfect" in self._cues_before(ctx, sent.start, th, CUE_WORDS):
+                and "pluperfect" in CuesBefore(ctx, self.cues, sent.start, th).labels(CUE_WORDS):
             return BackgroundRule.PLUPERFECT  # وكانت القوات قد سيطرت على المدينة (a call made before is news)
         for label, rule in (("history", BackgroundRule.HISTORY), ("habitual", BackgroundRule.HABITUAL),
                             ("fear", BackgroundRule.FEAR), ("projection", BackgroundRule.PROJECTION)):
             if label in near:
                 return rule
-        after = self._cues_after(ctx, th.nend, sent.end, FIGURE_WORDS)
+        after, next_word = self._cues_after(ctx, th.nend, sent.end, FIGURE_WORDS, 1)
         if "figurative" in after:
             return BackgroundRule.FIGURATIVE  # حرب كلامية، هجوما لاذعا، تفجر الأوضاع
-        if "former" in self._cues_after(ctx, th.nend, sent.end, 1):
+        if "former" in next_word:
             return BackgroundRule.HISTORY  # سلسلة هجمات مماثلة شهدتها المنطقة
-        if th.trigger.family in REFERRED_FAMILIES and "reference" in self._cues_before(ctx, clause, th, 2):
+        if th.trigger.family in REFERRED_FAMILIES and "reference" in cues.labels(2):
             return BackgroundRule.REFERENCE  # ضمن اتفاق خفض التصعيد: an agreement made before
-        if self._lasting(ctx, sent, th) or "war_span" in self._cues_after(ctx, th.nend, sent.end, FIGURE_WORDS):
+        if self._lasting(ctx, sent, th) or "war_span" in after:
             return BackgroundRule.LASTING  # تحاصر القوات المدينة منذ أشهر، قتلى الغارات خلال الحرب
-        if self._landmark(ctx, clause, th):
+        if self._landmark(ctx, clause, th, cues):
             return BackgroundRule.LANDMARK  # غداة احتجاجات الجمعة، قبل ثلاثة أيام من لقاء …: a time, not a happening
-        if (th.trigger.family == "territory" and self._state(ctx, th, clause)) or _qualifies_place(ctx, th):
+        if (th.trigger.family == "territory" and self._state(ctx, th, cues)) or _qualifies_place(ctx, th):
             return BackgroundRule.STATE
         struck = any(b.trigger.family in VIOLENT_FAMILIES for b in before)
         if struck and th.trigger.family not in PLACE_FALLBACK_FAMILIES | SPEECH_FAMILIES \
-                and ("description" in self._cues_before(ctx, clause, th, 3) or "target" in near):
+                and ("description" in cues.labels(3) or "target" in near):
             return BackgroundRule.DESCRIPTION  # قصفت مقرا كان يعقد فيه اجتماع: the meeting is what was hit
         if struck and th.trigger.family == "looting" and "result" in near:
             return BackgroundRule.DESCRIPTION  # أدى الانفجار إلى هدم منازل: the damage the blast did
-        if "generic" in self._cues_before(ctx, clause, th, 1):
+        if "generic" in cues.labels(1):
             return BackgroundRule.GENERIC  # لم تسجل أي مواجهات، الرد على أي هجوم: no happening at all
         if th.trigger.family == "consult" and any(b.trigger.family == "agreement" for b in before) \
-                and "talks" in self._cues_before(ctx, clause, th, 2):
+                and "talks" in cues.labels(2):
             return BackgroundRule.TALKS  # توصل الطرفان إلى اتفاق في ختام جولة مفاوضات: the talks made the agreement
         if self._old_date(ctx, sent, th, before):
             return BackgroundRule.HISTORY_DATE
         return None
 
-    def _cues_after(self, ctx: DocContext, pos: int, hi: int, words: int) -> set[str]:
-        """The background cue labels of the cues that start within the first `words` words of [pos, hi)."""
-        spans = word_spans_after(ctx.norm.text, pos, words, hi)
+    def _cues_after(self, ctx: DocContext, pos: int, hi: int, *words: int) -> list[set[str]]:
+        """For each count of `words`, the background cue labels of the cues that start within the first that
+        many words of [pos, hi) (one word walk and one look-up for all of them)."""
+        spans = word_spans_after(ctx.norm.text, pos, max(words), hi)
         if not spans:
-            return set()
-        return {label for h in ctx.hits_in(self.cues.background, spans[0][0], hi)
-                if h.start < spans[-1][1] for label in h.payloads}
+            return [set() for _ in words]
+        hits = ctx.hits_in(self.cues.background, spans[0][0], hi)
+        return [{label for h in hits if h.start < spans[min(n, len(spans)) - 1][1] for label in h.payloads}
+                for n in words]
 
-    def _landmark(self, ctx: DocContext, clause: int, th: TriggerHit) -> bool:
+    def _landmark(self, ctx: DocContext, clause: int, th: TriggerHit, cues: CuesBefore) -> bool:
         """The trigger tells when another happening took place: right after غداة، عشية، قبيل, or after قبل and a
         stretch of time with من (قبل ثلاثة أيام من لقاء القادة)."""
-        if "landmark" in self._cues_before(ctx, clause, th, 1):
+        if "landmark" in cues.labels(1):
             return True
         text = ctx.norm.text
         word = th.nstart - len(th.prefix)
@@ -290,19 +307,19 @@ class BackgroundResolver:
         if not since or len(ctx.norm.text[th.nend:since[0].start].split()) > LASTING_WORDS:
             return False
         # (the منذ word itself, then what follows it)
-        return "period" in self._cues_after(ctx, since[0].start, since[0].end, 4)
+        return "period" in self._cues_after(ctx, since[0].start, since[0].end, 4)[0]
 
-    def _state(self, ctx: DocContext, th: TriggerHit, clause: int) -> bool:
+    def _state(self, ctx: DocContext, th: TriggerHit, cues: CuesBefore) -> bool:
         """Ground held, not taken: under someone's control (تحت سيطرة، الخاضعة لسيطرة), or the taking told of a
         place already named (بعد استعادتها)."""
         text = ctx.norm.text
-        near = self._cues_before(ctx, clause, th, 2)
+        near = cues.labels(2)
         if "state" in near or (th.phrase.startswith("تحت") and "become" not in near):
             return True  # (أصبحت تحت سيطرة: ground taken)
         # (a pronoun suffix the matched form leaves off, or one a generated form carries: استعادتها; a bare ه
         # may be a normalized ة)
         suffixed = (th.nend < len(text) and text[th.nend].isalpha()) or th.phrase.endswith(("ها", "هم", "هما", "هن"))
-        return suffixed and "after" in self._cues_before(ctx, clause, th, 1)
+        return suffixed and "after" in cues.labels(1)
 
     def _old_date(self, ctx: DocContext, sent: Sentence, th: TriggerHit, before: Sequence[TriggerHit]) -> bool:
         """A date of its clause, nearer to it than to any other trigger of the sentence, ends long before the

@@ -119,7 +119,11 @@ class DocContext:
             found = (hits, tuple(h.word_start for h in hits))
             self._cue_hits[id(matcher)] = found
         hits, starts = found
-        return [h for h in hits[bisect_left(starts, lo):bisect_left(starts, hi)] if h.end <= hi]
+        a = bisect_left(starts, lo)
+        b = bisect_left(starts, hi, a)
+        if a == b:  # (most look-ups: a window of a few words with no cue in it)
+            return []
+        return [h for h in hits[a:b] if h.end <= hi]
 
     def ids_of(self, refs: Iterable[MentionRef]) -> tuple[str, ...]:
         """The ids of the mentions referred to, in the order given (a reference to no mention gives none)."""

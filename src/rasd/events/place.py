@@ -71,12 +71,15 @@ def geo_precision(m: PlaceMention) -> int:
     return m.cue or 1
 
 
+_CLAUSE_MARKS = frozenset(",.;:()،")  # (phrase_within: a set test in C, ~70,000 words per 300 articles)
+
+
 def phrase_within(text: str, pos: int, words: frozenset[str], n: int) -> bool:
     """One of `words` is among the last `n` words before `pos` in its clause (not across a clause mark)."""
     for w in words_before(text, word_start(text, pos), n)[::-1]:
         if w.strip("(),،") in words:
             return True
-        if any(c in w for c in ",.;:()،"):
+        if not _CLAUSE_MARKS.isdisjoint(w):
             return False
     return False
 

@@ -205,8 +205,9 @@ class ActorLinker:
         (الجيش الحر، القوات المتمركزة) or another country's forces (الجنود الأمريكيين)."""
         out: list[ActorMention] = []
         found = list(self.matcher.find(norm.text) if hits is None else hits)
+        forces = FORCE_KINDS | {"government"}
         named = {h.word_start for h in found  # (names of forces or governments: الجنود الأمريكيين)
-                 if any(self.actors.get(n.actor_id).kind in FORCE_KINDS | {"government"} for n in h.payloads)}
+                 if any(self.actors.get(n.actor_id).kind in forces for n in h.payloads)}
         for hit in found:
             if not all(n.national for n in hit.payloads):
                 continue

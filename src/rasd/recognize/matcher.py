@@ -57,8 +57,8 @@ def phrase_before(text: str, pos: int, phrases: Set[str], max_words: int, lo: in
     word lists read right before a mention or a trigger (وقف القتال، بإسناد من، منذ)."""
     phrase = ""
     # (quotation marks and brackets around a word are no part of it: انتهاء "الهدنة)
-    for word in reversed([w for w in (w.strip(_QUOTES) for w in words_before(text, pos, max_words + 1, lo)) if w]
-                         [-max_words:]):
+    words = [bare for w in words_before(text, pos, max_words + 1, lo) if (bare := w.strip(_QUOTES))]
+    for word in reversed(words[-max_words:]):
         phrase = word if not phrase else f"{word} {phrase}"
         if phrase in phrases or (proclitics and phrase.lstrip(proclitics) in phrases):
             return True

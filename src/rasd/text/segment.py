@@ -152,9 +152,26 @@ def word_spans_after(text: str, pos: int, k: int, hi: int | None = None) -> list
     return spans
 
 
+# characters per word a window read before a position starts with (words_before widens it when it holds fewer)
+_WINDOW_PER_WORD = 24
+
+
 def words_before(text: str, pos: int, k: int, lo: int = 0) -> list[str]:
-    """The last `k` space-separated words of text[lo:pos], in text order."""
-    return [text[s:e] for s, e in word_spans_before(text, pos, k, lo)]
+    """The last `k` space-separated words of text[lo:pos], in text order (the words of word_spans_before).
+    str.rsplit in C over a window of about `k` words before `pos`, widened to text[lo:pos] when the window
+    holds no more than `k` words (its first may be cut): it runs ~100,000 times per 300 articles."""
+    if k <= 0:
+        return []
+    start = pos - _WINDOW_PER_WORD * (k + 1)
+    if start > lo:
+        parts = text[start:pos].rsplit(None, k)
+        if len(parts) > k:  # (the first part is what stands before the last k words, whole)
+            del parts[0]
+            return parts
+    parts = text[lo:pos].rsplit(None, k)
+    if len(parts) > k:
+        del parts[0]
+    return parts
 
 
 def words_after(text: str, pos: int, k: int, hi: int | None = None) -> list[str]:
