@@ -99,7 +99,9 @@ def unlinked_forms(directory: Path, gaz: Gazetteer | None = None) -> dict[str, d
                     if what == "place" and gaz is not None and ent["id"] in gaz:
                         english |= _entry_english(gaz.get(ent["id"]))
                     for m in ent.get("mentions", []):
-                        forms[f"{what} in context"] |= {f"{f}|{e}" for f in name_forms(texts.get(m, ""))
+                        words = texts.get(m, "").split()  # (and the name after a descriptor: مدينة الأبيض)
+                        tails = [" ".join(words[k:]) for k in range(len(words) if what == "place" else 1)]
+                        forms[f"{what} in context"] |= {f"{f}|{e}" for t in tails for f in name_forms(t)
                                                         for e in english}
         out[art.id] = forms
     return out
