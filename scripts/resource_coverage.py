@@ -74,9 +74,10 @@ def load_resources() -> tuple[Gazetteer, ActorDictionary, float, float]:
     return gaz, actors, seconds, peak / 2**20
 
 
-def unlinked_forms(directory: Path) -> dict[str, dict[str, set[str]]]:
+def unlinked_forms(directory: Path, gaz: Gazetteer | None = None) -> dict[str, dict[str, set[str]]]:
     """{document: {"place"|"actor": name forms of the unlinked entities of rasd's events on it; "actor in
-    context": "<form>|<English key>" for each linked actor's mention forms and English names}}."""
+    context" / "place in context": "<form>|<English key>" for each linked actor's or place's mention forms and
+    English names (a place's from the gazetteer too, when `gaz` is given)}}."""
     from rasd.cli.evaluate import extract_article, find_articles
     from rasd.pipeline import Pipeline
 
@@ -85,17 +86,23 @@ def unlinked_forms(directory: Path) -> dict[str, dict[str, set[str]]]:
     for art in find_articles(directory):
         record = extract_article(art, pipe)[0] or {}
         texts = {m["id"]: m["text"] for m in record.get("mentions", [])}
-        forms: dict[str, set[str]] = {"place": set(), "actor": set(), "actor in context": set()}
+        forms: dict[str, set[str]] = {"place": set(), "actor": set(), "actor in context": set(),
+                                      "place in context": set()}
         for ev in record.get("events", []):
             ents = [("place", ev.get("location")), ("actor", ev.get("actor1")), ("actor", ev.get("actor2"))]
             for what, ent in ents + [("actor", a) for a in ev.get("actors", [])]:
                 if ent and ent.get("id") is None:
                     for name in [ent.get("name_ar") or ""] + [texts.get(m, "") for m in ent.get("mentions", [])]:
                         forms[what] |= name_forms(name)
-                elif ent and what == "actor":  # (a bare noun, a description: resolved by the document)
+                elif ent:  # (a bare noun, a description, a common word: resolved by the document)
                     english = {_english_key(ent.get("name_en") or ""), _english_key(ent["id"])} - {""}
+                    if what == "place" and gaz is not None and ent["id"] in gaz:
+                        english |= _entry_english(gaz.get(ent["id"]))
                     for m in ent.get("mentions", []):
-                        forms["actor in context"] |= {f"{f}|{e}" for f in name_forms(texts.get(m, "")) for e in english}
+                        words = texts.get(m, "").split()  # (and the name after a descriptor: مدينة الأبيض)
+                        tails = [" ".join(words[k:]) for k in range(len(words) if what == "place" else 1)]
+                        forms[f"{what} in context"] |= {f"{f}|{e}" for t in tails for f in name_forms(t)
+                                                        for e in english}
         out[art.id] = forms
     return out
 
@@ -144,7 +151,7 @@ def main(argv: list[str] | None = None) -> int:
     gaz, actors, seconds, peak_mib = load_resources()
     rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024  # KiB on Linux
     results = measure(directory, gaz, actors)
-    kept = {} if args.no_unlinked else unlinked_forms(directory)
+    kept = {} if args.no_unlinked else unlinked_forms(directory, gaz)
     for what, target in (("place", 0.90), ("actor", 0.85)):
         per = results[what]
         total = sum(len(v) for v in per.values())
@@ -156,13 +163,12 @@ def main(argv: list[str] | None = None) -> int:
                       if not ok and name_forms(name) & kept.get(doc, {}).get(what, set()))
             print(f"  + {unl} kept as the right unlinked name: {good + unl}/{total} = "
                   f"{(good + unl) / max(total, 1):.1%} resolved or kept")
-            if what == "actor":
-                ctx = sum(1 for v in per.values() for doc, name, ok, _, english in v
-                          if not ok and not name_forms(name) & kept.get(doc, {}).get(what, set())
-                          and _in_context(name, english, kept.get(doc, {}).get("actor in context", set())))
-                print(f"  + {ctx} resolved to the right entry only in context (the document's country, a "
-                      f"description): {good + unl + ctx}/{total} = {(good + unl + ctx) / max(total, 1):.1%} "
-                      "resolved in context or kept")
+            ctx = sum(1 for v in per.values() for doc, name, ok, _, english in v
+                      if not ok and not name_forms(name) & kept.get(doc, {}).get(what, set())
+                      and _in_context(name, english, kept.get(doc, {}).get(f"{what} in context", set())))
+            print(f"  + {ctx} resolved to the right entry only in context (the document's country, a "
+                  f"description, a locative cue): {good + unl + ctx}/{total} = "
+                  f"{(good + unl + ctx) / max(total, 1):.1%} resolved in context or kept")
         for country in sorted(per):
             rows = per[country]
             n_ok = sum(ok for _, _, ok, _, _ in rows)
@@ -171,7 +177,10 @@ def main(argv: list[str] | None = None) -> int:
             for country in sorted(per):
                 for doc, name, ok, ids, english in per[country]:
                     if not ok:
-                        print(f"    miss {country} {doc}: {name!r} → {ids or 'nothing'} (gold: {english[:3]})")
+                        label = "kept" if name_forms(name) & kept.get(doc, {}).get(what, set()) else \
+                            "context" if _in_context(name, english, kept.get(doc, {}).get(f"{what} in context", set())) \
+                            else "miss"
+                        print(f"    {label} {country} {doc}: {name!r} → {ids or 'nothing'} (gold: {english[:3]})")
     print(f"load: gazetteer {len(gaz.places)} places + {len(actors.actors)} actors in {seconds:.2f} s, "
           f"peak traced memory {peak_mib:.1f} MiB, process max RSS {rss:.0f} MiB")
     return 0

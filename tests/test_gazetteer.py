@@ -292,7 +292,7 @@ def test_gazetteer_data_rows_ignore_the_provenance_header(tmp_path: Path) -> Non
     ("ميناء رأس عيسى", "ye-ras-isa", "port"), ("مطار زوارة", "ly-zuwara-airport", "airport"),
     ("الكلية العسكرية", "ly-military-college", "facility"), ("قنفودة", "ly-ganfouda", "district"),
     ("ساحة التحرير", "iq-tahrir-square", "district"), ("مطار أربيل", "iq-erbil-airport", "airport"),
-    ("قضاء حديثة", "gn-96309", "town"), ("مدينة القائم", "gn-92138", "town"),
+    ("قضاء حديثة", "gn-96309", "town"), ("مدينة القائم", "iq-al-qaim", "town"),
     ("بلدة الخيام", "lb-khiam", "town"), ("مخيم عين الحلوة", "lb-ain-al-hilweh-camp", "camp"),
     ("مخيم كلمة", "sd-kalma-camp", "camp"), ("أبو شوك", "sd-abu-shouk-camp", "camp"),
     ("قاعدة وادي سيدنا", "sd-wadi-seidna", "base"), ("كيسمايو", "gn-55671", "city"),

@@ -89,7 +89,7 @@ class Resources:
         # a place name that is also a number word (الخمس "the five") counts only after a cue
         number_words = frozenset(numbers.words) | frozenset("ال" + w for w in numbers.words)
         place_linker = PlaceLinker(gazetteer, cues.place_cues, cues.capital_words, cues.place_blockers,
-                                   cues.cue_only_places | number_words, cues.place_idioms)
+                                   cues.cue_only_places | number_words, cues.place_idioms, cues.common_word_places)
         descriptors = Descriptors.load(p("descriptors.yaml"))
         scanner = PhraseScanner([actor_linker.matcher, place_linker.matcher, place_linker.capital_words,
                                  descriptors.matcher,

@@ -111,6 +111,11 @@ def _headline_place_fits(head: LocationRef | None, body: LocationRef | None) -> 
         or is_unlinked(body.id)
 
 
+def _site_of(site: LocationRef, town: LocationRef) -> bool:
+    """An unlinked place (a site, a street, a ward) that stands at the known town (its id names the town)."""
+    return is_unlinked(site.id) and site.id.split(":", 3)[2:3] == [town.id] and town.feature in ("city", "town")
+
+
 def _unknown_district(told: LocationRef | None, retold: LocationRef | None) -> bool:
     """A place the gazetteer does not know, in the country of a known town told before: where a definite word
     that tells the same strike again with its figures may place it (التفجير الذي وقع في منطقة X); the event
@@ -359,8 +364,9 @@ def _same_happening(m: _Merged, ev: Event, hint: MergeHint, related: Callable[[s
             return i, prev.location or ev.location
         if prev.location.id == ev.location.id or (related(ev.location.id, prev.location.id) and not exact
                                                   and not _country_and_town(prev.location, ev.location)):
-            return i, prev.location
+            # (a site the town around it holds, القصر الجمهوري … الخرطوم: the site, which answers to the town too)
+            return i, ev.location if _site_of(ev.location, prev.location) else prev.location
         if related(prev.location.id, ev.location.id) and not exact \
                 and not _country_and_town(prev.location, ev.location):
-            return i, ev.location  # keep the more specific place
+            return i, prev.location if _site_of(prev.location, ev.location) else ev.location  # (the town, or the site)
     return None, None

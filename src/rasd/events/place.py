@@ -195,6 +195,12 @@ class PlaceResolver:
                              ctx.norm.text, p.nstart, DESTINATION_WORDS, DESTINATION_REACH))]
             if inner:
                 best = min(inner, key=lambda p: _rank(p, tpos))
+        elif best.place.feature in SETTLEMENTS and not is_unlinked(best.place.id):
+            # a site, street or ward the text names with its town (القصر الجمهوري في الخرطوم، ساحة X وسط مدينة
+            # ص): the event is there, at the town's coordinates (not places listed after the town: مدينة ص، منها …)
+            sites = [p for p in primary if unlinked_container(p.place.id) == best.place.id and p.nend <= best.nstart]
+            if sites:
+                best = min(sites, key=lambda p: _rank(p, tpos))
         return best
 
     def subordinate(self, ctx: DocContext, cands: Sequence[PlaceMention], tpos: int) -> list[int]:

@@ -15,10 +15,10 @@ from dataclasses import dataclass, replace
 from typing import Final
 
 from ..resources.actors import Actor, ActorDictionary, ActorName
-from ..resources.gazetteer import Gazetteer, Place, haversine_km
+from ..resources.gazetteer import LOOKUP_HEADS, Gazetteer, Place, haversine_km
 from ..text.normalize import Normalized, normalize_name
 from ..text.segment import word_spans_after, words_after, words_before
-from .matcher import Hit, PhraseMatcher, SpanSet, is_word_char, phrase_before
+from .matcher import Hit, PhraseMatcher, SpanSet, is_word_char, not_qualified, phrase_before
 
 
 @dataclass(frozen=True, slots=True)
@@ -61,6 +61,7 @@ class PlaceCandidate:
     cued: bool = True           # a place cue stands before it (or it needs none)
     cue: int | None = None      # geo precision the cue before it gives (في 1, قرب 2 …), None without one
     toward: bool = False        # the word before it says where something goes (إلى، نحو): no place of a happening
+    common: bool = False        # an everyday word the gazetteer stop-lists (جدة، الأبيض): a place only in context
 
 
 NISBA_ENDINGS = ("ي", "يه", "يين", "يون", "يات")  # (normalized) a nisba adjective: الوطني، السورية، الأمريكيين
@@ -413,8 +414,10 @@ class PlaceLinker:
 
     def __init__(self, gazetteer: Gazetteer, place_cues: PhraseMatcher[int] | None = None,
                  capital_words: Sequence[str] = (), blockers: frozenset[str] = frozenset(),
-                 cue_only: frozenset[str] = frozenset(), idioms: frozenset[str] = frozenset()) -> None:
+                 cue_only: frozenset[str] = frozenset(), idioms: frozenset[str] = frozenset(),
+                 common_words: frozenset[str] = frozenset()) -> None:
         self.gazetteer = gazetteer
+        self.common_words = frozenset(w for w in common_words if gazetteer.is_stopword(w))
         self.blockers = blockers
         self.cue_only = cue_only
         self.idioms = idioms
@@ -424,6 +427,7 @@ class PlaceLinker:
             ((normalize_name(w), "capital") for w in capital_words), names=True)
         entries = [(name, pid) for name, pid in gazetteer.names()
                    if len(name) >= 2 and not gazetteer.is_stopword(name)]
+        entries += [(w, p.id) for w in sorted(self.common_words) for p in gazetteer.candidates(w)]
         self.matcher: PhraseMatcher[str] = PhraseMatcher(entries, names=True)
 
     def find_candidates(self, norm: Normalized, blocked: Sequence[tuple[int, int]],
@@ -435,7 +439,8 @@ class PlaceLinker:
         for hit in self.matcher.find(norm.text) if hits is None else hits:
             if taken.overlaps(hit.start, hit.end):
                 continue
-            if self.gazetteer.is_stopword(hit.phrase):
+            common = self.gazetteer.is_stopword(hit.phrase)
+            if common and hit.phrase not in self.common_words:
                 continue
             before = words_before(norm.text, hit.word_start, 1)
             if not hit.prefix and before and before[-1] in self.blockers:
@@ -448,14 +453,17 @@ class PlaceLinker:
                 cue = 1  # "سنجار - …": a wire report's dateline names a place
             # (في حرستا وعربين: coordinated with a cued place, a place too, though the cue is the first one's)
             cued = cue is not None or (bool(out) and out[-1].cue is not None and hit.prefix.startswith("و")
-                                       and norm.text[out[-1].nend:hit.start] == " " + hit.prefix)
-            if not cued and not self._strong(places, hit.phrase):
+                                       and norm.text[out[-1].nend:hit.start] == " " + hit.prefix) \
+                or hit.phrase.split(maxsplit=1)[0] in LOOKUP_HEADS  # (a long form: مدينة حجة، قضاء القائم)
+            if (common and not (cued and not_qualified(norm.text, hit.end))) \
+                    or (not cued and not self._strong(places, hit.phrase)):
                 continue
             if cue is None and "ب" in hit.prefix.replace("ال", ""):
                 cue = 1  # بطرابلس: "in", though not enough to make a weak name a place
             out.append(PlaceCandidate(hit.start, hit.end, hit.prefix, places,
                                       cued=cued or hit.phrase not in self.cue_only, cue=cue,
-                                      toward=bool(before) and before[-1].removeprefix("و") in TOWARD))
+                                      toward=bool(before) and before[-1].removeprefix("و") in TOWARD,
+                                      common=common))
         return out
 
     def _fragment(self, text: str, hit: Hit[str], before: Sequence[str]) -> bool:
@@ -520,6 +528,11 @@ class PlaceLinker:
             ns, ne, places = cand.nstart, cand.nend, cand.places
             if not cand.cued and not any(p.country == doc_country for p in places):
                 continue  # a common word that is also a place name, with nothing to make it one
+            if cand.common:  # (an everyday word: only a place of the document's country or one the text names)
+                places = tuple(p for p in places if p.country == doc_country
+                               or p.country in (named_countries or frozenset()))
+                if not places:
+                    continue
             if named_countries is not None and doc_country is not None \
                     and self._unnamed_abroad(norm.text, cand, doc_country, named_countries):
                 continue
@@ -568,8 +581,8 @@ def document_country(candidates: Sequence[PlaceCandidate], actors: Sequence[Acto
     votes: dict[str, float] = {}
     for cand in candidates:
         places = cand.places
-        if not cand.cued:
-            continue  # (a common word that is a place only after a cue: الخمس "the five")
+        if not cand.cued or cand.common:
+            continue  # (a common word that is a place only after a cue: الخمس "the five"; an everyday word)
         countries = {p.country for p in places}
         if len(countries) == 1:  # (a country after a place cue is where things happen: جنوبي لبنان، في اليمن)
             p = places[0]

@@ -246,3 +246,12 @@ class SpanSet:
         """True when some span starts before `end` and ends after `start`."""
         k = bisect_left(self._starts, end)
         return k > 0 and self._max_end[k - 1] > start
+
+
+def not_qualified(text: str, end: int) -> bool:
+    """No adjective right after a word that ends at `end` (القطاع الخاص، الباب الخلفي، الباب المفتوح: an everyday
+    word that names a place is a noun there): the next word is not a definite nisba, participle or الخاص/العام."""
+    nxt = text[end + 1:].split(maxsplit=1)[:1] if text[end:end + 1] == " " else []
+    word = nxt[0].strip(".,،؛:\"»)") if nxt else ""
+    return not (word.startswith("ال") and (word.endswith(("ي", "يه", "يين", "يون", "يات")) or word.startswith("الم")
+                                            or word in ("الخاص", "العام")))

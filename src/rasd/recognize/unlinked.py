@@ -19,7 +19,7 @@ from typing import Any
 from ..records import UNLINKED, is_unlinked
 from ..resources.actors import Actor
 from ..resources.datafiles import load_yaml
-from ..resources.gazetteer import Place
+from ..resources.gazetteer import Gazetteer, Place
 from ..text.normalize import Normalized, normalize_name
 from ..text.segment import Segmented, Token
 from .linking import SMALL_PLACE, ActorLinker, ActorMention, PlaceLinker, PlaceMention
@@ -52,6 +52,11 @@ def _nisba(word: str) -> bool:
     return word.startswith("ال") and word.endswith("ي") and len(word) >= 5
 
 
+def _definite_adjective(word: str) -> bool:
+    """A definite nisba adjective (الجمهوري، الرئاسية): after a definite head (القصر، المجمع) it names the site."""
+    return word.startswith("ال") and word.endswith(("ي", "يه")) and len(word) >= 5
+
+
 def _adjective(word: str, descriptor: str = "") -> bool:
     """An indefinite nisba adjective (سكنية، شعبي): it describes the descriptor, it names nothing. An adjective
     agrees with its noun: after a feminine descriptor (مدينة، قرية، بلدة: normalized ending ه) only a feminine
@@ -76,6 +81,8 @@ class Descriptors:
     named_after: frozenset[str] = frozenset()  # descriptors named after other places (شارع بغداد، دوار الكويت)
     organisations: Mapping[str, str] = field(default_factory=dict)  # a body's head noun → its kind (recognize.organisations)
     quoted: Mapping[str, str] = field(default_factory=dict)  # heads of group names in quotation marks → their kind
+    site_heads: frozenset[str] = frozenset()  # descriptors that are part of the site's name (القصر الجمهوري، شارع X)
+    also_adjectives: frozenset[str] = frozenset()  # descriptors that are nisba adjectives too (محلية "local")
     matcher: PhraseMatcher[str] = field(init=False, repr=False, compare=False)
     rank_words: frozenset[str] = field(init=False, repr=False, compare=False)
 
@@ -99,7 +106,8 @@ class Descriptors:
                    titles=words(data["titles"]), stop_words=words(data["stop_words"]),
                    compound_heads=words(data["compound_heads"]), ranks=words(data.get("ranks") or []),
                    directions=words(data.get("directions") or []), given_names=words(data.get("given_names") or []),
-                   named_after=words(data.get("named_after") or []),
+                   named_after=words(data.get("named_after") or []), site_heads=words(data.get("site_heads") or []),
+                   also_adjectives=words(data.get("also_adjectives") or []),
                    organisations={normalize_name(d["word"]): d["kind"] for d in data.get("organisations") or []},
                    quoted={normalize_name(d["word"]): d["kind"] for d in data.get("quoted_heads") or []})
 
@@ -109,6 +117,31 @@ def _only_abroad(known: Sequence[Place], places: Sequence[PlaceMention], country
     after a descriptor (حارة بغداد in a Sudanese town) the name is a homonym of the document's country."""
     abroad = {p.country for p in known}
     return country is not None and country not in abroad and not any(q.place.country in abroad for q in places)
+
+
+def _qualifies(d: Descriptors, toks: Sequence[Token], j: int, word: str) -> bool:
+    """A descriptor that is a feminine nisba too (محلية "local"), bare right after an indefinite noun it
+    qualifies (مصادر محلية، تقارير محلية): an adjective there, no unit (بمحلية X، في محلية X name one)."""
+    if word not in d.also_adjectives or toks[j].text != word or j == 0:
+        return False
+    prev = toks[j - 1]
+    return prev.kind == "word" and not prev.text.startswith("ال") and prev.text not in d.stop_words
+
+
+def _common_after_site(d: Descriptors, gaz: Gazetteer, toks: Sequence[Token], j: int, word: str) -> bool:
+    """An indefinite word after a site's head, neither a known name nor the head of a construct (ساحة سيارات
+    "a car park"; not مبنى وزارة الداخلية, ساحة بغداد, ساحة الشهداء): a common noun as often as a name, so the
+    learned recognizer decides."""
+    if word not in d.site_heads or j + 1 >= len(toks) or toks[j + 1].text.startswith("ال"):
+        return False
+    construct = j + 2 < len(toks) and toks[j + 2].kind == "word" and toks[j + 2].text.startswith("ال") \
+        and toks[j + 2].text not in d.stop_words
+    return not construct and not gaz.lookup(toks[j + 1].text)[1]
+
+
+def _for_phrase(d: Descriptors, gaz: Gazetteer, first: str, word: str) -> bool:
+    """A site's head before a word with the preposition لـ (مقر لقيادة القوة "a headquarters for"): no name."""
+    return word in d.site_heads and first.startswith("ل") and not gaz.lookup(first)[1]
 
 
 def _token_start(t: Token) -> int:
@@ -121,6 +154,7 @@ class _Found:
     kind: str          # feature of a place, kind of an actor
     span: tuple[int, int]  # normalized: the mention (descriptor + name for places and groups)
     name: tuple[int, int]  # normalized: the name alone
+    site: bool = False     # a building, a street, a square: the descriptor is part of its name (مبنى وزارة X)
 
 
 @dataclass(frozen=True, slots=True)
@@ -194,8 +228,10 @@ class UnlinkedFinder:
         for person, headed in headed_governments(norm, [m for m in people if m not in dropped]):
             dropped.append(person)
             new_actors.append(headed)
-        replaced = [h for h in homonyms if any(p.nstart <= h.nstart and h.nend <= p.nend
-                                               and (p.nend > h.nend or h.place.country != country) for p in new_places)]
+        named = {h.end for h in descs if h.payloads[0] == "place" and h.phrase in self.d.named_after}
+        replaced = [h for h in homonyms if any(p.nstart <= h.nstart and h.nend <= p.nend and (
+            p.nend > h.nend or h.place.country != country or h.nstart - 1 in named) for p in new_places)]
+        # (the place a street or an island is named after, جزيرة الفرناج: the site's name, no place of its own)
         return Unlinked(tuple(new_actors), tuple(new_places) + tuple(r for _, r in widened), tuple(dropped),
                         tuple(replaced) + tuple(p for p, _ in widened))
 
@@ -214,13 +250,13 @@ class UnlinkedFinder:
             if k is None or word[k:].startswith("ال"):
                 break
             start, words = ws + k, [word[k:], *words]
-            if words[0] == "ريف":
+            if words[0] in ("ريف", "ريفي"):  # (ريفي إدلب وحماة: the countryside of both)
                 break
         if not words:
             return None
         end = p.nend
         nxt = ntext[end + 1:].split(maxsplit=1)[:1] if ntext[end:end + 1] == " " else []
-        if "ريف" in words and nxt and nxt[0].startswith("ال") and nxt[0] in self.d.directions:
+        if words[0] == "ريف" and nxt and nxt[0].startswith("ال") and nxt[0] in self.d.directions:
             end += 1 + len(nxt[0])  # ريف حماة الشمالي
         s, e = norm.to_original(start, end)
         return replace(p, start=s, end=e, nstart=start, nend=end, text=text[s:e],
@@ -254,13 +290,16 @@ class UnlinkedFinder:
     def _at(self, toks: Sequence[Token], j: int, what: str, word: str, taken: SpanSet,
             hits: tuple[Sequence[Hit[Any]], Sequence[Hit[Any]]]) -> _Found | None:
         """The name the descriptor at token j introduces, if any."""
-        if not self._name_may_follow(toks, j, what == "title", taken):
-            return None  # (the CRF need not run)
-        strong = what != "title" and (self.d.places.get(word) or self.d.groups[word])[1]
+        if not self._name_may_follow(toks, j, what == "title", taken) or (
+                what == "place" and word.startswith("ال") and not _definite_adjective(toks[j + 1].text)) \
+                or _qualifies(self.d, toks, j, word):
+            return None  # (the CRF need not run; a definite site head needs its adjective: القصر الجمهوري)
+        strong = what != "title" and (self.d.places.get(word) or self.d.groups[word])[1] \
+            and not _common_after_site(self.d, self.gazetteer, toks, j, word)
         tags = [] if strong else self._tag(toks, max(0, j - WINDOW_BEFORE), min(len(toks), j + WINDOW_AFTER), hits)
         if what == "title" and not any(n.type == "PERS" and j < n.first <= j + TITLE_REACH for n in tags):
             tags += self._given_name(toks, j, taken)
-        last = self._name_end(toks, j, what, word, tags, taken)
+        last = self._name_end(toks, j, what, word, tags, taken, strong)
         if last is None:
             return None
         first = j + 1 if what != "title" else self._person_start(toks, tags, j)
@@ -269,7 +308,7 @@ class UnlinkedFinder:
         if what == "title":
             return _Found("person", "person", name, name)
         if what == "place":
-            return _Found("place", self.d.places[word][0], (desc_start, name[1]), name)
+            return _Found("place", self.d.places[word][0], (desc_start, name[1]), name, word in self.d.site_heads)
         return _Found("group", self.d.groups[word][0], (desc_start, name[1]), (desc_start, name[1]))
 
     def _tag(self, toks: Sequence[Token], first: int, last: int,
@@ -310,7 +349,7 @@ class UnlinkedFinder:
         return first
 
     def _name_end(self, toks: Sequence[Token], j: int, what: str, word: str, tags: Sequence[TaggedName],
-                  taken: SpanSet) -> int | None:
+                  taken: SpanSet, strong: bool = True) -> int | None:
         """The end (token index) of the name a descriptor at token j introduces; None when there is none."""
         if what == "title":
             person = next((n for n in tags if n.type == "PERS" and j < n.first <= j + TITLE_REACH), None)
@@ -324,12 +363,12 @@ class UnlinkedFinder:
                 end += 1  # a family name of the nisba form (خالد الزبيدي) goes on with the name
             return end
         k = j + 1
-        if k >= len(toks) or not self._name_word(toks[k], taken):
+        if k >= len(toks) or not self._name_word(toks[k], taken) or _for_phrase(self.d, self.gazetteer, toks[k].text, word):
             return None
         tagged = next((n for n in tags if n.first == k or (n.first == j and n.last > k)), None)
         if tagged is not None:
             end = self._clip(toks, k, tagged.last, taken)
-        elif (self.d.places.get(word) or self.d.groups[word])[1]:  # a strong descriptor: the next word (no CRF)
+        elif strong:  # a strong descriptor: the next word (no CRF)
             end = k + 1
         else:
             return None
@@ -337,6 +376,13 @@ class UnlinkedFinder:
         if end == k + 1 and end < len(toks) and self._name_word(toks[end], taken) and (
                 head in self.d.compound_heads or (not head.startswith("ال") and toks[end].text.startswith("ال"))):
             end += 1  # أبو X، كفر X; a word without the article before one with it is a construct (شهداء الفجر)
+        return self._site_end(toks, k, end, taken) if word in self.d.site_heads and end is not None else end
+
+    def _site_end(self, toks: Sequence[Token], k: int, end: int, taken: SpanSet) -> int:
+        """A site's name goes on with its definite adjectives (مقر المفوضية العليا، القصر الجمهوري)."""
+        while end < min(len(toks), k + MAX_NAME_WORDS) and toks[end - 1].text.startswith("ال") \
+                and toks[end].text.startswith("ال") and self._name_word(toks[end], taken):
+            end += 1
         return end
 
     def _clip(self, toks: Sequence[Token], first: int, last: int, taken: SpanSet, person: bool = False) -> int | None:
@@ -370,7 +416,7 @@ class UnlinkedFinder:
                country: str | None, known_abroad: bool = False) -> PlaceMention | None:
         name = norm.text[f.name[0]:f.name[1]]
         known = self.gazetteer.lookup(name)[1]
-        street = norm.text[f.span[0]:f.name[0]].strip() in self.d.named_after  # (شارع الزاوية: named after it)
+        street = f.site or norm.text[f.span[0]:f.name[0]].strip() in self.d.named_after  # (شارع الزاوية: named after it)
         if known and not known_abroad and not street and not _only_abroad(known, places, country):
             return None  # a known name the linker left out on purpose
         container = self._container(seg, f, places, country)
@@ -383,8 +429,9 @@ class UnlinkedFinder:
         if cue is None and "ب" in norm.text[ws:f.span[0]]:
             cue = 1  # بحي X: "in"
         s, e = norm.to_original(*f.span)
-        ns, ne = norm.to_original(*f.name)
-        place = Place(id=f"{UNLINKED}place:{container.id}:{normalize_name(name)}", name_en="", name_ar=display_name(text[ns:ne]),
+        ns, ne = norm.to_original(*(f.span if f.site else f.name))  # (a site: its descriptor too, مبنى وزارة X)
+        place = Place(id=f"{UNLINKED}place:{container.id}:{normalize_name(text[ns:ne])}", name_en="",
+                      name_ar=display_name(text[ns:ne]),
                       variants_ar=(container.name_ar,), variants_en=(container.name_en,), country=container.country, admin1=container.admin1,
                       lat=container.lat, lon=container.lon, feature=f.kind, population=0, parent=container.id,
                       metonym=False, source="unlinked")
@@ -404,6 +451,8 @@ class UnlinkedFinder:
                                             else f.span[0] - p.nend + 20))
             return best.place
         elsewhere = any(sent.start <= p.nstart < sent.end and not is_unlinked(p.place.id) for p in places)
+        if f.site:  # (a building or a street stands in a town: the last one named before it, of any country)
+            return next((p.place for p in reversed(cities) if p.nend <= f.span[0]), None)
         before = [] if elsewhere else [p for p in cities if p.nend <= f.span[0] and p.place.country == country]
         if before:
             return before[-1].place

@@ -342,6 +342,7 @@ class CueLexicon:
         self.place_cues: PhraseMatcher[int] = _place_cues(data.get("location") or {}, shown)
         self.place_blockers = _phrases(data.get("place_blockers", []), shown, "place_blockers")
         self.cue_only_places = _phrases(data.get("cue_only_places", []), shown, "cue_only_places")
+        self.common_word_places = _phrases(data.get("common_word_places", []), shown, "common_word_places")
         self.distance_units = _phrases(data.get("distance_units", []), shown, "distance_units")
         self.office_nouns = _phrases(data.get("office_nouns", []), shown, "office_nouns")
         self.place_idioms = _phrases(data.get("place_idioms", []), shown, "place_idioms")

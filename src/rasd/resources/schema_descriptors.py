@@ -43,6 +43,8 @@ class DescriptorsFile(_Yaml):
     organisations: list[OrganisationHead] = []  # bodies named by head + qualifiers (recognize.organisations)
     quoted_heads: list[OrganisationHead] = []  # heads of group names in quotation marks (جبهة، جيش، عصبة)
     directions: list[Word] = []  # a region of a place: جنوبي سوريا، ريف حماة (the mention takes the word)
+    site_heads: list[Word] = []  # descriptors that are part of the name of the site: القصر الجمهوري، شارع X، مبنى X
+    also_adjectives: list[Word] = []  # descriptors that are nisba adjectives too: محلية "local" after a noun
     named_after: list[Word] = []  # place descriptors whose name is often another place's: شارع بغداد، دوار الكويت
     ranks: list[Word] = []  # military ranks and honorifics before a name (العقيد، اللواء، السيد): not part of it
     stop_words: list[Word]

@@ -164,6 +164,7 @@ class CuesFile(_Yaml):
     office_nouns: Names = []
     place_idioms: Names = []
     cue_only_places: Names = []
+    common_word_places: Names = []  # stop-listed everyday words that are places in context (جدة after في)
     not_names: Names = []
     happened_before: Names = []
     clause_breaks: Names = []
