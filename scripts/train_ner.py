@@ -1,8 +1,10 @@
 """Train the learned name recognizer (`rasd.recognize.names`): a CRF over ANERcorp's train split and the
 Wojood sample, written to src/rasd/resources/data/ner/model.crfsuite, with vocab.tsv beside it (the stems seen
-at least twice in the training text, with their frequency band: a feature of the model).
+at least twice in the training text, with their frequency band: a feature of the model), persons.tsv and, when
+the model reads word classes (`--classes`: C word clusters over unlabeled text — the training text and our own
+tests/gold reports, never a test split or ../shared/dev —, L the packaged name lists), classes.tsv.
 
-    python scripts/train_ner.py [--ner-dir ../shared/ner] [--no-wojood] [--out PATH]
+    python scripts/train_ner.py [--ner-dir ../shared/ner] [--no-wojood] [--classes LC] [--iterations N] [--out PATH]
 
 The data stays outside the repository (../shared/ner/, see its SOURCES.md); only the trained model ships.
 Wojood's nested tags are flattened to their outermost one; GPE and LOC become LOC, PERS and ORG stay, every
@@ -13,6 +15,7 @@ retrain after a large change to the gazetteer or the actor dictionary.
 from __future__ import annotations
 
 import argparse
+import re
 import sys
 import time
 from collections import Counter
@@ -23,6 +26,7 @@ import pycrfsuite
 from rasd.evaluation.ner import Sentence, read_conll
 from rasd.pipeline import Resources
 from rasd.recognize.names import (
+    CLASSES_NAME,
     PERSONS_NAME,
     VOCAB_NAME,
     _stem,
@@ -38,6 +42,11 @@ from rasd.text.normalize import normalize_name
 ROOT = Path(__file__).resolve().parents[1]
 DEFAULT_NER = ROOT.parent / "shared" / "ner"
 WOJOOD_TYPES = {"GPE": "LOC", "LOC": "LOC", "PERS": "PERS", "ORG": "ORG"}
+GOLD_TEXTS = ROOT / "tests" / "gold"  # our own reports: unlabeled text for the clusters
+CLUSTER_KS = (32, 128, 512)  # k-means granularities of the word clusters
+CLUSTER_DIM, CLUSTER_CONTEXTS, CLUSTER_MIN = 100, 3000, 3  # SVD rank, context stems, least count clustered
+_WORD = re.compile(r"[\u0621-\u064a\u0640\u064b-\u0652]+|\d+|[^\s\w]")
+CLASSES = ""  # the word classes the shipped model reads ("" none: neither kind gained enough, see README.md)
 PARAMS = {"c1": 0.1, "c2": 0.02, "max_iterations": 200, "feature.possible_transitions": True}
 
 
@@ -70,11 +79,103 @@ def _persons(sentences: list[Sentence]) -> dict[str, str]:
                         for w, tag in zip(normalized_words(sent.tokens), sent.tags, strict=True))
 
 
+def _gold_sentences() -> list[list[str]]:
+    """Our own reports' lines (tests/gold/*.txt) as stems: unlabeled text for the clusters."""
+    out = []
+    for path in sorted(GOLD_TEXTS.glob("*.txt")):
+        for line in path.read_text(encoding="utf-8").splitlines():
+            words = [w for w in (normalize_name(t) for t in _WORD.findall(line)) if w]
+            if words:
+                out.append([_stem(w)[1] for w in words])
+    return out
+
+
+def clusters(sentences: list[list[str]]) -> dict[str, tuple[str, ...]]:
+    """Word clusters of the stems seen CLUSTER_MIN times or more: each stem's positive PMI with the
+    CLUSTER_CONTEXTS most frequent stems one and two words either side, reduced by a truncated SVD to
+    CLUSTER_DIM dimensions and clustered by k-means at each of CLUSTER_KS ("c0=…", "c1=…", "c2=…")."""
+    import numpy as np
+    from scipy.sparse import coo_matrix
+    from scipy.sparse.linalg import svds
+    from sklearn.cluster import KMeans
+
+    count = Counter(w for s in sentences for w in s)
+    words = sorted(w for w, n in count.items() if n >= CLUSTER_MIN)
+    index = {w: i for i, w in enumerate(words)}
+    contexts = {w: i for i, (w, _) in enumerate(sorted(count.items(), key=lambda x: (-x[1], x[0]))[:CLUSTER_CONTEXTS])}
+    rows, cols = [], []
+    for s in sentences:
+        for i, w in enumerate(s):
+            for k, d in enumerate((-2, -1, 1, 2)):
+                c = s[i + d] if w in index and 0 <= i + d < len(s) else "<edge>"
+                if w in index and c in contexts:
+                    rows.append(index[w])
+                    cols.append(contexts[c] * 4 + k)
+    m = coo_matrix((np.ones(len(rows)), (rows, cols)), shape=(len(words), len(contexts) * 4)).tocsr().tocoo()
+    total, by_row, by_col = m.sum(), np.asarray(m.sum(1)).ravel(), np.asarray(m.sum(0)).ravel()
+    pmi = np.log(m.data * total / (by_row[m.row] * by_col[m.col]))
+    keep = pmi > 0
+    ppmi = coo_matrix((pmi[keep], (m.row[keep], m.col[keep])), shape=m.shape).tocsr()
+    u, sv, _ = svds(ppmi, k=CLUSTER_DIM, v0=np.ones(min(ppmi.shape)) / np.sqrt(min(ppmi.shape)))
+    x = u * np.sqrt(sv)
+    x /= np.linalg.norm(x, axis=1, keepdims=True) + 1e-9
+    labels = [KMeans(n_clusters=k, n_init=1, random_state=0).fit_predict(x) for k in CLUSTER_KS]
+    return {w: tuple(f"c{g}={int(lab[i])}" for g, lab in enumerate(labels)) for i, w in enumerate(words)}
+
+
+def name_lists(res: Resources) -> dict[str, tuple[str, ...]]:
+    """The name lists each stem (three letters or more) is a word of: a gazetteer place name, any of its
+    Arabic names and variants ("lx=…g…"), a person's name in the actor dictionary ("p"), another actor's
+    ("o"); descriptive names left out."""
+    seen: dict[str, set[str]] = {}
+
+    def add(name: str, flag: str) -> None:
+        for w in normalize_name(name).split():
+            st = _stem(w)[1]
+            if len(st) >= 3:
+                seen.setdefault(st, set()).add(flag)
+
+    for name, _ in res.place_linker.gazetteer.names():
+        add(name, "g")
+    actors = res.actor_linker.actors
+    for an in actors.names():
+        if not an.descriptive:
+            add(an.text, "p" if actors.get(an.actor_id).kind == "person" else "o")
+    return {st: (f"lx={''.join(sorted(flags))}",) for st, flags in seen.items()}
+
+
+def word_classes(train: list[Sentence], res: Resources, kinds: str) -> dict[str, tuple[str, ...]]:
+    """The word classes of `kinds` ("C" clusters over the training text and our own reports, "L" name
+    lists), merged per stem."""
+    out: dict[str, tuple[str, ...]] = {}
+    parts = []
+    if "C" in kinds:
+        parts.append(clusters([[_stem(w)[1] for w in normalized_words(s.tokens)] for s in train]
+                              + _gold_sentences()))
+    if "L" in kinds:
+        parts.append(name_lists(res))
+    for part in parts:
+        for st, cs in part.items():
+            out[st] = out.get(st, ()) + cs
+    return out
+
+
+def write_classes(path: Path, kinds: str, classes: dict[str, tuple[str, ...]]) -> None:
+    """Write classes.tsv (a versioned header, then `stem<TAB>classes`); none when the model reads no classes."""
+    if not kinds:
+        path.unlink(missing_ok=True)
+        return
+    path.write_text(f"# rasd word classes v1, kinds {kinds} (scripts/train_ner.py; see README.md)\n"
+                    + "".join(f"{st}\t{' '.join(cs)}\n" for st, cs in sorted(classes.items())), encoding="utf-8")
+
+
 def main(argv: list[str] | None = None) -> int:
     """Train and write the model."""
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--ner-dir", type=Path, default=DEFAULT_NER)
     ap.add_argument("--no-wojood", action="store_true", help="ANERcorp's train split only")
+    ap.add_argument("--iterations", type=int, default=PARAMS["max_iterations"], help="L-BFGS iterations")
+    ap.add_argument("--classes", default=CLASSES, help="word classes: C clusters, L name lists, '' none")
     ap.add_argument("--out", type=Path, default=ROOT / "src" / "rasd" / "resources" / "data" / "ner" / "model.crfsuite")
     args = ap.parse_args(argv)
     train = read_conll(args.ner_dir / "anercorp" / "ANERCorp_CamelLab_train.txt")
@@ -95,11 +196,13 @@ def main(argv: list[str] | None = None) -> int:
     # (each half of the training text reads the person stems of the other half: no sentence sees its own tags)
     halves = (_persons(train[1::2]), _persons(train[0::2]))
     cues = cue_words()
+    classes = word_classes(train, res, args.classes)
+    write_classes(args.out.with_name(CLASSES_NAME), args.classes, classes)
     for i, sent in enumerate(train):
         words = normalized_words(sent.tokens)
         trainer.append(token_features(words, dictionary_marks(words, res.actor_linker, res.place_linker), vocab,
-                                      cues, halves[i % 2]), list(sent.tags))
-    trainer.set_params(PARAMS)
+                                      cues, halves[i % 2], classes), list(sent.tags))
+    trainer.set_params({**PARAMS, "max_iterations": args.iterations})
     print(f"{len(train)} sentences, features in {time.perf_counter() - t0:.1f} s", file=sys.stderr)
     trainer.train(str(args.out))
     print(f"model: {args.out} ({args.out.stat().st_size // 1024} KiB) in {time.perf_counter() - t0:.1f} s; "

@@ -1,10 +1,11 @@
-"""The learned name recognizer's document memory (`rasd.recognize.names.propagate`): our own sentences."""
+"""The learned name recognizer's document memory (`rasd.recognize.names.propagate`) and word classes: our own sentences."""
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Any
 
-from rasd.recognize.names import _stem, propagate
+from rasd.recognize.names import _stem, propagate, read_classes, token_features
 from rasd.text.normalize import normalize_name
 
 
@@ -66,3 +67,17 @@ def test_names_tag_document_finds_a_recurring_name(pipeline: Any) -> None:
     together = tagger.tag_document(doc)
     assert together[0] == tagger.tag(doc[0])
     assert "PERS" in together[1][1] or "PERS" in alone[1]
+
+
+def test_names_word_classes_are_features_of_the_word_and_its_neighbours(tmp_path: Path) -> None:
+    # classes.tsv: a stem's clusters and name lists; a header line and a malformed line are skipped
+    path = tmp_path / "classes.tsv"
+    path.write_text("# word classes LC v1\nقرنفلي\tc0=5 c1=40 lx=p\nبلا-تبويب\n", encoding="utf-8")
+    classes = read_classes(path)
+    assert classes == {"قرنفلي": ("c0=5", "c1=40", "lx=p")}
+    assert read_classes(tmp_path / "none.tsv") == {}
+    words = [normalize_name(w) for w in "قال سليم القرنفلي أمس".split()]
+    feats = token_features(words, [""] * 4, classes=classes)
+    assert {"c0=5@0", "lx=p@0"} <= set(feats[2])
+    assert "lx=p@1" in feats[1] and "lx=p@-1" in feats[3]
+    assert not any("@" in f for f in feats[0])

@@ -24,6 +24,7 @@ from .matcher import Hit
 MODEL_NAME = "model.crfsuite"
 VOCAB_NAME = "vocab.tsv"  # stems seen at least twice in the training text, with a frequency band
 PERSONS_NAME = "persons.tsv"  # stems the training text tags mostly as (the first, or a later, word of) a person
+CLASSES_NAME = "classes.tsv"  # stem → its word classes (distributional clusters, name-list memberships)
 NER_TYPES: tuple[str, ...] = ("PERS", "LOC", "ORG")
 DOCUMENT_WINDOW = 30  # sentences either side whose names a sentence remembers (`propagate`)
 MEMORY_TYPES: frozenset[str] = frozenset({"PERS", "LOC"})  # a single word of such a name is remembered alone
@@ -43,6 +44,16 @@ def read_vocab(path: Path) -> dict[str, str]:
         return {}
     rows = (line.split("\t") for line in path.read_text(encoding="utf-8").splitlines() if "\t" in line)
     return {stem: band for stem, band in rows}
+
+
+def read_classes(path: Path) -> dict[str, tuple[str, ...]]:
+    """stem → its word classes ("c0=12", "lx=gp"), from a `stem<TAB>class class …` file ("#" lines are its
+    header; empty when there is none)."""
+    if not path.is_file():
+        return {}
+    rows = (line.split("\t") for line in path.read_text(encoding="utf-8").splitlines()
+            if "\t" in line and not line.startswith("#"))
+    return {stem: tuple(classes.split()) for stem, classes in rows}
 
 
 def _stem(word: str) -> tuple[str, str]:
@@ -103,17 +114,20 @@ def cue_words(data_dir: str | Path | None = None) -> frozenset[str]:
 
 def token_features(words: Sequence[str], marks: Sequence[str],
                    vocab: Mapping[str, str] | None = None, cues: frozenset[str] = frozenset(),
-                   persons: Mapping[str, str] | None = None) -> list[list[str]]:
+                   persons: Mapping[str, str] | None = None,
+                   classes: Mapping[str, tuple[str, ...]] | None = None) -> list[list[str]]:
     """The CRF features of every token of a sentence: `words` normalized, `marks` the dictionary hit each
     token lies in ("" none; e.g. "LOC-B", "ORG-I", "LOCw-B" for a small GeoNames place), `vocab` the frequency
     band of common stems, `cues` the title and rank words (`cue_words`: whether one stands here or a word or
     two before), `persons` the stems the training text tags mostly as a given name (B) or a later word of a
-    name (I)."""
+    name (I), `classes` each stem's word classes (`classes.tsv`: its clusters, the name lists it is in), read
+    for the token and its two neighbours."""
     readings = [_stem(w) for w in words]
     stems = [st for _, st in readings]
     bands = [(vocab or {}).get(st, "0") for st in stems]
     cued = [w in cues or st in cues for w, st in zip(words, stems, strict=True)]
     given = [(persons or {}).get(st, "") for st in stems]
+    kinds = [(classes or {}).get(st, ()) for st in stems]
     n = len(words)
     out: list[list[str]] = []
     for i, w in enumerate(words):
@@ -121,6 +135,7 @@ def token_features(words: Sequence[str], marks: Sequence[str],
         f += [f"m={marks[i]}", f"fq={bands[i]}"]
         f += [f"cue[{d}]" for d in (-2, -1, 0) if 0 <= i + d and cued[i + d]]
         f += [f"pn[{d}]={given[i + d]}" for d in (-1, 0, 1) if 0 <= i + d < n and given[i + d]]
+        f += [f"{c}@{d}" for d in (-1, 0, 1) if 0 <= i + d < n for c in kinds[i + d]]
         for d in (-2, -1, 1, 2):
             j = i + d
             if 0 <= j < n:
@@ -245,6 +260,7 @@ class NameTagger:
         self._tagger.open(str(self.path))
         self.vocab = read_vocab(self.path.with_name(VOCAB_NAME))
         self.persons = read_vocab(self.path.with_name(PERSONS_NAME))
+        self.classes = read_classes(self.path.with_name(CLASSES_NAME))
         self.cues = cue_words()
 
     @classmethod
@@ -258,7 +274,7 @@ class NameTagger:
         if not words:
             return []
         return list(self._tagger.tag(token_features(words, marks or [""] * len(words), self.vocab, self.cues,
-                                                   self.persons)))
+                                                   self.persons, self.classes)))
 
     def tag_document(self, sentences: Sequence[Sequence[str]], marks: Sequence[Sequence[str]] | None = None,
                      window: int = DOCUMENT_WINDOW) -> list[list[str]]:
