@@ -205,8 +205,52 @@ async def _client(base: str, seconds: float, seed: int, timings: list[float], er
                 errors.append(why)
 
 
+async def _raw_get(reader: asyncio.StreamReader, writer: asyncio.StreamWriter, target: str) -> int:
+    """One keep-alive HTTP/1.1 GET over an open connection; the status (the body is read and dropped)."""
+    writer.write(f"GET {target} HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n".encode())
+    head = await reader.readuntil(b"\r\n\r\n")
+    lines = head.decode("latin-1").split("\r\n")
+    length = next((int(v) for k, _, v in (h.partition(":") for h in lines[1:]) if k.lower() == "content-length"),
+                   None)
+    if length is None:
+        raise ValueError("no content-length")
+    await reader.readexactly(length)
+    return int(lines[0].split()[1])
+
+
+async def _raw_client(base: str, seconds: float, seed: int, timings: list[float], errors: list[str],
+                      mix: str = "fixed") -> None:
+    """One keep-alive client over a plain asyncio socket (a fraction of httpx's CPU per request, which on a
+    2-core machine is CPU the server gets): queries of the mix, back to back, for `seconds`."""
+    from urllib.parse import urlencode
+
+    rng = random.Random(seed)
+    port = int(base.rsplit(":", 1)[1])
+    conn: tuple[asyncio.StreamReader, asyncio.StreamWriter] | None = None
+    end = time.perf_counter() + seconds
+    while time.perf_counter() < end:
+        q = rng.choice(QUERIES) if mix == "fixed" else random_query(rng)
+        target = "/api/events" + ("?" + urlencode(q) if q else "")
+        t0 = time.perf_counter()
+        try:
+            if conn is None:
+                conn = await asyncio.open_connection("127.0.0.1", port)
+            status = await asyncio.wait_for(_raw_get(*conn, target), timeout=60)
+            ok, why = status == 200, str(status)
+        except (TimeoutError, OSError, ValueError, asyncio.IncompleteReadError, asyncio.LimitOverrunError) as exc:
+            ok, why = False, type(exc).__name__
+            if conn is not None:
+                conn[1].close()
+            conn = None
+        timings.append((time.perf_counter() - t0) * 1000)
+        if not ok:
+            errors.append(why)
+    if conn is not None:
+        conn[1].close()
+
+
 def run_load(port: int, clients: int, seconds: float, mix: str = "fixed",
-             server_pid: int | None = None, db_pid: int | None = None) -> dict[str, Any]:
+             server_pid: int | None = None, db_pid: int | None = None, client: str = "raw") -> dict[str, Any]:
     """Figures of `clients` keep-alive clients over `seconds`: p50/p95/p99 ms, requests/s, errors, the load
     average at the end and the server's CPU milliseconds per request (and the database server's, `db_pid`: the
     PostgreSQL postmaster, whose backends are its children)."""
@@ -214,14 +258,15 @@ def run_load(port: int, clients: int, seconds: float, mix: str = "fixed",
     errors: list[str] = []
 
     async def clients_run() -> None:
-        await asyncio.gather(*(_client(f"http://127.0.0.1:{port}", seconds, k, timings, errors, mix)
+        one = _raw_client if client == "raw" else _client
+        await asyncio.gather(*(one(f"http://127.0.0.1:{port}", seconds, k, timings, errors, mix)
                                for k in range(clients)))
 
     cpu0 = tree_cpu_seconds(server_pid) if server_pid else 0.0
     db0 = tree_cpu_seconds(db_pid) if db_pid else 0.0
-    t0 = time.perf_counter()
+    t0, c0 = time.perf_counter(), time.process_time()
     asyncio.run(clients_run())
-    wall = time.perf_counter() - t0
+    wall, client_cpu = time.perf_counter() - t0, time.process_time() - c0
     cpu = tree_cpu_seconds(server_pid) - cpu0 if server_pid else 0.0
     db_cpu = tree_cpu_seconds(db_pid) - db0 if db_pid else 0.0
     return {"clients": clients, "mix": mix, "requests": len(timings), "rps": round(len(timings) / wall, 1),
@@ -229,6 +274,7 @@ def run_load(port: int, clients: int, seconds: float, mix: str = "fixed",
             "p99": round(pct(timings, 99), 1), "errors": len(errors),
             "error_kinds": sorted(set(errors))[:5], "load_avg_1m": round(os.getloadavg()[0], 2),
             "server_cpu_ms_per_request": round(cpu * 1000 / max(len(timings), 1), 2),
+            "client_cpu_ms_per_request": round(client_cpu * 1000 / max(len(timings), 1), 2), "client": client,
             "db_cpu_ms_per_request": round(db_cpu * 1000 / max(len(timings), 1), 2) if db_pid else None}
 
 
@@ -250,30 +296,30 @@ def print_row(label: str, row: dict[str, Any]) -> None:
           f"p99 {row['p99']:7.1f} ms  {row['rps']:6.1f} req/s  errors {row['errors']}  "
           f"server {row['server_cpu_ms_per_request']} CPU-ms/req"
           f"{'' if row.get('db_cpu_ms_per_request') is None else ' + db ' + str(row['db_cpu_ms_per_request'])}"
-          f"  load {row['load_avg_1m']}{extra}"
+          f"  client {row['client_cpu_ms_per_request']}  load {row['load_avg_1m']}{extra}"
           f"{'  ' + str(row['error_kinds']) if row['errors'] else ''}", flush=True)
 
 
 def load_table(url: str, clients: list[int], ingest_clients: int, seconds: float, *, workers: int = 1,
                mix: str = "fixed", cache_seconds: float = 2.0, warmup: float = 0,
-               db_pid: int | None = None) -> list[dict[str, Any]]:
+               db_pid: int | None = None, client: str = "raw") -> list[dict[str, Any]]:
     """The load runs against a server over the store at `url` (each after `warmup` unmeasured seconds of the
     same clients: every worker process has its own cache and its own connections to fill)."""
     port = free_port()
     server = start_server(url, port, workers, cache_seconds)
     rows = []
     try:
-        run_load(port, 1, 2, mix)  # warm up
+        run_load(port, 1, 2, mix, client=client)  # warm up
         for n in clients:
             if warmup:
-                run_load(port, n, warmup, mix)
-            rows.append(run_load(port, n, seconds, mix, server.pid, db_pid))
+                run_load(port, n, warmup, mix, client=client)
+            rows.append(run_load(port, n, seconds, mix, server.pid, db_pid, client))
             print_row(f"events ({mix})", rows[-1])
         if ingest_clients:
             if warmup:
-                run_load(port, ingest_clients, warmup, mix)
+                run_load(port, ingest_clients, warmup, mix, client=client)
             ing = start_ingest(url, 10_000_000 + int(time.time()) % 1_000_000 * 100, seconds)
-            row = run_load(port, ingest_clients, seconds, mix, server.pid, db_pid)
+            row = run_load(port, ingest_clients, seconds, mix, server.pid, db_pid, client)
             out, _ = ing.communicate(timeout=seconds + 120)
             row["ingest_docs_s"] = round(int(out.decode().strip() or 0) / seconds, 1)
             rows.append(row)
@@ -302,6 +348,8 @@ def main() -> None:
     ap.add_argument("--warmup", type=float, default=0, help="unmeasured seconds of the same clients before each run")
     ap.add_argument("--db-pid", type=int, default=None,
                     help="also report the CPU of this process tree per request (the PostgreSQL postmaster)")
+    ap.add_argument("--client", choices=["raw", "httpx"], default="raw",
+                    help="load generator: raw asyncio sockets (default) or httpx.AsyncClient (more client CPU)")
     ap.add_argument("--ingest-rate", action="store_true")
     ap.add_argument("--at", default="1000,10000,100000", help="store sizes (documents) for --ingest-rate")
     ap.add_argument("--sample", type=int, default=300, help="documents timed at each size")
@@ -324,7 +372,7 @@ def main() -> None:
             clients = [int(x) for x in args.clients.split(",") if x]
             figures["load"] = load_table(url, clients, args.ingest_clients, args.seconds, workers=args.workers,
                                          mix=args.mix, cache_seconds=args.cache_seconds, warmup=args.warmup,
-                                         db_pid=args.db_pid)
+                                         db_pid=args.db_pid, client=args.client)
     if args.json:
         Path(args.json).write_text(json.dumps(figures, indent=1), encoding="utf-8")
 

@@ -86,8 +86,8 @@ def test_cache_keeps_at_most_max_entries() -> None:
     assert make.calls == 6
 
 
-def test_api_cache_reads_own_writes_and_sees_others_within_the_bound(tmp_path: Path) -> None:
-    url = f"sqlite:///{tmp_path / 'api.db'}"
+def test_api_cache_reads_own_writes_and_sees_others_within_the_bound(store_url: str) -> None:
+    url = store_url
     with Store.open(url) as s:
         for rec in sample_records():
             s.ingest(rec)
@@ -105,6 +105,32 @@ def test_api_cache_reads_own_writes_and_sees_others_within_the_bound(tmp_path: P
         time.sleep(0.9)  # stale_seconds 0.3 + the generation poll 0.5
         assert client.get("/api/events").json()["total"] == total + 2
         assert app.state.read_cache.hits >= 1
+
+
+def test_api_cache_answers_a_validated_request_before_routing_as_the_route_does(store_url: str) -> None:
+    with Store.open(store_url) as s:
+        for rec in sample_records():
+            s.ingest(rec)
+    app = create_app(Settings(db_url=store_url, api_token=TOKEN, extractor_factory=FakeExtractor))
+    cache = app.state.read_cache
+    with TestClient(app) as client:
+        for path in ("/api/events?country=LY&sort=date", "/api/stats?country=LY"):
+            first = client.get(path)
+            hits = cache.hits
+            again = client.get(path)  # CachedReads: no routing, no validation
+            assert cache.hits == hits + 1
+            assert again.status_code == first.status_code == 200
+            assert again.content == first.content
+            assert {k: v for k, v in again.headers.items()} == {k: v for k, v in first.headers.items()}
+        total = client.get("/api/events").json()["total"]
+        r = client.post("/api/documents", json={"text": "اشتباكات في مصراتة اليوم. وقتل ثلاثة.",
+                                                "published": "2021-04-01"},
+                        headers={"Authorization": f"Bearer {TOKEN}"})
+        assert r.status_code == 201
+        assert client.get("/api/events").json()["total"] == total + 1  # a write makes the next read fresh
+        for bad in ("/api/events?limit=0", "/api/events?sort=nope"):  # never validated: never answered early
+            assert client.get(bad).status_code == 422
+            assert client.get(bad).status_code == 422
 
 
 def test_store_generation_rises_with_each_write(store_url: str) -> None:
@@ -129,7 +155,7 @@ def test_serve_workers_serve_one_sqlite_store(tmp_path: Path) -> None:
     port = _free_port()
     env = {**os.environ, "PYTHONPATH": str(Path(rasd.__file__).resolve().parents[1])}
     proc = subprocess.Popen([sys.executable, "-m", "rasd", "serve", "--db", url, "--port", str(port), "-q",
-                             "--workers", "2"], env=env, stderr=subprocess.PIPE)
+                             "--workers", "2", "--cache-seconds", "0.3"], env=env, stderr=subprocess.PIPE)
     try:
         base = f"http://127.0.0.1:{port}"
         deadline = time.monotonic() + 60
@@ -142,7 +168,13 @@ def test_serve_workers_serve_one_sqlite_store(tmp_path: Path) -> None:
                 time.sleep(0.2)
         with httpx.Client(base_url=base) as client:
             totals = {client.get("/api/events", params={"country": "LY"}).json()["total"] for _ in range(10)}
-        assert totals == {3}
+            assert totals == {3}
+            before = {client.get("/api/events").json()["total"] for _ in range(10)}
+            with Store.open(url) as other:  # another process's write: every worker sees it within the bound
+                other.ingest(synthetic_record(2, events=1))
+            time.sleep(0.9)  # --cache-seconds 0.3 + the generation poll 0.5
+            after = {client.get("/api/events").json()["total"] for _ in range(10)}
+            assert len(before) == 1 and after == {min(before) + 1}
     finally:
         proc.terminate()
         proc.wait(timeout=30)

@@ -8,6 +8,10 @@ getting the previous body until the new one is in. A cold key is computed once: 
 for that one computation. The generation is read from the store at most every `poll_seconds`; a write made
 through this process (`clear()`) is seen at once. So a response never lags a write of this process, and lags a
 write of another process by at most `stale_seconds` plus one computation.
+
+A route also records which request (exact path and query string) its key came from (`alias`): `CachedReads`
+answers the next such request with a valid body before routing and parameter validation, which cost more than
+the hit itself; anything else (a miss, a stale entry, a request no route has validated) goes to the route.
 """
 
 from __future__ import annotations
@@ -19,6 +23,8 @@ from collections import OrderedDict
 from collections.abc import Callable, Hashable
 from dataclasses import dataclass
 from typing import Any
+
+from rasd.serve.security import ASGIApp, Receive, Scope, Send
 
 
 def render(content: Any) -> bytes:
@@ -46,6 +52,7 @@ class ReadCache:
         self._poll_lock = threading.Lock()
         self._entries: OrderedDict[Hashable, _Entry] = OrderedDict()
         self._inflight: dict[Hashable, threading.Event] = {}
+        self._aliases: OrderedDict[Hashable, Hashable] = OrderedDict()  # a validated request -> its key
         self._generation = (0, float("-inf"))  # (value, when read)
         self._epoch = 0  # raised by clear(): a computation begun before it is not kept
         self.hits = 0
@@ -88,6 +95,19 @@ class ReadCache:
             self.hits += 1
             return entry.body
 
+    def alias(self, request: Hashable, key: Hashable) -> None:
+        """Record that `request` (a route's validated path and query string) is answered by `key`."""
+        with self._lock:
+            self._aliases[request] = key
+            self._aliases.move_to_end(request)
+            while len(self._aliases) > self._max:
+                self._aliases.popitem(last=False)
+
+    def peek_request(self, request: Hashable) -> bytes | None:
+        """`peek` for the key a route recorded for `request`; None when there is none."""
+        key = self._aliases.get(request)
+        return None if key is None else self.peek(key)
+
     def get(self, key: Hashable, compute: Callable[[], bytes]) -> bytes:
         """The body for `key`: cached if still valid, else computed by `compute` (once for concurrent callers)."""
         gen = self.generation()
@@ -127,3 +147,23 @@ def cached(cache: ReadCache | None, key: Hashable, compute: Callable[[], Any]) -
     if cache is None:
         return render(compute())
     return cache.get(key, lambda: render(compute()))
+
+
+class CachedReads:
+    """ASGI middleware: a GET whose path and query string a route has validated (`ReadCache.alias`) and whose
+    body is valid in the cache is answered here, as the route would answer it (200, application/json)."""
+
+    def __init__(self, app: ASGIApp, cache: ReadCache) -> None:
+        self.app = app
+        self.cache = cache
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] == "http" and scope["method"] == "GET":
+            body = self.cache.peek_request((scope["path"], scope["query_string"]))
+            if body is not None:
+                await send({"type": "http.response.start", "status": 200,
+                            "headers": [(b"content-length", b"%d" % len(body)),
+                                        (b"content-type", b"application/json")]})
+                await send({"type": "http.response.body", "body": body})
+                return
+        await self.app(scope, receive, send)
