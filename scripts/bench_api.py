@@ -3,6 +3,7 @@
     python scripts/bench_api.py [--db sqlite:///bench.db | postgresql://…] [--events 100000] [--seconds 60]
                                 [--clients 1,50] [--ingest-clients 50] [--fill-only] [--db-pid PID]
     python scripts/bench_api.py --ingest-rate [--db …] [--at 1000,10000,100000] [--sample 300]
+    python scripts/bench_api.py --ingest-rate --db 'sqlite:////tmp/rate-{n}.db' --rounds 3   # one store per size
 
 Fills the store with synthetic documents (tests/store_fixtures.py; 2 events each) in bulk (one transaction
 per 1,000 documents) unless it already holds enough events, then serves the app with uvicorn on 127.0.0.1 in
@@ -12,7 +13,9 @@ unmerged): p50/p95/p99, requests/s and errors. `--ingest-clients N` adds a run w
 process ingests synthetic documents one transaction each (its documents/s are reported). Each run reports the
 server's CPU milliseconds per request (uvicorn processes; with `--db-pid`, the PostgreSQL postmaster's tree
 too): on a shared machine the steadier figure than wall-clock latency. Traffic goes to
-127.0.0.1 only. `--ingest-rate` measures store-only ingest (documents/s over `--sample` documents) when the
+127.0.0.1 only. The clients are plain asyncio sockets by default (`--client httpx`: httpx.AsyncClient, whose
+1.5 ms of CPU per request made the load generator the bottleneck on a 2-core machine). `--copy-from URL` fills
+an empty store with another store's rows (PostgreSQL from SQLite). `--ingest-rate` measures store-only ingest (documents/s over `--sample` documents) when the
 store holds each of the `--at` document counts.
 """
 
@@ -92,6 +95,31 @@ def fill_documents(url: str, n_docs: int, seed: int = 7) -> None:
           f"({(n_docs - have) / dt:.0f} docs/s, bulk)", flush=True)
 
 
+def copy_store(src_url: str, dst_url: str, batch: int = 5000) -> None:
+    """Copy every row of the store at `src_url` into the empty store at `dst_url` (a PostgreSQL store the size
+    of a SQLite one in minutes; a fill there is slower). Serial ids (counts, tolls) are left to the target."""
+    from sqlalchemy import insert, select, text
+
+    from rasd.store import Store
+
+    if stored_documents(dst_url):
+        return
+    t0 = time.perf_counter()
+    with Store.open(src_url) as src, Store.open(dst_url) as dst:
+        with src.engine.connect() as sc, dst.engine.begin() as dc:
+            for table in src.t.metadata.sorted_tables:
+                if table.name in ("schema_migrations", "store_state"):
+                    continue
+                cols = [c for c in table.columns if not (c.name == "id" and c.autoincrement is True)]
+                target = dst.t.metadata.tables[table.name]
+                for part in sc.execute(select(*cols)).partitions(batch):
+                    dc.execute(insert(target), [dict(r._mapping) for r in part])
+        if dst.is_postgres:
+            with dst.engine.connect().execution_options(isolation_level="AUTOCOMMIT") as dc:
+                dc.execute(text("ANALYZE"))
+    print(f"copied {stored_documents(dst_url)} documents in {time.perf_counter() - t0:.0f} s", flush=True)
+
+
 def ingest_rate(url: str, n: int, start: int, seed: int = 11) -> tuple[float, float]:
     """Documents per second and per CPU-second of this process (SQLite runs in it; on a shared machine the
     CPU figure is the steadier one) of `Store.ingest`, one transaction per document, over `n` new synthetic
@@ -106,6 +134,24 @@ def ingest_rate(url: str, n: int, start: int, seed: int = 11) -> tuple[float, fl
         for rec in records:
             store.ingest(rec)
         return n / (time.perf_counter() - t0), n / max(time.process_time() - c0, 1e-9)
+
+
+def measure_ingest_rates(url: str, sizes: list[int], sample: int, rounds: int = 1) -> dict[int, list[dict[str, float]]]:
+    """Store-only ingest rates at each store size. With `{n}` in `url`, one store per size (filled once) and
+    `rounds` rounds over the sizes in turn, so that each size meets the same spells of a shared machine's load;
+    else one store grown from size to size."""
+    rates: dict[int, list[dict[str, float]]] = {n: [] for n in sizes}
+    for _ in range(rounds if "{n}" in url else 1):
+        for n in sizes:
+            at = url.replace("{n}", str(n))
+            fill_documents(at, n)
+            # new documents each time: numbered after the store's size (a rerun at one size is not duplicates)
+            wall, cpu = ingest_rate(at, sample, 20_000_000 + stored_documents(at) * 10)
+            rates[n].append({"docs_per_s": round(wall, 1), "docs_per_cpu_s": round(cpu, 1),
+                             "load_avg_1m": round(os.getloadavg()[0], 2)})
+            print(f"store-only ingest at {n} stored documents: {wall:.1f} docs/s, {cpu:.1f} docs/CPU-s "
+                  f"(load {os.getloadavg()[0]:.1f})", flush=True)
+    return rates
 
 
 def free_port() -> int:
@@ -350,23 +396,22 @@ def main() -> None:
                     help="also report the CPU of this process tree per request (the PostgreSQL postmaster)")
     ap.add_argument("--client", choices=["raw", "httpx"], default="raw",
                     help="load generator: raw asyncio sockets (default) or httpx.AsyncClient (more client CPU)")
+    ap.add_argument("--copy-from", default=None, help="fill an empty store by copying this store's rows")
     ap.add_argument("--ingest-rate", action="store_true")
     ap.add_argument("--at", default="1000,10000,100000", help="store sizes (documents) for --ingest-rate")
     ap.add_argument("--sample", type=int, default=300, help="documents timed at each size")
+    ap.add_argument("--rounds", type=int, default=1,
+                    help="--ingest-rate with {n} in --db (one store per size): rounds over the sizes in turn")
     ap.add_argument("--json", default=None, help="also write the figures to this JSON file")
     args = ap.parse_args()
     url = args.db or f"sqlite:///{Path(tempfile.mkdtemp()) / 'bench.db'}"
     figures: dict[str, Any] = {"url": url.split(":")[0], "cpus": os.cpu_count()}
     if args.ingest_rate:
-        rates: dict[int, dict[str, float]] = {}
-        for n in (int(x) for x in args.at.split(",")):
-            fill_documents(url, n)
-            # new documents each time: numbered after the store's size (a rerun at one size is not duplicates)
-            wall, cpu = ingest_rate(url, args.sample, 20_000_000 + stored_documents(url) * 10)
-            rates[n] = {"docs_per_s": round(wall, 1), "docs_per_cpu_s": round(cpu, 1)}
-            print(f"store-only ingest at {n} stored documents: {wall:.1f} docs/s, {cpu:.1f} docs/CPU-s", flush=True)
-        figures["ingest_rate"] = rates
+        figures["ingest_rate"] = measure_ingest_rates(url, [int(x) for x in args.at.split(",")], args.sample,
+                                                      args.rounds)
     else:
+        if args.copy_from:
+            copy_store(args.copy_from, url)
         fill_documents(url, (args.events + PER_DOC - 1) // PER_DOC)
         if not args.fill_only:
             clients = [int(x) for x in args.clients.split(",") if x]
