@@ -54,9 +54,27 @@ def test_cache_lag_for_another_process_is_bounded_by_stale_seconds() -> None:
     gen[0] = 2
     assert cache.get("k", make) == b"1"  # younger than stale_seconds: still served
     time.sleep(0.25)
+    assert cache.get("k", make) == b"1"  # up to twice stale_seconds: served while refreshed in the background
+    deadline = time.monotonic() + 5
+    while make.calls < 2 and time.monotonic() < deadline:
+        time.sleep(0.01)
     assert cache.get("k", make) == b"2"
-    cache.clear()  # a write through this process: seen at once
+    gen[0] = 3
+    time.sleep(0.45)  # older than twice stale_seconds: recomputed before it is served
     assert cache.get("k", make) == b"3"
+    cache.clear()  # a write through this process: seen at once
+    assert cache.get("k", make) == b"4"
+
+
+def test_cache_strict_entry_is_valid_only_at_its_generation() -> None:
+    gen = [1]
+    cache = ReadCache(lambda: gen[0], stale_seconds=10, poll_seconds=0)
+    make = Counter()
+    assert cache.get("count", make, strict=True) == b"1"
+    assert cache.get("count", make) == b"1"
+    gen[0] = 2
+    assert cache.get("count", make) == b"1"  # young enough for a lenient read
+    assert cache.get("count", make, strict=True) == b"2"  # not for a strict one
 
 
 def test_cache_cold_key_is_computed_once_for_concurrent_requests() -> None:

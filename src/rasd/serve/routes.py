@@ -75,7 +75,8 @@ def events_router(store: Store, max_page_size: int, cache: ReadCache | None = No
     ) -> Response:
         def page() -> dict[str, Any]:
             # the filter's count is cached on its own: every page and sort order of a filter shares it
-            total = None if cache is None else int(cache.get(("count", f), lambda: b"%d" % store.count_events(f)))
+            total = None if cache is None else int(cache.get(("count", f), lambda: b"%d" % store.count_events(f),
+                                                             strict=True))
             return store.query_events(f, limit=limit, offset=offset, sort=sort, total=total)
 
         return await _cached_response(cache, ("events", f, limit, offset, sort), page, request)
