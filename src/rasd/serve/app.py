@@ -35,8 +35,8 @@ class Settings:
     threads: int = 40  # requests served at once (anyio's worker threads); the store's pool holds as many
     extractor_factory: Callable[[], Any] | None = None  # default: rasd.pipeline.Pipeline.load
     max_seconds: float | None = None  # POST /api/documents' time budget per text (None: budget.default_budget)
-    cache_seconds: float = 2.0  # GET /api/events and /api/stats: how long a write of another process may go
-    # unseen (serve.cache; this process's writes are seen at once); 0: no read cache
+    cache_seconds: float = 2.0  # GET /api/events and /api/stats: a write of another process may go unseen for
+    # twice this at most (serve.cache; this process's writes are seen at once); 0: no read cache
     static_dir: Path = STATIC_DIR
 
 
