@@ -3,6 +3,7 @@
     python scripts/bench_api.py [--db sqlite:///bench.db | postgresql://…] [--events 100000] [--seconds 60]
                                 [--clients 1,50] [--ingest-clients 50] [--fill-only] [--db-pid PID]
     python scripts/bench_api.py --ingest-rate [--db …] [--at 1000,10000,100000] [--sample 300]
+    python scripts/bench_api.py --ingest-rate --db 'sqlite:////tmp/rate-{n}.db' --rounds 3   # one store per size
 
 Fills the store with synthetic documents (tests/store_fixtures.py; 2 events each) in bulk (one transaction
 per 1,000 documents) unless it already holds enough events, then serves the app with uvicorn on 127.0.0.1 in
@@ -12,7 +13,9 @@ unmerged): p50/p95/p99, requests/s and errors. `--ingest-clients N` adds a run w
 process ingests synthetic documents one transaction each (its documents/s are reported). Each run reports the
 server's CPU milliseconds per request (uvicorn processes; with `--db-pid`, the PostgreSQL postmaster's tree
 too): on a shared machine the steadier figure than wall-clock latency. Traffic goes to
-127.0.0.1 only. `--ingest-rate` measures store-only ingest (documents/s over `--sample` documents) when the
+127.0.0.1 only. The clients are plain asyncio sockets by default (`--client httpx`: httpx.AsyncClient, whose
+1.5 ms of CPU per request made the load generator the bottleneck on a 2-core machine). `--copy-from URL` fills
+an empty store with another store's rows (PostgreSQL from SQLite). `--ingest-rate` measures store-only ingest (documents/s over `--sample` documents) when the
 store holds each of the `--at` document counts.
 """
 
@@ -92,6 +95,31 @@ def fill_documents(url: str, n_docs: int, seed: int = 7) -> None:
           f"({(n_docs - have) / dt:.0f} docs/s, bulk)", flush=True)
 
 
+def copy_store(src_url: str, dst_url: str, batch: int = 5000) -> None:
+    """Copy every row of the store at `src_url` into the empty store at `dst_url` (a PostgreSQL store the size
+    of a SQLite one in minutes; a fill there is slower). Serial ids (counts, tolls) are left to the target."""
+    from sqlalchemy import insert, select, text
+
+    from rasd.store import Store
+
+    if stored_documents(dst_url):
+        return
+    t0 = time.perf_counter()
+    with Store.open(src_url) as src, Store.open(dst_url) as dst:
+        with src.engine.connect() as sc, dst.engine.begin() as dc:
+            for table in src.t.metadata.sorted_tables:
+                if table.name in ("schema_migrations", "store_state"):
+                    continue
+                cols = [c for c in table.columns if not (c.name == "id" and c.autoincrement is True)]
+                target = dst.t.metadata.tables[table.name]
+                for part in sc.execute(select(*cols)).partitions(batch):
+                    dc.execute(insert(target), [dict(r._mapping) for r in part])
+        if dst.is_postgres:
+            with dst.engine.connect().execution_options(isolation_level="AUTOCOMMIT") as dc:
+                dc.execute(text("ANALYZE"))
+    print(f"copied {stored_documents(dst_url)} documents in {time.perf_counter() - t0:.0f} s", flush=True)
+
+
 def ingest_rate(url: str, n: int, start: int, seed: int = 11) -> tuple[float, float]:
     """Documents per second and per CPU-second of this process (SQLite runs in it; on a shared machine the
     CPU figure is the steadier one) of `Store.ingest`, one transaction per document, over `n` new synthetic
@@ -106,6 +134,24 @@ def ingest_rate(url: str, n: int, start: int, seed: int = 11) -> tuple[float, fl
         for rec in records:
             store.ingest(rec)
         return n / (time.perf_counter() - t0), n / max(time.process_time() - c0, 1e-9)
+
+
+def measure_ingest_rates(url: str, sizes: list[int], sample: int, rounds: int = 1) -> dict[int, list[dict[str, float]]]:
+    """Store-only ingest rates at each store size. With `{n}` in `url`, one store per size (filled once) and
+    `rounds` rounds over the sizes in turn, so that each size meets the same spells of a shared machine's load;
+    else one store grown from size to size."""
+    rates: dict[int, list[dict[str, float]]] = {n: [] for n in sizes}
+    for _ in range(rounds if "{n}" in url else 1):
+        for n in sizes:
+            at = url.replace("{n}", str(n))
+            fill_documents(at, n)
+            # new documents each time: numbered after the store's size (a rerun at one size is not duplicates)
+            wall, cpu = ingest_rate(at, sample, 20_000_000 + stored_documents(at) * 10)
+            rates[n].append({"docs_per_s": round(wall, 1), "docs_per_cpu_s": round(cpu, 1),
+                             "load_avg_1m": round(os.getloadavg()[0], 2)})
+            print(f"store-only ingest at {n} stored documents: {wall:.1f} docs/s, {cpu:.1f} docs/CPU-s "
+                  f"(load {os.getloadavg()[0]:.1f})", flush=True)
+    return rates
 
 
 def free_port() -> int:
@@ -205,8 +251,52 @@ async def _client(base: str, seconds: float, seed: int, timings: list[float], er
                 errors.append(why)
 
 
+async def _raw_get(reader: asyncio.StreamReader, writer: asyncio.StreamWriter, target: str) -> int:
+    """One keep-alive HTTP/1.1 GET over an open connection; the status (the body is read and dropped)."""
+    writer.write(f"GET {target} HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n".encode())
+    head = await reader.readuntil(b"\r\n\r\n")
+    lines = head.decode("latin-1").split("\r\n")
+    length = next((int(v) for k, _, v in (h.partition(":") for h in lines[1:]) if k.lower() == "content-length"),
+                   None)
+    if length is None:
+        raise ValueError("no content-length")
+    await reader.readexactly(length)
+    return int(lines[0].split()[1])
+
+
+async def _raw_client(base: str, seconds: float, seed: int, timings: list[float], errors: list[str],
+                      mix: str = "fixed") -> None:
+    """One keep-alive client over a plain asyncio socket (a fraction of httpx's CPU per request, which on a
+    2-core machine is CPU the server gets): queries of the mix, back to back, for `seconds`."""
+    from urllib.parse import urlencode
+
+    rng = random.Random(seed)
+    port = int(base.rsplit(":", 1)[1])
+    conn: tuple[asyncio.StreamReader, asyncio.StreamWriter] | None = None
+    end = time.perf_counter() + seconds
+    while time.perf_counter() < end:
+        q = rng.choice(QUERIES) if mix == "fixed" else random_query(rng)
+        target = "/api/events" + ("?" + urlencode(q) if q else "")
+        t0 = time.perf_counter()
+        try:
+            if conn is None:
+                conn = await asyncio.open_connection("127.0.0.1", port)
+            status = await asyncio.wait_for(_raw_get(*conn, target), timeout=60)
+            ok, why = status == 200, str(status)
+        except (TimeoutError, OSError, ValueError, asyncio.IncompleteReadError, asyncio.LimitOverrunError) as exc:
+            ok, why = False, type(exc).__name__
+            if conn is not None:
+                conn[1].close()
+            conn = None
+        timings.append((time.perf_counter() - t0) * 1000)
+        if not ok:
+            errors.append(why)
+    if conn is not None:
+        conn[1].close()
+
+
 def run_load(port: int, clients: int, seconds: float, mix: str = "fixed",
-             server_pid: int | None = None, db_pid: int | None = None) -> dict[str, Any]:
+             server_pid: int | None = None, db_pid: int | None = None, client: str = "raw") -> dict[str, Any]:
     """Figures of `clients` keep-alive clients over `seconds`: p50/p95/p99 ms, requests/s, errors, the load
     average at the end and the server's CPU milliseconds per request (and the database server's, `db_pid`: the
     PostgreSQL postmaster, whose backends are its children)."""
@@ -214,14 +304,15 @@ def run_load(port: int, clients: int, seconds: float, mix: str = "fixed",
     errors: list[str] = []
 
     async def clients_run() -> None:
-        await asyncio.gather(*(_client(f"http://127.0.0.1:{port}", seconds, k, timings, errors, mix)
+        one = _raw_client if client == "raw" else _client
+        await asyncio.gather(*(one(f"http://127.0.0.1:{port}", seconds, k, timings, errors, mix)
                                for k in range(clients)))
 
     cpu0 = tree_cpu_seconds(server_pid) if server_pid else 0.0
     db0 = tree_cpu_seconds(db_pid) if db_pid else 0.0
-    t0 = time.perf_counter()
+    t0, c0 = time.perf_counter(), time.process_time()
     asyncio.run(clients_run())
-    wall = time.perf_counter() - t0
+    wall, client_cpu = time.perf_counter() - t0, time.process_time() - c0
     cpu = tree_cpu_seconds(server_pid) - cpu0 if server_pid else 0.0
     db_cpu = tree_cpu_seconds(db_pid) - db0 if db_pid else 0.0
     return {"clients": clients, "mix": mix, "requests": len(timings), "rps": round(len(timings) / wall, 1),
@@ -229,6 +320,7 @@ def run_load(port: int, clients: int, seconds: float, mix: str = "fixed",
             "p99": round(pct(timings, 99), 1), "errors": len(errors),
             "error_kinds": sorted(set(errors))[:5], "load_avg_1m": round(os.getloadavg()[0], 2),
             "server_cpu_ms_per_request": round(cpu * 1000 / max(len(timings), 1), 2),
+            "client_cpu_ms_per_request": round(client_cpu * 1000 / max(len(timings), 1), 2), "client": client,
             "db_cpu_ms_per_request": round(db_cpu * 1000 / max(len(timings), 1), 2) if db_pid else None}
 
 
@@ -250,30 +342,30 @@ def print_row(label: str, row: dict[str, Any]) -> None:
           f"p99 {row['p99']:7.1f} ms  {row['rps']:6.1f} req/s  errors {row['errors']}  "
           f"server {row['server_cpu_ms_per_request']} CPU-ms/req"
           f"{'' if row.get('db_cpu_ms_per_request') is None else ' + db ' + str(row['db_cpu_ms_per_request'])}"
-          f"  load {row['load_avg_1m']}{extra}"
+          f"  client {row['client_cpu_ms_per_request']}  load {row['load_avg_1m']}{extra}"
           f"{'  ' + str(row['error_kinds']) if row['errors'] else ''}", flush=True)
 
 
 def load_table(url: str, clients: list[int], ingest_clients: int, seconds: float, *, workers: int = 1,
                mix: str = "fixed", cache_seconds: float = 2.0, warmup: float = 0,
-               db_pid: int | None = None) -> list[dict[str, Any]]:
+               db_pid: int | None = None, client: str = "raw") -> list[dict[str, Any]]:
     """The load runs against a server over the store at `url` (each after `warmup` unmeasured seconds of the
     same clients: every worker process has its own cache and its own connections to fill)."""
     port = free_port()
     server = start_server(url, port, workers, cache_seconds)
     rows = []
     try:
-        run_load(port, 1, 2, mix)  # warm up
+        run_load(port, 1, 2, mix, client=client)  # warm up
         for n in clients:
             if warmup:
-                run_load(port, n, warmup, mix)
-            rows.append(run_load(port, n, seconds, mix, server.pid, db_pid))
+                run_load(port, n, warmup, mix, client=client)
+            rows.append(run_load(port, n, seconds, mix, server.pid, db_pid, client))
             print_row(f"events ({mix})", rows[-1])
         if ingest_clients:
             if warmup:
-                run_load(port, ingest_clients, warmup, mix)
+                run_load(port, ingest_clients, warmup, mix, client=client)
             ing = start_ingest(url, 10_000_000 + int(time.time()) % 1_000_000 * 100, seconds)
-            row = run_load(port, ingest_clients, seconds, mix, server.pid, db_pid)
+            row = run_load(port, ingest_clients, seconds, mix, server.pid, db_pid, client)
             out, _ = ing.communicate(timeout=seconds + 120)
             row["ingest_docs_s"] = round(int(out.decode().strip() or 0) / seconds, 1)
             rows.append(row)
@@ -302,29 +394,30 @@ def main() -> None:
     ap.add_argument("--warmup", type=float, default=0, help="unmeasured seconds of the same clients before each run")
     ap.add_argument("--db-pid", type=int, default=None,
                     help="also report the CPU of this process tree per request (the PostgreSQL postmaster)")
+    ap.add_argument("--client", choices=["raw", "httpx"], default="raw",
+                    help="load generator: raw asyncio sockets (default) or httpx.AsyncClient (more client CPU)")
+    ap.add_argument("--copy-from", default=None, help="fill an empty store by copying this store's rows")
     ap.add_argument("--ingest-rate", action="store_true")
     ap.add_argument("--at", default="1000,10000,100000", help="store sizes (documents) for --ingest-rate")
     ap.add_argument("--sample", type=int, default=300, help="documents timed at each size")
+    ap.add_argument("--rounds", type=int, default=1,
+                    help="--ingest-rate with {n} in --db (one store per size): rounds over the sizes in turn")
     ap.add_argument("--json", default=None, help="also write the figures to this JSON file")
     args = ap.parse_args()
     url = args.db or f"sqlite:///{Path(tempfile.mkdtemp()) / 'bench.db'}"
     figures: dict[str, Any] = {"url": url.split(":")[0], "cpus": os.cpu_count()}
     if args.ingest_rate:
-        rates: dict[int, dict[str, float]] = {}
-        for n in (int(x) for x in args.at.split(",")):
-            fill_documents(url, n)
-            # new documents each time: numbered after the store's size (a rerun at one size is not duplicates)
-            wall, cpu = ingest_rate(url, args.sample, 20_000_000 + stored_documents(url) * 10)
-            rates[n] = {"docs_per_s": round(wall, 1), "docs_per_cpu_s": round(cpu, 1)}
-            print(f"store-only ingest at {n} stored documents: {wall:.1f} docs/s, {cpu:.1f} docs/CPU-s", flush=True)
-        figures["ingest_rate"] = rates
+        figures["ingest_rate"] = measure_ingest_rates(url, [int(x) for x in args.at.split(",")], args.sample,
+                                                      args.rounds)
     else:
+        if args.copy_from:
+            copy_store(args.copy_from, url)
         fill_documents(url, (args.events + PER_DOC - 1) // PER_DOC)
         if not args.fill_only:
             clients = [int(x) for x in args.clients.split(",") if x]
             figures["load"] = load_table(url, clients, args.ingest_clients, args.seconds, workers=args.workers,
                                          mix=args.mix, cache_seconds=args.cache_seconds, warmup=args.warmup,
-                                         db_pid=args.db_pid)
+                                         db_pid=args.db_pid, client=args.client)
     if args.json:
         Path(args.json).write_text(json.dumps(figures, indent=1), encoding="utf-8")
 

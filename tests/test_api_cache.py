@@ -54,9 +54,27 @@ def test_cache_lag_for_another_process_is_bounded_by_stale_seconds() -> None:
     gen[0] = 2
     assert cache.get("k", make) == b"1"  # younger than stale_seconds: still served
     time.sleep(0.25)
+    assert cache.get("k", make) == b"1"  # up to twice stale_seconds: served while refreshed in the background
+    deadline = time.monotonic() + 5
+    while make.calls < 2 and time.monotonic() < deadline:
+        time.sleep(0.01)
     assert cache.get("k", make) == b"2"
-    cache.clear()  # a write through this process: seen at once
+    gen[0] = 3
+    time.sleep(0.45)  # older than twice stale_seconds: recomputed before it is served
     assert cache.get("k", make) == b"3"
+    cache.clear()  # a write through this process: seen at once
+    assert cache.get("k", make) == b"4"
+
+
+def test_cache_strict_entry_is_valid_only_at_its_generation() -> None:
+    gen = [1]
+    cache = ReadCache(lambda: gen[0], stale_seconds=10, poll_seconds=0)
+    make = Counter()
+    assert cache.get("count", make, strict=True) == b"1"
+    assert cache.get("count", make) == b"1"
+    gen[0] = 2
+    assert cache.get("count", make) == b"1"  # young enough for a lenient read
+    assert cache.get("count", make, strict=True) == b"2"  # not for a strict one
 
 
 def test_cache_cold_key_is_computed_once_for_concurrent_requests() -> None:
@@ -86,8 +104,8 @@ def test_cache_keeps_at_most_max_entries() -> None:
     assert make.calls == 6
 
 
-def test_api_cache_reads_own_writes_and_sees_others_within_the_bound(tmp_path: Path) -> None:
-    url = f"sqlite:///{tmp_path / 'api.db'}"
+def test_api_cache_reads_own_writes_and_sees_others_within_the_bound(store_url: str) -> None:
+    url = store_url
     with Store.open(url) as s:
         for rec in sample_records():
             s.ingest(rec)
@@ -105,6 +123,32 @@ def test_api_cache_reads_own_writes_and_sees_others_within_the_bound(tmp_path: P
         time.sleep(0.9)  # stale_seconds 0.3 + the generation poll 0.5
         assert client.get("/api/events").json()["total"] == total + 2
         assert app.state.read_cache.hits >= 1
+
+
+def test_api_cache_answers_a_validated_request_before_routing_as_the_route_does(store_url: str) -> None:
+    with Store.open(store_url) as s:
+        for rec in sample_records():
+            s.ingest(rec)
+    app = create_app(Settings(db_url=store_url, api_token=TOKEN, extractor_factory=FakeExtractor))
+    cache = app.state.read_cache
+    with TestClient(app) as client:
+        for path in ("/api/events?country=LY&sort=date", "/api/stats?country=LY"):
+            first = client.get(path)
+            hits = cache.hits
+            again = client.get(path)  # CachedReads: no routing, no validation
+            assert cache.hits == hits + 1
+            assert again.status_code == first.status_code == 200
+            assert again.content == first.content
+            assert {k: v for k, v in again.headers.items()} == {k: v for k, v in first.headers.items()}
+        total = client.get("/api/events").json()["total"]
+        r = client.post("/api/documents", json={"text": "اشتباكات في مصراتة اليوم. وقتل ثلاثة.",
+                                                "published": "2021-04-01"},
+                        headers={"Authorization": f"Bearer {TOKEN}"})
+        assert r.status_code == 201
+        assert client.get("/api/events").json()["total"] == total + 1  # a write makes the next read fresh
+        for bad in ("/api/events?limit=0", "/api/events?sort=nope"):  # never validated: never answered early
+            assert client.get(bad).status_code == 422
+            assert client.get(bad).status_code == 422
 
 
 def test_store_generation_rises_with_each_write(store_url: str) -> None:
@@ -129,7 +173,7 @@ def test_serve_workers_serve_one_sqlite_store(tmp_path: Path) -> None:
     port = _free_port()
     env = {**os.environ, "PYTHONPATH": str(Path(rasd.__file__).resolve().parents[1])}
     proc = subprocess.Popen([sys.executable, "-m", "rasd", "serve", "--db", url, "--port", str(port), "-q",
-                             "--workers", "2"], env=env, stderr=subprocess.PIPE)
+                             "--workers", "2", "--cache-seconds", "0.3"], env=env, stderr=subprocess.PIPE)
     try:
         base = f"http://127.0.0.1:{port}"
         deadline = time.monotonic() + 60
@@ -142,7 +186,13 @@ def test_serve_workers_serve_one_sqlite_store(tmp_path: Path) -> None:
                 time.sleep(0.2)
         with httpx.Client(base_url=base) as client:
             totals = {client.get("/api/events", params={"country": "LY"}).json()["total"] for _ in range(10)}
-        assert totals == {3}
+            assert totals == {3}
+            before = {client.get("/api/events").json()["total"] for _ in range(10)}
+            with Store.open(url) as other:  # another process's write: every worker sees it within the bound
+                other.ingest(synthetic_record(2, events=1))
+            time.sleep(0.9)  # --cache-seconds 0.3 + the generation poll 0.5
+            after = {client.get("/api/events").json()["total"] for _ in range(10)}
+            assert len(before) == 1 and after == {min(before) + 1}
     finally:
         proc.terminate()
         proc.wait(timeout=30)

@@ -134,8 +134,8 @@ def serve_command(
     workers: Annotated[int, typer.Option("--workers", min=1, max=64, help="Server processes (a file or PostgreSQL "
                                                                            "store; each has its own pool)")] = 1,
     cache_seconds: Annotated[float, typer.Option(
-        "--cache-seconds", min=0, help="How long a write by another process may go unseen by GET /api/events "
-                                       "and /api/stats (0: no read cache)")] = 2.0,
+        "--cache-seconds", min=0, help="GET /api/events and /api/stats: a write by another process goes unseen "
+                                       "for at most twice this (0: no read cache)")] = 2.0,
     quiet: QuietOption = False,
     verbose: VerboseOption = False,
 ) -> None:

@@ -14,10 +14,10 @@ from fastapi import FastAPI
 from fastapi.responses import FileResponse
 from fastapi.staticfiles import StaticFiles
 
-from rasd.serve.cache import ReadCache
+from rasd.serve.cache import CachedReads, ReadCache
 from rasd.serve.errors import ERROR_RESPONSES, install_error_handlers
 from rasd.serve.routes import data_router, documents_router, events_router
-from rasd.serve.security import BodyLimit, security_headers
+from rasd.serve.security import BodyLimit, SecurityHeaders
 from rasd.store.store import DEFAULT_URL, Store
 
 STATIC_DIR = Path(__file__).parent / "static"
@@ -35,8 +35,8 @@ class Settings:
     threads: int = 40  # requests served at once (anyio's worker threads); the store's pool holds as many
     extractor_factory: Callable[[], Any] | None = None  # default: rasd.pipeline.Pipeline.load
     max_seconds: float | None = None  # POST /api/documents' time budget per text (None: budget.default_budget)
-    cache_seconds: float = 2.0  # GET /api/events and /api/stats: how long a write of another process may go
-    # unseen (serve.cache; this process's writes are seen at once); 0: no read cache
+    cache_seconds: float = 2.0  # GET /api/events and /api/stats: a write of another process may go unseen for
+    # twice this at most (serve.cache; this process's writes are seen at once); 0: no read cache
     static_dir: Path = STATIC_DIR
 
 
@@ -98,7 +98,6 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     app.state.settings = settings
     install_error_handlers(app)
     app.state.store = store
-    app.middleware("http")(security_headers)
     cache = ReadCache(store.generation, stale_seconds=settings.cache_seconds) if settings.cache_seconds > 0 else None
     app.state.read_cache = cache
     app.include_router(events_router(store, settings.max_page_size, cache))
@@ -106,5 +105,8 @@ def create_app(settings: Settings | None = None) -> FastAPI:
                                         settings.extractor_factory, settings.max_seconds, cache))
     app.include_router(data_router(store, settings.export_max_rows, cache))
     _mount_dashboard(app, settings.static_dir)
+    if cache is not None:
+        app.add_middleware(CachedReads, cache=cache)  # innermost of the three: its answers get the headers
+    app.add_middleware(SecurityHeaders)
     app.add_middleware(BodyLimit, limit=settings.max_body_bytes)
     return app

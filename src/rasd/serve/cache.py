@@ -3,11 +3,16 @@ generation.
 
 An entry holds the body, the store generation it was computed at and when. It is served while the generation is
 unchanged, and for `stale_seconds` after it was made whatever the generation (so that a stream of writes from
-another process cannot make every read a miss); past that, the first request recomputes it while the others keep
-getting the previous body until the new one is in. A cold key is computed once: concurrent requests for it wait
-for that one computation. The generation is read from the store at most every `poll_seconds`; a write made
-through this process (`clear()`) is seen at once. So a response never lags a write of this process, and lags a
-write of another process by at most `stale_seconds` plus one computation.
+another process cannot make every read a miss); from `stale_seconds` to twice that, it is still served while one
+background thread recomputes it (so no request waits for the refresh of a key in steady use); past that, it is
+recomputed before it is served. A cold key is computed once: concurrent requests for it wait for that one
+computation. The generation is read from the store at most every `poll_seconds`; a write made through this
+process (`clear()`) is seen at once. So a response never lags a write of this process, and lags a write of
+another process by at most twice `stale_seconds` plus one computation.
+
+A route also records which request (exact path and query string) its key came from (`alias`): `CachedReads`
+answers the next such request with a valid body before routing and parameter validation, which cost more than
+the hit itself; anything else (a miss, a stale entry, a request no route has validated) goes to the route.
 """
 
 from __future__ import annotations
@@ -19,6 +24,8 @@ from collections import OrderedDict
 from collections.abc import Callable, Hashable
 from dataclasses import dataclass
 from typing import Any
+
+from rasd.serve.security import ASGIApp, Receive, Scope, Send
 
 
 def render(content: Any) -> bytes:
@@ -46,6 +53,7 @@ class ReadCache:
         self._poll_lock = threading.Lock()
         self._entries: OrderedDict[Hashable, _Entry] = OrderedDict()
         self._inflight: dict[Hashable, threading.Event] = {}
+        self._aliases: OrderedDict[Hashable, Hashable] = OrderedDict()  # a validated request -> its key
         self._generation = (0, float("-inf"))  # (value, when read)
         self._epoch = 0  # raised by clear(): a computation begun before it is not kept
         self.hits = 0
@@ -88,16 +96,35 @@ class ReadCache:
             self.hits += 1
             return entry.body
 
-    def get(self, key: Hashable, compute: Callable[[], bytes]) -> bytes:
-        """The body for `key`: cached if still valid, else computed by `compute` (once for concurrent callers)."""
+    def alias(self, request: Hashable, key: Hashable) -> None:
+        """Record that `request` (a route's validated path and query string) is answered by `key`."""
+        with self._lock:
+            self._aliases[request] = key
+            self._aliases.move_to_end(request)
+            while len(self._aliases) > self._max:
+                self._aliases.popitem(last=False)
+
+    def peek_request(self, request: Hashable) -> bytes | None:
+        """`peek` for the key a route recorded for `request`; None when there is none."""
+        key = self._aliases.get(request)
+        return None if key is None else self.peek(key)
+
+    def get(self, key: Hashable, compute: Callable[[], bytes], *, strict: bool = False) -> bytes:
+        """The body for `key`: cached if still valid, else computed by `compute` (once for concurrent callers).
+
+        An entry between `stale_seconds` and twice that old, of an older generation, is returned as it is while
+        one background thread recomputes it (no request waits for the refresh of a key in steady use); older
+        than that it is recomputed before it is returned. `strict`: valid only at the current generation, and
+        never returned while being recomputed (a count a page is built from: the page is then never older
+        than its generation says)."""
         gen = self.generation()
         while True:
             with self._lock:
                 entry = self._entries.get(key)
-                now = time.monotonic()
-                fresh = entry is not None and (entry.generation == gen or now - entry.made < self._stale)
+                age = time.monotonic() - entry.made if entry is not None else float("inf")
+                fresh = entry is not None and (entry.generation == gen or (not strict and age < self._stale))
                 waiting = self._inflight.get(key)
-                if entry is not None and (fresh or waiting is not None):
+                if entry is not None and (fresh or (waiting is not None and not strict)):
                     self._entries.move_to_end(key)
                     self.hits += 1
                     return entry.body
@@ -106,7 +133,15 @@ class ReadCache:
                     epoch = self._epoch
                     self.misses += 1
                     break
-            waiting.wait()  # a cold key being computed by another request: take its result
+            waiting.wait()  # being computed by another request: take its result
+        if entry is not None and not strict and age < 2 * self._stale:
+            threading.Thread(target=self._compute, args=(key, compute, gen, epoch, done), daemon=True).start()
+            return entry.body
+        return self._compute(key, compute, gen, epoch, done)
+
+    def _compute(self, key: Hashable, compute: Callable[[], bytes], gen: int, epoch: int,
+                 done: threading.Event) -> bytes:
+        """Compute the body for `key` at generation `gen` and keep it (unless cleared meanwhile)."""
         try:
             body = compute()
             with self._lock:
@@ -127,3 +162,23 @@ def cached(cache: ReadCache | None, key: Hashable, compute: Callable[[], Any]) -
     if cache is None:
         return render(compute())
     return cache.get(key, lambda: render(compute()))
+
+
+class CachedReads:
+    """ASGI middleware: a GET whose path and query string a route has validated (`ReadCache.alias`) and whose
+    body is valid in the cache is answered here, as the route would answer it (200, application/json)."""
+
+    def __init__(self, app: ASGIApp, cache: ReadCache) -> None:
+        self.app = app
+        self.cache = cache
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] == "http" and scope["method"] == "GET":
+            body = self.cache.peek_request((scope["path"], scope["query_string"]))
+            if body is not None:
+                await send({"type": "http.response.start", "status": 200,
+                            "headers": [(b"content-length", b"%d" % len(body)),
+                                        (b"content-type", b"application/json")]})
+                await send({"type": "http.response.body", "body": body})
+                return
+        await self.app(scope, receive, send)

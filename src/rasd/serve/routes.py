@@ -8,7 +8,7 @@ import threading
 from collections.abc import Callable, Hashable
 from typing import Annotated, Any
 
-from fastapi import APIRouter, Depends, HTTPException, Query, Response
+from fastapi import APIRouter, Depends, HTTPException, Query, Request, Response
 from fastapi.responses import JSONResponse, StreamingResponse
 from starlette.concurrency import run_in_threadpool
 
@@ -46,9 +46,13 @@ def _json(body: bytes) -> Response:
     return Response(content=body, media_type="application/json")
 
 
-async def _cached_response(cache: ReadCache | None, key: Hashable, compute: Callable[[], Any]) -> Response:
+async def _cached_response(cache: ReadCache | None, key: Hashable, compute: Callable[[], Any],
+                           request: Request) -> Response:
     """The JSON response for `key`: a valid cached body straight from the event loop, else computed (or taken
-    from the cache after a generation check) in a worker thread, where the store's blocking reads belong."""
+    from the cache after a generation check) in a worker thread, where the store's blocking reads belong. The
+    request is recorded as answered by `key` (cache.CachedReads answers it again without validation)."""
+    if cache is not None:
+        cache.alias((request.scope["path"], request.scope["query_string"]), key)
     body = cache.peek(key) if cache is not None else None
     if body is None:
         body = await run_in_threadpool(cached, cache, key, compute)
@@ -63,6 +67,7 @@ def events_router(store: Store, max_page_size: int, cache: ReadCache | None = No
     @router.get("", **documented(models.EventPage),
                 summary="Events matching filters (paginated)")
     async def list_events(
+        request: Request,
         f: Filter,
         limit: Annotated[int, Query(ge=1, le=max_page_size)] = 50,
         offset: Annotated[int, Query(ge=0, le=MAX_OFFSET)] = 0,
@@ -70,10 +75,11 @@ def events_router(store: Store, max_page_size: int, cache: ReadCache | None = No
     ) -> Response:
         def page() -> dict[str, Any]:
             # the filter's count is cached on its own: every page and sort order of a filter shares it
-            total = None if cache is None else int(cache.get(("count", f), lambda: b"%d" % store.count_events(f)))
+            total = None if cache is None else int(cache.get(("count", f), lambda: b"%d" % store.count_events(f),
+                                                             strict=True))
             return store.query_events(f, limit=limit, offset=offset, sort=sort, total=total)
 
-        return await _cached_response(cache, ("events", f, limit, offset, sort), page)
+        return await _cached_response(cache, ("events", f, limit, offset, sort), page, request)
 
     @router.get("/{event_id:path}", **documented(models.EventDetail, NOT_FOUND),
                 summary="One event with all reports of its happening")
@@ -199,8 +205,8 @@ def data_router(store: Store, export_max_rows: int = 10_000, cache: ReadCache | 
 
     @router.get("/stats", **documented(models.StatsOut), tags=["stats"],
                 summary="Totals, breakdowns and the events timeline")
-    async def get_stats(f: Filter) -> Response:
-        return await _cached_response(cache, ("stats", f), lambda: store.stats(f))
+    async def get_stats(request: Request, f: Filter) -> Response:
+        return await _cached_response(cache, ("stats", f), lambda: store.stats(f), request)
 
     @router.get("/export", response_class=StreamingResponse, tags=["export"],
                 responses={200: {"description": "the events as a file (Content-Disposition: attachment); "

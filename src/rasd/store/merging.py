@@ -122,9 +122,9 @@ def merge_candidates(t: Tables, plover: str, acled: str | None, place: str, lo: 
 def add_report(conn: Connection, t: Tables, merged_id: str, uid: str, info: DocumentInfo,
                reprint_of: str | None) -> None:
     """Record event `uid` of document `info` as a report of happening `merged_id`."""
-    conn.execute(insert(t.event_sources).values(
-        merged_id=merged_id, event_uid=uid, document_id=info.id, source=info.source,
-        published=info.published, reprint_of=reprint_of))
+    conn.execute(insert(t.event_sources), {
+        "merged_id": merged_id, "event_uid": uid, "document_id": info.id, "source": info.source,
+        "published": info.published, "reprint_of": reprint_of})
 
 
 def hand_over_happenings(conn: Connection, t: Tables, uids: Sequence[str]) -> None:

@@ -138,7 +138,7 @@ def store_sketch(conn: Connection, t: Tables, document_id: str, sketch: Sketch |
     """Record a document's signature and band keys so later documents can be matched against it."""
     if sketch is None:
         return
-    conn.execute(insert(t.doc_minhash).values(document_id=document_id, signature=_PACK.pack(*sketch.signature)))
+    conn.execute(insert(t.doc_minhash), {"document_id": document_id, "signature": _PACK.pack(*sketch.signature)})
     conn.execute(insert(t.doc_bands), [{"band": k, "document_id": document_id} for k in sorted(set(sketch.bands))])
 
 

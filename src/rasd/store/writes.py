@@ -40,7 +40,7 @@ def insert_record(conn: Connection, t: Tables, rec: DocumentRecord, external_id:
     info = rec.document
     sketch = reprints.sketch_of(rec.text)
     reprint_of, similarity = reprints.find_reprint(conn, t, sketch)
-    conn.execute(insert(t.documents).values(document_row(rec, external_id, reprint_of, similarity)))
+    conn.execute(insert(t.documents), document_row(rec, external_id, reprint_of, similarity))
     reprints.store_sketch(conn, t, info.id, sketch)
     if rec.mentions:
         conn.execute(insert(t.mentions), [
@@ -81,7 +81,7 @@ def insert_event(conn: Connection, t: Tables, rec: DocumentRecord, ev: Event, do
     info = rec.document
     uid = f"{info.id}/{ev.id}"
     merged_id = merging.find_merge_target(conn, t, ev, info.id) or uid
-    conn.execute(insert(t.events).values(event_row(rec, ev, uid, merged_id)))
+    conn.execute(insert(t.events), event_row(rec, ev, uid, merged_id))
     actors = [("actor1", ev.actor1), ("actor2", ev.actor2)] + [("other", a) for a in ev.other_actors]
     rows = [{"event_uid": uid, "position": i, "role": role, "actor_id": a.id, "name_en": a.name_en,
              "name_ar": a.name_ar, "kind": a.kind} for i, (role, a) in enumerate(actors) if a is not None]
