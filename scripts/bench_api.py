@@ -4,6 +4,7 @@
                                 [--clients 1,50] [--ingest-clients 50] [--fill-only] [--db-pid PID]
     python scripts/bench_api.py --ingest-rate [--db …] [--at 1000,10000,100000] [--sample 300]
     python scripts/bench_api.py --ingest-rate --db 'sqlite:////tmp/rate-{n}.db' --rounds 3   # one store per size
+    python scripts/bench_api.py --ingest-rate --db 'sqlite:////tmp/rate-{n}.db' --rounds 7 --reset --sample 1000
 
 Fills the store with synthetic documents (tests/store_fixtures.py; 2 events each) in bulk (one transaction
 per 1,000 documents) unless it already holds enough events, then serves the app with uvicorn on 127.0.0.1 in
@@ -26,6 +27,7 @@ import asyncio
 import json
 import os
 import random
+import shutil
 import socket
 import subprocess
 import sys
@@ -136,21 +138,37 @@ def ingest_rate(url: str, n: int, start: int, seed: int = 11) -> tuple[float, fl
         return n / (time.perf_counter() - t0), n / max(time.process_time() - c0, 1e-9)
 
 
-def measure_ingest_rates(url: str, sizes: list[int], sample: int, rounds: int = 1) -> dict[int, list[dict[str, float]]]:
+def reset_store(url: str) -> None:
+    """Bring the SQLite file of `url` back to the state saved beside it (`.orig`), saving it first if unsaved."""
+    path = Path(url.split("sqlite:///", 1)[1])
+    orig = path.with_name(path.name + ".orig")
+    if not orig.exists():
+        shutil.copyfile(path, orig)
+        return
+    for extra in ("-wal", "-shm"):
+        path.with_name(path.name + extra).unlink(missing_ok=True)
+    shutil.copyfile(orig, path)
+
+
+def measure_ingest_rates(url: str, sizes: list[int], sample: int, rounds: int = 1,
+                         reset: bool = False) -> dict[int, list[dict[str, float]]]:
     """Store-only ingest rates at each store size. With `{n}` in `url`, one store per size (filled once) and
     `rounds` rounds over the sizes in turn, so that each size meets the same spells of a shared machine's load;
-    else one store grown from size to size."""
+    else one store grown from size to size. `reset` (SQLite files): every round starts from the filled store."""
     rates: dict[int, list[dict[str, float]]] = {n: [] for n in sizes}
     for _ in range(rounds if "{n}" in url else 1):
         for n in sizes:
             at = url.replace("{n}", str(n))
             fill_documents(at, n)
+            if reset:
+                reset_store(at)
             # new documents each time: numbered after the store's size (a rerun at one size is not duplicates)
-            wall, cpu = ingest_rate(at, sample, 20_000_000 + stored_documents(at) * 10)
-            rates[n].append({"docs_per_s": round(wall, 1), "docs_per_cpu_s": round(cpu, 1),
+            stored = stored_documents(at)
+            wall, cpu = ingest_rate(at, sample, 20_000_000 + stored * 10)
+            rates[n].append({"stored": stored, "docs_per_s": round(wall, 1), "docs_per_cpu_s": round(cpu, 1),
                              "load_avg_1m": round(os.getloadavg()[0], 2)})
-            print(f"store-only ingest at {n} stored documents: {wall:.1f} docs/s, {cpu:.1f} docs/CPU-s "
-                  f"(load {os.getloadavg()[0]:.1f})", flush=True)
+            print(f"store-only ingest at {n} ({stored}) stored documents: {wall:.1f} docs/s, {cpu:.1f} "
+                  f"docs/CPU-s (load {os.getloadavg()[0]:.1f})", flush=True)
     return rates
 
 
@@ -402,13 +420,15 @@ def main() -> None:
     ap.add_argument("--sample", type=int, default=300, help="documents timed at each size")
     ap.add_argument("--rounds", type=int, default=1,
                     help="--ingest-rate with {n} in --db (one store per size): rounds over the sizes in turn")
+    ap.add_argument("--reset", action="store_true",
+                    help="--ingest-rate on SQLite files: start every round from the filled store (saved as FILE.orig)")
     ap.add_argument("--json", default=None, help="also write the figures to this JSON file")
     args = ap.parse_args()
     url = args.db or f"sqlite:///{Path(tempfile.mkdtemp()) / 'bench.db'}"
     figures: dict[str, Any] = {"url": url.split(":")[0], "cpus": os.cpu_count()}
     if args.ingest_rate:
         figures["ingest_rate"] = measure_ingest_rates(url, [int(x) for x in args.at.split(",")], args.sample,
-                                                      args.rounds)
+                                                      args.rounds, args.reset)
     else:
         if args.copy_from:
             copy_store(args.copy_from, url)
