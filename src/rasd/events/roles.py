@@ -29,6 +29,7 @@ from .rules import RoleRule
 VICTIM_TYPES = ("Battles", "Explosions/Remote violence", "Violence against civilians")
 UNARMED_WHO = frozenset({"men", "civilians", "children", "women"})  # people an arrest or a shooting takes, not fighters
 UNARMED_KINDS = frozenset({"civilians", "protesters", "rioters"})
+CIVILIAN_SIDE_WHO = ("civilians", "children", "women")  # figures whose people make civilians a side of a violent event
 QUANTIFIERS = frozenset({"جميع", "كافة", "كافه", "كل", "مختلف", "سائر"})  # (normalized forms too)
 SUBJECT_LINKS = frozenset({"في", "باسم", "من", "عن"})
 # (normalized) the head of a title in construct with its organisation (زعيم التيار X، قائد قوات X، أمين عام X): the
@@ -108,7 +109,7 @@ class RoleResolver:
         """The second side of a violent event that has none, when its victims are civilians: the civilians of
         the document's country (unless they are its first side)."""
         if roles.actor2 is not None or not (unarmed_victims(counts, acled_type) or (acled_type in VICTIM_TYPES
-                and victims_civilian(counts) and any(c.who in ("civilians", "children", "women") for c in counts))):
+                and victims_civilian(counts) and any(c.who in CIVILIAN_SIDE_WHO for c in counts))):
             return None  # (victims told as civilians, children or women — a toll or its subsets —, not journalists,
             # medics or migrants alone)
         civ = self.civilians.get(ctx.country or "")
@@ -403,7 +404,7 @@ def civilians_also_hit(civ: Actor | None, actor1: ActorRef | None, actor2: Actor
     if civ is None or actor2 is None or acled_type not in VICTIM_TYPES or civ.id in (
             actor2.id, actor1.id if actor1 else None) or actor2.kind in UNARMED_KINDS:
         return None  # (protesters or civilians hit are the side already)
-    hit = any(c.who in ("civilians", "children", "women") and c.kind in ("killed", "wounded")
+    hit = any(c.who in CIVILIAN_SIDE_WHO and c.kind in ("killed", "wounded")
               and c.scope == "incident" for c in counts)
     return actor_ref(civ, ()) if hit else None
 
@@ -416,8 +417,9 @@ def unarmed_victims(counts: Sequence[Count], acled_type: str | None) -> bool:
     kinds = ("killed", "wounded", "abducted", "missing") if acled_type in VICTIM_TYPES \
         else ("detained",) if acled_type == "Strategic developments" else ()
     top = [c for c in counts if c.parent is None and c.kind in kinds and c.scope == "incident"]
-    return bool(top) and all(c.who in UNARMED_WHO for c in top) and any(c.who == "men" for c in top) \
-        if acled_type in VICTIM_TYPES else bool(top) and all(c.who in UNARMED_WHO for c in top)
+    if not top or not all(c.who in UNARMED_WHO for c in top):
+        return False
+    return acled_type not in VICTIM_TYPES or any(c.who == "men" for c in top)  # (a violent event: men among them)
 
 
 def claimant(ctx: DocContext, cues: CueLexicon, lo: int, hi: int, seen: set[str]) -> ActorMention | None:
