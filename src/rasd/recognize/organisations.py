@@ -58,11 +58,14 @@ def _strip(word: str) -> tuple[str, int]:
     return word, 0
 
 
+def definite_nisba(word: str) -> bool:
+    """A definite nisba adjective (العسكريه، البلدي، الجمهوري، الرياسيه), normalized."""
+    return word.startswith("ال") and word.endswith(("ي", "يه")) and len(word) >= 5
+
+
 def _adjective(word: str) -> bool:
     """A definite adjective that can qualify a body (العسكريه، البلدي، العليا)."""
-    if not word.startswith("ال") or len(word) < 5:
-        return False
-    return word in ADJECTIVES or word.endswith(("يه", "ي"))
+    return word in ADJECTIVES or definite_nisba(word)
 
 
 @dataclass(frozen=True, slots=True)

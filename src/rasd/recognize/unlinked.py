@@ -25,7 +25,7 @@ from ..text.segment import Segmented, Token
 from .linking import SMALL_PLACE, ActorLinker, ActorMention, PlaceLinker, PlaceMention
 from .matcher import Hit, PhraseMatcher, SpanSet
 from .names import NameTagger, TaggedName, marks_from_hits, typed_hits
-from .organisations import OrganisationFinder, headed_governments
+from .organisations import OrganisationFinder, definite_nisba, headed_governments
 
 MAX_NAME_WORDS = 4
 PHRASE_PREFIXES = ("لل", "بال", "كال", "فال", "وال", "وب", "ول")  # a word with these begins a phrase, no name
@@ -50,11 +50,6 @@ def display_name(text: str) -> str:
 def _nisba(word: str) -> bool:
     """A definite word of the nisba form (الزبيدي، البرزاني): a family name after a given name."""
     return word.startswith("ال") and word.endswith("ي") and len(word) >= 5
-
-
-def _definite_adjective(word: str) -> bool:
-    """A definite nisba adjective (الجمهوري، الرئاسية): after a definite head (القصر، المجمع) it names the site."""
-    return word.startswith("ال") and word.endswith(("ي", "يه")) and len(word) >= 5
 
 
 def _adjective(word: str, descriptor: str = "") -> bool:
@@ -291,9 +286,9 @@ class UnlinkedFinder:
             hits: tuple[Sequence[Hit[Any]], Sequence[Hit[Any]]]) -> _Found | None:
         """The name the descriptor at token j introduces, if any."""
         if not self._name_may_follow(toks, j, what == "title", taken) or (
-                what == "place" and word.startswith("ال") and not _definite_adjective(toks[j + 1].text)) \
+                what == "place" and word.startswith("ال") and not definite_nisba(toks[j + 1].text)) \
                 or _qualifies(self.d, toks, j, word):
-            return None  # (the CRF need not run; a definite site head needs its adjective: القصر الجمهوري)
+            return None  # (the CRF need not run; a definite site head (القصر، المجمع) needs its nisba: القصر الجمهوري)
         strong = what != "title" and (self.d.places.get(word) or self.d.groups[word])[1] \
             and not _common_after_site(self.d, self.gazetteer, toks, j, word)
         tags = [] if strong else self._tag(toks, max(0, j - WINDOW_BEFORE), min(len(toks), j + WINDOW_AFTER), hits)
