@@ -33,6 +33,7 @@ from .recognize.matcher import PhraseScanner, ScannedPhrases, SpanSet
 from .recognize.names import NameTagger
 from .recognize.numbers import NumberRecognizer
 from .recognize.unlinked import Descriptors, UnlinkedFinder
+from .recognize.victims import VictimNouns, victim_forms
 from .records import Count, DocumentInfo, DocumentRecord, Event, Mention, MentionKind, is_unlinked
 from .resources.actors import ActorDictionary
 from .resources.gazetteer import Gazetteer
@@ -69,6 +70,7 @@ class Resources:
     scanner: PhraseScanner  # every lexicon read over the whole text, in one automaton
     names: NameTagger | None = None  # the learned name recognizer (None when no model is packaged)
     unlinked: UnlinkedFinder | None = None  # names after a descriptor or a title that no entry resolves
+    victims: VictimNouns | None = None  # the nouns a toll names unarmed victims with (شابا، طفل، نازحا)
 
     @classmethod
     def load(cls, data_dir: str | Path | None = None) -> Resources:
@@ -97,9 +99,10 @@ class Resources:
                                  cues.speech_verbs, cues.sources, cues.clause_breaks, cues.comma_clauses,
                                  cues.visit_abroad, cues.opinion_openers, cues.relative_openers,
                                  cues.purpose_openers])
+        counts = CountRecognizer.load(p("counts.yaml"), numbers=numbers)
         return cls(
             numbers=numbers,
-            counts=CountRecognizer.load(p("counts.yaml"), numbers=numbers),
+            counts=counts,
             dates=DateRecognizer.load(p("dates.yaml")),
             gazetteer=gazetteer,
             actors=actors,
@@ -110,6 +113,7 @@ class Resources:
             scanner=scanner,
             names=names,
             unlinked=UnlinkedFinder(descriptors, actor_linker, place_linker, names),
+            victims=VictimNouns(actors, victim_forms(counts.tables.noun_list)),
         )
 
 
@@ -235,7 +239,7 @@ class LinkStage:
     disambiguate places."""
 
     name = "link"
-    needs = frozenset({"norm", "seg", "text", "phrases"})
+    needs = frozenset({"norm", "seg", "text", "phrases", "counts"})
     adds = frozenset({"actors", "places", "country"})
 
     def __init__(self, res: Resources) -> None:
@@ -268,6 +272,10 @@ class LinkStage:
             actors = sorted([m for m in actors if m not in more.dropped] + list(more.actors), key=lambda m: m.nstart)
             places = sorted([p for p in places if p not in more.dropped_places] + list(more.places),
                             key=lambda p: p.nstart)
+        if self.res.victims is not None:  # the nouns a toll names unarmed victims with (شابا، طفل، نازحا)
+            triggers = [(h.word_start, h.end) for h in phrases.of(self.res.triggers.matcher)]
+            actors = sorted([*actors, *self.res.victims.find(a.text, norm, a.counts or (), actors, country,
+                                                             triggers)], key=lambda m: m.nstart)
         return replace(a, actors=tuple(actors), places=tuple(places), country=country,
                        info=replace(a.info, country=country))
 

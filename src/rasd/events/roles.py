@@ -29,6 +29,8 @@ from .rules import RoleRule
 VICTIM_TYPES = ("Battles", "Explosions/Remote violence", "Violence against civilians")
 UNARMED_WHO = frozenset({"men", "civilians", "children", "women"})  # people an arrest or a shooting takes, not fighters
 UNARMED_KINDS = frozenset({"civilians", "protesters", "rioters"})
+# the actors a toll's victim nouns name (مدنيين، طفل، متظاهر): the victims, never a side by their place in the clause
+VICTIM_SIDE_KINDS = frozenset({"civilians", "protesters"})
 CIVILIAN_SIDE_WHO = ("civilians", "children", "women")  # figures whose people make civilians a side of a violent event
 QUANTIFIERS = frozenset({"جميع", "كافة", "كافه", "كل", "مختلف", "سائر"})  # (normalized forms too)
 SUBJECT_LINKS = frozenset({"في", "باسم", "من", "عن"})
@@ -107,15 +109,25 @@ class RoleResolver:
     def civilian_victims(self, ctx: DocContext, roles: RolesDecision, acled_type: str | None,
                          counts: Sequence[Count]) -> ActorRef | None:
         """The second side of a violent event that has none, when its victims are civilians: the civilians of
-        the document's country (unless they are its first side)."""
-        if roles.actor2 is not None or not (unarmed_victims(counts, acled_type) or (acled_type in VICTIM_TYPES
+        the document's country (unless they are its first side), or the protesters its toll names (قتل متظاهر)."""
+        named = victims_actor(ctx, counts)
+        if roles.actor2 is not None or not ((named is not None and any(c.kind in ("killed", "wounded")
+                                                                        for c in counts))
+                                            or unarmed_victims(counts, acled_type) or (acled_type in VICTIM_TYPES
                 and victims_civilian(counts) and any(c.who in CIVILIAN_SIDE_WHO for c in counts))):
             return None  # (victims told as civilians, children or women — a toll or its subsets —, not journalists,
             # medics or migrants alone)
-        civ = self.civilians.get(ctx.country or "")
+        civ = named or self.civilians.get(ctx.country or "")
         if civ is None or (roles.actor1 is not None and roles.actor1.id == civ.id):
             return None
-        return actor_ref(civ, ())
+        return actor_ref(civ, victim_mentions(ctx, civ.id, counts))
+
+    def also_hit(self, ctx: DocContext, actor1: ActorRef | None, actor2: ActorRef | None, acled_type: str | None,
+                 counts: Sequence[Count]) -> ActorRef | None:
+        """`civilians_also_hit` for the document's country, named by the victim nouns of the event's figures."""
+        civ = self.civilians.get(ctx.country or "")
+        ref = civilians_also_hit(civ, actor1, actor2, acled_type, counts)
+        return None if ref is None or civ is None else actor_ref(civ, victim_mentions(ctx, civ.id, counts))
 
     def resolve(self, ctx: DocContext, d: Draft, attribution_span: tuple[int, int] | None,
                 count_spans: list[tuple[int, int]], has_attribution: bool) -> RolesDecision:
@@ -125,7 +137,7 @@ class RoleResolver:
         rules: list[RoleRule] = []
         in_clause = [m for m in ctx.actors_in(d.window[0], d.window[1])
                      if not (attribution_span and attribution_span[0] <= m.nstart < attribution_span[1])
-                     and not (m.actor.kind == "civilians" and any(cs <= m.nstart < ce for cs, ce in count_spans))]
+                     and not (m.actor.kind in VICTIM_SIDE_KINDS and any(cs <= m.nstart < ce for cs, ce in count_spans))]
         # (a name a supporting phrase describes: طيران أجنبي داعم لقوات حفتر is none of Haftar's forces)
         in_clause = [m for k, m in enumerate(in_clause) if not self._supported(text, m, in_clause[k - 1] if k else None)
                      and not spokesman_named(text, m, in_clause[k - 1] if k else None)
@@ -407,6 +419,22 @@ def civilians_also_hit(civ: Actor | None, actor1: ActorRef | None, actor2: Actor
     hit = any(c.who in CIVILIAN_SIDE_WHO and c.kind in ("killed", "wounded")
               and c.scope == "incident" for c in counts)
     return actor_ref(civ, ()) if hit else None
+
+
+def victims_actor(ctx: DocContext, counts: Sequence[Count]) -> Actor | None:
+    """The unarmed actor the first victim noun of the event's figures names (قتل متظاهر: the protesters), when
+    it is not the civilians; None otherwise."""
+    first = next((m for m in ctx.actors if m.actor.kind in VICTIM_SIDE_KINDS
+                  and any(c.start <= m.start and m.end <= c.end for c in counts)), None)
+    return first.actor if first is not None and first.actor.kind != "civilians" else None
+
+
+def victim_mentions(ctx: DocContext, actor_id: str, counts: Sequence[Count]) -> tuple[str, ...]:
+    """The ids of the mentions of an actor inside the event's figures (the words a toll names its victims with:
+    شابا، طفل، مدنيين), in text order."""
+    refs = [MentionRef("actor", m.start, m.end) for m in ctx.actors if m.actor.id == actor_id
+            and any(c.start <= m.start and m.end <= c.end for c in counts)]
+    return tuple(dict.fromkeys(ctx.ids_of(sorted(refs, key=lambda r: r.start))))
 
 
 def unarmed_victims(counts: Sequence[Count], acled_type: str | None) -> bool:
