@@ -74,10 +74,12 @@ def load_resources() -> tuple[Gazetteer, ActorDictionary, float, float]:
     return gaz, actors, seconds, peak / 2**20
 
 
-def unlinked_forms(directory: Path, gaz: Gazetteer | None = None) -> dict[str, dict[str, set[str]]]:
+def unlinked_forms(directory: Path, gaz: Gazetteer | None = None,
+                   actors: ActorDictionary | None = None) -> dict[str, dict[str, set[str]]]:
     """{document: {"place"|"actor": name forms of the unlinked entities of rasd's events on it; "actor in
     context" / "place in context": "<form>|<English key>" for each linked actor's or place's mention forms and
-    English names (a place's from the gazetteer too, when `gaz` is given)}}."""
+    English names (a place's from the gazetteer too, when `gaz` is given; an actor's from the dictionary, as
+    the strict measure reads them, when `actors` is)}}."""
     from rasd.cli.evaluate import extract_article, find_articles
     from rasd.pipeline import Pipeline
 
@@ -98,6 +100,8 @@ def unlinked_forms(directory: Path, gaz: Gazetteer | None = None) -> dict[str, d
                     english = {_english_key(ent.get("name_en") or ""), _english_key(ent["id"])} - {""}
                     if what == "place" and gaz is not None and ent["id"] in gaz:
                         english |= _entry_english(gaz.get(ent["id"]))
+                    elif what == "actor" and actors is not None and ent["id"] in actors:
+                        english |= _entry_english(actors.get(ent["id"]))
                     for m in ent.get("mentions", []):
                         words = texts.get(m, "").split()  # (and the name after a descriptor: مدينة الأبيض)
                         tails = [" ".join(words[k:]) for k in range(len(words) if what == "place" else 1)]
@@ -151,7 +155,7 @@ def main(argv: list[str] | None = None) -> int:
     gaz, actors, seconds, peak_mib = load_resources()
     rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024  # KiB on Linux
     results = measure(directory, gaz, actors)
-    kept = {} if args.no_unlinked else unlinked_forms(directory, gaz)
+    kept = {} if args.no_unlinked else unlinked_forms(directory, gaz, actors)
     for what, target in (("place", 0.90), ("actor", 0.85)):
         per = results[what]
         total = sum(len(v) for v in per.values())

@@ -20,6 +20,7 @@ from .budget import time_budget
 from .events import DocContext, EventAssembler, MentionRef, TriggerHit
 from .recognize.counts import CountMatch, CountRecognizer
 from .recognize.dates import DateMatch, DateRecognizer
+from .recognize.forces import ForcePhrases
 from .recognize.linking import (
     ActorLinker,
     ActorMention,
@@ -71,6 +72,7 @@ class Resources:
     names: NameTagger | None = None  # the learned name recognizer (None when no model is packaged)
     unlinked: UnlinkedFinder | None = None  # names after a descriptor or a title that no entry resolves
     victims: VictimNouns | None = None  # the nouns a toll names unarmed victims with (شابا، طفل، نازحا)
+    forces: ForcePhrases | None = None  # a word for forces and a nisba (طائرات حربية روسية، قناص حوثي)
 
     @classmethod
     def load(cls, data_dir: str | Path | None = None) -> Resources:
@@ -114,6 +116,9 @@ class Resources:
             names=names,
             unlinked=UnlinkedFinder(descriptors, actor_linker, place_linker, names),
             victims=VictimNouns(actors, victim_forms(counts.tables.noun_list)),
+            forces=ForcePhrases(actors, cues.force_nouns, acts=(w for n in cues.force_nouns for w in n.split()[:1]
+                                                                if any(h.start == 0 and h.end == len(w)
+                                                                       for h in triggers.matcher.find(w)))),
         )
 
 
@@ -259,6 +264,8 @@ class LinkStage:
             actors = linker.resolve_descriptions(linker.drop_foreign_generic(
                 linker.with_country(scanned, a.info.published, country), a.text, norm, country), norm.text)
         actors = linker.in_context(a.text, norm, a.info.published, country, actors, hits=phrases.of(linker.matcher))
+        if self.res.forces is not None:  # (a word for forces and a nisba: طائرات حربية روسية)
+            actors = self.res.forces.find(a.text, norm, actors, a.info.published)
         places = self.res.place_linker.link(a.text, norm, cands, country, named_countries(cands, actors))
         taken = [(p.nstart, p.nend) for p in places] + blocked
         places = sorted(places + capital_mentions(self.res.place_linker, a.text, norm, taken, country,

@@ -31,7 +31,7 @@ from .place import (
     link_reactions,
     reaction_objects,
 )
-from .roles import RoleResolver
+from .roles import RoleResolver, also_hit
 from .rules import AttributionRule, PlaceRule, RoleRule, ScopeRule, TypeRule
 
 
@@ -159,8 +159,9 @@ class EventAssembler:
                       evidence=(Span(ev_s, ev_e),),
                       confidence=confidence(trig.weight, d.fallback, roles, actor2 is not None, place, my_counts,
                                             modality),
-                      trigger=trig_mention, other_actors=roles.others + tuple(a for a in [self.roles.also_hit(
-                          ctx, actor1, actor2, kind.acled_type, my_counts)] if a is not None),
+                      trigger=trig_mention, other_actors=roles.others + tuple(a for a in [also_hit(
+                          ctx, self.roles.civilians.get(ctx.country or ""), actor1, actor2, kind.acled_type,
+                          my_counts)] if a is not None),
                       rules=tuple(rules))
         return Finished(event, MergeHint(ScopeRule.ANOTHER_HAPPENING in scope, place.rule,
                                          d.trigger.nstart < headline_end(ctx),

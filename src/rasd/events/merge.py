@@ -200,17 +200,27 @@ def _merge_two(prev: Event, ev: Event, location: LocationRef | None, fig: _Figur
     if actor2 is None and actor1 is not None and ev.actor1 is not None and ev.actor1.id != actor1.id:
         actor2 = ev.actor1
     actor1 = actor1 or ev.actor1
+    told = [x for x in (ev.actor1, ev.actor2, *ev.other_actors) if x is not None]
     return replace(
         prev,
         acled_sub_event_type=_better_subtype(prev, ev),
-        actor1=actor1,
-        actor2=actor2,
+        actor1=_named_again(actor1, told),
+        actor2=_named_again(actor2, told),
         other_actors=_others(prev, ev, actor1, actor2),
         location=location,
         date=prev.date if prev.date.start else ev.date,
         source_attribution=prev.source_attribution or ev.source_attribution,
         confidence=min(0.99, max(prev.confidence, ev.confidence) + 0.02),
     )
+
+
+def _named_again(x: ActorRef | None, told: Sequence[ActorRef]) -> ActorRef | None:
+    """A side of the merged event with the mentions the other telling names it by too (غارات روسية … طائرات
+    حربية روسية: both)."""
+    if x is None:
+        return None
+    more = tuple(m for t in told if t.id == x.id for m in t.mentions if m not in x.mentions)
+    return replace(x, mentions=(*x.mentions, *more)) if more else x
 
 
 def _others(a: Event, b: Event, actor1: ActorRef | None, actor2: ActorRef | None) -> tuple[ActorRef, ...]:

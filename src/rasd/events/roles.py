@@ -111,23 +111,12 @@ class RoleResolver:
         """The second side of a violent event that has none, when its victims are civilians: the civilians of
         the document's country (unless they are its first side), or the protesters its toll names (قتل متظاهر)."""
         named = victims_actor(ctx, counts)
-        if roles.actor2 is not None or not ((named is not None and any(c.kind in ("killed", "wounded")
-                                                                        for c in counts))
-                                            or unarmed_victims(counts, acled_type) or (acled_type in VICTIM_TYPES
-                and victims_civilian(counts) and any(c.who in CIVILIAN_SIDE_WHO for c in counts))):
-            return None  # (victims told as civilians, children or women — a toll or its subsets —, not journalists,
-            # medics or migrants alone)
+        if roles.actor2 is not None or not unarmed_side(named is not None, counts, acled_type):
+            return None
         civ = named or self.civilians.get(ctx.country or "")
         if civ is None or (roles.actor1 is not None and roles.actor1.id == civ.id):
             return None
         return actor_ref(civ, victim_mentions(ctx, civ.id, counts))
-
-    def also_hit(self, ctx: DocContext, actor1: ActorRef | None, actor2: ActorRef | None, acled_type: str | None,
-                 counts: Sequence[Count]) -> ActorRef | None:
-        """`civilians_also_hit` for the document's country, named by the victim nouns of the event's figures."""
-        civ = self.civilians.get(ctx.country or "")
-        ref = civilians_also_hit(civ, actor1, actor2, acled_type, counts)
-        return None if ref is None or civ is None else actor_ref(civ, victim_mentions(ctx, civ.id, counts))
 
     def resolve(self, ctx: DocContext, d: Draft, attribution_span: tuple[int, int] | None,
                 count_spans: list[tuple[int, int]], has_attribution: bool) -> RolesDecision:
@@ -419,6 +408,21 @@ def civilians_also_hit(civ: Actor | None, actor1: ActorRef | None, actor2: Actor
     hit = any(c.who in CIVILIAN_SIDE_WHO and c.kind in ("killed", "wounded")
               and c.scope == "incident" for c in counts)
     return actor_ref(civ, ()) if hit else None
+
+
+def unarmed_side(protesters: bool, counts: Sequence[Count], acled_type: str | None) -> bool:
+    """The event's victims make an unarmed side: protesters its toll names killed or wounded, or victims told as
+    civilians, children or women — a toll or its subsets —, not journalists, medics or migrants alone."""
+    return (protesters and any(c.kind in ("killed", "wounded") for c in counts)) \
+        or unarmed_victims(counts, acled_type) or (acled_type in VICTIM_TYPES and victims_civilian(counts)
+                                                   and any(c.who in CIVILIAN_SIDE_WHO for c in counts))
+
+
+def also_hit(ctx: DocContext, civ: Actor | None, actor1: ActorRef | None, actor2: ActorRef | None,
+             acled_type: str | None, counts: Sequence[Count]) -> ActorRef | None:
+    """`civilians_also_hit`, named by the victim nouns of the event's figures (طفل، امرأة)."""
+    ref = civilians_also_hit(civ, actor1, actor2, acled_type, counts)
+    return None if ref is None or civ is None else actor_ref(civ, victim_mentions(ctx, civ.id, counts))
 
 
 def victims_actor(ctx: DocContext, counts: Sequence[Count]) -> Actor | None:

@@ -1,0 +1,124 @@
+"""A force named by a word for forces and the nisba adjective of its country or group (طائرات حربية روسية، مقاتلات
+أمريكية، رتل عسكري تركي، قناص حوثي، جنود ماليين): the forces of that country or group, named by the whole phrase.
+
+The nisbas are read from the actor dictionary, not listed: every one-word name of a force or an armed group that
+is a nisba adjective (روسية، التركي، حوثي) gives its stem (روسي، تركي، حوثي) and with it every form the adjective
+takes after a noun (masculine and feminine, singular and plural, with or without the article); the countries of
+the generic template (السوري، الليبية) give theirs, which name the country's army. A word for forces (cues.yaml
+`force_nouns`) followed by at most two adjectives of its own (حربية، مسيرة، عسكري) and such a nisba is one
+mention of that actor, spanning the phrase, beside the mentions of the same actor inside it (the nisba alone,
+غارات روسية); a phrase a name of another actor overlaps is left alone.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Sequence
+
+from ..resources.actors import Actor, ActorDictionary
+from ..text.normalize import Normalized, normalize_name
+from .linking import ActorMention
+
+NISBA_KINDS = frozenset({"external_forces", "state_forces", "rebel_group", "political_militia"})
+STEM_ENDINGS = ("يين", "يون", "يه", "ي")  # (normalized) how a nisba name ends: its stem ends in ي
+FORM_ENDINGS = ("", "ه", "ين", "ون", "ا", "ات")  # (after the stem's ي) روسي، روسيه، روسيين، روسيون، روسيا، روسيات
+PROCLITICS = "وفبل"
+MAX_ADJECTIVES = 2  # words between the word for forces and the nisba (طائرات حربية مسيرة تركية)
+_WORD = re.compile(r"[\u0621-\u064a]+")
+
+
+def nisba_stems(actors: ActorDictionary) -> dict[str, tuple[Actor, ...]]:
+    """{stem of a nisba adjective (روسي، حوثي): the actors it names}: the forces and armed groups that have a
+    one-word nisba name, and each template country's army (national role `army`) for that country's nisba."""
+    out: dict[str, list[Actor]] = {}
+    for a in actors.actors:
+        if a.kind not in NISBA_KINDS or not a.country:
+            continue
+        for name in (*a.variants_ar, *a.descriptions_ar):
+            stem = _stem(normalize_name(name))
+            if stem and a not in out.setdefault(stem, []):
+                out[stem].append(a)
+    armies: dict[str, list[Actor]] = {}
+    for a in actors.actors:
+        if "army" in a.national and a.country:
+            armies.setdefault(a.country, []).append(a)
+    for nisba, country in actors.nisbas:
+        stem = nisba.removeprefix("ال")
+        if stem.endswith("ي") and stem not in out and country in armies:
+            out[stem] = armies[country]
+    return {k: tuple(v) for k, v in out.items()}
+
+
+def _stem(word: str) -> str | None:
+    """The stem of a one-word nisba name (الروسيه → روسي), None for a word that is no nisba or a longer name."""
+    if " " in word:
+        return None
+    bare = word.removeprefix("ال")
+    for end in STEM_ENDINGS:
+        if bare.endswith(end) and len(bare) - len(end) >= 3:
+            return bare[: len(bare) - len(end)] + "ي"
+    return None
+
+
+class ForcePhrases:
+    """Finds the phrases that name a force by a word for forces and a nisba."""
+
+    def __init__(self, actors: ActorDictionary, force_nouns: Iterable[str], acts: Iterable[str] = ()) -> None:
+        """`acts`: the words for forces that name an act, a trigger of their own (غارة، القصف): a report names the
+        force after them by its nisba (القصف المدفعي التركي: التركي), and the phrase is no name of it."""
+        self.nouns = frozenset(p.split()[0] for p in force_nouns if p) - frozenset(acts)
+        self.forms: dict[str, tuple[Actor, ...]] = {}
+        for stem, who in nisba_stems(actors).items():
+            for end in FORM_ENDINGS:
+                self.forms.setdefault(stem + end, who)
+                self.forms.setdefault("ال" + stem + end, who)
+
+    def find(self, text: str, norm: Normalized, mentions: Sequence[ActorMention],
+             published: str | None = None) -> list[ActorMention]:
+        """The mentions and a mention for each force phrase (the mentions of its actor inside it stay: the
+        record shows the nisba a report may name it by alone, التركي، as well as the phrase)."""
+        ntext = norm.text
+        words = [(m.start(), m.end()) for m in _WORD.finditer(ntext)]
+        out = list(mentions)
+        for k, (ws, we) in enumerate(words):
+            who = self.forms.get(ntext[ws:we]) or (self.forms.get(ntext[ws + 1:we]) if ntext[ws] == "و" else None)
+            if not who:
+                continue
+            start = self._noun_before(ntext, words, k)
+            if start is None:
+                continue
+            actor = _valid(who, published)
+            inside = [m for m in out if m.nstart < we and start < m.nend]
+            if any(m.actor.id != actor.id or m.nstart < start or m.nend > we for m in inside):
+                continue  # (another actor's name, or a longer one, overlaps the phrase)
+            if any(m.nstart == start and m.nend == we for m in inside):
+                continue
+            s, e = norm.to_original(start, we)
+            out.append(ActorMention(start=s, end=e, nstart=start, nend=we, text=text[s:e], actor=actor,
+                                    framing=None, descriptive=False))
+        return sorted(out, key=lambda m: m.nstart)
+
+    def _noun_before(self, ntext: str, words: Sequence[tuple[int, int]], k: int) -> int | None:
+        """Where the word for forces begins (after its proclitics, with its article) when one stands at most
+        MAX_ADJECTIVES words before word k, joined to it by spaces alone; None otherwise."""
+        for j in range(k - 1, max(-1, k - 2 - MAX_ADJECTIVES), -1):
+            if ntext[words[j][1]:words[j + 1][0]].strip():
+                return None  # (a comma, a quotation mark: no longer one phrase)
+            ws, we = words[j]
+            word = ntext[ws:we]
+            for cut in range(0, min(2, len(word) - 2) + 1):
+                if cut and word[cut - 1] not in PROCLITICS:
+                    break
+                bare = word[cut:]
+                if bare in self.nouns or (bare.startswith("ال") and bare[2:] in self.nouns):
+                    return ws + cut
+        return None
+
+
+def _valid(who: Sequence[Actor], published: str | None) -> Actor:
+    """The actor valid on the publication date among those a nisba names (the first when none or all are)."""
+    if published:
+        for a in who:
+            if (a.valid_from is None or a.valid_from <= published) and (a.valid_to is None or published <= a.valid_to):
+                return a
+    return who[0]

@@ -1,0 +1,65 @@
+"""A word for forces, its adjectives and the nisba of a country or a group name that country's or group's forces
+by the whole phrase (recognize.forces). All sentences are our own."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from rasd.recognize.forces import _stem, nisba_stems
+from rasd.resources.actors import ActorDictionary
+
+
+def _actor_mentions(pipeline: Any, text: str) -> list[tuple[str, str | None]]:
+    rec = pipeline.extract_text(text, published="2024-05-02")
+    return [(m.text, m.ref) for m in rec.mentions if m.kind == "actor"]
+
+
+@pytest.mark.parametrize(("text", "phrase", "actor"), [
+    ("قتل أربعة مدنيين في غارات شنتها طائرات حربية روسية على بلدة في ريف إدلب الجنوبي.", "طائرات حربية روسية",
+     "russia-forces"),
+    ("واستهدفت مروحية عسكرية تركية موقعا للمقاتلين الأكراد قرب بلدة في ريف الحسكة.", "مروحية عسكرية تركية",
+     "turkey-forces"),
+    ("وأصيب طفل برصاص قناصة حوثيين في حي سكني شرقي مدينة تعز.", "قناصة حوثيين", "houthis"),
+    ("رصدت دورية أمريكية تحركات مريبة قرب قاعدة التنف.", "دورية أمريكية", "us-forces"),
+    ("وتقدم رتل من المدرعات؟", "", ""),
+])
+def test_forces_word_for_forces_and_nisba_is_one_mention(pipeline: Any, text: str, phrase: str, actor: str) -> None:
+    found = _actor_mentions(pipeline, text)
+    if phrase:
+        assert (phrase, actor) in found, found
+    else:
+        assert not found, found
+
+
+@pytest.mark.parametrize("text", [
+    "وقال مسؤول إن العملية جاءت بمبادرة تركية لتخفيف التوتر في المنطقة.",
+    "تناول الضيوف أطباقا روسية وحلويات تركية في المطعم.",
+])
+def test_forces_a_nisba_after_another_word_names_no_force(pipeline: Any, text: str) -> None:
+    assert not _actor_mentions(pipeline, text)
+
+
+def test_forces_an_act_keeps_the_nisba_alone(pipeline: Any) -> None:
+    # (a word for an act, غارة، القصف, is a trigger of its own: the force is named by its nisba, not the phrase)
+    found = _actor_mentions(pipeline, "وتواصل القصف المدفعي التركي على قرى ريف منبج الشمالي.")
+    assert all(not text.startswith("القصف") for text, _ in found), found
+
+
+def test_forces_nisba_stems_come_from_the_dictionary() -> None:
+    stems = nisba_stems(ActorDictionary.load())
+    assert {a.id for a in stems["روسي"]} == {"russia-forces"}
+    assert {a.id for a in stems["حوثي"]} == {"houthis"}
+    assert _stem("الروسيه") == "روسي" and _stem("حوثيين") == "حوثي" and _stem("قوات روسيه") is None
+
+
+def test_forces_merged_tellings_keep_both_names(pipeline: Any) -> None:
+    # the strike told twice (headline and body) is one event: its side keeps the mentions of both tellings
+    text = ("غارات روسية على ريف إدلب\n\nقتل ثلاثة مدنيين اليوم الأحد في غارات شنتها طائرات حربية روسية على بلدة "
+            "كفرنبل في ريف إدلب الجنوبي.")
+    rec = pipeline.extract_text(text, published="2024-05-02")
+    texts = {m.id: m.text for m in rec.mentions}
+    named = {texts[m] for e in rec.events for a in (e.actor1, e.actor2) if a and a.id == "russia-forces"
+             for m in a.mentions}
+    assert {"غارات روسية", "طائرات حربية روسية"} <= named, named
