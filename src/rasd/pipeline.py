@@ -18,6 +18,7 @@ from typing import Protocol, TypeVar
 from . import budget
 from .budget import time_budget
 from .events import DocContext, EventAssembler, MentionRef, TriggerHit
+from .recognize.belonging import BelongingPhrases
 from .recognize.counts import CountMatch, CountRecognizer
 from .recognize.dates import DateMatch, DateRecognizer
 from .recognize.forces import ForcePhrases
@@ -73,6 +74,7 @@ class Resources:
     unlinked: UnlinkedFinder | None = None  # names after a descriptor or a title that no entry resolves
     victims: VictimNouns | None = None  # the nouns a toll names unarmed victims with (شابا، طفل، نازحا)
     forces: ForcePhrases | None = None  # a word for forces and a nisba (طائرات حربية روسية، قناص حوثي)
+    belonging: BelongingPhrases | None = None  # a phrase and its owner (الطيران الحربي التابع للجيش)
 
     @classmethod
     def load(cls, data_dir: str | Path | None = None) -> Resources:
@@ -116,6 +118,8 @@ class Resources:
             names=names,
             unlinked=UnlinkedFinder(descriptors, actor_linker, place_linker, names),
             victims=VictimNouns(actors, victim_forms(counts.tables.noun_list)),
+            belonging=BelongingPhrases(cues.belonging_words, {w.split()[0] for w in cues.force_nouns}
+                                       | actors.anaphora_heads),
             forces=ForcePhrases(actors, cues.force_nouns, acts=(w for n in cues.force_nouns for w in n.split()[:1]
                                                                 if any(h.start == 0 and h.end == len(w)
                                                                        for h in triggers.matcher.find(w)))),
@@ -279,13 +283,26 @@ class LinkStage:
             actors = sorted([m for m in actors if m not in more.dropped] + list(more.actors), key=lambda m: m.nstart)
             places = sorted([p for p in places if p not in more.dropped_places] + list(more.places),
                             key=lambda p: p.nstart)
-        if self.res.victims is not None:  # the nouns a toll names unarmed victims with (شابا، طفل، نازحا)
-            triggers = [(h.word_start, h.end) for h in phrases.of(self.res.triggers.matcher)]
-            actors = sorted([*actors, *self.res.victims.find(a.text, norm, a.counts or (), actors, country,
-                                                             triggers)], key=lambda m: m.nstart)
+        actors = self._described(a, norm, phrases, actors, places, country)
         return replace(a, actors=tuple(actors), places=tuple(places), country=country,
                        info=replace(a.info, country=country))
 
+
+    def _described(self, a: Analysis, norm: Normalized, phrases: ScannedPhrases, actors: list[ActorMention],
+                   places: Sequence[PlaceMention], country: str | None) -> list[ActorMention]:
+        """The actors named by a description: a phrase and the owner it belongs to (الطيران الحربي التابع للجيش,
+        the owner's mention spans it), the nouns a toll names unarmed victims with (شابا، طفل، نازحا)."""
+        # (a trigger's first word: a name over the words after it, or one a word for forces opens, leaves it a
+        # trigger, as TriggerStage reads them)
+        forces = self.res.cues.force_nouns
+        triggers = [(h.word_start, h.end if " " not in h.phrase else h.start + h.phrase.index(" "))
+                    for h in phrases.of(self.res.triggers.matcher) if (h.prefix + h.phrase.split(" ")[0]) not in forces]
+        if self.res.belonging is not None:
+            actors = self.res.belonging.find(a.text, norm, actors, [(p.nstart, p.nend) for p in places] + triggers)
+        if self.res.victims is not None:
+            actors = sorted([*actors, *self.res.victims.find(a.text, norm, a.counts or (), actors, country,
+                                                             triggers)], key=lambda m: m.nstart)
+        return actors
 
     def _capitals_as_places(self, norm: Normalized, actors: list[ActorMention]) -> list[ActorMention]:
         """A capital that names its government (باريس، موسكو) is a place again after a place cue
