@@ -227,7 +227,7 @@ def _parse_entry(entry: Any, default_country: Any, shown: str, line: int | None,
 # A file's `template` makes one entry per country and kind (countries outer, kinds inner); the file's header
 # (generic.yaml) documents it and rasd.resources.schemas.ActorTemplate checks it before it gets here.
 
-TEMPLATE_FIELDS: tuple[str, ...] = ("adjective_en", "adjective_ar", "definite_ar", "feminine_ar")  # {placeholders}
+TEMPLATE_FIELDS: tuple[str, ...] = ("adjective_en", "adjective_ar", "definite_ar", "feminine_ar", "name_en")  # {placeholders}
 _PLACEHOLDER_RE = re.compile(r"\{([^{}]*)\}")
 _TEMPLATE_LISTS: tuple[str, ...] = ("variants_en", "variants_ar", "descriptions_ar")
 
