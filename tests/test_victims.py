@@ -54,3 +54,14 @@ def test_victims_a_foreign_nationality_names_no_civilians_here(pipeline: Any) ->
     words = {w for s in _sides(pipeline, "قتل ثلاثة مصريين وطفل سوداني في قصف استهدف سوقا بمدينة الفاشر.")
              for w in s.get("civilians-sd", [])}
     assert "مصريين" not in words
+
+
+@pytest.mark.parametrize(("text", "word", "trigger"), [
+    ("قتل 11 نازحا في قصف استهدف مخيما قرب مدينة الفاشر.", "نازحا", "displacement"),
+    ("قتل متظاهر برصاص الشرطة خلال مسيرة في مدينة أم درمان أمس.", "متظاهر", "protest"),
+])
+def test_victims_a_victim_noun_leaves_its_trigger(pipeline: Any, text: str, word: str, trigger: str) -> None:
+    # (a victim noun is no name: a trigger under it stays one, as it was before the noun named the victims)
+    rec = pipeline.extract_text(text, published="2024-05-02")
+    kinds = {(m.kind, m.ref) for m in rec.mentions if m.text == word}
+    assert ("trigger", trigger) in kinds and any(k == "actor" for k, _ in kinds), kinds

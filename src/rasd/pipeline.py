@@ -35,7 +35,7 @@ from .recognize.matcher import PhraseScanner, ScannedPhrases, SpanSet
 from .recognize.names import NameTagger
 from .recognize.numbers import NumberRecognizer
 from .recognize.unlinked import Descriptors, UnlinkedFinder
-from .recognize.victims import VictimNouns, victim_forms
+from .recognize.victims import VictimNouns, only_victim_noun, victim_forms
 from .records import Count, DocumentInfo, DocumentRecord, Event, Mention, MentionKind, is_unlinked
 from .resources.actors import ActorDictionary
 from .resources.gazetteer import Gazetteer
@@ -366,7 +366,9 @@ class TriggerStage:
         """The analysis with this stage's fields added."""
         norm, phrases = _req(a.norm, "norm"), _req(a.phrases, "phrases")
         hits: list[TriggerHit] = []
-        names = SpanSet([(m.nstart, m.nend) for m in a.actors or ()] + [(p.nstart, p.nend) for p in a.places or ()]
+        # (a victim noun of a toll, no name, leaves a trigger under it one: مقتل متظاهر)
+        names = SpanSet([(m.nstart, m.nend) for m in a.actors or () if not only_victim_noun(self.res.actors, m)]
+                        + [(p.nstart, p.nend) for p in a.places or ()]
                         + [(h.word_start, h.end) for h in phrases.of(self.res.triggers.not_triggers)]
                         + self.res.triggers.blocked(norm.text))  # hashtags and bylines
         # a name that a word for strikes or forces opens (غارة إسرائيلية، القصف التركي) names the actor by its act:

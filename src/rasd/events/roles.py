@@ -111,8 +111,9 @@ class RoleResolver:
         """The second side of a violent event that has none, when its victims are civilians: the civilians of
         the document's country (unless they are its first side), or the protesters its toll names (قتل متظاهر)."""
         named = victims_actor(ctx, counts)
-        if roles.actor2 is not None or not unarmed_side(named is not None, counts, acled_type):
-            return None
+        if roles.actor2 is not None or not unarmed_side(named is not None, counts, acled_type) \
+                or (named is not None and acled_type == "Protests" and roles.actor1 is None):
+            return None  # (a protest's own people, with no force named that hit them: no second side)
         civ = named or self.civilians.get(ctx.country or "")
         if civ is None or (roles.actor1 is not None and roles.actor1.id == civ.id):
             return None

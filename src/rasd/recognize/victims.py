@@ -83,6 +83,12 @@ class VictimNouns:
         return out
 
 
+def only_victim_noun(actors: ActorDictionary, m: ActorMention) -> bool:
+    """The mention is a victim noun no dictionary name reads (شابا، متظاهر): it names the toll's victims without
+    being a name, so a trigger under it (مقتل متظاهر) stays one."""
+    return m.actor.kind in UNARMED_KINDS and " " not in m.text and not actors.lookup(m.text)[1]
+
+
 def _words(text: str, lo: int, hi: int) -> list[tuple[int, int]]:
     """The word spans inside [lo, hi)."""
     out: list[tuple[int, int]] = []
