@@ -144,10 +144,11 @@ def _parse_file(path: Path) -> tuple[list[Actor], list[Actor], dict[str, tuple[s
     hand = [(entry, lines[i] if i < len(lines) else None) for i, entry in enumerate(data["actors"])]
     default_country = data.get("country")
     roles = {role: _str_list(words, shown, "national", None) for role, words in (data.get("national") or {}).items()}
-    for country in (data.get("template") or {}).get("countries", []):  # (السورية، السوري: Syria's)
-        plural = country.get("definite_ar")
-        if plural and plural.endswith("يين"):
-            roles[NISBA + country["code"]] = (plural[:-2], feminine_nisba(plural) or plural[:-2])
+    for country in (data.get("template") or {}).get("countries", []):  # (السورية، السوري، السوريين: Syria's)
+        forms = [f for p in (country.get("definite_ar"), country.get("adjective_ar")) if p and p.endswith("يين")
+                 and " " not in p for f in (p[:-2], p[:-3] + "ية", p)]  # (and ماليين، مالي for Mali)
+        if forms:
+            roles[NISBA + country["code"]] = tuple(forms)
     if data.get("anaphora_heads"):
         roles[ANAPHORA_HEADS] = _str_list(data["anaphora_heads"], shown, "anaphora_heads", None)
     if data.get("identified_by"):
