@@ -32,6 +32,8 @@ from .recognize.linking import (
 from .recognize.matcher import PhraseScanner, ScannedPhrases, SpanSet
 from .recognize.names import NameTagger
 from .recognize.numbers import NumberRecognizer
+from .recognize.offices import OfficeFinder
+from .recognize.parenthesis import glossed
 from .recognize.unlinked import Descriptors, UnlinkedFinder
 from .records import Count, DocumentInfo, DocumentRecord, Event, Mention, MentionKind, is_unlinked
 from .resources.actors import ActorDictionary
@@ -69,6 +71,7 @@ class Resources:
     scanner: PhraseScanner  # every lexicon read over the whole text, in one automaton
     names: NameTagger | None = None  # the learned name recognizer (None when no model is packaged)
     unlinked: UnlinkedFinder | None = None  # names after a descriptor or a title that no entry resolves
+    offices: OfficeFinder | None = None  # a person named by an office (رئيس الوزراء القطري): its holder that day
 
     @classmethod
     def load(cls, data_dir: str | Path | None = None) -> Resources:
@@ -110,6 +113,7 @@ class Resources:
             scanner=scanner,
             names=names,
             unlinked=UnlinkedFinder(descriptors, actor_linker, place_linker, names),
+            offices=OfficeFinder.load(p("offices.yaml"), actors, gazetteer),
         )
 
 
@@ -255,6 +259,10 @@ class LinkStage:
             actors = linker.resolve_descriptions(linker.drop_foreign_generic(
                 linker.with_country(scanned, a.info.published, country), a.text, norm, country), norm.text)
         actors = linker.in_context(a.text, norm, a.info.published, country, actors, hits=phrases.of(linker.matcher))
+        held: list[ActorMention] = []
+        if self.res.offices is not None:  # a person named by an office: its holder on the document's date
+            held, replaced = self.res.offices.find(a.text, norm, actors, country, a.info.published)
+            actors = sorted([m for m in actors if m not in replaced] + held, key=lambda m: m.nstart)
         places = self.res.place_linker.link(a.text, norm, cands, country, named_countries(cands, actors))
         taken = [(p.nstart, p.nend) for p in places] + blocked
         places = sorted(places + capital_mentions(self.res.place_linker, a.text, norm, taken, country,
@@ -265,9 +273,13 @@ class LinkStage:
             more = unl.find(a.text, norm, _req(a.seg, "seg"), actors, places, country,
                             hits=(phrases.of(linker.matcher), phrases.of(self.res.place_linker.matcher)),
                             descriptor_hits=phrases.of(unl.d.matcher))
-            actors = sorted([m for m in actors if m not in more.dropped] + list(more.actors), key=lambda m: m.nstart)
+            gone = set(more.dropped) | set(self.res.offices.named_after(held, more.actors, norm.text)
+                                           if self.res.offices is not None else ())
+            actors = sorted([m for m in actors if m not in gone] + list(more.actors), key=lambda m: m.nstart)
             places = sorted([p for p in places if p not in more.dropped_places] + list(more.places),
                             key=lambda p: p.nstart)
+        made, glossed_gone = glossed(a.text, norm, actors, places, self.res.actors)  # أنصار الله (الحوثيين)
+        actors = sorted([m for m in actors if m not in glossed_gone] + made, key=lambda m: m.nstart)
         return replace(a, actors=tuple(actors), places=tuple(places), country=country,
                        info=replace(a.info, country=country))
 
