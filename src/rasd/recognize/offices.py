@@ -20,7 +20,7 @@ from ..resources.offices import OFFICES_FILE, Office, OfficeBook
 from ..text.normalize import Normalized
 from ..text.segment import word_spans_after, words_before
 from .linking import ActorMention
-from .matcher import PhraseMatcher
+from .matcher import Hit, PhraseMatcher
 
 PREPOSITIONS = frozenset({"في", "الي", "لدي", "بشان"})  # (normalized) المبعوث الأممي إلى اليمن، في ليبيا
 NAME_REACH = 4  # another person's name this many words after a title says who holds it
@@ -77,11 +77,7 @@ class OfficeFinder:
             return [], []
         ntext = norm.text
         found: list[ActorMention] = []
-        for hit in self.matcher.find(ntext):
-            read = None if self._someone_elses(ntext, hit.word_start) else self._country(ntext, hit.end)
-            if read is None:
-                continue
-            said, end = read
+        for hit, said, end in self._titles(ntext):
             if any(m.nstart < end and hit.start < m.nend and not self._yields(m, hit.start, end) for m in mentions):
                 continue
             holder = self._holder(hit.payloads[0], said, country, published)
@@ -92,6 +88,21 @@ class OfficeFinder:
                                       actor=self.actors.get(holder), framing=None, descriptive=False))
         replaced = [m for m in mentions if any(f.nstart < m.nend and m.nstart < f.nend for f in found)]
         return found, replaced
+
+    def _titles(self, ntext: str) -> list[tuple[Hit[_Title], str | None, int]]:
+        """(title, the country said after it, the end of the mention) for each title of a present holder. Titles in
+        apposition share the country said after the last (رئيس مجلس الوزراء وزير الخارجية القطري: both Qatar's)."""
+        out: list[tuple[Hit[_Title], str | None, int]] = []
+        for hit in self.matcher.find(ntext):
+            read = None if self._someone_elses(ntext, hit.word_start) else self._country(ntext, hit.end)
+            if read is not None:
+                out.append((hit, *read))
+        for k in range(len(out) - 2, -1, -1):
+            hit, said, end = out[k]
+            after, said_after, _ = out[k + 1]
+            if said is None and ntext[end:after.word_start] == " ":
+                out[k] = (hit, said_after, end)
+        return out
 
     @staticmethod
     def _yields(m: ActorMention, start: int, end: int) -> bool:
