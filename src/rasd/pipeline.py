@@ -34,6 +34,8 @@ from .recognize.linking import (
 from .recognize.matcher import PhraseScanner, ScannedPhrases, SpanSet
 from .recognize.names import NameTagger
 from .recognize.numbers import NumberRecognizer
+from .recognize.offices import OfficeFinder
+from .recognize.parenthesis import glossed
 from .recognize.unlinked import Descriptors, UnlinkedFinder
 from .recognize.victims import VictimNouns, only_victim_noun, victim_forms
 from .records import Count, DocumentInfo, DocumentRecord, Event, Mention, MentionKind, is_unlinked
@@ -75,6 +77,7 @@ class Resources:
     victims: VictimNouns | None = None  # the nouns a toll names unarmed victims with (شابا، طفل، نازحا)
     forces: ForcePhrases | None = None  # a word for forces and a nisba (طائرات حربية روسية، قناص حوثي)
     belonging: BelongingPhrases | None = None  # a phrase and its owner (الطيران الحربي التابع للجيش)
+    offices: OfficeFinder | None = None  # a person named by an office (رئيس الوزراء القطري): its holder that day
 
     @classmethod
     def load(cls, data_dir: str | Path | None = None) -> Resources:
@@ -123,6 +126,7 @@ class Resources:
             forces=ForcePhrases(actors, cues.force_nouns, acts=(w for n in cues.force_nouns for w in n.split()[:1]
                                                                 if any(h.start == 0 and h.end == len(w)
                                                                        for h in triggers.matcher.find(w)))),
+            offices=OfficeFinder.load(p("offices.yaml"), actors, gazetteer),
         )
 
 
@@ -270,6 +274,10 @@ class LinkStage:
         actors = linker.in_context(a.text, norm, a.info.published, country, actors, hits=phrases.of(linker.matcher))
         if self.res.forces is not None:  # (a word for forces and a nisba: طائرات حربية روسية)
             actors = self.res.forces.find(a.text, norm, actors, a.info.published)
+        held: list[ActorMention] = []
+        if self.res.offices is not None:  # a person named by an office: its holder on the document's date
+            held, replaced = self.res.offices.find(a.text, norm, actors, country, a.info.published)
+            actors = sorted([m for m in actors if m not in replaced] + held, key=lambda m: m.nstart)
         places = self.res.place_linker.link(a.text, norm, cands, country, named_countries(cands, actors))
         taken = [(p.nstart, p.nend) for p in places] + blocked
         places = sorted(places + capital_mentions(self.res.place_linker, a.text, norm, taken, country,
@@ -280,9 +288,13 @@ class LinkStage:
             more = unl.find(a.text, norm, _req(a.seg, "seg"), actors, places, country,
                             hits=(phrases.of(linker.matcher), phrases.of(self.res.place_linker.matcher)),
                             descriptor_hits=phrases.of(unl.d.matcher))
-            actors = sorted([m for m in actors if m not in more.dropped] + list(more.actors), key=lambda m: m.nstart)
+            gone = set(more.dropped) | set(self.res.offices.named_after(held, more.actors, norm.text)
+                                           if self.res.offices is not None else ())
+            actors = sorted([m for m in actors if m not in gone] + list(more.actors), key=lambda m: m.nstart)
             places = sorted([p for p in places if p not in more.dropped_places] + list(more.places),
                             key=lambda p: p.nstart)
+        made, glossed_gone = glossed(a.text, norm, actors, places, self.res.actors)  # أنصار الله (الحوثيين)
+        actors = sorted([m for m in actors if m not in glossed_gone] + made, key=lambda m: m.nstart)
         actors = self._described(a, norm, phrases, actors, places, country)
         return replace(a, actors=tuple(actors), places=tuple(places), country=country,
                        info=replace(a.info, country=country))

@@ -40,6 +40,7 @@ from rasd.resources.schema_campaigns import CampaignsFile
 from rasd.resources.schema_descriptors import DescriptorsFile
 from rasd.resources.schema_errors import Problem, _compose, _expected, _explain, _path, _yaml_line
 from rasd.resources.schema_errors import check_dir as check_dir  # the directory check, where it always was
+from rasd.resources.schema_offices import OfficesFile
 from rasd.resources.schema_types import (
     COUNT_WHO,
     AcledType,
@@ -484,7 +485,7 @@ class BBoxRow(_Row):
 SCHEMAS: dict[str, type[BaseModel]] = {
     "triggers": TriggersFile, "morphology": MorphologyFile, "cues": CuesFile, "numbers": NumbersFile,
     "counts": CountsFile, "dates": DatesFile, "actors": ActorsFile, "campaigns": CampaignsFile,
-    "descriptors": DescriptorsFile,
+    "descriptors": DescriptorsFile, "offices": OfficesFile,
     "gazetteer_places": PlaceRow, "gazetteer_aliases": AliasRow, "gazetteer_bbox": BBoxRow,
 }
 _TABLES: dict[str, TypeAdapter[Any]] = {}
@@ -571,7 +572,8 @@ def resource_files(directory: str | Path | None = None) -> tuple[list[tuple[str,
     from rasd.resources.datafiles import data_path
 
     base = Path(directory) if directory is not None else data_path("")
-    names = ("triggers", "morphology", "cues", "numbers", "counts", "dates", "campaigns", "descriptors")
+    names = ("triggers", "morphology", "cues", "numbers", "counts", "dates", "campaigns", "descriptors",
+             "offices")
     found: list[tuple[str, Path]] = [(n, base / f"{n}.yaml") for n in names if (base / f"{n}.yaml").is_file()]
     found += [("actors", p) for p in sorted((base / "actors").glob("*.yaml"))]
     gaz = base / "gazetteer"
