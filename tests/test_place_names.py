@@ -56,6 +56,14 @@ def test_unlinked_front_hill_and_street(pipeline: Pipeline, text: str, name: str
     ("شرق مدينة رفح", "ps-rafah"),
     ("بلدة عربين", "gn-169372"),
     ("مديرية مودية", "gn-72557"),
+    # a front line, a sector or the outskirts of a place: the place it runs through or surrounds
+    ("محور صلاح الدين", "ly-salah-al-din"),
+    ("محور عين زارة", "ly-ain-zara"),
+    ("قاطع الفلوجة", "iq-fallujah"),
+    ("مشارف مدينة مأرب", "ye-marib"),
+    ("ضواحي دمشق", "sy-damascus"),
+    ("أطراف مدينة الفاشر", "sd-el-fasher"),
+    ("ريف حماة", "sy-adm-hama"),
 ])
 def test_gazetteer_lookup_without_descriptor_or_direction(gaz: Gazetteer, name: str, place: str) -> None:
     assert place in [p.id for p in gaz.lookup(name)[1]]

@@ -55,10 +55,11 @@ FEATURE_CUES: dict[str, tuple[str, ...]] = {
     "دوله": ("country",), "بلاد": ("country",), "مستشفي": ("facility",), "سجن": ("facility",),
     "مركز": ("facility",),
 }
-# words a name is looked up without (مدينة كادقلي، مديرية مودية، شرق مدينة رفح: the place after them)
+# words a name is looked up without (مدينة كادقلي، مديرية مودية، شرق مدينة رفح، محور صلاح الدين، ضواحي دمشق: the
+# place after them; a front line or an outskirt is named by the place it runs through or surrounds)
 LOOKUP_HEADS: frozenset[str] = frozenset(FEATURE_CUES) | frozenset({
     "مديريه", "ناحيه", "قضاء", "محله", "حاره", "شمال", "جنوب", "شرق", "غرب", "شمالي", "جنوبي", "شرقي", "غربي",
-    "وسط"})
+    "وسط", "محور", "قاطع", "ضواحي", "اطراف", "محيط", "مشارف", "ريف"})
 # Capital-city prior: a bare name is more often the big place than a hamlet of the same name.
 FEATURE_PRIOR: dict[str, float] = {
     "country": 0.6, "admin1": 0.2, "region": 0.3, "city": 0.4, "town": 0.2, "village": 0.0,
