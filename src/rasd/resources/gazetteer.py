@@ -55,8 +55,7 @@ FEATURE_CUES: dict[str, tuple[str, ...]] = {
     "دوله": ("country",), "بلاد": ("country",), "مستشفي": ("facility",), "سجن": ("facility",),
     "مركز": ("facility",),
 }
-# words a name is looked up without (مدينة كادقلي، مديرية مودية، شرق مدينة رفح، محور صلاح الدين، ضواحي دمشق: the
-# place after them; a front line or an outskirt is named by the place it runs through or surrounds)
+# words a name is looked up without (مدينة كادقلي، شرق مدينة رفح، محور صلاح الدين، ضواحي دمشق: the place after them)
 LOOKUP_HEADS: frozenset[str] = frozenset(FEATURE_CUES) | frozenset({
     "مديريه", "ناحيه", "قضاء", "محله", "حاره", "شمال", "جنوب", "شرق", "غرب", "شمالي", "جنوبي", "شرقي", "غربي",
     "وسط", "محور", "قاطع", "ضواحي", "اطراف", "محيط", "مشارف", "ريف"})

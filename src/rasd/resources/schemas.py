@@ -38,9 +38,9 @@ from rasd.resources.lexicon import ACLED_TYPES
 from rasd.resources.morphology_schema import LemmaEntry, MorphologyFile
 from rasd.resources.schema_campaigns import CampaignsFile
 from rasd.resources.schema_descriptors import DescriptorsFile
-from rasd.resources.schema_gazetteer import ARABIC_NAMES_FILE, ArabicNameRow
 from rasd.resources.schema_errors import Problem, _compose, _expected, _explain, _path, _yaml_line
 from rasd.resources.schema_errors import check_dir as check_dir  # the directory check, where it always was
+from rasd.resources.schema_gazetteer import ARABIC_NAMES_FILE, ArabicNameRow
 from rasd.resources.schema_types import (
     COUNT_WHO,
     AcledType,
