@@ -169,6 +169,40 @@ def _second_of_dual(d: Descriptors, toks: Sequence[Token], f: _Found, taken: Spa
     return [_Found("place", f.kind, span, span)]
 
 
+ANAPHORS = frozenset({"المدينه", "البلده", "القريه", "المخيم", "المحافظه", "العاصمه", "الولايه", "المديريه"})
+LOCATIVES = frozenset({"في", "قرب", "داخل", "وسط"})
+
+
+def _name_by_structure(d: Descriptors, toks: Sequence[Token], j: int, taken: SpanSet) -> bool:
+    """After a weak place descriptor (منطقة، قطاع), a name the grammar shows without the learned recognizer: a
+    compound's head (منطقة باب بن غشير، منطقة أبو X), or a word (two for a construct) that a locative phrase places
+    in a known place right after it (منطقة الرقو بمديرية منبه، منطقة الأزقول في مديرية X، منطقة Y شمال المدينة)."""
+    k = j + 1
+    if k >= len(toks) or not _name_word(d, toks[k], taken):
+        return False
+    if toks[k].text in d.compound_heads:
+        return k + 1 < len(toks) and _name_word(d, toks[k + 1], taken)
+    after = k + 1
+    if after < len(toks) and not toks[k].text.startswith("ال") and toks[after].text.startswith("ال") \
+            and _name_word(d, toks[after], taken):
+        after += 1  # (a construct: شهداء الفجر)
+    return _places_it(d, toks, after, taken)
+
+
+def _places_it(d: Descriptors, toks: Sequence[Token], k: int, taken: SpanSet) -> bool:
+    """The words from token k place what precedes them in a known place: بمديرية X، بطرابلس، في مدينة X، شمال
+    المدينة، قرب X (a known place, a place descriptor or a settlement's anaphor after the locative)."""
+    if k >= len(toks) or toks[k].kind != "word":
+        return False
+    t = toks[k]
+    if t.text.startswith("ب") and (t.text[1:] in d.places or t.text[1:] in ANAPHORS or taken.overlaps(t.start, t.end)):
+        return True
+    if t.text not in LOCATIVES and (t.text not in d.directions or t.text.startswith("ال")) or k + 1 >= len(toks):
+        return False
+    u = toks[k + 1]
+    return u.text in d.places or u.text in ANAPHORS or taken.overlaps(u.start, u.end)
+
+
 def _regions(d: Descriptors, linker: PlaceLinker, seg: Segmented, taken: SpanSet) -> list[_Found]:
     """Open land after a place cue (مواقع في البادية القريبة، قرب الصحراء): the region around the place told with it,
     with the definite nisba after it (البادية السورية)."""
@@ -340,7 +374,8 @@ class UnlinkedFinder:
                 what == "place" and word.startswith("ال") and not definite_nisba(toks[j + 1].text)) \
                 or _qualifies(self.d, toks, j, word):
             return None  # (the CRF need not run; a definite site head (القصر، المجمع) needs its nisba: القصر الجمهوري)
-        strong = what != "title" and (self.d.places.get(word) or self.d.groups[word])[1] \
+        strong = what != "title" and ((self.d.places.get(word) or self.d.groups[word])[1]
+                                      or (what == "place" and _name_by_structure(self.d, toks, j, taken))) \
             and not _common_after_site(self.d, self.gazetteer, toks, j, word)
         tags = [] if strong else self._tag(toks, max(0, j - WINDOW_BEFORE), min(len(toks), j + WINDOW_AFTER), hits)
         if what == "title" and not any(n.type == "PERS" and j < n.first <= j + TITLE_REACH for n in tags):
@@ -422,6 +457,9 @@ class UnlinkedFinder:
         if end == k + 1 and end < len(toks) and self._name_word(toks[end], taken) and (
                 head in self.d.compound_heads or (not head.startswith("ال") and toks[end].text.startswith("ال"))):
             end += 1  # أبو X، كفر X; a word without the article before one with it is a construct (شهداء الفجر)
+        while end < min(len(toks), k + MAX_NAME_WORDS) and toks[end - 1].text in self.d.compound_heads \
+                and self._name_word(toks[end], taken):
+            end += 1  # a compound inside the name goes on (باب بن غشير، عين أبو X)
         return self._site_end(toks, k, end, taken) if word in self.d.site_heads and end is not None else end
 
     def _site_end(self, toks: Sequence[Token], k: int, end: int, taken: SpanSet) -> int:
