@@ -78,3 +78,36 @@ def test_unlinked_open_land_without_a_known_place_is_no_place(pipeline: Pipeline
 def test_place_between_two_places_is_one_event(pipeline: Pipeline, text: str, events: int) -> None:
     rec = pipeline.extract_text(text, source="test", published="2024-03-10")
     assert len([e for e in rec.events if e.location is not None]) == events, [e.location for e in rec.events]
+
+
+# after a weak descriptor (منطقة، قطاع) the grammar shows a name without the learned recognizer: a compound's head, or
+# a locative phrase right after the word that places it in a known place
+@pytest.mark.parametrize(("text", "name", "container"), [
+    ("قتل خمسة أشخاص في غارة على سوق في منطقة الحنجلة بمديرية حيدان في محافظة صعدة.", "الحنجلة", "gn-411056"),
+    ("امتدت المواجهات المسلحة إلى منطقة أبو عرقوب القديمة في طرابلس الليبية.", "أبو عرقوب", "ly-tripoli"),
+    ("تواصلت الاشتباكات في منطقة باب بن غشير وسط طرابلس الليبية.", "باب بن غشير", "ly-tripoli"),
+    ("قصفت المدفعية منطقة المحطة شمال المدينة بعد أن سيطر المسلحون على مدينة الفاشر.", "المحطة", "sd-el-fasher"),
+])
+def test_unlinked_name_after_a_weak_descriptor_by_structure(pipeline: Pipeline, text: str, name: str,
+                                                           container: str) -> None:
+    assert _unlinked(pipeline, text).get(name) == container
+
+
+@pytest.mark.parametrize("text", [
+    "تجددت الاشتباكات في منطقة الاشتباكات السابقة في مدينة حلب.",
+    "أعلن الجيش منطقة عمليات عسكرية في مدينة حلب.",
+    "انتشرت القوات في منطقة الحدود شمال مدينة حلب.",
+    "لم يعرف حجم الدمار في منطقة القصف في مدينة حلب.",
+])
+def test_unlinked_no_name_from_an_event_noun_after_a_weak_descriptor(pipeline: Pipeline, text: str) -> None:
+    assert _unlinked(pipeline, text) == {}
+
+
+@pytest.mark.parametrize(("text", "events"), [
+    ("قتل مدنيان في قصف على شارع الأربعين ومنطقة المسبح في مدينة تعز.", 1),
+    ("تعرض حي القلعة وسوق الخضار في مدينة الموصل لقصف بالهاون.", 1),
+    ("قصفت الطائرات بلدتي كفرنبل ومعرة النعمان في ريف إدلب.", 2),
+])
+def test_place_coordinated_sites_at_one_point_are_one_event(pipeline: Pipeline, text: str, events: int) -> None:
+    rec = pipeline.extract_text(text, source="test", published="2024-03-10")
+    assert len([e for e in rec.events if e.location is not None]) == events, [e.location for e in rec.events]

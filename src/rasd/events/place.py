@@ -387,13 +387,16 @@ def coordinated_places(ctx: DocContext, d: Draft, place: PlaceDecision, cumulati
     rank = SPECIFIC_FEATURES.get(here[start].place.feature, 3)
     out: list[LocationRef] = []
     seen = {loc.id}
+    points = {(here[start].place.lat, here[start].place.lon)}
     prev = here[start]
     for m in here[start + 1:]:
         if text[prev.nend:m.nstart].strip(" ,") not in ("", "و") \
                 or SPECIFIC_FEATURES.get(m.place.feature, 3) != rank:
             break
-        if m.place.id not in seen:
+        point = (m.place.lat, m.place.lon)  # (two sites at one town's point, شارع X ومنطقة Y: one location)
+        if m.place.id not in seen and point not in points:
             seen.add(m.place.id)
+            points.add(point)
             out.append(location_ref(m.place, geo_precision(m), ctx.ids_of([MentionRef("place", m.start, m.end)])))
         prev = m
     return out
