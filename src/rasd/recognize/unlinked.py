@@ -457,7 +457,7 @@ class UnlinkedFinder:
         if end == k + 1 and end < len(toks) and self._name_word(toks[end], taken) and (
                 head in self.d.compound_heads or (not head.startswith("ال") and toks[end].text.startswith("ال"))):
             end += 1  # أبو X، كفر X; a word without the article before one with it is a construct (شهداء الفجر)
-        while end < min(len(toks), k + MAX_NAME_WORDS) and toks[end - 1].text in self.d.compound_heads \
+        while end is not None and end < min(len(toks), k + MAX_NAME_WORDS) and toks[end - 1].text in self.d.compound_heads \
                 and self._name_word(toks[end], taken):
             end += 1  # a compound inside the name goes on (باب بن غشير، عين أبو X)
         return self._site_end(toks, k, end, taken) if word in self.d.site_heads and end is not None else end
