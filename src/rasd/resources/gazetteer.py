@@ -426,17 +426,15 @@ class Gazetteer:
         """Normalize ``text``, then try it and its clitic-stripped forms; (matched form, places). After a descriptor
         or a direction (مدينة كادقلي، شرق مدينة رفح), the place after them, a stopword too, but not a country."""
         for form in strip_clitics(normalize_name(text)):
-            if self.is_stopword(form):
-                continue
-            found = self.candidates(form)
-            if found:
+            if not self.is_stopword(form) and (found := self.candidates(form)):
                 return form, found
         words = normalize_name(text).split()
         most = min(2, len(words) - 1)
         head = next((k for k in range(most) if words[k] not in LOOKUP_HEADS), most)
-        rest = " ".join(words[head:])
-        found = tuple(p for p in self.candidates(rest) if p.feature != "country") if head else ()
-        return (rest, found) if found else (normalize_name(text), ())
+        for rest in (" ".join(words[k:]) for k in range(head, 0, -1)):  # (جنوبي ولاية الوحدة: the state's own name)
+            if found := tuple(p for p in self.candidates(rest) if p.feature != "country"):
+                return rest, found
+        return normalize_name(text), ()
 
     def names(self) -> Iterator[tuple[str, str]]:
         """(normalized Arabic variant, place id) pairs, stopwords left out, each pair once."""
