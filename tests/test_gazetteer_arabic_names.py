@@ -30,6 +30,7 @@ def _places(pipeline: Any, text: str) -> list[str]:
     ("وقال شهود إن مسلحين هاجموا سوقا شعبيا في كبكابية وقتلوا ثلاثة تجار.", "gn-373198"),
     ("سيطر مقاتلو حركة الشباب على بلدة جلالقسي بعد انسحاب القوات الحكومية منها.", "gn-56414"),
     ("قتل أربعة جنود في انفجار لغم قرب دوينتزا وسط مالي.", "gn-2458334"),
+    ("سقطت قذيفة صاروخية على منزل في سيدروت جنوب إسرائيل وأصيب شخصان.", "gn-293619"),
 ])
 def test_gazetteer_arabic_names_link_the_towns(pipeline: Any, text: str, place: str) -> None:
     assert place in _places(pipeline, text)
