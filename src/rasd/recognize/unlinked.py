@@ -207,8 +207,10 @@ def _regions(d: Descriptors, linker: PlaceLinker, seg: Segmented, taken: SpanSet
     """Open land after a place cue (مواقع في البادية القريبة، قرب الصحراء): the region around the place told with it,
     with the definite nisba after it (البادية السورية)."""
     out: list[_Found] = []
-    toks = seg.tokens
+    toks, ends = seg.tokens, tuple(d.regions)
     for k, t in enumerate(toks):
+        if not t.text.endswith(ends):
+            continue
         stem = next((t.text[i:] for i in range(3) if t.text[i:] in d.regions and set(t.text[:i]) <= set("وفب")), None)
         if stem is None or taken.overlaps(t.start, t.end):
             continue
