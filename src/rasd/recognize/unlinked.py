@@ -18,7 +18,7 @@ from typing import Any
 
 from ..records import UNLINKED, is_unlinked
 from ..resources.actors import Actor
-from ..resources.datafiles import load_yaml
+from ..resources.datafiles import ResourceError, load_yaml
 from ..resources.gazetteer import Gazetteer, Place
 from ..text.normalize import Normalized, normalize_name
 from ..text.segment import Segmented, Token
@@ -78,6 +78,8 @@ class Descriptors:
     quoted: Mapping[str, str] = field(default_factory=dict)  # heads of group names in quotation marks → their kind
     site_heads: frozenset[str] = frozenset()  # descriptors that are part of the site's name (القصر الجمهوري، شارع X)
     also_adjectives: frozenset[str] = frozenset()  # descriptors that are nisba adjectives too (محلية "local")
+    duals: frozenset[str] = frozenset()  # dual constructs of place descriptors: two names joined by و follow
+    regions: frozenset[str] = frozenset()  # open land naming the region around a place (البادية، الصحراء)
     matcher: PhraseMatcher[str] = field(init=False, repr=False, compare=False)
     rank_words: frozenset[str] = field(init=False, repr=False, compare=False)
 
@@ -91,12 +93,17 @@ class Descriptors:
     @classmethod
     def load(cls, path: str | Path | None = None) -> Descriptors:
         """Reads data/descriptors.yaml (or `path`), checked against its schema."""
-        data, _ = load_yaml(path or "descriptors.yaml", schema="descriptors")
+        data, shown = load_yaml(path or "descriptors.yaml", schema="descriptors")
 
         def words(items: list[str]) -> frozenset[str]:
             return frozenset(normalize_name(w) for w in items)
 
-        return cls(places={normalize_name(d["word"]): (d["feature"], d["strong"]) for d in data["places"]},
+        places = {normalize_name(d["word"]): (d["feature"], d["strong"]) for d in data["places"]}
+        for dual, single in (data.get("duals") or {}).items():  # (a dual is strong: its two names are the proof)
+            if normalize_name(single) not in places:
+                raise ResourceError(shown, f"dual {dual}: {single} is no place descriptor")
+            places[normalize_name(dual)] = (places[normalize_name(single)][0], True)
+        return cls(places=places, duals=words(list(data.get("duals") or {})), regions=words(data.get("regions") or []),
                    groups={normalize_name(d["word"]): (d["kind"], d["strong"]) for d in data["groups"]},
                    titles=words(data["titles"]), stop_words=words(data["stop_words"]),
                    compound_heads=words(data["compound_heads"]), ranks=words(data.get("ranks") or []),
@@ -137,6 +144,84 @@ def _common_after_site(d: Descriptors, gaz: Gazetteer, toks: Sequence[Token], j:
 def _for_phrase(d: Descriptors, gaz: Gazetteer, first: str, word: str) -> bool:
     """A site's head before a word with the preposition لـ (مقر لقيادة القوة "a headquarters for"): no name."""
     return word in d.site_heads and first.startswith("ل") and not gaz.lookup(first)[1]
+
+
+def _name_word(d: Descriptors, tok: Token, taken: SpanSet, person: bool = False) -> bool:
+    """A word that can be (part of) a name: not a stop word (in a person's name, a given name that is one too:
+    علي), not a known name, not a word with a preposition and the article (للنازحين، بالقرب: a phrase)."""
+    return tok.kind == "word" and len(tok.text) >= 2 \
+        and (tok.text not in d.stop_words or (person and tok.text in d.given_names)) \
+        and not tok.text.startswith(PHRASE_PREFIXES) and not taken.overlaps(tok.start, tok.end)
+
+
+def _second_of_dual(d: Descriptors, toks: Sequence[Token], f: _Found, taken: SpanSet) -> list[_Found]:
+    """The second name after a dual descriptor (منطقتي باب التبانة وجبل محسن): right after the first, with و, one
+    word, or two for a compound (جبل X) or a construct (باب التبانة); [] when none follows."""
+    k = bisect_left(toks, f.name[1], key=_token_start)
+    if k >= len(toks) or toks[k].start != f.name[1] + 1 or not toks[k].text.startswith("و") \
+            or not _name_word(d, Token(toks[k].text[1:], toks[k].start + 1, toks[k].end, "word"), taken):
+        return []
+    head, end = toks[k].text[1:], k + 1
+    if end < len(toks) and _name_word(d, toks[end], taken) and (
+            head in d.compound_heads or (not head.startswith("ال") and toks[end].text.startswith("ال"))):
+        end += 1
+    span = (toks[k].start + 1, toks[end - 1].end)
+    return [_Found("place", f.kind, span, span)]
+
+
+ANAPHORS = frozenset({"المدينه", "البلده", "القريه", "المخيم", "المحافظه", "العاصمه", "الولايه", "المديريه"})
+LOCATIVES = frozenset({"في", "قرب", "داخل", "وسط"})
+
+
+def _name_by_structure(d: Descriptors, toks: Sequence[Token], j: int, taken: SpanSet) -> bool:
+    """After a weak place descriptor (منطقة، قطاع), a name the grammar shows without the learned recognizer: a
+    compound's head (منطقة باب بن غشير، منطقة أبو X), or a word (two for a construct) that a locative phrase places
+    in a known place right after it (منطقة الرقو بمديرية منبه، منطقة الأزقول في مديرية X، منطقة Y شمال المدينة)."""
+    k = j + 1
+    if k >= len(toks) or not _name_word(d, toks[k], taken):
+        return False
+    if toks[k].text in d.compound_heads:
+        return k + 1 < len(toks) and _name_word(d, toks[k + 1], taken)
+    after = k + 1
+    if after < len(toks) and not toks[k].text.startswith("ال") and toks[after].text.startswith("ال") \
+            and _name_word(d, toks[after], taken):
+        after += 1  # (a construct: شهداء الفجر)
+    return _places_it(d, toks, after, taken)
+
+
+def _places_it(d: Descriptors, toks: Sequence[Token], k: int, taken: SpanSet) -> bool:
+    """The words from token k place what precedes them in a known place: بمديرية X، بطرابلس، في مدينة X، شمال
+    المدينة، قرب X (a known place, a place descriptor or a settlement's anaphor after the locative)."""
+    if k >= len(toks) or toks[k].kind != "word":
+        return False
+    t = toks[k]
+    if t.text.startswith("ب") and (t.text[1:] in d.places or t.text[1:] in ANAPHORS or taken.overlaps(t.start, t.end)):
+        return True
+    if t.text not in LOCATIVES and (t.text not in d.directions or t.text.startswith("ال")) or k + 1 >= len(toks):
+        return False
+    u = toks[k + 1]
+    return u.text in d.places or u.text in ANAPHORS or taken.overlaps(u.start, u.end)
+
+
+def _regions(d: Descriptors, linker: PlaceLinker, seg: Segmented, taken: SpanSet) -> list[_Found]:
+    """Open land after a place cue (مواقع في البادية القريبة، قرب الصحراء): the region around the place told with it,
+    with the definite nisba after it (البادية السورية)."""
+    out: list[_Found] = []
+    toks, ends = seg.tokens, tuple(d.regions)
+    for k, t in enumerate(toks):
+        if not t.text.endswith(ends):
+            continue
+        stem = next((t.text[i:] for i in range(3) if t.text[i:] in d.regions and set(t.text[:i]) <= set("وفب")), None)
+        if stem is None or taken.overlaps(t.start, t.end):
+            continue
+        start = t.end - len(stem)
+        if linker.cue_at(seg.text, t.start) is None and "ب" not in t.text[:-len(stem)]:
+            continue
+        end = t.end
+        if k + 1 < len(toks) and definite_nisba(toks[k + 1].text) and _name_word(d, toks[k + 1], taken):
+            end = toks[k + 1].end
+        out.append(_Found("place", "region", (start, end), (start, end)))
+    return out
 
 
 def _token_start(t: Token) -> int:
@@ -200,9 +285,11 @@ class UnlinkedFinder:
             j = bisect_left(toks, h.word_start, key=_token_start)
             if j < len(toks) and toks[j].start == h.word_start and toks[j].end == h.end:
                 f = self._at(toks, j, h.payloads[0], h.phrase, taken, hits)
-                if f is not None:
-                    found.append(f)
-                    used_to = f.span[1]
+                pair = _second_of_dual(self.d, toks, f, taken) if f is not None and h.phrase in self.d.duals else []
+                if f is not None and (pair or h.phrase not in self.d.duals):
+                    found += [f, *pair]
+                    used_to = found[-1].span[1]
+        found += _regions(self.d, self.place_linker, seg, taken)
         new_actors: list[ActorMention] = []
         new_places: list[PlaceMention] = []
         dropped: list[ActorMention] = []
@@ -218,7 +305,7 @@ class UnlinkedFinder:
                 if pm is not None:
                     new_places.append(pm)
             else:
-                new_actors.append(self._actor(text, norm, f))
+                new_actors.append(_unlinked_actor(text, norm, f))
         new_actors += self.bodies.find(text, norm, seg, [*actors, *new_actors], [*places, *new_places])
         for person, headed in headed_governments(norm, [m for m in people if m not in dropped]):
             dropped.append(person)
@@ -289,7 +376,8 @@ class UnlinkedFinder:
                 what == "place" and word.startswith("ال") and not definite_nisba(toks[j + 1].text)) \
                 or _qualifies(self.d, toks, j, word):
             return None  # (the CRF need not run; a definite site head (القصر، المجمع) needs its nisba: القصر الجمهوري)
-        strong = what != "title" and (self.d.places.get(word) or self.d.groups[word])[1] \
+        strong = what != "title" and ((self.d.places.get(word) or self.d.groups[word])[1]
+                                      or (what == "place" and _name_by_structure(self.d, toks, j, taken))) \
             and not _common_after_site(self.d, self.gazetteer, toks, j, word)
         tags = [] if strong else self._tag(toks, max(0, j - WINDOW_BEFORE), min(len(toks), j + WINDOW_AFTER), hits)
         if what == "title" and not any(n.type == "PERS" and j < n.first <= j + TITLE_REACH for n in tags):
@@ -371,6 +459,9 @@ class UnlinkedFinder:
         if end == k + 1 and end < len(toks) and self._name_word(toks[end], taken) and (
                 head in self.d.compound_heads or (not head.startswith("ال") and toks[end].text.startswith("ال"))):
             end += 1  # أبو X، كفر X; a word without the article before one with it is a construct (شهداء الفجر)
+        while end is not None and end < min(len(toks), k + MAX_NAME_WORDS) and toks[end - 1].text in self.d.compound_heads \
+                and self._name_word(toks[end], taken):
+            end += 1  # a compound inside the name goes on (باب بن غشير، عين أبو X)
         return self._site_end(toks, k, end, taken) if word in self.d.site_heads and end is not None else end
 
     def _site_end(self, toks: Sequence[Token], k: int, end: int, taken: SpanSet) -> int:
@@ -401,11 +492,8 @@ class UnlinkedFinder:
         return False
 
     def _name_word(self, tok: Token, taken: SpanSet, person: bool = False) -> bool:
-        """A word that can be (part of) a name: not a stop word (in a person's name, a given name that is one
-        too: علي), not a known name, not a word with a preposition and the article (للنازحين، بالقرب: a phrase)."""
-        return tok.kind == "word" and len(tok.text) >= 2 \
-            and (tok.text not in self.d.stop_words or (person and tok.text in self.d.given_names)) \
-            and not tok.text.startswith(PHRASE_PREFIXES) and not taken.overlaps(tok.start, tok.end)
+        """A word that can be (part of) a name (`_name_word`)."""
+        return _name_word(self.d, tok, taken, person)
 
     def _place(self, text: str, norm: Normalized, seg: Segmented, f: _Found, places: Sequence[PlaceMention],
                country: str | None, known_abroad: bool = False) -> PlaceMention | None:
@@ -453,11 +541,13 @@ class UnlinkedFinder:
             return before[-1].place
         return self.gazetteer.country_place(country) if country else None
 
-    def _actor(self, text: str, norm: Normalized, f: _Found) -> ActorMention:
-        s, e = norm.to_original(*f.span)
-        name = display_name(text[s:e])
-        actor = Actor(id=UNLINKED + "actor:" + normalize_name(name), name_en="", name_ar=name, kind=f.kind,
-                      country=None, affiliation=None, role=None, valid_from=None, valid_to=None, variants_ar=(),
-                      variants_en=(), descriptions_ar=(), source="unlinked")
-        return ActorMention(start=s, end=e, nstart=f.span[0], nend=f.span[1], text=text[s:e], actor=actor,
-                            framing=None, descriptive=False)
+
+def _unlinked_actor(text: str, norm: Normalized, f: _Found) -> ActorMention:
+    """The unlinked actor a group or a person found after its descriptor stands for."""
+    s, e = norm.to_original(*f.span)
+    name = display_name(text[s:e])
+    actor = Actor(id=UNLINKED + "actor:" + normalize_name(name), name_en="", name_ar=name, kind=f.kind,
+                  country=None, affiliation=None, role=None, valid_from=None, valid_to=None, variants_ar=(),
+                  variants_en=(), descriptions_ar=(), source="unlinked")
+    return ActorMention(start=s, end=e, nstart=f.span[0], nend=f.span[1], text=text[s:e], actor=actor,
+                        framing=None, descriptive=False)

@@ -55,10 +55,10 @@ FEATURE_CUES: dict[str, tuple[str, ...]] = {
     "دوله": ("country",), "بلاد": ("country",), "مستشفي": ("facility",), "سجن": ("facility",),
     "مركز": ("facility",),
 }
-# words a name is looked up without (مدينة كادقلي، مديرية مودية، شرق مدينة رفح: the place after them)
+# words a name is looked up without (مدينة كادقلي، شرق مدينة رفح، محور صلاح الدين، ضواحي دمشق: the place after them)
 LOOKUP_HEADS: frozenset[str] = frozenset(FEATURE_CUES) | frozenset({
     "مديريه", "ناحيه", "قضاء", "محله", "حاره", "شمال", "جنوب", "شرق", "غرب", "شمالي", "جنوبي", "شرقي", "غربي",
-    "وسط"})
+    "وسط", "محور", "قاطع", "ضواحي", "اطراف", "محيط", "مشارف", "ريف"})
 # Capital-city prior: a bare name is more often the big place than a hamlet of the same name.
 FEATURE_PRIOR: dict[str, float] = {
     "country": 0.6, "admin1": 0.2, "region": 0.3, "city": 0.4, "town": 0.2, "village": 0.0,
@@ -426,17 +426,15 @@ class Gazetteer:
         """Normalize ``text``, then try it and its clitic-stripped forms; (matched form, places). After a descriptor
         or a direction (مدينة كادقلي، شرق مدينة رفح), the place after them, a stopword too, but not a country."""
         for form in strip_clitics(normalize_name(text)):
-            if self.is_stopword(form):
-                continue
-            found = self.candidates(form)
-            if found:
+            if not self.is_stopword(form) and (found := self.candidates(form)):
                 return form, found
         words = normalize_name(text).split()
         most = min(2, len(words) - 1)
         head = next((k for k in range(most) if words[k] not in LOOKUP_HEADS), most)
-        rest = " ".join(words[head:])
-        found = tuple(p for p in self.candidates(rest) if p.feature != "country") if head else ()
-        return (rest, found) if found else (normalize_name(text), ())
+        for rest in (" ".join(words[k:]) for k in range(head, 0, -1)):  # (جنوبي ولاية الوحدة: the state's own name)
+            if found := tuple(p for p in self.candidates(rest) if p.feature != "country"):
+                return rest, found
+        return normalize_name(text), ()
 
     def names(self) -> Iterator[tuple[str, str]]:
         """(normalized Arabic variant, place id) pairs, stopwords left out, each pair once."""

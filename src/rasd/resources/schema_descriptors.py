@@ -50,3 +50,5 @@ class DescriptorsFile(_Yaml):
     stop_words: list[Word]
     given_names: list[Word] = []  # stop words that are also given names (على/علي → علي): a person's, if the CRF says so
     compound_heads: list[Word]
+    duals: dict[Word, Word] = {}  # the dual construct of a place descriptor → the descriptor (منطقتي X وY → منطقة)
+    regions: list[Word] = []  # open land that names the region around a place: في البادية القريبة

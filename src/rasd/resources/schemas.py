@@ -41,6 +41,7 @@ from rasd.resources.schema_descriptors import DescriptorsFile
 from rasd.resources.schema_errors import Problem, _compose, _expected, _explain, _path, _yaml_line
 from rasd.resources.schema_errors import check_dir as check_dir  # the directory check, where it always was
 from rasd.resources.schema_offices import OfficesFile
+from rasd.resources.schema_gazetteer import ARABIC_NAMES_FILE, ArabicNameRow
 from rasd.resources.schema_types import (
     COUNT_WHO,
     AcledType,
@@ -487,6 +488,7 @@ SCHEMAS: dict[str, type[BaseModel]] = {
     "counts": CountsFile, "dates": DatesFile, "actors": ActorsFile, "campaigns": CampaignsFile,
     "descriptors": DescriptorsFile, "offices": OfficesFile,
     "gazetteer_places": PlaceRow, "gazetteer_aliases": AliasRow, "gazetteer_bbox": BBoxRow,
+    "gazetteer_arabic_names": ArabicNameRow,
 }
 _TABLES: dict[str, TypeAdapter[Any]] = {}
 
@@ -579,8 +581,8 @@ def resource_files(directory: str | Path | None = None) -> tuple[list[tuple[str,
     gaz = base / "gazetteer"
     found += [("gazetteer_places", gaz / f) for f in GENERATED_FILES if (gaz / f).is_file()]
     found += [("gazetteer_places", p) for p in sorted(gaz.glob("curated_*.tsv"))]
-    found += [(kind, gaz / f) for kind, f in (("gazetteer_aliases", ALIASES_FILE), ("gazetteer_bbox", BBOX_FILE))
-              if (gaz / f).is_file()]
+    found += [(kind, gaz / f) for kind, f in (("gazetteer_aliases", ALIASES_FILE), ("gazetteer_bbox", BBOX_FILE),
+                                              ("gazetteer_arabic_names", ARABIC_NAMES_FILE)) if (gaz / f).is_file()]
     read = {p for _, p in found} | {base / "actors" / "stopwords.txt", gaz / "stopwords.txt", gaz / "README.md"}
     unread = sorted(p for p in base.rglob("*") if p.is_file() and p not in read and not {"__pycache__", "ner"} & set(p.relative_to(base).parts))
     return found, unread
