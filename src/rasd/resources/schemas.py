@@ -40,8 +40,8 @@ from rasd.resources.schema_campaigns import CampaignsFile
 from rasd.resources.schema_descriptors import DescriptorsFile
 from rasd.resources.schema_errors import Problem, _compose, _expected, _explain, _path, _yaml_line
 from rasd.resources.schema_errors import check_dir as check_dir  # the directory check, where it always was
-from rasd.resources.schema_offices import OfficesFile
 from rasd.resources.schema_gazetteer import ARABIC_NAMES_FILE, ArabicNameRow
+from rasd.resources.schema_offices import OfficesFile
 from rasd.resources.schema_types import (
     COUNT_WHO,
     AcledType,
