@@ -39,3 +39,23 @@ def test_parenthesis_gloss_of_a_name_no_entry_knows(pipeline: Any) -> None:
 ])
 def test_parenthesis_brackets_that_hold_no_gloss_leave_the_name(pipeline: Any, text: str) -> None:
     assert ("قوات الدعم السريع", "rsf") in _actors(pipeline, text)
+
+
+@pytest.mark.parametrize(("name", "actor"), [
+    ("جماعة أنصار الله (الحوثيين)", "houthis"),
+    ("وحدات مقاومة سنجار (اليبشة)", "sinjar-resistance-units"),
+    ("منظمة لا يعرفها القاموس (حماس)", "hamas"),  # the gloss alone is known
+])
+def test_parenthesis_lookup_reads_a_name_and_its_gloss(name: str, actor: str) -> None:
+    from rasd.resources.actors import ActorDictionary
+
+    assert actor in {a.id for a in ActorDictionary.load().lookup(name)[1]}
+
+
+def test_parenthesis_gloss_parts_leave_other_brackets() -> None:
+    from rasd.resources.spelling import gloss_parts
+
+    assert gloss_parts("قوات الدعم السريع") == ("قوات الدعم السريع",)
+    assert gloss_parts("(حماس)") == ("(حماس)",)
+    assert gloss_parts("أ (ب) ج") == ("أ (ب) ج",)
+    assert gloss_parts("أ (ب)") == ("أ (ب)", "أ", "ب")

@@ -1,4 +1,5 @@
-"""Spelling variants of foreign persons' names in Arabic: a long vowel written or left out between consonants."""
+"""Spelling variants of names in Arabic: a long vowel written or left out between consonants in a foreign person's
+name; a name written with its gloss in brackets (أنصار الله (الحوثيين))."""
 
 from __future__ import annotations
 
@@ -35,3 +36,14 @@ def _word_forms(word: str) -> list[str]:
         if word[k] == ALIF and word[k - 1] not in VOWEL_LETTERS and word[k + 1] not in VOWEL_LETTERS:
             forms.append(word[:k] + word[k + 1:])
     return forms
+
+
+def gloss_parts(name: str) -> tuple[str, ...]:
+    """A name as written, then — when it ends with a gloss in brackets (أنصار الله (الحوثيين)، القيادة المركزية
+    الأمريكية (سنتكوم)) — the name before the brackets and the gloss: both name the one entity."""
+    head, bracket, rest = name.partition("(")
+    gloss = rest.removesuffix(")").strip() if rest.rstrip().endswith(")") else ""
+    if not bracket or not head.strip() or not gloss or "(" in gloss:
+        return (name,)
+    return name, head.strip(), gloss
+
