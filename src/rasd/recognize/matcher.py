@@ -12,13 +12,12 @@ from __future__ import annotations
 
 from bisect import bisect_left
 from collections.abc import Iterable, Sequence, Set
-from dataclasses import dataclass
-from functools import cached_property
 from typing import Any, Generic, TypeVar
 
 import ahocorasick
 
 from ..text.segment import ARABIC_WORD_RANGES, PROCLITIC_SEQUENCES, is_proclitic_sequence, words_before
+from .hits import Hit as Hit
 
 T = TypeVar("T")
 
@@ -38,17 +37,6 @@ _WORD_NOT_ALNUM = frozenset(chr(cp) for lo, hi in ARABIC_WORD_RANGES for cp in r
 def is_word_char(ch: str) -> bool:
     """A letter or digit of any script, or a character of the Arabic letter ranges."""
     return ch.isalnum() or ch in _WORD_NOT_ALNUM
-
-
-@dataclass(frozen=True, slots=True)
-class Hit(Generic[T]):
-    """One match of a phrase in the text, with its proclitics and payloads."""
-    start: int          # normalized offset of the match itself (after any proclitics)
-    end: int
-    word_start: int     # start of the word, proclitics included
-    prefix: str         # the proclitics before the match ('' when none)
-    phrase: str
-    payloads: tuple[T, ...]
 
 
 def phrase_before(text: str, pos: int, phrases: Set[str], max_words: int, lo: int = 0, proclitics: str = "") -> bool:
@@ -91,13 +79,17 @@ class PhraseMatcher(Generic[T]):
             self._after_lam = frozenset(extra)
             self._payloads.update(extra)
         self._suffixes = tuple(sorted(set(suffixes), key=len, reverse=True))
+        # the automaton of _own_automaton once built (not a functools.cached_property: a compiled class has no
+        # __dict__ to keep one in, and would build the automaton again on every find)
+        self._lazy: Any = None
 
-    @cached_property
-    def _automaton(self) -> Any:
+    def _own_automaton(self) -> Any:
         """This matcher's own automaton, built when `find` first needs it: a matcher read only through a
         PhraseScanner (the trigger forms, the gazetteer's names) never builds one, which keeps loading fast."""
-        return _automaton({phrase: [(0, payloads, phrase in self._after_lam)]
-                           for phrase, payloads in self._payloads.items()})
+        if self._lazy is None:
+            self._lazy = _automaton({phrase: [(0, payloads, phrase in self._after_lam)]
+                                     for phrase, payloads in self._payloads.items()})
+        return self._lazy
 
     def __len__(self) -> int:
         return len(self._payloads)
@@ -116,7 +108,7 @@ class PhraseMatcher(Generic[T]):
         """The hits of this matcher's phrases in `text`, leftmost-longest."""
         if not self._payloads:
             return []
-        return _scan(self._automaton, (self,), text)[0]
+        return _scan(self._own_automaton(), (self,), text)[0]
 
 
 # what the automaton keeps for a phrase, ready for its hits: the phrase, its length, and for each matcher that

@@ -82,6 +82,7 @@ class OrganisationFinder:
     def __init__(self, heads: Mapping[str, str], stop_words: frozenset[str], display: Callable[[str], str],
                  place_heads: frozenset[str] = frozenset(), quoted: Mapping[str, str] | None = None) -> None:
         self.heads = heads  # (normalized, no article) head noun → the actor kind of its bodies
+        self._ends = tuple(heads)  # a head is the end of its token, whatever clitics stand before it
         self.quoted = {**heads, **(quoted or {})}  # heads of names in quotation marks: bodies, groups, fronts
         self.place_heads = place_heads  # heads that are place descriptors too (مديرية)
         self.stop_words = stop_words
@@ -108,7 +109,7 @@ class OrganisationFinder:
 
     def _head(self, tok: Token) -> tuple[str, bool, int] | None:
         """The head noun a token is (without article), whether it is definite, and its clitic's length."""
-        if tok.kind != "word":
+        if tok.kind != "word" or not tok.text.endswith(self._ends):  # (most tokens: no head)
             return None
         base, pre = _strip(tok.text)
         for word, p in ((tok.text, 0), (base, pre)):
