@@ -5,6 +5,11 @@ the model reads word classes (`--classes`: C word clusters over unlabeled text â
 tests/gold reports, never a test split or ../shared/dev â€”, L the packaged name lists), classes.tsv.
 
     python scripts/train_ner.py [--ner-dir ../shared/ner] [--no-wojood] [--classes LC] [--iterations N] [--out PATH]
+    python scripts/train_ner.py --dev 0.15 --c1 0.1 --c2 0.02 --out /tmp/dev/model.crfsuite   # tuning
+
+`--dev F` holds out the last F of ANERcorp's train split (whole documents, as the test split is), trains on the
+rest and prints the held-out scores sentence by sentence and with the document memory: parameters and features
+are chosen on it, never on the test split. Give it an `--out` outside the package.
 
 The data stays outside the repository (../shared/ner/, see its SOURCES.md); only the trained model ships.
 Wojood's nested tags are flattened to their outermost one; GPE and LOC become LOC, PERS and ORG stay, every
@@ -23,14 +28,16 @@ from pathlib import Path
 
 import pycrfsuite
 
-from rasd.evaluation.ner import Sentence, read_conll
+from rasd.evaluation.ner import CharSpan, NerReport, Sentence, format_ner_table, read_conll, score_ner
 from rasd.pipeline import Resources
 from rasd.recognize.names import (
     CLASSES_NAME,
     PERSONS_NAME,
     VOCAB_NAME,
+    NameTagger,
     _stem,
     cue_words,
+    decode_bio,
     dictionary_marks,
     frequency_band,
     model_path,
@@ -169,16 +176,34 @@ def write_classes(path: Path, kinds: str, classes: dict[str, tuple[str, ...]]) -
                     + "".join(f"{st}\t{' '.join(cs)}\n" for st, cs in sorted(classes.items())), encoding="utf-8")
 
 
+def held_out(path: Path, res: Resources, dev: list[Sentence], window: int) -> NerReport:
+    """The scores of the model at `path` on held-out sentences read in order (`window`: the document memory's
+    reach, 0 sentence by sentence)."""
+    tagger = NameTagger(path)
+    words = [normalized_words(s.tokens) for s in dev]
+    marks = [dictionary_marks(w, res.actor_linker, res.place_linker) for w in words]
+    spans = []
+    for sent, tags in zip(dev, tagger.tag_document(words, marks, window), strict=True):
+        offsets = sent.offsets
+        spans.append([CharSpan(offsets[n.first][0], offsets[n.last - 1][1], n.type) for n in decode_bio(tags)])
+    return score_ner(dev, None, document=lambda _texts: spans)
+
+
 def main(argv: list[str] | None = None) -> int:
     """Train and write the model."""
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--ner-dir", type=Path, default=DEFAULT_NER)
     ap.add_argument("--no-wojood", action="store_true", help="ANERcorp's train split only")
     ap.add_argument("--iterations", type=int, default=PARAMS["max_iterations"], help="L-BFGS iterations")
+    ap.add_argument("--c1", type=float, default=PARAMS["c1"], help="L1 penalty")
+    ap.add_argument("--c2", type=float, default=PARAMS["c2"], help="L2 penalty")
+    ap.add_argument("--dev", type=float, default=0.0, help="hold out this last fraction of ANERcorp train and score it")
     ap.add_argument("--classes", default=CLASSES, help="word classes: C clusters, L name lists, '' none")
     ap.add_argument("--out", type=Path, default=ROOT / "src" / "rasd" / "resources" / "data" / "ner" / "model.crfsuite")
     args = ap.parse_args(argv)
     train = read_conll(args.ner_dir / "anercorp" / "ANERCorp_CamelLab_train.txt")
+    cut = len(train) - int(len(train) * args.dev)
+    train, dev = train[:cut], train[cut:]
     if not args.no_wojood:
         for part in ("train.txt", "val.txt", "test.txt"):
             train += wojood(args.ner_dir / "wojood-sample" / part)
@@ -202,11 +227,14 @@ def main(argv: list[str] | None = None) -> int:
         words = normalized_words(sent.tokens)
         trainer.append(token_features(words, dictionary_marks(words, res.actor_linker, res.place_linker), vocab,
                                       cues, halves[i % 2], classes), list(sent.tags))
-    trainer.set_params({**PARAMS, "max_iterations": args.iterations})
+    trainer.set_params({**PARAMS, "max_iterations": args.iterations, "c1": args.c1, "c2": args.c2})
     print(f"{len(train)} sentences, features in {time.perf_counter() - t0:.1f} s", file=sys.stderr)
     trainer.train(str(args.out))
     print(f"model: {args.out} ({args.out.stat().st_size // 1024} KiB) in {time.perf_counter() - t0:.1f} s; "
           f"packaged at {model_path()}", file=sys.stderr)
+    for window in (0, 30) if dev else ():
+        print(f"held out: last {len(dev)} sentences of ANERcorp train, window {window}\n"
+              + format_ner_table(held_out(args.out, res, dev, window)))
     return 0
 
 
