@@ -8,7 +8,9 @@ background thread recomputes it (so no request waits for the refresh of a key in
 recomputed before it is served. A cold key is computed once: concurrent requests for it wait for that one
 computation. The generation is read from the store at most every `poll_seconds`; a write made through this
 process (`clear()`) is seen at once. So a response never lags a write of this process, and lags a write of
-another process by at most twice `stale_seconds` plus one computation.
+another process by at most twice `stale_seconds` plus one computation. An entry computed from other cached entries (a page
+from its filter's count) is stamped with the generation and time of the oldest of them, so the bound holds for it
+too.
 
 A route also records which request (exact path and query string) its key came from (`alias`): `CachedReads`
 answers the next such request with a valid body before routing and parameter validation, which cost more than
