@@ -314,7 +314,8 @@ async def _raw_client(base: str, seconds: float, seed: int, timings: list[float]
 
 
 def run_load(port: int, clients: int, seconds: float, mix: str = "fixed",
-             server_pid: int | None = None, db_pid: int | None = None, client: str = "raw") -> dict[str, Any]:
+             server_pid: int | None = None, db_pid: int | None = None, client: str = "raw",
+             seed: int = 0) -> dict[str, Any]:
     """Figures of `clients` keep-alive clients over `seconds`: p50/p95/p99 ms, requests/s, errors, the load
     average at the end and the server's CPU milliseconds per request (and the database server's, `db_pid`: the
     PostgreSQL postmaster, whose backends are its children)."""
@@ -323,7 +324,7 @@ def run_load(port: int, clients: int, seconds: float, mix: str = "fixed",
 
     async def clients_run() -> None:
         one = _raw_client if client == "raw" else _client
-        await asyncio.gather(*(one(f"http://127.0.0.1:{port}", seconds, k, timings, errors, mix)
+        await asyncio.gather(*(one(f"http://127.0.0.1:{port}", seconds, seed * 1000 + k, timings, errors, mix)
                                for k in range(clients)))
 
     cpu0 = tree_cpu_seconds(server_pid) if server_pid else 0.0
@@ -366,7 +367,7 @@ def print_row(label: str, row: dict[str, Any]) -> None:
 
 def load_table(url: str, clients: list[int], ingest_clients: int, seconds: float, *, workers: int = 1,
                mix: str = "fixed", cache_seconds: float = 2.0, warmup: float = 0,
-               db_pid: int | None = None, client: str = "raw") -> list[dict[str, Any]]:
+               db_pid: int | None = None, client: str = "raw", seed: int = 0) -> list[dict[str, Any]]:
     """The load runs against a server over the store at `url` (each after `warmup` unmeasured seconds of the
     same clients: every worker process has its own cache and its own connections to fill)."""
     port = free_port()
@@ -377,13 +378,13 @@ def load_table(url: str, clients: list[int], ingest_clients: int, seconds: float
         for n in clients:
             if warmup:
                 run_load(port, n, warmup, mix, client=client)
-            rows.append(run_load(port, n, seconds, mix, server.pid, db_pid, client))
+            rows.append(run_load(port, n, seconds, mix, server.pid, db_pid, client, seed))
             print_row(f"events ({mix})", rows[-1])
         if ingest_clients:
             if warmup:
                 run_load(port, ingest_clients, warmup, mix, client=client)
             ing = start_ingest(url, 10_000_000 + int(time.time()) % 1_000_000 * 100, seconds)
-            row = run_load(port, ingest_clients, seconds, mix, server.pid, db_pid, client)
+            row = run_load(port, ingest_clients, seconds, mix, server.pid, db_pid, client, seed)
             out, _ = ing.communicate(timeout=seconds + 120)
             row["ingest_docs_s"] = round(int(out.decode().strip() or 0) / seconds, 1)
             rows.append(row)
@@ -422,6 +423,7 @@ def main() -> None:
                     help="--ingest-rate with {n} in --db (one store per size): rounds over the sizes in turn")
     ap.add_argument("--reset", action="store_true",
                     help="--ingest-rate on SQLite files: start every round from the filled store (saved as FILE.orig)")
+    ap.add_argument("--seed", type=int, default=0, help="seed of the clients' query sequences (client k: seed*1000+k)")
     ap.add_argument("--json", default=None, help="also write the figures to this JSON file")
     args = ap.parse_args()
     url = args.db or f"sqlite:///{Path(tempfile.mkdtemp()) / 'bench.db'}"
@@ -437,7 +439,7 @@ def main() -> None:
             clients = [int(x) for x in args.clients.split(",") if x]
             figures["load"] = load_table(url, clients, args.ingest_clients, args.seconds, workers=args.workers,
                                          mix=args.mix, cache_seconds=args.cache_seconds, warmup=args.warmup,
-                                         db_pid=args.db_pid, client=args.client)
+                                         db_pid=args.db_pid, client=args.client, seed=args.seed)
     if args.json:
         Path(args.json).write_text(json.dumps(figures, indent=1), encoding="utf-8")
 

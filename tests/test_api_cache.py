@@ -77,6 +77,26 @@ def test_cache_strict_entry_is_valid_only_at_its_generation() -> None:
     assert cache.get("count", make, strict=True) == b"2"  # not for a strict one
 
 
+def test_cache_entry_built_on_an_older_entry_is_stamped_as_old() -> None:
+    """A page built on a cached count of an older generation is as old as that count: it is not served as fresh
+    at the new generation, and within twice stale_seconds its next computation reads a new count."""
+    gen = [1]
+    cache = ReadCache(lambda: gen[0], stale_seconds=0.2, poll_seconds=0)
+    count = Counter()
+    cache.get("count", count)
+    gen[0] = 2  # a write by another process; no more writes after it
+    page = Counter()
+
+    def make_page() -> bytes:
+        return b"page " + page() + b" of total " + cache.get("count", count)
+
+    assert cache.get("page", make_page) == b"page 1 of total 1"  # the count is young enough to be shared
+    assert cache.get("page", make_page) == b"page 1 of total 1"
+    time.sleep(0.45)  # older than twice stale_seconds, though the generation has not changed since it was made
+    assert cache.get("page", make_page) == b"page 2 of total 2"
+    assert cache.get("page", make_page) == b"page 2 of total 2"  # now current: kept while the generation holds
+
+
 def test_cache_cold_key_is_computed_once_for_concurrent_requests() -> None:
     cache = ReadCache(lambda: 1)
     calls = []

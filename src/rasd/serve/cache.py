@@ -8,7 +8,9 @@ background thread recomputes it (so no request waits for the refresh of a key in
 recomputed before it is served. A cold key is computed once: concurrent requests for it wait for that one
 computation. The generation is read from the store at most every `poll_seconds`; a write made through this
 process (`clear()`) is seen at once. So a response never lags a write of this process, and lags a write of
-another process by at most twice `stale_seconds` plus one computation.
+another process by at most twice `stale_seconds` plus one computation. An entry computed from other cached entries (a page
+from its filter's count) is stamped with the generation and time of the oldest of them, so the bound holds for it
+too.
 
 A route also records which request (exact path and query string) its key came from (`alias`): `CachedReads`
 answers the next such request with a valid body before routing and parameter validation, which cost more than
@@ -56,6 +58,7 @@ class ReadCache:
         self._aliases: OrderedDict[Hashable, Hashable] = OrderedDict()  # a validated request -> its key
         self._generation = (0, float("-inf"))  # (value, when read)
         self._epoch = 0  # raised by clear(): a computation begun before it is not kept
+        self._inputs = threading.local()  # per thread: the oldest (generation, made) a computation has read
         self.hits = 0
         self.misses = 0
 
@@ -127,6 +130,7 @@ class ReadCache:
                 if entry is not None and (fresh or (waiting is not None and not strict)):
                     self._entries.move_to_end(key)
                     self.hits += 1
+                    self._read(entry)
                     return entry.body
                 if waiting is None:
                     done = self._inflight[key] = threading.Event()
@@ -136,22 +140,35 @@ class ReadCache:
             waiting.wait()  # being computed by another request: take its result
         if entry is not None and not strict and age < 2 * self._stale:
             threading.Thread(target=self._compute, args=(key, compute, gen, epoch, done), daemon=True).start()
+            self._read(entry)
             return entry.body
         return self._compute(key, compute, gen, epoch, done)
 
+    def _read(self, entry: _Entry) -> None:
+        """Note that the computation under way in this thread (if any) used `entry`: what it makes is no newer."""
+        oldest = getattr(self._inputs, "oldest", None)
+        if oldest is not None:
+            self._inputs.oldest = (min(oldest[0], entry.generation), min(oldest[1], entry.made))
+
     def _compute(self, key: Hashable, compute: Callable[[], bytes], gen: int, epoch: int,
                  done: threading.Event) -> bytes:
-        """Compute the body for `key` at generation `gen` and keep it (unless cleared meanwhile)."""
+        """Compute the body for `key` at generation `gen` and keep it (unless cleared meanwhile), stamped with the
+        generation and time of the oldest entry it read (a page built on a cached count is as old as the count)."""
+        outer = getattr(self._inputs, "oldest", None)
+        self._inputs.oldest = (gen, time.monotonic())
         try:
             body = compute()
+            made_gen, made = self._inputs.oldest
             with self._lock:
                 if epoch == self._epoch:
-                    self._entries[key] = _Entry(body, gen, time.monotonic())
+                    self._entries[key] = _Entry(body, made_gen, made)
                     self._entries.move_to_end(key)
                     while len(self._entries) > self._max:
                         self._entries.popitem(last=False)
             return body
         finally:
+            inner = self._inputs.oldest
+            self._inputs.oldest = None if outer is None else (min(outer[0], inner[0]), min(outer[1], inner[1]))
             with self._lock:
                 del self._inflight[key]
             done.set()

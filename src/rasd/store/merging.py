@@ -16,6 +16,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from datetime import date, timedelta
+from types import MappingProxyType
 from typing import Any
 
 from sqlalchemy import Connection, TextClause, insert, select, text
@@ -72,7 +73,11 @@ def backfill_spans(conn: Connection, t: Tables, batch: int = 1000) -> int:
 
 
 def find_merge_target(conn: Connection, t: Tables, ev: Event, doc_id: str) -> str | None:
-    """The canonical event of the same happening already stored from another document, if any."""
+    """The canonical event of the same happening already stored from another document, if any: of the candidates
+    (`merge_candidates`) from another document whose actors are compatible, the one sharing the most actors, then
+    the nearest start date, then the lowest uid — chosen in SQL (`LIMIT 1`), so that a dense store's ~100
+    candidates per event are compared inside the database instead of being fetched (`best_candidate` is the
+    same rule in Python over every candidate; a test holds them equal)."""
     if merge_span(ev) is None or ev.location is None or ev.date.start is None:
         return None
     start = ev.date.start
@@ -80,9 +85,21 @@ def find_merge_target(conn: Connection, t: Tables, ev: Event, doc_id: str) -> st
         lo, hi = _shift(start, -MERGE_WINDOW_DAYS), _shift(ev.date.end or start, MERGE_WINDOW_DAYS)
     except ValueError:
         return None
+    mine = sorted(actor_set([ev.actor1.id if ev.actor1 else None, ev.actor2.id if ev.actor2 else None]))
+    sql = _BEST_SQL[(conn.dialect.name == "postgresql", ev.acled_event_type is not None, len(mine))]
+    params = {**_candidate_params(ev.plover, ev.acled_event_type, ev.location.id, lo, hi), "doc": doc_id,
+              "start": start, **{f"m{k}": m for k, m in enumerate(mine)}}
+    found = conn.execute(sql, params).scalar()
+    return str(found) if found is not None else None
+
+
+def best_candidate(rows: Sequence[Any], ev: Event, doc_id: str) -> str | None:
+    """The merge rule over candidate rows (uid, document_id, actor1_id, actor2_id, date_start) in Python: the
+    reference `find_merge_target`'s SQL is tested against."""
+    start = ev.date.start or ""
     mine = actor_set([ev.actor1.id if ev.actor1 else None, ev.actor2.id if ev.actor2 else None])
     best: tuple[int, int, str] | None = None
-    for r in conn.execute(merge_candidates(t, ev.plover, ev.acled_event_type, ev.location.id, lo, hi)).all():
+    for r in rows:
         theirs = actor_set([r.actor1_id, r.actor2_id])
         if r.document_id == doc_id or not (mine <= theirs or theirs <= mine):
             continue
@@ -91,6 +108,27 @@ def find_merge_target(conn: Connection, t: Tables, ev: Event, doc_id: str) -> st
         if best is None or score < best:
             best = score
     return best[2] if best else None
+
+
+def _best_sql(postgres: bool, acled_known: bool, n_mine: int) -> str:
+    """The SQL of `find_merge_target` for `n_mine` actors (0-2; ids bound as :m0, :m1): the candidates from another
+    document whose actors are a subset or a superset of the new event's (an event has at most two, actor1 and
+    actor2), ordered by shared actors, date gap and uid (the C collation, as Python compares strings)."""
+    mine = [f":m{k}" for k in range(n_mine)]
+    shared = " + ".join(f"(CASE WHEN actor1_id = {m} OR actor2_id = {m} THEN 1 ELSE 0 END)" for m in mine)
+    compatible = "1 = 1"
+    if mine:
+        members = ", ".join(mine)
+        subset = f"(actor1_id IS NULL OR actor1_id IN ({members})) AND (actor2_id IS NULL OR actor2_id IN ({members}))"
+        superset = " AND ".join(f"(actor1_id = {m} OR actor2_id = {m})" for m in mine)
+        compatible = f"(({subset}) OR ({superset}))"
+    if postgres:
+        gap, uid = "abs(CAST(date_start AS date) - CAST(:start AS date))", 'uid COLLATE "C"'
+    else:
+        gap, uid = "abs(julianday(date_start) - julianday(:start))", "uid"
+    order = ", ".join([*([f"{shared} DESC"] if mine else []), gap, uid])
+    return (f"SELECT uid FROM ({_candidates_sql(acled_known)}) AS candidates "
+            f"WHERE document_id <> :doc AND {compatible} ORDER BY {order} LIMIT 1")
 
 
 def _candidates_sql(acled_known: bool) -> str:
@@ -107,16 +145,24 @@ def _candidates_sql(acled_known: bool) -> str:
 
 
 _CANDIDATES_SQL = (_candidates_sql(False), _candidates_sql(True))  # by whether the ACLED type is known
+# find_merge_target's SQL by (PostgreSQL, ACLED type known, number of actors)
+_BEST_SQL = MappingProxyType({(pg, acled, n): text(_best_sql(pg, acled, n))
+                              for pg in (False, True) for acled in (False, True) for n in range(3)})
 
 
 def merge_candidates(t: Tables, plover: str, acled: str | None, place: str, lo: str, hi: str) -> TextClause:
     """The canonical events of this type and place whose date range overlaps [lo, hi]: one bounded range of
     `ix_events_merge` per span class (an event of class k starts at most SPAN_CLASSES[k] days before lo)."""
+    return text(_CANDIDATES_SQL[acled is not None]).bindparams(**_candidate_params(plover, acled, place, lo, hi))
+
+
+def _candidate_params(plover: str, acled: str | None, place: str, lo: str, hi: str) -> dict[str, Any]:
+    """The bound values of `merge_candidates`' SQL."""
     params: dict[str, Any] = {"plover": plover, "place": place, "lo": lo, "hi": hi,
                               **{f"since{k}": _shift(lo, -width) for k, width in enumerate(SPAN_CLASSES)}}
     if acled is not None:
         params["acled"] = acled
-    return text(_CANDIDATES_SQL[acled is not None]).bindparams(**params)
+    return params
 
 
 def add_report(conn: Connection, t: Tables, merged_id: str, uid: str, info: DocumentInfo,

@@ -38,7 +38,7 @@ from sqlalchemy import (
 )
 from sqlalchemy.schema import CreateIndex
 
-SCHEMA_VERSION = 6
+SCHEMA_VERSION = 7
 CANONICAL = "uid = merged_id"  # the partial indexes' predicate: one row per happening (filters' merged=True)
 
 
@@ -434,6 +434,14 @@ def _migration_6(conn: Connection, t: Tables) -> None:
     _create_indexes(conn, t.events)
 
 
+def _migration_7(conn: Connection, t: Tables) -> None:
+    """Text search through an index (`search`): SQLite's FTS5 trigram table of the canonical events' search texts,
+    kept by triggers; PostgreSQL's pg_trgm GIN index."""
+    from rasd.store import search
+
+    search.create_index(conn)
+
+
 MIGRATIONS: tuple[tuple[int, str, Callable[[Connection, Tables], None]], ...] = (
     (1, "initial schema: documents, mentions, events, actors, counts, sources, tolls", _migration_1),
     (2, "indexes of the hot read queries (canonical events by date, country, place, type; actor names)",
@@ -446,6 +454,8 @@ MIGRATIONS: tuple[tuple[int, str, Callable[[Connection, Tables], None]], ...] = 
      _migration_5),
     (6, "covering indexes of the hot counts and pages (canonical events with uid and merged_id); 12 fewer "
         "single-purpose indexes", _migration_6),
+    (7, "text search through an index: FTS5 trigram table kept by triggers (SQLite), pg_trgm GIN (PostgreSQL)",
+     _migration_7),
 )
 
 
