@@ -120,7 +120,9 @@ def test_cli_install_completion_installs_a_working_bash_completion(tmp_path: Pat
     import subprocess
 
     rasd = _rasd_script(tmp_path)
-    env = {**os.environ, "HOME": str(tmp_path), "PYTHONPATH": str(ROOT / "src")}
+    # the shell is named, not detected from the parent process (under nohup or a job runner there is none)
+    env = {**os.environ, "HOME": str(tmp_path), "PYTHONPATH": str(ROOT / "src"),
+           "_TYPER_COMPLETE_TEST_DISABLE_SHELL_DETECTION": "1"}
     done = subprocess.run([str(rasd), "--install-completion", "bash"], capture_output=True, text=True, env=env,
                           timeout=60)
     assert done.returncode == 0, done.stderr
