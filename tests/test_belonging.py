@@ -44,3 +44,30 @@ def test_belonging_a_known_name_stays_its_own_actor(pipeline: Any) -> None:
 def test_belonging_no_phrase_without_a_described_noun(pipeline: Any, text: str) -> None:
     found = _actor_mentions(pipeline, text)
     assert not any(" التابع" in t or " تابع" in t for t, _ in found), found
+
+
+@pytest.mark.parametrize(("text", "phrase", "actor"), [
+    # a body's head word before its leader's name (the dictionary knows حكومة باشاغا, not the full name)
+    ("واتهمت حكومة فتحي باشاغا خصومها بعرقلة دخول وزرائها إلى العاصمة.", "حكومة فتحي باشاغا", "gnu-east-gns"),
+    ("وقال متحدث باسم حكومة فتحي باشاغا إن الهجوم استهدف رتلا مدنيا.", "حكومة فتحي باشاغا", "gnu-east-gns"),
+    # a phrase belonging to a leader belongs to the body the dictionary names after them
+    ("وهاجمت المجموعات الموالية لباشاغا مقرا أمنيا في مدينة مصراتة فجر الأحد.",
+     "المجموعات الموالية لباشاغا", "gnu-east-gns"),
+    ("وانسحبت القوات الموالية لحميدتي من ثلاثة مواقع قرب مدينة الأبيض.", "القوات الموالية لحميدتي", "rsf"),
+    ("واشتبكت قوات موالية للدبيبة مع حراس المصرف المركزي في طرابلس.", "قوات موالية للدبيبة", "gnu"),
+])
+def test_belonging_leader_names_the_body(pipeline: Any, text: str, phrase: str, actor: str) -> None:
+    found = _actor_mentions(pipeline, text)
+    assert (phrase, actor) in found, found
+
+
+def test_belonging_leader_alone_stays_a_person(pipeline: Any) -> None:
+    # (no head word before the name, nothing belonging to it: the person himself)
+    found = _actor_mentions(pipeline, "والتقى فتحي باشاغا وفدا أمميا في مدينة سرت لبحث الانتخابات.")
+    assert ("فتحي باشاغا", "bashagha") in found, found
+
+
+def test_belonging_a_title_before_the_body_names_the_leader(pipeline: Any) -> None:
+    # (رئيس حكومة X: the head of the body, the person himself)
+    found = _actor_mentions(pipeline, "وقال رئيس حكومة فتحي باشاغا في مؤتمر صحفي إن المفاوضات متعثرة.")
+    assert not any(ref == "gnu-east-gns" for _, ref in found), found

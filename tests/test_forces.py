@@ -63,3 +63,17 @@ def test_forces_merged_tellings_keep_both_names(pipeline: Any) -> None:
     named = {texts[m] for e in rec.events for a in (e.actor1, e.actor2) if a and a.id == "russia-forces"
              for m in a.mentions}
     assert {"غارات روسية", "طائرات حربية روسية"} <= named, named
+
+
+@pytest.mark.parametrize(("text", "phrase", "actor"), [
+    # a name the word for forces opens (the Yemeni قوات الجيش الوطني) ends inside a longer one after the word
+    ("وقصفت قوات الجيش الوطني الليبي مواقع في جنوب العاصمة طرابلس ليلة الجمعة.", "قوات الجيش الوطني الليبي", "lna"),
+    ("وأعلنت قوات الجيش الوطني الليبي سيطرتها على قاعدة جوية قرب سرت.", "قوات الجيش الوطني الليبي", "lna"),
+    ("وانسحبت قوات الجيش الوطني الليبي من محاور القتال في ضواحي غريان.", "قوات الجيش الوطني الليبي", "lna"),
+    # the name alone after the word stays as it was
+    ("وقصفت قوات الجيش الوطني مواقع الحوثيين في محافظة مأرب.", "قوات الجيش الوطني", "yemen-government-forces"),
+    ("وتقدمت قوات الدعم السريع نحو أطراف مدينة الفاشر.", "قوات الدعم السريع", "rsf"),
+])
+def test_forces_word_for_forces_before_a_longer_name(pipeline: Any, text: str, phrase: str, actor: str) -> None:
+    found = _actor_mentions(pipeline, text)
+    assert (phrase, actor) in found, found

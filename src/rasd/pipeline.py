@@ -18,7 +18,7 @@ from typing import Protocol, TypeVar
 from . import budget
 from .budget import time_budget
 from .events import DocContext, EventAssembler, MentionRef, TriggerHit
-from .recognize.belonging import BelongingPhrases
+from .recognize.belonging import BelongingPhrases, LedBodies
 from .recognize.counts import CountMatch, CountRecognizer
 from .recognize.dates import DateMatch, DateRecognizer
 from .recognize.forces import ForcePhrases
@@ -122,7 +122,7 @@ class Resources:
             unlinked=UnlinkedFinder(descriptors, actor_linker, place_linker, names),
             victims=VictimNouns(actors, victim_forms(counts.tables.noun_list)),
             belonging=BelongingPhrases(cues.belonging_words, {w.split()[0] for w in cues.force_nouns}
-                                       | actors.anaphora_heads),
+                                       | actors.anaphora_heads, LedBodies.of(actors)),
             forces=ForcePhrases(actors, cues.force_nouns, acts=(w for n in cues.force_nouns for w in n.split()[:1]
                                                                 if any(h.start == 0 and h.end == len(w)
                                                                        for h in triggers.matcher.find(w)))),
@@ -264,6 +264,8 @@ class LinkStage:
         linker = self.res.actor_linker
         scanned = self._capitals_as_places(norm, linker.scan(a.text, norm, a.info.published,
                                                              hits=phrases.of(linker.matcher)))
+        if self.res.forces is not None:  # (a word for forces before a longer name: قوات الجيش الوطني الليبي)
+            scanned = self.res.forces.longer_names(linker, a.text, norm, scanned, a.info.published)
         actors = linker.resolve_descriptions(scanned, norm.text)
         blocked = [(m.nstart, m.nend) for m in actors]
         cands = self.res.place_linker.find_candidates(norm, blocked, hits=phrases.of(self.res.place_linker.matcher))

@@ -7,33 +7,87 @@ the belonging word in definiteness, as an Arabic adjective does: before a defini
 definite words before it (الطيران الحربي), before an indefinite one (تابعة، موالية) a word for forces or a group's
 head noun (قوات، مجموعة) and at most one adjective. A known name before the belonging word (قوات الحزام الأمني
 التابعة للمجلس) is an actor of its own, which the owner's name only describes: nothing is joined there.
+
+A body named by its leader (حكومة فتحي باشاغا، المجموعات الموالية لباشاغا) is that body. Which body a person leads
+is read from the dictionary, not listed: a body's name made of a head word and a person's name (حكومة باشاغا،
+قوات حفتر) ties that head word and person to it. The head word before any name of the person (حكومة فتحي
+باشاغا) names the body; a phrase belonging to the person (الموالية لباشاغا) belongs to the body the dictionary
+names most often after them.
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Sequence
+from collections import Counter
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass
+from types import MappingProxyType
 
-from ..text.normalize import Normalized
+from ..resources.actors import Actor, ActorDictionary
+from ..text.normalize import Normalized, normalize_name
 from .linking import ActorMention
 from .matcher import SpanSet
 
 MAX_DEFINITE = 3  # definite words a described noun phrase may have (الطيران الحربي الثقيل)
 _WORD = re.compile(r"[\u0621-\u064a]+")
+PROCLITICS = ("ول", "وب", "فل", "ل", "ب", "و")  # (before a body's head word: لحكومة، وحكومة)
+
+
+@dataclass(frozen=True, slots=True)
+class LedBodies:
+    """The bodies the dictionary names by a head word and a person's name (حكومة باشاغا، قوات حفتر)."""
+
+    by_head: Mapping[tuple[str, str], Actor]  # {(normalized head word, person id): the body}
+    by_person: Mapping[str, Actor]  # {person id: the body named most often after them, when one is}
+    titles: frozenset[str] = frozenset()  # a person's title (رئيس، زعيم): رئيس حكومة X is X himself
+
+    @classmethod
+    def of(cls, actors: ActorDictionary) -> LedBodies:
+        """Reads every body name "head word + a person's name" of the dictionary."""
+        people: dict[str, set[str]] = {}
+        titles: set[str] = set()  # (the first words of the people's descriptions: رئيس حكومة الوفاق)
+        for a in actors.actors:
+            if a.kind == "person":
+                for n in a.variants_ar:
+                    people.setdefault(normalize_name(n), set()).add(a.id)
+                titles |= {d.split()[0] for d in map(normalize_name, a.descriptions_ar) if " " in d}
+        by_head: dict[tuple[str, str], Actor] = {}
+        counts: dict[str, Counter[str]] = {}
+        bodies: dict[str, Actor] = {}
+        for a in actors.actors:
+            if a.kind == "person":
+                continue
+            for n in (*a.variants_ar, *a.own_ar, *a.hostile_ar):
+                head, _, rest = normalize_name(n).partition(" ")
+                pids = people.get(rest, set())
+                if len(pids) == 1:
+                    pid = next(iter(pids))
+                    by_head.setdefault((head, pid), a)
+                    counts.setdefault(pid, Counter())[a.id] += 1
+                    bodies[a.id] = a
+        by_person: dict[str, Actor] = {}
+        for pid, c in counts.items():
+            top = c.most_common(2)
+            if len(top) == 1 or top[0][1] > top[1][1]:
+                by_person[pid] = bodies[top[0][0]]
+        return cls(by_head=MappingProxyType(by_head), by_person=MappingProxyType(by_person),
+                   titles=frozenset(titles))
 
 
 class BelongingPhrases:
     """Joins a described noun phrase to the mention of the entity it belongs to."""
 
-    def __init__(self, belonging: Iterable[str], heads: Iterable[str]) -> None:
+    def __init__(self, belonging: Iterable[str], heads: Iterable[str], led: LedBodies | None = None) -> None:
         self.belonging = frozenset(belonging)
         self.heads = frozenset(heads)  # nouns an indefinite described phrase may begin with (قوات، مجموعة)
+        self.led = led if led is not None else LedBodies(MappingProxyType({}), MappingProxyType({}))
 
     def find(self, text: str, norm: Normalized, mentions: Sequence[ActorMention],
              taken: Sequence[tuple[int, int]] = ()) -> list[ActorMention]:
         """The mentions, each owner's name after a described phrase widened to begin with the phrase; not over
         a place or a trigger (`taken`, normalized spans)."""
         ntext = norm.text
+        mentions = [self._by_leader(text, norm, m) for m in mentions]
         spans = SpanSet([*((m.nstart, m.nend) for m in mentions), *taken])
         out: list[ActorMention] = []
         for m in mentions:
@@ -42,9 +96,32 @@ class BelongingPhrases:
                 out.append(m)
                 continue
             s, _ = norm.to_original(start, m.nend)
+            body = self.led.by_person.get(m.actor.id) if m.actor.kind == "person" else None
             out.append(ActorMention(start=s, end=m.end, nstart=start, nend=m.nend, text=text[s:m.end],
-                                    actor=m.actor, framing=m.framing, descriptive=m.descriptive))
+                                    actor=body or m.actor, framing=m.framing, descriptive=m.descriptive))
         return out
+
+    def _by_leader(self, text: str, norm: Normalized, m: ActorMention) -> ActorMention:
+        """A person's mention after the head word of a body the person leads (حكومة فتحي باشاغا): that body,
+        named by both; any other mention as it is."""
+        if m.actor.kind != "person":
+            return m
+        ntext = norm.text
+        we = m.nstart - 1
+        if we <= 0 or ntext[we] != " ":
+            return m
+        ws = ntext.rfind(" ", 0, we) + 1
+        word = ntext[ws:we]
+        before = ntext[ntext.rfind(" ", 0, max(ws - 1, 0)) + 1:max(ws - 1, 0)]
+        if any(before[len(c):] in self.led.titles for c in ("", *PROCLITICS) if before.startswith(c)):
+            return m  # (the head of the body: رئيس حكومة فايز السراج is the person)
+        for clitic in ("", *PROCLITICS):
+            if word.startswith(clitic) and (body := self.led.by_head.get((word[len(clitic):], m.actor.id))):
+                start = ws + len(clitic)
+                s, _ = norm.to_original(start, m.nend)
+                return ActorMention(start=s, end=m.end, nstart=start, nend=m.nend, text=text[s:m.end],
+                                    actor=body, framing=m.framing, descriptive=m.descriptive)
+        return m
 
     def _phrase_start(self, ntext: str, m: ActorMention, spans: SpanSet) -> int | None:
         """Where the described phrase before the owner's name `m` begins; None when there is none."""

@@ -8,6 +8,10 @@ the generic template (السوري، الليبية) give theirs, which name the
 `force_nouns`) followed by at most two adjectives of its own (حربية، مسيرة، عسكري) and such a nisba is one
 mention of that actor, spanning the phrase, beside the mentions of the same actor inside it (the nisba alone,
 غارات روسية); a phrase a name of another actor overlaps is left alone.
+
+A word for forces before a name (قوات الجيش الوطني الليبي، جنود الجيش السوداني) names that name's actor. Where a
+name that the word for forces opens (قوات الجيش الوطني, the Yemeni army) ends inside a longer name that begins
+after the word (الجيش الوطني الليبي), the longer name is the one meant: the phrase is a mention of its actor.
 """
 
 from __future__ import annotations
@@ -17,13 +21,15 @@ from collections.abc import Iterable, Sequence
 
 from ..resources.actors import Actor, ActorDictionary
 from ..text.normalize import Normalized, normalize_name
-from .linking import ActorMention
+from .hits import Hit
+from .linking import ActorLinker, ActorMention
 
 NISBA_KINDS = frozenset({"external_forces", "state_forces", "rebel_group", "political_militia"})
 STEM_ENDINGS = ("يين", "يون", "يه", "ي")  # (normalized) how a nisba name ends: its stem ends in ي
 FORM_ENDINGS = ("", "ه", "ين", "ون", "ا", "ات")  # (after the stem's ي) روسي، روسيه، روسيين، روسيون، روسيا، روسيات
 PROCLITICS = "وفبل"
 MAX_ADJECTIVES = 2  # words between the word for forces and the nisba (طائرات حربية مسيرة تركية)
+LOOKAHEAD = 120  # characters after a word for forces read for a longer name
 _WORD = re.compile(r"[\u0621-\u064a]+")
 
 
@@ -97,6 +103,34 @@ class ForcePhrases:
             out.append(ActorMention(start=s, end=e, nstart=start, nend=we, text=text[s:e], actor=actor,
                                     framing=None, descriptive=False))
         return sorted(out, key=lambda m: m.nstart)
+
+    def longer_names(self, linker: ActorLinker, text: str, norm: Normalized, mentions: Sequence[ActorMention],
+                     published: str | None = None) -> list[ActorMention]:
+        """The mentions, each one a word for forces opens replaced by the longer name that begins after the
+        word and ends past the mention, widened to the word (قوات الجيش الوطني الليبي)."""
+        ntext = norm.text
+        out: list[ActorMention] = []
+        for m in mentions:
+            first, space, _ = ntext[m.nstart:m.nend].partition(" ")
+            if not space or first.lstrip(PROCLITICS) not in self.nouns and first not in self.nouns:
+                out.append(m)
+                continue
+            rest = m.nstart + len(first) + 1
+            cut = ntext.rfind(" ", rest, rest + LOOKAHEAD) if len(ntext) > rest + LOOKAHEAD else len(ntext)
+            hit = next((h for h in linker.matcher.find(ntext[rest:cut]) if h.word_start == 0), None)
+            if hit is None or rest + hit.end <= m.nend:
+                out.append(m)
+                continue
+            shifted = Hit(hit.start + rest, hit.end + rest, rest, hit.prefix, hit.phrase, hit.payloads)
+            found = linker.scan(text, norm, published, hits=[shifted])
+            if not found:
+                out.append(m)
+                continue
+            s, e = norm.to_original(m.nstart, found[0].nend)
+            out.append(ActorMention(start=s, end=e, nstart=m.nstart, nend=found[0].nend, text=text[s:e],
+                                    actor=found[0].actor, framing=found[0].framing,
+                                    descriptive=found[0].descriptive))
+        return out
 
     def _noun_before(self, ntext: str, words: Sequence[tuple[int, int]], k: int) -> int | None:
         """Where the word for forces begins (after its proclitics, with its article) when one stands at most
