@@ -71,3 +71,29 @@ def test_belonging_a_title_before_the_body_names_the_leader(pipeline: Any) -> No
     # (رئيس حكومة X: the head of the body, the person himself)
     found = _actor_mentions(pipeline, "وقال رئيس حكومة فتحي باشاغا في مؤتمر صحفي إن المفاوضات متعثرة.")
     assert not any(ref == "gnu-east-gns" for _, ref in found), found
+
+
+@pytest.mark.parametrize(("text", "phrase", "actor"), [
+    # a part of a government (a ministry the dictionary does not know) after بـ or في names the government
+    ("وأعلنت وزارة الدفاع بحكومة الوحدة الوطنية القبض على خمسة مهربين قرب زوارة.",
+     "وزارة الدفاع بحكومة الوحدة الوطنية", "gnu"),
+    ("وقالت وزارة الإعلام في الحكومة اليمنية إن قذيفة سقطت على سوق شعبي في تعز.",
+     "وزارة الإعلام في الحكومة اليمنية", "yemen-government"),
+    ("ونفت هيئة الإعلام في الحكومة المعترف بها دوليا صحة الأنباء عن سقوط مأرب.",
+     "هيئة الإعلام في الحكومة المعترف بها دوليا", "yemen-government"),
+    ("وذكرت مديرية الأمن بحكومة الاستقرار الوطني أن مسلحين خطفوا موظفا في سرت.",
+     "مديرية الأمن بحكومة الاستقرار الوطني", "gnu-east-gns"),
+])
+def test_belonging_part_of_a_government_names_it(pipeline: Any, text: str, phrase: str, actor: str) -> None:
+    found = _actor_mentions(pipeline, text)
+    assert (phrase, actor) in found, found
+
+
+@pytest.mark.parametrize("text", [
+    # no word for a part before في: the government alone
+    "وقال مسؤول في الحكومة السودانية إن المفاوضات متعثرة.",
+    "وقالت الوزارة في بيان للحكومة السودانية إن الطريق مغلق.",
+])
+def test_belonging_no_part_without_a_part_word(pipeline: Any, text: str) -> None:
+    found = _actor_mentions(pipeline, text)
+    assert not any(" في " in t or t.startswith("الوزارة") for t, _ in found), found

@@ -35,7 +35,9 @@ def test_roles_generic_alias_needs_the_documents_country(pipeline: Pipeline, tex
 @pytest.mark.parametrize(("text", "actor1", "actor2"), [
     # (the Secretary-General unnamed: the organisation of his title speaks)
     ("دعا الأمين العام للأمم المتحدة جميع الأطراف في ليبيا إلى وقف فوري لإطلاق النار.", "un", "all-parties-libya"),
-    ("اتهمت وزارة الإعلام في الحكومة المعترف بها دوليا جماعة الحوثي بقصف أحياء سكنية في تعز.", None, "houthis"),
+    # (the ministry of the government the document's country recognizes: that government speaks)
+    ("اتهمت وزارة الإعلام في الحكومة المعترف بها دوليا جماعة الحوثي بقصف أحياء سكنية في تعز.", "yemen-government",
+     "houthis"),
     ("وطالب المتحدث باسم حكومة الوفاق المجتمع الدولي بوقف دعم قوات حفتر.", "gna", "international-community"),
     ("وحثت بعثة الأمم المتحدة للدعم في ليبيا كافة الأطراف المتحاربة على الالتزام بالهدنة في طرابلس.", "unsmil",
      "all-parties-ly"),  # (the warring parties of the document's country: the generic template's)

@@ -122,7 +122,7 @@ class Resources:
             unlinked=UnlinkedFinder(descriptors, actor_linker, place_linker, names),
             victims=VictimNouns(actors, victim_forms(counts.tables.noun_list)),
             belonging=BelongingPhrases(cues.belonging_words, {w.split()[0] for w in cues.force_nouns}
-                                       | actors.anaphora_heads, LedBodies.of(actors)),
+                                       | actors.anaphora_heads, LedBodies.of(actors), cues.body_part_words),
             forces=ForcePhrases(actors, cues.force_nouns, acts=(w for n in cues.force_nouns for w in n.split()[:1]
                                                                 if any(h.start == 0 and h.end == len(w)
                                                                        for h in triggers.matcher.find(w)))),

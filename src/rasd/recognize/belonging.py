@@ -23,6 +23,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from types import MappingProxyType
 
+from ..records import is_unlinked
 from ..resources.actors import Actor, ActorDictionary
 from ..text.normalize import Normalized, normalize_name
 from .linking import ActorMention
@@ -77,8 +78,10 @@ class LedBodies:
 class BelongingPhrases:
     """Joins a described noun phrase to the mention of the entity it belongs to."""
 
-    def __init__(self, belonging: Iterable[str], heads: Iterable[str], led: LedBodies | None = None) -> None:
+    def __init__(self, belonging: Iterable[str], heads: Iterable[str], led: LedBodies | None = None,
+                 parts: Iterable[str] = ()) -> None:
         self.belonging = frozenset(belonging)
+        self.parts = frozenset(normalize_name(w) for w in parts)  # a government's parts (وزارة، هيئة)
         self.heads = frozenset(heads)  # nouns an indefinite described phrase may begin with (قوات، مجموعة)
         self.led = led if led is not None else LedBodies(MappingProxyType({}), MappingProxyType({}))
 
@@ -89,17 +92,21 @@ class BelongingPhrases:
         ntext = norm.text
         mentions = [self._by_leader(text, norm, m) for m in mentions]
         spans = SpanSet([*((m.nstart, m.nend) for m in mentions), *taken])
+        # (a part of a government may hold a name the dictionary does not know: وزارة الإعلام)
+        known = SpanSet([*((m.nstart, m.nend) for m in mentions if not is_unlinked(m.actor.id)), *taken])
         out: list[ActorMention] = []
+        widened: list[tuple[int, int]] = []  # (the phrases before the owners' names)
         for m in mentions:
-            start = self._phrase_start(ntext, m, spans)
+            start = self._phrase_start(ntext, m, spans, known)
             if start is None:
                 out.append(m)
                 continue
+            widened.append((start, m.nstart))
             s, _ = norm.to_original(start, m.nend)
             body = self.led.by_person.get(m.actor.id) if m.actor.kind == "person" else None
             out.append(ActorMention(start=s, end=m.end, nstart=start, nend=m.nend, text=text[s:m.end],
                                     actor=body or m.actor, framing=m.framing, descriptive=m.descriptive))
-        return out
+        return [m for m in out if not (is_unlinked(m.actor.id) and SpanSet(widened).overlaps(m.nstart, m.nend))]
 
     def _by_leader(self, text: str, norm: Normalized, m: ActorMention) -> ActorMention:
         """A person's mention after the head word of a body the person leads (حكومة فتحي باشاغا): that body,
@@ -123,12 +130,15 @@ class BelongingPhrases:
                                     actor=body, framing=m.framing, descriptive=m.descriptive)
         return m
 
-    def _phrase_start(self, ntext: str, m: ActorMention, spans: SpanSet) -> int | None:
+    def _phrase_start(self, ntext: str, m: ActorMention, spans: SpanSet, known: SpanSet) -> int | None:
         """Where the described phrase before the owner's name `m` begins; None when there is none."""
         ws = ntext.rfind(" ", 0, m.nstart) + 1
+        words = [(w.start(), w.end()) for w in _WORD.finditer(ntext, max(0, ws - 80), ws)]
+        part = self._part_start(ntext, m, ws, words)
+        if part is not None:
+            return None if known.overlaps(part, ws - 1) else part
         if "ل" not in ntext[ws:m.nstart]:
             return None  # (the owner is named with لـ: التابع للجيش)
-        words = [(w.start(), w.end()) for w in _WORD.finditer(ntext, max(0, ws - 80), ws)]
         if not words or ntext[words[-1][1]:ws].strip():
             return None
         link = ntext[words[-1][0]:words[-1][1]]
@@ -138,6 +148,25 @@ class BelongingPhrases:
         if before is None or spans.overlaps(before, words[-1][0]):
             return None  # (a known name, a place or a trigger there)
         return before
+
+    def _part_start(self, ntext: str, m: ActorMention, ws: int, words: Sequence[tuple[int, int]]) -> int | None:
+        """Where a part of the government `m` names begins (وزارة الداخلية بحكومة X، وزارة الإعلام في الحكومة):
+        a word for a part and at most two definite words, then بـ، لـ or في and the government; else None."""
+        if m.actor.kind != "government" and "government" not in m.actor.national:
+            return None
+        if ntext[ws:m.nstart] not in ("ب", "ل"):
+            if ntext[ws:m.nstart] or not words or ntext[words[-1][0]:words[-1][1]] != "في":
+                return None
+            words = words[:-1]
+        for k in range(len(words) - 1, max(-1, len(words) - 4), -1):
+            if k < len(words) - 1 and ntext[words[k][1]:words[k + 1][0]].strip():
+                return None  # (a comma or a bracket ends the phrase)
+            word = ntext[words[k][0]:words[k][1]]
+            if word in self.parts and k < len(words) - 1:
+                return words[k][0]
+            if not word.startswith("ال"):
+                return None
+        return None
 
     def _described(self, ntext: str, words: Sequence[tuple[int, int]], definite: bool) -> int | None:
         """The start of the noun phrase ending right before the belonging word, agreeing with it in

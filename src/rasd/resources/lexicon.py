@@ -336,6 +336,7 @@ class CueLexicon:
         self.support_words = _phrases(roles.get("support", []), shown, "roles.support")
         self.supporting_words = _phrases(roles.get("supporting", []), shown, "roles.supporting")
         self.belonging_words = _phrases(roles.get("belonging", []), shown, "roles.belonging")
+        self.body_part_words = _phrases(roles.get("body_parts", []), shown, "roles.body_parts")
         self.seat_words = _phrases(roles.get("seat", []), shown, "roles.seat")
         self.perpetrator = _labelled(roles.get("perpetrator", []), shown, "roles.perpetrator", "perpetrator")
         self.claim_words = _labelled(roles.get("claim", []), shown, "roles.claim", "claim")

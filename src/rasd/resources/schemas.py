@@ -143,6 +143,7 @@ class Roles(_Yaml):
     support: Names = []
     supporting: Names = []
     belonging: Names = []
+    body_parts: Names = []
     seat: Names = []
     perpetrator: Names = []
     claim: Names = []
