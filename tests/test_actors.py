@@ -46,7 +46,7 @@ def test_actors_validate_has_no_errors(actors: ActorDictionary) -> None:
 
 def test_actors_all_names_of_the_lna_map_to_one_entry(actors: ActorDictionary) -> None:
     for name in ("الجيش الوطني الليبي", "الجيش الليبي", "قوات حفتر", "قوات القيادة العامة", "قوات الكرامة",
-                 "ميليشيات حفتر", "مليشيات حفتر"):
+                 "ميليشيات حفتر", "مليشيات حفتر", "القيادة العامة للقوات المسلحة العربية الليبية"):
         assert "lna" in _ids(actors, name), name
     for name in ("حكومة الوفاق الوطني", "حكومة الوفاق", "الوفاق", "قوات الوفاق", "قوات حكومة الوفاق"):
         assert "gna" in _ids(actors, name), name
