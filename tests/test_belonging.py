@@ -97,3 +97,14 @@ def test_belonging_part_of_a_government_names_it(pipeline: Any, text: str, phras
 def test_belonging_no_part_without_a_part_word(pipeline: Any, text: str) -> None:
     found = _actor_mentions(pipeline, text)
     assert not any(" في " in t or t.startswith("الوزارة") for t, _ in found), found
+
+
+@pytest.mark.parametrize(("text", "phrase", "actor"), [
+    # an accusative object (رتلا تابعا، رتلا مواليا) belongs to its owner as the nominative does
+    ("ودمرت غارة جوية رتلا تابعا لقوات الدعم السريع على طريق مدني.", "رتلا تابعا لقوات الدعم السريع", "rsf"),
+    ("ورصد السكان رتلا مواليا لحكومة الوحدة الوطنية يتجه نحو الزاوية.", "رتلا مواليا لحكومة الوحدة الوطنية", "gnu"),
+    ("وقال الجيش السوداني إنه صد الهجوم، واستهدفت مسيرة رتلا تابعا للجيش قرب الأبيض.", "رتلا تابعا للجيش", "saf"),
+])
+def test_belonging_accusative_phrase_names_its_owner(pipeline: Any, text: str, phrase: str, actor: str) -> None:
+    found = _actor_mentions(pipeline, text)
+    assert (phrase, actor) in found, found

@@ -187,6 +187,6 @@ class BelongingPhrases:
         # indefinite: a word for forces or a group's head, and at most one adjective after it
         for ws in reversed(run):
             word = ntext[ws:ntext.find(" ", ws) if " " in ntext[ws:] else len(ntext)]
-            if word in self.heads:
+            if word in self.heads or (word.endswith("ا") and word[:-1] in self.heads):  # (رتلا: accusative)
                 return ws
         return None
