@@ -48,8 +48,9 @@ def test_belonging_no_phrase_without_a_described_noun(pipeline: Any, text: str) 
 
 @pytest.mark.parametrize(("text", "phrase", "actor"), [
     # a body's head word before its leader's name (the dictionary knows حكومة باشاغا, not the full name)
-    ("واتهمت حكومة فتحي باشاغا خصومها بعرقلة دخول وزرائها إلى العاصمة.", "حكومة فتحي باشاغا", "gnu-east-gns"),
-    ("وقال متحدث باسم حكومة فتحي باشاغا إن الهجوم استهدف رتلا مدنيا.", "حكومة فتحي باشاغا", "gnu-east-gns"),
+    # (the person's name stands for the body: the words before it stay his, as organisations.headed_governments has it)
+    ("واتهمت حكومة فتحي باشاغا خصومها بعرقلة دخول وزرائها إلى العاصمة.", "فتحي باشاغا", "gnu-east-gns"),
+    ("وقال متحدث باسم حكومة فتحي باشاغا إن الهجوم استهدف رتلا مدنيا.", "فتحي باشاغا", "gnu-east-gns"),
     # a phrase belonging to a leader belongs to the body the dictionary names after them
     ("وهاجمت المجموعات الموالية لباشاغا مقرا أمنيا في مدينة مصراتة فجر الأحد.",
      "المجموعات الموالية لباشاغا", "gnu-east-gns"),

@@ -90,10 +90,11 @@ def test_organisations_no_group_in_quoted_phrases(pipeline: Any, text: str) -> N
 
 
 @pytest.mark.parametrize(("text", "person", "affiliation"), [
+    # (the dictionary names the body he heads, حكومة باشاغا: the Government of National Stability, recognize.belonging)
     ("واندلعت اشتباكات عنيفة في طرابلس بين قوات موالية لحكومة عبد الحميد الدبيبة وأخرى داعمة لحكومة فتحي باشاغا.",
-     "bashagha", "gna"),
-    ("وهاجمت مجموعات مسلحة تابعة لحكومة فتحي باشاغا مقرا أمنيا في مدينة مصراتة فجر اليوم.", "bashagha", "gna"),
-    ("واشتبكت قوات حكومة فتحي باشاغا مع كتيبة محلية في مدينة الزاوية مساء أمس.", "bashagha", "gna"),
+     "gnu-east-gns", "gna"),
+    ("وهاجمت مجموعات مسلحة تابعة لحكومة فتحي باشاغا مقرا أمنيا في مدينة مصراتة فجر اليوم.", "gnu-east-gns", "gna"),
+    ("واشتبكت قوات حكومة فتحي باشاغا مع كتيبة محلية في مدينة الزاوية مساء أمس.", "gnu-east-gns", "gna"),
 ])
 def test_organisations_government_named_after_its_head(pipeline: Any, text: str, person: str,
                                                        affiliation: str) -> None:

@@ -10,9 +10,9 @@ head noun (قوات، مجموعة) and at most one adjective. A known name befo
 
 A body named by its leader (حكومة فتحي باشاغا، المجموعات الموالية لباشاغا) is that body. Which body a person leads
 is read from the dictionary, not listed: a body's name made of a head word and a person's name (حكومة باشاغا،
-قوات حفتر) ties that head word and person to it. The head word before any name of the person (حكومة فتحي
-باشاغا) names the body; a phrase belonging to the person (الموالية لباشاغا) belongs to the body the dictionary
-names most often after them.
+قوات حفتر) ties that head word and person to it. After the head word, any name of the person (حكومة فتحي
+باشاغا) stands for the body; a phrase belonging to the person (الموالية لباشاغا) belongs to the body the
+dictionary names most often after them.
 """
 
 from __future__ import annotations
@@ -20,7 +20,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from types import MappingProxyType
 
 from ..records import is_unlinked
@@ -109,8 +109,9 @@ class BelongingPhrases:
         return [m for m in out if not (is_unlinked(m.actor.id) and SpanSet(widened).overlaps(m.nstart, m.nend))]
 
     def _by_leader(self, text: str, norm: Normalized, m: ActorMention) -> ActorMention:
-        """A person's mention after the head word of a body the person leads (حكومة فتحي باشاغا): that body,
-        named by both; any other mention as it is."""
+        """A person's mention after the head word of a body the person leads (حكومة فتحي باشاغا): that body, the
+        person's name standing for it (as organisations.headed_governments reads it, the span and so the words
+        before it, داعمة لحكومة X, are the person's); any other mention as it is."""
         if m.actor.kind != "person":
             return m
         ntext = norm.text
@@ -124,10 +125,7 @@ class BelongingPhrases:
             return m  # (the head of the body: رئيس حكومة فايز السراج is the person)
         for clitic in ("", *PROCLITICS):
             if word.startswith(clitic) and (body := self.led.by_head.get((word[len(clitic):], m.actor.id))):
-                start = ws + len(clitic)
-                s, _ = norm.to_original(start, m.nend)
-                return ActorMention(start=s, end=m.end, nstart=start, nend=m.nend, text=text[s:m.end],
-                                    actor=body, framing=m.framing, descriptive=m.descriptive)
+                return replace(m, actor=body)
         return m
 
     def _phrase_start(self, ntext: str, m: ActorMention, spans: SpanSet, known: SpanSet) -> int | None:
