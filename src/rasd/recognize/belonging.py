@@ -17,7 +17,6 @@ dictionary names most often after them.
 
 from __future__ import annotations
 
-import re
 from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
@@ -26,11 +25,11 @@ from types import MappingProxyType
 from ..records import is_unlinked
 from ..resources.actors import Actor, ActorDictionary
 from ..text.normalize import Normalized, normalize_name
+from .forces import LETTER_RUN
 from .linking import ActorMention
 from .matcher import SpanSet
 
 MAX_DEFINITE = 3  # definite words a described noun phrase may have (الطيران الحربي الثقيل)
-_WORD = re.compile(r"[\u0621-\u064a]+")
 PROCLITICS = ("ول", "وب", "فل", "ل", "ب", "و")  # (before a body's head word: لحكومة، وحكومة)
 
 
@@ -131,7 +130,7 @@ class BelongingPhrases:
     def _phrase_start(self, ntext: str, m: ActorMention, spans: SpanSet, known: SpanSet) -> int | None:
         """Where the described phrase before the owner's name `m` begins; None when there is none."""
         ws = ntext.rfind(" ", 0, m.nstart) + 1
-        words = [(w.start(), w.end()) for w in _WORD.finditer(ntext, max(0, ws - 80), ws)]
+        words = [(w.start(), w.end()) for w in LETTER_RUN.finditer(ntext, max(0, ws - 80), ws)]
         part = self._part_start(ntext, m, ws, words)
         if part is not None:
             return None if known.overlaps(part, ws - 1) else part

@@ -30,7 +30,7 @@ FORM_ENDINGS = ("", "ه", "ين", "ون", "ا", "ات")  # (after the stem's ي)
 PROCLITICS = "وفبل"
 MAX_ADJECTIVES = 2  # words between the word for forces and the nisba (طائرات حربية مسيرة تركية)
 LOOKAHEAD = 120  # characters after a word for forces read for a longer name
-_WORD = re.compile(r"[\u0621-\u064a]+")
+LETTER_RUN = re.compile(r"[\u0621-\u064a]+")  # a word of normalized text (basic Arabic letters)
 
 
 def nisba_stems(actors: ActorDictionary) -> dict[str, tuple[Actor, ...]]:
@@ -84,7 +84,7 @@ class ForcePhrases:
         """The mentions and a mention for each force phrase (the mentions of its actor inside it stay: the
         record shows the nisba a report may name it by alone, التركي، as well as the phrase)."""
         ntext = norm.text
-        words = [(m.start(), m.end()) for m in _WORD.finditer(ntext)]
+        words = [(m.start(), m.end()) for m in LETTER_RUN.finditer(ntext)]
         out = list(mentions)
         for k, (ws, we) in enumerate(words):
             who = self.forms.get(ntext[ws:we]) or (self.forms.get(ntext[ws + 1:we]) if ntext[ws] == "و" else None)
