@@ -37,7 +37,7 @@ from .recognize.numbers import NumberRecognizer
 from .recognize.offices import OfficeFinder
 from .recognize.parenthesis import glossed
 from .recognize.unlinked import Descriptors, UnlinkedFinder
-from .recognize.victims import VictimNouns, only_victim_noun, victim_forms
+from .recognize.victims import VictimNouns, only_victim_noun
 from .records import Count, DocumentInfo, DocumentRecord, Event, Mention, MentionKind, is_unlinked
 from .resources.actors import ActorDictionary
 from .resources.gazetteer import Gazetteer
@@ -120,7 +120,7 @@ class Resources:
             scanner=scanner,
             names=names,
             unlinked=UnlinkedFinder(descriptors, actor_linker, place_linker, names),
-            victims=VictimNouns(actors, victim_forms(counts.tables.noun_list)),
+            victims=VictimNouns.of(actors, counts.tables.noun_list, frozenset(descriptors.places)),
             belonging=BelongingPhrases(cues.belonging_words, {w.split()[0] for w in cues.force_nouns}
                                        | actors.anaphora_heads, LedBodies.of(actors), cues.body_part_words),
             forces=ForcePhrases(actors, cues.force_nouns, acts=(w for n in cues.force_nouns for w in n.split()[:1]
@@ -314,8 +314,12 @@ class LinkStage:
         if self.res.belonging is not None:
             actors = self.res.belonging.find(a.text, norm, actors, [(p.nstart, p.nend) for p in places] + triggers)
         if self.res.victims is not None:
-            actors = sorted([*actors, *self.res.victims.find(a.text, norm, a.counts or (), actors, country,
-                                                             triggers)], key=lambda m: m.nstart)
+            seg = _req(a.seg, "seg")  # (the sentences that tell a protest: the people named there protest)
+            protests = {seg.sentence_at(h.start) for h in phrases.of(self.res.triggers.matcher)
+                        if any(t.plover == "PROTEST" for t in h.payloads)}
+            actors = sorted([*actors, *self.res.victims.find(a.text, norm, a.counts or (), actors, country, triggers,
+                                                             [(s.start, s.end) for s in protests])],
+                            key=lambda m: m.nstart)
         return actors
 
     def _capitals_as_places(self, norm: Normalized, actors: list[ActorMention]) -> list[ActorMention]:

@@ -31,7 +31,7 @@ from .place import (
     link_reactions,
     reaction_objects,
 )
-from .roles import RoleResolver, also_hit
+from .roles import RoleResolver, also_hit, protest_sides
 from .rules import AttributionRule, PlaceRule, RoleRule, ScopeRule, TypeRule
 
 
@@ -134,6 +134,11 @@ class EventAssembler:
         actor1 = roles.actor1
         actor2 = roles.actor2 or self.roles.civilian_victims(ctx, roles, trig.acled_event_type, my_counts)
         kind = self.kinds.resolve(ctx, d, actor1, actor2, my_counts)
+        others, victims_named = roles.others, actor2 is not roles.actor2
+        protest = protest_sides(self.roles.protesters.get(ctx.country or ""), self.roles.civilians.get(ctx.country or ""),
+                                (actor1, actor2), others, (kind.acled_type, kind.acled_sub, kind.plover or trig.plover))
+        if protest is not None:
+            actor1, actor2, others = protest
         cumulative = any(c.scope == "cumulative" for c in my_counts)
         place = self.places.resolve(d, ctx, s_start, s_end, main, line, cumulative)
         if place.value is None and kind.plover == "CONSULT":
@@ -147,7 +152,8 @@ class EventAssembler:
         date = bound_by_published(date, modality.value == "planned", ctx.published)
         rules = [*d.rules, *_values(*scope, said.rule, None if roles.reporter is None else reported.rule),
                  *_values(*roles.rules, None if told is reported else told.rule,
-                          None if actor2 is roles.actor2 else RoleRule.CIVILIAN_VICTIMS, *kind.rules,
+                          RoleRule.CIVILIAN_VICTIMS if victims_named else None,
+                          None if protest is None else RoleRule.PROTESTERS, *kind.rules,
                           place.rule, date.rule, modality.rule, date.bound)]
         ev_s, ev_e = norm.to_original(s_start, rstrip(norm.text, s_start, s_end))
         trig_ids = ctx.ids_of([MentionRef("trigger", d.trigger.start, d.trigger.end)])
@@ -159,7 +165,7 @@ class EventAssembler:
                       evidence=(Span(ev_s, ev_e),),
                       confidence=confidence(trig.weight, d.fallback, roles, actor2 is not None, place, my_counts,
                                             modality),
-                      trigger=trig_mention, other_actors=roles.others + tuple(a for a in [also_hit(
+                      trigger=trig_mention, other_actors=others + tuple(a for a in [also_hit(
                           ctx, self.roles.civilians.get(ctx.country or ""), actor1, actor2, kind.acled_type,
                           my_counts)] if a is not None),
                       rules=tuple(rules))

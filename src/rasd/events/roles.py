@@ -105,6 +105,8 @@ class RoleResolver:
         self.attributor = attributor
         self.civilians = {a.country: a for a in actors.actors
                            if a.kind == "civilians" and a.country and a.id.startswith("civilians-")}
+        self.protesters = {a.country: a for a in actors.actors
+                           if a.kind == "protesters" and a.country and a.id.startswith("protesters-")}
 
     def civilian_victims(self, ctx: DocContext, roles: RolesDecision, acled_type: str | None,
                          counts: Sequence[Count]) -> ActorRef | None:
@@ -409,6 +411,36 @@ def civilians_also_hit(civ: Actor | None, actor1: ActorRef | None, actor2: Actor
     hit = any(c.who in CIVILIAN_SIDE_WHO and c.kind in ("killed", "wounded")
               and c.scope == "incident" for c in counts)
     return actor_ref(civ, ()) if hit else None
+
+
+def protest_sides(protesters: Actor | None, civilians: Actor | None, sides: tuple[ActorRef | None, ActorRef | None],
+                  others: tuple[ActorRef, ...], kind: tuple[str | None, str | None, str | None],
+                  ) -> tuple[ActorRef | None, ActorRef | None, tuple[ActorRef, ...]] | None:
+    """A protest's people are its protesters (ACLED codes every demonstration so): the civilians of the document's
+    country among its sides (آلاف الطلبة، عشرات من أهالي المدينة، مئات المعلمين) stand for the protesters of that
+    country, with their mentions; a protest that names none has them as its first side (the side it had goes
+    second). `kind`: the event's ACLED type, sub-type and PLOVER type. None when nothing changes."""
+    acled_type, acled_sub, plover = kind
+    if protesters is None or not (acled_type == "Protests" or (acled_type is None and plover == "PROTEST")):
+        return None
+    actor1, actor2 = sides
+    civ = civilians.id if civilians is not None else None
+
+    def swap(ref: ActorRef | None) -> ActorRef | None:
+        return actor_ref(protesters, ref.mentions) if ref is not None and ref.id == civ else ref
+
+    new1, new2 = swap(actor1), swap(actor2)
+    rest = tuple(r for r in map(swap, others) if r is not None)
+    if not any(r is not None and r.kind in ("protesters", "rioters") for r in (new1, new2, *rest)):
+        if acled_sub == "Excessive force against protesters":
+            return None
+        if new1 is not None:  # (the side it had goes second, or with the others)
+            rest = rest if new2 is None else (new1, *rest)
+            new2 = new1 if new2 is None else new2
+        new1 = actor_ref(protesters, ())
+    if (new1, new2, rest) == (actor1, actor2, others):
+        return None
+    return new1, new2, rest
 
 
 def unarmed_side(protesters: bool, counts: Sequence[Count], acled_type: str | None) -> bool:

@@ -47,6 +47,7 @@ class RoleRule(Enum):
     ORDER = "roles:order"
     ALLIES = "roles:allies"
     CIVILIAN_VICTIMS = "actor2:civilian_victims"
+    PROTESTERS = "actors:protesters"  # a protest's unarmed people are its protesters
 
 
 class TypeRule(Enum):

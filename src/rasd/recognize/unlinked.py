@@ -21,8 +21,8 @@ from ..resources.actors import Actor
 from ..resources.datafiles import ResourceError, load_yaml
 from ..resources.gazetteer import Gazetteer, Place
 from ..text.normalize import Normalized, normalize_name
-from ..text.segment import Segmented, Token
-from .linking import SMALL_PLACE, ActorLinker, ActorMention, PlaceLinker, PlaceMention
+from ..text.segment import Segmented, Token, word_spans_after
+from .linking import SMALL_PLACE, UNIDENTIFIED, ActorLinker, ActorMention, PlaceLinker, PlaceMention
 from .matcher import Hit, PhraseMatcher, SpanSet
 from .names import NameTagger, TaggedName, marks_from_hits, typed_hits
 from .organisations import OrganisationFinder, definite_nisba, headed_governments
@@ -80,6 +80,7 @@ class Descriptors:
     also_adjectives: frozenset[str] = frozenset()  # descriptors that are nisba adjectives too (محلية "local")
     duals: frozenset[str] = frozenset()  # dual constructs of place descriptors: two names joined by و follow
     regions: frozenset[str] = frozenset()  # open land naming the region around a place (البادية، الصحراء)
+    provenance: frozenset[str] = frozenset()  # words of coming before من + a place (قدمت، قادمين)
     matcher: PhraseMatcher[str] = field(init=False, repr=False, compare=False)
     rank_words: frozenset[str] = field(init=False, repr=False, compare=False)
 
@@ -104,6 +105,7 @@ class Descriptors:
                 raise ResourceError(shown, f"dual {dual}: {single} is no place descriptor")
             places[normalize_name(dual)] = (places[normalize_name(single)][0], True)
         return cls(places=places, duals=words(list(data.get("duals") or {})), regions=words(data.get("regions") or []),
+                   provenance=words(data.get("provenance") or []),
                    groups={normalize_name(d["word"]): (d["kind"], d["strong"]) for d in data["groups"]},
                    titles=words(data["titles"]), stop_words=words(data["stop_words"]),
                    compound_heads=words(data["compound_heads"]), ranks=words(data.get("ranks") or []),
@@ -307,6 +309,9 @@ class UnlinkedFinder:
             else:
                 new_actors.append(_unlinked_actor(text, norm, f))
         new_actors += self.bodies.find(text, norm, seg, [*actors, *new_actors], [*places, *new_places])
+        for gunmen, group in self._from_place(text, norm, actors, [*places, *new_places]):
+            dropped.append(gunmen)
+            new_actors.append(group)
         for person, headed in headed_governments(norm, [m for m in people if m not in dropped]):
             dropped.append(person)
             new_actors.append(headed)
@@ -316,6 +321,27 @@ class UnlinkedFinder:
         # (the place a street or an island is named after, جزيرة الفرناج: the site's name, no place of its own)
         return Unlinked(tuple(new_actors), tuple(new_places) + tuple(r for _, r in widened), tuple(dropped),
                         tuple(replaced) + tuple(p for p, _ in widened))
+
+    def _from_place(self, text: str, norm: Normalized, actors: Sequence[ActorMention],
+                    places: Sequence[PlaceMention]) -> list[tuple[ActorMention, ActorMention]]:
+        """Unidentified gunmen named by where they came from (مجموعة مسلحة قدمت من ترهونة، مسلحون من بلدة X):
+        (the generic mention, an unlinked group of the gunmen's kind named by the whole phrase)."""
+        ntext, out = norm.text, []
+        for m in actors:
+            if not m.actor.id.startswith(UNIDENTIFIED):
+                continue
+            spans = word_spans_after(ntext, m.nend, 2)
+            k = 1 if spans and ntext[spans[0][0]:spans[0][1]] in self.d.provenance else 0
+            if len(spans) <= k or ntext[spans[k][0]:spans[k][1]] != "من":
+                continue
+            lo = spans[k][1]  # (the place right after من, or after its descriptor: من مدينة X)
+            p = next((p for p in places if lo < p.nstart and len(ntext[lo:p.nstart].split()) <= 1
+                      and not any(c in ntext[lo:p.nstart] for c in ".,،؛:")
+                      and not set(ntext[lo:p.nend].split()[:1]) & self.d.duals), None)  # (two places: two groups)
+            if p is not None:
+                out.append((m, _unlinked_actor(text, norm, _Found("group", m.actor.kind, (m.nstart, p.nend),
+                                                                  (m.nstart, p.nend)))))
+        return out
 
     def _region(self, text: str, ntext: str, norm: Normalized, p: PlaceMention) -> PlaceMention | None:
         """The mention of a country, province or city widened over the direction words before it (جنوبي سوريا،

@@ -11,6 +11,7 @@ any other victim noun (طفل، امرأة، شاب، مواطن، نازح) nam
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Sequence
 
 from ..resources.actors import Actor, ActorDictionary
@@ -22,65 +23,160 @@ from .matcher import SpanSet
 
 VICTIM_KINDS = frozenset({"killed", "wounded", "abducted", "detained", "missing", "displaced"})
 VICTIM_WHO = frozenset({"civilians", "children", "women", "men"})  # the unarmed people a toll names
+# the unarmed people a group noun names (الطلبة، المعلمين، صحفيين، مهاجرين); outside a toll, not by sex or
+# age alone (الشبان، أطفال), and a trade or a station (الطلبة، المعلمين، العمال: `other`) only where people protest
+GROUP_WHO = VICTIM_WHO | {"other", "journalists", "migrants"}
+OUTSIDE_WHO = frozenset({"civilians", "journalists", "migrants"})
+TRADE_WHO = frozenset({"other"})
 UNARMED_KINDS = frozenset({"civilians", "protesters"})  # the actors victim nouns may stand for
+# (normalized) a pronoun a group noun of the count lexicon may carry (اطفالها، شقيقه): a relative, no group
+PRONOUN_ENDINGS = ("ها", "هم", "ه")
 NISBA_NOUN_ENDINGS = ("", "ا", "ين", "ون", "ه", "ات")  # (normalized) فلسطيني، فلسطينيا، فلسطينيين، فلسطينيه
 PROCLITICS = ("وال", "بال", "لل", "ال", "و", "ب", "ل", "ف")
+_LETTERS = re.compile(r"[\u0621-\u064a]+")  # a word of the normalized text
 
 
 def victim_forms(nouns: Iterable[Noun]) -> frozenset[str]:
     """The one-word forms (normalized) of the count nouns that name unarmed victims: the unarmed groups
     (مدنيين، أطفال، نساء، شبان) and the displaced (نازحين، مهجرين)."""
     return frozenset(n.words[0] for n in nouns if len(n.words) == 1 and not n.unit and not n.others
-                     and (n.who in VICTIM_WHO or n.kind == "displaced"))
+                     and (n.who in GROUP_WHO or n.kind == "displaced"))
+
+
+def group_forms(nouns: Iterable[Noun], who: frozenset[str] = OUTSIDE_WHO, displaced: bool = True) -> frozenset[str]:
+    """The one-word forms (normalized) that name a group of unarmed people outside a toll: the plurals and duals
+    of the count lexicon's group nouns of `who` (مواطنين، صحفيين، مهاجرين; طلبة، معلمين for `other`) and of the
+    displaced (نازحين), not those with a pronoun (اطفالها: her children)."""
+    plural = [n.words[0] for n in nouns if len(n.words) == 1 and not n.unit and not n.others and n.form != "sg"
+              and (n.who in who or (displaced and n.kind == "displaced"))]
+    every = {n.words[0] for n in nouns if len(n.words) == 1}
+    return frozenset(w for w in plural if not any(w.endswith(p) and w[:-len(p)] in every for p in PRONOUN_ENDINGS))
 
 
 class VictimNouns:
     """Finds the victim nouns inside a document's counts and links each to its unarmed actor."""
 
-    def __init__(self, actors: ActorDictionary, forms: frozenset[str]) -> None:
+    def __init__(self, actors: ActorDictionary, forms: frozenset[str], groups: frozenset[str] = frozenset(),
+                 singulars: frozenset[str] = frozenset(), sites: frozenset[str] = frozenset(),
+                 trades: frozenset[str] = frozenset()) -> None:
         self.actors = actors
         self.forms = forms
+        self.trades = trades  # plurals of trades and stations (الطلبة، المعلمين): a group where people protest
+        self.sites = sites  # words for a site (مخيم، معسكر، حي): the group noun after one names the site's people
+        self.groups = groups  # plurals and duals that name unarmed people outside a toll too (الطلبة، مهاجرين)
+        self.definite = frozenset("ال" + w for w in singulars)  # المتظاهر، المهاجر: one of a group, outside a toll
         self.civilians = {a.country: a for a in actors.actors
                           if a.kind == "civilians" and a.country and a.id.startswith("civilians-")}
+        self.protesters = {a.country: a for a in actors.actors
+                           if a.kind == "protesters" and a.country and a.id.startswith("protesters-")}
         # a nationality's nouns (فلسطيني، فلسطينيا، فلسطينيين): in a toll of a report about that country, its people
         self.nationals = {stem + end: country for nisba, country in actors.nisbas if nisba.endswith("ي")
                           for stem in [nisba.removeprefix("ال")] for end in NISBA_NOUN_ENDINGS}
 
+    @classmethod
+    def of(cls, actors: ActorDictionary, nouns: Sequence[Noun], sites: frozenset[str] = frozenset()) -> VictimNouns:
+        """The finder for the count lexicon's nouns: victim nouns in tolls, group nouns outside them, and the
+        definite singulars of the nouns for a role (المتظاهر، المهاجر; not a nisba such as المدني). `sites`: the
+        place descriptors (مخيم، معسكر)."""
+        singulars = frozenset(n.words[0] for n in nouns if len(n.words) == 1 and n.form == "sg" and not n.others
+                              and n.who in GROUP_WHO and not n.words[0].endswith(("ا", "ي", *PRONOUN_ENDINGS)))
+        return cls(actors, victim_forms(nouns), group_forms(nouns), singulars, sites,
+                   group_forms(nouns, TRADE_WHO, displaced=False))
+
     def actor_for(self, word: str, country: str) -> Actor | None:
-        """The unarmed actor of `country` a victim noun (without proclitics) stands for."""
+        """The unarmed actor of `country` (or of no country: the journalists) a victim noun (without proclitics)
+        stands for; the civilians of `country` for any other."""
+        return self._role_actor(word, country) or self.civilians.get(country)
+
+    def _role_actor(self, word: str, country: str) -> Actor | None:
+        """The unarmed actor whose name is the noun with the article or in its sound plural (متظاهر، محتجان →
+        المتظاهرين: the protesters; مهاجر → the migrants; صحفي → the journalists), None for plain civilians."""
         stem = word[:-1] if word.endswith("ا") else word[:-2] if word.endswith("ان") else word  # (متظاهرا، محتجان)
-        for form in (word, "ال" + word, stem + "ين", "ال" + stem + "ين"):
-            for a in self.actors.find(form):
-                if a.country == country and a.kind in UNARMED_KINDS:
-                    return a
-        return self.civilians.get(country)
+        stem = stem[2:] if stem.startswith("ال") else stem
+        forms = (word, "ال" + word, stem + "ين", "ال" + stem + "ين")
+        for home in (country, None):
+            for form in forms:
+                for a in self.actors.find(form):
+                    if a.country == home and a.kind in UNARMED_KINDS and a.id != self._civilians_id(country):
+                        return a
+        return None
+
+    def _civilians_id(self, country: str) -> str | None:
+        civ = self.civilians.get(country)
+        return civ.id if civ is not None else None
 
     def find(self, text: str, norm: Normalized, counts: Sequence[CountMatch], taken: Sequence[ActorMention],
-             country: str | None, triggers: Sequence[tuple[int, int]] = ()) -> list[ActorMention]:
+             country: str | None, triggers: Sequence[tuple[int, int]] = (),
+             protests: Sequence[tuple[int, int]] = ()) -> list[ActorMention]:
         """A mention for each victim noun inside a count of victims, where no actor is named already. In a count
         of the displaced a noun that is a trigger too (300 نازح) tells the displacement and stays its trigger;
-        in a toll (قتل 14 نازحا، أصيب ستة محتجين) it names the victims."""
+        in a toll (قتل 14 نازحا، أصيب ستة محتجين) it names the victims. Then the group nouns outside the tolls
+        (`groups_outside`; `protests`: the sentences that tell a protest)."""
         if country is None:
             return []
-        names = SpanSet([(m.nstart, m.nend) for m in taken])
+        spans = [(m.nstart, m.nend) for m in taken]
+        names = SpanSet(spans)
         told = SpanSet(triggers)
         forms = self.forms | {w for w, k in self.nationals.items() if k == country}
         out: list[ActorMention] = []
         for c in counts:
-            if c.kind not in VICTIM_KINDS or not (c.who in VICTIM_WHO or c.kind == "displaced" or c.who == "total"):
+            if c.kind not in VICTIM_KINDS or not (c.who in GROUP_WHO or c.kind == "displaced" or c.who == "total"):
                 continue
             for ws, we in _words(norm.text, c.start, c.end):
                 found = _stem(norm.text[ws:we], forms)
                 if found is None or names.overlaps(ws, we) or (c.kind == "displaced" and told.overlaps(ws, we)):
                     continue
-                stem, ws = found[0], ws + found[1]
-                actor = self.actor_for(stem, country)
-                if actor is None:
-                    continue
-                s, e = norm.to_original(ws, we)
-                out.append(ActorMention(start=s, end=e, nstart=ws, nend=we, text=text[s:e], actor=actor,
-                                        framing=None, descriptive=False))
+                out.append(self._mention(text, norm, ws + found[1], we, self.actor_for(found[0], country)))
+        names = SpanSet([*spans, *((m.nstart, m.nend) for m in out)])
+        return sorted([*out, *self.groups_outside(text, norm, names, country, told, SpanSet(protests))],
+                      key=lambda m: m.nstart)
+
+    def groups_outside(self, text: str, norm: Normalized, names: SpanSet, country: str, told: SpanSet,
+                       protests: SpanSet) -> list[ActorMention]:
+        """The group nouns no toll counts, where no actor is named already: a plural or a dual of the count
+        lexicon's nouns for unarmed people (المواطنين، مهاجرين، صحفيين، النازحين) names the unarmed actor of
+        `country` it stands for, the definite singular of a role noun (المتظاهر، المهاجر) too; in a sentence
+        that tells a protest (`protests`) so do a trade's (الطلبة، المعلمين) and the residents (أهالي، سكان),
+        which the dictionary reads as a description elsewhere. Not a noun that is an event's trigger (النازحين
+        in a count of the displaced tells the displacement), nor one that names a site's people (مخيم للنازحين)."""
+        out: list[ActorMention] = []
+        for match in _LETTERS.finditer(norm.text):
+            ws, we = match.span()
+            if names.overlaps(ws, we) or told.overlaps(ws, we) or self._of_site(norm.text, ws, match.group()):
+                continue
+            protest = protests.overlaps(ws, we)
+            found = _stem(match.group(), self.groups | self.trades if protest else self.groups)
+            if found is not None and not protest and self._descriptive(found[0]):
+                continue
+            actor = None if found is None else self.actor_for(found[0], country)
+            if protest and actor is not None and actor.id == self._civilians_id(country):
+                actor = self.protesters.get(country, actor)  # (the people a protest is told of protest)
+            if found is None:
+                found = _stem(match.group(), self.definite)
+                actor = None if found is None else self._role_actor(found[0], country)
+            if found is not None and actor is not None:
+                out.append(self._mention(text, norm, ws + found[1], we, actor))
         return out
+
+    def _descriptive(self, word: str) -> bool:
+        """The dictionary reads the noun only as a description (الأهالي، السكان: the civilians when the document
+        names them otherwise)."""
+        infos = [*self.actors.name_info(word), *self.actors.name_info("ال" + word)]
+        return bool(infos) and all(n.descriptive for n in infos)
+
+    def _of_site(self, ntext: str, ws: int, word: str) -> bool:
+        """The noun is part of a site's name: right after a word for a site or its plural (مخيمات النازحين), or
+        after لل within three words of one (معسكر أبو شوك للنازحين، مخيم للاجئين)."""
+        before = [w.removeprefix("و") for w in ntext[max(0, ws - 60):ws].split()[-3:]]
+        near = before[-1:] if not word.startswith("لل") else before
+        return any(w.removeprefix("ال").startswith(site) for w in near for site in self.sites if len(site) >= 3)
+
+    @staticmethod
+    def _mention(text: str, norm: Normalized, ws: int, we: int, actor: Actor | None) -> ActorMention:
+        s, e = norm.to_original(ws, we)
+        assert actor is not None
+        return ActorMention(start=s, end=e, nstart=ws, nend=we, text=text[s:e], actor=actor, framing=None,
+                            descriptive=False)
 
 
 def only_victim_noun(actors: ActorDictionary, m: ActorMention) -> bool:

@@ -52,3 +52,4 @@ class DescriptorsFile(_Yaml):
     compound_heads: list[Word]
     duals: dict[Word, Word] = {}  # the dual construct of a place descriptor → the descriptor (منطقتي X وY → منطقة)
     regions: list[Word] = []  # open land that names the region around a place: في البادية القريبة
+    provenance: list[Word] = []  # words of coming before من + a place: gunmen named by where they came from
