@@ -65,3 +65,42 @@ def test_victims_a_victim_noun_leaves_its_trigger(pipeline: Any, text: str, word
     rec = pipeline.extract_text(text, published="2024-05-02")
     kinds = {(m.kind, m.ref) for m in rec.mentions if m.text == word}
     assert ("trigger", trigger) in kinds and any(k == "actor" for k, _ in kinds), kinds
+
+
+@pytest.mark.parametrize(("text", "actor", "word"), [
+    ("نفذت قوات الاحتلال حملة دهم في مدينة جنين واعتقلت عددا من المواطنين.", "civilians-ps", "المواطنين"),
+    ("فتحت الشرطة النار على المواطنين المتجمعين أمام مخبز في مدينة الأبيض، ما أدى إلى إصابة ثلاثة منهم.",
+     "civilians-sd", "المواطنين"),
+    ("قتل المهاجر برصاص حرس السواحل قرب مدينة زوارة غربي ليبيا.", "migrants-ly", "المهاجر"),
+    ("فتحت قوات الأمن النار على المحتج حين حاول عبور الحاجز في مدينة كربلاء.", "protesters-iq", "المحتج"),
+    ("أصيب صحفيان بجروح عندما استهدفت غارة جوية سيارتهما في مدينة دير البلح وسط قطاع غزة.", "journalists", "صحفيان"),
+])
+def test_victims_group_nouns_name_their_unarmed_actor(pipeline: Any, text: str, actor: str, word: str) -> None:
+    # (a plural, a dual or the definite singular of a role noun, in a toll or outside one)
+    assert word in _words_of(pipeline, text, actor), _sides(pipeline, text)
+
+
+@pytest.mark.parametrize("text", [
+    "التقى وزير التربية ممثلين عن الطلبة في مدينة حمص السورية.",
+    "زار محافظ البصرة العمال في موقع المشروع جنوبي العراق.",
+    "قصفت طائرة مسيرة مجموعة من الشبان قرب دوار في مدينة خان يونس.",
+])
+def test_victims_a_trade_or_young_men_outside_a_protest_or_toll_name_no_actor(pipeline: Any, text: str) -> None:
+    sides = _sides(pipeline, text)
+    assert not any(k.startswith(("civilians", "protesters")) for s in sides for k in s), sides
+
+
+@pytest.mark.parametrize("text", [
+    "قصفت قوات الدعم السريع معسكر أبو شوك للنازحين في مدينة الفاشر فقتلت 12 مدنيا.",
+    "سقطت قذيفة على مخيم للاجئين قرب مدينة عرسال فأصابت أربعة أطفال.",
+    "استهدفت غارة مخيمات المهجرين غربي مدينة إدلب وقتلت خمسة مدنيين.",
+])
+def test_victims_a_group_noun_in_a_sites_name_is_no_mention(pipeline: Any, text: str) -> None:
+    rec = pipeline.extract_text(text, published="2024-05-02")
+    words = {m.text for m in rec.mentions if m.kind == "actor"}
+    assert not words & {"للنازحين", "للاجئين", "المهجرين"}, words
+
+
+def test_victims_the_tolls_noun_joins_the_side_the_roles_chose(pipeline: Any) -> None:
+    words = _words_of(pipeline, "لقي مهاجر مصرعه عندما هاجم مسلحون تجمعا للمهاجرين قرب مدينة صبراتة.", "migrants-ly")
+    assert {"مهاجر", "لمهاجرين"} <= words

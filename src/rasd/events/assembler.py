@@ -31,7 +31,7 @@ from .place import (
     link_reactions,
     reaction_objects,
 )
-from .roles import RoleResolver, also_hit, protest_sides
+from .roles import RoleResolver, also_hit, protest_sides, with_victim_nouns
 from .rules import AttributionRule, PlaceRule, RoleRule, ScopeRule, TypeRule
 
 
@@ -131,10 +131,11 @@ class EventAssembler:
             AttributionDecision(roles.reporter, AttributionRule.REPORTER, None)
         my_counts = event_counts(counts, d.count_ids)
         told = _first_figure(reported, my_counts)
-        actor1 = roles.actor1
-        actor2 = roles.actor2 or self.roles.civilian_victims(ctx, roles, trig.acled_event_type, my_counts)
+        actor1 = with_victim_nouns(ctx, roles.actor1, my_counts)
+        actor2 = with_victim_nouns(ctx, roles.actor2, my_counts) \
+            or self.roles.civilian_victims(ctx, roles, trig.acled_event_type, my_counts)
         kind = self.kinds.resolve(ctx, d, actor1, actor2, my_counts)
-        others, victims_named = roles.others, actor2 is not roles.actor2
+        others, victims_named = roles.others, roles.actor2 is None and actor2 is not None
         protest = protest_sides(self.roles.protesters.get(ctx.country or ""), self.roles.civilians.get(ctx.country or ""),
                                 (actor1, actor2), others, (kind.acled_type, kind.acled_sub, kind.plover or trig.plover))
         if protest is not None:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import NamedTuple
 
 from ..recognize.linking import ActorMention
@@ -459,11 +459,22 @@ def also_hit(ctx: DocContext, civ: Actor | None, actor1: ActorRef | None, actor2
 
 
 def victims_actor(ctx: DocContext, counts: Sequence[Count]) -> Actor | None:
-    """The unarmed actor the first victim noun of the event's figures names (قتل متظاهر: the protesters), when
-    it is not the civilians; None otherwise."""
+    """The unarmed actor the first victim noun of the event's figures names (قتل متظاهر: the protesters; قتل
+    المهاجر: the migrants), when it is not the civilians of a country; None otherwise."""
     first = next((m for m in ctx.actors if m.actor.kind in VICTIM_SIDE_KINDS
                   and any(c.start <= m.start and m.end <= c.end for c in counts)), None)
-    return first.actor if first is not None and first.actor.kind != "civilians" else None
+    return first.actor if first is not None and not first.actor.id.startswith("civilians-") else None
+
+
+def with_victim_nouns(ctx: DocContext, ref: ActorRef | None, counts: Sequence[Count]) -> ActorRef | None:
+    """An unarmed side the roles chose, with the victim nouns of the event's figures that name it too (لقي مهاجر
+    مصرعه … تجمعا للمهاجرين: the toll's مهاجر is a mention of the migrants beside المهاجرين)."""
+    if ref is None or ref.kind not in VICTIM_SIDE_KINDS:
+        return ref
+    more = [i for i in victim_mentions(ctx, ref.id, counts) if i not in ref.mentions]
+    if not more:
+        return ref
+    return replace(ref, mentions=tuple(sorted((*ref.mentions, *more), key=lambda i: int(i[1:]) if i[1:].isdigit() else 0)))
 
 
 def victim_mentions(ctx: DocContext, actor_id: str, counts: Sequence[Count]) -> tuple[str, ...]:
