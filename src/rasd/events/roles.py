@@ -418,8 +418,8 @@ def protest_sides(protesters: Actor | None, civilians: Actor | None, sides: tupl
                   ) -> tuple[ActorRef | None, ActorRef | None, tuple[ActorRef, ...]] | None:
     """A protest's people are its protesters (ACLED codes every demonstration so): the civilians of the document's
     country among its sides (آلاف الطلبة، عشرات من أهالي المدينة، مئات المعلمين) stand for the protesters of that
-    country, with their mentions; a protest that names none has them as its first side (the side it had goes
-    second). `kind`: the event's ACLED type, sub-type and PLOVER type. None when nothing changes."""
+    country, with their mentions; a protest with no first side and no protesters has them as its first side.
+    `kind`: the event's ACLED type, sub-type and PLOVER type. None when nothing changes."""
     acled_type, acled_sub, plover = kind
     if protesters is None or not (acled_type == "Protests" or (acled_type is None and plover == "PROTEST")):
         return None
@@ -431,13 +431,9 @@ def protest_sides(protesters: Actor | None, civilians: Actor | None, sides: tupl
 
     new1, new2 = swap(actor1), swap(actor2)
     rest = tuple(r for r in map(swap, others) if r is not None)
-    if not any(r is not None and r.kind in ("protesters", "rioters") for r in (new1, new2, *rest)):
-        if acled_sub == "Excessive force against protesters":
-            return None
-        if new1 is not None:  # (the side it had goes second, or with the others)
-            rest = rest if new2 is None else (new1, *rest)
-            new2 = new1 if new2 is None else new2
-        new1 = actor_ref(protesters, ())
+    if new1 is None and not any(r is not None and r.kind in ("protesters", "rioters") for r in (new2, *rest)) \
+            and acled_sub != "Excessive force against protesters":
+        new1 = actor_ref(protesters, ())  # (a side it names is whom it protests against, or the force that broke it up)
     if (new1, new2, rest) == (actor1, actor2, others):
         return None
     return new1, new2, rest

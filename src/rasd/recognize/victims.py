@@ -16,9 +16,10 @@ from collections.abc import Iterable, Sequence
 
 from ..resources.actors import Actor, ActorDictionary
 from ..text.normalize import Normalized
+from ..text.segment import word_spans_after
 from .count_phrases import Noun
 from .counts import CountMatch
-from .linking import ActorMention
+from .linking import NISBA_ENDINGS, ActorMention
 from .matcher import SpanSet
 
 VICTIM_KINDS = frozenset({"killed", "wounded", "abducted", "detained", "missing", "displaced"})
@@ -136,27 +137,52 @@ class VictimNouns:
         """The group nouns no toll counts, where no actor is named already: a plural or a dual of the count
         lexicon's nouns for unarmed people (المواطنين، مهاجرين، صحفيين، النازحين) names the unarmed actor of
         `country` it stands for, the definite singular of a role noun (المتظاهر، المهاجر) too; in a sentence
-        that tells a protest (`protests`) so do a trade's (الطلبة، المعلمين) and the residents (أهالي، سكان),
-        which the dictionary reads as a description elsewhere. Not a noun that is an event's trigger (النازحين
-        in a count of the displaced tells the displacement), nor one that names a site's people (مخيم للنازحين)."""
+        that tells a protest (`protests`) so do a trade's (الطلبة، المعلمين), the residents (أهالي، سكان), which
+        the dictionary reads as a description elsewhere, and the country's nationals (آلاف الفلسطينيين), all its
+        protesters. Not a noun that is an event's trigger (النازحين in a count of the displaced tells the
+        displacement), nor one that names a site's people (مخيم للنازحين). A noun in construct takes its
+        genitive (أهالي المدينة، سكان مدينة الفاشر)."""
         out: list[ActorMention] = []
+        nationals = frozenset(w for w, k in self.nationals.items() if k == country and w.endswith(("ين", "ون")))
         for match in _LETTERS.finditer(norm.text):
             ws, we = match.span()
             if names.overlaps(ws, we) or told.overlaps(ws, we) or self._of_site(norm.text, ws, match.group()):
                 continue
             protest = protests.overlaps(ws, we)
-            found = _stem(match.group(), self.groups | self.trades if protest else self.groups)
-            if found is not None and not protest and self._descriptive(found[0]):
-                continue
-            actor = None if found is None else self.actor_for(found[0], country)
+            found, actor = self._group_at(match.group(), country, protest)
+            if found is None and protest and not names.overlaps(ws - 2, ws - 1):  # (not اللاجيين الفلسطينيين)
+                found = _stem(match.group(), nationals)
+                actor = self.protesters.get(country) if found is not None else None
+            if found is not None and actor is not None:
+                out.append(self._mention(text, norm, ws + found[1], self._genitive_end(norm.text, found[0], we),
+                                         actor))
+        return out
+
+    def _group_at(self, word: str, country: str, protest: bool) -> tuple[tuple[str, int] | None, Actor | None]:
+        """The group noun a word is (its stem and where its mention begins) and the actor it names."""
+        found = _stem(word, self.groups | self.trades if protest else self.groups)
+        if found is not None and not protest and self._descriptive(found[0]):
+            return None, None
+        if found is not None:
+            actor = self.actor_for(found[0], country)
             if protest and actor is not None and actor.id == self._civilians_id(country):
                 actor = self.protesters.get(country, actor)  # (the people a protest is told of protest)
-            if found is None:
-                found = _stem(match.group(), self.definite)
-                actor = None if found is None else self._role_actor(found[0], country)
-            if found is not None and actor is not None:
-                out.append(self._mention(text, norm, ws + found[1], we, actor))
-        return out
+            return found, actor
+        found = _stem(word, self.definite)
+        return found, None if found is None else self._role_actor(found[0], country)
+
+    def _genitive_end(self, ntext: str, stem: str, we: int) -> int:
+        """Where the mention of a group noun ends: a plural in construct (أهالي، سكان، not a sound plural's -ين)
+        takes the definite noun after it (أهالي المدينة), or a word for a site and its name (سكان مدينة الفاشر)."""
+        if stem.startswith("ال") or stem.endswith(("ين", "ون")) or (stem.endswith("ان") and stem[:-2] + "ين" in self.forms):
+            return we  # (definite, or a sound plural or a dual: مدنيان)
+        after = word_spans_after(ntext, we, 2)
+        words = [ntext[a:b] for a, b in after]
+        if words and words[0].startswith("ال") and words[0].isalpha() and not words[0].endswith(NISBA_ENDINGS):
+            return after[0][1]
+        if len(words) == 2 and words[0] in self.sites and words[1].isalpha():
+            return after[1][1]
+        return we
 
     def _descriptive(self, word: str) -> bool:
         """The dictionary reads the noun only as a description (الأهالي، السكان: the civilians when the document
