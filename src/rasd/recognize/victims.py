@@ -129,16 +129,18 @@ class VictimNouns:
                     continue
                 out.append(self._mention(text, norm, ws + found[1], we, self.actor_for(found[0], country)))
         names = SpanSet([*spans, *((m.nstart, m.nend) for m in out)])
-        return sorted([*out, *self.groups_outside(text, norm, names, country, told, SpanSet(protests))],
+        plain = any(m.actor.id == self._civilians_id(country) and not m.descriptive for m in taken)
+        return sorted([*out, *self.groups_outside(text, norm, names, country, told, SpanSet(protests), plain)],
                       key=lambda m: m.nstart)
 
     def groups_outside(self, text: str, norm: Normalized, names: SpanSet, country: str, told: SpanSet,
-                       protests: SpanSet) -> list[ActorMention]:
+                       protests: SpanSet, plain: bool = False) -> list[ActorMention]:
         """The group nouns no toll counts, where no actor is named already: a plural or a dual of the count
         lexicon's nouns for unarmed people (المواطنين، مهاجرين، صحفيين، النازحين) names the unarmed actor of
         `country` it stands for, the definite singular of a role noun (المتظاهر، المهاجر) too; in a sentence
         that tells a protest (`protests`) so do a trade's (الطلبة، المعلمين), the residents (أهالي، سكان), which
-        the dictionary reads as a description elsewhere, and the country's nationals (آلاف الفلسطينيين), all its
+        the dictionary reads as a description elsewhere (as it does, where the document names the civilians
+        plainly: `plain`), and the country's nationals (آلاف الفلسطينيين), all its
         protesters. Not a noun that is an event's trigger (النازحين in a count of the displaced tells the
         displacement), nor one that names a site's people (مخيم للنازحين). A noun in construct takes its
         genitive (أهالي المدينة، سكان مدينة الفاشر)."""
@@ -149,7 +151,7 @@ class VictimNouns:
             if names.overlaps(ws, we) or told.overlaps(ws, we) or self._of_site(norm.text, ws, match.group()):
                 continue
             protest = protests.overlaps(ws, we)
-            found, actor = self._group_at(match.group(), country, protest)
+            found, actor = self._group_at(match.group(), country, protest, plain)
             if found is None and protest and not names.overlaps(ws - 2, ws - 1):  # (not اللاجيين الفلسطينيين)
                 found = _stem(match.group(), nationals)
                 actor = self.protesters.get(country) if found is not None else None
@@ -158,10 +160,11 @@ class VictimNouns:
                                          actor))
         return out
 
-    def _group_at(self, word: str, country: str, protest: bool) -> tuple[tuple[str, int] | None, Actor | None]:
+    def _group_at(self, word: str, country: str, protest: bool,
+                  plain: bool = False) -> tuple[tuple[str, int] | None, Actor | None]:
         """The group noun a word is (its stem and where its mention begins) and the actor it names."""
         found = _stem(word, self.groups | self.trades if protest else self.groups)
-        if found is not None and not protest and self._descriptive(found[0]):
+        if found is not None and not (protest or plain) and self._descriptive(found[0]):
             return None, None
         if found is not None:
             actor = self.actor_for(found[0], country)
