@@ -103,10 +103,8 @@ class RoleResolver:
         self.cues = cues
         self.actors = actors
         self.attributor = attributor
-        self.civilians = {a.country: a for a in actors.actors
-                           if a.kind == "civilians" and a.country and a.id.startswith("civilians-")}
-        self.protesters = {a.country: a for a in actors.actors
-                           if a.kind == "protesters" and a.country and a.id.startswith("protesters-")}
+        self.civilians, self.protesters = ({a.country: a for a in actors.actors if a.kind == k and a.country
+                                            and a.id.startswith(k + "-")} for k in ("civilians", "protesters"))
 
     def civilian_victims(self, ctx: DocContext, roles: RolesDecision, acled_type: str | None,
                          counts: Sequence[Count]) -> ActorRef | None:

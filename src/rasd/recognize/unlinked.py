@@ -309,7 +309,7 @@ class UnlinkedFinder:
             else:
                 new_actors.append(_unlinked_actor(text, norm, f))
         new_actors += self.bodies.find(text, norm, seg, [*actors, *new_actors], [*places, *new_places])
-        for gunmen, group in self._from_place(text, norm, actors, [*places, *new_places]):
+        for gunmen, group in _from_place(self.d, text, norm, actors, [*places, *new_places]):
             dropped.append(gunmen)
             new_actors.append(group)
         for person, headed in headed_governments(norm, [m for m in people if m not in dropped]):
@@ -321,27 +321,6 @@ class UnlinkedFinder:
         # (the place a street or an island is named after, جزيرة الفرناج: the site's name, no place of its own)
         return Unlinked(tuple(new_actors), tuple(new_places) + tuple(r for _, r in widened), tuple(dropped),
                         tuple(replaced) + tuple(p for p, _ in widened))
-
-    def _from_place(self, text: str, norm: Normalized, actors: Sequence[ActorMention],
-                    places: Sequence[PlaceMention]) -> list[tuple[ActorMention, ActorMention]]:
-        """Unidentified gunmen named by where they came from (مجموعة مسلحة قدمت من ترهونة، مسلحون من بلدة X):
-        (the generic mention, an unlinked group of the gunmen's kind named by the whole phrase)."""
-        ntext, out = norm.text, []
-        for m in actors:
-            if not m.actor.id.startswith(UNIDENTIFIED):
-                continue
-            spans = word_spans_after(ntext, m.nend, 2)
-            k = 1 if spans and ntext[spans[0][0]:spans[0][1]] in self.d.provenance else 0
-            if len(spans) <= k or ntext[spans[k][0]:spans[k][1]] != "من":
-                continue
-            lo = spans[k][1]  # (the place right after من, or after its descriptor: من مدينة X)
-            p = next((p for p in places if lo < p.nstart and len(ntext[lo:p.nstart].split()) <= 1
-                      and not any(c in ntext[lo:p.nstart] for c in ".,،؛:")
-                      and not set(ntext[lo:p.nend].split()[:1]) & self.d.duals), None)  # (two places: two groups)
-            if p is not None:
-                out.append((m, _unlinked_actor(text, norm, _Found("group", m.actor.kind, (m.nstart, p.nend),
-                                                                  (m.nstart, p.nend)))))
-        return out
 
     def _region(self, text: str, ntext: str, norm: Normalized, p: PlaceMention) -> PlaceMention | None:
         """The mention of a country, province or city widened over the direction words before it (جنوبي سوريا،
@@ -566,6 +545,28 @@ class UnlinkedFinder:
         if before:
             return before[-1].place
         return self.gazetteer.country_place(country) if country else None
+
+
+def _from_place(d: Descriptors, text: str, norm: Normalized, actors: Sequence[ActorMention],
+                places: Sequence[PlaceMention]) -> list[tuple[ActorMention, ActorMention]]:
+    """Unidentified gunmen named by where they came from (مجموعة مسلحة قدمت من ترهونة، مسلحون من بلدة X):
+    (the generic mention, an unlinked group of the gunmen's kind named by the whole phrase)."""
+    ntext, out = norm.text, []
+    for m in actors:
+        if not m.actor.id.startswith(UNIDENTIFIED):
+            continue
+        spans = word_spans_after(ntext, m.nend, 2)
+        k = 1 if spans and ntext[spans[0][0]:spans[0][1]] in d.provenance else 0
+        if len(spans) <= k or ntext[spans[k][0]:spans[k][1]] != "من":
+            continue
+        lo = spans[k][1]  # (the place right after من, or after its descriptor: من مدينة X)
+        p = next((p for p in places if lo < p.nstart and len(ntext[lo:p.nstart].split()) <= 1
+                  and not any(c in ntext[lo:p.nstart] for c in ".,،؛:")
+                  and not set(ntext[lo:p.nend].split()[:1]) & d.duals), None)  # (two places: two groups)
+        if p is not None:
+            out.append((m, _unlinked_actor(text, norm, _Found("group", m.actor.kind, (m.nstart, p.nend),
+                                                              (m.nstart, p.nend)))))
+    return out
 
 
 def _unlinked_actor(text: str, norm: Normalized, f: _Found) -> ActorMention:
