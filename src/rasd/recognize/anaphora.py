@@ -1,0 +1,216 @@
+"""Actors named only through the document: a definite head noun that takes up an actor named before it
+(المليشيا، التنظيم، المهاجمين، العدوان) and a country's name where an actor stands (قالت إسرائيل، نفذته إيران).
+
+Data: data/anaphora.yaml (schema rasd.resources.schema_anaphora): each head noun with the kinds of actor it may
+take up; the verbs of being a country's name may follow as a subject. With no actor of a fitting kind in the
+document, a head noun names nothing.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+from ..resources.actors import Actor, ActorDictionary
+from ..resources.datafiles import load_yaml
+from ..resources.gazetteer import Gazetteer
+from ..text.normalize import Normalized, normalize_name
+from .linking import ActorMention, PlaceMention
+from .matcher import SpanSet
+
+ANAPHORA_FILE = "anaphora.yaml"
+NO_ANTECEDENT = frozenset({"person", "civilians"})  # kinds a group's head noun never takes up
+COUNTRY_KINDS = frozenset({"state_forces", "external_forces", "government"})  # the actors a country acts as
+_CLAUSE_MARKS = frozenset(".،,؛;:!?\n")
+_END_PUNCT = (".", "،", ",", "؛", ":", "!", "?")
+
+
+@dataclass(frozen=True, slots=True)
+class Head:
+    """A head noun's reading: the kinds of actor it takes up, only a foreign one, one named after it too."""
+    kinds: frozenset[str]
+    foreign: bool = False
+    ahead: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class AnaphoraTable:
+    """data/anaphora.yaml, normalized: head nouns, relative pronouns, verbs of being."""
+    heads: Mapping[str, Head]
+    relatives: frozenset[str] = frozenset()
+    breaks: frozenset[str] = frozenset()
+    auxiliaries: frozenset[str] = frozenset()
+
+    @classmethod
+    def load(cls, path: str | Path | None = None) -> AnaphoraTable:
+        """Reads data/anaphora.yaml (or `path`), checked against its schema."""
+        data, _ = load_yaml(path or ANAPHORA_FILE, schema="anaphora")
+        heads = {normalize_name(n): Head(frozenset(h["kinds"]), bool(h.get("foreign")), bool(h.get("ahead")))
+                 for h in data["heads"] for n in h["nouns"]}
+        countries = data.get("countries") or {}
+        return cls(heads=heads, relatives=frozenset(normalize_name(w) for w in data.get("relatives") or ()),
+                   breaks=frozenset(normalize_name(w) for w in data.get("clause_words") or ()),
+                   auxiliaries=frozenset(normalize_name(w) for w in countries.get("auxiliaries") or ()))
+
+
+class Anaphora:
+    """Definite head nouns alone, each resolved to the actor of the document it takes up."""
+
+    def __init__(self, table: AnaphoraTable, actors: ActorDictionary) -> None:
+        self.table = table
+        self.name_heads = actors.anaphora_heads  # (groups whose own name begins with the noun: تنظيم داعش)
+        nouns = sorted(set(table.heads) | self.name_heads, key=len, reverse=True)
+        self._re = re.compile(r"(?<![^\s\"«(])([وفبل]{0,2})ال(" + "|".join(map(re.escape, nouns) or ["(?!)"])
+                              + r")(?=[\s.,،؛:!?\"»)]|$)")
+
+    def find(self, text: str, norm: Normalized, mentions: Sequence[ActorMention],
+             country: str | None) -> list[ActorMention]:
+        """The head nouns (with the article, after 0-2 proclitics) that take up an actor of `mentions`: not inside
+        another name, not before a definite word that makes the noun a name of its own (الحركة الشعبية)."""
+        if not mentions:
+            return []
+        ntext = norm.text
+        taken = SpanSet([(m.nstart, m.nend) for m in mentions])
+        out: list[ActorMention] = []
+        for match in self._re.finditer(ntext):
+            ws, we, k = match.start(), match.end(), len(match.group(1))
+            if taken.overlaps(ws, we) or self._named_on(ntext, we):
+                continue
+            m = self.antecedent(match.group(2), mentions, ntext, (ws, we), country)
+            if m is not None:
+                s, e = norm.to_original(ws + k, we)
+                out.append(ActorMention(start=s, end=e, nstart=ws + k, nend=we, text=text[s:e], actor=m.actor,
+                                        framing=None, descriptive=False))
+        return out
+
+    def _named_on(self, ntext: str, end: int) -> bool:
+        """A definite word right after the noun (no relative pronoun) continues it: a name or a phrase."""
+        if ntext[end:end + 1] != " ":
+            return False
+        after = ntext[end + 1:].split(maxsplit=1)[:1]
+        return bool(after) and after[0].startswith("ال") and not after[0].endswith(_END_PUNCT) \
+            and after[0] not in self.table.relatives
+
+    def antecedent(self, noun: str, mentions: Sequence[ActorMention], ntext: str, span: tuple[int, int],
+                   country: str | None) -> ActorMention | None:
+        """The actor the head noun at `span` takes up: the last group before it whose name begins with the noun,
+        else the last actor of a fitting kind named before it in another clause (in its own clause, an actor of
+        that kind is its opponent or partner: قوات الأمن اشتبكت مع المهاجمين), else (for a head read `ahead`) the
+        first named after it in another clause; None when no actor fits."""
+        head = self.table.heads.get(noun)
+        if noun in self.name_heads:
+            named = [m for m in mentions if m.nend <= span[0] and m.actor.kind not in NO_ANTECEDENT
+                     and _begins_with(m, noun)]
+            if named:
+                return named[-1]
+        if head is None:
+            return None
+
+        def fits(m: ActorMention) -> bool:
+            return m.actor.kind in head.kinds and m.actor.kind not in NO_ANTECEDENT \
+                and (not head.foreign or (country is not None and m.actor.country not in (None, country)))
+
+        before = next((m for m in reversed(mentions) if m.nend <= span[0] and fits(m)
+                       and self._apart(ntext, m.nend, span[0])), None)
+        if before is not None:
+            return before
+        if head.ahead:
+            return next((m for m in mentions if m.nstart >= span[1] and fits(m)
+                         and self._apart(ntext, span[1], m.nstart)), None)
+        return None
+
+    def _apart(self, ntext: str, start: int, end: int) -> bool:
+        """A clause ends between `start` and `end`: a punctuation mark or a word that opens a clause (أن، فيما)."""
+        gap = ntext[start:end]
+        return any(ch in _CLAUSE_MARKS for ch in gap) or any(w in self.table.breaks for w in gap.split())
+
+
+def _begins_with(m: ActorMention, head: str) -> bool:
+    """The mention's text or its actor's Arabic names begin with the head noun (with or without ال)."""
+    names = [normalize_name(m.text), normalize_name(m.actor.name_ar),
+             *(normalize_name(v) for v in m.actor.variants_ar)]
+    return any(n.split(maxsplit=1)[:1] in ([head], ["ال" + head]) for n in names)
+
+
+class CountryActors:
+    """A country's name where an actor stands, read as the country's own forces or government the document names,
+    else as its government entry (the one whose English names hold the country's): right after a verb or a verbal noun (a trigger or a speech verb: قالت إسرائيل،
+    قصف إيران), after a verb of being (كانت روسيا قد), after a verb's subject (ناشدت الوكالة إسرائيل) or
+    coordinated with another actor (اتفقت روسيا والأردن). Never after a place cue or a glued preposition
+    (بإسرائيل، لتركيا), nor in a dateline: there it stays a place."""
+
+    def __init__(self, table: AnaphoraTable, actors: ActorDictionary, gazetteer: Gazetteer) -> None:
+        self.auxiliaries = table.auxiliaries
+        self.governments: dict[str, Actor] = {}
+        for p in gazetteer.places:
+            if p.feature != "country" or p.country in self.governments:
+                continue
+            own = normalize_name(p.name_en)
+            gov = next((a for a in actors.actors if a.kind == "government" and a.country == p.country
+                        and own in {normalize_name(n) for n in (a.name_en, *a.variants_en)}), None)
+            if gov is not None:
+                self.governments[p.country] = gov
+
+    def find(self, text: str, norm: Normalized, places: Sequence[PlaceMention], actors: Sequence[ActorMention],
+             verbs: Iterable[int]) -> tuple[list[ActorMention], list[PlaceMention]]:
+        """(the countries read as actors, the place mentions they were) among `places`; `verbs`: where the words
+        of the trigger and speech-verb lexicons' hits begin in the normalized text."""
+        ntext = norm.text
+        verb_words = set(verbs)
+        ends = {m.nend: m for m in actors}
+        made: list[ActorMention] = []
+        gone: list[PlaceMention] = []
+        for p in places:
+            gov = self.governments.get(p.place.country)
+            if gov is None or p.place.feature != "country" or p.cue is not None:
+                continue
+            ws = _word_start(ntext, p.nstart)
+            clitics = ntext[ws:p.nstart]
+            if set(clitics) & set("بلك"):
+                continue
+            prev_start, prev_end = _word_before(ntext, ws)
+            subject = ends.get(prev_end)
+            if not (prev_start in verb_words or self._auxiliary(ntext, prev_start, prev_end)
+                    or (subject is not None and _word_before(ntext, _word_start(ntext, subject.nstart))[0]
+                        in verb_words)  # (the object after a verb's subject: ناشدت الوكالة إسرائيل)
+                    or (subject is not None and clitics.startswith("و"))):  # (coordinated: حماس وإسرائيل)
+                continue
+            made.append(ActorMention(start=p.start, end=p.end, nstart=p.nstart, nend=p.nend, text=p.text,
+                                     actor=_named_for(p, actors) or gov, framing=None, descriptive=False))
+            ends[p.nend] = made[-1]
+            gone.append(p)
+        return made, gone
+
+    def _auxiliary(self, ntext: str, start: int, end: int) -> bool:
+        """The word at [start, end) (or it and the word before) is a verb of being (كانت، لا تزال)."""
+        word = ntext[start:end].removeprefix("و").removeprefix("ف")
+        two = " ".join([*ntext[:start].split()[-1:], ntext[start:end]])
+        return word in self.auxiliaries or two in self.auxiliaries
+
+
+def _named_for(p: PlaceMention, actors: Sequence[ActorMention]) -> Actor | None:
+    """The country's own forces or government the document names (the last before the country's name, else the
+    first after it): the country acting is that actor."""
+    own = [m for m in actors if m.actor.country == p.place.country and m.actor.kind in COUNTRY_KINDS
+           and not m.ambiguous]
+    before = [m for m in own if m.nend <= p.nstart]
+    return before[-1].actor if before else (own[0].actor if own else None)
+
+
+def _word_before(ntext: str, start: int) -> tuple[int, int]:
+    """The span of the word before the word at `start` ((start, start) when punctuation or nothing ends it)."""
+    end = start
+    while end > 0 and ntext[end - 1].isspace():
+        end -= 1
+    if end == 0 or ntext[end - 1] in _END_PUNCT:
+        return start, start
+    return _word_start(ntext, end), end
+
+
+def _word_start(ntext: str, pos: int) -> int:
+    """The start of the word that holds (or ends at) `pos`."""
+    while pos > 0 and not ntext[pos - 1].isspace():
+        pos -= 1
+    return pos

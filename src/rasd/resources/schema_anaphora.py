@@ -1,0 +1,33 @@
+"""The schema of data/anaphora.yaml (rasd.recognize.anaphora), registered in rasd.resources.schemas.
+
+Like the other file schemas: no keys but the declared ones, strict types; a head noun names the kinds of actor
+it may take up, and whether only one of another country than the document's, or one named after it; the
+country section names the verbs a country's name is the subject of and the words after which it is no actor.
+"""
+
+from __future__ import annotations
+
+from pydantic import Field
+
+from rasd.resources.schema_types import ActorKind, Names, SomeNames, _Yaml
+
+
+class HeadEntry(_Yaml):
+    """A definite head noun (its forms) and the actors it may take up."""
+    nouns: SomeNames  # without the article: مليشيا takes up in المليشيا، والمليشيا، للمليشيا
+    kinds: list[ActorKind] = Field(min_length=1)
+    foreign: bool = False  # only an actor of another country than the document's (العدوان)
+    ahead: bool = False  # with none named before it, the first named after it
+
+
+class CountryActorSection(_Yaml):
+    """A country's name in an actor's place: the verbs of being before a subject."""
+    auxiliaries: Names = []  # (كانت إيران قد استهدفت)
+
+
+class AnaphoraFile(_Yaml):
+    """anaphora.yaml."""
+    heads: list[HeadEntry]
+    relatives: Names = []  # relative pronouns: after a head noun they leave it alone (المهاجمين الذين)
+    clause_words: Names = []  # words that open a clause (أن، فيما): an actor before them is no co-argument
+    countries: CountryActorSection = Field(default_factory=CountryActorSection)
