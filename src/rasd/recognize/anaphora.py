@@ -42,6 +42,7 @@ class AnaphoraTable:
     relatives: frozenset[str] = frozenset()
     breaks: frozenset[str] = frozenset()
     auxiliaries: frozenset[str] = frozenset()
+    prepositions: frozenset[str] = frozenset()
 
     @classmethod
     def load(cls, path: str | Path | None = None) -> AnaphoraTable:
@@ -52,7 +53,8 @@ class AnaphoraTable:
         countries = data.get("countries") or {}
         return cls(heads=heads, relatives=frozenset(normalize_name(w) for w in data.get("relatives") or ()),
                    breaks=frozenset(normalize_name(w) for w in data.get("clause_words") or ()),
-                   auxiliaries=frozenset(normalize_name(w) for w in countries.get("auxiliaries") or ()))
+                   auxiliaries=frozenset(normalize_name(w) for w in countries.get("auxiliaries") or ()),
+                   prepositions=frozenset(normalize_name(w) for w in countries.get("prepositions") or ()))
 
 
 class Anaphora:
@@ -62,12 +64,12 @@ class Anaphora:
         self.table = table
         self.name_heads = actors.anaphora_heads  # (groups whose own name begins with the noun: تنظيم داعش)
         nouns = sorted(set(table.heads) | self.name_heads, key=len, reverse=True)
-        self._re = re.compile(r"(?<![^\s\"«(])([وفبل]{0,2})ال(" + "|".join(map(re.escape, nouns) or ["(?!)"])
+        self._re = re.compile(r"(?<![^\s\"«(])([وفبل]{0,2})(?:ال|(?<=ل)ل)(" + "|".join(map(re.escape, nouns) or ["(?!)"])
                               + r")(?=[\s.,،؛:!?\"»)]|$)")
 
     def find(self, text: str, norm: Normalized, mentions: Sequence[ActorMention],
              country: str | None) -> list[ActorMention]:
-        """The head nouns (with the article, after 0-2 proclitics) that take up an actor of `mentions`: not inside
+        """The head nouns (with the article, after 0-2 proclitics; للمليشيا) that take up an actor of `mentions`: not inside
         another name, not before a definite word that makes the noun a name of its own (الحركة الشعبية)."""
         if not mentions:
             return []
@@ -143,6 +145,7 @@ class CountryActors:
 
     def __init__(self, table: AnaphoraTable, actors: ActorDictionary, gazetteer: Gazetteer) -> None:
         self.auxiliaries = table.auxiliaries
+        self.prepositions = table.prepositions
         self.governments: dict[str, Actor] = {}
         for p in gazetteer.places:
             if p.feature != "country" or p.country in self.governments:
@@ -171,6 +174,8 @@ class CountryActors:
             if set(clitics) & set("بلك"):
                 continue
             prev_start, prev_end = _word_before(ntext, ws)
+            if ntext[prev_start:prev_end].removeprefix("و") in self.prepositions:
+                continue
             subject = ends.get(prev_end)
             if not (prev_start in verb_words or self._auxiliary(ntext, prev_start, prev_end)
                     or (subject is not None and _word_before(ntext, _word_start(ntext, subject.nstart))[0]

@@ -21,8 +21,10 @@ class HeadEntry(_Yaml):
 
 
 class CountryActorSection(_Yaml):
-    """A country's name in an actor's place: the verbs of being before a subject."""
+    """A country's name in an actor's place: the verbs of being before a subject, the lexicons' verbs that are
+    prepositions before a name."""
     auxiliaries: Names = []  # (كانت إيران قد استهدفت)
+    prepositions: Names = []  # (بين "showed", and "between": بين مصر والسودان)
 
 
 class AnaphoraFile(_Yaml):
