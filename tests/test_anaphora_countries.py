@@ -24,6 +24,8 @@ def _read(pipeline: Any, text: str, country: str) -> tuple[list[str], list[str]]
     ("وطالبت منظمة الصحة العالمية إسرائيل بالسماح بدخول الوقود إلى مستشفيات القطاع.", "إسرائيل", "israel-government"),
     # coordinated with a country acting
     ("وقعت قطر وتركيا اتفاقية للتعاون العسكري في العاصمة أنقرة.", "تركيا", "gov-turkey"),
+    # one of two sides after "between", the other an actor
+    ("واستمر تبادل القصف بين إسرائيل وحزب الله طوال الليل على الحدود.", "إسرائيل", "israel-government"),
     # the country's forces the report names
     ("شن الجيش الإسرائيلي غارات على بلدات جنوب لبنان، وقالت إسرائيل إنها استهدفت مخازن أسلحة.", "إسرائيل", "idf"),
 ])

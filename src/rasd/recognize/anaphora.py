@@ -169,18 +169,7 @@ class CountryActors:
             gov = self.governments.get(p.place.country)
             if gov is None or p.place.feature != "country" or p.cue is not None:
                 continue
-            ws = _word_start(ntext, p.nstart)
-            clitics = ntext[ws:p.nstart]
-            if set(clitics) & set("بلك"):
-                continue
-            prev_start, prev_end = _word_before(ntext, ws)
-            if ntext[prev_start:prev_end].removeprefix("و") in self.prepositions:
-                continue
-            subject = ends.get(prev_end)
-            if not (prev_start in verb_words or self._auxiliary(ntext, prev_start, prev_end)
-                    or (subject is not None and _word_before(ntext, _word_start(ntext, subject.nstart))[0]
-                        in verb_words)  # (the object after a verb's subject: ناشدت الوكالة إسرائيل)
-                    or (subject is not None and clitics.startswith("و"))):  # (coordinated: حماس وإسرائيل)
+            if not self._acting(ntext, p, verb_words, ends):
                 continue
             made.append(ActorMention(start=p.start, end=p.end, nstart=p.nstart, nend=p.nend, text=p.text,
                                      actor=_named_for(p, actors) or gov, framing=None, descriptive=False))
@@ -188,11 +177,33 @@ class CountryActors:
             gone.append(p)
         return made, gone
 
+    def _acting(self, ntext: str, p: PlaceMention, verb_words: set[int], ends: Mapping[int, ActorMention]) -> bool:
+        """The country's name stands where an actor does (see the class); `ends`: the actors by their end."""
+        ws = _word_start(ntext, p.nstart)
+        clitics = ntext[ws:p.nstart]
+        if set(clitics) & set("بلك"):
+            return False
+        prev_start, prev_end = _word_before(ntext, ws)
+        if ntext[prev_start:prev_end].removeprefix("و") in self.prepositions:
+            return _with_actor(ntext, p.nend, ends.values())  # (بين إسرائيل وحماس: two sides)
+        subject = ends.get(prev_end)
+        return prev_start in verb_words or self._auxiliary(ntext, prev_start, prev_end) \
+            or (subject is not None and _word_before(ntext, _word_start(ntext, subject.nstart))[0]
+                in verb_words) \
+            or (subject is not None and clitics.startswith("و"))  # (coordinated: حماس وإسرائيل)
+
     def _auxiliary(self, ntext: str, start: int, end: int) -> bool:
         """The word at [start, end) (or it and the word before) is a verb of being (كانت، لا تزال)."""
         word = ntext[start:end].removeprefix("و").removeprefix("ف")
         two = " ".join([*ntext[:start].split()[-1:], ntext[start:end]])
         return word in self.auxiliaries or two in self.auxiliaries
+
+
+def _with_actor(ntext: str, end: int, actors: Iterable[ActorMention]) -> bool:
+    """An actor's name follows the name ending at `end`, coordinated with و (… وحماس)."""
+    rest = ntext[end:end + 3]
+    at = end + len(rest) - len(rest.lstrip())
+    return ntext[at:at + 1] == "و" and any(m.nstart in (at + 1, at + 2) for m in actors)
 
 
 def _named_for(p: PlaceMention, actors: Sequence[ActorMention]) -> Actor | None:

@@ -66,6 +66,7 @@ class PlaceCandidate:
 
 NISBA_ENDINGS = ("ي", "يه", "يين", "يون", "يات")  # (normalized) a nisba adjective: الوطني، السورية، الأمريكيين
 UNIDENTIFIED = "unidentified-armed-group-"  # the id prefix of the generic template's unidentified gunmen
+NOT_ADJECTIVES = frozenset({"الي", "الا", "الذي", "التي", "الذين"})  # (normalized) إلى، إلا، relatives: no nisba
 TOWARD = frozenset({"الي", "نحو", "باتجاه", "تجاه", "صوب"})  # (normalized) where something goes
 FORCE_KINDS = frozenset({"external_forces", "state_forces"})  # whom a nationality after a word for forces names
 
@@ -199,7 +200,8 @@ class ActorLinker:
         if ntext[end:end + 1] != " ":
             return False
         word = ntext[end + 1:].split(maxsplit=1)[0] if ntext[end + 1:].strip() else ""
-        return word.startswith("ال") and (word.endswith(NISBA_ENDINGS) or word.startswith("الم") or end + 1 in named)
+        return word.startswith("ال") and word not in NOT_ADJECTIVES \
+            and (word.endswith(NISBA_ENDINGS) or word.startswith("الم") or end + 1 in named)
 
     def drop_identified_gunmen(self, mentions: Sequence[ActorMention], ntext: str) -> list[ActorMention]:
         """Unidentified gunmen (مسلحون) whom the words after them tie to a named actor (مسلحون من قوات X،
