@@ -52,3 +52,21 @@ def test_anaphora_head_takes_up_a_fitting_actor(pipeline: Any, text: str, noun: 
 ])
 def test_anaphora_head_without_a_fitting_actor_names_nothing(pipeline: Any, text: str, noun: str) -> None:
     assert _taken_up(pipeline, text, noun) == []
+
+
+@pytest.mark.parametrize(("text", "short", "actor"), [
+    ("اتهمت الحكومة الحركة الشعبية لتحرير السودان - شمال بقصف مدينة الدلنج. وقال سكان إن قوات الحركة الشعبية "
+     "انتشرت حول المدينة.", "الحركة الشعبية", "splm-n"),
+    ("هاجمت الحركة الوطنية لتحرير أزواد موقعا للجيش قرب كيدال، وأكد متحدث باسم الحركة الوطنية أن مقاتليها "
+     "انسحبوا بعد ساعتين.", "الحركة الوطنية", "mnla"),
+    ("تبنت الجبهة الشعبية لتحرير فلسطين إطلاق صاروخين من غزة. وقالت الجبهة الشعبية في بيان إن العملية جاءت "
+     "ردا على الاغتيالات.", "الجبهة الشعبية", "pflp"),
+])
+def test_anaphora_head_with_a_name_s_first_words(pipeline: Any, text: str, short: str, actor: str) -> None:
+    a = pipeline.analyse(text, published="2024-03-11")
+    assert [m.actor.id for m in a.actors or () if m.text == short] == [actor]
+
+
+def test_anaphora_head_with_first_words_of_no_name_named_before(pipeline: Any) -> None:
+    a = pipeline.analyse("وقال قيادي في الحركة الشعبية إن المفاوضات متعثرة منذ أشهر.", published="2024-03-11")
+    assert [m.text for m in a.actors or () if "الحركة" in m.text] == []

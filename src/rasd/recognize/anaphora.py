@@ -17,11 +17,13 @@ from ..resources.actors import Actor, ActorDictionary
 from ..resources.datafiles import load_yaml
 from ..resources.gazetteer import Gazetteer
 from ..text.normalize import Normalized, normalize_name
+from ..text.segment import word_spans_after
 from .linking import ActorMention, PlaceMention
 from .matcher import SpanSet
 
 ANAPHORA_FILE = "anaphora.yaml"
 NO_ANTECEDENT = frozenset({"person", "civilians"})  # kinds a group's head noun never takes up
+SHORT_WORDS = 2  # at most this many definite words after a group's head noun make its name's first words
 COUNTRY_KINDS = frozenset({"state_forces", "external_forces", "government"})  # the actors a country acts as
 _CLAUSE_MARKS = frozenset(".،,؛;:!?\n")
 _END_PUNCT = (".", "،", ",", "؛", ":", "!", "?")
@@ -78,14 +80,39 @@ class Anaphora:
         out: list[ActorMention] = []
         for match in self._re.finditer(ntext):
             ws, we, k = match.start(), match.end(), len(match.group(1))
-            if taken.overlaps(ws, we) or self._named_on(ntext, we):
+            if taken.overlaps(ws, we):
                 continue
-            m = self.antecedent(match.group(2), mentions, ntext, (ws, we), country)
-            if m is not None:
+            if self._named_on(ntext, we):  # (a name's first words: الحركة الشعبية after its full name)
+                m, we = self.shortened(ntext, mentions, ws + k, we) if match.group(2) in self.name_heads \
+                    else (None, we)
+            else:
+                m = self.antecedent(match.group(2), mentions, ntext, (ws, we), country)
+            if m is not None and not taken.overlaps(ws, we):
                 s, e = norm.to_original(ws + k, we)
                 out.append(ActorMention(start=s, end=e, nstart=ws + k, nend=we, text=text[s:e], actor=m.actor,
                                         framing=None, descriptive=False))
         return out
+
+    def shortened(self, ntext: str, mentions: Sequence[ActorMention], start: int,
+                  end: int) -> tuple[ActorMention | None, int]:
+        """(the group named before whose name the head noun at [start, end) and the definite words after it begin,
+        the end of those words): a long name shortened to its first words (الحركة الشعبية لتحرير السودان …
+        الحركة الشعبية); (None, end) when no name named before begins so."""
+        spans = []
+        for ws, we in word_spans_after(ntext, end, SHORT_WORDS):
+            trimmed = len(ntext[ws:we].rstrip("".join(_END_PUNCT))) + ws
+            if not ntext.startswith("ال", ws) or trimmed == ws:
+                break
+            spans.append((ws, trimmed))
+            if trimmed < we:
+                break  # (a punctuation mark ends the name)
+        for n in range(len(spans), 0, -1):
+            phrase = " ".join([ntext[start:end], *(ntext[ws:we] for ws, we in spans[:n])])
+            m = next((m for m in reversed(mentions) if m.nend <= start and m.actor.kind not in NO_ANTECEDENT
+                      and _shortens(phrase, m)), None)
+            if m is not None:
+                return m, spans[n - 1][1]
+        return None, end
 
     def _named_on(self, ntext: str, end: int) -> bool:
         """A definite word right after the noun (no relative pronoun) continues it: a name or a phrase."""
@@ -127,6 +154,13 @@ class Anaphora:
         """A clause ends between `start` and `end`: a punctuation mark or a word that opens a clause (أن، فيما)."""
         gap = ntext[start:end]
         return any(ch in _CLAUSE_MARKS for ch in gap) or any(w in self.table.breaks for w in gap.split())
+
+
+def _shortens(phrase: str, m: ActorMention) -> bool:
+    """`phrase` (normalized, two words or more) is the first words of the mention's text or of one of its actor's
+    Arabic names, which go on after it."""
+    names = [normalize_name(m.text), normalize_name(m.actor.name_ar), *(normalize_name(v) for v in m.actor.variants_ar)]
+    return any(n.startswith(phrase + " ") for n in names)
 
 
 def _begins_with(m: ActorMention, head: str) -> bool:
