@@ -24,6 +24,10 @@ def _read(pipeline: Any, text: str, country: str) -> tuple[list[str], list[str]]
     ("وطالبت منظمة الصحة العالمية إسرائيل بالسماح بدخول الوقود إلى مستشفيات القطاع.", "إسرائيل", "israel-government"),
     # coordinated with a country acting
     ("وقعت قطر وتركيا اتفاقية للتعاون العسكري في العاصمة أنقرة.", "تركيا", "gov-turkey"),
+    # a past-tense verb agreeing with a feminine subject, a complementizer
+    ("وذكرت مصادر محلية أن الضربات التي نفذتها تركيا طالت قرى حدودية في ريف الحسكة.", "تركيا", "gov-turkey"),
+    ("وأكد المتحدث العسكري أن إيران لن تسمح بتكرار الهجوم على قواعدها.", "إيران", "gov-iran"),
+    ("وصعدت روسيا غاراتها على ريف إدلب الجنوبي منذ مطلع الشهر.", "روسيا", "gov-russia"),
     # one of two sides after "between", the other an actor
     ("واستمر تبادل القصف بين إسرائيل وحزب الله طوال الليل على الحدود.", "إسرائيل", "israel-government"),
     # the country's forces the report names
@@ -39,6 +43,8 @@ def test_anaphora_country_acting_is_an_actor(pipeline: Any, text: str, country: 
     ("أعلنت الجماعة استهداف السفن المرتبطة بإسرائيل في البحر الأحمر.", "بإسرائيل"),
     ("وبحث الوزيران العلاقات بين مصر والسودان وسبل تعزيزها.", "مصر"),
     ("انطلقت الشاحنات من مصر محملة بالمساعدات نحو معبر رفح.", "مصر"),
+    ("وارتفعت صادرات تركيا إلى العراق خلال العام الماضي.", "تركيا"),
+    ("ونقلت الصحيفة عن سفير مصر في واشنطن قوله إن المفاوضات مستمرة.", "مصر"),
 ])
 def test_anaphora_country_as_a_place_stays_a_place(pipeline: Any, text: str, country: str) -> None:
     assert _read(pipeline, text, country)[0] == []

@@ -43,8 +43,11 @@ class AnaphoraTable:
     heads: Mapping[str, Head]
     relatives: frozenset[str] = frozenset()
     breaks: frozenset[str] = frozenset()
-    auxiliaries: frozenset[str] = frozenset()
+    subject_after: frozenset[str] = frozenset()
     prepositions: frozenset[str] = frozenset()
+    verb_ending: str = ""  # a past-tense verb agreeing with a feminine subject ends so (قصفت) …
+    not_verb_endings: tuple[str, ...] = ()  # … unless so (صادرات، بيروت)
+    object_clitics: tuple[str, ...] = ()  # … before these (شنتها)
 
     @classmethod
     def load(cls, path: str | Path | None = None) -> AnaphoraTable:
@@ -53,10 +56,18 @@ class AnaphoraTable:
         heads = {normalize_name(n): Head(frozenset(h["kinds"]), bool(h.get("foreign")), bool(h.get("ahead")))
                  for h in data["heads"] for n in h["nouns"]}
         countries = data.get("countries") or {}
-        return cls(heads=heads, relatives=frozenset(normalize_name(w) for w in data.get("relatives") or ()),
-                   breaks=frozenset(normalize_name(w) for w in data.get("clause_words") or ()),
-                   auxiliaries=frozenset(normalize_name(w) for w in countries.get("auxiliaries") or ()),
-                   prepositions=frozenset(normalize_name(w) for w in countries.get("prepositions") or ()))
+        verbs = countries.get("feminine_verbs") or {}
+
+        def words(items: list[str] | None) -> tuple[str, ...]:
+            return tuple(normalize_name(w) for w in items or ())
+
+        return cls(heads=heads, relatives=frozenset(words(data.get("relatives"))),
+                   breaks=frozenset(words(data.get("clause_words"))),
+                   subject_after=frozenset(words(countries.get("subject_after"))),
+                   prepositions=frozenset(words(countries.get("prepositions"))),
+                   verb_ending=normalize_name(verbs.get("ending") or ""),
+                   not_verb_endings=words(verbs.get("not_endings")),
+                   object_clitics=tuple(sorted(words(verbs.get("object_clitics")), key=len, reverse=True)))
 
 
 class Anaphora:
@@ -178,8 +189,7 @@ class CountryActors:
     (بإسرائيل، لتركيا), nor in a dateline: there it stays a place."""
 
     def __init__(self, table: AnaphoraTable, actors: ActorDictionary, gazetteer: Gazetteer) -> None:
-        self.auxiliaries = table.auxiliaries
-        self.prepositions = table.prepositions
+        self.table = table
         self.governments: dict[str, Actor] = {}
         for p in gazetteer.places:
             if p.feature != "country" or p.country in self.governments:
@@ -218,19 +228,29 @@ class CountryActors:
         if set(clitics) & set("بلك"):
             return False
         prev_start, prev_end = _word_before(ntext, ws)
-        if ntext[prev_start:prev_end].removeprefix("و") in self.prepositions:
+        if ntext[prev_start:prev_end].removeprefix("و") in self.table.prepositions:
             return _with_actor(ntext, p.nend, ends.values())  # (بين إسرائيل وحماس: two sides)
         subject = ends.get(prev_end)
-        return prev_start in verb_words or self._auxiliary(ntext, prev_start, prev_end) \
+        return prev_start in verb_words or self._subject_after(ntext, prev_start, prev_end) \
+            or self._feminine_verb(ntext[prev_start:prev_end]) \
             or (subject is not None and _word_before(ntext, _word_start(ntext, subject.nstart))[0]
                 in verb_words) \
             or (subject is not None and clitics.startswith("و"))  # (coordinated: حماس وإسرائيل)
 
-    def _auxiliary(self, ntext: str, start: int, end: int) -> bool:
-        """The word at [start, end) (or it and the word before) is a verb of being (كانت، لا تزال)."""
+    def _subject_after(self, ntext: str, start: int, end: int) -> bool:
+        """The word at [start, end) (or it and the word before) is one a clause's subject follows (كانت، لا تزال،
+        أن)."""
         word = ntext[start:end].removeprefix("و").removeprefix("ف")
         two = " ".join([*ntext[:start].split()[-1:], ntext[start:end]])
-        return word in self.auxiliaries or two in self.auxiliaries
+        return word in self.table.subject_after or two in self.table.subject_after
+
+    def _feminine_verb(self, word: str) -> bool:
+        """The word has the shape of a past-tense verb agreeing with a feminine subject (قصفت، شنتها)."""
+        t = self.table
+        if not t.verb_ending:
+            return False
+        stem = next((word[:-len(c)] for c in t.object_clitics if word.endswith(t.verb_ending + c)), word)
+        return len(stem) >= 3 and stem.endswith(t.verb_ending) and not stem.endswith(t.not_verb_endings)
 
 
 def _with_actor(ntext: str, end: int, actors: Iterable[ActorMention]) -> bool:

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from pydantic import Field
 
-from rasd.resources.schema_types import ActorKind, Names, SomeNames, _Yaml
+from rasd.resources.schema_types import ActorKind, Names, NonBlank, SomeNames, _Yaml
 
 
 class HeadEntry(_Yaml):
@@ -20,11 +20,20 @@ class HeadEntry(_Yaml):
     ahead: bool = False  # with none named before it, the first named after it
 
 
+class FeminineVerbs(_Yaml):
+    """The shape of a past-tense verb agreeing with a feminine subject (a country's name): its ending, the endings
+    of nouns that look like it, the object pronouns that may follow it."""
+    ending: NonBlank  # (قصفت)
+    not_endings: Names = []  # (صادرات، بيروت، بيت)
+    object_clitics: Names = []  # (شنتها، نفذته)
+
+
 class CountryActorSection(_Yaml):
-    """A country's name in an actor's place: the verbs of being before a subject, the lexicons' verbs that are
-    prepositions before a name."""
-    auxiliaries: Names = []  # (كانت إيران قد استهدفت)
+    """A country's name in an actor's place: the words a clause's subject follows, the lexicons' verbs that are
+    prepositions before a name, the shape of a verb agreeing with it."""
+    subject_after: Names = []  # verbs of being and complementizers (كانت إيران قد، أن إسرائيل وجهت)
     prepositions: Names = []  # (بين "showed", and "between": بين مصر والسودان)
+    feminine_verbs: FeminineVerbs | None = None
 
 
 class AnaphoraFile(_Yaml):
