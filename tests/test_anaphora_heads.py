@@ -70,3 +70,25 @@ def test_anaphora_head_with_a_name_s_first_words(pipeline: Any, text: str, short
 def test_anaphora_head_with_first_words_of_no_name_named_before(pipeline: Any) -> None:
     a = pipeline.analyse("وقال قيادي في الحركة الشعبية إن المفاوضات متعثرة منذ أشهر.", published="2024-03-11")
     assert [m.text for m in a.actors or () if "الحركة" in m.text] == []
+
+
+@pytest.mark.parametrize(("text", "short", "actor"), [
+    ("أفاد المرصد السوري لحقوق الإنسان بمقتل عشرة مقاتلين في ريف حماة. وقال المرصد السوري إن الاشتباكات مستمرة.",
+     "المرصد السوري", "sohr"),
+    ("قصف سلاح الجو الإسرائيلي مواقع في جنوب لبنان، وقال سلاح الجو في بيان إنه دمر منصات صواريخ.",
+     "سلاح الجو", "idf"),
+    ("حذرت وكالة غوث وتشغيل اللاجئين الفلسطينيين من نفاد الوقود. وقالت وكالة غوث إن مخازنها فارغة.",
+     "وكالة غوث", "unrwa"),
+])
+def test_anaphora_name_shortened_to_its_first_words(pipeline: Any, text: str, short: str, actor: str) -> None:
+    a = pipeline.analyse(text, published="2024-03-11")
+    assert [m.actor.id for m in a.actors or () if m.text == short] == [actor]
+
+
+@pytest.mark.parametrize(("text", "short"), [
+    ("نفذ سلاح الجو الإسرائيلي غارات على غزة، فيما قصف سلاح الجو المصري مواقع في سيناء.", "سلاح الجو"),
+    ("التقى رئيس مجلس السيادة السوداني عبد الفتاح البرهان اليوم رئيس مجلس الوزراء في بورتسودان.", "رئيس مجلس"),
+])
+def test_anaphora_first_words_continued_name_nothing(pipeline: Any, text: str, short: str) -> None:
+    a = pipeline.analyse(text, published="2024-03-11")
+    assert [m.text for m in a.actors or () if m.text == short] == []

@@ -18,7 +18,7 @@ from ..resources.datafiles import load_yaml
 from ..resources.gazetteer import Gazetteer
 from ..text.normalize import Normalized, normalize_name
 from ..text.segment import word_spans_after
-from .linking import ActorMention, PlaceMention
+from .linking import NISBA_ENDINGS, ActorMention, PlaceMention
 from .matcher import SpanSet
 
 ANAPHORA_FILE = "anaphora.yaml"
@@ -102,7 +102,44 @@ class Anaphora:
                 s, e = norm.to_original(ws + k, we)
                 out.append(ActorMention(start=s, end=e, nstart=ws + k, nend=we, text=text[s:e], actor=m.actor,
                                         framing=None, descriptive=False))
+        taken = SpanSet([(m.nstart, m.nend) for m in [*mentions, *out]])
+        return out + [m for m in self.first_words(text, norm, mentions) if not taken.overlaps(m.nstart, m.nend)]
+
+    def first_words(self, text: str, norm: Normalized, mentions: Sequence[ActorMention]) -> list[ActorMention]:
+        """A name of three words or more shortened to its first words after it (المرصد السوري لحقوق الإنسان …
+        المرصد السوري، سلاح الجو الإسرائيلي … سلاح الجو): the actor named before. Not where the next word
+        continues the phrase: a definite word after a word in construct (رئيس مجلس الوزراء) or a nisba (سلاح الجو
+        المصري)."""
+        ntext = norm.text
+        starts: dict[str, list[ActorMention]] = {}
+        for m in mentions:
+            words = ntext[m.nstart:m.nend].split()
+            if m.actor.kind not in NO_ANTECEDENT and len(words) >= 3 and not m.descriptive:
+                for k in range(2, len(words)):
+                    starts.setdefault(" ".join(words[:k]), []).append(m)
+        if not starts:
+            return []
+        pattern = re.compile(r"(?<![^\s\"«(])([وفب]{0,2})(" + "|".join(
+            map(re.escape, sorted(starts, key=len, reverse=True))) + r")(?=[\s.,،؛:!?\"»)]|$)")
+        out: list[ActorMention] = []
+        for match in pattern.finditer(ntext):
+            ms, me = match.start(2), match.end(2)
+            before = [m for m in starts[match.group(2)] if m.nend <= ms]
+            if not before or self._continued(ntext, match.group(2), me):
+                continue
+            s, e = norm.to_original(ms, me)
+            out.append(ActorMention(start=s, end=e, nstart=ms, nend=me, text=text[s:e], actor=before[-1].actor,
+                                    framing=None, descriptive=False))
         return out
+
+    @staticmethod
+    def _continued(ntext: str, phrase: str, end: int) -> bool:
+        """The word after a shortened name continues it: a definite word after an indefinite one, or a nisba."""
+        after = ntext[end:end + 1] == " " and ntext[end + 1:].split(maxsplit=1)[:1]
+        if not after:
+            return False
+        word = after[0]
+        return word.startswith("ال") and (not phrase.split()[-1].startswith("ال") or word.endswith(NISBA_ENDINGS))
 
     def shortened(self, ntext: str, mentions: Sequence[ActorMention], start: int,
                   end: int) -> tuple[ActorMention | None, int]:
