@@ -95,3 +95,19 @@ def test_anaphora_name_shortened_to_its_first_words(pipeline: Any, text: str, sh
 def test_anaphora_first_words_continued_name_nothing(pipeline: Any, text: str, short: str) -> None:
     a = pipeline.analyse(text, published="2024-03-11")
     assert [m.text for m in a.actors or () if m.text == short] == []
+
+
+@pytest.mark.parametrize(("text", "family", "actor"), [
+    ("استقبل رئيس الوزراء القطري الشيخ محمد بن عبد الرحمن آل ثاني وفدا من حماس، وأكد آل ثاني أن المفاوضات مستمرة.",
+     "آل ثاني", "mohammed-bin-abdulrahman"),
+    ("أجرى أمير قطر الشيخ تميم بن حمد آل ثاني اتصالا بالرئيس المصري. وبحث آل ثاني معه جهود التهدئة في غزة.",
+     "آل ثاني", "tamim"),
+])
+def test_anaphora_person_named_by_family_name(pipeline: Any, text: str, family: str, actor: str) -> None:
+    a = pipeline.analyse(text, published="2024-03-11")
+    assert [m.actor.id for m in a.actors or () if m.text == family] == [actor]
+
+
+def test_anaphora_family_name_before_the_full_name_names_nothing(pipeline: Any) -> None:
+    a = pipeline.analyse("وقال آل ثاني في مؤتمر صحفي إن الاتفاق قريب.", published="2024-03-11")
+    assert [m.text for m in a.actors or () if m.text == "آل ثاني"] == []

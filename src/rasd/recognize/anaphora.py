@@ -43,6 +43,7 @@ class AnaphoraTable:
     heads: Mapping[str, Head]
     relatives: frozenset[str] = frozenset()
     breaks: frozenset[str] = frozenset()
+    family_words: frozenset[str] = frozenset()  # (آل) a family name's first word
     subject_after: frozenset[str] = frozenset()
     prepositions: frozenset[str] = frozenset()
     verb_ending: str = ""  # a past-tense verb agreeing with a feminine subject ends so (قصفت) …
@@ -63,6 +64,7 @@ class AnaphoraTable:
 
         return cls(heads=heads, relatives=frozenset(words(data.get("relatives"))),
                    breaks=frozenset(words(data.get("clause_words"))),
+                   family_words=frozenset(words(data.get("family_words"))),
                    subject_after=frozenset(words(countries.get("subject_after"))),
                    prepositions=frozenset(words(countries.get("prepositions"))),
                    verb_ending=normalize_name(verbs.get("ending") or ""),
@@ -103,7 +105,31 @@ class Anaphora:
                 out.append(ActorMention(start=s, end=e, nstart=ws + k, nend=we, text=text[s:e], actor=m.actor,
                                         framing=None, descriptive=False))
         taken = SpanSet([(m.nstart, m.nend) for m in [*mentions, *out]])
-        return out + [m for m in self.first_words(text, norm, mentions) if not taken.overlaps(m.nstart, m.nend)]
+        more = [*self.first_words(text, norm, mentions), *self.family_names(text, norm, mentions)]
+        return out + [m for m in more if not taken.overlaps(m.nstart, m.nend)]
+
+    def family_names(self, text: str, norm: Normalized, mentions: Sequence[ActorMention]) -> list[ActorMention]:
+        """A person named, then by the family name alone (الشيخ محمد بن عبد الرحمن آل ثاني … آل ثاني): the family
+        name is the last two words of the mention or of the person's Arabic names when the first is a family word
+        (`family_words`: آل)."""
+        ntext = norm.text
+        families: dict[str, ActorMention] = {}
+        for m in mentions:
+            if m.actor.kind != "person":
+                continue
+            for name in (ntext[m.nstart:m.nend], normalize_name(m.actor.name_ar),
+                         *(normalize_name(v) for v in m.actor.variants_ar)):
+                words = name.split()
+                if len(words) >= 3 and words[-2] in self.table.family_words:
+                    families.setdefault(" ".join(words[-2:]), m)
+        out: list[ActorMention] = []
+        for family, m in families.items():
+            for match in re.finditer(r"(?<![^\s\"«(])" + re.escape(family) + r"(?=[\s.,،؛:!?\"»)]|$)", ntext):
+                if match.start() >= m.nend and ntext[m.nend:match.start()].strip():  # (not the name's own end)
+                    s, e = norm.to_original(match.start(), match.end())
+                    out.append(ActorMention(start=s, end=e, nstart=match.start(), nend=match.end(), text=text[s:e],
+                                            actor=m.actor, framing=None, descriptive=False))
+        return out
 
     def first_words(self, text: str, norm: Normalized, mentions: Sequence[ActorMention]) -> list[ActorMention]:
         """A name of three words or more shortened to its first words after it (المرصد السوري لحقوق الإنسان …
