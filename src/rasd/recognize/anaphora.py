@@ -17,7 +17,7 @@ from ..resources.actors import Actor, ActorDictionary
 from ..resources.datafiles import load_yaml
 from ..resources.gazetteer import Gazetteer
 from ..text.normalize import Normalized, normalize_name
-from ..text.segment import word_spans_after
+from ..text.segment import word_spans_after, words_before
 from .linking import NISBA_ENDINGS, ActorMention, PlaceMention
 from .matcher import SpanSet
 
@@ -25,6 +25,7 @@ ANAPHORA_FILE = "anaphora.yaml"
 NO_ANTECEDENT = frozenset({"person", "civilians"})  # kinds a group's head noun never takes up
 SHORT_WORDS = 2  # at most this many definite words after a group's head noun make its name's first words
 COUNTRY_KINDS = frozenset({"state_forces", "external_forces", "government"})  # the actors a country acts as
+_AFTER_NAME = frozenset(" \n.,،؛:!?\"»)")  # what may follow a name
 _CLAUSE_MARKS = frozenset(".،,؛;:!?\n")
 _END_PUNCT = (".", "،", ",", "؛", ":", "!", "?")
 
@@ -124,11 +125,15 @@ class Anaphora:
                     families.setdefault(" ".join(words[-2:]), m)
         out: list[ActorMention] = []
         for family, m in families.items():
-            for match in re.finditer(r"(?<![^\s\"«(])" + re.escape(family) + r"(?=[\s.,،؛:!?\"»)]|$)", ntext):
-                if match.start() >= m.nend and ntext[m.nend:match.start()].strip():  # (not the name's own end)
-                    s, e = norm.to_original(match.start(), match.end())
-                    out.append(ActorMention(start=s, end=e, nstart=match.start(), nend=match.end(), text=text[s:e],
-                                            actor=m.actor, framing=None, descriptive=False))
+            at = ntext.find(family, m.nend)
+            while at >= 0:
+                ms, me = at, at + len(family)
+                at = ntext.find(family, me)
+                if _opens_word(ntext, ms) and (me == len(ntext) or ntext[me] in _AFTER_NAME) \
+                        and ntext[m.nend:ms].strip():  # (not the name's own end)
+                    s, e = norm.to_original(ms, me)
+                    out.append(ActorMention(start=s, end=e, nstart=ms, nend=me, text=text[s:e], actor=m.actor,
+                                            framing=None, descriptive=False))
         return out
 
     def first_words(self, text: str, norm: Normalized, mentions: Sequence[ActorMention]) -> list[ActorMention]:
@@ -143,20 +148,21 @@ class Anaphora:
             if m.actor.kind not in NO_ANTECEDENT and len(words) >= 3 and not m.descriptive:
                 for k in range(2, len(words)):
                     starts.setdefault(" ".join(words[:k]), []).append(m)
-        if not starts:
-            return []
-        pattern = re.compile(r"(?<![^\s\"«(])([وفب]{0,2})(" + "|".join(
-            map(re.escape, sorted(starts, key=len, reverse=True))) + r")(?=[\s.,،؛:!?\"»)]|$)")
         out: list[ActorMention] = []
-        for match in pattern.finditer(ntext):
-            ms, me = match.start(2), match.end(2)
-            before = [m for m in starts[match.group(2)] if m.nend <= ms]
-            if not before or self._continued(ntext, match.group(2), me):
-                continue
-            s, e = norm.to_original(ms, me)
-            out.append(ActorMention(start=s, end=e, nstart=ms, nend=me, text=text[s:e], actor=before[-1].actor,
-                                    framing=None, descriptive=False))
-        return out
+        for phrase, named in starts.items():
+            at = ntext.find(phrase, named[0].nend)
+            while at >= 0:
+                ms, me = at, at + len(phrase)
+                at = ntext.find(phrase, me)
+                if not (_opens_word(ntext, ms) and (me == len(ntext) or ntext[me] in _AFTER_NAME)):
+                    continue
+                before = [m for m in named if m.nend <= ms]
+                if not before or self._continued(ntext, phrase, me):
+                    continue
+                s, e = norm.to_original(ms, me)
+                out.append(ActorMention(start=s, end=e, nstart=ms, nend=me, text=text[s:e], actor=before[-1].actor,
+                                        framing=None, descriptive=False))
+        return sorted(out, key=lambda m: m.nstart)
 
     @staticmethod
     def _continued(ntext: str, phrase: str, end: int) -> bool:
@@ -304,7 +310,7 @@ class CountryActors:
         """The word at [start, end) (or it and the word before) is one a clause's subject follows (كانت، لا تزال،
         أن)."""
         word = ntext[start:end].removeprefix("و").removeprefix("ف")
-        two = " ".join([*ntext[:start].split()[-1:], ntext[start:end]])
+        two = " ".join([*words_before(ntext, start, 1), ntext[start:end]])
         return word in self.table.subject_after or two in self.table.subject_after
 
     def _feminine_verb(self, word: str) -> bool:
@@ -330,6 +336,14 @@ def _named_for(p: PlaceMention, actors: Sequence[ActorMention]) -> Actor | None:
            and not m.ambiguous]
     before = [m for m in own if m.nend <= p.nstart]
     return before[-1].actor if before else (own[0].actor if own else None)
+
+
+def _opens_word(ntext: str, pos: int) -> bool:
+    """A word begins at `pos`, after at most two proclitics (و، ف، ب) or an opening mark."""
+    k = pos
+    while k > 0 and pos - k < 2 and ntext[k - 1] in "وفب":
+        k -= 1
+    return k == 0 or ntext[k - 1].isspace() or ntext[k - 1] in "\"«("
 
 
 def _word_before(ntext: str, start: int) -> tuple[int, int]:
