@@ -18,6 +18,7 @@ from typing import Protocol, TypeVar
 from . import budget
 from .budget import time_budget
 from .events import DocContext, EventAssembler, MentionRef, TriggerHit
+from .recognize.anaphora import Anaphora, AnaphoraTable, CountryActors
 from .recognize.belonging import BelongingPhrases, LedBodies
 from .recognize.counts import CountMatch, CountRecognizer
 from .recognize.dates import DateMatch, DateRecognizer
@@ -78,6 +79,8 @@ class Resources:
     forces: ForcePhrases | None = None  # a word for forces and a nisba (طائرات حربية روسية، قناص حوثي)
     belonging: BelongingPhrases | None = None  # a phrase and its owner (الطيران الحربي التابع للجيش)
     offices: OfficeFinder | None = None  # a person named by an office (رئيس الوزراء القطري): its holder that day
+    anaphora: Anaphora | None = None  # a definite head noun taking up an actor named before (المليشيا، المهاجمين)
+    country_actors: CountryActors | None = None  # a country's name where an actor stands (قالت إسرائيل)
 
     @classmethod
     def load(cls, data_dir: str | Path | None = None) -> Resources:
@@ -107,6 +110,7 @@ class Resources:
                                  cues.visit_abroad, cues.opinion_openers, cues.relative_openers,
                                  cues.purpose_openers])
         counts = CountRecognizer.load(p("counts.yaml"), numbers=numbers)
+        anaphora = AnaphoraTable.load(p("anaphora.yaml"))
         return cls(
             numbers=numbers,
             counts=counts,
@@ -127,6 +131,8 @@ class Resources:
                                                                 if any(h.start == 0 and h.end == len(w)
                                                                        for h in triggers.matcher.find(w)))),
             offices=OfficeFinder.load(p("offices.yaml"), actors, gazetteer),
+            anaphora=Anaphora(anaphora, actors),
+            country_actors=CountryActors(anaphora, actors, gazetteer),
         )
 
 
@@ -274,6 +280,8 @@ class LinkStage:
             actors = linker.resolve_descriptions(linker.drop_foreign_generic(
                 linker.with_country(scanned, a.info.published, country), a.text, norm, country), norm.text)
         actors = linker.in_context(a.text, norm, a.info.published, country, actors, hits=phrases.of(linker.matcher))
+        if self.res.anaphora is not None:  # (a head noun alone taking up an actor named before: المليشيا)
+            actors = sorted([*actors, *self.res.anaphora.find(a.text, norm, actors, country)], key=lambda m: m.nstart)
         if self.res.forces is not None:  # (a word for forces and a nisba: طائرات حربية روسية)
             actors = self.res.forces.find(a.text, norm, actors, a.info.published)
         held: list[ActorMention] = []
@@ -298,6 +306,7 @@ class LinkStage:
         made, glossed_gone = glossed(a.text, norm, actors, places, self.res.actors)  # أنصار الله (الحوثيين)
         actors = sorted([m for m in actors if m not in glossed_gone] + made, key=lambda m: m.nstart)
         actors = self._described(a, norm, phrases, actors, places, country)
+        actors, places = self._countries_acting(a.text, norm, phrases, actors, places)
         return replace(a, actors=tuple(actors), places=tuple(places), country=country,
                        info=replace(a.info, country=country))
 
@@ -321,6 +330,16 @@ class LinkStage:
                                                              [(s.start, s.end) for s in protests])],
                             key=lambda m: m.nstart)
         return actors
+
+    def _countries_acting(self, text: str, norm: Normalized, phrases: ScannedPhrases, actors: list[ActorMention],
+                          places: list[PlaceMention]) -> tuple[list[ActorMention], list[PlaceMention]]:
+        """A country's name where an actor stands (قالت إسرائيل، قصف إيران) is an actor, no more a place."""
+        if self.res.country_actors is None:
+            return actors, places
+        verbs = [h.word_start for h in phrases.of(self.res.triggers.matcher)]
+        verbs += [h.word_start for h in phrases.of(self.res.cues.speech_verbs)]
+        made, as_places = self.res.country_actors.find(text, norm, places, actors, verbs)
+        return sorted([*actors, *made], key=lambda m: m.nstart), [p for p in places if p not in as_places]
 
     def _capitals_as_places(self, norm: Normalized, actors: list[ActorMention]) -> list[ActorMention]:
         """A capital that names its government (باريس، موسكو) is a place again after a place cue

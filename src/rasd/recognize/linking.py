@@ -66,6 +66,7 @@ class PlaceCandidate:
 
 NISBA_ENDINGS = ("ي", "يه", "يين", "يون", "يات")  # (normalized) a nisba adjective: الوطني، السورية، الأمريكيين
 UNIDENTIFIED = "unidentified-armed-group-"  # the id prefix of the generic template's unidentified gunmen
+NOT_ADJECTIVES = frozenset({"الي", "الا", "الذي", "التي", "الذين"})  # (normalized) إلى، إلا، relatives: no nisba
 TOWARD = frozenset({"الي", "نحو", "باتجاه", "تجاه", "صوب"})  # (normalized) where something goes
 FORCE_KINDS = frozenset({"external_forces", "state_forces"})  # whom a nationality after a word for forces names
 
@@ -85,9 +86,6 @@ class ActorLinker:
         self.matcher: PhraseMatcher[ActorName] = PhraseMatcher(entries, names=True)
         self.generic = _generic_names(entries, actors, place_words)
         self.nisbas = dict(actors.nisbas)
-        self._anaphora_re = re.compile(r"(?<![^\s\"«(])([وفبل]{0,2})ال(" + "|".join(
-            sorted(map(re.escape, actors.anaphora_heads), key=len, reverse=True) or ["(?!)"])
-            + r")(?=[\s.,،؛:!?\"»)]|$)")
 
     def find(self, text: str, norm: Normalized, published: str | None = None,
              country: str | None = None) -> list[ActorMention]:
@@ -132,13 +130,12 @@ class ActorLinker:
     def in_context(self, text: str, norm: Normalized, published: str | None, country: str | None,
                    mentions: Sequence[ActorMention], hits: Sequence[Hit[ActorName]] | None = None) -> list[ActorMention]:
         """The mentions once the document's country is known: with the bare nouns of its national roles
-        (`national`), without gunmen a named actor owns (`drop_identified_gunmen`), with the definite head nouns
-        that take up a group named before (`anaphora`)."""
+        (`national`), without gunmen a named actor owns (`drop_identified_gunmen`); the definite head nouns that
+        take up a group named before come after (rasd.recognize.anaphora)."""
         hits = list(self.matcher.find(norm.text) if hits is None else hits)
         found = sorted([*mentions, *self.national(text, norm, published, country, hits),
                         *self._inside_dropped(text, norm, mentions, hits, published, country)], key=lambda m: m.nstart)
-        found = self.drop_identified_gunmen(found, norm.text)
-        return sorted([*found, *self.anaphora(text, norm, found)], key=lambda m: m.nstart)
+        return self.drop_identified_gunmen(found, norm.text)
 
     def _inside_dropped(self, text: str, norm: Normalized, mentions: Sequence[ActorMention],
                         hits: Sequence[Hit[ActorName]], published: str | None,
@@ -162,41 +159,6 @@ class ActorLinker:
                                         text=text[s:e], actor=self.actors.get(chosen.actor_id),
                                         framing=chosen.framing, descriptive=False))
         return out
-
-    def anaphora(self, text: str, norm: Normalized, mentions: Sequence[ActorMention]) -> list[ActorMention]:
-        """A definite head noun alone (التنظيم، الحركة، الجماعة، الجبهة، الميليشيا) takes up the last group named
-        before it whose name, as written or in the dictionary, begins with that noun (تنظيم داعش … التنظيم،
-        جبهة X … الجبهة، حماس = حركة المقاومة الإسلامية … الحركة). Not inside another name, not before an
-        adjective or a genitive that makes it a name of its own (الحركة الشعبية، جبهة القتال)."""
-        heads = self.actors.anaphora_heads
-        if not heads or not mentions:
-            return []
-        ntext = norm.text
-        taken = SpanSet([(m.nstart, m.nend) for m in mentions])
-        out: list[ActorMention] = []
-        for match in self._anaphora_re.finditer(ntext):  # (a head noun with the article, after 0-2 proclitics)
-            ws, we, k = match.start(), match.end(), len(match.group(1))
-            if taken.overlaps(ws, we):
-                continue
-            after = ntext[we + 1:].split(maxsplit=1)[:1] if ntext[we:we + 1] == " " else []
-            if after and after[0].startswith("ال") and not after[0].endswith((".", "،", ",")):
-                continue  # (الحركة الشعبية: a name or a phrase of its own)
-            head = match.group(2)
-            before = [m for m in mentions if m.nend <= ws and m.actor.kind not in ("person", "civilians")
-                      and self._begins_with(m, head)]
-            if before:
-                m = before[-1]
-                s, e = norm.to_original(ws + k, we)
-                out.append(ActorMention(start=s, end=e, nstart=ws + k, nend=we, text=text[s:e], actor=m.actor,
-                                        framing=None, descriptive=False))
-        return out
-
-    @staticmethod
-    def _begins_with(m: ActorMention, head: str) -> bool:
-        """The mention's text or its actor's Arabic names begin with the head noun (with or without ال)."""
-        names = [normalize_name(m.text), normalize_name(m.actor.name_ar),
-                 *(normalize_name(v) for v in m.actor.variants_ar)]
-        return any(n.split(maxsplit=1)[:1] in ([head], ["ال" + head]) for n in names)
 
     def national(self, text: str, norm: Normalized, published: str | None, country: str | None,
                  hits: Sequence[Hit[ActorName]] | None = None) -> list[ActorMention]:
@@ -238,7 +200,8 @@ class ActorLinker:
         if ntext[end:end + 1] != " ":
             return False
         word = ntext[end + 1:].split(maxsplit=1)[0] if ntext[end + 1:].strip() else ""
-        return word.startswith("ال") and (word.endswith(NISBA_ENDINGS) or word.startswith("الم") or end + 1 in named)
+        return word.startswith("ال") and word not in NOT_ADJECTIVES \
+            and (word.endswith(NISBA_ENDINGS) or word.startswith("الم") or end + 1 in named)
 
     def drop_identified_gunmen(self, mentions: Sequence[ActorMention], ntext: str) -> list[ActorMention]:
         """Unidentified gunmen (مسلحون) whom the words after them tie to a named actor (مسلحون من قوات X،

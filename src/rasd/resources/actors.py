@@ -23,7 +23,8 @@ Data: ``src/rasd/resources/data/actors/*.yaml``, one file per conflict or kind. 
 
 ``generic.yaml`` also holds the word lists of reading in context: ``national`` (role → bare nouns: الجيش،
 الشرطة، الحكومة name the entry of the document's country that plays the role, or of the country a nisba after
-them names), ``national_not_after``, ``identified_by`` and ``anaphora_heads`` (recognize.linking.ActorLinker.in_context).
+them names), ``national_not_after``, ``identified_by`` (recognize.linking.ActorLinker.in_context) and ``anaphora_heads``
+(recognize.anaphora: the heads of group names, التنظيم after تنظيم داعش).
 
 A file may also have a ``template`` (before its ``actors``) for entries that are the same for every country:
 a list of countries with their adjectives and a list of kinds whose names hold {adjective_en},

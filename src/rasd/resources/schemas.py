@@ -36,6 +36,7 @@ from rasd.resources.datafiles import ResourceError, UniqueKeyLoader
 from rasd.resources.gazetteer import ALIASES_FILE, BBOX_FILE, GENERATED_FILES
 from rasd.resources.lexicon import ACLED_TYPES
 from rasd.resources.morphology_schema import LemmaEntry, MorphologyFile
+from rasd.resources.schema_anaphora import AnaphoraFile
 from rasd.resources.schema_campaigns import CampaignsFile
 from rasd.resources.schema_descriptors import DescriptorsFile
 from rasd.resources.schema_errors import Problem, _compose, _expected, _explain, _path, _yaml_line
@@ -487,7 +488,7 @@ class BBoxRow(_Row):
 SCHEMAS: dict[str, type[BaseModel]] = {
     "triggers": TriggersFile, "morphology": MorphologyFile, "cues": CuesFile, "numbers": NumbersFile,
     "counts": CountsFile, "dates": DatesFile, "actors": ActorsFile, "campaigns": CampaignsFile,
-    "descriptors": DescriptorsFile, "offices": OfficesFile,
+    "descriptors": DescriptorsFile, "offices": OfficesFile, "anaphora": AnaphoraFile,
     "gazetteer_places": PlaceRow, "gazetteer_aliases": AliasRow, "gazetteer_bbox": BBoxRow,
     "gazetteer_arabic_names": ArabicNameRow,
 }
@@ -576,7 +577,7 @@ def resource_files(directory: str | Path | None = None) -> tuple[list[tuple[str,
 
     base = Path(directory) if directory is not None else data_path("")
     names = ("triggers", "morphology", "cues", "numbers", "counts", "dates", "campaigns", "descriptors",
-             "offices")
+             "offices", "anaphora")
     found: list[tuple[str, Path]] = [(n, base / f"{n}.yaml") for n in names if (base / f"{n}.yaml").is_file()]
     found += [("actors", p) for p in sorted((base / "actors").glob("*.yaml"))]
     gaz = base / "gazetteer"

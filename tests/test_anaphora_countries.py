@@ -1,0 +1,50 @@
+"""A country's name where an actor stands — after a verb or a verbal noun, a verb of being, a verb's subject, or
+coordinated with another actor — is that country acting (recognize/anaphora.CountryActors): its forces or
+government the report names, else its government entry; after a place cue or a glued preposition it stays a
+place. All sentences are our own."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+
+def _read(pipeline: Any, text: str, country: str) -> tuple[list[str], list[str]]:
+    """(the actors, the places) the mentions whose text is `country` resolve to."""
+    a = pipeline.analyse(text, published="2024-06-20")
+    return ([m.actor.id for m in a.actors or () if m.text == country],
+            [p.place.id for p in a.places or () if p.text == country])
+
+
+@pytest.mark.parametrize(("text", "country", "actor"), [
+    ("قالت تركيا إنها قصفت مواقع لحزب العمال الكردستاني في جبال قنديل شمالي العراق.", "تركيا", "gov-turkey"),
+    ("واتهمت إيران الولايات المتحدة بالوقوف وراء الهجوم على ناقلة النفط في بحر عمان.", "إيران", "gov-iran"),
+    ("وكانت روسيا قد أعلنت سحب طائراتها من قاعدة حميميم في ريف اللاذقية.", "روسيا", "gov-russia"),
+    ("وطالبت منظمة الصحة العالمية إسرائيل بالسماح بدخول الوقود إلى مستشفيات القطاع.", "إسرائيل", "israel-government"),
+    # coordinated with a country acting
+    ("وقعت قطر وتركيا اتفاقية للتعاون العسكري في العاصمة أنقرة.", "تركيا", "gov-turkey"),
+    # a past-tense verb agreeing with a feminine subject, a complementizer
+    ("وذكرت مصادر محلية أن الضربات التي نفذتها تركيا طالت قرى حدودية في ريف الحسكة.", "تركيا", "gov-turkey"),
+    ("وأكد المتحدث العسكري أن إيران لن تسمح بتكرار الهجوم على قواعدها.", "إيران", "gov-iran"),
+    ("وصعدت روسيا غاراتها على ريف إدلب الجنوبي منذ مطلع الشهر.", "روسيا", "gov-russia"),
+    # one of two sides after "between", the other an actor
+    ("واستمر تبادل القصف بين إسرائيل وحزب الله طوال الليل على الحدود.", "إسرائيل", "israel-government"),
+    # the country's forces the report names
+    ("شن الجيش الإسرائيلي غارات على بلدات جنوب لبنان، وقالت إسرائيل إنها استهدفت مخازن أسلحة.", "إسرائيل", "idf"),
+])
+def test_anaphora_country_acting_is_an_actor(pipeline: Any, text: str, country: str, actor: str) -> None:
+    actors, places = _read(pipeline, text, country)
+    assert actors == [actor] and places == []
+
+
+@pytest.mark.parametrize(("text", "country"), [
+    ("عاد وزير الخارجية السوداني إلى تركيا مساء الأحد بعد جولة أوروبية.", "تركيا"),
+    ("أعلنت الجماعة استهداف السفن المرتبطة بإسرائيل في البحر الأحمر.", "بإسرائيل"),
+    ("وبحث الوزيران العلاقات بين مصر والسودان وسبل تعزيزها.", "مصر"),
+    ("انطلقت الشاحنات من مصر محملة بالمساعدات نحو معبر رفح.", "مصر"),
+    ("وارتفعت صادرات تركيا إلى العراق خلال العام الماضي.", "تركيا"),
+    ("ونقلت الصحيفة عن سفير مصر في واشنطن قوله إن المفاوضات مستمرة.", "مصر"),
+])
+def test_anaphora_country_as_a_place_stays_a_place(pipeline: Any, text: str, country: str) -> None:
+    assert _read(pipeline, text, country)[0] == []
