@@ -227,11 +227,15 @@ def pct(xs: list[float], p: float) -> float:
     return xs[min(len(xs) - 1, int(round(p / 100 * (len(xs) - 1))))]
 
 
-def random_query(rng: random.Random) -> dict[str, str]:
+RANDOM_KINDS = ("country + from", "actor", "text search q", "one day", "place + sort", "ACLED type + confidence",
+                "PLOVER + country", "every document's events")
+
+
+def random_query(rng: random.Random, kind: int | None = None) -> dict[str, str]:
     """A query of the random mix: the fixed mix's kinds with random values (dates, places, actors, words, pages),
-    so that most requests miss any cache."""
+    so that most requests miss any cache (`kind`: that kind of RANDOM_KINDS, else one at random)."""
     day = f"2020-{rng.randint(1, 12):02d}-{rng.randint(1, 28):02d}"
-    kind = rng.randrange(8)
+    kind = rng.randrange(8) if kind is None else kind
     q: dict[str, str] = [
         {"country": rng.choice(["LY", "TN"]), "from": day},
         {"actor": rng.choice(["lna", "gna", "Libyan National Army", "حكومة الوفاق الوطني"])},
