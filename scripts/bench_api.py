@@ -347,13 +347,17 @@ def run_load(port: int, clients: int, seconds: float, mix: str = "fixed",
             "db_cpu_ms_per_request": round(db_cpu * 1000 / max(len(timings), 1), 2) if db_pid else None}
 
 
-def start_ingest(url: str, start: int, seconds: float) -> subprocess.Popen[bytes]:
-    """Another process ingesting synthetic documents (one transaction each) for `seconds`."""
+def start_ingest(url: str, start: int, seconds: float, batch: int = 1) -> subprocess.Popen[bytes]:
+    """Another process ingesting synthetic documents for `seconds`: one transaction each (`Store.ingest`), or
+    `batch` documents a transaction (`Store.ingest_many`, as `rasd ingest --batch` writes)."""
+    write = (f"s.ingest(synthetic_record(i, events={PER_DOC}, seed=5)); i += 1" if batch <= 1 else
+             f"s.ingest_many([(synthetic_record(i + k, events={PER_DOC}, seed=5), None) for k in range({batch})]); "
+             f"i += {batch}")
     code = (f"import sys, time; sys.path.insert(0, {str(ROOT / 'tests')!r}); "
             "from store_fixtures import synthetic_record; from rasd.store import Store; "
             f"s = Store.open({url!r}); end = time.perf_counter() + {seconds}; i = {start}\n"
             "while time.perf_counter() < end:\n"
-            f"    s.ingest(synthetic_record(i, events={PER_DOC}, seed=5)); i += 1\n"
+            f"    {write}\n"
             f"print(i - {start})")
     return subprocess.Popen([sys.executable, "-c", code], stdout=subprocess.PIPE)
 

@@ -99,9 +99,11 @@ def main() -> None:
     ap.add_argument("--samples", type=int, default=50)
     ap.add_argument("--seed", type=int, default=16)
     ap.add_argument("--writer", action="store_true", help="another process ingests while the queries run")
+    ap.add_argument("--writer-batch", type=int, default=1, help="documents per write transaction of the writer")
     ap.add_argument("--json", default=None, help="also write the figures to this JSON file")
     args = ap.parse_args()
-    writer = start_ingest(args.db, 30_000_000 + int(time.time()) % 1_000_000 * 100, 3600) if args.writer else None
+    writer = start_ingest(args.db, 30_000_000 + int(time.time()) % 1_000_000 * 100, 3600,
+                          args.writer_batch) if args.writer else None
     try:
         if writer is not None:
             time.sleep(3)  # the writer's imports and first commits
