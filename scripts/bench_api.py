@@ -375,7 +375,8 @@ def print_row(label: str, row: dict[str, Any]) -> None:
 
 def load_table(url: str, clients: list[int], ingest_clients: int, seconds: float, *, workers: int = 1,
                mix: str = "fixed", cache_seconds: float = 2.0, warmup: float = 0,
-               db_pid: int | None = None, client: str = "raw", seed: int = 0) -> list[dict[str, Any]]:
+               db_pid: int | None = None, client: str = "raw", seed: int = 0,
+               ingest_batch: int = 1) -> list[dict[str, Any]]:
     """The load runs against a server over the store at `url` (each after `warmup` unmeasured seconds of the
     same clients: every worker process has its own cache and its own connections to fill)."""
     port = free_port()
@@ -391,10 +392,11 @@ def load_table(url: str, clients: list[int], ingest_clients: int, seconds: float
         if ingest_clients:
             if warmup:
                 run_load(port, ingest_clients, warmup, mix, client=client)
-            ing = start_ingest(url, 10_000_000 + int(time.time()) % 1_000_000 * 100, seconds)
+            ing = start_ingest(url, 10_000_000 + int(time.time()) % 1_000_000 * 100, seconds, ingest_batch)
             row = run_load(port, ingest_clients, seconds, mix, server.pid, db_pid, client, seed)
             out, _ = ing.communicate(timeout=seconds + 120)
             row["ingest_docs_s"] = round(int(out.decode().strip() or 0) / seconds, 1)
+            row["ingest_batch"] = ingest_batch
             rows.append(row)
             print_row(f"events ({mix}) + ingest", row)
     finally:
@@ -413,6 +415,8 @@ def main() -> None:
     ap.add_argument("--seconds", type=float, default=60)
     ap.add_argument("--clients", default="1,50", help="client counts, comma-separated")
     ap.add_argument("--ingest-clients", type=int, default=50, help="clients during the ingest run (0: none)")
+    ap.add_argument("--ingest-batch", type=int, default=1,
+                    help="documents per write transaction of the concurrent ingest (1: Store.ingest each)")
     ap.add_argument("--fill-only", action="store_true")
     ap.add_argument("--workers", type=int, default=1, help="server processes (rasd serve --workers)")
     ap.add_argument("--mix", choices=["fixed", "random"], default="fixed",
@@ -447,7 +451,8 @@ def main() -> None:
             clients = [int(x) for x in args.clients.split(",") if x]
             figures["load"] = load_table(url, clients, args.ingest_clients, args.seconds, workers=args.workers,
                                          mix=args.mix, cache_seconds=args.cache_seconds, warmup=args.warmup,
-                                         db_pid=args.db_pid, client=args.client, seed=args.seed)
+                                         db_pid=args.db_pid, client=args.client, seed=args.seed,
+                                         ingest_batch=args.ingest_batch)
     if args.json:
         Path(args.json).write_text(json.dumps(figures, indent=1), encoding="utf-8")
 
