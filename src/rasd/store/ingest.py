@@ -14,7 +14,7 @@ import os
 import re
 import stat
 import time
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Container, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -332,10 +332,11 @@ def ingest_item(store: Store, extractor: Extractor, item: Item, warnings: list[F
 
 
 def extract_item(store: Store, extractor: Extractor, item: Item, warnings: list[Failure] | None = None,
-                 max_seconds: float | None = None) -> DocumentRecord | None:
-    """The record of one item, None when its text is stored already (checked before extraction)."""
+                 max_seconds: float | None = None, pending: Container[str] = ()) -> DocumentRecord | None:
+    """The record of one item, None when its text is stored already or `pending` (document ids extracted and not
+    yet written) holds it (checked before extraction)."""
     if item.text is not None:
-        if store.has_document(text_hash(item.text)):
+        if text_hash(item.text) in pending or store.has_document(text_hash(item.text)):
             return None
         return extractor.extract_text(item.text, source=item.source, published=item.published,
                                       max_seconds=max_seconds or default_budget(len(item.text)))
@@ -345,7 +346,7 @@ def extract_item(store: Store, extractor: Extractor, item: Item, warnings: list[
     decoded = read_input(str(item.path))
     if decoded.decode_errors and warnings is not None:
         warnings.append(Failure(item.where, f"{describe_offsets(decoded.decode_errors)} (each replaced by U+FFFD)"))
-    if store.has_document(text_hash(decoded.text)):
+    if text_hash(decoded.text) in pending or store.has_document(text_hash(decoded.text)):
         return None
     published = item.published or page_date(decoded.published_hint)
     record = extractor.extract_decoded(decoded, source=item.source, published=published,
@@ -383,7 +384,7 @@ def ingest_paths(store: Store, extractor: Extractor, paths: Sequence[str | Path]
                 tally.failed.append(it)
                 continue
             try:
-                record = extract_item(store, extractor, it, tally.warnings, max_seconds)
+                record = extract_item(store, extractor, it, tally.warnings, max_seconds, batch.ids)
             except Exception as exc:  # one bad document never stops the run
                 tally.failed.append(Failure(it.where, failure_reason(exc)))
                 continue
@@ -414,6 +415,7 @@ class _Batch:
         self.store, self.tally, self.on_item = store, tally, on_item
         self.seconds, self.docs = seconds, max(docs, 1)
         self.pending: list[tuple[Item, DocumentRecord | None]] = []  # None: stored already (reported in order)
+        self.ids: set[str] = set()  # the pending records' document ids: a repeat is not extracted again
         self.opened = 0.0
 
     def add(self, item: Item, record: DocumentRecord | None) -> None:
@@ -421,6 +423,8 @@ class _Batch:
         if not self.pending:
             self.opened = time.monotonic()
         self.pending.append((item, record))
+        if record is not None:
+            self.ids.add(record.document.id)
         if len(self.pending) >= self.docs or time.monotonic() - self.opened >= self.seconds:
             self.flush()
 
@@ -437,6 +441,7 @@ class _Batch:
             if self.on_item is not None:
                 self.on_item(it.where, out.status)
         self.pending.clear()
+        self.ids.clear()
 
 
 def _size(path: Path) -> int:

@@ -19,17 +19,22 @@ from rasd.store.tolls import headline_tolls, toll_series
 from rasd.text.normalize import normalize_name
 
 
-def count_events(conn: Connection, t: Tables, f: EventFilter) -> int:
-    """How many events match the filter."""
-    return int(conn.execute(count_statement(t, f, conn.dialect.name)).scalar_one())
+def count_events(conn: Connection, t: Tables, f: EventFilter, cap: int | None = None) -> int:
+    """How many events match the filter (`cap`: counted no further than cap + 1, so a larger answer means "more
+    than cap": a filter matching most of a large store costs no more than one matching cap + 1 events)."""
+    return int(conn.execute(count_statement(t, f, conn.dialect.name, cap)).scalar_one())
 
 
-def count_statement(t: Tables, f: EventFilter, dialect: str) -> Select[Any]:
-    """The query counting the events `f` selects (on SQLite a search of `q` alone is counted in `events_fts`)."""
+def count_statement(t: Tables, f: EventFilter, dialect: str, cap: int | None = None) -> Select[Any]:
+    """The query counting the events `f` selects, up to cap + 1 of them when `cap` is given (on SQLite a search of
+    `q` alone is counted in `events_fts`)."""
     needle = normalize_name(f.q) if f.q else ""
     if dialect == "sqlite" and len(needle) >= search.MIN_TRIGRAM and f == EventFilter(q=f.q):
-        return search.count_alone(needle)
-    return select(func.count()).select_from(t.events).where(*event_conditions(t, f))
+        return search.count_alone(needle, None if cap is None else cap + 1)
+    if cap is None:
+        return select(func.count()).select_from(t.events).where(*event_conditions(t, f))
+    matches = select(literal(1)).select_from(t.events).where(*event_conditions(t, f)).limit(cap + 1)
+    return select(func.count()).select_from(matches.subquery("matches"))
 
 
 @dataclass(frozen=True, slots=True)
@@ -62,17 +67,20 @@ def event_page_statements(t: Tables, f: EventFilter, *, limit: int, offset: int,
 
 
 def query_events(conn: Connection, t: Tables, f: EventFilter, *, limit: int, offset: int,
-                 sort: str, total: int | None = None) -> dict[str, Any]:
-    """A page of events: {"total", "limit", "offset", "sort", "items": [event dict, …]}; `total` when the
-    caller already knows it (a cached count of the same filter), else counted."""
+                 sort: str, total: int | None = None, cap: int | None = None) -> dict[str, Any]:
+    """A page of events: {"total", "total_exact", "limit", "offset", "sort", "items": [event dict, …]}; `total`
+    when the caller already knows it (a cached count of the same filter, counted with the same `cap`), else
+    counted. With `cap`, a filter matching more than `cap` events has total = cap and total_exact = false."""
     dialect = conn.dialect.name
     if total is None:
-        total = int(conn.execute(count_statement(t, f, dialect)).scalar_one())
+        total = int(conn.execute(count_statement(t, f, dialect, cap)).scalar_one())
     _, page_q = event_page_statements(t, f, limit=limit, offset=offset, sort=sort, dialect=dialect,
                                       drive=page_drive(conn, f, total, limit + offset))
     rows = conn.execute(page_q).mappings().all()
     items = event_items(conn, t, rows)
-    return {"total": total, "limit": limit, "offset": offset, "sort": sort, "items": items}
+    exact = cap is None or total <= cap
+    return {"total": total if exact else cap, "total_exact": exact, "limit": limit, "offset": offset, "sort": sort,
+            "items": items}
 
 
 def page_drive(conn: Connection, f: EventFilter, total: int, reach: int) -> PageDrive:

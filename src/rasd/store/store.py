@@ -213,17 +213,18 @@ class Store:
             return int(conn.execute(select(st.c.generation).where(st.c.id == 1)).scalar_one_or_none() or 0)
 
     # -- reading --------------------------------------------------------------------------------------
-    def count_events(self, f: EventFilter = ALL_EVENTS) -> int:
-        """How many events match the filter."""
+    def count_events(self, f: EventFilter = ALL_EVENTS, cap: int | None = None) -> int:
+        """How many events match the filter (`cap`: counted up to cap + 1 at most)."""
         with self.engine.connect() as conn:
-            return reads.count_events(conn, self.t, f)
+            return reads.count_events(conn, self.t, f, cap)
 
     def query_events(self, f: EventFilter = ALL_EVENTS, *, limit: int = 50, offset: int = 0,
-                     sort: str = "-date", total: int | None = None) -> dict[str, Any]:
-        """A page of events: {"total", "limit", "offset", "sort", "items": [event dict, …]} (`total`: the
-        filter's count when the caller knows it already)."""
+                     sort: str = "-date", total: int | None = None, cap: int | None = None) -> dict[str, Any]:
+        """A page of events: {"total", "total_exact", "limit", "offset", "sort", "items": [event dict, …]}
+        (`total`: the filter's count when the caller knows it already; `cap`: a total above it is given as `cap`,
+        total_exact false)."""
         with self.engine.connect() as conn:
-            return reads.query_events(conn, self.t, f, limit=limit, offset=offset, sort=sort, total=total)
+            return reads.query_events(conn, self.t, f, limit=limit, offset=offset, sort=sort, total=total, cap=cap)
 
     def iter_events(self, f: EventFilter = ALL_EVENTS, *, batch: int = 1000,
                     sort: str = "date") -> Iterator[dict[str, Any]]:
