@@ -53,10 +53,12 @@ def time_request(store: Any, q: dict[str, str], cap: int | None = None) -> dict[
         c0 = time.process_time()
         total = reads.count_events(conn, store.t, f, cap) if cap else reads.count_events(conn, store.t, f)
         c1 = time.process_time()
-        _, page_q = reads.event_page_statements(
-            store.t, f, limit=limit, offset=offset, sort=sort, dialect=conn.dialect.name,
-            drive=reads.page_drive(conn, f, total, limit + offset))
-        rows = conn.execute(page_q).mappings().all()
+        rows: list[Any] = []
+        if offset < total or (cap and total > cap):  # as reads.query_events: no query past the last match
+            _, page_q = reads.event_page_statements(
+                store.t, f, limit=limit, offset=offset, sort=sort, dialect=conn.dialect.name,
+                drive=reads.page_drive(conn, f, total, limit + offset))
+            rows = list(conn.execute(page_q).mappings().all())
         c2 = time.process_time()
         items = reads.event_items(conn, store.t, rows)
         c3 = time.process_time()

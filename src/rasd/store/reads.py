@@ -74,11 +74,14 @@ def query_events(conn: Connection, t: Tables, f: EventFilter, *, limit: int, off
     dialect = conn.dialect.name
     if total is None:
         total = int(conn.execute(count_statement(t, f, dialect, cap)).scalar_one())
-    _, page_q = event_page_statements(t, f, limit=limit, offset=offset, sort=sort, dialect=dialect,
-                                      drive=page_drive(conn, f, total, limit + offset))
-    rows = conn.execute(page_q).mappings().all()
-    items = event_items(conn, t, rows)
     exact = cap is None or total <= cap
+    rows: Sequence[Any] = []
+    if offset < total or not exact:  # past the last match the page is empty: no query (a day's events at offset
+        # 2,000 walked every earlier event of the date index looking for more: 7-8 ms of CPU)
+        _, page_q = event_page_statements(t, f, limit=limit, offset=offset, sort=sort, dialect=dialect,
+                                          drive=page_drive(conn, f, total, limit + offset))
+        rows = conn.execute(page_q).mappings().all()
+    items = event_items(conn, t, rows)
     return {"total": total if exact else cap, "total_exact": exact, "limit": limit, "offset": offset, "sort": sort,
             "items": items}
 
