@@ -29,9 +29,8 @@ if TYPE_CHECKING:
 
 DbOption = Annotated[str, typer.Option("--db", help="Store URL: sqlite:///rasd.db (default) or postgresql://…",
                                        envvar="RASD_DB")]
-
-
 HEALTHCHECK_SECONDS = 60  # rasd serve --workers N: how long a worker may take to answer uvicorn's health check
+
 
 def _first_line(exc: BaseException) -> str:
     """What went wrong, in one line: the driver's own message when SQLAlchemy wraps one."""
