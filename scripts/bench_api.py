@@ -227,11 +227,15 @@ def pct(xs: list[float], p: float) -> float:
     return xs[min(len(xs) - 1, int(round(p / 100 * (len(xs) - 1))))]
 
 
-def random_query(rng: random.Random) -> dict[str, str]:
+RANDOM_KINDS = ("country + from", "actor", "text search q", "one day", "place + sort", "ACLED type + confidence",
+                "PLOVER + country", "every document's events")
+
+
+def random_query(rng: random.Random, kind: int | None = None) -> dict[str, str]:
     """A query of the random mix: the fixed mix's kinds with random values (dates, places, actors, words, pages),
-    so that most requests miss any cache."""
+    so that most requests miss any cache (`kind`: that kind of RANDOM_KINDS, else one at random)."""
     day = f"2020-{rng.randint(1, 12):02d}-{rng.randint(1, 28):02d}"
-    kind = rng.randrange(8)
+    kind = rng.randrange(8) if kind is None else kind
     q: dict[str, str] = [
         {"country": rng.choice(["LY", "TN"]), "from": day},
         {"actor": rng.choice(["lna", "gna", "Libyan National Army", "حكومة الوفاق الوطني"])},
@@ -343,13 +347,17 @@ def run_load(port: int, clients: int, seconds: float, mix: str = "fixed",
             "db_cpu_ms_per_request": round(db_cpu * 1000 / max(len(timings), 1), 2) if db_pid else None}
 
 
-def start_ingest(url: str, start: int, seconds: float) -> subprocess.Popen[bytes]:
-    """Another process ingesting synthetic documents (one transaction each) for `seconds`."""
+def start_ingest(url: str, start: int, seconds: float, batch: int = 1) -> subprocess.Popen[bytes]:
+    """Another process ingesting synthetic documents for `seconds`: one transaction each (`Store.ingest`), or
+    `batch` documents a transaction (`Store.ingest_many`, as `rasd ingest --batch` writes)."""
+    write = (f"s.ingest(synthetic_record(i, events={PER_DOC}, seed=5)); i += 1" if batch <= 1 else
+             f"s.ingest_many([(synthetic_record(i + k, events={PER_DOC}, seed=5), None) for k in range({batch})]); "
+             f"i += {batch}")
     code = (f"import sys, time; sys.path.insert(0, {str(ROOT / 'tests')!r}); "
             "from store_fixtures import synthetic_record; from rasd.store import Store; "
             f"s = Store.open({url!r}); end = time.perf_counter() + {seconds}; i = {start}\n"
             "while time.perf_counter() < end:\n"
-            f"    s.ingest(synthetic_record(i, events={PER_DOC}, seed=5)); i += 1\n"
+            f"    {write}\n"
             f"print(i - {start})")
     return subprocess.Popen([sys.executable, "-c", code], stdout=subprocess.PIPE)
 
@@ -367,7 +375,8 @@ def print_row(label: str, row: dict[str, Any]) -> None:
 
 def load_table(url: str, clients: list[int], ingest_clients: int, seconds: float, *, workers: int = 1,
                mix: str = "fixed", cache_seconds: float = 2.0, warmup: float = 0,
-               db_pid: int | None = None, client: str = "raw", seed: int = 0) -> list[dict[str, Any]]:
+               db_pid: int | None = None, client: str = "raw", seed: int = 0,
+               ingest_batch: int = 1) -> list[dict[str, Any]]:
     """The load runs against a server over the store at `url` (each after `warmup` unmeasured seconds of the
     same clients: every worker process has its own cache and its own connections to fill)."""
     port = free_port()
@@ -383,10 +392,11 @@ def load_table(url: str, clients: list[int], ingest_clients: int, seconds: float
         if ingest_clients:
             if warmup:
                 run_load(port, ingest_clients, warmup, mix, client=client)
-            ing = start_ingest(url, 10_000_000 + int(time.time()) % 1_000_000 * 100, seconds)
+            ing = start_ingest(url, 10_000_000 + int(time.time()) % 1_000_000 * 100, seconds, ingest_batch)
             row = run_load(port, ingest_clients, seconds, mix, server.pid, db_pid, client, seed)
             out, _ = ing.communicate(timeout=seconds + 120)
             row["ingest_docs_s"] = round(int(out.decode().strip() or 0) / seconds, 1)
+            row["ingest_batch"] = ingest_batch
             rows.append(row)
             print_row(f"events ({mix}) + ingest", row)
     finally:
@@ -405,6 +415,8 @@ def main() -> None:
     ap.add_argument("--seconds", type=float, default=60)
     ap.add_argument("--clients", default="1,50", help="client counts, comma-separated")
     ap.add_argument("--ingest-clients", type=int, default=50, help="clients during the ingest run (0: none)")
+    ap.add_argument("--ingest-batch", type=int, default=1,
+                    help="documents per write transaction of the concurrent ingest (1: Store.ingest each)")
     ap.add_argument("--fill-only", action="store_true")
     ap.add_argument("--workers", type=int, default=1, help="server processes (rasd serve --workers)")
     ap.add_argument("--mix", choices=["fixed", "random"], default="fixed",
@@ -439,7 +451,8 @@ def main() -> None:
             clients = [int(x) for x in args.clients.split(",") if x]
             figures["load"] = load_table(url, clients, args.ingest_clients, args.seconds, workers=args.workers,
                                          mix=args.mix, cache_seconds=args.cache_seconds, warmup=args.warmup,
-                                         db_pid=args.db_pid, client=args.client, seed=args.seed)
+                                         db_pid=args.db_pid, client=args.client, seed=args.seed,
+                                         ingest_batch=args.ingest_batch)
     if args.json:
         Path(args.json).write_text(json.dumps(figures, indent=1), encoding="utf-8")
 

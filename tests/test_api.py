@@ -38,6 +38,25 @@ def client(tmp_path: Path) -> Iterator[TestClient]:
         yield c
 
 
+def test_api_events_count_cap_gives_a_lower_bound(tmp_path: Path) -> None:
+    """Above the server's count cap a filter's total is the cap, marked inexact ("10000+" in the dashboard);
+    at or below it the exact count; pages past the cap still come; the store's own count stays exact."""
+    app = create_app(Settings(db_url=_db(tmp_path), count_cap=3))
+    with TestClient(app) as c:
+        every = c.get("/api/events").json()
+        assert (every["total"], every["total_exact"], len(every["items"])) == (3, False, 4)
+        assert c.get("/api/events", params={"offset": 3}).json()["items"]
+        one = c.get("/api/events", params={"country": "TN"}).json()
+        assert (one["total"], one["total_exact"]) == (1, True)
+        assert c.get("/api/events", params={"q": "صفاقس"}).json()["total_exact"] is True
+        assert c.get("/api/health").json()["happenings"] == 4
+    (tmp_path / "x").mkdir()
+    uncapped = create_app(Settings(db_url=_db(tmp_path / "x"), count_cap=None))
+    with TestClient(uncapped) as c:
+        every = c.get("/api/events").json()
+        assert (every["total"], every["total_exact"]) == (4, True)
+
+
 def test_api_events_list_filters_and_pagination(client: TestClient) -> None:
     r = client.get("/api/events")
     assert r.status_code == 200

@@ -63,3 +63,22 @@ def test_ingest_progress_counts_documents_and_bytes_of_one_jsonl_file(tmp_path: 
     assert f"{size_kb}/{size_kb} kB" in shown  # bytes read of the bytes there are, not files
     assert "40 docs (" in shown and "/s)" in shown and "B/s" in shown  # documents with their rate, bytes/s
     assert "left" in shown  # and the time left
+
+
+def test_ingest_writes_documents_in_batches_reported_in_order(tmp_path: Path) -> None:
+    """Extracted documents are written a batch a transaction (one new generation each); every item is reported in
+    input order, a repeat within a batch as a duplicate, a line stored by an earlier run as one too."""
+    src = tmp_path / "news.jsonl"
+    lines = [_line(i) for i in range(1, 8)]
+    src.write_bytes(b"".join([*lines[:3], lines[1], *lines[3:]]))  # line 4 repeats line 2
+    seen: list[tuple[str, str]] = []
+    with Store.open(f"sqlite:///{tmp_path / 'rasd.db'}") as store:
+        before = store.generation()
+        summary = ingest_paths(store, FakeExtractor(), [src], progress=False, batch_docs=3, batch_seconds=60,
+                               on_item=lambda where, status: seen.append((where.rsplit(":", 1)[1], status)))
+        assert (summary.ingested, summary.duplicates, summary.failed) == (7, 1, ())
+        assert store.generation() == before + 3  # 8 items: batches of 3, 3 and 2
+        assert seen == [(str(n), "duplicate" if n == 4 else "ingested") for n in range(1, 9)]
+        again = ingest_paths(store, FakeExtractor(), [src], progress=False)
+        assert (again.ingested, again.duplicates) == (0, 8)
+        assert store.check_integrity() == []

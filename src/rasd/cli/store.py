@@ -29,6 +29,7 @@ if TYPE_CHECKING:
 
 DbOption = Annotated[str, typer.Option("--db", help="Store URL: sqlite:///rasd.db (default) or postgresql://…",
                                        envvar="RASD_DB")]
+HEALTHCHECK_SECONDS = 60  # rasd serve --workers N: how long a worker may take to answer uvicorn's health check
 
 
 def _first_line(exc: BaseException) -> str:
@@ -158,8 +159,11 @@ def serve_command(
         uvicorn.run(create_app(settings), host=host, port=port, log_level=level)
         return
     os.environ[SETTINGS_ENV] = settings_to_env(settings)  # each worker process builds its app from it
+    # uvicorn's supervisor kills a worker that does not answer its health check in time (5 s by default): on a
+    # saturated machine a busy worker's answering thread waited longer for the GIL, and the killed worker's open
+    # requests failed (connections reset during a 50-client load with an ingest, load average 27)
     uvicorn.run("rasd.serve.app:app_from_environment", factory=True, workers=workers, host=host, port=port,
-                log_level=level)
+                log_level=level, timeout_worker_healthcheck=HEALTHCHECK_SECONDS)
 
 
 def export_command(

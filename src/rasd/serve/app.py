@@ -32,6 +32,7 @@ class Settings:
     max_body_bytes: int = 2_000_000
     max_page_size: int = 500
     export_max_rows: int = 10_000  # /api/export's row cap unless `full=true`
+    count_cap: int | None = 10_000  # /api/events counts this many matches at most (then "total_exact": false)
     threads: int = 40  # requests served at once (anyio's worker threads); the store's pool holds as many
     extractor_factory: Callable[[], Any] | None = None  # default: rasd.pipeline.Pipeline.load
     max_seconds: float | None = None  # POST /api/documents' time budget per text (None: budget.default_budget)
@@ -67,6 +68,7 @@ def settings_to_env(settings: Settings) -> str:
     """The settings a worker process needs, as JSON (the API token stays in $RASD_API_TOKEN)."""
     return json.dumps({"db_url": settings.db_url, "max_body_bytes": settings.max_body_bytes,
                        "max_page_size": settings.max_page_size, "export_max_rows": settings.export_max_rows,
+                       "count_cap": settings.count_cap,
                        "threads": settings.threads, "max_seconds": settings.max_seconds,
                        "cache_seconds": settings.cache_seconds})
 
@@ -100,7 +102,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     app.state.store = store
     cache = ReadCache(store.generation, stale_seconds=settings.cache_seconds) if settings.cache_seconds > 0 else None
     app.state.read_cache = cache
-    app.include_router(events_router(store, settings.max_page_size, cache))
+    app.include_router(events_router(store, settings.max_page_size, cache, settings.count_cap))
     app.include_router(documents_router(store, settings.max_page_size, settings.api_token,
                                         settings.extractor_factory, settings.max_seconds, cache))
     app.include_router(data_router(store, settings.export_max_rows, cache))

@@ -156,7 +156,9 @@ class EventOut(EventRecordOut):
 class EventPage(BaseModel):
     """A page of events matching the filters."""
 
-    total: int
+    total: int = Field(description="how many events match; when total_exact is false, at least this many (the "
+                                   "server's count cap, 10,000 by default)")
+    total_exact: bool = Field(description="false when more events match than the server counts")
     limit: int
     offset: int
     sort: str

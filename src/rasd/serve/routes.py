@@ -59,9 +59,10 @@ async def _cached_response(cache: ReadCache | None, key: Hashable, compute: Call
     return _json(body)
 
 
-def events_router(store: Store, max_page_size: int, cache: ReadCache | None = None) -> APIRouter:
-    """GET /api/events (a filtered, sorted page; through the read cache) and GET /api/events/{id} (one event
-    with its reports)."""
+def events_router(store: Store, max_page_size: int, cache: ReadCache | None = None,
+                  count_cap: int | None = None) -> APIRouter:
+    """GET /api/events (a filtered, sorted page; through the read cache; a total above `count_cap` is given as
+    `count_cap` with total_exact false) and GET /api/events/{id} (one event with its reports)."""
     router = APIRouter(prefix="/api/events", tags=["events"])
 
     @router.get("", **documented(models.EventPage),
@@ -76,8 +77,9 @@ def events_router(store: Store, max_page_size: int, cache: ReadCache | None = No
         def page() -> dict[str, Any]:
             # the filter's count is cached on its own: every page and sort order of a filter shares it, and a page
             # built on it is stamped as old as the count (ReadCache._compute), so it lags no more than any entry
-            total = None if cache is None else int(cache.get(("count", f), lambda: b"%d" % store.count_events(f)))
-            return store.query_events(f, limit=limit, offset=offset, sort=sort, total=total)
+            total = None if cache is None else int(cache.get(("count", f),
+                                                             lambda: b"%d" % store.count_events(f, count_cap)))
+            return store.query_events(f, limit=limit, offset=offset, sort=sort, total=total, cap=count_cap)
 
         return await _cached_response(cache, ("events", f, limit, offset, sort), page, request)
 

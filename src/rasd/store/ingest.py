@@ -1,7 +1,8 @@
 """`rasd ingest`: read files, directories, JSON Lines, saved RSS/Atom feeds and HTML pages into the store.
 
-Each input document is extracted by the pipeline and stored in its own transaction; a document whose text
-is already stored is skipped before extraction. Failures are collected with their reasons, never fatal to
+Each input document is extracted by the pipeline and stored whole or not at all: the extracted documents are
+written together, one transaction (a savepoint each) per second or per 50 documents; a document whose text is
+already stored is skipped before extraction. Failures are collected with their reasons, never fatal to
 the run: the caller exits non-zero when any input failed.
 """
 
@@ -13,7 +14,7 @@ import os
 import re
 import stat
 import time
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Container, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -23,6 +24,7 @@ from rasd.budget import TimeBudgetExceeded, default_budget
 from rasd.isodates import parse_published
 from rasd.records import DocumentRecord, with_decode_errors
 from rasd.store.store import Store, text_hash
+from rasd.store.writes import IngestOutcome
 from rasd.text.decode import describe_offsets, replace_surrogates, shown_name
 
 FEED_SUFFIXES = frozenset({".rss", ".atom"})
@@ -31,6 +33,8 @@ JSONL_SUFFIXES = frozenset({".jsonl", ".ndjson"})
 DIR_SUFFIXES = frozenset({".txt", ".text", ".md", ".html", ".htm", ".xhtml", ".xml", ".rss", ".atom", ".jsonl",
                           ".ndjson"})
 MAX_LINE_CHARS = 16_000_000
+BATCH_SECONDS = 1.0  # an extracted document waits at most this long (plus one extraction) to be written
+BATCH_DOCS = 50  # documents written in one transaction at most
 _FEED_SNIFF = re.compile(rb"<(rss|feed|rdf:RDF)[\s>]", re.IGNORECASE)
 _TAG = re.compile(r"<[^<>]{0,2000}>")
 _BLOCK = re.compile(r"</?(?:p|div|br|li|h[1-6]|tr|blockquote|section|article)\b[^>]*>", re.IGNORECASE)
@@ -108,6 +112,16 @@ class _Tally:
     reprints: int = 0
     failed: list[Failure] = field(default_factory=list)
     warnings: list[Failure] = field(default_factory=list)
+
+    def count(self, outcome: IngestOutcome) -> None:
+        """Count one stored or skipped document."""
+        if outcome.status == "duplicate":
+            self.duplicates += 1
+            return
+        self.ingested += 1
+        self.events += outcome.events
+        self.merged += outcome.merged
+        self.reprints += int(outcome.reprint_of is not None)
 
 
 # ---------------------------------------------------------------------------------------- input discovery
@@ -310,26 +324,34 @@ def ingest_item(store: Store, extractor: Extractor, item: Item, warnings: list[F
     """Extract and store one item: (status, events, merged, is_reprint). Raises on failure (TimeBudgetExceeded
     past `max_seconds`, default: budget.default_budget of its length). A file with invalid UTF-8 is still
     ingested (each bad sequence one U+FFFD); it is noted in `warnings` and in its record."""
-    if item.text is not None:
-        if store.has_document(text_hash(item.text)):
-            return "duplicate", 0, 0, False
-        record = extractor.extract_text(item.text, source=item.source, published=item.published,
-                                        max_seconds=max_seconds or default_budget(len(item.text)))
-    else:
-        from rasd.text.decode import read_input
-
-        assert item.path is not None
-        decoded = read_input(str(item.path))
-        if decoded.decode_errors and warnings is not None:
-            warnings.append(Failure(item.where, f"{describe_offsets(decoded.decode_errors)} (each replaced by U+FFFD)"))
-        if store.has_document(text_hash(decoded.text)):
-            return "duplicate", 0, 0, False
-        published = item.published or page_date(decoded.published_hint)
-        record = extractor.extract_decoded(decoded, source=item.source, published=published,
-                                           max_seconds=max_seconds or default_budget(len(decoded.text)))
-        record = with_decode_errors(record, len(decoded.decode_errors))
+    record = extract_item(store, extractor, item, warnings, max_seconds)
+    if record is None:
+        return "duplicate", 0, 0, False
     outcome = store.ingest(record, external_id=item.external_id)
     return outcome.status, outcome.events, outcome.merged, outcome.reprint_of is not None
+
+
+def extract_item(store: Store, extractor: Extractor, item: Item, warnings: list[Failure] | None = None,
+                 max_seconds: float | None = None, pending: Container[str] = ()) -> DocumentRecord | None:
+    """The record of one item, None when its text is stored already or `pending` (document ids extracted and not
+    yet written) holds it (checked before extraction)."""
+    if item.text is not None:
+        if text_hash(item.text) in pending or store.has_document(text_hash(item.text)):
+            return None
+        return extractor.extract_text(item.text, source=item.source, published=item.published,
+                                      max_seconds=max_seconds or default_budget(len(item.text)))
+    from rasd.text.decode import read_input
+
+    assert item.path is not None
+    decoded = read_input(str(item.path))
+    if decoded.decode_errors and warnings is not None:
+        warnings.append(Failure(item.where, f"{describe_offsets(decoded.decode_errors)} (each replaced by U+FFFD)"))
+    if text_hash(decoded.text) in pending or store.has_document(text_hash(decoded.text)):
+        return None
+    published = item.published or page_date(decoded.published_hint)
+    record = extractor.extract_decoded(decoded, source=item.source, published=published,
+                                       max_seconds=max_seconds or default_budget(len(decoded.text)))
+    return with_decode_errors(record, len(decoded.decode_errors))
 
 
 def failure_reason(exc: Exception) -> str:
@@ -342,14 +364,18 @@ def failure_reason(exc: Exception) -> str:
 
 def ingest_paths(store: Store, extractor: Extractor, paths: Sequence[str | Path], *, progress: bool = True,
                  console: Any = None, on_item: Callable[[str, str], None] | None = None,
-                 max_seconds: float | None = None, published: str | None = None) -> IngestSummary:
+                 max_seconds: float | None = None, published: str | None = None,
+                 batch_seconds: float = BATCH_SECONDS, batch_docs: int = BATCH_DOCS) -> IngestSummary:
     """Ingest every document under `paths`; with `progress`, a rich progress bar of the bytes read and the
     documents done, with their rates and the time left (a large JSON Lines file moves it line by line); each
     document's extraction within `max_seconds` (default: budget.default_budget of its length). `published`
-    dates the plain-text and HTML files (else an HTML page's own metadata date; else they are undated)."""
+    dates the plain-text and HTML files (else an HTML page's own metadata date; else they are undated). The
+    extracted documents are written together (`_Batch`) once `batch_docs` wait or the first has waited
+    `batch_seconds`."""
     started = time.perf_counter()
     files, missing = expand_paths(paths)
     tally = _Tally(failed=list(missing))
+    batch = _Batch(store, tally, on_item, batch_seconds, batch_docs)
 
     def run_file(path: Path, meter: _Meter) -> None:
         jsonl = path.suffix.lower() in JSONL_SUFFIXES
@@ -358,21 +384,13 @@ def ingest_paths(store: Store, extractor: Extractor, paths: Sequence[str | Path]
                 tally.failed.append(it)
                 continue
             try:
-                status, events, merged, reprint = ingest_item(store, extractor, it, tally.warnings, max_seconds)
+                record = extract_item(store, extractor, it, tally.warnings, max_seconds, batch.ids)
             except Exception as exc:  # one bad document never stops the run
                 tally.failed.append(Failure(it.where, failure_reason(exc)))
                 continue
             finally:
                 meter.document()
-            if status == "duplicate":
-                tally.duplicates += 1
-            else:
-                tally.ingested += 1
-                tally.events += events
-                tally.merged += merged
-                tally.reprints += int(reprint)
-            if on_item is not None:
-                on_item(it.where, status)
+            batch.add(it, record)
         if not jsonl:
             meter.read(_size(path))
 
@@ -380,8 +398,50 @@ def ingest_paths(store: Store, extractor: Extractor, paths: Sequence[str | Path]
         for f in files:
             meter.file(f)
             run_file(f, meter)
+        batch.flush()
     return IngestSummary(tally.ingested, tally.duplicates, tuple(tally.failed), tally.events, tally.merged,
                          tally.reprints, time.perf_counter() - started, tuple(tally.warnings))
+
+
+class _Batch:
+    """Extracted documents waiting to be written together (`Store.ingest_many`: one transaction, a savepoint per
+    document, so each is stored whole or not at all). Fewer, larger write transactions: on SQLite every commit
+    empties the page cache of every reader connection, and a server's read cache recomputes after each new
+    generation. A document waits at most `seconds` plus one extraction; a run killed meanwhile loses only the
+    documents not yet written, which a rerun ingests (the others are skipped as duplicates)."""
+
+    def __init__(self, store: Store, tally: _Tally, on_item: Callable[[str, str], None] | None,
+                 seconds: float, docs: int) -> None:
+        self.store, self.tally, self.on_item = store, tally, on_item
+        self.seconds, self.docs = seconds, max(docs, 1)
+        self.pending: list[tuple[Item, DocumentRecord | None]] = []  # None: stored already (reported in order)
+        self.ids: set[str] = set()  # the pending records' document ids: a repeat is not extracted again
+        self.opened = 0.0
+
+    def add(self, item: Item, record: DocumentRecord | None) -> None:
+        """Queue one item's record (None: a duplicate); write the batch when it is full or old enough."""
+        if not self.pending:
+            self.opened = time.monotonic()
+        self.pending.append((item, record))
+        if record is not None:
+            self.ids.add(record.document.id)
+        if len(self.pending) >= self.docs or time.monotonic() - self.opened >= self.seconds:
+            self.flush()
+
+    def flush(self) -> None:
+        """Write the queued records in one transaction and count what became of each item, in input order."""
+        todo = [(rec, it.external_id) for it, rec in self.pending if rec is not None]
+        outcomes = iter(self.store.ingest_many(todo) if todo else [])
+        for it, rec in self.pending:
+            out = next(outcomes) if rec is not None else IngestOutcome("", "duplicate")
+            if isinstance(out, Exception):
+                self.tally.failed.append(Failure(it.where, failure_reason(out)))
+                continue
+            self.tally.count(out)
+            if self.on_item is not None:
+                self.on_item(it.where, out.status)
+        self.pending.clear()
+        self.ids.clear()
 
 
 def _size(path: Path) -> int:

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Sequence
-from dataclasses import replace
+from dataclasses import dataclass, replace
 from typing import Any
 
 from sqlalchemy import ColumnElement, Connection, Select, exists, func, literal, select
@@ -19,59 +19,85 @@ from rasd.store.tolls import headline_tolls, toll_series
 from rasd.text.normalize import normalize_name
 
 
-def count_events(conn: Connection, t: Tables, f: EventFilter) -> int:
-    """How many events match the filter."""
-    return int(conn.execute(count_statement(t, f, conn.dialect.name)).scalar_one())
+def count_events(conn: Connection, t: Tables, f: EventFilter, cap: int | None = None) -> int:
+    """How many events match the filter (`cap`: counted no further than cap + 1, so a larger answer means "more
+    than cap": a filter matching most of a large store costs no more than one matching cap + 1 events)."""
+    return int(conn.execute(count_statement(t, f, conn.dialect.name, cap)).scalar_one())
 
 
-def count_statement(t: Tables, f: EventFilter, dialect: str) -> Select[Any]:
-    """The query counting the events `f` selects (on SQLite a search of `q` alone is counted in `events_fts`)."""
+def count_statement(t: Tables, f: EventFilter, dialect: str, cap: int | None = None) -> Select[Any]:
+    """The query counting the events `f` selects, up to cap + 1 of them when `cap` is given (on SQLite a search of
+    `q` alone is counted in `events_fts`)."""
     needle = normalize_name(f.q) if f.q else ""
     if dialect == "sqlite" and len(needle) >= search.MIN_TRIGRAM and f == EventFilter(q=f.q):
-        return search.count_alone(needle)
-    return select(func.count()).select_from(t.events).where(*event_conditions(t, f))
+        return search.count_alone(needle, None if cap is None else cap + 1)
+    if cap is None:
+        return select(func.count()).select_from(t.events).where(*event_conditions(t, f))
+    matches = select(literal(1)).select_from(t.events).where(*event_conditions(t, f)).limit(cap + 1)
+    return select(func.count()).select_from(matches.subquery("matches"))
+
+
+@dataclass(frozen=True, slots=True)
+class PageDrive:
+    """How a page's keys are found (SQLite; `page_drive` chooses): `text_drive` starts from the text's rows in
+    `events_fts` and sorts them; `actor_probe` walks the sort order looking each row's actors up."""
+
+    text_drive: bool = False
+    actor_probe: bool = False
 
 
 def event_page_statements(t: Tables, f: EventFilter, *, limit: int, offset: int, sort: str, dialect: str = "",
-                          text_drive: bool = False) -> tuple[Select[Any], Select[Any]]:
-    """The two queries of a page of events: how many match, and the page's rows. A text search's page walks its
-    sort order's index testing `q` on each row (cheap when many events match), or with `text_drive` (SQLite)
-    starts from the text's rows in `events_fts` and sorts them (cheap when few match; `query_events` chooses)."""
+                          drive: PageDrive = PageDrive()) -> tuple[Select[Any], Select[Any]]:
+    """The two queries of a page of events: how many match, and the page's rows. A page walks its sort order's
+    index testing each row (cheap when many events match), or, as `drive` says, starts from the filter's matches
+    (cheap when few match; `query_events` chooses)."""
     e = t.events
     # the page's keys first, then its rows: skipping `offset` matches and sorting them touches only what the
     # filter and the sort need (from an index when they are in one), not every skipped event's row
-    if text_drive and f.q:
+    if drive.text_drive and f.q:
         keys_q = (select(e.c.uid).select_from(search.FTS.join(e, e.c.uid == search.FTS.c.uid))
-                  .where(search.fts_match(normalize_name(f.q)), *event_conditions(t, replace(f, q=None), ordered=True)))
+                  .where(search.fts_match(normalize_name(f.q)),
+                         *event_conditions(t, replace(f, q=None), ordered=True, actor_probe=drive.actor_probe)))
     else:
-        keys_q = select(e.c.uid).where(*event_conditions(t, f, ordered=True, text_scan=True))
+        keys_q = select(e.c.uid).where(*event_conditions(t, f, ordered=True, text_scan=True,
+                                                         actor_probe=drive.actor_probe))
     keys = keys_q.order_by(*event_order(t, sort)).limit(limit).offset(offset).subquery("page_keys")
     page: Select[Any] = select(e).join(keys, keys.c.uid == e.c.uid).order_by(*event_order(t, sort))
     return count_statement(t, f, dialect), page
 
 
 def query_events(conn: Connection, t: Tables, f: EventFilter, *, limit: int, offset: int,
-                 sort: str, total: int | None = None) -> dict[str, Any]:
-    """A page of events: {"total", "limit", "offset", "sort", "items": [event dict, …]}; `total` when the
-    caller already knows it (a cached count of the same filter), else counted."""
+                 sort: str, total: int | None = None, cap: int | None = None) -> dict[str, Any]:
+    """A page of events: {"total", "total_exact", "limit", "offset", "sort", "items": [event dict, …]}; `total`
+    when the caller already knows it (a cached count of the same filter, counted with the same `cap`), else
+    counted. With `cap`, a filter matching more than `cap` events has total = cap and total_exact = false."""
     dialect = conn.dialect.name
     if total is None:
-        total = int(conn.execute(count_statement(t, f, dialect)).scalar_one())
-    _, page_q = event_page_statements(t, f, limit=limit, offset=offset, sort=sort, dialect=dialect,
-                                      text_drive=_text_drive(conn, f, total, limit + offset))
-    rows = conn.execute(page_q).mappings().all()
+        total = int(conn.execute(count_statement(t, f, dialect, cap)).scalar_one())
+    exact = cap is None or total <= cap
+    rows: Sequence[Any] = []
+    if offset < total or not exact:  # past the last match the page is empty: no query (a day's events at offset
+        # 2,000 walked every earlier event of the date index looking for more: 7-8 ms of CPU)
+        _, page_q = event_page_statements(t, f, limit=limit, offset=offset, sort=sort, dialect=dialect,
+                                          drive=page_drive(conn, f, total, limit + offset))
+        rows = conn.execute(page_q).mappings().all()
     items = event_items(conn, t, rows)
-    return {"total": total, "limit": limit, "offset": offset, "sort": sort, "items": items}
+    return {"total": total if exact else cap, "total_exact": exact, "limit": limit, "offset": offset, "sort": sort,
+            "items": items}
 
 
-def _text_drive(conn: Connection, f: EventFilter, total: int, reach: int) -> bool:
-    """Whether a text search's page is cheaper started from its `total` matches in `events_fts` (a look-up and a
-    sort each) than by walking the sort order until `reach` matches are met (about reach * N / total rows of N
-    canonical events, each tested): total**2 < reach * N / 4 (measured: ~8 us a match, ~2 us a row walked)."""
+def page_drive(conn: Connection, f: EventFilter, total: int, reach: int) -> PageDrive:
+    """How a page reaching `reach` matches of `total` is cheapest found (SQLite). Walking the sort order reads
+    about reach * N / total rows of the N canonical events, testing each (~2 us a row for the text, ~3 us for a
+    look-up of its actors); starting from the matches costs about `total` (~8 us a text match looked up and
+    sorted, ~0.75 us an actor's event listed). So walk when total**2 >= 4 * reach * N, else start from the
+    matches: the text's rows in `events_fts` (whose few rows then look their actors up), or the actor's list."""
+    if conn.dialect.name != "sqlite" or not (f.q or f.actor):
+        return PageDrive()
+    walk = total * total * 4 >= reach * search.indexed_rows(conn)
     needle = normalize_name(f.q) if f.q else ""
-    if conn.dialect.name != "sqlite" or not f.merged or len(needle) < search.MIN_TRIGRAM:
-        return False
-    return total * total * 4 < reach * search.indexed_rows(conn)
+    text_drive = not walk and f.merged and len(needle) >= search.MIN_TRIGRAM
+    return PageDrive(text_drive=text_drive, actor_probe=bool(f.actor) and (walk or text_drive))
 
 
 def _sources(conn: Connection, t: Tables, merged_ids: list[str]) -> dict[str, list[dict[str, Any]]]:

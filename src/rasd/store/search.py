@@ -107,9 +107,12 @@ def fts_match(needle: str) -> ColumnElement[bool]:
     return FTS.c.search_text.match(fts_phrase(needle))
 
 
-def count_alone(needle: str) -> Any:
-    """SQLite: the count of the canonical events containing `needle`, from `events_fts` alone."""
-    return select(text("count(*)")).select_from(FTS).where(fts_match(needle))
+def count_alone(needle: str, limit: int | None = None) -> Any:
+    """SQLite: the count of the canonical events containing `needle`, from `events_fts` alone (`limit`: at most)."""
+    if limit is None:
+        return select(text("count(*)")).select_from(FTS).where(fts_match(needle))
+    matches = select(text("1")).select_from(FTS).where(fts_match(needle)).limit(limit).subquery("matches")
+    return select(text("count(*)")).select_from(matches)
 
 
 def indexed_rows(conn: Connection) -> int:

@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import hashlib
 import threading
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from typing import Any
 
 from sqlalchemy import Connection, Engine, create_engine, event, select, text, update
@@ -57,7 +57,11 @@ def text_hash(text_: str) -> str:
 def _sqlite_engine(url: str, busy_timeout_s: float, pool_size: int) -> Engine:
     """A SQLite engine: WAL (on files), busy timeout, foreign keys; BEGIN IMMEDIATE to write, BEGIN to read."""
     memory = ":memory:" in url or url in ("sqlite://", "sqlite:///")
-    pool_args: dict[str, Any] = {} if memory else {"pool_size": pool_size, "max_overflow": pool_size}
+    # last in, first out: the connections in use are the most recently used ones, whose page caches are warm;
+    # first in, first out (SQLAlchemy's default) rotated every read through all `pool_size` connections, each
+    # filling its own cache from the file (and, after any commit, emptying it again)
+    pool_args: dict[str, Any] = {} if memory else {"pool_size": pool_size, "max_overflow": pool_size,
+                                                    "pool_use_lifo": True}
     engine = create_engine(url, connect_args={"timeout": busy_timeout_s, "check_same_thread": False},
                            **pool_args)
     timeout_ms = int(busy_timeout_s * 1000)
@@ -154,17 +158,41 @@ class Store:
         try:
             with self.writer.begin() as conn:
                 self._lock(conn)
-                d = self.t.documents
-                if conn.execute(select(d.c.id).where(d.c.id == doc_id)).first() is not None:
-                    return IngestOutcome(doc_id, "duplicate")
-                outcome = writes.insert_record(conn, self.t, record, external_id, self.campaign_assigner)
-                self._bump(conn)
+                outcome = self._insert(conn, record, external_id)
+                if outcome.status == "ingested":
+                    self._bump(conn)
                 return outcome
         except IntegrityError:
             # Another writer stored the same document between our check and our insert.
             if self.has_document(doc_id):
                 return IngestOutcome(doc_id, "duplicate")
             raise
+
+    def ingest_many(self, records: Sequence[tuple[DocumentRecord, str | None]]) -> list[IngestOutcome | Exception]:
+        """Store several (record, external id) pairs in one write transaction, each document inside its own
+        savepoint: a document that fails is rolled back alone (its exception takes its place in the answer) and
+        the others are committed together, so no half document is ever stored and readers see one commit (one
+        new generation, one emptying of SQLite's page caches) for the lot instead of one per document."""
+        out: list[IngestOutcome | Exception] = []
+        with self.writer.begin() as conn:
+            self._lock(conn)
+            for record, external_id in records:
+                try:
+                    with conn.begin_nested():
+                        out.append(self._insert(conn, record, external_id))
+                except Exception as exc:  # noqa: BLE001 - one bad document never stops the others
+                    out.append(exc)
+            if any(isinstance(o, IngestOutcome) and o.status == "ingested" for o in out):
+                self._bump(conn)
+        return out
+
+    def _insert(self, conn: Connection, record: DocumentRecord, external_id: str | None) -> IngestOutcome:
+        """Write one document in the caller's write transaction unless it is stored already."""
+        doc_id = record.document.id
+        d = self.t.documents
+        if conn.execute(select(d.c.id).where(d.c.id == doc_id)).first() is not None:
+            return IngestOutcome(doc_id, "duplicate")
+        return writes.insert_record(conn, self.t, record, external_id, self.campaign_assigner)
 
     def delete_document(self, document_id: str) -> bool:
         """Remove a document and everything derived from it (events merged into its events are re-pointed)."""
@@ -185,17 +213,18 @@ class Store:
             return int(conn.execute(select(st.c.generation).where(st.c.id == 1)).scalar_one_or_none() or 0)
 
     # -- reading --------------------------------------------------------------------------------------
-    def count_events(self, f: EventFilter = ALL_EVENTS) -> int:
-        """How many events match the filter."""
+    def count_events(self, f: EventFilter = ALL_EVENTS, cap: int | None = None) -> int:
+        """How many events match the filter (`cap`: counted up to cap + 1 at most)."""
         with self.engine.connect() as conn:
-            return reads.count_events(conn, self.t, f)
+            return reads.count_events(conn, self.t, f, cap)
 
     def query_events(self, f: EventFilter = ALL_EVENTS, *, limit: int = 50, offset: int = 0,
-                     sort: str = "-date", total: int | None = None) -> dict[str, Any]:
-        """A page of events: {"total", "limit", "offset", "sort", "items": [event dict, …]} (`total`: the
-        filter's count when the caller knows it already)."""
+                     sort: str = "-date", total: int | None = None, cap: int | None = None) -> dict[str, Any]:
+        """A page of events: {"total", "total_exact", "limit", "offset", "sort", "items": [event dict, …]}
+        (`total`: the filter's count when the caller knows it already; `cap`: a total above it is given as `cap`,
+        total_exact false)."""
         with self.engine.connect() as conn:
-            return reads.query_events(conn, self.t, f, limit=limit, offset=offset, sort=sort, total=total)
+            return reads.query_events(conn, self.t, f, limit=limit, offset=offset, sort=sort, total=total, cap=cap)
 
     def iter_events(self, f: EventFilter = ALL_EVENTS, *, batch: int = 1000,
                     sort: str = "date") -> Iterator[dict[str, Any]]:

@@ -401,10 +401,12 @@
       body.appendChild(tr);
     });
     var a = page.total ? page.offset + 1 : 0, b = page.offset + page.items.length;
-    document.getElementById("page-info").textContent = fmt(t("page"), { a: a, b: b, n: page.total });
-    document.getElementById("events-count").textContent = "(" + page.total + ")";
+    // a filter matching more events than the server counts (its count cap) shows "10000+"
+    var n = page.total + (page.total_exact === false ? "+" : "");
+    document.getElementById("page-info").textContent = fmt(t("page"), { a: a, b: b, n: n });
+    document.getElementById("events-count").textContent = "(" + n + ")";
     document.getElementById("prev").disabled = page.offset <= 0;
-    document.getElementById("next").disabled = b >= page.total;
+    document.getElementById("next").disabled = page.total_exact === false ? page.items.length < page.limit : b >= page.total;
   }
 
   // the header: totals, then the latest killed toll of each campaign with its source (one figure per campaign,

@@ -1,0 +1,125 @@
+"""CPU per uncached /api/events request, per kind of the random mix (not a test): in-process, on a filled store.
+
+    python scripts/bench_kinds.py --db sqlite:////dev/shm/b.db [--samples 50] [--seed 16] [--writer] [--json F]
+
+For each kind of `bench_api.py`'s random mix, `--samples` queries of that kind (random values, `--seed`) are
+answered as the server answers a cache miss — the filter's count, the page's rows, its items (sources, JSON)
+and the rendering — each part timed with `time.process_time` (CPU of this process: SQLite runs in it, so the
+count and page figures are SQL time) after one unmeasured pass over the same queries. Prints the median and
+the 99th percentile (nearest rank) of each part per kind, in ms. `--writer`: another process ingests synthetic
+documents (one transaction each, as the load benchmark's concurrent ingest) while the queries run, so that each
+read meets the effects of other connections' commits. On a shared machine CPU time is the steadier figure than
+wall-clock latency; PostgreSQL's own processes are not counted.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import random
+import sys
+import time
+from pathlib import Path
+from typing import Any
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from bench_api import RANDOM_KINDS, pct, random_query, start_ingest  # noqa: E402
+
+PARTS = ("count", "page", "items", "render", "total")
+
+
+def query_args(q: dict[str, str]) -> tuple[Any, int, int, str]:
+    """The store's filter, limit, offset and sort for an /api/events query string (as `serve.params` reads it)."""
+    from rasd.store import EventFilter
+
+    names = {"from": "date_from", "to": "date_to"}
+    fields: dict[str, Any] = {names.get(k, k): v for k, v in q.items() if k not in ("limit", "offset", "sort")}
+    if "merged" in fields:
+        fields["merged"] = fields["merged"] != "false"
+    if "min_confidence" in fields:
+        fields["min_confidence"] = float(fields["min_confidence"])
+    return EventFilter(**fields), int(q.get("limit", 50)), int(q.get("offset", 0)), q.get("sort", "-date")
+
+
+def time_request(store: Any, q: dict[str, str], cap: int | None = None) -> dict[str, float]:
+    """CPU ms of each part of one uncached /api/events request (count up to `cap` + 1 as the server counts, page
+    rows, items, rendering)."""
+    from rasd.serve.cache import render
+    from rasd.store import reads
+
+    f, limit, offset, sort = query_args(q)
+    out: dict[str, float] = {}
+    with store.engine.connect() as conn:
+        c0 = time.process_time()
+        total = reads.count_events(conn, store.t, f, cap) if cap else reads.count_events(conn, store.t, f)
+        c1 = time.process_time()
+        rows: list[Any] = []
+        if offset < total or (cap and total > cap):  # as reads.query_events: no query past the last match
+            _, page_q = reads.event_page_statements(
+                store.t, f, limit=limit, offset=offset, sort=sort, dialect=conn.dialect.name,
+                drive=reads.page_drive(conn, f, total, limit + offset))
+            rows = list(conn.execute(page_q).mappings().all())
+        c2 = time.process_time()
+        items = reads.event_items(conn, store.t, rows)
+        c3 = time.process_time()
+        render({"total": total, "limit": limit, "offset": offset, "sort": sort, "items": items})
+        c4 = time.process_time()
+    out.update(count=c1 - c0, page=c2 - c1, items=c3 - c2, render=c4 - c3, total=c4 - c0)
+    return {k: v * 1000 for k, v in out.items()}
+
+
+def measure(url: str, samples: int, seed: int, cap: int | None = None) -> dict[str, dict[str, dict[str, float]]]:
+    """Per kind and part: the median and p99 CPU ms over `samples` queries of the kind."""
+    from rasd.store import Store
+
+    rng = random.Random(seed)
+    queries = {kind: [random_query(rng, i) for _ in range(samples)] for i, kind in enumerate(RANDOM_KINDS)}
+    figures: dict[str, dict[str, dict[str, float]]] = {}
+    with Store.open(url, pool_size=1) as store:
+        for qs in queries.values():  # warm the page cache and the compiled-statement cache
+            for q in qs:
+                time_request(store, q, cap)
+        for kind, qs in queries.items():
+            runs = [time_request(store, q, cap) for q in qs]
+            figures[kind] = {part: {"p50": round(pct([r[part] for r in runs], 50), 2),
+                                    "p99": round(pct([r[part] for r in runs], 99), 2)} for part in PARTS}
+    return figures
+
+
+def print_table(figures: dict[str, dict[str, dict[str, float]]]) -> None:
+    """The per-kind table: median (p99) CPU ms of each part."""
+    print(f"{'kind':26s}" + "".join(f"{p:>18s}" for p in PARTS))
+    for kind, parts in figures.items():
+        print(f"{kind:26s}" + "".join(f"{parts[p]['p50']:9.2f} ({parts[p]['p99']:6.2f})" for p in PARTS))
+    mean = sum(parts["total"]["p50"] for parts in figures.values()) / max(len(figures), 1)
+    print(f"mean of the medians (total): {mean:.2f} ms")
+
+
+def main() -> None:
+    """Parse the options, measure (with a concurrent writer if asked) and print the table."""
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--db", required=True, help="a filled store (scripts/bench_api.py --fill-only)")
+    ap.add_argument("--samples", type=int, default=50)
+    ap.add_argument("--seed", type=int, default=16)
+    ap.add_argument("--cap", type=int, default=10_000, help="count cap, as rasd serve's (0: exact counts)")
+    ap.add_argument("--writer", action="store_true", help="another process ingests while the queries run")
+    ap.add_argument("--writer-batch", type=int, default=1, help="documents per write transaction of the writer")
+    ap.add_argument("--json", default=None, help="also write the figures to this JSON file")
+    args = ap.parse_args()
+    writer = start_ingest(args.db, 30_000_000 + int(time.time()) % 1_000_000 * 100, 3600,
+                          args.writer_batch) if args.writer else None
+    try:
+        if writer is not None:
+            time.sleep(3)  # the writer's imports and first commits
+        figures = measure(args.db, args.samples, args.seed, args.cap or None)
+    finally:
+        if writer is not None:
+            writer.terminate()
+            writer.wait(timeout=30)
+    print_table(figures)
+    if args.json:
+        Path(args.json).write_text(json.dumps(figures, indent=1), encoding="utf-8")
+
+
+if __name__ == "__main__":
+    main()
