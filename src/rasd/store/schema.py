@@ -482,7 +482,7 @@ def _pg_canonical_column(conn: Connection) -> None:
 def _migration_8(conn: Connection, t: Tables) -> None:
     """PostgreSQL: `events.canonical` (generated from `uid = merged_id`) and the canonical partial indexes
     rebuilt over it, so the planner knows how many events are canonical (`PG_CANONICAL`); statistics of the
-    lowered names the filters compare. SQLite: nothing."""
+    lowered names the filters compare and of the (start, end) date pairs. SQLite: nothing."""
     from rasd.store import search
 
     if conn.dialect.name != "postgresql":
@@ -502,6 +502,11 @@ def _migration_8(conn: Connection, t: Tables) -> None:
                           "FROM events"))
         conn.execute(text("CREATE STATISTICS IF NOT EXISTS st_event_actors_name_en ON (lower(name_en)) "
                           "FROM event_actors"))
+        # the date-overlap test (date_end >= from AND date_start <= to) of two correlated columns: estimated as
+        # independent, one day's 296 events of 100,000 were planned as 25,000, and a deep page walked the date index
+        # testing each row (350 ms); a list of the common (start, end) pairs gives 295 (a sort of them, 6 ms)
+        conn.execute(text("CREATE STATISTICS IF NOT EXISTS st_events_dates (mcv) ON date_start, date_end FROM events"))
+        conn.execute(text("ALTER STATISTICS st_events_dates SET STATISTICS 1000"))
     conn.execute(text("ANALYZE events"))
     conn.execute(text("ANALYZE event_actors"))
 
