@@ -17,6 +17,7 @@ from store_fixtures import synthetic_record
 from rasd.store import EventFilter, Store
 from rasd.store.filters import SORT_KEYS
 from rasd.store.reads import PageDrive, event_page_statements
+from rasd.store.schema import SCHEMA_VERSION
 from rasd.text.normalize import normalize_name
 
 # The filters and sorts of /api/events and the dashboard (text search through events_fts / ix_events_trgm).
@@ -337,9 +338,72 @@ def test_store_load_text_index_follows_merges_deletes_and_migration(store_url: s
             for name in ("events_fts_insert", "events_fts_delete", "events_fts_update"):
                 conn.execute(text(f"DROP TRIGGER {name}"))
             conn.execute(text("DROP TABLE events_fts"))
-            conn.execute(text("DELETE FROM schema_migrations WHERE version = 7"))
+            conn.execute(text("DELETE FROM schema_migrations WHERE version >= 7"))
     with Store.open(store_url) as store:
-        assert store.schema_version() == 7
+        assert store.schema_version() == SCHEMA_VERSION
         check(store)
         store.ingest(synthetic_record(77, events=2, seed=8))
         check(store)
+
+
+def test_store_load_postgres_plans_know_the_canonical_events(store_url: str) -> None:
+    """PostgreSQL (schema version 8): the canonical test is `events.canonical`, a column with statistics, so the
+    planner's estimate of the canonical events is the count (it took `uid = merged_id` for 0.5 % of the rows and
+    sorted every match of a page); every canonical partial index is over it; an actor's events are one scan of
+    event_actors (SQLite: one covering look-up per name, a UNION ALL)."""
+    import json
+
+    from sqlalchemy import text
+
+    with Store.open(store_url) as store:
+        for i in range(70):
+            store.ingest(synthetic_record(i % 50, events=2, seed=3 + i // 50))
+        count_q, page_q = event_page_statements(store.t, EventFilter(actor="lna"), limit=50, offset=0, sort="-date",
+                                                dialect=store.engine.dialect.name)
+        with store.engine.connect() as conn:
+            sql = str(count_q.compile(conn)) + str(page_q.compile(conn))
+            if not store.is_postgres:
+                assert "UNION ALL" in sql and "canonical" not in sql
+                return
+            assert "UNION" not in sql and "events.canonical" in sql
+            conn.exec_driver_sql("ANALYZE events")
+            n = conn.execute(text("SELECT count(*) FROM events WHERE uid = merged_id")).scalar_one()
+            plan = conn.exec_driver_sql("EXPLAIN (FORMAT JSON) " + str(
+                event_page_statements(store.t, EventFilter(), limit=50, offset=0, sort="-date")[0].compile(
+                    conn, compile_kwargs={"literal_binds": True}))).scalar_one()
+            plan = plan if isinstance(plan, list) else json.loads(plan)
+            estimate = plan[0]["Plan"]["Plans"][0]["Plan Rows"]
+            assert n / 2 <= estimate <= n * 2, (n, estimate)
+            defs = dict(conn.execute(text("SELECT indexname, indexdef FROM pg_indexes WHERE tablename = 'events'")).all())
+        partial = {name: ddl for name, ddl in defs.items() if " WHERE " in ddl}
+        assert {n for n, d in partial.items() if not d.endswith("WHERE canonical")} == {"ix_events_merge"}, partial
+        assert {"ix_events_trgm", "ix_events_canon_uid", "ix_events_cov_date"} <= set(partial)
+
+
+def test_store_load_postgres_migration_8_rebuilds_the_canonical_indexes(store_url: str) -> None:
+    """A PostgreSQL store of version 7 (no `canonical` column, partial indexes over `uid = merged_id`) migrates to
+    version 8: the column is added, those indexes are rebuilt over it, and the answers are unchanged."""
+    from sqlalchemy import select, text
+
+    if not store_url.startswith("postgresql"):
+        pytest.skip("PostgreSQL only")
+    filters = [EventFilter(q="قصف"), EventFilter(country="LY"), EventFilter(actor="lna"), EventFilter(place="مصراتة")]
+    with Store.open(store_url) as store:
+        for i in range(40):
+            store.ingest(synthetic_record(i % 30, events=2, seed=3 + i // 30))
+        expected = [[e["id"] for e in store.query_events(f, limit=500)["items"]] for f in filters]
+        with store.writer.begin() as conn:  # back to version 7: the column (and the indexes over it) go
+            conn.execute(text("ALTER TABLE events DROP COLUMN canonical CASCADE"))
+            conn.execute(text("CREATE INDEX ix_events_cov_date ON events (date_start, uid, date_end, merged_id) "
+                              "WHERE uid = merged_id"))
+            conn.execute(text("CREATE INDEX ix_events_trgm ON events USING gin (search_text gin_trgm_ops) "
+                              "WHERE uid = merged_id"))
+            conn.execute(text("DELETE FROM schema_migrations WHERE version = 8"))
+    with Store.open(store_url) as store:
+        assert store.schema_version() == SCHEMA_VERSION
+        with store.engine.connect() as conn:
+            defs = dict(conn.execute(text("SELECT indexname, indexdef FROM pg_indexes WHERE tablename = 'events'")).all())
+            assert conn.execute(select(store.t.events.c.canonical).limit(1)).first() is not None
+        for name in ("ix_events_cov_date", "ix_events_trgm", "ix_events_cov_country", "ix_events_canon_uid"):
+            assert defs[name].endswith("WHERE canonical"), defs[name]
+        assert [[e["id"] for e in store.query_events(f, limit=500)["items"]] for f in filters] == expected

@@ -11,7 +11,8 @@ search text; over 100,000 events a count took 55-90 ms of CPU. Now:
   `uid IN (SELECT uid FROM events_fts WHERE search_text MATCH '"x"')`, and a filter of `q` alone is counted
   in `events_fts` without reading `events`.
 - PostgreSQL: a GIN `pg_trgm` index over the canonical events' search texts (`ix_events_trgm`), which serves
-  the LIKE itself (skipped, with the LIKE scanning as before, where the extension cannot be created).
+  the LIKE itself (skipped, with the LIKE scanning as before, where the extension cannot be created); from
+  schema version 8 its predicate is `events.canonical` (`schema.PG_CANONICAL`), as the other partial indexes'.
 
 Needles shorter than three characters (trigrams need three) and searches over every document's events
 (`merged=false`) keep the LIKE. The trigram tokenizer folds case; search texts are normalized Arabic and
@@ -22,7 +23,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from sqlalchemy import Boolean, ColumnElement, Connection, column, select, table, text
+from sqlalchemy import Boolean, ColumnElement, Connection, column, inspect, select, table, text
 from sqlalchemy.exc import DBAPIError
 from sqlalchemy.ext.compiler import compiles
 from sqlalchemy.sql.visitors import InternalTraversal
@@ -40,12 +41,12 @@ _SQLITE_DDL = (
     "DELETE FROM events_fts WHERE old.uid = old.merged_id AND uid = old.uid; "
     "INSERT INTO events_fts(search_text, uid) SELECT new.search_text, new.uid WHERE new.uid = new.merged_id; END",
 )
-_PG_INDEX = ("CREATE INDEX IF NOT EXISTS ix_events_trgm ON events USING gin (search_text gin_trgm_ops) "
-             "WHERE uid = merged_id")
+_PG_INDEX = "CREATE INDEX IF NOT EXISTS ix_events_trgm ON events USING gin (search_text gin_trgm_ops) WHERE {}"
 
 
-def create_index(conn: Connection) -> None:
-    """Build the text-search index of the store's dialect and fill it from the stored canonical events."""
+def create_index(conn: Connection, *, rebuild: bool = False) -> None:
+    """Build the text-search index of the store's dialect and fill it from the stored canonical events
+    (`rebuild`, PostgreSQL from schema version 8: over `events.canonical`, replacing one over `uid = merged_id`)."""
     if conn.dialect.name == "sqlite":
         fresh = conn.exec_driver_sql(
             "SELECT count(*) FROM sqlite_master WHERE name = 'events_fts'").scalar_one() == 0
@@ -60,7 +61,11 @@ def create_index(conn: Connection) -> None:
                 conn.exec_driver_sql("CREATE EXTENSION IF NOT EXISTS pg_trgm")
         except DBAPIError:
             return  # no pg_trgm here: text search keeps its scan
-        conn.exec_driver_sql(_PG_INDEX)
+        columns = {c["name"] for c in inspect(conn).get_columns("events")}
+        where = "canonical" if "canonical" in columns else "uid = merged_id"
+        if rebuild:
+            conn.exec_driver_sql("DROP INDEX IF EXISTS ix_events_trgm")
+        conn.exec_driver_sql(_PG_INDEX.format(where))
 
 
 def fts_phrase(needle: str) -> str:
@@ -90,6 +95,12 @@ def _compile_like(element: TextSearch, compiler: Any, **kw: Any) -> str:
 @compiles(TextSearch, "sqlite")
 def _compile_fts(element: TextSearch, compiler: Any, **kw: Any) -> str:
     return str(compiler.process(element.indexed, **kw))
+
+
+def by_dialect(sqlite: ColumnElement[bool], other: ColumnElement[bool]) -> ColumnElement[bool]:
+    """A condition written one way for SQLite and another for PostgreSQL, chosen when the statement is compiled
+    (the same construct as text search's: `other` by default, `sqlite` there)."""
+    return TextSearch(other, sqlite)
 
 
 def search_condition(uid: Any, search_text: Any, needle: str, like_pattern: str,

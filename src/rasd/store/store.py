@@ -37,6 +37,17 @@ _SQLITE_CACHE_KIB = 32_768  # page cache per connection (SQLite's default is 2 M
 # is read from the OS's cache without a read() system call and a copy. Counts and pages over 100,000 events spent
 # as much CPU in those calls as in SQL (a text search's count: 305 -> 151 ms of CPU)
 _SQLITE_MMAP_BYTES = 1 << 31
+# PostgreSQL: connections per process. Each is a server process; the API's 40 threads (× workers) holding one
+# each put 80 backends on 2 cores, so the pool stays small and a thread waits for a free connection instead
+_PG_MAX_POOL = 8
+# PostgreSQL session settings (each connection's startup options): the store is read from memory (random reads
+# cost about what sequential ones do, so the planner walks indexes rather than scan), sorts and the hashes of an
+# actor's 33,000 uids stay in memory, no JIT compilation (its ~50 ms start-up is more than these queries take), and
+# a custom plan for every execution of a prepared statement (psycopg prepares a query run 5 times; a generic plan
+# ignores how many events a country, actor or place has); no parallel workers (the server runs many queries at once
+# on few cores: a worker's start-up is CPU another request needed)
+_PG_OPTIONS = ("-c random_page_cost=1.1 -c work_mem=32MB -c jit=off -c plan_cache_mode=force_custom_plan "
+               "-c max_parallel_workers_per_gather=0")
 ALL_EVENTS = EventFilter()  # the default filters: every event, every toll (frozen, so safe as defaults)
 ALL_TOLLS = TollFilter()
 
@@ -113,8 +124,10 @@ class Store:
         if url.startswith("sqlite"):
             engine = _sqlite_engine(url, busy_timeout_s, pool_size)
         else:
-            engine = create_engine(url, pool_pre_ping=True, pool_size=pool_size, max_overflow=pool_size)
-        store = cls(engine, build_metadata(), campaigns)
+            size = min(pool_size, _PG_MAX_POOL)
+            engine = create_engine(url, pool_pre_ping=True, pool_size=size, max_overflow=0, pool_timeout=600,
+                                   connect_args={"options": _PG_OPTIONS})
+        store = cls(engine, build_metadata(engine.dialect.name), campaigns)
         with store.writer.begin() as conn:
             store._lock(conn)
             migrate(conn, store.t)
