@@ -178,9 +178,10 @@ def _leftmost_longest(found: list[tuple[int, int, int, int, str, str, tuple[Any,
     found.sort()
     hits: list[Hit[Any]] = []
     last_end = -1
+    new = tuple.__new__  # (Hit's own __new__ is a Python function around this very call)
     for ws, _neg, start, end, prefix, phrase, payloads in found:
         if ws >= last_end:
-            hits.append(Hit(start, end, ws, prefix, phrase, payloads))  # (positional: the hot loop)
+            hits.append(new(Hit, (start, end, ws, prefix, phrase, payloads)))
             last_end = end
     return hits
 
