@@ -104,3 +104,12 @@ def test_matcher_phrase_before_reads_the_last_words(text: str, lo: int, pos: int
     assert phrase_before(text, pos, phrases, max_words, lo=lo) == expected
     stripped = any(" ".join(words[-n:]).lstrip("وب") in phrases for n in range(1, min(max_words, len(words)) + 1))
     assert phrase_before(text, pos, phrases, max_words, lo=lo, proclitics="وب") == (expected or stripped)
+
+
+@given(st.text(alphabet=st.sampled_from(list("طرابلسحفتوق ال")), max_size=60))
+def test_matcher_find_ending_is_find_at_the_end(text: str) -> None:
+    """find_ending (which skips the scan when the text ends with no phrase's last word) gives exactly the hits of
+    find that end where the text ends."""
+    m = _m()
+    assert m.find_ending(text) == [h for h in m.find(text) if h.end == len(text)]
+    assert m.find_ending("قتل في طرابلس") == [h for h in m.find("قتل في طرابلس") if h.end == len("قتل في طرابلس")] != []

@@ -109,3 +109,15 @@ def test_segment_word_windows_ignore_word_length() -> None:
     text = f"قال المتحدث {long_word} إن"
     assert words_before(text, text.index("إن"), 2) == ["المتحدث", long_word]
     assert words_after(text, 0, 3) == ["قال", "المتحدث", long_word]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(st.sampled_from(list("قتلب ,\n\t\xa0\u2003")), max_size=300), st.integers(0, 300), st.integers(0, 300),
+       st.integers(0, 6))
+def test_segment_word_spans_are_the_split_words_between_bounds(text: str, a: int, b: int, k: int) -> None:
+    """The spans of the words before `pos` (from `lo`) and after it (to `hi`) are str.split's words there, with
+    every kind of space str.split knows, whatever the window the spans are read in."""
+    lo, pos = sorted((min(a, len(text)), min(b, len(text))))
+    words = text[lo:pos].split()
+    assert [text[s:e] for s, e in word_spans_before(text, pos, k, lo)] == (words[-k:] if k else [])
+    assert [text[s:e] for s, e in word_spans_after(text, lo, k, pos)] == words[:k]

@@ -108,7 +108,8 @@ class Resources:
                                  triggers.matcher, triggers.not_triggers, cues.modality, cues.introducers,
                                  cues.speech_verbs, cues.sources, cues.clause_breaks, cues.comma_clauses,
                                  cues.visit_abroad, cues.opinion_openers, cues.relative_openers,
-                                 cues.purpose_openers])
+                                 cues.purpose_openers, cues.background, cues.weapons, cues.by_agreement,
+                                 cues.perpetrator])
         counts = CountRecognizer.load(p("counts.yaml"), numbers=numbers)
         anaphora = AnaphoraTable.load(p("anaphora.yaml"))
         return cls(

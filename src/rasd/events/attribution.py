@@ -89,7 +89,7 @@ class Attributor:
     def after_speech_verb(self, text: str, pos: int) -> bool:
         """A speech verb (قالت، أعلن) ends right before `pos`."""
         before = " ".join(words_before(text, pos, 2))
-        return any(h.end == len(before) for h in self.cues.speech_verbs.find(before))
+        return bool(self.cues.speech_verbs.find_ending(before))
 
     def speech_between(self, span: str) -> bool:
         """The stretch of text holds a speech verb."""

@@ -245,7 +245,7 @@ class RoleResolver:
         ذكرت أن عدد القتلى 13، والوزارة قالت إن …): the source of what it says, not a party (not قالت إنها …)."""
         spans = word_spans_after(text, m.nend, 3)
         words = [text[a:b] for a, b in spans]
-        return len(words) >= 2 and bool(self.cues.speech_verbs.find(words[0])) and words[1] in THAT_WORDS
+        return len(words) >= 2 and words[1] in THAT_WORDS and bool(self.cues.speech_verbs.find(words[0]))
 
     def _supported(self, text: str, m: ActorMention, prev: ActorMention | None) -> bool:
         """The mention follows a supporting word with لـ or بـ (داعم لقوات …، المرتبطة بالحزب), or a belonging

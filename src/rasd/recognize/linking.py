@@ -478,7 +478,7 @@ class PlaceLinker:
         if self.place_cues is None:
             return None
         before = " ".join(words_before(text, word_start, 2))
-        precs = [h.payloads[0] for h in self.place_cues.find(before) if h.end == len(before)]
+        precs = [h.payloads[0] for h in self.place_cues.find_ending(before)]
         return min(precs) if precs else None
 
     def link(self, text: str, norm: Normalized, candidates: Sequence[PlaceCandidate],

@@ -79,6 +79,8 @@ class PhraseMatcher(Generic[T]):
             self._after_lam = frozenset(extra)
             self._payloads.update(extra)
         self._suffixes = tuple(sorted(set(suffixes), key=len, reverse=True))
+        # the last word of each phrase: a text that ends with none of them has no hit that ends where it ends
+        self._last_words = tuple(sorted({phrase.rsplit(" ", 1)[-1] for phrase in self._payloads}))
         # the automaton of _own_automaton once built (not a functools.cached_property: a compiled class has no
         # __dict__ to keep one in, and would build the automaton again on every find)
         self._lazy: Any = None
@@ -109,6 +111,14 @@ class PhraseMatcher(Generic[T]):
         if not self._payloads:
             return []
         return _scan(self._own_automaton(), (self,), text)[0]
+
+    def find_ending(self, text: str) -> list[Hit[T]]:
+        """The hits of `find(text)` that end where the text ends (a phrase right before a position, the text
+        being the words before it). A hit that ends there ends with its phrase's last word: a text that ends
+        with no phrase's last word (str.endswith over them, in C) has none, and is not scanned."""
+        if not text.endswith(self._last_words):
+            return []
+        return [h for h in self.find(text) if h.end == len(text)]
 
 
 # what the automaton keeps for a phrase, ready for its hits: the phrase, its length, and for each matcher that
@@ -178,9 +188,10 @@ def _leftmost_longest(found: list[tuple[int, int, int, int, str, str, tuple[Any,
     found.sort()
     hits: list[Hit[Any]] = []
     last_end = -1
+    new = tuple.__new__  # (Hit's own __new__ is a Python function around this very call)
     for ws, _neg, start, end, prefix, phrase, payloads in found:
         if ws >= last_end:
-            hits.append(Hit(start, end, ws, prefix, phrase, payloads))  # (positional: the hot loop)
+            hits.append(new(Hit, (start, end, ws, prefix, phrase, payloads)))
             last_end = end
     return hits
 
