@@ -37,6 +37,7 @@ from .recognize.names import NameTagger
 from .recognize.numbers import NumberRecognizer
 from .recognize.offices import OfficeFinder
 from .recognize.parenthesis import glossed
+from .recognize.quoted import quoted_names
 from .recognize.unlinked import Descriptors, UnlinkedFinder
 from .recognize.victims import VictimNouns, only_victim_noun
 from .records import Count, DocumentInfo, DocumentRecord, Event, Mention, MentionKind, is_unlinked
@@ -272,6 +273,7 @@ class LinkStage:
                                                              hits=phrases.of(linker.matcher)))
         if self.res.forces is not None:  # (a word for forces before a longer name: قوات الجيش الوطني الليبي)
             scanned = self.res.forces.longer_names(linker, a.text, norm, scanned, a.info.published)
+        scanned = quoted_names(linker, a.text, norm, scanned, a.info.published)  # (تنظيم "الدولة الإسلامية")
         actors = linker.resolve_descriptions(scanned, norm.text)
         blocked = [(m.nstart, m.nend) for m in actors]
         cands = self.res.place_linker.find_candidates(norm, blocked, hits=phrases.of(self.res.place_linker.matcher))
