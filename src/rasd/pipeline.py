@@ -289,7 +289,9 @@ class LinkStage:
         held: list[ActorMention] = []
         if self.res.offices is not None:  # a person named by an office: its holder on the document's date
             held, replaced = self.res.offices.find(a.text, norm, actors, country, a.info.published)
-            actors = sorted([m for m in actors if m not in replaced] + held, key=lambda m: m.nstart)
+            governed, heads = self.res.offices.headed.find(a.text, norm, actors, a.info.published)  # حكومة + head
+            actors = sorted([m for m in actors if m not in replaced and m not in heads] + held + governed,
+                            key=lambda m: m.nstart)
         places = self.res.place_linker.link(a.text, norm, cands, country, named_countries(cands, actors))
         taken = [(p.nstart, p.nend) for p in places] + blocked
         places = sorted(places + capital_mentions(self.res.place_linker, a.text, norm, taken, country,
