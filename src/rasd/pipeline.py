@@ -23,6 +23,7 @@ from .recognize.belonging import BelongingPhrases, LedBodies
 from .recognize.counts import CountMatch, CountRecognizer
 from .recognize.dates import DateMatch, DateRecognizer
 from .recognize.forces import ForcePhrases
+from .recognize.headed import HeadedGovernments
 from .recognize.linking import (
     ActorLinker,
     ActorMention,
@@ -112,6 +113,7 @@ class Resources:
                                  cues.purpose_openers])
         counts = CountRecognizer.load(p("counts.yaml"), numbers=numbers)
         anaphora = AnaphoraTable.load(p("anaphora.yaml"))
+        offices = OfficeFinder.load(p("offices.yaml"), actors, gazetteer)
         return cls(
             numbers=numbers,
             counts=counts,
@@ -127,11 +129,13 @@ class Resources:
             unlinked=UnlinkedFinder(descriptors, actor_linker, place_linker, names),
             victims=VictimNouns.of(actors, counts.tables.noun_list, frozenset(descriptors.places)),
             belonging=BelongingPhrases(cues.belonging_words, {w.split()[0] for w in cues.force_nouns}
-                                       | actors.anaphora_heads, LedBodies.of(actors), cues.body_part_words),
+                                       | actors.anaphora_heads,
+                                       LedBodies.of(actors, HeadedGovernments(offices.book, actors).by_head()),
+                                       cues.body_part_words),
             forces=ForcePhrases(actors, cues.force_nouns, acts=(w for n in cues.force_nouns for w in n.split()[:1]
                                                                 if any(h.start == 0 and h.end == len(w)
                                                                        for h in triggers.matcher.find(w)))),
-            offices=OfficeFinder.load(p("offices.yaml"), actors, gazetteer),
+            offices=offices,
             anaphora=Anaphora(anaphora, actors),
             country_actors=CountryActors(anaphora, actors, gazetteer),
         )
@@ -289,9 +293,7 @@ class LinkStage:
         held: list[ActorMention] = []
         if self.res.offices is not None:  # a person named by an office: its holder on the document's date
             held, replaced = self.res.offices.find(a.text, norm, actors, country, a.info.published)
-            governed, heads = self.res.offices.headed.find(a.text, norm, actors, a.info.published)  # حكومة + head
-            actors = sorted([m for m in actors if m not in replaced and m not in heads] + held + governed,
-                            key=lambda m: m.nstart)
+            actors = sorted([m for m in actors if m not in replaced] + held, key=lambda m: m.nstart)
         places = self.res.place_linker.link(a.text, norm, cands, country, named_countries(cands, actors))
         taken = [(p.nstart, p.nend) for p in places] + blocked
         places = sorted(places + capital_mentions(self.res.place_linker, a.text, norm, taken, country,

@@ -1,23 +1,20 @@
-"""A government named by its head: حكومة فتحي باشاغا، لحكومة نتنياهو، حكومة الدبيبة is the government that person
-headed (data/offices.yaml's heads of government, rasd.resources.offices), not the person.
+"""Which government a person heads, from the offices data: حكومة نوري المالكي، لحكومة فايز السراج is the government
+that person headed (data/offices.yaml's heads of government), not the person. The pairs join those recognize.belonging
+reads from the dictionary's own "head word + person" names (LedBodies: حكومة باشاغا، قوات حفتر).
 
 Which government a person heads is read from the offices data, never from a list of names: an office titled
 "رئيس حكومة X" heads the dictionary's "حكومة X"; a prime minister's office (رئيس الوزراء، رئيس الحكومة) heads
 the national government of the holder's country (the entry whose `national` roles include government). On the
-document's date the holder of that day counts; without a date, or past the last term, the latest term does.
+person's latest term counts, the office's own government before a country's.
 """
 
 from __future__ import annotations
 
-from collections.abc import Sequence
 from dataclasses import dataclass
 
 from ..resources.actors import Actor, ActorDictionary
 from ..resources.offices import Holder, Office, OfficeBook
-from ..text.normalize import Normalized, normalize_name
-from ..text.segment import is_proclitic_sequence
-from .linking import ActorMention
-from .matcher import is_word_char
+from ..text.normalize import normalize_name
 
 HEAD = normalize_name("رئيس") + " "  # the word a head-of-government title opens with
 GOVERNMENT = normalize_name("حكومة")  # the word before a head's name
@@ -67,7 +64,8 @@ class HeadedGovernments:
         return ()
 
     def government(self, person: str, day: str | None) -> Actor | None:
-        """The government `person` headed on `day` (the latest term when no term holds it), None if none."""
+        """The government `person` headed on `day` (the latest term when no day is given or no term holds it, the
+        office's own government before a country's), None if none."""
         terms = self.terms.get(person, ())
         if not terms:
             return None
@@ -76,37 +74,12 @@ class HeadedGovernments:
         valid = [g for g in term.governments if _valid(self.actors.get(g), day)]
         return self.actors.get((valid or list(term.governments))[0])
 
-    def find(self, text: str, norm: Normalized, mentions: Sequence[ActorMention],
-             day: str | None) -> tuple[list[ActorMention], list[ActorMention]]:
-        """(the governments named by حكومة + their head's name, the person mentions they replace)."""
-        ntext = norm.text
-        found: list[ActorMention] = []
-        replaced: list[ActorMention] = []
-        for m in mentions:
-            if m.actor.kind != "person" or m.descriptive or m.actor.id not in self.terms:
-                continue
-            start = _government_word(ntext, m.nstart)
-            gov = self.government(m.actor.id, day) if start is not None else None
-            if start is None or gov is None:
-                continue
-            s, e = norm.to_original(start, m.nend)
-            found.append(ActorMention(start=s, end=e, nstart=start, nend=m.nend, text=text[s:e], actor=gov,
-                                      framing=None, descriptive=False))
-            replaced.append(m)
-        return found, replaced
-
-
-def _government_word(ntext: str, pos: int) -> int | None:
-    """Where the word حكومة right before `pos` starts, after its proclitics (لحكومة، وبحكومة); None without one."""
-    if pos < len(GOVERNMENT) + 1 or ntext[pos - 1] != " ":
-        return None
-    ws = pos - 1
-    while ws > 0 and is_word_char(ntext[ws - 1]):
-        ws -= 1
-    word = ntext[ws:pos - 1]
-    if not word.endswith(GOVERNMENT):
-        return None
-    prefix = word[:-len(GOVERNMENT)]
-    if prefix and not is_proclitic_sequence(prefix):
-        return None
-    return ws + len(prefix)
+    def by_head(self) -> dict[tuple[str, str], Actor]:
+        """{(حكومه, person id): the government the person heads, or headed last} — the pairs LedBodies reads
+        (recognize.belonging: حكومة فتحي باشاغا is that government)."""
+        out: dict[tuple[str, str], Actor] = {}
+        for person in self.terms:
+            gov = self.government(person, None)
+            if gov is not None:
+                out[(GOVERNMENT, person)] = gov
+        return out

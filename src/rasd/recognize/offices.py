@@ -19,7 +19,6 @@ from ..resources.gazetteer import Gazetteer
 from ..resources.offices import OFFICES_FILE, Office, OfficeBook
 from ..text.normalize import Normalized
 from ..text.segment import word_spans_after, words_before
-from .headed import HeadedGovernments
 from .linking import ActorMention
 from .matcher import Hit, PhraseMatcher
 
@@ -60,7 +59,6 @@ class OfficeFinder:
         entries = [(t, _Title(o, False)) for o in book.offices for t in o.titles]
         entries += [(t, _Title(o, True)) for o in book.offices for t in o.bare_titles]
         self.matcher: PhraseMatcher[_Title] = PhraseMatcher(entries, names=True)
-        self.headed = HeadedGovernments(book, actors)  # a government named by its head: حكومة فتحي باشاغا
 
     @classmethod
     def load(cls, path: str | None, actors: ActorDictionary, gazetteer: Gazetteer) -> OfficeFinder:
