@@ -57,3 +57,12 @@ def test_actors_families_sudan_alliances_and_mobilised(pipeline: Any, text: str,
 ])
 def test_actors_families_groupings_of_states(pipeline: Any, text: str, actor: str) -> None:
     assert actor in _actor_ids(pipeline, text, "2025-06-10")
+
+
+@pytest.mark.parametrize(("text", "actor"), [
+    ("ورفض مجلس الأمن والدفاع السوداني الهدنة وتوعد بمواصلة القتال ضد قوات الدعم السريع.", "sudan-security-defence-council"),
+    ("وأدانت وكالة أونروا القصف الذي دمر مدرسة تؤوي نازحين في غزة.", "unrwa"),
+    ("واتهمت أونروا القوات الإسرائيلية بقصف مخزن للمساعدات في رفح.", "unrwa"),
+])
+def test_actors_families_councils_and_agencies(pipeline: Any, text: str, actor: str) -> None:
+    assert actor in _actor_ids(pipeline, text, "2024-06-10")
