@@ -23,6 +23,7 @@ from .recognize.belonging import BelongingPhrases, LedBodies
 from .recognize.counts import CountMatch, CountRecognizer
 from .recognize.dates import DateMatch, DateRecognizer
 from .recognize.forces import ForcePhrases
+from .recognize.headed import HeadedGovernments
 from .recognize.linking import (
     ActorLinker,
     ActorMention,
@@ -37,6 +38,7 @@ from .recognize.names import NameTagger
 from .recognize.numbers import NumberRecognizer
 from .recognize.offices import OfficeFinder
 from .recognize.parenthesis import glossed
+from .recognize.quoted import quoted_names
 from .recognize.unlinked import Descriptors, UnlinkedFinder
 from .recognize.victims import VictimNouns, only_victim_noun
 from .records import Count, DocumentInfo, DocumentRecord, Event, Mention, MentionKind, is_unlinked
@@ -112,6 +114,7 @@ class Resources:
                                  cues.perpetrator])
         counts = CountRecognizer.load(p("counts.yaml"), numbers=numbers)
         anaphora = AnaphoraTable.load(p("anaphora.yaml"))
+        offices = OfficeFinder.load(p("offices.yaml"), actors, gazetteer)
         return cls(
             numbers=numbers,
             counts=counts,
@@ -127,11 +130,13 @@ class Resources:
             unlinked=UnlinkedFinder(descriptors, actor_linker, place_linker, names),
             victims=VictimNouns.of(actors, counts.tables.noun_list, frozenset(descriptors.places)),
             belonging=BelongingPhrases(cues.belonging_words, {w.split()[0] for w in cues.force_nouns}
-                                       | actors.anaphora_heads, LedBodies.of(actors), cues.body_part_words),
+                                       | actors.anaphora_heads,
+                                       LedBodies.of(actors, HeadedGovernments(offices.book, actors).by_head()),
+                                       cues.body_part_words),
             forces=ForcePhrases(actors, cues.force_nouns, acts=(w for n in cues.force_nouns for w in n.split()[:1]
                                                                 if any(h.start == 0 and h.end == len(w)
                                                                        for h in triggers.matcher.find(w)))),
-            offices=OfficeFinder.load(p("offices.yaml"), actors, gazetteer),
+            offices=offices,
             anaphora=Anaphora(anaphora, actors),
             country_actors=CountryActors(anaphora, actors, gazetteer),
         )
@@ -273,6 +278,7 @@ class LinkStage:
                                                              hits=phrases.of(linker.matcher)))
         if self.res.forces is not None:  # (a word for forces before a longer name: قوات الجيش الوطني الليبي)
             scanned = self.res.forces.longer_names(linker, a.text, norm, scanned, a.info.published)
+        scanned = quoted_names(linker, a.text, norm, scanned, a.info.published)  # (تنظيم "الدولة الإسلامية")
         actors = linker.resolve_descriptions(scanned, norm.text)
         blocked = [(m.nstart, m.nend) for m in actors]
         cands = self.res.place_linker.find_candidates(norm, blocked, hits=phrases.of(self.res.place_linker.matcher))

@@ -42,8 +42,9 @@ class LedBodies:
     titles: frozenset[str] = frozenset()  # a person's title (رئيس، زعيم): رئيس حكومة X is X himself
 
     @classmethod
-    def of(cls, actors: ActorDictionary) -> LedBodies:
-        """Reads every body name "head word + a person's name" of the dictionary."""
+    def of(cls, actors: ActorDictionary, headed: Mapping[tuple[str, str], Actor] | None = None) -> LedBodies:
+        """Reads every body name "head word + a person's name" of the dictionary; `headed`: more such pairs (the
+        governments the offices data says a person headed: recognize.headed)."""
         people: dict[str, set[str]] = {}
         titles: set[str] = set()  # (the first words of the people's descriptions: رئيس حكومة الوفاق)
         for a in actors.actors:
@@ -70,6 +71,7 @@ class LedBodies:
             top = c.most_common(2)
             if len(top) == 1 or top[0][1] > top[1][1]:
                 by_person[pid] = bodies[top[0][0]]
+        by_head = {**(headed or {}), **by_head}  # (the dictionary's own name before the offices' reading)
         return cls(by_head=MappingProxyType(by_head), by_person=MappingProxyType(by_person),
                    titles=frozenset(titles))
 

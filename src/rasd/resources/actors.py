@@ -45,7 +45,7 @@ from typing import Any
 
 from rasd.resources.datafiles import ResourceError, data_path, load_yaml
 from rasd.resources.gazetteer import Gazetteer, read_stopwords, strip_clitics
-from rasd.resources.spelling import alif_variants, gloss_parts
+from rasd.resources.spelling import alif_variants, gloss_parts, unquoted_name
 from rasd.text.normalize import normalize_name
 
 KINDS: tuple[str, ...] = (
@@ -411,9 +411,9 @@ class ActorDictionary:
         return tuple(n for n in self._names if n.normalized == normalized_name)
 
     def lookup(self, text: str) -> tuple[str, tuple[Actor, ...]]:
-        """Normalize ``text`` and try it and its clitic-stripped forms, then those of the name before a gloss in
-        brackets and of the gloss; (matched form, actors)."""
-        for form in (f for part in gloss_parts(text) for f in strip_clitics(normalize_name(part))):
+        """Normalize ``text`` (its quotation marks out) and try it and its clitic-stripped forms, then those of the
+        name before a gloss in brackets and of the gloss; (matched form, actors)."""
+        for form in (f for part in gloss_parts(unquoted_name(text)) for f in strip_clitics(normalize_name(part))):
             found = self.find(form)
             if found:
                 return form, found

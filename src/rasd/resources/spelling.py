@@ -47,3 +47,12 @@ def gloss_parts(name: str) -> tuple[str, ...]:
         return (name,)
     return name, head.strip(), gloss
 
+
+
+_QUOTATION_MARKS = str.maketrans("", "", "\"«»“”„″‘’‚")  # (not the ASCII apostrophe: Ta'sis)
+
+
+def unquoted_name(name: str) -> str:
+    """A name with the quotation marks between or around its words taken out (تنظيم "الدولة الإسلامية"،
+    طيران «العدوان»): the marks are no part of the name."""
+    return " ".join(name.translate(_QUOTATION_MARKS).split())
