@@ -148,14 +148,14 @@ class VictimNouns:
         nationals = frozenset(w for w, k in self.nationals.items() if k == country and w.endswith(("ين", "ون")))
         for match in _LETTERS.finditer(norm.text):
             ws, we = match.span()
-            if names.overlaps(ws, we) or told.overlaps(ws, we) or self._of_site(norm.text, ws, match.group()):
+            if names.overlaps(ws, we) or told.overlaps(ws, we):
                 continue
             protest = protests.overlaps(ws, we)
             found, actor = self._group_at(match.group(), country, protest, plain)
             if found is None and protest and not names.overlaps(ws - 2, ws - 1):  # (not اللاجيين الفلسطينيين)
                 found = _stem(match.group(), nationals)
                 actor = self.protesters.get(country) if found is not None else None
-            if found is not None and actor is not None:
+            if found is not None and actor is not None and not self._of_site(norm.text, ws, match.group()):
                 out.append(self._mention(text, norm, ws + found[1], self._genitive_end(norm.text, found[0], we),
                                          actor))
         return out

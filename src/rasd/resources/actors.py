@@ -50,8 +50,7 @@ from rasd.text.normalize import normalize_name
 
 KINDS: tuple[str, ...] = (
     "state_forces", "rebel_group", "political_militia", "identity_militia", "rioters", "protesters",
-    "civilians", "external_forces", "person", "government", "international_org", "media",
-)
+    "civilians", "external_forces", "person", "government", "international_org", "media")
 FRAMINGS: tuple[str | None, ...] = (None, "hostile", "own")
 _DATE_RE = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
 _ID_RE = re.compile(r"^[a-z0-9][a-z0-9_.-]*$")
@@ -221,8 +220,7 @@ def _parse_entry(entry: Any, default_country: Any, shown: str, line: int | None,
         hostile_descriptions_ar=_str_list(entry.get("hostile_descriptions_ar"), shown,
                                           "hostile_descriptions_ar", line),
         source=f"{file_name}:{line}" if line else file_name,
-        national=_str_list(entry.get("national"), shown, "national", line),
-    )
+        national=_str_list(entry.get("national"), shown, "national", line))
 
 
 # ------------------------------------------------------------------------------- the per-country template
@@ -251,8 +249,7 @@ def _expand(kind: dict[str, Any], country: dict[str, Any]) -> dict[str, Any]:
         "id": f"{kind['id_prefix']}-{str(country['code']).lower()}",
         "name_en": f"{kind['name_en']} ({country['name_en']})",
         "name_ar": _fill(str(kind["name_ar"]), country) or kind["name_ar"], "kind": kind["kind"],
-        "country": country["code"],
-    }
+        "country": country["code"]}
     if kind.get("national"):
         entry["national"] = list(kind["national"])
     for key in _TEMPLATE_LISTS:
@@ -306,6 +303,7 @@ class ActorDictionary:
     _by_id: dict[str, Actor] = field(default_factory=dict, repr=False, compare=False)
     _by_name: dict[str, tuple[Actor, ...]] = field(default_factory=dict, repr=False, compare=False)
     _names: list[ActorName] = field(default_factory=list, repr=False, compare=False)
+    _info: dict[str, tuple[ActorName, ...]] = field(default_factory=dict, repr=False, compare=False)
 
     def __post_init__(self) -> None:
         by_name: dict[str, list[Actor]] = defaultdict(list)
@@ -338,6 +336,8 @@ class ActorDictionary:
                 by_name[k].append(a)
         self._add_spellings(by_name)
         self._by_name.update({k: tuple(v) for k, v in by_name.items()})
+        for n in self._names:  # (name_info's index: the names in the order they were added)
+            self._info[n.normalized] = (*self._info.get(n.normalized, ()), n)
 
     def _add_spellings(self, by_name: dict[str, list[Actor]]) -> None:
         """A person's full names spelt with one alif more or less (سالفا كير for سلفا كير), where no entry
@@ -408,7 +408,7 @@ class ActorDictionary:
 
     def name_info(self, normalized_name: str) -> tuple[ActorName, ...]:
         """The ActorName entries (with framing) whose text normalizes to ``normalized_name``."""
-        return tuple(n for n in self._names if n.normalized == normalized_name)
+        return self._info.get(normalized_name, ())
 
     def lookup(self, text: str) -> tuple[str, tuple[Actor, ...]]:
         """Normalize ``text`` (its quotation marks out) and try it and its clitic-stripped forms, then those of the
