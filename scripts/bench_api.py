@@ -179,13 +179,15 @@ def free_port() -> int:
         return int(s.getsockname()[1])
 
 
-def start_server(url: str, port: int, workers: int = 1, cache_seconds: float = 2.0) -> subprocess.Popen[bytes]:
+def start_server(url: str, port: int, workers: int = 1, cache_seconds: float = 2.0,
+                 threads: int = 40) -> subprocess.Popen[bytes]:
     """`rasd serve` (`workers` processes) in a subprocess on 127.0.0.1:`port`; returns once /api/health answers."""
     import httpx
 
     log = open(Path(tempfile.gettempdir()) / f"rasd-bench-server-{port}.log", "wb")  # noqa: SIM115
     proc = subprocess.Popen([sys.executable, "-m", "rasd", "serve", "--db", url, "--port", str(port), "-q",
-                             "--workers", str(workers), "--cache-seconds", str(cache_seconds)], stderr=log)
+                             "--workers", str(workers), "--cache-seconds", str(cache_seconds)]
+                            + (["--threads", str(threads)] if threads != 40 else []), stderr=log)
     deadline = time.monotonic() + 120
     while time.monotonic() < deadline:
         try:
@@ -197,8 +199,9 @@ def start_server(url: str, port: int, workers: int = 1, cache_seconds: float = 2
     raise SystemExit("the server did not start")
 
 
-def tree_cpu_seconds(pid: int) -> float:
-    """CPU seconds (user + system) used so far by process `pid` and its descendants (Linux /proc)."""
+def tree_cpu_seconds(pid: int, part: str = "both") -> float:
+    """CPU seconds (user + system, or `part` "sys" alone) used so far by process `pid` and its descendants
+    (Linux /proc)."""
     parents: dict[int, int] = {}
     cpu: dict[int, float] = {}
     tick = os.sysconf("SC_CLK_TCK")
@@ -210,7 +213,7 @@ def tree_cpu_seconds(pid: int) -> float:
         except OSError:
             continue
         parents[int(entry.name)] = int(fields[1])
-        cpu[int(entry.name)] = (int(fields[11]) + int(fields[12])) / tick
+        cpu[int(entry.name)] = (int(fields[12]) + (int(fields[11]) if part == "both" else 0)) / tick
     total, todo = 0.0, [pid]
     while todo:
         p = todo.pop()
@@ -273,8 +276,9 @@ async def _client(base: str, seconds: float, seed: int, timings: list[float], er
                 errors.append(why)
 
 
-async def _raw_get(reader: asyncio.StreamReader, writer: asyncio.StreamWriter, target: str) -> int:
-    """One keep-alive HTTP/1.1 GET over an open connection; the status (the body is read and dropped)."""
+async def _raw_get(reader: asyncio.StreamReader, writer: asyncio.StreamWriter, target: str) -> tuple[int, bool]:
+    """One keep-alive HTTP/1.1 GET over an open connection; the status and whether the server answered from its
+    read cache (`X-Rasd-Cache: hit`; the body is read and dropped)."""
     writer.write(f"GET {target} HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n".encode())
     head = await reader.readuntil(b"\r\n\r\n")
     lines = head.decode("latin-1").split("\r\n")
@@ -283,11 +287,11 @@ async def _raw_get(reader: asyncio.StreamReader, writer: asyncio.StreamWriter, t
     if length is None:
         raise ValueError("no content-length")
     await reader.readexactly(length)
-    return int(lines[0].split()[1])
+    return int(lines[0].split()[1]), any(h.lower().startswith("x-rasd-cache: hit") for h in lines[1:])
 
 
 async def _raw_client(base: str, seconds: float, seed: int, timings: list[float], errors: list[str],
-                      mix: str = "fixed") -> None:
+                      mix: str = "fixed", hits: list[bool] | None = None) -> None:
     """One keep-alive client over a plain asyncio socket (a fraction of httpx's CPU per request, which on a
     2-core machine is CPU the server gets): queries of the mix, back to back, for `seconds`."""
     from urllib.parse import urlencode
@@ -303,8 +307,10 @@ async def _raw_client(base: str, seconds: float, seed: int, timings: list[float]
         try:
             if conn is None:
                 conn = await asyncio.open_connection("127.0.0.1", port)
-            status = await asyncio.wait_for(_raw_get(*conn, target), timeout=60)
+            status, hit = await asyncio.wait_for(_raw_get(*conn, target), timeout=60)
             ok, why = status == 200, str(status)
+            if hits is not None:
+                hits.append(hit)
         except (TimeoutError, OSError, ValueError, asyncio.IncompleteReadError, asyncio.LimitOverrunError) as exc:
             ok, why = False, type(exc).__name__
             if conn is not None:
@@ -325,62 +331,73 @@ def run_load(port: int, clients: int, seconds: float, mix: str = "fixed",
     PostgreSQL postmaster, whose backends are its children)."""
     timings: list[float] = []
     errors: list[str] = []
+    hits: list[bool] = []
 
     async def clients_run() -> None:
-        one = _raw_client if client == "raw" else _client
-        await asyncio.gather(*(one(f"http://127.0.0.1:{port}", seconds, seed * 1000 + k, timings, errors, mix)
-                               for k in range(clients)))
+        base = f"http://127.0.0.1:{port}"
+        if client == "raw":
+            await asyncio.gather(*(_raw_client(base, seconds, seed * 1000 + k, timings, errors, mix, hits)
+                                   for k in range(clients)))
+        else:
+            await asyncio.gather(*(_client(base, seconds, seed * 1000 + k, timings, errors, mix)
+                                   for k in range(clients)))
 
     cpu0 = tree_cpu_seconds(server_pid) if server_pid else 0.0
+    sys0 = tree_cpu_seconds(server_pid, "sys") if server_pid else 0.0
     db0 = tree_cpu_seconds(db_pid) if db_pid else 0.0
     t0, c0 = time.perf_counter(), time.process_time()
     asyncio.run(clients_run())
     wall, client_cpu = time.perf_counter() - t0, time.process_time() - c0
     cpu = tree_cpu_seconds(server_pid) - cpu0 if server_pid else 0.0
+    sys_cpu = tree_cpu_seconds(server_pid, "sys") - sys0 if server_pid else 0.0
     db_cpu = tree_cpu_seconds(db_pid) - db0 if db_pid else 0.0
     return {"clients": clients, "mix": mix, "requests": len(timings), "rps": round(len(timings) / wall, 1),
             "p50": round(pct(timings, 50), 1), "p95": round(pct(timings, 95), 1),
             "p99": round(pct(timings, 99), 1), "errors": len(errors),
             "error_kinds": sorted(set(errors))[:5], "load_avg_1m": round(os.getloadavg()[0], 2),
             "server_cpu_ms_per_request": round(cpu * 1000 / max(len(timings), 1), 2),
+            "server_sys_ms_per_request": round(sys_cpu * 1000 / max(len(timings), 1), 2),
             "client_cpu_ms_per_request": round(client_cpu * 1000 / max(len(timings), 1), 2), "client": client,
+            "cache_hits": round(sum(hits) / len(hits), 3) if hits else None,
             "db_cpu_ms_per_request": round(db_cpu * 1000 / max(len(timings), 1), 2) if db_pid else None}
 
 
-def start_ingest(url: str, start: int, seconds: float, batch: int = 1) -> subprocess.Popen[bytes]:
+def start_ingest(url: str, start: int, seconds: float, batch: int = 1, nice: int = 0) -> subprocess.Popen[bytes]:
     """Another process ingesting synthetic documents for `seconds`: one transaction each (`Store.ingest`), or
-    `batch` documents a transaction (`Store.ingest_many`, as `rasd ingest --batch` writes)."""
+    `batch` documents a transaction (`Store.ingest_many`, as `rasd ingest` writes), at CPU priority `nice` (as
+    `rasd ingest --nice`). It prints how many documents it stored and its CPU seconds."""
     write = (f"s.ingest(synthetic_record(i, events={PER_DOC}, seed=5)); i += 1" if batch <= 1 else
              f"s.ingest_many([(synthetic_record(i + k, events={PER_DOC}, seed=5), None) for k in range({batch})]); "
              f"i += {batch}")
     code = (f"import sys, time; sys.path.insert(0, {str(ROOT / 'tests')!r}); "
-            "from store_fixtures import synthetic_record; from rasd.store import Store; "
-            f"s = Store.open({url!r}); end = time.perf_counter() + {seconds}; i = {start}\n"
+            "from store_fixtures import synthetic_record; from rasd.store import Store; import os; "
+            f"os.nice({nice}); s = Store.open({url!r}); end = time.perf_counter() + {seconds}; i = {start}\n"
             "while time.perf_counter() < end:\n"
             f"    {write}\n"
-            f"print(i - {start})")
+            f"print(i - {start}, time.process_time())")
     return subprocess.Popen([sys.executable, "-c", code], stdout=subprocess.PIPE)
 
 
 def print_row(label: str, row: dict[str, Any]) -> None:
     """One line of the load table."""
-    extra = f", ingest {row['ingest_docs_s']} docs/s" if "ingest_docs_s" in row else ""
+    extra = (f", ingest {row['ingest_docs_s']} docs/s ({row['ingest_cpu_ms_per_doc']} CPU-ms/doc)"
+             if "ingest_docs_s" in row else "")
     print(f"{label:28s} clients {row['clients']:3d}  p50 {row['p50']:7.1f}  p95 {row['p95']:7.1f}  "
           f"p99 {row['p99']:7.1f} ms  {row['rps']:6.1f} req/s  errors {row['errors']}  "
-          f"server {row['server_cpu_ms_per_request']} CPU-ms/req"
+          f"server {row['server_cpu_ms_per_request']} CPU-ms/req (sys {row.get('server_sys_ms_per_request')})"
           f"{'' if row.get('db_cpu_ms_per_request') is None else ' + db ' + str(row['db_cpu_ms_per_request'])}"
-          f"  client {row['client_cpu_ms_per_request']}  load {row['load_avg_1m']}{extra}"
+          f"  client {row['client_cpu_ms_per_request']}  hits {row.get('cache_hits')}  load {row['load_avg_1m']}{extra}"
           f"{'  ' + str(row['error_kinds']) if row['errors'] else ''}", flush=True)
 
 
 def load_table(url: str, clients: list[int], ingest_clients: int, seconds: float, *, workers: int = 1,
                mix: str = "fixed", cache_seconds: float = 2.0, warmup: float = 0,
                db_pid: int | None = None, client: str = "raw", seed: int = 0,
-               ingest_batch: int = 1) -> list[dict[str, Any]]:
+               ingest_batch: int = 1, ingest_nice: int = 0, threads: int = 40) -> list[dict[str, Any]]:
     """The load runs against a server over the store at `url` (each after `warmup` unmeasured seconds of the
     same clients: every worker process has its own cache and its own connections to fill)."""
     port = free_port()
-    server = start_server(url, port, workers, cache_seconds)
+    server = start_server(url, port, workers, cache_seconds, threads)
     rows = []
     try:
         run_load(port, 1, 2, mix, client=client)  # warm up
@@ -392,18 +409,22 @@ def load_table(url: str, clients: list[int], ingest_clients: int, seconds: float
         if ingest_clients:
             if warmup:
                 run_load(port, ingest_clients, warmup, mix, client=client)
-            ing = start_ingest(url, 10_000_000 + int(time.time()) % 1_000_000 * 100, seconds, ingest_batch)
+            ing = start_ingest(url, 10_000_000 + int(time.time()) % 1_000_000 * 100, seconds, ingest_batch,
+                               ingest_nice)
             row = run_load(port, ingest_clients, seconds, mix, server.pid, db_pid, client, seed)
             out, _ = ing.communicate(timeout=seconds + 120)
-            row["ingest_docs_s"] = round(int(out.decode().strip() or 0) / seconds, 1)
+            docs, ing_cpu = (out.decode().split() + ["0", "0"])[:2]
+            row["ingest_docs_s"] = round(int(docs) / seconds, 1)
+            row["ingest_cpu_ms_per_doc"] = round(float(ing_cpu) * 1000 / max(int(docs), 1), 2)
             row["ingest_batch"] = ingest_batch
+            row["ingest_nice"] = ingest_nice
             rows.append(row)
             print_row(f"events ({mix}) + ingest", row)
     finally:
         server.terminate()
         server.wait(timeout=30)
     for row in rows:
-        row.update(workers=workers, cache_seconds=cache_seconds, warmup_s=warmup)
+        row.update(workers=workers, cache_seconds=cache_seconds, warmup_s=warmup, threads=threads)
     return rows
 
 
@@ -417,6 +438,9 @@ def main() -> None:
     ap.add_argument("--ingest-clients", type=int, default=50, help="clients during the ingest run (0: none)")
     ap.add_argument("--ingest-batch", type=int, default=1,
                     help="documents per write transaction of the concurrent ingest (1: Store.ingest each)")
+    ap.add_argument("--ingest-nice", type=int, default=0,
+                    help="CPU priority (nice increment) of the concurrent ingest, as `rasd ingest --nice`")
+    ap.add_argument("--threads", type=int, default=40, help="rasd serve --threads (worker threads per process)")
     ap.add_argument("--fill-only", action="store_true")
     ap.add_argument("--workers", type=int, default=1, help="server processes (rasd serve --workers)")
     ap.add_argument("--mix", choices=["fixed", "random"], default="fixed",
@@ -452,7 +476,8 @@ def main() -> None:
             figures["load"] = load_table(url, clients, args.ingest_clients, args.seconds, workers=args.workers,
                                          mix=args.mix, cache_seconds=args.cache_seconds, warmup=args.warmup,
                                          db_pid=args.db_pid, client=args.client, seed=args.seed,
-                                         ingest_batch=args.ingest_batch)
+                                         ingest_batch=args.ingest_batch, ingest_nice=args.ingest_nice,
+                                         threads=args.threads)
     if args.json:
         Path(args.json).write_text(json.dumps(figures, indent=1), encoding="utf-8")
 

@@ -97,6 +97,47 @@ def test_cache_entry_built_on_an_older_entry_is_stamped_as_old() -> None:
     assert cache.get("page", make_page) == b"page 2 of total 2"  # now current: kept while the generation holds
 
 
+def wait_for(calls: Counter, n: int) -> None:
+    """Until `calls` has been called `n` times (a background refresh), at most 5 s."""
+    deadline = time.monotonic() + 5
+    while calls.calls < n and time.monotonic() < deadline:
+        time.sleep(0.01)
+
+
+def test_cache_peek_serves_a_stale_entry_while_refreshing_it_in_the_background() -> None:
+    """Between stale_seconds and twice that, `peek` (the event loop's path) answers with the entry and starts
+    its refresh itself, as `get` would; past twice stale_seconds it answers nothing (the route recomputes)."""
+    gen = [1]
+    cache = ReadCache(lambda: gen[0], stale_seconds=0.2, poll_seconds=0.05)
+    make = Counter()
+    cache.get("k", make)
+    gen[0] = 2
+    time.sleep(0.25)
+    cache.generation()  # the generation as the event loop sees it (read at most every poll_seconds)
+    assert cache.peek("k") == b"1"  # stale, within twice stale_seconds: served, refresh started
+    wait_for(make, 2)
+    assert make.calls == 2 and cache.peek("k") == b"2"
+    assert cache.peek("k") == b"2" and make.calls == 2  # one refresh, not one per peek
+    gen[0] = 3
+    time.sleep(0.45)
+    cache.generation()
+    assert cache.peek("k") is None and make.calls == 2  # too old: left to the route
+
+
+def test_cache_fresh_read_waits_for_a_young_entry() -> None:
+    """`fresh`: an entry older than stale_seconds at an older generation is recomputed before it is returned
+    (never handed out while refreshed), so a page built on it is not stale as soon as it is made."""
+    gen = [1]
+    cache = ReadCache(lambda: gen[0], stale_seconds=0.2, poll_seconds=0)
+    count = Counter()
+    assert cache.get("count", count, fresh=True) == b"1"
+    gen[0] = 2
+    assert cache.get("count", count, fresh=True) == b"1"  # young enough
+    time.sleep(0.25)
+    assert cache.get("count", count, fresh=True) == b"2"  # stale: computed now, not in the background
+    assert count.calls == 2
+
+
 def test_cache_cold_key_is_computed_once_for_concurrent_requests() -> None:
     cache = ReadCache(lambda: 1)
     calls = []
@@ -159,7 +200,9 @@ def test_api_cache_answers_a_validated_request_before_routing_as_the_route_does(
             assert cache.hits == hits + 1
             assert again.status_code == first.status_code == 200
             assert again.content == first.content
-            assert {k: v for k, v in again.headers.items()} == {k: v for k, v in first.headers.items()}
+            # the same headers but one: X-Rasd-Cache says the body came from the cache
+            assert again.headers["x-rasd-cache"] == "hit" and "x-rasd-cache" not in first.headers
+            assert {k: v for k, v in again.headers.items() if k != "x-rasd-cache"} == dict(first.headers.items())
         total = client.get("/api/events").json()["total"]
         r = client.post("/api/documents", json={"text": "اشتباكات في مصراتة اليوم. وقتل ثلاثة.",
                                                 "published": "2021-04-01"},

@@ -201,6 +201,29 @@ def test_store_load_reads_do_not_wait_for_a_writer(tmp_path: Path) -> None:
             writer.close()
 
 
+def mapped_bytes(store: Store) -> int:
+    """The `PRAGMA mmap_size` of a connection as the pool hands it out."""
+    with store.engine.connect() as conn:
+        return int(conn.exec_driver_sql("PRAGMA mmap_size").scalar_one())
+
+
+def test_store_load_sqlite_reads_stop_mapping_the_file_while_others_write(tmp_path: Path) -> None:
+    """Mapped reads while the store is quiet; once the generation is seen to change (another connection
+    committed), connections are handed out unmapped until writes have stopped for a while."""
+    url = f"sqlite:///{tmp_path / 'rasd.db'}"
+    with Store.open(url) as reader, Store.open(url) as other:
+        assert mapped_bytes(reader) > 0
+        reader.generation()
+        assert mapped_bytes(reader) > 0  # no change seen yet
+        other.ingest(synthetic_record(1, events=1))
+        reader.generation()
+        assert mapped_bytes(reader) == 0
+        assert reader.count_events(EventFilter(merged=False)) == 1  # reads the same rows unmapped
+        assert reader._maps is not None
+        reader._maps._changed -= 3600  # writes stopped long ago
+        assert mapped_bytes(reader) > 0
+
+
 def test_store_load_writers_still_take_the_write_lock_first(tmp_path: Path) -> None:
     url = f"sqlite:///{tmp_path / 'rasd.db'}"
     with Store.open(url, busy_timeout_s=0.3) as store:

@@ -137,6 +137,9 @@ def serve_command(
     cache_seconds: Annotated[float, typer.Option(
         "--cache-seconds", min=0, help="GET /api/events and /api/stats: a write by another process goes unseen "
                                        "for at most twice this (0: no read cache)")] = 2.0,
+    threads: Annotated[int, typer.Option(
+        "--threads", min=1, max=200, help="Requests each process computes at once (worker threads; the store's "
+                                          "pool holds as many connections)")] = 40,
     quiet: QuietOption = False,
     verbose: VerboseOption = False,
 ) -> None:
@@ -153,7 +156,7 @@ def serve_command(
     from rasd.serve.app import SETTINGS_ENV, settings_to_env
 
     settings = Settings(db_url=db, api_token=os.environ.get("RASD_API_TOKEN") or None, max_body_bytes=max_body,
-                        max_seconds=max_seconds, cache_seconds=cache_seconds)
+                        max_seconds=max_seconds, cache_seconds=cache_seconds, threads=threads)
     level = "warning" if say.quiet else "debug" if say.verbose else "info"
     if workers == 1:
         uvicorn.run(create_app(settings), host=host, port=port, log_level=level)

@@ -29,6 +29,8 @@ from typing import Any
 
 from rasd.serve.security import ASGIApp, Receive, Scope, Send
 
+CACHE_HIT_HEADER = (b"x-rasd-cache", b"hit")  # a body answered from the read cache before routing
+
 
 def render(content: Any) -> bytes:
     """A JSON body as Starlette's JSONResponse renders it (UTF-8, no spaces)."""
@@ -40,6 +42,7 @@ class _Entry:
     body: bytes
     generation: int
     made: float
+    compute: Callable[[], bytes] | None = None  # how it was made: `peek` refreshes it with this
 
 
 class ReadCache:
@@ -85,19 +88,32 @@ class ReadCache:
     def peek(self, key: Hashable) -> bytes | None:
         """The body for `key` when it can be served without the store (valid as `get` would find it, with the
         generation read less than `poll_seconds` ago); None when `get` is needed. Cheap enough for the event
-        loop: a cache hit then never waits for a worker thread."""
+        loop: a cache hit then never waits for a worker thread. An entry between `stale_seconds` and twice that
+        old, of an older generation, is served too while a background thread recomputes it, as `get` does."""
         gen, when = self._generation
         now = time.monotonic()
         if now - when >= self._poll:
             return None
         with self._lock:
             entry = self._entries.get(key)
-            if entry is None or not (entry.generation == gen or now - entry.made < self._stale
-                                     or key in self._inflight):
+            if entry is None:
                 return None
+            refresh = None
+            if not (entry.generation == gen or now - entry.made < self._stale or key in self._inflight):
+                if entry.compute is None or now - entry.made >= 2 * self._stale:
+                    return None
+                refresh = self._begin(key)
             self._entries.move_to_end(key)
             self.hits += 1
-            return entry.body
+        if refresh is not None and entry.compute is not None:
+            threading.Thread(target=self._compute, args=(key, entry.compute, gen, *refresh), daemon=True).start()
+        return entry.body
+
+    def _begin(self, key: Hashable) -> tuple[int, threading.Event]:
+        """Mark `key` as being computed (the caller holds the lock): the epoch and the event its waiters wait on."""
+        done = self._inflight[key] = threading.Event()
+        self.misses += 1
+        return self._epoch, done
 
     def alias(self, request: Hashable, key: Hashable) -> None:
         """Record that `request` (a route's validated path and query string) is answered by `key`."""
@@ -112,33 +128,33 @@ class ReadCache:
         key = self._aliases.get(request)
         return None if key is None else self.peek(key)
 
-    def get(self, key: Hashable, compute: Callable[[], bytes], *, strict: bool = False) -> bytes:
+    def get(self, key: Hashable, compute: Callable[[], bytes], *, strict: bool = False,
+            fresh: bool = False) -> bytes:
         """The body for `key`: cached if still valid, else computed by `compute` (once for concurrent callers).
 
         An entry between `stale_seconds` and twice that old, of an older generation, is returned as it is while
         one background thread recomputes it (no request waits for the refresh of a key in steady use); older
         than that it is recomputed before it is returned. `strict`: valid only at the current generation, and
-        never returned while being recomputed (a count a page is built from: the page is then never older
-        than its generation says)."""
+        never returned while being recomputed. `fresh`: valid at the current generation or younger than
+        `stale_seconds`, never returned stale while being recomputed (a count a page is built from: a page is
+        stamped as old as its count, so a stale count would make a page that is stale as soon as it is made)."""
         gen = self.generation()
         while True:
             with self._lock:
                 entry = self._entries.get(key)
                 age = time.monotonic() - entry.made if entry is not None else float("inf")
-                fresh = entry is not None and (entry.generation == gen or (not strict and age < self._stale))
+                valid = entry is not None and (entry.generation == gen or (not strict and age < self._stale))
                 waiting = self._inflight.get(key)
-                if entry is not None and (fresh or (waiting is not None and not strict)):
+                if entry is not None and (valid or (waiting is not None and not (strict or fresh))):
                     self._entries.move_to_end(key)
                     self.hits += 1
                     self._read(entry)
                     return entry.body
                 if waiting is None:
-                    done = self._inflight[key] = threading.Event()
-                    epoch = self._epoch
-                    self.misses += 1
+                    epoch, done = self._begin(key)
                     break
             waiting.wait()  # being computed by another request: take its result
-        if entry is not None and not strict and age < 2 * self._stale:
+        if entry is not None and not (strict or fresh) and age < 2 * self._stale:
             threading.Thread(target=self._compute, args=(key, compute, gen, epoch, done), daemon=True).start()
             self._read(entry)
             return entry.body
@@ -161,7 +177,7 @@ class ReadCache:
             made_gen, made = self._inputs.oldest
             with self._lock:
                 if epoch == self._epoch:
-                    self._entries[key] = _Entry(body, made_gen, made)
+                    self._entries[key] = _Entry(body, made_gen, made, compute)
                     self._entries.move_to_end(key)
                     while len(self._entries) > self._max:
                         self._entries.popitem(last=False)
@@ -195,7 +211,7 @@ class CachedReads:
             if body is not None:
                 await send({"type": "http.response.start", "status": 200,
                             "headers": [(b"content-length", b"%d" % len(body)),
-                                        (b"content-type", b"application/json")]})
+                                        (b"content-type", b"application/json"), CACHE_HIT_HEADER]})
                 await send({"type": "http.response.body", "body": body})
                 return
         await self.app(scope, receive, send)

@@ -14,7 +14,7 @@ from starlette.concurrency import run_in_threadpool
 
 from rasd.budget import TimeBudgetExceeded, default_budget
 from rasd.serve import models
-from rasd.serve.cache import ReadCache, cached
+from rasd.serve.cache import CACHE_HIT_HEADER, ReadCache, cached
 from rasd.serve.params import DocumentIn, event_filter, toll_filter
 from rasd.serve.security import token_checker
 from rasd.store.filters import SORT_KEYS, EventFilter, TollFilter
@@ -55,8 +55,10 @@ async def _cached_response(cache: ReadCache | None, key: Hashable, compute: Call
         cache.alias((request.scope["path"], request.scope["query_string"]), key)
     body = cache.peek(key) if cache is not None else None
     if body is None:
-        body = await run_in_threadpool(cached, cache, key, compute)
-    return _json(body)
+        return _json(await run_in_threadpool(cached, cache, key, compute))
+    response = _json(body)
+    response.headers[CACHE_HIT_HEADER[0].decode()] = CACHE_HIT_HEADER[1].decode()
+    return response
 
 
 def events_router(store: Store, max_page_size: int, cache: ReadCache | None = None,
@@ -78,7 +80,8 @@ def events_router(store: Store, max_page_size: int, cache: ReadCache | None = No
             # the filter's count is cached on its own: every page and sort order of a filter shares it, and a page
             # built on it is stamped as old as the count (ReadCache._compute), so it lags no more than any entry
             total = None if cache is None else int(cache.get(("count", f),
-                                                             lambda: b"%d" % store.count_events(f, count_cap)))
+                                                             lambda: b"%d" % store.count_events(f, count_cap),
+                                                             fresh=True))
             return store.query_events(f, limit=limit, offset=offset, sort=sort, total=total, cap=count_cap)
 
         return await _cached_response(cache, ("events", f, limit, offset, sort), page, request)

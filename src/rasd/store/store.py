@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import hashlib
 import threading
+import time
 from collections.abc import Iterator, Sequence
 from typing import Any
 
@@ -37,6 +38,12 @@ _SQLITE_CACHE_KIB = 32_768  # page cache per connection (SQLite's default is 2 M
 # is read from the OS's cache without a read() system call and a copy. Counts and pages over 100,000 events spent
 # as much CPU in those calls as in SQL (a text search's count: 305 -> 151 ms of CPU)
 _SQLITE_MMAP_BYTES = 1 << 31
+# ... but only while no other connection commits: in WAL mode a reader that finds the database changed at the start
+# of a read transaction unmaps the whole file besides emptying its page cache, and faults every page back in.
+# Under a concurrent ingest (a commit or two a second) that cost more system time than the map saved: in-process,
+# 300 random-mix reads during an ingest of 20 documents a transaction, 13.6 -> 5.3 ms of system CPU a read with
+# the map off (1.8 -> 5.7 with it off and no writer). So reads stop mapping while writes are seen (_MapPolicy)
+_SQLITE_MAP_QUIET_SECONDS = 30.0
 # PostgreSQL: connections per process. Each is a server process; the API's 40 threads (× workers) holding one
 # each put 80 backends on 2 cores, so the pool stays small and a thread waits for a free connection instead
 _PG_MAX_POOL = 8
@@ -65,8 +72,30 @@ def text_hash(text_: str) -> str:
     return "sha256:" + hashlib.sha256(text_.encode("utf-8")).hexdigest()
 
 
-def _sqlite_engine(url: str, busy_timeout_s: float, pool_size: int) -> Engine:
-    """A SQLite engine: WAL (on files), busy timeout, foreign keys; BEGIN IMMEDIATE to write, BEGIN to read."""
+class _MapPolicy:
+    """Whether a SQLite reader maps the file: yes unless the store's generation was seen to change (another
+    connection committed) within the last `quiet` seconds. Checked at each connection's check-out from the pool
+    (a `PRAGMA mmap_size` only when the answer changed). Races between threads only delay a switch."""
+
+    def __init__(self, quiet: float = _SQLITE_MAP_QUIET_SECONDS) -> None:
+        self._quiet = quiet
+        self._generation: int | None = None
+        self._changed = float("-inf")  # time.monotonic() of the last change seen
+
+    def saw_generation(self, generation: int) -> None:
+        """Note the store's generation as just read."""
+        if self._generation is not None and generation != self._generation:
+            self._changed = time.monotonic()
+        self._generation = generation
+
+    def mmap_size(self) -> int:
+        """The `PRAGMA mmap_size` a reader should use now."""
+        return 0 if time.monotonic() - self._changed < self._quiet else _SQLITE_MMAP_BYTES
+
+
+def _sqlite_engine(url: str, busy_timeout_s: float, pool_size: int, maps: _MapPolicy | None = None) -> Engine:
+    """A SQLite engine: WAL (on files), busy timeout, foreign keys; BEGIN IMMEDIATE to write, BEGIN to read;
+    memory-mapped reads as `maps` says (always on without one)."""
     memory = ":memory:" in url or url in ("sqlite://", "sqlite:///")
     # last in, first out: the connections in use are the most recently used ones, whose page caches are warm;
     # first in, first out (SQLAlchemy's default) rotated every read through all `pool_size` connections, each
@@ -77,12 +106,20 @@ def _sqlite_engine(url: str, busy_timeout_s: float, pool_size: int) -> Engine:
                            **pool_args)
     timeout_ms = int(busy_timeout_s * 1000)
 
-    def on_connect(dbapi_conn: Any, _record: Any) -> None:
+    def mapped(dbapi_conn: Any, record: Any) -> None:
+        want = maps.mmap_size() if maps is not None else _SQLITE_MMAP_BYTES
+        if record.info.get("mmap_size") != want:
+            cur = dbapi_conn.cursor()
+            cur.execute(f"PRAGMA mmap_size={want}")
+            cur.close()
+            record.info["mmap_size"] = want
+
+    def on_connect(dbapi_conn: Any, record: Any) -> None:
         dbapi_conn.isolation_level = None  # let the "begin" hook below issue BEGIN itself
         cur = dbapi_conn.cursor()
         if not memory:
             cur.execute("PRAGMA journal_mode=WAL")
-            cur.execute(f"PRAGMA mmap_size={_SQLITE_MMAP_BYTES}")
+            mapped(dbapi_conn, record)
         cur.execute(f"PRAGMA busy_timeout={timeout_ms}")
         cur.execute("PRAGMA foreign_keys=ON")
         cur.execute("PRAGMA synchronous=NORMAL")
@@ -95,6 +132,8 @@ def _sqlite_engine(url: str, busy_timeout_s: float, pool_size: int) -> Engine:
 
     event.listen(engine, "connect", on_connect)
     event.listen(engine, "begin", on_begin)
+    if not memory and maps is not None:
+        event.listen(engine, "checkout", lambda dbapi_conn, record, _proxy: mapped(dbapi_conn, record))
     return engine
 
 
@@ -107,6 +146,7 @@ class Store:
         self.t = tables
         self._campaigns = [campaigns] if campaigns is not None else []  # loaded by the first cumulative toll
         self._campaigns_lock = threading.Lock()
+        self._maps: _MapPolicy | None = None  # SQLite files: mapped reads while no other connection writes
 
     def campaign_assigner(self) -> CampaignAssigner:
         """The known campaigns and their matcher, loaded on first use (campaigns.yaml, gazetteer, dates)."""
@@ -121,13 +161,15 @@ class Store:
              pool_size: int = DEFAULT_POOL_SIZE, campaigns: CampaignAssigner | None = None) -> Store:
         """Connect to the store at `url` (a pool of `pool_size` connections) and bring its schema up to date."""
         url = normalize_url(url)
-        if url.startswith("sqlite"):
-            engine = _sqlite_engine(url, busy_timeout_s, pool_size)
+        maps = _MapPolicy() if url.startswith("sqlite") else None
+        if maps is not None:
+            engine = _sqlite_engine(url, busy_timeout_s, pool_size, maps)
         else:
             size = min(pool_size, _PG_MAX_POOL)
             engine = create_engine(url, pool_pre_ping=True, pool_size=size, max_overflow=0, pool_timeout=600,
                                    connect_args={"options": _PG_OPTIONS})
         store = cls(engine, build_metadata(engine.dialect.name), campaigns)
+        store._maps = maps
         with store.writer.begin() as conn:
             store._lock(conn)
             migrate(conn, store.t)
@@ -223,7 +265,10 @@ class Store:
         """The store's generation: it changes with every committed write, from this process or any other."""
         st = self.t.state
         with self.engine.connect() as conn:
-            return int(conn.execute(select(st.c.generation).where(st.c.id == 1)).scalar_one_or_none() or 0)
+            value = int(conn.execute(select(st.c.generation).where(st.c.id == 1)).scalar_one_or_none() or 0)
+        if self._maps is not None:
+            self._maps.saw_generation(value)
+        return value
 
     # -- reading --------------------------------------------------------------------------------------
     def count_events(self, f: EventFilter = ALL_EVENTS, cap: int | None = None) -> int:
