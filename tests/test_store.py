@@ -440,6 +440,27 @@ def test_store_ingest_reads_files_dirs_jsonl_feeds_and_html(store: Store, tmp_pa
     assert again.ingested == 0 and again.duplicates == 7 and fake.calls == 6
 
 
+def test_store_ingest_cli_nice_lowers_the_priority_first(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import typer
+    from store_fixtures import FakeExtractor
+    from typer.testing import CliRunner
+
+    from rasd.cli import store as cli_store
+
+    niced: list[int] = []
+    monkeypatch.setattr(cli_store, "load_extractor", FakeExtractor)
+    monkeypatch.setattr(cli_store.os, "nice", niced.append)  # the test process keeps its priority
+    app = typer.Typer()
+    cli_store.register(app)
+    db = f"sqlite:///{tmp_path / 'cli.db'}"
+    d = _inputs(tmp_path)
+    res = CliRunner().invoke(app, ["ingest", str(d / "a.txt"), "--db", db, "--nice", "10", "--json"])
+    assert res.exit_code == 0, res.output
+    assert niced == [10] and '"ingested": 1' in res.output
+    assert CliRunner().invoke(app, ["ingest", str(d / "a.txt"), "--db", db, "--nice", "-1"]).exit_code == 2
+    assert niced == [10]
+
+
 def test_store_ingest_cli_summary_and_exit_code(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     import typer
     from store_fixtures import FakeExtractor

@@ -96,12 +96,17 @@ def ingest_command(
     published: Annotated[str | None, typer.Option(
         "--published", help="Publication date (YYYY-MM-DD) of the plain-text and HTML files; HTML pages "
                             "otherwise give their own, JSON Lines rows and feed entries always do")] = None,
+    nice: Annotated[int, typer.Option(
+        "--nice", min=0, max=19, help="Lower this process's CPU priority by this much (os.nice): beside a busy "
+                                      "`rasd serve` on few cores, the server's reads go first")] = 0,
 ) -> None:
     """Extract and store documents; exits 1 when any input failed (each failure is listed with its reason)."""
     import json
 
     from rasd.store.ingest import ingest_paths, render_summary
 
+    if nice:
+        os.nice(nice)
     published = iso_date(published, "--published")
     say = verbosity(quiet, verbose)
     console = say.console()
