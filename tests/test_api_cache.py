@@ -203,6 +203,9 @@ def test_api_cache_answers_a_validated_request_before_routing_as_the_route_does(
             # the same headers but one: X-Rasd-Cache says the body came from the cache
             assert again.headers["x-rasd-cache"] == "hit" and "x-rasd-cache" not in first.headers
             assert {k: v for k, v in again.headers.items() if k != "x-rasd-cache"} == dict(first.headers.items())
+        spec = client.get("/openapi.json").json()["paths"]
+        for path in ("/api/events", "/api/stats"):  # the header is part of the documented contract
+            assert "X-Rasd-Cache" in spec[path]["get"]["responses"]["200"]["headers"]
         total = client.get("/api/events").json()["total"]
         r = client.post("/api/documents", json={"text": "اشتباكات في مصراتة اليوم. وقتل ثلاثة.",
                                                 "published": "2021-04-01"},

@@ -27,14 +27,21 @@ WRITE_ERRORS: dict[int | str, dict[str, Any]] = {
     403: {"model": models.ErrorOut, "description": "writes are disabled (no token configured)"},
     413: {"model": models.ErrorOut, "description": "request body too large"},
     422: {"model": models.ErrorOut, "description": "the text could not be extracted within the time budget"}}
-def documented(model: type[Any], extra: dict[int | str, dict[str, Any]] | None = None) -> dict[str, Any]:
+CACHE_HEADERS = {"X-Rasd-Cache": {"description": "`hit` when the body came from the server's read cache without "
+                                                "a query (absent when it was computed for this request)",
+                                 "schema": {"type": "string", "enum": ["hit"]}}}
+
+
+def documented(model: type[Any], extra: dict[int | str, dict[str, Any]] | None = None,
+               headers: dict[str, Any] | None = None) -> dict[str, Any]:
     """Route options documenting `model` as the 200 response while the route returns its JSON directly.
 
     The store's dicts already have the documented shape (tests/test_api.py checks real responses against the
     schema), so validating every response through pydantic again (3-8 ms per page of events) is skipped.
     """
     return {"response_model": None, "response_class": JSONResponse,
-            "responses": {200: {"model": model, "description": "Successful Response"}, **(extra or {})}}
+            "responses": {200: {"model": model, "description": "Successful Response",
+                                **({"headers": headers} if headers else {})}, **(extra or {})}}
 
 
 MAX_OFFSET = 10_000_000  # every offset is bounded (a 64-bit overflow in SQL was a 500)
@@ -67,7 +74,7 @@ def events_router(store: Store, max_page_size: int, cache: ReadCache | None = No
     `count_cap` with total_exact false) and GET /api/events/{id} (one event with its reports)."""
     router = APIRouter(prefix="/api/events", tags=["events"])
 
-    @router.get("", **documented(models.EventPage),
+    @router.get("", **documented(models.EventPage, headers=CACHE_HEADERS),
                 summary="Events matching filters (paginated)")
     async def list_events(
         request: Request,
@@ -208,7 +215,7 @@ def data_router(store: Store, export_max_rows: int = 10_000, cache: ReadCache | 
             raise HTTPException(404, "no such campaign")
         return JSONResponse(found)
 
-    @router.get("/stats", **documented(models.StatsOut), tags=["stats"],
+    @router.get("/stats", **documented(models.StatsOut, headers=CACHE_HEADERS), tags=["stats"],
                 summary="Totals, breakdowns and the events timeline")
     async def get_stats(request: Request, f: Filter) -> Response:
         return await _cached_response(cache, ("stats", f), lambda: store.stats(f), request)
