@@ -239,7 +239,8 @@ def test_serve_workers_serve_one_sqlite_store(tmp_path: Path) -> None:
     port = _free_port()
     env = {**os.environ, "PYTHONPATH": str(Path(rasd.__file__).resolve().parents[1])}
     proc = subprocess.Popen([sys.executable, "-m", "rasd", "serve", "--db", url, "--port", str(port), "-q",
-                             "--workers", "2", "--cache-seconds", "0.3"], env=env, stderr=subprocess.PIPE)
+                             "--workers", "2", "--cache-seconds", "0.3", "--threads", "4"], env=env,
+                            stderr=subprocess.PIPE)
     try:
         base = f"http://127.0.0.1:{port}"
         deadline = time.monotonic() + 60

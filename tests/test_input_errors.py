@@ -166,6 +166,8 @@ COMMAND_CASES: list[tuple[tuple[str, ...], int, str]] = [
     (("serve", "--db", "sqlite://", "--workers", "2"), 2, "--workers: an in-memory SQLite store cannot be shared"),
     (("serve", "--workers", "0"), 2, "Invalid value for '--workers'"),
     (("serve", "--cache-seconds", "-1"), 2, "Invalid value for '--cache-seconds'"),
+    (("serve", "--threads", "0"), 2, "Invalid value for '--threads'"),
+    (("ingest", "--nice", "20", "good.txt"), 2, "Invalid value for '--nice'"),
     (("nosuchcommand",), 2, "No such command 'nosuchcommand'"),
 ]
 
