@@ -27,8 +27,8 @@ WRITE_ERRORS: dict[int | str, dict[str, Any]] = {
     403: {"model": models.ErrorOut, "description": "writes are disabled (no token configured)"},
     413: {"model": models.ErrorOut, "description": "request body too large"},
     422: {"model": models.ErrorOut, "description": "the text could not be extracted within the time budget"}}
-CACHE_HEADERS = {"X-Rasd-Cache": {"description": "`hit` when the body came from the server's read cache without "
-                                                "a query (absent when it was computed for this request)",
+CACHE_HEADERS = {"X-Rasd-Cache": {"description": "`hit` when the body came from the server's read cache on its "
+                                                "event loop, without a query or a worker thread (absent otherwise)",
                                  "schema": {"type": "string", "enum": ["hit"]}}}
 
 
