@@ -6,7 +6,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 from typing import NamedTuple
 
-from ..recognize.linking import ActorMention
+from ..recognize.linking import UNIDENTIFIED, ActorMention
 from ..recognize.matcher import phrase_before
 from ..records import ActorRef, Count
 from ..resources.actors import Actor, ActorDictionary
@@ -32,6 +32,7 @@ UNARMED_KINDS = frozenset({"civilians", "protesters", "rioters"})
 # the actors a toll's victim nouns name (مدنيين، طفل، متظاهر): the victims, never a side by their place in the clause
 VICTIM_SIDE_KINDS = frozenset({"civilians", "protesters"})
 CIVILIAN_SIDE_WHO = ("civilians", "children", "women")  # figures whose people make civilians a side of a violent event
+OTHERS = frozenset({"اخري", "اخرين", "اخرون"})  # (normalized أخرى، آخرين) elided forces: وأخرى داعمة لـX are X's
 QUANTIFIERS = frozenset({"جميع", "كافة", "كافه", "كل", "مختلف", "سائر"})  # (normalized forms too)
 SUBJECT_LINKS = frozenset({"في", "باسم", "من", "عن"})
 # (normalized) the head of a title in construct with its organisation (زعيم التيار X، قائد قوات X، أمين عام X): the
@@ -254,10 +255,12 @@ class RoleResolver:
         clitics = set(text[ws:m.nstart])
         if not {"ل", "ب"} & clitics:
             return False
-        if phrase_before(text, ws, self.cues.supporting_words, 1):
-            return True
-        if prev is None or not phrase_before(text, ws, self.cues.belonging_words, 1):
-            return False
+        if phrase_before(text, ws, self.cues.supporting_words, 1):  # (not after "others": وأخرى داعمة لحكومة X)
+            two = words_before(text, ws, 2)
+            return len(two) < 2 or two[0].removeprefix("و") not in OTHERS
+        if prev is None or prev.actor.id.startswith(UNIDENTIFIED) \
+                or not phrase_before(text, ws, self.cues.belonging_words, 1):
+            return False  # (unnamed gunmen the owner's name identifies: مجموعات مسلحة تابعة لحكومة X)
         return len(text[prev.nend:ws].split()) <= 1
 
     def _cast(self, mentions: list[ActorMention], d: Draft, text: str, violent: bool,
