@@ -8,7 +8,10 @@ definite words before it (الطيران الحربي), before an indefinite one
 head noun (قوات، مجموعة) and at most one adjective. A known name before the belonging word (قوات الحزام الأمني
 التابعة للمجلس) is an actor of its own, which the owner's name only describes: nothing is joined there.
 
-A body named by its leader (حكومة فتحي باشاغا، المجموعات الموالية لباشاغا) is that body. Which body a person leads
+A body named by its leader (حكومة فتحي باشاغا، المجموعات الموالية لباشاغا) is that body, and a part of a
+government named with it (وزارة الداخلية بحكومة X) is the government, also when the dictionary knows the part. A
+word for forces right before its owner with لـ (رتلا للجيش) names the owner, and a known name a belonging word
+and its owner describe (مستنفرين مسلحين تابعين للجيش) gets a mention spanning the description as well. Which body a person leads
 is read from the dictionary, not listed: a body's name made of a head word and a person's name (حكومة باشاغا،
 قوات حفتر) ties that head word and person to it. After the head word, any name of the person (حكومة فتحي
 باشاغا) stands for the body; a phrase belonging to the person (الموالية لباشاغا) belongs to the body the
@@ -24,6 +27,7 @@ from types import MappingProxyType
 
 from ..records import is_unlinked
 from ..resources.actors import Actor, ActorDictionary
+from ..resources.morphology import proclitic_runs
 from ..text.normalize import Normalized, normalize_name
 from .forces import LETTER_RUN
 from .linking import UNIDENTIFIED, ActorMention
@@ -32,7 +36,7 @@ from .matcher import SpanSet
 ARMED_KINDS = frozenset({"state_forces", "external_forces", "rebel_group", "political_militia",
                          "identity_militia"})  # owners a word for forces before لـ belongs to (رتلا للجيش)
 MAX_DEFINITE = 3  # definite words a described noun phrase may have (الطيران الحربي الثقيل)
-PROCLITICS = ("ول", "وب", "فل", "ل", "ب", "و")  # (before a body's head word: لحكومة، وحكومة)
+PROCLITICS = proclitic_runs()  # (before a body's head word: لحكومة، وحكومة)
 
 
 @dataclass(frozen=True, slots=True)
@@ -136,9 +140,9 @@ class BelongingPhrases:
         return m
 
     def _by_leader(self, text: str, norm: Normalized, m: ActorMention) -> ActorMention:
-        """A person's mention after the head word of a body the person leads (حكومة فتحي باشاغا): that body, the
-        person's name standing for it (as organisations.headed_governments reads it, the span and so the words
-        before it, داعمة لحكومة X, are the person's); any other mention as it is."""
+        """A person's mention after the head word of a body the person leads (حكومة فتحي باشاغا): that body, named
+        by the head word and the person's name (the mention spans both, after the head word's proclitics: a
+        phrase before it, داعمة لحكومة X, reads the owner's لـ as before a name); any other mention as it is."""
         if m.actor.kind != "person":
             return m
         ntext = norm.text

@@ -19,7 +19,8 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Sequence
 
-from ..resources.actors import Actor, ActorDictionary
+from ..resources.actors import Actor, ActorDictionary, valid_on
+from ..resources.morphology import PROCLITIC_LETTERS
 from ..text.normalize import Normalized, normalize_name
 from .hits import Hit
 from .linking import ActorLinker, ActorMention
@@ -28,7 +29,7 @@ NISBA_KINDS = frozenset({"external_forces", "state_forces", "rebel_group", "poli
 MEMBER_KINDS = NISBA_KINDS | {"identity_militia"}  # forces whose members a word names (مقاتلي الجبهة)
 STEM_ENDINGS = ("يين", "يون", "يه", "ي")  # (normalized) how a nisba name ends: its stem ends in ي
 FORM_ENDINGS = ("", "ه", "ين", "ون", "ا", "ات")  # (after the stem's ي) روسي، روسيه، روسيين، روسيون، روسيا، روسيات
-PROCLITICS = "وفبل"
+PROCLITICS = PROCLITIC_LETTERS  # (وطائرات، بقوات)
 MAX_ADJECTIVES = 2  # words between the word for forces and the nisba (طائرات حربية مسيرة تركية)
 LOOKAHEAD = 120  # characters after a word for forces read for a longer name
 LETTER_RUN = re.compile(r"[\u0621-\u064a]+")  # a word of normalized text (basic Arabic letters)
@@ -179,6 +180,6 @@ def _valid(who: Sequence[Actor], published: str | None) -> Actor:
     """The actor valid on the publication date among those a nisba names (the first when none or all are)."""
     if published:
         for a in who:
-            if (a.valid_from is None or a.valid_from <= published) and (a.valid_to is None or published <= a.valid_to):
+            if valid_on(a, published):
                 return a
     return who[0]
