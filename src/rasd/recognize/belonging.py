@@ -31,7 +31,7 @@ from ..resources.morphology import proclitic_runs
 from ..text.normalize import Normalized, normalize_name
 from .forces import LETTER_RUN
 from .linking import UNIDENTIFIED, ActorMention
-from .matcher import SpanSet
+from .matcher import PhraseMatcher, SpanSet
 
 ARMED_KINDS = frozenset({"state_forces", "external_forces", "rebel_group", "political_militia",
                          "identity_militia"})  # owners a word for forces before لـ belongs to (رتلا للجيش)
@@ -86,9 +86,12 @@ class BelongingPhrases:
     """Joins a described noun phrase to the mention of the entity it belongs to."""
 
     def __init__(self, belonging: Iterable[str], heads: Iterable[str], led: LedBodies | None = None,
-                 parts: Iterable[str] = (), actors: ActorDictionary | None = None) -> None:
-        """`actors`: the dictionary, for the governments its parts belong to (affiliation)."""
+                 parts: Iterable[str] = (), actors: ActorDictionary | None = None,
+                 sources: PhraseMatcher[str] | None = None) -> None:
+        """`actors`: the dictionary, for the governments its parts belong to (affiliation); `sources`: the
+        phrases that are sources by themselves (وزارة الصحة): a part they name stays itself, the source of a toll."""
         self.belonging = frozenset(belonging)
+        self.sources = sources
         govs = [a for a in (actors.actors if actors is not None else ()) if a.kind == "government"
                 or "government" in a.national]
         self.owners: Mapping[str, Actor] = MappingProxyType({a.id: a for a in govs})
@@ -127,13 +130,17 @@ class BelongingPhrases:
                                                        and phrases.overlaps(m.nstart, m.nend))]
         return described_names(text, norm, out, self.belonging)
 
+    def _source(self, name: str) -> bool:
+        """The name (normalized) begins with a phrase that is a source by itself (وزارة الصحة)."""
+        return self.sources is not None and any(h.start == 0 for h in self.sources.find(name))
+
     def _spelled_part(self, ntext: str, m: ActorMention) -> ActorMention:
         """A part of a government whose name the dictionary knows with its government spelled out after بـ، لـ or
         في (وزارة الداخلية بحكومة X): the government, as the part the dictionary does not know is (_part_start)."""
         owner = self.owners.get(m.actor.affiliation or "") if m.actor.kind == "government" else None
-        if owner is None:
-            return m
         name = ntext[m.nstart:m.nend]
+        if owner is None or self._source(name):
+            return m
         for n in self.owners_names.get(owner.id, ()):
             if name.endswith((" ب" + n, " ل" + n, " في " + n, " ب" + n.removeprefix("ال"))):
                 return replace(m, actor=owner)
@@ -166,7 +173,7 @@ class BelongingPhrases:
         words = [(w.start(), w.end()) for w in LETTER_RUN.finditer(ntext, max(0, ws - 80), ws)]
         part = self._part_start(ntext, m, ws, words)
         if part is not None:
-            return None if known.overlaps(part, ws - 1) else part
+            return None if known.overlaps(part, ws - 1) or self._source(ntext[part:ws]) else part
         if "ل" not in ntext[ws:m.nstart]:
             return None  # (the owner is named with لـ: التابع للجيش)
         if not words or ntext[words[-1][1]:ws].strip():
