@@ -87,6 +87,17 @@ def groups_key(m: ActorMention, violent: bool, actors: ActorDictionary) -> str:
     return m.actor.id
 
 
+def _after_others(text: str, ws: int) -> bool:
+    """The supporting word before the word at `ws` follows "others" (وأخرى داعمة لحكومة X): elided forces, X's own."""
+    two = words_before(text, ws, 2)
+    return len(two) == 2 and two[0].removeprefix("و") in OTHERS
+
+
+def _unnamed(m: ActorMention) -> bool:
+    """Unnamed gunmen, whom the owner's name after a belonging word identifies (مجموعات مسلحة تابعة لحكومة X)."""
+    return m.actor.id.startswith(UNIDENTIFIED)
+
+
 def is_victim(text: str, m: ActorMention, count_spans: Sequence[tuple[int, int]]) -> bool:
     """A name inside a toll (سبعة متظاهرين) or right after one (أربعة عناصر من قوات …) names the victims."""
     for cs, ce in count_spans:
@@ -255,12 +266,10 @@ class RoleResolver:
         clitics = set(text[ws:m.nstart])
         if not {"ل", "ب"} & clitics:
             return False
-        if phrase_before(text, ws, self.cues.supporting_words, 1):  # (not after "others": وأخرى داعمة لحكومة X)
-            two = words_before(text, ws, 2)
-            return len(two) < 2 or two[0].removeprefix("و") not in OTHERS
-        if prev is None or prev.actor.id.startswith(UNIDENTIFIED) \
-                or not phrase_before(text, ws, self.cues.belonging_words, 1):
-            return False  # (unnamed gunmen the owner's name identifies: مجموعات مسلحة تابعة لحكومة X)
+        if phrase_before(text, ws, self.cues.supporting_words, 1):
+            return not _after_others(text, ws)
+        if prev is None or _unnamed(prev) or not phrase_before(text, ws, self.cues.belonging_words, 1):
+            return False
         return len(text[prev.nend:ws].split()) <= 1
 
     def _cast(self, mentions: list[ActorMention], d: Draft, text: str, violent: bool,
