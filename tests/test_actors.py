@@ -323,3 +323,17 @@ def test_actors_generic_security_forces_and_unnamed_groups(actors: ActorDictiona
 def test_actors_generic_groups_take_the_documents_country(pipeline: Any, text: str, actor: str) -> None:
     rec = pipeline.extract_text(text, published="2024-05-02").to_json()
     assert actor in [m["ref"] for m in rec["mentions"] if m["kind"] == "actor"], rec["mentions"]
+
+
+def test_actors_valid_on_bounds() -> None:
+    # (one validity check for every recognizer: bounds compare as strings, or hold their whole month or year)
+    from dataclasses import replace
+
+    from rasd.resources.actors import ActorDictionary, valid_on
+
+    base = ActorDictionary.load().get("gna")
+    a = replace(base, valid_from="2016-03", valid_to="2021-03")
+    assert valid_on(a, None) and valid_on(a, "2019-05-08")
+    assert not valid_on(a, "2021-03-15") and valid_on(a, "2021-03-15", whole_bounds=True)
+    assert not valid_on(a, "2016-02-28", whole_bounds=True) and not valid_on(a, "2021-04-01", whole_bounds=True)
+    assert valid_on(replace(base, valid_from=None, valid_to=None), "1990-01-01")

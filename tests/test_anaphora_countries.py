@@ -48,3 +48,29 @@ def test_anaphora_country_acting_is_an_actor(pipeline: Any, text: str, country: 
 ])
 def test_anaphora_country_as_a_place_stays_a_place(pipeline: Any, text: str, country: str) -> None:
     assert _read(pipeline, text, country)[0] == []
+
+
+def _mentions(pipeline: Any, text: str) -> list[tuple[str, str | None]]:
+    rec = pipeline.extract_text(text, published="2024-06-20")
+    return [(m.text, m.ref) for m in rec.mentions if m.kind == "actor"]
+
+
+@pytest.mark.parametrize(("text", "phrase", "actor"), [
+    # a country's mission abroad, named by the country's nisba or name: that country's government
+    ("بغداد - وطالبت السفارة الأمريكية الحكومة العراقية بحماية البعثات الدبلوماسية في المنطقة الخضراء.",
+     "السفارة الأمريكية", "gov-us"),
+    ("وأدانت السفارة السعودية في الخرطوم القصف الذي استهدف حيا سكنيا في المدينة.", "السفارة السعودية", "gov-saudi"),
+    ("وقالت القنصلية الأمريكية في أربيل إن موظفيها بخير بعد سقوط الصواريخ.", "القنصلية الأمريكية", "gov-us"),
+    ("ونفت سفارة إيران في بيروت صلتها بالشحنة التي ضبطت في المطار.", "سفارة إيران", "gov-iran"),
+])
+def test_anaphora_countries_mission_is_its_government(pipeline: Any, text: str, phrase: str, actor: str) -> None:
+    assert (phrase, actor) in _mentions(pipeline, text)
+
+
+@pytest.mark.parametrize("text", [
+    # a mission without a country after it, or a nisba after another noun: no government
+    "وقال السفير إن السفارة ستغلق أبوابها أمام المراجعين حتى إشعار آخر.",
+    "وزار الوفد المستشفى الروسي في مدينة حلب.",
+])
+def test_anaphora_countries_no_mission_without_its_country(pipeline: Any, text: str) -> None:
+    assert not any(ref and ref.startswith("gov-") for _, ref in _mentions(pipeline, text))

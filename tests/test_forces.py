@@ -77,3 +77,25 @@ def test_forces_merged_tellings_keep_both_names(pipeline: Any) -> None:
 def test_forces_word_for_forces_before_a_longer_name(pipeline: Any, text: str, phrase: str, actor: str) -> None:
     found = _actor_mentions(pipeline, text)
     assert (phrase, actor) in found, found
+
+
+@pytest.mark.parametrize(("text", "phrase", "actor"), [
+    # a word for a force's members in construct before its name: the phrase names the force too
+    ("جوبا - واتهم الجيش جبهة جنوب السودان المتحدة بالهجوم، وقال إن مقاتلي الجبهة انسحبوا نحو الغابات.",
+     "مقاتلي الجبهة", "ssuf"),
+    ("وقتل ثلاثة من عناصر تنظيم داعش في كمين نصبه الجيش العراقي قرب كركوك.", "عناصر تنظيم داعش", "islamic-state"),
+    ("وقال سكان إن مسلحي حركة الشباب اقتحموا بلدة قرب مقديشو فجر اليوم.", "مسلحي حركة الشباب", "al-shabaab"),
+])
+def test_forces_members_word_names_the_force(pipeline: Any, text: str, phrase: str, actor: str) -> None:
+    found = _actor_mentions(pipeline, text)
+    assert (phrase, actor) in found, found
+
+
+@pytest.mark.parametrize("text", [
+    # members of no force (civilians, a government) or no word for members: nothing widened
+    "وقال عناصر الحكومة السودانية إن الطريق مغلق.",
+    "واعتقلت الشرطة أفراد عائلة في مدينة نيالا.",
+])
+def test_forces_members_word_not_before_an_unarmed_name(pipeline: Any, text: str) -> None:
+    found = _actor_mentions(pipeline, text)
+    assert not any(t.startswith(("عناصر", "أفراد")) for t, _ in found), found

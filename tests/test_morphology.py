@@ -84,3 +84,15 @@ def test_morphology_nouns_in_taa_marbuta_take_their_suffixes_after_t(morph: Morp
     # a noun without ة keeps its plain suffixes, but no bare ه (خلال انسحابه tells a circumstance)
     plain = _forms(morph, {"verb": "انسحب", "nouns": ["انسحاب"], "objects": False})
     assert {"انسحابها", "انسحابات"} <= set(plain) and "انسحابه" not in plain
+
+
+def test_morphology_proclitic_runs_one_source() -> None:
+    # (the recognizers strip proclitics by these runs: a conjunction, a preposition, with the article لل for ل + ال)
+    from rasd.resources.morphology import PROCLITIC_LETTERS, proclitic_runs
+
+    plain = proclitic_runs()
+    assert set(plain) == {"و", "ف", "ب", "ل", "وب", "ول", "فب", "فل"}
+    definite = proclitic_runs(article=True)
+    assert {"ال", "وال", "بال", "لل", "ولل", "وبال"} <= set(definite) and "لال" not in definite
+    assert [len(r) for r in definite] == sorted((len(r) for r in definite), reverse=True)  # (longest first)
+    assert set(PROCLITIC_LETTERS) == {"و", "ف", "ب", "ل"}

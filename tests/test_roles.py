@@ -210,3 +210,23 @@ def test_roles_official_named_after_his_title_is_the_speaker(pipeline: Pipeline,
 def test_roles_claimant_of_a_retold_attack_is_actor1(pipeline: Pipeline, text: str, claimant: str) -> None:
     violent = [e for e in _record(pipeline, text).events if e.acled_event_type]
     assert len(violent) == 1 and violent[0].actor1 is not None and violent[0].actor1.id == claimant
+
+
+@pytest.mark.parametrize(("text", "side"), [
+    # "others supporting X" (وأخرى داعمة لـX): elided forces of X's, so X is a side of the clash
+    ("طرابلس - اندلعت اشتباكات عنيفة بين قوات موالية لحكومة الوحدة الوطنية وأخرى داعمة لحكومة فتحي باشاغا.",
+     "gnu-east-gns"),
+    ("الأبيض - اندلعت معارك بين قوات تابعة للجيش السوداني وأخرى داعمة لقوات الدعم السريع في مدينة الأبيض.", "rsf"),
+    ("الزاوية - تجددت الاشتباكات بين مجموعات موالية لحكومة الوحدة الوطنية ومجموعات أخرى داعمة لحكومة فتحي باشاغا.",
+     "gnu-east-gns"),
+])
+def test_roles_others_supporting_an_owner_make_it_a_side(pipeline: Pipeline, text: str, side: str) -> None:
+    rec = pipeline.extract_text(text, published="2022-08-28").to_json()
+    assert side in {(ev[k] or {}).get("id") for ev in rec["events"] for k in ("actor1", "actor2")}, rec["events"]
+
+
+def test_roles_a_supporting_phrase_alone_stays_a_description(pipeline: Pipeline) -> None:
+    # (drones supporting X, no "others": X only describes them)
+    rec = pipeline.extract_text("الأبيض - قصفت طائرات مسيرة داعمة لقوات الدعم السريع مواقع للجيش السوداني في مدينة "
+                                "الأبيض.", published="2024-05-02").to_json()
+    assert "rsf" not in {(ev[k] or {}).get("id") for ev in rec["events"] for k in ("actor1", "actor2")}

@@ -132,8 +132,8 @@ class Resources:
             belonging=BelongingPhrases(cues.belonging_words, {w.split()[0] for w in cues.force_nouns}
                                        | actors.anaphora_heads,
                                        LedBodies.of(actors, HeadedGovernments(offices.book, actors).by_head()),
-                                       cues.body_part_words),
-            forces=ForcePhrases(actors, cues.force_nouns, acts=(w for n in cues.force_nouns for w in n.split()[:1]
+                                       cues.body_part_words, actors, cues.sources),
+            forces=ForcePhrases(actors, cues.force_nouns, members=cues.member_nouns, acts=(w for n in cues.force_nouns for w in n.split()[:1]
                                                                 if any(h.start == 0 and h.end == len(w)
                                                                        for h in triggers.matcher.find(w)))),
             offices=offices,

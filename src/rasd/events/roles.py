@@ -6,7 +6,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 from typing import NamedTuple
 
-from ..recognize.linking import ActorMention
+from ..recognize.linking import UNIDENTIFIED, ActorMention
 from ..recognize.matcher import phrase_before
 from ..records import ActorRef, Count
 from ..resources.actors import Actor, ActorDictionary
@@ -32,6 +32,7 @@ UNARMED_KINDS = frozenset({"civilians", "protesters", "rioters"})
 # the actors a toll's victim nouns name (مدنيين، طفل، متظاهر): the victims, never a side by their place in the clause
 VICTIM_SIDE_KINDS = frozenset({"civilians", "protesters"})
 CIVILIAN_SIDE_WHO = ("civilians", "children", "women")  # figures whose people make civilians a side of a violent event
+OTHERS = frozenset({"اخري", "اخرين", "اخرون"})  # (normalized أخرى، آخرين) elided forces: وأخرى داعمة لـX are X's
 QUANTIFIERS = frozenset({"جميع", "كافة", "كافه", "كل", "مختلف", "سائر"})  # (normalized forms too)
 SUBJECT_LINKS = frozenset({"في", "باسم", "من", "عن"})
 # (normalized) the head of a title in construct with its organisation (زعيم التيار X، قائد قوات X، أمين عام X): the
@@ -84,6 +85,17 @@ def groups_key(m: ActorMention, violent: bool, actors: ActorDictionary) -> str:
     if violent and m.actor.kind == "person" and m.actor.affiliation:
         return actors.get(m.actor.affiliation).id
     return m.actor.id
+
+
+def _after_others(text: str, ws: int) -> bool:
+    """The supporting word before the word at `ws` follows "others" (وأخرى داعمة لحكومة X): elided forces, X's own."""
+    two = words_before(text, ws, 2)
+    return len(two) == 2 and two[0].removeprefix("و") in OTHERS
+
+
+def _unnamed(m: ActorMention) -> bool:
+    """Unnamed gunmen, whom the owner's name after a belonging word identifies (مجموعات مسلحة تابعة لحكومة X)."""
+    return m.actor.id.startswith(UNIDENTIFIED)
 
 
 def is_victim(text: str, m: ActorMention, count_spans: Sequence[tuple[int, int]]) -> bool:
@@ -255,8 +267,8 @@ class RoleResolver:
         if not {"ل", "ب"} & clitics:
             return False
         if phrase_before(text, ws, self.cues.supporting_words, 1):
-            return True
-        if prev is None or not phrase_before(text, ws, self.cues.belonging_words, 1):
+            return not _after_others(text, ws)
+        if prev is None or _unnamed(prev) or not phrase_before(text, ws, self.cues.belonging_words, 1):
             return False
         return len(text[prev.nend:ws].split()) <= 1
 

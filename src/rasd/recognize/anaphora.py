@@ -28,6 +28,7 @@ COUNTRY_KINDS = frozenset({"state_forces", "external_forces", "government"})  # 
 _AFTER_NAME = frozenset(" \n.,،؛:!?\"»)")  # what may follow a name
 _CLAUSE_MARKS = frozenset(".،,؛;:!?\n")
 _END_PUNCT = (".", "،", ",", "؛", ":", "!", "?")
+_WORD = re.compile(r"[\u0621-\u064a]+")  # a word of normalized text (basic Arabic letters)
 
 
 @dataclass(frozen=True, slots=True)
@@ -50,6 +51,7 @@ class AnaphoraTable:
     verb_ending: str = ""  # a past-tense verb agreeing with a feminine subject ends so (قصفت) …
     not_verb_endings: tuple[str, ...] = ()  # … unless so (صادرات، بيروت)
     object_clitics: tuple[str, ...] = ()  # … before these (شنتها)
+    missions: frozenset[str] = frozenset()  # a country's missions abroad (السفارة): its government
 
     @classmethod
     def load(cls, path: str | Path | None = None) -> AnaphoraTable:
@@ -70,7 +72,8 @@ class AnaphoraTable:
                    prepositions=frozenset(words(countries.get("prepositions"))),
                    verb_ending=normalize_name(verbs.get("ending") or ""),
                    not_verb_endings=words(verbs.get("not_endings")),
-                   object_clitics=tuple(sorted(words(verbs.get("object_clitics")), key=len, reverse=True)))
+                   object_clitics=tuple(sorted(words(verbs.get("object_clitics")), key=len, reverse=True)),
+                   missions=frozenset(words(countries.get("missions"))))
 
 
 class Anaphora:
@@ -268,6 +271,7 @@ class CountryActors:
                         and own in {normalize_name(n) for n in (a.name_en, *a.variants_en)}), None)
             if gov is not None:
                 self.governments[p.country] = gov
+        self.nisbas = dict(actors.nisbas)  # (السفارة الأمريكية: the nisba says whose mission)
 
     def find(self, text: str, norm: Normalized, places: Sequence[PlaceMention], actors: Sequence[ActorMention],
              verbs: Iterable[int]) -> tuple[list[ActorMention], list[PlaceMention]]:
@@ -282,13 +286,50 @@ class CountryActors:
             gov = self.governments.get(p.place.country)
             if gov is None or p.place.feature != "country" or p.cue is not None:
                 continue
+            mission = self._mission_before(ntext, p.nstart)
+            if mission is not None:  # (سفارة الولايات المتحدة: the government's mission)
+                s, _ = norm.to_original(mission, p.nend)
+                made.append(ActorMention(start=s, end=p.end, nstart=mission, nend=p.nend, text=text[s:p.end],
+                                         actor=gov, framing=None, descriptive=False))
+                gone.append(p)
+                continue
             if not self._acting(ntext, p, verb_words, ends):
                 continue
             made.append(ActorMention(start=p.start, end=p.end, nstart=p.nstart, nend=p.nend, text=p.text,
                                      actor=_named_for(p, actors) or gov, framing=None, descriptive=False))
             ends[p.nend] = made[-1]
             gone.append(p)
-        return made, gone
+        return made + self._missions(text, norm, [*actors, *made]), gone
+
+    def _mission_before(self, ntext: str, start: int) -> int | None:
+        """Where a word for a mission begins (after its proclitics) right before `start`, else None."""
+        ws = _word_start(ntext, start)
+        if ws != start:
+            return None
+        prev_start, prev_end = _word_before(ntext, ws)
+        word = ntext[prev_start:prev_end]
+        for k in range(0, 3):
+            if word[k:] in self.table.missions and all(c in "وفبل" for c in word[:k]):
+                return prev_start + k
+        return None
+
+    def _missions(self, text: str, norm: Normalized, actors: Sequence[ActorMention]) -> list[ActorMention]:
+        """A mission and a country's nisba after it (السفارة الأمريكية، القنصلية التركية): the country's
+        government, the phrase its mention; not where a mention is already."""
+        if not self.table.missions:
+            return []
+        ntext = norm.text
+        taken = [(m.nstart, m.nend) for m in actors]
+        out: list[ActorMention] = []
+        for w in _WORD.finditer(ntext):
+            gov = self.governments.get(self.nisbas.get(w.group(), ""))
+            start = self._mission_before(ntext, w.start()) if gov is not None else None
+            if gov is None or start is None or any(a < w.end() and start < b for a, b in taken):
+                continue
+            s, e = norm.to_original(start, w.end())
+            out.append(ActorMention(start=s, end=e, nstart=start, nend=w.end(), text=text[s:e], actor=gov,
+                                    framing=None, descriptive=False))
+        return out
 
     def _acting(self, ntext: str, p: PlaceMention, verb_words: set[int], ends: Mapping[int, ActorMention]) -> bool:
         """The country's name stands where an actor does (see the class); `ends`: the actors by their end."""

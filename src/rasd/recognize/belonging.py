@@ -8,7 +8,10 @@ definite words before it (الطيران الحربي), before an indefinite one
 head noun (قوات، مجموعة) and at most one adjective. A known name before the belonging word (قوات الحزام الأمني
 التابعة للمجلس) is an actor of its own, which the owner's name only describes: nothing is joined there.
 
-A body named by its leader (حكومة فتحي باشاغا، المجموعات الموالية لباشاغا) is that body. Which body a person leads
+A body named by its leader (حكومة فتحي باشاغا، المجموعات الموالية لباشاغا) is that body, and a part of a
+government named with it (وزارة الداخلية بحكومة X) is the government, also when the dictionary knows the part. A
+word for forces right before its owner with لـ (رتلا للجيش) names the owner, and a known name a belonging word
+and its owner describe (مستنفرين مسلحين تابعين للجيش) gets a mention spanning the description as well. Which body a person leads
 is read from the dictionary, not listed: a body's name made of a head word and a person's name (حكومة باشاغا،
 قوات حفتر) ties that head word and person to it. After the head word, any name of the person (حكومة فتحي
 باشاغا) stands for the body; a phrase belonging to the person (الموالية لباشاغا) belongs to the body the
@@ -24,13 +27,16 @@ from types import MappingProxyType
 
 from ..records import is_unlinked
 from ..resources.actors import Actor, ActorDictionary
+from ..resources.morphology import proclitic_runs
 from ..text.normalize import Normalized, normalize_name
 from .forces import LETTER_RUN
-from .linking import ActorMention
-from .matcher import SpanSet
+from .linking import UNIDENTIFIED, ActorMention
+from .matcher import PhraseMatcher, SpanSet
 
+ARMED_KINDS = frozenset({"state_forces", "external_forces", "rebel_group", "political_militia",
+                         "identity_militia"})  # owners a word for forces before لـ belongs to (رتلا للجيش)
 MAX_DEFINITE = 3  # definite words a described noun phrase may have (الطيران الحربي الثقيل)
-PROCLITICS = ("ول", "وب", "فل", "ل", "ب", "و")  # (before a body's head word: لحكومة، وحكومة)
+PROCLITICS = proclitic_runs()  # (before a body's head word: لحكومة، وحكومة)
 
 
 @dataclass(frozen=True, slots=True)
@@ -80,8 +86,17 @@ class BelongingPhrases:
     """Joins a described noun phrase to the mention of the entity it belongs to."""
 
     def __init__(self, belonging: Iterable[str], heads: Iterable[str], led: LedBodies | None = None,
-                 parts: Iterable[str] = ()) -> None:
+                 parts: Iterable[str] = (), actors: ActorDictionary | None = None,
+                 sources: PhraseMatcher[str] | None = None) -> None:
+        """`actors`: the dictionary, for the governments its parts belong to (affiliation); `sources`: the
+        phrases that are sources by themselves (وزارة الصحة): a part they name stays itself, the source of a toll."""
         self.belonging = frozenset(belonging)
+        self.sources = sources
+        govs = [a for a in (actors.actors if actors is not None else ()) if a.kind == "government"
+                or "government" in a.national]
+        self.owners: Mapping[str, Actor] = MappingProxyType({a.id: a for a in govs})
+        self.owners_names: Mapping[str, tuple[str, ...]] = MappingProxyType(
+            {a.id: tuple(normalize_name(n) for n in (a.name_ar, *a.variants_ar)) for a in govs})
         self.parts = frozenset(normalize_name(w) for w in parts)  # a government's parts (وزارة، هيئة)
         self.heads = frozenset(heads)  # nouns an indefinite described phrase may begin with (قوات، مجموعة)
         self.led = led if led is not None else LedBodies(MappingProxyType({}), MappingProxyType({}))
@@ -91,10 +106,12 @@ class BelongingPhrases:
         """The mentions, each owner's name after a described phrase widened to begin with the phrase; not over
         a place or a trigger (`taken`, normalized spans)."""
         ntext = norm.text
-        mentions = [self._by_leader(text, norm, m) for m in mentions]
+        mentions = [self._spelled_part(ntext, self._by_leader(text, norm, m)) for m in mentions]
         spans = SpanSet([*((m.nstart, m.nend) for m in mentions), *taken])
-        # (a part of a government may hold a name the dictionary does not know: وزارة الإعلام)
-        known = SpanSet([*((m.nstart, m.nend) for m in mentions if not is_unlinked(m.actor.id)), *taken])
+        # (a part of a government may hold a name the dictionary does not know, وزارة الإعلام, or one it knows
+        # apart from the government, وزارة الداخلية: the part is the government's all the same)
+        known = SpanSet([*((m.nstart, m.nend) for m in mentions
+                           if not is_unlinked(m.actor.id) and m.actor.kind != "government"), *taken])
         out: list[ActorMention] = []
         widened: list[tuple[int, int]] = []  # (the phrases before the owners' names)
         for m in mentions:
@@ -107,12 +124,32 @@ class BelongingPhrases:
             body = self.led.by_person.get(m.actor.id) if m.actor.kind == "person" else None
             out.append(ActorMention(start=s, end=m.end, nstart=start, nend=m.nend, text=text[s:m.end],
                                     actor=body or m.actor, framing=m.framing, descriptive=m.descriptive))
-        return [m for m in out if not (is_unlinked(m.actor.id) and SpanSet(widened).overlaps(m.nstart, m.nend))]
+        phrases = SpanSet(widened)
+        made = {id(m) for m in out} - {id(m) for m in mentions}
+        out = [m for m in out if id(m) in made or not ((is_unlinked(m.actor.id) or m.actor.kind == "government")
+                                                       and phrases.overlaps(m.nstart, m.nend))]
+        return described_names(text, norm, out, self.belonging)
+
+    def _source(self, name: str) -> bool:
+        """The name (normalized) begins with a phrase that is a source by itself (وزارة الصحة)."""
+        return self.sources is not None and any(h.start == 0 for h in self.sources.find(name))
+
+    def _spelled_part(self, ntext: str, m: ActorMention) -> ActorMention:
+        """A part of a government whose name the dictionary knows with its government spelled out after بـ، لـ or
+        في (وزارة الداخلية بحكومة X): the government, as the part the dictionary does not know is (_part_start)."""
+        owner = self.owners.get(m.actor.affiliation or "") if m.actor.kind == "government" else None
+        name = ntext[m.nstart:m.nend]
+        if owner is None or self._source(name):
+            return m
+        for n in self.owners_names.get(owner.id, ()):
+            if name.endswith((" ب" + n, " ل" + n, " في " + n, " ب" + n.removeprefix("ال"))):
+                return replace(m, actor=owner)
+        return m
 
     def _by_leader(self, text: str, norm: Normalized, m: ActorMention) -> ActorMention:
-        """A person's mention after the head word of a body the person leads (حكومة فتحي باشاغا): that body, the
-        person's name standing for it (as organisations.headed_governments reads it, the span and so the words
-        before it, داعمة لحكومة X, are the person's); any other mention as it is."""
+        """A person's mention after the head word of a body the person leads (حكومة فتحي باشاغا): that body, named
+        by the head word and the person's name (the mention spans both, after the head word's proclitics: a
+        phrase before it, داعمة لحكومة X, reads the owner's لـ as before a name); any other mention as it is."""
         if m.actor.kind != "person":
             return m
         ntext = norm.text
@@ -126,7 +163,8 @@ class BelongingPhrases:
             return m  # (the head of the body: رئيس حكومة فايز السراج is the person)
         for clitic in ("", *PROCLITICS):
             if word.startswith(clitic) and (body := self.led.by_head.get((word[len(clitic):], m.actor.id))):
-                return replace(m, actor=body)
+                s, _ = norm.to_original(ws + len(clitic), m.nend)  # (the head word is the body's name too)
+                return replace(m, actor=body, start=s, nstart=ws + len(clitic), text=text[s:m.end])
         return m
 
     def _phrase_start(self, ntext: str, m: ActorMention, spans: SpanSet, known: SpanSet) -> int | None:
@@ -135,14 +173,16 @@ class BelongingPhrases:
         words = [(w.start(), w.end()) for w in LETTER_RUN.finditer(ntext, max(0, ws - 80), ws)]
         part = self._part_start(ntext, m, ws, words)
         if part is not None:
-            return None if known.overlaps(part, ws - 1) else part
+            return None if known.overlaps(part, ws - 1) or self._source(ntext[part:ws]) else part
         if "ل" not in ntext[ws:m.nstart]:
             return None  # (the owner is named with لـ: التابع للجيش)
         if not words or ntext[words[-1][1]:ws].strip():
             return None
         link = ntext[words[-1][0]:words[-1][1]]
-        if link not in self.belonging:
-            return None
+        if link not in self.belonging:  # (a word for forces right before the owner: رتلا للجيش، مقاتلين للحركة)
+            head = not link.startswith("ال") and (link in self.heads or link.endswith("ا") and link[:-1] in self.heads)
+            armed = m.actor.kind in ARMED_KINDS and ntext[ws:m.nstart] == "ل"
+            return words[-1][0] if head and armed and not spans.overlaps(*words[-1]) else None
         before = self._described(ntext, words[:-1], definite=link.startswith("ال"))
         if before is None or spans.overlaps(before, words[-1][0]):
             return None  # (a known name, a place or a trigger there)
@@ -189,3 +229,34 @@ class BelongingPhrases:
             if word in self.heads or (word.endswith("ا") and word[:-1] in self.heads):  # (رتلا: accusative)
                 return ws
         return None
+
+
+def described_names(text: str, norm: Normalized, mentions: Sequence[ActorMention],
+                    belonging: frozenset[str]) -> list[ActorMention]:
+    """The mentions, a known name that a belonging word and its owner describe (مستنفرين مسلحين تابعين للجيش،
+    قوات الحزام الأمني التابعة للمجلس): a mention of the name's actor spanning the phrase too, beside the name's and
+    its owner's mentions. Between the name and the belonging word at most one adjective, which agrees
+    with the belonging word in definiteness as the name's last word does."""
+    ntext = norm.text
+    ends = {m.nend: m for m in mentions if not is_unlinked(m.actor.id) and m.actor.kind != "person"
+            and not m.actor.id.startswith(UNIDENTIFIED)}  # (unnamed gunmen: the owner identifies them)
+    out = list(mentions)
+    for m in mentions:
+        ws = ntext.rfind(" ", 0, m.nstart) + 1
+        if ntext[ws:m.nstart] != "ل":
+            continue
+        words = [(w.start(), w.end()) for w in LETTER_RUN.finditer(ntext, max(0, ws - 60), ws)][-3:]
+        if len(words) < 2 or ntext[words[-1][0]:words[-1][1]] not in belonging:
+            continue
+        definite = ntext[words[-1][0]:words[-1][1]].startswith("ال")
+        for k in (len(words) - 2, len(words) - 3):
+            gap = ntext[words[k][1]:ws]
+            name = ends.get(words[k][1])
+            if k < 0 or any(ch in gap for ch in ".,،؛:\"«»()") or (
+                    k < len(words) - 2 and ntext[words[k + 1][0]:words[k + 1][1]].startswith("ال") != definite):
+                break
+            if name is not None and name is not m and ntext[words[k][0]:words[k][1]].startswith("ال") == definite:
+                s, e = norm.to_original(name.nstart, m.nend)
+                out.append(replace(name, start=s, end=e, nend=m.nend, text=text[s:e]))
+                break
+    return sorted(out, key=lambda x: x.nstart)

@@ -19,15 +19,17 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Sequence
 
-from ..resources.actors import Actor, ActorDictionary
+from ..resources.actors import Actor, ActorDictionary, valid_on
+from ..resources.morphology import PROCLITIC_LETTERS
 from ..text.normalize import Normalized, normalize_name
 from .hits import Hit
 from .linking import ActorLinker, ActorMention
 
 NISBA_KINDS = frozenset({"external_forces", "state_forces", "rebel_group", "political_militia"})
+MEMBER_KINDS = NISBA_KINDS | {"identity_militia"}  # forces whose members a word names (مقاتلي الجبهة)
 STEM_ENDINGS = ("يين", "يون", "يه", "ي")  # (normalized) how a nisba name ends: its stem ends in ي
 FORM_ENDINGS = ("", "ه", "ين", "ون", "ا", "ات")  # (after the stem's ي) روسي، روسيه، روسيين، روسيون، روسيا، روسيات
-PROCLITICS = "وفبل"
+PROCLITICS = PROCLITIC_LETTERS  # (وطائرات، بقوات)
 MAX_ADJECTIVES = 2  # words between the word for forces and the nisba (طائرات حربية مسيرة تركية)
 LOOKAHEAD = 120  # characters after a word for forces read for a longer name
 LETTER_RUN = re.compile(r"[\u0621-\u064a]+")  # a word of normalized text (basic Arabic letters)
@@ -69,10 +71,13 @@ def _stem(word: str) -> str | None:
 class ForcePhrases:
     """Finds the phrases that name a force by a word for forces and a nisba."""
 
-    def __init__(self, actors: ActorDictionary, force_nouns: Iterable[str], acts: Iterable[str] = ()) -> None:
+    def __init__(self, actors: ActorDictionary, force_nouns: Iterable[str], acts: Iterable[str] = (),
+                 members: Iterable[str] = ()) -> None:
         """`acts`: the words for forces that name an act, a trigger of their own (غارة، القصف): a report names the
-        force after them by its nisba (القصف المدفعي التركي: التركي), and the phrase is no name of it."""
+        force after them by its nisba (القصف المدفعي التركي: التركي), and the phrase is no name of it. `members`:
+        the words for a force's members in construct before its name (مقاتلي الجبهة)."""
         self.nouns = frozenset(p.split()[0] for p in force_nouns if p) - frozenset(acts)
+        self.members = frozenset(members)
         self.forms: dict[str, tuple[Actor, ...]] = {}
         for stem, who in nisba_stems(actors).items():
             for end in FORM_ENDINGS:
@@ -102,7 +107,29 @@ class ForcePhrases:
             s, e = norm.to_original(start, we)
             out.append(ActorMention(start=s, end=e, nstart=start, nend=we, text=text[s:e], actor=actor,
                                     framing=None, descriptive=False))
-        return sorted(out, key=lambda m: m.nstart)
+        return sorted(out + self._members(text, norm, out), key=lambda m: m.nstart)
+
+    def _members(self, text: str, norm: Normalized, mentions: Sequence[ActorMention]) -> list[ActorMention]:
+        """A mention for each force's name that a word for its members opens in construct (مقاتلي الجبهة، وعناصر
+        التنظيم): the phrase names the force too. Not after another name, nor where a mention begins already."""
+        ntext = norm.text
+        starts = {m.nstart for m in mentions}
+        ends = {m.nend for m in mentions}
+        out: list[ActorMention] = []
+        for m in mentions:
+            if m.actor.kind not in MEMBER_KINDS or m.nstart < 2 or ntext[m.nstart - 1] != " ":
+                continue
+            ws = ntext.rfind(" ", 0, m.nstart - 1) + 1
+            word = ntext[ws:m.nstart - 1]
+            cut = next((k for k in range(0, 3) if word[k:] in self.members
+                        and all(c in PROCLITICS for c in word[:k])), None)
+            if cut is None or ws + cut in starts or (ws - 1) in ends:
+                continue
+            s, _ = norm.to_original(ws + cut, m.nend)
+            out.append(ActorMention(start=s, end=m.end, nstart=ws + cut, nend=m.nend, text=text[s:m.end],
+                                    actor=m.actor, framing=m.framing, descriptive=m.descriptive))
+            starts.add(ws + cut)
+        return out
 
     def longer_names(self, linker: ActorLinker, text: str, norm: Normalized, mentions: Sequence[ActorMention],
                      published: str | None = None) -> list[ActorMention]:
@@ -153,6 +180,6 @@ def _valid(who: Sequence[Actor], published: str | None) -> Actor:
     """The actor valid on the publication date among those a nisba names (the first when none or all are)."""
     if published:
         for a in who:
-            if (a.valid_from is None or a.valid_from <= published) and (a.valid_to is None or published <= a.valid_to):
+            if valid_on(a, published):
                 return a
     return who[0]

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from ..resources.actors import Actor, ActorDictionary
+from ..resources.actors import Actor, ActorDictionary, valid_on
 from ..resources.offices import Holder, Office, OfficeBook
 from ..text.normalize import normalize_name
 
@@ -26,11 +26,6 @@ PRIME_MINISTER = frozenset(normalize_name(t) for t in ("رئيس الوزراء"
 class _Term:
     holder: Holder
     governments: tuple[str, ...]  # the actor ids of the government the office heads (several: a country's)
-
-
-def _valid(actor: Actor, day: str | None) -> bool:
-    return day is None or ((actor.valid_from is None or actor.valid_from <= day[:len(actor.valid_from)])
-                           and (actor.valid_to is None or day[:len(actor.valid_to)] <= actor.valid_to))
 
 
 class HeadedGovernments:
@@ -71,7 +66,7 @@ class HeadedGovernments:
             return None
         now = [t for t in terms if day is not None and t.holder.holds_on(day)]
         term = now[0] if now else max(terms, key=lambda t: (t.holder.start, -len(t.governments)))  # (the office's own)
-        valid = [g for g in term.governments if _valid(self.actors.get(g), day)]
+        valid = [g for g in term.governments if valid_on(self.actors.get(g), day, whole_bounds=True)]
         return self.actors.get((valid or list(term.governments))[0])
 
     def by_head(self) -> dict[tuple[str, str], Actor]:

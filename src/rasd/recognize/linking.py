@@ -14,7 +14,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from typing import Final
 
-from ..resources.actors import Actor, ActorDictionary, ActorName
+from ..resources.actors import Actor, ActorDictionary, ActorName, valid_on
 from ..resources.gazetteer import LOOKUP_HEADS, Gazetteer, Place, haversine_km
 from ..text.normalize import Normalized, normalize_name
 from ..text.segment import word_spans_after, words_after, words_before
@@ -183,7 +183,7 @@ class ActorLinker:
             if whose is None and self._continued(norm.text, hit.end, named):
                 continue
             mine = [n for n in hit.payloads if self.actors.get(n.actor_id).country == (whose or country)
-                    and (not published or _valid_on(self.actors.get(n.actor_id), published))]
+                    and (not published or valid_on(self.actors.get(n.actor_id), published))]
             if not mine:
                 continue
             end = adj[0][1] if whose else hit.end  # (وزارة الخارجية العراقية: the adjective says whose)
@@ -278,7 +278,7 @@ class ActorLinker:
 
         def key(n: ActorName) -> tuple[int, int, int]:
             a = self.actors.get(n.actor_id)
-            return (int(n.descriptive), 0 if not published or _valid_on(a, published) else 1,
+            return (int(n.descriptive), 0 if not published or valid_on(a, published) else 1,
                     0 if country is None or a.country in (country, None) else 1)
 
         best, best_key = names[0], key(names[0])
@@ -358,10 +358,6 @@ def _whole_word(text: str, start: int, end: int) -> str:
     while end < len(text) and is_word_char(text[end]):
         end += 1
     return text[start:end]
-
-
-def _valid_on(actor: Actor, day: str) -> bool:
-    return (actor.valid_from is None or actor.valid_from <= day) and (actor.valid_to is None or day <= actor.valid_to)
 
 
 # a GeoNames place under this population is small: its name counts only with a place cue before it

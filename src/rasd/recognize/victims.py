@@ -15,6 +15,7 @@ import re
 from collections.abc import Iterable, Sequence
 
 from ..resources.actors import Actor, ActorDictionary
+from ..resources.morphology import proclitic_runs
 from ..text.normalize import Normalized
 from ..text.segment import word_spans_after
 from .count_phrases import Noun
@@ -33,7 +34,7 @@ UNARMED_KINDS = frozenset({"civilians", "protesters"})  # the actors victim noun
 # (normalized) a pronoun a group noun of the count lexicon may carry (اطفالها، شقيقه): a relative, no group
 PRONOUN_ENDINGS = ("ها", "هم", "ه")
 NISBA_NOUN_ENDINGS = ("", "ا", "ين", "ون", "ه", "ات")  # (normalized) فلسطيني، فلسطينيا، فلسطينيين، فلسطينيه
-PROCLITICS = ("وال", "بال", "لل", "ال", "و", "ب", "ل", "ف")
+PROCLITICS = proclitic_runs(article=True)  # (والمدنيين، للمدنيين، بالمدنيين)
 _LETTERS = re.compile(r"[\u0621-\u064a]+")  # a word of the normalized text
 
 

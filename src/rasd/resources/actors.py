@@ -43,9 +43,10 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
+from rasd.resources.actor_names import ActorName, name_index
 from rasd.resources.datafiles import ResourceError, data_path, load_yaml
 from rasd.resources.gazetteer import Gazetteer, read_stopwords, strip_clitics
-from rasd.resources.spelling import alif_variants, gloss_parts, unquoted_name
+from rasd.resources.spelling import gloss_parts, unquoted_name
 from rasd.text.normalize import normalize_name
 
 KINDS: tuple[str, ...] = (
@@ -79,20 +80,15 @@ class Actor:
     national_ar: tuple[str, ...] = ()  # the bare nouns of those roles (الجيش، الشرطة): its names in its country
 
 
-@dataclass(frozen=True, slots=True)
-class ActorName:
-    """One Arabic surface form of an actor."""
-
-    text: str
-    actor_id: str
-    framing: str | None
-    descriptive: bool
-    national: bool = False  # a bare noun (الجيش): this actor only in a document about its country
-
-    @property
-    def normalized(self) -> str:
-        """The name normalized as the matcher reads it."""
-        return normalize_name(self.text)
+def valid_on(actor: Actor, day: str | None, *, whole_bounds: bool = False) -> bool:
+    """Whether the entry's period (valid_from … valid_to) holds `day`, an ISO date (None: any day holds).
+    `whole_bounds`: a bound given to the month or the year holds all of it (valid_to "2021-03" holds 2021-03-31);
+    without, bounds and day compare as strings (a day of that month is past a bare "2021-03")."""
+    if day is None:
+        return True
+    lo = day[:len(actor.valid_from)] if whole_bounds and actor.valid_from else day
+    hi = day[:len(actor.valid_to)] if whole_bounds and actor.valid_to else day
+    return (actor.valid_from is None or actor.valid_from <= lo) and (actor.valid_to is None or hi <= actor.valid_to)
 
 
 @dataclass(frozen=True, slots=True)
@@ -306,51 +302,12 @@ class ActorDictionary:
     _info: dict[str, tuple[ActorName, ...]] = field(default_factory=dict, repr=False, compare=False)
 
     def __post_init__(self) -> None:
-        by_name: dict[str, list[Actor]] = defaultdict(list)
         for a in self.actors:
             self._by_id.setdefault(a.id, a)
-            seen: set[str] = set()
-            forms: list[tuple[str, str | None, bool]] = [(v, None, False) for v in a.variants_ar]
-            forms += [(v, "hostile", False) for v in a.hostile_ar]
-            forms += [(v, "own", False) for v in a.own_ar]
-            forms += [(v, None, True) for v in a.descriptions_ar]
-            forms += [(v, "hostile", True) for v in a.hostile_descriptions_ar]
-            for text, framing, descriptive in forms:
-                k = normalize_name(text)
-                if not k or k in seen:
-                    continue
-                seen.add(k)
-                self._names.append(ActorName(text=text, actor_id=a.id, framing=framing, descriptive=descriptive))
-                by_name[k].append(a)
-            for text in a.national_ar:  # (no lookup by a bare noun: only the document's country says whose)
-                if normalize_name(text) not in seen:
-                    self._names.append(ActorName(text=text, actor_id=a.id, framing=None, descriptive=False,
-                                                 national=True))
-            for v in a.variants_en:
-                k = normalize_name(v)
-                if k and k not in seen:
-                    seen.add(k)
-                    by_name[k].append(a)
-            k = normalize_name(a.id)
-            if k not in seen:
-                by_name[k].append(a)
-        self._add_spellings(by_name)
-        self._by_name.update({k: tuple(v) for k, v in by_name.items()})
-        for n in self._names:  # (name_info's index: the names in the order they were added)
-            self._info[n.normalized] = (*self._info.get(n.normalized, ()), n)
-
-    def _add_spellings(self, by_name: dict[str, list[Actor]]) -> None:
-        """A person's full names spelt with one alif more or less (سالفا كير for سلفا كير), where no entry
-        already holds that spelling."""
-        for a in self.actors:
-            if a.kind != "person":
-                continue
-            for v in a.variants_ar:
-                for form in alif_variants(v):
-                    k = normalize_name(form)
-                    if k and k not in by_name:
-                        by_name[k].append(a)
-                        self._names.append(ActorName(text=form, actor_id=a.id, framing=None, descriptive=False))
+        by_name, names, info = name_index(self.actors)
+        self._by_name.update(by_name)
+        self._names.extend(names)
+        self._info.update(info)
 
     @classmethod
     def load(cls, directory: str | None = None) -> ActorDictionary:

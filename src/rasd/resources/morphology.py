@@ -1,5 +1,6 @@
 """Verb morphology for trigger lemmas: the inflected forms of a lemma (past and present, every person, object
-pronouns, verbal nouns, participles), generated at load time from the affix tables of data/morphology.yaml."""
+pronouns, verbal nouns, participles), generated at load time from the affix tables of data/morphology.yaml; and
+the proclitics a word may open with (و، ف، ب، ل and the article), the one list the recognizers strip them by."""
 
 from __future__ import annotations
 
@@ -10,6 +11,20 @@ from typing import Any
 
 from ..text.normalize import normalize_name
 from .datafiles import ResourceError, load_yaml
+
+CONJUNCTIONS = "وف"  # the proclitic conjunctions, first on a word (وقال، فقتل)
+PREPOSITIONS = "بل"  # the proclitic prepositions after them (بالقصف، لحكومة)
+PROCLITIC_LETTERS = CONJUNCTIONS + PREPOSITIONS
+ARTICLE = "ال"
+
+
+def proclitic_runs(article: bool = False) -> tuple[str, ...]:
+    """Every run of proclitics a word may open with, longest first: a conjunction, then a preposition (وب، فل),
+    and with `article` the article after them (وال، بال، لل for ل + ال, ولل) as well."""
+    runs = {c + p for c in ("", *CONJUNCTIONS) for p in ("", *PREPOSITIONS)} - {""}
+    if article:
+        runs |= {c + ("لل" if p == "ل" else p + ARTICLE) for c in ("", *CONJUNCTIONS) for p in ("", *PREPOSITIONS)}
+    return tuple(sorted(runs, key=lambda r: (-len(r), r)))
 
 
 @dataclass(frozen=True, slots=True)

@@ -34,6 +34,7 @@ class CountryActorSection(_Yaml):
     subject_after: Names = []  # verbs of being and complementizers (كانت إيران قد، أن إسرائيل وجهت)
     prepositions: Names = []  # (بين "showed", and "between": بين مصر والسودان)
     feminine_verbs: FeminineVerbs | None = None
+    missions: Names = []  # a country's missions abroad (السفارة الأمريكية، سفارة تركيا): its government
 
 
 class AnaphoraFile(_Yaml):
