@@ -350,7 +350,7 @@ def test_store_load_postgres_plans_know_the_canonical_events(store_url: str) -> 
     """PostgreSQL (schema version 8): the canonical test is `events.canonical`, a column with statistics, so the
     planner's estimate of the canonical events is the count (it took `uid = merged_id` for 0.5 % of the rows and
     sorted every match of a page); every canonical partial index is over it; an actor's events are one scan of
-    event_actors (SQLite: one covering look-up per name, a UNION ALL)."""
+    event_actors (SQLite: one covering look-up per name, a UNION ALL), and its count event_actors alone."""
     import json
 
     from sqlalchemy import text
@@ -365,7 +365,10 @@ def test_store_load_postgres_plans_know_the_canonical_events(store_url: str) -> 
             if not store.is_postgres:
                 assert "UNION ALL" in sql and "canonical" not in sql
                 return
-            assert "UNION" not in sql and "events.canonical" in sql
+            count_sql, page_sql = str(count_q.compile(conn)), str(page_q.compile(conn))
+            assert "UNION" not in page_sql and "events.canonical" in page_sql
+            # version 9: an actor's count reads event_actors alone (its canonical flag), not events
+            assert "event_actors.canonical" in count_sql and "FROM events" not in count_sql, count_sql
             conn.exec_driver_sql("ANALYZE events")
             n = conn.execute(text("SELECT count(*) FROM events WHERE uid = merged_id")).scalar_one()
             plan = conn.exec_driver_sql("EXPLAIN (FORMAT JSON) " + str(
@@ -398,7 +401,7 @@ def test_store_load_migration_8_rebuilds_the_canonical_indexes(store_url: str) -
                                   "WHERE uid = merged_id"))
                 conn.execute(text("CREATE INDEX ix_events_trgm ON events USING gin (search_text gin_trgm_ops) "
                                   "WHERE uid = merged_id"))
-            conn.execute(text("DELETE FROM schema_migrations WHERE version = 8"))
+            conn.execute(text("DELETE FROM schema_migrations WHERE version >= 8"))
     with Store.open(store_url) as store:
         assert store.schema_version() == SCHEMA_VERSION
         with store.engine.connect() as conn:
@@ -411,3 +414,54 @@ def test_store_load_migration_8_rebuilds_the_canonical_indexes(store_url: str) -
             else:
                 assert "canonical" not in {row[1] for row in conn.exec_driver_sql("PRAGMA table_info(events)")}
         assert [[e["id"] for e in store.query_events(f, limit=500)["items"]] for f in filters] == expected
+
+
+def test_store_load_actor_flag_follows_merges_deletes_and_migration(store_url: str) -> None:
+    """Schema version 9. PostgreSQL: `event_actors.canonical`, kept by triggers, equals its event's canonical test
+    after merges and after deletions that hand a happening to another report, and an actor's count (read from
+    event_actors alone) equals the reference; a version-8 store (no column, no triggers) migrates to the same
+    flags and answers. SQLite: migration 9 does nothing — re-run, it adds no column and changes no answer."""
+    from sqlalchemy import select, text
+
+    actors_asked = ["lna", "gna", "Libyan National Army", "حكومة الوفاق الوطني", "LNA", "nobody"]
+
+    def check(store: Store) -> None:
+        with store.engine.connect() as conn:
+            rows = [dict(r) for r in conn.execute(select(store.t.events)).mappings()]
+            actors = [dict(r) for r in conn.execute(select(store.t.event_actors)).mappings()]
+        if store.is_postgres:
+            canonical = {r["uid"]: r["uid"] == r["merged_id"] for r in rows}
+            assert all(a["canonical"] == canonical[a["event_uid"]] for a in actors)
+        else:
+            assert all("canonical" not in a for a in actors)
+        found = 0
+        for name in actors_asked:
+            expected = _reference_page(rows, actors, EventFilter(actor=name), "-date")
+            found += len(expected)
+            assert store.count_events(EventFilter(actor=name)) == len(expected), name
+            assert store.count_events(EventFilter(actor=name), cap=3) == min(len(expected), 4), name
+            page = store.query_events(EventFilter(actor=name), limit=500)
+            assert [e["id"] for e in page["items"]] == expected, name
+        assert found > 20
+
+    with Store.open(store_url) as store:
+        for i in range(70):
+            store.ingest(synthetic_record(i % 50, events=2, seed=3 + i // 50))
+        with store.engine.connect() as conn:
+            handed = conn.execute(text("SELECT DISTINCT document_id FROM events WHERE uid = merged_id AND uid IN "
+                                       "(SELECT merged_id FROM events WHERE uid <> merged_id)")).scalars().all()
+        assert handed
+        for doc in handed[:3]:
+            assert store.delete_document(doc)
+        check(store)
+        with store.writer.begin() as conn:  # back to version 8: no flag, no triggers, no indexes over it
+            if store.is_postgres:
+                conn.execute(text("DROP TRIGGER events_canonical_moved ON events"))
+                conn.execute(text("DROP TRIGGER event_actors_canonical ON event_actors"))
+                conn.execute(text("ALTER TABLE event_actors DROP COLUMN canonical CASCADE"))
+            conn.execute(text("DELETE FROM schema_migrations WHERE version >= 9"))
+    with Store.open(store_url) as store:
+        assert store.schema_version() == SCHEMA_VERSION
+        check(store)
+        store.ingest(synthetic_record(77, events=2, seed=3))  # a report of a stored happening, after the migration
+        check(store)

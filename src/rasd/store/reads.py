@@ -12,7 +12,7 @@ from typing import Any
 
 from sqlalchemy import ColumnElement, Connection, Select, exists, func, literal, select
 
-from rasd.store import search
+from rasd.store import pgschema, search
 from rasd.store.filters import EventFilter, TollFilter, event_conditions, event_order
 from rasd.store.schema import SCHEMA_VERSION, Tables
 from rasd.store.tolls import headline_tolls, toll_series
@@ -31,6 +31,9 @@ def count_statement(t: Tables, f: EventFilter, dialect: str, cap: int | None = N
     needle = normalize_name(f.q) if f.q else ""
     if dialect == "sqlite" and len(needle) >= search.MIN_TRIGRAM and f == EventFilter(q=f.q):
         return search.count_alone(needle, None if cap is None else cap + 1)
+    if f.actor and f == EventFilter(actor=f.actor) and pgschema.has_actor_flag(t.event_actors):
+        # PostgreSQL (version 9): counted in event_actors alone, no look-up of each event
+        return pgschema.actor_count(t.event_actors, f.actor.strip(), None if cap is None else cap + 1)
     if cap is None:
         return select(func.count()).select_from(t.events).where(*event_conditions(t, f))
     matches = select(literal(1)).select_from(t.events).where(*event_conditions(t, f)).limit(cap + 1)
