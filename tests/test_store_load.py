@@ -380,7 +380,8 @@ def test_store_load_postgres_plans_know_the_canonical_events(store_url: str) -> 
             defs = dict(conn.execute(text("SELECT indexname, indexdef FROM pg_indexes WHERE tablename = 'events'")).all())
         partial = {name: ddl for name, ddl in defs.items() if " WHERE " in ddl}
         assert {n for n, d in partial.items() if not d.endswith("WHERE canonical")} == {"ix_events_merge"}, partial
-        assert {"ix_events_trgm", "ix_events_canon_uid", "ix_events_cov_date"} <= set(partial)
+        assert {"ix_events_canon_uid", "ix_events_cov_date"} <= set(partial)
+        assert "ix_events_trgm" not in defs  # version 9: the trigram index is over events_search
 
 
 def test_store_load_migration_8_rebuilds_the_canonical_indexes(store_url: str) -> None:
@@ -409,7 +410,7 @@ def test_store_load_migration_8_rebuilds_the_canonical_indexes(store_url: str) -
                 defs = dict(conn.execute(text("SELECT indexname, indexdef FROM pg_indexes "
                                               "WHERE tablename = 'events'")).all())
                 assert conn.execute(select(store.t.events.c.canonical).limit(1)).first() is not None
-                for name in ("ix_events_cov_date", "ix_events_trgm", "ix_events_cov_country", "ix_events_canon_uid"):
+                for name in ("ix_events_cov_date", "ix_events_cov_country", "ix_events_canon_uid"):
                     assert defs[name].endswith("WHERE canonical"), defs[name]
             else:
                 assert "canonical" not in {row[1] for row in conn.exec_driver_sql("PRAGMA table_info(events)")}
@@ -419,11 +420,12 @@ def test_store_load_migration_8_rebuilds_the_canonical_indexes(store_url: str) -
 def test_store_load_actor_flag_follows_merges_deletes_and_migration(store_url: str) -> None:
     """Schema version 9. PostgreSQL: `event_actors.canonical`, kept by triggers, equals its event's canonical test
     after merges and after deletions that hand a happening to another report, and an actor's count (read from
-    event_actors alone) equals the reference; a version-8 store (no column, no triggers) migrates to the same
-    flags and answers. SQLite: migration 9 does nothing — re-run, it adds no column and changes no answer."""
+    event_actors alone) and a text search's (from events_search, kept by a trigger) equal the reference; a
+    version-8 store (no column, no events_search, no triggers) migrates to the same flags and answers. SQLite: migration 9 does nothing — re-run, it adds no column and changes no answer."""
     from sqlalchemy import select, text
 
     actors_asked = ["lna", "gna", "Libyan National Army", "حكومة الوفاق الوطني", "LNA", "nobody"]
+    needles = ["قصف", "الحي السكني", "شهود", "100%_", "Misrata"]
 
     def check(store: Store) -> None:
         with store.engine.connect() as conn:
@@ -432,17 +434,20 @@ def test_store_load_actor_flag_follows_merges_deletes_and_migration(store_url: s
         if store.is_postgres:
             canonical = {r["uid"]: r["uid"] == r["merged_id"] for r in rows}
             assert all(a["canonical"] == canonical[a["event_uid"]] for a in actors)
+            with store.engine.connect() as conn:
+                searched = dict(conn.execute(text("SELECT uid, search_text FROM events_search")).all())
+            assert searched == {r["uid"]: r["search_text"] for r in rows if canonical[r["uid"]]}
         else:
             assert all("canonical" not in a for a in actors)
         found = 0
-        for name in actors_asked:
-            expected = _reference_page(rows, actors, EventFilter(actor=name), "-date")
+        for f in [EventFilter(actor=name) for name in actors_asked] + [EventFilter(q=q) for q in needles]:
+            expected = _reference_page(rows, actors, f, "-date")
             found += len(expected)
-            assert store.count_events(EventFilter(actor=name)) == len(expected), name
-            assert store.count_events(EventFilter(actor=name), cap=3) == min(len(expected), 4), name
-            page = store.query_events(EventFilter(actor=name), limit=500)
-            assert [e["id"] for e in page["items"]] == expected, name
-        assert found > 20
+            assert store.count_events(f) == len(expected), f
+            assert store.count_events(f, cap=3) == min(len(expected), 4), f
+            page = store.query_events(f, limit=500)
+            assert [e["id"] for e in page["items"]] == expected, f
+        assert found > 40
 
     with Store.open(store_url) as store:
         for i in range(70):
@@ -459,6 +464,10 @@ def test_store_load_actor_flag_follows_merges_deletes_and_migration(store_url: s
                 conn.execute(text("DROP TRIGGER events_canonical_moved ON events"))
                 conn.execute(text("DROP TRIGGER event_actors_canonical ON event_actors"))
                 conn.execute(text("ALTER TABLE event_actors DROP COLUMN canonical CASCADE"))
+                conn.execute(text("DROP TABLE events_search"))  # the trigram index back on events
+                conn.execute(text("DROP TRIGGER events_search_sync ON events"))
+                conn.execute(text("CREATE INDEX ix_events_trgm ON events USING gin (search_text gin_trgm_ops) "
+                                  "WHERE canonical"))
             conn.execute(text("DELETE FROM schema_migrations WHERE version >= 9"))
     with Store.open(store_url) as store:
         assert store.schema_version() == SCHEMA_VERSION

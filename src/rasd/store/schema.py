@@ -520,11 +520,15 @@ def _migration_8(conn: Connection, t: Tables) -> None:
 
 def _migration_9(conn: Connection, t: Tables) -> None:
     """PostgreSQL: `event_actors.canonical`, kept by triggers, and the partial indexes of an actor's canonical
-    events (`pgschema`), so an actor's count reads `event_actors` alone; statistics refreshed. SQLite: nothing."""
+    events (`pgschema`), so an actor's count reads `event_actors` alone; the canonical events' search texts in
+    `events_search` with the trigram index (`search.create_table`; `ix_events_trgm` goes). SQLite: nothing."""
     if conn.dialect.name != "postgresql":
         return
+    from rasd.store import search
+
     pgschema.add_actor_flag(conn)
     _create_indexes(conn, t.event_actors)
+    search.create_table(conn)
     conn.execute(text("ANALYZE event_actors"))
 
 
@@ -544,8 +548,8 @@ MIGRATIONS: tuple[tuple[int, str, Callable[[Connection, Tables], None]], ...] = 
      _migration_7),
     (8, "PostgreSQL: events.canonical generated from uid = merged_id, the canonical partial indexes over it, "
         "statistics of lowered names (SQLite: nothing)", _migration_8),
-    (9, "PostgreSQL: event_actors.canonical kept by triggers, partial indexes of an actor's canonical events "
-        "(SQLite: nothing)", _migration_9),
+    (9, "PostgreSQL: event_actors.canonical kept by triggers, partial indexes of an actor's canonical events, "
+        "events_search (canonical search texts, trigram index) kept by a trigger (SQLite: nothing)", _migration_9),
 )
 
 
