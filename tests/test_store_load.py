@@ -305,6 +305,21 @@ def test_store_load_merge_choice_in_sql_equals_the_rule_over_every_candidate(sto
         assert checked == 90 and found > 60
 
 
+def _merge_then_hand_over(store: Store) -> None:
+    """Ingest documents some of whose events join stored happenings, then delete three documents whose canonical
+    events have other reports (their happenings pass to the next report)."""
+    from sqlalchemy import text
+
+    for i in range(70):
+        store.ingest(synthetic_record(i % 50, events=2, seed=3 + i // 50))
+    with store.engine.connect() as conn:
+        handed = conn.execute(text("SELECT DISTINCT document_id FROM events WHERE uid = merged_id AND uid IN "
+                                   "(SELECT merged_id FROM events WHERE uid <> merged_id)")).scalars().all()
+    assert handed
+    for doc in handed[:3]:
+        assert store.delete_document(doc)
+
+
 def test_store_load_text_index_follows_merges_deletes_and_migration(store_url: str) -> None:
     """Text search through its index (SQLite: events_fts kept by triggers; PostgreSQL: pg_trgm) answers as the LIKE
     over every row does: after merges, after deleting documents whose canonical events pass their happening to
@@ -323,14 +338,7 @@ def test_store_load_text_index_follows_merges_deletes_and_migration(store_url: s
                 assert (page["total"], [e["id"] for e in page["items"]]) == (len(expected), expected), f
 
     with Store.open(store_url) as store:
-        for i in range(70):
-            store.ingest(synthetic_record(i % 50, events=2, seed=3 + i // 50))
-        with store.engine.connect() as conn:
-            handed = conn.execute(text("SELECT DISTINCT document_id FROM events WHERE uid = merged_id AND uid IN "
-                                       "(SELECT merged_id FROM events WHERE uid <> merged_id)")).scalars().all()
-        assert handed
-        for doc in handed[:3]:
-            assert store.delete_document(doc)
+        _merge_then_hand_over(store)
         check(store)
         if store.is_postgres:
             return
@@ -450,14 +458,7 @@ def test_store_load_actor_flag_follows_merges_deletes_and_migration(store_url: s
         assert found > 40
 
     with Store.open(store_url) as store:
-        for i in range(70):
-            store.ingest(synthetic_record(i % 50, events=2, seed=3 + i // 50))
-        with store.engine.connect() as conn:
-            handed = conn.execute(text("SELECT DISTINCT document_id FROM events WHERE uid = merged_id AND uid IN "
-                                       "(SELECT merged_id FROM events WHERE uid <> merged_id)")).scalars().all()
-        assert handed
-        for doc in handed[:3]:
-            assert store.delete_document(doc)
+        _merge_then_hand_over(store)
         check(store)
         with store.writer.begin() as conn:  # back to version 8: no flag, no triggers, no indexes over it
             if store.is_postgres:
