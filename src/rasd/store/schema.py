@@ -231,6 +231,7 @@ def _hot_event_indexes(postgres: bool = False) -> list[Index]:
         *(_pg_desc_index(f"ix_events_{canon}{col}_desc", col, canonical=bool(canon), postgres=postgres)
           for canon in ("", "canon_") for col in ("date_start", "fatalities")),
         *([_canonical_index(PG_CANONICAL_UID, "uid", postgres=True)] if postgres else []),
+        *pgschema.event_indexes(postgres),
     ]
 
 
@@ -520,14 +521,15 @@ def _migration_8(conn: Connection, t: Tables) -> None:
 
 def _migration_9(conn: Connection, t: Tables) -> None:
     """PostgreSQL: `event_actors.canonical`, kept by triggers, and the partial indexes of an actor's canonical
-    events (`pgschema`), so an actor's count reads `event_actors` alone; the canonical events' search texts in
+    events (`pgschema`), so an actor's count reads `event_actors` alone, and `ix_events_canon_place_en`; the
+    canonical events' search texts in
     `events_search` with the trigram index (`search.create_table`; `ix_events_trgm` goes). SQLite: nothing."""
     if conn.dialect.name != "postgresql":
         return
     from rasd.store import search
 
     pgschema.add_actor_flag(conn)
-    _create_indexes(conn, t.event_actors)
+    _create_indexes(conn, t.events, t.event_actors)
     search.create_table(conn)
     conn.execute(text("ANALYZE event_actors"))
 
@@ -548,8 +550,8 @@ MIGRATIONS: tuple[tuple[int, str, Callable[[Connection, Tables], None]], ...] = 
      _migration_7),
     (8, "PostgreSQL: events.canonical generated from uid = merged_id, the canonical partial indexes over it, "
         "statistics of lowered names (SQLite: nothing)", _migration_8),
-    (9, "PostgreSQL: event_actors.canonical kept by triggers, partial indexes of an actor's canonical events, "
-        "events_search (canonical search texts, trigram index) kept by a trigger (SQLite: nothing)", _migration_9),
+    (9, "PostgreSQL: event_actors.canonical and events_search (canonical search texts, trigram index) kept by "
+        "triggers, ix_events_canon_place_en (SQLite: nothing)", _migration_9),
 )
 
 
