@@ -118,7 +118,9 @@ def copy_store(src_url: str, dst_url: str, batch: int = 5000) -> None:
                     dc.execute(insert(target), [dict(r._mapping) for r in part])
         if dst.is_postgres:
             with dst.engine.connect().execution_options(isolation_level="AUTOCOMMIT") as dc:
-                dc.execute(text("ANALYZE"))
+                # VACUUM too: a store just copied has no visibility map, so its index-only scans read every row
+                # (a country's count 22 -> 8 ms); autovacuum would set it only later
+                dc.execute(text("VACUUM (ANALYZE)"))
     print(f"copied {stored_documents(dst_url)} documents in {time.perf_counter() - t0:.0f} s", flush=True)
 
 

@@ -1,6 +1,7 @@
 """CPU per uncached /api/events request, per kind of the random mix (not a test): in-process, on a filled store.
 
     python scripts/bench_kinds.py --db sqlite:////dev/shm/b.db [--samples 50] [--seed 16] [--writer] [--json F]
+    python scripts/bench_kinds.py --db postgresql+psycopg://…/rasd_bench [--samples 50] [--seed 16] [--writer]
 
 For each kind of `bench_api.py`'s random mix, `--samples` queries of that kind (random values, `--seed`) are
 answered as the server answers a cache miss — the filter's count, the page's rows, its items (sources, JSON)
@@ -9,7 +10,10 @@ count and page figures are SQL time) after one unmeasured pass over the same que
 the 99th percentile (nearest rank) of each part per kind, in ms. `--writer`: another process ingests synthetic
 documents (one transaction each, as the load benchmark's concurrent ingest) while the queries run, so that each
 read meets the effects of other connections' commits. On a shared machine CPU time is the steadier figure than
-wall-clock latency; PostgreSQL's own processes are not counted.
+wall-clock latency. On PostgreSQL each part also counts the CPU of the connection's backend process
+(`/proc/PID/schedstat`: the database's own work), so a part is "this process + the database" on either store, and
+the `db` column is the backend's share of the whole request (0 on SQLite, which runs in this process). This script
+replaces `bench_kinds_pg.py` (round 7), which timed the count and the page alone on PostgreSQL.
 """
 
 from __future__ import annotations
@@ -25,7 +29,7 @@ from typing import Any
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from bench_api import RANDOM_KINDS, pct, random_query, start_ingest  # noqa: E402
 
-PARTS = ("count", "page", "items", "render", "total")
+PARTS = ("count", "page", "items", "render", "total", "db")
 
 
 def query_args(q: dict[str, str]) -> tuple[Any, int, int, str]:
@@ -41,30 +45,56 @@ def query_args(q: dict[str, str]) -> tuple[Any, int, int, str]:
     return EventFilter(**fields), int(q.get("limit", 50)), int(q.get("offset", 0)), q.get("sort", "-date")
 
 
+def backend_ns(pid: int | None) -> int:
+    """CPU nanoseconds the process `pid` (a PostgreSQL backend) has run; 0 without one (SQLite)."""
+    if pid is None:
+        return 0
+    return int(Path(f"/proc/{pid}/schedstat").read_text().split()[0])
+
+
+def backend_pid(conn: Any) -> int | None:
+    """The PostgreSQL backend serving `conn` (None on SQLite)."""
+    from sqlalchemy import text
+
+    if conn.dialect.name != "postgresql":
+        return None
+    pid = int(conn.execute(text("SELECT pg_backend_pid()")).scalar_one())
+    conn.commit()
+    return pid
+
+
 def time_request(store: Any, q: dict[str, str], cap: int | None = None) -> dict[str, float]:
-    """CPU ms of each part of one uncached /api/events request (count up to `cap` + 1 as the server counts, page
-    rows, items, rendering)."""
+    """CPU ms (this process + the PostgreSQL backend's) of each part of one uncached /api/events request (count up
+    to `cap` + 1 as the server counts, page rows, items, rendering) and the backend's share (`db`)."""
     from rasd.serve.cache import render
     from rasd.store import reads
 
     f, limit, offset, sort = query_args(q)
     out: dict[str, float] = {}
     with store.engine.connect() as conn:
-        c0 = time.process_time()
+        pid = backend_pid(conn)
+
+        def clock() -> float:
+            return time.process_time() + backend_ns(pid) / 1e9
+
+        b0 = backend_ns(pid)
+        c0 = clock()
         total = reads.count_events(conn, store.t, f, cap) if cap else reads.count_events(conn, store.t, f)
-        c1 = time.process_time()
+        c1 = clock()
         rows: list[Any] = []
         if offset < total or (cap and total > cap):  # as reads.query_events: no query past the last match
             _, page_q = reads.event_page_statements(
                 store.t, f, limit=limit, offset=offset, sort=sort, dialect=conn.dialect.name,
                 drive=reads.page_drive(conn, f, total, limit + offset))
             rows = list(conn.execute(page_q).mappings().all())
-        c2 = time.process_time()
+        c2 = clock()
         items = reads.event_items(conn, store.t, rows)
-        c3 = time.process_time()
+        c3 = clock()
         render({"total": total, "limit": limit, "offset": offset, "sort": sort, "items": items})
-        c4 = time.process_time()
-    out.update(count=c1 - c0, page=c2 - c1, items=c3 - c2, render=c4 - c3, total=c4 - c0)
+        c4 = clock()
+        db = (backend_ns(pid) - b0) / 1e9
+        conn.commit()  # end the read transaction (PostgreSQL: a fresh snapshot for the next request)
+    out.update(count=c1 - c0, page=c2 - c1, items=c3 - c2, render=c4 - c3, total=c4 - c0, db=db)
     return {k: v * 1000 for k, v in out.items()}
 
 
@@ -88,6 +118,7 @@ def measure(url: str, samples: int, seed: int, cap: int | None = None) -> dict[s
 
 def print_table(figures: dict[str, dict[str, dict[str, float]]]) -> None:
     """The per-kind table: median (p99) CPU ms of each part."""
+    print("CPU ms, this process + the database's backend: median (p99)")
     print(f"{'kind':26s}" + "".join(f"{p:>18s}" for p in PARTS))
     for kind, parts in figures.items():
         print(f"{kind:26s}" + "".join(f"{parts[p]['p50']:9.2f} ({parts[p]['p99']:6.2f})" for p in PARTS))
@@ -98,7 +129,7 @@ def print_table(figures: dict[str, dict[str, dict[str, float]]]) -> None:
 def main() -> None:
     """Parse the options, measure (with a concurrent writer if asked) and print the table."""
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    ap.add_argument("--db", required=True, help="a filled store (scripts/bench_api.py --fill-only)")
+    ap.add_argument("--db", required=True, help="a filled store, SQLite or PostgreSQL (bench_api.py --fill-only)")
     ap.add_argument("--samples", type=int, default=50)
     ap.add_argument("--seed", type=int, default=16)
     ap.add_argument("--cap", type=int, default=10_000, help="count cap, as rasd serve's (0: exact counts)")

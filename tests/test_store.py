@@ -281,6 +281,37 @@ def test_store_ingest_many_commits_whole_documents_only(store: Store, monkeypatc
     assert store.check_integrity() == []
 
 
+def test_store_database_error_mid_document_fails_it_alone(store: Store, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A document whose rows the database refuses midway (two events with one uid: a primary-key violation after
+    its document, sketch and mentions were sent — on PostgreSQL inside the pipeline of its rows, raised at its end)
+    fails alone with SQLAlchemy's IntegrityError, in a batch and alone; no half document is left."""
+    from sqlalchemy.exc import IntegrityError
+
+    from rasd.store import writes
+
+    records = [synthetic_record(i, events=2, seed=9) for i in range(3)]
+    bad = records[1].document.id
+    real = writes.event_row
+
+    def same_uid(rec: object, ev: object, uid: str, merged_id: str) -> dict[str, object]:
+        row = real(rec, ev, uid, merged_id)  # type: ignore[arg-type]
+        if rec.document.id == bad:  # type: ignore[attr-defined]
+            row.update(uid=f"{bad}/twice", merged_id=f"{bad}/twice")
+        return row
+
+    monkeypatch.setattr(writes, "event_row", same_uid)
+    out = store.ingest_many([(rec, None) for rec in records])
+    assert isinstance(out[1], IntegrityError), out[1]
+    assert [getattr(o, "status", None) for o in (out[0], out[2])] == ["ingested", "ingested"]
+    with pytest.raises(IntegrityError):
+        store.ingest(records[1])
+    monkeypatch.undo()
+    assert not store.has_document(bad) and store.stats()["documents"] == 2
+    assert store.check_integrity() == []
+    assert store.ingest(records[1]).status == "ingested"
+    assert store.check_integrity() == []
+
+
 def test_store_delete_document_repoints_merged_events(loaded: Store) -> None:
     assert loaded.delete_document(doc_id(TEXT_A))
     page = loaded.query_events(EventFilter(place="ly-misrata"))

@@ -328,6 +328,21 @@ def test_store_load_merge_choice_in_sql_equals_the_rule_over_every_candidate(sto
         assert checked == 90 and found > 60
 
 
+def _merge_then_hand_over(store: Store) -> None:
+    """Ingest documents some of whose events join stored happenings, then delete three documents whose canonical
+    events have other reports (their happenings pass to the next report)."""
+    from sqlalchemy import text
+
+    for i in range(70):
+        store.ingest(synthetic_record(i % 50, events=2, seed=3 + i // 50))
+    with store.engine.connect() as conn:
+        handed = conn.execute(text("SELECT DISTINCT document_id FROM events WHERE uid = merged_id AND uid IN "
+                                   "(SELECT merged_id FROM events WHERE uid <> merged_id)")).scalars().all()
+    assert handed
+    for doc in handed[:3]:
+        assert store.delete_document(doc)
+
+
 def test_store_load_text_index_follows_merges_deletes_and_migration(store_url: str) -> None:
     """Text search through its index (SQLite: events_fts kept by triggers; PostgreSQL: pg_trgm) answers as the LIKE
     over every row does: after merges, after deleting documents whose canonical events pass their happening to
@@ -346,14 +361,7 @@ def test_store_load_text_index_follows_merges_deletes_and_migration(store_url: s
                 assert (page["total"], [e["id"] for e in page["items"]]) == (len(expected), expected), f
 
     with Store.open(store_url) as store:
-        for i in range(70):
-            store.ingest(synthetic_record(i % 50, events=2, seed=3 + i // 50))
-        with store.engine.connect() as conn:
-            handed = conn.execute(text("SELECT DISTINCT document_id FROM events WHERE uid = merged_id AND uid IN "
-                                       "(SELECT merged_id FROM events WHERE uid <> merged_id)")).scalars().all()
-        assert handed
-        for doc in handed[:3]:
-            assert store.delete_document(doc)
+        _merge_then_hand_over(store)
         check(store)
         if store.is_postgres:
             return
@@ -373,7 +381,7 @@ def test_store_load_postgres_plans_know_the_canonical_events(store_url: str) -> 
     """PostgreSQL (schema version 8): the canonical test is `events.canonical`, a column with statistics, so the
     planner's estimate of the canonical events is the count (it took `uid = merged_id` for 0.5 % of the rows and
     sorted every match of a page); every canonical partial index is over it; an actor's events are one scan of
-    event_actors (SQLite: one covering look-up per name, a UNION ALL)."""
+    event_actors (SQLite: one covering look-up per name, a UNION ALL), and its count event_actors alone."""
     import json
 
     from sqlalchemy import text
@@ -388,7 +396,10 @@ def test_store_load_postgres_plans_know_the_canonical_events(store_url: str) -> 
             if not store.is_postgres:
                 assert "UNION ALL" in sql and "canonical" not in sql
                 return
-            assert "UNION" not in sql and "events.canonical" in sql
+            count_sql, page_sql = str(count_q.compile(conn)), str(page_q.compile(conn))
+            assert "UNION" not in page_sql and "events.canonical" in page_sql
+            # version 9: an actor's count reads event_actors alone (its canonical flag), not events
+            assert "event_actors.canonical" in count_sql and "FROM events" not in count_sql, count_sql
             conn.exec_driver_sql("ANALYZE events")
             n = conn.execute(text("SELECT count(*) FROM events WHERE uid = merged_id")).scalar_one()
             plan = conn.exec_driver_sql("EXPLAIN (FORMAT JSON) " + str(
@@ -400,7 +411,8 @@ def test_store_load_postgres_plans_know_the_canonical_events(store_url: str) -> 
             defs = dict(conn.execute(text("SELECT indexname, indexdef FROM pg_indexes WHERE tablename = 'events'")).all())
         partial = {name: ddl for name, ddl in defs.items() if " WHERE " in ddl}
         assert {n for n, d in partial.items() if not d.endswith("WHERE canonical")} == {"ix_events_merge"}, partial
-        assert {"ix_events_trgm", "ix_events_canon_uid", "ix_events_cov_date"} <= set(partial)
+        assert {"ix_events_canon_uid", "ix_events_cov_date"} <= set(partial)
+        assert "ix_events_trgm" not in defs  # version 9: the trigram index is over events_search
 
 
 def test_store_load_migration_8_rebuilds_the_canonical_indexes(store_url: str) -> None:
@@ -421,7 +433,7 @@ def test_store_load_migration_8_rebuilds_the_canonical_indexes(store_url: str) -
                                   "WHERE uid = merged_id"))
                 conn.execute(text("CREATE INDEX ix_events_trgm ON events USING gin (search_text gin_trgm_ops) "
                                   "WHERE uid = merged_id"))
-            conn.execute(text("DELETE FROM schema_migrations WHERE version = 8"))
+            conn.execute(text("DELETE FROM schema_migrations WHERE version >= 8"))
     with Store.open(store_url) as store:
         assert store.schema_version() == SCHEMA_VERSION
         with store.engine.connect() as conn:
@@ -429,8 +441,60 @@ def test_store_load_migration_8_rebuilds_the_canonical_indexes(store_url: str) -
                 defs = dict(conn.execute(text("SELECT indexname, indexdef FROM pg_indexes "
                                               "WHERE tablename = 'events'")).all())
                 assert conn.execute(select(store.t.events.c.canonical).limit(1)).first() is not None
-                for name in ("ix_events_cov_date", "ix_events_trgm", "ix_events_cov_country", "ix_events_canon_uid"):
+                for name in ("ix_events_cov_date", "ix_events_cov_country", "ix_events_canon_uid"):
                     assert defs[name].endswith("WHERE canonical"), defs[name]
             else:
                 assert "canonical" not in {row[1] for row in conn.exec_driver_sql("PRAGMA table_info(events)")}
         assert [[e["id"] for e in store.query_events(f, limit=500)["items"]] for f in filters] == expected
+
+
+def test_store_load_actor_flag_follows_merges_deletes_and_migration(store_url: str) -> None:
+    """Schema version 9. PostgreSQL: `event_actors.canonical`, kept by triggers, equals its event's canonical test
+    after merges and after deletions that hand a happening to another report, and an actor's count (read from
+    event_actors alone) and a text search's (from events_search, kept by a trigger) equal the reference; a
+    version-8 store (no column, no events_search, no triggers) migrates to the same flags and answers. SQLite: migration 9 does nothing — re-run, it adds no column and changes no answer."""
+    from sqlalchemy import select, text
+
+    actors_asked = ["lna", "gna", "Libyan National Army", "حكومة الوفاق الوطني", "LNA", "nobody"]
+    needles = ["قصف", "الحي السكني", "شهود", "100%_", "Misrata"]
+
+    def check(store: Store) -> None:
+        with store.engine.connect() as conn:
+            rows = [dict(r) for r in conn.execute(select(store.t.events)).mappings()]
+            actors = [dict(r) for r in conn.execute(select(store.t.event_actors)).mappings()]
+        if store.is_postgres:
+            canonical = {r["uid"]: r["uid"] == r["merged_id"] for r in rows}
+            assert all(a["canonical"] == canonical[a["event_uid"]] for a in actors)
+            with store.engine.connect() as conn:
+                searched = dict(conn.execute(text("SELECT uid, search_text FROM events_search")).all())
+            assert searched == {r["uid"]: r["search_text"] for r in rows if canonical[r["uid"]]}
+        else:
+            assert all("canonical" not in a for a in actors)
+        found = 0
+        for f in [EventFilter(actor=name) for name in actors_asked] + [EventFilter(q=q) for q in needles]:
+            expected = _reference_page(rows, actors, f, "-date")
+            found += len(expected)
+            assert store.count_events(f) == len(expected), f
+            assert store.count_events(f, cap=3) == min(len(expected), 4), f
+            page = store.query_events(f, limit=500)
+            assert [e["id"] for e in page["items"]] == expected, f
+        assert found > 40
+
+    with Store.open(store_url) as store:
+        _merge_then_hand_over(store)
+        check(store)
+        with store.writer.begin() as conn:  # back to version 8: no flag, no triggers, no indexes over it
+            if store.is_postgres:
+                conn.execute(text("DROP TRIGGER events_canonical_moved ON events"))
+                conn.execute(text("DROP TRIGGER event_actors_canonical ON event_actors"))
+                conn.execute(text("ALTER TABLE event_actors DROP COLUMN canonical CASCADE"))
+                conn.execute(text("DROP TABLE events_search"))  # the trigram index back on events
+                conn.execute(text("DROP TRIGGER events_search_sync ON events"))
+                conn.execute(text("CREATE INDEX ix_events_trgm ON events USING gin (search_text gin_trgm_ops) "
+                                  "WHERE canonical"))
+            conn.execute(text("DELETE FROM schema_migrations WHERE version >= 9"))
+    with Store.open(store_url) as store:
+        assert store.schema_version() == SCHEMA_VERSION
+        check(store)
+        store.ingest(synthetic_record(77, events=2, seed=3))  # a report of a stored happening, after the migration
+        check(store)

@@ -68,14 +68,27 @@ def event_conditions(t: Tables, f: EventFilter, *, ordered: bool = False, text_s
     if f.country:
         cond.append(e.c.country == f.country.upper())
     if f.place:
-        p = f.place.strip()
-        cond.append(_any_of(t, f, ordered, e.c.location_id == p, func.lower(e.c.location_name_en) == p.lower(),
-                            e.c.location_name_ar == p))
+        cond.append(_any_of(t, f, ordered, *place_alternatives(t, f.place)))
     if f.actor:
         cond.append(_actor_condition(t, f.actor.strip(), ordered=ordered, probe=actor_probe))
     if f.acled_type:
         cond.append(_acled_condition(t, f, ordered))
     return cond + _detail_conditions(t, f, text_scan)
+
+
+def place_alternatives(t: Tables, place: str) -> tuple[ColumnElement[bool], ...]:
+    """The tests of a place filter, any of which selects an event: its id, English (any case) or Arabic name."""
+    e, p = t.events, place.strip()
+    return e.c.location_id == p, func.lower(e.c.location_name_en) == p.lower(), e.c.location_name_ar == p
+
+
+def acled_alternatives(t: Tables, acled_type: str) -> tuple[ColumnElement[bool], ...]:
+    """The tests of an ACLED type filter, any of which selects an event: its type or sub-type ("none"/"null": the
+    one test of having no type)."""
+    e = t.events
+    if acled_type.lower() in ("none", "null"):
+        return (e.c.acled_event_type.is_(None),)
+    return e.c.acled_event_type == acled_type, e.c.acled_sub_event_type == acled_type
 
 
 def _any_of(t: Tables, f: EventFilter, ordered: bool, *alternatives: ColumnElement[bool]) -> ColumnElement[bool]:
@@ -117,11 +130,10 @@ def _actor_condition(t: Tables, a: str, *, ordered: bool = False, probe: bool = 
 
 def _acled_condition(t: Tables, f: EventFilter, ordered: bool) -> ColumnElement[bool]:
     """Events of an ACLED type or sub-type; "none"/"null" selects events without one."""
-    e = t.events
-    acled_type = f.acled_type or ""
-    if acled_type.lower() in ("none", "null"):
-        return e.c.acled_event_type.is_(None)
-    return _any_of(t, f, ordered, e.c.acled_event_type == acled_type, e.c.acled_sub_event_type == acled_type)
+    alternatives = acled_alternatives(t, f.acled_type or "")
+    if len(alternatives) == 1:
+        return alternatives[0]
+    return _any_of(t, f, ordered, *alternatives)
 
 
 def _detail_conditions(t: Tables, f: EventFilter, text_scan: bool = False) -> list[ColumnElement[bool]]:

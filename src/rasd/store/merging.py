@@ -165,12 +165,14 @@ def _candidate_params(plover: str, acled: str | None, place: str, lo: str, hi: s
     return params
 
 
-def add_report(conn: Connection, t: Tables, merged_id: str, uid: str, info: DocumentInfo,
-               reprint_of: str | None) -> None:
-    """Record event `uid` of document `info` as a report of happening `merged_id`."""
-    conn.execute(insert(t.event_sources), {
-        "merged_id": merged_id, "event_uid": uid, "document_id": info.id, "source": info.source,
-        "published": info.published, "reprint_of": reprint_of})
+def add_reports(conn: Connection, t: Tables, reports: Sequence[tuple[str, str]], info: DocumentInfo,
+                reprint_of: str | None) -> None:
+    """Record each (merged id, uid) of document `info` as event uid's report of happening merged id (one
+    statement for the document)."""
+    if reports:
+        conn.execute(insert(t.event_sources), [{
+            "merged_id": merged_id, "event_uid": uid, "document_id": info.id, "source": info.source,
+            "published": info.published, "reprint_of": reprint_of} for merged_id, uid in reports])
 
 
 def hand_over_happenings(conn: Connection, t: Tables, uids: Sequence[str]) -> None:

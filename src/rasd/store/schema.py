@@ -40,7 +40,9 @@ from sqlalchemy import (
 )
 from sqlalchemy.schema import CreateIndex
 
-SCHEMA_VERSION = 8
+from rasd.store import pgschema
+
+SCHEMA_VERSION = 9
 CANONICAL = "uid = merged_id"  # the partial indexes' predicate: one row per happening (filters' merged=True)
 # PostgreSQL (schema version 8): the same test as a stored generated column, `events.canonical`. The planner
 # estimates `uid = merged_id` (two columns compared) at 0.5 % of the rows whatever the data (100,000 canonical
@@ -229,6 +231,7 @@ def _hot_event_indexes(postgres: bool = False) -> list[Index]:
         *(_pg_desc_index(f"ix_events_{canon}{col}_desc", col, canonical=bool(canon), postgres=postgres)
           for canon in ("", "canon_") for col in ("date_start", "fatalities")),
         *([_canonical_index(PG_CANONICAL_UID, "uid", postgres=True)] if postgres else []),
+        *pgschema.event_indexes(postgres),
     ]
 
 
@@ -269,8 +272,9 @@ def _pg_desc_index(name: str, col: str, *, canonical: bool, postgres: bool = Fal
     return index
 
 
-def _event_actors_table(md: MetaData) -> Table:
-    """Every actor of every event, by role and position."""
+def _event_actors_table(md: MetaData, postgres: bool = False) -> Table:
+    """Every actor of every event, by role and position; on PostgreSQL also whether the event is canonical (its
+    flag kept by triggers, and the indexes of an actor's canonical events: `pgschema`, version 9)."""
     return Table(
         "event_actors", md,
         Column("event_uid", String(130), ForeignKey("events.uid", ondelete="CASCADE"), primary_key=True),
@@ -285,6 +289,8 @@ def _event_actors_table(md: MetaData) -> Table:
         Index("ix_event_actors_actor_uid", "actor_id", "event_uid"),
         Index("ix_event_actors_name_en", func.lower(text("name_en")), "event_uid"),
         Index("ix_event_actors_name_ar", "name_ar", "event_uid"),
+        *pgschema.actor_columns(postgres),
+        *pgschema.actor_indexes(postgres),
     )
 
 
@@ -390,7 +396,7 @@ def build_metadata(dialect: str = "sqlite") -> Tables:
     pg = dialect == "postgresql"
     return Tables(md, *(build(md) for build in (
         _migrations_table, _documents_table, _doc_bands_table, _doc_minhash_table, _mentions_table,
-        lambda m: _events_table(m, pg), _event_actors_table, _counts_table, _event_sources_table, _tolls_table,
+        lambda m: _events_table(m, pg), lambda m: _event_actors_table(m, pg), _counts_table, _event_sources_table, _tolls_table,
         _campaigns_table, _state_table)))
 
 
@@ -408,6 +414,8 @@ def _create_indexes(conn: Connection, *tables: Table) -> None:
     """Create every index of `tables` the store lacks (the PostgreSQL-only ones only there)."""
     if conn.dialect.name == "postgresql":
         _pg_canonical_column(conn)  # the canonical indexes' predicate names it (a store older than version 8)
+        if any(table.name == "event_actors" for table in tables):
+            pgschema.add_actor_flag(conn)  # likewise event_actors' (older than version 9)
     for table in tables:
         for index in sorted(table.indexes, key=lambda i: str(i.name)):
             if str(index.name).endswith("_desc") and conn.dialect.name != "postgresql":
@@ -511,6 +519,21 @@ def _migration_8(conn: Connection, t: Tables) -> None:
     conn.execute(text("ANALYZE event_actors"))
 
 
+def _migration_9(conn: Connection, t: Tables) -> None:
+    """PostgreSQL: `event_actors.canonical`, kept by triggers, and the partial indexes of an actor's canonical
+    events (`pgschema`), so an actor's count reads `event_actors` alone, and `ix_events_canon_place_en`; the
+    canonical events' search texts in
+    `events_search` with the trigram index (`search.create_table`; `ix_events_trgm` goes). SQLite: nothing."""
+    if conn.dialect.name != "postgresql":
+        return
+    from rasd.store import search
+
+    pgschema.add_actor_flag(conn)
+    _create_indexes(conn, t.events, t.event_actors)
+    search.create_table(conn)
+    conn.execute(text("ANALYZE event_actors"))
+
+
 MIGRATIONS: tuple[tuple[int, str, Callable[[Connection, Tables], None]], ...] = (
     (1, "initial schema: documents, mentions, events, actors, counts, sources, tolls", _migration_1),
     (2, "indexes of the hot read queries (canonical events by date, country, place, type; actor names)",
@@ -527,6 +550,8 @@ MIGRATIONS: tuple[tuple[int, str, Callable[[Connection, Tables], None]], ...] = 
      _migration_7),
     (8, "PostgreSQL: events.canonical generated from uid = merged_id, the canonical partial indexes over it, "
         "statistics of lowered names (SQLite: nothing)", _migration_8),
+    (9, "PostgreSQL: event_actors.canonical and events_search (canonical search texts, trigram index) kept by "
+        "triggers, ix_events_canon_place_en (SQLite: nothing)", _migration_9),
 )
 
 

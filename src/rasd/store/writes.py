@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import json
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any, Literal
 
 from sqlalchemy import Connection, delete, insert, select
+from sqlalchemy.exc import DBAPIError
 
 from rasd.records import Count, DocumentRecord, Event
 from rasd.store import merging, reprints, tolls
@@ -36,23 +38,46 @@ def _now() -> str:
 
 def insert_record(conn: Connection, t: Tables, rec: DocumentRecord, external_id: str | None,
                   campaigns: Callable[[], CampaignAssigner]) -> IngestOutcome:
-    """Write a new document with its sketch, mentions, counts and events (merged and tolled)."""
+    """Write a new document with its sketch, mentions, counts and events (merged and tolled): the look-ups first
+    (reprint, merge targets), then the rows, on PostgreSQL in one pipeline (`_pipelined`)."""
     info = rec.document
     sketch = reprints.sketch_of(rec.text)
     reprint_of, similarity = reprints.find_reprint(conn, t, sketch)
-    conn.execute(insert(t.documents), document_row(rec, external_id, reprint_of, similarity))
-    reprints.store_sketch(conn, t, info.id, sketch)
-    if rec.mentions:
-        conn.execute(insert(t.mentions), [
-            {"document_id": info.id, "id": m.id, "kind": m.kind, "text": m.text, "start": m.start,
-             "end": m.end, "ref": m.ref, "framing": m.framing} for m in rec.mentions])
-    doc_count_idx = {(c.kind, c.start, c.end, c.who): i for i, c in enumerate(rec.counts)}
-    if rec.counts:
-        conn.execute(insert(t.counts), [count_row(info.id, None, i, c) for i, c in enumerate(rec.counts)])
-    merged = 0
-    for ev in rec.events:
-        merged += insert_event(conn, t, rec, ev, doc_count_idx, reprint_of, campaigns)
+    uids = [f"{info.id}/{ev.id}" for ev in rec.events]
+    # a happening's canonical event is from another document, never one written here: look them all up first
+    targets = [merging.find_merge_target(conn, t, ev, info.id) or uid for ev, uid in zip(rec.events, uids, strict=True)]
+    with _pipelined(conn):
+        conn.execute(insert(t.documents), document_row(rec, external_id, reprint_of, similarity))
+        reprints.store_sketch(conn, t, info.id, sketch)
+        if rec.mentions:
+            conn.execute(insert(t.mentions), [
+                {"document_id": info.id, "id": m.id, "kind": m.kind, "text": m.text, "start": m.start,
+                 "end": m.end, "ref": m.ref, "framing": m.framing} for m in rec.mentions])
+        insert_events(conn, t, rec, list(zip(uids, targets, strict=True)), reprint_of)
+    for ev, uid in zip(rec.events, uids, strict=True):  # after the pipeline: a toll's campaign is looked up
+        tolls.append_tolls(conn, t, rec, ev, uid, campaigns)
+    merged = sum(merged_id != uid for uid, merged_id in zip(uids, targets, strict=True))
     return IngestOutcome(info.id, "ingested", events=len(rec.events), merged=merged, reprint_of=reprint_of)
+
+
+@contextmanager
+def _pipelined(conn: Connection) -> Iterator[None]:
+    """PostgreSQL (psycopg 3): the statements of the block sent in pipeline mode — each without waiting for the
+    previous one's answer, the whole block one round trip unless a statement's rows are read (then that one waits).
+    Under load every round trip waits for the server process to get a CPU and then for the writer to get one back:
+    a concurrent ingest wrote ~17 statements a document one after the other and crawled. An error is raised at the
+    block's end at the latest, inside the caller's transaction or savepoint. Only statements whose rows are not read
+    belong in the block (SQLAlchemy sees a SELECT's rows as none there). Elsewhere: nothing."""
+    pipeline = getattr(getattr(conn.connection, "driver_connection", None), "pipeline", None)
+    if conn.dialect.name != "postgresql" or pipeline is None:
+        yield
+        return
+    dbapi_error = conn.dialect.loaded_dbapi.Error
+    try:
+        with pipeline():
+            yield
+    except dbapi_error as exc:  # raised by the pipeline's end, outside SQLAlchemy: the error SQLAlchemy would raise
+        raise DBAPIError.instance(None, None, exc, dbapi_error, dialect=conn.dialect) from exc
 
 
 def document_row(rec: DocumentRecord, external_id: str | None, reprint_of: str | None,
@@ -75,24 +100,29 @@ def count_row(doc_id: str, event_uid: str | None, idx: int | None, c: Count) -> 
             "end": c.end, "text": c.text, "source_attribution": c.source_attribution}
 
 
-def insert_event(conn: Connection, t: Tables, rec: DocumentRecord, ev: Event, doc_count_idx: dict[CountKey, int],
-                 reprint_of: str | None, campaigns: Callable[[], CampaignAssigner]) -> int:
-    """Write one event with its actors, counts, report and tolls; 1 when it joined a stored happening."""
+def insert_events(conn: Connection, t: Tables, rec: DocumentRecord, events: list[tuple[str, str]],
+                  reprint_of: str | None) -> None:
+    """Write a document's counts and its events (`events`: each one's uid and happening's canonical uid, in the
+    record's order) with their actors, counts and reports: one INSERT per table for the document, nothing read
+    (inside `_pipelined`)."""
     info = rec.document
-    uid = f"{info.id}/{ev.id}"
-    merged_id = merging.find_merge_target(conn, t, ev, info.id) or uid
-    conn.execute(insert(t.events), event_row(rec, ev, uid, merged_id))
-    actors = [("actor1", ev.actor1), ("actor2", ev.actor2)] + [("other", a) for a in ev.other_actors]
-    rows = [{"event_uid": uid, "position": i, "role": role, "actor_id": a.id, "name_en": a.name_en,
-             "name_ar": a.name_ar, "kind": a.kind} for i, (role, a) in enumerate(actors) if a is not None]
-    if rows:
-        conn.execute(insert(t.event_actors), rows)
-    if ev.counts:
-        conn.execute(insert(t.counts), [
-            count_row(info.id, uid, doc_count_idx.get((c.kind, c.start, c.end, c.who)), c) for c in ev.counts])
-    merging.add_report(conn, t, merged_id, uid, info, reprint_of)
-    tolls.append_tolls(conn, t, rec, ev, uid, campaigns)
-    return int(merged_id != uid)
+    doc_count_idx = {(c.kind, c.start, c.end, c.who): i for i, c in enumerate(rec.counts)}
+    count_rows = [count_row(info.id, None, i, c) for i, c in enumerate(rec.counts)]
+    if rec.events:
+        conn.execute(insert(t.events), [event_row(rec, ev, uid, merged_id)
+                                        for ev, (uid, merged_id) in zip(rec.events, events, strict=True)])
+    actor_rows = []
+    for ev, (uid, _) in zip(rec.events, events, strict=True):
+        actors = [("actor1", ev.actor1), ("actor2", ev.actor2)] + [("other", a) for a in ev.other_actors]
+        actor_rows += [{"event_uid": uid, "position": i, "role": role, "actor_id": a.id, "name_en": a.name_en,
+                        "name_ar": a.name_ar, "kind": a.kind} for i, (role, a) in enumerate(actors) if a is not None]
+        count_rows += [count_row(info.id, uid, doc_count_idx.get((c.kind, c.start, c.end, c.who)), c)
+                       for c in ev.counts]
+    if actor_rows:
+        conn.execute(insert(t.event_actors), actor_rows)
+    if count_rows:
+        conn.execute(insert(t.counts), count_rows)
+    merging.add_reports(conn, t, [(merged_id, uid) for uid, merged_id in events], info, reprint_of)
 
 
 def _search_text(rec: DocumentRecord, ev: Event, evidence: list[str]) -> str:

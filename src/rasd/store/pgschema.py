@@ -1,0 +1,97 @@
+"""PostgreSQL-only parts of the schema from version 9: the canonical flag of `event_actors`.
+
+An actor's count over the canonical events (`/api/events?actor=…`, the API's default `merged=true`) listed the
+actor's event uids from `event_actors` and probed the canonical events' index once per uid (33,000 probes for a
+frequent actor over 100,000 events). From version 9 a PostgreSQL store keeps on each `event_actors` row whether its
+event is canonical (`event_actors.canonical`), and three partial indexes over the canonical rows answer the count
+from `event_actors` alone, index-only. Triggers keep the flag, so the write code does nothing: a row inserted takes
+its event's flag (the event is written first: a foreign key), and an update of an event's `merged_id` (a happening
+handed over when its canonical event is deleted) passes the new flag to the event's actors. SQLite has no such
+column: its count of an actor goes through covering indexes of `events` (`filters._actor_condition`).
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from sqlalchemy import Boolean, Column, Connection, Index, Select, func, inspect, select, text, union
+
+ACTOR_CANONICAL = "canonical"  # the column of `event_actors` (PostgreSQL, version 9)
+
+_FUNCTIONS = (
+    # a row inserted takes its event's flag (an event without a row cannot have actors: the foreign key)
+    "CREATE OR REPLACE FUNCTION rasd_event_actors_canonical() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN "
+    "NEW.canonical := coalesce((SELECT e.uid = e.merged_id FROM events e WHERE e.uid = NEW.event_uid), false); "
+    "RETURN NEW; END $$",
+    # an event whose happening changed hands passes its new flag to its actors' rows
+    "CREATE OR REPLACE FUNCTION rasd_events_canonical_moved() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN "
+    "UPDATE event_actors SET canonical = (NEW.uid = NEW.merged_id) WHERE event_uid = NEW.uid "
+    "AND canonical IS DISTINCT FROM (NEW.uid = NEW.merged_id); RETURN NULL; END $$",
+)
+_TRIGGERS = (
+    ("event_actors_canonical", "event_actors",
+     "BEFORE INSERT OR UPDATE OF event_uid ON event_actors FOR EACH ROW "
+     "EXECUTE FUNCTION rasd_event_actors_canonical()"),
+    ("events_canonical_moved", "events",
+     "AFTER UPDATE OF merged_id ON events FOR EACH ROW WHEN (OLD.merged_id IS DISTINCT FROM NEW.merged_id) "
+     "EXECUTE FUNCTION rasd_events_canonical_moved()"),
+)
+
+
+def actor_columns(postgres: bool) -> list[Column[Any]]:
+    """The columns `event_actors` has on PostgreSQL only (version 9): the canonical flag, kept by triggers."""
+    if not postgres:
+        return []
+    return [Column(ACTOR_CANONICAL, Boolean, nullable=False, server_default=text("false"))]
+
+
+def actor_indexes(postgres: bool) -> list[Index]:
+    """PostgreSQL (version 9): the actor filter's three look-ups over the canonical events' actors, covering."""
+    if not postgres:
+        return []
+    return [Index("ix_event_actors_canon_actor", "actor_id", "event_uid", postgresql_where=text(ACTOR_CANONICAL)),
+            Index("ix_event_actors_canon_name_en", func.lower(text("name_en")), "event_uid",
+                  postgresql_where=text(ACTOR_CANONICAL)),
+            Index("ix_event_actors_canon_name_ar", "name_ar", "event_uid", postgresql_where=text(ACTOR_CANONICAL))]
+
+
+def event_indexes(postgres: bool) -> list[Index]:
+    """PostgreSQL (version 9): the canonical events by lowered English place name with the name itself INCLUDEd,
+    so a place's count is index-only (PostgreSQL scans an index over an expression index-only only when the
+    columns the expression reads are in it too; `ix_events_cov_place_en` is not)."""
+    if not postgres:
+        return []
+    return [Index("ix_events_canon_place_en", func.lower(text("location_name_en")), "uid",
+                  postgresql_include=["location_name_en"], postgresql_where=text("canonical"))]
+
+
+def add_actor_flag(conn: Connection) -> None:
+    """PostgreSQL: add `event_actors.canonical` where it is missing, set it from the events, and create the
+    triggers that keep it (idempotent: a store built at version 9 has the column and gets the triggers)."""
+    if ACTOR_CANONICAL not in {c["name"] for c in inspect(conn).get_columns("event_actors")}:
+        conn.execute(text(f"ALTER TABLE event_actors ADD COLUMN {ACTOR_CANONICAL} boolean NOT NULL DEFAULT false"))
+    conn.execute(text("UPDATE event_actors ea SET canonical = true FROM events e "
+                      "WHERE e.uid = ea.event_uid AND e.uid = e.merged_id AND NOT ea.canonical"))
+    for ddl in _FUNCTIONS:
+        conn.exec_driver_sql(ddl)
+    for name, table, body in _TRIGGERS:
+        conn.exec_driver_sql(f"DROP TRIGGER IF EXISTS {name} ON {table}")
+        conn.exec_driver_sql(f"CREATE TRIGGER {name} {body}")
+
+
+def has_actor_flag(event_actors: Any) -> bool:
+    """Whether this store's `event_actors` table has the canonical flag (a PostgreSQL store's metadata)."""
+    return ACTOR_CANONICAL in event_actors.c
+
+
+def actor_count(event_actors: Any, actor: str, limit: int | None = None) -> Select[Any]:
+    """PostgreSQL: the count of the canonical events with actor `actor` (id, English or Arabic name), from
+    `event_actors` alone (`limit`: at most): a UNION of the three look-ups in the partial indexes, index-only; an
+    event naming the actor twice is counted once."""
+    ea = event_actors
+    flag = ea.c[ACTOR_CANONICAL]
+    names = (ea.c.actor_id == actor, func.lower(ea.c.name_en) == actor.lower(), ea.c.name_ar == actor)
+    uids = union(*(select(ea.c.event_uid).where(flag, n) for n in names))
+    if limit is not None:
+        uids = uids.limit(limit)
+    return select(func.count()).select_from(uids.subquery("actor_events"))
