@@ -446,3 +446,16 @@ def test_pipeline_a_strike_on_two_places_is_an_event_at_each(pipeline: Pipeline)
     assert "location:coordinated" in strikes[1].rules and strikes[1].actor1 == strikes[0].actor1
     running = [e for e in rec.events if any(c.value == 900 for c in e.counts)]
     assert len(running) == 1 and not any("location:coordinated" in e.rules for e in running)
+
+
+def test_pipeline_added_replaces_exactly_the_fields_given(pipeline: Pipeline) -> None:
+    """added() is dataclasses.replace for the analysis: each field given changes, every other one stays."""
+    from dataclasses import fields, replace
+
+    from rasd.pipeline import Analysis, added
+
+    base = pipeline.analyse("قتل ثلاثة مدنيين في قصف على بلدة قرب حلب أمس.", published="2017-05-01")
+    for f in fields(Analysis):
+        marker = object()
+        assert added(base, **{f.name: marker}) == replace(base, **{f.name: marker})
+    assert added(base) == base
