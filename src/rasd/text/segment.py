@@ -100,11 +100,13 @@ class TokenIndex:
     def __init__(self, toks: Sequence[Token]) -> None:
         self.toks = toks
         where: defaultdict[str, list[int]] = defaultdict(list)
-        for k, t in enumerate(toks):
-            if t.kind == "word":
-                where[t.text].append(k)
-        # indices of the digit tokens
-        self.numerals: tuple[int, ...] = tuple(k for k, t in enumerate(toks) if t.kind == "number")
+        numerals: list[int] = []  # indices of the digit tokens
+        for k, (text, _start, _end, kind) in enumerate(toks):  # (one pass, the token unpacked: no attribute look-ups)
+            if kind == "word":
+                where[text].append(k)
+            elif kind == "number":
+                numerals.append(k)
+        self.numerals: tuple[int, ...] = tuple(numerals)
         self._where = where
         self._vocab = frozenset(where)
         self._memo: dict[frozenset[str], tuple[int, ...]] = {}
