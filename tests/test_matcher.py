@@ -113,3 +113,13 @@ def test_matcher_find_ending_is_find_at_the_end(text: str) -> None:
     m = _m()
     assert m.find_ending(text) == [h for h in m.find(text) if h.end == len(text)]
     assert m.find_ending("قتل في طرابلس") == [h for h in m.find("قتل في طرابلس") if h.end == len("قتل في طرابلس")] != []
+
+
+@given(st.text(alphabet=st.sampled_from(list("طرابلسحفتوق ال")), max_size=300), st.lists(st.integers(0, 300)))
+def test_matcher_find_spanning_is_find_across_the_points(text: str, points: list[int]) -> None:
+    """find_spanning (which scans only windows around the points) gives exactly the hits of find that span one
+    of them, however the leftmost-longest choice chains overlapping phrases (ال ب، ب ال ق، ق ال ...)."""
+    m: PhraseMatcher[str] = PhraseMatcher(((p, p) for p in ["طرابلس", "حفتر", "ال ب", "ب ال ق", "ق ال", "ل ط",
+                                                            "س ح", "ر ا ب ل", "ا"]), names=True)
+    points = [p for p in points if p <= len(text)]
+    assert m.find_spanning(text, points) == [h for h in m.find(text) if any(h.start < p < h.end for p in points)]

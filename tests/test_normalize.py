@@ -58,3 +58,9 @@ def test_normalize_fast_path_equals_the_reference(text: str) -> None:
     from rasd.text.normalize import _normalize_slow
 
     assert normalize(text) == _normalize_slow(text)
+
+
+@given(st.text(alphabet=st.sampled_from(list("أإآىةؤئ ًٌٍَُِّْـ«»“”\u200f\ufefb\ufdf2abcABC12٣ \n\t\u00a0")), max_size=40))
+def test_normalize_name_is_the_normalized_text_with_spaces_collapsed(text: str) -> None:
+    """normalize_name's fast path (one str.translate) reads a name as normalize does; a ligature takes the slow path."""
+    assert normalize_name(text) == " ".join(normalize(text).text.split())

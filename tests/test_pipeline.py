@@ -446,3 +446,18 @@ def test_pipeline_a_strike_on_two_places_is_an_event_at_each(pipeline: Pipeline)
     assert "location:coordinated" in strikes[1].rules and strikes[1].actor1 == strikes[0].actor1
     running = [e for e in rec.events if any(c.value == 900 for c in e.counts)]
     assert len(running) == 1 and not any("location:coordinated" in e.rules for e in running)
+
+
+def test_pipeline_added_replaces_exactly_the_fields_given(pipeline: Pipeline) -> None:
+    """added() is dataclasses.replace for the analysis: each field given changes, every other one stays (the
+    values of another text's analysis: a compiled Analysis checks each field's type)."""
+    from dataclasses import fields, replace
+
+    from rasd.pipeline import added
+
+    base = pipeline.analyse("قتل ثلاثة مدنيين في قصف على بلدة قرب حلب أمس.", published="2017-05-01")
+    other = pipeline.analyse("أصيب جنديان بانفجار عبوة ناسفة في الموصل اليوم.", published="2018-02-03")
+    for f in fields(base):
+        value = getattr(other, f.name)
+        assert added(base, **{f.name: value}) == replace(base, **{f.name: value}) != base
+    assert added(base) == base

@@ -220,17 +220,33 @@ class PlaceResolver:
             prev = cands[k - 1] if k else None
             if prev is not None and out[-1] in (1, 3) and self._locates(text[prev.nend:p.nstart]):
                 out.append(out[-1])
-            elif is_dateline(text, p.nstart, p.nend):
-                out.append(2)
-            elif self._describes(ctx, p, offices_only=True):
-                out.append(3)  # (an envoy's or an embassy's place is not even where the report was filed)
-            else:
+                continue
+            serves = self._serves(ctx, p)
+            if not serves:
                 clause = ctx.clauses.at(p.nstart)
-                aside = clause is not None and own is not None and clause is not own \
-                    and clause.sentence == own.sentence and clause.opens in SERVING_CLAUSES
-                out.append(int(aside or phrase_within(text, p.nstart, self.cues.distance_units, 4)
-                               or self._describes(ctx, p) or self._sources_seat(ctx, p)))
+                serves = int(clause is not None and own is not None and clause is not own
+                             and clause.sentence == own.sentence and clause.opens in SERVING_CLAUSES)  # (an aside)
+            out.append(serves)
         return out
+
+    def _serves(self, ctx: DocContext, p: PlaceMention) -> int:
+        """What `subordinate` reads of a place whatever the event: 2 the dateline, 3 an office's place (an
+        envoy's or an embassy's place is not even where the report was filed), 1 a distance's reference point,
+        a place describing an actor or a source's seat, else 0. Kept per document by span: the same place is a
+        candidate of several events."""
+        known: dict[tuple[int, int], int] = ctx.memo("place-serves", dict)
+        found = known.get((p.nstart, p.nend))
+        if found is None:
+            text = ctx.norm.text
+            if is_dateline(text, p.nstart, p.nend):
+                found = 2
+            elif self._describes(ctx, p, offices_only=True):
+                found = 3
+            else:
+                found = int(phrase_within(text, p.nstart, self.cues.distance_units, 4) or self._describes(ctx, p)
+                            or self._sources_seat(ctx, p))
+            known[(p.nstart, p.nend)] = found
+        return found
 
     def _not_destinations(self, ctx: DocContext, cands: Sequence[PlaceMention]) -> list[PlaceMention]:
         """The candidates of a movement but where it went (نزحوا من الفاشر إلى طويلة، فروا من المدينة باتجاه

@@ -9,11 +9,11 @@ from enum import Enum
 
 from rasd.recognize.count_phrases import DEFINITE, PREFIXES, CountTables, Hit, Noun
 from rasd.recognize.numbers import NumberMatch, NumberRecognizer
+from rasd.text.normalize import QUOTE_MARKS
 from rasd.text.segment import Token
 
 # kinds that name people by their status (displaced, detained): they can also be the victims of a killing
 STATUS_KINDS = frozenset({"displaced", "detained", "missing"})
-_QUOTES = ('"', "'")
 
 
 class CountCue(Enum):
@@ -364,7 +364,7 @@ def number_candidate(g: Grammar, toks: Sequence[Token], starts: Sequence[int], m
     extra: tuple[str, ...] = ()
     # post-number qualifier consumed: the noun cannot follow it; a quote may stand between (5 "جنود")
     k = j if j == vj else hi
-    if k < hi - 1 and toks[k].text in _QUOTES:
+    if k < hi - 1 and toks[k].text in QUOTE_MARKS:  # (a one-character punctuation token)
         k += 1
     found = noun_after_number(tables, toks, k, hi, m.qualifier == "vague")
     if found is None:

@@ -16,13 +16,15 @@ from typing import Any, Generic, TypeVar
 
 import ahocorasick
 
+from ..text.normalize import QUOTE_MARKS
 from ..text.segment import ARABIC_WORD_RANGES, PROCLITIC_SEQUENCES, is_proclitic_sequence, words_before
 from .hits import Hit as Hit
 
 T = TypeVar("T")
 
-# marks that may stand glued to a word without being part of it
-_QUOTES = "\"'«»“”„()[]{}"
+# marks that may stand glued to a word without being part of it (normalized quotation marks, the original ones,
+# brackets)
+_QUOTES = QUOTE_MARKS + "«»“”„()[]{}"
 # every run of proclitics ends with one of these letters and is at most this long: a match inside a word whose
 # letter before it is none of them, or whose word starts further back, is no match
 _PROCLITIC_LAST = frozenset(p[-1] for p in PROCLITIC_SEQUENCES)
@@ -81,6 +83,7 @@ class PhraseMatcher(Generic[T]):
         self._suffixes = tuple(sorted(set(suffixes), key=len, reverse=True))
         # the last word of each phrase: a text that ends with none of them has no hit that ends where it ends
         self._last_words = tuple(sorted({phrase.rsplit(" ", 1)[-1] for phrase in self._payloads}))
+        self._longest = max(map(len, self._payloads), default=0)
         # the automaton of _own_automaton once built (not a functools.cached_property: a compiled class has no
         # __dict__ to keep one in, and would build the automaton again on every find)
         self._lazy: Any = None
@@ -112,6 +115,41 @@ class PhraseMatcher(Generic[T]):
             return []
         return _scan(self._own_automaton(), (self,), text)[0]
 
+    def find_spanning(self, text: str, points: Sequence[int]) -> list[Hit[T]]:
+        """The hits of `find(text)` that span one of `points` (start < point < end), from a scan of windows
+        around the points only. A hit that spans a point, and every hit leftmost-longest weighs before it, ends
+        within `reach` of the point; a window opens at a space no phrase covers, where leftmost-longest starts
+        afresh: its hits are the whole text's."""
+        if not self._payloads or not points:
+            return []
+        automaton = self._own_automaton()
+        reach = self._longest + _PROCLITIC_MAX + 1
+        windows: list[tuple[int, int]] = []
+        for c in sorted(points):
+            lo, hi = self._fresh_start(automaton, text, c - reach), min(len(text), c + reach)
+            while windows and lo <= windows[-1][1]:  # (overlapping windows make one)
+                lo = min(lo, windows.pop()[0])
+            windows.append((lo, hi))
+        return [h for lo, hi in windows for h in _scan(automaton, (self,), text, lo, hi)[0]
+                if any(h.start < c < h.end for c in points)]
+
+    def _fresh_start(self, automaton: Any, text: str, pos: int) -> int:
+        """The last space at or before `pos` that no phrase of this matcher covers (0 when there is none): no
+        hit reaches across it."""
+        longest = self._longest
+        while pos > 0:
+            pos = text.rfind(" ", 0, pos + 1)
+            if pos <= 0:
+                return 0
+            # (an automaton entry's [1] is its phrase's length)
+            covering = [last + 1 - entry[1] for last, entry in automaton.iter(text, max(0, pos - longest + 1),
+                                                                                min(len(text), pos + longest))
+                        if last + 1 - entry[1] <= pos <= last]
+            if not covering:
+                return pos
+            pos = min(covering) - 1
+        return 0
+
     def find_ending(self, text: str) -> list[Hit[T]]:
         """The hits of `find(text)` that end where the text ends (a phrase right before a position, the text
         being the words before it). A hit that ends there ends with its phrase's last word: a text that ends
@@ -135,14 +173,16 @@ def _automaton(table: dict[str, list[tuple[int, tuple[Any, ...], bool]]]) -> Any
     return automaton
 
 
-def _scan(automaton: Any, matchers: Sequence[PhraseMatcher[Any]], text: str) -> list[list[Hit[Any]]]:
-    """One pass of `automaton` over `text`: the hits of each matcher, as its rules allow them (proclitics
-    before, suffixes after, the article rules of names), leftmost-longest."""
+def _scan(automaton: Any, matchers: Sequence[PhraseMatcher[Any]], text: str, lo: int = 0,
+          hi: int = -1) -> list[list[Hit[Any]]]:
+    """One pass of `automaton` over `text` (over the phrases inside text[lo:hi] when `hi` >= 0, the text
+    around them read as it stands): the hits of each matcher, as its rules allow them (proclitics before,
+    suffixes after, the article rules of names), leftmost-longest."""
     raw: list[list[tuple[int, int, int, int, str, str, tuple[Any, ...]]]] = [[] for _ in matchers]
     n = len(text)
     extra = _WORD_NOT_ALNUM
     entry: _Entry
-    for last, entry in automaton.iter(text):
+    for last, entry in automaton.iter(text, lo, hi) if hi >= 0 else automaton.iter(text):
         phrase, length, owners = entry
         end = last + 1
         start = end - length

@@ -2,20 +2,22 @@
 طيران «العدوان»، الدولة "الإسلامية".
 
 The dictionary's phrases are matched once more over the normalized text with its quotation marks taken out (an
-offset map keeps every position's place in the normalized text); a name found there that spans a removed mark is
-a name the plain scan could not read whole. Its mention covers the name as written, with the closing mark of a
-quotation it opened (the span a coder quotes), and takes the place of the shorter names inside it.
+offset map keeps every position's place in the normalized text), in windows around the removed marks only; a
+name found there that spans a removed mark is a name the plain scan could not read whole. Its mention covers the
+name as written, with the closing mark of a quotation it opened (the span a coder quotes), and takes the place of
+the shorter names inside it.
 """
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 
-from ..text.normalize import Normalized
+from ..text.normalize import QUOTE_MARKS, Normalized
 from .linking import ActorLinker, ActorMention
 from .matcher import Hit, is_word_char
 
-QUOTE_MARKS = "\"'"  # (normalized: « » “ ” „ ″ are '"', ‘ ’ ‚ are "'")
+_MARK_RE = re.compile("[" + re.escape(QUOTE_MARKS) + "]")  # (normalized: « » “ ” „ ″ are '"', ‘ ’ ‚ are "'")
 
 
 def _is_mark(ntext: str, i: int) -> bool:
@@ -33,16 +35,21 @@ def _is_mark(ntext: str, i: int) -> bool:
 def unquoted(ntext: str) -> tuple[str, list[int], list[int]]:
     """The text without its quotation marks; for each of its characters the offset in `ntext`; and the
     offsets in the unquoted text before which a mark was taken out."""
-    kept: list[str] = []
+    parts: list[str] = []
     where: list[int] = []
     cuts: list[int] = []
-    for i, ch in enumerate(ntext):
-        if ch in QUOTE_MARKS and _is_mark(ntext, i):
-            cuts.append(len(kept))
+    kept_from = 0
+    for m in _MARK_RE.finditer(ntext):
+        i = m.start()
+        if not _is_mark(ntext, i):
             continue
-        kept.append(ch)
-        where.append(i)
-    return "".join(kept), where, cuts
+        parts.append(ntext[kept_from:i])
+        where.extend(range(kept_from, i))
+        cuts.append(len(where))
+        kept_from = i + 1
+    parts.append(ntext[kept_from:])
+    where.extend(range(kept_from, len(ntext)))
+    return "".join(parts), where, cuts
 
 
 def _closing_mark(ntext: str, start: int, end: int) -> int:
@@ -64,9 +71,7 @@ def quoted_names(linker: ActorLinker, text: str, norm: Normalized, mentions: Seq
     if not cuts:
         return list(mentions)
     out = list(mentions)
-    for hit in linker.matcher.find(bare):
-        if not any(hit.start < c < hit.end for c in cuts):
-            continue  # (no mark inside it: the plain scan read it)
+    for hit in linker.matcher.find_spanning(bare, cuts):  # (a name with no mark inside: the plain scan read it)
         start, word_start = where[hit.start], where[hit.word_start]
         end = _closing_mark(ntext, start, where[hit.end - 1] + 1)
         if is_word_char(ntext[end:end + 1] or " "):

@@ -74,6 +74,10 @@ class VictimNouns:
         # a nationality's nouns (فلسطيني، فلسطينيا، فلسطينيين): in a toll of a report about that country, its people
         self.nationals = {stem + end: country for nisba, country in actors.nisbas if nisba.endswith("ي")
                           for stem in [nisba.removeprefix("ال")] for end in NISBA_NOUN_ENDINGS}
+        # every word groups_outside may read as a group noun (a form of any of its lists, with its proclitics):
+        # the other words of a text it skips at once
+        readable = groups | trades | self.definite | {w for w in self.nationals if w.endswith(("ين", "ون"))}
+        self._group_words = frozenset(p + w for w in readable for p in ("", *PROCLITICS))
 
     @classmethod
     def of(cls, actors: ActorDictionary, nouns: Sequence[Noun], sites: frozenset[str] = frozenset()) -> VictimNouns:
@@ -148,6 +152,8 @@ class VictimNouns:
         out: list[ActorMention] = []
         nationals = frozenset(w for w, k in self.nationals.items() if k == country and w.endswith(("ين", "ون")))
         for match in _LETTERS.finditer(norm.text):
+            if match.group() not in self._group_words:
+                continue
             ws, we = match.span()
             if names.overlaps(ws, we) or told.overlaps(ws, we):
                 continue

@@ -26,8 +26,11 @@ _TOKEN_RE = re.compile(
     r"|(?P<punct>[^\s])"
 )
 # A sentence ends at . ! ? or a line break; a '.' between digits is a decimal point, not an end.
-# ';' (from ؛) does not end one: Arabic writers use it where English has a comma.
-_SENT_END_RE = re.compile(r"(?<!\d)\.|\.(?!\d)|[!?]|\n+")
+# ';' (from ؛) does not end one: Arabic writers use it where English has a comma. (The look-behind is read only
+# at a '.' followed by a digit: the engine tests the cheap branches first at every other character.)
+_SENT_END_RE = re.compile(r"\.(?!(?<=\d\.)\d)|[!?]|\n+")
+# the first character that is no space (the table of str.isspace() and str.strip())
+_NON_SPACE = re.compile(r"\S")
 # a space-separated word: \S is what str.isspace() and str.split() do not count as space (the same table)
 _WORD_RUN = re.compile(r"\S+")
 
@@ -97,11 +100,13 @@ class TokenIndex:
     def __init__(self, toks: Sequence[Token]) -> None:
         self.toks = toks
         where: defaultdict[str, list[int]] = defaultdict(list)
-        for k, t in enumerate(toks):
-            if t.kind == "word":
-                where[t.text].append(k)
-        # indices of the digit tokens
-        self.numerals: tuple[int, ...] = tuple(k for k, t in enumerate(toks) if t.kind == "number")
+        numerals: list[int] = []  # indices of the digit tokens
+        for k, (text, _start, _end, kind) in enumerate(toks):  # (one pass, the token unpacked: no attribute look-ups)
+            if kind == "word":
+                where[text].append(k)
+            elif kind == "number":
+                numerals.append(k)
+        self.numerals: tuple[int, ...] = tuple(numerals)
         self._where = where
         self._vocab = frozenset(where)
         self._memo: dict[frozenset[str], tuple[int, ...]] = {}
@@ -177,20 +182,20 @@ def words_after(text: str, pos: int, k: int, hi: int | None = None) -> list[str]
 
 
 def split_sentences(text: str) -> list[tuple[int, int]]:
-    """Sentence spans of normalized text; every non-space character lies in exactly one span."""
+    """Sentence spans of normalized text; every non-space character lies in exactly one span. A sentence starts
+    at its first word, after the line breaks and spaces (found in C: the first non-space of each stretch)."""
     spans: list[tuple[int, int]] = []
     start = 0
+    first = _NON_SPACE.search
     for m in _SENT_END_RE.finditer(text):
         end = m.end()
-        if text[start:end].strip():
-            while text[start].isspace():  # a sentence starts at its first word, after the line breaks
-                start += 1
-            spans.append((start, end))
+        word = first(text, start, end)
+        if word is not None:  # (a stretch of spaces alone joins the next sentence's)
+            spans.append((word.start(), end))
             start = end
-    if text[start:].strip():
-        while text[start].isspace():
-            start += 1
-        spans.append((start, len(text)))
+    word = first(text, start)
+    if word is not None:
+        spans.append((word.start(), len(text)))
     elif not spans:
         spans.append((0, len(text)))
     return spans
