@@ -311,7 +311,8 @@ class RoleResolver:
             if prev[-1] in self.cues.between_words:
                 if 0 <= len(text[d.trigger.nend:m.nstart].split()) <= 5:
                     cast.between.append(actor_id)
-            elif m.nstart > d.trigger.nstart:
+            elif m.nstart > d.trigger.nstart and not (d.trigger.phrase in self.cues.target_words  # (not the subject
+                                                      and text[d.trigger.nend:m.nstart].isspace()):  # of استهدف)
                 cast.targets.add(actor_id)
         elif prev[-1] in self.cues.between_words and 0 <= len(text[d.trigger.nend:m.nstart].split()) <= 5:
             cast.between.append(actor_id)

@@ -1,0 +1,68 @@
+"""Triggers of triggers.yaml read with their object (a lemma's `with`), on sentences written for these tests:
+targeting (استهدف) is an attack only with an armed agent or a weapon after it, not a plan or a speech; a side that
+repels an attack (صد، تصدى) fights it: a clash whose first side is the one that repelled it."""
+
+from __future__ import annotations
+
+import pytest
+
+from rasd.pipeline import Pipeline
+
+_PUBLISHED = "2024-03-10"
+
+
+@pytest.mark.parametrize("text", [
+    "استهدف مسلحون مجهولون دورية للشرطة قرب مدينة بعقوبة، ما أسفر عن مقتل شرطيين.",
+    "واستهدفت قوات الجيش مواقع للمتمردين شرق مدينة كادقلي صباح اليوم.",
+    "تستهدف عناصر الحركة منذ الصباح رتلا عسكريا على الطريق بين مدينتي الفاشر ونيالا.",
+    "استهدفت المليشيا المعسكر بالمدافع الثقيلة شمالي مدينة الأبيض.",
+    "أعلنت الشرطة استهداف مسلحين نقطة تفتيش في مدينة سامراء.",
+])
+def test_lexicon_targeting_with_an_armed_agent_is_an_attack(pipeline: Pipeline, text: str) -> None:
+    events = pipeline.extract_text(text, source="test", published=_PUBLISHED).events
+    assert len(events) == 1
+    assert "trigger:offensive" in events[0].rules
+
+
+@pytest.mark.parametrize("text", [
+    "تستهدف الخطة الحكومية الجديدة خفض معدلات البطالة في مدينة الموصل.",
+    "استهدف خطاب الرئيس الناخبين في مدينة البصرة.",
+    "يستهدف البرنامج دعم المزارعين في محافظة حماة.",
+    "وانتقد النائب الحملة الإعلامية التي استهدفت الوزير في مدينة عدن.",
+])
+def test_lexicon_targeting_without_an_armed_agent_is_no_event(pipeline: Pipeline, text: str) -> None:
+    events = pipeline.extract_text(text, source="test", published=_PUBLISHED).events
+    assert not any("trigger:offensive" in e.rules or e.plover == "ASSAULT" for e in events)
+
+
+@pytest.mark.parametrize(("text", "attacker"), [
+    ("استهدف مسلحون مجهولون دورية للشرطة قرب مدينة بعقوبة.", "unidentified-armed-group-iq"),
+    ("واستهدفت قوات الجيش السوداني مواقع للمتمردين شرق مدينة كادقلي.", "saf"),
+    ("واستهدفت عناصر حركة الشباب قافلة لقوات الاتحاد الأفريقي قرب مقديشو.", "al-shabaab"),
+])
+def test_roles_subject_after_a_targeting_verb_is_the_attacker(pipeline: Pipeline, text: str, attacker: str) -> None:
+    (event,) = pipeline.extract_text(text, source="test", published=_PUBLISHED).events
+    assert event.actor1 is not None and event.actor1.id == attacker
+    assert event.actor2 is None or event.actor2.id != attacker
+
+
+@pytest.mark.parametrize(("text", "repeller"), [
+    ("صد الجيش السوداني هجوما لمسلحين على حاجز عسكري قرب مدينة الدمازين.", "saf"),
+    ("تصدت القوات المسلحة السودانية لمحاولة تسلل من المحور الشمالي لمدينة الأبيض.", "saf"),
+    ("وصدت وحدات الجيش السوداني الهجوم الذي شنه مقاتلو الحركة على مدينة الدمازين.", "saf"),
+    ("وتتصدى قوات الدعم السريع منذ الفجر لتوغل القوات المسلحة السودانية في مدينة بارا.", "rsf"),
+])
+def test_lexicon_repelled_attack_is_a_clash_of_the_repelling_side(pipeline: Pipeline, text: str,
+                                                                 repeller: str) -> None:
+    events = pipeline.extract_text(text, source="test", published=_PUBLISHED).events
+    assert [(e.acled_event_type, e.acled_sub_event_type) for e in events] == [("Battles", "Armed clash")]
+    assert events[0].actor1 is not None and events[0].actor1.id == repeller
+
+
+@pytest.mark.parametrize("text", [
+    "تصدت الوزارة لمحاولة رفع الأسعار في أسواق مدينة الخرطوم.",
+    "صد الحارس الكرة في مباراة أقيمت في مدينة طرابلس.",
+    "تتصدى البلدية لمشكلة النفايات في مدينة صفاقس.",
+])
+def test_lexicon_repelling_no_attack_is_no_event(pipeline: Pipeline, text: str) -> None:
+    assert pipeline.extract_text(text, source="test", published=_PUBLISHED).events == ()
