@@ -66,3 +66,25 @@ def test_lexicon_repelled_attack_is_a_clash_of_the_repelling_side(pipeline: Pipe
 ])
 def test_lexicon_repelling_no_attack_is_no_event(pipeline: Pipeline, text: str) -> None:
     assert pipeline.extract_text(text, source="test", published=_PUBLISHED).events == ()
+
+
+@pytest.mark.parametrize(("text", "sides"), [
+    ("قاتلت عناصر حركة الشباب ضد القوات الصومالية في مدينة بيدوا.", {"al-shabaab", "somali-national-army"}),
+    ("قاتل مقاتلو قوات الدعم السريع ضد الجيش السوداني في مدينة الأبيض أمس.", {"rsf", "saf"}),
+    ("ويقاتل مسلحو الحشد الشعبي إلى جانب الجيش العراقي في مدينة تلعفر.", {"pmf"}),
+])
+def test_lexicon_fighting_beside_or_against_a_side_is_a_clash(pipeline: Pipeline, text: str,
+                                                              sides: set[str]) -> None:
+    (event,) = pipeline.extract_text(text, source="test", published=_PUBLISHED).events
+    assert (event.acled_event_type, event.acled_sub_event_type) == ("Battles", "Armed clash")
+    named = {a.id for a in (event.actor1, event.actor2, *event.other_actors) if a is not None}
+    assert sides <= named
+
+
+@pytest.mark.parametrize("text", [
+    "قاتل المحامي طويلا من أجل موكله في مدينة طرابلس.",
+    "وصف الشهود القاتل بأنه رجل طويل في مدينة بنغازي.",
+    "تقاتل الأسرة من أجل لقمة العيش في مدينة حلب.",
+])
+def test_lexicon_fighting_for_a_cause_is_no_event(pipeline: Pipeline, text: str) -> None:
+    assert pipeline.extract_text(text, source="test", published=_PUBLISHED).events == ()
