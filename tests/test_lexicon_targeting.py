@@ -1,6 +1,7 @@
 """Triggers of triggers.yaml read with their object (a lemma's `with`), on sentences written for these tests:
 targeting (استهدف) is an attack only with an armed agent or a weapon after it, not a plan or a speech; a side that
-repels an attack (صد، تصدى) fights it: a clash whose first side is the one that repelled it."""
+repels an attack (صد، تصدى) fights it: a clash whose first side is the one that repelled it; fighting (قاتل) is
+a clash beside or against a side; building (أنشأ، أقام) a base, a post or a camp is a base established."""
 
 from __future__ import annotations
 
@@ -87,4 +88,25 @@ def test_lexicon_fighting_beside_or_against_a_side_is_a_clash(pipeline: Pipeline
     "تقاتل الأسرة من أجل لقمة العيش في مدينة حلب.",
 ])
 def test_lexicon_fighting_for_a_cause_is_no_event(pipeline: Pipeline, text: str) -> None:
+    assert pipeline.extract_text(text, source="test", published=_PUBLISHED).events == ()
+
+
+@pytest.mark.parametrize(("text", "builder"), [
+    ("أنشأ الجيش التركي ثلاث قواعد عسكرية جديدة في ريف مدينة إدلب.", "turkey-forces"),
+    ("وأقامت قوات الدعم السريع معسكرا جديدا قرب مدينة نيالا.", "rsf"),
+    ("ينشئ الجيش الإسرائيلي نقاطا عسكرية على امتداد الطريق شرق مدينة غزة.", "idf"),
+])
+def test_lexicon_base_built_with_a_subject_between_is_a_base_established(pipeline: Pipeline, text: str,
+                                                                         builder: str) -> None:
+    (event,) = pipeline.extract_text(text, source="test", published=_PUBLISHED).events
+    assert event.acled_sub_event_type == "Headquarters or base established"
+    assert event.actor1 is not None and event.actor1.id == builder
+
+
+@pytest.mark.parametrize("text", [
+    "أنشأت البلدية حديقة عامة في مدينة صفاقس.",
+    "أقام الفنان معرضا في مدينة تونس.",
+    "يقيم الرئيس في قصر بمدينة الجزائر.",
+])
+def test_lexicon_building_no_base_is_no_event(pipeline: Pipeline, text: str) -> None:
     assert pipeline.extract_text(text, source="test", published=_PUBLISHED).events == ()
