@@ -306,8 +306,7 @@ class RoleResolver:
         prev = words_before(text, ws if ws < m.nstart and text[m.nstart - 1] == "ل" else m.nstart, 1)
         if not prev:
             return
-        if prev[-1] in self.cues.target_words or (m.nstart > 0 and text[m.nstart - 1] != " "
-                                                  and text[m.nstart - 1] == "ب"):
+        if prev[-1] in self.cues.target_words or (m.nstart > 0 and text[m.nstart - 1] == "ب"):
             if prev[-1] in self.cues.between_words:
                 if 0 <= len(text[d.trigger.nend:m.nstart].split()) <= 5:
                     cast.between.append(actor_id)
