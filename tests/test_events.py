@@ -97,3 +97,17 @@ def test_events_confidence_is_computed_from_the_place_decision(pipeline: Pipelin
     assert conf(PlaceRule.DOCUMENT) == pytest.approx(0.75)
     reported = ModalityDecision("reported", ModalityRule.REPORTED_CUE, (0, 1))
     assert confidence(1.0, True, roles, False, PlaceDecision(None, None, None), (), reported) == pytest.approx(0.5)
+
+
+def test_events_numbered_is_replace_of_the_id(pipeline: Pipeline) -> None:
+    """numbered() is dataclasses.replace(ev, id=…): every other field stays, on events of reports that fill them
+    (actors, place, counts, attribution, other actors)."""
+    from rasd.events import numbered
+
+    texts = ("قتل ثلاثة مدنيين وأصيب خمسة آخرون في قصف لقوات النظام على بلدة قرب حلب أمس، حسب مصادر طبية.",
+             "أعلنت وزارة الصحة مقتل عشرة أشخاص في غارة جوية استهدفت سوقا شعبيا في صنعاء يوم الأحد.")
+    events = [ev for t in texts for ev in pipeline.extract_text(t, published="2019-05-04").events]
+    assert events
+    for ev in events:
+        assert numbered(ev, "e9") == replace(ev, id="e9")
+        assert numbered(ev, "e1").id == "e1" and numbered(ev, "e1") != replace(ev, id="e2")

@@ -17,7 +17,7 @@ from typing import Any, Protocol, TypeVar
 
 from . import budget
 from .budget import time_budget
-from .events import DocContext, EventAssembler, MentionRef, TriggerHit
+from .events import DocContext, EventAssembler, MentionRef, TriggerHit, numbered
 from .recognize.anaphora import Anaphora, AnaphoraTable, CountryActors
 from .recognize.belonging import BelongingPhrases, LedBodies
 from .recognize.counts import CountMatch, CountRecognizer
@@ -594,6 +594,6 @@ def number_mentions(a: Analysis) -> tuple[Mention, ...]:
 def to_record(a: Analysis) -> DocumentRecord:
     """The document record: its mentions (numbered by MentionStage) and its events, numbered e1, e2 …"""
     mentions = a.mentions if a.mentions is not None else number_mentions(a)
-    events = tuple(replace(ev, id=f"e{n}") for n, ev in enumerate(a.events or (), start=1))
+    events = tuple(numbered(ev, f"e{n}") for n, ev in enumerate(a.events or (), start=1))
     return DocumentRecord(document=a.info, text=a.text, mentions=mentions, events=events,
                           counts=a.doc_counts or ())

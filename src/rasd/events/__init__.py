@@ -14,9 +14,9 @@ happening told twice. Every decision names its rule (rules.py), recorded in `Eve
 
 from __future__ import annotations
 
-from .assembler import EventAssembler
+from .assembler import EventAssembler, numbered
 from .context import DocContext, MentionRef, TriggerHit
 from .merge import MergeHint, merge_same
 from .roles import groups_key
 
-__all__ = ["DocContext", "EventAssembler", "MentionRef", "MergeHint", "TriggerHit", "groups_key", "merge_same"]
+__all__ = ["DocContext", "EventAssembler", "MentionRef", "MergeHint", "TriggerHit", "groups_key", "merge_same", "numbered"]

@@ -44,9 +44,17 @@ class Finished(NamedTuple):
     also: tuple[LocationRef, ...] = ()  # the places of the other incidents its toll is broken down into
 
 
+def numbered(ev: Event, id: str) -> Event:
+    """The event with its id (the record numbers them): dataclasses.replace(ev, id=id) without its generic walk
+    over the 16 fields, once per event; compiled, a direct call of the constructor."""
+    return Event(id, ev.acled_event_type, ev.acled_sub_event_type, ev.plover, ev.actor1, ev.actor2, ev.location,
+                 ev.date, ev.counts, ev.modality, ev.source_attribution, ev.evidence, ev.confidence, ev.trigger,
+                 ev.other_actors, ev.rules)
+
+
 def _values(*rules: Enum | None) -> list[str]:
     """The rule strings of the decisions that have a rule, in the order given."""
-    return [r.value for r in rules if r is not None]
+    return [r._value_ for r in rules if r is not None]  # (_value_: the plain attribute; Enum.value is a descriptor)
 
 
 class EventAssembler:
@@ -77,10 +85,11 @@ class EventAssembler:
         finished = [self._finish(d, ctx, counts, clause_starts, main, line) for d in drafts]
         linked = link_reactions(ctx, drafts, [f.event for f in finished], [f.place for f in finished])
         objects = reaction_objects(ctx, drafts)  # (a definite one refers back: أدان هذه الغارة)
-        finished = [f._replace(event=ev, hint=f.hint._replace(
-            refers_back=f.hint.refers_back or (f.hint.definite and d.trigger.nstart in objects),
-            statement_object=d.trigger.nstart in objects))
-            for d, f, ev in zip(drafts, finished, linked, strict=True)]
+        # (the tuples made directly: a named tuple's _replace is a Python function, twice per event)
+        finished = [Finished(ev, MergeHint(h.another, h.place_rule, h.headline,
+                                           h.refers_back or (h.definite and d.trigger.nstart in objects),
+                                           h.definite, d.trigger.nstart in objects), f.place, f.also)
+                    for d, f, ev in zip(drafts, finished, linked, strict=True) for h in (f.hint,)]
         also_at = [coordinated_places(ctx, d, f.place, any(c.scope == "cumulative" for c in f.event.counts))
                    + list(f.also) for d, f in zip(drafts, finished, strict=True)]
         merged_into: list[int] = []

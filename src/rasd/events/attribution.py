@@ -6,7 +6,7 @@ from __future__ import annotations
 from typing import NamedTuple
 
 from ..resources.lexicon import CueLexicon
-from ..text.segment import words_before
+from ..text.words import words_before
 from .context import DocContext, words_from
 from .rules import AttributionRule
 

@@ -10,7 +10,8 @@ from collections.abc import Sequence
 from ..recognize.matcher import phrase_before
 from ..resources.lexicon import CueLexicon
 from ..text.clauses import ClauseOpen
-from ..text.segment import Sentence, word_spans_after, word_spans_before
+from ..text.segment import Sentence
+from ..text.words import word_spans_after, word_spans_before
 from .context import PLACE_FALLBACK_FAMILIES, VIOLENT_FAMILIES, DocContext, TriggerHit
 from .rules import BackgroundRule
 

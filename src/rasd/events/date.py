@@ -9,7 +9,7 @@ from typing import NamedTuple
 from ..recognize.dates import DateMatch
 from ..recognize.matcher import PhraseMatcher
 from ..records import UNKNOWN_DATE, EventDate, Span
-from ..text.segment import words_before
+from ..text.words import words_before
 from .context import DocContext
 from .rules import DateRule
 

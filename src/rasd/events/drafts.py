@@ -190,7 +190,7 @@ def family_drafts(hits: list[TriggerHit], sent: Sentence, paragraph: int,
             best[key] = th
     chosen = sorted(best.items(), key=lambda kv: kv[1].nstart)
     drafts = [Draft(trigger=th, sentence=sent, paragraph=paragraph, sentences=[sent],
-                    rules=[DraftRule.TRIGGER.value + th.trigger.id],
+                    rules=[DraftRule.TRIGGER._value_ + th.trigger.id],
                     opens_clause=k > 0 and clause > chosen[k - 1][0][1],
                     takes_subject=clause == 0 or starts[clause - 1] not in own_subject)
               for k, ((_family, clause), th) in enumerate(chosen)]

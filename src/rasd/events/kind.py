@@ -9,7 +9,7 @@ from typing import NamedTuple
 
 from ..records import ActorRef, Count
 from ..resources.lexicon import CueLexicon, Trigger
-from ..text.segment import word_spans_after
+from ..text.words import word_spans_after
 from .context import ARMED_KINDS, DocContext, Draft, TriggerHit
 from .figures import victims_civilian
 from .rules import DraftRule, TypeRule

@@ -14,7 +14,7 @@ from ..records import ActorRef, Event, LocationRef, is_unlinked
 from ..resources.gazetteer import Gazetteer
 from ..resources.lexicon import CueLexicon
 from ..text.clauses import ClauseOpen
-from ..text.segment import words_before
+from ..text.words import words_before
 from .context import (
     PLACE_FALLBACK_FAMILIES,
     SPECIFIC_FEATURES,

@@ -11,7 +11,7 @@ from ..recognize.matcher import phrase_before
 from ..records import ActorRef, Count
 from ..resources.actors import Actor, ActorDictionary
 from ..resources.lexicon import CueLexicon, Trigger
-from ..text.segment import word_spans_after, words_before
+from ..text.words import word_spans_after, words_before
 from .attribution import Attributor
 from .context import (
     ARMED_KINDS,

@@ -276,12 +276,12 @@ def decide_scope(frame: Frame, c: Candidate, nesting: Nesting, next_figure: int)
     its clause's (cumulative in a clause with a running-total cue, incident otherwise)."""
     by_clause = figure_scope(frame.cues, c.i, c.j, next_figure)
     if by_clause is Scope.INCIDENT:
-        return by_clause.value
+        return by_clause._value_
     if nesting.parent is not None:
         return nesting.scope
     if frame.cues is NO_CUES:
         return frame.scope
-    return Scope.CUMULATIVE.value if by_clause is Scope.CUMULATIVE else Scope.INCIDENT.value
+    return Scope.CUMULATIVE._value_ if by_clause is Scope.CUMULATIVE else Scope.INCIDENT._value_
 
 
 def emit(g: Grammar, frame: Frame, c: Candidate, lists: OpenLists, before: Before,
@@ -301,10 +301,10 @@ def emit(g: Grammar, frame: Frame, c: Candidate, lists: OpenLists, before: Befor
         for k in range(before.prev_idx, len(out)):
             out[k] = replace(out[k], who=who)
     scope = decide_scope(frame, c, nesting, next_figure)
-    rise = scope == Scope.CUMULATIVE.value and by_rise_only(frame.cues, c.i)
-    if scope == Scope.INCIDENT.value and nesting.parent is None and displacement_runs(frame.cues, kind.kinds,
+    rise = scope == Scope.CUMULATIVE._value_ and by_rise_only(frame.cues, c.i)
+    if scope == Scope.INCIDENT._value_ and nesting.parent is None and displacement_runs(frame.cues, kind.kinds,
                                                                                       frame.triggers):
-        scope = Scope.CUMULATIVE.value  # نزوح أكثر من 56 ألف شخص: a displacement runs on
+        scope = Scope.CUMULATIVE._value_  # نزوح أكثر من 56 ألف شخص: a displacement runs on
     cue = c.cue._value_ + kind.source.suffix  # _value_: the plain attribute, Enum.value is a slower descriptor
     first = len(out)
     for each in kind.kinds:

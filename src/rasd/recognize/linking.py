@@ -17,7 +17,7 @@ from typing import Final
 from ..resources.actors import Actor, ActorDictionary, ActorName, valid_on
 from ..resources.gazetteer import LOOKUP_HEADS, Gazetteer, Place, haversine_km
 from ..text.normalize import Normalized, normalize_name
-from ..text.segment import word_spans_after, words_after, words_before
+from ..text.words import word_spans_after, words_after, words_before
 from .matcher import Hit, PhraseMatcher, SpanSet, is_word_char, not_qualified, phrase_before
 
 

@@ -17,7 +17,8 @@ from typing import Any, Generic, TypeVar
 import ahocorasick
 
 from ..text.normalize import QUOTE_MARKS
-from ..text.segment import ARABIC_WORD_RANGES, PROCLITIC_SEQUENCES, is_proclitic_sequence, words_before
+from ..text.segment import ARABIC_WORD_RANGES, PROCLITIC_SEQUENCES, is_proclitic_sequence
+from ..text.words import words_before
 from .hits import Hit as Hit
 
 T = TypeVar("T")

@@ -18,7 +18,7 @@ from ..resources.datafiles import ResourceError
 from ..resources.gazetteer import Gazetteer
 from ..resources.offices import OFFICES_FILE, Office, OfficeBook
 from ..text.normalize import Normalized
-from ..text.segment import word_spans_after, words_before
+from ..text.words import word_spans_after, words_before
 from .linking import ActorMention
 from .matcher import Hit, PhraseMatcher
 

@@ -21,7 +21,8 @@ from ..resources.actors import Actor
 from ..resources.datafiles import ResourceError, load_yaml
 from ..resources.gazetteer import Gazetteer, Place
 from ..text.normalize import Normalized, normalize_name
-from ..text.segment import Segmented, Token, word_spans_after
+from ..text.segment import Segmented, Token
+from ..text.words import word_spans_after
 from .linking import SMALL_PLACE, UNIDENTIFIED, ActorLinker, ActorMention, PlaceLinker, PlaceMention
 from .matcher import Hit, PhraseMatcher, SpanSet
 from .names import NameTagger, TaggedName, marks_from_hits, typed_hits

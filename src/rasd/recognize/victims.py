@@ -17,7 +17,7 @@ from collections.abc import Iterable, Sequence
 from ..resources.actors import Actor, ActorDictionary
 from ..resources.morphology import proclitic_runs
 from ..text.normalize import Normalized
-from ..text.segment import word_spans_after
+from ..text.words import word_spans_after
 from .count_phrases import Noun
 from .counts import CountMatch
 from .linking import NISBA_ENDINGS, ActorMention

@@ -13,6 +13,11 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from typing import NamedTuple
 
+from .words import word_spans_after as word_spans_after
+from .words import word_spans_before as word_spans_before
+from .words import words_after as words_after
+from .words import words_before as words_before
+
 # The code points of Arabic letters (the basic letters and the extended ones of Persian, Urdu, Sindhi …): the
 # tokenizer's words, and the letters the phrase matcher counts as word characters.
 ARABIC_WORD_RANGES = ((0x0621, 0x064A), (0x0671, 0x06D3), (0x06FA, 0x06FF))
@@ -31,8 +36,6 @@ _TOKEN_RE = re.compile(
 _SENT_END_RE = re.compile(r"\.(?!(?<=\d\.)\d)|[!?]|\n+")
 # the first character that is no space (the table of str.isspace() and str.strip())
 _NON_SPACE = re.compile(r"\S")
-# a space-separated word: \S is what str.isspace() and str.split() do not count as space (the same table)
-_WORD_RUN = re.compile(r"\S+")
 
 CONJUNCTIONS = ("و", "ف")
 PREPOSITIONS = ("ب", "ل", "ك")
@@ -124,61 +127,6 @@ class TokenIndex:
             found = tuple(sorted(k for w in forms & self._vocab for k in where[w]))
             self._memo[forms] = found
         return found
-
-
-# characters per word a window read before a position starts with (words_before widens it when it holds fewer)
-_WINDOW_PER_WORD = 24
-
-
-def word_spans_before(text: str, pos: int, k: int, lo: int = 0) -> list[tuple[int, int]]:
-    """Spans of the last `k` space-separated words of text[lo:pos], in text order: the word window rules read
-    before a position (how many words, never how many characters). The words are found by the regular
-    expression engine (in C) over a window of about `k` words before `pos`, widened to text[lo:pos] when the
-    window holds no more than `k` (its first may be cut), as in words_before."""
-    if k <= 0:
-        return []
-    start = pos - _WINDOW_PER_WORD * (k + 1)
-    if start > lo:
-        spans = [m.span() for m in _WORD_RUN.finditer(text, start, pos)]
-        if len(spans) > k:
-            return spans[-k:]
-    return [m.span() for m in _WORD_RUN.finditer(text, lo, pos)][-k:]
-
-
-def word_spans_after(text: str, pos: int, k: int, hi: int | None = None) -> list[tuple[int, int]]:
-    """Spans of the first `k` space-separated words of text[pos:hi], in text order (found in C by the regular
-    expression engine, which stops after the k-th)."""
-    spans: list[tuple[int, int]] = []
-    if k <= 0:
-        return spans
-    for m in _WORD_RUN.finditer(text, pos, len(text) if hi is None else hi):
-        spans.append(m.span())
-        if len(spans) == k:
-            break
-    return spans
-
-
-def words_before(text: str, pos: int, k: int, lo: int = 0) -> list[str]:
-    """The last `k` space-separated words of text[lo:pos], in text order (the words of word_spans_before).
-    str.rsplit in C over a window of about `k` words before `pos`, widened to text[lo:pos] when the window
-    holds no more than `k` words (its first may be cut): it runs ~100,000 times per 300 articles."""
-    if k <= 0:
-        return []
-    start = pos - _WINDOW_PER_WORD * (k + 1)
-    if start > lo:
-        parts = text[start:pos].rsplit(None, k)
-        if len(parts) > k:  # (the first part is what stands before the last k words, whole)
-            del parts[0]
-            return parts
-    parts = text[lo:pos].rsplit(None, k)
-    if len(parts) > k:
-        del parts[0]
-    return parts
-
-
-def words_after(text: str, pos: int, k: int, hi: int | None = None) -> list[str]:
-    """The first `k` space-separated words of text[pos:hi], in text order."""
-    return [text[s:e] for s, e in word_spans_after(text, pos, k, hi)]
 
 
 def split_sentences(text: str) -> list[tuple[int, int]]:
