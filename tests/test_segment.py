@@ -8,11 +8,8 @@ from rasd.text.segment import (
     is_proclitic_sequence,
     segment,
     split_sentences,
-    word_spans_after,
-    word_spans_before,
-    words_after,
-    words_before,
 )
+from rasd.text.words import word_spans_after, word_spans_before, words_after, words_before
 
 
 def test_segment_splits_sentences_but_not_decimals() -> None:

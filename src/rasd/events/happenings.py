@@ -10,7 +10,8 @@ from collections.abc import Callable, Sequence
 from ..recognize.counts import CountMatch
 from ..recognize.linking import PlaceMention
 from ..records import LocationRef
-from ..text.segment import Sentence, word_spans_before
+from ..text.segment import Sentence
+from ..text.words import word_spans_before
 from .background import OWN_SUBJECT
 from .context import DocContext, Draft, MentionRef, TriggerHit, location_ref, word_start
 from .place import PlaceDecision, geo_precision

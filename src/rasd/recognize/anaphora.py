@@ -17,7 +17,7 @@ from ..resources.actors import Actor, ActorDictionary
 from ..resources.datafiles import load_yaml
 from ..resources.gazetteer import Gazetteer
 from ..text.normalize import Normalized, normalize_name
-from ..text.segment import word_spans_after, words_before
+from ..text.words import word_spans_after, words_before
 from .linking import NISBA_ENDINGS, ActorMention, PlaceMention
 from .matcher import SpanSet
 

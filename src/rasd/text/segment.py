@@ -13,11 +13,6 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from typing import NamedTuple
 
-from .words import word_spans_after as word_spans_after
-from .words import word_spans_before as word_spans_before
-from .words import words_after as words_after
-from .words import words_before as words_before
-
 # The code points of Arabic letters (the basic letters and the extended ones of Persian, Urdu, Sindhi …): the
 # tokenizer's words, and the letters the phrase matcher counts as word characters.
 ARABIC_WORD_RANGES = ((0x0621, 0x064A), (0x0671, 0x06D3), (0x06FA, 0x06FF))
