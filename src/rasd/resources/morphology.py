@@ -10,20 +10,21 @@ from pathlib import Path
 from typing import Any
 
 from ..text.normalize import normalize_name
+from ..text.segment import ARTICLE, CONJUNCTIONS
 from .datafiles import ResourceError, load_yaml
 
-CONJUNCTIONS = "وف"  # the proclitic conjunctions, first on a word (وقال، فقتل)
-PREPOSITIONS = "بل"  # the proclitic prepositions after them (بالقصف، لحكومة)
-PROCLITIC_LETTERS = CONJUNCTIONS + PREPOSITIONS
-ARTICLE = "ال"
+# the tokenizer's proclitic tables (text.segment) are the one source; of its prepositions the recognizers that
+# strip proclitics read ب and ل only (بالقصف، لحكومة), not ك
+NAME_PREPOSITIONS = ("ب", "ل")
+PROCLITIC_LETTERS = "".join(CONJUNCTIONS + NAME_PREPOSITIONS)
 
 
 def proclitic_runs(article: bool = False) -> tuple[str, ...]:
     """Every run of proclitics a word may open with, longest first: a conjunction, then a preposition (وب، فل),
     and with `article` the article after them (وال، بال، لل for ل + ال, ولل) as well."""
-    runs = {c + p for c in ("", *CONJUNCTIONS) for p in ("", *PREPOSITIONS)} - {""}
+    runs = {c + p for c in ("", *CONJUNCTIONS) for p in ("", *NAME_PREPOSITIONS)} - {""}
     if article:
-        runs |= {c + ("لل" if p == "ل" else p + ARTICLE) for c in ("", *CONJUNCTIONS) for p in ("", *PREPOSITIONS)}
+        runs |= {c + ("لل" if p == "ل" else p + ARTICLE) for c in ("", *CONJUNCTIONS) for p in ("", *NAME_PREPOSITIONS)}
     return tuple(sorted(runs, key=lambda r: (-len(r), r)))
 
 
