@@ -8,6 +8,7 @@ from __future__ import annotations
 from typing import Any
 
 import pytest
+from mention_fixtures import actor_mentions
 
 
 def _read(pipeline: Any, text: str, country: str) -> tuple[list[str], list[str]]:
@@ -50,11 +51,6 @@ def test_anaphora_country_as_a_place_stays_a_place(pipeline: Any, text: str, cou
     assert _read(pipeline, text, country)[0] == []
 
 
-def _mentions(pipeline: Any, text: str) -> list[tuple[str, str | None]]:
-    rec = pipeline.extract_text(text, published="2024-06-20")
-    return [(m.text, m.ref) for m in rec.mentions if m.kind == "actor"]
-
-
 @pytest.mark.parametrize(("text", "phrase", "actor"), [
     # a country's mission abroad, named by the country's nisba or name: that country's government
     ("بغداد - وطالبت السفارة الأمريكية الحكومة العراقية بحماية البعثات الدبلوماسية في المنطقة الخضراء.",
@@ -64,7 +60,7 @@ def _mentions(pipeline: Any, text: str) -> list[tuple[str, str | None]]:
     ("ونفت سفارة إيران في بيروت صلتها بالشحنة التي ضبطت في المطار.", "سفارة إيران", "gov-iran"),
 ])
 def test_anaphora_countries_mission_is_its_government(pipeline: Any, text: str, phrase: str, actor: str) -> None:
-    assert (phrase, actor) in _mentions(pipeline, text)
+    assert (phrase, actor) in actor_mentions(pipeline, text, "2024-06-20")
 
 
 @pytest.mark.parametrize("text", [
@@ -73,4 +69,4 @@ def test_anaphora_countries_mission_is_its_government(pipeline: Any, text: str, 
     "وزار الوفد المستشفى الروسي في مدينة حلب.",
 ])
 def test_anaphora_countries_no_mission_without_its_country(pipeline: Any, text: str) -> None:
-    assert not any(ref and ref.startswith("gov-") for _, ref in _mentions(pipeline, text))
+    assert not any(ref and ref.startswith("gov-") for _, ref in actor_mentions(pipeline, text, "2024-06-20"))

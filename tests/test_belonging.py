@@ -7,11 +7,7 @@ from __future__ import annotations
 from typing import Any
 
 import pytest
-
-
-def _actor_mentions(pipeline: Any, text: str) -> list[tuple[str, str | None]]:
-    rec = pipeline.extract_text(text, published="2024-05-02")
-    return [(m.text, m.ref) for m in rec.mentions if m.kind == "actor"]
+from mention_fixtures import actor_mentions
 
 
 @pytest.mark.parametrize(("text", "phrase", "actor"), [
@@ -25,13 +21,13 @@ def _actor_mentions(pipeline: Any, text: str) -> list[tuple[str, str | None]]:
      "الكتائب المسلحة الموالية لقوات الدعم السريع", "rsf"),
 ])
 def test_belonging_phrase_names_its_owner(pipeline: Any, text: str, phrase: str, actor: str) -> None:
-    found = _actor_mentions(pipeline, text)
+    found = actor_mentions(pipeline, text)
     assert (phrase, actor) in found, found
 
 
 def test_belonging_a_known_name_stays_its_own_actor(pipeline: Any) -> None:
     # (قوات الحزام الأمني is an actor of its own: the council only describes it)
-    found = _actor_mentions(pipeline, "هاجمت قوات الحزام الأمني التابعة للمجلس الانتقالي الجنوبي مواقع في محافظة أبين.")
+    found = actor_mentions(pipeline, "هاجمت قوات الحزام الأمني التابعة للمجلس الانتقالي الجنوبي مواقع في محافظة أبين.")
     assert ("قوات الحزام الأمني", "security-belt") in found, found
     assert not any(text.startswith("قوات الحزام") and ref != "security-belt" for text, ref in found), found
 
@@ -42,7 +38,7 @@ def test_belonging_a_known_name_stays_its_own_actor(pipeline: Any) -> None:
     "وقعت الاشتباكات في المنطقة الشرقية التابعة لمدينة الفاشر.",
 ])
 def test_belonging_no_phrase_without_a_described_noun(pipeline: Any, text: str) -> None:
-    found = _actor_mentions(pipeline, text)
+    found = actor_mentions(pipeline, text)
     assert not any(" التابع" in t or " تابع" in t for t, _ in found), found
 
 
@@ -58,19 +54,19 @@ def test_belonging_no_phrase_without_a_described_noun(pipeline: Any, text: str) 
     ("واشتبكت قوات موالية للدبيبة مع حراس المصرف المركزي في طرابلس.", "قوات موالية للدبيبة", "gnu"),
 ])
 def test_belonging_leader_names_the_body(pipeline: Any, text: str, phrase: str, actor: str) -> None:
-    found = _actor_mentions(pipeline, text)
+    found = actor_mentions(pipeline, text)
     assert (phrase, actor) in found, found
 
 
 def test_belonging_leader_alone_stays_a_person(pipeline: Any) -> None:
     # (no head word before the name, nothing belonging to it: the person himself)
-    found = _actor_mentions(pipeline, "والتقى فتحي باشاغا وفدا أمميا في مدينة سرت لبحث الانتخابات.")
+    found = actor_mentions(pipeline, "والتقى فتحي باشاغا وفدا أمميا في مدينة سرت لبحث الانتخابات.")
     assert ("فتحي باشاغا", "bashagha") in found, found
 
 
 def test_belonging_a_title_before_the_body_names_the_leader(pipeline: Any) -> None:
     # (رئيس حكومة X: the head of the body, the person himself)
-    found = _actor_mentions(pipeline, "وقال رئيس حكومة فتحي باشاغا في مؤتمر صحفي إن المفاوضات متعثرة.")
+    found = actor_mentions(pipeline, "وقال رئيس حكومة فتحي باشاغا في مؤتمر صحفي إن المفاوضات متعثرة.")
     assert not any(ref == "gnu-east-gns" for _, ref in found), found
 
 
@@ -86,7 +82,7 @@ def test_belonging_a_title_before_the_body_names_the_leader(pipeline: Any) -> No
      "مديرية الأمن بحكومة الاستقرار الوطني", "gnu-east-gns"),
 ])
 def test_belonging_part_of_a_government_names_it(pipeline: Any, text: str, phrase: str, actor: str) -> None:
-    found = _actor_mentions(pipeline, text)
+    found = actor_mentions(pipeline, text)
     assert (phrase, actor) in found, found
 
 
@@ -96,7 +92,7 @@ def test_belonging_part_of_a_government_names_it(pipeline: Any, text: str, phras
     "وقالت الوزارة في بيان للحكومة السودانية إن الطريق مغلق.",
 ])
 def test_belonging_no_part_without_a_part_word(pipeline: Any, text: str) -> None:
-    found = _actor_mentions(pipeline, text)
+    found = actor_mentions(pipeline, text)
     assert not any(" في " in t or t.startswith("الوزارة") for t, _ in found), found
 
 
@@ -107,7 +103,7 @@ def test_belonging_no_part_without_a_part_word(pipeline: Any, text: str) -> None
     ("وقال الجيش السوداني إنه صد الهجوم، واستهدفت مسيرة رتلا تابعا للجيش قرب الأبيض.", "رتلا تابعا للجيش", "saf"),
 ])
 def test_belonging_accusative_phrase_names_its_owner(pipeline: Any, text: str, phrase: str, actor: str) -> None:
-    found = _actor_mentions(pipeline, text)
+    found = actor_mentions(pipeline, text)
     assert (phrase, actor) in found, found
 
 
@@ -121,20 +117,20 @@ def test_belonging_accusative_phrase_names_its_owner(pipeline: Any, text: str, p
      "وزارة الداخلية في حكومة الوحدة الوطنية", "gnu"),
 ])
 def test_belonging_known_part_of_a_government_names_it(pipeline: Any, text: str, phrase: str, actor: str) -> None:
-    found = _actor_mentions(pipeline, text)
+    found = actor_mentions(pipeline, text)
     assert (phrase, actor) in found, found
 
 
 def test_belonging_known_part_alone_stays_the_part(pipeline: Any) -> None:
     # (no government after the part: the dictionary's own entry)
-    found = _actor_mentions(pipeline, "وقالت وزارة الداخلية بحكومة الوفاق إن دورياتها انتشرت في طرابلس، وأكدت الوزارة ذلك.")
+    found = actor_mentions(pipeline, "وقالت وزارة الداخلية بحكومة الوفاق إن دورياتها انتشرت في طرابلس، وأكدت الوزارة ذلك.")
     assert not any(t.startswith("وزارة الداخلية") and ref != "gna" for t, ref in found), found
-    found = _actor_mentions(pipeline, "وأعلنت وزارة الداخلية الليبية القبض على خمسة مهربين قرب زوارة.")
+    found = actor_mentions(pipeline, "وأعلنت وزارة الداخلية الليبية القبض على خمسة مهربين قرب زوارة.")
     assert not any(ref in ("gna", "gnu") for _, ref in found), found
     # (a part that is a source by itself, a health ministry, stays the toll's source)
-    found = _actor_mentions(pipeline, "وقالت وزارة الصحة بحكومة الوفاق إن حصيلة القتلى في طرابلس ارتفعت إلى 12.")
+    found = actor_mentions(pipeline, "وقالت وزارة الصحة بحكومة الوفاق إن حصيلة القتلى في طرابلس ارتفعت إلى 12.")
     assert not any(ref in ("gna", "gnu") for _, ref in found), found
-    found = _actor_mentions(pipeline, "وقالت وزارة الصحة في حكومة الوحدة الوطنية إن ثلاثة مسعفين أصيبوا في طرابلس.")
+    found = actor_mentions(pipeline, "وقالت وزارة الصحة في حكومة الوحدة الوطنية إن ثلاثة مسعفين أصيبوا في طرابلس.")
     assert not any(t.startswith("وزارة") and ref in ("gna", "gnu") for t, ref in found), found
 
 
@@ -148,7 +144,7 @@ def test_belonging_known_part_alone_stays_the_part(pipeline: Any) -> None:
      "دوريات لقوات الجيش الوطني الليبي", "lna"),
 ])
 def test_belonging_force_word_before_its_owner(pipeline: Any, text: str, phrase: str, actor: str) -> None:
-    found = _actor_mentions(pipeline, text)
+    found = actor_mentions(pipeline, text)
     assert (phrase, actor) in found, found
 
 
@@ -158,7 +154,7 @@ def test_belonging_force_word_before_its_owner(pipeline: Any, text: str, phrase:
     "ووجهت الرسالة لقوات الدعم السريع بعد يومين من الهجوم على الفاشر.",
 ])
 def test_belonging_no_force_word_before_the_owner(pipeline: Any, text: str) -> None:
-    found = _actor_mentions(pipeline, text)
+    found = actor_mentions(pipeline, text)
     assert not any(t.startswith(("دعمها", "الرسالة")) for t, _ in found), found
 
 
@@ -172,11 +168,11 @@ def test_belonging_no_force_word_before_the_owner(pipeline: Any, text: str) -> N
      "كتائب حزب الله التابعة للحشد الشعبي", "kataib-hezbollah"),
 ])
 def test_belonging_known_name_spans_its_description(pipeline: Any, text: str, phrase: str, actor: str) -> None:
-    found = _actor_mentions(pipeline, text)
+    found = actor_mentions(pipeline, text)
     assert (phrase, actor) in found, found
 
 
 def test_belonging_known_name_not_over_a_disagreeing_adjective(pipeline: Any) -> None:
     # (a definite adjective between an indefinite name and an indefinite belonging word: no one phrase)
-    found = _actor_mentions(pipeline, "وقالت قوات الدعم السريع إنها اشتبكت مع مستنفرين المسلحين تابعين للجيش قرب المناقل.")
+    found = actor_mentions(pipeline, "وقالت قوات الدعم السريع إنها اشتبكت مع مستنفرين المسلحين تابعين للجيش قرب المناقل.")
     assert not any(t.startswith("مستنفرين") and "تابعين" in t for t, _ in found), found

@@ -6,14 +6,10 @@ from __future__ import annotations
 from typing import Any
 
 import pytest
+from mention_fixtures import actor_mentions
 
 from rasd.recognize.forces import _stem, nisba_stems
 from rasd.resources.actors import ActorDictionary
-
-
-def _actor_mentions(pipeline: Any, text: str) -> list[tuple[str, str | None]]:
-    rec = pipeline.extract_text(text, published="2024-05-02")
-    return [(m.text, m.ref) for m in rec.mentions if m.kind == "actor"]
 
 
 @pytest.mark.parametrize(("text", "phrase", "actor"), [
@@ -26,7 +22,7 @@ def _actor_mentions(pipeline: Any, text: str) -> list[tuple[str, str | None]]:
     ("وتقدم رتل من المدرعات؟", "", ""),
 ])
 def test_forces_word_for_forces_and_nisba_is_one_mention(pipeline: Any, text: str, phrase: str, actor: str) -> None:
-    found = _actor_mentions(pipeline, text)
+    found = actor_mentions(pipeline, text)
     if phrase:
         assert (phrase, actor) in found, found
     else:
@@ -38,12 +34,12 @@ def test_forces_word_for_forces_and_nisba_is_one_mention(pipeline: Any, text: st
     "تناول الضيوف أطباقا روسية وحلويات تركية في المطعم.",
 ])
 def test_forces_a_nisba_after_another_word_names_no_force(pipeline: Any, text: str) -> None:
-    assert not _actor_mentions(pipeline, text)
+    assert not actor_mentions(pipeline, text)
 
 
 def test_forces_an_act_keeps_the_nisba_alone(pipeline: Any) -> None:
     # (a word for an act, غارة، القصف, is a trigger of its own: the force is named by its nisba, not the phrase)
-    found = _actor_mentions(pipeline, "وتواصل القصف المدفعي التركي على قرى ريف منبج الشمالي.")
+    found = actor_mentions(pipeline, "وتواصل القصف المدفعي التركي على قرى ريف منبج الشمالي.")
     assert all(not text.startswith("القصف") for text, _ in found), found
 
 
@@ -75,7 +71,7 @@ def test_forces_merged_tellings_keep_both_names(pipeline: Any) -> None:
     ("وتقدمت قوات الدعم السريع نحو أطراف مدينة الفاشر.", "قوات الدعم السريع", "rsf"),
 ])
 def test_forces_word_for_forces_before_a_longer_name(pipeline: Any, text: str, phrase: str, actor: str) -> None:
-    found = _actor_mentions(pipeline, text)
+    found = actor_mentions(pipeline, text)
     assert (phrase, actor) in found, found
 
 
@@ -87,7 +83,7 @@ def test_forces_word_for_forces_before_a_longer_name(pipeline: Any, text: str, p
     ("وقال سكان إن مسلحي حركة الشباب اقتحموا بلدة قرب مقديشو فجر اليوم.", "مسلحي حركة الشباب", "al-shabaab"),
 ])
 def test_forces_members_word_names_the_force(pipeline: Any, text: str, phrase: str, actor: str) -> None:
-    found = _actor_mentions(pipeline, text)
+    found = actor_mentions(pipeline, text)
     assert (phrase, actor) in found, found
 
 
@@ -97,5 +93,5 @@ def test_forces_members_word_names_the_force(pipeline: Any, text: str, phrase: s
     "واعتقلت الشرطة أفراد عائلة في مدينة نيالا.",
 ])
 def test_forces_members_word_not_before_an_unarmed_name(pipeline: Any, text: str) -> None:
-    found = _actor_mentions(pipeline, text)
+    found = actor_mentions(pipeline, text)
     assert not any(t.startswith(("عناصر", "أفراد")) for t, _ in found), found
