@@ -135,6 +135,9 @@ class ActorLinker:
         hits = list(self.matcher.find(norm.text) if hits is None else hits)
         found = sorted([*mentions, *self.national(text, norm, published, country, hits),
                         *self._inside_dropped(text, norm, mentions, hits, published, country)], key=lambda m: m.nstart)
+        from .units import numbered_units  # (units makes ActorMentions: imported here, not in a cycle)
+        found = sorted([*found, *numbered_units(text, norm, self.actors, country, published, found)],
+                       key=lambda m: m.nstart)  # (اللواء السابع، الفرقة السادسة مشاة: an army's units)
         return self.drop_identified_gunmen(found, norm.text)
 
     def _inside_dropped(self, text: str, norm: Normalized, mentions: Sequence[ActorMention],

@@ -151,6 +151,8 @@ def _parse_file(path: Path) -> tuple[list[Actor], list[Actor], dict[str, tuple[s
         roles[IDENTIFIED_BY] = _str_list(data["identified_by"], shown, "identified_by", None)
     if data.get("national_not_after"):
         roles[NOT_AFTER] = _str_list(data["national_not_after"], shown, "national_not_after", None)
+    for part, words in (data.get("units") or {}).items():  # (an army's numbered units: recognize.units)
+        roles[UNITS + part] = _str_list(words, shown, "units", None)
     return ([_parse_entry(entry, default_country, shown, line, path.name) for entry, line in hand],
             [_parse_entry(entry, default_country, shown, line, path.name) for entry, line in made], roles)
 
@@ -158,6 +160,7 @@ def _parse_file(path: Path) -> tuple[list[Actor], list[Actor], dict[str, tuple[s
 NOT_AFTER = "not after"  # (the key of `national_not_after` among the national roles' nouns: no role has a space)
 IDENTIFIED_BY = "identified by"  # (the key of `identified_by` there)
 ANAPHORA_HEADS = "anaphora heads"  # (and of `anaphora_heads`)
+UNITS = "units "  # (+ a part of `units`: nouns, ordinals, arms, belonging)
 NISBA = "nisba "  # (+ a country code: the key of that country's singular nisba adjectives, masculine and feminine)
 
 
@@ -296,6 +299,7 @@ class ActorDictionary:
     identified_by: frozenset[str] = frozenset()  # (normalized) words after unidentified gunmen that say whose
     anaphora_heads: frozenset[str] = frozenset()  # (normalized) head nouns whose definite form takes up a group
     nisbas: tuple[tuple[str, str], ...] = ()  # (normalized definite singular nisba, country): السوريه → SY
+    units: tuple[tuple[str, frozenset[str]], ...] = ()  # (part of `units`, its normalized words): recognize.units
     _by_id: dict[str, Actor] = field(default_factory=dict, repr=False, compare=False)
     _by_name: dict[str, tuple[Actor, ...]] = field(default_factory=dict, repr=False, compare=False)
     _names: list[ActorName] = field(default_factory=list, repr=False, compare=False)
@@ -338,7 +342,9 @@ class ActorDictionary:
                 identified_by=frozenset(normalize_name(w) for w in roles.get(IDENTIFIED_BY, ())),
                 anaphora_heads=frozenset(normalize_name(w) for w in roles.get(ANAPHORA_HEADS, ())),
                 nisbas=tuple((normalize_name(w), k.removeprefix(NISBA)) for k, ws in roles.items()
-                             if k.startswith(NISBA) for w in ws))
+                             if k.startswith(NISBA) for w in ws),
+                units=tuple((k.removeprefix(UNITS), frozenset(normalize_name(w) for w in ws))
+                            for k, ws in roles.items() if k.startswith(UNITS)))
         hard = [p for p in d.validate() if p.startswith("ERROR")]
         if hard:
             raise ResourceError(str(base), "; ".join(hard[:5]) + (f" (+{len(hard) - 5} more)" if len(hard) > 5

@@ -429,6 +429,15 @@ class ActorTemplate(_Yaml):
     kinds: Annotated[list[TemplateKind], Field(min_length=1)]
 
 
+class UnitWords(_Yaml):
+    """An army's units named by number or ordinal (actors/generic.yaml `units`: recognize.units)."""
+
+    nouns: SomeNames  # the unit nouns (لواء، الفرقة، الكتيبة)
+    ordinals: SomeNames  # the ordinals after one (السابع، السادسة)
+    arms: Names = []  # words of the unit's arm after its number (مشاة، مدرع، ميكا)
+    belonging: Names = []  # words that tie the unit to its force with لـ (التابعة للجيش X)
+
+
 class ActorsFile(_Yaml):
     """An actors/*.yaml file."""
     country: Country | None = None
@@ -437,6 +446,7 @@ class ActorsFile(_Yaml):
     anaphora_heads: Names | None = None  # head nouns whose definite form alone takes up a group (التنظيم)
     identified_by: Names | None = None  # words after unidentified gunmen that name whose they are (مسلحون من X)
     national_not_after: Names | None = None  # words after which a bare noun is no actor (قائد الجيش، سيطرة الحكومة)
+    units: UnitWords | None = None  # an army's units named by number or ordinal (اللواء السابع)
     actors: list[ActorEntry]
 
 
