@@ -101,3 +101,24 @@ def test_lexicon_base_built_with_a_subject_between_is_a_base_established(pipelin
 ])
 def test_lexicon_verb_without_its_armed_object_is_no_event(pipeline: Pipeline, text: str) -> None:
     assert pipeline.extract_text(text, source="test", published=_PUBLISHED).events == ()
+
+
+@pytest.mark.parametrize(("text", "attacker"), [
+    ("قوات الدعم السريع استهدفت مخيما للنازحين قرب مدينة الفاشر صباح اليوم.", "rsf"),
+    ("وقالت مصادر محلية إن قوات الجيش السوداني استهدفت مواقع للمتمردين شرق مدينة كادقلي.", "saf"),
+    ("ومسلحون مجهولون استهدفوا دورية للشرطة على الطريق قرب مدينة بعقوبة.", "unidentified-armed-group-iq"),
+])
+def test_lexicon_targeting_with_the_armed_agent_before_the_verb_is_an_attack(pipeline: Pipeline, text: str,
+                                                                           attacker: str) -> None:
+    (event,) = pipeline.extract_text(text, source="test", published=_PUBLISHED).events
+    assert "trigger:offensive" in event.rules
+    assert event.actor1 is not None and event.actor1.id == attacker
+
+
+@pytest.mark.parametrize("text", [
+    "وقال قائد القوات إن الخطة تستهدف تحسين الخدمات في مدينة الموصل.",  # a clause opens between
+    "أعلن الجيش عن برنامج جديد، والبرنامج يستهدف دعم المزارعين في محافظة حماة.",  # a comma ends the subject
+])
+def test_lexicon_targeting_an_agent_in_another_clause_makes_no_attack(pipeline: Pipeline, text: str) -> None:
+    events = pipeline.extract_text(text, source="test", published=_PUBLISHED).events
+    assert not any("trigger:offensive" in e.rules for e in events)

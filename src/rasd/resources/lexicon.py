@@ -91,6 +91,25 @@ _SUFFIXES = ("ها", "هم", "ه", "ا")  # a possessive or the accusative after
 _CLAUSE_END = re.compile(r"[.!?;:\n]")  # (not the comma: it often sets off the subject between verb and object)
 
 
+_SUBJECT_WINDOW = 3  # words before a verb where its subject may stand (قوات الدعم السريع استهدفت)
+_SUBJECT_STOP = re.compile(r"[.!?;:\n،,\"«»()]")  # (the comma too: a subject before its verb is not set off)
+_CLAUSE_OPENERS = frozenset({"ان", "إن", "أن", "الذي", "التي", "الذين", "بعد", "قبل", "حيث", "عندما", "بينما"})
+
+
+def _words_before(text: str, pos: int, n: int) -> list[str]:
+    """Up to `n` whole words before the word at `pos` (its proclitics left out), nearest last, not before the
+    start of the clause: a punctuation mark or a word that opens a clause (إن، التي)."""
+    cut = text.rfind(" ", 0, pos)
+    if cut < 0:
+        return []
+    stop = max((m.end() for m in _SUBJECT_STOP.finditer(text, max(0, cut - 120), cut)), default=max(0, cut - 120))
+    words = text[stop:cut].split()[-n:]
+    if words[-1:] == ["قد"]:  # (كانت القوات قد استهدفت: a past perfect, told as background or denied)
+        return []
+    opened = max((k + 1 for k, w in enumerate(words) if w in _CLAUSE_OPENERS), default=0)
+    return words[opened:]
+
+
 def _next_words(text: str, pos: int, n: int) -> list[str]:
     """Up to `n` words after `pos`, not past the end of the sentence or a colon."""
     stop = _CLAUSE_END.search(text, pos)
@@ -162,14 +181,18 @@ class TriggerLexicon:
     def complete(self, text: str, phrase: str, end: int, payloads: tuple[Trigger, ...]) -> tuple[Trigger, ...]:
         """The entries a hit of `phrase` ending at `end` is a trigger of: those that need nothing more, and
         those whose verb needs its object and finds one among the next words of the clause (a subject may
-        stand between: دفع الجيش بتعزيزات، نشرت الوزارة وحداتها)."""
+        stand between: دفع الجيش بتعزيزات، نشرت الوزارة وحداتها) or among the words of the subject right before
+        it in the clause (قوات الدعم السريع استهدفت)."""
         out = []
         words: list[str] | None = None
+        verb = any(src.verb for src in self.sources.get(phrase, ()))  # (a subject stands before a verb alone)
         for trig in payloads:
             needs = self.needs.get((phrase, trig.id))
             if needs is not None:
                 if words is None:
-                    words = [stem for word in _next_words(text, end, _OBJECT_WINDOW) for _p, stem in clitic_splits(word)]
+                    around = _next_words(text, end, _OBJECT_WINDOW) \
+                        + (_words_before(text, end - len(phrase), _SUBJECT_WINDOW) if verb else [])
+                    words = [stem for word in around for _p, stem in clitic_splits(word)]
                 if not any(w in needs or any(w.endswith(p) and w[: -len(p)] in needs for p in _SUFFIXES)
                            for w in words):
                     continue
