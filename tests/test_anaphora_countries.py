@@ -70,3 +70,29 @@ def test_anaphora_countries_mission_is_its_government(pipeline: Any, text: str, 
 ])
 def test_anaphora_countries_no_mission_without_its_country(pipeline: Any, text: str) -> None:
     assert not any(ref and ref.startswith("gov-") for _, ref in actor_mentions(pipeline, text, "2024-06-20"))
+
+
+@pytest.mark.parametrize(("text", "name", "actor"), [
+    # a country's or a capital's name heading a clause, a verb of statement right after it (a headline's order)
+    ("إيران تنفي أي صلة لها بالهجوم على ناقلة النفط في بحر عمان.", "إيران", "gov-iran"),
+    ("تصاعد القتال في ريف إدلب. وتركيا تحذر من موجة نزوح جديدة نحو حدودها.", "تركيا", "gov-turkey"),
+    ("موسكو ترفض الاتهامات الغربية بقصف المستشفيات في ريف حلب.", "موسكو", "gov-russia"),
+    # a capital right after a verb of statement
+    ("واعترضت الرياض صاروخا باليستيا أطلق باتجاه مدينة جازان.", "الرياض", "gov-saudi"),
+    ("ونفت الرياض الاتهامات بقصف الميناء.", "الرياض", "gov-saudi"),
+])
+def test_anaphora_country_or_capital_heading_or_after_a_statement_is_an_actor(pipeline: Any, text: str, name: str,
+                                                                             actor: str) -> None:
+    actors, places = _read(pipeline, text, name)
+    assert actors == [actor] and places == []
+
+
+@pytest.mark.parametrize(("text", "name"), [
+    ("استهدفت صواريخ بالستية الرياض فجر اليوم وسط دوي انفجارات عنيفة.", "الرياض"),  # a capital hit: a place
+    ("وصل وفد المعارضة إلى الرياض أمس لبحث وقف إطلاق النار.", "الرياض"),  # a destination
+    ("شهدت الرياض اجتماعات مكثفة لبحث التهدئة في اليمن.", "الرياض"),  # no statement verb
+    ("اجتماعات الرياض تبحث التهدئة في اليمن.", "الرياض"),  # no verb of statement after it
+])
+def test_anaphora_capital_not_stating_is_no_actor(pipeline: Any, text: str, name: str) -> None:
+    actors, _places = _read(pipeline, text, name)
+    assert actors == []

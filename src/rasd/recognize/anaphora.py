@@ -18,7 +18,7 @@ from ..resources.datafiles import load_yaml
 from ..resources.gazetteer import Gazetteer
 from ..text.normalize import Normalized, normalize_name
 from ..text.words import word_spans_after, words_before
-from .linking import NISBA_ENDINGS, ActorMention, PlaceMention
+from .linking import NISBA_ENDINGS, ActorMention, PlaceMention, capitals
 from .matcher import SpanSet
 
 ANAPHORA_FILE = "anaphora.yaml"
@@ -52,6 +52,7 @@ class AnaphoraTable:
     not_verb_endings: tuple[str, ...] = ()  # … unless so (صادرات، بيروت)
     object_clitics: tuple[str, ...] = ()  # … before these (شنتها)
     missions: frozenset[str] = frozenset()  # a country's missions abroad (السفارة): its government
+    statement_verbs: frozenset[str] = frozenset()  # (أعلنت، تنفي) a capital after one, a name heading one: an actor
 
     @classmethod
     def load(cls, path: str | Path | None = None) -> AnaphoraTable:
@@ -73,7 +74,8 @@ class AnaphoraTable:
                    verb_ending=normalize_name(verbs.get("ending") or ""),
                    not_verb_endings=words(verbs.get("not_endings")),
                    object_clitics=tuple(sorted(words(verbs.get("object_clitics")), key=len, reverse=True)),
-                   missions=frozenset(words(countries.get("missions"))))
+                   missions=frozenset(words(countries.get("missions"))),
+                   statement_verbs=frozenset(words(countries.get("statement_verbs"))))
 
 
 class Anaphora:
@@ -272,6 +274,7 @@ class CountryActors:
             if gov is not None:
                 self.governments[p.country] = gov
         self.nisbas = dict(actors.nisbas)  # (السفارة الأمريكية: the nisba says whose mission)
+        self.capitals = {p.id: c for c, p in capitals(gazetteer).items() if c in self.governments}
 
     def find(self, text: str, norm: Normalized, places: Sequence[PlaceMention], actors: Sequence[ActorMention],
              verbs: Iterable[int]) -> tuple[list[ActorMention], list[PlaceMention]]:
@@ -284,16 +287,19 @@ class CountryActors:
         gone: list[PlaceMention] = []
         for p in places:
             gov = self.governments.get(p.place.country)
-            if gov is None or p.place.feature != "country" or p.cue is not None:
+            capital = p.place.id in self.capitals
+            if gov is None or (p.place.feature != "country" and not capital) or p.cue is not None:
                 continue
-            mission = self._mission_before(ntext, p.nstart)
+            if capital and not (self._after_statement(ntext, p) or self._heading(ntext, p)):
+                continue  # (a capital acts only as a statement's subject: قالت موسكو، موسكو تنفي)
+            mission = None if capital else self._mission_before(ntext, p.nstart)
             if mission is not None:  # (سفارة الولايات المتحدة: the government's mission)
                 s, _ = norm.to_original(mission, p.nend)
                 made.append(ActorMention(start=s, end=p.end, nstart=mission, nend=p.nend, text=text[s:p.end],
                                          actor=gov, framing=None, descriptive=False))
                 gone.append(p)
                 continue
-            if not self._acting(ntext, p, verb_words, ends):
+            if not capital and not self._acting(ntext, p, verb_words, ends) and not self._heading(ntext, p):
                 continue
             made.append(ActorMention(start=p.start, end=p.end, nstart=p.nstart, nend=p.nend, text=p.text,
                                      actor=_named_for(p, actors) or gov, framing=None, descriptive=False))
@@ -346,6 +352,27 @@ class CountryActors:
             or (subject is not None and _word_before(ntext, _word_start(ntext, subject.nstart))[0]
                 in verb_words) \
             or (subject is not None and clitics.startswith("و"))  # (coordinated: حماس وإسرائيل)
+
+    def _after_statement(self, ntext: str, p: PlaceMention) -> bool:
+        """The name, with no proclitic, follows a verb of statement right before it (قالت موسكو، واعترضت الرياض)."""
+        ws = _word_start(ntext, p.nstart)
+        if ws != p.nstart:
+            return False
+        prev_start, prev_end = _word_before(ntext, ws)
+        word = ntext[prev_start:prev_end]
+        return word in self.table.statement_verbs or (word[:1] in ("و", "ف")
+                                                      and word[1:] in self.table.statement_verbs)
+
+    def _heading(self, ntext: str, p: PlaceMention) -> bool:
+        """The name heads a sentence or a clause (nothing or a punctuation mark before it, و at most glued to it)
+        and a verb of statement follows it right away (إسرائيل تعلن، وموسكو تنفي: a headline's order)."""
+        ws = _word_start(ntext, p.nstart)
+        if ntext[ws:p.nstart] not in ("", "و") or _word_before(ntext, ws) != (ws, ws):
+            return False
+        if ws > 0 and ntext[:ws].rstrip()[-1:] not in ("", *_END_PUNCT, "\n", "\"", "«"):
+            return False  # (a word ends right before: no head of a clause)
+        nxt = word_spans_after(ntext, p.nend, 1) if ntext[p.nend:p.nend + 1] == " " else []
+        return bool(nxt) and ntext[nxt[0][0]:nxt[0][1]] in self.table.statement_verbs
 
     def _subject_after(self, ntext: str, start: int, end: int) -> bool:
         """The word at [start, end) (or it and the word before) is one a clause's subject follows (كانت، لا تزال،

@@ -384,7 +384,7 @@ class PlaceLinker:
         self.cue_only = cue_only
         self.idioms = idioms
         self.place_cues = place_cues
-        self.capitals = _capitals(gazetteer)
+        self.capitals = capitals(gazetteer)
         self.capital_words: PhraseMatcher[str] = PhraseMatcher(
             ((normalize_name(w), "capital") for w in capital_words), names=True)
         entries = [(name, pid) for name, pid in gazetteer.names()
@@ -515,7 +515,7 @@ class PlaceLinker:
         return mentions
 
 
-def _capitals(gazetteer: Gazetteer) -> dict[str, Place]:
+def capitals(gazetteer: Gazetteer) -> dict[str, Place]:
     """Each country's capital: the gazetteer gives a country the point of its capital, so it is the city of
     that country standing on that point."""
     points = {p.country: p for p in gazetteer.places if p.feature == "country"}
