@@ -133,7 +133,7 @@ class Resources:
                                        | actors.anaphora_heads,
                                        LedBodies.of(actors, HeadedGovernments(offices.book, actors).by_head()),
                                        cues.body_part_words, actors, cues.sources),
-            forces=ForcePhrases(actors, cues.force_nouns, members=cues.member_nouns, acts=(w for n in cues.force_nouns for w in n.split()[:1]
+            forces=ForcePhrases(actors, cues.force_nouns, members=cues.member_nouns, ellipsis=cues.force_ellipsis, acts=(w for n in cues.force_nouns for w in n.split()[:1]
                                                                 if any(h.start == 0 and h.end == len(w)
                                                                        for h in triggers.matcher.find(w)))),
             offices=offices,

@@ -72,11 +72,13 @@ class ForcePhrases:
     """Finds the phrases that name a force by a word for forces and a nisba."""
 
     def __init__(self, actors: ActorDictionary, force_nouns: Iterable[str], acts: Iterable[str] = (),
-                 members: Iterable[str] = ()) -> None:
+                 members: Iterable[str] = (), ellipsis: Iterable[str] = ()) -> None:
         """`acts`: the words for forces that name an act, a trigger of their own (غارة، القصف): a report names the
         force after them by its nisba (القصف المدفعي التركي: التركي), and the phrase is no name of it. `members`:
-        the words for a force's members in construct before its name (مقاتلي الجبهة)."""
-        self.nouns = frozenset(p.split()[0] for p in force_nouns if p) - frozenset(acts)
+        the words for a force's members in construct before its name (مقاتلي الجبهة). `ellipsis`: the words that
+        stand for the word for forces of a force named right before them (وأخرى روسية)."""
+        self.ellipsis = frozenset(ellipsis)
+        self.nouns = (frozenset(p.split()[0] for p in force_nouns if p) - frozenset(acts)) | self.ellipsis
         self.members = frozenset(members)
         self.forms: dict[str, tuple[Actor, ...]] = {}
         for stem, who in nisba_stems(actors).items():
@@ -96,7 +98,7 @@ class ForcePhrases:
             if not who:
                 continue
             start = self._noun_before(ntext, words, k)
-            if start is None:
+            if start is None or (ntext[start:].startswith(tuple(self.ellipsis)) and not _after_force(ntext, start, out)):
                 continue
             actor = _valid(who, published)
             inside = [m for m in out if m.nstart < we and start < m.nend]
@@ -174,6 +176,15 @@ class ForcePhrases:
                 if bare in self.nouns or (bare.startswith("ال") and bare[2:] in self.nouns):
                     return ws + cut
         return None
+
+
+def _after_force(ntext: str, start: int, mentions: Sequence[ActorMention]) -> bool:
+    """The word at `start` carries و and follows a force's name, a comma at most between (طائرات روسية وأخرى):
+    a word that stands for the word for forces names one there only."""
+    if start == 0 or ntext[start - 1] != "و":
+        return False
+    return any(m.actor.kind in NISBA_KINDS and m.nend < start and not ntext[m.nend:start - 1].strip(" ،,")
+               for m in mentions)
 
 
 def _valid(who: Sequence[Actor], published: str | None) -> Actor:

@@ -377,6 +377,7 @@ class CueLexicon:
         self.happened_before = _phrases(data.get("happened_before", []), shown, "happened_before")
         self.force_nouns = _phrases(data.get("force_nouns", []), shown, "force_nouns")
         self.member_nouns = _phrases(data.get("member_nouns", []), shown, "member_nouns")
+        self.force_ellipsis = _phrases(data.get("force_ellipsis", []), shown, "force_ellipsis")
         self.another_after = _phrases(data.get("another_after", []), shown, "another_after")
         self.place_anaphors = _phrases(data.get("place_anaphors", []), shown, "place_anaphors")
         self.another_before = _phrases(data.get("another_before", []), shown, "another_before")

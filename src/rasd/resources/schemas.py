@@ -180,6 +180,7 @@ class CuesFile(_Yaml):
     purpose_openers: Names = []
     visit_abroad: Names = []
     force_nouns: Names = []
+    force_ellipsis: Names = []
     member_nouns: Names = []
     opinion_openers: Names = []
     capital_words: Names = []
