@@ -15,6 +15,7 @@ import re
 from collections.abc import Iterable, Sequence
 
 from ..resources.actors import Actor, ActorDictionary
+from ..resources.datafiles import data_path
 from ..resources.morphology import proclitic_runs
 from ..text.normalize import Normalized
 from ..text.words import word_spans_after
@@ -22,6 +23,8 @@ from .count_phrases import Noun
 from .counts import CountMatch
 from .linking import NISBA_ENDINGS, ActorMention
 from .matcher import SpanSet
+from .names import PERSONS_NAME, read_vocab
+from .victim_names import compound_heads, named_victims, person_stems
 
 VICTIM_KINDS = frozenset({"killed", "wounded", "abducted", "detained", "missing", "displaced"})
 VICTIM_WHO = frozenset({"civilians", "children", "women", "men"})  # the unarmed people a toll names
@@ -60,8 +63,13 @@ class VictimNouns:
 
     def __init__(self, actors: ActorDictionary, forms: frozenset[str], groups: frozenset[str] = frozenset(),
                  singulars: frozenset[str] = frozenset(), sites: frozenset[str] = frozenset(),
-                 trades: frozenset[str] = frozenset()) -> None:
+                 trades: frozenset[str] = frozenset(), named: frozenset[str] = frozenset(),
+                 persons: tuple[frozenset[str], frozenset[str]] = (frozenset(), frozenset()),
+                 heads: frozenset[str] = frozenset()) -> None:
         self.actors = actors
+        self.named = named  # definite victim singulars a person's name may follow (الطفل، الشابة، المواطن)
+        self.given, self.later = persons  # given names, and the later words of a name (recognize.victim_names)
+        self.heads = heads  # first words of two-word names (عبد الله)
         self.forms = forms
         self.trades = trades  # plurals of trades and stations (الطلبة، المعلمين): a group where people protest
         self.sites = sites  # words for a site (مخيم، معسكر، حي): the group noun after one names the site's people
@@ -86,8 +94,11 @@ class VictimNouns:
         place descriptors (مخيم، معسكر)."""
         singulars = frozenset(n.words[0] for n in nouns if len(n.words) == 1 and n.form == "sg" and not n.others
                               and n.who in GROUP_WHO and not n.words[0].endswith(("ا", "ي", *PRONOUN_ENDINGS)))
+        named = frozenset("ال" + n.words[0] for n in nouns if len(n.words) == 1 and n.form == "sg" and not n.others
+                          and n.who in VICTIM_WHO and not n.words[0].endswith(("ا", "ته", "تها", "ها", "هم", "تهم")))
+        persons = person_stems(read_vocab(data_path("ner") / PERSONS_NAME))
         return cls(actors, victim_forms(nouns), group_forms(nouns), singulars, sites,
-                   group_forms(nouns, TRADE_WHO, displaced=False))
+                   group_forms(nouns, TRADE_WHO, displaced=False), named, persons, compound_heads())
 
     def actor_for(self, word: str, country: str) -> Actor | None:
         """The unarmed actor of `country` (or of no country: the journalists) a victim noun (without proclitics)
@@ -133,10 +144,25 @@ class VictimNouns:
                 if found is None or names.overlaps(ws, we) or (c.kind == "displaced" and told.overlaps(ws, we)):
                     continue
                 out.append(self._mention(text, norm, ws + found[1], we, self.actor_for(found[0], country)))
+        out = self._named(text, norm, country, spans, out)
         names = SpanSet([*spans, *((m.nstart, m.nend) for m in out)])
         plain = any(m.actor.id == self._civilians_id(country) and not m.descriptive for m in taken)
         return sorted([*out, *self.groups_outside(text, norm, names, country, told, SpanSet(protests), plain)],
                       key=lambda m: m.nstart)
+
+    def _named(self, text: str, norm: Normalized, country: str, spans: Sequence[tuple[int, int]],
+               out: list[ActorMention]) -> list[ActorMention]:
+        """`out` with a mention for each victim noun and the person's name after it (الطفل أحمد X), in place of the
+        noun's own mention (recognize.victim_names)."""
+        found = named_victims(norm.text, self.named, self.given, self.later,
+                              [*spans, *((m.nstart, m.nend) for m in out)], self.heads)
+        if not found:
+            return out
+        nouns = {s for s, _e, _w in found}
+        kept = [m for m in out if m.nstart not in nouns]
+        made = [self._mention(text, norm, s, e, self.actor_for(w, country)) for s, e, w in found
+                if self.actor_for(w, country) is not None]
+        return [*kept, *made]
 
     def groups_outside(self, text: str, norm: Normalized, names: SpanSet, country: str, told: SpanSet,
                        protests: SpanSet, plain: bool = False) -> list[ActorMention]:
