@@ -119,8 +119,8 @@ class ActorLinker:
         """The mentions again, each ambiguous name chosen for the document's `country` (no second scan)."""
         out = []
         for m in mentions:
-            if m.readings:
-                chosen = self._choose(m.readings, published, country)
+            if m.readings:  # (a bare noun's national readings are `national`'s to read, not a name's)
+                chosen = self._choose([n for n in m.readings if not n.national], published, country)
                 if chosen is not None and chosen.actor_id != m.actor.id:
                     m = replace(m, actor=self.actors.get(chosen.actor_id), framing=chosen.framing,
                                 descriptive=chosen.descriptive)
