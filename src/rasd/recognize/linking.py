@@ -104,8 +104,9 @@ class ActorLinker:
             if all(n.national for n in hit.payloads):
                 continue  # a bare noun (الجيش): `national` reads it once the document's country is known
             chosen = self._choose([n for n in hit.payloads if not n.national], published, country)
-            if chosen is None:
-                continue
+            if chosen is None or (self.actors.get(chosen.actor_id).kind == "government"
+                                  and is_dateline(norm.text, hit.word_start, hit.end)):
+                continue  # (a capital that names its government is a place in a dateline: الدوحة - أعلن …)
             s, e = norm.to_original(hit.start, hit.end)
             ambiguous = len({n.actor_id for n in hit.payloads}) > 1
             found.append(ActorMention(start=s, end=e, nstart=hit.start, nend=hit.end, text=text[s:e],
