@@ -286,10 +286,8 @@ class RoleResolver:
                 cast.order.append(actor.id)
             cast.groups[actor.id].append(m)
             # (not "بين X وY", the two sides of a clash, even when the name of X begins after a word: بين قوات التحالف)
-            coordinated = violent and last_named is not None \
-                and "".join(text[last_named.nend:m.nstart].split()) in ("", "و", "،و", ",و") \
-                and not set(words_before(text, last_named.nstart, 2)) \
-                & self.cues.between_words
+            coordinated = violent and last_named is not None and "".join(text[last_named.nend:m.nstart].split()) \
+                in ("", "و", "،و", ",و") and not set(words_before(text, last_named.nstart, 2)) & self.cues.between_words
             last_named = m
             if violent and is_victim(text, m, count_spans):
                 cast.targets.add(actor.id)

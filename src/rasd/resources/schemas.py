@@ -68,6 +68,7 @@ from rasd.resources.schema_types import (
     _strip,
     _Yaml,
 )
+from rasd.resources.schema_units import UnitWords
 
 # (the categories are importable from here too)
 __all__ = ["COUNT_WHO", "AcledType", "ActorKind", "CountKind", "Feature", "Plover", "Who"]
@@ -428,15 +429,6 @@ class ActorTemplate(_Yaml):
 
     countries: Annotated[list[TemplateCountry], Field(min_length=1)]
     kinds: Annotated[list[TemplateKind], Field(min_length=1)]
-
-
-class UnitWords(_Yaml):
-    """An army's units named by number or ordinal (actors/generic.yaml `units`: recognize.units)."""
-
-    nouns: SomeNames  # the unit nouns (لواء، الفرقة، الكتيبة)
-    ordinals: SomeNames  # the ordinals after one (السابع، السادسة)
-    arms: Names = []  # words of the unit's arm after its number (مشاة، مدرع، ميكا)
-    belonging: Names = []  # words that tie the unit to its force with لـ (التابعة للجيش X)
 
 
 class ActorsFile(_Yaml):
