@@ -120,3 +120,40 @@ def test_store_writes_plan_generic_in_writes_custom_in_reads(store_url: str) -> 
             assert conn.execute(show).scalar() == "auto"
         with store.engine.connect() as conn:
             assert conn.execute(show).scalar() == "force_custom_plan"
+
+
+def test_store_writes_capped_counts_of_alternatives_are_exact(store_url: str) -> None:
+    """A capped count of a place, an ACLED type or an actor (on PostgreSQL each alternative counted alone first,
+    `pgschema.capped_union_count`) is min(exact count, cap + 1) for every cap: one alternative over the cap, one
+    alone under it, several with shared events (an event whose type is one value and another's sub-type the same;
+    an Arabic name equal to another place's English name; an actor named twice in one event)."""
+    from dataclasses import replace
+
+    from store_fixtures import LNA
+
+    from rasd.records import ActorRef, LocationRef
+    from rasd.store import EventFilter
+
+    odd_place = LocationRef("xx-odd", "Odd", "Tripoli", "LY", "Odd", 32.0, 13.0, 1, "city")
+    twin = ActorRef("lna-twin", "lna", "lna", "state_forces", "LY")
+    with Store.open(store_url) as store:
+        for i in range(40):
+            rec = synthetic_record(i, events=2, seed=12)
+            events = list(rec.events)
+            if i % 5 == 0:  # a sub-type named as another event's type; an Arabic place name as another's English
+                events[0] = replace(events[0], acled_event_type="Explosions/Remote violence",
+                                    acled_sub_event_type="Battles", location=odd_place)
+            if i % 7 == 0:  # an actor named twice, once by id and once by an English and Arabic name equal to it
+                events[1] = replace(events[1], actor1=LNA, actor2=twin)
+            store.ingest(replace(rec, events=tuple(events)))
+        filters = [EventFilter(place="Tripoli"), EventFilter(place="ly-misrata"), EventFilter(place="Odd"),
+                   EventFilter(acled_type="Battles"), EventFilter(acled_type="Battles", min_confidence=0.6),
+                   EventFilter(acled_type="Air/drone strike"), EventFilter(acled_type="none"),
+                   EventFilter(actor="lna"), EventFilter(actor="GNA"), EventFilter(actor="nobody")]
+        for f in filters:
+            exact = store.count_events(f)
+            for cap in (0, 1, 2, 3, 5, 8, 13, exact - 1, exact, exact + 1, 10_000):
+                if cap >= 0:
+                    assert store.count_events(f, cap=cap) == min(exact, cap + 1), (f, cap, exact)
+        assert store.count_events(EventFilter(place="Tripoli")) > store.count_events(EventFilter(place="ly-tripoli"))
+        assert store.count_events(EventFilter(acled_type="Battles")) > 8
