@@ -84,7 +84,7 @@ def fill_documents(url: str, n_docs: int, seed: int = 7) -> None:
     if have >= n_docs:
         return
     t0 = time.perf_counter()
-    def no_look_up(conn: Any, t: Any, rec: Any, sketch: Any) -> writes.LookUp:
+    def no_look_up(conn: Any, t: Any, rec: Any, sketch: Any, first: Any = None) -> writes.LookUp:
         return writes.LookUp(False, None, None, (None,) * len(rec.events))
 
     with Store.open(url) as store, mock.patch.object(writes, "look_up", no_look_up):

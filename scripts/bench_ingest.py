@@ -9,7 +9,7 @@ used) and round trips to the database per document.
 the same store. The documents are synthetic (`tests/store_fixtures.synthetic_record`, 2 events each), numbered
 after the store's size, written `--batch` a transaction (`Store.ingest_many`; 1: `Store.ingest`). Round trips
 are counted on the driver side: each statement sent outside a pipeline, each pipeline (one sync), each BEGIN and
-each COMMIT (psycopg sends BEGIN before a transaction's first statement).
+each COMMIT (psycopg sends BEGIN before a transaction's first statement and waits for it, in a pipeline too).
 """
 
 from __future__ import annotations
@@ -79,7 +79,7 @@ class Meter:
         self.commits += 1
 
     def _begin(self, conn: Any) -> None:
-        self.begins += 1
+        self.begins += 1  # psycopg sends BEGIN before the transaction's first statement, and waits for it
 
     def round_trips(self, postgres: bool) -> int:
         return self.statements + self.pipelines + self.reads + self.commits + (self.begins if postgres else 0)

@@ -60,6 +60,7 @@ _PG_OPTIONS = ("-c random_page_cost=1.1 -c work_mem=32MB -c jit=off -c plan_cach
 # the values (index ranges), and planning them again at every execution was most of their cost — 2.3 -> 0.4 ms
 # of the backend's CPU a document (2 events) over 100,000 events
 _PG_WRITE_PLANS = "auto"
+_PG_LOCK = text("SELECT pg_advisory_xact_lock(:k), set_config('plan_cache_mode', :mode, true)")
 ALL_EVENTS = EventFilter()  # the default filters: every event, every toll (frozen, so safe as defaults)
 ALL_TOLLS = TollFilter()
 
@@ -198,9 +199,15 @@ class Store:
     def _lock(self, conn: Connection) -> None:
         """Serialize writers on PostgreSQL (SQLite's BEGIN IMMEDIATE already does), and let the write transaction's
         prepared statements keep a generic plan (`_PG_WRITE_PLANS`)."""
-        if self.is_postgres:
-            conn.execute(text("SELECT pg_advisory_xact_lock(:k), set_config('plan_cache_mode', :mode, true)"),
-                         {"k": _PG_LOCK_KEY, "mode": _PG_WRITE_PLANS})
+        statement = self._lock_statement()
+        if statement is not None:
+            conn.execute(*statement)
+
+    def _lock_statement(self) -> writes.Statement | None:
+        """`_lock`'s statement (None on SQLite)."""
+        if not self.is_postgres:
+            return None
+        return _PG_LOCK, {"k": _PG_LOCK_KEY, "mode": _PG_WRITE_PLANS}
 
     def schema_version(self) -> int:
         """The schema version the store is at."""
@@ -219,11 +226,9 @@ class Store:
         doc_id = record.document.id
         try:
             with self.writer.begin() as conn:
-                self._lock(conn)
-                outcome = self._insert(conn, record, external_id)
-                if outcome.status == "ingested":
-                    self._bump(conn)
-                return outcome
+                # the lock sent with the look-ups, the bump with the rows: BEGIN, 2 round trips, COMMIT
+                return writes.insert_record(conn, self.t, record, external_id, self.campaign_assigner,
+                                            writes.Around(self._lock_statement(), self._bump))
         except IntegrityError:
             # Another writer stored the same document between our check and our insert.
             if self.has_document(doc_id):
@@ -250,10 +255,12 @@ class Store:
         committed); with them, it is rolled back alone and answered in its place."""
         out: list[IngestOutcome | Exception] = []
         with self.writer.begin() as conn:
-            self._lock(conn)
-            for record, external_id in records:
+            if savepoints:  # the lock before the first savepoint; else sent with the first document's look-ups
+                self._lock(conn)
+            for k, (record, external_id) in enumerate(records):
                 if not savepoints:
-                    out.append(self._insert(conn, record, external_id))
+                    around = writes.Around(self._lock_statement() if k == 0 else None)
+                    out.append(writes.insert_record(conn, self.t, record, external_id, self.campaign_assigner, around))
                     continue
                 try:
                     with conn.begin_nested():

@@ -48,17 +48,33 @@ class LookUp:
     targets: tuple[str | None, ...]
 
 
-def look_up(conn: Connection, t: Tables, rec: DocumentRecord, sketch: reprints.Sketch | None) -> LookUp:
+Statement = tuple[TextClause, dict[str, Any]]
+
+
+@dataclass(frozen=True, slots=True)
+class Around:
+    """What the caller's transaction sends with a document's own statements, saving their round trips: `first`
+    before its look-ups, in their pipeline (the writers' lock: each statement sees what was committed before it
+    started, so the look-ups still see every document written before the lock was granted), `last` with its
+    rows, when it is written (the generation's bump)."""
+
+    first: Statement | None = None
+    last: Callable[[Connection], None] | None = None
+
+
+def look_up(conn: Connection, t: Tables, rec: DocumentRecord, sketch: reprints.Sketch | None,
+            first: Statement | None = None) -> LookUp:
     """A document's look-ups: the duplicate check with the reprint candidates (one statement,
     `reprints.lookup_statement`) and each event's merge target (`merging.target_statement`), sent together
-    (`read_together`: one round trip on PostgreSQL). Each statement's text is one of a few, so the driver
-    prepares it. A happening's canonical event is from another document, never one written with it, so all of
-    them are looked up before any row is written."""
+    (`read_together`: one round trip on PostgreSQL), after `first` if given. Each statement's text is one of a
+    few, so the driver prepares it. A happening's canonical event is from another document, never one written
+    with it, so all of them are looked up before any row is written."""
     info = rec.document
     postgres = conn.dialect.name == "postgresql"
     mergeable = [(i, merging.target_statement(ev, info.id, postgres)) for i, ev in enumerate(rec.events)]
-    found = read_together(conn, [reprints.lookup_statement(info.id, sketch),
+    found = read_together(conn, [*([first] if first is not None else []), reprints.lookup_statement(info.id, sketch),
                                  *(statement for _, statement in mergeable if statement is not None)])
+    found = found[1:] if first is not None else found
     targets: list[str | None] = [None] * len(rec.events)
     answers = iter(found[1:])
     for i, statement in mergeable:
@@ -74,7 +90,7 @@ def look_up(conn: Connection, t: Tables, rec: DocumentRecord, sketch: reprints.S
 _BIND = re.compile(r"(?<![:\w]):(\w+)")  # a bound parameter of a text() statement (psycopg writes %(name)s)
 
 
-def read_together(conn: Connection, statements: Sequence[tuple[TextClause, dict[str, Any]]]) -> list[list[Any]]:
+def read_together(conn: Connection, statements: Sequence[Statement]) -> list[list[Any]]:
     """The rows of each SELECT. On PostgreSQL (psycopg 3) they are sent in one pipeline on the connection's own
     driver connection, inside the caller's transaction, and read after one synchronisation: one round trip for
     all (SQLAlchemy reads a result's description as it executes, so a pipelined SELECT has to bypass it). An
@@ -97,13 +113,14 @@ def read_together(conn: Connection, statements: Sequence[tuple[TextClause, dict[
 
 
 def insert_record(conn: Connection, t: Tables, rec: DocumentRecord, external_id: str | None,
-                  campaigns: Callable[[], CampaignAssigner]) -> IngestOutcome:
+                  campaigns: Callable[[], CampaignAssigner], around: Around = Around()) -> IngestOutcome:
     """Write a new document with its sketch, mentions, counts and events (merged and tolled) unless it is stored
-    already: the look-ups first (`look_up`, one statement), then the rows, on PostgreSQL in one pipeline
-    (`_pipelined`): two round trips a document (plus a toll's campaign look-up)."""
+    already: the look-ups first (`look_up`, one round trip on PostgreSQL), then the rows, on PostgreSQL in one
+    pipeline (`_pipelined`): two round trips a document (plus a toll's campaign look-up); `around`: the caller's
+    statements sent with them."""
     info = rec.document
     sketch = reprints.sketch_of(rec.text)
-    found = look_up(conn, t, rec, sketch)
+    found = look_up(conn, t, rec, sketch, around.first)
     if found.duplicate:
         return IngestOutcome(info.id, "duplicate")
     reprint_of = found.reprint_of
@@ -117,6 +134,8 @@ def insert_record(conn: Connection, t: Tables, rec: DocumentRecord, external_id:
                 {"document_id": info.id, "id": m.id, "kind": m.kind, "text": m.text, "start": m.start,
                  "end": m.end, "ref": m.ref, "framing": m.framing} for m in rec.mentions])
         insert_events(conn, t, rec, list(zip(uids, targets, strict=True)), reprint_of)
+        if around.last is not None:
+            around.last(conn)
     for ev, uid in zip(rec.events, uids, strict=True):  # after the pipeline: a toll's campaign is looked up
         tolls.append_tolls(conn, t, rec, ev, uid, campaigns)
     merged = sum(merged_id != uid for uid, merged_id in zip(uids, targets, strict=True))
