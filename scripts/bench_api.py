@@ -78,14 +78,16 @@ def fill_documents(url: str, n_docs: int, seed: int = 7) -> None:
 
     from store_fixtures import synthetic_record
 
-    from rasd.store import Store, merging, reprints, writes
+    from rasd.store import Store, writes
 
     have = stored_documents(url)
     if have >= n_docs:
         return
     t0 = time.perf_counter()
-    with Store.open(url) as store, mock.patch.object(reprints, "find_reprint", return_value=(None, None)), \
-            mock.patch.object(merging, "find_merge_target", return_value=None):
+    def no_look_up(conn: Any, t: Any, rec: Any, sketch: Any, first: Any = None) -> writes.LookUp:
+        return writes.LookUp(False, None, None, (None,) * len(rec.events))
+
+    with Store.open(url) as store, mock.patch.object(writes, "look_up", no_look_up):
         for lo in range(have, n_docs, FILL_BATCH):
             with store.engine.begin() as conn:
                 store._lock(conn)

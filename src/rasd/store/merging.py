@@ -77,7 +77,18 @@ def find_merge_target(conn: Connection, t: Tables, ev: Event, doc_id: str) -> st
     (`merge_candidates`) from another document whose actors are compatible, the one sharing the most actors, then
     the nearest start date, then the lowest uid — chosen in SQL (`LIMIT 1`), so that a dense store's ~100
     candidates per event are compared inside the database instead of being fetched (`best_candidate` is the
-    same rule in Python over every candidate; a test holds them equal)."""
+    same rule in Python over every candidate; a test holds them equal). Ingest sends a document's look-ups
+    together (`target_statement`, through `writes.look_up`)."""
+    statement = target_statement(ev, doc_id, conn.dialect.name == "postgresql")
+    if statement is None:
+        return None
+    found = conn.execute(*statement).scalar()
+    return str(found) if found is not None else None
+
+
+def target_statement(ev: Event, doc_id: str, postgres: bool) -> tuple[TextClause, dict[str, Any]] | None:
+    """The statement of `find_merge_target` (one row, the target's uid, or none) and its bound values; None for
+    an event that never merges. Its text is one of 12 (`_BEST_SQL`), so the driver prepares it."""
     if merge_span(ev) is None or ev.location is None or ev.date.start is None:
         return None
     start = ev.date.start
@@ -86,11 +97,10 @@ def find_merge_target(conn: Connection, t: Tables, ev: Event, doc_id: str) -> st
     except ValueError:
         return None
     mine = sorted(actor_set([ev.actor1.id if ev.actor1 else None, ev.actor2.id if ev.actor2 else None]))
-    sql = _BEST_SQL[(conn.dialect.name == "postgresql", ev.acled_event_type is not None, len(mine))]
+    sql = _BEST_SQL[(postgres, ev.acled_event_type is not None, len(mine))]
     params = {**_candidate_params(ev.plover, ev.acled_event_type, ev.location.id, lo, hi), "doc": doc_id,
               "start": start, **{f"m{k}": m for k, m in enumerate(mine)}}
-    found = conn.execute(sql, params).scalar()
-    return str(found) if found is not None else None
+    return sql, params
 
 
 def best_candidate(rows: Sequence[Any], ev: Event, doc_id: str) -> str | None:

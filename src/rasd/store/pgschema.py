@@ -12,9 +12,23 @@ column: its count of an actor goes through covering indexes of `events` (`filter
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import Any
 
-from sqlalchemy import Boolean, Column, Connection, Index, Select, func, inspect, select, text, union
+from sqlalchemy import (
+    Boolean,
+    Column,
+    Connection,
+    Index,
+    Select,
+    case,
+    func,
+    inspect,
+    or_,
+    select,
+    text,
+    union,
+)
 
 ACTOR_CANONICAL = "canonical"  # the column of `event_actors` (PostgreSQL, version 9)
 
@@ -87,11 +101,31 @@ def has_actor_flag(event_actors: Any) -> bool:
 def actor_count(event_actors: Any, actor: str, limit: int | None = None) -> Select[Any]:
     """PostgreSQL: the count of the canonical events with actor `actor` (id, English or Arabic name), from
     `event_actors` alone (`limit`: at most): a UNION of the three look-ups in the partial indexes, index-only; an
-    event naming the actor twice is counted once."""
+    event naming the actor twice is counted once (`capped_union_count` when limited)."""
     ea = event_actors
     flag = ea.c[ACTOR_CANONICAL]
     names = (ea.c.actor_id == actor, func.lower(ea.c.name_en) == actor.lower(), ea.c.name_ar == actor)
-    uids = union(*(select(ea.c.event_uid).where(flag, n) for n in names))
+    branches = [select(ea.c.event_uid).where(flag, n) for n in names]
     if limit is not None:
-        uids = uids.limit(limit)
-    return select(func.count()).select_from(uids.subquery("actor_events"))
+        return capped_union_count(branches, limit - 1, distinct=True)
+    return select(func.count()).select_from(union(*branches).subquery("actor_events"))
+
+
+def capped_union_count(branches: Sequence[Select[Any]], cap: int, *, distinct: bool = False) -> Select[Any]:
+    """PostgreSQL: how many rows the UNION of `branches` (one-column SELECTs) has, counted up to cap + 1. A UNION
+    hashes every row of every branch before a LIMIT applies (a place's 25,000 events, an actor's 33,000, for an
+    answer of 10,001), so each branch is first counted alone, up to cap + 1 (`distinct`: its distinct values;
+    an index in the value's order makes it a streaming Unique): one over the cap answers cap + 1, and when at most
+    one branch has rows its count is the answer; only otherwise is the UNION counted. The branches' counts are
+    CTEs (each computed once, and only when the CASE reaches it: PostgreSQL evaluates them lazily), so the common
+    case reads at most cap + 1 index entries of one branch and nothing of the others but their first."""
+    if len(branches) == 1:
+        only = branches[0].distinct() if distinct else branches[0]
+        return select(func.count()).select_from(only.limit(cap + 1).subquery("matches"))
+    counted = [select(func.count().label("n")).select_from((b.distinct() if distinct else b).limit(cap + 1)
+                                                          .subquery(f"part{k}")).cte(f"branch{k}")
+               for k, b in enumerate(branches)]
+    n = [select(c.c.n).scalar_subquery() for c in counted]
+    whole = select(func.count()).select_from(union(*branches).limit(cap + 1).subquery("matches")).scalar_subquery()
+    nonempty = sum((case((x > 0, 1), else_=0) for x in n[1:]), case((n[0] > 0, 1), else_=0))
+    return select(case((or_(*(x > cap for x in n)), cap + 1), (nonempty <= 1, sum(n[1:], n[0])), else_=whole))

@@ -61,10 +61,10 @@ def _pg_union_count(t: Tables, f: EventFilter, cap: int | None) -> Select[Any]:
     count: 6,500-7,400 pages)."""
     alternatives = place_alternatives(t, f.place) if f.place else acled_alternatives(t, f.acled_type or "")
     rest = event_conditions(t, replace(f, place=None, acled_type=None))
-    uids = union(*(select(t.events.c.uid).where(*rest, alt) for alt in alternatives))
-    if cap is not None:
-        uids = uids.limit(cap + 1)
-    return select(func.count()).select_from(uids.subquery("matches"))
+    branches = [select(t.events.c.uid).where(*rest, alt) for alt in alternatives]
+    if cap is not None:  # each alternative counted alone first (pgschema.capped_union_count)
+        return pgschema.capped_union_count(branches, cap)
+    return select(func.count()).select_from(union(*branches).subquery("matches"))
 
 
 @dataclass(frozen=True, slots=True)

@@ -17,10 +17,11 @@ from __future__ import annotations
 import hashlib
 import random
 import struct
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
+from typing import Any
 
-from sqlalchemy import Connection, delete, func, insert, select
+from sqlalchemy import Connection, TextClause, delete, insert, select, text
 
 from rasd.store.schema import Tables
 from rasd.text.normalize import normalize
@@ -114,23 +115,52 @@ def sketch_of(text_: str) -> Sketch | None:
 
 
 def find_reprint(conn: Connection, t: Tables, sketch: Sketch | None) -> tuple[str | None, float | None]:
-    """The first document of the reprint chain a sketch matches, with the similarity; (None, None) if none."""
+    """The first document of the reprint chain a sketch matches, with the similarity; (None, None) if none.
+    Ingest asks together with its other look-ups (`lookup_statement`, through `writes.look_up`)."""
     if sketch is None:
         return None, None
-    b = t.doc_bands
-    shared = func.count().label("shared")
-    ids = conn.execute(select(b.c.document_id).where(b.c.band.in_(sketch.bands)).group_by(b.c.document_id)
-                       .order_by(shared.desc(), b.c.document_id).limit(CANDIDATES)).scalars().all()
-    if not ids:
-        return None, None
-    m = t.doc_minhash
-    rows = conn.execute(select(m.c.document_id, m.c.signature).where(m.c.document_id.in_(ids))).all()
-    scored = sorted((-sketch.similarity(_PACK.unpack(bytes(sig))), doc) for doc, sig in rows)
+    rows = conn.execute(_CANDIDATES, candidate_params(sketch)).all()
+    return best_reprint(sketch, [(r[0], r[1], r[2]) for r in rows])
+
+
+def lookup_statement(document_id: str, sketch: Sketch | None) -> tuple[TextClause, dict[str, Any]]:
+    """Ingest's first look-up, one statement: a row ('d', id, NULL, NULL) when the document is stored already,
+    then a row ('c', document_id, signature, reprint_of) per reprint candidate (`candidates_sql`), for
+    `best_reprint`."""
+    if sketch is None:
+        return _DUPLICATE, {"doc_id": document_id}
+    return _DUPLICATE_OR_CANDIDATES, {"doc_id": document_id, **candidate_params(sketch)}
+
+
+def candidates_sql() -> str:
+    """The SQL of the reprint candidates (document_id, signature, reprint_of): the CANDIDATES stored documents
+    sharing the most band keys with a sketch (ties by id), with their signatures and their own originals; the
+    keys are bound as :b0 … (`candidate_params`)."""
+    keys = ", ".join(f":b{k}" for k in range(BANDS))
+    return ("SELECT s.document_id, m.signature, d.reprint_of FROM (SELECT document_id, count(*) AS shared "
+            f"FROM doc_bands WHERE band IN ({keys}) GROUP BY document_id ORDER BY shared DESC, document_id "
+            f"LIMIT {CANDIDATES}) AS s JOIN doc_minhash m ON m.document_id = s.document_id "
+            "JOIN documents d ON d.id = s.document_id")
+
+
+def candidate_params(sketch: Sketch) -> dict[str, int]:
+    """The bound values of `candidates_sql`: the sketch's band keys."""
+    return {f"b{k}": key for k, key in enumerate(sketch.bands)}
+
+
+_CANDIDATES = text(candidates_sql())
+_DUPLICATE_SQL = "SELECT 'd' AS kind, id AS k, NULL AS sig, NULL AS v FROM documents WHERE id = :doc_id"
+_DUPLICATE = text(_DUPLICATE_SQL)
+_DUPLICATE_OR_CANDIDATES = text(f"{_DUPLICATE_SQL} UNION ALL SELECT 'c', * FROM ({candidates_sql()}) AS c")
+
+
+def best_reprint(sketch: Sketch, rows: Sequence[tuple[str, bytes, str | None]]) -> tuple[str | None, float | None]:
+    """Of the candidates (document_id, signature, reprint_of), the most similar one's chain start (itself, or the
+    document it reprints) and the similarity, when at least REPRINT_THRESHOLD; ties by id."""
+    scored = sorted((-sketch.similarity(_PACK.unpack(bytes(sig))), doc, first) for doc, sig, first in rows)
     if not scored or -scored[0][0] < REPRINT_THRESHOLD:
         return None, None
-    similarity, best = -scored[0][0], scored[0][1]
-    d = t.documents
-    first = conn.execute(select(d.c.reprint_of).where(d.c.id == best)).scalar_one_or_none()
+    similarity, best, first = -scored[0][0], scored[0][1], scored[0][2]
     return (first or best), round(similarity, 3)
 
 

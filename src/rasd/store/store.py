@@ -55,6 +55,12 @@ _PG_MAX_POOL = 8
 # on few cores: a worker's start-up is CPU another request needed)
 _PG_OPTIONS = ("-c random_page_cost=1.1 -c work_mem=32MB -c jit=off -c plan_cache_mode=force_custom_plan "
                "-c max_parallel_workers_per_gather=0")
+# ... but within a write transaction (SET LOCAL) the planner's default: ingest's look-ups (the duplicate and reprint
+# candidates, a merge target per event: a dozen statement texts, prepared by psycopg) have one good plan whatever
+# the values (index ranges), and planning them again at every execution was most of their cost — 2.3 -> 0.4 ms
+# of the backend's CPU a document (2 events) over 100,000 events
+_PG_WRITE_PLANS = "auto"
+_PG_LOCK = text("SELECT pg_advisory_xact_lock(:k), set_config('plan_cache_mode', :mode, true)")
 ALL_EVENTS = EventFilter()  # the default filters: every event, every toll (frozen, so safe as defaults)
 ALL_TOLLS = TollFilter()
 
@@ -191,9 +197,17 @@ class Store:
         return self.engine.dialect.name == "postgresql"
 
     def _lock(self, conn: Connection) -> None:
-        """Serialize writers on PostgreSQL (SQLite's BEGIN IMMEDIATE already does)."""
-        if self.is_postgres:
-            conn.execute(text("SELECT pg_advisory_xact_lock(:k)"), {"k": _PG_LOCK_KEY})
+        """Serialize writers on PostgreSQL (SQLite's BEGIN IMMEDIATE already does), and let the write transaction's
+        prepared statements keep a generic plan (`_PG_WRITE_PLANS`)."""
+        statement = self._lock_statement()
+        if statement is not None:
+            conn.execute(*statement)
+
+    def _lock_statement(self) -> writes.Statement | None:
+        """`_lock`'s statement (None on SQLite)."""
+        if not self.is_postgres:
+            return None
+        return _PG_LOCK, {"k": _PG_LOCK_KEY, "mode": _PG_WRITE_PLANS}
 
     def schema_version(self) -> int:
         """The schema version the store is at."""
@@ -212,11 +226,9 @@ class Store:
         doc_id = record.document.id
         try:
             with self.writer.begin() as conn:
-                self._lock(conn)
-                outcome = self._insert(conn, record, external_id)
-                if outcome.status == "ingested":
-                    self._bump(conn)
-                return outcome
+                # the lock sent with the look-ups, the bump with the rows: BEGIN, 2 round trips, COMMIT
+                return writes.insert_record(conn, self.t, record, external_id, self.campaign_assigner,
+                                            writes.Around(self._lock_statement(), self._bump))
         except IntegrityError:
             # Another writer stored the same document between our check and our insert.
             if self.has_document(doc_id):
@@ -224,14 +236,32 @@ class Store:
             raise
 
     def ingest_many(self, records: Sequence[tuple[DocumentRecord, str | None]]) -> list[IngestOutcome | Exception]:
-        """Store several (record, external id) pairs in one write transaction, each document inside its own
-        savepoint: a document that fails is rolled back alone (its exception takes its place in the answer) and
-        the others are committed together, so no half document is ever stored and readers see one commit (one
-        new generation, one emptying of SQLite's page caches) for the lot instead of one per document."""
+        """Store several (record, external id) pairs in one write transaction, each document whole or not at all:
+        a document that fails is rolled back alone (its exception takes its place in the answer) and the others
+        are committed together, so readers see one commit (one new generation, one emptying of SQLite's page
+        caches) for the lot instead of one per document. The batch is first written without savepoints (each one
+        and its release are two more round trips a document on PostgreSQL); only when a document fails is the
+        transaction rolled back and the batch written again with a savepoint per document."""
+        if len(records) > 1:
+            try:
+                return self._write_batch(records, savepoints=False)
+            except Exception:  # noqa: BLE001 - some document failed: again, each one in its own savepoint
+                pass
+        return self._write_batch(records, savepoints=True)
+
+    def _write_batch(self, records: Sequence[tuple[DocumentRecord, str | None]],
+                     savepoints: bool) -> list[IngestOutcome | Exception]:
+        """`ingest_many`'s transaction: without `savepoints`, any document's failure is raised (nothing is
+        committed); with them, it is rolled back alone and answered in its place."""
         out: list[IngestOutcome | Exception] = []
         with self.writer.begin() as conn:
-            self._lock(conn)
-            for record, external_id in records:
+            if savepoints:  # the lock before the first savepoint; else sent with the first document's look-ups
+                self._lock(conn)
+            for k, (record, external_id) in enumerate(records):
+                if not savepoints:
+                    around = writes.Around(self._lock_statement() if k == 0 else None)
+                    out.append(writes.insert_record(conn, self.t, record, external_id, self.campaign_assigner, around))
+                    continue
                 try:
                     with conn.begin_nested():
                         out.append(self._insert(conn, record, external_id))
@@ -243,10 +273,6 @@ class Store:
 
     def _insert(self, conn: Connection, record: DocumentRecord, external_id: str | None) -> IngestOutcome:
         """Write one document in the caller's write transaction unless it is stored already."""
-        doc_id = record.document.id
-        d = self.t.documents
-        if conn.execute(select(d.c.id).where(d.c.id == doc_id)).first() is not None:
-            return IngestOutcome(doc_id, "duplicate")
         return writes.insert_record(conn, self.t, record, external_id, self.campaign_assigner)
 
     def delete_document(self, document_id: str) -> bool:

@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 import json
-from collections.abc import Callable, Iterator
+import re
+from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any, Literal
 
-from sqlalchemy import Connection, delete, insert, select
+from sqlalchemy import Connection, TextClause, delete, insert, select
 from sqlalchemy.exc import DBAPIError
 
 from rasd.records import Count, DocumentRecord, Event
@@ -36,24 +37,105 @@ def _now() -> str:
     return datetime.now(UTC).isoformat(timespec="seconds")
 
 
+@dataclass(frozen=True, slots=True)
+class LookUp:
+    """What ingest reads before writing a document: whether it is stored already, the document it reprints (with
+    the similarity) and each event's merge target (None: a happening of its own)."""
+
+    duplicate: bool
+    reprint_of: str | None
+    similarity: float | None
+    targets: tuple[str | None, ...]
+
+
+Statement = tuple[TextClause, dict[str, Any]]
+
+
+@dataclass(frozen=True, slots=True)
+class Around:
+    """What the caller's transaction sends with a document's own statements, saving their round trips: `first`
+    before its look-ups, in their pipeline (the writers' lock: each statement sees what was committed before it
+    started, so the look-ups still see every document written before the lock was granted), `last` with its
+    rows, when it is written (the generation's bump)."""
+
+    first: Statement | None = None
+    last: Callable[[Connection], None] | None = None
+
+
+def look_up(conn: Connection, t: Tables, rec: DocumentRecord, sketch: reprints.Sketch | None,
+            first: Statement | None = None) -> LookUp:
+    """A document's look-ups: the duplicate check with the reprint candidates (one statement,
+    `reprints.lookup_statement`) and each event's merge target (`merging.target_statement`), sent together
+    (`read_together`: one round trip on PostgreSQL), after `first` if given. Each statement's text is one of a
+    few, so the driver prepares it. A happening's canonical event is from another document, never one written
+    with it, so all of them are looked up before any row is written."""
+    info = rec.document
+    postgres = conn.dialect.name == "postgresql"
+    mergeable = [(i, merging.target_statement(ev, info.id, postgres)) for i, ev in enumerate(rec.events)]
+    found = read_together(conn, [*([first] if first is not None else []), reprints.lookup_statement(info.id, sketch),
+                                 *(statement for _, statement in mergeable if statement is not None)])
+    found = found[1:] if first is not None else found
+    targets: list[str | None] = [None] * len(rec.events)
+    answers = iter(found[1:])
+    for i, statement in mergeable:
+        if statement is not None:
+            rows = next(answers)
+            targets[i] = str(rows[0][0]) if rows and rows[0][0] is not None else None
+    duplicate = any(r[0] == "d" for r in found[0])
+    reprint_of, similarity = (reprints.best_reprint(sketch, [(r[1], r[2], r[3]) for r in found[0] if r[0] == "c"])
+                              if sketch is not None else (None, None))
+    return LookUp(duplicate, reprint_of, similarity, tuple(targets))
+
+
+_BIND = re.compile(r"(?<![:\w]):(\w+)")  # a bound parameter of a text() statement (psycopg writes %(name)s)
+
+
+def read_together(conn: Connection, statements: Sequence[Statement]) -> list[list[Any]]:
+    """The rows of each SELECT. On PostgreSQL (psycopg 3) they are sent in one pipeline on the connection's own
+    driver connection, inside the caller's transaction, and read after one synchronisation: one round trip for
+    all (SQLAlchemy reads a result's description as it executes, so a pipelined SELECT has to bypass it). An
+    error is raised as SQLAlchemy's. Elsewhere: one after the other."""
+    driver = getattr(conn.connection, "driver_connection", None)
+    if conn.dialect.name != "postgresql" or getattr(driver, "pipeline", None) is None:
+        return [list(conn.execute(sql, params).all()) for sql, params in statements]
+    assert driver is not None
+    dbapi_error = conn.dialect.loaded_dbapi.Error
+    try:
+        with driver.pipeline():
+            cursors = []
+            for sql, params in statements:
+                cursor = driver.cursor()
+                cursor.execute(_BIND.sub(r"%(\1)s", sql.text), params)
+                cursors.append(cursor)
+            return [list(cursor.fetchall()) for cursor in cursors]
+    except dbapi_error as exc:  # raised by the driver, outside SQLAlchemy: the error SQLAlchemy would raise
+        raise DBAPIError.instance(None, None, exc, dbapi_error, dialect=conn.dialect) from exc
+
+
 def insert_record(conn: Connection, t: Tables, rec: DocumentRecord, external_id: str | None,
-                  campaigns: Callable[[], CampaignAssigner]) -> IngestOutcome:
-    """Write a new document with its sketch, mentions, counts and events (merged and tolled): the look-ups first
-    (reprint, merge targets), then the rows, on PostgreSQL in one pipeline (`_pipelined`)."""
+                  campaigns: Callable[[], CampaignAssigner], around: Around = Around()) -> IngestOutcome:
+    """Write a new document with its sketch, mentions, counts and events (merged and tolled) unless it is stored
+    already: the look-ups first (`look_up`, one round trip on PostgreSQL), then the rows, on PostgreSQL in one
+    pipeline (`_pipelined`): two round trips a document (plus a toll's campaign look-up); `around`: the caller's
+    statements sent with them."""
     info = rec.document
     sketch = reprints.sketch_of(rec.text)
-    reprint_of, similarity = reprints.find_reprint(conn, t, sketch)
+    found = look_up(conn, t, rec, sketch, around.first)
+    if found.duplicate:
+        return IngestOutcome(info.id, "duplicate")
+    reprint_of = found.reprint_of
     uids = [f"{info.id}/{ev.id}" for ev in rec.events]
-    # a happening's canonical event is from another document, never one written here: look them all up first
-    targets = [merging.find_merge_target(conn, t, ev, info.id) or uid for ev, uid in zip(rec.events, uids, strict=True)]
+    targets = [target or uid for target, uid in zip(found.targets, uids, strict=True)]
     with _pipelined(conn):
-        conn.execute(insert(t.documents), document_row(rec, external_id, reprint_of, similarity))
+        conn.execute(insert(t.documents), document_row(rec, external_id, reprint_of, found.similarity))
         reprints.store_sketch(conn, t, info.id, sketch)
         if rec.mentions:
             conn.execute(insert(t.mentions), [
                 {"document_id": info.id, "id": m.id, "kind": m.kind, "text": m.text, "start": m.start,
                  "end": m.end, "ref": m.ref, "framing": m.framing} for m in rec.mentions])
         insert_events(conn, t, rec, list(zip(uids, targets, strict=True)), reprint_of)
+        if around.last is not None:
+            around.last(conn)
     for ev, uid in zip(rec.events, uids, strict=True):  # after the pipeline: a toll's campaign is looked up
         tolls.append_tolls(conn, t, rec, ev, uid, campaigns)
     merged = sum(merged_id != uid for uid, merged_id in zip(uids, targets, strict=True))
