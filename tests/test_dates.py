@@ -357,3 +357,21 @@ def test_dates_a_weekday_before_an_explicit_date_takes_the_date(rec: DateRecogni
 def test_dates_an_event_takes_the_date_of_its_paragraph(pipeline: Any, text: str) -> None:
     rec = pipeline.extract_text(text, source="test", published=PUB.isoformat())
     assert len(rec.events) >= 2 and {e.date.start for e in rec.events} == {"2019-05-06"}
+
+
+# the numeric-date patterns as written before their look-behind moved after the first digit (speed21)
+_NUMERIC_REFERENCE = (
+    r"(?<![0-9/.\-])([0-9]{4})([/\-.])([0-9]{1,2})\2([0-9]{1,2})(?![0-9]|[/\-.][0-9])",
+    r"(?<![0-9/.\-])([0-9]{1,2})([/\-.])([0-9]{1,2})\2([0-9]{4})(?![0-9]|[/\-.][0-9])",
+)
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.text(alphabet="0123456789/.- aب\n", max_size=30))
+def test_dates_numeric_patterns_match_as_with_the_look_behind_first(text: str) -> None:
+    import re
+
+    from rasd.recognize.dates import _NUMERIC
+    for (rx, _order), reference in zip(_NUMERIC, _NUMERIC_REFERENCE, strict=True):
+        assert [(m.span(), m.groups()) for m in rx.finditer(text)] \
+            == [(m.span(), m.groups()) for m in re.finditer(reference, text)]

@@ -199,3 +199,18 @@ def test_lexicon_blocked_spans_are_offsets_into_the_text(lexicon: TriggerLexicon
     spans = lexicon.blocked(text)
     assert any(text[s:e].startswith("#غارات") for s, e in spans)
     assert any(text[s:e].startswith("تحرير") for s, e in spans)
+
+
+@pytest.mark.parametrize("text", [
+    "تحرير: فلان الفلاني\nقتل 5 في غارة.", "كتب - مراسلنا:الخبر", "اكتب: لا شيء", "الخبر/تصوير : فلان", "تحريري: رأي",
+    "تقرير:\nكتبت: فلانة، والمحرر: فلان", ":كتب:كتب: :", "قال كتب:", "|اشراف: هيئة التحرير. وكتبه: فلان",
+])
+def test_lexicon_bylines_match_as_with_the_look_behind_first(lexicon: TriggerLexicon, text: str) -> None:
+    import re
+
+    # the byline pattern as written before each label's look-behind moved after it (speed21)
+    labels = "|".join(re.escape(normalize(b).text) for b in ("تحرير", "كتب", "كتبت", "كتبه", "تصوير", "تقرير",
+                                                               "المحرر", "اشراف"))
+    reference = re.compile(r"(?:^|(?<=[\s\-\|/]))(?:" + labels + r")\s*:[^\n.,;:]{0,60}", re.MULTILINE)
+    norm = normalize(text).text
+    assert [s for s in lexicon.blocked(norm) if norm[s[0]] != "#"] == [m.span() for m in reference.finditer(norm)]

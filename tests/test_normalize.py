@@ -64,3 +64,14 @@ def test_normalize_fast_path_equals_the_reference(text: str) -> None:
 def test_normalize_name_is_the_normalized_text_with_spaces_collapsed(text: str) -> None:
     """normalize_name's fast path (one str.translate) reads a name as normalize does; a ligature takes the slow path."""
     assert normalize_name(text) == " ".join(normalize(text).text.split())
+
+
+def test_normalize_fast_table_has_every_character_of_its_blocks() -> None:
+    # (a character the table lacks costs str.translate a swallowed LookupError: each has an entry, itself when
+    # it stays)
+    from rasd.text.normalize import _FAST_BLOCKS, _SLOW_RE, _TABLE, _fold_char
+    for lo, hi in _FAST_BLOCKS:
+        for cp in range(lo, hi):
+            ch = chr(cp)
+            if not _SLOW_RE.match(ch):
+                assert _TABLE[cp] == (_fold_char(ch) or None)

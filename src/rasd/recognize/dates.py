@@ -88,9 +88,13 @@ class DateMatch:
 
 
 _CLITICS = ("وب", "فب", "و", "ف", "ب")   # ب only before ال (بالعام الماضي)
+# (no digit, '/', '.' or '-' before the first digit: the look-behind stands after that digit, so that the pattern
+# starts with a digit and the engine skips to the digits in C instead of trying the look-behind at every character)
 _NUMERIC = [
-    (re.compile(r"(?<![0-9/.\-])([0-9]{4})([/\-.])([0-9]{1,2})\2([0-9]{1,2})(?![0-9]|[/\-.][0-9])"), ("y", "m", "d")),
-    (re.compile(r"(?<![0-9/.\-])([0-9]{1,2})([/\-.])([0-9]{1,2})\2([0-9]{4})(?![0-9]|[/\-.][0-9])"), ("d", "m", "y")),
+    (re.compile(r"([0-9](?<![0-9/.\-][0-9])[0-9]{3})([/\-.])([0-9]{1,2})\2([0-9]{1,2})(?![0-9]|[/\-.][0-9])"),
+     ("y", "m", "d")),
+    (re.compile(r"([0-9](?<![0-9/.\-][0-9])[0-9]?)([/\-.])([0-9]{1,2})\2([0-9]{4})(?![0-9]|[/\-.][0-9])"),
+     ("d", "m", "y")),
 ]
 
 

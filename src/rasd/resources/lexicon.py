@@ -116,7 +116,11 @@ def _next_words(text: str, pos: int, n: int) -> list[str]:
     return text[pos: stop.start() if stop else len(text)].split()[:n]
 
 
-_BYLINE_RE = r"(?:^|(?<=[\s\-\|/]))(?:{labels})\s*:[^\n.,;:]{{0,60}}"
+# a byline label at the text's start or after a space, a dash, a bar or a slash, then ':' and up to 60 characters;
+# each label's own look-behind (`_BYLINE_LABEL`) comes after it, so that the pattern starts with the labels' first
+# letters and the engine skips to them in C instead of trying the look-behind at every character
+_BYLINE_RE = r"(?:{labels})\s*:[^\n.,;:]{{0,60}}"
+_BYLINE_LABEL = r"{label}(?<![^\s\-\|/].{{{n}}})"
 _HASHTAG_RE = re.compile(r"#[^\s#]+")
 
 
@@ -146,8 +150,9 @@ class TriggerLexicon:
                     needs[(f, entry)] = set().union(*of_entry)
         self.needs = {k: frozenset(v) for k, v in needs.items()}
         self.matcher: PhraseMatcher[Trigger] = PhraseMatcher(forms, verbs=self.verb_only | self.bare_only)
-        labels = "|".join(re.escape(normalize_name(b)) for b in byline_labels)
-        self._byline = re.compile(_BYLINE_RE.format(labels=labels), re.MULTILINE) if labels else None
+        names = [normalize_name(b) for b in byline_labels]
+        labels = "|".join(_BYLINE_LABEL.format(label=re.escape(label), n=len(label)) for label in names)
+        self._byline = re.compile(_BYLINE_RE.format(labels=labels)) if "".join(names) else None
 
     @classmethod
     def load(cls, path: str | Path = "triggers.yaml", morphology: str | Path | None = None) -> TriggerLexicon:

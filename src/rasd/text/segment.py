@@ -5,13 +5,13 @@ All spans here are offsets into the *normalized* text; `Normalized.to_original` 
 
 from __future__ import annotations
 
-import heapq
 import re
 from bisect import bisect_left, bisect_right
-from collections import defaultdict
-from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
-from typing import NamedTuple
+
+# (Token and TokenIndex live in text.words, compiled with the rules that read them ~300 times per article)
+from .words import Token as Token
+from .words import TokenIndex as TokenIndex
 
 # The code points of Arabic letters (the basic letters and the extended ones of Persian, Urdu, Sindhi …): the
 # tokenizer's words, and the letters the phrase matcher counts as word characters.
@@ -35,16 +35,6 @@ _NON_SPACE = re.compile(r"\S")
 CONJUNCTIONS = ("و", "ف")
 PREPOSITIONS = ("ب", "ل", "ك")
 ARTICLE = "ال"
-
-
-class Token(NamedTuple):
-    """A token of the normalized text: its text, span and kind (word, number, latin, punct). (Immutable; a named
-    tuple rather than a frozen dataclass because ~450 are made per 4 KB article: made by tuple.__new__, a token
-    costs a third of a dataclass's four field assignments.)"""
-    text: str
-    start: int
-    end: int
-    kind: str  # word | number | latin | punct
 
 
 @dataclass(frozen=True, slots=True)
@@ -86,42 +76,6 @@ class Segmented:
 
         return self.tokens[bisect_left(self.tokens, sentence.start, key=start):
                            bisect_left(self.tokens, sentence.end, key=start)]
-
-
-class TokenIndex:
-    """The tokens of one text with, for each word, where it stands. A lexicon finds the tokens its phrases may
-    start at by intersecting the forms they start with and the text's vocabulary, instead of testing every
-    token; the answer is kept per set of forms for the life of this (one document's) index."""
-
-    __slots__ = ("toks", "numerals", "_where", "_vocab", "_memo")
-
-    def __init__(self, toks: Sequence[Token]) -> None:
-        self.toks = toks
-        where: defaultdict[str, list[int]] = defaultdict(list)
-        numerals: list[int] = []  # indices of the digit tokens
-        for k, (text, _start, _end, kind) in enumerate(toks):  # (one pass, the token unpacked: no attribute look-ups)
-            if kind == "word":
-                where[text].append(k)
-            elif kind == "number":
-                numerals.append(k)
-        self.numerals: tuple[int, ...] = tuple(numerals)
-        self._where = where
-        self._vocab = frozenset(where)
-        self._memo: dict[frozenset[str], tuple[int, ...]] = {}
-
-    def numerals_and_words_in(self, forms: frozenset[str]) -> Iterator[int]:
-        """Indices, in text order, of the digit tokens and of the word tokens whose text is one of `forms`:
-        where a number or a date can begin."""
-        return heapq.merge(self.numerals, self.words_in(forms))
-
-    def words_in(self, forms: frozenset[str]) -> tuple[int, ...]:
-        """Indices, in text order, of the word tokens whose text is one of `forms`."""
-        found = self._memo.get(forms)
-        if found is None:
-            where = self._where
-            found = tuple(sorted(k for w in forms & self._vocab for k in where[w]))
-            self._memo[forms] = found
-        return found
 
 
 def split_sentences(text: str) -> list[tuple[int, int]]:

@@ -1,11 +1,16 @@
 """The words right before or after a position of a normalized text, as the rules read them (how many words,
-never how many characters). A module of its own so that it is compiled with the rules that call it ~500 times
-per article (text.segment, which is not compiled, re-exports these functions)."""
+never how many characters), and the tokens of a text with their index. A module of its own so that it is
+compiled with the rules that call it ~500 times per article (text.segment, which is not compiled, re-exports
+Token and TokenIndex: a compiled rule reads a TokenIndex's attributes and calls its methods directly, not
+through a Python object's attribute look-up and frame)."""
 
 from __future__ import annotations
 
+import heapq
 import re
-from typing import Final
+from collections import defaultdict
+from collections.abc import Iterator, Sequence
+from typing import Final, NamedTuple
 
 # a space-separated word: \S is what str.isspace() and str.split() do not count as space (the same table)
 _WORD_RUN: Final = re.compile(r"\S+")
@@ -63,3 +68,47 @@ def words_before(text: str, pos: int, k: int, lo: int = 0) -> list[str]:
 def words_after(text: str, pos: int, k: int, hi: int | None = None) -> list[str]:
     """The first `k` space-separated words of text[pos:hi], in text order."""
     return [text[s:e] for s, e in word_spans_after(text, pos, k, hi)]
+
+
+class Token(NamedTuple):
+    """A token of the normalized text: its text, span and kind (word, number, latin, punct). (Immutable; a named
+    tuple rather than a frozen dataclass because ~450 are made per 4 KB article: made by tuple.__new__, a token
+    costs a third of a dataclass's four field assignments.)"""
+    text: str
+    start: int
+    end: int
+    kind: str  # word | number | latin | punct
+
+
+class TokenIndex:
+    """The tokens of one text with, for each word, where it stands. A lexicon finds the tokens its phrases may
+    start at by intersecting the forms they start with and the text's vocabulary, instead of testing every
+    token; the answer is kept per set of forms for the life of this (one document's) index."""
+
+    def __init__(self, toks: Sequence[Token]) -> None:
+        self.toks = toks
+        where: defaultdict[str, list[int]] = defaultdict(list)
+        numerals: list[int] = []  # indices of the digit tokens
+        for k, (text, _start, _end, kind) in enumerate(toks):  # (one pass, the token unpacked: no attribute look-ups)
+            if kind == "word":
+                where[text].append(k)
+            elif kind == "number":
+                numerals.append(k)
+        self.numerals: tuple[int, ...] = tuple(numerals)
+        self._where = where
+        self._vocab = frozenset(where)
+        self._memo: dict[frozenset[str], tuple[int, ...]] = {}
+
+    def numerals_and_words_in(self, forms: frozenset[str]) -> Iterator[int]:
+        """Indices, in text order, of the digit tokens and of the word tokens whose text is one of `forms`:
+        where a number or a date can begin."""
+        return heapq.merge(self.numerals, self.words_in(forms))
+
+    def words_in(self, forms: frozenset[str]) -> tuple[int, ...]:
+        """Indices, in text order, of the word tokens whose text is one of `forms`."""
+        found = self._memo.get(forms)
+        if found is None:
+            where = self._where
+            found = tuple(sorted(k for w in forms & self._vocab for k in where[w]))
+            self._memo[forms] = found
+        return found
