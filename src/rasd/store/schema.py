@@ -42,7 +42,7 @@ from sqlalchemy.schema import CreateIndex
 
 from rasd.store import pgschema
 
-SCHEMA_VERSION = 9
+SCHEMA_VERSION = 10
 CANONICAL = "uid = merged_id"  # the partial indexes' predicate: one row per happening (filters' merged=True)
 # PostgreSQL (schema version 8): the same test as a stored generated column, `events.canonical`. The planner
 # estimates `uid = merged_id` (two columns compared) at 0.5 % of the rows whatever the data (100,000 canonical
@@ -534,6 +534,15 @@ def _migration_9(conn: Connection, t: Tables) -> None:
     conn.execute(text("ANALYZE event_actors"))
 
 
+def _migration_10(conn: Connection, t: Tables) -> None:
+    """SQLite: `event_day_counts`, the canonical events counted by country and dates, kept by triggers on `events`
+    (`daycounts`), so a count filtered by country and dates alone is a sum over a few hundred rows. PostgreSQL:
+    nothing."""
+    from rasd.store import daycounts
+
+    daycounts.create(conn)
+
+
 MIGRATIONS: tuple[tuple[int, str, Callable[[Connection, Tables], None]], ...] = (
     (1, "initial schema: documents, mentions, events, actors, counts, sources, tolls", _migration_1),
     (2, "indexes of the hot read queries (canonical events by date, country, place, type; actor names)",
@@ -552,6 +561,8 @@ MIGRATIONS: tuple[tuple[int, str, Callable[[Connection, Tables], None]], ...] = 
         "statistics of lowered names (SQLite: nothing)", _migration_8),
     (9, "PostgreSQL: event_actors.canonical and events_search (canonical search texts, trigram index) kept by "
         "triggers, ix_events_canon_place_en (SQLite: nothing)", _migration_9),
+    (10, "SQLite: event_day_counts (canonical events by country and dates) kept by triggers (PostgreSQL: "
+         "nothing)", _migration_10),
 )
 
 
