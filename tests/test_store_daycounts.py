@@ -104,3 +104,27 @@ def test_store_daycounts_counts_read_few_rows(store_url: str) -> None:
                 plan = _plan(conn, count_statement(store.t, EventFilter(actor="lna"), "sqlite", cap))
                 assert any("MERGE (UNION)" in line for line in plan), plan
                 assert not any("TEMP B-TREE" in line or "LIST SUBQUERY" in line for line in plan), plan
+
+
+def test_store_daycounts_newest_first_pages_walk_the_descending_index(store_url: str) -> None:
+    """SQLite (version 10): a date window's page in the default order (`-date`, ties by uid) walks
+    `ix_events_cov_date_desc` without sorting each date's events (the ascending index made SQLite walk the whole
+    range before the window); the page equals the reference."""
+    from sqlalchemy import select
+
+    from rasd.store.reads import event_page_statements
+
+    with Store.open(store_url) as store:
+        for i in range(40):
+            store.ingest(synthetic_record(i, events=2, seed=5))
+        with store.engine.connect() as conn:
+            rows = [dict(r) for r in conn.execute(select(store.t.events)).mappings()]
+            day = sorted(r["date_start"] for r in rows)[len(rows) // 2]
+            f = EventFilter(date_from=day, date_to=day)
+            if not store.is_postgres:
+                _, page = event_page_statements(store.t, f, limit=5, offset=1, sort="-date", dialect="sqlite")
+                plan = _plan(conn, page)
+                assert any("ix_events_cov_date_desc" in line for line in plan), plan
+                assert not any("RIGHT PART OF ORDER BY" in line for line in plan), plan
+        expected = _reference_page(rows, [], f, "-date")
+        assert [e["id"] for e in store.query_events(f, limit=5, offset=1)["items"]] == expected[1:6]
