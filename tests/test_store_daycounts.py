@@ -10,10 +10,11 @@ import pytest
 STORE_EXTRA = "needs the [store] extra: python -m pip install -e '.[store]'"
 pytest.importorskip("sqlalchemy", reason=STORE_EXTRA)
 from store_fixtures import LNA, MISRATA, EventSpec, build_record, synthetic_record
-from test_store_load import _merge_then_hand_over, _plan, _reference_page
+from test_store_load import _merge_then_hand_over, _plan, _reference_page, unmigrate
 
 from rasd.records import ActorRef
 from rasd.store import EventFilter, Store
+from rasd.store.daycounts import TRIGGERS
 from rasd.store.reads import count_statement
 from rasd.store.schema import SCHEMA_VERSION
 
@@ -61,7 +62,6 @@ def _check(store: Store) -> None:
 def test_store_daycounts_follow_merges_deletes_and_migration(store_url: str) -> None:
     """The kept counts follow inserts, merges into stored happenings, deletions that hand a happening to another
     report and events without a date or a country; a store of version 9 migrates to the same rows."""
-    from sqlalchemy import text
 
     with Store.open(store_url) as store:
         _merge_then_hand_over(store)
@@ -73,11 +73,7 @@ def test_store_daycounts_follow_merges_deletes_and_migration(store_url: str) -> 
         _check(store)
         if store.is_postgres:
             return
-        with store.writer.begin() as conn:  # back to version 9: no table, no triggers
-            for name in ("event_day_counts_insert", "event_day_counts_delete", "event_day_counts_update"):
-                conn.execute(text(f"DROP TRIGGER {name}"))
-            conn.execute(text("DROP TABLE event_day_counts"))
-            conn.execute(text("DELETE FROM schema_migrations WHERE version >= 10"))
+        unmigrate(store, 10, "event_day_counts", TRIGGERS)  # back to version 9: no table, no triggers
     with Store.open(store_url) as store:
         assert store.schema_version() == SCHEMA_VERSION
         _check(store)

@@ -26,6 +26,7 @@ from typing import Any
 from sqlalchemy import Connection, Select, column, func, select, table
 
 from rasd.store.filters import EventFilter
+from rasd.store.search import sqlite_build
 
 TABLE = table("event_day_counts", column("country"), column("date_start"), column("date_end"), column("n"))
 _KEY = "country IS {x}.country AND date_start IS {x}.date_start AND date_end IS {x}.date_end"
@@ -62,16 +63,11 @@ TRIGGERS = ("event_day_counts_insert", "event_day_counts_delete", "event_day_cou
 def create(conn: Connection) -> None:
     """SQLite (version 10): the table, its index and triggers, filled from the stored canonical events (a store
     that has the table keeps its rows). PostgreSQL: nothing."""
-    if conn.dialect.name != "sqlite":
-        return
-    fresh = conn.exec_driver_sql(
-        "SELECT count(*) FROM sqlite_master WHERE name = 'event_day_counts'").scalar_one() == 0
-    for ddl in _SQLITE_DDL:
-        conn.exec_driver_sql(ddl)
-    if fresh:
-        conn.exec_driver_sql("INSERT INTO event_day_counts (country, date_start, date_end, n) "
-                             "SELECT country, date_start, date_end, count(*) FROM events WHERE uid = merged_id "
-                             "GROUP BY country, date_start, date_end")
+    if conn.dialect.name == "sqlite":
+        sqlite_build(conn, "event_day_counts", _SQLITE_DDL,
+                     "INSERT INTO event_day_counts (country, date_start, date_end, n) "
+                     "SELECT country, date_start, date_end, count(*) FROM events WHERE uid = merged_id "
+                     "GROUP BY country, date_start, date_end")
 
 
 def answers(f: EventFilter, dialect: str) -> bool:
