@@ -271,3 +271,25 @@ def _free_port() -> int:
     with socket.socket() as sock:
         sock.bind(("127.0.0.1", 0))
         return int(sock.getsockname()[1])
+
+
+def test_api_cache_worker_processes_freeze_their_startup_objects(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """`rasd serve --workers N`'s processes (app_from_environment) move the objects made at startup out of the
+    garbage collector's full passes (gc.freeze) when the app starts; an app built directly does not."""
+    import gc
+    import json
+
+    from rasd.serve.app import SETTINGS_ENV, app_from_environment
+
+    url = f"sqlite:///{tmp_path / 'rasd.db'}"
+    gc.unfreeze()
+    try:
+        with TestClient(create_app(Settings(db_url=url))) as client:
+            assert client.get("/api/events").status_code == 200
+            assert gc.get_freeze_count() == 0
+        monkeypatch.setenv(SETTINGS_ENV, json.dumps({"db_url": url}))
+        with TestClient(app_from_environment()) as client:
+            assert client.get("/api/events").status_code == 200
+            assert gc.get_freeze_count() > 0
+    finally:
+        gc.unfreeze()

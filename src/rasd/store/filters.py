@@ -106,13 +106,12 @@ def _actor_condition(t: Tables, a: str, *, ordered: bool = False, probe: bool = 
     """Events with an actor (any role) whose id, English or Arabic name is `a` (`probe`: a correlated EXISTS, one
     look-up of the row's actors in the primary key of `event_actors` per row walked)."""
     e, ea = t.events, t.event_actors
+    names = actor_alternatives(t, a)
     if probe:
         # a page of a frequent actor walks few rows of its sort order to fill up, while listing every event of the
         # actor first costs the same at any depth (33,000 events: page at offset 0, 25 -> 1 ms; offset 2,000,
         # 36 -> 18 ms); reads.walk_is_cheaper decides
-        return exists(select(ea.c.event_uid).where(
-            ea.c.event_uid == e.c.uid,
-            or_(ea.c.actor_id == a, func.lower(ea.c.name_en) == a.lower(), ea.c.name_ar == a)))
+        return exists(select(ea.c.event_uid).where(ea.c.event_uid == e.c.uid, or_(*names)))
     # an uncorrelated IN over a UNION ALL: each branch is one covering-index look-up (an OR would read the rows);
     # IN tests membership, so a uid two branches give is no duplicate, and a UNION's own de-duplicating B-tree
     # was a second copy of the list (an actor with 33,000 events: count 72 -> 54 ms, a page 42 -> 19 ms).
@@ -123,9 +122,15 @@ def _actor_condition(t: Tables, a: str, *, ordered: bool = False, probe: bool = 
     # uids the planner knows the number of; it takes a UNION ALL's for 200 and probes the canonical events' index
     # once per uid instead of hashing them (an actor with 33,000 events, CPU with the database's: count 148 -> 54 ms)
     uid = e.c.uid.concat("") if ordered else e.c.uid
-    names = (ea.c.actor_id == a, func.lower(ea.c.name_en) == a.lower(), ea.c.name_ar == a)
     return by_dialect(uid.in_(union_all(*(select(ea.c.event_uid).where(n) for n in names))),
                       uid.in_(select(ea.c.event_uid).where(or_(*names))))
+
+
+def actor_alternatives(t: Tables, a: str) -> tuple[ColumnElement[bool], ...]:
+    """The tests of an actor filter on `event_actors`, any of which names the actor: its id, English name (any
+    case) or Arabic name (`a` already stripped)."""
+    ea = t.event_actors
+    return ea.c.actor_id == a, func.lower(ea.c.name_en) == a.lower(), ea.c.name_ar == a
 
 
 def _acled_condition(t: Tables, f: EventFilter, ordered: bool) -> ColumnElement[bool]:

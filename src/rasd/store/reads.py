@@ -10,19 +10,20 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from typing import Any
 
-from sqlalchemy import ColumnElement, Connection, Select, exists, func, literal, select, union
+from sqlalchemy import ColumnElement, Connection, Select, and_, exists, func, literal, select, union
 
-from rasd.store import pgschema, search
+from rasd.store import daycounts, pgschema, search
 from rasd.store.filters import (
     EventFilter,
     TollFilter,
     acled_alternatives,
+    actor_alternatives,
     event_conditions,
     event_order,
     like_escape,
     place_alternatives,
 )
-from rasd.store.schema import SCHEMA_VERSION, Tables
+from rasd.store.schema import SCHEMA_VERSION, Tables, is_canonical
 from rasd.store.tolls import headline_tolls, toll_series
 from rasd.text.normalize import normalize_name
 
@@ -45,12 +46,30 @@ def count_statement(t: Tables, f: EventFilter, dialect: str, cap: int | None = N
     if f.actor and f == EventFilter(actor=f.actor) and pgschema.has_actor_flag(t.event_actors):
         # PostgreSQL (version 9): counted in event_actors alone, no look-up of each event
         return pgschema.actor_count(t.event_actors, f.actor.strip(), None if cap is None else cap + 1)
+    if f.actor and f == EventFilter(actor=f.actor) and dialect == "sqlite":
+        return _sqlite_actor_count(t, f.actor.strip(), cap)
+    if daycounts.answers(f, dialect):  # SQLite (version 10): summed over event_day_counts
+        return daycounts.count(f, None if cap is None else cap + 1)
     if dialect == "postgresql" and f.merged and bool(f.place) != bool(f.acled_type) and not (f.actor or f.q):
         return _pg_union_count(t, f, cap)
     if cap is None:
         return select(func.count()).select_from(t.events).where(*event_conditions(t, f))
     matches = select(literal(1)).select_from(t.events).where(*event_conditions(t, f)).limit(cap + 1)
     return select(func.count()).select_from(matches.subquery("matches"))
+
+
+def _sqlite_actor_count(t: Tables, actor: str, cap: int | None) -> Select[Any]:
+    """SQLite: the count of an actor's canonical events as a UNION of its three look-ups (id, English and Arabic
+    name), each in `event_actors`' index ordered by event uid and joined to the canonical test: ordered by uid,
+    SQLite merges the three streams (no de-duplicating B-tree) and stops at the cap. The IN over the actor's
+    events listed every one of them first (33,000 for a frequent actor: 32 -> 9 ms of CPU at the cap)."""
+    e, ea = t.events, t.event_actors
+    joined = ea.join(e, and_(e.c.uid == ea.c.event_uid, is_canonical(e)))
+    uids = union(*(select(ea.c.event_uid).select_from(joined).where(alt)
+                   for alt in actor_alternatives(t, actor))).order_by("event_uid")
+    if cap is not None:
+        uids = uids.limit(cap + 1)
+    return select(func.count()).select_from(uids.subquery("actor_events"))
 
 
 def _pg_union_count(t: Tables, f: EventFilter, cap: int | None) -> Select[Any]:

@@ -42,7 +42,7 @@ from sqlalchemy.schema import CreateIndex
 
 from rasd.store import pgschema
 
-SCHEMA_VERSION = 9
+SCHEMA_VERSION = 10
 CANONICAL = "uid = merged_id"  # the partial indexes' predicate: one row per happening (filters' merged=True)
 # PostgreSQL (schema version 8): the same test as a stored generated column, `events.canonical`. The planner
 # estimates `uid = merged_id` (two columns compared) at 0.5 % of the rows whatever the data (100,000 canonical
@@ -534,6 +534,25 @@ def _migration_9(conn: Connection, t: Tables) -> None:
     conn.execute(text("ANALYZE event_actors"))
 
 
+# SQLite (version 10): the canonical events newest first with ties by uid, the API's default order (`-date`). The
+# ascending `ix_events_cov_date` serves `date_start DESC, uid ASC` only with a sort of each date's events, for
+# which SQLite walked every earlier event of the window's range: a day's page 6.9 ms of CPU, 0.03 ms with this one.
+# (PostgreSQL has `ix_events_canon_date_start_desc`.)
+SQLITE_DATE_DESC = ("CREATE INDEX IF NOT EXISTS ix_events_cov_date_desc ON events "
+                    f"(date_start DESC, uid, date_end, merged_id) WHERE {CANONICAL}")
+
+
+def _migration_10(conn: Connection, t: Tables) -> None:
+    """SQLite: `event_day_counts`, the canonical events counted by country and dates, kept by triggers on `events`
+    (`daycounts`), so a count filtered by country and dates alone is a sum over a few hundred rows; and the
+    canonical events' index newest first (SQLITE_DATE_DESC). PostgreSQL: nothing."""
+    from rasd.store import daycounts
+
+    daycounts.create(conn)
+    if conn.dialect.name == "sqlite":
+        conn.exec_driver_sql(SQLITE_DATE_DESC)
+
+
 MIGRATIONS: tuple[tuple[int, str, Callable[[Connection, Tables], None]], ...] = (
     (1, "initial schema: documents, mentions, events, actors, counts, sources, tolls", _migration_1),
     (2, "indexes of the hot read queries (canonical events by date, country, place, type; actor names)",
@@ -552,6 +571,8 @@ MIGRATIONS: tuple[tuple[int, str, Callable[[Connection, Tables], None]], ...] = 
         "statistics of lowered names (SQLite: nothing)", _migration_8),
     (9, "PostgreSQL: event_actors.canonical and events_search (canonical search texts, trigram index) kept by "
         "triggers, ix_events_canon_place_en (SQLite: nothing)", _migration_9),
+    (10, "SQLite: event_day_counts (canonical events by country and dates) kept by triggers, the canonical "
+         "events newest first (ix_events_cov_date_desc) (PostgreSQL: nothing)", _migration_10),
 )
 
 

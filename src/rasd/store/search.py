@@ -79,17 +79,22 @@ def create_table(conn: Connection) -> None:
     conn.exec_driver_sql("ANALYZE events_search")
 
 
+def sqlite_build(conn: Connection, name: str, ddl: tuple[str, ...], fill: str) -> None:
+    """SQLite: run `ddl` (a table kept by triggers: CREATE … IF NOT EXISTS) and, when table `name` did not exist
+    before, `fill` it from the stored events (a store that has it keeps its rows)."""
+    fresh = conn.exec_driver_sql(f"SELECT count(*) FROM sqlite_master WHERE name = '{name}'").scalar_one() == 0
+    for statement in ddl:
+        conn.exec_driver_sql(statement)
+    if fresh:
+        conn.exec_driver_sql(fill)
+
+
 def create_index(conn: Connection, *, rebuild: bool = False) -> None:
     """Build the text-search index of the store's dialect and fill it from the stored canonical events
     (`rebuild`, PostgreSQL from schema version 8: over `events.canonical`, replacing one over `uid = merged_id`)."""
     if conn.dialect.name == "sqlite":
-        fresh = conn.exec_driver_sql(
-            "SELECT count(*) FROM sqlite_master WHERE name = 'events_fts'").scalar_one() == 0
-        for ddl in _SQLITE_DDL:
-            conn.exec_driver_sql(ddl)
-        if fresh:
-            conn.exec_driver_sql("INSERT INTO events_fts(search_text, uid) "
-                                 "SELECT search_text, uid FROM events WHERE uid = merged_id")
+        sqlite_build(conn, "events_fts", _SQLITE_DDL, "INSERT INTO events_fts(search_text, uid) "
+                                                       "SELECT search_text, uid FROM events WHERE uid = merged_id")
     elif conn.dialect.name == "postgresql":
         try:
             with conn.begin_nested():
