@@ -228,8 +228,9 @@ def reset_postgres(url: str) -> None:
     engine = create_engine(normalize_url(url))
     try:
         build_metadata().metadata.drop_all(engine)
-        with engine.begin() as conn:  # kept by a trigger on events, outside the metadata (search.py, version 9)
+        with engine.begin() as conn:  # kept by triggers on events, outside the metadata (versions 9, 11)
             conn.execute(text("DROP TABLE IF EXISTS events_search"))
+            conn.execute(text("DROP TABLE IF EXISTS event_day_counts"))
     finally:
         engine.dispose()
 

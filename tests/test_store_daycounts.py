@@ -1,5 +1,6 @@
-"""Schema version 10: counts of the canonical events by country and dates kept by the writes (SQLite's
-`event_day_counts`), and an actor's count merged from its three look-ups; both answer as counting the events."""
+"""Schema versions 10 and 11: counts of the canonical events by country and dates kept by the writes
+(`event_day_counts`: SQLite's triggers, version 10; PostgreSQL's, version 11), and an actor's count merged from its
+three look-ups; both answer as counting the events."""
 
 from __future__ import annotations
 
@@ -14,7 +15,7 @@ from test_store_load import _merge_then_hand_over, _plan, _reference_page, unmig
 
 from rasd.records import ActorRef
 from rasd.store import EventFilter, Store
-from rasd.store.daycounts import TRIGGERS
+from rasd.store.daycounts import PG_TRIGGERS, TRIGGERS
 from rasd.store.reads import count_statement
 from rasd.store.schema import SCHEMA_VERSION
 
@@ -38,17 +39,17 @@ TWO_WAYS = build_record("أعلنت حماس مسؤوليتها عن هجوم ع
 
 
 def _check(store: Store) -> None:
-    """Every day filter's and actor's count (exact and capped) and page total equal a count of the rows; on SQLite
+    """Every day filter's and actor's count (exact and capped) and page total equal a count of the rows, and
     `event_day_counts` equals the canonical events grouped by country and dates."""
     from sqlalchemy import select, text
 
     with store.engine.connect() as conn:
         rows = [dict(r) for r in conn.execute(select(store.t.events)).mappings()]
         actors = [dict(r) for r in conn.execute(select(store.t.event_actors)).mappings()]
-        if not store.is_postgres:
-            kept = {(c, s, e): n for c, s, e, n in conn.execute(text("SELECT * FROM event_day_counts")).all()}
-            assert kept == Counter((r["country"], r["date_start"], r["date_end"]) for r in rows
-                                   if r["uid"] == r["merged_id"])
+        kept = [((c, s, e), n) for c, s, e, n in conn.execute(text("SELECT * FROM event_day_counts")).all()]
+        assert dict(kept) == Counter((r["country"], r["date_start"], r["date_end"]) for r in rows
+                                     if r["uid"] == r["merged_id"])
+        assert len(dict(kept)) == len(kept)  # one row a key (NULLs too)
     days = sorted({r["date_start"] for r in rows if r["date_start"]})
     filters = DAY_FILTERS + [EventFilter(date_from=d, date_to=d) for d in days[::7]] + [
         EventFilter(actor=a) for a in ("lna", "LNA", "Libyan National Army", "حكومة الوفاق الوطني", "hamas", "x")]
@@ -57,6 +58,17 @@ def _check(store: Store) -> None:
         assert store.count_events(f) == expected, f
         assert store.count_events(f, cap=3) == min(expected, 4), f
         assert store.query_events(f, limit=5, cap=10_000)["total"] == expected, f
+
+
+def _pg_unmigrate(store: Store) -> None:
+    """Take a PostgreSQL store back before migration 11: drop `event_day_counts` and the triggers keeping it."""
+    from sqlalchemy import text
+
+    with store.writer.begin() as conn:
+        for name in PG_TRIGGERS:
+            conn.execute(text(f"DROP TRIGGER {name} ON events"))
+        conn.execute(text("DROP TABLE event_day_counts"))
+        conn.execute(text("DELETE FROM schema_migrations WHERE version >= 11"))
 
 
 def test_store_daycounts_follow_merges_deletes_and_migration(store_url: str) -> None:
@@ -71,9 +83,10 @@ def test_store_daycounts_follow_merges_deletes_and_migration(store_url: str) -> 
         assert store.count_events(EventFilter(actor="hamas")) == 1  # two look-ups, one event
         assert store.delete_document(TWICE.document.id)
         _check(store)
-        if store.is_postgres:
-            return
-        unmigrate(store, 10, "event_day_counts", TRIGGERS)  # back to version 9: no table, no triggers
+        if store.is_postgres:  # back to version 10: no table, no triggers
+            _pg_unmigrate(store)
+        else:
+            unmigrate(store, 10, "event_day_counts", TRIGGERS)  # back to version 9: no table, no triggers
     with Store.open(store_url) as store:
         assert store.schema_version() == SCHEMA_VERSION
         _check(store)
@@ -83,13 +96,19 @@ def test_store_daycounts_follow_merges_deletes_and_migration(store_url: str) -> 
 
 
 def test_store_daycounts_counts_read_few_rows(store_url: str) -> None:
-    """SQLite: a country-and-dates count reads `event_day_counts` alone; an actor's count merges its three ordered
-    look-ups (no list of the actor's events, no de-duplicating B-tree). PostgreSQL plans are left as they were."""
+    """A country-and-dates count reads `event_day_counts` alone (SQLite, PostgreSQL); on SQLite an actor's count
+    merges its three ordered look-ups (no list of the actor's events, no de-duplicating B-tree)."""
     with Store.open(store_url) as store:
         for i in range(30):
             store.ingest(synthetic_record(i, events=2, seed=3))
         if store.is_postgres:
-            assert "event_day_counts" not in str(count_statement(store.t, EventFilter(country="LY"), "postgresql"))
+            with store.engine.connect() as conn:
+                for f in DAY_FILTERS:
+                    statement = count_statement(store.t, f, "postgresql", 10_000)
+                    sql = str(statement.compile(conn, compile_kwargs={"literal_binds": True}))
+                    lines = [line for (line,) in conn.exec_driver_sql("EXPLAIN " + sql)]
+                    assert any("on event_day_counts" in line for line in lines), (f, lines)
+                    assert not any(" on events" in line for line in lines), (f, lines)
             return
         with store.engine.connect() as conn:
             for f in DAY_FILTERS:

@@ -79,6 +79,14 @@ def event_indexes(postgres: bool) -> list[Index]:
                   postgresql_include=["location_name_en"], postgresql_where=text("canonical"))]
 
 
+def desc_index(name: str, col: str, where: str | None) -> Index:
+    """PostgreSQL only: `col DESC NULLS LAST, uid` (partial: `where`), the order of the descending sorts (SQLite's
+    NULLs sort low)."""
+    index = Index(name, text(f"{col} DESC NULLS LAST"), "uid", postgresql_where=None if where is None else text(where))
+    index.ddl_if(dialect="postgresql")
+    return index
+
+
 def add_actor_flag(conn: Connection) -> None:
     """PostgreSQL: add `event_actors.canonical` where it is missing, set it from the events, and create the
     triggers that keep it (idempotent: a store built at version 9 has the column and gets the triggers)."""

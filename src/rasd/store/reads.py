@@ -48,8 +48,8 @@ def count_statement(t: Tables, f: EventFilter, dialect: str, cap: int | None = N
         return pgschema.actor_count(t.event_actors, f.actor.strip(), None if cap is None else cap + 1)
     if f.actor and f == EventFilter(actor=f.actor) and dialect == "sqlite":
         return _sqlite_actor_count(t, f.actor.strip(), cap)
-    if daycounts.answers(f, dialect):  # SQLite (version 10): summed over event_day_counts
-        return daycounts.count(f, None if cap is None else cap + 1)
+    if daycounts.answers(f, dialect):  # SQLite (version 10), PostgreSQL (11): summed over event_day_counts
+        return daycounts.count(f, None if cap is None else cap + 1, dialect)
     if dialect == "postgresql" and f.merged and bool(f.place) != bool(f.acled_type) and not (f.actor or f.q):
         return _pg_union_count(t, f, cap)
     if cap is None:

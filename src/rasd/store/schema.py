@@ -42,7 +42,7 @@ from sqlalchemy.schema import CreateIndex
 
 from rasd.store import pgschema
 
-SCHEMA_VERSION = 10
+SCHEMA_VERSION = 11
 CANONICAL = "uid = merged_id"  # the partial indexes' predicate: one row per happening (filters' merged=True)
 # PostgreSQL (schema version 8): the same test as a stored generated column, `events.canonical`. The planner
 # estimates `uid = merged_id` (two columns compared) at 0.5 % of the rows whatever the data (100,000 canonical
@@ -228,8 +228,8 @@ def _hot_event_indexes(postgres: bool = False) -> list[Index]:
         Index("ix_events_uid_merged", "uid", "merged_id"),  # "is it canonical?" without reading the row
         Index("ix_events_fatalities", "fatalities"),  # the sorts of every document's events (merged=false)
         Index("ix_events_confidence", "confidence"),
-        *(_pg_desc_index(f"ix_events_{canon}{col}_desc", col, canonical=bool(canon), postgres=postgres)
-          for canon in ("", "canon_") for col in ("date_start", "fatalities")),
+        *(pgschema.desc_index(f"ix_events_{canon}{col}_desc", col, (PG_CANONICAL if postgres else CANONICAL)
+                              if canon else None) for canon in ("", "canon_") for col in ("date_start", "fatalities")),
         *([_canonical_index(PG_CANONICAL_UID, "uid", postgres=True)] if postgres else []),
         *pgschema.event_indexes(postgres),
     ]
@@ -262,14 +262,6 @@ def _merge_index() -> Index:
     keys = ("plover", "acled_event_type", "location_id", "merge_span", "date_start")
     covered = ("date_end", "uid", "document_id", "actor1_id", "actor2_id")
     return _canonical_index("ix_events_merge", *keys, *covered)
-
-
-def _pg_desc_index(name: str, col: str, *, canonical: bool, postgres: bool = False) -> Index:
-    """PostgreSQL only: `col DESC NULLS LAST, uid`, the order of the descending sorts (SQLite's NULLs sort low)."""
-    where = text(PG_CANONICAL if postgres else CANONICAL) if canonical else None
-    index = Index(name, text(f"{col} DESC NULLS LAST"), "uid", postgresql_where=where)
-    index.ddl_if(dialect="postgresql")
-    return index
 
 
 def _event_actors_table(md: MetaData, postgres: bool = False) -> Table:
@@ -419,7 +411,7 @@ def _create_indexes(conn: Connection, *tables: Table) -> None:
     for table in tables:
         for index in sorted(table.indexes, key=lambda i: str(i.name)):
             if str(index.name).endswith("_desc") and conn.dialect.name != "postgresql":
-                continue  # PostgreSQL-only (`_pg_desc_index`)
+                continue  # PostgreSQL-only (`pgschema.desc_index`)
             conn.execute(CreateIndex(index, if_not_exists=True))
 
 
@@ -520,10 +512,9 @@ def _migration_8(conn: Connection, t: Tables) -> None:
 
 
 def _migration_9(conn: Connection, t: Tables) -> None:
-    """PostgreSQL: `event_actors.canonical`, kept by triggers, and the partial indexes of an actor's canonical
-    events (`pgschema`), so an actor's count reads `event_actors` alone, and `ix_events_canon_place_en`; the
-    canonical events' search texts in
-    `events_search` with the trigram index (`search.create_table`; `ix_events_trgm` goes). SQLite: nothing."""
+    """PostgreSQL: `event_actors.canonical`, kept by triggers, and the partial indexes of an actor's canonical events
+    (`pgschema`), so an actor's count reads `event_actors` alone, and `ix_events_canon_place_en`; the canonical
+    events' search texts in `events_search` with the trigram index (`search.create_table`). SQLite: nothing."""
     if conn.dialect.name != "postgresql":
         return
     from rasd.store import search
@@ -553,6 +544,13 @@ def _migration_10(conn: Connection, t: Tables) -> None:
         conn.exec_driver_sql(SQLITE_DATE_DESC)
 
 
+def _migration_11(conn: Connection, t: Tables) -> None:
+    """PostgreSQL: `event_day_counts` kept by a plpgsql trigger (`daycounts.create_postgres`). SQLite: nothing."""
+    from rasd.store import daycounts
+
+    daycounts.create_postgres(conn)
+
+
 MIGRATIONS: tuple[tuple[int, str, Callable[[Connection, Tables], None]], ...] = (
     (1, "initial schema: documents, mentions, events, actors, counts, sources, tolls", _migration_1),
     (2, "indexes of the hot read queries (canonical events by date, country, place, type; actor names)",
@@ -573,6 +571,8 @@ MIGRATIONS: tuple[tuple[int, str, Callable[[Connection, Tables], None]], ...] = 
         "triggers, ix_events_canon_place_en (SQLite: nothing)", _migration_9),
     (10, "SQLite: event_day_counts (canonical events by country and dates) kept by triggers, the canonical "
          "events newest first (ix_events_cov_date_desc) (PostgreSQL: nothing)", _migration_10),
+    (11, "PostgreSQL: event_day_counts (canonical events by country and dates) kept by a trigger (SQLite: "
+         "nothing)", _migration_11),
 )
 
 
