@@ -16,6 +16,7 @@ from test_store_load import _merge_then_hand_over, _plan, _reference_page, unmig
 from rasd.records import ActorRef
 from rasd.store import EventFilter, Store
 from rasd.store.daycounts import PG_TRIGGERS, TRIGGERS
+from rasd.store.pgschema import ACTOR_NAME_EN
 from rasd.store.reads import count_statement
 from rasd.store.schema import SCHEMA_VERSION
 
@@ -61,13 +62,16 @@ def _check(store: Store) -> None:
 
 
 def _pg_unmigrate(store: Store) -> None:
-    """Take a PostgreSQL store back before migration 11: drop `event_day_counts` and the triggers keeping it."""
+    """Take a PostgreSQL store back before migration 11: drop `event_day_counts` and the triggers keeping it, and
+    build the actor's English-name index as version 9 did (without `name_en` INCLUDEd)."""
     from sqlalchemy import text
 
     with store.writer.begin() as conn:
         for name in PG_TRIGGERS:
             conn.execute(text(f"DROP TRIGGER {name} ON events"))
         conn.execute(text("DROP TABLE event_day_counts"))
+        conn.execute(text(f"DROP INDEX {ACTOR_NAME_EN}"))
+        conn.execute(text(f"CREATE INDEX {ACTOR_NAME_EN} ON event_actors (lower(name_en), event_uid) WHERE canonical"))
         conn.execute(text("DELETE FROM schema_migrations WHERE version >= 11"))
 
 
@@ -90,6 +94,10 @@ def test_store_daycounts_follow_merges_deletes_and_migration(store_url: str) -> 
     with Store.open(store_url) as store:
         assert store.schema_version() == SCHEMA_VERSION
         _check(store)
+        if store.is_postgres:  # version 11 rebuilt the English name's index with the name INCLUDEd (index-only)
+            with store.engine.connect() as conn:
+                ddl = conn.exec_driver_sql(f"SELECT indexdef FROM pg_indexes WHERE indexname = '{ACTOR_NAME_EN}'")
+                assert ddl.scalar_one().endswith("INCLUDE (name_en) WHERE canonical")
         store.ingest(synthetic_record(77, events=2, seed=3))  # a report of a stored happening
         store.ingest(TWICE)
         _check(store)

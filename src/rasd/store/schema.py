@@ -545,10 +545,9 @@ def _migration_10(conn: Connection, t: Tables) -> None:
 
 
 def _migration_11(conn: Connection, t: Tables) -> None:
-    """PostgreSQL: `event_day_counts` kept by a plpgsql trigger (`daycounts.create_postgres`). SQLite: nothing."""
-    from rasd.store import daycounts
-
-    daycounts.create_postgres(conn)
+    """PostgreSQL: `event_day_counts` kept by a plpgsql trigger, an actor's English name INCLUDEd in its index
+    (`pgschema.version_11`). SQLite: nothing."""
+    pgschema.version_11(conn, t.event_actors)
 
 
 MIGRATIONS: tuple[tuple[int, str, Callable[[Connection, Tables], None]], ...] = (
@@ -571,8 +570,8 @@ MIGRATIONS: tuple[tuple[int, str, Callable[[Connection, Tables], None]], ...] = 
         "triggers, ix_events_canon_place_en (SQLite: nothing)", _migration_9),
     (10, "SQLite: event_day_counts (canonical events by country and dates) kept by triggers, the canonical "
          "events newest first (ix_events_cov_date_desc) (PostgreSQL: nothing)", _migration_10),
-    (11, "PostgreSQL: event_day_counts (canonical events by country and dates) kept by a trigger (SQLite: "
-         "nothing)", _migration_11),
+    (11, "PostgreSQL: event_day_counts (canonical events by country and dates) kept by a trigger, "
+         "ix_event_actors_canon_name_en INCLUDE (name_en) (SQLite: nothing)", _migration_11),
 )
 
 
