@@ -5,6 +5,7 @@ three look-ups; both answer as counting the events."""
 from __future__ import annotations
 
 from collections import Counter
+from dataclasses import replace
 
 import pytest
 
@@ -13,7 +14,7 @@ pytest.importorskip("sqlalchemy", reason=STORE_EXTRA)
 from store_fixtures import LNA, MISRATA, EventSpec, build_record, synthetic_record
 from test_store_load import _merge_then_hand_over, _plan, _reference_page, unmigrate
 
-from rasd.records import ActorRef
+from rasd.records import ActorRef, EventDate
 from rasd.store import EventFilter, Store
 from rasd.store.daycounts import PG_TRIGGERS, TRIGGERS
 from rasd.store.pgschema import ACTOR_NAME_EN
@@ -32,6 +33,12 @@ NO_PLACE = build_record("سقطت قذيفة على سوق شعبي يوم ال�
 TWICE = build_record("تبادلت وحدتان من القوات نفسها إطلاق النار في مصراتة يوم الثاني من يونيو.", "own/3",
                      "2020-06-02", [EventSpec("تبادلت وحدتان من القوات نفسها إطلاق النار", "ASSAULT", actor1=LNA,
                                               actor2=LNA, location=MISRATA, day="2020-06-02")])
+# an event over a fortnight (its start before the windows that end inside it): the date bound of a page
+_SPAN = build_record("استمرت الاشتباكات المتقطعة في مصراتة من أواخر مايو حتى مطلع يونيو دون توقف يذكر.", "own/5",
+                     "2020-06-08", [EventSpec("استمرت الاشتباكات المتقطعة في مصراتة", "ASSAULT", location=MISRATA,
+                                              day="2020-05-25")])
+SPANNING = replace(_SPAN, events=(replace(_SPAN.events[0], date=EventDate("2020-05-25", "2020-06-05", "week",
+                                                                            "explicit")),))
 # an actor whose id is its lowered English name: one event matches two of the filter's look-ups
 SAME_NAME = ActorRef("hamas", "Hamas", "حماس", "rebel_group")
 TWO_WAYS = build_record("أعلنت حماس مسؤوليتها عن هجوم على موقع عسكري في مصراتة يوم الثالث من يونيو.", "own/4",
@@ -52,7 +59,14 @@ def _check(store: Store) -> None:
                                      if r["uid"] == r["merged_id"])
         assert len(dict(kept)) == len(kept)  # one row a key (NULLs too)
     days = sorted({r["date_start"] for r in rows if r["date_start"]})
-    filters = DAY_FILTERS + [EventFilter(date_from=d, date_to=d) for d in days[::7]] + [
+    windows = [EventFilter(date_from=d, date_to=d) for d in days[::7]] + [
+        EventFilter(date_from="2020-06-01", date_to="2020-06-03"), EventFilter(date_from="2020-05-30", date_to="2020-05-30"),
+        EventFilter(country="LY", date_from="2020-06-02", date_to="2020-06-30"),
+        EventFilter(plover="ASSAULT", date_from="2020-06-01", date_to="2020-06-10")]
+    for f in windows:  # a page of a window is bounded below by the kept counts (PostgreSQL, version 11)
+        expected_page = _reference_page(rows, actors, f, "-date")
+        assert [e["id"] for e in store.query_events(f, limit=500, cap=10_000)["items"]] == expected_page, f
+    filters = DAY_FILTERS + windows + [
         EventFilter(actor=a) for a in ("lna", "LNA", "Libyan National Army", "حكومة الوفاق الوطني", "hamas", "x")]
     for f in filters:
         expected = len(_reference_page(rows, actors, f, "-date"))
@@ -81,7 +95,7 @@ def test_store_daycounts_follow_merges_deletes_and_migration(store_url: str) -> 
 
     with Store.open(store_url) as store:
         _merge_then_hand_over(store)
-        for record in (UNDATED, NO_PLACE, TWICE, TWO_WAYS):
+        for record in (UNDATED, NO_PLACE, TWICE, TWO_WAYS, SPANNING):
             store.ingest(record)
         _check(store)
         assert store.count_events(EventFilter(actor="hamas")) == 1  # two look-ups, one event

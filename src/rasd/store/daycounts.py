@@ -26,12 +26,13 @@ from __future__ import annotations
 from dataclasses import replace
 from typing import Any
 
-from sqlalchemy import Connection, Select, column, func, select, table
+from sqlalchemy import Connection, Select, func, select
 
 from rasd.store.filters import EventFilter
+from rasd.store.pgschema import DAY_COUNTS
 from rasd.store.search import sqlite_build
 
-TABLE = table("event_day_counts", column("country"), column("date_start"), column("date_end"), column("n"))
+TABLE = DAY_COUNTS
 _KEY = "country IS {x}.country AND date_start IS {x}.date_start AND date_end IS {x}.date_end"
 
 

@@ -7,6 +7,7 @@ from typing import Any, Literal
 
 from sqlalchemy import ColumnElement, and_, exists, func, or_, select, union_all
 
+from rasd.store.pgschema import date_floor, has_actor_flag
 from rasd.store.schema import Tables, is_canonical
 from rasd.store.search import by_dialect, search_condition
 from rasd.text.normalize import normalize_name
@@ -65,6 +66,8 @@ def event_conditions(t: Tables, f: EventFilter, *, ordered: bool = False, text_s
         cond.append(e.c.date_end >= f.date_from)
     if f.date_to:
         cond.append(e.c.date_start <= f.date_to)
+    if f.date_from and f.date_to and f.merged and has_actor_flag(t.event_actors):  # PostgreSQL from version 11
+        cond.append(e.c.date_start >= date_floor(f.date_from, f.country))  # (an unknown start fails `to` too)
     if f.country:
         cond.append(e.c.country == f.country.upper())
     if f.place:
