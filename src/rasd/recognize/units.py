@@ -15,10 +15,11 @@ import re
 from collections.abc import Sequence
 
 from ..resources.actors import Actor, ActorDictionary, valid_on
+from ..resources.morphology import proclitic_runs
 from ..text.normalize import Normalized
 from .linking import ActorMention
 
-PROCLITICS = ("", "و", "ف", "ب", "ل", "وب", "ول", "فب", "فل")  # before a unit noun (واللواء، بالفرقة: ب + ال…)
+PROCLITICS = ("", *sorted(proclitic_runs(), key=len))  # before a unit noun (واللواء، بالفرقة: ب + ال…)
 MAX_ARMS = 2  # words of the arm after the number (مشاة ميكانيكي)
 OWNER_KINDS = frozenset({"state_forces", "external_forces", "rebel_group", "political_militia", "identity_militia",
                          "government"})  # what a unit belongs to

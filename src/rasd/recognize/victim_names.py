@@ -14,10 +14,10 @@ from collections.abc import Mapping, Sequence
 
 from ..resources.datafiles import load_yaml
 from ..text.normalize import normalize_name
+from ..text.segment import CONJUNCTIONS  # (والطفل: the mention leaves the conjunction out)
 
 MAX_LATER = 3  # words of a name after the given name (محمد عبد الله الخطيب)
 _WORD = re.compile(r"[\u0621-\u064a]+")
-_CONJUNCTIONS = ("و", "ف")  # (والطفل: the mention leaves the conjunction out)
 
 
 def person_stems(persons: Mapping[str, str]) -> tuple[frozenset[str], frozenset[str]]:
@@ -43,7 +43,7 @@ def named_victims(ntext: str, nouns: frozenset[str], given: frozenset[str], late
     out: list[tuple[int, int, str]] = []
     for k, (ws, we) in enumerate(toks[:-1]):
         word = ntext[ws:we]
-        cut = 0 if word in nouns else 1 if word.startswith(_CONJUNCTIONS) and word[1:] in nouns else None
+        cut = 0 if word in nouns else 1 if word.startswith(CONJUNCTIONS) and word[1:] in nouns else None
         if cut is None or not _adjacent(ntext, toks, k + 1) or ntext[toks[k + 1][0]:toks[k + 1][1]] not in given:
             continue
         end_k = k + 2
