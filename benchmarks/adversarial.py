@@ -44,8 +44,8 @@ def main() -> None:
     ap.add_argument("--slope-from", type=float, default=10)
     ap.add_argument("--give-up", type=float, default=30.0)
     args = ap.parse_args()
-    from rasd.pipeline import Pipeline
-    pipe = Pipeline.load()
+    from rasd.pipeline import load_for_process
+    pipe = load_for_process()
     pipe.extract_text("قتل 5 أشخاص في غزة.")  # warm-up
     for name in args.case or list(CASES):
         points: list[tuple[float, float]] = []

@@ -94,14 +94,14 @@ def real_corpus(dev: Path, n: int, kb: float) -> list[dict[str, Any]]:
 def child_single(corpus: Path, profile: Path | None, rounds: int) -> dict[str, Any]:
     rss_start = _rss_mb("VmRSS")
     t0 = time.perf_counter()
-    from rasd.pipeline import Pipeline
+    from rasd.pipeline import load_for_process
     from rasd.text.decode import decode_bytes
     from rasd.text.normalize import normalize
     from rasd.text.segment import segment
 
     t_import = time.perf_counter() - t0
     t1 = time.perf_counter()
-    pipe = Pipeline.load()
+    pipe = load_for_process()
     load_s = time.perf_counter() - t1
     rss_loaded = _rss_mb("VmRSS")
     rows = _load_corpus(corpus)
@@ -158,9 +158,9 @@ def child_single(corpus: Path, profile: Path | None, rounds: int) -> dict[str, A
 
 
 def child_lengths(seed: int, budget_kb: int) -> dict[str, Any]:
-    from rasd.pipeline import Pipeline
+    from rasd.pipeline import load_for_process
 
-    pipe = Pipeline.load()
+    pipe = load_for_process()
     rng = random.Random(seed)
     out = []
     for kb in LENGTHS_KB:

@@ -40,7 +40,7 @@ sys.path.insert(0, str(ROOT / "src"))
 
 from rasd.budget import TimeBudgetExceeded  # noqa: E402
 from rasd.invariants import span_violations  # noqa: E402
-from rasd.pipeline import Pipeline  # noqa: E402
+from rasd.pipeline import Pipeline, load_for_process  # noqa: E402
 from rasd.text.decode import InputError, decode_bytes  # noqa: E402
 
 PIPELINE_EVERY = 40  # of the cheap generators' inputs, one in this many also goes through the whole pipeline
@@ -275,7 +275,7 @@ def main() -> None:
     ap.add_argument("--out", default="fuzz-out", help="directory for crashing inputs")
     args = ap.parse_args()
     wanted = [g for g in GENERATORS if not args.only or g.name in args.only.split(",")]
-    pipe, corpus = Pipeline.load(), load_corpus()
+    pipe, corpus = load_for_process(), load_corpus()
     tallies = fuzz(pipe, corpus, wanted, args.minutes * 60, args.seed, Path(args.out), args.pipeline_every)
     total = sum(t.inputs for t in tallies.values())
     crashes = sum(t.crashes for t in tallies.values())

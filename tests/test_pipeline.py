@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import re
 from pathlib import Path
 from typing import Any
@@ -10,8 +11,9 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from rasd import pipeline as pipeline_module
 from rasd.invariants import span_violations
-from rasd.pipeline import Pipeline, PipelineError, SegmentStage
+from rasd.pipeline import Pipeline, PipelineError, SegmentStage, load_for_process
 from rasd.records import DocumentRecord
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -461,3 +463,18 @@ def test_pipeline_added_replaces_exactly_the_fields_given(pipeline: Pipeline) ->
         value = getattr(other, f.name)
         assert added(base, **{f.name: value}) == replace(base, **{f.name: value}) != base
     assert added(base) == base
+
+
+def test_pipeline_load_freezes_the_collector_only_for_a_whole_process(pipeline: Pipeline,
+                                                                      monkeypatch: pytest.MonkeyPatch) -> None:
+    """A library call (Pipeline.load) leaves the garbage collector alone; the programs' loader (the CLI, batch
+    workers, the server, the benchmark) moves what is alive out of its reach."""
+    monkeypatch.setattr(pipeline_module.Resources, "load", staticmethod(lambda data_dir=None: pipeline.resources))
+    gc.unfreeze()
+    try:
+        assert isinstance(Pipeline.load(), Pipeline)
+        assert gc.get_freeze_count() == 0
+        assert isinstance(load_for_process(), Pipeline)
+        assert gc.get_freeze_count() > 0
+    finally:
+        gc.unfreeze()

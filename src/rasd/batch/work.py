@@ -18,7 +18,7 @@ from .inputs import Fields, Item, Unit, _one_line, read_unit
 from .output import OutputSpec, write_jsonl_part, write_parquet_part
 from .rows import Row, empty_tables, error_row, record_rows
 
-DEFAULT_FACTORY = "rasd.pipeline:Pipeline.load"
+DEFAULT_FACTORY = "rasd.pipeline:load_for_process"
 MAX_TEXT_BYTES = 16_000_000
 
 

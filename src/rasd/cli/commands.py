@@ -50,11 +50,11 @@ def _err(console: Console, message: str) -> None:
 
 
 def _load_pipeline(stderr: Console) -> Any:
-    from ..pipeline import Pipeline
+    from ..pipeline import load_for_process
     from ..resources.datafiles import ResourceError
 
     try:
-        return Pipeline.load()
+        return load_for_process()
     except ResourceError as exc:
         _err(stderr, f"language resource: {exc}")
         raise typer.Exit(2) from exc

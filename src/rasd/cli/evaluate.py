@@ -232,9 +232,9 @@ def format_top_errors(report: EvalReport, n: int = TOP_ERRORS) -> str:
 
 def load_pipeline() -> Any:
     """The pipeline, loaded once per command (tests replace this function)."""
-    from ..pipeline import Pipeline
+    from ..pipeline import load_for_process
 
-    return Pipeline.load()
+    return load_for_process()
 
 
 def _pipeline_or_exit(stderr: Console) -> Any:

@@ -81,9 +81,9 @@ def open_store(db: str, *, existing: bool = False) -> Store:
 
 def load_extractor() -> Any:
     """The pipeline, loaded once (all language resources)."""
-    from rasd.pipeline import Pipeline
+    from rasd.pipeline import load_for_process
 
-    return Pipeline.load()
+    return load_for_process()
 
 
 def ingest_command(

@@ -35,7 +35,7 @@ class Settings:
     export_max_rows: int = 10_000  # /api/export's row cap unless `full=true`
     count_cap: int | None = 10_000  # /api/events counts this many matches at most (then "total_exact": false)
     threads: int = 40  # requests served at once (anyio's worker threads); the store's pool holds as many
-    extractor_factory: Callable[[], Any] | None = None  # default: rasd.pipeline.Pipeline.load
+    extractor_factory: Callable[[], Any] | None = None  # default: rasd.pipeline.load_for_process
     max_seconds: float | None = None  # POST /api/documents' time budget per text (None: budget.default_budget)
     cache_seconds: float = 2.0  # GET /api/events and /api/stats: a write of another process may go unseen for
     # twice this at most (serve.cache; this process's writes are seen at once); 0: no read cache

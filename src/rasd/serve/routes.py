@@ -118,9 +118,9 @@ class _LazyExtractor:
                 if self._factory is not None:
                     self._made.append(self._factory())
                 else:
-                    from rasd.pipeline import Pipeline
+                    from rasd.pipeline import load_for_process
 
-                    self._made.append(Pipeline.load())
+                    self._made.append(load_for_process())
             return self._made[0]
 
 
