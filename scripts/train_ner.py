@@ -4,9 +4,12 @@ at least twice in the training text, with their frequency band: a feature of the
 the model reads word classes (`--classes`: C word clusters over unlabeled text — the training text and our own
 tests/gold reports, never a test split or ../shared/dev —, L the packaged name lists), classes.tsv.
 
-    python scripts/train_ner.py [--ner-dir ../shared/ner] [--no-wojood] [--classes LC] [--iterations N] [--out PATH]
+    python scripts/train_ner.py [--ner-dir ../shared/ner] [--no-wojood] [--classes LC] [--iterations N]
+                                [--wordfreq wordfreq.tsv.gz] [--out PATH]
     python scripts/train_ner.py --dev 0.15 --c1 0.1 --c2 0.02 --out /tmp/dev/model.crfsuite   # tuning
 
+`--wordfreq PATH` copies general-corpus word frequencies (scripts/build_wordfreq.py) beside the model, which then
+reads them (`rasd.recognize.names.corpus_codes`); the shipped model reads none (they did not gain, README.md).
 `--dev F` holds out the last F of ANERcorp's train split (whole documents, as the test split is), trains on the
 rest and prints the held-out scores sentence by sentence and with the document memory: parameters and features
 are chosen on it, never on the test split. Give it an `--out` outside the package.

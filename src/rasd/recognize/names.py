@@ -221,13 +221,13 @@ def token_features(words: Sequence[str], marks: Sequence[str],
 
 
 def _wide_features(codes: Sequence[tuple[str, str, str, str]], i: int) -> list[str]:
-    """The general-corpus features of token i (`corpus_codes`): its own four, its stem band with its
-    definiteness, and the stem band and definiteness of the words either side."""
-    zw, zs, de, pc = codes[i]
-    f = [f"zw={zw}", f"zs={zs}", f"de={de}", f"pc={pc}", f"zs|de={zs}|{de}"]
+    """The general-corpus features of token i (`corpus_codes`): its stem band, its definiteness, the two
+    together, and the definiteness of the words either side (the best of the sets tried, see README.md)."""
+    _, zs, de, _ = codes[i]
+    f = [f"zs={zs}", f"de={de}", f"zs|de={zs}|{de}"]
     for d in (-1, 1):
         if 0 <= i + d < len(codes):
-            f += [f"zs[{d}]={codes[i + d][1]}", f"de[{d}]={codes[i + d][2]}"]
+            f.append(f"de[{d}]={codes[i + d][2]}")
     return f
 
 
