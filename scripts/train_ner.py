@@ -4,9 +4,12 @@ at least twice in the training text, with their frequency band: a feature of the
 the model reads word classes (`--classes`: C word clusters over unlabeled text — the training text and our own
 tests/gold reports, never a test split or ../shared/dev —, L the packaged name lists), classes.tsv.
 
-    python scripts/train_ner.py [--ner-dir ../shared/ner] [--no-wojood] [--classes LC] [--iterations N] [--out PATH]
+    python scripts/train_ner.py [--ner-dir ../shared/ner] [--no-wojood] [--classes LC] [--iterations N]
+                                [--wordfreq wordfreq.tsv.gz] [--out PATH]
     python scripts/train_ner.py --dev 0.15 --c1 0.1 --c2 0.02 --out /tmp/dev/model.crfsuite   # tuning
 
+`--wordfreq PATH` copies general-corpus word frequencies (scripts/build_wordfreq.py) beside the model, which then
+reads them (`rasd.recognize.names.corpus_codes`); the shipped model reads none (they did not gain, README.md).
 `--dev F` holds out the last F of ANERcorp's train split (whole documents, as the test split is), trains on the
 rest and prints the held-out scores sentence by sentence and with the document memory: parameters and features
 are chosen on it, never on the test split. Give it an `--out` outside the package.
@@ -34,6 +37,7 @@ from rasd.recognize.names import (
     CLASSES_NAME,
     PERSONS_NAME,
     VOCAB_NAME,
+    WORDFREQ_NAME,
     NameTagger,
     _stem,
     cue_words,
@@ -42,6 +46,7 @@ from rasd.recognize.names import (
     frequency_band,
     model_path,
     person_stems,
+    read_wordfreq,
     token_features,
 )
 from rasd.text.normalize import normalize_name
@@ -53,6 +58,7 @@ GOLD_TEXTS = ROOT / "tests" / "gold"  # our own reports: unlabeled text for the 
 CLUSTER_KS = (32, 128, 512)  # k-means granularities of the word clusters
 CLUSTER_DIM, CLUSTER_CONTEXTS, CLUSTER_MIN = 100, 3000, 3  # SVD rank, context stems, least count clustered
 _WORD = re.compile(r"[\u0621-\u064a\u0640\u064b-\u0652]+|\d+|[^\s\w]")
+WORDFREQ = ""  # the general-corpus frequencies the shipped model reads ("" none; "wordfreq.tsv.gz" the packaged file)
 CLASSES = ""  # the word classes the shipped model reads ("" none: neither kind gained enough, see README.md)
 PARAMS = {"c1": 0.1, "c2": 0.02, "max_iterations": 200, "feature.possible_transitions": True}
 
@@ -176,6 +182,18 @@ def write_classes(path: Path, kinds: str, classes: dict[str, tuple[str, ...]]) -
                     + "".join(f"{st}\t{' '.join(cs)}\n" for st, cs in sorted(classes.items())), encoding="utf-8")
 
 
+def place_wordfreq(source: str, target: Path) -> dict[str, int]:
+    """Put the general-corpus frequencies `source` (a path, or a name beside the packaged model) at `target`,
+    beside the model, and read them; with no source, remove any file there (the model reads none)."""
+    if not source:
+        target.unlink(missing_ok=True)
+        return {}
+    path = Path(source) if Path(source).is_file() else model_path().with_name(source)
+    if path.resolve() != target.resolve():
+        target.write_bytes(path.read_bytes())
+    return read_wordfreq(target)
+
+
 def held_out(path: Path, res: Resources, dev: list[Sentence], window: int) -> NerReport:
     """The scores of the model at `path` on held-out sentences read in order (`window`: the document memory's
     reach, 0 sentence by sentence)."""
@@ -199,6 +217,8 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--c2", type=float, default=PARAMS["c2"], help="L2 penalty")
     ap.add_argument("--dev", type=float, default=0.0, help="hold out this last fraction of ANERcorp train and score it")
     ap.add_argument("--classes", default=CLASSES, help="word classes: C clusters, L name lists, '' none")
+    ap.add_argument("--wordfreq", default=WORDFREQ,
+                    help="general-corpus frequencies (scripts/build_wordfreq.py) copied beside the model, '' none")
     ap.add_argument("--out", type=Path, default=ROOT / "src" / "rasd" / "resources" / "data" / "ner" / "model.crfsuite")
     args = ap.parse_args(argv)
     train = read_conll(args.ner_dir / "anercorp" / "ANERCorp_CamelLab_train.txt")
@@ -223,10 +243,11 @@ def main(argv: list[str] | None = None) -> int:
     cues = cue_words()
     classes = word_classes(train, res, args.classes)
     write_classes(args.out.with_name(CLASSES_NAME), args.classes, classes)
+    corpus = place_wordfreq(args.wordfreq, args.out.with_name(WORDFREQ_NAME))
     for i, sent in enumerate(train):
         words = normalized_words(sent.tokens)
         trainer.append(token_features(words, dictionary_marks(words, res.actor_linker, res.place_linker), vocab,
-                                      cues, halves[i % 2], classes), list(sent.tags))
+                                      cues, halves[i % 2], classes, corpus), list(sent.tags))
     trainer.set_params({**PARAMS, "max_iterations": args.iterations, "c1": args.c1, "c2": args.c2})
     print(f"{len(train)} sentences, features in {time.perf_counter() - t0:.1f} s", file=sys.stderr)
     trainer.train(str(args.out))

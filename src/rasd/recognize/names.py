@@ -25,6 +25,9 @@ MODEL_NAME = "model.crfsuite"
 VOCAB_NAME = "vocab.tsv"  # stems seen at least twice in the training text, with a frequency band
 PERSONS_NAME = "persons.tsv"  # stems the training text tags mostly as (the first, or a later, word of) a person
 CLASSES_NAME = "classes.tsv"  # stem → its word classes (distributional clusters, name-list memberships)
+WORDFREQ_NAME = "wordfreq.tsv.gz"  # normalized word → its frequency in a large general corpus (centibels)
+WORDFREQ_HEADER = "# rasd wordfreq v1: normalized word<TAB>centibels (frequency 10^(-cB/100));"
+ARTICLE_SHARE = (0.05, 0.3, 0.7)  # the bounds of a stem's definiteness bands (share of its forms with ال)
 NER_TYPES: tuple[str, ...] = ("PERS", "LOC", "ORG")
 DOCUMENT_WINDOW = 30  # sentences either side whose names a sentence remembers (`propagate`)
 MEMORY_TYPES: frozenset[str] = frozenset({"PERS", "LOC"})  # a single word of such a name is remembered alone
@@ -54,6 +57,68 @@ def read_classes(path: Path) -> dict[str, tuple[str, ...]]:
     rows = (line.split("\t") for line in path.read_text(encoding="utf-8").splitlines()
             if "\t" in line and not line.startswith("#"))
     return {stem: tuple(classes.split()) for stem, classes in rows}
+
+
+def read_wordfreq(path: Path) -> dict[str, int]:
+    """normalized word → its general-corpus frequency in centibels (`scripts/build_wordfreq.py`; empty when
+    there is no file). Raises ValueError on a file of another format or a malformed row."""
+    import gzip
+
+    if not path.is_file():
+        return {}
+    lines = gzip.decompress(path.read_bytes()).decode("utf-8").splitlines()
+    if not lines or not lines[0].startswith(WORDFREQ_HEADER):
+        raise ValueError(f"{path}: not a rasd wordfreq v1 file")
+    out: dict[str, int] = {}
+    for k, line in enumerate(lines[1:], 2):
+        word, _, cb = line.partition("\t")
+        if not word or " " in word or not cb.isdigit() or int(cb) > 1200 or word in out:
+            raise ValueError(f"{path}:{k}: bad row {line!r}")
+        out[word] = int(cb)
+    return out
+
+
+def _zipf_band(freq: Mapping[str, int], word: str) -> str:
+    """A word's general-corpus Zipf band (log10 of its frequency per billion words, rounded down; "-" unseen)."""
+    cb = freq.get(word)
+    return "-" if cb is None else str(max(0, 9 - (cb + 99) // 100))
+
+
+def _share_band(part: float, rest: float) -> str:
+    """The band of part / (part + rest) over ARTICLE_SHARE ("-" when both are nil)."""
+    if part + rest <= 0:
+        return "-"
+    share = part / (part + rest)
+    return str(sum(share >= b for b in ARTICLE_SHARE))
+
+
+def corpus_stem(word: str, freq: Mapping[str, int]) -> str:
+    """The stem a general corpus reads in a word: its proclitics (PROCLITIC_SEQUENCES, longest first) stripped
+    when they hold the article or the stem left (three letters or more) is at least as frequent as the word —
+    so a name that only looks like a clitic run (لبنان، بشار) stays whole."""
+    whole = freq.get(word, 10_000)
+    for k in range(min(4, len(word) - 3), 0, -1):
+        prefix, stem = word[:k], word[k:]
+        if prefix in PROCLITIC_SEQUENCES and (prefix.endswith(("ال", "لل")) or freq.get(stem, 10_000) <= whole):
+            return stem
+    return word
+
+
+def corpus_codes(word: str, freq: Mapping[str, int]) -> tuple[str, str, str, str]:
+    """What a large general corpus says of a word (`freq`, `read_wordfreq`): the Zipf band of the word and of
+    its stem (`corpus_stem`), the stem's definiteness band (how often it is written with the article ال rather
+    than bare: common nouns and adjectives take it, person names seldom do) and its preposition band (how
+    often with ب or ل before it, bare)."""
+    def f(w: str) -> float:
+        cb = freq.get(w)
+        return 0.0 if cb is None else 10 ** (-cb / 100)
+
+    stem = corpus_stem(word, freq)
+    bare = f(stem)
+    definite = f("ال" + stem) + f("لل" + stem[1:] if stem.startswith("ل") else "لل" + stem)
+    prepositional = f("ب" + stem) + f("ل" + stem)
+    return (_zipf_band(freq, word), _zipf_band(freq, stem), _share_band(definite, bare),
+            _share_band(prepositional, bare))
 
 
 def _stem(word: str) -> tuple[str, str]:
@@ -115,19 +180,22 @@ def cue_words(data_dir: str | Path | None = None) -> frozenset[str]:
 def token_features(words: Sequence[str], marks: Sequence[str],
                    vocab: Mapping[str, str] | None = None, cues: frozenset[str] = frozenset(),
                    persons: Mapping[str, str] | None = None,
-                   classes: Mapping[str, tuple[str, ...]] | None = None) -> list[list[str]]:
+                   classes: Mapping[str, tuple[str, ...]] | None = None,
+                   corpus: Mapping[str, int] | None = None) -> list[list[str]]:
     """The CRF features of every token of a sentence: `words` normalized, `marks` the dictionary hit each
     token lies in ("" none; e.g. "LOC-B", "ORG-I", "LOCw-B" for a small GeoNames place), `vocab` the frequency
     band of common stems, `cues` the title and rank words (`cue_words`: whether one stands here or a word or
     two before), `persons` the stems the training text tags mostly as a given name (B) or a later word of a
     name (I), `classes` each stem's word classes (`classes.tsv`: its clusters, the name lists it is in), read
-    for the token and its two neighbours."""
+    for the token and its two neighbours, `corpus` the general-corpus word frequencies (`read_wordfreq`:
+    `corpus_codes` of the token and its neighbours; none when empty)."""
     readings = [_stem(w) for w in words]
     stems = [st for _, st in readings]
     bands = [(vocab or {}).get(st, "0") for st in stems]
     cued = [w in cues or st in cues for w, st in zip(words, stems, strict=True)]
     given = [(persons or {}).get(st, "") for st in stems]
     kinds = [(classes or {}).get(st, ()) for st in stems]
+    wide = [corpus_codes(w, corpus) for w in words] if corpus else []
     n = len(words)
     out: list[list[str]] = []
     for i, w in enumerate(words):
@@ -136,6 +204,8 @@ def token_features(words: Sequence[str], marks: Sequence[str],
         f += [f"cue[{d}]" for d in (-2, -1, 0) if 0 <= i + d and cued[i + d]]
         f += [f"pn[{d}]={given[i + d]}" for d in (-1, 0, 1) if 0 <= i + d < n and given[i + d]]
         f += [f"{c}@{d}" for d in (-1, 0, 1) if 0 <= i + d < n for c in kinds[i + d]]
+        if wide:
+            f += _wide_features(wide, i)
         for d in (-2, -1, 1, 2):
             j = i + d
             if 0 <= j < n:
@@ -148,6 +218,17 @@ def token_features(words: Sequence[str], marks: Sequence[str],
             f.append(f"s|s[1]={stems[i]}|{stems[i + 1]}")
         out.append(f)
     return out
+
+
+def _wide_features(codes: Sequence[tuple[str, str, str, str]], i: int) -> list[str]:
+    """The general-corpus features of token i (`corpus_codes`): its stem band, its definiteness, the two
+    together, and the definiteness of the words either side (the best of the sets tried, see README.md)."""
+    _, zs, de, _ = codes[i]
+    f = [f"zs={zs}", f"de={de}", f"zs|de={zs}|{de}"]
+    for d in (-1, 1):
+        if 0 <= i + d < len(codes):
+            f.append(f"de[{d}]={codes[i + d][2]}")
+    return f
 
 
 def marks_from_hits(offsets: Sequence[tuple[int, int]], hits: Iterable[tuple[int, int, str]]) -> list[str]:
@@ -261,6 +342,7 @@ class NameTagger:
         self.vocab = read_vocab(self.path.with_name(VOCAB_NAME))
         self.persons = read_vocab(self.path.with_name(PERSONS_NAME))
         self.classes = read_classes(self.path.with_name(CLASSES_NAME))
+        self.corpus = read_wordfreq(self.path.with_name(WORDFREQ_NAME))
         self.cues = cue_words()
 
     @classmethod
@@ -274,7 +356,7 @@ class NameTagger:
         if not words:
             return []
         return list(self._tagger.tag(token_features(words, marks or [""] * len(words), self.vocab, self.cues,
-                                                   self.persons, self.classes)))
+                                                   self.persons, self.classes, self.corpus)))
 
     def tag_document(self, sentences: Sequence[Sequence[str]], marks: Sequence[Sequence[str]] | None = None,
                      window: int = DOCUMENT_WINDOW) -> list[list[str]]:
