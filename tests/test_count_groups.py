@@ -151,3 +151,27 @@ def test_count_resolve_restatement_word_before_no_figure_of_people() -> None:
 ])
 def test_count_resolve_most_of_them_somewhere_keeps_the_group(text: str) -> None:
     assert all(c.who != "total" for c in counts(text))
+
+
+# ------------------------------------------------------------------ a verb's plural subject, then its object
+# the bare plural right after a verb is its subject when a definite object follows (اختطف مسلحون الطفل X): who
+# did it is no count; the object counts as if right after the verb. Without an object (a passive reading, قتل
+# مدنيون في …) the plural still counts some.
+@pytest.mark.parametrize(("text", "want", "not_want"), [
+    ("اختطف مسلحون مجهولون الطفل أحمد الزعبي من أمام منزله.", ("abducted", 1, "children"), "fighters"),
+    ("خطف مسلحون ملثمون الشاب محمد العلي في حلب.", ("abducted", 1, "men"), "fighters"),
+    ("قتل مسلحون المواطن خالد العلي قرب منزله.", ("killed", 1, "civilians"), "fighters"),
+])
+def test_count_grammar_plural_subject_before_an_object_is_no_count(text: str, want: tuple[str, int, str],
+                                                                    not_want: str) -> None:
+    found = triples(text)
+    assert want in found and not any(who == not_want for _, _, who in found), found
+
+
+@pytest.mark.parametrize(("text", "want"), [
+    ("قتل مدنيون في قصف على البلدة.", ("killed", 3, "civilians")),
+    ("اختطف مسلحون في هجوم على الحاجز.", ("abducted", 3, "fighters")),
+    ("أصيب مدنيون بجروح في القصف.", ("wounded", 3, "civilians")),
+])
+def test_count_grammar_plural_without_object_still_counts(text: str, want: tuple[str, int, str]) -> None:
+    assert want in triples(text)
