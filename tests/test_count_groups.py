@@ -175,3 +175,27 @@ def test_count_grammar_plural_subject_before_an_object_is_no_count(text: str, wa
 ])
 def test_count_grammar_plural_without_object_still_counts(text: str, want: tuple[str, int, str]) -> None:
     assert want in triples(text)
+
+
+# ------------------------------------------------------------------ a definite plural and a definite numeral
+# المدنيين الثلاثة: a definite number word agreeing with the definite plural before it counts that group; with no
+# kill, wound or arrest word beside it, or a number word of days, it counts nothing.
+@pytest.mark.parametrize(("text", "want", "span"), [
+    ("قتل المواطنين الثلاثة في قصف على القرية.", ("killed", 3, "civilians"), "المواطنين الثلاثه"),
+    ("أصيب الجنود الأربعة بجروح خطيرة.", ("wounded", 4, "fighters"), "الجنود الاربعه"),
+    ("وأكدت المصادر أن المدنيين الخمسة قتلوا برصاص قناصة.", ("killed", 5, "civilians"), "المدنيين الخمسه"),
+    ("اعتقلت القوات المدنيين الستة قرب الساحل.", ("detained", 6, "civilians"), "المدنيين السته"),
+])
+def test_count_implicit_definite_numeral_after_definite_plural(text: str, want: tuple[str, int, str],
+                                                               span: str) -> None:
+    cs = counts(text)
+    assert [((c.kind, c.value, c.who), c.text) for c in cs] == [(want, span)]
+
+
+@pytest.mark.parametrize("text", [
+    "التقى الجنود الثلاثة بعائلاتهم بعد عودتهم.",
+    "وصل المدنيون الثلاثة إلى المستشفى سالمين.",
+    "قتل شخص خلال الأيام الثلاثة الماضية.",
+])
+def test_count_implicit_definite_numeral_without_trigger_or_people_is_no_count(text: str) -> None:
+    assert all(c.value != 3 for c in counts(text))
