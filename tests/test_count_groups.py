@@ -199,3 +199,25 @@ def test_count_implicit_definite_numeral_after_definite_plural(text: str, want: 
 ])
 def test_count_implicit_definite_numeral_without_trigger_or_people_is_no_count(text: str) -> None:
     assert all(c.value != 3 for c in counts(text))
+
+
+# ------------------------------------------------------------------ an unnamed subject before the victim
+# اغتال مجهولون الصحفي X: a verb's subject in the nominative plural of a word that counts no one (مجهولون،
+# ملثمون) stands between the verb and its definite object, which counts one as if right after the verb.
+@pytest.mark.parametrize(("text", "want"), [
+    ("اغتال مجهولون الصحفي أحمد سالم في المدينة.", ("killed", 1, "journalists")),
+    ("اختطف ملثمون الطبيب محمد علي من عيادته.", ("abducted", 1, "medics")),
+    ("واغتالت الصحفية ريم حسن أمام مكتبها.", ("killed", 1, "journalists")),
+    ("قتل مجهولون الطفل سامي أثناء عودته من المدرسة.", ("killed", 1, "children")),
+])
+def test_count_grammar_unnamed_subject_before_the_victim(text: str, want: tuple[str, int, str]) -> None:
+    assert triples(text) == {want}
+
+
+@pytest.mark.parametrize("text", [
+    "قتل مجهولون الليلة الماضية في هجوم على الحاجز.",  # no count noun after the subject
+    "هاجم مجهولون الصحفي أحمد سالم أمام منزله.",  # no kill or abduction word
+    "وصل مجهولون إلى المدينة صباحا.",
+])
+def test_count_grammar_unnamed_subject_without_victim_object_is_no_count(text: str) -> None:
+    assert counts(text) == []

@@ -451,7 +451,8 @@ def nounless_candidates(g: Grammar, toks: Sequence[Token], lo: int, hi: int, nou
     a trigger (مقتل القيادي) and a lone kind noun alone (سقطت شهيدة)."""
     out: list[Candidate] = []
     next_i = lo
-    objects: set[int] = set()  # definite objects after a verb's plural subject: counted as if right after it
+    # definite objects after a verb's plural subject: counted as if right after it
+    objects: set[int] = unnamed_subjects_objects(g.tables, toks, trig_end, hi)
     for i in nouns_here:
         if i < next_i or i in covered:
             continue
@@ -496,6 +497,20 @@ def object_follows(tables: CountTables, toks: Sequence[Token], j: int, hi: int) 
     found = k < hi and toks[k].kind == "word" and toks[k].text.startswith("ال") \
         and noun_at(tables, toks, k, hi, definite=True) is not None
     return k if found else None
+
+
+def unnamed_subjects_objects(tables: CountTables, toks: Sequence[Token], trig_end: dict[int, Hit],
+                             hi: int) -> set[int]:
+    """The definite count nouns that are a verb's object past its subject in the nominative plural of a word no
+    count noun reads (اغتال مجهولون الصحفي، اختطف ملثمون الطبيب): counted as if right after the verb."""
+    out: set[int] = set()
+    for t in trig_end:
+        if t < hi and toks[t].kind == "word" and toks[t].text.endswith("ون") \
+                and not toks[t].text.startswith("ال") and noun_at(tables, toks, t, hi, definite=False) is None:
+            k = object_follows(tables, toks, t + 1, hi) if t + 1 < hi else None
+            if k is not None:
+                out.add(k)
+    return out
 
 
 def joins_list(tables: CountTables, toks: Sequence[Token], at: tuple[int, int, int], noun: Noun,
