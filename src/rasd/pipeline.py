@@ -166,6 +166,8 @@ class Analysis:
 
 
 INPUT_FIELDS = frozenset({"info", "text", "published"})
+# the event types whose sentence makes the civilians it names by an activity or a place its victims (متسوقين)
+VIOLENT_TYPES = frozenset({"Violence against civilians", "Explosions/Remote violence", "Battles"})
 
 
 def added(a: Analysis, **new: Any) -> Analysis:
@@ -347,8 +349,11 @@ class LinkStage:
             seg = _req(a.seg, "seg")  # (the sentences that tell a protest: the people named there protest)
             protests = {seg.sentence_at(h.start) for h in phrases.of(self.res.triggers.matcher)
                         if any(t.plover == "PROTEST" for t in h.payloads)}
+            violent = {seg.sentence_at(h.start) for h in phrases.of(self.res.triggers.matcher)
+                       if any(t.acled_event_type in VIOLENT_TYPES for t in h.payloads)}
             actors = sorted([*actors, *self.res.victims.find(a.text, norm, a.counts or (), actors, country, triggers,
-                                                             [(s.start, s.end) for s in protests])],
+                                                             [(s.start, s.end) for s in protests],
+                                                             [(s.start, s.end) for s in violent])],
                             key=lambda m: m.nstart)
         return actors
 
