@@ -16,13 +16,15 @@ from collections.abc import Iterable, Sequence
 
 from ..resources.actors import Actor, ActorDictionary
 from ..resources.datafiles import data_path
+from ..resources.lexicon import Trigger
 from ..resources.morphology import proclitic_runs
 from ..text.normalize import Normalized
+from ..text.segment import Segmented
 from ..text.words import word_spans_after
 from .count_phrases import Noun
 from .counts import CountMatch
 from .linking import NISBA_ENDINGS, ActorMention
-from .matcher import SpanSet
+from .matcher import Hit, SpanSet
 from .names import PERSONS_NAME, read_vocab
 from .victim_names import compound_heads, named_victims, person_stems
 
@@ -39,6 +41,22 @@ PRONOUN_ENDINGS = ("ها", "هم", "ه")
 NISBA_NOUN_ENDINGS = ("", "ا", "ين", "ون", "ه", "ات")  # (normalized) فلسطيني، فلسطينيا، فلسطينيين، فلسطينيه
 PROCLITICS = proclitic_runs(article=True)  # (والمدنيين، للمدنيين، بالمدنيين)
 _LETTERS = re.compile(r"[\u0621-\u064a]+")  # a word of the normalized text
+# the event types whose sentence makes the civilians it names by an activity or a place its victims (متسوقين)
+VIOLENT_TYPES = frozenset({"Violence against civilians", "Explosions/Remote violence", "Battles"})
+
+
+def told_sentences(seg: Segmented, hits: Iterable[Hit[Trigger]]) -> tuple[list[tuple[int, int]], list[tuple[int, int]]]:
+    """(the sentences that tell a protest, those that tell violence) as spans of the normalized text, from the
+    event triggers found in it: the people named in the first protest, the civilians named in the second are hit."""
+    protests: set[tuple[int, int]] = set()
+    violent: set[tuple[int, int]] = set()
+    for h in hits:
+        s = seg.sentence_at(h.start)
+        if any(t.plover == "PROTEST" for t in h.payloads):
+            protests.add((s.start, s.end))
+        if any(t.acled_event_type in VIOLENT_TYPES for t in h.payloads):
+            violent.add((s.start, s.end))
+    return sorted(protests), sorted(violent)
 
 
 def struck_forms(nouns: Iterable[Noun]) -> frozenset[str]:
