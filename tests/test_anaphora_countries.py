@@ -96,3 +96,26 @@ def test_anaphora_country_or_capital_heading_or_after_a_statement_is_an_actor(pi
 def test_anaphora_capital_not_stating_is_no_actor(pipeline: Any, text: str, name: str) -> None:
     actors, _places = _read(pipeline, text, name)
     assert actors == []
+
+
+# a country's sponsorship, mediation or effort with its nisba or name (برعاية روسية، بوساطة قطرية ومصرية، بالجهود
+# المصرية، بوساطة قطر) is its government, a side of the deal it sponsors; a nisba right after another is one more
+@pytest.mark.parametrize(("text", "phrase", "actor"), [
+    ("وقعت الإدارة الذاتية الكردية اتفاقا مع الحكومة السورية برعاية روسية لنشر قوات على الحدود.", "روسية",
+     "gov-russia"),
+    ("توصلت حركة حماس وإسرائيل إلى اتفاق لوقف إطلاق النار بوساطة قطرية ومصرية.", "مصرية", "gov-egypt"),
+    ("توصلت حركة حماس وإسرائيل إلى اتفاق لوقف إطلاق النار بوساطة قطرية ومصرية.", "وساطة قطرية", "gov-qatar"),
+    ("رحبت حركة حماس بالجهود المصرية لوقف إطلاق النار.", "الجهود المصرية", "gov-egypt"),
+    ("وقع الطرفان اتفاقا في مدينة جدة بوساطة قطر.", "وساطة قطر", "gov-qatar"),
+])
+def test_anaphora_countries_sponsor_is_the_government(pipeline: Any, text: str, phrase: str, actor: str) -> None:
+    assert (phrase, actor) in actor_mentions(pipeline, text)
+
+
+@pytest.mark.parametrize("text", [
+    "قالت وزارة الصحة إن الرعاية الصحية متوقفة في المستشفى.",
+    "تواصل فرق الدفاع المدني جهود الإغاثة في المدينة المنكوبة.",
+    "أطلقت منظمة محلية مبادرة لرعاية الأطفال النازحين في المخيم.",
+])
+def test_anaphora_countries_sponsor_word_without_a_country_is_no_actor(pipeline: Any, text: str) -> None:
+    assert not any(ref and ref.startswith("gov-") for _, ref in actor_mentions(pipeline, text))

@@ -151,3 +151,73 @@ def test_count_resolve_restatement_word_before_no_figure_of_people() -> None:
 ])
 def test_count_resolve_most_of_them_somewhere_keeps_the_group(text: str) -> None:
     assert all(c.who != "total" for c in counts(text))
+
+
+# ------------------------------------------------------------------ a verb's plural subject, then its object
+# the bare plural right after a verb is its subject when a definite object follows (اختطف مسلحون الطفل X): who
+# did it is no count; the object counts as if right after the verb. Without an object (a passive reading, قتل
+# مدنيون في …) the plural still counts some.
+@pytest.mark.parametrize(("text", "want", "not_want"), [
+    ("اختطف مسلحون مجهولون الطفل أحمد الزعبي من أمام منزله.", ("abducted", 1, "children"), "fighters"),
+    ("خطف مسلحون ملثمون الشاب محمد العلي في حلب.", ("abducted", 1, "men"), "fighters"),
+    ("قتل مسلحون المواطن خالد العلي قرب منزله.", ("killed", 1, "civilians"), "fighters"),
+])
+def test_count_grammar_plural_subject_before_an_object_is_no_count(text: str, want: tuple[str, int, str],
+                                                                    not_want: str) -> None:
+    found = triples(text)
+    assert want in found and not any(who == not_want for _, _, who in found), found
+
+
+@pytest.mark.parametrize(("text", "want"), [
+    ("قتل مدنيون في قصف على البلدة.", ("killed", 3, "civilians")),
+    ("اختطف مسلحون في هجوم على الحاجز.", ("abducted", 3, "fighters")),
+    ("أصيب مدنيون بجروح في القصف.", ("wounded", 3, "civilians")),
+])
+def test_count_grammar_plural_without_object_still_counts(text: str, want: tuple[str, int, str]) -> None:
+    assert want in triples(text)
+
+
+# ------------------------------------------------------------------ a definite plural and a definite numeral
+# المدنيين الثلاثة: a definite number word agreeing with the definite plural before it counts that group; with no
+# kill, wound or arrest word beside it, or a number word of days, it counts nothing.
+@pytest.mark.parametrize(("text", "want", "span"), [
+    ("قتل المواطنين الثلاثة في قصف على القرية.", ("killed", 3, "civilians"), "المواطنين الثلاثه"),
+    ("أصيب الجنود الأربعة بجروح خطيرة.", ("wounded", 4, "fighters"), "الجنود الاربعه"),
+    ("وأكدت المصادر أن المدنيين الخمسة قتلوا برصاص قناصة.", ("killed", 5, "civilians"), "المدنيين الخمسه"),
+    ("اعتقلت القوات المدنيين الستة قرب الساحل.", ("detained", 6, "civilians"), "المدنيين السته"),
+])
+def test_count_implicit_definite_numeral_after_definite_plural(text: str, want: tuple[str, int, str],
+                                                               span: str) -> None:
+    cs = counts(text)
+    assert [((c.kind, c.value, c.who), c.text) for c in cs] == [(want, span)]
+
+
+@pytest.mark.parametrize("text", [
+    "التقى الجنود الثلاثة بعائلاتهم بعد عودتهم.",
+    "وصل المدنيون الثلاثة إلى المستشفى سالمين.",
+    "قتل شخص خلال الأيام الثلاثة الماضية.",
+])
+def test_count_implicit_definite_numeral_without_trigger_or_people_is_no_count(text: str) -> None:
+    assert all(c.value != 3 for c in counts(text))
+
+
+# ------------------------------------------------------------------ an unnamed subject before the victim
+# اغتال مجهولون الصحفي X: a verb's subject in the nominative plural of a word that counts no one (مجهولون،
+# ملثمون) stands between the verb and its definite object, which counts one as if right after the verb.
+@pytest.mark.parametrize(("text", "want"), [
+    ("اغتال مجهولون الصحفي أحمد سالم في المدينة.", ("killed", 1, "journalists")),
+    ("اختطف ملثمون الطبيب محمد علي من عيادته.", ("abducted", 1, "medics")),
+    ("واغتالت الصحفية ريم حسن أمام مكتبها.", ("killed", 1, "journalists")),
+    ("قتل مجهولون الطفل سامي أثناء عودته من المدرسة.", ("killed", 1, "children")),
+])
+def test_count_grammar_unnamed_subject_before_the_victim(text: str, want: tuple[str, int, str]) -> None:
+    assert triples(text) == {want}
+
+
+@pytest.mark.parametrize("text", [
+    "قتل مجهولون الليلة الماضية في هجوم على الحاجز.",  # no count noun after the subject
+    "هاجم مجهولون الصحفي أحمد سالم أمام منزله.",  # no kill or abduction word
+    "وصل مجهولون إلى المدينة صباحا.",
+])
+def test_count_grammar_unnamed_subject_without_victim_object_is_no_count(text: str) -> None:
+    assert counts(text) == []

@@ -102,3 +102,26 @@ def test_organisations_government_named_after_its_head(pipeline: Any, text: str,
     rec = pipeline.extract_text(text, published="2022-06-01").to_json()
     sides = {(ev[k] or {}).get("id") for ev in rec["events"] for k in ("actor1", "actor2")}
     assert person in sides and affiliation not in sides, sides
+
+
+# the government of a state or a province the text names, by its common noun (حكومة الولاية، سلطات المحافظة): a
+# body of its own; a region's government (حكومة إقليم كردستان) stays the dictionary's, a bare الولاية names none
+@pytest.mark.parametrize(("text", "name"), [
+    ("قصفت المدفعية السوق في مدينة كادقلي عاصمة ولاية جنوب كردفان. واتهمت حكومة الولاية الحركة الشعبية بإطلاق"
+     " القذائف.", "حكومة الولاية"),
+    ("قتل خمسة مدنيين في قصف على مدينة الحلة بمحافظة بابل. واتهمت حكومة المحافظة تنظيم داعش بتنفيذ الهجوم.",
+     "حكومة المحافظة"),
+    ("هاجمت قوات الدعم السريع مدينة الفاشر، وفرضت سلطات الولاية حظر التجول في المدينة بعد الهجوم.",
+     "سلطات الولاية"),
+])
+def test_organisations_local_government_by_its_common_noun(pipeline: Any, text: str, name: str) -> None:
+    assert name in _actor_names(pipeline, text)[0], _actor_names(pipeline, text)
+
+
+@pytest.mark.parametrize("text", [
+    "وقالت حكومة إقليم كردستان إن الهجوم استهدف مدينة أربيل بطائرة مسيرة.",
+    "قصفت قوات الدعم السريع مدينة الأبيض، وقالت الحكومة إن الولاية آمنة رغم القصف.",
+])
+def test_organisations_no_local_government_without_its_phrase(pipeline: Any, text: str) -> None:
+    names = _actor_names(pipeline, text)[0]
+    assert not any(n.startswith(("حكومة", "سلطات")) for n in names), names

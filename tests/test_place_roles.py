@@ -50,6 +50,25 @@ def test_place_document_country_from_places_not_repeated_forces(pipeline: Pipeli
     assert _places(_events(pipeline, text))[0] == place
 
 
+# a report filed from a foreign capital (its dateline) that a visitor travels to is about the country its body
+# names: the dateline and the trip's destination are weak votes, and the bare nouns read in the body's country
+@pytest.mark.parametrize(("text", "country", "actor"), [
+    ("أنقرة - وصل رئيس الحكومة الليبية إلى أنقرة في زيارة رسمية تستمر يومين، فيما قالت الشرطة إن مسلحين"
+     " هاجموا حاجزا في مدينة مصراتة.", "LY", "police-ly"),
+    ("القاهرة - وصل وفد من الحكومة السودانية إلى القاهرة للقاء مسؤولين مصريين، بعد يوم من قصف طائرة مسيرة"
+     " سوقا في مدينة الفاشر. وقالت الحكومة إن القصف قتل عشرة مدنيين.", "SD", "civilians-sd"),
+    ("طهران - وصل وزير الخارجية العراقي إلى طهران للقاء مسؤولين إيرانيين، فيما قالت الشرطة إن انفجارا وقع في"
+     " سوق بمدينة الموصل.", "IQ", "isf"),
+    # (the dateline still decides when the body names no place: a tie-breaker, not nothing)
+    ("الخرطوم - قالت الحكومة إنها ستفتح تحقيقا في الهجوم.", "SD", "sudan-government"),
+    ("بنغازي - أعلنت الشرطة القبض على ثلاثة مطلوبين.", "LY", "police-ly"),
+])
+def test_linking_dateline_is_a_weak_vote_for_the_document_country(pipeline: Pipeline, text: str, country: str,
+                                                                   actor: str) -> None:
+    a = pipeline.analyse(text, published="2024-03-10")
+    assert a.country == country and actor in {m.actor.id for m in a.actors}
+
+
 # a name shared by two foreign places (عمان: Amman, Oman) is read in the country the text names otherwise
 @pytest.mark.parametrize("text", [
     "قصفت الطائرات الحربية بلدة في ريف درعا. وفي سياق آخر، التقى وفد من المعارضة السورية في عمان بمسؤولين"

@@ -27,3 +27,31 @@ def test_units_numbered_unit_names_the_army(pipeline: Any, text: str, phrase: st
 def test_units_no_numbered_unit_or_no_side_names_nothing(pipeline: Any, text: str) -> None:
     found = actor_mentions(pipeline, text)
     assert not any(t.startswith(("اللواء", "الفرقة")) for t, _ in found), found
+
+
+# where a country has no one army (Libya, Yemen) or another force is named, the unit's side is what the text
+# says: a word that puts it inside a force (من، ضمن، في صفوف) or a force that sends part of it (نشرت قوات X وحدات
+# من …, verb before or after the force)
+@pytest.mark.parametrize(("text", "phrase", "actor"), [
+    ("قصفت الكتيبة 55 من قوات الدعم السريع مواقع للجيش في مدينة الأبيض.", "الكتيبة 55", "rsf"),
+    ("تقدم اللواء الثالث ضمن قوات العمالقة نحو مديرية حيس في اليمن.", "اللواء الثالث", "giants-brigades"),
+    ("وتصدى اللواء 35 مدرع، التابع للجيش اليمني، لهجوم في تعز.", "اللواء 35 مدرع", "yemen-government-forces"),
+    ("نشرت قوات الدعم السريع وحدات من الفرقة 22 حول مدينة الأبيض في السودان.", "الفرقة 22", "rsf"),
+    ("ودفعت قوات الجيش الوطني الليبي بعناصر من الكتيبة 116 إلى مدينة سرت.", "الكتيبة 116", "lna"),
+    ("وقالت مصادر إن حكومة الوحدة الوطنية أرسلت تعزيزات من اللواء 52 إلى مدينة الزاوية الليبية.", "اللواء 52",
+     "gnu"),
+])
+def test_units_numbered_side_from_belonging_or_sender(pipeline: Any, text: str, phrase: str, actor: str) -> None:
+    assert (phrase, actor) in actor_mentions(pipeline, text)
+
+
+# a force that attacks or fights part of a unit does not own it: the army of the country, or nobody
+@pytest.mark.parametrize(("text", "phrase", "actor"), [
+    ("هاجمت قوات الدعم السريع وحدات من الفرقة 22 قرب مدينة الأبيض في السودان.", "الفرقة 22", "saf"),
+    ("واشتبكت قوات الجيش الوطني الليبي مع عناصر من الكتيبة 116 قرب مدينة سرت.", "الكتيبة 116", None),
+    ("وقتلت قوات الجيش الوطني الليبي ثلاثة من الكتيبة 116 قرب مدينة سرت.", "الكتيبة 116", None),
+])
+def test_units_numbered_attacked_unit_is_not_the_attackers(pipeline: Any, text: str, phrase: str,
+                                                             actor: str | None) -> None:
+    found = actor_mentions(pipeline, text)
+    assert [a for t, a in found if t == phrase] == ([actor] if actor else []), found

@@ -27,3 +27,17 @@ def test_victim_names_name_after_noun_is_the_victims(pipeline: Any, text: str, p
 ])
 def test_victim_names_without_a_name_right_after_the_noun_is_the_noun_alone(pipeline: Any, text: str) -> None:
     assert all(" " not in t for t, ref in actor_mentions(pipeline, text) if ref and ref.startswith("civilians"))
+
+
+# the gunmen before the named victim are the ones who acted (actor1), the victim the target (actor2)
+@pytest.mark.parametrize(("text", "actor1", "actor2"), [
+    ("اختطف مسلحون مجهولون الطفل أحمد الزعبي من أمام منزله في مدينة درعا.", "unidentified-armed-group-sy",
+     "civilians-sy"),
+    ("خطف مسلحون ملثمون الشاب محمد العلي في حلب.", "unidentified-armed-group-sy", "civilians-sy"),
+    ("قتل مسلحون مجهولون المواطن خالد العلي في درعا.", "unidentified-armed-group-sy", "civilians-sy"),
+])
+def test_victim_names_gunmen_subject_acts_on_the_named_victim(pipeline: Any, text: str, actor1: str,
+                                                              actor2: str) -> None:
+    events = pipeline.extract_text(text, published="2024-05-02").events
+    assert [(e.actor1.id if e.actor1 else None, e.actor2.id if e.actor2 else None) for e in events] \
+        == [(actor1, actor2)]

@@ -104,3 +104,26 @@ def test_victims_a_group_noun_in_a_sites_name_is_no_mention(pipeline: Any, text:
 def test_victims_the_tolls_noun_joins_the_side_the_roles_chose(pipeline: Any) -> None:
     words = _words_of(pipeline, "لقي مهاجر مصرعه عندما هاجم مسلحون تجمعا للمهاجرين قرب مدينة صبراتة.", "migrants-ly")
     assert {"مهاجر", "لمهاجرين"} <= words
+
+
+# civilians named by what they do or where they are (متسوقين، طالبي المساعدات، المارة، الركاب): the civilians a
+# violent event hits, in a toll or outside one; a sentence that tells no violence makes them no actor
+@pytest.mark.parametrize(("text", "actor", "word"), [
+    ("قتل خمسة متسوقين في قصف استهدف سوقا شعبيا في مدينة إدلب.", "civilians-sy", "متسوقين"),
+    ("قتلت غارة جوية ثلاثة من طالبي المساعدات قرب مركز توزيع في مدينة رفح.", "civilians-ps", "طالبي المساعدات"),
+    ("أطلقت القوات النار على المتسوقين في سوق مدينة إدلب.", "civilians-sy", "المتسوقين"),
+    ("أصيب سائق وثلاثة ركاب بقصف مدفعي على الطريق قرب مدينة تعز.", "civilians-ye", "سائق"),
+])
+def test_victims_civilians_by_activity_or_place_hit_by_violence(pipeline: Any, text: str, actor: str,
+                                                                 word: str) -> None:
+    assert word in _words_of(pipeline, text, actor), _sides(pipeline, text)
+
+
+@pytest.mark.parametrize("text", [
+    "اكتظ السوق بالمتسوقين في مدينة إدلب قبل العيد.",
+    "وزعت المنظمة الطعام على طالبي المساعدات في مدينة رفح.",
+    "قال سائقون إن الطريق إلى مدينة حلب مغلق منذ أسبوع.",
+])
+def test_victims_civilians_by_activity_without_violence_name_no_actor(pipeline: Any, text: str) -> None:
+    rec = pipeline.extract_text(text, published="2024-05-02")
+    assert not [m for m in rec.mentions if m.kind == "actor" and "civilians" in str(m.ref)], rec.mentions

@@ -40,7 +40,7 @@ from .recognize.offices import OfficeFinder
 from .recognize.parenthesis import glossed
 from .recognize.quoted import quoted_names
 from .recognize.unlinked import Descriptors, UnlinkedFinder
-from .recognize.victims import VictimNouns, only_victim_noun
+from .recognize.victims import VictimNouns, only_victim_noun, told_sentences
 from .records import Count, DocumentInfo, DocumentRecord, Event, Mention, MentionKind, is_unlinked
 from .resources.actors import ActorDictionary
 from .resources.gazetteer import Gazetteer
@@ -344,11 +344,9 @@ class LinkStage:
         if self.res.belonging is not None:
             actors = self.res.belonging.find(a.text, norm, actors, [(p.nstart, p.nend) for p in places] + triggers)
         if self.res.victims is not None:
-            seg = _req(a.seg, "seg")  # (the sentences that tell a protest: the people named there protest)
-            protests = {seg.sentence_at(h.start) for h in phrases.of(self.res.triggers.matcher)
-                        if any(t.plover == "PROTEST" for t in h.payloads)}
+            told = told_sentences(_req(a.seg, "seg"), phrases.of(self.res.triggers.matcher))  # (protest, violence)
             actors = sorted([*actors, *self.res.victims.find(a.text, norm, a.counts or (), actors, country, triggers,
-                                                             [(s.start, s.end) for s in protests])],
+                                                             *told)],
                             key=lambda m: m.nstart)
         return actors
 

@@ -52,6 +52,7 @@ class AnaphoraTable:
     not_verb_endings: tuple[str, ...] = ()  # … unless so (صادرات، بيروت)
     object_clitics: tuple[str, ...] = ()  # … before these (شنتها)
     missions: frozenset[str] = frozenset()  # a country's missions abroad (السفارة): its government
+    sponsors: frozenset[str] = frozenset()  # a country's sponsorship or mediation (برعاية، بوساطة): its government
     statement_verbs: frozenset[str] = frozenset()  # (أعلنت، تنفي) a capital after one, a name heading one: an actor
 
     @classmethod
@@ -75,6 +76,7 @@ class AnaphoraTable:
                    not_verb_endings=words(verbs.get("not_endings")),
                    object_clitics=tuple(sorted(words(verbs.get("object_clitics")), key=len, reverse=True)),
                    missions=frozenset(words(countries.get("missions"))),
+                   sponsors=frozenset(words(countries.get("sponsors"))),
                    statement_verbs=frozenset(words(countries.get("statement_verbs"))))
 
 
@@ -255,6 +257,18 @@ def _begins_with(m: ActorMention, head: str) -> bool:
     return any(n.split(maxsplit=1)[:1] in ([head], ["ال" + head]) for n in names)
 
 
+def _government_nisbas(governments: Mapping[str, Actor]) -> dict[str, str]:
+    """{nisba form: country} read off each government's name (الحكومة الروسية → الروسي، الروسية، روسي، روسية)."""
+    out: dict[str, str] = {}
+    for country, gov in governments.items():
+        for name in gov.variants_ar:
+            words = normalize_name(name).split()
+            if len(words) == 2 and words[0] == "الحكومه" and words[1].startswith("ال") and words[1].endswith("يه"):
+                stem = words[1][2:-1]
+                out.update({form: country for form in (stem, stem + "ه", "ال" + stem, "ال" + stem + "ه")})
+    return out
+
+
 class CountryActors:
     """A country's name where an actor stands, read as the country's own forces or government the document names,
     else as its government entry (the one whose English names hold the country's): right after a verb or a verbal noun (a trigger or a speech verb: قالت إسرائيل،
@@ -273,7 +287,7 @@ class CountryActors:
                         and own in {normalize_name(n) for n in (a.name_en, *a.variants_en)}), None)
             if gov is not None:
                 self.governments[p.country] = gov
-        self.nisbas = dict(actors.nisbas)  # (السفارة الأمريكية: the nisba says whose mission)
+        self.nisbas = {**_government_nisbas(self.governments), **dict(actors.nisbas)}  # (السفارة الأمريكية)
         self.capitals = {p.id: c for c, p in capitals(gazetteer).items() if c in self.governments}
 
     def find(self, text: str, norm: Normalized, places: Sequence[PlaceMention], actors: Sequence[ActorMention],
@@ -315,26 +329,37 @@ class CountryActors:
         prev_start, prev_end = _word_before(ntext, ws)
         word = ntext[prev_start:prev_end]
         for k in range(0, 3):
-            if word[k:] in self.table.missions and all(c in "وفبل" for c in word[:k]):
+            if (word[k:] in self.table.missions or word[k:] in self.table.sponsors) and all(c in "وفبل" for c in word[:k]):
                 return prev_start + k
         return None
 
     def _missions(self, text: str, norm: Normalized, actors: Sequence[ActorMention]) -> list[ActorMention]:
-        """A mission and a country's nisba after it (السفارة الأمريكية، القنصلية التركية): the country's
-        government, the phrase its mention; not where a mention is already."""
-        if not self.table.missions:
+        """A mission or a sponsorship and a country's nisba after it (السفارة الأمريكية، برعاية روسية): the
+        country's government, the phrase its mention; each nisba right after (بوساطة قطرية ومصرية، أمريكية سعودية)
+        another sponsor, the nisba its mention; not where a mention is already."""
+        if not self.table.missions and not self.table.sponsors:
             return []
         ntext = norm.text
         taken = [(m.nstart, m.nend) for m in actors]
         out: list[ActorMention] = []
+        last_end = -1  # (where the last sponsor's nisba ended)
         for w in _WORD.finditer(ntext):
-            gov = self.governments.get(self.nisbas.get(w.group(), ""))
+            word = w.group()
+            clitic = 1 if word not in self.nisbas and word.startswith("و") else 0  # (ومصرية)
+            gov = self.governments.get(self.nisbas.get(word[clitic:], ""))
             start = self._mission_before(ntext, w.start()) if gov is not None else None
+            if start is None and gov is not None and last_end >= 0 and ntext[last_end:w.start()] == " ":
+                start = w.start() + clitic
             if gov is None or start is None or any(a < w.end() and start < b for a, b in taken):
+                last_end = -1
                 continue
-            s, e = norm.to_original(start, w.end())
-            out.append(ActorMention(start=s, end=e, nstart=start, nend=w.end(), text=text[s:e], actor=gov,
-                                    framing=None, descriptive=False))
+            sponsor = start < w.start() and ntext[start:w.start()].split()[0] in self.table.sponsors
+            # (برعاية روسية: the nisba alone names the sponsor too, as a force's nisba does)
+            for lo in (start, w.start()) if sponsor else (start,):
+                s, e = norm.to_original(lo, w.end())
+                out.append(ActorMention(start=s, end=e, nstart=lo, nend=w.end(), text=text[s:e], actor=gov,
+                                        framing=None, descriptive=False))
+            last_end = w.end()
         return out
 
     def _acting(self, ntext: str, p: PlaceMention, verb_words: set[int], ends: Mapping[int, ActorMention]) -> bool:

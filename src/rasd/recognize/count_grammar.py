@@ -451,18 +451,25 @@ def nounless_candidates(g: Grammar, toks: Sequence[Token], lo: int, hi: int, nou
     a trigger (مقتل القيادي) and a lone kind noun alone (سقطت شهيدة)."""
     out: list[Candidate] = []
     next_i = lo
+    # definite objects after a verb's plural subject: counted as if right after it
+    objects: set[int] = unnamed_subjects_objects(g.tables, toks, trig_end, hi)
     for i in nouns_here:
         if i < next_i or i in covered:
             continue
         next_i = i + 1
-        found = counted_noun_at(g.tables, toks, i, hi, definite=i in trig_end)
+        found = counted_noun_at(g.tables, toks, i, hi, definite=i in trig_end or i in objects)
         if found is None:
             continue
         noun, j, skip = found
         if any(k in covered for k in range(i, j)):
             continue
         after = g.tables.after.match(toks, j, ("",), hi) if j < hi else None
-        by = i in trig_end or (noun.lone and noun.form == "sg" and toks[i].text == noun.words[0])
+        by = i in trig_end or i in objects or (noun.lone and noun.form == "sg" and toks[i].text == noun.words[0])
+        obj = object_follows(g.tables, toks, j, hi) if by and noun.form == "pl" else None
+        if obj is not None:
+            objects.add(obj)
+            next_i = j
+            continue  # اختطف مسلحون مجهولون الطفل: the verb's subject, who did it; its object is the victim
         # بينهم طفلان وامرأة: a singular joined to a figure of an open subset list is one more of the list
         in_list = skip == 1 and i - 1 in covered and joins_list(g.tables, toks, (lo, i, hi), noun, markers)
         nv = nounless_value(noun, skip == 1 and not in_list, by or i in markers or in_list, after is not None)
@@ -475,6 +482,34 @@ def nounless_candidates(g: Grammar, toks: Sequence[Token], lo: int, hi: int, nou
                                  nv.cue))
             covered.update(range(i, cj))
         next_i = j
+    return out
+
+
+def object_follows(tables: CountTables, toks: Sequence[Token], j: int, hi: int) -> int | None:
+    """The token of a definite count noun (الطفل، المواطن) after the plural ending at token j, past at most two
+    indefinite adjectives of it (مجهولون، ملثمون), None when none follows: the verb before the plural has an
+    object, so the plural is its subject (اختطف مسلحون الطفل), not the people a passive verb or a verbal noun is
+    about (قتل مدنيون في …)."""
+    k = j
+    while k < min(hi, j + 2) and toks[k].kind == "word" and not toks[k].text.startswith("ال") \
+            and toks[k].text.endswith(("ون", "ين")):
+        k += 1
+    found = k < hi and toks[k].kind == "word" and toks[k].text.startswith("ال") \
+        and noun_at(tables, toks, k, hi, definite=True) is not None
+    return k if found else None
+
+
+def unnamed_subjects_objects(tables: CountTables, toks: Sequence[Token], trig_end: dict[int, Hit],
+                             hi: int) -> set[int]:
+    """The definite count nouns that are a verb's object past its subject in the nominative plural of a word no
+    count noun reads (اغتال مجهولون الصحفي، اختطف ملثمون الطبيب): counted as if right after the verb."""
+    out: set[int] = set()
+    for t in trig_end:
+        if t < hi and toks[t].kind == "word" and toks[t].text.endswith("ون") \
+                and not toks[t].text.startswith("ال") and noun_at(tables, toks, t, hi, definite=False) is None:
+            k = object_follows(tables, toks, t + 1, hi) if t + 1 < hi else None
+            if k is not None:
+                out.add(k)
     return out
 
 

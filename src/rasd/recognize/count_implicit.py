@@ -151,3 +151,31 @@ def numeral_after_noun(g: Grammar, toks: Sequence[Token], c: Candidate, lo: int,
         return None
     return Candidate(p, p, c.j, c.j, toks[p].start, c.end, c.value, c.qualifier, noun, noun.who,
                      CountCue.NUMBER_NOUN)
+
+
+_DEFINITE_NUMERALS = ("unit", "ten")  # الثلاثة … العشرة: a number word agreeing with a definite plural before it
+
+
+def definite_numeral_candidates(g: Grammar, toks: Sequence[Token], lo: int, hi: int, nouns_here: Sequence[int],
+                                covered: set[int]) -> list[Candidate]:
+    """A definite plural of people and a definite number word from three to ten agreeing with it (المدنيين
+    الثلاثة, الجنود الأربعة): that many of the group, as a figure before its noun would say; the number
+    recognizer reads no number word with ال (the three days of السنوات الثلاث are not its business)."""
+    out: list[Candidate] = []
+    for i in nouns_here:
+        if i in covered or i >= hi - 1:
+            continue
+        found = noun_at(g.tables, toks, i, hi, definite=True)
+        if found is None or found[0].form != "pl" or found[0].unit or found[0].others \
+                or not toks[i].text.startswith(DEFINITE) or toks[i].text == found[0].words[0]:
+            continue
+        noun, j = found
+        w = toks[j].text if j < hi and toks[j].kind == "word" else ""
+        num = g.numbers.word_value(w[2:], clitics=False) if w.startswith(DEFINITE[0]) else None
+        if num is None or num[1].type not in _DEFINITE_NUMERALS or not 3 <= num[1].value <= 10 \
+                or any(k in covered for k in range(i, j + 1)):
+            continue
+        out.append(Candidate(i, i, j + 1, j + 1, toks[i].start, toks[j].end, num[1].value, "exact", noun, noun.who,
+                             CountCue.NUMBER_NOUN))
+        covered.update(range(i, j + 1))
+    return out

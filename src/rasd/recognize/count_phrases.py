@@ -31,6 +31,8 @@ class Noun:
     unit: bool = False  # counts households (عائلة), not people
     others: bool = False  # آخرين: of the group counted before
     lone: bool = False  # a singular that counts one even with no trigger beside it (سقطت شهيدة)
+    victim_only: bool = False  # people by an activity or a place (متسوقين، طالبي المساعدات): outside a toll, a
+    # group only where a violent event hits them
 
 
 @dataclass(frozen=True, slots=True)
@@ -279,7 +281,8 @@ def _noun_entry(e: dict[str, Any], section: str, has_kind: bool, src: _Source,
     if not forms:
         raise ResourceError(shown, f"{section}: entry without forms", line=where)
     out: list[Noun] = []
-    flags = (bool(e.get("unit", False)), bool(e.get("others", False)), bool(e.get("lone", False)))
+    flags = (bool(e.get("unit", False)), bool(e.get("others", False)), bool(e.get("lone", False)),
+             bool(e.get("victim_only", False)))
     for form in ("sg", "pl", "dual"):
         for w in _strs(e.get(form), shown, section):
             words = _words(w)

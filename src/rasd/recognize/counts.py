@@ -30,7 +30,12 @@ from rasd.recognize.count_grammar import (
     nounless_candidates,
     number_candidate,
 )
-from rasd.recognize.count_implicit import dual_verb_candidates, numeral_after_noun, one_of_candidates
+from rasd.recognize.count_implicit import (
+    definite_numeral_candidates,
+    dual_verb_candidates,
+    numeral_after_noun,
+    one_of_candidates,
+)
 from rasd.recognize.count_phrases import DEFINITE, PREFIXES, CountTables, load_tables
 from rasd.recognize.count_resolve import ranks_groups, resolve
 from rasd.recognize.count_scope import RunningStart, carries_on, running_start, scope_cues
@@ -129,6 +134,7 @@ class CountRecognizer:
         if not cands and not nouns_here:
             return  # a sentence with no figure, no count noun, no dual verb and no أحد has no figure
         trig_def = tables.before_definite.scan(index, lo, hi, DEFINITE)
+        cands.extend(definite_numeral_candidates(g, toks, lo, hi, nouns_here, covered))  # المدنيين الثلاثة
         cands.extend(nounless_candidates(g, toks, lo, hi, nouns_here, covered, trig_end, markers))
         if not cands:
             return  # a sentence with no figure: nothing to scope or nest

@@ -62,6 +62,7 @@ class PlaceCandidate:
     cue: int | None = None      # geo precision the cue before it gives (في 1, قرب 2 …), None without one
     toward: bool = False        # the word before it says where something goes (إلى، نحو): no place of a happening
     common: bool = False        # an everyday word the gazetteer stop-lists (جدة، الأبيض): a place only in context
+    dateline: bool = False      # it opens a wire report's dateline: where the report was filed, not what it is about
 
 
 NISBA_ENDINGS = ("ي", "يه", "يين", "يون", "يات")  # (normalized) a nisba adjective: الوطني، السورية، الأمريكيين
@@ -412,7 +413,8 @@ class PlaceLinker:
                 continue
             places = tuple(self.gazetteer.get(pid) for pid in hit.payloads)
             cue = self._cue(norm.text, hit.word_start)
-            if cue is None and is_dateline(norm.text, hit.word_start, hit.end):
+            line = cue is None and is_dateline(norm.text, hit.word_start, hit.end)
+            if line:
                 cue = 1  # "سنجار - …": a wire report's dateline names a place
             # (في حرستا وعربين: coordinated with a cued place, a place too, though the cue is the first one's)
             cued = cue is not None or (bool(out) and out[-1].cue is not None and hit.prefix.startswith("و")
@@ -426,7 +428,7 @@ class PlaceLinker:
             out.append(PlaceCandidate(hit.start, hit.end, hit.prefix, places,
                                       cued=cued or hit.phrase not in self.cue_only, cue=cue,
                                       toward=bool(before) and before[-1].removeprefix("و") in TOWARD,
-                                      common=common))
+                                      common=common, dateline=line))
         return out
 
     def _fragment(self, text: str, hit: Hit[str], before: Sequence[str]) -> bool:
@@ -539,8 +541,9 @@ def named_countries(candidates: Sequence[PlaceCandidate], actors: Sequence[Actor
 
 def document_country(candidates: Sequence[PlaceCandidate], actors: Sequence[ActorMention]) -> str | None:
     """The country the document is about: a vote of unambiguous place names (sub-national places, and countries
-    after a place cue, weigh more than bare country names, which are often foreign partners) and of actors'
-    countries, each actor once."""
+    after a place cue, weigh more than bare country names, which are often foreign partners; where a trip goes
+    weighs half; a dateline, where the report was filed, only breaks a tie) and of actors' countries, each
+    actor once."""
     votes: dict[str, float] = {}
     for cand in candidates:
         places = cand.places
@@ -551,7 +554,9 @@ def document_country(candidates: Sequence[PlaceCandidate], actors: Sequence[Acto
             p = places[0]
             # (a word, not بـ: مرتبطة بإسرائيل; not where things go: امتدت إلى بوركينا فاسو)
             cued = cand.cue is not None and "ب" not in cand.prefix and not cand.toward
-            votes[p.country] = votes.get(p.country, 0.0) + (1.0 if p.feature == "country" and not cued else 2.0)
+            weight = 1.0 if p.feature == "country" and not cued else 2.0
+            votes[p.country] = votes.get(p.country, 0.0) + (0.5 if cand.dateline else weight / 2 if cand.toward
+                                                              else weight)
     seen: set[str] = set()
     for m in actors:  # (each actor once: forces named in every sentence do not outvote the places)
         if m.actor.country and not m.ambiguous and m.actor.id not in seen \

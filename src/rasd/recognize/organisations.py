@@ -31,6 +31,8 @@ ADJECTIVES = frozenset({"العليا", "الاعلي", "المشتركه", "ا�
                         "المركزيه", "المركزي", "الفرعيه", "الفرعي", "الانتقالي", "الانتقاليه"})
 # (normalized) common nouns of places that end no body's name (مديرية أمن المدينة)
 GENERIC = frozenset({"المدينه", "البلده", "المنطقه", "المحافظه", "البلاد", "الولايه", "القضاء", "الناحيه", "العاصمه"})
+LOCAL_HEADS = frozenset({"حكومه", "سلطات"})  # (normalized) a state's or a province's government by its common noun …
+LOCAL_UNITS = frozenset({"الولايه", "المحافظه"})  # … of these (حكومة الولاية، سلطات المحافظة)
 SEAT_WORDS = frozenset({"مدينه", "محافظه", "ولايه", "بلده", "منطقه", "قضاء"})  # لمدينة دوما: the seat's descriptor
 MAX_WORDS = 7
 GOVERNMENT = "حكومه"  # (normalized) حكومة فلان: the government a person heads
@@ -99,7 +101,8 @@ class OrganisationFinder:
             toks = seg.sentence_tokens(sent)
             k = 0
             while k < len(toks):
-                body = self._quoted(toks, k, known) if toks[k].text == '"' else self._at(toks, k, known, taken, seats)
+                body = self._quoted(toks, k, known) if toks[k].text == '"' else \
+                    _local_government(toks, k, known) or self._at(toks, k, known, taken, seats)
                 if body is None:
                     k += 1
                     continue
@@ -213,13 +216,26 @@ class OrganisationFinder:
         ns, ne = norm.to_original(body.head_at, toks[body.name_end - 1].end)
         name = self.display(text[ns:ne])
         head = toks[body.first].text
+        found = self._head(toks[body.first])
         kind = "state_forces" if toks[body.first + 1].text in SECURITY else self.quoted[head] \
-            if head in self.quoted else self.heads[self._head(toks[body.first])[0]]  # type: ignore[index]
+            if head in self.quoted else self.heads[found[0]] if found is not None else "government"
         actor = Actor(id=UNLINKED + "actor:" + normalize_name(name), name_en="", name_ar=name, kind=kind,
                       country=None, affiliation=None, role=None, valid_from=None, valid_to=None, variants_ar=(),
                       variants_en=(), descriptions_ar=(), source="unlinked")
         return ActorMention(start=s, end=e, nstart=body.head_at, nend=toks[body.end - 1].end, text=text[s:e],
                             actor=actor, framing=None, descriptive=False)
+
+
+def _local_government(toks: Sequence[Token], k: int, known: SpanSet) -> _Body | None:
+    """The government of a state or a province the text names, by its common noun (واتهمت حكومة الولاية، سلطات
+    المحافظة): a body of its own, named by the phrase; not a region's (حكومة الإقليم: the dictionary's)."""
+    if k + 1 >= len(toks) or toks[k + 1].text not in LOCAL_UNITS or toks[k].kind != "word":
+        return None
+    base, pre = _strip(toks[k].text)
+    if (toks[k].text if toks[k].text in LOCAL_HEADS else base) not in LOCAL_HEADS \
+            or known.overlaps(toks[k].start, toks[k + 1].end):
+        return None
+    return _Body(k, k + 2, k + 2, toks[k].start + (0 if toks[k].text in LOCAL_HEADS else pre))
 
 
 def headed_governments(norm: Normalized,

@@ -3,10 +3,12 @@ the force they belong to, with the unit's phrase as the mention.
 
 A unit noun, an ordinal or a number, and at most two words of the unit's arm (مشاة، مدرع) make the phrase (the
 words are data: actors/generic.yaml `units`). The force is the one a word of belonging and لـ tie the phrase to
-(الفرقة الثالثة التابعة للجيش X), else the army of the document's country (the entry playing the national role
-`army`); in a country with no such entry (the text does not say whose side the unit is on) nothing is named. A
-unit noun with no number after it names no unit here: اللواء X is a rank before a name, لواء X a brigade named by
-its own name (recognize.unlinked).
+(الفرقة الثالثة التابعة للجيش X) or a word of `within` puts them in (الكتيبة 55 من قوات X، ضمن قوات X), or the force
+that sends part of it (`senders`, `parts`: نشرت قوات X وحدات من اللواء 128), else the army
+of the document's country (the entry playing the national role `army`); in a country with no such entry (Libya,
+Yemen: rival forces; the text does not say whose side the unit is on) no force is guessed and nothing is named
+(kept as an unlinked name, such a unit was a false alarm where gold codes its side: 3 on own and dev gold). A unit noun with no number after it names no unit here: اللواء X is a rank before a name, لواء X
+a brigade named by its own name (recognize.unlinked).
 """
 
 from __future__ import annotations
@@ -49,8 +51,7 @@ def numbered_units(text: str, norm: Normalized, actors: ActorDictionary, country
         s0, e0 = ws + start, toks[end_k - 1][1]
         if any(m.nstart < e0 and s0 < m.nend for m in mentions):
             continue
-        owner = _owner(ntext, toks, end_k, words.get("belonging", frozenset()), mentions)
-        actor = owner or army
+        actor = _owner(ntext, toks, end_k, words, mentions) or _sender(ntext, toks, k, words, mentions) or army
         if actor is None:
             continue
         s, e = norm.to_original(s0, e0)
@@ -102,14 +103,55 @@ def _arms_end(ntext: str, toks: Sequence[tuple[int, int]], k: int, arms: frozens
     return k
 
 
-def _owner(ntext: str, toks: Sequence[tuple[int, int]], k: int, belonging: frozenset[str],
+def _owner(ntext: str, toks: Sequence[tuple[int, int]], k: int, words: dict[str, frozenset[str]],
            mentions: Sequence[ActorMention]) -> Actor | None:
-    """The force a word of belonging at token k and لـ tie the unit to (التابعة للجيش X), None when none does."""
-    if not _adjacent(ntext, toks, k + 1) or ntext[toks[k][0]:toks[k][1]] not in belonging:
+    """The force a word of belonging at token k and لـ tie the unit to (التابعة للجيش X، in an aside too: ، التابع
+    لـX), or a word of `within` puts it in (من قوات X، ضمن قوات X), None when none does: the force's name must
+    begin right there."""
+    if k >= len(toks) or ntext[toks[k - 1][1]:toks[k][0]].strip(" (،,-"):
         return None
-    ws, we = toks[k + 1]
-    if not ntext[ws:we].startswith("ل"):
+    word = ntext[toks[k][0]:toks[k][1]]
+    if word in words.get("belonging", frozenset()) and _adjacent(ntext, toks, k + 1) \
+            and ntext[toks[k + 1][0]:toks[k + 1][1]].startswith("ل"):
+        return _force_at(toks[k + 1], mentions)
+    within = words.get("within", frozenset())
+    for n in (2, 1):  # (في صفوف قوات X before في)
+        if k + n < len(toks) and all(_adjacent(ntext, toks, j) for j in range(k + 1, k + n + 1)) \
+                and " ".join(ntext[s:e] for s, e in toks[k:k + n]) in within:
+            force = _force_at(toks[k + n], mentions)
+            if force is not None:
+                return force
+    return None
+
+
+def _sender(ntext: str, toks: Sequence[tuple[int, int]], k: int, words: dict[str, frozenset[str]],
+            mentions: Sequence[ActorMention]) -> Actor | None:
+    """The force that sends part of the unit at token k: a verb of sending, the force, part of it and من before
+    the unit (نشرت قوات X وحدات من اللواء 128، قوات X دفعت بعناصر من الكتيبة 116), None otherwise. What a force
+    attacks or fights (هاجمت قوات X وحدات من …) is not its own."""
+    def word(j: int) -> str:
+        return ntext[toks[j][0]:toks[j][1]] if 0 <= j < len(toks) else ""
+
+    parts, verbs = words.get("parts", frozenset()), words.get("senders", frozenset())
+    part = word(k - 2)
+    if word(k - 1) != "من" or not (part in parts or (part[:1] == "ب" and part[1:] in parts)) \
+            or not all(_adjacent(ntext, toks, j) for j in (k - 1, k)):
         return None
+    for m in mentions:  # (VSO: a verb right before the force; SVO: the force right before the verb)
+        if m.actor.kind not in OWNER_KINDS:
+            continue
+        if toks[k - 3][0] < m.nend <= toks[k - 3][1]:
+            before = next((j for j in range(k - 3, -1, -1) if toks[j][1] <= m.nstart), -1)
+            if word(before) in verbs or word(before)[1:] in verbs and word(before)[:1] in "وف":
+                return m.actor
+        if word(k - 3) in verbs and k >= 4 and toks[k - 4][0] < m.nend <= toks[k - 4][1]:
+            return m.actor
+    return None
+
+
+def _force_at(tok: tuple[int, int], mentions: Sequence[ActorMention]) -> Actor | None:
+    """The force whose mention begins in the token (after its proclitics: لقوات، للجيش)."""
+    ws, we = tok
     return next((m.actor for m in mentions if ws <= m.nstart < we and m.actor.kind in OWNER_KINDS), None)
 
 

@@ -10,6 +10,7 @@ unless that word is a common one; a weak one (منطقة، مجموعة، قوة
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_left
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field, replace
@@ -34,6 +35,7 @@ TITLE_REACH = 6  # a person's name starts at most this many words after a title
 WINDOW_BEFORE, WINDOW_AFTER = 2, 10  # the words around a descriptor the CRF reads
 CITY_FEATURES = frozenset({"city", "town", "village", "district"})
 REGION_FEATURES = frozenset({"country", "admin1", "region", "city"})  # places a direction word makes a region of
+_AND_NAME = re.compile(r" +و([\u0621-\u064a]{2,})(?: +([\u0621-\u064a]{2,}))?")  # (normalized) و + one or two words
 _DIACRITICS = frozenset(chr(c) for c in (*range(0x064B, 0x0660), 0x0670, 0x0640))
 
 
@@ -562,18 +564,35 @@ def _from_place(d: Descriptors, text: str, norm: Normalized, actors: Sequence[Ac
             continue
         lo = spans[k][1]  # (the place right after من, or after its descriptor: من مدينة X)
         p = next((p for p in places if lo < p.nstart and len(ntext[lo:p.nstart].split()) <= 1
-                  and not any(c in ntext[lo:p.nstart] for c in ".,،؛:")
-                  and not set(ntext[lo:p.nend].split()[:1]) & d.duals), None)  # (two places: two groups)
-        if p is not None:
+                  and not any(c in ntext[lo:p.nstart] for c in ".,،؛:")), None)
+        if p is None:
+            continue
+        if not set(head := ntext[lo:p.nend].split()[:1]) & d.duals:
             out.append((m, _unlinked_actor(text, norm, _Found("group", m.actor.kind, (m.nstart, p.nend),
                                                               (m.nstart, p.nend)))))
+            continue
+        # two places, two groups (بين مسلحين من منطقتي X وY), each named by its place, mentioned by the gunmen's word
+        second = next(((q.nstart, q.nend) for q in places if q.nstart > p.nend and ntext[p.nend:q.nstart].strip() == "و"),
+                      None) or _dual_second(d, ntext, p.nend)
+        for name in ((p.nstart + len(head[0]) + 1 if p.nstart == lo + 1 else p.nstart, p.nend), second):
+            if name is not None:
+                out.append((m, _unlinked_actor(text, norm, _Found("group", m.actor.kind, (m.nstart, m.nend), name),
+                                               by_name=True)))
     return out
 
 
-def _unlinked_actor(text: str, norm: Normalized, f: _Found) -> ActorMention:
-    """The unlinked actor a group or a person found after its descriptor stands for."""
+def _dual_second(d: Descriptors, ntext: str, end: int) -> tuple[int, int] | None:
+    """The second name of a dual (بلدتي X وY) no place holds: one or two words after و, no stop words."""
+    m = _AND_NAME.match(ntext, end)
+    if m is None or m.group(1) in d.stop_words:
+        return None
+    return m.start(1), m.end(2) if m.group(2) is not None and m.group(2) not in d.stop_words else m.end(1)
+
+
+def _unlinked_actor(text: str, norm: Normalized, f: _Found, by_name: bool = False) -> ActorMention:
+    """The unlinked actor a group or a person found after its descriptor stands for (`by_name`: by f.name)."""
     s, e = norm.to_original(*f.span)
-    name = display_name(text[s:e])
+    name = display_name(text[slice(*norm.to_original(*f.name))] if by_name else text[s:e])
     actor = Actor(id=UNLINKED + "actor:" + normalize_name(name), name_en="", name_ar=name, kind=f.kind,
                   country=None, affiliation=None, role=None, valid_from=None, valid_to=None, variants_ar=(),
                   variants_en=(), descriptions_ar=(), source="unlinked")

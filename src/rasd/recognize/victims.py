@@ -16,13 +16,15 @@ from collections.abc import Iterable, Sequence
 
 from ..resources.actors import Actor, ActorDictionary
 from ..resources.datafiles import data_path
+from ..resources.lexicon import Trigger
 from ..resources.morphology import proclitic_runs
 from ..text.normalize import Normalized
+from ..text.segment import Segmented
 from ..text.words import word_spans_after
 from .count_phrases import Noun
 from .counts import CountMatch
 from .linking import NISBA_ENDINGS, ActorMention
-from .matcher import SpanSet
+from .matcher import Hit, SpanSet
 from .names import PERSONS_NAME, read_vocab
 from .victim_names import compound_heads, named_victims, person_stems
 
@@ -39,6 +41,28 @@ PRONOUN_ENDINGS = ("ها", "هم", "ه")
 NISBA_NOUN_ENDINGS = ("", "ا", "ين", "ون", "ه", "ات")  # (normalized) فلسطيني، فلسطينيا، فلسطينيين، فلسطينيه
 PROCLITICS = proclitic_runs(article=True)  # (والمدنيين، للمدنيين، بالمدنيين)
 _LETTERS = re.compile(r"[\u0621-\u064a]+")  # a word of the normalized text
+# the event types whose sentence makes the civilians it names by an activity or a place its victims (متسوقين)
+VIOLENT_TYPES = frozenset({"Violence against civilians", "Explosions/Remote violence", "Battles"})
+
+
+def told_sentences(seg: Segmented, hits: Iterable[Hit[Trigger]]) -> tuple[list[tuple[int, int]], list[tuple[int, int]]]:
+    """(the sentences that tell a protest, those that tell violence) as spans of the normalized text, from the
+    event triggers found in it: the people named in the first protest, the civilians named in the second are hit."""
+    protests: set[tuple[int, int]] = set()
+    violent: set[tuple[int, int]] = set()
+    for h in hits:
+        s = seg.sentence_at(h.start)
+        if any(t.plover == "PROTEST" for t in h.payloads):
+            protests.add((s.start, s.end))
+        if any(t.acled_event_type in VIOLENT_TYPES for t in h.payloads):
+            violent.add((s.start, s.end))
+    return sorted(protests), sorted(violent)
+
+
+def struck_forms(nouns: Iterable[Noun]) -> frozenset[str]:
+    """The words (normalized) that name civilians by what they do or where they are (متسوقين، ركاب; the head of
+    a construct: طالبي المساعدات) outside a toll only where a violent event hits them (counts.yaml victim_only)."""
+    return frozenset(n.words[0] for n in nouns if n.victim_only and n.form == "pl")
 
 
 def victim_forms(nouns: Iterable[Noun]) -> frozenset[str]:
@@ -53,7 +77,7 @@ def group_forms(nouns: Iterable[Noun], who: frozenset[str] = OUTSIDE_WHO, displa
     of the count lexicon's group nouns of `who` (مواطنين، صحفيين، مهاجرين; طلبة، معلمين for `other`) and of the
     displaced (نازحين), not those with a pronoun (اطفالها: her children)."""
     plural = [n.words[0] for n in nouns if len(n.words) == 1 and not n.unit and not n.others and n.form != "sg"
-              and (n.who in who or (displaced and n.kind == "displaced"))]
+              and not n.victim_only and (n.who in who or (displaced and n.kind == "displaced"))]
     every = {n.words[0] for n in nouns if len(n.words) == 1}
     return frozenset(w for w in plural if not any(w.endswith(p) and w[:-len(p)] in every for p in PRONOUN_ENDINGS))
 
@@ -65,8 +89,9 @@ class VictimNouns:
                  singulars: frozenset[str] = frozenset(), sites: frozenset[str] = frozenset(),
                  trades: frozenset[str] = frozenset(), named: frozenset[str] = frozenset(),
                  persons: tuple[frozenset[str], frozenset[str]] = (frozenset(), frozenset()),
-                 heads: frozenset[str] = frozenset()) -> None:
+                 heads: frozenset[str] = frozenset(), struck: frozenset[str] = frozenset()) -> None:
         self.actors = actors
+        self.struck = struck  # civilians by an activity or a place (متسوقين): a group where a violent event hits
         self.named = named  # definite victim singulars a person's name may follow (الطفل، الشابة، المواطن)
         self.given, self.later = persons  # given names, and the later words of a name (recognize.victim_names)
         self.heads = heads  # first words of two-word names (عبد الله)
@@ -84,7 +109,7 @@ class VictimNouns:
                           for stem in [nisba.removeprefix("ال")] for end in NISBA_NOUN_ENDINGS}
         # every word groups_outside may read as a group noun (a form of any of its lists, with its proclitics):
         # the other words of a text it skips at once
-        readable = groups | trades | self.definite | {w for w in self.nationals if w.endswith(("ين", "ون"))}
+        readable = groups | trades | struck | self.definite | {w for w in self.nationals if w.endswith(("ين", "ون"))}
         self._group_words = frozenset(p + w for w in readable for p in ("", *PROCLITICS))
 
     @classmethod
@@ -98,7 +123,8 @@ class VictimNouns:
                           and n.who in VICTIM_WHO and not n.words[0].endswith(("ا", "ته", "تها", "ها", "هم", "تهم")))
         persons = person_stems(read_vocab(data_path("ner") / PERSONS_NAME))
         return cls(actors, victim_forms(nouns), group_forms(nouns), singulars, sites,
-                   group_forms(nouns, TRADE_WHO, displaced=False), named, persons, compound_heads())
+                   group_forms(nouns, TRADE_WHO, displaced=False), named, persons, compound_heads(),
+                   struck_forms(nouns))
 
     def actor_for(self, word: str, country: str) -> Actor | None:
         """The unarmed actor of `country` (or of no country: the journalists) a victim noun (without proclitics)
@@ -124,11 +150,12 @@ class VictimNouns:
 
     def find(self, text: str, norm: Normalized, counts: Sequence[CountMatch], taken: Sequence[ActorMention],
              country: str | None, triggers: Sequence[tuple[int, int]] = (),
-             protests: Sequence[tuple[int, int]] = ()) -> list[ActorMention]:
+             protests: Sequence[tuple[int, int]] = (),
+             violent: Sequence[tuple[int, int]] = ()) -> list[ActorMention]:
         """A mention for each victim noun inside a count of victims, where no actor is named already. In a count
         of the displaced a noun that is a trigger too (300 نازح) tells the displacement and stays its trigger;
         in a toll (قتل 14 نازحا، أصيب ستة محتجين) it names the victims. Then the group nouns outside the tolls
-        (`groups_outside`; `protests`: the sentences that tell a protest)."""
+        (`groups_outside`; `protests`: the sentences that tell a protest, `violent` those that tell violence)."""
         if country is None:
             return []
         spans = [(m.nstart, m.nend) for m in taken]
@@ -147,8 +174,8 @@ class VictimNouns:
         out = self._named(text, norm, country, spans, out)
         names = SpanSet([*spans, *((m.nstart, m.nend) for m in out)])
         plain = any(m.actor.id == self._civilians_id(country) and not m.descriptive for m in taken)
-        return sorted([*out, *self.groups_outside(text, norm, names, country, told, SpanSet(protests), plain)],
-                      key=lambda m: m.nstart)
+        outside = self.groups_outside(text, norm, names, country, told, SpanSet(protests), plain, SpanSet(violent))
+        return sorted([*out, *outside], key=lambda m: m.nstart)
 
     def _named(self, text: str, norm: Normalized, country: str, spans: Sequence[tuple[int, int]],
                out: list[ActorMention]) -> list[ActorMention]:
@@ -165,14 +192,16 @@ class VictimNouns:
         return [*kept, *made]
 
     def groups_outside(self, text: str, norm: Normalized, names: SpanSet, country: str, told: SpanSet,
-                       protests: SpanSet, plain: bool = False) -> list[ActorMention]:
+                       protests: SpanSet, plain: bool = False, violent: SpanSet | None = None) -> list[ActorMention]:
         """The group nouns no toll counts, where no actor is named already: a plural or a dual of the count
         lexicon's nouns for unarmed people (المواطنين، مهاجرين، صحفيين، النازحين) names the unarmed actor of
         `country` it stands for, the definite singular of a role noun (المتظاهر، المهاجر) too; in a sentence
         that tells a protest (`protests`) so do a trade's (الطلبة، المعلمين), the residents (أهالي، سكان), which
         the dictionary reads as a description elsewhere (as it does, where the document names the civilians
         plainly: `plain`), and the country's nationals (آلاف الفلسطينيين), all its
-        protesters. Not a noun that is an event's trigger (النازحين in a count of the displaced tells the
+        protesters; in a sentence that tells violence (`violent`), civilians named by what they do or where
+        they are (متسوقين، طالبي المساعدات) are the civilians it hits (not a trade's: عمال، طلاب there are often
+        no victims). Not a noun that is an event's trigger (النازحين in a count of the displaced tells the
         displacement), nor one that names a site's people (مخيم للنازحين). A noun in construct takes its
         genitive (أهالي المدينة، سكان مدينة الفاشر)."""
         out: list[ActorMention] = []
@@ -188,6 +217,9 @@ class VictimNouns:
             if found is None and protest and not names.overlaps(ws - 2, ws - 1):  # (not اللاجيين الفلسطينيين)
                 found = _stem(match.group(), nationals)
                 actor = self.protesters.get(country) if found is not None else None
+            elif found is None and not protest and violent is not None and violent.overlaps(ws, we):
+                found = _stem(match.group(), self.struck)  # (المتسوقين، طالبي المساعدات)
+                actor = self.civilians.get(country) if found is not None else None
             if found is not None and actor is not None and not self._of_site(norm.text, ws, match.group()):
                 out.append(self._mention(text, norm, ws + found[1], self._genitive_end(norm.text, found[0], we),
                                          actor))

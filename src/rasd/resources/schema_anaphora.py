@@ -35,6 +35,7 @@ class CountryActorSection(_Yaml):
     prepositions: Names = []  # (بين "showed", and "between": بين مصر والسودان)
     feminine_verbs: FeminineVerbs | None = None
     missions: Names = []  # a country's missions abroad (السفارة الأمريكية، سفارة تركيا): its government
+    sponsors: Names = []  # a country's sponsorship or mediation (برعاية روسية، بوساطة قطر): its government
     statement_verbs: Names = []  # verbs of statement and diplomacy, agreeing with a feminine subject (أعلنت، تنفي):
     # a capital right after one (قالت موسكو), or a country or a capital right before one at the head of a clause
     # (إسرائيل تعلن), names its country's government

@@ -235,6 +235,7 @@ class GroupNoun(_Yaml):
     unit: bool = False  # counts households, not people
     others: bool = False  # "others" of the group counted before
     lone: bool = False  # its singular counts one with no trigger beside it
+    victim_only: bool = False  # civilians by what they do or where (متسوقين): outside a toll only as victims
     sg: Names | None = None
     pl: Names | None = None
     dual: Names | None = None
