@@ -61,17 +61,21 @@ def test_store_pagejson_migration_12_compacts_a_version_11_store(store_url: str)
         ev = store.t.events
         with store.writer.begin() as conn:
             rows = conn.execute(select(ev.c.uid, ev.c.event_json)).all()
-            for uid, stored in rows:  # as version 11 stored them
-                conn.execute(update(ev).where(ev.c.uid == uid)
-                             .values(event_json=json.dumps(json.loads(stored), ensure_ascii=False)))
+            spaced = {}
+            for n, (uid, stored) in enumerate(rows):  # as version 11 stored them, some with awkward strings
+                body = json.loads(stored)
+                if n % 3 == 0:
+                    body["rules"] = ['قال "نعم", ثم: لا', "a\\b \\\"c\\\" ,: d", "\t{ }\n"]
+                spaced[uid] = json.dumps(body, ensure_ascii=False)
+                conn.execute(update(ev).where(ev.c.uid == uid).values(event_json=spaced[uid]))
             conn.execute(delete(store.t.migrations).where(store.t.migrations.c.version >= 12))
-        spaced = _pages(store)
+        before = _pages(store)
     with Store.open(store_url) as store:
         assert store.schema_version() == SCHEMA_VERSION == 12
-        assert _pages(store) == spaced
+        assert _pages(store) == before
         with store.engine.connect() as conn:
             after = dict(conn.execute(select(ev.c.uid, ev.c.event_json)).all())
-    assert all(after[uid] == pagejson.dumps(json.loads(stored)) for uid, stored in rows)
+    assert after == {uid: pagejson.dumps(json.loads(text)) for uid, text in spaced.items()}
 
 
 def test_store_pagejson_item_fields_are_not_record_keys() -> None:
