@@ -68,8 +68,7 @@ def time_request(store: Any, q: dict[str, str], cap: int | None = None) -> dict[
     """CPU ms (this process + the PostgreSQL backend's) of each part of one uncached /api/events request (count up
     to `cap` + 1 as the server counts, page rows, items, rendering), this process's system time (`sys`: page
     reads and faults) and the backend's share (`db`)."""
-    from rasd.serve.cache import render
-    from rasd.store import reads
+    from rasd.store import pagejson, reads
 
     f, limit, offset, sort = query_args(q)
     out: dict[str, float] = {}
@@ -91,9 +90,9 @@ def time_request(store: Any, q: dict[str, str], cap: int | None = None) -> dict[
                 drive=reads.page_drive(conn, f, total, limit + offset))
             rows = list(conn.execute(page_q).mappings().all())
         c2 = clock()
-        items = reads.event_items(conn, store.t, rows)
+        items = reads.event_items_json(conn, store.t, rows)  # as the server: assembled around the stored JSON
         c3 = clock()
-        render({"total": total, "limit": limit, "offset": offset, "sort": sort, "items": items})
+        pagejson.page_json({"total": total, "limit": limit, "offset": offset, "sort": sort}, items)
         c4 = clock()
         db = (backend_ns(pid) - b0) / 1e9
         sys_s = resource.getrusage(resource.RUSAGE_SELF).ru_stime - s0

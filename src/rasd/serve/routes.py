@@ -54,14 +54,18 @@ def _json(body: bytes) -> Response:
 
 
 async def _cached_response(cache: ReadCache | None, key: Hashable, compute: Callable[[], Any],
-                           request: Request) -> Response:
+                           request: Request, rendered: bool = False) -> Response:
     """The JSON response for `key`: a valid cached body straight from the event loop, else computed (or taken
     from the cache after a generation check) in a worker thread, where the store's blocking reads belong. The
-    request is recorded as answered by `key` (cache.CachedReads answers it again without validation)."""
+    request is recorded as answered by `key` (cache.CachedReads answers it again without validation).
+    `rendered`: `compute` returns the body's bytes already."""
     if cache is not None:
         cache.alias((request.scope["path"], request.scope["query_string"]), key)
     body = cache.peek(key) if cache is not None else None
     if body is None:
+        if rendered:
+            return _json(await run_in_threadpool(compute) if cache is None else
+                         await run_in_threadpool(cache.get, key, compute))
         return _json(await run_in_threadpool(cached, cache, key, compute))
     response = _json(body)
     response.headers[CACHE_HIT_HEADER[0].decode()] = CACHE_HIT_HEADER[1].decode()
@@ -83,15 +87,15 @@ def events_router(store: Store, max_page_size: int, cache: ReadCache | None = No
         offset: Annotated[int, Query(ge=0, le=MAX_OFFSET)] = 0,
         sort: Annotated[str, Query(pattern="^(" + "|".join(SORT_KEYS) + ")$")] = "-date",
     ) -> Response:
-        def page() -> dict[str, Any]:
+        def page() -> bytes:
             # the filter's count is cached on its own: every page and sort order of a filter shares it, and a page
             # built on it is stamped as old as the count (ReadCache._compute), so it lags no more than any entry
             total = None if cache is None else int(cache.get(("count", f),
                                                              lambda: b"%d" % store.count_events(f, count_cap),
                                                              fresh=True))
-            return store.query_events(f, limit=limit, offset=offset, sort=sort, total=total, cap=count_cap)
+            return store.query_events_json(f, limit=limit, offset=offset, sort=sort, total=total, cap=count_cap)
 
-        return await _cached_response(cache, ("events", f, limit, offset, sort), page, request)
+        return await _cached_response(cache, ("events", f, limit, offset, sort), page, request, rendered=True)
 
     @router.get("/{event_id:path}", **documented(models.EventDetail, NOT_FOUND),
                 summary="One event with all reports of its happening")

@@ -12,7 +12,7 @@ from typing import Any
 
 from sqlalchemy import ColumnElement, Connection, Select, and_, exists, func, literal, select, union
 
-from rasd.store import daycounts, pgschema, search
+from rasd.store import daycounts, pagejson, pgschema, search
 from rasd.store.filters import (
     EventFilter,
     TollFilter,
@@ -123,6 +123,20 @@ def query_events(conn: Connection, t: Tables, f: EventFilter, *, limit: int, off
     """A page of events: {"total", "total_exact", "limit", "offset", "sort", "items": [event dict, …]}; `total`
     when the caller already knows it (a cached count of the same filter, counted with the same `cap`), else
     counted. With `cap`, a filter matching more than `cap` events has total = cap and total_exact = false."""
+    head, rows = _page_rows(conn, t, f, limit=limit, offset=offset, sort=sort, total=total, cap=cap)
+    return {**head, "items": event_items(conn, t, rows)}
+
+
+def query_events_json(conn: Connection, t: Tables, f: EventFilter, *, limit: int, offset: int,
+                      sort: str, total: int | None = None, cap: int | None = None) -> bytes:
+    """`query_events` rendered as the API's JSON body, each item assembled around its stored JSON (`pagejson`)."""
+    head, rows = _page_rows(conn, t, f, limit=limit, offset=offset, sort=sort, total=total, cap=cap)
+    return pagejson.page_json(head, event_items_json(conn, t, rows))
+
+
+def _page_rows(conn: Connection, t: Tables, f: EventFilter, *, limit: int, offset: int, sort: str,
+               total: int | None, cap: int | None) -> tuple[dict[str, Any], Sequence[Any]]:
+    """A page's fields besides its items ({"total", "total_exact", "limit", "offset", "sort"}) and its rows."""
     dialect = conn.dialect.name
     if total is None:
         total = int(conn.execute(count_statement(t, f, dialect, cap)).scalar_one())
@@ -133,9 +147,8 @@ def query_events(conn: Connection, t: Tables, f: EventFilter, *, limit: int, off
         _, page_q = event_page_statements(t, f, limit=limit, offset=offset, sort=sort, dialect=dialect,
                                           drive=page_drive(conn, f, total, limit + offset))
         rows = conn.execute(page_q).mappings().all()
-    items = event_items(conn, t, rows)
-    return {"total": total if exact else cap, "total_exact": exact, "limit": limit, "offset": offset, "sort": sort,
-            "items": items}
+    return {"total": total if exact else cap, "total_exact": exact, "limit": limit, "offset": offset,
+            "sort": sort}, rows
 
 
 def page_drive(conn: Connection, f: EventFilter, total: int, reach: int) -> PageDrive:
@@ -181,21 +194,17 @@ def event_items(conn: Connection, t: Tables, rows: Sequence[Any]) -> list[dict[s
     items = []
     for r in rows:
         body = json.loads(r["event_json"])
-        srcs = sources.get(r["merged_id"], [])
-        reported = [s["fatalities"] for s in srcs if s["fatalities"] is not None]
-        body.update({
-            "id": r["uid"], "event_id": r["event_id"], "document_id": r["document_id"],
-            "merged_id": r["merged_id"], "canonical": r["uid"] == r["merged_id"],
-            "country": r["country"], "evidence_text": r["evidence_text"], "fatalities_reported": r["fatalities"],
-            # ACLED's rule: when reports of one event differ, the most conservative figure
-            "fatalities": min(reported) if reported else 0,
-            "fatalities_known": bool(reported),
-            "fatalities_low": min(reported) if reported else 0,
-            "fatalities_high": max(reported) if reported else 0,
-            "cumulative_killed": r["cumulative_killed"],
-            "n_sources": len(srcs), "sources": srcs})
+        body.update(pagejson.item_fields(r, sources.get(r["merged_id"], [])))
         items.append(body)
     return items
+
+
+def event_items_json(conn: Connection, t: Tables, rows: Sequence[Any]) -> list[str]:
+    """Event rows as the JSON texts of API items (`event_items` rendered, without parsing compact stored JSON)."""
+    if not rows:
+        return []
+    sources = _sources(conn, t, sorted({r["merged_id"] for r in rows}))
+    return [pagejson.item_json(r, sources.get(r["merged_id"], [])) for r in rows]
 
 
 def get_event(conn: Connection, t: Tables, uid: str) -> dict[str, Any] | None:

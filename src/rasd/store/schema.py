@@ -40,9 +40,9 @@ from sqlalchemy import (
 )
 from sqlalchemy.schema import CreateIndex
 
-from rasd.store import pgschema
+from rasd.store import pagejson, pgschema
 
-SCHEMA_VERSION = 11
+SCHEMA_VERSION = 12
 CANONICAL = "uid = merged_id"  # the partial indexes' predicate: one row per happening (filters' merged=True)
 # PostgreSQL (schema version 8): the same test as a stored generated column, `events.canonical`. The planner
 # estimates `uid = merged_id` (two columns compared) at 0.5 % of the rows whatever the data (100,000 canonical
@@ -545,8 +545,7 @@ def _migration_10(conn: Connection, t: Tables) -> None:
 
 
 def _migration_11(conn: Connection, t: Tables) -> None:
-    """PostgreSQL: `event_day_counts` kept by a plpgsql trigger, an actor's English name INCLUDEd in its index
-    (`pgschema.version_11`). SQLite: nothing."""
+    """PostgreSQL: event_day_counts kept by a trigger, actors' English names INCLUDEd (pgschema.version_11)."""
     pgschema.version_11(conn, t.event_actors)
 
 
@@ -572,6 +571,8 @@ MIGRATIONS: tuple[tuple[int, str, Callable[[Connection, Tables], None]], ...] = 
          "events newest first (ix_events_cov_date_desc) (PostgreSQL: nothing)", _migration_10),
     (11, "PostgreSQL: event_day_counts (canonical events by country and dates) kept by a trigger, "
          "ix_event_actors_canon_name_en INCLUDE (name_en) (SQLite: nothing)", _migration_11),
+    (12, "event_json stored compact (no spaces): a page of events is assembled around it, unparsed (pagejson)",
+     pagejson.migration_12),
 )
 
 

@@ -310,6 +310,13 @@ class Store:
         with self.engine.connect() as conn:
             return reads.query_events(conn, self.t, f, limit=limit, offset=offset, sort=sort, total=total, cap=cap)
 
+    def query_events_json(self, f: EventFilter = ALL_EVENTS, *, limit: int = 50, offset: int = 0,
+                          sort: str = "-date", total: int | None = None, cap: int | None = None) -> bytes:
+        """`query_events` as the API's JSON body, assembled around the stored JSON of each event (`pagejson`)."""
+        with self.engine.connect() as conn:
+            return reads.query_events_json(conn, self.t, f, limit=limit, offset=offset, sort=sort, total=total,
+                                           cap=cap)
+
     def iter_events(self, f: EventFilter = ALL_EVENTS, *, batch: int = 1000,
                     sort: str = "date") -> Iterator[dict[str, Any]]:
         """Every event matching the filter, in pages of `batch` (for exports)."""

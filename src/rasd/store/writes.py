@@ -244,7 +244,7 @@ def event_row(rec: DocumentRecord, ev: Event, uid: str, merged_id: str) -> dict[
         confidence=float(ev.confidence), fatalities=tolls.incident_fatalities(ev.counts),
         cumulative_killed=tolls.cumulative_killed(ev.counts), search_text=_search_text(rec, ev, evidence),
         evidence_text=" … ".join(evidence),
-        event_json=json.dumps(ev.to_json(), ensure_ascii=False))
+        event_json=json.dumps(ev.to_json(), ensure_ascii=False, separators=(",", ":")))  # compact (version 12)
 
 
 def delete_document_rows(conn: Connection, t: Tables, document_id: str) -> bool:
