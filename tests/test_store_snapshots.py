@@ -117,13 +117,3 @@ def test_store_snapshots_cache_stamps_a_body_as_old_as_its_snapshot(tmp_path: Pa
         misses = cache.misses
         assert cache.get("n", lambda: b"%d" % reader.count_events(ALL)) == b"1"  # current now: a hit
         assert cache.misses == misses
-
-
-def test_store_snapshots_sqlite_pool_is_capped(tmp_path: Path) -> None:
-    """However many threads ask (the API's 40), a SQLite file store keeps a few connections, no overflow: a
-    thread waits for a free one (and each kept snapshot serves more reads)."""
-    with Store.open(_url(tmp_path), pool_size=40) as store:
-        assert store.engine.pool.size() == 6  # type: ignore[attr-defined]
-        assert store.engine.pool._max_overflow == 0  # type: ignore[attr-defined]
-        with store.engine.connect(), store.engine.connect():
-            assert store.count_events(ALL) == 0  # other connections are free meanwhile

@@ -45,11 +45,6 @@ _SQLITE_MMAP_BYTES = 1 << 31
 # 300 random-mix reads during an ingest of 20 documents a transaction, 13.6 -> 5.3 ms of system CPU a read with
 # the map off (1.8 -> 5.7 with it off and no writer). So reads stop mapping while writes are seen (_MapPolicy)
 _SQLITE_MAP_QUIET_SECONDS = 30.0
-# SQLite: connections per process. The API's 40 threads (x workers) each holding one meant up to 40 page caches a
-# process, each emptied by every commit of a concurrent ingest and filled again by the next read; the reads of a
-# process run one at a time anyway (the GIL, one core a worker), so a few connections serve them as fast, and
-# each kept snapshot (below) serves more reads before it is renewed
-_SQLITE_MAX_POOL = 6
 # a pooled reader keeps its read transaction (snapshot and page cache) this long across check-outs (snapshots.py)
 _SQLITE_SNAPSHOT_SECONDS = 0.5
 # PostgreSQL: connections per process. Each is a server process; the API's 40 threads (× workers) holding one
@@ -114,10 +109,9 @@ def _sqlite_engine(url: str, busy_timeout_s: float, pool_size: int, maps: _MapPo
     memory = ":memory:" in url or url in ("sqlite://", "sqlite:///")
     # last in, first out: the connections in use are the most recently used ones, whose page caches are warm;
     # first in, first out (SQLAlchemy's default) rotated every read through all `pool_size` connections, each
-    # filling its own cache from the file (and, after any commit, emptying it again). At most _SQLITE_MAX_POOL
-    # connections: a thread waits for a free one (as on PostgreSQL)
-    pool_args: dict[str, Any] = {} if memory else {"pool_size": min(pool_size, _SQLITE_MAX_POOL), "max_overflow": 0,
-                                                    "pool_timeout": 600, "pool_use_lifo": True}
+    # filling its own cache from the file (and, after any commit, emptying it again)
+    pool_args: dict[str, Any] = {} if memory else {"pool_size": pool_size, "max_overflow": pool_size,
+                                                    "pool_use_lifo": True}
     engine = create_engine(url, connect_args={"timeout": busy_timeout_s, "check_same_thread": False},
                            **pool_args)
     timeout_ms = int(busy_timeout_s * 1000)
