@@ -111,8 +111,6 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     app.state.store = store
     cache = ReadCache(store.generation, stale_seconds=settings.cache_seconds) if settings.cache_seconds > 0 else None
     app.state.read_cache = cache
-    if cache is not None:
-        store.observe_snapshots(cache.note_input)  # a body is stamped as old as the snapshot it was read from
     app.include_router(events_router(store, settings.max_page_size, cache, settings.count_cap))
     app.include_router(documents_router(store, settings.max_page_size, settings.api_token,
                                         settings.extractor_factory, settings.max_seconds, cache))

@@ -162,15 +162,9 @@ class ReadCache:
 
     def _read(self, entry: _Entry) -> None:
         """Note that the computation under way in this thread (if any) used `entry`: what it makes is no newer."""
-        self.note_input(entry.generation, entry.made)
-
-    def note_input(self, generation: int, made: float) -> None:
-        """Note that the computation under way in this thread (if any) read data of `generation` as of `made`
-        (time.monotonic()): a cached entry, or a store snapshot kept since then (`Store.observe_snapshots`).
-        What the computation makes is stamped no newer than that."""
         oldest = getattr(self._inputs, "oldest", None)
         if oldest is not None:
-            self._inputs.oldest = (min(oldest[0], generation), min(oldest[1], made))
+            self._inputs.oldest = (min(oldest[0], entry.generation), min(oldest[1], entry.made))
 
     def _compute(self, key: Hashable, compute: Callable[[], bytes], gen: int, epoch: int,
                  done: threading.Event) -> bytes:

@@ -16,7 +16,7 @@ from __future__ import annotations
 import hashlib
 import threading
 import time
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Iterator, Sequence
 from typing import Any
 
 from sqlalchemy import Connection, Engine, create_engine, event, select, text, update
@@ -27,7 +27,6 @@ from rasd.store import DEFAULT_URL, reads, writes
 from rasd.store.campaigns import CampaignAssigner
 from rasd.store.filters import SORT_KEYS, EventFilter, SortKey, TollFilter
 from rasd.store.schema import Tables, build_metadata, current_version, migrate
-from rasd.store.snapshots import HeldSnapshots
 from rasd.store.tolls import campaigns, incident_fatalities, toll_series
 from rasd.store.writes import IngestOutcome
 
@@ -45,8 +44,6 @@ _SQLITE_MMAP_BYTES = 1 << 31
 # 300 random-mix reads during an ingest of 20 documents a transaction, 13.6 -> 5.3 ms of system CPU a read with
 # the map off (1.8 -> 5.7 with it off and no writer). So reads stop mapping while writes are seen (_MapPolicy)
 _SQLITE_MAP_QUIET_SECONDS = 30.0
-# a pooled reader keeps its read transaction (snapshot and page cache) this long across check-outs (snapshots.py)
-_SQLITE_SNAPSHOT_SECONDS = 0.5
 # PostgreSQL: connections per process. Each is a server process; the API's 40 threads (× workers) holding one
 # each put 80 backends on 2 cores, so the pool stays small and a thread waits for a free connection instead
 _PG_MAX_POOL = 8
@@ -102,10 +99,9 @@ class _MapPolicy:
         return 0 if time.monotonic() - self._changed < self._quiet else _SQLITE_MMAP_BYTES
 
 
-def _sqlite_engine(url: str, busy_timeout_s: float, pool_size: int, maps: _MapPolicy | None = None,
-                   snapshots: HeldSnapshots | None = None) -> Engine:
+def _sqlite_engine(url: str, busy_timeout_s: float, pool_size: int, maps: _MapPolicy | None = None) -> Engine:
     """A SQLite engine: WAL (on files), busy timeout, foreign keys; BEGIN IMMEDIATE to write, BEGIN to read;
-    memory-mapped reads as `maps` says (always on without one); read snapshots kept as `snapshots` says."""
+    memory-mapped reads as `maps` says (always on without one)."""
     memory = ":memory:" in url or url in ("sqlite://", "sqlite:///")
     # last in, first out: the connections in use are the most recently used ones, whose page caches are warm;
     # first in, first out (SQLAlchemy's default) rotated every read through all `pool_size` connections, each
@@ -138,21 +134,10 @@ def _sqlite_engine(url: str, busy_timeout_s: float, pool_size: int, maps: _MapPo
 
     def on_begin(conn: Connection) -> None:
         # a reader's deferred BEGIN takes no lock: under WAL it reads a snapshot while one writer writes
-        write = conn.get_execution_options().get(_WRITE)
-        if snapshots is not None:
-            dbapi_conn = conn.connection.dbapi_connection
-            if write:
-                snapshots.end(dbapi_conn, conn.info)
-            elif snapshots.begin_read(dbapi_conn, conn.info):
-                return  # the snapshot kept on this connection is still young enough
-        conn.exec_driver_sql("BEGIN IMMEDIATE" if write else "BEGIN")
-        if snapshots is not None and not write:
-            snapshots.began(conn.connection.dbapi_connection, conn.info)
+        conn.exec_driver_sql("BEGIN IMMEDIATE" if conn.get_execution_options().get(_WRITE) else "BEGIN")
 
     event.listen(engine, "connect", on_connect)
     event.listen(engine, "begin", on_begin)
-    if snapshots is not None:
-        snapshots.install(engine)
     if not memory and maps is not None:
         event.listen(engine, "checkout", lambda dbapi_conn, record, _proxy: mapped(dbapi_conn, record))
     return engine
@@ -168,8 +153,6 @@ class Store:
         self._campaigns = [campaigns] if campaigns is not None else []  # loaded by the first cumulative toll
         self._campaigns_lock = threading.Lock()
         self._maps: _MapPolicy | None = None  # SQLite files: mapped reads while no other connection writes
-        self._snapshots: HeldSnapshots | None = None  # SQLite files: read snapshots kept across check-outs
-        self._probe = engine  # reads the generation (SQLite files: its own connection, never a kept snapshot)
 
     def campaign_assigner(self) -> CampaignAssigner:
         """The known campaigns and their matcher, loaded on first use (campaigns.yaml, gazetteer, dates)."""
@@ -181,26 +164,18 @@ class Store:
     # -- opening --------------------------------------------------------------------------------------
     @classmethod
     def open(cls, url: str = DEFAULT_URL, *, busy_timeout_s: float = 60.0,
-             pool_size: int = DEFAULT_POOL_SIZE, campaigns: CampaignAssigner | None = None,
-             snapshot_seconds: float = _SQLITE_SNAPSHOT_SECONDS) -> Store:
-        """Connect to the store at `url` (a pool of `pool_size` connections) and bring its schema up to date
-        (SQLite files: a reader keeps its snapshot up to `snapshot_seconds`, 0 for none; see `snapshots`)."""
+             pool_size: int = DEFAULT_POOL_SIZE, campaigns: CampaignAssigner | None = None) -> Store:
+        """Connect to the store at `url` (a pool of `pool_size` connections) and bring its schema up to date."""
         url = normalize_url(url)
         maps = _MapPolicy() if url.startswith("sqlite") else None
-        snapshots = probe = None
         if maps is not None:
-            memory = ":memory:" in url or url in ("sqlite://", "sqlite:///")
-            snapshots = HeldSnapshots(snapshot_seconds) if snapshot_seconds > 0 and not memory else None
-            engine = _sqlite_engine(url, busy_timeout_s, pool_size, maps, snapshots)
-            probe = _sqlite_engine(url, busy_timeout_s, 1) if snapshots is not None else None
+            engine = _sqlite_engine(url, busy_timeout_s, pool_size, maps)
         else:
             size = min(pool_size, _PG_MAX_POOL)
             engine = create_engine(url, pool_pre_ping=True, pool_size=size, max_overflow=0, pool_timeout=600,
                                    connect_args={"options": _PG_OPTIONS})
         store = cls(engine, build_metadata(engine.dialect.name), campaigns)
         store._maps = maps
-        store._snapshots = snapshots
-        store._probe = probe or engine
         with store.writer.begin() as conn:
             store._lock(conn)
             migrate(conn, store.t)
@@ -208,18 +183,7 @@ class Store:
 
     def close(self) -> None:
         """Close every pooled connection."""
-        if self._snapshots is not None:
-            self._snapshots.close()
         self.engine.dispose()
-        if self._probe is not self.engine:
-            self._probe.dispose()
-
-    def observe_snapshots(self, listener: Callable[[int, float], None]) -> None:
-        """Call `listener(generation, began)` in the reading thread for the snapshot each read transaction uses
-        (SQLite files, where a snapshot may be kept up to `snapshot_seconds`; `began`: its time.monotonic()).
-        The API's read cache stamps what a computation makes with the oldest of them."""
-        if self._snapshots is not None:
-            self._snapshots.listener = listener
 
     def __enter__(self) -> Store:
         return self
@@ -326,7 +290,7 @@ class Store:
     def generation(self) -> int:
         """The store's generation: it changes with every committed write, from this process or any other."""
         st = self.t.state
-        with self._probe.connect() as conn:
+        with self.engine.connect() as conn:
             value = int(conn.execute(select(st.c.generation).where(st.c.id == 1)).scalar_one_or_none() or 0)
         if self._maps is not None:
             self._maps.saw_generation(value)
