@@ -336,8 +336,7 @@ class LinkStage:
                    places: Sequence[PlaceMention], country: str | None) -> list[ActorMention]:
         """The actors named by a description: a phrase and the owner it belongs to (الطيران الحربي التابع للجيش,
         the owner's mention spans it), the nouns a toll names unarmed victims with (شابا، طفل، نازحا)."""
-        # (a trigger's first word: a name over the words after it, or one a word for forces opens, leaves it a
-        # trigger, as TriggerStage reads them)
+        # (a trigger's first word stays one under a name over the words after it or opened by a word for forces)
         forces = self.res.cues.force_nouns
         triggers = [(h.word_start, h.end if " " not in h.phrase else h.start + h.phrase.index(" "))
                     for h in phrases.of(self.res.triggers.matcher) if (h.prefix + h.phrase.split(" ")[0]) not in forces]
@@ -427,16 +426,14 @@ class TriggerStage:
                         + [(p.nstart, p.nend) for p in a.places or ()]
                         + [(h.word_start, h.end) for h in phrases.of(self.res.triggers.not_triggers)]
                         + self.res.triggers.blocked(norm.text))  # hashtags and bylines
-        # a name that a word for strikes or forces opens (غارة إسرائيلية، القصف التركي) names the actor by its act:
-        # that word is still a trigger
+        # a name opened by a word for strikes or forces (غارة إسرائيلية، القصف التركي) leaves that word a trigger
         forces = self.res.cues.force_nouns
         named_by_act = {m.nstart for m in a.actors or ()}
         for h in phrases.of(self.res.triggers.matcher):
             payloads = self.res.triggers.complete(norm.text, h.phrase, h.end, h.payloads)
             if not payloads:
                 continue  # a verb that is a trigger only with its object (نشرت … وحدات), without it
-            # a trigger word inside a name is none (وزارة, عين زارة); a phrase whose later words begin a name
-            # is one (احتجت الحكومة العراقية)
+            # a trigger word inside a name is none (وزارة); one whose later words begin a name is (احتجت الحكومة)
             first_end = h.phrase.find(" ")
             if names.overlaps(h.word_start, h.end if first_end < 0 else h.start + first_end) \
                     and not (h.word_start in named_by_act and (h.prefix + h.phrase.split(" ")[0]) in forces):
@@ -519,8 +516,7 @@ class Pipeline:
 
     @classmethod
     def load(cls, data_dir: str | Path | None = None) -> Pipeline:
-        """The default pipeline over the resources in `data_dir` (the packaged data when None). It leaves the
-        garbage collector alone: a program that keeps its pipeline to the end uses `load_for_process`."""
+        """The default pipeline over `data_dir`'s resources (packaged when None); no gc.freeze (load_for_process)."""
         return cls(Resources.load(data_dir))
 
     def analyse(self, text: str, *, source: str = "-", published: str | None = None,
@@ -565,8 +561,7 @@ class Pipeline:
 
 def number_mentions(a: Analysis) -> tuple[Mention, ...]:
     """The document's mentions, numbered m1, m2 … in text order (by span, then kind, then arrival)."""
-    # (start, end, kind order, arrival, kind, text, ref, framing): sorting the tuples orders by span, then kind,
-    # then arrival
+    # (start, end, kind order, arrival, kind, text, ref, framing): sorted by span, then kind, then arrival
     raw: list[tuple[int, int, int, int, MentionKind, str, str | None, str | None]] = []
     for am in a.actors or ():
         ref = None if is_unlinked(am.actor.id) else am.actor.id
@@ -598,10 +593,8 @@ def to_record(a: Analysis) -> DocumentRecord:
 
 
 def load_for_process(data_dir: str | Path | None = None) -> Pipeline:
-    """The default pipeline for a program that keeps it until it exits (the CLI's commands, a batch worker, the
-    server, the benchmark): `Pipeline.load`, then everything alive in the process is moved out of the garbage
-    collector's reach (gc.freeze), so full collections no longer walk the ~370,000 resource objects (~80 ms each).
-    A library caller that loads and drops pipelines calls `Pipeline.load`, which freezes nothing."""
+    """`Pipeline.load` for a program that keeps it to the end (CLI, batch worker, server, benchmark): then gc.freeze,
+    so full collections no longer walk the ~370,000 resource objects (~80 ms each). Libraries call Pipeline.load."""
     pipeline = Pipeline.load(data_dir)
     gc.freeze()
     return pipeline
