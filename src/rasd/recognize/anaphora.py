@@ -322,9 +322,9 @@ class CountryActors:
     def _missions(self, text: str, norm: Normalized, actors: Sequence[ActorMention]) -> list[ActorMention]:
         """A mission and a country's nisba after it (السفارة الأمريكية، القنصلية التركية): the country's
         government, the phrase its mention; not where a mention is already."""
-        if not self.table.missions:
-            return []
         ntext = norm.text
+        if not any(w in ntext for w in self.table.missions):  # (a mission's word is in the text, or none is named)
+            return []
         taken = [(m.nstart, m.nend) for m in actors]
         out: list[ActorMention] = []
         for w in _WORD.finditer(ntext):

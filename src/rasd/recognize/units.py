@@ -35,6 +35,10 @@ def numbered_units(text: str, norm: Normalized, actors: ActorDictionary, country
     if not nouns or not ordinals:
         return []
     ntext = norm.text
+    # (each form of a noun holds the noun without its article: with none of them in the text, no word is one —
+    # most texts, which then need no word scan)
+    if not any((noun[2:] if noun.startswith("ال") else noun) in ntext for noun in nouns):
+        return []
     toks = [m.span() for m in _WORD.finditer(ntext)]
     forms = _noun_forms(nouns)
     army = _army(actors, country, published)
