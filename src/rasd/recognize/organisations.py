@@ -95,16 +95,19 @@ class OrganisationFinder:
         seats = {p.nstart: p.nend for p in places}
         taken = SpanSet([(p.nstart, p.nend) for p in places])
         out: list[ActorMention] = []
+        ends = self._ends
         for sent in seg.sentences:
             toks = seg.sentence_tokens(sent)
-            k = 0
-            while k < len(toks):
-                body = self._quoted(toks, k, known) if toks[k].text == '"' else self._at(toks, k, known, taken, seats)
-                if body is None:
-                    k += 1
+            k = 0  # (where the next body may begin: after the last one found)
+            # the tokens a body may begin at: a quotation mark, or a word that ends as a head does (most: none)
+            for at in [m for m, (word, _s, _e, kind) in enumerate(toks)
+                       if word == '"' or (kind == "word" and word.endswith(ends))]:
+                if at < k:
                     continue
-                out.append(self._mention(text, norm, toks, body))
-                k = body.end
+                body = self._quoted(toks, at, known) if toks[at].text == '"' else self._at(toks, at, known, taken, seats)
+                if body is not None:
+                    out.append(self._mention(text, norm, toks, body))
+                    k = body.end
         return out
 
     def _head(self, tok: Token) -> tuple[str, bool, int] | None:
