@@ -337,9 +337,9 @@ class CountryActors:
         """A mission or a sponsorship and a country's nisba after it (السفارة الأمريكية، برعاية روسية): the
         country's government, the phrase its mention; each nisba right after (بوساطة قطرية ومصرية، أمريكية سعودية)
         another sponsor, the nisba its mention; not where a mention is already."""
-        if not self.table.missions and not self.table.sponsors:
-            return []
         ntext = norm.text
+        if not any(w in ntext for w in (*self.table.missions, *self.table.sponsors)):  # (neither word in the text)
+            return []
         taken = [(m.nstart, m.nend) for m in actors]
         out: list[ActorMention] = []
         last_end = -1  # (where the last sponsor's nisba ended)

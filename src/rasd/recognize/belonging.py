@@ -170,7 +170,9 @@ class BelongingPhrases:
     def _phrase_start(self, ntext: str, m: ActorMention, spans: SpanSet, known: SpanSet) -> int | None:
         """Where the described phrase before the owner's name `m` begins; None when there is none."""
         ws = ntext.rfind(" ", 0, m.nstart) + 1
-        words = [(w.start(), w.end()) for w in LETTER_RUN.finditer(ntext, max(0, ws - 80), ws)]
+        if "ل" not in ntext[ws:m.nstart] and m.actor.kind != "government" and "government" not in m.actor.national:
+            return None  # (neither a part of a government nor an owner named with لـ: the words before are not read)
+        words = [w.span() for w in LETTER_RUN.finditer(ntext, max(0, ws - 80), ws)]
         part = self._part_start(ntext, m, ws, words)
         if part is not None:
             return None if known.overlaps(part, ws - 1) or self._source(ntext[part:ws]) else part

@@ -87,7 +87,9 @@ class PhraseTable:
                 continue
             for p in phrases:  # longest first: the first that matches is the longest with this run
                 j = i + len(p.words)
-                if j <= end and (j == i + 1 or all(toks[i + k].text == w for k, w in enumerate(p.words[1:], start=1))):
+                # (the second word tested first: most phrases of several words fail there, with no generator made)
+                if j <= end and (j == i + 1 or toks[i + 1].text == p.words[1] and (
+                        j == i + 2 or all(toks[i + k].text == w for k, w in enumerate(p.words[2:], start=2)))):
                     if best is None or j > best.j:
                         best = Hit(i, j, p.label)
                     break

@@ -37,11 +37,16 @@ def numbered_units(text: str, norm: Normalized, actors: ActorDictionary, country
     if not nouns or not ordinals:
         return []
     ntext = norm.text
-    toks = [(m.start(), m.end()) for m in _WORD.finditer(ntext)]
+    # (each form of a noun holds the noun without its article: with none of them in the text, no word is one —
+    # most texts, which then need no word scan)
+    if not any((noun[2:] if noun.startswith("ال") else noun) in ntext for noun in nouns):
+        return []
+    toks = [m.span() for m in _WORD.finditer(ntext)]
+    forms = _noun_forms(nouns)
     army = _army(actors, country, published)
     out: list[ActorMention] = []
     for k, (ws, we) in enumerate(toks):
-        start = _noun_start(ntext[ws:we], nouns)
+        start = forms.get(ntext[ws:we])
         if start is None:
             continue
         end_k = _number_end(ntext, toks, k + 1, ordinals)
@@ -60,14 +65,17 @@ def numbered_units(text: str, norm: Normalized, actors: ActorDictionary, country
     return out
 
 
-def _noun_start(word: str, nouns: frozenset[str]) -> int | None:
-    """Where the unit noun begins in the word (after its proclitics), None when the word is none."""
+def _noun_forms(nouns: frozenset[str]) -> dict[str, int]:
+    """Each word that is a unit noun after its proclitics, with where the noun begins in it: the first run of
+    PROCLITICS that gives a noun, either whole (واللواء: و + اللواء) or as ل + the noun without its article's alif
+    (للفرقة: ل + الفرقة)."""
+    forms: dict[str, int] = {}
     for p in PROCLITICS:
-        if word.startswith(p) and word[len(p):] in nouns:
-            return len(p)
-        if p.endswith("ل") and word.startswith(p + "ل") and "ال" + word[len(p) + 1:] in nouns:
-            return len(p)  # (للفرقة: ل + الفرقة, the article's alif dropped)
-    return None
+        for noun in nouns:
+            forms.setdefault(p + noun, len(p))
+            if p.endswith("ل") and noun.startswith("ال"):
+                forms.setdefault(p + "ل" + noun[2:], len(p))
+    return forms
 
 
 def _adjacent(ntext: str, toks: Sequence[tuple[int, int]], k: int) -> bool:

@@ -39,6 +39,12 @@ def named_victims(ntext: str, nouns: frozenset[str], given: frozenset[str], late
     two-word names (عبد الله): the name takes the word after one."""
     if not nouns or not given:
         return []
+    # (a name needs a victim noun, bare or after و/ف, and a given name among the text's words: most texts have
+    # no such pair, and need no walk over their words)
+    words = set(_WORD.findall(ntext))
+    if words.isdisjoint(given) or (words.isdisjoint(nouns)
+                                   and words.isdisjoint({c + n for c in CONJUNCTIONS for n in nouns})):
+        return []
     toks = [(m.start(), m.end()) for m in _WORD.finditer(ntext)]
     out: list[tuple[int, int, str]] = []
     for k, (ws, we) in enumerate(toks[:-1]):
