@@ -5,6 +5,7 @@
     python scripts/bench_api.py --ingest-rate [--db …] [--at 1000,10000,100000] [--sample 300]
     python scripts/bench_api.py --ingest-rate --db 'sqlite:////tmp/rate-{n}.db' --rounds 3   # one store per size
     python scripts/bench_api.py --ingest-rate --db 'sqlite:////tmp/rate-{n}.db' --rounds 7 --reset --sample 1000
+    python scripts/bench_api.py --ingest-rate --db 'postgresql+psycopg://…/rate_{n}' --rounds 5 --reset
 
 Fills the store with synthetic documents (tests/store_fixtures.py; 2 events each) in bulk (one transaction
 per 1,000 documents) unless it already holds enough events, then serves the app with uvicorn on 127.0.0.1 in
@@ -126,24 +127,51 @@ def copy_store(src_url: str, dst_url: str, batch: int = 5000) -> None:
     print(f"copied {stored_documents(dst_url)} documents in {time.perf_counter() - t0:.0f} s", flush=True)
 
 
-def ingest_rate(url: str, n: int, start: int, seed: int = 11) -> tuple[float, float]:
-    """Documents per second and per CPU-second of this process (SQLite runs in it; on a shared machine the
-    CPU figure is the steadier one) of `Store.ingest`, one transaction per document, over `n` new synthetic
-    documents."""
+def backend_cpu_seconds(pids: set[int]) -> float:
+    """CPU seconds of the PostgreSQL backends `pids` (on this machine), from /proc/PID/schedstat."""
+    total = 0.0
+    for pid in pids:
+        try:
+            total += int(Path(f"/proc/{pid}/schedstat").read_text().split()[0]) / 1e9
+        except (OSError, ValueError, IndexError):
+            pass
+    return total
+
+
+def ingest_rate(url: str, n: int, start: int, seed: int = 11) -> tuple[float, float, float]:
+    """Documents per second, per CPU-second (this process, where SQLite runs, plus on PostgreSQL the backends
+    it used: on a shared machine the CPU figure is the steadier one) and the backends' share of that CPU, of
+    `Store.ingest`, one transaction per document, over `n` new synthetic documents."""
+    from sqlalchemy import event
     from store_fixtures import synthetic_record
 
     from rasd.store import Store
 
     records = [synthetic_record(i, events=PER_DOC, seed=seed) for i in range(start, start + n)]
+    pids: set[int] = set()
     with Store.open(url) as store:
+        def seen(dbapi_conn: Any, record: Any, proxy: Any) -> None:
+            pid = getattr(getattr(dbapi_conn, "info", None), "backend_pid", None)
+            if pid:
+                pids.add(int(pid))
+        event.listen(store.engine, "checkout", seen)
+        with store.engine.connect():  # the backend's pid is known before the clock starts
+            pass
+        b0 = backend_cpu_seconds(pids)
         t0, c0 = time.perf_counter(), time.process_time()
         for rec in records:
             store.ingest(rec)
-        return n / (time.perf_counter() - t0), n / max(time.process_time() - c0, 1e-9)
+        wall, cpu = time.perf_counter() - t0, time.process_time() - c0
+        db = backend_cpu_seconds(pids) - b0
+        return n / wall, n / max(cpu + db, 1e-9), db / max(cpu + db, 1e-9)
 
 
 def reset_store(url: str) -> None:
-    """Bring the SQLite file of `url` back to the state saved beside it (`.orig`), saving it first if unsaved."""
+    """Bring the store of `url` back to the state saved beside it, saving it first if unsaved: a SQLite file's
+    copy `FILE.orig`, a PostgreSQL database's template `NAME_orig`."""
+    if url.startswith("postgresql"):
+        reset_database(url)
+        return
     path = Path(url.split("sqlite:///", 1)[1])
     orig = path.with_name(path.name + ".orig")
     if not orig.exists():
@@ -154,11 +182,29 @@ def reset_store(url: str) -> None:
     shutil.copyfile(orig, path)
 
 
+def reset_database(url: str) -> None:
+    """PostgreSQL: save the database of `url` as `NAME_orig` (first call), else recreate it from that copy."""
+    from sqlalchemy import create_engine, text
+    from sqlalchemy.engine import make_url
+
+    u = make_url(url)
+    name, orig = u.database, f"{u.database}_orig"
+    admin = create_engine(u.set(database="postgres"), isolation_level="AUTOCOMMIT")
+    with admin.connect() as conn:
+        if conn.execute(text("SELECT 1 FROM pg_database WHERE datname = :d"), {"d": orig}).first() is None:
+            conn.execute(text(f'CREATE DATABASE "{orig}" TEMPLATE "{name}"'))
+        else:
+            conn.execute(text(f'DROP DATABASE "{name}"'))
+            conn.execute(text(f'CREATE DATABASE "{name}" TEMPLATE "{orig}"'))
+    admin.dispose()
+
+
 def measure_ingest_rates(url: str, sizes: list[int], sample: int, rounds: int = 1,
                          reset: bool = False) -> dict[int, list[dict[str, float]]]:
     """Store-only ingest rates at each store size. With `{n}` in `url`, one store per size (filled once) and
     `rounds` rounds over the sizes in turn, so that each size meets the same spells of a shared machine's load;
-    else one store grown from size to size. `reset` (SQLite files): every round starts from the filled store."""
+    else one store grown from size to size. `reset`: every round starts from the filled store (a SQLite file's
+    copy, a PostgreSQL template database)."""
     rates: dict[int, list[dict[str, float]]] = {n: [] for n in sizes}
     for _ in range(rounds if "{n}" in url else 1):
         for n in sizes:
@@ -168,11 +214,11 @@ def measure_ingest_rates(url: str, sizes: list[int], sample: int, rounds: int = 
                 reset_store(at)
             # new documents each time: numbered after the store's size (a rerun at one size is not duplicates)
             stored = stored_documents(at)
-            wall, cpu = ingest_rate(at, sample, 20_000_000 + stored * 10)
+            wall, cpu, db_share = ingest_rate(at, sample, 20_000_000 + stored * 10)
             rates[n].append({"stored": stored, "docs_per_s": round(wall, 1), "docs_per_cpu_s": round(cpu, 1),
-                             "load_avg_1m": round(os.getloadavg()[0], 2)})
+                             "db_cpu_share": round(db_share, 3), "load_avg_1m": round(os.getloadavg()[0], 2)})
             print(f"store-only ingest at {n} ({stored}) stored documents: {wall:.1f} docs/s, {cpu:.1f} "
-                  f"docs/CPU-s (load {os.getloadavg()[0]:.1f})", flush=True)
+                  f"docs/CPU-s (client + db; db {db_share:.0%}) (load {os.getloadavg()[0]:.1f})", flush=True)
     return rates
 
 
@@ -462,7 +508,7 @@ def main() -> None:
     ap.add_argument("--rounds", type=int, default=1,
                     help="--ingest-rate with {n} in --db (one store per size): rounds over the sizes in turn")
     ap.add_argument("--reset", action="store_true",
-                    help="--ingest-rate on SQLite files: start every round from the filled store (saved as FILE.orig)")
+                    help="--ingest-rate: start every round from the filled store (saved as FILE.orig or database NAME_orig)")
     ap.add_argument("--seed", type=int, default=0, help="seed of the clients' query sequences (client k: seed*1000+k)")
     ap.add_argument("--json", default=None, help="also write the figures to this JSON file")
     args = ap.parse_args()
