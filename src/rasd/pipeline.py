@@ -100,8 +100,7 @@ class Resources:
         place_words = frozenset(n for n, pid in gazetteer.names()
                                 if " " not in n and gazetteer.get(pid).feature in ("country", "admin1", "city"))
         actor_linker = ActorLinker(actors, cues.not_names, cues.force_nouns, place_words)
-        # a place name that is also a number word (الخمس "the five") counts only after a cue
-        number_words = frozenset(numbers.words) | frozenset("ال" + w for w in numbers.words)
+        number_words = frozenset(numbers.words) | frozenset("ال" + w for w in numbers.words)  # (places named so: cue only)
         place_linker = PlaceLinker(gazetteer, cues.place_cues, cues.capital_words, cues.place_blockers,
                                    cues.cue_only_places | number_words, cues.place_idioms, cues.common_word_places)
         descriptors = Descriptors.load(p("descriptors.yaml"))
@@ -128,7 +127,8 @@ class Resources:
             scanner=scanner,
             names=names,
             unlinked=UnlinkedFinder(descriptors, actor_linker, place_linker, names),
-            victims=VictimNouns.of(actors, counts.tables.noun_list, frozenset(descriptors.places)),
+            victims=VictimNouns.of(actors, counts.tables.noun_list, frozenset(descriptors.places),
+                                   names.persons if names is not None else None, descriptors.compound_heads),
             belonging=BelongingPhrases(cues.belonging_words, {w.split()[0] for w in cues.force_nouns}
                                        | actors.anaphora_heads,
                                        LedBodies.of(actors, HeadedGovernments(offices.book, actors).by_head()),

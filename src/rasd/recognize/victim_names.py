@@ -12,8 +12,6 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping, Sequence
 
-from ..resources.datafiles import load_yaml
-from ..text.normalize import normalize_name
 from ..text.segment import CONJUNCTIONS  # (والطفل: the mention leaves the conjunction out)
 
 MAX_LATER = 3  # words of a name after the given name (محمد عبد الله الخطيب)
@@ -24,12 +22,6 @@ def person_stems(persons: Mapping[str, str]) -> tuple[frozenset[str], frozenset[
     """(given names, later words of names) of a persons table (stem → B or I)."""
     return (frozenset(s for s, tag in persons.items() if tag == "B"),
             frozenset(s for s, tag in persons.items() if tag in ("B", "I")))
-
-
-def compound_heads() -> frozenset[str]:
-    """The first words of two-word names (عبد X، أبو X: descriptors.yaml `compound_heads`)."""
-    data, _ = load_yaml("descriptors.yaml", schema="descriptors")
-    return frozenset(normalize_name(w) for w in data["compound_heads"])
 
 
 def named_victims(ntext: str, nouns: frozenset[str], given: frozenset[str], later: frozenset[str],

@@ -12,10 +12,9 @@ any other victim noun (طفل، امرأة، شاب، مواطن، نازح) nam
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 
 from ..resources.actors import Actor, ActorDictionary
-from ..resources.datafiles import data_path
 from ..resources.lexicon import Trigger
 from ..resources.morphology import proclitic_runs
 from ..text.normalize import Normalized
@@ -25,8 +24,7 @@ from .count_phrases import Noun
 from .counts import CountMatch
 from .linking import NISBA_ENDINGS, ActorMention
 from .matcher import Hit, SpanSet
-from .names import PERSONS_NAME, read_vocab
-from .victim_names import compound_heads, named_victims, person_stems
+from .victim_names import named_victims, person_stems
 
 VICTIM_KINDS = frozenset({"killed", "wounded", "abducted", "detained", "missing", "displaced"})
 VICTIM_WHO = frozenset({"civilians", "children", "women", "men"})  # the unarmed people a toll names
@@ -113,17 +111,18 @@ class VictimNouns:
         self._group_words = frozenset(p + w for w in readable for p in ("", *PROCLITICS))
 
     @classmethod
-    def of(cls, actors: ActorDictionary, nouns: Sequence[Noun], sites: frozenset[str] = frozenset()) -> VictimNouns:
+    def of(cls, actors: ActorDictionary, nouns: Sequence[Noun], sites: frozenset[str] = frozenset(),
+           persons: Mapping[str, str] | None = None, heads: frozenset[str] = frozenset()) -> VictimNouns:
         """The finder for the count lexicon's nouns: victim nouns in tolls, group nouns outside them, and the
         definite singulars of the nouns for a role (المتظاهر، المهاجر; not a nisba such as المدني). `sites`: the
-        place descriptors (مخيم، معسكر)."""
+        place descriptors (مخيم، معسكر); `persons` the name recognizer's persons table (stem → B or I) and `heads`
+        the descriptors' first words of two-word names (عبد، أبو), for the names after a victim noun."""
         singulars = frozenset(n.words[0] for n in nouns if len(n.words) == 1 and n.form == "sg" and not n.others
                               and n.who in GROUP_WHO and not n.words[0].endswith(("ا", "ي", *PRONOUN_ENDINGS)))
         named = frozenset("ال" + n.words[0] for n in nouns if len(n.words) == 1 and n.form == "sg" and not n.others
                           and n.who in VICTIM_WHO and not n.words[0].endswith(("ا", "ته", "تها", "ها", "هم", "تهم")))
-        persons = person_stems(read_vocab(data_path("ner") / PERSONS_NAME))
         return cls(actors, victim_forms(nouns), group_forms(nouns), singulars, sites,
-                   group_forms(nouns, TRADE_WHO, displaced=False), named, persons, compound_heads(),
+                   group_forms(nouns, TRADE_WHO, displaced=False), named, person_stems(persons or {}), heads,
                    struck_forms(nouns))
 
     def actor_for(self, word: str, country: str) -> Actor | None:
@@ -187,8 +186,8 @@ class VictimNouns:
             return out
         nouns = {s for s, _e, _w in found}
         kept = [m for m in out if m.nstart not in nouns]
-        made = [self._mention(text, norm, s, e, self.actor_for(w, country)) for s, e, w in found
-                if self.actor_for(w, country) is not None]
+        made = [self._mention(text, norm, s, e, actor) for s, e, w in found
+                if (actor := self.actor_for(w, country)) is not None]
         return [*kept, *made]
 
     def groups_outside(self, text: str, norm: Normalized, names: SpanSet, country: str, told: SpanSet,
