@@ -107,10 +107,26 @@ def event_indexes(postgres: bool) -> list[Index]:
 DESC_SORTS = ("date_start", "fatalities", "confidence")
 
 
+# the canonical events' indexes a page walks in its sort order (version 13): each INCLUDEs the columns the API's
+# filters test (but text, actor and the canonical flag), so the walk tests a place, an ACLED type, a country or a
+# date window in the index and reads no row it skips — `place=Benghazi&sort=-fatalities&offset=2000` read 8,600
+# pages of `events` (39-90 ms), 425 with them (7.8 ms); `acled_type=Battles` at offset 2,000 10,080 -> 586
+SORT_WALKED = ("ix_events_cov_date", "ix_events_canon_date_start_desc", "ix_events_canon_fatalities",
+               "ix_events_canon_fatalities_desc", "ix_events_canon_confidence", "ix_events_canon_confidence_desc")
+FILTERED = ("country", "date_end", "location_id", "location_name_en", "location_name_ar", "acled_event_type",
+            "acled_sub_event_type", "confidence", "plover")
+
+
+def include(name: str, keys: Sequence[Any]) -> list[str]:
+    """The INCLUDE columns of index `name` whose key columns are `keys`: FILTERED but its keys for SORT_WALKED."""
+    return [c for c in FILTERED if c not in keys] if name in SORT_WALKED else []
+
+
 def desc_index(name: str, col: str, where: str | None) -> Index:
     """PostgreSQL only: `col DESC NULLS LAST, uid` (partial: `where`), the order of the descending sorts (SQLite's
     NULLs sort low)."""
-    index = Index(name, text(f"{col} DESC NULLS LAST"), "uid", postgresql_where=None if where is None else text(where))
+    index = Index(name, text(f"{col} DESC NULLS LAST"), "uid", postgresql_include=include(name, (col,)),
+                  postgresql_where=None if where is None else text(where))
     index.ddl_if(dialect="postgresql")
     return index
 
@@ -183,10 +199,16 @@ def capped_union_count(branches: Sequence[Select[Any]], cap: int, *, distinct: b
 
 
 def version_13(conn: Connection, t: Any) -> None:
-    """PostgreSQL (version 13): the descending confidence indexes (DESC_SORTS), every event's and the canonical
-    events'. SQLite: nothing (its indexes serve a descending walk as they are)."""
+    """PostgreSQL (version 13): the descending confidence indexes (DESC_SORTS), and the canonical sort indexes
+    (SORT_WALKED) rebuilt with their INCLUDE columns where they lack them. SQLite: nothing (its indexes serve a
+    descending walk as they are; no INCLUDE). Run `VACUUM ANALYZE` after: index-only walks need the visibility map."""
     if conn.dialect.name != "postgresql":
         return
+    sql = "SELECT indexname, indexdef FROM pg_indexes WHERE tablename = 'events'"
+    have: dict[str, str] = dict(conn.exec_driver_sql(sql).all())
     for index in sorted(t.events.indexes, key=lambda i: str(i.name)):
-        if str(index.name).endswith("confidence_desc"):
+        name = str(index.name)
+        if name in SORT_WALKED and name in have and "INCLUDE" not in have[name]:
+            conn.exec_driver_sql(f"DROP INDEX {name}")
+        if name in SORT_WALKED or name.endswith("confidence_desc"):
             conn.execute(CreateIndex(index, if_not_exists=True))

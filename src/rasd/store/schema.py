@@ -206,7 +206,7 @@ def is_canonical(events: Table) -> ColumnElement[bool]:
 def _canonical_index(name: str, *cols: Any, postgres: bool = False) -> Index:
     """An index over the canonical events only: `uid = merged_id` on SQLite, and on PostgreSQL `canonical` from
     schema version 8 (`postgres`; the metadata of a PostgreSQL store) or `uid = merged_id` before."""
-    return Index(name, *cols, sqlite_where=text(CANONICAL),
+    return Index(name, *cols, postgresql_include=pgschema.include(name, cols), sqlite_where=text(CANONICAL),
                  postgresql_where=text(PG_CANONICAL if postgres else CANONICAL))
 
 
@@ -572,7 +572,7 @@ MIGRATIONS: tuple[tuple[int, str, Callable[[Connection, Tables], None]], ...] = 
          "ix_event_actors_canon_name_en INCLUDE (name_en) (SQLite: nothing)", _migration_11),
     (12, "event_json stored compact (no spaces): a page of events is assembled around it, unparsed (pagejson)",
      pagejson.migration_12),
-    (13, "PostgreSQL: the events by confidence, highest first (SQLite: nothing)", pgschema.version_13),
+    (13, "PostgreSQL: canonical sort indexes INCLUDE the filtered columns; confidence descending", pgschema.version_13),
 )
 
 
