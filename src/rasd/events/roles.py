@@ -35,6 +35,7 @@ CIVILIAN_SIDE_WHO = ("civilians", "children", "women")  # figures whose people m
 OTHERS = frozenset({"اخري", "اخرين", "اخرون"})  # (normalized أخرى، آخرين) elided forces: وأخرى داعمة لـX are X's
 QUANTIFIERS = frozenset({"جميع", "كافة", "كافه", "كل", "مختلف", "سائر"})  # (normalized forms too)
 SUBJECT_LINKS = frozenset({"في", "باسم", "من", "عن"})
+ADDRESSEE_LINKS = SUBJECT_LINKS - {"باسم"}  # right after the verb, with no title before: whom it asks (طلب من X)
 # (normalized) the head of a title in construct with its organisation (زعيم التيار X، قائد قوات X، أمين عام X): the
 # organisation after it is the verb's subject, the speaker, not whom it calls on
 SPEAKER_TITLES = frozenset({"زعيم", "رييس", "قايد", "امين", "وزير", "سفير", "مبعوث", "ممثل", "مدير", "نايب", "مسوول",
@@ -43,6 +44,9 @@ SPEAKER_TITLES = frozenset({"زعيم", "رييس", "قايد", "امين", "و�
 # لشوون اللاجيين): the person named after the remit and a comma holds the title
 TITLE_REMIT = frozenset({"الخاص", "الخاصه", "الي", "لدي", "في", "لشوون", "المعني", "المكلف", "الاممي", "الدولي"})
 TITLE_TAIL_WORDS = 4
+# the subject a sentence carries on stands among the first words of the sentence before: its verb and a title
+CARRIED_LEAD_WORDS = 4
+PREPOSITIONS = frozenset({"في", "من", "الي", "علي", "عن", "مع", "بين", "لدي", "عند", "حول", "ضد"})  # (normalized)
 NAME_OF = frozenset({"باسم"})  # المتحدث باسم …: who speaks in an organisation's name  # a speaker's title, then his organisation
 
 THAT_WORDS = frozenset({"ان", "بان"})  # (normalized إن، أن، بأن) before a said clause; إنه، إنها: of itself
@@ -175,6 +179,11 @@ class RoleResolver:
             # "… قبل أن يتوجه إلى بريطانيا": the clause goes on with the sentence's subject
             in_clause = [sentence_mentions[0], *in_clause]
             rules.append(RoleRule.SUBJECT_OF_SENTENCE)
+        if trig.content and not ctx.actors_in(d.sentence.start, d.trigger.nend):
+            carried = carried_subject(ctx, d)
+            if carried is not None:  # (…، وطلب من …: the sentence before names who asks)
+                sentence_mentions = [carried]
+                rules.append(RoleRule.SUBJECT_OF_PREVIOUS)
         actor1, actor2, others = self._roles(ctx, in_clause, d, trig, count_spans, sentence_mentions, rules)
         return RolesDecision(actor1, actor2, others, tuple(rules), reporter, d.window)
 
@@ -371,8 +380,8 @@ class RoleResolver:
         """Puts a speech act's speaker first: right after the verb (VSO), else the nearest name before it; the
         rest of its actors are those after it (whom it calls on, accuses, rejects). False when there is none."""
         tpos, tend = d.trigger.nstart, d.trigger.nend
-        after = [m for m in mentions if tend <= m.nstart and not quantified(text, m)
-                 and subject_gap(text[tend:m.nstart])]
+        after = [m for m in mentions if tpos < m.nstart < tend or (  # (its phrase names it: احتجت الحكومة)
+            tend <= m.nstart and not quantified(text, m) and subject_gap(text[tend:m.nstart]))]
         before = [m for m in mentions if m.nend <= tpos]
         speaker = after[0] if after else None
         if speaker is None and sentence_mentions:
@@ -574,11 +583,34 @@ def quantified(text: str, m: ActorMention) -> bool:
 
 def subject_gap(gap: str) -> bool:
     """The words between a speech verb and a name keep the name in the verb's subject: none (دعت الأمم المتحدة),
-    or a title the name's organisation follows (المتحدث باسم …، مسؤول في …، الأمين العام لـ…، زعيم …)."""
+    or a title the name's organisation follows (المتحدث باسم …، مسؤول في …، الأمين العام لـ…، زعيم …). A link
+    word alone governs no title: the name after it is whom the verb asks or speaks of (طلب من روما، تحدث عن …)."""
     words = gap.split()
     if not words:
         return True
+    if len(words) == 1 and words[0] in ADDRESSEE_LINKS:
+        return False
     return len(words) <= 3 and (words[-1] in SUBJECT_LINKS or words[-1] in SPEAKER_TITLES or gap.endswith(("ل", "لل")))
+
+
+def carried_subject(ctx: DocContext, d: Draft) -> ActorMention | None:
+    """The subject a sentence that opens with its verb carries on from the sentence before, in the same paragraph
+    (وصل السراج إلى روما. وطلب من الحكومة …): that sentence's first actor, named among its first words and not
+    after a preposition. None when the verb does not open the sentence or no such actor stands there."""
+    text, sent = ctx.norm.text, d.sentence
+    if text[sent.start:d.trigger.nstart].split() not in ([], ["و"], ["ف"], ["ثم"], ["كما"]) or sent.index == 0:
+        return None
+    prev = ctx.seg.sentences[sent.index - 1]
+    if ctx.paragraph(prev) != ctx.paragraph(sent):
+        return None
+    first = next(iter(ctx.actors_in(prev.start, prev.end)), None)
+    if first is None or first.actor.kind in VICTIM_SIDE_KINDS:
+        return None
+    lead = text[prev.start:word_start(text, first.nstart)].split()
+    if not 1 <= len(lead) <= CARRIED_LEAD_WORDS or lead[-1] in PREPOSITIONS or first.nstart != word_start(
+            text, first.nstart):
+        return None  # (a name after a preposition or a clitic is no subject: وصل إلى …، التقى بـ…)
+    return first
 
 
 def previous_sentence_actors(ctx: DocContext, d: Draft) -> list[ActorMention]:

@@ -1,0 +1,33 @@
+"""Whom a request asks is its second side: the name after من right after the verb (طلب من X) is the addressee,
+and the asker is the verb's subject — named before it in the sentence, or carried on from the sentence before
+when the verb opens its sentence. All sentences written for these tests."""
+
+from __future__ import annotations
+
+import pytest
+
+from rasd.pipeline import Pipeline
+
+
+@pytest.mark.parametrize(("text", "asker", "asked"), [
+    # (the subject of the sentence, the verb after a comma)
+    ("اجتمع السراج بالسفير الأمريكي في طرابلس، وطلب من الاتحاد الأوروبي فرض عقوبات على داعمي الهجوم.", "sarraj",
+     "eu"),
+    ("التقى السراج برئيس وزراء إيطاليا جوزيبي كونتي، وطلب من روما المساعدة في وقف الهجوم.", "sarraj", "gov-italy"),
+    # (the subject of the sentence before, the verb opening its own sentence with و or ثم)
+    ("وصل السراج إلى روما أمس. وطلب من الحكومة الإيطالية دعم قواته في طرابلس.", "sarraj", "gov-italy"),
+    ("زار حفتر القاهرة الأسبوع الماضي. ثم طلب من الأمم المتحدة رفع حظر السلاح.", "haftar", "un"),
+    # (the subject named after the verb, the addressee after من)
+    ("وطلبت حكومة الوفاق من الأمم المتحدة التحقيق في قصف المطار.", "gna", "un"),
+])
+def test_roles_request_addressee_after_min_is_actor2(pipeline: Pipeline, text: str, asker: str, asked: str) -> None:
+    rec = pipeline.extract_text(text, source="test", published="2024-03-05")
+    ev = next(e for e in rec.events if e.plover == "REQUEST")
+    assert (ev.actor1.id if ev.actor1 else None, ev.actor2.id if ev.actor2 else None) == (asker, asked)
+
+
+def test_roles_request_subject_named_in_the_verbs_phrase_is_not_carried(pipeline: Pipeline) -> None:
+    # (the trigger's own words name the speaker: nobody from the sentence before is carried in)
+    text = "قصفت القوات الأمريكية حيا في بغداد. كما احتجت الحكومة العراقية على الغارة."
+    ev = next(e for e in pipeline.extract_text(text, source="test").events if e.plover == "ACCUSE")
+    assert ev.actor1 is not None and ev.actor1.id == "iraq-government"
