@@ -31,6 +31,7 @@ UNARMED_WHO = frozenset({"men", "civilians", "children", "women"})  # people an 
 UNARMED_KINDS = frozenset({"civilians", "protesters", "rioters"})
 # the actors a toll's victim nouns name (مدنيين، طفل، متظاهر): the victims, never a side by their place in the clause
 VICTIM_SIDE_KINDS = frozenset({"civilians", "protesters"})
+HIT_FAMILIES = VIOLENT_FAMILIES - {"looting"}  # the happenings whose civilians are hit by them (not a mob's looting)
 CIVILIAN_SIDE_WHO = ("civilians", "children", "women")  # figures whose people make civilians a side of a violent event
 OTHERS = frozenset({"اخري", "اخرين", "اخرون"})  # (normalized أخرى، آخرين) elided forces: وأخرى داعمة لـX are X's
 QUANTIFIERS = frozenset({"جميع", "كافة", "كافه", "كل", "مختلف", "سائر"})  # (normalized forms too)
@@ -185,6 +186,10 @@ class RoleResolver:
                 sentence_mentions = [carried]
                 rules.append(RoleRule.SUBJECT_OF_PREVIOUS)
         actor1, actor2, others = self._roles(ctx, in_clause, d, trig, count_spans, sentence_mentions, rules)
+        if trig.family in HIT_FAMILIES and actor1 is not None and actor1.kind == "civilians":
+            # civilians are whom a violent happening hits, never who does it: the side beside them does it
+            actor1, actor2 = (None, actor1) if actor2 is None or actor2.id == actor1.id else (actor2, actor1)
+            rules.append(RoleRule.CIVILIANS_HIT)
         return RolesDecision(actor1, actor2, others, tuple(rules), reporter, d.window)
 
     def _retold_actors(self, ctx: DocContext, d: Draft, known: list[ActorMention]) -> list[ActorMention]:

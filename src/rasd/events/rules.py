@@ -48,6 +48,7 @@ class RoleRule(Enum):
     ORDER = "roles:order"
     ALLIES = "roles:allies"
     CIVILIAN_VICTIMS = "actor2:civilian_victims"
+    CIVILIANS_HIT = "roles:civilians_hit"  # civilians chosen first in a violent happening are its second side
     PROTESTERS = "actors:protesters"  # a protest's unarmed people are its protesters
 
 
