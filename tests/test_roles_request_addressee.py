@@ -31,3 +31,23 @@ def test_roles_request_subject_named_in_the_verbs_phrase_is_not_carried(pipeline
     text = "قصفت القوات الأمريكية حيا في بغداد. كما احتجت الحكومة العراقية على الغارة."
     ev = next(e for e in pipeline.extract_text(text, source="test").events if e.plover == "ACCUSE")
     assert ev.actor1 is not None and ev.actor1.id == "iraq-government"
+
+
+@pytest.mark.parametrize(("text", "asker", "asked"), [
+    # (a verb of the masculine right before a feminine body's name: the name is its object, the subject carried)
+    ("أعلن الجيش السوداني سيطرته على مدينة سنجة. ودعا قوات الدعم السريع إلى الاستسلام.", "saf", "rsf"),
+    ("وصل السراج إلى نيويورك أمس. وناشد الأمم المتحدة التدخل لوقف الهجوم على طرابلس.", "sarraj", "un"),
+    ("التقى حفتر بالسفير الإيطالي في بنغازي، وطالب الحكومة الإيطالية بوقف دعم حكومة الوفاق.", "haftar",
+     "gov-italy"),
+    # (agreeing verbs, and a masculine title in front of the body: the subject as named)
+    ("ودعت الحكومة الليبية جميع الأطراف إلى وقف القتال.", "gnu", "all-parties-ly"),  # (in 2024)
+    ("ودعا الاتحاد الأوروبي حكومة الوفاق إلى ضبط النفس.", "eu", "gna"),
+    ("وطالب المتحدث باسم حكومة الوفاق المجتمع الدولي بوقف دعم قوات حفتر.", "gna", "international-community"),
+    # (the asker unknown: the body called on is the second side, none the first)
+    ("وناشد رئيس المجلس البلدي الحكومة الليبية التدخل لوقف القصف.", None, "gnu"),
+])
+def test_roles_request_masculine_verb_takes_a_feminine_body_as_object(pipeline: Pipeline, text: str,
+                                                                     asker: str | None, asked: str) -> None:
+    rec = pipeline.extract_text(text, source="test", published="2024-03-05")
+    ev = next(e for e in rec.events if e.plover == "REQUEST")
+    assert (ev.actor1.id if ev.actor1 else None, ev.actor2.id if ev.actor2 else None) == (asker, asked)

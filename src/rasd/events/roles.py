@@ -36,6 +36,9 @@ CIVILIAN_SIDE_WHO = ("civilians", "children", "women")  # figures whose people m
 OTHERS = frozenset({"اخري", "اخرين", "اخرون"})  # (normalized أخرى، آخرين) elided forces: وأخرى داعمة لـX are X's
 QUANTIFIERS = frozenset({"جميع", "كافة", "كافه", "كل", "مختلف", "سائر"})  # (normalized forms too)
 SUBJECT_LINKS = frozenset({"في", "باسم", "من", "عن"})
+FEMININE_ENDINGS = ("ه", "ات")  # (normalized ة → ه) the endings of a feminine noun's first word
+# (normalized) first words of bodies' names feminine without those endings: broken plurals of things (الأمم، الدول)
+FEMININE_WORDS = frozenset({"الامم", "الدول", "دول"})
 ADDRESSEE_LINKS = SUBJECT_LINKS - {"باسم"}  # right after the verb, with no title before: whom it asks (طلب من X)
 # (normalized) the head of a title in construct with its organisation (زعيم التيار X، قائد قوات X، أمين عام X): the
 # organisation after it is the verb's subject, the speaker, not whom it calls on
@@ -385,8 +388,10 @@ class RoleResolver:
         """Puts a speech act's speaker first: right after the verb (VSO), else the nearest name before it; the
         rest of its actors are those after it (whom it calls on, accuses, rejects). False when there is none."""
         tpos, tend = d.trigger.nstart, d.trigger.nend
+        masculine = masculine_verb(text[tpos:tend])
         after = [m for m in mentions if tpos < m.nstart < tend or (  # (its phrase names it: احتجت الحكومة)
-            tend <= m.nstart and not quantified(text, m) and subject_gap(text[tend:m.nstart]))]
+            tend <= m.nstart and not quantified(text, m) and subject_gap(text[tend:m.nstart])
+            and not (masculine and not text[tend:m.nstart].strip() and feminine_name(text, m)))]
         before = [m for m in mentions if m.nend <= tpos]
         speaker = after[0] if after else None
         if speaker is None and sentence_mentions:
@@ -584,6 +589,22 @@ def quantified(text: str, m: ActorMention) -> bool:
     words = words_before(text, m.nstart, 1)
     first = text[m.nstart:m.nend].split(maxsplit=1)
     return bool(words and words[-1].lstrip("و") in QUANTIFIERS) or bool(first and first[0] in QUANTIFIERS)
+
+
+def masculine_verb(phrase: str) -> bool:
+    """The verb a speech act's phrase opens with agrees with a masculine subject: no ت at its end (a past tense's
+    feminine: دعت، طالبت) nor at its start (a present tense's: تدعو; a verb of form V or VI, تعهد، is left open too)."""
+    words = phrase.split()
+    return bool(words) and not words[0].endswith("ت") and not words[0].startswith("ت")
+
+
+def feminine_name(text: str, m: ActorMention) -> bool:
+    """The mention names a body whose first word is feminine by its ending (ة: الحكومة، وزارة، منظمة; ات: قوات،
+    السلطات، الولايات المتحدة), not a person's name (أسامة): a verb of the masculine cannot have it as its subject,
+    so it is the verb's object (ودعا قوات الدعم السريع إلى …، وناشد الحكومة …)."""
+    words = text[m.nstart:m.nend].split()
+    return m.actor.kind != "person" and bool(words) and (words[0].endswith(FEMININE_ENDINGS)
+                                                         or words[0] in FEMININE_WORDS)
 
 
 def subject_gap(gap: str) -> bool:
