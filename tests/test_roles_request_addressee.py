@@ -51,3 +51,20 @@ def test_roles_request_masculine_verb_takes_a_feminine_body_as_object(pipeline: 
     rec = pipeline.extract_text(text, source="test", published="2024-03-05")
     ev = next(e for e in rec.events if e.plover == "REQUEST")
     assert (ev.actor1.id if ev.actor1 else None, ev.actor2.id if ev.actor2 else None) == (asker, asked)
+
+
+@pytest.mark.parametrize(("text", "asker", "asked"), [
+    # (a circumstantial participle after the comma: the clause's subject asks, the name after it is asked)
+    ("ورفضت الحكومة السودانية الخطوة، داعية المجتمع الدولي إلى عدم الاعتراف بها.", "sudan-government",
+     "international-community"),
+    ("وندد السراج بالهجوم على المطار، مطالبا الأمم المتحدة بالتحقيق فيه.", "sarraj", "un"),
+    ("وأدان حفتر القصف، داعيا جميع الأطراف إلى ضبط النفس.", "haftar", "all-parties-ly"),
+    # (the speech verb opening the sentence drops its subject too: the one before's; the displaced are no asker)
+    ("قال المبعوث الأممي غسان سلامة إن الوضع في طرابلس خطير. وأشار إلى أن المعارك خلفت أكثر من 100 ألف نازح، "
+     "مناشدا المجتمع الدولي التحرك.", "ghassan-salame", "international-community"),
+])
+def test_roles_request_circumstantial_participle_asks_for_the_clauses_subject(
+        pipeline: Pipeline, text: str, asker: str, asked: str) -> None:
+    rec = pipeline.extract_text(text, source="test", published="2019-05-05")
+    ev = next(e for e in rec.events if e.plover == "REQUEST")
+    assert (ev.actor1.id if ev.actor1 else None, ev.actor2.id if ev.actor2 else None) == (asker, asked)

@@ -36,6 +36,7 @@ CIVILIAN_SIDE_WHO = ("civilians", "children", "women")  # figures whose people m
 OTHERS = frozenset({"اخري", "اخرين", "اخرون"})  # (normalized أخرى، آخرين) elided forces: وأخرى داعمة لـX are X's
 QUANTIFIERS = frozenset({"جميع", "كافة", "كافه", "كل", "مختلف", "سائر"})  # (normalized forms too)
 SUBJECT_LINKS = frozenset({"في", "باسم", "من", "عن"})
+PARTICIPLE_ENDINGS = ("ا", "ه", "ين", "ات")  # (normalized) a circumstantial participle's: مطالبا، داعيه، مطالبين
 FEMININE_ENDINGS = ("ه", "ات")  # (normalized ة → ه) the endings of a feminine noun's first word
 # (normalized) first words of bodies' names feminine without those endings: broken plurals of things (الأمم، الدول)
 FEMININE_WORDS = frozenset({"الامم", "الدول", "دول"})
@@ -183,8 +184,10 @@ class RoleResolver:
             # "… قبل أن يتوجه إلى بريطانيا": the clause goes on with the sentence's subject
             in_clause = [sentence_mentions[0], *in_clause]
             rules.append(RoleRule.SUBJECT_OF_SENTENCE)
-        if trig.content and not ctx.actors_in(d.sentence.start, d.trigger.nend):
-            carried = carried_subject(ctx, d)
+        if trig.content:  # (the civilians the sentence names are what a call is about: خلفت 100 ألف مدني، مناشدا …)
+            sentence_mentions = [m for m in sentence_mentions if m.actor.kind != "civilians"]
+        if trig.content and not sentence_mentions and not ctx.actors_in(d.trigger.nstart, d.trigger.nend):
+            carried = carried_subject(ctx, d, self.cues)
             if carried is not None:  # (…، وطلب من …: the sentence before names who asks)
                 sentence_mentions = [carried]
                 rules.append(RoleRule.SUBJECT_OF_PREVIOUS)
@@ -389,9 +392,10 @@ class RoleResolver:
         rest of its actors are those after it (whom it calls on, accuses, rejects). False when there is none."""
         tpos, tend = d.trigger.nstart, d.trigger.nend
         masculine = masculine_verb(text[tpos:tend])
-        after = [m for m in mentions if tpos < m.nstart < tend or (  # (its phrase names it: احتجت الحكومة)
-            tend <= m.nstart and not quantified(text, m) and subject_gap(text[tend:m.nstart])
-            and not (masculine and not text[tend:m.nstart].strip() and feminine_name(text, m)))]
+        after = [] if circumstantial(text, tpos, tend) else [
+            m for m in mentions if tpos < m.nstart < tend or (  # (its phrase names it: احتجت الحكومة)
+                tend <= m.nstart and not quantified(text, m) and subject_gap(text[tend:m.nstart])
+                and not (masculine and not text[tend:m.nstart].strip() and feminine_name(text, m)))]
         before = [m for m in mentions if m.nend <= tpos]
         speaker = after[0] if after else None
         if speaker is None and sentence_mentions:
@@ -591,6 +595,19 @@ def quantified(text: str, m: ActorMention) -> bool:
     return bool(words and words[-1].lstrip("و") in QUANTIFIERS) or bool(first and first[0] in QUANTIFIERS)
 
 
+def circumstantial(text: str, tpos: int, tend: int) -> bool:
+    """The speech act is a circumstance of the clause before, told by an active participle right after its comma
+    (رفضت الحكومة الخطوة، داعية المجتمع الدولي إلى …; مطالبا، مناشدة، مطالبين): its subject is that clause's, and
+    the names after it are whom it calls on. A participle: م before the stem (forms II–X) or ا after its first
+    letter (form I: داعيا), with the ending of the accusative, the feminine or the plural."""
+    words = text[tpos:tend].split()
+    before = text[:tpos].rstrip()
+    if not words or not before.endswith(("،", ",")):
+        return False
+    w = words[0]
+    return w.endswith(PARTICIPLE_ENDINGS) and (w.startswith("م") or (len(w) >= 5 and w[1] == "ا"))
+
+
 def masculine_verb(phrase: str) -> bool:
     """The verb a speech act's phrase opens with agrees with a masculine subject: no ت at its end (a past tense's
     feminine: دعت، طالبت) nor at its start (a present tense's: تدعو; a verb of form V or VI, تعهد، is left open too)."""
@@ -619,12 +636,15 @@ def subject_gap(gap: str) -> bool:
     return len(words) <= 3 and (words[-1] in SUBJECT_LINKS or words[-1] in SPEAKER_TITLES or gap.endswith(("ل", "لل")))
 
 
-def carried_subject(ctx: DocContext, d: Draft) -> ActorMention | None:
+def carried_subject(ctx: DocContext, d: Draft, cues: CueLexicon) -> ActorMention | None:
     """The subject a sentence that opens with its verb carries on from the sentence before, in the same paragraph
     (وصل السراج إلى روما. وطلب من الحكومة …): that sentence's first actor, named among its first words and not
-    after a preposition. None when the verb does not open the sentence or no such actor stands there."""
+    after a preposition. The verb opens the sentence, or a speech verb does whose subject is dropped too (وأشار
+    إلى أن …، مناشدا …). None when neither does or no such actor stands there."""
     text, sent = ctx.norm.text, d.sentence
-    if text[sent.start:d.trigger.nstart].split() not in ([], ["و"], ["ف"], ["ثم"], ["كما"]) or sent.index == 0:
+    lead = text[sent.start:d.trigger.nstart].split()
+    opener = bool(lead) and bool(cues.speech_verbs.find(lead[0].removeprefix("و").removeprefix("ف")))
+    if (lead not in ([], ["و"], ["ف"], ["ثم"], ["كما"]) and not opener) or sent.index == 0:
         return None
     prev = ctx.seg.sentences[sent.index - 1]
     if ctx.paragraph(prev) != ctx.paragraph(sent):
