@@ -56,6 +56,7 @@ NAME_OF = frozenset({"باسم"})  # المتحدث باسم …: who speaks in 
 
 THAT_WORDS = frozenset({"ان", "بان"})  # (normalized إن، أن، بأن) before a said clause; إنه، إنها: of itself
 SAID_OF = THAT_WORDS | frozenset({"انه", "انها", "بانه", "بانها"})  # (a said clause, its pronoun's referent aside)
+SELF_TOLD_WORDS = 3  # the said clause of itself and at most two more words before the happening's (أنه قد وزع)
 # whom a speech act calls on, accuses or rejects is named within this many words after its verb
 SPEECH_OBJECT_WORDS = 7
 # who a later sentence that tells a violent happening again may name as its sides: armed forces, their persons and
@@ -161,7 +162,8 @@ class RoleResolver:
         else:
             # an organisation that only announces the figure or the happening is its source, not a party
             reporters = [m for m in in_clause if (m.nstart < d.trigger.nstart and (
-                (self._reporter_kind(m) and self._reports(ctx, d, m)) or self._tells_of_others(ctx, d, m)))
+                (self._reporter_kind(m) and self._reports(ctx, d, m) and not of_itself(text, m, d))
+                or self._tells_of_others(ctx, d, m)))
                 or self._speaks_of(text, m) or relative_source(text, m, self.cues)]
             if reporters:
                 in_clause = [m for m in in_clause if m not in reporters]
@@ -535,6 +537,14 @@ def claimant(ctx: DocContext, cues: CueLexicon, lo: int, hi: int, seen: set[str]
                  and any(h.word_start >= m.nend or (h.end <= m.nstart
                                                     and not text[h.end:word_start(text, m.nstart)].strip())
                          for h in claims)), None)
+
+
+def of_itself(text: str, m: ActorMention, d: Draft) -> bool:
+    """The organisation tells of its own act: a said clause of its own pronoun (أنه، أنها، إنها) opens right after
+    its name, and the happening's word follows within a few words (أعلن البرنامج أنه وزع …، قالت المنظمة إنها
+    أجلت …): it acts, it is no mere source."""
+    gap = text[m.nend:word_start(text, d.trigger.nstart)].split()
+    return bool(gap) and gap[0] in SAID_OF - THAT_WORDS and len(gap) <= SELF_TOLD_WORDS
 
 
 def relative_source(text: str, m: ActorMention, cues: CueLexicon) -> bool:
