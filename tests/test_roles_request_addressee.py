@@ -68,3 +68,18 @@ def test_roles_request_circumstantial_participle_asks_for_the_clauses_subject(
     rec = pipeline.extract_text(text, source="test", published="2019-05-05")
     ev = next(e for e in rec.events if e.plover == "REQUEST")
     assert (ev.actor1.id if ev.actor1 else None, ev.actor2.id if ev.actor2 else None) == (asker, asked)
+
+
+@pytest.mark.parametrize(("text", "asker", "asked"), [
+    # (the plural participle of a circumstance, مطالبين: a call the protesters make, whom it names asked)
+    ("ونظم العشرات من أهالي المخطوف وقفة احتجاجية أمام مقر الحكومة في طرابلس، مطالبين رئيسها عبد الحميد الدبيبة "
+     "بالتدخل.", "protesters-ly", "dbeibah"),
+    ("وتظاهر المئات أمام مقر الحكومة في طرابلس، مطالبين رئيسها عبد الحميد الدبيبة بالتدخل للإفراج عن المخطوفين.",
+     None, "dbeibah"),
+    ("وخرج المئات في شوارع مدينة تعز، مطالبين الحكومة اليمنية بصرف رواتب الموظفين.", None, "yemen-government"),
+])
+def test_roles_request_plural_participle_is_a_call(pipeline: Pipeline, text: str, asker: str | None,
+                                                   asked: str) -> None:
+    rec = pipeline.extract_text(text, source="test", published="2024-03-05")
+    ev = next(e for e in rec.events if e.plover == "REQUEST")
+    assert (ev.actor1.id if ev.actor1 else None, ev.actor2.id if ev.actor2 else None) == (asker, asked)
