@@ -9,6 +9,13 @@ import pytest
 from rasd.pipeline import Pipeline
 
 
+def _request_sides(pipeline: Pipeline, text: str, published: str = "2024-03-05") -> tuple[str | None, str | None]:
+    """(actor1, actor2) ids of the text's first REQUEST."""
+    rec = pipeline.extract_text(text, source="test", published=published)
+    ev = next(e for e in rec.events if e.plover == "REQUEST")
+    return ev.actor1.id if ev.actor1 else None, ev.actor2.id if ev.actor2 else None
+
+
 @pytest.mark.parametrize(("text", "asker", "asked"), [
     # (the subject of the sentence, the verb after a comma)
     ("اجتمع السراج بالسفير الأمريكي في طرابلس، وطلب من الاتحاد الأوروبي فرض عقوبات على داعمي الهجوم.", "sarraj",
@@ -21,9 +28,7 @@ from rasd.pipeline import Pipeline
     ("وطلبت حكومة الوفاق من الأمم المتحدة التحقيق في قصف المطار.", "gna", "un"),
 ])
 def test_roles_request_addressee_after_min_is_actor2(pipeline: Pipeline, text: str, asker: str, asked: str) -> None:
-    rec = pipeline.extract_text(text, source="test", published="2024-03-05")
-    ev = next(e for e in rec.events if e.plover == "REQUEST")
-    assert (ev.actor1.id if ev.actor1 else None, ev.actor2.id if ev.actor2 else None) == (asker, asked)
+    assert _request_sides(pipeline, text) == (asker, asked)
 
 
 def test_roles_request_subject_named_in_the_verbs_phrase_is_not_carried(pipeline: Pipeline) -> None:
@@ -48,9 +53,7 @@ def test_roles_request_subject_named_in_the_verbs_phrase_is_not_carried(pipeline
 ])
 def test_roles_request_masculine_verb_takes_a_feminine_body_as_object(pipeline: Pipeline, text: str,
                                                                      asker: str | None, asked: str) -> None:
-    rec = pipeline.extract_text(text, source="test", published="2024-03-05")
-    ev = next(e for e in rec.events if e.plover == "REQUEST")
-    assert (ev.actor1.id if ev.actor1 else None, ev.actor2.id if ev.actor2 else None) == (asker, asked)
+    assert _request_sides(pipeline, text) == (asker, asked)
 
 
 @pytest.mark.parametrize(("text", "asker", "asked"), [
@@ -65,9 +68,7 @@ def test_roles_request_masculine_verb_takes_a_feminine_body_as_object(pipeline: 
 ])
 def test_roles_request_circumstantial_participle_asks_for_the_clauses_subject(
         pipeline: Pipeline, text: str, asker: str, asked: str) -> None:
-    rec = pipeline.extract_text(text, source="test", published="2019-05-05")
-    ev = next(e for e in rec.events if e.plover == "REQUEST")
-    assert (ev.actor1.id if ev.actor1 else None, ev.actor2.id if ev.actor2 else None) == (asker, asked)
+    assert _request_sides(pipeline, text, "2019-05-05") == (asker, asked)
 
 
 @pytest.mark.parametrize(("text", "asker", "asked"), [
@@ -80,6 +81,4 @@ def test_roles_request_circumstantial_participle_asks_for_the_clauses_subject(
 ])
 def test_roles_request_plural_participle_is_a_call(pipeline: Pipeline, text: str, asker: str | None,
                                                    asked: str) -> None:
-    rec = pipeline.extract_text(text, source="test", published="2024-03-05")
-    ev = next(e for e in rec.events if e.plover == "REQUEST")
-    assert (ev.actor1.id if ev.actor1 else None, ev.actor2.id if ev.actor2 else None) == (asker, asked)
+    assert _request_sides(pipeline, text) == (asker, asked)
