@@ -25,6 +25,15 @@ from .context import (
 )
 from .figures import victims_civilian
 from .rules import RoleRule
+from .speech_sides import (
+    THAT_WORDS,
+    of_itself,
+    relative_source,
+    speaks_of,
+    spokesman_named,
+    subjects_after,
+    titled_person,
+)
 
 VICTIM_TYPES = ("Battles", "Explosions/Remote violence", "Violence against civilians")
 UNARMED_WHO = frozenset({"men", "civilians", "children", "women"})  # people an arrest or a shooting takes, not fighters
@@ -34,29 +43,9 @@ VICTIM_SIDE_KINDS = frozenset({"civilians", "protesters"})
 HIT_FAMILIES = VIOLENT_FAMILIES - {"looting"}  # the happenings whose civilians are hit by them (not a mob's looting)
 CIVILIAN_SIDE_WHO = ("civilians", "children", "women")  # figures whose people make civilians a side of a violent event
 OTHERS = frozenset({"اخري", "اخرين", "اخرون"})  # (normalized أخرى، آخرين) elided forces: وأخرى داعمة لـX are X's
-QUANTIFIERS = frozenset({"جميع", "كافة", "كافه", "كل", "مختلف", "سائر"})  # (normalized forms too)
-SUBJECT_LINKS = frozenset({"في", "باسم", "من", "عن"})
-PARTICIPLE_ENDINGS = ("ا", "ه", "ين", "ات")  # (normalized) a circumstantial participle's: مطالبا، داعيه، مطالبين
-FEMININE_ENDINGS = ("ه", "ات")  # (normalized ة → ه) the endings of a feminine noun's first word
-# (normalized) first words of bodies' names feminine without those endings: broken plurals of things (الأمم، الدول)
-FEMININE_WORDS = frozenset({"الامم", "الدول", "دول"})
-ADDRESSEE_LINKS = SUBJECT_LINKS - {"باسم"}  # right after the verb, with no title before: whom it asks (طلب من X)
-# (normalized) the head of a title in construct with its organisation (زعيم التيار X، قائد قوات X، أمين عام X): the
-# organisation after it is the verb's subject, the speaker, not whom it calls on
-SPEAKER_TITLES = frozenset({"زعيم", "رييس", "قايد", "امين", "وزير", "سفير", "مبعوث", "ممثل", "مدير", "نايب", "مسوول",
-                            "المتحدث", "متحدث", "الناطق", "ناطق", "منسق", "مفوض", "امير"})
-# (normalized) the first word of a title's remit after its organisation (الخاص إلى ليبيا، في اليمن، لدى سوريا،
-# لشوون اللاجيين): the person named after the remit and a comma holds the title
-TITLE_REMIT = frozenset({"الخاص", "الخاصه", "الي", "لدي", "في", "لشوون", "المعني", "المكلف", "الاممي", "الدولي"})
-TITLE_TAIL_WORDS = 4
 # the subject a sentence carries on stands among the first words of the sentence before: its verb and a title
 CARRIED_LEAD_WORDS = 4
 PREPOSITIONS = frozenset({"في", "من", "الي", "علي", "عن", "مع", "بين", "لدي", "عند", "حول", "ضد"})  # (normalized)
-NAME_OF = frozenset({"باسم"})  # المتحدث باسم …: who speaks in an organisation's name  # a speaker's title, then his organisation
-
-THAT_WORDS = frozenset({"ان", "بان"})  # (normalized إن، أن، بأن) before a said clause; إنه، إنها: of itself
-SAID_OF = THAT_WORDS | frozenset({"انه", "انها", "بانه", "بانها"})  # (a said clause, its pronoun's referent aside)
-SELF_TOLD_WORDS = 3  # the said clause of itself and at most two more words before the happening's (أنه قد وزع)
 # whom a speech act calls on, accuses or rejects is named within this many words after its verb
 SPEECH_OBJECT_WORDS = 7
 # who a later sentence that tells a violent happening again may name as its sides: armed forces, their persons and
@@ -164,7 +153,7 @@ class RoleResolver:
             reporters = [m for m in in_clause if (m.nstart < d.trigger.nstart and (
                 (self._reporter_kind(m) and self._reports(ctx, d, m) and not of_itself(text, m, d))
                 or self._tells_of_others(ctx, d, m)))
-                or self._speaks_of(text, m) or relative_source(text, m, self.cues)]
+                or speaks_of(text, m, self.cues) or relative_source(text, m, self.cues)]
             if reporters:
                 in_clause = [m for m in in_clause if m not in reporters]
                 reporter = None if has_attribution else reporters[0].text
@@ -186,13 +175,8 @@ class RoleResolver:
             # "… قبل أن يتوجه إلى بريطانيا": the clause goes on with the sentence's subject
             in_clause = [sentence_mentions[0], *in_clause]
             rules.append(RoleRule.SUBJECT_OF_SENTENCE)
-        if trig.content:  # (the civilians the sentence names are what a call is about: خلفت 100 ألف مدني، مناشدا …)
-            sentence_mentions = [m for m in sentence_mentions if m.actor.kind != "civilians"]
-        if trig.content and not sentence_mentions and not ctx.actors_in(d.trigger.nstart, d.trigger.nend):
-            carried = carried_subject(ctx, d, self.cues)
-            if carried is not None:  # (…، وطلب من …: the sentence before names who asks)
-                sentence_mentions = [carried]
-                rules.append(RoleRule.SUBJECT_OF_PREVIOUS)
+        if trig.content:
+            sentence_mentions = speakers_of_sentence(ctx, d, self.cues, sentence_mentions, rules)
         actor1, actor2, others = self._roles(ctx, in_clause, d, trig, count_spans, sentence_mentions, rules)
         if trig.family in HIT_FAMILIES and actor1 is not None and actor1.kind == "civilians":
             # civilians are whom a violent happening hits, never who does it: the side beside them does it
@@ -233,7 +217,7 @@ class RoleResolver:
         title = nxt is not None and nxt.actor.kind == "person" and m.actor.kind != "person" \
             and not text[m.nend:nxt.nstart].strip()
         return title or self._supported(text, m, prev) or phrase_before(text, m.nstart, self.cues.support_words, 3) \
-            or self._speaker(text, m) or self._speaks_of(text, m)
+            or self._speaker(text, m) or speaks_of(text, m, self.cues)
 
     def _speaker(self, text: str, m: ActorMention) -> bool:
         """The mention is who speaks right after a speech verb (قال الجيش); not a side after بين, which reads as
@@ -273,13 +257,6 @@ class RoleResolver:
         gap = text[m.nend:word_start(text, d.trigger.nstart)].split()
         that = next((k for k, w in enumerate(gap) if w in THAT_WORDS), None)
         return that is not None and that <= 4
-
-    def _speaks_of(self, text: str, m: ActorMention) -> bool:
-        """The actor is the subject of a speech verb right after it, with a said clause of its own (لكن الشرطة
-        ذكرت أن عدد القتلى 13، والوزارة قالت إن …): the source of what it says, not a party (not قالت إنها …)."""
-        spans = word_spans_after(text, m.nend, 3)
-        words = [text[a:b] for a, b in spans]
-        return len(words) >= 2 and words[1] in THAT_WORDS and bool(self.cues.speech_verbs.find(words[0]))
 
     def _supported(self, text: str, m: ActorMention, prev: ActorMention | None) -> bool:
         """The mention follows a supporting word with لـ or بـ (داعم لقوات …، المرتبطة بالحزب), or a belonging
@@ -393,11 +370,7 @@ class RoleResolver:
         """Puts a speech act's speaker first: right after the verb (VSO), else the nearest name before it; the
         rest of its actors are those after it (whom it calls on, accuses, rejects). False when there is none."""
         tpos, tend = d.trigger.nstart, d.trigger.nend
-        masculine = masculine_verb(text[tpos:tend])
-        after = [] if circumstantial(text, tpos, tend) else [
-            m for m in mentions if tpos < m.nstart < tend or (  # (its phrase names it: احتجت الحكومة)
-                tend <= m.nstart and not quantified(text, m) and subject_gap(text[tend:m.nstart])
-                and not (masculine and not text[tend:m.nstart].strip() and feminine_name(text, m)))]
+        after = subjects_after(text, mentions, tpos, tend)
         before = [m for m in mentions if m.nend <= tpos]
         speaker = after[0] if after else None
         if speaker is None and sentence_mentions:
@@ -539,111 +512,19 @@ def claimant(ctx: DocContext, cues: CueLexicon, lo: int, hi: int, seen: set[str]
                          for h in claims)), None)
 
 
-def of_itself(text: str, m: ActorMention, d: Draft) -> bool:
-    """The organisation tells of its own act: a said clause of its own pronoun (أنه، أنها، إنها) opens right after
-    its name, and the happening's word follows within a few words (أعلن البرنامج أنه وزع …، قالت المنظمة إنها
-    أجلت …): it acts, it is no mere source."""
-    gap = text[m.nend:word_start(text, d.trigger.nstart)].split()
-    return bool(gap) and gap[0] in SAID_OF - THAT_WORDS and len(gap) <= SELF_TOLD_WORDS
-
-
-def relative_source(text: str, m: ActorMention, cues: CueLexicon) -> bool:
-    """The actor speaks in a relative clause on the happening told before it, with a said clause whose pronoun
-    is the happening (الهجوم الذي قالت الحكومة إنه أسفر عن …، والتي ذكرت الشرطة أنها أوقعت …): the source of
-    its toll, not a party."""
-    before = words_before(text, m.nstart, 2)
-    if len(before) < 2 or before[0].lstrip("و") not in cues.relative_words or not cues.speech_verbs.find(before[1]):
-        return False
-    words = [text[a:b] for a, b in word_spans_after(text, m.nend, 4)]
-    return any(w in SAID_OF for w in words)
-
-
-def titled_person(text: str, pool: Sequence[ActorMention], m: ActorMention) -> ActorMention:
-    """The person an organisation's name only titles (وزير الداخلية بحكومة X، فلان): the person named right after
-    it, with a comma at most between; else the mention itself. A spokesman speaks in its name (المتحدث باسم
-    الجيش، العميد فلان): there the organisation stays the actor."""
-    before = words_before(text, m.nstart, 1)
-    if m.actor.kind == "person" or (before and before[-1] in NAME_OF):
-        return m
-    nxt = next((x for x in pool if x.nstart >= m.nend and x.actor.kind == "person"
-                and title_tail(text[m.nend:x.nstart])), None)
-    return nxt or m
-
-
-def spokesman_named(text: str, m: ActorMention, prev: ActorMention | None) -> bool:
-    """The person is the spokesman of the organisation named before him (المتحدث باسم التحالف، العقيد فلان؛ الناطق
-    باسم الجيش اللواء فلان): the organisation speaks, and he is none of the other parties. His name stands in
-    apposition: after the organisation, its remit and a comma at most, then a rank or two (definite words)."""
-    if m.actor.kind != "person" or prev is None or prev.actor.kind == "person":
-        return False
-    before = words_before(text, prev.nstart, 1)
-    if not before or before[-1] not in NAME_OF:
-        return False
-    gap = text[prev.nend:m.nstart]
-    cut = max(gap.rfind(","), gap.rfind("،"))
-    ranks = gap[cut + 1:].split()
-    return len(ranks) <= 2 and all(w.startswith("ال") for w in ranks) and (cut < 0 or title_tail(gap[:cut + 1]))
-
-
-def title_tail(gap: str) -> bool:
-    """The words between a title's organisation and a person's name still belong to the title, so the name is
-    in apposition to it: none, a comma at most (رئيس المجلس الرئاسي فلان), or the title's remit and then a comma
-    (مبعوث الأمم المتحدة الخاص إلى ليبيا، فلان؛ ممثل المنظمة في اليمن، فلان)."""
-    if not gap.strip(" ,،"):
-        return True
-    body = gap.rstrip(" ")
-    words = body.rstrip(",،").split()
-    return body.endswith((",", "،")) and len(words) <= TITLE_TAIL_WORDS and words[0] in TITLE_REMIT \
-        and not any(c in body[:-1] for c in ",،")
-
-
-def quantified(text: str, m: ActorMention) -> bool:
-    """The mention is a quantified group (جميع الأطراف، كافة الفصائل): whom a call or a charge addresses, never
-    who makes it."""
-    words = words_before(text, m.nstart, 1)
-    first = text[m.nstart:m.nend].split(maxsplit=1)
-    return bool(words and words[-1].lstrip("و") in QUANTIFIERS) or bool(first and first[0] in QUANTIFIERS)
-
-
-def circumstantial(text: str, tpos: int, tend: int) -> bool:
-    """The speech act is a circumstance of the clause before, told by an active participle right after its comma
-    (رفضت الحكومة الخطوة، داعية المجتمع الدولي إلى …; مطالبا، مناشدة، مطالبين): its subject is that clause's, and
-    the names after it are whom it calls on. A participle: م before the stem (forms II–X) or ا after its first
-    letter (form I: داعيا), with the ending of the accusative, the feminine or the plural."""
-    words = text[tpos:tend].split()
-    before = text[:tpos].rstrip()
-    if not words or not before.endswith(("،", ",")):
-        return False
-    w = words[0]
-    return w.endswith(PARTICIPLE_ENDINGS) and (w.startswith("م") or (len(w) >= 5 and w[1] == "ا"))
-
-
-def masculine_verb(phrase: str) -> bool:
-    """The verb a speech act's phrase opens with agrees with a masculine subject: no ت at its end (a past tense's
-    feminine: دعت، طالبت) nor at its start (a present tense's: تدعو; a verb of form V or VI, تعهد، is left open too)."""
-    words = phrase.split()
-    return bool(words) and not words[0].endswith("ت") and not words[0].startswith("ت")
-
-
-def feminine_name(text: str, m: ActorMention) -> bool:
-    """The mention names a body whose first word is feminine by its ending (ة: الحكومة، وزارة، منظمة; ات: قوات،
-    السلطات، الولايات المتحدة), not a person's name (أسامة): a verb of the masculine cannot have it as its subject,
-    so it is the verb's object (ودعا قوات الدعم السريع إلى …، وناشد الحكومة …)."""
-    words = text[m.nstart:m.nend].split()
-    return m.actor.kind != "person" and bool(words) and (words[0].endswith(FEMININE_ENDINGS)
-                                                         or words[0] in FEMININE_WORDS)
-
-
-def subject_gap(gap: str) -> bool:
-    """The words between a speech verb and a name keep the name in the verb's subject: none (دعت الأمم المتحدة),
-    or a title the name's organisation follows (المتحدث باسم …، مسؤول في …، الأمين العام لـ…، زعيم …). A link
-    word alone governs no title: the name after it is whom the verb asks or speaks of (طلب من روما، تحدث عن …)."""
-    words = gap.split()
-    if not words:
-        return True
-    if len(words) == 1 and words[0] in ADDRESSEE_LINKS:
-        return False
-    return len(words) <= 3 and (words[-1] in SUBJECT_LINKS or words[-1] in SPEAKER_TITLES or gap.endswith(("ل", "لل")))
+def speakers_of_sentence(ctx: DocContext, d: Draft, cues: CueLexicon, mentions: list[ActorMention],
+                         rules: list[RoleRule]) -> list[ActorMention]:
+    """Who may speak a speech act among the sentence's names before it: not the civilians it names (what a call
+    is about: خلفت 100 ألف مدني …، مناشدا …); with none and none in the verb's own words, the subject carried on
+    from the sentence before (…، وطلب من …)."""
+    mentions = [m for m in mentions if m.actor.kind != "civilians"]
+    if mentions or ctx.actors_in(d.trigger.nstart, d.trigger.nend):
+        return mentions
+    carried = carried_subject(ctx, d, cues)
+    if carried is None:
+        return mentions
+    rules.append(RoleRule.SUBJECT_OF_PREVIOUS)
+    return [carried]
 
 
 def carried_subject(ctx: DocContext, d: Draft, cues: CueLexicon) -> ActorMention | None:
