@@ -230,3 +230,14 @@ def test_roles_a_supporting_phrase_alone_stays_a_description(pipeline: Pipeline)
     rec = pipeline.extract_text("الأبيض - قصفت طائرات مسيرة داعمة لقوات الدعم السريع مواقع للجيش السوداني في مدينة "
                                 "الأبيض.", published="2024-05-02").to_json()
     assert "rsf" not in {(ev[k] or {}).get("id") for ev in rec["events"] for k in ("actor1", "actor2")}
+
+
+# an organisation that tells of its own act (أعلن X أنه وزع، قالت X إنها أجلت) is its actor, not its source
+@pytest.mark.parametrize(("text", "actor"), [
+    ("أعلن برنامج الأغذية العالمي أنه وزع مساعدات غذائية على 50 ألف نازح في مأرب.", "wfp"),
+    ("وأعلنت المنظمة الدولية للهجرة أنها وزعت مساعدات على الأسر النازحة في مدينة الحديدة.", "iom"),
+    ("وقالت الأمم المتحدة إنها أرسلت فرقا طبية إلى مستشفيات مدينة طرابلس.", "un"),
+])
+def test_roles_organisation_telling_its_own_act_is_its_actor(pipeline: Pipeline, text: str, actor: str) -> None:
+    ev = next(e for e in _record(pipeline, text).events if e.plover == "AID")
+    assert ev.actor1 is not None and ev.actor1.id == actor and ev.source_attribution is None

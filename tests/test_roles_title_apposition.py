@@ -9,7 +9,7 @@ from typing import Any
 
 import pytest
 
-from rasd.events.roles import title_tail
+from rasd.events.speech_sides import title_tail
 from rasd.resources.spelling import alif_variants
 
 

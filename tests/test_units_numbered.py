@@ -55,3 +55,22 @@ def test_units_numbered_attacked_unit_is_not_the_attackers(pipeline: Any, text: 
                                                              actor: str | None) -> None:
     found = actor_mentions(pipeline, text)
     assert [a for t, a in found if t == phrase] == ([actor] if actor else []), found
+
+
+# a unit the document puts inside a force once is that force's wherever it names it again (no guess otherwise:
+# another unit of a country with rival forces stays unnamed)
+@pytest.mark.parametrize(("text", "phrase", "actors"), [
+    ("وأعلن اللواء 52 التابع لحكومة الوحدة الوطنية سيطرته على جسر الزاوية. وقال متحدث إن اللواء 52 فقد ثلاثة من "
+     "عناصره في الاشتباكات.", "اللواء 52", ["gnu", "gnu"]),
+    ("تقدم اللواء الثالث ضمن قوات العمالقة نحو مديرية حيس في اليمن. وفي اليوم التالي قصف اللواء الثالث مواقع "
+     "للحوثيين.", "اللواء الثالث", ["giants-brigades", "giants-brigades"]),
+    # (before the army of the country too)
+    ("وقالت مصادر إن الفرقة 22 التابعة لقوات الدعم السريع انسحبت من المدينة. وكانت الفرقة 22 قد هاجمت مدينة "
+     "الأبيض في السودان.", "الفرقة 22", ["rsf", "rsf"]),
+    ("وأعلن اللواء 52 التابع لحكومة الوحدة الوطنية سيطرته على جسر الزاوية، فيما قصف اللواء 53 مواقع قرب "
+     "مدينة غريان الليبية.", "اللواء 53", []),
+])
+def test_units_numbered_side_told_elsewhere_in_the_document(pipeline: Any, text: str, phrase: str,
+                                                            actors: list[str]) -> None:
+    found = actor_mentions(pipeline, text)
+    assert [a for t, a in found if t == phrase] == actors, found

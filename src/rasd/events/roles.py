@@ -25,28 +25,27 @@ from .context import (
 )
 from .figures import victims_civilian
 from .rules import RoleRule
+from .speech_sides import (
+    THAT_WORDS,
+    of_itself,
+    relative_source,
+    speaks_of,
+    spokesman_named,
+    subjects_after,
+    titled_person,
+)
 
 VICTIM_TYPES = ("Battles", "Explosions/Remote violence", "Violence against civilians")
 UNARMED_WHO = frozenset({"men", "civilians", "children", "women"})  # people an arrest or a shooting takes, not fighters
 UNARMED_KINDS = frozenset({"civilians", "protesters", "rioters"})
 # the actors a toll's victim nouns name (مدنيين، طفل، متظاهر): the victims, never a side by their place in the clause
 VICTIM_SIDE_KINDS = frozenset({"civilians", "protesters"})
+HIT_FAMILIES = VIOLENT_FAMILIES - {"looting"}  # the happenings whose civilians are hit by them (not a mob's looting)
 CIVILIAN_SIDE_WHO = ("civilians", "children", "women")  # figures whose people make civilians a side of a violent event
 OTHERS = frozenset({"اخري", "اخرين", "اخرون"})  # (normalized أخرى، آخرين) elided forces: وأخرى داعمة لـX are X's
-QUANTIFIERS = frozenset({"جميع", "كافة", "كافه", "كل", "مختلف", "سائر"})  # (normalized forms too)
-SUBJECT_LINKS = frozenset({"في", "باسم", "من", "عن"})
-# (normalized) the head of a title in construct with its organisation (زعيم التيار X، قائد قوات X، أمين عام X): the
-# organisation after it is the verb's subject, the speaker, not whom it calls on
-SPEAKER_TITLES = frozenset({"زعيم", "رييس", "قايد", "امين", "وزير", "سفير", "مبعوث", "ممثل", "مدير", "نايب", "مسوول",
-                            "المتحدث", "متحدث", "الناطق", "ناطق", "منسق", "مفوض", "امير"})
-# (normalized) the first word of a title's remit after its organisation (الخاص إلى ليبيا، في اليمن، لدى سوريا،
-# لشوون اللاجيين): the person named after the remit and a comma holds the title
-TITLE_REMIT = frozenset({"الخاص", "الخاصه", "الي", "لدي", "في", "لشوون", "المعني", "المكلف", "الاممي", "الدولي"})
-TITLE_TAIL_WORDS = 4
-NAME_OF = frozenset({"باسم"})  # المتحدث باسم …: who speaks in an organisation's name  # a speaker's title, then his organisation
-
-THAT_WORDS = frozenset({"ان", "بان"})  # (normalized إن، أن، بأن) before a said clause; إنه، إنها: of itself
-SAID_OF = THAT_WORDS | frozenset({"انه", "انها", "بانه", "بانها"})  # (a said clause, its pronoun's referent aside)
+# the subject a sentence carries on stands among the first words of the sentence before: its verb and a title
+CARRIED_LEAD_WORDS = 4
+PREPOSITIONS = frozenset({"في", "من", "الي", "علي", "عن", "مع", "بين", "لدي", "عند", "حول", "ضد"})  # (normalized)
 # whom a speech act calls on, accuses or rejects is named within this many words after its verb
 SPEECH_OBJECT_WORDS = 7
 # who a later sentence that tells a violent happening again may name as its sides: armed forces, their persons and
@@ -152,8 +151,9 @@ class RoleResolver:
         else:
             # an organisation that only announces the figure or the happening is its source, not a party
             reporters = [m for m in in_clause if (m.nstart < d.trigger.nstart and (
-                (self._reporter_kind(m) and self._reports(ctx, d, m)) or self._tells_of_others(ctx, d, m)))
-                or self._speaks_of(text, m) or relative_source(text, m, self.cues)]
+                (self._reporter_kind(m) and self._reports(ctx, d, m) and not of_itself(text, m, d))
+                or self._tells_of_others(ctx, d, m)))
+                or speaks_of(text, m, self.cues) or relative_source(text, m, self.cues)]
             if reporters:
                 in_clause = [m for m in in_clause if m not in reporters]
                 reporter = None if has_attribution else reporters[0].text
@@ -175,7 +175,13 @@ class RoleResolver:
             # "… قبل أن يتوجه إلى بريطانيا": the clause goes on with the sentence's subject
             in_clause = [sentence_mentions[0], *in_clause]
             rules.append(RoleRule.SUBJECT_OF_SENTENCE)
+        if trig.content:
+            sentence_mentions = speakers_of_sentence(ctx, d, self.cues, sentence_mentions, rules)
         actor1, actor2, others = self._roles(ctx, in_clause, d, trig, count_spans, sentence_mentions, rules)
+        if trig.family in HIT_FAMILIES and actor1 is not None and actor1.kind == "civilians":
+            # civilians are whom a violent happening hits, never who does it: the side beside them does it
+            actor1, actor2 = (None, actor1) if actor2 is None or actor2.id == actor1.id else (actor2, actor1)
+            rules.append(RoleRule.CIVILIANS_HIT)
         return RolesDecision(actor1, actor2, others, tuple(rules), reporter, d.window)
 
     def _retold_actors(self, ctx: DocContext, d: Draft, known: list[ActorMention]) -> list[ActorMention]:
@@ -211,7 +217,7 @@ class RoleResolver:
         title = nxt is not None and nxt.actor.kind == "person" and m.actor.kind != "person" \
             and not text[m.nend:nxt.nstart].strip()
         return title or self._supported(text, m, prev) or phrase_before(text, m.nstart, self.cues.support_words, 3) \
-            or self._speaker(text, m) or self._speaks_of(text, m)
+            or self._speaker(text, m) or speaks_of(text, m, self.cues)
 
     def _speaker(self, text: str, m: ActorMention) -> bool:
         """The mention is who speaks right after a speech verb (قال الجيش); not a side after بين, which reads as
@@ -251,13 +257,6 @@ class RoleResolver:
         gap = text[m.nend:word_start(text, d.trigger.nstart)].split()
         that = next((k for k, w in enumerate(gap) if w in THAT_WORDS), None)
         return that is not None and that <= 4
-
-    def _speaks_of(self, text: str, m: ActorMention) -> bool:
-        """The actor is the subject of a speech verb right after it, with a said clause of its own (لكن الشرطة
-        ذكرت أن عدد القتلى 13، والوزارة قالت إن …): the source of what it says, not a party (not قالت إنها …)."""
-        spans = word_spans_after(text, m.nend, 3)
-        words = [text[a:b] for a, b in spans]
-        return len(words) >= 2 and words[1] in THAT_WORDS and bool(self.cues.speech_verbs.find(words[0]))
 
     def _supported(self, text: str, m: ActorMention, prev: ActorMention | None) -> bool:
         """The mention follows a supporting word with لـ or بـ (داعم لقوات …، المرتبطة بالحزب), or a belonging
@@ -371,8 +370,7 @@ class RoleResolver:
         """Puts a speech act's speaker first: right after the verb (VSO), else the nearest name before it; the
         rest of its actors are those after it (whom it calls on, accuses, rejects). False when there is none."""
         tpos, tend = d.trigger.nstart, d.trigger.nend
-        after = [m for m in mentions if tend <= m.nstart and not quantified(text, m)
-                 and subject_gap(text[tend:m.nstart])]
+        after = subjects_after(text, mentions, tpos, tend)
         before = [m for m in mentions if m.nend <= tpos]
         speaker = after[0] if after else None
         if speaker is None and sentence_mentions:
@@ -514,71 +512,42 @@ def claimant(ctx: DocContext, cues: CueLexicon, lo: int, hi: int, seen: set[str]
                          for h in claims)), None)
 
 
-def relative_source(text: str, m: ActorMention, cues: CueLexicon) -> bool:
-    """The actor speaks in a relative clause on the happening told before it, with a said clause whose pronoun
-    is the happening (الهجوم الذي قالت الحكومة إنه أسفر عن …، والتي ذكرت الشرطة أنها أوقعت …): the source of
-    its toll, not a party."""
-    before = words_before(text, m.nstart, 2)
-    if len(before) < 2 or before[0].lstrip("و") not in cues.relative_words or not cues.speech_verbs.find(before[1]):
-        return False
-    words = [text[a:b] for a, b in word_spans_after(text, m.nend, 4)]
-    return any(w in SAID_OF for w in words)
+def speakers_of_sentence(ctx: DocContext, d: Draft, cues: CueLexicon, mentions: list[ActorMention],
+                         rules: list[RoleRule]) -> list[ActorMention]:
+    """Who may speak a speech act among the sentence's names before it: not the civilians it names (what a call
+    is about: خلفت 100 ألف مدني …، مناشدا …); with none and none in the verb's own words, the subject carried on
+    from the sentence before (…، وطلب من …)."""
+    mentions = [m for m in mentions if m.actor.kind != "civilians"]
+    if mentions or ctx.actors_in(d.trigger.nstart, d.trigger.nend):
+        return mentions
+    carried = carried_subject(ctx, d, cues)
+    if carried is None:
+        return mentions
+    rules.append(RoleRule.SUBJECT_OF_PREVIOUS)
+    return [carried]
 
 
-def titled_person(text: str, pool: Sequence[ActorMention], m: ActorMention) -> ActorMention:
-    """The person an organisation's name only titles (وزير الداخلية بحكومة X، فلان): the person named right after
-    it, with a comma at most between; else the mention itself. A spokesman speaks in its name (المتحدث باسم
-    الجيش، العميد فلان): there the organisation stays the actor."""
-    before = words_before(text, m.nstart, 1)
-    if m.actor.kind == "person" or (before and before[-1] in NAME_OF):
-        return m
-    nxt = next((x for x in pool if x.nstart >= m.nend and x.actor.kind == "person"
-                and title_tail(text[m.nend:x.nstart])), None)
-    return nxt or m
-
-
-def spokesman_named(text: str, m: ActorMention, prev: ActorMention | None) -> bool:
-    """The person is the spokesman of the organisation named before him (المتحدث باسم التحالف، العقيد فلان؛ الناطق
-    باسم الجيش اللواء فلان): the organisation speaks, and he is none of the other parties. His name stands in
-    apposition: after the organisation, its remit and a comma at most, then a rank or two (definite words)."""
-    if m.actor.kind != "person" or prev is None or prev.actor.kind == "person":
-        return False
-    before = words_before(text, prev.nstart, 1)
-    if not before or before[-1] not in NAME_OF:
-        return False
-    gap = text[prev.nend:m.nstart]
-    cut = max(gap.rfind(","), gap.rfind("،"))
-    ranks = gap[cut + 1:].split()
-    return len(ranks) <= 2 and all(w.startswith("ال") for w in ranks) and (cut < 0 or title_tail(gap[:cut + 1]))
-
-
-def title_tail(gap: str) -> bool:
-    """The words between a title's organisation and a person's name still belong to the title, so the name is
-    in apposition to it: none, a comma at most (رئيس المجلس الرئاسي فلان), or the title's remit and then a comma
-    (مبعوث الأمم المتحدة الخاص إلى ليبيا، فلان؛ ممثل المنظمة في اليمن، فلان)."""
-    if not gap.strip(" ,،"):
-        return True
-    body = gap.rstrip(" ")
-    words = body.rstrip(",،").split()
-    return body.endswith((",", "،")) and len(words) <= TITLE_TAIL_WORDS and words[0] in TITLE_REMIT \
-        and not any(c in body[:-1] for c in ",،")
-
-
-def quantified(text: str, m: ActorMention) -> bool:
-    """The mention is a quantified group (جميع الأطراف، كافة الفصائل): whom a call or a charge addresses, never
-    who makes it."""
-    words = words_before(text, m.nstart, 1)
-    first = text[m.nstart:m.nend].split(maxsplit=1)
-    return bool(words and words[-1].lstrip("و") in QUANTIFIERS) or bool(first and first[0] in QUANTIFIERS)
-
-
-def subject_gap(gap: str) -> bool:
-    """The words between a speech verb and a name keep the name in the verb's subject: none (دعت الأمم المتحدة),
-    or a title the name's organisation follows (المتحدث باسم …، مسؤول في …، الأمين العام لـ…، زعيم …)."""
-    words = gap.split()
-    if not words:
-        return True
-    return len(words) <= 3 and (words[-1] in SUBJECT_LINKS or words[-1] in SPEAKER_TITLES or gap.endswith(("ل", "لل")))
+def carried_subject(ctx: DocContext, d: Draft, cues: CueLexicon) -> ActorMention | None:
+    """The subject a sentence that opens with its verb carries on from the sentence before, in the same paragraph
+    (وصل السراج إلى روما. وطلب من الحكومة …): that sentence's first actor, named among its first words and not
+    after a preposition. The verb opens the sentence, or a speech verb does whose subject is dropped too (وأشار
+    إلى أن …، مناشدا …). None when neither does or no such actor stands there."""
+    text, sent = ctx.norm.text, d.sentence
+    lead = text[sent.start:d.trigger.nstart].split()
+    opener = bool(lead) and bool(cues.speech_verbs.find(lead[0].removeprefix("و").removeprefix("ف")))
+    if (lead not in ([], ["و"], ["ف"], ["ثم"], ["كما"]) and not opener) or sent.index == 0:
+        return None
+    prev = ctx.seg.sentences[sent.index - 1]
+    if ctx.paragraph(prev) != ctx.paragraph(sent):
+        return None
+    first = next(iter(ctx.actors_in(prev.start, prev.end)), None)
+    if first is None or first.actor.kind in VICTIM_SIDE_KINDS:
+        return None
+    lead = text[prev.start:word_start(text, first.nstart)].split()
+    if not 1 <= len(lead) <= CARRIED_LEAD_WORDS or lead[-1] in PREPOSITIONS or first.nstart != word_start(
+            text, first.nstart):
+        return None  # (a name after a preposition or a clitic is no subject: وصل إلى …، التقى بـ…)
+    return first
 
 
 def previous_sentence_actors(ctx: DocContext, d: Draft) -> list[ActorMention]:

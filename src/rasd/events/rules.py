@@ -38,6 +38,7 @@ class RoleRule(Enum):
     PREVIOUS_SENTENCE = "actors:previous_sentence"
     RETOLD = "actors:retold"  # named where a later sentence tells the happening again (ونشبت الاشتباكات بين …)
     SUBJECT_OF_SENTENCE = "actors:subject_of_sentence"
+    SUBJECT_OF_PREVIOUS = "actors:subject_of_previous"  # a speech act's verb opens its sentence: the one before's subject
     SPEAKER = "roles:speaker"
     ADDRESSEE = "roles:addressee"  # the speaker unknown: those named after the verb are whom it addresses
     BETWEEN = "roles:between"
@@ -47,6 +48,7 @@ class RoleRule(Enum):
     ORDER = "roles:order"
     ALLIES = "roles:allies"
     CIVILIAN_VICTIMS = "actor2:civilian_victims"
+    CIVILIANS_HIT = "roles:civilians_hit"  # civilians chosen first in a violent happening are its second side
     PROTESTERS = "actors:protesters"  # a protest's unarmed people are its protesters
 
 

@@ -421,6 +421,11 @@ def nounless_value(noun: Noun, joined: bool, trigger_before: bool, trigger_after
 
 
 _DUAL = NounValue(2, "exact", CountCue.DUAL)
+# (normalized) a clause describing an unnamed plural subject before the verb's object: كانوا, then an imperfect
+# verb of the masculine plural (prefix, suffix: يستقلون، يرتدون) with at most this many words of its object
+WERE = frozenset({"كانوا"})
+IMPERFECT_PLURAL = ("ي", "ون")
+DESCRIPTION_WORDS = 3  # (after the verb's first object word)
 _SINGULAR = NounValue(1, "exact", CountCue.SINGULAR)
 _BARE_PLURAL = NounValue(3, "vague", CountCue.BARE_PLURAL)
 
@@ -486,17 +491,41 @@ def nounless_candidates(g: Grammar, toks: Sequence[Token], lo: int, hi: int, nou
 
 
 def object_follows(tables: CountTables, toks: Sequence[Token], j: int, hi: int) -> int | None:
-    """The token of a definite count noun (الطفل، المواطن) after the plural ending at token j, past at most two
-    indefinite adjectives of it (مجهولون، ملثمون), None when none follows: the verb before the plural has an
-    object, so the plural is its subject (اختطف مسلحون الطفل), not the people a passive verb or a verbal noun is
-    about (قتل مدنيون في …)."""
+    """The token of a definite count noun (الطفل، المواطن) or of a title before a name (المهندس فلان) after the
+    plural ending at token j, past at most two indefinite adjectives of it (مجهولون، ملثمون) and a clause that
+    describes it (يستقلون دراجة نارية), None when none follows: the verb before the plural has an object, so the
+    plural is its subject (اختطف مسلحون الطفل), not the people a passive verb or a verbal noun is about (قتل
+    مدنيون في …)."""
     k = j
     while k < min(hi, j + 2) and toks[k].kind == "word" and not toks[k].text.startswith("ال") \
-            and toks[k].text.endswith(("ون", "ين")):
+            and toks[k].text.endswith(("ون", "ين")) and not describes(toks, k, hi):
         k += 1
-    found = k < hi and toks[k].kind == "word" and toks[k].text.startswith("ال") \
-        and noun_at(tables, toks, k, hi, definite=True) is not None
-    return k if found else None
+    # (after a describing clause, the first definite word past the first word of its verb's own object)
+    verb = k + 1 if k < hi and toks[k].text in WERE else k
+    spots = range(verb + 2, min(hi, verb + 3 + DESCRIPTION_WORDS)) if describes(toks, k, hi) else (k,)
+    for at in spots:
+        if at < hi and toks[at].kind == "word" and toks[at].text.startswith("ال") \
+                and (noun_at(tables, toks, at, hi, definite=True) is not None or titled_object(tables, toks, at, hi)):
+            return at
+    return None
+
+
+def describes(toks: Sequence[Token], k: int, hi: int) -> bool:
+    """A clause that describes a plural subject opens at token k: an imperfect verb of the masculine plural
+    (ي…ون: يستقلون، يرتدون), after كانوا at most (مجهولون كانوا يستقلون سيارة)."""
+    i = k + 1 if k < hi and toks[k].text in WERE else k
+    return i < hi and toks[i].kind == "word" and toks[i].text.startswith(IMPERFECT_PLURAL[0]) \
+        and toks[i].text.endswith(IMPERFECT_PLURAL[1]) and len(toks[i].text) >= 5
+
+
+def titled_object(tables: CountTables, toks: Sequence[Token], k: int, hi: int) -> bool:
+    """A definite word the lexicon does not count, right before a word without the article that is no follower
+    of a figure (المهندس سامي، الناشط فلان): a title and the name of the person the verb takes, not a time
+    (الجمعة، الليلة الماضية، اليوم في …)."""
+    if k + 1 >= hi or toks[k + 1].kind != "word" or toks[k + 1].text.startswith("ال") \
+            or toks[k + 1].text in tables.followers:
+        return False
+    return tables.weekdays.match(toks, k, ("",), hi) is None and tables.day_words.match(toks, k, ("",), hi) is None
 
 
 def unnamed_subjects_objects(tables: CountTables, toks: Sequence[Token], trig_end: dict[int, Hit],

@@ -7,7 +7,9 @@ words are data: actors/generic.yaml `units`). The force is the one a word of bel
 that sends part of it (`senders`, `parts`: نشرت قوات X وحدات من اللواء 128), else the army
 of the document's country (the entry playing the national role `army`); in a country with no such entry (Libya,
 Yemen: rival forces; the text does not say whose side the unit is on) no force is guessed and nothing is named
-(kept as an unlinked name, such a unit was a false alarm where gold codes its side: 3 on own and dev gold). A unit noun with no number after it names no unit here: اللواء X is a rank before a name, لواء X
+(kept as an unlinked name, such a unit was a false alarm where gold codes its side: 3 on own and dev gold) —
+unless the document ties the same unit (its noun and number) to a force elsewhere: then it is that force's
+wherever named, before the army of the country too (اللواء 52 التابع لـX … وقال إن اللواء 52 …). A unit noun with no number after it names no unit here: اللواء X is a rank before a name, لواء X
 a brigade named by its own name (recognize.unlinked).
 """
 
@@ -44,7 +46,7 @@ def numbered_units(text: str, norm: Normalized, actors: ActorDictionary, country
     toks = [m.span() for m in _WORD.finditer(ntext)]
     forms = _noun_forms(nouns)
     army = _army(actors, country, published)
-    out: list[ActorMention] = []
+    found: list[tuple[int, int, str, Actor | None]] = []  # (start, end, the unit's key, the force the text says)
     for k, (ws, we) in enumerate(toks):
         start = forms.get(ntext[ws:we])
         if start is None:
@@ -52,11 +54,20 @@ def numbered_units(text: str, norm: Normalized, actors: ActorDictionary, country
         end_k = _number_end(ntext, toks, k + 1, ordinals)
         if end_k is None:
             continue
+        # (the unit's key: its noun without proclitics or article, and its number: اللواء 52، واللواء 52 مشاة)
+        noun = ntext[ws + start:we]
+        key = f"{noun[2:] if noun.startswith('ال') else noun} {ntext[toks[k + 1][0]:toks[end_k - 1][1]]}"
         end_k = _arms_end(ntext, toks, end_k, words.get("arms", frozenset()))
         s0, e0 = ws + start, toks[end_k - 1][1]
         if any(m.nstart < e0 and s0 < m.nend for m in mentions):
             continue
-        actor = _owner(ntext, toks, end_k, words, mentions) or _sender(ntext, toks, k, words, mentions) or army
+        found.append((s0, e0, key, _owner(ntext, toks, end_k, words, mentions)
+                      or _sender(ntext, toks, k, words, mentions)))
+    # (a unit the document puts inside a force once is that force's wherever it names it again)
+    told = {key: actor for _, _, key, actor in found if actor is not None}
+    out: list[ActorMention] = []
+    for s0, e0, key, actor in found:
+        actor = actor or told.get(key) or army
         if actor is None:
             continue
         s, e = norm.to_original(s0, e0)

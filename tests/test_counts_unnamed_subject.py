@@ -1,0 +1,47 @@
+"""A bare plural right after a violent verb, with the verb's definite object after it, is the verb's subject —
+the unnamed attackers, no count of themselves — and the object is the one victim: past adjectives of the plural
+(ملثمون), past a clause describing it (يستقلون دراجة نارية، كانوا يرتدون …), and when the object is a title the
+lexicon does not count before a name (المهندس فلان). All sentences written for these tests."""
+
+from __future__ import annotations
+
+import pytest
+
+from rasd.pipeline import Pipeline
+from rasd.records import Event
+
+
+def _event(pipeline: Pipeline, text: str) -> Event:
+    rec = pipeline.extract_text(text, source="test", published="2024-03-05")
+    return next(e for e in rec.events if e.acled_event_type is not None)
+
+
+@pytest.mark.parametrize(("text", "kind", "who", "victims"), [
+    # (a describing clause between the subject and the object)
+    ("وقتل مجهولون يستقلون دراجة نارية المواطن أحمد سالم في مدينة عدن.", "killed", "civilians", "civilians-ye"),
+    ("وقتل مسلحون يرتدون زيا عسكريا الشاب محمد علي في حي الشيخ عثمان بعدن.", "killed", "men", "civilians-ye"),
+    ("واختطف مسلحون يستقلون سيارة رباعية الدفع الناشط يوسف أحمد من وسط مدينة تعز.", "abducted", "civilians",
+     "civilians-ye"),
+    ("واغتال مجهولون كانوا يستقلون سيارة الضابط خالد حسن أمام منزله في تعز.", "killed", "fighters", None),
+    # (adjectives of the subject, and an object the trade nouns name)
+    ("وخطف مسلحون ملثمون المهندس سامي يوسف من منزله في بنغازي.", "abducted", "civilians", "civilians-ly"),
+    ("وخطف مسلحون مجهولون المحامي خالد عمر أثناء خروجه من المحكمة في مدينة سبها.", "abducted", "civilians",
+     "civilians-ly"),
+])
+def test_counts_unnamed_subject_is_not_counted_its_object_is_one(pipeline: Pipeline, text: str, kind: str, who: str,
+                                                                  victims: str | None) -> None:
+    ev = _event(pipeline, text)
+    assert [(c.kind, c.value, c.who) for c in ev.counts] == [(kind, 1, who)]
+    assert ev.actor1 is not None and ev.actor1.id.startswith("unidentified-armed-group")
+    assert (ev.actor2.id if ev.actor2 else None) == victims
+
+
+@pytest.mark.parametrize("text", [
+    "وقتل مسلحون الجمعة في غارة جوية على مدينة درنة.",
+    "وقتل مسلحون اليوم في هجوم على حاجز للجيش قرب بنغازي.",
+    "وقتل مسلحون الليلة الماضية في اشتباكات مع الجيش في بنغازي.",
+])
+def test_counts_unnamed_subject_a_time_after_the_plural_is_no_object(pipeline: Pipeline, text: str) -> None:
+    # (a passive verb: the plural is who was killed, some of them)
+    ev = _event(pipeline, text)
+    assert [(c.kind, c.value, c.who) for c in ev.counts] == [("killed", 3, "fighters")]
