@@ -14,7 +14,6 @@
 from __future__ import annotations
 
 import hashlib
-import os
 import threading
 import time
 from collections.abc import Iterator, Sequence
@@ -45,16 +44,6 @@ _SQLITE_MMAP_BYTES = 1 << 31
 # 300 random-mix reads during an ingest of 20 documents a transaction, 13.6 -> 5.3 ms of system CPU a read with
 # the map off (1.8 -> 5.7 with it off and no writer). So reads stop mapping while writes are seen (_MapPolicy)
 _SQLITE_MAP_QUIET_SECONDS = 30.0
-# The WAL's size (SQLite files). Readers in steady use always hold a snapshot in the WAL, so the writer never finds
-# it free to start over and appends to it forever (the autocheckpoint backfills it but cannot reset it): 3.7 GB
-# after two minutes of 16 reading threads and an ingest of 20 documents a transaction. Past this size a write
-# (`ingest`, `ingest_many`) ends with a TRUNCATE checkpoint, which waits at most _SQLITE_CHECKPOINT_WAIT_MS for
-# the readers of older snapshots to finish (new ones read the file alone once the WAL is backfilled), else gives
-# up until the WAL has grown by the limit again (so an ingest waits at most that long per limit's worth of WAL,
-# however busy the readers). The readers' CPU a request is the same over a 40 MB or a 700 MB WAL (docs/store.md
-# "sqlite24"): this bounds the disk (on tmpfs, the memory) the store takes, not the readers' cost
-_SQLITE_WAL_LIMIT = 64 << 20
-_SQLITE_CHECKPOINT_WAIT_MS = 100
 # PostgreSQL: connections per process. Each is a server process; the API's 40 threads (× workers) holding one
 # each put 80 backends on 2 cores, so the pool stays small and a thread waits for a free connection instead
 _PG_MAX_POOL = 8
@@ -164,10 +153,6 @@ class Store:
         self._campaigns = [campaigns] if campaigns is not None else []  # loaded by the first cumulative toll
         self._campaigns_lock = threading.Lock()
         self._maps: _MapPolicy | None = None  # SQLite files: mapped reads while no other connection writes
-        self.wal_limit = _SQLITE_WAL_LIMIT  # SQLite files: a write past this WAL size checkpoints (_bound_wal)
-        database = engine.url.database if engine.dialect.name == "sqlite" else None
-        self._wal = f"{database}-wal" if database and database != ":memory:" else None
-        self._wal_backoff = 0  # bytes past `wal_limit` before the next attempt, after one the readers prevented
 
     def campaign_assigner(self) -> CampaignAssigner:
         """The known campaigns and their matcher, loaded on first use (campaigns.yaml, gazetteer, dates)."""
@@ -242,10 +227,8 @@ class Store:
         try:
             with self.writer.begin() as conn:
                 # the lock sent with the look-ups, the bump with the rows: BEGIN, 2 round trips, COMMIT
-                outcome = writes.insert_record(conn, self.t, record, external_id, self.campaign_assigner,
-                                               writes.Around(self._lock_statement(), self._bump))
-            self._bound_wal()
-            return outcome
+                return writes.insert_record(conn, self.t, record, external_id, self.campaign_assigner,
+                                            writes.Around(self._lock_statement(), self._bump))
         except IntegrityError:
             # Another writer stored the same document between our check and our insert.
             if self.has_document(doc_id):
@@ -286,33 +269,7 @@ class Store:
                     out.append(exc)
             if any(isinstance(o, IngestOutcome) and o.status == "ingested" for o in out):
                 self._bump(conn)
-        self._bound_wal()
         return out
-
-    def _bound_wal(self) -> None:
-        """After a committed write to a SQLite file whose WAL has grown past `wal_limit`: checkpoint it and truncate
-        it, waiting at most _SQLITE_CHECKPOINT_WAIT_MS for older snapshots' readers (else again once the WAL has
-        grown by `wal_limit` more)."""
-        if self._wal is None:
-            return
-        try:
-            size = os.path.getsize(self._wal)
-        except OSError:  # no WAL (yet)
-            return
-        if size < self.wal_limit + self._wal_backoff:
-            return
-        raw = self.writer.raw_connection()
-        try:
-            conn: Any = raw.driver_connection
-            timeout_ms = conn.execute("PRAGMA busy_timeout").fetchone()[0]
-            conn.execute(f"PRAGMA busy_timeout={_SQLITE_CHECKPOINT_WAIT_MS}")
-            try:
-                busy = conn.execute("PRAGMA wal_checkpoint(TRUNCATE)").fetchone()[0]
-                self._wal_backoff = size if busy else 0
-            finally:
-                conn.execute(f"PRAGMA busy_timeout={timeout_ms}")
-        finally:
-            raw.close()
 
     def _insert(self, conn: Connection, record: DocumentRecord, external_id: str | None) -> IngestOutcome:
         """Write one document in the caller's write transaction unless it is stored already."""
