@@ -428,6 +428,27 @@ def start_ingest(url: str, start: int, seconds: float, batch: int = 1, nice: int
     return subprocess.Popen([sys.executable, "-c", code], stdout=subprocess.PIPE)
 
 
+def start_rasd_ingest(url: str, corpus: Path, nice: int = 0) -> subprocess.Popen[bytes]:
+    """`rasd ingest CORPUS` itself as the concurrent ingest: extraction, reprint detection and its own write
+    batches (`rasd.store.ingest.BATCH_DOCS` documents or `BATCH_SECONDS`, whichever comes first), as a user
+    runs it beside `rasd serve`. Stopped (SIGINT) when the run ends; the corpus should outlast the run."""
+    cmd = [sys.executable, "-m", "rasd", "ingest", str(corpus), "--db", url, "--quiet", "--nice", str(nice)]
+    return subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+
+
+def stop_rasd_ingest(proc: subprocess.Popen[bytes]) -> float:
+    """Interrupt `rasd ingest` (a batch not yet written is lost, as on any interruption: a rerun ingests it)
+    and return the CPU seconds it used (read from /proc before it exits)."""
+    cpu = tree_cpu_seconds(proc.pid) if proc.poll() is None else 0.0
+    proc.send_signal(2)
+    try:
+        proc.wait(timeout=60)
+    except subprocess.TimeoutExpired:
+        proc.kill()
+        proc.wait()
+    return cpu
+
+
 def print_row(label: str, row: dict[str, Any]) -> None:
     """One line of the load table."""
     extra = (f", ingest {row['ingest_docs_s']} docs/s ({row['ingest_cpu_ms_per_doc']} CPU-ms/doc)"
@@ -443,7 +464,8 @@ def print_row(label: str, row: dict[str, Any]) -> None:
 def load_table(url: str, clients: list[int], ingest_clients: int, seconds: float, *, workers: int = 1,
                mix: str = "fixed", cache_seconds: float = 2.0, warmup: float = 0,
                db_pid: int | None = None, client: str = "raw", seed: int = 0,
-               ingest_batch: int = 1, ingest_nice: int = 0, threads: int = 40) -> list[dict[str, Any]]:
+               ingest_batch: int = 1, ingest_nice: int = 0, threads: int = 40,
+               ingest_corpus: Path | None = None) -> list[dict[str, Any]]:
     """The load runs against a server over the store at `url` (each after `warmup` unmeasured seconds of the
     same clients: every worker process has its own cache and its own connections to fill)."""
     port = free_port()
@@ -457,13 +479,25 @@ def load_table(url: str, clients: list[int], ingest_clients: int, seconds: float
             rows.append(run_load(port, n, seconds, mix, server.pid, db_pid, client, seed))
             print_row(f"events ({mix})", rows[-1])
         if ingest_clients:
-            if warmup:
+            if ingest_corpus is not None:  # started first: it loads its pipeline, then writes all along the run
+                ing = start_rasd_ingest(url, ingest_corpus, ingest_nice)
+                first = stored_documents(url)
+                while stored_documents(url) == first and ing.poll() is None:
+                    run_load(port, ingest_clients, max(warmup, 1.0), mix, client=client)
+            elif warmup:
                 run_load(port, ingest_clients, warmup, mix, client=client)
-            ing = start_ingest(url, 10_000_000 + int(time.time()) % 1_000_000 * 100, seconds, ingest_batch,
-                               ingest_nice)
-            row = run_load(port, ingest_clients, seconds, mix, server.pid, db_pid, client, seed)
-            out, _ = ing.communicate(timeout=seconds + 120)
-            docs, ing_cpu = (out.decode().split() + ["0", "0"])[:2]
+            if ingest_corpus is not None:
+                before = stored_documents(url)
+                row = run_load(port, ingest_clients, seconds, mix, server.pid, db_pid, client, seed)
+                ing_cpu = stop_rasd_ingest(ing)
+                docs = stored_documents(url) - before
+                row["ingest_with"] = f"rasd ingest {ingest_corpus.name}"
+            else:
+                ing = start_ingest(url, 10_000_000 + int(time.time()) % 1_000_000 * 100, seconds, ingest_batch,
+                                   ingest_nice)
+                row = run_load(port, ingest_clients, seconds, mix, server.pid, db_pid, client, seed)
+                out, _ = ing.communicate(timeout=seconds + 120)
+                docs, ing_cpu = (out.decode().split() + ["0", "0"])[:2]
             row["ingest_docs_s"] = round(int(docs) / seconds, 1)
             row["ingest_cpu_ms_per_doc"] = round(float(ing_cpu) * 1000 / max(int(docs), 1), 2)
             row["ingest_batch"] = ingest_batch
@@ -490,6 +524,9 @@ def main() -> None:
                     help="documents per write transaction of the concurrent ingest (1: Store.ingest each)")
     ap.add_argument("--ingest-nice", type=int, default=0,
                     help="CPU priority (nice increment) of the concurrent ingest, as `rasd ingest --nice`")
+    ap.add_argument("--ingest-corpus", type=Path, default=None,
+                    help="run `rasd ingest` on this corpus (benchmarks/generate_corpus.py JSON Lines) as the "
+                         "concurrent ingest, instead of the synthetic store-only stream of --ingest-batch")
     ap.add_argument("--threads", type=int, default=40, help="rasd serve --threads (worker threads per process)")
     ap.add_argument("--fill-only", action="store_true")
     ap.add_argument("--workers", type=int, default=1, help="server processes (rasd serve --workers)")
@@ -527,7 +564,7 @@ def main() -> None:
                                          mix=args.mix, cache_seconds=args.cache_seconds, warmup=args.warmup,
                                          db_pid=args.db_pid, client=args.client, seed=args.seed,
                                          ingest_batch=args.ingest_batch, ingest_nice=args.ingest_nice,
-                                         threads=args.threads)
+                                         threads=args.threads, ingest_corpus=args.ingest_corpus)
     if args.json:
         Path(args.json).write_text(json.dumps(figures, indent=1), encoding="utf-8")
 
