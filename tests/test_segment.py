@@ -85,6 +85,8 @@ def test_segment_token_index_finds_every_word_of_the_forms(words: list[str], for
     assert list(index.words_in(wanted)) == [k for k, t in enumerate(seg.tokens)
                                             if t.kind == "word" and t.text in wanted]
     assert list(index.numerals) == [k for k, t in enumerate(seg.tokens) if t.kind == "number"]
+    assert list(index.numerals_and_words_in(wanted)) == [k for k, t in enumerate(seg.tokens) if t.kind == "number"
+                                                         or t.kind == "word" and t.text in wanted]
 
 
 @settings(max_examples=300, deadline=None)
