@@ -34,7 +34,11 @@ def test_records_written_out_inits_are_the_hot_types() -> None:
 
 def test_records_written_out_inits_take_the_fields_in_order_with_their_defaults() -> None:
     for cls in _written_out():
-        params = list(inspect.signature(cls).parameters.values())
+        try:
+            params = list(inspect.signature(cls).parameters.values())
+        except ValueError:  # compiled, a default that is no literal gives no signature (the Python build checks it)
+            assert not inspect.isfunction(cls.__init__), cls
+            continue
         fields = [f for f in dataclasses.fields(cls) if f.init]
         assert [p.name for p in params] == [f.name for f in fields], cls
         for p, f in zip(params, fields, strict=True):
