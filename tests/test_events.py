@@ -6,7 +6,7 @@ from dataclasses import replace
 
 import pytest
 
-from rasd.events import MergeHint, merge_same
+from rasd.events import MentionRef, MergeHint, mention_ref, merge_same
 from rasd.events.confidence import confidence
 from rasd.events.modality import ModalityDecision
 from rasd.events.place import PlaceDecision
@@ -37,6 +37,12 @@ PREFIXES = tuple(r.value for r in DraftRule if r.value.endswith(":"))
 
 def _record(pipeline: Pipeline, text: str) -> DocumentRecord:
     return pipeline.extract_text(text, source="test", published="2024-03-05")
+
+
+def test_events_mention_ref_is_the_named_tuple() -> None:
+    ref = mention_ref("place", 4, 9)
+    assert type(ref) is MentionRef and ref == MentionRef("place", 4, 9) and hash(ref) == hash(MentionRef("place", 4, 9))
+    assert (ref.kind, ref.start, ref.end) == ("place", 4, 9)
 
 
 def test_events_rules_are_named_by_the_rule_enums(pipeline: Pipeline) -> None:

@@ -65,6 +65,15 @@ def test_segment_no_token_crosses_a_sentence_edge(text: str) -> None:
     assert sum(len(seg.sentence_tokens(s)) for s in seg.sentences) == len(seg.tokens)
 
 
+@given(st.text(alphabet=st.sampled_from(list("ابتثجحخد .,!?\n0123456789")), max_size=120))
+def test_segment_sentence_tokens_and_sentence_at_read_the_spans(text: str) -> None:
+    seg = segment(text)
+    for s in seg.sentences:
+        assert seg.sentence_tokens(s) == tuple(t for t in seg.tokens if s.start <= t.start < s.end)
+        assert seg.sentence_at(s.start) == s and seg.sentence_at(max(s.start, s.end - 1)) == s
+    assert seg.sentence_at(len(text) + 5) == seg.sentences[-1]
+
+
 @given(st.lists(st.sampled_from(["قتل", "وقتل", "جرح", "5", "،", "قتلى"]), max_size=40),
        st.sets(st.sampled_from(["قتل", "وقتل", "قتلى", "5", "غارة"])))
 def test_segment_token_index_finds_every_word_of_the_forms(words: list[str], forms: set[str]) -> None:
@@ -76,6 +85,8 @@ def test_segment_token_index_finds_every_word_of_the_forms(words: list[str], for
     assert list(index.words_in(wanted)) == [k for k, t in enumerate(seg.tokens)
                                             if t.kind == "word" and t.text in wanted]
     assert list(index.numerals) == [k for k, t in enumerate(seg.tokens) if t.kind == "number"]
+    assert list(index.numerals_and_words_in(wanted)) == [k for k, t in enumerate(seg.tokens) if t.kind == "number"
+                                                         or t.kind == "word" and t.text in wanted]
 
 
 @settings(max_examples=300, deadline=None)

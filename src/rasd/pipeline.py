@@ -17,7 +17,7 @@ from pathlib import Path
 from typing import Any, Protocol, TypeVar
 
 from . import budget
-from .events import DocContext, EventAssembler, MentionRef, TriggerHit, numbered
+from .events import DocContext, EventAssembler, MentionRef, TriggerHit, mention_ref, numbered
 from .recognize.anaphora import Anaphora, AnaphoraTable, CountryActors
 from .recognize.belonging import BelongingPhrases, LedBodies
 from .recognize.counts import CountMatch, CountRecognizer
@@ -478,7 +478,7 @@ class EventStage:
         ids: dict[MentionRef, str] = {}
         for m in a.mentions or ():
             if m.kind in NAMED_BY_EVENTS:
-                ids.setdefault(MentionRef(m.kind, m.start, m.end), m.id)
+                ids.setdefault(mention_ref(m.kind, m.start, m.end), m.id)
         ctx = DocContext(text=a.text, norm=_req(a.norm, "norm"), seg=_req(a.seg, "seg"),
                          triggers=_req(a.triggers, "triggers"), counts=_req(a.counts, "counts"),
                          dates=_req(a.dates, "dates"), actors=_req(a.actors, "actors"),

@@ -2,6 +2,14 @@
 
 Every record is a frozen dataclass; `to_json()` gives the JSON shape the contract fixes.
 All `start`/`end` offsets index the *original* text of the document.
+
+The records made for every mention and event (and the hottest internal types of the recognizers and the
+event assembly, which say so beside their decorator) write their `__init__` out, `init=False`: the one
+dataclasses generates runs as Python even in the compiled build (one interpreted `object.__setattr__` call
+per field, ~0.4-1 µs an object, ~800 objects an article), while mypyc compiles this one's
+`object.__setattr__(self, "field", value)` to a direct store. Equality, hashing, repr, `replace` and
+`fields` stay the dataclass's; tests/test_records.py checks that each such `__init__` takes exactly the
+fields, in order, with their defaults.
 """
 
 from __future__ import annotations
@@ -24,18 +32,22 @@ QUALIFIERS: tuple[str, ...] = ("exact", "approx", "at_least", "at_most", "vague"
 MODALITIES: tuple[str, ...] = ("asserted", "reported", "planned", "called_for", "negated", "denied")
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True, slots=True, init=False)  # __init__ written out: see the module docstring
 class Span:
     """A span of the original text."""
     start: int
     end: int
+
+    def __init__(self, start: int, end: int) -> None:
+        object.__setattr__(self, "start", start)
+        object.__setattr__(self, "end", end)
 
     def to_json(self) -> dict[str, int]:
         """The record as the JSON of the contract (docs/contract.md)."""
         return {"start": self.start, "end": self.end}
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True, slots=True, init=False)  # __init__ written out: see the module docstring
 class Mention:
     """A recognized stretch of the original text."""
 
@@ -46,6 +58,16 @@ class Mention:
     end: int
     ref: str | None = None
     framing: str | None = None  # e.g. "hostile" for ميليشيات حفتر; a property of the mention, not the actor
+
+    def __init__(self, id: str, kind: MentionKind, text: str, start: int, end: int, ref: str | None = None,
+                 framing: str | None = None) -> None:
+        object.__setattr__(self, "id", id)
+        object.__setattr__(self, "kind", kind)
+        object.__setattr__(self, "text", text)
+        object.__setattr__(self, "start", start)
+        object.__setattr__(self, "end", end)
+        object.__setattr__(self, "ref", ref)
+        object.__setattr__(self, "framing", framing)
 
     def to_json(self) -> dict[str, Any]:
         """The record as the JSON of the contract (docs/contract.md)."""
@@ -69,7 +91,7 @@ def public_id(entity_id: str) -> str | None:
     return None if is_unlinked(entity_id) else entity_id
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True, slots=True, init=False)  # __init__ written out: see the module docstring
 class ActorRef:
     """An actor of an event: its id, name and kind."""
     id: str  # "unlinked:…" for an actor no dictionary entry resolves (null in JSON; named by name_ar)
@@ -80,6 +102,16 @@ class ActorRef:
     affiliation: str | None = None
     mentions: tuple[str, ...] = ()  # ids of the mentions that name this actor in the event
 
+    def __init__(self, id: str, name_en: str, name_ar: str, kind: str, country: str | None = None,
+                 affiliation: str | None = None, mentions: tuple[str, ...] = ()) -> None:
+        object.__setattr__(self, "id", id)
+        object.__setattr__(self, "name_en", name_en)
+        object.__setattr__(self, "name_ar", name_ar)
+        object.__setattr__(self, "kind", kind)
+        object.__setattr__(self, "country", country)
+        object.__setattr__(self, "affiliation", affiliation)
+        object.__setattr__(self, "mentions", mentions)
+
     def to_json(self) -> dict[str, Any]:
         """The record as the JSON of the contract (docs/contract.md)."""
         return {"id": public_id(self.id), "name_en": None if is_unlinked(self.id) else self.name_en,
@@ -87,7 +119,7 @@ class ActorRef:
                 "mentions": list(self.mentions)}
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True, slots=True, init=False)  # __init__ written out: see the module docstring
 class LocationRef:
     """The place of an event: gazetteer id, names, coordinates and geo precision."""
     id: str  # "unlinked:…" for a place no gazetteer entry resolves (null in JSON; at the known place around it)
@@ -101,6 +133,21 @@ class LocationRef:
     feature: str
     mentions: tuple[str, ...] = ()
     within: tuple[str, str, str] | None = None  # an unlinked place's known place: (id, name_en, name_ar)
+
+    def __init__(self, id: str, name_en: str, name_ar: str, country: str, admin1: str | None, lat: float,
+                 lon: float, geo_precision: int, feature: str, mentions: tuple[str, ...] = (),
+                 within: tuple[str, str, str] | None = None) -> None:
+        object.__setattr__(self, "id", id)
+        object.__setattr__(self, "name_en", name_en)
+        object.__setattr__(self, "name_ar", name_ar)
+        object.__setattr__(self, "country", country)
+        object.__setattr__(self, "admin1", admin1)
+        object.__setattr__(self, "lat", lat)
+        object.__setattr__(self, "lon", lon)
+        object.__setattr__(self, "geo_precision", geo_precision)
+        object.__setattr__(self, "feature", feature)
+        object.__setattr__(self, "mentions", mentions)
+        object.__setattr__(self, "within", within)
 
     def to_json(self) -> dict[str, Any]:
         """The record as the JSON of the contract (docs/contract.md)."""
@@ -136,7 +183,7 @@ class EventDate:
 UNKNOWN_DATE = EventDate(start=None, end=None, precision="unknown", anchor="unknown")
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True, slots=True, init=False)  # __init__ written out: see the module docstring
 class Count:
     """A figure of people killed, wounded, displaced …: value, qualifier, who, scope, source and span."""
     kind: str
@@ -151,6 +198,21 @@ class Count:
     source_attribution: str | None = None
     high: int | None = None  # on a range's lower end, its upper end (ما بين 5 و8: 5 at_least, high 8; 8 at_most)
 
+    def __init__(self, kind: str, value: int, qualifier: str, who: str, scope: str, start: int, end: int,
+                 text: str, parent: int | None = None, source_attribution: str | None = None,
+                 high: int | None = None) -> None:
+        object.__setattr__(self, "kind", kind)
+        object.__setattr__(self, "value", value)
+        object.__setattr__(self, "qualifier", qualifier)
+        object.__setattr__(self, "who", who)
+        object.__setattr__(self, "scope", scope)
+        object.__setattr__(self, "start", start)
+        object.__setattr__(self, "end", end)
+        object.__setattr__(self, "text", text)
+        object.__setattr__(self, "parent", parent)
+        object.__setattr__(self, "source_attribution", source_attribution)
+        object.__setattr__(self, "high", high)
+
     def to_json(self) -> dict[str, Any]:
         """The record as the JSON of the contract (docs/contract.md)."""
         d: dict[str, Any] = {"kind": self.kind, "value": self.value, "qualifier": self.qualifier, "who": self.who,
@@ -161,7 +223,7 @@ class Count:
         return d
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True, slots=True, init=False)  # __init__ written out: see the module docstring
 class Event:
     """One event: types, actors, place, date, counts, modality, evidence, confidence and the rules that made it."""
     id: str
@@ -180,6 +242,28 @@ class Event:
     trigger: Mention | None = None
     other_actors: tuple[ActorRef, ...] = ()
     rules: tuple[str, ...] = ()  # names of the rules that produced the fields: the confidence's evidence
+
+    def __init__(self, id: str, acled_event_type: str | None, acled_sub_event_type: str | None, plover: str,
+                 actor1: ActorRef | None, actor2: ActorRef | None, location: LocationRef | None,
+                 date: EventDate, counts: tuple[Count, ...], modality: str, source_attribution: str | None,
+                 evidence: tuple[Span, ...], confidence: float, trigger: Mention | None = None,
+                 other_actors: tuple[ActorRef, ...] = (), rules: tuple[str, ...] = ()) -> None:
+        object.__setattr__(self, "id", id)
+        object.__setattr__(self, "acled_event_type", acled_event_type)
+        object.__setattr__(self, "acled_sub_event_type", acled_sub_event_type)
+        object.__setattr__(self, "plover", plover)
+        object.__setattr__(self, "actor1", actor1)
+        object.__setattr__(self, "actor2", actor2)
+        object.__setattr__(self, "location", location)
+        object.__setattr__(self, "date", date)
+        object.__setattr__(self, "counts", counts)
+        object.__setattr__(self, "modality", modality)
+        object.__setattr__(self, "source_attribution", source_attribution)
+        object.__setattr__(self, "evidence", evidence)
+        object.__setattr__(self, "confidence", confidence)
+        object.__setattr__(self, "trigger", trigger)
+        object.__setattr__(self, "other_actors", other_actors)
+        object.__setattr__(self, "rules", rules)
 
     def to_json(self) -> dict[str, Any]:
         """The record as the JSON of the contract (docs/contract.md)."""

@@ -15,8 +15,9 @@ happening told twice. Every decision names its rule (rules.py), recorded in `Eve
 from __future__ import annotations
 
 from .assembler import EventAssembler, numbered
-from .context import DocContext, MentionRef, TriggerHit
+from .context import DocContext, MentionRef, TriggerHit, mention_ref
 from .merge import MergeHint, merge_same
 from .roles import groups_key
 
-__all__ = ["DocContext", "EventAssembler", "MentionRef", "MergeHint", "TriggerHit", "groups_key", "merge_same", "numbered"]
+__all__ = ["DocContext", "EventAssembler", "MentionRef", "MergeHint", "TriggerHit", "groups_key", "mention_ref",
+           "merge_same", "numbered"]

@@ -14,7 +14,7 @@ from ..resources.gazetteer import Gazetteer
 from ..resources.lexicon import CueLexicon, Trigger
 from .attribution import AttributionDecision, Attributor
 from .confidence import confidence
-from .context import DocContext, Draft, MentionRef, rstrip, within, words_from
+from .context import DocContext, Draft, mention_ref, rstrip, within, words_from
 from .date import bound_by_published, resolve_date
 from .drafts import Drafter
 from .figures import document_counts, drop_vague_told_exactly, event_counts
@@ -166,7 +166,7 @@ class EventAssembler:
                           None if protest is None else RoleRule.PROTESTERS, *kind.rules,
                           place.rule, date.rule, modality.rule, date.bound)]
         ev_s, ev_e = norm.to_original(s_start, rstrip(norm.text, s_start, s_end))
-        trig_ids = ctx.ids_of([MentionRef("trigger", d.trigger.start, d.trigger.end)])
+        trig_ids = ctx.ids_of([mention_ref("trigger", d.trigger.start, d.trigger.end)])
         trig_mention = Mention(id=trig_ids[0] if trig_ids else "", kind="trigger", text=ctx.text[d.trigger.start:d.trigger.end],
                                start=d.trigger.start, end=d.trigger.end, ref=trig.id)
         event = Event(id="", acled_event_type=kind.acled_type, acled_sub_event_type=kind.acled_sub,

@@ -32,7 +32,7 @@ SPECIFIC_FEATURES = {"district": 6, "facility": 6, "airport": 6, "port": 6, "bas
 T = TypeVar("T")
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True, slots=True, init=False)  # __init__ written out (rasd.records)
 class TriggerHit:
     """A trigger word of the lexicon found in the text (normalized and original offsets)."""
 
@@ -44,6 +44,16 @@ class TriggerHit:
     start: int  # original offsets
     end: int
 
+    def __init__(self, nstart: int, nend: int, prefix: str, phrase: str, trigger: Trigger, start: int,
+                 end: int) -> None:
+        object.__setattr__(self, "nstart", nstart)
+        object.__setattr__(self, "nend", nend)
+        object.__setattr__(self, "prefix", prefix)
+        object.__setattr__(self, "phrase", phrase)
+        object.__setattr__(self, "trigger", trigger)
+        object.__setattr__(self, "start", start)
+        object.__setattr__(self, "end", end)
+
 
 class MentionRef(NamedTuple):
     """A mention of the document by its kind and its span in the original text; the pipeline numbers the
@@ -54,6 +64,12 @@ class MentionRef(NamedTuple):
     kind: MentionKind
     start: int
     end: int
+
+
+def mention_ref(kind: MentionKind, start: int, end: int) -> MentionRef:
+    """MentionRef(kind, start, end), made by tuple.__new__: a named tuple's own __new__ is a Python function around
+    this very call (~140 references an article, from compiled code)."""
+    return tuple.__new__(MentionRef, (kind, start, end))
 
 
 @dataclass(frozen=True, slots=True)

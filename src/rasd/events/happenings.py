@@ -13,7 +13,7 @@ from ..records import LocationRef
 from ..text.segment import Sentence
 from ..text.words import word_spans_before
 from .background import OWN_SUBJECT
-from .context import DocContext, Draft, MentionRef, TriggerHit, location_ref, word_start
+from .context import DocContext, Draft, TriggerHit, location_ref, mention_ref, word_start
 from .place import PlaceDecision, geo_precision
 from .rules import PlaceRule
 
@@ -165,6 +165,6 @@ def breakdown_at(ctx: DocContext, d: Draft, place: PlaceDecision, cumulative: bo
     if not spread:
         return place, ()
     decisions = [PlaceDecision(location_ref(m.place, geo_precision(m),
-                                            ctx.ids_of([MentionRef("place", m.start, m.end)])),
+                                            ctx.ids_of([mention_ref("place", m.start, m.end)])),
                                PlaceRule.BREAKDOWN, (m.nstart, m.nend)) for m in spread]
     return decisions[0], tuple(x.value for x in decisions[1:] if x.value is not None)

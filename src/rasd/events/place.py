@@ -21,9 +21,9 @@ from .context import (
     VIOLENT_FAMILIES,
     DocContext,
     Draft,
-    MentionRef,
     TriggerHit,
     location_ref,
+    mention_ref,
     word_start,
 )
 from .rules import DateRule, PlaceRule
@@ -173,7 +173,7 @@ class PlaceResolver:
                           and self.inside(p.place.id, best.place.id)), None)
             if inner is not None:
                 best, rule = inner, PlaceRule.DATELINE_WITHIN
-        mids = ctx.ids_of([MentionRef("place", p.start, p.end) for p in cands if p.place.id == best.place.id])
+        mids = ctx.ids_of([mention_ref("place", p.start, p.end) for p in cands if p.place.id == best.place.id])
         return PlaceDecision(location_ref(best.place, geo_precision(best), mids), rule, (best.nstart, best.nend))
 
     def choose(self, ctx: DocContext, cands: Sequence[PlaceMention], tpos: int,
@@ -380,7 +380,7 @@ class PlaceResolver:
         named = [m for m in ctx.places_in(s_start, s_end) if m.place.country == host.country]
         if named:
             m = max(named, key=lambda m: (SPECIFIC_FEATURES.get(m.place.feature, 3), -m.nstart))
-            return PlaceDecision(location_ref(m.place, geo_precision(m), ctx.ids_of([MentionRef("place", m.start, m.end)])),
+            return PlaceDecision(location_ref(m.place, geo_precision(m), ctx.ids_of([mention_ref("place", m.start, m.end)])),
                                  PlaceRule.HOST_COUNTRY, (m.nstart, m.nend))
         country = self.gazetteer.country_place(host.country)
         if country is None:
@@ -413,7 +413,7 @@ def coordinated_places(ctx: DocContext, d: Draft, place: PlaceDecision, cumulati
         if m.place.id not in seen and point not in points:
             seen.add(m.place.id)
             points.add(point)
-            out.append(location_ref(m.place, geo_precision(m), ctx.ids_of([MentionRef("place", m.start, m.end)])))
+            out.append(location_ref(m.place, geo_precision(m), ctx.ids_of([mention_ref("place", m.start, m.end)])))
         prev = m
     return out
 

@@ -19,8 +19,8 @@ from .context import (
     VIOLENT_FAMILIES,
     DocContext,
     Draft,
-    MentionRef,
     actor_ref,
+    mention_ref,
     word_start,
 )
 from .figures import victims_civilian
@@ -404,7 +404,7 @@ class RoleResolver:
 
     def _refs(self, ctx: DocContext, cast: _Cast, ids: list[str]) -> list[ActorRef]:
         return [actor_ref(self.actors.get(a) if a in self.actors else cast.groups[a][0].actor,
-                          ctx.ids_of([MentionRef("actor", m.start, m.end) for m in cast.groups[a]])) for a in ids]
+                          ctx.ids_of([mention_ref("actor", m.start, m.end) for m in cast.groups[a]])) for a in ids]
 
 
 def civilians_also_hit(civ: Actor | None, actor1: ActorRef | None, actor2: ActorRef | None, acled_type: str | None,
@@ -483,7 +483,7 @@ def with_victim_nouns(ctx: DocContext, ref: ActorRef | None, counts: Sequence[Co
 def victim_mentions(ctx: DocContext, actor_id: str, counts: Sequence[Count]) -> tuple[str, ...]:
     """The ids of the mentions of an actor inside the event's figures (the words a toll names its victims with:
     شابا، طفل، مدنيين), in text order."""
-    refs = [MentionRef("actor", m.start, m.end) for m in ctx.actors if m.actor.id == actor_id
+    refs = [mention_ref("actor", m.start, m.end) for m in ctx.actors if m.actor.id == actor_id
             and any(c.start <= m.start and m.end <= c.end for c in counts)]
     return tuple(dict.fromkeys(ctx.ids_of(sorted(refs, key=lambda r: r.start))))
 

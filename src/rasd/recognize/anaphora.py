@@ -28,6 +28,7 @@ COUNTRY_KINDS = frozenset({"state_forces", "external_forces", "government"})  # 
 _AFTER_NAME = frozenset(" \n.,،؛:!?\"»)")  # what may follow a name
 _CLAUSE_MARKS = frozenset(".،,؛;:!?\n")
 _END_PUNCT = (".", "،", ",", "؛", ":", "!", "?")
+_BEFORE_HEAD = ("", *_END_PUNCT, "\n", "\"", "«")  # what may stand right before the head of a clause
 _WORD = re.compile(r"[\u0621-\u064a]+")  # a word of normalized text (basic Arabic letters)
 
 
@@ -394,7 +395,7 @@ class CountryActors:
         ws = _word_start(ntext, p.nstart)
         if ntext[ws:p.nstart] not in ("", "و") or _word_before(ntext, ws) != (ws, ws):
             return False
-        if ws > 0 and ntext[:ws].rstrip()[-1:] not in ("", *_END_PUNCT, "\n", "\"", "«"):
+        if ws > 0 and ntext[:ws].rstrip()[-1:] not in _BEFORE_HEAD:
             return False  # (a word ends right before: no head of a clause)
         nxt = word_spans_after(ntext, p.nend, 1) if ntext[p.nend:p.nend + 1] == " " else []
         return bool(nxt) and ntext[nxt[0][0]:nxt[0][1]] in self.table.statement_verbs

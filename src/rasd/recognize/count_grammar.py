@@ -61,7 +61,7 @@ class Scope(Enum):
     CUMULATIVE = "cumulative"
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True, slots=True, init=False)  # __init__ written out (rasd.records)
 class CountMatch:
     """A count found in normalized text, with its span, kind, value, qualifier, group, scope and nesting."""
 
@@ -78,6 +78,23 @@ class CountMatch:
     goes_on: bool = False  # its sentence only goes on with the toll told before it (إضافة إلى 2243 جريحا)
     high: int | None = None  # the upper end of a range (ما بين 5 و8 قتلى: value 5, high 8)
     by_rise: bool = False  # cumulative only by a rise or "latest toll" cue: a restated incident toll may be one
+
+    def __init__(self, start: int, end: int, kind: str, value: int, qualifier: str, who: str, scope: str,
+                 parent: int | None, text: str, cue: str, goes_on: bool = False, high: int | None = None,
+                 by_rise: bool = False) -> None:
+        object.__setattr__(self, "start", start)
+        object.__setattr__(self, "end", end)
+        object.__setattr__(self, "kind", kind)
+        object.__setattr__(self, "value", value)
+        object.__setattr__(self, "qualifier", qualifier)
+        object.__setattr__(self, "who", who)
+        object.__setattr__(self, "scope", scope)
+        object.__setattr__(self, "parent", parent)
+        object.__setattr__(self, "text", text)
+        object.__setattr__(self, "cue", cue)
+        object.__setattr__(self, "goes_on", goes_on)
+        object.__setattr__(self, "high", high)
+        object.__setattr__(self, "by_rise", by_rise)
 
 
 @dataclass(slots=True)
@@ -221,13 +238,18 @@ class Nesting:
     close: bool  # the candidate does not fit: the open subset lists end
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True, slots=True, init=False)  # __init__ written out (rasd.records)
 class KindDecision:
     """The kinds of a count, what decided them, and its group as that rule leaves it."""
 
     kinds: tuple[str, ...]
     source: KindSource
     who: str
+
+    def __init__(self, kinds: tuple[str, ...], source: KindSource, who: str) -> None:
+        object.__setattr__(self, "kinds", kinds)
+        object.__setattr__(self, "source", source)
+        object.__setattr__(self, "who", who)
 
 
 # ------------------------------------------------------------------ nouns and phrases at a token

@@ -43,13 +43,18 @@ class Phrase:
     label: str
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True, slots=True, init=False)  # __init__ written out (rasd.records)
 class Hit:
     """A phrase found in the tokens: [i, j) token indices."""
 
     i: int
     j: int
     label: str
+
+    def __init__(self, i: int, j: int, label: str) -> None:
+        object.__setattr__(self, "i", i)
+        object.__setattr__(self, "j", j)
+        object.__setattr__(self, "label", label)
 
 
 class PhraseTable:

@@ -26,7 +26,7 @@ _FIGHTING_REACH = 2  # sentences after one that told the fighting running since 
 _CLITIC_STEM = 2  # letters a word must keep after a conjunction proclitic (وقد, فقد)
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True, slots=True, init=False)  # __init__ written out (rasd.records)
 class RunningStart:
     """What the sentences before one said of a running total's start: where the one right before it ended when it
     gave a since-phrase (منذ بدء الهجوم، منذ 4 أبريل; else -1), and the index of the last sentence that told the
@@ -34,6 +34,10 @@ class RunningStart:
 
     since_end: int = -1
     fighting_at: int = -_FIGHTING_REACH - 1
+
+    def __init__(self, since_end: int = -1, fighting_at: int = -_FIGHTING_REACH - 1) -> None:
+        object.__setattr__(self, "since_end", since_end)
+        object.__setattr__(self, "fighting_at", fighting_at)
 
     def fighting_runs(self, n: int) -> bool:
         """Whether sentence n comes at most two sentences after the fighting was told running since a start."""

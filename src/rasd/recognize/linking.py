@@ -21,7 +21,7 @@ from ..text.words import word_spans_after, words_after, words_before
 from .matcher import Hit, PhraseMatcher, SpanSet, is_word_char, not_qualified, phrase_before
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True, slots=True, init=False)  # __init__ written out (rasd.records)
 class ActorMention:
     """An actor of the dictionary named in the text (normalized and original offsets)."""
     start: int          # original offsets
@@ -35,8 +35,22 @@ class ActorMention:
     ambiguous: bool = False  # the name is shared by several actors (مدنيين: one entry per country)
     readings: tuple[ActorName, ...] = ()  # every entry the name can be, to choose again once the country is known
 
+    def __init__(self, start: int, end: int, nstart: int, nend: int, text: str, actor: Actor,
+                 framing: str | None, descriptive: bool, ambiguous: bool = False,
+                 readings: tuple[ActorName, ...] = ()) -> None:
+        object.__setattr__(self, "start", start)
+        object.__setattr__(self, "end", end)
+        object.__setattr__(self, "nstart", nstart)
+        object.__setattr__(self, "nend", nend)
+        object.__setattr__(self, "text", text)
+        object.__setattr__(self, "actor", actor)
+        object.__setattr__(self, "framing", framing)
+        object.__setattr__(self, "descriptive", descriptive)
+        object.__setattr__(self, "ambiguous", ambiguous)
+        object.__setattr__(self, "readings", readings)
 
-@dataclass(frozen=True, slots=True)
+
+@dataclass(frozen=True, slots=True, init=False)  # __init__ written out (rasd.records)
 class PlaceMention:
     """A place of the gazetteer named in the text, with the score and reasons of its choice."""
     start: int
@@ -49,6 +63,19 @@ class PlaceMention:
     reasons: tuple[str, ...]
     alternatives: int   # how many other candidates the name had
     cue: int | None = None  # geo precision the cue before it gives (في 1, قرب 2 …), None without one
+
+    def __init__(self, start: int, end: int, nstart: int, nend: int, text: str, place: Place, score: float,
+                 reasons: tuple[str, ...], alternatives: int, cue: int | None = None) -> None:
+        object.__setattr__(self, "start", start)
+        object.__setattr__(self, "end", end)
+        object.__setattr__(self, "nstart", nstart)
+        object.__setattr__(self, "nend", nend)
+        object.__setattr__(self, "text", text)
+        object.__setattr__(self, "place", place)
+        object.__setattr__(self, "score", score)
+        object.__setattr__(self, "reasons", reasons)
+        object.__setattr__(self, "alternatives", alternatives)
+        object.__setattr__(self, "cue", cue)
 
 
 @dataclass(frozen=True, slots=True)

@@ -17,7 +17,7 @@ from typing import Any, Generic, TypeVar
 import ahocorasick
 
 from ..text.normalize import QUOTE_MARKS
-from ..text.segment import ARABIC_WORD_RANGES, PROCLITIC_SEQUENCES, is_proclitic_sequence
+from ..text.segment import ARABIC_WORD_RANGES, PROCLITIC_SEQUENCES
 from ..text.words import words_before
 from .hits import Hit as Hit
 
@@ -199,7 +199,7 @@ def _scan(automaton: Any, matchers: Sequence[PhraseMatcher[Any]], text: str, lo:
             if ws > 0 and is_word_char(text[ws - 1]):
                 continue
             prefix = text[ws:start]
-            if not is_proclitic_sequence(prefix):
+            if prefix not in PROCLITIC_SEQUENCES:  # (is_proclitic_sequence, without a Python call)
                 continue
         word_goes_on = end < n and ((c := text[end]).isalnum() or c in extra)
         for k, payloads, after_lam in owners:

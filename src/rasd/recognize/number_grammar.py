@@ -39,13 +39,18 @@ class NumberWord:
     teen_only: bool = False
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True, slots=True, init=False)  # __init__ written out (rasd.records)
 class Parsed:
     """A number read at a token: its value, the token after it and the proclitic length on its first token."""
 
     value: int
     end: int
     clitic: int = 0
+
+    def __init__(self, value: int, end: int, clitic: int = 0) -> None:
+        object.__setattr__(self, "value", value)
+        object.__setattr__(self, "end", end)
+        object.__setattr__(self, "clitic", clitic)
 
 
 @dataclass(frozen=True, slots=True)

@@ -33,7 +33,7 @@ __all__ = ["QUALIFIER_KINDS", "NumberMatch", "NumberRecognizer", "NumberWord"]
 _WORD_TYPES = WORD_TYPES  # rasd.resources.schemas reads the word types from here
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True, slots=True, init=False)  # __init__ written out (rasd.records)
 class NumberMatch:
     """A number expression in normalized text: its span, value, qualifier and the span of the value alone."""
 
@@ -46,6 +46,18 @@ class NumberMatch:
     value_end: int
     date_like: bool = False  # a year or day of month (عام 2019, 14 نوفمبر) or a clock time: not a count
     high: int | None = None  # the upper end of a range (ما بين 5 و8: value 5, high 8)
+
+    def __init__(self, start: int, end: int, value: int, qualifier: str, text: str, value_start: int,
+                 value_end: int, date_like: bool = False, high: int | None = None) -> None:
+        object.__setattr__(self, "start", start)
+        object.__setattr__(self, "end", end)
+        object.__setattr__(self, "value", value)
+        object.__setattr__(self, "qualifier", qualifier)
+        object.__setattr__(self, "text", text)
+        object.__setattr__(self, "value_start", value_start)
+        object.__setattr__(self, "value_end", value_end)
+        object.__setattr__(self, "date_like", date_like)
+        object.__setattr__(self, "high", high)
 
 
 _RANGE_GLUE = frozenset({"و", "-", "الي", "او"})  # what joins the two ends of a range

@@ -57,7 +57,7 @@ _CARRIES_SUBJECT = frozenset({ClauseOpen.MAIN, ClauseOpen.CONTINUES, ClauseOpen.
 _BREAKS = frozenset({ClauseOpen.CONTINUES, ClauseOpen.COMMA})
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True, slots=True, init=False)  # __init__ written out (rasd.records)
 class Clause:
     """One clause: its span, sentence, token range [first_token, end_token) and how it opens."""
 
@@ -71,14 +71,31 @@ class Clause:
     carries_subject: bool  # its predicate goes on with the sentence's subject
     resumes: bool = False  # the rest of a clause an aside interrupted (opened by no word of its own)
 
+    def __init__(self, index: int, sentence: int, start: int, end: int, first_token: int, end_token: int,
+                 opens: ClauseOpen, carries_subject: bool, resumes: bool = False) -> None:
+        object.__setattr__(self, "index", index)
+        object.__setattr__(self, "sentence", sentence)
+        object.__setattr__(self, "start", start)
+        object.__setattr__(self, "end", end)
+        object.__setattr__(self, "first_token", first_token)
+        object.__setattr__(self, "end_token", end_token)
+        object.__setattr__(self, "opens", opens)
+        object.__setattr__(self, "carries_subject", carries_subject)
+        object.__setattr__(self, "resumes", resumes)
 
-@dataclass(frozen=True, slots=True)
+
+@dataclass(frozen=True, slots=True, init=False)  # __init__ written out (rasd.records)
 class Opener:
     """A position where a clause of kind `opens` starts (normalized offset); `until` ends an aside."""
 
     pos: int
     opens: ClauseOpen
     until: int | None = None
+
+    def __init__(self, pos: int, opens: ClauseOpen, until: int | None = None) -> None:
+        object.__setattr__(self, "pos", pos)
+        object.__setattr__(self, "opens", opens)
+        object.__setattr__(self, "until", until)
 
 
 @dataclass(frozen=True, slots=True)
@@ -148,12 +165,18 @@ _RANK = {kind: k for k, kind in enumerate(ClauseOpen)}
 _RANK[ClauseOpen.COMMA] = -1
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True, slots=True, init=False)  # __init__ written out (rasd.records)
 class _Piece:
     start: int
     end: int
     opens: ClauseOpen
     resumes: bool
+
+    def __init__(self, start: int, end: int, opens: ClauseOpen, resumes: bool) -> None:
+        object.__setattr__(self, "start", start)
+        object.__setattr__(self, "end", end)
+        object.__setattr__(self, "opens", opens)
+        object.__setattr__(self, "resumes", resumes)
 
 
 class _Cutter:

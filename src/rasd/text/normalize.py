@@ -19,8 +19,10 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from dataclasses import dataclass
 from types import MappingProxyType
+
+# (Normalized lives in text.layers, compiled with the rules that read it)
+from .layers import Normalized as Normalized
 
 _REMOVE = set(range(0x064B, 0x0660)) | {0x0670, 0x0640, 0x00AD, 0x061C}
 _REMOVE |= set(range(0x06D6, 0x06DD)) | set(range(0x06DF, 0x06E5)) | {0x06E7, 0x06E8} | set(range(0x06EA, 0x06EE))
@@ -64,33 +66,6 @@ def _fold_char(ch: str) -> str:
     if unicodedata.category(ch) == "Mn":
         return ""
     return ch.lower()
-
-
-@dataclass(frozen=True, slots=True)
-class Normalized:
-    """Normalized text and, for each of its characters, the offset of the original character."""
-
-    text: str
-    index: tuple[int, ...]
-    original_length: int
-
-    def to_original(self, start: int, end: int) -> tuple[int, int]:
-        """Map a normalized span [start, end) to the original text."""
-        if end <= start:
-            pos = self.index[start] if start < len(self.index) else self.original_length
-            return pos, pos
-        return self.index[start], self.index[end - 1] + 1
-
-    def from_original(self, pos: int) -> int:
-        """The first normalized offset whose original offset is at or after `pos`."""
-        lo, hi = 0, len(self.index)
-        while lo < hi:
-            mid = (lo + hi) // 2
-            if self.index[mid] < pos:
-                lo = mid + 1
-            else:
-                hi = mid
-        return lo
 
 
 def _normalize_slow(text: str) -> Normalized:

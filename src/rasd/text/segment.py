@@ -6,12 +6,13 @@ All spans here are offsets into the *normalized* text; `Normalized.to_original` 
 from __future__ import annotations
 
 import re
-from bisect import bisect_left, bisect_right
 from collections.abc import Mapping
-from dataclasses import dataclass, field
 from types import MappingProxyType
 
-# (Token and TokenIndex live in text.words, compiled with the rules that read them ~300 times per article)
+# (Sentence and Segmented live in text.layers, Token and TokenIndex in text.words: compiled with the rules that
+# read them hundreds of times per article)
+from .layers import Segmented as Segmented
+from .layers import Sentence as Sentence
 from .words import Token as Token
 from .words import TokenIndex as TokenIndex
 
@@ -39,45 +40,11 @@ PREPOSITIONS = ("ب", "ل", "ك")
 ARTICLE = "ال"
 
 
-@dataclass(frozen=True, slots=True)
-class Sentence:
-    """A sentence of the normalized text: its index and span."""
-    index: int
-    start: int
-    end: int
-
-
 def tokenize(text: str) -> tuple[Token, ...]:
     """The tokens of a normalized text: the one tokenization every recognizer reads."""
     new = tuple.__new__  # (Token's own __new__ is a Python function around this very call)
     return tuple([new(Token, (m.group(), m.start(), m.end(), m.lastgroup or "punct"))
                   for m in _TOKEN_RE.finditer(text)])
-
-
-@dataclass(frozen=True, slots=True)
-class Segmented:
-    """Sentences and tokens of a normalized text. No token crosses a sentence's edge."""
-
-    text: str
-    sentences: tuple[Sentence, ...]
-    tokens: tuple[Token, ...]
-    _starts: tuple[int, ...] = field(init=False, repr=False, compare=False)  # of the sentences, for sentence_at
-
-    def __post_init__(self) -> None:
-        object.__setattr__(self, "_starts", tuple(s.start for s in self.sentences))
-
-    def sentence_at(self, pos: int) -> Sentence:
-        """The sentence holding normalized offset `pos` (the first one before its start, the last one when `pos`
-        is past the end)."""
-        return self.sentences[max(0, bisect_right(self._starts, pos) - 1)]
-
-    def sentence_tokens(self, sentence: Sentence) -> tuple[Token, ...]:
-        """The tokens of one sentence."""
-        def start(t: Token) -> int:
-            return t.start
-
-        return self.tokens[bisect_left(self.tokens, sentence.start, key=start):
-                           bisect_left(self.tokens, sentence.end, key=start)]
 
 
 def split_sentences(text: str) -> list[tuple[int, int]]:

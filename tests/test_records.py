@@ -1,0 +1,69 @@
+"""The dataclasses that write their __init__ out (rasd.records' docstring): each takes exactly its fields."""
+
+from __future__ import annotations
+
+import dataclasses
+import importlib
+import importlib.machinery
+import inspect
+import tomllib
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+def _written_out() -> list[type]:
+    """Every dataclass of the compiled modules that has init=False and an __init__ of its own."""
+    with open(ROOT / "pyproject.toml", "rb") as fh:
+        names = tomllib.load(fh)["tool"]["rasd"]["compiled"]
+    found = []
+    for name in names:
+        module = importlib.import_module("rasd." + name.replace("/", "."))
+        for obj in vars(module).values():
+            if (isinstance(obj, type) and obj.__module__ == module.__name__ and dataclasses.is_dataclass(obj)
+                    and not obj.__dataclass_params__.init and "__init__" in vars(obj)):  # type: ignore[attr-defined]
+                found.append(obj)
+    return found
+
+
+def test_records_written_out_inits_are_the_hot_types() -> None:
+    names = {cls.__qualname__ for cls in _written_out()}
+    assert {"Mention", "Event", "Span", "Count", "ActorRef", "LocationRef", "ActorMention", "TriggerHit",
+            "Clause", "CountMatch", "NumberMatch"} <= names
+
+
+def test_records_written_out_inits_take_the_fields_in_order_with_their_defaults() -> None:
+    for cls in _written_out():
+        try:
+            params = list(inspect.signature(cls).parameters.values())
+        except ValueError:  # compiled, a default that is no literal gives no signature (the Python build checks it)
+            assert not inspect.isfunction(cls.__init__), cls
+            continue
+        fields = [f for f in dataclasses.fields(cls) if f.init]
+        assert [p.name for p in params] == [f.name for f in fields], cls
+        for p, f in zip(params, fields, strict=True):
+            assert f.default_factory is dataclasses.MISSING, (cls, f.name)
+            if f.default is dataclasses.MISSING:
+                assert p.default is inspect.Parameter.empty, (cls, f.name)
+            else:
+                assert p.default == f.default, (cls, f.name)
+
+
+def test_records_written_out_inits_set_every_field() -> None:
+    for cls in _written_out():
+        fields = [f for f in dataclasses.fields(cls) if f.init]
+        values = {f.name: object() for f in fields}
+        try:
+            made = cls(**values)
+        except TypeError:  # compiled: a native field takes only its type; it is then a compiled __init__
+            assert not inspect.isfunction(cls.__init__), cls
+            continue
+        assert all(getattr(made, f.name) is values[f.name] for f in fields), cls
+        assert made == cls(*values.values()), cls
+
+
+def test_records_written_out_inits_run_compiled_in_the_compiled_build() -> None:
+    suffixes = tuple(importlib.machinery.EXTENSION_SUFFIXES)
+    for cls in _written_out():
+        compiled = str(importlib.import_module(cls.__module__).__file__).endswith(suffixes)
+        assert inspect.isfunction(cls.__init__) != compiled, cls
