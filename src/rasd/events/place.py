@@ -174,7 +174,8 @@ class PlaceResolver:
             if inner is not None:
                 best, rule = inner, PlaceRule.DATELINE_WITHIN
         mids = ctx.ids_of([mention_ref("place", p.start, p.end) for p in cands if p.place.id == best.place.id])
-        return PlaceDecision(location_ref(best.place, geo_precision(best), mids), rule, (best.nstart, best.nend))
+        return tuple.__new__(PlaceDecision, (location_ref(best.place, geo_precision(best), mids), rule,
+                                             (best.nstart, best.nend)))  # (tuple.__new__: see mention_ref)
 
     def choose(self, ctx: DocContext, cands: Sequence[PlaceMention], tpos: int,
                violent: bool = False) -> PlaceMention:

@@ -182,7 +182,7 @@ class RoleResolver:
             # civilians are whom a violent happening hits, never who does it: the side beside them does it
             actor1, actor2 = (None, actor1) if actor2 is None or actor2.id == actor1.id else (actor2, actor1)
             rules.append(RoleRule.CIVILIANS_HIT)
-        return RolesDecision(actor1, actor2, others, tuple(rules), reporter, d.window)
+        return tuple.__new__(RolesDecision, (actor1, actor2, others, tuple(rules), reporter, d.window))  # (tuple.__new__: see mention_ref)
 
     def _retold_actors(self, ctx: DocContext, d: Draft, known: list[ActorMention]) -> list[ActorMention]:
         """The armed actors and persons of a later sentence the event took in, that tells its happening again by
