@@ -68,15 +68,22 @@ class RolesDecision(NamedTuple):
     evidence: tuple[int, int]
 
 
-@dataclass(slots=True)
+@dataclass(slots=True, init=False)  # __init__ written out (rasd.records), ~20 an article
 class _Cast:
     """The actors of an event grouped by who they are, in the order first named, with what the cues say."""
 
-    groups: dict[str, list[ActorMention]] = field(default_factory=dict)
-    order: list[str] = field(default_factory=list)
-    targets: set[str] = field(default_factory=set)
-    between: list[str] = field(default_factory=list)
-    allies: set[str] = field(default_factory=set)  # in a violent event, named right after another side with و
+    groups: dict[str, list[ActorMention]] = field(default_factory=dict, init=False)
+    order: list[str] = field(default_factory=list, init=False)
+    targets: set[str] = field(default_factory=set, init=False)
+    between: list[str] = field(default_factory=list, init=False)
+    allies: set[str] = field(default_factory=set, init=False)  # in a violent event, named right after another side with و
+
+    def __init__(self) -> None:
+        self.groups = {}
+        self.order = []
+        self.targets = set()
+        self.between = []
+        self.allies = set()
 
 
 def groups_key(m: ActorMention, violent: bool, actors: ActorDictionary) -> str:
