@@ -171,7 +171,7 @@ class LocationRef:
         return d
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True, slots=True, init=False)  # __init__ written out: see the module docstring
 class EventDate:
     """The date of an event: a day or a range, and how precise it is."""
     start: str | None
@@ -180,6 +180,15 @@ class EventDate:
     anchor: Anchor
     text: str | None = None
     span: Span | None = None
+
+    def __init__(self, start: str | None, end: str | None, precision: Precision, anchor: Anchor,
+                 text: str | None = None, span: Span | None = None) -> None:
+        object.__setattr__(self, "start", start)
+        object.__setattr__(self, "end", end)
+        object.__setattr__(self, "precision", precision)
+        object.__setattr__(self, "anchor", anchor)
+        object.__setattr__(self, "text", text)
+        object.__setattr__(self, "span", span)
 
     def to_json(self) -> dict[str, Any]:
         """The record as the JSON of the contract (docs/contract.md)."""
