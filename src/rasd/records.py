@@ -7,8 +7,9 @@ The records made for every mention and event (and the hottest internal types of 
 event assembly, which say so beside their decorator) write their `__init__` out, `init=False`: the one
 dataclasses generates runs as Python even in the compiled build (one interpreted `object.__setattr__` call
 per field, ~0.4-1 µs an object, ~800 objects an article), while mypyc compiles this one's
-`object.__setattr__(self, "field", value)` to a direct store. Equality, hashing, repr, `replace` and
-`fields` stay the dataclass's; tests/test_records.py checks that each such `__init__` takes exactly the
+`object.__setattr__(self, "field", value)` to a direct store. Repr, `replace` and `fields` stay the
+dataclass's, and its equality and hashing except for `Span` and `Count` (put in sets), which write out the
+same comparison and hash of their fields; tests/test_records.py checks that each such `__init__` takes exactly the
 fields, in order, with their defaults.
 """
 
@@ -41,6 +42,16 @@ class Span:
     def __init__(self, start: int, end: int) -> None:
         object.__setattr__(self, "start", start)
         object.__setattr__(self, "end", end)
+
+    # equality and hash written out (the generated ones run as Python; spans go in sets): the same values
+    def __eq__(self, other: object) -> bool:
+        if other.__class__ is not Span:
+            return NotImplemented
+        assert isinstance(other, Span)
+        return self.start == other.start and self.end == other.end
+
+    def __hash__(self) -> int:
+        return hash((self.start, self.end))
 
     def to_json(self) -> dict[str, int]:
         """The record as the JSON of the contract (docs/contract.md)."""
@@ -160,7 +171,7 @@ class LocationRef:
         return d
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True, slots=True, init=False)  # __init__ written out: see the module docstring
 class EventDate:
     """The date of an event: a day or a range, and how precise it is."""
     start: str | None
@@ -169,6 +180,15 @@ class EventDate:
     anchor: Anchor
     text: str | None = None
     span: Span | None = None
+
+    def __init__(self, start: str | None, end: str | None, precision: Precision, anchor: Anchor,
+                 text: str | None = None, span: Span | None = None) -> None:
+        object.__setattr__(self, "start", start)
+        object.__setattr__(self, "end", end)
+        object.__setattr__(self, "precision", precision)
+        object.__setattr__(self, "anchor", anchor)
+        object.__setattr__(self, "text", text)
+        object.__setattr__(self, "span", span)
 
     def to_json(self) -> dict[str, Any]:
         """The record as the JSON of the contract (docs/contract.md)."""
@@ -212,6 +232,20 @@ class Count:
         object.__setattr__(self, "parent", parent)
         object.__setattr__(self, "source_attribution", source_attribution)
         object.__setattr__(self, "high", high)
+
+    def _key(self) -> tuple[str, int, str, str, str, int, int, str, int | None, str | None, int | None]:
+        return (self.kind, self.value, self.qualifier, self.who, self.scope, self.start, self.end, self.text,
+                self.parent, self.source_attribution, self.high)
+
+    # equality and hash written out (the generated ones run as Python; counts go in sets): the same values
+    def __eq__(self, other: object) -> bool:
+        if other.__class__ is not Count:
+            return NotImplemented
+        assert isinstance(other, Count)
+        return self._key() == other._key()
+
+    def __hash__(self) -> int:
+        return hash(self._key())
 
     def to_json(self) -> dict[str, Any]:
         """The record as the JSON of the contract (docs/contract.md)."""

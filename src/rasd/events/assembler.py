@@ -44,6 +44,17 @@ class Finished(NamedTuple):
     also: tuple[LocationRef, ...] = ()  # the places of the other incidents its toll is broken down into
 
 
+# Finished and MergeHint made by tuple.__new__: a named tuple's own __new__ is a Python function around this very
+# call (each twice per draft, ~40 an article, from compiled code)
+def _finished(event: Event, hint: MergeHint, place: PlaceDecision, also: tuple[LocationRef, ...]) -> Finished:
+    return tuple.__new__(Finished, (event, hint, place, also))
+
+
+def _hint(another: bool, place_rule: PlaceRule | None, headline: bool, refers_back: bool, definite: bool,
+          statement_object: bool) -> MergeHint:
+    return tuple.__new__(MergeHint, (another, place_rule, headline, refers_back, definite, statement_object))
+
+
 def numbered(ev: Event, id: str) -> Event:
     """The event with its id (the record numbers them): dataclasses.replace(ev, id=id) without its generic walk
     over the 16 fields, once per event; compiled, a direct call of the constructor."""
@@ -86,9 +97,9 @@ class EventAssembler:
         linked = link_reactions(ctx, drafts, [f.event for f in finished], [f.place for f in finished])
         objects = reaction_objects(ctx, drafts)  # (a definite one refers back: أدان هذه الغارة)
         # (the tuples made directly: a named tuple's _replace is a Python function, twice per event)
-        finished = [Finished(ev, MergeHint(h.another, h.place_rule, h.headline,
-                                           h.refers_back or (h.definite and d.trigger.nstart in objects),
-                                           h.definite, d.trigger.nstart in objects), f.place, f.also)
+        finished = [_finished(ev, _hint(h.another, h.place_rule, h.headline,
+                                        h.refers_back or (h.definite and d.trigger.nstart in objects),
+                                        h.definite, d.trigger.nstart in objects), f.place, f.also)
                     for d, f, ev in zip(drafts, finished, linked, strict=True) for h in (f.hint,)]
         also_at = [coordinated_places(ctx, d, f.place, any(c.scope == "cumulative" for c in f.event.counts))
                    + list(f.also) for d, f in zip(drafts, finished, strict=True)]
@@ -137,7 +148,7 @@ class EventAssembler:
         count_spans = [(c.start, c.end) for c in ctx.counts_in(max(0, d.sentences[0].start - 1), s_end)]
         roles = self.roles.resolve(ctx, d, said.evidence, count_spans, said.value is not None)
         reported = said if roles.reporter is None else \
-            AttributionDecision(roles.reporter, AttributionRule.REPORTER, None)
+            tuple.__new__(AttributionDecision, (roles.reporter, AttributionRule.REPORTER, None))  # (see _finished)
         my_counts = event_counts(counts, d.count_ids)
         told = _first_figure(reported, my_counts)
         actor1 = with_victim_nouns(ctx, roles.actor1, my_counts)
@@ -179,18 +190,18 @@ class EventAssembler:
                           ctx, self.roles.civilians.get(ctx.country or ""), actor1, actor2, kind.acled_type,
                           my_counts)] if a is not None),
                       rules=tuple(rules))
-        return Finished(event, MergeHint(ScopeRule.ANOTHER_HAPPENING in scope, place.rule,
-                                         d.trigger.nstart < headline_end(ctx),
-                                         TypeRule.STRIKE_TOLD_BEFORE in kind.rules,
-                                         d.trigger.prefix.endswith("ال") or d.trigger.phrase.startswith("ال")),
-                        place, also)
+        return _finished(event, _hint(ScopeRule.ANOTHER_HAPPENING in scope, place.rule,
+                                      d.trigger.nstart < headline_end(ctx),
+                                      TypeRule.STRIKE_TOLD_BEFORE in kind.rules,
+                                      d.trigger.prefix.endswith("ال") or d.trigger.phrase.startswith("ال"), False),
+                         place, also)
 
 
 def _first_figure(reported: AttributionDecision, counts: tuple[Count, ...]) -> AttributionDecision:
     """The event is told on the authority of whoever gives its first figure."""
     first_source = next((c.source_attribution for c in counts if c.parent is None and c.source_attribution), None)
     if first_source and first_source != reported.value:
-        return AttributionDecision(first_source, AttributionRule.FIRST_FIGURE, None)
+        return tuple.__new__(AttributionDecision, (first_source, AttributionRule.FIRST_FIGURE, None))
     return reported
 
 

@@ -48,12 +48,12 @@ class Attributor:
                     break
             if stop > start:
                 s, e = norm.to_original(start, stop)
-                return AttributionDecision(text[s:e], AttributionRule.PHRASE, (hit.word_start, stop))
+                return tuple.__new__(AttributionDecision, (text[s:e], AttributionRule.PHRASE, (hit.word_start, stop)))
         if introducers_only:
             return NO_ATTRIBUTION
         for hit in ctx.hits_in(self.cues.sources, s_start, s_end):
             s, e = norm.to_original(hit.word_start, hit.end)
-            return AttributionDecision(text[s:e], AttributionRule.PHRASE, (hit.word_start, hit.end))
+            return tuple.__new__(AttributionDecision, (text[s:e], AttributionRule.PHRASE, (hit.word_start, hit.end)))
         return NO_ATTRIBUTION
 
     def speaker(self, ctx: DocContext, lo: int, hi: int) -> str | None:

@@ -27,7 +27,7 @@ _QAD = frozenset({"قد"})
 PREDICATE_WORDS = 4
 # clauses with a subject of their own, or what a speaker goes on to say (مشيرة إلى أن …): an accusation's list of
 # crimes ends where one starts
-OWN_SUBJECT = frozenset({ClauseOpen.COMMA, ClauseOpen.SPEECH})
+OWN_SUBJECT = (ClauseOpen.COMMA, ClauseOpen.SPEECH)  # a tuple: text/clauses
 # the proclitic ل before a verbal noun of taking ground: what an action aims at (للسيطرة على، لاستعادة)
 PURPOSE_PREFIXES = frozenset({"ل", "لل", "ول", "ولل"})
 # the proclitic ل (no article) on the verbal noun of an act: what an action aims at or why (لزيارة، لرفضهن، لدعوة);
@@ -304,7 +304,7 @@ class BackgroundResolver:
     def _lasting(self, ctx: DocContext, sent: Sentence, th: TriggerHit) -> bool:
         """A منذ after it, in its sentence, says it has lasted months or years (تحاصر القوات المدينة منذ أشهر):
         a state, not the news of the day."""
-        since = ctx.clauses.starts_within(th.nend, sent.end, frozenset({ClauseOpen.BACKGROUND}))
+        since = ctx.clauses.starts_within(th.nend, sent.end, (ClauseOpen.BACKGROUND,))
         if not since or len(ctx.norm.text[th.nend:since[0].start].split()) > LASTING_WORDS:
             return False
         # (the منذ word itself, then what follows it)

@@ -204,7 +204,7 @@ class DocContext:
         return self.dates[bisect_left(self._date_starts, lo):bisect_left(self._date_starts, hi)]
 
 
-@dataclass(slots=True)
+@dataclass(slots=True, init=False)  # __init__ written out (rasd.records), ~20 an article
 class Draft:
     """An event while it is being assembled (mutable inside the events package only)."""
 
@@ -212,12 +212,26 @@ class Draft:
     sentence: Sentence
     paragraph: int
     sentences: list[Sentence]
+    rules: list[str]
     window: tuple[int, int] = (0, 0)  # normalized span whose actors belong to this event
-    count_ids: list[int] = field(default_factory=list)
-    rules: list[str] = field(default_factory=list)
     fallback: bool = False
     opens_clause: bool = False  # its trigger begins a clause after a clause break (قبل أن يتوجه)
     takes_subject: bool = True  # such a clause goes on with the sentence's subject (not a past one: منذ سقوطها)
+    count_ids: list[int] = field(default_factory=list, init=False)
+
+    def __init__(self, trigger: TriggerHit, sentence: Sentence, paragraph: int, sentences: list[Sentence],
+                 rules: list[str], window: tuple[int, int] = (0, 0), fallback: bool = False,
+                 opens_clause: bool = False, takes_subject: bool = True) -> None:
+        self.trigger = trigger
+        self.sentence = sentence
+        self.paragraph = paragraph
+        self.sentences = sentences
+        self.rules = rules
+        self.window = window
+        self.fallback = fallback
+        self.opens_clause = opens_clause
+        self.takes_subject = takes_subject
+        self.count_ids = []
 
 
 def actor_ref(actor: Actor, mentions: tuple[str, ...]) -> ActorRef:

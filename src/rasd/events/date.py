@@ -125,7 +125,7 @@ def resolve_date(ctx: DocContext, s_start: int, s_end: int, running_total: bool 
     if not in_span:
         in_span = _paragraph_dates(ctx, s_start)
     if not in_span:
-        return DateDecision(UNKNOWN_DATE, None, None, None)
+        return tuple.__new__(DateDecision, (UNKNOWN_DATE, None, None, None))  # (tuple.__new__: see mention_ref)
     dm = min(in_span, key=lambda x: (x.date_start is None, x.kind != "point", x.start))  # a resolved one first
     s, e = ctx.norm.to_original(dm.start, dm.end)
     date = EventDate(start=dm.date_start, end=dm.date_end,
@@ -133,7 +133,7 @@ def resolve_date(ctx: DocContext, s_start: int, s_end: int, running_total: bool 
                      anchor=dm.anchor if dm.date_start else "unknown",  # type: ignore[arg-type]
                      text=ctx.text[s:e], span=Span(s, e))
     rule = None if date.anchor == "unknown" else DateRule("date:" + date.anchor)
-    return DateDecision(date, rule, None, (dm.start, dm.end))
+    return tuple.__new__(DateDecision, (date, rule, None, (dm.start, dm.end)))  # (tuple.__new__: see mention_ref)
 
 
 def bound_by_published(decision: DateDecision, planned: bool, published: str | None) -> DateDecision:

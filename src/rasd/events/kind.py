@@ -66,7 +66,7 @@ def event_type(trig: Trigger, actor1: ActorRef | None, actor2: ActorRef | None,
         rules.append(TypeRule.CIVILIAN_TARGET)
     if acled_sub == "territory":
         acled_sub = territory_subtype(actor1)
-    return TypeDecision(acled_type, acled_sub, tuple(rules), plover)
+    return tuple.__new__(TypeDecision, (acled_type, acled_sub, tuple(rules), plover))  # (tuple.__new__: see mention_ref)
 
 
 def _violent_triggers(ctx: DocContext) -> tuple[list[int], list[TriggerHit]]:

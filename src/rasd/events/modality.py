@@ -47,8 +47,8 @@ class ModalityResolver:
             found.setdefault(cue.modality, (hit.word_start, hit.end))
         for name in self.cues.modality_order:
             if name in found:
-                return ModalityDecision(name, ModalityRule(f"modality:{name}_cue"), found[name])
-        return ModalityDecision("asserted", None, None)
+                return tuple.__new__(ModalityDecision, (name, ModalityRule(f"modality:{name}_cue"), found[name]))
+        return tuple.__new__(ModalityDecision, ("asserted", None, None))  # (tuple.__new__: see mention_ref)
 
 
 def is_exception(text: str, hit: Hit[ModalityCue], exceptions: tuple[str, ...]) -> bool:

@@ -44,7 +44,7 @@ ANAPHOR_FEATURES = {"المدينه": "city", "البلده": "town", "القر�
 # actors a place after them does not seat: civilians or migrants in a town are where the event struck
 UNSEATED_KINDS = frozenset({"civilians", "protesters", "rioters"})
 # clauses that tell something beside the event: where they name a place, it is not the event's
-SERVING_CLAUSES = frozenset({ClauseOpen.ASIDE, ClauseOpen.RELATIVE, ClauseOpen.BACKGROUND, ClauseOpen.PURPOSE})
+SERVING_CLAUSES = (ClauseOpen.ASIDE, ClauseOpen.RELATIVE, ClauseOpen.BACKGROUND, ClauseOpen.PURPOSE)  # (tuple)
 INCIDENT_REACH = 8  # words from a statement's verb to the incident it is about (ندد رئيس الوزراء في بغداد بهذا …)
 PLACE_PREPOSITIONS = frozenset({"في", "الي", "لدي"})  # (normalized: إلى، لدى)
 RESUMPTIVES = frozenset({"فيها", "فيه", "بها", "به"})  # "there": a pronoun that refers back to a place
@@ -174,7 +174,8 @@ class PlaceResolver:
             if inner is not None:
                 best, rule = inner, PlaceRule.DATELINE_WITHIN
         mids = ctx.ids_of([mention_ref("place", p.start, p.end) for p in cands if p.place.id == best.place.id])
-        return PlaceDecision(location_ref(best.place, geo_precision(best), mids), rule, (best.nstart, best.nend))
+        return tuple.__new__(PlaceDecision, (location_ref(best.place, geo_precision(best), mids), rule,
+                                             (best.nstart, best.nend)))  # (tuple.__new__: see mention_ref)
 
     def choose(self, ctx: DocContext, cands: Sequence[PlaceMention], tpos: int,
                violent: bool = False) -> PlaceMention:

@@ -68,15 +68,22 @@ class RolesDecision(NamedTuple):
     evidence: tuple[int, int]
 
 
-@dataclass(slots=True)
+@dataclass(slots=True, init=False)  # __init__ written out (rasd.records), ~20 an article
 class _Cast:
     """The actors of an event grouped by who they are, in the order first named, with what the cues say."""
 
-    groups: dict[str, list[ActorMention]] = field(default_factory=dict)
-    order: list[str] = field(default_factory=list)
-    targets: set[str] = field(default_factory=set)
-    between: list[str] = field(default_factory=list)
-    allies: set[str] = field(default_factory=set)  # in a violent event, named right after another side with و
+    groups: dict[str, list[ActorMention]] = field(default_factory=dict, init=False)
+    order: list[str] = field(default_factory=list, init=False)
+    targets: set[str] = field(default_factory=set, init=False)
+    between: list[str] = field(default_factory=list, init=False)
+    allies: set[str] = field(default_factory=set, init=False)  # in a violent event, named right after another side with و
+
+    def __init__(self) -> None:
+        self.groups = {}
+        self.order = []
+        self.targets = set()
+        self.between = []
+        self.allies = set()
 
 
 def groups_key(m: ActorMention, violent: bool, actors: ActorDictionary) -> str:
@@ -182,7 +189,7 @@ class RoleResolver:
             # civilians are whom a violent happening hits, never who does it: the side beside them does it
             actor1, actor2 = (None, actor1) if actor2 is None or actor2.id == actor1.id else (actor2, actor1)
             rules.append(RoleRule.CIVILIANS_HIT)
-        return RolesDecision(actor1, actor2, others, tuple(rules), reporter, d.window)
+        return tuple.__new__(RolesDecision, (actor1, actor2, others, tuple(rules), reporter, d.window))  # (tuple.__new__: see mention_ref)
 
     def _retold_actors(self, ctx: DocContext, d: Draft, known: list[ActorMention]) -> list[ActorMention]:
         """The armed actors and persons of a later sentence the event took in, that tells its happening again by

@@ -35,12 +35,16 @@ from rasd.text.segment import Token, TokenIndex
 _LIST_GLUE = (",", "و", "-", ";")  # what may stand between two figures of one list
 
 
-@dataclass(slots=True)
+@dataclass(slots=True, init=False)  # __init__ written out (rasd.records)
 class OpenLists:
     """The subset lists open in a sentence: (parent index, parenthesis depth) per بينهم/منهم, and the depth."""
 
-    stack: list[tuple[int, int]] = field(default_factory=list)
+    stack: list[tuple[int, int]] = field(default_factory=list, init=False)
     depth: int = 0
+
+    def __init__(self, depth: int = 0) -> None:
+        self.stack = []
+        self.depth = depth
 
     def paren(self, text: str) -> None:
         """A parenthesis: "(" opens a level; ")" closes it and the lists opened inside it."""

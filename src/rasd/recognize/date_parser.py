@@ -46,7 +46,7 @@ class _Toks(Sequence[Token]):
         return self._toks[i]
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True, slots=True, init=False)  # __init__ written out (rasd.records)
 class _Found:
     i: int                     # first token
     j: int                     # one past the last token
@@ -54,6 +54,15 @@ class _Found:
     kind: Kind
     start: int | None = None   # character span when it is not the tokens' (numeric dates)
     end: int | None = None
+
+    def __init__(self, i: int, j: int, ref: _Ref, kind: Kind, start: int | None = None,
+                 end: int | None = None) -> None:
+        object.__setattr__(self, "i", i)
+        object.__setattr__(self, "j", j)
+        object.__setattr__(self, "ref", ref)
+        object.__setattr__(self, "kind", kind)
+        object.__setattr__(self, "start", start)
+        object.__setattr__(self, "end", end)
 
 
 class _CalendarParser:

@@ -79,12 +79,19 @@ class _Unknown:
 _Ref = _RelDay | _Weekday | _Period | _Ago | _CalDate | _DayOfMonth | _Year | _Unknown
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True, slots=True, init=False)  # __init__ written out (rasd.records)
 class _Resolved:
     start: datetime.date | None
     end: datetime.date | None
     precision: Precision
     anchor: Anchor
+
+    def __init__(self, start: datetime.date | None, end: datetime.date | None, precision: Precision,
+                 anchor: Anchor) -> None:
+        object.__setattr__(self, "start", start)
+        object.__setattr__(self, "end", end)
+        object.__setattr__(self, "precision", precision)
+        object.__setattr__(self, "anchor", anchor)
 
 
 _UNRESOLVED = _Resolved(None, None, "unknown", "unknown")

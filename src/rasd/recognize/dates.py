@@ -72,7 +72,7 @@ from rasd.text.segment import Token, TokenIndex, tokenize
 __all__ = ["Anchor", "DateMatch", "DateRecognizer", "Kind", "Precision"]
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True, slots=True, init=False)  # __init__ written out (rasd.records)
 class DateMatch:
     """One date expression: its normalized span and what it resolves to."""
 
@@ -85,6 +85,18 @@ class DateMatch:
     anchor: str
     relative: bool
     kind: str
+
+    def __init__(self, start: int, end: int, text: str, date_start: str | None, date_end: str | None,
+                 precision: str, anchor: str, relative: bool, kind: str) -> None:
+        object.__setattr__(self, "start", start)
+        object.__setattr__(self, "end", end)
+        object.__setattr__(self, "text", text)
+        object.__setattr__(self, "date_start", date_start)
+        object.__setattr__(self, "date_end", date_end)
+        object.__setattr__(self, "precision", precision)
+        object.__setattr__(self, "anchor", anchor)
+        object.__setattr__(self, "relative", relative)
+        object.__setattr__(self, "kind", kind)
 
 
 _CLITICS = ("وب", "فب", "و", "ف", "ب")   # ب only before ال (بالعام الماضي)

@@ -50,11 +50,15 @@ class ClauseOpen(Enum):
     ASIDE = "aside"
 
 
+# Sets of kinds are tuples: `in` a tuple compares members by identity, while a frozenset calls Enum.__hash__,
+# a Python function even in the compiled build.
+ClauseKinds = tuple[ClauseOpen, ...]
+
 # clauses whose predicate has the sentence's subject (the others name their own, or none)
-_CARRIES_SUBJECT = frozenset({ClauseOpen.MAIN, ClauseOpen.CONTINUES, ClauseOpen.PURPOSE, ClauseOpen.ASIDE})
+_CARRIES_SUBJECT: ClauseKinds = (ClauseOpen.MAIN, ClauseOpen.CONTINUES, ClauseOpen.PURPOSE, ClauseOpen.ASIDE)
 
 
-_BREAKS = frozenset({ClauseOpen.CONTINUES, ClauseOpen.COMMA})
+_BREAKS: ClauseKinds = (ClauseOpen.CONTINUES, ClauseOpen.COMMA)
 
 
 @dataclass(frozen=True, slots=True, init=False)  # __init__ written out (rasd.records)
@@ -133,7 +137,7 @@ class Clauses:
         return [(c.start, c.carries_subject) for c in self.items
                 if c.opens in _BREAKS and not c.resumes]
 
-    def starts_within(self, lo: int, hi: int, kinds: frozenset[ClauseOpen]) -> list[Clause]:
+    def starts_within(self, lo: int, hi: int, kinds: ClauseKinds) -> list[Clause]:
         """The clauses of the given kinds that start in [lo, hi)."""
         return [c for c in self.items[bisect_left(self._starts, lo):bisect_left(self._starts, hi)]
                 if c.opens in kinds]
