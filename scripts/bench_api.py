@@ -29,11 +29,13 @@ import json
 import os
 import random
 import shutil
+import signal
 import socket
 import subprocess
 import sys
 import tempfile
 import time
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -428,25 +430,36 @@ def start_ingest(url: str, start: int, seconds: float, batch: int = 1, nice: int
     return subprocess.Popen([sys.executable, "-c", code], stdout=subprocess.PIPE)
 
 
-def start_rasd_ingest(url: str, corpus: Path, nice: int = 0) -> subprocess.Popen[bytes]:
+def rasd_ingest_run(url: str, corpus: Path, nice: int, run: Callable[[], dict[str, Any]],
+                    warm: Callable[[], object]) -> tuple[dict[str, Any], int, float]:
     """`rasd ingest CORPUS` itself as the concurrent ingest: extraction, reprint detection and its own write
     batches (`rasd.store.ingest.BATCH_DOCS` documents or `BATCH_SECONDS`, whichever comes first), as a user
-    runs it beside `rasd serve`. Stopped (SIGINT) when the run ends; the corpus should outlast the run."""
+    runs it beside `rasd serve`. Started first (`warm` runs while it loads its pipeline, until its first batch is
+    stored), then `run` is measured; documents and CPU seconds are counted within that window only; then it is
+    interrupted (SIGINT; a batch not yet written is lost, as on any interruption). Its errors go to stderr."""
     cmd = [sys.executable, "-m", "rasd", "ingest", str(corpus), "--db", url, "--quiet", "--nice", str(nice)]
-    return subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
-
-
-def stop_rasd_ingest(proc: subprocess.Popen[bytes]) -> float:
-    """Interrupt `rasd ingest` (a batch not yet written is lost, as on any interruption: a rerun ingests it)
-    and return the CPU seconds it used (read from /proc before it exits)."""
-    cpu = tree_cpu_seconds(proc.pid) if proc.poll() is None else 0.0
-    proc.send_signal(2)
+    proc = subprocess.Popen(cmd, stdout=subprocess.DEVNULL)
     try:
-        proc.wait(timeout=60)
-    except subprocess.TimeoutExpired:
-        proc.kill()
-        proc.wait()
-    return cpu
+        first = stored_documents(url)
+        while stored_documents(url) == first:
+            if proc.poll() is not None:
+                raise SystemExit(f"rasd ingest {corpus} stopped before storing a document (exit {proc.returncode})")
+            warm()
+        docs, cpu = stored_documents(url), tree_cpu_seconds(proc.pid)
+        row = run()
+        if proc.poll() is not None:
+            raise SystemExit(f"rasd ingest {corpus} ended during the run: a larger corpus is needed")
+        cpu = tree_cpu_seconds(proc.pid) - cpu
+        docs = stored_documents(url) - docs
+    finally:
+        proc.send_signal(signal.SIGINT)
+        try:
+            proc.wait(timeout=60)
+        except subprocess.TimeoutExpired:
+            proc.kill()
+            proc.wait()
+    row["ingest_with"] = f"rasd ingest {corpus.name}"
+    return row, docs, cpu
 
 
 def print_row(label: str, row: dict[str, Any]) -> None:
@@ -479,20 +492,14 @@ def load_table(url: str, clients: list[int], ingest_clients: int, seconds: float
             rows.append(run_load(port, n, seconds, mix, server.pid, db_pid, client, seed))
             print_row(f"events ({mix})", rows[-1])
         if ingest_clients:
-            if ingest_corpus is not None:  # started first: it loads its pipeline, then writes all along the run
-                ing = start_rasd_ingest(url, ingest_corpus, ingest_nice)
-                first = stored_documents(url)
-                while stored_documents(url) == first and ing.poll() is None:
-                    run_load(port, ingest_clients, max(warmup, 1.0), mix, client=client)
-            elif warmup:
-                run_load(port, ingest_clients, warmup, mix, client=client)
             if ingest_corpus is not None:
-                before = stored_documents(url)
-                row = run_load(port, ingest_clients, seconds, mix, server.pid, db_pid, client, seed)
-                ing_cpu = stop_rasd_ingest(ing)
-                docs = stored_documents(url) - before
-                row["ingest_with"] = f"rasd ingest {ingest_corpus.name}"
+                row, docs, ing_cpu = rasd_ingest_run(
+                    url, ingest_corpus, ingest_nice,
+                    lambda: run_load(port, ingest_clients, seconds, mix, server.pid, db_pid, client, seed),
+                    lambda: run_load(port, ingest_clients, max(warmup, 1.0), mix, client=client))
             else:
+                if warmup:
+                    run_load(port, ingest_clients, warmup, mix, client=client)
                 ing = start_ingest(url, 10_000_000 + int(time.time()) % 1_000_000 * 100, seconds, ingest_batch,
                                    ingest_nice)
                 row = run_load(port, ingest_clients, seconds, mix, server.pid, db_pid, client, seed)
