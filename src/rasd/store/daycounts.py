@@ -26,7 +26,7 @@ from __future__ import annotations
 from dataclasses import replace
 from typing import Any
 
-from sqlalchemy import Connection, Select, func, select
+from sqlalchemy import Connection, Select, case, func, or_, select
 
 from rasd.store.filters import EventFilter
 from rasd.store.pgschema import DAY_COUNTS
@@ -118,15 +118,46 @@ def create(conn: Connection) -> None:
         sqlite_build(conn, "event_day_counts", _SQLITE_DDL, _FILL)
 
 
+def _facet(f: EventFilter) -> tuple[str, list[Any]] | None:
+    """The facet of `event_day_counts` (version 14, `facetcounts`) that counts `f`'s canonical events, and the tests
+    of its rows besides country and dates; None when no facet does."""
+    c, core = TABLE.c, replace(f, country=None, date_from=None, date_to=None)
+    if core == EventFilter():
+        return "", [c.k1 == "", c.k2 == "", c.k3 == "", c.conf.is_(None)]
+    one = replace(core, place=None, acled_type=None, plover=None, actor=None, min_confidence=None)
+    if one != EventFilter():
+        return None
+    place, actor, kind = (core.place or "").strip(), (core.actor or "").strip(), core.acled_type or ""
+    if place and core == EventFilter(place=core.place):
+        return "place", [or_(c.k1 == place, c.k2 == place.lower(), c.k3 == place)]
+    if actor and core == EventFilter(actor=core.actor):
+        return "actor", [or_(c.k1 == actor, c.k2 == actor.lower(), c.k3 == actor)]
+    if core.plover and core == EventFilter(plover=core.plover):
+        return "plover", [c.k1 == core.plover.upper()]
+    if not kind or kind.lower() in ("none", "null"):
+        return None
+    if core == EventFilter(acled_type=kind):
+        return "acled", [or_(c.k1 == kind, c.k2 == kind)]
+    if core == EventFilter(acled_type=kind, min_confidence=core.min_confidence) and not (f.date_from or f.date_to):
+        return "acled_conf", [or_(c.k1 == kind, c.k2 == kind), c.conf >= core.min_confidence]
+    return None
+
+
 def answers(f: EventFilter, dialect: str) -> bool:
     """Whether the count of `f` can be read from `event_day_counts`: SQLite or PostgreSQL, the canonical events,
-    filtered by nothing but country and dates."""
-    return dialect in ("sqlite", "postgresql") and replace(f, country=None, date_from=None, date_to=None) == EventFilter()
+    filtered by country and dates and at most one of a place, an actor, a PLOVER code, an ACLED type (with a
+    minimum confidence when no dates are given)."""
+    return dialect in ("sqlite", "postgresql") and _facet(f) is not None
 
 
-def count(f: EventFilter, limit: int | None = None, dialect: str = "sqlite") -> Select[Any]:
-    """The number of canonical events of `f`'s country and dates (`limit`: at most that), summed over the rows."""
-    cond = []
+def count(f: EventFilter, limit: int | None = None, dialect: str = "sqlite",
+          events: Select[Any] | None = None) -> Select[Any]:
+    """The number of canonical events of `f` (`limit`: at most that), summed over the rows of its facet. An actor's
+    rows are summed only when one actor triple matches (an event naming two matching triples would count twice):
+    else `events` (the count over the events) answers."""
+    facet = _facet(f)
+    assert facet is not None, f
+    name, cond = facet
     if f.country:
         cond.append(TABLE.c.country == f.country.upper())
     if f.date_from:
@@ -135,4 +166,11 @@ def count(f: EventFilter, limit: int | None = None, dialect: str = "sqlite") -> 
         cond.append(TABLE.c.date_start <= f.date_to)
     total = func.coalesce(func.sum(TABLE.c.n), 0)
     smaller = func.least if dialect == "postgresql" else func.min  # SQLite's min of two values
-    return select(total if limit is None else smaller(total, limit)).select_from(TABLE).where(*cond)
+    kept = select(total if limit is None else smaller(total, limit)).select_from(TABLE).where(
+        TABLE.c.facet == name, *cond)
+    if name != "actor" or events is None:
+        return kept
+    c = TABLE.c
+    triples = select(c.k1, c.k2, c.k3).where(c.facet == "actor", cond[0]).distinct().limit(2).subquery("triples")
+    one = select(func.count()).select_from(triples).scalar_subquery() <= 1
+    return select(case((one, kept.scalar_subquery()), else_=events.scalar_subquery()))

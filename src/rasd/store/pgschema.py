@@ -60,7 +60,8 @@ _TRIGGERS = (
 
 
 # the canonical events counted by country and dates, kept by triggers (SQLite: version 10; PostgreSQL: 11; `daycounts`)
-DAY_COUNTS = table("event_day_counts", column("country"), column("date_start"), column("date_end"), column("n"))
+DAY_COUNTS = table("event_day_counts", column("facet"), column("k1"), column("k2"), column("k3"), column("conf"),
+                   column("country"), column("date_start"), column("date_end"), column("n"))  # facets: version 14
 
 
 def date_floor(date_from: str, country: str | None) -> Any:
@@ -69,7 +70,7 @@ def date_floor(date_from: str, country: str | None) -> Any:
     from AND date_start <= to` walked `ix_events_cov_date` from the start of the data to `to`: one day's page, 310
     matches, read 1,587 pages). NULL (no such event) bounds everything out, as the overlap test would."""
     c = DAY_COUNTS.c
-    cond = [c.date_end >= date_from] + ([c.country == country.upper()] if country else [])
+    cond = [c.facet == "", c.date_end >= date_from] + ([c.country == country.upper()] if country else [])
     return select(func.min(c.date_start)).where(*cond).scalar_subquery()
 
 

@@ -43,19 +43,35 @@ def count_statement(t: Tables, f: EventFilter, dialect: str, cap: int | None = N
     if dialect == "postgresql" and len(needle) >= search.MIN_TRIGRAM and f == EventFilter(q=f.q):
         # version 9: counted in events_search alone
         return search.pg_count_alone(f"%{like_escape(needle)}%", None if cap is None else cap + 1)
-    if f.actor and f == EventFilter(actor=f.actor) and pgschema.has_actor_flag(t.event_actors):
-        # PostgreSQL (version 9): counted in event_actors alone, no look-up of each event
-        return pgschema.actor_count(t.event_actors, f.actor.strip(), None if cap is None else cap + 1)
-    if f.actor and f == EventFilter(actor=f.actor) and dialect == "sqlite":
-        return _sqlite_actor_count(t, f.actor.strip(), cap)
-    if daycounts.answers(f, dialect):  # SQLite (version 10), PostgreSQL (11): summed over event_day_counts
-        return daycounts.count(f, None if cap is None else cap + 1, dialect)
+    if daycounts.answers(f, dialect):  # SQLite, PostgreSQL: summed over event_day_counts (its facets: version 14)
+        events = None  # an actor's count when two of its triples match: counted over the events
+        if f.actor:
+            alone = _actor_count(t, f, dialect, cap) if f == EventFilter(actor=f.actor) else None
+            events = _events_count(t, f, cap) if alone is None else alone
+        return daycounts.count(f, None if cap is None else cap + 1, dialect, events)
+    if f.actor and f == EventFilter(actor=f.actor) and (alone := _actor_count(t, f, dialect, cap)) is not None:
+        return alone
     if dialect == "postgresql" and f.merged and bool(f.place) != bool(f.acled_type) and not (f.actor or f.q):
         return _pg_union_count(t, f, cap)
+    return _events_count(t, f, cap)
+
+
+def _events_count(t: Tables, f: EventFilter, cap: int | None) -> Select[Any]:
+    """The count of `f`'s events over `events` (up to cap + 1 of them)."""
     if cap is None:
         return select(func.count()).select_from(t.events).where(*event_conditions(t, f))
     matches = select(literal(1)).select_from(t.events).where(*event_conditions(t, f)).limit(cap + 1)
     return select(func.count()).select_from(matches.subquery("matches"))
+
+
+def _actor_count(t: Tables, f: EventFilter, dialect: str, cap: int | None) -> Select[Any] | None:
+    """The count of an actor's canonical events over the events (no other filter): PostgreSQL (version 9) in
+    event_actors alone, SQLite merged from its three look-ups; None on another database."""
+    if pgschema.has_actor_flag(t.event_actors):
+        return pgschema.actor_count(t.event_actors, (f.actor or "").strip(), None if cap is None else cap + 1)
+    if dialect == "sqlite":
+        return _sqlite_actor_count(t, (f.actor or "").strip(), cap)
+    return None
 
 
 def _sqlite_actor_count(t: Tables, actor: str, cap: int | None) -> Select[Any]:

@@ -40,9 +40,9 @@ from sqlalchemy import (
 )
 from sqlalchemy.schema import CreateIndex
 
-from rasd.store import pagejson, pgschema
+from rasd.store import facetcounts, pagejson, pgschema
 
-SCHEMA_VERSION = 13
+SCHEMA_VERSION = 14
 CANONICAL = "uid = merged_id"  # the partial indexes' predicate: one row per happening (filters' merged=True)
 # PostgreSQL (schema version 8): the same test as a stored generated column, `events.canonical`. The planner
 # estimates `uid = merged_id` (two columns compared) at 0.5 % of the rows whatever the data (100,000 canonical
@@ -554,8 +554,7 @@ MIGRATIONS: tuple[tuple[int, str, Callable[[Connection, Tables], None]], ...] = 
      _migration_2),
     (3, "reprint detection through MinHash LSH bands (doc_bands, doc_minhash) instead of doc_shingles",
      _migration_3),
-    (4, "campaigns: tolls assigned to campaigns, each point with its source key and belligerent mark",
-     _migration_4),
+    (4, "campaigns: tolls assigned to campaigns, each point with its source key and belligerent mark", _migration_4),
     (5, "merging through bounded index ranges (events.merge_span, ix_events_merge); the store's generation",
      _migration_5),
     (6, "covering indexes of the hot counts and pages (canonical events with uid and merged_id); 12 fewer "
@@ -573,6 +572,7 @@ MIGRATIONS: tuple[tuple[int, str, Callable[[Connection, Tables], None]], ...] = 
     (12, "event_json stored compact (no spaces): a page of events is assembled around it, unparsed (pagejson)",
      pagejson.migration_12),
     (13, "PostgreSQL: canonical sort indexes INCLUDE the filtered columns; confidence descending", pgschema.version_13),
+    (14, "event_day_counts by place, actor, ACLED type (+ confidence), PLOVER too", facetcounts.migration_14),
 )
 
 
