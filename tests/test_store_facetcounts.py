@@ -136,3 +136,25 @@ def test_store_facetcounts_hypothesis_any_write_sequence(store_url: str, ops: li
             else:
                 store.delete_document(record.document.id)
         check_kept(store)
+
+
+def test_store_facetcounts_counts_read_the_kept_rows_alone(store_url: str) -> None:
+    """Every facet filter but an actor's is counted from `event_day_counts` alone (no plan node on `events` or
+    `event_actors`); an actor's count reads the kept rows and keeps the count over the events as its fallback."""
+    import re
+
+    from rasd.store.reads import count_statement
+
+    with Store.open(store_url) as store:
+        for i in range(20):
+            store.ingest(synthetic_record(i, events=2, seed=3))
+        dialect = store.engine.dialect.name
+        with store.engine.connect() as conn:
+            for f in FACET_FILTERS:
+                sql = str(count_statement(store.t, f, dialect, 10_000).compile(
+                    conn, compile_kwargs={"literal_binds": True}))
+                prefix = "EXPLAIN " if store.is_postgres else "EXPLAIN QUERY PLAN "
+                plan = " | ".join(str(row[-1]) for row in conn.exec_driver_sql(prefix + sql))
+                tables = set(re.findall(r"(?:on|SCAN|SEARCH) (event_day_counts|events|event_actors)\b", plan))
+                assert "event_day_counts" in tables, (f, plan)
+                assert f.actor or tables == {"event_day_counts"}, (f, plan)
