@@ -1,5 +1,6 @@
 """Counts of the canonical events by country and dates, kept by the writes (SQLite: schema version 10;
-PostgreSQL: version 11).
+PostgreSQL: version 11), and from version 14 by place, actor, ACLED type (with confidence) and PLOVER code too
+(`facetcounts` keeps those rows; `answers` and `count` read every facet).
 
 The API's most frequent uncached counts filter the canonical events (one row per happening) by country and a date
 window alone: `country` + `from`, one day (`from` = `to`), a country, everything. Over 100,000 events such a count
