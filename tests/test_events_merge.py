@@ -215,3 +215,25 @@ def test_merge_country_wide_report_and_a_town_strike_in_a_report(pipeline: Pipel
     events = _events(pipeline, "شنت الطائرات الروسية عشرات الغارات في سوريا أمس. وقصف الطيران بلدة أريحا مساء.")
     assert [e.location.id if e.location else None for e in events] == ["sy", events[1].location.id]
     assert len(events) == 2
+
+
+# a happening told twice, the second telling naming allies beside one of the sides (قوات X وألوية Y خاضت …،
+# مقاتلات أمريكية وبريطانية): the merged event keeps them as further actors, whether the second telling merges
+# into the first or goes on telling it from the sentence before
+@pytest.mark.parametrize(("text", "sides", "ally"), [
+    ("اندلعت اشتباكات عنيفة بين قوات الحكومة اليمنية وجماعة الحوثي في مديرية حيس. وقالت مصادر محلية إن قوات "
+     "الحكومة اليمنية وألوية العمالقة خاضت اشتباكات مع الحوثيين في حيس.",
+     {"yemen-government-forces", "houthis"}, "giants-brigades"),
+    ("شنت طائرات أمريكية غارات على مواقع لجماعة الحوثي في مدينة الحديدة. وقال مسؤول إن مقاتلات أمريكية وبريطانية "
+     "شنت غارات على مواقع الحوثيين في الحديدة.", {"us-forces", "houthis"}, "uk-forces"),
+    ("قتل خمسة مقاتلين في اشتباكات بين قوات الدعم السريع والجيش السوداني في مدينة الأبيض. وذكر شهود أن الجيش "
+     "السوداني وقوات درع السودان تصدوا للهجوم على الأبيض.", {"rsf", "saf"}, "sudan-shield-forces"),
+    ("سيطرت القوات العراقية على بلدة الرطبة غربي الأنبار بعد معارك مع تنظيم داعش. وقال قائد العمليات إن قطعات "
+     "الجيش العراقي والحشد الشعبي اقتحمت مركز البلدة صباح اليوم.", {"isf", "islamic-state"}, "pmf"),
+])
+def test_merge_keeps_the_allies_the_second_telling_names(pipeline: Pipeline, text: str, sides: set[str],
+                                                         ally: str) -> None:
+    violent = _violent(pipeline, text)
+    assert len(violent) == 1
+    assert {a.id for a in (violent[0].actor1, violent[0].actor2) if a} == sides
+    assert ally in {a.id for a in violent[0].other_actors}
