@@ -147,6 +147,7 @@ class Roles(_Yaml):
     belonging: Names = []
     body_parts: Names = []
     seat: Names = []
+    protected: Names = []
     perpetrator: Names = []
     claim: Names = []
 
