@@ -237,3 +237,23 @@ def test_merge_keeps_the_allies_the_second_telling_names(pipeline: Pipeline, tex
     assert len(violent) == 1
     assert {a.id for a in (violent[0].actor1, violent[0].actor2) if a} == sides
     assert ally in {a.id for a in violent[0].other_actors}
+
+
+# a statement about a strike told before (احتجت الحكومة على غارة شنتها القوات X …، قتلت خلالها … مسلحا): the sides
+# its object names after the word for the strike stay with the strike; its speaker, named before, is none of them
+@pytest.mark.parametrize(("text", "further", "speaker"), [
+    ("قتل ستة مدنيين في غارة جوية أمريكية على حي سكني في مدينة الفلوجة. واحتجت الحكومة العراقية على غارة شنتها "
+     "القوات الأمريكية على الفلوجة، قتلت خلالها القوات الأمريكية 20 مسلحا.", "unidentified-armed-group-iq",
+     "iraq-government"),
+    ("قتل أربعة مدنيين في قصف تركي على قرية قرب مدينة تل رفعت. وأدانت الحكومة السورية قصفا نفذه الجيش التركي على "
+     "تل رفعت، قتل خلاله الجيش التركي 12 مقاتلا من قوات سوريا الديمقراطية.", "sdf", "syria-government"),
+    ("قتل ثلاثة أطفال في غارة إسرائيلية على مدينة رفح. واحتجت الحكومة الفلسطينية بغارة شنها الجيش الإسرائيلي على "
+     "رفح، قتل خلالها الجيش الإسرائيلي 7 من مقاتلي حركة حماس.", "hamas", "palestinian-authority"),
+])
+def test_merge_statement_object_keeps_the_sides_it_names(pipeline: Pipeline, text: str, further: str,
+                                                         speaker: str) -> None:
+    violent = _violent(pipeline, text)
+    assert len(violent) == 1
+    actors = {a.id for a in (violent[0].actor1, violent[0].actor2, *violent[0].other_actors) if a}
+    assert further in actors
+    assert speaker not in actors

@@ -190,7 +190,7 @@ def _merge_two(prev: Event, ev: Event, location: LocationRef | None, fig: _Figur
     """`prev` with what `ev` adds (its counts, evidence and rule go to `fig`; its actors unless not `sides`)."""
     fig.take(ev, MergeRule.MERGED.value)
     if not sides:
-        ev = replace(ev, actor1=None, actor2=None)
+        ev = replace(ev, actor1=_after_trigger(ev, ev.actor1), actor2=_after_trigger(ev, ev.actor2))
     actor1 = prev.actor1
     if not _is_party(prev, actor1) and _is_party(ev, ev.actor1):
         actor1 = ev.actor1  # (the side that struck, over the agency that counted the dead)
@@ -212,6 +212,21 @@ def _merge_two(prev: Event, ev: Event, location: LocationRef | None, fig: _Figur
         source_attribution=prev.source_attribution or ev.source_attribution,
         confidence=min(0.99, max(prev.confidence, ev.confidence) + 0.02),
     )
+
+
+def _number(mention_id: str) -> int:
+    """The position of a mention in text order (its id, m1, m2 …, numbers the mentions so); -1 when unnumbered."""
+    return int(mention_id[1:]) if mention_id[1:].isdigit() else -1
+
+
+def _after_trigger(ev: Event, x: ActorRef | None) -> ActorRef | None:
+    """A side of what a statement is about, when it is named after the word that tells the happening (أدانت
+    الحكومة الغارة التي شنتها القوات الأمريكية على مسلحين: the attacker, the target); None when named before
+    it, where the statement's speaker stands (its speaker is no side of it)."""
+    trig = _number(ev.trigger.id) if ev.trigger is not None else -1
+    if x is None or trig < 0 or not x.mentions or any(_number(i) <= trig for i in x.mentions):
+        return None
+    return x
 
 
 def _named_again(x: ActorRef | None, told: Sequence[ActorRef]) -> ActorRef | None:
