@@ -257,3 +257,20 @@ def test_merge_statement_object_keeps_the_sides_it_names(pipeline: Pipeline, tex
     actors = {a.id for a in (violent[0].actor1, violent[0].actor2, *violent[0].other_actors) if a}
     assert further in actors
     assert speaker not in actors
+
+
+# a strike told only as what a statement condemns (ندد بغارة شنها X، أدان هجوما شنته Y): its speaker, named before
+# the word for the strike, is none of its sides (before, the speaker was made the strike's actor1)
+@pytest.mark.parametrize(("text", "attacker", "speaker"), [
+    ("ونددت الحكومة المصرية بغارة شنها الجيش الإسرائيلي على مدينة رفح، قتل خلالها سبعة فلسطينيين.", "idf",
+     "gov-egypt"),
+    ("وأدان الاتحاد الأفريقي هجوما شنته قوات الدعم السريع على مدينة الفاشر، قتل خلاله عشرة مدنيين.", "rsf", "au"),
+    ("وأدان المبعوث الأممي هجوما شنته قوات الدعم السريع على مدينة الأبيض، قتل خلاله ستة مدنيين.", "rsf", "un"),
+])
+def test_merge_statement_speaker_is_no_side_of_the_strike(pipeline: Pipeline, text: str, attacker: str,
+                                                          speaker: str) -> None:
+    violent = _violent(pipeline, text)
+    assert len(violent) == 1
+    assert violent[0].actor1 is not None and violent[0].actor1.id == attacker
+    actors = {a.id for a in (violent[0].actor1, violent[0].actor2, *violent[0].other_actors) if a}
+    assert speaker not in actors

@@ -148,6 +148,7 @@ class Roles(_Yaml):
     body_parts: Names = []
     seat: Names = []
     protected: Names = []
+    agent_verbs: Names = []
     perpetrator: Names = []
     claim: Names = []
 
