@@ -61,3 +61,33 @@ def test_drafts_clause_after_another_keeps_its_subject(pipeline: Any, text: str,
     retreats = _retreats(pipeline, text)
     assert len(retreats) == 1
     assert retreats[0].actor1 is not None and retreats[0].actor1.id == actor
+
+
+def _gunmen(pipeline: Any, text: str) -> list[str]:
+    """The actors the mentions المسلحين / المسلحون resolve to."""
+    a = pipeline.analyse(text, published="2024-03-11")
+    return [m.actor.id for m in a.actors or () if m.text in ("المسلحين", "المسلحون")]
+
+
+# gunmen tied to one actor (مسلحون من X، مسلحون تابعون لـX), named again with the article alone: that actor's
+@pytest.mark.parametrize(("text", "actor"), [
+    ("قتل مسلحون من قوات الدعم السريع 12 مدنيا في قرية قرب مدينة الجنينة. وقال شهود إن المسلحين أحرقوا المنازل "
+     "قبل انسحابهم.", "rsf"),
+    ("هاجم مسلحون من حركة الشباب قاعدة للجيش في بلدة قرب مقديشو، وأفاد سكان بأن المسلحين انسحبوا بعد ساعتين.",
+     "al-shabaab"),
+    ("اقتحم مسلحون تابعون لجماعة الحوثي منزلا في مدينة إب. وذكرت مصادر محلية أن المسلحين اختطفوا صاحب المنزل.",
+     "houthis"),
+])
+def test_anaphora_gunmen_tied_to_one_actor_are_its(pipeline: Any, text: str, actor: str) -> None:
+    assert _gunmen(pipeline, text) == [actor]
+
+
+# gunmen tied to no actor, or to two, stay unidentified
+@pytest.mark.parametrize("text", [
+    "قتل مسلحون مجهولون شابا في مدينة درعا. وقال شهود إن المسلحين فروا على دراجة نارية.",
+    "هاجم مسلحون من تنظيم داعش مواقع لمسلحين من قوات سوريا الديمقراطية في ريف دير الزور. وأفادت مصادر بأن المسلحين "
+    "تبادلوا إطلاق النار لساعات.",
+])
+def test_anaphora_gunmen_tied_to_none_stay_unidentified(pipeline: Any, text: str) -> None:
+    ids = _gunmen(pipeline, text)
+    assert ids and all(i.startswith("unidentified-armed-group-") for i in ids)

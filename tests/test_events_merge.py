@@ -4,6 +4,8 @@ these tests."""
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import pytest
 
 from rasd.events import MergeHint, merge_same
@@ -274,3 +276,19 @@ def test_merge_statement_speaker_is_no_side_of_the_strike(pipeline: Pipeline, te
     assert violent[0].actor1 is not None and violent[0].actor1.id == attacker
     actors = {a.id for a in (violent[0].actor1, violent[0].actor2, *violent[0].other_actors) if a}
     assert speaker not in actors
+
+
+# one telling took the attacker for the target (A2), the other names it as the attacker (A1): the merged event has
+# it once, as A1, and the other telling's target as A2 (before, the same actor was both sides)
+@pytest.mark.parametrize("text", [
+    "قتلت قوات الدعم السريع عشرة مدنيين في مدينة الفاشر.",
+    "قصف الطيران الحوثي مواقع للجيش اليمني في مدينة مأرب.",
+    "أطلقت الشرطة العراقية النار على متظاهرين في مدينة البصرة.",
+])
+def test_merge_one_actor_is_never_both_sides(pipeline: Pipeline, text: str) -> None:
+    ev = _violent(pipeline, text)[0]
+    assert ev.actor1 is not None and ev.actor2 is not None
+    told_as_target = replace(ev, actor1=None, actor2=ev.actor1)
+    merged = merge_same([told_as_target, ev], [MergeHint(False, PlaceRule.CLAUSE)] * 2, lambda a, b: True)
+    assert len(merged) == 1
+    assert (merged[0].actor1, merged[0].actor2 and merged[0].actor2.id) == (ev.actor1, ev.actor2.id)

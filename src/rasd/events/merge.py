@@ -200,7 +200,11 @@ def _merge_two(prev: Event, ev: Event, location: LocationRef | None, fig: _Figur
     if actor2 is None and actor1 is not None and ev.actor1 is not None and ev.actor1.id != actor1.id:
         actor2 = ev.actor1
     actor1 = actor1 or ev.actor1
-    told = [x for x in (ev.actor1, ev.actor2, *ev.other_actors) if x is not None]
+    if actor1 is not None and actor2 is not None and actor2.id == actor1.id:
+        # (the side one telling took for the target is the other's attacker: the other telling's target instead)
+        actor2 = ev.actor2 if ev.actor2 is not None and ev.actor2.id != actor1.id else None
+    told = [x for x in (ev.actor1, ev.actor2, *ev.other_actors, prev.actor1, prev.actor2, *prev.other_actors)
+            if x is not None]
     return replace(
         prev,
         acled_sub_event_type=_better_subtype(prev, ev),
@@ -234,7 +238,7 @@ def _named_again(x: ActorRef | None, told: Sequence[ActorRef]) -> ActorRef | Non
     حربية روسية: both)."""
     if x is None:
         return None
-    more = tuple(m for t in told if t.id == x.id for m in t.mentions if m not in x.mentions)
+    more = tuple(dict.fromkeys(m for t in told if t.id == x.id for m in t.mentions if m not in x.mentions))
     return replace(x, mentions=(*x.mentions, *more)) if more else x
 
 

@@ -18,7 +18,7 @@ from ..resources.datafiles import load_yaml
 from ..resources.gazetteer import Gazetteer
 from ..text.normalize import Normalized, normalize_name
 from ..text.words import word_spans_after, words_before
-from .linking import NISBA_ENDINGS, ActorMention, PlaceMention, capitals
+from .linking import NISBA_ENDINGS, UNIDENTIFIED, ActorMention, PlaceMention, capitals
 from .matcher import SpanSet
 
 ANAPHORA_FILE = "anaphora.yaml"
@@ -103,6 +103,12 @@ class Anaphora:
 
     def __init__(self, table: AnaphoraTable, actors: ActorDictionary) -> None:
         self.table = table
+        # the one-word names of unidentified gunmen, without the article (مسلحون، مسلحين), and the words that tie
+        # gunmen to an actor named after them (من، تابعين: actors/generic.yaml identified_by)
+        self.gunmen_words = frozenset(
+            w.removeprefix("ال") for a in actors.actors if a.id.startswith(UNIDENTIFIED)
+            for w in (normalize_name(v) for v in (a.name_ar, *a.variants_ar)) if " " not in w)
+        self.tied_words = actors.identified_by
         self.name_heads = actors.anaphora_heads  # (groups whose own name begins with the noun: تنظيم داعش)
         nouns = sorted(set(table.heads) | self.name_heads, key=len, reverse=True)
         self._re = re.compile(r"(?<![^\s\"«(])([وفبل]{0,2})(?:ال|(?<=ل)ل)(" + "|".join(map(re.escape, nouns) or ["(?!)"])
@@ -138,6 +144,35 @@ class Anaphora:
         more = [*self.first_words(text, norm, mentions), *self.family_names(text, norm, mentions),
                 *self.owned(text, norm, mentions)]
         return out + [m for m in more if not taken.overlaps(m.nstart, m.nend)]
+
+    def resolve(self, text: str, norm: Normalized, mentions: Sequence[ActorMention],
+                country: str | None) -> list[ActorMention]:
+        """The mentions with the gunmen they take up (gunmen_taken_up) and the head nouns and names found in
+        context (find), in text order."""
+        return sorted([*self.gunmen_taken_up(norm, mentions), *self.find(text, norm, mentions, country)],
+                      key=lambda m: m.nstart)
+
+    def gunmen_taken_up(self, norm: Normalized, mentions: Sequence[ActorMention]) -> list[ActorMention]:
+        """The gunmen named again with the article alone (المسلحين، المسلحون) after the report tied gunmen to one
+        actor (قتل مسلحون من قوات X … أن المسلحين اقتحموا القرية): that actor's, no unidentified group. With
+        gunmen tied to two actors before it, or none, the mention stays as it is."""
+        ntext, out = norm.text, list(mentions)
+        owners: list[tuple[int, Actor]] = []  # (where, whose) gunmen tied to an actor: مسلحون من X، مسلحين تابعين لـX
+        for k, m in enumerate(mentions):
+            if not m.actor.id.startswith(UNIDENTIFIED):
+                ws = _word_start(ntext, m.nstart)
+                words = [w.lstrip("و") for w in words_before(ntext, ws, 3)]
+                at = next((i for i, w in enumerate(words) if w in self.tied_words), len(words))
+                gunmen = words[at - 1] if 0 < at < len(words) else ""
+                if {gunmen, gunmen[1:], gunmen[2:]} & self.gunmen_words and m.actor.kind not in NO_ANTECEDENT:
+                    owners.append((m.nstart, m.actor))
+                continue
+            word = ntext[m.nstart:m.nend]
+            tied = {a.id: a for pos, a in owners if pos < m.nstart}
+            if " " not in word and word.startswith("ال") and word[2:] in self.gunmen_words and len(tied) == 1:
+                out[k] = ActorMention(start=m.start, end=m.end, nstart=m.nstart, nend=m.nend, text=m.text,
+                                      actor=next(iter(tied.values())), framing=None, descriptive=False)
+        return out
 
     def owned(self, text: str, norm: Normalized, mentions: Sequence[ActorMention]) -> list[ActorMention]:
         """A word for forces with an attached pronoun right after a word that opens a speaker's report (أكدت مصادر
