@@ -4,6 +4,8 @@ these tests."""
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import pytest
 
 from rasd.events import MergeHint, merge_same
@@ -215,3 +217,78 @@ def test_merge_country_wide_report_and_a_town_strike_in_a_report(pipeline: Pipel
     events = _events(pipeline, "شنت الطائرات الروسية عشرات الغارات في سوريا أمس. وقصف الطيران بلدة أريحا مساء.")
     assert [e.location.id if e.location else None for e in events] == ["sy", events[1].location.id]
     assert len(events) == 2
+
+
+# a happening told twice, the second telling naming allies beside one of the sides (قوات X وألوية Y خاضت …،
+# مقاتلات أمريكية وبريطانية): the merged event keeps them as further actors, whether the second telling merges
+# into the first or goes on telling it from the sentence before
+@pytest.mark.parametrize(("text", "sides", "ally"), [
+    ("اندلعت اشتباكات عنيفة بين قوات الحكومة اليمنية وجماعة الحوثي في مديرية حيس. وقالت مصادر محلية إن قوات "
+     "الحكومة اليمنية وألوية العمالقة خاضت اشتباكات مع الحوثيين في حيس.",
+     {"yemen-government-forces", "houthis"}, "giants-brigades"),
+    ("شنت طائرات أمريكية غارات على مواقع لجماعة الحوثي في مدينة الحديدة. وقال مسؤول إن مقاتلات أمريكية وبريطانية "
+     "شنت غارات على مواقع الحوثيين في الحديدة.", {"us-forces", "houthis"}, "uk-forces"),
+    ("قتل خمسة مقاتلين في اشتباكات بين قوات الدعم السريع والجيش السوداني في مدينة الأبيض. وذكر شهود أن الجيش "
+     "السوداني وقوات درع السودان تصدوا للهجوم على الأبيض.", {"rsf", "saf"}, "sudan-shield-forces"),
+    ("سيطرت القوات العراقية على بلدة الرطبة غربي الأنبار بعد معارك مع تنظيم داعش. وقال قائد العمليات إن قطعات "
+     "الجيش العراقي والحشد الشعبي اقتحمت مركز البلدة صباح اليوم.", {"isf", "islamic-state"}, "pmf"),
+])
+def test_merge_keeps_the_allies_the_second_telling_names(pipeline: Pipeline, text: str, sides: set[str],
+                                                         ally: str) -> None:
+    violent = _violent(pipeline, text)
+    assert len(violent) == 1
+    assert {a.id for a in (violent[0].actor1, violent[0].actor2) if a} == sides
+    assert ally in {a.id for a in violent[0].other_actors}
+
+
+# a statement about a strike told before (احتجت الحكومة على غارة شنتها القوات X …، قتلت خلالها … مسلحا): the sides
+# its object names after the word for the strike stay with the strike; its speaker, named before, is none of them
+@pytest.mark.parametrize(("text", "further", "speaker"), [
+    ("قتل ستة مدنيين في غارة جوية أمريكية على حي سكني في مدينة الفلوجة. واحتجت الحكومة العراقية على غارة شنتها "
+     "القوات الأمريكية على الفلوجة، قتلت خلالها القوات الأمريكية 20 مسلحا.", "unidentified-armed-group-iq",
+     "iraq-government"),
+    ("قتل أربعة مدنيين في قصف تركي على قرية قرب مدينة تل رفعت. وأدانت الحكومة السورية قصفا نفذه الجيش التركي على "
+     "تل رفعت، قتل خلاله الجيش التركي 12 مقاتلا من قوات سوريا الديمقراطية.", "sdf", "syria-government"),
+    ("قتل ثلاثة أطفال في غارة إسرائيلية على مدينة رفح. واحتجت الحكومة الفلسطينية بغارة شنها الجيش الإسرائيلي على "
+     "رفح، قتل خلالها الجيش الإسرائيلي 7 من مقاتلي حركة حماس.", "hamas", "palestinian-authority"),
+])
+def test_merge_statement_object_keeps_the_sides_it_names(pipeline: Pipeline, text: str, further: str,
+                                                         speaker: str) -> None:
+    violent = _violent(pipeline, text)
+    assert len(violent) == 1
+    actors = {a.id for a in (violent[0].actor1, violent[0].actor2, *violent[0].other_actors) if a}
+    assert further in actors
+    assert speaker not in actors
+
+
+# a strike told only as what a statement condemns (ندد بغارة شنها X، أدان هجوما شنته Y): its speaker, named before
+# the word for the strike, is none of its sides (before, the speaker was made the strike's actor1)
+@pytest.mark.parametrize(("text", "attacker", "speaker"), [
+    ("ونددت الحكومة المصرية بغارة شنها الجيش الإسرائيلي على مدينة رفح، قتل خلالها سبعة فلسطينيين.", "idf",
+     "gov-egypt"),
+    ("وأدان الاتحاد الأفريقي هجوما شنته قوات الدعم السريع على مدينة الفاشر، قتل خلاله عشرة مدنيين.", "rsf", "au"),
+    ("وأدان المبعوث الأممي هجوما شنته قوات الدعم السريع على مدينة الأبيض، قتل خلاله ستة مدنيين.", "rsf", "un"),
+])
+def test_merge_statement_speaker_is_no_side_of_the_strike(pipeline: Pipeline, text: str, attacker: str,
+                                                          speaker: str) -> None:
+    violent = _violent(pipeline, text)
+    assert len(violent) == 1
+    assert violent[0].actor1 is not None and violent[0].actor1.id == attacker
+    actors = {a.id for a in (violent[0].actor1, violent[0].actor2, *violent[0].other_actors) if a}
+    assert speaker not in actors
+
+
+# one telling took the attacker for the target (A2), the other names it as the attacker (A1): the merged event has
+# it once, as A1, and the other telling's target as A2 (before, the same actor was both sides)
+@pytest.mark.parametrize("text", [
+    "قتلت قوات الدعم السريع عشرة مدنيين في مدينة الفاشر.",
+    "قصف الطيران الحوثي مواقع للجيش اليمني في مدينة مأرب.",
+    "أطلقت الشرطة العراقية النار على متظاهرين في مدينة البصرة.",
+])
+def test_merge_one_actor_is_never_both_sides(pipeline: Pipeline, text: str) -> None:
+    ev = _violent(pipeline, text)[0]
+    assert ev.actor1 is not None and ev.actor2 is not None
+    told_as_target = replace(ev, actor1=None, actor2=ev.actor1)
+    merged = merge_same([told_as_target, ev], [MergeHint(False, PlaceRule.CLAUSE)] * 2, lambda a, b: True)
+    assert len(merged) == 1
+    assert (merged[0].actor1, merged[0].actor2 and merged[0].actor2.id) == (ev.actor1, ev.actor2.id)

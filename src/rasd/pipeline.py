@@ -301,7 +301,7 @@ class LinkStage:
                 linker.with_country(scanned, a.info.published, country), a.text, norm, country), norm.text)
         actors = linker.in_context(a.text, norm, a.info.published, country, actors, hits=phrases.of(linker.matcher))
         if self.res.anaphora is not None:  # (a head noun alone taking up an actor named before: المليشيا)
-            actors = sorted([*actors, *self.res.anaphora.find(a.text, norm, actors, country)], key=lambda m: m.nstart)
+            actors = self.res.anaphora.resolve(a.text, norm, actors, country)
         if self.res.forces is not None:  # (a word for forces and a nisba: طائرات حربية روسية)
             actors = self.res.forces.find(a.text, norm, actors, a.info.published)
         held: list[ActorMention] = []

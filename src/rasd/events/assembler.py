@@ -93,9 +93,13 @@ class EventAssembler:
         counts = document_counts(ctx, self.attributor)
         line = dateline(ctx)
         main = document_place(ctx, self.places, line)
+        objects = reaction_objects(ctx, drafts)  # (a definite one refers back: أدان هذه الغارة)
+        for d in drafts:  # (what a statement condemns, its agent named after it: its speaker is none of its sides)
+            if d.trigger.nstart in objects and d.window[0] < d.trigger.nstart < d.window[1] \
+                    and self._agent_named_after(ctx, d):
+                d.window = (d.trigger.nstart, d.window[1])
         finished = [self._finish(d, ctx, counts, clause_starts, main, line) for d in drafts]
         linked = link_reactions(ctx, drafts, [f.event for f in finished], [f.place for f in finished])
-        objects = reaction_objects(ctx, drafts)  # (a definite one refers back: أدان هذه الغارة)
         # (the tuples made directly: a named tuple's _replace is a Python function, twice per event)
         finished = [_finished(ev, _hint(h.another, h.place_rule, h.headline,
                                         h.refers_back or (h.definite and d.trigger.nstart in objects),
@@ -109,6 +113,12 @@ class EventAssembler:
         if any(also_at):
             events = _split_by_place(events, merged_into, also_at)
         return tuple(drop_vague_told_exactly(events)), counts
+
+    def _agent_named_after(self, ctx: DocContext, d: Draft) -> bool:
+        """The word for the happening is followed, within three words, by a verb that names who carried it out
+        (بغارة شنها الجيش، الهجوم الصاروخي الذي نفذته إيران: cues.yaml roles.agent_verbs)."""
+        text = ctx.norm.text
+        return any(text[s:e] in self.cues.agent_verbs for s, e in words_from(text, d.trigger.nend, d.window[1], 3))
 
     def _family(self, actor_id: str) -> frozenset[str]:
         """The actor's id and those of the actors it belongs to (an envoy, his mission, the UN)."""

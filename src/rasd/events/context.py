@@ -217,11 +217,12 @@ class Draft:
     fallback: bool = False
     opens_clause: bool = False  # its trigger begins a clause after a clause break (قبل أن يتوجه)
     takes_subject: bool = True  # such a clause goes on with the sentence's subject (not a past one: منذ سقوطها)
+    clause_start: int = -1  # where the clause its trigger opens begins (-1: at the trigger)
     count_ids: list[int] = field(default_factory=list, init=False)
 
     def __init__(self, trigger: TriggerHit, sentence: Sentence, paragraph: int, sentences: list[Sentence],
                  rules: list[str], window: tuple[int, int] = (0, 0), fallback: bool = False,
-                 opens_clause: bool = False, takes_subject: bool = True) -> None:
+                 opens_clause: bool = False, takes_subject: bool = True, clause_start: int = -1) -> None:
         self.trigger = trigger
         self.sentence = sentence
         self.paragraph = paragraph
@@ -231,6 +232,7 @@ class Draft:
         self.fallback = fallback
         self.opens_clause = opens_clause
         self.takes_subject = takes_subject
+        self.clause_start = clause_start
         self.count_ids = []
 
 

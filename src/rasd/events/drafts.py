@@ -192,7 +192,8 @@ def family_drafts(hits: list[TriggerHit], sent: Sentence, paragraph: int,
     drafts = [Draft(trigger=th, sentence=sent, paragraph=paragraph, sentences=[sent],
                     rules=[DraftRule.TRIGGER._value_ + th.trigger.id],
                     opens_clause=k > 0 and clause > chosen[k - 1][0][1],
-                    takes_subject=clause == 0 or starts[clause - 1] not in own_subject)
+                    takes_subject=clause == 0 or starts[clause - 1] not in own_subject,
+                    clause_start=starts[clause - 1] if clause else -1)
               for k, ((_family, clause), th) in enumerate(chosen)]
     set_windows(drafts, sent)
     return drafts
@@ -258,8 +259,11 @@ def set_windows(drafts: list[Draft], sent: Sentence) -> None:
     """The actors of one event stand between the trigger before it and the trigger after it."""
     drafts.sort(key=lambda d: d.trigger.nstart)
     for i, d in enumerate(drafts):
-        # a trigger that opens a clause of its own takes nothing from the clause before it
-        lo = sent.start if i == 0 else (d.trigger.nstart if d.opens_clause else drafts[i - 1].trigger.nend)
+        # a trigger that opens a clause of its own takes nothing from the clause before it, but its clause's
+        # words before it (… في حين أكدت مصادر في الجيش أن قواته انسحبت: the subject of the verb after أن)
+        lo = sent.start if i == 0 else drafts[i - 1].trigger.nend
+        if i and d.opens_clause:
+            lo = max(lo, min(d.clause_start, d.trigger.nstart)) if d.clause_start >= 0 else d.trigger.nstart
         hi = drafts[i + 1].trigger.nstart if i + 1 < len(drafts) else sent.end
         d.window = (lo, hi)
 

@@ -11,7 +11,7 @@ from .. import budget
 from ..records import ActorRef, Event, LocationRef, is_unlinked
 from .context import REPORTER_KINDS
 from .kind import TERRITORY_SUBTYPES, territory_subtype
-from .rules import MergeRule, PlaceRule
+from .rules import MergeRule, PlaceRule, RoleRule
 
 
 class MergeHint(NamedTuple):
@@ -190,7 +190,7 @@ def _merge_two(prev: Event, ev: Event, location: LocationRef | None, fig: _Figur
     """`prev` with what `ev` adds (its counts, evidence and rule go to `fig`; its actors unless not `sides`)."""
     fig.take(ev, MergeRule.MERGED.value)
     if not sides:
-        ev = replace(ev, actor1=None, actor2=None)
+        ev = replace(ev, actor1=_after_trigger(ev, ev.actor1), actor2=_after_trigger(ev, ev.actor2))
     actor1 = prev.actor1
     if not _is_party(prev, actor1) and _is_party(ev, ev.actor1):
         actor1 = ev.actor1  # (the side that struck, over the agency that counted the dead)
@@ -200,7 +200,11 @@ def _merge_two(prev: Event, ev: Event, location: LocationRef | None, fig: _Figur
     if actor2 is None and actor1 is not None and ev.actor1 is not None and ev.actor1.id != actor1.id:
         actor2 = ev.actor1
     actor1 = actor1 or ev.actor1
-    told = [x for x in (ev.actor1, ev.actor2, *ev.other_actors) if x is not None]
+    if actor1 is not None and actor2 is not None and actor2.id == actor1.id:
+        # (the side one telling took for the target is the other's attacker: the other telling's target instead)
+        actor2 = ev.actor2 if ev.actor2 is not None and ev.actor2.id != actor1.id else None
+    told = [x for x in (ev.actor1, ev.actor2, *ev.other_actors, prev.actor1, prev.actor2, *prev.other_actors)
+            if x is not None]
     return replace(
         prev,
         acled_sub_event_type=_better_subtype(prev, ev),
@@ -214,21 +218,46 @@ def _merge_two(prev: Event, ev: Event, location: LocationRef | None, fig: _Figur
     )
 
 
+def _number(mention_id: str) -> int:
+    """The position of a mention in text order (its id, m1, m2 …, numbers the mentions so); -1 when unnumbered."""
+    return int(mention_id[1:]) if mention_id[1:].isdigit() else -1
+
+
+def _after_trigger(ev: Event, x: ActorRef | None) -> ActorRef | None:
+    """A side of what a statement is about, when it is named after the word that tells the happening (أدانت
+    الحكومة الغارة التي شنتها القوات الأمريكية على مسلحين: the attacker, the target); None when named before
+    it, where the statement's speaker stands (its speaker is no side of it)."""
+    trig = _number(ev.trigger.id) if ev.trigger is not None else -1
+    if x is None or trig < 0 or not x.mentions or any(_number(i) <= trig for i in x.mentions):
+        return None
+    return x
+
+
 def _named_again(x: ActorRef | None, told: Sequence[ActorRef]) -> ActorRef | None:
     """A side of the merged event with the mentions the other telling names it by too (غارات روسية … طائرات
     حربية روسية: both)."""
     if x is None:
         return None
-    more = tuple(m for t in told if t.id == x.id for m in t.mentions if m not in x.mentions)
+    more = tuple(dict.fromkeys(m for t in told if t.id == x.id for m in t.mentions if m not in x.mentions))
     return replace(x, mentions=(*x.mentions, *more)) if more else x
+
+
+def _allies(ev: Event) -> tuple[ActorRef, ...]:
+    """The further actors of a telling that fought beside one of its sides (قطعات الجيش وجهاز مكافحة الإرهاب
+    والحشد الشعبي، غارة أمريكية بريطانية): parties of the happening, kept when that telling merges into another;
+    its other further actors (a victim group its figures name, a name in a describing phrase) are not."""
+    if RoleRule.ALLIES.value not in ev.rules:
+        return ()
+    return tuple(x for x in ev.other_actors if _is_party(ev, x))
 
 
 def _others(a: Event, b: Event, actor1: ActorRef | None, actor2: ActorRef | None) -> tuple[ActorRef, ...]:
     """The actors of two events told as one that are neither of its sides, each once, in the order named: a
-    side one telling names and the other leaves out, or the agency the strike's side replaced, stays an actor."""
+    side one telling names and the other leaves out, the agency the strike's side replaced, or the allies of a
+    side the other telling names (_allies), stays an actor."""
     sides = {x.id for x in (actor1, actor2) if x is not None}
     out: list[ActorRef] = []
-    for x in (a.actor1, a.actor2, *a.other_actors, b.actor1, b.actor2):
+    for x in (a.actor1, a.actor2, *a.other_actors, b.actor1, b.actor2, *_allies(b)):
         if x is not None and x.id not in sides and (a.acled_event_type is None or x.kind not in REPORTER_KINDS):
             sides.add(x.id)
             out.append(x)
@@ -256,7 +285,9 @@ def _continue(prev: Event, ev: Event, fig: _Figures) -> Event:
     fig.take(ev, MergeRule.CONTINUED.value)
     actor1 = prev.actor1 or ev.actor1
     actor2 = prev.actor2
-    if prev.actor1 is None and ev.actor1 is not None and prev.actor2 is not None:
+    if prev.actor1 is None and prev.actor2 is None:
+        actor2 = ev.actor2  # (a happening told first with no side: the sides of the clause that goes on telling it)
+    elif prev.actor1 is None and ev.actor1 is not None and prev.actor2 is not None:
         actor1, actor2 = ev.actor1, prev.actor2
     elif actor2 is None and ev.actor1 is not None and (actor1 is None or ev.actor1.id != actor1.id):
         actor2 = ev.actor1
@@ -265,6 +296,7 @@ def _continue(prev: Event, ev: Event, fig: _Figures) -> Event:
         sub = territory_subtype(actor1)
     modality = max(prev.modality, ev.modality, key=lambda m: MODALITY_STRENGTH.get(m, 0))
     return replace(prev, actor1=actor1, actor2=actor2, acled_sub_event_type=sub, modality=modality,
+                   other_actors=_others(prev, ev, actor1, actor2),
                    source_attribution=prev.source_attribution or ev.source_attribution)
 
 

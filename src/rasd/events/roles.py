@@ -149,6 +149,8 @@ class RoleResolver:
         # (a name a supporting phrase describes: طيران أجنبي داعم لقوات حفتر is none of Haftar's forces)
         in_clause = [m for k, m in enumerate(in_clause) if not self._supported(text, m, in_clause[k - 1] if k else None)
                      and not spokesman_named(text, m, in_clause[k - 1] if k else None)
+                     # (whom the act means to protect is none of its sides: حفاظا على أرواح المدنيين)
+                     and not phrase_before(text, word_start(text, m.nstart), self.cues.protected_words, 4)
                      and (trig.family in VIOLENT_FAMILIES
                           or not phrase_before(text, word_start(text, m.nstart), self.cues.seat_words, 1))]
         reporter = None

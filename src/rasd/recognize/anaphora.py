@@ -18,7 +18,7 @@ from ..resources.datafiles import load_yaml
 from ..resources.gazetteer import Gazetteer
 from ..text.normalize import Normalized, normalize_name
 from ..text.words import word_spans_after, words_before
-from .linking import NISBA_ENDINGS, ActorMention, PlaceMention, capitals
+from .linking import NISBA_ENDINGS, UNIDENTIFIED, ActorMention, PlaceMention, capitals
 from .matcher import SpanSet
 
 ANAPHORA_FILE = "anaphora.yaml"
@@ -41,6 +41,18 @@ class Head:
 
 
 @dataclass(frozen=True, slots=True)
+class Owned:
+    """Words for forces with an attached pronoun that open a speaker's report (أكد الجيش أن قواته …): the
+    speaker's forces. See data/anaphora.yaml `owned`."""
+    nouns: tuple[str, ...]  # (قوات، عناصر)
+    pronouns: tuple[str, ...]  # (ه، ها، هم)
+    kinds: frozenset[str]  # the actors whose forces they may be
+    after: frozenset[str]  # (أن، إن) the word before the noun
+    verbs: frozenset[str]  # (تكون) a verb of being between that word and the noun
+    gap: int  # at most this many words between the speaker's name and that word
+
+
+@dataclass(frozen=True, slots=True)
 class AnaphoraTable:
     """data/anaphora.yaml, normalized: head nouns, relative pronouns, verbs of being."""
     heads: Mapping[str, Head]
@@ -55,6 +67,7 @@ class AnaphoraTable:
     missions: frozenset[str] = frozenset()  # a country's missions abroad (السفارة): its government
     sponsors: frozenset[str] = frozenset()  # a country's sponsorship or mediation (برعاية، بوساطة): its government
     statement_verbs: frozenset[str] = frozenset()  # (أعلنت، تنفي) a capital after one, a name heading one: an actor
+    owned: Owned | None = None  # a word for forces with a pronoun (قواته) after أن: the speaker's forces
 
     @classmethod
     def load(cls, path: str | Path | None = None) -> AnaphoraTable:
@@ -63,6 +76,7 @@ class AnaphoraTable:
         heads = {normalize_name(n): Head(frozenset(h["kinds"]), bool(h.get("foreign")), bool(h.get("ahead")))
                  for h in data["heads"] for n in h["nouns"]}
         countries = data.get("countries") or {}
+        owned = data.get("owned") or {}
         verbs = countries.get("feminine_verbs") or {}
 
         def words(items: list[str] | None) -> tuple[str, ...]:
@@ -78,7 +92,10 @@ class AnaphoraTable:
                    object_clitics=tuple(sorted(words(verbs.get("object_clitics")), key=len, reverse=True)),
                    missions=frozenset(words(countries.get("missions"))),
                    sponsors=frozenset(words(countries.get("sponsors"))),
-                   statement_verbs=frozenset(words(countries.get("statement_verbs"))))
+                   statement_verbs=frozenset(words(countries.get("statement_verbs"))),
+                   owned=Owned(words(owned["nouns"]), words(owned["pronouns"]), frozenset(owned["kinds"]),
+                               frozenset(words(owned["after"])), frozenset(words(owned.get("verbs"))),
+                               int(owned.get("gap", 3))) if owned else None)
 
 
 class Anaphora:
@@ -86,10 +103,20 @@ class Anaphora:
 
     def __init__(self, table: AnaphoraTable, actors: ActorDictionary) -> None:
         self.table = table
+        # the one-word names of unidentified gunmen, without the article (مسلحون، مسلحين), and the words that tie
+        # gunmen to an actor named after them (من، تابعين: actors/generic.yaml identified_by)
+        self.gunmen_words = frozenset(
+            w.removeprefix("ال") for a in actors.actors if a.id.startswith(UNIDENTIFIED)
+            for w in (normalize_name(v) for v in (a.name_ar, *a.variants_ar)) if " " not in w)
+        self.tied_words = actors.identified_by
         self.name_heads = actors.anaphora_heads  # (groups whose own name begins with the noun: تنظيم داعش)
         nouns = sorted(set(table.heads) | self.name_heads, key=len, reverse=True)
         self._re = re.compile(r"(?<![^\s\"«(])([وفبل]{0,2})(?:ال|(?<=ل)ل)(" + "|".join(map(re.escape, nouns) or ["(?!)"])
                               + r")(?=[\s.,،؛:!?\"»)]|$)")
+        owned = table.owned
+        self._owned_re = re.compile(r"(?<![^\s\"«(])((?:" + "|".join(map(re.escape, sorted(owned.nouns, key=len, reverse=True)))
+                                    + r")(?:" + "|".join(map(re.escape, sorted(owned.pronouns, key=len, reverse=True)))
+                                    + r"))(?=[\s.,،؛:!?\"»)]|$)") if owned else None
 
     def find(self, text: str, norm: Normalized, mentions: Sequence[ActorMention],
              country: str | None) -> list[ActorMention]:
@@ -114,8 +141,65 @@ class Anaphora:
                 out.append(ActorMention(start=s, end=e, nstart=ws + k, nend=we, text=text[s:e], actor=m.actor,
                                         framing=None, descriptive=False))
         taken = SpanSet([(m.nstart, m.nend) for m in [*mentions, *out]])
-        more = [*self.first_words(text, norm, mentions), *self.family_names(text, norm, mentions)]
+        more = [*self.first_words(text, norm, mentions), *self.family_names(text, norm, mentions),
+                *self.owned(text, norm, mentions)]
         return out + [m for m in more if not taken.overlaps(m.nstart, m.nend)]
+
+    def resolve(self, text: str, norm: Normalized, mentions: Sequence[ActorMention],
+                country: str | None) -> list[ActorMention]:
+        """The mentions with the gunmen they take up (gunmen_taken_up) and the head nouns and names found in
+        context (find), in text order."""
+        return sorted([*self.gunmen_taken_up(norm, mentions), *self.find(text, norm, mentions, country)],
+                      key=lambda m: m.nstart)
+
+    def gunmen_taken_up(self, norm: Normalized, mentions: Sequence[ActorMention]) -> list[ActorMention]:
+        """The gunmen named again with the article alone (المسلحين، المسلحون) after the report tied gunmen to one
+        actor (قتل مسلحون من قوات X … أن المسلحين اقتحموا القرية): that actor's, no unidentified group. With
+        gunmen tied to two actors before it, or none, the mention stays as it is."""
+        ntext, out = norm.text, list(mentions)
+        owners: list[tuple[int, Actor]] = []  # (where, whose) gunmen tied to an actor: مسلحون من X، مسلحين تابعين لـX
+        for k, m in enumerate(mentions):
+            if not m.actor.id.startswith(UNIDENTIFIED):
+                ws = _word_start(ntext, m.nstart)
+                words = [w.lstrip("و") for w in words_before(ntext, ws, 3)]
+                at = next((i for i, w in enumerate(words) if w in self.tied_words), len(words))
+                gunmen = words[at - 1] if 0 < at < len(words) else ""
+                if {gunmen, gunmen[1:], gunmen[2:]} & self.gunmen_words and m.actor.kind not in NO_ANTECEDENT:
+                    owners.append((m.nstart, m.actor))
+                continue
+            word = ntext[m.nstart:m.nend]
+            tied = {a.id: a for pos, a in owners if pos < m.nstart}
+            if " " not in word and word.startswith("ال") and word[2:] in self.gunmen_words and len(tied) == 1:
+                out[k] = ActorMention(start=m.start, end=m.end, nstart=m.nstart, nend=m.nend, text=m.text,
+                                      actor=next(iter(tied.values())), framing=None, descriptive=False)
+        return out
+
+    def owned(self, text: str, norm: Normalized, mentions: Sequence[ActorMention]) -> list[ActorMention]:
+        """A word for forces with an attached pronoun right after a word that opens a speaker's report (أكدت مصادر
+        في الجيش أن قواته انسحبت، نفى الجيش أن تكون قواته …): the speaker's forces. The speaker is the actor named
+        last before that word, at most `gap` words before it, with no punctuation between (not past another
+        clause: هاجمت المليشيا المعسكر، مؤكدة أن قواتها …), of one of the `kinds` that have forces."""
+        rule, ntext = self.table.owned, norm.text
+        if rule is None or self._owned_re is None:
+            return []
+        out: list[ActorMention] = []
+        for match in self._owned_re.finditer(ntext):
+            ws, we = match.span(1)
+            before = words_before(ntext, ws, 2)
+            if before[-1:] and before[-1] in rule.verbs:
+                before = before[:-1]
+            if not before or before[-1].lstrip("وف") not in rule.after:
+                continue
+            that = ntext.rfind(before[-1], 0, ws)
+            m = next((m for m in reversed(mentions) if m.nend <= that), None)
+            gap = ntext[m.nend:that] if m is not None else ""
+            if m is None or m.actor.kind not in rule.kinds or len(gap.split()) > rule.gap \
+                    or any(ch in _CLAUSE_MARKS for ch in gap):
+                continue
+            s, e = norm.to_original(ws, we)
+            out.append(ActorMention(start=s, end=e, nstart=ws, nend=we, text=text[s:e], actor=m.actor,
+                                    framing=None, descriptive=False))
+        return out
 
     def family_names(self, text: str, norm: Normalized, mentions: Sequence[ActorMention]) -> list[ActorMention]:
         """A person named, then by the family name alone (الشيخ محمد بن عبد الرحمن آل ثاني … آل ثاني): the family

@@ -366,6 +366,8 @@ class CueLexicon:
         self.belonging_words = _phrases(roles.get("belonging", []), shown, "roles.belonging")
         self.body_part_words = _phrases(roles.get("body_parts", []), shown, "roles.body_parts")
         self.seat_words = _phrases(roles.get("seat", []), shown, "roles.seat")
+        self.protected_words = _phrases(roles.get("protected", []), shown, "roles.protected")
+        self.agent_verbs = _phrases(roles.get("agent_verbs", []), shown, "roles.agent_verbs")
         self.perpetrator = _labelled(roles.get("perpetrator", []), shown, "roles.perpetrator", "perpetrator")
         self.claim_words = _labelled(roles.get("claim", []), shown, "roles.claim", "claim")
         self.place_cues: PhraseMatcher[int] = _place_cues(data.get("location") or {}, shown)

@@ -41,6 +41,16 @@ class CountryActorSection(_Yaml):
     # (إسرائيل تعلن), names its country's government
 
 
+class OwnedSection(_Yaml):
+    """A word for forces with an attached pronoun (قواته، عناصرها): the forces of the actor the pronoun refers to."""
+    nouns: SomeNames  # the forces words, without the pronoun (قوات، عناصر، مقاتلي)
+    pronouns: SomeNames  # the attached pronouns of a third person (ه، ها، هم)
+    kinds: list[ActorKind] = Field(min_length=1)  # the actors whose forces they may be
+    after: SomeNames  # the words that open a speaker's report (أن، إن)
+    verbs: Names = []  # verbs of being between such a word and the noun (أن تكون قواته)
+    gap: int = Field(default=3, ge=0, le=8)  # at most this many words between the speaker and the word
+
+
 class AnaphoraFile(_Yaml):
     """anaphora.yaml."""
     heads: list[HeadEntry]
@@ -48,3 +58,4 @@ class AnaphoraFile(_Yaml):
     family_words: Names = []  # a family name's first word (آل ثاني): after a person's full name it names them
     clause_words: Names = []  # words that open a clause (أن، فيما): an actor before them is no co-argument
     countries: CountryActorSection = Field(default_factory=CountryActorSection)
+    owned: OwnedSection | None = None

@@ -147,6 +147,8 @@ class Roles(_Yaml):
     belonging: Names = []
     body_parts: Names = []
     seat: Names = []
+    protected: Names = []
+    agent_verbs: Names = []
     perpetrator: Names = []
     claim: Names = []
 
