@@ -3,7 +3,7 @@ the dateline, the host country of a visit) and the places named together with it
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import replace
 from typing import Final, NamedTuple
 
@@ -26,6 +26,7 @@ from .context import (
     mention_ref,
     word_start,
 )
+from .place_located import located
 from .rules import DateRule, PlaceRule
 
 
@@ -205,7 +206,8 @@ class PlaceResolver:
             sites = [p for p in primary if unlinked_container(p.place.id) == best.place.id and p.nend <= best.nstart]
             if sites:
                 best = min(sites, key=lambda p: _rank(p, tpos))
-        return best
+        return located(self.cues, self.inside, self._locates, ctx.norm.text, primary, best) if best in primary \
+            else best
 
     def subordinate(self, ctx: DocContext, cands: Sequence[PlaceMention], tpos: int) -> list[int]:
         """For each candidate place, how far it only serves another word of the clause (see `choose`): 0 not
@@ -389,9 +391,11 @@ class PlaceResolver:
         return PlaceDecision(location_ref(country, 3, ()), PlaceRule.HOST_COUNTRY, None)
 
 
-def coordinated_places(ctx: DocContext, d: Draft, place: PlaceDecision, cumulative: bool) -> list[LocationRef]:
+def coordinated_places(ctx: DocContext, d: Draft, place: PlaceDecision, cumulative: bool,
+                       located: Callable[[str, PlaceMention, PlaceMention], bool] | None = None) -> list[LocationRef]:
     """Places of the same kind named together with the event's own in the clause of a violent happening told
-    as an incident (غارات على صنعاء والحديدة، سيطرت على صبراتة وصرمان): each the place of an event of its own."""
+    as an incident (غارات على صنعاء والحديدة، سيطرت على صبراتة وصرمان): each the place of an event of its own;
+    not a place that only tells where the one before it lies (`located`: قرية أ جنوب مدينة ب)."""
     loc = place.value
     if loc is None or place.rule is not PlaceRule.CLAUSE or d.trigger.trigger.family not in VIOLENT_FAMILIES \
             or cumulative:
@@ -408,7 +412,7 @@ def coordinated_places(ctx: DocContext, d: Draft, place: PlaceDecision, cumulati
     prev = here[start]
     for m in here[start + 1:]:
         if text[prev.nend:m.nstart].strip(" ,") not in ("", "و") \
-                or SPECIFIC_FEATURES.get(m.place.feature, 3) != rank:
+                or SPECIFIC_FEATURES.get(m.place.feature, 3) != rank or (located is not None and located(text, prev, m)):
             break
         point = (m.place.lat, m.place.lon)  # (two sites at one town's point, شارع X ومنطقة Y: one location)
         if m.place.id not in seen and point not in points:
