@@ -117,6 +117,12 @@ class PlaceResolver:
         self.cues = cues
         self.gazetteer = gazetteer
 
+    def _hashtag_cued(self, text: str, p: PlaceMention) -> bool:
+        """A place written as a hashtag after a place cue (وقعوا الاتفاق في #إثيوبيا): where it happened, though
+        the mark stands between the cue and the name."""
+        return text[p.nstart - 1:p.nstart] == "#" and bool(
+            self.cues.place_cues.find_ending(" ".join(words_before(text, p.nstart - 1, 2))))
+
     def inside(self, inner: str, outer: str) -> bool:
         """True when place `inner` lies in place `outer` (by the gazetteer's parent chain; an unlinked place lies
         in the known place it stands at)."""
@@ -137,7 +143,7 @@ class PlaceResolver:
             cands, rule = [antecedent], PlaceRule.ANAPHOR
         else:
             cands, rule = self._candidates(d, ctx, s_start)
-            cands = [p for p in cands if not _party(p)]
+            cands = [p for p in cands if not _party(p) or self._hashtag_cued(ctx.norm.text, p)]
         if _moving(d) and rule is PlaceRule.CLAUSE:
             cands = self._not_destinations(ctx, cands)
             if not cands:  # (فروا من المدينة باتجاه بلدة ع: the town told before)
