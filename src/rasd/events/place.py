@@ -349,9 +349,9 @@ class PlaceResolver:
     def _settlement_referred(self, d: Draft, ctx: DocContext) -> PlaceMention | None:
         """The town named last before the event when its clause refers back to one (داخل المدينة، القرية): the
         last one of the kind the word says (في محيط القرية: the village, not the city they fled to), else the
-        last settlement."""
+        last settlement. The word may stand before the trigger in its sentence (اقتحموا القرية … ثم نهبوا المنازل)."""
         lo = d.sentence.start if d.window[0] == d.sentence.start else d.trigger.nstart
-        words = [w.strip(".,،\"") for w in ctx.norm.text[lo:d.window[1]].split()]
+        words = [w.strip(".,،\"") for w in ctx.norm.text[d.sentence.start:d.window[1]].split()]
         said = next((w for w in words if w in self.cues.place_anaphors), None)
         if said is None:
             return None
