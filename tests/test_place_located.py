@@ -72,3 +72,18 @@ def test_place_located_two_joined_places_not_the_second(pipeline: Pipeline, text
 ])
 def test_place_located_nearby_town_is_no_homonym(pipeline: Pipeline, text: str, place: str) -> None:
     assert [name for _, name in _places(_record(pipeline, text))] == [place]
+
+
+# an administrative unit named by its descriptor after في/بـ (في قضاء ب، في مديرية ب) locates the place before it,
+# and the places told after it go on the list of the strike's places
+@pytest.mark.parametrize(("text", "places"), [
+    ("طالت الغارات منطقة رأس عيسى في مديرية الصليف ومعسكر الصمع شمالي صنعاء.",
+     [("ye-ras-isa", "ميناء رأس عيسى"), (None, "معسكر الصمع")]),
+    ("قصفت المدفعية بلدة الخيام في قضاء مرجعيون وبلدة كفرشوبا شرقي حاصبيا.",
+     [("lb-khiam", "بلدة الخيام"), ("lb-kfarchouba", "كفرشوبا")]),
+    ("استهدفت غارات بلدة الخيام في قضاء مرجعيون ظهر اليوم.", [("lb-khiam", "بلدة الخيام")]),
+    ("قصفت الطائرات منطقة النهدين في مديرية السبعين جنوبي صنعاء فجر اليوم.", [(None, "النهدين")]),
+])
+def test_place_located_by_an_administrative_unit(pipeline: Pipeline, text: str,
+                                                 places: list[tuple[str | None, str]]) -> None:
+    assert _places(_record(pipeline, text)) == places

@@ -417,8 +417,10 @@ def coordinated_places(ctx: DocContext, d: Draft, place: PlaceDecision, cumulati
     points = {(here[start].place.lat, here[start].place.lon)}
     prev = here[start]
     for m in here[start + 1:]:
-        if text[prev.nend:m.nstart].strip(" ,") not in ("", "و") \
-                or SPECIFIC_FEATURES.get(m.place.feature, 3) != rank or (located is not None and located(text, prev, m)):
+        if located is not None and located(text, prev, m):
+            prev = m  # (a place that only locates the one before: غارات على أ في مديرية ب، وج شمالي د → أ، ج)
+            continue
+        if text[prev.nend:m.nstart].strip(" ,،") not in ("", "و") or SPECIFIC_FEATURES.get(m.place.feature, 3) != rank:
             break
         point = (m.place.lat, m.place.lon)  # (two sites at one town's point, شارع X ومنطقة Y: one location)
         if m.place.id not in seen and point not in points:

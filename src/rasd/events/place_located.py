@@ -29,9 +29,13 @@ def locates_previous(cues: CueLexicon, text: str, prev: PlaceMention, p: PlaceMe
     if gap[:1] == ["،"] and lead:  # (بلدة أ، جنوبي مدينة ب)
         gap = gap[1:]
     words = gap + lead
-    if len(words) > 1 and words[0] in ("في", "ب"):  # (في شمال مدينة ب، بـ + شمال)
+    inside = len(words) > 1 and words[0] in ("في", "ب")
+    if inside:  # (في شمال مدينة ب، بـ + شمال)
         words = words[1:]
     phrase = " ".join(words)
+    if len(words) == 1 and (inside or phrase.startswith("ب")) and any(  # (في قضاء ب، بمديرية ب، بمدينة ب)
+            h.start == 0 and h.end == len(phrase) for h in cues.place_cues.find(phrase)):
+        return True
     return bool(phrase) and (phrase in cues.locating_words or (
         phrase.startswith("ب") and phrase[1:] in cues.locating_words))
 
