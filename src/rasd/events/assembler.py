@@ -9,6 +9,7 @@ from functools import partial
 from typing import NamedTuple
 
 from ..recognize.linking import PlaceMention
+from ..recognize.unlinked import UnlinkedFinder
 from ..records import Count, Event, LocationRef, Mention, Span
 from ..resources.actors import ActorDictionary
 from ..resources.gazetteer import Gazetteer
@@ -74,7 +75,8 @@ class EventAssembler:
     """Assembles a document's events from its triggers, counts, actors, places and dates."""
 
     def __init__(self, cues: CueLexicon, actors: ActorDictionary, gazetteer: Gazetteer,
-                 trigger_forms: frozenset[str] = frozenset(), number_words: frozenset[str] = frozenset()) -> None:
+                 trigger_forms: frozenset[str] = frozenset(), number_words: frozenset[str] = frozenset(),
+                 unlinked: UnlinkedFinder | None = None) -> None:
         self.cues = cues
         self.number_words = number_words
         self.trigger_forms = trigger_forms
@@ -83,7 +85,8 @@ class EventAssembler:
         self.attributor = Attributor(cues, trigger_forms)
         self.drafter = Drafter(cues, trigger_forms)
         self.roles = RoleResolver(cues, actors, self.attributor)
-        self.places = PlaceResolver(cues, gazetteer)
+        # (where gunmen came from, قادمين من: the words of descriptors.yaml)
+        self.places = PlaceResolver(cues, gazetteer, unlinked.d.provenance if unlinked is not None else frozenset())
         self.modality = ModalityResolver(cues)
         self.kinds = KindResolver(cues)
 

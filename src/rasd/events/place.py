@@ -113,9 +113,10 @@ def _rank(p: PlaceMention, tpos: int) -> tuple[int, int, int, int]:
 class PlaceResolver:
     """Decides an event's place from the place mentions around its trigger."""
 
-    def __init__(self, cues: CueLexicon, gazetteer: Gazetteer) -> None:
+    def __init__(self, cues: CueLexicon, gazetteer: Gazetteer, provenance: frozenset[str] = frozenset()) -> None:
         self.cues = cues
         self.gazetteer = gazetteer
+        self.provenance = provenance  # words of coming before من + a place (قدمت، قادمين: descriptors.yaml)
 
     def _hashtag_cued(self, text: str, p: PlaceMention) -> bool:
         """A place written as a hashtag after a place cue (وقعوا الاتفاق في #إثيوبيا): where it happened, though
@@ -152,6 +153,9 @@ class PlaceResolver:
             # (where the attacks spread or the wounded were taken, إلى بوركينا فاسو، إلى مستشفى: not where it
             # happened, when the clause names another place)
             cands = self._not_destinations(ctx, cands) or cands
+            kept = [p for p in cands if not came_from(ctx.norm.text, p, self.provenance)]
+            if len(kept) < len(cands):  # (هجوم لمسلحين قدموا من ترهونة: where they came from is not where it was)
+                cands, rule = (kept, rule) if kept else self._previous_sentence(d, ctx, s_start)
         if not cands:
             back = self._settlement_referred(d, ctx)
             if back is not None:
@@ -395,6 +399,14 @@ class PlaceResolver:
         if country is None:
             return NO_PLACE
         return PlaceDecision(location_ref(country, 3, ()), PlaceRule.HOST_COUNTRY, None)
+
+
+def came_from(text: str, p: PlaceMention, provenance: frozenset[str]) -> bool:
+    """The place is where an actor came from: after من and a word of coming (مسلحون قادمون من مدينة X، مجموعة
+    قدمت من X، مقاتلين قادمين من بلدة X)."""
+    before = words_before(text, word_start(text, p.nstart), 3)
+    k = len(before) - 1 - (bool(before) and before[-1] != "من")  # (من بلدة X: the descriptor between)
+    return k >= 1 and before[k] == "من" and before[k - 1].removeprefix("و") in provenance
 
 
 def coordinated_places(ctx: DocContext, d: Draft, place: PlaceDecision, cumulative: bool,
