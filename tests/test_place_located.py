@@ -87,3 +87,13 @@ def test_place_located_nearby_town_is_no_homonym(pipeline: Pipeline, text: str, 
 def test_place_located_by_an_administrative_unit(pipeline: Pipeline, text: str,
                                                  places: list[tuple[str | None, str]]) -> None:
     assert _places(_record(pipeline, text)) == places
+
+
+# places joined by و with their descriptor (بلدة أ وبلدة ب، مدينة أ ومدينة ب) are each a place of the strike
+@pytest.mark.parametrize(("text", "places"), [
+    ("قصفت الطائرات الحربية بلدة كفرنبل وبلدة سراقب صباح اليوم.", ["gn-168661", "gn-164816"]),
+    ("شنت المقاتلات غارات على مدينة غريان ومدينة ترهونة.", ["ly-gharyan", "ly-tarhuna"]),
+    ("استهدفت المدفعية قرية الخيام وبلدة كفرشوبا.", ["lb-khiam", "lb-kfarchouba"]),
+])
+def test_place_located_places_joined_with_their_descriptor(pipeline: Pipeline, text: str, places: list[str]) -> None:
+    assert [pid for pid, _ in _places(_record(pipeline, text))] == places

@@ -5,7 +5,6 @@ from __future__ import annotations
 
 from dataclasses import replace
 from enum import Enum
-from functools import partial
 from typing import NamedTuple
 
 from ..recognize.linking import PlaceMention
@@ -33,7 +32,6 @@ from .place import (
     link_reactions,
     reaction_objects,
 )
-from .place_located import locates_previous
 from .roles import RoleResolver, also_hit, protest_sides, with_victim_nouns
 from .rules import AttributionRule, PlaceRule, RoleRule, ScopeRule, TypeRule
 
@@ -107,7 +105,7 @@ class EventAssembler:
                                         h.definite, d.trigger.nstart in objects), f.place, f.also)
                     for d, f, ev in zip(drafts, finished, linked, strict=True) for h in (f.hint,)]
         also_at = [coordinated_places(ctx, d, f.place, any(c.scope == "cumulative" for c in f.event.counts),
-                                     partial(locates_previous, self.places.cues))
+                                     self.places.cues)
                    + list(f.also) for d, f in zip(drafts, finished, strict=True)]
         merged_into: list[int] = []
         events = merge_same([f.event for f in finished], [f.hint for f in finished], self.places.inside,

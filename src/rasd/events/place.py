@@ -3,7 +3,7 @@ the dateline, the host country of a visit) and the places named together with it
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from dataclasses import replace
 from typing import Final, NamedTuple
 
@@ -26,7 +26,7 @@ from .context import (
     mention_ref,
     word_start,
 )
-from .place_located import located
+from .place_located import located, locates_previous
 from .rules import DateRule, PlaceRule
 
 
@@ -410,10 +410,10 @@ def came_from(text: str, p: PlaceMention, provenance: frozenset[str]) -> bool:
 
 
 def coordinated_places(ctx: DocContext, d: Draft, place: PlaceDecision, cumulative: bool,
-                       located: Callable[[str, PlaceMention, PlaceMention], bool] | None = None) -> list[LocationRef]:
+                       cues: CueLexicon | None = None) -> list[LocationRef]:
     """Places of the same kind named together with the event's own in the clause of a violent happening told
-    as an incident (غارات على صنعاء والحديدة، سيطرت على صبراتة وصرمان): each the place of an event of its own;
-    not a place that only tells where the one before it lies (`located`: قرية أ جنوب مدينة ب)."""
+    as an incident (غارات على صنعاء والحديدة، سيطرت على صبراتة وصرمان، بلدة أ وبلدة ب): each the place of an event
+    of its own; with the `cues`, not a place that only tells where the one before it lies (قرية أ جنوب مدينة ب)."""
     loc = place.value
     if loc is None or place.rule is not PlaceRule.CLAUSE or d.trigger.trigger.family not in VIOLENT_FAMILIES \
             or cumulative:
@@ -429,10 +429,13 @@ def coordinated_places(ctx: DocContext, d: Draft, place: PlaceDecision, cumulati
     points = {(here[start].place.lat, here[start].place.lon)}
     prev = here[start]
     for m in here[start + 1:]:
-        if located is not None and located(text, prev, m):
+        if cues is not None and locates_previous(cues, text, prev, m):
             prev = m  # (a place that only locates the one before: غارات على أ في مديرية ب، وج شمالي د → أ، ج)
             continue
-        if text[prev.nend:m.nstart].strip(" ,،") not in ("", "و") or SPECIFIC_FEATURES.get(m.place.feature, 3) != rank:
+        gap = text[prev.nend:m.nstart].strip(" ,،")
+        if gap not in ("", "و") and not (cues is not None and gap.startswith("و") and any(  # (أ وبلدة ب، ومدينة ب)
+                h.start == 0 and h.end == len(gap) - 1 for h in cues.place_cues.find(gap[1:]))) \
+                or SPECIFIC_FEATURES.get(m.place.feature, 3) != rank:
             break
         point = (m.place.lat, m.place.lon)  # (two sites at one town's point, شارع X ومنطقة Y: one location)
         if m.place.id not in seen and point not in points:
