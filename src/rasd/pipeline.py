@@ -471,7 +471,7 @@ class EventStage:
     def __init__(self, res: Resources) -> None:
         self.res = res
         self.assembler = EventAssembler(res.cues, res.actors, res.gazetteer, res.triggers.forms,
-                                        frozenset(res.numbers.words))
+                                        frozenset(res.numbers.words), res.unlinked)
 
     def run(self, a: Analysis) -> Analysis:
         """The analysis with this stage's fields added."""

@@ -8,6 +8,7 @@ from enum import Enum
 from typing import NamedTuple
 
 from ..recognize.linking import PlaceMention
+from ..recognize.unlinked import UnlinkedFinder
 from ..records import Count, Event, LocationRef, Mention, Span
 from ..resources.actors import ActorDictionary
 from ..resources.gazetteer import Gazetteer
@@ -72,7 +73,8 @@ class EventAssembler:
     """Assembles a document's events from its triggers, counts, actors, places and dates."""
 
     def __init__(self, cues: CueLexicon, actors: ActorDictionary, gazetteer: Gazetteer,
-                 trigger_forms: frozenset[str] = frozenset(), number_words: frozenset[str] = frozenset()) -> None:
+                 trigger_forms: frozenset[str] = frozenset(), number_words: frozenset[str] = frozenset(),
+                 unlinked: UnlinkedFinder | None = None) -> None:
         self.cues = cues
         self.number_words = number_words
         self.trigger_forms = trigger_forms
@@ -81,7 +83,8 @@ class EventAssembler:
         self.attributor = Attributor(cues, trigger_forms)
         self.drafter = Drafter(cues, trigger_forms)
         self.roles = RoleResolver(cues, actors, self.attributor)
-        self.places = PlaceResolver(cues, gazetteer)
+        # (where gunmen came from, قادمين من: the words of descriptors.yaml)
+        self.places = PlaceResolver(cues, gazetteer, unlinked.d.provenance if unlinked is not None else frozenset())
         self.modality = ModalityResolver(cues)
         self.kinds = KindResolver(cues)
 
@@ -105,7 +108,8 @@ class EventAssembler:
                                         h.refers_back or (h.definite and d.trigger.nstart in objects),
                                         h.definite, d.trigger.nstart in objects), f.place, f.also)
                     for d, f, ev in zip(drafts, finished, linked, strict=True) for h in (f.hint,)]
-        also_at = [coordinated_places(ctx, d, f.place, any(c.scope == "cumulative" for c in f.event.counts))
+        also_at = [coordinated_places(ctx, d, f.place, any(c.scope == "cumulative" for c in f.event.counts),
+                                     self.places.cues)
                    + list(f.also) for d, f in zip(drafts, finished, strict=True)]
         merged_into: list[int] = []
         events = merge_same([f.event for f in finished], [f.hint for f in finished], self.places.inside,

@@ -116,6 +116,12 @@ def _site_of(site: LocationRef, town: LocationRef) -> bool:
     return is_unlinked(site.id) and site.id.split(":", 3)[2:3] == [town.id] and town.feature in ("city", "town")
 
 
+def _wide(place: LocationRef, other: LocationRef) -> bool:
+    """`place` is a province, a region or a country and `other` another place: the same happening told there and
+    at a place inside it is at that place (قتل ستة جنود في أبين … في مديرية مودية بمحافظة أبين)."""
+    return place.feature in ("admin1", "region", "country") and place.id != other.id
+
+
 def _unknown_district(told: LocationRef | None, retold: LocationRef | None) -> bool:
     """A place the gazetteer does not know, in the country of a known town told before: where a definite word
     that tells the same strike again with its figures may place it (التفجير الذي وقع في منطقة X); the event
@@ -407,8 +413,11 @@ def _same_happening(m: _Merged, ev: Event, hint: MergeHint, related: Callable[[s
         if prev.location.id == ev.location.id or (related(ev.location.id, prev.location.id) and not exact
                                                   and not _country_and_town(prev.location, ev.location)):
             # (a site the town around it holds, القصر الجمهوري … الخرطوم: the site, which answers to the town too)
-            return i, ev.location if _site_of(ev.location, prev.location) else prev.location
+            return i, ev.location if _site_of(ev.location, prev.location) or _wide(prev.location, ev.location) \
+                else prev.location
         if related(prev.location.id, ev.location.id) and not exact \
                 and not _country_and_town(prev.location, ev.location):
-            return i, prev.location if _site_of(prev.location, ev.location) else ev.location  # (the town, or the site)
+            # (the town, or the site; the town inside a province or region, not the province)
+            return i, prev.location if _site_of(prev.location, ev.location) or _wide(ev.location, prev.location) \
+                else ev.location
     return None, None

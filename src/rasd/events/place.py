@@ -26,6 +26,7 @@ from .context import (
     mention_ref,
     word_start,
 )
+from .place_located import located, locates_previous
 from .rules import DateRule, PlaceRule
 
 
@@ -112,9 +113,16 @@ def _rank(p: PlaceMention, tpos: int) -> tuple[int, int, int, int]:
 class PlaceResolver:
     """Decides an event's place from the place mentions around its trigger."""
 
-    def __init__(self, cues: CueLexicon, gazetteer: Gazetteer) -> None:
+    def __init__(self, cues: CueLexicon, gazetteer: Gazetteer, provenance: frozenset[str] = frozenset()) -> None:
         self.cues = cues
         self.gazetteer = gazetteer
+        self.provenance = provenance  # words of coming before من + a place (قدمت، قادمين: descriptors.yaml)
+
+    def _hashtag_cued(self, text: str, p: PlaceMention) -> bool:
+        """A place written as a hashtag after a place cue (وقعوا الاتفاق في #إثيوبيا): where it happened, though
+        the mark stands between the cue and the name."""
+        return text[p.nstart - 1:p.nstart] == "#" and bool(
+            self.cues.place_cues.find_ending(" ".join(words_before(text, p.nstart - 1, 2))))
 
     def inside(self, inner: str, outer: str) -> bool:
         """True when place `inner` lies in place `outer` (by the gazetteer's parent chain; an unlinked place lies
@@ -136,7 +144,7 @@ class PlaceResolver:
             cands, rule = [antecedent], PlaceRule.ANAPHOR
         else:
             cands, rule = self._candidates(d, ctx, s_start)
-            cands = [p for p in cands if not _party(p)]
+            cands = [p for p in cands if not _party(p) or self._hashtag_cued(ctx.norm.text, p)]
         if _moving(d) and rule is PlaceRule.CLAUSE:
             cands = self._not_destinations(ctx, cands)
             if not cands:  # (فروا من المدينة باتجاه بلدة ع: the town told before)
@@ -145,6 +153,9 @@ class PlaceResolver:
             # (where the attacks spread or the wounded were taken, إلى بوركينا فاسو، إلى مستشفى: not where it
             # happened, when the clause names another place)
             cands = self._not_destinations(ctx, cands) or cands
+            kept = [p for p in cands if not came_from(ctx.norm.text, p, self.provenance)]
+            if len(kept) < len(cands):  # (هجوم لمسلحين قدموا من ترهونة: where they came from is not where it was)
+                cands, rule = (kept, rule) if kept else self._previous_sentence(d, ctx, s_start)
         if not cands:
             back = self._settlement_referred(d, ctx)
             if back is not None:
@@ -205,7 +216,8 @@ class PlaceResolver:
             sites = [p for p in primary if unlinked_container(p.place.id) == best.place.id and p.nend <= best.nstart]
             if sites:
                 best = min(sites, key=lambda p: _rank(p, tpos))
-        return best
+        return located(self.cues, self.inside, self._locates, ctx.norm.text, primary, best) if best in primary \
+            else best
 
     def subordinate(self, ctx: DocContext, cands: Sequence[PlaceMention], tpos: int) -> list[int]:
         """For each candidate place, how far it only serves another word of the clause (see `choose`): 0 not
@@ -341,9 +353,9 @@ class PlaceResolver:
     def _settlement_referred(self, d: Draft, ctx: DocContext) -> PlaceMention | None:
         """The town named last before the event when its clause refers back to one (داخل المدينة، القرية): the
         last one of the kind the word says (في محيط القرية: the village, not the city they fled to), else the
-        last settlement."""
+        last settlement. The word may stand before the trigger in its sentence (اقتحموا القرية … ثم نهبوا المنازل)."""
         lo = d.sentence.start if d.window[0] == d.sentence.start else d.trigger.nstart
-        words = [w.strip(".,،\"") for w in ctx.norm.text[lo:d.window[1]].split()]
+        words = [w.strip(".,،\"") for w in ctx.norm.text[d.sentence.start:d.window[1]].split()]
         said = next((w for w in words if w in self.cues.place_anaphors), None)
         if said is None:
             return None
@@ -389,9 +401,19 @@ class PlaceResolver:
         return PlaceDecision(location_ref(country, 3, ()), PlaceRule.HOST_COUNTRY, None)
 
 
-def coordinated_places(ctx: DocContext, d: Draft, place: PlaceDecision, cumulative: bool) -> list[LocationRef]:
+def came_from(text: str, p: PlaceMention, provenance: frozenset[str]) -> bool:
+    """The place is where an actor came from: after من and a word of coming (مسلحون قادمون من مدينة X، مجموعة
+    قدمت من X، مقاتلين قادمين من بلدة X)."""
+    before = words_before(text, word_start(text, p.nstart), 3)
+    k = len(before) - 1 - (bool(before) and before[-1] != "من")  # (من بلدة X: the descriptor between)
+    return k >= 1 and before[k] == "من" and before[k - 1].removeprefix("و") in provenance
+
+
+def coordinated_places(ctx: DocContext, d: Draft, place: PlaceDecision, cumulative: bool,
+                       cues: CueLexicon | None = None) -> list[LocationRef]:
     """Places of the same kind named together with the event's own in the clause of a violent happening told
-    as an incident (غارات على صنعاء والحديدة، سيطرت على صبراتة وصرمان): each the place of an event of its own."""
+    as an incident (غارات على صنعاء والحديدة، سيطرت على صبراتة وصرمان، بلدة أ وبلدة ب): each the place of an event
+    of its own; with the `cues`, not a place that only tells where the one before it lies (قرية أ جنوب مدينة ب)."""
     loc = place.value
     if loc is None or place.rule is not PlaceRule.CLAUSE or d.trigger.trigger.family not in VIOLENT_FAMILIES \
             or cumulative:
@@ -407,7 +429,12 @@ def coordinated_places(ctx: DocContext, d: Draft, place: PlaceDecision, cumulati
     points = {(here[start].place.lat, here[start].place.lon)}
     prev = here[start]
     for m in here[start + 1:]:
-        if text[prev.nend:m.nstart].strip(" ,") not in ("", "و") \
+        if cues is not None and locates_previous(cues, text, prev, m):
+            prev = m  # (a place that only locates the one before: غارات على أ في مديرية ب، وج شمالي د → أ، ج)
+            continue
+        gap = text[prev.nend:m.nstart].strip(" ,،")
+        if gap not in ("", "و") and not (cues is not None and gap.startswith("و") and any(  # (أ وبلدة ب، ومدينة ب)
+                h.start == 0 and h.end == len(gap) - 1 for h in cues.place_cues.find(gap[1:]))) \
                 or SPECIFIC_FEATURES.get(m.place.feature, 3) != rank:
             break
         point = (m.place.lat, m.place.lon)  # (two sites at one town's point, شارع X ومنطقة Y: one location)

@@ -376,6 +376,8 @@ class CueLexicon:
         self.common_word_places = _phrases(data.get("common_word_places", []), shown, "common_word_places")
         self.distance_units = _phrases(data.get("distance_units", []), shown, "distance_units")
         self.office_nouns = _phrases(data.get("office_nouns", []), shown, "office_nouns")
+        self.admin_units = _phrases(data.get("admin_units", []), shown, "admin_units")
+        self.locating_words = _phrases(data.get("locating_words", []), shown, "locating_words")
         self.place_idioms = _phrases(data.get("place_idioms", []), shown, "place_idioms")
         self.not_names = _phrases(data.get("not_names", []), shown, "not_names")
         self.capital_words = tuple(_str_list(data.get("capital_words", []), shown, "capital_words"))

@@ -169,6 +169,8 @@ class CuesFile(_Yaml):
     place_blockers: Names = []
     distance_units: Names = []  # place roles (events/place.py): a distance's reference point, an office's seat
     office_nouns: Names = []
+    admin_units: Names = []  # مديرية، قضاء، ناحية: an admin2, coarser than a town, whatever its descriptor says
+    locating_words: Names = []  # between two places: the second tells where the first lies (في، بـ، شمالي)
     place_idioms: Names = []
     cue_only_places: Names = []
     common_word_places: Names = []  # stop-listed everyday words that are places in context (جدة after في)

@@ -1,0 +1,73 @@
+"""A place named right after another to tell where that one lies (بلدة أ في قضاء ب، حي أ بمدينة ب، مخيم أ شمالي
+مدينة ب، قرية أ بريف ب): the event is in the first, the second only locates it; and a known first place the
+gazetteer puts far from the second is a homonym, so the event takes the second (events/place.py)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from math import cos, hypot, radians
+
+from ..recognize.linking import PlaceMention
+from ..records import is_unlinked
+from ..resources.lexicon import CueLexicon
+from .context import SPECIFIC_FEATURES
+
+LOCATED_KM = 100.0  # a place the text locates by a town (حي أ شمالي مدينة ب) lies within this of it, else a homonym
+
+
+def locates_previous(cues: CueLexicon, text: str, prev: PlaceMention, p: PlaceMention) -> bool:
+    """Place `p` only tells where the place named right before it lies: the words between them (or the direction
+    its mention opens with) are a locating phrase (cues.yaml `locating_words`) and `p` is no more specific than
+    `prev` (an administrative unit, قضاء/مديرية, counts as coarser than a town). The event is in `prev`."""
+    own = text[p.nstart:p.nend].split()
+    coarse = SPECIFIC_FEATURES["admin2"] if is_unlinked(p.place.id) and own[0] in cues.admin_units \
+        else SPECIFIC_FEATURES.get(p.place.feature, 3)  # (قضاء صور: a district of many towns)
+    if coarse > SPECIFIC_FEATURES.get(prev.place.feature, 3) or p.place.id == prev.place.id:
+        return False
+    gap = text[prev.nend:p.nstart].split()
+    lead = next((own[:n] for n in (2, 1) if len(own) > n and " ".join(own[:n]) in cues.locating_words), [])
+    if gap[:1] == ["،"] and lead:  # (بلدة أ، جنوبي مدينة ب)
+        gap = gap[1:]
+    words = gap + lead
+    inside = len(words) > 1 and words[0] in ("في", "ب")
+    if inside:  # (في شمال مدينة ب، بـ + شمال)
+        words = words[1:]
+    phrase = " ".join(words)
+    if len(words) == 1 and (inside or phrase.startswith("ب")) and any(  # (في قضاء ب، بمديرية ب، بمدينة ب)
+            h.start == 0 and h.end == len(phrase) for h in cues.place_cues.find(phrase)):
+        return True
+    return bool(phrase) and (phrase in cues.locating_words or (
+        phrase.startswith("ب") and phrase[1:] in cues.locating_words))
+
+
+def located(cues: CueLexicon, inside: Callable[[str, str], bool], joined: Callable[[str], bool], text: str,
+            primary: Sequence[PlaceMention], best: PlaceMention) -> PlaceMention:
+    """The place `best` only locates, when one is named right before it (بلدة أ في قضاء ب → أ), alone: not one
+    of two `joined` by و (بين منطقتي أ وج في مدينة ب: the fight is between them, in ب), nor a known place the
+    gazetteer puts elsewhere (a homonym: the locating place is then the event's)."""
+    k = next(i for i, p in enumerate(primary) if p is best)
+    while k > 0 and locates_previous(cues, text, primary[k - 1], primary[k]):
+        if k > 1 and joined(text[primary[k - 2].nend:primary[k - 1].nstart]) \
+                and not locates_previous(cues, text, primary[k - 2], primary[k - 1]):
+            break  # (أ وج في ب)
+        if _elsewhere(inside, primary[k - 1], primary[k]):
+            break  # (حي أ شمالي مدينة ب, where the gazetteer's أ is a village of another province: a homonym)
+        k -= 1
+    if k + 1 < len(primary) and locates_previous(cues, text, primary[k], primary[k + 1]) \
+            and _elsewhere(inside, primary[k], primary[k + 1]):
+        return primary[k + 1]  # (the town the text locates a homonym by: حي أ شمالي مدينة ب → ب)
+    return primary[k]
+
+
+def _elsewhere(inside: Callable[[str, str], bool], inner: PlaceMention, outer: PlaceMention) -> bool:
+    """The gazetteer puts the known place `inner` away from the place the text locates it by: outside a
+    province or country, or more than LOCATED_KM from a town."""
+    if is_unlinked(inner.place.id) or is_unlinked(outer.place.id):
+        return False
+    if outer.place.feature in ("country", "admin1"):
+        return not inside(inner.place.id, outer.place.id)
+    if outer.place.feature == "region":
+        return inner.place.country != outer.place.country
+    km_lat = abs(inner.place.lat - outer.place.lat) * 111.0
+    km_lon = abs(inner.place.lon - outer.place.lon) * 111.0 * cos(radians(outer.place.lat))
+    return hypot(km_lat, km_lon) > LOCATED_KM
