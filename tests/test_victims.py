@@ -149,3 +149,14 @@ def test_victims_every_country_of_the_gazetteer_is_read(pipeline: Any) -> None:
             rec = pipeline.extract_text(template.format(name=place.name_ar), published="2024-05-02")
             assert not span_violations(rec), (place.id, template)
             assert rec.to_json()["counts"], (place.id, template)
+
+
+@pytest.mark.parametrize(("text", "actor", "word"), [
+    ("قتل 12 طفلا وثلاث نساء في هجوم شنه مسلحون مجهولون على قرية في إقليم أمهرة بإثيوبيا أمس.", "civilians-et", "طفلا"),
+    ("أصيب عشرون متظاهرا حين فرقت الشرطة مسيرة في العاصمة الكينية نيروبي.", "protesters-ke", "متظاهرا"),
+    ("قتل تسعة أطفال في قصف صاروخي على حي سكني في مدينة خاركيف بأوكرانيا.", "civilians-ua", "أطفال"),
+])
+def test_victims_civilians_of_the_wars_without_a_dictionary_file(pipeline: Any, text: str, actor: str,
+                                                                 word: str) -> None:
+    """The generic template's countries include wars the dictionary has no file for (Ethiopia, Kenya, Ukraine …)."""
+    assert word in _words_of(pipeline, text, actor), _sides(pipeline, text)
