@@ -169,7 +169,8 @@ class VictimNouns:
                 found = _stem(norm.text[ws:we], forms)
                 if found is None or names.overlaps(ws, we) or (c.kind == "displaced" and told.overlaps(ws, we)):
                     continue
-                out.append(self._mention(text, norm, ws + found[1], we, self.actor_for(found[0], country)))
+                if (actor := self.actor_for(found[0], country)) is not None:  # (no civilians entry: no mention)
+                    out.append(self._mention(text, norm, ws + found[1], we, actor))
         out = self._named(text, norm, country, spans, out)
         names = SpanSet([*spans, *((m.nstart, m.nend) for m in out)])
         plain = any(m.actor.id == self._civilians_id(country) and not m.descriptive for m in taken)
@@ -265,9 +266,8 @@ class VictimNouns:
         return any(w.removeprefix("ال").startswith(site) for w in near for site in self.sites if len(site) >= 3)
 
     @staticmethod
-    def _mention(text: str, norm: Normalized, ws: int, we: int, actor: Actor | None) -> ActorMention:
+    def _mention(text: str, norm: Normalized, ws: int, we: int, actor: Actor) -> ActorMention:
         s, e = norm.to_original(ws, we)
-        assert actor is not None
         return ActorMention(start=s, end=e, nstart=ws, nend=we, text=text[s:e], actor=actor, framing=None,
                             descriptive=False)
 
