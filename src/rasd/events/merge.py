@@ -188,7 +188,7 @@ def _dates_agree(a: Event, b: Event) -> bool:
 
 def _merge_two(prev: Event, ev: Event, location: LocationRef | None, fig: _Figures, sides: bool = True) -> Event:
     """`prev` with what `ev` adds (its counts, evidence and rule go to `fig`; its actors unless not `sides`)."""
-    fig.take(ev, MergeRule.MERGED.value)
+    fig.take(ev, MergeRule.MERGED._value_)
     if not sides:
         ev = replace(ev, actor1=None, actor2=None)
     actor1 = prev.actor1
@@ -253,7 +253,7 @@ MODALITY_STRENGTH = {"asserted": 0, "reported": 1, "planned": 2, "called_for": 2
 
 def _continue(prev: Event, ev: Event, fig: _Figures) -> Event:
     """`prev` going on with `ev` (its counts, evidence and rule go to `fig`)."""
-    fig.take(ev, MergeRule.CONTINUED.value)
+    fig.take(ev, MergeRule.CONTINUED._value_)
     actor1 = prev.actor1 or ev.actor1
     actor2 = prev.actor2
     if prev.actor1 is None and ev.actor1 is not None and prev.actor2 is not None:

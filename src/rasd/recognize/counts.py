@@ -141,7 +141,7 @@ class CountRecognizer:
         cands.sort(key=lambda c: c.i)
         cues = scope_cues(tables, index, lo, hi, fighting)
         frame = Frame(norm, toks, lo, hi, sorted(triggers + trig_def, key=lambda h: (h.i, h.j)),
-                      (Scope.CUMULATIVE if cues.clauses else Scope.INCIDENT).value, cues)
+                      (Scope.CUMULATIVE if cues.clauses else Scope.INCIDENT)._value_, cues)
         first = len(out)
         resolve(g, frame, index, cands, out)
         ranks_groups(g, frame, index, out, first)
