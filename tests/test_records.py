@@ -10,6 +10,8 @@ import tomllib
 from collections.abc import Iterator
 from pathlib import Path
 
+import pytest
+
 ROOT = Path(__file__).resolve().parents[1]
 
 
@@ -76,3 +78,18 @@ def test_records_written_out_inits_run_compiled_in_the_compiled_build() -> None:
     for cls in _written_out():
         compiled = str(importlib.import_module(cls.__module__).__file__).endswith(suffixes)
         assert inspect.isfunction(cls.__init__) != compiled, cls
+
+
+def test_records_replaced_makes_what_dataclasses_replace_makes() -> None:
+    from rasd.recognize.count_frame import CountMatch
+    from rasd.records import ActorRef, Span, replaced
+
+    ref = ActorRef("a1", "Army", "الجيش", "state_forces", country="SD", mentions=("m1",))
+    for changes in ({}, {"mentions": ("m1", "m4")}, {"country": None, "affiliation": "a2"}):
+        made = replaced(ref, **changes)
+        assert made == dataclasses.replace(ref, **changes) and type(made) is ActorRef
+    cm = CountMatch(3, 9, "killed", 5, "exact", "total", "incident", None, "5 قتلى", "number_noun", high=7)
+    assert replaced(cm, scope="cumulative", goes_on=True) == dataclasses.replace(cm, scope="cumulative", goes_on=True)
+    assert replaced(Span(1, 2), end=5) == Span(1, 5)
+    with pytest.raises(TypeError):  # a field the class does not have
+        replaced(Span(1, 2), middle=3)

@@ -3,12 +3,11 @@
 from __future__ import annotations
 
 from bisect import bisect_left
-from dataclasses import replace
 from typing import NamedTuple
 
 from ..recognize.dates import DateMatch
 from ..recognize.matcher import PhraseMatcher
-from ..records import UNKNOWN_DATE, EventDate, Span
+from ..records import UNKNOWN_DATE, EventDate, Span, replaced
 from ..text.words import words_before
 from .context import DocContext
 from .rules import DateRule
@@ -145,5 +144,5 @@ def bound_by_published(decision: DateDecision, planned: bool, published: str | N
         return decision
     if date.start and date.start > published:
         return DateDecision(UNKNOWN_DATE, decision.rule, DateRule.AFTER_PUBLISHED_DROPPED, decision.evidence)
-    return DateDecision(replace(date, end=published), decision.rule, DateRule.NOT_AFTER_PUBLISHED,
+    return DateDecision(replaced(date, end=published), decision.rule, DateRule.NOT_AFTER_PUBLISHED,
                         decision.evidence)

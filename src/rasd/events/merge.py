@@ -4,11 +4,10 @@ event placed only by the sentence before that goes on telling the one before it 
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from dataclasses import replace
 from typing import Any, NamedTuple
 
 from .. import budget
-from ..records import ActorRef, Event, LocationRef, is_unlinked
+from ..records import ActorRef, Event, LocationRef, is_unlinked, replaced
 from .context import REPORTER_KINDS
 from .kind import TERRITORY_SUBTYPES, territory_subtype
 from .rules import MergeRule, PlaceRule
@@ -73,7 +72,7 @@ class _Figures:
         """The event record with what the merges added."""
         if not self.more_rules:
             return ev
-        return replace(ev, counts=ev.counts + tuple(self.more_counts),
+        return replaced(ev, counts=ev.counts + tuple(self.more_counts),
                        evidence=ev.evidence + tuple(self.more_evidence), rules=ev.rules + tuple(self.more_rules))
 
 
@@ -190,7 +189,7 @@ def _merge_two(prev: Event, ev: Event, location: LocationRef | None, fig: _Figur
     """`prev` with what `ev` adds (its counts, evidence and rule go to `fig`; its actors unless not `sides`)."""
     fig.take(ev, MergeRule.MERGED._value_)
     if not sides:
-        ev = replace(ev, actor1=None, actor2=None)
+        ev = replaced(ev, actor1=None, actor2=None)
     actor1 = prev.actor1
     if not _is_party(prev, actor1) and _is_party(ev, ev.actor1):
         actor1 = ev.actor1  # (the side that struck, over the agency that counted the dead)
@@ -201,7 +200,7 @@ def _merge_two(prev: Event, ev: Event, location: LocationRef | None, fig: _Figur
         actor2 = ev.actor1
     actor1 = actor1 or ev.actor1
     told = [x for x in (ev.actor1, ev.actor2, *ev.other_actors) if x is not None]
-    return replace(
+    return replaced(
         prev,
         acled_sub_event_type=_better_subtype(prev, ev),
         actor1=_named_again(actor1, told),
@@ -220,7 +219,7 @@ def _named_again(x: ActorRef | None, told: Sequence[ActorRef]) -> ActorRef | Non
     if x is None:
         return None
     more = tuple(m for t in told if t.id == x.id for m in t.mentions if m not in x.mentions)
-    return replace(x, mentions=(*x.mentions, *more)) if more else x
+    return replaced(x, mentions=(*x.mentions, *more)) if more else x
 
 
 def _others(a: Event, b: Event, actor1: ActorRef | None, actor2: ActorRef | None) -> tuple[ActorRef, ...]:
@@ -264,7 +263,7 @@ def _continue(prev: Event, ev: Event, fig: _Figures) -> Event:
     if sub in TERRITORY_SUBTYPES and actor1 is not None:
         sub = territory_subtype(actor1)
     modality = max(prev.modality, ev.modality, key=lambda m: MODALITY_STRENGTH.get(m, 0))
-    return replace(prev, actor1=actor1, actor2=actor2, acled_sub_event_type=sub, modality=modality,
+    return replaced(prev, actor1=actor1, actor2=actor2, acled_sub_event_type=sub, modality=modality,
                    source_attribution=prev.source_attribution or ev.source_attribution)
 
 

@@ -11,9 +11,9 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import replace
 from typing import Final
 
+from ..records import replaced
 from ..resources.actors import ActorDictionary, ActorName, valid_on
 from ..resources.gazetteer import LOOKUP_HEADS, Gazetteer, Place, haversine_km
 from ..text.normalize import Normalized, normalize_name
@@ -84,7 +84,7 @@ class ActorLinker:
             if m.readings:  # (a bare noun's national readings are `national`'s to read, not a name's)
                 chosen = self._choose([n for n in m.readings if not n.national], published, country)
                 if chosen is not None and chosen.actor_id != m.actor.id:
-                    m = replace(m, actor=self.actors.get(chosen.actor_id), framing=chosen.framing,
+                    m = replaced(m, actor=self.actors.get(chosen.actor_id), framing=chosen.framing,
                                 descriptive=chosen.descriptive)
             out.append(m)
         return out
