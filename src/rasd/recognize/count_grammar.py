@@ -82,7 +82,7 @@ class NounValue:
     cue: CountCue
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True, slots=True, init=False)  # __init__ written out (rasd.records)
 class Nesting:
     """Whether a candidate is a subset of the count opened by the last بينهم/منهم, and of which."""
 
@@ -90,6 +90,12 @@ class Nesting:
     kind: str  # the parent's kind ("" without a parent)
     scope: str  # the parent's scope ("" without a parent)
     close: bool  # the candidate does not fit: the open subset lists end
+
+    def __init__(self, parent: int | None, kind: str, scope: str, close: bool) -> None:
+        object.__setattr__(self, "parent", parent)
+        object.__setattr__(self, "kind", kind)
+        object.__setattr__(self, "scope", scope)
+        object.__setattr__(self, "close", close)
 
 
 @dataclass(frozen=True, slots=True, init=False)  # __init__ written out (rasd.records)
