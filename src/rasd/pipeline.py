@@ -14,14 +14,16 @@ import hashlib
 from collections.abc import Sequence
 from dataclasses import dataclass, fields, replace
 from pathlib import Path
-from typing import Any, Protocol, TypeVar
+from typing import Protocol, TypeVar
 
 from . import budget
+from .analysis import INPUT_FIELDS, Analysis
+from .analysis import added as added
 from .events import DocContext, EventAssembler, MentionRef, TriggerHit, mention_ref, numbered
 from .recognize.anaphora import Anaphora, AnaphoraTable, CountryActors
 from .recognize.belonging import BelongingPhrases, LedBodies
-from .recognize.counts import CountMatch, CountRecognizer
-from .recognize.dates import DateMatch, DateRecognizer
+from .recognize.counts import CountRecognizer
+from .recognize.dates import DateRecognizer
 from .recognize.forces import ForcePhrases
 from .recognize.headed import HeadedGovernments
 from .recognize.linking import (
@@ -41,13 +43,12 @@ from .recognize.parenthesis import glossed
 from .recognize.quoted import quoted_names
 from .recognize.unlinked import Descriptors, UnlinkedFinder
 from .recognize.victims import VictimNouns, only_victim_noun, told_sentences
-from .records import Count, DocumentInfo, DocumentRecord, Event, Mention, MentionKind, is_unlinked
+from .records import DocumentInfo, DocumentRecord, Mention, MentionKind, is_unlinked
 from .resources.actors import ActorDictionary
 from .resources.gazetteer import Gazetteer
 from .resources.lexicon import CueLexicon, TriggerLexicon
 from .text.clauses import (
     ClauseOpen,
-    Clauses,
     Opener,
     after_comma,
     aside_openers,
@@ -140,45 +141,6 @@ class Resources:
             anaphora=Anaphora(anaphora, actors),
             country_actors=CountryActors(anaphora, actors, gazetteer),
         )
-
-
-@dataclass(frozen=True, slots=True)
-class Analysis:
-    """One document as the stages see it; each stage fills in some of the optional fields."""
-
-    info: DocumentInfo
-    text: str
-    published: datetime.date | None
-    norm: Normalized | None = None
-    seg: Segmented | None = None
-    tokens: TokenIndex | None = None  # the tokens of seg, indexed by word for the recognizers
-    phrases: ScannedPhrases | None = None  # the hits of every lexicon's phrases over the normalized text
-    counts: tuple[CountMatch, ...] | None = None
-    dates: tuple[DateMatch, ...] | None = None
-    actors: tuple[ActorMention, ...] | None = None
-    places: tuple[PlaceMention, ...] | None = None
-    country: str | None = None
-    clauses: Clauses | None = None  # every sentence cut into typed clauses
-    triggers: tuple[TriggerHit, ...] | None = None
-    mentions: tuple[Mention, ...] | None = None  # every mention, numbered m1, m2 … in text order
-    events: tuple[Event, ...] | None = None  # in document order, naming mentions by id; to_record numbers them
-    doc_counts: tuple[Count, ...] | None = None
-
-
-INPUT_FIELDS = frozenset({"info", "text", "published"})
-
-
-def added(a: Analysis, **new: Any) -> Analysis:
-    """The analysis with the fields given replaced: dataclasses.replace without its generic walk over the fields
-    (a stage adds fields ~12 times per text; compiled, this is a direct call of the constructor)."""
-    get = new.get
-    return Analysis(info=get("info", a.info), text=get("text", a.text), published=get("published", a.published),
-                    norm=get("norm", a.norm), seg=get("seg", a.seg), tokens=get("tokens", a.tokens),
-                    phrases=get("phrases", a.phrases), counts=get("counts", a.counts), dates=get("dates", a.dates),
-                    actors=get("actors", a.actors), places=get("places", a.places), country=get("country", a.country),
-                    clauses=get("clauses", a.clauses), triggers=get("triggers", a.triggers),
-                    mentions=get("mentions", a.mentions), events=get("events", a.events),
-                    doc_counts=get("doc_counts", a.doc_counts))
 
 
 class Stage(Protocol):

@@ -3,13 +3,12 @@ that tell the same happening."""
 
 from __future__ import annotations
 
-from dataclasses import replace
 from enum import Enum
 from typing import NamedTuple
 
 from ..recognize.linking import PlaceMention
 from ..recognize.unlinked import UnlinkedFinder
-from ..records import Count, Event, LocationRef, Mention, Span
+from ..records import Count, Event, LocationRef, Mention, Span, replaced
 from ..resources.actors import ActorDictionary
 from ..resources.gazetteer import Gazetteer
 from ..resources.lexicon import CueLexicon, Trigger
@@ -232,6 +231,6 @@ def _split_by_place(events: list[Event], merged_into: list[int], also_at: list[l
         for loc in places_of.get(k, []):
             if loc.id not in seen:
                 seen.add(loc.id)
-                split.append(replace(ev, location=loc, counts=(),
+                split.append(replaced(ev, location=loc, counts=(),
                                      rules=(*ev.rules, PlaceRule.COORDINATED.value)))
     return split

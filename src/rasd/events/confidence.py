@@ -10,8 +10,9 @@ from .place import PlaceDecision
 from .roles import RolesDecision
 from .rules import PlaceRule
 
-# what a place found by each rule adds: the event's own clause names it, or the sentence before does
-PLACE_BONUS = {PlaceRule.CLAUSE: 0.08, PlaceRule.PREVIOUS_SENTENCE: 0.03}
+# what a place found by each rule adds: the event's own clause names it, or the sentence before does (keyed by the
+# rule's value: an Enum's __hash__ runs as Python even in the compiled build)
+PLACE_BONUS = {PlaceRule.CLAUSE._value_: 0.08, PlaceRule.PREVIOUS_SENTENCE._value_: 0.03}
 
 
 def confidence(weight: float, fallback: bool, roles: RolesDecision, actor2_found: bool, place: PlaceDecision,
@@ -23,7 +24,7 @@ def confidence(weight: float, fallback: bool, roles: RolesDecision, actor2_found
     if actor2_found:
         c += 0.04
     if place.value is not None and place.rule is not None:
-        c += PLACE_BONUS.get(place.rule, 0.0)
+        c += PLACE_BONUS.get(place.rule._value_, 0.0)
     if counts:
         c += 0.05
     if modality.value == "reported":

@@ -3,12 +3,11 @@
 from __future__ import annotations
 
 from bisect import bisect_left
-from dataclasses import replace
 from typing import NamedTuple
 
 from ..recognize.dates import DateMatch
 from ..recognize.matcher import PhraseMatcher
-from ..records import UNKNOWN_DATE, EventDate, Span
+from ..records import UNKNOWN_DATE, EventDate, Span, replaced
 from ..text.words import words_before
 from .context import DocContext
 from .rules import DateRule
@@ -51,6 +50,7 @@ def _in_a_name(ctx: DocContext, dm: DateMatch) -> bool:
 
 _SAID_WINDOW = 10  # words before a date where the speech verb whose day it gives may stand (its speaker between)
 _COMPLEMENTIZERS = frozenset({"ان", "انه", "انها", "انهم", "بان", "بانه", "بانها", "وان"})
+_DATE_RULES = {r._value_: r for r in DateRule}  # (DateRule(value) runs Enum.__call__ and __new__ as Python)
 
 
 def _said_days(ctx: DocContext, speech: PhraseMatcher[str], lo: int, found: list[DateMatch]) -> set[int]:
@@ -132,7 +132,7 @@ def resolve_date(ctx: DocContext, s_start: int, s_end: int, running_total: bool 
                      precision=dm.precision if dm.date_start else "unknown",  # type: ignore[arg-type]
                      anchor=dm.anchor if dm.date_start else "unknown",  # type: ignore[arg-type]
                      text=ctx.text[s:e], span=Span(s, e))
-    rule = None if date.anchor == "unknown" else DateRule("date:" + date.anchor)
+    rule = None if date.anchor == "unknown" else _DATE_RULES["date:" + date.anchor]
     return tuple.__new__(DateDecision, (date, rule, None, (dm.start, dm.end)))  # (tuple.__new__: see mention_ref)
 
 
@@ -144,5 +144,5 @@ def bound_by_published(decision: DateDecision, planned: bool, published: str | N
         return decision
     if date.start and date.start > published:
         return DateDecision(UNKNOWN_DATE, decision.rule, DateRule.AFTER_PUBLISHED_DROPPED, decision.evidence)
-    return DateDecision(replace(date, end=published), decision.rule, DateRule.NOT_AFTER_PUBLISHED,
+    return DateDecision(replaced(date, end=published), decision.rule, DateRule.NOT_AFTER_PUBLISHED,
                         decision.evidence)

@@ -71,7 +71,7 @@ class Drafter:
             target = _recent_taker(drafts, sent.index - 2, paragraph, cm, ctx)
             if target is not None:
                 target.sentences.append(sent)
-                target.rules.append(DraftRule.COUNTS_FROM_NEXT_SENTENCE.value)
+                target.rules.append(DraftRule.COUNTS_FROM_NEXT_SENTENCE._value_)
         if target is None:
             # (منذ اندلاع الحرب names the war too: its span is matched as one cue)
             war = cm.scope == "cumulative" and any(WAR_LABELS & set(h.payloads) for h in ctx.hits_in(
@@ -96,7 +96,7 @@ class Drafter:
             lo = max(dr.sentence.start, dr.trigger.nstart - 60)
             if any("after" in h.payloads and text.count(" ", h.end, dr.trigger.nstart) <= PRELUDE_WORDS
                    for h in ctx.hits_in(self.cues.background, lo, dr.trigger.nstart)):
-                taking.rules.append(DraftRule.PRELUDE.value + trig.id)
+                taking.rules.append(DraftRule.PRELUDE._value_ + trig.id)
                 sdrafts.remove(dr)
 
     def _fold_anaphors(self, text: str, sent: Sentence, drafts: list[Draft], sdrafts: list[Draft]) -> None:
@@ -114,7 +114,7 @@ class Drafter:
             if earlier is not None:
                 earlier.count_ids.extend(dr.count_ids)
                 earlier.sentences.append(sent)
-                earlier.rules.append(DraftRule.ANAPHOR.value + dr.trigger.trigger.id)
+                earlier.rules.append(DraftRule.ANAPHOR._value_ + dr.trigger.trigger.id)
                 _remove_last(drafts, dr)
                 _remove_last(sdrafts, dr)
 
@@ -230,7 +230,7 @@ def fallback_draft(cm: CountMatch, sent: Sentence, paragraph: int, ctx: DocConte
     kind = cm.kind
     if war and kind in ("killed", "wounded", "missing"):
         key = "civilians" if cm.who in CIVILIAN_WHO else "killed"
-        trig, rule = fallback_trigger[key], DraftRule.FALLBACK.value + "war"
+        trig, rule = fallback_trigger[key], DraftRule.FALLBACK._value_ + "war"
     elif kind in ("killed", "wounded", "missing", "affected", "sick"):
         violent = ctx.memo("violent triggers", lambda: _ViolentTriggers(ctx.triggers))
         n_before = bisect_left(violent.starts, cm.start)
@@ -238,17 +238,17 @@ def fallback_draft(cm: CountMatch, sent: Sentence, paragraph: int, ctx: DocConte
             # a toll with no trigger of its own is the toll of the violence told before it: the most
             # specific kind named (a strike over the "aggression" it belongs to), the latest among equals
             trig = violent.best_up_to[n_before - 1].trigger
-            rule = DraftRule.FALLBACK_PREVIOUS_TRIGGER.value + trig.id
+            rule = DraftRule.FALLBACK_PREVIOUS_TRIGGER._value_ + trig.id
         elif violent.best is not None:
             trig = violent.best.trigger
-            rule = DraftRule.FALLBACK_DOCUMENT_TRIGGER.value + trig.id
+            rule = DraftRule.FALLBACK_DOCUMENT_TRIGGER._value_ + trig.id
         else:
             key = "civilians" if cm.who in CIVILIAN_WHO else "killed"
             trig = fallback_trigger[key]
-            rule = DraftRule.FALLBACK.value + key
+            rule = DraftRule.FALLBACK._value_ + key
     else:
         trig = fallback_trigger[kind]
-        rule = DraftRule.FALLBACK.value + kind
+        rule = DraftRule.FALLBACK._value_ + kind
     s, e = ctx.norm.to_original(cm.start, cm.end)
     th = TriggerHit(nstart=cm.start, nend=cm.end, prefix="", phrase=cm.text, trigger=trig, start=s, end=e)
     return Draft(trigger=th, sentence=sent, paragraph=paragraph, sentences=[sent], window=(sent.start, sent.end),

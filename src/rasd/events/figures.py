@@ -3,9 +3,8 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import replace
 
-from ..records import Count, Event
+from ..records import Count, Event, replaced
 from .attribution import Attributor
 from .context import CIVILIAN_WHO, DocContext
 
@@ -90,7 +89,7 @@ def drop_vague_told_exactly(events: list[Event]) -> list[Event]:
     # kind of happening: the vague mention is then the same toll told loosely elsewhere in the text
     exact = {(e.acled_event_type, c.kind) for e in events for c in e.counts
              if c.qualifier != "vague" and c.parent is None}
-    return [replace(e, counts=tuple(c for c in e.counts
+    return [replaced(e, counts=tuple(c for c in e.counts
                                     if c.qualifier != "vague" or (e.acled_event_type, c.kind) not in exact))
             if any(c.qualifier == "vague" and (e.acled_event_type, c.kind) in exact for c in e.counts) else e
             for e in events]

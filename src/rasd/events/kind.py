@@ -116,7 +116,7 @@ class KindResolver:
         remote = weapons[0] if weapons and weapons[0] != GUNFIRE else None
         # a toll that borrows the violence told in an earlier sentence stays part of it; one with no violence
         # told anywhere in the report, or a generic attack of its own clause, goes by its victims
-        generic = trig.id in GENERIC_ATTACKS and (not d.fallback or d.rules[0] == DraftRule.FALLBACK.value + "killed")
+        generic = trig.id in GENERIC_ATTACKS and (not d.fallback or d.rules[0] == DraftRule.FALLBACK._value_ + "killed")
         if remote is not None and (d.fallback or trig.id in WEAPONLESS) and base.acled_type != "Protests":
             return TypeDecision(REMOTE, remote, (*rules, TypeRule.WEAPON))  # (civilians killed by a strike too)
         told = self._strike_told_before(ctx, d) if remote is None and trig.id == "offensive" else None

@@ -4,11 +4,10 @@ event placed only by the sentence before that goes on telling the one before it 
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from dataclasses import replace
 from typing import Any, NamedTuple
 
 from .. import budget
-from ..records import ActorRef, Event, LocationRef, is_unlinked
+from ..records import ActorRef, Event, LocationRef, is_unlinked, replaced
 from .context import REPORTER_KINDS
 from .kind import TERRITORY_SUBTYPES, territory_subtype
 from .rules import MergeRule, PlaceRule, RoleRule
@@ -73,7 +72,7 @@ class _Figures:
         """The event record with what the merges added."""
         if not self.more_rules:
             return ev
-        return replace(ev, counts=ev.counts + tuple(self.more_counts),
+        return replaced(ev, counts=ev.counts + tuple(self.more_counts),
                        evidence=ev.evidence + tuple(self.more_evidence), rules=ev.rules + tuple(self.more_rules))
 
 
@@ -194,9 +193,9 @@ def _dates_agree(a: Event, b: Event) -> bool:
 
 def _merge_two(prev: Event, ev: Event, location: LocationRef | None, fig: _Figures, sides: bool = True) -> Event:
     """`prev` with what `ev` adds (its counts, evidence and rule go to `fig`; its actors unless not `sides`)."""
-    fig.take(ev, MergeRule.MERGED.value)
+    fig.take(ev, MergeRule.MERGED._value_)
     if not sides:
-        ev = replace(ev, actor1=_after_trigger(ev, ev.actor1), actor2=_after_trigger(ev, ev.actor2))
+        ev = replaced(ev, actor1=_after_trigger(ev, ev.actor1), actor2=_after_trigger(ev, ev.actor2))
     actor1 = prev.actor1
     if not _is_party(prev, actor1) and _is_party(ev, ev.actor1):
         actor1 = ev.actor1  # (the side that struck, over the agency that counted the dead)
@@ -211,7 +210,7 @@ def _merge_two(prev: Event, ev: Event, location: LocationRef | None, fig: _Figur
         actor2 = ev.actor2 if ev.actor2 is not None and ev.actor2.id != actor1.id else None
     told = [x for x in (ev.actor1, ev.actor2, *ev.other_actors, prev.actor1, prev.actor2, *prev.other_actors)
             if x is not None]
-    return replace(
+    return replaced(
         prev,
         acled_sub_event_type=_better_subtype(prev, ev),
         actor1=_named_again(actor1, told),
@@ -245,14 +244,14 @@ def _named_again(x: ActorRef | None, told: Sequence[ActorRef]) -> ActorRef | Non
     if x is None:
         return None
     more = tuple(dict.fromkeys(m for t in told if t.id == x.id for m in t.mentions if m not in x.mentions))
-    return replace(x, mentions=(*x.mentions, *more)) if more else x
+    return replaced(x, mentions=(*x.mentions, *more)) if more else x
 
 
 def _allies(ev: Event) -> tuple[ActorRef, ...]:
     """The further actors of a telling that fought beside one of its sides (قطعات الجيش وجهاز مكافحة الإرهاب
     والحشد الشعبي، غارة أمريكية بريطانية): parties of the happening, kept when that telling merges into another;
     its other further actors (a victim group its figures name, a name in a describing phrase) are not."""
-    if RoleRule.ALLIES.value not in ev.rules:
+    if RoleRule.ALLIES._value_ not in ev.rules:
         return ()
     return tuple(x for x in ev.other_actors if _is_party(ev, x))
 
@@ -288,7 +287,7 @@ MODALITY_STRENGTH = {"asserted": 0, "reported": 1, "planned": 2, "called_for": 2
 
 def _continue(prev: Event, ev: Event, fig: _Figures) -> Event:
     """`prev` going on with `ev` (its counts, evidence and rule go to `fig`)."""
-    fig.take(ev, MergeRule.CONTINUED.value)
+    fig.take(ev, MergeRule.CONTINUED._value_)
     actor1 = prev.actor1 or ev.actor1
     actor2 = prev.actor2
     if prev.actor1 is None and prev.actor2 is None:
@@ -301,7 +300,7 @@ def _continue(prev: Event, ev: Event, fig: _Figures) -> Event:
     if sub in TERRITORY_SUBTYPES and actor1 is not None:
         sub = territory_subtype(actor1)
     modality = max(prev.modality, ev.modality, key=lambda m: MODALITY_STRENGTH.get(m, 0))
-    return replace(prev, actor1=actor1, actor2=actor2, acled_sub_event_type=sub, modality=modality,
+    return replaced(prev, actor1=actor1, actor2=actor2, acled_sub_event_type=sub, modality=modality,
                    other_actors=_others(prev, ev, actor1, actor2),
                    source_attribution=prev.source_attribution or ev.source_attribution)
 

@@ -9,6 +9,8 @@ from ..resources.lexicon import CueLexicon, ModalityCue
 from .context import DocContext, Draft
 from .rules import ModalityRule
 
+_MODALITY_RULES = {r._value_: r for r in ModalityRule}  # (ModalityRule(value) runs Enum.__call__ as Python)
+
 
 class ModalityDecision(NamedTuple):
     """The event's modality, the rule that set it (none for asserted) and the span of its cue or trigger
@@ -47,7 +49,7 @@ class ModalityResolver:
             found.setdefault(cue.modality, (hit.word_start, hit.end))
         for name in self.cues.modality_order:
             if name in found:
-                return tuple.__new__(ModalityDecision, (name, ModalityRule(f"modality:{name}_cue"), found[name]))
+                return tuple.__new__(ModalityDecision, (name, _MODALITY_RULES[f"modality:{name}_cue"], found[name]))
         return tuple.__new__(ModalityDecision, ("asserted", None, None))  # (tuple.__new__: see mention_ref)
 
 

@@ -4,13 +4,12 @@ the dateline, the host country of a visit) and the places named together with it
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import replace
 from typing import Final, NamedTuple
 
 from ..recognize.linking import PlaceMention, is_dateline
 from ..recognize.matcher import phrase_before
 from ..recognize.unlinked import unlinked_container
-from ..records import ActorRef, Event, LocationRef, is_unlinked
+from ..records import ActorRef, Event, LocationRef, is_unlinked, replaced
 from ..resources.gazetteer import Gazetteer
 from ..resources.lexicon import CueLexicon
 from ..text.clauses import ClauseOpen
@@ -472,7 +471,7 @@ def link_reactions(ctx: DocContext, drafts: Sequence[Draft], events: Sequence[Ev
             continue
         ev, inc = out[k], events[src]
         dated = ev.date.start is None or DateRule.PUBLISHED.value in ev.rules
-        out[k] = replace(ev, location=inc.location, date=inc.date if dated else ev.date,
+        out[k] = replaced(ev, location=inc.location, date=inc.date if dated else ev.date,
                          rules=(*ev.rules, PlaceRule.INCIDENT.value))
     return out
 

@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from typing import NamedTuple
 
 from ..recognize.linking import UNIDENTIFIED, ActorMention
 from ..recognize.matcher import phrase_before
-from ..records import ActorRef, Count
+from ..records import ActorRef, Count, replaced
 from ..resources.actors import Actor, ActorDictionary
 from ..resources.lexicon import CueLexicon, Trigger
 from ..text.words import word_spans_after, words_before
@@ -486,7 +486,7 @@ def with_victim_nouns(ctx: DocContext, ref: ActorRef | None, counts: Sequence[Co
     more = [i for i in victim_mentions(ctx, ref.id, counts) if i not in ref.mentions]
     if not more:
         return ref
-    return replace(ref, mentions=tuple(sorted((*ref.mentions, *more), key=lambda i: int(i[1:]) if i[1:].isdigit() else 0)))
+    return replaced(ref, mentions=tuple(sorted((*ref.mentions, *more), key=lambda i: int(i[1:]) if i[1:].isdigit() else 0)))
 
 
 def victim_mentions(ctx: DocContext, actor_id: str, counts: Sequence[Count]) -> tuple[str, ...]:

@@ -22,10 +22,10 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from types import MappingProxyType
 
-from ..records import is_unlinked
+from ..records import is_unlinked, replaced
 from ..resources.actors import Actor, ActorDictionary
 from ..resources.morphology import proclitic_runs
 from ..text.normalize import Normalized, normalize_name
@@ -143,7 +143,7 @@ class BelongingPhrases:
             return m
         for n in self.owners_names.get(owner.id, ()):
             if name.endswith((" ب" + n, " ل" + n, " في " + n, " ب" + n.removeprefix("ال"))):
-                return replace(m, actor=owner)
+                return replaced(m, actor=owner)
         return m
 
     def _by_leader(self, text: str, norm: Normalized, m: ActorMention) -> ActorMention:
@@ -164,7 +164,7 @@ class BelongingPhrases:
         for clitic in ("", *PROCLITICS):
             if word.startswith(clitic) and (body := self.led.by_head.get((word[len(clitic):], m.actor.id))):
                 s, _ = norm.to_original(ws + len(clitic), m.nend)  # (the head word is the body's name too)
-                return replace(m, actor=body, start=s, nstart=ws + len(clitic), text=text[s:m.end])
+                return replaced(m, actor=body, start=s, nstart=ws + len(clitic), text=text[s:m.end])
         return m
 
     def _phrase_start(self, ntext: str, m: ActorMention, spans: SpanSet, known: SpanSet) -> int | None:
@@ -259,6 +259,6 @@ def described_names(text: str, norm: Normalized, mentions: Sequence[ActorMention
                 break
             if name is not None and name is not m and ntext[words[k][0]:words[k][1]].startswith("ال") == definite:
                 s, e = norm.to_original(name.nstart, m.nend)
-                out.append(replace(name, start=s, end=e, nend=m.nend, text=text[s:e]))
+                out.append(replaced(name, start=s, end=e, nend=m.nend, text=text[s:e]))
                 break
     return sorted(out, key=lambda x: x.nstart)

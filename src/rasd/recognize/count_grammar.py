@@ -2,11 +2,18 @@
 
 from __future__ import annotations
 
-from bisect import bisect_left, bisect_right
+from bisect import bisect_left
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from enum import Enum
 
+# (the working records live in count_frame, where they write their __init__ out: re-exported here)
+from rasd.recognize.count_frame import NO_CUES as NO_CUES
+from rasd.recognize.count_frame import Before as Before
+from rasd.recognize.count_frame import Candidate, CountCue, TriggerIndex
+from rasd.recognize.count_frame import CountMatch as CountMatch
+from rasd.recognize.count_frame import Frame as Frame
+from rasd.recognize.count_frame import ScopeCues as ScopeCues
 from rasd.recognize.count_phrases import DEFINITE, PREFIXES, CountTables, Hit, Noun
 from rasd.recognize.numbers import NumberMatch, NumberRecognizer
 from rasd.text.normalize import QUOTE_MARKS
@@ -14,17 +21,6 @@ from rasd.text.segment import Token
 
 # kinds that name people by their status (displaced, detained): they can also be the victims of a killing
 STATUS_KINDS = frozenset({"displaced", "detained", "missing"})
-
-
-class CountCue(Enum):
-    """How a figure was found; the value is the cue a count records (before any KindSource suffix)."""
-
-    NUMBER_NOUN = "number_noun"  # a number and the noun it counts (12 قتيلا, 30 مدنيا)
-    NUMBER_OF_GROUP = "number_of_group"  # a number and من + a group (12 من العمال)
-    BARE_NUMBER = "bare_number"  # a number alone, its kind from a trigger (بلغ عدد الجرحى 40)
-    DUAL = "dual"  # a dual noun (جنديان = 2)
-    SINGULAR = "singular"  # a singular beside a kill or wound word (مقتل صياد = 1)
-    BARE_PLURAL = "bare_plural"  # a plural group after a trigger with no number (إصابة مزارعين = vague 3)
 
 
 class KindSource(Enum):
@@ -61,154 +57,12 @@ class Scope(Enum):
     CUMULATIVE = "cumulative"
 
 
-@dataclass(frozen=True, slots=True, init=False)  # __init__ written out (rasd.records)
-class CountMatch:
-    """A count found in normalized text, with its span, kind, value, qualifier, group, scope and nesting."""
-
-    start: int  # normalized span covering number (+qualifier) and count noun
-    end: int
-    kind: str  # killed wounded displaced missing detained abducted sick affected
-    value: int
-    qualifier: str
-    who: str  # total civilians children women men fighters medics journalists migrants police other
-    scope: str  # incident | cumulative
-    parent: int | None  # index into the returned list of the count this one is a subset of
-    text: str  # norm[start:end]
-    cue: str  # the rule that produced it
-    goes_on: bool = False  # its sentence only goes on with the toll told before it (إضافة إلى 2243 جريحا)
-    high: int | None = None  # the upper end of a range (ما بين 5 و8 قتلى: value 5, high 8)
-    by_rise: bool = False  # cumulative only by a rise or "latest toll" cue: a restated incident toll may be one
-
-    def __init__(self, start: int, end: int, kind: str, value: int, qualifier: str, who: str, scope: str,
-                 parent: int | None, text: str, cue: str, goes_on: bool = False, high: int | None = None,
-                 by_rise: bool = False) -> None:
-        object.__setattr__(self, "start", start)
-        object.__setattr__(self, "end", end)
-        object.__setattr__(self, "kind", kind)
-        object.__setattr__(self, "value", value)
-        object.__setattr__(self, "qualifier", qualifier)
-        object.__setattr__(self, "who", who)
-        object.__setattr__(self, "scope", scope)
-        object.__setattr__(self, "parent", parent)
-        object.__setattr__(self, "text", text)
-        object.__setattr__(self, "cue", cue)
-        object.__setattr__(self, "goes_on", goes_on)
-        object.__setattr__(self, "high", high)
-        object.__setattr__(self, "by_rise", by_rise)
-
-
-@dataclass(slots=True)
-class Candidate:
-    """A count candidate in one sentence (token indices are global): a value and what it counts."""
-
-    # a working record, not frozen: a frozen dataclass costs several times more to build, and there is one per number
-
-    i: int  # first token (number or qualifier)
-    vi: int  # first token of the number itself / the noun for nounless candidates
-    j: int  # token after the whole candidate (noun, من-phrase, post qualifier)
-    nj: int  # token after the number and its noun (where an after-trigger may start)
-    start: int
-    end: int
-    value: int
-    qualifier: str
-    noun: Noun | None
-    who: str
-    cue: CountCue
-    bare: bool = False  # a number with no noun after it
-    extra_kinds: tuple[str, ...] = ()
-    date_like: bool = False
-    high: int | None = None  # the upper end of a range
-    members: tuple[tuple[int, int, str], ...] = ()  # (start, end, group) of the people a dual verb names
-    partitive: bool = False  # "ثلاثة منهم مدنيون": a part of the count before it, of the group named after منهم
-
-
 @dataclass(frozen=True, slots=True)
 class Grammar:
     """What the decisions read besides the tokens: the count tables and the number recognizer."""
 
     tables: CountTables
     numbers: NumberRecognizer
-
-
-@dataclass(frozen=True, slots=True)
-class ScopeCues:
-    """Where a sentence speaks of a running total: its cumulative clauses (token ranges) and its day windows."""
-
-    clauses: tuple[tuple[int, int], ...] = ()  # [a, b) token ranges of the clauses with a running-total cue
-    windows: tuple[int, ...] = ()  # tokens where a day window starts (خلال ال 24 ساعة)
-    rise_only: tuple[tuple[int, int], ...] = ()  # those of `clauses` whose only cue is a rise (ارتفعت الحصيلة)
-    one_day: bool = False  # the sentence dates what it tells to one day or one happening (اليوم, منذ منتصف الليل)
-
-
-NO_CUES = ScopeCues()
-
-
-@dataclass(frozen=True, slots=True)
-class Frame:
-    """One sentence as the decisions see it: its tokens [lo, hi), its triggers in order and its scope."""
-
-    norm: str
-    toks: Sequence[Token]
-    lo: int
-    hi: int
-    triggers: list[Hit]
-    scope: str  # the sentence's: cumulative when any of its clauses speaks of a running total
-    cues: ScopeCues = NO_CUES  # where (empty: every figure takes `scope`)
-    at: TriggerIndex = field(init=False)
-
-    def __post_init__(self) -> None:
-        object.__setattr__(self, "at", TriggerIndex(self.triggers))
-
-
-class TriggerIndex:
-    """A sentence's triggers (in order by (i, j)) indexed by where they start and end, so that the last trigger
-    before a figure is found by bisection instead of a pass over all of them."""
-
-    __slots__ = ("hits", "plain", "plain_starts", "by_end")
-
-    def __init__(self, hits: list[Hit]) -> None:
-        self.hits = hits
-        # the triggers without "!" (list positions, and where they start); "!" ones count only where they end
-        self.plain = [k for k, h in enumerate(hits) if not h.label.endswith("!")]
-        self.plain_starts = [hits[k].i for k in self.plain]
-        self.by_end: dict[int, list[int]] = {}  # token where a trigger ends -> list positions, in order
-        for k, h in enumerate(hits):
-            self.by_end.setdefault(h.j, []).append(k)
-
-    def ending_at(self, j: int) -> list[Hit]:
-        """The triggers ending at token j, in order."""
-        return [self.hits[k] for k in self.by_end.get(j, ())]
-
-    def last_before(self, pos: int, lo: int, bang_at: int) -> Hit | None:
-        """The last trigger (in order) that ends at or before token pos and starts at or after lo: one without
-        "!", or a "!" one that ends at token bang_at."""
-        hits, best = self.hits, -1
-        p = bisect_right(self.plain_starts, pos) - 1
-        while p >= 0:  # back over the few triggers that start before pos but end after it
-            h = hits[self.plain[p]]
-            if h.i < lo:
-                break
-            if h.j <= pos:
-                best = self.plain[p]
-                break
-            p -= 1
-        for k in self.by_end.get(bang_at, ()):
-            h = hits[k]
-            if k > best and h.label.endswith("!") and h.i >= lo and h.j <= pos:
-                best = k
-        return hits[best] if best >= 0 else None
-
-
-@dataclass(slots=True)
-class Before:
-    """What the sentence said before a candidate: the last count emitted, its index, and the last break."""
-
-    # a cursor moved along the sentence: one per sentence, updated in place
-
-    prev: Candidate | None
-    prev_idx: int  # -1 without a previous count
-    prev_match: CountMatch | None
-    last_break: int  # the token after the last break word
 
 
 @dataclass(frozen=True, slots=True)
@@ -228,7 +82,7 @@ class NounValue:
     cue: CountCue
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True, slots=True, init=False)  # __init__ written out (rasd.records)
 class Nesting:
     """Whether a candidate is a subset of the count opened by the last بينهم/منهم, and of which."""
 
@@ -236,6 +90,12 @@ class Nesting:
     kind: str  # the parent's kind ("" without a parent)
     scope: str  # the parent's scope ("" without a parent)
     close: bool  # the candidate does not fit: the open subset lists end
+
+    def __init__(self, parent: int | None, kind: str, scope: str, close: bool) -> None:
+        object.__setattr__(self, "parent", parent)
+        object.__setattr__(self, "kind", kind)
+        object.__setattr__(self, "scope", scope)
+        object.__setattr__(self, "close", close)
 
 
 @dataclass(frozen=True, slots=True, init=False)  # __init__ written out (rasd.records)

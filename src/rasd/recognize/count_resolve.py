@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from typing import Any
 
 from rasd import budget
@@ -30,6 +30,7 @@ from rasd.recognize.count_grammar import (
 )
 from rasd.recognize.count_phrases import PREFIXES, CountTables, Hit
 from rasd.recognize.count_scope import by_rise_only, displacement_runs, figure_scope
+from rasd.records import replaced
 from rasd.text.segment import Token, TokenIndex
 
 _LIST_GLUE = (",", "و", "-", ";")  # what may stand between two figures of one list
@@ -303,7 +304,7 @@ def emit(g: Grammar, frame: Frame, c: Candidate, lists: OpenLists, before: Befor
         who = subject_group(g, frame, c, before) or who
     if group_of_list(frame, c, who, before, nesting.parent):
         for k in range(before.prev_idx, len(out)):
-            out[k] = replace(out[k], who=who)
+            out[k] = replaced(out[k], who=who)
     scope = decide_scope(frame, c, nesting, next_figure)
     rise = scope == Scope.CUMULATIVE._value_ and by_rise_only(frame.cues, c.i)
     if scope == Scope.INCIDENT._value_ and nesting.parent is None and displacement_runs(frame.cues, kind.kinds,
@@ -404,5 +405,5 @@ def ranks_groups(g: Grammar, frame: Frame, index: TokenIndex, out: list[CountMat
         for k in range(first, len(out)):
             c = out[k]
             if c.who == "total" and c.parent is None and reach <= c.start and c.end <= at:
-                out[k] = replace(c, who=named.label)
+                out[k] = replaced(c, who=named.label)
 

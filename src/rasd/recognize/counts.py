@@ -17,7 +17,6 @@ from __future__ import annotations
 
 from bisect import bisect_left
 from collections.abc import Sequence
-from dataclasses import replace
 
 from rasd import budget
 from rasd.recognize.count_grammar import (
@@ -41,6 +40,7 @@ from rasd.recognize.count_resolve import ranks_groups, resolve
 from rasd.recognize.count_scope import RunningStart, carries_on, running_start, scope_cues
 from rasd.recognize.count_scope import goes_on as _goes_on
 from rasd.recognize.numbers import NumberMatch, NumberRecognizer, join_ranges
+from rasd.records import replaced
 from rasd.text.segment import TokenIndex, tokenize
 
 __all__ = ["CountMatch", "CountRecognizer"]
@@ -85,10 +85,10 @@ class CountRecognizer:
             # "… 120 قتيلا. إضافة إلى 300 جريح": a sentence that only goes on with the toll before it (of
             # the same scope, when that was a running total)
             if len(out) > first and counted and _goes_on(self.tables, toks, lo, hi):
-                out[first:] = [replace(c, scope="cumulative" if prev_cumulative else c.scope, goes_on=True)
+                out[first:] = [replaced(c, scope="cumulative" if prev_cumulative else c.scope, goes_on=True)
                                for c in out[first:]]
             elif len(out) > first and carries_on(self.tables, index, norm, (lo, hi), s, running):
-                out[first:] = [replace(c, scope="cumulative") for c in out[first:]]  # منذ بدء الهجوم … . وقتل 300
+                out[first:] = [replaced(c, scope="cumulative") for c in out[first:]]  # منذ بدء الهجوم … . وقتل 300
             running = running_start(self.tables, index, (lo, hi), e, n, running)
             if len(out) > first:
                 prev_cumulative = all(c.scope == "cumulative" for c in out[first:])
@@ -96,7 +96,7 @@ class CountRecognizer:
         # a subset that names no group of its own is of its parent's group (ستة جرحى بينهم اثنان)
         for k, c in enumerate(out):
             if c.parent is not None and c.who == "total":
-                out[k] = replace(c, who=out[c.parent].who)
+                out[k] = replaced(c, who=out[c.parent].who)
         return restated_incidents(in_text_order(out))
 
     def _sentence(self, norm: str, index: TokenIndex, starts: Sequence[int], span: tuple[int, int],
@@ -141,7 +141,7 @@ class CountRecognizer:
         cands.sort(key=lambda c: c.i)
         cues = scope_cues(tables, index, lo, hi, fighting)
         frame = Frame(norm, toks, lo, hi, sorted(triggers + trig_def, key=lambda h: (h.i, h.j)),
-                      (Scope.CUMULATIVE if cues.clauses else Scope.INCIDENT).value, cues)
+                      (Scope.CUMULATIVE if cues.clauses else Scope.INCIDENT)._value_, cues)
         first = len(out)
         resolve(g, frame, index, cands, out)
         ranks_groups(g, frame, index, out, first)
@@ -153,7 +153,7 @@ def in_text_order(counts: list[CountMatch]) -> list[CountMatch]:
     if order == list(range(len(counts))):
         return counts
     new_at = {old: new for new, old in enumerate(order)}
-    return [replace(c, parent=None if c.parent is None else new_at[c.parent])
+    return [replaced(c, parent=None if c.parent is None else new_at[c.parent])
             for c in (counts[k] for k in order)]
 
 
@@ -167,8 +167,8 @@ def restated_incidents(counts: list[CountMatch]) -> list[CountMatch]:
         if c.parent is None and c.scope == "incident":
             told.add((c.kind, c.value))
         elif c.parent is None and c.by_rise and (c.kind, c.value) in told:
-            out[k] = replace(c, scope="incident")
+            out[k] = replaced(c, scope="incident")
         elif c.parent is not None and out[c.parent].scope == "incident" and c.scope == "cumulative" \
                 and counts[c.parent].by_rise:
-            out[k] = replace(c, scope="incident")
+            out[k] = replaced(c, scope="incident")
     return out

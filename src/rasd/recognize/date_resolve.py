@@ -27,10 +27,14 @@ class _RelDay:
     weekday: int | None = None  # the weekday named with it (اليوم الأحد, أمس السبت)
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True, slots=True, init=False)  # __init__ written out (rasd.records)
 class _Weekday:
     weekday: int
     mode: Literal["recent", "before", "after"]
+
+    def __init__(self, weekday: int, mode: Literal["recent", "before", "after"]) -> None:
+        object.__setattr__(self, "weekday", weekday)
+        object.__setattr__(self, "mode", mode)
 
 
 @dataclass(frozen=True, slots=True)
@@ -46,7 +50,7 @@ class _Ago:
     point: bool                # قبل … (a point) rather than منذ … (a duration up to publication)
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True, slots=True, init=False)  # __init__ written out (rasd.records)
 class _CalDate:
     """A day (day set) or a month (day None) of a calendar; the year by `mode`."""
 
@@ -55,6 +59,13 @@ class _CalDate:
     day: int | None
     mode: _Mode
     year: int = 0              # abs: the year; yoff: offset from the publication's year
+
+    def __init__(self, cal: _Cal, month: int, day: int | None, mode: _Mode, year: int = 0) -> None:
+        object.__setattr__(self, "cal", cal)
+        object.__setattr__(self, "month", month)
+        object.__setattr__(self, "day", day)
+        object.__setattr__(self, "mode", mode)
+        object.__setattr__(self, "year", year)
 
 
 @dataclass(frozen=True, slots=True)

@@ -11,86 +11,19 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass, replace
 from typing import Final
 
-from ..resources.actors import Actor, ActorDictionary, ActorName, valid_on
+from ..records import replaced
+from ..resources.actors import ActorDictionary, ActorName, valid_on
 from ..resources.gazetteer import LOOKUP_HEADS, Gazetteer, Place, haversine_km
 from ..text.normalize import Normalized, normalize_name
 from ..text.words import word_spans_after, words_after, words_before
+
+# (the mentions live in linked, where they write their __init__ out: re-exported here)
+from .linked import ActorMention as ActorMention
+from .linked import PlaceCandidate as PlaceCandidate
+from .linked import PlaceMention as PlaceMention
 from .matcher import Hit, PhraseMatcher, SpanSet, is_word_char, not_qualified, phrase_before
-
-
-@dataclass(frozen=True, slots=True, init=False)  # __init__ written out (rasd.records)
-class ActorMention:
-    """An actor of the dictionary named in the text (normalized and original offsets)."""
-    start: int          # original offsets
-    end: int
-    nstart: int         # normalized offsets
-    nend: int
-    text: str
-    actor: Actor
-    framing: str | None
-    descriptive: bool
-    ambiguous: bool = False  # the name is shared by several actors (مدنيين: one entry per country)
-    readings: tuple[ActorName, ...] = ()  # every entry the name can be, to choose again once the country is known
-
-    def __init__(self, start: int, end: int, nstart: int, nend: int, text: str, actor: Actor,
-                 framing: str | None, descriptive: bool, ambiguous: bool = False,
-                 readings: tuple[ActorName, ...] = ()) -> None:
-        object.__setattr__(self, "start", start)
-        object.__setattr__(self, "end", end)
-        object.__setattr__(self, "nstart", nstart)
-        object.__setattr__(self, "nend", nend)
-        object.__setattr__(self, "text", text)
-        object.__setattr__(self, "actor", actor)
-        object.__setattr__(self, "framing", framing)
-        object.__setattr__(self, "descriptive", descriptive)
-        object.__setattr__(self, "ambiguous", ambiguous)
-        object.__setattr__(self, "readings", readings)
-
-
-@dataclass(frozen=True, slots=True, init=False)  # __init__ written out (rasd.records)
-class PlaceMention:
-    """A place of the gazetteer named in the text, with the score and reasons of its choice."""
-    start: int
-    end: int
-    nstart: int
-    nend: int
-    text: str
-    place: Place
-    score: float
-    reasons: tuple[str, ...]
-    alternatives: int   # how many other candidates the name had
-    cue: int | None = None  # geo precision the cue before it gives (في 1, قرب 2 …), None without one
-
-    def __init__(self, start: int, end: int, nstart: int, nend: int, text: str, place: Place, score: float,
-                 reasons: tuple[str, ...], alternatives: int, cue: int | None = None) -> None:
-        object.__setattr__(self, "start", start)
-        object.__setattr__(self, "end", end)
-        object.__setattr__(self, "nstart", nstart)
-        object.__setattr__(self, "nend", nend)
-        object.__setattr__(self, "text", text)
-        object.__setattr__(self, "place", place)
-        object.__setattr__(self, "score", score)
-        object.__setattr__(self, "reasons", reasons)
-        object.__setattr__(self, "alternatives", alternatives)
-        object.__setattr__(self, "cue", cue)
-
-
-@dataclass(frozen=True, slots=True)
-class PlaceCandidate:
-    """A place name found in the text with every gazetteer place it may be."""
-    nstart: int
-    nend: int
-    prefix: str                 # proclitics before the name (وب in وبطرابلس)
-    places: tuple[Place, ...]
-    cued: bool = True           # a place cue stands before it (or it needs none)
-    cue: int | None = None      # geo precision the cue before it gives (في 1, قرب 2 …), None without one
-    toward: bool = False        # the word before it says where something goes (إلى، نحو): no place of a happening
-    common: bool = False        # an everyday word the gazetteer stop-lists (جدة، الأبيض): a place only in context
-    dateline: bool = False      # it opens a wire report's dateline: where the report was filed, not what it is about
-
 
 NISBA_ENDINGS = ("ي", "يه", "يين", "يون", "يات")  # (normalized) a nisba adjective: الوطني، السورية، الأمريكيين
 UNIDENTIFIED = "unidentified-armed-group-"  # the id prefix of the generic template's unidentified gunmen
@@ -151,7 +84,7 @@ class ActorLinker:
             if m.readings:  # (a bare noun's national readings are `national`'s to read, not a name's)
                 chosen = self._choose([n for n in m.readings if not n.national], published, country)
                 if chosen is not None and chosen.actor_id != m.actor.id:
-                    m = replace(m, actor=self.actors.get(chosen.actor_id), framing=chosen.framing,
+                    m = replaced(m, actor=self.actors.get(chosen.actor_id), framing=chosen.framing,
                                 descriptive=chosen.descriptive)
             out.append(m)
         return out

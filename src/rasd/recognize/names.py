@@ -256,13 +256,18 @@ def hit_marks(place_hits: Sequence[Hit[Any]], actor_hits: Sequence[Hit[Any]], st
     return out
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True, slots=True, init=False)  # __init__ written out (rasd.records)
 class TaggedName:
     """A name the CRF found: tokens [first, last) of the words it was given, with its type."""
 
     first: int
     last: int
     type: str
+
+    def __init__(self, first: int, last: int, type: str) -> None:
+        object.__setattr__(self, "first", first)
+        object.__setattr__(self, "last", last)
+        object.__setattr__(self, "type", type)
 
 
 def decode_bio(tags: Sequence[str]) -> list[TaggedName]:

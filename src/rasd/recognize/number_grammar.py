@@ -53,7 +53,7 @@ class Parsed:
         object.__setattr__(self, "clitic", clitic)
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True, slots=True, init=False)  # __init__ written out (rasd.records)
 class WordParse:
     """A number being read word by word: the complete scale groups, the group below them and the last word."""
 
@@ -62,6 +62,14 @@ class WordParse:
     last: str = ""  # type of the last atom: unit teen tens hundred hundreds scale
     last_scale: int = 0
     teen_pending: bool = False  # a teen-only word (احد, اثنا) waits for its عشر
+
+    def __init__(self, total: int = 0, group: int = 0, last: str = "", last_scale: int = 0,
+                 teen_pending: bool = False) -> None:
+        object.__setattr__(self, "total", total)
+        object.__setattr__(self, "group", group)
+        object.__setattr__(self, "last", last)
+        object.__setattr__(self, "last_scale", last_scale)
+        object.__setattr__(self, "teen_pending", teen_pending)
 
 
 @dataclass(frozen=True, slots=True)

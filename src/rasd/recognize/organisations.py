@@ -15,9 +15,9 @@ the name, so both forms stand in the record.
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping, Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 
-from ..records import UNLINKED
+from ..records import UNLINKED, replaced
 from ..resources.actors import Actor
 from ..text.normalize import Normalized, normalize_name
 from ..text.segment import Segmented, Token
@@ -252,7 +252,7 @@ def headed_governments(norm: Normalized,
         base, pre = _strip(ntext[ws:m.nstart - 1])
         if base != GOVERNMENT:
             continue
-        out.append((m, replace(m, actor=replace(m.actor, affiliation=None))))
+        out.append((m, replaced(m, actor=replaced(m.actor, affiliation=None))))
     return out
 
 

@@ -10,9 +10,8 @@ are no gloss (قوات الجيش (شمال البلاد)، القوات الم�
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import replace
 
-from ..records import is_unlinked
+from ..records import is_unlinked, replaced
 from ..resources.actors import Actor, ActorDictionary
 from ..text.normalize import Normalized
 from .linking import ActorMention, PlaceMention
@@ -74,7 +73,7 @@ def glossed(text: str, norm: Normalized, actors: Sequence[ActorMention], places:
         if actor is None:
             continue  # two entities (an ally in brackets), not one name and its gloss
         s, e = norm.to_original(m.nstart, hi + 1)
-        made.append(replace(m, start=s, end=e, nend=hi + 1, text=text[s:e], actor=actor, ambiguous=False,
+        made.append(replaced(m, start=s, end=e, nend=hi + 1, text=text[s:e], actor=actor, ambiguous=False,
                             readings=()))
         gone += [m, *inside]
     return made, gone

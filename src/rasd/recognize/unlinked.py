@@ -13,11 +13,11 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from ..records import UNLINKED, is_unlinked
+from ..records import UNLINKED, is_unlinked, replaced
 from ..resources.actors import Actor
 from ..resources.datafiles import ResourceError, load_yaml
 from ..resources.gazetteer import Gazetteer, Place
@@ -349,7 +349,7 @@ class UnlinkedFinder:
         if words[0] == "ريف" and nxt and nxt[0].startswith("ال") and nxt[0] in self.d.directions:
             end += 1 + len(nxt[0])  # ريف حماة الشمالي
         s, e = norm.to_original(start, end)
-        return replace(p, start=s, end=e, nstart=start, nend=end, text=text[s:e],
+        return replaced(p, start=s, end=e, nstart=start, nend=end, text=text[s:e],
                        cue=p.cue if p.cue is not None else 2)
 
     def _foreign_homonyms(self, ntext: str, descs: Sequence[Hit[str]], places: Sequence[PlaceMention],

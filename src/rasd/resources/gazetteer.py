@@ -150,12 +150,13 @@ def haversine_km(a: Place, b: Place) -> float:
     return 6371.0 * 2 * math.asin(min(1.0, math.sqrt(h)))
 
 
-@dataclass(frozen=True, slots=True)
 class _Points:
-    """One piece of evidence for a candidate place: the points it adds and the reason shown."""
+    """One piece of evidence for a candidate place: the points it adds and the reason shown (a plain class,
+    its __init__ compiled: a dataclass's generated one runs as Python, ~11 an article)."""
 
-    points: float
-    reason: str
+    def __init__(self, points: float, reason: str) -> None:
+        self.points = points
+        self.reason = reason
 
 
 def _country_points(p: Place, doc_country: str | None, named: frozenset[str] = frozenset()) -> _Points | None:

@@ -148,7 +148,7 @@ def build_clauses(seg: Segmented, openers: Iterable[Opener]) -> Clauses:
     sentence's end; after an aside the interrupted clause goes on. Of two openers at one place the one of
     lower _RANK wins (a comma clause's own subject over a clause break's)."""
     by_sentence: dict[int, list[Opener]] = {}
-    for op in sorted(openers, key=lambda o: (o.pos, _RANK[o.opens])):
+    for op in sorted(openers, key=lambda o: (o.pos, _RANK[o.opens._value_])):
         by_sentence.setdefault(seg.sentence_at(op.pos).index, []).append(op)
     toks = seg.tokens
     items: list[Clause] = []
@@ -165,8 +165,9 @@ def build_clauses(seg: Segmented, openers: Iterable[Opener]) -> Clauses:
     return Clauses(tuple(items))
 
 
-_RANK = {kind: k for k, kind in enumerate(ClauseOpen)}
-_RANK[ClauseOpen.COMMA] = -1
+# (keyed by the kind's value: an Enum's __hash__ runs as Python even in the compiled build)
+_RANK = {kind._value_: k for k, kind in enumerate(ClauseOpen)}
+_RANK[ClauseOpen.COMMA._value_] = -1
 
 
 @dataclass(frozen=True, slots=True, init=False)  # __init__ written out (rasd.records)

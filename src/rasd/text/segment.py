@@ -6,15 +6,19 @@ All spans here are offsets into the *normalized* text; `Normalized.to_original` 
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping
-from types import MappingProxyType
 
-# (Sentence and Segmented live in text.layers, Token and TokenIndex in text.words: compiled with the rules that
-# read them hundreds of times per article)
+# (Sentence and Segmented live in text.layers; Token, TokenIndex and the proclitics in text.words: compiled with the
+# rules that read them hundreds of times per article)
 from .layers import Segmented as Segmented
 from .layers import Sentence as Sentence
+from .words import ARTICLE as ARTICLE
+from .words import CONJUNCTIONS as CONJUNCTIONS
+from .words import PREPOSITIONS as PREPOSITIONS
+from .words import PROCLITIC_SEQUENCES as PROCLITIC_SEQUENCES
 from .words import Token as Token
 from .words import TokenIndex as TokenIndex
+from .words import clitic_splits as clitic_splits
+from .words import is_proclitic_sequence as is_proclitic_sequence
 
 # The code points of Arabic letters (the basic letters and the extended ones of Persian, Urdu, Sindhi …): the
 # tokenizer's words, and the letters the phrase matcher counts as word characters.
@@ -34,11 +38,6 @@ _TOKEN_RE = re.compile(
 _SENT_END_RE = re.compile(r"\.(?!(?<=\d\.)\d)|[!?]|\n+")
 # the first character that is no space (the table of str.isspace() and str.strip())
 _NON_SPACE = re.compile(r"\S")
-
-CONJUNCTIONS = ("و", "ف")
-PREPOSITIONS = ("ب", "ل", "ك")
-ARTICLE = "ال"
-
 
 def tokenize(text: str) -> tuple[Token, ...]:
     """The tokens of a normalized text: the one tokenization every recognizer reads."""
@@ -72,44 +71,3 @@ def segment(text: str) -> Segmented:
     return Segmented(text=text, sentences=tuple(Sentence(index=i, start=s, end=e)
                                                  for i, (s, e) in enumerate(split_sentences(text))),
                      tokens=tokenize(text))
-
-
-def clitic_splits(word: str, min_stem: int = 2) -> list[tuple[str, str]]:
-    """Possible (proclitics, stem) readings of a normalized word, the bare word first.
-
-    Proclitics: an optional conjunction (و ف), an optional preposition (ب ل ك) or future marker (س),
-    and an optional article (ال, which after ل is written لل). (The runs that start with the word's first
-    letter, in the order of _proclitic_runs, tested by str.startswith: ~4,400 words an article's triggers.)
-    """
-    out: list[tuple[str, str]] = [("", word)]
-    for prefix in _RUNS_BY_FIRST.get(word[:1], ()):
-        if word.startswith(prefix) and len(word) - len(prefix) >= min_stem:
-            out.append((prefix, word[len(prefix):]))
-    return out
-
-
-def _proclitic_runs() -> tuple[str, ...]:
-    """Every run of proclitics (و ف, then ب ل ك س, then ال; لل for ل + ال), once each, in the order
-    clitic_splits gives its readings: conjunction, then preposition, then the article."""
-    runs: list[str] = []
-    for conj in ("", *CONJUNCTIONS):
-        for prep in ("", *PREPOSITIONS, "س"):
-            for run in (conj + prep, conj + prep + ARTICLE if prep in ("", "ب", "ك") else "",
-                        conj + "لل" if prep == "ل" else ""):
-                if run and run not in runs:
-                    runs.append(run)
-    return tuple(runs)
-
-
-# the runs of _proclitic_runs by their first letter, in that order
-_RUNS_BY_FIRST: Mapping[str, tuple[str, ...]] = MappingProxyType(
-    {first: tuple(r for r in _proclitic_runs() if r[0] == first) for first in {r[0] for r in _proclitic_runs()}})
-
-
-# every run of proclitics `clitic_splits` accepts
-PROCLITIC_SEQUENCES = frozenset(_proclitic_runs())
-
-
-def is_proclitic_sequence(prefix: str) -> bool:
-    """True when `prefix` (normalized) is a valid run of proclitics before a name: و ف ب ل ك ال لل."""
-    return prefix in PROCLITIC_SEQUENCES

@@ -2,13 +2,15 @@
 never how many characters), and the tokens of a text with their index. A module of its own so that it is
 compiled with the rules that call it ~500 times per article (text.segment, which is not compiled, re-exports
 Token and TokenIndex: a compiled rule reads a TokenIndex's attributes and calls its methods directly, not
-through a Python object's attribute look-up and frame)."""
+through a Python object's attribute look-up and frame); and a word's proclitic readings (`clitic_splits`, which
+text.segment re-exports too)."""
 
 from __future__ import annotations
 
 import re
 from collections import defaultdict
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
+from types import MappingProxyType
 from typing import Final, NamedTuple
 
 # a space-separated word: \S is what str.isspace() and str.split() do not count as space (the same table)
@@ -112,3 +114,50 @@ class TokenIndex:
             found = tuple(sorted(k for w in forms & self._vocab for k in where[w]))
             self._memo[forms] = found
         return found
+
+
+# the proclitics of a normalized word (clitic_splits, ~60 calls an article from the compiled rules)
+CONJUNCTIONS = ("و", "ف")
+PREPOSITIONS = ("ب", "ل", "ك")
+ARTICLE = "ال"
+
+
+def clitic_splits(word: str, min_stem: int = 2) -> list[tuple[str, str]]:
+    """Possible (proclitics, stem) readings of a normalized word, the bare word first.
+
+    Proclitics: an optional conjunction (و ف), an optional preposition (ب ل ك) or future marker (س),
+    and an optional article (ال, which after ل is written لل). (The runs that start with the word's first
+    letter, in the order of _proclitic_runs, tested by str.startswith: ~4,400 words an article's triggers.)
+    """
+    out: list[tuple[str, str]] = [("", word)]
+    for prefix in _RUNS_BY_FIRST.get(word[:1], ()):
+        if word.startswith(prefix) and len(word) - len(prefix) >= min_stem:
+            out.append((prefix, word[len(prefix):]))
+    return out
+
+
+def _proclitic_runs() -> tuple[str, ...]:
+    """Every run of proclitics (و ف, then ب ل ك س, then ال; لل for ل + ال), once each, in the order
+    clitic_splits gives its readings: conjunction, then preposition, then the article."""
+    runs: list[str] = []
+    for conj in ("", *CONJUNCTIONS):
+        for prep in ("", *PREPOSITIONS, "س"):
+            for run in (conj + prep, conj + prep + ARTICLE if prep in ("", "ب", "ك") else "",
+                        conj + "لل" if prep == "ل" else ""):
+                if run and run not in runs:
+                    runs.append(run)
+    return tuple(runs)
+
+
+# the runs of _proclitic_runs by their first letter, in that order
+_RUNS_BY_FIRST: Mapping[str, tuple[str, ...]] = MappingProxyType(
+    {first: tuple(r for r in _proclitic_runs() if r[0] == first) for first in {r[0] for r in _proclitic_runs()}})
+
+
+# every run of proclitics `clitic_splits` accepts
+PROCLITIC_SEQUENCES = frozenset(_proclitic_runs())
+
+
+def is_proclitic_sequence(prefix: str) -> bool:
+    """True when `prefix` (normalized) is a valid run of proclitics before a name: و ف ب ل ك ال لل."""
+    return prefix in PROCLITIC_SEQUENCES
