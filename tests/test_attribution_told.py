@@ -43,3 +43,20 @@ def test_attribution_told_verb_counts_in_the_phrase_length(pipeline: Pipeline) -
     # (حسب ما قالت + the source: the words of what was told count in the phrase's length)
     ev = _event(pipeline, "قتل 5 جنود في كمين قرب الحدود حسب ما قالت مصادر أمنية في المنطقة الشمالية للبلاد.")
     assert ev.source_attribution == "مصادر أمنية في المنطقة"
+
+
+@pytest.mark.parametrize(("text", "teller", "victims"), [
+    ("قتل مسلحون 7 مدنيين في هجوم على قرية قرب مدينة الجنينة، حسبما قال محمد عثمان، المتحدث باسم الشرطة السودانية.",
+     "sudan-police", "civilians-sd"),
+    ("قتل مسلحون 5 مدنيين في هجوم على قرية بولاية النيل الأزرق، وفقا لما أعلنه آدم يوسف، الناطق باسم الجيش السوداني.",
+     "saf", "civilians-sd"),
+    ("اغتال مجهولون 3 مدنيين في مدينة درنة، بحسب ما قال علي محمد، المتحدث باسم وزارة الداخلية الليبية.",
+     "gna-ministry-of-interior", "civilians-ly"),
+])
+def test_attribution_told_body_a_spokesman_speaks_for_takes_no_side(pipeline: Pipeline, text: str, teller: str,
+                                                                    victims: str) -> None:
+    # (the source's title in apposition, المتحدث باسم …, names the body he tells it for: its source too)
+    ev = _event(pipeline, text)
+    assert ev.actor1 is not None and ev.actor1.id.startswith("unidentified-armed-group")
+    assert ev.actor2 is not None and ev.actor2.id == victims
+    assert teller not in [a.id for a in ev.other_actors]

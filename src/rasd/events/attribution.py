@@ -9,6 +9,7 @@ from ..resources.lexicon import CueLexicon
 from ..text.words import words_before
 from .context import DocContext, words_from
 from .rules import AttributionRule
+from .speech_sides import NAME_OF
 
 
 class AttributionDecision(NamedTuple):
@@ -51,13 +52,24 @@ class Attributor:
                     break
             if stop > start:
                 s, e = norm.to_original(start, stop)
-                return tuple.__new__(AttributionDecision, (text[s:e], AttributionRule.PHRASE, (hit.word_start, stop)))
+                return tuple.__new__(AttributionDecision, (text[s:e], AttributionRule.PHRASE,
+                                                           (hit.word_start, self._title_after(ntext, stop, s_end))))
         if introducers_only:
             return NO_ATTRIBUTION
         for hit in ctx.hits_in(self.cues.sources, s_start, s_end):
             s, e = norm.to_original(hit.word_start, hit.end)
             return tuple.__new__(AttributionDecision, (text[s:e], AttributionRule.PHRASE, (hit.word_start, hit.end)))
         return NO_ATTRIBUTION
+
+    def _title_after(self, ntext: str, stop: int, hi: int) -> int:
+        """Where the span of a source ending at `stop` ends: past a title in apposition to it that names the body
+        it speaks for (حسبما أفاد فلان، المتحدث باسم وزارة الصحة): that body only tells the event too."""
+        if stop >= hi or ntext[stop] not in ",،":
+            return stop
+        words = words_from(ntext, stop + 1, hi, self.cues.attribution_max_words)
+        if len(words) < 3 or ntext[words[1][0]:words[1][1]] not in NAME_OF:
+            return stop
+        return words[-1][1]
 
     def _past_told(self, ntext: str, pos: int, hi: int, told: bool) -> tuple[int, int] | None:
         """Where the source starts after an introducer ending at `pos`, and how many words it skipped: past ما and
