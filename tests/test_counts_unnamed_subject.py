@@ -72,3 +72,15 @@ def test_counts_unnamed_subject_a_genitive_plural_before_a_figure_is_counted(pip
     # (after a verbal noun the plural is whom it is about; the figure after it is not its object)
     ev = _event(pipeline, "مقتل مدنيين 3 أطفال في قصف على مدينة حلب.")
     assert ("killed", 3, "children") in [(c.kind, c.value, c.who) for c in ev.counts]
+
+
+@pytest.mark.parametrize(("text", "value", "who"), [
+    ("أعدم مسلحون 7 أسرى في ريف إدلب الجنوبي.", 7, "other"),
+    ("وقتل عناصر من تنظيم داعش 4 نازحين في مخيم قرب مدينة الحسكة.", 4, "civilians"),
+    ("وقتل مسلحون ملثمون 3 معتقلين داخل سجن في مدينة سبها.", 3, "other"),
+])
+def test_counts_unnamed_subject_status_figure_after_it_is_the_killed(pipeline: Pipeline, text: str, value: int,
+                                                                     who: str) -> None:
+    # (the displaced or detained a killing verb takes past its subject are its victims, not a figure of their own)
+    rec = pipeline.extract_text(text, source="test", published="2024-03-05")
+    assert [(c.kind, c.value, c.who) for c in rec.counts] == [("killed", value, who)]

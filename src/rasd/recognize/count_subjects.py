@@ -14,6 +14,7 @@ from rasd.text.segment import Token
 GROUP_WORDS = 5
 OF = "من"
 ADJECTIVES = 2  # indefinite adjectives of the plural (مجهولون، ملثمون)
+SUBJECT_WORDS = 1 + ADJECTIVES + 1 + GROUP_WORDS  # the most words a subject before its figure spans
 
 
 def subject_of_figure(toks: Sequence[Token], j: int, hi: int, figures: frozenset[int]) -> bool:
