@@ -45,3 +45,42 @@ def test_counts_unnamed_subject_a_time_after_the_plural_is_no_object(pipeline: P
     # (a passive verb: the plural is who was killed, some of them)
     ev = _event(pipeline, text)
     assert [(c.kind, c.value, c.who) for c in ev.counts] == [("killed", 3, "fighters")]
+
+
+@pytest.mark.parametrize(("text", "kind", "value", "agent", "victims"), [
+    # (a nominative sound plural, past an adjective of it, then the figure its verb takes)
+    ("قتل مسلحون 9 مدنيين في هجوم على سوق بلدة في ولاية جنوب كردفان.", "killed", 9, "unidentified-armed-group",
+     "civilians-sd"),
+    ("واغتال مجهولون ملثمون خمسة مزارعين في ريف درعا الغربي.", "killed", 5, "unidentified-armed-group",
+     "civilians-sy"),
+    ("وخطف مسلحون 4 أطفال من مدرسة في ولاية جنوب دارفور.", "abducted", 4, "unidentified-armed-group",
+     "civilians-sd"),
+    # (a broken plural and a من-phrase naming its group)
+    ("وأعدم عناصر من حركة الشباب ثلاثة مدنيين في إقليم شبيلي السفلى.", "killed", 3, "al-shabaab", "civilians-so"),
+    ("خطف عناصر من تنظيم داعش 6 مدنيين في بادية حمص الشرقية.", "abducted", 6, "islamic-state", "civilians-sy"),
+    ("قتل مسلحون من قوات الدعم السريع 11 مدنيا في قرية قرب مدينة نيالا.", "killed", 11, "rsf", "civilians-sd"),
+])
+def test_counts_unnamed_subject_before_a_figure_is_its_agent(pipeline: Pipeline, text: str, kind: str, value: int,
+                                                            agent: str, victims: str) -> None:
+    ev = _event(pipeline, text)
+    assert [(c.kind, c.value) for c in ev.counts] == [(kind, value)]
+    assert ev.actor1 is not None and ev.actor1.id.startswith(agent)
+    assert ev.actor2 is not None and ev.actor2.id == victims
+
+
+def test_counts_unnamed_subject_a_genitive_plural_before_a_figure_is_counted(pipeline: Pipeline) -> None:
+    # (after a verbal noun the plural is whom it is about; the figure after it is not its object)
+    ev = _event(pipeline, "مقتل مدنيين 3 أطفال في قصف على مدينة حلب.")
+    assert ("killed", 3, "children") in [(c.kind, c.value, c.who) for c in ev.counts]
+
+
+@pytest.mark.parametrize(("text", "value", "who"), [
+    ("أعدم مسلحون 7 أسرى في ريف إدلب الجنوبي.", 7, "other"),
+    ("وقتل عناصر من تنظيم داعش 4 نازحين في مخيم قرب مدينة الحسكة.", 4, "civilians"),
+    ("وقتل مسلحون ملثمون 3 معتقلين داخل سجن في مدينة سبها.", 3, "other"),
+])
+def test_counts_unnamed_subject_status_figure_after_it_is_the_killed(pipeline: Pipeline, text: str, value: int,
+                                                                     who: str) -> None:
+    # (the displaced or detained a killing verb takes past its subject are its victims, not a figure of their own)
+    rec = pipeline.extract_text(text, source="test", published="2024-03-05")
+    assert [(c.kind, c.value, c.who) for c in rec.counts] == [("killed", value, who)]

@@ -9,6 +9,7 @@ from ..resources.lexicon import CueLexicon
 from ..text.words import words_before
 from .context import DocContext, words_from
 from .rules import AttributionRule
+from .speech_sides import NAME_OF
 
 
 class AttributionDecision(NamedTuple):
@@ -34,27 +35,62 @@ class Attributor:
         """The first attribution in [s_start, s_end): the words after an introducer (حسب مصادر طبية), else
         (unless `introducers_only`) a source word."""
         ntext, text, norm = ctx.norm.text, ctx.text, ctx.norm
-        for hit in ctx.hits_in(self.cues.introducers, s_start, s_end):
-            start = hit.end
-            while start < s_end and ntext[start] == " ":
-                start += 1
+        told = ctx.hits_in(self.cues.told_introducers, s_start, s_end)
+        hits = sorted([*told, *ctx.hits_in(self.cues.introducers, s_start, s_end)], key=lambda h: h.word_start)
+        for hit in hits:
+            past = self._past_told(ntext, hit.end, s_end, hit in told)
+            if past is None:
+                continue  # على ما يبدو: no speech verb, no source
+            start, told_words = past
             stop = start
-            for n, word in enumerate(words_from(ntext, start, s_end, self.cues.attribution_max_words)):
-                w_s, w_e = word
-                if n >= self.cues.attribution_max_words or ntext[w_s:w_e] in self.cues.attribution_stop:
+            # (the words of what was told count in the phrase's length: حسب ما أفاد المرصد …)
+            for w_s, w_e in words_from(ntext, start, s_end, self.cues.attribution_max_words - told_words):
+                if ntext[w_s:w_e] in self.cues.attribution_stop:
                     break
                 stop = w_e
                 if w_e < s_end and ntext[w_e] in ",.;:\"()\n":
                     break
             if stop > start:
                 s, e = norm.to_original(start, stop)
-                return tuple.__new__(AttributionDecision, (text[s:e], AttributionRule.PHRASE, (hit.word_start, stop)))
+                return tuple.__new__(AttributionDecision, (text[s:e], AttributionRule.PHRASE,
+                                                           (hit.word_start, self._title_after(ntext, stop, s_end))))
         if introducers_only:
             return NO_ATTRIBUTION
         for hit in ctx.hits_in(self.cues.sources, s_start, s_end):
             s, e = norm.to_original(hit.word_start, hit.end)
             return tuple.__new__(AttributionDecision, (text[s:e], AttributionRule.PHRASE, (hit.word_start, hit.end)))
         return NO_ATTRIBUTION
+
+    def _title_after(self, ntext: str, stop: int, hi: int) -> int:
+        """Where the span of a source ending at `stop` ends: past a title in apposition to it that names the body
+        it speaks for (حسبما أفاد فلان، المتحدث باسم وزارة الصحة): that body only tells the event too."""
+        if stop >= hi or ntext[stop] not in ",،":
+            return stop
+        words = words_from(ntext, stop + 1, hi, self.cues.attribution_max_words)
+        if len(words) < 3 or ntext[words[1][0]:words[1][1]] not in NAME_OF:
+            return stop
+        return words[-1][1]
+
+    def _past_told(self, ntext: str, pos: int, hi: int, told: bool) -> tuple[int, int] | None:
+        """Where the source starts after an introducer ending at `pos`, and how many words it skipped: past ما and
+        a speech verb with its object (حسب ما أفادت به الشرطة → الشرطة), else right after it; None after an
+        introducer of what was told (`told`: حسبما، وفقا لما) with no speech verb after it."""
+        words = words_from(ntext, pos, hi, 3)
+        n = 1 if words and ntext[words[0][0]:words[0][1]] in self.cues.told_that else 0
+        if n < len(words) and self._speech_word(ntext[words[n][0]:words[n][1]]):
+            n += 1
+            n += 1 if n < len(words) and ntext[words[n][0]:words[n][1]] in self.cues.told_objects else 0
+        elif told:
+            return None
+        start = words[n - 1][1] if n else pos
+        while start < hi and ntext[start] == " ":
+            start += 1
+        return start, n
+
+    def _speech_word(self, word: str) -> bool:
+        """A speech verb or a verb of what was told, maybe with an object pronoun (أفادت، أعلنته، أوردته)."""
+        speech = self.cues.speech_words
+        return word in speech or any(word.endswith(x) and word[:-len(x)] in speech for x in self.cues.told_suffixes)
 
     def speaker(self, ctx: DocContext, lo: int, hi: int) -> str | None:
         """The words after the last speech verb in [lo, hi), up to إن/أن (وقالت وزارة الصحة إن → وزارة الصحة)."""

@@ -15,6 +15,7 @@ from rasd.recognize.count_frame import CountMatch as CountMatch
 from rasd.recognize.count_frame import Frame as Frame
 from rasd.recognize.count_frame import ScopeCues as ScopeCues
 from rasd.recognize.count_phrases import DEFINITE, PREFIXES, CountTables, Hit, Noun
+from rasd.recognize.count_subjects import subject_of_figure
 from rasd.recognize.numbers import NumberMatch, NumberRecognizer
 from rasd.text.normalize import QUOTE_MARKS
 from rasd.text.segment import Token
@@ -331,11 +332,12 @@ def counted_noun_at(tables: CountTables, toks: Sequence[Token], i: int, hi: int,
 
 
 def nounless_candidates(g: Grammar, toks: Sequence[Token], lo: int, hi: int, nouns_here: Sequence[int],
-                        covered: set[int], trig_end: dict[int, Hit],
-                        markers: frozenset[int] = frozenset()) -> list[Candidate]:
+                        covered: set[int], trig_end: dict[int, Hit], markers: frozenset[int] = frozenset(),
+                        figures: frozenset[int] = frozenset()) -> list[Candidate]:
     """Duals, singulars and bare plurals: count nouns in tokens [lo, hi) that no number counts; a singular also
     counts one right after a subset marker (`markers`: where one ends; بينهم امرأة), a definite one right after
-    a trigger (مقتل القيادي) and a lone kind noun alone (سقطت شهيدة)."""
+    a trigger (مقتل القيادي) and a lone kind noun alone (سقطت شهيدة); `figures`: where a number counting a noun
+    starts (a plural before one is its verb's subject)."""
     out: list[Candidate] = []
     next_i = lo
     # definite objects after a verb's plural subject: counted as if right after it
@@ -353,10 +355,10 @@ def nounless_candidates(g: Grammar, toks: Sequence[Token], lo: int, hi: int, nou
         after = g.tables.after.match(toks, j, ("",), hi) if j < hi else None
         by = i in trig_end or i in objects or (noun.lone and noun.form == "sg" and toks[i].text == noun.words[0])
         obj = object_follows(g.tables, toks, j, hi) if by and noun.form == "pl" else None
-        if obj is not None:
-            objects.add(obj)
+        if obj is not None or (by and noun.form == "pl" and subject_of_figure(toks, j, hi, figures)):
+            objects.update(() if obj is None else (obj,))
             next_i = j
-            continue  # اختطف مسلحون مجهولون الطفل: the verb's subject, who did it; its object is the victim
+            continue  # اختطف مسلحون مجهولون الطفل / 12 مدنيا: the verb's subject, who did it; its object the victim
         # بينهم طفلان وامرأة: a singular joined to a figure of an open subset list is one more of the list
         in_list = skip == 1 and i - 1 in covered and joins_list(g.tables, toks, (lo, i, hi), noun, markers)
         nv = nounless_value(noun, skip == 1 and not in_list, by or i in markers or in_list, after is not None)

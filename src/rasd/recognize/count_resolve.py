@@ -30,6 +30,7 @@ from rasd.recognize.count_grammar import (
 )
 from rasd.recognize.count_phrases import PREFIXES, CountTables, Hit
 from rasd.recognize.count_scope import by_rise_only, displacement_runs, figure_scope
+from rasd.recognize.count_subjects import SUBJECT_WORDS, subject_of_figure
 from rasd.records import replaced
 from rasd.text.segment import Token, TokenIndex
 
@@ -64,6 +65,10 @@ def victims_kind(frame: Frame, c: Candidate, before: Before) -> KindDecision | N
     if c.noun is None or c.noun.kind not in STATUS_KINDS:
         return None
     adjacent = [h for h in frame.at.ending_at(c.i) if h.i >= before.last_break]
+    last = frame.at.last_before(c.i, before.last_break, c.i) if not adjacent else None
+    if last is not None and c.i - last.j <= SUBJECT_WORDS and not frame.toks[last.j].text.startswith("ال") \
+            and subject_of_figure(frame.toks, last.j + 1, frame.hi, frozenset({c.i})):
+        adjacent = [last]  # أعدم مسلحون 7 أسرى: the verb's subject stands between it and its figure
     if not adjacent:
         return None
     tk = trigger_kinds(frame.toks, adjacent[-1], frame.at)

@@ -135,7 +135,8 @@ class CountRecognizer:
             return  # a sentence with no figure, no count noun, no dual verb and no أحد has no figure
         trig_def = tables.before_definite.scan(index, lo, hi, DEFINITE)
         cands.extend(definite_numeral_candidates(g, toks, lo, hi, nouns_here, covered))  # المدنيين الثلاثة
-        cands.extend(nounless_candidates(g, toks, lo, hi, nouns_here, covered, trig_end, markers))
+        figures = frozenset(c.i for c in cands if c.noun is not None)  # a plural before one is a subject
+        cands.extend(nounless_candidates(g, toks, lo, hi, nouns_here, covered, trig_end, markers, figures))
         if not cands:
             return  # a sentence with no figure: nothing to scope or nest
         cands.sort(key=lambda c: c.i)

@@ -354,6 +354,12 @@ class CueLexicon:
         att = data.get("attribution") or {}
         self.introducers = _labelled(att.get("introducers"), shown, "introducers", "introducer")
         self.speech_verbs = _labelled(att.get("speech_verbs"), shown, "speech_verbs", "speech")
+        self.told_introducers = _labelled(att.get("told_introducers", []), shown, "told_introducers", "introducer")
+        self.told_that = _phrases(att.get("told_that", []), shown, "attribution.told_that")
+        self.told_objects = _phrases(att.get("told_objects", []), shown, "attribution.told_objects")
+        self.told_suffixes = tuple(_phrases(att.get("told_suffixes", []), shown, "attribution.told_suffixes"))
+        self.speech_words = _phrases([*att.get("speech_verbs", []), *att.get("told_verbs", [])], shown,
+                                     "attribution.speech_verbs")
         self.sources = _labelled(att.get("sources"), shown, "sources", "source")
         self.attribution_max_words = int(att.get("max_words", 6))
         self.attribution_stop = _phrases(att.get("stop_words", []), shown, "attribution.stop_words")

@@ -37,6 +37,7 @@ from rasd.resources.gazetteer import ALIASES_FILE, BBOX_FILE, GENERATED_FILES
 from rasd.resources.lexicon import ACLED_TYPES
 from rasd.resources.morphology_schema import LemmaEntry, MorphologyFile
 from rasd.resources.schema_anaphora import AnaphoraFile
+from rasd.resources.schema_attribution import Attribution
 from rasd.resources.schema_campaigns import CampaignsFile
 from rasd.resources.schema_descriptors import DescriptorsFile
 from rasd.resources.schema_errors import Problem, _compose, _expected, _explain, _path, _yaml_line
@@ -126,16 +127,6 @@ class Modalities(_Yaml):
     called_for: ModalityCues
     planned: ModalityCues
     reported: ModalityCues
-
-
-class Attribution(_Yaml):
-    """cues.yaml's attribution section."""
-    introducers: Names
-    stop_words: Names = []
-    speech_verbs: Names
-    that_words: Names = []
-    sources: Names
-    max_words: Annotated[int, Field(ge=1)] = 6
 
 
 class Roles(_Yaml):
