@@ -13,6 +13,9 @@ Generators (each gets an equal share of the time):
   salad       word salad of the lexicon's Arabic words with numbers written in every digit script, pipeline
   mutated     the own gold reports (tests/gold/*.txt) mutated: characters deleted, doubled, swapped, digits
               and clitics inserted, sentences repeated, pipeline
+  elsewhere   the own gold reports moved to another country: every country's name replaced by one drawn from
+              the whole gazetteer, and place names of anywhere put in (reports about countries the actor
+              dictionary has no file for), pipeline
   html        deeply nested and unclosed HTML around Arabic text, through decode (trafilatura) and pipeline
   longline    one line of 20-120 KB (no sentence break) of words and figures, pipeline under the time budget
 A crash is any exception other than decode's InputError and the time budget's TimeBudgetExceeded (counted
@@ -65,10 +68,12 @@ class Tally:
 
 @dataclass(frozen=True)
 class Corpus:
-    """What the generators draw on: lexicon words, own gold texts."""
+    """What the generators draw on: lexicon words, own gold texts, the gazetteer's country and place names."""
 
     words: tuple[str, ...]
     texts: tuple[str, ...]
+    countries: tuple[str, ...] = ()
+    places: tuple[str, ...] = ()
 
 
 def load_corpus() -> Corpus:
@@ -78,7 +83,15 @@ def load_corpus() -> Corpus:
     for f in sorted(data.rglob("*.yaml")) + sorted(data.rglob("*.tsv")):
         words.update(re.findall(r"[\u0621-\u064A\u0671-\u06D3]{2,}", f.read_text(encoding="utf-8")))
     texts = tuple(f.read_text(encoding="utf-8") for f in sorted((ROOT / "tests" / "gold").glob("*.txt")))
-    return Corpus(tuple(sorted(words)), texts)
+    gaz = ROOT / "src" / "rasd" / "resources" / "data" / "gazetteer"
+    return Corpus(tuple(sorted(words)), texts, _names_ar(gaz / "countries.tsv"), _names_ar(gaz / "geonames.tsv"))
+
+
+def _names_ar(tsv: Path) -> tuple[str, ...]:
+    """The name_ar column of a gazetteer table."""
+    rows = [line.split("\t") for line in tsv.read_text(encoding="utf-8").splitlines() if not line.startswith("#")]
+    col = rows[0].index("name_ar")
+    return tuple(sorted({r[col] for r in rows[1:] if len(r) > col and r[col]}))
 
 
 def number_in_script(rng: random.Random) -> str:
@@ -163,6 +176,21 @@ def gen_mutated(rng: random.Random, corpus: Corpus) -> str:
     return "".join(chars)
 
 
+def gen_elsewhere(rng: random.Random, corpus: Corpus) -> str:
+    """An own gold report moved to another country: every country's name in it replaced by one drawn from the
+    gazetteer (most have no file in the actor dictionary), and up to ten words replaced by place names of
+    anywhere, so the document's country, its places and its actors' countries change together."""
+    text = rng.choice(corpus.texts)
+    country = rng.choice(corpus.countries)
+    for name in corpus.countries:
+        if name in text:
+            text = text.replace(name, country)
+    words = text.split(" ")
+    for _ in range(rng.randint(0, 10)):
+        words[rng.randrange(len(words))] = rng.choice(corpus.places)
+    return " ".join(words)
+
+
 def gen_html(rng: random.Random, corpus: Corpus) -> bytes:
     """Deeply nested, unclosed or broken HTML around Arabic sentences."""
     depth = rng.choice([10, 100, 1000, 5000])
@@ -200,7 +228,7 @@ class Generator:
 
 GENERATORS = (Generator("bytes", gen_bytes, PIPELINE_EVERY), Generator("surrogates", gen_surrogates, PIPELINE_EVERY),
               Generator("salad", gen_salad, 1), Generator("mutated", gen_mutated, 1),
-              Generator("html", gen_html, 1), Generator("longline", gen_longline, 1))
+              Generator("elsewhere", gen_elsewhere, 1), Generator("html", gen_html, 1), Generator("longline", gen_longline, 1))
 
 
 def run_one(pipe: Pipeline, gen: Generator, data: Any, full: bool, tally: Tally) -> None:
