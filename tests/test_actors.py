@@ -124,7 +124,11 @@ def test_actors_generic_entries_exist_per_country(actors: ActorDictionary) -> No
 
 def test_actors_generic_template_makes_every_kind_for_every_country(actors: ActorDictionary) -> None:
     generic = [a for a in actors.actors if a.source.split(":")[0] == "generic.yaml"]
-    assert len(generic) == 10 * 29 and len({a.id for a in generic}) == 10 * 29  # (kinds × countries)
+    countries = {a.country for a in generic}
+    assert len(countries) == 243  # (every country of the gazetteer)
+    officials = {a.country for a in generic if a.id.startswith("officials-")}  # (needs a country's adjective)
+    assert len(generic) == 9 * 243 + len(officials) and len({a.id for a in generic}) == len(generic)
+    assert {"SY", "RU", "CO", "IN"} <= officials and not {"MM", "CF", "KR"} & officials
     sy = actors.get("civilians-sy")
     assert sy.country == "SY" and sy.kind == "civilians" and sy.name_ar == "مدنيين"
     assert sy.variants_en == ("Civilians (Syria)", "Civilians", "Syrian civilians")
@@ -288,6 +292,23 @@ def test_actors_template_feminine_nisba_from_the_definite_plural(tmp_path: Path)
     assert feminine_nisba("السوريين") == "السورية" and feminine_nisba(None) is None and feminine_nisba("الكرد") is None
 
 
+def test_actors_template_country_without_adjectives(tmp_path: Path) -> None:
+    """A country with no Arabic adjective gets the shared nouns only: no variant and no kind whose name needs one."""
+    _write(tmp_path, _TEMPLATE.replace("    - {code: ML", "    - {code: MM, name_en: Myanmar}\n    - {code: ML"))
+    d = ActorDictionary.load(str(tmp_path))
+    mm = d.get("guards-mm")
+    assert mm.name_en == "Guards (Myanmar)" and all("{" not in v for v in (*mm.variants_ar, *mm.variants_en))
+
+
+def test_actors_template_broken_plural_takes_its_own_feminine(actors: ActorDictionary) -> None:
+    """الروس، الألمان، المغاربة are no sound plurals: the country's own feminine makes الشرطة الروسية and its
+    nisba (وزارة الخارجية الروسية)."""
+    assert "الشرطة الروسية" in actors.get("police-ru").variants_ar
+    assert "السلطات المغربية" in actors.get("authorities-ma").variants_ar
+    assert "مدنيين ألمان" in actors.get("civilians-de").variants_ar
+    assert {normalize_name("الروسية"), normalize_name("الروسي")} <= {n for n, c in actors.nisbas if c == "RU"}
+
+
 def test_actors_hand_written_entry_wins_over_the_template(tmp_path: Path) -> None:
     _write(tmp_path, _TEMPLATE.replace("name_ar: جماعة التجربة", "name_ar: حراس ليبيين\n    country: LY"))
     d = ActorDictionary.load(str(tmp_path))
@@ -319,6 +340,11 @@ def test_actors_generic_security_forces_and_unnamed_groups(actors: ActorDictiona
     ("ونقلت الصحيفة عن مسؤولين سعوديين أن المحادثات مع الحوثيين ستستأنف في مسقط.", "officials-sa"),
     ("واتهمت الحكومة السودانية قوات الدعم السريع بقصف مدينة الأبيض، بحسب مسؤولين أمريكيين.", "officials-us"),
     ("والتقى وفد حركة حماس المسؤولين المصريين في القاهرة لبحث الهدنة في قطاع غزة.", "officials-eg"),
+    # (wars the dictionary has no file for: every country of the gazetteer has the template's entries)
+    ("قتل مسلحون مجهولون ستة مزارعين في إقليم كاوكا جنوب غرب كولومبيا.", "unidentified-armed-group-co"),
+    ("وفرقت الشرطة الهايتية مسيرة للمحتجين في العاصمة بورت أو برنس.", "police-ht"),
+    ("أصيب عشرة مدنيين في انفجار لغم أرضي في ولاية شان بميانمار.", "civilians-mm"),
+    ("واعتقلت قوات الأمن عشرين متظاهرا في مدينة داكا عاصمة بنغلاديش.", "security-forces-bd"),
 ])
 def test_actors_generic_groups_take_the_documents_country(pipeline: Any, text: str, actor: str) -> None:
     rec = pipeline.extract_text(text, published="2024-05-02").to_json()

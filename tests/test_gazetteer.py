@@ -328,3 +328,13 @@ def test_gazetteer_everyday_words_need_the_long_form(gaz: Gazetteer) -> None:
         assert pid in {p.id for p in gaz.lookup(longer)[1]}, longer
     assert "gn-360502" not in {p.id for p in gaz.lookup("أقصر")[1]}  # 'shorter', not Luxor
     assert "gn-360502" in {p.id for p in gaz.lookup("الأقصر")[1]}
+
+
+@pytest.mark.parametrize(("name", "country"), [
+    ("بميانمار", "mm"), ("بورما", "mm"), ("الكونغو الديمقراطية", "cd"), ("جمهورية الكونغو الديموقراطية", "cd"),
+    ("والمجر", "hu"), ("كوت ديفوار", "ci"), ("تيمور الشرقية", "tl"),
+])
+def test_gazetteer_countries_answer_to_their_news_short_forms(gaz: Gazetteer, name: str, country: str) -> None:
+    """CLDR gives formal names (ميانمار (بورما)، الكونغو - كينشاسا): the short forms news writes resolve too."""
+    _, found = gaz.lookup(name)
+    assert country in [p.id for p in found], (name, [p.id for p in found])

@@ -40,8 +40,11 @@ class ActorLinker:
         self.not_names = not_names
         self.force_nouns = force_nouns
         entries: list[tuple[str, ActorName]] = []
+        normal: dict[str, str] = {}  # (a name many entries share, مدنيين of every country, normalized once)
         for name in actors.names():
-            norm = normalize_name(name.text)
+            norm = normal.get(name.text)
+            if norm is None:
+                norm = normal[name.text] = normalize_name(name.text)
             if len(norm) >= 2:
                 entries.append((norm, name))
         self.matcher: PhraseMatcher[ActorName] = PhraseMatcher(entries, names=True)

@@ -67,13 +67,11 @@ class PhraseMatcher(Generic[T]):
         ب ك before them (a finite verb: الفرات is no ال + فر + ات); a shorter phrase inside may match instead."""
         self._names = names
         self._verbs = frozenset(verbs)
-        table: dict[str, list[T]] = {}
+        table: dict[str, dict[T, None]] = {}  # (a dict per phrase: its payloads once each, in order, found by hash)
         for phrase, payload in entries:
             phrase = " ".join(phrase.split())
             if phrase:
-                bucket = table.setdefault(phrase, [])
-                if payload not in bucket:
-                    bucket.append(payload)
+                table.setdefault(phrase, {})[payload] = None
         self._payloads: dict[str, tuple[T, ...]] = {k: tuple(v) for k, v in table.items()}
         self._after_lam: frozenset[str] = frozenset()
         if names:

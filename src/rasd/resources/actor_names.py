@@ -45,6 +45,14 @@ def name_index(actors: Sequence[Actor]) -> tuple[dict[str, tuple[Actor, ...]], l
     that order}) of the entries."""
     by_name: dict[str, list[Actor]] = defaultdict(list)
     names: list[ActorName] = []
+    known: dict[str, str] = {}  # (the template's names, shared by every country's entry, normalized once)
+
+    def norm_of(text: str) -> str:
+        out = known.get(text)
+        if out is None:
+            out = known[text] = normalize_name(text)
+        return out
+
     for a in actors:
         seen: set[str] = set()
         forms: list[tuple[str, str | None, bool]] = [(v, None, False) for v in a.variants_ar]
@@ -53,28 +61,28 @@ def name_index(actors: Sequence[Actor]) -> tuple[dict[str, tuple[Actor, ...]], l
         forms += [(v, None, True) for v in a.descriptions_ar]
         forms += [(v, "hostile", True) for v in a.hostile_descriptions_ar]
         for text, framing, descriptive in forms:
-            k = normalize_name(text)
+            k = norm_of(text)
             if not k or k in seen:
                 continue
             seen.add(k)
             names.append(ActorName(text=text, actor_id=a.id, framing=framing, descriptive=descriptive))
             by_name[k].append(a)
         for text in a.national_ar:  # (no lookup by a bare noun: only the document's country says whose)
-            if normalize_name(text) not in seen:
+            if norm_of(text) not in seen:
                 names.append(ActorName(text=text, actor_id=a.id, framing=None, descriptive=False, national=True))
         for v in a.variants_en:
-            k = normalize_name(v)
+            k = norm_of(v)
             if k and k not in seen:
                 seen.add(k)
                 by_name[k].append(a)
-        k = normalize_name(a.id)
+        k = norm_of(a.id)
         if k not in seen:
             by_name[k].append(a)
     names += _spellings(actors, by_name)
-    info: dict[str, tuple[ActorName, ...]] = {}
+    info: dict[str, list[ActorName]] = defaultdict(list)
     for n in names:  # (name_info's index: the names in the order they were added)
-        info[n.normalized] = (*info.get(n.normalized, ()), n)
-    return {k: tuple(v) for k, v in by_name.items()}, names, info
+        info[norm_of(n.text)].append(n)
+    return {k: tuple(v) for k, v in by_name.items()}, names, {k: tuple(v) for k, v in info.items()}
 
 
 def _spellings(actors: Sequence[Actor], by_name: dict[str, list[Actor]]) -> list[ActorName]:

@@ -143,6 +143,8 @@ def _parse_file(path: Path) -> tuple[list[Actor], list[Actor], dict[str, tuple[s
     for country in (data.get("template") or {}).get("countries", []):  # (السورية، السوري، السوريين: Syria's)
         forms = [f for p in (country.get("definite_ar"), country.get("adjective_ar")) if p and p.endswith("يين")
                  and " " not in p for f in (p[:-2], p[:-3] + "ية", p)]  # (and ماليين، مالي for Mali)
+        if country.get("feminine_ar"):  # (a broken plural's singulars: الروسية، الروسي)
+            forms += [country["feminine_ar"], country["feminine_ar"][:-1]]
         if forms:
             roles[NISBA + country["code"]] = tuple(forms)
     if data.get("anaphora_heads"):
@@ -238,17 +240,22 @@ def _template_entries(template: Any, kind_lines: list[int]) -> list[tuple[Any, i
     out: list[tuple[Any, int | None]] = []
     for country in template["countries"]:
         for i, kind in enumerate(template["kinds"]):
-            out.append((_expand(kind, country), kind_lines[i] if i < len(kind_lines) else None))
+            entry = _expand(kind, country)
+            if entry is not None:
+                out.append((entry, kind_lines[i] if i < len(kind_lines) else None))
     return out
 
 
-def _expand(kind: dict[str, Any], country: dict[str, Any]) -> dict[str, Any]:
-    """One kind for one country: `<id_prefix>-<code>`, `<name_en> (<country>)`, the lists filled in."""
+def _expand(kind: dict[str, Any], country: dict[str, Any]) -> dict[str, Any] | None:
+    """One kind for one country: `<id_prefix>-<code>`, `<name_en> (<country>)`, the lists filled in; None when
+    the kind's Arabic name needs an adjective the country has none of (مسؤولين {adjective_ar})."""
+    name_ar = _fill(str(kind["name_ar"]), country)
+    if name_ar is None:
+        return None
     entry: dict[str, Any] = {
         "id": f"{kind['id_prefix']}-{str(country['code']).lower()}",
         "name_en": f"{kind['name_en']} ({country['name_en']})",
-        "name_ar": _fill(str(kind["name_ar"]), country) or kind["name_ar"], "kind": kind["kind"],
-        "country": country["code"]}
+        "name_ar": name_ar, "kind": kind["kind"], "country": country["code"]}
     if kind.get("national"):
         entry["national"] = list(kind["national"])
     for key in _TEMPLATE_LISTS:
@@ -263,7 +270,7 @@ def _fill(pattern: str, country: dict[str, Any]) -> str | None:
     (المدنيين {definite_ar} for a country without a definite form)."""
     out = pattern
     for name in _PLACEHOLDER_RE.findall(pattern):
-        value = feminine_nisba(country.get("definite_ar")) if name == "feminine_ar" else country.get(name)
+        value = country_feminine(country) if name == "feminine_ar" else country.get(name)
         if value is None:
             return None
         out = out.replace("{" + name + "}", str(value))
@@ -280,6 +287,12 @@ def _without_hand_names(made: Sequence[Actor], hand: Sequence[Actor]) -> list[Ac
         keep = tuple(v for v in a.variants_ar if v == a.name_ar or (a.country, normalize_name(v)) not in taken)
         out.append(a if keep == a.variants_ar else replace(a, variants_ar=keep))
     return out
+
+
+def country_feminine(country: dict[str, Any]) -> str | None:
+    """A template country's definite feminine singular nisba: its own `feminine_ar` (الروسية، التركية, where the
+    plural is broken: الروس، الأتراك), else the one made from its sound plural (الليبيين → الليبية)."""
+    return country.get("feminine_ar") or feminine_nisba(country.get("definite_ar"))
 
 
 def feminine_nisba(plural: str | None) -> str | None:

@@ -402,9 +402,11 @@ class TemplateCountry(_Yaml):
 
     code: Country
     name_en: NonBlank
-    adjective_en: NonBlank
-    adjective_ar: NonBlank  # masculine plural (مدنيين سوريين)
-    definite_ar: NonBlank | None = None  # with the article (المدنيين السوريين); patterns naming it are left out
+    # (each optional: a pattern naming one a country lacks is left out, a kind whose Arabic name needs it too)
+    adjective_en: NonBlank | None = None
+    adjective_ar: NonBlank | None = None  # masculine plural (مدنيين سوريين)
+    definite_ar: NonBlank | None = None  # with the article (المدنيين السوريين)
+    feminine_ar: NonBlank | None = None  # the definite feminine singular where no sound plural gives it (الروسية)
 
 
 class TemplateKind(_Yaml):
