@@ -127,7 +127,8 @@ def test_actors_generic_template_makes_every_kind_for_every_country(actors: Acto
     countries = {a.country for a in generic}
     assert len(countries) == 243  # (every country of the gazetteer)
     officials = {a.country for a in generic if a.id.startswith("officials-")}  # (needs a country's adjective)
-    assert len(generic) == 9 * 243 + len(officials) and len({a.id for a in generic}) == len(generic)
+    armies = {a.country for a in generic if a.id.startswith("military-")}  # (where no file names the forces)
+    assert len(generic) == 9 * 243 + len(officials) + len(armies) and len({a.id for a in generic}) == len(generic)
     assert {"SY", "RU", "CO", "IN"} <= officials and not {"MM", "CF", "KR"} & officials
     sy = actors.get("civilians-sy")
     assert sy.country == "SY" and sy.kind == "civilians" and sy.name_ar == "مدنيين"
@@ -309,6 +310,15 @@ def test_actors_template_broken_plural_takes_its_own_feminine(actors: ActorDicti
     assert {normalize_name("الروسية"), normalize_name("الروسي")} <= {n for n, c in actors.nisbas if c == "RU"}
 
 
+def test_actors_template_army_only_where_no_file_names_the_forces(actors: ActorDictionary) -> None:
+    """Who "the army" is in Libya, Yemen or Israel is their files' to say: no template army there."""
+    assert actors.get("military-co").national == ("army", "government_forces")
+    for code in ("ly", "ye", "il", "sy", "us"):
+        with pytest.raises(KeyError):
+            actors.get(f"military-{code}")
+    assert not any(a.id == "military-gf" for a in actors.actors)  # (a dependent territory has no army)
+
+
 def test_actors_hand_written_entry_wins_over_the_template(tmp_path: Path) -> None:
     _write(tmp_path, _TEMPLATE.replace("name_ar: جماعة التجربة", "name_ar: حراس ليبيين\n    country: LY"))
     d = ActorDictionary.load(str(tmp_path))
@@ -345,6 +355,11 @@ def test_actors_generic_security_forces_and_unnamed_groups(actors: ActorDictiona
     ("وفرقت الشرطة الهايتية مسيرة للمحتجين في العاصمة بورت أو برنس.", "police-ht"),
     ("أصيب عشرة مدنيين في انفجار لغم أرضي في ولاية شان بميانمار.", "civilians-mm"),
     ("واعتقلت قوات الأمن عشرين متظاهرا في مدينة داكا عاصمة بنغلاديش.", "security-forces-bd"),
+    # (a country's army, where no file of ours names its forces: by name, by nisba, by the bare noun)
+    ("قصف الجيش الكولومبي معسكرا للمتمردين في إقليم كاوكا.", "military-co"),
+    ("واشتبك جيش ميانمار مع مقاتلي جماعة عرقية مسلحة في ولاية كاتشين.", "military-mm"),
+    ("وقالت السلطات في كينيا إن الجيش قتل خمسة مسلحين قرب الحدود الصومالية.", "military-ke"),
+    ("وانسحبت القوات الحكومية من بلدة في شمال موزمبيق بعد هجوم للمتمردين.", "military-mz"),
 ])
 def test_actors_generic_groups_take_the_documents_country(pipeline: Any, text: str, actor: str) -> None:
     rec = pipeline.extract_text(text, published="2024-05-02").to_json()

@@ -45,6 +45,15 @@ def test_cli_extract_table_format_summarises_events() -> None:
     assert "events" in res.stdout and "Battles" in res.stdout and "killed" in res.stdout
 
 
+def test_cli_extract_table_shows_unlinked_places_by_their_arabic_name(tmp_path: Path) -> None:
+    """A place no entry resolves has no English name: the table shows its Arabic name, never a blank."""
+    own = tmp_path / "own.txt"
+    own.write_text("قتل ثمانية مدنيين في قصف مدفعي على قرية في ولاية راخين غربي ميانمار أمس.", encoding="utf-8")
+    res = runner.invoke(app, ["extract", str(own), "--published", "2024-03-05", "--format", "table"])
+    assert res.exit_code == 0, res.output
+    assert "راخين (MM, precision" in res.stdout and "→ (unlinked)" in res.stdout, res.stdout
+
+
 def test_cli_extract_bad_inputs_are_reported_and_the_rest_processed(tmp_path: Path) -> None:
     empty = tmp_path / "empty.txt"
     empty.write_bytes(b"")

@@ -7,6 +7,7 @@ import shutil
 import subprocess
 import sys
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -338,3 +339,15 @@ def test_gazetteer_countries_answer_to_their_news_short_forms(gaz: Gazetteer, na
     """CLDR gives formal names (ميانمار (بورما)، الكونغو - كينشاسا): the short forms news writes resolve too."""
     _, found = gaz.lookup(name)
     assert country in [p.id for p in found], (name, [p.id for p in found])
+
+
+@pytest.mark.parametrize(("text", "wrong"), [
+    ("قتل مسلحون ستة مزارعين في إقليم كاوكا جنوب غرب كولومبيا.", "اوكا"),
+    ("وصل النازحون إلى مدينة بتلكيف شمال الموصل.", "تلكيف"),
+    ("نزح السكان من قرية كدوما في ولاية النيل الأزرق جنوب شرقي السودان.", "دوما"),
+])
+def test_gazetteer_name_after_its_head_noun_takes_no_preposition(pipeline: Any, text: str, wrong: str) -> None:
+    """In construct after its head noun (إقليم، مدينة، بلدة) a name has no proclitic preposition: كاوكا is not
+    ك + a place called أوكا."""
+    rec = pipeline.extract_text(text, published="2024-05-02").to_json()
+    assert all(m["text"] != wrong for m in rec["mentions"] if m["kind"] == "place"), rec["mentions"]

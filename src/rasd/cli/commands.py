@@ -179,9 +179,11 @@ def print_table(console: Console, rec: DocumentRecord) -> None:
         typ = f"{ev.acled_event_type} / {ev.acled_sub_event_type}" if ev.acled_event_type else "(outside ACLED)"
         console.print(f"\n[bold]{ev.id}[/] {typ} · {ev.plover} · [italic]{ev.modality}[/] · confidence "
                       f"{ev.confidence:.2f}", highlight=False)
-        who = (f"{ev.actor1.name_en if ev.actor1 else '(unnamed)'}"
-               + (f" × {ev.actor2.name_en}" if ev.actor2 else "")) if ev.actor1 or ev.actor2 else "no actor named"
-        place = (f"{ev.location.name_en} ({ev.location.country}, precision {ev.location.geo_precision})"
+        who = (f"{(ev.actor1.name_en or ev.actor1.name_ar) if ev.actor1 else '(unnamed)'}"  # (unlinked: Arabic only)
+               + (f" × {ev.actor2.name_en or ev.actor2.name_ar}" if ev.actor2 else "")) \
+            if ev.actor1 or ev.actor2 else "no actor named"
+        place = (f"{ev.location.name_en or ev.location.name_ar} ({ev.location.country}, "
+                 f"precision {ev.location.geo_precision})"
                  if ev.location else "no place")
         date = ev.date.start or "date unknown"
         if ev.date.start and ev.date.end and ev.date.end != ev.date.start:
@@ -204,8 +206,8 @@ def print_table(console: Console, rec: DocumentRecord) -> None:
         console.print(t)
     places = sorted({(m.ref or "", m.text) for m in rec.mentions if m.kind == "place"})
     actors = sorted({(m.ref or "", m.text) for m in rec.mentions if m.kind == "actor"})
-    console.print("places: " + ("; ".join(f"{t} → {r}" for r, t in places) or "—"), markup=False)
-    console.print("actors: " + ("; ".join(f"{t} → {r}" for r, t in actors) or "—"), markup=False)
+    console.print("places: " + ("; ".join(f"{t} → {r or '(unlinked)'}" for r, t in places) or "—"), markup=False)
+    console.print("actors: " + ("; ".join(f"{t} → {r or '(unlinked)'}" for r, t in actors) or "—"), markup=False)
 
 
 @resources_app.command("stats")

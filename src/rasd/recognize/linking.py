@@ -372,6 +372,8 @@ class PlaceLinker:
             before = words_before(norm.text, hit.word_start, 1)
             if not hit.prefix and before and before[-1] in self.blockers:
                 continue
+            if before and before[-1].removeprefix("و") in LOOKUP_HEADS and set(hit.prefix.replace("ال", "")) & set("بكلف"):
+                continue  # (a name in construct after its head takes no preposition: إقليم كاوكا is no ك + أوكا)
             if self._fragment(norm.text, hit, before):
                 continue
             places = tuple(self.gazetteer.get(pid) for pid in hit.payloads)
@@ -506,8 +508,9 @@ def document_country(candidates: Sequence[PlaceCandidate], actors: Sequence[Acto
     """The country the document is about: a vote of unambiguous place names (sub-national places, and countries
     after a place cue, weigh more than bare country names, which are often foreign partners; where a trip goes
     weighs half; a dateline, where the report was filed, only breaks a tie) and of actors' countries, each
-    actor once."""
+    actor once; on a tie, the country whose evidence comes first (a report's lead names what it is about)."""
     votes: dict[str, float] = {}
+    first: dict[str, int] = {}
     for cand in candidates:
         places = cand.places
         if not cand.cued or cand.common:
@@ -520,12 +523,14 @@ def document_country(candidates: Sequence[PlaceCandidate], actors: Sequence[Acto
             weight = 1.0 if p.feature == "country" and not cued else 2.0
             votes[p.country] = votes.get(p.country, 0.0) + (0.5 if cand.dateline else weight / 2 if cand.toward
                                                               else weight)
+            first[p.country] = min(first.get(p.country, cand.nstart), cand.nstart)
     seen: set[str] = set()
     for m in actors:  # (each actor once: forces named in every sentence do not outvote the places)
         if m.actor.country and not m.ambiguous and m.actor.id not in seen \
                 and m.actor.kind not in ("government", "international_org", "media"):
             seen.add(m.actor.id)
             votes[m.actor.country] = votes.get(m.actor.country, 0.0) + 1.5
+            first[m.actor.country] = min(first.get(m.actor.country, m.nstart), m.nstart)
     if not votes:
         return None
-    return max(sorted(votes), key=lambda c: votes[c])
+    return max(sorted(votes), key=lambda c: (votes[c], -first[c]))

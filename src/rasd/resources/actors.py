@@ -228,7 +228,9 @@ def _parse_entry(entry: Any, default_country: Any, shown: str, line: int | None,
 # A file's `template` makes one entry per country and kind (countries outer, kinds inner); the file's header
 # (generic.yaml) documents it and rasd.resources.schemas.ActorTemplate checks it before it gets here.
 
-TEMPLATE_FIELDS: tuple[str, ...] = ("adjective_en", "adjective_ar", "definite_ar", "feminine_ar", "name_en")  # {placeholders}
+ARMY_KINDS = frozenset({"state_forces", "external_forces"})  # (a country with such an entry by hand: no template army)
+TEMPLATE_FIELDS: tuple[str, ...] = ("adjective_en", "adjective_ar", "definite_ar", "feminine_ar", "masculine_ar",
+                                    "name_en", "name_ar")  # {placeholders}
 _PLACEHOLDER_RE = re.compile(r"\{([^{}]*)\}")
 _TEMPLATE_LISTS: tuple[str, ...] = ("variants_en", "variants_ar", "descriptions_ar")
 
@@ -270,7 +272,8 @@ def _fill(pattern: str, country: dict[str, Any]) -> str | None:
     (المدنيين {definite_ar} for a country without a definite form)."""
     out = pattern
     for name in _PLACEHOLDER_RE.findall(pattern):
-        value = country_feminine(country) if name == "feminine_ar" else country.get(name)
+        value = country_feminine(country) if name == "feminine_ar" else country_masculine(country) \
+            if name == "masculine_ar" else country.get(name)
         if value is None:
             return None
         out = out.replace("{" + name + "}", str(value))
@@ -279,11 +282,15 @@ def _fill(pattern: str, country: dict[str, Any]) -> str | None:
 
 def _without_hand_names(made: Sequence[Actor], hand: Sequence[Actor]) -> list[Actor]:
     """The template's entries less the Arabic names an entry written by hand for the same country has (الشرطة
-    العراقية is Iraq's own entry's name, not the generic police's)."""
+    العراقية is Iraq's own entry's name, not the generic police's), and less the army entry of a country whose
+    forces entries written by hand name (Libya's, Yemen's, Israel's: who "the army" is there is theirs to say)."""
     taken = {(a.country, normalize_name(v)) for a in hand
              for v in (*a.variants_ar, *a.hostile_ar, *a.own_ar, *a.descriptions_ar, *a.hostile_descriptions_ar)}
+    armies = {a.country for a in hand if a.kind in ARMY_KINDS}
     out = []
     for a in made:
+        if "army" in a.national and (a.country in armies or (a.country, normalize_name(a.name_ar)) in taken):
+            continue
         keep = tuple(v for v in a.variants_ar if v == a.name_ar or (a.country, normalize_name(v)) not in taken)
         out.append(a if keep == a.variants_ar else replace(a, variants_ar=keep))
     return out
@@ -293,6 +300,12 @@ def country_feminine(country: dict[str, Any]) -> str | None:
     """A template country's definite feminine singular nisba: its own `feminine_ar` (الروسية، التركية, where the
     plural is broken: الروس، الأتراك), else the one made from its sound plural (الليبيين → الليبية)."""
     return country.get("feminine_ar") or feminine_nisba(country.get("definite_ar"))
+
+
+def country_masculine(country: dict[str, Any]) -> str | None:
+    """A template country's definite masculine singular nisba (الروسي، الليبي: الجيش الروسي), from its feminine."""
+    feminine = country_feminine(country)
+    return feminine[:-1] if feminine and feminine.endswith("ة") else None
 
 
 def feminine_nisba(plural: str | None) -> str | None:

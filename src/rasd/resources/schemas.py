@@ -402,6 +402,7 @@ class TemplateCountry(_Yaml):
 
     code: Country
     name_en: NonBlank
+    name_ar: NonBlank | None = None  # the name Arabic news gives it (جيش {name_ar}: جيش ميانمار)
     # (each optional: a pattern naming one a country lacks is left out, a kind whose Arabic name needs it too)
     adjective_en: NonBlank | None = None
     adjective_ar: NonBlank | None = None  # masculine plural (مدنيين سوريين)
