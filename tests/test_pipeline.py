@@ -172,6 +172,21 @@ def test_pipeline_bare_capital_is_the_capital_of_the_document_country(pipeline: 
     assert capital and capital[0].ref == "ly-tripoli"
 
 
+@pytest.mark.parametrize(("text", "country"), [
+    ("قتل تسعة أشخاص في هجوم لعصابة مسلحة على حي في العاصمة الهايتية ليل السبت.", "HT"),
+    ("وانفجرت عبوة ناسفة قرب سوق شعبي في العاصمة الكينية صباح اليوم فقتلت ثلاثة مدنيين.", "KE"),
+    ("وعقد وفدا الحكومة والمتمردين جولة محادثات في العاصمة الإثيوبية لبحث وقف القتال في إقليم تيغراي.", "ET"),
+])
+def test_pipeline_capital_named_by_its_countrys_adjective(pipeline: Pipeline, text: str, country: str) -> None:
+    """العاصمة + a country's nisba, with no name after it, is that country's capital (the gazetteer gives each
+    country the point of its capital), and the adjective says what the document is about."""
+    rec = pipeline.extract_text(text, source="t", published="2024-03-05")
+    places = [m for m in rec.mentions if m.kind == "place" and m.text.startswith("العاصمة ")]
+    assert places and places[0].ref is not None, rec.mentions
+    assert pipeline.resources.gazetteer.get(places[0].ref).country == country
+    assert rec.document.country == country
+
+
 def test_pipeline_normalize_golden(golden: Any) -> None:
     from rasd.text.normalize import normalize
 

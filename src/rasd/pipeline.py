@@ -34,6 +34,7 @@ from .recognize.linking import (
     capital_mentions,
     document_country,
     named_countries,
+    nisba_places,
 )
 from .recognize.matcher import PhraseScanner, ScannedPhrases, SpanSet
 from .recognize.names import NameTagger
@@ -257,7 +258,7 @@ class LinkStage:
         actors = linker.resolve_descriptions(scanned, norm.text)
         blocked = [(m.nstart, m.nend) for m in actors]
         cands = self.res.place_linker.find_candidates(norm, blocked, hits=phrases.of(self.res.place_linker.matcher))
-        country = document_country(cands, actors)
+        country = document_country(cands, actors, nisba_places(norm.text, linker.nisbas))
         if country is not None:
             actors = linker.resolve_descriptions(linker.drop_foreign_generic(
                 linker.with_country(scanned, a.info.published, country), a.text, norm, country), norm.text)
@@ -273,7 +274,8 @@ class LinkStage:
         places = self.res.place_linker.link(a.text, norm, cands, country, named_countries(cands, actors))
         taken = [(p.nstart, p.nend) for p in places] + blocked
         places = sorted(places + capital_mentions(self.res.place_linker, a.text, norm, taken, country,
-                                                  hits=phrases.of(self.res.place_linker.capital_words)),
+                                                  hits=phrases.of(self.res.place_linker.capital_words),
+                                                  nisbas=linker.nisbas),
                         key=lambda p: p.nstart)
         if self.res.unlinked is not None:  # names no entry resolves, after a descriptor or a title
             unl = self.res.unlinked

@@ -10,7 +10,7 @@ the document's country, nearby places and the words around them (`Gazetteer.rank
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from typing import Final
 
 from ..records import replaced
@@ -283,25 +283,31 @@ def _generic_names(entries: Sequence[tuple[str, ActorName]], actors: ActorDictio
 
 
 def capital_mentions(linker: PlaceLinker, text: str, norm: Normalized, taken: Sequence[tuple[int, int]],
-                     country: str | None, hits: Sequence[Hit[str]] | None = None) -> list[PlaceMention]:
+                     country: str | None, hits: Sequence[Hit[str]] | None = None,
+                     nisbas: Mapping[str, str] | None = None) -> list[PlaceMention]:
     """A bare "العاصمة" in a document about one country is that country's capital; not when a name or an
-    adjective follows it (العاصمة الليبية طرابلس is a name already; العاصمة التركية another country)."""
-    capital = linker.capitals.get(country or "")
-    if capital is None:
-        return []
+    adjective follows it (العاصمة الليبية طرابلس is a name already). With `nisbas` (a country's definite nisba →
+    its code), "العاصمة" and a country's nisba with no known name after them is that country's capital
+    (العاصمة الهايتية: Port-au-Prince; العاصمة التركية: Ankara)."""
     out: list[PlaceMention] = []
     names = SpanSet(taken)
     for hit in linker.capital_words.find(norm.text) if hits is None else hits:
-        following_spans = word_spans_after(norm.text, hit.end, 1)
+        following_spans = word_spans_after(norm.text, hit.end, 2)
         if names.overlaps(hit.start, following_spans[0][1] if following_spans else hit.end):
             continue  # a name right after it: العاصمة الليبية طرابلس
         following = [norm.text[s:e] for s, e in following_spans]
+        end, whose, why = hit.end, country, f"the capital of the document's country {country}"
         if following and following[0].endswith("يه"):
+            whose = (nisbas or {}).get(following[0])
+            if whose is None or (len(following_spans) > 1 and names.overlaps(*following_spans[1])):
+                continue  # (another adjective; or a name after the nisba: العاصمة الليبية طرابلس)
+            end, why = following_spans[0][1], f"the capital of the country its adjective names ({whose})"
+        capital = linker.capitals.get(whose or "")
+        if capital is None:
             continue
-        s, e = norm.to_original(hit.start, hit.end)
-        out.append(PlaceMention(start=s, end=e, nstart=hit.start, nend=hit.end, text=text[s:e], place=capital,
-                                score=0.0, reasons=(f"the capital of the document's country {country}",),
-                                alternatives=0))
+        s, e = norm.to_original(hit.start, end)
+        out.append(PlaceMention(start=s, end=e, nstart=hit.start, nend=end, text=text[s:e], place=capital,
+                                score=0.0, reasons=(why,), alternatives=0))
     return out
 
 
@@ -504,13 +510,38 @@ def named_countries(candidates: Sequence[PlaceCandidate], actors: Sequence[Actor
     return frozenset(named)
 
 
-def document_country(candidates: Sequence[PlaceCandidate], actors: Sequence[ActorMention]) -> str | None:
+# (normalized, without the article) the nouns of settlements and lands a country's nisba can qualify (العاصمة
+# الهايتية، قرى سودانية، الأراضي السورية); not facilities, often named after another country (المستشفى الكويتي)
+NISBA_PLACE_HEADS = frozenset({"مدينه", "عاصمه", "بلده", "قريه", "محافظه", "ولايه", "اقليم", "دوله", "بلاد",
+                               "اراضي", "مدن", "قري", "بلدات"})
+_WORD = re.compile(r"[\u0621-\u064a]+")  # a word of normalized text
+
+
+def nisba_places(ntext: str, nisbas: dict[str, str]) -> list[tuple[int, str]]:
+    """(position, country) of each place noun qualified by a country's nisba (العاصمة الهايتية، مدينة كولومبية،
+    قرى سودانية): where the text says things happen, though no name of the gazetteer says it."""
+    out: list[tuple[int, str]] = []
+    words = [(m.start(), m.group()) for m in _WORD.finditer(ntext)]
+    for (start, head), (nxt, word) in zip(words, words[1:], strict=False):
+        if nxt == start + len(head) + 1 and head.removeprefix("و").removeprefix("ال") in NISBA_PLACE_HEADS:
+            country = nisbas.get(word) or nisbas.get("ال" + word)  # (مدينة كولومبية: indefinite after one)
+            if country is not None and not (head.removeprefix("و").startswith("ال") ^ word.startswith("ال")):
+                out.append((start, country))
+    return out
+
+
+def document_country(candidates: Sequence[PlaceCandidate], actors: Sequence[ActorMention],
+                     nisba_votes: Sequence[tuple[int, str]] = ()) -> str | None:
     """The country the document is about: a vote of unambiguous place names (sub-national places, and countries
     after a place cue, weigh more than bare country names, which are often foreign partners; where a trip goes
     weighs half; a dateline, where the report was filed, only breaks a tie) and of actors' countries, each
-    actor once; on a tie, the country whose evidence comes first (a report's lead names what it is about)."""
+    actor once, and of place nouns qualified by a country's nisba (`nisba_votes`: العاصمة الهايتية), each as a
+    bare country name; on a tie, the country whose evidence comes first (a report's lead names what it is about)."""
     votes: dict[str, float] = {}
     first: dict[str, int] = {}
+    for at, country in nisba_votes:
+        votes[country] = votes.get(country, 0.0) + 1.0
+        first[country] = min(first.get(country, at), at)
     for cand in candidates:
         places = cand.places
         if not cand.cued or cand.common:
