@@ -41,6 +41,19 @@ def test_unlinked_place_after_a_descriptor(pipeline: Any, text: str, name: str, 
     assert (pm.place.lat, pm.place.lon) in [(p.lat, p.lon) for p in known]  # the city around it
 
 
+@pytest.mark.parametrize(("text", "name", "feature"), [
+    ("قتل أربعة مدنيين في هجوم على سوق في إقليم قرقوش شمال إثيوبيا.", "قرقوش", "admin1"),
+    ("وسقطت قذائف على محافظة الزنبقة شرق العراق دون وقوع إصابات.", "الزنبقة", "admin1"),
+    ("واقتحم مسلحون مقر بلدية الحميرة جنوب ليبيا وأحرقوه.", "الحميرة", "town"),
+])
+def test_unlinked_place_after_an_administrative_unit(pipeline: Any, text: str, name: str, feature: str) -> None:
+    """A province, a governorate or a municipality (إقليم، محافظة، بلدية) introduces its name like a village's."""
+    a = pipeline.analyse(text, published="2024-05-02")
+    found = {p.place.name_ar: p for p in a.places if is_unlinked(p.place.id)}
+    assert name in found, [p.text for p in a.places]
+    assert found[name].place.feature == feature and found[name].place.country == a.country
+
+
 def test_unlinked_place_is_the_events_place(pipeline: Any) -> None:
     found, rec = _unlinked(pipeline, "قُتل مدنيان في قصف مدفعي استهدف قرية الزعرورة شمال مدينة حماة.")
     place = found["الزعرورة"]
