@@ -1,7 +1,8 @@
 """Triggers of triggers.yaml read with their object (a lemma's `with`), on sentences written for these tests:
 targeting (استهدف) is an attack only with an armed agent or a weapon after it, not a plan or a speech; a side that
 repels an attack (صد، تصدى) fights it: a clash whose first side is the one that repelled it; fighting (قاتل) is
-a clash beside or against a side; building (أنشأ، أقام) a base, a post or a camp is a base established."""
+a clash beside or against a side; "neutralising" fighters (تحييد) is a clash, keeping someone out of a conflict
+is none; building (أنشأ، أقام) a base, a post or a camp is a base established."""
 
 from __future__ import annotations
 
@@ -122,3 +123,31 @@ def test_lexicon_targeting_with_the_armed_agent_before_the_verb_is_an_attack(pip
 def test_lexicon_targeting_an_agent_in_another_clause_makes_no_attack(pipeline: Pipeline, text: str) -> None:
     events = pipeline.extract_text(text, source="test", published=_PUBLISHED).events
     assert not any("trigger:offensive" in e.rules for e in events)
+
+
+@pytest.mark.parametrize("text", [
+    "وأعلن الجيش أنه تمكن من تحييد 12 إرهابيا في كمين قرب الحدود الشمالية لمالي.",
+    "وقالت وزارة الدفاع إن قواتها حيدت ثمانية مسلحين خلال عملية تمشيط في ريف المحافظة.",
+    "ونجحت وحدة من الشرطة في تحييد عدد من عناصر الجماعة المسلحة بعد اشتباك قصير في بلدة حدودية بالنيجر.",
+])
+def test_lexicon_targeting_neutralising_fighters_is_a_clash(pipeline: Pipeline, text: str) -> None:
+    """A communiqué's "neutralising" of fighters (حيّد، تحييد + fighters) is a fight with them."""
+    events = pipeline.extract_text(text, source="test", published=_PUBLISHED).events
+    assert any(e.acled_event_type == "Battles" for e in events), events
+
+
+def test_lexicon_targeting_neutralising_from_the_air_is_a_strike(pipeline: Pipeline) -> None:
+    for text in ("وأعلنت وزارة الدفاع في بيان تحييد ثلاثة مسلحين في غارة جوية شمالي البلاد.",
+                 "وقال الجيش إنه حيد خمسة إرهابيين في عملية جوية قرب الحدود."):
+        events = pipeline.extract_text(text, source="test", published=_PUBLISHED).events
+        assert [e.acled_sub_event_type for e in events] == ["Air/drone strike"], events
+
+
+@pytest.mark.parametrize("text", [
+    "ودعت المنظمة إلى تحييد المدنيين عن القتال في مدينة الفاشر.",
+    "وطالب الوسيط بتحييد المؤسسات الاقتصادية عن الصراع في ليبيا.",
+    "وتسعى الحكومة إلى تحييد الجامعات عن الخلافات السياسية في العاصمة.",
+])
+def test_lexicon_targeting_keeping_out_of_a_conflict_is_no_clash(pipeline: Pipeline, text: str) -> None:
+    events = pipeline.extract_text(text, source="test", published=_PUBLISHED).events
+    assert not any(e.plover == "ASSAULT" for e in events), events
