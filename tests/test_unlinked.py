@@ -213,3 +213,26 @@ def test_unlinked_names_person_stems_and_context_features() -> None:
                            persons={"حسن": "B", "بنا": "I"})  # (stems: البنا without its article)
     assert "cue[-2]" in feats[3] and "cue[-1]" in feats[2] and "cue[0]" in feats[1]
     assert "pn[0]=B" in feats[3] and "pn[1]=I" in feats[3] and not any(f.startswith("pn") for f in feats[0])
+
+
+@pytest.mark.parametrize(("text", "name"), [
+    ('أعلنت حركة "الفجر الجديد" مسؤوليتها عن الهجوم على حاجز للشرطة قرب مدينة كيدال.', 'حركة "الفجر الجديد"'),
+    ('وقال حاكم الإقليم إن حركة "إم 23" المتمردة أطلقت القذائف على مخيم للنازحين قرب مدينة غوما.', 'حركة "إم 23"'),
+    ('واشتبك الجيش مع مقاتلي جماعة "أنصار الحق" في ريف مدينة تلعفر.', 'جماعة "أنصار الحق"'),
+])
+def test_unlinked_group_head_before_its_quoted_name(pipeline: Any, text: str, name: str) -> None:
+    """A group's head noun before its own name in quotation marks (digits too: "إم 23") names an unlinked group."""
+    found, _ = _unlinked(pipeline, text)
+    assert name in found, found
+
+
+def test_unlinked_group_taken_up_by_its_head_noun(pipeline: Any) -> None:
+    """The definite head alone (الحركة) after a group no entry knows (حركة "X") is that group."""
+    text = ('أعلنت حركة "الفجر الجديد" مسؤوليتها عن الهجوم على بلدة في شمال مالي. '
+            'وقال الجيش إن اشتباكات عنيفة اندلعت مع مقاتلي الحركة قرب مدينة كيدال.')
+    rec = pipeline.extract_text(text, published="2024-05-02").to_json()
+    named = [m for m in rec["mentions"] if m["kind"] == "actor" and m["text"] == "الحركة"]
+    assert named and named[0]["ref"] is None, rec["mentions"]
+    clash = [e for e in rec["events"] if (e["acled"] or {}).get("event_type") == "Battles"]
+    assert clash and 'حركة "الفجر الجديد"' in [(e["actor1"] or {}).get("name_ar") for e in clash] + \
+        [(e["actor2"] or {}).get("name_ar") for e in clash], clash

@@ -286,6 +286,8 @@ class LinkStage:
                                            if self.res.offices is not None else ())
             # (hashing a mention hashes its actor's names: only when there is one to drop)
             actors = sorted([m for m in actors if not gone or m not in gone] + list(more.actors), key=lambda m: m.nstart)
+            if self.res.anaphora is not None and more.actors:  # (الحركة after حركة "X": a group no entry knows)
+                actors = sorted(actors + self.res.anaphora.find(a.text, norm, actors, country), key=lambda m: m.nstart)
             places = sorted([p for p in places if p not in more.dropped_places] + list(more.places),
                             key=lambda p: p.nstart)
         made, glossed_gone = glossed(a.text, norm, actors, places, self.res.actors)  # أنصار الله (الحوثيين)

@@ -101,8 +101,8 @@ class OrganisationFinder:
             toks = seg.sentence_tokens(sent)
             k = 0
             while k < len(toks):
-                body = self._quoted(toks, k, known) if toks[k].text == '"' else \
-                    _local_government(toks, k, known) or self._at(toks, k, known, taken, seats)
+                body = self._quoted(toks, k, known) if toks[k].text == '"' else self._named_in_quotes(toks, k, known) \
+                    or _local_government(toks, k, known) or self._at(toks, k, known, taken, seats)
                 if body is None:
                     k += 1
                     continue
@@ -139,6 +139,20 @@ class OrganisationFinder:
                 not second.startswith("ال") and second.endswith(("يه", "ي"))):
             return None
         return _Body(k + 1, end, end, toks[k + 1].start)
+
+    def _named_in_quotes(self, toks: Sequence[Token], k: int, known: SpanSet) -> _Body | None:
+        """A group's head noun right before its own name in quotation marks (حركة "الفجر الجديد"، جماعة "إم 23"،
+        وفصيل "كتيبة الشهداء"): the head and the quoted words, digits and Latin letters too, are its name;
+        none when a known actor stands inside or the head is definite (الحركة "الجديدة" describes one named)."""
+        if k + 2 >= len(toks) or toks[k + 1].text != '"' or toks[k].kind != "word":
+            return None
+        base, pre = _strip(toks[k].text)
+        head = toks[k].text if toks[k].text in self.quoted else base if base in self.quoted else None
+        close = next((m for m in range(k + 3, min(len(toks), k + 3 + MAX_QUOTED)) if toks[m].text == '"'), None)
+        if head is None or close is None or any(t.kind == "punct" or known.overlaps(t.start, t.end)
+                                                 for t in toks[k + 2:close]):
+            return None
+        return _Body(k, close + 1, close + 1, toks[k].start + (0 if head == toks[k].text else pre))
 
     def _genitive(self, tok: Token, head: str, known: SpanSet, taken: SpanSet) -> bool:
         """Whether a word can be the genitive of an indefinite head: a domain noun (مديرية أمن), or a name word
@@ -216,6 +230,7 @@ class OrganisationFinder:
         ns, ne = norm.to_original(body.head_at, toks[body.name_end - 1].end)
         name = self.display(text[ns:ne])
         head = toks[body.first].text
+        head = head if head in self.quoted else _strip(head)[0]  # (وحركة "X": the head without its clitic)
         found = self._head(toks[body.first])
         kind = "state_forces" if toks[body.first + 1].text in SECURITY else self.quoted[head] \
             if head in self.quoted else self.heads[found[0]] if found is not None else "government"
