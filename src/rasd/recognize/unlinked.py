@@ -94,6 +94,13 @@ class Descriptors:
         object.__setattr__(self, "matcher", PhraseMatcher(entries, names=True))
         object.__setattr__(self, "rank_words", frozenset(w for r in self.ranks for w in r.split()))
 
+    def word_of(self, phrase: str) -> str:
+        """The descriptor a matcher hit's phrase stands for: after ل the article's alif drops (للقصر الجمهوري: the
+        hit is لقصر, the descriptor القصر)."""
+        if phrase in self.places or phrase in self.groups or phrase in self.titles or not phrase.startswith("ل"):
+            return phrase
+        return "ال" + phrase[1:]
+
     @classmethod
     def load(cls, path: str | Path | None = None) -> Descriptors:
         """Reads data/descriptors.yaml (or `path`), checked against its schema."""
@@ -289,9 +296,10 @@ class UnlinkedFinder:
             toks = seg.sentence_tokens(seg.sentence_at(h.start))
             j = bisect_left(toks, h.word_start, key=_token_start)
             if j < len(toks) and toks[j].start == h.word_start and toks[j].end == h.end:
-                f = self._at(toks, j, h.payloads[0], h.phrase, taken, hits)
-                pair = _second_of_dual(self.d, toks, f, taken) if f is not None and h.phrase in self.d.duals else []
-                if f is not None and (pair or h.phrase not in self.d.duals):
+                word = self.d.word_of(h.phrase)
+                f = self._at(toks, j, h.payloads[0], word, taken, hits)
+                pair = _second_of_dual(self.d, toks, f, taken) if f is not None and word in self.d.duals else []
+                if f is not None and (pair or word not in self.d.duals):
                     found += [f, *pair]
                     used_to = found[-1].span[1]
         found += _regions(self.d, self.place_linker, seg, taken)
@@ -318,7 +326,7 @@ class UnlinkedFinder:
         for person, headed in headed_governments(norm, [m for m in people if m not in dropped]):
             dropped.append(person)
             new_actors.append(headed)
-        named = {h.end for h in descs if h.payloads[0] == "place" and h.phrase in self.d.named_after}
+        named = {h.end for h in descs if h.payloads[0] == "place" and self.d.word_of(h.phrase) in self.d.named_after}
         replaced = [h for h in homonyms if any(p.nstart <= h.nstart and h.nend <= p.nend and (
             p.nend > h.nend or h.place.country != country or h.nstart - 1 in named) for p in new_places)]
         # (the place a street or an island is named after, جزيرة الفرناج: the site's name, no place of its own)
@@ -358,7 +366,7 @@ class UnlinkedFinder:
         another country that names no other place of theirs (حي المنامة، قاطع الرياض: a ward or a village of the
         document's country that shares a foreign city's name), a city or country a street is named after (شارع
         الزاوية، دوار الكويت), or the head of a longer name (`_head_of_longer`)."""
-        ends = {h.end: h.phrase for h in descs if h.payloads[0] == "place"}
+        ends = {h.end: self.d.word_of(h.phrase) for h in descs if h.payloads[0] == "place"}
         out = []
         for p in places:
             if is_unlinked(p.place.id) or p.nstart - 1 not in ends or ntext[p.nstart - 1] != " ":
