@@ -112,3 +112,17 @@ def test_anaphora_person_named_by_family_name(pipeline: Any, text: str, family: 
 def test_anaphora_family_name_before_the_full_name_names_nothing(pipeline: Any) -> None:
     a = pipeline.analyse("وقال آل ثاني في مؤتمر صحفي إن الاتفاق قريب.", published="2024-03-11")
     assert [m.text for m in a.actors or () if m.text == "آل ثاني"] == []
+
+
+@pytest.mark.parametrize(("text", "noun", "actor"), [
+    ("اقتحم مسلحون من حركة الشباب مقر البلدية في مدينة بلدوين. وقال سكان إن الحركة المتشددة أعدمت ثلاثة موظفين.",
+     "الحركة", "al-shabaab"),
+    ("تبنى تنظيم داعش الهجوم على الحاجز. وقال الجيش إن التنظيم المتطرف شن هجوما آخر على قرية قرب مدينة كركوك.",
+     "التنظيم", "islamic-state"),
+    ("هاجمت قوات الدعم السريع قرية في ولاية سنار. وقال شهود إن المليشيا المسلحة نهبت المتاجر قبل انسحابها.",
+     "المليشيا", "rsf"),
+])
+def test_anaphora_heads_with_a_describing_adjective(pipeline: Any, text: str, noun: str, actor: str) -> None:
+    """A definite adjective that describes a group (المتشددة، المتطرف، المسلحة) leaves its head noun taking the
+    group up (it made the noun look like the first words of another name before)."""
+    assert actor in _taken_up(pipeline, text, noun)

@@ -57,6 +57,7 @@ class AnaphoraTable:
     """data/anaphora.yaml, normalized: head nouns, relative pronouns, verbs of being."""
     heads: Mapping[str, Head]
     relatives: frozenset[str] = frozenset()
+    describing: frozenset[str] = frozenset()  # (المتمردة، المسلحة) after a head: it still takes a group up
     breaks: frozenset[str] = frozenset()
     family_words: frozenset[str] = frozenset()  # (آل) a family name's first word
     subject_after: frozenset[str] = frozenset()
@@ -83,6 +84,7 @@ class AnaphoraTable:
             return tuple(normalize_name(w) for w in items or ())
 
         return cls(heads=heads, relatives=frozenset(words(data.get("relatives"))),
+                   describing=frozenset(words(data.get("describing"))),
                    breaks=frozenset(words(data.get("clause_words"))),
                    family_words=frozenset(words(data.get("family_words"))),
                    subject_after=frozenset(words(countries.get("subject_after"))),
@@ -131,7 +133,7 @@ class Anaphora:
             ws, we, k = match.start(), match.end(), len(match.group(1))
             if taken.overlaps(ws, we):
                 continue
-            if self._named_on(ntext, we):  # (a name's first words: الحركة الشعبية after its full name)
+            if self._named_on(ntext, we, match.group(2) in self.name_heads):  # (a name's first words: الحركة الشعبية)
                 m, we = self.shortened(ntext, mentions, ws + k, we) if match.group(2) in self.name_heads \
                     else (None, we)
             else:
@@ -286,13 +288,15 @@ class Anaphora:
                 return m, spans[n - 1][1]
         return None, end
 
-    def _named_on(self, ntext: str, end: int) -> bool:
-        """A definite word right after the noun (no relative pronoun) continues it: a name or a phrase."""
+    def _named_on(self, ntext: str, end: int, group_head: bool = False) -> bool:
+        """A definite word right after the noun (no relative pronoun) continues it: a name or a phrase; after the
+        head of a group's name (`group_head`: الحركة، التنظيم), not an adjective that only describes the group
+        (الحركة المتمردة; a plural stays a phrase: الميليشيات المسلحة are militias in general)."""
         if ntext[end:end + 1] != " ":
             return False
         after = ntext[end + 1:].split(maxsplit=1)[:1]
         return bool(after) and after[0].startswith("ال") and not after[0].endswith(_END_PUNCT) \
-            and after[0] not in self.table.relatives
+            and after[0] not in self.table.relatives and not (group_head and after[0] in self.table.describing)
 
     def antecedent(self, noun: str, mentions: Sequence[ActorMention], ntext: str, span: tuple[int, int],
                    country: str | None) -> ActorMention | None:

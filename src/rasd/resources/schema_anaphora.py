@@ -55,6 +55,7 @@ class AnaphoraFile(_Yaml):
     """anaphora.yaml."""
     heads: list[HeadEntry]
     relatives: Names = []  # relative pronouns: after a head noun they leave it alone (المهاجمين الذين)
+    describing: Names = []  # definite adjectives that describe a group, no name (الحركة المتمردة، الجماعة المسلحة)
     family_words: Names = []  # a family name's first word (آل ثاني): after a person's full name it names them
     clause_words: Names = []  # words that open a clause (أن، فيما): an actor before them is no co-argument
     countries: CountryActorSection = Field(default_factory=CountryActorSection)
