@@ -33,6 +33,8 @@ class Noun:
     lone: bool = False  # a singular that counts one even with no trigger beside it (سقطت شهيدة)
     victim_only: bool = False  # people by an activity or a place (متسوقين، طالبي المساعدات): outside a toll, a
     # group only where a violent event hits them
+    toll_only: bool = False  # a trade's plural (مهندسين، شبان): a group only in a toll (4 مهندسين، اعتقال ناشطين),
+    # not as the people a violent sentence names outside one (victims.struck_forms): it speaks or acts as often
 
 
 @dataclass(frozen=True, slots=True)
@@ -289,7 +291,7 @@ def _noun_entry(e: dict[str, Any], section: str, has_kind: bool, src: _Source,
         raise ResourceError(shown, f"{section}: entry without forms", line=where)
     out: list[Noun] = []
     flags = (bool(e.get("unit", False)), bool(e.get("others", False)), bool(e.get("lone", False)),
-             bool(e.get("victim_only", False)))
+             bool(e.get("victim_only", False)), bool(e.get("toll_only", False)))
     for form in ("sg", "pl", "dual"):
         for w in _strs(e.get(form), shown, section):
             words = _words(w)

@@ -231,6 +231,7 @@ class GroupNoun(_Yaml):
     others: bool = False  # "others" of the group counted before
     lone: bool = False  # its singular counts one with no trigger beside it
     victim_only: bool = False  # civilians by what they do or where (متسوقين): outside a toll only as victims
+    toll_only: bool = False  # a trade's plural (مهندسين): a victim only in a toll, not where violence is told
     sg: Names | None = None
     pl: Names | None = None
     dual: Names | None = None

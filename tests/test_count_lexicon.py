@@ -1,0 +1,88 @@
+"""Tests of the count lexicon's groups (data/counts.yaml through rasd.recognize.counts): young men, trades and
+callings, teenage boys, kin duals, a community's sons and a workplace's staff, and the missing whose fate is
+unknown. Every sentence is our own."""
+
+from __future__ import annotations
+
+import pytest
+from count_fixtures import recognizer, triples
+
+from rasd.recognize.victims import struck_forms
+from rasd.text.normalize import normalize_name
+
+
+@pytest.mark.parametrize(("text", "want"), [
+    ("استشهد شاب برصاص الجنود عند مدخل القرية فجر اليوم.", ("killed", 1, "civilians")),
+    ("اختطف مسلحون نحو عشرين شابا من سوق البلدة.", ("abducted", 20, "civilians")),
+    ("أصيب شابان بجروح خطيرة في انفجار لغم قرب المزرعة.", ("wounded", 2, "civilians")),
+    ("قتل شاب وأصيب أربعة آخرون في إطلاق نار على المقهى.", ("wounded", 4, "civilians")),
+])
+def test_counts_young_men_are_civilians(text: str, want: tuple[str, int, str]) -> None:
+    assert want in triples(text)
+
+
+@pytest.mark.parametrize(("text", "want"), [
+    ("اختطف مسلحون 4 مهندسين يعملون في محطة الكهرباء.", ("abducted", 4, "civilians")),
+    ("قتل سبعة رعاة في هجوم على مراعي القرية.", ("killed", 7, "civilians")),
+    ("اعتقلت قوات الأمن 11 محاميا أمام قصر العدل.", ("detained", 11, "civilians")),
+    ("قتل مزارع بقذيفة سقطت على حقله شرقي البلدة.", ("killed", 1, "civilians")),
+])
+def test_counts_trades_and_callings_are_civilians(text: str, want: tuple[str, int, str]) -> None:
+    assert want in triples(text)
+
+
+def test_counts_gunmen_are_not_counted_before_a_trades_figure() -> None:
+    assert triples("اختطف مسلحون 4 مهندسين أجانب من موقع المشروع.") == {("abducted", 4, "civilians")}
+
+
+@pytest.mark.parametrize("text", [
+    "قال ناشطون إن القصف تواصل طوال الليل.",
+    "أكد محامون أن المحكمة أجلت الجلسة.",
+    "اجتمع الرعاة عند البئر صباح الجمعة.",
+])
+def test_counts_trade_plural_without_toll_is_no_count(text: str) -> None:
+    assert triples(text) == set()
+
+
+def test_victims_trade_plurals_name_no_victims_outside_a_toll() -> None:
+    struck = struck_forms(recognizer().tables.noun_list)
+    assert not {normalize_name(w) for w in ("مهندسين", "ناشطون", "شبان", "رعاة")} & struck
+    assert normalize_name("متسوقين") in struck  # the civilians named by an activity still are
+
+
+@pytest.mark.parametrize(("text", "want"), [
+    ("قتل ثلاثة أشخاص بينهم فتى في الخامسة عشرة.", ("killed", 1, "children")),
+    ("أصيب فتى برصاص مطاطي خلال المواجهات.", ("wounded", 1, "children")),
+    ("اعتقلت الدورية خمسة فتيان من الحي.", ("detained", 5, "children")),
+])
+def test_counts_teenage_boys_are_children(text: str, want: tuple[str, int, str]) -> None:
+    assert want in triples(text)
+
+
+@pytest.mark.parametrize(("text", "want"), [
+    ("قتل رجل وأصيبت شقيقتاه في القصف على منزلهم.", ("wounded", 2, "women")),
+    ("توفيت امرأة وأصيب شقيقاها بحروق في الحريق.", ("wounded", 2, "men")),
+    ("استشهد مزارع وأصيبت زوجتاه حين سقطت القذيفة.", ("wounded", 2, "women")),
+])
+def test_counts_kin_duals_with_pronoun_count_two(text: str, want: tuple[str, int, str]) -> None:
+    assert want in triples(text)
+
+
+@pytest.mark.parametrize(("text", "want"), [
+    ("اعتقلت الميليشيا 40 شخصا من أبناء العشيرة في الريف الشرقي.", ("detained", 40, "civilians")),
+    ("أصيب خمسة من العاملين في الميناء بجروح طفيفة.", ("wounded", 5, "civilians")),
+    ("قتل ثلاثة من موظفي البلدية في انفجار عبوة.", ("killed", 3, "civilians")),
+    ("قتل ستة من موظفي الإغاثة الأجانب في الكمين.", ("killed", 6, "other")),
+])
+def test_counts_of_a_community_or_a_workplace(text: str, want: tuple[str, int, str]) -> None:
+    assert want in triples(text)
+
+
+@pytest.mark.parametrize(("text", "want"), [
+    ("لا يزال مصير 25 صيادا مجهولا بعد العاصفة.", ("missing", 25, "civilians")),
+    ("فقد أثر 17 مهاجرا بعد انقلاب قاربهم.", ("missing", 17, "migrants")),
+    ("ولا يزال 9 بحارة مجهولي المصير منذ غرق السفينة.", ("missing", 9, "other")),
+    ("انقطع الاتصال بـ 4 من المزارعين منذ دخول المسلحين القرية.", ("missing", 4, "civilians")),
+])
+def test_counts_missing_whose_fate_is_unknown(text: str, want: tuple[str, int, str]) -> None:
+    assert want in triples(text)
