@@ -234,6 +234,38 @@ def second_kind(tables: CountTables, toks: Sequence[Token], j: int, hi: int, nou
     return None
 
 
+_DEMOGRAPHIC = frozenset({"women", "children", "men"})  # groups by sex and age, parts of civilians, migrants …
+
+
+def paired_group(tables: CountTables, toks: Sequence[Token], j: int, hi: int, first: Noun | None,
+                 who: str) -> tuple[str, int] | None:
+    """(group, token after) when the group noun ending before token j is joined with و to a second one that the
+    same number counts (4000 طفل وامرأة، 30 من الأطفال والنساء، 20 من الرعاة والمزارعين): both of one form (a
+    singular with a singular, a plural with a plural; never after a dual, طفلان وامرأة is three)."""
+    if j >= hi or toks[j].kind != "word" or not toks[j].text.startswith("و"):
+        return None
+    h = tables.nouns.match(toks, j, ("و", "وال"), hi)
+    if h is None:
+        return None
+    second = tables.noun_list[int(h.label)]
+    if second.kind is not None or second.others or second.unit or second.form == "dual" \
+            or (first is not None and (first.form == "dual" or (first.form == "pl") != (second.form == "pl"))):
+        return None
+    return joined_group(who, second.who), h.j
+
+
+def joined_group(a: str, b: str) -> str:
+    """The group of a count of two groups: their own when the same; civilians for civilians with women, children
+    or men; other for two of women, children and men (FORMAT.md has no group for both); total otherwise."""
+    if a == b:
+        return a
+    if {a, b} <= _DEMOGRAPHIC:
+        return "other"
+    if "civilians" in (a, b) and (a in _DEMOGRAPHIC or b in _DEMOGRAPHIC):
+        return "civilians"
+    return "total"
+
+
 def number_candidate(g: Grammar, toks: Sequence[Token], starts: Sequence[int], m: NumberMatch,
                      hi: int) -> Candidate:
     """The candidate a number makes: the number, the noun or من-group it counts and a qualifier after them."""
@@ -270,6 +302,10 @@ def number_candidate(g: Grammar, toks: Sequence[Token], starts: Sequence[int], m
             extra = (kind2,)
             end = toks[j].end
             j += 1
+    pair = paired_group(tables, toks, j, hi, noun, who) if who != "total" and not extra else None
+    if pair is not None:
+        who, j = pair
+        end = toks[j - 1].end
     nj = j
     qualifier = m.qualifier
     if noun is not None or who != "total":

@@ -261,8 +261,8 @@ def _group_at(tables: CountTables, toks: Sequence[Token], k: int, hi: int) -> st
 def subject_group(g: Grammar, frame: Frame, c: Candidate, before: Before) -> str | None:
     """The group a toll's subject names (عدد القتلى المدنيين … بلغ أكثر من ألف قتيل: civilians)."""
     h = toll_subject(g, frame, c, before)
-    if h is None or h.j >= frame.hi:
-        return None
+    if h is None or h.j >= frame.hi or frame.toks[h.j].text.startswith("و"):
+        return None  # عدد النازحين واللاجئين: a second group joined to the kind noun is no group of the whole
     found = noun_at(g.tables, frame.toks, h.j, frame.hi, definite=True)
     if found is None or found[0].kind is not None or found[0].who == "total":
         return None
