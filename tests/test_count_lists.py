@@ -47,3 +47,27 @@ def test_count_resolve_own_group_noun_is_not_shared() -> None:
 ])
 def test_count_resolve_figure_of_them_takes_their_group(text: str, want: tuple[str, int, str]) -> None:
     assert want in triples(text)
+
+
+@pytest.mark.parametrize(("text", "want"), [
+    ("بعد اشتباكات عنيفة قتل وجرح خلالها العشرات من المسلحين.", {("killed", 12, "fighters"), ("wounded", 12, "fighters")}),
+    ("شهدت البلدة مواجهات قتل وأصيب فيها 30 شخصا.", {("killed", 30, "total"), ("wounded", 30, "total")}),
+    ("بعد قصف مكثف قتل وأصيب 18 مدنيا.", {("killed", 18, "civilians"), ("wounded", 18, "civilians")}),
+])
+def test_count_grammar_two_verbs_joined_before_one_figure(text: str, want: set[tuple[str, int, str]]) -> None:
+    assert want <= triples(text)
+
+
+def test_count_grammar_a_verb_after_a_counted_noun_is_not_joined_to_the_next() -> None:
+    got = triples("وقالت الوكالة إن طفلا قتل وأصيب ثلاثة مدنيين في القصف.")
+    assert ("wounded", 3, "civilians") in got and ("killed", 3, "civilians") not in got
+
+
+@pytest.mark.parametrize(("text", "want"), [
+    ("انتشلت فرق الإنقاذ جثث 19 شخصا من تحت الأنقاض.", ("killed", 19, "total")),
+    ("عثر الأهالي على جثامين سبعة مدنيين تحت الركام.", ("killed", 7, "civilians")),
+    ("تسلمت العائلات رفات 12 جنديا قتلوا قبل أعوام.", ("killed", 12, "fighters")),
+])
+def test_counts_bodies_of_a_figure_are_its_dead(text: str, want: tuple[str, int, str]) -> None:
+    assert want in triples(text)
+    assert ("missing", want[1], want[2]) not in triples(text)

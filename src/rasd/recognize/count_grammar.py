@@ -154,14 +154,26 @@ def after_trigger(tables: CountTables, toks: Sequence[Token], j: int, hi: int) -
     return None
 
 
-def trigger_kinds(toks: Sequence[Token], near: Hit, triggers: TriggerIndex) -> tuple[str, ...]:
-    """The kind of a trigger, and of a trigger joined to it before with و (مقتل وإصابة)."""
+def trigger_kinds(toks: Sequence[Token], near: Hit, triggers: TriggerIndex,
+                  tables: CountTables | None = None) -> tuple[str, ...]:
+    """The kind of a trigger, and of a trigger joined to it before with و (مقتل وإصابة); with `tables`, also
+    after a word that is no count noun (معارك عنيفة قتل وجرح خلالها العشرات; not طفلا قتل وأصيب أربعة, where the
+    first verb is the child's)."""
     kinds = [near.label.rstrip("!")]
     for h in triggers.ending_at(near.i):
         if toks[near.i].text.startswith("و") and h.label.rstrip("!") not in kinds \
-                and (h.i == 0 or toks[h.i - 1].kind != "word" or toks[h.i - 1].text in ("عن", "الي", "في")):
+                and (h.i == 0 or toks[h.i - 1].kind != "word" or toks[h.i - 1].text in ("عن", "الي", "في")
+                     or (tables is not None and not_counted_before(tables, toks, h.i))):
             kinds.insert(0, h.label.rstrip("!"))
     return tuple(kinds)
+
+
+def not_counted_before(tables: CountTables, toks: Sequence[Token], i: int) -> bool:
+    """Whether the word before token i is neither a count noun nor a nisba nor a word with the accusative ending
+    of a counted noun (a verb after it would be that noun's: طفلا قتل، 5 فلسطينيين قتلوا)."""
+    w = toks[i - 1]
+    return w.kind == "word" and noun_at(tables, toks, i - 1, i, definite=True) is None \
+        and not is_nisba(tables, w) and not w.text.endswith(("ا", "ون", "ين"))
 
 
 def bare_ok(tables: CountTables, toks: Sequence[Token], j: int, hi: int) -> bool:

@@ -125,7 +125,7 @@ def context_kind(g: Grammar, frame: Frame, c: Candidate, before: Before) -> Kind
     if c.bare and after is not None and after[1] > 0:
         after = None  # a number without a noun takes a verb only right after it (عشرات الآلاف جرى تشريدهم)
     if near is not None and (gap_len == 0 or (gap_len <= 2 and (after is None or after[1] > 0))):
-        return KindDecision(trigger_kinds(frame.toks, near, frame.at), KindSource.TRIGGER, c.who)
+        return KindDecision(trigger_kinds(frame.toks, near, frame.at, g.tables), KindSource.TRIGGER, c.who)
     if after is not None:
         return KindDecision((after[0],), KindSource.AFTER, c.who)  # a verb right after the noun beats a far trigger
     if near is not None and (not c.bare or gap_len <= 3):
