@@ -162,6 +162,7 @@ class CountTables:
     carry_clitics: tuple[str, ...] = ()  # و, ف: a sentence opening with one may go on with the running total before
     carry_openers: PhraseTable = PhraseTable(())  # كما, فيما, بلغت الحصيلة: so may one opening with these
     weekdays: PhraseTable = PhraseTable(())  # a sentence naming a weekday tells one day's happening
+    ordinals: tuple[str, ...] = ()  # ثالث … عاشر: the ordinals from third on, in order (a third person: 3 in all)
 
 
 def build_tables(nouns: Sequence[Noun], sections: dict[str, list[Phrase]], followers: Iterable[str],
@@ -213,6 +214,7 @@ def build_tables(nouns: Sequence[Noun], sections: dict[str, list[Phrase]], follo
         carry_clitics=tuple(p.words[0] for p in sections.get("carry_clitics", [])),
         carry_openers=PhraseTable(sections.get("carry_openers", [])),
         weekdays=PhraseTable(sections.get("weekdays", [])),
+        ordinals=tuple(p.words[0] for p in sections.get("ordinals", [])),
     )
 
 
