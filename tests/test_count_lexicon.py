@@ -4,6 +4,8 @@ unknown. Every sentence is our own."""
 
 from __future__ import annotations
 
+from typing import Any
+
 import pytest
 from count_fixtures import recognizer, triples
 
@@ -86,3 +88,29 @@ def test_counts_of_a_community_or_a_workplace(text: str, want: tuple[str, int, s
 ])
 def test_counts_missing_whose_fate_is_unknown(text: str, want: tuple[str, int, str]) -> None:
     assert want in triples(text)
+
+
+@pytest.mark.parametrize(("text", "want"), [
+    ("وزعت المنظمة الأسبوع الماضي مساعدات غذائية على نحو 35 ألف شخص في المخيمات.", ("affected", 35000, "total")),
+    ("وصلت شاحنات محملة بأدوية تكفي قرابة 8 آلاف شخص.", ("affected", 8000, "total")),
+    ("نزح 9 آلاف شخص وتلقى ألفان منهم مساعدات عاجلة.", ("affected", 2000, "total")),
+    ("يعيش أكثر من 200 ألف شخص محاصرين في المدينة منذ أشهر.", ("affected", 200000, "total")),
+])
+def test_counts_people_aid_reaches_or_a_siege_holds_are_affected(text: str, want: tuple[str, int, str]) -> None:
+    assert want in triples(text)
+
+
+@pytest.mark.parametrize("text", [
+    "دخلت 40 شاحنة مساعدات إلى المدينة عبر المعبر.",
+    "تلقت الوزارة 300 طلب لجوء خلال الشهر.",
+    "قال مسؤول إن عشرة من موظفي منظمة الإغاثة قتلوا في الهجوم.",
+])
+def test_counts_aid_words_count_no_trucks_and_leave_a_toll_alone(text: str) -> None:
+    assert not {t for t in triples(text) if t[0] == "affected"}
+
+
+def test_counts_aid_event_takes_the_people_it_reaches(pipeline: Any) -> None:
+    rec = pipeline.extract_text("وزع برنامج الأغذية العالمي مساعدات غذائية على نحو 50 ألف شخص في مدينة حجة.",
+                                published="2024-02-01").to_json()
+    assert [(e["plover"], [(c["kind"], c["value"]) for c in e["counts"]]) for e in rec["events"]] \
+        == [("AID", [("affected", 50000)])]
