@@ -432,6 +432,8 @@ def object_follows(tables: CountTables, toks: Sequence[Token], j: int, hi: int) 
     while k < min(hi, j + 2) and toks[k].kind == "word" and not toks[k].text.startswith("ال") \
             and toks[k].text.endswith(("ون", "ين")) and not describes(toks, k, hi):
         k += 1
+    if k == j and genitive_at(tables, toks, k, hi):
+        k += 1  # جنود الاحتلال الشاب فلان: the plural's genitive, then the object
     # (after a describing clause, the first definite word past the first word of its verb's own object)
     verb = k + 1 if k < hi and toks[k].text in WERE else k
     spots = range(verb + 2, min(hi, verb + 3 + DESCRIPTION_WORDS)) if describes(toks, k, hi) else (k,)
@@ -439,7 +441,22 @@ def object_follows(tables: CountTables, toks: Sequence[Token], j: int, hi: int) 
         if at < hi and toks[at].kind == "word" and toks[at].text.startswith("ال") \
                 and (noun_at(tables, toks, at, hi, definite=True) is not None or titled_object(tables, toks, at, hi)):
             return at
-    return None
+    return k if person_object_at(tables, toks, k, hi) else None
+
+
+def genitive_at(tables: CountTables, toks: Sequence[Token], k: int, hi: int) -> bool:
+    """A definite word at token k that counts no one and is no title before a name, with a definite word after
+    it (الاحتلال in جنود الاحتلال الشاب): the genitive of the subject before it, not the verb's object."""
+    return k + 1 < hi and toks[k].kind == "word" and toks[k].text.startswith("ال") \
+        and toks[k + 1].kind == "word" and toks[k + 1].text.startswith("ال") \
+        and noun_at(tables, toks, k, hi, definite=True) is None
+
+
+def person_object_at(tables: CountTables, toks: Sequence[Token], k: int, hi: int) -> bool:
+    """An indefinite singular noun of one person at token k (طبيبا، مواطنا، رجل الأعمال): a verb's object."""
+    found = noun_at(tables, toks, k, hi, definite=False) if k < hi and not toks[k].text.startswith("ال") else None
+    return found is not None and found[0].kind is None and found[0].form == "sg" and not found[0].others \
+        and not found[0].unit
 
 
 def describes(toks: Sequence[Token], k: int, hi: int) -> bool:
@@ -462,16 +479,28 @@ def titled_object(tables: CountTables, toks: Sequence[Token], k: int, hi: int) -
 
 def unnamed_subjects_objects(tables: CountTables, toks: Sequence[Token], trig_end: dict[int, Hit],
                              hi: int) -> set[int]:
-    """The definite count nouns that are a verb's object past its subject in the nominative plural of a word no
-    count noun reads (اغتال مجهولون الصحفي، اختطف ملثمون الطبيب): counted as if right after the verb."""
+    """The count nouns that are a verb's object past its subject (اغتال مجهولون الصحفي، اختطف ملثمون الطبيب، قتلت
+    الغارة طفلا، اعتقلت قوات الأمن الناشط فلان): counted as if right after the verb."""
     out: set[int] = set()
     for t in trig_end:
-        if t < hi and toks[t].kind == "word" and toks[t].text.endswith("ون") \
-                and not toks[t].text.startswith("ال") and noun_at(tables, toks, t, hi, definite=False) is None:
-            k = object_follows(tables, toks, t + 1, hi) if t + 1 < hi else None
+        if t + 1 < hi and toks[t].kind == "word" and subject_word(tables, toks, t, hi):
+            k = object_follows(tables, toks, t + 1, hi)
             if k is not None:
                 out.add(k)
     return out
+
+
+def subject_word(tables: CountTables, toks: Sequence[Token], t: int, hi: int) -> bool:
+    """Whether the word at token t, right after a verb, may be its subject standing before its object: a nominative
+    plural no count noun reads (مجهولون), a definite word that counts no one or a definite plural (الغارة، الشرطة),
+    or an indefinite word that counts no one before its definite genitive (قوات الأمن)."""
+    w = toks[t].text
+    if w.startswith("ال"):
+        found = noun_at(tables, toks, t, hi, definite=True)
+        return found is None or found[0].form == "pl"
+    if noun_at(tables, toks, t, hi, definite=False) is not None:
+        return False
+    return w.endswith("ون") or genitive_at(tables, toks, t + 1, hi)
 
 
 def joins_list(tables: CountTables, toks: Sequence[Token], at: tuple[int, int, int], noun: Noun,
