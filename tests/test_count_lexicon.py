@@ -114,3 +114,21 @@ def test_counts_aid_event_takes_the_people_it_reaches(pipeline: Any) -> None:
                                 published="2024-02-01").to_json()
     assert [(e["plover"], [(c["kind"], c["value"]) for c in e["counts"]]) for e in rec["events"]] \
         == [("AID", [("affected", 50000)])]
+
+
+@pytest.mark.parametrize(("text", "want"), [
+    ("أفادت المنظمة بأن 35 امرأة وفتاة تعرضن للاغتصاب في المخيم.", ("affected", 35, "women")),
+    ("اتهم التقرير الجنود باغتصاب 14 امرأة خلال المداهمات.", ("affected", 14, "women")),
+    ("قالت اللجنة إن 60 شخصا تعرضوا للاغتصاب في مراكز الاحتجاز.", ("affected", 60, "total")),
+])
+def test_counts_victims_of_sexual_violence_are_affected(text: str, want: tuple[str, int, str]) -> None:
+    assert want in triples(text)
+
+
+@pytest.mark.parametrize(("text", "want"), [
+    ("تواصل رحيل المئات من الحي المحاصر.", {("displaced", 100, "total")}),
+    ("شهدت البلدة رحيل 300 عائلة خلال يومين.", {("displaced", 300, "other")}),
+    ("نعت الحركة رحيل مؤسسها عن 90 عاما.", set()),
+])
+def test_counts_departure_of_a_figure_is_displacement(text: str, want: set[tuple[str, int, str]]) -> None:
+    assert triples(text) == want
