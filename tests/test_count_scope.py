@@ -103,3 +103,22 @@ def test_count_scope_a_rise_a_since_or_a_total_stays_cumulative(text: str, figur
 ])
 def test_count_scope_displacement_beside_a_running_toll_runs_too(text: str) -> None:
     assert {c.scope for c in counts(text) if c.kind == "displaced"} == {"cumulative"}
+
+
+@pytest.mark.parametrize(("text", "figure"), [
+    ("بلغت الحصيلة التراكمية لضحايا الألغام 870 قتيلا.", ("killed", 870)),
+    ("وثقت المنظمة مقتل 2300 مدني خلال العام الماضي في الإقليم.", ("killed", 2300)),
+    ("أصيب 410 أشخاص خلال الأشهر الأربعة الماضية بنيران القناصة.", ("wounded", 410)),
+    ("اعتقلت السلطات 95 صحفيا منذ مطلع العام.", ("detained", 95)),
+])
+def test_count_scope_a_toll_that_adds_up_or_spans_a_year_is_cumulative(text: str, figure: tuple[str, int]) -> None:
+    assert scopes(text)[figure] == "cumulative"
+
+
+@pytest.mark.parametrize(("text", "figure"), [
+    ("قتل 6 أشخاص في غارة على السوق أمس.", ("killed", 6)),
+    ("أصيب 12 شخصا في انفجار خلال الأسبوع الماضي.", ("wounded", 12)),
+    ("قتل 4 جنود في كمين مساء الخميس.", ("killed", 4)),
+])
+def test_count_scope_a_days_or_a_weeks_toll_stays_incident(text: str, figure: tuple[str, int]) -> None:
+    assert scopes(text)[figure] == "incident"
