@@ -301,6 +301,17 @@ def group_of_list(frame: Frame, c: Candidate, who: str, before: Before, parent: 
         and (verb or all(t.text in (",", "و") for t in gap))
 
 
+def siblings_group(g: Grammar, frame: Frame, c: Candidate, before: Before) -> str | None:
+    """Children for siblings named with a pronoun right after a count of children (قتل طفل وأصيبت شقيقتاه): a
+    child's brothers and sisters are children too."""
+    pm = before.prev_match
+    if c.noun is None or pm is None or pm.who != "children" or pm.parent is not None:
+        return None
+    w = frame.toks[c.vi].text.removeprefix("و")
+    stem = next((p for p in g.tables.pronouns if w.endswith(p) and len(w) > len(p) + 2), None)
+    return "children" if stem is not None and w[:-len(stem)].startswith(g.tables.siblings) else None
+
+
 def of_them_group(g: Grammar, frame: Frame, c: Candidate, before: Before, out: Sequence[CountMatch]) -> str | None:
     """The group of a figure without a noun right before منهم/منهن (وإصابة العشرات منهم): the people of the count
     before it, the pronoun's antecedent (its top-level count's group)."""
@@ -337,6 +348,7 @@ def emit(g: Grammar, frame: Frame, c: Candidate, lists: OpenLists, before: Befor
     if kind is None or reject(g, frame, c, before, nesting, kind.source) is not None:
         return None
     who = decide_who(c, kind.who, before, out, group_said_after(g, frame, c))
+    who = siblings_group(g, frame, c, before) or who
     if who == "total" and nesting.parent is None:
         who = subject_group(g, frame, c, before) or of_them_group(g, frame, c, before, out) or who
     if group_of_list(frame, c, who, before, nesting.parent):
