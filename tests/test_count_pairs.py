@@ -57,3 +57,13 @@ def test_count_grammar_joined_group_is_symmetric_and_idempotent(a: str, b: str) 
     assert joined_group(a, b) == joined_group(b, a)
     assert joined_group(a, a) == a
     assert joined_group(a, b) in _WHO
+
+
+@pytest.mark.parametrize(("text", "want"), [
+    # a subset list of singulars each counting one, and an accusative figure (11-99) with one more after it
+    ("أصيب 9 أشخاص بينهم مسعف وصحفية في القصف.", {("wounded", 1, "medics"), ("wounded", 1, "journalists")}),
+    ("قتل 4 أشخاص من بينهم سيدة وطفلها.", {("killed", 1, "women"), ("killed", 1, "children")}),
+    ("قتل 30 شخصا بينهم 12 طفلا وامرأة.", {("killed", 12, "children"), ("killed", 1, "women")}),
+])
+def test_count_grammar_singulars_of_a_subset_list_count_one_each(text: str, want: set[tuple[str, int, str]]) -> None:
+    assert want <= triples(text)

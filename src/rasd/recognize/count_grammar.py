@@ -263,6 +263,9 @@ def paired_group(tables: CountTables, toks: Sequence[Token], j: int, hi: int, fi
     if second.kind is not None or second.others or second.unit or second.form == "dual" \
             or (first is not None and (first.form == "dual" or (first.form == "pl") != (second.form == "pl"))):
         return None
+    if first is not None and first.form == "sg" and toks[j - 1].text.endswith("ا") \
+            and not toks[h.j - 1].text.endswith("ا"):
+        return None  # 12 طفلا وامرأة: the accusative after 11-99 counts one group, a second not in it is one more
     return joined_group(who, second.who), h.j
 
 
@@ -506,13 +509,13 @@ def subject_word(tables: CountTables, toks: Sequence[Token], t: int, hi: int) ->
 def joins_list(tables: CountTables, toks: Sequence[Token], at: tuple[int, int, int], noun: Noun,
                markers: frozenset[int]) -> bool:
     """Whether a group noun at token i (of `at` = (lo, i, hi)), joined with و right after a figure, is one more
-    of an open subset list (بينهم طفلان وامرأة): a subset marker ends at most six words before it and the figure
-    before it is a plural or a dual (4000 طفل وامرأة is one number counting both; وإصابة العشرات a trigger)."""
+    of an open subset list (بينهم طفلان وامرأة، بينهم مسعف وصحفية، بينهم سيدة وطفلها): a subset marker ends at most
+    six words before it and a count noun stands right before it (4000 طفل وامرأة, one number counting both, is
+    paired before: paired_group; وإصابة العشرات is a trigger)."""
     lo, i, hi = at
     if noun.kind is not None or not any(m in markers for m in range(max(lo, i - 6), i)):
         return False
-    prev = noun_at(tables, toks, i - 1, hi, definite=False)
-    return prev is not None and prev[0].form != "sg"
+    return noun_at(tables, toks, i - 1, hi, definite=False) is not None
 
 
 def token_containing(starts: Sequence[int], pos: int) -> int:
