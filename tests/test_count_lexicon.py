@@ -132,3 +132,30 @@ def test_counts_victims_of_sexual_violence_are_affected(text: str, want: tuple[s
 ])
 def test_counts_departure_of_a_figure_is_displacement(text: str, want: set[tuple[str, int, str]]) -> None:
     assert triples(text) == want
+
+
+@pytest.mark.parametrize(("text", "want"), [
+    ("قضى 17 مهاجرا غرقا بعد انقلاب قاربهم.", ("killed", 17, "migrants")),
+    ("قالت البحرية إن 30 شخصا قضوا في الحريق.", ("killed", 30, "total")),
+    ("أودى القصف بحياة 8 مدنيين في السوق.", ("killed", 8, "civilians")),
+])
+def test_counts_died_and_lives_taken(text: str, want: tuple[str, int, str]) -> None:
+    assert want in triples(text)
+
+
+@pytest.mark.parametrize("text", [
+    "قضى 20 عاما في السجن قبل الإفراج عنه.",
+    "تهدد المجاعة حياة 3 ملايين شخص في الإقليم.",
+    "قضت المحكمة بسجنه 5 سنوات.",
+])
+def test_counts_spent_years_or_lives_threatened_are_no_toll(text: str) -> None:
+    assert not {t for t in triples(text) if t[0] == "killed"}
+
+
+@pytest.mark.parametrize(("text", "want"), [
+    ("أصيب العشرات بحالات اختناق جراء الغاز.", ("wounded", 12, "total")),
+    ("أصيب المئات برصاص القناصة خلال المظاهرة.", ("wounded", 100, "total")),
+    ("وأصيب 40 بشظايا القذائف في الحي.", ("wounded", 40, "total")),
+])
+def test_counts_bare_figure_before_how_they_were_hurt(text: str, want: tuple[str, int, str]) -> None:
+    assert want in triples(text)
