@@ -159,3 +159,13 @@ def test_counts_spent_years_or_lives_threatened_are_no_toll(text: str) -> None:
 ])
 def test_counts_bare_figure_before_how_they_were_hurt(text: str, want: tuple[str, int, str]) -> None:
     assert want in triples(text)
+
+
+@pytest.mark.parametrize(("text", "want"), [
+    ("قتل 5 من أفراد الدفاع المدني أثناء انتشال الضحايا.", ("killed", 5, "other")),
+    ("أصيب 3 من رجال الإطفاء في الحريق.", ("wounded", 3, "other")),
+    ("قتل 9 من أفراد عائلة واحدة في القصف.", ("killed", 9, "civilians")),
+    ("قتل 7 من عناصر الشرطة عند الحاجز.", ("killed", 7, "police")),
+])
+def test_counts_members_of_a_named_group(text: str, want: tuple[str, int, str]) -> None:
+    assert want in triples(text)

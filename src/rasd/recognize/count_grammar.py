@@ -132,6 +132,8 @@ def of_group_at(tables: CountTables, toks: Sequence[Token], i: int, hi: int) -> 
     if i + 1 >= hi or toks[i].text != "من":
         return None
     h = tables.of_groups.match(toks, i + 1, ("",), hi)
+    if h is None and i + 2 < hi and toks[i + 1].text in tables.members:  # من أفراد الدفاع المدني، من رجال الإطفاء
+        h = tables.of_groups.match(toks, i + 2, ("",), hi)
     if h is not None:
         return h.label, h.j
     n = noun_at(tables, toks, i + 1, hi, definite=True)

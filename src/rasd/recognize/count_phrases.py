@@ -163,6 +163,7 @@ class CountTables:
     carry_openers: PhraseTable = PhraseTable(())  # كما, فيما, بلغت الحصيلة: so may one opening with these
     weekdays: PhraseTable = PhraseTable(())  # a sentence naming a weekday tells one day's happening
     ordinals: tuple[str, ...] = ()  # ثالث … عاشر: the ordinals from third on, in order (a third person: 3 in all)
+    members: frozenset[str] = frozenset()  # أفراد, كوادر: من + one of them + a group phrase is of that group
     siblings: tuple[str, ...] = ()  # شقيق, أشقاء: stems of siblings' nouns (with a pronoun: a child's are children)
 
 
@@ -217,6 +218,7 @@ def build_tables(nouns: Sequence[Noun], sections: dict[str, list[Phrase]], follo
         weekdays=PhraseTable(sections.get("weekdays", [])),
         ordinals=tuple(p.words[0] for p in sections.get("ordinals", [])),
         siblings=tuple(p.words[0] for p in sections.get("siblings", [])),
+        members=frozenset(p.words[0] for p in sections.get("members", [])),
     )
 
 
