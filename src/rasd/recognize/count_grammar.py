@@ -49,6 +49,7 @@ class Rejection(Enum):
     NUMERAL_AFTER_NOUN = "numeral_after_noun"
     OTHER_NOUN_AFTER = "other_noun_after"
     NO_TRIGGER_NEAR = "no_trigger_near"
+    CHANGED_FROM = "changed_from"
 
 
 class Scope(Enum):

@@ -182,6 +182,8 @@ def reject(g: Grammar, frame: Frame, c: Candidate, before: Before, nesting: Nest
     toks = frame.toks
     if c.bare and c.qualifier == "vague" and c.value < 12:
         return Rejection.VAGUE_WITHOUT_NOUN  # عدة, بعض, عدد من need a noun (مناطق عدة is not a count)
+    if changed_from(g.tables, frame, c, before):
+        return Rejection.CHANGED_FROM  # ارتفع عدد القتلى من 10 إلى 15: the toll before the rise
     if c.bare and c.value <= 2 and toks[c.vi].kind == "word" and nesting.parent is None \
             and c.i not in frame.at.by_end and not (source == KindSource.LIST and toks[c.vi].text.startswith("و")):
         return Rejection.NUMERAL_AFTER_NOUN  # ليلة واحدة: a numeral word after some other noun (not واثنان في …)
@@ -310,6 +312,16 @@ def siblings_group(g: Grammar, frame: Frame, c: Candidate, before: Before) -> st
     w = frame.toks[c.vi].text.removeprefix("و")
     stem = next((p for p in g.tables.pronouns if w.endswith(p) and len(w) > len(p) + 2), None)
     return "children" if stem is not None and w[:-len(stem)].startswith(g.tables.siblings) else None
+
+
+def changed_from(tables: CountTables, frame: Frame, c: Candidate, before: Before) -> bool:
+    """Whether a figure is the toll a change started from: من before it, إلى and another figure after it, and a
+    verb or noun of change at most eight words back in its clause (ارتفعت حصيلة القتلى من 7 إلى 12)."""
+    toks, hi = frame.toks, frame.hi
+    if c.i == 0 or toks[c.i - 1].text != "من" or c.nj + 1 >= hi or toks[c.nj].text not in ("الي", "إلى") \
+            or toks[c.nj + 1].kind != "number":
+        return False
+    return any(toks[k].text in tables.changes for k in range(max(before.last_break, c.i - 9), c.i - 1))
 
 
 def of_them_group(g: Grammar, frame: Frame, c: Candidate, before: Before, out: Sequence[CountMatch]) -> str | None:
