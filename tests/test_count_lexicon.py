@@ -169,3 +169,12 @@ def test_counts_bare_figure_before_how_they_were_hurt(text: str, want: tuple[str
 ])
 def test_counts_members_of_a_named_group(text: str, want: tuple[str, int, str]) -> None:
     assert want in triples(text)
+
+
+@pytest.mark.parametrize(("text", "want"), [
+    ("قتل اثنان من منفذي الهجوم في تبادل لإطلاق النار.", ("killed", 2, "fighters")),
+    ("اعتقلت الشرطة ثلاثة من المهاجمين قرب السوق.", ("detained", 3, "fighters")),
+    ("قتل أربعة من الانتحاريين قبل أن يصلوا إلى الثكنة.", ("killed", 4, "fighters")),
+])
+def test_counts_the_attackers_are_fighters(text: str, want: tuple[str, int, str]) -> None:
+    assert want in triples(text)
