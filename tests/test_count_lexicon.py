@@ -178,3 +178,21 @@ def test_counts_members_of_a_named_group(text: str, want: tuple[str, int, str]) 
 ])
 def test_counts_the_attackers_are_fighters(text: str, want: tuple[str, int, str]) -> None:
     assert want in triples(text)
+
+
+@pytest.mark.parametrize(("text", "want"), [
+    ("أعلنت الحركة مقتل قائدها الميداني في غارة.", ("killed", 1, "fighters")),
+    ("أصيب سائقهم بجروح في الكمين على الطريق.", ("wounded", 1, "civilians")),
+    ("أكدت العائلة اختطاف طبيبها من العيادة.", ("abducted", 1, "medics")),
+])
+def test_counts_a_possessed_person_after_a_trigger_is_one(text: str, want: tuple[str, int, str]) -> None:
+    assert want in triples(text)
+
+
+@pytest.mark.parametrize(("text", "want"), [
+    ("أصيب مدير المستشفى بجروح في القصف.", {("wounded", 1, "civilians")}),
+    ("اغتيل مسؤول محلي أمام منزله.", {("killed", 1, "civilians")}),
+    ("قال مسؤول محلي إن القصف تواصل حتى الفجر.", set()),
+])
+def test_counts_an_official_a_violent_verb_takes_is_a_civilian(text: str, want: set[tuple[str, int, str]]) -> None:
+    assert triples(text) == want

@@ -219,3 +219,23 @@ def ordinal_candidates(g: Grammar, index: TokenIndex, lo: int, hi: int, covered:
                              CountCue.NUMBER_NOUN))
         covered.update((p, k))
     return out
+
+
+def possessed_candidates(g: Grammar, index: TokenIndex, lo: int, hi: int, covered: set[int],
+                         trig_end: dict[int, Hit]) -> list[Candidate]:
+    """A singular person noun with a possessive pronoun right after a trigger (مقتل قائدها، إصابة مرافقه، اختطاف
+    سائقهم): one of that noun's group."""
+    tables, toks = g.tables, index.toks
+    out: list[Candidate] = []
+    for k in trig_end:
+        if not lo <= k < hi or k in covered or toks[k].kind != "word" or noun_at(tables, toks, k, hi, True) is not None:
+            continue
+        for form in _without_pronoun(tables, toks[k].text):
+            found = noun_at(tables, [Token(form, 0, 0, "word")], 0, 1, definite=False)
+            if found is not None and found[0].kind is None and found[0].form == "sg" and not found[0].others \
+                    and not found[0].unit:
+                out.append(Candidate(k, k, k + 1, k + 1, toks[k].start, toks[k].end, 1, "exact", found[0],
+                                     found[0].who, CountCue.SINGULAR))
+                covered.add(k)
+                break
+    return out
