@@ -195,10 +195,11 @@ def ordinal_candidates(g: Grammar, index: TokenIndex, lo: int, hi: int, covered:
     جنديان وأصيب ثالث: one wounded, of the others' group); a singular noun joined with و right after a figure and
     an ordinal after it, the whole the two make (أصيب طفلان وشخص ثالث: three wounded, the list's kind)."""
     tables, toks = g.tables, index.toks
-    others = next((n for n in tables.noun_list if n.others and n.form == "sg"), None)
     out: list[Candidate] = []
-    for k in range(max(lo, 1), hi):
-        value = ordinal_value(tables, toks[k].text) if toks[k].kind == "word" and k not in covered else None
+    at = index.words_in(tables.ordinal_forms)
+    for k in at[bisect_left(at, max(lo, 1)):bisect_left(at, hi)]:
+        value = ordinal_value(tables, toks[k].text) if k not in covered else None
+        others = next((n for n in tables.noun_list if n.others and n.form == "sg"), None)
         if value is None or others is None:
             continue
         if k in trig_end:

@@ -163,6 +163,7 @@ class CountTables:
     carry_openers: PhraseTable = PhraseTable(())  # كما, فيما, بلغت الحصيلة: so may one opening with these
     weekdays: PhraseTable = PhraseTable(())  # a sentence naming a weekday tells one day's happening
     ordinals: tuple[str, ...] = ()  # ثالث … عاشر: the ordinals from third on, in order (a third person: 3 in all)
+    ordinal_forms: frozenset[str] = frozenset()  # those and their accusative and feminine forms (ثالثا، ثالثة)
     changes: frozenset[str] = frozenset()  # ارتفع, زاد: a figure after من in their clause is the toll before them
     members: frozenset[str] = frozenset()  # أفراد, كوادر: من + one of them + a group phrase is of that group
     siblings: tuple[str, ...] = ()  # شقيق, أشقاء: stems of siblings' nouns (with a pronoun: a child's are children)
@@ -218,6 +219,7 @@ def build_tables(nouns: Sequence[Noun], sections: dict[str, list[Phrase]], follo
         carry_openers=PhraseTable(sections.get("carry_openers", [])),
         weekdays=PhraseTable(sections.get("weekdays", [])),
         ordinals=tuple(p.words[0] for p in sections.get("ordinals", [])),
+        ordinal_forms=frozenset(p.words[0] + end for p in sections.get("ordinals", []) for end in ("", "ا", "ه")),
         siblings=tuple(p.words[0] for p in sections.get("siblings", [])),
         members=frozenset(p.words[0] for p in sections.get("members", [])),
         changes=frozenset(c + p.words[0] for p in sections.get("changes", []) for c in ("", "و", "ف")),

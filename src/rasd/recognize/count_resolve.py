@@ -310,8 +310,8 @@ def siblings_group(g: Grammar, frame: Frame, c: Candidate, before: Before) -> st
     if c.noun is None or pm is None or pm.who != "children" or pm.parent is not None:
         return None
     w = frame.toks[c.vi].text.removeprefix("و")
-    stem = next((p for p in g.tables.pronouns if w.endswith(p) and len(w) > len(p) + 2), None)
-    return "children" if stem is not None and w[:-len(stem)].startswith(g.tables.siblings) else None
+    suffix = next((p for p in g.tables.pronouns if w.endswith(p) and len(w) > len(p) + 2), None)
+    return "children" if suffix is not None and w[:-len(suffix)].startswith(g.tables.siblings) else None
 
 
 def changed_from(tables: CountTables, frame: Frame, c: Candidate, before: Before) -> bool:
