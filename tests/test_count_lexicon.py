@@ -196,3 +196,12 @@ def test_counts_a_possessed_person_after_a_trigger_is_one(text: str, want: tuple
 ])
 def test_counts_an_official_a_violent_verb_takes_is_a_civilian(text: str, want: set[tuple[str, int, str]]) -> None:
     assert triples(text) == want
+
+
+@pytest.mark.parametrize(("text", "want"), [
+    ("أمر الجيش نحو 80 ألف شخص بإخلاء أحياء شرق المدينة.", ("displaced", 80000, "total")),
+    ("طالبت القوات 3 آلاف عائلة بمغادرة منازلها في القرية.", ("displaced", 3000, "other")),
+    ("أنذرت السلطات 500 أسرة بالرحيل عن المخيم.", ("displaced", 500, "other")),
+])
+def test_counts_an_order_to_leave_is_displacement(text: str, want: tuple[str, int, str]) -> None:
+    assert want in triples(text)
