@@ -159,7 +159,7 @@ def test_count_resolve_most_of_them_somewhere_keeps_the_group(text: str) -> None
 # مدنيون في …) the plural still counts some.
 @pytest.mark.parametrize(("text", "want", "not_want"), [
     ("اختطف مسلحون مجهولون الطفل أحمد الزعبي من أمام منزله.", ("abducted", 1, "children"), "fighters"),
-    ("خطف مسلحون ملثمون الشاب محمد العلي في حلب.", ("abducted", 1, "men"), "fighters"),
+    ("خطف مسلحون ملثمون الشاب محمد العلي في حلب.", ("abducted", 1, "civilians"), "fighters"),
     ("قتل مسلحون المواطن خالد العلي قرب منزله.", ("killed", 1, "civilians"), "fighters"),
 ])
 def test_count_grammar_plural_subject_before_an_object_is_no_count(text: str, want: tuple[str, int, str],
@@ -221,3 +221,22 @@ def test_count_grammar_unnamed_subject_before_the_victim(text: str, want: tuple[
 ])
 def test_count_grammar_unnamed_subject_without_victim_object_is_no_count(text: str) -> None:
     assert counts(text) == []
+
+
+# ------------------------------------------------------------------ a child's siblings
+@pytest.mark.parametrize(("text", "want"), [
+    ("قتل طفل وأصيبت شقيقتاه بشظايا القذيفة.", ("wounded", 2, "children")),
+    ("استشهدت طفلة وأصيب شقيقاها في الغارة على المنزل.", ("wounded", 2, "children")),
+    ("قتل طفل وأصيب شقيقه برصاص قناص.", ("wounded", 1, "children")),
+])
+def test_count_resolve_a_childs_siblings_are_children(text: str, want: tuple[str, int, str]) -> None:
+    assert want in triples(text)
+
+
+@pytest.mark.parametrize(("text", "want"), [
+    ("قتل رجل وأصيبت شقيقتاه في القصف.", ("wounded", 2, "women")),
+    ("قتلت امرأة وأصيب شقيقاها في الحريق.", ("wounded", 2, "men")),
+    ("قتل طفل وأصيب 3 أشخاص في القصف.", ("wounded", 3, "total")),
+])
+def test_count_resolve_siblings_of_an_adult_keep_their_group(text: str, want: tuple[str, int, str]) -> None:
+    assert want in triples(text)

@@ -103,3 +103,35 @@ def test_count_scope_a_rise_a_since_or_a_total_stays_cumulative(text: str, figur
 ])
 def test_count_scope_displacement_beside_a_running_toll_runs_too(text: str) -> None:
     assert {c.scope for c in counts(text) if c.kind == "displaced"} == {"cumulative"}
+
+
+@pytest.mark.parametrize(("text", "figure"), [
+    ("بلغت الحصيلة التراكمية لضحايا الألغام 870 قتيلا.", ("killed", 870)),
+    ("وثقت المنظمة مقتل 2300 مدني خلال العام الماضي في الإقليم.", ("killed", 2300)),
+    ("أصيب 410 أشخاص خلال الأشهر الأربعة الماضية بنيران القناصة.", ("wounded", 410)),
+    ("اعتقلت السلطات 95 صحفيا منذ مطلع العام.", ("detained", 95)),
+])
+def test_count_scope_a_toll_that_adds_up_or_spans_a_year_is_cumulative(text: str, figure: tuple[str, int]) -> None:
+    assert scopes(text)[figure] == "cumulative"
+
+
+@pytest.mark.parametrize(("text", "figure"), [
+    ("قتل 6 أشخاص في غارة على السوق أمس.", ("killed", 6)),
+    ("أصيب 12 شخصا في انفجار خلال الأسبوع الماضي.", ("wounded", 12)),
+    ("قتل 4 جنود في كمين مساء الخميس.", ("killed", 4)),
+])
+def test_count_scope_a_days_or_a_weeks_toll_stays_incident(text: str, figure: tuple[str, int]) -> None:
+    assert scopes(text)[figure] == "incident"
+
+
+@pytest.mark.parametrize(("text", "figures"), [
+    ("ارتفع عدد القتلى في المدينة من 10 إلى 15.", {("killed", 15)}),
+    ("وارتفعت حصيلة الجرحى من 40 إلى 65 جريحا.", {("wounded", 65)}),
+    ("زاد عدد النازحين خلال يومين من 4 آلاف إلى 9 آلاف شخص.", {("displaced", 9000)}),
+])
+def test_count_scope_the_toll_a_rise_started_from_is_no_count(text: str, figures: set[tuple[str, int]]) -> None:
+    assert {(c.kind, c.value) for c in counts(text)} == figures
+
+
+def test_count_scope_a_range_without_a_change_keeps_both_ends() -> None:
+    assert {(c.kind, c.value) for c in counts("قتل من 10 إلى 15 شخصا في القصف.")} == {("killed", 10), ("killed", 15)}

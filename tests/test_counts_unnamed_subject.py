@@ -19,7 +19,7 @@ def _event(pipeline: Pipeline, text: str) -> Event:
 @pytest.mark.parametrize(("text", "kind", "who", "victims"), [
     # (a describing clause between the subject and the object)
     ("وقتل مجهولون يستقلون دراجة نارية المواطن أحمد سالم في مدينة عدن.", "killed", "civilians", "civilians-ye"),
-    ("وقتل مسلحون يرتدون زيا عسكريا الشاب محمد علي في حي الشيخ عثمان بعدن.", "killed", "men", "civilians-ye"),
+    ("وقتل مسلحون يرتدون زيا عسكريا الشاب محمد علي في حي الشيخ عثمان بعدن.", "killed", "civilians", "civilians-ye"),
     ("واختطف مسلحون يستقلون سيارة رباعية الدفع الناشط يوسف أحمد من وسط مدينة تعز.", "abducted", "civilians",
      "civilians-ye"),
     ("واغتال مجهولون كانوا يستقلون سيارة الضابط خالد حسن أمام منزله في تعز.", "killed", "fighters", None),

@@ -83,13 +83,17 @@ def _told_as_civilians(counts: Sequence[Count], total: Count) -> bool:
 
 
 def drop_vague_told_exactly(events: list[Event]) -> list[Event]:
-    """The events without the vague figures that an exact figure of the same kind, in an event of the same
-    type, tells precisely."""
+    """The events without the vague figures that an exact figure of the same kind and scope, in an event of the
+    same type, tells precisely."""
     # a vague figure (عشرات القتلى) stands only where the report gives no exact one of that kind for the same
-    # kind of happening: the vague mention is then the same toll told loosely elsewhere in the text
-    exact = {(e.acled_event_type, c.kind) for e in events for c in e.counts
-             if c.qualifier != "vague" and c.parent is None}
-    return [replaced(e, counts=tuple(c for c in e.counts
-                                    if c.qualifier != "vague" or (e.acled_event_type, c.kind) not in exact))
-            if any(c.qualifier == "vague" and (e.acled_event_type, c.kind) in exact for c in e.counts) else e
-            for e in events]
+    # kind of happening: the vague mention is then the same toll told loosely elsewhere in the text; a running
+    # total (78 ألف مصاب منذ بدء الحرب) does not tell one incident's wounded (وأصيب العشرات)
+    # (a displacement's scope says less: its figures run on whatever the clause says)
+    exact = {_told(e, c) for e in events for c in e.counts if c.qualifier != "vague" and c.parent is None}
+    return [replaced(e, counts=tuple(c for c in e.counts if c.qualifier != "vague" or _told(e, c) not in exact))
+            if any(c.qualifier == "vague" and _told(e, c) in exact for c in e.counts) else e for e in events]
+
+
+def _told(e: Event, c: Count) -> tuple[str | None, str, str]:
+    """What an exact figure tells a vague one: the event type, the kind, and for the dead and wounded the scope."""
+    return e.acled_event_type, c.kind, c.scope if c.kind in ("killed", "wounded") else ""

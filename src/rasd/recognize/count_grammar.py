@@ -49,6 +49,7 @@ class Rejection(Enum):
     NUMERAL_AFTER_NOUN = "numeral_after_noun"
     OTHER_NOUN_AFTER = "other_noun_after"
     NO_TRIGGER_NEAR = "no_trigger_near"
+    CHANGED_FROM = "changed_from"
 
 
 class Scope(Enum):
@@ -132,6 +133,8 @@ def of_group_at(tables: CountTables, toks: Sequence[Token], i: int, hi: int) -> 
     if i + 1 >= hi or toks[i].text != "من":
         return None
     h = tables.of_groups.match(toks, i + 1, ("",), hi)
+    if h is None and i + 2 < hi and toks[i + 1].text in tables.members:  # من أفراد الدفاع المدني، من رجال الإطفاء
+        h = tables.of_groups.match(toks, i + 2, ("",), hi)
     if h is not None:
         return h.label, h.j
     n = noun_at(tables, toks, i + 1, hi, definite=True)
@@ -154,14 +157,26 @@ def after_trigger(tables: CountTables, toks: Sequence[Token], j: int, hi: int) -
     return None
 
 
-def trigger_kinds(toks: Sequence[Token], near: Hit, triggers: TriggerIndex) -> tuple[str, ...]:
-    """The kind of a trigger, and of a trigger joined to it before with و (مقتل وإصابة)."""
+def trigger_kinds(toks: Sequence[Token], near: Hit, triggers: TriggerIndex,
+                  tables: CountTables | None = None) -> tuple[str, ...]:
+    """The kind of a trigger, and of a trigger joined to it before with و (مقتل وإصابة); with `tables`, also
+    after a word that is no count noun (معارك عنيفة قتل وجرح خلالها العشرات; not طفلا قتل وأصيب أربعة, where the
+    first verb is the child's)."""
     kinds = [near.label.rstrip("!")]
     for h in triggers.ending_at(near.i):
         if toks[near.i].text.startswith("و") and h.label.rstrip("!") not in kinds \
-                and (h.i == 0 or toks[h.i - 1].kind != "word" or toks[h.i - 1].text in ("عن", "الي", "في")):
+                and (h.i == 0 or toks[h.i - 1].kind != "word" or toks[h.i - 1].text in ("عن", "الي", "في")
+                     or (tables is not None and not_counted_before(tables, toks, h.i))):
             kinds.insert(0, h.label.rstrip("!"))
     return tuple(kinds)
+
+
+def not_counted_before(tables: CountTables, toks: Sequence[Token], i: int) -> bool:
+    """Whether the word before token i is neither a count noun nor a nisba nor a word with the accusative ending
+    of a counted noun (a verb after it would be that noun's: طفلا قتل، 5 فلسطينيين قتلوا)."""
+    w = toks[i - 1]
+    return w.kind == "word" and noun_at(tables, toks, i - 1, i, definite=True) is None \
+        and not is_nisba(tables, w) and not w.text.endswith(("ا", "ون", "ين"))
 
 
 def bare_ok(tables: CountTables, toks: Sequence[Token], j: int, hi: int) -> bool:
@@ -234,6 +249,41 @@ def second_kind(tables: CountTables, toks: Sequence[Token], j: int, hi: int, nou
     return None
 
 
+_DEMOGRAPHIC = frozenset({"women", "children", "men"})  # groups by sex and age, parts of civilians, migrants …
+
+
+def paired_group(tables: CountTables, toks: Sequence[Token], j: int, hi: int, first: Noun | None,
+                 who: str) -> tuple[str, int] | None:
+    """(group, token after) when the group noun ending before token j is joined with و to a second one that the
+    same number counts (4000 طفل وامرأة، 30 من الأطفال والنساء، 20 من الرعاة والمزارعين): both of one form (a
+    singular with a singular, a plural with a plural; never after a dual, طفلان وامرأة is three)."""
+    if j >= hi or toks[j].kind != "word" or not toks[j].text.startswith("و"):
+        return None
+    h = tables.nouns.match(toks, j, ("و", "وال"), hi)
+    if h is None:
+        return None
+    second = tables.noun_list[int(h.label)]
+    if second.kind is not None or second.others or second.unit or second.form == "dual" \
+            or (first is not None and (first.form == "dual" or (first.form == "pl") != (second.form == "pl"))):
+        return None
+    if first is not None and first.form == "sg" and toks[j - 1].text.endswith("ا") \
+            and not toks[h.j - 1].text.endswith("ا"):
+        return None  # 12 طفلا وامرأة: the accusative after 11-99 counts one group, a second not in it is one more
+    return joined_group(who, second.who), h.j
+
+
+def joined_group(a: str, b: str) -> str:
+    """The group of a count of two groups: their own when the same; civilians for civilians with women, children
+    or men; other for two of women, children and men (FORMAT.md has no group for both); total otherwise."""
+    if a == b:
+        return a
+    if {a, b} <= _DEMOGRAPHIC:
+        return "other"
+    if "civilians" in (a, b) and (a in _DEMOGRAPHIC or b in _DEMOGRAPHIC):
+        return "civilians"
+    return "total"
+
+
 def number_candidate(g: Grammar, toks: Sequence[Token], starts: Sequence[int], m: NumberMatch,
                      hi: int) -> Candidate:
     """The candidate a number makes: the number, the noun or من-group it counts and a qualifier after them."""
@@ -270,6 +320,10 @@ def number_candidate(g: Grammar, toks: Sequence[Token], starts: Sequence[int], m
             extra = (kind2,)
             end = toks[j].end
             j += 1
+    pair = paired_group(tables, toks, j, hi, noun, who) if who != "total" and not extra else None
+    if pair is not None:
+        who, j = pair
+        end = toks[j - 1].end
     nj = j
     qualifier = m.qualifier
     if noun is not None or who != "total":
@@ -384,6 +438,8 @@ def object_follows(tables: CountTables, toks: Sequence[Token], j: int, hi: int) 
     while k < min(hi, j + 2) and toks[k].kind == "word" and not toks[k].text.startswith("ال") \
             and toks[k].text.endswith(("ون", "ين")) and not describes(toks, k, hi):
         k += 1
+    if k == j and genitive_at(tables, toks, k, hi):
+        k += 1  # جنود الاحتلال الشاب فلان: the plural's genitive, then the object
     # (after a describing clause, the first definite word past the first word of its verb's own object)
     verb = k + 1 if k < hi and toks[k].text in WERE else k
     spots = range(verb + 2, min(hi, verb + 3 + DESCRIPTION_WORDS)) if describes(toks, k, hi) else (k,)
@@ -391,7 +447,22 @@ def object_follows(tables: CountTables, toks: Sequence[Token], j: int, hi: int) 
         if at < hi and toks[at].kind == "word" and toks[at].text.startswith("ال") \
                 and (noun_at(tables, toks, at, hi, definite=True) is not None or titled_object(tables, toks, at, hi)):
             return at
-    return None
+    return k if person_object_at(tables, toks, k, hi) else None
+
+
+def genitive_at(tables: CountTables, toks: Sequence[Token], k: int, hi: int) -> bool:
+    """A definite word at token k that counts no one and is no title before a name, with a definite word after
+    it (الاحتلال in جنود الاحتلال الشاب): the genitive of the subject before it, not the verb's object."""
+    return k + 1 < hi and toks[k].kind == "word" and toks[k].text.startswith("ال") \
+        and toks[k + 1].kind == "word" and toks[k + 1].text.startswith("ال") \
+        and noun_at(tables, toks, k, hi, definite=True) is None
+
+
+def person_object_at(tables: CountTables, toks: Sequence[Token], k: int, hi: int) -> bool:
+    """An indefinite singular noun of one person at token k (طبيبا، مواطنا، رجل الأعمال): a verb's object."""
+    found = noun_at(tables, toks, k, hi, definite=False) if k < hi and not toks[k].text.startswith("ال") else None
+    return found is not None and found[0].kind is None and found[0].form == "sg" and not found[0].others \
+        and not found[0].unit
 
 
 def describes(toks: Sequence[Token], k: int, hi: int) -> bool:
@@ -414,28 +485,40 @@ def titled_object(tables: CountTables, toks: Sequence[Token], k: int, hi: int) -
 
 def unnamed_subjects_objects(tables: CountTables, toks: Sequence[Token], trig_end: dict[int, Hit],
                              hi: int) -> set[int]:
-    """The definite count nouns that are a verb's object past its subject in the nominative plural of a word no
-    count noun reads (اغتال مجهولون الصحفي، اختطف ملثمون الطبيب): counted as if right after the verb."""
+    """The count nouns that are a verb's object past its subject (اغتال مجهولون الصحفي، اختطف ملثمون الطبيب، قتلت
+    الغارة طفلا، اعتقلت قوات الأمن الناشط فلان): counted as if right after the verb."""
     out: set[int] = set()
     for t in trig_end:
-        if t < hi and toks[t].kind == "word" and toks[t].text.endswith("ون") \
-                and not toks[t].text.startswith("ال") and noun_at(tables, toks, t, hi, definite=False) is None:
-            k = object_follows(tables, toks, t + 1, hi) if t + 1 < hi else None
+        if t + 1 < hi and toks[t].kind == "word" and subject_word(tables, toks, t, hi):
+            k = object_follows(tables, toks, t + 1, hi)
             if k is not None:
                 out.add(k)
     return out
 
 
+def subject_word(tables: CountTables, toks: Sequence[Token], t: int, hi: int) -> bool:
+    """Whether the word at token t, right after a verb, may be its subject standing before its object: a nominative
+    plural no count noun reads (مجهولون), a definite word that counts no one or a definite plural (الغارة، الشرطة),
+    or an indefinite word that counts no one before its definite genitive (قوات الأمن)."""
+    w = toks[t].text
+    if w.startswith("ال"):
+        found = noun_at(tables, toks, t, hi, definite=True)
+        return found is None or found[0].form == "pl"
+    if noun_at(tables, toks, t, hi, definite=False) is not None:
+        return False
+    return w.endswith("ون") or genitive_at(tables, toks, t + 1, hi)
+
+
 def joins_list(tables: CountTables, toks: Sequence[Token], at: tuple[int, int, int], noun: Noun,
                markers: frozenset[int]) -> bool:
     """Whether a group noun at token i (of `at` = (lo, i, hi)), joined with و right after a figure, is one more
-    of an open subset list (بينهم طفلان وامرأة): a subset marker ends at most six words before it and the figure
-    before it is a plural or a dual (4000 طفل وامرأة is one number counting both; وإصابة العشرات a trigger)."""
+    of an open subset list (بينهم طفلان وامرأة، بينهم مسعف وصحفية، بينهم سيدة وطفلها): a subset marker ends at most
+    six words before it and a count noun stands right before it (4000 طفل وامرأة, one number counting both, is
+    paired before: paired_group; وإصابة العشرات is a trigger)."""
     lo, i, hi = at
     if noun.kind is not None or not any(m in markers for m in range(max(lo, i - 6), i)):
         return False
-    prev = noun_at(tables, toks, i - 1, hi, definite=False)
-    return prev is not None and prev[0].form != "sg"
+    return noun_at(tables, toks, i - 1, hi, definite=False) is not None
 
 
 def token_containing(starts: Sequence[int], pos: int) -> int:

@@ -1,5 +1,5 @@
-"""Counts a text gives without a figure of its own: one of a group (أحد مسعفيه), two by a dual verb (قتلتا), and a
-numeral after its noun (مدنيين اثنين)."""
+"""Counts a text gives without a figure of its own: one of a group (أحد مسعفيه), two by a dual verb (قتلتا), a
+numeral after its noun (مدنيين اثنين), and a third or fourth person after a count (وشخص ثالث، وأصيب ثالث)."""
 
 from __future__ import annotations
 
@@ -178,4 +178,65 @@ def definite_numeral_candidates(g: Grammar, toks: Sequence[Token], lo: int, hi: 
         out.append(Candidate(i, i, j + 1, j + 1, toks[i].start, toks[j].end, num[1].value, "exact", noun, noun.who,
                              CountCue.NUMBER_NOUN))
         covered.update(range(i, j + 1))
+    return out
+
+
+def ordinal_value(tables: CountTables, word: str) -> int | None:
+    """The number an ordinal from third to tenth says (ثالث، ثالثا، ثالثة → 3), None for another word."""
+    for stem in (word, word[:-1] if word.endswith(("ا", "ه")) else word):
+        if stem in tables.ordinals:
+            return tables.ordinals.index(stem) + 3
+    return None
+
+
+def ordinal_candidates(g: Grammar, index: TokenIndex, lo: int, hi: int, covered: set[int],
+                       trig_end: dict[int, Hit]) -> list[Candidate]:
+    """A person told by an ordinal after a count: right after a trigger, one more of the group before (قتل
+    جنديان وأصيب ثالث: one wounded, of the others' group); a singular noun joined with و right after a figure and
+    an ordinal after it, the whole the two make (أصيب طفلان وشخص ثالث: three wounded, the list's kind)."""
+    tables, toks = g.tables, index.toks
+    out: list[Candidate] = []
+    at = index.words_in(tables.ordinal_forms)
+    for k in at[bisect_left(at, max(lo, 1)):bisect_left(at, hi)]:
+        value = ordinal_value(tables, toks[k].text) if k not in covered else None
+        others = next((n for n in tables.noun_list if n.others and n.form == "sg"), None)
+        if value is None or others is None:
+            continue
+        if k in trig_end:
+            out.append(Candidate(k, k, k + 1, k + 1, toks[k].start, toks[k].end, 1, "exact", others, others.who,
+                                 CountCue.SINGULAR))
+            covered.add(k)
+            continue
+        p = k - 1
+        w = toks[p].text
+        found = noun_at(tables, [Token(w[1:], 0, 0, "word")], 0, 1, definite=False) if w.startswith("و") else None
+        before = noun_at(tables, toks, p - 1, p, definite=False) if p > lo else None
+        counted = p - 1 in covered or (before is not None and before[0].form == "dual")  # طفلان وشخص ثالث
+        if found is None or found[0].kind is not None or found[0].form != "sg" or found[0].unit or not counted \
+                or p in covered:
+            continue
+        who = found[0].who if before is not None and before[0].who == found[0].who else "total"  # a mix: all
+        out.append(Candidate(p, p, k + 1, k + 1, toks[p].start + 1, toks[k].end, value, "exact", found[0], who,
+                             CountCue.NUMBER_NOUN))
+        covered.update((p, k))
+    return out
+
+
+def possessed_candidates(g: Grammar, index: TokenIndex, lo: int, hi: int, covered: set[int],
+                         trig_end: dict[int, Hit]) -> list[Candidate]:
+    """A singular person noun with a possessive pronoun right after a trigger (مقتل قائدها، إصابة مرافقه، اختطاف
+    سائقهم): one of that noun's group."""
+    tables, toks = g.tables, index.toks
+    out: list[Candidate] = []
+    for k in trig_end:
+        if not lo <= k < hi or k in covered or toks[k].kind != "word" or noun_at(tables, toks, k, hi, True) is not None:
+            continue
+        for form in _without_pronoun(tables, toks[k].text):
+            found = noun_at(tables, [Token(form, 0, 0, "word")], 0, 1, definite=False)
+            if found is not None and found[0].kind is None and found[0].form == "sg" and not found[0].others \
+                    and not found[0].unit:
+                out.append(Candidate(k, k, k + 1, k + 1, toks[k].start, toks[k].end, 1, "exact", found[0],
+                                     found[0].who, CountCue.SINGULAR))
+                covered.add(k)
+                break
     return out

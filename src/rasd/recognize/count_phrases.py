@@ -33,6 +33,8 @@ class Noun:
     lone: bool = False  # a singular that counts one even with no trigger beside it (سقطت شهيدة)
     victim_only: bool = False  # people by an activity or a place (متسوقين، طالبي المساعدات): outside a toll, a
     # group only where a violent event hits them
+    toll_only: bool = False  # a trade's plural (مهندسين، شبان): a group only in a toll (4 مهندسين، اعتقال ناشطين),
+    # not as the people a violent sentence names outside one (victims.struck_forms): it speaks or acts as often
 
 
 @dataclass(frozen=True, slots=True)
@@ -160,6 +162,11 @@ class CountTables:
     carry_clitics: tuple[str, ...] = ()  # و, ف: a sentence opening with one may go on with the running total before
     carry_openers: PhraseTable = PhraseTable(())  # كما, فيما, بلغت الحصيلة: so may one opening with these
     weekdays: PhraseTable = PhraseTable(())  # a sentence naming a weekday tells one day's happening
+    ordinals: tuple[str, ...] = ()  # ثالث … عاشر: the ordinals from third on, in order (a third person: 3 in all)
+    ordinal_forms: frozenset[str] = frozenset()  # those and their accusative and feminine forms (ثالثا، ثالثة)
+    changes: frozenset[str] = frozenset()  # ارتفع, زاد: a figure after من in their clause is the toll before them
+    members: frozenset[str] = frozenset()  # أفراد, كوادر: من + one of them + a group phrase is of that group
+    siblings: tuple[str, ...] = ()  # شقيق, أشقاء: stems of siblings' nouns (with a pronoun: a child's are children)
 
 
 def build_tables(nouns: Sequence[Noun], sections: dict[str, list[Phrase]], followers: Iterable[str],
@@ -211,6 +218,11 @@ def build_tables(nouns: Sequence[Noun], sections: dict[str, list[Phrase]], follo
         carry_clitics=tuple(p.words[0] for p in sections.get("carry_clitics", [])),
         carry_openers=PhraseTable(sections.get("carry_openers", [])),
         weekdays=PhraseTable(sections.get("weekdays", [])),
+        ordinals=tuple(p.words[0] for p in sections.get("ordinals", [])),
+        ordinal_forms=frozenset(p.words[0] + end for p in sections.get("ordinals", []) for end in ("", "ا", "ه")),
+        siblings=tuple(p.words[0] for p in sections.get("siblings", [])),
+        members=frozenset(p.words[0] for p in sections.get("members", [])),
+        changes=frozenset(c + p.words[0] for p in sections.get("changes", []) for c in ("", "و", "ف")),
     )
 
 
@@ -289,7 +301,7 @@ def _noun_entry(e: dict[str, Any], section: str, has_kind: bool, src: _Source,
         raise ResourceError(shown, f"{section}: entry without forms", line=where)
     out: list[Noun] = []
     flags = (bool(e.get("unit", False)), bool(e.get("others", False)), bool(e.get("lone", False)),
-             bool(e.get("victim_only", False)))
+             bool(e.get("victim_only", False)), bool(e.get("toll_only", False)))
     for form in ("sg", "pl", "dual"):
         for w in _strs(e.get(form), shown, section):
             words = _words(w)

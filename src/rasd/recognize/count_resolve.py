@@ -95,6 +95,20 @@ def list_kind(frame: Frame, c: Candidate, before: Before, last: Hit | None,
     return last if between else frame.at.last_before(prev.i, before.last_break, c.i), kind
 
 
+def elided_noun(tables: CountTables, frame: Frame, c: Candidate, before: Before, last: Hit | None) -> bool:
+    """Whether a number without a noun, joined with و and followed by في, tells the count before it again for
+    another place, its noun left out (قتل أربعة مدنيين في بلدة أ وثلاثة في مدينة ب): that count was followed by في
+    too, at most six words stand between them, and no trigger or other figure."""
+    prev, toks = before.prev, frame.toks
+    if prev is None or not c.bare or prev.bare or c.j >= frame.hi or toks[c.j].text not in tables.places_after:
+        return False
+    if not toks[c.i].text.startswith("و") and toks[c.i - 1].text != "و":
+        return False
+    gap = toks[prev.j:c.i]
+    return 0 < len(gap) <= 6 and gap[0].text in tables.places_after and (last is None or last.i < prev.i) \
+        and not any(t.kind == "number" for t in gap)
+
+
 def context_kind(g: Grammar, frame: Frame, c: Candidate, before: Before) -> KindDecision | None:
     """The kind from around a figure without a kind noun: its list, a trigger before it, a verb after its noun."""
     # the list it continues; a trigger close before it (مقتل 4 مدنيين) unless a verb follows the noun at once;
@@ -103,13 +117,15 @@ def context_kind(g: Grammar, frame: Frame, c: Candidate, before: Before) -> Kind
     last, listed = list_kind(frame, c, before, last, g.tables.restatements)
     if listed is not None:
         return KindDecision((listed,), KindSource.LIST, c.who)
+    if before.prev_match is not None and elided_noun(g.tables, frame, c, before, last):
+        return KindDecision((before.prev_match.kind,), KindSource.LIST, before.prev_match.who)
     near = last if last is not None and c.i - last.j <= 6 else None
     gap_len = c.i - near.j if near is not None else 99
     after = after_trigger(g.tables, frame.toks, c.nj, frame.hi)
     if c.bare and after is not None and after[1] > 0:
         after = None  # a number without a noun takes a verb only right after it (عشرات الآلاف جرى تشريدهم)
     if near is not None and (gap_len == 0 or (gap_len <= 2 and (after is None or after[1] > 0))):
-        return KindDecision(trigger_kinds(frame.toks, near, frame.at), KindSource.TRIGGER, c.who)
+        return KindDecision(trigger_kinds(frame.toks, near, frame.at, g.tables), KindSource.TRIGGER, c.who)
     if after is not None:
         return KindDecision((after[0],), KindSource.AFTER, c.who)  # a verb right after the noun beats a far trigger
     if near is not None and (not c.bare or gap_len <= 3):
@@ -166,9 +182,11 @@ def reject(g: Grammar, frame: Frame, c: Candidate, before: Before, nesting: Nest
     toks = frame.toks
     if c.bare and c.qualifier == "vague" and c.value < 12:
         return Rejection.VAGUE_WITHOUT_NOUN  # عدة, بعض, عدد من need a noun (مناطق عدة is not a count)
+    if changed_from(g.tables, frame, c, before):
+        return Rejection.CHANGED_FROM  # ارتفع عدد القتلى من 10 إلى 15: the toll before the rise
     if c.bare and c.value <= 2 and toks[c.vi].kind == "word" and nesting.parent is None \
-            and c.i not in frame.at.by_end:
-        return Rejection.NUMERAL_AFTER_NOUN  # ليلة واحدة: a numeral word after some other noun
+            and c.i not in frame.at.by_end and not (source == KindSource.LIST and toks[c.vi].text.startswith("و")):
+        return Rejection.NUMERAL_AFTER_NOUN  # ليلة واحدة: a numeral word after some other noun (not واثنان في …)
     if source == KindSource.AFTER:
         return None  # the verb right after it says what it counts (المئات نزحوا)
     if c.bare and not bare_ok(g.tables, toks, c.j, frame.hi):
@@ -261,8 +279,8 @@ def _group_at(tables: CountTables, toks: Sequence[Token], k: int, hi: int) -> st
 def subject_group(g: Grammar, frame: Frame, c: Candidate, before: Before) -> str | None:
     """The group a toll's subject names (عدد القتلى المدنيين … بلغ أكثر من ألف قتيل: civilians)."""
     h = toll_subject(g, frame, c, before)
-    if h is None or h.j >= frame.hi:
-        return None
+    if h is None or h.j >= frame.hi or frame.toks[h.j].text.startswith("و"):
+        return None  # عدد النازحين واللاجئين: a second group joined to the kind noun is no group of the whole
     found = noun_at(g.tables, frame.toks, h.j, frame.hi, definite=True)
     if found is None or found[0].kind is not None or found[0].who == "total":
         return None
@@ -272,12 +290,49 @@ def subject_group(g: Grammar, frame: Frame, c: Candidate, before: Before) -> str
 def group_of_list(frame: Frame, c: Candidate, who: str, before: Before, parent: int | None) -> bool:
     """Whether a من-group after a list of figures with no group of their own is the whole list's."""
     # 40 قتيلا و35 جريحا من العمال: the workers are the killed and the wounded
+    # قتل 28 وأصيب العشرات من طلاب الكلية: and a figure without a noun before a verb of the next figure's
     prev, pm = before.prev, before.prev_match
     if prev is None or pm is None or (c.noun is not None and c.noun.others):
         return False
-    return c.cue in (CountCue.NUMBER_NOUN, CountCue.NUMBER_OF_GROUP) and who != "total" \
-        and (c.noun is None or c.noun.who == "total") and prev.j <= c.i and pm.who == "total" \
-        and pm.parent == parent and all(t.text in (",", "و") for t in frame.toks[prev.j:c.i])
+    gap = frame.toks[prev.j:c.i]
+    verb = prev.bare and len(gap) == 1 and gap[0].text.startswith("و") and bool(frame.at.ending_at(c.i)) \
+        and frame.at.ending_at(c.i)[-1].i == prev.j
+    of_group = c.noun is None or c.noun.who == "total" or any(t.text == "من" for t in frame.toks[c.vi:c.nj])
+    return c.cue in (CountCue.NUMBER_NOUN, CountCue.NUMBER_OF_GROUP) and who != "total" and of_group \
+        and prev.j <= c.i and pm.who == "total" and pm.parent == parent \
+        and (verb or all(t.text in (",", "و") for t in gap))
+
+
+def siblings_group(g: Grammar, frame: Frame, c: Candidate, before: Before) -> str | None:
+    """Children for siblings named with a pronoun right after a count of children (قتل طفل وأصيبت شقيقتاه): a
+    child's brothers and sisters are children too."""
+    pm = before.prev_match
+    if c.noun is None or pm is None or pm.who != "children" or pm.parent is not None:
+        return None
+    w = frame.toks[c.vi].text.removeprefix("و")
+    suffix = next((p for p in g.tables.pronouns if w.endswith(p) and len(w) > len(p) + 2), None)
+    return "children" if suffix is not None and w[:-len(suffix)].startswith(g.tables.siblings) else None
+
+
+def changed_from(tables: CountTables, frame: Frame, c: Candidate, before: Before) -> bool:
+    """Whether a figure is the toll a change started from: من before it, إلى and another figure after it, and a
+    verb or noun of change at most eight words back in its clause (ارتفعت حصيلة القتلى من 7 إلى 12)."""
+    toks, hi = frame.toks, frame.hi
+    if c.i == 0 or toks[c.i - 1].text != "من" or c.nj + 1 >= hi or toks[c.nj].text not in ("الي", "إلى") \
+            or toks[c.nj + 1].kind != "number":
+        return False
+    return any(toks[k].text in tables.changes for k in range(max(before.last_break, c.i - 9), c.i - 1))
+
+
+def of_them_group(g: Grammar, frame: Frame, c: Candidate, before: Before, out: Sequence[CountMatch]) -> str | None:
+    """The group of a figure without a noun right before منهم/منهن (وإصابة العشرات منهم): the people of the count
+    before it, the pronoun's antecedent (its top-level count's group)."""
+    pm = before.prev_match
+    if not c.bare or pm is None or c.j >= frame.hi or frame.toks[c.j].text not in g.tables.partitives:
+        return None
+    while pm.parent is not None and pm.parent < len(out):
+        pm = out[pm.parent]
+    return pm.who if pm.who != "total" else None
 
 
 # ------------------------------------------------------------------ emission
@@ -305,8 +360,9 @@ def emit(g: Grammar, frame: Frame, c: Candidate, lists: OpenLists, before: Befor
     if kind is None or reject(g, frame, c, before, nesting, kind.source) is not None:
         return None
     who = decide_who(c, kind.who, before, out, group_said_after(g, frame, c))
+    who = siblings_group(g, frame, c, before) or who
     if who == "total" and nesting.parent is None:
-        who = subject_group(g, frame, c, before) or who
+        who = subject_group(g, frame, c, before) or of_them_group(g, frame, c, before, out) or who
     if group_of_list(frame, c, who, before, nesting.parent):
         for k in range(before.prev_idx, len(out)):
             out[k] = replaced(out[k], who=who)

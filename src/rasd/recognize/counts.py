@@ -34,6 +34,8 @@ from rasd.recognize.count_implicit import (
     dual_verb_candidates,
     numeral_after_noun,
     one_of_candidates,
+    ordinal_candidates,
+    possessed_candidates,
 )
 from rasd.recognize.count_phrases import DEFINITE, PREFIXES, CountTables, load_tables
 from rasd.recognize.count_resolve import ranks_groups, resolve
@@ -131,6 +133,8 @@ class CountRecognizer:
         markers = frozenset([*(h.j for h in tables.markers.scan(index, lo, hi, PREFIXES)),
                              *(k + 1 for k in range(lo, hi) if toks[k].text in tables.appositions)])
         cands.extend(one_of_candidates(g, index, lo, hi, covered, markers | frozenset(trig_end)))  # أحد مسعفيه
+        cands.extend(ordinal_candidates(g, index, lo, hi, covered, trig_end))  # وشخص ثالث، وأصيب ثالث
+        cands.extend(possessed_candidates(g, index, lo, hi, covered, trig_end))  # مقتل قائدها
         if not cands and not nouns_here:
             return  # a sentence with no figure, no count noun, no dual verb and no أحد has no figure
         trig_def = tables.before_definite.scan(index, lo, hi, DEFINITE)

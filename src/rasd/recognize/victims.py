@@ -60,7 +60,7 @@ def told_sentences(seg: Segmented, hits: Iterable[Hit[Trigger]]) -> tuple[list[t
 def struck_forms(nouns: Iterable[Noun]) -> frozenset[str]:
     """The words (normalized) that name civilians by what they do or where they are (متسوقين، ركاب; the head of
     a construct: طالبي المساعدات) outside a toll only where a violent event hits them (counts.yaml victim_only)."""
-    return frozenset(n.words[0] for n in nouns if n.victim_only and n.form == "pl")
+    return frozenset(n.words[0] for n in nouns if n.victim_only and not n.toll_only and n.form == "pl")
 
 
 def victim_forms(nouns: Iterable[Noun]) -> frozenset[str]:

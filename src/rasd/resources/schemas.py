@@ -231,6 +231,7 @@ class GroupNoun(_Yaml):
     others: bool = False  # "others" of the group counted before
     lone: bool = False  # its singular counts one with no trigger beside it
     victim_only: bool = False  # civilians by what they do or where (متسوقين): outside a toll only as victims
+    toll_only: bool = False  # a trade's plural (مهندسين): a victim only in a toll, not where violence is told
     sg: Names | None = None
     pl: Names | None = None
     dual: Names | None = None
@@ -267,7 +268,7 @@ class CountsFile(_Yaml):
                           "toll_predicates", "one_of", "pronoun_suffixes", "ranks", "since_words", "since_days",
                           "majority", "whole", "appositions", "partitives", "places_after", "day_times",
                           "day_words", "wars", "causes", "restatements", "fighting", "carry_clitics",
-                          "carry_openers", "weekdays"], Names] = {}  # named cue lists
+                          "carry_openers", "weekdays", "ordinals", "siblings", "members", "changes"], Names] = {}  # named cue lists
     labelled: CountsLabelled = CountsLabelled()
 
 
