@@ -66,3 +66,18 @@ def test_place_fallback_where_clause_takes_the_place_before_it(pipeline: Pipelin
     assert len(violent) == 1
     assert place in (_place(violent[0]) or "")
     assert "location:anaphor" in violent[0].rules
+
+
+# an event whose own clause names no place but refers back to a town (وسط المدينة، مدرسة البلدة، مستشفى المدينة)
+# is in that town, not in a place of the later sentence it took its figures from
+@pytest.mark.parametrize(("text", "place"), [
+    ("قال مدير مستشفى مدينة الرمادي إن الطواقم منهكة. وأضاف أن انفجارا هز وسط المدينة صباحا. وأظهرت لقطات من "
+     "بلدة هيت عشرات المصابين في الشوارع.", "الرمادي"),
+    ("تحدث رئيس المجلس المحلي في بلدة سراقب عن نقص الأدوية. وأوضح أن قصفا أصاب مدرسة البلدة ليلا. ونشر ناشطون صورا "
+     "من مدينة أريحا أظهرت عشرات الجرحى.", "سراقب"),
+    ("قال رئيس بلدية مدينة الأتارب إن الوضع صعب. وأضاف أن غارة أصابت مستشفى المدينة. ونشر ناشطون صورا من بلدة "
+     "سرمدا أظهرت عشرات الجرحى في الشوارع.", "اتارب"),
+])
+def test_place_fallback_own_clause_refers_back_to_a_town(pipeline: Pipeline, text: str, place: str) -> None:
+    violent = [e for e in _events(pipeline, text) if e.acled_event_type == "Explosions/Remote violence"]
+    assert [_place(e) for e in violent] == [place]

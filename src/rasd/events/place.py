@@ -35,7 +35,7 @@ from .place_fallback import (
     told_before,
     where_antecedent,
 )
-from .place_located import located, locates_previous
+from .place_located import located, locates_previous, reference_point
 from .rules import DateRule, PlaceRule
 
 
@@ -263,8 +263,10 @@ class PlaceResolver:
             elif self._describes(ctx, p, offices_only=True):
                 found = 3
             else:
+                before = ctx.places_in(ctx.seg.sentence_at(p.nstart).start, p.nstart)
                 found = int(phrase_within(text, p.nstart, self.cues.distance_units, 4) or self._describes(ctx, p)
-                            or self._sources_seat(ctx, p))
+                            or self._sources_seat(ctx, p) or bool(before) and reference_point(
+                                self.cues, self.inside, text, before[-1], p))
             known[(p.nstart, p.nend)] = found
         return found
 
@@ -327,13 +329,15 @@ class PlaceResolver:
                                         and not phrase_before(text, word_start(text, m.nstart), self.cues.seat_words, 1)
                                         for m in ctx.actors_in(max(0, head - 80), head))
 
-    @staticmethod
-    def _candidates(d: Draft, ctx: DocContext, s_start: int) -> tuple[list[PlaceMention], PlaceRule]:
+    def _candidates(self, d: Draft, ctx: DocContext, s_start: int) -> tuple[list[PlaceMention], PlaceRule]:
         """The places of an event: from its trigger to the next one (from the sentence start for the first),
-        as for dates, and of the sentences it took figures from; else those of the sentence before."""
+        as for dates, and of the sentences it took figures from (unless its own clause refers back to a town:
+        قصف طال مقبرة المدينة); else those of the sentence before."""
         # a place between two triggers belongs to the one before it
         lo = d.sentence.start if d.window[0] == d.sentence.start else d.trigger.nstart
         cands = list(ctx.places_in(lo, d.window[1]))
+        if not cands and len(d.sentences) > 1 and (back := settlement_referred(self.cues, d, ctx)) is not None:
+            return [back], PlaceRule.ANAPHOR
         for x in d.sentences[1:]:
             cands += [p for p in ctx.places_in(x.start, x.end) if p not in cands]
         if cands:
