@@ -116,7 +116,8 @@ class PlaceResolver:
     def __init__(self, cues: CueLexicon, gazetteer: Gazetteer, provenance: frozenset[str] = frozenset()) -> None:
         self.cues = cues
         self.gazetteer = gazetteer
-        self.provenance = provenance  # words of coming before من + a place (قدمت، قادمين: descriptors.yaml)
+        # words of coming or launching before من + a place (قدمت، قادمين: descriptors.yaml; أطلقت: cues.yaml)
+        self.provenance = provenance | cues.launch_words
 
     def _hashtag_cued(self, text: str, p: PlaceMention) -> bool:
         """A place written as a hashtag after a place cue (وقعوا الاتفاق في #إثيوبيا): where it happened, though

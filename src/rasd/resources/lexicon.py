@@ -409,6 +409,7 @@ class CueLexicon:
         self.admin_units = _phrases(data.get("admin_units", []), shown, "admin_units")
         self.locating_words = _phrases(data.get("locating_words", []), shown, "locating_words")
         self.reference_words = _phrases(data.get("reference_words", []), shown, "reference_words")
+        self.launch_words = _phrases(data.get("launch_words", []), shown, "launch_words")
         self.place_idioms = _phrases(data.get("place_idioms", []), shown, "place_idioms")
 
     @classmethod
