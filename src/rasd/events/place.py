@@ -137,11 +137,11 @@ class PlaceResolver:
 
     def resolve(self, d: Draft, ctx: DocContext, s_start: int, s_end: int, main_place: PlaceMention | None,
                 dateline: PlaceMention | None, cumulative: bool = False) -> PlaceDecision:
-        """The event's place: the best of its clause's places, else of the sentence before, else (for
-        violence, displacement, protest) the document's main place. A violent incident placed only in a region
-        or country takes the report's town inside it; a statement or a running toll keeps the region."""
+        """The event's place: the best of its clause's places, else of the sentence before, else (violence) the
+        violent event's told just before, else (violence, displacement, protest) the document's main place. A violent
+        incident placed only in a region or country takes the report's town inside it (not a statement, a toll)."""
         qualified = antecedent(d, ctx) or where_antecedent(self.cues, d, ctx)
-        named = qualified is not None  # (a clause that names a party, طهران تنفي، goes on in no place told before)
+        named = qualified is not None  # (a clause that names a place, a party even, goes on at no place told before)
         if qualified is not None:  # (القاهرة التي زاروها: the visit is there, a capital though it is)
             cands, rule = [qualified], PlaceRule.ANAPHOR
         else:
