@@ -97,3 +97,15 @@ def test_place_located_by_an_administrative_unit(pipeline: Pipeline, text: str,
 ])
 def test_place_located_places_joined_with_their_descriptor(pipeline: Pipeline, text: str, places: list[str]) -> None:
     assert [pid for pid, _ in _places(_record(pipeline, text))] == places
+
+
+# a place after a word of nearness (قرب، على مشارف، القريب من) right after another place is that place's reference
+# point: the event is in the first, even a region, unless one lies in the other
+@pytest.mark.parametrize(("text", "place"), [
+    ("قتل عشرة مدنيين في قصف على الغوطة الشرقية المحاصرة قرب دمشق.", "sy-eastern-ghouta"),
+    ("اندلعت اشتباكات عنيفة في جبل الزاوية على مشارف مدينة إدلب.", "sy-jabal-al-zawiya"),
+    ("شنت الطائرات غارات على ريف حماة الشمالي قرب مدينة خان شيخون.", "sy-northern-hama-countryside"),
+    ("قتل ثلاثة أشخاص في انفجار بمخيم الهول قرب مدينة الحسكة.", "sy-al-hol-camp"),
+])
+def test_place_located_reference_point_after_nearness(pipeline: Pipeline, text: str, place: str) -> None:
+    assert [pid for pid, _ in _places(_record(pipeline, text))] == [place]

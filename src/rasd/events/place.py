@@ -25,7 +25,17 @@ from .context import (
     mention_ref,
     word_start,
 )
-from .place_located import located, locates_previous
+from .place_fallback import (
+    SETTLEMENTS,
+    antecedent,
+    party,
+    previous_sentence,
+    record_told,
+    settlement_referred,
+    told_before,
+    where_antecedent,
+)
+from .place_located import located, locates_previous, reference_point
 from .rules import DateRule, PlaceRule
 
 
@@ -39,15 +49,12 @@ class PlaceDecision(NamedTuple):
 
 
 NO_PLACE = PlaceDecision(None, None, None)
-SETTLEMENTS = frozenset({"city", "town", "village", "camp"})  # what المدينة، البلدة، القرية، المخيم refer back to
-ANAPHOR_FEATURES = {"المدينه": "city", "البلده": "town", "القريه": "village", "المخيم": "camp"}  # (normalized)
 # actors a place after them does not seat: civilians or migrants in a town are where the event struck
 UNSEATED_KINDS = frozenset({"civilians", "protesters", "rioters"})
 # clauses that tell something beside the event: where they name a place, it is not the event's
 SERVING_CLAUSES = (ClauseOpen.ASIDE, ClauseOpen.RELATIVE, ClauseOpen.BACKGROUND, ClauseOpen.PURPOSE)  # (tuple)
 INCIDENT_REACH = 8  # words from a statement's verb to the incident it is about (ندد رئيس الوزراء في بغداد بهذا …)
 PLACE_PREPOSITIONS = frozenset({"في", "الي", "لدي"})  # (normalized: إلى، لدى)
-RESUMPTIVES = frozenset({"فيها", "فيه", "بها", "به"})  # "there": a pronoun that refers back to a place
 # the words before where people or forces went (نزحوا إلى، انسحبت نحو، فروا باتجاه): normalized, with و
 DESTINATION_WORDS = frozenset(w + x for w in ("", "و") for x in ("الي", "نحو", "باتجاه", "تجاه", "صوب", "حتي"))
 DESTINATION_REACH = 2  # words from a destination word to the place it names (نحو مدينة غزة، باتجاه بلدتي نبل)
@@ -94,12 +101,6 @@ def _moving(d: Draft) -> bool:
     return (trig.family == "displacement" and trig.id != "host") or trig.plover == "RETREAT"
 
 
-def _party(p: PlaceMention) -> bool:
-    """A country or a capital that stands for its government, named with no place cue (لكن طهران تنفي، قصف إيران
-    لمقر …، اتفاق مع إسرائيل): a party to the event, not where it happened."""
-    return p.cue is None and (p.place.feature == "country" or p.place.metonym)
-
-
 def _rank(p: PlaceMention, tpos: int) -> tuple[int, int, int, int]:
     # the place a cue introduces (في، قرب، جنوب …) wins; then the most specific; then the nearest to the
     # trigger, after it before before it
@@ -115,7 +116,8 @@ class PlaceResolver:
     def __init__(self, cues: CueLexicon, gazetteer: Gazetteer, provenance: frozenset[str] = frozenset()) -> None:
         self.cues = cues
         self.gazetteer = gazetteer
-        self.provenance = provenance  # words of coming before من + a place (قدمت، قادمين: descriptors.yaml)
+        # words of coming or launching before من + a place (قدمت، قادمين: descriptors.yaml; أطلقت: cues.yaml)
+        self.provenance = provenance | cues.launch_words
 
     def _hashtag_cued(self, text: str, p: PlaceMention) -> bool:
         """A place written as a hashtag after a place cue (وقعوا الاتفاق في #إثيوبيا): where it happened, though
@@ -135,30 +137,35 @@ class PlaceResolver:
 
     def resolve(self, d: Draft, ctx: DocContext, s_start: int, s_end: int, main_place: PlaceMention | None,
                 dateline: PlaceMention | None, cumulative: bool = False) -> PlaceDecision:
-        """The event's place: the best of its clause's places, else of the sentence before, else (for
-        violence, displacement, protest) the document's main place. A violent incident placed only in a region
-        or country takes the report's town inside it; a statement or a running toll keeps the region."""
-        antecedent = self._antecedent(d, ctx)
-        if antecedent is not None:  # (القاهرة التي زاروها: the visit is there, a capital though it is)
-            cands, rule = [antecedent], PlaceRule.ANAPHOR
+        """The event's place: the best of its clause's places, else of the sentence before, else (violence) the
+        violent event's told just before, else (violence, displacement, protest) the document's main place. A violent
+        incident placed only in a region or country takes the report's town inside it (not a statement, a toll)."""
+        qualified = antecedent(d, ctx) or where_antecedent(self.cues, d, ctx)
+        named = qualified is not None  # (a clause that names a place, a party even, goes on at no place told before)
+        if qualified is not None:  # (القاهرة التي زاروها: the visit is there, a capital though it is)
+            cands, rule = [qualified], PlaceRule.ANAPHOR
         else:
             cands, rule = self._candidates(d, ctx, s_start)
-            cands = [p for p in cands if not _party(p) or self._hashtag_cued(ctx.norm.text, p)]
+            named = bool(cands)
+            cands = [p for p in cands if not party(p) or self._hashtag_cued(ctx.norm.text, p)]
         if _moving(d) and rule is PlaceRule.CLAUSE:
             cands = self._not_destinations(ctx, cands)
             if not cands:  # (فروا من المدينة باتجاه بلدة ع: the town told before)
-                cands, rule = self._previous_sentence(d, ctx, s_start)
+                cands, rule = previous_sentence(d, ctx, s_start)
         elif d.trigger.trigger.family in VIOLENT_FAMILIES and rule is PlaceRule.CLAUSE:
             # (where the attacks spread or the wounded were taken, إلى بوركينا فاسو، إلى مستشفى: not where it
             # happened, when the clause names another place)
             cands = self._not_destinations(ctx, cands) or cands
             kept = [p for p in cands if not came_from(ctx.norm.text, p, self.provenance)]
             if len(kept) < len(cands):  # (هجوم لمسلحين قدموا من ترهونة: where they came from is not where it was)
-                cands, rule = (kept, rule) if kept else self._previous_sentence(d, ctx, s_start)
+                cands, rule = (kept, rule) if kept else previous_sentence(d, ctx, s_start)
         if not cands:
-            back = self._settlement_referred(d, ctx)
+            back = settlement_referred(self.cues, d, ctx)
             if back is not None:
                 cands, rule = [back], PlaceRule.ANAPHOR
+        violent = d.trigger.trigger.family in VIOLENT_FAMILIES
+        if not cands and not named and violent and not cumulative and (told := told_before(ctx, d)) is not None:
+            cands, rule = [told], PlaceRule.TOLD
         if not cands and d.trigger.trigger.family in PLACE_FALLBACK_FAMILIES and main_place is not None:
             cands, rule = [main_place], PlaceRule.DOCUMENT
         if not cands:
@@ -183,6 +190,8 @@ class PlaceResolver:
                           and self.inside(p.place.id, best.place.id)), None)
             if inner is not None:
                 best, rule = inner, PlaceRule.DATELINE_WITHIN
+        if violent and rule is not PlaceRule.DOCUMENT:
+            record_told(ctx, d, best)
         mids = ctx.ids_of([mention_ref("place", p.start, p.end) for p in cands if p.place.id == best.place.id])
         return tuple.__new__(PlaceDecision, (location_ref(best.place, geo_precision(best), mids), rule,
                                              (best.nstart, best.nend)))  # (tuple.__new__: see mention_ref)
@@ -255,8 +264,10 @@ class PlaceResolver:
             elif self._describes(ctx, p, offices_only=True):
                 found = 3
             else:
+                before = ctx.places_in(ctx.seg.sentence_at(p.nstart).start, p.nstart)
                 found = int(phrase_within(text, p.nstart, self.cues.distance_units, 4) or self._describes(ctx, p)
-                            or self._sources_seat(ctx, p))
+                            or self._sources_seat(ctx, p) or bool(before) and reference_point(
+                                self.cues, self.inside, text, before[-1], p))
             known[(p.nstart, p.nend)] = found
         return found
 
@@ -319,67 +330,20 @@ class PlaceResolver:
                                         and not phrase_before(text, word_start(text, m.nstart), self.cues.seat_words, 1)
                                         for m in ctx.actors_in(max(0, head - 80), head))
 
-    @staticmethod
-    def _candidates(d: Draft, ctx: DocContext, s_start: int) -> tuple[list[PlaceMention], PlaceRule]:
+    def _candidates(self, d: Draft, ctx: DocContext, s_start: int) -> tuple[list[PlaceMention], PlaceRule]:
         """The places of an event: from its trigger to the next one (from the sentence start for the first),
-        as for dates, and of the sentences it took figures from; else those of the sentence before."""
+        as for dates, and of the sentences it took figures from (unless its own clause refers back to a town:
+        قصف طال مقبرة المدينة); else those of the sentence before."""
         # a place between two triggers belongs to the one before it
         lo = d.sentence.start if d.window[0] == d.sentence.start else d.trigger.nstart
         cands = list(ctx.places_in(lo, d.window[1]))
+        if not cands and len(d.sentences) > 1 and (back := settlement_referred(self.cues, d, ctx)) is not None:
+            return [back], PlaceRule.ANAPHOR
         for x in d.sentences[1:]:
             cands += [p for p in ctx.places_in(x.start, x.end) if p not in cands]
         if cands:
             return cands, PlaceRule.CLAUSE
-        return PlaceResolver._previous_sentence(d, ctx, s_start)
-
-    @staticmethod
-    def _antecedent(d: Draft, ctx: DocContext) -> PlaceMention | None:
-        """The place a relative clause holding the trigger qualifies, when that clause names no place of its own
-        (عائدا من القاهرة التي زارها، البلدة التي تعرضت لقصف، مدينة حلب، التي شهدت معارك): the happening is there."""
-        clause = ctx.clauses.at(d.trigger.nstart)
-        if clause is not None and clause.opens is ClauseOpen.CONTINUES and clause.index > 0 \
-                and RESUMPTIVES & set(ctx.norm.text[clause.start:clause.end].split()):
-            # (… التي زارها يومين والتقى فيها: the relative clause goes on, "there" says it)
-            clause = ctx.clauses.items[clause.index - 1]
-        if clause is None or clause.opens is not ClauseOpen.RELATIVE or any(
-                not _party(p) for p in ctx.places_in(clause.start, min(clause.end, d.window[1]))):
-            return None  # (a country named there is a party: التقى فيها أمير قطر)
-        before = ctx.places_in(max(0, clause.start - 80), clause.start)
-        if not before or ctx.norm.text[before[-1].nend:clause.start].strip(" ،,") != "":
-            return None
-        return before[-1]
-
-    def _settlement_referred(self, d: Draft, ctx: DocContext) -> PlaceMention | None:
-        """The town named last before the event when its clause refers back to one (داخل المدينة، القرية): the
-        last one of the kind the word says (في محيط القرية: the village, not the city they fled to), else the
-        last settlement. The word may stand before the trigger in its sentence (اقتحموا القرية … ثم نهبوا المنازل)."""
-        lo = d.sentence.start if d.window[0] == d.sentence.start else d.trigger.nstart
-        words = [w.strip(".,،\"") for w in ctx.norm.text[d.sentence.start:d.window[1]].split()]
-        said = next((w for w in words if w in self.cues.place_anaphors), None)
-        if said is None:
-            return None
-        before = [p for p in reversed(ctx.places_in(0, lo)) if p.place.feature in SETTLEMENTS]
-        kind = ANAPHOR_FEATURES.get(said[said.find("ال"):])
-
-        def called(p: PlaceMention) -> str | None:  # what the text calls it (مدينة طفس: a city, whatever its size)
-            word = words_before(ctx.norm.text, word_start(ctx.norm.text, p.nstart), 1)
-            # (the word, or it without و، ب، وب: بمدينة)
-            return next((ANAPHOR_FEATURES["ال" + word[0][k:]] for k in range(3)
-                         if "ال" + word[0][k:] in ANAPHOR_FEATURES), None) if word else None
-
-        return next((p for p in before if called(p) == kind), next(
-            (p for p in before if called(p) is None and p.place.feature == kind), before[0] if before else None))
-
-    @staticmethod
-    def _previous_sentence(d: Draft, ctx: DocContext, s_start: int) -> tuple[list[PlaceMention], PlaceRule]:
-        """The places of the sentence before the event's, in its paragraph."""
-        prev = [p for p in ctx.places_in(0, s_start)[-8:] if p.nend <= s_start]
-        if prev:
-            prev_sent = ctx.seg.sentence_at(prev[-1].nstart)
-            if ctx.paragraph(prev_sent) == ctx.paragraph(ctx.seg.sentence_at(s_start)) \
-                    and prev_sent.index >= d.sentence.index - 1:
-                return [p for p in prev if prev_sent.start <= p.nstart], PlaceRule.PREVIOUS_SENTENCE
-        return [], PlaceRule.CLAUSE
+        return previous_sentence(d, ctx, s_start)
 
     def host_country(self, ctx: DocContext, s_start: int, s_end: int, visitor: ActorRef | None,
                      host: ActorRef | None) -> PlaceDecision:

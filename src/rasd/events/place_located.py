@@ -71,3 +71,19 @@ def _elsewhere(inside: Callable[[str, str], bool], inner: PlaceMention, outer: P
     km_lat = abs(inner.place.lat - outer.place.lat) * 111.0
     km_lon = abs(inner.place.lon - outer.place.lon) * 111.0 * cos(radians(outer.place.lat))
     return hypot(km_lat, km_lon) > LOCATED_KM
+
+
+def reference_point(cues: CueLexicon, inside: Callable[[str, str], bool], text: str, prev: PlaceMention,
+                    p: PlaceMention) -> bool:
+    """Place `p` is only the reference point of the place named right before it: a word of nearness stands
+    between them (cues.yaml `reference_words`; at most two definite adjectives of the first before it: الغوطة
+    الشرقية المحاصرة قرب دمشق، مخيم أ على مشارف مدينة ب), and neither lies in the other (قرب بلدة أ in ريف ب is
+    the town, more precise than the countryside). The event is in `prev`, whatever `p`'s size."""
+    if prev.place.id == p.place.id or inside(prev.place.id, p.place.id) or inside(p.place.id, prev.place.id):
+        return False
+    words = text[prev.nend:p.nstart].split()
+    for n in (3, 2, 1):
+        if len(words) >= n and " ".join(words[-n:]) in cues.reference_words:
+            rest = words[:-n]
+            return len(rest) <= 2 and all(w.startswith("ال") and w.isalpha() for w in rest)
+    return False

@@ -106,6 +106,7 @@ class PlaceRule(Enum):
     BREAKDOWN = "location:breakdown"  # a toll broken down by place (اثنان في رفح و13 في غزة): one event per place
     ANAPHOR = "location:anaphor"  # المدينة المحاصرة: the settlement named before
     INCIDENT = "location:incident"  # a statement about an incident takes its place and date
+    TOLD = "location:told_before"  # a placeless violent happening goes on where the one told before it was
 
 
 class DateRule(Enum):

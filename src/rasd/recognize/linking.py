@@ -339,6 +339,19 @@ def _whole_word(text: str, start: int, end: int) -> str:
 SMALL_PLACE: Final = 100_000
 
 
+def province_seats(gazetteer: Gazetteer) -> frozenset[str]:
+    """The GeoNames towns that give their name to their province (السويداء of محافظة السويداء، مأرب of محافظة
+    مأرب): a province's seat is a name the text may write without a cue, however few live there."""
+    out: set[str] = set()
+    for p in gazetteer.places:
+        parent = gazetteer.get(p.parent) if p.parent and p.parent in gazetteer else None
+        if parent is not None and parent.feature == "admin1" and p.id.startswith("gn-"):
+            own, whole = normalize_name(p.name_ar), normalize_name(parent.name_ar).split()
+            if len(whole) == 2 and whole[1] == own and len(own) > 3 and not gazetteer.is_stopword(own):
+                out.add(p.id)
+    return frozenset(out)
+
+
 class PlaceLinker:
     """Place names. A name known only from the generated GeoNames list, of a small place, counts only with
     a place cue before it (في، قرب، مدينة، بلدة …): GeoNames holds many
@@ -356,6 +369,7 @@ class PlaceLinker:
         self.idioms = idioms
         self.place_cues = place_cues
         self.capitals = capitals(gazetteer)
+        self.seats = province_seats(gazetteer)
         self.capital_words: PhraseMatcher[str] = PhraseMatcher(
             ((normalize_name(w), "capital") for w in capital_words), names=True)
         entries = [(name, pid) for name, pid in gazetteer.names()
@@ -440,7 +454,8 @@ class PlaceLinker:
             or bool(self.capital_words.find(" ".join(words_before(norm.text, ws, 2))))
 
     def _strong(self, places: Sequence[Place], name: str) -> bool:
-        return any(not p.id.startswith("gn-") or (p.population >= SMALL_PLACE and len(name) > 3) for p in places)
+        return any(not p.id.startswith("gn-") or (p.population >= SMALL_PLACE and len(name) > 3) or p.id in self.seats
+                   for p in places)
 
     def cue_at(self, text: str, word_start: int) -> int | None:
         """The geo precision of the place cue ending right before the word at `word_start` (None: no cue)."""

@@ -376,15 +376,7 @@ class CueLexicon:
         self.agent_verbs = _phrases(roles.get("agent_verbs", []), shown, "roles.agent_verbs")
         self.perpetrator = _labelled(roles.get("perpetrator", []), shown, "roles.perpetrator", "perpetrator")
         self.claim_words = _labelled(roles.get("claim", []), shown, "roles.claim", "claim")
-        self.place_cues: PhraseMatcher[int] = _place_cues(data.get("location") or {}, shown)
-        self.place_blockers = _phrases(data.get("place_blockers", []), shown, "place_blockers")
-        self.cue_only_places = _phrases(data.get("cue_only_places", []), shown, "cue_only_places")
-        self.common_word_places = _phrases(data.get("common_word_places", []), shown, "common_word_places")
-        self.distance_units = _phrases(data.get("distance_units", []), shown, "distance_units")
-        self.office_nouns = _phrases(data.get("office_nouns", []), shown, "office_nouns")
-        self.admin_units = _phrases(data.get("admin_units", []), shown, "admin_units")
-        self.locating_words = _phrases(data.get("locating_words", []), shown, "locating_words")
-        self.place_idioms = _phrases(data.get("place_idioms", []), shown, "place_idioms")
+        self._place_words(data, shown)
         self.not_names = _phrases(data.get("not_names", []), shown, "not_names")
         self.capital_words = tuple(_str_list(data.get("capital_words", []), shown, "capital_words"))
         self.suppress_before = _phrases(data.get("suppress_before", []), shown, "suppress_before")
@@ -405,6 +397,20 @@ class CueLexicon:
         self.relative_openers = _labelled(data.get("relative_openers", []), shown, "relative_openers", "relative")
         self.relative_words = _phrases(data.get("relative_openers", []), shown, "relative_openers")
         self.purpose_openers = _labelled(data.get("purpose_openers", []), shown, "purpose_openers", "purpose")
+
+    def _place_words(self, data: dict[str, Any], shown: str) -> None:
+        """The cues of places and of their roles (events/place.py, events/place_located.py)."""
+        self.place_cues: PhraseMatcher[int] = _place_cues(data.get("location") or {}, shown)
+        self.place_blockers = _phrases(data.get("place_blockers", []), shown, "place_blockers")
+        self.cue_only_places = _phrases(data.get("cue_only_places", []), shown, "cue_only_places")
+        self.common_word_places = _phrases(data.get("common_word_places", []), shown, "common_word_places")
+        self.distance_units = _phrases(data.get("distance_units", []), shown, "distance_units")
+        self.office_nouns = _phrases(data.get("office_nouns", []), shown, "office_nouns")
+        self.admin_units = _phrases(data.get("admin_units", []), shown, "admin_units")
+        self.locating_words = _phrases(data.get("locating_words", []), shown, "locating_words")
+        self.reference_words = _phrases(data.get("reference_words", []), shown, "reference_words")
+        self.launch_words = _phrases(data.get("launch_words", []), shown, "launch_words")
+        self.place_idioms = _phrases(data.get("place_idioms", []), shown, "place_idioms")
 
     @classmethod
     def load(cls, path: str | Path = "cues.yaml") -> CueLexicon:

@@ -162,6 +162,8 @@ class CuesFile(_Yaml):
     office_nouns: Names = []
     admin_units: Names = []  # مديرية، قضاء، ناحية: an admin2, coarser than a town, whatever its descriptor says
     locating_words: Names = []  # between two places: the second tells where the first lies (في، بـ، شمالي)
+    reference_words: Names = []  # between two places: the second is only the first one's reference point (قرب)
+    launch_words: Names = []  # before من + a place: where a rocket was fired from (أطلقت من)
     place_idioms: Names = []
     cue_only_places: Names = []
     common_word_places: Names = []  # stop-listed everyday words that are places in context (جدة after في)

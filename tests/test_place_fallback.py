@@ -1,0 +1,83 @@
+"""Where an event takes its place from when its own clause names none (events/place_fallback.py): the place of
+the violent event told just before it, and the place a حيث "where" clause refers back to. All sentences written
+for these tests."""
+
+from __future__ import annotations
+
+import pytest
+
+from rasd.pipeline import Pipeline
+from rasd.records import Event
+
+
+def _events(pipeline: Pipeline, text: str) -> tuple[Event, ...]:
+    return pipeline.extract_text(text, source="test", published="2024-03-05").events
+
+
+def _place(e: Event) -> str | None:
+    return e.location.name_ar if e.location is not None else None
+
+
+# a violent happening told with no place of its own, a sentence or two after a placed one, goes on where that one
+# was (the town or district), not at the dateline's city
+@pytest.mark.parametrize(("text", "place"), [
+    ("بغداد - انفجرت سيارة مفخخة في سوق شعبي بحي الشعلة غربي بغداد مساء الخميس، ما أدى إلى مقتل ثمانية أشخاص.\n\n"
+     "وأوضح مصدر أمني أن مسلحين أطلقوا النار على سيارات الإسعاف بعد الانفجار.", "الشعلة"),
+    ("طرابلس - اندلعت اشتباكات عنيفة في منطقة عين زارة جنوبي طرابلس مساء السبت بين قوات الحكومة ومجموعة مسلحة.\n\n"
+     "وأفاد مصدر طبي بأن قذيفة سقطت على منزل وأصابت ثلاثة أطفال.", "عين زارة"),
+    ("صنعاء - شنت طائرات التحالف غارة على منزل في حي نقم شرقي صنعاء فجر اليوم.\n\n"
+     "وقال الحوثيون إن السعودية شنت هجمات جديدة وقتلت ثلاثة مدنيين.", "نقم"),
+    ("درعا - قتل ثلاثة عناصر من قوات الحكومة في هجوم شنه مسلحون على حاجز في بلدة طفس غربي درعا فجر اليوم.\n\n"
+     "وذكر ناشطون أن المهاجمين خطفوا عنصرا رابعا واقتادوه إلى جهة مجهولة.", "طفس"),
+])
+def test_place_fallback_goes_on_where_the_story_is(pipeline: Pipeline, text: str, place: str) -> None:
+    events = _events(pipeline, text)
+    assert len(events) >= 2
+    assert [_place(e) for e in events] == [place] * len(events)
+    assert "location:told_before" in events[-1].rules
+
+
+# a running toll, or a happening told too many sentences later, keeps the document's place
+@pytest.mark.parametrize(("text", "place"), [
+    ("عدن - قتل جنديان في هجوم على نقطة عسكرية في بلدة شقرة الساحلية.\n\nوقال مسؤول محلي إن قذائف سقطت على "
+     "المنازل بعد الهجوم، وإن الحصيلة الإجمالية للقتلى منذ بدء المعارك بلغت 40 قتيلا.", "عدن"),
+    ("بنغازي - سقطت قذيفة على منزل في حي الليثي وسط بنغازي ظهر الاثنين.\n\nوعقد المجلس البلدي اجتماعا طارئا.\n\n"
+     "وأعلن المجلس الحداد ثلاثة أيام.\n\nوطالب المجلس الحكومة بتعويض المتضررين.\n\n"
+     "وذكرت مصادر أمنية أن مسلحين خطفوا موظفا في البلدية مساء.", "بنغازي"),
+])
+def test_place_fallback_toll_or_far_event_keeps_the_document_place(pipeline: Pipeline, text: str,
+                                                                   place: str) -> None:
+    last = _events(pipeline, text)[-1]
+    assert _place(last) == place
+    assert "location:told_before" not in last.rules
+
+
+# a clause that opens with حيث "where" and names no place is at the place right before it (not where that
+# place lies: حي أ في مدينة ب، حيث … is in أ)
+@pytest.mark.parametrize(("text", "place"), [
+    ("انسحب المسلحون نحو حي الصابرين في مدينة تعز، حيث قصفتهم الطائرات بعد ساعات.", "الصابرين"),
+    ("نزح آلاف السكان إلى مدينة المناقل، حيث قصفت طائرة مسيرة مدرسة تؤوي النازحين.", "المناقل"),
+    ("وصلت القوات التركية إلى بلدة تل رفعت، حيث اندلعت اشتباكات مع مقاتلين محليين.", "تل رفعت"),
+    ("تقدمت الدبابات الإسرائيلية إلى أطراف بلدة الخيام حيث دارت مواجهات عنيفة مع مقاتلي حزب الله.", "الخيام"),
+])
+def test_place_fallback_where_clause_takes_the_place_before_it(pipeline: Pipeline, text: str, place: str) -> None:
+    violent = [e for e in _events(pipeline, text)
+               if e.acled_event_type in ("Battles", "Explosions/Remote violence")]
+    assert len(violent) == 1
+    assert place in (_place(violent[0]) or "")
+    assert "location:anaphor" in violent[0].rules
+
+
+# an event whose own clause names no place but refers back to a town (وسط المدينة، مدرسة البلدة، مستشفى المدينة)
+# is in that town, not in a place of the later sentence it took its figures from
+@pytest.mark.parametrize(("text", "place"), [
+    ("قال مدير مستشفى مدينة الرمادي إن الطواقم منهكة. وأضاف أن انفجارا هز وسط المدينة صباحا. وأظهرت لقطات من "
+     "بلدة هيت عشرات المصابين في الشوارع.", "الرمادي"),
+    ("تحدث رئيس المجلس المحلي في بلدة سراقب عن نقص الأدوية. وأوضح أن قصفا أصاب مدرسة البلدة ليلا. ونشر ناشطون صورا "
+     "من مدينة أريحا أظهرت عشرات الجرحى.", "سراقب"),
+    ("قال رئيس بلدية مدينة الأتارب إن الوضع صعب. وأضاف أن غارة أصابت مستشفى المدينة. ونشر ناشطون صورا من بلدة "
+     "سرمدا أظهرت عشرات الجرحى في الشوارع.", "اتارب"),
+])
+def test_place_fallback_own_clause_refers_back_to_a_town(pipeline: Pipeline, text: str, place: str) -> None:
+    violent = [e for e in _events(pipeline, text) if e.acled_event_type == "Explosions/Remote violence"]
+    assert [_place(e) for e in violent] == [place]
