@@ -80,4 +80,35 @@ def test_place_fallback_where_clause_takes_the_place_before_it(pipeline: Pipelin
 ])
 def test_place_fallback_own_clause_refers_back_to_a_town(pipeline: Pipeline, text: str, place: str) -> None:
     violent = [e for e in _events(pipeline, text) if e.acled_event_type == "Explosions/Remote violence"]
-    assert [_place(e) for e in violent] == [place]
+    assert violent and _place(violent[0]) == place, [_place(e) for e in violent]  # (the strike the clause tells)
+
+
+# a wire dateline with its agency in parentheses is a dateline too; a violent event placed in the part of a country
+# a direction names (شمال X) is not moved to the dateline's capital, which lies elsewhere in that country
+@pytest.mark.parametrize(("text", "country"), [
+    ("واغادوغو (أ ف ب) - قتل نحو ثلاثين مدنيا في هجوم شنه مسلحون على قرية في شمال بوركينا فاسو أمس.", "bf"),
+    ("نيامي (رويترز) - قتل عشرة جنود في كمين نصبه مسلحون في شمال النيجر قرب الحدود مع الجزائر.", "ne"),
+    ("نجامينا (الأناضول) - قتل سبعة مدنيين بانفجار لغم أرضي في شرق تشاد صباح الأحد.", "td"),
+])
+def test_place_fallback_dateline_capital_is_not_in_the_named_part(pipeline: Pipeline, text: str, country: str) -> None:
+    events = _events(pipeline, text)
+    assert events and events[0].location is not None and events[0].location.id == country, \
+        [(e.plover, _place(e)) for e in events]
+
+
+def test_place_fallback_town_inside_the_named_part_stays(pipeline: Pipeline) -> None:
+    """سنجار - … غربي محافظة نينوى: the dateline's town lies in the part named, the event is there."""
+    text = "سنجار - قتل ثلاثة مدنيين في قصف بطائرة مسيرة على قرية غربي محافظة نينوى صباح اليوم."
+    events = _events(pipeline, text)
+    assert events and _place(events[0]) == "سنجار", [(e.plover, _place(e)) for e in events]
+
+
+def test_place_fallback_story_goes_on_in_the_named_part(pipeline: Pipeline) -> None:
+    """An event told later with no place of its own goes on in the part of the country the lead named, not at the
+    city the report was filed from; a village referred back to is none of that city either."""
+    text = ("واغادوغو (أ ف ب) - قتل نحو أربعين مدنيا في هجوم شنه مسلحون على قرية في شمال بوركينا فاسو.\n\n"
+            "وقال أحد السكان إن المهاجمين أحرقوا المنازل.\n\n"
+            "وأضاف مصدر أمني أن وحدة من الجيش اشتبكت مع المسلحين في محيط القرية.")
+    events = _events(pipeline, text)
+    assert events and all(e.location is not None and e.location.id == "bf" for e in events), \
+        [(e.plover, _place(e)) for e in events]

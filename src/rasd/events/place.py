@@ -28,6 +28,8 @@ from .context import (
 from .place_fallback import (
     SETTLEMENTS,
     antecedent,
+    lies_toward,
+    names_part,
     party,
     previous_sentence,
     record_told,
@@ -164,7 +166,8 @@ class PlaceResolver:
             if back is not None:
                 cands, rule = [back], PlaceRule.ANAPHOR
         violent = d.trigger.trigger.family in VIOLENT_FAMILIES
-        if not cands and not named and violent and not cumulative and (told := told_before(ctx, d)) is not None:
+        if not cands and not named and violent and not cumulative and (told := told_before(ctx, d)) is not None \
+                and not (main_place is not None and self._within_part(ctx, main_place, told)):
             cands, rule = [told], PlaceRule.TOLD
         if not cands and d.trigger.trigger.family in PLACE_FALLBACK_FAMILIES and main_place is not None:
             cands, rule = [main_place], PlaceRule.DOCUMENT
@@ -187,7 +190,8 @@ class PlaceResolver:
             # its own happening's place — غارات في سوريا أمس. وقصف الطيران بلدة أريحا)
             told = main_place if main_place is not None and main_place.nstart < d.trigger.nstart else None
             inner = next((p for p in (told, dateline) if p is not None and p.place.id != best.place.id
-                          and self.inside(p.place.id, best.place.id)), None)
+                          and self.inside(p.place.id, best.place.id)
+                          and lies_toward(ctx, self.gazetteer, p.place, best)), None)  # (not the capital for شمال X)
             if inner is not None:
                 best, rule = inner, PlaceRule.DATELINE_WITHIN
         if violent and rule is not PlaceRule.DOCUMENT:
@@ -195,6 +199,12 @@ class PlaceResolver:
         mids = ctx.ids_of([mention_ref("place", p.start, p.end) for p in cands if p.place.id == best.place.id])
         return tuple.__new__(PlaceDecision, (location_ref(best.place, geo_precision(best), mids), rule,
                                              (best.nstart, best.nend)))  # (tuple.__new__: see mention_ref)
+
+    def _within_part(self, ctx: DocContext, inner: PlaceMention, part: PlaceMention) -> bool:
+        """Whether `inner` is a place inside the part of a region `part` names (السويداء in جنوب سوريا): the
+        more specific place to go on at."""
+        return names_part(ctx, part) and inner.place.id != part.place.id \
+            and self.inside(inner.place.id, part.place.id) and lies_toward(ctx, self.gazetteer, inner.place, part)
 
     def choose(self, ctx: DocContext, cands: Sequence[PlaceMention], tpos: int,
                violent: bool = False) -> PlaceMention:

@@ -5,7 +5,8 @@ before, and the place of the violent event told just before it (the story goes o
 
 from __future__ import annotations
 
-from ..recognize.linking import PlaceMention
+from ..recognize.linking import PlaceMention, is_dateline
+from ..resources.gazetteer import Gazetteer, Place
 from ..resources.lexicon import CueLexicon
 from ..text.clauses import ClauseOpen
 from ..text.words import words_before
@@ -19,6 +20,30 @@ RESUMPTIVES = frozenset({"فيها", "فيه", "بها", "به"})  # "there": a 
 WHERE, WHERE_REACH = "حيث", 4  # (normalized) "where", and words from it to the trigger of its clause
 TOLD_REACH = 2  # sentences back to the violent event whose place a placeless one goes on at
 _TOLD = "places-told"  # (DocContext.memo key: trigger start → (sentence index, place) of each violent event placed)
+
+
+# (normalized) direction words opening a region's mention (شمال بوركينا فاسو، غربي محافظة نينوى) and the signs
+# (latitude, longitude) of the part of the region they name
+DIRECTION_SIGNS = {"شمال": (1, 0), "شمالي": (1, 0), "جنوب": (-1, 0), "جنوبي": (-1, 0), "شرق": (0, 1),
+                   "شرقي": (0, 1), "غرب": (0, -1), "غربي": (0, -1)}
+
+
+def names_part(ctx: DocContext, p: PlaceMention) -> bool:
+    """The mention opens with a direction word: it names a part of its place (شمال بوركينا فاسو)."""
+    return ctx.norm.text[p.nstart:p.nend].split(maxsplit=1)[0] in DIRECTION_SIGNS
+
+
+def lies_toward(ctx: DocContext, gazetteer: Gazetteer, inner: Place, region: PlaceMention) -> bool:
+    """Whether `inner` lies in the part of the region a direction word before its name says (شمال بوركينا فاسو:
+    north of the country's middle; the capital, in its middle, is not there), measured from the middle of a
+    country's bounding box or a region's point; true when the mention names no direction."""
+    signs = [DIRECTION_SIGNS[w] for w in ctx.norm.text[region.nstart:region.nend].split()[:2] if w in DIRECTION_SIGNS]
+    if not signs:
+        return True
+    box = gazetteer.bbox(region.place.country) if region.place.feature == "country" else None
+    lat, lon = ((box.min_lat + box.max_lat) / 2, (box.min_lon + box.max_lon) / 2) if box is not None \
+        else (region.place.lat, region.place.lon)
+    return all((inner.lat - lat) * dlat >= 0 and (inner.lon - lon) * dlon >= 0 for dlat, dlon in signs)
 
 
 def party(p: PlaceMention) -> bool:
@@ -72,8 +97,10 @@ def settlement_referred(cues: CueLexicon, d: Draft, ctx: DocContext) -> PlaceMen
     said = next((w for w in words if w in cues.place_anaphors), None)
     if said is None:
         return None
-    before = [p for p in reversed(ctx.places_in(0, lo)) if p.place.feature in SETTLEMENTS]
     kind = ANAPHOR_FEATURES.get(said[said.find("ال"):])
+    # (not the city a wire report was filed from: في محيط القرية after "نيامي (أ ف ب) -" is no part of Niamey)
+    before = [p for p in reversed(ctx.places_in(0, lo)) if p.place.feature in SETTLEMENTS
+              and not is_dateline(ctx.norm.text, p.nstart, p.nend)]
 
     def called(p: PlaceMention) -> str | None:  # what the text calls it (مدينة طفس: a city, whatever its size)
         word = words_before(ctx.norm.text, word_start(ctx.norm.text, p.nstart), 1)
@@ -104,14 +131,15 @@ def record_told(ctx: DocContext, d: Draft, place: PlaceMention) -> None:
 
 def told_before(ctx: DocContext, d: Draft) -> PlaceMention | None:
     """The place of the last violent event placed before this one, at most TOLD_REACH sentences back, when it is
-    a settlement or a site (not a province or a country): a violent happening told with no place of its own goes
-    on where the story is (هاجمت قوة بلدة ص … وأضاف المصدر أن المهاجمين خطفوا عشرة شبان)."""
+    a settlement or a site, or the part of a region a direction names (شمال بوركينا فاسو; not a whole province or
+    country): a violent happening told with no place of its own goes on where the story is (هاجمت قوة بلدة ص …
+    وأضاف المصدر أن المهاجمين خطفوا عشرة شبان)."""
     told: dict[int, tuple[int, PlaceMention]] = ctx.memo(_TOLD, dict)
     before = [k for k in told if k < d.trigger.nstart]
     if not before:
         return None
     index, place = told[max(before)]
-    if index < d.sentence.index - TOLD_REACH or SPECIFIC_FEATURES.get(place.place.feature, 3) \
-            < SPECIFIC_FEATURES["village"]:
+    if index < d.sentence.index - TOLD_REACH or (SPECIFIC_FEATURES.get(place.place.feature, 3)
+                                                 < SPECIFIC_FEATURES["village"] and not names_part(ctx, place)):
         return None
     return place

@@ -311,10 +311,14 @@ def capital_mentions(linker: PlaceLinker, text: str, norm: Normalized, taken: Se
     return out
 
 
+_DATELINE_TAIL = re.compile(r"[ )]*(?:\([^()\n]{1,40}\) *)?[-\u2013\u2014]")  # (an agency between: نيامي (أ ف ب) -)
+
+
 def is_dateline(text: str, start: int, end: int) -> bool:
-    """A name opening a line (or the text) right before a dash: a wire report's dateline."""
+    """A name opening a line (or the text) right before a dash, maybe with the agency in parentheses between
+    (نيامي (أ ف ب) -، جوبا (رويترز) –): a wire report's dateline."""
     line_start = text.rfind("\n", 0, start) + 1
-    return text[line_start:start].strip(" ([") == "" and text[end:end + 4].lstrip(" )").startswith("-")
+    return text[line_start:start].strip(" ([") == "" and _DATELINE_TAIL.match(text, end) is not None
 
 
 def _starts_with_phrase(text: str, start: int, end: int, phrases: frozenset[str]) -> bool:
