@@ -54,6 +54,9 @@ RETOLD_KINDS = ARMED_KINDS | {"person", "government"}
 # a meeting told again (وضم اللقاء …، وحضر الاجتماع …) names more of those who took part: all are its actors
 GATHERING_FAMILIES = frozenset({"consult"})
 GATHERING_KINDS = RETOLD_KINDS | {"international_org", "political_party"}
+# "all the parties" a call or a truce addresses (جميع الأطراف، الأطراف المتنازعة) names no one: the sides are those
+# the text names, so that mention is no actor of the event (the dictionary keeps it, so no other name takes it)
+NO_SIDE_PREFIX = "all-parties"
 
 
 class RolesDecision(NamedTuple):
@@ -104,6 +107,11 @@ def _unnamed(m: ActorMention) -> bool:
     return m.actor.id.startswith(UNIDENTIFIED)
 
 
+def names_a_side(m: ActorMention) -> bool:
+    """Not "all the parties" (جميع الأطراف في ليبيا): a name of no one in particular, never an event's actor."""
+    return not m.actor.id.startswith(NO_SIDE_PREFIX)
+
+
 def is_victim(text: str, m: ActorMention, count_spans: Sequence[tuple[int, int]]) -> bool:
     """A name inside a toll (سبعة متظاهرين) or right after one (أربعة عناصر من قوات …) names the victims."""
     for cs, ce in count_spans:
@@ -143,8 +151,8 @@ class RoleResolver:
         those of the sentence before; a clause that goes on with the sentence's subject takes it."""
         text, trig = ctx.norm.text, d.trigger.trigger
         rules: list[RoleRule] = []
-        in_clause = [m for m in ctx.actors_in(d.window[0], d.window[1])
-                     if not (attribution_span and attribution_span[0] <= m.nstart < attribution_span[1])
+        in_clause = [m for m in ctx.actors_in(d.window[0], d.window[1]) if names_a_side(m)
+                     and not (attribution_span and attribution_span[0] <= m.nstart < attribution_span[1])
                      and not (m.actor.kind in VICTIM_SIDE_KINDS and any(cs <= m.nstart < ce for cs, ce in count_spans))]
         # (a name a supporting phrase describes: طيران أجنبي داعم لقوات حفتر is none of Haftar's forces)
         in_clause = [m for k, m in enumerate(in_clause) if not self._supported(text, m, in_clause[k - 1] if k else None)
@@ -179,7 +187,7 @@ class RoleResolver:
                 in_clause = [*in_clause, *retold]
                 rules.append(RoleRule.RETOLD)
         sentence_mentions = [m for m in ctx.actors_in(d.sentence.start, d.trigger.nstart)
-                             if not is_victim(text, m, count_spans)]
+                             if not is_victim(text, m, count_spans) and names_a_side(m)]
         if d.opens_clause and d.takes_subject and sentence_mentions and sentence_mentions[0] not in in_clause:
             # "… قبل أن يتوجه إلى بريطانيا": the clause goes on with the sentence's subject
             in_clause = [sentence_mentions[0], *in_clause]
@@ -211,7 +219,7 @@ class RoleResolver:
                 out.insert(0, who)
             named = ctx.actors_in(again[0], s.end)  # (named after the word that tells it again)
             for k, m in enumerate(named):
-                if m.actor.id in seen or is_victim(text, m, spans) \
+                if m.actor.id in seen or is_victim(text, m, spans) or not names_a_side(m) \
                         or m.actor.kind not in (RETOLD_KINDS if family in VIOLENT_FAMILIES else GATHERING_KINDS) \
                         or self._describes(text, m, named[k - 1] if k else None,
                                            named[k + 1] if k + 1 < len(named) else None):
@@ -572,5 +580,5 @@ def previous_sentence_actors(ctx: DocContext, d: Draft) -> list[ActorMention]:
            for th in ctx.triggers_starting_in(prev.start, prev.end)):
         return []  # the sentence before tells another kind of happening
     prev_counts = [(c.start, c.end) for c in ctx.counts_in(prev.start, prev.end)]
-    return [m for m in ctx.actors_in(prev.start, prev.end) if m.actor.kind in ARMED_KINDS | {"person"}
+    return [m for m in ctx.actors_in(prev.start, prev.end) if m.actor.kind in ARMED_KINDS | {"person"} and names_a_side(m)
             and not any(cs <= m.nstart < ce for cs, ce in prev_counts)]
