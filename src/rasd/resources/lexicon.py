@@ -355,6 +355,7 @@ class CueLexicon:
         self.introducers = _labelled(att.get("introducers"), shown, "introducers", "introducer")
         self.speech_verbs = _labelled(att.get("speech_verbs"), shown, "speech_verbs", "speech")
         self.told_introducers = _labelled(att.get("told_introducers", []), shown, "told_introducers", "introducer")
+        self.lam_introducers = _labelled(att.get("lam_introducers", []), shown, "lam_introducers", "introducer")
         self.told_that = _phrases(att.get("told_that", []), shown, "attribution.told_that")
         self.told_objects = _phrases(att.get("told_objects", []), shown, "attribution.told_objects")
         self.told_suffixes = tuple(_phrases(att.get("told_suffixes", []), shown, "attribution.told_suffixes"))
