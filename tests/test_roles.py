@@ -258,3 +258,17 @@ def test_roles_all_parties_name_no_actor(pipeline: Pipeline, text: str) -> None:
     events = rec.events
     ids = {a.id for e in events for a in (e.actor1, e.actor2, *e.other_actors) if a is not None}
     assert events and not any(i and i.startswith("all-parties") for i in ids), ids
+
+
+# a name only referred to, by a resolution, a summit or an initiative of its own, is no actor of the event
+@pytest.mark.parametrize(("text", "referred"), [
+    ("وتظاهر المئات في مدينة درعا مطالبين بتنفيذ قرار مجلس الأمن الدولي الخاص بسوريا.", "un-security-council"),
+    ("والتقى الرئيس الفرنسي نظيره النيجري على هامش قمة الاتحاد الأفريقي في أديس أبابا.", "au"),
+    ("واجتمع ممثلو الحكومة والمعارضة في جنيف في محادثات عقدت بمبادرة الأمم المتحدة.", "un"),
+    ("وطالب المحتجون في الخرطوم بتطبيق مبادرة الاتحاد الأفريقي لإنهاء الأزمة.", "au"),
+])
+def test_roles_referred_name_is_no_actor(pipeline: Pipeline, text: str, referred: str) -> None:
+    rec = _record(pipeline, text)
+    assert referred in _actor_ids(rec)  # (the name is read)
+    ids = {a.id for e in rec.events for a in (e.actor1, e.actor2, *e.other_actors) if a is not None}
+    assert rec.events and referred not in ids, ids

@@ -159,6 +159,7 @@ class RoleResolver:
                      and not spokesman_named(text, m, in_clause[k - 1] if k else None)
                      # (whom the act means to protect is none of its sides: حفاظا على أرواح المدنيين)
                      and not phrase_before(text, word_start(text, m.nstart), self.cues.protected_words, 4)
+                     and not phrase_before(text, word_start(text, m.nstart), self.cues.referred_words, 1)
                      and (trig.family in VIOLENT_FAMILIES
                           or not phrase_before(text, word_start(text, m.nstart), self.cues.seat_words, 1))]
         reporter = None

@@ -373,6 +373,7 @@ class CueLexicon:
         self.belonging_words = _phrases(roles.get("belonging", []), shown, "roles.belonging")
         self.body_part_words = _phrases(roles.get("body_parts", []), shown, "roles.body_parts")
         self.seat_words = _phrases(roles.get("seat", []), shown, "roles.seat")
+        self.referred_words = _phrases(roles.get("referred", []), shown, "roles.referred")
         self.protected_words = _phrases(roles.get("protected", []), shown, "roles.protected")
         self.agent_verbs = _phrases(roles.get("agent_verbs", []), shown, "roles.agent_verbs")
         self.perpetrator = _labelled(roles.get("perpetrator", []), shown, "roles.perpetrator", "perpetrator")
