@@ -351,20 +351,7 @@ class CueLexicon:
         self.modality_order: tuple[str, ...] = modality.order
         self.modality: PhraseMatcher[ModalityCue] = modality.matcher
         self.planned_triggers = _phrases(data.get("planned_trigger_forms", []), shown, "planned_trigger_forms")
-        att = data.get("attribution") or {}
-        self.introducers = _labelled(att.get("introducers"), shown, "introducers", "introducer")
-        self.speech_verbs = _labelled(att.get("speech_verbs"), shown, "speech_verbs", "speech")
-        self.told_introducers = _labelled(att.get("told_introducers", []), shown, "told_introducers", "introducer")
-        self.lam_introducers = _labelled(att.get("lam_introducers", []), shown, "lam_introducers", "introducer")
-        self.told_that = _phrases(att.get("told_that", []), shown, "attribution.told_that")
-        self.told_objects = _phrases(att.get("told_objects", []), shown, "attribution.told_objects")
-        self.told_suffixes = tuple(_phrases(att.get("told_suffixes", []), shown, "attribution.told_suffixes"))
-        self.speech_words = _phrases([*att.get("speech_verbs", []), *att.get("told_verbs", [])], shown,
-                                     "attribution.speech_verbs")
-        self.sources = _labelled(att.get("sources"), shown, "sources", "source")
-        self.attribution_max_words = int(att.get("max_words", 6))
-        self.attribution_stop = _phrases(att.get("stop_words", []), shown, "attribution.stop_words")
-        self.that_words = _phrases(att.get("that_words", []), shown, "attribution.that_words")
+        self._read_attribution(data.get("attribution") or {}, shown)
         roles = data.get("roles") or {}
         self.target_words = _phrases(roles.get("target"), shown, "roles.target")
         self.between_words = _phrases(roles.get("between"), shown, "roles.between")
@@ -407,6 +394,22 @@ class CueLexicon:
         self.relative_openers = _labelled(data.get("relative_openers", []), shown, "relative_openers", "relative")
         self.relative_words = _phrases(data.get("relative_openers", []), shown, "relative_openers")
         self.purpose_openers = _labelled(data.get("purpose_openers", []), shown, "purpose_openers", "purpose")
+
+    def _read_attribution(self, att: dict[str, Any], shown: str) -> None:
+        """The attribution section: introducers, speech verbs, source words."""
+        self.introducers = _labelled(att.get("introducers"), shown, "introducers", "introducer")
+        self.speech_verbs = _labelled(att.get("speech_verbs"), shown, "speech_verbs", "speech")
+        self.told_introducers = _labelled(att.get("told_introducers", []), shown, "told_introducers", "introducer")
+        self.lam_introducers = _labelled(att.get("lam_introducers", []), shown, "lam_introducers", "introducer")
+        self.told_that = _phrases(att.get("told_that", []), shown, "attribution.told_that")
+        self.told_objects = _phrases(att.get("told_objects", []), shown, "attribution.told_objects")
+        self.told_suffixes = tuple(_phrases(att.get("told_suffixes", []), shown, "attribution.told_suffixes"))
+        self.speech_words = _phrases([*att.get("speech_verbs", []), *att.get("told_verbs", [])], shown,
+                                     "attribution.speech_verbs")
+        self.sources = _labelled(att.get("sources"), shown, "sources", "source")
+        self.attribution_max_words = int(att.get("max_words", 6))
+        self.attribution_stop = _phrases(att.get("stop_words", []), shown, "attribution.stop_words")
+        self.that_words = _phrases(att.get("that_words", []), shown, "attribution.that_words")
 
     @classmethod
     def load(cls, path: str | Path = "cues.yaml") -> CueLexicon:
