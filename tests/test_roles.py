@@ -272,3 +272,35 @@ def test_roles_referred_name_is_no_actor(pipeline: Pipeline, text: str, referred
     assert referred in _actor_ids(rec)  # (the name is read)
     ids = {a.id for e in rec.events for a in (e.actor1, e.actor2, *e.other_actors) if a is not None}
     assert rec.events and referred not in ids, ids
+
+
+def _sides(rec: DocumentRecord) -> set[str]:
+    return {a.id for e in rec.events for a in (e.actor1, e.actor2, *e.other_actors) if a is not None and a.id}
+
+
+# an organisation that opens its sentence and says what happened (X تقول إن …) is the source, not a side
+@pytest.mark.parametrize(("text", "source"), [
+    ("منظمة الصحة العالمية تقول إن 30 شخصا قتلوا في قصف على مستشفى في مدينة حلب.", "who"),
+    ("واللجنة الدولية للصليب الأحمر قالت في بيان إن قذيفة سقطت على مستودع للأدوية في مدينة تعز.", "icrc"),
+    ("المرصد السوري لحقوق الإنسان يؤكد أن غارات جوية قتلت 11 مدنيا في بلدة سراقب.", "sohr"),
+])
+def test_roles_subject_first_report_is_the_source(pipeline: Pipeline, text: str, source: str) -> None:
+    rec = _record(pipeline, text)
+    assert source in _actor_ids(rec) and rec.events and source not in _sides(rec)
+
+
+def test_roles_subject_first_tells_of_itself_is_a_side(pipeline: Pipeline) -> None:
+    # (its own pronoun opens the said clause: it tells of its own act)
+    rec = _record(pipeline, "الجيش الليبي يعلن أنه قصف مواقع لتنظيم داعش قرب مدينة سرت.")
+    assert "lna" in _sides(rec)
+
+
+# an outlet named after its description (وكالة الأنباء الرسمية …) that reports a happening is its source
+@pytest.mark.parametrize(("text", "source"), [
+    ("وأفادت وكالة الأنباء الرسمية السورية سانا من جهتها بأن طفلا قتل بقذيفة سقطت على حي في دمشق.", "sana"),
+    ("وذكرت الوكالة الرسمية للأنباء في سوريا سانا أن أربعة مدنيين قتلوا في قصف على مدينة حلب.", "sana"),
+    ("وقالت وكالة الأنباء السورية الحكومية سانا إن انفجار سيارة مفخخة قتل 5 أشخاص في مدينة جبلة.", "sana"),
+])
+def test_roles_described_outlet_is_the_source(pipeline: Pipeline, text: str, source: str) -> None:
+    rec = _record(pipeline, text)
+    assert source in _actor_ids(rec) and rec.events and source not in _sides(rec)

@@ -28,6 +28,7 @@ from .speech_sides import (
     THAT_WORDS,
     of_itself,
     relative_source,
+    says_first,
     speaks_of,
     spokesman_named,
     subjects_after,
@@ -54,6 +55,7 @@ GATHERING_KINDS = RETOLD_KINDS | {"international_org", "political_party"}
 # "all the parties" a call or a truce addresses (جميع الأطراف، الأطراف المتنازعة) names no one: the sides are those
 # the text names, so that mention is no actor of the event (the dictionary keeps it, so no other name takes it)
 NO_SIDE_PREFIX = "all-parties"
+OUTLET_WORDS = 5  # the words of an outlet's description between a speech verb and its name (وكالة الأنباء الرسمية …)
 
 
 class RolesDecision(NamedTuple):
@@ -170,7 +172,8 @@ class RoleResolver:
         else:
             # an organisation that only announces the figure or the happening is its source, not a party
             reporters = [m for m in in_clause if (m.nstart < d.trigger.nstart and (
-                (self._reporter_kind(m) and self._reports(ctx, d, m) and not of_itself(text, m, d))
+                (self._reporter_kind(m) and (self._reports(ctx, d, m) or says_first(text, m, d))
+                 and not of_itself(text, m, d))
                 or self._tells_of_others(ctx, d, m)))
                 or speaks_of(text, m, self.cues) or relative_source(text, m, self.cues)]
             if reporters:
@@ -264,7 +267,8 @@ class RoleResolver:
         gap = text[verbs[-1].end:ws]
         words = gap.replace("،", ",").split(",")[-1].split()  # (قال فلان، المتحدث باسم …: after the name)
         # (the verb's subject: a title and the organisation, or a name and his title after a comma)
-        return gap.count(",") + gap.count("،") <= 1 and len(words) <= 3
+        # (an outlet's name may follow its description: أفادت وكالة الأنباء الرسمية السورية سانا)
+        return gap.count(",") + gap.count("،") <= 1 and len(words) <= (OUTLET_WORDS if m.actor.kind == "media" else 3)
 
     def _tells_of_others(self, ctx: DocContext, d: Draft, m: ActorMention) -> bool:
         """Any actor is only the source when it speaks right after a speech verb and the happening is told in

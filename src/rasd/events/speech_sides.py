@@ -30,6 +30,7 @@ NAME_OF = frozenset({"باسم"})  # المتحدث باسم …: who speaks in 
 
 THAT_WORDS = frozenset({"ان", "بان"})  # (normalized إن، أن، بأن) before a said clause; إنه، إنها: of itself
 SAID_OF = THAT_WORDS | frozenset({"انه", "انها", "بانه", "بانها"})  # (a said clause, its pronoun's referent aside)
+SAYS_FIRST_WORDS = 3  # the verb between a name that opens a sentence and its said clause (تقول، قالت في بيان)
 SELF_TOLD_WORDS = 3  # the said clause of itself and at most two more words before the happening's (أنه قد وزع)
 
 
@@ -39,6 +40,18 @@ def of_itself(text: str, m: ActorMention, d: Draft) -> bool:
     أجلت …): it acts, it is no mere source."""
     gap = text[m.nend:word_start(text, d.trigger.nstart)].split()
     return bool(gap) and gap[0] in SAID_OF - THAT_WORDS and len(gap) <= SELF_TOLD_WORDS
+
+
+def says_first(text: str, m: ActorMention, d: Draft) -> bool:
+    """The organisation opens its sentence and a said clause of another subject (إن، أن، بأن) opens within a few
+    words after its name, before the happening's word: منظمة الصحة العالمية تقول إن 30 شخصا قتلوا …، الأمم
+    المتحدة: … (a headline's order, subject first). It tells the happening, it is no party to it."""
+    lead = text[d.sentence.start:word_start(text, m.nstart)].split()
+    if len(lead) > 1 or (lead and lead[0] not in ("و", "ف")):
+        return False
+    gap = text[m.nend:word_start(text, d.trigger.nstart)].split()
+    that = next((k for k, w in enumerate(gap) if w in THAT_WORDS), None)
+    return that is not None and 1 <= that <= SAYS_FIRST_WORDS
 
 
 def relative_source(text: str, m: ActorMention, cues: CueLexicon) -> bool:
