@@ -304,3 +304,20 @@ def test_roles_subject_first_tells_of_itself_is_a_side(pipeline: Pipeline) -> No
 def test_roles_described_outlet_is_the_source(pipeline: Pipeline, text: str, source: str) -> None:
     rec = _record(pipeline, text)
     assert source in _actor_ids(rec) and rec.events and source not in _sides(rec)
+
+
+# an organisation that tells what its own people did (أن فرقها، إن قواتها، إن طائراته) acts: it is a side
+@pytest.mark.parametrize(("text", "side"), [
+    ("وأعلنت منظمة الصحة العالمية أن فرقها الطبية وزعت أدوية على المستشفيات في مدينة طرابلس.", "who"),
+    ("وقالت الحكومة السودانية إن قواتها قتلت 30 متمردا في هجوم على مدينة الفاشر.", "sudan-government"),
+    ("وقالت المفوضية السامية للأمم المتحدة لشؤون اللاجئين في بيان إن فرقها وزعت مساعدات على الأسر في مدينة سبها.",
+     "unhcr"),
+    ("وأكدت الشرطة السودانية في بيان أن عناصرها اعتقلوا 12 شخصا في مدينة كسلا.", "sudan-police"),
+])
+def test_roles_teller_of_its_own_peoples_act_is_a_side(pipeline: Pipeline, text: str, side: str) -> None:
+    assert side in _sides(_record(pipeline, text))
+
+
+def test_roles_teller_of_a_happening_of_others_stays_the_source(pipeline: Pipeline) -> None:
+    rec = _record(pipeline, "وقالت الشرطة العراقية إن قذيفة سقطت على سوق في مدينة كركوك فقتلت 4 أشخاص.")
+    assert rec.events and "isf" not in _sides(rec)

@@ -26,6 +26,7 @@ from .context import (
 from .rules import RoleRule
 from .speech_sides import (
     THAT_WORDS,
+    of_its_own,
     of_itself,
     relative_source,
     says_first,
@@ -173,8 +174,8 @@ class RoleResolver:
             # an organisation that only announces the figure or the happening is its source, not a party
             reporters = [m for m in in_clause if (m.nstart < d.trigger.nstart and (
                 (self._reporter_kind(m) and (self._reports(ctx, d, m) or says_first(text, m, d))
-                 and not of_itself(text, m, d))
-                or self._tells_of_others(ctx, d, m)))
+                 and not of_itself(text, m, d)) or self._tells_of_others(ctx, d, m))
+                and not of_its_own(text, m, d, in_clause))
                 or speaks_of(text, m, self.cues) or relative_source(text, m, self.cues)]
             if reporters:
                 in_clause = [m for m in in_clause if m not in reporters]

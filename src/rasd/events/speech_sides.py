@@ -31,6 +31,7 @@ NAME_OF = frozenset({"باسم"})  # المتحدث باسم …: who speaks in 
 THAT_WORDS = frozenset({"ان", "بان"})  # (normalized إن، أن، بأن) before a said clause; إنه، إنها: of itself
 SAID_OF = THAT_WORDS | frozenset({"انه", "انها", "بانه", "بانها"})  # (a said clause, its pronoun's referent aside)
 SAYS_FIRST_WORDS = 3  # the verb between a name that opens a sentence and its said clause (تقول، قالت في بيان)
+OWN_SUFFIXES = ("ها", "هم")  # (normalized) the pronoun a noun takes for an organisation or a group (فرقها، عناصرهم)
 SELF_TOLD_WORDS = 3  # the said clause of itself and at most two more words before the happening's (أنه قد وزع)
 
 
@@ -40,6 +41,20 @@ def of_itself(text: str, m: ActorMention, d: Draft) -> bool:
     أجلت …): it acts, it is no mere source."""
     gap = text[m.nend:word_start(text, d.trigger.nstart)].split()
     return bool(gap) and gap[0] in SAID_OF - THAT_WORDS and len(gap) <= SELF_TOLD_WORDS
+
+
+def of_its_own(text: str, m: ActorMention, d: Draft, named: Sequence[ActorMention]) -> bool:
+    """The organisation tells of what its own people did: the said clause opens with a noun of its pronoun
+    (أعلنت المنظمة أن فرقها وزعت …، قالت الحكومة إن قواتها قتلت …) or with another mention of the same actor
+    (قال الجيش إن طائراته قصفت …, `named`: the mentions of the clause). It acts through them."""
+    gap = [(a, b) for a, b in word_spans_after(text, m.nend, SAYS_FIRST_WORDS + 1)
+           if b <= word_start(text, d.trigger.nstart)]  # (the said clause may follow a word or two: في بيان أن)
+    that = next((k for k, (a, b) in enumerate(gap) if text[a:b] in THAT_WORDS), None)
+    if that is None or that + 1 >= len(gap):
+        return False
+    start, end = gap[that + 1]
+    return text[start:end].endswith(OWN_SUFFIXES) or any(
+        o.actor.id == m.actor.id and start <= o.nstart < end for o in named if o is not m)
 
 
 def says_first(text: str, m: ActorMention, d: Draft) -> bool:
