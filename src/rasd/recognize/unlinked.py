@@ -10,7 +10,6 @@ unless that word is a common one; a weak one (منطقة، مجموعة، قوة
 
 from __future__ import annotations
 
-import re
 from bisect import bisect_left
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
@@ -18,16 +17,17 @@ from pathlib import Path
 from typing import Any
 
 from ..records import UNLINKED, is_unlinked, replaced
-from ..resources.actors import Actor
 from ..resources.datafiles import ResourceError, load_yaml
 from ..resources.gazetteer import Gazetteer, Place
 from ..text.normalize import Normalized, normalize_name
 from ..text.segment import Segmented, Token
-from ..text.words import word_spans_after
-from .linking import SMALL_PLACE, UNIDENTIFIED, ActorLinker, ActorMention, PlaceLinker, PlaceMention
+from .linking import SMALL_PLACE, ActorLinker, ActorMention, PlaceLinker, PlaceMention
 from .matcher import Hit, PhraseMatcher, SpanSet
 from .names import NameTagger, TaggedName, marks_from_hits, typed_hits
 from .organisations import OrganisationFinder, definite_nisba, headed_governments
+from .unlinked_groups import Found as _Found
+from .unlinked_groups import display_name as display_name  # (re-exported)
+from .unlinked_groups import groups_from_place, unlinked_actor
 
 MAX_NAME_WORDS = 4
 PHRASE_PREFIXES = ("لل", "بال", "كال", "فال", "وال", "وب", "ول")  # a word with these begins a phrase, no name
@@ -35,19 +35,12 @@ TITLE_REACH = 6  # a person's name starts at most this many words after a title
 WINDOW_BEFORE, WINDOW_AFTER = 2, 10  # the words around a descriptor the CRF reads
 CITY_FEATURES = frozenset({"city", "town", "village", "district"})
 REGION_FEATURES = frozenset({"country", "admin1", "region", "city"})  # places a direction word makes a region of
-_AND_NAME = re.compile(r" +و([\u0621-\u064a]{2,})(?: +([\u0621-\u064a]{2,}))?")  # (normalized) و + one or two words
-_DIACRITICS = frozenset(chr(c) for c in (*range(0x064B, 0x0660), 0x0670, 0x0640))
 
 
 def unlinked_container(place_id: str) -> str | None:
     """The id of the known place an unlinked place stands at (its id is unlinked:place:<that id>:<name>)."""
     parts = place_id.split(":", 3)
     return parts[2] if is_unlinked(place_id) and len(parts) == 4 and parts[1] == "place" else None
-
-
-def display_name(text: str) -> str:
-    """A name as the text writes it, without diacritics or tatweel, spaces collapsed."""
-    return " ".join("".join(ch for ch in text if ch not in _DIACRITICS).split())
 
 
 def _nisba(word: str) -> bool:
@@ -234,15 +227,6 @@ def _token_start(t: Token) -> int:
 
 
 @dataclass(frozen=True, slots=True)
-class _Found:
-    what: str          # place | group | person
-    kind: str          # feature of a place, kind of an actor
-    span: tuple[int, int]  # normalized: the mention (descriptor + name for places and groups)
-    name: tuple[int, int]  # normalized: the name alone
-    site: bool = False     # a building, a street, a square: the descriptor is part of its name (مبنى وزارة X)
-
-
-@dataclass(frozen=True, slots=True)
 class Unlinked:
     """What the finder found: new actor and place mentions, and dictionary persons a longer name replaces."""
 
@@ -310,9 +294,10 @@ class UnlinkedFinder:
                 if pm is not None:
                     new_places.append(pm)
             else:
-                new_actors.append(_unlinked_actor(text, norm, f))
+                new_actors.append(unlinked_actor(text, norm, f))
         new_actors += self.bodies.find(text, norm, seg, [*actors, *new_actors], [*places, *new_places])
-        for gunmen, group in _from_place(self.d, text, norm, actors, [*places, *new_places]):
+        for gunmen, group in groups_from_place(self.d.provenance, self.d.duals, self.d.stop_words, text, norm, actors,
+                                               [*places, *new_places]):
             dropped.append(gunmen)
             new_actors.append(group)
         for person, headed in headed_governments(norm, [m for m in people if m not in dropped]):
@@ -548,53 +533,3 @@ class UnlinkedFinder:
         if before:
             return before[-1].place
         return self.gazetteer.country_place(country) if country else None
-
-
-def _from_place(d: Descriptors, text: str, norm: Normalized, actors: Sequence[ActorMention],
-                places: Sequence[PlaceMention]) -> list[tuple[ActorMention, ActorMention]]:
-    """Unidentified gunmen named by where they came from (مجموعة مسلحة قدمت من ترهونة، مسلحون من بلدة X):
-    (the generic mention, an unlinked group of the gunmen's kind named by the whole phrase)."""
-    ntext, out = norm.text, []
-    for m in actors:
-        if not m.actor.id.startswith(UNIDENTIFIED):
-            continue
-        spans = word_spans_after(ntext, m.nend, 2)
-        k = 1 if spans and ntext[spans[0][0]:spans[0][1]] in d.provenance else 0
-        if len(spans) <= k or ntext[spans[k][0]:spans[k][1]] != "من":
-            continue
-        lo = spans[k][1]  # (the place right after من, or after its descriptor: من مدينة X)
-        p = next((p for p in places if lo < p.nstart and len(ntext[lo:p.nstart].split()) <= 1
-                  and not any(c in ntext[lo:p.nstart] for c in ".,،؛:")), None)
-        if p is None:
-            continue
-        if not set(head := ntext[lo:p.nend].split()[:1]) & d.duals:
-            out.append((m, _unlinked_actor(text, norm, _Found("group", m.actor.kind, (m.nstart, p.nend),
-                                                              (m.nstart, p.nend)))))
-            continue
-        # two places, two groups (بين مسلحين من منطقتي X وY), each named by its place, mentioned by the gunmen's word
-        second = next(((q.nstart, q.nend) for q in places if q.nstart > p.nend and ntext[p.nend:q.nstart].strip() == "و"),
-                      None) or _dual_second(d, ntext, p.nend)
-        for name in ((p.nstart + len(head[0]) + 1 if p.nstart == lo + 1 else p.nstart, p.nend), second):
-            if name is not None:
-                out.append((m, _unlinked_actor(text, norm, _Found("group", m.actor.kind, (m.nstart, m.nend), name),
-                                               by_name=True)))
-    return out
-
-
-def _dual_second(d: Descriptors, ntext: str, end: int) -> tuple[int, int] | None:
-    """The second name of a dual (بلدتي X وY) no place holds: one or two words after و, no stop words."""
-    m = _AND_NAME.match(ntext, end)
-    if m is None or m.group(1) in d.stop_words:
-        return None
-    return m.start(1), m.end(2) if m.group(2) is not None and m.group(2) not in d.stop_words else m.end(1)
-
-
-def _unlinked_actor(text: str, norm: Normalized, f: _Found, by_name: bool = False) -> ActorMention:
-    """The unlinked actor a group or a person found after its descriptor stands for (`by_name`: by f.name)."""
-    s, e = norm.to_original(*f.span)
-    name = display_name(text[slice(*norm.to_original(*f.name))] if by_name else text[s:e])
-    actor = Actor(id=UNLINKED + "actor:" + normalize_name(name), name_en="", name_ar=name, kind=f.kind,
-                  country=None, affiliation=None, role=None, valid_from=None, valid_to=None, variants_ar=(),
-                  variants_en=(), descriptions_ar=(), source="unlinked")
-    return ActorMention(start=s, end=e, nstart=f.span[0], nend=f.span[1], text=text[s:e], actor=actor,
-                        framing=None, descriptive=False)

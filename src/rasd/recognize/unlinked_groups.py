@@ -1,0 +1,85 @@
+"""Unlinked groups and the records of what the unlinked finder found: a name's display form, the unlinked actor a
+found group or person stands for, and groups named by a phrase around unidentified gunmen — where they came from
+(مسلحون من بلدة X) or who they are (المسلحين الدروز، مقاتلين أكراد). Split out of recognize.unlinked."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from ..records import UNLINKED
+from ..resources.actors import Actor
+from ..text.normalize import Normalized, normalize_name
+from ..text.words import word_spans_after
+from .linking import UNIDENTIFIED, ActorMention, PlaceMention
+
+_AND_NAME = re.compile(r" +و([\u0621-\u064a]{2,})(?: +([\u0621-\u064a]{2,}))?")  # (normalized) و + one or two words
+_DIACRITICS = frozenset(chr(c) for c in (*range(0x064B, 0x0660), 0x0670, 0x0640))
+
+
+def display_name(text: str) -> str:
+    """A name as the text writes it, without diacritics or tatweel, spaces collapsed."""
+    return " ".join("".join(ch for ch in text if ch not in _DIACRITICS).split())
+
+
+@dataclass(frozen=True, slots=True)
+class Found:
+    """A name a descriptor, a title or a phrase introduces, before it becomes a mention."""
+
+    what: str          # place | group | person
+    kind: str          # feature of a place, kind of an actor
+    span: tuple[int, int]  # normalized: the mention (descriptor + name for places and groups)
+    name: tuple[int, int]  # normalized: the name alone
+    site: bool = False     # a building, a street, a square: the descriptor is part of its name (مبنى وزارة X)
+
+
+def groups_from_place(provenance: frozenset[str], duals: frozenset[str], stop_words: frozenset[str], text: str,
+                      norm: Normalized, actors: Sequence[ActorMention],
+                      places: Sequence[PlaceMention]) -> list[tuple[ActorMention, ActorMention]]:
+    """Unidentified gunmen named by where they came from (مجموعة مسلحة قدمت من ترهونة، مسلحون من بلدة X):
+    (the generic mention, an unlinked group of the gunmen's kind named by the whole phrase)."""
+    ntext, out = norm.text, []
+    for m in actors:
+        if not m.actor.id.startswith(UNIDENTIFIED):
+            continue
+        spans = word_spans_after(ntext, m.nend, 2)
+        k = 1 if spans and ntext[spans[0][0]:spans[0][1]] in provenance else 0
+        if len(spans) <= k or ntext[spans[k][0]:spans[k][1]] != "من":
+            continue
+        lo = spans[k][1]  # (the place right after من, or after its descriptor: من مدينة X)
+        p = next((p for p in places if lo < p.nstart and len(ntext[lo:p.nstart].split()) <= 1
+                  and not any(c in ntext[lo:p.nstart] for c in ".,،؛:")), None)
+        if p is None:
+            continue
+        if not set(head := ntext[lo:p.nend].split()[:1]) & duals:
+            out.append((m, unlinked_actor(text, norm, Found("group", m.actor.kind, (m.nstart, p.nend),
+                                                              (m.nstart, p.nend)))))
+            continue
+        # two places, two groups (بين مسلحين من منطقتي X وY), each named by its place, mentioned by the gunmen's word
+        second = next(((q.nstart, q.nend) for q in places if q.nstart > p.nend and ntext[p.nend:q.nstart].strip() == "و"),
+                      None) or _dual_second(stop_words, ntext, p.nend)
+        for name in ((p.nstart + len(head[0]) + 1 if p.nstart == lo + 1 else p.nstart, p.nend), second):
+            if name is not None:
+                out.append((m, unlinked_actor(text, norm, Found("group", m.actor.kind, (m.nstart, m.nend), name),
+                                               by_name=True)))
+    return out
+
+
+def _dual_second(stop_words: frozenset[str], ntext: str, end: int) -> tuple[int, int] | None:
+    """The second name of a dual (بلدتي X وY) no place holds: one or two words after و, no stop words."""
+    m = _AND_NAME.match(ntext, end)
+    if m is None or m.group(1) in stop_words:
+        return None
+    return m.start(1), m.end(2) if m.group(2) is not None and m.group(2) not in stop_words else m.end(1)
+
+
+def unlinked_actor(text: str, norm: Normalized, f: Found, by_name: bool = False) -> ActorMention:
+    """The unlinked actor a group or a person found after its descriptor stands for (`by_name`: by f.name)."""
+    s, e = norm.to_original(*f.span)
+    name = display_name(text[slice(*norm.to_original(*f.name))] if by_name else text[s:e])
+    actor = Actor(id=UNLINKED + "actor:" + normalize_name(name), name_en="", name_ar=name, kind=f.kind,
+                  country=None, affiliation=None, role=None, valid_from=None, valid_to=None, variants_ar=(),
+                  variants_en=(), descriptions_ar=(), source="unlinked")
+    return ActorMention(start=s, end=e, nstart=f.span[0], nend=f.span[1], text=text[s:e], actor=actor,
+                        framing=None, descriptive=False)
