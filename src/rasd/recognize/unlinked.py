@@ -27,7 +27,7 @@ from .names import NameTagger, TaggedName, marks_from_hits, typed_hits
 from .organisations import OrganisationFinder, definite_nisba, headed_governments
 from .unlinked_groups import Found as _Found
 from .unlinked_groups import display_name as display_name  # (re-exported)
-from .unlinked_groups import groups_from_place, unlinked_actor
+from .unlinked_groups import groups_by_identity, groups_from_place, unlinked_actor
 
 MAX_NAME_WORDS = 4
 PHRASE_PREFIXES = ("لل", "بال", "كال", "فال", "وال", "وب", "ول")  # a word with these begins a phrase, no name
@@ -77,6 +77,8 @@ class Descriptors:
     duals: frozenset[str] = frozenset()  # dual constructs of place descriptors: two names joined by و follow
     regions: frozenset[str] = frozenset()  # open land naming the region around a place (البادية، الصحراء)
     provenance: frozenset[str] = frozenset()  # words of coming before من + a place (قدمت، قادمين)
+    fighter_heads: frozenset[str] = frozenset()  # gunmen, fighters whose identity after them names a group
+    identities: frozenset[str] = frozenset()  # communities and peoples that name such a group (الدروز، البدو)
     matcher: PhraseMatcher[str] = field(init=False, repr=False, compare=False)
     rank_words: frozenset[str] = field(init=False, repr=False, compare=False)
 
@@ -101,7 +103,8 @@ class Descriptors:
                 raise ResourceError(shown, f"dual {dual}: {single} is no place descriptor")
             places[normalize_name(dual)] = (places[normalize_name(single)][0], True)
         return cls(places=places, duals=words(list(data.get("duals") or {})), regions=words(data.get("regions") or []),
-                   provenance=words(data.get("provenance") or []),
+                   provenance=words(data.get("provenance") or []), fighter_heads=words(data.get("fighter_heads") or []),
+                   identities=words(data.get("identities") or []),
                    groups={normalize_name(d["word"]): (d["kind"], d["strong"]) for d in data["groups"]},
                    titles=words(data["titles"]), stop_words=words(data["stop_words"]),
                    compound_heads=words(data["compound_heads"]), ranks=words(data.get("ranks") or []),
@@ -296,10 +299,9 @@ class UnlinkedFinder:
             else:
                 new_actors.append(unlinked_actor(text, norm, f))
         new_actors += self.bodies.find(text, norm, seg, [*actors, *new_actors], [*places, *new_places])
-        for gunmen, group in groups_from_place(self.d.provenance, self.d.duals, self.d.stop_words, text, norm, actors,
-                                               [*places, *new_places]):
-            dropped.append(gunmen)
-            new_actors.append(group)
+        groups, generic = _described_groups(self.d, text, norm, actors, [*places, *new_places], taken)
+        new_actors += groups
+        dropped += generic
         for person, headed in headed_governments(norm, [m for m in people if m not in dropped]):
             dropped.append(person)
             new_actors.append(headed)
@@ -533,3 +535,18 @@ class UnlinkedFinder:
         if before:
             return before[-1].place
         return self.gazetteer.country_place(country) if country else None
+
+
+def _described_groups(d: Descriptors, text: str, norm: Normalized, actors: Sequence[ActorMention],
+                      places: Sequence[PlaceMention], taken: SpanSet) -> tuple[list[ActorMention], list[ActorMention]]:
+    """Unidentified gunmen a phrase describes (مسلحون من بلدة X، المسلحين الدروز): (the unlinked groups the
+    phrases name, the generic mentions they replace)."""
+    groups: list[ActorMention] = []
+    generic: list[ActorMention] = []
+    for gunmen, group in groups_from_place(d.provenance, d.duals, d.stop_words, text, norm, actors, places):
+        generic.append(gunmen)
+        groups.append(group)
+    for inside, identity in groups_by_identity(d.fighter_heads, d.identities, text, norm, actors, taken):
+        generic += inside
+        groups.append(identity)
+    return groups, generic

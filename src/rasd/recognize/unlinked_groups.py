@@ -13,8 +13,12 @@ from ..resources.actors import Actor
 from ..text.normalize import Normalized, normalize_name
 from ..text.words import word_spans_after
 from .linking import UNIDENTIFIED, ActorMention, PlaceMention
+from .matcher import SpanSet
 
 _AND_NAME = re.compile(r" +و([\u0621-\u064a]{2,})(?: +([\u0621-\u064a]{2,}))?")  # (normalized) و + one or two words
+_WORD = re.compile(r"[\u0621-\u064a]+")
+PLURAL_NISBA = ("يين", "يون")  # (normalized) المسلحين العلويين، مسلحون فلسطينيون
+IDENTITY_KIND = "identity_militia"
 _DIACRITICS = frozenset(chr(c) for c in (*range(0x064B, 0x0660), 0x0670, 0x0640))
 
 
@@ -83,3 +87,37 @@ def unlinked_actor(text: str, norm: Normalized, f: Found, by_name: bool = False)
                   variants_en=(), descriptions_ar=(), source="unlinked")
     return ActorMention(start=s, end=e, nstart=f.span[0], nend=f.span[1], text=text[s:e], actor=actor,
                         framing=None, descriptive=False)
+
+
+def groups_by_identity(heads: frozenset[str], identities: frozenset[str], text: str, norm: Normalized,
+                       actors: Sequence[ActorMention], taken: SpanSet) -> list[tuple[list[ActorMention], ActorMention]]:
+    """Gunmen or fighters named by who they are (المسلحين الدروز، مقاتلين أكراد، الفصائل الدرزية): (the generic
+    mentions inside the phrase, an unlinked identity militia named by the whole phrase). The identity is a word of
+    `identities` or, after a sound plural, a plural nisba of the head's definiteness; not a known actor or place
+    (مسلحي حماس)."""
+    ntext, out = norm.text, []
+    words = list(_WORD.finditer(ntext))
+    for k, w in enumerate(words[:-1]):
+        head, start = w.group(), w.start()
+        if head not in heads and head[:1] in "وف" and head[1:] in heads:
+            head, start = head[1:], start + 1
+        nxt = words[k + 1]
+        two = f"{head} {nxt.group()}"
+        if two in heads and k + 2 < len(words):  # (a head of two words: عناصر مسلحة)
+            head, nxt = two, words[k + 2]
+        if head not in heads or ntext[start + len(head):nxt.start()] != " " or taken.overlaps(nxt.start(), nxt.end()):
+            continue
+        if not _identity(head, nxt.group(), identities):
+            continue
+        span = (start, nxt.end())
+        generic = [m for m in actors if m.actor.id.startswith(UNIDENTIFIED) and span[0] <= m.nstart < span[1]]
+        out.append((generic, unlinked_actor(text, norm, Found("group", IDENTITY_KIND, span, span))))
+    return out
+
+
+def _identity(head: str, word: str, identities: frozenset[str]) -> bool:
+    """The word after a fighters' noun says who they are: a community's name, or a nisba that agrees with it."""
+    if word in identities:
+        return True
+    sound = head.endswith(("ين", "ون")) and " " not in head
+    return sound and head.startswith("ال") == word.startswith("ال") and len(word) >= 6 and word.endswith(PLURAL_NISBA)
