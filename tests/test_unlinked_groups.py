@@ -42,3 +42,20 @@ def test_unlinked_groups_known_or_unidentified_gunmen_stay(pipeline: Pipeline, t
     rec = _record(pipeline, text)
     ids = {a.id for e in rec.events for a in (e.actor1, e.actor2, *e.other_actors) if a is not None}
     assert known in ids, ids
+
+
+# a body named again by the first words of its longer name is that body (recognize.unlinked_groups.short_forms)
+@pytest.mark.parametrize(("text", "body"), [
+    ("وقعت اللجنة العسكرية المشتركة للحدود اتفاقا لوقف إطلاق النار في مدينة غدامس. وستعقد اللجنة العسكرية "
+     "اجتماعها المقبل في مدينة سرت.", "unlinked:actor:اللجنه العسكريه المشتركه للحدود"),
+    ("ونددت اللجنة الدولية للصليب الأحمر بقصف مستشفى في مدينة تعز. وطالبت اللجنة الدولية بفتح تحقيق في القصف.",
+     "icrc"),
+    ("وأعلنت الهيئة العليا لشؤون النازحين في ولاية النيل الأزرق توزيع مساعدات غذائية على الأسر في مدينة الدمازين. "
+     "وطالبت الهيئة العليا المنظمات الدولية بزيادة الدعم.", "unlinked:actor:الهييه العليا لشوون النازحين"),
+])
+def test_unlinked_groups_short_form_is_the_longer_body(pipeline: Pipeline, text: str, body: str) -> None:
+    rec = _record(pipeline, text)
+    mentions = [m for m in rec.mentions if m.kind == "actor"]
+    assert len(mentions) >= 2 and mentions[1].ref == (None if body.startswith("unlinked:") else body)
+    last = rec.events[-1]
+    assert last.actor1 is not None and last.actor1.id == body, last.actor1

@@ -27,7 +27,7 @@ from .names import NameTagger, TaggedName, marks_from_hits, typed_hits
 from .organisations import OrganisationFinder, definite_nisba, headed_governments
 from .unlinked_groups import Found as _Found
 from .unlinked_groups import display_name as display_name  # (re-exported)
-from .unlinked_groups import groups_by_identity, groups_from_place, unlinked_actor
+from .unlinked_groups import groups_by_identity, groups_from_place, short_forms, unlinked_actor
 
 MAX_NAME_WORDS = 4
 PHRASE_PREFIXES = ("لل", "بال", "كال", "فال", "وال", "وب", "ول")  # a word with these begins a phrase, no name
@@ -309,7 +309,7 @@ class UnlinkedFinder:
         replaced = [h for h in homonyms if any(p.nstart <= h.nstart and h.nend <= p.nend and (
             p.nend > h.nend or h.place.country != country or h.nstart - 1 in named) for p in new_places)]
         # (the place a street or an island is named after, جزيرة الفرناج: the site's name, no place of its own)
-        return Unlinked(tuple(new_actors), tuple(new_places) + tuple(r for _, r in widened), tuple(dropped),
+        return Unlinked(tuple(short_forms(new_actors, actors, norm.text)), tuple(new_places) + tuple(r for _, r in widened), tuple(dropped),
                         tuple(replaced) + tuple(p for p, _ in widened))
 
     def _region(self, text: str, ntext: str, norm: Normalized, p: PlaceMention) -> PlaceMention | None:

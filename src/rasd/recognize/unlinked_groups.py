@@ -8,7 +8,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from ..records import UNLINKED
+from ..records import UNLINKED, is_unlinked, replaced
 from ..resources.actors import Actor
 from ..text.normalize import Normalized, normalize_name
 from ..text.words import word_spans_after
@@ -121,3 +121,18 @@ def _identity(head: str, word: str, identities: frozenset[str]) -> bool:
         return True
     sound = head.endswith(("ين", "ون")) and " " not in head
     return sound and head.startswith("ال") == word.startswith("ال") and len(word) >= 6 and word.endswith(PLURAL_NISBA)
+
+
+def short_forms(found: Sequence[ActorMention], known: Sequence[ActorMention], ntext: str) -> list[ActorMention]:
+    """A body named again by the first words of a longer name the text gave it before (اللجنة العسكرية after
+    اللجنة العسكرية المشتركة (5+5)، اللجنة الدولية after اللجنة الدولية للصليب الأحمر): the unlinked short name is
+    that body, linked or not. A name of one word, a person or a name no earlier one begins with stays as found."""
+    pool = sorted((m for m in [*known, *found] if m.actor.kind != "person"), key=lambda m: m.nstart)
+    out: list[ActorMention] = []
+    for m in found:
+        short = ntext[m.nstart:m.nend]
+        longer = None if m.actor.kind == "person" or not is_unlinked(m.actor.id) or " " not in short else next(
+            (o for o in reversed(pool) if o.nstart < m.nstart and o.actor.id != m.actor.id
+             and ntext[o.nstart:o.nend].startswith(short + " ")), None)
+        out.append(m if longer is None else replaced(m, actor=longer.actor))
+    return out
