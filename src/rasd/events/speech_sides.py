@@ -22,6 +22,9 @@ ADDRESSEE_LINKS = SUBJECT_LINKS - {"باسم"}  # right after the verb, with no 
 # organisation after it is the verb's subject, the speaker, not whom it calls on
 SPEAKER_TITLES = frozenset({"زعيم", "رييس", "قايد", "امين", "وزير", "سفير", "مبعوث", "ممثل", "مدير", "نايب", "مسوول",
                             "المتحدث", "متحدث", "الناطق", "ناطق", "منسق", "مفوض", "امير"})
+# (normalized) titles a holder's name follows, with the remit between (محافظ البصرة فلان، شيخ عقل الطائفة فلان)
+HOLDER_TITLES = SPEAKER_TITLES | frozenset({"محافظ", "والي", "حاكم", "شيخ", "عضو", "مستشار", "القيادي", "قياديه"})
+TITLE_HOLDER_WORDS = 6  # the words of a title and its remit before its holder's name
 # (normalized) the first word of a title's remit after its organisation (الخاص إلى ليبيا، في اليمن، لدى سوريا،
 # لشوون اللاجيين): the person named after the remit and a comma holds the title
 TITLE_REMIT = frozenset({"الخاص", "الخاصه", "الي", "لدي", "في", "لشوون", "المعني", "المكلف", "الاممي", "الدولي"})
@@ -176,8 +179,16 @@ def subjects_after(text: str, mentions: Sequence[ActorMention], tpos: int, tend:
         return []
     masculine = masculine_verb(text[tpos:tend])
     return [m for m in mentions if tpos < m.nstart < tend or (
-        tend <= m.nstart and not quantified(text, m) and subject_gap(text[tend:m.nstart])
-        and not (masculine and not text[tend:m.nstart].strip() and feminine_name(text, m)))]
+        tend <= m.nstart and not quantified(text, m) and (subject_gap(text[tend:m.nstart]) or titled_holder(
+            text, m, tend, mentions)) and not (masculine and not text[tend:m.nstart].strip() and feminine_name(text, m)))]
+
+
+def titled_holder(text: str, m: ActorMention, tend: int, mentions: Sequence[ActorMention]) -> bool:
+    """A person named after a title that opens right after the verb, with its remit and a comma at most between
+    and no other name (طالب محافظ البصرة فلان، ودعا وزير الخارجية، فلان، الحكومة): the title's holder speaks."""
+    words = text[tend:m.nstart].replace("،", " ، ").replace(",", " , ").split()
+    return m.actor.kind == "person" and 0 < len(words) <= TITLE_HOLDER_WORDS and words[0] in HOLDER_TITLES \
+        and sum(w in ("،", ",") for w in words) <= 1 and not any(tend <= o.nstart < m.nstart for o in mentions)
 
 
 def speaks_of(text: str, m: ActorMention, cues: CueLexicon) -> bool:

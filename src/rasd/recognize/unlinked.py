@@ -31,6 +31,7 @@ from .unlinked_groups import groups_by_identity, groups_from_place, short_forms,
 
 MAX_NAME_WORDS = 4
 PHRASE_PREFIXES = ("لل", "بال", "كال", "فال", "وال", "وب", "ول")  # a word with these begins a phrase, no name
+APPOSITION_MARKS = frozenset({",", "،"})  # the one mark that may stand between a title and its holder's name
 TITLE_REACH = 6  # a person's name starts at most this many words after a title
 WINDOW_BEFORE, WINDOW_AFTER = 2, 10  # the words around a descriptor the CRF reads
 CITY_FEATURES = frozenset({"city", "town", "village", "district"})
@@ -155,6 +156,57 @@ def _name_word(d: Descriptors, tok: Token, taken: SpanSet, person: bool = False)
         and not tok.text.startswith(PHRASE_PREFIXES) and not taken.overlaps(tok.start, tok.end)
 
 
+def _title_remit(between: Sequence[Token], taken: SpanSet, sites: SpanSet) -> bool:
+    """The words between a title and the person it introduces are its remit: no known actor (the person would
+    speak for it), known places allowed (محافظ البصرة فلان), one comma at most (وزير الدفاع، فلان)."""
+    marks = [t for t in between if t.kind != "word"]
+    return len(marks) <= 1 and all(t.text in APPOSITION_MARKS for t in marks) and not any(
+        t.kind == "word" and taken.overlaps(t.start, t.end) and not sites.overlaps(t.start, t.end) for t in between)
+
+
+def _given_name(d: Descriptors, toks: Sequence[Token], j: int, taken: SpanSet, sites: SpanSet) -> list[TaggedName]:
+    """A person the CRF misses after a title and its remit (a known place, one comma at most): a given name
+    and a family name of the nisba form right after it (العميد علي الخزاعي، محافظ البصرة أسعد العيداني،
+    وزير الداخلية، سالم الزبيدي): a given name that is a stop word too (علي) the recognizer reads as "on"."""
+    commas = 0
+    for k in range(j + 1, min(len(toks) - 1, j + 1 + TITLE_REACH)):
+        t = toks[k]
+        if t.kind != "word":
+            commas += 1
+            if t.text in APPOSITION_MARKS and commas == 1:
+                continue
+            return []
+        if (t.text in d.given_names or _name_word(d, t, taken, person=True)) \
+                and not t.text.startswith("ال"):
+            nxt = toks[k + 1]
+            ok = nxt.kind == "word" and _nisba(nxt.text) and not taken.overlaps(nxt.start, nxt.end)
+            return [TaggedName(k, k + 2, "PERS")] if ok else []
+        if not (t.text.startswith("ال") or t.text in d.titles or t.text in d.rank_words
+                or t.text == "باسم" or sites.overlaps(t.start, t.end)):
+            return []
+    return []
+
+
+def _name_may_follow(d: Descriptors, toks: Sequence[Token], j: int, title: bool, taken: SpanSet, sites: SpanSet) -> bool:
+    """A cheap test before the CRF: a name word right after a descriptor; after a title, a word without the
+    article among the next few (a given name: خالد، أنطونيو), past a known place (its remit: محافظ البصرة) and
+    at most one comma before the name (المتحدث باسم الشرطة، العقيد فلان)."""
+    if not title:
+        return j + 1 < len(toks) and _name_word(d, toks[j + 1], taken) \
+            and not _adjective(toks[j + 1].text, toks[j].text)
+    commas = 0
+    for t in toks[j + 1:j + 1 + TITLE_REACH]:  # the title's complements (الخارجية الإيطالي، باسم الجيش)
+        if t.kind != "word":
+            commas += 1
+            if t.text not in APPOSITION_MARKS or commas > 1:
+                return False
+            continue
+        if not t.text.startswith("ال") and t.text != "باسم" and t.text not in d.titles \
+                and t.text not in d.rank_words and not sites.overlaps(t.start, t.end):
+            return _name_word(d, t, taken, person=True)  # the first other word begins the name, or none
+    return False
+
+
 def _second_of_dual(d: Descriptors, toks: Sequence[Token], f: _Found, taken: SpanSet) -> list[_Found]:
     """The second name after a dual descriptor (منطقتي باب التبانة وجبل محسن): right after the first, with و, one
     word, or two for a compound (جبل X) or a construct (باب التبانة); [] when none follows."""
@@ -268,6 +320,7 @@ class UnlinkedFinder:
         places = [next((r for q, r in widened if q is p), p) for p in places]
         taken = SpanSet([(m.nstart, m.nend) for m in actors if m.actor.kind != "person"]
                         + [(p.nstart, p.nend) for p in places])
+        remits = SpanSet([(p.nstart, p.nend) for p in places if p.place.feature != "country"])  # (a country: he speaks for it)
         found: list[_Found] = []
         used_to = -1
         for h in descs:
@@ -276,7 +329,7 @@ class UnlinkedFinder:
             toks = seg.sentence_tokens(seg.sentence_at(h.start))
             j = bisect_left(toks, h.word_start, key=_token_start)
             if j < len(toks) and toks[j].start == h.word_start and toks[j].end == h.end:
-                f = self._at(toks, j, h.payloads[0], h.phrase, taken, hits)
+                f = self._at(toks, j, h.payloads[0], h.phrase, taken, hits, remits)
                 pair = _second_of_dual(self.d, toks, f, taken) if f is not None and h.phrase in self.d.duals else []
                 if f is not None and (pair or h.phrase not in self.d.duals):
                     found += [f, *pair]
@@ -365,9 +418,9 @@ class UnlinkedFinder:
             and p.place.id.startswith("gn-") and p.place.population < SMALL_PLACE
 
     def _at(self, toks: Sequence[Token], j: int, what: str, word: str, taken: SpanSet,
-            hits: tuple[Sequence[Hit[Any]], Sequence[Hit[Any]]]) -> _Found | None:
-        """The name the descriptor at token j introduces, if any."""
-        if not self._name_may_follow(toks, j, what == "title", taken) or (
+            hits: tuple[Sequence[Hit[Any]], Sequence[Hit[Any]]], sites: SpanSet) -> _Found | None:
+        """The name the descriptor at token j introduces, if any (`sites`: the known places, a title's remit)."""
+        if not _name_may_follow(self.d, toks, j, what == "title", taken, sites) or (
                 what == "place" and word.startswith("ال") and not definite_nisba(toks[j + 1].text)) \
                 or _qualifies(self.d, toks, j, word):
             return None  # (the CRF need not run; a definite site head (القصر، المجمع) needs its nisba: القصر الجمهوري)
@@ -376,8 +429,8 @@ class UnlinkedFinder:
             and not _common_after_site(self.d, self.gazetteer, toks, j, word)
         tags = [] if strong else self._tag(toks, max(0, j - WINDOW_BEFORE), min(len(toks), j + WINDOW_AFTER), hits)
         if what == "title" and not any(n.type == "PERS" and j < n.first <= j + TITLE_REACH for n in tags):
-            tags += self._given_name(toks, j, taken)
-        last = self._name_end(toks, j, what, word, tags, taken, strong)
+            tags += _given_name(self.d, toks, j, taken, sites)
+        last = self._name_end(toks, j, what, word, tags, taken, strong, sites)
         if last is None:
             return None
         first = j + 1 if what != "title" else self._person_start(toks, tags, j)
@@ -401,22 +454,6 @@ class UnlinkedFinder:
         names = self.tagger.names([t.text for t in window], marks_from_hits([(t.start, t.end) for t in window], near))
         return [TaggedName(n.first + first, n.last + first, n.type) for n in names]
 
-    def _given_name(self, toks: Sequence[Token], j: int, taken: SpanSet) -> list[TaggedName]:
-        """A person the CRF misses after a title: a given name that is a stop word too (علي) and a family name of
-        the nisba form right after it (العميد علي الخزاعي): the recognizer reads such a علي as "on"."""
-        for k in range(j + 1, min(len(toks) - 1, j + 1 + TITLE_REACH)):
-            t = toks[k]
-            if t.kind != "word":
-                return []
-            if t.text in self.d.given_names:
-                nxt = toks[k + 1]
-                ok = nxt.kind == "word" and _nisba(nxt.text) and not taken.overlaps(nxt.start, nxt.end)
-                return [TaggedName(k, k + 2, "PERS")] if ok else []
-            if not (t.text.startswith("ال") or t.text in self.d.titles or t.text in self.d.rank_words
-                    or t.text == "باسم"):
-                return []
-        return []
-
     def _person_start(self, toks: Sequence[Token], tags: Sequence[TaggedName], j: int) -> int:
         """The first word of the person a title at token j introduces: the CRF's name, less the ranks and
         honorifics it begins with (العقيد خالد X → خالد X)."""
@@ -427,13 +464,12 @@ class UnlinkedFinder:
         return first
 
     def _name_end(self, toks: Sequence[Token], j: int, what: str, word: str, tags: Sequence[TaggedName],
-                  taken: SpanSet, strong: bool = True) -> int | None:
+                  taken: SpanSet, strong: bool, sites: SpanSet) -> int | None:
         """The end (token index) of the name a descriptor at token j introduces; None when there is none."""
         if what == "title":
             person = next((n for n in tags if n.type == "PERS" and j < n.first <= j + TITLE_REACH), None)
-            if person is None or any(t.kind != "word" or taken.overlaps(t.start, t.end)
-                                     for t in toks[j + 1:person.first]):
-                return None  # (a known actor or place in the title: the person speaks for it)
+            if person is None or not _title_remit(toks[j + 1:person.first], taken, sites):
+                return None  # (a known actor in the title: the person speaks for it)
             start = self._person_start(toks, tags, j)
             end = self._clip(toks, start, person.last, taken, person=True)
             while end is not None and end < min(len(toks), person.first + MAX_NAME_WORDS) \
@@ -471,20 +507,6 @@ class UnlinkedFinder:
         while end < min(last, first + MAX_NAME_WORDS) and self._name_word(toks[end], taken, person):
             end += 1
         return end if end > first else None
-
-    def _name_may_follow(self, toks: Sequence[Token], j: int, title: bool, taken: SpanSet) -> bool:
-        """A cheap test before the CRF: a name word right after a descriptor; after a title, a word without the
-        article among the next few, before any punctuation (a given name: خالد، أنطونيو)."""
-        if not title:
-            return j + 1 < len(toks) and self._name_word(toks[j + 1], taken) \
-                and not _adjective(toks[j + 1].text, toks[j].text)
-        for t in toks[j + 1:j + 1 + TITLE_REACH]:  # the title's complements (الخارجية الإيطالي، باسم الجيش)
-            if t.kind != "word":
-                return False
-            if not t.text.startswith("ال") and t.text != "باسم" and t.text not in self.d.titles \
-                    and t.text not in self.d.rank_words:
-                return self._name_word(t, taken, person=True)  # the first other word begins the name, or none
-        return False
 
     def _name_word(self, tok: Token, taken: SpanSet, person: bool = False) -> bool:
         """A word that can be (part of) a name (`_name_word`)."""
