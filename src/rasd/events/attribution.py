@@ -24,7 +24,7 @@ NO_ATTRIBUTION = AttributionDecision(None, None, None)
 
 
 def _past_lam(ntext: str, pos: int, hi: int) -> tuple[int, int] | None:
-    """Where the source starts after an introducer that takes ل (وفقا لتنسيقية …): after that ل; at the word
+    """Where the source starts after an introducer that takes ل (وفقا للجنة …، طبقا لوزارة …): after that ل; at the word
     itself after لل (وفقا للمرصد: ل + المرصد, its alef dropped). None when the next word has no ل in front."""
     words = words_from(ntext, pos, hi, 1)
     if not words or not ntext.startswith("ل", words[0][0]) or words[0][1] - words[0][0] < 3:

@@ -268,7 +268,7 @@ class RoleResolver:
         gap = text[verbs[-1].end:ws]
         words = gap.replace("،", ",").split(",")[-1].split()  # (قال فلان، المتحدث باسم …: after the name)
         # (the verb's subject: a title and the organisation, or a name and his title after a comma)
-        # (an outlet's name may follow its description: أفادت وكالة الأنباء الرسمية السورية سانا)
+        # (an outlet's name may follow its description: ذكرت وكالة الأنباء الحكومية في البلاد X)
         return gap.count(",") + gap.count("،") <= 1 and len(words) <= (OUTLET_WORDS if m.actor.kind == "media" else 3)
 
     def _tells_of_others(self, ctx: DocContext, d: Draft, m: ActorMention) -> bool:
