@@ -7,6 +7,12 @@ from __future__ import annotations
 import pytest
 
 from rasd.pipeline import Pipeline
+from rasd.records import Event
+
+
+def _request(pipeline: Pipeline, text: str) -> Event:
+    rec = pipeline.extract_text(text, source="own", published="2024-05-02")
+    return next(e for e in rec.events if e.plover == "REQUEST")
 
 
 @pytest.mark.parametrize(("text", "person", "addressee"), [
@@ -20,7 +26,7 @@ def test_unlinked_titles_holder_past_the_remit_speaks(pipeline: Pipeline, text: 
                                                      addressee: str) -> None:
     rec = pipeline.extract_text(text, source="own", published="2024-05-02")
     assert any(m.text == person and m.ref is None for m in rec.mentions if m.kind == "actor")
-    ev = next(e for e in rec.events if e.plover == "REQUEST")
+    ev = _request(pipeline, text)
     assert ev.actor1 is not None and ev.actor1.name_ar == person and ev.actor1.kind == "person"
     assert ev.actor2 is not None and ev.actor2.id == addressee
 
@@ -40,7 +46,6 @@ def test_unlinked_titles_known_body_in_the_title_still_speaks_for_him(pipeline: 
 ])
 def test_unlinked_titles_known_holder_is_the_speaker(pipeline: Pipeline, text: str, speaker: str,
                                                      addressee: str) -> None:
-    rec = pipeline.extract_text(text, source="own", published="2024-05-02")
-    ev = next(e for e in rec.events if e.plover == "REQUEST")
+    ev = _request(pipeline, text)
     assert ev.actor1 is not None and ev.actor1.id == speaker, ev.actor1
     assert addressee in {a.id for a in (ev.actor2, *ev.other_actors) if a is not None}
