@@ -60,3 +60,34 @@ def test_attribution_told_body_a_spokesman_speaks_for_takes_no_side(pipeline: Pi
     assert ev.actor1 is not None and ev.actor1.id.startswith("unidentified-armed-group")
     assert ev.actor2 is not None and ev.actor2.id == victims
     assert teller not in [a.id for a in ev.other_actors]
+
+
+@pytest.mark.parametrize(("text", "source", "teller"), [
+    # (وفقا/طبقا with the ل glued to the source: the source starts after it, and takes no side)
+    ("ووفقا للجنة أطباء السودان، قتل 4 متظاهرين برصاص قوات الأمن في مدينة بحري.", "للجنة أطباء السودان",
+     "sudanese-doctors-union"),
+    ("وفقا لوزارة الصحة الفلسطينية، قتل 12 مدنيا في غارة على منزل في مدينة خان يونس.", "وزارة الصحة الفلسطينية",
+     "gaza-ministry-of-health"),
+    ("وطبقا لبيانات المرصد السوري لحقوق الإنسان، قتل 8 مقاتلين في اشتباكات بريف إدلب.",
+     "بيانات المرصد السوري لحقوق الإنسان", "sohr"),
+])
+def test_attribution_told_source_glued_to_lam_is_the_source(pipeline: Pipeline, text: str, source: str,
+                                                            teller: str) -> None:
+    ev = _event(pipeline, text)
+    assert ev.source_attribution == source
+    assert teller not in [a.id for a in (ev.actor1, ev.actor2, *ev.other_actors) if a is not None]
+
+
+@pytest.mark.parametrize(("text", "source"), [
+    # (a report or a statement "issued by" a body: that body tells the toll, it is no side)
+    ("وجاء في تقرير صدر عن مديرية الصحة في محافظة النبطية أن غارة على بلدة كفررمان قتلت 5 أشخاص.",
+     "مديرية الصحة في محافظة النبطية"),
+    ("كما صدر عن مكتب الإعلام الحكومي في غزة تقرير يفيد بمقتل 14 شخصا في غارة على مدرسة تؤوي نازحين.",
+     "مكتب الإعلام الحكومي في غزة"),
+    ("ونشرت الصحيفة بيانا صادرا عن قيادة شرطة محافظة البصرة يؤكد مقتل 3 متظاهرين في المواجهات.",
+     "قيادة شرطة محافظة البصرة"),
+])
+def test_attribution_told_issued_by_is_the_source(pipeline: Pipeline, text: str, source: str) -> None:
+    ev = _event(pipeline, text)
+    assert (ev.source_attribution or "").startswith(source)
+    assert ev.actor1 is None

@@ -115,7 +115,7 @@ def test_roles_source_of_a_figure_is_no_party(pipeline: Any, text: str, source: 
 
 # the addressee of a call or a demand is the call's second actor
 @pytest.mark.parametrize(("text", "speaker", "addressee"), [
-    ("ودعت الأمم المتحدة جميع الأطراف في ليبيا إلى وقف القتال فورا.", "un", "all-parties-libya"),
+    ("ودعت الأمم المتحدة قوات حفتر إلى وقف القتال فورا.", "un", "lna"),
     ("وناشدت منظمة الصحة العالمية المجتمع الدولي تقديم المساعدات للنازحين في اليمن.", "who",
      "international-community"),
     ("وحث الاتحاد الأفريقي الجيش السوداني على العودة إلى المفاوضات في جدة.", "au", "saf"),

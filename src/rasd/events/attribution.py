@@ -23,6 +23,16 @@ class AttributionDecision(NamedTuple):
 NO_ATTRIBUTION = AttributionDecision(None, None, None)
 
 
+def _past_lam(ntext: str, pos: int, hi: int) -> tuple[int, int] | None:
+    """Where the source starts after an introducer that takes ل (وفقا للجنة …، طبقا لوزارة …): after that ل; at the word
+    itself after لل (وفقا للمرصد: ل + المرصد, its alef dropped). None when the next word has no ل in front."""
+    words = words_from(ntext, pos, hi, 1)
+    if not words or not ntext.startswith("ل", words[0][0]) or words[0][1] - words[0][0] < 3:
+        return None
+    start = words[0][0]
+    return (start if ntext.startswith("لل", start) else start + 1), 0
+
+
 class Attributor:
     """Finds attribution phrases and speakers in a stretch of a document."""
 
@@ -36,9 +46,11 @@ class Attributor:
         (unless `introducers_only`) a source word."""
         ntext, text, norm = ctx.norm.text, ctx.text, ctx.norm
         told = ctx.hits_in(self.cues.told_introducers, s_start, s_end)
-        hits = sorted([*told, *ctx.hits_in(self.cues.introducers, s_start, s_end)], key=lambda h: h.word_start)
+        lam = ctx.hits_in(self.cues.lam_introducers, s_start, s_end)
+        hits = sorted([*told, *lam, *ctx.hits_in(self.cues.introducers, s_start, s_end)], key=lambda h: h.word_start)
         for hit in hits:
-            past = self._past_told(ntext, hit.end, s_end, hit in told)
+            past = _past_lam(ntext, hit.end, s_end) if hit in lam else self._past_told(ntext, hit.end, s_end,
+                                                                                        hit in told)
             if past is None:
                 continue  # على ما يبدو: no speech verb, no source
             start, told_words = past

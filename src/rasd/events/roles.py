@@ -8,8 +8,8 @@ from typing import NamedTuple
 
 from ..recognize.linking import UNIDENTIFIED, ActorMention
 from ..recognize.matcher import phrase_before
-from ..records import ActorRef, Count, replaced
-from ..resources.actors import Actor, ActorDictionary
+from ..records import ActorRef, Count
+from ..resources.actors import ActorDictionary
 from ..resources.lexicon import CueLexicon, Trigger
 from ..text.words import word_spans_after, words_before
 from .attribution import Attributor
@@ -23,25 +23,24 @@ from .context import (
     mention_ref,
     word_start,
 )
-from .figures import victims_civilian
 from .rules import RoleRule
 from .speech_sides import (
     THAT_WORDS,
+    of_its_own,
     of_itself,
     relative_source,
+    says_first,
     speaks_of,
     spokesman_named,
     subjects_after,
     titled_person,
 )
+from .victim_sides import VICTIM_SIDE_KINDS, unarmed_side, victim_mentions, victims_actor
+from .victim_sides import also_hit as also_hit  # (re-exported: the assembler reads them here)
+from .victim_sides import protest_sides as protest_sides
+from .victim_sides import with_victim_nouns as with_victim_nouns
 
-VICTIM_TYPES = ("Battles", "Explosions/Remote violence", "Violence against civilians")
-UNARMED_WHO = frozenset({"men", "civilians", "children", "women"})  # people an arrest or a shooting takes, not fighters
-UNARMED_KINDS = frozenset({"civilians", "protesters", "rioters"})
-# the actors a toll's victim nouns name (مدنيين، طفل، متظاهر): the victims, never a side by their place in the clause
-VICTIM_SIDE_KINDS = frozenset({"civilians", "protesters"})
 HIT_FAMILIES = VIOLENT_FAMILIES - {"looting"}  # the happenings whose civilians are hit by them (not a mob's looting)
-CIVILIAN_SIDE_WHO = ("civilians", "children", "women")  # figures whose people make civilians a side of a violent event
 OTHERS = frozenset({"اخري", "اخرين", "اخرون"})  # (normalized أخرى، آخرين) elided forces: وأخرى داعمة لـX are X's
 # the subject a sentence carries on stands among the first words of the sentence before: its verb and a title
 CARRIED_LEAD_WORDS = 4
@@ -54,6 +53,10 @@ RETOLD_KINDS = ARMED_KINDS | {"person", "government"}
 # a meeting told again (وضم اللقاء …، وحضر الاجتماع …) names more of those who took part: all are its actors
 GATHERING_FAMILIES = frozenset({"consult"})
 GATHERING_KINDS = RETOLD_KINDS | {"international_org", "political_party"}
+# "all the parties" a call or a truce addresses (جميع الأطراف، الأطراف المتنازعة) names no one: the sides are those
+# the text names, so that mention is no actor of the event (the dictionary keeps it, so no other name takes it)
+NO_SIDE_PREFIX = "all-parties"
+OUTLET_WORDS = 5  # the words of an outlet's description between a speech verb and its name (وكالة الأنباء الرسمية …)
 
 
 class RolesDecision(NamedTuple):
@@ -104,6 +107,19 @@ def _unnamed(m: ActorMention) -> bool:
     return m.actor.id.startswith(UNIDENTIFIED)
 
 
+def names_a_side(m: ActorMention) -> bool:
+    """Not "all the parties" (جميع الأطراف في ليبيا): a name of no one in particular, never an event's actor."""
+    return not m.actor.id.startswith(NO_SIDE_PREFIX)
+
+
+def named_aside(text: str, m: ActorMention, cues: CueLexicon, violent: bool) -> bool:
+    """The name stands aside from the event: whom the act means to protect (حفاظا على أرواح المدنيين), a name only
+    referred to (قرار مجلس الأمن), in an event not violent the owner of a building (في مقر الأمم المتحدة)."""
+    ws = word_start(text, m.nstart)
+    return phrase_before(text, ws, cues.protected_words, 4) or phrase_before(text, ws, cues.referred_words, 1) \
+        or (not violent and phrase_before(text, ws, cues.seat_words, 1))
+
+
 def is_victim(text: str, m: ActorMention, count_spans: Sequence[tuple[int, int]]) -> bool:
     """A name inside a toll (سبعة متظاهرين) or right after one (أربعة عناصر من قوات …) names the victims."""
     for cs, ce in count_spans:
@@ -143,16 +159,13 @@ class RoleResolver:
         those of the sentence before; a clause that goes on with the sentence's subject takes it."""
         text, trig = ctx.norm.text, d.trigger.trigger
         rules: list[RoleRule] = []
-        in_clause = [m for m in ctx.actors_in(d.window[0], d.window[1])
-                     if not (attribution_span and attribution_span[0] <= m.nstart < attribution_span[1])
+        in_clause = [m for m in ctx.actors_in(d.window[0], d.window[1]) if names_a_side(m)
+                     and not (attribution_span and attribution_span[0] <= m.nstart < attribution_span[1])
                      and not (m.actor.kind in VICTIM_SIDE_KINDS and any(cs <= m.nstart < ce for cs, ce in count_spans))]
         # (a name a supporting phrase describes: طيران أجنبي داعم لقوات حفتر is none of Haftar's forces)
         in_clause = [m for k, m in enumerate(in_clause) if not self._supported(text, m, in_clause[k - 1] if k else None)
                      and not spokesman_named(text, m, in_clause[k - 1] if k else None)
-                     # (whom the act means to protect is none of its sides: حفاظا على أرواح المدنيين)
-                     and not phrase_before(text, word_start(text, m.nstart), self.cues.protected_words, 4)
-                     and (trig.family in VIOLENT_FAMILIES
-                          or not phrase_before(text, word_start(text, m.nstart), self.cues.seat_words, 1))]
+                     and not named_aside(text, m, self.cues, trig.family in VIOLENT_FAMILIES)]
         reporter = None
         if trig.content:
             # civilians named in a call or an accusation (حماية المدنيين) are what it is about, not a party to it
@@ -160,8 +173,9 @@ class RoleResolver:
         else:
             # an organisation that only announces the figure or the happening is its source, not a party
             reporters = [m for m in in_clause if (m.nstart < d.trigger.nstart and (
-                (self._reporter_kind(m) and self._reports(ctx, d, m) and not of_itself(text, m, d))
-                or self._tells_of_others(ctx, d, m)))
+                (self._reporter_kind(m) and (self._reports(ctx, d, m) or says_first(text, m, d))
+                 and not of_itself(text, m, d)) or self._tells_of_others(ctx, d, m))
+                and not of_its_own(text, m, d, in_clause))
                 or speaks_of(text, m, self.cues) or relative_source(text, m, self.cues)]
             if reporters:
                 in_clause = [m for m in in_clause if m not in reporters]
@@ -179,7 +193,7 @@ class RoleResolver:
                 in_clause = [*in_clause, *retold]
                 rules.append(RoleRule.RETOLD)
         sentence_mentions = [m for m in ctx.actors_in(d.sentence.start, d.trigger.nstart)
-                             if not is_victim(text, m, count_spans)]
+                             if not is_victim(text, m, count_spans) and names_a_side(m)]
         if d.opens_clause and d.takes_subject and sentence_mentions and sentence_mentions[0] not in in_clause:
             # "… قبل أن يتوجه إلى بريطانيا": the clause goes on with the sentence's subject
             in_clause = [sentence_mentions[0], *in_clause]
@@ -211,7 +225,7 @@ class RoleResolver:
                 out.insert(0, who)
             named = ctx.actors_in(again[0], s.end)  # (named after the word that tells it again)
             for k, m in enumerate(named):
-                if m.actor.id in seen or is_victim(text, m, spans) \
+                if m.actor.id in seen or is_victim(text, m, spans) or not names_a_side(m) \
                         or m.actor.kind not in (RETOLD_KINDS if family in VIOLENT_FAMILIES else GATHERING_KINDS) \
                         or self._describes(text, m, named[k - 1] if k else None,
                                            named[k + 1] if k + 1 < len(named) else None):
@@ -254,7 +268,8 @@ class RoleResolver:
         gap = text[verbs[-1].end:ws]
         words = gap.replace("،", ",").split(",")[-1].split()  # (قال فلان، المتحدث باسم …: after the name)
         # (the verb's subject: a title and the organisation, or a name and his title after a comma)
-        return gap.count(",") + gap.count("،") <= 1 and len(words) <= 3
+        # (an outlet's name may follow its description: ذكرت وكالة الأنباء الحكومية في البلاد X)
+        return gap.count(",") + gap.count("،") <= 1 and len(words) <= (OUTLET_WORDS if m.actor.kind == "media" else 3)
 
     def _tells_of_others(self, ctx: DocContext, d: Draft, m: ActorMention) -> bool:
         """Any actor is only the source when it speaks right after a speech verb and the happening is told in
@@ -416,100 +431,6 @@ class RoleResolver:
                           ctx.ids_of([mention_ref("actor", m.start, m.end) for m in cast.groups[a]])) for a in ids]
 
 
-def civilians_also_hit(civ: Actor | None, actor1: ActorRef | None, actor2: ActorRef | None, acled_type: str | None,
-                       counts: Sequence[Count]) -> ActorRef | None:
-    """The civilians of the document's country as a further side of a violent event whose two sides are armed when
-    its figures name civilians, children or women among those it killed or wounded (3 جنود وإصابة 14 آخرين بينهم
-    6 أطفال): they were hit too. None when they, or the protesters they are, are a side already."""
-    if civ is None or actor2 is None or acled_type not in VICTIM_TYPES or civ.id in (
-            actor2.id, actor1.id if actor1 else None) or actor2.kind in UNARMED_KINDS:
-        return None  # (protesters or civilians hit are the side already)
-    hit = any(c.who in CIVILIAN_SIDE_WHO and c.kind in ("killed", "wounded")
-              and c.scope == "incident" for c in counts)
-    return actor_ref(civ, ()) if hit else None
-
-
-def protest_sides(protesters: Actor | None, civilians: Actor | None, sides: tuple[ActorRef | None, ActorRef | None],
-                  others: tuple[ActorRef, ...], kind: tuple[str | None, str | None, str | None],
-                  ) -> tuple[ActorRef | None, ActorRef | None, tuple[ActorRef, ...]] | None:
-    """A protest's people are its protesters (ACLED codes every demonstration so): the civilians of the document's
-    country among its sides (آلاف الطلبة، عشرات من أهالي المدينة، مئات المعلمين) stand for the protesters of that
-    country, with their mentions; a protest with no first side and no protesters has them as its first side.
-    `kind`: the event's ACLED type, sub-type and PLOVER type. None when nothing changes."""
-    acled_type, acled_sub, plover = kind
-    if protesters is None or not (acled_type == "Protests" or (acled_type is None and plover == "PROTEST")):
-        return None
-    actor1, actor2 = sides
-    civ = civilians.id if civilians is not None else None
-
-    def swap(ref: ActorRef | None) -> ActorRef | None:
-        return actor_ref(protesters, ref.mentions) if ref is not None and ref.id == civ else ref
-
-    new1, new2 = swap(actor1), swap(actor2)
-    rest = tuple(r for r in map(swap, others) if r is not None)
-    if new1 is None and not any(r is not None and r.kind in ("protesters", "rioters") for r in (new2, *rest)) \
-            and acled_sub != "Excessive force against protesters":
-        new1 = actor_ref(protesters, ())  # (a side it names is whom it protests against, or the force that broke it up)
-    if (new1, new2, rest) == (actor1, actor2, others):
-        return None
-    return new1, new2, rest
-
-
-def unarmed_side(protesters: bool, counts: Sequence[Count], acled_type: str | None) -> bool:
-    """The event's victims make an unarmed side: protesters its toll names killed or wounded, or victims told as
-    civilians, children or women — a toll or its subsets —, not journalists, medics or migrants alone."""
-    return (protesters and any(c.kind in ("killed", "wounded") for c in counts)) \
-        or unarmed_victims(counts, acled_type) or (acled_type in VICTIM_TYPES and victims_civilian(counts)
-                                                   and any(c.who in CIVILIAN_SIDE_WHO for c in counts))
-
-
-def also_hit(ctx: DocContext, civ: Actor | None, actor1: ActorRef | None, actor2: ActorRef | None,
-             acled_type: str | None, counts: Sequence[Count]) -> ActorRef | None:
-    """`civilians_also_hit`, named by the victim nouns of the event's figures (طفل، امرأة)."""
-    ref = civilians_also_hit(civ, actor1, actor2, acled_type, counts)
-    return None if ref is None or civ is None else actor_ref(civ, victim_mentions(ctx, civ.id, counts))
-
-
-def victims_actor(ctx: DocContext, counts: Sequence[Count]) -> Actor | None:
-    """The unarmed actor the first victim noun of the event's figures names (قتل متظاهر: the protesters; قتل
-    المهاجر: the migrants), when it is not the civilians of a country; None otherwise."""
-    first = next((m for m in ctx.actors if m.actor.kind in VICTIM_SIDE_KINDS
-                  and any(c.start <= m.start and m.end <= c.end for c in counts)), None)
-    return first.actor if first is not None and not first.actor.id.startswith("civilians-") else None
-
-
-def with_victim_nouns(ctx: DocContext, ref: ActorRef | None, counts: Sequence[Count]) -> ActorRef | None:
-    """An unarmed side the roles chose, with the victim nouns of the event's figures that name it too (لقي مهاجر
-    مصرعه … تجمعا للمهاجرين: the toll's مهاجر is a mention of the migrants beside المهاجرين)."""
-    if ref is None or ref.kind not in VICTIM_SIDE_KINDS:
-        return ref
-    more = [i for i in victim_mentions(ctx, ref.id, counts) if i not in ref.mentions]
-    if not more:
-        return ref
-    return replaced(ref, mentions=tuple(sorted((*ref.mentions, *more), key=lambda i: int(i[1:]) if i[1:].isdigit() else 0)))
-
-
-def victim_mentions(ctx: DocContext, actor_id: str, counts: Sequence[Count]) -> tuple[str, ...]:
-    """The ids of the mentions of an actor inside the event's figures (the words a toll names its victims with:
-    شابا، طفل، مدنيين), in text order."""
-    refs = [mention_ref("actor", m.start, m.end) for m in ctx.actors if m.actor.id == actor_id
-            and any(c.start <= m.start and m.end <= c.end for c in counts)]
-    return tuple(dict.fromkeys(ctx.ids_of(sorted(refs, key=lambda r: r.start))))
-
-
-def unarmed_victims(counts: Sequence[Count], acled_type: str | None) -> bool:
-    """The event's people are unarmed men of the street (شاب، رجلان، شبان) or civilians it detains: every
-    top-level figure of people killed, wounded, abducted or detained counts men, civilians, children or women,
-    none fighters or police — young men shot or rounded up are civilians, the victims of a violent event or
-    those of an arrest campaign (اعتقلت 25 شابا)."""
-    kinds = ("killed", "wounded", "abducted", "missing") if acled_type in VICTIM_TYPES \
-        else ("detained",) if acled_type == "Strategic developments" else ()
-    top = [c for c in counts if c.parent is None and c.kind in kinds and c.scope == "incident"]
-    if not top or not all(c.who in UNARMED_WHO for c in top):
-        return False
-    return acled_type not in VICTIM_TYPES or any(c.who == "men" for c in top)  # (a violent event: men among them)
-
-
 def claimant(ctx: DocContext, cues: CueLexicon, lo: int, hi: int, seen: set[str]) -> ActorMention | None:
     """The armed side in [lo, hi) that claims the happening a later word tells again (أعلنت حركة X مسؤوليتها عن
     الهجوم، تبنى تنظيم X الهجوم): named before a claim word, or right after one."""
@@ -572,5 +493,5 @@ def previous_sentence_actors(ctx: DocContext, d: Draft) -> list[ActorMention]:
            for th in ctx.triggers_starting_in(prev.start, prev.end)):
         return []  # the sentence before tells another kind of happening
     prev_counts = [(c.start, c.end) for c in ctx.counts_in(prev.start, prev.end)]
-    return [m for m in ctx.actors_in(prev.start, prev.end) if m.actor.kind in ARMED_KINDS | {"person"}
+    return [m for m in ctx.actors_in(prev.start, prev.end) if m.actor.kind in ARMED_KINDS | {"person"} and names_a_side(m)
             and not any(cs <= m.nstart < ce for cs, ce in prev_counts)]

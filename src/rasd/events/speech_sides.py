@@ -22,6 +22,9 @@ ADDRESSEE_LINKS = SUBJECT_LINKS - {"باسم"}  # right after the verb, with no 
 # organisation after it is the verb's subject, the speaker, not whom it calls on
 SPEAKER_TITLES = frozenset({"زعيم", "رييس", "قايد", "امين", "وزير", "سفير", "مبعوث", "ممثل", "مدير", "نايب", "مسوول",
                             "المتحدث", "متحدث", "الناطق", "ناطق", "منسق", "مفوض", "امير"})
+# (normalized) titles a holder's name follows, with the remit between (محافظ البصرة فلان، شيخ عقل الطائفة فلان)
+HOLDER_TITLES = SPEAKER_TITLES | frozenset({"محافظ", "والي", "حاكم", "شيخ", "عضو", "مستشار", "القيادي", "قياديه"})
+TITLE_HOLDER_WORDS = 6  # the words of a title and its remit before its holder's name
 # (normalized) the first word of a title's remit after its organisation (الخاص إلى ليبيا، في اليمن، لدى سوريا،
 # لشوون اللاجيين): the person named after the remit and a comma holds the title
 TITLE_REMIT = frozenset({"الخاص", "الخاصه", "الي", "لدي", "في", "لشوون", "المعني", "المكلف", "الاممي", "الدولي"})
@@ -30,6 +33,8 @@ NAME_OF = frozenset({"باسم"})  # المتحدث باسم …: who speaks in 
 
 THAT_WORDS = frozenset({"ان", "بان"})  # (normalized إن، أن، بأن) before a said clause; إنه، إنها: of itself
 SAID_OF = THAT_WORDS | frozenset({"انه", "انها", "بانه", "بانها"})  # (a said clause, its pronoun's referent aside)
+SAYS_FIRST_WORDS = 3  # the verb between a name that opens a sentence and its said clause (تقول، قالت في بيان)
+OWN_SUFFIXES = ("ها", "هم")  # (normalized) the pronoun a noun takes for an organisation or a group (فرقها، عناصرهم)
 SELF_TOLD_WORDS = 3  # the said clause of itself and at most two more words before the happening's (أنه قد وزع)
 
 
@@ -39,6 +44,32 @@ def of_itself(text: str, m: ActorMention, d: Draft) -> bool:
     أجلت …): it acts, it is no mere source."""
     gap = text[m.nend:word_start(text, d.trigger.nstart)].split()
     return bool(gap) and gap[0] in SAID_OF - THAT_WORDS and len(gap) <= SELF_TOLD_WORDS
+
+
+def of_its_own(text: str, m: ActorMention, d: Draft, named: Sequence[ActorMention]) -> bool:
+    """The organisation tells of what its own people did: the said clause opens with a noun of its pronoun
+    (أعلنت المنظمة أن فرقها وزعت …، قالت الحكومة إن قواتها قتلت …) or with another mention of the same actor
+    (قال الجيش إن طائراته قصفت …, `named`: the mentions of the clause). It acts through them."""
+    gap = [(a, b) for a, b in word_spans_after(text, m.nend, SAYS_FIRST_WORDS + 1)
+           if b <= word_start(text, d.trigger.nstart)]  # (the said clause may follow a word or two: في بيان أن)
+    that = next((k for k, (a, b) in enumerate(gap) if text[a:b] in THAT_WORDS), None)
+    if that is None or that + 1 >= len(gap):
+        return False
+    start, end = gap[that + 1]
+    return text[start:end].endswith(OWN_SUFFIXES) or any(
+        o.actor.id == m.actor.id and start <= o.nstart < end for o in named if o is not m)
+
+
+def says_first(text: str, m: ActorMention, d: Draft) -> bool:
+    """The organisation opens its sentence and a said clause of another subject (إن، أن، بأن) opens within a few
+    words after its name, before the happening's word: منظمة الصحة العالمية تقول إن 30 شخصا قتلوا …، الأمم
+    المتحدة: … (a headline's order, subject first). It tells the happening, it is no party to it."""
+    lead = text[d.sentence.start:word_start(text, m.nstart)].split()
+    if len(lead) > 1 or (lead and lead[0] not in ("و", "ف")):
+        return False
+    gap = text[m.nend:word_start(text, d.trigger.nstart)].split()
+    that = next((k for k, w in enumerate(gap) if w in THAT_WORDS), None)
+    return that is not None and 1 <= that <= SAYS_FIRST_WORDS
 
 
 def relative_source(text: str, m: ActorMention, cues: CueLexicon) -> bool:
@@ -148,8 +179,16 @@ def subjects_after(text: str, mentions: Sequence[ActorMention], tpos: int, tend:
         return []
     masculine = masculine_verb(text[tpos:tend])
     return [m for m in mentions if tpos < m.nstart < tend or (
-        tend <= m.nstart and not quantified(text, m) and subject_gap(text[tend:m.nstart])
-        and not (masculine and not text[tend:m.nstart].strip() and feminine_name(text, m)))]
+        tend <= m.nstart and not quantified(text, m) and (subject_gap(text[tend:m.nstart]) or titled_holder(
+            text, m, tend, mentions)) and not (masculine and not text[tend:m.nstart].strip() and feminine_name(text, m)))]
+
+
+def titled_holder(text: str, m: ActorMention, tend: int, mentions: Sequence[ActorMention]) -> bool:
+    """A person named after a title that opens right after the verb, with its remit and a comma at most between
+    and no other name (طالب محافظ البصرة فلان، ودعا وزير الخارجية، فلان، الحكومة): the title's holder speaks."""
+    words = text[tend:m.nstart].replace("،", " ، ").replace(",", " , ").split()
+    return m.actor.kind == "person" and 0 < len(words) <= TITLE_HOLDER_WORDS and words[0] in HOLDER_TITLES \
+        and sum(w in ("،", ",") for w in words) <= 1 and not any(tend <= o.nstart < m.nstart for o in mentions)
 
 
 def speaks_of(text: str, m: ActorMention, cues: CueLexicon) -> bool:

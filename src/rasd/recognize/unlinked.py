@@ -10,7 +10,6 @@ unless that word is a common one; a weak one (منطقة، مجموعة، قوة
 
 from __future__ import annotations
 
-import re
 from bisect import bisect_left
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
@@ -18,36 +17,31 @@ from pathlib import Path
 from typing import Any
 
 from ..records import UNLINKED, is_unlinked, replaced
-from ..resources.actors import Actor
 from ..resources.datafiles import ResourceError, load_yaml
 from ..resources.gazetteer import Gazetteer, Place
 from ..text.normalize import Normalized, normalize_name
 from ..text.segment import Segmented, Token
-from ..text.words import word_spans_after
-from .linking import SMALL_PLACE, UNIDENTIFIED, ActorLinker, ActorMention, PlaceLinker, PlaceMention
+from .linking import SMALL_PLACE, ActorLinker, ActorMention, PlaceLinker, PlaceMention
 from .matcher import Hit, PhraseMatcher, SpanSet
 from .names import NameTagger, TaggedName, marks_from_hits, typed_hits
 from .organisations import OrganisationFinder, definite_nisba, headed_governments
+from .unlinked_groups import Found as _Found
+from .unlinked_groups import display_name as display_name  # (re-exported)
+from .unlinked_groups import groups_by_identity, groups_from_place, short_forms, unlinked_actor
 
 MAX_NAME_WORDS = 4
 PHRASE_PREFIXES = ("لل", "بال", "كال", "فال", "وال", "وب", "ول")  # a word with these begins a phrase, no name
+APPOSITION_MARKS = frozenset({",", "،"})  # the one mark that may stand between a title and its holder's name
 TITLE_REACH = 6  # a person's name starts at most this many words after a title
 WINDOW_BEFORE, WINDOW_AFTER = 2, 10  # the words around a descriptor the CRF reads
 CITY_FEATURES = frozenset({"city", "town", "village", "district"})
 REGION_FEATURES = frozenset({"country", "admin1", "region", "city"})  # places a direction word makes a region of
-_AND_NAME = re.compile(r" +و([\u0621-\u064a]{2,})(?: +([\u0621-\u064a]{2,}))?")  # (normalized) و + one or two words
-_DIACRITICS = frozenset(chr(c) for c in (*range(0x064B, 0x0660), 0x0670, 0x0640))
 
 
 def unlinked_container(place_id: str) -> str | None:
     """The id of the known place an unlinked place stands at (its id is unlinked:place:<that id>:<name>)."""
     parts = place_id.split(":", 3)
     return parts[2] if is_unlinked(place_id) and len(parts) == 4 and parts[1] == "place" else None
-
-
-def display_name(text: str) -> str:
-    """A name as the text writes it, without diacritics or tatweel, spaces collapsed."""
-    return " ".join("".join(ch for ch in text if ch not in _DIACRITICS).split())
 
 
 def _nisba(word: str) -> bool:
@@ -84,6 +78,8 @@ class Descriptors:
     duals: frozenset[str] = frozenset()  # dual constructs of place descriptors: two names joined by و follow
     regions: frozenset[str] = frozenset()  # open land naming the region around a place (البادية، الصحراء)
     provenance: frozenset[str] = frozenset()  # words of coming before من + a place (قدمت، قادمين)
+    fighter_heads: frozenset[str] = frozenset()  # gunmen, fighters whose identity after them names a group
+    identities: frozenset[str] = frozenset()  # communities and peoples that name such a group (الدروز، البدو)
     matcher: PhraseMatcher[str] = field(init=False, repr=False, compare=False)
     rank_words: frozenset[str] = field(init=False, repr=False, compare=False)
 
@@ -115,7 +111,8 @@ class Descriptors:
                 raise ResourceError(shown, f"dual {dual}: {single} is no place descriptor")
             places[normalize_name(dual)] = (places[normalize_name(single)][0], True)
         return cls(places=places, duals=words(list(data.get("duals") or {})), regions=words(data.get("regions") or []),
-                   provenance=words(data.get("provenance") or []),
+                   provenance=words(data.get("provenance") or []), fighter_heads=words(data.get("fighter_heads") or []),
+                   identities=words(data.get("identities") or []),
                    groups={normalize_name(d["word"]): (d["kind"], d["strong"]) for d in data["groups"]},
                    titles=words(data["titles"]), stop_words=words(data["stop_words"]),
                    compound_heads=words(data["compound_heads"]), ranks=words(data.get("ranks") or []),
@@ -164,6 +161,57 @@ def _name_word(d: Descriptors, tok: Token, taken: SpanSet, person: bool = False)
     return tok.kind == "word" and len(tok.text) >= 2 \
         and (tok.text not in d.stop_words or (person and tok.text in d.given_names)) \
         and not tok.text.startswith(PHRASE_PREFIXES) and not taken.overlaps(tok.start, tok.end)
+
+
+def _title_remit(between: Sequence[Token], taken: SpanSet, sites: SpanSet) -> bool:
+    """The words between a title and the person it introduces are its remit: no known actor (the person would
+    speak for it), known places allowed (محافظ البصرة فلان), one comma at most (وزير الدفاع، فلان)."""
+    marks = [t for t in between if t.kind != "word"]
+    return len(marks) <= 1 and all(t.text in APPOSITION_MARKS for t in marks) and not any(
+        t.kind == "word" and taken.overlaps(t.start, t.end) and not sites.overlaps(t.start, t.end) for t in between)
+
+
+def _given_name(d: Descriptors, toks: Sequence[Token], j: int, taken: SpanSet, sites: SpanSet) -> list[TaggedName]:
+    """A person the CRF misses after a title and its remit (a known place, one comma at most): a given name
+    and a family name of the nisba form right after it (العميد علي الخزاعي، محافظ البصرة أسعد العيداني،
+    وزير الداخلية، سالم الزبيدي): a given name that is a stop word too (علي) the recognizer reads as "on"."""
+    commas = 0
+    for k in range(j + 1, min(len(toks) - 1, j + 1 + TITLE_REACH)):
+        t = toks[k]
+        if t.kind != "word":
+            commas += 1
+            if t.text in APPOSITION_MARKS and commas == 1:
+                continue
+            return []
+        if (t.text in d.given_names or _name_word(d, t, taken, person=True)) \
+                and not t.text.startswith("ال"):
+            nxt = toks[k + 1]
+            ok = nxt.kind == "word" and _nisba(nxt.text) and not taken.overlaps(nxt.start, nxt.end)
+            return [TaggedName(k, k + 2, "PERS")] if ok else []
+        if not (t.text.startswith("ال") or t.text in d.titles or t.text in d.rank_words
+                or t.text == "باسم" or sites.overlaps(t.start, t.end)):
+            return []
+    return []
+
+
+def _name_may_follow(d: Descriptors, toks: Sequence[Token], j: int, title: bool, taken: SpanSet, sites: SpanSet) -> bool:
+    """A cheap test before the CRF: a name word right after a descriptor; after a title, a word without the
+    article among the next few (a given name: خالد، أنطونيو), past a known place (its remit: محافظ البصرة) and
+    at most one comma before the name (المتحدث باسم الشرطة، العقيد فلان)."""
+    if not title:
+        return j + 1 < len(toks) and _name_word(d, toks[j + 1], taken) \
+            and not _adjective(toks[j + 1].text, toks[j].text)
+    commas = 0
+    for t in toks[j + 1:j + 1 + TITLE_REACH]:  # the title's complements (الخارجية الإيطالي، باسم الجيش)
+        if t.kind != "word":
+            commas += 1
+            if t.text not in APPOSITION_MARKS or commas > 1:
+                return False
+            continue
+        if not t.text.startswith("ال") and t.text != "باسم" and t.text not in d.titles \
+                and t.text not in d.rank_words and not sites.overlaps(t.start, t.end):
+            return _name_word(d, t, taken, person=True)  # the first other word begins the name, or none
+    return False
 
 
 def _second_of_dual(d: Descriptors, toks: Sequence[Token], f: _Found, taken: SpanSet) -> list[_Found]:
@@ -241,15 +289,6 @@ def _token_start(t: Token) -> int:
 
 
 @dataclass(frozen=True, slots=True)
-class _Found:
-    what: str          # place | group | person
-    kind: str          # feature of a place, kind of an actor
-    span: tuple[int, int]  # normalized: the mention (descriptor + name for places and groups)
-    name: tuple[int, int]  # normalized: the name alone
-    site: bool = False     # a building, a street, a square: the descriptor is part of its name (مبنى وزارة X)
-
-
-@dataclass(frozen=True, slots=True)
 class Unlinked:
     """What the finder found: new actor and place mentions, and dictionary persons a longer name replaces."""
 
@@ -288,6 +327,7 @@ class UnlinkedFinder:
         places = [next((r for q, r in widened if q is p), p) for p in places]
         taken = SpanSet([(m.nstart, m.nend) for m in actors if m.actor.kind != "person"]
                         + [(p.nstart, p.nend) for p in places])
+        remits = SpanSet([(p.nstart, p.nend) for p in places if p.place.feature != "country"])  # (a country: he speaks for it)
         found: list[_Found] = []
         used_to = -1
         for h in descs:
@@ -297,7 +337,7 @@ class UnlinkedFinder:
             j = bisect_left(toks, h.word_start, key=_token_start)
             if j < len(toks) and toks[j].start == h.word_start and toks[j].end == h.end:
                 word = self.d.word_of(h.phrase)
-                f = self._at(toks, j, h.payloads[0], word, taken, hits)
+                f = self._at(toks, j, h.payloads[0], word, taken, hits, remits)
                 pair = _second_of_dual(self.d, toks, f, taken) if f is not None and word in self.d.duals else []
                 if f is not None and (pair or word not in self.d.duals):
                     found += [f, *pair]
@@ -318,11 +358,11 @@ class UnlinkedFinder:
                 if pm is not None:
                     new_places.append(pm)
             else:
-                new_actors.append(_unlinked_actor(text, norm, f))
+                new_actors.append(unlinked_actor(text, norm, f))
         new_actors += self.bodies.find(text, norm, seg, [*actors, *new_actors], [*places, *new_places])
-        for gunmen, group in _from_place(self.d, text, norm, actors, [*places, *new_places]):
-            dropped.append(gunmen)
-            new_actors.append(group)
+        groups, generic = _described_groups(self.d, text, norm, actors, [*places, *new_places], taken)
+        new_actors += groups
+        dropped += generic
         for person, headed in headed_governments(norm, [m for m in people if m not in dropped]):
             dropped.append(person)
             new_actors.append(headed)
@@ -330,7 +370,7 @@ class UnlinkedFinder:
         replaced = [h for h in homonyms if any(p.nstart <= h.nstart and h.nend <= p.nend and (
             p.nend > h.nend or h.place.country != country or h.nstart - 1 in named) for p in new_places)]
         # (the place a street or an island is named after, جزيرة الفرناج: the site's name, no place of its own)
-        return Unlinked(tuple(new_actors), tuple(new_places) + tuple(r for _, r in widened), tuple(dropped),
+        return Unlinked(tuple(short_forms(new_actors, actors, norm.text)), tuple(new_places) + tuple(r for _, r in widened), tuple(dropped),
                         tuple(replaced) + tuple(p for p, _ in widened))
 
     def _region(self, text: str, ntext: str, norm: Normalized, p: PlaceMention) -> PlaceMention | None:
@@ -386,9 +426,9 @@ class UnlinkedFinder:
             and p.place.id.startswith("gn-") and p.place.population < SMALL_PLACE
 
     def _at(self, toks: Sequence[Token], j: int, what: str, word: str, taken: SpanSet,
-            hits: tuple[Sequence[Hit[Any]], Sequence[Hit[Any]]]) -> _Found | None:
-        """The name the descriptor at token j introduces, if any."""
-        if not self._name_may_follow(toks, j, what == "title", taken) or (
+            hits: tuple[Sequence[Hit[Any]], Sequence[Hit[Any]]], sites: SpanSet) -> _Found | None:
+        """The name the descriptor at token j introduces, if any (`sites`: the known places, a title's remit)."""
+        if not _name_may_follow(self.d, toks, j, what == "title", taken, sites) or (
                 what == "place" and word.startswith("ال") and not definite_nisba(toks[j + 1].text)) \
                 or _qualifies(self.d, toks, j, word):
             return None  # (the CRF need not run; a definite site head (القصر، المجمع) needs its nisba: القصر الجمهوري)
@@ -397,8 +437,8 @@ class UnlinkedFinder:
             and not _common_after_site(self.d, self.gazetteer, toks, j, word)
         tags = [] if strong else self._tag(toks, max(0, j - WINDOW_BEFORE), min(len(toks), j + WINDOW_AFTER), hits)
         if what == "title" and not any(n.type == "PERS" and j < n.first <= j + TITLE_REACH for n in tags):
-            tags += self._given_name(toks, j, taken)
-        last = self._name_end(toks, j, what, word, tags, taken, strong)
+            tags += _given_name(self.d, toks, j, taken, sites)
+        last = self._name_end(toks, j, what, word, tags, taken, strong, sites)
         if last is None:
             return None
         first = j + 1 if what != "title" else self._person_start(toks, tags, j)
@@ -422,22 +462,6 @@ class UnlinkedFinder:
         names = self.tagger.names([t.text for t in window], marks_from_hits([(t.start, t.end) for t in window], near))
         return [TaggedName(n.first + first, n.last + first, n.type) for n in names]
 
-    def _given_name(self, toks: Sequence[Token], j: int, taken: SpanSet) -> list[TaggedName]:
-        """A person the CRF misses after a title: a given name that is a stop word too (علي) and a family name of
-        the nisba form right after it (العميد علي الخزاعي): the recognizer reads such a علي as "on"."""
-        for k in range(j + 1, min(len(toks) - 1, j + 1 + TITLE_REACH)):
-            t = toks[k]
-            if t.kind != "word":
-                return []
-            if t.text in self.d.given_names:
-                nxt = toks[k + 1]
-                ok = nxt.kind == "word" and _nisba(nxt.text) and not taken.overlaps(nxt.start, nxt.end)
-                return [TaggedName(k, k + 2, "PERS")] if ok else []
-            if not (t.text.startswith("ال") or t.text in self.d.titles or t.text in self.d.rank_words
-                    or t.text == "باسم"):
-                return []
-        return []
-
     def _person_start(self, toks: Sequence[Token], tags: Sequence[TaggedName], j: int) -> int:
         """The first word of the person a title at token j introduces: the CRF's name, less the ranks and
         honorifics it begins with (العقيد خالد X → خالد X)."""
@@ -448,13 +472,12 @@ class UnlinkedFinder:
         return first
 
     def _name_end(self, toks: Sequence[Token], j: int, what: str, word: str, tags: Sequence[TaggedName],
-                  taken: SpanSet, strong: bool = True) -> int | None:
+                  taken: SpanSet, strong: bool, sites: SpanSet) -> int | None:
         """The end (token index) of the name a descriptor at token j introduces; None when there is none."""
         if what == "title":
             person = next((n for n in tags if n.type == "PERS" and j < n.first <= j + TITLE_REACH), None)
-            if person is None or any(t.kind != "word" or taken.overlaps(t.start, t.end)
-                                     for t in toks[j + 1:person.first]):
-                return None  # (a known actor or place in the title: the person speaks for it)
+            if person is None or not _title_remit(toks[j + 1:person.first], taken, sites):
+                return None  # (a known actor in the title: the person speaks for it)
             start = self._person_start(toks, tags, j)
             end = self._clip(toks, start, person.last, taken, person=True)
             while end is not None and end < min(len(toks), person.first + MAX_NAME_WORDS) \
@@ -492,20 +515,6 @@ class UnlinkedFinder:
         while end < min(last, first + MAX_NAME_WORDS) and self._name_word(toks[end], taken, person):
             end += 1
         return end if end > first else None
-
-    def _name_may_follow(self, toks: Sequence[Token], j: int, title: bool, taken: SpanSet) -> bool:
-        """A cheap test before the CRF: a name word right after a descriptor; after a title, a word without the
-        article among the next few, before any punctuation (a given name: خالد، أنطونيو)."""
-        if not title:
-            return j + 1 < len(toks) and self._name_word(toks[j + 1], taken) \
-                and not _adjective(toks[j + 1].text, toks[j].text)
-        for t in toks[j + 1:j + 1 + TITLE_REACH]:  # the title's complements (الخارجية الإيطالي، باسم الجيش)
-            if t.kind != "word":
-                return False
-            if not t.text.startswith("ال") and t.text != "باسم" and t.text not in self.d.titles \
-                    and t.text not in self.d.rank_words:
-                return self._name_word(t, taken, person=True)  # the first other word begins the name, or none
-        return False
 
     def _name_word(self, tok: Token, taken: SpanSet, person: bool = False) -> bool:
         """A word that can be (part of) a name (`_name_word`)."""
@@ -558,51 +567,16 @@ class UnlinkedFinder:
         return self.gazetteer.country_place(country) if country else None
 
 
-def _from_place(d: Descriptors, text: str, norm: Normalized, actors: Sequence[ActorMention],
-                places: Sequence[PlaceMention]) -> list[tuple[ActorMention, ActorMention]]:
-    """Unidentified gunmen named by where they came from (مجموعة مسلحة قدمت من ترهونة، مسلحون من بلدة X):
-    (the generic mention, an unlinked group of the gunmen's kind named by the whole phrase)."""
-    ntext, out = norm.text, []
-    for m in actors:
-        if not m.actor.id.startswith(UNIDENTIFIED):
-            continue
-        spans = word_spans_after(ntext, m.nend, 2)
-        k = 1 if spans and ntext[spans[0][0]:spans[0][1]] in d.provenance else 0
-        if len(spans) <= k or ntext[spans[k][0]:spans[k][1]] != "من":
-            continue
-        lo = spans[k][1]  # (the place right after من, or after its descriptor: من مدينة X)
-        p = next((p for p in places if lo < p.nstart and len(ntext[lo:p.nstart].split()) <= 1
-                  and not any(c in ntext[lo:p.nstart] for c in ".,،؛:")), None)
-        if p is None:
-            continue
-        if not set(head := ntext[lo:p.nend].split()[:1]) & d.duals:
-            out.append((m, _unlinked_actor(text, norm, _Found("group", m.actor.kind, (m.nstart, p.nend),
-                                                              (m.nstart, p.nend)))))
-            continue
-        # two places, two groups (بين مسلحين من منطقتي X وY), each named by its place, mentioned by the gunmen's word
-        second = next(((q.nstart, q.nend) for q in places if q.nstart > p.nend and ntext[p.nend:q.nstart].strip() == "و"),
-                      None) or _dual_second(d, ntext, p.nend)
-        for name in ((p.nstart + len(head[0]) + 1 if p.nstart == lo + 1 else p.nstart, p.nend), second):
-            if name is not None:
-                out.append((m, _unlinked_actor(text, norm, _Found("group", m.actor.kind, (m.nstart, m.nend), name),
-                                               by_name=True)))
-    return out
-
-
-def _dual_second(d: Descriptors, ntext: str, end: int) -> tuple[int, int] | None:
-    """The second name of a dual (بلدتي X وY) no place holds: one or two words after و, no stop words."""
-    m = _AND_NAME.match(ntext, end)
-    if m is None or m.group(1) in d.stop_words:
-        return None
-    return m.start(1), m.end(2) if m.group(2) is not None and m.group(2) not in d.stop_words else m.end(1)
-
-
-def _unlinked_actor(text: str, norm: Normalized, f: _Found, by_name: bool = False) -> ActorMention:
-    """The unlinked actor a group or a person found after its descriptor stands for (`by_name`: by f.name)."""
-    s, e = norm.to_original(*f.span)
-    name = display_name(text[slice(*norm.to_original(*f.name))] if by_name else text[s:e])
-    actor = Actor(id=UNLINKED + "actor:" + normalize_name(name), name_en="", name_ar=name, kind=f.kind,
-                  country=None, affiliation=None, role=None, valid_from=None, valid_to=None, variants_ar=(),
-                  variants_en=(), descriptions_ar=(), source="unlinked")
-    return ActorMention(start=s, end=e, nstart=f.span[0], nend=f.span[1], text=text[s:e], actor=actor,
-                        framing=None, descriptive=False)
+def _described_groups(d: Descriptors, text: str, norm: Normalized, actors: Sequence[ActorMention],
+                      places: Sequence[PlaceMention], taken: SpanSet) -> tuple[list[ActorMention], list[ActorMention]]:
+    """Unidentified gunmen a phrase describes (مسلحون من بلدة X، المسلحين الدروز): (the unlinked groups the
+    phrases name, the generic mentions they replace)."""
+    groups: list[ActorMention] = []
+    generic: list[ActorMention] = []
+    for gunmen, group in groups_from_place(d.provenance, d.duals, d.stop_words, text, norm, actors, places):
+        generic.append(gunmen)
+        groups.append(group)
+    for inside, identity in groups_by_identity(d.fighter_heads, d.identities, text, norm, actors, taken):
+        generic += inside
+        groups.append(identity)
+    return groups, generic

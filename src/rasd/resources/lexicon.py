@@ -351,19 +351,7 @@ class CueLexicon:
         self.modality_order: tuple[str, ...] = modality.order
         self.modality: PhraseMatcher[ModalityCue] = modality.matcher
         self.planned_triggers = _phrases(data.get("planned_trigger_forms", []), shown, "planned_trigger_forms")
-        att = data.get("attribution") or {}
-        self.introducers = _labelled(att.get("introducers"), shown, "introducers", "introducer")
-        self.speech_verbs = _labelled(att.get("speech_verbs"), shown, "speech_verbs", "speech")
-        self.told_introducers = _labelled(att.get("told_introducers", []), shown, "told_introducers", "introducer")
-        self.told_that = _phrases(att.get("told_that", []), shown, "attribution.told_that")
-        self.told_objects = _phrases(att.get("told_objects", []), shown, "attribution.told_objects")
-        self.told_suffixes = tuple(_phrases(att.get("told_suffixes", []), shown, "attribution.told_suffixes"))
-        self.speech_words = _phrases([*att.get("speech_verbs", []), *att.get("told_verbs", [])], shown,
-                                     "attribution.speech_verbs")
-        self.sources = _labelled(att.get("sources"), shown, "sources", "source")
-        self.attribution_max_words = int(att.get("max_words", 6))
-        self.attribution_stop = _phrases(att.get("stop_words", []), shown, "attribution.stop_words")
-        self.that_words = _phrases(att.get("that_words", []), shown, "attribution.that_words")
+        self._read_attribution(data.get("attribution") or {}, shown)
         roles = data.get("roles") or {}
         self.target_words = _phrases(roles.get("target"), shown, "roles.target")
         self.between_words = _phrases(roles.get("between"), shown, "roles.between")
@@ -372,6 +360,7 @@ class CueLexicon:
         self.belonging_words = _phrases(roles.get("belonging", []), shown, "roles.belonging")
         self.body_part_words = _phrases(roles.get("body_parts", []), shown, "roles.body_parts")
         self.seat_words = _phrases(roles.get("seat", []), shown, "roles.seat")
+        self.referred_words = _phrases(roles.get("referred", []), shown, "roles.referred")
         self.protected_words = _phrases(roles.get("protected", []), shown, "roles.protected")
         self.agent_verbs = _phrases(roles.get("agent_verbs", []), shown, "roles.agent_verbs")
         self.perpetrator = _labelled(roles.get("perpetrator", []), shown, "roles.perpetrator", "perpetrator")
@@ -411,6 +400,22 @@ class CueLexicon:
         self.reference_words = _phrases(data.get("reference_words", []), shown, "reference_words")
         self.launch_words = _phrases(data.get("launch_words", []), shown, "launch_words")
         self.place_idioms = _phrases(data.get("place_idioms", []), shown, "place_idioms")
+
+    def _read_attribution(self, att: dict[str, Any], shown: str) -> None:
+        """The attribution section: introducers, speech verbs, source words."""
+        self.introducers = _labelled(att.get("introducers"), shown, "introducers", "introducer")
+        self.speech_verbs = _labelled(att.get("speech_verbs"), shown, "speech_verbs", "speech")
+        self.told_introducers = _labelled(att.get("told_introducers", []), shown, "told_introducers", "introducer")
+        self.lam_introducers = _labelled(att.get("lam_introducers", []), shown, "lam_introducers", "introducer")
+        self.told_that = _phrases(att.get("told_that", []), shown, "attribution.told_that")
+        self.told_objects = _phrases(att.get("told_objects", []), shown, "attribution.told_objects")
+        self.told_suffixes = tuple(_phrases(att.get("told_suffixes", []), shown, "attribution.told_suffixes"))
+        self.speech_words = _phrases([*att.get("speech_verbs", []), *att.get("told_verbs", [])], shown,
+                                     "attribution.speech_verbs")
+        self.sources = _labelled(att.get("sources"), shown, "sources", "source")
+        self.attribution_max_words = int(att.get("max_words", 6))
+        self.attribution_stop = _phrases(att.get("stop_words", []), shown, "attribution.stop_words")
+        self.that_words = _phrases(att.get("that_words", []), shown, "attribution.that_words")
 
     @classmethod
     def load(cls, path: str | Path = "cues.yaml") -> CueLexicon:

@@ -14,6 +14,7 @@ class Attribution(_Yaml):
     """cues.yaml's attribution section."""
     introducers: Names
     told_introducers: Names = []
+    lam_introducers: Names = []  # the source follows glued to ل (وفقا لتنسيقية …)
     told_that: Names = []
     told_verbs: Names = []
     told_objects: Names = []

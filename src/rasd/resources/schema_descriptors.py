@@ -53,3 +53,5 @@ class DescriptorsFile(_Yaml):
     duals: dict[Word, Word] = {}  # the dual construct of a place descriptor → the descriptor (منطقتي X وY → منطقة)
     regions: list[Word] = []  # open land that names the region around a place: في البادية القريبة
     provenance: list[Word] = []  # words of coming before من + a place: gunmen named by where they came from
+    fighter_heads: list[Word] = []  # gunmen, fighters: an identity after them names their group (المسلحين الدروز)
+    identities: list[Word] = []  # the communities, tribes and peoples that name such a group (الدروز، البدو، أكراد)

@@ -138,6 +138,7 @@ class Roles(_Yaml):
     belonging: Names = []
     body_parts: Names = []
     seat: Names = []
+    referred: Names = []  # a name after these is only referred to (قرار مجلس الأمن): no actor
     protected: Names = []
     agent_verbs: Names = []
     perpetrator: Names = []

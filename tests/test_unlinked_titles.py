@@ -1,0 +1,51 @@
+"""A person a title introduces past its remit — a known place (محافظ البصرة فلان) or one comma (وزير الخارجية،
+فلان) — is kept as an unlinked person when no entry knows the name, and holds the title: the speaker of the
+statement (recognize.unlinked, events.speech_sides.titled_holder; issue 14: named people). Own sentences."""
+
+from __future__ import annotations
+
+import pytest
+
+from rasd.pipeline import Pipeline
+from rasd.records import Event
+
+
+def _request(pipeline: Pipeline, text: str) -> Event:
+    rec = pipeline.extract_text(text, source="own", published="2024-05-02")
+    return next(e for e in rec.events if e.plover == "REQUEST")
+
+
+@pytest.mark.parametrize(("text", "person", "addressee"), [
+    ("وطالب محافظ البصرة أسعد العيداني الحكومة بإرسال تعزيزات عسكرية إلى المحافظة.", "أسعد العيداني",
+     "iraq-government"),
+    ("ودعا وزير الخارجية، سالم الزبيدي، المجتمع الدولي إلى إدانة الهجوم على مدينة الموصل.", "سالم الزبيدي",
+     "international-community"),
+    ("وناشد والي الخرطوم أحمد الطاهري الأمم المتحدة تقديم مساعدات عاجلة للنازحين.", "أحمد الطاهري", "un"),
+])
+def test_unlinked_titles_holder_past_the_remit_speaks(pipeline: Pipeline, text: str, person: str,
+                                                     addressee: str) -> None:
+    rec = pipeline.extract_text(text, source="own", published="2024-05-02")
+    assert any(m.text == person and m.ref is None for m in rec.mentions if m.kind == "actor")
+    ev = _request(pipeline, text)
+    assert ev.actor1 is not None and ev.actor1.name_ar == person and ev.actor1.kind == "person"
+    assert ev.actor2 is not None and ev.actor2.id == addressee
+
+
+def test_unlinked_titles_known_body_in_the_title_still_speaks_for_him(pipeline: Pipeline) -> None:
+    # (a known body between the title and the name: the spokesman speaks in its name, no unlinked person)
+    rec = pipeline.extract_text("وقال المتحدث باسم الجيش السوداني نبيل الزبيدي إن قواته صدت هجوما على مدينة بابنوسة.",
+                                source="own", published="2024-05-02")
+    assert not any(m.text == "نبيل الزبيدي" and m.ref is None for m in rec.mentions if m.kind == "actor")
+
+
+@pytest.mark.parametrize(("text", "speaker", "addressee"), [
+    # (a known person after a long title and its remit opens the call: he asks, the body after him is asked)
+    ("وطالب شيخ عقل طائفة الموحدين الدروز حكمت الهجري السلطات بالإفراج عن المعتقلين.", "hikmat-al-hijri",
+     "authorities-sy"),
+    ("ودعا رئيس مجلس النواب الليبي، عقيلة صالح، حكومة الوحدة الوطنية إلى تسليم السلطة.", "aguila-saleh", "gnu"),
+])
+def test_unlinked_titles_known_holder_is_the_speaker(pipeline: Pipeline, text: str, speaker: str,
+                                                     addressee: str) -> None:
+    ev = _request(pipeline, text)
+    assert ev.actor1 is not None and ev.actor1.id == speaker, ev.actor1
+    assert addressee in {a.id for a in (ev.actor2, *ev.other_actors) if a is not None}
