@@ -135,3 +135,15 @@ def test_place_an_envoys_destination_loses_to_the_dateline(pipeline: Pipeline) -
     rec = _record(pipeline, "جنيف - أعلن المبعوث الخاص للأمين العام للأمم المتحدة إلى اليمن توصل الطرفين إلى اتفاق "
                             "لتبادل الأسرى.")
     assert all(e.location is None or e.location.name_en != "Yemen" for e in rec.events)
+
+
+@pytest.mark.parametrize(("text", "place"), [
+    ("اندلعت اشتباكات بين قوات الحكومة ومسلحين من قبيلة محلية في بلدة الحميرة جنوبي محافظة مأرب.", "الحميرة"),
+    ("دارت معارك عنيفة بين الجيش ومقاتلي المعارضة في حي الشعار بمدينة حلب.", "الشعار"),
+    ("اشتبكت قوات الأمن مع مسلحين في منطقة عين زارة جنوبي طرابلس مساء أمس.", "عين زارة"),
+])
+def test_place_after_a_pair_of_sides_is_where_they_met(pipeline: Pipeline, text: str, place: str) -> None:
+    """بين أ وب في ج: the place after the second side is where the two fought, not where the second one is."""
+    events = pipeline.extract_text(text, source="test", published="2024-03-05").events
+    assert events and events[0].location is not None and events[0].location.name_ar == place, \
+        [(e.plover, e.location.name_ar if e.location else None) for e in events]

@@ -249,3 +249,18 @@ def test_unlinked_definite_site_after_lam_is_read(pipeline: Any, text: str) -> N
     rec = pipeline.extract_text(text, published="2024-05-02").to_json()
     for m in rec["mentions"]:
         assert rec["text"][m["start"]:m["end"]] == m["text"]
+
+
+@pytest.mark.parametrize(("text", "name", "container"), [
+    ("جوبا - قتل عشرة أشخاص في هجوم على قرية في مقاطعة كاجو بولاية أعالي النيل.", "كاجو", "ss-adm-upper-nile"),
+    ("اندلعت اشتباكات في بلدة الحميرة جنوبي محافظة مأرب منذ فجر اليوم.", "الحميرة", "ye-adm-marib"),
+    ("سقطت قذائف على حي الزيتونة في مدينة حماة مساء أمس.", "الزيتونة", "sy-hama"),
+])
+def test_unlinked_place_stands_in_the_place_that_locates_it(pipeline: Any, text: str, name: str,
+                                                             container: str) -> None:
+    """An unknown place stands in the known place right after it (بولاية ص، جنوبي محافظة ع، في مدينة ح), not
+    in the city a wire report was filed from."""
+    a = pipeline.analyse(text, published="2024-05-02")
+    found = {p.place.name_ar: p for p in a.places if is_unlinked(p.place.id)}
+    assert name in found, [p.text for p in a.places]
+    assert found[name].place.parent == container, found[name].place

@@ -3,6 +3,7 @@ the dateline, the host country of a visit) and the places named together with it
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from typing import Final, NamedTuple
 
@@ -338,7 +339,7 @@ class PlaceResolver:
         # (not the building of an actor, where a meeting is held: في مقر الجامعة العربية بالقاهرة)
         return not offices_only and any(0 <= head - m.nend <= 1 and m.actor.kind not in UNSEATED_KINDS
                                         and not phrase_before(text, word_start(text, m.nstart), self.cues.seat_words, 1)
-                                        for m in ctx.actors_in(max(0, head - 80), head))
+                                        and not _paired(text, m.nstart) for m in ctx.actors_in(max(0, head - 80), head))
 
     def _candidates(self, d: Draft, ctx: DocContext, s_start: int) -> tuple[list[PlaceMention], PlaceRule]:
         """The places of an event: from its trigger to the next one (from the sentence start for the first),
@@ -469,6 +470,13 @@ def _incident_word(ctx: DocContext, d: Draft, whole_words: bool = False) -> Trig
         if th.trigger.family in VIOLENT_FAMILIES and not th.trigger.content:
             return th
     return None
+
+
+def _paired(text: str, start: int) -> bool:
+    """The actor at `start` closes a pair its clause opens with بين (اشتباكات بين القوات ومسلحين من الميليشيا في
+    مقاطعة ن): the place after it is where the two met, not where the second one is."""
+    clause = re.split(r"[.،,؛;:!?\n]", text[max(0, start - 120):start])[-1]
+    return "بين" in clause.split()
 
 
 def document_place(ctx: DocContext, places: PlaceResolver, line: PlaceMention | None) -> PlaceMention | None:

@@ -21,7 +21,7 @@ from ..resources.datafiles import ResourceError, load_yaml
 from ..resources.gazetteer import Gazetteer, Place
 from ..text.normalize import Normalized, normalize_name
 from ..text.segment import Segmented, Token
-from .linking import SMALL_PLACE, ActorLinker, ActorMention, PlaceLinker, PlaceMention
+from .linking import SMALL_PLACE, ActorLinker, ActorMention, PlaceLinker, PlaceMention, is_dateline
 from .matcher import Hit, PhraseMatcher, SpanSet
 from .names import NameTagger, TaggedName, marks_from_hits, typed_hits
 from .organisations import OrganisationFinder, definite_nisba, headed_governments
@@ -35,6 +35,8 @@ APPOSITION_MARKS = frozenset({",", "،"})  # the one mark that may stand between
 TITLE_REACH = 6  # a person's name starts at most this many words after a title
 WINDOW_BEFORE, WINDOW_AFTER = 2, 10  # the words around a descriptor the CRF reads
 CITY_FEATURES = frozenset({"city", "town", "village", "district"})
+LOCATING_GAPS = frozenset({"", "ب", "في", "شمال", "شمالي", "جنوب", "جنوبي", "شرق", "شرقي", "غرب", "غربي"})  # (normalized)
+# (what stands between a name and the place that locates it: X بولاية ص، X جنوبي محافظة ع)
 REGION_FEATURES = frozenset({"country", "admin1", "region", "city"})  # places a direction word makes a region of
 
 
@@ -548,11 +550,17 @@ class UnlinkedFinder:
 
     def _container(self, seg: Segmented, f: _Found, places: Sequence[PlaceMention],
                    country: str | None) -> Place | None:
-        """The most specific known place around an unlinked one: a city or district named in its sentence
-        (the nearest); else, when the sentence names no other known place (a province, a region), the last city of
+        """The most specific known place around an unlinked one: the place that locates it right after its name
+        (بولاية ص، في محافظة ع); else a city or district named in its sentence (the nearest; not a dateline's); else, when the sentence names no other known place (a province, a region), the last city of
         the document's country named before it; else that country."""
         sent = seg.sentence_at(f.span[0])
-        cities = [p for p in places if p.place.feature in CITY_FEATURES and not is_unlinked(p.place.id)]
+        ntext = seg.text
+        locating = next((p for p in places if p.nstart >= f.span[1] and not is_unlinked(p.place.id)
+                         and ntext[f.span[1]:p.nstart].strip() in LOCATING_GAPS), None)
+        if locating is not None:  # (مقاطعة ناصر بولاية أعالي النيل: the place that locates it, right after it)
+            return locating.place
+        cities = [p for p in places if p.place.feature in CITY_FEATURES and not is_unlinked(p.place.id)
+                  and not is_dateline(ntext, p.nstart, p.nend)]  # (not the city the report was filed from)
         near = [p for p in cities if sent.start <= p.nstart < sent.end]
         if near:
             best = min(near, key=lambda p: (abs(p.nstart - f.span[1]) if p.nstart >= f.span[1]
