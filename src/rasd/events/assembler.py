@@ -28,9 +28,8 @@ from .place import (
     coordinated_places,
     dateline,
     document_place,
-    link_reactions,
-    reaction_objects,
 )
+from .reactions import link_reactions, reaction_objects
 from .roles import RoleResolver, also_hit, protest_sides, with_victim_nouns
 from .rules import AttributionRule, PlaceRule, RoleRule, ScopeRule, TypeRule
 
