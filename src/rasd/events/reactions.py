@@ -6,19 +6,31 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from ..records import Event, replaced
-from .context import VIOLENT_FAMILIES, DocContext, Draft, TriggerHit, word_start
-from .place import PlaceDecision
+from ..records import Event, LocationRef, replaced
+from ..resources.gazetteer import Gazetteer
+from ..resources.lexicon import CueLexicon
+from .context import VIOLENT_FAMILIES, DocContext, Draft, TriggerHit, location_ref, word_start
+from .place import NO_PLACE, PlaceDecision, PlaceResolver
 from .rules import DateRule, PlaceRule
 
 INCIDENT_REACH = 8  # words from a statement's verb to the incident it is about (ندد رئيس الوزراء في بغداد بهذا …)
+# words from a noun that holds the incident (cues.yaml reactions.incident_objects: تحقيق، مسؤولية) to its word, the
+# article split from it counted (تحقيق "مستقل وسريع" في غارة، مسؤوليتها عن هذه الغارة)
+OBJECT_REACH = 4
+OBJECT_NOUN_REACH = 2 * INCIDENT_REACH  # words from the statement's verb to such a noun (a long speaker's name between)
+_WORD_MARKS = "\"«»()،,.:؛"
+# the places that name whose body or office an actor is when its name holds them (منسق الأمم المتحدة في اليمن)
+SCOPE_FEATURES = frozenset({"country", "region", "admin1"})
+SITE_FEATURES = frozenset({"district", "facility", "airport", "port", "base"})  # a statement takes their town
+TOWN_FEATURES = frozenset({"city", "town", "village"})
 
 
 def link_reactions(ctx: DocContext, drafts: Sequence[Draft], events: Sequence[Event],
-                   places: Sequence[PlaceDecision]) -> list[Event]:
+                   places: Sequence[PlaceDecision], resolver: PlaceResolver) -> list[Event]:
     """A statement about an incident (ندد بالقصف، نفت مسؤوليتها عن هذه الغارة، أدانت الهجوم على المستشفى) takes
     the place and date of that incident: the event the incident's word tells, else the last violent event told
-    before it, unless its own clause places the incident after that word (الهجوم الذي استهدف سوقا في الفاشر)."""
+    before it, unless its own clause places the incident after that word (الهجوم الذي استهدف سوقا في الفاشر); a
+    statement placed only by the country in its speaker's or addressee's name has none of its own."""
     out = list(events)
     by_trigger = {d.trigger.nstart: k for k, d in enumerate(drafts)}
     last: int | None = None  # the last violent event with a place
@@ -27,10 +39,15 @@ def link_reactions(ctx: DocContext, drafts: Sequence[Draft], events: Sequence[Ev
         if trig.family in VIOLENT_FAMILIES and events[k].location is not None:
             last = k
             continue
-        ref = _incident_word(ctx, d) if trig.content else None
+        own = places[k].evidence
+        if trig.content and _actors_scope(ctx, places[k]):
+            ev = out[k]
+            out[k] = replaced(ev, location=None, rules=(*(r for r in ev.rules if r != PlaceRule.CLAUSE.value),
+                                                        PlaceRule.ACTORS_SCOPE.value))
+            own = NO_PLACE.evidence
+        ref = _incident_word(ctx, d, resolver.cues.incident_objects) if trig.content else None
         if ref is None:
             continue
-        own = places[k].evidence
         if own is not None and own[0] >= ref.nstart:
             continue  # the statement's own clause places the incident
         j = by_trigger.get(ref.nstart)
@@ -40,27 +57,61 @@ def link_reactions(ctx: DocContext, drafts: Sequence[Draft], events: Sequence[Ev
             continue
         ev, inc = out[k], events[src]
         dated = ev.date.start is None or DateRule.PUBLISHED.value in ev.rules
-        out[k] = replaced(ev, location=inc.location, date=inc.date if dated else ev.date,
+        out[k] = replaced(ev, location=_town_of(resolver.gazetteer, inc.location), date=inc.date if dated else ev.date,
                          rules=(*ev.rules, PlaceRule.INCIDENT.value))
     return out
 
 
-def reaction_objects(ctx: DocContext, drafts: Sequence[Draft]) -> frozenset[int]:
+def _town_of(gazetteer: Gazetteer, loc: LocationRef | None) -> LocationRef | None:
+    """The place a statement about an incident at `loc` takes: a site's town (a statement about a strike on a
+    college, an airport or a district is about that town's incident, as a report codes it), else `loc`."""
+    if loc is None or loc.feature not in SITE_FEATURES:
+        return loc
+    inner = loc.within[0] if loc.within is not None else loc.id
+    if inner not in gazetteer:
+        return loc
+    place = gazetteer.get(inner)
+    town = next((a for a in [place, *gazetteer.ancestors(place)] if a.feature in TOWN_FEATURES), None)
+    return loc if town is None else location_ref(town, 1, loc.mentions)
+
+
+def _actors_scope(ctx: DocContext, place: PlaceDecision) -> bool:
+    """The statement's place is a country or a region its clause names only inside the name of an actor, its
+    speaker or its addressee (طالبت المفوضية العليا لحقوق الإنسان في العراق الحكومة، ناشد منسق الشؤون الإنسانية
+    للأمم المتحدة في اليمن المانحين): whose body or office it is, not where anything happened."""
+    if place.rule is not PlaceRule.CLAUSE or place.evidence is None:
+        return False
+    start, end = place.evidence
+    mention = next((p for p in ctx.places_in(start, end) if p.nstart == start), None)
+    return mention is not None and mention.place.feature in SCOPE_FEATURES and any(
+        a.nend >= end for a in ctx.actors_in(max(0, start - 120), start))
+
+
+def reaction_objects(ctx: DocContext, drafts: Sequence[Draft], cues: CueLexicon) -> frozenset[int]:
     """Where the incident words a statement or a call is about start (ندد بالقصف، أدان هذه الغارة، دعا إلى
     تحقيق في الغارة): told by a definite word, such a word names the incident told before, not a new one."""
     return frozenset(ref.nstart for d in drafts if d.trigger.trigger.family not in VIOLENT_FAMILIES
-                     and (ref := _incident_word(ctx, d, whole_words=True)) is not None)
+                     and (ref := _incident_word(ctx, d, cues.incident_objects, whole_words=True)) is not None)
 
 
-def _incident_word(ctx: DocContext, d: Draft, whole_words: bool = False) -> TriggerHit | None:
+def _incident_word(ctx: DocContext, d: Draft, objects: frozenset[str],
+                   whole_words: bool = False) -> TriggerHit | None:
     """The word of a violent happening a statement is about: a violence trigger within a few words after the
-    statement's verb, in its sentence (ندد بالقصف، أدان الهجوم، نفى مسؤوليته عن هذه الغارة); `whole_words`:
-    the article of the word (في الغارة) is no word between."""
+    statement's verb, in its sentence (ندد بالقصف، أدان الهجوم، نفى مسؤوليته عن هذه الغارة), or further on right
+    after a noun of `objects` within that reach (طالب الأمين العام للأمم المتحدة بفتح تحقيق مستقل في غارة …);
+    `whole_words`: the article of the word (في الغارة) is no word between."""
     text = ctx.norm.text
     for th in ctx.triggers_starting_in(d.trigger.nend, d.sentence.end):
-        if len(text[d.trigger.nend:word_start(text, th.nstart) if whole_words else th.nstart].split()) \
-                > INCIDENT_REACH:
+        gap = text[d.trigger.nend:word_start(text, th.nstart) if whole_words else th.nstart].split()
+        if len(gap) > INCIDENT_REACH and not _held_by_object(gap, objects):
             return None
         if th.trigger.family in VIOLENT_FAMILIES and not th.trigger.content:
             return th
     return None
+
+
+def _held_by_object(gap: list[str], objects: frozenset[str]) -> bool:
+    """One of the last words before the incident's word, within a longer reach of the statement's verb, is a
+    noun that holds it (تحقيق، المسؤولية، ملابسات): the words between a statement and an incident told far after it."""
+    lo = max(0, len(gap) - 1 - OBJECT_REACH)
+    return any(w.strip(_WORD_MARKS).removeprefix("و") in objects for w in gap[lo:OBJECT_NOUN_REACH + 1])

@@ -106,6 +106,9 @@ class PlaceRule(Enum):
     BREAKDOWN = "location:breakdown"  # a toll broken down by place (اثنان في رفح و13 في غزة): one event per place
     ANAPHOR = "location:anaphor"  # المدينة المحاصرة: the settlement named before
     INCIDENT = "location:incident"  # a statement about an incident takes its place and date
+    # a statement placed only by the country or region in the name of its speaker or addressee (المفوضية العليا لحقوق
+    # الإنسان في العراق، منسق الأمم المتحدة في اليمن): no place
+    ACTORS_SCOPE = "location:actors_scope"
 
 
 class DateRule(Enum):

@@ -364,18 +364,7 @@ class CueLexicon:
         self.attribution_max_words = int(att.get("max_words", 6))
         self.attribution_stop = _phrases(att.get("stop_words", []), shown, "attribution.stop_words")
         self.that_words = _phrases(att.get("that_words", []), shown, "attribution.that_words")
-        roles = data.get("roles") or {}
-        self.target_words = _phrases(roles.get("target"), shown, "roles.target")
-        self.between_words = _phrases(roles.get("between"), shown, "roles.between")
-        self.support_words = _phrases(roles.get("support", []), shown, "roles.support")
-        self.supporting_words = _phrases(roles.get("supporting", []), shown, "roles.supporting")
-        self.belonging_words = _phrases(roles.get("belonging", []), shown, "roles.belonging")
-        self.body_part_words = _phrases(roles.get("body_parts", []), shown, "roles.body_parts")
-        self.seat_words = _phrases(roles.get("seat", []), shown, "roles.seat")
-        self.protected_words = _phrases(roles.get("protected", []), shown, "roles.protected")
-        self.agent_verbs = _phrases(roles.get("agent_verbs", []), shown, "roles.agent_verbs")
-        self.perpetrator = _labelled(roles.get("perpetrator", []), shown, "roles.perpetrator", "perpetrator")
-        self.claim_words = _labelled(roles.get("claim", []), shown, "roles.claim", "claim")
+        self._read_roles(data.get("roles") or {}, shown)
         self.place_cues: PhraseMatcher[int] = _place_cues(data.get("location") or {}, shown)
         self.place_blockers = _phrases(data.get("place_blockers", []), shown, "place_blockers")
         self.cue_only_places = _phrases(data.get("cue_only_places", []), shown, "cue_only_places")
@@ -389,6 +378,7 @@ class CueLexicon:
         self.capital_words = tuple(_str_list(data.get("capital_words", []), shown, "capital_words"))
         self.suppress_before = _phrases(data.get("suppress_before", []), shown, "suppress_before")
         self.by_agreement = _labelled(data.get("by_agreement", []), shown, "by_agreement", "agreement")
+        self.incident_objects = _phrases(data.get("incident_objects", []), shown, "incident_objects")
         self.happened_before = _phrases(data.get("happened_before", []), shown, "happened_before")
         self.force_nouns = _phrases(data.get("force_nouns", []), shown, "force_nouns")
         self.member_nouns = _phrases(data.get("member_nouns", []), shown, "member_nouns")
@@ -405,6 +395,20 @@ class CueLexicon:
         self.relative_openers = _labelled(data.get("relative_openers", []), shown, "relative_openers", "relative")
         self.relative_words = _phrases(data.get("relative_openers", []), shown, "relative_openers")
         self.purpose_openers = _labelled(data.get("purpose_openers", []), shown, "purpose_openers", "purpose")
+
+    def _read_roles(self, roles: dict[str, Any], shown: str) -> None:
+        """The roles section: the words that tell an event's sides."""
+        self.target_words = _phrases(roles.get("target"), shown, "roles.target")
+        self.between_words = _phrases(roles.get("between"), shown, "roles.between")
+        self.support_words = _phrases(roles.get("support", []), shown, "roles.support")
+        self.supporting_words = _phrases(roles.get("supporting", []), shown, "roles.supporting")
+        self.belonging_words = _phrases(roles.get("belonging", []), shown, "roles.belonging")
+        self.body_part_words = _phrases(roles.get("body_parts", []), shown, "roles.body_parts")
+        self.seat_words = _phrases(roles.get("seat", []), shown, "roles.seat")
+        self.protected_words = _phrases(roles.get("protected", []), shown, "roles.protected")
+        self.agent_verbs = _phrases(roles.get("agent_verbs", []), shown, "roles.agent_verbs")
+        self.perpetrator = _labelled(roles.get("perpetrator", []), shown, "roles.perpetrator", "perpetrator")
+        self.claim_words = _labelled(roles.get("claim", []), shown, "roles.claim", "claim")
 
     @classmethod
     def load(cls, path: str | Path = "cues.yaml") -> CueLexicon:

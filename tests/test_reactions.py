@@ -1,0 +1,81 @@
+"""Reactions and their incidents (events/reactions.py): a statement, a call, a denial or an accusation about an
+incident takes that incident's place; a statement about nothing located keeps no place, not the country named in
+the name of its speaker or of its addressee. Sentences written for these tests."""
+
+from __future__ import annotations
+
+import pytest
+
+from rasd.pipeline import Pipeline
+from rasd.records import Event
+
+REACTIONS = ("REQUEST", "ACCUSE", "REJECT", "DEMAND", "THREATEN")
+
+
+def _reactions(pipeline: Pipeline, text: str) -> list[Event]:
+    """The statements rasd finds in `text` (events ACLED does not code, of a speech type)."""
+    record = pipeline.extract_text(text, source="test", published="2024-03-10")
+    return [e for e in record.events if e.acled_event_type is None and e.plover in REACTIONS]
+
+
+def _place(ev: Event) -> str | None:
+    return ev.location.name_en if ev.location is not None else None
+
+
+# a call for an inquiry or a charge of responsibility whose incident is told far after the statement's verb,
+# right after the noun that holds it (تحقيق في، المسؤولية عن، ملابسات): the incident's place
+@pytest.mark.parametrize(("text", "place"), [
+    ("قتل تسعة مدنيين في غارة جوية على سوق مدينة معرة النعمان أمس. وقال شهود إن معظم الضحايا من الباعة. "
+     'وطالب المفوض السامي لحقوق الإنسان في بيان بفتح "تحقيق عاجل وشفاف" في غارة الأمس.', "Maarat al-Numan"),
+    ("سقط خمسة قتلى في قصف مدفعي استهدف حيا سكنيا في مدينة كادقلي. وأوضح مسعفون أن بين القتلى امرأتين. ودعت "
+     "منظمة العفو الدولية والمنظمات الحقوقية المحلية الأخرى إلى إجراء تحقيق مستقل في القصف.", "Kadugli"),
+    ("أصيب عشرون شخصا في تفجير سيارة مفخخة في مدينة الباب. وتحدث الأهالي عن أضرار كبيرة في المحال. واتهمت "
+     "الإدارة المحلية خلايا نائمة تابعة لتنظيم الدولة الإسلامية بالمسؤولية المباشرة عن التفجير.", "Al-Bab"),
+    ("قتل ثلاثة أطفال في قصف صاروخي على بلدة كفرنبل. ونقل الجرحى إلى مستشفيات ميدانية. وطالب الأمين العام "
+     "للجامعة العربية السلطات السورية بالكشف عن ملابسات القصف.", "Kafranbel"),
+])
+def test_reactions_incident_held_by_an_object_noun(pipeline: Pipeline, text: str, place: str) -> None:
+    reactions = _reactions(pipeline, text)
+    assert reactions and all(_place(ev) == place for ev in reactions), [(e.plover, _place(e)) for e in reactions]
+
+
+# the country or region in the name of the speaker or of the addressee is not where a statement was made: a
+# statement about nothing located keeps no place
+@pytest.mark.parametrize("text", [
+    "وطالبت الهيئة المستقلة لحقوق الإنسان في ليبيا الحكومة بنشر نتائج التحقيقات السابقة.",
+    "وناشد منسق الإغاثة التابع للأمم المتحدة في السودان الدول المانحة زيادة تمويل خطة الاستجابة.",
+    "ودعت المنسقة المقيمة للأمم المتحدة في اليمن السلطات إلى دفع رواتب العاملين الصحيين.",
+    "واتهمت اللجنة الوطنية لحقوق الإنسان في العراق الوزارة بإهمال ملف المفقودين.",
+])
+def test_reactions_no_place_from_an_actors_name(pipeline: Pipeline, text: str) -> None:
+    reactions = _reactions(pipeline, text)
+    assert reactions and all(ev.location is None for ev in reactions), [(e.plover, _place(e)) for e in reactions]
+
+
+# a statement made in a place its clause names for itself keeps it (the place is no part of an actor's name)
+@pytest.mark.parametrize(("text", "place"), [
+    ("وفي مدينة بنغازي، دعا رئيس الحكومة المؤقتة الأطراف المتنازعة إلى الحوار.", "Benghazi"),
+    ("وخلال مؤتمر صحفي عقده في مدينة بورتسودان، اتهم وزير الإعلام قوات الدعم السريع بنهب المستشفيات.",
+     "Port Sudan"),
+    ("ودعا المتظاهرون في ساحة التحرير ببغداد إلى إجراء انتخابات مبكرة.", "Tahrir Square (Baghdad)"),
+])
+def test_reactions_own_place_kept(pipeline: Pipeline, text: str, place: str) -> None:
+    reactions = _reactions(pipeline, text)
+    assert reactions and _place(reactions[0]) == place, [(e.plover, _place(e)) for e in reactions]
+
+
+# a statement about an incident at a site (an airport, a college, a district) takes the site's town: what a report
+# codes of a statement is the town of the incident it is about
+@pytest.mark.parametrize(("text", "site", "town"), [
+    ("سقطت ثلاث قذائف على مطار معيتيقة صباح اليوم ما أدى إلى إصابة مسافرين. وتوقفت الرحلات لساعات. وأدانت "
+     "البعثة الأممية للدعم في ليبيا القصف.", "Mitiga International Airport", "Tripoli"),
+    ("أصيب خمسة مدنيين في غارة بطائرة مسيرة على مطار نيالا أمس. وقالت مصادر محلية إن الغارة ألحقت أضرارا "
+     "بالمدرج. واتهمت الحكومة قوات الدعم السريع بتنفيذ الغارة.", "Nyala Airport", "Nyala"),
+    ("قتل جنديان في هجوم صاروخي على مطار بغداد الدولي ليلة أمس. ولم تتبن أي جهة الهجوم حتى الآن. وندد رئيس "
+     "الوزراء بالهجوم.", "Baghdad International Airport", "Baghdad"),
+])
+def test_reactions_site_incident_gives_its_town(pipeline: Pipeline, text: str, site: str, town: str) -> None:
+    record = pipeline.extract_text(text, source="test", published="2024-03-10")
+    assert [_place(e) for e in record.events if e.acled_event_type is not None] == [site]
+    reactions = _reactions(pipeline, text)
+    assert [_place(e) for e in reactions] == [town]
