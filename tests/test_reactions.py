@@ -79,3 +79,33 @@ def test_reactions_site_incident_gives_its_town(pipeline: Pipeline, text: str, s
     assert [_place(e) for e in record.events if e.acled_event_type is not None] == [site]
     reactions = _reactions(pipeline, text)
     assert [_place(e) for e in reactions] == [town]
+
+
+# calling the incident told before a crime, or condemning it, with a pronoun for it (وصفته بـ"جريمة"، أدانته):
+# the statement takes the place of the violent happening told before it in its sentence
+@pytest.mark.parametrize(("text", "place"), [
+    ('قتل عشرة مدنيين في غارة على سوق في مدينة إدلب أمس، فيما وصفته المعارضة بـ"جريمة جديدة" لطائرات النظام.',
+     "Idlib"),
+    ("أصيب سبعة أشخاص بانفجار عبوة ناسفة في سوق مدينة الحلة، في هجوم أدانته وزارة الداخلية بشدة.", "Al Hillah"),
+    ('قتل ثمانية مدنيين في بلدة كفرنبل بريف إدلب أمس، في قصف وصفته المعارضة بـ"الجريمة الجديدة".', "Kafranbel"),
+])
+def test_reactions_pronoun_for_the_incident_told_before(pipeline: Pipeline, text: str, place: str) -> None:
+    reactions = _reactions(pipeline, text)
+    assert [(e.plover, _place(e)) for e in reactions] == [("ACCUSE", place)]
+
+
+# a definite word of a statement (الاتهام، الاتهامات) refers back to a statement told right before it, not to one
+# told sentences earlier: there it is a statement of its own, with its own place
+@pytest.mark.parametrize(("text", "places"), [
+    ("اتهمت الحكومة المتمردين بقصف مدينة كادقلي. ووصلت قافلة إغاثة إلى المدينة مساء اليوم. وقال شهود إن الأسواق "
+     "أغلقت أبوابها. وتبادل الطرفان الاتهام بخرق الهدنة في ولاية النيل الأزرق.", ["Kadugli", "Blue Nile"]),
+    ("اتهم الجيش قوات الدعم السريع بقصف مدينة الأبيض. ووزعت منظمات الإغاثة الطعام على النازحين في المدينة. وأضاف "
+     "سكان أن الكهرباء انقطعت. وتبادلت الحركتان المسلحتان الاتهامات بالمسؤولية عن مقتل راع في شمال دارفور.",
+     ["El Obeid", "North Darfur"]),
+    ("ندد وزير الخارجية بالغارة على مدينة صعدة. ووزعت منظمة خيرية الطعام على الأسر في المدينة. وقالت مصادر محلية "
+     "إن المدارس أغلقت. ووجه محافظ مأرب الاتهام إلى الحوثيين بقصف أحياء سكنية في مدينة مأرب.", ["Saada", "Marib"]),
+    ("اتهمت الحكومة المتمردين بقصف مدينة كادقلي. وجاء الاتهام بعد ساعات من القصف.", ["Kadugli"]),
+])
+def test_reactions_statement_refers_back_only_nearby(pipeline: Pipeline, text: str, places: list[str]) -> None:
+    reactions = [e for e in _reactions(pipeline, text) if e.plover == "ACCUSE"]
+    assert [_place(e) for e in reactions] == places

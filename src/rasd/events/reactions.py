@@ -23,6 +23,7 @@ _WORD_MARKS = "\"«»()،,.:؛"
 SCOPE_FEATURES = frozenset({"country", "region", "admin1"})
 SITE_FEATURES = frozenset({"district", "facility", "airport", "port", "base"})  # a statement takes their town
 TOWN_FEATURES = frozenset({"city", "town", "village"})
+OBJECT_PRONOUNS = ("ه", "ها")  # (normalized) the suffixes of a verb's or a noun's pronoun for a thing told before
 
 
 def link_reactions(ctx: DocContext, drafts: Sequence[Draft], events: Sequence[Event],
@@ -47,6 +48,9 @@ def link_reactions(ctx: DocContext, drafts: Sequence[Draft], events: Sequence[Ev
             own = NO_PLACE.evidence
         ref = _incident_word(ctx, d, resolver.cues.incident_objects) if trig.content else None
         if ref is None:
+            before = _told_before(drafts, events, d) if _refers_back(ctx, d) else None
+            if before is not None and _coarser(out[k].location, events[before].location, resolver):
+                out[k] = _took(out[k], events[before])  # (قتل عشرة في غارة، فيما وصفته المعارضة بـ"جريمة")
             continue
         if own is not None and own[0] >= ref.nstart:
             continue  # the statement's own clause places the incident
@@ -55,11 +59,37 @@ def link_reactions(ctx: DocContext, drafts: Sequence[Draft], events: Sequence[Ev
         src = next((i for i in told if events[i].date.start is not None), told[0] if told else None)
         if src is None:
             continue
-        ev, inc = out[k], events[src]
-        dated = ev.date.start is None or DateRule.PUBLISHED.value in ev.rules
-        out[k] = replaced(ev, location=_town_of(resolver.gazetteer, inc.location), date=inc.date if dated else ev.date,
-                         rules=(*ev.rules, PlaceRule.INCIDENT.value))
+        out[k] = _took(out[k], events[src], resolver.gazetteer)
     return out
+
+
+def _took(ev: Event, inc: Event, gazetteer: Gazetteer | None = None) -> Event:
+    """The statement `ev` with the place (a site's town, with the `gazetteer`) and the date of its incident."""
+    dated = ev.date.start is None or DateRule.PUBLISHED.value in ev.rules
+    return replaced(ev, location=inc.location if gazetteer is None else _town_of(gazetteer, inc.location),
+                    date=inc.date if dated else ev.date, rules=(*ev.rules, PlaceRule.INCIDENT.value))
+
+
+def _told_before(drafts: Sequence[Draft], events: Sequence[Event], d: Draft) -> int | None:
+    """The violent event with a place told last before the statement `d` in its sentence, by a word or by a
+    figure (أن عدد القتلى بلغ 39 مدنيا، فيما وصفته بـ"جريمة")."""
+    told = [(x.trigger.nstart, i) for i, x in enumerate(drafts) if x.trigger.trigger.family in VIOLENT_FAMILIES
+            and d.sentence.start <= x.trigger.nstart < d.trigger.nstart and events[i].location is not None]
+    return max(told)[1] if told else None
+
+
+def _coarser(own: LocationRef | None, incident: LocationRef | None, resolver: PlaceResolver) -> bool:
+    """The statement has no place of its own, or only the country or region the incident's place lies in."""
+    return own is None or (incident is not None and own.feature in SCOPE_FEATURES
+                           and resolver.inside(incident.id, own.id))
+
+
+def _refers_back(ctx: DocContext, d: Draft) -> bool:
+    """An accusation whose word holds a pronoun that stands for the incident (وصفته، أدانته، استنكرها): about the
+    violent happening told before it in its sentence."""
+    text = ctx.norm.text
+    return d.trigger.trigger.family == "accuse" and text[word_start(text, d.trigger.nstart):d.trigger.nend] \
+        .endswith(OBJECT_PRONOUNS)
 
 
 def _town_of(gazetteer: Gazetteer, loc: LocationRef | None) -> LocationRef | None:
