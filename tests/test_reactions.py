@@ -109,3 +109,34 @@ def test_reactions_pronoun_for_the_incident_told_before(pipeline: Pipeline, text
 def test_reactions_statement_refers_back_only_nearby(pipeline: Pipeline, text: str, places: list[str]) -> None:
     reactions = [e for e in _reactions(pipeline, text) if e.plover == "ACCUSE"]
     assert [_place(e) for e in reactions] == places
+
+
+# a call to stop the fighting (وقف القتال، بوقف الاشتباكات، إيقاف الغارات، إنهاء القصف) is about the war, no
+# incident: it does not take the place of the last strike told before it
+@pytest.mark.parametrize("text", [
+    "قتل خمسة مدنيين في قصف على مدينة سرت أمس. وقال شهود إن القذائف سقطت على منازل. ودعا المبعوث الأممي "
+    "الطرفين إلى وقف القتال فورا.",
+    "أصيب تسعة أشخاص في غارة على بلدة سراقب أمس. وقال مسعفون إن بين الجرحى طفلين. وحثت الأمم المتحدة روسيا على "
+    "إيقاف الغارات الجوية.",
+    "تعرضت أحياء مدينة درنة لقصف عنيف الليلة الماضية. وأفاد سكان بانقطاع الكهرباء. وناشد المجلس البلدي الأطراف "
+    "المتحاربة إنهاء القصف العشوائي.",
+    "سقط عشرات الجرحى في اشتباكات عنيفة في مدينة الفاشر. وتحدث مسعفون عن نقص في الأدوية. وطالبت الجامعة العربية "
+    "جميع الأطراف بوقف الاشتباكات والعودة إلى التفاوض.",
+])
+def test_reactions_call_to_stop_fighting_has_no_incident(pipeline: Pipeline, text: str) -> None:
+    reactions = _reactions(pipeline, text)
+    assert [(e.plover, _place(e)) for e in reactions] == [("REQUEST", None)]
+
+
+# a statement whose clause names only the country, about an incident told in a town of that country, takes the town
+@pytest.mark.parametrize(("text", "place"), [
+    ("قتل ستة مهاجرين في هجوم على مركز إيواء في مدينة الزاوية. وطالبت منظمة الهجرة بمحاسبة المسؤولين عن الهجوم "
+     "الذي يعد الأسوأ في ليبيا هذا العام.", "Zawiya"),
+    ("قتل أربعة أطفال في قصف على بلدة معرة مصرين. ودعت منظمة اليونيسف إلى تحقيق في القصف الذي يعد الأعنف في "
+     "سوريا منذ شهور.", "Ma‘arratmişrīn"),
+    ("أصيب عشرة متظاهرين بالرصاص في مدينة الناصرية. وطالبت الأمم المتحدة بمحاسبة المسؤولين عن إطلاق النار على "
+     "المحتجين في العراق.", "Nasiriyah"),
+])
+def test_reactions_country_clause_takes_the_incidents_town(pipeline: Pipeline, text: str, place: str) -> None:
+    reactions = _reactions(pipeline, text)
+    assert [(e.plover, _place(e)) for e in reactions] == [("REQUEST", place)]

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+from ..recognize.matcher import phrase_before
 from ..records import Event, LocationRef, replaced
 from ..resources.gazetteer import Gazetteer
 from ..resources.lexicon import CueLexicon
@@ -46,19 +47,18 @@ def link_reactions(ctx: DocContext, drafts: Sequence[Draft], events: Sequence[Ev
             out[k] = replaced(ev, location=None, rules=(*(r for r in ev.rules if r != PlaceRule.CLAUSE.value),
                                                         PlaceRule.ACTORS_SCOPE.value))
             own = NO_PLACE.evidence
-        ref = _incident_word(ctx, d, resolver.cues.incident_objects) if trig.content else None
+        ref = _incident_word(ctx, d, resolver.cues) if trig.content else None
         if ref is None:
             before = _told_before(drafts, events, d) if _refers_back(ctx, d) else None
             if before is not None and _coarser(out[k].location, events[before].location, resolver):
                 out[k] = _took(out[k], events[before])  # (قتل عشرة في غارة، فيما وصفته المعارضة بـ"جريمة")
             continue
-        if own is not None and own[0] >= ref.nstart:
-            continue  # the statement's own clause places the incident
         j = by_trigger.get(ref.nstart)
         told = [i for i in (j, last) if i is not None and i != k and events[i].location is not None]
         src = next((i for i in told if events[i].date.start is not None), told[0] if told else None)
-        if src is None:
-            continue
+        if src is None or (own is not None and own[0] >= ref.nstart
+                           and not _coarser(out[k].location, events[src].location, resolver)):
+            continue  # the statement's own clause places the incident (more precisely than by its country)
         out[k] = _took(out[k], events[src], resolver.gazetteer)
     return out
 
@@ -121,21 +121,22 @@ def reaction_objects(ctx: DocContext, drafts: Sequence[Draft], cues: CueLexicon)
     """Where the incident words a statement or a call is about start (ندد بالقصف، أدان هذه الغارة، دعا إلى
     تحقيق في الغارة): told by a definite word, such a word names the incident told before, not a new one."""
     return frozenset(ref.nstart for d in drafts if d.trigger.trigger.family not in VIOLENT_FAMILIES
-                     and (ref := _incident_word(ctx, d, cues.incident_objects, whole_words=True)) is not None)
+                     and (ref := _incident_word(ctx, d, cues, whole_words=True)) is not None)
 
 
-def _incident_word(ctx: DocContext, d: Draft, objects: frozenset[str],
-                   whole_words: bool = False) -> TriggerHit | None:
+def _incident_word(ctx: DocContext, d: Draft, cues: CueLexicon, whole_words: bool = False) -> TriggerHit | None:
     """The word of a violent happening a statement is about: a violence trigger within a few words after the
     statement's verb, in its sentence (ندد بالقصف، أدان الهجوم، نفى مسؤوليته عن هذه الغارة), or further on right
-    after a noun of `objects` within that reach (طالب الأمين العام للأمم المتحدة بفتح تحقيق مستقل في غارة …);
-    `whole_words`: the article of the word (في الغارة) is no word between."""
+    after a noun that holds it within that reach (طالب الأمين العام للأمم المتحدة بفتح تحقيق مستقل في غارة …); not
+    a word for what is to be stopped (دعا إلى وقف القتال، إنهاء الحرب: the war, no incident); `whole_words`: the
+    article of the word (في الغارة) is no word between."""
     text = ctx.norm.text
     for th in ctx.triggers_starting_in(d.trigger.nend, d.sentence.end):
         gap = text[d.trigger.nend:word_start(text, th.nstart) if whole_words else th.nstart].split()
-        if len(gap) > INCIDENT_REACH and not _held_by_object(gap, objects):
+        if len(gap) > INCIDENT_REACH and not _held_by_object(gap, cues.incident_objects):
             return None
-        if th.trigger.family in VIOLENT_FAMILIES and not th.trigger.content:
+        if th.trigger.family in VIOLENT_FAMILIES and not th.trigger.content and not phrase_before(
+                text, th.nstart - len(th.prefix), cues.suppress_before, 2, lo=d.trigger.nend):
             return th
     return None
 
