@@ -140,3 +140,33 @@ def test_reactions_call_to_stop_fighting_has_no_incident(pipeline: Pipeline, tex
 def test_reactions_country_clause_takes_the_incidents_town(pipeline: Pipeline, text: str, place: str) -> None:
     reactions = _reactions(pipeline, text)
     assert [(e.plover, _place(e)) for e in reactions] == [("REQUEST", place)]
+
+
+# the crimes a statement lists (ارتكبت فظائع شملت القتل، انتهاكات منها الاغتيال، جرائم من بينها قصف المستشفيات) are
+# crimes in general, no incident told before: the statement keeps no place of the last strike
+@pytest.mark.parametrize("text", [
+    "قتل عشرة مدنيين في قصف على سوق مدينة الفاشر. وقال مسعفون إن المستشفى امتلأ بالجرحى. وأكدت المفوضة أن "
+    "الميليشيا ارتكبت فظائع شملت القتل والاغتصاب.",
+    "قتل جنديان في هجوم على حاجز قرب مدينة الرمادي. ولم تعلن أي جهة مسؤوليتها. وقال تقرير أممي إن الجماعة ارتكبت "
+    "انتهاكات منها الاغتيال والخطف.",
+    "سقطت قذائف على حي سكني في مدينة تعز. ونقل الجرحى إلى المستشفى. واتهم الوزير الحوثيين بارتكاب جرائم من بينها "
+    "قصف المستشفيات.",
+])
+def test_reactions_listed_crimes_are_no_incident(pipeline: Pipeline, text: str) -> None:
+    reactions = _reactions(pipeline, text)
+    assert [(e.plover, _place(e)) for e in reactions] == [("ACCUSE", None)]
+
+
+# an indefinite word of violence that makes no event of its own (أدان هجمات تستهدف العاملين، ندد بغارات تطال
+# الأسواق) is a kind of happening, not the strike told before: the statement keeps no place
+@pytest.mark.parametrize("text", [
+    "قتل عشرة مدنيين في قصف على سوق مدينة الفاشر. وقال مسعفون إن المستشفى امتلأ بالجرحى. وأدان الاتحاد الأفريقي "
+    "هجمات تستهدف العاملين في المجال الإنساني.",
+    "أصيب ستة أشخاص في غارة على بلدة سرمين. وتحدث سكان عن دمار واسع. وندد المجلس المحلي بغارات تطال الأسواق "
+    "والمخابز.",
+    "قتل ثلاثة صيادين في قصف على شاطئ مدينة الحديدة. وأغلقت السلطات الميناء مؤقتا. واستنكرت المنظمة هجمات متكررة "
+    "تطال الصيادين.",
+])
+def test_reactions_indefinite_violence_word_is_no_incident_told(pipeline: Pipeline, text: str) -> None:
+    reactions = _reactions(pipeline, text)
+    assert [(e.plover, _place(e)) for e in reactions] == [("ACCUSE", None)]

@@ -31,7 +31,8 @@ def link_reactions(ctx: DocContext, drafts: Sequence[Draft], events: Sequence[Ev
                    places: Sequence[PlaceDecision], resolver: PlaceResolver) -> list[Event]:
     """A statement about an incident (ندد بالقصف، نفت مسؤوليتها عن هذه الغارة، أدانت الهجوم على المستشفى) takes
     the place and date of that incident: the event the incident's word tells, else the last violent event told
-    before it, unless its own clause places the incident after that word (الهجوم الذي استهدف سوقا في الفاشر); a
+    before it when the word is definite, unless its own clause places the incident after that word (الهجوم الذي
+    استهدف سوقا في الفاشر) more precisely than by its country; a
     statement placed only by the country in its speaker's or addressee's name has none of its own."""
     out = list(events)
     by_trigger = {d.trigger.nstart: k for k, d in enumerate(drafts)}
@@ -54,7 +55,10 @@ def link_reactions(ctx: DocContext, drafts: Sequence[Draft], events: Sequence[Ev
                 out[k] = _took(out[k], events[before])  # (قتل عشرة في غارة، فيما وصفته المعارضة بـ"جريمة")
             continue
         j = by_trigger.get(ref.nstart)
-        told = [i for i in (j, last) if i is not None and i != k and events[i].location is not None]
+        # (a word that makes no event of its own refers back to the last one when definite; an indefinite one
+        # names a happening of the statement's own, ارتكبت جرائم شملت القتل والخطف, told nowhere else)
+        told = [i for i in (j, last if j is not None or _definite(ctx.norm.text, ref) else None)
+                if i is not None and i != k and events[i].location is not None]
         src = next((i for i in told if events[i].date.start is not None), told[0] if told else None)
         if src is None or (own is not None and own[0] >= ref.nstart
                            and not _coarser(out[k].location, events[src].location, resolver)):
@@ -136,9 +140,27 @@ def _incident_word(ctx: DocContext, d: Draft, cues: CueLexicon, whole_words: boo
         if len(gap) > INCIDENT_REACH and not _held_by_object(gap, cues.incident_objects):
             return None
         if th.trigger.family in VIOLENT_FAMILIES and not th.trigger.content and not phrase_before(
-                text, th.nstart - len(th.prefix), cues.suppress_before, 2, lo=d.trigger.nend):
+                text, th.nstart - len(th.prefix), cues.suppress_before, 2, lo=d.trigger.nend) \
+                and not _listed_crime(ctx, cues, d.trigger.nstart, th.nstart):
             return th
     return None
+
+
+def _listed_crime(ctx: DocContext, cues: CueLexicon, lo: int, pos: int) -> bool:
+    """The word at `pos` is one of the crimes a statement lists (ارتكبت جرائم مروعة شملت القتل والخطف، انتهاكات
+    منها القتل): crimes in general, no incident told elsewhere."""
+    hits = ctx.hits_in(cues.background, lo, pos)
+    crimes = next((h.end for h in hits if "crimes" in h.payloads), None)
+    return crimes is not None and any("listing" in h.payloads and h.start >= crimes for h in hits)
+
+
+def _definite(text: str, th: TriggerHit) -> bool:
+    """The incident's word has the article (الغارة، للقصف، القصف الجوي) or a definite word after it (غارة الأمس،
+    إطلاق النار، قصف الجيش): it refers back to a happening told."""
+    if th.prefix.endswith(("ال", "لل")) or th.phrase.startswith("ال") or " ال" in th.phrase:
+        return True
+    after = text[th.nend:th.nend + 40].split(maxsplit=1)
+    return bool(after) and text[th.nend:th.nend + 1] == " " and after[0].startswith("ال")
 
 
 def _held_by_object(gap: list[str], objects: frozenset[str]) -> bool:
