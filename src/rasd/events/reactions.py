@@ -24,7 +24,7 @@ _WORD_MARKS = "\"«»()،,.:؛"
 SCOPE_FEATURES = frozenset({"country", "region", "admin1"})
 SITE_FEATURES = frozenset({"district", "facility", "airport", "port", "base"})  # a statement takes their town
 TOWN_FEATURES = frozenset({"city", "town", "village"})
-OBJECT_PRONOUNS = ("ه", "ها")  # (normalized) the suffixes of a verb's or a noun's pronoun for a thing told before
+OBJECT_PRONOUNS = ("ه", "ها")  # the suffixes of a verb's or a noun's pronoun for a thing told before
 
 
 def link_reactions(ctx: DocContext, drafts: Sequence[Draft], events: Sequence[Event],
@@ -90,10 +90,9 @@ def _coarser(own: LocationRef | None, incident: LocationRef | None, resolver: Pl
 
 def _refers_back(ctx: DocContext, d: Draft) -> bool:
     """An accusation whose word holds a pronoun that stands for the incident (وصفته، أدانته، استنكرها): about the
-    violent happening told before it in its sentence."""
-    text = ctx.norm.text
-    return d.trigger.trigger.family == "accuse" and text[word_start(text, d.trigger.nstart):d.trigger.nend] \
-        .endswith(OBJECT_PRONOUNS)
+    violent happening told before it in its sentence. Read in the original text: a noun's ta marbuta (إدانة) is no
+    pronoun."""
+    return d.trigger.trigger.family == "accuse" and ctx.text[d.trigger.start:d.trigger.end].endswith(OBJECT_PRONOUNS)
 
 
 def _town_of(gazetteer: Gazetteer, loc: LocationRef | None) -> LocationRef | None:
