@@ -1,6 +1,7 @@
 """Reactions and their incidents: a statement, a call, a denial or an accusation about an incident (ندد بالقصف،
-نفت مسؤوليتها عن هذه الغارة، دعا إلى تحقيق في الغارة) links to the event that tells the incident and takes its
-place and date."""
+نفت مسؤوليتها عن هذه الغارة، دعا إلى تحقيق في الغارة، فيما وصفته بـ"جريمة") links to the event that tells the
+incident and takes its place (a site's town) and date; a statement about nothing located (a call to stop the
+fighting, crimes listed in general, a country named only in its speaker's title) keeps no place of its own."""
 
 from __future__ import annotations
 
@@ -15,7 +16,7 @@ from .place import NO_PLACE, PlaceDecision, PlaceResolver
 from .rules import DateRule, PlaceRule
 
 INCIDENT_REACH = 8  # words from a statement's verb to the incident it is about (ندد رئيس الوزراء في بغداد بهذا …)
-# words from a noun that holds the incident (cues.yaml reactions.incident_objects: تحقيق، مسؤولية) to its word, the
+# words from a noun that holds the incident (cues.yaml incident_objects: تحقيق، مسؤولية) to its word, the
 # article split from it counted (تحقيق "مستقل وسريع" في غارة، مسؤوليتها عن هذه الغارة)
 OBJECT_REACH = 4
 OBJECT_NOUN_REACH = 2 * INCIDENT_REACH  # words from the statement's verb to such a noun (a long speaker's name between)
@@ -25,6 +26,7 @@ SCOPE_FEATURES = frozenset({"country", "region", "admin1"})
 SITE_FEATURES = frozenset({"district", "facility", "airport", "port", "base"})  # a statement takes their town
 TOWN_FEATURES = frozenset({"city", "town", "village"})
 OBJECT_PRONOUNS = ("ه", "ها")  # the suffixes of a verb's or a noun's pronoun for a thing told before
+ACTOR_REACH = 120  # characters before a place where an actor's name that holds it may start
 
 
 def link_reactions(ctx: DocContext, drafts: Sequence[Draft], events: Sequence[Event],
@@ -32,8 +34,9 @@ def link_reactions(ctx: DocContext, drafts: Sequence[Draft], events: Sequence[Ev
     """A statement about an incident (ندد بالقصف، نفت مسؤوليتها عن هذه الغارة، أدانت الهجوم على المستشفى) takes
     the place and date of that incident: the event the incident's word tells, else the last violent event told
     before it when the word is definite, unless its own clause places the incident after that word (الهجوم الذي
-    استهدف سوقا في الفاشر) more precisely than by its country; a
-    statement placed only by the country in its speaker's or addressee's name has none of its own."""
+    استهدف سوقا في الفاشر) more precisely than by its country; an accusation with a pronoun for the incident
+    told before it in its sentence takes that one's; a statement placed only by the country in its speaker's or
+    addressee's name has none of its own."""
     out = list(events)
     by_trigger = {d.trigger.nstart: k for k, d in enumerate(drafts)}
     last: int | None = None  # the last violent event with a place
@@ -52,7 +55,7 @@ def link_reactions(ctx: DocContext, drafts: Sequence[Draft], events: Sequence[Ev
         if ref is None:
             before = _told_before(drafts, events, d) if _refers_back(ctx, d) else None
             if before is not None and _coarser(out[k].location, events[before].location, resolver):
-                out[k] = _took(out[k], events[before])  # (قتل عشرة في غارة، فيما وصفته المعارضة بـ"جريمة")
+                out[k] = _took(out[k], events[before], resolver.gazetteer)  # (قتل عشرة في غارة، فيما وصفته بـ"جريمة")
             continue
         j = by_trigger.get(ref.nstart)
         # (a word that makes no event of its own refers back to the last one when definite; an indefinite one
@@ -67,11 +70,11 @@ def link_reactions(ctx: DocContext, drafts: Sequence[Draft], events: Sequence[Ev
     return out
 
 
-def _took(ev: Event, inc: Event, gazetteer: Gazetteer | None = None) -> Event:
-    """The statement `ev` with the place (a site's town, with the `gazetteer`) and the date of its incident."""
+def _took(ev: Event, inc: Event, gazetteer: Gazetteer) -> Event:
+    """The statement `ev` with the place (a site's town) and the date of its incident `inc`."""
     dated = ev.date.start is None or DateRule.PUBLISHED.value in ev.rules
-    return replaced(ev, location=inc.location if gazetteer is None else _town_of(gazetteer, inc.location),
-                    date=inc.date if dated else ev.date, rules=(*ev.rules, PlaceRule.INCIDENT.value))
+    return replaced(ev, location=_town_of(gazetteer, inc.location), date=inc.date if dated else ev.date,
+                    rules=(*ev.rules, PlaceRule.INCIDENT.value))
 
 
 def _told_before(drafts: Sequence[Draft], events: Sequence[Event], d: Draft) -> int | None:
@@ -117,7 +120,7 @@ def _actors_scope(ctx: DocContext, place: PlaceDecision) -> bool:
     start, end = place.evidence
     mention = next((p for p in ctx.places_in(start, end) if p.nstart == start), None)
     return mention is not None and mention.place.feature in SCOPE_FEATURES and any(
-        a.nend >= end for a in ctx.actors_in(max(0, start - 120), start))
+        a.nend >= end for a in ctx.actors_in(max(0, start - ACTOR_REACH), start))
 
 
 def reaction_objects(ctx: DocContext, drafts: Sequence[Draft], cues: CueLexicon) -> frozenset[int]:
