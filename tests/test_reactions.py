@@ -170,3 +170,18 @@ def test_reactions_listed_crimes_are_no_incident(pipeline: Pipeline, text: str) 
 def test_reactions_indefinite_violence_word_is_no_incident_told(pipeline: Pipeline, text: str) -> None:
     reactions = _reactions(pipeline, text)
     assert [(e.plover, _place(e)) for e in reactions] == [("ACCUSE", None)]
+
+
+# an incident told only in the headline, or a statement made in quoted speech (ندين هذا القصف): the statement
+# about it takes its place all the same
+@pytest.mark.parametrize(("text", "place"), [
+    ("مقتل عشرة مدنيين في غارة على سوق مدينة معرة النعمان\nأدانت الأمم المتحدة الغارة، ودعت إلى حماية المدنيين.",
+     "Maarat al-Numan"),
+    ("سبعة قتلى بقصف مدفعي على حي سكني في مدينة تعز\nواستنكرت الحكومة اليمنية القصف بأشد العبارات.", "Taiz"),
+    ("هجوم بطائرة مسيرة يطال مطار نيالا\nونددت الخارجية السودانية بالهجوم، وحملت قوات الدعم السريع المسؤولية.",
+     "Nyala"),
+    ('قصف مدفعي يطال مستشفى في مدينة تعز\nوقال وزير الصحة في مؤتمر صحفي: "ندين بشدة هذا القصف الهمجي".', "Taiz"),
+])
+def test_reactions_incident_of_the_headline_or_quoted_speech(pipeline: Pipeline, text: str, place: str) -> None:
+    reactions = [e for e in _reactions(pipeline, text) if e.plover == "ACCUSE"]
+    assert [_place(e) for e in reactions] == [place]
