@@ -28,9 +28,8 @@ from .place import (
     coordinated_places,
     dateline,
     document_place,
-    link_reactions,
-    reaction_objects,
 )
+from .reactions import link_reactions, reaction_objects
 from .roles import RoleResolver, also_hit, protest_sides, with_victim_nouns
 from .rules import AttributionRule, PlaceRule, RoleRule, ScopeRule, TypeRule
 
@@ -95,13 +94,14 @@ class EventAssembler:
         counts = document_counts(ctx, self.attributor)
         line = dateline(ctx)
         main = document_place(ctx, self.places, line)
-        objects = reaction_objects(ctx, drafts)  # (a definite one refers back: أدان هذه الغارة)
+        objects = reaction_objects(ctx, drafts, self.cues)  # (a definite one refers back: أدان هذه الغارة)
         for d in drafts:  # (what a statement condemns, its agent named after it: its speaker is none of its sides)
             if d.trigger.nstart in objects and d.window[0] < d.trigger.nstart < d.window[1] \
                     and self._agent_named_after(ctx, d):
                 d.window = (d.trigger.nstart, d.window[1])
         finished = [self._finish(d, ctx, counts, clause_starts, main, line) for d in drafts]
-        linked = link_reactions(ctx, drafts, [f.event for f in finished], [f.place for f in finished])
+        linked = link_reactions(ctx, drafts, [f.event for f in finished], [f.place for f in finished],
+                                self.places)
         # (the tuples made directly: a named tuple's _replace is a Python function, twice per event)
         finished = [_finished(ev, _hint(h.another, h.place_rule, h.headline,
                                         h.refers_back or (h.definite and d.trigger.nstart in objects),

@@ -111,6 +111,8 @@ class Drafter:
             earlier = next((x for x in reversed(drafts) if x is not dr
                             and (x.sentence.index < sent.index or x.trigger.nstart < dr.trigger.nstart)
                             and x.trigger.trigger.family == dr.trigger.trigger.family), None)
+            if earlier is not None and dr.trigger.trigger.content and earlier.sentence.index < sent.index - 1:
+                continue  # (a statement refers back to one told right before it: تبادل الطرفان الاتهام is another)
             if earlier is not None:
                 earlier.count_ids.extend(dr.count_ids)
                 earlier.sentences.append(sent)

@@ -107,6 +107,9 @@ class PlaceRule(Enum):
     ANAPHOR = "location:anaphor"  # المدينة المحاصرة: the settlement named before
     INCIDENT = "location:incident"  # a statement about an incident takes its place and date
     TOLD = "location:told_before"  # a placeless violent happening goes on where the one told before it was
+    # a statement placed only by the country or region in the name of its speaker or addressee (المفوضية العليا لحقوق
+    # الإنسان في العراق، منسق الأمم المتحدة في اليمن): no place
+    ACTORS_SCOPE = "location:actors_scope"
 
 
 class DateRule(Enum):

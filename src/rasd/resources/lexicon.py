@@ -110,10 +110,14 @@ def _words_before(text: str, pos: int, n: int) -> list[str]:
     return words[opened:]
 
 
+_QUOTED_AFTER_PREPOSITION = re.compile(r'(?<!\S)([بل])"')
+
+
 def _next_words(text: str, pos: int, n: int) -> list[str]:
-    """Up to `n` words after `pos`, not past the end of the sentence or a colon."""
+    """Up to `n` words after `pos`, not past the end of the sentence or a colon; a preposition before a
+    quotation is one word with the quoted word (وصفته بـ"جريمة جديدة": بجريمة)."""
     stop = _CLAUSE_END.search(text, pos)
-    return text[pos: stop.start() if stop else len(text)].split()[:n]
+    return _QUOTED_AFTER_PREPOSITION.sub(r"\1", text[pos: stop.start() if stop else len(text)]).split()[:n]
 
 
 # a byline label at the text's start or after a space, a dash, a bar or a slash, then ':' and up to 60 characters;
@@ -352,24 +356,13 @@ class CueLexicon:
         self.modality: PhraseMatcher[ModalityCue] = modality.matcher
         self.planned_triggers = _phrases(data.get("planned_trigger_forms", []), shown, "planned_trigger_forms")
         self._read_attribution(data.get("attribution") or {}, shown)
-        roles = data.get("roles") or {}
-        self.target_words = _phrases(roles.get("target"), shown, "roles.target")
-        self.between_words = _phrases(roles.get("between"), shown, "roles.between")
-        self.support_words = _phrases(roles.get("support", []), shown, "roles.support")
-        self.supporting_words = _phrases(roles.get("supporting", []), shown, "roles.supporting")
-        self.belonging_words = _phrases(roles.get("belonging", []), shown, "roles.belonging")
-        self.body_part_words = _phrases(roles.get("body_parts", []), shown, "roles.body_parts")
-        self.seat_words = _phrases(roles.get("seat", []), shown, "roles.seat")
-        self.referred_words = _phrases(roles.get("referred", []), shown, "roles.referred")
-        self.protected_words = _phrases(roles.get("protected", []), shown, "roles.protected")
-        self.agent_verbs = _phrases(roles.get("agent_verbs", []), shown, "roles.agent_verbs")
-        self.perpetrator = _labelled(roles.get("perpetrator", []), shown, "roles.perpetrator", "perpetrator")
-        self.claim_words = _labelled(roles.get("claim", []), shown, "roles.claim", "claim")
+        self._read_roles(data.get("roles") or {}, shown)
         self._place_words(data, shown)
         self.not_names = _phrases(data.get("not_names", []), shown, "not_names")
         self.capital_words = tuple(_str_list(data.get("capital_words", []), shown, "capital_words"))
         self.suppress_before = _phrases(data.get("suppress_before", []), shown, "suppress_before")
         self.by_agreement = _labelled(data.get("by_agreement", []), shown, "by_agreement", "agreement")
+        self.incident_objects = _phrases(data.get("incident_objects", []), shown, "incident_objects")
         self.happened_before = _phrases(data.get("happened_before", []), shown, "happened_before")
         self.force_nouns = _phrases(data.get("force_nouns", []), shown, "force_nouns")
         self.member_nouns = _phrases(data.get("member_nouns", []), shown, "member_nouns")
@@ -416,6 +409,21 @@ class CueLexicon:
         self.attribution_max_words = int(att.get("max_words", 6))
         self.attribution_stop = _phrases(att.get("stop_words", []), shown, "attribution.stop_words")
         self.that_words = _phrases(att.get("that_words", []), shown, "attribution.that_words")
+
+    def _read_roles(self, roles: dict[str, Any], shown: str) -> None:
+        """The roles section: the words that tell an event's sides."""
+        self.target_words = _phrases(roles.get("target"), shown, "roles.target")
+        self.between_words = _phrases(roles.get("between"), shown, "roles.between")
+        self.support_words = _phrases(roles.get("support", []), shown, "roles.support")
+        self.supporting_words = _phrases(roles.get("supporting", []), shown, "roles.supporting")
+        self.belonging_words = _phrases(roles.get("belonging", []), shown, "roles.belonging")
+        self.body_part_words = _phrases(roles.get("body_parts", []), shown, "roles.body_parts")
+        self.seat_words = _phrases(roles.get("seat", []), shown, "roles.seat")
+        self.referred_words = _phrases(roles.get("referred", []), shown, "roles.referred")
+        self.protected_words = _phrases(roles.get("protected", []), shown, "roles.protected")
+        self.agent_verbs = _phrases(roles.get("agent_verbs", []), shown, "roles.agent_verbs")
+        self.perpetrator = _labelled(roles.get("perpetrator", []), shown, "roles.perpetrator", "perpetrator")
+        self.claim_words = _labelled(roles.get("claim", []), shown, "roles.claim", "claim")
 
     @classmethod
     def load(cls, path: str | Path = "cues.yaml") -> CueLexicon:

@@ -185,6 +185,7 @@ class CuesFile(_Yaml):
     capital_words: Names = []
     suppress_before: Names = []
     by_agreement: Names = []
+    incident_objects: Names = []  # events/reactions.py: a noun that holds the incident a statement is about
     weapons: dict[WeaponKind, Names] = {}  # keys: lexicon.WEAPON_KINDS
     background: dict[BackgroundKind, Names] = {}  # keys: lexicon.BACKGROUND_KINDS
 

@@ -1,0 +1,172 @@
+"""Reactions and their incidents: a statement, a call, a denial or an accusation about an incident (ندد بالقصف،
+نفت مسؤوليتها عن هذه الغارة، دعا إلى تحقيق في الغارة، فيما وصفته بـ"جريمة") links to the event that tells the
+incident and takes its place (a site's town) and date; a statement about nothing located (a call to stop the
+fighting, crimes listed in general, a country named only in its speaker's title) keeps no place of its own."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from ..recognize.matcher import phrase_before
+from ..records import Event, LocationRef, replaced
+from ..resources.gazetteer import Gazetteer
+from ..resources.lexicon import CueLexicon
+from .context import VIOLENT_FAMILIES, DocContext, Draft, TriggerHit, location_ref, word_start
+from .place import NO_PLACE, PlaceDecision, PlaceResolver
+from .rules import DateRule, PlaceRule
+
+INCIDENT_REACH = 8  # words from a statement's verb to the incident it is about (ندد رئيس الوزراء في بغداد بهذا …)
+# words from a noun that holds the incident (cues.yaml incident_objects: تحقيق، مسؤولية) to its word, the
+# article split from it counted (تحقيق "مستقل وسريع" في غارة، مسؤوليتها عن هذه الغارة)
+OBJECT_REACH = 4
+OBJECT_NOUN_REACH = 2 * INCIDENT_REACH  # words from the statement's verb to such a noun (a long speaker's name between)
+_WORD_MARKS = "\"«»()،,.:؛"
+# the places that name whose body or office an actor is when its name holds them (منسق الأمم المتحدة في اليمن)
+SCOPE_FEATURES = frozenset({"country", "region", "admin1"})
+SITE_FEATURES = frozenset({"district", "facility", "airport", "port", "base"})  # a statement takes their town
+TOWN_FEATURES = frozenset({"city", "town", "village"})
+OBJECT_PRONOUNS = ("ه", "ها")  # the suffixes of a verb's or a noun's pronoun for a thing told before
+ACTOR_REACH = 120  # characters before a place where an actor's name that holds it may start
+
+
+def link_reactions(ctx: DocContext, drafts: Sequence[Draft], events: Sequence[Event],
+                   places: Sequence[PlaceDecision], resolver: PlaceResolver) -> list[Event]:
+    """A statement about an incident (ندد بالقصف، نفت مسؤوليتها عن هذه الغارة، أدانت الهجوم على المستشفى) takes
+    the place and date of that incident: the event the incident's word tells, else the last violent event told
+    before it when the word is definite, unless its own clause places the incident after that word (الهجوم الذي
+    استهدف سوقا في الفاشر) more precisely than by its country; an accusation with a pronoun for the incident
+    told before it in its sentence takes that one's; a statement placed only by the country in its speaker's or
+    addressee's name has none of its own."""
+    out = list(events)
+    by_trigger = {d.trigger.nstart: k for k, d in enumerate(drafts)}
+    last: int | None = None  # the last violent event with a place
+    for k, d in enumerate(drafts):
+        trig = d.trigger.trigger
+        if trig.family in VIOLENT_FAMILIES and events[k].location is not None:
+            last = k
+            continue
+        own = places[k].evidence
+        if trig.content and _actors_scope(ctx, places[k]):
+            ev = out[k]
+            out[k] = replaced(ev, location=None, rules=(*(r for r in ev.rules if r != PlaceRule.CLAUSE.value),
+                                                        PlaceRule.ACTORS_SCOPE.value))
+            own = NO_PLACE.evidence
+        ref = _incident_word(ctx, d, resolver.cues) if trig.content else None
+        if ref is None:
+            before = _told_before(drafts, events, d) if _refers_back(ctx, d) else None
+            if before is not None and _coarser(out[k].location, events[before].location, resolver):
+                out[k] = _took(out[k], events[before], resolver.gazetteer)  # (قتل عشرة في غارة، فيما وصفته بـ"جريمة")
+            continue
+        j = by_trigger.get(ref.nstart)
+        # (a word that makes no event of its own refers back to the last one when definite; an indefinite one
+        # names a happening of the statement's own, ارتكبت جرائم شملت القتل والخطف, told nowhere else)
+        told = [i for i in (j, last if j is not None or _definite(ctx.norm.text, ref) else None)
+                if i is not None and i != k and events[i].location is not None]
+        src = next((i for i in told if events[i].date.start is not None), told[0] if told else None)
+        if src is None or (own is not None and own[0] >= ref.nstart
+                           and not _coarser(out[k].location, events[src].location, resolver)):
+            continue  # the statement's own clause places the incident (more precisely than by its country)
+        out[k] = _took(out[k], events[src], resolver.gazetteer)
+    return out
+
+
+def _took(ev: Event, inc: Event, gazetteer: Gazetteer) -> Event:
+    """The statement `ev` with the place (a site's town) and the date of its incident `inc`."""
+    dated = ev.date.start is None or DateRule.PUBLISHED.value in ev.rules
+    return replaced(ev, location=_town_of(gazetteer, inc.location), date=inc.date if dated else ev.date,
+                    rules=(*ev.rules, PlaceRule.INCIDENT.value))
+
+
+def _told_before(drafts: Sequence[Draft], events: Sequence[Event], d: Draft) -> int | None:
+    """The violent event with a place told last before the statement `d` in its sentence, by a word or by a
+    figure (أن عدد القتلى بلغ 39 مدنيا، فيما وصفته بـ"جريمة")."""
+    told = [(x.trigger.nstart, i) for i, x in enumerate(drafts) if x.trigger.trigger.family in VIOLENT_FAMILIES
+            and d.sentence.start <= x.trigger.nstart < d.trigger.nstart and events[i].location is not None]
+    return max(told)[1] if told else None
+
+
+def _coarser(own: LocationRef | None, incident: LocationRef | None, resolver: PlaceResolver) -> bool:
+    """The statement has no place of its own, or only the country or region the incident's place lies in."""
+    return own is None or (incident is not None and own.feature in SCOPE_FEATURES
+                           and resolver.inside(incident.id, own.id))
+
+
+def _refers_back(ctx: DocContext, d: Draft) -> bool:
+    """An accusation whose word holds a pronoun that stands for the incident (وصفته، أدانته، استنكرها): about the
+    violent happening told before it in its sentence. Read in the original text: a noun's ta marbuta (إدانة) is no
+    pronoun."""
+    return d.trigger.trigger.family == "accuse" and ctx.text[d.trigger.start:d.trigger.end].endswith(OBJECT_PRONOUNS)
+
+
+def _town_of(gazetteer: Gazetteer, loc: LocationRef | None) -> LocationRef | None:
+    """The place a statement about an incident at `loc` takes: a site's town (a statement about a strike on a
+    college, an airport or a district is about that town's incident, as a report codes it), else `loc`."""
+    if loc is None or loc.feature not in SITE_FEATURES:
+        return loc
+    inner = loc.within[0] if loc.within is not None else loc.id
+    if inner not in gazetteer:
+        return loc
+    place = gazetteer.get(inner)
+    town = next((a for a in [place, *gazetteer.ancestors(place)] if a.feature in TOWN_FEATURES), None)
+    return loc if town is None else location_ref(town, 1, loc.mentions)
+
+
+def _actors_scope(ctx: DocContext, place: PlaceDecision) -> bool:
+    """The statement's place is a country or a region its clause names only inside the name of an actor, its
+    speaker or its addressee (طالبت المفوضية العليا لحقوق الإنسان في العراق الحكومة، ناشد منسق الشؤون الإنسانية
+    للأمم المتحدة في اليمن المانحين): whose body or office it is, not where anything happened."""
+    if place.rule is not PlaceRule.CLAUSE or place.evidence is None:
+        return False
+    start, end = place.evidence
+    mention = next((p for p in ctx.places_in(start, end) if p.nstart == start), None)
+    return mention is not None and mention.place.feature in SCOPE_FEATURES and any(
+        a.nend >= end for a in ctx.actors_in(max(0, start - ACTOR_REACH), start))
+
+
+def reaction_objects(ctx: DocContext, drafts: Sequence[Draft], cues: CueLexicon) -> frozenset[int]:
+    """Where the incident words a statement or a call is about start (ندد بالقصف، أدان هذه الغارة، دعا إلى
+    تحقيق في الغارة): told by a definite word, such a word names the incident told before, not a new one."""
+    return frozenset(ref.nstart for d in drafts if d.trigger.trigger.family not in VIOLENT_FAMILIES
+                     and (ref := _incident_word(ctx, d, cues, whole_words=True)) is not None)
+
+
+def _incident_word(ctx: DocContext, d: Draft, cues: CueLexicon, whole_words: bool = False) -> TriggerHit | None:
+    """The word of a violent happening a statement is about: a violence trigger within a few words after the
+    statement's verb, in its sentence (ندد بالقصف، أدان الهجوم، نفى مسؤوليته عن هذه الغارة), or further on right
+    after a noun that holds it within that reach (طالب الأمين العام للأمم المتحدة بفتح تحقيق مستقل في غارة …); not
+    a word for what is to be stopped (دعا إلى وقف القتال، إنهاء الحرب: the war, no incident); `whole_words`: the
+    article of the word (في الغارة) is no word between."""
+    text = ctx.norm.text
+    for th in ctx.triggers_starting_in(d.trigger.nend, d.sentence.end):
+        gap = text[d.trigger.nend:word_start(text, th.nstart) if whole_words else th.nstart].split()
+        if len(gap) > INCIDENT_REACH and not _held_by_object(gap, cues.incident_objects):
+            return None
+        if th.trigger.family in VIOLENT_FAMILIES and not th.trigger.content and not phrase_before(
+                text, th.nstart - len(th.prefix), cues.suppress_before, 2, lo=d.trigger.nend) \
+                and not _listed_crime(ctx, cues, d.trigger.nstart, th.nstart):
+            return th
+    return None
+
+
+def _listed_crime(ctx: DocContext, cues: CueLexicon, lo: int, pos: int) -> bool:
+    """The word at `pos` is one of the crimes a statement lists (ارتكبت جرائم مروعة شملت القتل والخطف، انتهاكات
+    منها القتل): crimes in general, no incident told elsewhere."""
+    hits = ctx.hits_in(cues.background, lo, pos)
+    crimes = next((h.end for h in hits if "crimes" in h.payloads), None)
+    return crimes is not None and any("listing" in h.payloads and h.start >= crimes for h in hits)
+
+
+def _definite(text: str, th: TriggerHit) -> bool:
+    """The incident's word has the article (الغارة، للقصف، القصف الجوي) or a definite word after it (غارة الأمس،
+    إطلاق النار، قصف الجيش): it refers back to a happening told."""
+    if th.prefix.endswith(("ال", "لل")) or th.phrase.startswith("ال") or " ال" in th.phrase:
+        return True
+    after = text[th.nend:th.nend + 40].split(maxsplit=1)
+    return bool(after) and text[th.nend:th.nend + 1] == " " and after[0].startswith("ال")
+
+
+def _held_by_object(gap: list[str], objects: frozenset[str]) -> bool:
+    """One of the last words before the incident's word, within a longer reach of the statement's verb, is a
+    noun that holds it (تحقيق، المسؤولية، ملابسات): the words between a statement and an incident told far after it."""
+    lo = max(0, len(gap) - 1 - OBJECT_REACH)
+    return any(w.strip(_WORD_MARKS).removeprefix("و") in objects for w in gap[lo:OBJECT_NOUN_REACH + 1])
