@@ -162,6 +162,8 @@ class EventPage(BaseModel):
     limit: int
     offset: int
     sort: str
+    next_cursor: str | None = Field(description="pass as `cursor` for the page after this one (keyset paging); "
+                                               "null after a short page")
     items: list[EventOut]
 
 
@@ -212,6 +214,8 @@ class DocumentPage(BaseModel):
     total: int
     limit: int
     offset: int
+    next_cursor: str | None = Field(description="pass as `cursor` for the page after this one (keyset paging); "
+                                               "null after a short page")
     items: list[DocumentSummary]
 
 
