@@ -106,7 +106,7 @@ def time_request(store: Any, q: dict[str, str], cap: int | None = None, after: A
                 drive=reads.page_drive(conn, f, total, limit)), limit)
             rows = list(conn.execute(select(store.t.events).where(store.t.events.c.uid.in_(uids))
                                      .order_by(*event_order(store.t, sort))).mappings().all()) if uids else []
-        elif offset < total or (cap and total > cap):  # as reads.query_events: no query past the last match
+        elif offset < total or total > (reads.counted_cap(f, conn.dialect.name, cap) or total):  # as reads.query_events
             _, page_q = reads.event_page_statements(
                 store.t, f, limit=limit, offset=offset, sort=sort, dialect=conn.dialect.name,
                 drive=reads.page_drive(conn, f, total, limit + offset))

@@ -157,7 +157,8 @@ class EventPage(BaseModel):
     """A page of events matching the filters."""
 
     total: int = Field(description="how many events match; when total_exact is false, at least this many (the "
-                                   "server's count cap, 10,000 by default)")
+                                   "server's count cap, 10,000 by default; 1,000 for the counts no table keeps: "
+                                   "merged=false, two facets at once, text search on PostgreSQL)")
     total_exact: bool = Field(description="false when more events match than the server counts")
     limit: int
     offset: int
