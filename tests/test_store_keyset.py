@@ -196,3 +196,25 @@ def test_api_cursor_pages(store_url: str, tmp_path: Path) -> None:
         assert [d["id"] for d in more["items"]] == [
             d["id"] for d in c.get("/api/documents", params={"limit": 3, "offset": 3}).json()["items"]]
         assert c.get("/api/documents", params={"cursor": token}).status_code == 422
+
+
+def test_store_keyset_documents_order_walks_an_index(store_url: str) -> None:
+    """EXPLAIN: /api/documents' page (newest first, undated last) and a cursor's range walk an index in that order
+    and sort no whole set (PostgreSQL from version 15: `ix_documents_published_desc`; SQLite: its ascending index
+    walked backward, each date's few documents ordered by id)."""
+    from sqlalchemy import select
+
+    with Store.open(store_url) as store:
+        _fill(store, 20)
+        d = store.t.documents
+        q = select(d.c.id).order_by(d.c.published.desc().nulls_last(), d.c.id)
+        with store.engine.connect() as conn:
+            if store.is_postgres:  # sorting penalised, as test_store_sorts does: a plan still sorting has no index
+                conn.exec_driver_sql("ANALYZE documents")  # in that order (a store this small would sort 20 rows)
+                conn.exec_driver_sql("SET enable_sort = off")
+            for stmt in (q.limit(50).offset(500), q.where(d.c.published < "2020-06-01").limit(50)):
+                plan = _plan(conn, stmt, store.is_postgres)
+                if store.is_postgres:
+                    assert "ix_documents_published_desc" in plan and "Sort" not in plan, plan
+                else:
+                    assert "ix_documents_published" in plan and "TEMP B-TREE FOR ORDER BY" not in plan, plan
