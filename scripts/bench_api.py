@@ -306,6 +306,15 @@ def random_query(rng: random.Random, kind: int | None = None) -> dict[str, str]:
     return q
 
 
+def draw(rng: random.Random, mix: str) -> dict[str, str]:
+    """A query of `mix`: fixed, random, or cursor (random, its deep pages asked by cursor: bench_cursors.py)."""
+    if mix == "fixed":
+        return rng.choice(QUERIES)
+    from bench_cursors import cursor_query
+
+    return random_query(rng) if mix == "random" else cursor_query(random_query(rng))
+
+
 async def _client(base: str, seconds: float, seed: int, timings: list[float], errors: list[str],
                   mix: str = "fixed") -> None:
     """One keep-alive client: queries of the mix, back to back, for `seconds`."""
@@ -315,7 +324,7 @@ async def _client(base: str, seconds: float, seed: int, timings: list[float], er
     async with httpx.AsyncClient(base_url=base, timeout=60) as client:
         end = time.perf_counter() + seconds
         while time.perf_counter() < end:
-            q = rng.choice(QUERIES) if mix == "fixed" else random_query(rng)
+            q = draw(rng, mix)
             t0 = time.perf_counter()
             try:
                 r = await client.get("/api/events", params=q)
@@ -353,7 +362,7 @@ async def _raw_client(base: str, seconds: float, seed: int, timings: list[float]
     conn: tuple[asyncio.StreamReader, asyncio.StreamWriter] | None = None
     end = time.perf_counter() + seconds
     while time.perf_counter() < end:
-        q = rng.choice(QUERIES) if mix == "fixed" else random_query(rng)
+        q = draw(rng, mix)
         target = "/api/events" + ("?" + urlencode(q) if q else "")
         t0 = time.perf_counter()
         try:
@@ -537,8 +546,10 @@ def main() -> None:
     ap.add_argument("--threads", type=int, default=40, help="rasd serve --threads (worker threads per process)")
     ap.add_argument("--fill-only", action="store_true")
     ap.add_argument("--workers", type=int, default=1, help="server processes (rasd serve --workers)")
-    ap.add_argument("--mix", choices=["fixed", "random"], default="fixed",
-                    help="fixed: the 11 queries above; random: the same kinds with random values")
+    ap.add_argument("--cursors", default=None, help="--mix cursor: the deep pages' cursors (bench_cursors.py)")
+    ap.add_argument("--mix", choices=["fixed", "random", "cursor"], default="fixed",
+                    help="fixed: the 11 queries above; random: the same kinds with random values; cursor: random, "
+                         "its deep pages asked by cursor (--cursors)")
     ap.add_argument("--cache-seconds", type=float, default=2.0, help="rasd serve --cache-seconds (0: no cache)")
     ap.add_argument("--warmup", type=float, default=0, help="unmeasured seconds of the same clients before each run")
     ap.add_argument("--db-pid", type=int, default=None,
@@ -556,6 +567,8 @@ def main() -> None:
     ap.add_argument("--seed", type=int, default=0, help="seed of the clients' query sequences (client k: seed*1000+k)")
     ap.add_argument("--json", default=None, help="also write the figures to this JSON file")
     args = ap.parse_args()
+    if args.cursors:
+        os.environ["RASD_BENCH_CURSORS"] = str(Path(args.cursors).resolve())  # the servers' clients read it
     url = args.db or f"sqlite:///{Path(tempfile.mkdtemp()) / 'bench.db'}"
     figures: dict[str, Any] = {"url": url.split(":")[0], "cpus": os.cpu_count()}
     if args.ingest_rate:

@@ -64,13 +64,29 @@ def backend_pid(conn: Any) -> int | None:
     return pid
 
 
-def time_request(store: Any, q: dict[str, str], cap: int | None = None) -> dict[str, float]:
+def cursor_of(store: Any, q: dict[str, str]) -> Any:
+    """The keyset position of `q`'s page (the row before its offset; None at offset 0): `--paging cursor` asks
+    for the same rows as the offset does, through the `next_cursor` a client paging there would hold."""
+    from rasd.store import keyset
+
+    f, _, offset, sort = query_args(q)
+    if offset == 0:
+        return None
+    token = store.query_events(f, limit=1, offset=offset - 1, sort=sort, cap=0)["next_cursor"]
+    return None if token is None else keyset.decode(token, "events", sort)
+
+
+def time_request(store: Any, q: dict[str, str], cap: int | None = None, after: Any = None) -> dict[str, float]:
     """CPU ms (this process + the PostgreSQL backend's) of each part of one uncached /api/events request (count up
     to `cap` + 1 as the server counts, page rows, items, rendering), this process's system time (`sys`: page
-    reads and faults) and the backend's share (`db`)."""
+    reads and faults) and the backend's share (`db`). `after`: the page asked by that cursor, not by offset."""
+    from sqlalchemy import select
+
     from rasd.store import pagejson, reads
+    from rasd.store.filters import event_order
 
     f, limit, offset, sort = query_args(q)
+    offset = 0 if after is not None else offset
     out: dict[str, float] = {}
     with store.engine.connect() as conn:
         pid = backend_pid(conn)
@@ -84,7 +100,13 @@ def time_request(store: Any, q: dict[str, str], cap: int | None = None) -> dict[
         total = reads.count_events(conn, store.t, f, cap) if cap else reads.count_events(conn, store.t, f)
         c1 = clock()
         rows: list[Any] = []
-        if offset < total or (cap and total > cap):  # as reads.query_events: no query past the last match
+        if after is not None:  # as reads.query_events with a cursor: the ranges after it, then the rows
+            uids = reads.keyset_uids(conn, reads.keyset_page_statements(
+                store.t, f, limit=limit, sort=sort, after=after, dialect=conn.dialect.name,
+                drive=reads.page_drive(conn, f, total, limit)), limit)
+            rows = list(conn.execute(select(store.t.events).where(store.t.events.c.uid.in_(uids))
+                                     .order_by(*event_order(store.t, sort))).mappings().all()) if uids else []
+        elif offset < total or total > (reads.counted_cap(f, conn.dialect.name, cap) or total):  # as reads.query_events
             _, page_q = reads.event_page_statements(
                 store.t, f, limit=limit, offset=offset, sort=sort, dialect=conn.dialect.name,
                 drive=reads.page_drive(conn, f, total, limit + offset))
@@ -101,24 +123,28 @@ def time_request(store: Any, q: dict[str, str], cap: int | None = None) -> dict[
     return {k: v * 1000 for k, v in out.items()}
 
 
-def measure(url: str, samples: int, seed: int, cap: int | None = None) -> dict[str, dict[str, dict[str, float]]]:
-    """Per kind and part: the median and p99 CPU ms over `samples` queries of the kind."""
+def measure(url: str, samples: int, seed: int, cap: int | None = None,
+            paging: str = "offset") -> dict[str, dict[str, dict[str, float]]]:
+    """Per kind and part: the median and p99 CPU ms over `samples` queries of the kind (`paging` "cursor": the
+    deep pages asked by the cursor of the row before them, found untimed first)."""
     from rasd.store import Store
 
     rng = random.Random(seed)
     queries = {kind: [random_query(rng, i) for _ in range(samples)] for i, kind in enumerate(RANDOM_KINDS)}
     figures: dict[str, dict[str, dict[str, float]]] = {}
     with Store.open(url, pool_size=1) as store:
+        afters = {id(q): cursor_of(store, q) if paging == "cursor" else None for qs in queries.values() for q in qs}
         for qs in queries.values():  # warm the page cache and the compiled-statement cache
             for q in qs:
-                time_request(store, q, cap)
+                time_request(store, q, cap, afters[id(q)])
         for kind, qs in queries.items():
             runs = []
             for q in qs:
                 store.generation()  # as the server's read cache polls it (SQLite: unmapped reads while others write)
-                runs.append(time_request(store, q, cap))
+                runs.append(time_request(store, q, cap, afters[id(q)]))
             figures[kind] = {part: {"p50": round(pct([r[part] for r in runs], 50), 2),
-                                    "p99": round(pct([r[part] for r in runs], 99), 2)} for part in PARTS}
+                                    "p99": round(pct([r[part] for r in runs], 99), 2),
+                                    "mean": round(sum(r[part] for r in runs) / len(runs), 2)} for part in PARTS}
     return figures
 
 
@@ -130,6 +156,9 @@ def print_table(figures: dict[str, dict[str, dict[str, float]]]) -> None:
         print(f"{kind:26s}" + "".join(f"{parts[p]['p50']:9.2f} ({parts[p]['p99']:6.2f})" for p in PARTS))
     mean = sum(parts["total"]["p50"] for parts in figures.values()) / max(len(figures), 1)
     print(f"mean of the medians (total): {mean:.2f} ms")
+    means = sum(parts["total"]["mean"] for parts in figures.values()) / max(len(figures), 1)
+    pages = sum(parts["page"]["mean"] for parts in figures.values()) / max(len(figures), 1)
+    print(f"mean of the means: total {means:.2f} ms, page {pages:.2f} ms")
 
 
 def main() -> None:
@@ -141,6 +170,8 @@ def main() -> None:
     ap.add_argument("--cap", type=int, default=10_000, help="count cap, as rasd serve's (0: exact counts)")
     ap.add_argument("--writer", action="store_true", help="another process ingests while the queries run")
     ap.add_argument("--writer-batch", type=int, default=1, help="documents per write transaction of the writer")
+    ap.add_argument("--paging", choices=("offset", "cursor"), default="offset",
+                    help="ask the deep pages (offset > 0) by offset, or by the cursor of the row before them")
     ap.add_argument("--json", default=None, help="also write the figures to this JSON file")
     args = ap.parse_args()
     writer = start_ingest(args.db, 30_000_000 + int(time.time()) % 1_000_000 * 100, 3600,
@@ -148,7 +179,7 @@ def main() -> None:
     try:
         if writer is not None:
             time.sleep(3)  # the writer's imports and first commits
-        figures = measure(args.db, args.samples, args.seed, args.cap or None)
+        figures = measure(args.db, args.samples, args.seed, args.cap or None, args.paging)
     finally:
         if writer is not None:
             writer.terminate()

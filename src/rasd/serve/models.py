@@ -157,11 +157,14 @@ class EventPage(BaseModel):
     """A page of events matching the filters."""
 
     total: int = Field(description="how many events match; when total_exact is false, at least this many (the "
-                                   "server's count cap, 10,000 by default)")
+                                   "server's count cap, 10,000 by default; 1,000 for the counts no table keeps: "
+                                   "merged=false, two facets at once, text search on PostgreSQL)")
     total_exact: bool = Field(description="false when more events match than the server counts")
     limit: int
     offset: int
     sort: str
+    next_cursor: str | None = Field(description="pass as `cursor` for the page after this one (keyset paging); "
+                                               "null after a short page")
     items: list[EventOut]
 
 
@@ -212,6 +215,8 @@ class DocumentPage(BaseModel):
     total: int
     limit: int
     offset: int
+    next_cursor: str | None = Field(description="pass as `cursor` for the page after this one (keyset paging); "
+                                               "null after a short page")
     items: list[DocumentSummary]
 
 

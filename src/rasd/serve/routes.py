@@ -17,6 +17,7 @@ from rasd.serve import models
 from rasd.serve.cache import CACHE_HIT_HEADER, ReadCache, cached
 from rasd.serve.params import DocumentIn, event_filter, toll_filter
 from rasd.serve.security import token_checker
+from rasd.store import keyset
 from rasd.store.filters import SORT_KEYS, EventFilter, TollFilter
 from rasd.store.store import Store, text_hash
 
@@ -45,6 +46,22 @@ def documented(model: type[Any], extra: dict[int | str, dict[str, Any]] | None =
 
 
 MAX_OFFSET = 10_000_000  # every offset is bounded (a 64-bit overflow in SQL was a 500)
+Cursor = Annotated[str | None, Query(max_length=keyset.MAX_TOKEN, description=(
+    "the `next_cursor` of the page before: this page starts after its last row (keyset paging: as cheap as a "
+    "first page at any depth, and rows stored meanwhile shift nothing); not with `offset`"))]
+
+
+def _after(cursor: str | None, offset: int, kind: str, sort: str) -> keyset.Cursor | None:
+    """The position a `cursor` parameter names (None without one); 422 when it is malformed, was made for another
+    sort, or comes with an offset."""
+    if not cursor:
+        return None
+    if offset:
+        raise HTTPException(422, "cursor: not with offset (a cursor names the position itself)")
+    try:
+        return keyset.decode(cursor, kind, sort)
+    except ValueError as exc:
+        raise HTTPException(422, f"cursor: {exc}") from None
 EXPORT_MEDIA = ("text/csv", "application/geo+json", "application/x-ndjson", "application/vnd.apache.parquet")
 
 
@@ -86,16 +103,21 @@ def events_router(store: Store, max_page_size: int, cache: ReadCache | None = No
         limit: Annotated[int, Query(ge=1, le=max_page_size)] = 50,
         offset: Annotated[int, Query(ge=0, le=MAX_OFFSET)] = 0,
         sort: Annotated[str, Query(pattern="^(" + "|".join(SORT_KEYS) + ")$")] = "-date",
+        cursor: Cursor = None,
     ) -> Response:
+        after = _after(cursor, offset, "events", sort)
+
         def page() -> bytes:
             # the filter's count is cached on its own: every page and sort order of a filter shares it, and a page
             # built on it is stamped as old as the count (ReadCache._compute), so it lags no more than any entry
             total = None if cache is None else int(cache.get(("count", f),
                                                              lambda: b"%d" % store.count_events(f, count_cap),
                                                              fresh=True))
-            return store.query_events_json(f, limit=limit, offset=offset, sort=sort, total=total, cap=count_cap)
+            return store.query_events_json(f, limit=limit, offset=offset, sort=sort, total=total, cap=count_cap,
+                                           after=after)
 
-        return await _cached_response(cache, ("events", f, limit, offset, sort), page, request, rendered=True)
+        return await _cached_response(cache, ("events", f, limit, offset, sort, after), page, request,
+                                      rendered=True)
 
     @router.get("/{event_id:path}", **documented(models.EventDetail, NOT_FOUND),
                 summary="One event with all reports of its happening")
@@ -141,8 +163,10 @@ def documents_router(store: Store, max_page_size: int, api_token: str | None,
     def list_documents(
         limit: Annotated[int, Query(ge=1, le=max_page_size)] = 50,
         offset: Annotated[int, Query(ge=0, le=MAX_OFFSET)] = 0,
+        cursor: Cursor = None,
     ) -> JSONResponse:
-        return JSONResponse(store.list_documents(limit=limit, offset=offset))
+        after = _after(cursor, offset, "documents", "-published")
+        return JSONResponse(store.list_documents(limit=limit, offset=offset, after=after))
 
     @router.get("/{document_id}", **documented(models.DocumentDetail, NOT_FOUND),
                 summary="A document's text with its spans")

@@ -213,3 +213,24 @@ def version_13(conn: Connection, t: Any) -> None:
             conn.exec_driver_sql(f"DROP INDEX {name}")
         if name in SORT_WALKED or name.endswith("confidence_desc"):
             conn.execute(CreateIndex(index, if_not_exists=True))
+
+
+# /api/documents' order, newest first with the undated last (version 15): PostgreSQL's ascending
+# `ix_documents_published` walked backward gives NULLs first, so every page sorted every document (53,740 documents
+# beside 100,000 events: a page at offset 500 79 ms, a Parallel Seq Scan and a top-N sort); this index is walked
+DOCUMENTS_ORDER = "ix_documents_published_desc"
+
+
+def documents_order_index() -> Index:
+    """PostgreSQL only: `published DESC NULLS LAST, id`, the order of /api/documents (SQLite's NULLs sort low, so its
+    `ix_documents_published` walked backward serves it)."""
+    index = Index(DOCUMENTS_ORDER, text("published DESC NULLS LAST"), "id")
+    index.ddl_if(dialect="postgresql")
+    return index
+
+
+def version_15(conn: Connection, t: Any) -> None:
+    """PostgreSQL (version 15): the documents' order index (DOCUMENTS_ORDER). SQLite: nothing."""
+    if conn.dialect.name != "postgresql":
+        return
+    conn.execute(CreateIndex(next(i for i in t.documents.indexes if i.name == DOCUMENTS_ORDER), if_not_exists=True))

@@ -12,7 +12,7 @@ from typing import Any
 
 from sqlalchemy import ColumnElement, Connection, Select, and_, exists, func, literal, select, union
 
-from rasd.store import daycounts, pagejson, pgschema, search
+from rasd.store import daycounts, keyset, pagejson, pgschema, search
 from rasd.store.filters import (
     EventFilter,
     TollFilter,
@@ -34,9 +34,31 @@ def count_events(conn: Connection, t: Tables, f: EventFilter, cap: int | None = 
     return int(conn.execute(count_statement(t, f, conn.dialect.name, cap)).scalar_one())
 
 
+# a capped count that no table keeps and that walks its matches is counted to this many at most (the API: total =
+# BOUNDED_COUNT, total_exact = false, "at least"): PostgreSQL's text search (its trigram index's candidates
+# rechecked row by row: 12-32 ms to 10,001 over 100,000 events), every document's events (merged=false: the kept
+# counts hold the canonical events only) and two facets at once (place and actor, type and PLOVER code, …: the kept
+# rows count each facet alone, and an intersection is not a sum of them)
+BOUNDED_COUNT = 1_000
+
+
+def counted_cap(f: EventFilter, dialect: str, cap: int | None) -> int | None:
+    """The cap `f`'s count is counted to: `cap`, or BOUNDED_COUNT when lower for the counts that walk their matches
+    and no table keeps — text search on PostgreSQL, every document's events, two facets at once — except where
+    SQLite's page plan weighs the count (`page_drive`: a text search of the canonical events, an actor)."""
+    if cap is None or cap <= BOUNDED_COUNT or daycounts.answers(f, dialect):
+        return cap
+    if dialect == "sqlite" and (f.actor or (f.q and f.merged)):
+        return cap
+    facets = sum(1 for v in (f.place, f.actor, f.acled_type, f.plover) if v)
+    costly = not f.merged or facets >= 2 or (dialect == "postgresql" and bool(f.q))
+    return BOUNDED_COUNT if costly else cap
+
+
 def count_statement(t: Tables, f: EventFilter, dialect: str, cap: int | None = None) -> Select[Any]:
-    """The query counting the events `f` selects, up to cap + 1 of them when `cap` is given (on SQLite a search of
-    `q` alone is counted in `events_fts`)."""
+    """The query counting the events `f` selects, up to cap + 1 of them when `cap` is given (lowered for the costly
+    counts: `counted_cap`; on SQLite a search of `q` alone is counted in `events_fts`)."""
+    cap = counted_cap(f, dialect, cap)
     needle = normalize_name(f.q) if f.q else ""
     if dialect == "sqlite" and len(needle) >= search.MIN_TRIGRAM and f == EventFilter(q=f.q):
         return search.count_alone(needle, None if cap is None else cap + 1)
@@ -119,52 +141,97 @@ def event_page_statements(t: Tables, f: EventFilter, *, limit: int, offset: int,
     e = t.events
     # the page's keys first, then its rows: skipping `offset` matches and sorting them touches only what the
     # filter and the sort need (from an index when they are in one), not every skipped event's row
-    if drive.text_drive and f.q:
-        keys_q = (select(e.c.uid).select_from(search.FTS.join(e, e.c.uid == search.FTS.c.uid))
-                  .where(search.fts_match(normalize_name(f.q)),
-                         *event_conditions(t, replace(f, q=None), ordered=True, actor_probe=drive.actor_probe)))
-    else:
-        # PostgreSQL (version 9): the text's uids from events_search, and the planner chooses between walking the
-        # sort order testing membership and sorting the matches (the LIKE on each walked row read the wide rows of
-        # events: a phrase's page at offset 2,000, ~200 ms)
-        keys_q = select(e.c.uid).where(*event_conditions(t, f, ordered=True, text_scan=dialect != "postgresql",
-                                                         actor_probe=drive.actor_probe))
-    keys = keys_q.order_by(*event_order(t, sort)).limit(limit).offset(offset).subquery("page_keys")
+    keys = (_keys_select(t, f, dialect, drive).order_by(*event_order(t, sort)).limit(limit).offset(offset)
+            .subquery("page_keys"))
     page: Select[Any] = select(e).join(keys, keys.c.uid == e.c.uid).order_by(*event_order(t, sort))
     return count_statement(t, f, dialect), page
 
 
+def _keys_select(t: Tables, f: EventFilter, dialect: str, drive: PageDrive) -> Select[Any]:
+    """The uids of `f`'s events, unordered: from the text's rows in `events_fts` (`drive.text_drive`) or walked."""
+    e = t.events
+    if drive.text_drive and f.q:
+        return (select(e.c.uid).select_from(search.FTS.join(e, e.c.uid == search.FTS.c.uid))
+                .where(search.fts_match(normalize_name(f.q)),
+                       *event_conditions(t, replace(f, q=None), ordered=True, actor_probe=drive.actor_probe)))
+    # PostgreSQL (version 9): the text's uids from events_search, and the planner chooses between walking the
+    # sort order testing membership and sorting the matches (the LIKE on each walked row read the wide rows of
+    # events: a phrase's page at offset 2,000, ~200 ms)
+    return select(e.c.uid).where(*event_conditions(t, f, ordered=True, text_scan=dialect != "postgresql",
+                                                   actor_probe=drive.actor_probe))
+
+
+def sort_column(t: Tables, sort: str) -> Any:
+    """The column of `events` a sort key orders by."""
+    return {"date": t.events.c.date_start, "confidence": t.events.c.confidence,
+            "fatalities": t.events.c.fatalities}[sort.lstrip("-")]
+
+
+def keyset_page_statements(t: Tables, f: EventFilter, *, limit: int, sort: str, after: keyset.Cursor,
+                           dialect: str = "", drive: PageDrive = PageDrive()) -> list[Select[Any]]:
+    """The queries of the uids after `after` (keyset paging): one a range of `keyset.ranges`, in the sort order,
+    each asked for at most `limit` uids (`keyset_uids` runs them until the page is full)."""
+    ranges = keyset.ranges(sort_column(t, sort), t.events.c.uid, sort.startswith("-"), after)
+    keys = _keys_select(t, f, dialect, drive)
+    return [keys.where(r).order_by(*event_order(t, sort)).limit(limit) for r in ranges]
+
+
+def keyset_uids(conn: Connection, statements: list[Select[Any]], limit: int) -> list[str]:
+    """The uids of a keyset page: each range's query in turn, until `limit` uids are found."""
+    uids: list[str] = []
+    for q in statements:
+        uids += conn.execute(q.limit(limit - len(uids))).scalars().all()
+        if len(uids) >= limit:
+            break
+    return uids
+
+
 def query_events(conn: Connection, t: Tables, f: EventFilter, *, limit: int, offset: int,
-                 sort: str, total: int | None = None, cap: int | None = None) -> dict[str, Any]:
-    """A page of events: {"total", "total_exact", "limit", "offset", "sort", "items": [event dict, …]}; `total`
-    when the caller already knows it (a cached count of the same filter, counted with the same `cap`), else
-    counted. With `cap`, a filter matching more than `cap` events has total = cap and total_exact = false."""
-    head, rows = _page_rows(conn, t, f, limit=limit, offset=offset, sort=sort, total=total, cap=cap)
+                 sort: str, total: int | None = None, cap: int | None = None,
+                 after: keyset.Cursor | None = None) -> dict[str, Any]:
+    """A page of events: {"total", "total_exact", "limit", "offset", "sort", "next_cursor", "items": [event dict,
+    …]}; `total` when the caller already knows it (a cached count of the same filter, counted with the same
+    `cap`), else counted. With `cap`, a filter matching more than `cap` events has total = cap and total_exact =
+    false. `after`: the page starts after that position (keyset paging; `offset` is then 0); `next_cursor` is the
+    token of the page's last row (None after a short page)."""
+    head, rows = _page_rows(conn, t, f, limit=limit, offset=offset, sort=sort, total=total, cap=cap, after=after)
     return {**head, "items": event_items(conn, t, rows)}
 
 
 def query_events_json(conn: Connection, t: Tables, f: EventFilter, *, limit: int, offset: int,
-                      sort: str, total: int | None = None, cap: int | None = None) -> bytes:
+                      sort: str, total: int | None = None, cap: int | None = None,
+                      after: keyset.Cursor | None = None) -> bytes:
     """`query_events` rendered as the API's JSON body, each item assembled around its stored JSON (`pagejson`)."""
-    head, rows = _page_rows(conn, t, f, limit=limit, offset=offset, sort=sort, total=total, cap=cap)
+    head, rows = _page_rows(conn, t, f, limit=limit, offset=offset, sort=sort, total=total, cap=cap, after=after)
     return pagejson.page_json(head, event_items_json(conn, t, rows))
 
 
 def _page_rows(conn: Connection, t: Tables, f: EventFilter, *, limit: int, offset: int, sort: str,
-               total: int | None, cap: int | None) -> tuple[dict[str, Any], Sequence[Any]]:
-    """A page's fields besides its items ({"total", "total_exact", "limit", "offset", "sort"}) and its rows."""
+               total: int | None, cap: int | None,
+               after: keyset.Cursor | None = None) -> tuple[dict[str, Any], Sequence[Any]]:
+    """A page's fields besides its items ({"total", "total_exact", "limit", "offset", "sort", "next_cursor"}) and
+    its rows."""
     dialect = conn.dialect.name
     if total is None:
         total = int(conn.execute(count_statement(t, f, dialect, cap)).scalar_one())
+    cap = counted_cap(f, dialect, cap)
     exact = cap is None or total <= cap
     rows: Sequence[Any] = []
-    if offset < total or not exact:  # past the last match the page is empty: no query (a day's events at offset
-        # 2,000 walked every earlier event of the date index looking for more: 7-8 ms of CPU)
+    if after is not None:  # keyset: as cheap as a first page at any depth
+        uids = keyset_uids(conn, keyset_page_statements(t, f, limit=limit, sort=sort, after=after, dialect=dialect,
+                                                        drive=page_drive(conn, f, total, limit)), limit)
+        if uids:
+            rows = conn.execute(select(t.events).where(t.events.c.uid.in_(uids))
+                                .order_by(*event_order(t, sort))).mappings().all()
+    elif offset < total or not exact:  # past the last match the page is empty: no query (a day's events at
+        # offset 2,000 walked every earlier event of the date index looking for more: 7-8 ms of CPU)
         _, page_q = event_page_statements(t, f, limit=limit, offset=offset, sort=sort, dialect=dialect,
                                           drive=page_drive(conn, f, total, limit + offset))
         rows = conn.execute(page_q).mappings().all()
+    last = rows[-1] if len(rows) >= limit else None
+    token = None if last is None else keyset.encode("events", sort, last[sort_column(t, sort).name], last["uid"])
     return {"total": total if exact else cap, "total_exact": exact, "limit": limit, "offset": offset,
-            "sort": sort}, rows
+            "sort": sort, "next_cursor": token}, rows
 
 
 def page_drive(conn: Connection, f: EventFilter, total: int, reach: int) -> PageDrive:
@@ -276,15 +343,25 @@ def get_document(conn: Connection, t: Tables, document_id: str) -> dict[str, Any
         "external_id": row["external_id"]}
 
 
-def list_documents(conn: Connection, t: Tables, *, limit: int, offset: int) -> dict[str, Any]:
-    """A page of stored documents, newest first."""
+def list_documents(conn: Connection, t: Tables, *, limit: int, offset: int,
+                   after: keyset.Cursor | None = None) -> dict[str, Any]:
+    """A page of stored documents, newest first (`after`: the page starts after that position, keyset paging);
+    `next_cursor` is the token of the page's last row (None after a short page)."""
     d = t.documents
     total = int(conn.execute(select(func.count()).select_from(d)).scalar_one())
-    rows = conn.execute(select(d.c.id, d.c.source, d.c.published, d.c.title, d.c.length, d.c.n_events,
-                               d.c.reprint_of, d.c.ingested_at)
-                        .order_by(d.c.published.desc().nulls_last(), d.c.id)
-                        .limit(limit).offset(offset)).mappings().all()
-    return {"total": total, "limit": limit, "offset": offset, "items": [dict(r) for r in rows]}
+    q = (select(d.c.id, d.c.source, d.c.published, d.c.title, d.c.length, d.c.n_events, d.c.reprint_of,
+                d.c.ingested_at).order_by(d.c.published.desc().nulls_last(), d.c.id))
+    if after is None:
+        rows = conn.execute(q.limit(limit).offset(offset)).mappings().all()
+    else:
+        rows = []
+        for r in keyset.ranges(d.c.published, d.c.id, True, after):
+            rows += conn.execute(q.where(r).limit(limit - len(rows))).mappings().all()
+            if len(rows) >= limit:
+                break
+    last = rows[-1] if len(rows) >= limit else None
+    token = None if last is None else keyset.encode("documents", "-published", last["published"], last["id"])
+    return {"total": total, "limit": limit, "offset": offset, "next_cursor": token, "items": [dict(r) for r in rows]}
 
 
 def _breakdowns(conn: Connection, t: Tables, conds: list[ColumnElement[bool]]) -> dict[str, Any]:

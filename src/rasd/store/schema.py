@@ -42,7 +42,7 @@ from sqlalchemy.schema import CreateIndex
 
 from rasd.store import facetcounts, pagejson, pgschema
 
-SCHEMA_VERSION = 14
+SCHEMA_VERSION = 15
 CANONICAL = "uid = merged_id"  # the partial indexes' predicate: one row per happening (filters' merged=True)
 # PostgreSQL (schema version 8): the same test as a stored generated column, `events.canonical`. The planner
 # estimates `uid = merged_id` (two columns compared) at 0.5 % of the rows whatever the data (100,000 canonical
@@ -98,13 +98,12 @@ def _documents_table(md: MetaData) -> Table:
         Column("record_schema", String(40), nullable=False),
         Column("record_json", Text, nullable=False),           # the full document record as extracted
         Column("n_events", Integer, nullable=False),
-        Column("n_mentions", Integer, nullable=False),
-        Column("n_counts", Integer, nullable=False),
+        Column("n_mentions", Integer, nullable=False), Column("n_counts", Integer, nullable=False),
         Column("reprint_of", String(80)),                      # earlier document with (nearly) the same text
         Column("reprint_similarity", Float),
         Column("ingested_at", String(40), nullable=False),
         Index("ix_documents_published", "published"),
-        Index("ix_documents_reprint_of", "reprint_of"),
+        Index("ix_documents_reprint_of", "reprint_of"), pgschema.documents_order_index(),
     )
 
 
@@ -573,6 +572,7 @@ MIGRATIONS: tuple[tuple[int, str, Callable[[Connection, Tables], None]], ...] = 
      pagejson.migration_12),
     (13, "PostgreSQL: canonical sort indexes INCLUDE the filtered columns; confidence descending", pgschema.version_13),
     (14, "event_day_counts by place, actor, ACLED type (+ confidence), PLOVER too", facetcounts.migration_14),
+    (15, "PostgreSQL: the documents newest first (ix_documents_published_desc) (SQLite: nothing)", pgschema.version_15),
 )
 
 

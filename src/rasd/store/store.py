@@ -23,9 +23,10 @@ from sqlalchemy import Connection, Engine, create_engine, event, select, text, u
 from sqlalchemy.exc import IntegrityError
 
 from rasd.records import DocumentRecord
-from rasd.store import DEFAULT_URL, reads, writes
+from rasd.store import DEFAULT_URL, keyset, reads, writes
 from rasd.store.campaigns import CampaignAssigner
 from rasd.store.filters import SORT_KEYS, EventFilter, SortKey, TollFilter
+from rasd.store.keyset import Cursor
 from rasd.store.schema import Tables, build_metadata, current_version, migrate
 from rasd.store.tolls import campaigns, incident_fatalities, toll_series
 from rasd.store.writes import IngestOutcome
@@ -303,30 +304,35 @@ class Store:
             return reads.count_events(conn, self.t, f, cap)
 
     def query_events(self, f: EventFilter = ALL_EVENTS, *, limit: int = 50, offset: int = 0,
-                     sort: str = "-date", total: int | None = None, cap: int | None = None) -> dict[str, Any]:
-        """A page of events: {"total", "total_exact", "limit", "offset", "sort", "items": [event dict, …]}
-        (`total`: the filter's count when the caller knows it already; `cap`: a total above it is given as `cap`,
-        total_exact false)."""
+                     sort: str = "-date", total: int | None = None, cap: int | None = None,
+                     after: Cursor | None = None) -> dict[str, Any]:
+        """A page of events: {"total", "total_exact", "limit", "offset", "sort", "next_cursor", "items": [event
+        dict, …]} (`total`: the filter's count when the caller knows it already; `cap`: a total above it is given
+        as `cap`, total_exact false; `after`: the page after that position, `keyset.decode` of a `next_cursor`)."""
         with self.engine.connect() as conn:
-            return reads.query_events(conn, self.t, f, limit=limit, offset=offset, sort=sort, total=total, cap=cap)
+            return reads.query_events(conn, self.t, f, limit=limit, offset=offset, sort=sort, total=total, cap=cap,
+                                      after=after)
 
     def query_events_json(self, f: EventFilter = ALL_EVENTS, *, limit: int = 50, offset: int = 0,
-                          sort: str = "-date", total: int | None = None, cap: int | None = None) -> bytes:
+                          sort: str = "-date", total: int | None = None, cap: int | None = None,
+                          after: Cursor | None = None) -> bytes:
         """`query_events` as the API's JSON body, assembled around the stored JSON of each event (`pagejson`)."""
         with self.engine.connect() as conn:
             return reads.query_events_json(conn, self.t, f, limit=limit, offset=offset, sort=sort, total=total,
-                                           cap=cap)
+                                           cap=cap, after=after)
 
     def iter_events(self, f: EventFilter = ALL_EVENTS, *, batch: int = 1000,
                     sort: str = "date") -> Iterator[dict[str, Any]]:
-        """Every event matching the filter, in pages of `batch` (for exports)."""
-        offset = 0
+        """Every event matching the filter, in pages of `batch` (for exports), each after the last row of the
+        page before (keyset paging: a page costs the same at any depth, and events stored meanwhile before the
+        position neither repeat nor push a row out)."""
+        after: Cursor | None = None
         while True:
-            page = self.query_events(f, limit=batch, offset=offset, sort=sort)
+            page = self.query_events(f, limit=batch, sort=sort, cap=0, after=after)
             yield from page["items"]
-            offset += batch
-            if offset >= page["total"] or not page["items"]:
+            if page["next_cursor"] is None:
                 return
+            after = keyset.decode(page["next_cursor"], "events", sort)
 
     def get_event(self, uid: str) -> dict[str, Any] | None:
         """One event with every report of its happening (counts per source, conflicting figures kept)."""
@@ -338,10 +344,10 @@ class Store:
         with self.engine.connect() as conn:
             return reads.get_document(conn, self.t, document_id)
 
-    def list_documents(self, *, limit: int = 50, offset: int = 0) -> dict[str, Any]:
-        """A page of stored documents, newest first."""
+    def list_documents(self, *, limit: int = 50, offset: int = 0, after: Cursor | None = None) -> dict[str, Any]:
+        """A page of stored documents, newest first (`after`: the page after that position, keyset paging)."""
         with self.engine.connect() as conn:
-            return reads.list_documents(conn, self.t, limit=limit, offset=offset)
+            return reads.list_documents(conn, self.t, limit=limit, offset=offset, after=after)
 
     def tolls(self, f: TollFilter = ALL_TOLLS) -> list[dict[str, Any]]:
         """Cumulative toll series (one per campaign, place, kind and who), each point with its source."""
