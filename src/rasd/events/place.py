@@ -160,10 +160,8 @@ class PlaceResolver:
             kept = [p for p in cands if not came_from(ctx.norm.text, p, self.provenance)]
             if len(kept) < len(cands):  # (هجوم لمسلحين قدموا من ترهونة: where they came from is not where it was)
                 cands, rule = (kept, rule) if kept else previous_sentence(d, ctx, s_start)
-        if not cands:
-            back = settlement_referred(self.cues, d, ctx)
-            if back is not None:
-                cands, rule = [back], PlaceRule.ANAPHOR
+        if not cands and (back := settlement_referred(self.cues, d, ctx)) is not None:
+            cands, rule = [back], PlaceRule.ANAPHOR
         violent = d.trigger.trigger.family in VIOLENT_FAMILIES
         if not cands and not named and violent and not cumulative and (told := told_before(ctx, d)) is not None \
                 and not (main_place is not None and self._within_part(ctx, main_place, told)):
@@ -184,9 +182,8 @@ class PlaceResolver:
         if best.place.feature in ("admin1", "region", "country") and not cumulative \
                 and d.trigger.trigger.family in VIOLENT_FAMILIES:
             # "سنجار - … غربي محافظة نينوى": the lead's place or the dateline names the town inside the region the
-            # clause names
-            # (the main place only when named before the event: a town told after a country-wide report is
-            # its own happening's place — غارات في سوريا أمس. وقصف الطيران بلدة أريحا)
+            # clause names (the main place only when named before the event: a town told after a country-wide
+            # report is its own happening's place — غارات في سوريا أمس. وقصف الطيران بلدة أريحا)
             told = main_place if main_place is not None and main_place.nstart < d.trigger.nstart else None
             inner = next((p for p in (told, dateline) if p is not None and p.place.id != best.place.id
                           and self.inside(p.place.id, best.place.id)
