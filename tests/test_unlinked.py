@@ -23,6 +23,15 @@ def _unlinked(pipeline: Any, text: str) -> tuple[dict[str, dict[str, Any]], dict
     return out, rec
 
 
+def _unlinked_place(pipeline: Any, text: str, name: str, feature: str) -> tuple[Any, Any]:
+    """The analysis and the unlinked place named `name`, checked to be of `feature` in the document's country."""
+    a = pipeline.analyse(text, published="2024-05-02")
+    found = {p.place.name_ar: p for p in a.places if is_unlinked(p.place.id)}
+    assert name in found, [p.text for p in a.places]
+    assert found[name].place.feature == feature and found[name].place.country == a.country
+    return a, found[name]
+
+
 # descriptor kinds: places (village, town, neighbourhood, camp, with clitics and word orders varied)
 @pytest.mark.parametrize(("text", "name", "feature"), [
     ("قُتل مدنيان في قصف مدفعي استهدف قرية الزعرورة شمال مدينة حماة.", "الزعرورة", "village"),
@@ -31,11 +40,7 @@ def _unlinked(pipeline: Any, text: str) -> tuple[dict[str, dict[str, Any]], dict
     ("داهمت قوة إسرائيلية مخيم السنابل قرب مدينة جنين واعتقلت خمسة شبان.", "السنابل", "camp"),
 ])
 def test_unlinked_place_after_a_descriptor(pipeline: Any, text: str, name: str, feature: str) -> None:
-    a = pipeline.analyse(text, published="2024-05-02")
-    found = {p.place.name_ar: p for p in a.places if is_unlinked(p.place.id)}
-    assert name in found, [p.text for p in a.places]
-    pm = found[name]
-    assert pm.place.feature == feature and pm.place.country == a.country
+    a, pm = _unlinked_place(pipeline, text, name, feature)
     assert text[pm.start:pm.end] == pm.text and pm.text.endswith(name)
     known = [p.place for p in a.places if not is_unlinked(p.place.id)]
     assert (pm.place.lat, pm.place.lon) in [(p.lat, p.lon) for p in known]  # the city around it
@@ -48,10 +53,7 @@ def test_unlinked_place_after_a_descriptor(pipeline: Any, text: str, name: str, 
 ])
 def test_unlinked_place_after_an_administrative_unit(pipeline: Any, text: str, name: str, feature: str) -> None:
     """A province, a governorate or a municipality (إقليم، محافظة، بلدية) introduces its name like a village's."""
-    a = pipeline.analyse(text, published="2024-05-02")
-    found = {p.place.name_ar: p for p in a.places if is_unlinked(p.place.id)}
-    assert name in found, [p.text for p in a.places]
-    assert found[name].place.feature == feature and found[name].place.country == a.country
+    _unlinked_place(pipeline, text, name, feature)
 
 
 def test_unlinked_place_is_the_events_place(pipeline: Any) -> None:
