@@ -24,6 +24,7 @@ from .linked import ActorMention as ActorMention
 from .linked import PlaceCandidate as PlaceCandidate
 from .linked import PlaceMention as PlaceMention
 from .matcher import Hit, PhraseMatcher, SpanSet, is_word_char, not_qualified, phrase_before
+from .readings import Readings, choose, index_readings
 
 NISBA_ENDINGS = ("ي", "يه", "يين", "يون", "يات")  # (normalized) a nisba adjective: الوطني، السورية، الأمريكيين
 UNIDENTIFIED = "unidentified-armed-group-"  # the id prefix of the generic template's unidentified gunmen
@@ -50,6 +51,15 @@ class ActorLinker:
         self.matcher: PhraseMatcher[ActorName] = PhraseMatcher(entries, names=True)
         self.generic = _generic_names(entries, actors, place_words)
         self.nisbas = dict(actors.nisbas)
+        # (a hit's payloads, the matcher's own tuple, by id → its readings indexed: see rasd.recognize.readings)
+        self._indexed: dict[int, tuple[Sequence[ActorName], Readings]] = {}
+
+    def readings(self, names: Sequence[ActorName]) -> Readings:
+        """A name's readings, indexed once (the matcher's payload tuples live as long as it does)."""
+        got = self._indexed.get(id(names))
+        if got is None or got[0] is not names:
+            got = self._indexed[id(names)] = (names, index_readings(self.actors, names))
+        return got[1]
 
     def find(self, text: str, norm: Normalized, published: str | None = None,
              country: str | None = None) -> list[ActorMention]:
@@ -65,14 +75,15 @@ class ActorLinker:
         for hit in self.matcher.find(norm.text) if hits is None else hits:
             if self.not_names and _whole_word(norm.text, hit.word_start, hit.end) in self.not_names:
                 continue
-            if all(n.national for n in hit.payloads):
+            r = self.readings(hit.payloads)
+            if not r.plain:
                 continue  # a bare noun (الجيش): `national` reads it once the document's country is known
-            chosen = self._choose([n for n in hit.payloads if not n.national], published, country)
+            chosen = choose(self.actors, r, published, country)
             if chosen is None or (self.actors.get(chosen.actor_id).kind == "government"
                                   and is_dateline(norm.text, hit.word_start, hit.end)):
                 continue  # (a capital that names its government is a place in a dateline: الدوحة - أعلن …)
             s, e = norm.to_original(hit.start, hit.end)
-            ambiguous = len({n.actor_id for n in hit.payloads}) > 1
+            ambiguous = r.ambiguous
             found.append(ActorMention(start=s, end=e, nstart=hit.start, nend=hit.end, text=text[s:e],
                                       actor=self.actors.get(chosen.actor_id), framing=chosen.framing,
                                       descriptive=chosen.descriptive, ambiguous=ambiguous,
@@ -85,7 +96,7 @@ class ActorLinker:
         out = []
         for m in mentions:
             if m.readings:  # (a bare noun's national readings are `national`'s to read, not a name's)
-                chosen = self._choose([n for n in m.readings if not n.national], published, country)
+                chosen = choose(self.actors, self.readings(m.readings), published, country)
                 if chosen is not None and chosen.actor_id != m.actor.id:
                     m = replaced(m, actor=self.actors.get(chosen.actor_id), framing=chosen.framing,
                                 descriptive=chosen.descriptive)
@@ -136,9 +147,7 @@ class ActorLinker:
         (الجيش الحر، القوات المتمركزة) or another country's forces (الجنود الأمريكيين)."""
         out: list[ActorMention] = []
         found = list(self.matcher.find(norm.text) if hits is None else hits)
-        forces = FORCE_KINDS | {"government"}
-        named = {h.word_start for h in found  # (names of forces or governments: الجنود الأمريكيين)
-                 if any(self.actors.get(n.actor_id).kind in forces for n in h.payloads)}
+        named = {h.word_start for h in found if self.readings(h.payloads).forces}  # (الجنود الأمريكيين)
         for hit in found:
             if not all(n.national for n in hit.payloads):
                 continue
@@ -533,19 +542,19 @@ def named_countries(candidates: Sequence[PlaceCandidate], actors: Sequence[Actor
 # الهايتية، قرى سودانية، الأراضي السورية); not facilities, often named after another country (المستشفى الكويتي)
 NISBA_PLACE_HEADS = frozenset({"مدينه", "عاصمه", "بلده", "قريه", "محافظه", "ولايه", "اقليم", "دوله", "بلاد",
                                "اراضي", "مدن", "قري", "بلدات"})
-_WORD = re.compile(r"[\u0621-\u064a]+")  # a word of normalized text
+_NISBA_PLACE = re.compile(r"(?<![\u0621-\u064a])و?(ال)?(" + "|".join(sorted(NISBA_PLACE_HEADS, key=len, reverse=True))
+                          + r") ([\u0621-\u064a]+)")  # (a head noun, whole, and the word after it)
 
 
 def nisba_places(ntext: str, nisbas: dict[str, str]) -> list[tuple[int, str]]:
     """(position, country) of each place noun qualified by a country's nisba (العاصمة الهايتية، مدينة كولومبية،
     قرى سودانية): where the text says things happen, though no name of the gazetteer says it."""
     out: list[tuple[int, str]] = []
-    words = [(m.start(), m.group()) for m in _WORD.finditer(ntext)]
-    for (start, head), (nxt, word) in zip(words, words[1:], strict=False):
-        if nxt == start + len(head) + 1 and head.removeprefix("و").removeprefix("ال") in NISBA_PLACE_HEADS:
-            country = nisbas.get(word) or nisbas.get("ال" + word)  # (مدينة كولومبية: indefinite after one)
-            if country is not None and not (head.removeprefix("و").startswith("ال") ^ word.startswith("ال")):
-                out.append((start, country))
+    for m in _NISBA_PLACE.finditer(ntext):
+        word = m.group(3)
+        country = nisbas.get(word) or nisbas.get("ال" + word)  # (مدينة كولومبية: indefinite after one)
+        if country is not None and (m.group(1) is not None) == word.startswith("ال"):  # (the two agree)
+            out.append((m.start(), country))
     return out
 
 
