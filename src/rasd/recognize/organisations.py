@@ -101,7 +101,8 @@ class OrganisationFinder:
             toks = seg.sentence_tokens(sent)
             k = 0
             while k < len(toks):
-                body = self._quoted(toks, k, known) if toks[k].text == '"' else self._named_in_quotes(toks, k, known) \
+                body = self._quoted(toks, k, known) if toks[k].text == '"' else (
+                    k + 1 < len(toks) and toks[k + 1].text == '"' and self._named_in_quotes(toks, k, known)) \
                     or _local_government(toks, k, known) or self._at(toks, k, known, taken, seats)
                 if body is None:
                     k += 1

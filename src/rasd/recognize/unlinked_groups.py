@@ -97,8 +97,11 @@ def groups_by_identity(heads: frozenset[str], identities: frozenset[str], text: 
     (مسلحي حماس)."""
     ntext, out = norm.text, []
     words = list(_WORD.finditer(ntext))
+    firsts = {h.split(" ", 1)[0] for h in heads}  # (most words begin no head: passed over at one look-up)
     for k, w in enumerate(words[:-1]):
         head, start = w.group(), w.start()
+        if head not in firsts and not (head[:1] in "وف" and head[1:] in firsts):
+            continue
         if head not in heads and head[:1] in "وف" and head[1:] in heads:
             head, start = head[1:], start + 1
         nxt = words[k + 1]
