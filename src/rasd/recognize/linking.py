@@ -40,14 +40,7 @@ class ActorLinker:
         self.actors = actors
         self.not_names = not_names
         self.force_nouns = force_nouns
-        entries: list[tuple[str, ActorName]] = []
-        normal: dict[str, str] = {}  # (a name many entries share, مدنيين of every country, normalized once)
-        for name in actors.names():
-            norm = normal.get(name.text)
-            if norm is None:
-                norm = normal[name.text] = normalize_name(name.text)
-            if len(norm) >= 2:
-                entries.append((norm, name))
+        entries = [(norm, name) for norm, name in actors.normalized_names() if len(norm) >= 2]
         self.matcher: PhraseMatcher[ActorName] = PhraseMatcher(entries, names=True)
         self.generic = _generic_names(entries, actors, place_words)
         self.nisbas = dict(actors.nisbas)
@@ -130,8 +123,8 @@ class ActorLinker:
             inner = next(iter(self.matcher.find(norm.text[lo:hit.end])), None) if lo else None
             if inner is None:
                 continue
-            plain = [n for n in inner.payloads if not n.descriptive and not n.national]
-            chosen = self._choose(plain, published, country)
+            r = self.readings(inner.payloads)  # (a plain reading only: none when all are descriptive)
+            chosen = choose(self.actors, r, published, country) if r.by_desc[0] else None
             if chosen is not None:
                 s, e = norm.to_original(lo + inner.start, lo + inner.end)
                 out.append(ActorMention(start=s, end=e, nstart=lo + inner.start, nend=lo + inner.end,
@@ -149,8 +142,8 @@ class ActorLinker:
         found = list(self.matcher.find(norm.text) if hits is None else hits)
         named = {h.word_start for h in found if self.readings(h.payloads).forces}  # (الجنود الأمريكيين)
         for hit in found:
-            if not all(n.national for n in hit.payloads):
-                continue
+            if self.readings(hit.payloads).plain:
+                continue  # (a name: `scan` read it)
             before = words_before(norm.text, hit.word_start, 1)
             if (hit.end < len(norm.text) and is_word_char(norm.text[hit.end])) \
                     or (before and _without_proclitics(before[-1]) & self.actors.national_not_after):
@@ -213,7 +206,7 @@ class ActorLinker:
             hit = next(iter(self.matcher.find(ntext[lo:min(len(ntext), m.nend + 60)])), None) if lo else None
             if hit is None or lo + hit.start >= m.nend:
                 continue
-            chosen = self._choose(hit.payloads, None, country)
+            chosen = choose(self.actors, index_readings(self.actors, hit.payloads, with_national=True), None, country)
             if chosen is not None:
                 s, e = norm.to_original(lo + hit.start, lo + hit.end)
                 out.append(ActorMention(start=s, end=e, nstart=lo + hit.start, nend=lo + hit.end, text=text[s:e],
@@ -244,28 +237,6 @@ class ActorLinker:
                 if forces:
                     prev_end = m.nend
         return out
-
-    def _choose(self, names: Sequence[ActorName], published: str | None, country: str | None) -> ActorName | None:
-        """The reading of an ambiguous name: plain before descriptive, valid on the publication date, of the
-        document's country, then the dictionary's order."""
-        if not names:
-            return None
-        if len(names) == 1:
-            return names[0]
-
-        def key(n: ActorName) -> tuple[int, int, int]:
-            a = self.actors.get(n.actor_id)
-            return (int(n.descriptive), 0 if not published or valid_on(a, published) else 1,
-                    0 if country is None or a.country in (country, None) else 1)
-
-        best, best_key = names[0], key(names[0])
-        for n in names[1:]:
-            if best_key == (0, 0, 0):
-                break  # nothing ranks before it: the first such reading is min()'s answer
-            k = key(n)
-            if k < best_key:
-                best, best_key = n, k
-        return best
 
 
 GENERIC_KINDS = frozenset({"state_forces", "government"})  # whose names are often the same words in every country

@@ -4,7 +4,7 @@ The per-country template gives every country of the gazetteer the same names (م
 a name has some 240 readings, one per country, and choosing the document's country's among them by walking the
 list cost a fifth of the extraction time. `Readings` keeps a name's plain readings (not a bare noun's national
 ones) grouped by descriptiveness and country, in the dictionary's order, so that `choose` looks at the few of the
-document's country; it answers exactly what walking the whole list in order would (see `choose`).
+document's country; it answers what walking the whole list in rank order would (see `choose`).
 """
 
 from __future__ import annotations
@@ -29,9 +29,10 @@ class Readings:
     ambiguous: bool
 
 
-def index_readings(actors: ActorDictionary, names: Sequence[ActorName]) -> Readings:
-    """The index of one name's readings (a matcher hit's payloads)."""
-    plain = tuple(n for n in names if not n.national)
+def index_readings(actors: ActorDictionary, names: Sequence[ActorName], with_national: bool = False) -> Readings:
+    """The index of one name's readings (a matcher hit's payloads); `with_national`: a bare noun's national
+    readings count among the plain ones too."""
+    plain = tuple(n for n in names if with_national or not n.national)
     groups: dict[tuple[bool, str | None], list[tuple[int, ActorName]]] = {}
     for k, n in enumerate(plain):
         groups.setdefault((n.descriptive, actors.get(n.actor_id).country), []).append((k, n))
@@ -43,8 +44,8 @@ def index_readings(actors: ActorDictionary, names: Sequence[ActorName]) -> Readi
 
 
 def choose(actors: ActorDictionary, r: Readings, published: str | None, country: str | None) -> ActorName | None:
-    """The reading `ActorLinker._choose` picks among `r.plain`: the first, in the dictionary's order, of the best
-    rank of (descriptive, not valid on the publication date, of another country than the document's). By rank:
+    """The reading of an ambiguous name among `r.plain`: the first, in the dictionary's order, of the best rank of
+    (descriptive, not valid on the publication date, of another country than the document's). By rank:
     plain before descriptive; within each, the first valid one of the document's country (or of none), else the
     first valid one, else the first of the document's country, else the first."""
     def valid(n: ActorName) -> bool:

@@ -144,7 +144,7 @@ def _parse_file(path: Path) -> tuple[list[Actor], list[Actor], dict[str, tuple[s
         forms = [f for p in (country.get("definite_ar"), country.get("adjective_ar")) if p and p.endswith("يين")
                  and " " not in p for f in (p[:-2], p[:-3] + "ية", p)]  # (and ماليين، مالي for Mali)
         if country.get("feminine_ar"):  # (a broken plural's singulars: الروسية، الروسي)
-            forms += [country["feminine_ar"], country["feminine_ar"][:-1]]
+            forms += [f for f in (country_feminine(country), country_masculine(country)) if f]
         if forms:
             roles[NISBA + country["code"]] = tuple(forms)
     if data.get("anaphora_heads"):
@@ -390,6 +390,11 @@ class ActorDictionary:
     def names(self) -> Iterator[ActorName]:
         """Every Arabic surface form, descriptions flagged ``descriptive=True``; one per (actor, form)."""
         return iter(self._names)
+
+    def normalized_names(self) -> Iterator[tuple[str, ActorName]]:
+        """Every Arabic surface form with its normalized text (normalized once when the dictionary was indexed),
+        grouped by that text, each group in the order of `names`."""
+        return ((k, n) for k, group in self._info.items() for n in group)
 
     def find(self, normalized_name: str) -> tuple[Actor, ...]:
         """Actors one of whose names (Arabic, English, or id) normalizes to ``normalized_name``."""
