@@ -128,7 +128,7 @@ class Resources:
             place_linker=place_linker,
             scanner=scanner,
             names=names,
-            unlinked=UnlinkedFinder(descriptors, actor_linker, place_linker, names),
+            unlinked=UnlinkedFinder(descriptors, actor_linker, place_linker, names, cues.locating_words),
             victims=VictimNouns.of(actors, counts.tables.noun_list, frozenset(descriptors.places),
                                    names.persons if names is not None else None, descriptors.compound_heads),
             belonging=BelongingPhrases(cues.belonging_words, {w.split()[0] for w in cues.force_nouns}

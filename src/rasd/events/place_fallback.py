@@ -28,16 +28,27 @@ DIRECTION_SIGNS = {"شمال": (1, 0), "شمالي": (1, 0), "جنوب": (-1, 0)
                    "شرقي": (0, 1), "غرب": (0, -1), "غربي": (0, -1)}
 
 
+def _part_signs(ctx: DocContext, p: PlaceMention) -> list[tuple[int, int]]:
+    """The signs of the direction words the mention opens with (شمال غرب سوريا: north and west), none when it
+    opens with none."""
+    out: list[tuple[int, int]] = []
+    for w in ctx.norm.text[p.nstart:p.nend].split(maxsplit=2)[:2]:
+        if w not in DIRECTION_SIGNS:
+            break
+        out.append(DIRECTION_SIGNS[w])
+    return out
+
+
 def names_part(ctx: DocContext, p: PlaceMention) -> bool:
     """The mention opens with a direction word: it names a part of its place (شمال بوركينا فاسو)."""
-    return ctx.norm.text[p.nstart:p.nend].split(maxsplit=1)[0] in DIRECTION_SIGNS
+    return bool(_part_signs(ctx, p))
 
 
 def lies_toward(ctx: DocContext, gazetteer: Gazetteer, inner: Place, region: PlaceMention) -> bool:
     """Whether `inner` lies in the part of the region a direction word before its name says (شمال بوركينا فاسو:
     north of the country's middle; the capital, in its middle, is not there), measured from the middle of a
     country's bounding box or a region's point; true when the mention names no direction."""
-    signs = [DIRECTION_SIGNS[w] for w in ctx.norm.text[region.nstart:region.nend].split()[:2] if w in DIRECTION_SIGNS]
+    signs = _part_signs(ctx, region)
     if not signs:
         return True
     box = gazetteer.bbox(region.place.country) if region.place.feature == "country" else None

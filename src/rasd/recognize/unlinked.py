@@ -35,8 +35,6 @@ APPOSITION_MARKS = frozenset({",", "،"})  # the one mark that may stand between
 TITLE_REACH = 6  # a person's name starts at most this many words after a title
 WINDOW_BEFORE, WINDOW_AFTER = 2, 10  # the words around a descriptor the CRF reads
 CITY_FEATURES = frozenset({"city", "town", "village", "district"})
-LOCATING_GAPS = frozenset({"", "ب", "في", "شمال", "شمالي", "جنوب", "جنوبي", "شرق", "شرقي", "غرب", "غربي"})  # (normalized)
-# (what stands between a name and the place that locates it: X بولاية ص، X جنوبي محافظة ع)
 REGION_FEATURES = frozenset({"country", "admin1", "region", "city"})  # places a direction word makes a region of
 
 
@@ -304,8 +302,11 @@ class UnlinkedFinder:
     """Finds unlinked places, groups and persons in a document, beside the linked mentions."""
 
     def __init__(self, descriptors: Descriptors, actor_linker: ActorLinker, place_linker: PlaceLinker,
-                 tagger: NameTagger | None) -> None:
+                 tagger: NameTagger | None, locating_words: frozenset[str] = frozenset()) -> None:
+        """`locating_words`: what may stand between a name and the place that locates it (cues.yaml
+        `locating_words`, normalized: X بولاية ص، X جنوبي محافظة ع)."""
         self.d = descriptors
+        self.locating = locating_words | {""}  # (or nothing: the place's mention opens with its direction)
         self.actor_linker = actor_linker
         self.place_linker = place_linker
         self.gazetteer = place_linker.gazetteer
@@ -556,7 +557,7 @@ class UnlinkedFinder:
         sent = seg.sentence_at(f.span[0])
         ntext = seg.text
         locating = next((p for p in places if p.nstart >= f.span[1] and not is_unlinked(p.place.id)
-                         and ntext[f.span[1]:p.nstart].strip() in LOCATING_GAPS), None)
+                         and ntext[f.span[1]:p.nstart].strip() in self.locating), None)
         if locating is not None:  # (مقاطعة ناصر بولاية أعالي النيل: the place that locates it, right after it)
             return locating.place
         cities = [p for p in places if p.place.feature in CITY_FEATURES and not is_unlinked(p.place.id)
