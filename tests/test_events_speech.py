@@ -98,3 +98,46 @@ def test_events_speech_a_denial_said_again_is_one(pipeline: Pipeline, text: str,
 ])
 def test_events_speech_a_protests_demand_is_the_protest(pipeline: Pipeline, text: str, types: list[str]) -> None:
     assert _types(pipeline, text) == types
+
+
+# a speaker's own demand, refusal or condemnation in the first person, quoted: an act of speech as he makes it
+# (the third person's present of these verbs, مظاهرات تطالب بـ…, tells what a protest is about)
+@pytest.mark.parametrize(("text", "plover"), [
+    ('وقال رئيس المجلس المحلي: "نطالب الحكومة بإرسال فرق الإنقاذ إلى القرى المنكوبة".', "REQUEST"),
+    ('وأضاف المتحدث باسم النقابة "إننا نطالب بالإفراج الفوري عن زملائنا المعتقلين".', "REQUEST"),
+    ('وقال زعيم الحزب في خطاب أمام أنصاره: "نرفض أي وصاية أجنبية على قرارنا".', "REJECT"),
+    ('وكتب الوزير في تغريدة: "أرفض هذه الشروط جملة وتفصيلا".', "REJECT"),
+    ('وجاء في بيان الهيئة: "نستنكر بشدة اقتحام مقر المنظمة في العاصمة".', "ACCUSE"),
+])
+def test_events_speech_first_person_present(pipeline: Pipeline, text: str, plover: str) -> None:
+    record = pipeline.extract_text(text, source="test", published="2024-03-10")
+    assert plover in [e.plover for e in record.events]
+
+
+# a speech act after a comma that ends a منذ clause is the speaker's, not part of what منذ names; a year in that
+# clause says since when, not when the speech act was made (written with a publication date years later)
+@pytest.mark.parametrize(("text", "plover"), [
+    ("وقال قائد الجيش إن قواته تقاتل المتمردين منذ صيف العام 2015، مهددا بتوسيع العمليات إلى الشمال.",
+     "THREATEN"),
+    ("واعتبر الوزير أن بلاده تواجه أسوأ أزمة منذ حرب عام 2006، متوعدا بالرد على أي هجوم جديد.", "THREATEN"),
+    ("وذكر الزعيم القبلي أن المنطقة تعاني الإهمال منذ عام 2012، مطالبا الحكومة بإرسال المساعدات.", "REQUEST"),
+    ("وقال المتحدث باسم الحركة إن المفاوضات متعثرة منذ مطلع عام 2019، رافضا الشروط التي وضعها الوسطاء.",
+     "REJECT"),
+])
+def test_events_speech_after_a_since_clause(pipeline: Pipeline, text: str, plover: str) -> None:
+    record = pipeline.extract_text(text, source="test", published="2024-03-10")
+    assert plover in [e.plover for e in record.events]
+
+
+
+# what a threat threatens to do is no incident told: the threat takes no place from the strikes told in an
+# earlier paragraph because it names strikes of its own to come
+@pytest.mark.parametrize("text", [
+    "قصفت الطائرات مواقع في مدينة درنة صباح اليوم.\nوقال القائد إن قواته لن تتوقف، مهددا بتكثيف الغارات.",
+    "شنت المقاتلات غارات على بلدة ترهونة أمس.\nوتوعد المتحدث باسم الجيش بشن الغارات حتى استسلام المسلحين.",
+    "سقطت قذائف على حي في مدينة سرت فجر اليوم.\nوهدد قائد الفصيل بالقصف إذا لم ينسحب خصومه من المواقع.",
+])
+def test_events_speech_threat_takes_no_place_of_its_threatened_strike(pipeline: Pipeline, text: str) -> None:
+    record = pipeline.extract_text(text, source="test", published="2024-03-10")
+    threats = [e for e in record.events if e.plover == "THREATEN"]
+    assert threats and all(e.location is None for e in threats)

@@ -96,3 +96,13 @@ def test_morphology_proclitic_runs_one_source() -> None:
     assert {"ال", "وال", "بال", "لل", "ولل", "وبال"} <= set(definite) and "لال" not in definite
     assert [len(r) for r in definite] == sorted((len(r) for r in definite), reverse=True)  # (longest first)
     assert set(PROCLITIC_LETTERS) == {"و", "ف", "ب", "ل"}
+
+
+def test_morphology_speaker_present_keeps_only_the_first_person(morph: Morphology) -> None:
+    # tenses past+speaker: the past, and the present of the first person only (a speaker's own act: نطالب، أرفض);
+    # the third person's present (مظاهرات تطالب بـ…) stays out, as with tenses past
+    forms = set(_forms(morph, {"verb": "طالب", "tenses": "past+speaker"}))
+    assert {"طالب", "طالبت", "طالبوا", "نطالب", "اطالب", "نطالبها"} <= forms
+    assert not {"يطالب", "تطالب", "يطالبون"} & forms
+    past_only = set(_forms(morph, {"verb": "طالب", "tenses": "past"}))
+    assert "نطالب" not in past_only

@@ -61,6 +61,14 @@ def _clause_start(text: str, lo: int, pos: int) -> int:
     return max(lo, text.rfind(",", lo, pos) + 1, text.rfind("،", lo, pos) + 1)
 
 
+def _since_before(ctx: DocContext, text: str, pos: int, trigger: int) -> bool:
+    """The date at `pos` says since when (منذ حرب العام 2014) in a منذ clause that a comma ends before the trigger:
+    the start of a span, not the date of what follows the comma (…، مهددا بالرد)."""
+    clause = ctx.clauses.at(pos)
+    return pos < trigger and clause is not None and clause.opens is ClauseOpen.BACKGROUND \
+        and _clause_start(text, pos, trigger) != pos
+
+
 def _iso(day: str | None) -> datetime.date | None:
     try:
         return datetime.date.fromisoformat(day[:10]) if day else None
@@ -231,8 +239,11 @@ class BackgroundResolver:
         aim = clause.opens is ClauseOpen.PURPOSE and _clause_start(ctx.norm.text, clause.start, th.nstart) == clause.start
         if aim:
             return BackgroundRule.PURPOSE
-        # (the word right after منذ is a past happening of its own: منذ سقوطها في أيدي …, drafts.told_as_past)
-        if clause.opens is ClauseOpen.BACKGROUND and 1 < words <= PREDICATE_WORDS:
+        # (the word right after منذ is a past happening of its own: منذ سقوطها في أيدي …, drafts.told_as_past; a
+        # speech act after a comma is the speaker's, not part of what منذ names: … منذ حرب العام الماضي، مهددا
+        # بالرد — unlike a happening, منذ عام 2014، عندما سيطر …)
+        if clause.opens is ClauseOpen.BACKGROUND and 1 < words <= PREDICATE_WORDS and not (
+                th.trigger.content and _clause_start(ctx.norm.text, clause.start, th.nstart) != clause.start):
             return BackgroundRule.SINCE
         return None
 
@@ -334,9 +345,11 @@ class BackgroundResolver:
                 and self._old_date(ctx, sent, before[k], before[:k]):
             return True
         others = [b.nstart for b in before] + [t.nstart for t in ctx.triggers_starting_in(th.nend, sent.end)]
+        text = ctx.norm.text
         for dm in ctx.dates_in(sent.start, sent.end):
             end = _iso(dm.date_end)
-            if end is None or dm.anchor != "explicit" or (published - end).days < HISTORY_DAYS:
+            if end is None or dm.anchor != "explicit" or (published - end).days < HISTORY_DAYS \
+                    or _since_before(ctx, text, dm.start, th.nstart):
                 continue
             gap = abs(dm.start - th.nstart)
             if all(gap < abs(dm.start - o) for o in others):

@@ -26,6 +26,7 @@ SCOPE_FEATURES = frozenset({"country", "region", "admin1"})
 SITE_FEATURES = frozenset({"district", "facility", "airport", "port", "base"})  # a statement takes their town
 TOWN_FEATURES = frozenset({"city", "town", "village"})
 OBJECT_PRONOUNS = ("ه", "ها")  # the suffixes of a verb's or a noun's pronoun for a thing told before
+THREAT_FAMILIES = frozenset({"threaten"})  # statements whose word of violence is what they threaten, not an incident
 ACTOR_REACH = 120  # characters before a place where an actor's name that holds it may start
 
 
@@ -51,7 +52,8 @@ def link_reactions(ctx: DocContext, drafts: Sequence[Draft], events: Sequence[Ev
             out[k] = replaced(ev, location=None, rules=(*(r for r in ev.rules if r != PlaceRule.CLAUSE.value),
                                                         PlaceRule.ACTORS_SCOPE.value))
             own = NO_PLACE.evidence
-        ref = _incident_word(ctx, d, resolver.cues) if trig.content else None
+        # (a threat's word of violence is what it threatens to do, no incident told: مهددا بتكثيف الغارات)
+        ref = _incident_word(ctx, d, resolver.cues) if trig.content and trig.family not in THREAT_FAMILIES else None
         if ref is None:
             before = _told_before(drafts, events, d) if _refers_back(ctx, d) else None
             if before is not None and _coarser(out[k].location, events[before].location, resolver):

@@ -41,6 +41,7 @@ class Lemma:
     derive_participles: bool = False
     objects: bool = True  # a transitive verb: object pronouns may follow it
     present_tense: bool = True  # false: the past only (a present that mostly tells a state: تسيطر عليها)
+    speaker_present: bool = False  # with present_tense false: the first person's present still (نطالب، أرفض)
     needs: tuple[str, ...] = ()  # words one of which must follow the verb within a few words (نشر … قوات)
     circumstantial: str = ""  # its active participle as a circumstantial accusative (مهددا، متوعدا); "-": derived
 
@@ -85,6 +86,7 @@ class Morphology:
         self.present_prefixes: dict[str, str] = dict(present.get("prefixes", {}))
         self.present_suffixes: dict[str, str] = dict(present.get("suffixes", {"sg": ""}))
         self.persons: dict[str, frozenset[str]] = {k: frozenset(v) for k, v in present.get("persons", {}).items()}
+        self.speaker = frozenset(present.get("speaker", []))
         self.present_rules: tuple[tuple[str, int], ...] = tuple(
             (normalize_name(k), int(v)) for k, v in present.get("strip", {}).items())
         self.objects: tuple[str, ...] = tuple(objects.get("pronouns", []))
@@ -196,7 +198,8 @@ class Morphology:
         subjects = [(self._suffixed(lemma.verb, suf), suf, f"past {label}") for label, suf in self.past.items()]
         present = self.present_stem(lemma)
         subjects += [(pre + self._suffixed(present, suf), suf, f"present {p_label}.{s_label}") for p_label, pre in
-                     (self.present_prefixes.items() if lemma.present_tense else ())
+                     self.present_prefixes.items()
+                     if lemma.present_tense or (lemma.speaker_present and p_label in self.speaker)
                      for s_label, suf in self.present_suffixes.items()
                      if s_label in self.persons.get(p_label, self.present_suffixes)]
         for word, suf, label in subjects:
@@ -211,7 +214,8 @@ class Morphology:
 
 def parse_lemma(raw: Any, shown: str, where: str) -> Lemma:
     """One entry of a trigger's `lemmas`: a verb (its first word inflects: "نشر قوات") or a mapping with
-    verb, present, nouns, participles (a list, or true to derive them), objects (false: intransitive), tenses ("past": no present),
+    verb, present, nouns, participles (a list, or true to derive them), objects (false: intransitive), tenses ("past": no present;
+    "past+speaker": the past and the first person's present),
     with (words one of which must follow the verb: its object, after a subject in between — نشرت الوزارة وحدات),
     circumstantial (its active participle in the accusative: مهددا ب…; true to derive it, or the participle)."""
     if isinstance(raw, str):
@@ -227,7 +231,8 @@ def parse_lemma(raw: Any, shown: str, where: str) -> Lemma:
                  present=normalize_name(str(raw.get("present", ""))), nouns=nouns,
                  participles=tuple(normalize_name(p) for p in parts) if isinstance(parts, list) else (),
                  derive_participles=parts is True, objects=bool(raw.get("objects", True)),
-                 present_tense=raw.get("tenses", "all") != "past",
+                 present_tense=raw.get("tenses", "all") == "all",
+                 speaker_present=raw.get("tenses") == "past+speaker",
                  needs=tuple(normalize_name(w) for w in raw.get("with", [])),
                  circumstantial=_circumstantial(raw.get("circumstantial", False)))
 

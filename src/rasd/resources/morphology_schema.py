@@ -18,7 +18,8 @@ class LemmaEntry(_Yaml):
     nouns: Names = []
     participles: bool | Names = False
     objects: bool = True
-    tenses: Literal["all", "past"] = "all"
+    # past: no present; past+speaker: the past, and the present of the first person only (a speaker's own act)
+    tenses: Literal["all", "past", "past+speaker"] = "all"
     with_: Names = Field(default=[], alias="with")  # one of these must follow the verb (its object)
     circumstantial: bool | NonBlank = False  # its active participle (true: derived) as a circumstantial accusative
 
@@ -36,6 +37,7 @@ class PresentTense(_Yaml):
     prefixes: dict[str, NonBlank]
     suffixes: dict[str, str]
     persons: dict[NonBlank, Names] = {}  # prefix label → the suffix labels it takes (default: all)
+    speaker: Names = []  # the prefix labels of the first person (a lemma of tenses past+speaker keeps them)
     strip: dict[NonBlank, Annotated[int, Field(ge=1)]] = {}
 
 
