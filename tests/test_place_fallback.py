@@ -113,3 +113,18 @@ def test_place_fallback_story_goes_on_in_the_named_part(pipeline: Pipeline) -> N
     events = _events(pipeline, text)
     assert events and all(e.location is not None and e.location.id == "bf" for e in events), \
         [(e.plover, _place(e)) for e in events]
+
+
+# a deployment of forces told with no place of its own takes the report's main place, as a clash or a withdrawal
+# does: the troops move into the theatre the report is about
+@pytest.mark.parametrize(("text", "place"), [
+    ("اندلعت اشتباكات عنيفة في مدينة الزاوية غرب ليبيا صباح اليوم، وأفاد سكان الزاوية بسماع دوي انفجارات.\n\n"
+     "وبعد ساعات، دفع الجيش بتعزيزات عسكرية كبيرة إلى المنطقة.", "الزاوية"),
+    ("تواصل القصف على بلدة جرابلس لليوم الثالث، وسقطت قذائف على أحياء جرابلس الشرقية.\n\n"
+     "وأعادت قوات الحكومة انتشارها في محاولة لاحتواء التصعيد.", "جرابلس"),
+    ("قتل أربعة مدنيين في هجوم على سوق في مدينة كسلا، وأغلقت المحال في كسلا أبوابها.\n\n"
+     "وحشدت السلطات قوات إضافية لتأمين الطرق بعد الهجوم.", "كسلا"),
+])
+def test_place_fallback_deployment_takes_the_document_place(pipeline: Pipeline, text: str, place: str) -> None:
+    moves = [e for e in _events(pipeline, text) if e.plover == "MOBILIZE"]
+    assert moves and all(_place(e) == place for e in moves)

@@ -68,6 +68,12 @@ ARRIVAL_STEMS = ("وصل", "يصل", "تصل", "لجا", "يلجا", "تلجا",
 BETWEEN: Final = frozenset({"بين", "وبين"})  # places joined after it bound one happening: a fight, a road
 
 
+# the families whose event without a place of its own takes the document's main place: the violence, displacement,
+# protests and truces of context.py, and a deployment of forces (أعادت القوات انتشارها، دفع الجيش بتعزيزات), which
+# moves troops into the report's theatre as a withdrawal moves them out of it
+DOCUMENT_PLACED = PLACE_FALLBACK_FAMILIES | {"mobilize"}
+
+
 def geo_precision(m: PlaceMention) -> int:
     """ACLED's geo precision of a place mention: its cue's (في 1, قرب 2 …), at least 2 for a province and 3 for a
     region or a country."""
@@ -166,7 +172,7 @@ class PlaceResolver:
         if not cands and not named and violent and not cumulative and (told := told_before(ctx, d)) is not None \
                 and not (main_place is not None and self._within_part(ctx, main_place, told)):
             cands, rule = [told], PlaceRule.TOLD
-        if not cands and d.trigger.trigger.family in PLACE_FALLBACK_FAMILIES and main_place is not None:
+        if not cands and d.trigger.trigger.family in DOCUMENT_PLACED and main_place is not None:
             cands, rule = [main_place], PlaceRule.DOCUMENT
         if not cands:
             return NO_PLACE
