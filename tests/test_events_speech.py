@@ -141,3 +141,17 @@ def test_events_speech_threat_takes_no_place_of_its_threatened_strike(pipeline: 
     record = pipeline.extract_text(text, source="test", published="2024-03-10")
     threats = [e for e in record.events if e.plover == "THREATEN"]
     assert threats and all(e.location is None for e in threats)
+
+
+# a denial's content ends where another speaker's report starts (… حيث أفاد ناشطون أن …، وذكرت مصادر أن …): the
+# happening that report tells is no part of the denial, and the denial stays an event
+@pytest.mark.parametrize(("text", "other"), [
+    ("أكدت وزارة الدفاع أن وحداتها لم تتدخل في البلدة حيث أفاد ناشطون أن خمسة مدنيين قتلوا في قصف مدفعي.",
+     "Explosions/Remote violence"),
+    ("وقال المتحدث إن قواته لم تتدخل في المدينة وذكرت مصادر محلية أن اشتباكات عنيفة اندلعت فيها ليلا.", "Battles"),
+    ("وأكد قائد الكتيبة أنه لا علاقة لهم بما جرى في الحي وقال شهود عيان إن مسلحين هاجموا المنازل فجرا.",
+     "Battles"),
+])
+def test_events_speech_denial_ends_at_another_report(pipeline: Pipeline, text: str, other: str) -> None:
+    types = _types(pipeline, text)
+    assert "REJECT" in types and other in types

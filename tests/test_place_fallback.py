@@ -128,3 +128,23 @@ def test_place_fallback_story_goes_on_in_the_named_part(pipeline: Pipeline) -> N
 def test_place_fallback_deployment_takes_the_document_place(pipeline: Pipeline, text: str, place: str) -> None:
     moves = [e for e in _events(pipeline, text) if e.plover == "MOBILIZE"]
     assert moves and all(_place(e) == place for e in moves)
+
+
+
+# a حيث clause that opens with a speech verb (حيث أفاد المرصد أن …): the happening its report tells is at the place
+# right before حيث, however long the speaker's name — not at the report's main place, named more often before
+_ELSEWHERE = "اندلعت اشتباكات في مدينة حلب أمس، وفرضت السلطات في حلب حظر التجول.\n\n"
+
+
+@pytest.mark.parametrize(("text", "place"), [
+    ("وأكدت وزارة الدفاع أن طائراتها لم تتدخل في مدينة تعز حيث أفاد مصدر طبي أن ثلاثة مدنيين قتلوا في غارات جوية.",
+     "تعز"),
+    ("وأكد المتحدث باسم الحركة أنه لا علاقة لها بما يجري في مدينة الفاشر حيث ذكرت لجان المقاومة المحلية أن "
+     "اشتباكات عنيفة اندلعت فجرا.", "الفاشر"),
+    ("وقال الجيش إن قواته لم تتدخل في مدينة إدلب حيث قال ناشطون من الدفاع المدني إن غارات جوية استهدفت الأسواق.",
+     "إدلب"),
+])
+def test_place_fallback_where_clause_holding_a_report(pipeline: Pipeline, text: str, place: str) -> None:
+    violent = [e for e in _events(pipeline, _ELSEWHERE + text)
+               if e.acled_event_type in ("Battles", "Explosions/Remote violence")]
+    assert violent and _place(violent[-1]) == place

@@ -144,12 +144,13 @@ class Drafter:
                 continue
             if any(c.kind not in th.trigger.counts for c in ctx.counts_holding(th.nstart)):
                 continue  # "قتل 14 نازحا": the word names the victims of another toll, not a happening of its own
-            if th.trigger.family == "reject" and (denied or any(not x.trigger.content and x.nstart < clause_end
-                                                               for x in ordered[k + 1:])):
+            if th.trigger.family == "reject" and (denied or any(
+                    not x.trigger.content and x.nstart < min(clause_end, self._next_report(ctx, th.nend, sent.end))
+                    for x in ordered[k + 1:])):
                 # نفى الجيش أن تكون قواته قد أطلقت النار: what is coded is the denied happening (modality
                 # "denied", from the cue), not a separate act of denial, nor the denial said again (واصفا
                 # التقارير بأنها عارية عن الصحة) — a happening of a later clause (… لم تتدخل في البلدة، فيما قتل
-                # عشرة مدنيين) is no part of the denial
+                # عشرة مدنيين), or one another speaker reports after it (… حيث أفاد المرصد أن …), is no part of it
                 denied = True
                 continue
             # (what a speech act says ends at its clause: … ، فيما اندلعت اشتباكات is a happening of its own)
@@ -158,9 +159,18 @@ class Drafter:
                     and not self.told_as_past(text, sent, th):
                 continue  # what the speech act calls for, denies or condemns — unless told as past (منذ سقوطها)
             live.append(th)
-            if th.trigger.content:
-                content_seen, content_end = True, clause_end
+            if th.trigger.content:  # (… and another speaker's report after it: وذكرت مصادر أن … is no part of it)
+                content_seen, content_end = True, min(clause_end, self._next_report(ctx, th.nend, sent.end))
         return live
+
+    def _next_report(self, ctx: DocContext, lo: int, hi: int) -> int:
+        """Where the first speech verb in [lo, hi) that opens a report of its own starts (أفاد المرصد أن …: a that-word
+        after its subject), else `hi`: what follows is another speaker's word."""
+        text = ctx.norm.text
+        for h in ctx.hits_in(self.cues.speech_verbs, lo, hi):
+            if any(w in self.cues.that_words for w in text[h.end:hi].split()[:self.cues.attribution_max_words + 1]):
+                return h.start
+        return hi
 
     def renewed(self, text: str, sent: Sentence, th: TriggerHit) -> bool:
         """A trigger right after a word of renewal or outbreak (تجدد القصف، استؤنف القتال): a happening of its own."""

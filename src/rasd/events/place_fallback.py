@@ -5,6 +5,8 @@ before, and the place of the violent event told just before it (the story goes o
 
 from __future__ import annotations
 
+import re
+
 from ..recognize.linking import PlaceMention, is_dateline
 from ..resources.gazetteer import Gazetteer, Place
 from ..resources.lexicon import CueLexicon
@@ -87,7 +89,8 @@ def where_antecedent(cues: CueLexicon, d: Draft, ctx: DocContext) -> PlaceMentio
     lo = ctx.seg.sentence_at(d.trigger.nstart).start
     at = text.rfind(WHERE, lo, d.trigger.nstart)
     if at < 0 or (at > 0 and text[at - 1] not in " ،,(") or not text.startswith(" ", at + len(WHERE)) \
-            or len(text[at:d.trigger.nstart].split()) > WHERE_REACH or any(c in text[at:d.trigger.nstart] for c in ",.،;:") \
+            or len(text[_reported_from(cues, text, at + len(WHERE), d.trigger.nstart):d.trigger.nstart].split()) \
+            > WHERE_REACH or any(c in text[at:d.trigger.nstart] for c in ",.،;:") \
             or ctx.places_in(at, d.window[1]):
         return None
     before = ctx.places_in(lo, at)
@@ -97,6 +100,15 @@ def where_antecedent(cues: CueLexicon, d: Draft, ctx: DocContext) -> PlaceMentio
     while k > 0 and locates_previous(cues, text, before[k - 1], before[k]):
         k -= 1
     return before[k]
+
+
+def _reported_from(cues: CueLexicon, text: str, pos: int, hi: int) -> int:
+    """Where what a حيث clause tells starts: right after حيث, or, when a speech verb opens the clause, after the
+    that-word that ends its speaker (حيث أفاد المرصد السوري لحقوق الإنسان أن …: the report is the clause's)."""
+    words = [(m.start(), m.end()) for m in re.finditer(r"\S+", text[pos:hi])][:cues.attribution_max_words + 2]
+    if not words or not cues.speech_verbs.find(text[pos + words[0][0]:pos + words[0][1]].removeprefix("و")):
+        return pos
+    return next((pos + e for s, e in words[1:] if text[pos + s:pos + e] in cues.that_words), pos)
 
 
 def settlement_referred(cues: CueLexicon, d: Draft, ctx: DocContext) -> PlaceMention | None:
