@@ -148,3 +148,20 @@ def test_place_fallback_where_clause_holding_a_report(pipeline: Pipeline, text: 
     violent = [e for e in _events(pipeline, _ELSEWHERE + text)
                if e.acled_event_type in ("Battles", "Explosions/Remote violence")]
     assert violent and _place(violent[-1]) == place
+
+
+# a war's running toll that no clause places is the war's theatre: the widest place of the report's country its
+# headline names, else the country — not the town the report mostly tells of
+@pytest.mark.parametrize(("text", "place"), [
+    ("قتل خمسة مدنيين في قصف على مدينة تعز صباح اليوم، وأفاد سكان في تعز بأن القذائف سقطت على سوق شعبي.\n\n"
+     "وقد خلّفت الحرب أكثر من 150 ألف قتيل منذ اندلاعها.", "اليمن"),
+    ("اشتباكات عنيفة في جنوب السودان\nاندلعت اشتباكات بين الجيش ومسلحين في مدينة ملكال صباح اليوم، وقال سكان في "
+     "ملكال إن إطلاق النار استمر ساعات.\n\nوتسبب النزاع منذ اندلاعه في نزوح أكثر من مليوني شخص.", "جنوب السودان"),
+    ("معارك طرابلس تدخل شهرها الثاني\nتجددت الاشتباكات في منطقة عين زارة جنوبي طرابلس مساء أمس، وسقطت قذائف على "
+     "منازل في عين زارة.\n\nوتسبب النزاع منذ اندلاعه في نزوح أكثر من 40 ألف شخص.", "طرابلس"),
+    ("أصيب ثلاثة أطفال برصاص قناص في حي الشيخ مقصود بمدينة حلب، وتعرض الحي لقصف متقطع.\n\n"
+     "وارتفع عدد القتلى منذ بداية الحرب إلى أكثر من 300 ألف شخص، بحسب المرصد.", "سوريا"),
+])
+def test_place_fallback_war_toll_takes_the_theatre(pipeline: Pipeline, text: str, place: str) -> None:
+    tolls = [e for e in _events(pipeline, text) if any(c.scope == "cumulative" for c in e.counts)]
+    assert tolls and all(_place(e) == place for e in tolls)

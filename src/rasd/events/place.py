@@ -68,6 +68,8 @@ ARRIVAL_STEMS = ("وصل", "يصل", "تصل", "لجا", "يلجا", "تلجا",
 BETWEEN: Final = frozenset({"بين", "وبين"})  # places joined after it bound one happening: a fight, a road
 
 
+# the background cues that name a war (cues.yaml background: war, war_span), whose running toll is the country's
+WAR_LABELS = frozenset({"war", "war_span"})
 # the families whose event without a place of its own takes the document's main place: the violence, displacement,
 # protests and truces of context.py, and a deployment of forces (أعادت القوات انتشارها، دفع الجيش بتعزيزات), which
 # moves troops into the report's theatre as a withdrawal moves them out of it
@@ -145,11 +147,11 @@ class PlaceResolver:
     def resolve(self, d: Draft, ctx: DocContext, s_start: int, s_end: int, main_place: PlaceMention | None,
                 dateline: PlaceMention | None, cumulative: bool = False) -> PlaceDecision:
         """The event's place: the best of its clause's places, else of the sentence before, else (violence) the
-        violent event's told just before, else (violence, displacement, protest) the document's main place. A violent
-        incident placed only in a region or country takes the report's town inside it (not a statement, a toll)."""
+        violent event's told just before, else a war's toll's theatre or (violence, displacement, protest) the main
+        place. A violent incident placed only in a region or country takes the report's town inside it."""
         qualified = antecedent(d, ctx) or where_antecedent(self.cues, d, ctx)
-        named = qualified is not None  # (a clause that names a place, a party even, goes on at no place told before)
-        if qualified is not None:  # (القاهرة التي زاروها: the visit is there, a capital though it is)
+        # (a clause that names a place, a party even, goes on at no place told before)
+        if named := qualified is not None:  # (القاهرة التي زاروها: the visit is there, a capital though it is)
             cands, rule = [qualified], PlaceRule.ANAPHOR
         else:
             cands, rule = self._candidates(d, ctx, s_start)
@@ -168,16 +170,17 @@ class PlaceResolver:
                 cands, rule = (kept, rule) if kept else previous_sentence(d, ctx, s_start)
         if not cands and (back := settlement_referred(self.cues, d, ctx)) is not None:
             cands, rule = [back], PlaceRule.ANAPHOR
-        violent = d.trigger.trigger.family in VIOLENT_FAMILIES
+        violent = (trig := d.trigger.trigger).family in VIOLENT_FAMILIES
         if not cands and not named and violent and not cumulative and (told := told_before(ctx, d)) is not None \
                 and not (main_place is not None and self._within_part(ctx, main_place, told)):
             cands, rule = [told], PlaceRule.TOLD
+        if not cands and cumulative and d.trigger.trigger.family in DOCUMENT_PLACED and self._war_told(ctx, d):
+            return self._theatre(ctx)
         if not cands and d.trigger.trigger.family in DOCUMENT_PLACED and main_place is not None:
             cands, rule = [main_place], PlaceRule.DOCUMENT
         if not cands:
             return NO_PLACE
-        trig = d.trigger.trigger
-        best = self.choose(ctx, cands, d.trigger.nstart, violent=trig.family in VIOLENT_FAMILIES)
+        best = self.choose(ctx, cands, d.trigger.nstart, violent=violent)
         unplaced = trig.content or (trig.acled_event_type is None and trig.family != "consult")
         if unplaced and rule is not PlaceRule.DOCUMENT and all(
                 is_dateline(ctx.norm.text, p.nstart, p.nend) or self._describes(ctx, p, offices_only=True)
@@ -356,6 +359,27 @@ class PlaceResolver:
         if cands:
             return cands, PlaceRule.CLAUSE
         return previous_sentence(d, ctx, s_start)
+
+    def _war_told(self, ctx: DocContext, d: Draft) -> bool:
+        """The draft's sentence names the war or its span (خلّفت الحرب، منذ اندلاع النزاع: cues.yaml background)."""
+        return any(WAR_LABELS & set(h.payloads) for h in ctx.hits_in(self.cues.background, d.sentence.start,
+                                                                     d.sentence.end))
+
+    def _theatre(self, ctx: DocContext) -> PlaceDecision:
+        """The place of a war's running toll that no clause places (خلّفت الحرب نحو 10 آلاف قتيل، ارتفع عدد القتلى
+        منذ اندلاع النزاع إلى …): the war's theatre, not the town the report mostly tells of — the widest place of the
+        document's country its headline names (اشتباكات طرابلس: the fighting in one city), else the country."""
+        from .happenings import headline_end  # (happenings builds on this module)
+
+        named = [p for p in ctx.places_in(0, headline_end(ctx)) if not ctx.country or p.place.country == ctx.country]
+        if named:
+            p = min(named, key=lambda m: (SPECIFIC_FEATURES.get(m.place.feature, 3), m.nstart))
+            return tuple.__new__(PlaceDecision, (location_ref(p.place, geo_precision(p), ctx.ids_of(
+                [mention_ref("place", p.start, p.end)])), PlaceRule.THEATRE, (p.nstart, p.nend)))
+        country = self.gazetteer.country_place(ctx.country) if ctx.country else None
+        if country is None:
+            return NO_PLACE
+        return tuple.__new__(PlaceDecision, (location_ref(country, 3, ()), PlaceRule.THEATRE, None))
 
     def host_country(self, ctx: DocContext, s_start: int, s_end: int, visitor: ActorRef | None,
                      host: ActorRef | None) -> PlaceDecision:

@@ -102,6 +102,7 @@ class PlaceRule(Enum):
     DOCUMENT = "location:document"
     DATELINE_WITHIN = "location:dateline_within"
     HOST_COUNTRY = "location:host_country"
+    THEATRE = "location:theatre"  # a running toll no clause places is the campaign's: the document's country
     COORDINATED = "location:coordinated"
     BREAKDOWN = "location:breakdown"  # a toll broken down by place (اثنان في رفح و13 في غزة): one event per place
     ANAPHOR = "location:anaphor"  # المدينة المحاصرة: the settlement named before
