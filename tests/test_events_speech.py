@@ -155,3 +155,24 @@ def test_events_speech_threat_takes_no_place_of_its_threatened_strike(pipeline: 
 def test_events_speech_denial_ends_at_another_report(pipeline: Pipeline, text: str, other: str) -> None:
     types = _types(pipeline, text)
     assert "REJECT" in types and other in types
+
+
+# a pledge to strike back or crush the enemy, its speaker standing between the verb and the pledge: a threat
+@pytest.mark.parametrize("text", [
+    "وتعهد قائد الجيش في كلمة متلفزة بالرد بقوة على الهجوم.",
+    "وتعهدت قيادة العمليات المشتركة بسحق فلول التنظيم في الصحراء الغربية.",
+    'وتعهد الرئيس أمام أنصاره بـ"دحر" المتمردين من كل المدن.',
+    "وتعهد وزير الدفاع بالانتقام لمقتل الجنود.",
+])
+def test_events_speech_pledge_to_strike_back_is_a_threat(pipeline: Pipeline, text: str) -> None:
+    assert "THREATEN" in [e.plover for e in pipeline.extract_text(text, source="test", published="2024-03-10").events]
+
+
+# a pledge of anything else (aid, reform, an inquiry) is no threat
+@pytest.mark.parametrize("text", [
+    "وتعهد المانحون بتقديم مساعدات بقيمة مليار دولار.",
+    "وتعهدت الحكومة بإجراء إصلاحات اقتصادية قبل نهاية العام.",
+    "وتعهد الوزير بفتح تحقيق شفاف في الحادثة.",
+])
+def test_events_speech_pledge_of_other_things_is_no_threat(pipeline: Pipeline, text: str) -> None:
+    assert "THREATEN" not in [e.plover for e in pipeline.extract_text(text, source="test", published="2024-03-10").events]

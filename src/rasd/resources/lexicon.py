@@ -110,14 +110,15 @@ def _words_before(text: str, pos: int, n: int) -> list[str]:
     return words[opened:]
 
 
-_QUOTED_AFTER_PREPOSITION = re.compile(r'(?<!\S)([بل])"')
+# (with the closing mark of a quotation of one word: تعهد بـ"دحر" المتمردين → بدحر)
+_QUOTED_AFTER_PREPOSITION = re.compile(r'(?<!\S)([بل])"([^"\s]*)(?:"(?!\S))?')
 
 
 def _next_words(text: str, pos: int, n: int) -> list[str]:
     """Up to `n` words after `pos`, not past the end of the sentence or a colon; a preposition before a
     quotation is one word with the quoted word (وصفته بـ"جريمة جديدة": بجريمة)."""
     stop = _CLAUSE_END.search(text, pos)
-    return _QUOTED_AFTER_PREPOSITION.sub(r"\1", text[pos: stop.start() if stop else len(text)]).split()[:n]
+    return _QUOTED_AFTER_PREPOSITION.sub(r"\1\2", text[pos: stop.start() if stop else len(text)]).split()[:n]
 
 
 # a byline label at the text's start or after a space, a dash, a bar or a slash, then ':' and up to 60 characters;
