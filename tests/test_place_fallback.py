@@ -165,3 +165,15 @@ def test_place_fallback_where_clause_holding_a_report(pipeline: Pipeline, text: 
 def test_place_fallback_war_toll_takes_the_theatre(pipeline: Pipeline, text: str, place: str) -> None:
     tolls = [e for e in _events(pipeline, text) if any(c.scope == "cumulative" for c in e.counts)]
     assert tolls and all(_place(e) == place for e in tolls)
+
+
+# a capital or a country right after a word of visiting is where the visit goes, not a party standing for its
+# government (زيارة أنقرة، يزور الوزير طهران)
+@pytest.mark.parametrize(("text", "place"), [
+    ("ويعتزم رئيس الحكومة زيارة أنقرة مطلع الشهر المقبل لبحث ملف المياه.", "أنقرة"),
+    ("ومن المقرر أن يزور وزير الخارجية طهران الأسبوع المقبل في إطار جولة إقليمية.", "طهران"),
+    ("وزار المبعوث الأممي القاهرة أمس حيث بحث سبل التهدئة.", "القاهرة"),
+])
+def test_place_fallback_visit_goes_to_the_capital(pipeline: Pipeline, text: str, place: str) -> None:
+    visits = [e for e in _events(pipeline, text) if e.plover == "CONSULT"]
+    assert visits and _place(visits[0]) == place

@@ -68,6 +68,7 @@ ARRIVAL_STEMS = ("وصل", "يصل", "تصل", "لجا", "يلجا", "تلجا",
 BETWEEN: Final = frozenset({"بين", "وبين"})  # places joined after it bound one happening: a fight, a road
 
 
+VISITOR_WORDS = 3  # words (the visitor's name) that may stand between a word of visiting and the place it goes to
 # the background cues that name a war (cues.yaml background: war, war_span), whose running toll is the country's
 WAR_LABELS = frozenset({"war", "war_span"})
 # the families whose event without a place of its own takes the document's main place: the violence, displacement,
@@ -134,6 +135,18 @@ class PlaceResolver:
         return text[p.nstart - 1:p.nstart] == "#" and bool(
             self.cues.place_cues.find_ending(" ".join(words_before(text, p.nstart - 1, 2))))
 
+    def _where_still(self, ctx: DocContext, d: Draft, p: PlaceMention) -> bool:
+        """A country or capital named with no cue is still where the event is when a place cue stands before its
+        hashtag, or when it is what a visit goes to: right after the word of visiting, its subject between at most
+        (زيارة أنقرة، يزور الوزير طهران) — no party of it."""
+        text = ctx.norm.text
+        if self._hashtag_cued(text, p):
+            return True
+        return d.trigger.trigger.family == "consult" and d.trigger.nend <= p.nstart \
+            and len(text[d.trigger.nend:p.nstart].split()) <= VISITOR_WORDS \
+            and not any(ch in text[d.trigger.nend:p.nstart] for ch in ",،.") \
+            and bool(ctx.hits_in(self.cues.visit_abroad, d.trigger.nstart - len(d.trigger.prefix), d.trigger.nend))
+
     def inside(self, inner: str, outer: str) -> bool:
         """True when place `inner` lies in place `outer` (by the gazetteer's parent chain; an unlinked place lies
         in the known place it stands at)."""
@@ -156,7 +169,7 @@ class PlaceResolver:
         else:
             cands, rule = self._candidates(d, ctx, s_start)
             named = bool(cands)
-            cands = [p for p in cands if not party(p) or self._hashtag_cued(ctx.norm.text, p)]
+            cands = [p for p in cands if not party(p) or self._where_still(ctx, d, p)]
         if _moving(d) and rule is PlaceRule.CLAUSE:
             cands = self._not_destinations(ctx, cands)
             if not cands:  # (فروا من المدينة باتجاه بلدة ع: the town told before)
