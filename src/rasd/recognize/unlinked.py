@@ -25,6 +25,7 @@ from .linking import SMALL_PLACE, ActorLinker, ActorMention, PlaceLinker, PlaceM
 from .matcher import Hit, PhraseMatcher, SpanSet
 from .names import NameTagger, TaggedName, marks_from_hits, typed_hits
 from .organisations import OrganisationFinder, definite_nisba, headed_governments
+from .unlinked_compound import with_compounds
 from .unlinked_groups import Found as _Found
 from .unlinked_groups import display_name as display_name  # (re-exported)
 from .unlinked_groups import groups_by_identity, groups_from_place, short_forms, unlinked_actor
@@ -319,9 +320,8 @@ class UnlinkedFinder:
              places: Sequence[PlaceMention], country: str | None,
              hits: tuple[Sequence[Hit[Any]], Sequence[Hit[Any]]] = ((), ()),
              descriptor_hits: Sequence[Hit[str]] | None = None) -> Unlinked:
-        """The unlinked actor and place mentions, and the dictionary persons a longer unlinked name holds
-        (الزبيدي inside خالد الزبيدي), to drop. `hits`: the actor and place phrase hits (the CRF's features);
-        `descriptor_hits`: the descriptors' matcher's hits over the text, when a scan found them already."""
+        """The unlinked mentions, and the dictionary persons a longer unlinked name holds (الزبيدي inside خالد الزبيدي),
+        to drop. `hits`: the actor and place phrase hits (CRF features); `descriptor_hits`: the descriptors' hits."""
         people = [m for m in actors if m.actor.kind == "person"]
         descs = list(self.d.matcher.find(norm.text) if descriptor_hits is None else descriptor_hits)
         homonyms = self._foreign_homonyms(norm.text, descs, places, country)
@@ -345,7 +345,8 @@ class UnlinkedFinder:
                 if f is not None and (pair or word not in self.d.duals):
                     found += [f, *pair]
                     used_to = found[-1].span[1]
-        found += _regions(self.d, self.place_linker, seg, taken)
+        found, places, compounded = with_compounds(self.d, self.tagger.vocab if self.tagger else {}, seg, descs,
+                                                   found + _regions(self.d, self.place_linker, seg, taken), places)
         new_actors: list[ActorMention] = []
         new_places: list[PlaceMention] = []
         dropped: list[ActorMention] = []
@@ -374,7 +375,7 @@ class UnlinkedFinder:
             p.nend > h.nend or h.place.country != country or h.nstart - 1 in named) for p in new_places)]
         # (the place a street or an island is named after, جزيرة الفرناج: the site's name, no place of its own)
         return Unlinked(tuple(short_forms(new_actors, actors, norm.text)), tuple(new_places) + tuple(r for _, r in widened), tuple(dropped),
-                        tuple(replaced) + tuple(p for p, _ in widened))
+                        tuple(replaced) + tuple(p for p, _ in widened) + tuple(compounded))
 
     def _region(self, text: str, ntext: str, norm: Normalized, p: PlaceMention) -> PlaceMention | None:
         """The mention of a country, province or city widened over the direction words before it (جنوبي سوريا،
