@@ -60,3 +60,23 @@ def test_unlinked_compound_known_second(pipeline: Any, text: str, mention: str, 
 def test_unlinked_compound_common_word_ends_name(pipeline: Any, text: str, name: str, pid: str) -> None:
     _, places = _places(pipeline, text)
     assert name in places and places[name].place.id == pid, list(places)
+
+
+# a big city's name after a village's or a ward's descriptor is a homonym: no vote for the city's country
+@pytest.mark.parametrize(("text", "mention", "country"), [
+    ("داهمت الشرطة حي بغداد غربي الخرطوم واعتقلت عشرة أشخاص.", "حي بغداد", "SD"),
+    ("قتل ثلاثة مدنيين في قصف على حي المنامة بمدينة أم درمان.", "حي المنامة", "SD"),
+    ("سقطت قذيفة على قرية حلب في ولاية جنوب كردفان.", "قرية حلب", "SD"),
+    ("اقتحم مسلحون حارة عدن في مدينة الخليل واشتبكوا مع الشرطة.", "حارة عدن", "PS"),
+])
+def test_unlinked_compound_city_name_after_a_ward_votes_for_no_country(pipeline: Any, text: str, mention: str,
+                                                                       country: str) -> None:
+    a, places = _places(pipeline, text)
+    assert a.country == country
+    assert mention in places and is_unlinked(places[mention].place.id), list(places)
+    assert places[mention].place.country == country
+
+
+def test_unlinked_compound_city_after_city_descriptor_still_votes(pipeline: Any) -> None:
+    a, places = _places(pipeline, "قصفت الطائرات مدينة حلب وريفها مساء الأحد.")
+    assert a.country == "SY" and places["مدينة حلب"].place.id == "sy-aleppo"

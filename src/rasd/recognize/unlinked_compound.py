@@ -31,6 +31,10 @@ if TYPE_CHECKING:
 RARE = "0"  # the frequency band of a stem seen fewer than twice in the training text (names.frequency_band)
 MAX_COMPOUND_WORDS = 5  # words of a compound name in all
 WHOLE_FEATURES = frozenset({"country", "admin1", "region"})  # a country or a province is no half of a village's name
+# (normalized) descriptors of a settlement or a ward, never of a city (not مخيم: a camp bears its city's name,
+# مخيم جنين; not مديرية، قضاء، محافظة: a district or a province bears its seat's)
+SETTLEMENTS = frozenset({"قريه", "بلده", "خربه", "عزبه", "حي", "ضاحيه", "محله", "حاره"})
+BIG_CITY = 100_000  # people: a city this large is no village or ward, so such a name after one is a homonym
 
 
 def _token_start(t: Token) -> int:
@@ -143,7 +147,8 @@ def with_compounds(d: _Words, vocab: Mapping[str, str], seg: Segmented, descs: S
 def compound_halves(d: _Words, vocab: Mapping[str, str], seg: Segmented, descs: Sequence[Hit[str]],
                     candidates: Sequence[PlaceCandidate]) -> list[PlaceCandidate]:
     """The place names that are only half of a compound a place descriptor introduces (بلدة عدن يابال، بلدة دير
-    قانون رأس العين): they cast no vote for the document's country (a Yemeni Aden in a Somali town's name)."""
+    قانون رأس العين), or a big city's name after a village's or a ward's descriptor (حي بغداد، قرية حلب: a homonym):
+    they cast no vote for the document's country (a Yemeni Aden in a Somali town's name)."""
     spans = SpanSet([(c.nstart, c.nend) for c in candidates])
     ends = {h.end: d.word_of(h.phrase) for h in descs if h.payloads[0] == "place"}
     out: list[PlaceCandidate] = []
@@ -151,6 +156,10 @@ def compound_halves(d: _Words, vocab: Mapping[str, str], seg: Segmented, descs: 
         toks = seg.sentence_tokens(seg.sentence_at(c.nstart))
         i = bisect_left(toks, c.nstart, key=_token_start)
         if i >= len(toks) or toks[i].start != c.nstart or c.prefix:
+            continue
+        if ends.get(c.nstart - 1) in SETTLEMENTS and all(p.feature == "city" and p.population >= BIG_CITY
+                                                          for p in c.places):
+            out.append(c)
             continue
         k = bisect_left(toks, c.nend, key=_token_start)
         after = c.nstart - 1 in ends and " " not in seg.text[c.nstart:c.nend] and k < len(toks) \
