@@ -80,3 +80,17 @@ def test_unlinked_compound_city_name_after_a_ward_votes_for_no_country(pipeline:
 def test_unlinked_compound_city_after_city_descriptor_still_votes(pipeline: Any) -> None:
     a, places = _places(pipeline, "قصفت الطائرات مدينة حلب وريفها مساء الأحد.")
     assert a.country == "SY" and places["مدينة حلب"].place.id == "sy-aleppo"
+
+
+# what ends a name: a content word after the rare word makes it a construct's head (معقل فصائل "stronghold of");
+# a city's suburb (ضاحية) and a street named in a phrase (شارع X بالعاصمة Y) keep the city's vote
+@pytest.mark.parametrize(("text", "absent", "country"), [
+    ("تعتبر بلدة الزعرورة معقل فصائل المعارضة في ريف حماة.", "بلدة الزعرورة معقل", "SY"),
+    ("قتل مدني في غارة إسرائيلية على ضاحية بيروت الجنوبية فجر اليوم.", "", "LB"),
+    ("تظاهر العشرات في شارع السكة بالعاصمة الخرطوم للمطالبة بالإفراج عن المعتقلين.", "", "SD"),
+])
+def test_unlinked_compound_name_ends_at_a_construct_or_phrase(pipeline: Any, text: str, absent: str,
+                                                             country: str) -> None:
+    a, places = _places(pipeline, text)
+    assert a.country == country
+    assert not absent or absent not in places, list(places)

@@ -31,9 +31,10 @@ if TYPE_CHECKING:
 RARE = "0"  # the frequency band of a stem seen fewer than twice in the training text (names.frequency_band)
 MAX_COMPOUND_WORDS = 5  # words of a compound name in all
 WHOLE_FEATURES = frozenset({"country", "admin1", "region"})  # a country or a province is no half of a village's name
-# (normalized) descriptors of a settlement or a ward, never of a city (not مخيم: a camp bears its city's name,
+# (normalized) descriptors of a settlement or a ward, never of a city (not مدينة; not مخيم: a camp bears its city's name,
 # مخيم جنين; not مديرية، قضاء، محافظة: a district or a province bears its seat's)
-SETTLEMENTS = frozenset({"قريه", "بلده", "خربه", "عزبه", "حي", "ضاحيه", "محله", "حاره"})
+SETTLEMENTS = frozenset({"قريه", "بلده", "خربه", "عزبه", "حي", "محله", "حاره"})  # (not ضاحية: a city's suburb)
+PHRASES = ("بال", "لل", "وال", "فال", "كال", "و")  # (normalized) a word of a phrase, no name word (بالعاصمة)
 BIG_CITY = 100_000  # people: a city this large is no village or ward, so such a name after one is a homonym
 
 
@@ -56,6 +57,18 @@ def _rare_name_word(d: _Words, vocab: Mapping[str, str], tok: Token, taken: Span
     return vocab.get(_stem(w)[1], "0") == RARE and vocab.get(w, "0") == RARE
 
 
+def _name_ends(d: _Words, vocab: Mapping[str, str], toks: Sequence[Token], i: int, free: SpanSet) -> bool:
+    """Token i may follow a name's last word: the sentence's end, a mark, a stop or direction word, a known name,
+    or a word with a proclitic whose stem the training text knows, not the word (بولاية، لغارة; not فصائل). A bare
+    content word there makes the word before it a construct's head (مدينة دوما معقل فصيل: "a faction's stronghold")."""
+    if i >= len(toks) or toks[i].kind != "word":
+        return True
+    t = toks[i].text
+    prefix, stem = _stem(t)
+    return t in d.stop_words or t in d.directions or free.overlaps(toks[i].start, toks[i].end) \
+        or (prefix != "" and t not in vocab and (stem in vocab or stem in d.places or stem in d.stop_words))
+
+
 def _free_gap(ntext: str, end: int, start: int) -> bool:
     """Only a space between two names: no preposition, comma or conjunction."""
     return start == end + 1 and ntext[end] == " "
@@ -63,15 +76,13 @@ def _free_gap(ntext: str, end: int, start: int) -> bool:
 
 def compounds_after(d: _Words, vocab: Mapping[str, str], seg: Segmented, descs: Sequence[Hit[str]],
                     places: Sequence[PlaceMention]) -> list[tuple[Found, PlaceMention]]:
-    """Known place first: a strong place descriptor, a one-word known place, and a rare name word right after it
-    (بلدة عدن يابال). (the compound, the known place's mention it replaces)."""
+    """Known place first: a settlement's descriptor (SETTLEMENTS), a one-word known place, and a rare name word right
+    after it that ends the name (بلدة عدن يابال). (the compound, the known place's mention it replaces)."""
     out: list[tuple[Found, PlaceMention]] = []
     by_start = {p.nstart: p for p in places if not is_unlinked(p.place.id)}
     for h in descs:
-        if h.payloads[0] != "place":
-            continue
         word = d.word_of(h.phrase)
-        if word not in d.places or not d.places[word][1] or word in d.site_heads:
+        if h.payloads[0] != "place" or word not in SETTLEMENTS:
             continue
         p = by_start.get(h.end + 1)
         if p is None or " " in seg.text[p.nstart:p.nend] or p.place.feature in WHOLE_FEATURES:
@@ -81,7 +92,7 @@ def compounds_after(d: _Words, vocab: Mapping[str, str], seg: Segmented, descs: 
         if k >= len(toks) or toks[k].start != p.nend + 1:
             continue
         rest = SpanSet([(q.nstart, q.nend) for q in places if q is not p])
-        if not _rare_name_word(d, vocab, toks[k], rest, word):
+        if not _rare_name_word(d, vocab, toks[k], rest, word) or not _name_ends(d, vocab, toks, k + 1, rest):
             continue
         start = h.end - len(word)
         out.append((Found("place", d.places[word][0], (start, toks[k].end), (p.nstart, toks[k].end)), p))
@@ -94,7 +105,7 @@ def _run_on(d: _Words, vocab: Mapping[str, str], toks: Sequence[Token], k: int, 
     n = 0
     while k + n < len(toks) and n < MAX_COMPOUND_WORDS:
         t = toks[k + n]
-        if _rare_name_word(d, vocab, t, free, descriptor):
+        if _rare_name_word(d, vocab, t, free, descriptor) and _name_ends(d, vocab, toks, k + n + 1, free):
             n += 1
         elif t.text in d.compound_heads and k + n + 1 < len(toks) and toks[k + n + 1].kind == "word" \
                 and toks[k + n + 1].text not in d.stop_words and not free.overlaps(t.start, toks[k + n + 1].end):
@@ -162,13 +173,14 @@ def compound_halves(d: _Words, vocab: Mapping[str, str], seg: Segmented, descs: 
             out.append(c)
             continue
         k = bisect_left(toks, c.nend, key=_token_start)
-        after = c.nstart - 1 in ends and " " not in seg.text[c.nstart:c.nend] and k < len(toks) \
+        after = ends.get(c.nstart - 1) in SETTLEMENTS and " " not in seg.text[c.nstart:c.nend] and k < len(toks) \
             and toks[k].start == c.nend + 1 and _run_on(d, vocab, toks, k, spans, ends[c.nstart - 1]) > 0
         j = i - 1  # (before: the descriptor, one or two unknown name words, then the known name)
         while j >= 0 and i - j <= 2 and toks[j].kind == "word" and toks[j].text not in d.stop_words \
-                and not spans.overlaps(toks[j].start, toks[j].end) and toks[j].end + 1 == toks[j + 1].start:
+                and not toks[j].text.startswith(PHRASES) and not spans.overlaps(toks[j].start, toks[j].end) \
+                and toks[j].end + 1 == toks[j + 1].start:
             j -= 1
-        before = j < i - 1 and toks[j + 1].start - 1 in ends
+        before = j < i - 1 and toks[j + 1].start - 1 in ends and ends[toks[j + 1].start - 1] not in d.site_heads
         if after or before:
             out.append(c)
     return out
