@@ -49,3 +49,30 @@ def test_unlinked_titles_known_holder_is_the_speaker(pipeline: Pipeline, text: s
     ev = _request(pipeline, text)
     assert ev.actor1 is not None and ev.actor1.id == speaker, ev.actor1
     assert addressee in {a.id for a in (ev.actor2, *ev.other_actors) if a is not None}
+
+
+@pytest.mark.parametrize(("text", "person"), [
+    ("وقال المتحدث باسم الجيش، خالد عمر المحجوب، إن القوات صدت هجوما في ولاية الوحدة.", "خالد عمر المحجوب"),
+    ("وطالب مدير مكتب المفوضية في محافظة نينوى، سالم حسن الجبوري، بفتح تحقيق في مقتل المحتجين.",
+     "سالم حسن الجبوري"),
+    ("وأكد الناطق باسم الشرطة الليبية، عمر فرج الورفلي، أن الهجوم استهدف نقطة تفتيش قرب مدينة الزاوية.",
+     "عمر فرج الورفلي"),
+    ("وقال قائد القوات الخاصة في مدينة بنغازي، ناصر سالم العبيدي، إن المعارك توقفت مساء السبت.",
+     "ناصر سالم العبيدي"),
+])
+def test_unlinked_titles_holder_in_apposition(pipeline: Pipeline, text: str, person: str) -> None:
+    # (between two commas after the title and a longer remit, even one naming the body he speaks for)
+    rec = pipeline.extract_text(text, source="own", published="2024-05-02")
+    assert any(m.text == person and m.ref is None for m in rec.mentions if m.kind == "actor"), \
+        [m.text for m in rec.mentions if m.kind == "actor"]
+
+
+@pytest.mark.parametrize("text", [
+    "وقال المتحدث باسم الجيش، مساء الأحد، إن القوات صدت الهجوم على مدينة بابنوسة.",
+    "وقال وزير الدفاع، في مؤتمر صحفي، إن الجيش سيرد على الهجوم.",
+    "وأكد رئيس الوزراء، خلال زيارته مدينة الموصل، أن الحكومة ستعيد إعمار المدينة.",
+])
+def test_unlinked_titles_no_holder_between_commas_without_a_name(pipeline: Pipeline, text: str) -> None:
+    rec = pipeline.extract_text(text, source="own", published="2024-05-02")
+    assert not any(m.ref is None and m.kind == "actor" for m in rec.mentions), \
+        [m.text for m in rec.mentions if m.kind == "actor"]

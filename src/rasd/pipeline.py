@@ -29,6 +29,7 @@ from .recognize.headed import HeadedGovernments
 from .recognize.linking import (
     ActorLinker,
     ActorMention,
+    PlaceCandidate,
     PlaceLinker,
     PlaceMention,
     capital_mentions,
@@ -43,6 +44,7 @@ from .recognize.offices import OfficeFinder
 from .recognize.parenthesis import glossed
 from .recognize.quoted import quoted_names
 from .recognize.unlinked import Descriptors, UnlinkedFinder
+from .recognize.unlinked_compound import compound_halves
 from .recognize.victims import VictimNouns, only_victim_noun, told_sentences
 from .records import DocumentInfo, DocumentRecord, Mention, MentionKind, is_unlinked
 from .resources.actors import ActorDictionary
@@ -258,7 +260,8 @@ class LinkStage:
         actors = linker.resolve_descriptions(scanned, norm.text)
         blocked = [(m.nstart, m.nend) for m in actors]
         cands = self.res.place_linker.find_candidates(norm, blocked, hits=phrases.of(self.res.place_linker.matcher))
-        country = document_country(cands, actors, nisba_places(norm.text, linker.nisbas))
+        halves = self._compound_halves(a, cands)  # (بلدة عدن يابال: no vote for Yemen)
+        country = document_country([c for c in cands if c not in halves], actors, nisba_places(norm.text, linker.nisbas))
         if country is not None:
             actors = linker.resolve_descriptions(linker.drop_foreign_generic(
                 linker.with_country(scanned, a.info.published, country), a.text, norm, country), norm.text)
@@ -324,6 +327,14 @@ class LinkStage:
         verbs += [h.word_start for h in phrases.of(self.res.cues.speech_verbs)]
         made, as_places = self.res.country_actors.find(text, norm, places, actors, verbs)
         return sorted([*actors, *made], key=lambda m: m.nstart), [p for p in places if p not in as_places]
+
+    def _compound_halves(self, a: Analysis, cands: Sequence[PlaceCandidate]) -> list[PlaceCandidate]:
+        """The place names that are half of a compound name after a place descriptor (recognize.unlinked_compound)."""
+        unl = self.res.unlinked
+        if unl is None:
+            return []
+        return compound_halves(unl.d, unl.tagger.vocab if unl.tagger is not None else {}, _req(a.seg, "seg"),
+                               _req(a.phrases, "phrases").of(unl.d.matcher), cands)
 
     def _capitals_as_places(self, norm: Normalized, actors: list[ActorMention]) -> list[ActorMention]:
         """A capital that names its government (باريس، موسكو) is a place again after a place cue

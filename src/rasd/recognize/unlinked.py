@@ -25,15 +25,17 @@ from .linking import SMALL_PLACE, ActorLinker, ActorMention, PlaceLinker, PlaceM
 from .matcher import Hit, PhraseMatcher, SpanSet
 from .names import NameTagger, TaggedName, marks_from_hits, typed_hits
 from .organisations import OrganisationFinder, definite_nisba, headed_governments
+from .unlinked_compound import with_compounds
 from .unlinked_groups import Found as _Found
 from .unlinked_groups import display_name as display_name  # (re-exported)
 from .unlinked_groups import groups_by_identity, groups_from_place, short_forms, unlinked_actor
+from .unlinked_titles import APPOSITION_MARKS, APPOSITIVE_REACH, TITLE_REACH, title_person
+from .unlinked_titles import appositive_may_follow as appositive_may_follow
 
 MAX_NAME_WORDS = 4
 PHRASE_PREFIXES = ("لل", "بال", "كال", "فال", "وال", "وب", "ول")  # a word with these begins a phrase, no name
-APPOSITION_MARKS = frozenset({",", "،"})  # the one mark that may stand between a title and its holder's name
-TITLE_REACH = 6  # a person's name starts at most this many words after a title
-WINDOW_BEFORE, WINDOW_AFTER = 2, 10  # the words around a descriptor the CRF reads
+WINDOW_BEFORE, WINDOW_AFTER = 2, 10  # the words around a descriptor the CRF reads (after a title: to the comma
+TITLE_WINDOW = APPOSITIVE_REACH + 4  # that closes a name in apposition, unlinked_titles)
 CITY_FEATURES = frozenset({"city", "town", "village", "district"})
 REGION_FEATURES = frozenset({"country", "admin1", "region", "city"})  # places a direction word makes a region of
 
@@ -161,14 +163,6 @@ def _name_word(d: Descriptors, tok: Token, taken: SpanSet, person: bool = False)
     return tok.kind == "word" and len(tok.text) >= 2 \
         and (tok.text not in d.stop_words or (person and tok.text in d.given_names)) \
         and not tok.text.startswith(PHRASE_PREFIXES) and not taken.overlaps(tok.start, tok.end)
-
-
-def _title_remit(between: Sequence[Token], taken: SpanSet, sites: SpanSet) -> bool:
-    """The words between a title and the person it introduces are its remit: no known actor (the person would
-    speak for it), known places allowed (محافظ البصرة فلان), one comma at most (وزير الدفاع، فلان)."""
-    marks = [t for t in between if t.kind != "word"]
-    return len(marks) <= 1 and all(t.text in APPOSITION_MARKS for t in marks) and not any(
-        t.kind == "word" and taken.overlaps(t.start, t.end) and not sites.overlaps(t.start, t.end) for t in between)
 
 
 def _given_name(d: Descriptors, toks: Sequence[Token], j: int, taken: SpanSet, sites: SpanSet) -> list[TaggedName]:
@@ -319,9 +313,8 @@ class UnlinkedFinder:
              places: Sequence[PlaceMention], country: str | None,
              hits: tuple[Sequence[Hit[Any]], Sequence[Hit[Any]]] = ((), ()),
              descriptor_hits: Sequence[Hit[str]] | None = None) -> Unlinked:
-        """The unlinked actor and place mentions, and the dictionary persons a longer unlinked name holds
-        (الزبيدي inside خالد الزبيدي), to drop. `hits`: the actor and place phrase hits (the CRF's features);
-        `descriptor_hits`: the descriptors' matcher's hits over the text, when a scan found them already."""
+        """The unlinked mentions, and the dictionary persons a longer unlinked name holds (الزبيدي inside خالد الزبيدي),
+        to drop. `hits`: the actor and place phrase hits (CRF features); `descriptor_hits`: the descriptors' hits."""
         people = [m for m in actors if m.actor.kind == "person"]
         descs = list(self.d.matcher.find(norm.text) if descriptor_hits is None else descriptor_hits)
         homonyms = self._foreign_homonyms(norm.text, descs, places, country)
@@ -345,7 +338,8 @@ class UnlinkedFinder:
                 if f is not None and (pair or word not in self.d.duals):
                     found += [f, *pair]
                     used_to = found[-1].span[1]
-        found += _regions(self.d, self.place_linker, seg, taken)
+        found, places, compounded = with_compounds(self.d, self.tagger.vocab if self.tagger else {}, seg, descs,
+                                                   found + _regions(self.d, self.place_linker, seg, taken), places)
         new_actors: list[ActorMention] = []
         new_places: list[PlaceMention] = []
         dropped: list[ActorMention] = []
@@ -374,7 +368,7 @@ class UnlinkedFinder:
             p.nend > h.nend or h.place.country != country or h.nstart - 1 in named) for p in new_places)]
         # (the place a street or an island is named after, جزيرة الفرناج: the site's name, no place of its own)
         return Unlinked(tuple(short_forms(new_actors, actors, norm.text)), tuple(new_places) + tuple(r for _, r in widened), tuple(dropped),
-                        tuple(replaced) + tuple(p for p, _ in widened))
+                        tuple(replaced) + tuple(p for p, _ in widened) + tuple(compounded))
 
     def _region(self, text: str, ntext: str, norm: Normalized, p: PlaceMention) -> PlaceMention | None:
         """The mention of a country, province or city widened over the direction words before it (جنوبي سوريا،
@@ -431,20 +425,22 @@ class UnlinkedFinder:
     def _at(self, toks: Sequence[Token], j: int, what: str, word: str, taken: SpanSet,
             hits: tuple[Sequence[Hit[Any]], Sequence[Hit[Any]]], sites: SpanSet) -> _Found | None:
         """The name the descriptor at token j introduces, if any (`sites`: the known places, a title's remit)."""
-        if not _name_may_follow(self.d, toks, j, what == "title", taken, sites) or (
+        if not (_name_may_follow(self.d, toks, j, what == "title", taken, sites)
+                or (what == "title" and appositive_may_follow(toks, j))) or (
                 what == "place" and word.startswith("ال") and not definite_nisba(toks[j + 1].text)) \
                 or _qualifies(self.d, toks, j, word):
             return None  # (the CRF need not run; a definite site head (القصر، المجمع) needs its nisba: القصر الجمهوري)
         strong = what != "title" and ((self.d.places.get(word) or self.d.groups[word])[1]
                                       or (what == "place" and _name_by_structure(self.d, toks, j, taken))) \
             and not _common_after_site(self.d, self.gazetteer, toks, j, word)
-        tags = [] if strong else self._tag(toks, max(0, j - WINDOW_BEFORE), min(len(toks), j + WINDOW_AFTER), hits)
+        after = TITLE_WINDOW if what == "title" else WINDOW_AFTER
+        tags = [] if strong else self._tag(toks, max(0, j - WINDOW_BEFORE), min(len(toks), j + after), hits)
         if what == "title" and not any(n.type == "PERS" and j < n.first <= j + TITLE_REACH for n in tags):
             tags += _given_name(self.d, toks, j, taken, sites)
         last = self._name_end(toks, j, what, word, tags, taken, strong, sites)
         if last is None:
             return None
-        first = j + 1 if what != "title" else self._person_start(toks, tags, j)
+        first = j + 1 if what != "title" else self._person_start(toks, tags, j, taken, sites)
         name = (toks[first].start, toks[last - 1].end)
         desc_start = toks[j].end - len(word)
         if what == "title":
@@ -465,10 +461,12 @@ class UnlinkedFinder:
         names = self.tagger.names([t.text for t in window], marks_from_hits([(t.start, t.end) for t in window], near))
         return [TaggedName(n.first + first, n.last + first, n.type) for n in names]
 
-    def _person_start(self, toks: Sequence[Token], tags: Sequence[TaggedName], j: int) -> int:
+    def _person_start(self, toks: Sequence[Token], tags: Sequence[TaggedName], j: int, taken: SpanSet,
+                      sites: SpanSet) -> int:
         """The first word of the person a title at token j introduces: the CRF's name, less the ranks and
         honorifics it begins with (العقيد خالد X → خالد X)."""
-        person = next(n for n in tags if n.type == "PERS" and j < n.first <= j + TITLE_REACH)
+        person = title_person(toks, j, tags, taken, sites)
+        assert person is not None  # (_name_end found it)
         first = person.first
         while first < person.last - 1 and toks[first].text in self.d.rank_words:
             first += 1
@@ -478,10 +476,10 @@ class UnlinkedFinder:
                   taken: SpanSet, strong: bool, sites: SpanSet) -> int | None:
         """The end (token index) of the name a descriptor at token j introduces; None when there is none."""
         if what == "title":
-            person = next((n for n in tags if n.type == "PERS" and j < n.first <= j + TITLE_REACH), None)
-            if person is None or not _title_remit(toks[j + 1:person.first], taken, sites):
-                return None  # (a known actor in the title: the person speaks for it)
-            start = self._person_start(toks, tags, j)
+            person = title_person(toks, j, tags, taken, sites)
+            if person is None:
+                return None  # (a known actor in the title: the person speaks for it, unless named in apposition)
+            start = self._person_start(toks, tags, j, taken, sites)
             end = self._clip(toks, start, person.last, taken, person=True)
             while end is not None and end < min(len(toks), person.first + MAX_NAME_WORDS) \
                     and self._name_word(toks[end], taken, person=True) and _nisba(toks[end].text):
