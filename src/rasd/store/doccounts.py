@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from sqlalchemy import BigInteger, Column, Connection, Table, select
+from sqlalchemy import BigInteger, Column, Connection, Table, inspect, select
 
 KEPT = ("documents", "reprints", "undated")  # the columns of store_state, in this order
 # what a documents row `x` adds to each of them (SQLite and PostgreSQL alike: a boolean as 0/1)
@@ -65,11 +65,7 @@ def migration_16(conn: Connection, t: Any) -> None:
     """Version 16: the kept document counts (columns of store_state where missing, filled from the stored
     documents) and the triggers keeping them, on both stores."""
     pg = conn.dialect.name == "postgresql"
-    if pg:
-        have = {r[0] for r in conn.exec_driver_sql(
-            "SELECT column_name FROM information_schema.columns WHERE table_name = 'store_state'")}
-    else:
-        have = {r[1] for r in conn.exec_driver_sql("PRAGMA table_info(store_state)")}
+    have = {c["name"] for c in inspect(conn).get_columns("store_state")}
     for name in KEPT:
         if name not in have:
             conn.exec_driver_sql(f"ALTER TABLE store_state ADD COLUMN {name} BIGINT NOT NULL DEFAULT 0")
