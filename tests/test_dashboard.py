@@ -549,6 +549,50 @@ def _check_timeline(page: Any, server: str) -> None:
     _ticks_apart(tl["axes"])
 
 
+def _shown_ids(page: Any) -> list[str]:
+    return list(page.eval_on_selector_all("#events-table tbody tr[data-id]", "rows => rows.map(r => r.getAttribute('data-id'))"))
+
+
+@pytest.fixture(scope="module")
+def pages_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    """A store of synthetic documents whose happenings fill a little over two pages of the table."""
+    from store_fixtures import synthetic_record
+
+    from rasd.store import Store
+
+    url = f"sqlite:///{tmp_path_factory.mktemp('dash-pages') / 'pages.db'}"
+    with Store.open(url) as store:
+        for i in range(2 * PAGE_SIZE + 5):
+            store.ingest(synthetic_record(i, events=1, seed=2))
+    yield from _serve(url)
+
+
+def test_dashboard_table_pages_by_cursor(browser: Any, pages_server: str) -> None:
+    """Next and previous page through the events by cursor (`next_cursor` of the page shown, never an offset): the
+    same rows as the API's offset pages, the range shown counts on, and the last page ends the walk."""
+    dash = _open(browser, pages_server)
+    page = dash.page
+    offsets = [_api(pages_server, "/api/events", limit=PAGE_SIZE, offset=k * PAGE_SIZE) for k in range(3)]
+    assert offsets[0]["total"] > 2 * PAGE_SIZE and 0 < len(offsets[2]["items"]) < PAGE_SIZE, offsets[0]["total"]
+    assert _shown_ids(page) == [ev["id"] for ev in offsets[0]["items"]]
+    assert page.is_disabled("#prev") and not page.is_disabled("#next")
+    asked = len(dash.requests)
+    for k in (1, 2):
+        page.click("#next")
+        page.wait_for_selector("body[data-loading='0']")
+        assert _shown_ids(page) == [ev["id"] for ev in offsets[k]["items"]], k
+        assert page.locator("#page-info").inner_text().startswith(f"{k * PAGE_SIZE + 1}–")
+    assert page.is_disabled("#next") and not page.is_disabled("#prev")  # the last page
+    tables = [u for u in dash.requests[asked:] if "/api/events?" in u and f"limit={PAGE_SIZE}" in u]
+    assert len(tables) == 2 and all("cursor=" in u and "offset=" not in u for u in tables), tables
+    for k in (1, 0):
+        page.click("#prev")
+        page.wait_for_selector("body[data-loading='0']")
+        assert _shown_ids(page) == [ev["id"] for ev in offsets[k]["items"]], k
+    assert page.locator("#page-info").inner_text().startswith("1–") and page.is_disabled("#prev")
+    dash.assert_clean()
+
+
 @pytest.mark.parametrize("width", [1400, 400])
 def test_dashboard_timeline_many_series(browser: Any, examples_server: str, width: int) -> None:
     """The examples store: six years of events, 8 toll series (running totals only: a strike's toll is no series)

@@ -12,7 +12,7 @@ from typing import Any
 
 from sqlalchemy import ColumnElement, Connection, Select, and_, exists, func, literal, select, union
 
-from rasd.store import daycounts, keyset, pagejson, pgschema, search
+from rasd.store import daycounts, doccounts, keyset, pagejson, pgschema, search
 from rasd.store.filters import (
     EventFilter,
     TollFilter,
@@ -348,7 +348,7 @@ def list_documents(conn: Connection, t: Tables, *, limit: int, offset: int,
     """A page of stored documents, newest first (`after`: the page starts after that position, keyset paging);
     `next_cursor` is the token of the page's last row (None after a short page)."""
     d = t.documents
-    total = int(conn.execute(select(func.count()).select_from(d)).scalar_one())
+    total = document_counts(conn, t)["documents"]
     q = (select(d.c.id, d.c.source, d.c.published, d.c.title, d.c.length, d.c.n_events, d.c.reprint_of,
                 d.c.ingested_at).order_by(d.c.published.desc().nulls_last(), d.c.id))
     if after is None:
@@ -362,6 +362,18 @@ def list_documents(conn: Connection, t: Tables, *, limit: int, offset: int,
     last = rows[-1] if len(rows) >= limit else None
     token = None if last is None else keyset.encode("documents", "-published", last["published"], last["id"])
     return {"total": total, "limit": limit, "offset": offset, "next_cursor": token, "items": [dict(r) for r in rows]}
+
+
+def document_counts(conn: Connection, t: Tables) -> dict[str, int]:
+    """How many documents are stored, how many are reprints and how many undated: kept by the writes
+    (`doccounts`, version 16), else counted."""
+    found = doccounts.kept(conn, t.state)
+    if found is not None:
+        return found
+    d = t.documents
+    return {name: int(conn.execute(select(func.count()).select_from(d).where(*cond)).scalar_one())
+            for name, cond in (("documents", []), ("reprints", [d.c.reprint_of.is_not(None)]),
+                               ("undated", [d.c.published.is_(None)]))}
 
 
 def _breakdowns(conn: Connection, t: Tables, conds: list[ColumnElement[bool]]) -> dict[str, Any]:
@@ -398,22 +410,19 @@ def _timeline(conn: Connection, t: Tables, conds: list[ColumnElement[bool]]) -> 
 def stats(conn: Connection, t: Tables, f: EventFilter) -> dict[str, Any]:
     """Totals, breakdowns, the events timeline and the latest killed toll of each campaign (one figure each)."""
     conds = event_conditions(t, f)
-    n_docs = int(conn.execute(select(func.count()).select_from(t.documents)).scalar_one())
-    n_reprints = int(conn.execute(select(func.count()).select_from(t.documents)
-                                  .where(t.documents.c.reprint_of.is_not(None))).scalar_one())
+    docs = document_counts(conn, t)
     n_all = int(conn.execute(select(func.count()).select_from(t.events)).scalar_one())
     parts = _breakdowns(conn, t, conds)
     timeline = _timeline(conn, t, conds)
     tf = TollFilter(country=f.country, date_from=f.date_from, date_to=f.date_to)
     n_series = len(toll_series(conn, t, tf))
-    undated = int(conn.execute(select(func.count()).select_from(t.documents)
-                               .where(t.documents.c.published.is_(None))).scalar_one())
     return {
-        "schema_version": SCHEMA_VERSION, "documents": n_docs, "reprints": n_reprints, "events_stored": n_all,
+        "schema_version": SCHEMA_VERSION, "documents": docs["documents"], "reprints": docs["reprints"],
+        "events_stored": n_all,
         "events": parts["events"], "by_acled_type": parts["by_acled_type"], "by_plover": parts["by_plover"],
         "by_country": parts["by_country"], "by_modality": parts["by_modality"], "date_min": parts["date_min"],
         "date_max": parts["date_max"], "fatalities": sum(x["fatalities"] for x in timeline), "timeline": timeline,
-        "toll_series": n_series, "documents_undated": undated,
+        "toll_series": n_series, "documents_undated": docs["undated"],
         "campaign_tolls": headline_tolls(conn, t, tf)}  # the latest killed toll of each campaign, never summed
 
 

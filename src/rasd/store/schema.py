@@ -40,9 +40,9 @@ from sqlalchemy import (
 )
 from sqlalchemy.schema import CreateIndex
 
-from rasd.store import facetcounts, pagejson, pgschema
+from rasd.store import doccounts, facetcounts, pagejson, pgschema
 
-SCHEMA_VERSION = 15
+SCHEMA_VERSION = 16
 CANONICAL = "uid = merged_id"  # the partial indexes' predicate: one row per happening (filters' merged=True)
 # PostgreSQL (schema version 8): the same test as a stored generated column, `events.canonical`. The planner
 # estimates `uid = merged_id` (two columns compared) at 0.5 % of the rows whatever the data (100,000 canonical
@@ -372,12 +372,10 @@ def _campaigns_table(md: MetaData) -> Table:
 
 
 def _state_table(md: MetaData) -> Table:
-    """One row: the store's generation, raised by every write transaction (read caches compare it; version 5)."""
-    return Table(
-        "store_state", md,
-        Column("id", Integer, primary_key=True, autoincrement=False),
-        Column("generation", BigInteger, nullable=False),
-    )
+    """One row: the store's generation, raised by every write transaction (read caches compare it; version 5), and
+    the documents counted by the writes (`doccounts`, version 16)."""
+    return Table("store_state", md, Column("id", Integer, primary_key=True, autoincrement=False),
+                 Column("generation", BigInteger, nullable=False), *doccounts.state_columns())
 
 
 def build_metadata(dialect: str = "sqlite") -> Tables:
@@ -573,6 +571,7 @@ MIGRATIONS: tuple[tuple[int, str, Callable[[Connection, Tables], None]], ...] = 
     (13, "PostgreSQL: canonical sort indexes INCLUDE the filtered columns; confidence descending", pgschema.version_13),
     (14, "event_day_counts by place, actor, ACLED type (+ confidence), PLOVER too", facetcounts.migration_14),
     (15, "PostgreSQL: the documents newest first (ix_documents_published_desc) (SQLite: nothing)", pgschema.version_15),
+    (16, "the documents, reprints and undated documents counted by the writes (store_state)", doccounts.migration_16),
 )
 
 

@@ -72,7 +72,9 @@
   };
   var PAGE = 25;
 
-  var state = { lang: "ar", offset: 0, total: 0, items: [], stats: null, tolls: [], selected: null, detail: null, doc: null };
+  // trail: the cursor of each page shown before the current one (null: the first page); pages go by cursor
+  // (keyset paging), as cheap at any depth as the first
+  var state = { lang: "ar", trail: [null], total: 0, items: [], stats: null, tolls: [], selected: null, detail: null, doc: null };
   var map = null, markerLayer = null, markersById = {};
 
   function t(key) { return I18N[state.lang][key] !== undefined ? I18N[state.lang][key] : key; }
@@ -400,13 +402,13 @@
       tr.addEventListener("click", function () { openEvent(ev.id); });
       body.appendChild(tr);
     });
-    var a = page.total ? page.offset + 1 : 0, b = page.offset + page.items.length;
+    var start = page.start || 0, a = page.total ? start + 1 : 0, b = start + page.items.length;
     // a filter matching more events than the server counts (its count cap) shows "10000+"
     var n = page.total + (page.total_exact === false ? "+" : "");
     document.getElementById("page-info").textContent = fmt(t("page"), { a: a, b: b, n: n });
     document.getElementById("events-count").textContent = "(" + n + ")";
-    document.getElementById("prev").disabled = page.offset <= 0;
-    document.getElementById("next").disabled = page.total_exact === false ? page.items.length < page.limit : b >= page.total;
+    document.getElementById("prev").disabled = start <= 0;
+    document.getElementById("next").disabled = !page.next_cursor || (page.total_exact !== false && b >= page.total);
   }
 
   // the header: totals, then the latest killed toll of each campaign with its source (one figure per campaign,
@@ -730,7 +732,9 @@
   // ------------------------------------------------------------------ loading
   function load() {
     var p = filterParams();
-    var ev = new URLSearchParams(p); ev.set("limit", PAGE); ev.set("offset", state.offset);
+    var ev = new URLSearchParams(p), cursor = state.trail[state.trail.length - 1], start = (state.trail.length - 1) * PAGE;
+    ev.set("limit", PAGE);
+    if (cursor) { ev.set("cursor", cursor); }
     var mapQ = new URLSearchParams(p); mapQ.set("limit", 500);
     var tollQ = new URLSearchParams();
     ["country", "from", "to", "place"].forEach(function (k) { if (p.get(k)) { tollQ.set(k, p.get(k)); } });
@@ -744,7 +748,7 @@
     ]).then(function (res) {
       var page = res[0], stats = res[1], tolls = res[2].series, all = res[3];
       state.stats = stats; state.tolls = tolls; state.items = page.items; state.total = page.total;
-      state.page = page; state.all = all.items;
+      page.start = start; state.page = page; state.all = all.items;
       drawSummary(stats);
       drawTable(page);
       drawMarkers(all.items);
@@ -787,17 +791,23 @@
     document.getElementById("lang-toggle").addEventListener("click", function () {
       state.lang = state.lang === "ar" ? "en" : "ar"; redraw();
     });
-    document.getElementById("filters").addEventListener("submit", function (e) { e.preventDefault(); state.offset = 0; load(); });
+    document.getElementById("filters").addEventListener("submit", function (e) { e.preventDefault(); state.trail = [null]; load(); });
     document.getElementById("reset").addEventListener("click", function () {
       var form = document.getElementById("filters");
       // the form's own reset() is shadowed by its button id="reset" (form.reset is that button): call the prototype's
       HTMLFormElement.prototype.reset.call(form);
       Array.prototype.forEach.call(form.querySelectorAll("select"), function (sel) { sel.value = ""; });
-      state.offset = 0; load();
+      state.trail = [null]; load();
     });
     initCampaignView();
-    document.getElementById("prev").addEventListener("click", function () { state.offset = Math.max(0, state.offset - PAGE); load(); });
-    document.getElementById("next").addEventListener("click", function () { state.offset += PAGE; load(); });
+    // one step at a time: a second click while a page loads would push the same cursor twice
+    function idle() { return document.body.getAttribute("data-loading") !== "1"; }
+    document.getElementById("prev").addEventListener("click", function () {
+      if (idle() && state.trail.length > 1) { state.trail.pop(); load(); }
+    });
+    document.getElementById("next").addEventListener("click", function () {
+      if (idle() && state.page && state.page.next_cursor) { state.trail.push(state.page.next_cursor); load(); }
+    });
     getJSON("/api/stats").then(function (stats) { fillFilters(stats); }).catch(function () { /* load() reports */ });
     load().then(function () {
       var m = /^#event=(.+)$/.exec(location.hash);
