@@ -7,8 +7,8 @@ import re
 from hypothesis import given
 from hypothesis import strategies as st
 
-from rasd.text.tokens import ARABIC_WORD_RANGES, segment, split_sentences, tokenize
-from rasd.text.words import Token
+from rasd.text.tokens import segment, split_sentences, tokenize
+from rasd.text.words import ARABIC_WORD_RANGES, Token, letter_runs, word_spans_after, word_spans_before
 
 _TOKEN_RE = re.compile(
     r"(?P<number>\d+(?:[.,]\d+)*)"
@@ -68,3 +68,23 @@ def test_tokens_sentence_ends_not_at_a_decimal_point() -> None:
     text = "بلغ العدد 12.5 الفا. وقال المسؤول!\n\n  ثم غادر? نعم. 7.\n3 قتلى"
     assert [text[s:e] for s, e in split_sentences(text)] == [
         "بلغ العدد 12.5 الفا.", "وقال المسؤول!", "ثم غادر?", "نعم.", "7.", "3 قتلى"]
+
+
+_WORD_RUN = re.compile(r"\S+")
+_LETTER_RUN = re.compile(r"[\u0621-\u064a]+")
+
+
+@given(st.text(alphabet=st.sampled_from(_CHARS), max_size=60), st.integers(-3, 65), st.integers(-3, 65),
+       st.integers(-1, 4))
+def test_tokens_word_and_letter_runs_are_those_of_the_expressions(text: str, a: int, b: int, k: int) -> None:
+    runs = [m.span() for m in _WORD_RUN.finditer(text, a, b)]
+    assert word_spans_after(text, a, k, b) == (runs[:k] if k > 0 else [])
+    assert word_spans_before(text, b, k, a) == (runs[-k:] if k > 0 else [])
+    assert letter_runs(text, a, b) == [m.span() for m in _LETTER_RUN.finditer(text, a, b)]
+    assert letter_runs(text) == [m.span() for m in _LETTER_RUN.finditer(text)]
+
+
+def test_tokens_letter_runs_leave_out_digits_and_marks() -> None:
+    text = "قصفت 3 طائرات، وقتلت مدنيين"
+    assert [text[s:e] for s, e in letter_runs(text)] == ["قصفت", "طائرات", "وقتلت", "مدنيين"]
+    assert [text[s:e] for s, e in letter_runs(text, 8, 14)] == ["ائرات"]

@@ -9,10 +9,10 @@ from __future__ import annotations
 # the sentence splitter in text.tokens: compiled with the rules that read them hundreds of times per article)
 from .layers import Segmented as Segmented
 from .layers import Sentence as Sentence
-from .tokens import ARABIC_WORD_RANGES as ARABIC_WORD_RANGES
 from .tokens import segment as segment
 from .tokens import split_sentences as split_sentences
 from .tokens import tokenize as tokenize
+from .words import ARABIC_WORD_RANGES as ARABIC_WORD_RANGES
 from .words import ARTICLE as ARTICLE
 from .words import CONJUNCTIONS as CONJUNCTIONS
 from .words import PREPOSITIONS as PREPOSITIONS

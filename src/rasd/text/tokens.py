@@ -1,5 +1,5 @@
 """The tokens and sentences of a normalized text, read character by character (compiled: `ord(text[i])` is a read
-of the string's memory). The regular expressions they replace (tests/test_segment.py keeps them as the
+of the string's memory). The regular expressions they replace (tests/test_tokens.py keeps them as the
 reference) cost ~3,000 instructions a token in the engine and the match objects; this loop ~20 a character.
 
 Tokens: a number (decimal digits, with thousands separators and a decimal point: "2,243", "2.5"), a word (a run
@@ -11,42 +11,14 @@ str.isspace(), as the expressions' \\d and \\s.
 
 from __future__ import annotations
 
-from typing import Final
-
 from .layers import Segmented, Sentence
-from .words import Token
-
-# The code points of Arabic letters (the basic letters and the extended ones of Persian, Urdu, Sindhi …): the
-# tokenizer's words, and the letters the phrase matcher counts as word characters.
-ARABIC_WORD_RANGES: Final = ((0x0621, 0x064A), (0x0671, 0x06D3), (0x06FA, 0x06FF))
-
-_SPACE: Final = 0
-_DIGIT: Final = 1
-_WORD: Final = 2
-_LATIN: Final = 3
-_PUNCT: Final = 4
-# the class of each ASCII character
-_ASCII: Final = bytes(_SPACE if chr(c).isspace() else _DIGIT if chr(c).isdecimal() else _LATIN if 97 <= c <= 122
-                      else _PUNCT for c in range(128))
-
-
-def _class(text: str, i: int) -> int:
-    """The class of text[i]: space, digit, word (Arabic letter), Latin letter or other."""
-    cp = ord(text[i])
-    if cp < 128:
-        return _ASCII[cp]
-    if 0x0621 <= cp <= 0x064A or 0x0671 <= cp <= 0x06D3 or 0x06FA <= cp <= 0x06FF:
-        return _WORD
-    if 0xC0 <= cp <= 0x24F:
-        return _LATIN
-    ch = text[i]  # (no Arabic letter nor Latin: rare in a normalized text)
-    return _SPACE if ch.isspace() else _DIGIT if ch.isdecimal() else _PUNCT
+from .words import DIGIT, LATIN, SPACE, WORD, Token, char_class
 
 
 def _run_end(text: str, i: int, cls: int) -> int:
     """The end of the run of characters of class `cls` from i."""
     n = len(text)
-    while i < n and _class(text, i) == cls:
+    while i < n and char_class(text, i) == cls:
         i += 1
     return i
 
@@ -54,9 +26,9 @@ def _run_end(text: str, i: int, cls: int) -> int:
 def _number_end(text: str, i: int) -> int:
     """The end of the number whose digits start at i: digits, then any '.' or ',' followed by digits."""
     n = len(text)
-    j = _run_end(text, i, _DIGIT)
-    while j + 1 < n and (ord(text[j]) == 46 or ord(text[j]) == 44) and _class(text, j + 1) == _DIGIT:  # . ,
-        j = _run_end(text, j + 1, _DIGIT)
+    j = _run_end(text, i, DIGIT)
+    while j + 1 < n and (ord(text[j]) == 46 or ord(text[j]) == 44) and char_class(text, j + 1) == DIGIT:  # . ,
+        j = _run_end(text, j + 1, DIGIT)
     return j
 
 
@@ -67,16 +39,16 @@ def tokenize(text: str) -> tuple[Token, ...]:
     n = len(text)
     i = 0
     while i < n:
-        cls = _class(text, i)
-        if cls == _SPACE:
+        cls = char_class(text, i)
+        if cls == SPACE:
             i += 1
             continue
-        if cls == _DIGIT:
+        if cls == DIGIT:
             j, kind = _number_end(text, i), "number"
-        elif cls == _WORD:
-            j, kind = _run_end(text, i + 1, _WORD), "word"
-        elif cls == _LATIN:
-            j, kind = _run_end(text, i + 1, _LATIN), "latin"
+        elif cls == WORD:
+            j, kind = _run_end(text, i + 1, WORD), "word"
+        elif cls == LATIN:
+            j, kind = _run_end(text, i + 1, LATIN), "latin"
         else:
             j, kind = i + 1, "punct"
         out.append(new(Token, (text[i:j], i, j, kind)))
@@ -90,7 +62,7 @@ def _sentence_end(text: str, i: int) -> int:
     if cp == 33 or cp == 63:  # ! ?
         return i + 1
     if cp == 46:  # .
-        between_digits = 0 < i < len(text) - 1 and _class(text, i - 1) == _DIGIT and _class(text, i + 1) == _DIGIT
+        between_digits = 0 < i < len(text) - 1 and char_class(text, i - 1) == DIGIT and char_class(text, i + 1) == DIGIT
         return -1 if between_digits else i + 1
     if cp == 10:  # a run of line breaks
         n = len(text)
@@ -104,7 +76,7 @@ def _sentence_end(text: str, i: int) -> int:
 def _first_word(text: str, start: int, end: int) -> int:
     """The first character of text[start:end] that is no space, or -1."""
     for i in range(start, end):
-        if _class(text, i) != _SPACE:
+        if char_class(text, i) != SPACE:
             return i
     return -1
 
