@@ -17,7 +17,7 @@ from ..records import replaced
 from ..resources.actors import ActorDictionary, ActorName, valid_on
 from ..resources.gazetteer import LOOKUP_HEADS, Gazetteer, Place, haversine_km
 from ..text.normalize import Normalized, normalize_name
-from ..text.words import letter_runs, word_spans_after, words_after, words_before
+from ..text.words import word_spans_after, words_after, words_before
 
 # (the mentions live in linked, where they write their __init__ out: re-exported here)
 from .linked import ActorMention as ActorMention
@@ -521,12 +521,7 @@ def nisba_places(ntext: str, nisbas: dict[str, str]) -> list[tuple[int, str]]:
     """(position, country) of each place noun qualified by a country's nisba (العاصمة الهايتية، مدينة كولومبية،
     قرى سودانية): where the text says things happen, though no name of the gazetteer says it."""
     out: list[tuple[int, str]] = []
-    last = 0
-    for at, _ in letter_runs(ntext):  # (a match starts a run of letters: tried there, not at every position)
-        m = _NISBA_PLACE.match(ntext, at) if at >= last else None
-        if m is None:
-            continue
-        last = m.end()
+    for m in _NISBA_PLACE.finditer(ntext):
         word = m.group(3)
         country = nisbas.get(word) or nisbas.get("ال" + word)  # (مدينة كولومبية: indefinite after one)
         if country is not None and (m.group(1) is not None) == word.startswith("ال"):  # (the two agree)
