@@ -3,6 +3,7 @@ from __future__ import annotations
 from hypothesis import given
 from hypothesis import strategies as st
 
+from rasd.text.alphabet import ALPHABET
 from rasd.text.normalize import normalize, normalize_name
 
 
@@ -53,7 +54,8 @@ def test_normalize_presentation_forms_never_recurse(text: str) -> None:
 @given(st.text(alphabet=st.one_of(
     st.sampled_from(list("اأإآبتةثجحخدذرزسشصضطظعغفقكلمنهوؤيئىءـًٌٍَُِّْ ٠١٢٣٤٥٦٧٨٩۰۱،؛؟«»\n\u200f\u200d\ufeffABCabc0.,-")),
     st.characters(min_codepoint=0xFB50, max_codepoint=0xFEFF),
-    st.characters(max_codepoint=0x2FFFF)), max_size=60))
+    st.characters(max_codepoint=0x2FFFF)), max_size=60)
+       | st.text(alphabet=st.sampled_from(ALPHABET), max_size=60))  # (folded in bytes: text.alphabet)
 def test_normalize_fast_path_equals_the_reference(text: str) -> None:
     from rasd.text.normalize import _normalize_slow
 

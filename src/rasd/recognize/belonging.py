@@ -29,7 +29,7 @@ from ..records import is_unlinked, replaced
 from ..resources.actors import Actor, ActorDictionary
 from ..resources.morphology import proclitic_runs
 from ..text.normalize import Normalized, normalize_name
-from .forces import LETTER_RUN
+from ..text.words import letter_runs
 from .linking import UNIDENTIFIED, ActorMention
 from .matcher import PhraseMatcher, SpanSet
 
@@ -172,7 +172,7 @@ class BelongingPhrases:
         ws = ntext.rfind(" ", 0, m.nstart) + 1
         if "ل" not in ntext[ws:m.nstart] and m.actor.kind != "government" and "government" not in m.actor.national:
             return None  # (neither a part of a government nor an owner named with لـ: the words before are not read)
-        words = [w.span() for w in LETTER_RUN.finditer(ntext, max(0, ws - 80), ws)]
+        words = letter_runs(ntext, max(0, ws - 80), ws)
         part = self._part_start(ntext, m, ws, words)
         if part is not None:
             return None if known.overlaps(part, ws - 1) or self._source(ntext[part:ws]) else part
@@ -247,7 +247,7 @@ def described_names(text: str, norm: Normalized, mentions: Sequence[ActorMention
         ws = ntext.rfind(" ", 0, m.nstart) + 1
         if ntext[ws:m.nstart] != "ل":
             continue
-        words = [(w.start(), w.end()) for w in LETTER_RUN.finditer(ntext, max(0, ws - 60), ws)][-3:]
+        words = letter_runs(ntext, max(0, ws - 60), ws)[-3:]
         if len(words) < 2 or ntext[words[-1][0]:words[-1][1]] not in belonging:
             continue
         definite = ntext[words[-1][0]:words[-1][1]].startswith("ال")

@@ -16,12 +16,12 @@ after the word (الجيش الوطني الليبي), the longer name is the on
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable, Sequence
 
 from ..resources.actors import Actor, ActorDictionary, valid_on
 from ..resources.morphology import PROCLITIC_LETTERS
 from ..text.normalize import Normalized, normalize_name
+from ..text.words import letter_runs
 from .hits import Hit
 from .linking import ActorLinker, ActorMention
 
@@ -32,7 +32,6 @@ FORM_ENDINGS = ("", "ه", "ين", "ون", "ا", "ات")  # (after the stem's ي)
 PROCLITICS = PROCLITIC_LETTERS  # (وطائرات، بقوات)
 MAX_ADJECTIVES = 2  # words between the word for forces and the nisba (طائرات حربية مسيرة تركية)
 LOOKAHEAD = 120  # characters after a word for forces read for a longer name
-LETTER_RUN = re.compile(r"[\u0621-\u064a]+")  # a word of normalized text (basic Arabic letters)
 
 
 def nisba_stems(actors: ActorDictionary) -> dict[str, tuple[Actor, ...]]:
@@ -91,7 +90,7 @@ class ForcePhrases:
         """The mentions and a mention for each force phrase (the mentions of its actor inside it stay: the
         record shows the nisba a report may name it by alone, التركي، as well as the phrase)."""
         ntext = norm.text
-        words = [(m.start(), m.end()) for m in LETTER_RUN.finditer(ntext)]
+        words = letter_runs(ntext)
         out = list(mentions)
         for k, (ws, we) in enumerate(words):
             who = self.forms.get(ntext[ws:we]) or (self.forms.get(ntext[ws + 1:we]) if ntext[ws] == "و" else None)

@@ -9,13 +9,12 @@ that are names too (a person's later words there, I, or a family name of the nis
 
 from __future__ import annotations
 
-import re
 from collections.abc import Mapping, Sequence
 
 from ..text.segment import CONJUNCTIONS  # (والطفل: the mention leaves the conjunction out)
+from ..text.words import letter_runs
 
 MAX_LATER = 3  # words of a name after the given name (محمد عبد الله الخطيب)
-_WORD = re.compile(r"[\u0621-\u064a]+")
 
 
 def person_stems(persons: Mapping[str, str]) -> tuple[frozenset[str], frozenset[str]]:
@@ -33,11 +32,11 @@ def named_victims(ntext: str, nouns: frozenset[str], given: frozenset[str], late
         return []
     # (a name needs a victim noun, bare or after و/ف, and a given name among the text's words: most texts have
     # no such pair, and need no walk over their words)
-    words = set(_WORD.findall(ntext))
+    toks = letter_runs(ntext)
+    words = {ntext[s:e] for s, e in toks}
     if words.isdisjoint(given) or (words.isdisjoint(nouns)
                                    and words.isdisjoint({c + n for c in CONJUNCTIONS for n in nouns})):
         return []
-    toks = [(m.start(), m.end()) for m in _WORD.finditer(ntext)]
     out: list[tuple[int, int, str]] = []
     for k, (ws, we) in enumerate(toks[:-1]):
         word = ntext[ws:we]

@@ -11,7 +11,6 @@ any other victim noun (طفل، امرأة، شاب، مواطن، نازح) nam
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable, Mapping, Sequence
 
 from ..resources.actors import Actor, ActorDictionary
@@ -19,7 +18,7 @@ from ..resources.lexicon import Trigger
 from ..resources.morphology import proclitic_runs
 from ..text.normalize import Normalized
 from ..text.segment import Segmented
-from ..text.words import word_spans_after
+from ..text.words import letter_runs, word_spans_after
 from .count_phrases import Noun
 from .counts import CountMatch
 from .linking import NISBA_ENDINGS, ActorMention
@@ -38,7 +37,6 @@ UNARMED_KINDS = frozenset({"civilians", "protesters"})  # the actors victim noun
 PRONOUN_ENDINGS = ("ها", "هم", "ه")
 NISBA_NOUN_ENDINGS = ("", "ا", "ين", "ون", "ه", "ات")  # (normalized) فلسطيني، فلسطينيا، فلسطينيين، فلسطينيه
 PROCLITICS = proclitic_runs(article=True)  # (والمدنيين، للمدنيين، بالمدنيين)
-_LETTERS = re.compile(r"[\u0621-\u064a]+")  # a word of the normalized text
 # the event types whose sentence makes the civilians it names by an activity or a place its victims (متسوقين)
 VIOLENT_TYPES = frozenset({"Violence against civilians", "Explosions/Remote violence", "Battles"})
 
@@ -206,21 +204,21 @@ class VictimNouns:
         genitive (أهالي المدينة، سكان مدينة الفاشر)."""
         out: list[ActorMention] = []
         nationals = frozenset(w for w, k in self.nationals.items() if k == country and w.endswith(("ين", "ون")))
-        for match in _LETTERS.finditer(norm.text):
-            if match.group() not in self._group_words:
+        for ws, we in letter_runs(norm.text):
+            word = norm.text[ws:we]
+            if word not in self._group_words:
                 continue
-            ws, we = match.span()
             if names.overlaps(ws, we) or told.overlaps(ws, we):
                 continue
             protest = protests.overlaps(ws, we)
-            found, actor = self._group_at(match.group(), country, protest, plain)
+            found, actor = self._group_at(word, country, protest, plain)
             if found is None and protest and not names.overlaps(ws - 2, ws - 1):  # (not اللاجيين الفلسطينيين)
-                found = _stem(match.group(), nationals)
+                found = _stem(word, nationals)
                 actor = self.protesters.get(country) if found is not None else None
             elif found is None and not protest and violent is not None and violent.overlaps(ws, we):
-                found = _stem(match.group(), self.struck)  # (المتسوقين، طالبي المساعدات)
+                found = _stem(word, self.struck)  # (المتسوقين، طالبي المساعدات)
                 actor = self.civilians.get(country) if found is not None else None
-            if found is not None and actor is not None and not self._of_site(norm.text, ws, match.group()):
+            if found is not None and actor is not None and not self._of_site(norm.text, ws, word):
                 out.append(self._mention(text, norm, ws + found[1], self._genitive_end(norm.text, found[0], we),
                                          actor))
         return out

@@ -7,44 +7,95 @@ text.segment re-exports too)."""
 
 from __future__ import annotations
 
-import re
 from collections import defaultdict
 from collections.abc import Mapping, Sequence
 from types import MappingProxyType
 from typing import Final, NamedTuple
 
-# a space-separated word: \S is what str.isspace() and str.split() do not count as space (the same table)
-_WORD_RUN: Final = re.compile(r"\S+")
-
 # characters per word a window read before a position starts with (words_before widens it when it holds fewer)
 _WINDOW_PER_WORD: Final = 24
+
+# The class of a character of normalized text, read from its code point (compiled: `ord(text[i])` reads the
+# string's memory): "space" is str.isspace() (what \\s, \\S and str.split() read), "digit" str.isdecimal() (\\d),
+# a word letter one of ARABIC_WORD_RANGES, Latin a-z and U+00C0-U+024F.
+SPACE: Final = 0
+DIGIT: Final = 1
+WORD: Final = 2
+LATIN: Final = 3
+OTHER: Final = 4
+# The code points of Arabic letters (the basic letters and the extended ones of Persian, Urdu, Sindhi …): the
+# tokenizer's words, and the letters the phrase matcher counts as word characters.
+ARABIC_WORD_RANGES: Final = ((0x0621, 0x064A), (0x0671, 0x06D3), (0x06FA, 0x06FF))
+_ASCII_CLASS: Final = bytes(SPACE if chr(c).isspace() else DIGIT if chr(c).isdecimal() else LATIN if 97 <= c <= 122
+                            else OTHER for c in range(128))
+
+
+def char_class(text: str, i: int) -> int:
+    """The class of text[i]: SPACE, DIGIT, WORD (an Arabic letter), LATIN or OTHER."""
+    cp = ord(text[i])
+    if cp < 128:
+        return _ASCII_CLASS[cp]
+    if 0x0621 <= cp <= 0x064A or 0x0671 <= cp <= 0x06D3 or 0x06FA <= cp <= 0x06FF:
+        return WORD
+    if 0xC0 <= cp <= 0x24F:
+        return LATIN
+    ch = text[i]  # (neither an Arabic letter nor Latin: rare in a normalized text)
+    return SPACE if ch.isspace() else DIGIT if ch.isdecimal() else OTHER
+
+
+def letter_runs(text: str, lo: int = 0, hi: int | None = None) -> list[tuple[int, int]]:
+    """The spans of the runs of basic Arabic letters (U+0621-U+064A) in text[lo:hi] (a run cut by `lo` or `hi`
+    is its part inside): the words a rule reads without their digits, marks and punctuation."""
+    spans: list[tuple[int, int]] = []
+    i = max(lo, 0)
+    n = len(text) if hi is None else min(hi, len(text))
+    while i < n:
+        if 0x0621 <= ord(text[i]) <= 0x064A:
+            j = i + 1
+            while j < n and 0x0621 <= ord(text[j]) <= 0x064A:
+                j += 1
+            spans.append((i, j))
+            i = j
+        else:
+            i += 1
+    return spans
 
 
 def word_spans_before(text: str, pos: int, k: int, lo: int = 0) -> list[tuple[int, int]]:
     """Spans of the last `k` space-separated words of text[lo:pos], in text order: the word window rules read
-    before a position (how many words, never how many characters). The words are found by the regular
-    expression engine (in C) over a window of about `k` words before `pos`, widened to text[lo:pos] when the
-    window holds no more than `k` (its first may be cut), as in words_before."""
-    if k <= 0:
-        return []
-    start = pos - _WINDOW_PER_WORD * (k + 1)
-    if start > lo:
-        spans = [m.span() for m in _WORD_RUN.finditer(text, start, pos)]
-        if len(spans) > k:
-            return spans[-k:]
-    return [m.span() for m in _WORD_RUN.finditer(text, lo, pos)][-k:]
+    before a position (how many words, never how many characters; a word cut by `lo` or `pos` is its part
+    inside). Read backwards from `pos`, character by character."""
+    spans: list[tuple[int, int]] = []
+    i = min(pos, len(text))
+    lo = max(lo, 0)
+    while len(spans) < k:
+        while i > lo and char_class(text, i - 1) == SPACE:
+            i -= 1
+        if i <= lo:
+            break
+        end = i
+        while i > lo and char_class(text, i - 1) != SPACE:
+            i -= 1
+        spans.append((i, end))
+    spans.reverse()
+    return spans
 
 
 def word_spans_after(text: str, pos: int, k: int, hi: int | None = None) -> list[tuple[int, int]]:
-    """Spans of the first `k` space-separated words of text[pos:hi], in text order (found in C by the regular
-    expression engine, which stops after the k-th)."""
+    """Spans of the first `k` space-separated words of text[pos:hi], in text order (a word cut by `pos` or `hi`
+    is its part inside), read character by character."""
     spans: list[tuple[int, int]] = []
-    if k <= 0:
-        return spans
-    for m in _WORD_RUN.finditer(text, pos, len(text) if hi is None else hi):
-        spans.append(m.span())
-        if len(spans) == k:
+    n = len(text) if hi is None else min(hi, len(text))
+    i = max(pos, 0)
+    while len(spans) < k:
+        while i < n and char_class(text, i) == SPACE:
+            i += 1
+        if i >= n:
             break
+        start = i
+        while i < n and char_class(text, i) != SPACE:
+            i += 1
+        spans.append((start, i))
     return spans
 
 
