@@ -82,6 +82,17 @@ def test_unlinked_compound_city_after_city_descriptor_still_votes(pipeline: Any)
     assert a.country == "SY" and places["مدينة حلب"].place.id == "sy-aleppo"
 
 
+# a town's word is no village's: reports call a city of 150,000 a town (بلدة), and it still says where the report is
+@pytest.mark.parametrize(("text", "country"), [
+    ("اندلعت اشتباكات بين الجيش ومسلحي المعارضة في بلدة ملكال صباح السبت.", "SS"),
+    ("سيطرت القوات الحكومية على بلدة تلعفر بعد معارك استمرت أسبوعا.", "IQ"),
+    ("قصفت المدفعية أطراف بلدة الفاشر ليل الخميس.", "SD"),
+])
+def test_unlinked_compound_city_after_a_town_word_still_votes(pipeline: Any, text: str, country: str) -> None:
+    a, _ = _places(pipeline, text)
+    assert a.country == country
+
+
 # what ends a name: a content word after the rare word makes it a construct's head (معقل فصائل "stronghold of");
 # a city's suburb (ضاحية) and a street named in a phrase (شارع X بالعاصمة Y) keep the city's vote
 @pytest.mark.parametrize(("text", "absent", "country"), [
