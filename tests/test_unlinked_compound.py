@@ -105,3 +105,15 @@ def test_unlinked_compound_name_ends_at_a_construct_or_phrase(pipeline: Any, tex
     a, places = _places(pipeline, text)
     assert a.country == country
     assert not absent or absent not in places, list(places)
+
+
+# a foreign name of several words after a strong descriptor, none of them known: each word rare, up to a known word
+# with a proclitic (بإقليم; also a foreign word that reads so: كابانا as ك + أبانا), a common word or a mark
+@pytest.mark.parametrize(("text", "mention"), [
+    ("هاجم مسلحون قرية كاسا ناوا في ولاية زمفارا شمال غربي نيجيريا ليل الأحد وقتلوا 9 مزارعين.", "قرية كاسا ناوا"),
+    ("قصفت مسيرة سوقا في بلدة شيوا روبيت بإقليم أمهرة شمال إثيوبيا صباح الخميس.", "بلدة شيوا روبيت"),
+    ("اندلعت اشتباكات في بلدة ماتا ندورو الحدودية شمالي موزمبيق مساء الأحد.", "بلدة ماتا ندورو"),
+])
+def test_unlinked_compound_foreign_name_of_rare_words(pipeline: Any, text: str, mention: str) -> None:
+    _, places = _places(pipeline, text)
+    assert mention in places and is_unlinked(places[mention].place.id), list(places)

@@ -34,6 +34,7 @@ from .unlinked_titles import (
     APPOSITIVE_REACH,
     TITLE_REACH,
     rare_person,
+    rare_run,
     remit_end,
     title_person,
 )
@@ -501,6 +502,8 @@ class UnlinkedFinder:
         while end is not None and end < min(len(toks), k + MAX_NAME_WORDS) and toks[end - 1].text in self.d.compound_heads \
                 and self._name_word(toks[end], taken):
             end += 1  # a compound inside the name goes on (باب بن غشير، عين أبو X)
+        if what == "place" and tagged is None and end == k + 1:  # (a foreign name of several words: بلدة X دا Y)
+            end = rare_run(self.d, self.tagger.vocab if self.tagger else {}, toks, k, end, taken, MAX_NAME_WORDS)
         return self._site_end(toks, k, end, taken) if word in self.d.site_heads and end is not None else end
 
     def _site_end(self, toks: Sequence[Token], k: int, end: int, taken: SpanSet) -> int:

@@ -94,7 +94,7 @@ def remit_end(d: _Words, toks: Sequence[Token], j: int, sites: SpanSet) -> int |
     return None
 
 
-def _rare_word(d: _Words, vocab: Mapping[str, str], tok: Token, taken: SpanSet) -> bool:
+def rare_word(d: _Words, vocab: Mapping[str, str], tok: Token, taken: SpanSet) -> bool:
     """A word of a foreign or unfamiliar person's name: indefinite, two letters or more, free, no stop word,
     descriptor, title, rank or direction word, no word joined by و, not seen twice in the recognizer's training
     text (common words all are: مجددا، نظيره، صباح، أمس); its stem may be (بولا reads as ب + ولا), see rare_person."""
@@ -117,10 +117,27 @@ def rare_person(d: _Words, vocab: Mapping[str, str], toks: Sequence[Token], j: i
     if k is None or not vocab:
         return []
     n = 0
-    while n < MAX_RARE_WORDS and k + n < len(toks) and _rare_word(d, vocab, toks[k + n], taken):
+    while n < MAX_RARE_WORDS and k + n < len(toks) and rare_word(d, vocab, toks[k + n], taken):
         n += 1
     definite_after = k + n < len(toks) and toks[k + n].kind == "word" and toks[k + n].text.startswith("ال")
     if n < 2 or not (name_ends(d, vocab, toks, k + n, taken) or definite_after) \
             or all(vocab.get(_stem(t.text)[1], RARE) != RARE for t in toks[k:k + n]):
         return []
     return [TaggedName(k, k + n, "PERS")]
+
+
+def rare_run(d: _Words, vocab: Mapping[str, str], toks: Sequence[Token], k: int, end: int, taken: SpanSet,
+             most: int) -> int:
+    """The end of a foreign place's name of several words after a strong descriptor (بلدة موسيمبوا دا برايا، قرية
+    كاسا ناوا): its first word at token k and the words after `end` while each is rare in the recognizer's
+    training text (rare_word; a common word, a time or a verb is not), up to `most` words in all; a word of two
+    letters (دا، دي) only inside the name, and the first word with a rare stem too."""
+    if not vocab or not rare_word(d, vocab, toks[k], taken) or vocab.get(_stem(toks[k].text)[1], RARE) != RARE:
+        return end
+    n = end
+    while n < min(len(toks), k + most) and rare_word(d, vocab, toks[n], taken) \
+            and not name_ends(d, vocab, toks, n, taken):  # (a proclitic on a known word ends it: بإقليم)
+        n += 1
+    while n > end and len(toks[n - 1].text) < 3:
+        n -= 1
+    return n
