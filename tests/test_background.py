@@ -255,3 +255,29 @@ def test_background_war_span_is_no_event(pipeline: Pipeline, text: str, types: l
 def test_background_war_span_toll_is_still_counted(pipeline: Pipeline) -> None:
     events = _events(pipeline, "قتل أكثر من 20 ألف شخص منذ اندلاع الحرب في البلاد.")
     assert [c.value for e in events for c in e.counts if c.kind == "killed"] == [20000]
+
+
+@pytest.mark.parametrize("text", [
+    # a speech act said again and again (مرارا، أكثر من مرة after its verb and subject): background, no statement
+    "واتهمت الحكومة الصومالية مرارا دولا مجاورة بدعم المتمردين في الإقليم.",
+    "وطالبت منظمات حقوقية أكثر من مرة بإجراء تحقيق مستقل في أعمال العنف.",
+    "وقد نفت الحركة مرارا وتكرارا تلقي أي دعم خارجي.",
+])
+def test_background_repeated_speech_is_no_event(pipeline: Pipeline, text: str) -> None:
+    assert not any(e.plover in ("ACCUSE", "REQUEST", "DEMAND", "REJECT") for e in _events(pipeline, text))
+
+
+def test_background_speech_of_the_day_is_still_an_event(pipeline: Pipeline) -> None:
+    # (the control: the same statement without "again and again" is the day's)
+    assert any(e.plover == "ACCUSE" for e in _events(
+        pipeline, "واتهمت الحكومة الصومالية دولا مجاورة بدعم المتمردين في الإقليم."))
+
+
+@pytest.mark.parametrize("text", [
+    # aid workers and officials named by their work: no aid delivered
+    "وقال مسؤولو إغاثة إن القصف دمر عشرات المنازل في البلدة.",
+    "وأفاد عمال الإغاثة بأن الطريق إلى المخيم ما زال مغلقا.",
+    "وذكر موظفو الإغاثة في المدينة أن الاشتباكات توقفت مساء الأحد.",
+])
+def test_background_people_named_by_aid_work_make_no_aid(pipeline: Pipeline, text: str) -> None:
+    assert not any(e.plover == "AID" for e in _events(pipeline, text))

@@ -84,3 +84,16 @@ def test_counts_unnamed_subject_status_figure_after_it_is_the_killed(pipeline: P
     # (the displaced or detained a killing verb takes past its subject are its victims, not a figure of their own)
     rec = pipeline.extract_text(text, source="test", published="2024-03-05")
     assert [(c.kind, c.value, c.who) for c in rec.counts] == [("killed", value, who)]
+
+
+@pytest.mark.parametrize(("text", "kind", "value", "who"), [
+    # (a clause describing the plural, by its pronoun هم or a verb of its person, then the figure its verb takes)
+    ("قتل مسلحون يشتبه في انتمائهم إلى جماعة متشددة ما لا يقل عن 14 قرويا في هجوم على قرية بولاية زمفارا.",
+     "killed", 14, "civilians"),
+    ("اختطف مسلحون يعتقد أنهم من عناصر العصابة 15 طالبا من مدرسة ثانوية في ولاية كادونا.", "abducted", 15, "other"),
+    ("قتل مسلحون مجهولون يستقلون دراجات نارية 5 رعاة قرب بلدة في ولاية النيل الأزرق.", "killed", 5, "civilians"),
+])
+def test_counts_unnamed_subject_described_before_its_figure_is_its_agent(pipeline: Pipeline, text: str, kind: str,
+                                                                         value: int, who: str) -> None:
+    ev = _event(pipeline, text)
+    assert [(c.kind, c.value, c.who) for c in ev.counts] == [(kind, value, who)]

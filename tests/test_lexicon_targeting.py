@@ -151,3 +151,24 @@ def test_lexicon_targeting_neutralising_from_the_air_is_a_strike(pipeline: Pipel
 def test_lexicon_targeting_keeping_out_of_a_conflict_is_no_clash(pipeline: Pipeline, text: str) -> None:
     events = pipeline.extract_text(text, source="test", published=_PUBLISHED).events
     assert not any(e.plover == "ASSAULT" for e in events), events
+
+
+@pytest.mark.parametrize("text", [
+    # a device that went off (انفجر + what exploded): an explosion, however the device is named
+    "انفجرت قنبلة مزروعة على جانب طريق قرب سوق مدينة بيشاور صباح الاثنين.",
+    "أصيب ثلاثة أطفال عندما انفجر جسم غريب عثروا عليه في حقل قرب بلدة مارع.",
+    "وانفجرت صباح اليوم سيارة مركونة أمام مبنى البلدية في مدينة القامشلي.",
+])
+def test_lexicon_device_that_went_off_is_an_explosion(pipeline: Pipeline, text: str) -> None:
+    events = pipeline.extract_text(text, source="test", published=_PUBLISHED).events
+    assert [e.acled_event_type for e in events] == ["Explosions/Remote violence"]
+
+
+@pytest.mark.parametrize("text", [
+    # what "explodes" without a device is a mood or a situation
+    "وانفجر الغضب الشعبي في شوارع العاصمة بعد ارتفاع الأسعار.",
+    "انفجرت الخلافات بين الشريكين في الحكومة حول الميزانية.",
+    "وانفجر المتحدث ضاحكا عندما سئل عن موعد الانتخابات.",
+])
+def test_lexicon_explode_without_a_device_is_no_event(pipeline: Pipeline, text: str) -> None:
+    assert not pipeline.extract_text(text, source="test", published=_PUBLISHED).events

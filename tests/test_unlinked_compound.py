@@ -82,6 +82,17 @@ def test_unlinked_compound_city_after_city_descriptor_still_votes(pipeline: Any)
     assert a.country == "SY" and places["مدينة حلب"].place.id == "sy-aleppo"
 
 
+# a town's word is no village's: reports call a city of 150,000 a town (بلدة), and it still says where the report is
+@pytest.mark.parametrize(("text", "country"), [
+    ("اندلعت اشتباكات بين الجيش ومسلحي المعارضة في بلدة ملكال صباح السبت.", "SS"),
+    ("سيطرت القوات الحكومية على بلدة تلعفر بعد معارك استمرت أسبوعا.", "IQ"),
+    ("قصفت المدفعية أطراف بلدة الفاشر ليل الخميس.", "SD"),
+])
+def test_unlinked_compound_city_after_a_town_word_still_votes(pipeline: Any, text: str, country: str) -> None:
+    a, _ = _places(pipeline, text)
+    assert a.country == country
+
+
 # what ends a name: a content word after the rare word makes it a construct's head (معقل فصائل "stronghold of");
 # a city's suburb (ضاحية) and a street named in a phrase (شارع X بالعاصمة Y) keep the city's vote
 @pytest.mark.parametrize(("text", "absent", "country"), [
@@ -94,3 +105,15 @@ def test_unlinked_compound_name_ends_at_a_construct_or_phrase(pipeline: Any, tex
     a, places = _places(pipeline, text)
     assert a.country == country
     assert not absent or absent not in places, list(places)
+
+
+# a foreign name of several words after a strong descriptor, none of them known: each word rare, up to a known word
+# with a proclitic (بإقليم; also a foreign word that reads so: كابانا as ك + أبانا), a common word or a mark
+@pytest.mark.parametrize(("text", "mention"), [
+    ("هاجم مسلحون قرية كاسا ناوا في ولاية زمفارا شمال غربي نيجيريا ليل الأحد وقتلوا 9 مزارعين.", "قرية كاسا ناوا"),
+    ("قصفت مسيرة سوقا في بلدة شيوا روبيت بإقليم أمهرة شمال إثيوبيا صباح الخميس.", "بلدة شيوا روبيت"),
+    ("اندلعت اشتباكات في بلدة ماتا ندورو الحدودية شمالي موزمبيق مساء الأحد.", "بلدة ماتا ندورو"),
+])
+def test_unlinked_compound_foreign_name_of_rare_words(pipeline: Any, text: str, mention: str) -> None:
+    _, places = _places(pipeline, text)
+    assert mention in places and is_unlinked(places[mention].place.id), list(places)

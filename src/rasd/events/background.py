@@ -40,6 +40,7 @@ NOT_AIMED = PLACE_FALLBACK_FAMILIES | {"aid", "agreement"}
 LASTING_WORDS = 6
 # how many words after a trigger a word that makes it a figure of speech may start (فقدت العائلة كل شيء)
 FIGURE_WORDS = 2
+REPEATED_WORDS = 4  # a speech act's verb, its subject of up to three words, then مرارا
 # the families an agreement or talks referred to (ضمن اتفاق، بموجب محادثات) belong to
 REFERRED_FAMILIES = frozenset({"agreement", "consult"})
 # the families whose participle after a place's name describes it (البلدة المحاصرة)
@@ -261,11 +262,9 @@ class BackgroundResolver:
                             ("fear", BackgroundRule.FEAR), ("projection", BackgroundRule.PROJECTION)):
             if label in near:
                 return rule
-        after, next_word = self._cues_after(ctx, th.nend, sent.end, FIGURE_WORDS, 1)
-        if "figurative" in after:
-            return BackgroundRule.FIGURATIVE  # حرب كلامية، هجوما لاذعا، تفجر الأوضاع
-        if "former" in next_word:
-            return BackgroundRule.HISTORY  # سلسلة هجمات مماثلة شهدتها المنطقة
+        after, said = self._after(ctx, sent, th)
+        if said is not None:
+            return said
         if th.trigger.family in REFERRED_FAMILIES and "reference" in cues.labels(2):
             return BackgroundRule.REFERENCE  # ضمن اتفاق خفض التصعيد: an agreement made before
         if self._lasting(ctx, sent, th) or "war_span" in after:
@@ -288,6 +287,18 @@ class BackgroundResolver:
         if self._old_date(ctx, sent, th, before):
             return BackgroundRule.HISTORY_DATE
         return None
+
+    def _after(self, ctx: DocContext, sent: Sentence, th: TriggerHit) -> tuple[set[str], BackgroundRule | None]:
+        """The background cue labels of the words right after the trigger, and the rule they make: a speech act
+        said again and again, a figure of speech, others of its kind told as history."""
+        after, next_word, spoken = self._cues_after(ctx, th.nend, sent.end, FIGURE_WORDS, 1, REPEATED_WORDS)
+        if th.trigger.content and "repeated" in spoken:
+            return after, BackgroundRule.HABITUAL  # اتهمت إسلام آباد مرارا …: said again and again, not today
+        if "figurative" in after:
+            return after, BackgroundRule.FIGURATIVE  # حرب كلامية، هجوما لاذعا، تفجر الأوضاع
+        if "former" in next_word:
+            return after, BackgroundRule.HISTORY  # سلسلة هجمات مماثلة شهدتها المنطقة
+        return after, None
 
     def _cues_after(self, ctx: DocContext, pos: int, hi: int, *words: int) -> list[set[str]]:
         """For each count of `words`, the background cue labels of the cues that start within the first that

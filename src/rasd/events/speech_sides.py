@@ -183,11 +183,19 @@ def subjects_after(text: str, mentions: Sequence[ActorMention], tpos: int, tend:
             text, m, tend, mentions)) and not (masculine and not text[tend:m.nstart].strip() and feminine_name(text, m)))]
 
 
+def _holder_title(word: str) -> bool:
+    """A title a holder's name follows, also with the article or the feminine ending (الرئيس، وزيرة، المحافظة)."""
+    bare = word.removeprefix("ال")
+    return word in HOLDER_TITLES or bare in HOLDER_TITLES or bare.removesuffix("ه") in HOLDER_TITLES
+
+
 def titled_holder(text: str, m: ActorMention, tend: int, mentions: Sequence[ActorMention]) -> bool:
     """A person named after a title that opens right after the verb, with its remit and a comma at most between
-    and no other name (طالب محافظ البصرة فلان، ودعا وزير الخارجية، فلان، الحكومة): the title's holder speaks."""
+    and no other name (طالب محافظ البصرة فلان، ودعا وزير الخارجية، فلان، الحكومة، ندد الرئيس النيجيري فلان، وزيرة الدفاع فلانة):
+    the title's holder speaks."""
     words = text[tend:m.nstart].replace("،", " ، ").replace(",", " , ").split()
-    return m.actor.kind == "person" and 0 < len(words) <= TITLE_HOLDER_WORDS and words[0] in HOLDER_TITLES \
+    return m.actor.kind == "person" and 0 < len(words) <= TITLE_HOLDER_WORDS \
+        and _holder_title(words[0]) \
         and sum(w in ("،", ",") for w in words) <= 1 and not any(tend <= o.nstart < m.nstart for o in mentions)
 
 

@@ -66,8 +66,7 @@ def victims_kind(frame: Frame, c: Candidate, before: Before) -> KindDecision | N
         return None
     adjacent = [h for h in frame.at.ending_at(c.i) if h.i >= before.last_break]
     last = frame.at.last_before(c.i, before.last_break, c.i) if not adjacent else None
-    if last is not None and c.i - last.j <= SUBJECT_WORDS and not frame.toks[last.j].text.startswith("ال") \
-            and subject_of_figure(frame.toks, last.j + 1, frame.hi, frozenset({c.i})):
+    if last is not None and past_subject(frame, c, last):
         adjacent = [last]  # أعدم مسلحون 7 أسرى: the verb's subject stands between it and its figure
     if not adjacent:
         return None
@@ -75,6 +74,13 @@ def victims_kind(frame: Frame, c: Candidate, before: Before) -> KindDecision | N
     if tk and tk[0] in ("killed", "wounded"):
         return KindDecision((tk[0],), KindSource.VICTIMS, "civilians" if c.noun.kind == "displaced" else "other")
     return None
+
+
+def past_subject(frame: Frame, c: Candidate, last: Hit) -> bool:
+    """The trigger's own verb has the figure as its object past its subject (أعدم مسلحون 7 أسرى، قتل مسلحون يشتبه في
+    انتمائهم إلى جماعة متشددة 12 مزارعا): the trigger speaks for the figure however far its subject runs."""
+    return c.i - last.j <= SUBJECT_WORDS and not frame.toks[last.j].text.startswith("ال") \
+        and subject_of_figure(frame.toks, last.j + 1, frame.hi, frozenset({c.i}))
 
 
 def list_kind(frame: Frame, c: Candidate, before: Before, last: Hit | None,
@@ -119,7 +125,7 @@ def context_kind(g: Grammar, frame: Frame, c: Candidate, before: Before) -> Kind
         return KindDecision((listed,), KindSource.LIST, c.who)
     if before.prev_match is not None and elided_noun(g.tables, frame, c, before, last):
         return KindDecision((before.prev_match.kind,), KindSource.LIST, before.prev_match.who)
-    near = last if last is not None and c.i - last.j <= 6 else None
+    near = last if last is not None and (c.i - last.j <= 6 or past_subject(frame, c, last)) else None
     gap_len = c.i - near.j if near is not None else 99
     after = after_trigger(g.tables, frame.toks, c.nj, frame.hi)
     if c.bare and after is not None and after[1] > 0:

@@ -1,8 +1,9 @@
 """The plural subject of an active verb whose object is a figure: قتل مسلحون 12 مدنيا, خطف عناصر من تنظيم … 5 رعاة.
 
 A bare plural right after a kill word is read as the people it is about (قتل مدنيون: vague 3). When a figure that
-counts a noun follows the plural (past its group, من + a name), the verb is active: the plural is who did it, not
-a count, and the figure is the victims."""
+counts a noun follows the plural (past its group, من + a name, or a clause that describes it and refers back to it:
+يشتبه في انتمائهم إلى …), the verb is active: the plural is who did it, not a count, and the figure is the
+victims."""
 
 from __future__ import annotations
 
@@ -14,7 +15,9 @@ from rasd.text.segment import Token
 GROUP_WORDS = 5
 OF = "من"
 ADJECTIVES = 2  # indefinite adjectives of the plural (مجهولون، ملثمون)
-SUBJECT_WORDS = 1 + ADJECTIVES + 1 + GROUP_WORDS  # the most words a subject before its figure spans
+CLAUSE_WORDS = 8  # words of a clause describing the subject (يشتبه في انتمائهم إلى جماعة X) before the figure
+THEIR = "هم"  # (the pronoun suffix by which such a clause refers back to the plural: انتمائهم، أنهم، عناصرهم)
+SUBJECT_WORDS = 1 + ADJECTIVES + 1 + CLAUSE_WORDS  # the most words a subject before its figure spans
 
 
 def subject_of_figure(toks: Sequence[Token], j: int, hi: int, figures: frozenset[int]) -> bool:
@@ -31,11 +34,28 @@ def subject_of_figure(toks: Sequence[Token], j: int, hi: int, figures: frozenset
         return False
     if k in figures:
         return toks[k - 1].text.endswith("ون")
-    if toks[k].text != OF:
+    if toks[k].text == OF:
+        for at in range(k + 2, min(hi, k + 2 + GROUP_WORDS)):
+            if toks[at - 1].kind == "punct":
+                return False
+            if at in figures:
+                return True
         return False
-    for at in range(k + 2, min(hi, k + 2 + GROUP_WORDS)):
-        if toks[at - 1].kind == "punct":
-            return False
+    return j > 0 and toks[j - 1].text.endswith("ون") and _described(toks, j, hi, figures)
+
+
+def _described(toks: Sequence[Token], k: int, hi: int, figures: frozenset[int]) -> bool:
+    """A clause describing the nominative plural before token k runs on to the figure, with no punctuation, and
+    refers back to it by the pronoun هم or a verb of its person (قتل مسلحون يشتبه في انتمائهم إلى جماعة
+    متشددة 12 مزارعا، اختطف مسلحون يعتقد أنهم من عناصر الحركة 5 رعاة، قتل مسلحون ينتمون إلى الجماعة 7 قرويين):
+    the plural is the active verb's subject."""
+    their = False
+    for at in range(k, min(hi, k + CLAUSE_WORDS + 1)):
         if at in figures:
-            return True
+            return their
+        if toks[at].kind == "punct":
+            return False
+        w = toks[at].text  # (هم, or an imperfect verb of the masculine plural: ينتمون إلى …، يستقلون سيارة)
+        their = their or (toks[at].kind == "word" and len(w) >= 5 and (
+            w.endswith(THEIR) or (w.startswith("ي") and w.endswith("ون"))))
     return False

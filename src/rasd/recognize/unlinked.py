@@ -29,7 +29,15 @@ from .unlinked_compound import with_compounds
 from .unlinked_groups import Found as _Found
 from .unlinked_groups import display_name as display_name  # (re-exported)
 from .unlinked_groups import groups_by_identity, groups_from_place, short_forms, unlinked_actor
-from .unlinked_titles import APPOSITION_MARKS, APPOSITIVE_REACH, TITLE_REACH, title_person
+from .unlinked_titles import (
+    APPOSITION_MARKS,
+    APPOSITIVE_REACH,
+    TITLE_REACH,
+    rare_person,
+    rare_run,
+    remit_end,
+    title_person,
+)
 from .unlinked_titles import appositive_may_follow as appositive_may_follow
 
 MAX_NAME_WORDS = 4
@@ -169,22 +177,13 @@ def _given_name(d: Descriptors, toks: Sequence[Token], j: int, taken: SpanSet, s
     """A person the CRF misses after a title and its remit (a known place, one comma at most): a given name
     and a family name of the nisba form right after it (العميد علي الخزاعي، محافظ البصرة أسعد العيداني،
     وزير الداخلية، سالم الزبيدي): a given name that is a stop word too (علي) the recognizer reads as "on"."""
-    commas = 0
-    for k in range(j + 1, min(len(toks) - 1, j + 1 + TITLE_REACH)):
-        t = toks[k]
-        if t.kind != "word":
-            commas += 1
-            if t.text in APPOSITION_MARKS and commas == 1:
-                continue
-            return []
-        if (t.text in d.given_names or _name_word(d, t, taken, person=True)) \
-                and not t.text.startswith("ال"):
-            nxt = toks[k + 1]
-            ok = nxt.kind == "word" and _nisba(nxt.text) and not taken.overlaps(nxt.start, nxt.end)
-            return [TaggedName(k, k + 2, "PERS")] if ok else []
-        if not (t.text.startswith("ال") or t.text in d.titles or t.text in d.rank_words
-                or t.text == "باسم" or sites.overlaps(t.start, t.end)):
-            return []
+    k = remit_end(d, toks, j, sites)
+    if k is None or k + 1 >= len(toks):
+        return []
+    t, nxt = toks[k], toks[k + 1]
+    if (t.text in d.given_names or _name_word(d, t, taken, person=True)) and not t.text.startswith("ال") \
+            and nxt.kind == "word" and _nisba(nxt.text) and not taken.overlaps(nxt.start, nxt.end):
+        return [TaggedName(k, k + 2, "PERS")]
     return []
 
 
@@ -436,7 +435,8 @@ class UnlinkedFinder:
         after = TITLE_WINDOW if what == "title" else WINDOW_AFTER
         tags = [] if strong else self._tag(toks, max(0, j - WINDOW_BEFORE), min(len(toks), j + after), hits)
         if what == "title" and not any(n.type == "PERS" and j < n.first <= j + TITLE_REACH for n in tags):
-            tags += _given_name(self.d, toks, j, taken, sites)
+            tags += _given_name(self.d, toks, j, taken, sites) \
+                or rare_person(self.d, self.tagger.vocab if self.tagger else {}, toks, j, taken, sites)
         last = self._name_end(toks, j, what, word, tags, taken, strong, sites)
         if last is None:
             return None
@@ -463,13 +463,13 @@ class UnlinkedFinder:
 
     def _person_start(self, toks: Sequence[Token], tags: Sequence[TaggedName], j: int, taken: SpanSet,
                       sites: SpanSet) -> int:
-        """The first word of the person a title at token j introduces: the CRF's name, less the ranks and
-        honorifics it begins with (العقيد خالد X → خالد X)."""
+        """The first word of the person a title at token j introduces: the CRF's name, less the ranks,
+        honorifics and the title's own nisba it begins with (العقيد خالد X → خالد X; الكونغولي غيدو X → غيدو X)."""
         person = title_person(toks, j, tags, taken, sites)
         assert person is not None  # (_name_end found it)
         first = person.first
-        while first < person.last - 1 and toks[first].text in self.d.rank_words:
-            first += 1
+        while first < person.last - 1 and (toks[first].text in self.d.rank_words or _nisba(toks[first].text)):
+            first += 1  # (a rank, or the title's nisba the recognizer took in: وزير الدفاع [الكونغولي X])
         return first
 
     def _name_end(self, toks: Sequence[Token], j: int, what: str, word: str, tags: Sequence[TaggedName],
@@ -502,6 +502,8 @@ class UnlinkedFinder:
         while end is not None and end < min(len(toks), k + MAX_NAME_WORDS) and toks[end - 1].text in self.d.compound_heads \
                 and self._name_word(toks[end], taken):
             end += 1  # a compound inside the name goes on (باب بن غشير، عين أبو X)
+        if what == "place" and tagged is None and end == k + 1:  # (a foreign name of several words: بلدة X دا Y)
+            end = rare_run(self.d, self.tagger.vocab if self.tagger else {}, toks, k, end, taken, MAX_NAME_WORDS)
         return self._site_end(toks, k, end, taken) if word in self.d.site_heads and end is not None else end
 
     def _site_end(self, toks: Sequence[Token], k: int, end: int, taken: SpanSet) -> int:

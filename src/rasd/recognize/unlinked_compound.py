@@ -36,6 +36,7 @@ WHOLE_FEATURES = frozenset({"country", "admin1", "region"})  # a country or a pr
 SETTLEMENTS = frozenset({"قريه", "بلده", "خربه", "عزبه", "حي", "محله", "حاره"})  # (not ضاحية: a city's suburb)
 PHRASES = ("بال", "لل", "وال", "فال", "كال", "و")  # (normalized) a word of a phrase, no name word (بالعاصمة)
 BIG_CITY = 100_000  # people: a city this large is no village or ward, so such a name after one is a homonym
+HAMLETS = SETTLEMENTS - {"بلده"}  # (a town's word is no village's: news call a city of 150,000 بلدة ملكال، بلدة تلعفر)
 
 
 def _token_start(t: Token) -> int:
@@ -57,7 +58,7 @@ def _rare_name_word(d: _Words, vocab: Mapping[str, str], tok: Token, taken: Span
     return vocab.get(_stem(w)[1], "0") == RARE and vocab.get(w, "0") == RARE
 
 
-def _name_ends(d: _Words, vocab: Mapping[str, str], toks: Sequence[Token], i: int, free: SpanSet) -> bool:
+def name_ends(d: _Words, vocab: Mapping[str, str], toks: Sequence[Token], i: int, free: SpanSet) -> bool:
     """Token i may follow a name's last word: the sentence's end, a mark, a stop or direction word, a known name,
     or a word with a proclitic whose stem the training text knows, not the word (بولاية، لغارة; not فصائل). A bare
     content word there makes the word before it a construct's head (مدينة دوما معقل فصيل: "a faction's stronghold")."""
@@ -92,7 +93,7 @@ def compounds_after(d: _Words, vocab: Mapping[str, str], seg: Segmented, descs: 
         if k >= len(toks) or toks[k].start != p.nend + 1:
             continue
         rest = SpanSet([(q.nstart, q.nend) for q in places if q is not p])
-        if not _rare_name_word(d, vocab, toks[k], rest, word) or not _name_ends(d, vocab, toks, k + 1, rest):
+        if not _rare_name_word(d, vocab, toks[k], rest, word) or not name_ends(d, vocab, toks, k + 1, rest):
             continue
         start = h.end - len(word)
         out.append((Found("place", d.places[word][0], (start, toks[k].end), (p.nstart, toks[k].end)), p))
@@ -105,7 +106,7 @@ def _run_on(d: _Words, vocab: Mapping[str, str], toks: Sequence[Token], k: int, 
     n = 0
     while k + n < len(toks) and n < MAX_COMPOUND_WORDS:
         t = toks[k + n]
-        if _rare_name_word(d, vocab, t, free, descriptor) and _name_ends(d, vocab, toks, k + n + 1, free):
+        if _rare_name_word(d, vocab, t, free, descriptor) and name_ends(d, vocab, toks, k + n + 1, free):
             n += 1
         elif t.text in d.compound_heads and k + n + 1 < len(toks) and toks[k + n + 1].kind == "word" \
                 and toks[k + n + 1].text not in d.stop_words and not free.overlaps(t.start, toks[k + n + 1].end):
@@ -168,7 +169,7 @@ def compound_halves(d: _Words, vocab: Mapping[str, str], seg: Segmented, descs: 
         i = bisect_left(toks, c.nstart, key=_token_start)
         if i >= len(toks) or toks[i].start != c.nstart or c.prefix:
             continue
-        if ends.get(c.nstart - 1) in SETTLEMENTS and all(p.feature == "city" and p.population >= BIG_CITY
+        if ends.get(c.nstart - 1) in HAMLETS and all(p.feature == "city" and p.population >= BIG_CITY
                                                           for p in c.places):
             out.append(c)
             continue

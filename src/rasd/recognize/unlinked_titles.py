@@ -11,15 +11,21 @@ Two readings:
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
+from typing import TYPE_CHECKING
 
 from ..text.segment import Token
 from .matcher import SpanSet
-from .names import TaggedName
+from .names import TaggedName, _stem
+from .unlinked_compound import RARE, name_ends
+
+if TYPE_CHECKING:
+    from .unlinked import Descriptors as _Words
 
 APPOSITION_MARKS = frozenset({",", "،"})  # the one mark that may stand between a title and its holder's name
 TITLE_REACH = 6  # a person's name starts at most this many words after a title
 APPOSITIVE_REACH = 10  # … or this many, between two commas (the remit before the first comma is longer)
+MAX_RARE_WORDS = 3  # words of a person's name read from their rarity alone (بولا أحمد تينوبو)
 
 
 def title_remit(between: Sequence[Token], taken: SpanSet, sites: SpanSet) -> bool:
@@ -68,3 +74,70 @@ def title_person(toks: Sequence[Token], j: int, tags: Sequence[TaggedName], take
     if person is not None and title_remit(toks[j + 1:person.first], taken, sites):
         return person
     return _appositive(toks, j, tags)
+
+
+def remit_end(d: _Words, toks: Sequence[Token], j: int, sites: SpanSet) -> int | None:
+    """The token after the remit of the title at token j (its definite complements الخارجية الإيطالي, its ranks,
+    باسم and known places: محافظ البصرة، رئيس موزمبيق; one comma at most): where its holder's name would begin;
+    None past TITLE_REACH words or at any other mark."""
+    commas = 0
+    for k in range(j + 1, min(len(toks), j + 1 + TITLE_REACH)):
+        t = toks[k]
+        if t.kind != "word":
+            commas += 1
+            if t.text in APPOSITION_MARKS and commas == 1:
+                continue
+            return None
+        if not (t.text.startswith("ال") or t.text in d.titles or t.text in d.rank_words or t.text == "باسم"
+                or sites.overlaps(t.start, t.end)):
+            return k
+    return None
+
+
+def rare_word(d: _Words, vocab: Mapping[str, str], tok: Token, taken: SpanSet) -> bool:
+    """A word of a foreign or unfamiliar person's name: indefinite, two letters or more, free, no stop word,
+    descriptor, title, rank or direction word, no word joined by و, not seen twice in the recognizer's training
+    text (common words all are: مجددا، نظيره، صباح، أمس); its stem may be (بولا reads as ب + ولا), see rare_person."""
+    w = tok.text
+    if tok.kind != "word" or len(w) < 2 or w.startswith(("ال", "و")) or taken.overlaps(tok.start, tok.end):
+        return False
+    if w in d.stop_words or w in d.places or w in d.groups or w in d.titles or w in d.directions or w in d.rank_words:
+        return False
+    return vocab.get(w, RARE) == RARE
+
+
+def rare_person(d: _Words, vocab: Mapping[str, str], toks: Sequence[Token], j: int, taken: SpanSet,
+                sites: SpanSet) -> list[TaggedName]:
+    """A person the learned recognizer misses after a title and its remit because no word of the name is in its
+    training text (الرئيس النيجيري بولا تينوبو، وزير الدفاع الكيني أدن دوالي): two or three words right after the
+    remit, each rare, one at least with a rare stem too (not بشدة بالهجوم: ب + a common word each), ending where a
+    name may end (a mark, a stop word, a word with a proclitic, or a definite word: the verb's object, ودعا رئيس
+    موزمبيق دانيال تشابو السكان). One rare word alone is no name here (it may be a misspelt common word)."""
+    k = remit_end(d, toks, j, sites)
+    if k is None or not vocab:
+        return []
+    n = 0
+    while n < MAX_RARE_WORDS and k + n < len(toks) and rare_word(d, vocab, toks[k + n], taken):
+        n += 1
+    definite_after = k + n < len(toks) and toks[k + n].kind == "word" and toks[k + n].text.startswith("ال")
+    if n < 2 or not (name_ends(d, vocab, toks, k + n, taken) or definite_after) \
+            or all(vocab.get(_stem(t.text)[1], RARE) != RARE for t in toks[k:k + n]):
+        return []
+    return [TaggedName(k, k + n, "PERS")]
+
+
+def rare_run(d: _Words, vocab: Mapping[str, str], toks: Sequence[Token], k: int, end: int, taken: SpanSet,
+             most: int) -> int:
+    """The end of a foreign place's name of several words after a strong descriptor (بلدة موسيمبوا دا برايا، قرية
+    كاسا ناوا): its first word at token k and the words after `end` while each is rare in the recognizer's
+    training text (rare_word; a common word, a time or a verb is not), up to `most` words in all; a word of two
+    letters (دا، دي) only inside the name, and the first word with a rare stem too."""
+    if not vocab or not rare_word(d, vocab, toks[k], taken) or vocab.get(_stem(toks[k].text)[1], RARE) != RARE:
+        return end
+    n = end
+    while n < min(len(toks), k + most) and rare_word(d, vocab, toks[n], taken) \
+            and not name_ends(d, vocab, toks, n, taken):  # (a proclitic on a known word ends it: بإقليم)
+        n += 1
+    while n > end and len(toks[n - 1].text) < 3:
+        n -= 1
+    return n

@@ -36,7 +36,7 @@ BACKGROUND_KINDS: tuple[str, ...] = ("pluperfect", "history", "habitual", "fear"
                                      "alleging", "terms", "talks", "generic", "description", "target", "result", "war",
                                      "compound", "crimes", "listing", "projection", "figurative", "period",
                                      "former", "reference", "landmark", "lead_time",
-                                     "war_span")
+                                     "war_span", "repeated")
 COUNT_KIND_NAMES = frozenset({"killed", "wounded", "displaced", "missing", "detained", "abducted", "sick",
                               "affected"})
 
