@@ -66,3 +66,23 @@ def test_actors_families_groupings_of_states(pipeline: Any, text: str, actor: st
 ])
 def test_actors_families_councils_and_agencies(pipeline: Any, text: str, actor: str) -> None:
     assert actor in _actor_ids(pipeline, text, "2024-06-10")
+
+
+@pytest.mark.parametrize(("text", "actor"), [
+    # the template's forces of a country no file of ours names: its army called "defence forces" or named by the
+    # nisba alone, its national police
+    ("وقالت قوات الدفاع الكينية إنها قتلت خمسة مسلحين قرب الحدود الصومالية.", "military-ke"),
+    ("وأعلنت قوات الدفاع الوطني الإثيوبية استعادة بلدة في إقليم أمهرة.", "military-et"),
+    ("وانتشرت القوات الرواندية في بلدتين بشمال موزمبيق.", "military-rw"),
+    ("وقالت الشرطة الوطنية الهايتية إن عشرة من أفراد العصابات قتلوا في العاصمة.", "police-ht"),
+    ("اشتبكت الشرطة الوطنية مع عصابة مسلحة في حي بمدينة بورت أو برنس في هايتي.", "police-ht"),
+])
+def test_actors_families_template_forces_of_unfamiliar_wars(pipeline: Any, text: str, actor: str) -> None:
+    assert actor in {m.actor.id for m in pipeline.analyse(text, published="2025-03-04").actors}
+
+
+def test_actors_families_syria_national_defence_forces_stay_their_own(pipeline: Any) -> None:
+    # (the template's "defence forces" never take a name a file of ours gives another actor)
+    a = pipeline.analyse("هاجمت قوات الدفاع الوطني مواقع للمعارضة في ريف حماة.", published="2015-03-04")
+    ids = {m.actor.id for m in a.actors}
+    assert ids and not any(i.startswith("military-") for i in ids), ids
