@@ -187,6 +187,22 @@ def test_pipeline_capital_named_by_its_countrys_adjective(pipeline: Pipeline, te
     assert rec.document.country == country
 
 
+@pytest.mark.parametrize(("text", "country"), [
+    # (the place noun with a preposition joined to it: بالعاصمة، للعاصمة، بمدينة)
+    ("اشتبكت الشرطة مع عصابة مسلحة في حي بالعاصمة الهايتية ليل الأحد.", "HT"),
+    ("وتوجه آلاف النازحين للعاصمة الكينية هربا من الفيضانات والمعارك.", "KE"),
+    ("وقتل ثلاثة جنود في كمين قرب بلدة صغيرة بمنطقة إثيوبية حدودية.", None),
+    ("وسقطت قذيفتان بمدينة كولومبية قريبة من الحدود صباح الأحد.", "CO"),
+])
+def test_pipeline_place_noun_with_a_preposition_still_says_the_country(pipeline: Pipeline, text: str,
+                                                                       country: str | None) -> None:
+    """A place noun and a country's nisba vote for the document's country with a preposition joined to the noun
+    too (بالعاصمة الهايتية، للعاصمة الكينية، بمدينة كولومبية); a noun that is not a place's (منطقة is not among the
+    heads) casts none."""
+    rec = pipeline.extract_text(text, source="t", published="2024-03-05")
+    assert rec.document.country == country
+
+
 def test_pipeline_normalize_golden(golden: Any) -> None:
     from rasd.text.normalize import normalize
 

@@ -513,8 +513,9 @@ def named_countries(candidates: Sequence[PlaceCandidate], actors: Sequence[Actor
 # الهايتية، قرى سودانية، الأراضي السورية); not facilities, often named after another country (المستشفى الكويتي)
 NISBA_PLACE_HEADS = frozenset({"مدينه", "عاصمه", "بلده", "قريه", "محافظه", "ولايه", "اقليم", "دوله", "بلاد",
                                "اراضي", "مدن", "قري", "بلدات"})
-_NISBA_PLACE = re.compile(r"(?<![\u0621-\u064a])و?(ال)?(" + "|".join(sorted(NISBA_PLACE_HEADS, key=len, reverse=True))
-                          + r") ([\u0621-\u064a]+)")  # (a head noun, whole, and the word after it)
+_NISBA_PLACE = re.compile(r"(?<![\u0621-\u064a])[وف]?(?:[بك]?(ال)|(ل)ل|[بكل])?(" + "|".join(sorted(NISBA_PLACE_HEADS, key=len,
+                          reverse=True)) + r") ([\u0621-\u064a]+)")  # (a head noun with its proclitics — بالعاصمة،
+# للعاصمة —, whole, and the word after it)
 
 
 def nisba_places(ntext: str, nisbas: dict[str, str]) -> list[tuple[int, str]]:
@@ -522,9 +523,10 @@ def nisba_places(ntext: str, nisbas: dict[str, str]) -> list[tuple[int, str]]:
     قرى سودانية): where the text says things happen, though no name of the gazetteer says it."""
     out: list[tuple[int, str]] = []
     for m in _NISBA_PLACE.finditer(ntext):
-        word = m.group(3)
+        word = m.group(4)
         country = nisbas.get(word) or nisbas.get("ال" + word)  # (مدينة كولومبية: indefinite after one)
-        if country is not None and (m.group(1) is not None) == word.startswith("ال"):  # (the two agree)
+        definite = m.group(1) is not None or m.group(2) is not None
+        if country is not None and definite == word.startswith("ال"):  # (the two agree)
             out.append((m.start(), country))
     return out
 
