@@ -30,7 +30,6 @@ from .unlinked_groups import Found as _Found
 from .unlinked_groups import display_name as display_name  # (re-exported)
 from .unlinked_groups import groups_by_identity, groups_from_place, short_forms, unlinked_actor
 from .unlinked_titles import (
-    APPOSITION_MARKS,
     APPOSITIVE_REACH,
     TITLE_REACH,
     rare_person,
@@ -194,17 +193,8 @@ def _name_may_follow(d: Descriptors, toks: Sequence[Token], j: int, title: bool,
     if not title:
         return j + 1 < len(toks) and _name_word(d, toks[j + 1], taken) \
             and not _adjective(toks[j + 1].text, toks[j].text)
-    commas = 0
-    for t in toks[j + 1:j + 1 + TITLE_REACH]:  # the title's complements (الخارجية الإيطالي، باسم الجيش)
-        if t.kind != "word":
-            commas += 1
-            if t.text not in APPOSITION_MARKS or commas > 1:
-                return False
-            continue
-        if not t.text.startswith("ال") and t.text != "باسم" and t.text not in d.titles \
-                and t.text not in d.rank_words and not sites.overlaps(t.start, t.end):
-            return _name_word(d, t, taken, person=True)  # the first other word begins the name, or none
-    return False
+    k = remit_end(d, toks, j, sites)  # past the title's complements (الخارجية الإيطالي، باسم الجيش)
+    return k is not None and _name_word(d, toks[k], taken, person=True)  # the first other word begins the name
 
 
 def _second_of_dual(d: Descriptors, toks: Sequence[Token], f: _Found, taken: SpanSet) -> list[_Found]:

@@ -43,6 +43,12 @@ def _token_start(t: Token) -> int:
     return t.start
 
 
+def descriptor_word(d: _Words, w: str) -> bool:
+    """A stop word, a descriptor, a title, a rank or a direction word: never a word of a name no entry knows."""
+    return w in d.stop_words or w in d.places or w in d.groups or w in d.titles or w in d.directions \
+        or w in d.rank_words
+
+
 def _rare_name_word(d: _Words, vocab: Mapping[str, str], tok: Token, taken: SpanSet, descriptor: str) -> bool:
     """A word that continues a place's name: an indefinite word of three letters or more, free, no stop word,
     descriptor, title, rank or direction word, no nisba adjective that agrees with the descriptor (ساحلية; after
@@ -51,8 +57,7 @@ def _rare_name_word(d: _Words, vocab: Mapping[str, str], tok: Token, taken: Span
     w = tok.text
     if tok.kind != "word" or len(w) < 3 or w.startswith("ال") or taken.overlaps(tok.start, tok.end):
         return False
-    if w in d.stop_words or w in d.places or w in d.groups or w in d.titles or w in d.directions \
-            or w in d.rank_words or w.endswith(("يه", "ا")) or (w.endswith("ي") and not descriptor.endswith("ه")) \
+    if descriptor_word(d, w) or w.endswith(("يه", "ا")) or (w.endswith("ي") and not descriptor.endswith("ه")) \
             or (w.startswith("و") and w not in d.compound_heads):
         return False  # (an accusative حاجزا, a conjunction والشقيلة: the name has ended)
     return vocab.get(_stem(w)[1], "0") == RARE and vocab.get(w, "0") == RARE

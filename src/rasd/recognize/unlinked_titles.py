@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING
 from ..text.segment import Token
 from .matcher import SpanSet
 from .names import TaggedName, _stem
-from .unlinked_compound import RARE, name_ends
+from .unlinked_compound import RARE, descriptor_word, name_ends
 
 if TYPE_CHECKING:
     from .unlinked import Descriptors as _Words
@@ -101,9 +101,7 @@ def rare_word(d: _Words, vocab: Mapping[str, str], tok: Token, taken: SpanSet) -
     w = tok.text
     if tok.kind != "word" or len(w) < 2 or w.startswith(("ال", "و")) or taken.overlaps(tok.start, tok.end):
         return False
-    if w in d.stop_words or w in d.places or w in d.groups or w in d.titles or w in d.directions or w in d.rank_words:
-        return False
-    return vocab.get(w, RARE) == RARE
+    return not descriptor_word(d, w) and vocab.get(w, RARE) == RARE
 
 
 def rare_person(d: _Words, vocab: Mapping[str, str], toks: Sequence[Token], j: int, taken: SpanSet,
