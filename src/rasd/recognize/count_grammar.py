@@ -144,16 +144,23 @@ def of_group_at(tables: CountTables, toks: Sequence[Token], i: int, hi: int) -> 
 
 
 def after_trigger(tables: CountTables, toks: Sequence[Token], j: int, hi: int) -> tuple[str, int] | None:
-    """(kind, distance in tokens) of a verb or phrase after a counted noun (نزحوا, قتلوا)."""
-    for k in range(j, min(hi, j + 5)):
+    """(kind, distance in words) of a verb or phrase after a counted noun (نزحوا, قتلوا); a quotation mark closing
+    the quoted figure between them is no word (قالت إن "14 مدنيا" قتلوا)."""
+    words = 0
+    for k in range(j, hi):
         t = toks[k]
         if t.kind != "word":
+            if t.text in QUOTE_MARKS:
+                continue
             return None
         h = tables.after.match(toks, k, ("",), hi)
         if h is not None:
-            return h.label, k - j
+            return h.label, words
         if tables.before.match(toks, k, PREFIXES, hi) is not None:
             return None  # another trigger comes first: the verb is of another figure
+        words += 1
+        if words == 5:
+            return None
     return None
 
 
