@@ -13,6 +13,7 @@ from ..resources.actors import ActorDictionary
 from ..resources.lexicon import CueLexicon, Trigger
 from ..text.words import word_spans_after, words_before
 from .attribution import Attributor
+from .background import OWN_SUBJECT
 from .context import (
     ARMED_KINDS,
     REPORTER_KINDS,
@@ -25,13 +26,16 @@ from .context import (
 )
 from .rules import RoleRule
 from .speech_sides import (
+    SAID_OF,
     THAT_WORDS,
     of_its_own,
     of_itself,
     relative_source,
+    resumes_claim,
     says_first,
     speaks_of,
     spokesman_named,
+    subject_gap,
     subjects_after,
     titled_person,
 )
@@ -47,6 +51,7 @@ CARRIED_LEAD_WORDS = 4
 PREPOSITIONS = frozenset({"في", "من", "الي", "علي", "عن", "مع", "بين", "لدي", "عند", "حول", "ضد"})  # (normalized)
 # whom a speech act calls on, accuses or rejects is named within this many words after its verb
 SPEECH_OBJECT_WORDS = 7
+SPEECH_CLAIM_WORDS = 10  # the words from a sentence's start to the that-word of the claim a reaction answers
 # who a later sentence that tells a violent happening again may name as its sides: armed forces, their persons and
 # governments (قوات حكومة الوفاق), not the organisations and outlets that report it
 RETOLD_KINDS = ARMED_KINDS | {"person", "government"}
@@ -177,6 +182,8 @@ class RoleResolver:
                  and not of_itself(text, m, d)) or self._tells_of_others(ctx, d, m))
                 and not of_its_own(text, m, d, in_clause))
                 or speaks_of(text, m, self.cues) or relative_source(text, m, self.cues)]
+            # (who accuses another of the happening is none of its sides: اتهم الجيش الجماعة بخطف 15 صيادا)
+            in_clause = [m for m in in_clause if not self._accuses(ctx, d, m)]
             if reporters:
                 in_clause = [m for m in in_clause if m not in reporters]
                 reporter = None if has_attribution else reporters[0].text
@@ -206,6 +213,18 @@ class RoleResolver:
             actor1, actor2 = (None, actor1) if actor2 is None or actor2.id == actor1.id else (actor2, actor1)
             rules.append(RoleRule.CIVILIANS_HIT)
         return tuple.__new__(RolesDecision, (actor1, actor2, others, tuple(rules), reporter, d.window))  # (tuple.__new__: see mention_ref)
+
+    def _accuses(self, ctx: DocContext, d: Draft, m: ActorMention) -> bool:
+        """The mention is the subject of an accusation's verb before the happening in its sentence (اتهم الجيش
+        التشادي بوكو حرام بخطف 15 صيادا، حملت الحكومة المتمردين مسؤولية …): the accuser, not a side of what it
+        alleges — unless the happening is told in a clause of its own after the accusation."""
+        if m.nstart >= d.trigger.nstart:
+            return False
+        text = ctx.norm.text
+        return any(th.trigger.family == "accuse" and th.trigger.content and th.nend <= m.nstart
+                   and subject_gap(text[th.nend:m.nstart])
+                   and not ctx.clauses.starts_within(m.nend, d.trigger.nstart, OWN_SUBJECT)
+                   for th in ctx.triggers_starting_in(d.sentence.start, m.nstart))
 
     def _retold_actors(self, ctx: DocContext, d: Draft, known: list[ActorMention]) -> list[ActorMention]:
         """The armed actors and persons of a later sentence the event took in, that tells its happening again by
@@ -355,6 +374,8 @@ class RoleResolver:
             rules.append(RoleRule.ADDRESSEE)
             refs = self._refs(ctx, cast, cast.order)
             return None, refs[0], tuple(refs[1:])
+        if not cast.order:
+            return None, None, ()  # (a speech act whose speaker is unknown and names nobody: …، وهو ما نفته الوزارة)
         if cast.between and len(cast.order) >= 2:
             first = cast.between[0]
             cast.order = [first] + [a for a in cast.order if a != first]
@@ -397,6 +418,9 @@ class RoleResolver:
         after = subjects_after(text, mentions, tpos, tend)
         before = [m for m in mentions if m.nend <= tpos]
         speaker = after[0] if after else None
+        resumed = resumes_claim(text, tpos, d.sentence.start, self.cues)
+        if speaker is None and resumed:
+            return False  # (…، وهو ما نفته الوزارة: the claim's speaker is whom it answers, never who answers)
         if speaker is None and sentence_mentions:
             last = before[-1] if before else sentence_mentions[-1]
             gap_words = {w.lstrip("و") for w in text[last.nend:tpos].split()}
@@ -424,7 +448,22 @@ class RoleResolver:
                  and (titled is speaker or m.nstart >= titled.nend or m.nend <= titled.nstart)}  # (not his title's)
         cast.order = [sid] + [a for a in cast.order if a != sid and a in later]
         cast.targets.discard(sid)
+        if resumed:
+            said = next((a for a, b in word_spans_after(text, d.sentence.start, SPEECH_CLAIM_WORDS, tpos)
+                         if text[a:b] in SAID_OF), tpos)
+            self._answers(cast, sid, [m for m in sentence_mentions if m.nend <= said], violent)
         return True
+
+    def _answers(self, cast: _Cast, sid: str, before: Sequence[ActorMention], violent: bool) -> None:
+        """A reaction to a claim told before it (اتهم الجيش الجماعة بالهجوم، وهو ما تنفيه الجماعة؛ أعلن الجيش أنه
+        قتل …، وهو ما نفته الجماعة) answers the claim's speaker: the sentence's first name before what it says
+        (`before`), its second side."""
+        claim = next((m for m in before if groups_key(m, violent, self.actors) != sid), None)
+        if claim is None:
+            return
+        cid = groups_key(claim, violent, self.actors)
+        cast.groups.setdefault(cid, [claim])
+        cast.order = [sid, cid] + [a for a in cast.order[1:] if a != cid]
 
     def _refs(self, ctx: DocContext, cast: _Cast, ids: list[str]) -> list[ActorRef]:
         return [actor_ref(self.actors.get(a) if a in self.actors else cast.groups[a][0].actor,
