@@ -179,9 +179,8 @@ class PlaceResolver:
             # (where the attacks spread or the wounded were taken, إلى بوركينا فاسو، إلى مستشفى: not where it
             # happened, when the clause names another place)
             cands = self._not_destinations(ctx, cands) or cands
-            # (nor where its source sits: وذكرت مصادر طبية في مستشفى مدينة X أن الجرحى نقلوا إليه)
             kept = [p for p in cands if not came_from(ctx.norm.text, p, self.provenance) and not self._sources_seat(ctx, p)]
-            if len(kept) < len(cands):  # (هجوم لمسلحين قدموا من ترهونة: where they came from is not where it was)
+            if len(kept) < len(cands):  # (هجوم لمسلحين قدموا من ترهونة، مصادر طبية في مدينة X: not where it was)
                 cands, rule = (kept, rule) if kept else previous_sentence(d, ctx, s_start)
         if not cands and (back := settlement_referred(self.cues, d, ctx)) is not None:
             cands, rule = [back], PlaceRule.ANAPHOR

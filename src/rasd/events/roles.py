@@ -179,11 +179,11 @@ class RoleResolver:
             # an organisation that only announces the figure or the happening is its source, not a party
             reporters = [m for m in in_clause if (m.nstart < d.trigger.nstart and (
                 (self._reporter_kind(m) and (self._reports(ctx, d, m) or says_first(text, m, d))
-                 and not of_itself(text, m, d)) or self._tells_of_others(ctx, d, m))
+                 and not of_itself(text, m, d)) or tells_of_others(self.attributor, ctx, d, m))
                 and not of_its_own(text, m, d, in_clause))
                 or speaks_of(text, m, self.cues) or relative_source(text, m, self.cues)]
             # (who accuses another of the happening is none of its sides: اتهم الجيش الجماعة بخطف 15 صيادا)
-            in_clause = [m for m in in_clause if not self._accuses(ctx, d, m)]
+            in_clause = [m for m in in_clause if not accuses(ctx, d, m)]
             if reporters:
                 in_clause = [m for m in in_clause if m not in reporters]
                 reporter = None if has_attribution else reporters[0].text
@@ -213,18 +213,6 @@ class RoleResolver:
             actor1, actor2 = (None, actor1) if actor2 is None or actor2.id == actor1.id else (actor2, actor1)
             rules.append(RoleRule.CIVILIANS_HIT)
         return tuple.__new__(RolesDecision, (actor1, actor2, others, tuple(rules), reporter, d.window))  # (tuple.__new__: see mention_ref)
-
-    def _accuses(self, ctx: DocContext, d: Draft, m: ActorMention) -> bool:
-        """The mention is the subject of an accusation's verb before the happening in its sentence (اتهم الجيش
-        التشادي بوكو حرام بخطف 15 صيادا، حملت الحكومة المتمردين مسؤولية …): the accuser, not a side of what it
-        alleges — unless the happening is told in a clause of its own after the accusation."""
-        if m.nstart >= d.trigger.nstart:
-            return False
-        text = ctx.norm.text
-        return any(th.trigger.family == "accuse" and th.trigger.content and th.nend <= m.nstart
-                   and subject_gap(text[th.nend:m.nstart])
-                   and not ctx.clauses.starts_within(m.nend, d.trigger.nstart, OWN_SUBJECT)
-                   for th in ctx.triggers_starting_in(d.sentence.start, m.nstart))
 
     def _retold_actors(self, ctx: DocContext, d: Draft, known: list[ActorMention]) -> list[ActorMention]:
         """The armed actors and persons of a later sentence the event took in, that tells its happening again by
@@ -289,17 +277,6 @@ class RoleResolver:
         # (the verb's subject: a title and the organisation, or a name and his title after a comma)
         # (an outlet's name may follow its description: ذكرت وكالة الأنباء الحكومية في البلاد X)
         return gap.count(",") + gap.count("،") <= 1 and len(words) <= (OUTLET_WORDS if m.actor.kind == "media" else 3)
-
-    def _tells_of_others(self, ctx: DocContext, d: Draft, m: ActorMention) -> bool:
-        """Any actor is only the source when it speaks right after a speech verb and the happening is told in
-        what it says, with a subject of its own: قالت الشرطة إن سيارة مفخخة انفجرت (not قالت الشرطة إنها
-        اعتقلت، أعلن الجيش أنه قصف: there it tells of itself)."""
-        text = ctx.norm.text
-        if not self.attributor.after_speech_verb(text, m.nstart):
-            return False
-        gap = text[m.nend:word_start(text, d.trigger.nstart)].split()
-        that = next((k for k, w in enumerate(gap) if w in THAT_WORDS), None)
-        return that is not None and that <= 4
 
     def _supported(self, text: str, m: ActorMention, prev: ActorMention | None) -> bool:
         """The mention follows a supporting word with لـ or بـ (داعم لقوات …، المرتبطة بالحزب), or a belonging
@@ -449,25 +426,53 @@ class RoleResolver:
         cast.order = [sid] + [a for a in cast.order if a != sid and a in later]
         cast.targets.discard(sid)
         if resumed:
-            said = next((a for a, b in word_spans_after(text, d.sentence.start, SPEECH_CLAIM_WORDS, tpos)
-                         if text[a:b] in SAID_OF), tpos)
-            self._answers(cast, sid, [m for m in sentence_mentions if m.nend <= said], violent)
+            answer_claim(cast, sid, text, d, sentence_mentions, violent, self.actors)
         return True
-
-    def _answers(self, cast: _Cast, sid: str, before: Sequence[ActorMention], violent: bool) -> None:
-        """A reaction to a claim told before it (اتهم الجيش الجماعة بالهجوم، وهو ما تنفيه الجماعة؛ أعلن الجيش أنه
-        قتل …، وهو ما نفته الجماعة) answers the claim's speaker: the sentence's first name before what it says
-        (`before`), its second side."""
-        claim = next((m for m in before if groups_key(m, violent, self.actors) != sid), None)
-        if claim is None:
-            return
-        cid = groups_key(claim, violent, self.actors)
-        cast.groups.setdefault(cid, [claim])
-        cast.order = [sid, cid] + [a for a in cast.order[1:] if a != cid]
 
     def _refs(self, ctx: DocContext, cast: _Cast, ids: list[str]) -> list[ActorRef]:
         return [actor_ref(self.actors.get(a) if a in self.actors else cast.groups[a][0].actor,
                           ctx.ids_of([mention_ref("actor", m.start, m.end) for m in cast.groups[a]])) for a in ids]
+
+
+def tells_of_others(attributor: Attributor, ctx: DocContext, d: Draft, m: ActorMention) -> bool:
+    """Any actor is only the source when it speaks right after a speech verb and the happening is told in
+    what it says, with a subject of its own: قالت الشرطة إن سيارة مفخخة انفجرت (not قالت الشرطة إنها
+    اعتقلت، أعلن الجيش أنه قصف: there it tells of itself)."""
+    text = ctx.norm.text
+    if not attributor.after_speech_verb(text, m.nstart):
+        return False
+    gap = text[m.nend:word_start(text, d.trigger.nstart)].split()
+    that = next((k for k, w in enumerate(gap) if w in THAT_WORDS), None)
+    return that is not None and that <= 4
+
+
+def accuses(ctx: DocContext, d: Draft, m: ActorMention) -> bool:
+    """The mention is the subject of an accusation's verb before the happening in its sentence (اتهم الجيش التشادي
+    بوكو حرام بخطف 15 صيادا، حملت الحكومة المتمردين مسؤولية …): the accuser, not a side of what it alleges —
+    unless the happening is told in a clause of its own after the accusation."""
+    if m.nstart >= d.trigger.nstart:
+        return False
+    text = ctx.norm.text
+    return any(th.trigger.family == "accuse" and th.trigger.content and th.nend <= m.nstart
+               and subject_gap(text[th.nend:m.nstart])
+               and not ctx.clauses.starts_within(m.nend, d.trigger.nstart, OWN_SUBJECT)
+               for th in ctx.triggers_starting_in(d.sentence.start, m.nstart))
+
+
+def answer_claim(cast: _Cast, sid: str, text: str, d: Draft, sentence_mentions: Sequence[ActorMention],
+                 violent: bool, actors: ActorDictionary) -> None:
+    """A reaction to a claim told before it (اتهم الجيش الجماعة بالهجوم، وهو ما تنفيه الجماعة؛ أعلن الجيش أنه قتل
+    …، وهو ما نفته الجماعة) answers the claim's speaker, its second side: the sentence's first name other than
+    the speaker `sid`, before what the claim says (its that-word)."""
+    tpos = d.trigger.nstart
+    said = next((a for a, b in word_spans_after(text, d.sentence.start, SPEECH_CLAIM_WORDS, tpos)
+                 if text[a:b] in SAID_OF), tpos)
+    claim = next((m for m in sentence_mentions if m.nend <= said and groups_key(m, violent, actors) != sid), None)
+    if claim is None:
+        return
+    cid = groups_key(claim, violent, actors)
+    cast.groups.setdefault(cid, [claim])
+    cast.order = [sid, cid] + [a for a in cast.order[1:] if a != cid]
 
 
 def claimant(ctx: DocContext, cues: CueLexicon, lo: int, hi: int, seen: set[str]) -> ActorMention | None:
