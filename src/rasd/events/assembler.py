@@ -32,6 +32,7 @@ from .place import (
 from .reactions import link_reactions, reaction_objects
 from .roles import RoleResolver, also_hit, protest_sides, with_victim_nouns
 from .rules import AttributionRule, PlaceRule, RoleRule, ScopeRule, TypeRule
+from .speech_sides import call_object
 
 
 class Finished(NamedTuple):
@@ -179,8 +180,9 @@ class EventAssembler:
             place = self.places.host_country(ctx, s_start, s_end, actor1, actor2)
         place, also = breakdown_at(ctx, d, place, cumulative, self.number_words, self.places.inside)
         # a date between two triggers belongs to the one before it ("يلتقي … الأسبوع المقبل، فيما دعت")
+        # (not the time of what a call calls for: دعت إلى هدنة بمناسبة شهر رمضان)
         date = resolve_date(ctx, d.sentence.start if d.window[0] == d.sentence.start else d.trigger.nstart,
-                            d.window[1], running_total=bool(my_counts)
+                            call_object(norm.text, d), running_total=bool(my_counts)
                             and all(c.scope == "cumulative" for c in my_counts), speech=self.cues.speech_verbs)
         modality = self.modality.resolve(ctx, d, s_start)
         date = bound_by_published(date, modality.value == "planned", ctx.published)

@@ -14,6 +14,7 @@ from ..text.segment import Sentence
 from ..text.words import word_spans_after, word_spans_before
 from .context import PLACE_FALLBACK_FAMILIES, VIOLENT_FAMILIES, DocContext, TriggerHit
 from .rules import BackgroundRule
+from .speech_sides import resumes_claim
 
 # how many words before a trigger a habit, a fear or a history cue may stand (in the trigger's clause)
 CUE_WORDS = 10
@@ -21,6 +22,8 @@ CUE_WORDS = 10
 CUE_SPAN = 4
 # a date that ends this many days or more before the publication is history, not the news of the day
 HISTORY_DAYS = 60
+RECENT_DAYS = 10  # a past perfect dated this close to the publication tells news (قد هاجموا … الأسبوع الماضي)
+RECENT_PRECISIONS = frozenset({"day", "week"})
 _QAD = frozenset({"قد"})
 # how many words after the opener of a relative or منذ clause its predicate stands (التي سيطرت عليها، الذين
 # شاركوا في معارك، منذ أن شنت القوات هجومها)
@@ -68,6 +71,22 @@ def _since_before(ctx: DocContext, text: str, pos: int, trigger: int) -> bool:
     clause = ctx.clauses.at(pos)
     return pos < trigger and clause is not None and clause.opens is ClauseOpen.BACKGROUND \
         and _clause_start(text, pos, trigger) != pos
+
+
+def _recent_date(ctx: DocContext, sent: Sentence, th: TriggerHit, clause: int) -> bool:
+    """A date of the trigger's clause, before the sentence's next trigger, fixes it to a day or a week that ends
+    within RECENT_DAYS of the publication (وكان مسلحون قد هاجموا القرية أمس، يوم الخميس، الأسبوع الماضي): a past
+    perfect of a recent happening is news with its own date, not background."""
+    published = _iso(ctx.published)
+    if published is None:
+        return False
+    nxt = next(iter(ctx.triggers_starting_in(th.nend, sent.end)), None)
+    hi = sent.end if nxt is None else nxt.nstart
+    for dm in ctx.dates_in(clause, hi):
+        end = _iso(dm.date_end)
+        if end is not None and dm.precision in RECENT_PRECISIONS and 0 <= (published - end).days <= RECENT_DAYS:
+            return True
+    return False
 
 
 def _iso(day: str | None) -> datetime.date | None:
@@ -154,7 +173,12 @@ class BackgroundResolver:
     def told(self, ctx: DocContext, sent: Sentence, th: TriggerHit,
              before: Sequence[TriggerHit]) -> BackgroundRule | None:
         """The rule that makes the trigger no event of its own, or None; `before` are the sentence's triggers
-        before it. A trigger with a figure is a happening, unless it is a crime an accusation lists."""
+        before it. A trigger with a figure is a happening, unless it is a crime an accusation lists; a reaction to
+        a claim told all as background (وفي عام 2019 سيطرت الحركة على البلدة، وهو ما نفته الحكومة) is too."""
+        if th.trigger.content and before and resumes_claim(ctx.norm.text, th.nstart, sent.start, self.cues):
+            rules = [self.told(ctx, sent, b, before[:k]) for k, b in enumerate(before)]
+            if None not in rules:
+                return rules[-1]  # (every happening the claim tells is background: so is what answers it)
         if not th.trigger.content and self._alleged(ctx, th, before):
             return BackgroundRule.ALLEGED  # اتهمت … القوات بارتكاب عمليات قتل ونهب: the accusation is the event
         if not th.trigger.content and self._listed(ctx, sent, th):
@@ -234,8 +258,9 @@ class BackgroundResolver:
             return None
         # (the clause's own predicate: a clause runs on to the next opener, past commas that open none)
         words = len(ctx.norm.text[clause.start:th.nstart].split())
-        if clause.opens is ClauseOpen.RELATIVE and before and words <= PREDICATE_WORDS:
-            return BackgroundRule.RELATIVE
+        if clause.opens is ClauseOpen.RELATIVE and before and words <= PREDICATE_WORDS and not (
+                th.trigger.family in SPEECH_FAMILIES and resumes_claim(ctx.norm.text, th.nstart, 0, self.cues)):
+            return BackgroundRule.RELATIVE  # (not a reaction to the claim told: …، الأمر الذي نفته الحكومة)
         # (an aim runs to the first comma: … تهدف إلى رفع الجاهزية، محذرا من أن قواته ستستأنف …)
         aim = clause.opens is ClauseOpen.PURPOSE and _clause_start(ctx.norm.text, clause.start, th.nstart) == clause.start
         if aim:
@@ -256,7 +281,8 @@ class BackgroundResolver:
         clause = _clause_start(text, sent.start, th.nstart)
         near = cues.labels(CUE_WORDS)
         if th.trigger.family in PLACE_FALLBACK_FAMILIES and phrase_before(text, th.nstart, _QAD, 1, lo=sent.start) \
-                and "pluperfect" in CuesBefore(ctx, self.cues, sent.start, th).labels(CUE_WORDS):
+                and "pluperfect" in CuesBefore(ctx, self.cues, sent.start, th).labels(CUE_WORDS) \
+                and not _recent_date(ctx, sent, th, clause):
             return BackgroundRule.PLUPERFECT  # وكانت القوات قد سيطرت على المدينة (a call made before is news)
         for label, rule in (("history", BackgroundRule.HISTORY), ("habitual", BackgroundRule.HABITUAL),
                             ("fear", BackgroundRule.FEAR), ("projection", BackgroundRule.PROJECTION)):

@@ -8,6 +8,7 @@ from ..recognize.matcher import Hit
 from ..resources.lexicon import CueLexicon, ModalityCue
 from .context import DocContext, Draft
 from .rules import ModalityRule
+from .speech_sides import claim_head
 
 _MODALITY_RULES = {r._value_: r for r in ModalityRule}  # (ModalityRule(value) runs Enum.__call__ as Python)
 
@@ -38,7 +39,9 @@ class ModalityResolver:
             if trig.prefix.endswith("س") or trig.phrase in self.cues.planned_triggers:
                 return ModalityDecision("planned", ModalityRule.PLANNED_FORM, (trig.nstart, trig.nend))
         found: dict[str, tuple[int, int]] = {}
-        for hit in ctx.hits_in(self.cues.modality, s_start, trig.nstart):
+        # (the ما of a head that resumes a claim negates nothing: …، وهو ما نفته الحركة)
+        head = claim_head(text, trig.nstart, d.sentence.start, self.cues) if trig.trigger.content else None
+        for hit in ctx.hits_in(self.cues.modality, s_start, trig.nstart if head is None else head):
             cue = hit.payloads[0]
             if len(text[hit.end:trig.nstart].split()) > cue.window:
                 continue

@@ -37,7 +37,7 @@ from .place_fallback import (
     told_before,
     where_antecedent,
 )
-from .place_located import located, locates_previous, reference_point
+from .place_located import located, locates_previous, reference_point, spoken_at
 from .rules import PlaceRule
 
 
@@ -55,6 +55,7 @@ NO_PLACE = PlaceDecision(None, None, None)
 UNSEATED_KINDS = frozenset({"civilians", "protesters", "rioters"})
 # clauses that tell something beside the event: where they name a place, it is not the event's
 SERVING_CLAUSES = (ClauseOpen.ASIDE, ClauseOpen.RELATIVE, ClauseOpen.BACKGROUND, ClauseOpen.PURPOSE)  # (tuple)
+TRIP_SENTENCES = 8  # how many sentences before a meeting the trip abroad it is made on may be told
 PLACE_PREPOSITIONS = frozenset({"في", "الي", "لدي"})  # (normalized: إلى، لدى)
 # the words before where people or forces went (نزحوا إلى، انسحبت نحو، فروا باتجاه): normalized, with و
 DESTINATION_WORDS = frozenset(w + x for w in ("", "و") for x in ("الي", "نحو", "باتجاه", "تجاه", "صوب", "حتي"))
@@ -178,8 +179,8 @@ class PlaceResolver:
             # (where the attacks spread or the wounded were taken, إلى بوركينا فاسو، إلى مستشفى: not where it
             # happened, when the clause names another place)
             cands = self._not_destinations(ctx, cands) or cands
-            kept = [p for p in cands if not came_from(ctx.norm.text, p, self.provenance)]
-            if len(kept) < len(cands):  # (هجوم لمسلحين قدموا من ترهونة: where they came from is not where it was)
+            kept = [p for p in cands if not came_from(ctx.norm.text, p, self.provenance) and not self._sources_seat(ctx, p)]
+            if len(kept) < len(cands):  # (هجوم لمسلحين قدموا من ترهونة، مصادر طبية في مدينة X: not where it was)
                 cands, rule = (kept, rule) if kept else previous_sentence(d, ctx, s_start)
         if not cands and (back := settlement_referred(self.cues, d, ctx)) is not None:
             cands, rule = [back], PlaceRule.ANAPHOR
@@ -327,12 +328,18 @@ class PlaceResolver:
 
     def _sources_seat(self, ctx: DocContext, p: PlaceMention) -> bool:
         """A place inside the phrase that names the source of a report (بحسب مصادر طبية في مستشفى …، وفق لجان
-        المقاومة في الفاشر): where the source sits, not where the event happened."""
+        المقاومة في الفاشر; after a speech verb, a source's word before it and its said clause after: وذكرت مصادر
+        طبية في مستشفى مدينة بول أن …): where the source sits, not where the event happened."""
         text = ctx.norm.text
         lo = ctx.seg.sentence_at(p.nstart).start
         for hit in ctx.hits_in(self.cues.introducers, lo, p.nstart)[-1:]:
             between = text[hit.end:word_start(text, p.nstart)]
             if len(between.split()) <= self.cues.attribution_max_words and not any(c in between for c in ",.;:،"):
+                return True
+        for hit in ctx.hits_in(self.cues.speech_verbs, lo, p.nstart)[-1:]:
+            words = text[hit.end:word_start(text, p.nstart)].split()
+            if len(words) <= self.cues.attribution_max_words and not any(c in w for w in words for c in ",.;:،") \
+                    and not self.cues.that_words.intersection(words) and self.cues.sources.find(" ".join(words)):
                 return True
         return False
 
@@ -369,8 +376,9 @@ class PlaceResolver:
             return [back], PlaceRule.ANAPHOR
         for x in d.sentences[1:]:
             cands += [p for p in ctx.places_in(x.start, x.end) if p not in cands]
-        if cands:
-            return cands, PlaceRule.CLAUSE
+        if cands:  # (a statement's: not where it was made, في بيان صدر في نيامي, whatever it is about)
+            return [p for p in cands if not (d.trigger.trigger.content and spoken_at(self.cues, ctx.norm.text, p))], \
+                PlaceRule.CLAUSE
         return previous_sentence(d, ctx, s_start)
 
     def _war_told(self, ctx: DocContext, d: Draft) -> bool:
@@ -396,11 +404,12 @@ class PlaceResolver:
 
     def host_country(self, ctx: DocContext, s_start: int, s_end: int, visitor: ActorRef | None,
                      host: ActorRef | None) -> PlaceDecision:
-        """A meeting on a trip abroad (في جولة آسيوية اجتمع خلالها بالرئيس الصيني) whose clause names no place,
-        when the visitor comes from another country than the one met: the place of the host's country the
+        """A meeting on a trip abroad (في جولة آسيوية اجتمع خلالها بالرئيس الصيني; the trip told in its sentence or
+        a few before: بدأ جولة أوروبية … وفي روما التقى برئيس الوزراء) whose clause names no place, when the visitor
+        comes from another country than the one met: the place of the host's country the
         sentence names (يزور بلينكن أنقرة، حيث يلتقي نظيره التركي → Ankara), else that country itself."""
         if visitor is None or host is None or not visitor.country or not host.country \
-                or visitor.country == host.country or not ctx.hits_in(self.cues.visit_abroad, s_start, s_end):
+                or visitor.country == host.country or not ctx.hits_in(self.cues.visit_abroad, _trip_start(ctx, s_start), s_end):
             return NO_PLACE
         named = [m for m in ctx.places_in(s_start, s_end) if m.place.country == host.country]
         if named:
@@ -411,6 +420,12 @@ class PlaceResolver:
         if country is None:
             return NO_PLACE
         return PlaceDecision(location_ref(country, 3, ()), PlaceRule.HOST_COUNTRY, None)
+
+
+def _trip_start(ctx: DocContext, s_start: int) -> int:
+    """Where the sentences that may tell a trip a meeting is made on begin: TRIP_SENTENCES before the meeting's."""
+    index = ctx.seg.sentence_at(s_start).index
+    return ctx.seg.sentences[max(0, index - TRIP_SENTENCES)].start
 
 
 def came_from(text: str, p: PlaceMention, provenance: frozenset[str]) -> bool:

@@ -10,8 +10,17 @@ from math import cos, hypot, radians
 from ..recognize.linking import PlaceMention
 from ..records import is_unlinked
 from ..resources.lexicon import CueLexicon
-from .context import SPECIFIC_FEATURES
+from ..text.words import words_before
+from .context import SPECIFIC_FEATURES, word_start
 
+VENUE_WORDS = 5  # the words from a statement's occasion to the place it was made at (في بيان صدر أمس في X)
+# (normalized) the words that may stand between an occasion and its place: prepositions, a verb of issuing or
+# holding with its pronoun, an adjective of the occasion, a day, a town's noun (في بيان صدر في، خلال مؤتمر صحفي عقده
+# في مدينة)
+VENUE_LINKS = frozenset({"في", "من", "صدر", "صادر", "الصادر", "صحفي", "صحافي", "رسمي", "مشترك", "متلفز", "عقده",
+                         "عقدته", "عقدها", "عقداه", "القاه", "القته", "القاها", "اصدره", "اصدرته", "اصدرها", "نشره",
+                         "نشرته", "بثه", "بثته", "اليوم", "امس", "مساء", "صباح", "مدينه", "بمدينه", "العاصمه",
+                         "بالعاصمه"})
 LOCATED_KM = 100.0  # a place the text locates by a town (حي أ شمالي مدينة ب) lies within this of it, else a homonym
 
 
@@ -86,4 +95,17 @@ def reference_point(cues: CueLexicon, inside: Callable[[str, str], bool], text: 
         if len(words) >= n and " ".join(words[-n:]) in cues.reference_words:
             rest = words[:-n]
             return len(rest) <= 2 and all(w.startswith("ال") and w.isalpha() for w in rest)
+    return False
+
+
+def spoken_at(cues: CueLexicon, text: str, p: PlaceMention) -> bool:
+    """The place is where a statement was made, not where anything happened: a few words after the occasion it
+    was made on, with only links between (في بيان صدر في نيامي، خلال مؤتمر صحفي عقده في أبوجا، في كلمة ألقاها
+    بنيروبي; cues.yaml `venue_nouns`)."""
+    for w in reversed(words_before(text, word_start(text, p.nstart), VENUE_WORDS)):
+        bare = w.removeprefix("و")
+        if w in cues.venue_nouns or bare in cues.venue_nouns:
+            return True
+        if bare not in VENUE_LINKS:
+            return False
     return False

@@ -14,6 +14,7 @@ from ..resources.lexicon import CueLexicon
 from .context import VIOLENT_FAMILIES, DocContext, Draft, TriggerHit, location_ref, word_start
 from .place import NO_PLACE, PlaceDecision, PlaceResolver
 from .rules import DateRule, PlaceRule
+from .speech_sides import resumes_claim
 
 INCIDENT_REACH = 8  # words from a statement's verb to the incident it is about (ندد رئيس الوزراء في بغداد بهذا …)
 # words from a noun that holds the incident (cues.yaml incident_objects: تحقيق، مسؤولية) to its word, the
@@ -55,7 +56,8 @@ def link_reactions(ctx: DocContext, drafts: Sequence[Draft], events: Sequence[Ev
         # (a threat's word of violence is what it threatens to do, no incident told: مهددا بتكثيف الغارات)
         ref = _incident_word(ctx, d, resolver.cues) if trig.content and trig.family not in THREAT_FAMILIES else None
         if ref is None:
-            before = _told_before(drafts, events, d) if _refers_back(ctx, d) else None
+            resumed = trig.content and resumes_claim(ctx.norm.text, d.trigger.nstart, d.sentence.start, resolver.cues)
+            before = _told_before(drafts, events, d, resumed) if resumed or _refers_back(ctx, d) else None
             if before is not None and _coarser(out[k].location, events[before].location, resolver):
                 out[k] = _took(out[k], events[before], resolver.gazetteer)  # (قتل عشرة في غارة، فيما وصفته بـ"جريمة")
             continue
@@ -79,12 +81,14 @@ def _took(ev: Event, inc: Event, gazetteer: Gazetteer) -> Event:
                     rules=(*ev.rules, PlaceRule.INCIDENT.value))
 
 
-def _told_before(drafts: Sequence[Draft], events: Sequence[Event], d: Draft) -> int | None:
+def _told_before(drafts: Sequence[Draft], events: Sequence[Event], d: Draft, resumed: bool = False) -> int | None:
     """The violent event with a place told last before the statement `d` in its sentence, by a word or by a
-    figure (أن عدد القتلى بلغ 39 مدنيا، فيما وصفته بـ"جريمة")."""
-    told = [(x.trigger.nstart, i) for i, x in enumerate(drafts) if x.trigger.trigger.family in VIOLENT_FAMILIES
+    figure (أن عدد القتلى بلغ 39 مدنيا، فيما وصفته بـ"جريمة"); for a reaction to a claim (`resumed`: …، وهو ما
+    تنفيه الجماعة) with none, the claim itself (اتهم الجيش الجماعة بمهاجمة قرية في X، وهو ما تنفيه)."""
+    told = [(x.trigger.trigger.family in VIOLENT_FAMILIES, x.trigger.nstart, i) for i, x in enumerate(drafts)
+            if (resumed or x.trigger.trigger.family in VIOLENT_FAMILIES)
             and d.sentence.start <= x.trigger.nstart < d.trigger.nstart and events[i].location is not None]
-    return max(told)[1] if told else None
+    return max(told)[2] if told else None
 
 
 def _coarser(own: LocationRef | None, incident: LocationRef | None, resolver: PlaceResolver) -> bool:

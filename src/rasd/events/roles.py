@@ -13,6 +13,7 @@ from ..resources.actors import ActorDictionary
 from ..resources.lexicon import CueLexicon, Trigger
 from ..text.words import word_spans_after, words_before
 from .attribution import Attributor
+from .background import OWN_SUBJECT
 from .context import (
     ARMED_KINDS,
     REPORTER_KINDS,
@@ -25,13 +26,16 @@ from .context import (
 )
 from .rules import RoleRule
 from .speech_sides import (
+    SAID_OF,
     THAT_WORDS,
     of_its_own,
     of_itself,
     relative_source,
+    resumes_claim,
     says_first,
     speaks_of,
     spokesman_named,
+    subject_gap,
     subjects_after,
     titled_person,
 )
@@ -47,6 +51,7 @@ CARRIED_LEAD_WORDS = 4
 PREPOSITIONS = frozenset({"في", "من", "الي", "علي", "عن", "مع", "بين", "لدي", "عند", "حول", "ضد"})  # (normalized)
 # whom a speech act calls on, accuses or rejects is named within this many words after its verb
 SPEECH_OBJECT_WORDS = 7
+SPEECH_CLAIM_WORDS = 10  # the words from a sentence's start to the that-word of the claim a reaction answers
 # who a later sentence that tells a violent happening again may name as its sides: armed forces, their persons and
 # governments (قوات حكومة الوفاق), not the organisations and outlets that report it
 RETOLD_KINDS = ARMED_KINDS | {"person", "government"}
@@ -174,9 +179,11 @@ class RoleResolver:
             # an organisation that only announces the figure or the happening is its source, not a party
             reporters = [m for m in in_clause if (m.nstart < d.trigger.nstart and (
                 (self._reporter_kind(m) and (self._reports(ctx, d, m) or says_first(text, m, d))
-                 and not of_itself(text, m, d)) or self._tells_of_others(ctx, d, m))
+                 and not of_itself(text, m, d)) or tells_of_others(self.attributor, ctx, d, m))
                 and not of_its_own(text, m, d, in_clause))
                 or speaks_of(text, m, self.cues) or relative_source(text, m, self.cues)]
+            # (who accuses another of the happening is none of its sides: اتهم الجيش الجماعة بخطف 15 صيادا)
+            in_clause = [m for m in in_clause if not accuses(ctx, d, m)]
             if reporters:
                 in_clause = [m for m in in_clause if m not in reporters]
                 reporter = None if has_attribution else reporters[0].text
@@ -271,17 +278,6 @@ class RoleResolver:
         # (an outlet's name may follow its description: ذكرت وكالة الأنباء الحكومية في البلاد X)
         return gap.count(",") + gap.count("،") <= 1 and len(words) <= (OUTLET_WORDS if m.actor.kind == "media" else 3)
 
-    def _tells_of_others(self, ctx: DocContext, d: Draft, m: ActorMention) -> bool:
-        """Any actor is only the source when it speaks right after a speech verb and the happening is told in
-        what it says, with a subject of its own: قالت الشرطة إن سيارة مفخخة انفجرت (not قالت الشرطة إنها
-        اعتقلت، أعلن الجيش أنه قصف: there it tells of itself)."""
-        text = ctx.norm.text
-        if not self.attributor.after_speech_verb(text, m.nstart):
-            return False
-        gap = text[m.nend:word_start(text, d.trigger.nstart)].split()
-        that = next((k for k, w in enumerate(gap) if w in THAT_WORDS), None)
-        return that is not None and that <= 4
-
     def _supported(self, text: str, m: ActorMention, prev: ActorMention | None) -> bool:
         """The mention follows a supporting word with لـ or بـ (داعم لقوات …، المرتبطة بالحزب), or a belonging
         word right after another name (قوات الحزام الأمني التابعة للمجلس): it describes the force before it."""
@@ -355,6 +351,8 @@ class RoleResolver:
             rules.append(RoleRule.ADDRESSEE)
             refs = self._refs(ctx, cast, cast.order)
             return None, refs[0], tuple(refs[1:])
+        if not cast.order:
+            return None, None, ()  # (a speech act whose speaker is unknown and names nobody: …، وهو ما نفته الوزارة)
         if cast.between and len(cast.order) >= 2:
             first = cast.between[0]
             cast.order = [first] + [a for a in cast.order if a != first]
@@ -397,6 +395,9 @@ class RoleResolver:
         after = subjects_after(text, mentions, tpos, tend)
         before = [m for m in mentions if m.nend <= tpos]
         speaker = after[0] if after else None
+        resumed = resumes_claim(text, tpos, d.sentence.start, self.cues)
+        if speaker is None and resumed:
+            return False  # (…، وهو ما نفته الوزارة: the claim's speaker is whom it answers, never who answers)
         if speaker is None and sentence_mentions:
             last = before[-1] if before else sentence_mentions[-1]
             gap_words = {w.lstrip("و") for w in text[last.nend:tpos].split()}
@@ -424,11 +425,54 @@ class RoleResolver:
                  and (titled is speaker or m.nstart >= titled.nend or m.nend <= titled.nstart)}  # (not his title's)
         cast.order = [sid] + [a for a in cast.order if a != sid and a in later]
         cast.targets.discard(sid)
+        if resumed:
+            answer_claim(cast, sid, text, d, sentence_mentions, violent, self.actors)
         return True
 
     def _refs(self, ctx: DocContext, cast: _Cast, ids: list[str]) -> list[ActorRef]:
         return [actor_ref(self.actors.get(a) if a in self.actors else cast.groups[a][0].actor,
                           ctx.ids_of([mention_ref("actor", m.start, m.end) for m in cast.groups[a]])) for a in ids]
+
+
+def tells_of_others(attributor: Attributor, ctx: DocContext, d: Draft, m: ActorMention) -> bool:
+    """Any actor is only the source when it speaks right after a speech verb and the happening is told in
+    what it says, with a subject of its own: قالت الشرطة إن سيارة مفخخة انفجرت (not قالت الشرطة إنها
+    اعتقلت، أعلن الجيش أنه قصف: there it tells of itself)."""
+    text = ctx.norm.text
+    if not attributor.after_speech_verb(text, m.nstart):
+        return False
+    gap = text[m.nend:word_start(text, d.trigger.nstart)].split()
+    that = next((k for k, w in enumerate(gap) if w in THAT_WORDS), None)
+    return that is not None and that <= 4
+
+
+def accuses(ctx: DocContext, d: Draft, m: ActorMention) -> bool:
+    """The mention is the subject of an accusation's verb before the happening in its sentence (اتهم الجيش التشادي
+    بوكو حرام بخطف 15 صيادا، حملت الحكومة المتمردين مسؤولية …): the accuser, not a side of what it alleges —
+    unless the happening is told in a clause of its own after the accusation."""
+    if m.nstart >= d.trigger.nstart:
+        return False
+    text = ctx.norm.text
+    return any(th.trigger.family == "accuse" and th.trigger.content and th.nend <= m.nstart
+               and subject_gap(text[th.nend:m.nstart])
+               and not ctx.clauses.starts_within(m.nend, d.trigger.nstart, OWN_SUBJECT)
+               for th in ctx.triggers_starting_in(d.sentence.start, m.nstart))
+
+
+def answer_claim(cast: _Cast, sid: str, text: str, d: Draft, sentence_mentions: Sequence[ActorMention],
+                 violent: bool, actors: ActorDictionary) -> None:
+    """A reaction to a claim told before it (اتهم الجيش الجماعة بالهجوم، وهو ما تنفيه الجماعة؛ أعلن الجيش أنه قتل
+    …، وهو ما نفته الجماعة) answers the claim's speaker, its second side: the sentence's first name other than
+    the speaker `sid`, before what the claim says (its that-word)."""
+    tpos = d.trigger.nstart
+    said = next((a for a, b in word_spans_after(text, d.sentence.start, SPEECH_CLAIM_WORDS, tpos)
+                 if text[a:b] in SAID_OF), tpos)
+    claim = next((m for m in sentence_mentions if m.nend <= said and groups_key(m, violent, actors) != sid), None)
+    if claim is None:
+        return
+    cid = groups_key(claim, violent, actors)
+    cast.groups.setdefault(cid, [claim])
+    cast.order = [sid, cid] + [a for a in cast.order[1:] if a != cid]
 
 
 def claimant(ctx: DocContext, cues: CueLexicon, lo: int, hi: int, seen: set[str]) -> ActorMention | None:

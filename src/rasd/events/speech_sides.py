@@ -8,7 +8,7 @@ from collections.abc import Sequence
 
 from ..recognize.linking import ActorMention
 from ..resources.lexicon import CueLexicon
-from ..text.words import word_spans_after, words_before
+from ..text.words import word_spans_after, word_spans_before, words_before
 from .context import Draft, word_start
 
 QUANTIFIERS = frozenset({"جميع", "كافة", "كافه", "كل", "مختلف", "سائر"})  # (normalized forms too)
@@ -204,3 +204,42 @@ def speaks_of(text: str, m: ActorMention, cues: CueLexicon) -> bool:
     عدد القتلى 13، والوزارة قالت إن …): the source of what it says, not a party (not قالت إنها …)."""
     words = [text[a:b] for a, b in word_spans_after(text, m.nend, 3)]
     return len(words) >= 2 and words[1] in THAT_WORDS and bool(cues.speech_verbs.find(words[0]))
+
+
+
+RESUMPTIVE_WORDS = 4  # the words of a head that resumes a claim (وهو الأمر الذي، وهي اتهامات)
+
+
+def resumes_claim(text: str, verb: int, lo: int, cues: CueLexicon) -> bool:
+    """The speech act whose verb starts at `verb` (its sentence from `lo`) reacts to the claim told before it: a
+    head that resumes that claim stands right before the verb (…، وهو ما نفته الحركة؛ …، الأمر الذي تنفيه
+    الحكومة؛ …، وهي اتهامات ترفضها الجماعة). Its speaker is named after the verb, never the claim's; its incident
+    is the happening the claim tells."""
+    return claim_head(text, verb, lo, cues) is not None
+
+
+def claim_head(text: str, verb: int, lo: int, cues: CueLexicon) -> int | None:
+    """Where the head that resumes a claim right before the verb at `verb` starts (see `resumes_claim`), else None."""
+    pos = word_start(text, verb)
+    spans = word_spans_before(text, pos, RESUMPTIVE_WORDS, lo)
+    for k in range(len(spans) - 1, -1, -1):
+        if text[spans[k][0]:spans[-1][1]] in cues.resumptive_heads:
+            return spans[k][0]
+    return None
+
+
+CALL_OBJECT_WORDS = 8  # the words after a call's verb (its speaker's name, a day) to the إلى of what it calls for
+CALL_OBJECT_LINKS = frozenset({"الي", "والي"})  # (normalized إلى)
+
+
+def call_object(text: str, d: Draft) -> int:
+    """Where what a call calls for begins (دعت الأمم المتحدة إلى هدنة إنسانية بمناسبة شهر رمضان: at إلى), else the
+    end of its window: a time told after it is the time of what is called for, not of the call."""
+    if d.trigger.trigger.family != "request":
+        return d.window[1]
+    if d.trigger.phrase.endswith(tuple(" " + w for w in CALL_OBJECT_LINKS)):
+        return min(d.trigger.nend, d.window[1])
+    for a, b in word_spans_after(text, d.trigger.nend, CALL_OBJECT_WORDS, d.window[1]):
+        if text[a:b] in CALL_OBJECT_LINKS:
+            return a
+    return d.window[1]

@@ -379,6 +379,7 @@ class CueLexicon:
         self.background = _sections(data.get("background") or {}, shown, "background", BACKGROUND_KINDS)
         self.relative_openers = _labelled(data.get("relative_openers", []), shown, "relative_openers", "relative")
         self.relative_words = _phrases(data.get("relative_openers", []), shown, "relative_openers")
+        self.resumptive_heads = _phrases(data.get("resumptive_heads", []), shown, "resumptive_heads")
         self.purpose_openers = _labelled(data.get("purpose_openers", []), shown, "purpose_openers", "purpose")
 
     def _place_words(self, data: dict[str, Any], shown: str) -> None:
@@ -389,6 +390,7 @@ class CueLexicon:
         self.common_word_places = _phrases(data.get("common_word_places", []), shown, "common_word_places")
         self.distance_units = _phrases(data.get("distance_units", []), shown, "distance_units")
         self.office_nouns = _phrases(data.get("office_nouns", []), shown, "office_nouns")
+        self.venue_nouns = _phrases(data.get("venue_nouns", []), shown, "venue_nouns")
         self.admin_units = _phrases(data.get("admin_units", []), shown, "admin_units")
         self.locating_words = _phrases(data.get("locating_words", []), shown, "locating_words")
         self.reference_words = _phrases(data.get("reference_words", []), shown, "reference_words")

@@ -161,6 +161,7 @@ class CuesFile(_Yaml):
     place_blockers: Names = []
     distance_units: Names = []  # place roles (events/place.py): a distance's reference point, an office's seat
     office_nouns: Names = []
+    venue_nouns: Names = []
     admin_units: Names = []  # مديرية، قضاء، ناحية: an admin2, coarser than a town, whatever its descriptor says
     locating_words: Names = []  # between two places: the second tells where the first lies (في، بـ، شمالي)
     reference_words: Names = []  # between two places: the second is only the first one's reference point (قرب)
@@ -176,6 +177,7 @@ class CuesFile(_Yaml):
     place_anaphors: Names = []
     comma_clauses: Names = []
     relative_openers: Names = []
+    resumptive_heads: Names = []
     purpose_openers: Names = []
     visit_abroad: Names = []
     force_nouns: Names = []
