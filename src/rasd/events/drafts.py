@@ -67,15 +67,17 @@ class Drafter:
                 return
         paragraph = ctx.paragraph_of(sent.index)
         target = owner_in_sentence(ctx, sdrafts, cm, breaks)
-        if target is None:
+        # (منذ اندلاع الحرب names the war too: its span is matched as one cue)
+        war = target is None and cm.scope == "cumulative" and any(WAR_LABELS & set(h.payloads) for h in ctx.hits_in(
+            self.cues.background, sent.start, sent.end))
+        if target is None and not war:
+            # (a war's running toll is none of the happenings told before it: اندلعت اشتباكات في المدينة. وخلّفت
+            # الحرب 15 ألف قتيل)
             target = _recent_taker(drafts, sent.index - 2, paragraph, cm, ctx)
             if target is not None:
                 target.sentences.append(sent)
                 target.rules.append(DraftRule.COUNTS_FROM_NEXT_SENTENCE._value_)
         if target is None:
-            # (منذ اندلاع الحرب names the war too: its span is matched as one cue)
-            war = cm.scope == "cumulative" and any(WAR_LABELS & set(h.payloads) for h in ctx.hits_in(
-                self.cues.background, sent.start, sent.end))
             target = fallback_draft(cm, sent, paragraph, ctx, fallback_trigger, war=war)
             drafts.append(target)
             sdrafts.append(target)
