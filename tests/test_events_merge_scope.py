@@ -97,3 +97,25 @@ def test_date_running_total_takes_no_day_of_its_paragraph(pipeline: Pipeline, te
     assert running and day
     assert all(e.date.start is None for e in running)
     assert day[0].date.start == "2024-03-09"
+
+
+# a happening recalled with its own toll and a date long before the report is history, no event of the report
+@pytest.mark.parametrize("text", [
+    "وأسفر تفجير شاحنة مفخخة في مدينة كيسمايو في أيلول/سبتمبر 2022 عن مقتل 40 شخصا.",
+    "قتل خمسة جنود أمس بانفجار عبوة ناسفة في بلدة جوهر. وكان أكثر الهجمات دموية في المنطقة الهجوم على سوق البلدة "
+    "عام 2019 الذي قتل فيه 60 شخصا.",
+    "قتل 14 شخصا في غارة على سوق مدينة معرة النعمان في تموز/يوليو 2019.",
+    "وأسفر تفجير مزدوج في سوق مدينة بيدوا في تشرين الأول/أكتوبر الماضي عن مقتل 30 شخصا.",
+])
+def test_background_history_with_its_toll_is_no_event(pipeline: Pipeline, text: str) -> None:
+    assert not [e for e in _events(pipeline, text) if {c.value for c in e.counts} & {40, 60, 14, 30}]
+
+
+# controls: a toll of the news beside a recalled date, or a date within the last weeks, stays an event
+@pytest.mark.parametrize(("text", "value"), [
+    ("قتل خمسة جنود أمس في هجوم على حاجز قرب بلدة جوهر، بعد عامين من هجوم مماثل في 2022.", 5),
+    ("قتل ثلاثة مدنيين في قصف على بلدة سراقب في 2 آذار/مارس 2024.", 3),
+    ("قتل سبعة مدنيين في قصف على بلدة أريحا في 12 كانون الثاني/يناير 2024، وفق تقرير نشر اليوم.", 7),
+])
+def test_background_toll_of_the_news_stays(pipeline: Pipeline, text: str, value: int) -> None:
+    assert [e for e in _events(pipeline, text) if value in {c.value for c in e.counts}]
