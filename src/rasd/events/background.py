@@ -7,6 +7,7 @@ from __future__ import annotations
 import datetime
 from collections.abc import Sequence
 
+from ..recognize.counts import CountMatch
 from ..recognize.matcher import phrase_before
 from ..resources.lexicon import CueLexicon
 from ..text.clauses import ClauseOpen
@@ -369,6 +370,28 @@ class BackgroundResolver:
         # may be a normalized ة)
         suffixed = (th.nend < len(text) and text[th.nend].isalpha()) or th.phrase.endswith(("ها", "هم", "هما", "هن"))
         return suffixed and "after" in cues.labels(1)
+
+    def history_toll(self, ctx: DocContext, sent: Sentence, th: TriggerHit, others: Sequence[TriggerHit],
+                     figures: Sequence[CountMatch]) -> bool:
+        """A happening told with its own toll of one day (`figures`, all of incident scope) and a month or year
+        long before the report (وأسفر تفجير شاحنة مفخخة في أكتوبر الماضي عن مقتل 512 شخصا، الهجوم على الجامعة عام
+        2015 الذي قتل فيه 148): history that the report recalls, not news."""
+        published = _iso(ctx.published)
+        if published is None or not figures or any(c.scope != "incident" for c in figures):
+            return False
+        old = []
+        for dm in ctx.dates_in(sent.start, sent.end):
+            end = _iso(dm.date_end)
+            if end is None or dm.kind != "point":
+                continue  # (a span that runs to now, منذ أن …, says since when, not when)
+            if (published - end).days < HISTORY_DAYS:
+                return False  # (a sentence that tells a day of the news: قتل خمسة أمس … بعد هجوم مماثل في 2022)
+            if dm.precision != "day" and not _since_before(ctx, ctx.norm.text, dm.start, th.nstart):
+                old.append(dm.start)  # (recalled by its month or year; a day and hour retell it as the story)
+        # (nearer to it, or to a word of its family that it takes, than to the sentence's other happenings)
+        own = [th.nstart] + [x.nstart for x in ctx.triggers_starting_in(sent.start, sent.end)
+                             if x.trigger.family == th.trigger.family]
+        return any(all(min(abs(pos - x) for x in own) < abs(pos - o.nstart) for o in others) for pos in old)
 
     def _old_date(self, ctx: DocContext, sent: Sentence, th: TriggerHit, before: Sequence[TriggerHit]) -> bool:
         """A date of its clause, nearer to it than to any other trigger of the sentence, ends long before the

@@ -113,7 +113,7 @@ def _paragraph_dates(ctx: DocContext, s_start: int) -> list[DateMatch]:
 def resolve_date(ctx: DocContext, s_start: int, s_end: int, running_total: bool = False,
                  speech: PhraseMatcher[str] | None = None) -> DateDecision:
     """The first point in time in [s_start, s_end) (the event's clause); else in its sentence; else the nearest
-    day its paragraph gives; else unknown. Of several in the clause or sentence, the day of a statement (after a
+    day its paragraph gives (not to a running total); else unknown. Of several in the clause or sentence, the day of a statement (after a
     verb of `speech`) is the report's, not the event's: another one dates the event."""
     # a point in time first; else a span that ends now (الحصار المفروض منذ قرابة شهر). "منذ 7 أكتوبر" dates the
     # campaign a running toll counts from, not the toll: never the event's date — nor, for a running total,
@@ -122,7 +122,7 @@ def resolve_date(ctx: DocContext, s_start: int, s_end: int, running_total: bool 
     in_span = _told_days(ctx, speech, sent.start, _points(ctx, s_start, s_end, running_total))
     if not in_span:
         in_span = _told_days(ctx, speech, sent.start, _points(ctx, sent.start, sent.end, running_total, day_only=True))
-    if not in_span:
+    if not in_span and not running_total:  # (a campaign's running total is not of the paragraph's day)
         in_span = _paragraph_dates(ctx, s_start)
     if not in_span:
         return tuple.__new__(DateDecision, (UNKNOWN_DATE, None, None, None))  # (tuple.__new__: see mention_ref)

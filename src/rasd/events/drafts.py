@@ -50,6 +50,7 @@ class Drafter:
             for ci in counts_by_sentence.get(sent.index, []):
                 self._attach_count(ci, sent, (drafts, sdrafts), ctx, fallback_trigger, breaks)
             self._fold_anaphors(text, sent, drafts, sdrafts)
+            self._drop_history(ctx, sent, drafts, sdrafts)
             set_windows([x for x in sdrafts if not x.fallback], sent)
         return drafts
 
@@ -67,15 +68,17 @@ class Drafter:
                 return
         paragraph = ctx.paragraph_of(sent.index)
         target = owner_in_sentence(ctx, sdrafts, cm, breaks)
-        if target is None:
+        # (منذ اندلاع الحرب names the war too: its span is matched as one cue)
+        war = target is None and cm.scope == "cumulative" and any(WAR_LABELS & set(h.payloads) for h in ctx.hits_in(
+            self.cues.background, sent.start, sent.end))
+        if target is None and not war:
+            # (a war's running toll is none of the happenings told before it: اندلعت اشتباكات في المدينة. وخلّفت
+            # الحرب 15 ألف قتيل)
             target = _recent_taker(drafts, sent.index - 2, paragraph, cm, ctx)
             if target is not None:
                 target.sentences.append(sent)
                 target.rules.append(DraftRule.COUNTS_FROM_NEXT_SENTENCE._value_)
         if target is None:
-            # (منذ اندلاع الحرب names the war too: its span is matched as one cue)
-            war = cm.scope == "cumulative" and any(WAR_LABELS & set(h.payloads) for h in ctx.hits_in(
-                self.cues.background, sent.start, sent.end))
             target = fallback_draft(cm, sent, paragraph, ctx, fallback_trigger, war=war)
             drafts.append(target)
             sdrafts.append(target)
@@ -98,6 +101,20 @@ class Drafter:
                    for h in ctx.hits_in(self.cues.background, lo, dr.trigger.nstart)):
                 taking.rules.append(DraftRule.PRELUDE._value_ + trig.id)
                 sdrafts.remove(dr)
+
+    def _drop_history(self, ctx: DocContext, sent: Sentence, drafts: list[Draft], sdrafts: list[Draft]) -> None:
+        """A happening recalled with its toll and a date long before the report is history (background.py
+        history_toll): its draft goes, and its figures with it."""
+        live = [d for d in sdrafts if not d.fallback]
+        told = ctx.triggers_starting_in(sent.start, sent.end)
+        for dr in live:
+            # (the sentence's other happenings, told or not: the date of a relative clause is its own, قصف على البلدة
+            # التي سيطرت عليها الفصائل العام الماضي; words of the draft's family are its own, الهجوم … الذي قتل فيه)
+            others = [x.trigger for x in live if x is not dr] \
+                + [th for th in told if th.trigger.family != dr.trigger.trigger.family]
+            if self.background.history_toll(ctx, sent, dr.trigger, others, [ctx.counts[i] for i in dr.count_ids]):
+                _remove_last(drafts, dr)
+                _remove_last(sdrafts, dr)
 
     def _fold_anaphors(self, text: str, sent: Sentence, drafts: list[Draft], sdrafts: list[Draft]) -> None:
         """A definite trigger with no figure (الغارة) refers back to the happening of its family told before:

@@ -10,7 +10,7 @@ from .. import budget
 from ..records import ActorRef, Event, LocationRef, is_unlinked, replaced
 from .context import REPORTER_KINDS
 from .kind import TERRITORY_SUBTYPES, territory_subtype
-from .rules import MergeRule, PlaceRule, RoleRule
+from .rules import DraftRule, MergeRule, PlaceRule, RoleRule
 
 
 class MergeHint(NamedTuple):
@@ -26,6 +26,7 @@ class MergeHint(NamedTuple):
 
 
 REMOTE = "Explosions/Remote violence"
+WAR_TOLL = DraftRule.FALLBACK._value_ + "war"  # the rule of a war's running toll's draft (drafts.fallback_draft)
 # which remote-violence sub-type says more of one strike told twice (قصف جوي … قصفا جويا، هجوم انتحاري … التفجير)
 SUBTYPE_RANK = {"Suicide bomb": 5, "Air/drone strike": 4, "Remote explosive/landmine/IED": 3, "Grenade": 3,
                 "Shelling/artillery/missile attack": 2}
@@ -84,6 +85,17 @@ def _clash(fa: _Figures, fb: _Figures) -> bool:
     if any(k in inc_b and inc_b[k] != v for k, v in inc_a.items()):
         return True
     return len(fa.scopes) == 1 and len(fb.scopes) == 1 and fa.scopes != fb.scopes
+
+
+def _running_apart(fa: _Figures, fb: _Figures) -> bool:
+    """One gives only a running total and the other no figure at all: a campaign's toll and a happening of one day
+    told without its toll (بلغت الحصيلة منذ بدء العدوان 2100 قتيل. وشنت الطائرات غارة على بلدة X) are two."""
+    return (fa.scopes == RUNNING and not fb.scopes) or (fb.scopes == RUNNING and not fa.scopes)
+
+
+RUNNING = frozenset({"cumulative"})
+# the place rules of an event that no place of its own sentence places: the report's, or the one told before it's
+UNPLACED = (PlaceRule.DOCUMENT, PlaceRule.TOLD)
 
 
 def _same_scopes(fa: _Figures, fb: _Figures) -> bool:
@@ -276,7 +288,8 @@ def _continues(prev: Event, ev: Event, fig: _Figures) -> bool:
         return False
     if prev.location is None or ev.location is None or prev.location.id != ev.location.id:
         return False
-    if _clash(fig, _Figures(ev)):
+    told = _Figures(ev)
+    if _clash(fig, told) or (WAR_TOLL in ev.rules and _running_apart(fig, told)):
         return False
     a_prev = [x.id for x in (prev.actor1, prev.actor2) if x]
     return not (ev.actor1 and ev.actor1.id in a_prev[1:] and prev.actor1 and prev.actor1.id != ev.actor1.id)
@@ -384,12 +397,20 @@ def _same_happening(m: _Merged, ev: Event, hint: MergeHint, related: Callable[[s
     as `ev`, and the place the two keep; one that refers back to a strike told before may give other figures
     and name the other side (تبنى تنظيم داعش الهجوم، زاعما أنه أسفر عن مقتل خمسة جنود). One place of a toll
     broken down by place (اثنان في رفح و13 في غزة) is an incident of its own: it joins only one at that place."""
-    refers_back = hint.refers_back
+    # a definite word that only the report's place places (وتبنت الحركة الهجوم، زاعمة أنه أسفر عن مقتل ثمانية؛ ردت
+    # القوات على الهجوم وقتلت ستة من المهاجمين) tells the happening told before it, where that one took place
+    # (of one day: a running toll, منذ بدأت الاحتجاجات، refers to no one strike)
+    unplaced = hint.definite and hint.place_rule in UNPLACED and ev.acled_event_type is not None \
+        and all(c.scope != "cumulative" for c in ev.counts)
+    refers_back = hint.refers_back or unplaced
+    if unplaced:
+        ev = replaced(ev, location=None)
     exact = hint.place_rule is PlaceRule.BREAKDOWN
     # another source's toll of the happening told before (قتل 20 … وقالت الأمم المتحدة إن القصف أسفر عن مقتل 25),
     # told by a definite word in a clause that places it
     retold = hint.definite and hint.place_rule in (PlaceRule.CLAUSE, PlaceRule.PREVIOUS_SENTENCE)
     fig = _Figures(ev)
+    war = WAR_TOLL in ev.rules  # (a war's running toll, خلّفت الحرب 15 ألف قتيل: never a headline's happening)
     earlier = m.by_kind.get(_kind_key(ev), [])[-MERGE_LOOK_BACK:]
     for i in reversed(earlier) if refers_back else earlier:  # (a word that refers back names the last one)
         prev, head = m.out[i], m.heads[i]
@@ -398,8 +419,12 @@ def _same_happening(m: _Merged, ev: Event, hint: MergeHint, related: Callable[[s
         if not _subtypes_fit(prev, ev, head) or not (refers_back or same_toll or _actors_agree(prev, ev, family)) \
                 or not _dates_agree(prev, ev):
             continue
+        if unplaced and RUNNING <= m.figs[i].scopes:
+            continue  # (nor is a campaign's running toll the strike a definite word names again)
         if _clash(m.figs[i], fig) and not refers_back and not (retold and _same_scopes(m.figs[i], fig)):
             continue  # (a word that refers back tells the same strike, another source's toll: one event)
+        if (war or WAR_TOLL in prev.rules) and _running_apart(m.figs[i], fig):
+            continue  # (the war's running toll is no happening told without a figure, not even the headline's)
         if head and (prev.location is None or _headline_place_fits(prev.location, ev.location)):
             # the headline's place told more precisely in the body (غربي طرابلس … جنزور), or placed only there
             return i, ev.location or prev.location
