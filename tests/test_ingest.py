@@ -92,24 +92,17 @@ def test_ingest_batch_seconds_zero_commits_each_document_whole(store_url: str, t
     import inspect
 
     import typer
+    from store_fixtures import fail_after_writing
     from typer.testing import CliRunner
 
     from rasd.cli import store as cli_store
-    from rasd.store import ingest, writes
+    from rasd.store import ingest
 
     src = tmp_path / "news.jsonl"
     src.write_bytes(b"".join(_line(i) for i in range(1, 6)))
-    real = writes.insert_record
     bad = FakeExtractor().extract_text(json.loads(_line(3))["text"], source="", published="2022-07-14").document.id
-
-    def half_then_boom(conn: object, t: object, rec: object, *args: object) -> object:
-        outcome = real(conn, t, rec, *args)  # type: ignore[arg-type]
-        if rec.document.id == bad:  # type: ignore[attr-defined]
-            raise RuntimeError("disk on fire")  # after every row of the document was written
-        return outcome
-
     monkeypatch.setattr(cli_store, "load_extractor", FakeExtractor)
-    monkeypatch.setattr(writes, "insert_record", half_then_boom)
+    fail_after_writing(bad, monkeypatch)
     app = typer.Typer()
     cli_store.register(app)
     with Store.open(store_url) as store:
