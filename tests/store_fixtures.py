@@ -9,6 +9,7 @@ from __future__ import annotations
 import hashlib
 import random
 from dataclasses import dataclass, field
+from typing import Any
 
 from rasd.records import (
     ActorRef,
@@ -189,6 +190,22 @@ def synthetic_record(i: int, *, events: int = 1, seed: int = 0) -> DocumentRecor
                                counts=[count(text, f"مقتل {n} شخصا", "killed", n)] if plover == "ASSAULT" else [],
                                confidence=round(rng.uniform(0.3, 0.95), 2)))
     return build_record(text, f"synthetic/{i}", day, built, country=specs[0][1].country)
+
+
+def fail_after_writing(document_id: str, monkeypatch: Any) -> None:
+    """Make `writes.insert_record` raise for `document_id` after it wrote every row of that document (a document
+    failing midway: its savepoint or transaction must take all of it back); the others are written as usual."""
+    from rasd.store import writes
+
+    real = writes.insert_record
+
+    def half_then_boom(conn: Any, t: Any, rec: DocumentRecord, *args: Any) -> Any:
+        outcome = real(conn, t, rec, *args)
+        if rec.document.id == document_id:
+            raise RuntimeError("disk on fire")
+        return outcome
+
+    monkeypatch.setattr(writes, "insert_record", half_then_boom)
 
 
 # ------------------------------------------------------------------------------------------- extractor

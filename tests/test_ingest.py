@@ -82,3 +82,39 @@ def test_ingest_writes_documents_in_batches_reported_in_order(tmp_path: Path) ->
         again = ingest_paths(store, FakeExtractor(), [src], progress=False)
         assert (again.ingested, again.duplicates) == (0, 8)
         assert store.check_integrity() == []
+
+
+def test_ingest_batch_seconds_zero_commits_each_document_whole(store_url: str, tmp_path: Path,
+                                                               monkeypatch: pytest.MonkeyPatch) -> None:
+    """`rasd ingest --batch-seconds 0`: each document in its own transaction (one new generation each), and a
+    document that fails after writing its rows leaves nothing behind, its neighbours whole; the option's default is
+    the library's `BATCH_SECONDS`, a negative value a usage error."""
+    import inspect
+
+    import typer
+    from store_fixtures import fail_after_writing
+    from typer.testing import CliRunner
+
+    from rasd.cli import store as cli_store
+    from rasd.store import ingest
+
+    src = tmp_path / "news.jsonl"
+    src.write_bytes(b"".join(_line(i) for i in range(1, 6)))
+    bad = FakeExtractor().extract_text(json.loads(_line(3))["text"], source="", published="2022-07-14").document.id
+    monkeypatch.setattr(cli_store, "load_extractor", FakeExtractor)
+    fail_after_writing(bad, monkeypatch)
+    app = typer.Typer()
+    cli_store.register(app)
+    with Store.open(store_url) as store:
+        before = store.generation()
+    res = CliRunner().invoke(app, ["ingest", str(src), "--db", store_url, "--batch-seconds", "0", "--json"])
+    assert res.exit_code == 1, res.output  # the failed document is listed, the run exits 1
+    assert '"ingested": 4' in res.output and "disk on fire" in res.output
+    monkeypatch.undo()
+    with Store.open(store_url) as store:
+        assert store.generation() == before + 4  # a commit per stored document (the failed one commits nothing)
+        assert not store.has_document(bad) and store.stats()["documents"] == 4
+        assert store.check_integrity() == []
+    default = inspect.signature(cli_store.ingest_command).parameters["batch_seconds"].default
+    assert default == ingest.BATCH_SECONDS
+    assert CliRunner().invoke(app, ["ingest", str(src), "--db", store_url, "--batch-seconds", "-1"]).exit_code == 2

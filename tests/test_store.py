@@ -253,19 +253,11 @@ def test_store_failed_ingest_leaves_no_half_document(store: Store, monkeypatch: 
 def test_store_ingest_many_commits_whole_documents_only(store: Store, monkeypatch: pytest.MonkeyPatch) -> None:
     """Several documents in one write transaction: one that fails midway is rolled back alone (its savepoint), a
     repeat within the batch is a duplicate, the others are stored whole, and the generation moves once."""
-    from rasd.store import writes
+    from store_fixtures import fail_after_writing
 
     records = sample_records()[:3]
-    real = writes.insert_record
     bad = records[1].document.id
-
-    def half_then_boom(conn: object, t: object, rec: object, *args: object) -> object:
-        outcome = real(conn, t, rec, *args)  # type: ignore[arg-type]
-        if rec.document.id == bad:  # type: ignore[attr-defined]
-            raise RuntimeError("disk on fire")  # after every row of the document was written
-        return outcome
-
-    monkeypatch.setattr(writes, "insert_record", half_then_boom)
+    fail_after_writing(bad, monkeypatch)
     before = store.generation()
     out = store.ingest_many([(records[0], None), (records[1], None), (records[2], "x-2"), (records[0], None)])
     assert [o.status if not isinstance(o, Exception) else "failed" for o in out] == [

@@ -112,3 +112,36 @@ def test_store_pagejson_api_page_bytes(tmp_path: Path) -> None:
                 r = c.get("/api/events", params={"country": "LY", "limit": 4, "offset": 1, "sort": "date"})
                 assert r.status_code == 200 and r.content == expected
                 assert r.headers["content-type"] == "application/json"
+
+
+def test_store_pagejson_reports_read_ingested_at_beside_the_id(store_url: str) -> None:
+    """Schema version 17: a page's reports give each document's `ingested_at` as stored; on SQLite read from
+    `ix_documents_ingested` (never from the documents' rows, whose text and record come before it), also after
+    migrating a store taken back to version 16; on PostgreSQL no such index is made (TOAST keeps the rows narrow)."""
+    from sqlalchemy import bindparam, text
+
+    from rasd.store import reads
+
+    with Store.open(store_url) as store:
+        _fill(store)
+        with store.writer.begin() as conn:
+            if not store.is_postgres:
+                conn.exec_driver_sql("DROP INDEX ix_documents_ingested")
+            conn.execute(delete(store.t.migrations).where(store.t.migrations.c.version >= 17))
+    with Store.open(store_url) as store:
+        assert store.schema_version() == SCHEMA_VERSION >= 17
+        t = store.t
+        with store.engine.connect() as conn:
+            ingested = dict(conn.execute(select(t.documents.c.id, t.documents.c.ingested_at)).all())
+            merged = sorted(conn.execute(select(t.event_sources.c.merged_id).distinct()).scalars().all())
+            stmt = reads.sources_statement(conn.dialect.name)
+            rows = conn.execute(stmt, {"ids": merged}).mappings().all()
+            assert len(rows) >= len(merged) > 0
+            assert all(r["ingested_at"] == ingested[r["document_id"]] for r in rows)
+            if store.is_postgres:
+                names = conn.execute(text("SELECT indexname FROM pg_indexes WHERE tablename = 'documents'"))
+                assert "ix_documents_ingested" not in set(names.scalars())
+            else:
+                explain = text("EXPLAIN QUERY PLAN " + stmt.text).bindparams(bindparam("ids", expanding=True))
+                plan = [str(r[-1]) for r in conn.execute(explain, {"ids": merged})]
+                assert "SEARCH d USING COVERING INDEX ix_documents_ingested (id=?)" in plan, plan

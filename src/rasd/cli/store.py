@@ -99,6 +99,11 @@ def ingest_command(
     nice: Annotated[int, typer.Option(
         "--nice", min=0, max=19, help="Lower this process's CPU priority by this much (os.nice): beside a busy "
                                       "`rasd serve` on few cores, the server's reads go first")] = 0,
+    batch_seconds: Annotated[float, typer.Option(
+        "--batch-seconds", min=0, help="Write the extracted documents together at least this often (at most 50 a "
+                                       "transaction; each document whole or not at all): fewer commits cost a "
+                                       "server's readers less; 0 writes each document in its own transaction, "
+                                       "visible at once")] = 5.0,
 ) -> None:
     """Extract and store documents; exits 1 when any input failed (each failure is listed with its reason)."""
     import json
@@ -114,7 +119,8 @@ def ingest_command(
     try:
         extractor = load_extractor()
         summary = ingest_paths(store, extractor, paths, progress=say.progress, console=console,
-                               on_item=_item_logger(say), max_seconds=max_seconds, published=published)
+                               on_item=_item_logger(say), max_seconds=max_seconds, published=published,
+                               batch_seconds=batch_seconds)
     finally:
         store.close()
     render_summary(summary, console, quiet=say.quiet)

@@ -375,7 +375,7 @@ def ingest_paths(store: Store, extractor: Extractor, paths: Sequence[str | Path]
     document's extraction within `max_seconds` (default: budget.default_budget of its length). `published`
     dates the plain-text and HTML files (else an HTML page's own metadata date; else they are undated). The
     extracted documents are written together (`_Batch`) once `batch_docs` wait or the first has waited
-    `batch_seconds`."""
+    `batch_seconds` (0: each document in its own transaction, as soon as it is extracted)."""
     started = time.perf_counter()
     files, missing = expand_paths(paths)
     tally = _Tally(failed=list(missing))

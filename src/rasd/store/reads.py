@@ -10,7 +10,20 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from typing import Any
 
-from sqlalchemy import ColumnElement, Connection, Select, and_, exists, func, literal, select, union
+from sqlalchemy import (
+    ColumnElement,
+    Connection,
+    Select,
+    TextClause,
+    and_,
+    bindparam,
+    exists,
+    func,
+    literal,
+    select,
+    text,
+    union,
+)
 
 from rasd.store import daycounts, doccounts, keyset, pagejson, pgschema, search
 from rasd.store.filters import (
@@ -248,24 +261,32 @@ def page_drive(conn: Connection, f: EventFilter, total: int, reach: int) -> Page
     return PageDrive(text_drive=text_drive, actor_probe=bool(f.actor) and (walk or text_drive))
 
 
+# a page's happenings' reports, oldest first. SQLite reads each document's `ingested_at` from
+# `ix_documents_ingested` (pagejson.SQLITE_INGESTED; without statistics its planner took the primary key's index
+# and read the row, walking the text and record before `ingested_at`)
+_SOURCES_SQL = """SELECT s.merged_id, s.event_uid, s.document_id, s.source, s.published, s.reprint_of, e.fatalities,
+ e.cumulative_killed, e.source_attribution, d.ingested_at
+FROM event_sources AS s JOIN events AS e ON e.uid = s.event_uid JOIN documents AS d{hint} ON d.id = s.document_id
+WHERE s.merged_id IN :ids ORDER BY s.published ASC NULLS LAST, s.event_uid"""
+_SOURCES = {dialect: text(_SOURCES_SQL.format(hint=hint)).bindparams(bindparam("ids", expanding=True))
+            for dialect, hint in (("sqlite", " INDEXED BY ix_documents_ingested"), ("postgresql", ""))}
+
+
+# an item's report: the statement's columns after merged_id, under these names, in this order
+_SOURCE_KEYS = ("event_id", "document_id", "source", "published", "reprint_of", "fatalities", "cumulative_killed",
+                "source_attribution", "ingested_at")
+
+
+def sources_statement(dialect: str) -> TextClause:
+    """The statement of `_sources` (its parameter `ids`: the happenings' canonical uids)."""
+    return _SOURCES[dialect]
+
+
 def _sources(conn: Connection, t: Tables, merged_ids: list[str]) -> dict[str, list[dict[str, Any]]]:
     """The reports of each happening, oldest first: its source, document and the figures it gave."""
-    src = t.event_sources
-    src_rows = conn.execute(
-        select(src.c.merged_id, src.c.event_uid, src.c.document_id, src.c.source, src.c.published,
-               src.c.reprint_of, t.events.c.fatalities, t.events.c.cumulative_killed,
-               t.events.c.source_attribution, t.documents.c.ingested_at)
-        .join(t.events, t.events.c.uid == src.c.event_uid)
-        .join(t.documents, t.documents.c.id == src.c.document_id)
-        .where(src.c.merged_id.in_(merged_ids))
-        .order_by(src.c.published.asc().nulls_last(), src.c.event_uid)).mappings().all()
     sources: dict[str, list[dict[str, Any]]] = {}
-    for s in src_rows:
-        sources.setdefault(s["merged_id"], []).append({
-            "event_id": s["event_uid"], "document_id": s["document_id"], "source": s["source"],
-            "published": s["published"], "reprint_of": s["reprint_of"], "fatalities": s["fatalities"],
-            "cumulative_killed": s["cumulative_killed"], "source_attribution": s["source_attribution"],
-            "ingested_at": s["ingested_at"]})
+    for merged_id, *fields in conn.execute(sources_statement(conn.dialect.name), {"ids": merged_ids}):
+        sources.setdefault(merged_id, []).append(dict(zip(_SOURCE_KEYS, fields, strict=True)))
     return sources
 
 

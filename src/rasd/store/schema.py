@@ -42,7 +42,7 @@ from sqlalchemy.schema import CreateIndex
 
 from rasd.store import doccounts, facetcounts, pagejson, pgschema
 
-SCHEMA_VERSION = 16
+SCHEMA_VERSION = 17
 CANONICAL = "uid = merged_id"  # the partial indexes' predicate: one row per happening (filters' merged=True)
 # PostgreSQL (schema version 8): the same test as a stored generated column, `events.canonical`. The planner
 # estimates `uid = merged_id` (two columns compared) at 0.5 % of the rows whatever the data (100,000 canonical
@@ -572,6 +572,7 @@ MIGRATIONS: tuple[tuple[int, str, Callable[[Connection, Tables], None]], ...] = 
     (14, "event_day_counts by place, actor, ACLED type (+ confidence), PLOVER too", facetcounts.migration_14),
     (15, "PostgreSQL: the documents newest first (ix_documents_published_desc) (SQLite: nothing)", pgschema.version_15),
     (16, "the documents, reprints and undated documents counted by the writes (store_state)", doccounts.migration_16),
+    (17, "SQLite: the documents' ingested_at beside their id (ix_documents_ingested)", pagejson.migration_17),
 )
 
 
