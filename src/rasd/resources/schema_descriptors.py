@@ -50,6 +50,8 @@ class DescriptorsFile(_Yaml):
     stop_words: list[Word]
     given_names: list[Word] = []  # stop words that are also given names (على/علي → علي): a person's, if the CRF says so
     compound_heads: list[Word]
+    name_links: list[Word] = []  # particles inside a foreign place's name (دا، دي، دو): the word after goes with it
+    name_link_articles: list[Word] = []  # articles after such a particle (دي لا، دي لوس): the name goes on past them
     duals: dict[Word, Word] = {}  # the dual construct of a place descriptor → the descriptor (منطقتي X وY → منطقة)
     regions: list[Word] = []  # open land that names the region around a place: في البادية القريبة
     provenance: list[Word] = []  # words of coming before من + a place: gunmen named by where they came from
