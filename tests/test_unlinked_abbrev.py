@@ -20,6 +20,7 @@ from rasd.pipeline import Pipeline
      "الجبهة الشعبية للعدالة", "فاج"),
     ("واشتبك الجيش مع مسلحين من الحركة من أجل الوحدة والعدالة، المعروفة اختصارا باسم \"موج\"، وأكدت موج مقتل اثنين.",
      "الحركة من أجل الوحدة والعدالة", "موج"),
+    ("وقالت مصادر إن جماعة أنصار الحق، المعروفة بـ AHG، تبنت الهجوم، وأكدت AHG مقتل جنديين.", "جماعة أنصار الحق", "AHG"),
 ])
 def test_unlinked_abbrev_group_and_its_short_form_are_one_actor(pipeline: Pipeline, text: str, name: str,
                                                                 short: str) -> None:
@@ -29,6 +30,11 @@ def test_unlinked_abbrev_group_and_its_short_form_are_one_actor(pipeline: Pipeli
     rec = pipeline.extract_text(text, published="2024-05-02")
     sides = {a.name_ar for e in rec.events for a in (e.actor1, e.actor2, *e.other_actors) if a is not None}
     assert short not in sides, sides  # (the short form is the group, named by its whole name)
+
+
+def test_unlinked_abbrev_a_quoted_name_of_two_words_is_no_short_form(pipeline: Pipeline) -> None:
+    found = actor_mentions(pipeline, 'وقالت الشرطة إن عناصر من تحالف العصابات المعروف باسم "فيف أنسانم" أحرقوا مركزا.')
+    assert ("فيف أنسانم", "viv-ansanm") in found and not any(t.startswith("تحالف العصابات") for t, _r in found)
 
 
 def test_unlinked_abbrev_known_group_lends_its_entry_to_the_short_form(pipeline: Pipeline) -> None:

@@ -84,6 +84,7 @@ class Descriptors:
     named_after: frozenset[str] = frozenset()  # descriptors named after other places (شارع بغداد، دوار الكويت)
     organisations: Mapping[str, str] = field(default_factory=dict)  # a body's head noun → its kind (recognize.organisations)
     quoted: Mapping[str, str] = field(default_factory=dict)  # heads of group names in quotation marks → their kind
+    abbreviated: Mapping[str, str] = field(default_factory=dict)  # more heads of names closed by an abbreviation
     site_heads: frozenset[str] = frozenset()  # descriptors that are part of the site's name (القصر الجمهوري، شارع X)
     name_links: frozenset[str] = frozenset()  # particles inside a foreign place's name (دا، دي): unlinked_titles.rare_run
     name_link_articles: frozenset[str] = frozenset()  # articles after such a particle (دي لا)
@@ -135,7 +136,8 @@ class Descriptors:
                    named_after=words(data.get("named_after") or []), site_heads=words(data.get("site_heads") or []),
                    also_adjectives=words(data.get("also_adjectives") or []),
                    organisations={normalize_name(d["word"]): d["kind"] for d in data.get("organisations") or []},
-                   quoted={normalize_name(d["word"]): d["kind"] for d in data.get("quoted_heads") or []})
+                   quoted={normalize_name(d["word"]): d["kind"] for d in data.get("quoted_heads") or []},
+                   abbreviated={normalize_name(d["word"]): d["kind"] for d in data.get("abbreviation_heads") or []})
 
 
 def _only_abroad(known: Sequence[Place], places: Sequence[PlaceMention], country: str | None) -> bool:
@@ -303,6 +305,7 @@ class UnlinkedFinder:
         self.group_heads = {**{w: k for w, (k, _) in descriptors.groups.items()}, **descriptors.quoted}
         self.bodies = OrganisationFinder(descriptors.organisations, descriptors.stop_words, display_name,
                                          frozenset(descriptors.places), self.group_heads)
+        self.group_heads = {**self.group_heads, **descriptors.abbreviated}  # (قوات X (ABC): unlinked_abbrev)
 
     def find(self, text: str, norm: Normalized, seg: Segmented, actors: Sequence[ActorMention],
              places: Sequence[PlaceMention], country: str | None,

@@ -4,8 +4,8 @@
 head to them is one name, though no entry knows it; the short form names the same group wherever the document
 uses it again (وتنشط NSF في المنطقة). A name the dictionary knows whole keeps its entry and lends it the short form;
 known names inside a longer one give way to it (الجبهة الشعبية inside الجبهة الشعبية للعدالة). Grammar of Arabic
-reports, not a list of groups: the heads are descriptors.yaml's group and quoted heads (قوات، ائتلاف among
-them)."""
+reports, not a list of groups: the heads are descriptors.yaml's group, quoted and abbreviation heads (قوات،
+ائتلاف)."""
 
 from __future__ import annotations
 
@@ -25,7 +25,9 @@ CLITICS = ("وب", "ول", "فب", "فل", "و", "ف", "ب", "ل")
 _LATIN = r"[a-z0-9][a-z0-9&./-]{0,8}[a-z0-9]"  # (normalized: lower case) NSF، M23، 3R، AFC/M23
 _SHORT = rf'(?:{_LATIN}|[\u0621-\u064a]{{2,8}})'
 _PAREN = re.compile(rf'\(\s*"?({_SHORT})"?\s*\)')  # (ABC)، ("فاج")
-_KNOWN_AS = re.compile(rf'\s*[,،]?\s*(?:و)?المعروفه(?: اختصارا)?(?: باسم| ب|ب)\s*"?({_SHORT})"?(?![\w])')
+_KNOWN_AS = re.compile(rf'\s*[,،]?\s*(?:و)?المعروفه?(?: اختصارا)?(?: باسم| ب|ب)\s*(?:"({_SHORT})"|({_LATIN})(?![\w]))')
+# (after "known as": one word in quotation marks, or Latin letters bare; a name of two words there is the
+# group's own name, no short form: تحالف العصابات المعروف باسم "فيف أنسانم")
 _WORD = re.compile(r"[\u0621-\u064a0-9]+")
 
 
@@ -66,6 +68,10 @@ def _name_before(ntext: str, end: int, heads: Mapping[str, str]) -> tuple[int, s
             return None  # (punctuation between: the name does not reach further back)
         head = _head(w.group(), heads)
         if head is not None and k < len(words) - 1:
+            while k > 0 and ntext[words[k - 1].end():w.start()] == " " and _head(words[k - 1].group(), heads):
+                k -= 1  # (a head before the head: جماعة أنصار الحق)
+                w = words[k]
+                head = _head(w.group(), heads) or head
             word = w.group()
             cut = next((len(c) for c in CLITICS if word.startswith(c) and word[len(c):] in (head, "ال" + head)
                         ), 0)  # (للجبهه: the name keeps the ل its article lost)
@@ -85,7 +91,8 @@ def abbreviated_groups(heads: Mapping[str, str], text: str, norm: Normalized, ac
     dropped: list[ActorMention] = []
     gone_places: list[PlaceMention] = []
     for m in [*_PAREN.finditer(ntext), *_KNOWN_AS.finditer(ntext)]:
-        if _plain_word(m.group(1)):
+        short = m.group(1) or m.group(2)
+        if _plain_word(short):
             continue
         end = m.start()
         while end > 0 and ntext[end - 1] == " ":
@@ -103,7 +110,7 @@ def abbreviated_groups(heads: Mapping[str, str], text: str, norm: Normalized, ac
             group = unlinked_actor(text, norm, Found("group", heads[head], (start, end), (start, end)))
             dropped += [a for a in actors if start <= a.nstart and a.nend <= end]
             gone_places += [p for p in places if start <= p.nstart and p.nend <= end]
-        found.append((group, m.group(1), m.end()))
+        found.append((group, short, m.end()))
     out = [g for g, _s, _e in found if g not in actors]
     for group, short, after in found:
         for u in re.finditer(rf"(?<![\w]){re.escape(short)}(?![\w])", ntext[after:]):

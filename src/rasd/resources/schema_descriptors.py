@@ -42,6 +42,7 @@ class DescriptorsFile(_Yaml):
     titles: list[Word]
     organisations: list[OrganisationHead] = []  # bodies named by head + qualifiers (recognize.organisations)
     quoted_heads: list[OrganisationHead] = []  # heads of group names in quotation marks (جبهة، جيش، عصبة)
+    abbreviation_heads: list[OrganisationHead] = []  # more heads of a group named with its abbreviation (قوات)
     directions: list[Word] = []  # a region of a place: جنوبي سوريا، ريف حماة (the mention takes the word)
     site_heads: list[Word] = []  # descriptors that are part of the name of the site: القصر الجمهوري، شارع X، مبنى X
     also_adjectives: list[Word] = []  # descriptors that are nisba adjectives too: محلية "local" after a noun
