@@ -21,6 +21,7 @@ from .unlinked_groups import Found, unlinked_actor
 MAX_NAME_WORDS = 8  # words of a name from its head to the parenthesis
 # (normalized) words that end a name read backwards from its abbreviation: a relative, a preposition of place
 BREAKS = frozenset({"في", "علي", "التي", "الذي", "الذين", "ان", "انه", "بعد", "قبل", "ضد", "الي", "حيث"})
+PRONOUN_ENDS = ("ته", "تها", "تهم", "وه", "وها", "وهم", "ها", "هم")  # (normalized) a word with an attached pronoun
 CLITICS = ("وب", "ول", "فب", "فل", "و", "ف", "ب", "ل")
 _LATIN = r"[a-z0-9][a-z0-9&./-]{0,8}[a-z0-9]"  # (normalized: lower case) NSF، M23، 3R، AFC/M23
 _SHORT = rf'(?:{_LATIN}|[\u0621-\u064a]{{2,8}})'
@@ -76,8 +77,8 @@ def _name_before(ntext: str, end: int, heads: Mapping[str, str]) -> tuple[int, s
             cut = next((len(c) for c in CLITICS if word.startswith(c) and word[len(c):] in (head, "ال" + head)
                         ), 0)  # (للجبهه: the name keeps the ل its article lost)
             return w.start() + cut, head
-        if w.group() in BREAKS:
-            return None
+        if w.group() in BREAKS or (not w.group().startswith("ال") and w.group().endswith(PRONOUN_ENDS)):
+            return None  # (a relative, a preposition of place, a verb with its object: بيان للتحالف نشرته وكالة X (واس))
     return None
 
 
