@@ -34,7 +34,7 @@ def _new(actors: ActorDictionary) -> list[Any]:
     ("تحالف الوطنيين من أجل التغيير", "cpc"), ("جيش أراكان", "arakan-army"), ("جيش التحرير الوطني", "eln"),
     ("منشقو فارك", "farc-emc"), ("تحالف فيف أنسانم", "viv-ansanm"), ("قوات دفاع أمبازونيا", "ambazonia-defence-forces"),
     ("بعثة مينوسكا", "minusca"), ("حركة حسم", "hasm"), ("جيش ميانمار", "myanmar-junta"),
-    ("المجلس العسكري في ميانمار", "myanmar-junta"),
+    ("المجلس العسكري في ميانمار", "myanmar-junta"), ("قوات الدفاع الوطني الإثيوبية", "endf"),
 ])
 def test_actors_wars_groups_answer_to_their_arabic_names(actors: ActorDictionary, name: str, actor: str) -> None:
     assert actor in {a.id for a in actors.find(normalize_name(name))}
