@@ -25,7 +25,7 @@ from .linking import SMALL_PLACE, ActorLinker, ActorMention, PlaceLinker, PlaceM
 from .matcher import Hit, PhraseMatcher, SpanSet
 from .names import NameTagger, TaggedName, marks_from_hits, typed_hits
 from .organisations import OrganisationFinder, definite_nisba, headed_governments
-from .unlinked_abbrev import abbreviated_groups
+from .unlinked_abbrev import named_bodies
 from .unlinked_compound import with_compounds
 from .unlinked_groups import Found as _Found
 from .unlinked_groups import display_name as display_name  # (re-exported)
@@ -354,14 +354,10 @@ class UnlinkedFinder:
                     new_places.append(pm)
             else:
                 new_actors.append(unlinked_actor(text, norm, f))
-        new_actors += self.bodies.find(text, norm, seg, [*actors, *new_actors], [*places, *new_places])
-        abbr = abbreviated_groups(self.group_heads, text, norm, [*actors, *new_actors], [*places, *new_places])
-        new_actors = [m for m in new_actors if m not in abbr.dropped] + list(abbr.actors)  # (جبهة X (ABC))
-        new_places = [p for p in new_places if p not in abbr.dropped_places]
-        dropped += [m for m in abbr.dropped if m in actors]
+        new_actors, new_places, gone, gone_places = named_bodies(self, text, norm, seg, actors, new_actors, places, new_places)
         groups, generic = _described_groups(self.d, text, norm, actors, [*places, *new_places], taken)
         new_actors += groups
-        dropped += generic
+        dropped += generic + gone
         for person, headed in headed_governments(norm, [m for m in people if m not in dropped]):
             dropped.append(person)
             new_actors.append(headed)
@@ -370,8 +366,7 @@ class UnlinkedFinder:
             p.nend > h.nend or h.place.country != country or h.nstart - 1 in named) for p in new_places)]
         # (the place a street or an island is named after, جزيرة الفرناج: the site's name, no place of its own)
         return Unlinked(tuple(short_forms(new_actors, actors, norm.text)), tuple(new_places) + tuple(r for _, r in widened), tuple(dropped),
-                        tuple(replaced) + tuple(p for p, _ in widened) + tuple(compounded)
-                        + tuple(p for p in abbr.dropped_places if p in places))
+                        tuple(replaced) + tuple(p for p, _ in widened) + tuple(compounded) + tuple(gone_places))
 
     def _region(self, text: str, ntext: str, norm: Normalized, p: PlaceMention) -> PlaceMention | None:
         """The mention of a country, province or city widened over the direction words before it (جنوبي سوريا،

@@ -12,10 +12,13 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
+from typing import Protocol
 
 from ..records import replaced
 from ..text.normalize import Normalized
+from ..text.segment import Segmented
 from .linking import ActorMention, PlaceMention
+from .organisations import OrganisationFinder
 from .unlinked_groups import Found, unlinked_actor
 
 MAX_NAME_WORDS = 8  # words of a name from its head to the parenthesis
@@ -121,3 +124,23 @@ def abbreviated_groups(heads: Mapping[str, str], text: str, norm: Normalized, ac
             os, oe = norm.to_original(s, e)
             out.append(replaced(group, start=os, end=oe, nstart=s, nend=e, text=text[os:oe]))
     return Abbreviated(tuple(sorted(out, key=lambda a: a.nstart)), tuple(dropped), tuple(gone_places))
+
+
+class _Finder(Protocol):
+    """What named_bodies reads of recognize.unlinked.UnlinkedFinder."""
+    bodies: OrganisationFinder
+    group_heads: dict[str, str]
+
+
+def named_bodies(finder: _Finder, text: str, norm: Normalized, seg: Segmented, actors: Sequence[ActorMention],
+                 new_actors: list[ActorMention], places: Sequence[PlaceMention], new_places: list[PlaceMention],
+                 ) -> tuple[list[ActorMention], list[PlaceMention], list[ActorMention], list[PlaceMention]]:
+    """The unlinked actors and places found so far with the bodies named by their qualifiers (recognize.
+    organisations, the finder's `bodies`) and the groups named with their abbreviation (its `group_heads`) added,
+    and the known actors and places such a group's name replaces."""
+    heads = finder.group_heads
+    new_actors = new_actors + finder.bodies.find(text, norm, seg, [*actors, *new_actors], [*places, *new_places])
+    abbr = abbreviated_groups(heads, text, norm, [*actors, *new_actors], [*places, *new_places])
+    new_actors = [m for m in new_actors if m not in abbr.dropped] + list(abbr.actors)
+    return (new_actors, [p for p in new_places if p not in abbr.dropped_places],
+            [m for m in abbr.dropped if m in actors], [p for p in abbr.dropped_places if p in places])
