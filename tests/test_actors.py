@@ -357,7 +357,7 @@ def test_actors_generic_security_forces_and_unnamed_groups(actors: ActorDictiona
     ("واعتقلت قوات الأمن عشرين متظاهرا في مدينة داكا عاصمة بنغلاديش.", "security-forces-bd"),
     # (a country's army, where no file of ours names its forces: by name, by nisba, by the bare noun)
     ("قصف الجيش الكولومبي معسكرا للمتمردين في إقليم كاوكا.", "military-co"),
-    ("واشتبك جيش ميانمار مع مقاتلي جماعة عرقية مسلحة في ولاية كاتشين.", "military-mm"),
+    ("واشتبك جيش الفلبين مع مقاتلي جماعة مسلحة في جزيرة مينداناو.", "military-ph"),
     ("وقالت السلطات في كينيا إن الجيش قتل خمسة مسلحين قرب الحدود الصومالية.", "military-ke"),
     ("وانسحبت القوات الحكومية من بلدة في شمال موزمبيق بعد هجوم للمتمردين.", "military-mz"),
 ])

@@ -72,7 +72,7 @@ def test_actors_families_councils_and_agencies(pipeline: Any, text: str, actor: 
     # the template's forces of a country no file of ours names: its army called "defence forces" or named by the
     # nisba alone, its national police
     ("وقالت قوات الدفاع الكينية إنها قتلت خمسة مسلحين قرب الحدود الصومالية.", "military-ke"),
-    ("وأعلنت قوات الدفاع الوطني الإثيوبية استعادة بلدة في إقليم أمهرة.", "military-et"),
+    ("وأعلنت قوات الدفاع الوطني الأوغندية استعادة بلدة قرب الحدود مع الكونغو الديمقراطية.", "military-ug"),
     ("وانتشرت القوات الرواندية في بلدتين بشمال موزمبيق.", "military-rw"),
     ("وقالت الشرطة الوطنية الهايتية إن عشرة من أفراد العصابات قتلوا في العاصمة.", "police-ht"),
     ("اشتبكت الشرطة الوطنية مع عصابة مسلحة في حي بمدينة بورت أو برنس في هايتي.", "police-ht"),

@@ -261,7 +261,8 @@ class LinkStage:
         blocked = [(m.nstart, m.nend) for m in actors]
         cands = self.res.place_linker.find_candidates(norm, blocked, hits=phrases.of(self.res.place_linker.matcher))
         halves = self._compound_halves(a, cands)  # (بلدة عدن يابال: no vote for Yemen)
-        country = document_country([c for c in cands if c not in halves], actors, nisba_places(norm.text, linker.nisbas))
+        country = document_country([c for c in cands if c not in halves], actors, nisba_places(norm.text, linker.nisbas),
+                                   linker.nisbas)  # (a group a nisba qualifies votes last)
         if country is not None:
             actors = linker.resolve_descriptions(linker.drop_foreign_generic(
                 linker.with_country(scanned, a.info.published, country), a.text, norm, country), norm.text)

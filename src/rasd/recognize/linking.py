@@ -18,6 +18,8 @@ from ..resources.actors import ActorDictionary, ActorName, valid_on
 from ..resources.gazetteer import LOOKUP_HEADS, Gazetteer, Place, haversine_km
 from ..text.normalize import Normalized, normalize_name
 from ..text.words import word_spans_after, words_after, words_before
+from .country_vote import document_country as document_country  # (re-exported: the vote lives there)
+from .country_vote import nisba_places as nisba_places
 
 # (the mentions live in linked, where they write their __init__ out: re-exported here)
 from .linked import ActorMention as ActorMention
@@ -507,62 +509,3 @@ def named_countries(candidates: Sequence[PlaceCandidate], actors: Sequence[Actor
     named = {c.places[0].country for c in candidates if all(p.feature == "country" for p in c.places)}
     named |= {m.actor.country for m in actors if m.actor.country and not m.ambiguous}
     return frozenset(named)
-
-
-# (normalized, without the article) the nouns of settlements and lands a country's nisba can qualify (العاصمة
-# الهايتية، قرى سودانية، الأراضي السورية); not facilities, often named after another country (المستشفى الكويتي)
-NISBA_PLACE_HEADS = frozenset({"مدينه", "عاصمه", "بلده", "قريه", "محافظه", "ولايه", "اقليم", "دوله", "بلاد",
-                               "اراضي", "مدن", "قري", "بلدات"})
-_NISBA_PLACE = re.compile(r"(?<![\u0621-\u064a])[وف]?(?:[بك]?(ال)|(ل)ل|[بكل])?(" + "|".join(sorted(NISBA_PLACE_HEADS, key=len,
-                          reverse=True)) + r") ([\u0621-\u064a]+)")  # (a head noun with its proclitics — بالعاصمة،
-# للعاصمة —, whole, and the word after it)
-
-
-def nisba_places(ntext: str, nisbas: dict[str, str]) -> list[tuple[int, str]]:
-    """(position, country) of each place noun qualified by a country's nisba (العاصمة الهايتية، مدينة كولومبية،
-    قرى سودانية): where the text says things happen, though no name of the gazetteer says it."""
-    out: list[tuple[int, str]] = []
-    for m in _NISBA_PLACE.finditer(ntext):
-        word = m.group(4)
-        country = nisbas.get(word) or nisbas.get("ال" + word)  # (مدينة كولومبية: indefinite after one)
-        definite = m.group(1) is not None or m.group(2) is not None
-        if country is not None and definite == word.startswith("ال"):  # (the two agree)
-            out.append((m.start(), country))
-    return out
-
-
-def document_country(candidates: Sequence[PlaceCandidate], actors: Sequence[ActorMention],
-                     nisba_votes: Sequence[tuple[int, str]] = ()) -> str | None:
-    """The country the document is about: a vote of unambiguous place names (sub-national places, and countries
-    after a place cue, weigh more than bare country names, which are often foreign partners; where a trip goes
-    weighs half; a dateline, where the report was filed, only breaks a tie) and of actors' countries, each
-    actor once, and of place nouns qualified by a country's nisba (`nisba_votes`: العاصمة الهايتية), each as a
-    bare country name; on a tie, the country whose evidence comes first (a report's lead names what it is about)."""
-    votes: dict[str, float] = {}
-    first: dict[str, int] = {}
-    for at, country in nisba_votes:
-        votes[country] = votes.get(country, 0.0) + 1.0
-        first[country] = min(first.get(country, at), at)
-    for cand in candidates:
-        places = cand.places
-        if not cand.cued or cand.common:
-            continue  # (a common word that is a place only after a cue: الخمس "the five"; an everyday word)
-        countries = {p.country for p in places}
-        if len(countries) == 1:  # (a country after a place cue is where things happen: جنوبي لبنان، في اليمن)
-            p = places[0]
-            # (a word, not بـ: مرتبطة بإسرائيل; not where things go: امتدت إلى بوركينا فاسو)
-            cued = cand.cue is not None and "ب" not in cand.prefix and not cand.toward
-            weight = 1.0 if p.feature == "country" and not cued else 2.0
-            votes[p.country] = votes.get(p.country, 0.0) + (0.5 if cand.dateline else weight / 2 if cand.toward
-                                                              else weight)
-            first[p.country] = min(first.get(p.country, cand.nstart), cand.nstart)
-    seen: set[str] = set()
-    for m in actors:  # (each actor once: forces named in every sentence do not outvote the places)
-        if m.actor.country and not m.ambiguous and m.actor.id not in seen \
-                and m.actor.kind not in ("government", "international_org", "media"):
-            seen.add(m.actor.id)
-            votes[m.actor.country] = votes.get(m.actor.country, 0.0) + 1.5
-            first[m.actor.country] = min(first.get(m.actor.country, m.nstart), m.nstart)
-    if not votes:
-        return None
-    return max(sorted(votes), key=lambda c: (votes[c], -first[c]))

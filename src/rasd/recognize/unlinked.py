@@ -25,6 +25,7 @@ from .linking import SMALL_PLACE, ActorLinker, ActorMention, PlaceLinker, PlaceM
 from .matcher import Hit, PhraseMatcher, SpanSet
 from .names import NameTagger, TaggedName, marks_from_hits, typed_hits
 from .organisations import OrganisationFinder, definite_nisba, headed_governments
+from .unlinked_abbrev import named_bodies
 from .unlinked_compound import with_compounds
 from .unlinked_groups import Found as _Found
 from .unlinked_groups import display_name as display_name  # (re-exported)
@@ -32,6 +33,7 @@ from .unlinked_groups import groups_by_identity, groups_from_place, short_forms,
 from .unlinked_titles import (
     APPOSITIVE_REACH,
     TITLE_REACH,
+    linked_end,
     rare_person,
     rare_run,
     remit_end,
@@ -82,7 +84,10 @@ class Descriptors:
     named_after: frozenset[str] = frozenset()  # descriptors named after other places (شارع بغداد، دوار الكويت)
     organisations: Mapping[str, str] = field(default_factory=dict)  # a body's head noun → its kind (recognize.organisations)
     quoted: Mapping[str, str] = field(default_factory=dict)  # heads of group names in quotation marks → their kind
+    abbreviated: Mapping[str, str] = field(default_factory=dict)  # more heads of names closed by an abbreviation
     site_heads: frozenset[str] = frozenset()  # descriptors that are part of the site's name (القصر الجمهوري، شارع X)
+    name_links: frozenset[str] = frozenset()  # particles inside a foreign place's name (دا، دي): unlinked_titles.rare_run
+    name_link_articles: frozenset[str] = frozenset()  # articles after such a particle (دي لا)
     also_adjectives: frozenset[str] = frozenset()  # descriptors that are nisba adjectives too (محلية "local")
     duals: frozenset[str] = frozenset()  # dual constructs of place descriptors: two names joined by و follow
     regions: frozenset[str] = frozenset()  # open land naming the region around a place (البادية، الصحراء)
@@ -125,11 +130,14 @@ class Descriptors:
                    groups={normalize_name(d["word"]): (d["kind"], d["strong"]) for d in data["groups"]},
                    titles=words(data["titles"]), stop_words=words(data["stop_words"]),
                    compound_heads=words(data["compound_heads"]), ranks=words(data.get("ranks") or []),
+                   name_links=words(data.get("name_links") or []),
+                   name_link_articles=words(data.get("name_link_articles") or []),
                    directions=words(data.get("directions") or []), given_names=words(data.get("given_names") or []),
                    named_after=words(data.get("named_after") or []), site_heads=words(data.get("site_heads") or []),
                    also_adjectives=words(data.get("also_adjectives") or []),
                    organisations={normalize_name(d["word"]): d["kind"] for d in data.get("organisations") or []},
-                   quoted={normalize_name(d["word"]): d["kind"] for d in data.get("quoted_heads") or []})
+                   quoted={normalize_name(d["word"]): d["kind"] for d in data.get("quoted_heads") or []},
+                   abbreviated={normalize_name(d["word"]): d["kind"] for d in data.get("abbreviation_heads") or []})
 
 
 def _only_abroad(known: Sequence[Place], places: Sequence[PlaceMention], country: str | None) -> bool:
@@ -294,9 +302,10 @@ class UnlinkedFinder:
         self.place_linker = place_linker
         self.gazetteer = place_linker.gazetteer
         self.tagger = tagger
+        self.group_heads = {**{w: k for w, (k, _) in descriptors.groups.items()}, **descriptors.quoted}
         self.bodies = OrganisationFinder(descriptors.organisations, descriptors.stop_words, display_name,
-                                         frozenset(descriptors.places),
-                                         {**{w: k for w, (k, _) in descriptors.groups.items()}, **descriptors.quoted})
+                                         frozenset(descriptors.places), self.group_heads)
+        self.group_heads = {**self.group_heads, **descriptors.abbreviated}  # (قوات X (ABC): unlinked_abbrev)
 
     def find(self, text: str, norm: Normalized, seg: Segmented, actors: Sequence[ActorMention],
              places: Sequence[PlaceMention], country: str | None,
@@ -345,10 +354,10 @@ class UnlinkedFinder:
                     new_places.append(pm)
             else:
                 new_actors.append(unlinked_actor(text, norm, f))
-        new_actors += self.bodies.find(text, norm, seg, [*actors, *new_actors], [*places, *new_places])
+        new_actors, new_places, gone, gone_places = named_bodies(self, text, norm, seg, actors, new_actors, places, new_places)
         groups, generic = _described_groups(self.d, text, norm, actors, [*places, *new_places], taken)
         new_actors += groups
-        dropped += generic
+        dropped += generic + gone
         for person, headed in headed_governments(norm, [m for m in people if m not in dropped]):
             dropped.append(person)
             new_actors.append(headed)
@@ -357,7 +366,7 @@ class UnlinkedFinder:
             p.nend > h.nend or h.place.country != country or h.nstart - 1 in named) for p in new_places)]
         # (the place a street or an island is named after, جزيرة الفرناج: the site's name, no place of its own)
         return Unlinked(tuple(short_forms(new_actors, actors, norm.text)), tuple(new_places) + tuple(r for _, r in widened), tuple(dropped),
-                        tuple(replaced) + tuple(p for p, _ in widened) + tuple(compounded))
+                        tuple(replaced) + tuple(p for p, _ in widened) + tuple(compounded) + tuple(gone_places))
 
     def _region(self, text: str, ntext: str, norm: Normalized, p: PlaceMention) -> PlaceMention | None:
         """The mention of a country, province or city widened over the direction words before it (جنوبي سوريا،
@@ -481,6 +490,8 @@ class UnlinkedFinder:
         tagged = next((n for n in tags if n.first == k or (n.first == j and n.last > k)), None)
         if tagged is not None:
             end = self._clip(toks, k, tagged.last, taken)
+            if what == "place" and end is not None:  # (a particle after the tagged name: بوا فيستا دي لا كروز)
+                end = linked_end(self.d, self.tagger.vocab if self.tagger else {}, toks, k, end, taken, MAX_NAME_WORDS)
         elif strong:  # a strong descriptor: the next word (no CRF)
             end = k + 1
         else:
@@ -492,7 +503,8 @@ class UnlinkedFinder:
         while end is not None and end < min(len(toks), k + MAX_NAME_WORDS) and toks[end - 1].text in self.d.compound_heads \
                 and self._name_word(toks[end], taken):
             end += 1  # a compound inside the name goes on (باب بن غشير، عين أبو X)
-        if what == "place" and tagged is None and end == k + 1:  # (a foreign name of several words: بلدة X دا Y)
+        if what == "place" and tagged is None and end is not None and (end == k + 1 or toks[k].text in self.d.compound_heads):
+            # (a foreign name of several words: بلدة X دا Y، مدينة ساو جوزيه دو ريو)
             end = rare_run(self.d, self.tagger.vocab if self.tagger else {}, toks, k, end, taken, MAX_NAME_WORDS)
         return self._site_end(toks, k, end, taken) if word in self.d.site_heads and end is not None else end
 

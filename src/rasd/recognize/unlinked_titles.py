@@ -129,13 +129,47 @@ def rare_run(d: _Words, vocab: Mapping[str, str], toks: Sequence[Token], k: int,
     """The end of a foreign place's name of several words after a strong descriptor (بلدة موسيمبوا دا برايا، قرية
     كاسا ناوا): its first word at token k and the words after `end` while each is rare in the recognizer's
     training text (rare_word; a common word, a time or a verb is not), up to `most` words in all; a word of two
-    letters (دا، دي) only inside the name, and the first word with a rare stem too."""
-    if not vocab or not rare_word(d, vocab, toks[k], taken) or vocab.get(_stem(toks[k].text)[1], RARE) != RARE:
-        return end
+    letters (دا، دي) only inside the name, and the first word with a rare stem too. A particle of foreign names
+    (`name_links`: دا، دي، دو, and an article after it: دي لا) takes the word after it into the name whatever that
+    word looks like (a common word, a clitic and a word, another place: برايا، ريو), and the rare run goes on."""
     n = end
-    while n < min(len(toks), k + most) and rare_word(d, vocab, toks[n], taken) \
-            and not name_ends(d, vocab, toks, n, taken):  # (a proclitic on a known word ends it: بإقليم)
-        n += 1
+    if vocab and rare_word(d, vocab, toks[k], taken) and vocab.get(_stem(toks[k].text)[1], RARE) == RARE:
+        n = _rare_words(d, vocab, toks, n, min(len(toks), k + most), taken)
+    n = linked_end(d, vocab, toks, k, n, taken, most)
     while n > end and len(toks[n - 1].text) < 3:
         n -= 1
     return n
+
+
+def linked_end(d: _Words, vocab: Mapping[str, str], toks: Sequence[Token], k: int, n: int, taken: SpanSet,
+               most: int) -> int:
+    """The end of a place's name from token k that ends at n so far, past each particle of foreign names
+    (`name_links`, and its articles: دا، دي لا) with the word after it and the rare words after that; the
+    particles do not count among the `most` words of a name."""
+    limit = min(len(toks), k + most)
+    while n > k + 1 and toks[n - 1].text in d.name_links | d.name_link_articles:
+        n -= 1  # (a particle the rare run took in: the loop reads the word after it)
+    while n < limit and toks[n].kind == "word" and toks[n].text in d.name_links:
+        m = n + 1
+        while m < len(toks) and toks[m].kind == "word" and toks[m].text in d.name_link_articles:
+            m += 1  # (دي لا كروز)
+        limit = min(len(toks), limit + m - n)
+        if m >= limit or not _linked_word(d, toks[m]):
+            break
+        n = _rare_words(d, vocab, toks, m + 1, limit, taken) if vocab else m + 1
+        while n > m + 1 and toks[n - 1].text in d.name_links | d.name_link_articles:
+            n -= 1
+    return n
+
+
+def _rare_words(d: _Words, vocab: Mapping[str, str], toks: Sequence[Token], n: int, limit: int,
+                taken: SpanSet) -> int:
+    """The end of the run of rare words from token n (a proclitic on a known word ends it: بإقليم)."""
+    while n < limit and rare_word(d, vocab, toks[n], taken) and not name_ends(d, vocab, toks, n, taken):
+        n += 1
+    return n
+
+
+def _linked_word(d: _Words, tok: Token) -> bool:
+    """A word a particle of a foreign name joins to it: a word, no stop word, no definite word (the text goes on)."""
+    return tok.kind == "word" and len(tok.text) >= 2 and tok.text not in d.stop_words and not tok.text.startswith("ال")

@@ -42,6 +42,7 @@ class DescriptorsFile(_Yaml):
     titles: list[Word]
     organisations: list[OrganisationHead] = []  # bodies named by head + qualifiers (recognize.organisations)
     quoted_heads: list[OrganisationHead] = []  # heads of group names in quotation marks (جبهة، جيش، عصبة)
+    abbreviation_heads: list[OrganisationHead] = []  # more heads of a group named with its abbreviation (قوات)
     directions: list[Word] = []  # a region of a place: جنوبي سوريا، ريف حماة (the mention takes the word)
     site_heads: list[Word] = []  # descriptors that are part of the name of the site: القصر الجمهوري، شارع X، مبنى X
     also_adjectives: list[Word] = []  # descriptors that are nisba adjectives too: محلية "local" after a noun
@@ -50,6 +51,8 @@ class DescriptorsFile(_Yaml):
     stop_words: list[Word]
     given_names: list[Word] = []  # stop words that are also given names (على/علي → علي): a person's, if the CRF says so
     compound_heads: list[Word]
+    name_links: list[Word] = []  # particles inside a foreign place's name (دا، دي، دو): the word after goes with it
+    name_link_articles: list[Word] = []  # articles after such a particle (دي لا، دي لوس): the name goes on past them
     duals: dict[Word, Word] = {}  # the dual construct of a place descriptor → the descriptor (منطقتي X وY → منطقة)
     regions: list[Word] = []  # open land that names the region around a place: في البادية القريبة
     provenance: list[Word] = []  # words of coming before من + a place: gunmen named by where they came from
