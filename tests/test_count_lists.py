@@ -71,3 +71,21 @@ def test_count_grammar_a_verb_after_a_counted_noun_is_not_joined_to_the_next() -
 def test_counts_bodies_of_a_figure_are_its_dead(text: str, want: tuple[str, int, str]) -> None:
     assert want in triples(text)
     assert ("missing", want[1], want[2]) not in triples(text)
+
+
+@pytest.mark.parametrize(("text", "want"), [
+    ("قتل 16 عنصرا من القوات الحكومية اليمنية و23 من مسلحي جماعة الحوثي في المواجهات.",
+     {("killed", 16, "fighters"), ("killed", 23, "fighters")}),
+    ("لقي 12 عنصرا من قوات الجيش الوطني و9 من المسلحين حتفهم في الاشتباك.",
+     {("killed", 12, "fighters"), ("killed", 9, "fighters")}),
+    ("أصيب 8 جنود من الوحدة الخاصة التابعة للجيش و4 من المدنيين جراء الانفجار.",
+     {("wounded", 8, "fighters"), ("wounded", 4, "civilians")}),
+])
+def test_count_resolve_figure_after_the_first_ones_of_group_continues_the_list(
+        text: str, want: set[tuple[str, int, str]]) -> None:
+    assert triples(text) == want
+
+
+def test_count_resolve_of_group_gap_needs_a_definite_phrase() -> None:
+    # a clause, not a group, stands between: the second figure is not the first one's list
+    assert ("killed", 9, "total") not in triples("قتل 12 عنصرا من الذين كانوا هناك و9 في مكان آخر أمس.")

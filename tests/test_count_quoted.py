@@ -25,3 +25,13 @@ def test_count_grammar_verb_after_a_quoted_figure(text: str, want: set[tuple[str
 ])
 def test_count_grammar_quoted_figure_controls(text: str, want: set[tuple[str, int, str]]) -> None:
     assert triples(text) == want
+
+
+@pytest.mark.parametrize(("text", "want"), [
+    ("قتل أكثر من 20 ألف شخص ونزح نحو 11 مليونا داخل البلاد.",
+     {("killed", 20000, "total"), ("displaced", 11000000, "total")}),
+    ("وتسببت الحرب في نزوح أكثر من 3 ملايين داخل البلاد.", {("displaced", 3000000, "total")}),
+    ("وفر 5 آلاف شمالي المدينة هربا من القصف.", {("displaced", 5000, "total")}),
+])
+def test_count_grammar_bare_figure_before_where_they_went(text: str, want: set[tuple[str, int, str]]) -> None:
+    assert triples(text) == want

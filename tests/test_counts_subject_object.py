@@ -43,3 +43,24 @@ def test_count_grammar_object_after_a_subject_that_counts_no_one(text: str, want
 ])
 def test_count_grammar_plural_without_object_is_counted(text: str, want: set[tuple[str, int, str]]) -> None:
     assert triples(text) == want
+
+
+@pytest.mark.parametrize(("text", "want"), [
+    ("قتل ستة من أفراد الشرطة بهجوم انتحاري نفذه عنصران من التنظيم قرب الجامع.", {("killed", 6, "police")}),
+    ("قتل أربعة جنود في هجوم شنه ثلاثة مسلحين على الحاجز.", {("killed", 4, "fighters")}),
+    ("أصيب خمسة مدنيين في تفجير نفذه انتحاريان في السوق.", {("wounded", 5, "civilians")}),
+    ("قتل 5 مدنيين في هجوم نفذه نحو 20 مسلحا على القرية.", {("killed", 5, "civilians")}),
+    ("قتل مدني على يد ثلاثة مسلحين في الحي.", {("killed", 1, "civilians")}),
+])
+def test_count_resolve_the_attackers_after_the_verb_of_the_attack_are_no_count(
+        text: str, want: set[tuple[str, int, str]]) -> None:
+    assert triples(text) == want
+
+
+@pytest.mark.parametrize(("text", "want"), [
+    ("أوقفت قوة أمنية مشتبها بهم اثنين في المنطقة.", {("detained", 2, "total")}),
+    ("اعتقلت الشرطة مشتبه بهم ثلاثة في الحي.", {("detained", 3, "total")}),
+    ("أوقف الجيش مشتبهين اثنين عند الحاجز.", {("detained", 2, "total")}),
+])
+def test_count_implicit_numeral_after_a_plural_of_two_words(text: str, want: set[tuple[str, int, str]]) -> None:
+    assert triples(text) == want

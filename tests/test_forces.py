@@ -43,6 +43,20 @@ def test_forces_an_act_keeps_the_nisba_alone(pipeline: Any) -> None:
     assert all(not text.startswith("القصف") for text, _ in found), found
 
 
+@pytest.mark.parametrize(("text", "actor"), [
+    ("قتل تسعة مدنيين في غارات جوية روسية على بلدة في ريف إدلب.", "russia-forces"),
+    ("وأصيب طفل في غارة جوية إسرائيلية على بلدة حدودية جنوبي لبنان.", "idf"),
+    ("وأكدت الحكومة أن ضربات جوية بريطانية استهدفت الميناء.", "uk-forces"),
+    ("واستهدف القصف المدفعي التركي قرى في ريف منبج.", "turkey-forces"),
+])
+def test_forces_a_nisba_after_an_act_and_its_adjectives_names_the_force(pipeline: Any, text: str, actor: str) -> None:
+    assert actor in {ref for _, ref in actor_mentions(pipeline, text)}
+
+
+def test_forces_a_nisba_after_an_adjective_of_no_act_names_no_force(pipeline: Any) -> None:
+    assert not actor_mentions(pipeline, "وناقش المؤتمر المشاريع الزراعية الروسية في المنطقة.")
+
+
 def test_forces_nisba_stems_come_from_the_dictionary() -> None:
     stems = nisba_stems(ActorDictionary.load())
     assert {a.id for a in stems["روسي"]} == {"russia-forces"}

@@ -59,6 +59,25 @@ def test_numbers_digits_and_scales(text: str, value: int) -> None:
     assert only(text).value == value
 
 
+@pytest.mark.parametrize(("text", "value"), [
+    ("ارتفعت الحصيلة إلى 30 ألفا و534 قتيلا", 30534),
+    ("بلغ عدد المصابين 71 ألفا و920 مصابا", 71920),
+    ("نزح ألفان و300 شخص", 2300),
+    ("وصل عدد النازحين إلى مليون و200 ألف نازح", 1200000),
+    ("سجلت 12 ألف و45 إصابة", 12045),
+])
+def test_numbers_scale_then_a_smaller_remainder_is_one_number(text: str, value: int) -> None:
+    assert only(text).value == value
+
+
+@pytest.mark.parametrize("text", [
+    "قتل 3 آلاف و5000 جريح",   # the second is no remainder of the first (not smaller than its scale)
+    "بين عامي 2023 و2024",      # no scale before و
+])
+def test_numbers_remainder_controls(text: str) -> None:
+    assert len([m for m in find(text)]) == 2
+
+
 def test_numbers_fraction_without_scale_is_skipped() -> None:
     assert find("بنسبة 2.5 بالمئة") == []
 

@@ -50,6 +50,7 @@ class Rejection(Enum):
     OTHER_NOUN_AFTER = "other_noun_after"
     NO_TRIGGER_NEAR = "no_trigger_near"
     CHANGED_FROM = "changed_from"
+    AGENTS = "agents"
 
 
 class Scope(Enum):

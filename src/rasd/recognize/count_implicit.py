@@ -135,13 +135,18 @@ def dual_verb_candidates(g: Grammar, index: TokenIndex, lo: int, hi: int, covere
 
 def numeral_after_noun(g: Grammar, toks: Sequence[Token], c: Candidate, lo: int,
                        trig_end: dict[int, Hit]) -> Candidate | None:
-    """A numeral word after the plural it counts (مدنيين اثنين, أطفال ثلاثة), or after an unlisted sound plural
-    right after a trigger (اعتقال مستوطنين اثنين): one candidate over both, valued by the numeral."""
+    """A numeral word after the plural it counts (مدنيين اثنين, أطفال ثلاثة, a plural of two words too: مشتبها
+    بهم اثنين), or after an unlisted sound plural right after a trigger (اعتقال مستوطنين اثنين): one candidate over
+    both, valued by the numeral."""
     p = c.i - 1
     if not (c.bare and c.i == c.vi and p >= lo and toks[c.i].kind == "word" and toks[p].kind == "word"
             and c.value >= 2 and c.qualifier == "exact"):
         return None
     found = noun_at(g.tables, toks, p, c.i, definite=True)
+    if found is None and p - 1 >= lo and toks[p - 1].kind == "word":
+        two = noun_at(g.tables, toks, p - 1, c.i, definite=True)
+        if two is not None and two[1] == c.i and len(two[0].words) == 2:
+            found, p = two, p - 1
     if found is not None and found[1] == c.i and found[0].form in ("pl", "dual") and not found[0].unit:
         noun = found[0]
     elif found is None and p in trig_end and toks[p].text.endswith(_PLURAL_ENDINGS) \

@@ -167,6 +167,7 @@ class CountTables:
     changes: frozenset[str] = frozenset()  # ارتفع, زاد: a figure after من in their clause is the toll before them
     members: frozenset[str] = frozenset()  # أفراد, كوادر: من + one of them + a group phrase is of that group
     siblings: tuple[str, ...] = ()  # شقيق, أشقاء: stems of siblings' nouns (with a pronoun: a child's are children)
+    agents: PhraseTable = PhraseTable(())  # نفذه, على يد: the figure right after them counts the attackers
 
 
 def build_tables(nouns: Sequence[Noun], sections: dict[str, list[Phrase]], followers: Iterable[str],
@@ -221,6 +222,7 @@ def build_tables(nouns: Sequence[Noun], sections: dict[str, list[Phrase]], follo
         ordinals=tuple(p.words[0] for p in sections.get("ordinals", [])),
         ordinal_forms=frozenset(p.words[0] + end for p in sections.get("ordinals", []) for end in ("", "ا", "ه")),
         siblings=tuple(p.words[0] for p in sections.get("siblings", [])),
+        agents=PhraseTable(sections.get("agents", [])),
         members=frozenset(p.words[0] for p in sections.get("members", [])),
         changes=frozenset(c + p.words[0] for p in sections.get("changes", []) for c in ("", "و", "ف")),
     )

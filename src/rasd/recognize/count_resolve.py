@@ -28,7 +28,7 @@ from rasd.recognize.count_grammar import (
     of_group_at,
     trigger_kinds,
 )
-from rasd.recognize.count_phrases import PREFIXES, CountTables, Hit
+from rasd.recognize.count_phrases import DEFINITE, PREFIXES, CountTables, Hit
 from rasd.recognize.count_scope import by_rise_only, displacement_runs, figure_scope
 from rasd.recognize.count_subjects import SUBJECT_WORDS, subject_of_figure
 from rasd.records import replaced
@@ -95,10 +95,30 @@ def list_kind(frame: Frame, c: Candidate, before: Before, last: Hit | None,
     between = last is not None and last.i >= prev.j  # (the triggers are in order of their start)
     gap = frame.toks[prev.j:c.i]
     linked = all(t.text in _LIST_GLUE for t in gap) and (bool(gap) or frame.toks[c.i].text.startswith("و"))
+    linked = linked or (not c.bare and of_phrase_gap(gap, frame.toks[c.i].text))
     # 900 أسرة، أي ما يعادل 4500 شخص: the same figure told again in other units
     linked = linked or " ".join(t.text for t in gap if t.kind != "punct") in restatements
     kind = before.prev_match.kind if not between and linked and c.cue != CountCue.SINGULAR else None
     return last if between else frame.at.last_before(prev.i, before.last_break, c.i), kind
+
+
+def of_phrase_gap(gap: Sequence[Token], figure: str) -> bool:
+    """Whether the words between two figures are the first one's من-group and و, so the second goes on with its
+    list (قتل 16 عنصرا من القوات الحكومية اليمنية و23 من مسلحي الجماعة): من, then at most five words of a definite
+    phrase (each word definite, بال/لل too, or in a construct before one: قوات الجيش الوطني، مسلحي جماعة
+    الحوثي، الوحدة التابعة للجيش), then و."""
+    if figure.startswith("و"):
+        words = gap
+    elif gap and gap[-1].text == "و":
+        words = gap[:-1]
+    else:
+        return False
+    if not 2 <= len(words) <= 6 or words[0].text != "من":
+        return False
+    phrase = words[1:]
+    return all(t.kind == "word" and (t.text.startswith(DEFINITE) or (k + 1 < len(phrase)
+                                                                      and phrase[k + 1].text.startswith(DEFINITE)))
+               for k, t in enumerate(phrase))
 
 
 def elided_noun(tables: CountTables, frame: Frame, c: Candidate, before: Before, last: Hit | None) -> bool:
@@ -190,6 +210,8 @@ def reject(g: Grammar, frame: Frame, c: Candidate, before: Before, nesting: Nest
         return Rejection.VAGUE_WITHOUT_NOUN  # عدة, بعض, عدد من need a noun (مناطق عدة is not a count)
     if changed_from(g.tables, frame, c, before):
         return Rejection.CHANGED_FROM  # ارتفع عدد القتلى من 10 إلى 15: the toll before the rise
+    if carried_out_by(g.tables, frame, c):
+        return Rejection.AGENTS  # هجوم نفذه عنصران من التنظيم: the attackers
     if c.bare and c.value <= 2 and toks[c.vi].kind == "word" and nesting.parent is None \
             and c.i not in frame.at.by_end and not (source == KindSource.LIST and toks[c.vi].text.startswith("و")):
         return Rejection.NUMERAL_AFTER_NOUN  # ليلة واحدة: a numeral word after some other noun (not واثنان في …)
@@ -318,6 +340,17 @@ def siblings_group(g: Grammar, frame: Frame, c: Candidate, before: Before) -> st
     w = frame.toks[c.vi].text.removeprefix("و")
     suffix = next((p for p in g.tables.pronouns if w.endswith(p) and len(w) > len(p) + 2), None)
     return "children" if suffix is not None and w[:-len(suffix)].startswith(g.tables.siblings) else None
+
+
+def carried_out_by(tables: CountTables, frame: Frame, c: Candidate) -> bool:
+    """Whether a figure names who carried the attack out: it stands right after a verb that takes the attack as
+    its object (نفذه، شنها) or after على يد, its qualifier (نحو، أكثر من) alone between them."""
+    start = c.vi if c.vi > frame.lo else c.i
+    for k in range(max(frame.lo, c.i - 3), start):
+        h = tables.agents.match(frame.toks, k, PREFIXES, frame.hi)
+        if h is not None and h.j in (c.i, c.vi):
+            return True
+    return False
 
 
 def changed_from(tables: CountTables, frame: Frame, c: Candidate, before: Before) -> bool:

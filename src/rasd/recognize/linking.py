@@ -230,7 +230,7 @@ class ActorLinker:
         prev_end = -1  # end of the last mention of forces named by a word for forces, or coordinated after one
         for m in found:
             forces = bool(self.force_nouns) and m.actor.kind in FORCE_KINDS and (
-                phrase_before(ntext, m.nstart, self.force_nouns, 2, proclitics="وفب")  # طائرات أردنية
+                force_noun_before(ntext, m.nstart, self.force_nouns)  # طائرات أردنية، غارات جوية روسية
                 or (prev_end >= 0 and ntext[prev_end:m.nstart].strip() in ("", "و"))  # … وأمريكية
                 or _starts_with_phrase(ntext, m.nstart, m.nend, self.force_nouns))  # غارة أمريكية
             if forces or not m.descriptive or m.actor.id in related \
@@ -239,6 +239,25 @@ class ActorLinker:
                 if forces:
                     prev_end = m.nend
         return out
+
+
+_ADJECTIVE_ENDINGS = ("ي", "يه", "يين", "يات")  # (normalized) a relative adjective: جويه، حربيه، المدفعيه
+
+
+def force_noun_before(ntext: str, pos: int, force_nouns: frozenset[str]) -> bool:
+    """Whether a word for forces ends right before `pos`, or before one or two relative adjectives of its own that
+    stand before `pos` (غارات جوية روسية، القصف المدفعي التركي، طائرات حربية مسيرة تركية): the nationality after
+    them names whose forces they are."""
+    for skip in range(3):
+        if phrase_before(ntext, pos, force_nouns, 2, proclitics="وفب"):
+            return True
+        before = words_before(ntext, pos, 1)
+        if not before or not before[0].endswith(_ADJECTIVE_ENDINGS) or skip == 2:
+            return False
+        pos = ntext.rfind(before[0], 0, pos)
+        if pos < 0 or ntext[pos + len(before[0]):].startswith(("،", ",")):
+            return False
+    return False
 
 
 GENERIC_KINDS = frozenset({"state_forces", "government"})  # whose names are often the same words in every country

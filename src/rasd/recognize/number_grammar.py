@@ -126,6 +126,28 @@ def read_digits(words: dict[str, NumberWord], toks: Sequence[Token], i: int) -> 
     return Parsed(value, i + 2 if scale else i + 1)
 
 
+def scale_of(words: dict[str, NumberWord], tok: Token) -> int:
+    """The scale a number ends with when `tok`, its last token, is a scale word (ألفا: 1000; ألفان: 1000), else 0."""
+    e = words.get(tok.text) if tok.kind == "word" else None
+    if e is None or e.type not in ("scale", "scale_plural", "scale_dual"):
+        return 0
+    return e.value // 2 if e.type == "scale_dual" else e.value
+
+
+def with_remainder(words: dict[str, NumberWord], toks: Sequence[Token], parsed: Parsed) -> Parsed:
+    """A number that ends with a scale word and goes on with و and digits below that scale: 30 ألفا و534 is
+    30,534; ألفان و300 is 2,300; مليون و200 ألف is 1,200,000 (each remainder smaller than the scale before it)."""
+    scale = scale_of(words, toks[parsed.end - 1])
+    while scale and parsed.end + 1 < len(toks) and toks[parsed.end].text == "و" \
+            and toks[parsed.end + 1].kind == "number":
+        rest = read_digits(words, toks, parsed.end + 1)
+        if rest is None or rest.value >= scale:
+            break
+        parsed = Parsed(parsed.value + rest.value, rest.end, parsed.clitic)
+        scale = scale_of(words, toks[rest.end - 1])
+    return parsed
+
+
 # ------------------------------------------------------------------ number words
 def next_atom(words: dict[str, NumberWord], toks: Sequence[Token], j: int) -> tuple[NumberWord | None, bool, int]:
     """(number word, joined with و, tokens skipped) at token `j`: ثلاث, وعشرون or و + عشرون."""

@@ -21,6 +21,7 @@ from rasd.recognize.number_grammar import (
     number_qualifier,
     read_digits,
     read_words,
+    with_remainder,
 )
 from rasd.resources.datafiles import ResourceError, data_path, load_yaml
 from rasd.text.normalize import normalize_name
@@ -312,11 +313,12 @@ class NumberRecognizer:
         """The number at token `i` (digits, number words or a vague quantity) and its own qualifier."""
         tok = toks[i]
         if tok.kind == "number":
-            return read_digits(self.words, toks, i), "exact"
+            parsed = read_digits(self.words, toks, i)
+            return (None if parsed is None else with_remainder(self.words, toks, parsed)), "exact"
         if tok.kind == "word":
             parsed = self._words(toks, i)
             if parsed is not None:
-                return parsed, "exact"
+                return with_remainder(self.words, toks, parsed), "exact"
             return self._vague_at(toks, i), "vague"
         return None, "exact"
 
