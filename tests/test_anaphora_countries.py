@@ -26,7 +26,8 @@ def _read(pipeline: Any, text: str, country: str) -> tuple[list[str], list[str]]
     # coordinated with a country acting
     ("وقعت قطر وتركيا اتفاقية للتعاون العسكري في العاصمة أنقرة.", "تركيا", "gov-turkey"),
     # a past-tense verb agreeing with a feminine subject, a complementizer
-    ("وذكرت مصادر محلية أن الضربات التي نفذتها تركيا طالت قرى حدودية في ريف الحسكة.", "تركيا", "gov-turkey"),
+    # (strikes are a force's act: the country that carried them out names its forces, as ضربات روسيا does)
+    ("وذكرت مصادر محلية أن الضربات التي نفذتها تركيا طالت قرى حدودية في ريف الحسكة.", "تركيا", "turkey-forces"),
     ("وأكد المتحدث العسكري أن إيران لن تسمح بتكرار الهجوم على قواعدها.", "إيران", "gov-iran"),
     ("وصعدت روسيا غاراتها على ريف إدلب الجنوبي منذ مطلع الشهر.", "روسيا", "gov-russia"),
     # one of two sides after "between", the other an actor

@@ -18,7 +18,7 @@ def _plovers(pipeline: Pipeline, text: str) -> list[str]:
 @pytest.mark.parametrize("text", [
     "ودان رئيس الوزراء الهجوم الذي استهدف السوق الشعبية في المدينة.",
     "ودانت وزارة الخارجية التفجير الذي وقع قرب مقر الشرطة.",
-    "ودان رئيس الوزراء الصومالي حسن علي خيري الهجوم على الفندق.",
+    "ودان رئيس الوزراء الصومالي الهجوم على الفندق.",
     "ودانت البعثة الأممية القصف العشوائي على الأحياء السكنية.",
 ])
 def test_lexicon_first_form_of_condemn_with_an_attack_after_it_accuses(pipeline: Pipeline, text: str) -> None:

@@ -95,6 +95,7 @@ def _running_apart(fa: _Figures, fb: _Figures) -> bool:
 
 RUNNING = frozenset({"cumulative"})
 # the place rules of an event that no place of its own sentence places: the report's, or the one told before it's
+# (or none at all: a statement's venue is no place of what it tells)
 UNPLACED = (PlaceRule.DOCUMENT, PlaceRule.TOLD)
 
 
@@ -400,7 +401,7 @@ def _same_happening(m: _Merged, ev: Event, hint: MergeHint, related: Callable[[s
     # a definite word that only the report's place places (وتبنت الحركة الهجوم، زاعمة أنه أسفر عن مقتل ثمانية؛ ردت
     # القوات على الهجوم وقتلت ستة من المهاجمين) tells the happening told before it, where that one took place
     # (of one day: a running toll, منذ بدأت الاحتجاجات، refers to no one strike)
-    unplaced = hint.definite and hint.place_rule in UNPLACED and ev.acled_event_type is not None \
+    unplaced = hint.definite and (hint.place_rule in UNPLACED or ev.location is None) and ev.acled_event_type is not None \
         and all(c.scope != "cumulative" for c in ev.counts)
     refers_back = hint.refers_back or unplaced
     if unplaced:

@@ -86,8 +86,7 @@ class FormSource:
     needs: frozenset[str] = frozenset()  # words one of which must follow the form (its object), if any
 
 
-_OBJECT_WINDOW = 8  # words after a verb where its object may stand (after the subject and its attributes: a title,
-# its nisba and a name of three words: دان رئيس الوزراء الصومالي حسن علي خيري الهجوم)
+_OBJECT_WINDOW = 6  # words after a verb where its object may stand (after the subject and its attributes)
 _SUFFIXES = ("ها", "هم", "ه", "ا")  # a possessive or the accusative after an object (وحداتها، اتفاقا)
 _CLAUSE_END = re.compile(r"[.!?;:\n]")  # (not the comma: it often sets off the subject between verb and object)
 

@@ -274,8 +274,7 @@ class CountsFile(_Yaml):
                           "toll_predicates", "one_of", "pronoun_suffixes", "ranks", "since_words", "since_days",
                           "majority", "whole", "appositions", "partitives", "places_after", "day_times",
                           "day_words", "wars", "causes", "restatements", "fighting", "carry_clitics",
-                          "carry_openers", "weekdays", "ordinals", "siblings", "members", "changes",
-                          "agents"], Names] = {}  # named cue lists
+                          "carry_openers", "weekdays", "ordinals", "siblings", "members", "changes", "agents"], Names] = {}  # named cue lists
     labelled: CountsLabelled = CountsLabelled()
 
 
