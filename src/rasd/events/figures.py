@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from collections.abc import Sequence
 
 from ..records import Count, Event, replaced
@@ -68,18 +69,39 @@ def victims_civilian(counts: Sequence[Count]) -> bool:
     top = [c for c in counts if c.parent is None and c.kind in ("killed", "wounded", "abducted", "missing")
            and c.scope == "incident"]
     told = [c for c in top if c.who == "total" and c.qualifier != "vague" and c.kind == "killed"]
-    civilian = [c for c in told if _told_as_civilians(counts, c)]
+    after = _subsets_after(counts) if told else {}
+    civilian = [c for c in told if _told_as_civilians(after, c)]
     return (any(c.who in CIVILIAN_WHO for c in top) or bool(civilian)) \
         and not any(c.who in ("fighters", "police") for c in top) and len(civilian) == len(told)
 
 
-def _told_as_civilians(counts: Sequence[Count], total: Count) -> bool:
+_WOMEN_AND_CHILDREN = frozenset({"women", "children"})
+
+
+def _subsets_after(counts: Sequence[Count]) -> dict[str, tuple[list[int], list[frozenset[str]]]]:
+    """For each kind, the starts of its subset figures in order and, at each, the groups of the subsets from
+    there on: one pass, so that every total reads its own in a look-up (linear in the figures, not quadratic)."""
+    by_kind: dict[str, list[tuple[int, str]]] = {}
+    for c in counts:
+        if c.parent is not None:
+            by_kind.setdefault(c.kind, []).append((c.start, c.who))
+    out: dict[str, tuple[list[int], list[frozenset[str]]]] = {}
+    for kind, subs in by_kind.items():
+        subs.sort()
+        suffix: list[frozenset[str]] = [frozenset()] * (len(subs) + 1)
+        for k in range(len(subs) - 1, -1, -1):
+            suffix[k] = suffix[k + 1] | {subs[k][1]} if subs[k][1] not in suffix[k + 1] else suffix[k + 1]
+        out[kind] = ([start for start, _ in subs], suffix)
+    return out
+
+
+def _told_as_civilians(after: dict[str, tuple[list[int], list[frozenset[str]]]], total: Count) -> bool:
     """Whether a total toll of an incident is told as one of civilians: its subsets are women and children, both
     (18 قتيلا، بينهم 7 أطفال و4 نساء)."""
-    if total.scope != "incident":
+    if total.scope != "incident" or total.kind not in after:
         return False
-    subsets = [c.who for c in counts if c.parent is not None and c.start > total.start and c.kind == total.kind]
-    return set(subsets) == {"women", "children"}
+    starts, suffix = after[total.kind]
+    return suffix[bisect_right(starts, total.start)] == _WOMEN_AND_CHILDREN
 
 
 def drop_vague_told_exactly(events: list[Event]) -> list[Event]:
