@@ -345,8 +345,7 @@ def siblings_group(g: Grammar, frame: Frame, c: Candidate, before: Before) -> st
 def carried_out_by(tables: CountTables, frame: Frame, c: Candidate) -> bool:
     """Whether a figure names who carried the attack out: it stands right after a verb that takes the attack as
     its object (نفذه، شنها) or after على يد, its qualifier (نحو، أكثر من) alone between them."""
-    start = c.vi if c.vi > frame.lo else c.i
-    for k in range(max(frame.lo, c.i - 3), start):
+    for k in range(max(frame.lo, c.i - 3), c.vi):
         h = tables.agents.match(frame.toks, k, PREFIXES, frame.hi)
         if h is not None and h.j in (c.i, c.vi):
             return True

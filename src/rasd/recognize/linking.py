@@ -17,7 +17,7 @@ from ..records import replaced
 from ..resources.actors import ActorDictionary, ActorName, valid_on
 from ..resources.gazetteer import LOOKUP_HEADS, Gazetteer, Place, haversine_km
 from ..text.normalize import Normalized, normalize_name
-from ..text.words import word_spans_after, words_after, words_before
+from ..text.words import word_spans_after, word_spans_before, words_after, words_before
 from .country_vote import document_country as document_country  # (re-exported: the vote lives there)
 from .country_vote import nisba_places as nisba_places
 
@@ -251,12 +251,10 @@ def force_noun_before(ntext: str, pos: int, force_nouns: frozenset[str]) -> bool
     for skip in range(3):
         if phrase_before(ntext, pos, force_nouns, 2, proclitics="وفب"):
             return True
-        before = words_before(ntext, pos, 1)
-        if not before or not before[0].endswith(_ADJECTIVE_ENDINGS) or skip == 2:
+        before = word_spans_before(ntext, pos, 1)  # (a comma after the adjective is part of its word: no match)
+        if skip == 2 or not before or not ntext[before[0][0]:before[0][1]].endswith(_ADJECTIVE_ENDINGS):
             return False
-        pos = ntext.rfind(before[0], 0, pos)
-        if pos < 0 or ntext[pos + len(before[0]):].startswith(("،", ",")):
-            return False
+        pos = before[0][0]
     return False
 
 
