@@ -240,3 +240,40 @@ def test_count_resolve_a_childs_siblings_are_children(text: str, want: tuple[str
 ])
 def test_count_resolve_siblings_of_an_adult_keep_their_group(text: str, want: tuple[str, int, str]) -> None:
     assert want in triples(text)
+
+
+# ------------------------------------------------------------------ "among the killed/wounded" names the kind of one
+@pytest.mark.parametrize(("text", "want"), [
+    ("سقط عشرة قتلى في القصف، وكان بين القتلى مسعف متطوع.", ("killed", 1, "medics")),
+    ("أصيب 12 شخصا في الانفجار، وقال المستشفى إن بين المصابين صحفيا.", ("wounded", 1, "journalists")),
+    ("قتل 14 مدنيا وأصيب العشرات في القصف، وذكرت لجنة محلية أن من بين القتلى طبيبا.", ("killed", 1, "medics")),
+    ("قتل ستة جنود وأصيب تسعة آخرون في الكمين، ومن بين الجرحى ضابطان.", ("wounded", 2, "fighters")),
+    ("قتل ثمانية أشخاص وأصيب 15 في التفجير، وبين المصابين ثلاثة أطفال وبين الشهداء امرأة.", ("killed", 1, "women")),
+])
+def test_count_resolve_among_the_kind_opens_subset(text: str, want: tuple[str, int, str]) -> None:
+    assert want in triples(text)
+
+
+@pytest.mark.parametrize("text", [
+    # a bare plural after a subset marker is no figure (no vague "several" made of it)
+    "وقال المرصد إن من بين القتلى أطفالا.",
+    "وأكدت المصادر أن بينهم نساء وأطفالا.",
+    "وأوضح المسعفون أن بين الجرحى مسنين.",
+    "قتل سبعة أشخاص بينهم أطفال ونساء.",  # (only the seven)
+    # a verbal noun of taking people with the purpose ل: an aim, no count of the people after it
+    "داهمت القوات القرية لاعتقال مطلوبين.",
+    "تحركت دورية أمنية إلى الحي لاحتجاز عناصر من العصابة.",
+    "نصب المسلحون حاجزا على الطريق لاختطاف ركاب.",
+])
+def test_count_grammar_no_figure_after_marker_plural_or_aim(text: str) -> None:
+    assert {t for t in triples(text) if t[1] != 7} == set()
+
+
+@pytest.mark.parametrize(("text", "want"), [
+    # the same nouns told as a happening still count
+    ("وقالت الشرطة إنها أوقفت عناصر من العصابة.", ("detained", 3, "fighters")),
+    ("أدى القصف لمقتل مدنيين في السوق.", ("killed", 3, "civilians")),
+    ("قتل عشرة أشخاص بينهم امرأة.", ("killed", 1, "women")),
+])
+def test_count_grammar_happening_still_counts(text: str, want: tuple[str, int, str]) -> None:
+    assert want in triples(text)

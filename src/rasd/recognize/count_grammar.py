@@ -423,7 +423,9 @@ def nounless_candidates(g: Grammar, toks: Sequence[Token], lo: int, hi: int, nou
             continue  # اختطف مسلحون مجهولون الطفل / 12 مدنيا: the verb's subject, who did it; its object the victim
         # بينهم طفلان وامرأة: a singular joined to a figure of an open subset list is one more of the list
         in_list = skip == 1 and i - 1 in covered and joins_list(g.tables, toks, (lo, i, hi), noun, markers)
-        nv = nounless_value(noun, skip == 1 and not in_list, by or i in markers or in_list, after is not None)
+        # a subset marker counts a singular (بينهم امرأة) but a bare plural after it is no figure (بينهم أطفال)
+        marked = i in markers and noun.form != "pl"
+        nv = nounless_value(noun, skip == 1 and not in_list, by or marked or in_list, after is not None)
         if nv is not None:
             qualifier, cj, end = nv.qualifier, j, toks[j - 1].end
             q = post_qualifier(g.numbers, toks, j, hi, qualifier)

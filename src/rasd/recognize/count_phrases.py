@@ -77,6 +77,11 @@ class PhraseTable:
                         for n in range(min(len(form) - 2, MAX_PREFIX) + 1) if form[n:] in self._by_first)
             for form in self.starters}
 
+    def run_of(self, word: str) -> str:
+        """The shortest proclitic run before a phrase's first word in `word` ("" none or no phrase starts here)."""
+        splits = self._splits.get(word)
+        return splits[0][0] if splits else ""
+
     def may_start(self, word: str) -> bool:
         """False when no phrase can start at this word, whatever proclitics it carries."""
         return word in self.starters

@@ -48,6 +48,10 @@ from rasd.text.segment import TokenIndex, tokenize
 __all__ = ["CountMatch", "CountRecognizer"]
 
 
+_AIMED_KINDS = frozenset({"detained", "abducted"})
+_AIM_RUNS = frozenset({"ل", "ول", "فل"})
+
+
 class CountRecognizer:
     """Finds counts in normalized text. Build with `load()`."""
 
@@ -110,7 +114,10 @@ class CountRecognizer:
         g = self.grammar
         tables = self.tables
         triggers = tables.before.scan(index, lo, hi, PREFIXES)
-        trig_end = {h.j: h for h in triggers}
+        # لاعتقال عناصر، لخطف رهائن: a verbal noun of taking people with the purpose ل is an aim; the people after
+        # it are no count of a happening (أدى لمقتل مدنيين: a result noun with ل still counts them)
+        trig_end = {h.j: h for h in triggers
+                    if not (h.label.rstrip("!") in _AIMED_KINDS and tables.before.run_of(toks[h.i].text) in _AIM_RUNS)}
         cands: list[Candidate] = []
         for m in nums:
             c = number_candidate(g, toks, starts, m, hi)
