@@ -98,6 +98,10 @@ def test_lexicon_a_commander_fleeing_is_no_displacement(pipeline: Pipeline) -> N
     ("ختم القائد كلمته أمام أنصاره متوعدا المسلحين بملاحقتهم حتى الحدود.", "THREATEN"),
     ("ألقى رئيس الهيئة بيانا مطولا مطالبا الأمم المتحدة بإرسال مراقبين.", "REQUEST"),
     ("تحدث الوزير للصحفيين متهما الفصائل بخرق التهدئة مرتين.", "ACCUSE"),
+    # laying the blame (حمّل المسؤولية), masculine, feminine and plural
+    ("خرج وزير الداخلية في مؤتمر صحفي محملا الجماعة مسؤولية التفجير.", "ACCUSE"),
+    ("أعلنت الرئاسة الحداد ثلاثة أيام، محملة الحكومة المسؤولية الكاملة عن القصف.", "ACCUSE"),
+    ("ظهر قادة الفصائل في تسجيل مصور محملين الحكومة مسؤولية انهيار الهدنة.", "ACCUSE"),
 ])
 def test_lexicon_a_speech_act_as_a_circumstance(pipeline: Pipeline, text: str, plover: str) -> None:
     assert plover in _plovers(pipeline, text)
@@ -105,6 +109,7 @@ def test_lexicon_a_speech_act_as_a_circumstance(pipeline: Pipeline, text: str, p
 
 def test_lexicon_a_participle_in_another_sense_is_no_speech_act(pipeline: Pipeline) -> None:
     assert "THREATEN" not in _plovers(pipeline, "باتت المباني القديمة في السوق مهددة بالانهيار.")
+    assert "ACCUSE" not in _plovers(pipeline, "وصلت شاحنات محملة بالطحين إلى المعبر الحدودي.")
 
 
 # ----------------------------------------------------------------------------------- PLOVER coverage

@@ -96,6 +96,7 @@ class Morphology:
         self.feminine_suffixes: tuple[str, ...] = tuple(nominal.get("feminine_suffixes", []))
         self.participle_suffixes: tuple[str, ...] = tuple(nominal.get("participle_suffixes", [""]))
         self.circumstantial_suffixes: tuple[str, ...] = tuple(nominal.get("circumstantial_suffixes", []))
+        self.guarded_suffixes: tuple[str, ...] = tuple(nominal.get("circumstantial_guarded_suffixes", []))
         self.participle_patterns = _Participles(str(nominal.get("form1_active", "")),
                                                 str(nominal.get("form1_passive", "")), str(nominal.get("derived", "")))
 
@@ -161,7 +162,7 @@ class Morphology:
             active = lemma.circumstantial if lemma.circumstantial != "-" else \
                 self.participles(replace(lemma, participles=(), derive_participles=True))[0]
             words += [(active + suf, f"participle (circumstantial) + {suf}", True)
-                      for suf in self.circumstantial_suffixes]
+                      for suf in self.circumstantial_suffixes + (self.guarded_suffixes if lemma.needs else ())]
         for word, label, verb in words:
             for tail, t_label in tails:
                 yield Form(word + tail, label + t_label, verb)

@@ -56,6 +56,7 @@ class Nominal(_Yaml):
     feminine_suffixes: list[str] = []  # on a noun in ة (normalized ه), after its ه is dropped
     participle_suffixes: list[str] = [""]
     circumstantial_suffixes: list[str] = []
+    circumstantial_guarded_suffixes: list[str] = []
     form1_active: NonBlank
     form1_passive: NonBlank
     derived: NonBlank
