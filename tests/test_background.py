@@ -281,3 +281,13 @@ def test_background_speech_of_the_day_is_still_an_event(pipeline: Pipeline) -> N
 ])
 def test_background_people_named_by_aid_work_make_no_aid(pipeline: Pipeline, text: str) -> None:
     assert not any(e.plover == "AID" for e in _events(pipeline, text))
+
+
+@pytest.mark.parametrize("text", [
+    # a speech act right after a comma that ends a relative clause is the speaker's next act, not the clause's
+    "وأدان منسق الأمم المتحدة القصف الذي استهدف السوق، داعيا جميع الأطراف إلى احترام القانون الدولي.",
+    "ونددت الخارجية بالغارة التي طالت مستشفى المدينة، مطالبة بتحقيق دولي مستقل.",
+    "واستنكر الاتحاد الهجوم الذي تعرضت له القافلة، داعيا إلى محاسبة المسؤولين عنه.",
+])
+def test_background_speech_after_relative_clause_is_the_speakers(pipeline: Pipeline, text: str) -> None:
+    assert {e.plover for e in _events(pipeline, text)} == {"ACCUSE", "REQUEST"}

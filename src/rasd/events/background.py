@@ -66,6 +66,12 @@ def _clause_start(text: str, lo: int, pos: int) -> int:
     return max(lo, text.rfind(",", lo, pos) + 1, text.rfind("،", lo, pos) + 1)
 
 
+def _first_after_comma(text: str, lo: int, th: TriggerHit) -> bool:
+    """The trigger is the first word after a comma within its clause (from `lo`)."""
+    start = _clause_start(text, lo, th.nstart)
+    return start != lo and not text[start:th.nstart - len(th.prefix)].strip()
+
+
 def _since_before(ctx: DocContext, text: str, pos: int, trigger: int) -> bool:
     """The date at `pos` says since when (منذ حرب العام 2014) in a منذ clause that a comma ends before the trigger:
     the start of a span, not the date of what follows the comma (…، مهددا بالرد)."""
@@ -260,8 +266,11 @@ class BackgroundResolver:
         # (the clause's own predicate: a clause runs on to the next opener, past commas that open none)
         words = len(ctx.norm.text[clause.start:th.nstart].split())
         if clause.opens is ClauseOpen.RELATIVE and before and words <= PREDICATE_WORDS and not (
-                th.trigger.family in SPEECH_FAMILIES and resumes_claim(ctx.norm.text, th.nstart, 0, self.cues)):
-            return BackgroundRule.RELATIVE  # (not a reaction to the claim told: …، الأمر الذي نفته الحكومة)
+                th.trigger.family in SPEECH_FAMILIES and (resumes_claim(ctx.norm.text, th.nstart, 0, self.cues)
+                                                         or _first_after_comma(ctx.norm.text, clause.start, th))):
+            # (not a reaction to the claim told: …، الأمر الذي نفته الحكومة; nor the speaker's next act right
+            # after a comma: أدان القصف الذي استهدف السوق، داعيا الأطراف إلى …)
+            return BackgroundRule.RELATIVE
         # (an aim runs to the first comma: … تهدف إلى رفع الجاهزية، محذرا من أن قواته ستستأنف …)
         aim = clause.opens is ClauseOpen.PURPOSE and _clause_start(ctx.norm.text, clause.start, th.nstart) == clause.start
         if aim:
