@@ -185,3 +185,19 @@ def test_reactions_indefinite_violence_word_is_no_incident_told(pipeline: Pipeli
 def test_reactions_incident_of_the_headline_or_quoted_speech(pipeline: Pipeline, text: str, place: str) -> None:
     reactions = [e for e in _reactions(pipeline, text) if e.plover == "ACCUSE"]
     assert [_place(e) for e in reactions] == [place]
+
+
+# a definite incident word with a description (القصف الذي استهدف السوق) names the incident its description fits,
+# though another strike was told after it
+@pytest.mark.parametrize(("text", "place"), [
+    ("قتل ستة مدنيين في قصف مدفعي استهدف سوقا شعبية في بلدة سرمين. وقال الجيش إن طائراته دمرت مستودعا "
+     "للذخيرة في بلدة النيرب. وأدان المنسق الأممي القصف الذي استهدف السوق.", "سرمين"),
+    ("أصيب عشرة أشخاص في غارة طالت مدرسة في مدينة أريحا. وفي وقت لاحق قصفت المدفعية أطراف بلدة كفرنبل. "
+     "ونددت منظمة اليونيسف بالغارة التي أصابت المدرسة.", "أريحا"),
+    ("قتل أربعة مسعفين في هجوم بطائرة مسيرة على سيارة إسعاف قرب مدينة الأبيض. وقصفت قوات الدعم السريع "
+     "مواقع للجيش في مدينة الفاشر بالمدفعية. واستنكرت نقابة الأطباء الهجوم على سيارة الإسعاف.", "الأبيض"),
+])
+def test_reactions_description_names_its_incident(pipeline: Pipeline, text: str, place: str) -> None:
+    reactions = [e for e in _reactions(pipeline, text) if e.plover == "ACCUSE"]
+    assert reactions and all(ev.location is not None and ev.location.name_ar == place for ev in reactions), \
+        [(e.plover, _place(e)) for e in reactions]

@@ -11,6 +11,7 @@ from ..recognize.matcher import phrase_before
 from ..records import Event, LocationRef, replaced
 from ..resources.gazetteer import Gazetteer
 from ..resources.lexicon import CueLexicon
+from ..text.words import clitic_splits
 from .context import VIOLENT_FAMILIES, DocContext, Draft, TriggerHit, location_ref, word_start
 from .place import NO_PLACE, PlaceDecision, PlaceResolver
 from .rules import DateRule, PlaceRule
@@ -28,6 +29,8 @@ SITE_FEATURES = frozenset({"district", "facility", "airport", "port", "base"})  
 TOWN_FEATURES = frozenset({"city", "town", "village"})
 OBJECT_PRONOUNS = ("ه", "ها")  # the suffixes of a verb's or a noun's pronoun for a thing told before
 THREAT_FAMILIES = frozenset({"threaten"})  # statements whose word of violence is what they threaten, not an incident
+DESCRIPTION_WORDS = 4  # words of an incident word's clause that describe it (القصف الذي استهدف السوق الشعبي)
+_RELATIVES = frozenset({"الذي", "التي", "الذين", "اللذين", "اللتين"})  # (normalized: ي for ى)
 ACTOR_REACH = 120  # characters before a place where an actor's name that holds it may start
 
 
@@ -64,7 +67,9 @@ def link_reactions(ctx: DocContext, drafts: Sequence[Draft], events: Sequence[Ev
         j = by_trigger.get(ref.nstart)
         # (a word that makes no event of its own refers back to the last one when definite; an indefinite one
         # names a happening of the statement's own, ارتكبت جرائم شملت القتل والخطف, told nowhere else)
-        told = [i for i in (j, last if j is not None or _definite(ctx.norm.text, ref) else None)
+        back = last if j is not None or not _definite(ctx.norm.text, ref) else \
+            _described_incident(ctx, drafts, events, (k, ref), last)
+        told = [i for i in (j, back if j is not None or _definite(ctx.norm.text, ref) else None)
                 if i is not None and i != k and events[i].location is not None]
         src = next((i for i in told if events[i].date.start is not None), told[0] if told else None)
         if src is None or (own is not None and own[0] >= ref.nstart
@@ -72,6 +77,37 @@ def link_reactions(ctx: DocContext, drafts: Sequence[Draft], events: Sequence[Ev
             continue  # the statement's own clause places the incident (more precisely than by its country)
         out[k] = _took(out[k], events[src], resolver.gazetteer)
     return out
+
+
+def _described_incident(ctx: DocContext, drafts: Sequence[Draft], events: Sequence[Event],
+                        at: tuple[int, TriggerHit], last: int | None) -> int | None:
+    """The violent event with a place, told before the statement `at` (its index, its incident word), that the
+    incident word's description names (أدان القصف الذي استهدف السوق: the shelling of a market told before, not
+    the last strike told): the one whose sentence holds the most of the description's words (the incident word
+    and up to DESCRIPTION_WORDS words of its clause, bare of clitics), words that every such sentence holds
+    left out; the latest of equals; `last` when none holds any."""
+    k, ref = at
+    text = ctx.norm.text
+    told = [i for i in range(k) if drafts[i].trigger.trigger.family in VIOLENT_FAMILIES
+            and events[i].location is not None]
+    if len(told) < 2:
+        return last
+    end = min((e for e in (text.find("،", ref.nend), text.find(",", ref.nend)) if e >= 0),
+              default=drafts[k].sentence.end)
+    described = {_bare(w) for w in text[ref.nstart:min(end, drafts[k].sentence.end)].split()[:1 + DESCRIPTION_WORDS]}
+    words = {i: {_bare(w) for w in text[drafts[i].sentence.start:drafts[i].sentence.end].split()} for i in told}
+    shared = set.intersection(*words.values())
+    score = {i: len(words[i] & described - shared - {""}) for i in told}
+    best = max(told, key=lambda i: (score[i], i))
+    return best if score[best] else last
+
+
+def _bare(word: str) -> str:
+    """A word for comparing descriptions: its marks stripped, its proclitics and an accusative alif off (سوقا،
+    السوق → سوق); "" for a word of two letters or fewer (a preposition, a relative pronoun's stem)."""
+    stem = [st for pre, st in clitic_splits(word.strip(_WORD_MARKS), min_stem=3) if "س" not in pre][-1]
+    stem = stem[:-1] if stem.endswith("ا") and len(stem) > 3 else stem
+    return stem if len(stem) > 2 and stem not in _RELATIVES else ""
 
 
 def _took(ev: Event, inc: Event, gazetteer: Gazetteer) -> Event:
