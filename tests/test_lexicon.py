@@ -219,3 +219,20 @@ def test_lexicon_bylines_match_as_with_the_look_behind_first(lexicon: TriggerLex
     reference = re.compile(r"(?:^|(?<=[\s\-\|/]))(?:" + labels + r")\s*:[^\n.,;:]{0,60}", re.MULTILINE)
     norm = normalize(text).text
     assert [s for s in lexicon.blocked(norm) if norm[s[0]] != "#"] == [m.span() for m in reference.finditer(norm)]
+
+
+@pytest.mark.parametrize("text", [
+    # a word that is a lemma's verb and its verbal noun (قصف) takes a noun's proclitics as the noun
+    "قامت القوات بقصف مواقع في أطراف البلدة.",
+    "ردت الفصائل بقصف موقع للجيش قرب الحدود.",
+    "أصيب طفل بقصف استهدف منزل عائلته.",
+])
+def test_lexicon_verbal_noun_spelled_as_its_verb_takes_noun_proclitics(pipeline: Pipeline, text: str) -> None:
+    record = pipeline.extract_text(text, source="test", published="2024-03-05")
+    assert "Shelling/artillery/missile attack" in {e.acled_sub_event_type for e in record.events}
+
+
+def test_lexicon_verb_and_noun_reading_both_kept() -> None:
+    from rasd.resources.morphology import Lemma, Morphology
+    forms = Morphology.load().inflect(Lemma(verb="قصف", nouns=("قصف",)))
+    assert {f.verb for f in forms if f.text == "قصف"} == {True, False}

@@ -146,7 +146,7 @@ def test_reactions_call_not_dated_by_what_it_calls_for(pipeline: Pipeline, text:
 
 # who accuses another of a happening (اتهم، حمل … مسؤولية) is none of its sides: the accused does it
 @pytest.mark.parametrize(("text", "accused", "accuser"), [
-    ("واتهم الجيش التشادي بوكو حرام بخطف 15 صيادا قرب إنجامينا.", "boko-haram", "chad-army"),
+    ("واتهم الجيش التشادي بوكو حرام بقتل 15 صيادا في هجوم قرب إنجامينا.", "boko-haram", "chad-army"),
     ("واتهمت الشرطة الكينية حركة الشباب بقتل ستة عمال في هجوم قرب غاريسا.", "al-shabaab", "police-ke"),
     ("وحمل الجيش النيجيري جماعة بوكو حرام مسؤولية مقتل 12 مزارعا قرب مايدوغوري.", "boko-haram", "military-ng"),
 ])

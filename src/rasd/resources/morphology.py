@@ -132,13 +132,16 @@ class Morphology:
         return tuple(dict.fromkeys(out))
 
     def inflect(self, lemma: Lemma) -> list[Form]:
-        """Every form of the lemma (the stoplist's words left out), each once, the lemma's own word first."""
-        seen: set[str] = set()
+        """Every form of the lemma (the stoplist's words left out), each once as a verb and once as a noun at most,
+        the lemma's own word first."""
+        seen: set[tuple[str, bool]] = set()
         out: list[Form] = []
         for form in self._forms(lemma):
-            if form.text in seen or (form.text in self.stoplist and form.text != lemma.verb):
+            # (a word that is both a verb and a noun, قصف: he shelled and shelling, is given as each: as the noun
+            # it may take a noun's proclitics, بقصف، القصف, which the verb may not)
+            if (form.text, form.verb) in seen or (form.text in self.stoplist and form.text != lemma.verb):
                 continue
-            seen.add(form.text)
+            seen.add((form.text, form.verb))
             out.append(form)
         return out
 
