@@ -378,3 +378,15 @@ def test_actors_valid_on_bounds() -> None:
     assert not valid_on(a, "2021-03-15") and valid_on(a, "2021-03-15", whole_bounds=True)
     assert not valid_on(a, "2016-02-28", whole_bounds=True) and not valid_on(a, "2021-04-01", whole_bounds=True)
     assert valid_on(replace(base, valid_from=None, valid_to=None), "1990-01-01")
+
+
+@pytest.mark.parametrize(("text", "published", "actor"), [
+    # a ministry's name that commands the army of either era: the publication date says which entry it is
+    ("قالت وزارة الدفاع السورية إن وحداتها قصفت مواقع للمسلحين في ريف حماة.", "2019-05-02", "saa"),
+    ("أعلنت وزارة الدفاع السورية أن طائراتها استهدفت تجمعات للمسلحين قرب مدينة إدلب.", "2023-10-05", "saa"),
+    ("قالت وزارة الدفاع السورية إن قواتها اشتبكت مع مسلحين في ريف اللاذقية.", "2025-03-07", "syria-new-army"),
+])
+def test_actors_shared_name_chosen_by_publication_date(pipeline: Any, text: str, published: str,
+                                                       actor: str) -> None:
+    events = pipeline.extract_text(text, source="test", published=published).events
+    assert events and events[0].actor1 is not None and events[0].actor1.id == actor
