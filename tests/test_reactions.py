@@ -201,3 +201,19 @@ def test_reactions_description_names_its_incident(pipeline: Pipeline, text: str,
     reactions = [e for e in _reactions(pipeline, text) if e.plover == "ACCUSE"]
     assert reactions and all(ev.location is not None and ev.location.name_ar == place for ev in reactions), \
         [(e.plover, _place(e)) for e in reactions]
+
+
+# an incident word pointed back (الغارات ذاتها، القصف نفسه، هذا الهجوم) is the statement's incident however far from
+# its verb, past an alleged act that makes no event of its own, in a paragraph of its own, the accused's country
+# in its name (so the statement's clause gives no place)
+@pytest.mark.parametrize(("text", "place"), [
+    ("قصفت طائرات حربية قرى قرب مدينة كيدال.\n\nواتهمت جماعات محلية من الطوارق الجيش المالي وحلفاءه الأجانب "
+     "بقتل 14 مدنيا بينهم نساء في الغارات ذاتها.", "Kidal"),
+    ("سقطت قذائف على سوق مدينة الأبيض صباح أمس.\n\nواتهمت لجان محلية في الولاية والنقابات المهنية الجيش "
+     "السوداني بقتل ثلاثة باعة في القصف نفسه.", "El Obeid"),
+    ("انفجرت سيارة مفخخة قرب سوق مدينة مقديشو.\n\nواتهم مسؤولون محليون وقادة عشائر في مؤتمر صحفي الحكومة "
+     "الصومالية بالتقصير في حماية المدنيين من هذا الهجوم.", "Mogadishu"),
+])
+def test_reactions_incident_pointed_back_from_afar(pipeline: Pipeline, text: str, place: str) -> None:
+    reactions = [e for e in _reactions(pipeline, text) if e.plover == "ACCUSE"]
+    assert reactions and all(_place(ev) == place for ev in reactions), [(e.plover, _place(e)) for e in reactions]

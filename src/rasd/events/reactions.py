@@ -65,6 +65,11 @@ def link_reactions(ctx: DocContext, drafts: Sequence[Draft], events: Sequence[Ev
                 out[k] = _took(out[k], events[before], resolver.gazetteer)  # (قتل عشرة في غارة، فيما وصفته بـ"جريمة")
             continue
         j = by_trigger.get(ref.nstart)
+        if j is None and not _definite(ctx.norm.text, ref):
+            # (an alleged act, then the incident it was part of: اتهمت … بقتل 21 مدنيا في الغارات ذاتها)
+            later = _incident_word(ctx, d, resolver.cues, after=ref)
+            if later is not None and _definite(ctx.norm.text, later):
+                ref, j = later, by_trigger.get(later.nstart)
         # (a word that makes no event of its own refers back to the last one when definite; an indefinite one
         # names a happening of the statement's own, ارتكبت جرائم شملت القتل والخطف, told nowhere else)
         back = last if j is not None or not _definite(ctx.norm.text, ref) else \
@@ -172,22 +177,37 @@ def reaction_objects(ctx: DocContext, drafts: Sequence[Draft], cues: CueLexicon)
                      and (ref := _incident_word(ctx, d, cues, whole_words=True)) is not None)
 
 
-def _incident_word(ctx: DocContext, d: Draft, cues: CueLexicon, whole_words: bool = False) -> TriggerHit | None:
+def _incident_word(ctx: DocContext, d: Draft, cues: CueLexicon, whole_words: bool = False,
+                   after: TriggerHit | None = None) -> TriggerHit | None:
     """The word of a violent happening a statement is about: a violence trigger within a few words after the
     statement's verb, in its sentence (ندد بالقصف، أدان الهجوم، نفى مسؤوليته عن هذه الغارة), or further on right
     after a noun that holds it within that reach (طالب الأمين العام للأمم المتحدة بفتح تحقيق مستقل في غارة …); not
     a word for what is to be stopped (دعا إلى وقف القتال، إنهاء الحرب: the war, no incident); `whole_words`: the
-    article of the word (في الغارة) is no word between."""
+    article of the word (في الغارة) is no word between; `after`: the next one after that incident word, within the
+    same reach of it."""
     text = ctx.norm.text
-    for th in ctx.triggers_starting_in(d.trigger.nend, d.sentence.end):
-        gap = text[d.trigger.nend:word_start(text, th.nstart) if whole_words else th.nstart].split()
-        if len(gap) > INCIDENT_REACH and not _held_by_object(gap, cues.incident_objects):
+    lo = d.trigger.nend if after is None else after.nend
+    for th in ctx.triggers_starting_in(lo, d.sentence.end):
+        gap = text[lo:word_start(text, th.nstart) if whole_words else th.nstart].split()
+        if len(gap) > INCIDENT_REACH and not _held_by_object(gap, cues.incident_objects) \
+                and not _pointed_back(text, th, cues.incident_anaphors):
+            if any(_pointed_back(text, x, cues.incident_anaphors) for x in ctx.triggers_starting_in(th.nend, d.sentence.end)
+                   if x.trigger.family in VIOLENT_FAMILIES):
+                continue  # (a word pointed back to the incident stands further on: في الغارات ذاتها)
             return None
         if th.trigger.family in VIOLENT_FAMILIES and not th.trigger.content and not phrase_before(
                 text, th.nstart - len(th.prefix), cues.suppress_before, 2, lo=d.trigger.nend) \
                 and not _listed_crime(ctx, cues, d.trigger.nstart, th.nstart):
             return th
     return None
+
+
+def _pointed_back(text: str, th: TriggerHit, anaphors: frozenset[str]) -> bool:
+    """A word right after the incident word or right before it points it back to an incident told before (الغارات
+    ذاتها، القصف نفسه، هذا الهجوم)."""
+    after = text[th.nend:th.nend + 20].split(maxsplit=1)
+    before = text[max(0, th.nstart - len(th.prefix) - 20):th.nstart - len(th.prefix)].split()
+    return bool(after and after[0].strip(_WORD_MARKS) in anaphors) or bool(before and before[-1] in anaphors)
 
 
 def _listed_crime(ctx: DocContext, cues: CueLexicon, lo: int, pos: int) -> bool:

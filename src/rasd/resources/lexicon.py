@@ -364,6 +364,7 @@ class CueLexicon:
         self.suppress_before = _phrases(data.get("suppress_before", []), shown, "suppress_before")
         self.by_agreement = _labelled(data.get("by_agreement", []), shown, "by_agreement", "agreement")
         self.incident_objects = _phrases(data.get("incident_objects", []), shown, "incident_objects")
+        self.incident_anaphors = _phrases(data.get("incident_anaphors", []), shown, "incident_anaphors")
         self.happened_before = _phrases(data.get("happened_before", []), shown, "happened_before")
         self.force_nouns = _phrases(data.get("force_nouns", []), shown, "force_nouns")
         self.member_nouns = _phrases(data.get("member_nouns", []), shown, "member_nouns")

@@ -10,9 +10,8 @@ the key path::
 The loaders (lexicon, morphology, numbers, counts, dates, actors, gazetteer) call ``check`` through
 ``rasd.resources.datafiles.load_yaml`` / ``read_tsv`` before they build their typed objects, and keep the checks
 that need more than one entry (duplicates, references between entries). This module is not compiled with
-mypyc (pydantic models cannot be) and is imported only when a resource file is read, so ``rasd --help``
-does not pay for importing pydantic. The one-line messages are made by ``rasd.resources.schema_errors``.
-"""
+mypyc (pydantic models cannot be) and is imported only when a resource file is read, so ``rasd --help`` does
+not pay for importing pydantic. The one-line messages: ``rasd.resources.schema_errors``."""
 
 from __future__ import annotations
 
@@ -188,6 +187,7 @@ class CuesFile(_Yaml):
     suppress_before: Names = []
     by_agreement: Names = []
     incident_objects: Names = []  # events/reactions.py: a noun that holds the incident a statement is about
+    incident_anaphors: Names = []  # events/reactions.py: words that point an incident word back (الغارات ذاتها)
     weapons: dict[WeaponKind, Names] = {}  # keys: lexicon.WEAPON_KINDS
     background: dict[BackgroundKind, Names] = {}  # keys: lexicon.BACKGROUND_KINDS
 
