@@ -133,6 +133,10 @@ def test_background_accusation_holds_its_figure(pipeline: Pipeline) -> None:
     ("دوت صفارات الإنذار في مدينة عسقلان مساء الأحد.", []),
     ("أصيب موظفان من هيئة الإغاثة في انفجار عبوة ناسفة في مدينة الباب.", ["Explosions/Remote violence"]),
     ("قتل ثلاثة مدنيين في قصف على مخيم للنازحين قرب مدينة نيالا.", ["Explosions/Remote violence"]),
+    # the head in the accusative, as an object (مركزا، مخيما)
+    ("وقال المسعفون إن القصف طال أيضا مركزا لإيواء النازحين في مدينة الفاشر.", ["Explosions/Remote violence"]),
+    ("وأصابت القذائف مخيما لإيواء النازحين قرب مدينة نيالا.", ["Explosions/Remote violence"]),
+    ("افتتحت المنظمة مركزا لاستقبال النازحين في مدينة كسلا.", []),
     ("خرج الرجل من منزله لزيارة والدته في حي الشيخ مقصود.", []),
     # the appeal itself is a request (triggers.yaml: نداء); the visit it asks for is no meeting
     ("وجهت السلطات نداء للسكان لزيارة مراكز التبرع بالدم في المدينة.", ["REQUEST"]),
