@@ -245,9 +245,9 @@ def reset_postgres(url: str) -> None:
     engine = create_engine(normalize_url(url))
     try:
         build_metadata().metadata.drop_all(engine)
-        with engine.begin() as conn:  # kept by triggers on events, outside the metadata (versions 9, 11)
-            conn.execute(text("DROP TABLE IF EXISTS events_search"))
-            conn.execute(text("DROP TABLE IF EXISTS event_day_counts"))
+        with engine.begin() as conn:  # outside the metadata: kept by triggers on events (versions 9, 11), the writes (18)
+            for table in ("events_search", "event_day_counts", "happening_changes"):
+                conn.execute(text(f"DROP TABLE IF EXISTS {table}"))
     finally:
         engine.dispose()
 

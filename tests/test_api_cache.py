@@ -8,7 +8,9 @@ import subprocess
 import sys
 import threading
 import time
+from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -19,8 +21,9 @@ from store_fixtures import FakeExtractor, sample_records, synthetic_record
 
 import rasd
 from rasd.api import Settings, create_app
-from rasd.serve.cache import ReadCache
+from rasd.serve.cache import CANONICAL, HAPPENINGS, ReadCache
 from rasd.store import Store
+from rasd.store.changes import Seen
 
 TOKEN = "cache-token"
 
@@ -294,3 +297,107 @@ def test_api_cache_worker_processes_freeze_their_startup_objects(tmp_path: Path,
             assert gc.get_freeze_count() > 0
     finally:
         gc.unfreeze()
+
+
+class Writes:
+    """A stand-in for `Store.changes_since`: the generation, the canonical set's, the happenings' log."""
+
+    def __init__(self) -> None:
+        self.generation = 1
+        self.canonical = 1
+        self.log: list[tuple[str, int]] = []
+        self.retained = 100
+
+    def write(self, *happenings: str, canonical: bool = False) -> None:
+        self.generation += 1
+        if canonical:
+            self.canonical = self.generation
+        self.log += [(h, self.generation) for h in happenings]
+
+    def __call__(self, since: int | None) -> Seen:
+        if since is None or self.generation - since > self.retained:
+            return Seen(self.generation, self.canonical, complete=False)
+        return Seen(self.generation, self.canonical, tuple((h, g) for h, g in self.log if g > since))
+
+
+def _page(cache: ReadCache, shows: tuple[str, ...], make: Counter) -> Callable[[], bytes]:
+    def compute() -> bytes:
+        cache.note_happenings(shows)
+        return make()
+    return compute
+
+
+def test_cache_count_and_page_hold_while_what_they_show_is_unchanged() -> None:
+    """A count of canonical events holds across writes that only add reports; a page holds while none of its
+    happenings got one; a new happening (the canonical set changed) makes both old; an ANY_WRITE entry is old
+    after any write."""
+    writes = Writes()
+    cache = ReadCache(lambda: writes.generation, changes=writes, stale_seconds=0, poll_seconds=0)
+    count, page_a, page_b, stats = Counter(), Counter(), Counter(), Counter()
+
+    def read_all() -> tuple[bytes, ...]:
+        return (cache.get("count", count, scope=CANONICAL), cache.get("a", _page(cache, ("h1", "h2"), page_a),
+                                                                      scope=HAPPENINGS),
+                cache.get("b", _page(cache, ("h3",), page_b), scope=HAPPENINGS), cache.get("stats", stats))
+
+    assert read_all() == (b"1", b"1", b"1", b"1")
+    writes.write("h2")  # a report added to page a's second happening
+    assert read_all() == (b"1", b"2", b"1", b"2")
+    writes.write("h9")  # a happening on no cached page
+    assert read_all() == (b"1", b"2", b"1", b"3")
+    writes.write(canonical=True)  # a new happening
+    assert read_all() == (b"2", b"3", b"2", b"4")
+    writes.write("h3")
+    writes.write("h1")
+    assert read_all() == (b"2", b"4", b"3", b"5")
+
+
+def test_cache_page_counts_as_changed_when_the_log_no_longer_reaches_back() -> None:
+    writes = Writes()
+    writes.retained = 2
+    cache = ReadCache(lambda: writes.generation, changes=writes, stale_seconds=0, poll_seconds=0)
+    page, count = Counter(), Counter()
+    assert cache.get("p", _page(cache, ("h1",), page), scope=HAPPENINGS) == b"1"
+    cache.get("count", count, scope=CANONICAL)
+    for _ in range(3):  # more writes than the log keeps, none of them to h1
+        writes.write("h2")
+    assert cache.get("p", _page(cache, ("h1",), page), scope=HAPPENINGS) == b"2"
+    assert cache.get("count", count, scope=CANONICAL) == b"1"  # the canonical generation says it all
+    writes.write("h2")
+    assert cache.get("p", _page(cache, ("h1",), page), scope=HAPPENINGS) == b"2"  # caught up again
+
+
+def test_api_cache_split_refreshes_what_a_report_or_a_happening_changed(store_url: str) -> None:
+    """Through the API, another process's writes: a report added to a cached page's happening refreshes that page
+    (its count stays cached); a page whose happenings got nothing stays a hit; a new happening refreshes counts; a
+    page over every document's events refreshes on any write."""
+    a, b, _, d, e = sample_records()
+    with Store.open(store_url) as s:
+        for rec in (a, d, e):
+            s.ingest(rec)
+    app = create_app(Settings(db_url=store_url, api_token=TOKEN, extractor_factory=FakeExtractor, cache_seconds=0.2))
+    cache = app.state.read_cache
+    with TestClient(app) as client:
+        def get(path: str) -> dict[str, Any]:
+            return dict(client.get(path).json())
+
+        libya, tunisia, every = get("/api/events?country=LY"), get("/api/events?country=TN"), get("/api/events")
+        unmerged = get("/api/events?merged=false")
+        shelling = next(i for i in libya["items"] if i["location"]["id"] == a.events[0].location.id)
+        assert shelling["n_sources"] == 1
+        with Store.open(store_url) as other:
+            assert other.ingest(b).merged == 1  # b reports a's happening: a report, no new happening
+        time.sleep(0.7)  # twice stale_seconds + the poll
+        misses = cache.misses
+        after = get("/api/events?country=LY")
+        assert cache.misses == misses + 1  # the page; its count held
+        assert after["total"] == libya["total"]
+        assert next(i for i in after["items"] if i["id"] == shelling["id"])["n_sources"] == 2
+        assert get("/api/events?country=TN") == tunisia and cache.misses == misses + 1  # untouched: a hit
+        assert get("/api/events?merged=false")["total"] == unmerged["total"] + 1  # every event: any write
+        with Store.open(store_url) as other:
+            other.ingest(synthetic_record(7, events=1))  # a happening of its own
+        time.sleep(0.7)
+        misses = cache.misses
+        assert get("/api/events")["total"] == every["total"] + 1
+        assert cache.misses == misses + 2  # the count and the page

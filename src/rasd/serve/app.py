@@ -109,7 +109,8 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     app.state.settings = settings
     install_error_handlers(app)
     app.state.store = store
-    cache = ReadCache(store.generation, stale_seconds=settings.cache_seconds) if settings.cache_seconds > 0 else None
+    cache = (ReadCache(store.generation, stale_seconds=settings.cache_seconds, changes=store.changes_since)
+             if settings.cache_seconds > 0 else None)
     app.state.read_cache = cache
     app.include_router(events_router(store, settings.max_page_size, cache, settings.count_cap))
     app.include_router(documents_router(store, settings.max_page_size, settings.api_token,

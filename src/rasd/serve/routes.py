@@ -4,6 +4,7 @@ No `from __future__ import annotations` here: FastAPI must evaluate the route si
 limits close over the factories' arguments.
 """
 
+import functools
 import threading
 from collections.abc import Callable, Hashable
 from typing import Annotated, Any
@@ -14,7 +15,7 @@ from starlette.concurrency import run_in_threadpool
 
 from rasd.budget import TimeBudgetExceeded, default_budget
 from rasd.serve import models
-from rasd.serve.cache import CACHE_HIT_HEADER, ReadCache, cached
+from rasd.serve.cache import ANY_WRITE, CACHE_HIT_HEADER, CANONICAL, HAPPENINGS, ReadCache, cached
 from rasd.serve.params import DocumentIn, event_filter, toll_filter
 from rasd.serve.security import token_checker
 from rasd.store import keyset
@@ -71,18 +72,18 @@ def _json(body: bytes) -> Response:
 
 
 async def _cached_response(cache: ReadCache | None, key: Hashable, compute: Callable[[], Any],
-                           request: Request, rendered: bool = False) -> Response:
+                           request: Request, rendered: bool = False, scope: str = ANY_WRITE) -> Response:
     """The JSON response for `key`: a valid cached body straight from the event loop, else computed (or taken
     from the cache after a generation check) in a worker thread, where the store's blocking reads belong. The
     request is recorded as answered by `key` (cache.CachedReads answers it again without validation).
-    `rendered`: `compute` returns the body's bytes already."""
+    `rendered`: `compute` returns the body's bytes already (then `scope`: what it depends on, `ReadCache.get`)."""
     if cache is not None:
         cache.alias((request.scope["path"], request.scope["query_string"]), key)
     body = cache.peek(key) if cache is not None else None
     if body is None:
         if rendered:
             return _json(await run_in_threadpool(compute) if cache is None else
-                         await run_in_threadpool(cache.get, key, compute))
+                         await run_in_threadpool(functools.partial(cache.get, key, compute, scope=scope)))
         return _json(await run_in_threadpool(cached, cache, key, compute))
     response = _json(body)
     response.headers[CACHE_HIT_HEADER[0].decode()] = CACHE_HIT_HEADER[1].decode()
@@ -109,15 +110,21 @@ def events_router(store: Store, max_page_size: int, cache: ReadCache | None = No
 
         def page() -> bytes:
             # the filter's count is cached on its own: every page and sort order of a filter shares it, and a page
-            # built on it is stamped as old as the count (ReadCache._compute), so it lags no more than any entry
+            # built on a stale count is stamped as old as the count (ReadCache._compute), so it lags no more than
+            # any entry. Over canonical events a count holds while the canonical set does, and a page while its
+            # happenings got no report too (`rasd.store.changes`)
             total = None if cache is None else int(cache.get(("count", f),
                                                              lambda: b"%d" % store.count_events(f, count_cap),
-                                                             fresh=True))
-            return store.query_events_json(f, limit=limit, offset=offset, sort=sort, total=total, cap=count_cap,
-                                           after=after)
+                                                             fresh=True, scope=CANONICAL if f.merged else ANY_WRITE))
+            shown: list[str] = []
+            body = store.query_events_json(f, limit=limit, offset=offset, sort=sort, total=total, cap=count_cap,
+                                           after=after, happenings=shown)
+            if cache is not None and f.merged:
+                cache.note_happenings(shown)
+            return body
 
         return await _cached_response(cache, ("events", f, limit, offset, sort, after), page, request,
-                                      rendered=True)
+                                      rendered=True, scope=HAPPENINGS if f.merged else ANY_WRITE)
 
     @router.get("/{event_id:path}", **documented(models.EventDetail, NOT_FOUND),
                 summary="One event with all reports of its happening")

@@ -146,9 +146,10 @@ def add_actor_flag(conn: Connection) -> None:
         conn.exec_driver_sql(f"CREATE TRIGGER {name} {body}")
 
 
-def version_11(conn: Connection, event_actors: Any) -> None:
+def version_11(conn: Connection, t: Any) -> None:
     """PostgreSQL (version 11): `event_day_counts` kept by a trigger (`daycounts.create_postgres`), and the actor's
     English-name index rebuilt with `name_en` INCLUDEd where it lacks it (ACTOR_NAME_EN). SQLite: nothing."""
+    event_actors = t.event_actors
     from rasd.store import daycounts
 
     if conn.dialect.name != "postgresql":

@@ -213,9 +213,12 @@ def query_events(conn: Connection, t: Tables, f: EventFilter, *, limit: int, off
 
 def query_events_json(conn: Connection, t: Tables, f: EventFilter, *, limit: int, offset: int,
                       sort: str, total: int | None = None, cap: int | None = None,
-                      after: keyset.Cursor | None = None) -> bytes:
-    """`query_events` rendered as the API's JSON body, each item assembled around its stored JSON (`pagejson`)."""
+                      after: keyset.Cursor | None = None, happenings: list[str] | None = None) -> bytes:
+    """`query_events` rendered as the API's JSON body, each item assembled around its stored JSON (`pagejson`);
+    `happenings`: extended with each item's happening (its canonical uid)."""
     head, rows = _page_rows(conn, t, f, limit=limit, offset=offset, sort=sort, total=total, cap=cap, after=after)
+    if happenings is not None:
+        happenings.extend(r["merged_id"] for r in rows)
     return pagejson.page_json(head, event_items_json(conn, t, rows))
 
 

@@ -40,9 +40,9 @@ from sqlalchemy import (
 )
 from sqlalchemy.schema import CreateIndex
 
-from rasd.store import doccounts, facetcounts, pagejson, pgschema
+from rasd.store import changes, doccounts, facetcounts, pagejson, pgschema
 
-SCHEMA_VERSION = 17
+SCHEMA_VERSION = 18
 CANONICAL = "uid = merged_id"  # the partial indexes' predicate: one row per happening (filters' merged=True)
 # PostgreSQL (schema version 8): the same test as a stored generated column, `events.canonical`. The planner
 # estimates `uid = merged_id` (two columns compared) at 0.5 % of the rows whatever the data (100,000 canonical
@@ -372,10 +372,11 @@ def _campaigns_table(md: MetaData) -> Table:
 
 
 def _state_table(md: MetaData) -> Table:
-    """One row: the store's generation, raised by every write transaction (read caches compare it; version 5), and
-    the documents counted by the writes (`doccounts`, version 16)."""
+    """One row: the store's generation, raised by every write transaction (read caches compare it; version 5), the
+    documents counted by the writes (`doccounts`, version 16) and the canonical set's generation (`changes`, 18)."""
     return Table("store_state", md, Column("id", Integer, primary_key=True, autoincrement=False),
-                 Column("generation", BigInteger, nullable=False), *doccounts.state_columns())
+                 Column("generation", BigInteger, nullable=False), *doccounts.state_columns(),
+                 *changes.state_columns())
 
 
 def build_metadata(dialect: str = "sqlite") -> Tables:
@@ -540,11 +541,6 @@ def _migration_10(conn: Connection, t: Tables) -> None:
         conn.exec_driver_sql(SQLITE_DATE_DESC)
 
 
-def _migration_11(conn: Connection, t: Tables) -> None:
-    """PostgreSQL: event_day_counts kept by a trigger, actors' English names INCLUDEd (pgschema.version_11)."""
-    pgschema.version_11(conn, t.event_actors)
-
-
 MIGRATIONS: tuple[tuple[int, str, Callable[[Connection, Tables], None]], ...] = (
     (1, "initial schema: documents, mentions, events, actors, counts, sources, tolls", _migration_1),
     (2, "indexes of the hot read queries (canonical events by date, country, place, type; actor names)",
@@ -565,7 +561,7 @@ MIGRATIONS: tuple[tuple[int, str, Callable[[Connection, Tables], None]], ...] = 
     (10, "SQLite: event_day_counts (canonical events by country and dates) kept by triggers, the canonical "
          "events newest first (ix_events_cov_date_desc) (PostgreSQL: nothing)", _migration_10),
     (11, "PostgreSQL: event_day_counts (canonical events by country and dates) kept by a trigger, "
-         "ix_event_actors_canon_name_en INCLUDE (name_en) (SQLite: nothing)", _migration_11),
+         "ix_event_actors_canon_name_en INCLUDE (name_en) (SQLite: nothing)", pgschema.version_11),
     (12, "event_json stored compact (no spaces): a page of events is assembled around it, unparsed (pagejson)",
      pagejson.migration_12),
     (13, "PostgreSQL: canonical sort indexes INCLUDE the filtered columns; confidence descending", pgschema.version_13),
@@ -573,6 +569,7 @@ MIGRATIONS: tuple[tuple[int, str, Callable[[Connection, Tables], None]], ...] = 
     (15, "PostgreSQL: the documents newest first (ix_documents_published_desc) (SQLite: nothing)", pgschema.version_15),
     (16, "the documents, reprints and undated documents counted by the writes (store_state)", doccounts.migration_16),
     (17, "SQLite: the documents' ingested_at beside their id (ix_documents_ingested)", pagejson.migration_17),
+    (18, "what each write changed: the canonical set's generation, the happenings given a report", changes.migration_18),
 )
 
 

@@ -13,17 +13,19 @@
 
 from __future__ import annotations
 
+import functools
 import hashlib
+import operator
 import threading
 import time
 from collections.abc import Iterator, Sequence
 from typing import Any
 
-from sqlalchemy import Connection, Engine, create_engine, event, select, text, update
+from sqlalchemy import Connection, Engine, create_engine, event, select, text
 from sqlalchemy.exc import IntegrityError
 
 from rasd.records import DocumentRecord
-from rasd.store import DEFAULT_URL, keyset, reads, writes
+from rasd.store import DEFAULT_URL, changes, keyset, reads, writes
 from rasd.store.campaigns import CampaignAssigner
 from rasd.store.filters import SORT_KEYS, EventFilter, SortKey, TollFilter
 from rasd.store.keyset import Cursor
@@ -268,8 +270,9 @@ class Store:
                         out.append(self._insert(conn, record, external_id))
                 except Exception as exc:  # noqa: BLE001 - one bad document never stops the others
                     out.append(exc)
-            if any(isinstance(o, IngestOutcome) and o.status == "ingested" for o in out):
-                self._bump(conn)
+            stored = [o for o in out if isinstance(o, IngestOutcome) and o.status == "ingested"]
+            if stored:
+                self._bump(conn, functools.reduce(operator.or_, (o.changed for o in stored)))
         return out
 
     def _insert(self, conn: Connection, record: DocumentRecord, external_id: str | None) -> IngestOutcome:
@@ -283,10 +286,19 @@ class Store:
             self._bump(conn)
             return writes.delete_document_rows(conn, self.t, document_id)
 
-    def _bump(self, conn: Connection) -> None:
-        """Raise the store's generation inside a write transaction (read caches see that the data changed)."""
-        st = self.t.state
-        conn.execute(update(st).where(st.c.id == 1).values(generation=st.c.generation + 1))
+    def _bump(self, conn: Connection, changed: changes.Changed = changes.EVERYTHING) -> None:
+        """Raise the store's generation inside a write transaction (read caches see that the data changed) and
+        record what changed (`changes`: by default the canonical set, so every cached count and page is old)."""
+        changes.record(conn, changed)
+
+    def changes_since(self, since: int | None) -> changes.Seen:
+        """The writes as a read cache sees them: the generation, the canonical set's, and the happenings changed
+        after generation `since` (`changes.seen`)."""
+        with self.engine.connect() as conn:
+            found = changes.seen(conn, since)
+        if self._maps is not None:
+            self._maps.saw_generation(found.generation)
+        return found
 
     def generation(self) -> int:
         """The store's generation: it changes with every committed write, from this process or any other."""
@@ -315,11 +327,12 @@ class Store:
 
     def query_events_json(self, f: EventFilter = ALL_EVENTS, *, limit: int = 50, offset: int = 0,
                           sort: str = "-date", total: int | None = None, cap: int | None = None,
-                          after: Cursor | None = None) -> bytes:
-        """`query_events` as the API's JSON body, assembled around the stored JSON of each event (`pagejson`)."""
+                          after: Cursor | None = None, happenings: list[str] | None = None) -> bytes:
+        """`query_events` as the API's JSON body, assembled around the stored JSON of each event (`pagejson`);
+        `happenings`: extended with the canonical uid of each item's happening."""
         with self.engine.connect() as conn:
             return reads.query_events_json(conn, self.t, f, limit=limit, offset=offset, sort=sort, total=total,
-                                           cap=cap, after=after)
+                                           cap=cap, after=after, happenings=happenings)
 
     def iter_events(self, f: EventFilter = ALL_EVENTS, *, batch: int = 1000,
                     sort: str = "date") -> Iterator[dict[str, Any]]:

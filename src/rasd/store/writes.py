@@ -6,7 +6,7 @@ import json
 import re
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from typing import Any, Literal
 
@@ -14,7 +14,7 @@ from sqlalchemy import Connection, TextClause, delete, insert, select
 from sqlalchemy.exc import DBAPIError
 
 from rasd.records import Count, DocumentRecord, Event
-from rasd.store import merging, reprints, tolls
+from rasd.store import changes, merging, reprints, tolls
 from rasd.store.campaigns import CampaignAssigner
 from rasd.store.schema import Tables
 from rasd.text.normalize import normalize_name
@@ -31,6 +31,7 @@ class IngestOutcome:
     events: int = 0
     merged: int = 0  # events that joined a happening already in the store
     reprint_of: str | None = None
+    changed: changes.Changed = field(default=changes.NOTHING, compare=False, repr=False)  # for the read caches
 
 
 def _now() -> str:
@@ -56,10 +57,10 @@ class Around:
     """What the caller's transaction sends with a document's own statements, saving their round trips: `first`
     before its look-ups, in their pipeline (the writers' lock: each statement sees what was committed before it
     started, so the look-ups still see every document written before the lock was granted), `last` with its
-    rows, when it is written (the generation's bump)."""
+    rows, when it is written, with what the document changed (the generation's bump, `changes.record`)."""
 
     first: Statement | None = None
-    last: Callable[[Connection], None] | None = None
+    last: Callable[[Connection, changes.Changed], None] | None = None
 
 
 def look_up(conn: Connection, t: Tables, rec: DocumentRecord, sketch: reprints.Sketch | None,
@@ -126,6 +127,7 @@ def insert_record(conn: Connection, t: Tables, rec: DocumentRecord, external_id:
     reprint_of = found.reprint_of
     uids = [f"{info.id}/{ev.id}" for ev in rec.events]
     targets = [target or uid for target, uid in zip(found.targets, uids, strict=True)]
+    changed = changes.of_events(zip(uids, targets, strict=True))
     with _pipelined(conn):
         conn.execute(insert(t.documents), document_row(rec, external_id, reprint_of, found.similarity))
         reprints.store_sketch(conn, t, info.id, sketch)
@@ -135,11 +137,12 @@ def insert_record(conn: Connection, t: Tables, rec: DocumentRecord, external_id:
                  "end": m.end, "ref": m.ref, "framing": m.framing} for m in rec.mentions])
         insert_events(conn, t, rec, list(zip(uids, targets, strict=True)), reprint_of)
         if around.last is not None:
-            around.last(conn)
+            around.last(conn, changed)
     for ev, uid in zip(rec.events, uids, strict=True):  # after the pipeline: a toll's campaign is looked up
         tolls.append_tolls(conn, t, rec, ev, uid, campaigns)
     merged = sum(merged_id != uid for uid, merged_id in zip(uids, targets, strict=True))
-    return IngestOutcome(info.id, "ingested", events=len(rec.events), merged=merged, reprint_of=reprint_of)
+    return IngestOutcome(info.id, "ingested", events=len(rec.events), merged=merged, reprint_of=reprint_of,
+                         changed=changed)
 
 
 @contextmanager
