@@ -261,9 +261,12 @@ INDEFINITE_NISBA_FORMS = (("يا", "ي"),)  # (after a definite noun a country's
 
 def nisba_country(word: str, nisbas: Mapping[str, str], indefinite: bool) -> str | None:
     """The country whose nisba `word` is (normalized) in any number and case: the listed forms (السوري، السورية،
-    سوريين) and the others (سوريون، سوريات; after an `indefinite` noun the accusative سوريا); None for another word."""
+    سوريين), the article before a form listed without it (النيجرية) and the others (سوريون، سوريات; after an
+    `indefinite` noun the accusative سوريا); None for another word."""
     if word in nisbas:
         return nisbas[word]
+    if word.startswith("ال") and word[2:] in nisbas:  # (a country with no definite form listed: النيجرية)
+        return nisbas[word[2:]]
     for end, listed in NISBA_FORMS + (INDEFINITE_NISBA_FORMS if indefinite else ()):
         if word.endswith(end) and len(word) > len(end) + 2 and word[: -len(end)] + listed in nisbas:
             return nisbas[word[: -len(end)] + listed]
