@@ -61,3 +61,14 @@ def test_anaphora_gunmen_of_no_one_group_stay_unidentified(pipeline: Any, text: 
 ])
 def test_anaphora_attackers_are_the_one_group(pipeline: Any, text: str, actor: str) -> None:
     assert set(_actors(pipeline, text, "المهاجمين")) == {actor}
+
+
+@pytest.mark.parametrize(("text", "word"), [
+    # the one group before them in their own clause is their opponent
+    ("اشتبكت حركة الشباب مع مسلحين في سوق بلدة جوهر وسط الصومال.", "مسلحين"),
+    # where they came from is told
+    ("اندلع قتال بين جماعة بوكو حرام ومسلحين من قرية مجاورة في ولاية بورنو.", "مسلحين"),
+])
+def test_anaphora_gunmen_set_apart_in_their_clause_stay_unidentified(pipeline: Any, text: str, word: str) -> None:
+    assert _actors(pipeline, text, word)
+    assert all(a.startswith("unidentified-armed-group-") for a in _actors(pipeline, text, word))

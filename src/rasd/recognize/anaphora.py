@@ -18,7 +18,7 @@ from ..resources.actors import Actor, ActorDictionary
 from ..resources.datafiles import load_yaml
 from ..resources.gazetteer import Gazetteer
 from ..text.normalize import Normalized, normalize_name
-from ..text.words import word_spans_after, words_before
+from ..text.words import word_spans_after, words_after, words_before
 from .linking import NISBA_ENDINGS, UNIDENTIFIED, ActorMention, PlaceMention, capitals
 from .matcher import SpanSet
 
@@ -73,6 +73,7 @@ class AnaphoraTable:
     statement_verbs: frozenset[str] = frozenset()  # (أعلنت، تنفي) a capital after one, a name heading one: an actor
     owned: Owned | None = None  # a word for forces with a pronoun (قواته) after أن: the speaker's forces
     armed_men: frozenset[str] = frozenset()  # (مسلحون، مسلحا) with one armed group named, that group's men
+    linked: frozenset[str] = frozenset()  # (على صلة) two words after gunmen that tie them to someone
 
     @classmethod
     def load(cls, path: str | Path | None = None) -> AnaphoraTable:
@@ -92,6 +93,7 @@ class AnaphoraTable:
                    breaks=frozenset(words(data.get("clause_words"))),
                    family_words=frozenset(words(data.get("family_words"))),
                    armed_men=frozenset(words(data.get("armed_men"))),
+                   linked=frozenset(words(data.get("armed_men_linked"))),
                    subject_after=frozenset(words(countries.get("subject_after"))),
                    prepositions=frozenset(words(countries.get("prepositions"))),
                    verb_ending=normalize_name(verbs.get("ending") or ""),
@@ -181,9 +183,20 @@ class Anaphora:
             if " " not in word and word.startswith("ال") and word[2:] in self.gunmen_words and len(tied) == 1:
                 out[k] = replaced(m, actor=next(iter(tied.values())), framing=None, descriptive=False,
                                   ambiguous=False, readings=())
-            elif word in self.table.armed_men and sole is not None and set(tied) <= {sole.actor.id}:
+            elif word in self.table.armed_men and sole is not None and set(tied) <= {sole.actor.id} \
+                    and self._nobodys(ntext, m, mentions):
                 out[k] = replaced(m, actor=sole.actor, framing=None, descriptive=False, ambiguous=False, readings=())
         return out
+
+    def _nobodys(self, ntext: str, m: ActorMention, mentions: Sequence[ActorMention]) -> bool:
+        """Gunmen whom nothing in their clause sets apart: no word after them that says whose or where from they are
+        (مسلحين من الزاوية، مسلحين على صلة بـX), no armed group before them in their clause (its opponents: اشتبكت
+        قوة الردع مع مسلحين; one after them may be their own: قتل 15 مسلحا في غارة على معسكر للجماعة)."""
+        after = words_after(ntext, m.nend, 2)
+        if after and (after[0] in self.tied_words or " ".join(after) in self.table.linked):
+            return False
+        return all(self._apart(ntext, g.nend, m.nstart) for g in mentions if g.nend <= m.nstart
+                   and g.actor.kind in GROUP_KINDS and not g.actor.id.startswith(UNIDENTIFIED))
 
     def owned(self, text: str, norm: Normalized, mentions: Sequence[ActorMention]) -> list[ActorMention]:
         """A word for forces with an attached pronoun right after a word that opens a speaker's report (أكدت مصادر
