@@ -265,10 +265,11 @@ class LinkStage:
                                    linker.nisbas)  # (a group a nisba qualifies votes last)
         if country is not None:
             actors = linker.resolve_descriptions(linker.drop_foreign_generic(
-                linker.with_country(scanned, a.info.published, country), a.text, norm, country), norm.text)
+                linker.with_country(scanned, a.info.published, country, a.text, norm), a.text, norm, country), norm.text)
         actors = linker.in_context(a.text, norm, a.info.published, country, actors, hits=phrases.of(linker.matcher))
         if self.res.anaphora is not None:  # (a head noun alone taking up an actor named before: المليشيا)
             actors = self.res.anaphora.resolve(a.text, norm, actors, country)
+            actors = linker.drop_identified_gunmen(actors, norm.text)  # (مسلحون يشتبه في انتمائهم إلى الحركة)
         if self.res.forces is not None:  # (a word for forces and a nisba: طائرات حربية روسية)
             actors = self.res.forces.find(a.text, norm, actors, a.info.published)
         held: list[ActorMention] = []

@@ -13,11 +13,12 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
+from ..records import replaced
 from ..resources.actors import Actor, ActorDictionary
 from ..resources.datafiles import load_yaml
 from ..resources.gazetteer import Gazetteer
 from ..text.normalize import Normalized, normalize_name
-from ..text.words import word_spans_after, words_before
+from ..text.words import word_spans_after, words_after, words_before
 from .linking import NISBA_ENDINGS, UNIDENTIFIED, ActorMention, PlaceMention, capitals
 from .matcher import SpanSet
 
@@ -25,6 +26,8 @@ ANAPHORA_FILE = "anaphora.yaml"
 NO_ANTECEDENT = frozenset({"person", "civilians"})  # kinds a group's head noun never takes up
 SHORT_WORDS = 2  # at most this many definite words after a group's head noun make its name's first words
 COUNTRY_KINDS = frozenset({"state_forces", "external_forces", "government"})  # the actors a country acts as
+STATE_KINDS = frozenset({"state_forces", "external_forces"})  # a state's forces
+GROUP_KINDS = frozenset({"rebel_group", "political_militia", "identity_militia"})  # armed groups, not a state's
 _AFTER_NAME = frozenset(" \n.,،؛:!?\"»)")  # what may follow a name
 _CLAUSE_MARKS = frozenset(".،,؛;:!?\n")
 _END_PUNCT = (".", "،", ",", "؛", ":", "!", "?")
@@ -69,6 +72,8 @@ class AnaphoraTable:
     sponsors: frozenset[str] = frozenset()  # a country's sponsorship or mediation (برعاية، بوساطة): its government
     statement_verbs: frozenset[str] = frozenset()  # (أعلنت، تنفي) a capital after one, a name heading one: an actor
     owned: Owned | None = None  # a word for forces with a pronoun (قواته) after أن: the speaker's forces
+    armed_men: frozenset[str] = frozenset()  # (مسلحون، مسلحا) with one armed group named, that group's men
+    linked: frozenset[str] = frozenset()  # (على صلة) two words after gunmen that tie them to someone
 
     @classmethod
     def load(cls, path: str | Path | None = None) -> AnaphoraTable:
@@ -87,6 +92,8 @@ class AnaphoraTable:
                    describing=frozenset(words(data.get("describing"))),
                    breaks=frozenset(words(data.get("clause_words"))),
                    family_words=frozenset(words(data.get("family_words"))),
+                   armed_men=frozenset(words(data.get("armed_men"))),
+                   linked=frozenset(words(data.get("armed_men_linked"))),
                    subject_after=frozenset(words(countries.get("subject_after"))),
                    prepositions=frozenset(words(countries.get("prepositions"))),
                    verb_ending=normalize_name(verbs.get("ending") or ""),
@@ -157,8 +164,10 @@ class Anaphora:
     def gunmen_taken_up(self, norm: Normalized, mentions: Sequence[ActorMention]) -> list[ActorMention]:
         """The gunmen named again with the article alone (المسلحين، المسلحون) after the report tied gunmen to one
         actor (قتل مسلحون من قوات X … أن المسلحين اقتحموا القرية): that actor's, no unidentified group. With
-        gunmen tied to two actors before it, or none, the mention stays as it is."""
+        gunmen tied to two actors before it, or none, the mention stays as it is — unless the document names one
+        armed group and no other: then gunmen who are no one's else (مسلحون، قتل 12 مسلحا: `armed_men`) are its."""
         ntext, out = norm.text, list(mentions)
+        sole = _sole_group(None, mentions)
         owners: list[tuple[int, Actor]] = []  # (where, whose) gunmen tied to an actor: مسلحون من X، مسلحين تابعين لـX
         for k, m in enumerate(mentions):
             if not m.actor.id.startswith(UNIDENTIFIED):
@@ -172,9 +181,22 @@ class Anaphora:
             word = ntext[m.nstart:m.nend]
             tied = {a.id: a for pos, a in owners if pos < m.nstart}
             if " " not in word and word.startswith("ال") and word[2:] in self.gunmen_words and len(tied) == 1:
-                out[k] = ActorMention(start=m.start, end=m.end, nstart=m.nstart, nend=m.nend, text=m.text,
-                                      actor=next(iter(tied.values())), framing=None, descriptive=False)
+                out[k] = replaced(m, actor=next(iter(tied.values())), framing=None, descriptive=False,
+                                  ambiguous=False, readings=())
+            elif word in self.table.armed_men and sole is not None and set(tied) <= {sole.actor.id} \
+                    and self._nobodys(ntext, m, mentions):
+                out[k] = replaced(m, actor=sole.actor, framing=None, descriptive=False, ambiguous=False, readings=())
         return out
+
+    def _nobodys(self, ntext: str, m: ActorMention, mentions: Sequence[ActorMention]) -> bool:
+        """Gunmen whom nothing in their clause sets apart: no word after them that says whose or where from they are
+        (مسلحين من الزاوية، مسلحين على صلة بـX), no armed group before them in their clause (its opponents: اشتبكت
+        قوة الردع مع مسلحين; one after them may be their own: قتل 15 مسلحا في غارة على معسكر للجماعة)."""
+        after = words_after(ntext, m.nend, 2)
+        if after and (after[0] in self.tied_words or " ".join(after) in self.table.linked):
+            return False
+        return all(self._apart(ntext, g.nend, m.nstart) for g in mentions if g.nend <= m.nstart
+                   and g.actor.kind in GROUP_KINDS and not g.actor.id.startswith(UNIDENTIFIED))
 
     def owned(self, text: str, norm: Normalized, mentions: Sequence[ActorMention]) -> list[ActorMention]:
         """A word for forces with an attached pronoun right after a word that opens a speaker's report (أكدت مصادر
@@ -303,7 +325,9 @@ class Anaphora:
         """The actor the head noun at `span` takes up: the last group before it whose name begins with the noun,
         else the last actor of a fitting kind named before it in another clause (in its own clause, an actor of
         that kind is its opponent or partner: قوات الأمن اشتبكت مع المهاجمين), else (for a head read `ahead`) the
-        first named after it in another clause; None when no actor fits."""
+        first named after it in another clause; None when no actor fits. A head that may take up either side
+        (المهاجمين) takes up the one armed group the document names rather than a state's forces or gunmen of no
+        side told (مسلحون) named nearer."""
         head = self.table.heads.get(noun)
         if noun in self.name_heads:
             named = [m for m in mentions if m.nend <= span[0] and m.actor.kind not in NO_ANTECEDENT
@@ -319,6 +343,10 @@ class Anaphora:
 
         before = next((m for m in reversed(mentions) if m.nend <= span[0] and fits(m)
                        and self._apart(ntext, m.nend, span[0])), None)
+        sole = _sole_group(head, [m for m in mentions if fits(m)])  # (the one group the document names)
+        if sole is not None and (before is None or before.actor.kind in STATE_KINDS
+                                 or normalize_name(before.text) in self.table.armed_men):
+            return sole  # (not over gunmen told apart: مجموعة من المتشددين … المهاجمين)
         if before is not None:
             return before
         if head.ahead:
@@ -330,6 +358,16 @@ class Anaphora:
         """A clause ends between `start` and `end`: a punctuation mark or a word that opens a clause (أن، فيما)."""
         gap = ntext[start:end]
         return any(ch in _CLAUSE_MARKS for ch in gap) or any(w in self.table.breaks for w in gap.split())
+
+
+def _sole_group(head: Head | None, named: Sequence[ActorMention]) -> ActorMention | None:
+    """The last of `named` that is an armed group when they name one only (not unidentified gunmen), None when
+    they name none or several. For a head noun (`head`), only one that may take up either side (المهاجمين: an
+    armed group or a state's forces): a state's forces named nearer do not outweigh the one group."""
+    if head is not None and not head.kinds & STATE_KINDS:
+        return None
+    groups = [m for m in named if m.actor.kind in GROUP_KINDS and not m.actor.id.startswith(UNIDENTIFIED)]
+    return groups[-1] if len({m.actor.id for m in groups}) == 1 else None
 
 
 def _shortens(phrase: str, m: ActorMention) -> bool:

@@ -86,12 +86,19 @@ class ActorLinker:
         return found
 
     def with_country(self, mentions: Sequence[ActorMention], published: str | None,
-                     country: str | None) -> list[ActorMention]:
-        """The mentions again, each ambiguous name chosen for the document's `country` (no second scan)."""
+                     country: str | None, text: str = "", norm: Normalized | None = None) -> list[ActorMention]:
+        """The mentions again, each ambiguous name chosen for the document's `country` (no second scan) — or for
+        the country a nisba right after it names (عناصر الشرطة الكينية، قوات الأمن العراقية: the mention takes the
+        nisba), given the `text` and its `norm`."""
         out = []
         for m in mentions:
             if m.readings:  # (a bare noun's national readings are `national`'s to read, not a name's)
-                chosen = choose(self.actors, self.readings(m.readings), published, country)
+                adj = word_spans_after(norm.text, m.nend, 1) if norm and norm.text[m.nend:m.nend + 1] == " " else []
+                whose = nisba_country(norm.text[adj[0][0]:adj[0][1]], self.nisbas, False) if norm and adj else None
+                chosen = choose(self.actors, self.readings(m.readings), published, whose or country)
+                if chosen is not None and whose and norm and self.actors.get(chosen.actor_id).country == whose:
+                    s, e = norm.to_original(m.nstart, adj[0][1])
+                    m = replaced(m, end=e, nend=adj[0][1], text=text[s:e])
                 if chosen is not None and chosen.actor_id != m.actor.id:
                     m = replaced(m, actor=self.actors.get(chosen.actor_id), framing=chosen.framing,
                                 descriptive=chosen.descriptive)
@@ -151,7 +158,8 @@ class ActorLinker:
                     or (before and _without_proclitics(before[-1]) & self.actors.national_not_after):
                 continue
             adj = word_spans_after(norm.text, hit.end, 1) if norm.text[hit.end:hit.end + 1] == " " else []
-            whose = self.nisbas.get(norm.text[adj[0][0]:adj[0][1]]) if adj else None
+            whose = nisba_country(norm.text[adj[0][0]:adj[0][1]], self.nisbas,
+                                  not hit.phrase.startswith("ال")) if adj else None
             if whose is None and self._continued(norm.text, hit.end, named):
                 continue
             mine = [n for n in hit.payloads if self.actors.get(n.actor_id).country == (whose or country)
@@ -177,7 +185,9 @@ class ActorLinker:
 
     def drop_identified_gunmen(self, mentions: Sequence[ActorMention], ntext: str) -> list[ActorMention]:
         """Unidentified gunmen (مسلحون) whom the words after them tie to a named actor (مسلحون من قوات X،
-        مسلحين تابعين للجيش، مسلحون يعتقد أنهم من خلايا التنظيم) are that actor's: the generic mention goes."""
+        مسلحين تابعين للجيش، مسلحون يعتقد أنهم من خلايا التنظيم، مسلحون يشتبه في انتمائهم إلى X) are that actor's:
+        the mention names it, no unidentified group; right after another actor's name, the word is its adjective
+        (مستنفرين مسلحين تابعين للجيش: armed volunteers) and goes."""
         out = []
         for k, m in enumerate(mentions):
             nxt = next((n for n in mentions[k + 1:] if n.nstart >= m.nend), None)
@@ -186,7 +196,9 @@ class ActorLinker:
                 gap = [_without_proclitics(w) for w in ntext[m.nend:nxt.nstart].split()]
                 at = next((i for i, forms in enumerate(gap) if forms & self.actors.identified_by), None)
                 if at is not None and at <= 2 and len(gap) - at <= 3 and not re.search(r"[.,،؛:]", ntext[m.nend:nxt.nstart]):
-                    continue
+                    if k and not ntext[mentions[k - 1].nend:m.nstart].strip():
+                        continue
+                    m = replaced(m, actor=nxt.actor, framing=None, descriptive=False, ambiguous=False, readings=())
             out.append(m)
         return out
 
@@ -239,6 +251,26 @@ class ActorLinker:
                 if forces:
                     prev_end = m.nend
         return out
+
+
+# (normalized) a nisba's case and number endings the dictionary does not list, and the listed form each stands for:
+# the accusative after an indefinite noun (جنديا نيجريا), the nominative plural, the feminine plural
+NISBA_FORMS = (("يون", "يين"), ("يات", "يه"))
+INDEFINITE_NISBA_FORMS = (("يا", "ي"),)  # (after a definite noun a country's name: دعت الحكومة تركيا)
+
+
+def nisba_country(word: str, nisbas: Mapping[str, str], indefinite: bool) -> str | None:
+    """The country whose nisba `word` is (normalized) in any number and case: the listed forms (السوري، السورية،
+    سوريين), the article before a form listed without it (النيجرية) and the others (سوريون، سوريات; after an
+    `indefinite` noun the accusative سوريا); None for another word."""
+    if word in nisbas:
+        return nisbas[word]
+    if word.startswith("ال") and word[2:] in nisbas:  # (a country with no definite form listed: النيجرية)
+        return nisbas[word[2:]]
+    for end, listed in NISBA_FORMS + (INDEFINITE_NISBA_FORMS if indefinite else ()):
+        if word.endswith(end) and len(word) > len(end) + 2 and word[: -len(end)] + listed in nisbas:
+            return nisbas[word[: -len(end)] + listed]
+    return None
 
 
 _ADJECTIVE_ENDINGS = ("ي", "يه", "يين", "يات")  # (normalized) a relative adjective: جويه، حربيه، المدفعيه

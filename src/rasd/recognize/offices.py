@@ -31,6 +31,7 @@ _TRAIL = ".,،؛:!?\"»)(«'"
 class _Title:
     office: Office
     bare: bool  # may take the document's country
+    construct: bool = False  # the title in construct: a country's name must follow (رئيس موزمبيق)
 
 
 def _spans(text: str, pos: int, k: int) -> list[tuple[int, int]]:
@@ -48,6 +49,13 @@ def _spans(text: str, pos: int, k: int) -> list[tuple[int, int]]:
     return out
 
 
+def _construct(title: str) -> str | None:
+    """The title in construct before a country's name: its last word without the article (الرئيس → رئيس، رئيس
+    الوزراء → رئيس وزراء، وزير الخارجية → وزير خارجية); None for a title whose last word has none."""
+    *head, last = title.split()
+    return " ".join([*head, last[2:]]) if last.startswith("ال") and len(last) > 4 else None
+
+
 class OfficeFinder:
     """Finds office titles in a text and resolves each to the holder on the document's date."""
 
@@ -58,6 +66,8 @@ class OfficeFinder:
         self.nisbas: Mapping[str, str] = {**dict(actors.nisbas), **dict(book.nisbas)}
         entries = [(t, _Title(o, False)) for o in book.offices for t in o.titles]
         entries += [(t, _Title(o, True)) for o in book.offices for t in o.bare_titles]
+        entries += [(c, _Title(o, False, True)) for o in book.offices if o.country is None
+                    for t in (*o.titles, *o.bare_titles) for c in [_construct(t)] if c]
         self.matcher: PhraseMatcher[_Title] = PhraseMatcher(entries, names=True)
 
     @classmethod
@@ -94,7 +104,8 @@ class OfficeFinder:
         apposition share the country said after the last (رئيس مجلس الوزراء وزير الخارجية القطري: both Qatar's)."""
         out: list[tuple[Hit[_Title], str | None, int]] = []
         for hit in self.matcher.find(ntext):
-            read = None if self._someone_elses(ntext, hit.word_start) else self._country(ntext, hit.end)
+            read = None if self._someone_elses(ntext, hit.word_start) else \
+                self._genitive(ntext, hit.end) if hit.payloads[0].construct else self._country(ntext, hit.end)
             if read is not None:
                 out.append((hit, *read))
         for k in range(len(out) - 2, -1, -1):
@@ -134,6 +145,16 @@ class OfficeFinder:
         if words and (words[0] in self.book.not_before or " ".join(words[:2]) in self.book.not_before):
             return None
         return said, end
+
+    def _genitive(self, ntext: str, end: int) -> tuple[str, int] | None:
+        """(the country whose name follows a title in construct — رئيس موزمبيق، رئيس وزراء الصومال —, its end); None
+        when no country's name does."""
+        spans = _spans(ntext, end, 2)
+        for k in (2, 1):
+            code = self._country_code(" ".join(ntext[s:e] for s, e in spans[:k])) if len(spans) >= k else None
+            if code is not None:
+                return code, spans[k - 1][1]
+        return None
 
     def _country_after(self, words: Sequence[str], spans: Sequence[tuple[int, int]]) -> tuple[str, int] | None:
         """A country named after a preposition (إلى اليمن) or a proclitic ل/ب (لليمن، بليبيا): its code and end."""

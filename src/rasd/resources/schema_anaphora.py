@@ -58,5 +58,7 @@ class AnaphoraFile(_Yaml):
     describing: Names = []  # definite adjectives that describe a group, no name (الحركة المتمردة، الجماعة المسلحة)
     family_words: Names = []  # a family name's first word (آل ثاني): after a person's full name it names them
     clause_words: Names = []  # words that open a clause (أن، فيما): an actor before them is no co-argument
+    armed_men: Names = []  # words for armed men of no side told (مسلحون): with one armed group named, its men
+    armed_men_linked: Names = []  # two words after them that tie them to someone (على صلة): they stay as they are
     countries: CountryActorSection = Field(default_factory=CountryActorSection)
     owned: OwnedSection | None = None
