@@ -217,3 +217,21 @@ def test_reactions_description_names_its_incident(pipeline: Pipeline, text: str,
 def test_reactions_incident_pointed_back_from_afar(pipeline: Pipeline, text: str, place: str) -> None:
     reactions = [e for e in _reactions(pipeline, text) if e.plover == "ACCUSE"]
     assert reactions and all(_place(ev) == place for ev in reactions), [(e.plover, _place(e)) for e in reactions]
+
+
+# a condemnation of "the attack" told after another fight: the attack is the one a claim named before (its
+# sentences hold the word), not the last violent event; the condemnation alone on the last line is a paragraph
+# that ends as a sentence does, no crosshead
+@pytest.mark.parametrize(("text", "place"), [
+    ("انفجرت سيارة مفخخة قرب فندق في مدينة مقديشو.\n\nوأعلنت حركة الشباب مسؤوليتها عن الهجوم في بيان.\n\n"
+     "وفي إقليم شبيلي السفلى، استعاد الجيش السيطرة على بلدة بريري بعد معارك مع الحركة.\n\n"
+     "وأدان رئيس الوزراء الصومالي الهجوم.", "Mogadishu"),
+    ("انفجرت عبوة ناسفة بحافلة ركاب قرب مدينة غاو.\n\nوتبنت جماعة نصرة الإسلام والمسلمين الهجوم في بيان.\n\n"
+     "وفي منطقة موبتي، اشتبك الجيش المالي مع مسلحين قرب بلدة سيفاري.\n\nودانت الحكومة المالية الهجوم.", "Gao"),
+    ("قصفت طائرة مسيرة سوقا في مدينة الفاشر.\n\nوتبنت قوات الدعم السريع الهجوم في بيان لاحق.\n\nوفي ولاية "
+     "الجزيرة، دارت اشتباكات بين الجيش والدعم السريع قرب مدينة الحصاحيصا.\n\nوندد وزير الخارجية السوداني "
+     "بالهجوم.", "El Fasher"),
+])
+def test_reactions_attack_named_by_its_claim(pipeline: Pipeline, text: str, place: str) -> None:
+    reactions = [e for e in _reactions(pipeline, text) if e.plover == "ACCUSE"]
+    assert reactions and all(_place(ev) == place for ev in reactions), [(e.plover, _place(e)) for e in reactions]

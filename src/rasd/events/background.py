@@ -128,7 +128,9 @@ def _crosshead(text: str, sent: Sentence) -> bool:
         return False
     line_end = text.find("\n", sent.start)
     line = text[line_start:len(text) if line_end < 0 else line_end]
-    return len(line.split()) <= CROSSHEAD_WORDS and bool(text[:line_start].strip())
+    # (a line that ends as a sentence does, وأدان رئيس الوزراء الهجوم., is a short paragraph, not a title)
+    return len(line.split()) <= CROSSHEAD_WORDS and bool(text[:line_start].strip()) \
+        and not line.rstrip().endswith((".", "!", "؟"))
 
 
 def _protest_demand(ctx: DocContext, sent: Sentence, th: TriggerHit, before: Sequence[TriggerHit]) -> bool:

@@ -100,7 +100,7 @@ def _described_incident(ctx: DocContext, drafts: Sequence[Draft], events: Sequen
     end = min((e for e in (text.find("،", ref.nend), text.find(",", ref.nend)) if e >= 0),
               default=drafts[k].sentence.end)
     described = {_bare(w) for w in text[ref.nstart:min(end, drafts[k].sentence.end)].split()[:1 + DESCRIPTION_WORDS]}
-    words = {i: {_bare(w) for w in text[drafts[i].sentence.start:drafts[i].sentence.end].split()} for i in told}
+    words = {i: {_bare(w) for sent in drafts[i].sentences for w in text[sent.start:sent.end].split()} for i in told}
     shared = set.intersection(*words.values())
     score = {i: len(words[i] & described - shared - {""}) for i in told}
     best = max(told, key=lambda i: (score[i], i))
