@@ -70,12 +70,14 @@ def link_reactions(ctx: DocContext, drafts: Sequence[Draft], events: Sequence[Ev
             later = _incident_word(ctx, d, resolver.cues, after=ref)
             if later is not None and _definite(ctx.norm.text, later):
                 ref, j = later, by_trigger.get(later.nstart)
-        # (a word that makes no event of its own refers back to the last one when definite; an indefinite one
-        # names a happening of the statement's own, ارتكبت جرائم شملت القتل والخطف, told nowhere else)
-        back = last if j is not None or not _definite(ctx.norm.text, ref) else \
-            _described_incident(ctx, drafts, events, (k, ref), last)
-        told = [i for i in (j, back if j is not None or _definite(ctx.norm.text, ref) else None)
-                if i is not None and i != k and events[i].location is not None]
+        # (a word that makes no event of its own refers back to the last one when definite — the one its
+        # description names, if any; an indefinite one names a happening of the statement's own, ارتكبت جرائم
+        # شملت القتل والخطف, told nowhere else)
+        if j is not None:
+            back = last
+        else:
+            back = _described_incident(ctx, drafts, events, (k, ref), last) if _definite(ctx.norm.text, ref) else None
+        told = [i for i in (j, back) if i is not None and i != k and events[i].location is not None]
         src = next((i for i in told if events[i].date.start is not None), told[0] if told else None)
         if src is None or (own is not None and own[0] >= ref.nstart
                            and not _coarser(out[k].location, events[src].location, resolver)):
@@ -187,12 +189,16 @@ def _incident_word(ctx: DocContext, d: Draft, cues: CueLexicon, whole_words: boo
     same reach of it."""
     text = ctx.norm.text
     lo = d.trigger.nend if after is None else after.nend
-    for th in ctx.triggers_starting_in(lo, d.sentence.end):
+    hits = ctx.triggers_starting_in(lo, d.sentence.end)
+    pointed = -1  # where the last violent word pointed back starts (read once, when a word first lies too far)
+    for th in hits:
         gap = text[lo:word_start(text, th.nstart) if whole_words else th.nstart].split()
         if len(gap) > INCIDENT_REACH and not _held_by_object(gap, cues.incident_objects) \
                 and not _pointed_back(text, th, cues.incident_anaphors):
-            if any(_pointed_back(text, x, cues.incident_anaphors) for x in ctx.triggers_starting_in(th.nend, d.sentence.end)
-                   if x.trigger.family in VIOLENT_FAMILIES):
+            if pointed < 0:
+                pointed = max((x.nstart for x in hits if x.trigger.family in VIOLENT_FAMILIES
+                               and _pointed_back(text, x, cues.incident_anaphors)), default=0)
+            if pointed >= th.nend:
                 continue  # (a word pointed back to the incident stands further on: في الغارات ذاتها)
             return None
         if th.trigger.family in VIOLENT_FAMILIES and not th.trigger.content and not phrase_before(

@@ -93,12 +93,11 @@ class ActorLinker:
         out = []
         for m in mentions:
             if m.readings:  # (a bare noun's national readings are `national`'s to read, not a name's)
-                adj = word_spans_after(norm.text, m.nend, 1) if norm and norm.text[m.nend:m.nend + 1] == " " else []
-                whose = nisba_country(norm.text[adj[0][0]:adj[0][1]], self.nisbas, False) if norm and adj else None
+                adj_end, whose = nisba_after(norm.text, m.nend, self.nisbas, False) if norm else (m.nend, None)
                 chosen = choose(self.actors, self.readings(m.readings), published, whose or country)
                 if chosen is not None and whose and norm and self.actors.get(chosen.actor_id).country == whose:
-                    s, e = norm.to_original(m.nstart, adj[0][1])
-                    m = replaced(m, end=e, nend=adj[0][1], text=text[s:e])
+                    s, e = norm.to_original(m.nstart, adj_end)
+                    m = replaced(m, end=e, nend=adj_end, text=text[s:e])
                 if chosen is not None and chosen.actor_id != m.actor.id:
                     m = replaced(m, actor=self.actors.get(chosen.actor_id), framing=chosen.framing,
                                 descriptive=chosen.descriptive)
@@ -157,18 +156,15 @@ class ActorLinker:
             if (hit.end < len(norm.text) and is_word_char(norm.text[hit.end])) \
                     or (before and _without_proclitics(before[-1]) & self.actors.national_not_after):
                 continue
-            adj = word_spans_after(norm.text, hit.end, 1) if norm.text[hit.end:hit.end + 1] == " " else []
-            whose = nisba_country(norm.text[adj[0][0]:adj[0][1]], self.nisbas,
-                                  not hit.phrase.startswith("ال")) if adj else None
+            adj_end, whose = nisba_after(norm.text, hit.end, self.nisbas, not hit.phrase.startswith("ال"))
             if whose is None and self._continued(norm.text, hit.end, named):
                 continue
             mine = [n for n in hit.payloads if self.actors.get(n.actor_id).country == (whose or country)
                     and (not published or valid_on(self.actors.get(n.actor_id), published))]
             if not mine:
                 continue
-            end = adj[0][1] if whose else hit.end  # (وزارة الخارجية العراقية: the adjective says whose)
-            s, e = norm.to_original(hit.start, end)
-            out.append(ActorMention(start=s, end=e, nstart=hit.start, nend=end, text=text[s:e],
+            s, e = norm.to_original(hit.start, adj_end)  # (وزارة الخارجية العراقية: the adjective says whose)
+            out.append(ActorMention(start=s, end=e, nstart=hit.start, nend=adj_end, text=text[s:e],
                                     actor=self.actors.get(mine[0].actor_id), framing=None, descriptive=False))
         return out
 
@@ -271,6 +267,14 @@ def nisba_country(word: str, nisbas: Mapping[str, str], indefinite: bool) -> str
         if word.endswith(end) and len(word) > len(end) + 2 and word[: -len(end)] + listed in nisbas:
             return nisbas[word[: -len(end)] + listed]
     return None
+
+
+def nisba_after(ntext: str, end: int, nisbas: Mapping[str, str], indefinite: bool) -> tuple[int, str | None]:
+    """The nisba right after a name ending at `end` (normalized text): (where it ends, its country); (`end`, None)
+    when the next word is none (`nisba_country`, `indefinite` as there)."""
+    adj = word_spans_after(ntext, end, 1) if ntext[end:end + 1] == " " else []
+    whose = nisba_country(ntext[adj[0][0]:adj[0][1]], nisbas, indefinite) if adj else None
+    return (adj[0][1], whose) if whose else (end, None)
 
 
 _ADJECTIVE_ENDINGS = ("ي", "يه", "يين", "يات")  # (normalized) a relative adjective: جويه، حربيه، المدفعيه
